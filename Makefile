@@ -1,0 +1,55 @@
+# Two commands set everything up on a fresh machine:
+#   make map    virtual environment + package, then caspian-map.html from the embedded catalog
+#   make test   test dependencies (Debian's chromium included) + the test suite
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+CHROMIUM ?= /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+MAP ?= caspian-map.html
+
+.PHONY: all map map-offline install test bench chromium lint clean
+
+all: map
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+# Re-install whenever pyproject.toml changes; the stamps keep repeated runs fast.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+map: $(VENV)/.installed
+	$(BIN)/caspian map -o $(MAP)
+	@echo "wrote $(MAP)"
+
+map-offline: $(VENV)/.installed
+	$(BIN)/caspian map --offline -o caspian-map-offline.html
+	@echo "wrote caspian-map-offline.html"
+
+chromium:
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+		echo "installing Debian's chromium for the browser tests"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; \
+	fi
+
+test: $(VENV)/.installed-test chromium
+	$(BIN)/python -m pytest --ignore=tests/benchmarks
+
+bench: $(VENV)/.installed-test chromium
+	$(BIN)/python -m pytest tests/benchmarks --benchmark-only --benchmark-columns=min,mean,max,rounds -p no:randomly
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check geo layers maps tests
+	$(BIN)/mypy geo layers maps
+
+clean:
+	rm -rf $(VENV) build *.egg-info caspian-map*.html .pytest_cache .benchmarks

@@ -1,0 +1,80 @@
+"""Settings in one place: an immutable object passed to whatever needs it.
+
+Nothing here is module-level mutable state; a caller who wants other values builds its own
+``Settings(...)`` (or ``DEFAULT_SETTINGS.replace(...)``) and passes it down.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
+from typing import Mapping
+
+#: The one status vocabulary every feature uses.
+STATUSES: tuple[str, ...] = (
+    "operating",
+    "construction",
+    "planned",
+    "proposed",
+    "shelved",
+    "cancelled",
+)
+
+#: How a feature's geometry was obtained, from best to worst.
+GEOMETRY_ACCURACIES: tuple[str, ...] = ("surveyed", "waypoints", "schematic", "hypothetical")
+
+#: Kinds of feature in the catalog.
+KINDS: tuple[str, ...] = (
+    "port",
+    "pipeline",
+    "fiber_cable",
+    "power_cable",
+    "railway",
+    "sea_route",
+    "road",
+    "point",
+)
+
+#: Transport modes for corridor legs.
+MODES: tuple[str, ...] = ("rail", "sea", "road", "pipeline", "cable")
+
+
+def _default_tolerances() -> Mapping[str, float]:
+    # How far (as a fraction) a computed length may sit from the published one before
+    # ``caspian check`` calls it a problem. A surveyed line should match closely; a line
+    # drawn through town centres runs short because real routes bend more than their
+    # waypoints; a schematic or hypothetical line is only a picture of the link.
+    return MappingProxyType(
+        {"surveyed": 0.02, "waypoints": 0.10, "schematic": 0.35, "hypothetical": 1.0}
+    )
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Tunable values of caspian-gis.
+
+    Attributes
+    ----------
+    ellps : str
+        Ellipsoid for every geodesic computation (``pyproj.Geod(ellps=...)``).
+    length_tolerance : Mapping[str, float]
+        Allowed relative difference between computed and published length, per
+        geometry-accuracy class (0.10 means 10 %).
+    coordinate_decimals : int
+        Decimal places kept when coordinates are written (7 is about 1 cm).
+    densify_km : float
+        Maximum spacing of geodesic densification before lines are cut by country
+        borders, in kilometres.
+    """
+
+    ellps: str = "WGS84"
+    length_tolerance: Mapping[str, float] = field(default_factory=_default_tolerances)
+    coordinate_decimals: int = 7
+    densify_km: float = 2.0
+
+    def replace(self, **changes: object) -> Settings:
+        """Return a copy with ``changes`` applied; unknown names raise ``TypeError``."""
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+DEFAULT_SETTINGS = Settings()

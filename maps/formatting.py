@@ -1,0 +1,114 @@
+"""Render rows (lists of flat dicts) as an aligned table, JSON or CSV for the command line."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+FORMATS = ("table", "json", "csv")
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ""
+        return f"{value:,.1f}"
+    if isinstance(value, Mapping):
+        return ", ".join(f"{key} {_cell(val)}" for key, val in value.items())
+    if isinstance(value, (list, tuple)):
+        return "; ".join(_cell(item) for item in value)
+    return str(value)
+
+
+def _is_numeric(values: Sequence[Any]) -> bool:
+    present = [value for value in values if value is not None]
+    return bool(present) and all(
+        isinstance(value, (int, float)) and not isinstance(value, bool) for value in present
+    )
+
+
+def render_table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] | None = None) -> str:
+    """Align ``rows`` in columns; numbers right-aligned, text left-aligned.
+
+    Parameters
+    ----------
+    rows : sequence of mapping
+        One mapping per row.
+    columns : sequence of str, optional
+        Column order; defaults to the keys of the first row.
+
+    Returns
+    -------
+    str
+        The table, a header line and a rule, without a trailing newline.
+    """
+    if not rows:
+        return "(no rows)"
+    names = list(columns or rows[0].keys())
+    cells = [[_cell(row.get(name)) for name in names] for row in rows]
+    numeric = [_is_numeric([row.get(name) for row in rows]) for name in names]
+    widths = [max(len(name), *(len(line[i]) for line in cells)) for i, name in enumerate(names)]
+
+    def fmt(values: Sequence[str]) -> str:
+        parts = [
+            value.rjust(width) if is_num else value.ljust(width)
+            for value, width, is_num in zip(values, widths, numeric, strict=True)
+        ]
+        return "  ".join(parts).rstrip()
+
+    lines = [fmt(names), "  ".join("-" * width for width in widths)]
+    lines.extend(fmt(line) for line in cells)
+    return "\n".join(lines)
+
+
+def _json_default(value: Any) -> Any:
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    raise TypeError(f"cannot serialise {type(value).__name__}")
+
+
+def render_json(rows: Any) -> str:
+    """Serialise ``rows`` as indented UTF-8 JSON (Cyrillic kept as is), NaN as null."""
+    return json.dumps(_nan_to_none(rows), ensure_ascii=False, indent=2, default=_json_default)
+
+
+def _nan_to_none(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, Mapping):
+        return {key: _nan_to_none(val) for key, val in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_nan_to_none(item) for item in value]
+    return value
+
+
+def render_csv(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] | None = None) -> str:
+    """Render ``rows`` as CSV; nested values become JSON text so a spreadsheet keeps them."""
+    names = list(columns or (rows[0].keys() if rows else []))
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(names)
+    for row in rows:
+        out = []
+        for name in names:
+            value = _nan_to_none(row.get(name))
+            if isinstance(value, (Mapping, list, tuple)):
+                value = json.dumps(value, ensure_ascii=False, sort_keys=True)
+            out.append("" if value is None else value)
+        writer.writerow(out)
+    return buffer.getvalue().rstrip("\n")
+
+
+def render(rows: Sequence[Mapping[str, Any]], fmt: str, columns: Sequence[str] | None = None) -> str:
+    """Render ``rows`` in ``fmt`` (one of :data:`FORMATS`)."""
+    if fmt == "json":
+        return render_json(list(rows))
+    if fmt == "csv":
+        return render_csv(rows, columns)
+    return render_table(rows, columns)
