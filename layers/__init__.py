@@ -1,0 +1,1 @@
+"""The cited layer catalog of caspian-gis: data, citations, loading, validation and exports."""

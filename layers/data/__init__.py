@@ -1,0 +1,1 @@
+"""The layer catalog: one GeoJSON FeatureCollection per layer (see docs/catalog-schema.md)."""

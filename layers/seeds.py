@@ -1,0 +1,175 @@
+"""The seed corpus: Russian-language news articles that the catalog cites.
+
+The documents ship inside the package (``caspian.seeds``) byte for byte as they were collected,
+with ``manifest.json`` describing each. :func:`load_seed` returns the original text and a
+*body* with page boilerplate removed (the ``date`` header, currency tickers, "related news"
+lists, cookie notes); every body character keeps its offset into the original, so a quote
+found in the body can be cited by its position in the untouched file.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from caspian.geo.errors import SeedError
+
+SEED_PACKAGE = "caspian.seeds"
+
+# A header the collector put before the article: " date 2025-10-27 ".
+_HEADER = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\s+")
+# A currency-ticker line such as "  • € 1.9811".
+_TICKER = re.compile(r"^\s*•\s*[$€₽₺£₼¥]\s*[\d.,]+\s*$")
+# Headings after which a news page lists other stories until its end.
+_TRAILERS = ("Похожие новости", "Последние новости", "Читайте также", "Related news")
+_COOKIE = re.compile(r"cookie|куки", re.IGNORECASE)
+# A dateline printed in the page, "22.10.2025 09:20": metadata, not article text.
+_DATELINE = re.compile(r"^\s*\d{2}\.\d{2}\.\d{4}(\s+\d{2}:\d{2})?\s*$")
+
+
+@dataclass(frozen=True)
+class SeedDocument:
+    """One source document.
+
+    Attributes
+    ----------
+    id : str
+        The file name, e.g. ``"003_833792392fde0c57.txt"``.
+    outlet, title, date, date_source, language : str or None
+        From the manifest; ``date`` is ISO 8601, ``date_source`` is ``"header"`` or
+        ``"inline"``.
+    people_quoted : tuple of str
+        People whose words the article quotes.
+    text : str
+        The original file, decoded as UTF-8.
+    body_spans : tuple of (int, int)
+        Half-open ranges of ``text`` that are article body; the rest is boilerplate.
+    meta : dict
+        The whole manifest entry.
+    """
+
+    id: str
+    outlet: str
+    title: str | None
+    date: str
+    date_source: str
+    language: str
+    people_quoted: tuple[str, ...]
+    text: str
+    body_spans: tuple[tuple[int, int], ...]
+    meta: dict[str, Any]
+
+    @property
+    def body(self) -> str:
+        """The article without boilerplate (spans joined by a newline)."""
+        return "\n".join(self.text[start:end] for start, end in self.body_spans)
+
+    def body_offset_to_original(self, index: int) -> int:
+        """Map an index into :attr:`body` to the same character's index in :attr:`text`."""
+        consumed = 0
+        for start, end in self.body_spans:
+            length = end - start
+            if index < consumed + length:
+                return start + index - consumed
+            consumed += length + 1  # the joining newline
+        raise IndexError(f"body index {index} is past the end of {self.id}'s body")
+
+    def in_body(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` lies inside one body span (not in boilerplate)."""
+        return any(s <= start and end <= e for s, e in self.body_spans)
+
+
+def body_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Find the article body of a page as ranges of ``text``.
+
+    Parameters
+    ----------
+    text : str
+        A whole seed document.
+
+    Returns
+    -------
+    tuple of (int, int)
+        Half-open, ordered, non-overlapping ranges, one per body line with its surrounding
+        white space trimmed. Left out: the collector's ``date`` header, currency tickers,
+        datelines, a headline repeated on the next line, cookie notes, and everything from a
+        "related news" heading to the end.
+    """
+    spans: list[tuple[int, int]] = []
+    previous = None
+    header = _HEADER.match(text)
+    position = header.end() if header else 0
+    for line in text[position:].splitlines(keepends=True):
+        start, end = position, position + len(line)
+        position = end
+        stripped = line.strip()
+        if stripped in _TRAILERS:
+            break
+        if not stripped or _TICKER.match(line) or _COOKIE.search(line) or _DATELINE.match(line):
+            continue
+        if stripped == previous:  # pages print their headline twice
+            continue
+        previous = stripped
+        lead = len(line) - len(line.lstrip())
+        spans.append((start + lead, start + lead + len(stripped)))
+    return tuple(spans)
+
+
+@cache
+def _manifest() -> dict[str, dict[str, Any]]:
+    path = resources.files(SEED_PACKAGE) / "manifest.json"
+    try:
+        documents = json.loads(path.read_text(encoding="utf-8"))["documents"]
+    except (OSError, ValueError, KeyError) as exc:
+        raise SeedError(f"seed manifest {path} is unreadable ({exc}); reinstall caspian-gis") from exc
+    return {entry["id"]: entry for entry in documents}
+
+
+def seed_ids() -> list[str]:
+    """Ids (file names) of every seed document, in manifest order."""
+    return list(_manifest())
+
+
+@cache
+def load_seed(seed_id: str) -> SeedDocument:
+    """Load one seed document by its file name.
+
+    Raises
+    ------
+    SeedError
+        If the id is not in the manifest or its file is missing.
+    """
+    entries = _manifest()
+    if seed_id not in entries:
+        raise SeedError(f"unknown seed {seed_id!r}; valid seeds: {', '.join(entries)}")
+    meta = entries[seed_id]
+    try:
+        text = (resources.files(SEED_PACKAGE) / seed_id).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise SeedError(f"seed file {seed_id} is missing ({exc}); reinstall caspian-gis") from exc
+    return SeedDocument(
+        id=seed_id,
+        outlet=meta["outlet"],
+        title=meta.get("title"),
+        date=meta["date"],
+        date_source=meta["date_source"],
+        language=meta["language"],
+        people_quoted=tuple(meta.get("people_quoted", ())),
+        text=text,
+        body_spans=body_spans(text),
+        meta=meta,
+    )
+
+
+def load_seeds() -> list[SeedDocument]:
+    """Load every seed document, in manifest order."""
+    return [load_seed(seed_id) for seed_id in seed_ids()]
+
+
+def normalise_whitespace(text: str) -> str:
+    """Collapse every run of white space to one space and trim the ends."""
+    return " ".join(text.split())

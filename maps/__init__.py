@@ -1,0 +1,1 @@
+"""Rendering of the caspian-gis catalog as interactive maps, and the ``caspian`` command line."""

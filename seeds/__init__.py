@@ -1,0 +1,1 @@
+"""Seed documents of caspian-gis, shipped as package data (see manifest.json)."""
