@@ -1,0 +1,139 @@
+"""``caspian layers``, ``caspian cite`` and ``caspian check``: the catalog and its sources.
+
+Only click is imported at module level; the catalog modules are imported inside the commands.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+
+def _layer_rows() -> list[dict[str, Any]]:
+    from caspian.layers.catalog import load_catalog
+    from caspian.layers.citations import layer_citations
+
+    rows = []
+    for layer in load_catalog().values():
+        citations = layer_citations(layer)
+        properties = [feature.get("properties") or {} for feature in layer.features]
+        rows.append(
+            {
+                "id": layer.id,
+                "group": layer.group,
+                "kind": ", ".join(dict.fromkeys(str(p.get("kind")) for p in properties)),
+                "status": ", ".join(dict.fromkeys(str(p.get("status")) for p in properties)),
+                "features": len(layer.features),
+                "citations": len(citations),
+                "seed_quotes": sum(citation.type == "seed" for citation in citations),
+                "conflicts": len(layer.conflicts),
+                "name": layer.name,
+            }
+        )
+    return rows
+
+
+@click.command("layers")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+    help="Output format.",
+)
+def layers_command(fmt: str) -> None:
+    """List the catalog's layers: id, kind, status, features and citations."""
+    from caspian.maps.formatting import render
+
+    click.echo(render(_layer_rows(), fmt))
+
+
+def _citation_text(citation: Any) -> str:
+    features = f" [{', '.join(citation.features)}]" if citation.features else ""
+    if citation.type == "seed":
+        return (
+            f"- {citation.source_id}{features}: {citation.label()} "
+            f"({citation.seed} {citation.start}:{citation.end})\n  «{citation.quote}»"
+        )
+    return f"- {citation.source_id}{features}: {citation.label()}"
+
+
+def _conflict_text(conflict: dict[str, Any]) -> str:
+    lines = [f"! {conflict.get('topic', conflict.get('id'))}:"]
+    for value in conflict["values"]:
+        qualifier = f" ({value['qualifier']})" if value.get("qualifier") else ""
+        unit = f" {value['unit']}" if value.get("unit") else ""
+        lines.append(f"    {value.get('value')}{unit}{qualifier} — {value['source_label']}")
+    if conflict.get("note"):
+        lines.append(f"    note: {conflict['note']}")
+    return "\n".join(lines)
+
+
+@click.command("cite")
+@click.argument("layer_id", metavar="LAYER")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+    help="Output format.",
+)
+def cite_command(layer_id: str, fmt: str) -> None:
+    """Show every citation of LAYER with its quote and source, and the conflicts between them."""
+    from caspian.layers.catalog import load_layer
+    from caspian.layers.citations import conflict_rows, layer_citations
+    from caspian.maps.formatting import render_json
+
+    layer = load_layer(layer_id)
+    citations = layer_citations(layer)
+    conflicts = conflict_rows([layer])
+    if fmt == "json":
+        click.echo(
+            render_json(
+                {
+                    "layer": layer.id,
+                    "citations": [citation.as_dict() for citation in citations],
+                    "conflicts": conflicts,
+                }
+            )
+        )
+        return
+    click.echo(f"{layer.name} — {layer.name_ru} ({layer.id})")
+    click.echo("Sources:")
+    for citation in citations:
+        click.echo(_citation_text(citation))
+    if conflicts:
+        click.echo("Conflicts between sources:")
+        for conflict in conflicts:
+            click.echo(_conflict_text(conflict))
+
+
+@click.command("check")
+@click.argument("layer_ids", nargs=-1, metavar="[LAYER]...")
+@click.pass_context
+def check_command(ctx: click.Context, layer_ids: tuple[str, ...]) -> None:
+    """Validate the catalog: schema, coordinates, ids, verbatim quotes and lengths.
+
+    Prints the published-versus-computed length of every feature that has a published length,
+    then every problem; exits 1 when there is any problem.
+    """
+    from caspian.layers.check import check_catalog
+    from caspian.maps.formatting import render_table
+
+    problems, findings = check_catalog(list(layer_ids) or None)
+    rows = [
+        {
+            "feature": f"{finding.layer}/{finding.feature}",
+            "accuracy": finding.geometry_accuracy,
+            "computed_km": finding.length_km,
+            "published_km": finding.published_km,
+            "delta_pct": round(finding.delta_pct, 1),
+            "tolerance_pct": round(100 * finding.tolerance),
+            "source": finding.source,
+            "ok": "yes" if finding.within_tolerance else "NO",
+        }
+        for finding in findings
+    ]
+    click.echo("Published versus computed lengths:")
+    click.echo(render_table(rows))
+    if problems:
+        click.echo(f"\n{len(problems)} problem(s):", err=True)
+        for problem in problems:
+            click.echo(f"  {problem}", err=True)
+        ctx.exit(1)
+    click.echo("\ncatalog ok")
