@@ -1,0 +1,450 @@
+"""The rules a user's GeoJSON must pass before caspian-gis reads it (RFC 7946 and a bit more).
+
+:func:`check_document` walks a parsed document and returns every problem it finds as
+``(feature_index, feature_id, message)`` tuples in the order met; :mod:`caspian.layers.userdata`
+wraps them in :class:`~caspian.layers.userdata.Problem`. Each message says what is wrong and
+how to fix it. Nothing here reads files.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import shapely
+import shapely.geometry
+
+#: Geometry types RFC 7946 defines, and the ones caspian-gis reads by default.
+GEOMETRY_TYPES: tuple[str, ...] = (
+    "Point",
+    "MultiPoint",
+    "LineString",
+    "MultiLineString",
+    "Polygon",
+    "MultiPolygon",
+    "GeometryCollection",
+)
+SUPPORTED_GEOMETRY_TYPES: tuple[str, ...] = GEOMETRY_TYPES[:-1]
+
+#: ``crs`` names that all mean WGS84 longitude/latitude (the only CRS RFC 7946 allows).
+WGS84_NAMES = frozenset(
+    {
+        "urn:ogc:def:crs:ogc:1.3:crs84",
+        "urn:ogc:def:crs:ogc::crs84",
+        "ogc:crs84",
+        "crs84",
+        "epsg:4326",
+        "urn:ogc:def:crs:epsg::4326",
+        "urn:ogc:def:crs:epsg:6.6:4326",
+        "http://www.opengis.net/def/crs/ogc/1.3/crs84",
+        "http://www.opengis.net/def/crs/epsg/0/4326",
+        "wgs84",
+        "wgs 84",
+    }
+)
+
+# Nesting depth of ``coordinates`` per geometry type: 0 is a position.
+_DEPTH = {
+    "Point": 0,
+    "MultiPoint": 1,
+    "LineString": 1,
+    "MultiLineString": 2,
+    "Polygon": 2,
+    "MultiPolygon": 3,
+}
+
+# A coordinate this far outside the degree range is almost certainly metres or feet.
+_PROJECTED_ABS = 1000.0
+
+
+class BadNumber:
+    """A number JSON cannot carry faithfully: NaN, Infinity, or one too large for a float.
+
+    The parser returns this instead of a value so that the checks can name the place.
+    """
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text if len(text) <= 24 else f"{text[:12]}…({len(text)} characters)"
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+Found = tuple[int | None, Any, str]
+
+
+@dataclass
+class _Context:
+    geometry_types: tuple[str, ...]
+    allow_null_geometry: bool
+    found: list[Found] = field(default_factory=list)
+    crs_hints: list[tuple[int | None, str]] = field(default_factory=list)
+    degree_features: list[int | None] = field(default_factory=list)
+    projected_features: list[int | None] = field(default_factory=list)
+
+    def add(self, index: int | None, feature_id: Any, message: str) -> None:
+        self.found.append((index, feature_id, message))
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, BadNumber):
+        return value.text
+    if isinstance(value, str):
+        shown = value if len(value) <= 30 else value[:27] + "..."
+        return f"the string {shown!r}"
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list):
+        return f"a list of {len(value)}"
+    return repr(value)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _suggest_type(name: Any) -> str:
+    if isinstance(name, str):
+        for known in ("FeatureCollection", "Feature", *GEOMETRY_TYPES):
+            if name.lower() == known.lower():
+                return f"; GeoJSON types are case-sensitive: write {known!r}"
+        if name == "Topology":
+            return ("; this is TopoJSON: convert it to GeoJSON first "
+                    "(e.g. mapshaper -o format=geojson)")
+    return ("; expected FeatureCollection, Feature or a geometry type "
+            "(Point, LineString, Polygon, ...)")
+
+
+def check_document(
+    doc: Any, geometry_types: Sequence[str], allow_null_geometry: bool
+) -> list[Found]:
+    """Check a parsed GeoJSON document and return its problems in the order found.
+
+    Parameters
+    ----------
+    doc : object
+        The output of ``json.loads`` (with :class:`BadNumber` in place of NaN/Infinity).
+    geometry_types : sequence of str
+        Geometry types the caller can use; any other type is a problem.
+    allow_null_geometry : bool
+        Whether a Feature with ``"geometry": null`` is acceptable.
+
+    Returns
+    -------
+    list of (int or None, object, str)
+        ``(feature index, feature id, message)``; the index is None for file-level problems.
+    """
+    ctx = _Context(tuple(geometry_types), allow_null_geometry)
+    if not isinstance(doc, dict):
+        ctx.add(None, None, f"not GeoJSON: the top level is {_describe(doc)}, "
+                f"not an object with a \"type\"; wrap features in a FeatureCollection")
+        return ctx.found
+    kind = doc.get("type")
+    if "type" not in doc:
+        hint = (" (it has \"features\": add \"type\": \"FeatureCollection\")"
+                if "features" in doc else "")
+        ctx.add(None, None, f"not GeoJSON: the top-level object has no \"type\" member{hint}")
+        return ctx.found
+    _check_crs_member(ctx, doc, None, None)
+    if kind == "FeatureCollection":
+        _check_collection(ctx, doc)
+    elif kind == "Feature":
+        _check_feature(ctx, doc, 0)
+    elif kind in GEOMETRY_TYPES:
+        _check_geometry(ctx, doc, 0, None, "geometry")
+    else:
+        shown = repr(kind) if isinstance(kind, str) else _describe(kind)
+        ctx.add(None, None, f"not GeoJSON: unknown type {shown}{_suggest_type(kind)}")
+        return ctx.found
+    _check_crs_consistency(ctx)
+    return ctx.found
+
+
+def _check_collection(ctx: _Context, doc: dict[str, Any]) -> None:
+    features = doc.get("features")
+    if "features" not in doc:
+        ctx.add(None, None, "FeatureCollection has no \"features\" member; add \"features\": [...]")
+        return
+    if not isinstance(features, list):
+        ctx.add(None, None, f"\"features\" is {_describe(features)}, not a list; "
+                "write \"features\": [ {\"type\": \"Feature\", ...}, ... ]")
+        return
+    if not features:
+        ctx.add(None, None, "empty FeatureCollection: \"features\" is []; add at least one Feature")
+        return
+    seen: dict[str, int] = {}
+    for index, feature in enumerate(features):
+        if not isinstance(feature, dict) or feature.get("type") != "Feature":
+            what = feature.get("type") if isinstance(feature, dict) else None
+            shown = f"a {what}" if isinstance(what, str) else _describe(feature)
+            ctx.add(index, None, f"features[{index}] is {shown}, not a Feature; write "
+                    "{\"type\": \"Feature\", \"geometry\": ..., \"properties\": {...}}")
+            continue
+        _check_feature(ctx, feature, index)
+        feature_id = feature.get("id")
+        if feature_id is not None and isinstance(feature_id, (str, int)):
+            key = str(feature_id)
+            if key in seen:
+                ctx.add(index, feature_id, f"duplicate id {feature_id!r} (feature {seen[key]} "
+                        "has it too); give every feature its own id")
+            else:
+                seen[key] = index
+
+
+def _check_feature(ctx: _Context, feature: dict[str, Any], index: int) -> None:
+    feature_id = feature.get("id")
+    id_ok = isinstance(feature_id, str) or (
+        _is_number(feature_id) and not isinstance(feature_id, float)
+    )
+    if "id" in feature and not id_ok:
+        ctx.add(index, None, f"id is {_describe(feature_id)}; RFC 7946 ids are strings or "
+                "numbers (write an integer or a string)")
+        feature_id = None
+    properties = feature.get("properties")
+    if "properties" not in feature:
+        ctx.add(index, feature_id, "Feature has no \"properties\" member; "
+                "add \"properties\": {} (or null)")
+    elif properties is not None and not isinstance(properties, dict):
+        ctx.add(index, feature_id, f"\"properties\" is {_describe(properties)}, not an object; "
+                "write \"properties\": {\"name\": ...}")
+    elif isinstance(properties, dict):
+        for key, path in _bad_numbers(properties, "properties"):
+            ctx.add(index, feature_id, f"{path} is {key}, which JSON cannot hold; "
+                    "write null or a finite number")
+    _check_crs_member(ctx, feature, index, feature_id)
+    if "geometry" not in feature:
+        ctx.add(index, feature_id, "Feature has no \"geometry\" member; add one, or "
+                "\"geometry\": null for a feature without a location")
+        return
+    geometry = feature["geometry"]
+    if geometry is None:
+        if not ctx.allow_null_geometry:
+            ctx.add(index, feature_id, "geometry is null (legal GeoJSON, but there is nothing to "
+                    "measure or draw); give it a geometry or remove the feature")
+        return
+    _check_geometry(ctx, geometry, index, feature_id, "geometry")
+
+
+def _bad_numbers(value: Any, path: str) -> Iterator[tuple[str, str]]:
+    if isinstance(value, BadNumber):
+        yield value.text, path
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _bad_numbers(item, f"{path}.{key}")
+    elif isinstance(value, list):
+        for position, item in enumerate(value):
+            yield from _bad_numbers(item, f"{path}[{position}]")
+
+
+def _check_crs_member(ctx: _Context, obj: dict[str, Any], index: int | None, fid: Any) -> None:
+    if "crs" not in obj or obj["crs"] is None:
+        return
+    crs = obj["crs"]
+    name = None
+    if isinstance(crs, dict):
+        props = crs.get("properties")
+        if isinstance(props, dict):
+            name = props.get("name") or props.get("href")
+    if not isinstance(name, str):
+        ctx.add(index, fid, f"\"crs\" member {_describe(crs)} names no CRS; RFC 7946 GeoJSON is "
+                "always WGS84 [lon, lat]: remove the \"crs\" member")
+        return
+    ctx.crs_hints.append((index, name))
+    if name.strip().lower() not in WGS84_NAMES:
+        ctx.add(index, fid, f"\"crs\" is {name!r}, not WGS84; RFC 7946 GeoJSON is always WGS84 "
+                "[lon, lat]: reproject (ogr2ogr -t_srs EPSG:4326 out.geojson in.geojson) and "
+                "remove the \"crs\" member")
+
+
+def _check_crs_consistency(ctx: _Context) -> None:
+    names = sorted({name.strip().lower() for _, name in ctx.crs_hints})
+    if len(names) > 1:
+        ctx.add(None, None, f"mixed CRS hints: \"crs\" members name {', '.join(names)}; "
+                "reproject everything to EPSG:4326 and remove the \"crs\" members")
+    if ctx.degree_features and ctx.projected_features:
+        ctx.add(None, None, "mixed CRS hints: feature(s) "
+                f"{_index_list(ctx.degree_features)} are in degrees but feature(s) "
+                f"{_index_list(ctx.projected_features)} look projected (metres); "
+                "reproject them all to EPSG:4326")
+
+
+def _index_list(indexes: list[int | None]) -> str:
+    unique = sorted({i for i in indexes if i is not None})
+    shown = ", ".join(str(i) for i in unique[:5])
+    return shown + (f" and {len(unique) - 5} more" if len(unique) > 5 else "")
+
+
+def _check_geometry(
+    ctx: _Context, geometry: Any, index: int, fid: Any, where: str, nested: bool = False
+) -> None:
+    if isinstance(geometry, str):
+        ctx.add(index, fid, f"{where} is a string; GeoJSON needs an object "
+                "{\"type\": ..., \"coordinates\": [...]} (convert WKT first)")
+        return
+    if not isinstance(geometry, dict):
+        ctx.add(index, fid, f"{where} is {_describe(geometry)}, not a geometry object")
+        return
+    kind = geometry.get("type")
+    if kind not in GEOMETRY_TYPES:
+        missing = "has no \"type\"" if "type" not in geometry else f"has type {_describe(kind)}"
+        ctx.add(index, fid, f"{where} {missing}, which is not a GeoJSON geometry type"
+                f"{_suggest_type(kind) if kind is not None else ''}")
+        return
+    _check_crs_member(ctx, geometry, index, fid)
+    if kind not in ctx.geometry_types and not nested:
+        ctx.add(index, fid, f"{where} is a {kind}, which this command does not use; "
+                f"use one of {', '.join(ctx.geometry_types)}"
+                + (" (split the collection into separate features)"
+                   if kind == "GeometryCollection" else ""))
+        return
+    if kind == "GeometryCollection":
+        members = geometry.get("geometries")
+        if not isinstance(members, list):
+            ctx.add(index, fid, f"{where}.geometries is {_describe(members)}, not a list")
+            return
+        for position, member in enumerate(members):
+            _check_geometry(ctx, member, index, fid, f"{where}.geometries[{position}]", True)
+        return
+    if "coordinates" not in geometry:
+        ctx.add(index, fid, f"{where} ({kind}) has no \"coordinates\" member")
+        return
+    before = len(ctx.found)
+    _check_nesting(ctx, geometry["coordinates"], _DEPTH[kind], kind, index, fid,
+                   f"{where}.coordinates")
+    if len(ctx.found) == before:
+        _check_validity(ctx, geometry, index, fid, where)
+
+
+def _check_nesting(
+    ctx: _Context, coords: Any, depth: int, kind: str, index: int, fid: Any, where: str
+) -> None:
+    if depth == 0:
+        _check_positions(ctx, [coords], index, fid, [where])
+        return
+    if not isinstance(coords, list):
+        ctx.add(index, fid, f"{where} is {_describe(coords)}; a {kind} needs "
+                f"{'a list of ' * depth}positions [lon, lat]")
+        return
+    if depth == 1:
+        if _check_positions(ctx, coords, index, fid, [f"{where}[{i}]" for i in range(len(coords))]):
+            _check_counts(ctx, coords, kind, index, fid, where)
+        return
+    if not coords:
+        what = {"Polygon": "rings", "MultiLineString": "lines", "MultiPolygon": "polygons"}[kind]
+        ctx.add(index, fid, f"{where} is empty; a {kind} needs at least one of its {what}")
+        return
+    parts = {"MultiLineString": "LineString", "Polygon": "ring", "MultiPolygon": "Polygon"}
+    part_kind = parts[kind]
+    for position, part in enumerate(coords):
+        _check_nesting(ctx, part, depth - 1, part_kind, index, fid, f"{where}[{position}]")
+
+
+def _check_counts(
+    ctx: _Context, positions: list[Any], kind: str, index: int, fid: Any, where: str
+) -> None:
+    if kind == "LineString" and len(positions) < 2:
+        ctx.add(index, fid, f"{where} has {len(positions)} position(s); a LineString needs at "
+                "least 2 (use a Point for a single place)")
+    elif kind == "ring":
+        if len(positions) < 4:
+            ctx.add(index, fid, f"{where} is a polygon ring of {len(positions)} position(s); a "
+                    "ring needs at least 4 (3 corners and the first repeated at the end)")
+        elif positions[0] != positions[-1]:
+            ctx.add(index, fid, f"{where} is an unclosed polygon ring: it ends at "
+                    f"{positions[-1]} but starts at {positions[0]}; repeat the first position "
+                    "at the end")
+
+
+def _check_positions(
+    ctx: _Context, positions: list[Any], index: int, fid: Any, wheres: list[str]
+) -> bool:
+    # One report per kind of fault per coordinate array, with a count, so that a file in
+    # metres gives a handful of lines rather than one per vertex.
+    faults: dict[str, tuple[str, int]] = {}
+
+    def fault(key: str, message: str) -> None:
+        first, count = faults.get(key, (message, 0))
+        faults[key] = (first, count + 1)
+
+    for position, where in zip(positions, wheres, strict=True):
+        if not isinstance(position, list):
+            fault("shape", f"{where} is {_describe(position)}, not a position [lon, lat]")
+            continue
+        if len(position) not in (2, 3):
+            fault("dimension", f"{where} has {len(position)} value(s); a position is [lon, lat] "
+                  "or [lon, lat, altitude]")
+            continue
+        bad = [value for value in position if not _is_number(value)]
+        if bad:
+            value = bad[0]
+            if isinstance(value, BadNumber):
+                fault("finite", f"{where} holds {value.text}, not a finite number; "
+                      "remove or correct the vertex")
+            elif isinstance(value, str):
+                fault("string", f"{where} holds {_describe(value)}, not a number; "
+                      "write coordinates without quotes")
+            else:
+                fault("type", f"{where} holds {_describe(value)}, not a number")
+            continue
+        lon, lat = float(position[0]), float(position[1])
+        if not (math.isfinite(lon) and math.isfinite(lat)):
+            fault("finite", f"{where} holds a non-finite number; remove or correct the vertex")
+            continue
+        _range_faults(ctx, lon, lat, index, where, fault)
+    for key in sorted(faults):
+        message, count = faults[key]
+        more = f" ({count - 1} more like it in this geometry)" if count > 1 else ""
+        ctx.add(index, fid, message + more)
+    return not faults
+
+
+def _range_faults(
+    ctx: _Context, lon: float, lat: float, index: int, where: str, fault: Any
+) -> None:
+    if abs(lon) > _PROJECTED_ABS or abs(lat) > _PROJECTED_ABS:
+        ctx.projected_features.append(index)
+        fault("projected", f"{where} is [{lon:g}, {lat:g}]: that looks like a projected CRS "
+              "(metres), not degrees; reproject to EPSG:4326 (ogr2ogr -t_srs EPSG:4326 ...)")
+        return
+    ctx.degree_features.append(index)
+    if abs(lat) > 90:
+        swapped = abs(lon) <= 90 and abs(lat) <= 180
+        hint = ("coordinates look swapped: GeoJSON is [lon, lat]; swap the two numbers"
+                if swapped else "latitude must lie in -90..90")
+        fault("lat", f"{where} has latitude {lat:g}, beyond ±90: {hint}")
+    if abs(lon) > 180:
+        fault("lon", f"{where} has longitude {lon:g}, beyond ±180; wrap it into -180..180 "
+              "(add or subtract 360)")
+
+
+def _check_validity(
+    ctx: _Context, geometry: dict[str, Any], index: int, fid: Any, where: str
+) -> None:
+    kind = geometry["type"]
+    if kind in ("Point", "MultiPoint"):
+        return
+    shape = shapely.geometry.shape(geometry)
+    if shapely.is_valid(shape):
+        return
+    reason = shapely.is_valid_reason(shape)
+    if kind in ("LineString", "MultiLineString"):
+        if "Too few points" in reason:
+            ctx.add(index, fid, f"{where} ({kind}) has all positions equal, so it has no length; "
+                    "give it at least two distinct positions")
+        return  # other line "invalidity" (self-crossing) is legal for lines
+    if "Self-intersection" in reason or "Ring Self-intersection" in reason:
+        at = reason[reason.find("[") + 1 : reason.find("]")].split()
+        place = f" at [{float(at[0]):g}, {float(at[1]):g}]" if len(at) >= 2 else ""
+        ctx.add(index, fid, f"{where} ({kind}) is self-intersecting{place}; fix it in QGIS "
+                "(Vector > Geometry Tools > Fix Geometries) or with shapely.make_valid")
+    else:
+        ctx.add(index, fid, f"{where} ({kind}) is not a valid polygon: {reason}; fix it in "
+                "QGIS (Fix Geometries) or with shapely.make_valid")

@@ -1,0 +1,297 @@
+"""Read and validate a user's GeoJSON file strictly, before anything measures or draws it.
+
+Two entry points:
+
+* :func:`validate_geojson` lists every problem of a file (or of GeoJSON text) as
+  :class:`Problem` objects, file-level problems first, then by feature index;
+* :func:`read_user_geojson` returns a GeoDataFrame in EPSG:4326, or raises
+  :class:`~caspian.geo.errors.InputError` with one line naming the file, the feature and the
+  problem and its fix.
+
+Accepted input: a FeatureCollection, a single Feature or a bare geometry, UTF-8 with or
+without a byte-order mark. The rules themselves live in :mod:`caspian.layers.geojson_rules`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from caspian.geo.errors import InputError
+from caspian.layers.geojson_rules import (
+    GEOMETRY_TYPES,
+    SUPPORTED_GEOMETRY_TYPES,
+    BadNumber,
+    check_document,
+)
+
+if TYPE_CHECKING:
+    import geopandas
+
+__all__ = [
+    "GEOMETRY_TYPES",
+    "SUPPORTED_GEOMETRY_TYPES",
+    "Problem",
+    "parse_geojson",
+    "read_user_geojson",
+    "validate_geojson",
+]
+
+# Integers longer than this are not coordinates or ids anyone means; Python would also refuse
+# to parse more than 4300 digits with a ValueError that is not a JSONDecodeError.
+_MAX_INT_DIGITS = 300
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a user's GeoJSON.
+
+    Attributes
+    ----------
+    index : int or None
+        Position of the feature in ``features`` (0 for a single Feature or a bare geometry);
+        None for a problem of the whole file (unreadable, invalid JSON, mixed CRS, ...).
+    message : str
+        What is wrong and how to fix it, one line.
+    feature_id : str or int or None
+        The feature's ``id`` member when it has a usable one.
+    """
+
+    index: int | None
+    message: str
+    feature_id: str | int | None = None
+
+    @property
+    def where(self) -> str:
+        """``"feature 3 (id 'a')"``, ``"feature 3"`` or ``"file"``."""
+        if self.index is None:
+            return "file"
+        if self.feature_id is None:
+            return f"feature {self.index}"
+        return f"feature {self.index} (id {self.feature_id!r})"
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+class _UnusableError(Exception):
+    """Raised inside this module when the text cannot even be parsed."""
+
+
+def _source_name(source: str | os.PathLike[str] | bytes) -> tuple[str, bytes | None, Path | None]:
+    """Decide whether ``source`` is a path or GeoJSON text; return (name, data, path)."""
+    if isinstance(source, bytes):
+        return "<text>", source, None
+    if isinstance(source, str) and (
+        "\n" in source or source.lstrip("\ufeff \t\r")[:1] in ("{", "[", '"', "")
+    ):
+        return "<text>", source.encode("utf-8"), None
+    path = Path(source)
+    return str(path), None, path
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise _UnusableError("file not found; check the path") from None
+    except IsADirectoryError:
+        raise _UnusableError("is a folder, not a file; give the path of a .geojson file") from None
+    except PermissionError:
+        message = "file is not readable (permission denied); fix its permissions"
+        raise _UnusableError(message) from None
+    except OSError as exc:
+        raise _UnusableError(f"file cannot be read ({exc.strerror}); check the path") from None
+
+
+def _decode(data: bytes) -> str:
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise _UnusableError("file is UTF-16; GeoJSON must be UTF-8: save it again as UTF-8")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise _UnusableError(
+            f"not UTF-8: byte 0x{data[exc.start]:02x} at line {line} column {column}; "
+            "GeoJSON must be UTF-8: save the file again as UTF-8"
+        ) from None
+
+
+def _parse_int(text: str) -> int | BadNumber:
+    if len(text) > _MAX_INT_DIGITS:
+        return BadNumber(text)
+    return int(text)
+
+
+def _parse_float(text: str) -> float | BadNumber:
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        return BadNumber(text)  # e.g. 1e400 overflows to infinity
+    return value
+
+
+def _pairs(duplicates: list[str]) -> Any:
+    def hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in result and key not in duplicates:
+                duplicates.append(key)
+            result[key] = value
+        return result
+
+    return hook
+
+
+def _loads(text: str, duplicates: list[str]) -> Any:
+    if not text.strip():
+        raise _UnusableError("file is empty; it should hold a GeoJSON FeatureCollection")
+    try:
+        return json.loads(
+            text,
+            parse_constant=BadNumber,
+            parse_int=_parse_int,
+            parse_float=_parse_float,
+            object_pairs_hook=_pairs(duplicates),
+        )
+    except json.JSONDecodeError as exc:
+        raise _UnusableError(
+            f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}; "
+            "fix the syntax (a JSON linter shows the spot)"
+        ) from None
+    except RecursionError:
+        raise _UnusableError("JSON nested too deeply to be GeoJSON; check the file") from None
+
+
+def parse_geojson(
+    source: str | os.PathLike[str] | bytes,
+    *,
+    geometry_types: Sequence[str] = SUPPORTED_GEOMETRY_TYPES,
+    allow_null_geometry: bool = False,
+) -> tuple[Any, list[Problem]]:
+    """Parse GeoJSON and check it; return the document (None if unparsable) and its problems.
+
+    Parameters
+    ----------
+    source : path-like, str or bytes
+        A path, or GeoJSON text (bytes, or a str that starts with ``{``/``[`` or holds a
+        line break).
+    geometry_types : sequence of str
+        Geometry types the caller can use (default: all but GeometryCollection).
+    allow_null_geometry : bool
+        Accept features whose geometry is null (legal GeoJSON, useless for measuring).
+
+    Returns
+    -------
+    tuple
+        ``(document, problems)``; problems are sorted with file-level ones first, then by
+        feature index, in the order found within a feature.
+    """
+    _, data, path = _source_name(source)
+    duplicates: list[str] = []
+    try:
+        if path is not None:
+            data = _read_bytes(path)
+        assert data is not None
+        doc = _loads(_decode(data), duplicates)
+    except _UnusableError as exc:
+        return None, [Problem(None, str(exc))]
+    found = check_document(doc, geometry_types, allow_null_geometry)
+    problems = [Problem(index, message, feature_id) for index, feature_id, message in found]
+    problems.extend(
+        Problem(None, f"duplicate key {key!r} in a JSON object; readers disagree on which value "
+                "wins: keep one")
+        for key in duplicates
+    )
+    problems.sort(key=lambda problem: -1 if problem.index is None else problem.index)
+    return doc, problems
+
+
+def validate_geojson(
+    source: str | os.PathLike[str] | bytes,
+    *,
+    geometry_types: Sequence[str] = SUPPORTED_GEOMETRY_TYPES,
+    allow_null_geometry: bool = False,
+) -> list[Problem]:
+    """Return every problem of a GeoJSON file or text (empty list when it is clean).
+
+    Parameters are those of :func:`parse_geojson`. The order is deterministic: file-level
+    problems first, then by feature index.
+    """
+    return parse_geojson(
+        source, geometry_types=geometry_types, allow_null_geometry=allow_null_geometry
+    )[1]
+
+
+def _features(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    if doc["type"] == "FeatureCollection":
+        return list(doc["features"])
+    if doc["type"] == "Feature":
+        return [doc]
+    return [{"type": "Feature", "geometry": doc, "properties": {}}]
+
+
+def read_user_geojson(
+    path: str | os.PathLike[str],
+    *,
+    geometry_types: Sequence[str] = SUPPORTED_GEOMETRY_TYPES,
+    allow_null_geometry: bool = False,
+) -> geopandas.GeoDataFrame:
+    """Read a user's GeoJSON into a GeoDataFrame (EPSG:4326), refusing anything doubtful.
+
+    Parameters
+    ----------
+    path : path-like
+        A ``.geojson``/``.json`` file holding a FeatureCollection, a Feature or a geometry.
+    geometry_types : sequence of str
+        Geometry types the caller can use (default: all but GeometryCollection).
+    allow_null_geometry : bool
+        Keep features whose geometry is null (their geometry is None in the frame).
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        One row per feature, in file order: the user's properties as columns, ``id`` (the
+        feature's ``id`` member, else its ``id`` property, else its index) and ``geometry``
+        (2-D or 3-D as given).
+        A property itself called ``id`` is kept as ``property_id`` when the feature also has
+        an id. Nested property values stay Python lists/dicts.
+
+    Raises
+    ------
+    caspian.geo.errors.InputError
+        The file is unusable; the one-line message names the file, the feature, the first
+        problem and its fix, and how many more problems ``caspian validate`` would list.
+    """
+    import geopandas
+    import shapely.geometry
+
+    doc, problems = parse_geojson(
+        path, geometry_types=geometry_types, allow_null_geometry=allow_null_geometry
+    )
+    if problems:
+        first = problems[0]
+        more = len(problems) - 1
+        tail = (f" (and {more} more problem{'s' if more > 1 else ''}: "
+                f"run `caspian validate {path}` to list them)") if more else ""
+        where = "" if first.index is None else f"{first.where}: "
+        raise InputError(f"{path}: {where}{first.message}{tail}")
+    rows: list[dict[str, Any]] = []
+    geometries = []
+    for index, feature in enumerate(_features(doc)):
+        row = dict(feature.get("properties") or {})
+        if "id" in row:
+            row["property_id"] = row.pop("id")
+        row["id"] = feature.get("id", index)
+        if "id" not in feature and "property_id" in row:
+            row["id"] = row.pop("property_id")
+        rows.append(row)
+        geometry = feature.get("geometry")
+        geometries.append(None if geometry is None else shapely.geometry.shape(geometry))
+    frame = geopandas.GeoDataFrame(rows, geometry=geometries, crs="EPSG:4326")
+    columns = [name for name in frame.columns if name not in ("id", "geometry")]
+    return frame[[*columns, "id", "geometry"]]
