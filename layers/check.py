@@ -180,11 +180,14 @@ def _duplicate_ids(layers: Iterable[Layer]) -> list[Problem]:
 
 def length_findings(layers: Iterable[Layer], settings: Settings = DEFAULT_SETTINGS) -> list[LengthFinding]:
     """Published versus geodesic length for every published value of every line feature."""
-    from caspian.layers.metrics import feature_lengths_km
+    import shapely.geometry
+
+    from caspian.geo.geodesy import geodesic_lengths_km
 
     findings = []
     for layer in layers:
-        lengths = feature_lengths_km(layer.features, settings=settings)
+        geometries = [shapely.geometry.shape(feature["geometry"]) for feature in layer.features]
+        lengths = geodesic_lengths_km(geometries, settings)
         for feature, length_km in zip(layer.features, lengths, strict=True):
             properties = feature.get("properties") or {}
             accuracy = str(properties.get("geometry_accuracy"))

@@ -9,6 +9,7 @@ become one line on stderr and exit code 2; only bugs show a traceback.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import sys
 from typing import Any
 

@@ -1,0 +1,62 @@
+"""``caspian layers``, ``cite`` and ``check`` end to end through the console entry point."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "caspian.maps", *args], capture_output=True, text=True, cwd="/"
+    )
+
+
+def test_layers_json_lists_nine_layers_with_features_and_citations() -> None:
+    result = run("layers", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert len(rows) == 9
+    btc = next(row for row in rows if row["id"] == "btc_pipeline")
+    assert btc["group"] == "Energy" and btc["features"] >= 1 and btc["citations"] >= 2
+
+
+def test_layers_table_is_aligned() -> None:
+    lines = run("layers").stdout.splitlines()
+    assert lines[0].split()[:2] == ["id", "group"]
+    assert len(lines) == 2 + 9
+    assert len({line.index(" ") for line in lines[2:]}) >= 1
+    assert {len(line.split("  ")[0].rstrip()) <= len(lines[1].split()[0]) for line in lines[2:]} == {True}
+
+
+def test_cite_prints_russian_quotes_and_the_length_conflict() -> None:
+    result = run("cite", "btc_pipeline")
+    assert result.returncode == 0, result.stderr
+    assert "Баку" in result.stdout and "«" in result.stdout
+    assert "1768" in result.stdout and "1776" in result.stdout and "1743" in result.stdout
+
+
+def test_cite_json_has_offsets_for_every_seed_quote() -> None:
+    data = json.loads(run("cite", "zangezur_corridor", "--format", "json").stdout)
+    seeds = [citation for citation in data["citations"] if citation["type"] == "seed"]
+    assert seeds and all(citation["end"] > citation["start"] for citation in seeds)
+
+
+@pytest.mark.parametrize("args", [("cite", "nope"), ("metrics", "nope"), ("export", "nope", "-o", "/tmp/x.geojson")])
+def test_unknown_layer_exits_2_with_one_line_listing_valid_ids(args: tuple[str, ...]) -> None:
+    result = run(*args)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "nope" in lines[0] and "btc_pipeline" in lines[0] and "aktau_port" in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_check_passes_and_reports_length_differences() -> None:
+    result = run("check")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "btc_pipeline/btc" in result.stdout and "catalog ok" in result.stdout
+    assert "zangezur_corridor/horadiz-aghband" in result.stdout
