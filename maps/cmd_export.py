@@ -1,0 +1,95 @@
+"""``caspian validate`` (check a user's GeoJSON) and ``caspian export`` (write the catalog as
+GeoJSON, GeoPackage, KML, CSV or GeoParquet).
+
+Only click is imported at module level; validation and the writers are imported inside the
+commands, so ``caspian --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+EXPORT_FORMATS = ("geojson", "gpkg", "kml", "csv", "parquet")
+
+
+def _feature_count(doc: Any) -> int:
+    if isinstance(doc, dict) and doc.get("type") == "FeatureCollection":
+        return len(doc.get("features") or [])
+    return 1
+
+
+@click.command("validate")
+@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@click.option(
+    "--allow-null-geometry", is_flag=True,
+    help="Accept features whose geometry is null (legal GeoJSON, but nothing to measure).",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+    help="text: one line per problem; json: a list of {file, index, id, message}.",
+)
+@click.pass_context
+def validate_command(
+    ctx: click.Context, files: tuple[str, ...], allow_null_geometry: bool, fmt: str
+) -> None:
+    """Check a GeoJSON FILE strictly (RFC 7946 and sanity checks) and list every problem.
+
+    Prints "ok: N features" and exits 0 when FILE is clean; otherwise prints one line per
+    problem, "FILE: feature I (id X): problem; fix", and exits 2.
+    """
+    from caspian.layers.userdata import parse_geojson
+    from caspian.maps.formatting import render_json
+
+    records: list[dict[str, Any]] = []
+    lines: list[str] = []
+    for name in files:
+        doc, problems = parse_geojson(name, allow_null_geometry=allow_null_geometry)
+        if not problems:
+            count = _feature_count(doc)
+            lines.append(f"{name}: ok: {count} feature{'s' if count != 1 else ''}"
+                         if len(files) > 1 else f"ok: {count} feature{'s' if count != 1 else ''}")
+        for problem in problems:
+            lines.append(f"{name}: {problem}")
+            records.append({"file": name, "index": problem.index, "id": problem.feature_id,
+                            "message": problem.message})
+    if fmt == "json":
+        click.echo(render_json(records))
+    else:
+        for line in lines:
+            click.echo(line)
+    if records:
+        ctx.exit(2)
+
+
+@click.command("export")
+@click.argument("layer_ids", nargs=-1, metavar="[LAYER]...")
+@click.option(
+    "--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True,
+    help="Output format.",
+)
+@click.option(
+    "-o", "--output", "output", required=True, type=click.Path(dir_okay=True),
+    help="Output file; with --split, an existing folder that gets one file per layer.",
+)
+@click.option(
+    "--split", is_flag=True,
+    help="Write one file per layer into the folder -o (GeoJSON, KML, CSV and GeoParquet; "
+    "a GeoPackage always holds one table per layer).",
+)
+def export_command(layer_ids: tuple[str, ...], fmt: str, output: str, split: bool) -> None:
+    """Export catalog layers (all by default) for QGIS, Google Earth, spreadsheets or pandas.
+
+    \b
+    geojson  RFC 7946: [lon, lat], no crs, counter-clockwise polygons, 7 decimals, UTF-8
+    gpkg     one table per layer plus `citations` and `sources` tables, EPSG:4326
+    kml      Google Earth: names, descriptions with the citations, styles by status
+    csv      one row per feature, geometry as WKT, lengths in km
+    parquet  GeoParquet for geopandas/DuckDB (needs pyarrow)
+    """
+    from caspian.layers.export import export_layers
+
+    written = export_layers(fmt, output, list(layer_ids) or None, split=split)
+    for path in written:
+        click.echo(f"wrote {path}")
