@@ -1,0 +1,45 @@
+"""``caspian map``: write the interactive map as one HTML file.
+
+Imports click alone at the top; folium and geopandas load inside the command.
+"""
+
+from __future__ import annotations
+
+import click
+
+
+@click.command("map")
+@click.argument("layers", nargs=-1)
+@click.option(
+    "--add", "add", multiple=True, metavar="F.geojson",
+    help="Also draw your own GeoJSON file (repeatable); its properties show in the popup.",
+)
+@click.option(
+    "--offline", is_flag=True,
+    help="One self-contained file: scripts inlined, vector basemap, no network needed.",
+)
+@click.option("--title", default=None, help="Title shown on the map and in the browser tab.")
+@click.option(
+    "-o", "--output", default="caspian-map.html", show_default=True, metavar="FILE.html",
+    help="Where to write the map.",
+)
+def map_command(
+    layers: tuple[str, ...], add: tuple[str, ...], offline: bool, title: str | None, output: str
+) -> None:
+    """Write an interactive map of LAYERS (all catalog layers by default).
+
+    \b
+    Examples:
+      caspian map -o caspian-map.html
+      caspian map btc_pipeline zangezur_corridor --add my-route.geojson -o map.html
+      caspian map --offline -o caspian-map-offline.html
+    """
+    from pathlib import Path
+
+    from caspian.maps.render import build_map, write_map
+
+    fmap = build_map(list(layers) or None, add=list(add), offline=offline, title=title)
+    path = write_map(fmap, output)
+    size_kb = Path(path).stat().st_size / 1024
+    mode = "offline, self-contained" if offline else "online basemaps"
+    click.echo(f"wrote {path} ({size_kb:,.0f} kB, {mode})")

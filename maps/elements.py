@@ -1,0 +1,184 @@
+"""folium elements of the caspian map: feature layers, basemaps and the controls.
+
+Each element is a small ``MacroElement`` with a Jinja ``script`` macro, as folium's plugins are.
+Data goes into the page only through :func:`script_json`, which escapes ``<``, ``>`` and ``&``
+so that a ``</script>`` inside a string cannot end the script element.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from branca.element import Element, MacroElement
+from folium.template import Template
+
+
+def script_json(value: Any) -> str:
+    """``value`` as JSON that is safe inside an HTML ``<script>`` element.
+
+    UTF-8 text is kept as is (Cyrillic stays readable and small); ``<``, ``>``, ``&`` and the
+    two JavaScript line terminators U+2028/U+2029 become ``\\uXXXX`` escapes.
+    """
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
+class RawHtml(Element):
+    """Literal HTML for the page header (an inlined script or stylesheet), not a template."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self._name = "raw"
+        self.html = html
+
+    def render(self, **kwargs: Any) -> str:
+        return self.html
+
+
+class FeatureLayer(MacroElement):
+    """One overlay: a GeoJSON FeatureCollection whose features carry ``popup``, ``tooltip``,
+    ``style`` and ``search`` properties (built by :mod:`caspian.maps.render`).
+
+    Parameters
+    ----------
+    collection : dict
+        The FeatureCollection.
+    label_html : str
+        Escaped name shown in the layer control.
+    group : str
+        Group of the layer control (``Ports``, ``Energy``, ...).
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = caspian.featureLayer({{ this.data_json }})
+            .addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, collection: dict[str, Any], label_html: str, group: str) -> None:
+        super().__init__()
+        self._name = "overlay"
+        self.data_json = script_json(collection)
+        self.label_html = label_html
+        self.group = group
+
+
+class Basemaps(MacroElement):
+    """The base layers: tile servers online, or the Natural Earth vector basemap offline.
+
+    Parameters
+    ----------
+    tiles : sequence of (str, str, str)
+        ``(label, url template, attribution HTML)`` per tile server; empty offline.
+    vector : dict or None
+        The vector basemap FeatureCollection (offline), drawn in its own pane under the
+        overlays.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = {};
+        {% if this.vector_json %}
+        {{ this._parent.get_name() }}.createPane("cgBasemap").style.zIndex = 250;
+        var {{ this.get_name() }}_data = {{ this.vector_json }};
+        {{ this.get_name() }}[{{ this.vector_label_json }}] = caspian.basemapLayer(
+            {{ this.get_name() }}_data, "cgBasemap").addTo({{ this._parent.get_name() }});
+        var {{ this.get_name() }}_mini = caspian.basemapLayer({{ this.get_name() }}_data);
+        {% else %}
+        {% for label_json, url_json, attribution_json in this.tiles %}
+        {{ this.get_name() }}[{{ label_json }}] = L.tileLayer({{ url_json }},
+            {maxZoom: 18, attribution: {{ attribution_json }}}){% if loop.first %}.addTo({{ this._parent.get_name() }}){% endif %};
+        {% endfor %}
+        var {{ this.get_name() }}_mini = L.tileLayer({{ this.tiles[0][1] }}, {maxZoom: 13});
+        {% endif %}
+        {% endmacro %}
+        """
+    )
+
+    def __init__(
+        self, tiles: Sequence[tuple[str, str, str]], vector: dict[str, Any] | None = None
+    ) -> None:
+        super().__init__()
+        self._name = "basemaps"
+        self.tiles = [tuple(script_json(part) for part in tile) for tile in tiles]
+        self.vector_json = script_json(vector) if vector is not None else ""
+        self.vector_label_json = script_json("Natural Earth (offline)")
+
+
+class Controls(MacroElement):
+    """Layer control, legend, search, measure, fullscreen, mouse position, minimap, title.
+
+    Parameters
+    ----------
+    basemaps : Basemaps
+        Base layers of the layer control.
+    overlays : sequence of FeatureLayer
+        Overlays, shown in the layer control under their ``group``.
+    groups : sequence of str
+        Group order of the layer control.
+    legend_html : str
+        The legend (escaped HTML).
+    bounds : list
+        ``[[south, west], [north, east]]`` degrees to fit the view to.
+    title : str or None
+        Title shown on the map (set as text, not HTML).
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function (map) {
+          var groups = {};
+          {% for group in this.groups %}
+          groups[{{ this.json(this.esc(group)) }}] = {};
+          {% endfor %}
+          {% for overlay in this.overlays %}
+          groups[{{ this.json(this.esc(overlay.group)) }}][{{ this.json(overlay.label_html) }}] = {{ overlay.get_name() }};
+          {% endfor %}
+          L.control.groupedLayers({{ this.basemaps.get_name() }}, groups,
+              {collapsed: false, position: "topright"}).addTo(map);
+          caspian.addLegend(map, {{ this.json(this.legend_html) }});
+          caspian.addSearch(map, [{% for overlay in this.overlays %}{{ overlay.get_name() }}{% if not loop.last %}, {% endif %}{% endfor %}]);
+          caspian.addTools(map, {minimapLayer: {{ this.basemaps.get_name() }}_mini});
+          {% if this.title %}caspian.addTitle(map, {{ this.json(this.title) }});{% endif %}
+          map.fitBounds({{ this.json(this.bounds) }}, {padding: [20, 20]});
+        })({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(
+        self,
+        basemaps: Basemaps,
+        overlays: Sequence[FeatureLayer],
+        groups: Sequence[str],
+        legend_html: str,
+        bounds: list[list[float]],
+        title: str | None = None,
+    ) -> None:
+        super().__init__()
+        self._name = "controls"
+        self.basemaps = basemaps
+        self.overlays = list(overlays)
+        present = {overlay.group for overlay in self.overlays}
+        self.groups = [group for group in groups if group in present]
+        self.groups += sorted(present - set(self.groups))
+        self.legend_html = legend_html
+        self.bounds = bounds
+        self.title = title
+        self.json = script_json
+        # the grouped layer control sets group names as HTML
+        self.esc = html.escape

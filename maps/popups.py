@@ -1,0 +1,273 @@
+"""Popup and tooltip HTML for map features; every data string is escaped here.
+
+Strings from the catalog, the seeds or a user's file pass through :func:`html.escape` before
+they become HTML, so a property such as ``<img src=x onerror=alert(1)>`` shows as text. The
+HTML built here reaches the page inside JSON (see :func:`caspian.maps.render.script_json`),
+never spliced into a script.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from html import escape
+from typing import Any
+
+#: How many characters of a user's property value to show before cutting it.
+USER_VALUE_MAX_CHARS = 300
+
+
+@dataclass(frozen=True)
+class FeatureMetrics:
+    """Measured values of one feature, as the popup shows them.
+
+    Attributes
+    ----------
+    length_km : float or None
+        Geodesic length on WGS84 in kilometres; None for points.
+    by_country_km : Mapping[str, float]
+        Length per ISO 3166-1 alpha-3 country code, kilometres (empty when not measured).
+    """
+
+    length_km: float | None = None
+    by_country_km: Mapping[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SourceLabel:
+    """How a source is cited in a popup.
+
+    Attributes
+    ----------
+    label : str
+        ``"Day.Az, 2025-10-27"`` for a seed, ``"bp.com — BTC page (2024)"`` for a page.
+    quote : str or None
+        The verbatim Russian quote of a seed citation.
+    """
+
+    label: str
+    quote: str | None = None
+
+
+def format_number(value: float | None) -> str:
+    """``1768 -> "1,768"``, ``110.4 -> "110.4"``; whole numbers and values past 1,000 lose
+    the decimal."""
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
+        return "–"
+    if float(value).is_integer() or abs(value) >= 1000:
+        return f"{value:,.0f}"
+    return f"{value:,.1f}"
+
+
+def format_km(value: float | None) -> str:
+    """``1768 -> "1,768 km"``, ``110.4 -> "110.4 km"``."""
+    return f"{format_number(value)} km"
+
+
+def format_value(value: Any, unit: str | None) -> str:
+    """A published figure with its unit: ``"1.2 Mbbl/d"``, ``"1,768 km"``."""
+    if unit == "km":
+        return format_km(value)
+    text = f"{value:,}" if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)
+    return f"{text} {unit}" if unit else text
+
+
+def delta_pct(computed_km: float | None, published_km: float | None) -> float | None:
+    """Signed difference of the computed from the published length, in percent."""
+    if computed_km is None or not published_km or not math.isfinite(computed_km):
+        return None
+    return (computed_km - published_km) / published_km * 100.0
+
+
+def _split(by_country_km: Mapping[str, Any] | None) -> str:
+    if not by_country_km:
+        return ""
+    parts = [f"{escape(str(code))} {format_number(float(km))}" for code, km in by_country_km.items()]
+    return " · ".join(parts) + " km"
+
+
+def _row(label: str, value_html: str) -> str:
+    return f"<tr><th>{escape(label)}</th><td>{value_html}</td></tr>"
+
+
+def _source_ref(source_id: str | None, sources: Mapping[str, SourceLabel]) -> str:
+    if not source_id:
+        return ""
+    found = sources.get(source_id)
+    return escape(found.label if found else source_id)
+
+
+def _capacity(items: Sequence[Mapping[str, Any]], sources: Mapping[str, SourceLabel]) -> str:
+    parts = []
+    for item in items:
+        text = escape(format_value(item.get("value"), item.get("unit")))
+        if item.get("label"):
+            text += f" ({escape(str(item['label']))})"
+        ref = _source_ref(item.get("source"), sources)
+        parts.append(f"{text} <span class=\"cg-src\">[{ref}]</span>" if ref else text)
+    return "<br>".join(parts)
+
+
+def _published_lengths(
+    published: Sequence[Mapping[str, Any]],
+    computed_km: float | None,
+    sources: Mapping[str, SourceLabel],
+) -> str:
+    items = []
+    for entry in published:
+        value = entry.get("value")
+        text = f"<b>{escape(format_km(value))}</b> — {_source_ref(entry.get('source'), sources)}"
+        delta = delta_pct(computed_km, value)
+        if delta is not None:
+            text += f"; computed {delta:+.1f} %"
+        split = _split(entry.get("by_country_km"))
+        if split:
+            text += f"<br><span class=\"cg-split\">{split}</span>"
+        if entry.get("note"):
+            text += f"<br><i>{escape(str(entry['note']))}</i>"
+        items.append(f"<li>{text}</li>")
+    return f"<h5>Published lengths</h5><ul>{''.join(items)}</ul>" if items else ""
+
+
+def _conflicts(conflicts: Iterable[Mapping[str, Any]], sources: Mapping[str, SourceLabel]) -> str:
+    items = []
+    for conflict in conflicts:
+        values = []
+        for value in conflict.get("values", []):
+            text = escape(format_value(value.get("value"), value.get("unit")))
+            if value.get("qualifier"):
+                text = f"{escape(str(value['qualifier']))} {text}"
+            values.append(f"{text} ({_source_ref(value.get('source'), sources)})")
+        body = " <b>vs</b> ".join(values)
+        note = f"<br><i>{escape(str(conflict['note']))}</i>" if conflict.get("note") else ""
+        items.append(f"<li><b>{escape(str(conflict.get('topic', '')))}</b>: {body}{note}</li>")
+    if not items:
+        return ""
+    return f"<h5 class=\"cg-conflict\">Sources disagree</h5><ul>{''.join(items)}</ul>"
+
+
+def _citations(source_ids: Sequence[str], sources: Mapping[str, SourceLabel]) -> str:
+    items = []
+    for source_id in source_ids:
+        found = sources.get(source_id)
+        if found is None:
+            items.append(f"<li>{escape(source_id)}</li>")
+        elif found.quote:
+            items.append(
+                f"<li>{escape(found.label)}: <q lang=\"ru\">{escape(found.quote)}</q></li>"
+            )
+        else:
+            items.append(f"<li>{escape(found.label)}</li>")
+    return f"<h5>Sources</h5><ul>{''.join(items)}</ul>" if items else ""
+
+
+def feature_popup_html(
+    feature_id: str,
+    properties: Mapping[str, Any],
+    layer_name: str,
+    metrics: FeatureMetrics,
+    sources: Mapping[str, SourceLabel],
+    conflicts: Iterable[Mapping[str, Any]] = (),
+) -> str:
+    """The popup of one catalog feature.
+
+    Parameters
+    ----------
+    feature_id : str
+        ``"layer/feature"``.
+    properties : mapping
+        The feature's properties (``docs/catalog-schema.md``).
+    layer_name : str
+        English title of the layer.
+    metrics : FeatureMetrics
+        Computed length (km) and per-country split (km).
+    sources : mapping
+        Source id -> :class:`SourceLabel` for every source of the layer.
+    conflicts : iterable of mapping
+        The layer's conflicts that name this feature.
+
+    Returns
+    -------
+    str
+        HTML in which every string from data is escaped.
+    """
+    name = escape(str(properties.get("name") or feature_id))
+    parts = [f"<div class=\"cg-popup\"><h4>{name}</h4>"]
+    if properties.get("name_ru"):
+        parts.append(f"<div class=\"cg-ru\" lang=\"ru\">{escape(str(properties['name_ru']))}</div>")
+    parts.append(f"<div class=\"cg-layer\">{escape(layer_name)}</div>")
+    if properties.get("geometry_accuracy") == "hypothetical":
+        parts.append(
+            "<p class=\"cg-warn\"><b>Hypothetical route</b>: the line is only a picture of the "
+            "link, not a surveyed or published alignment.</p>"
+        )
+    rows = []
+    status = escape(str(properties.get("status") or "unknown"))
+    if properties.get("status_note"):
+        status += f" — {escape(str(properties['status_note']))}"
+    rows.append(_row("Status", status))
+    if properties.get("operator"):
+        rows.append(_row("Operator", escape(str(properties["operator"]))))
+    owners = properties.get("owners") or []
+    if owners:
+        rows.append(_row("Owners", "; ".join(escape(str(owner)) for owner in owners)))
+    capacity = properties.get("capacity") or []
+    if capacity:
+        rows.append(_row("Capacity", _capacity(capacity, sources)))
+    if properties.get("geometry_accuracy"):
+        rows.append(_row("Geometry", escape(str(properties["geometry_accuracy"]))))
+    if metrics.length_km:
+        computed = escape(format_km(metrics.length_km))
+        split = _split(metrics.by_country_km)
+        if split:
+            computed += f"<br><span class=\"cg-split\">{split}</span>"
+        rows.append(_row("Computed length", computed))
+    parts.append(f"<table>{''.join(rows)}</table>")
+    parts.append(
+        _published_lengths(properties.get("published_length_km") or [], metrics.length_km, sources)
+    )
+    parts.append(_conflicts(conflicts, sources))
+    if properties.get("note"):
+        parts.append(f"<p class=\"cg-note\">{escape(str(properties['note']))}</p>")
+    parts.append(_citations(list(properties.get("sources") or []), sources))
+    parts.append(f"<div class=\"cg-id\">{escape(feature_id)}</div></div>")
+    return "".join(parts)
+
+
+def feature_tooltip_html(properties: Mapping[str, Any], length_km: float | None) -> str:
+    """Tooltip: the name and the length (first published figure, else the computed one)."""
+    name = escape(str(properties.get("name") or ""))
+    published = properties.get("published_length_km") or []
+    value = published[0].get("value") if published else length_km
+    if not value:
+        return name
+    return f"{name} · {escape(format_km(value))}"
+
+
+def _user_value(value: Any) -> str:
+    if isinstance(value, float) and not math.isfinite(value):
+        return ""
+    text = str(value)
+    if len(text) > USER_VALUE_MAX_CHARS:
+        text = text[:USER_VALUE_MAX_CHARS] + "…"
+    return escape(text)
+
+
+def user_popup_html(
+    layer_name: str, properties: Mapping[str, Any], length_km: float | None
+) -> str:
+    """The popup of a feature from a user's ``--add`` file: every property, escaped."""
+    rows = [_row(str(key), _user_value(value)) for key, value in properties.items() if value is not None]
+    if length_km:
+        rows.append(_row("Computed length", escape(format_km(length_km))))
+    return (
+        f"<div class=\"cg-popup\"><div class=\"cg-layer\">{escape(layer_name)}</div>"
+        f"<table>{''.join(rows)}</table></div>"
+    )
+
+
+def user_tooltip_html(layer_name: str, properties: Mapping[str, Any]) -> str:
+    """Tooltip of a user's feature: its ``name`` property, else the file name."""
+    name = properties.get("name")
+    return escape(str(name)) if name is not None else escape(layer_name)

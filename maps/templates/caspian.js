@@ -1,0 +1,115 @@
+/* caspian-gis map helpers. Data reaches this code only as JSON; popup, tooltip and legend
+   strings were escaped in Python (caspian.maps.popups), search results are set as text. */
+var caspian = (function () {
+  "use strict";
+
+  function bindFeature(feature, layer) {
+    var p = feature.properties;
+    layer.bindPopup(p.popup, {maxWidth: 460, minWidth: 280, autoPanPadding: [24, 24]});
+    layer.bindTooltip(p.tooltip, {sticky: true, direction: "top"});
+  }
+
+  function featureLayer(data) {
+    return L.geoJSON(data, {
+      style: function (feature) { return feature.properties.style; },
+      pointToLayer: function (feature, latlng) {
+        return L.circleMarker(latlng, feature.properties.style);
+      },
+      onEachFeature: bindFeature
+    });
+  }
+
+  function basemapLayer(data, pane) {
+    return L.geoJSON(data, {
+      pane: pane,
+      interactive: false,
+      style: {color: "#8a8a8a", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: 1}
+    });
+  }
+
+  function searchRecords(overlays) {
+    var records = {};
+    overlays.forEach(function (group) {
+      group.eachLayer(function (layer) {
+        var labels = layer.feature.properties.search || [];
+        var loc = layer.getLatLng ? layer.getLatLng() : layer.getBounds().getCenter();
+        labels.forEach(function (label) {
+          var key = label, n = 2;
+          while (Object.prototype.hasOwnProperty.call(records, key)) { key = label + " (" + n++ + ")"; }
+          var record = L.latLng(loc.lat, loc.lng);
+          record.layer = layer;
+          record.group = group;
+          records[key] = record;
+        });
+      });
+    });
+    return records;
+  }
+
+  function addSearch(map, overlays) {
+    var records = searchRecords(overlays);
+    var control = new L.Control.Search({
+      sourceData: function (text, respond) { respond(records); },
+      formatData: function (data) { return data; },
+      buildTip: function (text) {
+        var tip = L.DomUtil.create("li");
+        tip.textContent = text;
+        return tip;
+      },
+      initial: false,
+      marker: false,
+      textPlaceholder: "Find a feature…",
+      moveToLocation: function (latlng, title, map) {
+        if (!map.hasLayer(latlng.group)) { map.addLayer(latlng.group); }
+        if (latlng.layer.getBounds) {
+          map.fitBounds(latlng.layer.getBounds(), {maxZoom: 9, padding: [30, 30]});
+        } else {
+          map.setView(latlng, Math.max(map.getZoom(), 8));
+        }
+        latlng.layer.openPopup();
+      },
+      position: "topleft"
+    });
+    map.addControl(control);
+    return control;
+  }
+
+  function addLegend(map, html) {
+    var legend = L.control({position: "bottomright"});
+    legend.onAdd = function () {
+      var div = L.DomUtil.create("div", "cg-legend");
+      div.innerHTML = html;
+      L.DomEvent.disableClickPropagation(div);
+      L.DomEvent.disableScrollPropagation(div);
+      return div;
+    };
+    legend.addTo(map);
+    return legend;
+  }
+
+  function addTitle(map, text) {
+    var div = L.DomUtil.create("div", "cg-title", map.getContainer());
+    div.textContent = text;
+    L.DomEvent.disableClickPropagation(div);
+    return div;
+  }
+
+  function addTools(map, options) {
+    L.control.polylineMeasure({position: "topleft", unit: "kilometres", showBearings: false,
+      clearMeasurementsOnStop: false, showClearControl: true}).addTo(map);
+    map.addControl(new L.Control.FullScreen({position: "topleft"}));
+    L.control.mousePosition({position: "bottomright", lngFirst: true, numDigits: 4,
+      separator: ", ", emptyString: "lon, lat", prefix: "lon, lat:"}).addTo(map);
+    new L.Control.MiniMap(options.minimapLayer, {toggleDisplay: true, position: "bottomleft",
+      width: 140, height: 120, zoomLevelOffset: -5}).addTo(map);
+  }
+
+  return {
+    featureLayer: featureLayer,
+    basemapLayer: basemapLayer,
+    addSearch: addSearch,
+    addLegend: addLegend,
+    addTitle: addTitle,
+    addTools: addTools
+  };
+})();
