@@ -8,7 +8,7 @@ CHROMIUM ?= /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 MAP ?= caspian-map.html
 
-.PHONY: all map map-offline install test bench chromium lint clean
+.PHONY: all map map-offline install test bench chromium assets lint clean
 
 all: map
 
@@ -31,9 +31,19 @@ map: $(VENV)/.installed
 	$(BIN)/caspian map -o $(MAP)
 	@echo "wrote $(MAP)"
 
-map-offline: $(VENV)/.installed
+map-offline: $(VENV)/.installed assets
 	$(BIN)/caspian map --offline -o caspian-map-offline.html
 	@echo "wrote caspian-map-offline.html"
+
+# Leaflet and its plugins, pinned by maps/assets/package-lock.json: inlined by
+# `caspian map --offline` and used by the browser tests. npm ci installs exactly the lockfile.
+ASSETS_STAMP := maps/assets/node_modules/.package-lock.json
+
+$(ASSETS_STAMP): maps/assets/package.json maps/assets/package-lock.json
+	npm ci --prefix maps/assets --ignore-scripts --no-audit --no-fund
+	touch $@
+
+assets: $(ASSETS_STAMP)
 
 chromium:
 	@if [ ! -x "$(CHROMIUM)" ]; then \
@@ -41,10 +51,10 @@ chromium:
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; \
 	fi
 
-test: $(VENV)/.installed-test chromium
+test: $(VENV)/.installed-test chromium assets
 	$(BIN)/python -m pytest --ignore=tests/benchmarks
 
-bench: $(VENV)/.installed-test chromium
+bench: $(VENV)/.installed-test chromium assets
 	$(BIN)/python -m pytest tests/benchmarks --benchmark-only --benchmark-columns=min,mean,max,rounds -p no:randomly
 
 lint: $(VENV)/.installed-test

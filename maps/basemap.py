@@ -54,9 +54,8 @@ def basemap_geojson(
         (ISO 3166-1 alpha-3), coordinates ``[lon, lat]``.
     """
     import shapely
-    from shapely.geometry import box, mapping
-
     from caspian.layers.boundaries import load_boundaries
+    from shapely.geometry import box, mapping
 
     countries = load_boundaries()
     clip = box(*bounds)

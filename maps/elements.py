@@ -100,7 +100,10 @@ class Basemaps(MacroElement):
         {% else %}
         {% for label_json, url_json, attribution_json in this.tiles %}
         {{ this.get_name() }}[{{ label_json }}] = L.tileLayer({{ url_json }},
-            {maxZoom: 18, attribution: {{ attribution_json }}}){% if loop.first %}.addTo({{ this._parent.get_name() }}){% endif %};
+            {maxZoom: 18, attribution: {{ attribution_json }}});
+        {% if loop.first %}
+        {{ this.get_name() }}[{{ label_json }}].addTo({{ this._parent.get_name() }});
+        {% endif %}
         {% endfor %}
         var {{ this.get_name() }}_mini = L.tileLayer({{ this.tiles[0][1] }}, {maxZoom: 13});
         {% endif %}
@@ -146,12 +149,15 @@ class Controls(MacroElement):
           groups[{{ this.json(this.esc(group)) }}] = {};
           {% endfor %}
           {% for overlay in this.overlays %}
-          groups[{{ this.json(this.esc(overlay.group)) }}][{{ this.json(overlay.label_html) }}] = {{ overlay.get_name() }};
+          groups[{{ this.json(this.esc(overlay.group)) }}][{{ this.json(overlay.label_html) }}] =
+              {{ overlay.get_name() }};
           {% endfor %}
           L.control.groupedLayers({{ this.basemaps.get_name() }}, groups,
               {collapsed: false, position: "topright"}).addTo(map);
           caspian.addLegend(map, {{ this.json(this.legend_html) }});
-          caspian.addSearch(map, [{% for overlay in this.overlays %}{{ overlay.get_name() }}{% if not loop.last %}, {% endif %}{% endfor %}]);
+          caspian.addSearch(map, [
+            {% for overlay in this.overlays %}{{ overlay.get_name() }},{% endfor %}
+          ]);
           caspian.addTools(map, {minimapLayer: {{ this.basemaps.get_name() }}_mini});
           {% if this.title %}caspian.addTitle(map, {{ this.json(this.title) }});{% endif %}
           map.fitBounds({{ this.json(this.bounds) }}, {padding: [20, 20]});

@@ -8,6 +8,7 @@ never spliced into a script.
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -27,11 +28,16 @@ class FeatureMetrics:
     length_km : float or None
         Geodesic length on WGS84 in kilometres; None for points.
     by_country_km : Mapping[str, float]
-        Length per ISO 3166-1 alpha-3 country code, kilometres (empty when not measured).
+        Length per ISO 3166-1 alpha-3 country code (``"sea"`` for the part at sea),
+        kilometres; empty when not measured.
+    sea_nearest_state_km : Mapping[str, float]
+        The Caspian part of ``"sea"`` attributed to the nearest littoral state, kilometres
+        (an approximation; empty when none).
     """
 
     length_km: float | None = None
     by_country_km: Mapping[str, float] = field(default_factory=dict)
+    sea_nearest_state_km: Mapping[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -69,7 +75,8 @@ def format_value(value: Any, unit: str | None) -> str:
     """A published figure with its unit: ``"1.2 Mbbl/d"``, ``"1,768 km"``."""
     if unit == "km":
         return format_km(value)
-    text = f"{value:,}" if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)
+    numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
+    text = f"{value:,}" if numeric else str(value)
     return f"{text} {unit}" if unit else text
 
 
@@ -80,11 +87,20 @@ def delta_pct(computed_km: float | None, published_km: float | None) -> float | 
     return (computed_km - published_km) / published_km * 100.0
 
 
-def _split(by_country_km: Mapping[str, Any] | None) -> str:
+def _split(by_country_km: Mapping[str, Any] | None, whole_km: bool = False) -> str:
+    """``{"AZE": 443, "GEO": 249}`` -> ``"AZE 443 · GEO 249 km"``; computed splits are
+    rounded to whole kilometres and parts under half a kilometre left out."""
     if not by_country_km:
         return ""
-    parts = [f"{escape(str(code))} {format_number(float(km))}" for code, km in by_country_km.items()]
-    return " · ".join(parts) + " km"
+    parts = []
+    for code, km in by_country_km.items():
+        value = float(km)
+        if whole_km:
+            if value < 0.5:
+                continue
+            value = round(value)
+        parts.append(f"{escape(str(code))} {format_number(value)}")
+    return " · ".join(parts) + " km" if parts else ""
 
 
 def _row(label: str, value_html: str) -> str:
@@ -120,7 +136,8 @@ def _published_lengths(
         text = f"<b>{escape(format_km(value))}</b> — {_source_ref(entry.get('source'), sources)}"
         delta = delta_pct(computed_km, value)
         if delta is not None:
-            text += f"; computed {delta:+.1f} %"
+            side = "longer" if delta > 0 else "shorter"
+            text += f"; computed line {abs(delta):.1f} % {side}"
         split = _split(entry.get("by_country_km"))
         if split:
             text += f"<br><span class=\"cg-split\">{split}</span>"
@@ -219,9 +236,15 @@ def feature_popup_html(
         rows.append(_row("Geometry", escape(str(properties["geometry_accuracy"]))))
     if metrics.length_km:
         computed = escape(format_km(metrics.length_km))
-        split = _split(metrics.by_country_km)
+        split = _split(metrics.by_country_km, whole_km=True)
         if split:
             computed += f"<br><span class=\"cg-split\">{split}</span>"
+        sea = _split(metrics.sea_nearest_state_km, whole_km=True)
+        if sea:
+            computed += (
+                f"<br><span class=\"cg-split\">Caspian part by nearest shore "
+                f"(approximate): {sea}</span>"
+            )
         rows.append(_row("Computed length", computed))
     parts.append(f"<table>{''.join(rows)}</table>")
     parts.append(
@@ -248,7 +271,10 @@ def feature_tooltip_html(properties: Mapping[str, Any], length_km: float | None)
 def _user_value(value: Any) -> str:
     if isinstance(value, float) and not math.isfinite(value):
         return ""
-    text = str(value)
+    if isinstance(value, (dict, list, tuple)):
+        text = json.dumps(value, ensure_ascii=False, default=str)
+    else:
+        text = str(value)
     if len(text) > USER_VALUE_MAX_CHARS:
         text = text[:USER_VALUE_MAX_CHARS] + "…"
     return escape(text)
@@ -258,7 +284,11 @@ def user_popup_html(
     layer_name: str, properties: Mapping[str, Any], length_km: float | None
 ) -> str:
     """The popup of a feature from a user's ``--add`` file: every property, escaped."""
-    rows = [_row(str(key), _user_value(value)) for key, value in properties.items() if value is not None]
+    rows = [
+        _row(str(key), _user_value(value))
+        for key, value in properties.items()
+        if value is not None
+    ]
     if length_km:
         rows.append(_row("Computed length", escape(format_km(length_km))))
     return (

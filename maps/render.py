@@ -29,7 +29,7 @@ from caspian.maps import popups, styles
 if TYPE_CHECKING:
     import folium
     import geopandas
-
+    from branca.element import Figure
     from caspian.layers.catalog import Layer
 
 logger = logging.getLogger(__name__)
@@ -93,31 +93,37 @@ def _feature(
 def feature_metrics(
     frame: geopandas.GeoDataFrame, settings: Settings = DEFAULT_SETTINGS
 ) -> dict[str, popups.FeatureMetrics]:
-    """Computed length and per-country split of each catalog feature, by feature id.
+    """Computed length and per-country split of each feature, by feature id.
 
-    Uses :mod:`caspian.layers.metrics` when it is installed; otherwise measures the geodesic
-    length alone (no country split).
+    Parameters
+    ----------
+    frame : geopandas.GeoDataFrame
+        Columns ``id`` and ``geometry`` (EPSG:4326).
+
+    Returns
+    -------
+    dict
+        Feature id -> :class:`~caspian.maps.popups.FeatureMetrics` from
+        :func:`caspian.layers.metrics.metrics_frame` (geodesic km on ``settings.ellps``,
+        split by Natural Earth country; ``"sea"`` for the part at sea).
     """
-    try:
-        from caspian.layers import metrics as metrics_module
-    except ImportError:
-        metrics_module = None  # type: ignore[assignment]
-    table = getattr(metrics_module, "feature_metrics", None)
-    if callable(table):
-        result = {}
-        for row in table(frame, settings=settings):
-            result[str(row["id"])] = popups.FeatureMetrics(
-                length_km=row.get("length_km") or None,
-                by_country_km=dict(row.get("by_country_km") or {}),
-            )
-        return result
-    from caspian.geo.geodesy import geodesic_lengths_km
+    import math
 
-    lengths = geodesic_lengths_km(frame.geometry.values, settings)
-    return {
-        str(fid): popups.FeatureMetrics(length_km=float(km) if km > 0 else None)
-        for fid, km in zip(frame["id"], lengths, strict=True)
-    }
+    from caspian.layers.metrics import metrics_frame
+
+    table = metrics_frame(frame, settings, by_country=True)
+    result = {}
+    for fid, length_km, split, sea_split in zip(
+        frame["id"], table["length_km"], table["by_country_km"], table["sea_nearest_state_km"],
+        strict=True,
+    ):
+        measured = float(length_km) if math.isfinite(length_km) and length_km > 0 else None
+        result[str(fid)] = popups.FeatureMetrics(
+            length_km=measured,
+            by_country_km=dict(split or {}) if measured else {},
+            sea_nearest_state_km=dict(sea_split or {}) if measured else {},
+        )
+    return result
 
 
 def _source_labels(layer: Layer) -> dict[str, popups.SourceLabel]:
@@ -147,7 +153,9 @@ def catalog_collection(
         measured = metrics.get(fid, popups.FeatureMetrics())
         conflicts = [c for c in layer.conflicts if short_id in (c.get("features") or [])]
         properties = {
-            "popup": popups.feature_popup_html(fid, props, layer.name, measured, sources, conflicts),
+            "popup": popups.feature_popup_html(
+                fid, props, layer.name, measured, sources, conflicts
+            ),
             "tooltip": popups.feature_tooltip_html(props, measured.length_km),
             "style": styles.feature_style(
                 props.get("kind"), props.get("status"), props.get("geometry_accuracy")
@@ -161,20 +169,20 @@ def catalog_collection(
 def user_collection(name: str, frame: geopandas.GeoDataFrame) -> dict[str, Any]:
     """The FeatureCollection of a user's file (``--add``): every property in the popup."""
     import shapely
-    from shapely.geometry import mapping
-
     from caspian.geo.geodesy import geodesic_lengths_km
+    from shapely.geometry import mapping
 
     geoms = frame.geometry.values
     linear = shapely.get_type_id(geoms) == 1
     linear |= shapely.get_type_id(geoms) == 5
-    lengths = [None] * len(frame)
+    lengths: list[float | None] = [None] * len(frame)
     if linear.any():
         for index, km in zip(linear.nonzero()[0], geodesic_lengths_km(geoms[linear]), strict=True):
             lengths[int(index)] = float(km)
     features = []
     columns = [column for column in frame.columns if column != frame.geometry.name]
-    for position, (row, geom) in enumerate(zip(frame[columns].to_dict("records"), geoms, strict=True)):
+    records = frame[columns].to_dict("records")
+    for position, (row, geom) in enumerate(zip(records, geoms, strict=True)):
         if geom is None or geom.is_empty:
             continue
         properties = {
@@ -233,11 +241,20 @@ def _template_text(name: str) -> str:
     return (resources.files("caspian.maps") / "templates" / name).read_text(encoding="utf-8")
 
 
+def _figure(fmap: folium.Map) -> Figure:
+    from branca.element import Figure
+
+    root = fmap.get_root()
+    if not isinstance(root, Figure):  # pragma: no cover - folium.Map always makes one
+        raise TypeError("the map is not inside a branca Figure")
+    return root
+
+
 def _add_header(fmap: folium.Map, offline: bool) -> None:
     from caspian.maps.elements import RawHtml
     from caspian.maps.offline import header_html
 
-    header = fmap.get_root().header
+    header = _figure(fmap).header
     for name, html in header_html(offline):
         header.add_child(RawHtml(html), name=name)
     header.add_child(RawHtml(f"<style>{_template_text('caspian.css')}</style>"), name="cg_css")
@@ -355,7 +372,9 @@ def map_of_layers(
     try:
         import folium
     except ImportError as exc:  # pragma: no cover - folium is a dependency
-        raise DependencyMissingError("maps need folium; install it with: pip install folium") from exc
+        raise DependencyMissingError(
+            "maps need folium; install it with: pip install folium"
+        ) from exc
     from caspian.layers.catalog import GROUPS
     from caspian.maps.basemap import basemap_geojson, region_bounds
     from caspian.maps.elements import Basemaps, Controls, FeatureLayer
@@ -372,7 +391,7 @@ def map_of_layers(
     # Font Awesome, ...) is not needed by anything on this map.
     fmap.default_js = []
     fmap.default_css = []
-    fmap.get_root().title = escape(title or "caspian-gis: Caspian infrastructure")
+    _figure(fmap).title = escape(title or "caspian-gis: Caspian infrastructure")
     _add_header(fmap, offline)
 
     if offline:

@@ -128,7 +128,10 @@ def user_style() -> dict[str, Any]:
     }
 
 
-def legend_entries(kinds: list[str]) -> tuple[list[tuple[str, dict[str, Any]]], list[tuple[str, dict[str, Any]]]]:
+LegendRows = list[tuple[str, dict[str, Any]]]
+
+
+def legend_entries(kinds: list[str]) -> tuple[LegendRows, LegendRows]:
     """Legend rows: one per kind present, one per line pattern.
 
     Parameters
@@ -143,7 +146,7 @@ def legend_entries(kinds: list[str]) -> tuple[list[tuple[str, dict[str, Any]]], 
         pattern); labels are plain text, to be escaped by the caller.
     """
     kind_rows = [(KIND_LABELS.get(kind, kind), feature_style(kind, "operating")) for kind in kinds]
-    status_rows: list[tuple[str, dict[str, Any]]] = []
+    status_rows: LegendRows = []
     seen: set[str | None] = set()
     for status, dash in STATUS_DASHES.items():
         if dash in seen:
