@@ -1,0 +1,359 @@
+"""Geodesic lengths and distances on the ellipsoid, vectorised over every segment at once.
+
+Everything here goes through one :class:`pyproj.Geod` per ellipsoid (Karney's algorithm, the
+same as GeographicLib), never through planar degrees. Coordinates are ``(lon, lat)`` in degrees;
+lengths come back in metres (``_m``) or kilometres (``_km``) as the name says.
+
+The core trick: :func:`segment_arrays` turns any number of LineStrings and MultiLineStrings into
+four flat arrays of segment end points plus the index of the feature each segment belongs to, so
+that one ``Geod.inv`` call measures every segment of every feature and ``np.bincount`` sums them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import pyproj
+import shapely
+from caspian.geo.errors import GeometryError
+from caspian.geo.settings import DEFAULT_SETTINGS, Settings
+
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.intp]
+
+#: The one geodesic calculator on the WGS84 ellipsoid used across caspian-gis.
+GEOD = pyproj.Geod(ellps="WGS84")
+
+_POLYGONAL = {shapely.GeometryType.POLYGON, shapely.GeometryType.MULTIPOLYGON}
+
+
+@lru_cache(maxsize=8)
+def _geod_for_ellps(ellps: str) -> pyproj.Geod:
+    # Geod objects are immutable calculators, so caching one per ellipsoid name is safe.
+    return GEOD if ellps == "WGS84" else pyproj.Geod(ellps=ellps)
+
+
+def geod_for(settings: Settings | None = None) -> pyproj.Geod:
+    """Return the :class:`pyproj.Geod` for ``settings.ellps`` (WGS84 by default)."""
+    return _geod_for_ellps((settings or DEFAULT_SETTINGS).ellps)
+
+
+@dataclass(frozen=True)
+class Segments:
+    """Every segment of a set of line geometries as flat arrays.
+
+    Attributes
+    ----------
+    lons1, lats1, lons2, lats2 : numpy.ndarray of float
+        Start and end of each segment, degrees.
+    feature : numpy.ndarray of int
+        Index (into the input array) of the geometry each segment belongs to.
+    n_features : int
+        Number of input geometries (so that ``np.bincount(..., minlength=n_features)`` covers
+        geometries without segments).
+    """
+
+    lons1: FloatArray
+    lats1: FloatArray
+    lons2: FloatArray
+    lats2: FloatArray
+    feature: IntArray
+    n_features: int
+
+    def __len__(self) -> int:
+        return int(self.lons1.size)
+
+
+def as_geometry_array(geoms: Any) -> npt.NDArray[np.object_]:
+    """Return ``geoms`` (one geometry, a sequence, a GeoSeries) as a 1-D object array."""
+    values = getattr(geoms, "values", geoms)
+    array = np.asarray(values, dtype=object)
+    return array.reshape(-1) if array.ndim != 1 else array
+
+
+def check_coordinates(lons: npt.ArrayLike, lats: npt.ArrayLike) -> None:
+    """Raise :class:`GeometryError` for non-finite coordinates or latitudes beyond ±90°.
+
+    Parameters
+    ----------
+    lons, lats : array_like of float
+        Longitudes and latitudes in degrees.
+    """
+    lons_a = np.asarray(lons, dtype=float)
+    lats_a = np.asarray(lats, dtype=float)
+    bad = ~(np.isfinite(lons_a) & np.isfinite(lats_a))
+    if bad.any():
+        i = int(np.flatnonzero(bad)[0])
+        raise GeometryError(
+            f"coordinate #{i} ({lons_a.flat[i]}, {lats_a.flat[i]}) is not a finite number; "
+            "remove it or fix the source data"
+        )
+    out = np.abs(lats_a) > 90.0
+    if out.any():
+        i = int(np.flatnonzero(out)[0])
+        raise GeometryError(
+            f"coordinate #{i} has latitude {lats_a.flat[i]} beyond ±90°; coordinates must be "
+            "[lon, lat] (longitude first)"
+        )
+
+
+def segment_arrays(geoms: Any) -> Segments:
+    """Flatten the segments of line geometries into arrays, without crossing part boundaries.
+
+    Parameters
+    ----------
+    geoms : shapely geometry or array_like of geometries
+        LineStrings, MultiLineStrings, Points (no segments), empty or missing geometries (no
+        segments) and GeometryCollections of those. Coordinates are ``(lon, lat)`` degrees.
+
+    Returns
+    -------
+    Segments
+        One entry per segment. The last vertex of one part of a MultiLineString and the first
+        vertex of the next part do not make a segment.
+
+    Raises
+    ------
+    GeometryError
+        For polygons (whose length would be a perimeter: measure ``geom.boundary`` instead),
+        non-finite coordinates or latitudes beyond ±90°.
+    """
+    array = as_geometry_array(geoms)
+    parts, part_feature = shapely.get_parts(array, return_index=True)
+    if parts.size:
+        types = shapely.get_type_id(parts)
+        polygonal = np.isin(types, [int(t) for t in _POLYGONAL])
+        if polygonal.any():
+            i = int(part_feature[np.flatnonzero(polygonal)[0]])
+            raise GeometryError(
+                f"geometry #{i} is a polygon; lengths are measured on lines "
+                "(pass its boundary to measure a perimeter)"
+            )
+    coords, vertex_part = shapely.get_coordinates(parts, return_index=True)
+    check_coordinates(coords[:, 0], coords[:, 1])
+    same_part = vertex_part[1:] == vertex_part[:-1]
+    start = np.flatnonzero(same_part)
+    return Segments(
+        lons1=coords[start, 0],
+        lats1=coords[start, 1],
+        lons2=coords[start + 1, 0],
+        lats2=coords[start + 1, 1],
+        feature=part_feature[vertex_part[start]].astype(np.intp, copy=False),
+        n_features=int(array.size),
+    )
+
+
+def segment_lengths_m(segments: Segments, settings: Settings | None = None) -> FloatArray:
+    """Return the geodesic length of every segment in metres (one ``Geod.inv`` call)."""
+    if len(segments) == 0:
+        return np.zeros(0)
+    _, _, dist_m = geod_for(settings).inv(
+        segments.lons1, segments.lats1, segments.lons2, segments.lats2
+    )
+    return np.asarray(dist_m, dtype=float)
+
+
+def geodesic_lengths_m(geoms: Any, settings: Settings | None = None) -> FloatArray:
+    """Return the geodesic length of each geometry on the ellipsoid, in metres.
+
+    All segments of all geometries are measured in one vectorised ``Geod.inv`` call and summed
+    per geometry, so the cost is that of the call, not of a Python loop.
+
+    Parameters
+    ----------
+    geoms : shapely geometry or array_like of geometries
+        LineStrings and MultiLineStrings in ``(lon, lat)`` degrees. Points and empty
+        geometries have length 0; missing geometries (``None``) give NaN.
+    settings : Settings, optional
+        ``settings.ellps`` names the ellipsoid (WGS84 by default).
+
+    Returns
+    -------
+    numpy.ndarray of float
+        One length per input geometry, metres.
+
+    Raises
+    ------
+    GeometryError
+        For polygons, non-finite coordinates or latitudes beyond ±90°.
+    """
+    array = as_geometry_array(geoms)
+    segments = segment_arrays(array)
+    dist_m = segment_lengths_m(segments, settings)
+    lengths_m: FloatArray = np.bincount(
+        segments.feature, weights=dist_m, minlength=segments.n_features
+    ).astype(float)
+    lengths_m[shapely.is_missing(array)] = np.nan
+    return lengths_m
+
+
+def geodesic_lengths_km(geoms: Any, settings: Settings | None = None) -> FloatArray:
+    """Return :func:`geodesic_lengths_m` in kilometres."""
+    return geodesic_lengths_m(geoms, settings) / 1000.0
+
+
+def line_length_m(
+    lons: npt.ArrayLike, lats: npt.ArrayLike, settings: Settings | None = None
+) -> float:
+    """Return the geodesic length of one polyline in metres.
+
+    Parameters
+    ----------
+    lons, lats : array_like of float
+        Vertices in order, degrees.
+    settings : Settings, optional
+        ``settings.ellps`` names the ellipsoid.
+    """
+    lons_a = np.asarray(lons, dtype=float).reshape(-1)
+    lats_a = np.asarray(lats, dtype=float).reshape(-1)
+    if lons_a.shape != lats_a.shape:
+        raise GeometryError(f"{lons_a.size} longitudes but {lats_a.size} latitudes")
+    check_coordinates(lons_a, lats_a)
+    if lons_a.size < 2:
+        return 0.0
+    _, _, dist_m = geod_for(settings).inv(lons_a[:-1], lats_a[:-1], lons_a[1:], lats_a[1:])
+    return float(np.sum(dist_m))
+
+
+def geodesic_distance_matrix_m(
+    lons: npt.ArrayLike, lats: npt.ArrayLike, settings: Settings | None = None
+) -> FloatArray:
+    """Return the geodesic (shortest path on the ellipsoid) distance between every pair.
+
+    This is what is loosely called a great-circle distance, computed exactly on the ellipsoid
+    rather than on a sphere: the shortest over-the-surface path, not a route by sea or road.
+
+    Parameters
+    ----------
+    lons, lats : array_like of float
+        Point coordinates, degrees; ``n`` points.
+    settings : Settings, optional
+        ``settings.ellps`` names the ellipsoid.
+
+    Returns
+    -------
+    numpy.ndarray of float, shape (n, n)
+        Distances in metres; symmetric with a zero diagonal.
+    """
+    lons_a = np.asarray(lons, dtype=float).reshape(-1)
+    lats_a = np.asarray(lats, dtype=float).reshape(-1)
+    if lons_a.shape != lats_a.shape:
+        raise GeometryError(f"{lons_a.size} longitudes but {lats_a.size} latitudes")
+    check_coordinates(lons_a, lats_a)
+    n = lons_a.size
+    matrix = np.zeros((n, n))
+    if n < 2:
+        return matrix
+    # Measure each unordered pair once and mirror it, so the matrix is exactly symmetric.
+    i, j = np.triu_indices(n, k=1)
+    _, _, dist_m = geod_for(settings).inv(lons_a[i], lats_a[i], lons_a[j], lats_a[j])
+    matrix[i, j] = dist_m
+    matrix[j, i] = dist_m
+    return matrix
+
+
+def densify_geodesic(
+    geoms: Any, max_segment_km: float, settings: Settings | None = None
+) -> npt.NDArray[np.object_]:
+    """Add vertices along each segment's geodesic so that no segment exceeds a length.
+
+    Vectorised: one ``Geod.inv`` for all segments, one ``Geod.fwd`` for all new vertices.
+    Longitudes are kept continuous along each part (they may leave [-180, 180] where a line
+    crosses the antimeridian), so that the planar line between two vertices stays near the
+    geodesic and can be cut by country polygons.
+
+    Parameters
+    ----------
+    geoms : array_like of geometries
+        LineStrings and MultiLineStrings (others pass through unchanged), ``(lon, lat)``.
+    max_segment_km : float
+        Longest allowed segment, kilometres (> 0).
+    settings : Settings, optional
+        ``settings.ellps`` names the ellipsoid.
+
+    Returns
+    -------
+    numpy.ndarray of shapely geometries
+        LineStrings stay LineStrings and MultiLineStrings stay MultiLineStrings; the geodesic
+        length of each output equals the input's to rounding.
+    """
+    if not max_segment_km > 0:
+        raise GeometryError(f"max_segment_km must be positive, got {max_segment_km}")
+    array = as_geometry_array(geoms)
+    out = array.copy()
+    types = shapely.get_type_id(array)
+    is_line = np.isin(
+        types, [int(shapely.GeometryType.LINESTRING), int(shapely.GeometryType.MULTILINESTRING)]
+    ) & ~shapely.is_empty(array)
+    if not is_line.any():
+        return out
+    lines = array[is_line]
+    parts, part_feature = shapely.get_parts(lines, return_index=True)
+    coords, vertex_part = shapely.get_coordinates(parts, return_index=True)
+    check_coordinates(coords[:, 0], coords[:, 1])
+    geod = geod_for(settings)
+    n_vertices = coords.shape[0]
+    same_part = np.zeros(n_vertices, dtype=bool)
+    same_part[:-1] = vertex_part[1:] == vertex_part[:-1]
+    start = np.flatnonzero(same_part)
+    az12, _, dist_m = geod.inv(
+        coords[start, 0], coords[start, 1], coords[start + 1, 0], coords[start + 1, 1]
+    )
+    n_sub = np.maximum(1, np.ceil(np.asarray(dist_m) / (max_segment_km * 1000.0))).astype(np.intp)
+    # Vertices each original vertex contributes: itself plus (n_sub - 1) interior points.
+    extra = np.zeros(n_vertices, dtype=np.intp)
+    extra[start] = n_sub - 1
+    counts = 1 + extra
+    offsets = np.concatenate([[0], np.cumsum(counts)])
+    total = int(offsets[-1])
+    new_xy = np.empty((total, 2))
+    new_part = np.repeat(vertex_part, counts)
+    new_xy[offsets[:-1]] = coords
+    # Interior points: for segment s with n_sub[s] pieces, points k = 1 .. n_sub[s] - 1.
+    seg_of_point = np.repeat(np.arange(start.size), n_sub - 1)
+    if seg_of_point.size:
+        first = np.repeat(np.cumsum(n_sub - 1) - (n_sub - 1), n_sub - 1)
+        k = np.arange(seg_of_point.size) - first + 1
+        frac = k / n_sub[seg_of_point]
+        s0 = start[seg_of_point]
+        lons_new, lats_new, _ = geod.fwd(
+            coords[s0, 0], coords[s0, 1], np.asarray(az12)[seg_of_point],
+            np.asarray(dist_m)[seg_of_point] * frac,
+        )
+        position = offsets[s0] + k
+        new_xy[position, 0] = lons_new
+        new_xy[position, 1] = lats_new
+    new_xy[:, 0] = _unwrap_lons(new_xy[:, 0], new_part)
+    new_parts = shapely.linestrings(new_xy, indices=new_part)
+    is_multi = shapely.get_type_id(lines) == int(shapely.GeometryType.MULTILINESTRING)
+    rebuilt = np.empty(lines.size, dtype=object)
+    single = ~is_multi[part_feature]
+    rebuilt[part_feature[single]] = new_parts[single]
+    if is_multi.any():
+        multi_parts = ~single
+        # ``indices`` must run 0, 1, 2 ... so number the multi-part features compactly.
+        owners, compact = np.unique(part_feature[multi_parts], return_inverse=True)
+        rebuilt[owners] = shapely.multilinestrings(new_parts[multi_parts], indices=compact)
+    out[is_line] = rebuilt
+    return out
+
+
+def _unwrap_lons(lons: FloatArray, part: IntArray) -> FloatArray:
+    """Make longitudes continuous within each part (no jump of ~360° at the antimeridian)."""
+    if lons.size < 2:
+        return lons
+    step = np.diff(lons)
+    step[part[1:] != part[:-1]] = 0.0
+    wrap = np.zeros_like(lons)
+    correction = -360.0 * np.round(step / 360.0)
+    # Reset the running correction at the start of each part.
+    cumulative = np.cumsum(correction)
+    starts = np.flatnonzero(np.concatenate([[True], part[1:] != part[:-1]]))
+    base = np.concatenate([[0.0], cumulative])[starts]
+    wrap[1:] = cumulative
+    wrap -= np.repeat(base, np.diff(np.concatenate([starts, [lons.size]])))
+    return lons + wrap
