@@ -1,0 +1,343 @@
+"""The catalog as flat tables that QGIS, Google Earth, spreadsheets and pandas can take.
+
+:func:`to_geodataframe` gives one row per feature with flat columns (text, numbers, JSON
+text), EPSG:4326; :func:`export_layers` writes it as GeoJSON, GeoPackage, KML, CSV or
+GeoParquet (the writers live in :mod:`caspian.layers.export_writers` and
+:mod:`caspian.layers.export_kml`). Coordinates are rounded to ``settings.coordinate_decimals``
+(7, about 1 cm) and polygons are oriented counter-clockwise, the same in every format.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from caspian.geo.settings import DEFAULT_SETTINGS, Settings
+from caspian.layers.catalog import Layer, load_catalog, short_feature_id
+
+if TYPE_CHECKING:
+    import geopandas
+    import pandas
+
+__all__ = [
+    "COLUMNS",
+    "FORMATS",
+    "citation_table",
+    "export_layers",
+    "frame_from_layers",
+    "source_table",
+    "to_geodataframe",
+    "write_layers",
+]
+
+#: Export formats and the file suffix of each.
+FORMATS: Mapping[str, str] = {
+    "geojson": ".geojson",
+    "gpkg": ".gpkg",
+    "kml": ".kml",
+    "csv": ".csv",
+    "parquet": ".parquet",
+}
+
+#: Columns of :func:`to_geodataframe`, in order (``geometry`` last).
+COLUMNS: tuple[str, ...] = (
+    "layer", "feature", "id", "name", "name_ru", "kind", "mode", "status", "status_note",
+    "geometry_accuracy", "operator", "owners", "capacity", "published_length_km",
+    "published_lengths", "length_km", "note", "citations", "sources", "geometry",
+)
+
+_LINE_TYPES = ("LineString", "MultiLineString")
+_NUMBER_COLUMNS = ("published_length_km", "length_km")
+_TEXT_COLUMNS = tuple(c for c in COLUMNS if c not in (*_NUMBER_COLUMNS, "geometry"))
+
+
+def _json_text(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _capacity_text(entries: Any) -> str | None:
+    parts = []
+    for entry in entries or []:
+        if not isinstance(entry, Mapping):
+            parts.append(str(entry))
+            continue
+        text = " ".join(str(entry[key]) for key in ("value", "unit") if entry.get(key) is not None)
+        if entry.get("label"):
+            text += f" ({entry['label']})"
+        parts.append(text)
+    return "; ".join(parts) or None
+
+
+def _first_length(entries: Any) -> float | None:
+    for entry in entries or []:
+        value = entry.get("value") if isinstance(entry, Mapping) else None
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return float(value)
+    return None
+
+
+def _citations(layer: Layer, source_ids: Sequence[str], labels: Mapping[str, Any]) -> list[dict]:
+    records = []
+    for source_id in source_ids:
+        source = dict(layer.sources.get(source_id) or {"id": source_id})
+        citation = labels.get(source_id)
+        record = {
+            "source": source_id,
+            "type": source.get("type"),
+            "outlet": citation.outlet if citation else source.get("outlet"),
+            "date": citation.date if citation else source.get("date"),
+            "page": source.get("page"),
+            "url": source.get("url"),
+            "seed": source.get("seed"),
+            "quote": source.get("quote"),
+            "start": source.get("start"),
+            "end": source.get("end"),
+        }
+        records.append({key: value for key, value in record.items() if value is not None})
+    return records
+
+
+def _sources_text(records: Sequence[Mapping[str, Any]]) -> str | None:
+    parts = []
+    for record in records:
+        label = str(record.get("outlet") or record["source"])
+        if record.get("date"):
+            label += f" {record['date']}"
+        if record.get("quote"):
+            label += f": «{record['quote']}»"
+        elif record.get("page"):
+            label += f": {record['page']}"
+        parts.append(label)
+    return "; ".join(parts) or None
+
+
+def _labels(layer: Layer) -> dict[str, Any]:
+    from caspian.layers.citations import layer_citations
+
+    return {citation.source_id: citation for citation in layer_citations(layer)}
+
+
+def _rows(layer: Layer) -> list[dict[str, Any]]:
+    labels = _labels(layer)
+    rows = []
+    for feature in layer.features:
+        properties = dict(feature.get("properties") or {})
+        citations = _citations(layer, list(properties.get("sources") or []), labels)
+        lengths = list(properties.get("published_length_km") or [])
+        owners = properties.get("owners") or []
+        rows.append({
+            "layer": layer.id,
+            "feature": short_feature_id(feature),
+            "id": str(feature["id"]),
+            **{key: properties.get(key) for key in (
+                "name", "name_ru", "kind", "mode", "status", "status_note",
+                "geometry_accuracy", "operator")},
+            "owners": "; ".join(str(owner) for owner in owners) or None,
+            "capacity": _capacity_text(properties.get("capacity")),
+            "published_length_km": _first_length(lengths),
+            "published_lengths": _json_text(lengths),
+            "note": properties.get("note"),
+            "citations": _json_text(citations),
+            "sources": _sources_text(citations),
+            "geometry": feature["geometry"],
+        })
+    return rows
+
+
+def _normalise(geometries: Any, settings: Settings) -> Any:
+    import numpy as np
+    import shapely
+
+    decimals = settings.coordinate_decimals
+    rounded = shapely.transform(np.asarray(geometries, dtype=object),
+                                lambda xy: np.round(xy, decimals), include_z=None)
+    return shapely.orient_polygons(rounded, exterior_cw=False)
+
+
+def _lengths_km(geometries: Any, settings: Settings) -> Any:
+    import numpy as np
+    from caspian.geo.geodesy import geodesic_lengths_km
+
+    lengths = np.full(len(geometries), np.nan)
+    lines = np.array([geometry.geom_type in _LINE_TYPES for geometry in geometries], dtype=bool)
+    if lines.any():
+        lengths[lines] = np.round(geodesic_lengths_km(geometries[lines], settings), 3)
+    return lengths
+
+
+def frame_from_layers(
+    layers: Sequence[Layer], settings: Settings = DEFAULT_SETTINGS
+) -> geopandas.GeoDataFrame:
+    """Flatten ``layers`` into the export frame (see :func:`to_geodataframe`)."""
+    import geopandas
+    import shapely.geometry
+
+    rows = [row for layer in layers for row in _rows(layer)]
+    shapes = [shapely.geometry.shape(row.pop("geometry")) for row in rows]
+    geometries = _normalise(shapes, settings)
+    frame = geopandas.GeoDataFrame(rows, columns=[c for c in COLUMNS if c != "geometry"])
+    for column in _TEXT_COLUMNS:
+        # An all-null column would otherwise become float; keep text as text, null as None.
+        frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
+    frame["length_km"] = _lengths_km(geometries, settings) if rows else []
+    frame = frame.set_geometry(geopandas.GeoSeries(list(geometries), crs="EPSG:4326"))
+    return frame[list(COLUMNS)]
+
+
+def to_geodataframe(
+    layer_ids: Sequence[str] | None = None, settings: Settings = DEFAULT_SETTINGS
+) -> geopandas.GeoDataFrame:
+    """The catalog as one flat GeoDataFrame in EPSG:4326, ready for any GIS.
+
+    Parameters
+    ----------
+    layer_ids : sequence of str, optional
+        Layers to include, in that order; all layers by default.
+    settings : Settings
+        ``coordinate_decimals`` (7) rounds coordinates; ``ellps`` measures ``length_km``.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        One row per feature with the columns :data:`COLUMNS`: ``layer``, ``feature`` (short
+        id), ``id`` (``layer/feature``), ``name``, ``name_ru``, ``kind``, ``mode``,
+        ``status``, ``status_note``, ``geometry_accuracy``, ``operator``, ``owners`` (text,
+        ``"; "``-separated), ``capacity`` (text), ``published_length_km`` (first published
+        value, km, float or NaN), ``published_lengths`` (every published value as JSON text),
+        ``length_km`` (geodesic length on the WGS84 ellipsoid for lines, km; NaN for points
+        and polygons), ``note``, ``citations`` (JSON text: a list of {source, type, outlet,
+        date, page, url, seed, quote, start, end}), ``sources`` (readable text:
+        ``"Outlet date: «quote»; ..."``) and ``geometry`` (polygons counter-clockwise).
+
+    Raises
+    ------
+    LayerNotFoundError
+        If a layer id is not in the catalog.
+    """
+    return frame_from_layers(list(load_catalog(layer_ids).values()), settings)
+
+
+def citation_table(layers: Sequence[Layer]) -> pandas.DataFrame:
+    """One row per (feature, cited source): layer, feature, source, type, outlet, date, page,
+    url, seed, quote, start, end."""
+    import pandas
+
+    columns = ["layer", "feature", "source", "type", "outlet", "date", "page", "url", "seed",
+               "quote", "start", "end"]
+    rows = []
+    for layer in layers:
+        labels = _labels(layer)
+        for feature in layer.features:
+            source_ids = list((feature.get("properties") or {}).get("sources") or [])
+            for record in _citations(layer, source_ids, labels):
+                rows.append({"layer": layer.id, "feature": short_feature_id(feature), **record})
+    frame = pandas.DataFrame(rows, columns=columns)
+    return frame.astype({"start": "Int64", "end": "Int64"})
+
+
+def source_table(layers: Sequence[Layer]) -> pandas.DataFrame:
+    """One row per source of each layer: layer, source, type, outlet, date, page, url, seed,
+    quote, start, end, features (``"; "``-separated short ids citing it)."""
+    import pandas
+
+    columns = ["layer", "source", "type", "outlet", "date", "page", "url", "seed", "quote",
+               "start", "end", "features"]
+    rows = []
+    for layer in layers:
+        labels = _labels(layer)
+        for record in _citations(layer, list(layer.sources), labels):
+            citation = labels.get(record["source"])
+            features = "; ".join(citation.features) if citation else ""
+            rows.append({"layer": layer.id, **record, "features": features})
+    frame = pandas.DataFrame(rows, columns=columns)
+    return frame.astype({"start": "Int64", "end": "Int64"})
+
+
+def _split_targets(fmt: str, output: Path, layers: Sequence[Layer]) -> list[Path]:
+    from caspian.geo.errors import OutputError
+
+    if fmt == "gpkg":
+        raise OutputError("a GeoPackage already holds one table per layer; drop --split")
+    if not output.is_dir():
+        raise OutputError(f"--split writes one file per layer into a folder, and {output} is "
+                          "not one; create it first (mkdir) or drop --split")
+    return [output / f"{layer.id}{FORMATS[fmt]}" for layer in layers]
+
+
+def write_layers(
+    layers: Sequence[Layer],
+    fmt: str,
+    output: str | os.PathLike[str],
+    *,
+    split: bool = False,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> list[Path]:
+    """Write ``layers`` in ``fmt`` to ``output``; see :func:`export_layers`."""
+    import contextlib
+
+    from caspian.geo.errors import OutputError
+    from caspian.layers import export_writers
+    from caspian.layers.fileio import atomic_path
+
+    if fmt not in FORMATS:
+        raise OutputError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    target = Path(output)
+    if not split and target.is_dir():
+        raise OutputError(f"{target} is a folder; give a file name (e.g. "
+                          f"{target / ('caspian' + FORMATS[fmt])}) or add --split")
+    export_writers.require_dependencies(fmt)
+    groups = ([[layer] for layer in layers] if split else [list(layers)])
+    targets = _split_targets(fmt, target, layers) if split else [target]
+    # Every file is written to its temporary path first; only when all succeeded are they
+    # moved into place, so a failure leaves no new file behind.
+    with contextlib.ExitStack() as stack:
+        for group, path in zip(groups, targets, strict=True):
+            tmp = stack.enter_context(atomic_path(path))
+            export_writers.write(fmt, group, frame_from_layers(group, settings), tmp, settings)
+    return targets
+
+
+def export_layers(
+    fmt: str,
+    output: str | os.PathLike[str],
+    layer_ids: Sequence[str] | None = None,
+    *,
+    split: bool = False,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> list[Path]:
+    """Export catalog layers to a file (or one file per layer).
+
+    Parameters
+    ----------
+    fmt : str
+        One of :data:`FORMATS`: ``geojson``, ``gpkg``, ``kml``, ``csv``, ``parquet``.
+    output : path-like
+        The file to write; with ``split=True`` an existing folder that receives
+        ``<layer_id>.<suffix>`` per layer.
+    layer_ids : sequence of str, optional
+        Layers to export (all by default).
+    split : bool
+        One file per layer instead of one combined file (not for ``gpkg``, which always holds
+        one table per layer).
+    settings : Settings
+        Coordinate precision and ellipsoid.
+
+    Returns
+    -------
+    list of pathlib.Path
+        The files written.
+
+    Raises
+    ------
+    LayerNotFoundError
+        Unknown layer id.
+    OutputError
+        The output cannot be written there; nothing is left behind.
+    DependencyMissingError
+        ``parquet`` without pyarrow (``pip install 'caspian-gis[export]'``).
+    """
+    layers = list(load_catalog(layer_ids).values())
+    return write_layers(layers, fmt, output, split=split, settings=settings)

@@ -1,0 +1,174 @@
+"""KML for Google Earth, written with :mod:`xml.etree` (no extra dependency).
+
+One ``Folder`` per layer, one ``Placemark`` per feature with its name, an HTML description
+listing status, figures and citations (every data string HTML-escaped, and the whole
+description XML-escaped by ElementTree), a style per status and every export column in
+``ExtendedData`` so that GDAL's LIBKML driver reads the attributes back.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+import xml.etree.ElementTree as ET
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from caspian.geo.settings import STATUSES, Settings
+from caspian.layers.catalog import Layer
+
+if TYPE_CHECKING:
+    import geopandas
+
+KML_NS = "http://www.opengis.net/kml/2.2"
+
+#: Style per status: KML colour (aabbggrr) and line width. What is not being built is
+#: drawn thinner and more transparent.
+STATUS_STYLES: Mapping[str, tuple[str, float]] = {
+    "operating": ("ff2e7d32", 4.0),
+    "construction": ("ff0080ff", 3.5),
+    "planned": ("e0d08a1e", 3.0),
+    "proposed": ("c0b5399c", 2.5),
+    "shelved": ("a0808080", 2.0),
+    "cancelled": ("a04040a0", 2.0),
+}
+_UNKNOWN_STYLE = ("ff808080", 2.0)
+
+# Placemark elements carry these; repeating them in ExtendedData would clash in GDAL, whose
+# field names are case-insensitive ("Name" from <name>).
+_NOT_IN_DATA = {"name", "geometry"}
+
+
+def _sub(parent: ET.Element, tag: str, text: str | None = None) -> ET.Element:
+    element = ET.SubElement(parent, tag)
+    if text is not None:
+        element.text = text
+    return element
+
+
+def _number(value: float, decimals: int) -> str:
+    text = f"{round(value, decimals):.{decimals}f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def _coordinates(coords: Any, decimals: int) -> str:
+    return " ".join(",".join(_number(v, decimals) for v in position) for position in coords)
+
+
+def _geometry(parent: ET.Element, geometry: Any, decimals: int) -> None:
+    kind = geometry.geom_type
+    if kind == "Point":
+        _sub(_sub(parent, "Point"), "coordinates", _coordinates(geometry.coords, decimals))
+    elif kind == "LineString":
+        line = _sub(parent, "LineString")
+        _sub(line, "tessellate", "1")  # follow the ground, not a straight 3-D chord
+        _sub(line, "coordinates", _coordinates(geometry.coords, decimals))
+    elif kind == "Polygon":
+        polygon = _sub(parent, "Polygon")
+        _sub(polygon, "tessellate", "1")
+        rings = [("outerBoundaryIs", geometry.exterior)]
+        rings += [("innerBoundaryIs", ring) for ring in geometry.interiors]
+        for tag, ring in rings:
+            linear = _sub(_sub(polygon, tag), "LinearRing")
+            _sub(linear, "coordinates", _coordinates(ring.coords, decimals))
+    else:  # Multi* and GeometryCollection
+        multi = _sub(parent, "MultiGeometry")
+        for part in geometry.geoms:
+            _geometry(multi, part, decimals)
+
+
+def _styles(document: ET.Element) -> None:
+    for status in (*STATUSES, "unknown"):
+        colour, width = STATUS_STYLES.get(status, _UNKNOWN_STYLE)
+        style = _sub(document, "Style")
+        style.set("id", f"status-{status}")
+        _sub(_sub(style, "IconStyle"), "color", colour)
+        line = _sub(style, "LineStyle")
+        _sub(line, "color", colour)
+        _sub(line, "width", f"{width:g}")
+        poly = _sub(style, "PolyStyle")
+        _sub(poly, "color", "60" + colour[2:])
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if hasattr(value, "item"):
+        value = value.item()
+    if isinstance(value, float):
+        return None if not math.isfinite(value) else repr(value)
+    return str(value)
+
+
+def description_html(row: Mapping[str, Any]) -> str:
+    """HTML description of one feature: names, status, figures and its citations with quotes.
+
+    Every value from the data is HTML-escaped.
+    """
+    esc = html.escape
+    parts = []
+    if row.get("name_ru"):
+        parts.append(f"<p><i>{esc(str(row['name_ru']))}</i></p>")
+    facts = [("Status", row.get("status")), ("Status note", row.get("status_note")),
+             ("Operator", row.get("operator")), ("Owners", row.get("owners")),
+             ("Capacity", row.get("capacity")),
+             ("Published length, km", _text(row.get("published_length_km"))),
+             ("Geodesic length of this drawing, km", _text(row.get("length_km"))),
+             ("Geometry", row.get("geometry_accuracy")), ("Note", row.get("note"))]
+    rows = "".join(f"<tr><th align=\"left\">{esc(label)}</th><td>{esc(str(value))}</td></tr>"
+                   for label, value in facts if value not in (None, ""))
+    parts.append(f"<table>{rows}</table>")
+    citations = json.loads(row.get("citations") or "[]")
+    if citations:
+        items = []
+        for citation in citations:
+            label = " ".join(str(citation[key]) for key in ("outlet", "date") if citation.get(key))
+            label = label or str(citation["source"])
+            detail = citation.get("quote") or citation.get("page")
+            quote = f": «{esc(str(detail))}»" if citation.get("quote") else (
+                f": {esc(str(detail))}" if detail else "")
+            items.append(f"<li>{esc(label)}{quote}</li>")
+        parts.append(f"<p><b>Sources</b></p><ul>{''.join(items)}</ul>")
+    return "".join(parts)
+
+
+def kml_bytes(
+    layers: Sequence[Layer], frame: geopandas.GeoDataFrame, settings: Settings
+) -> bytes:
+    """The KML document for ``frame`` (rows grouped into one folder per layer), UTF-8."""
+    root = ET.Element("kml", xmlns=KML_NS)
+    document = _sub(root, "Document")
+    _sub(document, "name", layers[0].name if len(layers) == 1 else "caspian-gis")
+    _styles(document)
+    columns = [column for column in frame.columns if column not in _NOT_IN_DATA]
+    decimals = settings.coordinate_decimals
+    for layer in layers:
+        folder = _sub(document, "Folder")
+        _sub(folder, "name", layer.name)
+        _sub(folder, "description", layer.description)
+        for row in frame[frame["layer"] == layer.id].to_dict("records"):
+            placemark = _sub(folder, "Placemark")
+            _sub(placemark, "name", str(row.get("name") or row["id"]))
+            _sub(placemark, "description", description_html(row))
+            status = row.get("status") if row.get("status") in STATUS_STYLES else "unknown"
+            _sub(placemark, "styleUrl", f"#status-{status}")
+            data = _sub(placemark, "ExtendedData")
+            for column in columns:
+                text = _text(row.get(column))
+                if text is not None:
+                    item = _sub(data, "Data")
+                    item.set("name", column)
+                    _sub(item, "value", text)
+            if row.get("geometry") is not None:
+                _geometry(placemark, row["geometry"], decimals)
+    ET.indent(root, space=" ")
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def write_kml(
+    layers: Sequence[Layer], frame: geopandas.GeoDataFrame, path: Path, settings: Settings
+) -> None:
+    """Write ``frame`` as KML for Google Earth."""
+    path.write_bytes(kml_bytes(layers, frame, settings))

@@ -1,0 +1,210 @@
+"""Writers behind :func:`caspian.layers.export.export_layers`: GeoJSON, GeoPackage, CSV and
+GeoParquet (KML is in :mod:`caspian.layers.export_kml`).
+
+Each writer takes the layers, their flat export frame and a path that does not exist yet (the
+temporary path of :func:`caspian.layers.fileio.atomic_path`) and writes the whole file there.
+Output is deterministic: the same catalog gives the same bytes (GeoPackage and Parquet embed
+library versions, so the same bytes for the same installed versions).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from caspian.geo.errors import DependencyMissingError
+from caspian.geo.settings import Settings
+from caspian.layers.catalog import Layer
+
+if TYPE_CHECKING:
+    import geopandas
+    import pandas
+
+INSTALL_HINT = "pip install 'caspian-gis[export]'"
+
+#: Optional packages each format needs, beyond the core dependencies.
+NEEDS: dict[str, tuple[str, ...]] = {"parquet": ("pyarrow",)}
+
+#: Attribute-only tables a GeoPackage export adds beside the layer tables.
+GPKG_TABLES: tuple[str, ...] = ("citations", "sources", "conflicts")
+
+
+def require_dependencies(fmt: str) -> None:
+    """Raise :class:`DependencyMissingError` with the install command if ``fmt`` needs a
+    package that is not installed."""
+    import importlib.util
+
+    for module in NEEDS.get(fmt, ()):
+        if importlib.util.find_spec(module) is None:
+            raise DependencyMissingError(
+                f"--format {fmt} needs the {module} package, which is not installed; "
+                f"run: {INSTALL_HINT}"
+            )
+
+
+def _plain(value: Any) -> Any:
+    """A JSON-ready scalar: numpy scalars unwrapped, NaN and pandas NA as None."""
+    if value is None:
+        return None
+    if hasattr(value, "item"):
+        value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    try:
+        import pandas
+
+        if value is pandas.NA:
+            return None
+    except ImportError:  # pragma: no cover - pandas is a core dependency
+        pass
+    return value
+
+
+def _rounded(coords: Any, decimals: int) -> Any:
+    if isinstance(coords, (list, tuple)):
+        return [_rounded(item, decimals) for item in coords]
+    value = round(float(coords), decimals)
+    return 0.0 if value == 0 else value  # no "-0.0" in the file
+
+
+def geojson_text(frame: geopandas.GeoDataFrame, settings: Settings, name: str | None) -> str:
+    """RFC 7946 FeatureCollection text: [lon, lat], no ``crs``, flat properties, one feature
+    per line, UTF-8 characters kept (no ``\\u`` escapes)."""
+    import shapely.geometry
+
+    decimals = settings.coordinate_decimals
+    columns = [column for column in frame.columns if column != frame.geometry.name]
+    lines = []
+    for row in frame.itertuples(index=False):
+        values = row._asdict()
+        geometry = values[frame.geometry.name]
+        mapping = shapely.geometry.mapping(geometry) if geometry is not None else None
+        if mapping is not None:
+            mapping = _geometry_lists(mapping, decimals)
+        feature = {
+            "type": "Feature",
+            "id": values["id"],
+            "properties": {column: _plain(values[column]) for column in columns},
+            "geometry": mapping,
+        }
+        lines.append(json.dumps(feature, ensure_ascii=False, separators=(",", ":")))
+    head = {"type": "FeatureCollection"}
+    if name:
+        head["name"] = name  # foreign member; GDAL and QGIS use it as the layer name
+    opening = json.dumps(head, ensure_ascii=False, separators=(",", ":"))[:-1]
+    return opening + ',"features":[\n' + ",\n".join(lines) + "\n]}\n"
+
+
+def _geometry_lists(mapping: dict[str, Any], decimals: int) -> dict[str, Any]:
+    if mapping["type"] == "GeometryCollection":
+        members = [_geometry_lists(dict(member), decimals) for member in mapping["geometries"]]
+        return {"type": "GeometryCollection", "geometries": members}
+    return {"type": mapping["type"], "coordinates": _rounded(mapping["coordinates"], decimals)}
+
+
+def write_geojson(
+    layers: Sequence[Layer], frame: geopandas.GeoDataFrame, path: Path, settings: Settings
+) -> None:
+    """Write ``frame`` as one RFC 7946 FeatureCollection."""
+    name = layers[0].id if len(layers) == 1 else "caspian"
+    path.write_bytes(geojson_text(frame, settings, name).encode("utf-8"))
+
+
+def conflict_table(layers: Sequence[Layer]) -> pandas.DataFrame:
+    """One row per value of each conflict: layer, conflict, topic, features, value, unit,
+    qualifier, source, note."""
+    import pandas
+
+    columns = ["layer", "conflict", "topic", "features", "value", "unit", "qualifier",
+               "source", "note"]
+    rows = []
+    for layer in layers:
+        for conflict in layer.conflicts:
+            for value in conflict.get("values", []):
+                rows.append({
+                    "layer": layer.id,
+                    "conflict": conflict.get("id"),
+                    "topic": conflict.get("topic"),
+                    "features": "; ".join(conflict.get("features") or []),
+                    "value": _plain(value.get("value")),
+                    "unit": value.get("unit"),
+                    "qualifier": value.get("qualifier"),
+                    "source": value.get("source"),
+                    "note": conflict.get("note"),
+                })
+    frame = pandas.DataFrame(rows, columns=columns)
+    return frame.astype({"value": "float64"})
+
+
+def write_gpkg(
+    layers: Sequence[Layer], frame: geopandas.GeoDataFrame, path: Path, settings: Settings
+) -> None:
+    """One spatial table per layer (named by layer id, EPSG:4326) plus the attribute tables
+    ``citations``, ``sources`` and ``conflicts``."""
+    import pyogrio
+    from caspian.layers.export import citation_table, source_table
+
+    for layer in layers:
+        part = frame[frame["layer"] == layer.id].reset_index(drop=True)
+        types = set(part.geom_type)
+        # A table of one geometry type opens in QGIS as one layer; mixed tables get "Unknown".
+        geometry_type = types.pop() if len(types) == 1 else "Unknown"
+        pyogrio.write_dataframe(
+            part, path, layer=layer.id, driver="GPKG", geometry_type=geometry_type,
+            layer_options={"DESCRIPTION": layer.name}, append=path.exists(),
+        )
+    tables = {
+        "citations": citation_table(layers),
+        "sources": source_table(layers),
+        "conflicts": conflict_table(layers),
+    }
+    for name, table in tables.items():
+        pyogrio.write_dataframe(table, path, layer=name, driver="GPKG", append=path.exists())
+
+
+def csv_frame(frame: geopandas.GeoDataFrame, settings: Settings) -> pandas.DataFrame:
+    """The export frame with the geometry as WKT text in a last column ``wkt``."""
+    import shapely
+
+    table = frame.drop(columns=frame.geometry.name)
+    table["wkt"] = shapely.to_wkt(
+        frame.geometry.array, rounding_precision=settings.coordinate_decimals, trim=True
+    )
+    return table
+
+
+def write_csv(
+    layers: Sequence[Layer], frame: geopandas.GeoDataFrame, path: Path, settings: Settings
+) -> None:
+    """Write one row per feature, geometry as WKT (column ``wkt``), UTF-8 without BOM."""
+    csv_frame(frame, settings).to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+
+
+def write_parquet(
+    layers: Sequence[Layer], frame: geopandas.GeoDataFrame, path: Path, settings: Settings
+) -> None:
+    """Write GeoParquet (WKB geometry, CRS in the ``geo`` metadata)."""
+    frame.to_parquet(path, index=False)
+
+
+def write(
+    fmt: str,
+    layers: Sequence[Layer],
+    frame: geopandas.GeoDataFrame,
+    path: Path,
+    settings: Settings,
+) -> None:
+    """Write ``frame`` (built from ``layers``) in format ``fmt`` to ``path``."""
+    from caspian.layers.export_kml import write_kml
+
+    writers = {
+        "geojson": write_geojson,
+        "gpkg": write_gpkg,
+        "kml": write_kml,
+        "csv": write_csv,
+        "parquet": write_parquet,
+    }
+    writers[fmt](layers, frame, path, settings)
