@@ -66,7 +66,7 @@ def _capacity_text(entries: Any) -> str | None:
             continue
         text = " ".join(str(entry[key]) for key in ("value", "unit") if entry.get(key) is not None)
         if entry.get("label"):
-            text += f" ({entry['label']})"
+            text += f", {entry['label']}"
         parts.append(text)
     return "; ".join(parts) or None
 

@@ -113,13 +113,28 @@ def write_geojson(
     path.write_bytes(geojson_text(frame, settings, name).encode("utf-8"))
 
 
+def _value_text(value: Any) -> str | None:
+    value = _plain(value)
+    if value is None or isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _value_number(value: Any) -> float | None:
+    value = _plain(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    return None
+
+
 def conflict_table(layers: Sequence[Layer]) -> pandas.DataFrame:
-    """One row per value of each conflict: layer, conflict, topic, features, value, unit,
+    """One row per value of each conflict: layer, conflict, topic, features, value (as the
+    source gives it, text), value_number (the value when it is a number, else NaN), unit,
     qualifier, source, note."""
     import pandas
 
-    columns = ["layer", "conflict", "topic", "features", "value", "unit", "qualifier",
-               "source", "note"]
+    columns = ["layer", "conflict", "topic", "features", "value", "value_number", "unit",
+               "qualifier", "source", "note"]
     rows = []
     for layer in layers:
         for conflict in layer.conflicts:
@@ -129,14 +144,15 @@ def conflict_table(layers: Sequence[Layer]) -> pandas.DataFrame:
                     "conflict": conflict.get("id"),
                     "topic": conflict.get("topic"),
                     "features": "; ".join(conflict.get("features") or []),
-                    "value": _plain(value.get("value")),
+                    "value": _value_text(value.get("value")),
+                    "value_number": _value_number(value.get("value")),
                     "unit": value.get("unit"),
                     "qualifier": value.get("qualifier"),
                     "source": value.get("source"),
                     "note": conflict.get("note"),
                 })
     frame = pandas.DataFrame(rows, columns=columns)
-    return frame.astype({"value": "float64"})
+    return frame.astype({"value_number": "float64"})
 
 
 def write_gpkg(

@@ -103,7 +103,8 @@ def test_gpkg_sources_and_conflicts_tables(layer, tmp_path: Path) -> None:
     assert list(sources["features"]) == ["point; line", "line; multi"]
     assert sources.loc[1, "url"] == "https://example.net/x?a=1&b=2"
     conflicts = pyogrio.read_dataframe(path, layer="conflicts")
-    assert list(conflicts["value"]) == [10.0, 12.5]
+    assert list(conflicts["value"]) == ["10", "12.5"]
+    assert list(conflicts["value_number"]) == [10.0, 12.5]
     assert list(conflicts["source"]) == ["ex-a", "ex-b"]
 
 
