@@ -1,0 +1,353 @@
+"""Metrics of the catalog (or of any GeoDataFrame): lengths, published figures, countries.
+
+This is the glue between the catalog and the pure computation in :mod:`caspian.geo`:
+
+* :func:`metrics_frame` measures any GeoDataFrame (one row per feature);
+* :func:`catalog_metrics` does it for catalog layers, with the per-country split;
+* :func:`catalog_chains` builds the Zangezur and Middle Corridor chains;
+* :func:`port_distances` gives port-to-port distances of a chosen kind.
+
+Lengths are geodesic on the WGS84 ellipsoid (``settings.ellps``), in kilometres.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from caspian.geo.errors import InputError
+from caspian.geo.settings import DEFAULT_SETTINGS, Settings
+
+if TYPE_CHECKING:
+    import geopandas
+    import pandas
+    from caspian.geo.chains import Chain
+    from caspian.geo.countries import CountryIndex
+
+#: Columns of :func:`metrics_frame`, in order.
+METRIC_COLUMNS: tuple[str, ...] = (
+    "layer",
+    "feature",
+    "name",
+    "kind",
+    "mode",
+    "status",
+    "geometry_accuracy",
+    "length_km",
+    "published_km",
+    "published_source",
+    "delta_km",
+    "delta_pct",
+    "published",
+    "by_country_km",
+    "published_by_country_km",
+    "sea_nearest_state_km",
+)
+
+_TEXT_COLUMNS = ("name", "kind", "mode", "status", "geometry_accuracy")
+
+#: Catalog kinds whose features are ports (points to measure distances between).
+PORT_KIND = "port"
+
+
+def _published(value: Any) -> list[dict[str, Any]]:
+    """Normalise a ``published_length_km`` value (list of dicts, a number, or nothing)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return []
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return [{"value": float(value), "source": None}]
+    if isinstance(value, Mapping):
+        value = [value]
+    if isinstance(value, (list, tuple)):
+        out = []
+        for entry in value:
+            if isinstance(entry, Mapping) and isinstance(entry.get("value"), (int, float)):
+                out.append(dict(entry))
+        return out
+    return []
+
+
+def _column(frame: pandas.DataFrame, name: str, default: Any = None) -> list[Any]:
+    if name in frame.columns:
+        return [None if _is_missing(value) else value for value in frame[name].tolist()]
+    return [default] * len(frame)
+
+
+def _is_missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def _line_mask(geoms: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    import shapely
+
+    types = shapely.get_type_id(geoms)
+    polygonal = np.isin(
+        types, [int(shapely.GeometryType.POLYGON), int(shapely.GeometryType.MULTIPOLYGON)]
+    )
+    return ~polygonal
+
+
+def metrics_frame(
+    frame: geopandas.GeoDataFrame,
+    settings: Settings | None = None,
+    *,
+    by_country: bool = False,
+    index: CountryIndex | None = None,
+    layer: str | None = None,
+) -> pandas.DataFrame:
+    """Measure every feature of ``frame`` and compare it with its published length.
+
+    Parameters
+    ----------
+    frame : geopandas.GeoDataFrame
+        Features in EPSG:4326 (``(lon, lat)`` degrees). Optional columns used when present:
+        ``layer``, ``feature`` (else ``id``, else the row number), ``name``, ``kind``,
+        ``mode``, ``status``, ``geometry_accuracy`` and ``published_length_km`` (a list of
+        ``{"value", "source", "by_country_km"}`` dicts as in the catalog, or a number).
+    settings : Settings, optional
+        ``ellps`` and ``densify_km``; :data:`~caspian.geo.settings.DEFAULT_SETTINGS` if None.
+    by_country : bool
+        Also split each length by country (Natural Earth 10 m admin-0) and report the Caspian
+        part of the sea by nearest littoral state.
+    index : CountryIndex, optional
+        Country polygons to split with; Natural Earth (cached) if None.
+    layer : str, optional
+        Value of the ``layer`` column when ``frame`` has none (e.g. the file name).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`METRIC_COLUMNS`: ``length_km`` (geodesic; NaN for polygons and
+        missing geometries, 0 for points), ``published_km`` and ``published_source`` (the
+        first published figure), ``delta_km = length_km - published_km``, ``delta_pct``
+        (percent of ``published_km``), ``published`` (every published figure with its
+        source), ``by_country_km`` (ISO3 -> km plus ``"sea"``; None unless ``by_country``),
+        ``published_by_country_km`` (from the first published figure, if it has one) and
+        ``sea_nearest_state_km`` (Caspian part of ``"sea"`` by nearest littoral state: an
+        approximation; None unless ``by_country``).
+    """
+    import pandas
+    from caspian.geo.geodesy import as_geometry_array, geodesic_lengths_km
+
+    settings = settings or DEFAULT_SETTINGS
+    geoms = as_geometry_array(frame.geometry)
+    lines = _line_mask(geoms)
+    length_km = np.full(geoms.size, np.nan)
+    length_km[lines] = geodesic_lengths_km(geoms[lines], settings)
+
+    published = [_published(value) for value in _column(frame, "published_length_km")]
+    first = [entries[0] if entries else None for entries in published]
+    published_km = np.array([np.nan if f is None else float(f["value"]) for f in first])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        delta_km = length_km - published_km
+        delta_pct = np.where(published_km > 0, 100.0 * delta_km / published_km, np.nan)
+
+    if "feature" in frame.columns:
+        features = [str(value) for value in frame["feature"].tolist()]
+    elif "id" in frame.columns:
+        features = [str(value) for value in frame["id"].tolist()]
+    else:
+        features = [str(i) for i in range(len(frame))]
+
+    out = pandas.DataFrame(
+        {
+            "layer": _column(frame, "layer", layer),
+            "feature": features,
+            **{name: _column(frame, name) for name in _TEXT_COLUMNS},
+            "length_km": length_km,
+            "published_km": published_km,
+            "published_source": [None if f is None else f.get("source") for f in first],
+            "delta_km": delta_km,
+            "delta_pct": delta_pct,
+            "published": [
+                [{"value": float(e["value"]), "source": e.get("source")} for e in entries]
+                for entries in published
+            ],
+            "by_country_km": [None] * len(frame),
+            "published_by_country_km": [
+                None if f is None or not f.get("by_country_km") else dict(f["by_country_km"])
+                for f in first
+            ],
+            "sea_nearest_state_km": [None] * len(frame),
+        },
+        index=pandas.RangeIndex(len(frame)),
+    )
+    if by_country:
+        from caspian.geo.countries import split_by_country
+
+        if index is None:
+            from caspian.layers.boundaries import country_index
+
+            index = country_index()
+        split = split_by_country(np.where(lines, geoms, None), index, settings)
+        measured = lines & ~np.isnan(length_km)
+        out["by_country_km"] = [
+            row if ok else None for row, ok in zip(split.by_country_km, measured, strict=True)
+        ]
+        out["sea_nearest_state_km"] = [
+            row if ok else None
+            for row, ok in zip(split.sea_nearest_state_km, measured, strict=True)
+        ]
+    return out[list(METRIC_COLUMNS)]
+
+
+def catalog_metrics(
+    layer_ids: Sequence[str] | None = None,
+    settings: Settings | None = None,
+    *,
+    by_country: bool = True,
+) -> pandas.DataFrame:
+    """Return :func:`metrics_frame` for catalog layers (all by default), split by country.
+
+    Raises
+    ------
+    LayerNotFoundError
+        For an unknown layer id (the message lists the valid ones).
+    """
+    from caspian.layers.catalog import catalog_frame
+
+    return metrics_frame(catalog_frame(layer_ids), settings, by_country=by_country)
+
+
+def chain_legs(frame: geopandas.GeoDataFrame) -> list[dict[str, Any]]:
+    """Turn a catalog frame into the leg records :func:`caspian.geo.chains.build_chains` takes."""
+    legs = []
+    for row in frame.itertuples(index=False):
+        properties = getattr(row, "properties", None) or {}
+        chain = properties.get("chain")
+        if not chain or row.geometry is None or row.geometry.is_empty:
+            continue
+        legs.append(
+            {
+                "feature": getattr(row, "id", None) or f"{row.layer}/{row.feature}",
+                "chain": chain,
+                "mode": row.mode,
+                "status": row.status,
+                "geometry": row.geometry,
+            }
+        )
+    return legs
+
+
+def catalog_chains(settings: Settings | None = None) -> list[Chain]:
+    """Return the catalog's corridor chains (Zangezur, Middle Corridor), ordered and totalled."""
+    from caspian.geo.chains import build_chains
+    from caspian.layers.catalog import catalog_frame
+
+    return build_chains(chain_legs(catalog_frame()), settings)
+
+
+def chain_rows(chains: Sequence[Chain]) -> list[dict[str, Any]]:
+    """One row per leg and one per gap, in chain order, for tables and JSON."""
+    rows: list[dict[str, Any]] = []
+    for chain in chains:
+        gaps = {gap.after: gap for gap in chain.gaps}
+        for leg in chain.legs:
+            rows.append(
+                {
+                    "chain": chain.id,
+                    "order": leg.order,
+                    "item": leg.feature,
+                    "mode": leg.mode,
+                    "status": leg.status,
+                    "length_km": leg.length_km,
+                }
+            )
+            gap = gaps.get(leg.feature)
+            if gap is not None:
+                rows.append(
+                    {
+                        "chain": chain.id,
+                        "order": None,
+                        "item": f"gap to {gap.before}",
+                        "mode": None,
+                        "status": None,
+                        "length_km": gap.gap_km,
+                    }
+                )
+    return rows
+
+
+def chain_summary(chain: Chain) -> dict[str, Any]:
+    """A JSON-ready summary of one chain: totals by mode and status, gaps."""
+    return {
+        "chain": chain.id,
+        "legs": [leg.feature for leg in chain.legs],
+        "total_km": chain.total_km,
+        "by_mode_km": chain.by_mode_km,
+        "by_status_km": chain.by_status_km,
+        "operating_km": chain.operating_km,
+        "not_operating_km": chain.not_operating_km,
+        "gaps": [
+            {
+                "after": gap.after,
+                "before": gap.before,
+                "gap_km": gap.gap_km,
+                "nearest_ends_km": gap.nearest_ends_km,
+            }
+            for gap in chain.gaps
+        ],
+        "gap_total_km": chain.gap_total_km,
+    }
+
+
+def port_points(frame: geopandas.GeoDataFrame) -> list[tuple[str, float, float]]:
+    """Return ``(feature id, lon, lat)`` for every port feature of a catalog frame.
+
+    Ports are the features whose ``kind`` is ``"port"``; a port drawn as a polygon or a line
+    is represented by a point on its surface.
+    """
+    ports = []
+    for row in frame.itertuples(index=False):
+        if row.kind != PORT_KIND or row.geometry is None or row.geometry.is_empty:
+            continue
+        geometry = row.geometry
+        point = geometry if geometry.geom_type == "Point" else geometry.point_on_surface()
+        ports.append((str(row.id), float(point.x), float(point.y)))
+    return ports
+
+
+def port_distances(
+    kind: str = "geodesic",
+    settings: Settings | None = None,
+    layer_ids: Sequence[str] | None = None,
+) -> list[dict[str, Any]]:
+    """Distances between every pair of catalog ports.
+
+    Parameters
+    ----------
+    kind : str
+        Distance kind from :data:`caspian.geo.distances.DISTANCE_KINDS` (``"geodesic"``: the
+        shortest path over the WGS84 ellipsoid; there is no routing by sea yet).
+    settings : Settings, optional
+        ``ellps``.
+    layer_ids : sequence of str, optional
+        Layers to take ports from; all by default.
+
+    Returns
+    -------
+    list of dict
+        ``{"from", "to", "kind", "distance_km"}``, one per unordered pair, sorted by
+        ``from`` then ``to``.
+
+    Raises
+    ------
+    InputError
+        For an unknown ``kind`` (listing the valid kinds) or fewer than two ports.
+    """
+    from caspian.geo.distances import distance_function, distance_matrix_km, pairwise_rows
+    from caspian.layers.catalog import catalog_frame
+
+    distance_function(kind)  # fail on an unknown kind before loading anything
+    ports = sorted(port_points(catalog_frame(layer_ids)))
+    if len(ports) < 2:
+        raise InputError(
+            f"port distances need at least two ports; found {len(ports)} in the chosen layers"
+        )
+    names = [name for name, _, _ in ports]
+    lons = [lon for _, lon, _ in ports]
+    lats = [lat for _, _, lat in ports]
+    matrix_km = distance_matrix_km(lons, lats, kind=kind, settings=settings)
+    return pairwise_rows(names, matrix_km, kind)
