@@ -259,7 +259,8 @@ def read_user_geojson(
         feature's ``id`` member, else its ``id`` property, else its index) and ``geometry``
         (2-D or 3-D as given).
         A property itself called ``id`` is kept as ``property_id`` when the feature also has
-        an id. Nested property values stay Python lists/dicts.
+        an id, and one called ``geometry`` as ``property_geometry``. Nested property values
+        stay Python lists/dicts.
 
     Raises
     ------
@@ -284,6 +285,8 @@ def read_user_geojson(
     geometries = []
     for index, feature in enumerate(_features(doc)):
         row = dict(feature.get("properties") or {})
+        if "geometry" in row:
+            row["property_geometry"] = row.pop("geometry")
         if "id" in row:
             row["property_id"] = row.pop("id")
         row["id"] = feature.get("id", index)

@@ -101,3 +101,11 @@ def test_validate_accepts_text_and_bytes_as_well_as_paths(tmp_path: Path) -> Non
     path.write_text(text, encoding="utf-8")
     assert validate_geojson(text) == validate_geojson(text.encode()) == validate_geojson(path)
     assert len(validate_geojson(path)) == 1
+
+
+def test_a_property_called_geometry_is_kept_beside_the_geometry(tmp_path: Path) -> None:
+    doc = {"type": "Feature", "properties": {"geometry": "schematic"},
+           "geometry": {"type": "Point", "coordinates": [49.8, 40.4]}}
+    frame = read_user_geojson(_write(tmp_path, doc))
+    assert frame["property_geometry"].iloc[0] == "schematic"
+    assert frame.geometry.iloc[0].equals(shapely.Point(49.8, 40.4))
