@@ -56,17 +56,19 @@ class SourceLabel:
     quote: str | None = None
 
 
-def format_number(value: float | None) -> str:
+def format_number(value: Any) -> str:
     """``1768 -> "1,768"``, ``110.4 -> "110.4"``; whole numbers and values past 1,000 lose
-    the decimal."""
+    the decimal. Text (``"443 / 249 / 1,076"``) is returned as it is."""
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return "–"
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return str(value)
     if float(value).is_integer() or abs(value) >= 1000:
         return f"{value:,.0f}"
     return f"{value:,.1f}"
 
 
-def format_km(value: float | None) -> str:
+def format_km(value: Any) -> str:
     """``1768 -> "1,768 km"``, ``110.4 -> "110.4 km"``."""
     return f"{format_number(value)} km"
 
@@ -80,9 +82,13 @@ def format_value(value: Any, unit: str | None) -> str:
     return f"{text} {unit}" if unit else text
 
 
-def delta_pct(computed_km: float | None, published_km: float | None) -> float | None:
+def delta_pct(computed_km: float | None, published_km: Any) -> float | None:
     """Signed difference of the computed from the published length, in percent."""
-    if computed_km is None or not published_km or not math.isfinite(computed_km):
+    if computed_km is None or not math.isfinite(computed_km):
+        return None
+    if isinstance(published_km, bool) or not isinstance(published_km, (int, float)):
+        return None
+    if not published_km:
         return None
     return (computed_km - published_km) / published_km * 100.0
 
@@ -165,8 +171,10 @@ def _conflicts(conflicts: Iterable[Mapping[str, Any]], sources: Mapping[str, Sou
 
 
 def _citations(source_ids: Sequence[str], sources: Mapping[str, SourceLabel]) -> str:
+    # quoted seeds first: the verbatim Russian text is the primary citation
+    quoted = [sid for sid in source_ids if sid in sources and sources[sid].quote]
     items = []
-    for source_id in source_ids:
+    for source_id in [*quoted, *(sid for sid in source_ids if sid not in quoted)]:
         found = sources.get(source_id)
         if found is None:
             items.append(f"<li>{escape(source_id)}</li>")

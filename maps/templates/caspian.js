@@ -2,9 +2,13 @@
    strings were escaped in Python (caspian.maps.popups), search results are set as text. */
 var caspian = (function () {
   "use strict";
+  // Feature id -> Leaflet layer, and the map: for links into the map and for tests.
+  var features = {};
+  var state = {map: null};
 
   function bindFeature(feature, layer) {
     var p = feature.properties;
+    features[feature.id] = layer;
     layer.bindPopup(p.popup, {maxWidth: 460, minWidth: 280, autoPanPadding: [24, 24]});
     layer.bindTooltip(p.tooltip, {sticky: true, direction: "top"});
   }
@@ -95,6 +99,7 @@ var caspian = (function () {
   }
 
   function addTools(map, options) {
+    state.map = map;
     L.control.polylineMeasure({position: "topleft", unit: "kilometres", showBearings: false,
       clearMeasurementsOnStop: false, showClearControl: true}).addTo(map);
     map.addControl(new L.Control.FullScreen({position: "topleft"}));
@@ -105,6 +110,8 @@ var caspian = (function () {
   }
 
   return {
+    features: features,
+    state: state,
     featureLayer: featureLayer,
     basemapLayer: basemapLayer,
     addSearch: addSearch,
