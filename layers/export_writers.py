@@ -167,9 +167,12 @@ def write_gpkg(
         part = frame[frame["layer"] == layer.id].reset_index(drop=True)
         types = set(part.geom_type)
         # A table of one geometry type opens in QGIS as one layer; mixed tables get "Unknown".
+        # Features keep their own type (no promotion of LineString to MultiLineString), so
+        # what is read back is what the catalog holds.
         geometry_type = types.pop() if len(types) == 1 else "Unknown"
         pyogrio.write_dataframe(
             part, path, layer=layer.id, driver="GPKG", geometry_type=geometry_type,
+            promote_to_multi=False,
             layer_options={"DESCRIPTION": layer.name}, append=path.exists(),
         )
     tables = {
