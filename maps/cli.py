@@ -81,6 +81,12 @@ def main(argv: list[str] | None = None) -> Any:
     except click.exceptions.Abort:
         click.echo("caspian: aborted", err=True)
         sys.exit(130)
+    except click.UsageError as exc:
+        # One line, like every other error of ours, instead of click's usage block.
+        command = exc.ctx.command_path if exc.ctx else "caspian"
+        message = " ".join(exc.format_message().replace(",\n", ", ").split())
+        click.echo(f"caspian: error: {message} (see '{command} --help')", err=True)
+        sys.exit(2)
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
