@@ -1,9 +1,9 @@
 """The offline vector basemap: Natural Earth 10 m countries, clipped and simplified.
 
 The same polygons the metrics cut lines with (:func:`caspian.layers.boundaries.load_boundaries`)
-are clipped to the region the map shows, simplified and rounded, and drawn by Leaflet as
-vector shapes: coastlines and borders with no tile server. At the default tolerance the
-region's 30 or so countries take about 80 kB of GeoJSON.
+are clipped to the region the map shows plus a margin, simplified, rounded and drawn by
+Leaflet as vector shapes: coastlines and borders with no tile server. The offline map draws the
+sea inside that region, greys out the rest of the world and keeps the view near the region.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ SIMPLIFY_DEG = 0.01
 #: Coordinates are rounded to this grid, degrees (about 100 m).
 GRID_DEG = 0.001
 #: Degrees added around the features' bounds before clipping.
-MARGIN_DEG = 6.0
+MARGIN_DEG = 12.0
 
 
 def region_bounds(

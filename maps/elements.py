@@ -85,6 +85,9 @@ class Basemaps(MacroElement):
     vector : dict or None
         The vector basemap FeatureCollection (offline), drawn in its own pane under the
         overlays.
+    region : list or None
+        ``[[south, west], [north, east]]`` degrees that the vector basemap covers; the view is
+        kept inside it.
     """
 
     _template = Template(
@@ -93,6 +96,7 @@ class Basemaps(MacroElement):
         var {{ this.get_name() }} = {};
         {% if this.vector_json %}
         {{ this._parent.get_name() }}.createPane("cgBasemap").style.zIndex = 250;
+        caspian.keepInside({{ this._parent.get_name() }}, {{ this.region_json }}, "cgBasemap");
         var {{ this.get_name() }}_data = {{ this.vector_json }};
         {{ this.get_name() }}[{{ this.vector_label_json }}] = caspian.basemapLayer(
             {{ this.get_name() }}_data, "cgBasemap").addTo({{ this._parent.get_name() }});
@@ -112,13 +116,17 @@ class Basemaps(MacroElement):
     )
 
     def __init__(
-        self, tiles: Sequence[tuple[str, str, str]], vector: dict[str, Any] | None = None
+        self,
+        tiles: Sequence[tuple[str, str, str]],
+        vector: dict[str, Any] | None = None,
+        region: list[list[float]] | None = None,
     ) -> None:
         super().__init__()
         self._name = "basemaps"
         self.tiles = [tuple(script_json(part) for part in tile) for tile in tiles]
         self.vector_json = script_json(vector) if vector is not None else ""
         self.vector_label_json = script_json("Natural Earth (offline)")
+        self.region_json = script_json(region)
 
 
 class Controls(MacroElement):
@@ -152,7 +160,7 @@ class Controls(MacroElement):
           groups[{{ this.json(this.esc(overlay.group)) }}][{{ this.json(overlay.label_html) }}] =
               {{ overlay.get_name() }};
           {% endfor %}
-          L.control.groupedLayers({{ this.basemaps.get_name() }}, groups,
+          var layerControl = L.control.groupedLayers({{ this.basemaps.get_name() }}, groups,
               {collapsed: false, position: "topright"}).addTo(map);
           caspian.addLegend(map, {{ this.json(this.legend_html) }});
           caspian.addSearch(map, [
@@ -160,7 +168,7 @@ class Controls(MacroElement):
           ]);
           caspian.addTools(map, {minimapLayer: {{ this.basemaps.get_name() }}_mini});
           {% if this.title %}caspian.addTitle(map, {{ this.json(this.title) }});{% endif %}
-          map.fitBounds({{ this.json(this.bounds) }}, {padding: [20, 20]});
+          caspian.fitTo(map, {{ this.json(this.bounds) }}, layerControl);
         })({{ this._parent.get_name() }});
         {% endmacro %}
         """

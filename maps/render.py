@@ -385,7 +385,7 @@ def map_of_layers(
 
     fmap = folium.Map(
         location=[(south + north) / 2, (west + east) / 2], zoom_start=5, tiles=None,
-        control_scale=True,
+        control_scale=True, font_size="12px",
     )
     # Leaflet and the plugins come from _add_header; folium's CDN list (jQuery, Bootstrap,
     # Font Awesome, ...) is not needed by anything on this map.
@@ -395,10 +395,11 @@ def map_of_layers(
     _add_header(fmap, offline)
 
     if offline:
-        vector = basemap_geojson(region_bounds((west, south, east, north)))
+        region = region_bounds((west, south, east, north))
+        vector = basemap_geojson(region)
         for feature in vector["features"]:
             feature["geometry"] = _geometry(feature["geometry"], BASEMAP_DECIMALS)
-        basemaps = Basemaps([], vector)
+        basemaps = Basemaps([], vector, [[region[1], region[0]], [region[3], region[2]]])
     else:
         basemaps = Basemaps([(escape(label), url, attr) for label, url, attr in TILES])
     fmap.add_child(basemaps)

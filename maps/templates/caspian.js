@@ -106,11 +106,30 @@ var caspian = (function () {
     L.control.mousePosition({position: "bottomright", lngFirst: true, numDigits: 4,
       separator: ", ", emptyString: "lon, lat", prefix: "lon, lat:"}).addTo(map);
     new L.Control.MiniMap(options.minimapLayer, {toggleDisplay: true, position: "bottomleft",
-      width: 140, height: 120, zoomLevelOffset: -5}).addTo(map);
+      width: 150, height: 120, zoomLevelOffset: -4}).addTo(map);
+  }
+
+  // The vector basemap covers a region only: draw its sea, grey out the rest of the world,
+  // and keep the view from wandering far beyond it.
+  function keepInside(map, region, pane) {
+    var bounds = L.latLngBounds(region);
+    L.DomUtil.addClass(map.getContainer(), "cg-offline");
+    L.rectangle(bounds, {pane: pane, interactive: false, stroke: false, fillColor: "#cfe3ef",
+      fillOpacity: 1}).addTo(map);
+    map.setMaxBounds(bounds.pad(0.1));
+    map.setMinZoom(Math.max(map.getBoundsZoom(bounds, true) - 1, 0));
+  }
+
+  // Fit the view to the features, leaving room for the layer control on the right.
+  function fitTo(map, bounds, control) {
+    var width = control.getContainer().offsetWidth || 0;
+    map.fitBounds(bounds, {paddingTopLeft: [50, 20], paddingBottomRight: [width + 20, 20]});
   }
 
   return {
     features: features,
+    fitTo: fitTo,
+    keepInside: keepInside,
     state: state,
     featureLayer: featureLayer,
     basemapLayer: basemapLayer,
