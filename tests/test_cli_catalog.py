@@ -45,7 +45,7 @@ def test_cite_json_has_offsets_for_every_seed_quote() -> None:
     assert seeds and all(citation["end"] > citation["start"] for citation in seeds)
 
 
-@pytest.mark.parametrize("args", [("cite", "nope"), ("metrics", "nope"), ("export", "nope", "-o", "/tmp/x.geojson")])
+@pytest.mark.parametrize("args", [("cite", "nope"), ("metrics", "nope"), ("export", "nope", "--format", "geojson", "-o", "/tmp/x.geojson")])
 def test_unknown_layer_exits_2_with_one_line_listing_valid_ids(args: tuple[str, ...]) -> None:
     result = run(*args)
     assert result.returncode == 2
@@ -60,3 +60,18 @@ def test_check_passes_and_reports_length_differences() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert "btc_pipeline/btc" in result.stdout and "catalog ok" in result.stdout
     assert "zangezur_corridor/horadiz-aghband" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        (("frobnicate",), "No such command 'frobnicate'"),
+        (("metrics", "--format", "xml"), "'xml' is not one of"),
+        (("cite",), "Missing argument 'LAYER'"),
+    ],
+)
+def test_usage_errors_are_one_line_with_a_help_hint(args: tuple[str, ...], expected: str) -> None:
+    result = run(*args)
+    assert result.returncode == 2
+    (line,) = result.stderr.strip().splitlines()
+    assert expected in line and "--help" in line
