@@ -40,6 +40,8 @@ map-offline: $(VENV)/.installed assets
 ASSETS_STAMP := maps/assets/node_modules/.package-lock.json
 
 $(ASSETS_STAMP): maps/assets/package.json maps/assets/package-lock.json
+	@command -v npm >/dev/null || { echo "installing Debian's npm for the map assets"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq npm; }
 	npm ci --prefix maps/assets --ignore-scripts --no-audit --no-fund
 	touch $@
 
