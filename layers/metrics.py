@@ -4,6 +4,7 @@ This is the glue between the catalog and the pure computation in :mod:`caspian.g
 
 * :func:`metrics_frame` measures any GeoDataFrame (one row per feature);
 * :func:`catalog_metrics` does it for catalog layers, with the per-country split;
+* :func:`file_metrics` does it for a user's GeoJSON file;
 * :func:`catalog_chains` builds the Zangezur and Middle Corridor chains;
 * :func:`port_distances` gives port-to-port distances of a chosen kind.
 
@@ -13,7 +14,9 @@ Lengths are geodesic on the WGS84 ellipsoid (``settings.ellps``), in kilometres.
 from __future__ import annotations
 
 import math
+import os
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -209,6 +212,36 @@ def catalog_metrics(
     from caspian.layers.catalog import catalog_frame
 
     return metrics_frame(catalog_frame(layer_ids), settings, by_country=by_country)
+
+
+def file_metrics(
+    path: str | os.PathLike[str],
+    settings: Settings | None = None,
+    *,
+    by_country: bool = False,
+) -> pandas.DataFrame:
+    """Read a user's GeoJSON strictly and return its :func:`metrics_frame`.
+
+    Parameters
+    ----------
+    path : path-like
+        FeatureCollection, Feature or bare geometry; read by
+        :func:`caspian.layers.userdata.read_user_geojson`.
+    settings : Settings, optional
+        ``ellps`` and ``densify_km``.
+    by_country : bool
+        Also split by country (costs far more than measuring on a large file).
+
+    Raises
+    ------
+    InputError
+        One line naming the file, the feature and the problem (invalid JSON, latitude beyond
+        ±90, empty collection, unsupported geometry, ...).
+    """
+    from caspian.layers.userdata import read_user_geojson
+
+    frame = read_user_geojson(path)
+    return metrics_frame(frame, settings, by_country=by_country, layer=Path(path).stem)
 
 
 def chain_legs(frame: geopandas.GeoDataFrame) -> list[dict[str, Any]]:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -44,10 +43,17 @@ def _round(value: Any) -> Any:
 
 
 def _feature_rows(metrics: pandas.DataFrame) -> list[dict[str, Any]]:
-    return [
-        {name: _round(value) for name, value in row.items()}
-        for row in metrics.to_dict(orient="records")
-    ]
+    """Rows of plain Python values, kilometres rounded; NaN becomes None."""
+    numeric = metrics.select_dtypes("number").columns
+    rounded = metrics.assign(**{name: metrics[name].round(KM_DECIMALS) for name in numeric})
+    nested = [name for name in metrics.columns if name not in numeric]
+    rows = rounded.astype(object).where(rounded.notna(), None).to_dict(orient="records")
+    for row in rows:
+        for name in nested:
+            value = row[name]
+            if isinstance(value, (dict, list)):
+                row[name] = _round(value)
+    return rows
 
 
 def _country_rows(metrics: pandas.DataFrame) -> list[dict[str, Any]]:
@@ -114,17 +120,15 @@ def _pairs(values: Mapping[str, float]) -> str:
     return ", ".join(f"{key} {value:,.1f}" for key, value in values.items()) or "none"
 
 
-def _measure(layers: Sequence[str], file: str | None, by_country: bool) -> pandas.DataFrame:
-    from caspian.layers.metrics import catalog_metrics, metrics_frame
+def measure(layers: Sequence[str], file: str | None, by_country: bool) -> pandas.DataFrame:
+    """The metrics table ``caspian metrics`` prints (catalog routes, or every feature of a file)."""
+    from caspian.layers.metrics import catalog_metrics, file_metrics
 
     if file is None:
         metrics = catalog_metrics(layers or None, by_country=True)
         # Routes only: a port's length is zero by definition and would only add noise.
         return metrics[metrics["length_km"] > 0].reset_index(drop=True)
-    from caspian.layers.userdata import read_user_geojson
-
-    frame = read_user_geojson(file)
-    return metrics_frame(frame, by_country=by_country, layer=Path(file).stem)
+    return file_metrics(file, by_country=by_country)
 
 
 @click.command("metrics")
@@ -158,7 +162,7 @@ def metrics_command(layers: tuple[str, ...], file: str | None, by: str | None, f
             raise click.UsageError("--by chain works on the whole catalog; drop LAYER/--file")
         click.echo(_chain_output(fmt))
         return
-    metrics = _measure(layers, file, by == "country")
+    metrics = measure(layers, file, by == "country")
     if fmt == "json":
         click.echo(render(_feature_rows(metrics), "json"))
     elif by == "country":

@@ -1,0 +1,133 @@
+"""Metrics of the real catalog: BTC by country, chains, port distances, the metrics table."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from caspian.geo.geodesy import geodesic_lengths_km
+from caspian.layers.catalog import catalog_frame, load_layer
+from caspian.layers.metrics import (
+    METRIC_COLUMNS,
+    catalog_chains,
+    catalog_metrics,
+    port_distances,
+)
+from caspian.maps.cli import main
+from geographiclib.geodesic import Geodesic
+
+WGS84 = Geodesic.WGS84
+
+
+@pytest.fixture(scope="module")
+def metrics():
+    return catalog_metrics()
+
+
+@pytest.fixture(scope="module")
+def btc(metrics):
+    return metrics[(metrics["layer"] == "btc_pipeline") & (metrics["feature"] == "btc")].iloc[0]
+
+
+def _operator_split() -> dict[str, float]:
+    properties = load_layer("btc_pipeline").feature("btc")["properties"]
+    (bp,) = [entry for entry in properties["published_length_km"] if entry["source"] == "bp-btc"]
+    return bp["by_country_km"]
+
+
+def test_operator_split_is_the_one_in_the_catalog() -> None:
+    assert _operator_split() == {"AZE": 443, "GEO": 249, "TUR": 1076}
+
+
+# The catalog's BTC line (waypoints through town points) measured 1,622 km on 2026-11-23:
+# AZE 458.7, GEO 213.8 (-14 %), TUR 949.6 (-12 %). The Georgian and Turkish alignments are
+# short of the operator's figures; when better waypoints close the gap these turn into passes
+# and the strict xfail makes the suite say so.
+_SHORT = pytest.mark.xfail(
+    strict=True, reason="catalog BTC alignment in GEO/TUR is >10% short of bp.com's split"
+)
+
+
+@pytest.mark.parametrize(
+    "country", ["AZE", pytest.param("GEO", marks=_SHORT), pytest.param("TUR", marks=_SHORT)]
+)
+def test_btc_country_split_within_ten_percent_of_operator_figure(btc, country: str) -> None:
+    published_km = _operator_split()[country]
+    assert btc["by_country_km"][country] == pytest.approx(published_km, rel=0.10)
+
+
+def test_btc_runs_through_azerbaijan_georgia_and_turkey_only(btc) -> None:
+    split = btc["by_country_km"]
+    assert {code for code, km in split.items() if km > 1.0} == {"AZE", "GEO", "TUR"}
+    assert split["sea"] < 1.0
+
+
+def test_every_line_split_adds_up_to_its_length(metrics) -> None:
+    lines = metrics[metrics["length_km"] > 0]
+    assert len(lines) >= 10
+    for row in lines.itertuples():
+        assert sum(row.by_country_km.values()) == pytest.approx(row.length_km, rel=1e-9)
+        assert all(len(code) == 3 or code == "sea" for code in row.by_country_km)
+
+
+def test_caspian_crossings_are_attributed_to_littoral_states(metrics) -> None:
+    fiber = metrics[metrics["layer"] == "digital_silk_road"].iloc[0]
+    assert fiber["by_country_km"]["sea"] > 300
+    nearest = fiber["sea_nearest_state_km"]
+    assert set(nearest) <= {"AZE", "IRN", "KAZ", "RUS", "TKM"}
+    assert sum(nearest.values()) == pytest.approx(fiber["by_country_km"]["sea"], rel=1e-6)
+
+
+def test_metrics_have_the_documented_columns_and_deltas(metrics, btc) -> None:
+    assert tuple(metrics.columns) == METRIC_COLUMNS
+    assert btc["published_km"] == 1768
+    assert btc["published_source"] == "bp-btc"
+    assert [entry["value"] for entry in btc["published"]] == [1768, 1776, 1743]
+    assert btc["delta_km"] == pytest.approx(btc["length_km"] - 1768)
+    assert btc["delta_pct"] == pytest.approx(100 * (btc["length_km"] - 1768) / 1768)
+
+
+def test_catalog_json_rows_carry_the_country_split(capsys) -> None:
+    main(["metrics", "btc_pipeline", "--format", "json"])  # returns normally on success
+    (row,) = json.loads(capsys.readouterr().out)
+    assert row["layer"] == "btc_pipeline"
+    assert row["feature"] == "btc"
+    assert set(row["by_country_km"]) >= {"AZE", "GEO", "TUR", "sea"}
+    assert row["published_km"] == 1768
+
+
+@pytest.fixture(scope="module")
+def chains():
+    return {chain.id: chain for chain in catalog_chains()}
+
+
+def test_catalog_has_the_zangezur_and_middle_corridor_chains(chains) -> None:
+    assert {"zangezur", "middle_corridor"} <= set(chains)
+    for chain in chains.values():
+        orders = [leg.order for leg in chain.legs]
+        assert orders == sorted(orders)
+        assert len(chain.gaps) == len(chain.legs) - 1
+
+
+@pytest.mark.parametrize("chain_id", ["zangezur", "middle_corridor"])
+def test_chain_totals_equal_the_sum_of_their_parts(chains, chain_id: str) -> None:
+    chain = chains[chain_id]
+    frame = catalog_frame()
+    legs = frame[frame["id"].isin([leg.feature for leg in chain.legs])]
+    parts_km = geodesic_lengths_km(legs.geometry.values)
+    assert chain.total_km == pytest.approx(float(parts_km.sum()), rel=1e-12)
+    assert sum(chain.by_mode_km.values()) == pytest.approx(chain.total_km, rel=1e-12)
+    assert sum(chain.by_status_km.values()) == pytest.approx(chain.total_km, rel=1e-12)
+    assert chain.operating_km + chain.not_operating_km == pytest.approx(chain.total_km)
+
+
+def test_port_distances_include_aktau_kuryk_and_baku_pairs() -> None:
+    rows = port_distances()
+    pairs = {(row["from"], row["to"]): row["distance_km"] for row in rows}
+    assert ("aktau_port/aktau", "kuryk_port/kuryk") in pairs
+    assert ("aktau_port/aktau", "baku_port/alat") in pairs
+    aktau = load_layer("aktau_port").feature("aktau")["geometry"]["coordinates"]
+    kuryk = load_layer("kuryk_port").feature("kuryk")["geometry"]["coordinates"]
+    expected_km = WGS84.Inverse(aktau[1], aktau[0], kuryk[1], kuryk[0])["s12"] / 1000
+    assert pairs[("aktau_port/aktau", "kuryk_port/kuryk")] == pytest.approx(expected_km, rel=1e-12)
+    assert all(row["kind"] == "geodesic" for row in rows)
