@@ -8,11 +8,13 @@ how to fix it. Nothing here reads files.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import shapely
 import shapely.geometry
 
@@ -236,6 +238,8 @@ def _check_feature(ctx: _Context, feature: dict[str, Any], index: int) -> None:
 def _bad_numbers(value: Any, path: str) -> Iterator[tuple[str, str]]:
     if isinstance(value, BadNumber):
         yield value.text, path
+    elif isinstance(value, float) and not math.isfinite(value):
+        yield "a number too large for a float", path
     elif isinstance(value, dict):
         for key, item in value.items():
             yield from _bad_numbers(item, f"{path}.{key}")
@@ -319,22 +323,38 @@ def _check_geometry(
     before = len(ctx.found)
     _check_nesting(ctx, geometry["coordinates"], _DEPTH[kind], kind, index, fid,
                    f"{where}.coordinates")
-    if len(ctx.found) == before:
-        _check_validity(ctx, geometry, index, fid, where)
+    if len(ctx.found) != before:
+        return
+    dimensions = set(map(len, _flatten(geometry["coordinates"], _DEPTH[kind])))
+    if len(dimensions) > 1:
+        ctx.add(index, fid, f"{where} ({kind}) mixes [lon, lat] and [lon, lat, altitude] "
+                "positions; give every position the same number of values")
+        return
+    _check_validity(ctx, geometry, index, fid, where)
+
+
+def _flatten(coords: Any, depth: int) -> Iterator[list[Any]]:
+    if depth == 0:
+        yield coords
+    elif depth == 1:
+        yield from coords
+    else:
+        for part in coords:
+            yield from _flatten(part, depth - 1)
 
 
 def _check_nesting(
     ctx: _Context, coords: Any, depth: int, kind: str, index: int, fid: Any, where: str
 ) -> None:
     if depth == 0:
-        _check_positions(ctx, [coords], index, fid, [where])
+        _check_positions(ctx, [coords], index, fid, where, single=True)
         return
     if not isinstance(coords, list):
         ctx.add(index, fid, f"{where} is {_describe(coords)}; a {kind} needs "
                 f"{'a list of ' * depth}positions [lon, lat]")
         return
     if depth == 1:
-        if _check_positions(ctx, coords, index, fid, [f"{where}[{i}]" for i in range(len(coords))]):
+        if _check_positions(ctx, coords, index, fid, where):
             _check_counts(ctx, coords, kind, index, fid, where)
         return
     if not coords:
@@ -350,7 +370,9 @@ def _check_nesting(
 def _check_counts(
     ctx: _Context, positions: list[Any], kind: str, index: int, fid: Any, where: str
 ) -> None:
-    if kind == "LineString" and len(positions) < 2:
+    if kind == "MultiPoint" and not positions:
+        ctx.add(index, fid, f"{where} is empty; a MultiPoint needs at least one position")
+    elif kind == "LineString" and len(positions) < 2:
         ctx.add(index, fid, f"{where} has {len(positions)} position(s); a LineString needs at "
                 "least 2 (use a Point for a single place)")
     elif kind == "ring":
@@ -363,9 +385,37 @@ def _check_counts(
                     "at the end")
 
 
+def _fast_positions_ok(ctx: _Context, positions: list[Any], index: int) -> bool:
+    """True when every position is a list of 2 or 3 finite numbers inside the degree range.
+
+    The common case, checked with C-level ``map``/``set`` and numpy instead of a Python loop
+    per vertex; anything else goes to the slow path, which names the first bad position.
+    """
+    if not positions or set(map(type, positions)) != {list}:
+        return False
+    lengths = set(map(len, positions))
+    if not lengths <= {2, 3}:
+        return False
+    if not set(map(type, itertools.chain.from_iterable(positions))) <= {float, int}:
+        return False
+    try:
+        rows = positions if len(lengths) == 1 else [position[:2] for position in positions]
+        xyz = np.asarray(rows, dtype=float)
+    except OverflowError:  # an integer beyond the float range
+        return False
+    if not np.isfinite(xyz).all():
+        return False
+    if (np.abs(xyz[:, 0]) > 180).any() or (np.abs(xyz[:, 1]) > 90).any():
+        return False
+    ctx.degree_features.append(index)
+    return True
+
+
 def _check_positions(
-    ctx: _Context, positions: list[Any], index: int, fid: Any, wheres: list[str]
+    ctx: _Context, positions: list[Any], index: int, fid: Any, where: str, single: bool = False
 ) -> bool:
+    if not single and _fast_positions_ok(ctx, positions, index):
+        return True
     # One report per kind of fault per coordinate array, with a count, so that a file in
     # metres gives a handful of lines rather than one per vertex.
     faults: dict[str, tuple[str, int]] = {}
@@ -374,36 +424,45 @@ def _check_positions(
         first, count = faults.get(key, (message, 0))
         faults[key] = (first, count + 1)
 
-    for position, where in zip(positions, wheres, strict=True):
-        if not isinstance(position, list):
-            fault("shape", f"{where} is {_describe(position)}, not a position [lon, lat]")
-            continue
-        if len(position) not in (2, 3):
-            fault("dimension", f"{where} has {len(position)} value(s); a position is [lon, lat] "
-                  "or [lon, lat, altitude]")
-            continue
-        bad = [value for value in position if not _is_number(value)]
-        if bad:
-            value = bad[0]
-            if isinstance(value, BadNumber):
-                fault("finite", f"{where} holds {value.text}, not a finite number; "
-                      "remove or correct the vertex")
-            elif isinstance(value, str):
-                fault("string", f"{where} holds {_describe(value)}, not a number; "
-                      "write coordinates without quotes")
-            else:
-                fault("type", f"{where} holds {_describe(value)}, not a number")
-            continue
-        lon, lat = float(position[0]), float(position[1])
-        if not (math.isfinite(lon) and math.isfinite(lat)):
-            fault("finite", f"{where} holds a non-finite number; remove or correct the vertex")
-            continue
-        _range_faults(ctx, lon, lat, index, where, fault)
+    for number, position in enumerate(positions):
+        here = where if single else f"{where}[{number}]"
+        _check_position(ctx, position, index, here, fault)
     for key in sorted(faults):
         message, count = faults[key]
         more = f" ({count - 1} more like it in this geometry)" if count > 1 else ""
         ctx.add(index, fid, message + more)
     return not faults
+
+
+def _check_position(ctx: _Context, position: Any, index: int, where: str, fault: Any) -> None:
+    if not isinstance(position, list):
+        fault("shape", f"{where} is {_describe(position)}, not a position [lon, lat]")
+        return
+    if len(position) not in (2, 3):
+        fault("dimension", f"{where} has {len(position)} value(s); a position is [lon, lat] "
+              "or [lon, lat, altitude]")
+        return
+    bad = [value for value in position if not _is_number(value)]
+    if bad:
+        value = bad[0]
+        if isinstance(value, BadNumber):
+            fault("finite", f"{where} holds {value.text}, not a finite number; "
+                  "remove or correct the vertex")
+        elif isinstance(value, str):
+            fault("string", f"{where} holds {_describe(value)}, not a number; "
+                  "write coordinates without quotes")
+        else:
+            fault("type", f"{where} holds {_describe(value)}, not a number")
+        return
+    try:
+        values = [float(value) for value in position]
+    except OverflowError:
+        values = [math.inf]
+    if not all(math.isfinite(value) for value in values):
+        fault("finite", f"{where} holds a number too large for a float (it overflows to "
+              "infinity); remove or correct the vertex")
+        return
+    _range_faults(ctx, values[0], values[1], index, where, fault)
 
 
 def _range_faults(
@@ -431,16 +490,19 @@ def _check_validity(
     kind = geometry["type"]
     if kind in ("Point", "MultiPoint"):
         return
+    if kind in ("LineString", "MultiLineString"):
+        # Self-crossing lines are legal; a line whose positions are all equal has no length.
+        coords = geometry["coordinates"]
+        parts = [coords] if kind == "LineString" else coords
+        if any(part.count(part[0]) == len(part) for part in parts):
+            ctx.add(index, fid, f"{where} ({kind}) has all positions equal, so it has no length; "
+                    "give it at least two distinct positions")
+        return
     shape = shapely.geometry.shape(geometry)
     if shapely.is_valid(shape):
         return
     reason = shapely.is_valid_reason(shape)
-    if kind in ("LineString", "MultiLineString"):
-        if "Too few points" in reason:
-            ctx.add(index, fid, f"{where} ({kind}) has all positions equal, so it has no length; "
-                    "give it at least two distinct positions")
-        return  # other line "invalidity" (self-crossing) is legal for lines
-    if "Self-intersection" in reason or "Ring Self-intersection" in reason:
+    if "Self-intersection" in reason:
         at = reason[reason.find("[") + 1 : reason.find("]")].split()
         place = f" at [{float(at[0]):g}, {float(at[1]):g}]" if len(at) >= 2 else ""
         ctx.add(index, fid, f"{where} ({kind}) is self-intersecting{place}; fix it in QGIS "

@@ -128,13 +128,6 @@ def _parse_int(text: str) -> int | BadNumber:
     return int(text)
 
 
-def _parse_float(text: str) -> float | BadNumber:
-    value = float(text)
-    if value in (float("inf"), float("-inf")):
-        return BadNumber(text)  # e.g. 1e400 overflows to infinity
-    return value
-
-
 def _pairs(duplicates: list[str]) -> Any:
     def hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -155,7 +148,6 @@ def _loads(text: str, duplicates: list[str]) -> Any:
             text,
             parse_constant=BadNumber,
             parse_int=_parse_int,
-            parse_float=_parse_float,
             object_pairs_hook=_pairs(duplicates),
         )
     except json.JSONDecodeError as exc:
@@ -235,6 +227,34 @@ def _features(doc: dict[str, Any]) -> list[dict[str, Any]]:
     return [{"type": "Feature", "geometry": doc, "properties": {}}]
 
 
+def _shape(geometry: dict[str, Any]) -> Any:
+    """A validated GeoJSON geometry as a shapely geometry, built from numpy arrays (much
+    faster than ``shapely.geometry.shape`` for long lines)."""
+    import numpy as np
+    import shapely
+    import shapely.geometry
+
+    def array(coords: Any) -> Any:
+        return np.asarray(coords, dtype=float)
+
+    def polygon(rings: Any) -> Any:
+        holes = [array(ring) for ring in rings[1:]]
+        return shapely.polygons(array(rings[0]), holes=holes or None)
+
+    kind, coords = geometry["type"], geometry.get("coordinates")
+    if kind == "Point":
+        return shapely.points(array(coords))
+    if kind == "LineString":
+        return shapely.linestrings(array(coords))
+    if kind == "Polygon":
+        return polygon(coords)
+    if kind == "MultiLineString":
+        return shapely.multilinestrings([shapely.linestrings(array(part)) for part in coords])
+    if kind == "MultiPolygon":
+        return shapely.multipolygons([polygon(part) for part in coords])
+    return shapely.geometry.shape(geometry)  # MultiPoint, GeometryCollection
+
+
 def read_user_geojson(
     path: str | os.PathLike[str],
     *,
@@ -269,7 +289,6 @@ def read_user_geojson(
         problem and its fix, and how many more problems ``caspian validate`` would list.
     """
     import geopandas
-    import shapely.geometry
 
     doc, problems = parse_geojson(
         path, geometry_types=geometry_types, allow_null_geometry=allow_null_geometry
@@ -294,7 +313,7 @@ def read_user_geojson(
             row["id"] = row.pop("property_id")
         rows.append(row)
         geometry = feature.get("geometry")
-        geometries.append(None if geometry is None else shapely.geometry.shape(geometry))
+        geometries.append(None if geometry is None else _shape(geometry))
     frame = geopandas.GeoDataFrame(rows, geometry=geometries, crs="EPSG:4326")
     columns = [name for name in frame.columns if name not in ("id", "geometry")]
     return frame[[*columns, "id", "geometry"]]

@@ -46,7 +46,12 @@ def boxes(draw: st.DrawFn) -> dict[str, Any]:
 
 
 distinct_lines = st.lists(positions, min_size=2, max_size=6, unique_by=tuple).map(_line)
-geometries = st.one_of(positions.map(_point), distinct_lines, boxes())
+positions_3d = st.tuples(lons, lats, st.floats(-500, 9000)).map(list)
+lines_3d = st.lists(positions_3d, min_size=2, max_size=6,
+                    unique_by=lambda p: (p[0], p[1])).map(_line)
+multipoints = st.lists(positions, min_size=1, max_size=4).map(
+    lambda points: {"type": "MultiPoint", "coordinates": points})
+geometries = st.one_of(positions.map(_point), distinct_lines, lines_3d, multipoints, boxes())
 properties = st.dictionaries(
     st.text(min_size=1, max_size=10).filter(lambda key: not key.startswith(("id", "property_")))
     | st.just("geometry"),
@@ -129,5 +134,36 @@ def test_random_bytes_never_raise_anything_but_input_error(data: bytes) -> None:
         read_user_geojson(path)
     except InputError:
         pass
+    finally:
+        path.unlink()
+
+
+# Coordinates built from anything JSON can hold, inside a well-formed geometry object, so that
+# the position and ring checks (not only the top-level ones) meet garbage.
+coordinate_junk = st.recursive(
+    st.one_of(st.floats(), st.integers(-10**400, 10**400), st.booleans(), st.none(),
+              st.text(max_size=3)),
+    lambda children: st.lists(children, max_size=5),
+    max_leaves=25,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(["Point", "MultiPoint", "LineString", "MultiLineString", "Polygon",
+                        "MultiPolygon"]), coordinate_junk)
+def test_random_coordinates_give_problems_or_a_frame_never_a_crash(kind: str, coords: Any) -> None:
+    feature = {"type": "Feature", "properties": {}, "geometry": {"type": kind,
+                                                                 "coordinates": coords}}
+    data = json.dumps(feature).encode("utf-8")  # NaN and Infinity written as JSON extensions
+    problems = validate_geojson(data)
+    path = _write(data)
+    try:
+        frame = read_user_geojson(path)
+    except InputError as exc:
+        assert problems
+        assert "\n" not in str(exc)
+    else:
+        assert problems == []
+        assert frame.geometry.iloc[0].geom_type == kind
     finally:
         path.unlink()

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import shapely
+import shapely.geometry
 from caspian.layers.userdata import read_user_geojson, validate_geojson
 
 NAMES = {
@@ -109,3 +110,21 @@ def test_a_property_called_geometry_is_kept_beside_the_geometry(tmp_path: Path) 
     frame = read_user_geojson(_write(tmp_path, doc))
     assert frame["property_geometry"].iloc[0] == "schematic"
     assert frame.geometry.iloc[0].equals(shapely.Point(49.8, 40.4))
+
+
+def test_polygons_with_holes_and_multipolygons_are_read_exactly(tmp_path: Path) -> None:
+    outer = [[49.0, 40.0], [50.0, 40.0], [50.0, 41.0], [49.0, 41.0], [49.0, 40.0]]
+    hole = [[49.2, 40.2], [49.2, 40.4], [49.4, 40.4], [49.4, 40.2], [49.2, 40.2]]
+    far = [[51.0, 40.0], [52.0, 40.0], [52.0, 41.0], [51.0, 40.0]]
+    doc = {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {}, "geometry": {"type": "Polygon",
+                                                           "coordinates": [outer, hole]}},
+        {"type": "Feature", "properties": {}, "geometry": {"type": "MultiPolygon",
+                                                           "coordinates": [[outer], [far]]}},
+        {"type": "Feature", "properties": {}, "geometry": {"type": "MultiPoint",
+                                                           "coordinates": outer[:2]}},
+    ]}
+    frame = read_user_geojson(_write(tmp_path, doc))
+    for geometry, feature in zip(frame.geometry, doc["features"], strict=True):
+        assert geometry.equals_exact(shapely.geometry.shape(feature["geometry"]), 0)
+    assert len(frame.geometry.iloc[0].interiors) == 1

@@ -58,7 +58,10 @@ MALFORMED: list[tuple[str, str, str]] = [
     ("infinity", '{"type": "Point", "coordinates": [49.8, -Infinity]}',
      "holds -Infinity, not a finite number"),
     ("float_overflow", '{"type": "Point", "coordinates": [1e999, 40.4]}',
-     "holds 1e999, not a finite number"),
+     "holds a number too large for a float (it overflows to infinity)"),
+    ("float_overflow_in_properties", '{"type": "Feature", "geometry": {"type": "Point", '
+     '"coordinates": [49.8, 40.4]}, "properties": {"capacity": -1e999}}',
+     "properties.capacity is a number too large for a float, which JSON cannot hold"),
     ("huge_integer", '{"type": "Point", "coordinates": [' + "9" * 5000 + ", 40.4]}",
      "(5000 characters), not a finite number"),
     ("nan_in_properties", '{"type": "Feature", "geometry": {"type": "Point", '
@@ -83,6 +86,11 @@ MALFORMED: list[tuple[str, str, str]] = [
     ("position_not_list",
      _fc(_feature({"type": "LineString", "coordinates": [49.8, 40.4]})),
      "geometry.coordinates[0] is 49.8, not a position [lon, lat]"),
+    ("mixed_dimensions",
+     _fc(_feature({"type": "LineString", "coordinates": [[49.8, 40.4], [49.9, 40.5, 10.0]]})),
+     "mixes [lon, lat] and [lon, lat, altitude] positions"),
+    ("multipoint_empty", _fc(_feature({"type": "MultiPoint", "coordinates": []})),
+     "a MultiPoint needs at least one position"),
     ("ring_unclosed", _fc(_feature({"type": "Polygon", "coordinates": [SQUARE[:-1]]})),
      "unclosed polygon ring"),
     ("ring_too_short",
