@@ -241,7 +241,8 @@ def _shape(geometry: dict[str, Any]) -> Any:
         holes = [array(ring) for ring in rings[1:]]
         return shapely.polygons(array(rings[0]), holes=holes or None)
 
-    kind, coords = geometry["type"], geometry.get("coordinates")
+    kind = geometry["type"]
+    coords: Any = geometry.get("coordinates")
     if kind == "Point":
         return shapely.points(array(coords))
     if kind == "LineString":
