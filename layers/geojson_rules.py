@@ -325,7 +325,7 @@ def _check_geometry(
                    f"{where}.coordinates")
     if len(ctx.found) != before:
         return
-    dimensions = set(map(len, _flatten(geometry["coordinates"], _DEPTH[kind])))
+    dimensions = _dimensions(geometry["coordinates"], _DEPTH[kind])
     if len(dimensions) > 1:
         ctx.add(index, fid, f"{where} ({kind}) mixes [lon, lat] and [lon, lat, altitude] "
                 "positions; give every position the same number of values")
@@ -333,14 +333,13 @@ def _check_geometry(
     _check_validity(ctx, geometry, index, fid, where)
 
 
-def _flatten(coords: Any, depth: int) -> Iterator[list[Any]]:
+def _dimensions(coords: Any, depth: int) -> set[int]:
+    """The set of position lengths (2 and/or 3) in a validated coordinate array."""
     if depth == 0:
-        yield coords
-    elif depth == 1:
-        yield from coords
-    else:
-        for part in coords:
-            yield from _flatten(part, depth - 1)
+        return {len(coords)}
+    if depth == 1:
+        return set(map(len, coords))
+    return set().union(*(_dimensions(part, depth - 1) for part in coords))
 
 
 def _check_nesting(

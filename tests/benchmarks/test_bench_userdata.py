@@ -1,0 +1,78 @@
+"""Strict validation and reading of a user's GeoJSON (5,000 lines, 500,000 vertices), against
+baselines measured in the same run: ``json.loads`` of the same text (the floor of any Python
+GeoJSON reader) and ``pyogrio.read_dataframe`` (GDAL's reader, which checks far less).
+
+Run with ``make bench``; the ratios are stored in each benchmark's ``extra_info``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+N_FEATURES = 5_000
+N_VERTICES = 500_000
+
+_MEANS: dict[str, float] = {}
+
+
+@pytest.fixture(scope="module")
+def big_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    rng = np.random.default_rng(5_000)
+    per_feature = N_VERTICES // N_FEATURES
+    starts = np.column_stack(
+        [rng.uniform(44.0, 56.0, N_FEATURES), rng.uniform(37.0, 47.0, N_FEATURES)]
+    )
+    steps = rng.normal(0.0, 0.01, size=(N_FEATURES, per_feature, 2)).cumsum(axis=1)
+    coords = np.round(starts[:, None, :] + steps, 6)
+    features = [
+        {"type": "Feature", "id": f"f{i}", "properties": {"name": f"Ələt {i}"},
+         "geometry": {"type": "LineString", "coordinates": coords[i].tolist()}}
+        for i in range(N_FEATURES)
+    ]
+    path = tmp_path_factory.mktemp("bench") / "big.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features},
+                               ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def _record(benchmark, name: str) -> None:
+    _MEANS[name] = benchmark.stats.stats.mean
+    for baseline in ("json_loads", "pyogrio_read"):
+        if baseline in _MEANS and name != baseline:
+            benchmark.extra_info[f"ratio_to_{baseline}"] = round(
+                _MEANS[name] / _MEANS[baseline], 2)
+
+
+def test_baseline_json_loads(benchmark, big_file: Path) -> None:
+    text = big_file.read_text(encoding="utf-8")
+    doc = benchmark.pedantic(json.loads, args=(text,), rounds=3)
+    assert len(doc["features"]) == N_FEATURES
+    _record(benchmark, "json_loads")
+
+
+def test_baseline_pyogrio_read(benchmark, big_file: Path) -> None:
+    import pyogrio
+
+    frame = benchmark.pedantic(pyogrio.read_dataframe, args=(big_file,), rounds=3)
+    assert len(frame) == N_FEATURES
+    _record(benchmark, "pyogrio_read")
+
+
+def test_validate_geojson(benchmark, big_file: Path) -> None:
+    from caspian.layers.userdata import validate_geojson
+
+    problems = benchmark.pedantic(validate_geojson, args=(big_file,), rounds=3)
+    assert problems == []
+    _record(benchmark, "validate")
+
+
+def test_read_user_geojson(benchmark, big_file: Path) -> None:
+    from caspian.layers.userdata import read_user_geojson
+
+    frame = benchmark.pedantic(read_user_geojson, args=(big_file,), rounds=3)
+    assert len(frame) == N_FEATURES
+    _record(benchmark, "read")
