@@ -4,7 +4,7 @@ var caspian = (function () {
   "use strict";
   // Feature id -> Leaflet layer, and the map: for links into the map and for tests.
   var features = {};
-  var state = {map: null};
+  var state = {map: null, ready: false};
 
   function bindFeature(feature, layer) {
     var p = feature.properties;
@@ -123,7 +123,9 @@ var caspian = (function () {
   // Fit the view to the features, leaving room for the layer control on the right.
   function fitTo(map, bounds, control) {
     var width = control.getContainer().offsetWidth || 0;
-    map.fitBounds(bounds, {paddingTopLeft: [50, 20], paddingBottomRight: [width + 20, 20]});
+    map.fitBounds(bounds, {paddingTopLeft: [50, 20], paddingBottomRight: [width + 20, 20],
+      animate: false});
+    state.ready = true;
   }
 
   return {

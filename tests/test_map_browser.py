@@ -1,0 +1,229 @@
+"""The map in a real browser: Debian's headless Chromium driven by Playwright.
+
+Every request outside ``file:`` and ``data:`` is aborted (see ``offline_page`` in conftest), so
+these tests also prove that the offline map is self-contained.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from caspian.layers.catalog import GROUPS, load_catalog
+from caspian.maps.render import build_map, write_map
+from map_fixtures import IMG_PAYLOAD, SCRIPT_PAYLOAD, write_xss_geojson
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTIFACTS = ROOT / "test-artifacts"
+README_SCREENSHOT = ROOT / "docs" / "map.png"
+BTC = "btc_pipeline/btc"
+
+
+@pytest.fixture(scope="module")
+def offline_map(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("map") / "caspian-map-offline.html"
+    write_map(build_map(offline=True), path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def payload_map(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("payload")
+    fmap = build_map(["btc_pipeline"], add=[write_xss_geojson(folder)], offline=True,
+                     title=SCRIPT_PAYLOAD)
+    return write_map(fmap, folder / "map.html")
+
+
+def _open(offline_page: Any, path: Path) -> tuple[Any, Any]:
+    page, log = offline_page()
+    page.goto(path.as_uri())
+    page.wait_for_function("() => window.caspian && caspian.state.ready")
+    page.wait_for_load_state("load")
+    return page, log
+
+
+def _click_feature(page: Any, feature_id: str) -> None:
+    """Centre the map on the middle of the feature's longest segment and click there."""
+    x, y = page.evaluate(
+        """(fid) => {
+          const layer = caspian.features[fid], map = caspian.state.map;
+          const pts = layer.getLatLngs().flat(Infinity).map((ll) => map.project(ll, 8));
+          let best = 0;
+          for (let i = 1; i < pts.length; i++) {
+            if (pts[i].distanceTo(pts[i - 1]) > pts[best + 1].distanceTo(pts[best])) best = i - 1;
+          }
+          const mid = map.unproject(pts[best].add(pts[best + 1]).divideBy(2), 8);
+          map.setView(mid, 8, {animate: false});
+          const p = map.latLngToContainerPoint(mid), r = map.getContainer().getBoundingClientRect();
+          return [p.x + r.left, p.y + r.top];
+        }""",
+        feature_id,
+    )
+    page.mouse.click(x, y)
+    page.wait_for_selector(".leaflet-popup-content")
+
+
+def test_offline_map_loads_with_every_outside_request_blocked(offline_page: Any,
+                                                               offline_map: Path) -> None:
+    page, log = _open(offline_page, offline_map)
+    page.wait_for_timeout(300)
+    assert log.console_errors == []
+    assert log.page_errors == []
+    assert log.failed_requests == []
+    assert log.blocked_requests == []
+
+
+def test_every_catalog_layer_is_listed_under_its_group(offline_page: Any,
+                                                       offline_map: Path) -> None:
+    page, _ = _open(offline_page, offline_map)
+    listed = page.evaluate(
+        """() => [...document.querySelectorAll('.leaflet-control-layers-group')].map((g) => [
+          g.querySelector('.leaflet-control-layers-group-name').textContent.trim(),
+          [...g.querySelectorAll(':scope > label:not(.leaflet-control-layers-group-label)')]
+            .map((label) => label.textContent.trim())])"""
+    )
+    layers = list(load_catalog().values())
+    expected = [
+        [group, [layer.name for layer in layers if layer.group == group]]
+        for group in GROUPS
+        if any(layer.group == group for layer in layers)
+    ]
+    assert listed == expected
+    assert len(layers) == 9
+
+
+def test_vector_basemap_is_drawn(offline_page: Any, offline_map: Path) -> None:
+    page, _ = _open(offline_page, offline_map)
+    shapes = page.locator(".leaflet-cgBasemap-pane path")
+    assert shapes.count() > 20  # the sea plus the countries of the region
+    lengths = page.evaluate(
+        "() => [...document.querySelectorAll('.leaflet-cgBasemap-pane path')]"
+        ".map((p) => p.getAttribute('d').length)"
+    )
+    assert sum(length > 100 for length in lengths) > 20
+    assert page.locator(".leaflet-tile").count() == 0
+
+
+def test_clicking_btc_opens_popup_with_operator_length_and_seed_quote(
+    offline_page: Any, offline_map: Path
+) -> None:
+    page, _ = _open(offline_page, offline_map)
+    _click_feature(page, BTC)
+    popup = page.locator(".leaflet-popup-content")
+    text = popup.inner_text()
+    assert BTC in text
+    assert "1,768 km" in text
+    quotes = popup.locator('q[lang="ru"]').all_inner_texts()
+    assert quotes and all(re.search("[А-Яа-яЁё]{4,}", quote) for quote in quotes)
+    seed_quotes = {
+        source["quote"]
+        for source in load_catalog(["btc_pipeline"])["btc_pipeline"].sources.values()
+        if source.get("type") == "seed"
+    }
+    assert set(quotes) <= seed_quotes
+
+
+def test_tooltip_shows_name_and_length(offline_page: Any, offline_map: Path) -> None:
+    page, _ = _open(offline_page, offline_map)
+    text = page.evaluate(f"() => caspian.features['{BTC}'].getTooltip().getContent()")
+    assert text.endswith("· 1,768 km")
+
+
+def test_unticking_a_layer_hides_its_features_and_ticking_shows_them(
+    offline_page: Any, offline_map: Path
+) -> None:
+    page, _ = _open(offline_page, offline_map)
+    name = load_catalog(["btc_pipeline"])["btc_pipeline"].name
+    drawn = f"() => caspian.features['{BTC}']._path.isConnected"
+    checkbox = page.locator(".leaflet-control-layers-group > label", has_text=name).locator(
+        "input"
+    )
+    assert page.evaluate(drawn)
+    checkbox.uncheck()
+    assert not page.evaluate(drawn)
+    assert page.locator(".leaflet-overlay-pane path").count() > 0  # other layers stay
+    checkbox.check()
+    assert page.evaluate(drawn)
+
+
+def test_search_finds_a_feature_and_opens_its_popup(offline_page: Any,
+                                                    offline_map: Path) -> None:
+    page, _ = _open(offline_page, offline_map)
+    page.locator(".leaflet-control-search .search-button").click()
+    page.locator(".leaflet-control-search input.search-input").press_sequentially("Aktau")
+    tip = page.locator(".search-tip", has_text="Aktau").first
+    tip.wait_for()
+    tip.click()
+    page.wait_for_selector(".leaflet-popup-content")
+    assert "Aktau" in page.locator(".leaflet-popup-content h4").inner_text()
+
+
+def test_map_has_measure_fullscreen_minimap_mouse_position_scale_and_legend(
+    offline_page: Any, offline_map: Path
+) -> None:
+    page, _ = _open(offline_page, offline_map)
+    for selector in (
+        "#polyline-measure-control",
+        ".leaflet-control-zoom-fullscreen",
+        ".leaflet-control-minimap",
+        ".leaflet-control-mouseposition",
+        ".leaflet-control-scale",
+        ".cg-legend",
+    ):
+        assert page.locator(selector).count() == 1, selector
+    x, y = page.evaluate(
+        """() => { const map = caspian.state.map, p = map.latLngToContainerPoint([48.0, 40.0]);
+                   const r = map.getContainer().getBoundingClientRect();
+                   return [p.x + r.left, p.y + r.top]; }"""
+    )
+    page.mouse.move(x, y)
+    shown = page.locator(".leaflet-control-mouseposition").inner_text()
+    lon, lat = (float(value) for value in re.findall(r"-?\d+(?:\.\d+)?", shown))
+    assert shown.startswith("lon, lat:")
+    assert lon == pytest.approx(40.0, abs=0.1) and lat == pytest.approx(48.0, abs=0.1)
+    assert "hypothetical route" in page.locator(".cg-legend").inner_text()
+
+
+def test_payloads_in_a_user_file_show_as_text_and_run_nothing(offline_page: Any,
+                                                             payload_map: Path) -> None:
+    page, log = _open(offline_page, payload_map)
+    user_ids = page.evaluate(
+        "() => Object.keys(caspian.features).filter((id) => id.startsWith('payloads.geojson/'))"
+    )
+    assert len(user_ids) == 2
+    texts = []
+    for feature_id in user_ids:
+        page.evaluate(f"() => caspian.features[{feature_id!r}].openPopup()")
+        texts.append(page.locator(".leaflet-popup-content").inner_text())
+        page.evaluate(f"() => caspian.features[{feature_id!r}].openTooltip()")
+        texts.append(page.locator(".leaflet-tooltip").last.inner_text())
+    page.locator(".leaflet-control-search .search-button").click()
+    page.locator(".leaflet-control-search input.search-input").press_sequentially("<")
+    page.locator(".search-tip").first.wait_for()
+    texts += page.locator(".search-tip").all_inner_texts()
+    page.wait_for_timeout(300)
+    joined = "\n".join(texts)
+    assert IMG_PAYLOAD in joined and SCRIPT_PAYLOAD in joined  # shown, as text
+    assert page.locator("img[src='x']").count() == 0
+    assert page.title() == SCRIPT_PAYLOAD
+    assert log.dialogs == []
+    assert log.page_errors == []
+
+
+def test_screenshot_of_the_default_map(offline_page: Any, offline_map: Path) -> None:
+    page, _ = _open(offline_page, offline_map)
+    page.wait_for_timeout(500)
+    ARTIFACTS.mkdir(exist_ok=True)
+    shot = ARTIFACTS / "map.png"
+    page.screenshot(path=str(shot))
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert shot.stat().st_size > 50_000  # a drawn map, not a blank page
+    # docs/map.png (used in the README) is refreshed only on request, to keep the tree clean
+    if not README_SCREENSHOT.exists() or os.environ.get("CASPIAN_UPDATE_SCREENSHOT") == "1":
+        shutil.copyfile(shot, README_SCREENSHOT)
