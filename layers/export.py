@@ -25,9 +25,11 @@ if TYPE_CHECKING:
 __all__ = [
     "COLUMNS",
     "FORMATS",
+    "SUFFIX_FORMATS",
     "citation_table",
     "export_layers",
     "frame_from_layers",
+    "resolve_format",
     "source_table",
     "to_geodataframe",
     "write_layers",
@@ -40,6 +42,17 @@ FORMATS: Mapping[str, str] = {
     "kml": ".kml",
     "csv": ".csv",
     "parquet": ".parquet",
+}
+
+#: File suffixes that name a format, for inferring ``fmt`` from the output file.
+SUFFIX_FORMATS: Mapping[str, str] = {
+    ".geojson": "geojson",
+    ".json": "geojson",
+    ".gpkg": "gpkg",
+    ".kml": "kml",
+    ".csv": "csv",
+    ".parquet": "parquet",
+    ".geoparquet": "parquet",
 }
 
 #: Columns of :func:`to_geodataframe`, in order (``geometry`` last).
@@ -267,9 +280,42 @@ def _split_targets(fmt: str, output: Path, layers: Sequence[Layer]) -> list[Path
     return [output / f"{layer.id}{FORMATS[fmt]}" for layer in layers]
 
 
+def resolve_format(fmt: str | None, output: str | os.PathLike[str], split: bool = False) -> str:
+    """The export format: ``fmt`` if given, else inferred from the suffix of ``output``.
+
+    Raises
+    ------
+    OutputError
+        ``fmt`` is unknown, cannot be inferred, or contradicts the file's suffix (writing a
+        GeoPackage into ``out.geojson`` would only confuse whoever opens it).
+    """
+    from caspian.geo.errors import OutputError
+
+    choices = "|".join(FORMATS)
+    if fmt is not None and fmt not in FORMATS:
+        raise OutputError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    if split:
+        if fmt is None:
+            raise OutputError(
+                f"--split writes a folder of files; say which with --format {choices}"
+            )
+        return fmt
+    path = Path(output)
+    named = SUFFIX_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        if named is None:
+            raise OutputError(f"cannot tell the format from the name {path.name!r}; "
+                              f"add --format {choices} or use a suffix such as .gpkg")
+        return named
+    if named is not None and named != fmt:
+        raise OutputError(f"{path.name} ends in {path.suffix}, which is {named}, but the format "
+                          f"is {fmt}; name it {path.stem}{FORMATS[fmt]} or drop --format")
+    return fmt
+
+
 def write_layers(
     layers: Sequence[Layer],
-    fmt: str,
+    fmt: str | None,
     output: str | os.PathLike[str],
     *,
     split: bool = False,
@@ -282,8 +328,7 @@ def write_layers(
     from caspian.layers import export_writers
     from caspian.layers.fileio import atomic_path
 
-    if fmt not in FORMATS:
-        raise OutputError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    fmt = resolve_format(fmt, output, split)
     target = Path(output)
     if not split and target.is_dir():
         raise OutputError(f"{target} is a folder; give a file name (e.g. "
@@ -301,7 +346,7 @@ def write_layers(
 
 
 def export_layers(
-    fmt: str,
+    fmt: str | None,
     output: str | os.PathLike[str],
     layer_ids: Sequence[str] | None = None,
     *,
@@ -312,8 +357,9 @@ def export_layers(
 
     Parameters
     ----------
-    fmt : str
-        One of :data:`FORMATS`: ``geojson``, ``gpkg``, ``kml``, ``csv``, ``parquet``.
+    fmt : str or None
+        One of :data:`FORMATS`: ``geojson``, ``gpkg``, ``kml``, ``csv``, ``parquet``; None
+        infers it from the suffix of ``output`` (:data:`SUFFIX_FORMATS`).
     output : path-like
         The file to write; with ``split=True`` an existing folder that receives
         ``<layer_id>.<suffix>`` per layer.
@@ -335,7 +381,8 @@ def export_layers(
     LayerNotFoundError
         Unknown layer id.
     OutputError
-        The output cannot be written there; nothing is left behind.
+        The output cannot be written there, or the format is unknown or contradicts the
+        file's suffix; nothing is left behind.
     DependencyMissingError
         ``parquet`` without pyarrow (``pip install 'caspian-gis[export]'``).
     """

@@ -66,8 +66,9 @@ def validate_command(
 @click.command("export")
 @click.argument("layer_ids", nargs=-1, metavar="[LAYER]...")
 @click.option(
-    "--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True,
-    help="Output format.",
+    "--format", "fmt", type=click.Choice(EXPORT_FORMATS), default=None,
+    help="Output format; by default inferred from the suffix of -o (.geojson/.json, .gpkg, "
+    ".kml, .csv, .parquet).",
 )
 @click.option(
     "-o", "--output", "output", required=True, type=click.Path(dir_okay=True),
@@ -78,7 +79,9 @@ def validate_command(
     help="Write one file per layer into the folder -o (GeoJSON, KML, CSV and GeoParquet; "
     "a GeoPackage always holds one table per layer).",
 )
-def export_command(layer_ids: tuple[str, ...], fmt: str, output: str, split: bool) -> None:
+def export_command(
+    layer_ids: tuple[str, ...], fmt: str | None, output: str, split: bool
+) -> None:
     """Export catalog layers (all by default) for QGIS, Google Earth, spreadsheets or pandas.
 
     \b

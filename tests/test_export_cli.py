@@ -81,3 +81,12 @@ def test_installed_command_prints_no_traceback_for_a_folder_target(tmp_path: Pat
     assert "Traceback" not in result.stderr
     assert "is a folder; give a file name" in result.stderr
     assert "add --split" in result.stderr
+
+
+def test_format_is_inferred_from_the_output_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "btc.kml"
+    code, out, _ = _run(["export", "btc_pipeline", "-o", str(path)], capsys)
+    assert (code, out) == (0, f"wrote {path}\n")
+    assert path.read_bytes().startswith(b"<?xml version='1.0' encoding='utf-8'?>\n<kml")

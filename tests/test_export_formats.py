@@ -239,3 +239,25 @@ def test_folder_without_split_is_refused_with_the_hint(layer, tmp_path: Path) ->
 def test_unknown_format_is_refused(layer, tmp_path: Path) -> None:
     with pytest.raises(OutputError, match="unknown export format 'shp'"):
         write_layers([layer], "shp", tmp_path / "x.shp")
+
+
+def test_format_is_inferred_from_the_suffix(layer, tmp_path: Path) -> None:
+    (path,) = write_layers([layer], None, tmp_path / "inferred.gpkg")
+    assert pyogrio.read_info(path, layer="synthetic_test")["driver"] == "GPKG"
+
+
+def test_format_contradicting_the_suffix_is_refused(layer, tmp_path: Path) -> None:
+    with pytest.raises(OutputError, match=r"out.geojson ends in .geojson, which is geojson, but "
+                       r"the format is gpkg; name it out.gpkg or drop --format"):
+        write_layers([layer], "gpkg", tmp_path / "out.geojson")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_unknown_suffix_without_format_is_refused(layer, tmp_path: Path) -> None:
+    with pytest.raises(OutputError, match=r"cannot tell the format from the name 'out\.dat'"):
+        write_layers([layer], None, tmp_path / "out.dat")
+
+
+def test_split_needs_an_explicit_format(layer, tmp_path: Path) -> None:
+    with pytest.raises(OutputError, match="say which with --format"):
+        write_layers([layer], None, tmp_path, split=True)
