@@ -62,9 +62,12 @@ class CountryIndex:
     caspian : shapely geometry or None
         The Caspian's water (no islands), or None when the littoral states are not all given.
     littoral_codes : tuple of str
-        Codes of the littoral polygons in ``littoral_tree``.
+        Codes of the littoral states.
     littoral_tree : shapely.STRtree or None
-        Littoral states' coasts in an azimuthal equidistant projection centred on the Caspian.
+        Edges of the littoral states' boundaries near the Caspian, in an azimuthal
+        equidistant projection centred on it (metres).
+    littoral_owner : numpy.ndarray of int
+        For each edge in ``littoral_tree``, its state's position in ``littoral_codes``.
     to_local : pyproj.Transformer or None
         lon/lat to that projection (``always_xy=True``).
     """
@@ -75,6 +78,7 @@ class CountryIndex:
     caspian: Any
     littoral_codes: tuple[str, ...]
     littoral_tree: shapely.STRtree | None
+    littoral_owner: npt.NDArray[np.intp]
     to_local: pyproj.Transformer | None
 
 
@@ -137,7 +141,9 @@ def build_country_index(
         ]
     )
     all_codes = np.concatenate([code_arr, code_arr[east], code_arr[west]])
-    caspian, littoral_codes, littoral_tree, to_local = _caspian_parts(polys, code_arr, littoral)
+    caspian, littoral_codes, littoral_tree, littoral_owner, to_local = _caspian_parts(
+        polys, code_arr, littoral
+    )
     return CountryIndex(
         polygons=all_polys,
         codes=all_codes,
@@ -145,16 +151,20 @@ def build_country_index(
         caspian=caspian,
         littoral_codes=littoral_codes,
         littoral_tree=littoral_tree,
+        littoral_owner=littoral_owner,
         to_local=to_local,
     )
 
 
 def _caspian_parts(
     polys: npt.NDArray[np.object_], codes: npt.NDArray[np.str_], littoral: Sequence[str]
-) -> tuple[Any, tuple[str, ...], shapely.STRtree | None, pyproj.Transformer | None]:
+) -> tuple[
+    Any, tuple[str, ...], shapely.STRtree | None, npt.NDArray[np.intp], pyproj.Transformer | None
+]:
+    none = np.zeros(0, dtype=np.intp)
     present = [code for code in littoral if code in set(codes.tolist())]
     if len(present) != len(littoral):
-        return None, (), None, None
+        return None, (), None, none, None
     land = shapely.union_all(polys[np.isin(codes, present)])
     holes = [
         shapely.Polygon(ring)
@@ -162,7 +172,7 @@ def _caspian_parts(
         for ring in shapely.get_interior_ring(part, range(shapely.get_num_interior_rings(part)))
     ]
     if not holes:
-        return None, (), None, None
+        return None, (), None, none, None
     basin = max(holes, key=lambda hole: hole.area)
     water = shapely.difference(basin, land)  # islands are land, not sea
     shapely.prepare(water)
@@ -174,12 +184,28 @@ def _caspian_parts(
     )
     xmin, ymin, xmax, ymax = basin.bounds
     m = _COAST_MARGIN_DEG
-    coasts = []
-    for code in present:
+    pieces, owners = [], []
+    for k, code in enumerate(present):
         country = shapely.union_all(polys[codes == code])
         near = shapely.clip_by_rect(country, xmin - m, ymin - m, xmax + m, ymax + m)
-        coasts.append(shapely.transform(near, lambda xy: _project(to_local, xy)))
-    return water, tuple(present), shapely.STRtree(coasts), to_local
+        local = shapely.transform(shapely.boundary(near), lambda xy: _project(to_local, xy))
+        edges = _edges(local)
+        pieces.append(edges)
+        owners.append(np.full(edges.size, k, dtype=np.intp))
+    # A sea point lies outside every state's land, so its nearest state is the one with the
+    # nearest boundary edge; indexing short edges (not whole countries) keeps each nearest
+    # query at a logarithmic cost instead of a scan of every coastline vertex.
+    coast_tree = shapely.STRtree(np.concatenate(pieces))
+    return water, tuple(present), coast_tree, np.concatenate(owners), to_local
+
+
+def _edges(boundary: Any) -> npt.NDArray[np.object_]:
+    """Split (multi)line boundaries into two-point lines, one per edge."""
+    parts = shapely.get_parts(boundary)
+    coords, part = shapely.get_coordinates(parts, return_index=True)
+    start = np.flatnonzero(part[1:] == part[:-1])
+    pairs = np.stack([coords[start], coords[start + 1]], axis=1).reshape(-1, 2)
+    return shapely.linestrings(pairs, indices=np.repeat(np.arange(start.size), 2))
 
 
 def _project(transformer: pyproj.Transformer, xy: npt.NDArray[np.float64]) -> Any:
@@ -275,7 +301,8 @@ def _caspian_nearest(
         (segments.lons1 + segments.lons2) / 2.0, (segments.lats1 + segments.lats2) / 2.0
     )
     midpoints = shapely.points(mid_x, mid_y)
-    _, nearest_j = index.littoral_tree.query_nearest(midpoints, all_matches=False)
+    _, nearest_edge = index.littoral_tree.query_nearest(midpoints, all_matches=False)
+    nearest_j = index.littoral_owner[nearest_edge]
     n_codes = len(index.littoral_codes)
     sums = np.bincount(
         segments.feature * n_codes + nearest_j,

@@ -64,6 +64,10 @@ def _country_rows(metrics: pandas.DataFrame) -> list[dict[str, Any]]:
         published = row.get("published_by_country_km") or {}
         for country, length_km in split.items():
             published_km = published.get(country)
+            if published_km is not None:
+                published_km = float(published_km)
+            if country == "sea" and not length_km:
+                continue  # an inland line: a row of zero sea says nothing
             delta = None if published_km is None else round(length_km - published_km, KM_DECIMALS)
             pct = None if not published_km or delta is None else 100 * delta / published_km
             rows.append(
