@@ -95,6 +95,8 @@ def geojson_text(frame: geopandas.GeoDataFrame, settings: Settings, name: str | 
     if name:
         head["name"] = name  # foreign member; GDAL and QGIS use it as the layer name
     opening = json.dumps(head, ensure_ascii=False, separators=(",", ":"))[:-1]
+    if not lines:
+        return opening + ',"features":[]}\n'
     return opening + ',"features":[\n' + ",\n".join(lines) + "\n]}\n"
 
 

@@ -37,7 +37,8 @@ def validate_command(
     """Check a GeoJSON FILE strictly (RFC 7946 and sanity checks) and list every problem.
 
     Prints "ok: N features" and exits 0 when FILE is clean; otherwise prints one line per
-    problem, "FILE: feature I (id X): problem; fix", and exits 2.
+    problem, "FILE: feature I (id X): problem; fix" (or "FILE: problem; fix" for the whole
+    file), and exits 2.
     """
     from caspian.layers.userdata import parse_geojson
     from caspian.maps.formatting import render_json
@@ -51,7 +52,8 @@ def validate_command(
             lines.append(f"{name}: ok: {count} feature{'s' if count != 1 else ''}"
                          if len(files) > 1 else f"ok: {count} feature{'s' if count != 1 else ''}")
         for problem in problems:
-            lines.append(f"{name}: {problem}")
+            where = "" if problem.index is None else f"{problem.where}: "
+            lines.append(f"{name}: {where}{problem.message}")
             records.append({"file": name, "index": problem.index, "id": problem.feature_id,
                             "message": problem.message})
     if fmt == "json":
@@ -86,7 +88,7 @@ def export_command(
 
     \b
     geojson  RFC 7946: [lon, lat], no crs, counter-clockwise polygons, 7 decimals, UTF-8
-    gpkg     one table per layer plus `citations` and `sources` tables, EPSG:4326
+    gpkg     one table per layer plus `citations`, `sources`, `conflicts` tables, EPSG:4326
     kml      Google Earth: names, descriptions with the citations, styles by status
     csv      one row per feature, geometry as WKT, lengths in km
     parquet  GeoParquet for geopandas/DuckDB (needs pyarrow)

@@ -62,7 +62,7 @@ def test_invalid_json_reports_line_and_column(
     path.write_text('{"type": "FeatureCollection",\n "features": [}\n', "utf-8")
     code, out, _ = _run(["validate", str(path)], capsys)
     assert code == 2
-    assert out == (f"{path}: file: invalid JSON at line 2 column 15: Expecting value; "
+    assert out == (f"{path}: invalid JSON at line 2 column 15: Expecting value; "
                    "fix the syntax (a JSON linter shows the spot)\n")
 
 
@@ -71,7 +71,7 @@ def test_missing_file_exits_two_with_one_line(
 ) -> None:
     path = tmp_path / "absent.geojson"
     code, out, _ = _run(["validate", str(path)], capsys)
-    assert (code, out) == (2, f"{path}: file: file not found; check the path\n")
+    assert (code, out) == (2, f"{path}: file not found; check the path\n")
 
 
 def test_json_format_lists_problems_as_records(
