@@ -116,3 +116,13 @@ def test_catalog_gpkg_citations_keep_verbatim_seed_quotes(exports) -> None:
         text = load_seed(row["seed"]).text
         assert normalise_whitespace(text[int(row["start"]):int(row["end"])]) == (
             normalise_whitespace(row["quote"]))
+
+
+def test_our_geojson_export_reads_back_through_the_strict_user_reader(exports, frame) -> None:
+    from caspian.layers.userdata import read_user_geojson
+
+    back = read_user_geojson(exports["geojson"])
+    assert list(back["id"]) == list(frame["id"])
+    assert [n.encode() for n in back["name"]] == [n.encode() for n in frame["name"]]
+    assert all(shapely.equals_exact(a, b, tolerance=1e-7)
+               for a, b in zip(back.geometry, frame.geometry, strict=True))
