@@ -40,6 +40,9 @@ CASPIAN_LITTORAL: tuple[str, ...] = ("AZE", "IRN", "KAZ", "RUS", "TKM")
 #: Key of the length that lies in no country.
 SEA = "sea"
 
+# Padding of the clipping box around each line, degrees (~1 cm).
+_BOX_PAD_DEG = 1e-7
+
 # Degrees of coast kept around the Caspian when looking for the nearest littoral state.
 _COAST_MARGIN_DEG = 3.0
 
@@ -250,7 +253,10 @@ def split_by_country(
     line_i, poly_j = index.tree.query(dense)
     # Clip each candidate country to the line's box first: intersecting a line with all of
     # Russia costs far more than with the few hundred vertices near the line.
-    line_bounds = shapely.bounds(dense)[line_i]
+    # The box is padded so that a line along a meridian or a parallel (a box of zero width
+    # or height, which GEOS refuses) still has one; the padding is far below coordinate
+    # precision and the line stays wholly inside the box, so the result is unchanged.
+    line_bounds = shapely.bounds(dense)[line_i] + np.array([-1, -1, 1, 1]) * _BOX_PAD_DEG
     clipped = np.array(
         [
             shapely.clip_by_rect(index.polygons[j], *box)

@@ -8,6 +8,8 @@ from caspian.geo.countries import SEA, build_country_index, split_by_country
 from caspian.geo.geodesy import geodesic_lengths_km
 from caspian.geo.settings import Settings
 from caspian.layers.boundaries import country_index, load_boundaries
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from shapely import LineString, Point, box
 
 
@@ -136,3 +138,24 @@ def test_antimeridian_crossing_line_is_split_into_russia_not_across_the_world() 
     assert total_km < 200
     assert split["RUS"] == pytest.approx(total_km, rel=0.05)
     assert shapely.get_num_coordinates(line) == 2
+
+
+region_vertex = st.tuples(st.floats(40.0, 60.0), st.floats(35.0, 50.0))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(region_vertex, min_size=2, max_size=6))
+def test_any_line_around_the_caspian_splits_into_parts_that_add_up(
+    coords: list[tuple[float, float]],
+) -> None:
+    line = LineString(coords)
+    result = split_by_country([line], country_index())
+    split, nearest = result.by_country_km[0], result.sea_nearest_state_km[0]
+    total_km = float(geodesic_lengths_km([line])[0])
+    if total_km == 0:
+        assert split == {}
+        return
+    assert all(km >= 0 for km in split.values())
+    assert sum(split.values()) == pytest.approx(total_km, rel=1e-9, abs=1e-9)
+    assert set(nearest) <= {"AZE", "IRN", "KAZ", "RUS", "TKM"}
+    assert sum(nearest.values()) <= split[SEA] * (1 + 1e-6) + 1e-6
