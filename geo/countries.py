@@ -266,17 +266,19 @@ def split_by_country(
     )
     pieces = shapely.intersection(dense[line_i], clipped)
     piece_m = np.nan_to_num(geodesic_lengths_m(pieces, settings))
-    inside_m = np.zeros(measurable.size)
-    for i, j, dist_m in zip(line_i.tolist(), poly_j.tolist(), piece_m.tolist(), strict=True):
-        if dist_m <= 0:
-            continue
-        row = by_country[int(measurable[i])]
-        code = str(index.codes[j])
-        row[code] = row.get(code, 0.0) + dist_m / 1000.0
-        inside_m[i] += dist_m
+    # Sum the pieces per (line, country code); codes sort alphabetically, so each line's
+    # dict comes out in code order, with "sea" (whatever no country holds) last.
+    code_names, code_of_poly = np.unique(index.codes, return_inverse=True)
+    hit = piece_m > 0
+    keys = line_i[hit] * code_names.size + code_of_poly[poly_j[hit]]
+    unique_keys, key_of_piece = np.unique(keys, return_inverse=True)
+    key_m = np.bincount(key_of_piece, weights=piece_m[hit], minlength=unique_keys.size)
+    for key, dist_m in zip(unique_keys.tolist(), key_m.tolist(), strict=True):
+        line, code = divmod(key, code_names.size)
+        by_country[int(measurable[line])][str(code_names[code])] = dist_m / 1000.0
+    inside_m = np.bincount(line_i, weights=piece_m, minlength=measurable.size)
     sea_m = np.maximum(total_m[measurable] - inside_m, 0.0)
     for k, feature in enumerate(measurable.tolist()):
-        by_country[feature] = dict(sorted(by_country[feature].items()))
         by_country[feature][SEA] = float(sea_m[k]) / 1000.0
 
     for k, code, dist_m in _caspian_nearest(dense, index, settings):
