@@ -144,6 +144,7 @@ def build_country_index(
         ]
     )
     all_codes = np.concatenate([code_arr, code_arr[east], code_arr[west]])
+    shapely.prepare(all_polys)
     caspian, littoral_codes, littoral_tree, littoral_owner, to_local = _caspian_parts(
         polys, code_arr, littoral
     )
@@ -251,21 +252,13 @@ def split_by_country(
     dense = densify_geodesic(array[measurable], settings.densify_km, settings)
 
     line_i, poly_j = index.tree.query(dense)
-    # Clip each candidate country to the line's box first: intersecting a line with all of
-    # Russia costs far more than with the few hundred vertices near the line.
-    # The box is padded so that a line along a meridian or a parallel (a box of zero width
-    # or height, which GEOS refuses) still has one; the padding is far below coordinate
-    # precision and the line stays wholly inside the box, so the result is unchanged.
-    line_bounds = shapely.bounds(dense)[line_i] + np.array([-1, -1, 1, 1]) * _BOX_PAD_DEG
-    clipped = np.array(
-        [
-            shapely.clip_by_rect(index.polygons[j], *box)
-            for j, box in zip(poly_j.tolist(), line_bounds.tolist(), strict=True)
-        ],
-        dtype=object,
-    )
-    pieces = shapely.intersection(dense[line_i], clipped)
-    piece_m = np.nan_to_num(geodesic_lengths_m(pieces, settings))
+    # Prepared polygons answer "wholly inside" and "touches at all" quickly; only the lines
+    # that cross a border need cutting.
+    inside = shapely.contains_properly(index.polygons[poly_j], dense[line_i])
+    crossing = ~inside & shapely.intersects(index.polygons[poly_j], dense[line_i])
+    piece_m = np.zeros(line_i.size)
+    piece_m[inside] = total_m[measurable][line_i[inside]]
+    piece_m[crossing] = _cut_lengths_m(dense, index, line_i[crossing], poly_j[crossing], settings)
     # Sum the pieces per (line, country code); codes sort alphabetically, so each line's
     # dict comes out in code order, with "sea" (whatever no country holds) last.
     code_names, code_of_poly = np.unique(index.codes, return_inverse=True)
@@ -287,6 +280,33 @@ def split_by_country(
     for feature in measurable.tolist():
         nearest[feature] = dict(sorted(nearest[feature].items()))
     return CountrySplit(by_country, nearest)
+
+
+def _cut_lengths_m(
+    dense: npt.NDArray[np.object_],
+    index: CountryIndex,
+    line_i: npt.NDArray[np.intp],
+    poly_j: npt.NDArray[np.intp],
+    settings: Settings,
+) -> npt.NDArray[np.float64]:
+    """Geodesic length (m) of each line ``line_i`` inside country polygon ``poly_j``."""
+    if line_i.size == 0:
+        return np.zeros(0)
+    # Clip each country to the line's box first: intersecting a line with all of Russia
+    # costs far more than with the few hundred vertices near the line. The box is padded so
+    # that a line along a meridian or a parallel (a box of zero width or height, which GEOS
+    # refuses) still has one; the padding is far below coordinate precision and the line
+    # stays wholly inside the box, so the result is unchanged.
+    line_bounds = shapely.bounds(dense)[line_i] + np.array([-1, -1, 1, 1]) * _BOX_PAD_DEG
+    clipped = np.array(
+        [
+            shapely.clip_by_rect(index.polygons[j], *box)
+            for j, box in zip(poly_j.tolist(), line_bounds.tolist(), strict=True)
+        ],
+        dtype=object,
+    )
+    pieces = shapely.intersection(dense[line_i], clipped)
+    return np.nan_to_num(geodesic_lengths_m(pieces, settings))
 
 
 def _caspian_nearest(
