@@ -7,11 +7,13 @@ Pure computation: the country polygons come in as shapely geometries with their 
    lon/lat segment between two vertices stays within metres of the true geodesic;
 2. find candidate (line, country) pairs through an :class:`shapely.STRtree` (bounding boxes
    only: no pairwise overlay of every line with every country);
-3. clip each candidate country to the line's bounding box, intersect, and measure the pieces
-   geodesically in one ``Geod.inv`` call;
-4. whatever length lies in no country is ``"sea"``. Pieces inside the Caspian are also
-   attributed to the nearest littoral state (an approximation: the Caspian's legal status
-   divides the seabed by agreements, not by nearest coast), reported apart from the split.
+3. take a line's whole length for a country that contains it, nothing for one it does not
+   touch (prepared predicates), and cut only the lines that cross a border: clip the country
+   to the line's bounding box, intersect, and measure the pieces geodesically;
+4. whatever length lies in no country is ``"sea"``. The same cut against the Caspian's
+   nearest-shore zones (see :func:`build_country_index`) attributes the Caspian part of the
+   sea to the nearest littoral state: an approximation (the seabed is divided by agreements,
+   not by nearest coast), reported apart from the split.
 """
 
 from __future__ import annotations
@@ -29,8 +31,6 @@ from caspian.geo.geodesy import (
     as_geometry_array,
     densify_geodesic,
     geodesic_lengths_m,
-    segment_arrays,
-    segment_lengths_m,
 )
 from caspian.geo.settings import DEFAULT_SETTINGS, Settings
 
@@ -43,8 +43,12 @@ SEA = "sea"
 # Padding of the clipping box around each line, degrees (~1 cm).
 _BOX_PAD_DEG = 1e-7
 
-# Degrees of coast kept around the Caspian when looking for the nearest littoral state.
-_COAST_MARGIN_DEG = 3.0
+# Spacing of the shore samples that define the nearest-state zones of the Caspian, metres.
+_SHORE_SPACING_M = 2000.0
+
+# Degrees of border kept around the Caspian's box when finding which state a shore point
+# belongs to.
+_MARGIN_DEG = 0.5
 
 
 @dataclass(frozen=True)
@@ -56,8 +60,8 @@ class CountryIndex:
     Attributes
     ----------
     polygons : numpy.ndarray of shapely geometries
-        Country (multi)polygons in ``(lon, lat)`` degrees, including copies shifted by ±360°
-        for countries that touch the antimeridian.
+        Country (multi)polygons in ``(lon, lat)`` degrees (prepared), including copies
+        shifted by ±360° for countries that touch the antimeridian.
     codes : numpy.ndarray of str
         ISO 3166-1 alpha-3 code of each polygon.
     tree : shapely.STRtree
@@ -65,14 +69,12 @@ class CountryIndex:
     caspian : shapely geometry or None
         The Caspian's water (no islands), or None when the littoral states are not all given.
     littoral_codes : tuple of str
-        Codes of the littoral states.
-    littoral_tree : shapely.STRtree or None
-        Edges of the littoral states' boundaries near the Caspian, in an azimuthal
-        equidistant projection centred on it (metres).
-    littoral_owner : numpy.ndarray of int
-        For each edge in ``littoral_tree``, its state's position in ``littoral_codes``.
-    to_local : pyproj.Transformer or None
-        lon/lat to that projection (``always_xy=True``).
+        Codes of the littoral states, in the order of ``caspian_zones``.
+    caspian_zones : numpy.ndarray of shapely geometries
+        The Caspian split into the parts nearest to each littoral state's shore
+        (``(lon, lat)``, prepared); together they cover ``caspian``. An approximation.
+    zone_tree : shapely.STRtree or None
+        Index over ``caspian_zones``.
     """
 
     polygons: npt.NDArray[np.object_]
@@ -80,9 +82,8 @@ class CountryIndex:
     tree: shapely.STRtree
     caspian: Any
     littoral_codes: tuple[str, ...]
-    littoral_tree: shapely.STRtree | None
-    littoral_owner: npt.NDArray[np.intp]
-    to_local: pyproj.Transformer | None
+    caspian_zones: npt.NDArray[np.object_]
+    zone_tree: shapely.STRtree | None
 
 
 @dataclass(frozen=True)
@@ -145,30 +146,33 @@ def build_country_index(
     )
     all_codes = np.concatenate([code_arr, code_arr[east], code_arr[west]])
     shapely.prepare(all_polys)
-    caspian, littoral_codes, littoral_tree, littoral_owner, to_local = _caspian_parts(
-        polys, code_arr, littoral
-    )
+    caspian, littoral_codes, zones = _caspian_zones(polys, code_arr, littoral)
     return CountryIndex(
         polygons=all_polys,
         codes=all_codes,
         tree=shapely.STRtree(all_polys),
         caspian=caspian,
         littoral_codes=littoral_codes,
-        littoral_tree=littoral_tree,
-        littoral_owner=littoral_owner,
-        to_local=to_local,
+        caspian_zones=zones,
+        zone_tree=shapely.STRtree(zones) if zones.size else None,
     )
 
 
-def _caspian_parts(
+def _caspian_zones(
     polys: npt.NDArray[np.object_], codes: npt.NDArray[np.str_], littoral: Sequence[str]
-) -> tuple[
-    Any, tuple[str, ...], shapely.STRtree | None, npt.NDArray[np.intp], pyproj.Transformer | None
-]:
-    none = np.zeros(0, dtype=np.intp)
+) -> tuple[Any, tuple[str, ...], npt.NDArray[np.object_]]:
+    """The Caspian's water and its split into nearest-shore zones, one per littoral state.
+
+    The shore (the water's boundary) is sampled every :data:`_SHORE_SPACING_M` in an
+    azimuthal equidistant projection centred on the Caspian; each sample belongs to the
+    state whose land it touches; the Voronoi cells of the samples, merged by state and
+    brought back to lon/lat, are the zones. A sea point's nearest land is always on the
+    shore, so the zones give the nearest state to within about half the spacing.
+    """
+    no_zones = np.empty(0, dtype=object)
     present = [code for code in littoral if code in set(codes.tolist())]
     if len(present) != len(littoral):
-        return None, (), None, none, None
+        return None, (), no_zones
     land = shapely.union_all(polys[np.isin(codes, present)])
     holes = [
         shapely.Polygon(ring)
@@ -176,31 +180,52 @@ def _caspian_parts(
         for ring in shapely.get_interior_ring(part, range(shapely.get_num_interior_rings(part)))
     ]
     if not holes:
-        return None, (), None, none, None
+        return None, (), no_zones
     basin = max(holes, key=lambda hole: hole.area)
     water = shapely.difference(basin, land)  # islands are land, not sea
-    shapely.prepare(water)
     centre = shapely.centroid(basin)
     to_local = pyproj.Transformer.from_crs(
         "EPSG:4326",
         f"+proj=aeqd +lat_0={centre.y:.6f} +lon_0={centre.x:.6f} +datum=WGS84 +units=m",
         always_xy=True,
     )
+    local_water = shapely.transform(water, lambda xy: _forward(to_local, xy))
+    shore = shapely.segmentize(shapely.boundary(local_water), _SHORE_SPACING_M)
+    samples = np.unique(shapely.get_coordinates(shore), axis=0)
+    # Each shore sample lies on (or within metres of) one state's border: find it among the
+    # short edges of the states' borders near the basin (an index of whole countries would
+    # make every query measure the distance to all of Russia).
     xmin, ymin, xmax, ymax = basin.bounds
-    m = _COAST_MARGIN_DEG
-    pieces, owners = [], []
+    edges, edge_owner = [], []
     for k, code in enumerate(present):
-        country = shapely.union_all(polys[codes == code])
-        near = shapely.clip_by_rect(country, xmin - m, ymin - m, xmax + m, ymax + m)
-        local = shapely.transform(shapely.boundary(near), lambda xy: _project(to_local, xy))
-        edges = _edges(local)
-        pieces.append(edges)
-        owners.append(np.full(edges.size, k, dtype=np.intp))
-    # A sea point lies outside every state's land, so its nearest state is the one with the
-    # nearest boundary edge; indexing short edges (not whole countries) keeps each nearest
-    # query at a logarithmic cost instead of a scan of every coastline vertex.
-    coast_tree = shapely.STRtree(np.concatenate(pieces))
-    return water, tuple(present), coast_tree, np.concatenate(owners), to_local
+        parts = polys[codes == code]
+        near = shapely.clip_by_rect(
+            parts[0] if parts.size == 1 else shapely.union_all(parts),
+            xmin - _MARGIN_DEG, ymin - _MARGIN_DEG, xmax + _MARGIN_DEG, ymax + _MARGIN_DEG,
+        )
+        border = shapely.transform(shapely.boundary(near), lambda xy: _forward(to_local, xy))
+        edges.append(_edges(border))
+        edge_owner.append(np.full(edges[-1].size, k, dtype=np.intp))
+    _, nearest_edge = shapely.STRtree(np.concatenate(edges)).query_nearest(
+        shapely.points(samples), all_matches=False
+    )
+    owner = np.concatenate(edge_owner)[nearest_edge]
+    cells = shapely.get_parts(
+        shapely.voronoi_polygons(
+            shapely.multipoints(samples),
+            extend_to=shapely.buffer(local_water, 10 * _SHORE_SPACING_M),
+            ordered=True,
+        )
+    )
+    zones = []
+    for k in range(len(present)):
+        local_zone = shapely.segmentize(shapely.union_all(cells[owner == k]), _SHORE_SPACING_M)
+        zone = shapely.transform(local_zone, lambda xy: _inverse(to_local, xy))
+        zones.append(shapely.intersection(zone, water))
+    zone_array = np.array(zones, dtype=object)
+    shapely.prepare(zone_array)
+    shapely.prepare(water)
+    return water, tuple(present), zone_array
 
 
 def _edges(boundary: Any) -> npt.NDArray[np.object_]:
@@ -212,9 +237,16 @@ def _edges(boundary: Any) -> npt.NDArray[np.object_]:
     return shapely.linestrings(pairs, indices=np.repeat(np.arange(start.size), 2))
 
 
-def _project(transformer: pyproj.Transformer, xy: npt.NDArray[np.float64]) -> Any:
+def _forward(transformer: pyproj.Transformer, xy: npt.NDArray[np.float64]) -> Any:
     x, y = transformer.transform(xy[:, 0], xy[:, 1])
     return np.column_stack([x, y])
+
+
+def _inverse(transformer: pyproj.Transformer, xy: npt.NDArray[np.float64]) -> Any:
+    lons, lats = transformer.transform(
+        xy[:, 0], xy[:, 1], direction=pyproj.enums.TransformDirection.INVERSE
+    )
+    return np.column_stack([lons, lats])
 
 
 def split_by_country(
@@ -251,45 +283,81 @@ def split_by_country(
         return CountrySplit(by_country, nearest)
     dense = densify_geodesic(array[measurable], settings.densify_km, settings)
 
-    line_i, poly_j = index.tree.query(dense)
+    lengths_m = total_m[measurable]
+
+    line_i, poly_j, piece_m = _lengths_inside(
+        dense, lengths_m, index.polygons, index.tree, settings
+    )
+    code_names, code_of_poly = np.unique(index.codes, return_inverse=True)
+    rows = [by_country[feature] for feature in measurable.tolist()]
+    _add_km(rows, line_i, code_of_poly[poly_j], piece_m, code_names.tolist())
+    # "sea" is whatever no country holds; it comes last, after the codes in order.
+    inside_m = np.bincount(line_i, weights=piece_m, minlength=measurable.size)
+    sea_m = np.maximum(lengths_m - inside_m, 0.0)
+    for row, dist_m in zip(rows, sea_m.tolist(), strict=True):
+        row[SEA] = dist_m / 1000.0
+
+    if index.zone_tree is not None:
+        line_i, zone_j, zone_m = _lengths_inside(
+            dense, lengths_m, index.caspian_zones, index.zone_tree, settings
+        )
+        rows = [nearest[feature] for feature in measurable.tolist()]
+        _add_km(rows, line_i, zone_j, zone_m, list(index.littoral_codes))
+    return CountrySplit(by_country, nearest)
+
+
+def _add_km(
+    rows: list[dict[str, float]],
+    line_i: npt.NDArray[np.intp],
+    group: npt.NDArray[np.intp],
+    length_m: npt.NDArray[np.float64],
+    names: list[str],
+) -> None:
+    """Sum ``length_m`` per (line, group) and store it in km as ``rows[line][names[group]]``.
+
+    Keys come out in the order of ``names``; groups with no length are left out.
+    """
+    hit = length_m > 0
+    keys = line_i[hit] * len(names) + group[hit]
+    unique_keys, key_of_piece = np.unique(keys, return_inverse=True)
+    key_m = np.bincount(key_of_piece, weights=length_m[hit], minlength=unique_keys.size)
+    for key, dist_m in zip(unique_keys.tolist(), key_m.tolist(), strict=True):
+        line, name = divmod(key, len(names))
+        rows[line][names[name]] = dist_m / 1000.0
+
+
+def _lengths_inside(
+    dense: npt.NDArray[np.object_],
+    total_m: npt.NDArray[np.float64],
+    polygons: npt.NDArray[np.object_],
+    tree: shapely.STRtree,
+    settings: Settings,
+) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp], npt.NDArray[np.float64]]:
+    """Geodesic length (m) of each line inside each polygon whose box it meets.
+
+    Returns ``(line_i, poly_j, length_m)`` for every candidate pair from ``tree``.
+    """
+    line_i, poly_j = tree.query(dense)
     # Prepared polygons answer "wholly inside" and "touches at all" quickly; only the lines
     # that cross a border need cutting.
-    inside = shapely.contains_properly(index.polygons[poly_j], dense[line_i])
-    crossing = ~inside & shapely.intersects(index.polygons[poly_j], dense[line_i])
-    piece_m = np.zeros(line_i.size)
-    piece_m[inside] = total_m[measurable][line_i[inside]]
-    piece_m[crossing] = _cut_lengths_m(dense, index, line_i[crossing], poly_j[crossing], settings)
-    # Sum the pieces per (line, country code); codes sort alphabetically, so each line's
-    # dict comes out in code order, with "sea" (whatever no country holds) last.
-    code_names, code_of_poly = np.unique(index.codes, return_inverse=True)
-    hit = piece_m > 0
-    keys = line_i[hit] * code_names.size + code_of_poly[poly_j[hit]]
-    unique_keys, key_of_piece = np.unique(keys, return_inverse=True)
-    key_m = np.bincount(key_of_piece, weights=piece_m[hit], minlength=unique_keys.size)
-    for key, dist_m in zip(unique_keys.tolist(), key_m.tolist(), strict=True):
-        line, code = divmod(key, code_names.size)
-        by_country[int(measurable[line])][str(code_names[code])] = dist_m / 1000.0
-    inside_m = np.bincount(line_i, weights=piece_m, minlength=measurable.size)
-    sea_m = np.maximum(total_m[measurable] - inside_m, 0.0)
-    for k, feature in enumerate(measurable.tolist()):
-        by_country[feature][SEA] = float(sea_m[k]) / 1000.0
-
-    for k, code, dist_m in _caspian_nearest(dense, index, settings):
-        row = nearest[int(measurable[k])]
-        row[code] = row.get(code, 0.0) + dist_m / 1000.0
-    for feature in measurable.tolist():
-        nearest[feature] = dict(sorted(nearest[feature].items()))
-    return CountrySplit(by_country, nearest)
+    inside = shapely.contains_properly(polygons[poly_j], dense[line_i])
+    crossing = ~inside & shapely.intersects(polygons[poly_j], dense[line_i])
+    length_m = np.zeros(line_i.size)
+    length_m[inside] = total_m[line_i[inside]]
+    length_m[crossing] = _cut_lengths_m(
+        dense, polygons, line_i[crossing], poly_j[crossing], settings
+    )
+    return line_i, poly_j, length_m
 
 
 def _cut_lengths_m(
     dense: npt.NDArray[np.object_],
-    index: CountryIndex,
+    polygons: npt.NDArray[np.object_],
     line_i: npt.NDArray[np.intp],
     poly_j: npt.NDArray[np.intp],
     settings: Settings,
 ) -> npt.NDArray[np.float64]:
-    """Geodesic length (m) of each line ``line_i`` inside country polygon ``poly_j``."""
+    """Geodesic length (m) of each line ``line_i`` inside polygon ``poly_j``."""
     if line_i.size == 0:
         return np.zeros(0)
     # Clip each country to the line's box first: intersecting a line with all of Russia
@@ -300,44 +368,10 @@ def _cut_lengths_m(
     line_bounds = shapely.bounds(dense)[line_i] + np.array([-1, -1, 1, 1]) * _BOX_PAD_DEG
     clipped = np.array(
         [
-            shapely.clip_by_rect(index.polygons[j], *box)
+            shapely.clip_by_rect(polygons[j], *box)
             for j, box in zip(poly_j.tolist(), line_bounds.tolist(), strict=True)
         ],
         dtype=object,
     )
     pieces = shapely.intersection(dense[line_i], clipped)
     return np.nan_to_num(geodesic_lengths_m(pieces, settings))
-
-
-def _caspian_nearest(
-    dense: npt.NDArray[np.object_], index: CountryIndex, settings: Settings
-) -> list[tuple[int, str, float]]:
-    """Attribute each Caspian segment to the nearest littoral state: (line, code, metres)."""
-    if index.caspian is None or index.littoral_tree is None or index.to_local is None:
-        return []
-    candidates = np.flatnonzero(shapely.intersects(dense, index.caspian))
-    if candidates.size == 0:
-        return []
-    pieces = shapely.intersection(dense[candidates], index.caspian)
-    segments = segment_arrays(pieces)
-    if len(segments) == 0:
-        return []
-    dist_m = segment_lengths_m(segments, settings)
-    # Segments are at most densify_km long, so their lon/lat midpoint is close enough to say
-    # which coast is nearest.
-    mid_x, mid_y = index.to_local.transform(
-        (segments.lons1 + segments.lons2) / 2.0, (segments.lats1 + segments.lats2) / 2.0
-    )
-    midpoints = shapely.points(mid_x, mid_y)
-    _, nearest_edge = index.littoral_tree.query_nearest(midpoints, all_matches=False)
-    nearest_j = index.littoral_owner[nearest_edge]
-    n_codes = len(index.littoral_codes)
-    sums = np.bincount(
-        segments.feature * n_codes + nearest_j,
-        weights=dist_m,
-        minlength=candidates.size * n_codes,
-    ).reshape(candidates.size, n_codes)
-    out = []
-    for row, col in zip(*np.nonzero(sums), strict=True):
-        out.append((int(candidates[row]), index.littoral_codes[col], float(sums[row, col])))
-    return out

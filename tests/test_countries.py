@@ -130,6 +130,19 @@ def test_caspian_is_derived_from_natural_earth_not_hard_coded() -> None:
     assert not caspian.contains(Point(35.0, 43.0))  # Black Sea
 
 
+def test_nearest_state_zones_cover_the_caspian_without_overlap() -> None:
+    index = country_index()
+    zones = index.caspian_zones
+    assert index.littoral_codes == ("AZE", "IRN", "KAZ", "RUS", "TKM")
+    assert sum(zone.area for zone in zones) == pytest.approx(index.caspian.area, rel=1e-6)
+    assert shapely.union_all(zones).area == pytest.approx(index.caspian.area, rel=1e-6)
+    # Mid-Caspian off Baku is nearest Azerbaijan; the north Caspian off Atyrau, Kazakhstan.
+    codes = dict(zip(index.littoral_codes, zones, strict=True))
+    assert codes["AZE"].contains(Point(50.5, 40.3))
+    assert codes["KAZ"].contains(Point(51.5, 46.5))
+    assert codes["IRN"].contains(Point(51.0, 37.0))
+
+
 def test_antimeridian_crossing_line_is_split_into_russia_not_across_the_world() -> None:
     # Chukotka: 179.0 E to 179.0 W at 66 N, all on land in Russia.
     line = LineString([(178.0, 67.0), (-179.0, 67.0)])
