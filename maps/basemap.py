@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
-#: Simplification tolerance in degrees (about 1 km at these latitudes).
-SIMPLIFY_DEG = 0.01
+#: Simplification tolerance in degrees (about 2 km at these latitudes; 3 px at zoom 8).
+SIMPLIFY_DEG = 0.02
 #: Coordinates are rounded to this grid, degrees (about 100 m).
 GRID_DEG = 0.001
 #: Degrees added around the features' bounds before clipping.
-MARGIN_DEG = 12.0
+MARGIN_DEG = 10.0
 
 
 def region_bounds(

@@ -1,8 +1,13 @@
 """folium elements of the caspian map: feature layers, basemaps and the controls.
 
-Each element is a small ``MacroElement`` with a Jinja ``script`` macro, as folium's plugins are.
-Data goes into the page only through :func:`script_json`, which escapes ``<``, ``>`` and ``&``
-so that a ``</script>`` inside a string cannot end the script element.
+Each element is a small ``MacroElement`` with Jinja macros, as folium's plugins are. Data goes
+into the page only as JSON from :func:`script_json` (``<``, ``>`` and ``&`` escaped, so a
+``</script>`` inside a string cannot end the element), in ``<script type="application/json">``
+elements that the page reads with ``JSON.parse``.
+
+branca's ``MacroElement`` passes each rendered macro through ``Element()``, which parses it as
+a Jinja template a second time: a property such as ``{{ 7*7 }}`` in a user's file would be
+evaluated while the page is built. :class:`RawMacroElement` adds the rendered text as it is.
 """
 
 from __future__ import annotations
@@ -44,7 +49,22 @@ class RawHtml(Element):
         return self.html
 
 
-class FeatureLayer(MacroElement):
+class RawMacroElement(MacroElement):
+    """A ``MacroElement`` whose rendered macros reach the page verbatim (never re-templated)."""
+
+    def render(self, **kwargs: Any) -> None:
+        figure = self.get_root()
+        macros = self._template.module.__dict__
+        for part in ("header", "html", "script"):
+            macro = macros.get(part)
+            if macro is not None:
+                target = getattr(figure, part)
+                target.add_child(RawHtml(macro(self, kwargs)), name=self.get_name())
+        for child in self._children.values():
+            child.render(**kwargs)
+
+
+class FeatureLayer(RawMacroElement):
     """One overlay: a GeoJSON FeatureCollection whose features carry ``popup``, ``tooltip``,
     ``style`` and ``search`` properties (built by :mod:`caspian.maps.render`).
 
@@ -60,9 +80,14 @@ class FeatureLayer(MacroElement):
 
     _template = Template(
         """
+        {% macro html(this, kwargs) %}
+        <script type="application/json" id="{{ this.get_name() }}_data">
+        {{- this.data_json -}}
+        </script>
+        {% endmacro %}
         {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = caspian.featureLayer({{ this.data_json }})
-            .addTo({{ this._parent.get_name() }});
+        var {{ this.get_name() }} = caspian.featureLayer(
+            caspian.data("{{ this.get_name() }}_data"));
         {% endmacro %}
         """
     )
@@ -75,7 +100,7 @@ class FeatureLayer(MacroElement):
         self.group = group
 
 
-class Basemaps(MacroElement):
+class Basemaps(RawMacroElement):
     """The base layers: tile servers online, or the Natural Earth vector basemap offline.
 
     Parameters
@@ -88,25 +113,38 @@ class Basemaps(MacroElement):
     region : list or None
         ``[[south, west], [north, east]]`` degrees that the vector basemap covers; the view is
         kept inside it.
+    mini_vector : dict or None
+        A coarser copy of ``vector`` for the minimap (which shows the region 16 times smaller).
     """
 
     _template = Template(
         """
+        {% macro html(this, kwargs) %}
+        {% if this.vector_json %}
+        <script type="application/json" id="{{ this.get_name() }}_data">
+        {{- this.vector_json -}}
+        </script>
+        <script type="application/json" id="{{ this.get_name() }}_mini">
+        {{- this.mini_json -}}
+        </script>
+        {% endif %}
+        {% endmacro %}
         {% macro script(this, kwargs) %}
         var {{ this.get_name() }} = {};
         {% if this.vector_json %}
         {{ this._parent.get_name() }}.createPane("cgBasemap").style.zIndex = 250;
         caspian.keepInside({{ this._parent.get_name() }}, {{ this.region_json }}, "cgBasemap");
-        var {{ this.get_name() }}_data = {{ this.vector_json }};
-        {{ this.get_name() }}[{{ this.vector_label_json }}] = caspian.basemapLayer(
-            {{ this.get_name() }}_data, "cgBasemap").addTo({{ this._parent.get_name() }});
-        var {{ this.get_name() }}_mini = caspian.basemapLayer({{ this.get_name() }}_data);
+        var {{ this.get_name() }}_default = caspian.basemapLayer(
+            caspian.data("{{ this.get_name() }}_data"), "cgBasemap");
+        {{ this.get_name() }}[{{ this.vector_label_json }}] = {{ this.get_name() }}_default;
+        var {{ this.get_name() }}_mini = caspian.basemapLayer(
+            caspian.data("{{ this.get_name() }}_mini"));
         {% else %}
         {% for label_json, url_json, attribution_json in this.tiles %}
         {{ this.get_name() }}[{{ label_json }}] = L.tileLayer({{ url_json }},
             {maxZoom: 18, attribution: {{ attribution_json }}});
         {% if loop.first %}
-        {{ this.get_name() }}[{{ label_json }}].addTo({{ this._parent.get_name() }});
+        var {{ this.get_name() }}_default = {{ this.get_name() }}[{{ label_json }}];
         {% endif %}
         {% endfor %}
         var {{ this.get_name() }}_mini = L.tileLayer({{ this.tiles[0][1] }}, {maxZoom: 13});
@@ -120,6 +158,7 @@ class Basemaps(MacroElement):
         tiles: Sequence[tuple[str, str, str]],
         vector: dict[str, Any] | None = None,
         region: list[list[float]] | None = None,
+        mini_vector: dict[str, Any] | None = None,
     ) -> None:
         super().__init__()
         self._name = "basemaps"
@@ -127,9 +166,10 @@ class Basemaps(MacroElement):
         self.vector_json = script_json(vector) if vector is not None else ""
         self.vector_label_json = script_json("Natural Earth (offline)")
         self.region_json = script_json(region)
+        self.mini_json = script_json(mini_vector if mini_vector is not None else vector)
 
 
-class Controls(MacroElement):
+class Controls(RawMacroElement):
     """Layer control, legend, search, measure, fullscreen, mouse position, minimap, title.
 
     Parameters
@@ -152,6 +192,7 @@ class Controls(MacroElement):
         """
         {% macro script(this, kwargs) %}
         (function (map) {
+          caspian.state.map = map;
           var groups = {};
           {% for group in this.groups %}
           groups[{{ this.json(this.esc(group)) }}] = {};
@@ -160,15 +201,23 @@ class Controls(MacroElement):
           groups[{{ this.json(this.esc(overlay.group)) }}][{{ this.json(overlay.label_html) }}] =
               {{ overlay.get_name() }};
           {% endfor %}
+          var overlays = [
+            {% for overlay in this.overlays %}{{ overlay.get_name() }},{% endfor %}
+          ];
           var layerControl = L.control.groupedLayers({{ this.basemaps.get_name() }}, groups,
               {collapsed: false, position: "topright"}).addTo(map);
-          caspian.addLegend(map, {{ this.json(this.legend_html) }});
-          caspian.addSearch(map, [
-            {% for overlay in this.overlays %}{{ overlay.get_name() }},{% endfor %}
-          ]);
-          caspian.addTools(map, {minimapLayer: {{ this.basemaps.get_name() }}_mini});
-          {% if this.title %}caspian.addTitle(map, {{ this.json(this.title) }});{% endif %}
+          // Fit first, then add the layers: they are drawn once, at the final view.
           caspian.fitTo(map, {{ this.json(this.bounds) }}, layerControl);
+          {{ this.basemaps.get_name() }}_default.addTo(map);
+          overlays.forEach(function (overlay) { overlay.addTo(map); });
+          caspian.addLegend(map, {{ this.json(this.legend_html) }});
+          {% if this.title %}caspian.addTitle(map, {{ this.json(this.title) }});{% endif %}
+          // The tools come one frame later, so that the data is on screen first.
+          caspian.afterFirstFrame(function () {
+            caspian.addSearch(map, overlays);
+            caspian.addTools(map, {minimapLayer: {{ this.basemaps.get_name() }}_mini});
+            caspian.state.ready = true;
+          });
         })({{ this._parent.get_name() }});
         {% endmacro %}
         """

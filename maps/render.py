@@ -38,6 +38,8 @@ logger = logging.getLogger(__name__)
 FEATURE_DECIMALS = 5
 #: Decimal places of the offline basemap's coordinates (about 100 m).
 BASEMAP_DECIMALS = 3
+#: Simplification of the minimap's basemap, degrees (it is drawn 4 zoom levels out).
+MINIMAP_SIMPLIFY_DEG = 0.25
 #: Layer-control group of the features a user adds.
 USER_GROUP = "Your data"
 
@@ -397,9 +399,12 @@ def map_of_layers(
     if offline:
         region = region_bounds((west, south, east, north))
         vector = basemap_geojson(region)
-        for feature in vector["features"]:
-            feature["geometry"] = _geometry(feature["geometry"], BASEMAP_DECIMALS)
-        basemaps = Basemaps([], vector, [[region[1], region[0]], [region[3], region[2]]])
+        mini = basemap_geojson(region, simplify_deg=MINIMAP_SIMPLIFY_DEG, grid_deg=0.05)
+        for collection, decimals in ((vector, BASEMAP_DECIMALS), (mini, 2)):
+            for feature in collection["features"]:
+                feature["geometry"] = _geometry(feature["geometry"], decimals)
+        corners = [[region[1], region[0]], [region[3], region[2]]]
+        basemaps = Basemaps([], vector, corners, mini)
     else:
         basemaps = Basemaps([(escape(label), url, attr) for label, url, attr in TILES])
     fmap.add_child(basemaps)

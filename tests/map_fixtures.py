@@ -8,6 +8,7 @@ from typing import Any
 
 IMG_PAYLOAD = "<img src=x onerror=alert(1)>"
 SCRIPT_PAYLOAD = "</script><script>alert(1)</script>"
+TEMPLATE_PAYLOAD = "{{ 7*7 }} {% if true %}x{% endif %} {# c #}"
 SEED_QUOTE = (
     "Казахстан также проявлял интерес к эксплуатации трубопровода Баку–Тбилиси–Джейхан (БТД)"
 )
@@ -61,7 +62,8 @@ def write_xss_geojson(folder: Path) -> Path:
             {"type": "Feature", "properties": {"name": IMG_PAYLOAD, "note": SCRIPT_PAYLOAD,
                                                SCRIPT_PAYLOAD: "key payload"},
              "geometry": {"type": "LineString", "coordinates": [[49.87, 40.41], [51.15, 43.65]]}},
-            {"type": "Feature", "properties": {"name": SCRIPT_PAYLOAD, "x": IMG_PAYLOAD},
+            {"type": "Feature", "properties": {"name": SCRIPT_PAYLOAD, "x": IMG_PAYLOAD,
+                                               "template": TEMPLATE_PAYLOAD},
              "geometry": {"type": "Point", "coordinates": [50.5, 42.0]}},
         ],
     }

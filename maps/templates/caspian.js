@@ -6,6 +6,11 @@ var caspian = (function () {
   var features = {};
   var state = {map: null, ready: false};
 
+  // Data travels as JSON in <script type="application/json"> elements.
+  function data(id) {
+    return JSON.parse(document.getElementById(id).textContent);
+  }
+
   function bindFeature(feature, layer) {
     var p = feature.properties;
     features[feature.id] = layer;
@@ -23,9 +28,11 @@ var caspian = (function () {
     });
   }
 
+  // Drawn on a canvas: thousands of coastline vertices as SVG would cost a long first layout.
   function basemapLayer(data, pane) {
     return L.geoJSON(data, {
       pane: pane,
+      renderer: L.canvas({pane: pane || "overlayPane"}),
       interactive: false,
       style: {color: "#8a8a8a", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: 1}
     });
@@ -99,7 +106,6 @@ var caspian = (function () {
   }
 
   function addTools(map, options) {
-    state.map = map;
     L.control.polylineMeasure({position: "topleft", unit: "kilometres", showBearings: false,
       clearMeasurementsOnStop: false, showClearControl: true}).addTo(map);
     map.addControl(new L.Control.FullScreen({position: "topleft"}));
@@ -120,15 +126,21 @@ var caspian = (function () {
     map.setMinZoom(Math.max(map.getBoundsZoom(bounds, true) - 1, 0));
   }
 
+  // Run ``callback`` once the browser has painted the next frame.
+  function afterFirstFrame(callback) {
+    requestAnimationFrame(function () { setTimeout(callback, 0); });
+  }
+
   // Fit the view to the features, leaving room for the layer control on the right.
   function fitTo(map, bounds, control) {
     var width = control.getContainer().offsetWidth || 0;
     map.fitBounds(bounds, {paddingTopLeft: [50, 20], paddingBottomRight: [width + 20, 20],
       animate: false});
-    state.ready = true;
   }
 
   return {
+    afterFirstFrame: afterFirstFrame,
+    data: data,
     features: features,
     fitTo: fitTo,
     keepInside: keepInside,
