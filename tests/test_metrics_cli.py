@@ -173,3 +173,29 @@ def test_subprocess_error_has_no_traceback(tmp_path) -> None:
     assert result.stdout == ""
     assert len(result.stderr.strip().splitlines()) == 1
     assert result.stderr.startswith("caspian: error:")
+
+
+def test_catalog_json_is_byte_for_byte_the_same_on_every_run(capsys) -> None:
+    first = _run(["metrics", "--format", "json"], capsys)
+    second = _run(["metrics", "--format", "json"], capsys)
+    assert first[0] == 0
+    assert first == second
+
+
+def test_chain_table_lists_legs_gaps_and_totals(capsys) -> None:
+    code, out, _ = _run(["metrics", "--by", "chain"], capsys)
+    assert code == 0
+    assert "zangezur_corridor/horadiz-aghband" in out
+    assert "gap to zangezur_corridor/syunik" in out
+    summaries = [line for line in out.splitlines() if line.startswith("zangezur: ")]
+    assert len(summaries) == 1
+    assert "by mode rail" in summaries[0]
+
+
+def test_distances_table_pairs_the_ports(capsys) -> None:
+    code, out, _ = _run(["distances", "--format", "csv"], capsys)
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    pairs = {(row["from"], row["to"]) for row in rows}
+    assert ("aktau_port/aktau", "kuryk_port/kuryk") in pairs
+    assert all(float(row["distance_km"]) > 0 for row in rows)
