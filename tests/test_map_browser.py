@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from caspian.layers.catalog import GROUPS, load_catalog
 from caspian.maps.render import build_map, write_map
-from map_fixtures import IMG_PAYLOAD, SCRIPT_PAYLOAD, write_xss_geojson
+from map_fixtures import IMG_PAYLOAD, SCRIPT_PAYLOAD, TEMPLATE_PAYLOAD, write_xss_geojson
 
 pytestmark = pytest.mark.browser
 
@@ -219,6 +219,7 @@ def test_payloads_in_a_user_file_show_as_text_and_run_nothing(offline_page: Any,
     page.wait_for_timeout(300)
     joined = "\n".join(texts)
     assert IMG_PAYLOAD in joined and SCRIPT_PAYLOAD in joined  # shown, as text
+    assert TEMPLATE_PAYLOAD in joined
     assert page.locator("img[src='x']").count() == 0
     assert page.title() == SCRIPT_PAYLOAD
     assert log.dialogs == []

@@ -15,7 +15,13 @@ from caspian.layers.userdata import read_user_geojson
 from caspian.maps import offline
 from caspian.maps.elements import script_json
 from caspian.maps.render import build_map, map_of_layers, render_html, write_map
-from map_fixtures import IMG_PAYLOAD, SCRIPT_PAYLOAD, btc_collection, write_xss_geojson
+from map_fixtures import (
+    IMG_PAYLOAD,
+    SCRIPT_PAYLOAD,
+    TEMPLATE_PAYLOAD,
+    btc_collection,
+    write_xss_geojson,
+)
 
 ASSETS = Path(offline.ASSETS_DIR)
 
@@ -47,6 +53,11 @@ def test_payloads_from_a_user_file_never_reach_the_page_raw(tmp_path: Path) -> N
     assert IMG_PAYLOAD not in html
     assert "<title>&lt;img src=x onerror=alert(1)&gt;</title>" in html
     assert "\\u003c/script\\u003e" in html  # the payload travels as escaped JSON
+
+
+def test_template_syntax_in_a_user_file_is_kept_as_text(tmp_path: Path) -> None:
+    html = _fixture_html(tmp_path, offline_mode=False)
+    assert TEMPLATE_PAYLOAD in html  # not evaluated by Jinja while the page was built
 
 
 def test_offline_page_loads_nothing_from_another_host(tmp_path: Path) -> None:
