@@ -1,4 +1,8 @@
-"""Pure geodesy, metrics and routing for caspian-gis: numbers and geometries in and out, no I/O."""
+"""Pure geodesy, metrics and routing for caspian-gis: numbers and geometries in and out, no I/O.
+
+Errors and settings are imported at once; the numeric functions on first use, so that importing
+``caspian.geo`` (which the command line does) does not load pyproj and shapely.
+"""
 
 from caspian.geo.errors import (
     CaspianError,
@@ -10,9 +14,26 @@ from caspian.geo.errors import (
     OutputError,
     SeedError,
 )
+from caspian.geo.lazy import lazy_exports
 from caspian.geo.settings import DEFAULT_SETTINGS, Settings
 
-__all__ = [
+_EXPORTS = {
+    **dict.fromkeys(
+        ["GEOD", "geodesic_lengths_km", "geodesic_lengths_m", "line_length_m",
+         "geodesic_distance_matrix_m", "densify_geodesic"],
+        "caspian.geo.geodesy",
+    ),
+    **dict.fromkeys(
+        ["CountryIndex", "CountrySplit", "build_country_index", "split_by_country"],
+        "caspian.geo.countries",
+    ),
+    **dict.fromkeys(["Chain", "Gap", "Leg", "build_chains"], "caspian.geo.chains"),
+    **dict.fromkeys(["DISTANCE_KINDS", "distance_matrix_km"], "caspian.geo.distances"),
+}
+
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
+
+__all__ = [  # noqa: PLE0604 - the lazy names resolve through __getattr__
     "DEFAULT_SETTINGS",
     "CaspianError",
     "CatalogError",
@@ -23,4 +44,5 @@ __all__ = [
     "OutputError",
     "SeedError",
     "Settings",
+    *_EXPORTS,
 ]

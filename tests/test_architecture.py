@@ -94,3 +94,15 @@ def test_python_dash_m_runs_the_command_line() -> None:
     )
     assert result.returncode == 0
     assert result.stdout.startswith("caspian, version ")
+
+
+@pytest.mark.parametrize("package", ["caspian.geo", "caspian.layers", "caspian.maps"])
+def test_every_public_name_of_a_package_resolves(package: str) -> None:
+    import importlib
+
+    module = importlib.import_module(package)
+    assert module.__all__
+    for name in module.__all__:
+        assert getattr(module, name) is not None, f"{package}.{name}"
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        module.nope  # noqa: B018
