@@ -133,9 +133,9 @@ class Basemaps(RawMacroElement):
         var {{ this.get_name() }} = {};
         {% if this.vector_json %}
         {{ this._parent.get_name() }}.createPane("cgBasemap").style.zIndex = 250;
-        caspian.keepInside({{ this._parent.get_name() }}, {{ this.region_json }}, "cgBasemap");
+        caspian.keepInside({{ this._parent.get_name() }}, {{ this.region_json }});
         var {{ this.get_name() }}_default = caspian.basemapLayer(
-            caspian.data("{{ this.get_name() }}_data"), "cgBasemap");
+            caspian.data("{{ this.get_name() }}_data"), "cgBasemap", {{ this.region_json }});
         {{ this.get_name() }}[{{ this.vector_label_json }}] = {{ this.get_name() }}_default;
         var {{ this.get_name() }}_mini = caspian.basemapLayer(
             caspian.data("{{ this.get_name() }}_mini"));

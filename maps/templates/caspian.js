@@ -29,13 +29,21 @@ var caspian = (function () {
   }
 
   // Drawn on a canvas: thousands of coastline vertices as SVG would cost a long first layout.
-  function basemapLayer(data, pane) {
-    return L.geoJSON(data, {
+  // With ``region`` the sea inside it is painted first, on the same canvas.
+  function basemapLayer(data, pane, region) {
+    var renderer = L.canvas({pane: pane || "overlayPane"});
+    // A layer group adds its layers in the order of their Leaflet ids and the canvas paints
+    // them in the order they were added: stamp the sea before the countries get their ids.
+    var sea = region && L.rectangle(L.latLngBounds(region), {pane: pane, renderer: renderer,
+      interactive: false, stroke: false, fillColor: "#cfe3ef", fillOpacity: 1});
+    if (sea) { L.stamp(sea); }
+    var countries = L.geoJSON(data, {
       pane: pane,
-      renderer: L.canvas({pane: pane || "overlayPane"}),
+      renderer: renderer,
       interactive: false,
       style: {color: "#8a8a8a", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: 1}
     });
+    return sea ? L.featureGroup([sea, countries]) : countries;
   }
 
   function searchRecords(overlays) {
@@ -115,13 +123,11 @@ var caspian = (function () {
       width: 150, height: 120, zoomLevelOffset: -4}).addTo(map);
   }
 
-  // The vector basemap covers a region only: draw its sea, grey out the rest of the world,
-  // and keep the view from wandering far beyond it.
-  function keepInside(map, region, pane) {
+  // The vector basemap covers a region only: grey out the rest of the world and keep the
+  // view from wandering far beyond it.
+  function keepInside(map, region) {
     var bounds = L.latLngBounds(region);
     L.DomUtil.addClass(map.getContainer(), "cg-offline");
-    L.rectangle(bounds, {pane: pane, interactive: false, stroke: false, fillColor: "#cfe3ef",
-      fillOpacity: 1}).addTo(map);
     map.setMaxBounds(bounds.pad(0.1));
     map.setMinZoom(Math.max(map.getBoundsZoom(bounds, true) - 1, 0));
   }
