@@ -52,7 +52,7 @@ class RawHtml(Element):
 class RawMacroElement(MacroElement):
     """A ``MacroElement`` whose rendered macros reach the page verbatim (never re-templated)."""
 
-    def render(self, **kwargs: Any) -> None:
+    def render(self, **kwargs: Any) -> str:
         figure = self.get_root()
         macros = self._template.module.__dict__
         for part in ("header", "html", "script"):
@@ -62,6 +62,7 @@ class RawMacroElement(MacroElement):
                 target.add_child(RawHtml(macro(self, kwargs)), name=self.get_name())
         for child in self._children.values():
             child.render(**kwargs)
+        return ""
 
 
 class FeatureLayer(RawMacroElement):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from caspian.layers.catalog import parse_layer
 from caspian.maps import popups, styles
-from caspian.maps.render import catalog_collection
+from caspian.maps.features import catalog_collection
 from map_fixtures import IMG_PAYLOAD, SCRIPT_PAYLOAD, SEED_QUOTE, btc_collection
 
 

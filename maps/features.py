@@ -1,0 +1,173 @@
+"""Map features as the page draws them: GeoJSON with popup, tooltip, style and search.
+
+:func:`catalog_collection` turns a catalog layer, :func:`user_collection` a user's file into a
+FeatureCollection whose features carry only what the page needs: the geometry (rounded), the
+escaped ``popup`` and ``tooltip`` HTML, the Leaflet ``style`` and the names to ``search`` by.
+Lengths and per-country splits come from :func:`caspian.layers.metrics.metrics_frame`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from caspian.geo.settings import DEFAULT_SETTINGS, Settings
+from caspian.maps import popups, styles
+
+if TYPE_CHECKING:
+    import geopandas
+    from caspian.layers.catalog import Layer
+
+#: Decimal places of feature coordinates in the page (1e-5 degree is about 1 m).
+FEATURE_DECIMALS = 5
+
+
+def _round(coords: Any, decimals: int) -> Any:
+    if isinstance(coords, (list, tuple)):
+        return [_round(item, decimals) for item in coords]
+    return round(float(coords), decimals)
+
+
+def round_geometry(geometry: Mapping[str, Any], decimals: int) -> dict[str, Any]:
+    """A GeoJSON geometry with every coordinate rounded to ``decimals`` places (degrees)."""
+    if geometry["type"] == "GeometryCollection":
+        return {
+            "type": "GeometryCollection",
+            "geometries": [round_geometry(part, decimals) for part in geometry["geometries"]],
+        }
+    return {"type": geometry["type"], "coordinates": _round(geometry["coordinates"], decimals)}
+
+
+def _feature(
+    feature_id: str, geometry: Mapping[str, Any], properties: dict[str, Any]
+) -> dict[str, Any]:
+    return {
+        "type": "Feature",
+        "id": feature_id,
+        "properties": properties,
+        "geometry": round_geometry(geometry, FEATURE_DECIMALS),
+    }
+
+
+def feature_metrics(
+    frame: geopandas.GeoDataFrame, settings: Settings = DEFAULT_SETTINGS
+) -> dict[str, popups.FeatureMetrics]:
+    """Computed length and per-country split of each feature, by feature id.
+
+    Parameters
+    ----------
+    frame : geopandas.GeoDataFrame
+        Columns ``id`` and ``geometry`` (EPSG:4326).
+
+    Returns
+    -------
+    dict
+        Feature id -> :class:`~caspian.maps.popups.FeatureMetrics` from
+        :func:`caspian.layers.metrics.metrics_frame` (geodesic km on ``settings.ellps``,
+        split by Natural Earth country; ``"sea"`` for the part at sea).
+    """
+    import math
+
+    from caspian.layers.metrics import metrics_frame
+
+    table = metrics_frame(frame, settings, by_country=True)
+    result = {}
+    for fid, length_km, split, sea_split in zip(
+        frame["id"], table["length_km"], table["by_country_km"], table["sea_nearest_state_km"],
+        strict=True,
+    ):
+        measured = float(length_km) if math.isfinite(length_km) and length_km > 0 else None
+        result[str(fid)] = popups.FeatureMetrics(
+            length_km=measured,
+            by_country_km=dict(split or {}) if measured else {},
+            sea_nearest_state_km=dict(sea_split or {}) if measured else {},
+        )
+    return result
+
+
+def _source_labels(layer: Layer) -> dict[str, popups.SourceLabel]:
+    from caspian.layers.citations import layer_citations
+
+    return {
+        citation.source_id: popups.SourceLabel(citation.label(), citation.quote)
+        for citation in layer_citations(layer)
+    }
+
+
+def catalog_collection(
+    layer: Layer, metrics: Mapping[str, popups.FeatureMetrics]
+) -> dict[str, Any]:
+    """The FeatureCollection of one catalog layer as the map draws it.
+
+    Each feature keeps its id and geometry (rounded to :data:`FEATURE_DECIMALS`) and gets the
+    properties ``popup`` and ``tooltip`` (escaped HTML), ``style`` (Leaflet path options) and
+    ``search`` (names to find it by).
+    """
+    sources = _source_labels(layer)
+    features = []
+    for feature in layer.features:
+        fid = str(feature["id"])
+        short_id = fid.split("/", 1)[-1]
+        props = feature.get("properties") or {}
+        measured = metrics.get(fid, popups.FeatureMetrics())
+        conflicts = [c for c in layer.conflicts if short_id in (c.get("features") or [])]
+        properties = {
+            "popup": popups.feature_popup_html(
+                fid, props, layer.name, measured, sources, conflicts
+            ),
+            "tooltip": popups.feature_tooltip_html(props, measured.length_km),
+            "style": styles.feature_style(
+                props.get("kind"), props.get("status"), props.get("geometry_accuracy")
+            ),
+            "search": [str(name) for name in (props.get("name"), props.get("name_ru")) if name],
+        }
+        features.append(_feature(fid, feature["geometry"], properties))
+    return {"type": "FeatureCollection", "features": features}
+
+
+def user_collection(name: str, frame: geopandas.GeoDataFrame) -> dict[str, Any]:
+    """The FeatureCollection of a user's file (``--add``): every property in the popup."""
+    import shapely
+    from caspian.geo.geodesy import geodesic_lengths_km
+    from shapely.geometry import mapping
+
+    geoms = frame.geometry.values
+    linear = shapely.get_type_id(geoms) == 1
+    linear |= shapely.get_type_id(geoms) == 5
+    lengths: list[float | None] = [None] * len(frame)
+    if linear.any():
+        for index, km in zip(linear.nonzero()[0], geodesic_lengths_km(geoms[linear]), strict=True):
+            lengths[int(index)] = float(km)
+    features = []
+    columns = [column for column in frame.columns if column != frame.geometry.name]
+    records = frame[columns].to_dict("records")
+    for position, (row, geom) in enumerate(zip(records, geoms, strict=True)):
+        if geom is None or geom.is_empty:
+            continue
+        properties = {
+            "popup": popups.user_popup_html(name, row, lengths[position]),
+            "tooltip": popups.user_tooltip_html(name, row),
+            "style": styles.user_style(),
+            "search": [str(row["name"])] if row.get("name") is not None else [],
+        }
+        features.append(_feature(f"{name}/{row.get('id', position)}", mapping(geom), properties))
+    return {"type": "FeatureCollection", "features": features}
+
+
+def layers_frame(layers: Sequence[Layer]) -> geopandas.GeoDataFrame:
+    """Feature ``id``, ``kind`` and ``geometry`` of ``layers`` (EPSG:4326), for measuring."""
+    import geopandas
+    import shapely.geometry
+
+    rows = [
+        {
+            "id": str(feature["id"]),
+            "kind": (feature.get("properties") or {}).get("kind"),
+            "geometry": shapely.geometry.shape(feature["geometry"]),
+        }
+        for layer in layers
+        for feature in layer.features
+    ]
+    return geopandas.GeoDataFrame(
+        rows, columns=["id", "kind", "geometry"], geometry="geometry", crs="EPSG:4326"
+    )
