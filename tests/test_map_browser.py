@@ -237,3 +237,39 @@ def test_screenshot_of_the_default_map(offline_page: Any, offline_map: Path) -> 
     # docs/map.png (used in the README) is refreshed only on request, to keep the tree clean
     if not README_SCREENSHOT.exists() or os.environ.get("CASPIAN_UPDATE_SCREENSHOT") == "1":
         shutil.copyfile(shot, README_SCREENSHOT)
+
+
+def test_online_map_runs_with_its_cdn_files(chromium: Any, tmp_path: Path) -> None:
+    """The online page's CDN addresses name real files of the locked npm packages."""
+    from caspian.maps.offline import ASSETS, ASSETS_DIR, cdn_url
+
+    path = write_map(build_map(["btc_pipeline", "aktau_port"]), tmp_path / "online.html")
+    cdn = re.compile(r"https://cdn\.jsdelivr\.net/npm/([^@]+)@([^/]+)/(.+)$")
+    served, refused, failed, errors = [], [], [], []
+
+    def route(route: Any) -> None:
+        url = route.request.url
+        match = cdn.match(url)
+        if url.startswith("file:"):
+            route.continue_()
+        elif match and (ASSETS_DIR / "node_modules" / match.group(1) / match.group(3)).is_file():
+            served.append(url)
+            route.fulfill(path=str(ASSETS_DIR / "node_modules" / match.group(1) / match.group(3)))
+        else:
+            refused.append(url)
+            route.abort()
+
+    context = chromium.new_context()
+    page = context.new_page()
+    page.route("**/*", route)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("requestfailed", lambda req: failed.append(req.url))
+    page.goto(path.as_uri())
+    page.wait_for_function("() => window.caspian && caspian.state.ready")
+    drawn = page.locator(".folium-map > .leaflet-map-pane .leaflet-overlay-pane path").count()
+    context.close()
+    assert errors == []
+    assert {cdn_url(asset) for asset in ASSETS} <= set(served)  # plus icons from the CSS
+    assert all(url.startswith("https://tile.openstreetmap.org/") for url in refused)
+    assert set(failed) == set(refused)
+    assert drawn >= 2
