@@ -273,3 +273,18 @@ def test_online_map_runs_with_its_cdn_files(chromium: Any, tmp_path: Path) -> No
     assert all(url.startswith("https://tile.openstreetmap.org/") for url in refused)
     assert set(failed) == set(refused)
     assert drawn >= 2
+
+
+def test_lines_are_drawn_with_their_status_pattern(offline_page: Any, offline_map: Path) -> None:
+    page, _ = _open(offline_page, offline_map)
+    dashes = page.evaluate(
+        """() => Object.fromEntries(Object.entries(caspian.features)
+             .filter(([id, layer]) => layer._path && layer.getLatLngs)
+             .map(([id, layer]) => [id, layer._path.getAttribute('stroke-dasharray')]))"""
+    )
+    assert dashes["btc_pipeline/btc"] is None  # operating: solid
+    assert dashes["zangezur_corridor/horadiz-aghband"] == "10 4 2 4"  # construction
+    assert dashes["green_energy_cable/anaklia-constanta"] == "8 6"  # planned: dashed
+    assert dashes["green_energy_cable/caspian"] == "1 7"  # hypothetical: dotted
+    page.evaluate("() => caspian.features['green_energy_cable/caspian'].openPopup()")
+    assert "Hypothetical route" in page.locator(".leaflet-popup-content").inner_text()
