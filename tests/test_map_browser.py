@@ -136,6 +136,10 @@ def test_clicking_btc_opens_popup_with_operator_length_and_seed_quote(
         if source.get("type") == "seed"
     }
     assert set(quotes) <= seed_quotes
+    # no focus ring around the clicked line's bounding box (it shows as stray lines)
+    assert page.evaluate(
+        f"() => getComputedStyle(caspian.features['{BTC}']._path).outlineStyle"
+    ) == "none"
 
 
 def test_tooltip_shows_name_and_length(offline_page: Any, offline_map: Path) -> None:
