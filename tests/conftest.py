@@ -35,7 +35,9 @@ class PageLog:
 def chromium() -> Iterator[Any]:
     """One headless Chromium for the session (Debian's build; never a downloaded one)."""
     if shutil.which(CHROMIUM) is None:
-        pytest.skip(f"{CHROMIUM} is missing: run `make chromium` (apt-get install chromium)")
+        # A skipped browser test would let a broken map pass: `make test` installs Chromium,
+        # so its absence is a set-up failure, not a reason to skip.
+        pytest.fail(f"{CHROMIUM} is missing: run `make chromium` (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
