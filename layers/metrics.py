@@ -281,7 +281,8 @@ def chain_rows(chains: Sequence[Chain]) -> list[dict[str, Any]]:
             rows.append(
                 {
                     "chain": chain.id,
-                    "order": leg.order,
+                    # Orders are numbers so a leg can slot in between (2.5); show 2, not 2.0.
+                    "order": int(leg.order) if float(leg.order).is_integer() else leg.order,
                     "item": leg.feature,
                     "mode": leg.mode,
                     "status": leg.status,
