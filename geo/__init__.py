@@ -19,8 +19,14 @@ from caspian.geo.settings import DEFAULT_SETTINGS, Settings
 
 _EXPORTS = {
     **dict.fromkeys(
-        ["GEOD", "geodesic_lengths_km", "geodesic_lengths_m", "line_length_m",
-         "geodesic_distance_matrix_m", "densify_geodesic"],
+        [
+            "GEOD",
+            "geodesic_lengths_km",
+            "geodesic_lengths_m",
+            "line_length_m",
+            "geodesic_distance_matrix_m",
+            "densify_geodesic",
+        ],
         "caspian.geo.geodesy",
     ),
     **dict.fromkeys(
@@ -33,7 +39,7 @@ _EXPORTS = {
 
 __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
 
-__all__ = [  # noqa: PLE0604 - the lazy names resolve through __getattr__
+__all__ = [  # the lazy names resolve through __getattr__
     "DEFAULT_SETTINGS",
     "CaspianError",
     "CatalogError",

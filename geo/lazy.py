@@ -30,13 +30,13 @@ def lazy_exports(
         ``(__getattr__, __dir__)`` to assign at module level.
     """
 
-    def __getattr__(name: str) -> Any:
+    def get_attribute(name: str) -> Any:
         module_name = exports.get(name)
         if module_name is None:
             raise AttributeError(f"module {package!r} has no attribute {name!r}")
         return getattr(importlib.import_module(module_name), name)
 
-    def __dir__() -> list[str]:
+    def list_names() -> list[str]:
         return sorted(exports)
 
-    return __getattr__, __dir__
+    return get_attribute, list_names

@@ -6,9 +6,9 @@ Nothing here is module-level mutable state; a caller who wants other values buil
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
-from typing import Mapping
 
 #: The one status vocabulary every feature uses.
 STATUSES: tuple[str, ...] = (

@@ -10,7 +10,9 @@ _EXPORTS = {
         ["Layer", "layer_ids", "load_layer", "load_catalog", "catalog_frame"],
         "caspian.layers.catalog",
     ),
-    **dict.fromkeys(["SeedDocument", "load_seed", "load_seeds", "seed_ids"], "caspian.layers.seeds"),
+    **dict.fromkeys(
+        ["SeedDocument", "load_seed", "load_seeds", "seed_ids"], "caspian.layers.seeds"
+    ),
     **dict.fromkeys(["Citation", "layer_citations", "conflict_rows"], "caspian.layers.citations"),
     "check_catalog": "caspian.layers.check",
     **dict.fromkeys(

@@ -107,7 +107,9 @@ def layer_ids() -> list[str]:
     try:
         return list(json.loads(_read_text(INDEX_FILE))["layers"])
     except (OSError, ValueError, KeyError) as exc:
-        raise CatalogError(f"catalog index {INDEX_FILE} is unreadable ({exc}); reinstall caspian-gis") from exc
+        raise CatalogError(
+            f"catalog index {INDEX_FILE} is unreadable ({exc}); reinstall caspian-gis"
+        ) from exc
 
 
 def resolve_layer_ids(requested: Iterable[str] | None = None) -> list[str]:
@@ -222,7 +224,17 @@ def catalog_frame(layer_ids: Sequence[str] | None = None) -> geopandas.GeoDataFr
                 }
             )
     columns = [
-        "layer", "feature", "id", "name", "name_ru", "kind", "mode", "status",
-        "geometry_accuracy", "published_length_km", "properties", "geometry",
+        "layer",
+        "feature",
+        "id",
+        "name",
+        "name_ru",
+        "kind",
+        "mode",
+        "status",
+        "geometry_accuracy",
+        "published_length_km",
+        "properties",
+        "geometry",
     ]
     return geopandas.GeoDataFrame(rows, columns=columns, geometry="geometry", crs="EPSG:4326")

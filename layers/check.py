@@ -25,8 +25,14 @@ from caspian.layers.catalog import GROUPS, Layer, load_catalog, short_feature_id
 from caspian.layers.citations import verify_layer_citations
 
 REQUIRED_PROPERTIES = (
-    "name", "name_ru", "kind", "status", "geometry_accuracy", "published_length_km",
-    "vertex_sources", "sources",
+    "name",
+    "name_ru",
+    "kind",
+    "status",
+    "geometry_accuracy",
+    "published_length_km",
+    "vertex_sources",
+    "sources",
 )
 
 
@@ -89,7 +95,9 @@ def _positions(geometry: Mapping[str, Any]) -> list[Any]:
 def _check_position(position: Any) -> str | None:
     if not isinstance(position, (list, tuple)) or len(position) not in (2, 3):
         return f"position {position!r} is not [lon, lat]"
-    if not all(isinstance(value, (int, float)) and not isinstance(value, bool) for value in position):
+    if not all(
+        isinstance(value, (int, float)) and not isinstance(value, bool) for value in position
+    ):
         return f"position {position!r} has a value that is not a number"
     lon, lat = position[0], position[1]
     if not (math.isfinite(lon) and math.isfinite(lat)):
@@ -108,7 +116,9 @@ def _check_feature(layer: Layer, feature: Mapping[str, Any]) -> list[str]:
     if missing:
         problems.append(f"missing properties: {', '.join(missing)}")
     for key, vocabulary in (
-        ("kind", KINDS), ("status", STATUSES), ("geometry_accuracy", GEOMETRY_ACCURACIES),
+        ("kind", KINDS),
+        ("status", STATUSES),
+        ("geometry_accuracy", GEOMETRY_ACCURACIES),
     ):
         if key in properties and properties[key] not in vocabulary:
             problems.append(f"{key} {properties[key]!r} is not one of {', '.join(vocabulary)}")
@@ -122,7 +132,8 @@ def _check_feature(layer: Layer, feature: Mapping[str, Any]) -> list[str]:
     vertex_sources = properties.get("vertex_sources") or []
     if len(vertex_sources) != len(positions):
         problems.append(
-            f"{len(vertex_sources)} vertex_sources for {len(positions)} vertices; give one per vertex"
+            f"{len(vertex_sources)} vertex_sources for {len(positions)} vertices; "
+            "give one per vertex"
         )
     cited = list(properties.get("sources") or [])
     cited += [entry.get("source") for entry in vertex_sources]
@@ -146,7 +157,9 @@ def check_layer(layer: Layer) -> list[Problem]:
     """Every schema, coordinate, source and quote problem of one layer."""
     problems = [Problem(layer.id, None, message) for message in verify_layer_citations(layer)]
     if layer.group not in GROUPS:
-        problems.append(Problem(layer.id, None, f"group {layer.group!r} is not one of {', '.join(GROUPS)}"))
+        problems.append(
+            Problem(layer.id, None, f"group {layer.group!r} is not one of {', '.join(GROUPS)}")
+        )
     if not layer.features:
         problems.append(Problem(layer.id, None, "has no features"))
     if not layer.sources:
@@ -155,14 +168,23 @@ def check_layer(layer: Layer) -> list[Problem]:
         for value in conflict.get("values", []):
             if value.get("source") not in layer.sources:
                 problems.append(
-                    Problem(layer.id, None, f"conflict {conflict.get('id')!r} cites unknown source {value.get('source')!r}")
+                    Problem(
+                        layer.id,
+                        None,
+                        f"conflict {conflict.get('id')!r} cites unknown source "
+                        f"{value.get('source')!r}",
+                    )
                 )
     for feature in layer.features:
         feature_id = str(feature.get("id", ""))
         if not feature_id.startswith(f"{layer.id}/") or feature_id == f"{layer.id}/":
-            problems.append(Problem(layer.id, feature_id or None, "feature id must be '<layer>/<feature>'"))
+            problems.append(
+                Problem(layer.id, feature_id or None, "feature id must be '<layer>/<feature>'")
+            )
         short = short_feature_id(feature)
-        problems.extend(Problem(layer.id, short, message) for message in _check_feature(layer, feature))
+        problems.extend(
+            Problem(layer.id, short, message) for message in _check_feature(layer, feature)
+        )
     return problems
 
 
@@ -173,15 +195,20 @@ def _duplicate_ids(layers: Iterable[Layer]) -> list[Problem]:
         for feature in layer.features:
             feature_id = str(feature.get("id"))
             if feature_id in seen:
-                problems.append(Problem(layer.id, short_feature_id(feature), f"duplicate feature id {feature_id}"))
+                problems.append(
+                    Problem(
+                        layer.id, short_feature_id(feature), f"duplicate feature id {feature_id}"
+                    )
+                )
             seen[feature_id] = layer.id
     return problems
 
 
-def length_findings(layers: Iterable[Layer], settings: Settings = DEFAULT_SETTINGS) -> list[LengthFinding]:
+def length_findings(
+    layers: Iterable[Layer], settings: Settings = DEFAULT_SETTINGS
+) -> list[LengthFinding]:
     """Published versus geodesic length for every published value of every line feature."""
     import shapely.geometry
-
     from caspian.geo.geodesy import geodesic_lengths_km
 
     findings = []
@@ -193,12 +220,19 @@ def length_findings(layers: Iterable[Layer], settings: Settings = DEFAULT_SETTIN
             accuracy = str(properties.get("geometry_accuracy"))
             tolerance = settings.length_tolerance.get(accuracy, 0.0)
             for entry in properties.get("published_length_km") or []:
-                if length_km > 0 and isinstance(entry.get("value"), (int, float)) and entry["value"] > 0:
+                if (
+                    length_km > 0
+                    and isinstance(entry.get("value"), (int, float))
+                    and entry["value"] > 0
+                ):
                     findings.append(
                         LengthFinding(
-                            layer=layer.id, feature=short_feature_id(feature),
-                            geometry_accuracy=accuracy, length_km=float(length_km),
-                            published_km=float(entry["value"]), source=str(entry.get("source")),
+                            layer=layer.id,
+                            feature=short_feature_id(feature),
+                            geometry_accuracy=accuracy,
+                            length_km=float(length_km),
+                            published_km=float(entry["value"]),
+                            source=str(entry.get("source")),
                             tolerance=tolerance,
                         )
                     )
@@ -226,7 +260,8 @@ def check_catalog(
         if not finding.within_tolerance:
             problems.append(
                 Problem(
-                    finding.layer, finding.feature,
+                    finding.layer,
+                    finding.feature,
                     f"computed {finding.length_km:,.1f} km is {finding.delta_pct:+.1f}% from the "
                     f"published {finding.published_km:,.1f} km ({finding.source}); the "
                     f"{finding.geometry_accuracy} class allows ±{finding.tolerance:.0%}",

@@ -96,17 +96,28 @@ def layer_citations(layer: Layer) -> list[Citation]:
                 outlet, date = "unknown seed", None
             citations.append(
                 Citation(
-                    layer=layer.id, source_id=source_id, type="seed", outlet=outlet, date=date,
-                    quote=source.get("quote"), seed=seed_id, start=source.get("start"),
-                    end=source.get("end"), features=features,
+                    layer=layer.id,
+                    source_id=source_id,
+                    type="seed",
+                    outlet=outlet,
+                    date=date,
+                    quote=source.get("quote"),
+                    seed=seed_id,
+                    start=source.get("start"),
+                    end=source.get("end"),
+                    features=features,
                 )
             )
         else:
             citations.append(
                 Citation(
-                    layer=layer.id, source_id=source_id, type="external",
-                    outlet=str(source.get("outlet", "")), date=source.get("date"),
-                    page=source.get("page"), features=features,
+                    layer=layer.id,
+                    source_id=source_id,
+                    type="external",
+                    outlet=str(source.get("outlet", "")),
+                    date=source.get("date"),
+                    page=source.get("page"),
+                    features=features,
                 )
             )
     return sorted(citations, key=lambda citation: citation.type != "seed")
@@ -131,8 +142,10 @@ def verify_seed_quote(source: Mapping[str, Any]) -> str | None:
     found = document.text[start:end]
     if normalise_whitespace(found) != normalise_whitespace(quote):
         where = document.text.find(quote)
-        hint = f" (the quote occurs at {where}:{where + len(quote)})" if where >= 0 else (
-            " (the quote does not occur in the seed at all)"
+        hint = (
+            f" (the quote occurs at {where}:{where + len(quote)})"
+            if where >= 0
+            else (" (the quote does not occur in the seed at all)")
         )
         return f"quote is not at {start}:{end} of {seed_id}{hint}"
     if not document.in_body(start, end):

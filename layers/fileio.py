@@ -21,7 +21,9 @@ def _check_target(path: Path) -> None:
         raise OutputError(f"{path} is a folder; give a file name, e.g. {path / 'out'}")
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.is_dir():
-        raise OutputError(f"folder {parent} does not exist; create it first or choose another -o path")
+        raise OutputError(
+            f"folder {parent} does not exist; create it first or choose another -o path"
+        )
     if not os.access(parent, os.W_OK):
         raise OutputError(f"folder {parent} is not writable; choose another -o path")
 

@@ -125,7 +125,9 @@ def _manifest() -> dict[str, dict[str, Any]]:
     try:
         documents = json.loads(path.read_text(encoding="utf-8"))["documents"]
     except (OSError, ValueError, KeyError) as exc:
-        raise SeedError(f"seed manifest {path} is unreadable ({exc}); reinstall caspian-gis") from exc
+        raise SeedError(
+            f"seed manifest {path} is unreadable ({exc}); reinstall caspian-gis"
+        ) from exc
     return {entry["id"]: entry for entry in documents}
 
 

@@ -14,7 +14,6 @@ import sys
 from typing import Any
 
 import click
-
 from caspian.geo.errors import CaspianError
 
 # command name -> "module:attribute"; the module is imported on first use.

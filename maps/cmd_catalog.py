@@ -36,7 +36,11 @@ def _layer_rows() -> list[dict[str, Any]]:
 
 @click.command("layers")
 @click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
     help="Output format.",
 )
 def layers_command(fmt: str) -> None:
@@ -70,7 +74,11 @@ def _conflict_text(conflict: dict[str, Any]) -> str:
 @click.command("cite")
 @click.argument("layer_id", metavar="LAYER")
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
     help="Output format.",
 )
 def cite_command(layer_id: str, fmt: str) -> None:

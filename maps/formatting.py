@@ -105,7 +105,9 @@ def render_csv(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] | None 
     return buffer.getvalue().rstrip("\n")
 
 
-def render(rows: Sequence[Mapping[str, Any]], fmt: str, columns: Sequence[str] | None = None) -> str:
+def render(
+    rows: Sequence[Mapping[str, Any]], fmt: str, columns: Sequence[str] | None = None
+) -> str:
     """Render ``rows`` in ``fmt`` (one of :data:`FORMATS`)."""
     if fmt == "json":
         return render_json(list(rows))

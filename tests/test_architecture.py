@@ -35,14 +35,30 @@ def _calls(path: Path) -> set[str]:
 
 @pytest.mark.parametrize("path", sorted((ROOT / "geo").glob("*.py")), ids=lambda p: p.name)
 def test_geo_imports_nothing_above_it_and_no_io_libraries(path: Path) -> None:
-    forbidden = ("caspian.layers", "caspian.maps", "folium", "geopandas", "pyogrio", "requests", "urllib")
+    forbidden = (
+        "caspian.layers",
+        "caspian.maps",
+        "folium",
+        "geopandas",
+        "pyogrio",
+        "requests",
+        "urllib",
+    )
     bad = [name for name in _imports(path) if name.startswith(forbidden)]
     assert not bad, f"{path.name} imports {bad}"
 
 
 @pytest.mark.parametrize("path", sorted((ROOT / "geo").glob("*.py")), ids=lambda p: p.name)
 def test_geo_does_no_file_io(path: Path) -> None:
-    io_calls = {"open", "read_text", "read_bytes", "write_text", "write_bytes", "read_file", "to_file"}
+    io_calls = {
+        "open",
+        "read_text",
+        "read_bytes",
+        "write_text",
+        "write_bytes",
+        "read_file",
+        "to_file",
+    }
     assert not (_calls(path) & io_calls), f"{path.name} does file I/O"
 
 
@@ -55,7 +71,11 @@ def test_layers_never_import_maps_or_folium(path: Path) -> None:
 @pytest.mark.parametrize("package", ["geo", "layers", "maps"])
 def test_code_imports_our_modules_through_the_caspian_namespace(package: str) -> None:
     for path in (ROOT / package).glob("*.py"):
-        bad = [name for name in _imports(path) if name.split(".")[0] in {"geo", "layers", "maps", "seeds"}]
+        bad = [
+            name
+            for name in _imports(path)
+            if name.split(".")[0] in {"geo", "layers", "maps", "seeds"}
+        ]
         assert not bad, f"{path} imports {bad} as top-level modules"
 
 
@@ -80,10 +100,13 @@ def test_help_imports_neither_geopandas_nor_folium() -> None:
         "    cli.main(['--help'], prog_name='caspian')\n"
         "except SystemExit:\n"
         "    pass\n"
-        "heavy = [m for m in ('geopandas', 'folium', 'pyogrio', 'shapely', 'pandas') if m in sys.modules]\n"
+        "names = ('geopandas', 'folium', 'pyogrio', 'shapely', 'pandas')\n"
+        "heavy = [m for m in names if m in sys.modules]\n"
         "print('HEAVY:' + ','.join(heavy))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert "Commands:" in result.stdout
     assert result.stdout.strip().splitlines()[-1] == "HEAVY:"
 

@@ -6,7 +6,6 @@ import copy
 
 import pytest
 import shapely.geometry
-
 from caspian.geo.errors import LayerNotFoundError
 from caspian.geo.geodesy import geodesic_lengths_km
 from caspian.layers.catalog import catalog_frame, layer_ids, load_catalog, load_layer, parse_layer
@@ -15,8 +14,15 @@ from caspian.layers.citations import conflict_rows, layer_citations, verify_seed
 from caspian.layers.seeds import load_seed
 
 EXPECTED_LAYERS = [
-    "aktau_port", "kuryk_port", "baku_port", "btc_pipeline", "digital_silk_road",
-    "green_energy_cable", "zangezur_corridor", "middle_corridor", "context",
+    "aktau_port",
+    "kuryk_port",
+    "baku_port",
+    "btc_pipeline",
+    "digital_silk_road",
+    "green_energy_cable",
+    "zangezur_corridor",
+    "middle_corridor",
+    "context",
 ]
 
 
@@ -37,10 +43,16 @@ def test_catalog_has_the_nine_layers_in_display_order() -> None:
 @pytest.mark.parametrize(
     "feature_id",
     [
-        "aktau_port/aktau", "kuryk_port/kuryk", "baku_port/alat", "btc_pipeline/btc",
-        "digital_silk_road/sumgayit-aktau", "green_energy_cable/anaklia-constanta",
-        "zangezur_corridor/horadiz-aghband", "zangezur_corridor/syunik",
-        "zangezur_corridor/nakhchivan", "zangezur_corridor/kars-dilucu",
+        "aktau_port/aktau",
+        "kuryk_port/kuryk",
+        "baku_port/alat",
+        "btc_pipeline/btc",
+        "digital_silk_road/sumgayit-aktau",
+        "green_energy_cable/anaklia-constanta",
+        "zangezur_corridor/horadiz-aghband",
+        "zangezur_corridor/syunik",
+        "zangezur_corridor/nakhchivan",
+        "zangezur_corridor/kars-dilucu",
     ],
 )
 def test_catalog_has_the_named_feature(feature_id: str) -> None:
@@ -57,7 +69,7 @@ def test_unknown_layer_error_lists_the_valid_ids() -> None:
 
 
 def test_unknown_feature_error_lists_the_layers_features() -> None:
-    with pytest.raises(LayerNotFoundError, match="valid features: .*btc"):
+    with pytest.raises(LayerNotFoundError, match=r"valid features: .*btc"):
         load_layer("btc_pipeline").feature("nope")
 
 
@@ -74,7 +86,9 @@ def test_every_seed_quote_is_verbatim_at_its_offsets() -> None:
             if source["type"] == "seed":
                 assert verify_seed_quote(source) is None, (layer.id, source["id"])
                 text = load_seed(source["seed"]).text
-                assert " ".join(text[source["start"]:source["end"]].split()) == " ".join(source["quote"].split())
+                assert " ".join(text[source["start"] : source["end"]].split()) == " ".join(
+                    source["quote"].split()
+                )
                 checked += 1
     assert checked >= 8
 
@@ -115,7 +129,8 @@ def test_every_vertex_names_its_source() -> None:
 def test_caspian_power_cable_geometry_is_marked_hypothetical() -> None:
     layer = load_layer("green_energy_cable")
     caspian = [
-        feature for feature in layer.features
+        feature
+        for feature in layer.features
         if feature["properties"]["geometry_accuracy"] == "hypothetical"
     ]
     assert caspian, "the Azerbaijan–Kazakhstan–Uzbekistan link has no published landing points"
@@ -124,7 +139,10 @@ def test_caspian_power_cable_geometry_is_marked_hypothetical() -> None:
 
 def test_status_vocabulary_distinguishes_operating_from_planned() -> None:
     assert load_layer("btc_pipeline").feature("btc")["properties"]["status"] == "operating"
-    assert load_layer("digital_silk_road").feature("sumgayit-aktau")["properties"]["status"] == "planned"
+    assert (
+        load_layer("digital_silk_road").feature("sumgayit-aktau")["properties"]["status"]
+        == "planned"
+    )
     assert load_layer("zangezur_corridor").feature("syunik")["properties"]["status"] == "planned"
 
 
@@ -149,7 +167,8 @@ def test_btc_length_disagreement_is_kept_as_a_conflict() -> None:
 
 def test_trade_figure_period_disagreement_is_kept_with_both_quotes() -> None:
     conflicts = [
-        conflict for conflict in conflict_rows(load_catalog().values())
+        conflict
+        for conflict in conflict_rows(load_catalog().values())
         if any("547" in str(value.get("quote") or "") for value in conflict["values"])
     ]
     assert conflicts, "the 547 million USD figure is stated for 8 months and for 9 months"

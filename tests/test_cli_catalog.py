@@ -29,7 +29,9 @@ def test_layers_table_is_aligned() -> None:
     assert lines[0].split()[:2] == ["id", "group"]
     assert len(lines) == 2 + 9
     assert len({line.index(" ") for line in lines[2:]}) >= 1
-    assert {len(line.split("  ")[0].rstrip()) <= len(lines[1].split()[0]) for line in lines[2:]} == {True}
+    assert {
+        len(line.split("  ")[0].rstrip()) <= len(lines[1].split()[0]) for line in lines[2:]
+    } == {True}
 
 
 def test_cite_prints_russian_quotes_and_the_length_conflict() -> None:
@@ -45,7 +47,14 @@ def test_cite_json_has_offsets_for_every_seed_quote() -> None:
     assert seeds and all(citation["end"] > citation["start"] for citation in seeds)
 
 
-@pytest.mark.parametrize("args", [("cite", "nope"), ("metrics", "nope"), ("export", "nope", "--format", "geojson", "-o", "/tmp/x.geojson")])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("cite", "nope"),
+        ("metrics", "nope"),
+        ("export", "nope", "--format", "geojson", "-o", "/tmp/x.geojson"),
+    ],
+)
 def test_unknown_layer_exits_2_with_one_line_listing_valid_ids(args: tuple[str, ...]) -> None:
     result = run(*args)
     assert result.returncode == 2

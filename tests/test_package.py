@@ -18,9 +18,20 @@ ROOT = Path(__file__).resolve().parents[1]
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-         "-w", str(out), str(ROOT)],
-        check=True, capture_output=True,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(out),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
     )
     (path,) = out.glob("caspian_gis-*.whl")
     return path
@@ -28,7 +39,9 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_wheel_installs_only_the_caspian_namespace(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
-    top_levels = {name.split("/")[0] for name in names if not name.split("/")[0].endswith(".dist-info")}
+    top_levels = {
+        name.split("/")[0] for name in names if not name.split("/")[0].endswith(".dist-info")
+    }
     assert top_levels == {"caspian"}
     assert "caspian/__init__.py" not in names  # a namespace package
     for package in ("geo", "layers", "maps", "seeds"):
@@ -40,7 +53,9 @@ def test_wheel_carries_seeds_manifest_and_catalog(wheel: Path) -> None:
     seeds = sorted(path.name for path in (ROOT / "seeds").glob("*.txt"))
     assert {f"caspian/seeds/{name}" for name in seeds} <= names
     assert "caspian/seeds/manifest.json" in names
-    layer_ids = json.loads((ROOT / "layers/data/catalog.json").read_text(encoding="utf-8"))["layers"]
+    layer_ids = json.loads((ROOT / "layers/data/catalog.json").read_text(encoding="utf-8"))[
+        "layers"
+    ]
     assert {f"caspian/layers/data/{layer_id}.geojson" for layer_id in layer_ids} <= names
     assert "caspian/geo/py.typed" in names
 
@@ -63,12 +78,24 @@ def test_unpacked_wheel_lists_all_layers_from_another_folder(wheel: Path, tmp_pa
     )
     env = {**os.environ, "PYTHONPATH": str(site)}
     result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, env=env, check=True
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        check=True,
     )
     module_file, _, listing = result.stdout.partition("\n")
     assert module_file.startswith(str(site))
     rows = json.loads(listing)
     assert [row["id"] for row in rows] == [
-        "aktau_port", "kuryk_port", "baku_port", "btc_pipeline", "digital_silk_road",
-        "green_energy_cable", "zangezur_corridor", "middle_corridor", "context",
+        "aktau_port",
+        "kuryk_port",
+        "baku_port",
+        "btc_pipeline",
+        "digital_silk_road",
+        "green_energy_cable",
+        "zangezur_corridor",
+        "middle_corridor",
+        "context",
     ]

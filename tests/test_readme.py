@@ -23,7 +23,9 @@ def test_python_example_runs(index: int, tmp_path: Path, monkeypatch, capsys) ->
     assert capsys.readouterr().out.strip()
 
 
-def test_geopackage_example_prints_the_crs_and_a_seed_quote(tmp_path: Path, monkeypatch, capsys) -> None:
+def test_geopackage_example_prints_the_crs_and_a_citation(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
     monkeypatch.chdir(tmp_path)
     (block,) = [block for block in _python_blocks() if "caspian.gpkg" in block]
     exec(block, {})

@@ -6,10 +6,9 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from caspian.layers.seeds import body_spans, load_seed, load_seeds, normalise_whitespace, seed_ids
 from hypothesis import given
 from hypothesis import strategies as st
-
-from caspian.layers.seeds import body_spans, load_seed, load_seeds, normalise_whitespace, seed_ids
 
 SHARED_SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 REPO_SEEDS = Path(__file__).resolve().parents[1] / "seeds"
