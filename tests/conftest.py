@@ -8,16 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
+from browser_support import CHROMIUM, CHROMIUM_ARGS
 
 
 @dataclass

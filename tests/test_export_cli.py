@@ -9,17 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from caspian.maps.cli import main
-
-
-def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    try:
-        main(argv)
-        code = 0
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
+from cli_support import run_cli as _run
 
 
 def test_export_one_layer_as_geojson(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from caspian.maps.cli import main
+from cli_support import run_cli as _run
 from geographiclib.geodesic import Geodesic
 
 WGS84 = Geodesic.WGS84
@@ -19,14 +19,6 @@ WGS84 = Geodesic.WGS84
 BAKU_AKTAU = {"type": "LineString", "coordinates": [[49.87, 40.37], [51.15, 43.65]]}
 
 
-def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    try:
-        main(argv)
-        code = 0
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def _write(tmp_path: Path, name: str, content: object) -> Path:

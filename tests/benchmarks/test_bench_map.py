@@ -28,6 +28,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from browser_support import CHROMIUM
+from browser_support import CHROMIUM_ARGS as BASE_CHROMIUM_ARGS
 from caspian.layers.catalog import catalog_frame
 from caspian.maps.offline import ASSETS_DIR
 from caspian.maps.render import build_map, render_html
@@ -36,14 +38,8 @@ pytestmark = pytest.mark.browser
 
 ROUNDS = 9
 NODE_MODULES = ASSETS_DIR / "node_modules"
-CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
+    *BASE_CHROMIUM_ARGS,
     # every host but the loopback server fails to resolve: no request leaves the machine
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]
