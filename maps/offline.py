@@ -24,7 +24,10 @@ from caspian.geo.errors import DependencyMissingError
 ASSETS_DIR = Path(__file__).resolve().parent / "assets"
 
 #: The command that installs the assets, quoted in every error about them.
-INSTALL_HINT = "npm ci --prefix maps/assets --ignore-scripts --no-audit --no-fund"
+INSTALL_HINT = (
+    "`make assets` (npm ci --prefix maps/assets --ignore-scripts --no-audit --no-fund) in a "
+    "caspian-gis source checkout, then reinstall from it (`pip install .`)"
+)
 
 CDN = "https://cdn.jsdelivr.net/npm"
 
