@@ -44,20 +44,35 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
         whole output there; it replaces ``path`` only if the ``with`` block succeeds.
     """
     target = Path(path)
-    _check_target(target)
-    handle, tmp_name = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=f".tmp{target.suffix}", dir=target.parent or "."
-    )
-    os.close(handle)
+    try:
+        _check_target(target)
+        handle, tmp_name = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=f".tmp{target.suffix}", dir=target.parent or "."
+        )
+        os.close(handle)
+    except OutputError:
+        raise
+    except OSError as exc:
+        raise _output_error(target, exc) from exc
     tmp = Path(tmp_name)
     # Drivers such as GPKG refuse to write into an existing (empty) file.
     tmp.unlink()
     try:
         yield tmp
         os.replace(tmp, target)
+    except OutputError:
+        raise
+    except OSError as exc:
+        # Disk full, a folder that only looks writable (root on /proc), a name too long...
+        raise _output_error(target, exc) from exc
     finally:
         if tmp.exists():
             tmp.unlink()
+
+
+def _output_error(target: Path, exc: OSError) -> OutputError:
+    reason = exc.strerror or str(exc)
+    return OutputError(f"cannot write {target}: {reason}; choose another -o path")
 
 
 def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> Path:

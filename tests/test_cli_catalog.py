@@ -84,3 +84,18 @@ def test_usage_errors_are_one_line_with_a_help_hint(args: tuple[str, ...], expec
     assert result.returncode == 2
     (line,) = result.stderr.strip().splitlines()
     assert expected in line and "--help" in line
+
+
+@pytest.mark.parametrize(
+    "output, expected",
+    [
+        ("/nonexistent-folder/x.html", "does not exist"),
+        ("/proc/caspian-test.html", "/proc"),  # root: mkstemp fails; others: not writable
+        ("/tmp/" + "a" * 300 + ".html", "File name too long"),
+    ],
+)
+def test_unwritable_output_is_one_line_and_exit_2(output: str, expected: str) -> None:
+    result = run("map", "aktau_port", "-o", output)
+    assert result.returncode == 2
+    (line,) = result.stderr.strip().splitlines()
+    assert expected in line and "Traceback" not in result.stderr
