@@ -8,15 +8,34 @@ how to fix it. Nothing here reads files.
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
-import numpy as np
 import shapely
 import shapely.geometry
+from caspian.layers.geojson_coordinates import (
+    DEPTH,
+    BadNumber,
+    Context,
+    Found,
+    PositionBlock,
+    check_positions,
+    describe,
+    is_number,
+    prepare_positions,
+)
+
+__all__ = [
+    "GEOMETRY_TYPES",
+    "SUPPORTED_GEOMETRY_TYPES",
+    "WGS84_NAMES",
+    "BadNumber",
+    "Found",
+    "PositionBlock",
+    "check_document",
+    "prepare_positions",
+]
 
 #: Geometry types RFC 7946 defines, and the ones caspian-gis reads by default.
 GEOMETRY_TYPES: tuple[str, ...] = (
@@ -47,72 +66,6 @@ WGS84_NAMES = frozenset(
     }
 )
 
-# Nesting depth of ``coordinates`` per geometry type: 0 is a position.
-_DEPTH = {
-    "Point": 0,
-    "MultiPoint": 1,
-    "LineString": 1,
-    "MultiLineString": 2,
-    "Polygon": 2,
-    "MultiPolygon": 3,
-}
-
-# A coordinate this far outside the degree range is almost certainly metres or feet.
-_PROJECTED_ABS = 1000.0
-
-
-class BadNumber:
-    """A number JSON cannot carry faithfully: NaN, Infinity, or one too large for a float.
-
-    The parser returns this instead of a value so that the checks can name the place.
-    """
-
-    __slots__ = ("text",)
-
-    def __init__(self, text: str) -> None:
-        self.text = text if len(text) <= 24 else f"{text[:12]}…({len(text)} characters)"
-
-    def __repr__(self) -> str:
-        return self.text
-
-
-Found = tuple[int | None, Any, str]
-
-
-@dataclass
-class _Context:
-    geometry_types: tuple[str, ...]
-    allow_null_geometry: bool
-    found: list[Found] = field(default_factory=list)
-    crs_hints: list[tuple[int | None, str]] = field(default_factory=list)
-    degree_features: list[int | None] = field(default_factory=list)
-    projected_features: list[int | None] = field(default_factory=list)
-
-    def add(self, index: int | None, feature_id: Any, message: str) -> None:
-        self.found.append((index, feature_id, message))
-
-
-def _describe(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, BadNumber):
-        return value.text
-    if isinstance(value, str):
-        shown = value if len(value) <= 30 else value[:27] + "..."
-        return f"the string {shown!r}"
-    if isinstance(value, dict):
-        return "an object"
-    if isinstance(value, list):
-        return f"a list of {len(value)}"
-    return repr(value)
-
-
-def _is_number(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
-
-
 def _suggest_type(name: Any) -> str:
     if isinstance(name, str):
         for known in ("FeatureCollection", "Feature", *GEOMETRY_TYPES):
@@ -126,7 +79,10 @@ def _suggest_type(name: Any) -> str:
 
 
 def check_document(
-    doc: Any, geometry_types: Sequence[str], allow_null_geometry: bool
+    doc: Any,
+    geometry_types: Sequence[str],
+    allow_null_geometry: bool,
+    block: PositionBlock | None = None,
 ) -> list[Found]:
     """Check a parsed GeoJSON document and return its problems in the order found.
 
@@ -138,15 +94,20 @@ def check_document(
         Geometry types the caller can use; any other type is a problem.
     allow_null_geometry : bool
         Whether a Feature with ``"geometry": null`` is acceptable.
+    block : PositionBlock, optional
+        The document's :func:`prepare_positions`, when the caller already has it (it is
+        computed here otherwise); the coordinate arrays it cleared are not checked again.
 
     Returns
     -------
     list of (int or None, object, str)
         ``(feature index, feature id, message)``; the index is None for file-level problems.
     """
-    ctx = _Context(tuple(geometry_types), allow_null_geometry)
+    if block is None:
+        block = prepare_positions(doc)
+    ctx = Context(tuple(geometry_types), allow_null_geometry, block)
     if not isinstance(doc, dict):
-        ctx.add(None, None, f"not GeoJSON: the top level is {_describe(doc)}, "
+        ctx.add(None, None, f"not GeoJSON: the top level is {describe(doc)}, "
                 f"not an object with a \"type\"; wrap features in a FeatureCollection")
         return ctx.found
     kind = doc.get("type")
@@ -163,20 +124,20 @@ def check_document(
     elif kind in GEOMETRY_TYPES:
         _check_geometry(ctx, doc, 0, None, "geometry")
     else:
-        shown = repr(kind) if isinstance(kind, str) else _describe(kind)
+        shown = repr(kind) if isinstance(kind, str) else describe(kind)
         ctx.add(None, None, f"not GeoJSON: unknown type {shown}{_suggest_type(kind)}")
         return ctx.found
     _check_crs_consistency(ctx)
     return ctx.found
 
 
-def _check_collection(ctx: _Context, doc: dict[str, Any]) -> None:
+def _check_collection(ctx: Context, doc: dict[str, Any]) -> None:
     features = doc.get("features")
     if "features" not in doc:
         ctx.add(None, None, "FeatureCollection has no \"features\" member; add \"features\": [...]")
         return
     if not isinstance(features, list):
-        ctx.add(None, None, f"\"features\" is {_describe(features)}, not a list; "
+        ctx.add(None, None, f"\"features\" is {describe(features)}, not a list; "
                 "write \"features\": [ {\"type\": \"Feature\", ...}, ... ]")
         return
     if not features:
@@ -186,7 +147,7 @@ def _check_collection(ctx: _Context, doc: dict[str, Any]) -> None:
     for index, feature in enumerate(features):
         if not isinstance(feature, dict) or feature.get("type") != "Feature":
             what = feature.get("type") if isinstance(feature, dict) else None
-            shown = f"a {what}" if isinstance(what, str) else _describe(feature)
+            shown = f"a {what}" if isinstance(what, str) else describe(feature)
             ctx.add(index, None, f"features[{index}] is {shown}, not a Feature; write "
                     "{\"type\": \"Feature\", \"geometry\": ..., \"properties\": {...}}")
             continue
@@ -201,13 +162,13 @@ def _check_collection(ctx: _Context, doc: dict[str, Any]) -> None:
                 seen[key] = index
 
 
-def _check_feature(ctx: _Context, feature: dict[str, Any], index: int) -> None:
+def _check_feature(ctx: Context, feature: dict[str, Any], index: int) -> None:
     feature_id = feature.get("id")
     id_ok = isinstance(feature_id, str) or (
-        _is_number(feature_id) and not isinstance(feature_id, float)
+        is_number(feature_id) and not isinstance(feature_id, float)
     )
     if "id" in feature and not id_ok:
-        ctx.add(index, None, f"id is {_describe(feature_id)}; RFC 7946 ids are strings or "
+        ctx.add(index, None, f"id is {describe(feature_id)}; RFC 7946 ids are strings or "
                 "numbers (write an integer or a string)")
         feature_id = None
     properties = feature.get("properties")
@@ -215,7 +176,7 @@ def _check_feature(ctx: _Context, feature: dict[str, Any], index: int) -> None:
         ctx.add(index, feature_id, "Feature has no \"properties\" member; "
                 "add \"properties\": {} (or null)")
     elif properties is not None and not isinstance(properties, dict):
-        ctx.add(index, feature_id, f"\"properties\" is {_describe(properties)}, not an object; "
+        ctx.add(index, feature_id, f"\"properties\" is {describe(properties)}, not an object; "
                 "write \"properties\": {\"name\": ...}")
     elif isinstance(properties, dict):
         for key, path in _bad_numbers(properties, "properties"):
@@ -248,7 +209,7 @@ def _bad_numbers(value: Any, path: str) -> Iterator[tuple[str, str]]:
             yield from _bad_numbers(item, f"{path}[{position}]")
 
 
-def _check_crs_member(ctx: _Context, obj: dict[str, Any], index: int | None, fid: Any) -> None:
+def _check_crs_member(ctx: Context, obj: dict[str, Any], index: int | None, fid: Any) -> None:
     if "crs" not in obj or obj["crs"] is None:
         return
     crs = obj["crs"]
@@ -258,7 +219,7 @@ def _check_crs_member(ctx: _Context, obj: dict[str, Any], index: int | None, fid
         if isinstance(props, dict):
             name = props.get("name") or props.get("href")
     if not isinstance(name, str):
-        ctx.add(index, fid, f"\"crs\" member {_describe(crs)} names no CRS; RFC 7946 GeoJSON is "
+        ctx.add(index, fid, f"\"crs\" member {describe(crs)} names no CRS; RFC 7946 GeoJSON is "
                 "always WGS84 [lon, lat]: remove the \"crs\" member")
         return
     ctx.crs_hints.append((index, name))
@@ -268,7 +229,7 @@ def _check_crs_member(ctx: _Context, obj: dict[str, Any], index: int | None, fid
                 "remove the \"crs\" member")
 
 
-def _check_crs_consistency(ctx: _Context) -> None:
+def _check_crs_consistency(ctx: Context) -> None:
     names = sorted({name.strip().lower() for _, name in ctx.crs_hints})
     if len(names) > 1:
         ctx.add(None, None, f"mixed CRS hints: \"crs\" members name {', '.join(names)}; "
@@ -287,18 +248,18 @@ def _index_list(indexes: list[int | None]) -> str:
 
 
 def _check_geometry(
-    ctx: _Context, geometry: Any, index: int, fid: Any, where: str, nested: bool = False
+    ctx: Context, geometry: Any, index: int, fid: Any, where: str, nested: bool = False
 ) -> None:
     if isinstance(geometry, str):
         ctx.add(index, fid, f"{where} is a string; GeoJSON needs an object "
                 "{\"type\": ..., \"coordinates\": [...]} (convert WKT first)")
         return
     if not isinstance(geometry, dict):
-        ctx.add(index, fid, f"{where} is {_describe(geometry)}, not a geometry object")
+        ctx.add(index, fid, f"{where} is {describe(geometry)}, not a geometry object")
         return
     kind = geometry.get("type")
     if kind not in GEOMETRY_TYPES:
-        missing = "has no \"type\"" if "type" not in geometry else f"has type {_describe(kind)}"
+        missing = "has no \"type\"" if "type" not in geometry else f"has type {describe(kind)}"
         ctx.add(index, fid, f"{where} {missing}, which is not a GeoJSON geometry type"
                 f"{_suggest_type(kind) if kind is not None else ''}")
         return
@@ -312,7 +273,7 @@ def _check_geometry(
     if kind == "GeometryCollection":
         members = geometry.get("geometries")
         if not isinstance(members, list):
-            ctx.add(index, fid, f"{where}.geometries is {_describe(members)}, not a list")
+            ctx.add(index, fid, f"{where}.geometries is {describe(members)}, not a list")
             return
         for position, member in enumerate(members):
             _check_geometry(ctx, member, index, fid, f"{where}.geometries[{position}]", True)
@@ -321,11 +282,11 @@ def _check_geometry(
         ctx.add(index, fid, f"{where} ({kind}) has no \"coordinates\" member")
         return
     before = len(ctx.found)
-    _check_nesting(ctx, geometry["coordinates"], _DEPTH[kind], kind, index, fid,
+    _check_nesting(ctx, geometry["coordinates"], DEPTH[kind], kind, index, fid,
                    f"{where}.coordinates")
     if len(ctx.found) != before:
         return
-    dimensions = _dimensions(geometry["coordinates"], _DEPTH[kind])
+    dimensions = _dimensions(geometry["coordinates"], DEPTH[kind])
     if len(dimensions) > 1:
         ctx.add(index, fid, f"{where} ({kind}) mixes [lon, lat] and [lon, lat, altitude] "
                 "positions; give every position the same number of values")
@@ -343,17 +304,17 @@ def _dimensions(coords: Any, depth: int) -> set[int]:
 
 
 def _check_nesting(
-    ctx: _Context, coords: Any, depth: int, kind: str, index: int, fid: Any, where: str
+    ctx: Context, coords: Any, depth: int, kind: str, index: int, fid: Any, where: str
 ) -> None:
     if depth == 0:
-        _check_positions(ctx, [coords], index, fid, where, single=True)
+        check_positions(ctx, [coords], index, fid, where, single=True)
         return
     if not isinstance(coords, list):
-        ctx.add(index, fid, f"{where} is {_describe(coords)}; a {kind} needs "
+        ctx.add(index, fid, f"{where} is {describe(coords)}; a {kind} needs "
                 f"{'a list of ' * depth}positions [lon, lat]")
         return
     if depth == 1:
-        if _check_positions(ctx, coords, index, fid, where):
+        if check_positions(ctx, coords, index, fid, where):
             _check_counts(ctx, coords, kind, index, fid, where)
         return
     if not coords:
@@ -367,7 +328,7 @@ def _check_nesting(
 
 
 def _check_counts(
-    ctx: _Context, positions: list[Any], kind: str, index: int, fid: Any, where: str
+    ctx: Context, positions: list[Any], kind: str, index: int, fid: Any, where: str
 ) -> None:
     if kind == "MultiPoint" and not positions:
         ctx.add(index, fid, f"{where} is empty; a MultiPoint needs at least one position")
@@ -384,107 +345,8 @@ def _check_counts(
                     "at the end")
 
 
-def _fast_positions_ok(ctx: _Context, positions: list[Any], index: int) -> bool:
-    """True when every position is a list of 2 or 3 finite numbers inside the degree range.
-
-    The common case, checked with C-level ``map``/``set`` and numpy instead of a Python loop
-    per vertex; anything else goes to the slow path, which names the first bad position.
-    """
-    if not positions or set(map(type, positions)) != {list}:
-        return False
-    lengths = set(map(len, positions))
-    if not lengths <= {2, 3}:
-        return False
-    if not set(map(type, itertools.chain.from_iterable(positions))) <= {float, int}:
-        return False
-    try:
-        rows = positions if len(lengths) == 1 else [position[:2] for position in positions]
-        xyz = np.asarray(rows, dtype=float)
-    except OverflowError:  # an integer beyond the float range
-        return False
-    if not np.isfinite(xyz).all():
-        return False
-    if (np.abs(xyz[:, 0]) > 180).any() or (np.abs(xyz[:, 1]) > 90).any():
-        return False
-    ctx.degree_features.append(index)
-    return True
-
-
-def _check_positions(
-    ctx: _Context, positions: list[Any], index: int, fid: Any, where: str, single: bool = False
-) -> bool:
-    if not single and _fast_positions_ok(ctx, positions, index):
-        return True
-    # One report per kind of fault per coordinate array, with a count, so that a file in
-    # metres gives a handful of lines rather than one per vertex.
-    faults: dict[str, tuple[str, int]] = {}
-
-    def fault(key: str, message: str) -> None:
-        first, count = faults.get(key, (message, 0))
-        faults[key] = (first, count + 1)
-
-    for number, position in enumerate(positions):
-        here = where if single else f"{where}[{number}]"
-        _check_position(ctx, position, index, here, fault)
-    for key in sorted(faults):
-        message, count = faults[key]
-        more = f" ({count - 1} more like it in this geometry)" if count > 1 else ""
-        ctx.add(index, fid, message + more)
-    return not faults
-
-
-def _check_position(ctx: _Context, position: Any, index: int, where: str, fault: Any) -> None:
-    if not isinstance(position, list):
-        fault("shape", f"{where} is {_describe(position)}, not a position [lon, lat]")
-        return
-    if len(position) not in (2, 3):
-        fault("dimension", f"{where} has {len(position)} value(s); a position is [lon, lat] "
-              "or [lon, lat, altitude]")
-        return
-    bad = [value for value in position if not _is_number(value)]
-    if bad:
-        value = bad[0]
-        if isinstance(value, BadNumber):
-            fault("finite", f"{where} holds {value.text}, not a finite number; "
-                  "remove or correct the vertex")
-        elif isinstance(value, str):
-            fault("string", f"{where} holds {_describe(value)}, not a number; "
-                  "write coordinates without quotes")
-        else:
-            fault("type", f"{where} holds {_describe(value)}, not a number")
-        return
-    try:
-        values = [float(value) for value in position]
-    except OverflowError:
-        values = [math.inf]
-    if not all(math.isfinite(value) for value in values):
-        fault("finite", f"{where} holds a number too large for a float (it overflows to "
-              "infinity); remove or correct the vertex")
-        return
-    _range_faults(ctx, values[0], values[1], index, where, fault)
-
-
-def _range_faults(
-    ctx: _Context, lon: float, lat: float, index: int, where: str, fault: Any
-) -> None:
-    if abs(lon) > _PROJECTED_ABS or abs(lat) > _PROJECTED_ABS:
-        ctx.projected_features.append(index)
-        fault("projected", f"{where} is [{lon:g}, {lat:g}]: that looks like a projected CRS "
-              "(metres), not degrees; reproject to EPSG:4326 (ogr2ogr -t_srs EPSG:4326 ...)")
-        return
-    ctx.degree_features.append(index)
-    if abs(lat) > 90:
-        swapped = abs(lon) <= 90 and abs(lat) <= 180
-        hint = ("coordinates look swapped: GeoJSON is [lon, lat]; swap the two numbers"
-                if swapped else "latitude must lie in -90..90")
-        fault("lat", f"{where} has latitude {lat:g}, beyond ±90: {hint}")
-    if abs(lon) > 180:
-        fault("lon", f"{where} has longitude {lon:g}, beyond ±180; wrap it into -180..180 "
-              "(add or subtract 360)")
-
-
 def _check_validity(
-    ctx: _Context, geometry: dict[str, Any], index: int, fid: Any, where: str
+    ctx: Context, geometry: dict[str, Any], index: int, fid: Any, where: str
 ) -> None:
     kind = geometry["type"]
     if kind in ("Point", "MultiPoint"):
