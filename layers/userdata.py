@@ -26,7 +26,9 @@ from caspian.layers.geojson_rules import (
     GEOMETRY_TYPES,
     SUPPORTED_GEOMETRY_TYPES,
     BadNumber,
+    PositionBlock,
     check_document,
+    prepare_positions,
 )
 
 if TYPE_CHECKING:
@@ -159,6 +161,33 @@ def _loads(text: str, duplicates: list[str]) -> Any:
         raise _UnusableError("JSON nested too deeply to be GeoJSON; check the file") from None
 
 
+def _parse(
+    source: str | os.PathLike[str] | bytes,
+    geometry_types: Sequence[str],
+    allow_null_geometry: bool,
+) -> tuple[Any, list[Problem], PositionBlock | None]:
+    """:func:`parse_geojson`, also returning the document's checked coordinate block."""
+    _, data, path = _source_name(source)
+    duplicates: list[str] = []
+    try:
+        if path is not None:
+            data = _read_bytes(path)
+        assert data is not None
+        doc = _loads(_decode(data), duplicates)
+    except _UnusableError as exc:
+        return None, [Problem(None, str(exc))], None
+    block = prepare_positions(doc)
+    found = check_document(doc, geometry_types, allow_null_geometry, block)
+    problems = [Problem(index, message, feature_id) for index, feature_id, message in found]
+    problems.extend(
+        Problem(None, f"duplicate key {key!r} in a JSON object; readers disagree on which value "
+                "wins: keep one")
+        for key in duplicates
+    )
+    problems.sort(key=lambda problem: -1 if problem.index is None else problem.index)
+    return doc, problems, block
+
+
 def parse_geojson(
     source: str | os.PathLike[str] | bytes,
     *,
@@ -183,23 +212,7 @@ def parse_geojson(
         ``(document, problems)``; problems are sorted with file-level ones first, then by
         feature index, in the order found within a feature.
     """
-    _, data, path = _source_name(source)
-    duplicates: list[str] = []
-    try:
-        if path is not None:
-            data = _read_bytes(path)
-        assert data is not None
-        doc = _loads(_decode(data), duplicates)
-    except _UnusableError as exc:
-        return None, [Problem(None, str(exc))]
-    found = check_document(doc, geometry_types, allow_null_geometry)
-    problems = [Problem(index, message, feature_id) for index, feature_id, message in found]
-    problems.extend(
-        Problem(None, f"duplicate key {key!r} in a JSON object; readers disagree on which value "
-                "wins: keep one")
-        for key in duplicates
-    )
-    problems.sort(key=lambda problem: -1 if problem.index is None else problem.index)
+    doc, problems, _ = _parse(source, geometry_types, allow_null_geometry)
     return doc, problems
 
 
@@ -256,6 +269,23 @@ def _shape(geometry: dict[str, Any]) -> Any:
     return shapely.geometry.shape(geometry)  # MultiPoint, GeometryCollection
 
 
+def _lines_in_bulk(features: list[dict[str, Any]], block: PositionBlock | None) -> Any:
+    """When every feature is a LineString, all of them built by one shapely call from the
+    coordinates :func:`~caspian.layers.geojson_rules.prepare_positions` stacked; else None."""
+    if block is None or len(block.arrays) != len(features):
+        return None
+    for feature, array in zip(features, block.arrays, strict=True):
+        geometry = feature.get("geometry")
+        if not (isinstance(geometry, dict) and geometry.get("type") == "LineString"
+                and geometry.get("coordinates") is array):
+            return None
+    import numpy as np
+    import shapely
+
+    indices = np.repeat(np.arange(len(features)), block.counts)
+    return shapely.linestrings(block.coords, indices=indices)
+
+
 def read_user_geojson(
     path: str | os.PathLike[str],
     *,
@@ -291,9 +321,7 @@ def read_user_geojson(
     """
     import geopandas
 
-    doc, problems = parse_geojson(
-        path, geometry_types=geometry_types, allow_null_geometry=allow_null_geometry
-    )
+    doc, problems, block = _parse(path, geometry_types, allow_null_geometry)
     if problems:
         first = problems[0]
         more = len(problems) - 1
@@ -301,9 +329,10 @@ def read_user_geojson(
                 f"run `caspian validate {path}` to list them)") if more else ""
         where = "" if first.index is None else f"{first.where}: "
         raise InputError(f"{path}: {where}{first.message}{tail}")
+    features = _features(doc)
     rows: list[dict[str, Any]] = []
-    geometries = []
-    for index, feature in enumerate(_features(doc)):
+    geometries: Any = _lines_in_bulk(features, block)
+    for index, feature in enumerate(features):
         row = dict(feature.get("properties") or {})
         if "geometry" in row:
             row["property_geometry"] = row.pop("geometry")
@@ -313,8 +342,9 @@ def read_user_geojson(
         if "id" not in feature and "property_id" in row:
             row["id"] = row.pop("property_id")
         rows.append(row)
-        geometry = feature.get("geometry")
-        geometries.append(None if geometry is None else _shape(geometry))
+    if geometries is None:
+        geometries = [None if feature.get("geometry") is None else _shape(feature["geometry"])
+                      for feature in features]
     frame = geopandas.GeoDataFrame(rows, geometry=geometries, crs="EPSG:4326")
     columns = [name for name in frame.columns if name not in ("id", "geometry")]
     return frame[[*columns, "id", "geometry"]]
