@@ -1,15 +1,19 @@
-"""The bulk fast path of the strict reader: one numpy check over every coordinate array and one
-shapely call for all-LineString files must give exactly what the per-feature path gives."""
+"""The fast paths of the strict reader: one numpy check over every coordinate array and one
+shapely call for all-LineString files must give exactly what the per-feature path gives, and
+pausing the garbage collector while parsing must leave it as the caller had it."""
 
 from __future__ import annotations
 
+import gc
 import json
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pytest
 import shapely
 import shapely.geometry
+from caspian.geo.errors import InputError
 from caspian.layers.geojson_rules import (
     SUPPORTED_GEOMETRY_TYPES,
     PositionBlock,
@@ -112,3 +116,23 @@ def test_problems_are_identical_with_and_without_the_bulk_check(lines: list[Any]
     bulk = check_document(doc, SUPPORTED_GEOMETRY_TYPES, False)
     one_by_one = check_document(doc, SUPPORTED_GEOMETRY_TYPES, False, NO_BLOCK)
     assert bulk == one_by_one
+
+
+def test_reading_restores_the_garbage_collector_after_success_and_failure(
+    tmp_path: Path,
+) -> None:
+    good = _write(tmp_path, _collection([[[49.0, 40.0], [49.5, 40.5]]]))
+    assert gc.isenabled()
+    assert len(read_user_geojson(good)) == 1
+    assert gc.isenabled()
+    bad = tmp_path / "bad.geojson"
+    bad.write_text('{"type": "Point", "coordinates": [49.8, 95.0]}', encoding="utf-8")
+    with pytest.raises(InputError):
+        read_user_geojson(bad)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        assert validate_geojson(good) == []
+        assert not gc.isenabled()  # a caller's choice is left as it was
+    finally:
+        gc.enable()
