@@ -9,7 +9,8 @@ Two entry points:
   problem and its fix.
 
 Accepted input: a FeatureCollection, a single Feature or a bare geometry, UTF-8 with or
-without a byte-order mark. The rules themselves live in :mod:`caspian.layers.geojson_rules`.
+without a byte-order mark. The rules themselves live in :mod:`caspian.layers.geojson_rules`
+(structure) and :mod:`caspian.layers.geojson_coordinates` (positions).
 """
 
 from __future__ import annotations
