@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 import pytest
 import shapely
+from random_walks import write_random_walks
 
 N_FEATURES = 20_000
 N_VERTICES = 1_000_000
@@ -33,32 +34,10 @@ ROUNDS = 3
 _TIMES: dict[str, float] = {}
 
 
-def _write_big_geojson(path: Path) -> None:
-    """Random walks around the Caspian region, 50 vertices each, ~1 km steps (seeded)."""
-    rng = np.random.default_rng(20_000)
-    per_feature = N_VERTICES // N_FEATURES
-    starts = np.column_stack(
-        [rng.uniform(44.0, 56.0, N_FEATURES), rng.uniform(37.0, 47.0, N_FEATURES)]
-    )
-    steps = rng.normal(0.0, 0.01, size=(N_FEATURES, per_feature, 2)).cumsum(axis=1)
-    coords = np.round(starts[:, None, :] + steps, 6)
-    features = [
-        {
-            "type": "Feature",
-            "id": f"f{i}",
-            "properties": {"name": f"line {i}"},
-            "geometry": {"type": "LineString", "coordinates": coords[i].tolist()},
-        }
-        for i in range(N_FEATURES)
-    ]
-    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}))
-
-
 @pytest.fixture(scope="module")
 def big_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("bench") / "big.geojson"
-    _write_big_geojson(path)
-    return path
+    return write_random_walks(path, N_FEATURES, N_VERTICES, seed=20_000)
 
 
 def _best(name: str, benchmark: Any, function: Callable[[], Any]) -> Any:

@@ -14,8 +14,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import numpy as np
 import pytest
+from random_walks import write_random_walks
 
 N_FEATURES = 5_000
 N_VERTICES = 500_000
@@ -25,22 +25,8 @@ _MEANS: dict[str, float] = {}
 
 @pytest.fixture(scope="module")
 def big_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    rng = np.random.default_rng(5_000)
-    per_feature = N_VERTICES // N_FEATURES
-    starts = np.column_stack(
-        [rng.uniform(44.0, 56.0, N_FEATURES), rng.uniform(37.0, 47.0, N_FEATURES)]
-    )
-    steps = rng.normal(0.0, 0.01, size=(N_FEATURES, per_feature, 2)).cumsum(axis=1)
-    coords = np.round(starts[:, None, :] + steps, 6)
-    features = [
-        {"type": "Feature", "id": f"f{i}", "properties": {"name": f"Ələt {i}"},
-         "geometry": {"type": "LineString", "coordinates": coords[i].tolist()}}
-        for i in range(N_FEATURES)
-    ]
     path = tmp_path_factory.mktemp("bench") / "big.geojson"
-    path.write_text(json.dumps({"type": "FeatureCollection", "features": features},
-                               ensure_ascii=False), encoding="utf-8")
-    return path
+    return write_random_walks(path, N_FEATURES, N_VERTICES, seed=5_000, name="Ələt")
 
 
 def _record(benchmark, name: str) -> None:
