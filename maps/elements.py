@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from branca.element import Element, MacroElement
+from caspian.maps.styles import PANES
 from folium.template import Template
 
 
@@ -207,6 +208,9 @@ class Controls(RawMacroElement):
           ];
           var layerControl = L.control.groupedLayers({{ this.basemaps.get_name() }}, groups,
               {collapsed: false, position: "topright"}).addTo(map);
+          {% for pane, z_index in this.panes %}
+          map.createPane({{ this.json(pane) }}).style.zIndex = {{ z_index }};
+          {% endfor %}
           // Fit first, then add the layers: they are drawn once, at the final view.
           caspian.fitTo(map, {{ this.json(this.bounds) }}, layerControl);
           {{ this.basemaps.get_name() }}_default.addTo(map);
@@ -243,6 +247,7 @@ class Controls(RawMacroElement):
         self.legend_html = legend_html
         self.bounds = bounds
         self.title = title
+        self.panes = list(PANES.items())
         self.json = script_json
         # the grouped layer control sets group names as HTML
         self.esc = html.escape

@@ -71,6 +71,18 @@ USER_COLOUR = "#009e73"
 
 _DEFAULT_COLOUR = "#333333"
 
+#: Leaflet panes from bottom to top, with their z-index (Leaflet's own overlayPane is 400).
+#: Corridors and sea routes lie under pipelines and cables, so a cable that shares a landfall
+#: with a ferry route stays visible; points lie on top so ports stay clickable; a user's own
+#: features lie above everything of ours.
+PANES: Mapping[str, int] = MappingProxyType(
+    {"cgRoutes": 410, "cgLines": 420, "cgPoints": 430, "cgUser": 440}
+)
+_KIND_PANES: Mapping[str, str] = MappingProxyType(
+    {"railway": "cgRoutes", "sea_route": "cgRoutes", "road": "cgRoutes",
+     "port": "cgPoints", "point": "cgPoints"}
+)
+
 
 def feature_style(
     kind: str | None, status: str | None, geometry_accuracy: str | None = None
@@ -90,7 +102,8 @@ def feature_style(
     -------
     dict
         ``color``, ``weight`` (pixels), ``opacity`` (0–1), ``dashArray`` (SVG dash pattern or
-        None), ``lineCap`` and, for points, ``radius`` (pixels), ``fillColor``, ``fillOpacity``.
+        None), ``lineCap``, ``pane`` (one of :data:`PANES`) and, for points, ``radius``
+        (pixels), ``fillColor``, ``fillOpacity``.
     """
     colour = KIND_COLOURS.get(kind or "", _DEFAULT_COLOUR)
     dash = STATUS_DASHES.get(status or "operating")
@@ -102,6 +115,7 @@ def feature_style(
         "opacity": STATUS_OPACITY.get(status or "operating", 0.9),
         "dashArray": dash,
         "lineCap": "round" if dash == HYPOTHETICAL_DASH else "butt",
+        "pane": _KIND_PANES.get(kind or "", "cgLines"),
     }
     if kind in ("port", "point"):
         style.update(
@@ -125,6 +139,7 @@ def user_style() -> dict[str, Any]:
         "radius": 6,
         "fillColor": USER_COLOUR,
         "fillOpacity": 0.6,
+        "pane": "cgUser",
     }
 
 

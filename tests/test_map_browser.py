@@ -160,7 +160,8 @@ def test_unticking_a_layer_hides_its_features_and_ticking_shows_them(
     assert page.evaluate(drawn)
     checkbox.uncheck()
     assert not page.evaluate(drawn)
-    assert page.locator(".leaflet-overlay-pane path").count() > 0  # other layers stay
+    # other layers stay (features are drawn in our panes: routes, lines, points)
+    assert page.locator(".leaflet-map-pane path.leaflet-interactive").count() > 0
     checkbox.check()
     assert page.evaluate(drawn)
 
@@ -270,7 +271,7 @@ def test_online_map_runs_with_its_cdn_files(chromium: Any, tmp_path: Path) -> No
     page.on("requestfailed", lambda req: failed.append(req.url))
     page.goto(path.as_uri())
     page.wait_for_function("() => window.caspian && caspian.state.ready")
-    drawn = page.locator(".folium-map > .leaflet-map-pane .leaflet-overlay-pane path").count()
+    drawn = page.locator(".folium-map > .leaflet-map-pane path.leaflet-interactive").count()
     context.close()
     assert errors == []
     assert {cdn_url(asset) for asset in ASSETS} <= set(served)  # plus icons from the CSS
@@ -292,3 +293,16 @@ def test_lines_are_drawn_with_their_status_pattern(offline_page: Any, offline_ma
     assert dashes["green_energy_cable/caspian"] == "1 7"  # hypothetical: dotted
     page.evaluate("() => caspian.features['green_energy_cable/caspian'].openPopup()")
     assert "Hypothetical route" in page.locator(".leaflet-popup-content").inner_text()
+
+
+def test_points_lie_above_cables_and_cables_above_sea_routes(
+    offline_page: Any, offline_map: Path
+) -> None:
+    page, log = _open(offline_page, offline_map)
+    z_index = """(id) => Number(getComputedStyle(
+        caspian.features[id]._path.closest('.leaflet-pane')).zIndex)"""
+    sea_route = page.evaluate(z_index, "middle_corridor/aktau-alat")
+    fiber = page.evaluate(z_index, "digital_silk_road/sumgayit-aktau")
+    port = page.evaluate(z_index, "aktau_port/aktau")
+    assert sea_route < fiber < port
+    assert log.console_errors == []

@@ -56,8 +56,9 @@ _RESULTS: dict[str, float] = {}
 _WATCH_DRAWN = """(n) => {
   const pane = '.folium-map > .leaflet-map-pane > ';
   function drawn() {
+    // explore() draws in Leaflet's overlay pane, our map in its own panes: count both.
     const paths = document.querySelectorAll(
-      pane + '.leaflet-overlay-pane path.leaflet-interactive');
+      '.folium-map > .leaflet-map-pane path.leaflet-interactive');
     const icons = document.querySelectorAll(
       pane + '.leaflet-marker-pane .leaflet-marker-icon');
     return paths.length + icons.length >= n;
@@ -83,7 +84,10 @@ class _AssetHandler(http.server.BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
-        self.wfile.write(body)
+        try:
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the page was closed before it read everything: nothing to serve any more
 
     def log_message(self, format: str, *args: Any) -> None:
         return
