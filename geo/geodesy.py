@@ -196,6 +196,37 @@ def geodesic_lengths_km(geoms: Any, settings: Settings | None = None) -> FloatAr
     return geodesic_lengths_m(geoms, settings) / 1000.0
 
 
+def linestring_lengths_km(geoms: Any, settings: Settings | None = None) -> FloatArray:
+    """Return the geodesic length of each (Multi)LineString in kilometres, NaN for the rest.
+
+    Unlike :func:`geodesic_lengths_km`, which measures points as 0 and refuses polygons, this
+    gives a length only where a length means something — lines — and NaN for points,
+    polygons and missing geometries, so mixed layers (a user's file, an export) can be
+    measured in one call.
+
+    Parameters
+    ----------
+    geoms : shapely geometry or array_like of geometries
+        Any geometries in ``(lon, lat)`` degrees.
+    settings : Settings, optional
+        ``settings.ellps`` names the ellipsoid (WGS84 by default).
+
+    Returns
+    -------
+    numpy.ndarray of float
+        One value per input geometry, kilometres or NaN.
+    """
+    array = as_geometry_array(geoms)
+    types = shapely.get_type_id(array)
+    lines = (types == shapely.GeometryType.LINESTRING) | (
+        types == shapely.GeometryType.MULTILINESTRING
+    )
+    lengths_km = np.full(array.size, np.nan)
+    if lines.any():
+        lengths_km[lines] = geodesic_lengths_km(array[lines], settings)
+    return lengths_km
+
+
 def line_length_m(
     lons: npt.ArrayLike, lats: npt.ArrayLike, settings: Settings | None = None
 ) -> float:

@@ -62,7 +62,6 @@ COLUMNS: tuple[str, ...] = (
     "published_lengths", "length_km", "note", "citations", "sources", "geometry",
 )
 
-_LINE_TYPES = ("LineString", "MultiLineString")
 _NUMBER_COLUMNS = ("published_length_km", "length_km")
 _TEXT_COLUMNS = tuple(c for c in COLUMNS if c not in (*_NUMBER_COLUMNS, "geometry"))
 
@@ -172,13 +171,9 @@ def _normalise(geometries: Any, settings: Settings) -> Any:
 
 def _lengths_km(geometries: Any, settings: Settings) -> Any:
     import numpy as np
-    from caspian.geo.geodesy import geodesic_lengths_km
+    from caspian.geo.geodesy import linestring_lengths_km
 
-    lengths = np.full(len(geometries), np.nan)
-    lines = np.array([geometry.geom_type in _LINE_TYPES for geometry in geometries], dtype=bool)
-    if lines.any():
-        lengths[lines] = np.round(geodesic_lengths_km(geometries[lines], settings), 3)
-    return lengths
+    return np.round(linestring_lengths_km(geometries, settings), 3)
 
 
 def frame_from_layers(

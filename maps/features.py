@@ -127,17 +127,13 @@ def catalog_collection(
 
 def user_collection(name: str, frame: geopandas.GeoDataFrame) -> dict[str, Any]:
     """The FeatureCollection of a user's file (``--add``): every property in the popup."""
-    import shapely
-    from caspian.geo.geodesy import geodesic_lengths_km
+    import math
+
+    from caspian.geo.geodesy import linestring_lengths_km
     from shapely.geometry import mapping
 
     geoms = frame.geometry.values
-    linear = shapely.get_type_id(geoms) == 1
-    linear |= shapely.get_type_id(geoms) == 5
-    lengths: list[float | None] = [None] * len(frame)
-    if linear.any():
-        for index, km in zip(linear.nonzero()[0], geodesic_lengths_km(geoms[linear]), strict=True):
-            lengths[int(index)] = float(km)
+    lengths = [None if math.isnan(km) else float(km) for km in linestring_lengths_km(geoms)]
     features = []
     columns = [column for column in frame.columns if column != frame.geometry.name]
     records = frame[columns].to_dict("records")

@@ -208,3 +208,17 @@ def test_densify_keeps_multilinestrings_and_passes_points_through() -> None:
     # ~85 km per part at 40°N, so 43 pieces of at most 2 km each: 44 vertices per part.
     assert [len(part.coords) for part in dense_multi.geoms] == [44, 44]
     assert dense_point is point
+
+
+def test_linestring_lengths_measure_lines_and_give_nan_for_everything_else() -> None:
+    from caspian.geo.geodesy import linestring_lengths_km
+
+    line = shapely.LineString([(49.87, 40.37), (51.15, 43.65)])
+    parts = shapely.MultiLineString([[(47.3, 39.4), (46.5, 38.9)], [(45.4, 39.2), (44.8, 39.6)]])
+    point = shapely.Point(49.87, 40.37)
+    box = shapely.box(50, 40, 51, 41)
+    lengths = linestring_lengths_km([line, point, box, parts, None])
+    expected_line, expected_parts = geodesic_lengths_km([line, parts])
+    assert lengths[0] == expected_line and lengths[3] == expected_parts
+    assert 360 < lengths[0] < 380  # Baku to Aktau is about 370 km
+    assert np.isnan(lengths[[1, 2, 4]]).all()
