@@ -18,6 +18,7 @@ once for both. docs/maps.md records the numbers.
 
 from __future__ import annotations
 
+import contextlib
 import http.server
 import re
 import statistics
@@ -84,10 +85,9 @@ class _AssetHandler(http.server.BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
-        try:
+        # The page may close before it has read everything: nothing to serve any more.
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             self.wfile.write(body)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the page was closed before it read everything: nothing to serve any more
 
     def log_message(self, format: str, *args: Any) -> None:
         return
