@@ -7,7 +7,7 @@ from caspian.geo.lazy import lazy_exports
 
 _EXPORTS = {
     **dict.fromkeys(
-        ["Layer", "layer_ids", "load_layer", "load_catalog", "catalog_frame"],
+        ["Layer", "layer_ids", "load_layer", "load_catalog", "catalog_frame", "layers_frame"],
         "caspian.layers.catalog",
     ),
     **dict.fromkeys(

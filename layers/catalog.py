@@ -196,6 +196,22 @@ def catalog_frame(layer_ids: Sequence[str] | None = None) -> geopandas.GeoDataFr
     Returns
     -------
     geopandas.GeoDataFrame
+        See :func:`layers_frame`.
+    """
+    return layers_frame(load_catalog(layer_ids).values())
+
+
+def layers_frame(layers: Iterable[Layer]) -> geopandas.GeoDataFrame:
+    """The features of already loaded layers as one GeoDataFrame in EPSG:4326.
+
+    Parameters
+    ----------
+    layers : iterable of Layer
+        In the order their features should appear.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
         One row per feature with columns ``layer``, ``feature``, ``id``, ``name``, ``name_ru``,
         ``kind``, ``mode``, ``status``, ``geometry_accuracy``, ``published_length_km`` (list
         of dicts), ``properties`` (the whole properties dict) and ``geometry``.
@@ -204,7 +220,7 @@ def catalog_frame(layer_ids: Sequence[str] | None = None) -> geopandas.GeoDataFr
     import shapely.geometry
 
     rows = []
-    for layer in load_catalog(layer_ids).values():
+    for layer in layers:
         for feature in layer.features:
             properties = dict(feature.get("properties") or {})
             rows.append(

@@ -8,7 +8,7 @@ Lengths and per-country splits come from :func:`caspian.layers.metrics.metrics_f
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from caspian.geo.settings import DEFAULT_SETTINGS, Settings
@@ -148,22 +148,3 @@ def user_collection(name: str, frame: geopandas.GeoDataFrame) -> dict[str, Any]:
         }
         features.append(_feature(f"{name}/{row.get('id', position)}", mapping(geom), properties))
     return {"type": "FeatureCollection", "features": features}
-
-
-def layers_frame(layers: Sequence[Layer]) -> geopandas.GeoDataFrame:
-    """Feature ``id``, ``kind`` and ``geometry`` of ``layers`` (EPSG:4326), for measuring."""
-    import geopandas
-    import shapely.geometry
-
-    rows = [
-        {
-            "id": str(feature["id"]),
-            "kind": (feature.get("properties") or {}).get("kind"),
-            "geometry": shapely.geometry.shape(feature["geometry"]),
-        }
-        for layer in layers
-        for feature in layer.features
-    ]
-    return geopandas.GeoDataFrame(
-        rows, columns=["id", "kind", "geometry"], geometry="geometry", crs="EPSG:4326"
-    )

@@ -28,7 +28,6 @@ from caspian.maps import styles
 from caspian.maps.features import (
     catalog_collection,
     feature_metrics,
-    layers_frame,
     round_geometry,
     user_collection,
 )
@@ -232,7 +231,7 @@ def map_of_layers(
         raise DependencyMissingError(
             "maps need folium; install it with: pip install folium"
         ) from exc
-    from caspian.layers.catalog import GROUPS
+    from caspian.layers.catalog import GROUPS, layers_frame
     from caspian.maps.basemap import basemap_geojson, region_bounds
     from caspian.maps.elements import Basemaps, Controls, FeatureLayer
 
