@@ -135,8 +135,14 @@ def _check_feature(layer: Layer, feature: Mapping[str, Any]) -> list[str]:
             f"{len(vertex_sources)} vertex_sources for {len(positions)} vertices; "
             "give one per vertex"
         )
+    route_places = properties.get("route_places") or []
+    for place in route_places:
+        problem = _check_position(place.get("coordinates"))
+        if problem:
+            problems.append(f"route place {place.get('label')!r}: {problem}")
     cited = list(properties.get("sources") or [])
     cited += [entry.get("source") for entry in vertex_sources]
+    cited += [place.get("source") for place in route_places]
     cited += [entry.get("source") for entry in properties.get("published_length_km") or []]
     cited += [entry.get("source") for entry in properties.get("capacity") or []]
     for source_id in dict.fromkeys(cited):

@@ -78,6 +78,9 @@ class FeatureLayer(RawMacroElement):
         Escaped name shown in the layer control.
     group : str
         Group of the layer control (``Ports``, ``Energy``, ...).
+    attribution_html : str
+        Escaped credit that Leaflet's attribution control shows while the layer is on (the
+        licence of data such as OpenStreetMap's asks for it); empty for none.
     """
 
     _template = Template(
@@ -89,17 +92,20 @@ class FeatureLayer(RawMacroElement):
         {% endmacro %}
         {% macro script(this, kwargs) %}
         var {{ this.get_name() }} = caspian.featureLayer(
-            caspian.data("{{ this.get_name() }}_data"));
+            caspian.data("{{ this.get_name() }}_data"), {{ this.attribution_json }});
         {% endmacro %}
         """
     )
 
-    def __init__(self, collection: dict[str, Any], label_html: str, group: str) -> None:
+    def __init__(
+        self, collection: dict[str, Any], label_html: str, group: str, attribution_html: str = ""
+    ) -> None:
         super().__init__()
         self._name = "overlay"
         self.data_json = script_json(collection)
         self.label_html = label_html
         self.group = group
+        self.attribution_json = script_json(attribution_html)
 
 
 class Basemaps(RawMacroElement):

@@ -9,6 +9,7 @@ Lengths and per-country splits come from :func:`caspian.layers.metrics.metrics_f
 from __future__ import annotations
 
 from collections.abc import Mapping
+from html import escape
 from typing import TYPE_CHECKING, Any
 
 from caspian.geo.settings import DEFAULT_SETTINGS, Settings
@@ -92,6 +93,24 @@ def _source_labels(layer: Layer) -> dict[str, popups.SourceLabel]:
         citation.source_id: popups.SourceLabel(citation.label(), citation.quote)
         for citation in layer_citations(layer)
     }
+
+
+def layer_attribution_html(layer: Layer) -> str:
+    """The credits a map must show while ``layer`` is drawn, as escaped HTML.
+
+    Sources whose licence asks for a credit carry an ``attribution`` text (and a ``url`` to
+    link it to); those of the layer are joined with `` | ``. Empty when none does.
+    """
+    credits = []
+    for source in layer.sources.values():
+        text = source.get("attribution")
+        if not text:
+            continue
+        url = source.get("url")
+        credits.append(
+            f'<a href="{escape(str(url))}">{escape(str(text))}</a>' if url else escape(str(text))
+        )
+    return " | ".join(credits)
 
 
 def catalog_collection(

@@ -28,6 +28,7 @@ from caspian.maps import styles
 from caspian.maps.features import (
     catalog_collection,
     feature_metrics,
+    layer_attribution_html,
     round_geometry,
     user_collection,
 )
@@ -264,7 +265,12 @@ def map_of_layers(
     fmap.add_child(basemaps)
 
     overlays = [
-        FeatureLayer(catalog_collection(layer, metrics), escape(layer.name), layer.group)
+        FeatureLayer(
+            catalog_collection(layer, metrics),
+            escape(layer.name),
+            layer.group,
+            layer_attribution_html(layer),
+        )
         for layer in layers
     ]
     overlays += [

@@ -178,3 +178,17 @@ def test_cli_bad_user_file_is_one_line_and_writes_nothing(tmp_path: Path) -> Non
     assert result.stderr.startswith("caspian: error: bad.geojson")
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "m.html").exists()
+
+
+def test_a_source_credit_reaches_the_page_escaped_and_only_as_json() -> None:
+    from caspian.maps.features import layer_attribution_html
+
+    collection = btc_collection()
+    collection["sources"][0] |= {"attribution": SCRIPT_PAYLOAD, "url": "https://x.test/?a=1&b=2"}
+    layer = parse_layer(collection)
+    credit = layer_attribution_html(layer)
+    assert SCRIPT_PAYLOAD not in credit
+    assert credit.startswith('<a href="https://x.test/?a=1&amp;b=2">&lt;')
+    html = render_html(map_of_layers([layer], offline=True))
+    assert SCRIPT_PAYLOAD not in html
+    assert script_json(credit) in html

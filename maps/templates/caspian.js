@@ -18,8 +18,9 @@ var caspian = (function () {
     layer.bindTooltip(p.tooltip, {sticky: true, direction: "top"});
   }
 
-  function featureLayer(data) {
+  function featureLayer(data, attribution) {
     return L.geoJSON(data, {
+      attribution: attribution || undefined,
       style: function (feature) { return feature.properties.style; },
       pointToLayer: function (feature, latlng) {
         return L.circleMarker(latlng, feature.properties.style);
