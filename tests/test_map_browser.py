@@ -166,6 +166,18 @@ def test_unticking_a_layer_hides_its_features_and_ticking_shows_them(
     assert page.evaluate(drawn)
 
 
+def test_openstreetmap_credit_shows_while_the_btc_layer_is_on(
+    offline_page: Any, offline_map: Path
+) -> None:
+    page, _ = _open(offline_page, offline_map)
+    credit = page.locator(".leaflet-control-attribution a", has_text="OpenStreetMap contributors")
+    assert credit.count() == 1
+    assert credit.get_attribute("href") == "https://www.openstreetmap.org/copyright"
+    name = load_catalog(["btc_pipeline"])["btc_pipeline"].name
+    page.locator(".leaflet-control-layers-group > label", has_text=name).locator("input").uncheck()
+    assert credit.count() == 0
+
+
 def test_search_finds_a_feature_and_opens_its_popup(offline_page: Any,
                                                     offline_map: Path) -> None:
     page, _ = _open(offline_page, offline_map)
