@@ -103,6 +103,7 @@ def _citations(layer: Layer, source_ids: Sequence[str], labels: Mapping[str, Any
             "date": citation.date if citation else source.get("date"),
             "page": source.get("page"),
             "url": source.get("url"),
+            "attribution": source.get("attribution"),
             "seed": source.get("seed"),
             "quote": source.get("quote"),
             "start": source.get("start"),
@@ -247,12 +248,13 @@ def citation_table(layers: Sequence[Layer]) -> pandas.DataFrame:
 
 
 def source_table(layers: Sequence[Layer]) -> pandas.DataFrame:
-    """One row per source of each layer: layer, source, type, outlet, date, page, url, seed,
-    quote, start, end, features (``"; "``-separated short ids citing it)."""
+    """One row per source of each layer: layer, source, type, outlet, date, page, url,
+    attribution (the credit its licence asks for, if any), seed, quote, start, end, features
+    (``"; "``-separated short ids citing it)."""
     import pandas
 
-    columns = ["layer", "source", "type", "outlet", "date", "page", "url", "seed", "quote",
-               "start", "end", "features"]
+    columns = ["layer", "source", "type", "outlet", "date", "page", "url", "attribution", "seed",
+               "quote", "start", "end", "features"]
     rows = []
     for layer in layers:
         labels = _labels(layer)

@@ -126,3 +126,14 @@ def test_our_geojson_export_reads_back_through_the_strict_user_reader(exports, f
     assert [n.encode() for n in back["name"]] == [n.encode() for n in frame["name"]]
     assert all(shapely.equals_exact(a, b, tolerance=1e-7)
                for a, b in zip(back.geometry, frame.geometry, strict=True))
+
+
+def test_geopackage_sources_table_carries_the_openstreetmap_credit(exports) -> None:
+    import pyogrio
+
+    sources = pyogrio.read_dataframe(exports["gpkg"], layer="sources")
+    (osm,) = sources[sources["source"] == "osm-btc"].itertuples()
+    assert osm.attribution == "BTC line © OpenStreetMap contributors (ODbL)"
+    assert osm.url == "https://www.openstreetmap.org/copyright"
+    assert "btc" in osm.features.split("; ")
+    assert sources["attribution"].isna().sum() == len(sources) - 1
