@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
+import pyproj
 import pytest
+import shapely
 from caspian.geo.geodesy import geodesic_lengths_km
 from caspian.layers.catalog import catalog_frame, load_layer
 from caspian.layers.metrics import (
@@ -51,10 +54,6 @@ def test_btc_country_split_within_ten_percent_of_operator_figure(btc, country: s
 def test_places_the_sources_tie_to_btc_lie_along_the_line() -> None:
     """The route places (towns, district points) and the traced line come from independent
     sources; a line moved off the route would leave them behind."""
-    import numpy as np
-    import pyproj
-    import shapely
-
     feature = load_layer("btc_pipeline").feature("btc")
     places = feature["properties"]["route_places"]
     assert len(places) >= 20
