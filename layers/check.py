@@ -109,6 +109,24 @@ def _check_position(position: Any) -> str | None:
     return None
 
 
+def _entries(
+    properties: Mapping[str, Any], key: str, problems: list[str]
+) -> list[Mapping[str, Any]]:
+    """The objects listed under ``key``; anything else there is reported in ``problems``, so
+    one stray string does not stop the check of the rest."""
+    listed = properties.get(key) or []
+    if not isinstance(listed, list):
+        problems.append(f"{key} must be a list of objects, not {type(listed).__name__}")
+        return []
+    objects = [entry for entry in listed if isinstance(entry, Mapping)]
+    problems.extend(
+        f"{key} entry {entry!r} is not an object"
+        for entry in listed
+        if not isinstance(entry, Mapping)
+    )
+    return objects
+
+
 def _check_feature(layer: Layer, feature: Mapping[str, Any]) -> list[str]:
     problems: list[str] = []
     properties = feature.get("properties") or {}
@@ -129,22 +147,22 @@ def _check_feature(layer: Layer, feature: Mapping[str, Any]) -> list[str]:
     if not positions:
         problems.append(f"geometry {geometry.get('type')!r} has no positions")
     problems.extend(filter(None, (_check_position(position) for position in positions)))
-    vertex_sources = properties.get("vertex_sources") or []
+    vertex_sources = _entries(properties, "vertex_sources", problems)
     if len(vertex_sources) != len(positions):
         problems.append(
             f"{len(vertex_sources)} vertex_sources for {len(positions)} vertices; "
             "give one per vertex"
         )
-    route_places = properties.get("route_places") or []
+    route_places = _entries(properties, "route_places", problems)
+    published = _entries(properties, "published_length_km", problems)
+    capacity = _entries(properties, "capacity", problems)
     for place in route_places:
         problem = _check_position(place.get("coordinates"))
         if problem:
             problems.append(f"route place {place.get('label')!r}: {problem}")
     cited = list(properties.get("sources") or [])
-    cited += [entry.get("source") for entry in vertex_sources]
-    cited += [place.get("source") for place in route_places]
-    cited += [entry.get("source") for entry in properties.get("published_length_km") or []]
-    cited += [entry.get("source") for entry in properties.get("capacity") or []]
+    for entries in (vertex_sources, route_places, published, capacity):
+        cited += [entry.get("source") for entry in entries]
     for source_id in dict.fromkeys(cited):
         if source_id not in layer.sources:
             problems.append(f"cites source {source_id!r}, which the layer does not list")
@@ -152,7 +170,7 @@ def _check_feature(layer: Layer, feature: Mapping[str, Any]) -> list[str]:
         problems.append("lists no sources")
     if properties.get("geometry_accuracy") == "hypothetical" and not properties.get("note"):
         problems.append("hypothetical geometry needs a note saying why")
-    for entry in properties.get("published_length_km") or []:
+    for entry in published:
         value = entry.get("value")
         if not isinstance(value, (int, float)) or not value > 0:
             problems.append(f"published length {value!r} is not a positive number")

@@ -130,6 +130,18 @@ def test_check_reports_a_swapped_route_place_and_its_unknown_source() -> None:
     assert any("no-such-place-source" in message for message in messages)
 
 
+def test_check_reports_entries_that_are_not_objects_instead_of_crashing() -> None:
+    collection = copy.deepcopy(load_layer("btc_pipeline").to_geojson())
+    (line,) = [f for f in collection["features"] if f["id"] == "btc_pipeline/btc"]
+    line["properties"]["vertex_sources"][0] = "Sangachal"
+    line["properties"]["route_places"] = ["Tsalka"]
+    line["properties"]["capacity"] = "1.2 Mbbl/d"
+    messages = [problem.message for problem in check_layer(parse_layer(collection))]
+    assert "vertex_sources entry 'Sangachal' is not an object" in messages
+    assert "route_places entry 'Tsalka' is not an object" in messages
+    assert "capacity must be a list of objects, not str" in messages
+
+
 def test_every_vertex_names_its_source() -> None:
     for layer in load_catalog().values():
         for feature in layer.features:
