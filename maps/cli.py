@@ -25,6 +25,7 @@ COMMANDS: dict[str, str] = {
     "distances": "caspian.maps.cmd_metrics:distances_command",
     "map": "caspian.maps.cmd_map:map_command",
     "export": "caspian.maps.cmd_export:export_command",
+    "route": "caspian.maps.cmd_route:route_command",
     "validate": "caspian.maps.cmd_export:validate_command",
 }
 

@@ -1,0 +1,117 @@
+"""What every router returns: a route between two points over one network (rail, sea).
+
+Pure data and geometry: a router in ``layers`` (which reads the network) builds a
+:class:`Route`; the command line prints it and writes it with :func:`route_feature_collection`.
+A route never bridges a missing link silently: what the network cannot connect is a
+:class:`RouteGap`, reported beside the route and never drawn as track.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+
+@dataclass(frozen=True)
+class RouteGap:
+    """A stretch the network does not connect, bridged by a straight line for reporting only.
+
+    Attributes
+    ----------
+    start_lonlat, end_lonlat : tuple of float
+        Ends of the gap, ``(lon, lat)`` degrees.
+    length_km : float
+        Geodesic length of the gap, kilometres.
+    """
+
+    start_lonlat: tuple[float, float]
+    end_lonlat: tuple[float, float]
+    length_km: float
+
+
+@dataclass(frozen=True)
+class Route:
+    """A route between two requested points.
+
+    Attributes
+    ----------
+    mode : str
+        ``"rail"`` or ``"sea"``.
+    start_lonlat, end_lonlat : tuple of float
+        The points that were asked for, ``(lon, lat)`` degrees.
+    geometry : shapely LineString or MultiLineString
+        The path over the network only (``(lon, lat)``); a route with gaps is a
+        MultiLineString whose parts the gaps separate.
+    length_km : float
+        Geodesic length of ``geometry`` on WGS84, kilometres (gaps and snaps excluded).
+    start_snap_km, end_snap_km : float
+        Geodesic distance from each requested point to where the route starts or ends on the
+        network, kilometres.
+    gaps : tuple of RouteGap
+        Every missing link, in route order.
+    details : mapping
+        Mode-specific figures (``basin``; ``length_by_status_km``, ``osm_way_ids``,
+        ``stations`` ...), JSON-serialisable.
+    """
+
+    mode: str
+    start_lonlat: tuple[float, float]
+    end_lonlat: tuple[float, float]
+    geometry: BaseGeometry
+    length_km: float
+    start_snap_km: float
+    end_snap_km: float
+    gaps: tuple[RouteGap, ...] = ()
+    details: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def gap_total_km(self) -> float:
+        """Sum of the gaps' lengths, kilometres."""
+        return float(sum(gap.length_km for gap in self.gaps))
+
+
+def route_summary(route: Route, start_label: str, end_label: str) -> dict[str, Any]:
+    """The route's figures as one flat-ish mapping (the properties of its GeoJSON feature)."""
+    return {
+        "mode": route.mode,
+        "from": start_label,
+        "to": end_label,
+        "length_km": route.length_km,
+        "start_snap_km": route.start_snap_km,
+        "end_snap_km": route.end_snap_km,
+        "gap_count": len(route.gaps),
+        "gap_total_km": route.gap_total_km,
+        **dict(route.details),
+    }
+
+
+def route_feature_collection(route: Route, start_label: str, end_label: str) -> dict[str, Any]:
+    """Return the route as an RFC 7946 FeatureCollection (a Python mapping).
+
+    The first feature is the route over the network (``"segment": "route"``); each gap follows
+    as its own straight LineString feature with ``"segment": "gap"``, so that a reader never
+    mistakes a missing link for track.
+    """
+    features: list[dict[str, Any]] = [
+        {
+            "type": "Feature",
+            "properties": {"segment": "route", **route_summary(route, start_label, end_label)},
+            "geometry": shapely.geometry.mapping(route.geometry),
+        }
+    ]
+    for index, gap in enumerate(route.gaps):
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {"segment": "gap", "gap": index, "length_km": gap.length_km},
+                "geometry": {
+                    "type": "LineString",
+                    "coordinates": [list(gap.start_lonlat), list(gap.end_lonlat)],
+                },
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}

@@ -1,0 +1,112 @@
+"""``caspian route FROM TO --mode rail|sea``: one command, one output contract for every mode.
+
+Each mode's router lives in ``layers`` and is imported only when its mode runs (see
+:data:`ROUTERS`); it takes two :class:`caspian.layers.endpoints.Endpoint` and the mode's own
+options and returns a :class:`caspian.geo.routing.Route`. This module resolves FROM/TO,
+prints the route (table or JSON), reports every gap on stderr and writes ``-o`` atomically.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+from typing import TYPE_CHECKING, Any
+
+import click
+
+if TYPE_CHECKING:
+    from caspian.geo.routing import Route
+
+#: mode -> "module:function" of its router.
+ROUTERS: dict[str, str] = {
+    "rail": "caspian.layers.rail_routing:route_by_rail",
+    "sea": "caspian.layers.sea_routing:route_by_sea",
+}
+
+#: Options that only some modes take: option name -> the modes that accept it.
+MODE_OPTIONS: dict[str, tuple[str, ...]] = {"osm_file": ("rail",), "bbox": ("rail",)}
+
+
+def _router(mode: str) -> Any:
+    module_name, attribute = ROUTERS[mode].split(":")
+    return getattr(importlib.import_module(module_name), attribute)
+
+
+def _mode_options(mode: str, given: dict[str, Any]) -> dict[str, Any]:
+    options = {}
+    for name, value in given.items():
+        if value is None:
+            continue
+        if mode not in MODE_OPTIONS[name]:
+            flag = "--" + name.replace("_", "-")
+            raise click.UsageError(f"{flag} goes with --mode {'|'.join(MODE_OPTIONS[name])}")
+        options[name] = value
+    return options
+
+
+def _table(summary: dict[str, Any]) -> str:
+    from caspian.maps.formatting import render
+
+    rows = [{"figure": key, "value": value} for key, value in summary.items()]
+    return render(rows, "table", ["figure", "value"])
+
+
+@click.command("route")
+@click.argument("start", metavar="FROM")
+@click.argument("end", metavar="TO")
+@click.option(
+    "--mode", type=click.Choice(sorted(ROUTERS)), required=True,
+    help="rail: shortest path over OpenStreetMap railways; sea: shortest water path.",
+)
+@click.option(
+    "--osm-file", "osm_file", type=click.Path(dir_okay=False), default=None,
+    help="rail: an OSM XML (.osm) or .osm.pbf extract to route over (offline).",
+)
+@click.option(
+    "--bbox", default=None, metavar="W,S,E,N",
+    help="rail: download the railways in this box through osmnx (Overpass) and route over them.",
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), default=None,
+    help="Write the route as a GeoJSON FeatureCollection (route, then one feature per gap).",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+    show_default=True, help="What to print on stdout.",
+)
+def route_command(
+    start: str,
+    end: str,
+    mode: str,
+    osm_file: str | None,
+    bbox: str | None,
+    output: str | None,
+    fmt: str,
+) -> None:
+    """Route from FROM to TO (catalog point ids such as aktau_port/aktau, or lon,lat).
+
+    Lengths are geodesic on WGS84. A link the network does not have is never bridged
+    silently: every gap is listed, on stderr too, and written as a separate `gap` feature.
+    """
+    from caspian.geo.routing import route_feature_collection, route_summary
+    from caspian.layers.endpoints import resolve_endpoint
+
+    options = _mode_options(mode, {"osm_file": osm_file, "bbox": bbox})
+    source, target = resolve_endpoint(start), resolve_endpoint(end)
+    route: Route = _router(mode)(source, target, **options)
+    collection = route_feature_collection(route, source.label, target.label)
+    if output is not None:
+        from caspian.layers.fileio import write_text_atomic
+
+        write_text_atomic(output, json.dumps(collection, ensure_ascii=False, indent=1) + "\n")
+    for index, gap in enumerate(route.gaps):
+        click.echo(
+            f"caspian: gap {index}: no {mode} link for {gap.length_km:,.1f} km between "
+            f"{gap.start_lonlat[0]:.5f},{gap.start_lonlat[1]:.5f} and "
+            f"{gap.end_lonlat[0]:.5f},{gap.end_lonlat[1]:.5f} (not drawn as {mode} route)",
+            err=True,
+        )
+    if fmt == "json":
+        click.echo(json.dumps(collection, ensure_ascii=False, indent=1))
+    else:
+        click.echo(_table(route_summary(route, source.label, target.label)))
