@@ -26,6 +26,9 @@ COMMANDS: dict[str, str] = {
     "map": "caspian.maps.cmd_map:map_command",
     "export": "caspian.maps.cmd_export:export_command",
     "validate": "caspian.maps.cmd_export:validate_command",
+    "ingest": "caspian.maps.cmd_news:ingest_command",
+    "mentions": "caspian.maps.cmd_news:mentions_command",
+    "conflicts": "caspian.maps.cmd_news:conflicts_command",
 }
 
 
