@@ -52,7 +52,5 @@ def citation_flags(layers: Iterable[Layer]) -> list[tuple[str, str | None, str]]
             own = [m for m in mentions if m.layer == layer.id]
             if own and seed not in cited_seeds:
                 written = ", ".join(dict.fromkeys(f"«{m.text}» {m.start}:{m.end}" for m in own))
-                flags.append(
-                    (layer.id, None, f"mentioned in seed {seed} but not cited: {written}")
-                )
+                flags.append((layer.id, None, f"mentioned in seed {seed} but not cited: {written}"))
     return flags
