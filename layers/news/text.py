@@ -39,23 +39,30 @@ def _fold(text: str) -> str:
 
 
 @lru_cache(maxsize=200_000)
-def lemmas(word: str) -> frozenset[str]:
-    """Every normal form of ``word`` (lower case, "ё" as "е"), including the word itself."""
+def _normal_forms(word: str) -> tuple[str, ...]:
+    """pymorphy3's normal forms of ``word``, most likely first, folded (one parse per word)."""
     folded = _fold(word)
     if not re.search(r"[а-яё]", folded):
-        return frozenset({folded})
-    forms = {_fold(parse.normal_form) for parse in _analyzer().parse(word)}
-    forms.add(folded)
-    return frozenset(forms)
+        return (folded,)
+    forms = [_fold(parse.normal_form) for parse in _analyzer().parse(word)]
+    return tuple(dict.fromkeys(forms or [folded]))
 
 
 @lru_cache(maxsize=200_000)
+def lemmas(word: str) -> frozenset[str]:
+    """Every normal form of ``word`` (lower case, "ё" as "е"), including the word itself."""
+    return frozenset({*_normal_forms(word), _fold(word)})
+
+
 def best_lemma(word: str) -> str:
     """The most likely normal form of ``word`` (pymorphy3's first parse)."""
-    folded = _fold(word)
-    if not re.search(r"[а-яё]", folded):
-        return folded
-    return _fold(_analyzer().parse(word)[0].normal_form)
+    return _normal_forms(word)[0]
+
+
+def clear_caches() -> None:
+    """Forget every word analysed so far (benchmarks measure cold lookups)."""
+    _normal_forms.cache_clear()
+    lemmas.cache_clear()
 
 
 def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
