@@ -155,3 +155,21 @@ def test_mentions_command_filters_by_layer_and_rejects_unknown_layers(
     assert all(row["sentence_text"] for row in rows)
     code, _, err = run_cli(["mentions", "no_such_layer"], capsys)
     assert code == 2 and "unknown layer" in err
+
+
+def test_a_corpus_folder_that_cannot_be_created_is_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, _, err = run_cli(
+        ["ingest", str(KARS_TEXT), "--add", "--corpus", "/proc/caspian-corpus"], capsys
+    )
+    assert code == 2
+    assert err.startswith("caspian: error: cannot create corpus folder /proc/caspian-corpus")
+
+
+def test_a_manifest_naming_a_path_outside_the_corpus_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "manifest.json").write_text('{"documents": [{"id": "../secret.txt"}]}')
+    code, _, err = run_cli(["conflicts", "--corpus", str(tmp_path)], capsys)
+    assert code == 2 and "not a file name in the folder" in err

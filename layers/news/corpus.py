@@ -61,7 +61,10 @@ def corpus_documents(folder: str | Path | None = None) -> list[NewsDocument]:
         return documents
     root = Path(folder)
     for entry in read_manifest(root)["documents"]:
-        path = root / str(entry.get("id"))
+        name = str(entry.get("id"))
+        if Path(name).name != name or name in ("", ".", ".."):
+            raise CorpusError(f"{root / MANIFEST} lists {name!r}, not a file name in the folder")
+        path = root / name
         if not path.is_file():
             raise CorpusError(f"{path} is in {root / MANIFEST} but missing; restore or unlist it")
         document = read_document(path, entry.get("format"))
@@ -85,7 +88,12 @@ def add_to_corpus(document: NewsDocument, data: bytes, folder: str | Path, suffi
     root = Path(folder)
     if root.exists() and not root.is_dir():
         raise CorpusError(f"corpus {root} is not a folder; give a folder with --corpus")
-    root.mkdir(parents=True, exist_ok=True)
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CorpusError(
+            f"cannot create corpus folder {root} ({exc.strerror or exc}); give another --corpus"
+        ) from exc
     manifest = read_manifest(root)
     for entry in manifest["documents"]:
         if entry.get("sha256") == document.sha256:
