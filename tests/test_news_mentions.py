@@ -127,3 +127,12 @@ def test_the_new_plain_text_article_mentions_ports_corridors_and_the_railway() -
         ("baku_port", "alat", "Бакинский международный морской торговый порт в поселке Алят"),
         ("middle_corridor", None, "Срединного коридора"),
     ]
+
+
+def test_the_readme_reports_the_measured_precision_and_recall() -> None:
+    from pathlib import Path
+
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    precision, recall, count = precision_recall()
+    assert f"On the {count} mentions annotated by hand" in readme
+    assert f"**precision {precision:.2f} and\n  recall {recall:.2f}**" in readme
