@@ -15,6 +15,8 @@ GENITIVE = (
     "июля", "августа", "сентября", "октября", "ноября", "декабря",
 )  # fmt: skip
 DAYS = st.dates(min_value=dt.date(1991, 1, 1), max_value=dt.date(2099, 12, 31))
+# The first example of a process loads pymorphy3's dictionaries (~0.4 s): no per-example deadline.
+MORPHOLOGY = settings(deadline=None, max_examples=60)
 SPACES = st.sampled_from([" ", "\u00a0", "\u202f"])
 
 
@@ -22,6 +24,7 @@ def _grouped(value: int, space: str) -> str:
     return f"{value:,}".replace(",", space)
 
 
+@MORPHOLOGY
 @given(DAYS, st.integers(0, 23), st.integers(0, 59))
 def test_numeric_datelines_round_trip(day: dt.date, hour: int, minute: int) -> None:
     line = f"{day:%d.%m.%Y} {hour:02d}:{minute:02d}"
@@ -30,6 +33,7 @@ def test_numeric_datelines_round_trip(day: dt.date, hour: int, minute: int) -> N
     assert (found.date, found.time, found.evidence) == (day, f"{hour:02d}:{minute:02d}", line)
 
 
+@MORPHOLOGY
 @given(DAYS, st.booleans())
 def test_dates_in_russian_words_round_trip(day: dt.date, with_year_word: bool) -> None:
     text = f"{day.day} {GENITIVE[day.month - 1]} {day.year}" + (" года" if with_year_word else "")
@@ -37,6 +41,7 @@ def test_dates_in_russian_words_round_trip(day: dt.date, with_year_word: bool) -
     assert found.date == day and found.shape == "words"
 
 
+@MORPHOLOGY
 @given(DAYS)
 def test_the_collector_header_wins_over_dates_in_the_text(day: dt.date) -> None:
     text = f" date {day.isoformat()} Визит 3 декабря 2025 года, 14:05 прошёл."
@@ -44,21 +49,25 @@ def test_the_collector_header_wins_over_dates_in_the_text(day: dt.date) -> None:
     assert found is not None and (found.date, found.shape) == (day, "header")
 
 
+@MORPHOLOGY
 @given(st.integers(32, 99), st.integers(1, 12), st.integers(2000, 2030))
 def test_impossible_dates_are_not_read(day: int, month: int, year: int) -> None:
     assert list(dates.find_dates(f"{day}.{month:02d}.{year}")) == []
 
 
+@MORPHOLOGY
 @given(st.integers(0, 10**12), SPACES)
 def test_digit_groups_parse_to_their_value(value: int, space: str) -> None:
     assert numbers.parse_digits(_grouped(value, space)) == value
 
 
+@MORPHOLOGY
 @given(st.integers(0, 10**6), st.integers(0, 99), st.sampled_from([",", "."]))
 def test_decimal_commas_and_points_parse(whole: int, cents: int, mark: str) -> None:
     assert numbers.parse_digits(f"{whole}{mark}{cents:02d}") == pytest.approx(whole + cents / 100)
 
 
+@MORPHOLOGY
 @given(st.text(alphabet="abcxyz-+ ", min_size=1))
 def test_non_numbers_are_refused(text: str) -> None:
     with pytest.raises(ValueError, match="not a number"):
@@ -73,7 +82,7 @@ UNIT_CASES = [
 ]  # fmt: skip
 
 
-@settings(max_examples=60)
+@MORPHOLOGY
 @given(st.integers(1, 99_999), st.sampled_from(UNIT_CASES), SPACES)
 def test_a_number_with_a_unit_normalises_by_the_unit_factor(
     value: int, case: tuple[str, units.Unit | None], space: str
@@ -88,13 +97,14 @@ def test_a_number_with_a_unit_normalises_by_the_unit_factor(
         assert found.value == pytest.approx(value * unit.factor)
 
 
-@settings(max_examples=40)
+@MORPHOLOGY
 @given(st.integers(1, 9_999), st.sampled_from(["ГВт", "Тбит/с", "млн тонн в год", "МВт"]))
 def test_a_capacity_is_never_a_length(value: int, written: str) -> None:
     text = f"Мощность и пропускная способность линии протяжённостью {value} {written}."
     assert all(q.kind != "length" for q in quantities(text, 0, len(text)))
 
 
+@MORPHOLOGY
 @given(st.sampled_from(["два", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять"]))
 def test_growth_in_words_reads_the_factor(word: str) -> None:
     text = f"Товарооборот вырос почти в {word} раз."

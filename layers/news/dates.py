@@ -87,37 +87,28 @@ def header_date(text: str) -> FoundDate | None:
     return FoundDate(date, None, "header", start, match.end(), text[start : match.end()])
 
 
+def _numeric_date(match: re.Match[str]) -> dt.date | None:
+    return _valid(int(match[3]), int(match[2]), int(match[1]))
+
+
+def _worded_date(match: re.Match[str]) -> dt.date | None:
+    month = month_number(match[2])
+    return _valid(int(match[3]), month, int(match[1])) if month else None
+
+
 def find_dates(text: str, start: int = 0, end: int | None = None) -> Iterator[FoundDate]:
     """Every numeric or worded date in ``text[start:end]``, in text order."""
     stop = len(text) if end is None else end
     found: list[FoundDate] = []
-    for match in NUMERIC.finditer(text, start, stop):
-        date = _valid(int(match[3]), int(match[2]), int(match[1]))
-        if date:
-            found.append(
-                FoundDate(
-                    date,
-                    _time(match[4], match[5]),
-                    "numeric",
-                    match.start(),
-                    match.end(),
-                    match.group(),
-                )
-            )
-    for match in WORDS.finditer(text, start, stop):
-        month = month_number(match[2])
-        date = _valid(int(match[3]), month, int(match[1])) if month else None
-        if date:
-            found.append(
-                FoundDate(
-                    date,
-                    _time(match[4], match[5]),
-                    "words",
-                    match.start(),
-                    match.end(),
-                    match.group(),
-                )
-            )
+    for pattern, shape, read in (
+        (NUMERIC, "numeric", _numeric_date),
+        (WORDS, "words", _worded_date),
+    ):
+        for match in pattern.finditer(text, start, stop):
+            date = read(match)
+            if date:
+                time = _time(match[4], match[5])
+                found.append(FoundDate(date, time, shape, match.start(), match.end(), match[0]))
     yield from sorted(found, key=lambda item: item.start)
 
 
