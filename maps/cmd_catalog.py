@@ -118,7 +118,8 @@ def check_command(ctx: click.Context, layer_ids: tuple[str, ...]) -> None:
     """Validate the catalog: schema, coordinates, ids, verbatim quotes and lengths.
 
     Prints the published-versus-computed length of every feature that has a published length,
-    then every problem; exits 1 when there is any problem.
+    the news reader's flags (seed quotes that mention no layer, layers a seed mentions but
+    does not cite), then every problem; exits 1 when there is any problem.
     """
     from caspian.layers.check import check_catalog, evidence_flags
     from caspian.maps.formatting import render_table
