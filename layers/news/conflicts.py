@@ -139,7 +139,9 @@ def _seed_sources(layer: Layer) -> dict[str, dict[str, Any]]:
 
 def _cited_here(claim: Claim, source: dict[str, Any] | None) -> bool:
     """Whether ``source`` is a seed citation of ``claim``'s document."""
-    return bool(source) and source.get("type") == "seed" and source.get("seed") == claim.document
+    if source is None:
+        return False
+    return source.get("type") == "seed" and source.get("seed") == claim.document
 
 
 def _against_catalog(claims: Sequence[Claim], layers: Iterable[Layer]) -> list[Conflict]:
