@@ -173,3 +173,15 @@ def test_a_manifest_naming_a_path_outside_the_corpus_is_refused(
     (tmp_path / "manifest.json").write_text('{"documents": [{"id": "../secret.txt"}]}')
     code, _, err = run_cli(["conflicts", "--corpus", str(tmp_path)], capsys)
     assert code == 2 and "not a file name in the folder" in err
+
+
+def test_ingest_json_gives_sentence_offsets_into_the_original_file(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run_cli(["ingest", str(KARS_TEXT), "--format", "json"], capsys)
+    (document,) = json.loads(out)["documents"]
+    original = KARS_TEXT.read_text(encoding="utf-8")
+    first_start, first_end = document["sentences"][0]
+    assert code == 0
+    assert original[first_start:first_end].startswith("ТЕСТОВЫЙ ФРАГМЕНТ")
+    assert len(document["sentences"]) == 9  # the dateline is metadata, not a sentence

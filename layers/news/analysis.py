@@ -23,10 +23,14 @@ class Analysis:
     claims: tuple[Claim, ...]
 
     def as_dict(self) -> dict[str, Any]:
-        """JSON-ready: metadata, mentions (with their sentences) and claims."""
+        """JSON-ready: metadata, sentence offsets in the original file, mentions (with their
+        sentences) and claims."""
         return {
             **self.document.metadata(),
-            "sentences": len(self.document.sentences),
+            "sentences": [
+                list(self.document.original_span(start, end))
+                for start, end in self.document.sentences
+            ],
             "mentions": [mention.as_dict(self.document) for mention in self.mentions],
             "claims": [claim.as_dict() for claim in self.claims],
         }

@@ -10,9 +10,12 @@ into the original file.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import itertools
+import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -82,17 +85,11 @@ class NewsDocument:
 
     def sentence_index(self, position: int) -> int | None:
         """Index of the sentence holding ``text[position]``, else ``None``."""
-        for index, (start, end) in enumerate(self.sentences):
-            if start <= position < end:
-                return index
-        return None
+        return _containing(self.sentences, position)
 
     def paragraph_index(self, position: int) -> int | None:
         """Index of the body paragraph holding ``text[position]``, else ``None``."""
-        for index, (start, end) in enumerate(self.body_spans):
-            if start <= position < end:
-                return index
-        return None
+        return _containing(self.body_spans, position)
 
     def metadata(self) -> dict[str, Any]:
         """Metadata in the shape of a ``seeds/manifest.json`` entry."""
@@ -107,6 +104,14 @@ class NewsDocument:
             "language": self.language,
             "sha256": self.sha256,
         }
+
+
+def _containing(spans: Sequence[tuple[int, int]], position: int) -> int | None:
+    """Index of the span of ordered, disjoint ``spans`` that holds ``position``."""
+    index = bisect.bisect_right(spans, (position, math.inf)) - 1
+    if index >= 0 and spans[index][0] <= position < spans[index][1]:
+        return index
+    return None
 
 
 def detect_format(original: str, suffix: str = "") -> str:
@@ -207,11 +212,14 @@ def parse_document(
         value = original
         body = body_spans(value)
         title = _text_title(value, body)
+    found = dates.publication_date(value, _lines(value))
+    if found is not None:
+        # a dateline is page metadata, not article text (the seeds' own rule for numeric ones)
+        body = tuple(span for span in body if span != (found.start, found.end))
     if not body:
         raise NewsInputError(
             f"{doc_id} has no article text that the reader can find; give the page's full text"
         )
-    found = dates.publication_date(value, _lines(value))
     date = found.date.isoformat() if found else None
     date_source = {"header": "header"}.get(found.shape, "inline") if found else None
     evidence = found.evidence if found else None
