@@ -30,12 +30,6 @@ _CORPUS = click.option(
 )
 
 
-def _number(value: float, unit: str | None = None) -> str:
-    if unit == "year":
-        return str(int(value))
-    return f"{int(value):,}" if value == int(value) else f"{value:,.6g}"
-
-
 def _where(item: Any) -> str:
     target = f"{item.layer}/{item.feature or '*'}" if item.layer else (item.subject or "-")
     sentence = f"s{item.sentence}" if item.sentence is not None else "s-"
@@ -43,9 +37,11 @@ def _where(item: Any) -> str:
 
 
 def _claim_text(claim: Any) -> str:
-    value = _number(claim.value, claim.unit)
+    from caspian.layers.news.units import format_quantity
+
+    value = format_quantity(claim.value, claim.unit)
     if claim.value_max:
-        value += f"–{_number(claim.value_max, claim.unit)}"
+        value = f"{format_quantity(claim.value)}–{format_quantity(claim.value_max, claim.unit)}"
     extras = [part for part in (claim.qualifier, claim.role) if part]
     period = claim.context.get("period")
     if period:
@@ -56,22 +52,26 @@ def _claim_text(claim: Any) -> str:
     if horizon:
         extras.append(horizon["text"])
     return (
-        f"    {claim.kind} {value} {claim.unit or ''} «{claim.text}» -> {claim.subject or '-'} "
+        f"    {claim.kind} {value} «{claim.text}» -> {claim.subject or '-'} "
         f"s{claim.sentence} {claim.start}:{claim.end} [{'; '.join(extras)}]"
     )
 
 
 def _conflict_text(conflict: Any) -> list[str]:
+    from caspian.layers.news.units import format_quantity
+
     lines = [f"! {conflict.rule}: {conflict.subject} {conflict.kind} ({conflict.role})"]
     for claim in conflict.claims:
         period = claim.context.get("period")
         during = f", {period['text']}" if period else ""
         lines.append(
             f"    {claim.document} {claim.start}:{claim.end}: «{claim.text}» = "
-            f"{_number(claim.value, claim.unit)} {claim.unit or ''}{during}"
+            f"{format_quantity(claim.value, claim.unit)}{during}"
         )
     for value in conflict.catalog_values:
-        lines.append(f"    catalog: {_number(value['value'])} {conflict.unit} ({value['source']})")
+        lines.append(
+            f"    catalog: {format_quantity(value['value'], conflict.unit)} ({value['source']})"
+        )
     return lines
 
 

@@ -21,4 +21,5 @@ def test_a_found_length_conflict_names_the_catalog_figures_it_contradicts() -> N
     popup = next(f for f in collection["features"] if f["id"] == "zangezur_corridor/kars-dilucu")
     html = popup["properties"]["popup"]
     assert "Kars–Iğdır–Aralık–Dilucu railway: length" in html
-    assert "«224-километровой»" in html and "the article contradicts the catalog" in html
+    assert "«224-километровой» = 224 km" in html
+    assert "the article contradicts the catalog" in html

@@ -18,6 +18,7 @@ from caspian.layers.news.analysis import analyse, corpus_conflicts
 from caspian.layers.news.conflicts import Conflict, check_catalog_conflicts
 from caspian.layers.news.corpus import seed_documents
 from caspian.layers.news.gazetteer import load_gazetteer
+from caspian.layers.news.units import format_quantity
 from caspian.layers.seeds import load_seed
 
 _RULES = {
@@ -60,7 +61,7 @@ def _as_catalog_shape(conflict: Conflict, catalog: dict[str, Layer]) -> dict[str
             qualifier = period["text"] if period else None
         values.append(
             {
-                "value": f"«{claim.text}»",
+                "value": f"«{claim.text}» = {format_quantity(claim.value, claim.unit)}",
                 "unit": None,
                 "qualifier": qualifier,
                 "source": _label(claim.document),

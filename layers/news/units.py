@@ -64,3 +64,15 @@ PER_YEAR = ("в год", "ежегодно", "per year", "a year", "/yr", "в г
 def unit_label(unit: str, per_year: bool) -> str:
     """``"Mt"`` -> ``"Mt/yr"`` when the claim is a rate per year."""
     return f"{unit}/yr" if per_year else unit
+
+
+def format_quantity(value: float, unit: str | None = None) -> str:
+    """A claim's value for people: ``547,000,000 USD``, ``1.3 GW``, ``2026 year`` (years are not
+    grouped in thousands)."""
+    if unit == "year":
+        number = str(int(value))
+    elif value == int(value):
+        number = f"{int(value):,}"
+    else:
+        number = f"{value:,.6g}"
+    return f"{number} {unit}" if unit else number
