@@ -42,6 +42,15 @@ def test_dates_in_russian_words_round_trip(day: dt.date, with_year_word: bool) -
 
 
 @MORPHOLOGY
+@given(DAYS, st.booleans())
+def test_dates_in_english_words_round_trip(day: dt.date, month_first: bool) -> None:
+    month = f"{day:%B}"  # the C locale's English month name
+    text = f"{month} {day.day}, {day.year}" if month_first else f"{day.day} {month} {day.year}"
+    (found,) = list(dates.find_dates(f"Published {text}."))
+    assert found.date == day
+
+
+@MORPHOLOGY
 @given(DAYS)
 def test_the_collector_header_wins_over_dates_in_the_text(day: dt.date) -> None:
     text = f" date {day.isoformat()} Визит 3 декабря 2025 года, 14:05 прошёл."

@@ -20,15 +20,24 @@ MONTHS_RU: tuple[str, ...] = (
     "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь",
 )  # fmt: skip
 
+MONTHS_EN: tuple[str, ...] = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+
 HEADER = re.compile(r"\A\s*date\s+(\d{4})-(\d{2})-(\d{2})\b")
 NUMERIC = re.compile(
     r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s+(?:в\s+)?(\d{1,2}):(\d{2}))?(?![\d.]\d)"
 )
 # "3 декабря 2025 года, 14:05"; a range "20-21 октября 2025 года" yields its first day.
 WORDS = re.compile(
-    r"(?<!\d)(\d{1,2})(?:\s*[-–]\s*\d{1,2})?\s+([А-Яа-яЁё]+)\s+(\d{4})"
+    r"(?<!\d)(\d{1,2})(?:\s*[-–]\s*\d{1,2})?\s+([А-Яа-яЁёA-Za-z]+)\s+(\d{4})"
     r"(?:\s*(?:года|г\.))?(?:,?\s+(?:в\s+)?(\d{1,2}):(\d{2}))?"
 )
+
+
+# English order: "December 3, 2025, 14:05".
+WORDS_EN = re.compile(r"\b([A-Za-z]+)\s+(\d{1,2}),?\s+(\d{4})(?:,?\s+(?:at\s+)?(\d{1,2}):(\d{2}))?")
 
 
 @dataclass(frozen=True)
@@ -70,7 +79,10 @@ def _time(hour: str | None, minute: str | None) -> str | None:
 
 
 def month_number(word: str) -> int | None:
-    """1-12 for a Russian month name in any case ("декабря" -> 12), else ``None``."""
+    """1-12 for a Russian month name in any case ("декабря" -> 12) or an English one
+    ("December"), else ``None``."""
+    if word.lower() in MONTHS_EN:
+        return MONTHS_EN.index(word.lower()) + 1
     lemma = best_lemma(word)
     return MONTHS_RU.index(lemma) + 1 if lemma in MONTHS_RU else None
 
@@ -96,14 +108,21 @@ def _worded_date(match: re.Match[str]) -> dt.date | None:
     return _valid(int(match[3]), month, int(match[1])) if month else None
 
 
+def _english_date(match: re.Match[str]) -> dt.date | None:
+    month = MONTHS_EN.index(match[1].lower()) + 1 if match[1].lower() in MONTHS_EN else None
+    return _valid(int(match[3]), month, int(match[2])) if month else None
+
+
 def find_dates(text: str, start: int = 0, end: int | None = None) -> Iterator[FoundDate]:
     """Every numeric or worded date in ``text[start:end]``, in text order."""
     stop = len(text) if end is None else end
     found: list[FoundDate] = []
-    for pattern, shape, read in (
+    readers = (
         (NUMERIC, "numeric", _numeric_date),
         (WORDS, "words", _worded_date),
-    ):
+        (WORDS_EN, "words", _english_date),
+    )
+    for pattern, shape, read in readers:
         for match in pattern.finditer(text, start, stop):
             date = read(match)
             if date:
