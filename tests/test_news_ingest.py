@@ -185,3 +185,15 @@ def test_ingest_json_gives_sentence_offsets_into_the_original_file(
     assert code == 0
     assert original[first_start:first_end].startswith("ТЕСТОВЫЙ ФРАГМЕНТ")
     assert len(document["sentences"]) == 9  # the dateline is metadata, not a sentence
+
+
+def test_a_saved_page_in_the_charset_it_declares_is_read(tmp_path: Path) -> None:
+    page = PORTAL_HTML.read_text(encoding="utf-8").replace(
+        'charset="utf-8"', 'charset="windows-1251"'
+    )
+    page = page.replace("€", "EUR").replace("₺", "TRY").replace("₽", "RUB")  # not in cp1251
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode("windows-1251"))
+    document = read_document(path)
+    assert document.title == "Цифровой шелковый путь получит второй кабель"
+    assert document.date == "2025-11-22"

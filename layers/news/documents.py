@@ -249,6 +249,30 @@ def parse_document(
     )
 
 
+_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_-]+)""", re.I)
+
+
+def _decode(data: bytes, file: Path) -> str:
+    """UTF-8, or the charset a saved HTML page declares (``windows-1251`` is common)."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        declared = _CHARSET.search(data[:4096])
+        if declared:
+            charset = declared.group(1).decode("ascii")
+            try:
+                return data.decode(charset)
+            except (LookupError, UnicodeDecodeError) as inner:
+                raise NewsInputError(
+                    f"{file} declares charset {charset} but does not decode with it ({inner}); "
+                    "save the page as UTF-8"
+                ) from inner
+        raise NewsInputError(
+            f"{file} is not UTF-8 (byte {exc.start}) and declares no charset; "
+            "save the article as UTF-8"
+        ) from exc
+
+
 def read_document(path: str | Path, fmt: str | None = None) -> NewsDocument:
     """Read and analyse one article file (UTF-8 plain text or saved HTML).
 
@@ -265,10 +289,5 @@ def read_document(path: str | Path, fmt: str | None = None) -> NewsDocument:
     data = file.read_bytes()
     if b"\x00" in data[:4096]:
         raise NewsInputError(f"{file} is a binary file; give a text or HTML article")
-    try:
-        original = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise NewsInputError(
-            f"{file} is not UTF-8 (byte {exc.start}); save the article as UTF-8"
-        ) from exc
+    original = _decode(data, file)
     return parse_document(original, str(path), fmt, file.suffix)
