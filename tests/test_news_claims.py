@@ -93,3 +93,17 @@ def test_units_are_normalised(text: str, kind: str, value: float, unit: str) -> 
 
 def test_a_year_a_date_or_a_count_without_unit_is_no_claim() -> None:
     assert _claims("В 2025 году подписали 15 соглашений, визит прошёл 20-21 октября.") == []
+
+
+def test_an_english_article_groups_thousands_with_commas() -> None:
+    text = "The Baku–Tbilisi–Ceyhan pipeline is 1,768 km long and cost $3,900 million."
+    claims = _claims(text)
+    assert [(c.kind, c.value, c.feature) for c in claims] == [
+        ("length", 1768.0, "btc"),
+        ("money", 3.9e9, "btc"),
+    ]
+
+
+def test_a_russian_article_reads_the_comma_as_decimal() -> None:
+    (claim,) = _claims("Рост составил 1,768 км.")
+    assert claim.value == 1.768

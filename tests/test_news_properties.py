@@ -71,6 +71,15 @@ def test_digit_groups_parse_to_their_value(value: int, space: str) -> None:
 
 
 @MORPHOLOGY
+@given(st.integers(1_000, 10**12), st.integers(0, 99))
+def test_english_thousands_commas_parse_in_english_only(value: int, cents: int) -> None:
+    written = f"{value:,}.{cents:02d}"
+    assert numbers.parse_digits(written, english=True) == pytest.approx(value + cents / 100)
+    with pytest.raises(ValueError, match="not a number"):
+        numbers.parse_digits(written)  # Russian: "1,768.05" is no number
+
+
+@MORPHOLOGY
 @given(st.integers(0, 10**6), st.integers(0, 99), st.sampled_from([",", "."]))
 def test_decimal_commas_and_points_parse(whole: int, cents: int, mark: str) -> None:
     assert numbers.parse_digits(f"{whole}{mark}{cents:02d}") == pytest.approx(whole + cents / 100)

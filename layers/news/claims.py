@@ -191,7 +191,7 @@ def find_claims(
     topics_by_sentence = _by_sentence(document, topics)
     claims = []
     for index, sentence in enumerate(document.sentences):
-        found = quantities(document.text, *sentence)
+        found = quantities(document.text, *sentence, english=document.language == "en")
         context = _context(document, [item for item in found if item.kind in CONTEXT])
         for item in found:
             if item.kind in ("period", "since"):

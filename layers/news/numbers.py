@@ -13,7 +13,8 @@ from caspian.layers.news.text import best_lemma, lemmas
 
 # Digits, with thousands grouped by spaces and a decimal comma or point.
 DIGITS = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
-DIGITS_RE = re.compile(rf"(?<![\d.,])(?:{DIGITS})(?![\d])")
+# English thousands groups: "1,768", "2,500.75".
+DIGITS_EN = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"
 
 NUMBER_WORDS: dict[str, float] = {
     "один": 1, "два": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7,
@@ -29,8 +30,11 @@ SCALES: dict[str, float] = {
 }  # fmt: skip
 
 
-def parse_digits(text: str) -> float:
-    """``"1 850,5"`` -> 1850.5.
+def parse_digits(text: str, english: bool = False) -> float:
+    """``"1 850,5"`` -> 1850.5; with ``english``, ``"1,850.5"`` -> 1850.5 too.
+
+    Russian writes a decimal comma, English groups thousands with commas: "1,768" is 1.768 in a
+    Russian article and 1768 in an English one.
 
     Raises
     ------
@@ -38,6 +42,8 @@ def parse_digits(text: str) -> float:
         If ``text`` is not a number in one of the accepted shapes.
     """
     cleaned = text.strip()
+    if english and re.fullmatch(DIGITS_EN, cleaned):
+        return float(cleaned.replace(",", ""))
     if not re.fullmatch(DIGITS, cleaned):
         raise ValueError(f"not a number: {text!r}")
     cleaned = re.sub(r"[ \u00a0\u202f]", "", cleaned).replace(",", ".")

@@ -21,6 +21,7 @@ _NUMWORD = r"[А-Яа-яЁё]+"
 _NUMBER = rf"(?:{numbers.DIGITS}|{_NUMWORD}(?:\s+{_NUMWORD})?)"
 _TAIL_TOKEN = re.compile(r"\s*(?:-\s*)?(\$|€|₽|%|[^\W\d_]+(?:/[^\W\d_]+)?\.?)")
 _PREFIX_CURRENCY = re.compile(rf"([$€₽])\s?({numbers.DIGITS})")
+_PREFIX_CURRENCY_EN = re.compile(rf"([$€₽])\s?({numbers.DIGITS_EN}|{numbers.DIGITS})")
 _QUALIFIERS = {
     "почти": "almost", "около": "about", "примерно": "about", "порядка": "about",
     "приблизительно": "about", "более": "more than", "свыше": "more than",
@@ -86,16 +87,19 @@ def number_value(written: str) -> float | None:
     return total or None
 
 
-def numbers_in(text: str, start: int, end: int) -> Iterator[tuple[int, int, float]]:
+def numbers_in(
+    text: str, start: int, end: int, english: bool = False
+) -> Iterator[tuple[int, int, float]]:
     """Numbers of ``text[start:end]`` as ``(start, end, value)``: digits, or one or two
     number words ("двадцать пять", "трёх", "одного")."""
     taken_until = start
-    for match in re.finditer(rf"(?<![\w.,])(?:{numbers.DIGITS})(?!\d)|[А-Яа-яЁё]+", text[:end]):
+    digits = f"{numbers.DIGITS_EN}|{numbers.DIGITS}" if english else numbers.DIGITS
+    for match in re.finditer(rf"(?<![\w.,])(?:{digits})(?!\d)|[А-Яа-яЁё]+", text[:end]):
         if match.start() < taken_until:
             continue
         written = match.group()
         if written[0].isdigit():
-            yield match.start(), match.end(), numbers.parse_digits(written)
+            yield match.start(), match.end(), numbers.parse_digits(written, english)
             taken_until = match.end()
             continue
         first = numbers.number_word(written)
@@ -159,10 +163,10 @@ def _per_year(text: str, position: int, end: int) -> int | None:
     return position + match.end() if match else None
 
 
-def measured(text: str, start: int, end: int) -> Iterator[Quantity]:
+def measured(text: str, start: int, end: int, english: bool = False) -> Iterator[Quantity]:
     """Quantities with a unit: ``224-километровой``, ``10 млн тонн грузов в год``, ``$547
     million``, ``547 миллионов долларов``, ``400 Тбит/с``, ``1 300 МВт``, ``15 %``."""
-    for number_start, number_end, value in numbers_in(text, start, end):
+    for number_start, number_end, value in numbers_in(text, start, end, english):
         if re.fullmatch(_YEAR, text[number_start:number_end]):
             continue
         tokens = _tail(text, number_end, end, 3)
@@ -196,7 +200,8 @@ def measured(text: str, start: int, end: int) -> Iterator[Quantity]:
             yearly or stop,
             _qualifier(text, number_start, start),
         )
-    for match in _PREFIX_CURRENCY.finditer(text, start, end):
+    prefixed = _PREFIX_CURRENCY_EN if english else _PREFIX_CURRENCY
+    for match in prefixed.finditer(text, start, end):
         unit = units.UNIT_WORDS[match[1]]
         scale, stop = 1.0, match.end()
         tokens = _tail(text, match.end(), end, 1)
@@ -204,7 +209,7 @@ def measured(text: str, start: int, end: int) -> Iterator[Quantity]:
             scale, stop = numbers.scale_word(tokens[0][0]) or 1.0, tokens[0][1]
         yield Quantity(
             unit.quantity,
-            numbers.parse_digits(match[2]) * scale,
+            numbers.parse_digits(match[2], english) * scale,
             unit.unit,
             match.start(),
             stop,
@@ -303,14 +308,18 @@ def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
         yield Quantity("since", float(match[1]), "year", start + match.start(), start + match.end())
 
 
-READERS = (measured, growth, periods, durations, deadlines)
+READERS = (growth, periods, durations, deadlines)
 
 
-def quantities(text: str, start: int, end: int) -> list[Quantity]:
+def quantities(text: str, start: int, end: int, english: bool = False) -> list[Quantity]:
     """Every numeric expression of ``text[start:end]``, in text order, overlaps dropped
-    (a number read as a duration is not read again as a measure)."""
+    (a number read as a duration is not read again as a measure). ``english`` reads commas
+    as thousands separators ("1,768 km")."""
     found = sorted(
-        (item for reader in READERS for item in reader(text, start, end)),
+        (
+            *measured(text, start, end, english),
+            *(item for reader in READERS for item in reader(text, start, end)),
+        ),
         key=lambda item: (item.start, -(item.end - item.start)),
     )
     kept: list[Quantity] = []
