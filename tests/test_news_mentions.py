@@ -8,7 +8,13 @@ from caspian.layers.news.corpus import seed_documents
 from caspian.layers.news.documents import parse_document, read_document
 from caspian.layers.news.gazetteer import load_gazetteer
 from caspian.layers.news.mentions import find_mentions
-from news_support import KARS_TEXT, PORTAL_HTML, seed_annotation
+from news_support import (
+    INTERVIEW_TEXT,
+    KARS_TEXT,
+    PORTAL_HTML,
+    interview_annotation,
+    seed_annotation,
+)
 
 
 def _found() -> set[tuple[str, str, str | None, int, int]]:
@@ -39,6 +45,15 @@ def test_precision_and_recall_on_the_annotated_seeds_are_at_least_0_9() -> None:
     assert count == 37
     assert precision >= 0.9, f"precision {precision:.3f}"
     assert recall >= 0.9, f"recall {recall:.3f}"
+
+
+def test_the_held_out_interview_is_read_with_precision_and_recall_of_at_least_0_9() -> None:
+    document = read_document(INTERVIEW_TEXT)
+    found = {(m.layer, m.feature, m.start, m.end) for m in find_mentions(document)}
+    annotated = interview_annotation()
+    hits = len(found & annotated)
+    assert len(annotated) == 19
+    assert hits / len(found) >= 0.9 and hits / len(annotated) >= 0.9, found ^ annotated
 
 
 def test_the_annotation_quotes_the_seed_text_at_its_offsets() -> None:
