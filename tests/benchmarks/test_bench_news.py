@@ -1,7 +1,7 @@
 """Ingestion throughput of the news reader (articles per second), against a baseline measured
 in the same run: razdel's plain sentence split of the same texts.
 
-The corpus is the five seeds, the plain-text fixture and the saved HTML page (seven articles).
+The corpus is the five seeds and the three test articles (two plain text, one saved HTML page).
 ``ingest`` does everything ``caspian ingest`` does per article: body and metadata, sentences,
 lemma-matched mentions and claims; the lemma caches are emptied before every round, so each
 round pays for its morphology (pymorphy3's dictionaries are loaded once, before timing, as a
