@@ -292,3 +292,12 @@ def check_catalog(
                 )
             )
     return problems, findings
+
+
+def evidence_flags(layer_ids: Sequence[str] | None = None) -> list[Problem]:
+    """Seed citations whose quote mentions no layer, and layers a seed mentions but does not
+    cite: findings of the news reader (:mod:`caspian.layers.news.evidence`) to review, which do
+    not make the catalog invalid."""
+    from caspian.layers.news.evidence import citation_flags
+
+    return [Problem(*flag) for flag in citation_flags(load_catalog(layer_ids).values())]

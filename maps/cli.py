@@ -27,6 +27,9 @@ COMMANDS: dict[str, str] = {
     "export": "caspian.maps.cmd_export:export_command",
     "route": "caspian.maps.cmd_route:route_command",
     "validate": "caspian.maps.cmd_export:validate_command",
+    "ingest": "caspian.maps.cmd_news:ingest_command",
+    "mentions": "caspian.maps.cmd_news:mentions_command",
+    "conflicts": "caspian.maps.cmd_news:conflicts_command",
 }
 
 

@@ -118,9 +118,10 @@ def check_command(ctx: click.Context, layer_ids: tuple[str, ...]) -> None:
     """Validate the catalog: schema, coordinates, ids, verbatim quotes and lengths.
 
     Prints the published-versus-computed length of every feature that has a published length,
-    then every problem; exits 1 when there is any problem.
+    the news reader's flags (seed quotes that mention no layer, layers a seed mentions but
+    does not cite), then every problem; exits 1 when there is any problem.
     """
-    from caspian.layers.check import check_catalog
+    from caspian.layers.check import check_catalog, evidence_flags
     from caspian.maps.formatting import render_table
 
     problems, findings = check_catalog(list(layer_ids) or None)
@@ -139,6 +140,11 @@ def check_command(ctx: click.Context, layer_ids: tuple[str, ...]) -> None:
     ]
     click.echo("Published versus computed lengths:")
     click.echo(render_table(rows))
+    flags = evidence_flags(list(layer_ids) or None)
+    if flags:
+        click.echo(f"\nFlagged by the news reader ({len(flags)}; evidence to review, not errors):")
+        for flag in flags:
+            click.echo(f"  {flag}")
     if problems:
         click.echo(f"\n{len(problems)} problem(s):", err=True)
         for problem in problems:

@@ -122,6 +122,8 @@ def catalog_collection(
     properties ``popup`` and ``tooltip`` (escaped HTML), ``style`` (Leaflet path options) and
     ``search`` (names to find it by).
     """
+    from caspian.layers.news.popup_view import shipped_popup_conflicts
+
     sources = _source_labels(layer)
     features = []
     for feature in layer.features:
@@ -130,9 +132,10 @@ def catalog_collection(
         props = feature.get("properties") or {}
         measured = metrics.get(fid, popups.FeatureMetrics())
         conflicts = [c for c in layer.conflicts if short_id in (c.get("features") or [])]
+        found = shipped_popup_conflicts().get(fid, [])
         properties = {
             "popup": popups.feature_popup_html(
-                fid, props, layer.name, measured, sources, conflicts
+                fid, props, layer.name, measured, sources, conflicts, found
             ),
             "tooltip": popups.feature_tooltip_html(props, measured.length_km),
             "style": styles.feature_style(

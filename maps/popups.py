@@ -153,7 +153,11 @@ def _published_lengths(
     return f"<h5>Published lengths</h5><ul>{''.join(items)}</ul>" if items else ""
 
 
-def _conflicts(conflicts: Iterable[Mapping[str, Any]], sources: Mapping[str, SourceLabel]) -> str:
+def _conflicts(
+    conflicts: Iterable[Mapping[str, Any]],
+    sources: Mapping[str, SourceLabel],
+    heading: str = "Sources disagree",
+) -> str:
     items = []
     for conflict in conflicts:
         values = []
@@ -167,7 +171,7 @@ def _conflicts(conflicts: Iterable[Mapping[str, Any]], sources: Mapping[str, Sou
         items.append(f"<li><b>{escape(str(conflict.get('topic', '')))}</b>: {body}{note}</li>")
     if not items:
         return ""
-    return f"<h5 class=\"cg-conflict\">Sources disagree</h5><ul>{''.join(items)}</ul>"
+    return f"<h5 class=\"cg-conflict\">{escape(heading)}</h5><ul>{''.join(items)}</ul>"
 
 
 def _citations(source_ids: Sequence[str], sources: Mapping[str, SourceLabel]) -> str:
@@ -194,6 +198,7 @@ def feature_popup_html(
     metrics: FeatureMetrics,
     sources: Mapping[str, SourceLabel],
     conflicts: Iterable[Mapping[str, Any]] = (),
+    found_conflicts: Iterable[Mapping[str, Any]] = (),
 ) -> str:
     """The popup of one catalog feature.
 
@@ -211,6 +216,9 @@ def feature_popup_html(
         Source id -> :class:`SourceLabel` for every source of the layer.
     conflicts : iterable of mapping
         The layer's conflicts that name this feature.
+    found_conflicts : iterable of mapping
+        Conflicts the news reader found about this feature, in the same shape
+        (:mod:`caspian.layers.news.popup_view`).
 
     Returns
     -------
@@ -259,6 +267,7 @@ def feature_popup_html(
         _published_lengths(properties.get("published_length_km") or [], metrics.length_km, sources)
     )
     parts.append(_conflicts(conflicts, sources))
+    parts.append(_conflicts(found_conflicts, sources, heading="Found in the news"))
     if properties.get("note"):
         parts.append(f"<p class=\"cg-note\">{escape(str(properties['note']))}</p>")
     parts.append(_citations(list(properties.get("sources") or []), sources))

@@ -1,0 +1,226 @@
+"""Numeric claims: a quantity, what it is about, and the context that qualifies it.
+
+Linking rule. A claim is about
+
+* the **feature** named by the gazetteer mention nearest to it (in characters) in the same
+  sentence, looking first before the figure (the subject usually precedes it: "железная
+  дорога Карс–Дилуджу протяжённостью 240 км"), then after it ("224-километровой ж/д ветки от
+  Карса"); when its sentence names none, the first mention of the closest of the two
+  sentences before it in the same paragraph ("Его протяжённость составит 240 км" after a
+  sentence that names the line);
+* the **topic** (``trade_turnover``, ``freight_volume``…) named by the nearest topic word of
+  the gazetteer in the same sentence, else in the three sentences before it in the same
+  paragraph ("За девять месяцев он уже составил…" after "Товарооборот показывает…").
+
+Physical quantities (length, mass, power, bandwidth, containers) and deadlines and durations
+are compared per feature;
+economic ones (money, growth, percent) per topic, falling back to the feature. Within a
+sentence, a money or growth claim takes the sentence's reporting period ("за первые восемь
+месяцев 2025 года"), base year ("с 2020 года") and horizon ("в течение ближайших трёх лет",
+"к 2030 году"). A claim is a *target* when "до" stands right before it or its sentence plans
+("планируется", "намерены", "предусматривают", "цель"), else *reported*.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from caspian.layers.news.documents import NewsDocument
+from caspian.layers.news.gazetteer import Gazetteer, Match, load_gazetteer
+from caspian.layers.news.mentions import Mention, find_mentions
+from caspian.layers.news.quantities import Quantity, quantities
+from caspian.layers.news.text import lemmas, words
+
+PHYSICAL = ("length", "mass", "power", "bandwidth", "containers")
+ECONOMIC = ("money", "growth", "percent")
+CONTEXT = ("period", "since", "duration", "deadline")
+#: Kinds compared per feature first (a deadline is a feature's, not a topic's).
+FEATURE_FIRST = (*PHYSICAL, "duration", "deadline")
+_PLANNING = {
+    "планироваться", "планировать", "намереваться", "намерен", "предусматривать", "цель",
+    "ориентир", "план", "plan", "target",
+}  # fmt: skip
+MENTION_LOOKBACK = 2
+TOPIC_LOOKBACK = 3
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One numeric claim of one document.
+
+    Attributes
+    ----------
+    document : str
+    kind : str
+        See :class:`caspian.layers.news.quantities.Quantity`.
+    value, value_max : float
+        Normalised value (and upper end of a range).
+    unit : str or None
+    qualifier : str or None
+    role : str
+        ``"target"`` or ``"reported"``.
+    text : str
+        The expression as written.
+    sentence : int or None
+    start, end : int
+        Offsets in the original file.
+    layer, feature : str or None
+        The linked mention's layer and feature.
+    topic : str or None
+    context : dict
+        ``period`` (``{"months": 8, "year": 2025}``), ``since`` (year), ``horizon`` (text and
+        normal form) taken from the same sentence.
+    """
+
+    document: str
+    kind: str
+    value: float
+    unit: str | None
+    qualifier: str | None
+    role: str
+    text: str
+    sentence: int | None
+    start: int
+    end: int
+    layer: str | None = None
+    feature: str | None = None
+    topic: str | None = None
+    value_max: float | None = None
+    context: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def subject(self) -> str | None:
+        """What the claim is compared by: ``"topic:trade_turnover"`` or ``"layer/feature"``."""
+        feature = f"{self.layer}/{self.feature or '*'}" if self.layer else None
+        topic = f"topic:{self.topic}" if self.topic else None
+        if self.kind in FEATURE_FIRST:
+            return feature or topic
+        return topic or feature
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        data = {key: value for key, value in self.__dict__.items() if value not in (None, {})}
+        data["subject"] = self.subject
+        return data
+
+
+def _nearest(items: Sequence[_Located], position: int) -> _Located:
+    """The closest item before ``position`` (the subject usually precedes its figure), else
+    the closest after it."""
+    before = [item for item in items if item.position < position]
+    if before:
+        return max(before, key=lambda item: item.position)
+    return min(items, key=lambda item: item.position - position)
+
+
+@dataclass(frozen=True)
+class _Located:
+    """A match with its position in the analysed text."""
+
+    position: int
+    match: Match | Mention
+
+
+def _by_sentence(document: NewsDocument, found: Sequence[Any]) -> dict[int, list[_Located]]:
+    grouped: dict[int, list[_Located]] = {}
+    for item in found:
+        position = item.position if isinstance(item, Mention) else item.start
+        index = document.sentence_index(position)
+        if index is not None:
+            grouped.setdefault(index, []).append(_Located(position, item))
+    return grouped
+
+
+def _look(
+    document: NewsDocument,
+    grouped: dict[int, list[_Located]],
+    index: int,
+    back: int,
+    position: int,
+) -> Any:
+    if grouped.get(index):
+        return _nearest(grouped[index], position).match
+    paragraph = document.paragraph_index(document.sentences[index][0])
+    for previous in range(index - 1, max(-1, index - 1 - back), -1):
+        start = document.sentences[previous][0]
+        if document.paragraph_index(start) != paragraph:
+            break
+        if grouped.get(previous):
+            return grouped[previous][0].match  # the sentence's subject comes first
+    return None
+
+
+def _role(document: NewsDocument, item: Quantity, sentence: tuple[int, int]) -> str:
+    if item.qualifier == "up to":
+        return "target"
+    sentence_lemmas = set().union(*(lemmas(word.text) for word in words(document.text, *sentence)))
+    return "target" if sentence_lemmas & _PLANNING else "reported"
+
+
+def _context(document: NewsDocument, found: Sequence[Quantity]) -> dict[str, Any]:
+    context: dict[str, Any] = {}
+    for item in found:
+        written = " ".join(document.text[item.start : item.end].split())
+        if item.kind == "period":
+            context["period"] = {"months": item.value, "year": item.extra.get("year"),
+                                 "text": written}  # fmt: skip
+        elif item.kind == "since":
+            context["since"] = int(item.value)
+        elif item.kind in ("duration", "deadline"):
+            context["horizon"] = {"kind": item.kind, "value": item.value, "unit": item.unit,
+                                  "value_max": item.value_max, "text": written}  # fmt: skip
+    return context
+
+
+def find_claims(
+    document: NewsDocument,
+    mentions: Sequence[Mention] | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> list[Claim]:
+    """Every numeric claim of ``document``'s body, linked to features and topics."""
+    gazetteer = gazetteer or load_gazetteer()
+    mentions = find_mentions(document, gazetteer) if mentions is None else mentions
+    by_sentence = _by_sentence(document, mentions)
+    topics = [
+        match
+        for start, end in document.body_spans
+        for match in gazetteer.topics.find(document.text, start, end)
+    ]
+    topics_by_sentence = _by_sentence(document, topics)
+    claims = []
+    for index, sentence in enumerate(document.sentences):
+        found = quantities(document.text, *sentence, english=document.language == "en")
+        context = _context(document, [item for item in found if item.kind in CONTEXT])
+        for item in found:
+            if item.kind in ("period", "since"):
+                continue
+            mention = _look(document, by_sentence, index, MENTION_LOOKBACK, item.start)
+            topic = _look(document, topics_by_sentence, index, TOPIC_LOOKBACK, item.start)
+            start, end = document.original_span(item.start, item.end)
+            claims.append(
+                Claim(
+                    document=document.id,
+                    kind=item.kind,
+                    value=item.value,
+                    unit=item.unit,
+                    qualifier=item.qualifier,
+                    role=_role(document, item, sentence),
+                    text=" ".join(document.text[item.start : item.end].split()),
+                    sentence=index,
+                    start=start,
+                    end=end,
+                    layer=mention.layer if mention else None,
+                    feature=mention.feature if mention else None,
+                    topic=topic.target[1] if topic else None,
+                    value_max=item.value_max,
+                    context={
+                        key: value
+                        for key, value in context.items()
+                        if item.kind in ECONOMIC or key == "horizon"
+                        if not (item.kind in ("duration", "deadline") and key == "horizon")
+                    },
+                )
+            )
+    return claims

@@ -1,0 +1,159 @@
+"""Dates in Russian news pages: a collector's header, numeric datelines and dates in words.
+
+Three shapes are read: the header ``date 2025-10-27`` that our collector put before an article,
+a numeric ``22.10.2025`` with an optional ``09:20``, and a date in words such as
+``3 декабря 2025 года``. A month word is recognised by its lemma (pymorphy3), so every case of
+the month name is read without a list of endings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from caspian.layers.news.text import best_lemma
+
+MONTHS_RU: tuple[str, ...] = (
+    "январь", "февраль", "март", "апрель", "май", "июнь",
+    "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь",
+)  # fmt: skip
+
+MONTHS_EN: tuple[str, ...] = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+
+HEADER = re.compile(r"\A\s*date\s+(\d{4})-(\d{2})-(\d{2})\b")
+NUMERIC = re.compile(
+    r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s+(?:в\s+)?(\d{1,2}):(\d{2}))?(?![\d.]\d)"
+)
+# "3 декабря 2025 года, 14:05"; a range "20-21 октября 2025 года" yields its first day.
+WORDS = re.compile(
+    r"(?<!\d)(\d{1,2})(?:\s*[-–]\s*\d{1,2})?\s+([А-Яа-яЁёA-Za-z]+)\s+(\d{4})"
+    r"(?:\s*(?:года|г\.))?(?:,?\s+(?:в\s+)?(\d{1,2}):(\d{2}))?"
+)
+
+
+# English order: "December 3, 2025, 14:05".
+WORDS_EN = re.compile(r"\b([A-Za-z]+)\s+(\d{1,2}),?\s+(\d{4})(?:,?\s+(?:at\s+)?(\d{1,2}):(\d{2}))?")
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    """A date read from text.
+
+    Attributes
+    ----------
+    date : datetime.date
+    time : str or None
+        ``"HH:MM"`` when the text gives one.
+    shape : str
+        ``"header"``, ``"numeric"`` or ``"words"``.
+    start, end : int
+        Offsets of the evidence in the text.
+    evidence : str
+        The text that states the date.
+    """
+
+    date: dt.date
+    time: str | None
+    shape: str
+    start: int
+    end: int
+    evidence: str
+
+
+def _valid(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _time(hour: str | None, minute: str | None) -> str | None:
+    if hour is None or minute is None or int(hour) > 23 or int(minute) > 59:
+        return None
+    return f"{int(hour):02d}:{minute}"
+
+
+def month_number(word: str) -> int | None:
+    """1-12 for a Russian month name in any case ("декабря" -> 12) or an English one
+    ("December"), else ``None``."""
+    if word.lower() in MONTHS_EN:
+        return MONTHS_EN.index(word.lower()) + 1
+    lemma = best_lemma(word)
+    return MONTHS_RU.index(lemma) + 1 if lemma in MONTHS_RU else None
+
+
+def header_date(text: str) -> FoundDate | None:
+    """The collector's ``date YYYY-MM-DD`` header at the very start of ``text``."""
+    match = HEADER.match(text)
+    if not match:
+        return None
+    date = _valid(int(match[1]), int(match[2]), int(match[3]))
+    if date is None:
+        return None
+    start = match.start(1) - len("date ")
+    return FoundDate(date, None, "header", start, match.end(), text[start : match.end()])
+
+
+def _numeric_date(match: re.Match[str]) -> dt.date | None:
+    return _valid(int(match[3]), int(match[2]), int(match[1]))
+
+
+def _worded_date(match: re.Match[str]) -> dt.date | None:
+    month = month_number(match[2])
+    return _valid(int(match[3]), month, int(match[1])) if month else None
+
+
+def _english_date(match: re.Match[str]) -> dt.date | None:
+    month = MONTHS_EN.index(match[1].lower()) + 1 if match[1].lower() in MONTHS_EN else None
+    return _valid(int(match[3]), month, int(match[2])) if month else None
+
+
+def find_dates(text: str, start: int = 0, end: int | None = None) -> Iterator[FoundDate]:
+    """Every numeric or worded date in ``text[start:end]``, in text order."""
+    stop = len(text) if end is None else end
+    found: list[FoundDate] = []
+    readers = (
+        (NUMERIC, "numeric", _numeric_date),
+        (WORDS, "words", _worded_date),
+        (WORDS_EN, "words", _english_date),
+    )
+    for pattern, shape, read in readers:
+        for match in pattern.finditer(text, start, stop):
+            date = read(match)
+            if date:
+                time = _time(match[4], match[5])
+                found.append(FoundDate(date, time, shape, match.start(), match.end(), match[0]))
+    yield from sorted(found, key=lambda item: item.start)
+
+
+def publication_date(text: str, lines: Sequence[tuple[int, int]]) -> FoundDate | None:
+    """The date a page was published, or ``None``.
+
+    In order: the collector's header; a line that holds nothing but a date (a dateline, as
+    news pages print under the headline); the first date given with a time of day.
+
+    Parameters
+    ----------
+    text : str
+        The page text.
+    lines : sequence of (int, int)
+        Ranges of ``text`` to search for datelines, in page order (all lines, boilerplate
+        included: pages print the dateline outside the article body).
+    """
+    header = header_date(text)
+    if header:
+        return header
+    for start, end in lines:
+        line = text[start:end].strip()
+        for found in find_dates(text, start, end):
+            if found.evidence.strip() == line:
+                return found
+    for found in find_dates(text):
+        if found.time:
+            return found
+    return None

@@ -1,0 +1,293 @@
+"""An ingested news article: its text, body, sentences and metadata.
+
+A plain-text page keeps its text as is; its body is found by the seed corpus's own rules
+(:func:`caspian.layers.seeds.body_spans`: collector header, currency tickers, datelines, a
+repeated headline, cookie notes and related-news trailers are left out). A saved HTML page is
+projected to text with each character's offset in the file (:mod:`.html_text`) and its body is
+what trafilatura keeps. Every offset a caller sees (:meth:`NewsDocument.original_span`) points
+into the original file.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import itertools
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from caspian.layers.news import dates, html_text, text
+from caspian.layers.news._errors import NewsInputError
+from caspian.layers.seeds import body_spans
+
+FORMATS = ("text", "html")
+_HTML_HINT = re.compile(r"\A\s*(?:<!doctype\s+html|<html|<head|<body|<meta|<div|<p\b)", re.I)
+_ATTRIBUTION = re.compile(
+    r"(?:сообща(?:ет|ют)|переда(?:ет|ёт)|пишет|корреспондент[а-я]*|в\s+комментарии|"
+    r"в\s+интервью|по\s+данным|reports?|told)\s+([A-Z][\w-]*(?:\.[A-Za-z]{2,})+|[A-Z]{2,}[\w.]*)"
+)
+
+
+@dataclass(frozen=True)
+class NewsDocument:
+    """One article as the news reader sees it.
+
+    Attributes
+    ----------
+    id : str
+        File name (corpus documents) or the path given.
+    format : str
+        ``"text"`` or ``"html"``.
+    original : str
+        The file as read (UTF-8).
+    text : str
+        The analysed text: ``original`` for plain text, the projected text for HTML.
+    origins : tuple of int or None
+        For HTML, ``origins[i]`` is the offset in ``original`` of ``text[i]``.
+    body_spans : tuple of (int, int)
+        Article paragraphs as ranges of ``text``.
+    sentences : tuple of (int, int)
+        Sentences of the body (razdel), ranges of ``text``; a sentence never crosses a
+        paragraph.
+    title, outlet, date, language : str or None
+        Metadata; ``date`` is ISO 8601.
+    date_evidence : str or None
+        The text that states the date.
+    sha256 : str
+        Of the original bytes.
+    """
+
+    id: str
+    format: str
+    original: str
+    text: str
+    origins: tuple[int, ...] | None
+    body_spans: tuple[tuple[int, int], ...]
+    sentences: tuple[tuple[int, int], ...]
+    title: str | None
+    outlet: str | None
+    date: str | None
+    date_source: str | None
+    date_evidence: str | None
+    language: str
+    sha256: str
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Offsets in the original file of ``text[start:end]``."""
+        if self.origins is None:
+            return start, end
+        return self.origins[start], self.origins[end - 1] + 1
+
+    def sentence_index(self, position: int) -> int | None:
+        """Index of the sentence holding ``text[position]``, else ``None``."""
+        return _containing(self.sentences, position)
+
+    def paragraph_index(self, position: int) -> int | None:
+        """Index of the body paragraph holding ``text[position]``, else ``None``."""
+        return _containing(self.body_spans, position)
+
+    def metadata(self) -> dict[str, Any]:
+        """Metadata in the shape of a ``seeds/manifest.json`` entry."""
+        return {
+            "id": self.id,
+            "format": self.format,
+            "outlet": self.outlet,
+            "title": self.title,
+            "date": self.date,
+            "date_source": self.date_source,
+            "date_evidence": self.date_evidence,
+            "language": self.language,
+            "sha256": self.sha256,
+        }
+
+
+def _containing(spans: Sequence[tuple[int, int]], position: int) -> int | None:
+    """Index of the span of ordered, disjoint ``spans`` that holds ``position``."""
+    index = bisect.bisect_right(spans, (position, math.inf)) - 1
+    if index >= 0 and spans[index][0] <= position < spans[index][1]:
+        return index
+    return None
+
+
+def detect_format(original: str, suffix: str = "") -> str:
+    """``"html"`` for ``.html``/``.htm`` files or text that starts with markup, else ``"text"``."""
+    if suffix.lower() in (".html", ".htm", ".xhtml") or _HTML_HINT.match(original):
+        return "html"
+    return "text"
+
+
+def detect_language(sample: str) -> str:
+    """``"ru"`` when most letters are Cyrillic, ``"en"`` when most are Latin, else ``"und"``."""
+    cyrillic = len(re.findall(r"[А-Яа-яЁё]", sample))
+    latin = len(re.findall(r"[A-Za-z]", sample))
+    if cyrillic + latin == 0:
+        return "und"
+    return "ru" if cyrillic >= latin else "en"
+
+
+def _lines(value: str) -> list[tuple[int, int]]:
+    spans, position = [], 0
+    for line in value.splitlines(keepends=True):
+        spans.append((position, position + len(line.rstrip("\r\n"))))
+        position += len(line)
+    return spans
+
+
+def _text_title(value: str, spans: tuple[tuple[int, int], ...]) -> str | None:
+    """A headline printed twice in a row, as news pages do (the body keeps one copy)."""
+    lines = [value[start:end].strip() for start, end in _lines(value)]
+    lines = [line for line in lines if line]
+    for first, second in itertools.pairwise(lines[:13]):
+        if first == second and len(first.split()) >= 3:
+            return first
+    return None
+
+
+def _outlet(value: str, known: tuple[tuple[str, tuple[str, ...]], ...]) -> str | None:
+    """The outlet named in an attribution ("сообщает Zakon.kz"), else a known outlet's name."""
+    for match in _ATTRIBUTION.finditer(value):
+        name = match.group(1).rstrip(".,")
+        for outlet, names in known:
+            if name.lower() in (alias.lower() for alias in names):
+                return outlet
+        if "." in name:
+            return name
+    for outlet, names in known:
+        for alias in names:
+            if re.search(rf"(?<![\w.]){re.escape(alias)}(?![\w])", value):
+                return outlet
+    return None
+
+
+def _sentences(value: str, spans: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+    found: list[tuple[int, int]] = []
+    for start, end in spans:
+        found.extend(text.sentences(value, start, end))
+    return tuple(found)
+
+
+def parse_document(
+    original: str, doc_id: str, fmt: str | None = None, suffix: str = ""
+) -> NewsDocument:
+    """Analyse one article given as a string.
+
+    Parameters
+    ----------
+    original : str
+        The file's text.
+    doc_id : str
+        Its name, kept as :attr:`NewsDocument.id`.
+    fmt : {"text", "html"}, optional
+        Detected from ``suffix`` and the content when not given.
+    suffix : str
+        The file name's suffix (``".html"``), used to detect the format.
+
+    Raises
+    ------
+    NewsInputError
+        If the text is empty or has no article body.
+    """
+    from caspian.layers.news.gazetteer import load_gazetteer
+
+    if not original.strip():
+        raise NewsInputError(f"{doc_id} is empty; give a news article as text or HTML")
+    fmt = fmt or detect_format(original, suffix)
+    if fmt not in FORMATS:
+        raise NewsInputError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    origins: tuple[int, ...] | None = None
+    html_meta: dict[str, str] = {}
+    if fmt == "html":
+        projected = html_text.project_html(original)
+        value, origins = projected.text, projected.origins
+        spans, extracted = html_text.main_text_spans(original, value)
+        body = tuple(spans)
+        title = projected.title or extracted.get("title")
+        html_meta = {**projected.meta, **{f"trafilatura:{k}": v for k, v in extracted.items()}}
+    else:
+        value = original
+        body = body_spans(value)
+        title = _text_title(value, body)
+    found = dates.publication_date(value, _lines(value))
+    if found is not None:
+        # a dateline is page metadata, not article text (the seeds' own rule for numeric ones)
+        body = tuple(span for span in body if span != (found.start, found.end))
+    if not body:
+        raise NewsInputError(
+            f"{doc_id} has no article text that the reader can find; give the page's full text"
+        )
+    date = found.date.isoformat() if found else None
+    date_source = {"header": "header"}.get(found.shape, "inline") if found else None
+    evidence = found.evidence if found else None
+    if found is None and html_meta:
+        published = html_meta.get("article:published_time") or html_meta.get("trafilatura:date")
+        if published and re.match(r"\d{4}-\d{2}-\d{2}", published):
+            date, date_source, evidence = published[:10], "html-meta", published
+    known = load_gazetteer().outlets
+    outlet = html_meta.get("og:site_name") or _outlet(value, known)
+    body_text = " ".join(value[start:end] for start, end in body)
+    return NewsDocument(
+        id=doc_id,
+        format=fmt,
+        original=original,
+        text=value,
+        origins=origins,
+        body_spans=body,
+        sentences=_sentences(value, body),
+        title=title,
+        outlet=outlet,
+        date=date,
+        date_source=date_source,
+        date_evidence=evidence,
+        language=detect_language(body_text),
+        sha256=hashlib.sha256(original.encode("utf-8")).hexdigest(),
+        meta=html_meta,
+    )
+
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_-]+)""", re.I)
+
+
+def _decode(data: bytes, file: Path) -> str:
+    """UTF-8, or the charset a saved HTML page declares (``windows-1251`` is common)."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        declared = _CHARSET.search(data[:4096])
+        if declared:
+            charset = declared.group(1).decode("ascii")
+            try:
+                return data.decode(charset)
+            except (LookupError, UnicodeDecodeError) as inner:
+                raise NewsInputError(
+                    f"{file} declares charset {charset} but does not decode with it ({inner}); "
+                    "save the page as UTF-8"
+                ) from inner
+        raise NewsInputError(
+            f"{file} is not UTF-8 (byte {exc.start}) and declares no charset; "
+            "save the article as UTF-8"
+        ) from exc
+
+
+def read_document(path: str | Path, fmt: str | None = None) -> NewsDocument:
+    """Read and analyse one article file (UTF-8 plain text or saved HTML).
+
+    Raises
+    ------
+    NewsInputError
+        If the file is missing, a folder, not UTF-8, or has no article text.
+    """
+    file = Path(path)
+    if not file.exists():
+        raise NewsInputError(f"{file} does not exist; give the path of a saved article")
+    if not file.is_file():
+        raise NewsInputError(f"{file} is not a regular file; give the path of a saved article")
+    data = file.read_bytes()
+    if b"\x00" in data[:4096]:
+        raise NewsInputError(f"{file} is a binary file; give a text or HTML article")
+    original = _decode(data, file)
+    return parse_document(original, str(path), fmt, file.suffix)

@@ -1,0 +1,189 @@
+"""The gazetteer: names of every layer and feature, kept as data and matched on lemmas.
+
+``caspian/layers/data/gazetteer.json`` lists, per layer and feature, its Russian and English
+names and its abbreviations. A name matches a run of adjacent words of the text whose lemma
+sets (:func:`caspian.layers.news.text.lemmas`) meet the lemmas of the name's words, word by
+word; only dashes, hyphens, slashes, quotes and spaces may stand between the words.
+Abbreviations match the exact word, case included, so "BTC" never matches "btc" inside a URL
+slug and "БТД" only as written. At each place the longest name wins.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from caspian.layers.news._errors import GazetteerError
+from caspian.layers.news.text import Word, lemmas, words
+
+DATA_PACKAGE = "caspian.layers.data"
+GAZETTEER_FILE = "gazetteer.json"
+# What may stand between two words of one name.
+_JOINER = re.compile(r"[\s\-‐‑‒–—/«»\"'“”„]*")
+
+
+@dataclass(frozen=True)
+class Name:
+    """One name of the gazetteer: what it refers to and how it is written."""
+
+    target: tuple[str, str | None]  # (layer, feature) or ("topic", topic id)
+    written: str
+    lemma_sets: tuple[frozenset[str], ...]
+    exact: bool  # an abbreviation: match the word as written
+
+
+@dataclass(frozen=True)
+class Match:
+    """A name found in a text: ``text[start:end]`` names ``target``."""
+
+    target: tuple[str, str | None]
+    name: str
+    start: int
+    end: int
+
+
+class Matcher:
+    """Finds names in text; built once from a list of :class:`Name`."""
+
+    def __init__(self, names: Sequence[Name]) -> None:
+        self.names = tuple(names)
+        self._by_first: dict[str, list[Name]] = {}
+        for name in names:
+            keys = {name.written.split()[0]} if name.exact else name.lemma_sets[0]
+            for key in keys:
+                self._by_first.setdefault(key, []).append(name)
+
+    def _candidates(self, word: Word) -> list[Name]:
+        found = list(self._by_first.get(word.text, ()))
+        for lemma in lemmas(word.text):
+            found.extend(self._by_first.get(lemma, ()))
+        return found
+
+    @staticmethod
+    def _matches_at(name: Name, text: str, tokens: Sequence[Word], index: int) -> bool:
+        if name.exact:
+            return tokens[index].text == name.written
+        if index + len(name.lemma_sets) > len(tokens):
+            return False
+        for offset, wanted in enumerate(name.lemma_sets):
+            token = tokens[index + offset]
+            if offset:
+                gap = text[tokens[index + offset - 1].end : token.start]
+                if not _JOINER.fullmatch(gap):
+                    return False
+            if not lemmas(token.text) & wanted:
+                return False
+        return True
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
+        """Non-overlapping matches in ``text[start:end]``, longest first at each place."""
+        tokens = words(text, start, end)
+        found: list[Match] = []
+        index = 0
+        while index < len(tokens):
+            best: tuple[int, Name] | None = None
+            for name in self._candidates(tokens[index]):
+                size = 1 if name.exact else len(name.lemma_sets)
+                if (best is None or size > best[0]) and self._matches_at(name, text, tokens, index):
+                    best = (size, name)
+            if best is None:
+                index += 1
+                continue
+            size, name = best
+            found.append(
+                Match(name.target, name.written, tokens[index].start, tokens[index + size - 1].end)
+            )
+            index += size
+        return found
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """The loaded gazetteer.
+
+    Attributes
+    ----------
+    features : Matcher
+        Names of layers and features; targets are ``(layer, feature or None)``.
+    topics : Matcher
+        Topic words of numeric claims; targets are ``("topic", topic id)``.
+    topic_labels : dict
+        Topic id -> readable label.
+    outlets : tuple of (str, tuple of str)
+        Outlet name and the names it appears under.
+    entries : tuple of dict
+        The raw entries, for listing.
+    """
+
+    features: Matcher
+    topics: Matcher
+    topic_labels: dict[str, str]
+    outlets: tuple[tuple[str, tuple[str, ...]], ...]
+    entries: tuple[dict[str, Any], ...]
+
+
+def _name(target: tuple[str, str | None], written: str, exact: bool) -> Name:
+    if exact:
+        return Name(target, written, (frozenset({written}),), True)
+    lemma_sets = tuple(lemmas(word.text) for word in words(written))
+    if not lemma_sets:
+        raise GazetteerError(f"gazetteer name {written!r} of {target} has no words; remove it")
+    return Name(target, written, lemma_sets, False)
+
+
+def parse_gazetteer(data: dict[str, Any]) -> Gazetteer:
+    """Build a :class:`Gazetteer` from the parsed JSON file.
+
+    Raises
+    ------
+    GazetteerError
+        If an entry lacks ``layer`` or a name list is not a list of strings.
+    """
+    names: list[Name] = []
+    for entry in data.get("entries", []):
+        if "layer" not in entry:
+            raise GazetteerError(f"gazetteer entry {entry!r} has no 'layer'; add it")
+        target = (str(entry["layer"]), entry.get("feature"))
+        for key, exact in (("ru", False), ("en", False), ("abbreviations", True)):
+            listed = entry.get(key, [])
+            if not isinstance(listed, list) or not all(isinstance(n, str) for n in listed):
+                raise GazetteerError(f"gazetteer entry {target}: {key} must be a list of names")
+            names.extend(_name(target, written, exact) for written in listed)
+    topics = [
+        _name(("topic", str(topic["id"])), written, False)
+        for topic in data.get("topics", [])
+        for written in [*topic.get("ru", []), *topic.get("en", [])]
+    ]
+    return Gazetteer(
+        features=Matcher(names),
+        topics=Matcher(topics),
+        topic_labels={str(t["id"]): str(t.get("label", t["id"])) for t in data.get("topics", [])},
+        outlets=tuple(
+            (str(o["name"]), tuple(o.get("names", [o["name"]]))) for o in data.get("outlets", [])
+        ),
+        entries=tuple(data.get("entries", [])),
+    )
+
+
+@cache
+def load_gazetteer() -> Gazetteer:
+    """The gazetteer shipped in ``caspian.layers.data`` (read and compiled once).
+
+    Raises
+    ------
+    GazetteerError
+        If the file is missing or is not valid JSON.
+    """
+    try:
+        raw = (resources.files(DATA_PACKAGE) / GAZETTEER_FILE).read_text(encoding="utf-8")
+        data = json.loads(raw)
+    except (OSError, ValueError) as exc:
+        raise GazetteerError(
+            f"gazetteer {GAZETTEER_FILE} is unreadable ({exc}); reinstall caspian-gis"
+        ) from exc
+    return parse_gazetteer(data)

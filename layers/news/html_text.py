@@ -1,0 +1,194 @@
+"""The visible text of a saved HTML page, every character tied to its offset in the file.
+
+:func:`project_html` turns markup into text (block elements become line breaks, entities are
+decoded, ``script``/``style``/``head`` are dropped) and keeps, for each text character, where it
+came from in the original file, so a mention found in the text is cited at its place in the
+page. :func:`main_text_spans` then asks trafilatura (a maintained boilerplate remover, offline)
+which paragraphs are the article, and finds each of them in the projected text: menus, tickers,
+related-news lists and cookie notes stay out because trafilatura leaves them out.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+logger = logging.getLogger(__name__)
+
+_SKIPPED = {"script", "style", "noscript", "template", "head", "svg", "iframe"}
+_BLOCKS = {
+    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "section",
+    "article", "header", "footer", "nav", "aside", "main", "table", "tr", "td", "th",
+    "blockquote", "figure", "figcaption", "form", "title", "time", "dd", "dt",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class HtmlText:
+    """Projected text of a page.
+
+    Attributes
+    ----------
+    text : str
+        The visible text, with a line break for every block element.
+    origins : tuple of int
+        ``origins[i]`` is the offset in the original file of ``text[i]``.
+    title : str or None
+        The ``<title>`` or first ``<h1>`` text.
+    meta : dict
+        ``<meta>`` properties and names (``og:site_name``, ``article:published_time``).
+    """
+
+    text: str
+    origins: tuple[int, ...]
+    title: str | None
+    meta: dict[str, str]
+
+
+class _Projector(HTMLParser):
+    def __init__(self, source: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.source = source
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
+        self.chars: list[str] = []
+        self.origins: list[int] = []
+        self.skip_depth = 0
+        self.meta: dict[str, str] = {}
+        self.title_parts: list[str] = []
+        self.h1_parts: list[str] = []
+        self.in_title = False
+        self.in_h1 = False
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
+
+    def _emit(self, text: str, origin: int, exact: bool) -> None:
+        if self.in_title:
+            self.title_parts.append(text)
+        if self.skip_depth:
+            return
+        if self.in_h1:
+            self.h1_parts.append(text)
+        for index, char in enumerate(text):
+            self.chars.append(char)
+            self.origins.append(origin + index if exact else origin)
+
+    def _break(self) -> None:
+        if not self.skip_depth and self.chars and self.chars[-1] != "\n":
+            self.chars.append("\n")
+            self.origins.append(self._offset())
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "meta":
+            values = dict(attrs)
+            key = values.get("property") or values.get("name") or values.get("itemprop")
+            if key and values.get("content"):
+                self.meta.setdefault(key.lower(), str(values["content"]))
+            return
+        if tag == "title":
+            self.in_title = True
+        if tag == "h1":
+            self.in_h1 = True
+        if tag in _SKIPPED:
+            self.skip_depth += 1
+        if tag in _BLOCKS:
+            self._break()
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag in _SKIPPED:
+            self.skip_depth -= 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
+        if tag == "h1":
+            self.in_h1 = False
+        if tag in _SKIPPED and self.skip_depth:
+            self.skip_depth -= 1
+        if tag in _BLOCKS:
+            self._break()
+
+    def handle_data(self, data: str) -> None:
+        self._emit(data, self._offset(), exact=True)
+
+    def handle_entityref(self, name: str) -> None:
+        self._emit(html.unescape(f"&{name};"), self._offset(), exact=False)
+
+    def handle_charref(self, name: str) -> None:
+        self._emit(html.unescape(f"&#{name};"), self._offset(), exact=False)
+
+
+def project_html(source: str) -> HtmlText:
+    """Project the HTML page ``source`` to text with per-character origins."""
+    parser = _Projector(source)
+    parser.feed(source)
+    parser.close()
+    title = " ".join("".join(parser.title_parts).split()) or None
+    h1 = " ".join("".join(parser.h1_parts).split()) or None
+    return HtmlText("".join(parser.chars), tuple(parser.origins), h1 or title, parser.meta)
+
+
+def _normalised(text: str) -> tuple[str, list[int]]:
+    """``text`` with white-space runs folded to one space, and each kept character's index."""
+    chars: list[str] = []
+    index: list[int] = []
+    previous_space = True
+    for position, char in enumerate(text):
+        if char.isspace():
+            if previous_space:
+                continue
+            chars.append(" ")
+            previous_space = True
+        else:
+            chars.append(char)
+            previous_space = False
+        index.append(position)
+    return "".join(chars), index
+
+
+def main_text_spans(source: str, projected: str) -> tuple[list[tuple[int, int]], dict[str, str]]:
+    """Article paragraphs of an HTML page as ranges of its projected text.
+
+    Parameters
+    ----------
+    source : str
+        The original HTML.
+    projected : str
+        Its :func:`project_html` text.
+
+    Returns
+    -------
+    spans : list of (int, int)
+        Half-open ranges of ``projected``, in order, one per article paragraph.
+    metadata : dict
+        ``title``, ``sitename`` and ``date`` as trafilatura reads them (missing keys omitted).
+    """
+    import trafilatura
+
+    extracted = trafilatura.bare_extraction(
+        source, include_comments=False, include_tables=False, with_metadata=True
+    )
+    if extracted is None:
+        return [], {}
+    data = extracted.as_dict() if hasattr(extracted, "as_dict") else dict(extracted)
+    metadata = {key: str(data[key]) for key in ("title", "sitename", "date") if data.get(key)}
+    normal, index = _normalised(projected)
+    spans: list[tuple[int, int]] = []
+    cursor = 0
+    for paragraph in str(data.get("text") or "").split("\n"):
+        wanted = " ".join(paragraph.split())
+        if not wanted:
+            continue
+        found = normal.find(wanted, cursor)
+        if found < 0:
+            logger.debug("paragraph not found in the page text: %.60s", wanted)
+            continue
+        start, end = index[found], index[found + len(wanted) - 1] + 1
+        spans.append((start, end))
+        cursor = found + len(wanted)
+    return spans, metadata

@@ -1,0 +1,330 @@
+"""Numeric expressions of Russian news: quantities with units, growth factors, periods,
+durations, deadlines and base years, found in one sentence.
+
+Each reader is a small pure function over ``(text, start, end)`` that yields
+:class:`Quantity` values with offsets into ``text``; :mod:`.claims` ties them to subjects.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from caspian.layers.news import numbers, units
+from caspian.layers.news.text import best_lemma, lemmas
+
+_YEAR = r"(?:19|20)\d{2}"
+_NUMWORD = r"[А-Яа-яЁё]+"
+# A number in digits or one or two number words ("двадцать пять").
+_NUMBER = rf"(?:{numbers.DIGITS}|{_NUMWORD}(?:\s+{_NUMWORD})?)"
+_TAIL_TOKEN = re.compile(r"\s*(?:-\s*)?(\$|€|₽|%|[^\W\d_]+(?:/[^\W\d_]+)?\.?)")
+_PREFIX_CURRENCY = re.compile(rf"([$€₽])\s?({numbers.DIGITS})")
+_PREFIX_CURRENCY_EN = re.compile(rf"([$€₽])\s?({numbers.DIGITS_EN}|{numbers.DIGITS})")
+_QUALIFIERS = {
+    "почти": "almost", "около": "about", "примерно": "about", "порядка": "about",
+    "приблизительно": "about", "более": "more than", "свыше": "more than",
+    "больше": "more than", "превысить": "more than", "превышать": "more than",
+    "менее": "less than", "меньше": "less than", "до": "up to", "almost": "almost",
+    "about": "about", "over": "more than", "nearly": "almost", "up": "up to",
+}  # fmt: skip
+_GROWTH_VERBS = {
+    "удвоить": 2.0, "удвоение": 2.0, "удваивать": 2.0, "вдвое": 2.0,
+    "утроить": 3.0, "утроение": 3.0, "утраивать": 3.0, "втрое": 3.0,
+}  # fmt: skip
+_HEDGES = r"почти|около|примерно|более\s+чем|свыше\s+чем|менее\s+чем|almost|nearly"
+_DOTTED = {"долл", "руб", "тыс", "млн", "млрд", "трлн"}
+_DURATION_UNITS = {"год": "yr", "лет": "yr", "месяц": "month", "день": "day", "неделя": "week"}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One numeric expression.
+
+    Attributes
+    ----------
+    kind : str
+        ``length``, ``mass``, ``money``, ``power``, ``bandwidth``, ``containers``,
+        ``percent``, ``growth``, ``period``, ``duration``, ``deadline`` or ``since``.
+    value : float
+        In the normal unit (km, Mt, currency units, GW, Tbit/s; growth as a factor; a year
+        for deadlines and base years; a count of ``unit`` for durations and periods).
+    unit : str or None
+        Normal unit (``"km"``, ``"Mt/yr"``, ``"USD"``, ``"x"``, ``"month"``, ``"yr"``).
+    start, end : int
+        Offsets of the expression in the text.
+    qualifier : str or None
+        ``almost``, ``about``, ``more than``, ``less than``, ``up to``.
+    value_max : float or None
+        Upper end of a range ("12-36 месяцев").
+    extra : dict
+        Kind-specific details (a period's year, a deadline's ``end_of_year``).
+    """
+
+    kind: str
+    value: float
+    unit: str | None
+    start: int
+    end: int
+    qualifier: str | None = None
+    value_max: float | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def number_value(written: str) -> float | None:
+    """The value of a number written in digits or in (up to two) Russian number words."""
+    try:
+        return numbers.parse_digits(written)
+    except ValueError:
+        pass
+    total = 0.0
+    for word in written.split():
+        value = numbers.number_word(word)
+        if value is None:
+            return None
+        total += value
+    return total or None
+
+
+def numbers_in(
+    text: str, start: int, end: int, english: bool = False
+) -> Iterator[tuple[int, int, float]]:
+    """Numbers of ``text[start:end]`` as ``(start, end, value)``: digits, or one or two
+    number words ("двадцать пять", "трёх", "одного")."""
+    taken_until = start
+    digits = f"{numbers.DIGITS_EN}|{numbers.DIGITS}" if english else numbers.DIGITS
+    for match in re.finditer(rf"(?<![\w.,])(?:{digits})(?!\d)|[А-Яа-яЁё]+", text[:end]):
+        if match.start() < taken_until:
+            continue
+        written = match.group()
+        if written[0].isdigit():
+            yield match.start(), match.end(), numbers.parse_digits(written, english)
+            taken_until = match.end()
+            continue
+        first = numbers.number_word(written)
+        if first is None:
+            continue
+        stop, value = match.end(), first
+        following = re.match(r"\s+([А-Яа-яЁё]+)", text[match.end() : end])
+        second = numbers.number_word(following[1]) if following else None
+        if following and second is not None and second < first:
+            stop, value = match.end() + following.end(), first + second
+        yield match.start(), stop, value
+        taken_until = stop
+
+
+def _qualifier(text: str, start: int, floor: int) -> str | None:
+    """A hedge among the three words before ``start`` ("почти", "более чем", "до")."""
+    before = re.findall(r"[^\W\d_]+", text[max(floor, start - 40) : start])[-3:]
+    for word in reversed(before):
+        for lemma in (best_lemma(word), word.lower()):
+            if lemma in _QUALIFIERS:
+                return _QUALIFIERS[lemma]
+    return None
+
+
+def _word_before(text: str, position: int) -> str | None:
+    found = re.findall(r"[^\W\d_]+", text[max(0, position - 20) : position])
+    return found[-1].lower() if found else None
+
+
+def _tail(text: str, position: int, end: int, count: int) -> list[tuple[str, int]]:
+    """Up to ``count`` tokens after ``position`` (a leading hyphen allowed), with their ends."""
+    tokens = []
+    for _ in range(count):
+        match = _TAIL_TOKEN.match(text, position, end)
+        if not match:
+            break
+        tokens.append((match.group(1), match.end()))
+        position = match.end()
+    return tokens
+
+
+def _unit_of(token: str) -> units.Unit | None:
+    word = token.rstrip(".").lower().replace("ё", "е")
+    if word in units.UNIT_WORDS:
+        return units.UNIT_WORDS[word]
+    for lemma in (best_lemma(token.rstrip(".")), *sorted(lemmas(token.rstrip(".")))):
+        if lemma in units.UNIT_WORDS:
+            return units.UNIT_WORDS[lemma]
+        # "224-километровой": the unit is the adjective's stem word.
+        if lemma.startswith("километров"):
+            return units.LENGTH
+    return None
+
+
+def _per_year(text: str, position: int, end: int) -> int | None:
+    """End of a "в год" / "per year" that follows within two words, else ``None``."""
+    match = re.match(
+        r"(?:\s+[^\W\d_]+){0,2}?\s*(в\s+год|ежегодно|per\s+year|a\s+year|/\s*yr)\b",
+        text[position:end],
+    )
+    return position + match.end() if match else None
+
+
+def measured(text: str, start: int, end: int, english: bool = False) -> Iterator[Quantity]:
+    """Quantities with a unit: ``224-километровой``, ``10 млн тонн грузов в год``, ``$547
+    million``, ``547 миллионов долларов``, ``400 Тбит/с``, ``1 300 МВт``, ``15 %``."""
+    for number_start, number_end, value in numbers_in(text, start, end, english):
+        if re.fullmatch(_YEAR, text[number_start:number_end]):
+            continue
+        tokens = _tail(text, number_end, end, 3)
+        scale, unit, stop = 1.0, None, number_end
+        for token, token_end in tokens:
+            factor = numbers.scale_word(token.rstrip(".")) if unit is None else None
+            if factor and scale == 1.0:
+                scale, stop = factor, token_end
+                continue
+            unit = _unit_of(token)
+            if unit:
+                # a sentence's full stop is not part of "долларов."; an abbreviation's is
+                keeps_dot = token.rstrip(".").lower() in _DOTTED
+                stop = token_end - (token.endswith(".") and not keeps_dot)
+            break
+        if unit is None:
+            continue
+        yearly = _per_year(text, stop, end) if unit.quantity == "mass" else None
+        label = units.unit_label(unit.unit, yearly is not None)
+        # "выросла на 18 %" is growth in percent, not a share
+        kind = (
+            "growth"
+            if unit is units.PERCENT and _word_before(text, number_start) == "на"
+            else unit.quantity
+        )
+        yield Quantity(
+            kind,
+            round(value * scale * unit.factor, 9),
+            label,
+            number_start,
+            yearly or stop,
+            _qualifier(text, number_start, start),
+        )
+    prefixed = _PREFIX_CURRENCY_EN if english else _PREFIX_CURRENCY
+    for match in prefixed.finditer(text, start, end):
+        unit = units.UNIT_WORDS[match[1]]
+        scale, stop = 1.0, match.end()
+        tokens = _tail(text, match.end(), end, 1)
+        if tokens and numbers.scale_word(tokens[0][0]):
+            scale, stop = numbers.scale_word(tokens[0][0]) or 1.0, tokens[0][1]
+        yield Quantity(
+            unit.quantity,
+            numbers.parse_digits(match[2], english) * scale,
+            unit.unit,
+            match.start(),
+            stop,
+            _qualifier(text, match.start(), start),
+        )
+
+
+def growth(text: str, start: int, end: int) -> Iterator[Quantity]:
+    """Growth factors: ``почти в пять раз``, ``в 2,5 раза``, ``утроить``, ``удвоение``."""
+    pattern = rf"(?:\b({_HEDGES})\s+)?\bв\s+({_NUMBER})\s+раз(?:а)?\b"
+    for match in re.finditer(pattern, text[:end], re.IGNORECASE):
+        if match.start() < start:
+            continue
+        value = number_value(match[2])
+        if value:
+            hedge = _QUALIFIERS.get(match[1].split()[0].lower()) if match[1] else None
+            yield Quantity(
+                "growth",
+                value,
+                "x",
+                match.start(),
+                match.end(),
+                hedge or _qualifier(text, match.start(), start),
+            )
+    for match in re.finditer(r"[А-Яа-яЁё]+", text[:end]):
+        if match.start() < start:
+            continue
+        factor = next(
+            (_GROWTH_VERBS[lemma] for lemma in lemmas(match.group()) if lemma in _GROWTH_VERBS),
+            None,
+        )
+        if factor:
+            yield Quantity("growth", factor, "x", match.start(), match.end())
+
+
+def periods(text: str, start: int, end: int) -> Iterator[Quantity]:
+    """Reporting periods: ``за первые восемь месяцев 2025 года``, ``за 2024 год``."""
+    pattern = rf"\bза\s+(?:первые\s+)?({_NUMBER})\s+(месяц[а-я]*)(?:\s+({_YEAR})\s+года)?"
+    for match in re.finditer(pattern, text[start:end], re.IGNORECASE):
+        value = number_value(match[1])
+        if value:
+            year = int(match[3]) if match[3] else None
+            yield Quantity(
+                "period",
+                value,
+                "month",
+                start + match.start(),
+                start + match.end(),
+                extra={"year": year},
+            )
+    for match in re.finditer(rf"\bза\s+({_YEAR})\s+год\b", text[start:end], re.IGNORECASE):
+        yield Quantity(
+            "period",
+            12.0,
+            "month",
+            start + match.start(),
+            start + match.end(),
+            extra={"year": int(match[1])},
+        )
+
+
+def durations(text: str, start: int, end: int) -> Iterator[Quantity]:
+    """Durations: ``в течение ближайших трёх лет``, ``ближайших 12-36 месяцев``."""
+    pattern = (
+        rf"\b(?:в\s+течение|на\s+протяжении|за)?\s*(?:ближайших|следующих|последующих)?\s*"
+        rf"({_NUMBER})(?:\s*[-–]\s*({numbers.DIGITS}))?\s+(лет|год[а-я]*|месяц[а-я]*|дн[а-я]*|"
+        rf"недел[а-я]*)\b"
+    )
+    for match in re.finditer(pattern, text[start:end], re.IGNORECASE):
+        head = match.group().strip()
+        if not re.match(r"(?i)(в\s+течение|на\s+протяжении|ближайших|следующих|последующих)", head):
+            continue
+        value = number_value(match[1])
+        unit = _DURATION_UNITS.get(best_lemma(match[3]), _DURATION_UNITS.get(match[3].lower()))
+        if value and unit:
+            maximum = number_value(match[2]) if match[2] else None
+            offset = start + match.start() + (len(match.group()) - len(match.group().lstrip()))
+            yield Quantity("duration", value, unit, offset, start + match.end(), value_max=maximum)
+
+
+def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
+    """Deadlines: ``до конца 2026 года``, ``к концу 2026 года``, ``к 2030 году``; and base
+    years ``с 2020 года`` (kind ``since``)."""
+    pattern = rf"\b(до|к)\s+(конц[а-я]*\s+)?({_YEAR})\s+год[а-я]*"
+    for match in re.finditer(pattern, text[start:end], re.IGNORECASE):
+        yield Quantity(
+            "deadline",
+            float(match[3]),
+            "year",
+            start + match.start(),
+            start + match.end(),
+            qualifier="end of" if match[2] else "by",
+            extra={"end_of_year": bool(match[2])},
+        )
+    for match in re.finditer(rf"\b[Сс]\s+({_YEAR})\s+год[а-я]*", text[start:end]):
+        yield Quantity("since", float(match[1]), "year", start + match.start(), start + match.end())
+
+
+READERS = (growth, periods, durations, deadlines)
+
+
+def quantities(text: str, start: int, end: int, english: bool = False) -> list[Quantity]:
+    """Every numeric expression of ``text[start:end]``, in text order, overlaps dropped
+    (a number read as a duration is not read again as a measure). ``english`` reads commas
+    as thousands separators ("1,768 km")."""
+    found = sorted(
+        (
+            *measured(text, start, end, english),
+            *(item for reader in READERS for item in reader(text, start, end)),
+        ),
+        key=lambda item: (item.start, -(item.end - item.start)),
+    )
+    kept: list[Quantity] = []
+    for item in found:
+        if any(item.start < other.end and other.start < item.end for other in kept):
+            continue
+        kept.append(item)
+    return kept

@@ -1,0 +1,81 @@
+"""Words, lemmas and sentences of Russian (and English) text, with character offsets.
+
+Words are runs of letters and digits; dashes, hyphens, slashes and quotes between them are
+left out, so "Баку–Тбилиси–Джейхан", "Баку-Тбилиси-Джейхан" and "Баку – Тбилиси – Джейхан" give
+the same words. A word's lemmas are every normal form pymorphy3 offers for it (lower case,
+"ё" read as "е"): matching on the set rather than the first guess keeps names that the
+dictionary does not know ("Габале", "Алята") matching their dictionary form.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Any
+
+WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word of a text: its characters and half-open offsets ``[start, end)``."""
+
+    text: str
+    start: int
+    end: int
+
+
+@cache
+def _analyzer() -> Any:
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+def _fold(text: str) -> str:
+    return text.lower().replace("ё", "е")
+
+
+@lru_cache(maxsize=200_000)
+def _normal_forms(word: str) -> tuple[str, ...]:
+    """pymorphy3's normal forms of ``word``, most likely first, folded (one parse per word)."""
+    folded = _fold(word)
+    if not re.search(r"[а-яё]", folded):
+        return (folded,)
+    forms = [_fold(parse.normal_form) for parse in _analyzer().parse(word)]
+    return tuple(dict.fromkeys(forms or [folded]))
+
+
+@lru_cache(maxsize=200_000)
+def lemmas(word: str) -> frozenset[str]:
+    """Every normal form of ``word`` (lower case, "ё" as "е"), including the word itself."""
+    return frozenset({*_normal_forms(word), _fold(word)})
+
+
+def best_lemma(word: str) -> str:
+    """The most likely normal form of ``word`` (pymorphy3's first parse)."""
+    return _normal_forms(word)[0]
+
+
+def clear_caches() -> None:
+    """Forget every word analysed so far (benchmarks measure cold lookups)."""
+    _normal_forms.cache_clear()
+    lemmas.cache_clear()
+
+
+def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
+    """The words of ``text[start:end]`` with offsets into ``text``."""
+    return [
+        Word(match.group(), match.start(), match.end())
+        for match in WORD.finditer(text, start, len(text) if end is None else end)
+    ]
+
+
+def sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Sentence ranges of ``text[start:end]`` found by razdel, as offsets into ``text``."""
+    from razdel import sentenize
+
+    for sentence in sentenize(text[start:end]):
+        yield start + sentence.start, start + sentence.stop

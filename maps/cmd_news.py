@@ -1,0 +1,189 @@
+"""``caspian ingest``, ``caspian mentions`` and ``caspian conflicts``: reading the news.
+
+Only click is imported at module level; the news reader (and its morphological dictionaries)
+loads inside the commands.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+
+_FORMAT = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+_CORPUS = click.option(
+    "--corpus",
+    "corpus",
+    type=click.Path(file_okay=False, path_type=Path),
+    default="caspian-corpus",
+    show_default=True,
+    help="Folder of articles added with 'caspian ingest --add' (read when it exists).",
+)
+
+
+def _where(item: Any) -> str:
+    target = f"{item.layer}/{item.feature or '*'}" if item.layer else (item.subject or "-")
+    sentence = f"s{item.sentence}" if item.sentence is not None else "s-"
+    return f"{target} {sentence} {item.start}:{item.end}"
+
+
+def _claim_text(claim: Any) -> str:
+    from caspian.layers.news.units import format_quantity
+
+    value = format_quantity(claim.value, claim.unit)
+    if claim.value_max:
+        value = f"{format_quantity(claim.value)}–{format_quantity(claim.value_max, claim.unit)}"
+    extras = [part for part in (claim.qualifier, claim.role) if part]
+    period = claim.context.get("period")
+    if period:
+        extras.append(period["text"])
+    if "since" in claim.context:
+        extras.append(f"since {claim.context['since']}")
+    horizon = claim.context.get("horizon")
+    if horizon:
+        extras.append(horizon["text"])
+    return (
+        f"    {claim.kind} {value} «{claim.text}» -> {claim.subject or '-'} "
+        f"s{claim.sentence} {claim.start}:{claim.end} [{'; '.join(extras)}]"
+    )
+
+
+def _conflict_text(conflict: Any) -> list[str]:
+    from caspian.layers.news.units import format_quantity
+
+    lines = [f"! {conflict.rule}: {conflict.subject} {conflict.kind} ({conflict.role})"]
+    for claim in conflict.claims:
+        period = claim.context.get("period")
+        during = f", {period['text']}" if period else ""
+        lines.append(
+            f"    {claim.document} {claim.start}:{claim.end}: «{claim.text}» = "
+            f"{format_quantity(claim.value, claim.unit)}{during}"
+        )
+    for value in conflict.catalog_values:
+        lines.append(
+            f"    catalog: {format_quantity(value['value'], conflict.unit)} ({value['source']})"
+        )
+    return lines
+
+
+def _document_text(analysis: Any) -> list[str]:
+    document = analysis.document
+    lines = [
+        f"== {document.id} ({document.format})" + (f" — {document.title}" if document.title else "")
+    ]
+    evidence = f' ({document.date_source}: "{document.date_evidence}")' if document.date else ""
+    lines.append(
+        f"   outlet: {document.outlet or '-'} · date: {document.date or '-'}{evidence} · "
+        f"language: {document.language} · {len(document.sentences)} sentences"
+    )
+    lines.append(f"   mentions ({len(analysis.mentions)}):")
+    lines += [f"    {_where(m)} «{m.text}»" for m in analysis.mentions]
+    lines.append(f"   claims ({len(analysis.claims)}):")
+    lines += [_claim_text(claim) for claim in analysis.claims]
+    return lines
+
+
+def _corpus_analyses(corpus: Path) -> list[Any]:
+    from caspian.layers.news.analysis import analyse
+    from caspian.layers.news.corpus import corpus_documents
+
+    return [analyse(document) for document in corpus_documents(corpus)]
+
+
+@click.command("ingest")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_FORMAT
+@click.option("--add", is_flag=True, help="Store the articles in the corpus folder.")
+@_CORPUS
+def ingest_command(files: Sequence[Path], fmt: str, add: bool, corpus: Path) -> None:
+    """Read news articles (plain text or saved HTML): metadata, mentions, claims, and the
+    conflicts with each other and with the corpus. Changes nothing unless --add is given."""
+    from caspian.layers.news.analysis import analyse, corpus_conflicts
+    from caspian.layers.news.corpus import add_to_corpus
+    from caspian.layers.news.documents import read_document
+    from caspian.maps.formatting import render_json
+
+    analyses = [analyse(read_document(path)) for path in files]
+    conflicts = corpus_conflicts([*analyses, *_corpus_analyses(corpus)])
+    stored = []
+    if add:
+        for path, analysis in zip(files, analyses, strict=True):
+            stored.append(add_to_corpus(analysis.document, path.read_bytes(), corpus, path.suffix))
+    if fmt == "json":
+        click.echo(
+            render_json(
+                {
+                    "documents": [analysis.as_dict() for analysis in analyses],
+                    "conflicts": [conflict.as_dict() for conflict in conflicts],
+                    "stored": stored,
+                }
+            )
+        )
+        return
+    for analysis in analyses:
+        click.echo("\n".join(_document_text(analysis)))
+    click.echo(f"conflicts ({len(conflicts)}):")
+    for conflict in conflicts:
+        click.echo("\n".join(_conflict_text(conflict)))
+    for path, doc_id in zip(files, stored, strict=False):
+        click.echo(f"stored {path} as {corpus / doc_id}")
+
+
+@click.command("mentions")
+@click.argument("layer_id", required=False, metavar="[LAYER]")
+@_FORMAT
+@_CORPUS
+def mentions_command(layer_id: str | None, fmt: str, corpus: Path) -> None:
+    """Every mention of a layer (all layers by default) in the corpus, with its document,
+    sentence and offsets into the original file."""
+    from caspian.layers.catalog import resolve_layer_ids
+    from caspian.maps.formatting import render_json, render_table
+
+    wanted = set(resolve_layer_ids([layer_id] if layer_id else None))
+    rows = []
+    for analysis in _corpus_analyses(corpus):
+        for mention in analysis.mentions:
+            if mention.layer in wanted:
+                rows.append(mention.as_dict(analysis.document))
+    if fmt == "json":
+        click.echo(render_json(rows))
+        return
+    columns = ["document", "layer", "feature", "text", "sentence", "start", "end"]
+    click.echo(render_table(rows, columns))
+
+
+@click.command("conflicts")
+@_FORMAT
+@_CORPUS
+def conflicts_command(fmt: str, corpus: Path) -> None:
+    """Conflicts found in the corpus's claims (between articles, and against the catalog's
+    published lengths), then whether each hand-made conflict of the catalog was found."""
+    from caspian.layers.catalog import load_catalog
+    from caspian.layers.news.analysis import corpus_conflicts
+    from caspian.layers.news.conflicts import check_catalog_conflicts
+    from caspian.maps.formatting import render_json, render_table
+
+    layers = list(load_catalog().values())
+    conflicts = corpus_conflicts(_corpus_analyses(corpus), layers)
+    checked = check_catalog_conflicts(conflicts, layers)
+    if fmt == "json":
+        click.echo(
+            render_json(
+                {"conflicts": [c.as_dict() for c in conflicts], "catalog_conflicts": checked}
+            )
+        )
+        return
+    click.echo(f"Conflicts found in the news ({len(conflicts)}):")
+    for conflict in conflicts:
+        click.echo("\n".join(_conflict_text(conflict)))
+    click.echo("\nThe catalog's hand-made conflicts against what was found:")
+    click.echo(render_table(checked, ["layer", "conflict", "status", "reason"]))

@@ -1,0 +1,69 @@
+"""Ingestion throughput of the news reader (articles per second), against a baseline measured
+in the same run: razdel's plain sentence split of the same texts.
+
+The corpus is the five seeds and the three test articles (two plain text, one saved HTML page).
+``ingest`` does everything ``caspian ingest`` does per article: body and metadata, sentences,
+lemma-matched mentions and claims; the lemma caches are emptied before every round, so each
+round pays for its morphology (pymorphy3's dictionaries are loaded once, before timing, as a
+long-running process would). Run with ``make bench``; the ratio and the articles per second are
+stored in each benchmark's ``extra_info``.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parents[1] / "data" / "news"
+_MEANS: dict[str, float] = {}
+
+
+@pytest.fixture(scope="module")
+def articles() -> list[tuple[str, str, str]]:
+    from caspian.layers.seeds import SEED_PACKAGE, seed_ids
+
+    found = [
+        (sid, (resources.files(SEED_PACKAGE) / sid).read_text(encoding="utf-8"), ".txt")
+        for sid in seed_ids()
+    ]
+    for path in sorted(FIXTURES.glob("fixture_*")):
+        found.append((path.name, path.read_text(encoding="utf-8"), path.suffix))
+    return found
+
+
+def _record(benchmark, name: str, count: int) -> None:
+    _MEANS[name] = benchmark.stats.stats.mean
+    benchmark.extra_info["articles_per_second"] = round(count / _MEANS[name], 1)
+    if "razdel" in _MEANS and name != "razdel":
+        benchmark.extra_info["ratio_to_razdel"] = round(_MEANS[name] / _MEANS["razdel"], 1)
+
+
+def test_baseline_razdel_sentences(benchmark, articles: list[tuple[str, str, str]]) -> None:
+    from razdel import sentenize
+
+    def split() -> int:
+        return sum(len(list(sentenize(text))) for _, text, _ in articles)
+
+    assert benchmark.pedantic(split, rounds=5, warmup_rounds=1) > 100
+    _record(benchmark, "razdel", len(articles))
+
+
+def test_ingest_articles(benchmark, articles: list[tuple[str, str, str]]) -> None:
+    from caspian.layers.news import text as news_text
+    from caspian.layers.news.analysis import analyse
+    from caspian.layers.news.documents import parse_document
+    from caspian.layers.news.gazetteer import load_gazetteer
+
+    load_gazetteer()  # dictionaries and the compiled gazetteer, once per process
+
+    def ingest() -> int:
+        return sum(
+            len(analyse(parse_document(text, name, suffix=suffix)).mentions)
+            for name, text, suffix in articles
+        )
+
+    mentions = benchmark.pedantic(ingest, setup=news_text.clear_caches, rounds=5, warmup_rounds=1)
+    assert mentions >= 37 + 8
+    _record(benchmark, "ingest", len(articles))

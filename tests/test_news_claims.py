@@ -1,0 +1,109 @@
+"""Numeric claims: units normalised, subjects linked, capacities never read as lengths."""
+
+from __future__ import annotations
+
+import pytest
+from caspian.layers.news.claims import Claim, find_claims
+from caspian.layers.news.corpus import seed_documents
+from caspian.layers.news.documents import parse_document, read_document
+from news_support import KARS_TEXT, PORTAL_HTML
+
+
+def _claims(text: str) -> list[Claim]:
+    return find_claims(parse_document(text, "t.txt", "text"))
+
+
+def _seed_claims(prefix: str) -> list[Claim]:
+    (document,) = [d for d in seed_documents() if d.id.startswith(prefix)]
+    return find_claims(document)
+
+
+def test_the_trade_figure_of_seed_002_has_its_period_base_year_and_topic() -> None:
+    money = next(c for c in _seed_claims("002") if c.kind == "money")
+    assert (money.value, money.unit, money.qualifier) == (547e6, "USD", "more than")
+    assert money.topic == "trade_turnover"
+    assert money.context["period"]["months"] == 8 and money.context["period"]["year"] == 2025
+    assert money.context["since"] == 2020
+
+
+def test_seed_003_states_nine_months_through_a_pronoun_and_growth_almost_threefold() -> None:
+    claims = _seed_claims("003")
+    money = next(c for c in claims if c.kind == "money" and c.role == "reported")
+    growth = next(c for c in claims if c.kind == "growth")
+    assert money.topic == "trade_turnover"  # "он уже составил": the topic is a sentence back
+    assert money.context["period"]["months"] == 9
+    assert (growth.value, growth.qualifier, growth.text) == (3.0, "almost", "почти в три раза")
+
+
+def test_targets_are_not_reported_figures() -> None:
+    targets = [c for c in _seed_claims("000") if c.role == "target" and c.kind == "money"]
+    assert [(c.value, c.context["horizon"]["text"]) for c in targets] == [
+        (1e9, "в течение ближайших трёх лет")
+    ]
+
+
+def test_a_length_and_a_yearly_mass_in_one_article_keep_their_units() -> None:
+    claims = _seed_claims("003")
+    length = next(c for c in claims if c.kind == "length")
+    mass = next(c for c in claims if c.kind == "mass")
+    assert (length.value, length.unit, length.feature) == (224.0, "km", "kars-dilucu")
+    assert (mass.value, mass.unit, mass.feature) == (10.0, "Mt/yr", "syunik")
+
+
+def test_a_capacity_is_never_taken_for_a_length() -> None:
+    claims = find_claims(read_document(PORTAL_HTML))
+    lengths = [c for c in claims if c.kind == "length"]
+    assert [(c.value, c.feature) for c in lengths] == [(380.0, "sumgayit-aktau")]
+    bandwidth = next(c for c in claims if c.kind == "bandwidth")
+    power = next(c for c in claims if c.kind == "power")
+    assert (bandwidth.value, bandwidth.unit, bandwidth.qualifier) == (400.0, "Tbit/s", "up to")
+    assert (power.value, power.unit, power.feature) == (1.3, "GW", "caspian")
+
+
+def test_a_claim_is_linked_to_the_mention_before_it_in_its_clause() -> None:
+    claims = find_claims(read_document(PORTAL_HTML))
+    growth = next(c for c in claims if c.kind == "growth")
+    assert (growth.value, growth.unit, growth.feature) == (18.0, "%", "kuryk")
+
+
+def test_a_sentence_without_a_mention_takes_the_subject_of_the_one_before() -> None:
+    mass = next(c for c in find_claims(read_document(KARS_TEXT)) if c.kind == "mass")
+    assert (mass.value, mass.unit, mass.feature) == (15.0, "Mt/yr", "kars-dilucu")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value", "unit"),
+    [
+        ("Кабель длиной 1 155 километров.", "length", 1155.0, "km"),
+        ("Линия протяжённостью 1,5 тыс. км.", "length", 1500.0, "km"),
+        ("Порт перевалит 25 миллионов тонн в год.", "mass", 25.0, "Mt/yr"),
+        ("Мощность 7 ГВт.", "power", 7.0, "GW"),
+        ("Скорость до 4 Тбит/с.", "bandwidth", 4.0, "Tbit/s"),
+        ("Проект стоит $2.5 billion.", "money", 2.5e9, "USD"),
+        ("Товарооборот достиг 1 млрд долларов.", "money", 1e9, "USD"),
+        ("Торговля выросла вдвое.", "growth", 2.0, "x"),
+        ("Работы завершат до конца 2026 года.", "deadline", 2026.0, "year"),
+        ("Проект займёт в течение ближайших трёх лет.", "duration", 3.0, "yr"),
+    ],
+)
+def test_units_are_normalised(text: str, kind: str, value: float, unit: str) -> None:
+    claims = [c for c in _claims(text) if c.kind == kind]
+    assert [(c.value, c.unit) for c in claims] == [(value, unit)]
+
+
+def test_a_year_a_date_or_a_count_without_unit_is_no_claim() -> None:
+    assert _claims("В 2025 году подписали 15 соглашений, визит прошёл 20-21 октября.") == []
+
+
+def test_an_english_article_groups_thousands_with_commas() -> None:
+    text = "The Baku–Tbilisi–Ceyhan pipeline is 1,768 km long and cost $3,900 million."
+    claims = _claims(text)
+    assert [(c.kind, c.value, c.feature) for c in claims] == [
+        ("length", 1768.0, "btc"),
+        ("money", 3.9e9, "btc"),
+    ]
+
+
+def test_a_russian_article_reads_the_comma_as_decimal() -> None:
+    (claim,) = _claims("Рост составил 1,768 км.")
+    assert claim.value == 1.768

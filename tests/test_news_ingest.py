@@ -1,0 +1,199 @@
+"""Ingestion: metadata, body and sentences of plain-text and HTML articles, and the command."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from caspian.layers.news._errors import NewsInputError
+from caspian.layers.news.corpus import seed_documents
+from caspian.layers.news.documents import read_document
+from caspian.layers.seeds import load_seed
+from cli_support import run_cli
+from news_support import KARS_TEXT, PORTAL_HTML
+
+
+def test_seed_metadata_read_from_the_text_matches_the_manifest() -> None:
+    for document in seed_documents():
+        manifest = load_seed(document.id).meta
+        assert document.outlet == manifest["outlet"], document.id
+        assert document.date == manifest["date"], document.id
+        assert document.date_source == manifest["date_source"], document.id
+        assert document.date_evidence == manifest["date_evidence"], document.id
+        assert document.title == manifest["title"], document.id
+        assert document.language == "ru"
+
+
+def test_sentences_stay_inside_the_article_body() -> None:
+    document = seed_documents()[2]  # Anews: ticker and related news around the article
+    body = document.body_spans
+    assert document.sentences
+    for start, end in document.sentences:
+        assert any(s <= start and end <= e for s, e in body)
+    assert "Похожие новости" not in " ".join(document.text[s:e] for s, e in document.sentences)
+
+
+def test_the_html_page_yields_title_outlet_date_and_only_the_article() -> None:
+    document = read_document(PORTAL_HTML)
+    assert document.format == "html"
+    assert document.title == "Цифровой шелковый путь получит второй кабель"
+    assert document.outlet == "Каспийский вестник (тест)"
+    assert (document.date, document.date_evidence) == ("2025-11-22", "22.11.2025 18:40")
+    body = " ".join(document.text[s:e] for s, e in document.body_spans)
+    assert "транскаспийская волоконно-оптическая линия" in body
+    for boilerplate in ("Главная", "1.9811", "cookie", "Похожие новости", "dataLayer", "©"):
+        assert boilerplate not in body
+
+
+def test_html_offsets_point_into_the_original_file() -> None:
+    document = read_document(PORTAL_HTML)
+    original = PORTAL_HTML.read_text(encoding="utf-8")
+    start = document.text.index("Сумгаит")
+    begin, end = document.original_span(start, start + len("Сумгаит"))
+    assert original[begin:end] == "Сумгаит"
+
+
+def test_a_date_in_russian_words_on_a_dateline_is_the_publication_date() -> None:
+    document = read_document(KARS_TEXT)
+    assert document.date == "2025-12-03"
+    assert document.date_evidence == "3 декабря 2025 года, 14:05"
+    assert document.outlet == "Kaspi-Test.kz"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(b"", "is empty"), (b"\x00\x01binary", "binary"), (b"\xff\xfe\xfa bad", "not UTF-8")],
+)
+def test_unreadable_files_raise_a_clear_error(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "article.txt"
+    path.write_bytes(content)
+    with pytest.raises(NewsInputError, match=message):
+        read_document(path)
+
+
+def test_ingest_prints_metadata_mentions_claims_and_conflicts(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = run_cli(["ingest", str(KARS_TEXT)], capsys)
+    assert (code, err) == (0, "")
+    assert "date: 2025-12-03" in out
+    assert "zangezur_corridor/kars-dilucu" in out
+    assert "length 240 km «240 км»" in out
+    assert "! catalog: zangezur_corridor/kars-dilucu length" in out
+
+
+def test_ingest_json_lists_documents_and_conflicts(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_cli(["ingest", str(PORTAL_HTML), "--format", "json"], capsys)
+    data = json.loads(out)
+    assert code == 0
+    (document,) = data["documents"]
+    assert document["title"] == "Цифровой шелковый путь получит второй кабель"
+    assert {claim["kind"] for claim in document["claims"]} >= {"length", "bandwidth", "power"}
+    assert data["stored"] == []
+
+
+def test_ingest_without_add_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, _, _ = run_cli(["ingest", str(KARS_TEXT)], capsys)
+    assert code == 0
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_ingest_add_stores_the_article_byte_for_byte_with_manifest_metadata(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = tmp_path / "corpus"
+    code, out, _ = run_cli(["ingest", str(PORTAL_HTML), "--add", "--corpus", str(corpus)], capsys)
+    assert code == 0
+    manifest = json.loads((corpus / "manifest.json").read_text(encoding="utf-8"))
+    (entry,) = manifest["documents"]
+    assert entry["date"] == "2025-11-22" and entry["outlet"] == "Каспийский вестник (тест)"
+    assert (corpus / entry["id"]).read_bytes() == PORTAL_HTML.read_bytes()
+    assert f"stored {PORTAL_HTML} as" in out
+    # adding it again stores nothing new; the corpus is then read by the other commands
+    run_cli(["ingest", str(PORTAL_HTML), "--add", "--corpus", str(corpus)], capsys)
+    assert len(json.loads((corpus / "manifest.json").read_text())["documents"]) == 1
+    code, out, _ = run_cli(["mentions", "kuryk_port", "--corpus", str(corpus)], capsys)
+    assert entry["id"] in out
+
+
+def test_ingest_of_a_missing_file_is_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run_cli(["ingest", str(tmp_path / "nope.txt")], capsys)
+    assert code == 2
+    assert out == ""
+    assert err.count("\n") == 1 and "does not exist" in err
+
+
+def test_ingest_refuses_a_corpus_that_is_a_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.write_text("not a folder")
+    code, _, err = run_cli(["ingest", str(KARS_TEXT), "--add", "--corpus", str(corpus)], capsys)
+    assert code == 2
+    assert "corpus" in err and corpus.read_text() == "not a folder"
+
+
+def test_mentions_command_filters_by_layer_and_rejects_unknown_layers(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run_cli(["mentions", "btc_pipeline", "--format", "json"], capsys)
+    rows = json.loads(out)
+    assert code == 0
+    assert {row["layer"] for row in rows} == {"btc_pipeline"}
+    assert [row["text"] for row in rows] == [
+        "Баку-Тбилиси-Джейхан",
+        "трубопровода Баку–Тбилиси–Джейхан",
+        "БТД",
+        "Баку-Тбилиси-Джейхан",
+    ]
+    assert all(row["sentence_text"] for row in rows)
+    code, _, err = run_cli(["mentions", "no_such_layer"], capsys)
+    assert code == 2 and "unknown layer" in err
+
+
+def test_a_corpus_folder_that_cannot_be_created_is_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, _, err = run_cli(
+        ["ingest", str(KARS_TEXT), "--add", "--corpus", "/proc/caspian-corpus"], capsys
+    )
+    assert code == 2
+    assert err.startswith("caspian: error: cannot create corpus folder /proc/caspian-corpus")
+
+
+def test_a_manifest_naming_a_path_outside_the_corpus_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "manifest.json").write_text('{"documents": [{"id": "../secret.txt"}]}')
+    code, _, err = run_cli(["conflicts", "--corpus", str(tmp_path)], capsys)
+    assert code == 2 and "not a file name in the folder" in err
+
+
+def test_ingest_json_gives_sentence_offsets_into_the_original_file(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run_cli(["ingest", str(KARS_TEXT), "--format", "json"], capsys)
+    (document,) = json.loads(out)["documents"]
+    original = KARS_TEXT.read_text(encoding="utf-8")
+    first_start, first_end = document["sentences"][0]
+    assert code == 0
+    assert original[first_start:first_end].startswith("ТЕСТОВЫЙ ФРАГМЕНТ")
+    assert len(document["sentences"]) == 9  # the dateline is metadata, not a sentence
+
+
+def test_a_saved_page_in_the_charset_it_declares_is_read(tmp_path: Path) -> None:
+    page = PORTAL_HTML.read_text(encoding="utf-8").replace(
+        'charset="utf-8"', 'charset="windows-1251"'
+    )
+    page = page.replace("€", "EUR").replace("₺", "TRY").replace("₽", "RUB")  # not in cp1251
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode("windows-1251"))
+    document = read_document(path)
+    assert document.title == "Цифровой шелковый путь получит второй кабель"
+    assert document.date == "2025-11-22"

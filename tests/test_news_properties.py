@@ -1,0 +1,131 @@
+"""Property tests of the news reader's parsers: dates, numbers and units."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from caspian.layers.news import dates, numbers, units
+from caspian.layers.news.quantities import quantities
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+GENITIVE = (
+    "января", "февраля", "марта", "апреля", "мая", "июня",
+    "июля", "августа", "сентября", "октября", "ноября", "декабря",
+)  # fmt: skip
+DAYS = st.dates(min_value=dt.date(1991, 1, 1), max_value=dt.date(2099, 12, 31))
+# The first example of a process loads pymorphy3's dictionaries (~0.4 s): no per-example deadline.
+MORPHOLOGY = settings(deadline=None, max_examples=60)
+SPACES = st.sampled_from([" ", "\u00a0", "\u202f"])
+
+
+def _grouped(value: int, space: str) -> str:
+    return f"{value:,}".replace(",", space)
+
+
+@MORPHOLOGY
+@given(DAYS, st.integers(0, 23), st.integers(0, 59))
+def test_numeric_datelines_round_trip(day: dt.date, hour: int, minute: int) -> None:
+    line = f"{day:%d.%m.%Y} {hour:02d}:{minute:02d}"
+    found = dates.publication_date(f"Заголовок\n{line}\nТекст.", [(0, 9), (10, 10 + len(line))])
+    assert found is not None
+    assert (found.date, found.time, found.evidence) == (day, f"{hour:02d}:{minute:02d}", line)
+
+
+@MORPHOLOGY
+@given(DAYS, st.booleans())
+def test_dates_in_russian_words_round_trip(day: dt.date, with_year_word: bool) -> None:
+    text = f"{day.day} {GENITIVE[day.month - 1]} {day.year}" + (" года" if with_year_word else "")
+    (found,) = list(dates.find_dates(f"Сообщили {text}."))
+    assert found.date == day and found.shape == "words"
+
+
+@MORPHOLOGY
+@given(DAYS, st.booleans())
+def test_dates_in_english_words_round_trip(day: dt.date, month_first: bool) -> None:
+    month = dates.MONTHS_EN[day.month - 1].capitalize()
+    text = f"{month} {day.day}, {day.year}" if month_first else f"{day.day} {month} {day.year}"
+    (found,) = list(dates.find_dates(f"Published {text}."))
+    assert found.date == day
+
+
+@MORPHOLOGY
+@given(DAYS)
+def test_the_collector_header_wins_over_dates_in_the_text(day: dt.date) -> None:
+    text = f" date {day.isoformat()} Визит 3 декабря 2025 года, 14:05 прошёл."
+    found = dates.publication_date(text, [(0, len(text))])
+    assert found is not None and (found.date, found.shape) == (day, "header")
+
+
+@MORPHOLOGY
+@given(st.integers(32, 99), st.integers(1, 12), st.integers(2000, 2030))
+def test_impossible_dates_are_not_read(day: int, month: int, year: int) -> None:
+    assert list(dates.find_dates(f"{day}.{month:02d}.{year}")) == []
+
+
+@MORPHOLOGY
+@given(st.integers(0, 10**12), SPACES)
+def test_digit_groups_parse_to_their_value(value: int, space: str) -> None:
+    assert numbers.parse_digits(_grouped(value, space)) == value
+
+
+@MORPHOLOGY
+@given(st.integers(1_000, 10**12), st.integers(0, 99))
+def test_english_thousands_commas_parse_in_english_only(value: int, cents: int) -> None:
+    written = f"{value:,}.{cents:02d}"
+    assert numbers.parse_digits(written, english=True) == pytest.approx(value + cents / 100)
+    with pytest.raises(ValueError, match="not a number"):
+        numbers.parse_digits(written)  # Russian: "1,768.05" is no number
+
+
+@MORPHOLOGY
+@given(st.integers(0, 10**6), st.integers(0, 99), st.sampled_from([",", "."]))
+def test_decimal_commas_and_points_parse(whole: int, cents: int, mark: str) -> None:
+    assert numbers.parse_digits(f"{whole}{mark}{cents:02d}") == pytest.approx(whole + cents / 100)
+
+
+@MORPHOLOGY
+@given(st.text(alphabet="abcxyz-+ ", min_size=1))
+def test_non_numbers_are_refused(text: str) -> None:
+    with pytest.raises(ValueError, match="not a number"):
+        numbers.parse_digits(text)
+
+
+UNIT_CASES = [
+    ("км", units.LENGTH), ("километров", units.LENGTH), ("km", units.LENGTH),
+    ("млн тонн", None), ("ГВт", units.GIGAWATT), ("МВт", units.MEGAWATT),
+    ("Тбит/с", units.TERABIT), ("Гбит/с", units.GIGABIT), ("долларов", units.USD),
+    ("евро", units.EUR),
+]  # fmt: skip
+
+
+@MORPHOLOGY
+@given(st.integers(1, 99_999), st.sampled_from(UNIT_CASES), SPACES)
+def test_a_number_with_a_unit_normalises_by_the_unit_factor(
+    value: int, case: tuple[str, units.Unit | None], space: str
+) -> None:
+    written, unit = case
+    text = f"Показатель составил {_grouped(value, space)} {written}."
+    (found,) = [q for q in quantities(text, 0, len(text)) if q.kind not in ("growth",)]
+    if unit is None:  # "млн тонн": a million tonnes is one Mt
+        assert (found.kind, found.unit, found.value) == ("mass", "Mt", pytest.approx(value))
+    else:
+        assert (found.kind, found.unit) == (unit.quantity, unit.unit)
+        assert found.value == pytest.approx(value * unit.factor)
+
+
+@MORPHOLOGY
+@given(st.integers(1, 9_999), st.sampled_from(["ГВт", "Тбит/с", "млн тонн в год", "МВт"]))
+def test_a_capacity_is_never_a_length(value: int, written: str) -> None:
+    text = f"Мощность и пропускная способность линии протяжённостью {value} {written}."
+    assert all(q.kind != "length" for q in quantities(text, 0, len(text)))
+
+
+@MORPHOLOGY
+@given(st.sampled_from(["два", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять"]))
+def test_growth_in_words_reads_the_factor(word: str) -> None:
+    text = f"Товарооборот вырос почти в {word} раз."
+    (found,) = quantities(text, 0, len(text))
+    assert found.kind == "growth" and found.qualifier == "almost"
+    assert found.value == numbers.NUMBER_WORDS[word]
