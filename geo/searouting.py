@@ -1,0 +1,362 @@
+"""Shortest water paths over the visibility graphs of :mod:`caspian.geo.seagraph`.
+
+A :class:`SeaRouter` holds one :class:`~caspian.geo.seagraph.SeaGraph` per basin (built once,
+cached by ``layers``). A query
+
+1. **locates** each end point: the basin whose navigable water is nearest. A point on land (a
+   port 1–4 km inland of the Natural Earth coast) is *snapped* to the nearest navigable water;
+   the geodesic snap distance is reported. Beyond ``max_snap_km`` from every basin the point
+   is in no basin (:class:`NotInBasinError`); two ends in different basins raise
+   :class:`DifferentBasinsError`;
+2. **attaches** the end points to the graph by the same tangent-and-visible test as the
+   graph's own edges (about a thousand segment tests, milliseconds);
+3. runs **Dijkstra** (scipy) and returns the path as a :class:`~caspian.geo.routing.Route`
+   whose geometry follows each geodesic edge (densified), so a reader who draws straight
+   lon/lat segments still stays in water.
+
+Also: :meth:`SeaRouter.distance_matrix_m` (every pair at once: one Dijkstra per source on one
+graph with all points attached) and :func:`land_beyond_landfalls_km` (what ``caspian check``
+asks of sea legs and subsea cables).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import shapely
+from caspian.geo.countries import SEA, CountryIndex, split_by_country
+from caspian.geo.errors import InputError
+from caspian.geo.geodesy import GEOD, densify_geodesic
+from caspian.geo.routing import Route
+from caspian.geo.seagraph import SeaGraph, tangent_at, to_lonlat, to_plane, visible
+from caspian.geo.settings import Settings
+
+FloatArray = npt.NDArray[np.float64]
+
+#: How far inside the navigable water a snapped point is placed, metres (off the very edge,
+#: so that its segments are tested like any other).
+_SNAP_INSET_M = 1.0
+
+
+class NotInBasinError(InputError):
+    """A point farther from every basin's navigable water than the snap limit."""
+
+
+class DifferentBasinsError(InputError):
+    """The two ends of a sea route lie in different basins (no water joins them)."""
+
+
+@dataclass(frozen=True)
+class SeaRouteSettings:
+    """Options of sea routing.
+
+    Attributes
+    ----------
+    max_snap_km : float
+        Farthest a point may be from navigable water and still be routed (snapped), km.
+    densify_km : float
+        Spacing of the vertices added along each geodesic edge of a route's geometry, km.
+    """
+
+    max_snap_km: float = 15.0
+    densify_km: float = 5.0
+
+
+DEFAULT_SEA_SETTINGS = SeaRouteSettings()
+
+
+@dataclass(frozen=True)
+class Located:
+    """A point placed in a basin's navigable water.
+
+    Attributes
+    ----------
+    graph : SeaGraph
+        The basin.
+    lonlat : tuple of float
+        The requested point, degrees.
+    water_lonlat : tuple of float
+        Where the route starts or ends in water (the point itself when it is in water).
+    water_xy : tuple of float
+        The same in the basin's plane, metres.
+    snap_km : float
+        Geodesic distance from ``lonlat`` to ``water_lonlat``, km.
+    """
+
+    graph: SeaGraph
+    lonlat: tuple[float, float]
+    water_lonlat: tuple[float, float]
+    water_xy: tuple[float, float]
+    snap_km: float
+
+
+def _fmt(lonlat: tuple[float, float]) -> str:
+    return f"{lonlat[0]:.4f},{lonlat[1]:.4f}"
+
+
+class SeaRouter:
+    """Shortest water paths in every basin it holds.
+
+    Parameters
+    ----------
+    graphs : sequence of SeaGraph
+        One per basin.
+    settings : SeaRouteSettings, optional
+        Snap limit and output densification.
+
+    Examples
+    --------
+    >>> route = router.route((51.15, 43.65), (49.407, 39.948))  # doctest: +SKIP
+    >>> round(route.length_km), route.details["basin"]  # doctest: +SKIP
+    """
+
+    def __init__(
+        self, graphs: Sequence[SeaGraph], settings: SeaRouteSettings = DEFAULT_SEA_SETTINGS
+    ) -> None:
+        self.graphs = tuple(graphs)
+        self.settings = settings
+        self._base = {graph.basin: _base_edges(graph) for graph in self.graphs}
+
+    @property
+    def basin_names(self) -> str:
+        """The basins' names, joined for messages."""
+        return ", ".join(graph.name for graph in self.graphs)
+
+    def locate(self, lonlat: tuple[float, float]) -> Located:
+        """Place a point in the nearest basin's navigable water (snapping it when on land).
+
+        Raises
+        ------
+        NotInBasinError
+            When no basin's navigable water is within ``settings.max_snap_km``.
+        """
+        best: Located | None = None
+        nearest_km = float("inf")
+        for graph in self.graphs:
+            if not _near_bounds(graph, lonlat, self.settings.max_snap_km):
+                continue
+            located = _snap(graph, lonlat)
+            nearest_km = min(nearest_km, located.snap_km)
+            if located.snap_km <= self.settings.max_snap_km and (
+                best is None or located.snap_km < best.snap_km
+            ):
+                best = located
+        if best is None:
+            far = f"{nearest_km:,.0f} km from" if np.isfinite(nearest_km) else "far from"
+            raise NotInBasinError(
+                f"{_fmt(lonlat)} (lon,lat) is {far} the navigable water of every basin "
+                f"({self.basin_names}); give a point at sea or a port within "
+                f"{self.settings.max_snap_km:g} km of the coast"
+            )
+        return best
+
+    def route(self, start_lonlat: tuple[float, float], end_lonlat: tuple[float, float]) -> Route:
+        """Return the shortest water path from ``start_lonlat`` to ``end_lonlat``.
+
+        Raises
+        ------
+        NotInBasinError, DifferentBasinsError
+        """
+        start, end = self.locate(start_lonlat), self.locate(end_lonlat)
+        if start.graph.basin != end.graph.basin:
+            raise DifferentBasinsError(
+                f"{_fmt(start_lonlat)} is in the {start.graph.name} and {_fmt(end_lonlat)} "
+                f"in the {end.graph.name}: no sea route joins different basins "
+                "(canals and straits between them are not modelled)"
+            )
+        graph = start.graph
+        csgraph, n = self._attach(graph, [start.water_xy, end.water_xy])
+        from scipy.sparse.csgraph import dijkstra
+
+        dist_m, predecessors = dijkstra(
+            csgraph, directed=False, indices=n, return_predecessors=True
+        )
+        nodes = _walk(predecessors, n, n + 1)
+        lonlats = np.vstack([graph.vertices_lonlat, [start.water_lonlat, end.water_lonlat]])
+        path = lonlats[nodes]
+        line = densify_geodesic([shapely.LineString(path)], self.settings.densify_km)[0]
+        return Route(
+            mode="sea",
+            start_lonlat=tuple(start_lonlat),
+            end_lonlat=tuple(end_lonlat),
+            geometry=line,
+            length_km=float(dist_m[n + 1]) / 1000.0,
+            start_snap_km=start.snap_km,
+            end_snap_km=end.snap_km,
+            details={
+                "basin": graph.basin,
+                "basin_name": graph.name,
+                "start_water_lonlat": [round(v, 6) for v in start.water_lonlat],
+                "end_water_lonlat": [round(v, 6) for v in end.water_lonlat],
+                "snapped": bool(start.snap_km > 0 or end.snap_km > 0),
+                "bends": len(nodes) - 2,
+                "clearance_m": graph.clearance_m,
+                "method": "visibility graph over the navigable water (exact shortest path)",
+            },
+        )
+
+    def distance_matrix_m(self, lons: Any, lats: Any) -> FloatArray:
+        """Shortest water distance between every pair of points, metres.
+
+        Points in different basins are ``inf`` apart; a point in no basin raises
+        :class:`NotInBasinError`. Snap distances are not included (water to water).
+        """
+        lonlats = np.column_stack([np.asarray(lons, float), np.asarray(lats, float)])
+        located = [self.locate((float(lon), float(lat))) for lon, lat in lonlats]
+        matrix = np.full((len(located), len(located)), np.inf)
+        np.fill_diagonal(matrix, 0.0)
+        from scipy.sparse.csgraph import dijkstra
+
+        for graph in self.graphs:
+            members = [k for k, point in enumerate(located) if point.graph is graph]
+            if len(members) < 2:
+                continue
+            csgraph, n = self._attach(graph, [located[k].water_xy for k in members])
+            sources = n + np.arange(len(members))
+            dist = dijkstra(csgraph, directed=False, indices=sources)[:, sources]
+            matrix[np.ix_(members, members)] = dist
+        return matrix
+
+    def _attach(self, graph: SeaGraph, points_xy: Sequence[tuple[float, float]]) -> Any:
+        """The basin's graph with ``points_xy`` added as nodes ``n, n + 1, ...``."""
+        from scipy.sparse import coo_matrix
+
+        rows, cols, weights = self._base[graph.basin]
+        n = graph.vertices_xy.shape[0]
+        points = np.asarray(points_xy, dtype=float).reshape(-1, 2)
+        point_lonlats = to_lonlat(graph.transformer, points)
+        new_rows, new_cols, new_weights = [rows], [cols], [weights]
+        for k, point in enumerate(points):
+            tangent = tangent_at(point, graph.vertices_xy, graph.previous_xy, graph.following_xy)
+            candidates = np.flatnonzero(tangent)
+            seen = candidates[
+                visible(
+                    graph.navigable, graph.coast,
+                    np.broadcast_to(point, (candidates.size, 2)), graph.vertices_xy[candidates],
+                )
+            ]
+            _, _, length_m = GEOD.inv(
+                np.full(seen.size, point_lonlats[k, 0]), np.full(seen.size, point_lonlats[k, 1]),
+                graph.vertices_lonlat[seen, 0], graph.vertices_lonlat[seen, 1],
+            )
+            new_rows.append(np.full(seen.size, n + k))
+            new_cols.append(seen)
+            new_weights.append(np.asarray(length_m, dtype=float))
+        first, second = np.triu_indices(points.shape[0], k=1)
+        direct = visible(graph.navigable, graph.coast, points[first], points[second])
+        first, second = first[direct], second[direct]
+        _, _, length_m = GEOD.inv(
+            point_lonlats[first, 0], point_lonlats[first, 1],
+            point_lonlats[second, 0], point_lonlats[second, 1],
+        )
+        new_rows.append(n + first)
+        new_cols.append(n + second)
+        new_weights.append(np.atleast_1d(np.asarray(length_m, dtype=float)))
+        size = n + points.shape[0]
+        # A zero weight would read as "no edge" in a sparse graph: coincident points get 1 mm.
+        values = np.maximum(np.concatenate(new_weights), 1e-3)
+        matrix = coo_matrix(
+            (values, (np.concatenate(new_rows), np.concatenate(new_cols))), shape=(size, size)
+        ).tocsr()
+        return matrix, n
+
+
+def _base_edges(graph: SeaGraph) -> tuple[Any, Any, Any]:
+    return graph.edges[:, 0], graph.edges[:, 1], graph.edge_lengths_m
+
+
+def _near_bounds(graph: SeaGraph, lonlat: tuple[float, float], margin_km: float) -> bool:
+    """Whether a point is within the basin's box widened by ``margin_km`` (cheap pre-test)."""
+    west, south, east, north = graph.lonlat_bounds
+    margin_deg = margin_km / 111.0 / max(np.cos(np.radians(min(abs(south), abs(north)))), 0.1)
+    return bool(
+        west - margin_deg <= lonlat[0] <= east + margin_deg
+        and south - margin_km / 111.0 <= lonlat[1] <= north + margin_km / 111.0
+    )
+
+
+def _snap(graph: SeaGraph, lonlat: tuple[float, float]) -> Located:
+    """The point itself when in navigable water, else the nearest navigable point, inset 1 m."""
+    xy = to_plane(graph.transformer, [lonlat])[0]
+    _ = graph.coast  # prepares the geometries
+    if shapely.contains_xy(graph.navigable, xy[0], xy[1]):
+        return Located(graph, lonlat, lonlat, (float(xy[0]), float(xy[1])), 0.0)
+    ring = graph.coast
+    along = shapely.line_locate_point(ring, shapely.Point(xy))
+    nearest = shapely.line_interpolate_point(ring, along)
+    near_xy = np.asarray([nearest.x, nearest.y])
+    step = near_xy - xy
+    water_xy = near_xy + step / max(float(np.hypot(*step)), 1e-9) * _SNAP_INSET_M
+    if not shapely.contains_xy(graph.navigable, water_xy[0], water_xy[1]):
+        water_xy = near_xy
+    water_lonlat = to_lonlat(graph.transformer, [water_xy])[0]
+    _, _, snap_m = GEOD.inv(lonlat[0], lonlat[1], water_lonlat[0], water_lonlat[1])
+    return Located(
+        graph,
+        lonlat,
+        (float(water_lonlat[0]), float(water_lonlat[1])),
+        (float(water_xy[0]), float(water_xy[1])),
+        float(snap_m) / 1000.0,
+    )
+
+
+def _walk(predecessors: Any, source: int, target: int) -> list[int]:
+    """Node ids from ``source`` to ``target`` along Dijkstra's predecessor tree."""
+    nodes = [target]
+    while nodes[-1] != source:
+        previous = int(predecessors[nodes[-1]])
+        if previous < 0:
+            raise InputError("no water path joins the two points (an enclosed lagoon?)")
+        nodes.append(previous)
+    return nodes[::-1]
+
+
+def land_beyond_landfalls_km(
+    geoms: Any, index: CountryIndex, settings: Settings | None = None
+) -> FloatArray:
+    """Length on land of each line between where it first reaches and last leaves the sea, km.
+
+    A sea leg or a subsea cable starts and ends on land (its landfalls, a port inland of the
+    coast); what lies on land between its first and last point at sea is a crossing of land
+    that a ship or a cable cannot make. "At sea" means in no country polygon, as in
+    :func:`caspian.geo.countries.split_by_country`. A line that never reaches the sea counts
+    all its length.
+
+    Parameters
+    ----------
+    geoms : array_like of shapely LineStrings
+        ``(lon, lat)`` degrees.
+    index : CountryIndex
+        The land.
+    settings : Settings, optional
+        ``densify_km`` for the cut.
+    """
+    lines = np.asarray(geoms, dtype=object)
+    dense = densify_geodesic(lines, 1.0, settings)
+    inner = np.empty(lines.size, dtype=object)
+    for k, line in enumerate(dense):
+        inner[k] = _between_landfalls(line, index)
+    split = split_by_country(inner, index, settings)
+    return np.array(
+        [sum(v for key, v in parts.items() if key != SEA) for parts in split.by_country_km]
+    )
+
+
+def _between_landfalls(line: Any, index: CountryIndex) -> Any:
+    """The part of ``line`` from its first to its last vertex at sea (whole line if none).
+
+    ``line`` is densified to 1 km, so at most the last kilometre of each landfall is left out.
+    """
+    coords = shapely.get_coordinates(line)
+    point_index, _ = index.tree.query(shapely.points(coords), predicate="intersects")
+    on_land = np.zeros(len(coords), dtype=bool)
+    on_land[point_index] = True
+    at_sea = np.flatnonzero(~on_land)
+    if at_sea.size == 0:
+        return line
+    inner = coords[int(at_sea[0]) : int(at_sea[-1]) + 1]
+    return shapely.LineString(inner) if inner.shape[0] >= 2 else shapely.LineString()
