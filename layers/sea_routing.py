@@ -258,6 +258,14 @@ class SeaCrossing:
     feature: str
     land_km: float
 
+    @property
+    def message(self) -> str:
+        """What ``caspian check`` says about it."""
+        return (
+            f"crosses {self.land_km:,.1f} km of land between its landfalls (a ship or subsea "
+            "cable cannot); route it over water, e.g. with caspian route FROM TO --mode sea"
+        )
+
 
 def sea_crossings(layers: Any, min_land_km: float = 0.5) -> list[SeaCrossing]:
     """Sea legs and subsea cables whose line crosses land beyond its landfalls.
