@@ -218,6 +218,7 @@ class SeaRouter:
             csgraph, n = self._attach(graph, [located[k].water_xy for k in members])
             sources = n + np.arange(len(members))
             dist = dijkstra(csgraph, directed=False, indices=sources)[:, sources]
+            dist = np.minimum(dist, dist.T)  # both directions agree but for rounding
             matrix[np.ix_(members, members)] = dist
         return matrix
 
