@@ -41,9 +41,10 @@ from caspian.geo.geodesy import GEOD
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.intp]
 
-#: Segments of each quarter circle where erosion rounds a corner: 2 keeps every chord within
-#: cos(22.5°) ≈ 0.92 of the clearance, with few extra vertices.
-_QUAD_SEGS = 2
+#: Erosion keeps corners sharp (mitred) up to this many clearances from the coast vertex and
+#: bevels them beyond: one or two vertices per headland instead of an arc, and every point of
+#: the navigable water stays at least one clearance from land.
+_MITRE_LIMIT = 2.0
 
 #: Pairs of vertices tested per block when the graph is built (bounds memory to ~100 MB).
 _BLOCK_PAIRS = 2_000_000
@@ -118,7 +119,7 @@ def navigable_water(water_xy: Any, clearance_m: float) -> Any:
     The exterior ring runs counter-clockwise and the holes clockwise, so the water is on the
     left of every ring. Narrow inlets and straits under twice the clearance fall away.
     """
-    eroded = shapely.buffer(water_xy, -clearance_m, quad_segs=_QUAD_SEGS)
+    eroded = shapely.buffer(water_xy, -clearance_m, join_style="mitre", mitre_limit=_MITRE_LIMIT)
     parts = shapely.get_parts(eroded)
     if parts.size == 0:
         raise ValueError(f"no water is left {clearance_m} m from the coast")

@@ -9,13 +9,14 @@ cached by ``layers``). A query
    is in no basin (:class:`NotInBasinError`); two ends in different basins raise
    :class:`DifferentBasinsError`;
 2. **attaches** the end points to the graph by the same tangent-and-visible test as the
-   graph's own edges (about a thousand segment tests, milliseconds);
-3. runs **Dijkstra** (scipy) and returns the path as a :class:`~caspian.geo.routing.Route`
-   whose geometry follows each geodesic edge (densified), so a reader who draws straight
-   lon/lat segments still stays in water.
+   graph's own edges (a few hundred segment tests, a fraction of a millisecond);
+3. combines those attachments with the basin's all-pairs shortest paths (Dijkstra from every
+   vertex with scipy, once per basin at first use) and returns the path as a
+   :class:`~caspian.geo.routing.Route` whose geometry follows each geodesic edge
+   (densified), so a reader who draws straight lon/lat segments still stays in water.
 
-Also: :meth:`SeaRouter.distance_matrix_m` (every pair at once: one Dijkstra per source on one
-graph with all points attached) and :func:`land_beyond_landfalls_km` (what ``caspian check``
+Also: :meth:`SeaRouter.distance_matrix_m` (every pair at once, each point
+attached once) and :func:`land_beyond_landfalls_km` (what ``caspian check``
 asks of sea legs and subsea cables).
 """
 
@@ -36,6 +37,9 @@ from caspian.geo.seagraph import SeaGraph, tangent_at, to_lonlat, to_plane, visi
 from caspian.geo.settings import Settings
 
 FloatArray = npt.NDArray[np.float64]
+
+#: Water points whose attachment to the graph a router remembers.
+_ATTACHMENTS_KEPT = 1024
 
 #: How far inside the navigable water a snapped point is placed, metres (off the very edge,
 #: so that its segments are tested like any other).
@@ -119,7 +123,8 @@ class SeaRouter:
     ) -> None:
         self.graphs = tuple(graphs)
         self.settings = settings
-        self._base = {graph.basin: _base_edges(graph) for graph in self.graphs}
+        self._paths: dict[str, tuple[FloatArray, Any]] = {}
+        self._attachments: dict[tuple[str, tuple[float, float]], _Attachment] = {}
 
     @property
     def basin_names(self) -> str:
@@ -169,22 +174,17 @@ class SeaRouter:
                 "(canals and straits between them are not modelled)"
             )
         graph = start.graph
-        csgraph, n = self._attach(graph, [start.water_xy, end.water_xy])
-        from scipy.sparse.csgraph import dijkstra
-
-        dist_m, predecessors = dijkstra(
-            csgraph, directed=False, indices=n, return_predecessors=True
-        )
-        nodes = _walk(predecessors, n, n + 1)
+        length_m, nodes = self._shortest(graph, self._attachment(start), self._attachment(end))
         lonlats = np.vstack([graph.vertices_lonlat, [start.water_lonlat, end.water_lonlat]])
-        path = lonlats[nodes]
+        n = graph.vertices_xy.shape[0]
+        path = lonlats[[n, *nodes, n + 1]]
         line = densify_geodesic([shapely.LineString(path)], self.settings.densify_km)[0]
         return Route(
             mode="sea",
             start_lonlat=tuple(start_lonlat),
             end_lonlat=tuple(end_lonlat),
             geometry=line,
-            length_km=float(dist_m[n + 1]) / 1000.0,
+            length_km=length_m / 1000.0,
             start_snap_km=start.snap_km,
             end_snap_km=end.snap_km,
             details={
@@ -193,7 +193,7 @@ class SeaRouter:
                 "start_water_lonlat": [round(v, 6) for v in start.water_lonlat],
                 "end_water_lonlat": [round(v, 6) for v in end.water_lonlat],
                 "snapped": bool(start.snap_km > 0 or end.snap_km > 0),
-                "bends": len(nodes) - 2,
+                "bends": len(nodes),
                 "clearance_m": graph.clearance_m,
                 "method": "visibility graph over the navigable water (exact shortest path)",
             },
@@ -207,67 +207,104 @@ class SeaRouter:
         """
         lonlats = np.column_stack([np.asarray(lons, float), np.asarray(lats, float)])
         located = [self.locate((float(lon), float(lat))) for lon, lat in lonlats]
+        attachments = [self._attachment(point) for point in located]
         matrix = np.full((len(located), len(located)), np.inf)
         np.fill_diagonal(matrix, 0.0)
-        from scipy.sparse.csgraph import dijkstra
-
-        for graph in self.graphs:
-            members = [k for k, point in enumerate(located) if point.graph is graph]
-            if len(members) < 2:
-                continue
-            csgraph, n = self._attach(graph, [located[k].water_xy for k in members])
-            sources = n + np.arange(len(members))
-            dist = dijkstra(csgraph, directed=False, indices=sources)[:, sources]
-            dist = np.minimum(dist, dist.T)  # both directions agree but for rounding
-            matrix[np.ix_(members, members)] = dist
+        for i, j in zip(*np.triu_indices(len(located), k=1), strict=True):
+            if located[i].graph is located[j].graph:
+                length_m, _ = self._shortest(located[i].graph, attachments[i], attachments[j])
+                matrix[i, j] = matrix[j, i] = length_m
         return matrix
 
-    def _attach(self, graph: SeaGraph, points_xy: Sequence[tuple[float, float]]) -> Any:
-        """The basin's graph with ``points_xy`` added as nodes ``n, n + 1, ...``."""
-        from scipy.sparse import coo_matrix
+    def _attachment(self, point: Located) -> _Attachment:
+        """The graph vertices a water point sees along tangent segments, and their distances.
 
-        rows, cols, weights = self._base[graph.basin]
-        n = graph.vertices_xy.shape[0]
-        points = np.asarray(points_xy, dtype=float).reshape(-1, 2)
-        point_lonlats = to_lonlat(graph.transformer, points)
-        new_rows, new_cols, new_weights = [rows], [cols], [weights]
-        for k, point in enumerate(points):
-            tangent = tangent_at(point, graph.vertices_xy, graph.previous_xy, graph.following_xy)
-            candidates = np.flatnonzero(tangent)
-            seen = candidates[
-                visible(
-                    graph.navigable, graph.coast,
-                    np.broadcast_to(point, (candidates.size, 2)), graph.vertices_xy[candidates],
-                )
-            ]
-            _, _, length_m = GEOD.inv(
-                np.full(seen.size, point_lonlats[k, 0]), np.full(seen.size, point_lonlats[k, 1]),
-                graph.vertices_lonlat[seen, 0], graph.vertices_lonlat[seen, 1],
-            )
-            new_rows.append(np.full(seen.size, n + k))
-            new_cols.append(seen)
-            new_weights.append(np.asarray(length_m, dtype=float))
-        first, second = np.triu_indices(points.shape[0], k=1)
-        direct = visible(graph.navigable, graph.coast, points[first], points[second])
-        first, second = first[direct], second[direct]
-        _, _, length_m = GEOD.inv(
-            point_lonlats[first, 0], point_lonlats[first, 1],
-            point_lonlats[second, 0], point_lonlats[second, 1],
+        Remembered for the last :data:`_ATTACHMENTS_KEPT` water points: ports are routed
+        again and again, and their attachment is most of a query's cost.
+        """
+        key = (point.graph.basin, point.water_xy)
+        known = self._attachments.get(key)
+        if known is None:
+            if len(self._attachments) >= _ATTACHMENTS_KEPT:
+                self._attachments.pop(next(iter(self._attachments)))
+            known = self._attachments[key] = self._attach(point)
+        return _Attachment(point, known.vertices, known.lengths_m)
+
+    def _attach(self, point: Located) -> _Attachment:
+        graph = point.graph
+        xy = np.asarray(point.water_xy, dtype=float)
+        candidates = np.flatnonzero(
+            tangent_at(xy, graph.vertices_xy, graph.previous_xy, graph.following_xy)
         )
-        new_rows.append(n + first)
-        new_cols.append(n + second)
-        new_weights.append(np.atleast_1d(np.asarray(length_m, dtype=float)))
-        size = n + points.shape[0]
-        # A zero weight would read as "no edge" in a sparse graph: coincident points get 1 mm.
-        values = np.maximum(np.concatenate(new_weights), 1e-3)
-        matrix = coo_matrix(
-            (values, (np.concatenate(new_rows), np.concatenate(new_cols))), shape=(size, size)
-        ).tocsr()
-        return matrix, n
+        seen = candidates[
+            visible(
+                graph.navigable, graph.coast,
+                np.broadcast_to(xy, (candidates.size, 2)), graph.vertices_xy[candidates],
+            )
+        ]
+        _, _, length_m = GEOD.inv(
+            np.full(seen.size, point.water_lonlat[0]), np.full(seen.size, point.water_lonlat[1]),
+            graph.vertices_lonlat[seen, 0], graph.vertices_lonlat[seen, 1],
+        )
+        return _Attachment(point, seen, np.asarray(length_m, dtype=float))
+
+    def _all_pairs(self, graph: SeaGraph) -> tuple[FloatArray, Any]:
+        """Distances (m) and predecessors between every pair of the basin's vertices.
+
+        One Dijkstra per vertex at first use of the basin (a fraction of a second, ~20 MB),
+        so that a query only combines the end points' attachments.
+        """
+        if graph.basin not in self._paths:
+            from scipy.sparse import coo_matrix
+            from scipy.sparse.csgraph import dijkstra
+
+            n = graph.vertices_xy.shape[0]
+            # A zero weight would read as "no edge" in a sparse matrix: 1 mm at least.
+            weights = np.maximum(graph.edge_lengths_m, 1e-3)
+            matrix = coo_matrix((weights, (graph.edges[:, 0], graph.edges[:, 1])), shape=(n, n))
+            self._paths[graph.basin] = dijkstra(
+                matrix.tocsr(), directed=False, return_predecessors=True
+            )
+        return self._paths[graph.basin]
+
+    def _shortest(
+        self, graph: SeaGraph, start: _Attachment, end: _Attachment
+    ) -> tuple[float, list[int]]:
+        """Length (m) and graph vertices of the shortest path between two attached points."""
+        best_m, nodes = np.inf, []
+        if start.vertices.size and end.vertices.size:
+            dist_m, predecessors = self._all_pairs(graph)
+            total = (
+                start.lengths_m[:, None]
+                + dist_m[np.ix_(start.vertices, end.vertices)]
+                + end.lengths_m[None, :]
+            )
+            k = int(np.argmin(total))
+            a, b = divmod(k, end.vertices.size)
+            if np.isfinite(total.flat[k]):
+                best_m = float(total.flat[k])
+                first, last = int(start.vertices[a]), int(end.vertices[b])
+                nodes = _walk(predecessors[first], first, last)
+        here, there = start.point, end.point
+        if visible(graph.navigable, graph.coast, [here.water_xy], [there.water_xy])[0]:
+            _, _, direct_m = GEOD.inv(*here.water_lonlat, *there.water_lonlat)
+            if direct_m <= best_m:
+                best_m, nodes = float(direct_m), []
+        if not np.isfinite(best_m):
+            raise InputError(
+                f"no water path joins {_fmt(here.lonlat)} and {_fmt(there.lonlat)} in the "
+                f"{graph.name} (one of them is in water cut off from the open sea)"
+            )
+        return best_m, nodes
 
 
-def _base_edges(graph: SeaGraph) -> tuple[Any, Any, Any]:
-    return graph.edges[:, 0], graph.edges[:, 1], graph.edge_lengths_m
+@dataclass(frozen=True)
+class _Attachment:
+    """A located point and the graph vertices it sees, with their geodesic distances (m)."""
+
+    point: Located
+    vertices: npt.NDArray[np.intp]
+    lengths_m: FloatArray
 
 
 def _near_bounds(graph: SeaGraph, lonlat: tuple[float, float], margin_km: float) -> bool:
@@ -306,13 +343,10 @@ def _snap(graph: SeaGraph, lonlat: tuple[float, float]) -> Located:
 
 
 def _walk(predecessors: Any, source: int, target: int) -> list[int]:
-    """Node ids from ``source`` to ``target`` along Dijkstra's predecessor tree."""
+    """Vertex ids from ``source`` to ``target`` along one row of Dijkstra's predecessors."""
     nodes = [target]
     while nodes[-1] != source:
-        previous = int(predecessors[nodes[-1]])
-        if previous < 0:
-            raise InputError("no water path joins the two points (an enclosed lagoon?)")
-        nodes.append(previous)
+        nodes.append(int(predecessors[nodes[-1]]))
     return nodes[::-1]
 
 

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 #: Bumped whenever the graph's construction or its file layout changes.
-GRAPH_VERSION = 1
+GRAPH_VERSION = 2
 
 #: The basins' definitions, in the package data.
 BASINS_FILE = "sea_basins.json"
