@@ -38,9 +38,6 @@ from caspian.geo.settings import Settings
 
 FloatArray = npt.NDArray[np.float64]
 
-#: Water points whose attachment to the graph a router remembers.
-_ATTACHMENTS_KEPT = 1024
-
 #: How far inside the navigable water a snapped point is placed, metres (off the very edge,
 #: so that its segments are tested like any other).
 _SNAP_INSET_M = 1.0
@@ -64,10 +61,14 @@ class SeaRouteSettings:
         Farthest a point may be from navigable water and still be routed (snapped), km.
     densify_km : float
         Spacing of the vertices added along each geodesic edge of a route's geometry, km.
+    remembered_points : int
+        How many water points' attachments to the graph a router keeps (ports are routed
+        again and again, and attaching a point is most of a query's cost); 0 keeps none.
     """
 
     max_snap_km: float = 15.0
     densify_km: float = 5.0
+    remembered_points: int = 1024
 
 
 DEFAULT_SEA_SETTINGS = SeaRouteSettings()
@@ -219,15 +220,16 @@ class SeaRouter:
     def _attachment(self, point: Located) -> _Attachment:
         """The graph vertices a water point sees along tangent segments, and their distances.
 
-        Remembered for the last :data:`_ATTACHMENTS_KEPT` water points: ports are routed
-        again and again, and their attachment is most of a query's cost.
+        Remembered for the last ``settings.remembered_points`` water points.
         """
         key = (point.graph.basin, point.water_xy)
         known = self._attachments.get(key)
         if known is None:
-            if len(self._attachments) >= _ATTACHMENTS_KEPT:
-                self._attachments.pop(next(iter(self._attachments)))
-            known = self._attachments[key] = self._attach(point)
+            known = self._attach(point)
+            if self.settings.remembered_points > 0:
+                if len(self._attachments) >= self.settings.remembered_points:
+                    self._attachments.pop(next(iter(self._attachments)))
+                self._attachments[key] = known
         return _Attachment(point, known.vertices, known.lengths_m)
 
     def _attach(self, point: Located) -> _Attachment:
