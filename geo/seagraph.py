@@ -2,7 +2,7 @@
 
 Pure computation: land polygons come in as shapely geometries (``layers`` loads them from the
 country boundaries the metrics use), a :class:`SeaGraph` comes out. The method (the reasoning
-is in ``docs/routing.md``):
+is in ``docs/sea-routing.md``):
 
 1. **Water** (:func:`basin_water`): the basin's extent minus the land, the connected part that
    holds the basin's seed point. Islands are holes.
@@ -11,9 +11,10 @@ is in ``docs/routing.md``):
    the plane for the geodesic (the ellipsoidal geodesic strays from the spherical great circle
    by metres at these distances, far less than the clearance below).
 3. **Navigable water** (:func:`navigable_water`): the water eroded by ``clearance_m`` (a
-   negative buffer with coarse round joins). Every edge of the graph then keeps at least
-   about 0.9 × ``clearance_m`` from the coast, so no projection or densification error puts
-   any length on land. Nothing else is simplified: the coast is the boundaries' own.
+   negative buffer with mitred corners, bevelled at two clearances). Every edge of the graph
+   then keeps at least ``clearance_m`` from the coast, so no projection or densification
+   error puts any length on land. Nothing else is simplified: the coast is the boundaries'
+   own.
 4. **Vertices** (:func:`reflex_vertices`): a shortest path in a polygon with holes bends only
    at reflex vertices (where the coast juts into the water), so only those are kept.
 5. **Edges**: pairs of vertices whose segment is *tangent* at both ends (both neighbours of

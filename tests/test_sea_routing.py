@@ -245,3 +245,12 @@ def test_random_caspian_routes_stay_in_water_and_are_never_shorter_than_the_geod
     assert route.start_snap_km == 0.0 and route.end_snap_km == 0.0
     assert route.length_km >= geodesic_m / 1000 * (1 - 1e-9)
     assert land_km(route.geometry, country_index()) == 0.0
+
+
+def test_readme_sea_distance_table_is_the_commands_output(capsys) -> None:
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    code, out, _ = run_cli(["distances", "--kind", "sea"], capsys)
+    assert code == 0
+    assert out.strip() in readme, "regenerate the README's sea distance table"

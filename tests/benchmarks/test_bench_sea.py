@@ -12,7 +12,7 @@ and Poti/Anaklia–Constanța in the Black Sea. For every router and pair:
 Routers: ours (cold: every end point attached afresh; warm: ports remembered), ``searoute``
 with and without ``append_orig_dest``, and scgraph's maritime graphs that ship inside its
 wheel (``marnet``, ``oak_ridge_maritime``; scgraph 3 downloads them at run time, so the test
-extra pins scgraph < 3). The table is printed at the end; README.md and docs/routing.md
+extra pins scgraph < 3). The table is printed at the end; README.md and docs/sea-routing.md
 record the last run.
 """
 
