@@ -254,3 +254,24 @@ def test_readme_sea_distance_table_is_the_commands_output(capsys) -> None:
     code, out, _ = run_cli(["distances", "--kind", "sea"], capsys)
     assert code == 0
     assert out.strip() in readme, "regenerate the README's sea distance table"
+
+
+def test_caspian_check_reports_a_straight_sea_leg_across_absheron(monkeypatch) -> None:
+    import copy
+    import dataclasses
+
+    import caspian.layers.check as check
+    from caspian.layers.catalog import load_catalog
+
+    catalog = load_catalog(["middle_corridor"])
+    layer = catalog["middle_corridor"]
+    features = copy.deepcopy(list(layer.features))
+    leg = next(f for f in features if f["id"] == "middle_corridor/aktau-alat")
+    leg["geometry"]["coordinates"] = [[51.15, 43.65], [49.407, 39.948]]
+    leg["properties"]["vertex_sources"] = leg["properties"]["vertex_sources"][::52]
+    straight = dataclasses.replace(layer, features=tuple(features))
+    monkeypatch.setattr(check, "load_catalog", lambda ids=None: {"middle_corridor": straight})
+    problems, _ = check.check_catalog()
+    assert [str(p) for p in problems] == [
+        "middle_corridor/aktau-alat: " + sea_crossings([straight])[0].message
+    ]
