@@ -23,6 +23,7 @@ import json
 import logging
 import os
 import time
+import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -154,7 +155,7 @@ def _cached_graph(
     if path is not None and path.is_file():
         try:
             return _graph_from_file(path), True, str(path)
-        except (OSError, ValueError, KeyError) as exc:
+        except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
             logger.warning("sea graph cache %s unreadable (%s); rebuilding", path, exc)
     started = time.perf_counter()
     water = basin_water(_basin_land(land, basin), basin.extent, basin.seed_lonlat)

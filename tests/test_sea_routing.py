@@ -275,3 +275,13 @@ def test_caspian_check_reports_a_straight_sea_leg_across_absheron(monkeypatch) -
     assert [str(p) for p in problems] == [
         "middle_corridor/aktau-alat: " + sea_crossings([straight])[0].message
     ]
+
+
+def test_a_corrupt_cache_file_is_rebuilt_not_fatal(tmp_path) -> None:
+    load_sea_router(folder=tmp_path)
+    for path in tmp_path.glob("*.npz"):
+        path.write_bytes(b"not a graph")
+    router, info = load_sea_router(folder=tmp_path)
+    assert not any(info.from_cache.values())
+    assert router.route(CASPIAN_PORTS["alat"], CASPIAN_PORTS["baku"]).length_km > 60
+    assert all(load_sea_router(folder=tmp_path)[1].from_cache.values())
