@@ -200,22 +200,34 @@ class SeaRouter:
             },
         )
 
-    def distance_matrix_m(self, lons: Any, lats: Any) -> FloatArray:
+    def distance_matrix_m(self, lons: Any, lats: Any, *, strict: bool = True) -> FloatArray:
         """Shortest water distance between every pair of points, metres.
 
-        Points in different basins are ``inf`` apart; a point in no basin raises
-        :class:`NotInBasinError`. Snap distances are not included (water to water).
+        Points in different basins are ``inf`` apart. A point in no basin raises
+        :class:`NotInBasinError`, or with ``strict=False`` gets a row of NaN. Snap distances
+        are not included (water to water).
         """
         lonlats = np.column_stack([np.asarray(lons, float), np.asarray(lats, float)])
-        located = [self.locate((float(lon), float(lat))) for lon, lat in lonlats]
-        attachments = [self._attachment(point) for point in located]
+        located = [self._locate_or_none((float(lon), float(lat)), strict) for lon, lat in lonlats]
+        attachments = [None if point is None else self._attachment(point) for point in located]
         matrix = np.full((len(located), len(located)), np.inf)
         np.fill_diagonal(matrix, 0.0)
         for i, j in zip(*np.triu_indices(len(located), k=1), strict=True):
-            if located[i].graph is located[j].graph:
-                length_m, _ = self._shortest(located[i].graph, attachments[i], attachments[j])
+            here, there = attachments[i], attachments[j]
+            if here is None or there is None:
+                matrix[i, j] = matrix[j, i] = np.nan
+            elif here.point.graph is there.point.graph:
+                length_m, _ = self._shortest(here.point.graph, here, there)
                 matrix[i, j] = matrix[j, i] = length_m
         return matrix
+
+    def _locate_or_none(self, lonlat: tuple[float, float], strict: bool) -> Located | None:
+        try:
+            return self.locate(lonlat)
+        except NotInBasinError:
+            if strict:
+                raise
+            return None
 
     def _attachment(self, point: Located) -> _Attachment:
         """The graph vertices a water point sees along tangent segments, and their distances.

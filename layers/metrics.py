@@ -407,5 +407,5 @@ def port_distances(
         for row, i, j in zip(rows, upper_i.tolist(), upper_j.tolist(), strict=True):
             row["geodesic_km"] = float(geodesic_km[i, j])
             if not math.isfinite(float(row["distance_km"])):
-                row["distance_km"] = None  # different basins: no water path
+                row["distance_km"] = None  # different basins, or in none: no water path
     return rows

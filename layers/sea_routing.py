@@ -245,10 +245,11 @@ def sea_distance_matrix_m(
     """The ``"sea"`` distance kind: shortest water path between every pair, metres.
 
     ``settings`` is accepted for the distance-kind signature; the ellipsoid is WGS84.
-    Points in different basins are ``inf`` apart.
+    Points in different basins are ``inf`` apart; a point in no basin (an inland port) gets
+    NaN rather than failing the whole table.
     """
     del settings
-    return sea_router().distance_matrix_m(lons, lats)
+    return sea_router().distance_matrix_m(lons, lats, strict=False)
 
 
 @dataclass(frozen=True)

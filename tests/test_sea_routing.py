@@ -285,3 +285,13 @@ def test_a_corrupt_cache_file_is_rebuilt_not_fatal(tmp_path) -> None:
     assert not any(info.from_cache.values())
     assert router.route(CASPIAN_PORTS["alat"], CASPIAN_PORTS["baku"]).length_km > 60
     assert all(load_sea_router(folder=tmp_path)[1].from_cache.values())
+
+
+def test_matrix_gives_nan_for_a_point_in_no_basin_and_inf_across_basins() -> None:
+    points = [CASPIAN_PORTS["aktau"], (45.0, 40.3), BLACK_SEA_PORTS["poti"]]
+    lons, lats = zip(*points, strict=True)
+    matrix = sea_router().distance_matrix_m(lons, lats, strict=False)
+    assert np.isnan(matrix[0, 1]) and np.isnan(matrix[1, 2])
+    assert np.isinf(matrix[0, 2]) and matrix[0, 2] == matrix[2, 0]
+    with pytest.raises(NotInBasinError):
+        sea_router().distance_matrix_m(lons, lats)
