@@ -15,9 +15,8 @@ cached by ``layers``). A query
    :class:`~caspian.geo.routing.Route` whose geometry follows each geodesic edge
    (densified), so a reader who draws straight lon/lat segments still stays in water.
 
-Also: :meth:`SeaRouter.distance_matrix_m` (every pair at once, each point
-attached once) and :func:`land_beyond_landfalls_km` (what ``caspian check``
-asks of sea legs and subsea cables).
+Also: :meth:`SeaRouter.distance_matrix_m` (every pair at once, each point attached once).
+The land test of sea legs and subsea cables is in :mod:`caspian.geo.landfalls`.
 """
 
 from __future__ import annotations
@@ -29,12 +28,10 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 import shapely
-from caspian.geo.countries import SEA, CountryIndex, split_by_country
 from caspian.geo.errors import InputError
 from caspian.geo.geodesy import GEOD, densify_geodesic
 from caspian.geo.routing import Route
 from caspian.geo.seagraph import SeaGraph, tangent_at, to_lonlat, to_plane, visible
-from caspian.geo.settings import Settings
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -262,6 +259,11 @@ class SeaRouter:
         )
         return _Attachment(point, seen, np.asarray(length_m, dtype=float))
 
+    def prepare(self) -> None:
+        """Compute every basin's all-pairs table now rather than at its first route."""
+        for graph in self.graphs:
+            self._all_pairs(graph)
+
     def _all_pairs(self, graph: SeaGraph) -> tuple[FloatArray, Any]:
         """Distances (m) and predecessors between every pair of the basin's vertices.
 
@@ -362,50 +364,3 @@ def _walk(predecessors: Any, source: int, target: int) -> list[int]:
     while nodes[-1] != source:
         nodes.append(int(predecessors[nodes[-1]]))
     return nodes[::-1]
-
-
-def land_beyond_landfalls_km(
-    geoms: Any, index: CountryIndex, settings: Settings | None = None
-) -> FloatArray:
-    """Length on land of each line between where it first reaches and last leaves the sea, km.
-
-    A sea leg or a subsea cable starts and ends on land (its landfalls, a port inland of the
-    coast); what lies on land between its first and last point at sea is a crossing of land
-    that a ship or a cable cannot make. "At sea" means in no country polygon, as in
-    :func:`caspian.geo.countries.split_by_country`. A line that never reaches the sea counts
-    all its length.
-
-    Parameters
-    ----------
-    geoms : array_like of shapely LineStrings
-        ``(lon, lat)`` degrees.
-    index : CountryIndex
-        The land.
-    settings : Settings, optional
-        ``densify_km`` for the cut.
-    """
-    lines = np.asarray(geoms, dtype=object)
-    dense = densify_geodesic(lines, 1.0, settings)
-    inner = np.empty(lines.size, dtype=object)
-    for k, line in enumerate(dense):
-        inner[k] = _between_landfalls(line, index)
-    split = split_by_country(inner, index, settings)
-    return np.array(
-        [sum(v for key, v in parts.items() if key != SEA) for parts in split.by_country_km]
-    )
-
-
-def _between_landfalls(line: Any, index: CountryIndex) -> Any:
-    """The part of ``line`` from its first to its last vertex at sea (whole line if none).
-
-    ``line`` is densified to 1 km, so at most the last kilometre of each landfall is left out.
-    """
-    coords = shapely.get_coordinates(line)
-    point_index, _ = index.tree.query(shapely.points(coords), predicate="intersects")
-    on_land = np.zeros(len(coords), dtype=bool)
-    on_land[point_index] = True
-    at_sea = np.flatnonzero(~on_land)
-    if at_sea.size == 0:
-        return line
-    inner = coords[int(at_sea[0]) : int(at_sea[-1]) + 1]
-    return shapely.LineString(inner) if inner.shape[0] >= 2 else shapely.LineString()

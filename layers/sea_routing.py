@@ -205,6 +205,7 @@ def load_sea_router(
         graphs.append(graph)
         from_cache[basin.id], files[basin.id] = cached, path
     router = SeaRouter(graphs, settings)
+    router.prepare()
     return router, RouterInfo(time.perf_counter() - started, from_cache, files)
 
 
@@ -279,7 +280,7 @@ def sea_crossings(layers: Any, min_land_km: float = 0.5) -> list[SeaCrossing]:
     min_land_km : float
         Land shorter than this is not reported (the coast's resolution).
     """
-    from caspian.geo.searouting import land_beyond_landfalls_km
+    from caspian.geo.landfalls import land_beyond_landfalls_km
     from caspian.layers.boundaries import country_index
     from caspian.layers.catalog import short_feature_id
 

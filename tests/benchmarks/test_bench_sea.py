@@ -6,7 +6,7 @@ and Poti/Anaklia–Constanța in the Black Sea. For every router and pair:
 * **length** against the exact shortest water path (``tests/sea_reference.py``: the Natural
   Earth 10 m coast with no clearance, between our snapped water points);
 * **land km** between the line's first and last point at sea
-  (:func:`caspian.geo.searouting.land_beyond_landfalls_km`, the land test of ``caspian check``);
+  (:func:`caspian.geo.landfalls.land_beyond_landfalls_km`, the land test of ``caspian check``);
 * **time per route** after load, and the **load** time.
 
 Routers: ours (cold: every end point attached afresh; warm: ports remembered), ``searoute``
@@ -27,7 +27,8 @@ import numpy as np
 import pytest
 import shapely
 from caspian.geo.geodesy import geodesic_lengths_km
-from caspian.geo.searouting import SeaRouter, SeaRouteSettings, land_beyond_landfalls_km
+from caspian.geo.landfalls import land_beyond_landfalls_km
+from caspian.geo.searouting import SeaRouter, SeaRouteSettings
 from caspian.layers.boundaries import country_index, load_boundaries
 from caspian.layers.sea_routing import basins, load_sea_router
 from sea_reference import BLACK_SEA_PORTS, CASPIAN_PORTS, reference_graph, reference_length_km
@@ -66,9 +67,7 @@ def ours(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     load_sea_router(folder=folder)
     build_s = time.perf_counter() - started
     started = time.perf_counter()
-    cached, info = load_sea_router(folder=folder)
-    for graph in cached.graphs:
-        cached._all_pairs(graph)  # part of loading: the all-pairs table of each basin
+    cached, info = load_sea_router(folder=folder)  # all-pairs tables included
     load_s = time.perf_counter() - started
     assert all(info.from_cache.values())
     return {"router": cached, "build_s": build_s, "load_s": load_s}
@@ -77,7 +76,7 @@ def ours(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
 def test_bench_ours_cold(benchmark: Any, ours: dict[str, Any]) -> None:
     router = ours["router"]
     cold = SeaRouter(router.graphs, SeaRouteSettings(remembered_points=0))
-    cold._paths = router._paths  # share the all-pairs tables, not the remembered ports
+    cold.prepare()
     _time_routes(benchmark, "caspian-gis (cold ends)", ours["load_s"],
                  lambda a, b: cold.route(a, b).geometry)
     _RESULTS["caspian-gis (cold ends)"]["build_s"] = ours["build_s"]
