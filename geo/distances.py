@@ -1,4 +1,4 @@
-"""Distances between places, by kind: geodesic now, by sea when a router plugs in.
+"""Distances between places, by kind: geodesic here; by sea through a router that plugs in.
 
 A distance kind is a function ``(lons, lats, settings) -> (n, n) matrix of metres``. The
 registry :data:`DISTANCE_KINDS` is read-only; a caller with another kind (a sea router, say)
@@ -42,7 +42,11 @@ def distance_function(
         return kinds[kind]
     except KeyError:
         valid = ", ".join(sorted(kinds))
-        hint = " (routing by sea is not implemented yet)" if kind == "sea" else ""
+        hint = (
+            " (the sea kind needs the basins' water: use caspian.layers.metrics.distance_kinds())"
+            if kind == "sea"
+            else ""
+        )
         raise InputError(f"unknown distance kind {kind!r}{hint}; valid kinds: {valid}") from None
 
 

@@ -21,6 +21,7 @@ _EXPORTS = {
     ),
     **dict.fromkeys(["read_user_geojson", "validate_geojson"], "caspian.layers.userdata"),
     **dict.fromkeys(["to_geodataframe", "export_layers"], "caspian.layers.export"),
+    **dict.fromkeys(["sea_route", "sea_router"], "caspian.layers.sea_routing"),
 }
 
 __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

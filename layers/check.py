@@ -280,6 +280,9 @@ def check_catalog(
     problems = [problem for layer in layers for problem in check_layer(layer)]
     problems += _duplicate_ids(layers)
     findings = length_findings(layers, settings)
+    from caspian.layers.sea_routing import sea_crossings  # loads the borders only when run
+
+    problems += [Problem(c.layer, c.feature, c.message) for c in sea_crossings(layers)]
     for finding in findings:
         if not finding.within_tolerance:
             problems.append(

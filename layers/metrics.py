@@ -343,6 +343,20 @@ def port_points(frame: geopandas.GeoDataFrame) -> list[tuple[str, float, float]]
     return ports
 
 
+def distance_kinds() -> Mapping[str, Any]:
+    """Every distance kind: :data:`caspian.geo.distances.DISTANCE_KINDS` plus ``"sea"``.
+
+    ``"sea"`` is the shortest water path (:func:`caspian.layers.sea_routing.sea_distance_matrix_m`,
+    between the points' nearest navigable water; ``inf`` across basins).
+    """
+    from types import MappingProxyType
+
+    from caspian.geo.distances import DISTANCE_KINDS
+    from caspian.layers.sea_routing import sea_distance_matrix_m
+
+    return MappingProxyType({**DISTANCE_KINDS, "sea": sea_distance_matrix_m})
+
+
 def port_distances(
     kind: str = "geodesic",
     settings: Settings | None = None,
@@ -353,8 +367,9 @@ def port_distances(
     Parameters
     ----------
     kind : str
-        Distance kind from :data:`caspian.geo.distances.DISTANCE_KINDS` (``"geodesic"``: the
-        shortest path over the WGS84 ellipsoid; there is no routing by sea yet).
+        Distance kind from :func:`distance_kinds`: ``"geodesic"`` (the shortest path over the
+        WGS84 ellipsoid) or ``"sea"`` (the shortest water path between the ports' nearest
+        navigable water; ``None`` for ports in different basins).
     settings : Settings, optional
         ``ellps``.
     layer_ids : sequence of str, optional
@@ -364,7 +379,7 @@ def port_distances(
     -------
     list of dict
         ``{"from", "to", "kind", "distance_km"}``, one per unordered pair, sorted by
-        ``from`` then ``to``.
+        ``from`` then ``to``; other kinds than ``"geodesic"`` add ``geodesic_km`` beside.
 
     Raises
     ------
@@ -374,7 +389,8 @@ def port_distances(
     from caspian.geo.distances import distance_function, distance_matrix_km, pairwise_rows
     from caspian.layers.catalog import catalog_frame
 
-    distance_function(kind)  # fail on an unknown kind before loading anything
+    kinds = distance_kinds()
+    distance_function(kind, kinds)  # fail on an unknown kind before loading anything
     ports = sorted(port_points(catalog_frame(layer_ids)))
     if len(ports) < 2:
         raise InputError(
@@ -383,5 +399,13 @@ def port_distances(
     names = [name for name, _, _ in ports]
     lons = [lon for _, lon, _ in ports]
     lats = [lat for _, _, lat in ports]
-    matrix_km = distance_matrix_km(lons, lats, kind=kind, settings=settings)
-    return pairwise_rows(names, matrix_km, kind)
+    matrix_km = distance_matrix_km(lons, lats, kind=kind, settings=settings, kinds=kinds)
+    rows = pairwise_rows(names, matrix_km, kind)
+    if kind != "geodesic":
+        geodesic_km = distance_matrix_km(lons, lats, settings=settings)
+        upper_i, upper_j = np.triu_indices(len(names), k=1)
+        for row, i, j in zip(rows, upper_i.tolist(), upper_j.tolist(), strict=True):
+            row["geodesic_km"] = float(geodesic_km[i, j])
+            if not math.isfinite(float(row["distance_km"])):
+                row["distance_km"] = None  # different basins, or in none: no water path
+    return rows

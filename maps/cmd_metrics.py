@@ -181,8 +181,8 @@ def metrics_command(layers: tuple[str, ...], file: str | None, by: str | None, f
 @click.command("distances")
 @click.option(
     "--kind", default="geodesic", show_default=True,
-    help="Distance kind: geodesic (shortest path over the WGS84 ellipsoid). Routing by sea "
-    "is not implemented yet.",
+    help="Distance kind: geodesic (shortest path over the WGS84 ellipsoid) or sea (shortest "
+    "water path, printed beside the geodesic one).",
 )
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
@@ -194,4 +194,5 @@ def distances_command(kind: str, fmt: str) -> None:
     from caspian.maps.formatting import render
 
     rows = [_round(row) for row in port_distances(kind=kind)]
-    click.echo(render(rows, fmt, ["from", "to", "kind", "distance_km"]))
+    columns = ["from", "to", "kind", "distance_km"]
+    click.echo(render(rows, fmt, columns if kind == "geodesic" else [*columns, "geodesic_km"]))

@@ -99,6 +99,10 @@ def route_command(
         from caspian.layers.fileio import write_text_atomic
 
         write_text_atomic(output, json.dumps(collection, ensure_ascii=False, indent=1) + "\n")
+    for label, snap_km in ((source.label, route.start_snap_km), (target.label, route.end_snap_km)):
+        if snap_km >= 0.0005:
+            click.echo(f"caspian: {label} snapped {snap_km:,.3f} km to the {mode} network",
+                       err=True)
     for index, gap in enumerate(route.gaps):
         click.echo(
             f"caspian: gap {index}: no {mode} link for {gap.length_km:,.1f} km between "

@@ -98,8 +98,8 @@ def test_unknown_distance_kind_lists_the_valid_kinds() -> None:
         distance_matrix_km([0, 1], [0, 1], kind="rhumb")
 
 
-def test_sea_distance_says_it_is_not_implemented_yet() -> None:
-    with pytest.raises(InputError, match="not implemented yet"):
+def test_sea_distance_in_pure_geo_points_to_the_layers_registry() -> None:
+    with pytest.raises(InputError, match=r"caspian\.layers\.metrics\.distance_kinds"):
         distance_matrix_km([0, 1], [0, 1], kind="sea")
 
 

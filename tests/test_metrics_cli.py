@@ -151,8 +151,8 @@ def test_layers_and_file_together_are_a_usage_error(tmp_path, capsys) -> None:
 
 
 def test_unknown_distance_kind_exits_2_listing_the_valid_kinds(capsys) -> None:
-    code, out, err = _run(["distances", "--kind", "sea"], capsys)
-    _assert_one_line_error(code, out, err, "'sea'", "valid kinds: geodesic")
+    code, out, err = _run(["distances", "--kind", "rhumb"], capsys)
+    _assert_one_line_error(code, out, err, "'rhumb'", "valid kinds: geodesic, sea")
 
 
 def test_subprocess_error_has_no_traceback(tmp_path) -> None:

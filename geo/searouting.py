@@ -1,0 +1,366 @@
+"""Shortest water paths over the visibility graphs of :mod:`caspian.geo.seagraph`.
+
+A :class:`SeaRouter` holds one :class:`~caspian.geo.seagraph.SeaGraph` per basin (built once,
+cached by ``layers``). A query
+
+1. **locates** each end point: the basin whose navigable water is nearest. A point on land (a
+   port 1–4 km inland of the Natural Earth coast) is *snapped* to the nearest navigable water;
+   the geodesic snap distance is reported. Beyond ``max_snap_km`` from every basin the point
+   is in no basin (:class:`NotInBasinError`); two ends in different basins raise
+   :class:`DifferentBasinsError`;
+2. **attaches** the end points to the graph by the same tangent-and-visible test as the
+   graph's own edges (a few hundred segment tests, a fraction of a millisecond);
+3. combines those attachments with the basin's all-pairs shortest paths (Dijkstra from every
+   vertex with scipy, once per basin at first use) and returns the path as a
+   :class:`~caspian.geo.routing.Route` whose geometry follows each geodesic edge
+   (densified), so a reader who draws straight lon/lat segments still stays in water.
+
+Also: :meth:`SeaRouter.distance_matrix_m` (every pair at once, each point attached once).
+The land test of sea legs and subsea cables is in :mod:`caspian.geo.landfalls`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import shapely
+from caspian.geo.errors import InputError
+from caspian.geo.geodesy import GEOD, densify_geodesic
+from caspian.geo.routing import Route
+from caspian.geo.seagraph import SeaGraph, tangent_at, to_lonlat, to_plane, visible
+
+FloatArray = npt.NDArray[np.float64]
+
+#: How far inside the navigable water a snapped point is placed, metres (off the very edge,
+#: so that its segments are tested like any other).
+_SNAP_INSET_M = 1.0
+
+
+class NotInBasinError(InputError):
+    """A point farther from every basin's navigable water than the snap limit."""
+
+
+class DifferentBasinsError(InputError):
+    """The two ends of a sea route lie in different basins (no water joins them)."""
+
+
+@dataclass(frozen=True)
+class SeaRouteSettings:
+    """Options of sea routing.
+
+    Attributes
+    ----------
+    max_snap_km : float
+        Farthest a point may be from navigable water and still be routed (snapped), km.
+    densify_km : float
+        Spacing of the vertices added along each geodesic edge of a route's geometry, km.
+    remembered_points : int
+        How many water points' attachments to the graph a router keeps (ports are routed
+        again and again, and attaching a point is most of a query's cost); 0 keeps none.
+    """
+
+    max_snap_km: float = 15.0
+    densify_km: float = 5.0
+    remembered_points: int = 1024
+
+
+DEFAULT_SEA_SETTINGS = SeaRouteSettings()
+
+
+@dataclass(frozen=True)
+class Located:
+    """A point placed in a basin's navigable water.
+
+    Attributes
+    ----------
+    graph : SeaGraph
+        The basin.
+    lonlat : tuple of float
+        The requested point, degrees.
+    water_lonlat : tuple of float
+        Where the route starts or ends in water (the point itself when it is in water).
+    water_xy : tuple of float
+        The same in the basin's plane, metres.
+    snap_km : float
+        Geodesic distance from ``lonlat`` to ``water_lonlat``, km.
+    """
+
+    graph: SeaGraph
+    lonlat: tuple[float, float]
+    water_lonlat: tuple[float, float]
+    water_xy: tuple[float, float]
+    snap_km: float
+
+
+def _fmt(lonlat: tuple[float, float]) -> str:
+    return f"{lonlat[0]:.4f},{lonlat[1]:.4f}"
+
+
+class SeaRouter:
+    """Shortest water paths in every basin it holds.
+
+    Parameters
+    ----------
+    graphs : sequence of SeaGraph
+        One per basin.
+    settings : SeaRouteSettings, optional
+        Snap limit and output densification.
+
+    Examples
+    --------
+    >>> route = router.route((51.15, 43.65), (49.407, 39.948))  # doctest: +SKIP
+    >>> round(route.length_km), route.details["basin"]  # doctest: +SKIP
+    """
+
+    def __init__(
+        self, graphs: Sequence[SeaGraph], settings: SeaRouteSettings = DEFAULT_SEA_SETTINGS
+    ) -> None:
+        self.graphs = tuple(graphs)
+        self.settings = settings
+        self._paths: dict[str, tuple[FloatArray, Any]] = {}
+        self._attachments: dict[tuple[str, tuple[float, float]], _Attachment] = {}
+
+    @property
+    def basin_names(self) -> str:
+        """The basins' names, joined for messages."""
+        return ", ".join(graph.name for graph in self.graphs)
+
+    def locate(self, lonlat: tuple[float, float]) -> Located:
+        """Place a point in the nearest basin's navigable water (snapping it when on land).
+
+        Raises
+        ------
+        NotInBasinError
+            When no basin's navigable water is within ``settings.max_snap_km``.
+        """
+        best: Located | None = None
+        nearest_km = float("inf")
+        for graph in self.graphs:
+            if not _near_bounds(graph, lonlat, self.settings.max_snap_km):
+                continue
+            located = _snap(graph, lonlat)
+            nearest_km = min(nearest_km, located.snap_km)
+            if located.snap_km <= self.settings.max_snap_km and (
+                best is None or located.snap_km < best.snap_km
+            ):
+                best = located
+        if best is None:
+            far = f"{nearest_km:,.0f} km from" if np.isfinite(nearest_km) else "far from"
+            raise NotInBasinError(
+                f"{_fmt(lonlat)} (lon,lat) is {far} the navigable water of every basin "
+                f"({self.basin_names}); give a point at sea or a port within "
+                f"{self.settings.max_snap_km:g} km of the coast"
+            )
+        return best
+
+    def route(self, start_lonlat: tuple[float, float], end_lonlat: tuple[float, float]) -> Route:
+        """Return the shortest water path from ``start_lonlat`` to ``end_lonlat``.
+
+        Raises
+        ------
+        NotInBasinError, DifferentBasinsError
+        """
+        start, end = self.locate(start_lonlat), self.locate(end_lonlat)
+        if start.graph.basin != end.graph.basin:
+            raise DifferentBasinsError(
+                f"{_fmt(start_lonlat)} is in the {start.graph.name} and {_fmt(end_lonlat)} "
+                f"in the {end.graph.name}: no sea route joins different basins "
+                "(canals and straits between them are not modelled)"
+            )
+        graph = start.graph
+        length_m, nodes = self._shortest(graph, self._attachment(start), self._attachment(end))
+        lonlats = np.vstack([graph.vertices_lonlat, [start.water_lonlat, end.water_lonlat]])
+        n = graph.vertices_xy.shape[0]
+        path = lonlats[[n, *nodes, n + 1]]
+        line = densify_geodesic([shapely.LineString(path)], self.settings.densify_km)[0]
+        return Route(
+            mode="sea",
+            start_lonlat=tuple(start_lonlat),
+            end_lonlat=tuple(end_lonlat),
+            geometry=line,
+            length_km=length_m / 1000.0,
+            start_snap_km=start.snap_km,
+            end_snap_km=end.snap_km,
+            details={
+                "basin": graph.basin,
+                "basin_name": graph.name,
+                "start_water_lonlat": [round(v, 6) for v in start.water_lonlat],
+                "end_water_lonlat": [round(v, 6) for v in end.water_lonlat],
+                "snapped": bool(start.snap_km > 0 or end.snap_km > 0),
+                "bends": len(nodes),
+                "clearance_m": graph.clearance_m,
+                "method": "visibility graph over the navigable water (exact shortest path)",
+            },
+        )
+
+    def distance_matrix_m(self, lons: Any, lats: Any, *, strict: bool = True) -> FloatArray:
+        """Shortest water distance between every pair of points, metres.
+
+        Points in different basins are ``inf`` apart. A point in no basin raises
+        :class:`NotInBasinError`, or with ``strict=False`` gets a row of NaN. Snap distances
+        are not included (water to water).
+        """
+        lonlats = np.column_stack([np.asarray(lons, float), np.asarray(lats, float)])
+        located = [self._locate_or_none((float(lon), float(lat)), strict) for lon, lat in lonlats]
+        attachments = [None if point is None else self._attachment(point) for point in located]
+        matrix = np.full((len(located), len(located)), np.inf)
+        np.fill_diagonal(matrix, 0.0)
+        for i, j in zip(*np.triu_indices(len(located), k=1), strict=True):
+            here, there = attachments[i], attachments[j]
+            if here is None or there is None:
+                matrix[i, j] = matrix[j, i] = np.nan
+            elif here.point.graph is there.point.graph:
+                length_m, _ = self._shortest(here.point.graph, here, there)
+                matrix[i, j] = matrix[j, i] = length_m
+        return matrix
+
+    def _locate_or_none(self, lonlat: tuple[float, float], strict: bool) -> Located | None:
+        try:
+            return self.locate(lonlat)
+        except NotInBasinError:
+            if strict:
+                raise
+            return None
+
+    def _attachment(self, point: Located) -> _Attachment:
+        """The graph vertices a water point sees along tangent segments, and their distances.
+
+        Remembered for the last ``settings.remembered_points`` water points.
+        """
+        key = (point.graph.basin, point.water_xy)
+        known = self._attachments.get(key)
+        if known is None:
+            known = self._attach(point)
+            if self.settings.remembered_points > 0:
+                if len(self._attachments) >= self.settings.remembered_points:
+                    self._attachments.pop(next(iter(self._attachments)))
+                self._attachments[key] = known
+        return _Attachment(point, known.vertices, known.lengths_m)
+
+    def _attach(self, point: Located) -> _Attachment:
+        graph = point.graph
+        xy = np.asarray(point.water_xy, dtype=float)
+        candidates = np.flatnonzero(
+            tangent_at(xy, graph.vertices_xy, graph.previous_xy, graph.following_xy)
+        )
+        seen = candidates[
+            visible(
+                graph.navigable, graph.coast,
+                np.broadcast_to(xy, (candidates.size, 2)), graph.vertices_xy[candidates],
+            )
+        ]
+        _, _, length_m = GEOD.inv(
+            np.full(seen.size, point.water_lonlat[0]), np.full(seen.size, point.water_lonlat[1]),
+            graph.vertices_lonlat[seen, 0], graph.vertices_lonlat[seen, 1],
+        )
+        return _Attachment(point, seen, np.asarray(length_m, dtype=float))
+
+    def prepare(self) -> None:
+        """Compute every basin's all-pairs table now rather than at its first route."""
+        for graph in self.graphs:
+            self._all_pairs(graph)
+
+    def _all_pairs(self, graph: SeaGraph) -> tuple[FloatArray, Any]:
+        """Distances (m) and predecessors between every pair of the basin's vertices.
+
+        One Dijkstra per vertex at first use of the basin (a fraction of a second, ~20 MB),
+        so that a query only combines the end points' attachments.
+        """
+        if graph.basin not in self._paths:
+            from scipy.sparse import coo_matrix
+            from scipy.sparse.csgraph import dijkstra
+
+            n = graph.vertices_xy.shape[0]
+            # A zero weight would read as "no edge" in a sparse matrix: 1 mm at least.
+            weights = np.maximum(graph.edge_lengths_m, 1e-3)
+            matrix = coo_matrix((weights, (graph.edges[:, 0], graph.edges[:, 1])), shape=(n, n))
+            self._paths[graph.basin] = dijkstra(
+                matrix.tocsr(), directed=False, return_predecessors=True
+            )
+        return self._paths[graph.basin]
+
+    def _shortest(
+        self, graph: SeaGraph, start: _Attachment, end: _Attachment
+    ) -> tuple[float, list[int]]:
+        """Length (m) and graph vertices of the shortest path between two attached points."""
+        best_m, nodes = np.inf, []
+        if start.vertices.size and end.vertices.size:
+            dist_m, predecessors = self._all_pairs(graph)
+            total = (
+                start.lengths_m[:, None]
+                + dist_m[np.ix_(start.vertices, end.vertices)]
+                + end.lengths_m[None, :]
+            )
+            k = int(np.argmin(total))
+            a, b = divmod(k, end.vertices.size)
+            if np.isfinite(total.flat[k]):
+                best_m = float(total.flat[k])
+                first, last = int(start.vertices[a]), int(end.vertices[b])
+                nodes = _walk(predecessors[first], first, last)
+        here, there = start.point, end.point
+        if visible(graph.navigable, graph.coast, [here.water_xy], [there.water_xy])[0]:
+            _, _, direct_m = GEOD.inv(*here.water_lonlat, *there.water_lonlat)
+            if direct_m <= best_m:
+                best_m, nodes = float(direct_m), []
+        if not np.isfinite(best_m):
+            raise InputError(
+                f"no water path joins {_fmt(here.lonlat)} and {_fmt(there.lonlat)} in the "
+                f"{graph.name} (one of them is in water cut off from the open sea)"
+            )
+        return best_m, nodes
+
+
+@dataclass(frozen=True)
+class _Attachment:
+    """A located point and the graph vertices it sees, with their geodesic distances (m)."""
+
+    point: Located
+    vertices: npt.NDArray[np.intp]
+    lengths_m: FloatArray
+
+
+def _near_bounds(graph: SeaGraph, lonlat: tuple[float, float], margin_km: float) -> bool:
+    """Whether a point is within the basin's box widened by ``margin_km`` (cheap pre-test)."""
+    west, south, east, north = graph.lonlat_bounds
+    margin_deg = margin_km / 111.0 / max(np.cos(np.radians(min(abs(south), abs(north)))), 0.1)
+    return bool(
+        west - margin_deg <= lonlat[0] <= east + margin_deg
+        and south - margin_km / 111.0 <= lonlat[1] <= north + margin_km / 111.0
+    )
+
+
+def _snap(graph: SeaGraph, lonlat: tuple[float, float]) -> Located:
+    """The point itself when in navigable water, else the nearest navigable point, inset 1 m."""
+    xy = to_plane(graph.transformer, [lonlat])[0]
+    _ = graph.coast  # prepares the geometries
+    if shapely.contains_xy(graph.navigable, xy[0], xy[1]):
+        return Located(graph, lonlat, lonlat, (float(xy[0]), float(xy[1])), 0.0)
+    ring = graph.coast
+    along = shapely.line_locate_point(ring, shapely.Point(xy))
+    nearest = shapely.line_interpolate_point(ring, along)
+    near_xy = np.asarray([nearest.x, nearest.y])
+    step = near_xy - xy
+    water_xy = near_xy + step / max(float(np.hypot(*step)), 1e-9) * _SNAP_INSET_M
+    if not shapely.contains_xy(graph.navigable, water_xy[0], water_xy[1]):
+        water_xy = near_xy
+    water_lonlat = to_lonlat(graph.transformer, [water_xy])[0]
+    _, _, snap_m = GEOD.inv(lonlat[0], lonlat[1], water_lonlat[0], water_lonlat[1])
+    return Located(
+        graph,
+        lonlat,
+        (float(water_lonlat[0]), float(water_lonlat[1])),
+        (float(water_xy[0]), float(water_xy[1])),
+        float(snap_m) / 1000.0,
+    )
+
+
+def _walk(predecessors: Any, source: int, target: int) -> list[int]:
+    """Vertex ids from ``source`` to ``target`` along one row of Dijkstra's predecessors."""
+    nodes = [target]
+    while nodes[-1] != source:
+        nodes.append(int(predecessors[nodes[-1]]))
+    return nodes[::-1]

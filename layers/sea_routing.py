@@ -1,0 +1,302 @@
+"""Sea routing for the catalog and the command line: basins, graph cache, router.
+
+The water comes from the same country polygons the metrics cut lines with
+(:func:`caspian.layers.boundaries.load_boundaries`), so a route that the router calls "in
+water" is also "sea" to ``caspian metrics``. Each basin's visibility graph
+(:mod:`caspian.geo.seagraph`) is built once and cached on disk in the user's cache folder
+(``$CASPIAN_CACHE_DIR``, else ``$XDG_CACHE_HOME/caspian-gis``, else ``~/.cache/caspian-gis``),
+written atomically, under a key that hashes the land polygons the basin touches, the basin's
+definition and the graph version: another border source, or another coastline, builds
+another graph. A cache that cannot be read or written is rebuilt or skipped, never fatal.
+
+* :func:`sea_router` returns the process-wide :class:`~caspian.geo.searouting.SeaRouter`;
+* :func:`route_by_sea` is what ``caspian route --mode sea`` calls;
+* :func:`sea_distance_matrix_m` is the ``"sea"`` kind of ``caspian distances``;
+* :func:`sea_crossings` lists sea legs and subsea cables that cross land (``caspian check``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import logging
+import os
+import time
+import zipfile
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import numpy.typing as npt
+import shapely
+from caspian.geo.seagraph import SeaGraph, basin_water, build_sea_graph
+from caspian.geo.searouting import DEFAULT_SEA_SETTINGS, SeaRouter, SeaRouteSettings
+
+if TYPE_CHECKING:
+    from caspian.geo.routing import Route
+    from caspian.geo.settings import Settings
+    from caspian.layers.endpoints import Endpoint
+
+logger = logging.getLogger(__name__)
+
+#: Bumped whenever the graph's construction or its file layout changes.
+GRAPH_VERSION = 2
+
+#: The basins' definitions, in the package data.
+BASINS_FILE = "sea_basins.json"
+
+#: Catalog kinds that must stay at sea between their landfalls.
+SEA_KINDS = ("sea_route", "fiber_cable", "power_cable")
+
+
+@dataclass(frozen=True)
+class Basin:
+    """A sea basin's definition (``layers/data/sea_basins.json``)."""
+
+    id: str
+    name: str
+    extent: Any
+    seed_lonlat: tuple[float, float]
+
+
+@dataclass(frozen=True)
+class RouterInfo:
+    """How the router was obtained: seconds spent and whether each graph came from the cache."""
+
+    load_s: float
+    from_cache: dict[str, bool]
+    cache_files: dict[str, str]
+
+
+def basins() -> tuple[list[Basin], float]:
+    """Return the basins and the routes' clearance from the coast (metres)."""
+    text = (resources.files("caspian.layers.data") / BASINS_FILE).read_text(encoding="utf-8")
+    data = json.loads(text)
+    out = [
+        Basin(
+            id=entry["id"],
+            name=entry["name"],
+            extent=shapely.Polygon(entry["extent"]),
+            seed_lonlat=(float(entry["seed"][0]), float(entry["seed"][1])),
+        )
+        for entry in data["basins"]
+    ]
+    return out, float(data["clearance_m"])
+
+
+def cache_dir() -> Path:
+    """The folder the sea graphs are cached in (not created here)."""
+    if os.environ.get("CASPIAN_CACHE_DIR"):
+        return Path(os.environ["CASPIAN_CACHE_DIR"]) / "sea-graphs"
+    root = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(root) / "caspian-gis" / "sea-graphs"
+
+
+def _basin_land(land: npt.NDArray[np.object_], basin: Basin) -> npt.NDArray[np.object_]:
+    return land[shapely.intersects(land, basin.extent)]
+
+
+def graph_key(land: npt.NDArray[np.object_], basin: Basin, clearance_m: float) -> str:
+    """Hash of everything a basin's graph depends on (its land polygons included)."""
+    digest = hashlib.sha256()
+    digest.update(f"v{GRAPH_VERSION}|{basin.id}|{basin.name}|{clearance_m!r}|".encode())
+    digest.update(shapely.to_wkb(basin.extent) + repr(basin.seed_lonlat).encode())
+    for polygon in shapely.to_wkb(_basin_land(land, basin)):
+        digest.update(polygon)
+    return digest.hexdigest()[:20]
+
+
+def _graph_bytes(graph: SeaGraph) -> bytes:
+    buffer = io.BytesIO()
+    meta = {"basin": graph.basin, "name": graph.name, "centre": list(graph.centre_lonlat),
+            "clearance_m": graph.clearance_m}
+    np.savez_compressed(
+        buffer,
+        meta=np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8),
+        navigable=np.frombuffer(shapely.to_wkb(graph.navigable), dtype=np.uint8),
+        vertices_xy=graph.vertices_xy,
+        previous_xy=graph.previous_xy,
+        following_xy=graph.following_xy,
+        vertices_lonlat=graph.vertices_lonlat,
+        edges=graph.edges.astype(np.int32),
+        edge_lengths_m=graph.edge_lengths_m,
+    )
+    return buffer.getvalue()
+
+
+def _graph_from_file(path: Path) -> SeaGraph:
+    with np.load(path, allow_pickle=False) as data:
+        meta = json.loads(data["meta"].tobytes().decode())
+        return SeaGraph(
+            basin=meta["basin"],
+            name=meta["name"],
+            centre_lonlat=(float(meta["centre"][0]), float(meta["centre"][1])),
+            clearance_m=float(meta["clearance_m"]),
+            navigable=shapely.from_wkb(data["navigable"].tobytes()),
+            vertices_xy=data["vertices_xy"],
+            previous_xy=data["previous_xy"],
+            following_xy=data["following_xy"],
+            vertices_lonlat=data["vertices_lonlat"],
+            edges=data["edges"].astype(np.intp),
+            edge_lengths_m=data["edge_lengths_m"],
+        )
+
+
+def _cached_graph(
+    land: npt.NDArray[np.object_], basin: Basin, clearance_m: float, folder: Path | None
+) -> tuple[SeaGraph, bool, str]:
+    """The basin's graph from the cache, or built (and cached when ``folder`` is given)."""
+    key = graph_key(land, basin, clearance_m)
+    path = None if folder is None else folder / f"{basin.id}-{key}.npz"
+    if path is not None and path.is_file():
+        try:
+            return _graph_from_file(path), True, str(path)
+        except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
+            logger.warning("sea graph cache %s unreadable (%s); rebuilding", path, exc)
+    started = time.perf_counter()
+    water = basin_water(_basin_land(land, basin), basin.extent, basin.seed_lonlat)
+    graph = build_sea_graph(basin.id, basin.name, water, clearance_m)
+    logger.info(
+        "built the %s sea graph (%d vertices, %d edges) in %.1f s",
+        basin.name, graph.vertices_xy.shape[0], graph.edges.shape[0],
+        time.perf_counter() - started,
+    )
+    if path is not None:
+        from caspian.geo.errors import OutputError
+        from caspian.layers.fileio import write_bytes_atomic
+
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_bytes_atomic(path, _graph_bytes(graph))
+        except (OSError, OutputError) as exc:
+            logger.warning("sea graph not cached at %s: %s", path, exc)
+    return graph, False, "" if path is None else str(path)
+
+
+def load_sea_router(
+    settings: SeaRouteSettings = DEFAULT_SEA_SETTINGS,
+    folder: Path | None = None,
+    use_cache: bool = True,
+) -> tuple[SeaRouter, RouterInfo]:
+    """Build (or read from the cache) every basin's graph and return a router.
+
+    Parameters
+    ----------
+    settings : SeaRouteSettings, optional
+        Snap limit and output densification.
+    folder : pathlib.Path, optional
+        Cache folder; :func:`cache_dir` by default.
+    use_cache : bool
+        False builds every graph afresh and writes nothing.
+    """
+    from caspian.layers.boundaries import load_boundaries
+
+    started = time.perf_counter()
+    land = np.asarray(load_boundaries().geometry.values, dtype=object)
+    definitions, clearance_m = basins()
+    target = None if not use_cache else (folder or cache_dir())
+    graphs, from_cache, files = [], {}, {}
+    for basin in definitions:
+        graph, cached, path = _cached_graph(land, basin, clearance_m, target)
+        graphs.append(graph)
+        from_cache[basin.id], files[basin.id] = cached, path
+    router = SeaRouter(graphs, settings)
+    router.prepare()
+    return router, RouterInfo(time.perf_counter() - started, from_cache, files)
+
+
+@lru_cache(maxsize=1)
+def _default_router() -> tuple[SeaRouter, RouterInfo]:
+    return load_sea_router()
+
+
+def sea_router() -> SeaRouter:
+    """The process-wide sea router (built or read from the cache at first use)."""
+    return _default_router()[0]
+
+
+def sea_router_info() -> RouterInfo:
+    """How :func:`sea_router` was obtained (load seconds, cache hits)."""
+    return _default_router()[1]
+
+
+def route_by_sea(start: Endpoint, end: Endpoint) -> Route:
+    """Shortest water path between two endpoints (``caspian route --mode sea``)."""
+    return sea_router().route(start.lonlat, end.lonlat)
+
+
+def sea_route(
+    start_lonlat: tuple[float, float], end_lonlat: tuple[float, float]
+) -> Route:
+    """Shortest water path between two ``(lon, lat)`` points: the one-call Python API.
+
+    Returns a :class:`caspian.geo.routing.Route`: ``geometry`` (LineString over water),
+    ``length_km``, ``start_snap_km``/``end_snap_km`` and ``details["basin"]``.
+    """
+    return sea_router().route(start_lonlat, end_lonlat)
+
+
+def sea_distance_matrix_m(
+    lons: npt.ArrayLike, lats: npt.ArrayLike, settings: Settings | None = None
+) -> npt.NDArray[np.float64]:
+    """The ``"sea"`` distance kind: shortest water path between every pair, metres.
+
+    ``settings`` is accepted for the distance-kind signature; the ellipsoid is WGS84.
+    Points in different basins are ``inf`` apart; a point in no basin (an inland port) gets
+    NaN rather than failing the whole table.
+    """
+    del settings
+    return sea_router().distance_matrix_m(lons, lats, strict=False)
+
+
+@dataclass(frozen=True)
+class SeaCrossing:
+    """A sea leg or subsea cable with length on land between its landfalls."""
+
+    layer: str
+    feature: str
+    land_km: float
+
+    @property
+    def message(self) -> str:
+        """What ``caspian check`` says about it."""
+        return (
+            f"crosses {self.land_km:,.1f} km of land between its landfalls (a ship or subsea "
+            "cable cannot); route it over water, e.g. with caspian route FROM TO --mode sea"
+        )
+
+
+def sea_crossings(layers: Any, min_land_km: float = 0.5) -> list[SeaCrossing]:
+    """Sea legs and subsea cables whose line crosses land beyond its landfalls.
+
+    Parameters
+    ----------
+    layers : iterable of caspian.layers.catalog.Layer
+        Layers to look through; features of :data:`SEA_KINDS` are checked.
+    min_land_km : float
+        Land shorter than this is not reported (the coast's resolution).
+    """
+    from caspian.geo.landfalls import land_beyond_landfalls_km
+    from caspian.layers.boundaries import country_index
+    from caspian.layers.catalog import short_feature_id
+
+    found = []
+    for layer in layers:
+        for feature in layer.features:
+            properties = feature.get("properties") or {}
+            geometry = feature.get("geometry") or {}
+            if properties.get("kind") in SEA_KINDS and geometry.get("type") == "LineString":
+                line = shapely.geometry.shape(geometry)
+                found.append((layer.id, short_feature_id(feature), line))
+    if not found:
+        return []
+    land_km = land_beyond_landfalls_km([line for *_, line in found], country_index())
+    return [
+        SeaCrossing(layer_id, feature_id, float(km))
+        for (layer_id, feature_id, _), km in zip(found, land_km, strict=True)
+        if km >= min_land_km
+    ]
