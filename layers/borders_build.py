@@ -1,0 +1,119 @@
+"""Build ``layers/data/borders/osm_region_borders.geojson.gz`` (run by hand, never at run time).
+
+The shipped country polygons are Natural Earth 10 m everywhere, except that inside
+:data:`REGION_BOUNDS` (the Caucasus, eastern Turkey, northern Iran, Central Asia and southern
+Russia) the land borders come from OpenStreetMap. This module turns an OSM-derived world
+border file into the small region file that :mod:`caspian.layers.boundaries` reads:
+
+    python -m caspian.layers.borders_build /path/to/borders.geo.json
+
+The input is ``borders.geo.json`` of the npm package ``@osm_borders/maritime_10m`` 1.1.0
+(itisem/osm_borders; OSM admin_level 2 boundaries, simplified to 10 m, ODbL), fetched once with
+``npm pack`` by whoever rebuilds the file. Its polygons reach into the sea (territorial
+waters); only their claims on Natural Earth's land count (see
+:func:`caspian.geo.borders.partition_region`), so coasts stay Natural Earth's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from caspian.layers.boundaries import REGION_BORDERS_FILE, REGION_PROVENANCE_FILE
+from caspian.layers.fileio import write_bytes_atomic, write_text_atomic
+
+logger = logging.getLogger(__name__)
+
+#: (west, south, east, north) degrees where OSM land borders replace Natural Earth's. South of
+#: 36° N it would reach the disputed parts of Kashmir, where OSM's country polygons overlap.
+REGION_BOUNDS = (34.0, 36.0, 88.0, 56.0)
+
+#: Coordinates of the shipped pieces are rounded to this grid, degrees (about 1 m).
+GRID_DEG = 1e-5
+
+#: Provenance written into the file; :func:`caspian.layers.boundaries.border_source` reads it.
+SOURCE = {
+    "name": "OpenStreetMap (osm_borders 2024-12)",
+    "data": "OpenStreetMap admin_level=2 country boundaries, simplified to 10 m",
+    "package": "npm @osm_borders/maritime_10m 1.1.0 (published 2024-12-13), file borders.geo.json",
+    "repository": "github.com/itisem/osm_borders",
+    "licence": "ODbL-1.0",
+    "attribution": "© OpenStreetMap contributors (ODbL 1.0)",
+    "coast": "Natural Earth 10 m admin-0 5.1.1 (public domain): the land is Natural Earth's",
+}
+
+
+def build(osm_borders_path: str | os.PathLike[str]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Return the region file's content (a GeoJSON FeatureCollection) and its provenance.
+
+    Parameters
+    ----------
+    osm_borders_path : path-like
+        ``borders.geo.json`` of ``@osm_borders/maritime_10m`` (features with ``isoA3``).
+    """
+    import pyogrio
+    import shapely
+    from caspian.geo.borders import partition_region
+    from caspian.layers.boundaries import load_natural_earth
+
+    region = shapely.box(*REGION_BOUNDS)
+    base = load_natural_earth()
+    os.environ.setdefault("OGR_GEOJSON_MAX_OBJ_SIZE", "0")
+    osm = pyogrio.read_dataframe(osm_borders_path, bbox=REGION_BOUNDS, columns=["isoA3"])
+    osm_polys = [shapely.union_all(shapely.get_parts(geom)) for geom in osm.geometry.values]
+    pieces = partition_region(
+        base.geometry.values, base["code"].tolist(), osm_polys, osm["isoA3"].tolist(), region
+    )
+    unknown = sorted(set(pieces) - set(base["code"]))
+    if unknown:
+        raise ValueError(f"codes not in Natural Earth: {unknown}; map them before building")
+    features = []
+    for code, geom in pieces.items():
+        rounded = shapely.set_precision(geom, GRID_DEG)
+        if rounded.is_empty:
+            continue
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {"code": code},
+                "geometry": json.loads(shapely.to_geojson(rounded)),
+            }
+        )
+        logger.info("%s: %d vertices", code, shapely.get_num_coordinates(rounded))
+    collection = {"type": "FeatureCollection", "features": features}
+    provenance = {
+        "source": SOURCE,
+        "region_bounds": list(REGION_BOUNDS),
+        "grid_deg": GRID_DEG,
+        "built_by": "python -m caspian.layers.borders_build",
+    }
+    return collection, provenance
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Command line: build the region file from an ``osm_borders`` GeoJSON."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("osm_borders", help="borders.geo.json of @osm_borders/maritime_10m")
+    parser.add_argument(
+        "-o", "--output-dir", default=str(Path(__file__).parent / "data" / "borders"),
+        help="folder that receives osm_region_borders.geojson.gz and its .json provenance",
+    )
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO)
+    collection, provenance = build(args.osm_borders)
+    out = Path(args.output_dir)
+    text = json.dumps(collection, sort_keys=True, separators=(",", ":"))
+    write_bytes_atomic(out / REGION_BORDERS_FILE, gzip.compress(text.encode("utf-8"), mtime=0))
+    write_text_atomic(
+        out / REGION_PROVENANCE_FILE,
+        json.dumps(provenance, sort_keys=True, indent=2, ensure_ascii=False) + "\n",
+    )
+
+
+if __name__ == "__main__":
+    main()
