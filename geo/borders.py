@@ -128,8 +128,12 @@ def splice_region(
     shapely.prepare(region)
     touches = shapely.intersects(region, polys)
     placed: set[str] = set()
+    inside = shapely.contains_properly(region, polys)
     for i in np.flatnonzero(touches).tolist():
-        outside = _polygonal(shapely.difference(polys[i], region))
+        # A country wholly inside the region needs no overlay: it is its piece.
+        outside = (
+            shapely.Polygon() if inside[i] else _polygonal(shapely.difference(polys[i], region))
+        )
         piece = None if codes[i] in placed else region_pieces.get(codes[i])
         placed.add(codes[i])
         if piece is None:

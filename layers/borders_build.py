@@ -1,4 +1,4 @@
-"""Build ``layers/data/borders/osm_region_borders.geojson.gz`` (run by hand, never at run time).
+"""Build ``layers/data/borders/osm_region_borders.gpkg`` (run by hand, never at run time).
 
 The shipped country polygons are Natural Earth 10 m everywhere, except that inside
 :data:`REGION_BOUNDS` (the Caucasus, eastern Turkey, northern Iran, Central Asia and southern
@@ -17,7 +17,6 @@ waters); only their claims on Natural Earth's land count (see
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import logging
 import os
@@ -25,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from caspian.layers.boundaries import REGION_BORDERS_FILE, REGION_PROVENANCE_FILE
-from caspian.layers.fileio import write_bytes_atomic, write_text_atomic
+from caspian.layers.fileio import atomic_path, write_text_atomic
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +34,9 @@ REGION_BOUNDS = (34.0, 36.0, 88.0, 56.0)
 
 #: Coordinates of the shipped pieces are rounded to this grid, degrees (about 1 m).
 GRID_DEG = 1e-5
+
+#: Timestamp GDAL writes into the GeoPackage (the osm_borders release), for stable bytes.
+GPKG_TIMESTAMP = "2024-12-13T00:00:00Z"
 
 #: Provenance written into the file; :func:`caspian.layers.boundaries.border_source` reads it.
 SOURCE = {
@@ -95,20 +97,37 @@ def build(osm_borders_path: str | os.PathLike[str]) -> tuple[dict[str, Any], dic
     return collection, provenance
 
 
+def write_region_file(collection: dict[str, Any], path: Path) -> None:
+    """Write the region's FeatureCollection as a GeoPackage (layer ``region_borders``).
+
+    A GeoPackage because it reads ten times faster than GeoJSON (the borders are loaded by
+    every process that splits by country) and QGIS opens it as it is. GDAL's timestamp is
+    pinned, so the same input gives the same bytes.
+    """
+    import geopandas
+    import pyogrio
+
+    pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": GPKG_TIMESTAMP})
+    frame = geopandas.GeoDataFrame.from_features(collection["features"], crs="EPSG:4326")
+    with atomic_path(path) as tmp:
+        frame.to_file(
+            tmp, driver="GPKG", layer="region_borders", engine="pyogrio", SPATIAL_INDEX="NO",
+        )
+
+
 def main(argv: list[str] | None = None) -> None:
     """Command line: build the region file from an ``osm_borders`` GeoJSON."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("osm_borders", help="borders.geo.json of @osm_borders/maritime_10m")
     parser.add_argument(
         "-o", "--output-dir", default=str(Path(__file__).parent / "data" / "borders"),
-        help="folder that receives osm_region_borders.geojson.gz and its .json provenance",
+        help="folder that receives osm_region_borders.gpkg and its .json provenance",
     )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO)
     collection, provenance = build(args.osm_borders)
     out = Path(args.output_dir)
-    text = json.dumps(collection, sort_keys=True, separators=(",", ":"))
-    write_bytes_atomic(out / REGION_BORDERS_FILE, gzip.compress(text.encode("utf-8"), mtime=0))
+    write_region_file(collection, out / REGION_BORDERS_FILE)
     write_text_atomic(
         out / REGION_PROVENANCE_FILE,
         json.dumps(provenance, sort_keys=True, indent=2, ensure_ascii=False) + "\n",

@@ -6,7 +6,7 @@ of the zip with pyogrio's ``/vsizip/`` driver: no download, no unpacking. Natura
 generalised along the Araz (the Azerbaijan–Iran border) by one to three kilometres, enough to
 put the real Horadiz–Aghband and Julfa–Ordubad tracks in Iran; so inside a region around the
 Caucasus and Central Asia the land borders are OpenStreetMap's, shipped in
-``data/borders/osm_region_borders.geojson.gz`` (ODbL; built by
+``data/borders/osm_region_borders.gpkg`` (ODbL; built by
 :mod:`caspian.layers.borders_build`, provenance inside the file) and spliced in at load time.
 The result is read once per process (the data is read-only, so an ``lru_cache`` is safe).
 
@@ -18,7 +18,6 @@ too, so every polygon has a three-letter code.
 
 from __future__ import annotations
 
-import gzip
 import json
 import logging
 from dataclasses import dataclass, field
@@ -45,7 +44,7 @@ _COLUMNS = ["ADM0_A3", "ISO_A3", "ISO_A3_EH", "NAME_EN"]
 BASE_NAME = "Natural Earth 10 m"
 
 #: The OpenStreetMap land borders of the region, built by :mod:`caspian.layers.borders_build`.
-REGION_BORDERS_FILE = "osm_region_borders.geojson.gz"
+REGION_BORDERS_FILE = "osm_region_borders.gpkg"
 #: Its provenance (source, licence, region), beside it.
 REGION_PROVENANCE_FILE = "osm_region_borders.json"
 
@@ -148,7 +147,7 @@ def _region_file(name: str) -> Path:
 
 
 def region_borders_path() -> Path:
-    """Return the path of the shipped OpenStreetMap region borders (gzipped GeoJSON)."""
+    """Return the path of the shipped OpenStreetMap region borders (a GeoPackage)."""
     return _region_file(REGION_BORDERS_FILE)
 
 
@@ -157,9 +156,8 @@ def _region_borders() -> tuple[dict[str, Any], BorderSource]:
     """Read the region file once: code -> piece, and its :class:`BorderSource`."""
     import pyogrio
 
-    # Decompressed here rather than through GDAL's /vsigzip/, which writes a ".properties"
-    # index beside the file it reads: nothing is written into the installed package.
-    frame = pyogrio.read_dataframe(gzip.decompress(region_borders_path().read_bytes()))
+    # A GeoPackage reads in about 0.02 s; the same polygons as gzipped GeoJSON took 0.2-0.5 s.
+    frame = pyogrio.read_dataframe(region_borders_path())
     pieces = dict(zip(frame["code"].tolist(), frame.geometry.values, strict=True))
     provenance = json.loads(_region_file(REGION_PROVENANCE_FILE).read_text(encoding="utf-8"))
     meta = provenance["source"]

@@ -62,7 +62,7 @@ def test_wheel_carries_seeds_manifest_and_catalog(wheel: Path) -> None:
 
 def test_wheel_carries_the_region_borders_and_their_provenance(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
-    assert "caspian/layers/data/borders/osm_region_borders.geojson.gz" in names
+    assert "caspian/layers/data/borders/osm_region_borders.gpkg" in names
     assert "caspian/layers/data/borders/osm_region_borders.json" in names
 
 
