@@ -1,7 +1,8 @@
 """Split line lengths by country with a spatial index, and the Caspian share by nearest state.
 
 Pure computation: the country polygons come in as shapely geometries with their codes (the
-``layers`` package loads them from Natural Earth). The method, for all lines at once:
+``layers`` package loads them: Natural Earth with OSM land borders in our region). The
+method, for all lines at once:
 
 1. densify every line along its geodesic (``settings.densify_km``), so that the straight
    lon/lat segment between two vertices stays within metres of the true geodesic;

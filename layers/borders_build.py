@@ -23,6 +23,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from caspian.geo.errors import InputError
 from caspian.layers.boundaries import REGION_BORDERS_FILE, REGION_PROVENANCE_FILE
 from caspian.layers.fileio import atomic_path, write_text_atomic
 
@@ -50,30 +51,47 @@ SOURCE = {
 }
 
 
-def build(osm_borders_path: str | os.PathLike[str]) -> tuple[dict[str, Any], dict[str, Any]]:
+def build(
+    osm_borders_path: str | os.PathLike[str],
+    region_bounds: tuple[float, float, float, float] = REGION_BOUNDS,
+) -> tuple[dict[str, Any], dict[str, Any]]:
     """Return the region file's content (a GeoJSON FeatureCollection) and its provenance.
 
     Parameters
     ----------
     osm_borders_path : path-like
-        ``borders.geo.json`` of ``@osm_borders/maritime_10m`` (features with ``isoA3``).
+        ``borders.geo.json`` of ``@osm_borders/maritime_10m`` (features with ``isoA3`` and a
+        Polygon, MultiPolygon or GeometryCollection of polygons each).
+    region_bounds : (float, float, float, float)
+        ``(west, south, east, north)`` degrees where the OSM borders replace Natural Earth's.
+
+    Raises
+    ------
+    InputError
+        For a country code that Natural Earth has no polygon in the region for (the piece
+        would have no row to join at load time).
     """
     import pyogrio
     import shapely
     from caspian.geo.borders import partition_region
     from caspian.layers.boundaries import load_natural_earth
 
-    region = shapely.box(*REGION_BOUNDS)
+    region = shapely.box(*region_bounds)
     base = load_natural_earth()
-    os.environ.setdefault("OGR_GEOJSON_MAX_OBJ_SIZE", "0")
-    osm = pyogrio.read_dataframe(osm_borders_path, bbox=REGION_BOUNDS, columns=["isoA3"])
+    # The world's largest countries are single GeoJSON objects beyond GDAL's default limit.
+    pyogrio.set_gdal_config_options({"OGR_GEOJSON_MAX_OBJ_SIZE": "0"})
+    osm = pyogrio.read_dataframe(osm_borders_path, bbox=region_bounds, columns=["isoA3"])
     osm_polys = [shapely.union_all(shapely.get_parts(geom)) for geom in osm.geometry.values]
     pieces = partition_region(
         base.geometry.values, base["code"].tolist(), osm_polys, osm["isoA3"].tolist(), region
     )
-    unknown = sorted(set(pieces) - set(base["code"]))
+    in_region = set(base["code"][shapely.intersects(base.geometry.values, region)])
+    unknown = sorted(set(pieces) - in_region)
     if unknown:
-        raise ValueError(f"codes not in Natural Earth: {unknown}; map them before building")
+        raise InputError(
+            f"{osm_borders_path}: {', '.join(unknown)} have no Natural Earth polygon in the "
+            "region; map those codes to Natural Earth's before building"
+        )
     features = []
     for code, geom in pieces.items():
         rounded = shapely.set_precision(geom, GRID_DEG)
@@ -90,7 +108,7 @@ def build(osm_borders_path: str | os.PathLike[str]) -> tuple[dict[str, Any], dic
     collection = {"type": "FeatureCollection", "features": features}
     provenance = {
         "source": SOURCE,
-        "region_bounds": list(REGION_BOUNDS),
+        "region_bounds": list(region_bounds),
         "grid_deg": GRID_DEG,
         "built_by": "python -m caspian.layers.borders_build",
     }

@@ -116,11 +116,12 @@ def test_public_functions_keep_their_shape() -> None:
     assert country_names()["AZE"] == "Azerbaijan"
 
 
-def test_kars_border_towns_fall_in_the_right_country() -> None:
-    # Points within a few km of borders where Natural Earth is off by 1-3 km: Julfa station
-    # (AZE, 45.632 E 38.958 N, on the Araz) and Dilucu crossing (TUR, 44.803 E 39.655 N).
+def test_border_towns_fall_in_their_country() -> None:
+    # Julfa station (AZE, on the Araz, 1 km from Iran) and Alashankou (CHN, the Chinese end of
+    # the Dostyk crossing, reference/facts.md: 45.1703 N 82.5703 E), which Natural Earth puts
+    # in Kazakhstan.
     index = country_index()
-    for code, lon, lat in [("AZE", 45.632, 38.958), ("TUR", 44.8034, 39.6553)]:
+    for code, lon, lat in [("AZE", 45.632, 38.958), ("CHN", 82.5703, 45.1703)]:
         (hit,) = index.tree.query(shapely.Point(lon, lat), predicate="within")
         assert index.codes[hit] == code
 
