@@ -124,18 +124,6 @@ class BorderSource:
             return f"{self.region_name} border"
         return f"{self.base_name} border"
 
-    def as_dict(self) -> dict[str, object]:
-        """Plain JSON-ready form (for ``--format json`` and map popups)."""
-        return {
-            "name": self.name,
-            "region_name": self.region_name,
-            "base_name": self.base_name,
-            "region_bounds": list(self.region_bounds),
-            "region_codes": sorted(self.region_codes),
-            "attribution": self.attribution,
-            "licence": self.licence,
-        }
-
 
 def _region_file(name: str) -> Path:
     path = Path(__file__).parent / "data" / "borders" / name
