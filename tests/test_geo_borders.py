@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 import shapely
 from caspian.geo.borders import partition_region, splice_region
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from shapely import box
 
 # Base: land box(0,0,4,2), A west of x=2, B east of it; an island C at (3.5..3.8, 3..3.3).
@@ -55,3 +57,23 @@ def test_splice_leaves_countries_outside_the_region_untouched() -> None:
     far = box(20, 20, 21, 21)
     (merged,) = splice_region([far], ["FAR"], {}, REGION)
     assert merged is far
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    base_x=st.floats(0.5, 3.5),
+    west_x=st.floats(0.2, 3.8),
+    east_x=st.floats(0.2, 3.8),
+    region_x=st.tuples(st.floats(-1.0, 2.0), st.floats(2.1, 5.0)),
+)
+def test_pieces_cover_the_base_land_in_the_region_without_overlap(
+    base_x: float, west_x: float, east_x: float, region_x: tuple[float, float]
+) -> None:
+    # Detailed claims that overlap (east_x < west_x) or leave a gap (east_x > west_x).
+    base = [box(0, 0, base_x, 2), box(base_x, 0, 4, 2)]
+    detail = [box(-5, -5, west_x, 5), box(east_x, -5, 10, 5)]
+    region = box(region_x[0], -1, region_x[1], 3)
+    pieces = list(partition_region(base, ["AAA", "BBB"], detail, ["AAA", "BBB"], region).values())
+    land = shapely.intersection(shapely.union_all(base), region)
+    assert sum(piece.area for piece in pieces) == pytest.approx(land.area, rel=1e-9)
+    assert shapely.union_all(pieces).area == pytest.approx(land.area, rel=1e-9)
