@@ -9,7 +9,8 @@ border file into the small region file that :mod:`caspian.layers.boundaries` rea
 
 The input is ``borders.geo.json`` of the npm package ``@osm_borders/maritime_10m`` 1.1.0
 (itisem/osm_borders; OSM admin_level 2 boundaries, simplified to 10 m, ODbL), fetched once with
-``npm pack`` by whoever rebuilds the file. Its polygons reach into the sea (territorial
+``npm pack`` by whoever rebuilds the file (the tarball's and the file's checksums are in
+:data:`SOURCE`; the build refuses a different file). Its polygons reach into the sea (territorial
 waters); only their claims on Natural Earth's land count (see
 :func:`caspian.geo.borders.partition_region`), so coasts stay Natural Earth's.
 """
@@ -17,6 +18,7 @@ waters); only their claims on Natural Earth's land count (see
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import logging
 import os
@@ -44,6 +46,8 @@ SOURCE = {
     "name": "OpenStreetMap (osm_borders 2024-12)",
     "data": "OpenStreetMap admin_level=2 country boundaries, simplified to 10 m",
     "package": "npm @osm_borders/maritime_10m 1.1.0 (published 2024-12-13), file borders.geo.json",
+    "package_shasum": "027599d776eae680d688b7160e374a531a1a8bba",
+    "file_sha256": "a1aaf348a83087e9c210fc673a2226c0193aa41178b0ea53b4f79460d76eb7e4",
     "repository": "github.com/itisem/osm_borders",
     "licence": "ODbL-1.0",
     "attribution": "© OpenStreetMap contributors (ODbL 1.0)",
@@ -54,6 +58,8 @@ SOURCE = {
 def build(
     osm_borders_path: str | os.PathLike[str],
     region_bounds: tuple[float, float, float, float] = REGION_BOUNDS,
+    *,
+    check_source: bool = True,
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """Return the region file's content (a GeoJSON FeatureCollection) and its provenance.
 
@@ -64,18 +70,23 @@ def build(
         Polygon, MultiPolygon or GeometryCollection of polygons each).
     region_bounds : (float, float, float, float)
         ``(west, south, east, north)`` degrees where the OSM borders replace Natural Earth's.
+    check_source : bool
+        Refuse a file whose SHA-256 is not the one of :data:`SOURCE` (off for tests).
 
     Raises
     ------
     InputError
-        For a country code that Natural Earth has no polygon in the region for (the piece
-        would have no row to join at load time).
+        For a file that is not the release named in :data:`SOURCE`, or a country code that
+        Natural Earth has no polygon in the region for (the piece would have no row to join
+        at load time).
     """
     import pyogrio
     import shapely
     from caspian.geo.borders import partition_region
     from caspian.layers.boundaries import load_natural_earth
 
+    if check_source:
+        _check_sha256(osm_borders_path, SOURCE["file_sha256"])
     region = shapely.box(*region_bounds)
     base = load_natural_earth()
     # The world's largest countries are single GeoJSON objects beyond GDAL's default limit.
@@ -113,6 +124,15 @@ def build(
         "built_by": "python -m caspian.layers.borders_build",
     }
     return collection, provenance
+
+
+def _check_sha256(path: str | os.PathLike[str], expected: str) -> None:
+    digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    if digest != expected:
+        raise InputError(
+            f"{path}: SHA-256 {digest} is not that of the osm_borders release the provenance "
+            f"names ({expected}); update SOURCE with the new release's details first"
+        )
 
 
 def write_region_file(collection: dict[str, Any], path: Path) -> None:

@@ -31,7 +31,7 @@ def _osm_file(tmp_path: Path, codes: tuple[str, str] = ("AZE", "IRN")) -> Path:
 
 
 def test_build_divides_natural_earth_land_by_the_osm_claims(tmp_path: Path) -> None:
-    collection, provenance = build(_osm_file(tmp_path), REGION)
+    collection, provenance = build(_osm_file(tmp_path), REGION, check_source=False)
     pieces = {
         feature["properties"]["code"]: shapely.geometry.shape(feature["geometry"])
         for feature in collection["features"]
@@ -48,11 +48,16 @@ def test_build_divides_natural_earth_land_by_the_osm_claims(tmp_path: Path) -> N
 
 def test_build_refuses_a_code_natural_earth_has_not_in_the_region(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="XXK"):
-        build(_osm_file(tmp_path, ("AZE", "XXK")), REGION)
+        build(_osm_file(tmp_path, ("AZE", "XXK")), REGION, check_source=False)
+
+
+def test_build_refuses_a_file_that_is_not_the_named_release(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="SHA-256"):
+        build(_osm_file(tmp_path), REGION)
 
 
 def test_region_file_round_trips_through_pyogrio_byte_for_byte(tmp_path: Path) -> None:
-    collection, _ = build(_osm_file(tmp_path), REGION)
+    collection, _ = build(_osm_file(tmp_path), REGION, check_source=False)
     first, second = tmp_path / "a.gpkg", tmp_path / "b.gpkg"
     write_region_file(collection, first)
     write_region_file(collection, second)
