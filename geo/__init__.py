@@ -33,6 +33,7 @@ _EXPORTS = {
         ["CountryIndex", "CountrySplit", "build_country_index", "split_by_country"],
         "caspian.geo.countries",
     ),
+    **dict.fromkeys(["partition_region", "splice_region"], "caspian.geo.borders"),
     **dict.fromkeys(["Chain", "Gap", "Leg", "build_chains"], "caspian.geo.chains"),
     **dict.fromkeys(["DISTANCE_KINDS", "distance_matrix_km"], "caspian.geo.distances"),
 }

@@ -1,7 +1,8 @@
 """Split line lengths by country with a spatial index, and the Caspian share by nearest state.
 
 Pure computation: the country polygons come in as shapely geometries with their codes (the
-``layers`` package loads them from Natural Earth). The method, for all lines at once:
+``layers`` package loads them: Natural Earth with OSM land borders in our region). The
+method, for all lines at once:
 
 1. densify every line along its geodesic (``settings.densify_km``), so that the straight
    lon/lat segment between two vertices stays within metres of the true geodesic;
@@ -49,6 +50,12 @@ _SHORE_SPACING_M = 2000.0
 # Degrees of border kept around the Caspian's box when finding which state a shore point
 # belongs to.
 _MARGIN_DEG = 0.5
+
+# Simplification of the rough union that finds the Caspian, and the degrees added around the
+# rough basin before the exact union (the rough one closes narrow straits, such as that of
+# Kara-Bogaz-Gol, 0.8 degrees east of the rough basin's edge).
+_ROUGH_DEG = 0.02
+_BASIN_PAD_DEG = 2.0
 
 
 @dataclass(frozen=True)
@@ -173,15 +180,10 @@ def _caspian_zones(
     present = [code for code in littoral if code in set(codes.tolist())]
     if len(present) != len(littoral):
         return None, (), no_zones
-    land = shapely.union_all(polys[np.isin(codes, present)])
-    holes = [
-        shapely.Polygon(ring)
-        for part in shapely.get_parts(land)
-        for ring in shapely.get_interior_ring(part, range(shapely.get_num_interior_rings(part)))
-    ]
-    if not holes:
+    found = _basin(polys[np.isin(codes, present)])
+    if found is None:
         return None, (), no_zones
-    basin = max(holes, key=lambda hole: hole.area)
+    basin, land = found
     water = shapely.difference(basin, land)  # islands are land, not sea
     centre = shapely.centroid(basin)
     to_local = pyproj.Transformer.from_crs(
@@ -226,6 +228,49 @@ def _caspian_zones(
     shapely.prepare(zone_array)
     shapely.prepare(water)
     return water, tuple(present), zone_array
+
+
+def _largest_hole(geom: Any) -> Any:
+    """The largest interior ring of a (multi)polygon, as a polygon; None if it has none."""
+    holes = [
+        shapely.Polygon(ring)
+        for part in shapely.get_parts(geom)
+        for ring in shapely.get_interior_ring(part, range(shapely.get_num_interior_rings(part)))
+    ]
+    return max(holes, key=lambda hole: hole.area) if holes else None
+
+
+def _basin(polys: npt.NDArray[np.object_]) -> tuple[Any, Any] | None:
+    """The largest hole in the union of ``polys`` (the Caspian), and the union around it.
+
+    The exact union of five whole countries (Russia's border among them) is the slowest step
+    of building the index, so the hole is first found on a rough union (simplified, gaps
+    closed by a buffer), and the exact union is then taken only inside a box around it. That
+    box's result is used only when its largest hole stays clear of the box's edge and is at
+    least as large as the rough one (then it is a hole of the whole union too); otherwise the
+    whole union is taken.
+    """
+    rough = shapely.union_all(
+        shapely.make_valid(shapely.simplify(polys, _ROUGH_DEG, preserve_topology=False))
+    )
+    rough_basin = _largest_hole(shapely.buffer(rough, 2 * _ROUGH_DEG))
+    if rough_basin is not None:
+        xmin, ymin, xmax, ymax = rough_basin.bounds
+        box = shapely.box(
+            xmin - _BASIN_PAD_DEG, ymin - _BASIN_PAD_DEG, xmax + _BASIN_PAD_DEG,
+            ymax + _BASIN_PAD_DEG,
+        )
+        near = shapely.union_all(shapely.clip_by_rect(polys, *box.bounds))
+        basin = _largest_hole(near)
+        if (
+            basin is not None
+            and basin.area >= rough_basin.area
+            and shapely.distance(basin.exterior, box.exterior) > 0
+        ):
+            return basin, near
+    land = shapely.union_all(polys)
+    basin = _largest_hole(land)
+    return None if basin is None else (basin, land)
 
 
 def _edges(boundary: Any) -> npt.NDArray[np.object_]:

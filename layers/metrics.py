@@ -112,10 +112,12 @@ def metrics_frame(
     settings : Settings, optional
         ``ellps`` and ``densify_km``; :data:`~caspian.geo.settings.DEFAULT_SETTINGS` if None.
     by_country : bool
-        Also split each length by country (Natural Earth 10 m admin-0) and report the Caspian
-        part of the sea by nearest littoral state.
+        Also split each length by country (:func:`caspian.layers.boundaries.load_boundaries`:
+        Natural Earth 10 m with OpenStreetMap land borders in the Caucasus and Central Asia)
+        and report the Caspian part of the sea by nearest littoral state.
     index : CountryIndex, optional
-        Country polygons to split with; Natural Earth (cached) if None.
+        Country polygons to split with; :func:`caspian.layers.boundaries.country_index`
+        (cached) if None.
     layer : str, optional
         Value of the ``layer`` column when ``frame`` has none (e.g. the file name).
 

@@ -1,6 +1,7 @@
-"""The offline vector basemap: Natural Earth 10 m countries, clipped and simplified.
+"""The offline vector basemap: the metrics' country polygons, clipped and simplified.
 
-The same polygons the metrics cut lines with (:func:`caspian.layers.boundaries.load_boundaries`)
+Natural Earth 10 m, with OpenStreetMap land borders in the Caucasus and Central Asia: the same
+polygons the metrics cut lines with (:func:`caspian.layers.boundaries.load_boundaries`)
 are clipped to the region the map shows plus a margin, simplified, rounded and drawn by
 Leaflet as vector shapes: coastlines and borders with no tile server. The offline map draws the
 sea inside that region, greys out the rest of the world and keeps the view near the region.
@@ -29,6 +30,16 @@ def region_bounds(
         min(180.0, east + margin_deg),
         min(90.0, north + margin_deg),
     )
+
+
+def basemap_attribution_html() -> str:
+    """Escaped credit of the basemap's borders (OpenStreetMap's ODbL credit, Natural Earth)."""
+    from html import escape
+
+    from caspian.layers.boundaries import border_source
+
+    source = border_source()
+    return escape(f"Borders: {source.attribution}; {source.base_name} (public domain)")
 
 
 def basemap_geojson(

@@ -57,7 +57,14 @@ def _feature_rows(metrics: pandas.DataFrame) -> list[dict[str, Any]]:
 
 
 def _country_rows(metrics: pandas.DataFrame) -> list[dict[str, Any]]:
-    """One row per (feature, country), with the published by-country figure when there is one."""
+    """One row per (feature, country), with the published by-country figure when there is one.
+
+    ``basis`` names the borders the length was cut with, as the border data describes itself
+    (:func:`caspian.layers.boundaries.border_source`).
+    """
+    from caspian.layers.boundaries import border_source
+
+    source = border_source()
     rows: list[dict[str, Any]] = []
     for row in _feature_rows(metrics):
         split = row.get("by_country_km") or {}
@@ -79,7 +86,7 @@ def _country_rows(metrics: pandas.DataFrame) -> list[dict[str, Any]]:
                     "published_km": published_km,
                     "delta_km": delta,
                     "delta_pct": None if pct is None else round(pct, 1),
-                    "basis": "in no country" if country == "sea" else "Natural Earth 10 m border",
+                    "basis": "in no country" if country == "sea" else source.basis(country),
                 }
             )
         for country, length_km in (row.get("sea_nearest_state_km") or {}).items():
@@ -96,6 +103,19 @@ def _country_rows(metrics: pandas.DataFrame) -> list[dict[str, Any]]:
                 }
             )
     return rows
+
+
+def _with_border_source(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Name the border source in every row that has a country split (JSON output)."""
+    if not any(row.get("by_country_km") is not None for row in rows):
+        return rows
+    from caspian.layers.boundaries import border_source
+
+    name = border_source().name
+    return [
+        {**row, "border_source": name} if row.get("by_country_km") is not None else row
+        for row in rows
+    ]
 
 
 def _chain_output(fmt: str) -> str:
@@ -154,8 +174,9 @@ def metrics_command(layers: tuple[str, ...], file: str | None, by: str | None, f
     """Geodesic lengths (WGS84) against published figures, by feature, country or chain.
 
     LAYERS are catalog layer ids (all layers if none). The catalog is always split by country
-    (Natural Earth 10 m); a --file is split only with --by country, since a big file costs
-    much more to split than to measure.
+    (OpenStreetMap land borders in the Caucasus and Central Asia, Natural Earth 10 m coasts
+    and elsewhere); a --file is split only with --by country, since a big file costs much
+    more to split than to measure.
     """
     from caspian.maps.formatting import render
 
@@ -168,7 +189,7 @@ def metrics_command(layers: tuple[str, ...], file: str | None, by: str | None, f
         return
     metrics = measure(layers, file, by == "country")
     if fmt == "json":
-        click.echo(render(_feature_rows(metrics), "json"))
+        click.echo(render(_with_border_source(_feature_rows(metrics)), "json"))
     elif by == "country":
         click.echo(render(_country_rows(metrics), fmt, _COUNTRY_COLUMNS))
     elif fmt == "csv":

@@ -123,6 +123,8 @@ class Basemaps(RawMacroElement):
         kept inside it.
     mini_vector : dict or None
         A coarser copy of ``vector`` for the minimap (which shows the region 16 times smaller).
+    vector_attribution : str
+        Escaped credit of the vector basemap's borders, shown while it is on.
     """
 
     _template = Template(
@@ -143,7 +145,8 @@ class Basemaps(RawMacroElement):
         {{ this._parent.get_name() }}.createPane("cgBasemap").style.zIndex = 250;
         caspian.keepInside({{ this._parent.get_name() }}, {{ this.region_json }});
         var {{ this.get_name() }}_default = caspian.basemapLayer(
-            caspian.data("{{ this.get_name() }}_data"), "cgBasemap", {{ this.region_json }});
+            caspian.data("{{ this.get_name() }}_data"), "cgBasemap", {{ this.region_json }},
+            {{ this.vector_attribution_json }});
         {{ this.get_name() }}[{{ this.vector_label_json }}] = {{ this.get_name() }}_default;
         var {{ this.get_name() }}_mini = caspian.basemapLayer(
             caspian.data("{{ this.get_name() }}_mini"));
@@ -167,9 +170,11 @@ class Basemaps(RawMacroElement):
         vector: dict[str, Any] | None = None,
         region: list[list[float]] | None = None,
         mini_vector: dict[str, Any] | None = None,
+        vector_attribution: str = "",
     ) -> None:
         super().__init__()
         self._name = "basemaps"
+        self.vector_attribution_json = script_json(vector_attribution)
         self.tiles = [tuple(script_json(part) for part in tile) for tile in tiles]
         self.vector_json = script_json(vector) if vector is not None else ""
         self.vector_label_json = script_json("Natural Earth (offline)")

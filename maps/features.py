@@ -65,13 +65,16 @@ def feature_metrics(
     dict
         Feature id -> :class:`~caspian.maps.popups.FeatureMetrics` from
         :func:`caspian.layers.metrics.metrics_frame` (geodesic km on ``settings.ellps``,
-        split by Natural Earth country; ``"sea"`` for the part at sea).
+        split by country with :func:`caspian.layers.boundaries.load_boundaries`, whose source
+        each entry names; ``"sea"`` for the part at sea).
     """
     import math
 
+    from caspian.layers.boundaries import border_source
     from caspian.layers.metrics import metrics_frame
 
     table = metrics_frame(frame, settings, by_country=True)
+    borders = border_source().name
     result = {}
     for fid, length_km, split, sea_split in zip(
         frame["id"], table["length_km"], table["by_country_km"], table["sea_nearest_state_km"],
@@ -82,6 +85,7 @@ def feature_metrics(
             length_km=measured,
             by_country_km=dict(split or {}) if measured else {},
             sea_nearest_state_km=dict(sea_split or {}) if measured else {},
+            border_source=borders if measured and split else None,
         )
     return result
 

@@ -33,11 +33,14 @@ class FeatureMetrics:
     sea_nearest_state_km : Mapping[str, float]
         The Caspian part of ``"sea"`` attributed to the nearest littoral state, kilometres
         (an approximation; empty when none).
+    border_source : str or None
+        Name of the country borders the split was cut with (shown after the split).
     """
 
     length_km: float | None = None
     by_country_km: Mapping[str, float] = field(default_factory=dict)
     sea_nearest_state_km: Mapping[str, float] = field(default_factory=dict)
+    border_source: str | None = None
 
 
 @dataclass(frozen=True)
@@ -254,6 +257,8 @@ def feature_popup_html(
         computed = escape(format_km(metrics.length_km))
         split = _split(metrics.by_country_km, whole_km=True)
         if split:
+            if metrics.border_source:
+                split += f" (borders: {escape(metrics.border_source)})"
             computed += f"<br><span class=\"cg-split\">{split}</span>"
         sea = _split(metrics.sea_nearest_state_km, whole_km=True)
         if sea:

@@ -178,6 +178,15 @@ def test_openstreetmap_credit_shows_while_the_btc_layer_is_on(
     assert credit.count() == 0
 
 
+def test_offline_basemap_credits_the_openstreetmap_borders(
+    offline_page: Any, offline_map: Path
+) -> None:
+    # The basemap's land borders in the region are OSM's (ODbL): its credit shows with it.
+    page, _ = _open(offline_page, offline_map)
+    text = page.locator(".leaflet-control-attribution").inner_text()
+    assert "Borders: © OpenStreetMap contributors (ODbL 1.0); Natural Earth 10 m" in text
+
+
 def test_search_finds_a_feature_and_opens_its_popup(offline_page: Any,
                                                     offline_map: Path) -> None:
     page, _ = _open(offline_page, offline_map)

@@ -60,6 +60,12 @@ def test_wheel_carries_seeds_manifest_and_catalog(wheel: Path) -> None:
     assert "caspian/geo/py.typed" in names
 
 
+def test_wheel_carries_the_region_borders_and_their_provenance(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "caspian/layers/data/borders/osm_region_borders.gpkg" in names
+    assert "caspian/layers/data/borders/osm_region_borders.json" in names
+
+
 def test_wheel_declares_the_console_script(wheel: Path) -> None:
     archive = zipfile.ZipFile(wheel)
     (entry_points,) = [name for name in archive.namelist() if name.endswith("entry_points.txt")]

@@ -31,7 +31,7 @@ var caspian = (function () {
 
   // Drawn on a canvas: thousands of coastline vertices as SVG would cost a long first layout.
   // With ``region`` the sea inside it is painted first, on the same canvas.
-  function basemapLayer(data, pane, region) {
+  function basemapLayer(data, pane, region, attribution) {
     var renderer = L.canvas({pane: pane || "overlayPane"});
     // A layer group adds its layers in the order of their Leaflet ids and the canvas paints
     // them in the order they were added: stamp the sea before the countries get their ids.
@@ -44,7 +44,9 @@ var caspian = (function () {
       interactive: false,
       style: {color: "#8a8a8a", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: 1}
     });
-    return sea ? L.featureGroup([sea, countries]) : countries;
+    // The credit of the border data shows in the attribution control while the layer is on.
+    if (attribution) { countries.options.attribution = attribution; }
+    return sea ? L.featureGroup([sea, countries], {attribution: attribution}) : countries;
   }
 
   function searchRecords(overlays) {
