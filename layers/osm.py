@@ -422,3 +422,36 @@ def _bbox_text(bbox: tuple[float, float, float, float]) -> str:
 
 def _one_line(exc: Exception) -> str:
     return " ".join(str(exc).split())[:300]
+
+
+def extract_dates(path: str | Path, way_ids: list[int]) -> dict[str, str | None]:
+    """Dates that identify an extract: its replication timestamp and the newest edit used.
+
+    Parameters
+    ----------
+    path : path
+        OSM XML or ``.osm.pbf`` file (read with pyosmium).
+    way_ids : list of int
+        The ways whose newest edit is wanted.
+
+    Returns
+    -------
+    dict
+        ``extract_timestamp`` (the header's replication timestamp, None when the file has
+        none) and ``newest_way_edit`` (ISO date of the newest of ``way_ids``, None if unknown).
+    """
+    import osmium
+
+    reader = osmium.io.Reader(str(path), osmium.osm.osm_entity_bits.NOTHING)
+    try:
+        replication = reader.header().get("osmosis_replication_timestamp") or None
+    finally:
+        reader.close()
+    newest = None
+    if way_ids:
+        processor = osmium.FileProcessor(str(path), osmium.osm.WAY).with_filter(
+            osmium.filter.IdFilter(way_ids)
+        )
+        stamps = [way.timestamp for way in processor if way.timestamp.year > 1970]
+        newest = max(stamps).date().isoformat() if stamps else None
+    return {"extract_timestamp": replication, "newest_way_edit": newest}
