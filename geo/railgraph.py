@@ -216,23 +216,35 @@ def _geodesic_m(lons1: Any, lats1: Any, lons2: Any, lats2: Any) -> FloatArray:
 
 
 def _add_dead_end_gaps(network: RailNetwork, max_gap_km: float) -> None:
-    """Join dead ends of different components closer than ``max_gap_km`` by gap edges."""
+    """Join each dead end to the nearest node of every other component within reach.
+
+    A line that stops short of another usually stops near its middle, not near its end, so
+    a dead end is matched against every node of the other component. One spatial index per
+    component keeps this to one nearest-neighbour query per (component, dead end).
+    """
     graph = network.graph
     dead = np.array([node for node, degree in graph.degree() if degree <= 1], dtype=np.intp)
-    if dead.size < 2 or network.n_components < 2:
+    if dead.size == 0 or network.n_components < 2:
         return
     # One degree of latitude is at least 110.5 km: this radius never misses a pair.
     radius = max_gap_km / 110.0
-    points = shapely.points(network._planar[dead])
-    tree = shapely.STRtree(points)
-    left, right = tree.query(points, predicate="dwithin", distance=radius)
-    a, b = dead[left], dead[right]
-    keep = (a < b) & (network.component[a] != network.component[b])
-    a, b = a[keep], b[keep]
+    points = shapely.points(network._planar)
+    pairs_a, pairs_b = [], []
+    for label in range(network.n_components):
+        others = dead[network.component[dead] != label]
+        if others.size == 0:
+            continue
+        members = np.flatnonzero(network.component == label)
+        tree = shapely.STRtree(points[members])
+        left, right = tree.query_nearest(points[others], max_distance=radius, all_matches=False)
+        pairs_a.append(others[left])
+        pairs_b.append(members[right])
+    a, b = np.concatenate(pairs_a), np.concatenate(pairs_b)
     dist_m = _geodesic_m(network.lons[a], network.lats[a], network.lons[b], network.lats[b])
     close = dist_m <= max_gap_km * 1000.0
     for i, j, d in zip(a[close], b[close], dist_m[close], strict=True):
-        _add_gap_edge(graph, int(i), int(j), float(d))
+        if not graph.has_edge(int(i), int(j)):
+            _add_gap_edge(graph, int(i), int(j), float(d))
 
 
 def _add_gap_edge(graph: nx.Graph, u: int, v: int, dist_m: float) -> None:
@@ -288,15 +300,15 @@ def shortest_rail_path(
     source, source_m = _snap(network, start_lonlat, "FROM", max_snap_km)
     target, target_m = _snap(network, end_lonlat, "TO", max_snap_km)
     graph = network.graph
-    added: tuple[int, int] | None = None
-    if not nx.has_path(graph, source, target):
-        added = _last_resort_gap(network, source, target)
     try:
         nodes = nx.dijkstra_path(graph, source, target, weight="weight")
-        return _path_from_nodes(network, nodes, source_m, target_m)
-    finally:
-        if added is not None:
+    except nx.NetworkXNoPath:
+        added = _last_resort_gap(network, source, target)
+        try:
+            nodes = nx.dijkstra_path(graph, source, target, weight="weight")
+        finally:
             graph.remove_edge(*added)
+    return _path_from_nodes(network, nodes, source_m, target_m)
 
 
 def _snap(
