@@ -27,13 +27,12 @@ from caspian.geo.railgraph import (
 from caspian.geo.routing import Route
 from caspian.layers.osm import (
     OSM_TAGS,
-    OsmSettings,
-    fetch_osm_features,
     parse_bbox,
     rail_stations,
     rail_ways,
     read_osm_features,
 )
+from caspian.layers.overpass import OsmSettings, fetch_osm_features
 
 if TYPE_CHECKING:
     import geopandas as gpd

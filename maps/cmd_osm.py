@@ -43,8 +43,9 @@ def fetch_command(
 
     Offline, a query osmnx has cached still works; anything else fails with one line.
     """
-    from caspian.layers.osm import OSM_TAGS, OsmSettings, fetch_osm_features, parse_bbox
+    from caspian.layers.osm import OSM_TAGS, parse_bbox
     from caspian.layers.osm_output import osm_features_table, write_osm_geojson
+    from caspian.layers.overpass import OsmSettings, fetch_osm_features
 
     box = parse_bbox(bbox)
     settings = OsmSettings(cache_folder=cache_folder, overpass_url=overpass_url)

@@ -42,7 +42,8 @@ def seed_overpass_cache(
     cache_folder: Path, bbox: tuple[float, float, float, float], overpass_url: str
 ) -> int:
     """Put the recorded Overpass response where osmnx looks for this rail query; return count."""
-    from caspian.layers.osm import OSM_TAGS, OsmSettings, osmnx_settings, overpass_cache_files
+    from caspian.layers.osm import OSM_TAGS
+    from caspian.layers.overpass import OsmSettings, osmnx_settings, overpass_cache_files
 
     response = json.loads(OVERPASS_RESPONSE.read_text(encoding="utf-8"))
     with osmnx_settings(OsmSettings(cache_folder=cache_folder, overpass_url=overpass_url)):
