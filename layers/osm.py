@@ -1,8 +1,8 @@
 """OpenStreetMap in: Overpass downloads through osmnx, OSM XML files and ``.osm.pbf`` extracts.
 
 Every source ends in the same GeoDataFrame, osmnx's features frame (index ``(element, id)``,
-one column per tag, ``geometry`` in EPSG:4326): :func:`caspian.layers.overpass.fetch_osm_features`
-downloads it through ``osmnx.features_from_bbox`` (Overpass, with osmnx's cache), :func:`read_osm_features`
+one column per tag, ``geometry`` in EPSG:4326). ``caspian.layers.overpass`` downloads it
+through ``osmnx.features_from_bbox`` (Overpass, with osmnx's cache); :func:`read_osm_features`
 reads it with ``osmnx.features_from_xml`` from an OSM XML file, or from a ``.osm.pbf``
 extract that pyosmium first cuts down to the wanted tags (and the nodes their ways use) and
 writes as OSM XML. Why pyosmium: it is the OpenStreetMap project's own libosmium, maintained
