@@ -57,10 +57,27 @@ def _rail_options(options: dict[str, Any]) -> dict[str, Any]:
     return {**options, "progress": lambda line: click.echo(f"caspian: {line}", err=True)}
 
 
+#: Lists longer than this are shortened in the table (JSON and -o keep them whole).
+TABLE_LIST_ITEMS = 6
+
+
+def _display(value: Any) -> Any:
+    """A table cell for one figure: stations by name and distance, long id lists shortened."""
+    if isinstance(value, dict) and "distance_km" in value:
+        return f"{value.get('name') or 'unnamed'} ({value['distance_km']:,.1f} km)"
+    if isinstance(value, list):
+        items = [_display(item) for item in value]
+        if len(items) > TABLE_LIST_ITEMS:
+            shown = "; ".join(str(item) for item in items[: TABLE_LIST_ITEMS - 1])
+            return f"{shown}; ... {items[-1]} ({len(items)} in all; --format json lists them)"
+        return items
+    return value
+
+
 def _table(summary: dict[str, Any]) -> str:
     from caspian.maps.formatting import render
 
-    rows = [{"figure": key, "value": value} for key, value in summary.items()]
+    rows = [{"figure": key, "value": _display(value)} for key, value in summary.items()]
     return render(rows, "table", ["figure", "value"])
 
 
