@@ -134,3 +134,12 @@ def test_cli_larger_snap_limit_routes_and_reports_the_snap(capsys) -> None:
     assert code == 0
     properties = json.loads(out)["features"][0]["properties"]
     assert properties["end_snap_km"] == pytest.approx(51.9, abs=0.05)
+
+
+def test_cli_table_names_stations_with_their_distance(capsys) -> None:
+    code, out, _ = run_cli(
+        ["route", lonlat(1), lonlat(13), "--mode", "rail", "--osm-file", str(RAIL_XML)], capsys
+    )
+    assert code == 0
+    assert "Şərur (0.0 km); Bravo (0.2 km); Charlie halt (0.0 km)" in out
+    assert "construction 7.4, operating 20.3" in out
