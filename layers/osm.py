@@ -154,7 +154,7 @@ def _pbf_to_xml(pbf: Path, xml: Path, tags: dict[str, bool | str | list[str]]) -
     ]
     key_only = [key for key, value in pairs if value is True]
     tag_pairs = [(key, value) for key, value in pairs if isinstance(value, str)]
-    filters = []
+    filters: list[Any] = []
     if tag_pairs:
         filters.append(osmium.filter.TagFilter(*tag_pairs))
     if key_only:
@@ -276,6 +276,9 @@ def extract_dates(path: str | Path, way_ids: list[int]) -> dict[str, str | None]
         processor = osmium.FileProcessor(str(path), osmium.osm.WAY).with_filter(
             osmium.filter.IdFilter(way_ids)
         )
-        stamps = [way.timestamp for way in processor if way.timestamp.year > 1970]
+        stamps = [
+            way.timestamp for way in processor
+            if isinstance(way, osmium.osm.Way) and way.timestamp.year > 1970
+        ]
         newest = max(stamps).date().isoformat() if stamps else None
     return {"extract_timestamp": replication, "newest_way_edit": newest}

@@ -97,18 +97,18 @@ def load_rail(
     InputError
         Without exactly one of ``osm_file`` and ``bbox``, or when the source has no railway.
     """
-    if (osm_file is None) == (bbox is None):
-        raise InputError(
-            "rail routing needs exactly one network: an OSM extract file or a bbox to download"
-        )
     tags = OSM_TAGS["rail"]
-    if osm_file is not None:
+    if osm_file is not None and bbox is None:
         frame = read_osm_features(osm_file, tags)
         source = Path(osm_file).name
-    else:
+    elif bbox is not None and osm_file is None:
         box = parse_bbox(bbox) if isinstance(bbox, str) else bbox
         frame = fetch_osm_features(box, tags, settings or OsmSettings(), progress)
         source = "overpass bbox " + ",".join(f"{value:g}" for value in box)
+    else:
+        raise InputError(
+            "rail routing needs exactly one network: an OSM extract file or a bbox to download"
+        )
     ways = rail_ways(frame, statuses)
     if ways.empty:
         raise InputError(
@@ -195,7 +195,7 @@ def _station_details(path: RailPath, stations: gpd.GeoDataFrame) -> dict[str, An
         return {"name": name, "osm_id": int(row["osm_id"]), "distance_km": round(km, 3)}
 
     return {
-        "stations": [station(i, float(dist_km[i])) for _, i in along],
+        "stations": [station(int(i), float(dist_km[i])) for _, i in along],
         "start_station": station(int(ends[0][0]), float(ends[1][0])),
         "end_station": station(int(ends[0][1]), float(ends[1][1])),
     }
