@@ -43,15 +43,18 @@ def fetch_command(
 
     Offline, a query osmnx has cached still works; anything else fails with one line.
     """
+    from caspian.layers.fileio import check_output_target
     from caspian.layers.osm import OSM_TAGS, parse_bbox
     from caspian.layers.osm_output import osm_features_table, write_osm_geojson
     from caspian.layers.overpass import OsmSettings, fetch_osm_features
 
     box = parse_bbox(bbox)
+    target = output or f"osm-{what}.geojson"
+    check_output_target(target)
     settings = OsmSettings(cache_folder=cache_folder, overpass_url=overpass_url)
     frame = fetch_osm_features(box, OSM_TAGS[what], settings, _progress)
     table = osm_features_table(frame, what)
-    path = write_osm_geojson(table, output or f"osm-{what}.geojson")
+    path = write_osm_geojson(table, target)
     counts = table["osm_type"].value_counts().sort_index()
     summary = ", ".join(f"{count:,} {kind}s" for kind, count in counts.items())
     if what == "rail":

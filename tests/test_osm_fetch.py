@@ -95,3 +95,11 @@ def test_route_by_bbox_downloads_through_osmnx_and_routes(tmp_path, capsys, monk
     assert properties["length_km"] == pytest.approx(track_km, abs=1e-9)
     assert properties["gap_count"] == 1
     assert properties["osm_source"] == f"overpass bbox {BBOX_TEXT}"
+
+
+def test_an_unwritable_output_is_refused_before_any_download(tmp_path, capsys) -> None:
+    code, _, err = run_cli(_fetch_args(tmp_path, "-o", str(tmp_path / "no" / "rail.geojson")),
+                           capsys)
+    assert code == 2
+    assert "does not exist; create it first" in err
+    assert "querying Overpass" not in err
