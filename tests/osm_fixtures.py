@@ -39,15 +39,23 @@ def lonlat(node_id: int) -> str:
 
 
 def seed_overpass_cache(
-    cache_folder: Path, bbox: tuple[float, float, float, float], overpass_url: str
+    cache_folder: Path,
+    bbox: tuple[float, float, float, float],
+    overpass_url: str,
+    what: str = "rail",
+    response: dict | None = None,
 ) -> int:
-    """Put the recorded Overpass response where osmnx looks for this rail query; return count."""
+    """Put a recorded Overpass response where osmnx looks for this query; return the count.
+
+    By default the recorded rail response (``overpass_rail_response.json``).
+    """
     from caspian.layers.osm import OSM_TAGS
     from caspian.layers.overpass import OsmSettings, osmnx_settings, overpass_cache_files
 
-    response = json.loads(OVERPASS_RESPONSE.read_text(encoding="utf-8"))
+    if response is None:
+        response = json.loads(OVERPASS_RESPONSE.read_text(encoding="utf-8"))
     with osmnx_settings(OsmSettings(cache_folder=cache_folder, overpass_url=overpass_url)):
-        files = overpass_cache_files(bbox, OSM_TAGS["rail"])
+        files = overpass_cache_files(bbox, OSM_TAGS[what])
     for path, _query in files:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(response), encoding="utf-8")

@@ -90,6 +90,7 @@ def test_route_by_bbox_downloads_through_osmnx_and_routes(tmp_path, capsys, monk
          "--format", "json"], capsys,
     )
     assert code == 0, err
+    assert "answering from osmnx's cache" in err
     properties = json.loads(out)["features"][0]["properties"]
     track_km = geographiclib_km(1, 2, 3, 4, 5, 6) + geographiclib_km(11, 12, 13)
     assert properties["length_km"] == pytest.approx(track_km, abs=1e-9)
@@ -103,3 +104,32 @@ def test_an_unwritable_output_is_refused_before_any_download(tmp_path, capsys) -
     assert code == 2
     assert "does not exist; create it first" in err
     assert "querying Overpass" not in err
+
+
+#: A pipeline answer in Overpass's JSON form: one way of three nodes (hand-made).
+PIPELINE_RESPONSE = {
+    "version": 0.6,
+    "elements": [
+        {"type": "node", "id": 1, "lat": 39.0, "lon": 45.0},
+        {"type": "node", "id": 2, "lat": 39.1, "lon": 45.1},
+        {"type": "node", "id": 3, "lat": 39.15, "lon": 45.3},
+        {"type": "way", "id": 7, "nodes": [1, 2, 3],
+         "tags": {"man_made": "pipeline", "substance": "oil", "name": "Bakı–Tbilisi–Ceyhan"}},
+    ],
+}
+
+
+def test_fetch_pipelines_keeps_their_tags_and_names(tmp_path, capsys) -> None:
+    seed_overpass_cache(tmp_path / "cache", BBOX, CLOSED_PORT_URL, "pipeline", PIPELINE_RESPONSE)
+    output = tmp_path / "pipeline.geojson"
+    code, out, err = run_cli(_fetch_args(tmp_path, "--what", "pipeline", "-o", str(output)),
+                             capsys)
+    assert code == 0, err
+    (feature,) = json.loads(output.read_text(encoding="utf-8"))["features"]
+    assert feature["properties"] == {
+        "osm_type": "way", "osm_id": 7, "man_made": "pipeline", "name": "Bakı–Tbilisi–Ceyhan",
+        "substance": "oil",
+    }
+    assert feature["geometry"]["coordinates"] == [[45.0, 39.0], [45.1, 39.1], [45.3, 39.15]]
+    assert out.startswith(f"wrote {output}: 1 ways")
+
