@@ -87,3 +87,18 @@ def test_ways_that_cross_without_a_shared_node_do_not_join() -> None:
     assert network.n_components == 2
     path = shortest_rail_path(network, (45.0, 40.0), (45.1, 40.1))
     assert len(path.gaps) == 1
+
+
+def test_double_track_mapped_as_two_unjoined_lines_is_followed_along_one_track() -> None:
+    # Two tracks 10 m apart (0.00009° of latitude), joined to nothing; the start point lies
+    # nearer the north track, the end point nearer the south one. Without the snapping slack
+    # the route would switch tracks at a far end: here it stays on one and has no gap.
+    north = shapely.LineString([(45.0 + i * 0.01, 40.00009) for i in range(21)])
+    south = shapely.LineString([(45.0 + i * 0.01, 40.0) for i in range(21)])
+    network = build_rail_network([north, south], [1, 2], ["construction"] * 2)
+    path = shortest_rail_path(network, (45.05, 40.001), (45.15, 39.999))
+    assert path.gaps == ()
+    assert path.length_km == pytest.approx(
+        _geographiclib_km(np.array([(45.05, 40.0), (45.15, 40.0)])), rel=1e-3
+    )
+    assert len(path.way_ids) == 1
