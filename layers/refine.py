@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import itertools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,13 @@ import numpy as np
 import shapely
 from caspian.geo.errors import CatalogError, InputError
 from caspian.geo.geodesy import densify_geodesic, geodesic_lengths_km
-from caspian.geo.railgraph import RailPath, SnapError, nearest_on_path, shortest_rail_path
+from caspian.geo.railgraph import (
+    RailPath,
+    SnapError,
+    nearest_node,
+    nearest_on_path,
+    shortest_rail_path,
+)
 from caspian.geo.routing import RouteGap
 from caspian.layers.rail_routing import DEFAULT_MAX_SNAP_KM, LoadedRail
 
@@ -121,18 +128,18 @@ def propose_alignment(
         When a waypoint lies farther than ``max_snap_km`` from any track (named by label).
     """
     waypoints, labels = _waypoints(feature)
-    legs: list[RailPath] = []
-    for index in range(len(waypoints) - 1):
-        try:
-            legs.append(
-                shortest_rail_path(
-                    loaded.network, waypoints[index], waypoints[index + 1], max_snap_km
-                )
-            )
-        except SnapError as exc:
+    for lonlat, label in zip(waypoints, labels, strict=True):
+        _, dist_m = nearest_node(loaded.network, *lonlat)
+        if dist_m > max_snap_km * 1000.0:
             raise SnapError(
-                f"{feature.get('id')}: waypoint {labels[index]!r} or {labels[index + 1]!r}: {exc}"
-            ) from None
+                f"{feature.get('id')}: waypoint {label!r} ({lonlat[0]:.5f},{lonlat[1]:.5f}) lies "
+                f"{dist_m / 1000:,.1f} km from the nearest track of {loaded.source} (limit "
+                f"{max_snap_km:g} km); use an extract that covers it or a larger --max-snap-km"
+            )
+    legs = [
+        shortest_rail_path(loaded.network, start, end, max_snap_km)
+        for start, end in itertools.pairwise(waypoints)
+    ]
     parts = _join_legs(legs)
     properties = feature.get("properties") or {}
     new_km = float(sum(leg.length_km for leg in legs))

@@ -140,3 +140,17 @@ def test_refine_bad_arguments_are_one_line(capsys, args, message) -> None:
     code, _, err = run_cli(args, capsys)
     assert code == 2
     assert message in err
+
+
+def test_refine_names_the_waypoint_that_lies_off_the_track(tmp_path, capsys) -> None:
+    collection = json.loads(LAYER.read_text(encoding="utf-8"))
+    collection["features"][0]["geometry"]["coordinates"][1] = [46.0, 39.5]
+    path = tmp_path / "far.geojson"
+    path.write_text(json.dumps(collection, ensure_ascii=False), encoding="utf-8")
+    code, _, err = run_cli(
+        ["refine", "test_rail/main", "--osm-file", str(RAIL_XML), "--layer-file", str(path)],
+        capsys,
+    )
+    assert code == 2
+    assert "waypoint 'Middle (village)' (46.00000,39.50000) lies" in err
+    assert "from the nearest track of rail_network.osm (limit 25 km)" in err
