@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import click
+from caspian.layers.overpass import OsmSettings  # light: the heavy imports are inside calls
 
 WHAT = ("rail", "pipeline", "power", "port")
 
@@ -29,11 +30,12 @@ def osm_command() -> None:
     help="GeoJSON file to write (default: osm-<what>.geojson).",
 )
 @click.option(
-    "--cache-folder", type=click.Path(file_okay=False), default="./cache", show_default=True,
+    "--cache-folder", type=click.Path(file_okay=False), default=str(OsmSettings.cache_folder),
+    show_default=True,
     help="osmnx's response cache; a query answered before needs no network.",
 )
 @click.option(
-    "--overpass-url", default="https://overpass-api.de/api", show_default=True,
+    "--overpass-url", default=OsmSettings.overpass_url, show_default=True,
     help="Overpass API base URL (a mirror or your own instance).",
 )
 def fetch_command(
@@ -46,7 +48,7 @@ def fetch_command(
     from caspian.layers.fileio import check_output_target
     from caspian.layers.osm import OSM_TAGS, parse_bbox
     from caspian.layers.osm_output import osm_features_table, write_osm_geojson
-    from caspian.layers.overpass import OsmSettings, fetch_osm_features
+    from caspian.layers.overpass import fetch_osm_features
 
     box = parse_bbox(bbox)
     target = output or f"osm-{what}.geojson"
