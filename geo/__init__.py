@@ -36,6 +36,10 @@ _EXPORTS = {
     **dict.fromkeys(["partition_region", "splice_region"], "caspian.geo.borders"),
     **dict.fromkeys(["Chain", "Gap", "Leg", "build_chains"], "caspian.geo.chains"),
     **dict.fromkeys(["DISTANCE_KINDS", "distance_matrix_km"], "caspian.geo.distances"),
+    **dict.fromkeys(
+        ["RailNetwork", "RailPath", "build_rail_network", "shortest_rail_path"],
+        "caspian.geo.railgraph",
+    ),
 }
 
 __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

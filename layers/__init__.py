@@ -22,6 +22,10 @@ _EXPORTS = {
     **dict.fromkeys(["read_user_geojson", "validate_geojson"], "caspian.layers.userdata"),
     **dict.fromkeys(["to_geodataframe", "export_layers"], "caspian.layers.export"),
     **dict.fromkeys(["sea_route", "sea_router"], "caspian.layers.sea_routing"),
+    **dict.fromkeys(["read_osm_features", "rail_ways", "rail_stations"], "caspian.layers.osm"),
+    **dict.fromkeys(["OsmSettings", "fetch_osm_features"], "caspian.layers.overpass"),
+    **dict.fromkeys(["load_rail", "route_by_rail", "route_on"], "caspian.layers.rail_routing"),
+    "propose_alignment": "caspian.layers.refine",
 }
 
 __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

@@ -28,6 +28,15 @@ def _check_target(path: Path) -> None:
         raise OutputError(f"folder {parent} is not writable; choose another -o path")
 
 
+def check_output_target(path: str | os.PathLike[str]) -> None:
+    """Raise :class:`OutputError` now if ``path`` could not be written later.
+
+    For commands that download or compute for a while before they write: the user hears
+    about a missing or read-only folder before the work, not after it.
+    """
+    _check_target(Path(path))
+
+
 @contextlib.contextmanager
 def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     """Yield a temporary path beside ``path``; on success move it over ``path``.

@@ -26,6 +26,8 @@ COMMANDS: dict[str, str] = {
     "map": "caspian.maps.cmd_map:map_command",
     "export": "caspian.maps.cmd_export:export_command",
     "route": "caspian.maps.cmd_route:route_command",
+    "osm": "caspian.maps.cmd_osm:osm_command",
+    "refine": "caspian.maps.cmd_refine:refine_command",
     "validate": "caspian.maps.cmd_export:validate_command",
     "ingest": "caspian.maps.cmd_news:ingest_command",
     "mentions": "caspian.maps.cmd_news:mentions_command",

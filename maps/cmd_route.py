@@ -24,7 +24,9 @@ ROUTERS: dict[str, str] = {
 }
 
 #: Options that only some modes take: option name -> the modes that accept it.
-MODE_OPTIONS: dict[str, tuple[str, ...]] = {"osm_file": ("rail",), "bbox": ("rail",)}
+MODE_OPTIONS: dict[str, tuple[str, ...]] = {
+    "osm_file": ("rail",), "bbox": ("rail",), "max_snap_km": ("rail",),
+}
 
 
 def _router(mode: str) -> Any:
@@ -44,10 +46,38 @@ def _mode_options(mode: str, given: dict[str, Any]) -> dict[str, Any]:
     return options
 
 
+def _rail_options(options: dict[str, Any]) -> dict[str, Any]:
+    """Rail routes over exactly one network: a file, or a box downloaded through osmnx."""
+    if ("osm_file" in options) == ("bbox" in options):
+        raise click.UsageError(
+            "--mode rail needs exactly one of --osm-file FILE (offline) or --bbox W,S,E,N"
+        )
+    if options.get("max_snap_km", 1.0) <= 0:
+        raise click.UsageError("--max-snap-km must be a positive number of kilometres")
+    return {**options, "progress": lambda line: click.echo(f"caspian: {line}", err=True)}
+
+
+#: Lists longer than this are shortened in the table (JSON and -o keep them whole).
+TABLE_LIST_ITEMS = 6
+
+
+def _display(value: Any) -> Any:
+    """A table cell for one figure: stations by name and distance, long id lists shortened."""
+    if isinstance(value, dict) and "distance_km" in value:
+        return f"{value.get('name') or 'unnamed'} ({value['distance_km']:,.1f} km)"
+    if isinstance(value, list):
+        items = [_display(item) for item in value]
+        if len(items) > TABLE_LIST_ITEMS:
+            shown = "; ".join(str(item) for item in items[: TABLE_LIST_ITEMS - 1])
+            return f"{shown}; ... {items[-1]} ({len(items)} in all; --format json lists them)"
+        return items
+    return value
+
+
 def _table(summary: dict[str, Any]) -> str:
     from caspian.maps.formatting import render
 
-    rows = [{"figure": key, "value": value} for key, value in summary.items()]
+    rows = [{"figure": key, "value": _display(value)} for key, value in summary.items()]
     return render(rows, "table", ["figure", "value"])
 
 
@@ -67,6 +97,10 @@ def _table(summary: dict[str, Any]) -> str:
     help="rail: download the railways in this box through osmnx (Overpass) and route over them.",
 )
 @click.option(
+    "--max-snap-km", "max_snap_km", type=float, default=None,
+    help="rail: refuse FROM/TO farther than this from any track [default: 25].",
+)
+@click.option(
     "-o", "--output", type=click.Path(dir_okay=False), default=None,
     help="Write the route as a GeoJSON FeatureCollection (route, then one feature per gap).",
 )
@@ -80,6 +114,7 @@ def route_command(
     mode: str,
     osm_file: str | None,
     bbox: str | None,
+    max_snap_km: float | None,
     output: str | None,
     fmt: str,
 ) -> None:
@@ -91,7 +126,11 @@ def route_command(
     from caspian.geo.routing import route_feature_collection, route_summary
     from caspian.layers.endpoints import resolve_endpoint
 
-    options = _mode_options(mode, {"osm_file": osm_file, "bbox": bbox})
+    options = _mode_options(
+        mode, {"osm_file": osm_file, "bbox": bbox, "max_snap_km": max_snap_km}
+    )
+    if mode == "rail":
+        options = _rail_options(options)
     source, target = resolve_endpoint(start), resolve_endpoint(end)
     route: Route = _router(mode)(source, target, **options)
     collection = route_feature_collection(route, source.label, target.label)

@@ -1,0 +1,284 @@
+"""OpenStreetMap in: Overpass downloads through osmnx, OSM XML files and ``.osm.pbf`` extracts.
+
+Every source ends in the same GeoDataFrame, osmnx's features frame (index ``(element, id)``,
+one column per tag, ``geometry`` in EPSG:4326). ``caspian.layers.overpass`` downloads it
+through ``osmnx.features_from_bbox`` (Overpass, with osmnx's cache); :func:`read_osm_features`
+reads it with ``osmnx.features_from_xml`` from an OSM XML file, or from a ``.osm.pbf``
+extract that pyosmium first cuts down to the wanted tags (and the nodes their ways use) and
+writes as OSM XML. Why pyosmium: it is the OpenStreetMap project's own libosmium, maintained
+with it, ships binary wheels (no compiler, no GDAL build) and streams an extract of any size
+with a tag filter; pyrosm is tied to old Cython builds and reads whole files into memory, and
+quackosm brings DuckDB for what is one filtered pass here.
+
+Rail statuses (:func:`rail_status`) are decided in one place, from ``railway=*`` and the
+lifecycle key it names (``railway=construction`` + ``construction=rail``).
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from caspian.geo.errors import InputError
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+
+#: ``railway=*`` values that are track in some state of life -> the status we report.
+RAIL_STATUSES: dict[str, str] = {
+    "rail": "operating",
+    "construction": "construction",
+    "proposed": "proposed",
+    "disused": "disused",
+    "abandoned": "abandoned",
+}
+
+#: ``railway=*`` values of the stations and halts we name along a route.
+STATION_VALUES: tuple[str, ...] = ("station", "halt")
+
+#: What ``caspian osm fetch --what`` downloads: osmnx ``tags`` per kind of infrastructure.
+OSM_TAGS: dict[str, dict[str, bool | str | list[str]]] = {
+    "rail": {"railway": [*RAIL_STATUSES, *STATION_VALUES]},
+    "pipeline": {"man_made": "pipeline"},
+    "power": {"power": ["line", "minor_line", "cable"]},
+    "port": {"landuse": ["port", "harbour"], "harbour": True, "industrial": "port"},
+}
+
+#: File suffixes read as OSM XML (osmnx) and as PBF (pyosmium).
+XML_SUFFIXES = (".osm", ".xml")
+PBF_SUFFIXES = (".pbf",)
+
+
+def parse_bbox(text: str) -> tuple[float, float, float, float]:
+    """Parse ``W,S,E,N`` degrees into ``(left, bottom, right, top)``.
+
+    Raises
+    ------
+    InputError
+        For anything but four finite numbers with W < E, S < N inside the globe.
+    """
+    parts = text.split(",")
+    try:
+        west, south, east, north = (float(part) for part in parts)
+    except ValueError:
+        raise InputError(
+            f"bbox {text!r} is not four numbers; give W,S,E,N in degrees, e.g. 44.7,38.8,46.3,39.8"
+        ) from None
+    if not (-180 <= west < east <= 180 and -90 <= south < north <= 90):
+        raise InputError(
+            f"bbox {text!r} must be W,S,E,N with W < E (within ±180) and S < N (within ±90)"
+        )
+    return (west, south, east, north)
+
+
+def rail_status(railway: Any, lifecycle: Mapping[str, Any]) -> str | None:
+    """Return the status of a way from its tags, or None when it is not railway track.
+
+    Parameters
+    ----------
+    railway : str or None
+        The way's ``railway`` value.
+    lifecycle : mapping
+        The way's ``construction``, ``proposed``, ``disused`` and ``abandoned`` values.
+
+    A lifecycle value (``railway=construction`` + ``construction=...``) must be ``rail`` or
+    absent: a tram or subway under construction is not a railway.
+    """
+    status = RAIL_STATUSES.get(railway) if isinstance(railway, str) else None
+    if status is None or railway == "rail":
+        return status
+    kind = lifecycle.get(railway)
+    return status if not isinstance(kind, str) or kind == "rail" else None
+
+
+def read_osm_features(
+    path: str | Path, tags: dict[str, bool | str | list[str]]
+) -> gpd.GeoDataFrame:
+    """Read the features matching ``tags`` from an OSM XML file or a ``.osm.pbf`` extract.
+
+    Raises
+    ------
+    InputError
+        For a missing or unreadable file, an unknown suffix, or no matching feature.
+    """
+    source = Path(path)
+    if not source.is_file():
+        raise InputError(f"OSM file {source} does not exist (or is not a file)")
+    name = source.name.lower()
+    if name.endswith(PBF_SUFFIXES):
+        with tempfile.TemporaryDirectory(prefix="caspian-osm-") as folder:
+            xml = Path(folder) / "extract.osm"
+            _pbf_to_xml(source, xml, tags)
+            return _features_from_xml(xml, tags, label=source)
+    if name.endswith(XML_SUFFIXES):
+        return _features_from_xml(source, tags, label=source)
+    raise InputError(
+        f"{source}: unknown OSM file type; give an OSM XML file (.osm, .xml) or an .osm.pbf"
+    )
+
+
+def _features_from_xml(
+    xml: Path, tags: dict[str, bool | str | list[str]], label: Path
+) -> gpd.GeoDataFrame:
+    import osmnx as ox
+    from osmnx._errors import InsufficientResponseError
+
+    try:
+        return ox.features_from_xml(xml, tags=tags)
+    except InsufficientResponseError:
+        raise InputError(f"{label} has no feature tagged {tags_text(tags)}") from None
+    except Exception as exc:
+        if _is_xml_error(exc):
+            raise InputError(f"{label} is not readable OSM XML: {exc}") from None
+        raise
+
+
+def _is_xml_error(exc: Exception) -> bool:
+    from xml.sax import SAXException
+
+    return isinstance(exc, SAXException | UnicodeDecodeError) or type(exc).__name__ == (
+        "ParseError"
+    )
+
+
+def _pbf_to_xml(pbf: Path, xml: Path, tags: dict[str, bool | str | list[str]]) -> None:
+    """Write the objects of ``pbf`` matching ``tags``, and the nodes their ways use, as XML."""
+    import osmium
+
+    pairs = [
+        (key, value)
+        for key, values in tags.items()
+        for value in ([values] if isinstance(values, str | bool) else values)
+    ]
+    key_only = [key for key, value in pairs if value is True]
+    tag_pairs = [(key, value) for key, value in pairs if isinstance(value, str)]
+    filters: list[Any] = []
+    if tag_pairs:
+        filters.append(osmium.filter.TagFilter(*tag_pairs))
+    if key_only:
+        filters.append(osmium.filter.KeyFilter(*key_only))
+    try:
+        with osmium.BackReferenceWriter(str(xml), ref_src=str(pbf), overwrite=True) as writer:
+            for one_filter in filters:
+                for obj in osmium.FileProcessor(str(pbf)).with_filter(one_filter):
+                    writer.add(obj)
+    except RuntimeError as exc:
+        raise InputError(f"{pbf} is not a readable .osm.pbf extract: {exc}") from None
+
+
+def rail_ways(frame: gpd.GeoDataFrame, statuses: tuple[str, ...] | None = None) -> gpd.GeoDataFrame:
+    """Return the railway ways of an OSM features frame with their status.
+
+    Parameters
+    ----------
+    frame : GeoDataFrame
+        osmnx features (index ``(element, id)``).
+    statuses : tuple of str, optional
+        Keep only these statuses (see :data:`RAIL_STATUSES`); all by default.
+
+    Returns
+    -------
+    GeoDataFrame
+        Columns ``osm_id`` (int), ``status``, ``railway``, ``name`` and ``geometry``
+        (LineStrings), sorted by ``osm_id``.
+    """
+    import geopandas as gpd
+
+    ways = _elements(frame, "way")
+    ways = ways[ways.geometry.geom_type.isin(["LineString", "MultiLineString"])]
+    lifecycle = ways.reindex(columns=list(RAIL_STATUSES)[1:])
+    status = [
+        rail_status(railway, row)
+        for railway, row in zip(
+            ways.get("railway", [None] * len(ways)), lifecycle.to_dict("records"), strict=True
+        )
+    ]
+    result = gpd.GeoDataFrame(
+        {
+            "osm_id": ways.index.get_level_values("id").astype("int64"),
+            "status": status,
+            "railway": ways.get("railway"),
+            "name": _text_column(ways, "name"),
+        },
+        geometry=ways.geometry.values,
+        crs="EPSG:4326",
+    )
+    keep = result["status"].notna()
+    if statuses is not None:
+        keep &= result["status"].isin(statuses)
+    return result[keep].sort_values("osm_id").reset_index(drop=True)
+
+
+def rail_stations(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Return the stations and halts (``railway=station|halt`` points) with their names."""
+    import geopandas as gpd
+
+    nodes = _elements(frame, "node")
+    nodes = nodes[nodes.get("railway", gpd.pd.Series(dtype=object)).isin(STATION_VALUES)]
+    return gpd.GeoDataFrame(
+        {
+            "osm_id": nodes.index.get_level_values("id").astype("int64"),
+            "railway": nodes.get("railway"),
+            "name": _text_column(nodes, "name"),
+        },
+        geometry=nodes.geometry.values,
+        crs="EPSG:4326",
+    ).reset_index(drop=True)
+
+
+def _elements(frame: gpd.GeoDataFrame, element: str) -> gpd.GeoDataFrame:
+    if frame.empty or element not in frame.index.get_level_values("element"):
+        return frame.iloc[0:0]
+    return frame.xs(element, level="element", drop_level=False)
+
+
+def _text_column(frame: gpd.GeoDataFrame, name: str) -> list[str | None]:
+    if name not in frame.columns:
+        return [None] * len(frame)
+    return [value if isinstance(value, str) else None for value in frame[name]]
+
+
+def tags_text(tags: Mapping[str, Any]) -> str:
+    """``{"railway": ["rail", "halt"]}`` -> ``"railway=rail|halt"``."""
+    return " or ".join(
+        f"{key}={'|'.join(values) if isinstance(values, list) else values}"
+        for key, values in tags.items()
+    )
+
+
+def extract_dates(path: str | Path, way_ids: list[int]) -> dict[str, str | None]:
+    """Dates that identify an extract: its replication timestamp and the newest edit used.
+
+    Parameters
+    ----------
+    path : path
+        OSM XML or ``.osm.pbf`` file (read with pyosmium).
+    way_ids : list of int
+        The ways whose newest edit is wanted.
+
+    Returns
+    -------
+    dict
+        ``extract_timestamp`` (the header's replication timestamp, None when the file has
+        none) and ``newest_way_edit`` (ISO date of the newest of ``way_ids``, None if unknown).
+    """
+    import osmium
+
+    reader = osmium.io.Reader(str(path), osmium.osm.osm_entity_bits.NOTHING)
+    try:
+        replication = reader.header().get("osmosis_replication_timestamp") or None
+    finally:
+        reader.close()
+    newest = None
+    if way_ids:
+        processor = osmium.FileProcessor(str(path), osmium.osm.WAY).with_filter(
+            osmium.filter.IdFilter(way_ids)
+        )
+        stamps = [
+            way.timestamp for way in processor
+            if isinstance(way, osmium.osm.Way) and way.timestamp.year > 1970
+        ]
+        newest = max(stamps).date().isoformat() if stamps else None
+    return {"extract_timestamp": replication, "newest_way_edit": newest}

@@ -1,0 +1,383 @@
+"""Propose a catalog line's alignment along OpenStreetMap track: ``caspian refine``.
+
+The line's own vertices are its sourced waypoints (stations, towns). Between each pair the
+shortest path over the rail network is taken (:func:`caspian.geo.railgraph.shortest_rail_path`),
+and the legs are joined into one trace at the network's full resolution. Nothing is bent to
+hit a published length: the new length and its difference from each published figure are
+reported, and so is the distance from every sourced place to the new line.
+
+:func:`apply_refinement` turns a proposal into the layer's new content: the trace becomes the
+geometry (every vertex cited to one new OpenStreetMap source that records the file, its
+checksum and dates, and the way ids), the old waypoints join ``route_places`` so they stay
+checked against the line, and the layer is validated before anything is written.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import itertools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import shapely
+from caspian.geo.errors import CatalogError, InputError
+from caspian.geo.geodesy import densify_geodesic, geodesic_lengths_km
+from caspian.geo.railgraph import (
+    RailPath,
+    SnapError,
+    nearest_node,
+    nearest_on_path,
+    shortest_rail_path,
+)
+from caspian.geo.routing import RouteGap
+from caspian.layers.rail_routing import DEFAULT_MAX_SNAP_KM, LoadedRail
+
+#: The new line is densified to this spacing before places are measured against it, km.
+PLACE_CHECK_SPACING_KM = 0.05
+
+#: Geometry accuracy given to a refined line: the most precise class the vocabulary has.
+REFINED_ACCURACY_PREFERENCE = ("traced", "waypoints")
+
+
+@dataclass(frozen=True)
+class PlaceDistance:
+    """How far a sourced place lies from the proposed line.
+
+    Attributes
+    ----------
+    label : str
+    kind : str
+        ``route_place`` or ``waypoint`` (an old vertex of the line).
+    lonlat : tuple of float
+    distance_km : float
+        Geodesic distance to the nearest point of the densified new line.
+    """
+
+    label: str
+    kind: str
+    lonlat: tuple[float, float]
+    distance_km: float
+
+
+@dataclass(frozen=True)
+class Refinement:
+    """A proposed alignment for one catalog line.
+
+    Attributes
+    ----------
+    feature_id : str
+    parts : tuple of numpy.ndarray
+        The trace's parts, ``(k, 2)`` arrays of ``(lon, lat)``; gaps lie between parts.
+    old_length_km, new_length_km : float
+        Geodesic lengths of the current line and of the trace (gaps excluded).
+    published : tuple of dict
+        ``{"value", "source", "delta_km", "delta_pct"}`` for each published length.
+    length_by_status_km : dict
+    way_ids : tuple of int
+    gaps : tuple of RouteGap
+    places : tuple of PlaceDistance
+    waypoint_snaps_km : tuple of float
+        Distance from each waypoint to the track node it was snapped to.
+    """
+
+    feature_id: str
+    parts: tuple[np.ndarray, ...]
+    old_length_km: float
+    new_length_km: float
+    published: tuple[dict[str, Any], ...]
+    length_by_status_km: dict[str, float]
+    way_ids: tuple[int, ...]
+    gaps: tuple[RouteGap, ...]
+    places: tuple[PlaceDistance, ...]
+    waypoint_snaps_km: tuple[float, ...]
+
+    def geometry(self) -> Any:
+        """The trace as a LineString, or a MultiLineString when it has gaps."""
+        lines = [shapely.LineString(part) for part in self.parts]
+        return lines[0] if len(lines) == 1 else shapely.MultiLineString(lines)
+
+
+def _waypoints(feature: dict[str, Any]) -> tuple[list[tuple[float, float]], list[str]]:
+    geometry = feature.get("geometry") or {}
+    kind = geometry.get("type")
+    if kind == "LineString":
+        coords = geometry["coordinates"]
+    elif kind == "MultiLineString":
+        coords = [position for part in geometry["coordinates"] for position in part]
+    else:
+        raise InputError(f"{feature.get('id')} is a {kind}, not a line; refine a railway line")
+    labels = [
+        str(entry.get("label", f"vertex {i}"))
+        for i, entry in enumerate((feature.get("properties") or {}).get("vertex_sources", []))
+    ]
+    labels += [f"vertex {i}" for i in range(len(labels), len(coords))]
+    return [(float(c[0]), float(c[1])) for c in coords], labels
+
+
+def propose_alignment(
+    feature: dict[str, Any], loaded: LoadedRail, *, max_snap_km: float = DEFAULT_MAX_SNAP_KM
+) -> Refinement:
+    """Route between the line's consecutive waypoints and join the legs into one trace.
+
+    Raises
+    ------
+    SnapError
+        When a waypoint lies farther than ``max_snap_km`` from any track (named by label).
+    """
+    waypoints, labels = _waypoints(feature)
+    for lonlat, label in zip(waypoints, labels, strict=True):
+        _, dist_m = nearest_node(loaded.network, *lonlat)
+        if dist_m > max_snap_km * 1000.0:
+            raise SnapError(
+                f"{feature.get('id')}: waypoint {label!r} ({lonlat[0]:.5f},{lonlat[1]:.5f}) lies "
+                f"{dist_m / 1000:,.1f} km from the nearest track of {loaded.source} (limit "
+                f"{max_snap_km:g} km); use an extract that covers it or a larger --max-snap-km"
+            )
+    legs = [
+        shortest_rail_path(loaded.network, start, end, max_snap_km)
+        for start, end in itertools.pairwise(waypoints)
+    ]
+    parts = _join_legs(legs)
+    properties = feature.get("properties") or {}
+    new_km = float(sum(leg.length_km for leg in legs))
+    old_km = float(geodesic_lengths_km(shapely.geometry.shape(feature["geometry"]))[0])
+    by_status: dict[str, float] = {}
+    for leg in legs:
+        for status, km in leg.length_by_status_km.items():
+            by_status[status] = by_status.get(status, 0.0) + km
+    return Refinement(
+        feature_id=str(feature.get("id")),
+        parts=parts,
+        old_length_km=old_km,
+        new_length_km=new_km,
+        published=tuple(_published(properties, new_km)),
+        length_by_status_km=dict(sorted(by_status.items())),
+        way_ids=tuple(dict.fromkeys(way for leg in legs for way in leg.way_ids)),
+        gaps=tuple(gap for leg in legs for gap in leg.gaps),
+        places=_place_distances(parts, properties, waypoints, labels),
+        waypoint_snaps_km=tuple([legs[0].start_snap_km, *(leg.end_snap_km for leg in legs)])
+        if legs
+        else (),
+    )
+
+
+def _join_legs(legs: list[RailPath]) -> tuple[np.ndarray, ...]:
+    """Concatenate the legs' parts; a leg starts where the previous one ended (same node)."""
+    parts: list[np.ndarray] = []
+    for leg in legs:
+        for index, part in enumerate(leg.parts):
+            if index == 0 and parts:
+                parts[-1] = np.concatenate([parts[-1], part[1:]])
+            else:
+                parts.append(part)
+    kept = tuple(part for part in parts if len(part) >= 2)
+    if not kept:
+        raise InputError("the waypoints all snap to one track node; no alignment to propose")
+    return kept
+
+
+def _published(properties: dict[str, Any], new_km: float) -> list[dict[str, Any]]:
+    rows = []
+    for entry in properties.get("published_length_km") or []:
+        value = entry.get("value")
+        if isinstance(value, int | float) and value > 0:
+            rows.append(
+                {
+                    "value": float(value),
+                    "source": entry.get("source"),
+                    "delta_km": new_km - value,
+                    "delta_pct": 100.0 * (new_km - value) / value,
+                }
+            )
+    return rows
+
+
+def _place_distances(
+    parts: tuple[np.ndarray, ...],
+    properties: dict[str, Any],
+    waypoints: list[tuple[float, float]],
+    labels: list[str],
+) -> tuple[PlaceDistance, ...]:
+    places = [
+        (str(place.get("label")), "route_place", tuple(place["coordinates"][:2]))
+        for place in properties.get("route_places") or []
+        if isinstance(place, dict) and place.get("coordinates")
+    ]
+    places += [(label, "waypoint", lonlat) for label, lonlat in zip(labels, waypoints,
+                                                                     strict=True)]
+    if not places:
+        return ()
+    lines = [shapely.LineString(part) for part in parts]
+    dense = densify_geodesic(lines, PLACE_CHECK_SPACING_KM)
+    vertices = np.concatenate([shapely.get_coordinates(line) for line in dense])
+    lons = [lonlat[0] for _, _, lonlat in places]
+    lats = [lonlat[1] for _, _, lonlat in places]
+    _, dist_km = nearest_on_path(vertices, lons, lats)
+    return tuple(
+        PlaceDistance(label, kind, (float(lonlat[0]), float(lonlat[1])), float(km))
+        for (label, kind, lonlat), km in zip(places, dist_km, strict=True)
+    )
+
+
+def file_sha256(path: str | Path) -> str:
+    """Hex SHA-256 of a file (identifies the exact extract a trace was read from)."""
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def apply_refinement(
+    collection: dict[str, Any],
+    refinement: Refinement,
+    osm_file: str | Path,
+    dates: dict[str, str | None],
+    accuracies: tuple[str, ...],
+) -> dict[str, Any]:
+    """Return a copy of the layer ``collection`` with the refined line written in.
+
+    Parameters
+    ----------
+    collection : dict
+        The layer's FeatureCollection, as in its catalog file.
+    refinement : Refinement
+    osm_file : path
+        The extract the trace was read from (named, with its SHA-256, in the new source).
+    dates : dict
+        :func:`caspian.layers.osm.extract_dates` of the extract.
+    accuracies : tuple of str
+        The catalog's geometry-accuracy vocabulary.
+
+    Raises
+    ------
+    CatalogError
+        When the feature is not in the layer or the vocabulary has no class for a trace.
+    """
+    updated = copy.deepcopy(collection)
+    feature = next(
+        (item for item in updated["features"] if item.get("id") == refinement.feature_id), None
+    )
+    if feature is None:
+        raise CatalogError(f"{refinement.feature_id} is not in layer {collection.get('id')}")
+    accuracy = next((name for name in REFINED_ACCURACY_PREFERENCE if name in accuracies), None)
+    if accuracy is None:
+        raise CatalogError("the catalog's geometry_accuracy vocabulary has no class for a trace")
+    source_id = f"osm-refine-{refinement.feature_id.split('/', 1)[-1]}"
+    path = Path(osm_file)
+    source = _osm_source(source_id, refinement, path, dates)
+    updated["sources"] = [s for s in updated.get("sources", []) if s.get("id") != source_id]
+    updated["sources"].append(source)
+    properties = feature["properties"]
+    old_positions, labels = _waypoints(feature)
+    old_sources = properties.get("vertex_sources") or []
+    places = list(properties.get("route_places") or [])
+    known = {tuple(place.get("coordinates", [])[:2]) for place in places}
+    for index, lonlat in enumerate(old_positions):
+        entry = old_sources[index] if index < len(old_sources) else {}
+        if lonlat in known or entry.get("source") == source_id:
+            continue
+        places.append(
+            {
+                "label": labels[index],
+                "source": entry.get("source"),
+                "coordinates": list(lonlat),
+                "approximate": bool(entry.get("approximate", True)),
+            }
+        )
+    geometry = refinement.geometry()
+    feature["geometry"] = shapely.geometry.mapping(geometry)
+    feature["geometry"] = _as_lists(feature["geometry"])
+    n_vertices = sum(len(part) for part in refinement.parts)
+    properties["vertex_sources"] = [
+        {"label": "OpenStreetMap railway node", "source": source_id, "approximate": False}
+    ] * n_vertices
+    properties["route_places"] = places
+    properties["geometry_accuracy"] = accuracy
+    properties["sources"] = list(dict.fromkeys([*properties.get("sources", []), source_id]))
+    return updated
+
+
+def _as_lists(value: Any) -> Any:
+    if isinstance(value, tuple | list):
+        return [_as_lists(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _as_lists(item) for key, item in value.items()}
+    if isinstance(value, float):
+        return round(value, 7)
+    return value
+
+
+def _osm_source(
+    source_id: str, refinement: Refinement, path: Path, dates: dict[str, str | None]
+) -> dict[str, Any]:
+    ways = ", ".join(str(way) for way in refinement.way_ids)
+    statuses = ", ".join(
+        f"{status} {km:,.1f} km" for status, km in refinement.length_by_status_km.items()
+    )
+    gaps = (
+        f"; {len(refinement.gaps)} gap(s) the track does not connect, "
+        f"{sum(gap.length_km for gap in refinement.gaps):,.1f} km, not drawn"
+        if refinement.gaps
+        else ""
+    )
+    return {
+        "id": source_id,
+        "type": "external",
+        "outlet": "OpenStreetMap contributors (ODbL 1.0)",
+        "page": f"railway ways {ways}",
+        "date": dates.get("extract_timestamp") or dates.get("newest_way_edit"),
+        "url": "https://www.openstreetmap.org/copyright",
+        "via": f"caspian refine --osm-file {path.name} (sha256 {file_sha256(path)})",
+        "note": (
+            f"© OpenStreetMap contributors, Open Database License 1.0. Shortest path over the "
+            f"extract's railways between the line's sourced waypoints: "
+            f"{refinement.new_length_km:,.1f} km ({statuses}){gaps}; newest edit of the ways "
+            f"used {dates.get('newest_way_edit') or 'unknown'}."
+        ),
+        "attribution": "Rail trace © OpenStreetMap contributors (ODbL)",
+    }
+
+
+def packaged_layer_file(layer_id: str) -> Path:
+    """The packaged catalog file of ``layer_id`` (what ``--write`` replaces by default).
+
+    Raises
+    ------
+    CatalogError
+        When the installed catalog is not a regular file on disk (a zipped install).
+    """
+    from importlib import resources
+
+    from caspian.layers.catalog import DATA_PACKAGE, resolve_layer_ids
+
+    (layer_id,) = resolve_layer_ids([layer_id])
+    path = Path(str(resources.files(DATA_PACKAGE) / f"{layer_id}.geojson"))
+    if not path.is_file():
+        raise CatalogError(f"catalog file {path} is not a regular file; give --layer-file")
+    return path
+
+
+def write_layer(collection: dict[str, Any], path: str | Path) -> Path:
+    """Validate ``collection`` with the catalog checks, then write it atomically as the
+    catalog files are written (UTF-8, one-space indent).
+
+    Raises
+    ------
+    CatalogError
+        Listing the problems, when the layer would fail ``caspian check``.
+    """
+    import json
+
+    from caspian.layers.catalog import parse_layer
+    from caspian.layers.check import check_layer
+    from caspian.layers.fileio import write_text_atomic
+
+    problems = check_layer(parse_layer(collection, origin=str(path)))
+    if problems:
+        listed = "; ".join(str(problem) for problem in problems[:3])
+        raise CatalogError(f"not written: the refined layer would fail the checks: {listed}")
+    return write_text_atomic(path, json.dumps(collection, ensure_ascii=False, indent=1) + "\n")
