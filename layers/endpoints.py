@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
 from caspian.geo.errors import InputError, LayerNotFoundError
 
@@ -85,7 +86,7 @@ def resolve_endpoint(text: str) -> Endpoint:
     return Endpoint(str(feature["id"]), lon, lat)
 
 
-def _catalog_feature(text: str) -> dict[str, object]:
+def _catalog_feature(text: str) -> dict[str, Any]:
     from caspian.layers.catalog import load_catalog, short_feature_id
 
     catalog = load_catalog()
