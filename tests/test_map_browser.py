@@ -258,7 +258,7 @@ def test_screenshot_of_the_default_map(offline_page: Any, offline_map: Path) -> 
 
 def test_online_map_runs_with_its_cdn_files(chromium: Any, tmp_path: Path) -> None:
     """The online page's CDN addresses name real files of the locked npm packages."""
-    from caspian.maps.offline import ASSETS, ASSETS_DIR, cdn_url
+    from caspian.maps.offline import ASSETS, FILES_DIR, cdn_url
 
     path = write_map(build_map(["btc_pipeline", "aktau_port"]), tmp_path / "online.html")
     cdn = re.compile(r"https://cdn\.jsdelivr\.net/npm/([^@]+)@([^/]+)/(.+)$")
@@ -269,9 +269,9 @@ def test_online_map_runs_with_its_cdn_files(chromium: Any, tmp_path: Path) -> No
         match = cdn.match(url)
         if url.startswith("file:"):
             route.continue_()
-        elif match and (ASSETS_DIR / "node_modules" / match.group(1) / match.group(3)).is_file():
+        elif match and (FILES_DIR / match.group(1) / match.group(3)).is_file():
             served.append(url)
-            route.fulfill(path=str(ASSETS_DIR / "node_modules" / match.group(1) / match.group(3)))
+            route.fulfill(path=str(FILES_DIR / match.group(1) / match.group(3)))
         else:
             refused.append(url)
             route.abort()
