@@ -123,6 +123,8 @@ class Basemaps(RawMacroElement):
         kept inside it.
     mini_vector : dict or None
         A coarser copy of ``vector`` for the minimap (which shows the region 16 times smaller).
+    labels : list of dict or None
+        Place and sea names drawn with the vector basemap (:mod:`caspian.maps.labels`).
     """
 
     _template = Template(
@@ -135,6 +137,9 @@ class Basemaps(RawMacroElement):
         <script type="application/json" id="{{ this.get_name() }}_mini">
         {{- this.mini_json -}}
         </script>
+        <script type="application/json" id="{{ this.get_name() }}_labels">
+        {{- this.labels_json -}}
+        </script>
         {% endif %}
         {% endmacro %}
         {% macro script(this, kwargs) %}
@@ -142,8 +147,13 @@ class Basemaps(RawMacroElement):
         {% if this.vector_json %}
         {{ this._parent.get_name() }}.createPane("cgBasemap").style.zIndex = 250;
         caspian.keepInside({{ this._parent.get_name() }}, {{ this.region_json }});
-        var {{ this.get_name() }}_default = caspian.basemapLayer(
-            caspian.data("{{ this.get_name() }}_data"), "cgBasemap", {{ this.region_json }});
+        {{ this._parent.get_name() }}.createPane("cgLabels").style.zIndex = 445;
+        {{ this._parent.get_name() }}.getPane("cgLabels").style.pointerEvents = "none";
+        var {{ this.get_name() }}_labels = caspian.labelLayer(
+            caspian.data("{{ this.get_name() }}_labels"), "cgLabels");
+        var {{ this.get_name() }}_default = L.layerGroup([caspian.basemapLayer(
+            caspian.data("{{ this.get_name() }}_data"), "cgBasemap", {{ this.region_json }}),
+            {{ this.get_name() }}_labels]);
         {{ this.get_name() }}[{{ this.vector_label_json }}] = {{ this.get_name() }}_default;
         var {{ this.get_name() }}_mini = caspian.basemapLayer(
             caspian.data("{{ this.get_name() }}_mini"));
@@ -167,6 +177,7 @@ class Basemaps(RawMacroElement):
         vector: dict[str, Any] | None = None,
         region: list[list[float]] | None = None,
         mini_vector: dict[str, Any] | None = None,
+        labels: list[dict[str, Any]] | None = None,
     ) -> None:
         super().__init__()
         self._name = "basemaps"
@@ -175,6 +186,7 @@ class Basemaps(RawMacroElement):
         self.vector_label_json = script_json("Natural Earth (offline)")
         self.region_json = script_json(region)
         self.mini_json = script_json(mini_vector if mini_vector is not None else vector)
+        self.labels_json = script_json(labels or [])
 
 
 class Controls(RawMacroElement):
@@ -212,8 +224,7 @@ class Controls(RawMacroElement):
           var overlays = [
             {% for overlay in this.overlays %}{{ overlay.get_name() }},{% endfor %}
           ];
-          var layerControl = L.control.groupedLayers({{ this.basemaps.get_name() }}, groups,
-              {collapsed: false, position: "topright"}).addTo(map);
+          var layerControl = caspian.addLayerControl(map, {{ this.basemaps.get_name() }}, groups);
           {% for pane, z_index in this.panes %}
           map.createPane({{ this.json(pane) }}).style.zIndex = {{ z_index }};
           {% endfor %}

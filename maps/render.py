@@ -233,7 +233,7 @@ def map_of_layers(
             "maps need folium; install it with: pip install folium"
         ) from exc
     from caspian.layers.catalog import GROUPS, layers_frame
-    from caspian.maps.basemap import basemap_geojson, region_bounds
+    from caspian.maps.basemap import basemap_geojson, basemap_labels, region_bounds
     from caspian.maps.elements import Basemaps, Controls, FeatureLayer
 
     frame = layers_frame(layers)
@@ -259,7 +259,8 @@ def map_of_layers(
             for feature in collection["features"]:
                 feature["geometry"] = round_geometry(feature["geometry"], decimals)
         corners = [[region[1], region[0]], [region[3], region[2]]]
-        basemaps = Basemaps([], vector, corners, mini)
+        labels = basemap_labels(frame.geometry.values, (west, south, east, north))
+        basemaps = Basemaps([], vector, corners, mini, labels)
     else:
         basemaps = Basemaps([(escape(label), url, attr) for label, url, attr in TILES])
     fmap.add_child(basemaps)

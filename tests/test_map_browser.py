@@ -225,8 +225,9 @@ def test_payloads_in_a_user_file_show_as_text_and_run_nothing(offline_page: Any,
     assert len(user_ids) == 2
     texts = []
     for feature_id in user_ids:
-        page.evaluate(f"() => caspian.features[{feature_id!r}].openPopup()")
-        texts.append(page.locator(".leaflet-popup-content").inner_text())
+        page.evaluate(f"() => {{ caspian.features[{feature_id!r}].openPopup(); }}")
+        # the previous popup fades out for 200 ms: read the one just opened
+        texts.append(page.locator(".leaflet-popup-content").last.inner_text())
         page.evaluate(f"() => caspian.features[{feature_id!r}].openTooltip()")
         texts.append(page.locator(".leaflet-tooltip").last.inner_text())
     page.locator(".leaflet-control-search .search-button").click()
@@ -303,7 +304,7 @@ def test_lines_are_drawn_with_their_status_pattern(offline_page: Any, offline_ma
     assert dashes["zangezur_corridor/horadiz-aghband"] == "10 4 2 4"  # construction
     assert dashes["green_energy_cable/anaklia-constanta"] == "8 6"  # planned: dashed
     assert dashes["green_energy_cable/caspian"] == "1 7"  # hypothetical: dotted
-    page.evaluate("() => caspian.features['green_energy_cable/caspian'].openPopup()")
+    page.evaluate("() => { caspian.features['green_energy_cable/caspian'].openPopup(); }")
     assert "Hypothetical route" in page.locator(".leaflet-popup-content").inner_text()
 
 
