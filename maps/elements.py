@@ -125,6 +125,8 @@ class Basemaps(RawMacroElement):
         A coarser copy of ``vector`` for the minimap (which shows the region 16 times smaller).
     labels : list of dict or None
         Place and sea names drawn with the vector basemap (:mod:`caspian.maps.labels`).
+    rivers : dict or None
+        Rivers drawn on the vector basemap (:mod:`caspian.maps.rivers`).
     """
 
     _template = Template(
@@ -140,6 +142,9 @@ class Basemaps(RawMacroElement):
         <script type="application/json" id="{{ this.get_name() }}_labels">
         {{- this.labels_json -}}
         </script>
+        <script type="application/json" id="{{ this.get_name() }}_rivers">
+        {{- this.rivers_json -}}
+        </script>
         {% endif %}
         {% endmacro %}
         {% macro script(this, kwargs) %}
@@ -152,7 +157,8 @@ class Basemaps(RawMacroElement):
         var {{ this.get_name() }}_labels = caspian.labelLayer(
             caspian.data("{{ this.get_name() }}_labels"), "cgLabels");
         var {{ this.get_name() }}_default = L.layerGroup([caspian.basemapLayer(
-            caspian.data("{{ this.get_name() }}_data"), "cgBasemap", {{ this.region_json }}),
+            caspian.data("{{ this.get_name() }}_data"), "cgBasemap", {{ this.region_json }},
+            caspian.data("{{ this.get_name() }}_rivers")),
             {{ this.get_name() }}_labels]);
         {{ this.get_name() }}[{{ this.vector_label_json }}] = {{ this.get_name() }}_default;
         var {{ this.get_name() }}_mini = caspian.basemapLayer(
@@ -178,6 +184,7 @@ class Basemaps(RawMacroElement):
         region: list[list[float]] | None = None,
         mini_vector: dict[str, Any] | None = None,
         labels: list[dict[str, Any]] | None = None,
+        rivers: dict[str, Any] | None = None,
     ) -> None:
         super().__init__()
         self._name = "basemaps"
@@ -187,6 +194,7 @@ class Basemaps(RawMacroElement):
         self.region_json = script_json(region)
         self.mini_json = script_json(mini_vector if mini_vector is not None else vector)
         self.labels_json = script_json(labels or [])
+        self.rivers_json = script_json(rivers or {"type": "FeatureCollection", "features": []})
 
 
 class Controls(RawMacroElement):

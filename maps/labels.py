@@ -43,9 +43,9 @@ SEAS: Mapping[str, tuple[str, ...]] = MappingProxyType(
 )
 
 #: Label rank: lower ranks win where labels overlap and show at lower zooms.
-RANK = MappingProxyType({"sea": 0, "capital": 1, "city": 2, "town": 3})
+RANK = MappingProxyType({"sea": 0, "capital": 1, "city": 2, "river": 3, "town": 4})
 #: The zoom from which each rank is shown.
-MIN_ZOOM = MappingProxyType({"sea": 0, "capital": 0, "city": 5, "town": 6})
+MIN_ZOOM = MappingProxyType({"sea": 0, "capital": 0, "city": 5, "river": 6, "town": 6})
 
 
 def _local_projection(lon: float, lat: float) -> Any:

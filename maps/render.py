@@ -235,6 +235,7 @@ def map_of_layers(
     from caspian.layers.catalog import GROUPS, layers_frame
     from caspian.maps.basemap import basemap_geojson, basemap_labels, region_bounds
     from caspian.maps.elements import Basemaps, Controls, FeatureLayer
+    from caspian.maps.rivers import map_rivers
 
     frame = layers_frame(layers)
     metrics = feature_metrics(frame, settings)
@@ -259,8 +260,11 @@ def map_of_layers(
             for feature in collection["features"]:
                 feature["geometry"] = round_geometry(feature["geometry"], decimals)
         corners = [[region[1], region[0]], [region[3], region[2]]]
+        rivers, river_labels = map_rivers(frame.geometry.values, region)
         labels = basemap_labels(frame.geometry.values, (west, south, east, north))
-        basemaps = Basemaps([], vector, corners, mini, labels)
+        # one list in rank order: where names overlap on screen the earlier one stays
+        labels = sorted([*labels, *river_labels], key=lambda label: label["rank"])
+        basemaps = Basemaps([], vector, corners, mini, labels, rivers)
     else:
         basemaps = Basemaps([(escape(label), url, attr) for label, url, attr in TILES])
     fmap.add_child(basemaps)

@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 import pytest
 import shapely
+import shapely.ops
 from caspian.geo.geodesy import GEOD
 from caspian.layers.boundaries import load_boundaries
 from caspian.layers.catalog import layers_frame, load_catalog
@@ -92,3 +93,48 @@ def test_labels_are_in_rank_order_and_deterministic() -> None:
 def test_a_place_is_named_once_though_geonames_has_a_namesake_beside_it() -> None:
     turkmenbashi = [label for label in _label_list() if label["name"] == "Türkmenbaşy"]
     assert [label["population"] for label in turkmenbashi] == [91745]
+
+
+@cache
+def _rivers() -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    from caspian.maps.basemap import region_bounds
+    from caspian.maps.rivers import map_rivers
+
+    frame = layers_frame(list(load_catalog().values()))
+    return map_rivers(frame.geometry.values, region_bounds(tuple(frame.total_bounds)))
+
+
+@pytest.mark.parametrize(("name", "lon", "lat"), [("Kura", 47.15, 40.62), ("Aras", 45.63, 38.95)])
+def test_the_rivers_our_routes_cross_are_drawn_through_the_towns_on_their_banks(
+    name: str, lon: float, lat: float
+) -> None:
+    from shapely.geometry import shape
+
+    collection, labels = _rivers()
+    (river,) = [f for f in collection["features"] if f["properties"]["name"] == name]
+    # Yevlakh lies on the Kura, Julfa on the Aras (the Azerbaijan–Iran border)
+    town = shapely.Point(lon, lat)
+    line = shape(river["geometry"])
+    _, _, dist_m = GEOD.inv(lon, lat, *shapely.ops.nearest_points(line, town)[0].coords[0])
+    assert dist_m < 10_000
+    (label,) = [label for label in labels if label["name"] == name]
+    assert line.distance(shapely.Point(label["lon"], label["lat"])) < 1e-3
+    assert label["kind"] == "river"
+
+
+def test_minor_rivers_far_from_every_route_are_left_out() -> None:
+    from caspian.maps.rivers import MAJOR_SCALERANK, load_rivers
+
+    drawn = {f["properties"]["name"] for f in _rivers()[0]["features"]}
+    minor = {f["properties"]["name"] for f in load_rivers()["features"]
+             if f["properties"]["scalerank"] > MAJOR_SCALERANK}
+    assert drawn & minor == {"Aras", "Ceyhan", "Kelkit", "Kura"}
+    assert {"Volga", "Ural", "Danube"} <= drawn
+
+
+def test_shipped_rivers_record_where_they_were_read() -> None:
+    from caspian.maps.rivers import load_rivers
+
+    provenance = load_rivers()["provenance"]
+    assert provenance["read_from"]["commit"] == "f3aca891add0e7f73e78705a41b6da528bd46070"
+    assert "public domain" in provenance["licence"]

@@ -149,3 +149,24 @@ def test_a_popup_opens_wholly_inside_a_phone_screen(offline_page: Any,
     )
     assert popup["left"] >= screen["left"] and popup["right"] <= screen["right"]
     assert popup["top"] >= screen["top"] and popup["bottom"] <= screen["bottom"]
+
+
+def test_kura_and_aras_are_drawn_and_named_around_the_caucasus(offline_page: Any,
+                                                              offline_map: Path) -> None:
+    page = _open(offline_page, offline_map)
+    _set_view(page, 46.5, 40.0, 7)
+    assert {"Kura", "Aras"} <= set(_shown_labels(page))
+    # river blue (#5b9bd0) on the basemap canvas
+    river_px = page.evaluate(
+        """() => {
+          const canvas = document.querySelector('.leaflet-cgBasemap-pane canvas');
+          const px = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+          let n = 0;
+          for (let i = 0; i < px.length; i += 4) {
+            if (Math.abs(px[i] - 0x5b) < 12 && Math.abs(px[i + 1] - 0x9b) < 12
+                && Math.abs(px[i + 2] - 0xd0) < 12) n++;
+          }
+          return n;
+        }"""
+    )
+    assert river_px > 1500  # a few hundred km of 1.5 px lines

@@ -40,8 +40,9 @@ var caspian = (function () {
   }
 
   // Drawn on a canvas: thousands of coastline vertices as SVG would cost a long first layout.
-  // With ``region`` the sea inside it is painted first, on the same canvas.
-  function basemapLayer(data, pane, region) {
+  // With ``region`` the sea inside it is painted first, on the same canvas, and ``rivers``
+  // last, thicker for a more important river (a smaller Natural Earth scalerank).
+  function basemapLayer(data, pane, region, rivers) {
     var renderer = L.canvas({pane: pane || "overlayPane"});
     // A layer group adds its layers in the order of their Leaflet ids and the canvas paints
     // them in the order they were added: stamp the sea before the countries get their ids.
@@ -54,7 +55,13 @@ var caspian = (function () {
       interactive: false,
       style: {color: "#8a8a8a", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: 1}
     });
-    return sea ? L.featureGroup([sea, countries]) : countries;
+    if (!sea) { return countries; }
+    var water = L.geoJSON(rivers, {pane: pane, renderer: renderer, interactive: false,
+      style: function (feature) {
+        return {color: "#5b9bd0", weight: feature.properties.scalerank <= 4 ? 2 : 1.5,
+          opacity: 0.95};
+      }});
+    return L.featureGroup([sea, countries, water]);
   }
 
   // Names of places and seas (caspian.maps.labels), set as text. Labels are shown from their
@@ -79,7 +86,7 @@ var caspian = (function () {
         if (anchor.style.display) { return; }
         var width = text.offsetWidth, height = text.offsetHeight;
         // sea names are centred on their point by a CSS transform, which offsets ignore
-        var centred = marker.label.kind === "sea";
+        var centred = marker.label.kind === "sea" || marker.label.kind === "river";
         var at = map.latLngToLayerPoint(marker.getLatLng()).add(centred
           ? L.point(-width / 2, -height / 2) : L.point(text.offsetLeft, text.offsetTop));
         var box = L.bounds([at.x - 2, at.y - 1], [at.x + width + 2, at.y + height + 1]);
