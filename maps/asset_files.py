@@ -125,8 +125,14 @@ def main(argv: list[str]) -> int:
         print("usage: python -m caspian.maps.asset_files NODE_MODULES FILES_DIR", file=sys.stderr)
         return 2
     node_modules, files_dir = (Path(arg) for arg in argv)
+    missing = sorted({a.package for a in ASSETS if not (node_modules / a.package).is_dir()})
+    if missing:
+        print(f"{node_modules} lacks {', '.join(missing)}: run `make assets` (npm ci) first",
+              file=sys.stderr)
+        return 2
     manifest = copy_files(node_modules, files_dir)
-    count = sum(len(entry["files"]) for entry in manifest["packages"].values())  # type: ignore[attr-defined]
+    packages: dict[str, dict[str, dict[str, str]]] = manifest["packages"]  # type: ignore[assignment]
+    count = sum(len(entry["files"]) for entry in packages.values())
     print(f"wrote {count} files and {MANIFEST_NAME} to {files_dir}")
     return 0
 

@@ -48,7 +48,8 @@ RANK = MappingProxyType({"sea": 0, "capital": 1, "city": 2, "river": 3, "town": 
 MIN_ZOOM = MappingProxyType({"sea": 0, "capital": 0, "city": 5, "river": 6, "town": 6})
 
 
-def _local_projection(lon: float, lat: float) -> Any:
+def local_projection(lon: float, lat: float) -> Any:
+    """An azimuthal equidistant projection (metres) centred on ``(lon, lat)`` degrees."""
     import pyproj
 
     return pyproj.Transformer.from_crs(
@@ -58,13 +59,15 @@ def _local_projection(lon: float, lat: float) -> Any:
     )
 
 
-def _to_local(transformer: Any, geoms: Any) -> Any:
+def to_local(transformer: Any, geoms: Any) -> Any:
+    """``geoms`` (lon, lat) in the projection of ``transformer`` (metres)."""
     import shapely
 
     return shapely.transform(geoms, lambda xy: np.column_stack(transformer.transform(*xy.T)))
 
 
-def _to_lonlat(transformer: Any, geoms: Any) -> Any:
+def to_lonlat(transformer: Any, geoms: Any) -> Any:
+    """``geoms`` in the projection of ``transformer`` back to (lon, lat)."""
     import shapely
 
     return shapely.transform(
@@ -72,7 +75,8 @@ def _to_lonlat(transformer: Any, geoms: Any) -> Any:
     )
 
 
-def _label(name: str, kind: str, lon: float, lat: float, **extra: Any) -> dict[str, Any]:
+def make_label(name: str, kind: str, lon: float, lat: float, **extra: Any) -> dict[str, Any]:
+    """One label: ``name``, ``kind`` (a key of :data:`RANK`), ``lon``/``lat`` degrees."""
     return {
         "name": name,
         "kind": kind,
@@ -110,13 +114,13 @@ def sea_labels(
     from shapely.ops import polylabel
 
     west, south, east, north = region
-    local = _local_projection((west + east) / 2, (south + north) / 2)
+    local = local_projection((west + east) / 2, (south + north) / 2)
     clip = shapely.box(west, south, east, north)
     codes_arr = np.asarray(list(codes), dtype=str)
     labels = []
     for name, littoral in seas.items():
         parts = shapely.intersection(np.asarray(polygons)[np.isin(codes_arr, littoral)], clip)
-        land = _to_local(local, shapely.union_all(shapely.simplify(parts, 0.005)))
+        land = to_local(local, shapely.union_all(shapely.simplify(parts, 0.005)))
         closed = shapely.buffer(shapely.buffer(land, STRAIT_CLOSING_M), -STRAIT_CLOSING_M)
         holes = [
             shapely.Polygon(ring)
@@ -128,8 +132,8 @@ def sea_labels(
             continue
         water = shapely.difference(max(holes, key=lambda hole: hole.area), land)
         water = max(shapely.get_parts(water), key=lambda part: part.area)
-        point = _to_lonlat(local, polylabel(water, tolerance=1000.0))
-        labels.append(_label(name, "sea", point.x, point.y))
+        point = to_lonlat(local, polylabel(water, tolerance=1000.0))
+        labels.append(make_label(name, "sea", point.x, point.y))
     return labels
 
 
@@ -180,9 +184,9 @@ def place_labels(
         if matches:
             capitals.add(max(matches, key=lambda city: city["population"])["geonameid"])
 
-    local = _local_projection((west + east) / 2, (south + north) / 2)
-    route = _to_local(local, shapely.union_all(np.asarray(feature_geometries, dtype=object)))
-    points = _to_local(
+    local = local_projection((west + east) / 2, (south + north) / 2)
+    route = to_local(local, shapely.union_all(np.asarray(feature_geometries, dtype=object)))
+    points = to_local(
         local, shapely.points([[c["longitude"], c["latitude"]] for c in cities])
     )
     near = shapely.dwithin(route, points, ROUTE_DISTANCE_KM * 1000.0)
@@ -197,7 +201,7 @@ def place_labels(
             kind = "town"
         else:
             continue
-        labels.append(_label(city["name"], kind, city["longitude"], city["latitude"],
+        labels.append(make_label(city["name"], kind, city["longitude"], city["latitude"],
                              population=int(city["population"]),
                              geonameid=int(city["geonameid"])))
     labels.sort(key=lambda label: (label["rank"], -label["population"], label["geonameid"]))

@@ -48,12 +48,12 @@ def map_rivers(
     """
     import numpy as np
     import shapely
-    from caspian.maps.labels import _label, _local_projection, _to_local
+    from caspian.maps.labels import local_projection, make_label, to_local
     from shapely.geometry import mapping, shape
 
     west, south, east, north = bounds
-    local = _local_projection((west + east) / 2, (south + north) / 2)
-    route = _to_local(local, shapely.union_all(np.asarray(feature_geometries, dtype=object)))
+    local = local_projection((west + east) / 2, (south + north) / 2)
+    route = to_local(local, shapely.union_all(np.asarray(feature_geometries, dtype=object)))
     clip = shapely.box(*bounds)
     features, labels = [], []
     for feature in load_rivers()["features"]:
@@ -61,12 +61,12 @@ def map_rivers(
         geom = shapely.intersection(shape(feature["geometry"]), clip)
         if geom.is_empty:
             continue
-        near = shapely.dwithin(_to_local(local, geom), route, ROUTE_RIVER_KM * 1000.0)
+        near = shapely.dwithin(to_local(local, geom), route, ROUTE_RIVER_KM * 1000.0)
         if props["scalerank"] > MAJOR_SCALERANK and not near:
             continue
         features.append({"type": "Feature", "geometry": mapping(geom),
                          "properties": {"name": props["name"], "scalerank": props["scalerank"]}})
         longest = max(shapely.get_parts(geom), key=lambda part: part.length)
         middle = shapely.line_interpolate_point(longest, 0.5, normalized=True)
-        labels.append(_label(props["name"], "river", middle.x, middle.y))
+        labels.append(make_label(props["name"], "river", middle.x, middle.y))
     return {"type": "FeatureCollection", "features": features}, labels

@@ -70,3 +70,9 @@ def test_a_tampered_file_is_reported(tmp_path: Path, node_modules: Path) -> None
         "leaflet/dist/leaflet.js does not match its sha256 in the manifest",
         "leaflet/extra.js is not in the manifest",
     ]
+
+
+def test_update_without_npm_ci_names_the_command_and_writes_nothing(tmp_path: Path) -> None:
+    target = tmp_path / "npm-files"
+    assert asset_files.main([str(tmp_path / "node_modules"), str(target)]) == 2
+    assert not target.exists()
