@@ -228,7 +228,7 @@ def test_payloads_in_a_user_file_show_as_text_and_run_nothing(offline_page: Any,
         page.evaluate(f"() => {{ caspian.features[{feature_id!r}].openPopup(); }}")
         # the previous popup fades out for 200 ms: read the one just opened
         texts.append(page.locator(".leaflet-popup-content").last.inner_text())
-        page.evaluate(f"() => caspian.features[{feature_id!r}].openTooltip()")
+        page.evaluate(f"() => {{ caspian.features[{feature_id!r}].openTooltip(); }}")
         texts.append(page.locator(".leaflet-tooltip").last.inner_text())
     page.locator(".leaflet-control-search .search-button").click()
     page.locator(".leaflet-control-search input.search-input").press_sequentially("<")
