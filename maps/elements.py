@@ -156,14 +156,14 @@ class Basemaps(RawMacroElement):
         {{ this._parent.get_name() }}.getPane("cgLabels").style.pointerEvents = "none";
         var {{ this.get_name() }}_labels = caspian.labelLayer(
             caspian.data("{{ this.get_name() }}_labels"), "cgLabels");
-        var {{ this.get_name() }}_default = L.layerGroup([caspian.basemapLayer(
+        var {{ this.get_name() }}_default = caspian.basemapLayer(
             caspian.data("{{ this.get_name() }}_data"), "cgBasemap", {{ this.region_json }},
-            caspian.data("{{ this.get_name() }}_rivers")),
-            {{ this.get_name() }}_labels]);
+            caspian.data("{{ this.get_name() }}_rivers"));
         {{ this.get_name() }}[{{ this.vector_label_json }}] = {{ this.get_name() }}_default;
         var {{ this.get_name() }}_mini = caspian.basemapLayer(
             caspian.data("{{ this.get_name() }}_mini"));
         {% else %}
+        var {{ this.get_name() }}_labels = null;  // the tiles carry their own names
         {% for label_json, url_json, attribution_json in this.tiles %}
         {{ this.get_name() }}[{{ label_json }}] = L.tileLayer({{ url_json }},
             {maxZoom: 18, attribution: {{ attribution_json }}});
@@ -244,6 +244,9 @@ class Controls(RawMacroElement):
           {% if this.title %}caspian.addTitle(map, {{ this.json(this.title) }});{% endif %}
           // The tools come one frame later, so that the data is on screen first.
           caspian.afterFirstFrame(function () {
+            // the names come after the features are on screen, with the tools
+            var labels = {{ this.basemaps.get_name() }}_labels;
+            if (labels) { labels.addTo(map); }
             caspian.addSearch(map, overlays);
             caspian.addTools(map, {minimapLayer: {{ this.basemaps.get_name() }}_mini});
             caspian.state.ready = true;

@@ -4,7 +4,8 @@
 centerlines around our region, with where they were read and how they were processed in its
 ``provenance`` member (no package ships these rivers: see that member). A map draws the major
 rivers (:data:`MAJOR_SCALERANK` or better) and every river that a catalog feature follows or
-crosses (within :data:`ROUTE_RIVER_KM`), and names each at the middle of its longest stretch.
+crosses (within :data:`ROUTE_RIVER_KM`), simplified like the countries, and names each at the
+middle of its longest stretch.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ def map_rivers(
     """
     import numpy as np
     import shapely
+    from caspian.maps.basemap import GRID_DEG, SIMPLIFY_DEG
     from caspian.maps.labels import local_projection, make_label, to_local
     from shapely.geometry import mapping, shape
 
@@ -64,9 +66,10 @@ def map_rivers(
         near = shapely.dwithin(to_local(local, geom), route, ROUTE_RIVER_KM * 1000.0)
         if props["scalerank"] > MAJOR_SCALERANK and not near:
             continue
-        features.append({"type": "Feature", "geometry": mapping(geom),
+        drawn = shapely.set_precision(shapely.simplify(geom, SIMPLIFY_DEG), GRID_DEG)
+        features.append({"type": "Feature", "geometry": mapping(drawn),
                          "properties": {"name": props["name"], "scalerank": props["scalerank"]}})
-        longest = max(shapely.get_parts(geom), key=lambda part: part.length)
+        longest = max(shapely.get_parts(drawn), key=lambda part: part.length)
         middle = shapely.line_interpolate_point(longest, 0.5, normalized=True)
         labels.append(make_label(props["name"], "river", middle.x, middle.y))
     return {"type": "FeatureCollection", "features": features}, labels
