@@ -8,7 +8,7 @@ CHROMIUM ?= /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 MAP ?= caspian-map.html
 
-.PHONY: all map map-offline install test bench chromium assets lint clean
+.PHONY: all map map-offline install test bench chromium assets update-assets lint clean
 
 all: map
 
@@ -31,7 +31,7 @@ map: $(VENV)/.installed
 	$(BIN)/caspian map -o $(MAP)
 	@echo "wrote $(MAP)"
 
-map-offline: $(VENV)/.installed assets
+map-offline: $(VENV)/.installed
 	$(BIN)/caspian map --offline -o caspian-map-offline.html
 	@echo "wrote caspian-map-offline.html"
 
@@ -46,6 +46,12 @@ $(ASSETS_STAMP): maps/assets/package.json maps/assets/package-lock.json
 	touch $@
 
 assets: $(ASSETS_STAMP)
+
+# After changing a version in maps/assets/package.json: `npm install --prefix maps/assets
+# --ignore-scripts` to update the lockfile, then this target rewrites the committed copy that
+# every install carries (maps/assets/npm-files and its manifest of sha256 hashes); commit both.
+update-assets: $(VENV)/.installed assets
+	$(BIN)/python -m caspian.maps.asset_files maps/assets/node_modules maps/assets/npm-files
 
 chromium:
 	@if [ ! -x "$(CHROMIUM)" ]; then \

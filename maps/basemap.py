@@ -4,7 +4,8 @@ Natural Earth 10 m, with OpenStreetMap land borders in the Caucasus and Central 
 polygons the metrics cut lines with (:func:`caspian.layers.boundaries.load_boundaries`)
 are clipped to the region the map shows plus a margin, simplified, rounded and drawn by
 Leaflet as vector shapes: coastlines and borders with no tile server. The offline map draws the
-sea inside that region, greys out the rest of the world and keeps the view near the region.
+sea inside that region, names the seas and places (:mod:`caspian.maps.labels`) and keeps the
+view inside the region.
 """
 
 from __future__ import annotations
@@ -15,8 +16,11 @@ from typing import Any
 SIMPLIFY_DEG = 0.02
 #: Coordinates are rounded to this grid, degrees (about 100 m).
 GRID_DEG = 0.001
-#: Degrees added around the features' bounds before clipping.
-MARGIN_DEG = 10.0
+#: Degrees added around the features' bounds before clipping: enough that a laptop window
+#: showing all the features at once lies inside the basemap (the view never leaves it).
+MARGIN_DEG = 25.0
+#: Degrees around the features' bounds inside which places and seas are named.
+LABEL_MARGIN_DEG = 10.0
 
 
 def region_bounds(
@@ -81,3 +85,28 @@ def basemap_geojson(
             {"type": "Feature", "properties": {"code": str(code)}, "geometry": mapping(geom)}
         )
     return {"type": "FeatureCollection", "features": features}
+
+
+def basemap_labels(
+    feature_geometries: Any,
+    bounds: tuple[float, float, float, float],
+    margin_deg: float = LABEL_MARGIN_DEG,
+) -> list[dict[str, Any]]:
+    """Sea and place names near the features (see :mod:`caspian.maps.labels`), seas first.
+
+    Parameters
+    ----------
+    feature_geometries : array of shapely geometries
+        The catalog features, (lon, lat).
+    bounds : (float, float, float, float)
+        The features' ``(west, south, east, north)``, degrees; names are given within
+        ``margin_deg`` of it.
+    """
+    from caspian.layers.boundaries import load_boundaries
+    from caspian.maps.labels import place_labels, sea_labels
+
+    region = region_bounds(bounds, margin_deg)
+    countries = load_boundaries()
+    codes = [str(code) for code in countries["code"]]
+    seas = sea_labels(codes, countries.geometry.values, region)
+    return seas + place_labels(feature_geometries, sorted(set(codes)), region)

@@ -123,6 +123,10 @@ class Basemaps(RawMacroElement):
         kept inside it.
     mini_vector : dict or None
         A coarser copy of ``vector`` for the minimap (which shows the region 16 times smaller).
+    labels : list of dict or None
+        Place and sea names drawn with the vector basemap (:mod:`caspian.maps.labels`).
+    rivers : dict or None
+        Rivers drawn on the vector basemap (:mod:`caspian.maps.rivers`).
     vector_attribution : str
         Escaped credit of the vector basemap's borders, shown while it is on.
     """
@@ -137,6 +141,12 @@ class Basemaps(RawMacroElement):
         <script type="application/json" id="{{ this.get_name() }}_mini">
         {{- this.mini_json -}}
         </script>
+        <script type="application/json" id="{{ this.get_name() }}_labels">
+        {{- this.labels_json -}}
+        </script>
+        <script type="application/json" id="{{ this.get_name() }}_rivers">
+        {{- this.rivers_json -}}
+        </script>
         {% endif %}
         {% endmacro %}
         {% macro script(this, kwargs) %}
@@ -144,13 +154,19 @@ class Basemaps(RawMacroElement):
         {% if this.vector_json %}
         {{ this._parent.get_name() }}.createPane("cgBasemap").style.zIndex = 250;
         caspian.keepInside({{ this._parent.get_name() }}, {{ this.region_json }});
+        {{ this._parent.get_name() }}.createPane("cgLabels").style.zIndex = 445;
+        {{ this._parent.get_name() }}.getPane("cgLabels").style.pointerEvents = "none";
+        var {{ this.get_name() }}_labels = caspian.labelLayer(
+            caspian.data("{{ this.get_name() }}_labels"), "cgLabels");
         var {{ this.get_name() }}_default = caspian.basemapLayer(
             caspian.data("{{ this.get_name() }}_data"), "cgBasemap", {{ this.region_json }},
+            caspian.data("{{ this.get_name() }}_rivers"),
             {{ this.vector_attribution_json }});
         {{ this.get_name() }}[{{ this.vector_label_json }}] = {{ this.get_name() }}_default;
         var {{ this.get_name() }}_mini = caspian.basemapLayer(
             caspian.data("{{ this.get_name() }}_mini"));
         {% else %}
+        var {{ this.get_name() }}_labels = null;  // the tiles carry their own names
         {% for label_json, url_json, attribution_json in this.tiles %}
         {{ this.get_name() }}[{{ label_json }}] = L.tileLayer({{ url_json }},
             {maxZoom: 18, attribution: {{ attribution_json }}});
@@ -170,6 +186,8 @@ class Basemaps(RawMacroElement):
         vector: dict[str, Any] | None = None,
         region: list[list[float]] | None = None,
         mini_vector: dict[str, Any] | None = None,
+        labels: list[dict[str, Any]] | None = None,
+        rivers: dict[str, Any] | None = None,
         vector_attribution: str = "",
     ) -> None:
         super().__init__()
@@ -180,6 +198,8 @@ class Basemaps(RawMacroElement):
         self.vector_label_json = script_json("Natural Earth (offline)")
         self.region_json = script_json(region)
         self.mini_json = script_json(mini_vector if mini_vector is not None else vector)
+        self.labels_json = script_json(labels or [])
+        self.rivers_json = script_json(rivers or {"type": "FeatureCollection", "features": []})
 
 
 class Controls(RawMacroElement):
@@ -217,8 +237,7 @@ class Controls(RawMacroElement):
           var overlays = [
             {% for overlay in this.overlays %}{{ overlay.get_name() }},{% endfor %}
           ];
-          var layerControl = L.control.groupedLayers({{ this.basemaps.get_name() }}, groups,
-              {collapsed: false, position: "topright"}).addTo(map);
+          var layerControl = caspian.addLayerControl(map, {{ this.basemaps.get_name() }}, groups);
           {% for pane, z_index in this.panes %}
           map.createPane({{ this.json(pane) }}).style.zIndex = {{ z_index }};
           {% endfor %}
@@ -230,6 +249,9 @@ class Controls(RawMacroElement):
           {% if this.title %}caspian.addTitle(map, {{ this.json(this.title) }});{% endif %}
           // The tools come one frame later, so that the data is on screen first.
           caspian.afterFirstFrame(function () {
+            // the names come after the features are on screen, with the tools
+            var labels = {{ this.basemaps.get_name() }}_labels;
+            if (labels) { labels.addTo(map); }
             caspian.addSearch(map, overlays);
             caspian.addTools(map, {minimapLayer: {{ this.basemaps.get_name() }}_mini});
             caspian.state.ready = true;

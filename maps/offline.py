@@ -1,11 +1,12 @@
 """Leaflet and its plugins: linked from a CDN online, inlined for ``--offline``.
 
-The versions are pinned once, in ``maps/assets/package.json`` and its lockfile; the npm
-packages themselves are installed with ``npm ci --prefix maps/assets --ignore-scripts`` (see
-docs/maps.md for why npm). An online map links each file at ``cdn.jsdelivr.net/npm/<pkg>@<ver>``,
-which serves the very files of the locked package version, so the online and offline maps run
-the same code. An offline map inlines the files from ``maps/assets/node_modules``, with every
-``url(...)`` in a stylesheet turned into a ``data:`` URI so that no request leaves the page.
+The versions are pinned once, in ``maps/assets/package.json`` and its lockfile; the files the
+map needs are committed under ``maps/assets/npm-files`` exactly as ``npm ci`` installs them
+(see :mod:`caspian.maps.asset_files` and docs/maps.md), so every install of the package has
+them. An online map links each file at ``cdn.jsdelivr.net/npm/<pkg>@<ver>``, which serves the
+very files of the locked package version, so the online and offline maps run the same code. An
+offline map inlines the committed files, with every ``url(...)`` in a stylesheet turned into a
+``data:`` URI so that no request leaves the page.
 """
 
 from __future__ import annotations
@@ -20,14 +21,13 @@ from pathlib import Path
 
 from caspian.geo.errors import DependencyMissingError
 
-#: Where package.json, package-lock.json and (after ``npm ci``) node_modules live.
+#: Where package.json and package-lock.json live (and, in a checkout, npm's node_modules).
 ASSETS_DIR = Path(__file__).resolve().parent / "assets"
+#: The committed files of the locked packages, ``<package>/<path>``, and their manifest.
+FILES_DIR = ASSETS_DIR / "npm-files"
 
-#: The command that installs the assets, quoted in every error about them.
-INSTALL_HINT = (
-    "`make assets` (npm ci --prefix maps/assets --ignore-scripts --no-audit --no-fund) in a "
-    "caspian-gis source checkout, then reinstall from it (`pip install .`)"
-)
+#: What to do when a file is missing: it ships in every install, so the install is broken.
+INSTALL_HINT = "reinstall caspian-gis (`pip install --force-reinstall caspian-gis`)"
 
 CDN = "https://cdn.jsdelivr.net/npm"
 
@@ -125,6 +125,16 @@ def _data_uri(path: Path) -> str:
     return f"data:{mime};base64,{base64.b64encode(_read(path)).decode('ascii')}"
 
 
+def _is_local(target: str) -> bool:
+    return not target.startswith(("data:", "#", "http:", "https:", "//"))
+
+
+def css_references(css: str, base: Path) -> list[Path]:
+    """The local files that the ``url(...)`` references of ``css`` (a file in ``base``) name."""
+    targets = (match.group(2).strip() for match in _URL.finditer(css))
+    return [base / target for target in targets if _is_local(target)]
+
+
 def inline_css_urls(css: str, base: Path) -> str:
     """Replace each relative ``url(...)`` in ``css`` by a ``data:`` URI of the file.
 
@@ -134,14 +144,14 @@ def inline_css_urls(css: str, base: Path) -> str:
 
     def replace(match: re.Match[str]) -> str:
         target = match.group(2).strip()
-        if target.startswith(("data:", "#", "http:", "https:", "//")):
+        if not _is_local(target):
             return match.group(0)
         return f'url("{_data_uri((base / target).resolve())}")'
 
     return _URL.sub(replace, css)
 
 
-def read_asset(asset: Asset, assets_dir: Path = ASSETS_DIR) -> str:
+def read_asset(asset: Asset, files_dir: Path = FILES_DIR) -> str:
     """The text of ``asset``, ready to inline in a ``<script>`` or ``<style>`` element.
 
     Source-map comments are dropped (they would make developer tools fetch a file),
@@ -151,9 +161,9 @@ def read_asset(asset: Asset, assets_dir: Path = ASSETS_DIR) -> str:
     Raises
     ------
     DependencyMissingError
-        If ``npm ci`` has not been run (the message gives the command).
+        If the file is missing (a broken install; the message gives the fix).
     """
-    path = assets_dir / "node_modules" / asset.package / asset.path
+    path = files_dir / asset.package / asset.path
     text = _SOURCE_MAP.sub("", _read(path).decode("utf-8"))
     if asset.kind == "css":
         text = inline_css_urls(text, path.parent)
@@ -161,10 +171,10 @@ def read_asset(asset: Asset, assets_dir: Path = ASSETS_DIR) -> str:
     return _SCRIPT_END.sub(r"<\\/\1", text)
 
 
-def check_installed(assets_dir: Path = ASSETS_DIR) -> None:
+def check_installed(files_dir: Path = FILES_DIR) -> None:
     """Raise :class:`DependencyMissingError` unless every asset file is present."""
     for asset in ASSETS:
-        path = assets_dir / "node_modules" / asset.package / asset.path
+        path = files_dir / asset.package / asset.path
         if not path.is_file():
             raise DependencyMissingError(
                 f"--offline needs the map assets ({path} is missing); install them with: "
@@ -172,7 +182,9 @@ def check_installed(assets_dir: Path = ASSETS_DIR) -> None:
             )
 
 
-def header_html(offline: bool, assets_dir: Path = ASSETS_DIR) -> list[tuple[str, str]]:
+def header_html(
+    offline: bool, assets_dir: Path = ASSETS_DIR, files_dir: Path = FILES_DIR
+) -> list[tuple[str, str]]:
     """The ``<head>`` elements that load every asset.
 
     Parameters
@@ -186,12 +198,12 @@ def header_html(offline: bool, assets_dir: Path = ASSETS_DIR) -> list[tuple[str,
         ``(name, html)`` pairs in load order; names are stable, for the figure's header.
     """
     if offline:
-        check_installed(assets_dir)
+        check_installed(files_dir)
     elements = []
     for index, asset in enumerate(ASSETS):
         name = f"asset_{index:02d}_{asset.package}_{asset.kind}"
         if offline:
-            text = read_asset(asset, assets_dir)
+            text = read_asset(asset, files_dir)
             tag = "style" if asset.kind == "css" else "script"
             html = f"<{tag}>{text}</{tag}>"
         elif asset.kind == "css":

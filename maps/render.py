@@ -233,8 +233,14 @@ def map_of_layers(
             "maps need folium; install it with: pip install folium"
         ) from exc
     from caspian.layers.catalog import GROUPS, layers_frame
-    from caspian.maps.basemap import basemap_attribution_html, basemap_geojson, region_bounds
+    from caspian.maps.basemap import (
+        basemap_attribution_html,
+        basemap_geojson,
+        basemap_labels,
+        region_bounds,
+    )
     from caspian.maps.elements import Basemaps, Controls, FeatureLayer
+    from caspian.maps.rivers import map_rivers
 
     frame = layers_frame(layers)
     metrics = feature_metrics(frame, settings)
@@ -259,7 +265,14 @@ def map_of_layers(
             for feature in collection["features"]:
                 feature["geometry"] = round_geometry(feature["geometry"], decimals)
         corners = [[region[1], region[0]], [region[3], region[2]]]
-        basemaps = Basemaps([], vector, corners, mini, basemap_attribution_html())
+        rivers, river_labels = map_rivers(frame.geometry.values, region)
+        labels = basemap_labels(frame.geometry.values, (west, south, east, north))
+        # one list in rank order: where names overlap on screen the earlier one stays
+        labels = sorted([*labels, *river_labels], key=lambda label: label["rank"])
+        basemaps = Basemaps(
+            [], vector, corners, mini, labels, rivers,
+            vector_attribution=basemap_attribution_html(),
+        )
     else:
         basemaps = Basemaps([(escape(label), url, attr) for label, url, attr in TILES])
     fmap.add_child(basemaps)

@@ -234,9 +234,10 @@ def test_payloads_in_a_user_file_show_as_text_and_run_nothing(offline_page: Any,
     assert len(user_ids) == 2
     texts = []
     for feature_id in user_ids:
-        page.evaluate(f"() => caspian.features[{feature_id!r}].openPopup()")
-        texts.append(page.locator(".leaflet-popup-content").inner_text())
-        page.evaluate(f"() => caspian.features[{feature_id!r}].openTooltip()")
+        page.evaluate(f"() => {{ caspian.features[{feature_id!r}].openPopup(); }}")
+        # the previous popup fades out for 200 ms: read the one just opened
+        texts.append(page.locator(".leaflet-popup-content").last.inner_text())
+        page.evaluate(f"() => {{ caspian.features[{feature_id!r}].openTooltip(); }}")
         texts.append(page.locator(".leaflet-tooltip").last.inner_text())
     page.locator(".leaflet-control-search .search-button").click()
     page.locator(".leaflet-control-search input.search-input").press_sequentially("<")
@@ -267,7 +268,7 @@ def test_screenshot_of_the_default_map(offline_page: Any, offline_map: Path) -> 
 
 def test_online_map_runs_with_its_cdn_files(chromium: Any, tmp_path: Path) -> None:
     """The online page's CDN addresses name real files of the locked npm packages."""
-    from caspian.maps.offline import ASSETS, ASSETS_DIR, cdn_url
+    from caspian.maps.offline import ASSETS, FILES_DIR, cdn_url
 
     path = write_map(build_map(["btc_pipeline", "aktau_port"]), tmp_path / "online.html")
     cdn = re.compile(r"https://cdn\.jsdelivr\.net/npm/([^@]+)@([^/]+)/(.+)$")
@@ -278,9 +279,9 @@ def test_online_map_runs_with_its_cdn_files(chromium: Any, tmp_path: Path) -> No
         match = cdn.match(url)
         if url.startswith("file:"):
             route.continue_()
-        elif match and (ASSETS_DIR / "node_modules" / match.group(1) / match.group(3)).is_file():
+        elif match and (FILES_DIR / match.group(1) / match.group(3)).is_file():
             served.append(url)
-            route.fulfill(path=str(ASSETS_DIR / "node_modules" / match.group(1) / match.group(3)))
+            route.fulfill(path=str(FILES_DIR / match.group(1) / match.group(3)))
         else:
             refused.append(url)
             route.abort()
@@ -312,7 +313,7 @@ def test_lines_are_drawn_with_their_status_pattern(offline_page: Any, offline_ma
     assert dashes["zangezur_corridor/horadiz-aghband"] == "10 4 2 4"  # construction
     assert dashes["green_energy_cable/anaklia-constanta"] == "8 6"  # planned: dashed
     assert dashes["green_energy_cable/caspian"] == "1 7"  # hypothetical: dotted
-    page.evaluate("() => caspian.features['green_energy_cable/caspian'].openPopup()")
+    page.evaluate("() => { caspian.features['green_energy_cable/caspian'].openPopup(); }")
     assert "Hypothetical route" in page.locator(".leaflet-popup-content").inner_text()
 
 

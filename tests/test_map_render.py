@@ -96,14 +96,14 @@ def test_lockfile_pins_every_asset_package_without_registry_urls() -> None:
         assert "integrity" in entry or entry.get("name") == "caspian-gis-map-assets"
 
 
-def test_offline_without_assets_names_the_install_command(tmp_path: Path) -> None:
+def test_offline_without_assets_names_the_reinstall(tmp_path: Path) -> None:
     (tmp_path / "package-lock.json").write_text(
         (ASSETS / "package-lock.json").read_text(encoding="utf-8"), encoding="utf-8"
     )
-    with pytest.raises(DependencyMissingError, match="npm ci --prefix maps/assets"):
-        offline.header_html(True, tmp_path)
+    with pytest.raises(DependencyMissingError, match=r"leaflet\.css is missing.*reinstall"):
+        offline.header_html(True, tmp_path, tmp_path / "npm-files")
     # online maps need only the lockfile
-    assert offline.header_html(False, tmp_path)
+    assert offline.header_html(False, tmp_path, tmp_path / "npm-files")
 
 
 def test_stylesheet_urls_become_data_uris(tmp_path: Path) -> None:

@@ -11,10 +11,20 @@ var caspian = (function () {
     return JSON.parse(document.getElementById(id).textContent);
   }
 
+  // Popups fit the window they open in (a phone's too) and pan fully into view, clear of the
+  // title and the zoom buttons at the top left.
+  function popupOptions() {
+    // the popup's frame adds about 45 px to its content's width
+    var maxWidth = Math.max(Math.min(460, window.innerWidth - 80), 160);
+    return {maxWidth: maxWidth, minWidth: Math.min(280, maxWidth),
+      maxHeight: Math.max(window.innerHeight - 140, 160), autoPan: true,
+      autoPanPaddingTopLeft: [12, 60], autoPanPaddingBottomRight: [12, 24]};
+  }
+
   function bindFeature(feature, layer) {
     var p = feature.properties;
     features[feature.id] = layer;
-    layer.bindPopup(p.popup, {maxWidth: 460, minWidth: 280, autoPanPadding: [24, 24]});
+    layer.bindPopup(p.popup, popupOptions());
     layer.bindTooltip(p.tooltip, {sticky: true, direction: "top"});
   }
 
@@ -30,8 +40,10 @@ var caspian = (function () {
   }
 
   // Drawn on a canvas: thousands of coastline vertices as SVG would cost a long first layout.
-  // With ``region`` the sea inside it is painted first, on the same canvas.
-  function basemapLayer(data, pane, region, attribution) {
+  // With ``region`` the sea inside it is painted first, on the same canvas, and ``rivers``
+  // last, thicker for a more important river (a smaller Natural Earth scalerank).
+  // The credit of the border data shows in the attribution control while the layer is on.
+  function basemapLayer(data, pane, region, rivers, attribution) {
     var renderer = L.canvas({pane: pane || "overlayPane"});
     // A layer group adds its layers in the order of their Leaflet ids and the canvas paints
     // them in the order they were added: stamp the sea before the countries get their ids.
@@ -44,9 +56,58 @@ var caspian = (function () {
       interactive: false,
       style: {color: "#8a8a8a", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: 1}
     });
-    // The credit of the border data shows in the attribution control while the layer is on.
     if (attribution) { countries.options.attribution = attribution; }
-    return sea ? L.featureGroup([sea, countries], {attribution: attribution}) : countries;
+    if (!sea) { return countries; }
+    var water = L.geoJSON(rivers, {pane: pane, renderer: renderer, interactive: false,
+      style: function (feature) {
+        return {color: "#5b9bd0", weight: feature.properties.scalerank <= 4 ? 2 : 1.5,
+          opacity: 0.95};
+      }});
+    return L.featureGroup([sea, countries, water], {attribution: attribution});
+  }
+
+  // Names of places and seas (caspian.maps.labels), set as text. Labels are shown from their
+  // min_zoom on; where two overlap, the one that comes first (lower rank, larger town) stays.
+  function labelLayer(labels, pane) {
+    var markers = labels.map(function (label) {
+      var text = document.createElement("span");
+      text.className = "cg-label cg-label-" + label.kind;
+      text.textContent = label.name;
+      var marker = L.marker([label.lat, label.lon], {pane: pane, interactive: false,
+        keyboard: false, icon: L.divIcon({html: text, className: "cg-label-anchor",
+          iconSize: [0, 0]})});
+      marker.label = label;
+      return marker;
+    });
+    var group = L.layerGroup(markers);
+    function declutter() {
+      var map = group._map, zoom = map.getZoom(), placed = [];
+      markers.forEach(function (marker) {
+        var anchor = marker.getElement(), text = anchor.firstChild;
+        anchor.style.display = zoom >= marker.label.min_zoom ? "" : "none";
+        if (anchor.style.display) { return; }
+        var width = text.offsetWidth, height = text.offsetHeight;
+        // sea names are centred on their point by a CSS transform, which offsets ignore
+        var centred = marker.label.kind === "sea" || marker.label.kind === "river";
+        var at = map.latLngToLayerPoint(marker.getLatLng()).add(centred
+          ? L.point(-width / 2, -height / 2) : L.point(text.offsetLeft, text.offsetTop));
+        var box = L.bounds([at.x - 2, at.y - 1], [at.x + width + 2, at.y + height + 1]);
+        if (placed.some(function (other) { return other.intersects(box); })) {
+          anchor.style.display = "none";
+        } else {
+          placed.push(box);
+        }
+      });
+    }
+    group.on("add", function () {
+      // the layer group is added before its markers: declutter once they are on the map
+      // after every move too: a zoom that ends inside an animation ends with a moveend
+      group._map.on("zoomend moveend", declutter);
+      setTimeout(declutter, 0);
+    });
+    group.on("remove", function (event) { event.target._map && event.target._map.off("zoomend moveend", declutter); });
+    group.declutter = declutter;
+    return group;
   }
 
   function searchRecords(overlays) {
@@ -126,13 +187,29 @@ var caspian = (function () {
       width: 150, height: 120, zoomLevelOffset: -4}).addTo(map);
   }
 
-  // The vector basemap covers a region only: grey out the rest of the world and keep the
-  // view from wandering far beyond it.
+  // The vector basemap covers a region only: the view never leaves it. The smallest zoom is
+  // the one at which the whole window still lies inside the region, recomputed when the
+  // window changes size, and the region is the hard edge of panning.
   function keepInside(map, region) {
     var bounds = L.latLngBounds(region);
     L.DomUtil.addClass(map.getContainer(), "cg-offline");
-    map.setMaxBounds(bounds.pad(0.1));
-    map.setMinZoom(Math.max(map.getBoundsZoom(bounds, true) - 1, 0));
+    // quarter zoom steps, so that the smallest zoom shows nearly all of the region
+    map.options.zoomSnap = 0.25;
+    map.options.maxBoundsViscosity = 1.0;
+    map.setMaxBounds(bounds);
+    function fitMinZoom() { map.setMinZoom(Math.max(map.getBoundsZoom(bounds, true), 0)); }
+    fitMinZoom();
+    map.on("resize", fitMinZoom);
+  }
+
+  // The layer control: open on a large window, folded into its button on a small one; a
+  // click on the map, or the mouse leaving it, folds it again.
+  function addLayerControl(map, basemaps, groups) {
+    var large = map.getSize().x >= 800 && map.getSize().y >= 560;
+    var control = L.control.groupedLayers(basemaps, groups,
+      {collapsed: true, position: "topright"}).addTo(map);
+    if (large) { control._expand(); }
+    return control;
   }
 
   // Run ``callback`` once the browser has painted the next frame.
@@ -153,6 +230,8 @@ var caspian = (function () {
     features: features,
     fitTo: fitTo,
     keepInside: keepInside,
+    labelLayer: labelLayer,
+    addLayerControl: addLayerControl,
     state: state,
     featureLayer: featureLayer,
     basemapLayer: basemapLayer,

