@@ -136,4 +136,10 @@ def test_geopackage_sources_table_carries_the_openstreetmap_credit(exports) -> N
     assert osm.attribution == "BTC line © OpenStreetMap contributors (ODbL)"
     assert osm.url == "https://www.openstreetmap.org/copyright"
     assert "btc" in osm.features.split("; ")
-    assert sources["attribution"].isna().sum() == len(sources) - 1
+    credited = sources[sources["attribution"].notna()]
+    assert set(credited["source"]) == {"osm-btc", "osm-rail-aze"}
+    (rail,) = credited[
+        (credited["source"] == "osm-rail-aze") & (credited["layer"] == "zangezur_corridor")
+    ].itertuples()
+    assert rail.attribution == "Railway traces © OpenStreetMap contributors (ODbL)"
+    assert {"horadiz-aghband", "nakhchivan", "kars-dilucu"} <= set(rail.features.split("; "))
