@@ -122,3 +122,16 @@ def test_schematic_lines_are_listed_with_why_they_are_not_traced() -> None:
     ):
         assert lines[feature_id].reason != NO_REASON
     assert lines["middle_corridor/btk"].reason.startswith("Tbilisi–Kars")
+
+
+def test_georgian_ports_branch_follows_the_mapped_railway_to_poti() -> None:
+    feature = load_layer("middle_corridor").feature("georgian-ports")
+    to_poti, to_batumi = feature["geometry"]["coordinates"]
+    (length_km,) = geodesic_lengths_km([shapely.geometry.LineString(to_poti)])
+    # The route file states 308.2 km (its own sphere); WGS84 gives 308.8 km.
+    assert length_km == pytest.approx(308.8, abs=0.5)
+    assert len(to_poti) > 900 and len(to_batumi) == 2  # Batumi: still straight
+    (poti,) = [p for p in feature["properties"]["route_places"] if p["label"].startswith("Poti")]
+    _, _, dist_m = pyproj.Geod(ellps="WGS84").inv(*poti["coordinates"], *to_poti[-1])
+    assert dist_m < 1_000
+    assert feature["properties"]["untraced_reason"].startswith("Tbilisi–Batumi")
