@@ -135,3 +135,34 @@ def test_georgian_ports_branch_follows_the_mapped_railway_to_poti() -> None:
     _, _, dist_m = pyproj.Geod(ellps="WGS84").inv(*poti["coordinates"], *to_poti[-1])
     assert dist_m < 1_000
     assert feature["properties"]["untraced_reason"].startswith("Tbilisi–Batumi")
+
+
+def test_mangyshlak_aktau_leg_follows_the_mapped_railway_to_the_port() -> None:
+    layer = load_layer("middle_corridor")
+    leg = layer.feature("mangyshlak-aktau")
+    assert leg["properties"]["geometry_accuracy"] == "traced"
+    distances = _place_distances_km(leg)
+    assert distances["Aktau port station (OpenStreetMap railway=station node)"] < 0.5
+    assert distances["Mangyshlak station (settlement Mangghystau)"] < 1.0
+    # The chain stays joined where the Zhezkazgan leg hands over to it.
+    previous = layer.feature("zhezkazgan-mangyshlak")["geometry"]["coordinates"]
+    assert previous[-1] == leg["geometry"]["coordinates"][0]
+
+
+def test_traced_beineu_mangyshlak_section_within_ten_percent_of_published() -> None:
+    feature = load_layer("middle_corridor").feature("zhezkazgan-mangyshlak")
+    coordinates = np.array(feature["geometry"]["coordinates"])
+    places = feature["properties"]["route_places"]
+    (beyneu,) = [place for place in places if place["label"].startswith("Beyneu")]
+    geod = pyproj.Geod(ellps="WGS84")
+    _, _, to_station_m = geod.inv(
+        np.full(len(coordinates), beyneu["coordinates"][0]),
+        np.full(len(coordinates), beyneu["coordinates"][1]),
+        coordinates[:, 0],
+        coordinates[:, 1],
+    )
+    start = int(np.argmin(to_station_m))
+    assert to_station_m[start] < 3_000
+    section_km = geod.line_length(coordinates[start:, 0], coordinates[start:, 1]) / 1000
+    # Beineu–Mangistau 404 km (xalqqazeti.az); measured 400.6 km on 2026-12-01.
+    assert abs(section_km - 404) <= 0.10 * 404
