@@ -137,7 +137,11 @@ def test_geopackage_sources_table_carries_the_openstreetmap_credit(exports) -> N
     assert osm.url == "https://www.openstreetmap.org/copyright"
     assert "btc" in osm.features.split("; ")
     credited = sources[sources["attribution"].notna()]
-    assert set(credited["source"]) == {"osm-btc", "osm-rail-aze"}
+    # Exactly the OpenStreetMap-derived sources ask for a credit.
+    assert set(credited["source"]) == {
+        "osm-btc", "osm-rail-aze", "osm-rail-tbilisi-poti", "osm-rail-beineu-aktau",
+        "osm-stations-kz",
+    }
     (rail,) = credited[
         (credited["source"] == "osm-rail-aze") & (credited["layer"] == "zangezur_corridor")
     ].itertuples()
