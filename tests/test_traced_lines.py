@@ -166,3 +166,13 @@ def test_traced_beineu_mangyshlak_section_within_ten_percent_of_published() -> N
     section_km = geod.line_length(coordinates[start:, 0], coordinates[start:, 1]) / 1000
     # Beineu–Mangistau 404 km (xalqqazeti.az); measured 400.6 km on 2026-12-01.
     assert abs(section_km - 404) <= 0.10 * 404
+
+
+def test_china_aktogay_leg_follows_the_mapped_railway_through_dostyk() -> None:
+    layer = load_layer("middle_corridor")
+    leg = layer.feature("china-aktogay")
+    assert leg["properties"]["geometry_accuracy"] == "traced"
+    distances = _place_distances_km(leg)
+    assert max(distances.values()) < 0.5, distances  # Alashankou, Dostyk, Aktogay
+    following = layer.feature("aktogay-zhezkazgan")["geometry"]["coordinates"]
+    assert leg["geometry"]["coordinates"][-1] == following[0]
