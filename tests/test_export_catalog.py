@@ -140,7 +140,7 @@ def test_geopackage_sources_table_carries_the_openstreetmap_credit(exports) -> N
     # Exactly the OpenStreetMap-derived sources ask for a credit.
     assert set(credited["source"]) == {
         "osm-btc", "osm-rail-aze", "osm-rail-tbilisi-poti", "osm-rail-beineu-aktau",
-        "osm-stations-kz",
+        "osm-rail-dostyk-aktogay", "osm-stations-kz",
     }
     (rail,) = credited[
         (credited["source"] == "osm-rail-aze") & (credited["layer"] == "zangezur_corridor")
