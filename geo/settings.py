@@ -21,7 +21,13 @@ STATUSES: tuple[str, ...] = (
 )
 
 #: How a feature's geometry was obtained, from best to worst.
-GEOMETRY_ACCURACIES: tuple[str, ...] = ("surveyed", "waypoints", "schematic", "hypothetical")
+GEOMETRY_ACCURACIES: tuple[str, ...] = (
+    "surveyed",
+    "traced",
+    "waypoints",
+    "schematic",
+    "hypothetical",
+)
 
 #: Kinds of feature in the catalog.
 KINDS: tuple[str, ...] = (
@@ -41,11 +47,19 @@ MODES: tuple[str, ...] = ("rail", "sea", "road", "pipeline", "cable")
 
 def _default_tolerances() -> Mapping[str, float]:
     # How far (as a fraction) a computed length may sit from the published one before
-    # ``caspian check`` calls it a problem. A surveyed line should match closely; a line
-    # drawn through town centres runs short because real routes bend more than their
-    # waypoints; a schematic or hypothetical line is only a picture of the link.
+    # ``caspian check`` calls it a problem. A surveyed line should match closely; a mapped
+    # trace (OpenStreetMap) follows the track, but its ends and those of the published figure
+    # (sidings, junctions, a border) need not agree; a line drawn through town centres runs
+    # short because real routes bend more than their waypoints; a schematic or hypothetical
+    # line is only a picture of the link.
     return MappingProxyType(
-        {"surveyed": 0.02, "waypoints": 0.10, "schematic": 0.35, "hypothetical": 1.0}
+        {
+            "surveyed": 0.02,
+            "traced": 0.10,
+            "waypoints": 0.10,
+            "schematic": 0.35,
+            "hypothetical": 1.0,
+        }
     )
 
 

@@ -59,7 +59,7 @@ SUFFIX_FORMATS: Mapping[str, str] = {
 COLUMNS: tuple[str, ...] = (
     "layer", "feature", "id", "name", "name_ru", "kind", "mode", "status", "status_note",
     "geometry_accuracy", "operator", "owners", "capacity", "published_length_km",
-    "published_lengths", "length_km", "note", "citations", "sources", "geometry",
+    "published_lengths", "length_km", "note", "osm_way_ids", "citations", "sources", "geometry",
 )
 
 _NUMBER_COLUMNS = ("published_length_km", "length_km")
@@ -153,6 +153,8 @@ def _rows(layer: Layer) -> list[dict[str, Any]]:
             "published_length_km": _first_length(lengths),
             "published_lengths": _json_text(lengths),
             "note": properties.get("note"),
+            "osm_way_ids": "; ".join(str(way) for way in properties.get("osm_way_ids") or [])
+            or None,
             "citations": _json_text(citations),
             "sources": _sources_text(citations),
             "geometry": feature["geometry"],

@@ -140,6 +140,7 @@ def check_command(ctx: click.Context, layer_ids: tuple[str, ...]) -> None:
     ]
     click.echo("Published versus computed lengths:")
     click.echo(render_table(rows))
+    _echo_schematic_lines(list(layer_ids) or None)
     flags = evidence_flags(list(layer_ids) or None)
     if flags:
         click.echo(f"\nFlagged by the news reader ({len(flags)}; evidence to review, not errors):")
@@ -151,3 +152,15 @@ def check_command(ctx: click.Context, layer_ids: tuple[str, ...]) -> None:
             click.echo(f"  {problem}", err=True)
         ctx.exit(1)
     click.echo("\ncatalog ok")
+
+
+def _echo_schematic_lines(layer_ids: list[str] | None) -> None:
+    """List the lines still drawn schematically, each with why it is not traced."""
+    from caspian.layers.catalog import load_catalog
+    from caspian.layers.schematic import schematic_lines
+    from caspian.maps.formatting import render_table
+
+    lines = schematic_lines(load_catalog(layer_ids).values())
+    if lines:
+        click.echo(f"\n{len(lines)} line(s) not drawn along a mapped trace:")
+        click.echo(render_table([line.as_row() for line in lines]))

@@ -103,7 +103,8 @@ def layer_attribution_html(layer: Layer) -> str:
     """The credits a map must show while ``layer`` is drawn, as escaped HTML.
 
     Sources whose licence asks for a credit carry an ``attribution`` text (and a ``url`` to
-    link it to); those of the layer are joined with `` | ``. Empty when none does.
+    link it to); those of the layer are joined with `` | ``, each distinct credit once (two
+    traces from different files share one OpenStreetMap credit). Empty when none does.
     """
     credits = []
     for source in layer.sources.values():
@@ -114,7 +115,7 @@ def layer_attribution_html(layer: Layer) -> str:
         credits.append(
             f'<a href="{escape(str(url))}">{escape(str(text))}</a>' if url else escape(str(text))
         )
-    return " | ".join(credits)
+    return " | ".join(dict.fromkeys(credits))
 
 
 def catalog_collection(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 
+import pyproj
 import pytest
 import shapely.geometry
 from caspian.geo.errors import LayerNotFoundError
@@ -170,9 +171,17 @@ def test_status_vocabulary_distinguishes_operating_from_planned() -> None:
     assert load_layer("zangezur_corridor").feature("syunik")["properties"]["status"] == "planned"
 
 
-def test_kars_dilucu_starts_or_ends_at_the_kars_anchor_from_the_reference_sheet() -> None:
-    coordinates = _coordinates(load_layer("zangezur_corridor").feature("kars-dilucu"))
-    assert [43.0958, 40.6078] in [position[:2] for position in (coordinates[0], coordinates[-1])]
+def test_kars_dilucu_keeps_the_kars_anchor_from_the_reference_sheet_near_its_west_end() -> None:
+    feature = load_layer("zangezur_corridor").feature("kars-dilucu")
+    (kars,) = [
+        place for place in feature["properties"]["route_places"]
+        if place["label"].startswith("Kars")
+    ]
+    assert kars["coordinates"] == [43.0958, 40.6078]
+    # The mapped construction way ends where it leaves the existing line east of Kars.
+    west_end = _coordinates(feature)[-1]
+    _, _, dist_m = pyproj.Geod(ellps="WGS84").inv(*kars["coordinates"], *west_end[:2])
+    assert dist_m < 15_000
 
 
 def test_btc_geodesic_length_within_ten_percent_of_operator_figure() -> None:

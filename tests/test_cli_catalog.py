@@ -71,6 +71,16 @@ def test_check_passes_and_reports_length_differences() -> None:
     assert "zangezur_corridor/horadiz-aghband" in result.stdout
 
 
+def test_check_lists_each_line_not_drawn_along_a_mapped_trace() -> None:
+    result = run("check", "middle_corridor", "zangezur_corridor")
+    assert result.returncode == 0, result.stdout + result.stderr
+    listed = result.stdout.split("not drawn along a mapped trace:")[1]
+    rows = {line.split()[0]: line for line in listed.strip().splitlines()[2:] if line.strip()}
+    assert "middle_corridor/georgian-ports" in rows and "zangezur_corridor/syunik" in rows
+    assert "no Kazakh railway trace" in rows["middle_corridor/aktogay-zhezkazgan"]
+    assert "zangezur_corridor/nakhchivan" not in rows
+
+
 @pytest.mark.parametrize(
     "args, expected",
     [

@@ -136,4 +136,24 @@ def test_geopackage_sources_table_carries_the_openstreetmap_credit(exports) -> N
     assert osm.attribution == "BTC line © OpenStreetMap contributors (ODbL)"
     assert osm.url == "https://www.openstreetmap.org/copyright"
     assert "btc" in osm.features.split("; ")
-    assert sources["attribution"].isna().sum() == len(sources) - 1
+    credited = sources[sources["attribution"].notna()]
+    # Exactly the OpenStreetMap-derived sources ask for a credit.
+    assert set(credited["source"]) == {
+        "osm-btc", "osm-rail-aze", "osm-rail-tbilisi-poti", "osm-rail-beineu-aktau",
+        "osm-rail-dostyk-aktogay", "osm-stations-kz",
+    }
+    (rail,) = credited[
+        (credited["source"] == "osm-rail-aze") & (credited["layer"] == "zangezur_corridor")
+    ].itertuples()
+    assert rail.attribution == "Railway traces © OpenStreetMap contributors (ODbL)"
+    assert {"horadiz-aghband", "nakhchivan", "kars-dilucu"} <= set(rail.features.split("; "))
+
+
+def test_geopackage_lists_the_openstreetmap_ways_of_each_traced_line(exports) -> None:
+    import pyogrio
+
+    rows = pyogrio.read_dataframe(exports["gpkg"], layer="zangezur_corridor", read_geometry=False)
+    ways = dict(zip(rows["feature"], rows["osm_way_ids"], strict=True))
+    assert ways["kars-dilucu"] == "1363141257"
+    assert len(ways["nakhchivan"].split("; ")) == 104
+    assert text_or_none(ways["syunik"]) is None  # schematic: no ways

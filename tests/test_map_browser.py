@@ -170,12 +170,29 @@ def test_openstreetmap_credit_shows_while_the_btc_layer_is_on(
     offline_page: Any, offline_map: Path
 ) -> None:
     page, _ = _open(offline_page, offline_map)
-    credit = page.locator(".leaflet-control-attribution a", has_text="OpenStreetMap contributors")
-    assert credit.count() == 1
-    assert credit.get_attribute("href") == "https://www.openstreetmap.org/copyright"
+    credits = page.locator(".leaflet-control-attribution a", has_text="OpenStreetMap contributors")
+    btc_credit = credits.filter(has_text="BTC line")
+    rail_credit = credits.filter(has_text="Railway traces")
+    assert btc_credit.count() == 1 and rail_credit.count() == 1
+    assert btc_credit.get_attribute("href") == "https://www.openstreetmap.org/copyright"
     name = load_catalog(["btc_pipeline"])["btc_pipeline"].name
     page.locator(".leaflet-control-layers-group > label", has_text=name).locator("input").uncheck()
-    assert credit.count() == 0
+    assert btc_credit.count() == 0
+    assert rail_credit.count() == 1, "the traced railways are still on"
+
+
+def test_railway_trace_credit_shows_while_a_traced_railway_layer_is_on(
+    offline_page: Any, offline_map: Path
+) -> None:
+    page, _ = _open(offline_page, offline_map)
+    rail_credit = page.locator(".leaflet-control-attribution a", has_text="Railway traces")
+    assert rail_credit.count() == 1
+    catalog = load_catalog(["zangezur_corridor", "middle_corridor"])
+    for layer in catalog.values():
+        page.locator(".leaflet-control-layers-group > label", has_text=layer.name).locator(
+            "input"
+        ).uncheck()
+    assert rail_credit.count() == 0
 
 
 def test_offline_basemap_credits_the_openstreetmap_borders(

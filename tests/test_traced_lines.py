@@ -1,0 +1,178 @@
+"""Catalog lines redrawn along mapped (OpenStreetMap) track: lengths, places, provenance."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyproj
+import pytest
+import shapely
+import shapely.geometry
+from caspian.geo.geodesy import geodesic_lengths_km
+from caspian.geo.settings import GEOMETRY_ACCURACIES
+from caspian.layers.catalog import load_catalog, load_layer
+from caspian.layers.schematic import NO_REASON, schematic_lines
+
+# An equidistant conic over the Caucasus and Kazakhstan: distances in metres to well under 1 %.
+TO_METRES = pyproj.Transformer.from_crs(
+    "EPSG:4326", "+proj=eqdc +lat_1=37 +lat_2=45 +lon_0=48 +datum=WGS84", always_xy=True
+)
+
+TRACED = [
+    ("zangezur_corridor", "horadiz-aghband"),
+    ("zangezur_corridor", "nakhchivan"),
+    ("zangezur_corridor", "kars-dilucu"),
+    ("btc_pipeline", "btc"),
+]
+
+
+def _length_km(feature) -> float:
+    (length_km,) = geodesic_lengths_km([shapely.geometry.shape(feature["geometry"])])
+    return float(length_km)
+
+
+def _place_distances_km(feature) -> dict[str, float]:
+    line = shapely.transform(
+        shapely.geometry.shape(feature["geometry"]), TO_METRES.transform, interleaved=False
+    )
+    places = feature["properties"]["route_places"]
+    xs, ys = TO_METRES.transform(*np.array([place["coordinates"] for place in places]).T)
+    distances_km = shapely.distance(line, shapely.points(xs, ys)) / 1000
+    return {place["label"]: float(km) for place, km in zip(places, distances_km, strict=True)}
+
+
+def test_traced_sits_between_surveyed_and_waypoints() -> None:
+    assert GEOMETRY_ACCURACIES[:3] == ("surveyed", "traced", "waypoints")
+
+
+@pytest.mark.parametrize(
+    ("feature_id", "published_km"),
+    [("horadiz-aghband", 110.4), ("nakhchivan", 188), ("kars-dilucu", 224)],
+)
+def test_traced_zangezur_leg_within_ten_percent_of_published(
+    feature_id: str, published_km: float
+) -> None:
+    feature = load_layer("zangezur_corridor").feature(feature_id)
+    assert feature["properties"]["geometry_accuracy"] == "traced"
+    assert abs(_length_km(feature) - published_km) <= 0.10 * published_km
+
+
+@pytest.mark.parametrize(
+    ("feature_id", "max_km"),
+    # Horadiz–Aghband: village points of the listed stations; Nakhchivan: town centres and an
+    # approximate district point; Kars–Dilucu: town points of stations of a new line (Digor
+    # 10 km, Kars 12 km where the mapped way leaves the existing line).
+    [("horadiz-aghband", 1.0), ("nakhchivan", 5.0), ("kars-dilucu", 13.0)],
+)
+def test_sourced_places_lie_along_the_traced_zangezur_leg(feature_id: str, max_km: float) -> None:
+    distances = _place_distances_km(load_layer("zangezur_corridor").feature(feature_id))
+    assert len(distances) >= 5
+    assert max(distances.values()) < max_km, distances
+
+
+def test_btk_follows_the_traced_track_through_its_station_towns() -> None:
+    feature = load_layer("middle_corridor").feature("btk")
+    distances = _place_distances_km(feature)
+    assert {"Hajigabul (station town)", "Yevlakh (station town)", "Agstafa (station town)"} <= set(
+        distances
+    )
+    # Shamkir is the town, Dallar station 4 km away; the others are station towns.
+    assert max(distances.values()) < 5.0, distances
+    assert np.median(list(distances.values())) < 1.0
+
+
+@pytest.mark.parametrize(("layer_id", "feature_id"), TRACED)
+def test_traced_line_credits_openstreetmap_and_lists_its_ways(
+    layer_id: str, feature_id: str
+) -> None:
+    layer = load_layer(layer_id)
+    properties = layer.feature(feature_id)["properties"]
+    osm_sources = [
+        layer.sources[source_id] for source_id in properties["sources"]
+        if "ODbL" in str(layer.sources[source_id].get("outlet"))
+    ]
+    assert osm_sources and all(source.get("attribution") for source in osm_sources)
+    if layer_id != "btc_pipeline":  # BTC's ways were stitched upstream (see osm-btc)
+        way_ids = properties["osm_way_ids"]
+        assert way_ids and len(set(way_ids)) == len(way_ids)
+        labelled = {
+            int(entry["label"].split()[2])
+            for entry in properties["vertex_sources"]
+            if entry["label"].startswith("OpenStreetMap way ")
+        }
+        assert labelled == set(way_ids)
+
+
+def test_traced_vertices_keep_the_mapped_resolution() -> None:
+    coordinates = load_layer("zangezur_corridor").feature("nakhchivan")["geometry"]["coordinates"]
+    assert len(coordinates) > 1000
+    decimals = [len(str(value).split(".")[-1]) for position in coordinates for value in position]
+    assert max(decimals) <= 7
+
+
+def test_schematic_lines_are_listed_with_why_they_are_not_traced() -> None:
+    listed = schematic_lines(load_catalog().values())
+    lines = {f"{line.layer}/{line.feature}": line for line in listed}
+    assert "zangezur_corridor/horadiz-aghband" not in lines
+    assert "btc_pipeline/btc" not in lines
+    for feature_id in (
+        "middle_corridor/btk",
+        "middle_corridor/georgian-ports",
+        "middle_corridor/aktogay-zhezkazgan",
+        "zangezur_corridor/syunik",
+    ):
+        assert lines[feature_id].reason != NO_REASON
+    assert lines["middle_corridor/btk"].reason.startswith("Tbilisi–Kars")
+
+
+def test_georgian_ports_branch_follows_the_mapped_railway_to_poti() -> None:
+    feature = load_layer("middle_corridor").feature("georgian-ports")
+    to_poti, to_batumi = feature["geometry"]["coordinates"]
+    (length_km,) = geodesic_lengths_km([shapely.geometry.LineString(to_poti)])
+    # The route file states 308.2 km (its own sphere); WGS84 gives 308.8 km.
+    assert length_km == pytest.approx(308.8, abs=0.5)
+    assert len(to_poti) > 900 and len(to_batumi) == 2  # Batumi: still straight
+    (poti,) = [p for p in feature["properties"]["route_places"] if p["label"].startswith("Poti")]
+    _, _, dist_m = pyproj.Geod(ellps="WGS84").inv(*poti["coordinates"], *to_poti[-1])
+    assert dist_m < 1_000
+    assert feature["properties"]["untraced_reason"].startswith("Tbilisi–Batumi")
+
+
+def test_mangyshlak_aktau_leg_follows_the_mapped_railway_to_the_port() -> None:
+    layer = load_layer("middle_corridor")
+    leg = layer.feature("mangyshlak-aktau")
+    assert leg["properties"]["geometry_accuracy"] == "traced"
+    distances = _place_distances_km(leg)
+    assert distances["Aktau port station (OpenStreetMap railway=station node)"] < 0.5
+    assert distances["Mangyshlak station (settlement Mangghystau)"] < 1.0
+    # The chain stays joined where the Zhezkazgan leg hands over to it.
+    previous = layer.feature("zhezkazgan-mangyshlak")["geometry"]["coordinates"]
+    assert previous[-1] == leg["geometry"]["coordinates"][0]
+
+
+def test_traced_beineu_mangyshlak_section_within_ten_percent_of_published() -> None:
+    feature = load_layer("middle_corridor").feature("zhezkazgan-mangyshlak")
+    coordinates = np.array(feature["geometry"]["coordinates"])
+    places = feature["properties"]["route_places"]
+    (beyneu,) = [place for place in places if place["label"].startswith("Beyneu")]
+    geod = pyproj.Geod(ellps="WGS84")
+    _, _, to_station_m = geod.inv(
+        np.full(len(coordinates), beyneu["coordinates"][0]),
+        np.full(len(coordinates), beyneu["coordinates"][1]),
+        coordinates[:, 0],
+        coordinates[:, 1],
+    )
+    start = int(np.argmin(to_station_m))
+    assert to_station_m[start] < 3_000
+    section_km = geod.line_length(coordinates[start:, 0], coordinates[start:, 1]) / 1000
+    # Beineu–Mangistau 404 km (xalqqazeti.az); measured 400.6 km on 2026-12-01.
+    assert abs(section_km - 404) <= 0.10 * 404
+
+
+def test_china_aktogay_leg_follows_the_mapped_railway_through_dostyk() -> None:
+    layer = load_layer("middle_corridor")
+    leg = layer.feature("china-aktogay")
+    assert leg["properties"]["geometry_accuracy"] == "traced"
+    distances = _place_distances_km(leg)
+    assert max(distances.values()) < 0.5, distances  # Alashankou, Dostyk, Aktogay
+    following = layer.feature("aktogay-zhezkazgan")["geometry"]["coordinates"]
+    assert leg["geometry"]["coordinates"][-1] == following[0]
