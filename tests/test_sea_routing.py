@@ -268,7 +268,8 @@ def test_caspian_check_reports_a_straight_sea_leg_across_absheron(monkeypatch) -
     features = copy.deepcopy(list(layer.features))
     leg = next(f for f in features if f["id"] == "middle_corridor/aktau-alat")
     leg["geometry"]["coordinates"] = [[51.15, 43.65], [49.407, 39.948]]
-    leg["properties"]["vertex_sources"] = leg["properties"]["vertex_sources"][::52]
+    sources = leg["properties"]["vertex_sources"]
+    leg["properties"]["vertex_sources"] = [sources[0], sources[-1]]
     straight = dataclasses.replace(layer, features=tuple(features))
     monkeypatch.setattr(check, "load_catalog", lambda ids=None: {"middle_corridor": straight})
     problems, _ = check.check_catalog()

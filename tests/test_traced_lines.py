@@ -176,3 +176,36 @@ def test_china_aktogay_leg_follows_the_mapped_railway_through_dostyk() -> None:
     assert max(distances.values()) < 0.5, distances  # Alashankou, Dostyk, Aktogay
     following = layer.feature("aktogay-zhezkazgan")["geometry"]["coordinates"]
     assert leg["geometry"]["coordinates"][-1] == following[0]
+
+
+@pytest.fixture(scope="module")
+def catalog_split() -> dict[str, dict[str, float]]:
+    from caspian.layers.metrics import catalog_metrics
+
+    metrics = catalog_metrics(["zangezur_corridor", "middle_corridor"], by_country=True)
+    return dict(zip(metrics["feature"], metrics["by_country_km"], strict=True))
+
+
+@pytest.mark.parametrize("feature_id", ["horadiz-aghband", "nakhchivan", "kars-dilucu"])
+def test_traced_araz_and_kars_legs_lie_at_most_one_km_in_iran(
+    catalog_split: dict[str, dict[str, float]], feature_id: str
+) -> None:
+    assert catalog_split[feature_id].get("IRN", 0.0) <= 1.0
+
+
+def test_araz_legs_lie_in_azerbaijan_and_kars_dilucu_in_turkey(
+    catalog_split: dict[str, dict[str, float]],
+) -> None:
+    for feature_id, country in [
+        ("horadiz-aghband", "AZE"), ("nakhchivan", "AZE"), ("kars-dilucu", "TUR"),
+    ]:
+        (length_km,) = geodesic_lengths_km(
+            [shapely.geometry.shape(load_layer("zangezur_corridor").feature(feature_id)["geometry"])]
+        )
+        assert catalog_split[feature_id][country] == pytest.approx(length_km, abs=1.0)
+
+
+def test_middle_corridor_sea_leg_starts_where_the_mapped_railway_ends() -> None:
+    layer = load_layer("middle_corridor")
+    rail_end = layer.feature("mangyshlak-aktau")["geometry"]["coordinates"][-1]
+    assert layer.feature("aktau-alat")["geometry"]["coordinates"][0] == rail_end
