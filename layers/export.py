@@ -271,7 +271,7 @@ def _split_targets(fmt: str, output: Path, layers: Sequence[Layer]) -> list[Path
 
     if fmt == "gpkg":
         raise OutputError("a GeoPackage already holds one table per layer; drop --split")
-    if not output.is_dir():
+    if not os.path.isdir(output):
         raise OutputError(f"--split writes one file per layer into a folder, and {output} is "
                           "not one; create it first (mkdir) or drop --split")
     return [output / f"{layer.id}{FORMATS[fmt]}" for layer in layers]
@@ -327,7 +327,7 @@ def write_layers(
 
     fmt = resolve_format(fmt, output, split)
     target = Path(output)
-    if not split and target.is_dir():
+    if not split and os.path.isdir(target):
         raise OutputError(f"{target} is a folder; give a file name (e.g. "
                           f"{target / ('caspian' + FORMATS[fmt])}) or add --split")
     export_writers.require_dependencies(fmt)

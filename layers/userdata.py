@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from caspian.geo.errors import InputError
+from caspian.layers.fileio import InputFileError, display_path, read_input_bytes
 from caspian.layers.geojson_rules import (
     GEOMETRY_TYPES,
     SUPPORTED_GEOMETRY_TYPES,
@@ -101,16 +102,9 @@ def _source_name(source: str | os.PathLike[str] | bytes) -> tuple[str, bytes | N
 
 def _read_bytes(path: Path) -> bytes:
     try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise _UnusableError("file not found; check the path") from None
-    except IsADirectoryError:
-        raise _UnusableError("is a folder, not a file; give the path of a .geojson file") from None
-    except PermissionError:
-        message = "file is not readable (permission denied); fix its permissions"
-        raise _UnusableError(message) from None
-    except OSError as exc:
-        raise _UnusableError(f"file cannot be read ({exc.strerror}); check the path") from None
+        return read_input_bytes(path)
+    except InputFileError as exc:
+        raise _UnusableError(exc.reason) from None
 
 
 def _decode(data: bytes) -> str:
@@ -196,11 +190,13 @@ def _parse(
             if path is not None:
                 data = _read_bytes(path)
             assert data is not None
-            doc = _loads(_decode(data), duplicates)
+            text = _decode(data)
+            doc = _loads(text, duplicates)
         except _UnusableError as exc:
             return None, [Problem(None, str(exc))], None
         block = prepare_positions(doc)
-        found = check_document(doc, geometry_types, allow_null_geometry, block)
+        found = check_document(doc, geometry_types, allow_null_geometry, block,
+                               unicode_escapes="\\u" in text)
     problems = [Problem(index, message, feature_id) for index, feature_id, message in found]
     problems.extend(
         Problem(None, f"duplicate key {key!r} in a JSON object; readers disagree on which value "
@@ -357,9 +353,9 @@ def _frame(
         first = problems[0]
         more = len(problems) - 1
         tail = (f" (and {more} more problem{'s' if more > 1 else ''}: "
-                f"run `caspian validate {path}` to list them)") if more else ""
+                f"run `caspian validate {display_path(path)}` to list them)") if more else ""
         where = "" if first.index is None else f"{first.where}: "
-        raise InputError(f"{path}: {where}{first.message}{tail}")
+        raise InputError(f"{display_path(path)}: {where}{first.message}{tail}")
     features = _features(doc)
     rows: list[dict[str, Any]] = []
     geometries: Any = _lines_in_bulk(features, block)

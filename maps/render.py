@@ -308,4 +308,4 @@ def write_map(fmap: folium.Map, path: str | os.PathLike[str]) -> Path:
     """
     from caspian.layers.fileio import write_text_atomic
 
-    return write_text_atomic(path, render_html(fmap))
+    return write_text_atomic(path, render_html(fmap), kind="HTML")
