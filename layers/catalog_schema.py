@@ -16,7 +16,7 @@ from typing import Any
 
 from caspian.geo.settings import GEOMETRY_ACCURACIES, KINDS, MODES, STATUSES
 from caspian.layers.catalog import GROUPS
-from caspian.layers.geojson_coordinates import describe, is_number
+from caspian.layers.geojson_coordinates import describe, is_number, shown
 
 Spec = Callable[[Any, str], Iterator[str]]
 
@@ -89,8 +89,11 @@ def position() -> Spec:
         problems = [m for i, part in enumerate(value) for m in coordinate(part, f"{where}[{i}]")]
         if problems:
             yield from problems
-        elif not (abs(value[0]) <= 180 and abs(value[1]) <= 90):
-            yield f"{where} {value!r} is outside ±180 longitude / ±90 latitude ([lon, lat]?)"
+        elif not abs(value[1]) <= 90:
+            yield (f"{where} [{shown(value[0])}, {shown(value[1])}] has a latitude beyond ±90 "
+                   "(GeoJSON is [lon, lat]: swapped?)")
+        elif not abs(value[0]) <= 180:
+            yield f"{where} [{shown(value[0])}, {shown(value[1])}] has a longitude beyond ±180"
     return check
 
 
@@ -228,11 +231,19 @@ LAYER_MEMBERS: Spec = record({
     })), False),
 })
 
+def with_hint(spec: Spec, hint: str) -> Spec:
+    """``spec`` whose every message ends with ``hint``."""
+    def check(value: Any, where: str) -> Iterator[str]:
+        for message in spec(value, where):
+            yield message + hint
+    return check
+
+
 #: The catalog properties caspian reads with a meaning in a user's file.
-USER_PROPERTIES: Spec = record({
+USER_PROPERTIES: Spec = with_hint(record({
     # metrics also takes a single number of km here (a flat export's column), or null
     "published_length_km": (
         lambda value, where: iter(()) if value is None else (
             list_of(PUBLISHED_LENGTH) if isinstance(value, list) else number(positive=True)
         )(value, where), False),
-})
+}), " (caspian reads this property as the catalog does: see docs/catalog-schema.md)")

@@ -200,8 +200,7 @@ def _check_feature(ctx: Context, feature: dict[str, Any], index: int) -> None:
                     "write null or a finite number")
         if not bad:
             for message in ctx.properties(properties, "properties"):
-                ctx.add(index, feature_id, f"{message} (caspian reads this property as the "
-                        "catalog does: see docs/catalog-schema.md)")
+                ctx.add(index, feature_id, message)
     _check_crs_member(ctx, feature, index, feature_id)
     if "geometry" not in feature:
         ctx.add(index, feature_id, "Feature has no \"geometry\" member; add one, or "
