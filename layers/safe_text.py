@@ -19,7 +19,10 @@ from typing import Any
 
 # C0 controls, DEL, C1 controls (CSI is U+009B), and the bidirectional overrides and isolates
 # that make a terminal show text in another order than it is (CVE-2021-42574).
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_INVISIBLE = "\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_CONTROL = re.compile(f"[\x00-\x1f{_INVISIBLE}]")
+# What json.dumps leaves raw inside strings (it escapes U+0000-U+001F itself).
+_JSON_RAW = re.compile(f"[{_INVISIBLE}]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 # A cell a spreadsheet would evaluate: OWASP's list of leading characters.
@@ -46,7 +49,7 @@ def terminal_text(text: str) -> str:
 def json_text(text: str) -> str:
     """JSON text with the controls :func:`json.dumps` leaves raw (DEL, C1, bidirectional
     overrides) written as ``\\uXXXX`` escapes: the same JSON value, safe on a terminal."""
-    return _CONTROL.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    return _JSON_RAW.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def csv_cell(value: Any) -> Any:

@@ -43,6 +43,7 @@ __all__ = [
     "SUPPORTED_GEOMETRY_TYPES",
     "Problem",
     "parse_geojson",
+    "read_user_features",
     "read_user_geojson",
     "validate_geojson",
 ]
@@ -338,6 +339,27 @@ def read_user_geojson(
         The file is unusable; the one-line message names the file, the feature, the first
         problem and its fix, and how many more problems ``caspian validate`` would list.
     """
+    return read_user_features(path, geometry_types=geometry_types,
+                              allow_null_geometry=allow_null_geometry)[0]
+
+
+def read_user_features(
+    path: str | os.PathLike[str],
+    *,
+    geometry_types: Sequence[str] = SUPPORTED_GEOMETRY_TYPES,
+    allow_null_geometry: bool = False,
+) -> tuple[geopandas.GeoDataFrame, list[dict[str, Any]]]:
+    """:func:`read_user_geojson`, also returning each feature's own properties.
+
+    Returns
+    -------
+    frame : geopandas.GeoDataFrame
+        As :func:`read_user_geojson` returns it.
+    properties : list of dict
+        Per feature, in file order, the properties exactly as the file gives them (a frame
+        row also has the other features' columns, as nulls, and numbers of a column with a
+        gap become floats).
+    """
     # The parsed document dies inside _frame, before the collector resumes: it never walks it.
     with _gc_paused():
         return _frame(path, geometry_types, allow_null_geometry)
@@ -345,7 +367,7 @@ def read_user_geojson(
 
 def _frame(
     path: str | os.PathLike[str], geometry_types: Sequence[str], allow_null_geometry: bool
-) -> geopandas.GeoDataFrame:
+) -> tuple[geopandas.GeoDataFrame, list[dict[str, Any]]]:
     import geopandas
 
     doc, problems, block = _parse(path, geometry_types, allow_null_geometry)
@@ -358,6 +380,7 @@ def _frame(
         raise InputError(f"{display_path(path)}: {where}{first.message}{tail}")
     features = _features(doc)
     rows: list[dict[str, Any]] = []
+    own = [dict(feature.get("properties") or {}) for feature in features]
     geometries: Any = _lines_in_bulk(features, block)
     for index, feature in enumerate(features):
         row = dict(feature.get("properties") or {})
@@ -374,4 +397,4 @@ def _frame(
                       for feature in features]
     frame = geopandas.GeoDataFrame(rows, geometry=geometries, crs="EPSG:4326")
     columns = [name for name in frame.columns if name not in ("id", "geometry")]
-    return frame[[*columns, "id", "geometry"]]
+    return frame[[*columns, "id", "geometry"]], own

@@ -121,6 +121,7 @@ def check_command(ctx: click.Context, layer_ids: tuple[str, ...]) -> None:
     then every problem; exits 1 when there is any problem.
     """
     from caspian.layers.check import check_catalog
+    from caspian.layers.safe_text import terminal_text
     from caspian.maps.formatting import render_table
 
     problems, findings = check_catalog(list(layer_ids) or None)
@@ -142,6 +143,6 @@ def check_command(ctx: click.Context, layer_ids: tuple[str, ...]) -> None:
     if problems:
         click.echo(f"\n{len(problems)} problem(s):", err=True)
         for problem in problems:
-            click.echo(f"  {problem}", err=True)
+            click.echo(f"  {terminal_text(str(problem))}", err=True)
         ctx.exit(1)
     click.echo("\ncatalog ok")
