@@ -44,6 +44,13 @@ FORMATS: Mapping[str, str] = {
     "parquet": ".parquet",
 }
 
+#: What each format writes, as :data:`caspian.layers.fileio.SUFFIX_KINDS` names it (a file
+#: called ``out.html`` must not receive CSV).
+FORMAT_KINDS: Mapping[str, str] = {
+    "geojson": "GeoJSON", "gpkg": "GeoPackage", "kml": "KML", "csv": "CSV",
+    "parquet": "GeoParquet",
+}
+
 #: File suffixes that name a format, for inferring ``fmt`` from the output file.
 SUFFIX_FORMATS: Mapping[str, str] = {
     ".geojson": "geojson",
@@ -337,7 +344,7 @@ def write_layers(
     # moved into place, so a failure leaves no new file behind.
     with contextlib.ExitStack() as stack:
         for group, path in zip(groups, targets, strict=True):
-            tmp = stack.enter_context(atomic_path(path))
+            tmp = stack.enter_context(atomic_path(path, kind=FORMAT_KINDS[fmt]))
             export_writers.write(fmt, group, frame_from_layers(group, settings), tmp, settings)
     return targets
 

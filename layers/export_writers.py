@@ -205,7 +205,7 @@ def write_csv(
     from caspian.layers.safe_text import csv_cell
 
     table = csv_frame(frame, settings)
-    text_columns = table.select_dtypes(include="object").columns
+    text_columns = table.select_dtypes(exclude="number").columns
     table[text_columns] = table[text_columns].map(csv_cell)
     table.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
 

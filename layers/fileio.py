@@ -22,7 +22,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import re
 import shutil
 import stat
 import tempfile
@@ -49,11 +48,6 @@ _CHUNK_BYTES = 1 << 20
 
 # Identities (device, inode) of the files read while :func:`protect_inputs` is active.
 _INPUTS: ContextVar[set[tuple[int, int]] | None] = ContextVar("caspian_inputs", default=None)
-
-# GDAL/SQLite messages that mean the disk, not our code, refused the write.
-_STORAGE_FAILURE = re.compile(
-    r"disk|space|full|I/O|too large|read-only|permission|commit", re.IGNORECASE
-)
 
 
 class InputFileError(InputError):
@@ -316,9 +310,12 @@ def _stream(source: Path, target: Path) -> None:
 
 
 def _storage_failure(exc: Exception) -> bool:
-    """True for an error of a writing library (GDAL, SQLite) that says the storage failed."""
+    """True for an error of a writing library (GDAL through pyogrio, SQLite): what we hand
+    them is checked before, so their failure to write a new file is the storage's (a full
+    disk fails a GeoPackage with "no such table: gpkg_contents" as readily as with "disk
+    full")."""
     module = type(exc).__module__ or ""
-    return module.startswith(("pyogrio", "sqlite3")) and bool(_STORAGE_FAILURE.search(str(exc)))
+    return module.startswith(("pyogrio", "sqlite3"))
 
 
 def _output_error(target: Path, exc: Exception) -> OutputError:
@@ -332,8 +329,9 @@ def _output_error(target: Path, exc: Exception) -> OutputError:
         elif exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
             reason = f"{reason} (the disk is full or the file too large)"
             fix = "free some space or choose another path"
-    else:
+    else:  # a writing library's failure (see _storage_failure)
         reason = " ".join(str(exc).split())
+        fix = "check that the disk has space, or choose another path"
     return OutputError(f"cannot write {display_path(target)}: {reason}; {fix}")
 
 
@@ -352,4 +350,8 @@ def write_text_atomic(path: str | os.PathLike[str], text: str, *, kind: str | No
     A code point UTF-8 cannot carry (a lone surrogate that slipped through) becomes U+FFFD
     rather than failing the whole write.
     """
-    return write_bytes_atomic(path, text.encode("utf-8", errors="replace"), kind=kind)
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        data = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace").encode()
+    return write_bytes_atomic(path, data, kind=kind)
