@@ -202,12 +202,12 @@ def write_csv(
 ) -> None:
     """Write one row per feature, geometry as WKT (column ``wkt``), UTF-8 without BOM; text a
     spreadsheet would run as a formula starts with an apostrophe (numbers are untouched)."""
-    from caspian.layers.safe_text import csv_cell
+    from caspian.layers.safe_text import csv_text
 
     table = csv_frame(frame, settings)
-    text_columns = table.select_dtypes(exclude="number").columns
-    table[text_columns] = table[text_columns].map(csv_cell)
-    table.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+    cells = table.astype(object).where(table.notna(), None).to_numpy().tolist()
+    rows = [list(table.columns), *([_plain(value) for value in row] for row in cells)]
+    path.write_bytes(csv_text(rows).encode("utf-8"))
 
 
 def write_parquet(

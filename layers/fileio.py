@@ -268,6 +268,8 @@ def atomic_path(
             os.close(handle)
             tmp = Path(tmp_name)
             tmp.unlink()  # drivers such as GPKG refuse to write into an existing (empty) file
+    except OutputError:
+        raise
     except OSError as exc:
         if folder:
             shutil.rmtree(folder, ignore_errors=True)

@@ -14,7 +14,10 @@ showing it:
 
 from __future__ import annotations
 
+import csv
+import io
 import re
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 # C0 controls, DEL, C1 controls (CSI is U+009B), and the bidirectional overrides and isolates
@@ -66,3 +69,19 @@ def lone_surrogate(text: str) -> str | None:
     Unicode."""
     found = _SURROGATE.search(text)
     return None if found is None else f"\\u{ord(found.group()):04x}"
+
+
+def csv_text(rows: Iterable[Sequence[Any]]) -> str:
+    """CSV text, one ``\\n``-terminated line per row, every cell through :func:`csv_cell`;
+    None is an empty cell. A cell holding a carriage return is quoted too (the csv module
+    quotes only the characters of its line terminator, so with ``\\n`` a bare ``\\r`` would
+    split the row in a spreadsheet)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    lines = []
+    for row in rows:
+        writer.writerow(["" if value is None else csv_cell(value) for value in row])
+        lines.append(buffer.getvalue()[:-2])
+        buffer.seek(0)
+        buffer.truncate()
+    return "".join(line + "\n" for line in lines)

@@ -8,14 +8,12 @@ control character, and a CSV cell a spreadsheet would run as a formula is neutra
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from caspian.layers.safe_text import csv_cell, json_text, terminal_text
+from caspian.layers.safe_text import csv_text, json_text, terminal_text
 
 FORMATS = ("table", "json", "csv")
 
@@ -103,18 +101,16 @@ def render_csv(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] | None 
     """Render ``rows`` as CSV; nested values become JSON text so a spreadsheet keeps them, and
     text that a spreadsheet would run as a formula starts with an apostrophe."""
     names = list(columns or (rows[0].keys() if rows else []))
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([csv_cell(str(name)) for name in names])
+    lines = [[str(name) for name in names]]
     for row in rows:
         out = []
         for name in names:
             value = _nan_to_none(row.get(name))
             if isinstance(value, (Mapping, list, tuple)):
                 value = json.dumps(value, ensure_ascii=False, sort_keys=True)
-            out.append("" if value is None else csv_cell(value))
-        writer.writerow(out)
-    return buffer.getvalue().rstrip("\n")
+            out.append(value)
+        lines.append(out)
+    return csv_text(lines).rstrip("\n")
 
 
 def render(
