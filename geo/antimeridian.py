@@ -70,7 +70,8 @@ def fold_lines(geoms: Any) -> npt.NDArray[np.object_]:
     Returns
     -------
     numpy.ndarray of shapely geometries
-        A line that left the range becomes a MultiLineString of its pieces, in window order.
+        A line that left the range becomes a MultiLineString of its pieces, in the line's
+        order.
     """
     array = as_geometry_array(geoms)
     out = array.copy()
@@ -83,7 +84,7 @@ def fold_lines(geoms: Any) -> npt.NDArray[np.object_]:
         return out
     first = np.floor((bounds[lines, 0] + 180.0) / 360.0).astype(int)
     last = np.ceil((bounds[lines, 2] - 180.0) / 360.0).astype(int)
-    pieces, owners = [], []
+    pieces, owners, shifts = [], [], []
     for window in range(int(first.min()), int(last.max()) + 1):
         chosen = lines[(first <= window) & (window <= last)]
         west = -180.0 + 360.0 * window
@@ -100,9 +101,14 @@ def fold_lines(geoms: Any) -> npt.NDArray[np.object_]:
         keep = (shapely.get_type_id(parts) == _LINE_TYPES[0]) & ~shapely.is_empty(parts)
         pieces.append(parts[keep])
         owners.append(chosen[which[keep]])
+        shifts.append(np.full(int(keep.sum()), shift))
     all_pieces = np.concatenate(pieces)
     all_owners = np.concatenate(owners)
-    order = np.argsort(all_owners, kind="stable")
+    # Keep the pieces in the line's own order: where each starts along the unwrapped line.
+    starts = shapely.get_coordinates(shapely.get_point(all_pieces, 0))
+    starts[:, 0] += np.concatenate(shifts)
+    along = shapely.line_locate_point(array[all_owners], shapely.points(starts))
+    order = np.lexsort((along, all_owners))
     folded, compact = np.unique(all_owners[order], return_inverse=True)
     out[folded] = shapely.multilinestrings(all_pieces[order], indices=compact)
     return out
