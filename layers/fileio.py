@@ -28,6 +28,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from contextvars import ContextVar
 from pathlib import Path
+from typing import BinaryIO
 
 from caspian.geo.errors import InputError, OutputError
 
@@ -255,6 +256,8 @@ def atomic_path(
     target, mode = _resolve(requested, inputs)
     stream = mode is not None and not stat.S_ISREG(mode)
     folder = None
+    # A FIFO without a reader is refused now, before anything (or any other file) is written.
+    sink = _open_stream(target) if stream else None
     try:
         if stream:
             folder = tempfile.mkdtemp(prefix="caspian-")
@@ -273,13 +276,17 @@ def atomic_path(
     except OSError as exc:
         if folder:
             shutil.rmtree(folder, ignore_errors=True)
+        if sink is not None:
+            sink.close()
         raise _output_error(target, exc) from exc
     try:
         yield tmp
         if not tmp.exists():
             raise OutputError(f"nothing was written for {display_path(requested)}")
-        if stream:
-            _stream(tmp, target)
+        if sink is not None:
+            with tmp.open("rb") as data:
+                shutil.copyfileobj(data, sink, _CHUNK_BYTES)
+            sink.close()
         else:
             os.replace(tmp, target)
     except OutputError:
@@ -291,24 +298,26 @@ def atomic_path(
             raise _output_error(target, exc) from exc
         raise
     finally:
+        if sink is not None and not sink.closed:
+            with contextlib.suppress(OSError):
+                sink.close()
         if folder:
             shutil.rmtree(folder, ignore_errors=True)
         elif tmp.exists():
             tmp.unlink()
 
 
-def _stream(source: Path, target: Path) -> None:
-    """Copy ``source`` to a character device or FIFO, without waiting for a FIFO's reader."""
+def _open_stream(target: Path) -> BinaryIO:
+    """Open a character device or FIFO for writing, without waiting for a FIFO's reader."""
     try:
         fd = os.open(target, os.O_WRONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         if exc.errno == errno.ENXIO:
             raise OutputError(f"{display_path(target)} is a FIFO that no program is reading; "
                               "start the reader first") from None
-        raise
+        raise _output_error(target, exc) from exc
     os.set_blocking(fd, True)
-    with os.fdopen(fd, "wb") as out, source.open("rb") as data:
-        shutil.copyfileobj(data, out, _CHUNK_BYTES)
+    return os.fdopen(fd, "wb")
 
 
 def _storage_failure(exc: Exception) -> bool:

@@ -256,3 +256,11 @@ def test_a_write_that_produced_nothing_is_an_error_not_an_empty_file(tmp_path: P
     with pytest.raises(OutputError, match="nothing was written"), atomic_path(tmp_path / "x"):
         pass
     assert os.listdir(tmp_path) == []
+
+
+def test_a_split_export_with_one_unread_fifo_writes_no_file_at_all(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "aktau_port.csv")
+    line = one_error_line(run("export", "aktau_port", "kuryk_port", "--split", "--format", "csv",
+                              "-o", str(tmp_path)))
+    assert "FIFO that no program is reading" in line
+    assert os.listdir(tmp_path) == ["aktau_port.csv"]
