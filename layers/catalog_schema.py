@@ -97,30 +97,26 @@ def position() -> Spec:
     return check
 
 
-def list_of(item: Spec, nullable: bool = False) -> Spec:
-    """A list whose every item passes ``item``."""
-    def check(value: Any, where: str) -> Iterator[str]:
-        if value is None and nullable:
-            return
-        if not isinstance(value, list):
-            yield f"{where} is {describe(value)}, not a list"
-            return
-        for index, entry in enumerate(value):
-            yield from item(entry, f"{where}[{index}]")
-    return check
+def _container(
+    kind: type, noun: str, entries: Callable[[Any], Any], path: Callable[[str, Any], str]
+) -> Callable[..., Spec]:
+    def make(item: Spec, nullable: bool = False) -> Spec:
+        def check(value: Any, where: str) -> Iterator[str]:
+            if value is None and nullable:
+                return
+            if not isinstance(value, kind):
+                yield f"{where} is {describe(value)}, not {noun}"
+                return
+            for key, entry in entries(value):
+                yield from item(entry, path(where, key))
+        return check
+    return make
 
 
-def mapping_of(item: Spec, nullable: bool = False) -> Spec:
-    """An object whose every value passes ``item``."""
-    def check(value: Any, where: str) -> Iterator[str]:
-        if value is None and nullable:
-            return
-        if not isinstance(value, dict):
-            yield f"{where} is {describe(value)}, not an object"
-            return
-        for key, entry in value.items():
-            yield from item(entry, f"{where}.{key}")
-    return check
+#: ``list_of(item, nullable=False)``: a list whose every item passes ``item``.
+list_of = _container(list, "a list", enumerate, lambda where, index: f"{where}[{index}]")
+#: ``mapping_of(item, nullable=False)``: an object whose every value passes ``item``.
+mapping_of = _container(dict, "an object", dict.items, lambda where, key: f"{where}.{key}")
 
 
 def record(fields: Mapping[str, tuple[Spec, bool]], nullable: bool = False) -> Spec:

@@ -166,8 +166,7 @@ def _check_collection(ctx: Context, doc: dict[str, Any]) -> None:
             continue
         _check_feature(ctx, feature, index)
         feature_id = feature.get("id")
-        if isinstance(feature_id, str) or (is_number(feature_id)
-                                            and math.isfinite(feature_id)):
+        if _usable_id(feature_id):
             key = str(feature_id)
             if key in seen:
                 ctx.add(index, feature_id, f"duplicate id {feature_id!r} (feature {seen[key]} "
@@ -176,11 +175,16 @@ def _check_collection(ctx: Context, doc: dict[str, Any]) -> None:
                 seen[key] = index
 
 
+def _usable_id(value: Any) -> bool:
+    """RFC 7946 §3.2: an id is "either a JSON string or number", any finite number (1.5 too)."""
+    if isinstance(value, float):
+        return math.isfinite(value)
+    return isinstance(value, str) or is_number(value)
+
+
 def _check_feature(ctx: Context, feature: dict[str, Any], index: int) -> None:
     feature_id = feature.get("id")
-    # RFC 7946 §3.2: "either a JSON string or number"; any finite number, 1.5 included.
-    id_ok = isinstance(feature_id, str) or (is_number(feature_id) and math.isfinite(feature_id))
-    if "id" in feature and not id_ok:
+    if "id" in feature and not _usable_id(feature_id):
         ctx.add(index, None, f"id is {describe(feature_id)}; RFC 7946 ids are strings or "
                 "numbers (write a number or a string)")
         feature_id = None
