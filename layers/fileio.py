@@ -66,6 +66,21 @@ def display_path(path: str | os.PathLike[str]) -> str:
     return os.fsencode(path).decode("utf-8", errors="replace")
 
 
+def written_message(path: str | os.PathLike[str]) -> tuple[str, bool]:
+    """The ``wrote PATH`` line a command prints, and whether it belongs on stderr (when the
+    output itself went to a stream such as /dev/stdout, the line must not join it).
+
+    The path is shown with control characters escaped (a name may hold a line break).
+    """
+    from caspian.layers.safe_text import terminal_text
+
+    try:
+        stream = not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        stream = False
+    return terminal_text(f"wrote {display_path(path)}"), stream
+
+
 @contextlib.contextmanager
 def protect_inputs() -> Iterator[None]:
     """Within the block, refuse to write over any file read by :func:`read_input_bytes`.

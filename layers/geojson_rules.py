@@ -184,7 +184,12 @@ def _usable_id(value: Any) -> bool:
 
 def _check_feature(ctx: Context, feature: dict[str, Any], index: int) -> None:
     feature_id = feature.get("id")
-    if "id" in feature and not _usable_id(feature_id):
+    if "id" in feature and (isinstance(feature_id, BadNumber) or (
+            isinstance(feature_id, float) and not math.isfinite(feature_id))):
+        ctx.add(index, None, "id is a number too large for a float, a number no reader can "
+                "hold exactly; write the id as a string")
+        feature_id = None
+    elif "id" in feature and not _usable_id(feature_id):
         ctx.add(index, None, f"id is {describe(feature_id)}; RFC 7946 ids are strings or "
                 "numbers (write a number or a string)")
         feature_id = None

@@ -97,7 +97,9 @@ def export_command(
     parquet  GeoParquet for geopandas/DuckDB (needs pyarrow)
     """
     from caspian.layers.export import export_layers
+    from caspian.layers.fileio import written_message
 
     written = export_layers(fmt, output, list(layer_ids) or None, split=split)
     for path in written:
-        click.echo(f"wrote {path}")
+        line, to_stderr = written_message(path)
+        click.echo(line, err=to_stderr)

@@ -154,6 +154,14 @@ def test_ids_that_are_not_strings_or_numbers_are_reported(feature_id: Any) -> No
     assert message.startswith("id is ") and "strings or numbers" in message
 
 
+@pytest.mark.parametrize("text", ["1e400", "-1e999", "1" * 400])
+def test_an_id_too_large_for_any_reader_is_not_called_a_non_number(text: str) -> None:
+    body = '{"type": "Feature", "id": ' + text + ', "properties": {}, "geometry": {"type": '
+    body += '"Point", "coordinates": [49, 40]}}'
+    (problem,) = validate_geojson(body.encode())
+    assert "a number no reader can hold exactly; write the id as a string" in problem.message
+
+
 @pytest.mark.parametrize(
     "position, shown",
     [

@@ -264,3 +264,14 @@ def test_a_split_export_with_one_unread_fifo_writes_no_file_at_all(tmp_path: Pat
                               "-o", str(tmp_path)))
     assert "FIFO that no program is reading" in line
     assert os.listdir(tmp_path) == ["aktau_port.csv"]
+
+
+def test_the_wrote_line_goes_to_stderr_when_the_output_is_stdout() -> None:
+    result = run("map", "aktau_port", "-o", "/dev/stdout")
+    assert result.stdout.rstrip().endswith(b"</html>")
+    assert result.stderr.startswith(b"wrote /dev/stdout (online basemaps)")
+
+
+def test_the_wrote_line_escapes_a_line_break_in_the_name(tmp_path: Path) -> None:
+    result = run(*EXPORT_CSV, str(tmp_path / "a\nb.csv"))
+    assert result.stdout.decode() == f"wrote {tmp_path}/a\\nb.csv\n"
