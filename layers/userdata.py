@@ -108,7 +108,23 @@ def _read_bytes(path: Path) -> bytes:
         raise _UnusableError(exc.reason) from None
 
 
+#: Leading bytes of binary files users give instead of GeoJSON, and what to do about them.
+_BINARY_FORMATS: tuple[tuple[bytes, str], ...] = (
+    (b"\x1f\x8b", "gzip-compressed; decompress it first (gunzip)"),
+    (b"PK\x03\x04", "a ZIP archive (a KMZ or a zipped shapefile?); unpack it and convert it "
+     "(ogr2ogr -f GeoJSON out.geojson in.shp)"),
+    (b"SQLite format 3\x00", "a SQLite database (a GeoPackage?); convert it "
+     "(ogr2ogr -f GeoJSON out.geojson in.gpkg)"),
+    (b"PAR1", "a Parquet file; convert it (ogr2ogr -f GeoJSON out.geojson in.parquet)"),
+    (b"\x00\x00\x27\x0a", "a shapefile's .shp; convert it "
+     "(ogr2ogr -f GeoJSON out.geojson in.shp)"),
+)
+
+
 def _decode(data: bytes) -> str:
+    for magic, what in _BINARY_FORMATS:
+        if data.startswith(magic):
+            raise _UnusableError(f"not GeoJSON: the file is {what}")
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         raise _UnusableError("file is UTF-16; GeoJSON must be UTF-8: save it again as UTF-8")
     try:

@@ -209,3 +209,23 @@ def test_bare_caspian_prints_the_whole_help() -> None:
     assert text.startswith("Usage: caspian [OPTIONS] COMMAND [ARGS]...\n")
     assert "\nCommands:\n" in text and "validate" in text
     assert len(text.splitlines()) > 10
+
+
+@pytest.mark.parametrize(
+    "head, said",
+    [
+        (b"\x1f\x8b\x08\x00", "gzip-compressed"),
+        (b"PK\x03\x04\x14\x00", "a ZIP archive"),
+        (b"SQLite format 3\x00\x10\x00", "a SQLite database (a GeoPackage?)"),
+        (b"PAR1\x15\x04", "a Parquet file"),
+        (b"\x00\x00\x27\x0a\x00\x00", "a shapefile's .shp"),
+    ],
+)
+def test_a_binary_file_given_as_geojson_is_named_with_the_conversion(tmp_path: Path,
+                                                                     head: bytes,
+                                                                     said: str) -> None:
+    path = tmp_path / "data.geojson"
+    path.write_bytes(head + bytes(range(256)))
+    (problem,) = validate_geojson(path)
+    assert problem.message.startswith(f"not GeoJSON: the file is {said}")
+    assert said in one_error_line(run("metrics", "--file", str(path)))
