@@ -113,3 +113,11 @@ def test_export_csv_neutralises_formulas_and_keeps_negative_numbers(tmp_path: Pa
 
 def test_export_csv_header_is_neutralised_too() -> None:
     assert render_csv([{"=cmd": 1}]).splitlines()[0] == "'=cmd"
+
+
+def test_cite_text_escapes_control_characters_from_the_catalog() -> None:
+    from caspian.maps.cmd_catalog import _conflict_text
+
+    text = _conflict_text({"topic": "length\x1b[2J", "note": "a\rb", "values": [
+        {"value": "1\n768", "unit": "km", "qualifier": None, "source_label": "x\x07"}]})
+    assert text == "! length\\x1b[2J:\n    1\\n768 km — x\\x07\n    note: a\\rb"
