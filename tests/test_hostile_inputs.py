@@ -192,6 +192,13 @@ def test_stdout_that_cannot_take_our_text_gets_escapes_not_a_traceback(
     result.stdout.decode("utf-8" if encoding == "ascii" else encoding)
 
 
+def test_an_error_line_with_cyrillic_survives_a_latin1_stderr(tmp_path: Path) -> None:
+    result = run("metrics", "--file", str(tmp_path / "маршрут.geojson"),
+                 env={"PYTHONIOENCODING": "latin-1"})
+    line = one_error_line(result)
+    assert "\\u043c\\u0430" in line and "file not found" in line
+
+
 @pytest.mark.parametrize("command", ["caspian --version", "caspian layers",
                                      "caspian metrics --format json", "caspian cite btc_pipeline"])
 def test_a_closed_pipe_ends_quietly_with_exit_0(command: str) -> None:

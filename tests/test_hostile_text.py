@@ -16,6 +16,8 @@ from caspian.layers.export import write_layers
 from caspian.layers.safe_text import csv_cell, terminal_text
 from caspian.maps.formatting import render_csv, render_json, render_table
 from hostile_support import one_error_line, run, user_file
+from hypothesis import given
+from hypothesis import strategies as st
 
 # Bytes a terminal acts on: C0 controls but the final newline, DEL, UTF-8 encoded C1 controls,
 # bidirectional overrides.
@@ -121,3 +123,15 @@ def test_cite_text_escapes_control_characters_from_the_catalog() -> None:
     text = _conflict_text({"topic": "length\x1b[2J", "note": "a\rb", "values": [
         {"value": "1\n768", "unit": "km", "qualifier": None, "source_label": "x\x07"}]})
     assert text == "! length\\x1b[2J:\n    1\\n768 km — x\\x07\n    note: a\\rb"
+
+
+@given(st.text())
+def test_terminal_text_never_lets_a_control_character_through(text: str) -> None:
+    assert not RAW_CONTROL.search(terminal_text(text).encode("utf-8", "surrogatepass"))
+
+
+@given(st.text())
+def test_no_csv_cell_starts_a_formula(text: str) -> None:
+    cell = csv_cell(text)
+    assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")) or re.fullmatch(
+        r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?", cell)

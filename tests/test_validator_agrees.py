@@ -135,7 +135,7 @@ def test_what_check_accepts_metrics_the_map_and_every_export_process(
     metrics_frame(layers_frame([layer]), by_country=True)
     render_html(map_of_layers([layer]))
     with tempfile.TemporaryDirectory() as folder:
-        for fmt in ("geojson", "gpkg", "kml", "csv"):
+        for fmt in ("geojson", "gpkg", "kml", "csv", "parquet"):
             write_layers([layer], fmt, Path(folder) / f"out.{fmt}")
 
 
