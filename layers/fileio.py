@@ -225,14 +225,21 @@ def _resolve(path: Path, inputs: Iterable[str | os.PathLike[str]]) -> tuple[Path
 
 def _temp_name(target: Path) -> tuple[str, str]:
     """Prefix and suffix of the temporary file, short enough that a legal target name gives a
-    legal temporary name (names are limited in bytes, 255 on most file systems)."""
+    legal temporary name: names are limited in bytes (255 on most file systems), and so is the
+    whole path handed to the system (4,096 bytes on Linux)."""
+    folder = str(target.parent) if str(target.parent) else "."
     try:
-        name_max = os.pathconf(target.parent if str(target.parent) else ".", "PC_NAME_MAX")
+        name_max = os.pathconf(folder, "PC_NAME_MAX")
+        path_max = os.pathconf(folder, "PC_PATH_MAX")
     except (OSError, ValueError):
-        name_max = 255
+        name_max, path_max = 255, 4096
+    # The whole path ends in a NUL, and its folder is followed by a "/".
+    available = min(name_max, path_max - 1 - len(os.fsencode(folder)) - 1)
     suffix = f".tmp{target.suffix}" if len(os.fsencode(target.suffix)) <= 16 else ".tmp"
-    room = name_max - len(os.fsencode(suffix)) - 2 - 8  # the dots and mkstemp's 8 characters
-    stem = os.fsencode(target.name)[: max(room, 0)]
+    room = available - len(os.fsencode(suffix)) - 2 - 8  # the dots, mkstemp's 8 characters
+    if room < 0:  # no room for a readable name: "." and mkstemp's 8 characters
+        return ".", ""
+    stem = os.fsencode(target.name)[:room]
     return "." + os.fsdecode(stem.decode("utf-8", "ignore").encode()) + ".", suffix
 
 

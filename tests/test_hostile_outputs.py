@@ -275,3 +275,18 @@ def test_the_wrote_line_goes_to_stderr_when_the_output_is_stdout() -> None:
 def test_the_wrote_line_escapes_a_line_break_in_the_name(tmp_path: Path) -> None:
     result = run(*EXPORT_CSV, str(tmp_path / "a\nb.csv"))
     assert result.stdout.decode() == f"wrote {tmp_path}/a\\nb.csv\n"
+
+
+def test_a_path_just_under_the_system_limit_stays_writable(tmp_path: Path) -> None:
+    # Folders nested until the whole path is 4,095 bytes (PATH_MAX with its NUL): the target
+    # is legal, and so must be the temporary file beside it, which a name longer than the
+    # target's would push past the limit.
+    folder = tmp_path
+    while len(os.fsencode(folder)) < 4095 - 260 - 12:
+        folder = folder / ("d" * 250)
+    folder = folder / ("e" * (4095 - 12 - len(os.fsencode(folder)) - 2))
+    os.makedirs(folder)
+    target = folder / "out-2026.csv"
+    assert len(os.fsencode(target)) == 4095
+    assert run(*EXPORT_CSV, str(target)).returncode == 0
+    assert target.is_file() and leftovers(folder) == []
