@@ -403,6 +403,15 @@ def _check_counts(
                     "at the end")
 
 
+def _jumps_antimeridian(shape: Any) -> bool:
+    """True when a polygon ring steps more than 180° of longitude between two vertices."""
+    import numpy as np
+
+    rings = shapely.get_rings(shapely.get_parts(shape))
+    return any(bool((np.abs(np.diff(shapely.get_coordinates(ring)[:, 0])) > 180).any())
+               for ring in rings)
+
+
 def _check_validity(
     ctx: Context, geometry: dict[str, Any], index: int, fid: Any, where: str
 ) -> None:
@@ -418,6 +427,12 @@ def _check_validity(
                     "give it at least two distinct positions")
         return
     shape = shapely.geometry.shape(geometry)
+    if _jumps_antimeridian(shape):
+        ctx.add(index, fid, f"{where} ({kind}) has an edge that spans more than 180° of "
+                "longitude: if it crosses the antimeridian uncut it covers the rest of the "
+                "world instead, so cut it at ±180° into two polygons (RFC 7946 §3.1.9; ogr2ogr "
+                "-wrapdateline); if it really runs the long way, add a vertex in between")
+        return
     if shapely.is_valid(shape):
         return
     reason = shapely.is_valid_reason(shape)

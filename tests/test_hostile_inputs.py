@@ -236,3 +236,21 @@ def test_a_binary_file_given_as_geojson_is_named_with_the_conversion(tmp_path: P
     (problem,) = validate_geojson(path)
     assert problem.message.startswith(f"not GeoJSON: the file is {said}")
     assert said in one_error_line(run("metrics", "--file", str(path)))
+
+
+@pytest.mark.parametrize("ring", [
+    [[179, 50], [-179, 50], [-179, 51], [179, 51], [179, 50]],
+    [[-170, -10], [170, -10], [170, 10], [-170, 10], [-170, -10]],
+])
+def test_a_polygon_across_the_antimeridian_uncut_is_reported(ring: list[list[float]]) -> None:
+    feature = _feature(geometry={"type": "Polygon", "coordinates": [ring]})
+    feature["geometry"] = {"type": "Polygon", "coordinates": [ring]}
+    (message,) = _messages(feature)
+    assert "crosses the antimeridian uncut" in message and "RFC 7946" in message
+
+
+def test_a_wide_polygon_whose_edges_say_the_long_way_is_fine() -> None:
+    ring = [[-100, 0], [0, 0], [100, 0], [100, 10], [0, 10], [-100, 10], [-100, 0]]
+    feature = _feature()
+    feature["geometry"] = {"type": "Polygon", "coordinates": [ring]}
+    assert _messages(feature) == []
