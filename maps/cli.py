@@ -87,7 +87,7 @@ def main(argv: list[str] | None = None) -> Any:
 
     args = sys.argv[1:] if argv is None else list(argv)
     _tolerant_streams()
-    previous = _on_sigterm(_terminate)
+    previous = _on_signals(dict.fromkeys(_UNWIND_SIGNALS, _terminate))
     try:
         if not args:
             click.echo(cli.get_help(click.Context(cli, info_name="caspian")))
@@ -130,21 +130,29 @@ def main(argv: list[str] | None = None) -> Any:
         _error_line(f"error: cannot write to standard output: {exc.strerror or exc}")
         sys.exit(2)
     finally:
-        _on_sigterm(previous)
+        _on_signals(previous)
     # standalone_mode=False hands back the code of ``ctx.exit(code)`` instead of exiting.
     if isinstance(result, int) and result != 0:
         sys.exit(result)
     return result
 
 
-def _on_sigterm(handler: Any) -> Any:
-    """Install ``handler`` for SIGTERM and return the previous one (None: left alone)."""
-    if handler is None:
-        return None
+# Signals that end a command by unwinding it (so that ``finally`` removes temporary files):
+# ``kill`` and a closed terminal.
+_UNWIND_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP")
+                        if hasattr(signal, name))
+
+
+def _on_signals(handlers: dict[Any, Any]) -> dict[Any, Any]:
+    """Install ``handlers`` (signal -> handler); return the previous ones (empty when this is
+    not the main thread, where signals cannot be set and stay as they are)."""
+    previous = {}
     try:
-        return signal.signal(signal.SIGTERM, handler)
-    except ValueError:  # not the main thread: signals stay as they are
-        return None
+        for signum, handler in handlers.items():
+            previous[signum] = signal.signal(signum, handler)
+    except ValueError:
+        pass
+    return previous
 
 
 def _terminate(signum: int, frame: Any) -> None:

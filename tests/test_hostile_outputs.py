@@ -221,7 +221,8 @@ main(sys.argv[1:])
 """
 
 
-@pytest.mark.parametrize("signum, code", [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+@pytest.mark.parametrize("signum, code", [(signal.SIGTERM, 143), (signal.SIGINT, 130),
+                                          (signal.SIGHUP, 129)])
 def test_a_signal_during_the_write_leaves_no_temporary_file(tmp_path: Path, signum: int,
                                                            code: int) -> None:
     target = tmp_path / "out.csv"
