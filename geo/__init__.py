@@ -34,6 +34,7 @@ _EXPORTS = {
         "caspian.geo.countries",
     ),
     **dict.fromkeys(["Chain", "Gap", "Leg", "build_chains"], "caspian.geo.chains"),
+    "split_at_antimeridian": "caspian.geo.antimeridian",
     **dict.fromkeys(["DISTANCE_KINDS", "distance_matrix_km"], "caspian.geo.distances"),
 }
 

@@ -19,7 +19,8 @@ _EXPORTS = {
         ["catalog_metrics", "metrics_frame", "file_metrics", "catalog_chains", "port_distances"],
         "caspian.layers.metrics",
     ),
-    **dict.fromkeys(["read_user_geojson", "validate_geojson"], "caspian.layers.userdata"),
+    **dict.fromkeys(["read_user_geojson", "read_user_features", "validate_geojson"],
+                    "caspian.layers.userdata"),
     **dict.fromkeys(["to_geodataframe", "export_layers"], "caspian.layers.export"),
 }
 
