@@ -217,6 +217,12 @@ def length_findings(
     return findings
 
 
+def _km(value: float) -> str:
+    """Kilometres to 0.1 km, or to their significant digits when that would show a positive
+    length as 0.0 (a published 0.00001 km is not "0.0 km" beside "+...%")."""
+    return f"{value:,.1f}" if value == 0 or abs(value) >= 0.05 else f"{value:.3g}"
+
+
 def check_catalog(
     layer_ids: Sequence[str] | None = None, settings: Settings = DEFAULT_SETTINGS
 ) -> tuple[list[Problem], list[LengthFinding]]:
@@ -240,8 +246,8 @@ def check_catalog(
                 Problem(
                     finding.layer,
                     finding.feature,
-                    f"computed {finding.length_km:,.1f} km is {finding.delta_pct:+.1f}% from the "
-                    f"published {finding.published_km:,.1f} km ({finding.source}); the "
+                    f"computed {_km(finding.length_km)} km is {finding.delta_pct:+.1f}% from the "
+                    f"published {_km(finding.published_km)} km ({finding.source}); the "
                     f"{finding.geometry_accuracy} class allows ±{finding.tolerance:.0%}",
                 )
             )
