@@ -35,6 +35,7 @@ _EXPORTS = {
     ),
     **dict.fromkeys(["partition_region", "splice_region"], "caspian.geo.borders"),
     **dict.fromkeys(["Chain", "Gap", "Leg", "build_chains"], "caspian.geo.chains"),
+    "split_at_antimeridian": "caspian.geo.antimeridian",
     **dict.fromkeys(["DISTANCE_KINDS", "distance_matrix_km"], "caspian.geo.distances"),
     **dict.fromkeys(
         ["RailNetwork", "RailPath", "build_rail_network", "shortest_rail_path"],

@@ -27,6 +27,7 @@ import numpy as np
 import numpy.typing as npt
 import pyproj
 import shapely
+from caspian.geo.antimeridian import fold_lines
 from caspian.geo.errors import GeometryError
 from caspian.geo.geodesy import (
     as_geometry_array,
@@ -67,8 +68,8 @@ class CountryIndex:
     Attributes
     ----------
     polygons : numpy.ndarray of shapely geometries
-        Country (multi)polygons in ``(lon, lat)`` degrees (prepared), including copies
-        shifted by ±360° for countries that touch the antimeridian.
+        Country (multi)polygons in ``(lon, lat)`` degrees (prepared); lines are cut at the
+        antimeridian before they meet them (:func:`caspian.geo.antimeridian.fold_lines`).
     codes : numpy.ndarray of str
         ISO 3166-1 alpha-3 code of each polygon.
     tree : shapely.STRtree
@@ -138,26 +139,12 @@ def build_country_index(
         raise GeometryError(f"{polys.size} polygons but {code_arr.size} codes")
     keep = ~(shapely.is_missing(polys) | shapely.is_empty(polys))
     polys, code_arr = polys[keep], code_arr[keep]
-    bounds = shapely.bounds(polys)
-    # A line that crosses the antimeridian is kept continuous (longitudes beyond ±180), so
-    # countries at the antimeridian also appear shifted by a full turn.
-    east = bounds[:, 2] >= 179.9
-    west = bounds[:, 0] <= -179.9
-    turn = np.array([360.0, 0.0])
-    all_polys = np.concatenate(
-        [
-            polys,
-            shapely.transform(polys[east], lambda xy: xy - turn),
-            shapely.transform(polys[west], lambda xy: xy + turn),
-        ]
-    )
-    all_codes = np.concatenate([code_arr, code_arr[east], code_arr[west]])
-    shapely.prepare(all_polys)
+    shapely.prepare(polys)
     caspian, littoral_codes, zones = _caspian_zones(polys, code_arr, littoral)
     return CountryIndex(
-        polygons=all_polys,
-        codes=all_codes,
-        tree=shapely.STRtree(all_polys),
+        polygons=polys,
+        codes=code_arr,
+        tree=shapely.STRtree(polys),
         caspian=caspian,
         littoral_codes=littoral_codes,
         caspian_zones=zones,
@@ -326,7 +313,10 @@ def split_by_country(
     measurable = np.flatnonzero(np.nan_to_num(total_m) > 0)
     if measurable.size == 0:
         return CountrySplit(by_country, nearest)
-    dense = densify_geodesic(array[measurable], settings.densify_km, settings)
+    # Densified lines keep their longitudes continuous; cut back into [-180, 180] at the
+    # antimeridian, every piece meets the countries where they are (Fiji, Chukotka, Alaska,
+    # New Zealand and whatever else a line across the Pacific reaches).
+    dense = fold_lines(densify_geodesic(array[measurable], settings.densify_km, settings))
 
     lengths_m = total_m[measurable]
 

@@ -143,6 +143,10 @@ def parse_layer(collection: Mapping[str, Any], origin: str = "<layer>") -> Layer
     missing = [key for key in ("id", "name", "group", "features") if key not in collection]
     if missing:
         raise CatalogError(f"{origin}: layer is missing {', '.join(missing)}")
+    for key in ("sources", "conflicts", "features"):
+        listed = collection.get(key, [])
+        if not isinstance(listed, list) or not all(isinstance(item, dict) for item in listed):
+            raise CatalogError(f"{origin}: {key} must be a list of objects")
     sources = collection.get("sources", [])
     return Layer(
         id=str(collection["id"]),

@@ -1,4 +1,10 @@
-"""Validate the catalog: schema, vocabularies, coordinates, ids, quotes and lengths.
+"""Validate the catalog: the GeoJSON rules, the catalog schema, references, quotes, lengths.
+
+The catalog is checked by the same GeoJSON rules as a user's file
+(:mod:`caspian.layers.geojson_rules`) plus the catalog's schema
+(:mod:`caspian.layers.catalog_schema`, ``docs/catalog-schema.md``): one validator, so what
+``caspian check`` accepts every reader can process. The checks are plain functions listed in
+:data:`LAYER_CHECKS` and :data:`CATALOG_CHECKS`.
 
 :func:`check_catalog` returns every problem it finds rather than stopping at the first, so
 ``caspian check`` can list them all; it also returns, for every feature with a published
@@ -8,32 +14,16 @@ never something to tune the geometry against).
 
 from __future__ import annotations
 
-import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from caspian.geo.settings import (
-    DEFAULT_SETTINGS,
-    GEOMETRY_ACCURACIES,
-    KINDS,
-    MODES,
-    STATUSES,
-    Settings,
-)
-from caspian.layers.catalog import GROUPS, Layer, load_catalog, short_feature_id
+import shapely.geometry
+from caspian.geo.settings import DEFAULT_SETTINGS, Settings
+from caspian.layers.catalog import Layer, load_catalog, short_feature_id
+from caspian.layers.catalog_schema import FEATURE_PROPERTIES, LAYER_MEMBERS, members
 from caspian.layers.citations import verify_layer_citations
-
-REQUIRED_PROPERTIES = (
-    "name",
-    "name_ru",
-    "kind",
-    "status",
-    "geometry_accuracy",
-    "published_length_km",
-    "vertex_sources",
-    "sources",
-)
+from caspian.layers.geojson_rules import SUPPORTED_GEOMETRY_TYPES, check_document
 
 
 @dataclass(frozen=True)
@@ -77,162 +67,134 @@ class LengthFinding:
         return abs(self.delta_km) <= self.tolerance * self.published_km
 
 
-def _positions(geometry: Mapping[str, Any]) -> list[Any]:
-    """Every position of a geometry, flattened in order."""
-    coordinates = geometry.get("coordinates")
-    kind = geometry.get("type")
-    if kind == "Point":
-        return [coordinates]
-    if kind in ("LineString", "MultiPoint"):
-        return list(coordinates or [])
-    if kind in ("MultiLineString", "Polygon"):
-        return [position for part in coordinates or [] for position in part]
-    if kind == "MultiPolygon":
-        return [position for polygon in coordinates or [] for ring in polygon for position in ring]
-    return []
+LayerCheck = Callable[[Layer], Iterable[Problem]]
+CatalogCheck = Callable[[Sequence[Layer]], Iterable[Problem]]
 
 
-def _check_position(position: Any) -> str | None:
-    if not isinstance(position, (list, tuple)) or len(position) not in (2, 3):
-        return f"position {position!r} is not [lon, lat]"
-    if not all(
-        isinstance(value, (int, float)) and not isinstance(value, bool) for value in position
-    ):
-        return f"position {position!r} has a value that is not a number"
-    lon, lat = position[0], position[1]
-    if not (math.isfinite(lon) and math.isfinite(lat)):
-        return f"position {position!r} is not finite"
-    if not -180 <= lon <= 180:
-        return f"longitude {lon} is outside ±180"
-    if not -90 <= lat <= 90:
-        return f"latitude {lat} is outside ±90 (GeoJSON is [lon, lat]: swapped?)"
-    return None
+def geojson_problems(layer: Layer) -> Iterator[Problem]:
+    """The rules every GeoJSON file passes (:mod:`caspian.layers.geojson_rules`, the same as
+    ``caspian validate``), with the catalog schema for the features' properties."""
+    features = layer.features
+    found = check_document(layer.to_geojson(), SUPPORTED_GEOMETRY_TYPES, False,
+                           properties=FEATURE_PROPERTIES)
+    for index, _, message in found:
+        feature = None if index is None or index >= len(features) else features[index]
+        yield Problem(layer.id, None if feature is None else short_feature_id(feature), message)
 
 
-def _entries(
-    properties: Mapping[str, Any], key: str, problems: list[str]
-) -> list[Mapping[str, Any]]:
-    """The objects listed under ``key``; anything else there is reported in ``problems``, so
-    one stray string does not stop the check of the rest."""
-    listed = properties.get(key) or []
-    if not isinstance(listed, list):
-        problems.append(f"{key} must be a list of objects, not {type(listed).__name__}")
-        return []
-    objects = [entry for entry in listed if isinstance(entry, Mapping)]
-    problems.extend(
-        f"{key} entry {entry!r} is not an object"
-        for entry in listed
-        if not isinstance(entry, Mapping)
-    )
-    return objects
+def layer_schema_problems(layer: Layer) -> Iterator[Problem]:
+    """The layer's own members: id, names, group, sources and conflicts
+    (``docs/catalog-schema.md``)."""
+    collection = layer.to_geojson()
+    for message in members(LAYER_MEMBERS, collection):
+        yield Problem(layer.id, None, message)
+    if not layer.features:
+        yield Problem(layer.id, None, "has no features")
+    if not layer.sources:
+        yield Problem(layer.id, None, "cites no sources")
 
 
-def _check_feature(layer: Layer, feature: Mapping[str, Any]) -> list[str]:
-    problems: list[str] = []
-    properties = feature.get("properties") or {}
-    missing = [key for key in REQUIRED_PROPERTIES if key not in properties]
-    if missing:
-        problems.append(f"missing properties: {', '.join(missing)}")
-    for key, vocabulary in (
-        ("kind", KINDS),
-        ("status", STATUSES),
-        ("geometry_accuracy", GEOMETRY_ACCURACIES),
-    ):
-        if key in properties and properties[key] not in vocabulary:
-            problems.append(f"{key} {properties[key]!r} is not one of {', '.join(vocabulary)}")
-    if properties.get("mode") not in (None, *MODES):
-        problems.append(f"mode {properties['mode']!r} is not one of {', '.join(MODES)}")
-    geometry = feature.get("geometry") or {}
-    positions = _positions(geometry)
-    if not positions:
-        problems.append(f"geometry {geometry.get('type')!r} has no positions")
-    problems.extend(filter(None, (_check_position(position) for position in positions)))
-    vertex_sources = _entries(properties, "vertex_sources", problems)
-    if len(vertex_sources) != len(positions):
-        problems.append(
-            f"{len(vertex_sources)} vertex_sources for {len(positions)} vertices; "
-            "give one per vertex"
-        )
-    route_places = _entries(properties, "route_places", problems)
-    published = _entries(properties, "published_length_km", problems)
-    capacity = _entries(properties, "capacity", problems)
-    for place in route_places:
-        problem = _check_position(place.get("coordinates"))
-        if problem:
-            problems.append(f"route place {place.get('label')!r}: {problem}")
-    cited = list(properties.get("sources") or [])
-    for entries in (vertex_sources, route_places, published, capacity):
-        cited += [entry.get("source") for entry in entries]
-    for source_id in dict.fromkeys(cited):
-        if source_id not in layer.sources:
-            problems.append(f"cites source {source_id!r}, which the layer does not list")
-    if not properties.get("sources"):
-        problems.append("lists no sources")
-    if properties.get("geometry_accuracy") == "hypothetical" and not properties.get("note"):
-        problems.append("hypothetical geometry needs a note saying why")
-    for entry in published:
-        value = entry.get("value")
-        if not isinstance(value, (int, float)) or not value > 0:
-            problems.append(f"published length {value!r} is not a positive number")
-    return problems
+def citation_problems(layer: Layer) -> Iterator[Problem]:
+    """Every seed quote is found, verbatim, at its offsets in its seed."""
+    for message in verify_layer_citations(layer):
+        yield Problem(layer.id, None, message)
+
+
+def _cited(properties: Mapping[str, Any]) -> list[Any]:
+    cited = list(properties.get("sources") or []) if isinstance(
+        properties.get("sources"), list) else []
+    for key in ("vertex_sources", "route_places", "published_length_km", "capacity"):
+        entries = properties.get(key)
+        if isinstance(entries, list):
+            cited += [entry.get("source") for entry in entries
+                      if isinstance(entry, Mapping) and "source" in entry]
+    return cited
+
+
+def _position_count(geometry: Any) -> int:
+    """Vertices of a geometry the GeoJSON rules accepted (parts concatenated)."""
+    import shapely
+
+    try:
+        return int(shapely.get_num_coordinates(shapely.geometry.shape(geometry)))
+    except (AttributeError, KeyError, TypeError, ValueError, shapely.errors.GEOSException):
+        return -1
+
+
+def reference_problems(layer: Layer) -> Iterator[Problem]:
+    """Ids are ``<layer>/<feature>``, every cited source is listed, one vertex source per
+    vertex, and a hypothetical line says why in its note."""
+    for conflict in layer.conflicts:
+        for value in conflict.get("values") or []:
+            if isinstance(value, Mapping) and value.get("source") not in layer.sources:
+                yield Problem(layer.id, None, f"conflict {conflict.get('id')!r} cites unknown "
+                              f"source {value.get('source')!r}")
+    for feature in layer.features:
+        feature_id = str(feature.get("id", ""))
+        short = short_feature_id(feature)
+        if not feature_id.startswith(f"{layer.id}/") or feature_id == f"{layer.id}/":
+            yield Problem(layer.id, feature_id or None, "feature id must be '<layer>/<feature>'")
+        properties = feature.get("properties")
+        if not isinstance(properties, Mapping):
+            continue
+        for source_id in dict.fromkeys(map(str, _cited(properties))):
+            if source_id not in layer.sources:
+                yield Problem(layer.id, short,
+                              f"cites source {source_id!r}, which the layer does not list")
+        if "sources" in properties and not properties.get("sources"):
+            yield Problem(layer.id, short, "lists no sources")
+        if properties.get("geometry_accuracy") == "hypothetical" and not properties.get("note"):
+            yield Problem(layer.id, short, "hypothetical geometry needs a note saying why")
+        vertex_sources = properties.get("vertex_sources")
+        count = _position_count(feature.get("geometry"))
+        if isinstance(vertex_sources, list) and count >= 0 and len(vertex_sources) != count:
+            yield Problem(layer.id, short, f"{len(vertex_sources)} vertex_sources for {count} "
+                          "vertices; give one per vertex")
+
+
+def duplicate_id_problems(layers: Sequence[Layer]) -> Iterator[Problem]:
+    """A feature id used by two layers (within a layer, the GeoJSON rules report it)."""
+    seen: dict[str, str] = {}
+    for layer in layers:
+        for feature_id in dict.fromkeys(str(feature.get("id")) for feature in layer.features):
+            if seen.get(feature_id, layer.id) != layer.id:
+                yield Problem(layer.id, feature_id.split("/", 1)[-1],
+                              f"duplicate feature id {feature_id} (layer {seen[feature_id]} has "
+                              "it too)")
+            seen.setdefault(feature_id, layer.id)
+
+
+def sea_crossing_problems(layers: Sequence[Layer]) -> Iterator[Problem]:
+    """Sea legs and subsea cables that cross land between their landfalls."""
+    from caspian.layers.sea_routing import sea_crossings  # loads the borders only when run
+
+    for crossing in sea_crossings(layers):
+        yield Problem(crossing.layer, crossing.feature, crossing.message)
+
+
+#: What ``caspian check`` checks in each layer, in order; add a check here (a function of a
+#: :class:`Layer` yielding :class:`Problem`) and ``check_layer``/``check_catalog`` run it.
+LAYER_CHECKS: tuple[LayerCheck, ...] = (
+    geojson_problems,
+    layer_schema_problems,
+    reference_problems,
+    citation_problems,
+)
+
+#: Checks across the layers (a function of every checked layer yielding :class:`Problem`);
+#: the published-length tolerance is applied by :func:`check_catalog` from its findings.
+CATALOG_CHECKS: tuple[CatalogCheck, ...] = (duplicate_id_problems, sea_crossing_problems)
 
 
 def check_layer(layer: Layer) -> list[Problem]:
-    """Every schema, coordinate, source and quote problem of one layer."""
-    problems = [Problem(layer.id, None, message) for message in verify_layer_citations(layer)]
-    if layer.group not in GROUPS:
-        problems.append(
-            Problem(layer.id, None, f"group {layer.group!r} is not one of {', '.join(GROUPS)}")
-        )
-    if not layer.features:
-        problems.append(Problem(layer.id, None, "has no features"))
-    if not layer.sources:
-        problems.append(Problem(layer.id, None, "cites no sources"))
-    for conflict in layer.conflicts:
-        for value in conflict.get("values", []):
-            if value.get("source") not in layer.sources:
-                problems.append(
-                    Problem(
-                        layer.id,
-                        None,
-                        f"conflict {conflict.get('id')!r} cites unknown source "
-                        f"{value.get('source')!r}",
-                    )
-                )
-    for feature in layer.features:
-        feature_id = str(feature.get("id", ""))
-        if not feature_id.startswith(f"{layer.id}/") or feature_id == f"{layer.id}/":
-            problems.append(
-                Problem(layer.id, feature_id or None, "feature id must be '<layer>/<feature>'")
-            )
-        short = short_feature_id(feature)
-        problems.extend(
-            Problem(layer.id, short, message) for message in _check_feature(layer, feature)
-        )
-    return problems
-
-
-def _duplicate_ids(layers: Iterable[Layer]) -> list[Problem]:
-    seen: dict[str, str] = {}
-    problems = []
-    for layer in layers:
-        for feature in layer.features:
-            feature_id = str(feature.get("id"))
-            if feature_id in seen:
-                problems.append(
-                    Problem(
-                        layer.id, short_feature_id(feature), f"duplicate feature id {feature_id}"
-                    )
-                )
-            seen[feature_id] = layer.id
-    return problems
+    """Every problem of one layer: each of :data:`LAYER_CHECKS` in turn."""
+    return [problem for check in LAYER_CHECKS for problem in check(layer)]
 
 
 def length_findings(
     layers: Iterable[Layer], settings: Settings = DEFAULT_SETTINGS
 ) -> list[LengthFinding]:
     """Published versus geodesic length for every published value of every line feature."""
-    import shapely.geometry
     from caspian.geo.geodesy import geodesic_lengths_km
 
     findings = []
@@ -263,6 +225,12 @@ def length_findings(
     return findings
 
 
+def _km(value: float) -> str:
+    """Kilometres to 0.1 km, or to their significant digits when that would show a positive
+    length as 0.0 (a published 0.00001 km is not "0.0 km" beside "+...%")."""
+    return f"{value:,.1f}" if value == 0 or abs(value) >= 0.05 else f"{value:.3g}"
+
+
 def check_catalog(
     layer_ids: Sequence[str] | None = None, settings: Settings = DEFAULT_SETTINGS
 ) -> tuple[list[Problem], list[LengthFinding]]:
@@ -278,19 +246,16 @@ def check_catalog(
     """
     layers = list(load_catalog(layer_ids).values())
     problems = [problem for layer in layers for problem in check_layer(layer)]
-    problems += _duplicate_ids(layers)
+    problems += [problem for check in CATALOG_CHECKS for problem in check(layers)]
     findings = length_findings(layers, settings)
-    from caspian.layers.sea_routing import sea_crossings  # loads the borders only when run
-
-    problems += [Problem(c.layer, c.feature, c.message) for c in sea_crossings(layers)]
     for finding in findings:
         if not finding.within_tolerance:
             problems.append(
                 Problem(
                     finding.layer,
                     finding.feature,
-                    f"computed {finding.length_km:,.1f} km is {finding.delta_pct:+.1f}% from the "
-                    f"published {finding.published_km:,.1f} km ({finding.source}); the "
+                    f"computed {_km(finding.length_km)} km is {finding.delta_pct:+.1f}% from the "
+                    f"published {_km(finding.published_km)} km ({finding.source}); the "
                     f"{finding.geometry_accuracy} class allows ±{finding.tolerance:.0%}",
                 )
             )

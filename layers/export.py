@@ -44,6 +44,13 @@ FORMATS: Mapping[str, str] = {
     "parquet": ".parquet",
 }
 
+#: What each format writes, as :data:`caspian.layers.fileio.SUFFIX_KINDS` names it (a file
+#: called ``out.html`` must not receive CSV).
+FORMAT_KINDS: Mapping[str, str] = {
+    "geojson": "GeoJSON", "gpkg": "GeoPackage", "kml": "KML", "csv": "CSV",
+    "parquet": "GeoParquet",
+}
+
 #: File suffixes that name a format, for inferring ``fmt`` from the output file.
 SUFFIX_FORMATS: Mapping[str, str] = {
     ".geojson": "geojson",
@@ -273,7 +280,7 @@ def _split_targets(fmt: str, output: Path, layers: Sequence[Layer]) -> list[Path
 
     if fmt == "gpkg":
         raise OutputError("a GeoPackage already holds one table per layer; drop --split")
-    if not output.is_dir():
+    if not os.path.isdir(output):
         raise OutputError(f"--split writes one file per layer into a folder, and {output} is "
                           "not one; create it first (mkdir) or drop --split")
     return [output / f"{layer.id}{FORMATS[fmt]}" for layer in layers]
@@ -329,7 +336,7 @@ def write_layers(
 
     fmt = resolve_format(fmt, output, split)
     target = Path(output)
-    if not split and target.is_dir():
+    if not split and os.path.isdir(target):
         raise OutputError(f"{target} is a folder; give a file name (e.g. "
                           f"{target / ('caspian' + FORMATS[fmt])}) or add --split")
     export_writers.require_dependencies(fmt)
@@ -339,7 +346,7 @@ def write_layers(
     # moved into place, so a failure leaves no new file behind.
     with contextlib.ExitStack() as stack:
         for group, path in zip(groups, targets, strict=True):
-            tmp = stack.enter_context(atomic_path(path))
+            tmp = stack.enter_context(atomic_path(path, kind=FORMAT_KINDS[fmt]))
             export_writers.write(fmt, group, frame_from_layers(group, settings), tmp, settings)
     return targets
 

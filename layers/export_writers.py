@@ -200,8 +200,14 @@ def csv_frame(frame: geopandas.GeoDataFrame, settings: Settings) -> pandas.DataF
 def write_csv(
     layers: Sequence[Layer], frame: geopandas.GeoDataFrame, path: Path, settings: Settings
 ) -> None:
-    """Write one row per feature, geometry as WKT (column ``wkt``), UTF-8 without BOM."""
-    csv_frame(frame, settings).to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+    """Write one row per feature, geometry as WKT (column ``wkt``), UTF-8 without BOM; text a
+    spreadsheet would run as a formula starts with an apostrophe (numbers are untouched)."""
+    from caspian.layers.safe_text import csv_text
+
+    table = csv_frame(frame, settings)
+    cells = table.astype(object).where(table.notna(), None).to_numpy().tolist()
+    rows = [list(table.columns), *([_plain(value) for value in row] for row in cells)]
+    path.write_bytes(csv_text(rows).encode("utf-8"))
 
 
 def write_parquet(

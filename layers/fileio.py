@@ -1,31 +1,84 @@
-"""Atomic file writes: a reader never sees a half-written output.
+"""Every file caspian-gis reads or writes goes through here, so no command can lose data.
 
-Everything caspian-gis writes goes to a temporary file in the target folder first and is then
-moved over the target with :func:`os.replace`, which is atomic on POSIX and Windows. If the
-writer fails, the temporary file is removed and the target is left as it was.
+Writes are atomic: the output goes to a temporary file in the target folder first and is then
+moved over the target with :func:`os.replace` (atomic on POSIX and Windows); if the writer
+fails, the temporary file is removed and the target is left as it was. What the rename would
+destroy is never renamed over:
+
+* a symbolic link is followed, and its target is written atomically (the link stays);
+* a character device or a FIFO (``/dev/stdout``, ``/dev/null``, a named pipe) receives the
+  finished bytes as a stream, written from a temporary file outside its folder;
+* a block device, a socket, a read-only file and a file this command has read as input are
+  refused, as are a name whose suffix says another format and ``-`` (which is not a file);
+* disk full, a name the file system refuses, a library's failed commit: one
+  :class:`~caspian.geo.errors.OutputError` naming the path and the reason.
+
+Reads are bounded: :func:`read_input_bytes` reads regular files only (a FIFO would hang,
+``/dev/zero`` would fill the memory) and at most ``max_bytes``.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import shutil
+import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from contextvars import ContextVar
 from pathlib import Path
+from typing import BinaryIO
 
-from caspian.geo.errors import OutputError
+from caspian.geo.errors import InputError, OutputError
+
+#: What a file suffix says the file holds; a writer refuses a suffix that names another kind.
+SUFFIX_KINDS: dict[str, str] = {
+    ".html": "HTML", ".htm": "HTML",
+    ".geojson": "GeoJSON", ".json": "GeoJSON",
+    ".gpkg": "GeoPackage", ".kml": "KML", ".kmz": "KMZ", ".csv": "CSV",
+    ".parquet": "GeoParquet", ".geoparquet": "GeoParquet",
+    ".shp": "Shapefile", ".zip": "ZIP", ".png": "PNG", ".svg": "SVG", ".pdf": "PDF",
+    ".txt": "text",
+}
+
+#: Largest input file read, bytes: parsing JSON takes 10-20 times its size in memory.
+MAX_INPUT_BYTES = 512 * 1024 * 1024
+
+_CHUNK_BYTES = 1 << 20
+
+# Identities (device, inode) of the files read while :func:`protect_inputs` is active.
+_INPUTS: ContextVar[set[tuple[int, int]] | None] = ContextVar("caspian_inputs", default=None)
 
 
-def _check_target(path: Path) -> None:
-    if path.is_dir():
-        raise OutputError(f"{path} is a folder; give a file name, e.g. {path / 'out'}")
-    parent = path.parent if str(path.parent) else Path(".")
-    if not parent.is_dir():
-        raise OutputError(
-            f"folder {parent} does not exist; create it first or choose another -o path"
-        )
-    if not os.access(parent, os.W_OK):
-        raise OutputError(f"folder {parent} is not writable; choose another -o path")
+class InputFileError(InputError):
+    """An input file cannot be read; ``reason`` says why and how to fix it."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+def display_path(path: str | os.PathLike[str]) -> str:
+    """``path`` as text that any UTF-8 writer accepts: bytes of a legacy encoding in a file
+    name (kept by Python as lone surrogates) become U+FFFD."""
+    return os.fsencode(path).decode("utf-8", errors="replace")
+
+
+def written_message(path: str | os.PathLike[str]) -> tuple[str, bool]:
+    """The ``wrote PATH`` line a command prints, and whether it belongs on stderr (when the
+    output itself went to a stream such as /dev/stdout, the line must not join it).
+
+    The path is shown with control characters escaped (a name may hold a line break).
+    """
+    from caspian.layers.safe_text import terminal_text
+
+    try:
+        stream = not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        stream = False
+    return terminal_text(f"wrote {display_path(path)}"), stream
 
 
 def check_output_target(path: str | os.PathLike[str]) -> None:
@@ -38,59 +91,309 @@ def check_output_target(path: str | os.PathLike[str]) -> None:
 
 
 @contextlib.contextmanager
-def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
-    """Yield a temporary path beside ``path``; on success move it over ``path``.
+def protect_inputs() -> Iterator[None]:
+    """Within the block, refuse to write over any file read by :func:`read_input_bytes`.
+
+    The command line runs every command inside this, so ``caspian map --add mine.geojson -o
+    mine.geojson`` cannot replace the user's GeoJSON with HTML, whatever the command.
+    """
+    token = _INPUTS.set(set())
+    try:
+        yield
+    finally:
+        _INPUTS.reset(token)
+
+
+def _kind_name(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode):
+        return "a character device"
+    if stat.S_ISBLK(mode):
+        return "a block device (a disk)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    return "not a regular file"
+
+
+def read_input_bytes(path: str | os.PathLike[str], max_bytes: int = MAX_INPUT_BYTES) -> bytes:
+    """Read a whole regular file of at most ``max_bytes`` bytes.
+
+    Raises
+    ------
+    InputFileError
+        The file is missing, unreadable, not a regular file (a FIFO, a device, a folder) or
+        larger than ``max_bytes``; ``reason`` names the fix.
+    """
+    name = display_path(path)
+    try:
+        # O_NONBLOCK: opening a FIFO for reading must not wait for a writer.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise InputFileError(name, "file not found; check the path") from None
+    except PermissionError:
+        raise InputFileError(name, "file is not readable (permission denied); fix its "
+                             "permissions") from None
+    except OSError as exc:
+        raise InputFileError(name, f"file cannot be read ({exc.strerror}); check the "
+                             "path") from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputFileError(name, "is a folder, not a file; give the path of a .geojson "
+                                 "file")
+        raise InputFileError(name, f"is {_kind_name(info.st_mode)}, not a regular file; "
+                             "save the data to a file and give its path")
+    with os.fdopen(fd, "rb") as handle:
+        if info.st_size > max_bytes:
+            raise InputFileError(name, _too_large(info.st_size, max_bytes))
+        try:
+            data = handle.read(max_bytes + 1)
+        except OSError as exc:
+            raise InputFileError(name, f"file cannot be read ({exc.strerror})") from None
+        if len(data) > max_bytes:  # it grew while we read it
+            raise InputFileError(name, _too_large(len(data), max_bytes))
+    inputs = _INPUTS.get()
+    if inputs is not None:
+        inputs.add((info.st_dev, info.st_ino))
+    return data
+
+
+def _too_large(size: int, max_bytes: int) -> str:
+    return (f"file is {size / 2**20:,.0f} MiB; caspian reads files up to "
+            f"{max_bytes / 2**20:,.0f} MiB: split it into smaller files")
+
+
+def _refuse_suffix(target: Path, kind: str | None) -> None:
+    named = SUFFIX_KINDS.get(target.suffix.lower())
+    if kind is not None and named is not None and named != kind:
+        raise OutputError(f"{display_path(target)} ends in {target.suffix}, which is "
+                          f"{named}, but this writes {kind}; give the file a matching name "
+                          f"(e.g. {display_path(target.with_suffix(_suffix_for(kind)))})")
+
+
+def _suffix_for(kind: str) -> str:
+    return next(suffix for suffix, named in SUFFIX_KINDS.items() if named == kind)
+
+
+def _check_folder(path: Path) -> None:
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        raise OutputError(f"folder {display_path(parent)} does not exist; create it first or "
+                          "choose another path")
+    if not os.access(parent, os.W_OK):
+        raise OutputError(f"folder {display_path(parent)} is not writable; choose another path")
+
+
+def _resolve(path: Path, inputs: Iterable[str | os.PathLike[str]]) -> tuple[Path, int | None]:
+    """The path to write (a symbolic link's target) and its file mode (None: does not exist).
+
+    Raises :class:`OutputError` for what must not be written over.
+    """
+    name = display_path(path)
+    if str(path) == "-":
+        raise OutputError("'-' is not a file name here; give a file name, or /dev/stdout to "
+                          "write to standard output")
+    try:
+        info = path.stat()  # follows symbolic links
+    except FileNotFoundError:
+        # A new file, or a dangling link: then the link's target is created.
+        return (Path(os.path.realpath(path)) if os.path.islink(path) else path), None
+    except OSError as exc:
+        raise _output_error(path, exc) from exc
+    # A link to a regular file is replaced at its target; a device or FIFO (also behind a
+    # link such as /dev/stdout -> /proc/self/fd/1) is opened by the name given.
+    mode = info.st_mode
+    regular_link = stat.S_ISREG(mode) and os.path.islink(path)
+    target = Path(os.path.realpath(path)) if regular_link else path
+    if stat.S_ISDIR(mode):
+        raise OutputError(f"{name} is a folder; give a file name, e.g. "
+                          f"{display_path(path / 'out')}")
+    if stat.S_ISBLK(mode) or stat.S_ISSOCK(mode):
+        raise OutputError(f"{name} is {_kind_name(mode)}; refusing to write to it: choose a "
+                          "file name")
+    protected = set(_INPUTS.get() or ())
+    for source in inputs:
+        with contextlib.suppress(OSError):
+            source_info = os.stat(source)
+            protected.add((source_info.st_dev, source_info.st_ino))
+    if stat.S_ISREG(mode):
+        if (info.st_dev, info.st_ino) in protected:
+            raise OutputError(f"{name} is one of this command's input files; writing there "
+                              "would destroy it: choose another output name")
+        if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(
+            target, os.W_OK
+        ):
+            raise OutputError(f"{name} is read-only; make it writable (chmod u+w) or choose "
+                              "another name")
+    return target, mode
+
+
+def _temp_name(target: Path) -> tuple[str, str]:
+    """Prefix and suffix of the temporary file, short enough that a legal target name gives a
+    legal temporary name: names are limited in bytes (255 on most file systems), and so is the
+    whole path handed to the system (4,096 bytes on Linux)."""
+    folder = str(target.parent) if str(target.parent) else "."
+    try:
+        name_max = os.pathconf(folder, "PC_NAME_MAX")
+        path_max = os.pathconf(folder, "PC_PATH_MAX")
+    except (OSError, ValueError):
+        name_max, path_max = 255, 4096
+    # The whole path ends in a NUL, and its folder is followed by a "/".
+    available = min(name_max, path_max - 1 - len(os.fsencode(folder)) - 1)
+    suffix = f".tmp{target.suffix}" if len(os.fsencode(target.suffix)) <= 16 else ".tmp"
+    room = available - len(os.fsencode(suffix)) - 2 - 8  # the dots, mkstemp's 8 characters
+    if room < 0:  # no room for a readable name: "." and mkstemp's 8 characters
+        return ".", ""
+    stem = os.fsencode(target.name)[:room]
+    return "." + os.fsdecode(stem.decode("utf-8", "ignore").encode()) + ".", suffix
+
+
+@contextlib.contextmanager
+def atomic_path(
+    path: str | os.PathLike[str],
+    *,
+    kind: str | None = None,
+    inputs: Iterable[str | os.PathLike[str]] = (),
+) -> Iterator[Path]:
+    """Yield a temporary path; when the block succeeds, its file becomes ``path``.
 
     Parameters
     ----------
     path : path-like
-        The final file.
+        The final file: a new or regular file (replaced atomically), a symbolic link (its
+        target is replaced), or a character device or FIFO (the bytes are streamed to it).
+    kind : str, optional
+        What is written (a value of :data:`SUFFIX_KINDS`, e.g. ``"HTML"``); a name whose
+        suffix says another kind is refused.
+    inputs : iterable of path-like
+        Files the output must not replace (besides those read inside :func:`protect_inputs`).
 
     Yields
     ------
     pathlib.Path
-        A path in the same folder, with the same suffix, that does not exist yet. Write the
-        whole output there; it replaces ``path`` only if the ``with`` block succeeds.
+        A path that does not exist yet, with the target's suffix. Write the whole output there.
+
+    Raises
+    ------
+    OutputError
+        The target cannot or must not be written; nothing is left behind.
     """
-    target = Path(path)
+    requested = Path(path)
+    _refuse_suffix(requested, kind)
+    target, mode = _resolve(requested, inputs)
+    stream = mode is not None and not stat.S_ISREG(mode)
+    folder = None
+    # A FIFO without a reader is refused now, before anything (or any other file) is written.
+    sink = _open_stream(target) if stream else None
     try:
-        _check_target(target)
-        handle, tmp_name = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=f".tmp{target.suffix}", dir=target.parent or "."
-        )
-        os.close(handle)
+        if stream:
+            folder = tempfile.mkdtemp(prefix="caspian-")
+            tmp = Path(folder) / f"out{requested.suffix if len(requested.suffix) < 17 else ''}"
+        else:
+            _check_folder(target)
+            prefix, suffix = _temp_name(target)
+            handle, tmp_name = tempfile.mkstemp(
+                prefix=prefix, suffix=suffix, dir=target.parent if str(target.parent) else "."
+            )
+            os.close(handle)
+            tmp = Path(tmp_name)
+            tmp.unlink()  # drivers such as GPKG refuse to write into an existing (empty) file
     except OutputError:
         raise
     except OSError as exc:
+        if folder:
+            shutil.rmtree(folder, ignore_errors=True)
+        if sink is not None:
+            sink.close()
         raise _output_error(target, exc) from exc
-    tmp = Path(tmp_name)
-    # Drivers such as GPKG refuse to write into an existing (empty) file.
-    tmp.unlink()
     try:
         yield tmp
-        os.replace(tmp, target)
+        if not tmp.exists():
+            raise OutputError(f"nothing was written for {display_path(requested)}")
+        if sink is not None:
+            with tmp.open("rb") as data:
+                shutil.copyfileobj(data, sink, _CHUNK_BYTES)
+            sink.close()
+        else:
+            os.replace(tmp, target)
     except OutputError:
         raise
     except OSError as exc:
-        # Disk full, a folder that only looks writable (root on /proc), a name too long...
         raise _output_error(target, exc) from exc
+    except Exception as exc:
+        if _storage_failure(exc):
+            raise _output_error(target, exc) from exc
+        raise
     finally:
-        if tmp.exists():
+        if sink is not None and not sink.closed:
+            with contextlib.suppress(OSError):
+                sink.close()
+        if folder:
+            shutil.rmtree(folder, ignore_errors=True)
+        elif tmp.exists():
             tmp.unlink()
 
 
-def _output_error(target: Path, exc: OSError) -> OutputError:
-    reason = exc.strerror or str(exc)
-    return OutputError(f"cannot write {target}: {reason}; choose another -o path")
+def _open_stream(target: Path) -> BinaryIO:
+    """Open a character device or FIFO for writing, without waiting for a FIFO's reader."""
+    try:
+        fd = os.open(target, os.O_WRONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        if exc.errno == errno.ENXIO:
+            raise OutputError(f"{display_path(target)} is a FIFO that no program is reading; "
+                              "start the reader first") from None
+        raise _output_error(target, exc) from exc
+    os.set_blocking(fd, True)
+    return os.fdopen(fd, "wb")
 
 
-def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
-    """Write ``data`` to ``path`` atomically and return the path."""
-    with atomic_path(path) as tmp:
+def _storage_failure(exc: Exception) -> bool:
+    """True for an error of a writing library (GDAL through pyogrio, SQLite): what we hand
+    them is checked before, so their failure to write a new file is the storage's (a full
+    disk fails a GeoPackage with "no such table: gpkg_contents" as readily as with "disk
+    full")."""
+    module = type(exc).__module__ or ""
+    return module.startswith(("pyogrio", "sqlite3"))
+
+
+def _output_error(target: Path, exc: Exception) -> OutputError:
+    fix = "choose another path"
+    if isinstance(exc, OSError):
+        reason = exc.strerror or str(exc)
+        if exc.errno == errno.ENAMETOOLONG:
+            reason = (f"the name is too long ({len(os.fsencode(target.name))} bytes) for this "
+                      "file system")
+            fix = "use a shorter name"
+        elif exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+            reason = f"{reason} (the disk is full or the file too large)"
+            fix = "free some space or choose another path"
+    else:  # a writing library's failure (see _storage_failure)
+        reason = " ".join(str(exc).split())
+        fix = "check that the disk has space, or choose another path"
+    return OutputError(f"cannot write {display_path(target)}: {reason}; {fix}")
+
+
+def write_bytes_atomic(
+    path: str | os.PathLike[str], data: bytes, *, kind: str | None = None
+) -> Path:
+    """Write ``data`` to ``path`` (see :func:`atomic_path`) and return the path."""
+    with atomic_path(path, kind=kind) as tmp:
         tmp.write_bytes(data)
     return Path(path)
 
 
-def write_text_atomic(path: str | os.PathLike[str], text: str) -> Path:
-    """Write ``text`` as UTF-8 to ``path`` atomically and return the path."""
-    return write_bytes_atomic(path, text.encode("utf-8"))
+def write_text_atomic(path: str | os.PathLike[str], text: str, *, kind: str | None = None) -> Path:
+    """Write ``text`` as UTF-8 to ``path`` (see :func:`atomic_path`) and return the path.
+
+    A code point UTF-8 cannot carry (a lone surrogate that slipped through) becomes U+FFFD
+    rather than failing the whole write.
+    """
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        data = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace").encode()
+    return write_bytes_atomic(path, data, kind=kind)

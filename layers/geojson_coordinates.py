@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -84,6 +84,8 @@ class Context:
     geometry_types: tuple[str, ...]
     allow_null_geometry: bool
     block: PositionBlock | None = None
+    properties: Callable[[Any, str], Iterator[str]] = field(default=lambda value, where: iter(()))
+    unicode_escapes: bool = True
     found: list[Found] = field(default_factory=list)
     crs_hints: list[tuple[int | None, str]] = field(default_factory=list)
     degree_features: list[int | None] = field(default_factory=list)
@@ -110,6 +112,13 @@ def describe(value: Any) -> str:
     if isinstance(value, list):
         return f"a list of {len(value)}"
     return repr(value)
+
+
+def shown(value: float) -> str:
+    """A number for a message: short (``49``, ``1e+20``) unless that would round it, so that
+    ``180.0000001`` is never shown as ``180`` beside "beyond ±180"."""
+    short = f"{value:g}"
+    return short if float(short) == value else repr(float(value))
 
 
 def is_number(value: Any) -> bool:
@@ -275,15 +284,16 @@ def _range_faults(
 ) -> None:
     if abs(lon) > _PROJECTED_ABS or abs(lat) > _PROJECTED_ABS:
         ctx.projected_features.append(index)
-        fault("projected", f"{where} is [{lon:g}, {lat:g}]: that looks like a projected CRS "
-              "(metres), not degrees; reproject to EPSG:4326 (ogr2ogr -t_srs EPSG:4326 ...)")
+        fault("projected", f"{where} is [{shown(lon)}, {shown(lat)}]: that looks like a "
+              "projected CRS (metres), not degrees; reproject to EPSG:4326 "
+              "(ogr2ogr -t_srs EPSG:4326 ...)")
         return
     ctx.degree_features.append(index)
     if abs(lat) > 90:
         swapped = abs(lon) <= 90 and abs(lat) <= 180
         hint = ("coordinates look swapped: GeoJSON is [lon, lat]; swap the two numbers"
                 if swapped else "latitude must lie in -90..90")
-        fault("lat", f"{where} has latitude {lat:g}, beyond ±90: {hint}")
+        fault("lat", f"{where} has latitude {shown(lat)}, beyond ±90: {hint}")
     if abs(lon) > 180:
-        fault("lon", f"{where} has longitude {lon:g}, beyond ±180; wrap it into -180..180 "
+        fault("lon", f"{where} has longitude {shown(lon)}, beyond ±180; wrap it into -180..180 "
               "(add or subtract 360)")

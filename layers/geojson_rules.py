@@ -14,6 +14,7 @@ from typing import Any
 
 import shapely
 import shapely.geometry
+from caspian.layers.catalog_schema import USER_PROPERTIES, Spec
 from caspian.layers.geojson_coordinates import (
     DEPTH,
     BadNumber,
@@ -25,6 +26,7 @@ from caspian.layers.geojson_coordinates import (
     is_number,
     prepare_positions,
 )
+from caspian.layers.safe_text import lone_surrogate
 
 __all__ = [
     "GEOMETRY_TYPES",
@@ -83,6 +85,9 @@ def check_document(
     geometry_types: Sequence[str],
     allow_null_geometry: bool,
     block: PositionBlock | None = None,
+    *,
+    properties: Spec = USER_PROPERTIES,
+    unicode_escapes: bool = True,
 ) -> list[Found]:
     """Check a parsed GeoJSON document and return its problems in the order found.
 
@@ -97,6 +102,13 @@ def check_document(
     block : PositionBlock, optional
         The document's :func:`prepare_positions`, when the caller already has it (it is
         computed here otherwise); the coordinate arrays it cleared are not checked again.
+    properties : Spec
+        The shape every Feature's ``properties`` must have
+        (:mod:`caspian.layers.catalog_schema`): by default the catalog properties caspian
+        reads with a meaning; the catalog check passes the whole catalog schema.
+    unicode_escapes : bool
+        Whether the JSON text may hold ``\\u`` escapes; only they can make a lone surrogate
+        (text that is not valid Unicode), so without any the strings are not searched.
 
     Returns
     -------
@@ -105,7 +117,8 @@ def check_document(
     """
     if block is None:
         block = prepare_positions(doc)
-    ctx = Context(tuple(geometry_types), allow_null_geometry, block)
+    ctx = Context(tuple(geometry_types), allow_null_geometry, block, properties=properties,
+                  unicode_escapes=unicode_escapes)
     if not isinstance(doc, dict):
         ctx.add(None, None, f"not GeoJSON: the top level is {describe(doc)}, "
                 f"not an object with a \"type\"; wrap features in a FeatureCollection")
@@ -153,7 +166,7 @@ def _check_collection(ctx: Context, doc: dict[str, Any]) -> None:
             continue
         _check_feature(ctx, feature, index)
         feature_id = feature.get("id")
-        if feature_id is not None and isinstance(feature_id, (str, int)):
+        if _usable_id(feature_id):
             key = str(feature_id)
             if key in seen:
                 ctx.add(index, feature_id, f"duplicate id {feature_id!r} (feature {seen[key]} "
@@ -162,15 +175,26 @@ def _check_collection(ctx: Context, doc: dict[str, Any]) -> None:
                 seen[key] = index
 
 
+def _usable_id(value: Any) -> bool:
+    """RFC 7946 §3.2: an id is "either a JSON string or number", any finite number (1.5 too)."""
+    if isinstance(value, float):
+        return math.isfinite(value)
+    return isinstance(value, str) or is_number(value)
+
+
 def _check_feature(ctx: Context, feature: dict[str, Any], index: int) -> None:
     feature_id = feature.get("id")
-    id_ok = isinstance(feature_id, str) or (
-        is_number(feature_id) and not isinstance(feature_id, float)
-    )
-    if "id" in feature and not id_ok:
-        ctx.add(index, None, f"id is {describe(feature_id)}; RFC 7946 ids are strings or "
-                "numbers (write an integer or a string)")
+    if "id" in feature and (isinstance(feature_id, BadNumber) or (
+            isinstance(feature_id, float) and not math.isfinite(feature_id))):
+        ctx.add(index, None, "id is a number too large for a float, a number no reader can "
+                "hold exactly; write the id as a string")
         feature_id = None
+    elif "id" in feature and not _usable_id(feature_id):
+        ctx.add(index, None, f"id is {describe(feature_id)}; RFC 7946 ids are strings or "
+                "numbers (write a number or a string)")
+        feature_id = None
+    elif ctx.unicode_escapes:
+        feature_id = _check_unicode(ctx, feature, index, feature_id)
     properties = feature.get("properties")
     if "properties" not in feature:
         ctx.add(index, feature_id, "Feature has no \"properties\" member; "
@@ -179,9 +203,13 @@ def _check_feature(ctx: Context, feature: dict[str, Any], index: int) -> None:
         ctx.add(index, feature_id, f"\"properties\" is {describe(properties)}, not an object; "
                 "write \"properties\": {\"name\": ...}")
     elif isinstance(properties, dict):
-        for key, path in _bad_numbers(properties, "properties"):
+        bad = list(_bad_numbers(properties, "properties"))
+        for key, path in bad:
             ctx.add(index, feature_id, f"{path} is {key}, which JSON cannot hold; "
                     "write null or a finite number")
+        if not bad:
+            for message in ctx.properties(properties, "properties"):
+                ctx.add(index, feature_id, message)
     _check_crs_member(ctx, feature, index, feature_id)
     if "geometry" not in feature:
         ctx.add(index, feature_id, "Feature has no \"geometry\" member; add one, or "
@@ -194,6 +222,36 @@ def _check_feature(ctx: Context, feature: dict[str, Any], index: int) -> None:
                     "measure or draw); give it a geometry or remove the feature")
         return
     _check_geometry(ctx, geometry, index, feature_id, "geometry")
+
+
+def _check_unicode(ctx: Context, feature: dict[str, Any], index: int, feature_id: Any) -> Any:
+    """Report text that is not valid Unicode (a lone surrogate from a ``\\ud800`` escape) in
+    the id or anywhere in the properties, keys included; returns the id to report with."""
+    if isinstance(feature_id, str) and lone_surrogate(feature_id):
+        ctx.add(index, None, f"id holds {lone_surrogate(feature_id)}, a lone surrogate (not "
+                "valid Unicode); fix the text, e.g. remove the escape")
+        feature_id = None
+    for path, code in _surrogates(feature.get("properties"), "properties"):
+        ctx.add(index, feature_id, f"{path} holds {code}, a lone surrogate (not valid "
+                "Unicode); fix the text, e.g. remove the escape")
+    return feature_id
+
+
+def _surrogates(value: Any, path: str) -> Iterator[tuple[str, str]]:
+    if isinstance(value, str):
+        code = lone_surrogate(value)
+        if code:
+            yield path, code
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            code = lone_surrogate(key)
+            if code:
+                yield f"{path} key {key!a}", code
+            else:
+                yield from _surrogates(item, f"{path}.{key}")
+    elif isinstance(value, list):
+        for position, item in enumerate(value):
+            yield from _surrogates(item, f"{path}[{position}]")
 
 
 def _bad_numbers(value: Any, path: str) -> Iterator[tuple[str, str]]:
@@ -345,6 +403,15 @@ def _check_counts(
                     "at the end")
 
 
+def _jumps_antimeridian(shape: Any) -> bool:
+    """True when a polygon ring steps more than 180° of longitude between two vertices."""
+    import numpy as np
+
+    rings = shapely.get_rings(shapely.get_parts(shape))
+    return any(bool((np.abs(np.diff(shapely.get_coordinates(ring)[:, 0])) > 180).any())
+               for ring in rings)
+
+
 def _check_validity(
     ctx: Context, geometry: dict[str, Any], index: int, fid: Any, where: str
 ) -> None:
@@ -360,6 +427,12 @@ def _check_validity(
                     "give it at least two distinct positions")
         return
     shape = shapely.geometry.shape(geometry)
+    if _jumps_antimeridian(shape):
+        ctx.add(index, fid, f"{where} ({kind}) has an edge that spans more than 180° of "
+                "longitude: if it crosses the antimeridian uncut it covers the rest of the "
+                "world instead, so cut it at ±180° into two polygons (RFC 7946 §3.1.9; ogr2ogr "
+                "-wrapdateline); if it really runs the long way, add a vertex in between")
+        return
     if shapely.is_valid(shape):
         return
     reason = shapely.is_valid_reason(shape)

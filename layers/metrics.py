@@ -240,10 +240,12 @@ def file_metrics(
         One line naming the file, the feature and the problem (invalid JSON, latitude beyond
         ±90, empty collection, unsupported geometry, ...).
     """
+    from caspian.layers.fileio import display_path
     from caspian.layers.userdata import read_user_geojson
 
     frame = read_user_geojson(path)
-    return metrics_frame(frame, settings, by_country=by_country, layer=Path(path).stem)
+    return metrics_frame(frame, settings, by_country=by_country,
+                         layer=display_path(Path(path).stem))
 
 
 def chain_legs(frame: geopandas.GeoDataFrame) -> list[dict[str, Any]]:

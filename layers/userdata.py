@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from caspian.geo.errors import InputError
+from caspian.layers.fileio import InputFileError, display_path, read_input_bytes
 from caspian.layers.geojson_rules import (
     GEOMETRY_TYPES,
     SUPPORTED_GEOMETRY_TYPES,
@@ -42,6 +43,7 @@ __all__ = [
     "SUPPORTED_GEOMETRY_TYPES",
     "Problem",
     "parse_geojson",
+    "read_user_features",
     "read_user_geojson",
     "validate_geojson",
 ]
@@ -101,19 +103,28 @@ def _source_name(source: str | os.PathLike[str] | bytes) -> tuple[str, bytes | N
 
 def _read_bytes(path: Path) -> bytes:
     try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise _UnusableError("file not found; check the path") from None
-    except IsADirectoryError:
-        raise _UnusableError("is a folder, not a file; give the path of a .geojson file") from None
-    except PermissionError:
-        message = "file is not readable (permission denied); fix its permissions"
-        raise _UnusableError(message) from None
-    except OSError as exc:
-        raise _UnusableError(f"file cannot be read ({exc.strerror}); check the path") from None
+        return read_input_bytes(path)
+    except InputFileError as exc:
+        raise _UnusableError(exc.reason) from None
+
+
+#: Leading bytes of binary files users give instead of GeoJSON, and what to do about them.
+_BINARY_FORMATS: tuple[tuple[bytes, str], ...] = (
+    (b"\x1f\x8b", "gzip-compressed; decompress it first (gunzip)"),
+    (b"PK\x03\x04", "a ZIP archive (a KMZ or a zipped shapefile?); unpack it and convert it "
+     "(ogr2ogr -f GeoJSON out.geojson in.shp)"),
+    (b"SQLite format 3\x00", "a SQLite database (a GeoPackage?); convert it "
+     "(ogr2ogr -f GeoJSON out.geojson in.gpkg)"),
+    (b"PAR1", "a Parquet file; convert it (ogr2ogr -f GeoJSON out.geojson in.parquet)"),
+    (b"\x00\x00\x27\x0a", "a shapefile's .shp; convert it "
+     "(ogr2ogr -f GeoJSON out.geojson in.shp)"),
+)
 
 
 def _decode(data: bytes) -> str:
+    for magic, what in _BINARY_FORMATS:
+        if data.startswith(magic):
+            raise _UnusableError(f"not GeoJSON: the file is {what}")
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         raise _UnusableError("file is UTF-16; GeoJSON must be UTF-8: save it again as UTF-8")
     try:
@@ -196,11 +207,13 @@ def _parse(
             if path is not None:
                 data = _read_bytes(path)
             assert data is not None
-            doc = _loads(_decode(data), duplicates)
+            text = _decode(data)
+            doc = _loads(text, duplicates)
         except _UnusableError as exc:
             return None, [Problem(None, str(exc))], None
         block = prepare_positions(doc)
-        found = check_document(doc, geometry_types, allow_null_geometry, block)
+        found = check_document(doc, geometry_types, allow_null_geometry, block,
+                               unicode_escapes="\\u" in text)
     problems = [Problem(index, message, feature_id) for index, feature_id, message in found]
     problems.extend(
         Problem(None, f"duplicate key {key!r} in a JSON object; readers disagree on which value "
@@ -342,6 +355,27 @@ def read_user_geojson(
         The file is unusable; the one-line message names the file, the feature, the first
         problem and its fix, and how many more problems ``caspian validate`` would list.
     """
+    return read_user_features(path, geometry_types=geometry_types,
+                              allow_null_geometry=allow_null_geometry)[0]
+
+
+def read_user_features(
+    path: str | os.PathLike[str],
+    *,
+    geometry_types: Sequence[str] = SUPPORTED_GEOMETRY_TYPES,
+    allow_null_geometry: bool = False,
+) -> tuple[geopandas.GeoDataFrame, list[dict[str, Any]]]:
+    """:func:`read_user_geojson`, also returning each feature's own properties.
+
+    Returns
+    -------
+    frame : geopandas.GeoDataFrame
+        As :func:`read_user_geojson` returns it.
+    properties : list of dict
+        Per feature, in file order, the properties exactly as the file gives them (a frame
+        row also has the other features' columns, as nulls, and numbers of a column with a
+        gap become floats).
+    """
     # The parsed document dies inside _frame, before the collector resumes: it never walks it.
     with _gc_paused():
         return _frame(path, geometry_types, allow_null_geometry)
@@ -349,7 +383,7 @@ def read_user_geojson(
 
 def _frame(
     path: str | os.PathLike[str], geometry_types: Sequence[str], allow_null_geometry: bool
-) -> geopandas.GeoDataFrame:
+) -> tuple[geopandas.GeoDataFrame, list[dict[str, Any]]]:
     import geopandas
 
     doc, problems, block = _parse(path, geometry_types, allow_null_geometry)
@@ -357,11 +391,12 @@ def _frame(
         first = problems[0]
         more = len(problems) - 1
         tail = (f" (and {more} more problem{'s' if more > 1 else ''}: "
-                f"run `caspian validate {path}` to list them)") if more else ""
+                f"run `caspian validate {display_path(path)}` to list them)") if more else ""
         where = "" if first.index is None else f"{first.where}: "
-        raise InputError(f"{path}: {where}{first.message}{tail}")
+        raise InputError(f"{display_path(path)}: {where}{first.message}{tail}")
     features = _features(doc)
     rows: list[dict[str, Any]] = []
+    own = [dict(feature.get("properties") or {}) for feature in features]
     geometries: Any = _lines_in_bulk(features, block)
     for index, feature in enumerate(features):
         row = dict(feature.get("properties") or {})
@@ -378,4 +413,4 @@ def _frame(
                       for feature in features]
     frame = geopandas.GeoDataFrame(rows, geometry=geometries, crs="EPSG:4326")
     columns = [name for name in frame.columns if name not in ("id", "geometry")]
-    return frame[[*columns, "id", "geometry"]]
+    return frame[[*columns, "id", "geometry"]], own

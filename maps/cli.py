@@ -8,8 +8,10 @@ become one line on stderr and exit code 2; only bugs show a traceback.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import importlib.util
+import signal
 import sys
 from typing import Any
 
@@ -80,29 +82,127 @@ def cli() -> None:
 
 
 def main(argv: list[str] | None = None) -> Any:
-    """Run the command line; our errors become one line on stderr and exit code 2."""
+    """Run the command line; our errors become one line on stderr and exit code 2.
+
+    Whatever the command: a bare ``caspian`` prints the help; text that the terminal's
+    encoding cannot show is escaped, not fatal; a closed pipe (``caspian layers | head``) ends
+    quietly; a full disk behind stdout is one error line; SIGTERM and Ctrl-C unwind (so no
+    temporary file is left behind); and no command can write over a file it has read.
+    """
+    from caspian.layers.fileio import protect_inputs
+
+    args = sys.argv[1:] if argv is None else list(argv)
+    _tolerant_streams()
+    previous = _on_signals(dict.fromkeys(_UNWIND_SIGNALS, _terminate))
     try:
-        result = cli.main(args=argv, prog_name="caspian", standalone_mode=False)
+        if not args:
+            click.echo(cli.get_help(click.Context(cli, info_name="caspian")))
+            _flush_stdout()
+            return None
+        with protect_inputs():
+            result = cli.main(args=args, prog_name="caspian", standalone_mode=False)
+        _flush_stdout()
     except click.exceptions.Abort:
-        click.echo("caspian: aborted", err=True)
+        _error_line("aborted")
+        sys.exit(130)
+    except KeyboardInterrupt:
+        _error_line("interrupted")
         sys.exit(130)
     except click.UsageError as exc:
         # One line, like every other error of ours, instead of click's usage block.
         command = exc.ctx.command_path if exc.ctx else "caspian"
-        message = " ".join(exc.format_message().replace(",\n", ", ").split())
-        click.echo(f"caspian: error: {message} (see '{command} --help')", err=True)
+        _error_line(f"error: {exc.format_message()} (see '{command} --help')")
         sys.exit(2)
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
     except CaspianError as exc:
-        message = " ".join(str(exc).split())
-        click.echo(f"caspian: error: {message}", err=True)
+        _error_line(f"error: {exc}")
         sys.exit(2)
     except BrokenPipeError:
         # ``caspian layers | head`` closes the pipe early; that is not an error.
+        _silence_stdout()
         sys.exit(0)
+    except SystemExit as exc:
+        # click answers a closed pipe inside its own echo with exit code 1.
+        if exc.code == 1 and type(sys.stdout).__name__.endswith("PacifyFlushWrapper"):
+            _silence_stdout()
+            sys.exit(0)
+        raise
+    except OSError as exc:
+        if not _is_stdout_failure(exc):
+            raise
+        _silence_stdout()
+        _error_line(f"error: cannot write to standard output: {exc.strerror or exc}")
+        sys.exit(2)
+    finally:
+        _on_signals(previous)
     # standalone_mode=False hands back the code of ``ctx.exit(code)`` instead of exiting.
     if isinstance(result, int) and result != 0:
         sys.exit(result)
     return result
+
+
+# Signals that end a command by unwinding it (so that ``finally`` removes temporary files):
+# ``kill`` and a closed terminal.
+_UNWIND_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP")
+                        if hasattr(signal, name))
+
+
+def _on_signals(handlers: dict[Any, Any]) -> dict[Any, Any]:
+    """Install ``handlers`` (signal -> handler); return the previous ones (empty when this is
+    not the main thread, where signals cannot be set and stay as they are)."""
+    previous = {}
+    try:
+        for signum, handler in handlers.items():
+            previous[signum] = signal.signal(signum, handler)
+    except ValueError:
+        pass
+    return previous
+
+
+def _terminate(signum: int, frame: Any) -> None:
+    # Unwind like an exit, so that ``finally`` blocks remove temporary files.
+    raise SystemExit(128 + signum)
+
+
+def _tolerant_streams() -> None:
+    """Escape what the stream's encoding cannot carry (Cyrillic on a Latin-1 terminal, a
+    legacy file name) instead of failing with UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):  # a stream that cannot change
+                reconfigure(errors="backslashreplace")
+
+
+def _flush_stdout() -> None:
+    if sys.stdout is not None:
+        sys.stdout.flush()
+
+
+def _is_stdout_failure(exc: OSError) -> bool:
+    import errno
+
+    return exc.errno in (errno.ENOSPC, errno.EIO, errno.EFBIG, errno.EPIPE, errno.EBADF)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's final flush cannot fail again."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _error_line(message: str) -> None:
+    """``caspian: MESSAGE`` on stderr, as one line with any control character escaped."""
+    from caspian.layers.safe_text import terminal_text
+
+    line = terminal_text(" ".join(message.replace(",\n", ", ").split()))
+    with contextlib.suppress(OSError):  # stderr itself is gone: nothing left to tell
+        click.echo(f"caspian: {line}", err=True)

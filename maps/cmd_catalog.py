@@ -50,14 +50,22 @@ def layers_command(fmt: str) -> None:
     click.echo(render(_layer_rows(), fmt))
 
 
+def _lines(*lines: str) -> str:
+    """Lines of text from data, each with its control characters escaped (a quote's line
+    break or escape sequence must not act on the terminal)."""
+    from caspian.layers.safe_text import terminal_text
+
+    return "\n".join(map(terminal_text, lines))
+
+
 def _citation_text(citation: Any) -> str:
     features = f" [{', '.join(citation.features)}]" if citation.features else ""
     if citation.type == "seed":
-        return (
+        return _lines(
             f"- {citation.source_id}{features}: {citation.label()} "
-            f"({citation.seed} {citation.start}:{citation.end})\n  «{citation.quote}»"
+            f"({citation.seed} {citation.start}:{citation.end})", f"  «{citation.quote}»"
         )
-    return f"- {citation.source_id}{features}: {citation.label()}"
+    return _lines(f"- {citation.source_id}{features}: {citation.label()}")
 
 
 def _conflict_text(conflict: dict[str, Any]) -> str:
@@ -68,7 +76,7 @@ def _conflict_text(conflict: dict[str, Any]) -> str:
         lines.append(f"    {value.get('value')}{unit}{qualifier} — {value['source_label']}")
     if conflict.get("note"):
         lines.append(f"    note: {conflict['note']}")
-    return "\n".join(lines)
+    return _lines(*lines)
 
 
 @click.command("cite")
@@ -101,7 +109,7 @@ def cite_command(layer_id: str, fmt: str) -> None:
             )
         )
         return
-    click.echo(f"{layer.name} — {layer.name_ru} ({layer.id})")
+    click.echo(_lines(f"{layer.name} — {layer.name_ru} ({layer.id})"))
     click.echo("Sources:")
     for citation in citations:
         click.echo(_citation_text(citation))
@@ -122,6 +130,7 @@ def check_command(ctx: click.Context, layer_ids: tuple[str, ...]) -> None:
     does not cite), then every problem; exits 1 when there is any problem.
     """
     from caspian.layers.check import check_catalog, evidence_flags
+    from caspian.layers.safe_text import terminal_text
     from caspian.maps.formatting import render_table
 
     problems, findings = check_catalog(list(layer_ids) or None)
@@ -145,11 +154,11 @@ def check_command(ctx: click.Context, layer_ids: tuple[str, ...]) -> None:
     if flags:
         click.echo(f"\nFlagged by the news reader ({len(flags)}; evidence to review, not errors):")
         for flag in flags:
-            click.echo(f"  {flag}")
+            click.echo(f"  {terminal_text(str(flag))}")
     if problems:
         click.echo(f"\n{len(problems)} problem(s):", err=True)
         for problem in problems:
-            click.echo(f"  {problem}", err=True)
+            click.echo(f"  {terminal_text(str(problem))}", err=True)
         ctx.exit(1)
     click.echo("\ncatalog ok")
 

@@ -40,13 +40,16 @@ def validate_command(
     problem, "FILE: feature I (id X): problem; fix" (or "FILE: problem; fix" for the whole
     file), and exits 2.
     """
+    from caspian.layers.fileio import display_path
+    from caspian.layers.safe_text import terminal_text
     from caspian.layers.userdata import parse_geojson
     from caspian.maps.formatting import render_json
 
     records: list[dict[str, Any]] = []
     lines: list[str] = []
-    for name in files:
-        doc, problems = parse_geojson(name, allow_null_geometry=allow_null_geometry)
+    for path in files:
+        doc, problems = parse_geojson(path, allow_null_geometry=allow_null_geometry)
+        name = display_path(path)
         if not problems:
             count = _feature_count(doc)
             lines.append(f"{name}: ok: {count} feature{'s' if count != 1 else ''}"
@@ -60,7 +63,7 @@ def validate_command(
         click.echo(render_json(records))
     else:
         for line in lines:
-            click.echo(line)
+            click.echo(terminal_text(line))
     if records:
         ctx.exit(2)
 
@@ -94,7 +97,9 @@ def export_command(
     parquet  GeoParquet for geopandas/DuckDB (needs pyarrow)
     """
     from caspian.layers.export import export_layers
+    from caspian.layers.fileio import written_message
 
     written = export_layers(fmt, output, list(layer_ids) or None, split=split)
     for path in written:
-        click.echo(f"wrote {path}")
+        line, to_stderr = written_message(path)
+        click.echo(line, err=to_stderr)

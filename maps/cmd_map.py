@@ -34,12 +34,14 @@ def map_command(
       caspian map btc_pipeline zangezur_corridor --add my-route.geojson -o map.html
       caspian map --offline -o caspian-map-offline.html
     """
-    from pathlib import Path
+    import os
 
+    from caspian.layers.fileio import written_message
     from caspian.maps.render import build_map, write_map
 
     fmap = build_map(list(layers) or None, add=list(add), offline=offline, title=title)
     path = write_map(fmap, output)
-    size_kb = Path(path).stat().st_size / 1024
     mode = "offline, self-contained" if offline else "online basemaps"
-    click.echo(f"wrote {path} ({size_kb:,.0f} kB, {mode})")
+    line, to_stderr = written_message(path)
+    size = "" if to_stderr else f"{os.stat(path).st_size / 1024:,.0f} kB, "
+    click.echo(f"{line} ({size}{mode})", err=to_stderr)

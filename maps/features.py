@@ -8,7 +8,7 @@ Lengths and per-country splits come from :func:`caspian.layers.metrics.metrics_f
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from html import escape
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +39,20 @@ def round_geometry(geometry: Mapping[str, Any], decimals: int) -> dict[str, Any]
     return {"type": geometry["type"], "coordinates": _round(geometry["coordinates"], decimals)}
 
 
+def drawable_geometry(geometry: Mapping[str, Any]) -> dict[str, Any]:
+    """A GeoJSON geometry as Leaflet should draw it: a line that crosses the antimeridian is
+    cut at ±180° (else it is drawn the long way round the world), coordinates rounded."""
+    if geometry.get("type") in ("LineString", "MultiLineString"):
+        import shapely.geometry
+        from caspian.geo.antimeridian import split_at_antimeridian
+
+        shape = shapely.geometry.shape(geometry)
+        (split,) = split_at_antimeridian([shape])
+        if split is not shape:
+            geometry = shapely.geometry.mapping(split)
+    return round_geometry(geometry, FEATURE_DECIMALS)
+
+
 def _feature(
     feature_id: str, geometry: Mapping[str, Any], properties: dict[str, Any]
 ) -> dict[str, Any]:
@@ -46,7 +60,7 @@ def _feature(
         "type": "Feature",
         "id": feature_id,
         "properties": properties,
-        "geometry": round_geometry(geometry, FEATURE_DECIMALS),
+        "geometry": drawable_geometry(geometry),
     }
 
 
@@ -152,8 +166,24 @@ def catalog_collection(
     return {"type": "FeatureCollection", "features": features}
 
 
-def user_collection(name: str, frame: geopandas.GeoDataFrame) -> dict[str, Any]:
-    """The FeatureCollection of a user's file (``--add``): every property in the popup."""
+def user_collection(
+    name: str,
+    frame: geopandas.GeoDataFrame,
+    properties: Sequence[Mapping[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """The FeatureCollection of a user's file (``--add``): its properties in the popup.
+
+    Parameters
+    ----------
+    name : str
+        The layer's name (the file name), also the prefix of the feature ids.
+    frame : geopandas.GeoDataFrame
+        The file as :func:`caspian.layers.userdata.read_user_features` reads it.
+    properties : sequence of mapping, optional
+        Each feature's own properties as the file gives them; the popup shows exactly these
+        (a frame row also holds the columns of every other feature, as nulls). Taken from the
+        frame's rows when not given.
+    """
     import math
 
     from caspian.geo.geodesy import linestring_lengths_km
@@ -164,14 +194,17 @@ def user_collection(name: str, frame: geopandas.GeoDataFrame) -> dict[str, Any]:
     features = []
     columns = [column for column in frame.columns if column != frame.geometry.name]
     records = frame[columns].to_dict("records")
+    ids = frame["id"].tolist() if "id" in frame.columns else list(range(len(frame)))
     for position, (row, geom) in enumerate(zip(records, geoms, strict=True)):
         if geom is None or geom.is_empty:
             continue
-        properties = {
-            "popup": popups.user_popup_html(name, row, lengths[position]),
-            "tooltip": popups.user_tooltip_html(name, row),
+        own = row if properties is None else properties[position]
+        label = own.get("name")
+        feature_properties = {
+            "popup": popups.user_popup_html(name, own, lengths[position]),
+            "tooltip": popups.user_tooltip_html(name, own),
             "style": styles.user_style(),
-            "search": [str(row["name"])] if row.get("name") is not None else [],
+            "search": [popups.shorten(str(label))] if label is not None else [],
         }
-        features.append(_feature(f"{name}/{row.get('id', position)}", mapping(geom), properties))
+        features.append(_feature(f"{name}/{ids[position]}", mapping(geom), feature_properties))
     return {"type": "FeatureCollection", "features": features}

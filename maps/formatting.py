@@ -1,13 +1,19 @@
-"""Render rows (lists of flat dicts) as an aligned table, JSON or CSV for the command line."""
+"""Render rows (lists of flat dicts) as an aligned table, JSON or CSV for the command line.
+
+Text from data cannot act on what shows it: control characters are escaped in tables (a
+terminal would run an escape sequence, and a line break would forge a row), JSON escapes every
+control character, and a CSV cell a spreadsheet would run as a formula is neutralised
+(:mod:`caspian.layers.safe_text`).
+"""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import math
 from collections.abc import Mapping, Sequence
 from typing import Any
+
+from caspian.layers.safe_text import csv_text, json_text, terminal_text
 
 FORMATS = ("table", "json", "csv")
 
@@ -20,10 +26,10 @@ def _cell(value: Any) -> str:
             return ""
         return f"{value:,.1f}"
     if isinstance(value, Mapping):
-        return ", ".join(f"{key} {_cell(val)}" for key, val in value.items())
+        return ", ".join(f"{_cell(key)} {_cell(val)}" for key, val in value.items())
     if isinstance(value, (list, tuple)):
         return "; ".join(_cell(item) for item in value)
-    return str(value)
+    return terminal_text(str(value))
 
 
 def _is_numeric(values: Sequence[Any]) -> bool:
@@ -52,8 +58,9 @@ def render_table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] | Non
         return "(no rows)"
     names = list(columns or rows[0].keys())
     cells = [[_cell(row.get(name)) for name in names] for row in rows]
+    headers = [terminal_text(str(name)) for name in names]
     numeric = [_is_numeric([row.get(name) for row in rows]) for name in names]
-    widths = [max(len(name), *(len(line[i]) for line in cells)) for i, name in enumerate(names)]
+    widths = [max(len(name), *(len(line[i]) for line in cells)) for i, name in enumerate(headers)]
 
     def fmt(values: Sequence[str]) -> str:
         parts = [
@@ -62,7 +69,7 @@ def render_table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] | Non
         ]
         return "  ".join(parts).rstrip()
 
-    lines = [fmt(names), "  ".join("-" * width for width in widths)]
+    lines = [fmt(headers), "  ".join("-" * width for width in widths)]
     lines.extend(fmt(line) for line in cells)
     return "\n".join(lines)
 
@@ -74,8 +81,10 @@ def _json_default(value: Any) -> Any:
 
 
 def render_json(rows: Any) -> str:
-    """Serialise ``rows`` as indented UTF-8 JSON (Cyrillic kept as is), NaN as null."""
-    return json.dumps(_nan_to_none(rows), ensure_ascii=False, indent=2, default=_json_default)
+    """Serialise ``rows`` as indented UTF-8 JSON (Cyrillic kept as is), NaN as null, every
+    control character escaped."""
+    text = json.dumps(_nan_to_none(rows), ensure_ascii=False, indent=2, default=_json_default)
+    return json_text(text)
 
 
 def _nan_to_none(value: Any) -> Any:
@@ -89,20 +98,19 @@ def _nan_to_none(value: Any) -> Any:
 
 
 def render_csv(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] | None = None) -> str:
-    """Render ``rows`` as CSV; nested values become JSON text so a spreadsheet keeps them."""
+    """Render ``rows`` as CSV; nested values become JSON text so a spreadsheet keeps them, and
+    text that a spreadsheet would run as a formula starts with an apostrophe."""
     names = list(columns or (rows[0].keys() if rows else []))
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(names)
+    lines = [[str(name) for name in names]]
     for row in rows:
         out = []
         for name in names:
             value = _nan_to_none(row.get(name))
             if isinstance(value, (Mapping, list, tuple)):
                 value = json.dumps(value, ensure_ascii=False, sort_keys=True)
-            out.append("" if value is None else value)
-        writer.writerow(out)
-    return buffer.getvalue().rstrip("\n")
+            out.append(value)
+        lines.append(out)
+    return csv_text(lines).rstrip("\n")
 
 
 def render(

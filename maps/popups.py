@@ -17,6 +17,13 @@ from typing import Any
 
 #: How many characters of a user's property value to show before cutting it.
 USER_VALUE_MAX_CHARS = 300
+#: How many characters of a name to show in a tooltip or a search result.
+LABEL_MAX_CHARS = 80
+
+
+def shorten(text: str, limit: int = LABEL_MAX_CHARS) -> str:
+    """``text`` cut to ``limit`` characters, with an ellipsis when cut."""
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 @dataclass(frozen=True)
@@ -297,9 +304,7 @@ def _user_value(value: Any) -> str:
         text = json.dumps(value, ensure_ascii=False, default=str)
     else:
         text = str(value)
-    if len(text) > USER_VALUE_MAX_CHARS:
-        text = text[:USER_VALUE_MAX_CHARS] + "…"
-    return escape(text)
+    return escape(shorten(text, USER_VALUE_MAX_CHARS))
 
 
 def user_popup_html(
@@ -307,7 +312,7 @@ def user_popup_html(
 ) -> str:
     """The popup of a feature from a user's ``--add`` file: every property, escaped."""
     rows = [
-        _row(str(key), _user_value(value))
+        _row(shorten(str(key)), _user_value(value))
         for key, value in properties.items()
         if value is not None
     ]
@@ -322,4 +327,4 @@ def user_popup_html(
 def user_tooltip_html(layer_name: str, properties: Mapping[str, Any]) -> str:
     """Tooltip of a user's feature: its ``name`` property, else the file name."""
     name = properties.get("name")
-    return escape(str(name)) if name is not None else escape(layer_name)
+    return escape(shorten(str(name) if name is not None else layer_name))

@@ -196,20 +196,38 @@ def build_map(
         ``offline=True`` but the map assets are not installed (the message gives the command).
     """
     from caspian.layers.catalog import load_catalog
-    from caspian.layers.userdata import read_user_geojson
+    from caspian.layers.userdata import read_user_features
 
     if offline:
         from caspian.maps.offline import check_installed
 
         check_installed()  # fail before any work
     layers = list(load_catalog(list(layer_ids) if layer_ids else None).values())
-    users = [(Path(path).name, read_user_geojson(path)) for path in add]
+    users = [(name, *read_user_features(path))
+             for name, path in zip(user_layer_names(add), add, strict=True)]
     return map_of_layers(layers, users, offline=offline, title=title, settings=settings)
+
+
+def user_layer_names(paths: Sequence[str | os.PathLike[str]]) -> list[str]:
+    """A distinct layer name for each user file: its file name, with its folder when two files
+    share one (``a/routes.geojson``, ``b/routes.geojson``), numbered when even that repeats."""
+    from caspian.layers.fileio import display_path
+
+    names = [display_path(Path(path).name) for path in paths]
+    repeated = {name for name in names if names.count(name) > 1}
+    names = [display_path(Path(Path(path).parent.name) / name) if name in repeated else name
+             for name, path in zip(names, paths, strict=True)]
+    seen: dict[str, int] = {}
+    distinct = []
+    for name in names:
+        seen[name] = seen.get(name, 0) + 1
+        distinct.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
+    return distinct
 
 
 def map_of_layers(
     layers: Sequence[Layer],
-    users: Sequence[tuple[str, geopandas.GeoDataFrame]] = (),
+    users: Sequence[tuple[Any, ...]] = (),
     *,
     offline: bool = False,
     title: str | None = None,
@@ -221,8 +239,9 @@ def map_of_layers(
     ----------
     layers : sequence of Layer
         Catalog layers, drawn in this order.
-    users : sequence of (str, GeoDataFrame)
-        A name (shown in the layer control) and the frame of each user file.
+    users : sequence of (str, GeoDataFrame) or (str, GeoDataFrame, list of dict)
+        A name (shown in the layer control; give each its own) and the frame of each user
+        file, optionally with each feature's own properties for the popups.
     offline, title, settings
         As in :func:`build_map`.
     """
@@ -244,7 +263,7 @@ def map_of_layers(
 
     frame = layers_frame(layers)
     metrics = feature_metrics(frame, settings)
-    west, south, east, north = _bounds([frame, *(user for _, user in users)])
+    west, south, east, north = _bounds([frame, *(user[1] for user in users)])
 
     fmap = folium.Map(
         location=[(south + north) / 2, (west + east) / 2], zoom_start=5, tiles=None,
@@ -287,8 +306,7 @@ def map_of_layers(
         for layer in layers
     ]
     overlays += [
-        FeatureLayer(user_collection(name, user), escape(name), USER_GROUP)
-        for name, user in users
+        FeatureLayer(user_collection(*user), escape(user[0]), USER_GROUP) for user in users
     ]
     for overlay in overlays:
         fmap.add_child(overlay)
@@ -321,4 +339,4 @@ def write_map(fmap: folium.Map, path: str | os.PathLike[str]) -> Path:
     """
     from caspian.layers.fileio import write_text_atomic
 
-    return write_text_atomic(path, render_html(fmap))
+    return write_text_atomic(path, render_html(fmap), kind="HTML")

@@ -127,7 +127,7 @@ def test_check_reports_a_swapped_route_place_and_its_unknown_source() -> None:
     place["coordinates"] = [lat, lon + 60]  # latitude beyond ±90 after the swap
     place["source"] = "no-such-place-source"
     messages = [problem.message for problem in check_layer(parse_layer(collection))]
-    assert any(place["label"] in m and "latitude" in m for m in messages), messages
+    assert any("route_places[0].coordinates" in m and "swapped" in m for m in messages), messages
     assert any("no-such-place-source" in message for message in messages)
 
 
@@ -138,9 +138,10 @@ def test_check_reports_entries_that_are_not_objects_instead_of_crashing() -> Non
     line["properties"]["route_places"] = ["Tsalka"]
     line["properties"]["capacity"] = "1.2 Mbbl/d"
     messages = [problem.message for problem in check_layer(parse_layer(collection))]
-    assert "vertex_sources entry 'Sangachal' is not an object" in messages
-    assert "route_places entry 'Tsalka' is not an object" in messages
-    assert "capacity must be a list of objects, not str" in messages
+    assert ("properties.vertex_sources[0] is the string 'Sangachal', not an object"
+            in messages)
+    assert "properties.route_places[0] is the string 'Tsalka', not an object" in messages
+    assert "properties.capacity is the string '1.2 Mbbl/d', not a list" in messages
 
 
 def test_every_vertex_names_its_source() -> None:

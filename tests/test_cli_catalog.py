@@ -101,7 +101,7 @@ def test_usage_errors_are_one_line_with_a_help_hint(args: tuple[str, ...], expec
     [
         ("/nonexistent-folder/x.html", "does not exist"),
         ("/proc/caspian-test.html", "/proc"),  # root: mkstemp fails; others: not writable
-        ("/tmp/" + "a" * 300 + ".html", "File name too long"),
+        ("/tmp/" + "a" * 300 + ".html", "the name is too long (305 bytes)"),
     ],
 )
 def test_unwritable_output_is_one_line_and_exit_2(output: str, expected: str) -> None:

@@ -50,7 +50,7 @@ def test_missing_output_folder_exits_two_with_the_fix(
     code, _, err = _run(["export", "btc_pipeline", "--format", "gpkg", "-o", str(path)], capsys)
     assert code == 2
     assert err == (f"caspian: error: folder {path.parent} does not exist; create it first or "
-                   "choose another -o path\n")
+                   "choose another path\n")
 
 
 def test_unknown_format_is_a_usage_error(

@@ -110,15 +110,20 @@ var caspian = (function () {
     return group;
   }
 
+  // Search labels are users' feature names, so they are keys of prototype-free objects only:
+  // a feature called "__proto__" or "hasOwnProperty" is a record like any other.
+  function store() { return Object.create(null); }
+  function own(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
+
   function searchRecords(overlays) {
-    var records = {};
+    var records = store();
     overlays.forEach(function (group) {
       group.eachLayer(function (layer) {
         var labels = layer.feature.properties.search || [];
         var loc = layer.getLatLng ? layer.getLatLng() : layer.getBounds().getCenter();
         labels.forEach(function (label) {
           var key = label, n = 2;
-          while (Object.prototype.hasOwnProperty.call(records, key)) { key = label + " (" + n++ + ")"; }
+          while (own(records, key)) { key = label + " (" + n++ + ")"; }
           var record = L.latLng(loc.lat, loc.lng);
           record.layer = layer;
           record.group = group;
@@ -129,11 +134,23 @@ var caspian = (function () {
     return records;
   }
 
+  // The plugin's own filter copies matches into a plain object ({}["__proto__"] = x sets
+  // its prototype); this one keeps them in a prototype-free store.
+  function filterRecords(text, records) {
+    var found = store(), needle = String(text).toLowerCase();
+    if (!needle) { return found; }
+    Object.keys(records).forEach(function (key) {
+      if (key.toLowerCase().indexOf(needle) !== -1) { found[key] = records[key]; }
+    });
+    return found;
+  }
+
   function addSearch(map, overlays) {
     var records = searchRecords(overlays);
     var control = new L.Control.Search({
       sourceData: function (text, respond) { respond(records); },
       formatData: function (data) { return data; },
+      filterData: filterRecords,
       buildTip: function (text) {
         var tip = L.DomUtil.create("li");
         tip.textContent = text;
@@ -153,6 +170,11 @@ var caspian = (function () {
       },
       position: "topleft"
     });
+    // The plugin looks results up with records.hasOwnProperty(key), which a prototype-free
+    // store does not have (and a record named "hasOwnProperty" would shadow).
+    control._getLocation = function (key) {
+      return own(this._recordsCache, key) ? this._recordsCache[key] : false;
+    };
     map.addControl(control);
     return control;
   }
@@ -226,6 +248,7 @@ var caspian = (function () {
 
   return {
     afterFirstFrame: afterFirstFrame,
+    filterRecords: filterRecords,
     data: data,
     features: features,
     fitTo: fitTo,

@@ -1,0 +1,87 @@
+"""Text from data made safe for where it goes: terminals, spreadsheets and UTF-8 files.
+
+A user's GeoJSON (or a news page) can hold any string. Three places would act on it instead of
+showing it:
+
+* a terminal runs escape sequences (clear the screen, set the window title), and a carriage
+  return or line break forges what the table shows: :func:`terminal_text` escapes them;
+* a spreadsheet runs a CSV cell that starts with ``=``, ``+``, ``-`` or ``@`` (or a tab or
+  carriage return before one) as a formula: :func:`csv_cell` neutralises it as OWASP
+  recommends, with a leading apostrophe, and leaves numbers (also ``"-12.5"``) alone;
+* a UTF-8 encoder fails on a lone surrogate (JSON's ``"\\ud800"``): :func:`lone_surrogate`
+  finds one so that validation can name it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+# C0 controls, DEL, C1 controls (CSI is U+009B), and the bidirectional overrides and isolates
+# that make a terminal show text in another order than it is (CVE-2021-42574).
+_INVISIBLE = "\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_CONTROL = re.compile(f"[\x00-\x1f{_INVISIBLE}]")
+# What json.dumps leaves raw inside strings (it escapes U+0000-U+001F itself).
+_JSON_RAW = re.compile(f"[{_INVISIBLE}]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+# A cell a spreadsheet would evaluate: OWASP's list of leading characters.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _NAMED:
+        return _NAMED[char]
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def terminal_text(text: str) -> str:
+    """``text`` with every control character written as a visible escape (``\\x1b``, ``\\n``,
+    ``\\u202e``); everything else, Cyrillic included, unchanged."""
+    return _CONTROL.sub(_escape, text)
+
+
+def json_text(text: str) -> str:
+    """JSON text with the controls :func:`json.dumps` leaves raw (DEL, C1, bidirectional
+    overrides) written as ``\\uXXXX`` escapes: the same JSON value, safe on a terminal."""
+    return _JSON_RAW.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+def csv_cell(value: Any) -> Any:
+    """A CSV cell value that no spreadsheet evaluates: text that starts like a formula gets a
+    leading apostrophe; numbers and text that is a plain number pass unchanged."""
+    if (isinstance(value, str) and value.startswith(_FORMULA_START)
+            and not _PLAIN_NUMBER.fullmatch(value)):
+        return "'" + value
+    return value
+
+
+def lone_surrogate(text: str) -> str | None:
+    """The first lone surrogate in ``text`` as ``"\\ud800"``, or None when it is valid
+    Unicode."""
+    found = _SURROGATE.search(text)
+    return None if found is None else f"\\u{ord(found.group()):04x}"
+
+
+def csv_text(rows: Iterable[Sequence[Any]]) -> str:
+    """CSV text, one ``\\n``-terminated line per row, every cell through :func:`csv_cell`;
+    None is an empty cell. A cell holding a carriage return is quoted too (the csv module
+    quotes only the characters of its line terminator, so with ``\\n`` a bare ``\\r`` would
+    split the row in a spreadsheet)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    lines = []
+    for row in rows:
+        writer.writerow(["" if value is None else csv_cell(value) for value in row])
+        lines.append(buffer.getvalue()[:-2])
+        buffer.seek(0)
+        buffer.truncate()
+    return "".join(line + "\n" for line in lines)
