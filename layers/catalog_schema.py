@@ -191,6 +191,8 @@ FEATURE_PROPERTIES: Spec = record({
     "chain": (record({"id": (text(non_empty=True), True), "order": (number(), True)},
                      nullable=True), False),
     "note": (text(nullable=True), False),
+    "untraced_reason": (text(nullable=True), False),
+    "osm_way_ids": (list_of(number(positive=True, integer=True)), False),
 })
 
 #: A layer's members beside ``type`` and ``features``.
