@@ -85,9 +85,11 @@ def check_output_target(path: str | os.PathLike[str]) -> None:
     """Raise :class:`OutputError` now if ``path`` could not be written later.
 
     For commands that download or compute for a while before they write: the user hears
-    about a missing or read-only folder before the work, not after it.
+    about a missing or read-only folder before the work, not after it. The same rules as
+    :func:`atomic_path`: what must not be written over is refused here already.
     """
-    _check_target(Path(path))
+    target, _ = _resolve(Path(path), ())
+    _check_folder(target)
 
 
 @contextlib.contextmanager
