@@ -55,7 +55,7 @@ def write_osm_geojson(table: gpd.GeoDataFrame, path: str | Path) -> Path:
     """Write ``table`` to ``path`` as RFC 7946 GeoJSON, atomically; return the path."""
     import pyogrio
 
-    with atomic_path(path) as tmp:
+    with atomic_path(path, kind="GeoJSON") as tmp:
         pyogrio.write_dataframe(
             table, tmp, driver="GeoJSON", layer=Path(path).name.split(".")[0], layer_options={
                 "RFC7946": "YES", "COORDINATE_PRECISION": str(COORDINATE_DECIMALS),

@@ -380,4 +380,6 @@ def write_layer(collection: dict[str, Any], path: str | Path) -> Path:
     if problems:
         listed = "; ".join(str(problem) for problem in problems[:3])
         raise CatalogError(f"not written: the refined layer would fail the checks: {listed}")
-    return write_text_atomic(path, json.dumps(collection, ensure_ascii=False, indent=1) + "\n")
+    return write_text_atomic(
+        path, json.dumps(collection, ensure_ascii=False, indent=1) + "\n", kind="GeoJSON"
+    )

@@ -137,7 +137,9 @@ def route_command(
     if output is not None:
         from caspian.layers.fileio import write_text_atomic
 
-        write_text_atomic(output, json.dumps(collection, ensure_ascii=False, indent=1) + "\n")
+        write_text_atomic(
+            output, json.dumps(collection, ensure_ascii=False, indent=1) + "\n", kind="GeoJSON"
+        )
     for label, snap_km in ((source.label, route.start_snap_km), (target.label, route.end_snap_km)):
         if snap_km >= 0.0005:
             click.echo(f"caspian: {label} snapped {snap_km:,.3f} km to the {mode} network",
