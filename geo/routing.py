@@ -94,7 +94,10 @@ def route_feature_collection(route: Route, start_label: str, end_label: str) -> 
 
     The first feature is the route over the network (``"segment": "route"``); each gap follows
     as its own straight LineString feature with ``"segment": "gap"``, so that a reader never
-    mistakes a missing link for track.
+    mistakes a missing link for track. Last come the snaps (``"segment": "snap"``, ``"end":
+    "start"`` or ``"end"``): the straight link from each requested point to where the route
+    meets the network (a port's landfall to navigable water, a town to its track), so that the
+    written lines join the requested points without counting that link as route.
     """
     features: list[dict[str, Any]] = [
         {
@@ -114,4 +117,26 @@ def route_feature_collection(route: Route, start_label: str, end_label: str) -> 
                 },
             }
         )
+    features.extend(_snap_features(route))
     return {"type": "FeatureCollection", "features": features}
+
+
+def _snap_features(route: Route) -> list[dict[str, Any]]:
+    """The straight links from the requested points to the route's ends, where they differ."""
+    parts = list(getattr(route.geometry, "geoms", [route.geometry]))
+    if not parts or route.geometry.is_empty:
+        return []
+    first, last = parts[0].coords[0], parts[-1].coords[-1]
+    links = [
+        ("start", route.start_lonlat, first, route.start_snap_km),
+        ("end", last, route.end_lonlat, route.end_snap_km),
+    ]
+    return [
+        {
+            "type": "Feature",
+            "properties": {"segment": "snap", "end": end, "length_km": snap_km},
+            "geometry": {"type": "LineString", "coordinates": [list(a[:2]), list(b[:2])]},
+        }
+        for end, a, b, snap_km in links
+        if snap_km > 0 and tuple(a[:2]) != tuple(b[:2])
+    ]
