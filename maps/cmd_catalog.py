@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 import click
+from caspian.maps.options import format_option
 
 
 def _layer_rows() -> list[dict[str, Any]]:
@@ -35,14 +36,7 @@ def _layer_rows() -> list[dict[str, Any]]:
 
 
 @click.command("layers")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="Output format.",
-)
+@format_option("table", "json")
 def layers_command(fmt: str) -> None:
     """List the catalog's layers: id, kind, status, features and citations."""
     from caspian.maps.formatting import render
@@ -81,14 +75,7 @@ def _conflict_text(conflict: dict[str, Any]) -> str:
 
 @click.command("cite")
 @click.argument("layer_id", metavar="LAYER")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@format_option("text", "json")
 def cite_command(layer_id: str, fmt: str) -> None:
     """Show every citation of LAYER with its quote and source, and the conflicts between them."""
     from caspian.layers.catalog import load_layer

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import click
+from caspian.maps.options import format_option
 
 EXPORT_FORMATS = ("geojson", "gpkg", "kml", "csv", "parquet")
 
@@ -26,9 +27,8 @@ def _feature_count(doc: Any) -> int:
     "--allow-null-geometry", is_flag=True,
     help="Accept features whose geometry is null (legal GeoJSON, but nothing to measure).",
 )
-@click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-    help="text: one line per problem; json: a list of {file, index, id, message}.",
+@format_option(
+    "text", "json", help="text: one line per problem; json: a list of {file, index, id, message}."
 )
 @click.pass_context
 def validate_command(

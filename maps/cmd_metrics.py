@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import click
+from caspian.maps.options import format_option
 
 if TYPE_CHECKING:
     import pandas
@@ -166,10 +167,7 @@ def measure(layers: Sequence[str], file: str | None, by_country: bool) -> pandas
     help="country: one row per feature and country (plus sea); chain: corridor legs, totals "
     "and gaps.",
 )
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
-    show_default=True, help="Output format.",
-)
+@format_option("table", "json", "csv")
 def metrics_command(layers: tuple[str, ...], file: str | None, by: str | None, fmt: str) -> None:
     """Geodesic lengths (WGS84) against published figures, by feature, country or chain.
 
@@ -205,10 +203,7 @@ def metrics_command(layers: tuple[str, ...], file: str | None, by: str | None, f
     help="Distance kind: geodesic (shortest path over the WGS84 ellipsoid) or sea (shortest "
     "water path, printed beside the geodesic one).",
 )
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
-    show_default=True, help="Output format.",
-)
+@format_option("table", "json", "csv")
 def distances_command(kind: str, fmt: str) -> None:
     """Distances between every pair of catalog ports (Aktau, Kuryk, Baku, ...), in km."""
     from caspian.layers.metrics import port_distances

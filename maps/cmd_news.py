@@ -11,15 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import click
+from caspian.maps.options import format_option
 
-_FORMAT = click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+_FORMAT = format_option("text", "json")
 _CORPUS = click.option(
     "--corpus",
     "corpus",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import click
+from caspian.maps.options import format_option
 
 
 def _figures(refinement: Any) -> list[dict[str, Any]]:
@@ -48,9 +49,7 @@ def _figures(refinement: Any) -> list[dict[str, Any]]:
     "--max-snap-km", type=float, default=25.0, show_default=True,
     help="Refuse a waypoint farther than this from any track.",
 )
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
-)
+@format_option("table", "json")
 def refine_command(
     feature_id: str, osm_file: str, write: bool, layer_file: str | None, max_snap_km: float,
     fmt: str,

@@ -13,6 +13,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 import click
+from caspian.maps.options import format_option
 
 if TYPE_CHECKING:
     from caspian.geo.routing import Route
@@ -104,10 +105,7 @@ def _table(summary: dict[str, Any]) -> str:
     "-o", "--output", type=click.Path(dir_okay=False), default=None,
     help="Write the route as a GeoJSON FeatureCollection (route, then one feature per gap).",
 )
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-    show_default=True, help="What to print on stdout.",
-)
+@format_option("table", "json", help="What to print on stdout.")
 def route_command(
     start: str,
     end: str,

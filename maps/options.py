@@ -1,0 +1,16 @@
+"""Options that several ``caspian`` commands share, declared once (click only, imported cheaply)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+
+def format_option(*choices: str, help: str = "Output format.") -> Callable[[Any], Any]:
+    """``--format`` (as ``fmt``) with ``choices``; the first is the default."""
+    return click.option(
+        "--format", "fmt", type=click.Choice(list(choices)), default=choices[0],
+        show_default=True, help=help,
+    )
