@@ -25,6 +25,7 @@ import numpy as np
 import pytest
 import shapely
 from random_walks import write_random_walks
+from timing_report import report_times
 
 N_FEATURES = 20_000
 N_VERTICES = 1_000_000
@@ -157,11 +158,5 @@ def test_bench_report_ratios(benchmark: Any, capsys: pytest.CaptureFixture[str])
         ratios["loop_over_cli"] = _TIMES["loop"] / _TIMES["cli"]
     if {"metrics_frame", "floor"} <= set(_TIMES):
         ratios["metrics_frame_over_floor"] = _TIMES["metrics_frame"] / _TIMES["floor"]
-    benchmark.extra_info.update({k: round(v, 3) for k, v in {**_TIMES, **ratios}.items()})
-    with capsys.disabled():
-        print()
-        for name, seconds in _TIMES.items():
-            print(f"metrics bench: {name:<28} {seconds:8.3f} s")
-        for name, ratio in ratios.items():
-            print(f"metrics bench: {name:<28} {ratio:8.2f} x")
+    report_times(benchmark, capsys, "metrics bench", _TIMES, ratios)
     assert _TIMES, "run the whole module so the baselines are measured in the same run"

@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 from synthetic_rail import SyntheticRail, write_synthetic_rail
+from timing_report import report_times
 
 ROUNDS = 3
 _TIMES: dict[str, float] = {}
@@ -132,11 +133,5 @@ def test_bench_report_ratios(benchmark: Any, capsys: pytest.CaptureFixture[str])
         for name, (ours, base) in pairs.items()
         if {ours, base} <= set(_TIMES)
     }
-    benchmark.extra_info.update({k: round(v, 3) for k, v in {**_TIMES, **ratios}.items()})
-    with capsys.disabled():
-        print()
-        for name, seconds in _TIMES.items():
-            print(f"rail bench: {name:<36} {seconds:8.3f} s")
-        for name, ratio in ratios.items():
-            print(f"rail bench: {name:<36} {ratio:8.2f} x")
+    report_times(benchmark, capsys, "rail bench", _TIMES, ratios)
     assert ratios, "run the whole module so the baselines are measured in the same run"
