@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -20,6 +21,19 @@ class PageLog:
     failed_requests: list[str] = field(default_factory=list)
     blocked_requests: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The sea graphs are built into a folder of this run, never read from or left in the
+    user's cache: a test must not pass on what an earlier run (or an older version) left."""
+    previous = os.environ.get("CASPIAN_CACHE_DIR")
+    os.environ["CASPIAN_CACHE_DIR"] = str(tmp_path_factory.mktemp("caspian-cache"))
+    yield
+    if previous is None:
+        os.environ.pop("CASPIAN_CACHE_DIR", None)
+    else:
+        os.environ["CASPIAN_CACHE_DIR"] = previous
 
 
 @pytest.fixture(scope="session")
