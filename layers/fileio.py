@@ -94,7 +94,8 @@ def check_output_target(path: str | os.PathLike[str]) -> None:
 
 @contextlib.contextmanager
 def protect_inputs() -> Iterator[None]:
-    """Within the block, refuse to write over any file read by :func:`read_input_bytes`.
+    """Within the block, refuse to write over any file read by :func:`read_input_bytes` or
+    named by :func:`note_input`.
 
     The command line runs every command inside this, so ``caspian map --add mine.geojson -o
     mine.geojson`` cannot replace the user's GeoJSON with HTML, whatever the command.
@@ -118,6 +119,19 @@ def _kind_name(mode: int) -> str:
     if stat.S_ISDIR(mode):
         return "a folder"
     return "not a regular file"
+
+
+def note_input(path: str | os.PathLike[str]) -> None:
+    """Record ``path`` as an input of the running command (inside :func:`protect_inputs`), for
+    readers that hand the path to a library (osmnx, pyosmium) instead of reading its bytes."""
+    with contextlib.suppress(OSError):
+        _remember_input(os.stat(path))
+
+
+def _remember_input(info: os.stat_result) -> None:
+    inputs = _INPUTS.get()
+    if inputs is not None:
+        inputs.add((info.st_dev, info.st_ino))
 
 
 def read_input_bytes(path: str | os.PathLike[str], max_bytes: int = MAX_INPUT_BYTES) -> bytes:
@@ -145,8 +159,7 @@ def read_input_bytes(path: str | os.PathLike[str], max_bytes: int = MAX_INPUT_BY
     if not stat.S_ISREG(info.st_mode):
         os.close(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise InputFileError(name, "is a folder, not a file; give the path of a .geojson "
-                                 "file")
+            raise InputFileError(name, "is a folder, not a file; give the path of a file")
         raise InputFileError(name, f"is {_kind_name(info.st_mode)}, not a regular file; "
                              "save the data to a file and give its path")
     with os.fdopen(fd, "rb") as handle:
@@ -158,9 +171,7 @@ def read_input_bytes(path: str | os.PathLike[str], max_bytes: int = MAX_INPUT_BY
             raise InputFileError(name, f"file cannot be read ({exc.strerror})") from None
         if len(data) > max_bytes:  # it grew while we read it
             raise InputFileError(name, _too_large(len(data), max_bytes))
-    inputs = _INPUTS.get()
-    if inputs is not None:
-        inputs.add((info.st_dev, info.st_ino))
+    _remember_input(info)
     return data
 
 

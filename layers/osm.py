@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from caspian.geo.errors import InputError
+from caspian.layers.fileio import note_input
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -106,6 +107,7 @@ def read_osm_features(
     source = Path(path)
     if not source.is_file():
         raise InputError(f"OSM file {source} does not exist (or is not a file)")
+    note_input(source)
     name = source.name.lower()
     if name.endswith(PBF_SUFFIXES):
         with tempfile.TemporaryDirectory(prefix="caspian-osm-") as folder:

@@ -52,3 +52,17 @@ def test_written_sea_route_joins_both_ports_through_its_landfalls(tmp_path, caps
     assert snaps["end"]["geometry"]["coordinates"][0] == route["geometry"]["coordinates"][-1]
     assert snaps["end"]["geometry"]["coordinates"][1] == [49.407, 39.948]  # the Ələt point
     assert snaps["start"]["properties"]["length_km"] == route["properties"]["start_snap_km"]
+
+
+def test_route_output_never_overwrites_the_osm_extract_it_routed_over(tmp_path, capsys) -> None:
+    from osm_fixtures import RAIL_XML
+
+    extract = tmp_path / "rail.osm"
+    extract.write_bytes(RAIL_XML.read_bytes())
+    code, _, err = run_cli(
+        ["route", "45.0,39.0", "45.3,39.1", "--mode", "rail", "--osm-file", str(extract),
+         "-o", str(extract)], capsys,
+    )
+    assert code == 2
+    assert "is one of this command's input files" in err
+    assert extract.read_bytes() == RAIL_XML.read_bytes()
