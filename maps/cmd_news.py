@@ -103,15 +103,19 @@ def ingest_command(files: Sequence[Path], fmt: str, add: bool, corpus: Path) -> 
     conflicts with each other and with the corpus. Changes nothing unless --add is given."""
     from caspian.layers.news.analysis import analyse, corpus_conflicts
     from caspian.layers.news.corpus import add_to_corpus
-    from caspian.layers.news.documents import read_document
+    from caspian.layers.news.documents import document_from_bytes, read_article_bytes
     from caspian.maps.formatting import render_json
 
-    analyses = [analyse(read_document(path)) for path in files]
+    # Each file is read once: what --add stores is the very bytes that were analysed.
+    contents = [read_article_bytes(path) for path in files]
+    analyses = [
+        analyse(document_from_bytes(data, path)) for path, data in zip(files, contents, strict=True)
+    ]
     conflicts = corpus_conflicts([*analyses, *_corpus_analyses(corpus)])
     stored = []
     if add:
-        for path, analysis in zip(files, analyses, strict=True):
-            stored.append(add_to_corpus(analysis.document, path.read_bytes(), corpus, path.suffix))
+        for path, data, analysis in zip(files, contents, analyses, strict=True):
+            stored.append(add_to_corpus(analysis.document, data, corpus, path.suffix))
     if fmt == "json":
         click.echo(
             render_json(

@@ -197,3 +197,15 @@ def test_a_saved_page_in_the_charset_it_declares_is_read(tmp_path: Path) -> None
     document = read_document(path)
     assert document.title == "Цифровой шелковый путь получит второй кабель"
     assert document.date == "2025-11-22"
+
+
+def test_ingest_refuses_a_fifo_at_once_instead_of_waiting_for_a_writer(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import os
+
+    fifo = tmp_path / "article.txt"
+    os.mkfifo(fifo)
+    code, out, err = run_cli(["ingest", str(fifo)], capsys)
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1 and "is a FIFO (named pipe), not a regular file" in err

@@ -279,14 +279,42 @@ def read_document(path: str | Path, fmt: str | None = None) -> NewsDocument:
     Raises
     ------
     NewsInputError
-        If the file is missing, a folder, not UTF-8, or has no article text.
+        If the file is missing, not a regular file, too large, not UTF-8, or has no article
+        text.
+    """
+    return document_from_bytes(read_article_bytes(path), path, fmt)
+
+
+def read_article_bytes(path: str | Path) -> bytes:
+    """The bytes of an article file, read once and bounded (see
+    :func:`caspian.layers.fileio.read_input_bytes`).
+
+    Raises
+    ------
+    NewsInputError
+        If the file is missing, not a regular file or too large.
+    """
+    from caspian.layers.fileio import InputFileError, read_input_bytes
+
+    if not Path(path).exists():
+        raise NewsInputError(f"{path} does not exist; give the path of a saved article")
+    try:
+        return read_input_bytes(path)
+    except InputFileError as exc:
+        raise NewsInputError(str(exc)) from None
+
+
+def document_from_bytes(
+    data: bytes, path: str | Path, fmt: str | None = None
+) -> NewsDocument:
+    """Analyse an article file's bytes ``data`` (read from ``path``).
+
+    Raises
+    ------
+    NewsInputError
+        If the bytes are binary, not UTF-8, or hold no article text.
     """
     file = Path(path)
-    if not file.exists():
-        raise NewsInputError(f"{file} does not exist; give the path of a saved article")
-    if not file.is_file():
-        raise NewsInputError(f"{file} is not a regular file; give the path of a saved article")
-    data = file.read_bytes()
     if b"\x00" in data[:4096]:
         raise NewsInputError(f"{file} is a binary file; give a text or HTML article")
     original = _decode(data, file)
