@@ -139,7 +139,7 @@ def test_geopackage_sources_table_carries_the_openstreetmap_credit(exports) -> N
     credited = sources[sources["attribution"].notna()]
     # Exactly the OpenStreetMap-derived sources ask for a credit.
     assert set(credited["source"]) == {
-        "osm-btc", "osm-rail-aze", "osm-rail-tbilisi-poti", "osm-rail-beineu-aktau",
+        "osm-btc", "osm-rail-aze", "osm-rail-ge", "osm-stations-ge", "osm-rail-beineu-aktau",
         "osm-rail-dostyk-aktogay", "osm-stations-kz",
     }
     (rail,) = credited[
