@@ -78,7 +78,7 @@ def test_check_lists_each_line_not_drawn_along_a_mapped_trace() -> None:
     rows = {line.split()[0]: line for line in listed.strip().splitlines()[2:] if line.strip()}
     assert "middle_corridor/btk" in rows and "zangezur_corridor/syunik" in rows
     assert "middle_corridor/georgian-ports" not in rows  # traced to Poti and Batumi
-    assert "no Kazakh railway trace" in rows["middle_corridor/aktogay-zhezkazgan"]
+    assert "Aktogay–Mointy" in rows["middle_corridor/aktogay-zhezkazgan"]
     assert "zangezur_corridor/nakhchivan" not in rows
 
 

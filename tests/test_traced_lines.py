@@ -214,6 +214,26 @@ def test_china_aktogay_leg_follows_the_mapped_railway_through_dostyk() -> None:
     assert leg["geometry"]["coordinates"][-1] == following[0]
 
 
+def test_aktogay_zhezkazgan_runs_through_the_junction_stations_with_mointy_traced() -> None:
+    leg = load_layer("middle_corridor").feature("aktogay-zhezkazgan")
+    properties = leg["properties"]
+    assert properties["geometry_accuracy"] == "schematic"
+    distances = _place_distances_km(leg)
+    stations = {label: km for label, km in distances.items() if "railway=station node" in label}
+    # Sayak, Mointy, Сәкен Сейфуллин and Zhezkazgan: the line passes every station node.
+    assert len(stations) == 4 and max(stations.values()) < 1.0, stations
+    traced = [
+        position
+        for position, entry in zip(
+            leg["geometry"]["coordinates"], properties["vertex_sources"], strict=True
+        )
+        if entry["source"] == "osm-rail-mointy-zharyk"
+    ]
+    (traced_km,) = geodesic_lengths_km([shapely.geometry.LineString(traced)])
+    # Measured 214.7 km on 2026-12-01; no published length of this section was found.
+    assert traced_km == pytest.approx(214.7, abs=0.5)
+
+
 @pytest.fixture(scope="module")
 def catalog_split() -> dict[str, dict[str, float]]:
     from caspian.layers.metrics import catalog_metrics
