@@ -40,7 +40,10 @@ def test_capitals_of_the_region_are_named_first(name: str) -> None:
 def test_ports_and_towns_on_the_routes_are_named_at_their_geonames_position(
     name: str, lon: float, lat: float
 ) -> None:
-    label = _labels()[name]
+    # Namesakes far apart are both named (the port of Aktau and the Aktau of the Karaganda
+    # line, 1,700 km east): take the label of that name nearest the expected place.
+    namesakes = [label for label in _label_list() if label["name"] == name]
+    label = min(namesakes, key=lambda label: abs(label["lon"] - lon) + abs(label["lat"] - lat))
     assert label["kind"] == "town"
     assert label["lon"] == pytest.approx(lon, abs=0.01)
     assert label["lat"] == pytest.approx(lat, abs=0.01)
