@@ -179,7 +179,7 @@ def _cached_graph(
 
 def load_sea_router(
     settings: SeaRouteSettings = DEFAULT_SEA_SETTINGS,
-    folder: Path | None = None,
+    folder: str | os.PathLike[str] | None = None,
     use_cache: bool = True,
 ) -> tuple[SeaRouter, RouterInfo]:
     """Build (or read from the cache) every basin's graph and return a router.
@@ -188,7 +188,7 @@ def load_sea_router(
     ----------
     settings : SeaRouteSettings, optional
         Snap limit and output densification.
-    folder : pathlib.Path, optional
+    folder : str or path-like, optional
         Cache folder; :func:`cache_dir` by default.
     use_cache : bool
         False builds every graph afresh and writes nothing.
@@ -198,7 +198,7 @@ def load_sea_router(
     started = time.perf_counter()
     land = np.asarray(load_boundaries().geometry.values, dtype=object)
     definitions, clearance_m = basins()
-    target = None if not use_cache else (folder or cache_dir())
+    target = None if not use_cache else (cache_dir() if folder is None else Path(folder))
     graphs, from_cache, files = [], {}, {}
     for basin in definitions:
         graph, cached, path = _cached_graph(land, basin, clearance_m, target)

@@ -167,7 +167,7 @@ def test_distance_matrix_matches_the_single_routes() -> None:
 
 def test_graph_is_cached_on_disk_and_read_back_identically(tmp_path) -> None:
     built, built_info = load_sea_router(folder=tmp_path)
-    again, again_info = load_sea_router(folder=tmp_path)
+    again, again_info = load_sea_router(folder=str(tmp_path))  # a script passes a str
     assert not any(built_info.from_cache.values())
     assert all(again_info.from_cache.values())
     assert sorted(path.name.split("-")[0] for path in tmp_path.glob("*.npz")) == [
