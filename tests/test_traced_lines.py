@@ -265,3 +265,12 @@ def test_middle_corridor_sea_leg_starts_where_the_mapped_railway_ends() -> None:
     layer = load_layer("middle_corridor")
     rail_end = layer.feature("mangyshlak-aktau")["geometry"]["coordinates"][-1]
     assert layer.feature("aktau-alat")["geometry"]["coordinates"][0] == rail_end
+
+
+def test_btk_georgian_section_against_the_published_split(
+    catalog_split: dict[str, dict[str, float]],
+) -> None:
+    split = catalog_split["btk"]
+    # Published 503 / 259 / 76 km (btk-figures); measured 241.8 km in Georgia (-6.6 %).
+    assert abs(split["GEO"] - 259) <= 0.10 * 259
+    assert set(split) == {"AZE", "GEO", "TUR", "sea"} and split.get("ARM", 0.0) == 0.0
