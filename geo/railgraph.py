@@ -20,6 +20,7 @@ two points in, a :class:`RailPath` out. Reading OpenStreetMap is ``caspian.layer
 from __future__ import annotations
 
 import itertools
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,9 +28,9 @@ import networkx as nx
 import numpy as np
 import numpy.typing as npt
 import shapely
-from caspian.geo.errors import CaspianError
+from caspian.geo.errors import CaspianError, InputError
 from caspian.geo.geodesy import GEOD, FloatArray, IntArray, as_geometry_array
-from caspian.geo.routing import RouteGap
+from caspian.geo.routing import RouteGap, as_lonlat
 
 #: Between pieces of track, a gap metre weighs this many track metres.
 GAP_PENALTY = 100.0
@@ -329,6 +330,10 @@ def shortest_rail_path(
     SnapError
         When a point lies farther than ``max_snap_km`` from any track.
     """
+    start_lonlat, end_lonlat = as_lonlat(start_lonlat, "FROM"), as_lonlat(end_lonlat, "TO")
+    if not (isinstance(max_snap_km, (int, float)) and math.isfinite(max_snap_km)
+            and max_snap_km > 0):
+        raise InputError(f"max_snap_km must be a positive number of km, got {max_snap_km!r}")
     source, source_m = _snap(network, start_lonlat, "FROM", max_snap_km)
     target, target_m = _snap(network, end_lonlat, "TO", max_snap_km)
     graph = network.graph
@@ -341,11 +346,13 @@ def shortest_rail_path(
     try:
         nodes = nx.dijkstra_path(graph, source, target, weight="weight")
     except nx.NetworkXNoPath:
-        added = _last_resort_gap(network, source, target)
-        try:
-            nodes = nx.dijkstra_path(graph, source, target, weight="weight")
-        finally:
-            graph.remove_edge(*added)
+        # The graph is shared (and may be used from several threads): the last-resort gap
+        # is never added to it; the path is the two pieces on either side of it.
+        u, v, gap_m = _last_resort_gap(network, source, target)
+        nodes = nx.dijkstra_path(graph, source, u, weight="weight") + nx.dijkstra_path(
+            graph, v, target, weight="weight"
+        )
+        return _path_from_nodes(network, nodes, source_m, target_m, {(u, v): gap_m})
     return _path_from_nodes(network, nodes, source_m, target_m)
 
 
@@ -390,8 +397,8 @@ def _snap(
     return node, dist_m
 
 
-def _last_resort_gap(network: RailNetwork, source: int, target: int) -> tuple[int, int]:
-    """Join what ``source`` can reach to what ``target`` can reach at their closest nodes."""
+def _last_resort_gap(network: RailNetwork, source: int, target: int) -> tuple[int, int, float]:
+    """The closest nodes ``(u, v, metres)`` of what ``source`` and ``target`` can reach."""
     reach_source = np.fromiter(nx.node_connected_component(network.graph, source), np.intp)
     reach_target = np.fromiter(nx.node_connected_component(network.graph, target), np.intp)
     tree = shapely.STRtree(shapely.points(network._planar[reach_target]))
@@ -402,22 +409,30 @@ def _last_resort_gap(network: RailNetwork, source: int, target: int) -> tuple[in
     a, b = reach_source[left[short]], reach_target[right[short]]
     dist_m = _geodesic_m(network.lons[a], network.lats[a], network.lons[b], network.lats[b])
     best = int(np.argmin(dist_m))
-    u, v = int(a[best]), int(b[best])
-    _add_gap_edge(network.graph, u, v, float(dist_m[best]))
-    return (u, v)
+    return int(a[best]), int(b[best]), float(dist_m[best])
 
 
 def _path_from_nodes(
-    network: RailNetwork, nodes: list[int], source_m: float, target_m: float
+    network: RailNetwork,
+    nodes: list[int],
+    source_m: float,
+    target_m: float,
+    extra_gaps: dict[tuple[int, int], float] | None = None,
 ) -> RailPath:
+    """The path along ``nodes``; ``extra_gaps`` are gaps between consecutive nodes that are
+    not edges of the graph, ``{(u, v): metres}``."""
     graph = network.graph
+    extra_gaps = extra_gaps or {}
     parts: list[list[int]] = [[nodes[0]]]
     gaps: list[RouteGap] = []
     by_status: dict[str, float] = {}
     ways: dict[int, None] = {}
     track_m = 0.0
     for u, v in itertools.pairwise(nodes):
-        edge = graph.edges[u, v]
+        edge: dict[str, Any] = (
+            {"gap": True, "length_m": extra_gaps[(u, v)]}
+            if (u, v) in extra_gaps else graph.edges[u, v]
+        )
         if edge.get("gap"):
             gaps.append(
                 RouteGap(

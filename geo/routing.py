@@ -8,6 +8,7 @@ A route never bridges a missing link silently: what the network cannot connect i
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -140,3 +141,41 @@ def _snap_features(route: Route) -> list[dict[str, Any]]:
         for end, a, b, snap_km in links
         if snap_km > 0 and tuple(a[:2]) != tuple(b[:2])
     ]
+
+
+def as_lonlat(point: Any, label: str = "point") -> tuple[float, float]:
+    """Check a router's end point and return it as ``(lon, lat)`` floats.
+
+    Accepts any sequence of two numbers (a third, the height, is dropped), a numpy array, or
+    a shapely Point. One rule for every router, the command line's ``lon,lat`` parser too.
+
+    Raises
+    ------
+    InputError
+        For anything else, for numbers that are not finite, or outside lon -180..180,
+        lat -90..90 (with a hint when the two look swapped).
+    """
+    from caspian.geo.errors import InputError
+
+    if isinstance(point, BaseGeometry) and point.geom_type == "Point" and not point.is_empty:
+        point = (point.x, point.y)
+    if isinstance(point, (str, bytes, Mapping)) or not hasattr(point, "__len__"):
+        raise InputError(f"{label} {point!r} is not a point; give it as (lon, lat)")
+    if len(point) not in (2, 3):
+        raise InputError(
+            f"{label} {point!r} has {len(point)} values; give it as (lon, lat)"
+        )
+    try:
+        lon, lat = float(point[0]), float(point[1])
+    except (TypeError, ValueError):
+        raise InputError(
+            f"{label} {point!r} is not a pair of numbers; give it as (lon, lat)"
+        ) from None
+    if not (math.isfinite(lon) and math.isfinite(lat)):
+        raise InputError(f"{label} {point!r}: coordinates must be finite numbers, (lon, lat)")
+    if not -180.0 <= lon <= 180.0 or not -90.0 <= lat <= 90.0:
+        hint = " (did you give lat,lon? the order is lon,lat)" if abs(lat) > 90 >= abs(lon) else ""
+        raise InputError(
+            f"{label} {point!r} is outside lon -180..180, lat -90..90{hint}; give it as (lon, lat)"
+        )
+    return (lon, lat)

@@ -21,6 +21,7 @@ The land test of sea legs and subsea cables is in :mod:`caspian.geo.landfalls`.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -30,7 +31,7 @@ import numpy.typing as npt
 import shapely
 from caspian.geo.errors import InputError
 from caspian.geo.geodesy import GEOD, densify_geodesic
-from caspian.geo.routing import Route
+from caspian.geo.routing import Route, as_lonlat
 from caspian.geo.seagraph import SeaGraph, tangent_at, to_lonlat, to_plane, visible
 
 FloatArray = npt.NDArray[np.float64]
@@ -123,6 +124,9 @@ class SeaRouter:
         self.settings = settings
         self._paths: dict[str, tuple[FloatArray, Any]] = {}
         self._attachments: dict[tuple[str, tuple[float, float]], _Attachment] = {}
+        # GEOS prepared geometries and the remembered attachments are not safe to share
+        # between threads: one query at a time (a router is usually shared, see sea_router).
+        self._lock = threading.RLock()
 
     @property
     def basin_names(self) -> str:
@@ -136,7 +140,14 @@ class SeaRouter:
         ------
         NotInBasinError
             When no basin's navigable water is within ``settings.max_snap_km``.
+        InputError
+            When ``lonlat`` is not a finite ``(lon, lat)`` pair.
         """
+        lonlat = as_lonlat(lonlat)
+        with self._lock:
+            return self._locate(lonlat)
+
+    def _locate(self, lonlat: tuple[float, float]) -> Located:
         best: Located | None = None
         nearest_km = float("inf")
         for graph in self.graphs:
@@ -163,8 +174,15 @@ class SeaRouter:
         Raises
         ------
         NotInBasinError, DifferentBasinsError
+        InputError
+            When an end is not a finite ``(lon, lat)`` pair.
         """
-        start, end = self.locate(start_lonlat), self.locate(end_lonlat)
+        start_lonlat, end_lonlat = as_lonlat(start_lonlat, "FROM"), as_lonlat(end_lonlat, "TO")
+        with self._lock:
+            return self._route(start_lonlat, end_lonlat)
+
+    def _route(self, start_lonlat: tuple[float, float], end_lonlat: tuple[float, float]) -> Route:
+        start, end = self._locate(start_lonlat), self._locate(end_lonlat)
         if start.graph.basin != end.graph.basin:
             raise DifferentBasinsError(
                 f"{_fmt(start_lonlat)} is in the {start.graph.name} and {_fmt(end_lonlat)} "
@@ -201,10 +219,19 @@ class SeaRouter:
         """Shortest water distance between every pair of points, metres.
 
         Points in different basins are ``inf`` apart. A point in no basin raises
-        :class:`NotInBasinError`, or with ``strict=False`` gets a row of NaN. Snap distances
-        are not included (water to water).
+        :class:`NotInBasinError` (one that is not a finite ``(lon, lat)``, :class:`InputError`),
+        or with ``strict=False`` gets a row of NaN. Snap distances are not included (water to
+        water).
         """
-        lonlats = np.column_stack([np.asarray(lons, float), np.asarray(lats, float)])
+        lons_a, lats_a = np.ravel(np.asarray(lons, float)), np.ravel(np.asarray(lats, float))
+        if lons_a.shape != lats_a.shape:
+            raise InputError(
+                f"{lons_a.size} longitudes for {lats_a.size} latitudes; give one of each per point"
+            )
+        with self._lock:
+            return self._distance_matrix_m(np.column_stack([lons_a, lats_a]), strict)
+
+    def _distance_matrix_m(self, lonlats: FloatArray, strict: bool) -> FloatArray:
         located = [self._locate_or_none((float(lon), float(lat)), strict) for lon, lat in lonlats]
         attachments = [None if point is None else self._attachment(point) for point in located]
         matrix = np.full((len(located), len(located)), np.inf)
@@ -220,8 +247,8 @@ class SeaRouter:
 
     def _locate_or_none(self, lonlat: tuple[float, float], strict: bool) -> Located | None:
         try:
-            return self.locate(lonlat)
-        except NotInBasinError:
+            return self._locate(as_lonlat(lonlat))
+        except InputError:  # not a valid point, or in no basin
             if strict:
                 raise
             return None
@@ -261,8 +288,9 @@ class SeaRouter:
 
     def prepare(self) -> None:
         """Compute every basin's all-pairs table now rather than at its first route."""
-        for graph in self.graphs:
-            self._all_pairs(graph)
+        with self._lock:
+            for graph in self.graphs:
+                self._all_pairs(graph)
 
     def _all_pairs(self, graph: SeaGraph) -> tuple[FloatArray, Any]:
         """Distances (m) and predecessors between every pair of the basin's vertices.

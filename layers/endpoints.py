@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import Any
 
 from caspian.geo.errors import InputError, LayerNotFoundError
+from caspian.geo.routing import as_lonlat
 
 
 @dataclass(frozen=True)
@@ -43,17 +43,10 @@ def parse_lonlat(text: str) -> tuple[float, float] | None:
     if len(parts) != 2:
         return None
     try:
-        lon, lat = (float(part) for part in parts)
+        pair = tuple(float(part) for part in parts)
     except ValueError:
         return None
-    if not (math.isfinite(lon) and math.isfinite(lat)):
-        raise InputError(f"{text!r}: coordinates must be finite numbers, given as lon,lat")
-    if not -180.0 <= lon <= 180.0 or not -90.0 <= lat <= 90.0:
-        hint = " (did you give lat,lon? the order is lon,lat)" if abs(lat) > 90 >= abs(lon) else ""
-        raise InputError(
-            f"{text!r} is outside lon -180..180, lat -90..90{hint}; give the point as lon,lat"
-        )
-    return (lon, lat)
+    return as_lonlat(pair, repr(text))
 
 
 def resolve_endpoint(text: str) -> Endpoint:

@@ -24,7 +24,7 @@ from caspian.geo.railgraph import (
     nearest_on_path,
     shortest_rail_path,
 )
-from caspian.geo.routing import Route
+from caspian.geo.routing import Route, as_lonlat
 from caspian.layers.osm import (
     OSM_TAGS,
     parse_bbox,
@@ -119,8 +119,8 @@ def load_rail(
 
 
 def route_by_rail(
-    start: Endpoint,
-    end: Endpoint,
+    start: Endpoint | tuple[float, float],
+    end: Endpoint | tuple[float, float],
     *,
     osm_file: str | Path | None = None,
     bbox: str | None = None,
@@ -142,8 +142,10 @@ def route_by_rail(
     SnapError
         When FROM or TO lies farther than ``max_snap_km`` from any track.
     """
+    start_lonlat = as_lonlat(getattr(start, "lonlat", start), "FROM")
+    end_lonlat = as_lonlat(getattr(end, "lonlat", end), "TO")
     loaded = load_rail(osm_file, bbox, settings=settings, progress=progress)
-    return route_on(loaded, start.lonlat, end.lonlat, max_snap_km=max_snap_km)
+    return route_on(loaded, start_lonlat, end_lonlat, max_snap_km=max_snap_km)
 
 
 def route_on(
@@ -154,6 +156,7 @@ def route_on(
     max_snap_km: float = DEFAULT_MAX_SNAP_KM,
 ) -> Route:
     """Route between two ``(lon, lat)`` points over an already loaded network."""
+    start_lonlat, end_lonlat = as_lonlat(start_lonlat, "FROM"), as_lonlat(end_lonlat, "TO")
     path = shortest_rail_path(loaded.network, start_lonlat, end_lonlat, max_snap_km)
     details: dict[str, Any] = {
         "length_by_status_km": path.length_by_status_km,

@@ -1,0 +1,118 @@
+"""Routers called from scripts: end points checked, a far gap reported, shared state kept."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from caspian.geo.errors import InputError
+from caspian.geo.routing import as_lonlat
+from caspian.layers.rail_routing import load_rail, route_on
+from caspian.layers.sea_routing import sea_router
+from cli_support import run_cli
+from geographiclib.geodesic import Geodesic
+
+# Two pieces of track 130 km apart: farther than the network's own gap edges reach (50 km).
+FAR_APART_OSM = """<?xml version='1.0' encoding='UTF-8'?>
+<osm version='0.6' generator='caspian-gis tests'>
+  <node id='1' lat='39.0' lon='45.0'/>
+  <node id='2' lat='39.0' lon='45.2'/>
+  <node id='3' lat='39.0' lon='46.5'/>
+  <node id='4' lat='39.0' lon='46.7'/>
+  <way id='10'><nd ref='1'/><nd ref='2'/><tag k='railway' v='rail'/></way>
+  <way id='11'><nd ref='3'/><nd ref='4'/><tag k='railway' v='rail'/></way>
+</osm>
+"""
+
+
+def _km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
+    return Geodesic.WGS84.Inverse(lat1, lon1, lat2, lon2)["s12"] / 1000.0
+
+
+@pytest.fixture()
+def far_apart(tmp_path: Path) -> Path:
+    path = tmp_path / "far.osm"
+    path.write_text(FAR_APART_OSM, encoding="utf-8")
+    return path
+
+
+def test_a_gap_longer_than_the_networks_gap_edges_is_reported_and_the_graph_kept(
+    far_apart: Path,
+) -> None:
+    loaded = load_rail(far_apart)
+    edges_before = loaded.network.graph.number_of_edges()
+    for _ in range(2):  # the same answer twice: nothing of the first query stays in the graph
+        route = route_on(loaded, (45.0, 39.0), (46.7, 39.0))
+        assert route.length_km == pytest.approx(2 * _km(45.0, 39.0, 45.2, 39.0))
+        (gap,) = route.gaps
+        assert gap.length_km == pytest.approx(_km(45.2, 39.0, 46.5, 39.0))
+        assert route.details["osm_way_ids"] == [10, 11]
+    assert loaded.network.graph.number_of_edges() == edges_before
+
+
+def test_cli_reports_the_far_gap_instead_of_a_traceback(far_apart: Path, capsys) -> None:
+    code, _, err = run_cli(
+        ["route", "45,39", "46.7,39", "--mode", "rail", "--osm-file", str(far_apart)], capsys
+    )
+    assert code == 0, err
+    assert "Traceback" not in err
+    assert "gap 0: no rail link for 112.6 km" in err
+
+
+@pytest.mark.parametrize(
+    ("point", "message"),
+    [
+        ((float("nan"), 39.0), "finite numbers"),
+        ((45.0, float("inf")), "finite numbers"),
+        ((39.0, 95.0), "did you give lat,lon?"),
+        (None, "is not a point"),
+        ("45,39", "is not a point"),
+        ((), "has 0 values"),
+        (("a", "b"), "not a pair of numbers"),
+    ],
+)
+def test_router_end_points_are_checked(point, message: str) -> None:
+    with pytest.raises(InputError, match=message.replace("?", r"\?")):
+        as_lonlat(point, "FROM")
+
+
+def test_a_height_is_dropped_and_a_point_object_accepted() -> None:
+    import shapely
+
+    assert as_lonlat((45.0, 39.0, 1200.0)) == (45.0, 39.0)
+    assert as_lonlat(shapely.Point(45.0, 39.0)) == (45.0, 39.0)
+
+
+def test_rail_router_refuses_a_nan_point_and_a_nan_snap_limit(far_apart: Path) -> None:
+    loaded = load_rail(far_apart)
+    with pytest.raises(InputError, match="finite numbers"):
+        route_on(loaded, (float("nan"), 39.0), (45.2, 39.0))
+    with pytest.raises(InputError, match="max_snap_km"):
+        route_on(loaded, (45.0, 39.0), (45.2, 39.0), max_snap_km=float("nan"))
+
+
+def test_sea_router_refuses_bad_points_and_mismatched_columns() -> None:
+    router = sea_router()
+    with pytest.raises(InputError, match="FROM"):
+        router.route((float("nan"), 43.65), (49.407, 39.948))
+    with pytest.raises(InputError, match="2 longitudes for 1 latitudes"):
+        router.distance_matrix_m([51.15, 49.4], [43.65])
+
+
+def test_sea_router_shared_between_threads_gives_one_answer() -> None:
+    router = sea_router()
+    expected = router.route((51.15, 43.65), (49.407, 39.948)).length_km
+    lengths: list[float] = []
+
+    def work() -> None:
+        lengths.extend(
+            router.route((51.15, 43.65), (49.407, 39.948)).length_km for _ in range(60)
+        )
+
+    threads = [threading.Thread(target=work) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(lengths) == 180 and set(lengths) == {expected}
