@@ -18,6 +18,7 @@ from __future__ import annotations
 import gc
 import json
 import os
+import shlex
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -90,11 +91,19 @@ class _UnusableError(Exception):
 
 
 def _source_name(source: str | os.PathLike[str] | bytes) -> tuple[str, bytes | None, Path | None]:
-    """Decide whether ``source`` is a path or GeoJSON text; return (name, data, path)."""
+    """Decide whether ``source`` is a path or GeoJSON text; return (name, data, path).
+
+    ``bytes`` and a ``str`` with a line break are text. A one-line ``str`` that starts like
+    JSON (``{``, ``[``, ``"``) is text too, unless a file of that name exists: a file called
+    ``[2025] routes.geojson`` is read as the file. Pass a :class:`pathlib.Path` to make a
+    path unambiguous.
+    """
     if isinstance(source, bytes):
         return "<text>", source, None
     if isinstance(source, str) and (
-        "\n" in source or source.lstrip("\ufeff \t\r")[:1] in ("{", "[", '"', "")
+        "\n" in source
+        or (source.lstrip("\ufeff \t\r")[:1] in ("{", "[", '"', "")
+            and not os.path.lexists(source))
     ):
         return "<text>", source.encode("utf-8"), None
     path = Path(source)
@@ -390,8 +399,9 @@ def _frame(
     if problems:
         first = problems[0]
         more = len(problems) - 1
+        command = f"caspian validate {shlex.quote(display_path(path))}"
         tail = (f" (and {more} more problem{'s' if more > 1 else ''}: "
-                f"run `caspian validate {display_path(path)}` to list them)") if more else ""
+                f"run `{command}` to list them)") if more else ""
         where = "" if first.index is None else f"{first.where}: "
         raise InputError(f"{display_path(path)}: {where}{first.message}{tail}")
     features = _features(doc)

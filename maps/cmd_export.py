@@ -7,6 +7,7 @@ commands, so ``caspian --help`` stays fast.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import click
@@ -48,7 +49,7 @@ def validate_command(
     records: list[dict[str, Any]] = []
     lines: list[str] = []
     for path in files:
-        doc, problems = parse_geojson(path, allow_null_geometry=allow_null_geometry)
+        doc, problems = parse_geojson(Path(path), allow_null_geometry=allow_null_geometry)
         name = display_path(path)
         if not problems:
             count = _feature_count(doc)

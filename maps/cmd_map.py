@@ -5,6 +5,8 @@ Imports click alone at the top; folium and geopandas load inside the command.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 
@@ -39,7 +41,8 @@ def map_command(
     from caspian.layers.fileio import written_message
     from caspian.maps.render import build_map, write_map
 
-    fmap = build_map(list(layers) or None, add=list(add), offline=offline, title=title)
+    added = [Path(name) for name in add]
+    fmap = build_map(list(layers) or None, add=added, offline=offline, title=title)
     path = write_map(fmap, output)
     mode = "offline, self-contained" if offline else "online basemaps"
     line, to_stderr = written_message(path)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -153,7 +154,7 @@ def measure(layers: Sequence[str], file: str | None, by_country: bool) -> pandas
         metrics = catalog_metrics(layers or None, by_country=True)
         # Routes only: a port's length is zero by definition and would only add noise.
         return metrics[metrics["length_km"] > 0].reset_index(drop=True)
-    return file_metrics(file, by_country=by_country)
+    return file_metrics(Path(file), by_country=by_country)
 
 
 @click.command("metrics")

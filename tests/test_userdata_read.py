@@ -128,3 +128,20 @@ def test_polygons_with_holes_and_multipolygons_are_read_exactly(tmp_path: Path) 
     for geometry, feature in zip(frame.geometry, doc["features"], strict=True):
         assert geometry.equals_exact(shapely.geometry.shape(feature["geometry"]), 0)
     assert len(frame.geometry.iloc[0].interiors) == 1
+
+
+def test_a_file_whose_name_starts_like_json_is_read_as_the_file(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
+    from cli_support import run_cli
+
+    doc = {"type": "Feature", "properties": {"name": "leg"},
+           "geometry": {"type": "LineString", "coordinates": [[49.4, 39.9], [50.0, 40.3]]}}
+    monkeypatch.chdir(tmp_path)
+    for name in ("[2025] routes.geojson", '"quoted".geojson', "{draft}.geojson"):
+        Path(name).write_text(json.dumps(doc), encoding="utf-8")
+        frame = read_user_geojson(name)  # a relative str, as a script passes it
+        assert frame["name"].tolist() == ["leg"]
+        code, out, err = run_cli(["metrics", "--file", name], capsys)
+        assert code == 0, err
+        assert Path(name).stem in out and "67.8" in out
