@@ -92,6 +92,14 @@ def _line_mask(geoms: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
     return ~polygonal
 
 
+def _in_lonlat(frame: geopandas.GeoDataFrame) -> geopandas.GeoDataFrame:
+    """``frame`` in EPSG:4326: lengths are geodesic, measured on longitudes and latitudes."""
+    crs = getattr(frame, "crs", None)
+    if crs is None or crs.equals("EPSG:4326") or crs.equals("OGC:CRS84"):
+        return frame
+    return frame.to_crs("EPSG:4326")
+
+
 def metrics_frame(
     frame: geopandas.GeoDataFrame,
     settings: Settings | None = None,
@@ -105,7 +113,8 @@ def metrics_frame(
     Parameters
     ----------
     frame : geopandas.GeoDataFrame
-        Features in EPSG:4326 (``(lon, lat)`` degrees). Optional columns used when present:
+        Features in ``(lon, lat)`` degrees: a frame with another CRS is reprojected to
+        EPSG:4326 first, one with no CRS is taken as EPSG:4326. Optional columns used when present:
         ``layer``, ``feature`` (else ``id``, else the row number), ``name``, ``kind``,
         ``mode``, ``status``, ``geometry_accuracy`` and ``published_length_km`` (a list of
         ``{"value", "source", "by_country_km"}`` dicts as in the catalog, or a number).
@@ -137,7 +146,7 @@ def metrics_frame(
     from caspian.geo.geodesy import as_geometry_array, geodesic_lengths_km
 
     settings = settings or DEFAULT_SETTINGS
-    geoms = as_geometry_array(frame.geometry)
+    geoms = as_geometry_array(_in_lonlat(frame).geometry)
     lines = _line_mask(geoms)
     length_km = np.full(geoms.size, np.nan)
     length_km[lines] = geodesic_lengths_km(geoms[lines], settings)

@@ -14,6 +14,7 @@ from caspian.layers.metrics import (
     METRIC_COLUMNS,
     catalog_chains,
     catalog_metrics,
+    metrics_frame,
     port_distances,
 )
 from caspian.maps.cli import main
@@ -146,3 +147,17 @@ def test_port_distances_include_aktau_kuryk_and_baku_pairs() -> None:
     expected_km = WGS84.Inverse(aktau[1], aktau[0], kuryk[1], kuryk[0])["s12"] / 1000
     assert pairs[("aktau_port/aktau", "kuryk_port/kuryk")] == pytest.approx(expected_km, rel=1e-12)
     assert all(row["kind"] == "geodesic" for row in rows)
+
+
+@pytest.mark.parametrize("crs", ["EPSG:3857", "EPSG:32639", "EPSG:4326", None])
+def test_a_frame_in_another_crs_is_measured_on_the_ellipsoid(crs: str | None) -> None:
+    import geopandas
+
+    line = shapely.LineString([(49.4, 39.9), (50.0, 40.3)])
+    frame = geopandas.GeoDataFrame(geometry=[line], crs="EPSG:4326")
+    if crs is None:
+        frame = geopandas.GeoDataFrame(geometry=[line])  # no CRS: taken as lon/lat
+    elif crs != "EPSG:4326":
+        frame = frame.to_crs(crs)
+    expected_km = Geodesic.WGS84.Inverse(39.9, 49.4, 40.3, 50.0)["s12"] / 1000.0
+    assert metrics_frame(frame)["length_km"].iloc[0] == pytest.approx(expected_km, rel=1e-9)
