@@ -93,6 +93,12 @@ class CountryIndex:
     caspian_zones: npt.NDArray[np.object_]
     zone_tree: shapely.STRtree | None
 
+    def __post_init__(self) -> None:
+        # Shared (cached) by every caller: an assignment into an array must fail, not
+        # change every later split.
+        for array in (self.polygons, self.codes, self.caspian_zones):
+            array.flags.writeable = False
+
 
 @dataclass(frozen=True)
 class CountrySplit:

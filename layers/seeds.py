@@ -9,11 +9,14 @@ found in the body can be cited by its position in the untouched file.
 
 from __future__ import annotations
 
+import copy
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from types import MappingProxyType
 from typing import Any
 
 from caspian.geo.errors import SeedError
@@ -61,7 +64,7 @@ class SeedDocument:
     people_quoted: tuple[str, ...]
     text: str
     body_spans: tuple[tuple[int, int], ...]
-    meta: dict[str, Any]
+    meta: Mapping[str, Any]
 
     @property
     def body(self) -> str:
@@ -163,7 +166,7 @@ def load_seed(seed_id: str) -> SeedDocument:
         people_quoted=tuple(meta.get("people_quoted", ())),
         text=text,
         body_spans=body_spans(text),
-        meta=meta,
+        meta=MappingProxyType(copy.deepcopy(meta)),  # documents are cached and shared: read-only
     )
 
 

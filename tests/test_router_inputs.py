@@ -116,3 +116,16 @@ def test_sea_router_shared_between_threads_gives_one_answer() -> None:
     for thread in threads:
         thread.join()
     assert len(lengths) == 180 and set(lengths) == {expected}
+
+
+def test_cached_shared_state_cannot_be_changed_by_a_caller() -> None:
+    from caspian.layers.boundaries import country_index
+    from caspian.layers.seeds import load_seed, seed_ids
+
+    index = country_index()
+    with pytest.raises(ValueError, match="read-only"):
+        index.codes[0] = "XXX"
+    seed = seed_ids()[0]
+    with pytest.raises(TypeError):
+        load_seed(seed).meta["hack"] = 1  # type: ignore[index]
+    assert "hack" not in load_seed(seed).meta
