@@ -112,8 +112,10 @@ def layer_ids() -> list[str]:
         ) from exc
 
 
-def resolve_layer_ids(requested: Iterable[str] | None = None) -> list[str]:
+def resolve_layer_ids(requested: Iterable[str] | str | None = None) -> list[str]:
     """Check requested layer ids against the catalog; ``None`` or empty means all layers.
+
+    A single id may be given as a ``str``.
 
     Raises
     ------
@@ -121,7 +123,8 @@ def resolve_layer_ids(requested: Iterable[str] | None = None) -> list[str]:
         Naming the first unknown id and listing the valid ones.
     """
     valid = layer_ids()
-    wanted = list(requested or [])
+    # One id given as a str (load_catalog("btc_pipeline")) is that layer, not its letters.
+    wanted = [requested] if isinstance(requested, str) else list(requested or [])
     if not wanted:
         return valid
     for layer_id in wanted:

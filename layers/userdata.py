@@ -203,12 +203,26 @@ def _loads(text: str, duplicates: list[str]) -> Any:
         raise _UnusableError("JSON nested too deeply to be GeoJSON; check the file") from None
 
 
+def _geometry_types(requested: Sequence[str] | str) -> tuple[str, ...]:
+    """The accepted geometry types, checked: one type may be given as a ``str``."""
+    types = (requested,) if isinstance(requested, str) else tuple(requested)
+    unknown = [name for name in types if name not in GEOMETRY_TYPES]
+    if unknown or not types:
+        raise InputError(
+            f"geometry_types {list(types)!r}: "
+            + (f"unknown type {unknown[0]!r}; " if unknown else "none given; ")
+            + f"use some of {', '.join(SUPPORTED_GEOMETRY_TYPES)} (GeoJSON spelling)"
+        )
+    return types
+
+
 def _parse(
     source: str | os.PathLike[str] | bytes,
     geometry_types: Sequence[str],
     allow_null_geometry: bool,
 ) -> tuple[Any, list[Problem], PositionBlock | None]:
     """:func:`parse_geojson`, also returning the document's checked coordinate block."""
+    geometry_types = _geometry_types(geometry_types)
     _, data, path = _source_name(source)
     duplicates: list[str] = []
     with _gc_paused():

@@ -159,7 +159,7 @@ def stabilise_ids(fmap: folium.Map) -> None:
 def build_map(
     layer_ids: Sequence[str] | None = None,
     *,
-    add: Sequence[str | os.PathLike[str]] = (),
+    add: Sequence[str | os.PathLike[str]] | str | os.PathLike[str] = (),
     offline: bool = False,
     title: str | None = None,
     settings: Settings = DEFAULT_SETTINGS,
@@ -202,7 +202,9 @@ def build_map(
         from caspian.maps.offline import check_installed
 
         check_installed()  # fail before any work
-    layers = list(load_catalog(list(layer_ids) if layer_ids else None).values())
+    layers = list(load_catalog(layer_ids or None).values())
+    if isinstance(add, (str, os.PathLike)):
+        add = [add]  # one file given on its own
     users = [(name, *read_user_features(path))
              for name, path in zip(user_layer_names(add), add, strict=True)]
     return map_of_layers(layers, users, offline=offline, title=title, settings=settings)

@@ -129,3 +129,21 @@ def test_cached_shared_state_cannot_be_changed_by_a_caller() -> None:
     with pytest.raises(TypeError):
         load_seed(seed).meta["hack"] = 1  # type: ignore[index]
     assert "hack" not in load_seed(seed).meta
+
+
+def test_one_id_or_file_may_be_given_without_a_list(tmp_path: Path) -> None:
+    import json
+
+    from caspian.layers.catalog import load_catalog
+    from caspian.layers.userdata import read_user_geojson
+    from caspian.maps.render import build_map
+
+    assert list(load_catalog("btc_pipeline")) == ["btc_pipeline"]
+    path = tmp_path / "leg.geojson"
+    path.write_text(json.dumps({"type": "Feature", "properties": {}, "geometry": {
+        "type": "LineString", "coordinates": [[49.4, 39.9], [50.0, 40.3]]}}), encoding="utf-8")
+    assert len(read_user_geojson(str(path), geometry_types="LineString")) == 1
+    with pytest.raises(InputError, match="unknown type 'linestring'"):
+        read_user_geojson(path, geometry_types=["linestring"])
+    fmap = build_map("btc_pipeline", add=path)
+    assert "leg" in fmap.get_root().render()
