@@ -86,6 +86,39 @@ class Settings:
     coordinate_decimals: int = 7
     densify_km: float = 2.0
 
+    def __post_init__(self) -> None:
+        import math
+
+        import pyproj
+
+        if not isinstance(self.ellps, str) or self.ellps not in pyproj.get_ellps_map():
+            raise ValueError(
+                f"Settings.ellps {self.ellps!r} is not an ellipsoid pyproj knows; use e.g. "
+                "'WGS84' or 'GRS80'"
+            )
+        decimals = self.coordinate_decimals
+        if isinstance(decimals, bool) or not isinstance(decimals, int) or not 0 <= decimals <= 15:
+            raise ValueError(
+                f"Settings.coordinate_decimals must be a whole number 0..15, got {decimals!r}"
+            )
+        spacing = self.densify_km
+        if isinstance(spacing, bool) or not isinstance(spacing, (int, float)) or not (
+            math.isfinite(spacing) and spacing > 0
+        ):
+            raise ValueError(f"Settings.densify_km must be a positive number, got {spacing!r}")
+        tolerances = self.length_tolerance
+        missing = [name for name in GEOMETRY_ACCURACIES if name not in tolerances]
+        bad = [name for name, value in tolerances.items()
+               if isinstance(value, bool) or not isinstance(value, (int, float))
+               or not (math.isfinite(value) and value >= 0)]
+        if missing or bad:
+            raise ValueError(
+                "Settings.length_tolerance needs a fraction >= 0 for every geometry accuracy "
+                f"({', '.join(GEOMETRY_ACCURACIES)}); "
+                + (f"missing {missing[0]!r}" if missing
+                   else f"{bad[0]!r} is {tolerances[bad[0]]!r}")
+            )
+
     def replace(self, **changes: object) -> Settings:
         """Return a copy with ``changes`` applied; unknown names raise ``TypeError``."""
         return replace(self, **changes)  # type: ignore[arg-type]

@@ -192,9 +192,10 @@ def check_layer(layer: Layer) -> list[Problem]:
 
 
 def length_findings(
-    layers: Iterable[Layer], settings: Settings = DEFAULT_SETTINGS
+    layers: Iterable[Layer], settings: Settings | None = DEFAULT_SETTINGS
 ) -> list[LengthFinding]:
     """Published versus geodesic length for every published value of every line feature."""
+    settings = settings or DEFAULT_SETTINGS
     from caspian.geo.geodesy import geodesic_lengths_km
 
     findings = []
@@ -232,7 +233,7 @@ def _km(value: float) -> str:
 
 
 def check_catalog(
-    layer_ids: Sequence[str] | None = None, settings: Settings = DEFAULT_SETTINGS
+    layer_ids: Sequence[str] | None = None, settings: Settings | None = DEFAULT_SETTINGS
 ) -> tuple[list[Problem], list[LengthFinding]]:
     """Validate the catalog.
 
@@ -244,6 +245,7 @@ def check_catalog(
     findings : list of LengthFinding
         Published versus computed length for every feature that has a published length.
     """
+    settings = settings or DEFAULT_SETTINGS
     layers = list(load_catalog(layer_ids).values())
     problems = [problem for layer in layers for problem in check_layer(layer)]
     problems += [problem for check in CATALOG_CHECKS for problem in check(layers)]

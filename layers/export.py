@@ -187,9 +187,10 @@ def _lengths_km(geometries: Any, settings: Settings) -> Any:
 
 
 def frame_from_layers(
-    layers: Sequence[Layer], settings: Settings = DEFAULT_SETTINGS
+    layers: Sequence[Layer], settings: Settings | None = DEFAULT_SETTINGS
 ) -> geopandas.GeoDataFrame:
     """Flatten ``layers`` into the export frame (see :func:`to_geodataframe`)."""
+    settings = settings or DEFAULT_SETTINGS
     import geopandas
     import shapely.geometry
 
@@ -206,7 +207,7 @@ def frame_from_layers(
 
 
 def to_geodataframe(
-    layer_ids: Sequence[str] | None = None, settings: Settings = DEFAULT_SETTINGS
+    layer_ids: Sequence[str] | None = None, settings: Settings | None = DEFAULT_SETTINGS
 ) -> geopandas.GeoDataFrame:
     """The catalog as one flat GeoDataFrame in EPSG:4326, ready for any GIS.
 
@@ -235,6 +236,7 @@ def to_geodataframe(
     LayerNotFoundError
         If a layer id is not in the catalog.
     """
+    settings = settings or DEFAULT_SETTINGS
     return frame_from_layers(list(load_catalog(layer_ids).values()), settings)
 
 
@@ -325,9 +327,10 @@ def write_layers(
     output: str | os.PathLike[str],
     *,
     split: bool = False,
-    settings: Settings = DEFAULT_SETTINGS,
+    settings: Settings | None = DEFAULT_SETTINGS,
 ) -> list[Path]:
     """Write ``layers`` in ``fmt`` to ``output``; see :func:`export_layers`."""
+    settings = settings or DEFAULT_SETTINGS
     import contextlib
 
     from caspian.geo.errors import OutputError
@@ -357,7 +360,7 @@ def export_layers(
     layer_ids: Sequence[str] | None = None,
     *,
     split: bool = False,
-    settings: Settings = DEFAULT_SETTINGS,
+    settings: Settings | None = DEFAULT_SETTINGS,
 ) -> list[Path]:
     """Export catalog layers to a file (or one file per layer).
 
@@ -392,5 +395,6 @@ def export_layers(
     DependencyMissingError
         ``parquet`` without pyarrow (``pip install 'caspian-gis[export]'``).
     """
+    settings = settings or DEFAULT_SETTINGS
     layers = list(load_catalog(layer_ids).values())
     return write_layers(layers, fmt, output, split=split, settings=settings)

@@ -65,7 +65,7 @@ def _feature(
 
 
 def feature_metrics(
-    frame: geopandas.GeoDataFrame, settings: Settings = DEFAULT_SETTINGS
+    frame: geopandas.GeoDataFrame, settings: Settings | None = DEFAULT_SETTINGS
 ) -> dict[str, popups.FeatureMetrics]:
     """Computed length and per-country split of each feature, by feature id.
 
@@ -82,6 +82,7 @@ def feature_metrics(
         split by country with :func:`caspian.layers.boundaries.load_boundaries`, whose source
         each entry names; ``"sea"`` for the part at sea).
     """
+    settings = settings or DEFAULT_SETTINGS
     import math
 
     from caspian.layers.boundaries import border_source

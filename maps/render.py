@@ -162,7 +162,7 @@ def build_map(
     add: Sequence[str | os.PathLike[str]] | str | os.PathLike[str] = (),
     offline: bool = False,
     title: str | None = None,
-    settings: Settings = DEFAULT_SETTINGS,
+    settings: Settings | None = DEFAULT_SETTINGS,
 ) -> folium.Map:
     """Build the interactive map of catalog layers and a user's own GeoJSON files.
 
@@ -195,6 +195,7 @@ def build_map(
     DependencyMissingError
         ``offline=True`` but the map assets are not installed (the message gives the command).
     """
+    settings = settings or DEFAULT_SETTINGS
     from caspian.layers.catalog import load_catalog
     from caspian.layers.userdata import read_user_features
 
@@ -233,7 +234,7 @@ def map_of_layers(
     *,
     offline: bool = False,
     title: str | None = None,
-    settings: Settings = DEFAULT_SETTINGS,
+    settings: Settings | None = DEFAULT_SETTINGS,
 ) -> folium.Map:
     """Build the map of already loaded layers; :func:`build_map` loads them by id.
 
@@ -247,6 +248,7 @@ def map_of_layers(
     offline, title, settings
         As in :func:`build_map`.
     """
+    settings = settings or DEFAULT_SETTINGS
     try:
         import folium
     except ImportError as exc:  # pragma: no cover - folium is a dependency

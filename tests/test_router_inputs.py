@@ -147,3 +147,28 @@ def test_one_id_or_file_may_be_given_without_a_list(tmp_path: Path) -> None:
         read_user_geojson(path, geometry_types=["linestring"])
     fmap = build_map("btc_pipeline", add=path)
     assert "leg" in fmap.get_root().render()
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"ellps": "nope"}, "not an ellipsoid"),
+        ({"densify_km": "2"}, "densify_km must be a positive number"),
+        ({"densify_km": float("nan")}, "densify_km must be a positive number"),
+        ({"coordinate_decimals": -1}, "coordinate_decimals must be a whole number"),
+        ({"length_tolerance": {}}, "missing 'surveyed'"),
+    ],
+)
+def test_settings_are_checked_when_made(changes: dict, message: str) -> None:
+    from caspian.geo.settings import Settings
+
+    with pytest.raises(ValueError, match=message):
+        Settings(**changes)
+
+
+def test_settings_none_means_the_defaults(tmp_path: Path) -> None:
+    from caspian.layers.export import export_layers, to_geodataframe
+
+    assert set(to_geodataframe(["btc_pipeline"], None)["layer"]) == {"btc_pipeline"}
+    (written,) = export_layers("geojson", tmp_path / "btc.geojson", ["btc_pipeline"], settings=None)
+    assert written.stat().st_size > 0
