@@ -17,10 +17,12 @@ lifecycle key it names (``railway=construction`` + ``construction=rail``).
 from __future__ import annotations
 
 import tempfile
+import warnings
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 from caspian.geo.errors import InputError
 from caspian.layers.fileio import note_input
 
@@ -125,16 +127,50 @@ def _features_from_xml(
     xml: Path, tags: dict[str, bool | str | list[str]], label: Path
 ) -> gpd.GeoDataFrame:
     import osmnx as ox
+    import shapely.errors
     from osmnx._errors import InsufficientResponseError
 
     try:
-        return ox.features_from_xml(xml, tags=tags)
+        with warnings.catch_warnings():
+            # NaN or infinite node positions make shapely warn before _check_positions
+            # names them.
+            warnings.simplefilter("ignore", RuntimeWarning)
+            frame = ox.features_from_xml(xml, tags=tags)
     except InsufficientResponseError:
         raise InputError(f"{label} has no feature tagged {tags_text(tags)}") from None
+    except ValueError as exc:  # lat="" and the like, met while osmnx converts positions
+        raise InputError(
+            f"{label}: a node position is not a number ({exc}); fix or remove that node"
+        ) from None
+    except shapely.errors.GEOSException:  # lat="nan", lon="1e400": no geometry can be built
+        raise InputError(
+            f"{label}: a node position is not a finite number (NaN or out of range), so its "
+            "ways cannot be built; fix or remove that node"
+        ) from None
     except Exception as exc:
         if _is_xml_error(exc):
             raise InputError(f"{label} is not readable OSM XML: {exc}") from None
         raise
+    _check_positions(frame, label)
+    return frame
+
+
+def _check_positions(frame: gpd.GeoDataFrame, label: Path) -> None:
+    """Refuse features with a node that is not a finite ``(lon, lat)`` on the globe."""
+    import shapely
+
+    coords, owner = shapely.get_coordinates(frame.geometry.values, return_index=True)
+    bad = ~(np.isfinite(coords).all(axis=1)
+            & (np.abs(coords[:, 0]) <= 180.0) & (np.abs(coords[:, 1]) <= 90.0))
+    if bad.any():
+        first = int(np.flatnonzero(bad)[0])
+        element, osm_id = frame.index[owner[first]]
+        lon, lat = coords[first]
+        where = f"node {osm_id} is" if element == "node" else f"{element} {osm_id} has a node"
+        raise InputError(
+            f"{label}: {where} at lon {lon}, lat {lat}, not a position on the globe "
+            "(lon -180..180, lat -90..90); fix or remove that node"
+        )
 
 
 def _is_xml_error(exc: Exception) -> bool:

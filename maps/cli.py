@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import importlib
 import importlib.util
+import os
 import signal
 import sys
 from typing import Any
@@ -131,7 +132,12 @@ def main(argv: list[str] | None = None) -> Any:
         raise
     except OSError as exc:
         if not _is_stdout_failure(exc):
-            raise
+            if exc.filename is None:
+                raise
+            # A path the command's own checks did not foresee (a library opened it):
+            # still one line, naming the path, not a traceback.
+            _error_line(f"error: {_os_error_line(exc)}")
+            sys.exit(2)
         _silence_stdout()
         _error_line(f"error: cannot write to standard output: {exc.strerror or exc}")
         sys.exit(2)
@@ -141,6 +147,18 @@ def main(argv: list[str] | None = None) -> Any:
     if isinstance(result, int) and result != 0:
         sys.exit(result)
     return result
+
+
+def _os_error_line(exc: OSError) -> str:
+    """``PATH: what went wrong; what to do`` for an operating-system error on a path."""
+    import errno
+
+    from caspian.layers.fileio import display_path
+
+    name = display_path(os.fsdecode(exc.filename))
+    if exc.errno == errno.ENAMETOOLONG:
+        return f"{name}: the name is too long for this file system; use a shorter name"
+    return f"{name}: {exc.strerror or exc}; check the path"
 
 
 # Signals that end a command by unwinding it (so that ``finally`` removes temporary files):
