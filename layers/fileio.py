@@ -213,8 +213,14 @@ def _resolve(path: Path, inputs: Iterable[str | os.PathLike[str]]) -> tuple[Path
     try:
         info = path.stat()  # follows symbolic links
     except FileNotFoundError:
-        # A new file, or a dangling link: then the link's target is created.
-        return (Path(os.path.realpath(path)) if os.path.islink(path) else path), None
+        if os.path.islink(path):
+            # As GNU cp does: a dangling link could send the write anywhere (a link left in
+            # an --split folder pointed at /): never create its target.
+            raise OutputError(
+                f"{name} is a symbolic link to {display_path(os.readlink(path))}, which does "
+                "not exist; remove the link or give another name"
+            ) from None
+        return path, None
     except OSError as exc:
         raise _output_error(path, exc) from exc
     # A link to a regular file is replaced at its target; a device or FIFO (also behind a

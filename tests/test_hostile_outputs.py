@@ -28,10 +28,23 @@ def test_a_symlink_is_followed_and_its_target_written_atomically(tmp_path: Path)
     assert leftovers(tmp_path) == []
 
 
-def test_a_dangling_symlink_creates_its_target_and_stays_a_link(tmp_path: Path) -> None:
+def test_a_dangling_symlink_is_refused_and_its_target_never_created(tmp_path: Path) -> None:
     (tmp_path / "link.csv").symlink_to("made.csv")
-    assert run(*EXPORT_CSV, str(tmp_path / "link.csv")).returncode == 0
-    assert (tmp_path / "link.csv").is_symlink() and (tmp_path / "made.csv").is_file()
+    line = one_error_line(run(*EXPORT_CSV, str(tmp_path / "link.csv")))
+    assert "is a symbolic link to made.csv, which does not exist" in line
+    assert (tmp_path / "link.csv").is_symlink() and not (tmp_path / "made.csv").exists()
+
+
+def test_a_dangling_symlink_in_a_split_folder_cannot_send_a_layer_elsewhere(
+    tmp_path: Path,
+) -> None:
+    folder, outside = tmp_path / "split", tmp_path / "outside" / "context.kml"
+    folder.mkdir()
+    (folder / "context.kml").symlink_to(outside)
+    line = one_error_line(run("export", "--format", "kml", "--split", "-o", str(folder)))
+    assert "context.kml is a symbolic link" in line
+    assert not outside.parent.exists()
+    assert leftovers(folder) == []
 
 
 def test_a_chain_of_symlinks_into_another_folder_keeps_every_link(tmp_path: Path) -> None:
