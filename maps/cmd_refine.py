@@ -78,11 +78,17 @@ def refine_command(
     layer_id, slash, _ = feature_id.partition("/")
     if not slash:
         raise click.UsageError(f"{feature_id!r}: give the line as LAYER/FEATURE")
-    if max_snap_km <= 0:
+    if not 0 < max_snap_km < float("inf"):
         raise click.UsageError("--max-snap-km must be a positive number of kilometres")
     path = Path(layer_file) if layer_file else packaged_layer_file(layer_id)
     collection = _read_layer(path)
-    feature = parse_layer(collection, origin=str(path)).feature(feature_id.partition("/")[2])
+    layer = parse_layer(collection, origin=str(path))
+    if layer.id != layer_id:
+        raise click.UsageError(
+            f"{path} holds the layer {layer.id!r}, not {layer_id!r}; give "
+            f"{layer.id}/FEATURE or the file of layer {layer_id!r}"
+        )
+    feature = layer.feature(feature_id.partition("/")[2])
     loaded = load_rail(osm_file)
     refinement = propose_alignment(feature, loaded, max_snap_km=max_snap_km)
     places = [
@@ -120,11 +126,17 @@ def _read_layer(path: Any) -> dict[str, Any]:
     import json
 
     from caspian.geo.errors import InputError
+    from caspian.layers.fileio import InputFileError, read_input_bytes
 
     try:
-        collection: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError(f"layer file {path} does not exist") from None
-    except (OSError, ValueError) as exc:
+        # Bounded, and a FIFO is refused instead of waited on.
+        data = read_input_bytes(path)
+    except InputFileError as exc:
+        raise InputError(f"layer file {exc}") from None
+    try:
+        collection: dict[str, Any] = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
         raise InputError(f"layer file {path} is not readable JSON: {exc}") from None
+    if not isinstance(collection, dict):
+        raise InputError(f"layer file {path} is not a GeoJSON FeatureCollection")
     return collection

@@ -53,7 +53,7 @@ def _rail_options(options: dict[str, Any]) -> dict[str, Any]:
         raise click.UsageError(
             "--mode rail needs exactly one of --osm-file FILE (offline) or --bbox W,S,E,N"
         )
-    if options.get("max_snap_km", 1.0) <= 0:
+    if not options.get("max_snap_km", 1.0) > 0 or options.get("max_snap_km") == float("inf"):
         raise click.UsageError("--max-snap-km must be a positive number of kilometres")
     return {**options, "progress": lambda line: click.echo(f"caspian: {line}", err=True)}
 

@@ -45,3 +45,57 @@ def test_a_path_name_too_long_for_the_file_system_is_one_line(capsys) -> None:
     code, _, err = run_cli(["ingest", "a" * 300], capsys)
     assert code == 2
     assert "the name is too long" in err and "Traceback" not in err
+
+
+def test_refine_refuses_a_layer_file_of_another_layer_and_a_fifo(tmp_path: Path, capsys) -> None:
+    import os
+    import shutil
+
+    from osm_fixtures import DATA
+
+    layer = tmp_path / "layer.geojson"
+    shutil.copy(DATA / "refine_layer.geojson", layer)
+    before = layer.read_bytes()
+    code, _, err = run_cli(
+        ["refine", "btc_pipeline/main", "--osm-file", str(RAIL_XML), "--layer-file", str(layer),
+         "--write"], capsys,
+    )
+    assert code == 2 and "holds the layer 'test_rail', not 'btc_pipeline'" in err
+    assert layer.read_bytes() == before
+    fifo = tmp_path / "fifo.geojson"
+    os.mkfifo(fifo)
+    code, _, err = run_cli(
+        ["refine", "test_rail/main", "--osm-file", str(RAIL_XML), "--layer-file", str(fifo)],
+        capsys,
+    )
+    assert code == 2 and "is a FIFO (named pipe), not a regular file" in err
+
+
+def test_a_corpus_manifest_that_is_a_fifo_and_a_corpus_that_is_a_file_are_refused(
+    tmp_path: Path, capsys
+) -> None:
+    import os
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    os.mkfifo(corpus / "manifest.json")
+    code, _, err = run_cli(["conflicts", "--corpus", str(corpus)], capsys)
+    assert code == 2 and "is a FIFO (named pipe)" in err
+    code, _, err = run_cli(["mentions", "--corpus", "/dev/null"], capsys)
+    assert code == 2 and "corpus /dev/null is not a folder" in err
+
+
+def test_a_document_is_stored_only_with_the_bytes_it_was_read_from(tmp_path: Path) -> None:
+    from caspian.layers.news._errors import CorpusError
+    from caspian.layers.news.corpus import add_to_corpus, corpus_documents
+    from caspian.layers.news.documents import document_from_bytes
+
+    data = "Порт Актау расширяется.".encode("windows-1251")
+    html = (b'<html><head><meta charset="windows-1251"></head><body><p>' + data
+            + b"</p></body></html>")
+    document = document_from_bytes(html, "page.html")
+    with pytest.raises(CorpusError, match="sha256 differs"):
+        add_to_corpus(document, b"completely different", tmp_path / "corpus", ".html")
+    stored = add_to_corpus(document, html, tmp_path / "corpus", ".html")
+    assert (tmp_path / "corpus" / stored).read_bytes() == html
+    assert corpus_documents(tmp_path / "corpus")[-1].sha256 == document.sha256

@@ -8,15 +8,27 @@ stores a new article in a corpus folder of the user's (``caspian-corpus`` by def
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from caspian.layers.fileio import write_bytes_atomic, write_text_atomic
+from caspian.layers.fileio import (
+    InputFileError,
+    read_input_bytes,
+    write_bytes_atomic,
+    write_text_atomic,
+)
 from caspian.layers.news._errors import CorpusError
-from caspian.layers.news.documents import NewsDocument, parse_document, read_document
+from caspian.layers.news.documents import (
+    NewsDocument,
+    decode_article,
+    parse_document,
+    read_document,
+)
 from caspian.layers.seeds import SEED_PACKAGE, seed_ids
 
 MANIFEST = "manifest.json"
@@ -43,11 +55,16 @@ def read_manifest(folder: Path) -> dict[str, Any]:
         If the manifest exists but is not valid JSON with a ``documents`` list.
     """
     path = folder / MANIFEST
-    if not path.exists():
+    if not os.path.lexists(path):
         return {"description": "caspian-gis news corpus (caspian ingest --add)", "documents": []}
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
+        # Bounded, and a FIFO or a device is refused instead of waited on.
+        raw = read_input_bytes(path)
+    except InputFileError as exc:
+        raise CorpusError(f"corpus manifest {exc}") from None
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except ValueError as exc:  # UnicodeDecodeError is one
         raise CorpusError(f"{path} is not valid JSON ({exc}); repair or remove it") from exc
     if not isinstance(data, dict) or not isinstance(data.get("documents"), list):
         raise CorpusError(f"{path} has no 'documents' list; repair or remove it")
@@ -57,9 +74,11 @@ def read_manifest(folder: Path) -> dict[str, Any]:
 def corpus_documents(folder: str | Path | None = None) -> list[NewsDocument]:
     """The shipped seeds, then every document recorded in ``folder``'s manifest."""
     documents = seed_documents()
-    if folder is None or not Path(folder).is_dir():
-        return documents
+    if folder is None or not os.path.lexists(folder):
+        return documents  # no corpus yet: the seeds alone
     root = Path(folder)
+    if not root.is_dir():
+        raise CorpusError(f"corpus {root} is not a folder; give a folder with --corpus")
     for entry in read_manifest(root)["documents"]:
         name = str(entry.get("id"))
         if Path(name).name != name or name in ("", ".", ".."):
@@ -85,6 +104,13 @@ def add_to_corpus(document: NewsDocument, data: bytes, folder: str | Path, suffi
     CorpusError
         If ``folder`` exists and is not a folder.
     """
+    # document.sha256 is that of the article's decoded text: the bytes must decode to it.
+    text = decode_article(data, Path(document.id))
+    if hashlib.sha256(text.encode("utf-8")).hexdigest() != document.sha256:
+        raise CorpusError(
+            f"the bytes given are not those of {document.id} (sha256 differs); store the "
+            "document with the data it was read from"
+        )
     root = Path(folder)
     if root.exists() and not root.is_dir():
         raise CorpusError(f"corpus {root} is not a folder; give a folder with --corpus")

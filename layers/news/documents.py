@@ -252,7 +252,7 @@ def parse_document(
 _CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_-]+)""", re.I)
 
 
-def _decode(data: bytes, file: Path) -> str:
+def decode_article(data: bytes, file: Path) -> str:
     """UTF-8, or the charset a saved HTML page declares (``windows-1251`` is common)."""
     try:
         return data.decode("utf-8-sig")
@@ -317,5 +317,5 @@ def document_from_bytes(
     file = Path(path)
     if b"\x00" in data[:4096]:
         raise NewsInputError(f"{file} is a binary file; give a text or HTML article")
-    original = _decode(data, file)
+    original = decode_article(data, file)
     return parse_document(original, str(path), fmt, file.suffix)
