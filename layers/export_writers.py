@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -165,25 +166,29 @@ def write_gpkg(
     import pyogrio
     from caspian.layers.export import citation_table, source_table
 
-    for layer in layers:
-        part = frame[frame["layer"] == layer.id].reset_index(drop=True)
-        types = set(part.geom_type)
-        # A table of one geometry type opens in QGIS as one layer; mixed tables get "Unknown".
-        # Features keep their own type (no promotion of LineString to MultiLineString), so
-        # what is read back is what the catalog holds.
-        geometry_type = types.pop() if len(types) == 1 else "Unknown"
-        pyogrio.write_dataframe(
-            part, path, layer=layer.id, driver="GPKG", geometry_type=geometry_type,
-            promote_to_multi=False,
-            layer_options={"DESCRIPTION": layer.name}, append=path.exists(),
-        )
-    tables = {
-        "citations": citation_table(layers),
-        "sources": source_table(layers),
-        "conflicts": conflict_table(layers),
-    }
-    for name, table in tables.items():
-        pyogrio.write_dataframe(table, path, layer=name, driver="GPKG", append=path.exists())
+    with warnings.catch_warnings():
+        # GDAL warns when a GeoPackage's name does not end in .gpkg: the temporary file's name,
+        # or the user's own choice (/dev/stdout), is no problem of the data.
+        warnings.filterwarnings("ignore", r".*(extension|conformant)", RuntimeWarning)
+        for layer in layers:
+            part = frame[frame["layer"] == layer.id].reset_index(drop=True)
+            types = set(part.geom_type)
+            # A table of one geometry type opens in QGIS as one layer; mixed tables get "Unknown".
+            # Features keep their own type (no promotion of LineString to MultiLineString), so
+            # what is read back is what the catalog holds.
+            geometry_type = types.pop() if len(types) == 1 else "Unknown"
+            pyogrio.write_dataframe(
+                part, path, layer=layer.id, driver="GPKG", geometry_type=geometry_type,
+                promote_to_multi=False,
+                layer_options={"DESCRIPTION": layer.name}, append=path.exists(),
+            )
+        tables = {
+            "citations": citation_table(layers),
+            "sources": source_table(layers),
+            "conflicts": conflict_table(layers),
+        }
+        for name, table in tables.items():
+            pyogrio.write_dataframe(table, path, layer=name, driver="GPKG", append=path.exists())
 
 
 def csv_frame(frame: geopandas.GeoDataFrame, settings: Settings) -> pandas.DataFrame:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import socket
+import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,6 +56,20 @@ class OsmSettings:
     connect_timeout_s: float = 10.0
     use_cache: bool = True
 
+    def __post_init__(self) -> None:
+        parts = urlsplit(str(self.overpass_url))
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise InputError(
+                f"Overpass URL {self.overpass_url!r} is not an http(s) URL; give one such as "
+                f"{OsmSettings.overpass_url}"
+            )
+        for name in ("requests_timeout_s", "connect_timeout_s"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not (
+                0 < value < float("inf")
+            ):
+                raise InputError(f"{name} must be a positive number of seconds, got {value!r}")
+
 
 #: OsmSettings field -> the ``osmnx.settings`` name it sets.
 _OSMNX_SETTING_NAMES: dict[str, str] = {
@@ -78,7 +93,10 @@ def osmnx_settings(settings: OsmSettings) -> Iterator[Any]:
     try:
         for ours, theirs in _OSMNX_SETTING_NAMES.items():
             setattr(ox.settings, theirs, getattr(settings, ours))
-        yield ox
+        with warnings.catch_warnings():
+            # A large box is split into sub-queries: our progress line already counts them.
+            warnings.filterwarnings("ignore", r"This area is .* max query area", UserWarning)
+            yield ox
     finally:
         for name, value in saved.items():
             setattr(ox.settings, name, value)

@@ -99,3 +99,19 @@ def test_a_document_is_stored_only_with_the_bytes_it_was_read_from(tmp_path: Pat
     stored = add_to_corpus(document, html, tmp_path / "corpus", ".html")
     assert (tmp_path / "corpus" / stored).read_bytes() == html
     assert corpus_documents(tmp_path / "corpus")[-1].sha256 == document.sha256
+
+
+@pytest.mark.parametrize("url", ["notaurl", "", "ftp://example.org/api", "http:///api"])
+def test_an_overpass_url_that_is_not_http_is_refused_before_any_request(url: str, capsys) -> None:
+    code, _, err = run_cli(["osm", "fetch", "--bbox", "45,39,45.1,39.1", "--overpass-url", url],
+                           capsys)
+    assert code == 2 and "is not an http(s) URL" in err and "Traceback" not in err
+
+
+def test_a_geopackage_under_a_name_without_gpkg_is_written_quietly(tmp_path: Path) -> None:
+    from hostile_support import run
+
+    result = run("export", "--format", "gpkg", "-o", str(tmp_path / "plainname"), "aktau_port")
+    assert result.returncode == 0, result.stderr
+    assert b"Warning" not in result.stderr and b".tmp" not in result.stderr
+    assert (tmp_path / "plainname").read_bytes()[:16] == b"SQLite format 3\x00"
