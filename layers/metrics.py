@@ -72,6 +72,17 @@ def _published(value: Any) -> list[dict[str, Any]]:
     return []
 
 
+def _check_published(values: list[Any]) -> None:
+    """Refuse a ``published_length_km`` that is neither a number nor a list of figures: the
+    same rule the file validator applies (a figure silently dropped would hide a delta)."""
+    from caspian.geo.errors import InputError
+    from caspian.layers.catalog_schema import USER_PROPERTIES
+
+    for row, value in enumerate(values):
+        for message in USER_PROPERTIES({"published_length_km": value}, f"row {row}"):
+            raise InputError(message)
+
+
 def _column(frame: pandas.DataFrame, name: str, default: Any = None) -> list[Any]:
     if name in frame.columns:
         return [None if _is_missing(value) else value for value in frame[name].tolist()]
@@ -151,7 +162,9 @@ def metrics_frame(
     length_km = np.full(geoms.size, np.nan)
     length_km[lines] = geodesic_lengths_km(geoms[lines], settings)
 
-    published = [_published(value) for value in _column(frame, "published_length_km")]
+    values = _column(frame, "published_length_km")
+    _check_published(values)
+    published = [_published(value) for value in values]
     first = [entries[0] if entries else None for entries in published]
     published_km = np.array([np.nan if f is None else float(f["value"]) for f in first])
     with np.errstate(divide="ignore", invalid="ignore"):

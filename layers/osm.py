@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import tempfile
 import warnings
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -54,15 +54,18 @@ XML_SUFFIXES = (".osm", ".xml")
 PBF_SUFFIXES = (".pbf",)
 
 
-def parse_bbox(text: str) -> tuple[float, float, float, float]:
-    """Parse ``W,S,E,N`` degrees into ``(left, bottom, right, top)``.
+def parse_bbox(text: str | Sequence[float]) -> tuple[float, float, float, float]:
+    """Parse ``W,S,E,N`` degrees (text, or a sequence of four numbers) into
+    ``(left, bottom, right, top)``.
 
     Raises
     ------
     InputError
         For anything but four finite numbers with W < E, S < N inside the globe.
     """
-    parts = text.split(",")
+    parts = text.split(",") if isinstance(text, str) else list(text)
+    if not isinstance(text, str):
+        text = ",".join(str(part) for part in parts)
     try:
         west, south, east, north = (float(part) for part in parts)
     except ValueError:

@@ -102,7 +102,7 @@ def load_rail(
         frame = read_osm_features(osm_file, tags)
         source = Path(osm_file).name
     elif bbox is not None and osm_file is None:
-        box = parse_bbox(bbox) if isinstance(bbox, str) else bbox
+        box = parse_bbox(bbox)
         frame = fetch_osm_features(box, tags, settings or OsmSettings(), progress)
         source = "overpass bbox " + ",".join(f"{value:g}" for value in box)
     else:

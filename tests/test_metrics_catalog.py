@@ -161,3 +161,35 @@ def test_a_frame_in_another_crs_is_measured_on_the_ellipsoid(crs: str | None) ->
         frame = frame.to_crs(crs)
     expected_km = Geodesic.WGS84.Inverse(39.9, 49.4, 40.3, 50.0)["s12"] / 1000.0
     assert metrics_frame(frame)["length_km"].iloc[0] == pytest.approx(expected_km, rel=1e-9)
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("100 km", "is the string '100 km', not a number"),
+        ([{"value": "abc"}], "value is the string 'abc', not a number"),
+        ([{"source": "s"}], "is missing value"),
+        (True, "a boolean, not a number"),
+    ],
+)
+def test_a_published_length_metrics_cannot_read_is_refused_not_dropped(value, message) -> None:
+    import geopandas
+    from caspian.geo.errors import InputError
+
+    frame = geopandas.GeoDataFrame(
+        {"published_length_km": [value]},
+        geometry=[shapely.LineString([(49.4, 39.9), (50.0, 40.3)])], crs="EPSG:4326",
+    )
+    with pytest.raises(InputError, match=message):
+        metrics_frame(frame)
+
+
+def test_a_box_given_as_numbers_is_checked_like_text() -> None:
+    from caspian.geo.errors import InputError
+    from caspian.layers.rail_routing import load_rail
+
+    for box in [(44.7, 38.8, 46.3, 95), (float("nan"), 1, 2, 3), (46.3, 39.8, 44.7, 38.8)]:
+        with pytest.raises(InputError, match="must be W,S,E,N"):
+            load_rail(bbox=box)
+    with pytest.raises(InputError, match="is not four numbers"):
+        load_rail(bbox=(1, 2, 3))
