@@ -115,3 +115,15 @@ def test_a_geopackage_under_a_name_without_gpkg_is_written_quietly(tmp_path: Pat
     assert result.returncode == 0, result.stderr
     assert b"Warning" not in result.stderr and b".tmp" not in result.stderr
     assert (tmp_path / "plainname").read_bytes()[:16] == b"SQLite format 3\x00"
+
+
+def test_a_corpus_document_changed_after_it_was_added_is_refused(tmp_path: Path, capsys) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text("Порт Актау расширяется. Мощность порта вырастет.", encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    code, _, err = run_cli(["ingest", str(article), "--add", "--corpus", str(corpus)], capsys)
+    assert code == 0, err
+    (stored,) = [path for path in corpus.iterdir() if path.name != "manifest.json"]
+    stored.write_text("Совсем другой текст.", encoding="utf-8")
+    code, _, err = run_cli(["conflicts", "--corpus", str(corpus)], capsys)
+    assert code == 2 and "is not the document" in err and "sha256 differs" in err

@@ -87,6 +87,11 @@ def corpus_documents(folder: str | Path | None = None) -> list[NewsDocument]:
         if not path.is_file():
             raise CorpusError(f"{path} is in {root / MANIFEST} but missing; restore or unlist it")
         document = read_document(path, entry.get("format"))
+        if entry.get("sha256") not in (None, document.sha256):
+            raise CorpusError(
+                f"{path} is not the document {root / MANIFEST} recorded (sha256 differs); "
+                "restore it, or unlist it and add it again"
+            )
         documents.append(document)
     return documents
 
