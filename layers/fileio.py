@@ -134,8 +134,13 @@ def _remember_input(info: os.stat_result) -> None:
         inputs.add((info.st_dev, info.st_ino))
 
 
-def read_input_bytes(path: str | os.PathLike[str], max_bytes: int = MAX_INPUT_BYTES) -> bytes:
+def read_input_bytes(
+    path: str | os.PathLike[str], max_bytes: int = MAX_INPUT_BYTES, *, edited: bool = False
+) -> bytes:
     """Read a whole regular file of at most ``max_bytes`` bytes.
+
+    The file is recorded as an input the command must not write over, unless ``edited``:
+    a file the command is meant to rewrite in place (``caspian refine --write``).
 
     Raises
     ------
@@ -171,7 +176,8 @@ def read_input_bytes(path: str | os.PathLike[str], max_bytes: int = MAX_INPUT_BY
             raise InputFileError(name, f"file cannot be read ({exc.strerror})") from None
         if len(data) > max_bytes:  # it grew while we read it
             raise InputFileError(name, _too_large(len(data), max_bytes))
-    _remember_input(info)
+    if not edited:
+        _remember_input(info)
     return data
 
 

@@ -55,7 +55,7 @@ _TEXT_COLUMNS = ("name", "kind", "mode", "status", "geometry_accuracy")
 PORT_KIND = "port"
 
 
-def _published(value: Any) -> list[dict[str, Any]]:
+def published_figures(value: Any) -> list[dict[str, Any]]:
     """Normalise a ``published_length_km`` value (list of dicts, a number, or nothing)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return []
@@ -72,7 +72,7 @@ def _published(value: Any) -> list[dict[str, Any]]:
     return []
 
 
-def _check_published(values: list[Any]) -> None:
+def check_published_lengths(values: list[Any]) -> None:
     """Refuse a ``published_length_km`` that is neither a number nor a list of figures: the
     same rule the file validator applies (a figure silently dropped would hide a delta)."""
     from caspian.geo.errors import InputError
@@ -163,8 +163,8 @@ def metrics_frame(
     length_km[lines] = geodesic_lengths_km(geoms[lines], settings)
 
     values = _column(frame, "published_length_km")
-    _check_published(values)
-    published = [_published(value) for value in values]
+    check_published_lengths(values)
+    published = [published_figures(value) for value in values]
     first = [entries[0] if entries else None for entries in published]
     published_km = np.array([np.nan if f is None else float(f["value"]) for f in first])
     with np.errstate(divide="ignore", invalid="ignore"):

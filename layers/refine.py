@@ -32,7 +32,7 @@ from caspian.geo.railgraph import (
     nearest_on_path,
     shortest_rail_path,
 )
-from caspian.geo.routing import RouteGap
+from caspian.geo.routing import RouteGap, as_lonlat
 from caspian.layers.rail_routing import DEFAULT_MAX_SNAP_KM, LoadedRail
 
 #: The new line is densified to this spacing before places are measured against it, km.
@@ -109,12 +109,17 @@ def _waypoints(feature: dict[str, Any]) -> tuple[list[tuple[float, float]], list
         coords = [position for part in geometry["coordinates"] for position in part]
     else:
         raise InputError(f"{feature.get('id')} is a {kind}, not a line; refine a railway line")
-    labels = [
-        str(entry.get("label", f"vertex {i}"))
-        for i, entry in enumerate((feature.get("properties") or {}).get("vertex_sources", []))
-    ]
+    entries = (feature.get("properties") or {}).get("vertex_sources") or []
+    if len(entries) > len(coords) or not all(isinstance(entry, dict) for entry in entries):
+        raise InputError(
+            f"{feature.get('id')}: vertex_sources must be one object per vertex "
+            f"({len(entries)} entries for {len(coords)} vertices); fix the layer file"
+        )
+    labels = [str(entry.get("label", f"vertex {i}")) for i, entry in enumerate(entries)]
     labels += [f"vertex {i}" for i in range(len(labels), len(coords))]
-    return [(float(c[0]), float(c[1])) for c in coords], labels
+    if len(coords) < 2:
+        raise InputError(f"{feature.get('id')} has {len(coords)} vertices; a line needs two")
+    return [as_lonlat(c, f"{feature.get('id')} vertex") for c in coords], labels
 
 
 def propose_alignment(
@@ -180,8 +185,11 @@ def _join_legs(legs: list[RailPath]) -> tuple[np.ndarray, ...]:
 
 
 def _published(properties: dict[str, Any], new_km: float) -> list[dict[str, Any]]:
+    from caspian.layers.metrics import check_published_lengths, published_figures
+
+    check_published_lengths([properties.get("published_length_km")])
     rows = []
-    for entry in properties.get("published_length_km") or []:
+    for entry in published_figures(properties.get("published_length_km")):
         value = entry.get("value")
         if isinstance(value, int | float) and value > 0:
             rows.append(

@@ -130,7 +130,7 @@ def _read_layer(path: Any) -> dict[str, Any]:
 
     try:
         # Bounded, and a FIFO is refused instead of waited on.
-        data = read_input_bytes(path)
+        data = read_input_bytes(path, edited=True)  # --write replaces it on purpose
     except InputFileError as exc:
         raise InputError(f"layer file {exc}") from None
     try:

@@ -127,3 +127,31 @@ def test_a_corpus_document_changed_after_it_was_added_is_refused(tmp_path: Path,
     stored.write_text("Совсем другой текст.", encoding="utf-8")
     code, _, err = run_cli(["conflicts", "--corpus", str(corpus)], capsys)
     assert code == 2 and "is not the document" in err and "sha256 differs" in err
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda feature: feature["properties"]["vertex_sources"].append(
+            {"label": "extra", "source": "test-source", "approximate": True}),
+         "vertex_sources must be one object per vertex"),
+        (lambda feature: feature["properties"].update(published_length_km="30"),
+         "is the string '30', not a number"),
+    ],
+)
+def test_refine_names_a_broken_layer_file_in_one_line(
+    tmp_path: Path, capsys, edit, message
+) -> None:
+    import json
+
+    from osm_fixtures import DATA
+
+    collection = json.loads((DATA / "refine_layer.geojson").read_text(encoding="utf-8"))
+    edit(collection["features"][0])
+    layer = tmp_path / "layer.geojson"
+    layer.write_text(json.dumps(collection), encoding="utf-8")
+    code, _, err = run_cli(
+        ["refine", "test_rail/main", "--osm-file", str(RAIL_XML), "--layer-file", str(layer)],
+        capsys,
+    )
+    assert code == 2 and message in err and "Traceback" not in err
