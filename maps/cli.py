@@ -112,7 +112,12 @@ def main(argv: list[str] | None = None) -> Any:
     except click.UsageError as exc:
         # One line, like every other error of ours, instead of click's usage block.
         command = exc.ctx.command_path if exc.ctx else "caspian"
-        _error_line(f"error: {exc.format_message()} (see '{command} --help')")
+        hint = f"see '{command} --help'"
+        if isinstance(exc, click.NoSuchOption) and exc.option_name[1:2].isdigit():
+            # "-30,0" read as options: a point with a negative longitude.
+            hint = (f"a negative coordinate? give the options first, then -- and the "
+                    f"points: {command} [OPTIONS] -- -30,0 ...")
+        _error_line(f"error: {exc.format_message()} ({hint})")
         sys.exit(2)
     except click.ClickException as exc:
         exc.show()

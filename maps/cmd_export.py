@@ -48,6 +48,8 @@ def validate_command(
 
     records: list[dict[str, Any]] = []
     lines: list[str] = []
+    if "" in files:
+        raise click.UsageError("an empty file name was given; give the path of a GeoJSON file")
     for path in files:
         doc, problems = parse_geojson(Path(path), allow_null_geometry=allow_null_geometry)
         name = display_path(path)

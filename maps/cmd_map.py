@@ -41,6 +41,8 @@ def map_command(
     from caspian.layers.fileio import written_message
     from caspian.maps.render import build_map, write_map
 
+    if "" in add:
+        raise click.UsageError("--add was given an empty name; give the path of a GeoJSON file")
     added = [Path(name) for name in add]
     fmap = build_map(list(layers) or None, add=added, offline=offline, title=title)
     path = write_map(fmap, output)

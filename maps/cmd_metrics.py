@@ -154,6 +154,8 @@ def measure(layers: Sequence[str], file: str | None, by_country: bool) -> pandas
         metrics = catalog_metrics(layers or None, by_country=True)
         # Routes only: a port's length is zero by definition and would only add noise.
         return metrics[metrics["length_km"] > 0].reset_index(drop=True)
+    if not file:
+        raise click.UsageError("--file was given an empty name; give the path of a GeoJSON file")
     return file_metrics(Path(file), by_country=by_country)
 
 

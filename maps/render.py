@@ -22,7 +22,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from caspian.geo.errors import DependencyMissingError
+from caspian.geo.errors import DependencyMissingError, InputError
 from caspian.geo.settings import DEFAULT_SETTINGS, KINDS, Settings
 from caspian.maps import styles
 from caspian.maps.features import (
@@ -196,6 +196,8 @@ def build_map(
         ``offline=True`` but the map assets are not installed (the message gives the command).
     """
     settings = settings or DEFAULT_SETTINGS
+    if title is not None and not isinstance(title, str):
+        raise InputError(f"title must be text, got {title!r}")
     from caspian.layers.catalog import load_catalog
     from caspian.layers.userdata import read_user_features
 

@@ -155,3 +155,27 @@ def test_refine_names_a_broken_layer_file_in_one_line(
         capsys,
     )
     assert code == 2 and message in err and "Traceback" not in err
+
+
+def test_a_negative_longitude_read_as_an_option_gets_the_fix(capsys) -> None:
+    code, _, err = run_cli(["route", "-30,0", "10,0", "--mode", "sea"], capsys)
+    assert code == 2 and "give the options first, then -- and the points" in err
+    code, _, err = run_cli(["route", "--mode", "sea", "--", "-30,0", "10,0"], capsys)
+    assert code == 2 and "No such option" not in err  # read as a point now (not at sea)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["validate", ""], ["metrics", "--file", ""], ["map", "--add", "", "-o", "never.html"]],
+)
+def test_an_empty_file_name_is_named_as_such(argv: list[str], capsys) -> None:
+    code, _, err = run_cli(argv, capsys)
+    assert code == 2 and "empty" in err and "folder" not in err
+
+
+def test_a_map_title_that_is_not_text_is_refused() -> None:
+    from caspian.geo.errors import InputError
+    from caspian.maps.render import build_map
+
+    with pytest.raises(InputError, match="title must be text"):
+        build_map(["aktau_port"], title=5)  # type: ignore[arg-type]
