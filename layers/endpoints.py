@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,6 +32,10 @@ class Endpoint:
         return (self.lon, self.lat)
 
 
+# A decimal number as people write coordinates; nan and inf get through to be refused by name.
+_DECIMAL = re.compile(r"[-+]?((\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?|nan|inf(inity)?)", re.I)
+
+
 def parse_lonlat(text: str) -> tuple[float, float] | None:
     """Return ``(lon, lat)`` for text such as ``"49.41,39.95"``, None if it is not a pair.
 
@@ -42,10 +47,9 @@ def parse_lonlat(text: str) -> tuple[float, float] | None:
     parts = text.split(",")
     if len(parts) != 2:
         return None
-    try:
-        pair = tuple(float(part) for part in parts)
-    except ValueError:
-        return None
+    if not all(_DECIMAL.fullmatch(part.strip()) for part in parts):
+        return None  # float() would also take "4_5" or " 1_0 "
+    pair = tuple(float(part) for part in parts)
     return as_lonlat(pair, repr(text))
 
 

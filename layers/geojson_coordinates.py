@@ -266,7 +266,8 @@ def _check_position(ctx: Context, position: Any, index: int, where: str, fault: 
             fault("string", f"{where} holds {describe(value)}, not a number; "
                   "write coordinates without quotes")
         else:
-            fault("type", f"{where} holds {describe(value)}, not a number")
+            fault("type", f"{where} holds {describe(value)}, not a number; give each "
+                  "position as [lon, lat] numbers")
         return
     try:
         values = [float(value) for value in position]

@@ -222,10 +222,16 @@ def _silence_stdout() -> None:
         pass
 
 
+#: Characters of an error line kept before the middle is elided.
+_LONGEST_ERROR = 1000
+
+
 def _error_line(message: str) -> None:
     """``caspian: MESSAGE`` on stderr, as one line with any control character escaped."""
     from caspian.layers.safe_text import terminal_text
 
     line = terminal_text(" ".join(message.replace(",\n", ", ").split()))
+    if len(line) > _LONGEST_ERROR:  # a huge argument echoed back: keep both ends readable
+        line = f"{line[:_LONGEST_ERROR - 200]} … {line[-200:]}"
     with contextlib.suppress(OSError):  # stderr itself is gone: nothing left to tell
         click.echo(f"caspian: {line}", err=True)

@@ -179,3 +179,16 @@ def test_a_map_title_that_is_not_text_is_refused() -> None:
 
     with pytest.raises(InputError, match="title must be text"):
         build_map(["aktau_port"], title=5)  # type: ignore[arg-type]
+
+
+def test_python_only_number_spellings_are_not_coordinates(capsys) -> None:
+    code, _, err = run_cli(
+        ["route", "4_5.0,3_9.0", "45.2,39.05", "--mode", "rail", "--osm-file", str(RAIL_XML)],
+        capsys,
+    )
+    assert code == 2 and "is neither lon,lat nor a catalog feature id" in err
+
+
+def test_a_huge_argument_is_not_echoed_whole(capsys) -> None:
+    code, _, err = run_cli(["route", "x" * 5000, "1,1", "--mode", "sea"], capsys)
+    assert code == 2 and len(err) < 1100 and " … " in err and err.count("\n") == 1
