@@ -70,7 +70,7 @@ COLUMNS: tuple[str, ...] = (
 )
 
 _NUMBER_COLUMNS = ("published_length_km", "length_km")
-_TEXT_COLUMNS = tuple(c for c in COLUMNS if c not in (*_NUMBER_COLUMNS, "geometry"))
+TEXT_COLUMNS = tuple(c for c in COLUMNS if c not in (*_NUMBER_COLUMNS, "geometry"))
 
 
 def _json_text(value: Any) -> str:
@@ -198,9 +198,11 @@ def frame_from_layers(
     shapes = [shapely.geometry.shape(row.pop("geometry")) for row in rows]
     geometries = _normalise(shapes, settings)
     frame = geopandas.GeoDataFrame(rows, columns=[c for c in COLUMNS if c != "geometry"])
-    for column in _TEXT_COLUMNS:
+    for column in TEXT_COLUMNS:
         # An all-null column would otherwise become float; keep text as text, null as None.
         frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
+    # A number column stays a number column whatever the layers chosen (all None: NaN).
+    frame["published_length_km"] = frame["published_length_km"].astype("float64")
     frame["length_km"] = _lengths_km(geometries, settings) if rows else []
     frame = frame.set_geometry(geopandas.GeoSeries(list(geometries), crs="EPSG:4326"))
     return frame[list(COLUMNS)]

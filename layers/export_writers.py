@@ -173,13 +173,17 @@ def write_gpkg(
         for layer in layers:
             part = frame[frame["layer"] == layer.id].reset_index(drop=True)
             types = set(part.geom_type)
-            # A table of one geometry type opens in QGIS as one layer; mixed tables get "Unknown".
-            # Features keep their own type (no promotion of LineString to MultiLineString), so
-            # what is read back is what the catalog holds.
-            geometry_type = types.pop() if len(types) == 1 else "Unknown"
+            # A table of one geometry type opens in QGIS as one layer. Lines and multi-lines
+            # together are written as MultiLineString (QGIS would split them into two
+            # sublayers); lines and points together stay "Unknown" (docs/interop.md). Otherwise
+            # features keep their own type, so what is read back is what the catalog holds.
+            promote = types == {"LineString", "MultiLineString"}
+            geometry_type = (
+                "MultiLineString" if promote else types.pop() if len(types) == 1 else "Unknown"
+            )
             pyogrio.write_dataframe(
                 part, path, layer=layer.id, driver="GPKG", geometry_type=geometry_type,
-                promote_to_multi=False,
+                promote_to_multi=promote,
                 layer_options={"DESCRIPTION": layer.name}, append=path.exists(),
             )
         tables = {
@@ -218,8 +222,14 @@ def write_csv(
 def write_parquet(
     layers: Sequence[Layer], frame: geopandas.GeoDataFrame, path: Path, settings: Settings
 ) -> None:
-    """Write GeoParquet (WKB geometry, CRS in the ``geo`` metadata)."""
-    frame.to_parquet(path, index=False)
+    """Write GeoParquet (WKB geometry, CRS in the ``geo`` metadata).
+
+    Text columns are written as strings even when all null, so that every file (one per layer
+    with ``--split``) has the same schema and they read back as one dataset.
+    """
+    from caspian.layers.export import TEXT_COLUMNS
+
+    frame.astype({column: "string" for column in TEXT_COLUMNS}).to_parquet(path, index=False)
 
 
 def write(
