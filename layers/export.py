@@ -69,8 +69,8 @@ COLUMNS: tuple[str, ...] = (
     "published_lengths", "length_km", "note", "osm_way_ids", "citations", "sources", "geometry",
 )
 
-_NUMBER_COLUMNS = ("published_length_km", "length_km")
-TEXT_COLUMNS = tuple(c for c in COLUMNS if c not in (*_NUMBER_COLUMNS, "geometry"))
+NUMBER_COLUMNS = ("published_length_km", "length_km")
+TEXT_COLUMNS = tuple(c for c in COLUMNS if c not in (*NUMBER_COLUMNS, "geometry"))
 
 
 def _json_text(value: Any) -> str:

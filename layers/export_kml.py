@@ -3,7 +3,8 @@
 One ``Folder`` per layer, one ``Placemark`` per feature with its name, an HTML description
 listing status, figures and citations (every data string HTML-escaped, and the whole
 description XML-escaped by ElementTree), a style per status and every export column in
-``ExtendedData`` so that GDAL's LIBKML driver reads the attributes back.
+``ExtendedData`` as ``SchemaData`` of one typed ``Schema``, so that GDAL's KML and LIBKML
+drivers read every column back, numbers as numbers.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from caspian.geo.settings import STATUSES, Settings
 from caspian.layers.catalog import Layer
+from caspian.layers.export import NUMBER_COLUMNS
 
 if TYPE_CHECKING:
     import geopandas
@@ -36,9 +38,16 @@ STATUS_STYLES: Mapping[str, tuple[str, float]] = {
 }
 _UNKNOWN_STYLE = ("ff808080", 2.0)
 
+#: Id of the one ``Schema`` every placemark's ``SchemaData`` refers to.
+SCHEMA_ID = "caspian"
+
 # Placemark elements carry these; repeating them in ExtendedData would clash in GDAL, whose
 # field names are case-insensitive ("Name" from <name>).
 _NOT_IN_DATA = {"name", "geometry"}
+
+# GDAL reads the Placemark's id attribute as its field "id"; a schema field of that name would
+# be renamed "id2".
+_UNTYPED = ("id",)
 
 
 def _sub(parent: ET.Element, tag: str, text: str | None = None) -> ET.Element:
@@ -144,23 +153,35 @@ def kml_bytes(
     _styles(document)
     columns = [column for column in frame.columns if column not in _NOT_IN_DATA]
     decimals = settings.coordinate_decimals
+    # A typed schema: every column exists in every folder (also where all values are empty)
+    # and numbers read back as numbers.
+    schema = _sub(document, "Schema")
+    schema.set("name", SCHEMA_ID)
+    schema.set("id", SCHEMA_ID)
+    for column in columns:
+        if column in _UNTYPED:
+            continue
+        field = _sub(schema, "SimpleField")
+        field.set("name", column)
+        field.set("type", "double" if column in NUMBER_COLUMNS else "string")
     for layer in layers:
         folder = _sub(document, "Folder")
         _sub(folder, "name", layer.name)
         _sub(folder, "description", layer.description)
         for row in frame[frame["layer"] == layer.id].to_dict("records"):
             placemark = _sub(folder, "Placemark")
+            placemark.set("id", str(row["id"]))  # GDAL's "id" field
             _sub(placemark, "name", str(row.get("name") or row["id"]))
             _sub(placemark, "description", description_html(row))
             status = row.get("status") if row.get("status") in STATUS_STYLES else "unknown"
             _sub(placemark, "styleUrl", f"#status-{status}")
-            data = _sub(placemark, "ExtendedData")
+            extended = _sub(placemark, "ExtendedData")
+            data = _sub(extended, "SchemaData")
+            data.set("schemaUrl", f"#{SCHEMA_ID}")
             for column in columns:
                 text = _text(row.get(column))
-                if text is not None:
-                    item = _sub(data, "Data")
-                    item.set("name", column)
-                    _sub(item, "value", text)
+                if text is not None and column not in _UNTYPED:
+                    _sub(data, "SimpleData", text).set("name", column)
             if row.get("geometry") is not None:
                 _geometry(placemark, row["geometry"], decimals)
     ET.indent(root, space=" ")

@@ -120,9 +120,22 @@ def _placemarks(path: Path) -> dict[str, ET.Element]:
     root = ET.parse(path).getroot()
     marks = {}
     for mark in root.iter(f"{KML}Placemark"):
-        data = {d.get("name"): d.findtext(f"{KML}value") for d in mark.iter(f"{KML}Data")}
-        marks[data["id"]] = mark
+        marks[mark.get("id")] = mark
     return marks
+
+
+def test_kml_declares_every_column_with_its_type(layer, tmp_path: Path) -> None:
+    import pyogrio
+
+    path = _export(layer, "kml", tmp_path)
+    root = ET.parse(path).getroot()
+    fields = {field.get("name"): field.get("type")
+              for field in root.iter(f"{KML}SimpleField")}
+    assert fields["length_km"] == fields["published_length_km"] == "double"
+    assert fields["osm_way_ids"] == "string"  # declared though no feature has way ids
+    back = pyogrio.read_dataframe(path, driver="LIBKML")
+    assert back["length_km"].dtype == "float64" and "osm_way_ids" in back.columns
+    assert "id2" not in back.columns
 
 
 def test_kml_descriptions_escape_html_from_the_data(layer, tmp_path: Path) -> None:
