@@ -13,6 +13,7 @@ Lengths are geodesic on the WGS84 ellipsoid (``settings.ellps``), in kilometres.
 
 from __future__ import annotations
 
+import json
 import math
 import os
 from collections.abc import Mapping, Sequence
@@ -70,6 +71,22 @@ def published_figures(value: Any) -> list[dict[str, Any]]:
                 out.append(dict(entry))
         return out
     return []
+
+
+def _exported_published(frame: pandas.DataFrame) -> list[Any] | None:
+    """Every published figure of a frame read from our own export, whose
+    ``published_lengths`` column holds them as JSON text (``published_length_km`` there is
+    only the first figure, without its source); None for any other frame."""
+    if "published_lengths" not in frame.columns:
+        return None
+    values = []
+    for text in _column(frame, "published_lengths"):
+        try:
+            value = json.loads(text) if isinstance(text, str) else text
+        except ValueError:
+            return None  # not ours: fall back to published_length_km
+        values.append(value or None)
+    return values
 
 
 def check_published_lengths(values: list[Any]) -> None:
@@ -162,7 +179,7 @@ def metrics_frame(
     length_km = np.full(geoms.size, np.nan)
     length_km[lines] = geodesic_lengths_km(geoms[lines], settings)
 
-    values = _column(frame, "published_length_km")
+    values = _exported_published(frame) or _column(frame, "published_length_km")
     check_published_lengths(values)
     published = [published_figures(value) for value in values]
     first = [entries[0] if entries else None for entries in published]

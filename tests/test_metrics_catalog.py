@@ -193,3 +193,15 @@ def test_a_box_given_as_numbers_is_checked_like_text() -> None:
             load_rail(bbox=box)
     with pytest.raises(InputError, match="is not four numbers"):
         load_rail(bbox=(1, 2, 3))
+
+
+def test_measuring_an_export_keeps_every_published_figure_and_its_source(tmp_path) -> None:
+    from caspian.layers.export import export_layers
+    from caspian.layers.metrics import file_metrics
+
+    (path,) = export_layers("geojson", tmp_path / "btc.geojson", ["btc_pipeline"])
+    again = file_metrics(path).set_index("feature")
+    catalog = catalog_metrics(["btc_pipeline"]).set_index("feature")
+    assert again.loc["btc", "published"] == catalog.loc["btc", "published"]
+    assert len(catalog.loc["btc", "published"]) >= 3
+    assert again.loc["btc", "delta_km"] == pytest.approx(catalog.loc["btc", "delta_km"], abs=0.01)
