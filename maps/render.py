@@ -126,6 +126,22 @@ def _figure(fmap: folium.Map) -> Figure:
     return root
 
 
+#: An online map opened without the network would be a blank page ("L is not defined"): it
+#: says why instead, and what to do.
+NO_NETWORK_SCRIPT = """<script>
+if (typeof L === "undefined") {
+  document.addEventListener("DOMContentLoaded", function () {
+    var note = document.createElement("div");
+    note.className = "cg-no-network";
+    note.textContent = "This map loads its map library (Leaflet) from the internet, which " +
+      "cannot be reached from here. Open it with a network connection, or use the offline " +
+      "version (caspian map --offline), which needs none.";
+    document.body.insertBefore(note, document.body.firstChild);
+  });
+}
+</script>"""
+
+
 def _add_header(fmap: folium.Map, offline: bool) -> None:
     from caspian.maps.elements import RawHtml
     from caspian.maps.offline import header_html
@@ -136,6 +152,8 @@ def _add_header(fmap: folium.Map, offline: bool) -> None:
     header.add_child(RawHtml(f"<style>{_template_text('caspian.css')}</style>"), name="cg_css")
     script = _template_text("caspian.js").replace("</script", "<\\/script")
     header.add_child(RawHtml(f"<script>{script}</script>"), name="cg_js")
+    if not offline:
+        header.add_child(RawHtml(NO_NETWORK_SCRIPT), name="cg_no_network")
 
 
 def stabilise_ids(fmap: folium.Map) -> None:

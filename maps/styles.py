@@ -76,7 +76,7 @@ _DEFAULT_COLOUR = "#333333"
 #: with a ferry route stays visible; points lie on top so ports stay clickable; a user's own
 #: features lie above everything of ours.
 PANES: Mapping[str, int] = MappingProxyType(
-    {"cgRoutes": 410, "cgLines": 420, "cgPoints": 430, "cgUser": 440}
+    {"cgUserAreas": 405, "cgRoutes": 410, "cgLines": 420, "cgPoints": 430, "cgUser": 440}
 )
 _KIND_PANES: Mapping[str, str] = MappingProxyType(
     {"railway": "cgRoutes", "sea_route": "cgRoutes", "road": "cgRoutes",
@@ -128,18 +128,24 @@ def feature_style(
     return style
 
 
-def user_style() -> dict[str, Any]:
-    """Leaflet path options for a user's own features (``--add``)."""
+def user_style(geometry_type: str | None = None) -> dict[str, Any]:
+    """Leaflet path options for a user's own features (``--add``).
+
+    A user's lines and points lie above everything of ours; their polygons lie under our
+    lines and points, lightly filled, so that an area drawn over the Caspian does not hide
+    the ports or take their clicks.
+    """
+    area = geometry_type in ("Polygon", "MultiPolygon")
     return {
         "color": USER_COLOUR,
-        "weight": 3,
+        "weight": 2 if area else 3,
         "opacity": 0.95,
         "dashArray": None,
         "lineCap": "round",
         "radius": 6,
         "fillColor": USER_COLOUR,
-        "fillOpacity": 0.6,
-        "pane": "cgUser",
+        "fillOpacity": 0.2 if area else 0.6,
+        "pane": "cgUserAreas" if area else "cgUser",
     }
 
 

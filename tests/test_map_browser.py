@@ -6,6 +6,7 @@ these tests also prove that the offline map is self-contained.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -216,6 +217,25 @@ def test_search_finds_a_feature_and_opens_its_popup(offline_page: Any,
     assert "Aktau" in page.locator(".leaflet-popup-content h4").inner_text()
 
 
+@pytest.mark.parametrize(
+    "viewport", [{"width": 390, "height": 844}, {"width": 1280, "height": 800}]
+)
+def test_a_popup_opened_from_search_is_wholly_in_view(offline_page: Any, offline_map: Path,
+                                                      viewport: dict[str, int]) -> None:
+    page, _ = offline_page(viewport)
+    page.goto(offline_map.as_uri())
+    page.wait_for_function("() => window.caspian && caspian.state.ready")
+    page.locator(".leaflet-control-search .search-button").click()
+    page.locator(".leaflet-control-search input.search-input").press_sequentially("Aktau")
+    page.locator(".search-tip", has_text="Aktau").first.click()
+    popup = page.locator(".leaflet-popup")
+    popup.wait_for(state="visible")
+    page.wait_for_timeout(600)  # let autoPan finish
+    box = popup.bounding_box()
+    assert box["y"] >= 0 and box["y"] + box["height"] <= viewport["height"], box
+    assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"], box
+
+
 def test_map_has_measure_fullscreen_minimap_mouse_position_scale_and_legend(
     offline_page: Any, offline_map: Path
 ) -> None:
@@ -345,3 +365,59 @@ def test_points_lie_above_cables_and_cables_above_sea_routes(
     port = page.evaluate(z_index, "aktau_port/aktau")
     assert sea_route < fiber < port
     assert log.console_errors == []
+
+
+def test_an_online_map_opened_without_the_network_says_what_to_do(
+    offline_page: Any, tmp_path: Path
+) -> None:
+    path = write_map(build_map(["aktau_port"]), tmp_path / "online.html")
+    page, log = offline_page()
+    page.goto(path.as_uri())
+    note = page.locator(".cg-no-network")
+    note.wait_for(state="visible")
+    assert "caspian map --offline" in note.inner_text()
+    assert log.blocked_requests  # the CDN scripts were refused
+
+
+def test_a_users_polygon_lies_under_the_ports_and_leaves_them_clickable(
+    offline_page: Any, tmp_path: Path
+) -> None:
+    area = tmp_path / "area.geojson"
+    area.write_text(json.dumps({"type": "Feature", "properties": {"name": "zone"}, "geometry": {
+        "type": "Polygon",
+        "coordinates": [[[47, 37], [55, 37], [55, 47], [47, 47], [47, 37]]]}}), encoding="utf-8")
+    path = write_map(build_map(["aktau_port"], add=[area], offline=True), tmp_path / "m.html")
+    page, _ = _open(offline_page, path)
+    panes = page.evaluate(
+        """() => Object.fromEntries(Object.entries(caspian.features).map(
+             ([id, layer]) => [id, layer.options.pane]))"""
+    )
+    assert panes["aktau_port/aktau"] == "cgPoints"
+    assert [pane for id, pane in panes.items() if id.startswith("area")] == ["cgUserAreas"]
+    z = page.evaluate("""() => ['cgUserAreas', 'cgPoints'].map(
+        (name) => Number(caspian.state.map.getPane(name).style.zIndex))""")
+    assert z[0] < z[1]
+    # A click on the port opens the port's popup, not the area's.
+    point = page.evaluate("""() => { const m = caspian.state.map;
+        const p = m.latLngToContainerPoint(caspian.features['aktau_port/aktau'].getLatLng());
+        const r = m.getContainer().getBoundingClientRect();
+        return [r.left + p.x, r.top + p.y]; }""")
+    page.mouse.click(*point)
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for(state="visible")
+    assert "zone" not in popup.inner_text() and "Aktau" in popup.inner_text()
+
+
+def test_a_long_unbroken_value_wraps_inside_its_popup(offline_page: Any, tmp_path: Path) -> None:
+    user = tmp_path / "long.geojson"
+    user.write_text(json.dumps({"type": "Feature", "properties": {"url": "x" * 300},
+                                "geometry": {"type": "Point", "coordinates": [50.0, 40.0]}}),
+                    encoding="utf-8")
+    path = write_map(build_map(["aktau_port"], add=[user], offline=True), tmp_path / "m.html")
+    page, _ = _open(offline_page, path)
+    page.evaluate("""() => Object.entries(caspian.features)
+        .find(([id]) => id.startsWith('long'))[1].openPopup()""")
+    content = page.locator(".leaflet-popup-content")
+    content.wait_for(state="visible")
+    widths = content.evaluate("(node) => [node.scrollWidth, node.clientWidth]")
+    assert widths[0] <= widths[1] + 1, widths

@@ -161,10 +161,13 @@ var caspian = (function () {
       textPlaceholder: "Find a feature…",
       moveToLocation: function (latlng, title, map) {
         if (!map.hasLayer(latlng.group)) { map.addLayer(latlng.group); }
+        // Without animation the view is final before the popup opens, so autoPan can bring
+        // the whole popup into view (opened during a zoom animation, its top was cut off).
         if (latlng.layer.getBounds) {
-          map.fitBounds(latlng.layer.getBounds(), {maxZoom: 9, padding: [30, 30]});
+          map.fitBounds(latlng.layer.getBounds(), {maxZoom: 9, padding: [30, 30],
+                                                   animate: false});
         } else {
-          map.setView(latlng, Math.max(map.getZoom(), 8));
+          map.setView(latlng, Math.max(map.getZoom(), 8), {animate: false});
         }
         latlng.layer.openPopup();
       },
