@@ -29,7 +29,7 @@ var caspian = (function () {
   }
 
   function featureLayer(data, attribution) {
-    return L.geoJSON(data, {
+    var group = L.geoJSON(data, {
       attribution: attribution || undefined,
       style: function (feature) { return feature.properties.style; },
       pointToLayer: function (feature, latlng) {
@@ -37,6 +37,18 @@ var caspian = (function () {
       },
       onEachFeature: bindFeature
     });
+    // A dashed or dotted line takes clicks only on its dashes (half of it): an invisible
+    // solid line, wider than the drawn one, lies over it and opens the same popup.
+    group.getLayers().forEach(function (layer) {
+      var style = layer.feature.properties.style || {};
+      if (!style.dashArray || !layer.getLatLngs) { return; }
+      var halo = L.polyline(layer.getLatLngs(), {pane: style.pane, weight: 12, opacity: 0,
+                                                 lineCap: "round", className: "cg-halo"});
+      halo.bindPopup(layer.getPopup());
+      halo.bindTooltip(layer.feature.properties.tooltip, {sticky: true, direction: "top"});
+      group.addLayer(halo);
+    });
+    return group;
   }
 
   // Drawn on a canvas: thousands of coastline vertices as SVG would cost a long first layout.
@@ -119,6 +131,7 @@ var caspian = (function () {
     var records = store();
     overlays.forEach(function (group) {
       group.eachLayer(function (layer) {
+        if (!layer.feature) { return; }  // a dashed line's click halo
         var labels = layer.feature.properties.search || [];
         var loc = layer.getLatLng ? layer.getLatLng() : layer.getBounds().getCenter();
         labels.forEach(function (label) {
