@@ -107,7 +107,8 @@ def fold_lines(geoms: Any) -> npt.NDArray[np.object_]:
     # Keep the pieces in the line's own order: where each starts along the unwrapped line.
     starts = shapely.get_coordinates(shapely.get_point(all_pieces, 0))
     starts[:, 0] += np.concatenate(shifts)
-    along = shapely.line_locate_point(array[all_owners], shapely.points(starts))
+    with np.errstate(divide="ignore", invalid="ignore"):  # a line of zero length: no order
+        along = np.nan_to_num(shapely.line_locate_point(array[all_owners], shapely.points(starts)))
     order = np.lexsort((along, all_owners))
     folded, compact = np.unique(all_owners[order], return_inverse=True)
     out[folded] = shapely.multilinestrings(all_pieces[order], indices=compact)
