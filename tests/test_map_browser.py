@@ -447,3 +447,13 @@ def test_a_dotted_line_takes_a_click_anywhere_along_it(
     # 51 % before the halo (only the dots took clicks); the rest now, bar the port markers
     # drawn over the line's ends.
     assert hits[1] > 20 and hits[0] >= 0.9 * hits[1], hits
+
+
+@pytest.mark.parametrize(("typed", "found"), [("Ələt", "Alat"), ("Igdir", "Iğdır"),
+                                             ("constanta", "Constan")])
+def test_search_folds_case_and_accents(offline_page: Any, offline_map: Path, typed: str,
+                                       found: str) -> None:
+    page, _ = _open(offline_page, offline_map)
+    page.locator(".leaflet-control-search .search-button").click()
+    page.locator(".leaflet-control-search input.search-input").press_sequentially(typed)
+    page.locator(".search-tip", has_text=found).first.wait_for()

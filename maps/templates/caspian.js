@@ -149,11 +149,20 @@ var caspian = (function () {
 
   // The plugin's own filter copies matches into a plain object ({}["__proto__"] = x sets
   // its prototype); this one keeps them in a prototype-free store.
+  // Names are matched without case and accents, and with the letters of the region's
+  // alphabets that have no accent to strip folded to Latin: "Ələt" finds Alat, "Igdir" Iğdır,
+  // "Constanta" Constanța.
+  var FOLDED = {"ə": "a", "ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss"};
+  function fold(text) {
+    return String(text).toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+      .replace(/[əıłøđß]/g, function (letter) { return FOLDED[letter]; });
+  }
+
   function filterRecords(text, records) {
-    var found = store(), needle = String(text).toLowerCase();
+    var found = store(), needle = fold(text);
     if (!needle) { return found; }
     Object.keys(records).forEach(function (key) {
-      if (key.toLowerCase().indexOf(needle) !== -1) { found[key] = records[key]; }
+      if (fold(key).indexOf(needle) !== -1) { found[key] = records[key]; }
     });
     return found;
   }
