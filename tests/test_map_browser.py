@@ -457,3 +457,12 @@ def test_search_folds_case_and_accents(offline_page: Any, offline_map: Path, typ
     page.locator(".leaflet-control-search .search-button").click()
     page.locator(".leaflet-control-search input.search-input").press_sequentially(typed)
     page.locator(".search-tip", has_text=found).first.wait_for()
+
+
+def test_search_answers_text_that_comes_without_key_presses(
+    offline_page: Any, offline_map: Path
+) -> None:
+    page, _ = _open(offline_page, offline_map)
+    page.locator(".leaflet-control-search .search-button").click()
+    page.locator(".leaflet-control-search input.search-input").fill("Aktau")  # an input event
+    page.locator(".search-tip", has_text="Aktau").first.wait_for(timeout=5000)

@@ -201,6 +201,9 @@ var caspian = (function () {
       return own(this._recordsCache, key) ? this._recordsCache[key] : false;
     };
     map.addControl(control);
+    // The plugin listens to keys and paste; text dropped in, completed by an input method or
+    // set by a script comes as an "input" event only (the plugin debounces the two).
+    L.DomEvent.on(control._input, "input", function () { control._handleKeypress({}); });
     return control;
   }
 
