@@ -20,7 +20,6 @@ two points in, a :class:`RailPath` out. Reading OpenStreetMap is ``caspian.layer
 from __future__ import annotations
 
 import itertools
-import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,7 +29,7 @@ import numpy.typing as npt
 import shapely
 from caspian.geo.errors import CaspianError, InputError
 from caspian.geo.geodesy import GEOD, FloatArray, IntArray, as_geometry_array
-from caspian.geo.routing import RouteGap, as_lonlat
+from caspian.geo.routing import RouteGap, as_lonlat, is_positive_km
 
 #: Between pieces of track, a gap metre weighs this many track metres.
 GAP_PENALTY = 100.0
@@ -331,8 +330,7 @@ def shortest_rail_path(
         When a point lies farther than ``max_snap_km`` from any track.
     """
     start_lonlat, end_lonlat = as_lonlat(start_lonlat, "FROM"), as_lonlat(end_lonlat, "TO")
-    if not (isinstance(max_snap_km, (int, float)) and math.isfinite(max_snap_km)
-            and max_snap_km > 0):
+    if not is_positive_km(max_snap_km):
         raise InputError(f"max_snap_km must be a positive number of km, got {max_snap_km!r}")
     source, source_m = _snap(network, start_lonlat, "FROM", max_snap_km)
     target, target_m = _snap(network, end_lonlat, "TO", max_snap_km)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import shapely
+from caspian.geo.errors import InputError
 from shapely.geometry.base import BaseGeometry
 
 
@@ -155,8 +156,6 @@ def as_lonlat(point: Any, label: str = "point") -> tuple[float, float]:
         For anything else, for numbers that are not finite, or outside lon -180..180,
         lat -90..90 (with a hint when the two look swapped).
     """
-    from caspian.geo.errors import InputError
-
     if isinstance(point, BaseGeometry) and point.geom_type == "Point" and not point.is_empty:
         point = (point.x, point.y)
     if isinstance(point, (str, bytes, Mapping)) or not hasattr(point, "__len__"):
@@ -179,3 +178,9 @@ def as_lonlat(point: Any, label: str = "point") -> tuple[float, float]:
             f"{label} {point!r} is outside lon -180..180, lat -90..90{hint}; give it as (lon, lat)"
         )
     return (lon, lat)
+
+
+def is_positive_km(value: Any) -> bool:
+    """Whether ``value`` is a usable distance limit (a snap limit): a finite number > 0."""
+    return (isinstance(value, (int, float)) and not isinstance(value, bool)
+            and math.isfinite(value) and value > 0)

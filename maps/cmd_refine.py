@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import click
-from caspian.maps.options import format_option
+from caspian.maps.options import check_max_snap_km, format_option
 
 
 def _figures(refinement: Any) -> list[dict[str, Any]]:
@@ -78,8 +78,7 @@ def refine_command(
     layer_id, slash, _ = feature_id.partition("/")
     if not slash:
         raise click.UsageError(f"{feature_id!r}: give the line as LAYER/FEATURE")
-    if not 0 < max_snap_km < float("inf"):
-        raise click.UsageError("--max-snap-km must be a positive number of kilometres")
+    check_max_snap_km(max_snap_km)
     path = Path(layer_file) if layer_file else packaged_layer_file(layer_id)
     collection = _read_layer(path)
     layer = parse_layer(collection, origin=str(path))

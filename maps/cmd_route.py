@@ -13,7 +13,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 import click
-from caspian.maps.options import format_option
+from caspian.maps.options import check_max_snap_km, format_option
 
 if TYPE_CHECKING:
     from caspian.geo.routing import Route
@@ -53,8 +53,8 @@ def _rail_options(options: dict[str, Any]) -> dict[str, Any]:
         raise click.UsageError(
             "--mode rail needs exactly one of --osm-file FILE (offline) or --bbox W,S,E,N"
         )
-    if not options.get("max_snap_km", 1.0) > 0 or options.get("max_snap_km") == float("inf"):
-        raise click.UsageError("--max-snap-km must be a positive number of kilometres")
+    if "max_snap_km" in options:
+        check_max_snap_km(options["max_snap_km"])
     return {**options, "progress": lambda line: click.echo(f"caspian: {line}", err=True)}
 
 

@@ -14,3 +14,11 @@ def format_option(*choices: str, help: str = "Output format.") -> Callable[[Any]
         "--format", "fmt", type=click.Choice(list(choices)), default=choices[0],
         show_default=True, help=help,
     )
+
+
+def check_max_snap_km(value: float) -> None:
+    """Refuse a ``--max-snap-km`` the routers would refuse (their rule), before any loading."""
+    from caspian.geo.routing import is_positive_km
+
+    if not is_positive_km(value):
+        raise click.UsageError("--max-snap-km must be a positive number of kilometres")
