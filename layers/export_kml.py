@@ -41,13 +41,11 @@ _UNKNOWN_STYLE = ("ff808080", 2.0)
 #: Id of the one ``Schema`` every placemark's ``SchemaData`` refers to.
 SCHEMA_ID = "caspian"
 
-# Placemark elements carry these; repeating them in ExtendedData would clash in GDAL, whose
-# field names are case-insensitive ("Name" from <name>).
-_NOT_IN_DATA = {"name", "geometry"}
-
-# GDAL reads the Placemark's id attribute as its field "id"; a schema field of that name would
-# be renamed "id2".
-_UNTYPED = ("id",)
+# The Placemark carries these itself (<name>, its id attribute, its geometry); repeating them
+# in ExtendedData would clash in GDAL, whose field names are case-insensitive ("Name" from
+# <name>) and which reads the id attribute as its field "id" (a schema field "id" would be
+# renamed "id2").
+_NOT_IN_DATA = {"name", "id", "geometry"}
 
 
 def _sub(parent: ET.Element, tag: str, text: str | None = None) -> ET.Element:
@@ -159,8 +157,6 @@ def kml_bytes(
     schema.set("name", SCHEMA_ID)
     schema.set("id", SCHEMA_ID)
     for column in columns:
-        if column in _UNTYPED:
-            continue
         field = _sub(schema, "SimpleField")
         field.set("name", column)
         field.set("type", "double" if column in NUMBER_COLUMNS else "string")
@@ -175,12 +171,11 @@ def kml_bytes(
             _sub(placemark, "description", description_html(row))
             status = row.get("status") if row.get("status") in STATUS_STYLES else "unknown"
             _sub(placemark, "styleUrl", f"#status-{status}")
-            extended = _sub(placemark, "ExtendedData")
-            data = _sub(extended, "SchemaData")
+            data = _sub(_sub(placemark, "ExtendedData"), "SchemaData")
             data.set("schemaUrl", f"#{SCHEMA_ID}")
             for column in columns:
                 text = _text(row.get(column))
-                if text is not None and column not in _UNTYPED:
+                if text is not None:
                     _sub(data, "SimpleData", text).set("name", column)
             if row.get("geometry") is not None:
                 _geometry(placemark, row["geometry"], decimals)
