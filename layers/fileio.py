@@ -385,17 +385,23 @@ def _storage_failure(exc: Exception) -> bool:
     return module.startswith(("pyogrio", "sqlite3"))
 
 
+def os_error_reason(path: str | os.PathLike[str], exc: OSError, fix: str) -> tuple[str, str]:
+    """What an operating-system error on ``path`` means and what to do: ``(reason, fix)``,
+    ``fix`` unless the error names a better one (a shorter name, free space)."""
+    reason = exc.strerror or str(exc)
+    if exc.errno == errno.ENAMETOOLONG:
+        name = os.path.basename(os.fsencode(path))
+        return f"the name is too long ({len(name)} bytes) for this file system", (
+            "use a shorter name")
+    if exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+        return (f"{reason} (the disk is full or the file too large)",
+                "free some space or choose another path")
+    return reason, fix
+
+
 def _output_error(target: Path, exc: Exception) -> OutputError:
-    fix = "choose another path"
     if isinstance(exc, OSError):
-        reason = exc.strerror or str(exc)
-        if exc.errno == errno.ENAMETOOLONG:
-            reason = (f"the name is too long ({len(os.fsencode(target.name))} bytes) for this "
-                      "file system")
-            fix = "use a shorter name"
-        elif exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
-            reason = f"{reason} (the disk is full or the file too large)"
-            fix = "free some space or choose another path"
+        reason, fix = os_error_reason(target, exc, "choose another path")
     else:  # a writing library's failure (see _storage_failure)
         reason = " ".join(str(exc).split())
         fix = "check that the disk has space, or choose another path"

@@ -156,14 +156,10 @@ def main(argv: list[str] | None = None) -> Any:
 
 def _os_error_line(exc: OSError) -> str:
     """``PATH: what went wrong; what to do`` for an operating-system error on a path."""
-    import errno
+    from caspian.layers.fileio import display_path, os_error_reason
 
-    from caspian.layers.fileio import display_path
-
-    name = display_path(os.fsdecode(exc.filename))
-    if exc.errno == errno.ENAMETOOLONG:
-        return f"{name}: the name is too long for this file system; use a shorter name"
-    return f"{name}: {exc.strerror or exc}; check the path"
+    reason, fix = os_error_reason(exc.filename, exc, "check the path")
+    return f"{display_path(os.fsdecode(exc.filename))}: {reason}; {fix}"
 
 
 # Signals that end a command by unwinding it (so that ``finally`` removes temporary files):
