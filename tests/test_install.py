@@ -32,12 +32,16 @@ ROOT = Path(__file__).resolve().parents[1]
 VERSION = "0.1.0"
 
 
-def _run(args: list[str | os.PathLike[str]], cwd: Path, **env: str) -> str:
+def _clean_environment() -> dict[str, str]:
     # PYTHONDONTWRITEBYTECODE makes setuptools warn that it skips byte-compiling: a warning of
     # this machine, not of the package; PYTHONPATH would let the checkout leak into an install.
-    clean = {k: v for k, v in os.environ.items()
-             if k not in ("PYTHONDONTWRITEBYTECODE", "PYTHONPATH", "VIRTUAL_ENV")}
-    result = subprocess.run([str(arg) for arg in args], cwd=cwd, env={**clean, **env},
+    return {k: v for k, v in os.environ.items()
+            if k not in ("PYTHONDONTWRITEBYTECODE", "PYTHONPATH", "VIRTUAL_ENV")}
+
+
+def _run(args: list[str | os.PathLike[str]], cwd: Path, **env: str) -> str:
+    result = subprocess.run([str(arg) for arg in args], cwd=cwd,
+                            env={**_clean_environment(), **env},
                             capture_output=True, text=True, check=False)
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
@@ -225,6 +229,9 @@ def _declared_closure(requirements: list[str]) -> list[Any]:
     Requirements are followed through this environment's metadata, with markers evaluated for
     the extras asked for (none for the package itself), so an import the wheel does not
     declare, directly or through a dependency, is missing in the environment built from it.
+    An extra counts only under the name its distribution provides, as pip 23 reads it: justext
+    asks for ``lxml[html_clean]``, lxml 6 provides ``html-clean``, and that pip installed no
+    ``lxml_html_clean`` for it.
     """
     from importlib import metadata
 
@@ -243,6 +250,8 @@ def _declared_closure(requirements: list[str]) -> list[Any]:
         if name in found and set(wanted) <= found[name][1]:
             continue
         distribution = metadata.distribution(requirement.name)
+        provided = set(distribution.metadata.get_all("Provides-Extra") or [])
+        wanted = tuple(extra for extra in wanted if extra == "" or extra in provided)
         asked = found.get(name, (distribution, set()))[1] | set(wanted)
         found[name] = (distribution, asked)
         pending += [(Requirement(text), tuple(asked)) for text in distribution.requires or []]
@@ -292,11 +301,9 @@ def test_the_plain_install_lacks_what_only_the_tests_need(plain_venv: Path,
     assert output.strip() == "['lxml_html_clean']"
 
 
-def _plain(venv: Path, folder: Path, *args: str | os.PathLike[str]) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items()
-             if k not in ("PYTHONDONTWRITEBYTECODE", "PYTHONPATH", "VIRTUAL_ENV")}
-    return subprocess.run([str(venv / "bin" / "caspian"), *map(str, args)], cwd=folder,
-                          env={**clean, "CASPIAN_CACHE_DIR": str(folder / "cache")},
+def _plain(venv: Path, folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(venv / "bin" / "caspian"), *args], cwd=folder,
+                          env={**_clean_environment(), "CASPIAN_CACHE_DIR": str(folder / "cache")},
                           capture_output=True, text=True, check=False)
 
 
