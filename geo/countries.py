@@ -28,8 +28,8 @@ import numpy.typing as npt
 import pyproj
 import shapely
 from caspian.geo.antimeridian import fold_lines
-from caspian.geo.arguments import instance, settings_or_default
-from caspian.geo.errors import GeometryError
+from caspian.geo.arguments import instance, settings_or_default, texts
+from caspian.geo.borders import country_codes
 from caspian.geo.geodesy import (
     as_geometry_array,
     densify_geodesic,
@@ -140,10 +140,9 @@ def build_country_index(
     -------
     CountryIndex
     """
-    polys = as_geometry_array(polygons)
-    code_arr = np.asarray(list(codes), dtype=str)
-    if polys.size != code_arr.size:
-        raise GeometryError(f"{polys.size} polygons but {code_arr.size} codes")
+    polys = as_geometry_array(polygons, "polygons")
+    code_arr = np.asarray(country_codes(codes, "codes", polys.size), dtype=str)
+    littoral = texts(littoral, "littoral", "the country codes of the Caspian's shores")
     keep = ~(shapely.is_missing(polys) | shapely.is_empty(polys))
     polys, code_arr = polys[keep], code_arr[keep]
     shapely.prepare(polys)

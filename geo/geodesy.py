@@ -102,6 +102,12 @@ def degrees_array(values: npt.ArrayLike, name: str) -> FloatArray:
     return array.astype(float).reshape(-1)
 
 
+def _same_count(lons: FloatArray, lats: FloatArray) -> None:
+    if lons.shape != lats.shape:
+        raise GeometryError(f"lons has {lons.size} value(s) but lats {lats.size}; give one "
+                            "latitude per longitude")
+
+
 def check_coordinates(lons: npt.ArrayLike, lats: npt.ArrayLike) -> None:
     """Raise :class:`GeometryError` for non-finite coordinates or latitudes beyond ±90°.
 
@@ -267,8 +273,7 @@ def line_length_m(
         ``settings.ellps`` names the ellipsoid.
     """
     lons_a, lats_a = degrees_array(lons, "lons"), degrees_array(lats, "lats")
-    if lons_a.shape != lats_a.shape:
-        raise GeometryError(f"{lons_a.size} longitudes but {lats_a.size} latitudes")
+    _same_count(lons_a, lats_a)
     check_coordinates(lons_a, lats_a)
     if lons_a.size < 2:
         return 0.0
@@ -297,8 +302,7 @@ def geodesic_distance_matrix_m(
         Distances in metres; symmetric with a zero diagonal.
     """
     lons_a, lats_a = degrees_array(lons, "lons"), degrees_array(lats, "lats")
-    if lons_a.shape != lats_a.shape:
-        raise GeometryError(f"{lons_a.size} longitudes but {lats_a.size} latitudes")
+    _same_count(lons_a, lats_a)
     check_coordinates(lons_a, lats_a)
     n = lons_a.size
     matrix = np.zeros((n, n))

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from caspian.geo.arguments import callback, instance
+from caspian.geo.arguments import callback, file_path, instance
 from caspian.geo.errors import InputError
 from caspian.geo.railgraph import (
     RailNetwork,
@@ -105,7 +105,7 @@ def load_rail(
         instance(settings, OsmSettings, "settings", "an OsmSettings, or None for the defaults")
     callback(progress, "progress")
     if osm_file is not None and bbox is None:
-        frame = read_osm_features(osm_file, tags)
+        frame = read_osm_features(file_path(osm_file, "osm_file"), tags)
         source = Path(osm_file).name
     elif bbox is not None and osm_file is None:
         box = parse_bbox(bbox)

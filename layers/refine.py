@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 import shapely
-from caspian.geo.arguments import instance, mapping, positive_number
+from caspian.geo.arguments import instance, mapping, positive_number, refuse
 from caspian.geo.errors import CatalogError, InputError
 from caspian.geo.geodesy import densify_geodesic, geodesic_lengths_km
 from caspian.geo.railgraph import (
@@ -103,8 +103,11 @@ class Refinement:
 
 def _waypoints(feature: dict[str, Any]) -> tuple[list[tuple[float, float]], list[str]]:
     mapping(feature, "feature", "a GeoJSON Feature mapping, e.g. load_layer(...).features[0]")
-    geometry = feature.get("geometry") or {}
-    kind = geometry.get("type") if isinstance(geometry, dict) else None
+    geometry = feature.get("geometry")
+    if not isinstance(geometry, dict) or "type" not in geometry:
+        refuse("feature", feature, "a GeoJSON Feature with a line geometry, e.g. "
+               "load_layer(...).features[0]")
+    kind = geometry.get("type")
     if kind == "LineString":
         coords = geometry["coordinates"]
     elif kind == "MultiLineString":
