@@ -5,6 +5,7 @@ Errors and settings are imported at once; the numeric functions on first use, so
 """
 
 from caspian.geo.errors import (
+    ArgumentError,
     CaspianError,
     CatalogError,
     DependencyMissingError,
@@ -47,6 +48,7 @@ __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
 
 __all__ = [  # the lazy names resolve through __getattr__
     "DEFAULT_SETTINGS",
+    "ArgumentError",
     "CaspianError",
     "CatalogError",
     "DependencyMissingError",

@@ -28,13 +28,14 @@ import numpy.typing as npt
 import pyproj
 import shapely
 from caspian.geo.antimeridian import fold_lines
-from caspian.geo.errors import GeometryError
+from caspian.geo.arguments import instance, settings_or_default, texts
+from caspian.geo.borders import country_codes
 from caspian.geo.geodesy import (
     as_geometry_array,
     densify_geodesic,
     geodesic_lengths_m,
 )
-from caspian.geo.settings import DEFAULT_SETTINGS, Settings
+from caspian.geo.settings import Settings
 
 #: The five states on the Caspian shore (ISO 3166-1 alpha-3).
 CASPIAN_LITTORAL: tuple[str, ...] = ("AZE", "IRN", "KAZ", "RUS", "TKM")
@@ -139,10 +140,9 @@ def build_country_index(
     -------
     CountryIndex
     """
-    polys = as_geometry_array(polygons)
-    code_arr = np.asarray(list(codes), dtype=str)
-    if polys.size != code_arr.size:
-        raise GeometryError(f"{polys.size} polygons but {code_arr.size} codes")
+    polys = as_geometry_array(polygons, "polygons")
+    code_arr = np.asarray(country_codes(codes, "codes", polys.size), dtype=str)
+    littoral = texts(littoral, "littoral", "the country codes of the Caspian's shores")
     keep = ~(shapely.is_missing(polys) | shapely.is_empty(polys))
     polys, code_arr = polys[keep], code_arr[keep]
     shapely.prepare(polys)
@@ -308,7 +308,8 @@ def split_by_country(
         Kilometres per ISO3 code plus ``"sea"``, and the Caspian part of ``"sea"`` by nearest
         littoral state (approximation).
     """
-    settings = settings or DEFAULT_SETTINGS
+    settings = settings_or_default(settings)
+    instance(index, CountryIndex, "index", "a CountryIndex (build_country_index)")
     array = as_geometry_array(geoms)
     n = array.size
     by_country: list[dict[str, float]] = [{} for _ in range(n)]

@@ -19,8 +19,9 @@ import numpy as np
 import numpy.typing as npt
 import pyproj
 import shapely
+from caspian.geo.arguments import positive_number, refuse, settings_or_default
 from caspian.geo.errors import GeometryError
-from caspian.geo.settings import DEFAULT_SETTINGS, Settings
+from caspian.geo.settings import Settings
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.intp]
@@ -39,7 +40,7 @@ def _geod_for_ellps(ellps: str) -> pyproj.Geod:
 
 def geod_for(settings: Settings | None = None) -> pyproj.Geod:
     """Return the :class:`pyproj.Geod` for ``settings.ellps`` (WGS84 by default)."""
-    return _geod_for_ellps((settings or DEFAULT_SETTINGS).ellps)
+    return _geod_for_ellps(settings_or_default(settings).ellps)
 
 
 @dataclass(frozen=True)
@@ -68,11 +69,43 @@ class Segments:
         return int(self.lons1.size)
 
 
-def as_geometry_array(geoms: Any) -> npt.NDArray[np.object_]:
-    """Return ``geoms`` (one geometry, a sequence, a GeoSeries) as a 1-D object array."""
+def as_geometry_array(geoms: Any, name: str = "geoms") -> npt.NDArray[np.object_]:
+    """Return ``geoms`` (one geometry, a sequence, a GeoSeries) as a 1-D object array.
+
+    Raises
+    ------
+    ArgumentError
+        For ``None`` itself, and for an item that is neither a shapely geometry nor ``None``
+        (a missing geometry).
+    """
+    if geoms is None or isinstance(geoms, (str, bytes)):
+        refuse(name, geoms, "shapely geometries (one, a list, an array or a GeoSeries)")
     values = getattr(geoms, "values", geoms)
     array = np.asarray(values, dtype=object)
-    return array.reshape(-1) if array.ndim != 1 else array
+    array = array.reshape(-1) if array.ndim != 1 else array
+    bad = ~(shapely.is_geometry(array) | shapely.is_missing(array))
+    if bad.any():
+        refuse(f"{name}[{int(np.flatnonzero(bad)[0])}]", array[bad][0],
+               "a shapely geometry, or None for a missing one")
+    return array
+
+
+def degrees_array(values: npt.ArrayLike, name: str) -> FloatArray:
+    """``values`` (a number or a sequence of numbers of degrees) as a flat float array; text,
+    booleans and other objects are refused, not converted."""
+    try:
+        array = np.asarray(values)
+    except (TypeError, ValueError):  # ragged nesting
+        array = np.asarray(None)
+    if array.dtype.kind not in "iuf":
+        refuse(name, values, "numbers of degrees (a list or an array of floats)")
+    return array.astype(float).reshape(-1)
+
+
+def _same_count(lons: FloatArray, lats: FloatArray) -> None:
+    if lons.shape != lats.shape:
+        raise GeometryError(f"lons has {lons.size} value(s) but lats {lats.size}; give one "
+                            "latitude per longitude")
 
 
 def check_coordinates(lons: npt.ArrayLike, lats: npt.ArrayLike) -> None:
@@ -239,10 +272,8 @@ def line_length_m(
     settings : Settings, optional
         ``settings.ellps`` names the ellipsoid.
     """
-    lons_a = np.asarray(lons, dtype=float).reshape(-1)
-    lats_a = np.asarray(lats, dtype=float).reshape(-1)
-    if lons_a.shape != lats_a.shape:
-        raise GeometryError(f"{lons_a.size} longitudes but {lats_a.size} latitudes")
+    lons_a, lats_a = degrees_array(lons, "lons"), degrees_array(lats, "lats")
+    _same_count(lons_a, lats_a)
     check_coordinates(lons_a, lats_a)
     if lons_a.size < 2:
         return 0.0
@@ -270,10 +301,8 @@ def geodesic_distance_matrix_m(
     numpy.ndarray of float, shape (n, n)
         Distances in metres; symmetric with a zero diagonal.
     """
-    lons_a = np.asarray(lons, dtype=float).reshape(-1)
-    lats_a = np.asarray(lats, dtype=float).reshape(-1)
-    if lons_a.shape != lats_a.shape:
-        raise GeometryError(f"{lons_a.size} longitudes but {lats_a.size} latitudes")
+    lons_a, lats_a = degrees_array(lons, "lons"), degrees_array(lats, "lats")
+    _same_count(lons_a, lats_a)
     check_coordinates(lons_a, lats_a)
     n = lons_a.size
     matrix = np.zeros((n, n))
@@ -312,8 +341,7 @@ def densify_geodesic(
         LineStrings stay LineStrings and MultiLineStrings stay MultiLineStrings; the geodesic
         length of each output equals the input's to rounding.
     """
-    if not max_segment_km > 0:
-        raise GeometryError(f"max_segment_km must be positive, got {max_segment_km}")
+    positive_number(max_segment_km, "max_segment_km", "km")
     array = as_geometry_array(geoms)
     out = array.copy()
     types = shapely.get_type_id(array)

@@ -10,6 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
+from caspian.geo.errors import ArgumentError
+
 #: The one status vocabulary every feature uses.
 STATUSES: tuple[str, ...] = (
     "operating",
@@ -92,27 +94,32 @@ class Settings:
         import pyproj
 
         if not isinstance(self.ellps, str) or self.ellps not in pyproj.get_ellps_map():
-            raise ValueError(
+            raise ArgumentError(
                 f"Settings.ellps {self.ellps!r} is not an ellipsoid pyproj knows; use e.g. "
                 "'WGS84' or 'GRS80'"
             )
         decimals = self.coordinate_decimals
         if isinstance(decimals, bool) or not isinstance(decimals, int) or not 0 <= decimals <= 15:
-            raise ValueError(
+            raise ArgumentError(
                 f"Settings.coordinate_decimals must be a whole number 0..15, got {decimals!r}"
             )
         spacing = self.densify_km
         if isinstance(spacing, bool) or not isinstance(spacing, (int, float)) or not (
             math.isfinite(spacing) and spacing > 0
         ):
-            raise ValueError(f"Settings.densify_km must be a positive number, got {spacing!r}")
+            raise ArgumentError(f"Settings.densify_km must be a positive number, got {spacing!r}")
         tolerances = self.length_tolerance
+        if not isinstance(tolerances, Mapping):
+            raise ArgumentError(
+                f"Settings.length_tolerance is {type(tolerances).__name__}, not a mapping; give "
+                f"{{accuracy: fraction}} for {', '.join(GEOMETRY_ACCURACIES)}"
+            )
         missing = [name for name in GEOMETRY_ACCURACIES if name not in tolerances]
         bad = [name for name, value in tolerances.items()
                if isinstance(value, bool) or not isinstance(value, (int, float))
                or not (math.isfinite(value) and value >= 0)]
         if missing or bad:
-            raise ValueError(
+            raise ArgumentError(
                 "Settings.length_tolerance needs a fraction >= 0 for every geometry accuracy "
                 f"({', '.join(GEOMETRY_ACCURACIES)}); "
                 + (f"missing {missing[0]!r}" if missing

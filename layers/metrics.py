@@ -21,8 +21,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+from caspian.geo.arguments import flag, instance, refuse, settings_or_default
 from caspian.geo.errors import InputError
-from caspian.geo.settings import DEFAULT_SETTINGS, Settings
+from caspian.geo.settings import Settings
 
 if TYPE_CHECKING:
     import geopandas
@@ -170,10 +171,19 @@ def metrics_frame(
         ``sea_nearest_state_km`` (Caspian part of ``"sea"`` by nearest littoral state: an
         approximation; None unless ``by_country``).
     """
+    import geopandas
     import pandas
     from caspian.geo.geodesy import as_geometry_array, geodesic_lengths_km
 
-    settings = settings or DEFAULT_SETTINGS
+    instance(frame, geopandas.GeoDataFrame, "frame", "a geopandas.GeoDataFrame")
+    settings = settings_or_default(settings)
+    by_country = flag(by_country, "by_country")
+    if index is not None:
+        from caspian.geo.countries import CountryIndex
+
+        instance(index, CountryIndex, "index", "a CountryIndex, or None for the packaged one")
+    if layer is not None and not isinstance(layer, str):
+        refuse("layer", layer, "a layer name (a str) or None")
     geoms = as_geometry_array(_in_lonlat(frame).geometry)
     lines = _line_mask(geoms)
     length_km = np.full(geoms.size, np.nan)
@@ -252,6 +262,7 @@ def catalog_metrics(
     """
     from caspian.layers.catalog import catalog_frame
 
+    settings, by_country = settings_or_default(settings), flag(by_country, "by_country")
     return metrics_frame(catalog_frame(layer_ids), settings, by_country=by_country)
 
 
@@ -282,6 +293,7 @@ def file_metrics(
     from caspian.layers.fileio import display_path
     from caspian.layers.userdata import read_user_geojson
 
+    settings, by_country = settings_or_default(settings), flag(by_country, "by_country")
     frame = read_user_geojson(path)
     return metrics_frame(frame, settings, by_country=by_country,
                          layer=display_path(Path(path).stem))
@@ -312,7 +324,7 @@ def catalog_chains(settings: Settings | None = None) -> list[Chain]:
     from caspian.geo.chains import build_chains
     from caspian.layers.catalog import catalog_frame
 
-    return build_chains(chain_legs(catalog_frame()), settings)
+    return build_chains(chain_legs(catalog_frame()), settings_or_default(settings))
 
 
 def chain_rows(chains: Sequence[Chain]) -> list[dict[str, Any]]:
@@ -432,6 +444,7 @@ def port_distances(
     from caspian.geo.distances import distance_function, distance_matrix_km, pairwise_rows
     from caspian.layers.catalog import catalog_frame
 
+    settings = settings_or_default(settings)
     kinds = distance_kinds()
     distance_function(kind, kinds)  # fail on an unknown kind before loading anything
     ports = sorted(port_points(catalog_frame(layer_ids)))

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 import shapely
+from caspian.geo.routing import as_lonlat
 from caspian.geo.seagraph import SeaGraph, basin_water, build_sea_graph
 from caspian.geo.searouting import DEFAULT_SEA_SETTINGS, SeaRouter, SeaRouteSettings
 
@@ -237,6 +238,9 @@ def sea_route(
     Returns a :class:`caspian.geo.routing.Route`: ``geometry`` (LineString over water),
     ``length_km``, ``start_snap_km``/``end_snap_km`` and ``details["basin"]``.
     """
+    # checked before the router is loaded, and named as this function names them
+    start_lonlat = as_lonlat(start_lonlat, "start_lonlat")
+    end_lonlat = as_lonlat(end_lonlat, "end_lonlat")
     return sea_router().route(start_lonlat, end_lonlat)
 
 

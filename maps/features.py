@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from html import escape
 from typing import TYPE_CHECKING, Any
 
+from caspian.geo.arguments import settings_or_default
 from caspian.geo.settings import DEFAULT_SETTINGS, Settings
 from caspian.maps import popups, styles
 
@@ -82,7 +83,7 @@ def feature_metrics(
         split by country with :func:`caspian.layers.boundaries.load_boundaries`, whose source
         each entry names; ``"sea"`` for the part at sea).
     """
-    settings = settings or DEFAULT_SETTINGS
+    settings = settings_or_default(settings)
     import math
 
     from caspian.layers.boundaries import border_source
