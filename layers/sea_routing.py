@@ -17,6 +17,7 @@ another graph. A cache that cannot be read or written is rebuilt or skipped, nev
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import io
 import json
@@ -24,6 +25,7 @@ import logging
 import os
 import time
 import zipfile
+import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -33,8 +35,9 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 import shapely
-from caspian.geo.seagraph import SeaGraph, basin_water, build_sea_graph
+from caspian.geo.seagraph import SeaGraph, basin_water, build_sea_graph, check_sea_graph
 from caspian.geo.searouting import DEFAULT_SEA_SETTINGS, SeaRouter, SeaRouteSettings
+from caspian.layers.fileio import display_path
 
 if TYPE_CHECKING:
     from caspian.geo.routing import Route
@@ -89,11 +92,35 @@ def basins() -> tuple[list[Basin], float]:
 
 
 def cache_dir() -> Path:
-    """The folder the sea graphs are cached in (not created here)."""
-    if os.environ.get("CASPIAN_CACHE_DIR"):
-        return Path(os.environ["CASPIAN_CACHE_DIR"]) / "sea-graphs"
-    root = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(root) / "caspian-gis" / "sea-graphs"
+    """The folder the sea graphs are cached in (not created here).
+
+    Raises
+    ------
+    InputError
+        ``$CASPIAN_CACHE_DIR`` or ``$XDG_CACHE_HOME`` is blank or names an unknown user's
+        home (``~nobody``): either would make a folder of that name where the command runs.
+    """
+    own = _folder_variable("CASPIAN_CACHE_DIR")
+    if own is not None:
+        return own / "sea-graphs"
+    root = _folder_variable("XDG_CACHE_HOME") or Path(os.path.expanduser("~")) / ".cache"
+    return root / "caspian-gis" / "sea-graphs"
+
+
+def _folder_variable(name: str) -> Path | None:
+    """The folder an environment variable names, ``~`` expanded; None when unset or empty."""
+    from caspian.geo.errors import InputError
+
+    value = os.environ.get(name)
+    if not value:
+        return None
+    fix = f"set {name} to a folder, or unset it"
+    if not value.strip():
+        raise InputError(f"{name} holds only blanks ({value!r}); {fix}")
+    folder = os.path.expanduser(value)
+    if folder.startswith("~"):
+        raise InputError(f"{name}={display_path(value)!r}: no such user's home; {fix}")
+    return Path(folder)
 
 
 def _basin_land(land: npt.NDArray[np.object_], basin: Basin) -> npt.NDArray[np.object_]:
@@ -128,22 +155,51 @@ def _graph_bytes(graph: SeaGraph) -> bytes:
     return buffer.getvalue()
 
 
-def _graph_from_file(path: Path) -> SeaGraph:
-    with np.load(path, allow_pickle=False) as data:
-        meta = json.loads(data["meta"].tobytes().decode())
-        return SeaGraph(
-            basin=meta["basin"],
-            name=meta["name"],
-            centre_lonlat=(float(meta["centre"][0]), float(meta["centre"][1])),
-            clearance_m=float(meta["clearance_m"]),
-            navigable=shapely.from_wkb(data["navigable"].tobytes()),
-            vertices_xy=data["vertices_xy"],
-            previous_xy=data["previous_xy"],
-            following_xy=data["following_xy"],
-            vertices_lonlat=data["vertices_lonlat"],
-            edges=data["edges"].astype(np.intp),
-            edge_lengths_m=data["edge_lengths_m"],
-        )
+class DamagedCacheError(ValueError):
+    """A cached sea graph that cannot be read or does not check out; it is rebuilt."""
+
+
+# What reading a damaged cache file raises: numpy's reader (a file cut short, pickled data,
+# a corrupt zip member), the JSON of ``meta`` (bad UTF-8, the wrong shape), shapely's WKB
+# parser and check_sea_graph.
+_DAMAGE = (OSError, EOFError, ValueError, KeyError, IndexError, TypeError, AttributeError,
+           zipfile.BadZipFile, zlib.error, shapely.errors.GEOSException)
+
+
+def _graph_from_file(path: Path, basin: Basin, clearance_m: float) -> SeaGraph:
+    """The graph cached in ``path`` for ``basin``, checked.
+
+    Raises
+    ------
+    DamagedCacheError
+        The file cannot be read, is not such a graph, or is another basin's or clearance's.
+    """
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            meta = json.loads(data["meta"].tobytes().decode())
+            graph = SeaGraph(
+                basin=meta["basin"],
+                name=meta["name"],
+                centre_lonlat=(float(meta["centre"][0]), float(meta["centre"][1])),
+                clearance_m=float(meta["clearance_m"]),
+                navigable=shapely.from_wkb(data["navigable"].tobytes()),
+                vertices_xy=data["vertices_xy"],
+                previous_xy=data["previous_xy"],
+                following_xy=data["following_xy"],
+                vertices_lonlat=data["vertices_lonlat"],
+                edges=data["edges"],
+                edge_lengths_m=data["edge_lengths_m"],
+            )
+    except _DAMAGE as exc:
+        raise DamagedCacheError(f"{type(exc).__name__}: {exc}") from exc
+    try:
+        check_sea_graph(graph)
+    except ValueError as exc:
+        raise DamagedCacheError(str(exc)) from exc
+    if (graph.basin, graph.name, graph.clearance_m) != (basin.id, basin.name, clearance_m):
+        raise DamagedCacheError(f"it holds the {graph.basin!r} graph at {graph.clearance_m} m "
+                                f"from the coast, not {basin.id!r} at {clearance_m} m")
+    return dataclasses.replace(graph, edges=graph.edges.astype(np.intp))
 
 
 def _cached_graph(
@@ -154,9 +210,10 @@ def _cached_graph(
     path = None if folder is None else folder / f"{basin.id}-{key}.npz"
     if path is not None and path.is_file():
         try:
-            return _graph_from_file(path), True, str(path)
-        except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
-            logger.warning("sea graph cache %s unreadable (%s); rebuilding", path, exc)
+            return _graph_from_file(path, basin, clearance_m), True, str(path)
+        except DamagedCacheError as exc:
+            logger.warning("the sea graph of the %s cached in %s is damaged (%s); rebuilding it",
+                           basin.name, display_path(path), exc)
     started = time.perf_counter()
     water = basin_water(_basin_land(land, basin), basin.extent, basin.seed_lonlat)
     graph = build_sea_graph(basin.id, basin.name, water, clearance_m)
