@@ -9,8 +9,10 @@ import stat
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 from caspian.geo.errors import OutputError
 from caspian.layers.fileio import atomic_path, write_text_atomic
@@ -304,3 +306,110 @@ def test_a_path_just_under_the_system_limit_stays_writable(tmp_path: Path) -> No
     assert len(os.fsencode(target)) == 4095
     assert run(*EXPORT_CSV, str(target)).returncode == 0
     assert target.is_file() and leftovers(folder) == []
+
+
+@pytest.mark.parametrize("mode", [0o600, 0o640, 0o604])
+@pytest.mark.parametrize("command", [EXPORT_CSV, ("map", "aktau_port", "-o")])
+def test_a_replaced_output_keeps_its_permissions(tmp_path: Path, command: tuple[str, ...],
+                                                 mode: int) -> None:
+    target = tmp_path / ("private.csv" if command == EXPORT_CSV else "private.html")
+    target.write_text("old", encoding="utf-8")
+    target.chmod(mode)
+    link = tmp_path / f"link{target.suffix}"
+    link.symlink_to(target.name)
+    for name in (target, link):
+        result = run(*command, str(name))
+        assert result.returncode == 0, result.stderr
+        assert stat.S_IMODE(target.stat().st_mode) == mode
+    assert target.read_text(encoding="utf-8") != "old" and link.is_symlink()
+
+
+def test_a_new_output_gets_the_umasks_permissions(tmp_path: Path) -> None:
+    umask = os.umask(0)
+    os.umask(umask)
+    target = tmp_path / "new.csv"
+    assert run(*EXPORT_CSV, str(target)).returncode == 0
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask
+
+
+# A signal that arrives just after the temporary file is made (before the code that removes it
+# runs): the window where it used to stay behind, empty.
+_SIGNAL_AT_CREATION = """
+import os, signal, sys, tempfile
+make = tempfile.mkstemp
+def mkstemp(*args, **kwargs):
+    made = make(*args, **kwargs)
+    os.kill(os.getpid(), int(sys.argv[1]))
+    return made
+tempfile.mkstemp = mkstemp
+from caspian.maps.cli import main
+main(sys.argv[2:])
+"""
+
+
+@pytest.mark.parametrize("signum, code", [(signal.SIGTERM, 143), (signal.SIGINT, 130),
+                                          (signal.SIGHUP, 129)])
+def test_a_signal_as_the_temporary_file_is_made_leaves_nothing(tmp_path: Path, signum: int,
+                                                               code: int) -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", _SIGNAL_AT_CREATION, str(int(signum)), *EXPORT_CSV,
+         str(tmp_path / "out.csv")],
+        capture_output=True, timeout=120,
+    )
+    assert result.returncode == code, result.stderr
+    assert b"Traceback" not in result.stderr
+    assert os.listdir(tmp_path) == []
+
+
+# Atomic writes one after another, as fast as they go, under the command line's signal
+# handlers; "ready" once the first is done.
+_WRITE_LOOP = """
+import sys
+from caspian.layers.fileio import write_text_atomic
+from caspian.maps import cli
+cli._on_signals(dict.fromkeys(cli._UNWIND_SIGNALS, cli._terminate))
+write_text_atomic(sys.argv[1], "first")
+print("ready", flush=True)
+while True:
+    write_text_atomic(sys.argv[1], "x" * 1000)
+"""
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_signals_at_any_moment_of_a_write_leave_no_temporary_file(tmp_path: Path,
+                                                                  signum: int) -> None:
+    delays = np.random.default_rng(18).uniform(0, 0.05, size=15)
+    stranded = []
+    for run_number, delay in enumerate(delays):
+        folder = tmp_path / str(run_number)
+        folder.mkdir()
+        process = subprocess.Popen([sys.executable, "-c", _WRITE_LOOP, str(folder / "out.csv")],
+                                   stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        assert process.stdout is not None
+        assert process.stdout.readline() == b"ready\n"
+        time.sleep(delay)
+        process.send_signal(signum)
+        process.wait(timeout=30)
+        stranded += leftovers(folder)
+        assert (folder / "out.csv").read_text(encoding="utf-8") in ("first", "x" * 1000)
+    assert stranded == []
+
+
+@pytest.mark.parametrize(("name", "ending"), [("new-folder/", "/"), ("out.{}/.", "/."),
+                                              ("out.{}//", "/")])
+@pytest.mark.parametrize("command", [("export", "btc_pipeline", "--format", "csv", "-o"),
+                                     ("map", "aktau_port", "-o")])
+def test_a_name_ending_in_a_slash_is_refused_not_written_as_a_file(
+    tmp_path: Path, command: tuple[str, ...], name: str, ending: str
+) -> None:
+    name = name.format("csv" if command[0] == "export" else "html")
+    line = one_error_line(run(*command, name, cwd=tmp_path))
+    assert line == (f"caspian: error: {name} ends in '{ending}', so it names a folder, not a "
+                    "file; give a file name (without that ending)")
+    assert os.listdir(tmp_path) == []
+
+
+def test_a_format_named_by_a_suffix_before_a_slash_is_refused(tmp_path: Path) -> None:
+    line = one_error_line(run("export", "btc_pipeline", "-o", "route.geojson/", cwd=tmp_path))
+    assert "route.geojson/ ends in '/', so it names a folder" in line
+    assert os.listdir(tmp_path) == []
