@@ -24,7 +24,6 @@ import errno
 import os
 import shutil
 import stat
-import tempfile
 from collections.abc import Iterable, Iterator
 from contextvars import ContextVar
 from pathlib import Path
@@ -294,8 +293,8 @@ def _temp_name(target: Path) -> tuple[str, str]:
     # The whole path ends in a NUL, and its folder is followed by a "/".
     available = min(name_max, path_max - 1 - len(os.fsencode(folder)) - 1)
     suffix = f".tmp{target.suffix}" if len(os.fsencode(target.suffix)) <= 16 else ".tmp"
-    room = available - len(os.fsencode(suffix)) - 2 - 8  # the dots, mkstemp's 8 characters
-    if room < 0:  # no room for a readable name: "." and mkstemp's 8 characters
+    room = available - len(os.fsencode(suffix)) - 2 - 8  # the dots, 8 random characters
+    if room < 0:  # no room for a readable name: "." and the 8 random characters
         return ".", ""
     stem = os.fsencode(target.name)[:room]
     return "." + os.fsdecode(stem.decode("utf-8", "ignore").encode()) + ".", suffix
@@ -341,11 +340,14 @@ def atomic_path(
     sink = _open_stream(target) if stream else None
     scratch: Path | None = None  # the temporary file, or (for a stream) its folder
     try:
-        # Made and noted with the signals held, so that SIGTERM or Ctrl-C cannot leave it
-        # behind (see caspian.layers.temporary); the ``finally`` below removes it.
-        with temporary.held_signals():
-            scratch = temporary.created(_make_scratch(target, stream))
-        tmp = scratch / _stream_name(requested) if stream else scratch
+        # Tracked from before it exists, so that SIGTERM or Ctrl-C cannot leave it behind
+        # (see caspian.layers.temporary); the ``finally`` below removes it.
+        if stream:
+            scratch = temporary.new_folder()
+            tmp = scratch / f"out{requested.suffix if len(requested.suffix) < 17 else ''}"
+        else:
+            prefix, suffix = _temp_name(target)
+            tmp = scratch = temporary.new_file_name(target.parent, prefix, suffix)
         yield tmp
         if not tmp.exists():
             raise OutputError(f"nothing was written for {display_path(requested)}")
@@ -357,7 +359,7 @@ def atomic_path(
             _keep_permissions(tmp, mode)
             with temporary.held_signals():
                 os.replace(tmp, target)
-                temporary.removed(tmp)
+                temporary.forget(tmp)
     except OutputError:
         raise
     except OSError as exc:
@@ -372,25 +374,6 @@ def atomic_path(
                 sink.close()
         if scratch is not None:
             temporary.remove(scratch)
-
-
-def _make_scratch(target: Path, stream: bool) -> Path:
-    """A new temporary folder (for a stream's bytes) or a free temporary name beside
-    ``target``; the name is reserved by creating the file and then removed, since drivers
-    such as GPKG refuse to write into an existing (empty) file."""
-    if stream:
-        return Path(tempfile.mkdtemp(prefix="caspian-"))
-    prefix, suffix = _temp_name(target)
-    handle, name = tempfile.mkstemp(
-        prefix=prefix, suffix=suffix, dir=target.parent if str(target.parent) else "."
-    )
-    os.close(handle)
-    os.unlink(name)
-    return Path(name)
-
-
-def _stream_name(requested: Path) -> str:
-    return f"out{requested.suffix if len(requested.suffix) < 17 else ''}"
 
 
 def _keep_permissions(tmp: Path, mode: int | None) -> None:
