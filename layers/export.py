@@ -340,13 +340,15 @@ def write_layers(
 
     from caspian.geo.errors import OutputError
     from caspian.layers import export_writers
-    from caspian.layers.fileio import atomic_path
+    from caspian.layers.fileio import atomic_path, output_path
 
     fmt = resolve_format(fmt, output, split)
     target = Path(output)
     if not split and os.path.isdir(target):
         raise OutputError(f"{target} is a folder; give a file name (e.g. "
                           f"{target / ('caspian' + FORMATS[fmt])}) or add --split")
+    if not split:  # with --split, ``-o layers/`` is the folder it should be
+        target = output_path(output)
     export_writers.require_dependencies(fmt)
     groups = ([[layer] for layer in layers] if split else [list(layers)])
     targets = _split_targets(fmt, target, layers) if split else [target]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import importlib
 import importlib.util
+import logging
 import os
 import signal
 import sys
@@ -58,6 +59,15 @@ class LazyGroup(click.Group):
         command: click.Command = getattr(module, attribute)
         return command
 
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except EOFError as exc:
+            # click reads any EOFError as Ctrl-D at a prompt and reports "aborted" (exit 130),
+            # but no command prompts: this one is a library's (numpy reading an empty file),
+            # a bug to show, not the user's interruption.
+            raise RuntimeError(f"unexpected end of data: {exc}") from exc
+
 
 def _importable(name: str) -> bool:
     module_name = COMMANDS[name].split(":")[0]
@@ -95,6 +105,8 @@ def main(argv: list[str] | None = None) -> Any:
     args = sys.argv[1:] if argv is None else list(argv)
     _tolerant_streams()
     previous = _on_signals(dict.fromkeys(_UNWIND_SIGNALS, _terminate))
+    warnings = _WarningLines()
+    logging.getLogger("caspian").addHandler(warnings)
     try:
         if not args:
             click.echo(cli.get_help(click.Context(cli, info_name="caspian")))
@@ -147,6 +159,7 @@ def main(argv: list[str] | None = None) -> Any:
         _error_line(f"error: cannot write to standard output: {exc.strerror or exc}")
         sys.exit(2)
     finally:
+        logging.getLogger("caspian").removeHandler(warnings)
         _on_signals(previous)
     # standalone_mode=False hands back the code of ``ctx.exit(code)`` instead of exiting.
     if isinstance(result, int) and result != 0:
@@ -183,6 +196,16 @@ def _on_signals(handlers: dict[Any, Any]) -> dict[Any, Any]:
 def _terminate(signum: int, frame: Any) -> None:
     # Unwind like an exit, so that ``finally`` blocks remove temporary files.
     raise SystemExit(128 + signum)
+
+
+class _WarningLines(logging.Handler):
+    """The library's warnings (a damaged cache rebuilt) as ``caspian: ...`` lines on stderr."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        _error_line(record.getMessage())
 
 
 def _tolerant_streams() -> None:
