@@ -47,8 +47,11 @@ MAX_INPUT_BYTES = 512 * 1024 * 1024
 
 _CHUNK_BYTES = 1 << 20
 
-# Identities (device, inode) of the files read while :func:`protect_inputs` is active.
-_INPUTS: ContextVar[set[tuple[int, int]] | None] = ContextVar("caspian_inputs", default=None)
+# The files read while :func:`protect_inputs` is active: identity (device, inode) -> the name
+# and size in bytes they were read by.
+_INPUTS: ContextVar[dict[tuple[int, int], tuple[str, int]] | None] = ContextVar(
+    "caspian_inputs", default=None
+)
 
 
 class InputFileError(InputError):
@@ -93,16 +96,23 @@ def check_output_target(path: str | os.PathLike[str]) -> None:
 
 
 @contextlib.contextmanager
-def protect_inputs() -> Iterator[None]:
+def protect_inputs() -> Iterator[dict[tuple[int, int], tuple[str, int]]]:
     """Within the block, refuse to write over any file read by :func:`read_input_bytes` or
     named by :func:`note_input`.
 
     The command line runs every command inside this, so ``caspian map --add mine.geojson -o
     mine.geojson`` cannot replace the user's GeoJSON with HTML, whatever the command.
+
+    Yields
+    ------
+    dict
+        The files read, as they are read: (device, inode) -> (name, size in bytes); still
+        readable after the block (what a command that ran out of memory was working on).
     """
-    token = _INPUTS.set(set())
+    inputs: dict[tuple[int, int], tuple[str, int]] = {}
+    token = _INPUTS.set(inputs)
     try:
-        yield
+        yield inputs
     finally:
         _INPUTS.reset(token)
 
@@ -125,13 +135,13 @@ def note_input(path: str | os.PathLike[str]) -> None:
     """Record ``path`` as an input of the running command (inside :func:`protect_inputs`), for
     readers that hand the path to a library (osmnx, pyosmium) instead of reading its bytes."""
     with contextlib.suppress(OSError):
-        _remember_input(os.stat(path))
+        _remember_input(os.stat(path), path)
 
 
-def _remember_input(info: os.stat_result) -> None:
+def _remember_input(info: os.stat_result, path: str | os.PathLike[str]) -> None:
     inputs = _INPUTS.get()
     if inputs is not None:
-        inputs.add((info.st_dev, info.st_ino))
+        inputs[(info.st_dev, info.st_ino)] = (display_path(path), info.st_size)
 
 
 def read_input_bytes(
@@ -171,14 +181,34 @@ def read_input_bytes(
         if info.st_size > max_bytes:
             raise InputFileError(name, _too_large(info.st_size, max_bytes))
         try:
-            data = handle.read(max_bytes + 1)
+            data = _read_at_most(handle, info.st_size, max_bytes + 1)
         except OSError as exc:
             raise InputFileError(name, f"file cannot be read ({exc.strerror})") from None
         if len(data) > max_bytes:  # it grew while we read it
             raise InputFileError(name, _too_large(len(data), max_bytes))
     if not edited:
-        _remember_input(info)
+        _remember_input(info, path)
     return data
+
+
+def _read_at_most(handle: BinaryIO, expected: int, limit: int) -> bytes:
+    """Up to ``limit`` bytes of ``handle``, whose size is ``expected`` (0 for a file of the
+    kernel, such as /proc/self/status, that only knows its size once read).
+
+    ``read(limit)`` would reserve ``limit`` bytes up front, 512 MiB for every small file,
+    which fails under a memory limit (``ulimit -v``); this reserves what the file holds.
+    """
+    first = handle.read(min(expected + 1, limit))
+    if len(first) <= expected:  # the whole file, as its size said: no copy
+        return first
+    parts, size = [first], len(first)
+    while size < limit:
+        part = handle.read(min(_CHUNK_BYTES, limit - size))
+        if not part:
+            break
+        parts.append(part)
+        size += len(part)
+    return b"".join(parts)
 
 
 def _too_large(size: int, max_bytes: int) -> str:

@@ -226,7 +226,8 @@ def build_map(
     layers = list(load_catalog(layer_ids or None).values())
     if isinstance(add, (str, os.PathLike)):
         add = [add]  # one file given on its own
-    users = [(name, *read_user_features(path))
+    # Popups show each feature's own properties, read as records: no table of every key.
+    users = [(name, *read_user_features(path, columns=()))
              for name, path in zip(user_layer_names(add), add, strict=True)]
     return map_of_layers(layers, users, offline=offline, title=title, settings=settings)
 
@@ -271,7 +272,8 @@ def map_of_layers(
     settings = settings or DEFAULT_SETTINGS
     try:
         import folium
-    except ImportError as exc:  # pragma: no cover - folium is a dependency
+    except ModuleNotFoundError as exc:  # pragma: no cover - folium is a dependency
+        # (not ImportError: a folium that cannot load for want of memory is not missing)
         raise DependencyMissingError(
             "maps need folium; install it with: pip install folium"
         ) from exc
