@@ -13,7 +13,8 @@ destroy is never renamed over:
 * disk full, a name the file system refuses, a library's failed commit: one
   :class:`~caspian.geo.errors.OutputError` naming the path and the reason.
 
-Reads are bounded: :func:`read_input_bytes` reads regular files only (a FIFO would hang,
+Reads are bounded: :func:`read_input_bytes` (and :func:`check_input_file`, for a library that
+opens the file itself) reads regular files only (a FIFO would hang,
 ``/dev/zero`` would fill the memory) and at most ``max_bytes``.
 """
 
@@ -98,7 +99,7 @@ def check_output_target(path: str | os.PathLike[str]) -> None:
 @contextlib.contextmanager
 def protect_inputs() -> Iterator[dict[tuple[int, int], tuple[str, int]]]:
     """Within the block, refuse to write over any file read by :func:`read_input_bytes` or
-    named by :func:`note_input`.
+    checked by :func:`check_input_file`.
 
     The command line runs every command inside this, so ``caspian map --add mine.geojson -o
     mine.geojson`` cannot replace the user's GeoJSON with HTML, whatever the command.
@@ -131,13 +132,6 @@ def _kind_name(mode: int) -> str:
     return "not a regular file"
 
 
-def note_input(path: str | os.PathLike[str]) -> None:
-    """Record ``path`` as an input of the running command (inside :func:`protect_inputs`), for
-    readers that hand the path to a library (osmnx, pyosmium) instead of reading its bytes."""
-    with contextlib.suppress(OSError):
-        _remember_input(os.stat(path), path)
-
-
 def _remember_input(info: os.stat_result, path: str | os.PathLike[str]) -> None:
     inputs = _INPUTS.get()
     if inputs is not None:
@@ -162,21 +156,12 @@ def read_input_bytes(
     try:
         # O_NONBLOCK: opening a FIFO for reading must not wait for a writer.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except FileNotFoundError:
-        raise InputFileError(name, "file not found; check the path") from None
-    except PermissionError:
-        raise InputFileError(name, "file is not readable (permission denied); fix its "
-                             "permissions") from None
     except OSError as exc:
-        raise InputFileError(name, f"file cannot be read ({exc.strerror}); check the "
-                             "path") from None
+        raise _unopenable(name, exc) from None
     info = os.fstat(fd)
     if not stat.S_ISREG(info.st_mode):
         os.close(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise InputFileError(name, "is a folder, not a file; give the path of a file")
-        raise InputFileError(name, f"is {_kind_name(info.st_mode)}, not a regular file; "
-                             "save the data to a file and give its path")
+        raise _not_regular(name, info.st_mode)
     with os.fdopen(fd, "rb") as handle:
         if info.st_size > max_bytes:
             raise InputFileError(name, _too_large(info.st_size, max_bytes))
@@ -189,6 +174,45 @@ def read_input_bytes(
     if not edited:
         _remember_input(info, path)
     return data
+
+
+def check_input_file(path: str | os.PathLike[str], max_bytes: int = MAX_INPUT_BYTES) -> None:
+    """For a reader that hands the path to a library (osmnx, pyosmium): refuse what
+    :func:`read_input_bytes` would refuse, and record the file as an input.
+
+    Raises
+    ------
+    InputFileError
+        The file is missing, unreadable, not a regular file or larger than ``max_bytes``.
+    """
+    name = display_path(path)
+    try:
+        info = os.stat(path)
+        if stat.S_ISREG(info.st_mode):
+            os.close(os.open(path, os.O_RDONLY))  # readable?
+    except OSError as exc:
+        raise _unopenable(name, exc) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise _not_regular(name, info.st_mode)
+    if info.st_size > max_bytes:
+        raise InputFileError(name, _too_large(info.st_size, max_bytes))
+    _remember_input(info, path)
+
+
+def _unopenable(name: str, exc: OSError) -> InputFileError:
+    if isinstance(exc, FileNotFoundError):
+        return InputFileError(name, "file not found; check the path")
+    if isinstance(exc, PermissionError):
+        return InputFileError(name, "file is not readable (permission denied); fix its "
+                              "permissions")
+    return InputFileError(name, f"file cannot be read ({exc.strerror}); check the path")
+
+
+def _not_regular(name: str, mode: int) -> InputFileError:
+    if stat.S_ISDIR(mode):
+        return InputFileError(name, "is a folder, not a file; give the path of a file")
+    return InputFileError(name, f"is {_kind_name(mode)}, not a regular file; save the data "
+                          "to a file and give its path")
 
 
 def _read_at_most(handle: BinaryIO, expected: int, limit: int) -> bytes:
