@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from caspian.geo.errors import InputError
-from caspian.layers.fileio import MAX_INPUT_BYTES, InputFileError, check_input_file
+from caspian.layers.fileio import MAX_INPUT_BYTES, check_input_file
 from caspian.layers.osm_checks import check_osm_xml, way_without_nodes
 
 if TYPE_CHECKING:
@@ -129,14 +129,14 @@ def read_osm_features(
         with tempfile.TemporaryDirectory(prefix="caspian-osm-") as folder:
             xml = Path(folder) / "extract.osm"
             _pbf_to_xml(source, xml, tags)
-            try:
-                check_input_file(xml, max_bytes)
-            except InputFileError as exc:
+            size = xml.stat().st_size
+            if size > max_bytes:
                 raise InputError(
                     f"{source}: its objects tagged {tags_text(tags)} and their nodes make "
-                    f"{exc.reason.removeprefix('file is ')}"
-                    " (cut the extract to a smaller area: osmium extract --bbox W,S,E,N)"
-                ) from None
+                    f"{size / 2**20:,.1f} MiB of OSM XML, more than the "
+                    f"{max_bytes / 2**20:,.1f} MiB caspian parses; cut the extract to a "
+                    "smaller area (osmium extract --bbox W,S,E,N)"
+                )
             return _features_from_xml(xml, tags, label=source)
     if name.endswith(XML_SUFFIXES):
         return _features_from_xml(source, tags, label=source)

@@ -56,42 +56,60 @@ def _number(text: str) -> float:
         return float("nan")  # osmnx names a position that is not a number
 
 
+def _plain_id(text: str) -> bool:
+    """True for the common id: up to 18 digits (below 2^63 for sure), no sign or space."""
+    return len(text) < 19 and text.isdigit()
+
+
 class _Scan:
-    """Start tags of an OSM XML file: checks each one, keeps every node's id and position."""
+    """Start tags of an OSM XML file: checks each one, keeps every node's id and position.
+
+    The usual element costs a few string tests (this runs once per node, tag and node
+    reference); the full check and the message are made only for an unusual one.
+    """
 
     def __init__(self, label: str) -> None:
         self.label = label
-        self.open: list[str] = []
+        # The element a <tag>, <nd> or <member> belongs to: the last one opened, as osmnx
+        # reads it (no end-tag handler: a third of the scan's time).
+        self.element: str | None = None
         self.ids = array("q")
         self.lons = array("d")
         self.lats = array("d")
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
-        parent = self.open[-1] if self.open else None
-        self.open.append(name)
-        if name not in _NEEDED:
+        needed = _NEEDED.get(name)
+        if needed is None:
             return
+        parent = self.element
+        if name not in _CHILDREN:
+            self.element = name
+        key = "ref" if name in ("nd", "member") else "id"
+        if not (all(need in attrs for need in needed)
+                and (name not in _CHILDREN or parent in _CHILDREN[name])
+                and (key not in needed or _plain_id(attrs[key]))):
+            self._check(name, attrs, parent, key)
+        if name == "node":
+            self.ids.append(int(attrs["id"]))
+            self.lons.append(_number(attrs["lon"]))
+            self.lats.append(_number(attrs["lat"]))
+
+    def _check(self, name: str, attrs: dict[str, str], parent: str | None, key: str) -> None:
+        """Refuse an element without the attributes it needs, outside its parent, or with an
+        id that is not an OSM id (a negative id of an editor's new object is one)."""
         where = self._where(name, attrs, parent)
-        missing = [key for key in _NEEDED[name] if key not in attrs]
+        missing = [need for need in _NEEDED[name] if need not in attrs]
         if missing:
             raise InputError(f"{self.label}: {where} has no {' or '.join(missing)} attribute; "
                              f"fix or remove that {name}")
         if name in _CHILDREN and parent not in _CHILDREN[name]:
             raise InputError(f"{self.label}: a <{name}> outside any "
                              f"{' or '.join(_CHILDREN[name])}; fix or remove it")
-        key = "ref" if name in ("nd", "member") else "id"
         if key in attrs and osm_id(attrs[key]) is None:
             raise InputError(
                 f"{self.label}: {where} is not an OSM id (a whole number below 2^63 in size); "
                 f"fix or remove that {'reference' if key == 'ref' else name}"
             )
-        if name == "node":
-            self.ids.append(int(attrs["id"]))
-            self.lons.append(_number(attrs["lon"]))
-            self.lats.append(_number(attrs["lat"]))
-
-    def end(self, name: str) -> None:
-        self.open.pop()
 
     def _where(self, name: str, attrs: dict[str, str], parent: str | None) -> str:
         if name in ("nd", "member"):
@@ -101,7 +119,7 @@ class _Scan:
         return f"{name} id {attrs['id']!r}" if "id" in attrs else f"a {name}"
 
 
-def _parse(path: Path, start: Any, end: Any) -> bool:
+def _parse(path: Path, start: Any, end: Any = None) -> bool:
     """Run expat over the file at ``path``; False when the file is not well-formed XML (osmnx's own
     reading then names the problem)."""
     parser = expat.ParserCreate()
@@ -127,7 +145,7 @@ def check_osm_xml(xml: Path, label: str) -> None:
         parent, or a node given twice at different positions.
     """
     scan = _Scan(label)
-    if not _parse(xml, scan.start, scan.end):
+    if not _parse(xml, scan.start):
         return
     _refuse_moved_duplicates(label, np.frombuffer(scan.ids, dtype=np.int64),
                              np.frombuffer(scan.lons), np.frombuffer(scan.lats))
