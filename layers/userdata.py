@@ -431,8 +431,8 @@ def _kept_columns(
     if keys > MAX_PROPERTY_COLUMNS:
         raise InputError(
             f"{display_path(path)}: the {len(own):,} features have {keys:,} distinct property "
-            f"keys, too many for one column each (at most {MAX_PROPERTY_COLUMNS:,}); fix: "
-            "name the columns you need (columns=[...]) or read the properties as records "
+            f"keys, too many for one column each (at most {MAX_PROPERTY_COLUMNS:,}); name "
+            "the columns you need (columns=[...]) or read the properties as records "
             "(read_user_features(path, columns=()))"
         )
     return None

@@ -82,7 +82,8 @@ def test_more_distinct_keys_than_columns_are_refused_in_one_line(tmp_path: Path)
     path.write_text(json.dumps(_wide_collection(features)), encoding="utf-8")
     keys = features * KEYS_PER_FEATURE
     with pytest.raises(InputError, match=f"have {keys:,} distinct property keys, too many "
-                       f"for one column each \\(at most {MAX_PROPERTY_COLUMNS:,}\\); fix: "):
+                       f"for one column each \\(at most {MAX_PROPERTY_COLUMNS:,}\\); name the "
+                       "columns you need"):
         read_user_geojson(path)
 
 
