@@ -13,7 +13,8 @@ destroy is never renamed over:
 * disk full, a name the file system refuses, a library's failed commit: one
   :class:`~caspian.geo.errors.OutputError` naming the path and the reason.
 
-Reads are bounded: :func:`read_input_bytes` reads regular files only (a FIFO would hang,
+Reads are bounded: :func:`read_input_bytes` (and :func:`check_input_file`, for a library that
+opens the file itself) reads regular files only (a FIFO would hang,
 ``/dev/zero`` would fill the memory) and at most ``max_bytes``.
 """
 
@@ -47,8 +48,11 @@ MAX_INPUT_BYTES = 512 * 1024 * 1024
 
 _CHUNK_BYTES = 1 << 20
 
-# Identities (device, inode) of the files read while :func:`protect_inputs` is active.
-_INPUTS: ContextVar[set[tuple[int, int]] | None] = ContextVar("caspian_inputs", default=None)
+# The files read while :func:`protect_inputs` is active: identity (device, inode) -> the name
+# and size in bytes they were read by.
+_INPUTS: ContextVar[dict[tuple[int, int], tuple[str, int]] | None] = ContextVar(
+    "caspian_inputs", default=None
+)
 
 
 class InputFileError(InputError):
@@ -116,16 +120,23 @@ def output_path(path: str | os.PathLike[str]) -> Path:
 
 
 @contextlib.contextmanager
-def protect_inputs() -> Iterator[None]:
+def protect_inputs() -> Iterator[dict[tuple[int, int], tuple[str, int]]]:
     """Within the block, refuse to write over any file read by :func:`read_input_bytes` or
-    named by :func:`note_input`.
+    checked by :func:`check_input_file`.
 
     The command line runs every command inside this, so ``caspian map --add mine.geojson -o
     mine.geojson`` cannot replace the user's GeoJSON with HTML, whatever the command.
+
+    Yields
+    ------
+    dict
+        The files read, as they are read: (device, inode) -> (name, size in bytes); still
+        readable after the block (what a command that ran out of memory was working on).
     """
-    token = _INPUTS.set(set())
+    inputs: dict[tuple[int, int], tuple[str, int]] = {}
+    token = _INPUTS.set(inputs)
     try:
-        yield
+        yield inputs
     finally:
         _INPUTS.reset(token)
 
@@ -144,17 +155,10 @@ def _kind_name(mode: int) -> str:
     return "not a regular file"
 
 
-def note_input(path: str | os.PathLike[str]) -> None:
-    """Record ``path`` as an input of the running command (inside :func:`protect_inputs`), for
-    readers that hand the path to a library (osmnx, pyosmium) instead of reading its bytes."""
-    with contextlib.suppress(OSError):
-        _remember_input(os.stat(path))
-
-
-def _remember_input(info: os.stat_result) -> None:
+def _remember_input(info: os.stat_result, path: str | os.PathLike[str]) -> None:
     inputs = _INPUTS.get()
     if inputs is not None:
-        inputs.add((info.st_dev, info.st_ino))
+        inputs[(info.st_dev, info.st_ino)] = (display_path(path), info.st_size)
 
 
 def read_input_bytes(
@@ -175,33 +179,83 @@ def read_input_bytes(
     try:
         # O_NONBLOCK: opening a FIFO for reading must not wait for a writer.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except FileNotFoundError:
-        raise InputFileError(name, "file not found; check the path") from None
-    except PermissionError:
-        raise InputFileError(name, "file is not readable (permission denied); fix its "
-                             "permissions") from None
     except OSError as exc:
-        raise InputFileError(name, f"file cannot be read ({exc.strerror}); check the "
-                             "path") from None
+        raise _unopenable(name, exc) from None
     info = os.fstat(fd)
     if not stat.S_ISREG(info.st_mode):
         os.close(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise InputFileError(name, "is a folder, not a file; give the path of a file")
-        raise InputFileError(name, f"is {_kind_name(info.st_mode)}, not a regular file; "
-                             "save the data to a file and give its path")
+        raise _not_regular(name, info.st_mode)
     with os.fdopen(fd, "rb") as handle:
         if info.st_size > max_bytes:
             raise InputFileError(name, _too_large(info.st_size, max_bytes))
         try:
-            data = handle.read(max_bytes + 1)
+            data = _read_at_most(handle, info.st_size, max_bytes + 1)
         except OSError as exc:
             raise InputFileError(name, f"file cannot be read ({exc.strerror})") from None
         if len(data) > max_bytes:  # it grew while we read it
             raise InputFileError(name, _too_large(len(data), max_bytes))
     if not edited:
-        _remember_input(info)
+        _remember_input(info, path)
     return data
+
+
+def check_input_file(path: str | os.PathLike[str], max_bytes: int = MAX_INPUT_BYTES) -> None:
+    """For a reader that hands the path to a library (osmnx, pyosmium): refuse what
+    :func:`read_input_bytes` would refuse, and record the file as an input.
+
+    Raises
+    ------
+    InputFileError
+        The file is missing, unreadable, not a regular file or larger than ``max_bytes``.
+    """
+    name = display_path(path)
+    try:
+        info = os.stat(path)
+        if stat.S_ISREG(info.st_mode):
+            os.close(os.open(path, os.O_RDONLY))  # readable?
+    except OSError as exc:
+        raise _unopenable(name, exc) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise _not_regular(name, info.st_mode)
+    if info.st_size > max_bytes:
+        raise InputFileError(name, _too_large(info.st_size, max_bytes))
+    _remember_input(info, path)
+
+
+def _unopenable(name: str, exc: OSError) -> InputFileError:
+    if isinstance(exc, FileNotFoundError):
+        return InputFileError(name, "file not found; check the path")
+    if isinstance(exc, PermissionError):
+        return InputFileError(name, "file is not readable (permission denied); fix its "
+                              "permissions")
+    return InputFileError(name, f"file cannot be read ({exc.strerror}); check the path")
+
+
+def _not_regular(name: str, mode: int) -> InputFileError:
+    if stat.S_ISDIR(mode):
+        return InputFileError(name, "is a folder, not a file; give the path of a file")
+    return InputFileError(name, f"is {_kind_name(mode)}, not a regular file; save the data "
+                          "to a file and give its path")
+
+
+def _read_at_most(handle: BinaryIO, expected: int, limit: int) -> bytes:
+    """Up to ``limit`` bytes of ``handle``, whose size is ``expected`` (0 for a file of the
+    kernel, such as /proc/self/status, that only knows its size once read).
+
+    ``read(limit)`` would reserve ``limit`` bytes up front, 512 MiB for every small file,
+    which fails under a memory limit (``ulimit -v``); this reserves what the file holds.
+    """
+    first = handle.read(min(expected + 1, limit))
+    if len(first) <= expected:  # the whole file, as its size said: no copy
+        return first
+    parts, size = [first], len(first)
+    while size < limit:
+        part = handle.read(min(_CHUNK_BYTES, limit - size))
+        if not part:
+            break
+        parts.append(part)
+        size += len(part)
+    return b"".join(parts)
 
 
 def _too_large(size: int, max_bytes: int) -> str:

@@ -53,6 +53,12 @@ METRIC_COLUMNS: tuple[str, ...] = (
 
 _TEXT_COLUMNS = ("name", "kind", "mode", "status", "geometry_accuracy")
 
+#: The columns :func:`metrics_frame` reads (besides ``id`` and ``geometry``): the only
+#: properties of a user's file made into columns, however many other keys its features have.
+INPUT_COLUMNS: tuple[str, ...] = (
+    "layer", "feature", *_TEXT_COLUMNS, "published_length_km", "published_lengths",
+)
+
 #: Catalog kinds whose features are ports (points to measure distances between).
 PORT_KIND = "port"
 
@@ -294,7 +300,7 @@ def file_metrics(
     from caspian.layers.userdata import read_user_geojson
 
     settings, by_country = settings_or_default(settings), flag(by_country, "by_country")
-    frame = read_user_geojson(path)
+    frame = read_user_geojson(path, columns=INPUT_COLUMNS)
     return metrics_frame(frame, settings, by_country=by_country,
                          layer=display_path(Path(path).stem))
 

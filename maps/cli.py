@@ -15,7 +15,7 @@ import logging
 import os
 import signal
 import sys
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 from caspian.geo.errors import CaspianError
@@ -103,6 +103,7 @@ def main(argv: list[str] | None = None) -> Any:
     from caspian.layers.fileio import protect_inputs
 
     args = sys.argv[1:] if argv is None else list(argv)
+    inputs: dict[Any, tuple[str, int]] = {}
     _tolerant_streams()
     previous = _on_signals(dict.fromkeys(_UNWIND_SIGNALS, _terminate))
     warnings = _WarningLines()
@@ -112,7 +113,7 @@ def main(argv: list[str] | None = None) -> Any:
             click.echo(cli.get_help(click.Context(cli, info_name="caspian")))
             _flush_stdout()
             return None
-        with protect_inputs():
+        with protect_inputs() as inputs:
             result = cli.main(args=args, prog_name="caspian", standalone_mode=False)
         _flush_stdout()
     except click.exceptions.Abort:
@@ -148,6 +149,8 @@ def main(argv: list[str] | None = None) -> Any:
             sys.exit(0)
         raise
     except OSError as exc:
+        if _memory_failure(exc) is not None:
+            _out_of_memory(exc, list(inputs.values()))
         if not _is_stdout_failure(exc):
             if exc.filename is None:
                 raise
@@ -158,6 +161,10 @@ def main(argv: list[str] | None = None) -> Any:
         _silence_stdout()
         _error_line(f"error: cannot write to standard output: {exc.strerror or exc}")
         sys.exit(2)
+    except Exception as exc:
+        if _memory_failure(exc) is None:
+            raise
+        _out_of_memory(exc, list(inputs.values()))
     finally:
         logging.getLogger("caspian").removeHandler(warnings)
         _on_signals(previous)
@@ -173,6 +180,52 @@ def _os_error_line(exc: OSError) -> str:
 
     reason, fix = os_error_reason(exc.filename, exc, "check the path")
     return f"{display_path(os.fsdecode(exc.filename))}: {reason}; {fix}"
+
+
+def _memory_failure(exc: BaseException) -> str | None:
+    """What ran out of memory, or None when ``exc`` is not the system refusing memory.
+
+    Besides MemoryError (numpy's ``_ArrayMemoryError`` too), a library that cannot map its
+    code under a memory limit (``ulimit -v``) fails to import with ImportError or OSError,
+    and a C++ library (GEOS through shapely, GDAL) reports ``std::bad_alloc``.
+    """
+    import errno
+
+    text = str(exc)
+    if isinstance(exc, MemoryError):
+        return text.rstrip(".")
+    if isinstance(exc, ImportError | OSError) and (
+        getattr(exc, "errno", None) == errno.ENOMEM
+        or any(sign in text.lower() for sign in ("failed to map segment", "cannot allocate memory"))
+    ):
+        head, _, reason = text.rpartition(": ")
+        library = f"{os.path.basename(head)}: {reason}" if head else text
+        return f"a library could not be loaded ({library})"
+    if "bad_alloc" in text:
+        return f"{type(exc).__module__.split('.')[0]} could not allocate memory ({text})"
+    return None
+
+
+def _out_of_memory(exc: BaseException, inputs: list[tuple[str, int]]) -> NoReturn:
+    """Exit with ``out of memory while working on FILE (SIZE): detail (limit); fix``: the
+    files the command read are what was too big, unless it read none."""
+    files = ", ".join(f"{name} ({size / 2**20:,.1f} MiB)" for name, size in inputs)
+    where = f" while working on {files}" if files else ""
+    detail = _memory_failure(exc)
+    limit = _memory_limit()
+    more = "raise the memory limit (ulimit -v)" if limit else "free some memory"
+    fix = f"give a smaller file (split it) or {more}" if files else more
+    _error_line(f"error: out of memory{where}{': ' + detail if detail else ''}{limit}; {fix}")
+    sys.exit(2)
+
+
+def _memory_limit() -> str:
+    """`` (limit: 300 MiB)`` when the process runs under a limit of address space
+    (``ulimit -v``), else ``""``."""
+    import resource
+
+    soft, _ = resource.getrlimit(resource.RLIMIT_AS)
+    return "" if soft == resource.RLIM_INFINITY else f" (limit: {soft / 2**20:,.0f} MiB)"
 
 
 # Signals that end a command by unwinding it (so that ``finally`` removes temporary files):

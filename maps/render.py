@@ -230,7 +230,8 @@ def build_map(
 
         check_installed()  # fail before any work
     layers = list(load_catalog(layer_ids).values())
-    users = [(name, *read_user_features(path))
+    # Popups show each feature's own properties, read as records: no table of every key.
+    users = [(name, *read_user_features(path, columns=()))
              for name, path in zip(user_layer_names(add), add, strict=True)]
     return map_of_layers(layers, users, offline=offline, title=title, settings=settings)
 
@@ -275,7 +276,8 @@ def map_of_layers(
     settings = settings_or_default(settings)
     try:
         import folium
-    except ImportError as exc:  # pragma: no cover - folium is a dependency
+    except ModuleNotFoundError as exc:  # pragma: no cover - folium is a dependency
+        # (not ImportError: a folium that cannot load for want of memory is not missing)
         raise DependencyMissingError(
             "maps need folium; install it with: pip install folium"
         ) from exc
