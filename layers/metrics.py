@@ -171,13 +171,14 @@ def metrics_frame(
         approximation; None unless ``by_country``).
     """
     import pandas
-    from caspian.geo.geodesy import as_geometry_array, geodesic_lengths_km
+    from caspian.geo.geodesy import as_geometry_array, measure_lines
 
     settings = settings or DEFAULT_SETTINGS
     geoms = as_geometry_array(_in_lonlat(frame).geometry)
     lines = _line_mask(geoms)
-    length_km = np.full(geoms.size, np.nan)
-    length_km[lines] = geodesic_lengths_km(geoms[lines], settings)
+    # Every segment measured once: the country split below reuses these numbers.
+    measured = measure_lines(np.where(lines, geoms, None), settings)
+    length_km = np.where(lines, measured.lengths_m / 1000.0, np.nan)
 
     values = _exported_published(frame) or _column(frame, "published_length_km")
     check_published_lengths(values)
@@ -225,7 +226,7 @@ def metrics_frame(
             from caspian.layers.boundaries import country_index
 
             index = country_index()
-        split = split_by_country(np.where(lines, geoms, None), index, settings)
+        split = split_by_country(measured.geoms, index, settings, measured=measured)
         measured = lines & ~np.isnan(length_km)
         out["by_country_km"] = [
             row if ok else None for row, ok in zip(split.by_country_km, measured, strict=True)

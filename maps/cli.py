@@ -2,8 +2,9 @@
 
 Commands live in their own modules and are imported only when they run: ``caspian --help``
 lists them from :data:`COMMANDS`, so it loads neither a command module nor numpy, pyproj,
-geopandas or folium (``tests/test_architecture.py`` counts what it imports). Errors of the user's making (:class:`caspian.geo.errors.CaspianError`)
-become one line on stderr and exit code 2; only bugs show a traceback.
+geopandas or folium (``tests/test_architecture.py`` counts what it imports). Errors of the
+user's making (:class:`caspian.geo.errors.CaspianError`) become one line on stderr and exit
+code 2; only bugs show a traceback.
 """
 
 from __future__ import annotations
