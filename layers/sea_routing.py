@@ -90,10 +90,9 @@ def basins() -> tuple[list[Basin], float]:
 
 def cache_dir() -> Path:
     """The folder the sea graphs are cached in (not created here)."""
-    if os.environ.get("CASPIAN_CACHE_DIR"):
-        return Path(os.environ["CASPIAN_CACHE_DIR"]) / "sea-graphs"
-    root = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(root) / "caspian-gis" / "sea-graphs"
+    from caspian.layers.cache import cache_root
+
+    return cache_root() / "sea-graphs"
 
 
 def _basin_land(land: npt.NDArray[np.object_], basin: Basin) -> npt.NDArray[np.object_]:
@@ -166,14 +165,9 @@ def _cached_graph(
         time.perf_counter() - started,
     )
     if path is not None:
-        from caspian.geo.errors import OutputError
-        from caspian.layers.fileio import write_bytes_atomic
+        from caspian.layers.cache import store
 
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            write_bytes_atomic(path, _graph_bytes(graph))
-        except (OSError, OutputError) as exc:
-            logger.warning("sea graph not cached at %s: %s", path, exc)
+        store(path, _graph_bytes(graph))
     return graph, False, "" if path is None else str(path)
 
 
