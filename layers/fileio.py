@@ -149,6 +149,32 @@ def read_input_bytes(
         larger than ``max_bytes``; ``reason`` names the fix.
     """
     name = display_path(path)
+    fd, info = _open_regular(path)
+    with os.fdopen(fd, "rb") as handle:
+        if info.st_size > max_bytes:
+            raise InputFileError(name, _too_large(info.st_size, max_bytes))
+        try:
+            data = handle.read(max_bytes + 1)
+        except OSError as exc:
+            raise InputFileError(name, f"file cannot be read ({exc.strerror})") from None
+        if len(data) > max_bytes:  # it grew while we read it
+            raise InputFileError(name, _too_large(len(data), max_bytes))
+    if not edited:
+        _remember_input(info)
+    return data
+
+
+def check_input_file(path: str | os.PathLike[str]) -> None:
+    """Refuse now what :func:`read_input_bytes` refuses, but the size: for a file a library
+    streams (its memory is bounded by a batch, not by the file). Records it as an input."""
+    fd, info = _open_regular(path)
+    os.close(fd)
+    _remember_input(info)
+
+
+def _open_regular(path: str | os.PathLike[str]) -> tuple[int, os.stat_result]:
+    """A descriptor open for reading on the regular file ``path``, and its status."""
+    name = display_path(path)
     try:
         # O_NONBLOCK: opening a FIFO for reading must not wait for a writer.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
@@ -167,18 +193,7 @@ def read_input_bytes(
             raise InputFileError(name, "is a folder, not a file; give the path of a file")
         raise InputFileError(name, f"is {_kind_name(info.st_mode)}, not a regular file; "
                              "save the data to a file and give its path")
-    with os.fdopen(fd, "rb") as handle:
-        if info.st_size > max_bytes:
-            raise InputFileError(name, _too_large(info.st_size, max_bytes))
-        try:
-            data = handle.read(max_bytes + 1)
-        except OSError as exc:
-            raise InputFileError(name, f"file cannot be read ({exc.strerror})") from None
-        if len(data) > max_bytes:  # it grew while we read it
-            raise InputFileError(name, _too_large(len(data), max_bytes))
-    if not edited:
-        _remember_input(info)
-    return data
+    return fd, info
 
 
 def _too_large(size: int, max_bytes: int) -> str:

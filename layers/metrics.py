@@ -262,13 +262,17 @@ def file_metrics(
     *,
     by_country: bool = False,
 ) -> pandas.DataFrame:
-    """Read a user's GeoJSON strictly and return its :func:`metrics_frame`.
+    """Read a user's file strictly and return its :func:`metrics_frame`.
 
     Parameters
     ----------
     path : path-like
-        FeatureCollection, Feature or bare geometry; read by
-        :func:`caspian.layers.userdata.read_user_geojson`.
+        GeoJSON (a FeatureCollection, Feature or bare geometry; read whole by
+        :func:`caspian.layers.userdata.read_user_geojson`), or any format of
+        :data:`caspian.layers.userfiles.USER_FORMATS` (GeoParquet, GeoPackage, FlatGeobuf,
+        Shapefile, GeoJSON Lines), measured batch by batch as
+        :func:`caspian.layers.userfiles.user_batches` reads it, so that only one batch of
+        geometries is held at a time.
     settings : Settings, optional
         ``ellps`` and ``densify_km``.
     by_country : bool
@@ -282,10 +286,24 @@ def file_metrics(
     """
     from caspian.layers.fileio import display_path
     from caspian.layers.userdata import read_user_geojson
+    from caspian.layers.userfiles import user_batches, user_format
 
-    frame = read_user_geojson(path)
-    return metrics_frame(frame, settings, by_country=by_country,
-                         layer=display_path(Path(path).stem))
+    layer = display_path(Path(path).stem)
+    if not user_format(path).streamed:
+        return metrics_frame(read_user_geojson(path), settings, by_country=by_country,
+                             layer=layer)
+    import pandas
+
+    index = None
+    if by_country:
+        from caspian.layers.boundaries import country_index
+
+        index = country_index()
+    parts = [metrics_frame(batch, settings, by_country=by_country, index=index, layer=layer)
+             for batch in user_batches(path)]
+    if not parts:
+        raise InputError(f"{display_path(path)}: the file holds no features; add some")
+    return pandas.concat(parts, ignore_index=True)
 
 
 def chain_legs(frame: geopandas.GeoDataFrame) -> list[dict[str, Any]]:

@@ -163,7 +163,9 @@ def measure(layers: Sequence[str], file: str | None, by_country: bool) -> pandas
 @click.argument("layers", nargs=-1)
 @click.option(
     "--file", "file", type=click.Path(dir_okay=False), default=None,
-    help="Measure a GeoJSON file (FeatureCollection, Feature or geometry) instead of the catalog.",
+    help="Measure a GeoJSON file (FeatureCollection, Feature or geometry) instead of the "
+    "catalog; GeoJSON Lines, GeoParquet, GeoPackage, FlatGeobuf and Shapefile files are read "
+    "in batches.",
 )
 @click.option(
     "--by", "by", type=click.Choice(["country", "chain"]), default=None,

@@ -217,7 +217,7 @@ def build_map(
     if title is not None and not isinstance(title, str):
         raise InputError(f"title must be text, got {title!r}")
     from caspian.layers.catalog import load_catalog
-    from caspian.layers.userdata import read_user_features
+    from caspian.layers.userfiles import read_user_file
 
     if offline:
         from caspian.maps.offline import check_installed
@@ -226,7 +226,7 @@ def build_map(
     layers = list(load_catalog(layer_ids or None).values())
     if isinstance(add, (str, os.PathLike)):
         add = [add]  # one file given on its own
-    users = [(name, *read_user_features(path))
+    users = [(name, *read_user_file(path))
              for name, path in zip(user_layer_names(add), add, strict=True)]
     return map_of_layers(layers, users, offline=offline, title=title, settings=settings)
 
