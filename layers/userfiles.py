@@ -27,6 +27,7 @@ import re
 import shlex
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -148,16 +149,25 @@ def _first_line(exc: Exception) -> str:
 
 def _to_lonlat(geoms: np.ndarray[Any, Any], crs: Any) -> np.ndarray[Any, Any]:
     """``geoms`` in EPSG:4326 (lon, lat), from the file's CRS (None: taken as lon/lat)."""
-    if crs is None:
+    transformer = None if crs is None else _transformer(
+        crs if isinstance(crs, str) else json.dumps(crs, sort_keys=True))
+    if transformer is None:
         return geoms
-    import pyproj
     import shapely
 
-    source = pyproj.CRS.from_user_input(crs)
-    if source.equals("EPSG:4326", ignore_axis_order=True) or source.equals("OGC:CRS84"):
-        return geoms
-    transformer = pyproj.Transformer.from_crs(source, "EPSG:4326", always_xy=True)
     return shapely.transform(geoms, lambda xy: _transformed(transformer, xy))
+
+
+@lru_cache(maxsize=8)
+def _transformer(crs: str) -> Any:
+    """The transformer from ``crs`` (text or PROJJSON) to lon/lat; None when it is lon/lat.
+    Cached: every batch of a file names the same CRS, and parsing it costs 30 ms."""
+    import pyproj
+
+    source = pyproj.CRS.from_user_input(json.loads(crs) if crs.startswith("{") else crs)
+    if source.equals("EPSG:4326", ignore_axis_order=True) or source.equals("OGC:CRS84"):
+        return None
+    return pyproj.Transformer.from_crs(source, "EPSG:4326", always_xy=True)
 
 
 def _transformed(transformer: Any, xy: Any) -> Any:
