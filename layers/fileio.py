@@ -176,15 +176,7 @@ def read_input_bytes(
         larger than ``max_bytes``; ``reason`` names the fix.
     """
     name = display_path(path)
-    try:
-        # O_NONBLOCK: opening a FIFO for reading must not wait for a writer.
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except OSError as exc:
-        raise _unopenable(name, exc) from None
-    info = os.fstat(fd)
-    if not stat.S_ISREG(info.st_mode):
-        os.close(fd)
-        raise _not_regular(name, info.st_mode)
+    fd, info = _open_regular(path)
     with os.fdopen(fd, "rb") as handle:
         if info.st_size > max_bytes:
             raise InputFileError(name, _too_large(info.st_size, max_bytes))
@@ -199,27 +191,39 @@ def read_input_bytes(
     return data
 
 
-def check_input_file(path: str | os.PathLike[str], max_bytes: int = MAX_INPUT_BYTES) -> None:
-    """For a reader that hands the path to a library (osmnx, pyosmium): refuse what
-    :func:`read_input_bytes` would refuse, and record the file as an input.
+def check_input_file(path: str | os.PathLike[str],
+                     max_bytes: int | None = MAX_INPUT_BYTES) -> None:
+    """For a reader that hands the path to a library (osmnx, pyosmium, pyogrio): refuse now
+    what :func:`read_input_bytes` would refuse, and record the file as an input.
+
+    ``max_bytes=None`` for a file the library streams: its memory is bounded by a batch,
+    not by the file.
 
     Raises
     ------
     InputFileError
         The file is missing, unreadable, not a regular file or larger than ``max_bytes``.
     """
+    fd, info = _open_regular(path)
+    os.close(fd)
+    if max_bytes is not None and info.st_size > max_bytes:
+        raise InputFileError(display_path(path), _too_large(info.st_size, max_bytes))
+    _remember_input(info, path)
+
+
+def _open_regular(path: str | os.PathLike[str]) -> tuple[int, os.stat_result]:
+    """A descriptor open for reading on the regular file ``path``, and its status."""
     name = display_path(path)
     try:
-        info = os.stat(path)
-        if stat.S_ISREG(info.st_mode):
-            os.close(os.open(path, os.O_RDONLY))  # readable?
+        # O_NONBLOCK: opening a FIFO for reading must not wait for a writer.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         raise _unopenable(name, exc) from None
+    info = os.fstat(fd)
     if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
         raise _not_regular(name, info.st_mode)
-    if info.st_size > max_bytes:
-        raise InputFileError(name, _too_large(info.st_size, max_bytes))
-    _remember_input(info, path)
+    return fd, info
 
 
 def _unopenable(name: str, exc: OSError) -> InputFileError:

@@ -99,30 +99,11 @@ def cache_dir() -> Path:
     ------
     InputError
         ``$CASPIAN_CACHE_DIR`` or ``$XDG_CACHE_HOME`` is blank or names an unknown user's
-        home (``~nobody``): either would make a folder of that name where the command runs.
+        home (see :func:`caspian.layers.cache.cache_root`).
     """
-    own = _folder_variable("CASPIAN_CACHE_DIR")
-    if own is not None:
-        return own / "sea-graphs"
-    root = _folder_variable("XDG_CACHE_HOME") or Path(os.path.expanduser("~")) / ".cache"
-    return root / "caspian-gis" / "sea-graphs"
+    from caspian.layers.cache import cache_root
 
-
-def _folder_variable(name: str) -> Path | None:
-    """The folder an environment variable names, ``~`` expanded; None when unset or empty."""
-    from caspian.geo.errors import InputError
-
-    value = os.environ.get(name)
-    if not value:
-        return None
-    fix = f"set {name} to a folder, or unset it"
-    if not value.strip():
-        raise InputError(f"{name} holds only blanks ({value!r}); {fix}")
-    folder = os.path.expanduser(value)
-    if folder.startswith("~"):
-        raise InputError(f"{name}={display_path(value)!r} starts with the home folder of an "
-                         f"unknown user; {fix}")
-    return Path(folder)
+    return cache_root() / "sea-graphs"
 
 
 def _basin_land(land: npt.NDArray[np.object_], basin: Basin) -> npt.NDArray[np.object_]:
@@ -223,14 +204,9 @@ def _cached_graph(
         time.perf_counter() - started,
     )
     if path is not None:
-        from caspian.geo.errors import OutputError
-        from caspian.layers.fileio import write_bytes_atomic
+        from caspian.layers.cache import store
 
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            write_bytes_atomic(path, _graph_bytes(graph))
-        except (OSError, OutputError) as exc:
-            logger.warning("sea graph not cached at %s: %s", path, exc)
+        store(path, _graph_bytes(graph))
     return graph, False, "" if path is None else str(path)
 
 

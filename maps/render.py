@@ -223,7 +223,7 @@ def build_map(
         refuse("add", add, "GeoJSON file paths (a list of str or pathlib.Path), or one of them")
     add = [file_path(path, "an item of add") for path in add]
     from caspian.layers.catalog import load_catalog
-    from caspian.layers.userdata import read_user_features
+    from caspian.layers.userfiles import read_user_file
 
     if offline:
         from caspian.maps.offline import check_installed
@@ -231,7 +231,7 @@ def build_map(
         check_installed()  # fail before any work
     layers = list(load_catalog(layer_ids).values())
     # Popups show each feature's own properties, read as records: no table of every key.
-    users = [(name, *read_user_features(path, columns=()))
+    users = [(name, *read_user_file(path, columns=()))
              for name, path in zip(user_layer_names(add), add, strict=True)]
     return map_of_layers(layers, users, offline=offline, title=title, settings=settings)
 
