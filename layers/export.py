@@ -403,6 +403,7 @@ def export_layers(
         ``parquet`` without pyarrow (``pip install 'caspian-gis[export]'``).
     """
     settings = settings_or_default(settings)
-    output, split = file_path(output, "output"), flag(split, "split")
+    file_path(output, "output")  # checked, but passed on as given: "out.geojson/" keeps its /
+    split = flag(split, "split")
     layers = list(load_catalog(layer_ids).values())
     return write_layers(layers, fmt, output, split=split, settings=settings)

@@ -20,8 +20,6 @@ from __future__ import annotations
 import atexit
 import contextlib
 import os
-import secrets
-import shutil
 import signal
 import tempfile
 import threading
@@ -87,7 +85,7 @@ def new_file_name(folder: Path, prefix: str, suffix: str) -> Path:
         The folder refuses the file (permissions, a name too long).
     """
     while True:
-        path = _note(folder / f"{prefix}{secrets.token_hex(4)}{suffix}")
+        path = _note(folder / f"{prefix}{os.urandom(4).hex()}{suffix}")
         try:
             handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         except FileExistsError:  # another program's file: never ours to remove
@@ -104,7 +102,7 @@ def new_file_name(folder: Path, prefix: str, suffix: str) -> Path:
 def new_folder() -> Path:
     """A new private folder in the system's temporary folder, tracked until removed."""
     while True:
-        path = _note(Path(tempfile.gettempdir()) / f"caspian-{secrets.token_hex(4)}")
+        path = _note(Path(tempfile.gettempdir()) / f"caspian-{os.urandom(4).hex()}")
         try:
             os.mkdir(path, 0o700)
         except FileExistsError:
@@ -120,6 +118,8 @@ def remove(path: Path) -> None:
     """Remove the temporary file or folder ``path`` if it is there, and forget it."""
     with held_signals():
         if path.is_dir() and not path.is_symlink():
+            import shutil  # only for folders; its compression imports would slow --help
+
             shutil.rmtree(path, ignore_errors=True)
         else:
             with contextlib.suppress(OSError):  # gone already, or cannot go: nothing to do

@@ -371,4 +371,5 @@ def write_map(fmap: folium.Map, path: str | os.PathLike[str]) -> Path:
     from caspian.layers.fileio import write_text_atomic
 
     instance(fmap, folium.Map, "fmap", "a folium.Map (build_map)")
-    return write_text_atomic(file_path(path, "path"), render_html(fmap), kind="HTML")
+    file_path(path, "path")  # checked, but passed on as given: "map.html/" keeps its /
+    return write_text_atomic(path, render_html(fmap), kind="HTML")

@@ -125,7 +125,7 @@ def _modules_after(code: str) -> set[str]:
 #: Every caspian module ``caspian --help`` may import: the command table and the error lines.
 _HELP_CASPIAN_MODULES = {
     "caspian", "caspian.geo", "caspian.geo.errors", "caspian.geo.lazy", "caspian.layers",
-    "caspian.layers.fileio", "caspian.maps", "caspian.maps.cli",
+    "caspian.layers.fileio", "caspian.layers.temporary", "caspian.maps", "caspian.maps.cli",
 }
 
 
