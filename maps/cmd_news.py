@@ -102,7 +102,7 @@ def ingest_command(files: Sequence[Path], fmt: str, add: bool, corpus: Path) -> 
     """Read news articles (plain text or saved HTML): metadata, mentions, claims, and the
     conflicts with each other and with the corpus. Changes nothing unless --add is given."""
     from caspian.layers.news.analysis import analyse, corpus_conflicts
-    from caspian.layers.news.corpus import add_to_corpus
+    from caspian.layers.news.corpus import store_documents
     from caspian.layers.news.documents import document_from_bytes, read_article_bytes
     from caspian.maps.formatting import render_json
 
@@ -114,8 +114,11 @@ def ingest_command(files: Sequence[Path], fmt: str, add: bool, corpus: Path) -> 
     conflicts = corpus_conflicts([*analyses, *_corpus_analyses(corpus)])
     stored = []
     if add:
-        for path, data, analysis in zip(files, contents, analyses, strict=True):
-            stored.append(add_to_corpus(analysis.document, data, corpus, path.suffix))
+        items = [
+            (analysis.document, data, path.suffix)
+            for path, data, analysis in zip(files, contents, analyses, strict=True)
+        ]
+        stored = store_documents(items, corpus)
     if fmt == "json":
         click.echo(
             render_json(
