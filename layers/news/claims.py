@@ -23,6 +23,7 @@ sentence, a money or growth claim takes the sentence's reporting period ("за �
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -108,11 +109,10 @@ class Claim:
 
 def _nearest(items: Sequence[_Located], position: int) -> _Located:
     """The closest item before ``position`` (the subject usually precedes its figure), else
-    the closest after it."""
-    before = [item for item in items if item.position < position]
-    if before:
-        return max(before, key=lambda item: item.position)
-    return min(items, key=lambda item: item.position - position)
+    the closest after it. ``items`` are in text order (a binary search, not a scan: a
+    sentence may hold thousands of figures and names)."""
+    index = bisect.bisect_left(items, position, key=lambda item: item.position)
+    return items[index - 1] if index else items[0]
 
 
 @dataclass(frozen=True)
@@ -152,11 +152,13 @@ def _look(
     return None
 
 
-def _role(document: NewsDocument, item: Quantity, sentence: tuple[int, int]) -> str:
-    if item.qualifier == "up to":
-        return "target"
-    sentence_lemmas = set().union(*(lemmas(word.text) for word in words(document.text, *sentence)))
-    return "target" if sentence_lemmas & _PLANNING else "reported"
+def _plans(document: NewsDocument, sentence: tuple[int, int]) -> bool:
+    """Whether the sentence plans ("планируется", "намерены"): read once per sentence."""
+    return any(lemmas(word.text) & _PLANNING for word in words(document.text, *sentence))
+
+
+def _role(item: Quantity, plans: bool) -> str:
+    return "target" if item.qualifier == "up to" or plans else "reported"
 
 
 def _context(document: NewsDocument, found: Sequence[Quantity]) -> dict[str, Any]:
@@ -193,6 +195,7 @@ def find_claims(
     for index, sentence in enumerate(document.sentences):
         found = quantities(document.text, *sentence, english=document.language == "en")
         context = _context(document, [item for item in found if item.kind in CONTEXT])
+        plans = _plans(document, sentence) if found else False
         for item in found:
             if item.kind in ("period", "since"):
                 continue
@@ -206,7 +209,7 @@ def find_claims(
                     value=item.value,
                     unit=item.unit,
                     qualifier=item.qualifier,
-                    role=_role(document, item, sentence),
+                    role=_role(item, plans),
                     text=" ".join(document.text[item.start : item.end].split()),
                     sentence=index,
                     start=start,

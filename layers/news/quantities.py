@@ -36,6 +36,18 @@ _GROWTH_VERBS = {
 _HEDGES = r"почти|около|примерно|более\s+чем|свыше\s+чем|менее\s+чем|almost|nearly"
 _DOTTED = {"долл", "руб", "тыс", "млн", "млрд", "трлн"}
 _DURATION_UNITS = {"год": "yr", "лет": "yr", "месяц": "month", "день": "day", "неделя": "week"}
+_NUMBER_OR_WORD = re.compile(rf"(?<![\w.,])(?:{numbers.DIGITS})(?!\d)|[А-Яа-яЁё]+")
+_NUMBER_OR_WORD_EN = re.compile(
+    rf"(?<![\w.,])(?:{numbers.DIGITS_EN}|{numbers.DIGITS})(?!\d)|[А-Яа-яЁё]+"
+)
+_NEXT_WORD = re.compile(r"\s+([А-Яа-яЁё]+)")
+_CYRILLIC_WORD = re.compile(r"[А-Яа-яЁё]+")
+_PER_YEAR = re.compile(
+    r"(?:\s+[^\W\d_]+){0,2}?\s*(в\s+год|ежегодно|per\s+year|a\s+year|/\s*yr)\b"
+)
+_GROWTH_FACTOR = re.compile(
+    rf"(?:\b({_HEDGES})\s+)?\bв\s+({_NUMBER})\s+раз(?:а)?\b", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -93,8 +105,10 @@ def numbers_in(
     """Numbers of ``text[start:end]`` as ``(start, end, value)``: digits, or one or two
     number words ("двадцать пять", "трёх", "одного")."""
     taken_until = start
-    digits = f"{numbers.DIGITS_EN}|{numbers.DIGITS}" if english else numbers.DIGITS
-    for match in re.finditer(rf"(?<![\w.,])(?:{digits})(?!\d)|[А-Яа-яЁё]+", text[:end]):
+    # Searched from ``start`` (the look-behind still sees the text before it): rescanning the
+    # text from its beginning for every sentence is quadratic in the document's length.
+    pattern = _NUMBER_OR_WORD_EN if english else _NUMBER_OR_WORD
+    for match in pattern.finditer(text, start, end):
         if match.start() < taken_until:
             continue
         written = match.group()
@@ -106,10 +120,10 @@ def numbers_in(
         if first is None:
             continue
         stop, value = match.end(), first
-        following = re.match(r"\s+([А-Яа-яЁё]+)", text[match.end() : end])
+        following = _NEXT_WORD.match(text, match.end(), end)
         second = numbers.number_word(following[1]) if following else None
         if following and second is not None and second < first:
-            stop, value = match.end() + following.end(), first + second
+            stop, value = following.end(), first + second
         yield match.start(), stop, value
         taken_until = stop
 
@@ -156,11 +170,8 @@ def _unit_of(token: str) -> units.Unit | None:
 
 def _per_year(text: str, position: int, end: int) -> int | None:
     """End of a "в год" / "per year" that follows within two words, else ``None``."""
-    match = re.match(
-        r"(?:\s+[^\W\d_]+){0,2}?\s*(в\s+год|ежегодно|per\s+year|a\s+year|/\s*yr)\b",
-        text[position:end],
-    )
-    return position + match.end() if match else None
+    match = _PER_YEAR.match(text, position, end)
+    return match.end() if match else None
 
 
 def measured(text: str, start: int, end: int, english: bool = False) -> Iterator[Quantity]:
@@ -219,10 +230,7 @@ def measured(text: str, start: int, end: int, english: bool = False) -> Iterator
 
 def growth(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Growth factors: ``почти в пять раз``, ``в 2,5 раза``, ``утроить``, ``удвоение``."""
-    pattern = rf"(?:\b({_HEDGES})\s+)?\bв\s+({_NUMBER})\s+раз(?:а)?\b"
-    for match in re.finditer(pattern, text[:end], re.IGNORECASE):
-        if match.start() < start:
-            continue
+    for match in _GROWTH_FACTOR.finditer(text, start, end):
         value = number_value(match[2])
         if value:
             hedge = _QUALIFIERS.get(match[1].split()[0].lower()) if match[1] else None
@@ -234,9 +242,7 @@ def growth(text: str, start: int, end: int) -> Iterator[Quantity]:
                 match.end(),
                 hedge or _qualifier(text, match.start(), start),
             )
-    for match in re.finditer(r"[А-Яа-яЁё]+", text[:end]):
-        if match.start() < start:
-            continue
+    for match in _CYRILLIC_WORD.finditer(text, start, end):
         factor = next(
             (_GROWTH_VERBS[lemma] for lemma in lemmas(match.group()) if lemma in _GROWTH_VERBS),
             None,
@@ -323,8 +329,10 @@ def quantities(text: str, start: int, end: int, english: bool = False) -> list[Q
         key=lambda item: (item.start, -(item.end - item.start)),
     )
     kept: list[Quantity] = []
+    covered_until = start  # sorted by start: an overlap can only be with what reaches furthest
     for item in found:
-        if any(item.start < other.end and other.start < item.end for other in kept):
+        if item.start < covered_until:
             continue
         kept.append(item)
+        covered_until = item.end
     return kept

@@ -11,6 +11,8 @@ stored in each benchmark's ``extra_info``.
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
@@ -67,3 +69,52 @@ def test_ingest_articles(benchmark, articles: list[tuple[str, str, str]]) -> Non
     mentions = benchmark.pedantic(ingest, setup=news_text.clear_caches, rounds=5, warmup_rounds=1)
     assert mentions >= 37 + 8
     _record(benchmark, "ingest", len(articles))
+
+
+# One sentence of many figures, at two sizes (20 kB and 100 kB): a reader that reads each
+# figure against the whole sentence grows with the square of its length (130 s at 100 kB).
+_SENTENCE = "Карс Дилуджу 224 км "
+_REPEATS = {"20kB": 1_000, "100kB": 5_000}
+
+
+def _best_of(rounds: int, run: Callable[[], object]) -> float:
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def test_one_long_sentence_of_figures_is_read_in_linear_time(
+    benchmark, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The reader's time per character, relative to razdel's word tokenizer over the same
+    text (linear), must not grow with the sentence: from 20 kB to 100 kB the ratio to the
+    baseline may vary with noise, not fivefold as a quadratic reader's does."""
+    from caspian.layers.news.analysis import analyse
+    from caspian.layers.news.documents import parse_document
+    from caspian.layers.news.gazetteer import load_gazetteer
+    from razdel import tokenize
+    from timing_report import report_times
+
+    load_gazetteer()
+    times, ratios, claims = {}, {}, {}
+    for size, repeats in _REPEATS.items():
+        text = _SENTENCE * repeats
+        times[f"razdel_tokenize_{size}"] = _best_of(3, lambda text=text: list(tokenize(text)))
+        times[f"reader_{size}"] = _best_of(
+            2, lambda text=text, size=size: claims.__setitem__(
+                size, len(analyse(parse_document(text, "long.txt", "text")).claims)
+            )
+        )
+        ratios[f"reader_to_razdel_{size}"] = (
+            times[f"reader_{size}"] / times[f"razdel_tokenize_{size}"]
+        )
+    text = _SENTENCE * _REPEATS["100kB"]
+    benchmark.pedantic(lambda: analyse(parse_document(text, "long.txt", "text")), rounds=1)
+    growth = ratios["reader_to_razdel_100kB"] / ratios["reader_to_razdel_20kB"]
+    ratios["ratio_growth_20kB_to_100kB"] = growth
+    report_times(benchmark, capsys, "news long sentence", times, ratios)
+    assert claims == {"20kB": 1_000, "100kB": 5_000}
+    assert growth < 2.5
