@@ -24,9 +24,10 @@ sentence, a money or growth claim takes the sentence's reporting period ("за �
 from __future__ import annotations
 
 import bisect
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from caspian.layers.news.documents import NewsDocument
 from caspian.layers.news.gazetteer import Gazetteer, Match, load_gazetteer
@@ -43,6 +44,9 @@ _PLANNING = {
     "планироваться", "планировать", "намереваться", "намерен", "предусматривать", "цель",
     "ориентир", "план", "plan", "target",
 }  # fmt: skip
+#: Largest value of a claim in its normal unit: a quadrillion (USD, km, t) is beyond any
+#: figure of these projects, so a bigger one is a typo or a hostile page, not a claim.
+MAX_VALUE = 1e15
 MENTION_LOOKBACK = 2
 TOPIC_LOOKBACK = 3
 
@@ -176,12 +180,73 @@ def _context(document: NewsDocument, found: Sequence[Quantity]) -> dict[str, Any
     return context
 
 
+@dataclass(frozen=True)
+class SkippedFigure:
+    """A figure the reader refuses to make a claim of, and why (see :func:`implausible`)."""
+
+    document: str
+    text: str
+    sentence: int
+    start: int
+    end: int
+    reason: str
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return dict(self.__dict__)
+
+
+class ClaimReading(NamedTuple):
+    """The claims of one document and the figures skipped on the way."""
+
+    claims: list[Claim]
+    skipped: list[SkippedFigure]
+
+
+def implausible(item: Quantity) -> str | None:
+    """Why ``item`` cannot be a claim (a value that is not finite, or beyond
+    :data:`MAX_VALUE`), else None."""
+    for value in (item.value, item.value_max):
+        if value is None:
+            continue
+        if not math.isfinite(value):
+            return "the value is not a finite number"
+        if abs(value) > MAX_VALUE:
+            return f"the value {value:.3g} exceeds {MAX_VALUE:.0e}, more than any real figure"
+    return None
+
+
 def find_claims(
     document: NewsDocument,
     mentions: Sequence[Mention] | None = None,
     gazetteer: Gazetteer | None = None,
 ) -> list[Claim]:
     """Every numeric claim of ``document``'s body, linked to features and topics."""
+    return read_claims(document, mentions, gazetteer).claims
+
+
+def _plausible(
+    document: NewsDocument, index: int, found: Sequence[Quantity], skipped: list[SkippedFigure]
+) -> list[Quantity]:
+    kept = []
+    for item in found:
+        reason = implausible(item)
+        if reason is None:
+            kept.append(item)
+            continue
+        start, end = document.original_span(item.start, item.end)
+        written = " ".join(document.text[item.start : item.end].split())
+        skipped.append(SkippedFigure(document.id, written, index, start, end, reason))
+    return kept
+
+
+def read_claims(
+    document: NewsDocument,
+    mentions: Sequence[Mention] | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> ClaimReading:
+    """Every numeric claim of ``document``'s body, linked to features and topics, and the
+    figures skipped as implausible."""
     gazetteer = gazetteer or load_gazetteer()
     mentions = find_mentions(document, gazetteer) if mentions is None else mentions
     by_sentence = _by_sentence(document, mentions)
@@ -191,9 +256,11 @@ def find_claims(
         for match in gazetteer.topics.find(document.text, start, end)
     ]
     topics_by_sentence = _by_sentence(document, topics)
-    claims = []
+    claims: list[Claim] = []
+    skipped: list[SkippedFigure] = []
     for index, sentence in enumerate(document.sentences):
         found = quantities(document.text, *sentence, english=document.language == "en")
+        found = _plausible(document, index, found, skipped)
         context = _context(document, [item for item in found if item.kind in CONTEXT])
         plans = _plans(document, sentence) if found else False
         for item in found:
@@ -226,4 +293,4 @@ def find_claims(
                     },
                 )
             )
-    return claims
+    return ClaimReading(claims, skipped)
