@@ -96,3 +96,17 @@ def test_conflicts_command_lists_found_conflicts_and_the_catalog_check(
         "not found",
         "not checkable",
     }
+
+
+def test_two_hundred_twenty_four_km_in_words_agrees_with_224_km() -> None:
+    from caspian.layers.news.documents import parse_document
+
+    worded = analyse(parse_document(
+        "Железная дорога Карс–Дилуджу протяжённостью двести двадцать четыре километра.\n",
+        "worded.txt", "text",
+    ))
+    assert [(c.value, c.text) for c in worded.claims] == [
+        (224.0, "двести двадцать четыре километра")
+    ]
+    found = corpus_conflicts([*[analyse(d) for d in seed_documents()], worded], [])
+    assert not [c for c in found if any(claim.document == "worded.txt" for claim in c.claims)]

@@ -7,18 +7,17 @@ Each reader is a small pure function over ``(text, start, end)`` that yields
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from caspian.layers.news import numbers, units
 from caspian.layers.news.text import best_lemma, lemmas
 
 _YEAR = r"(?:19|20)\d{2}"
-_NUMWORD = r"[А-Яа-яЁё]+"
-# A number in digits or one or two number words ("двадцать пять").
-_NUMBER = rf"(?:{numbers.DIGITS}|{_NUMWORD}(?:\s+{_NUMWORD})?)"
 _TAIL_TOKEN = re.compile(r"\s*(?:-\s*)?(\$|€|₽|%|[^\W\d_]+(?:/[^\W\d_]+)?\.?)")
 _PREFIX_CURRENCY = re.compile(rf"([$€₽])\s?({numbers.DIGITS})")
 _PREFIX_CURRENCY_EN = re.compile(rf"([$€₽])\s?({numbers.DIGITS_EN}|{numbers.DIGITS})")
@@ -40,13 +39,10 @@ _NUMBER_OR_WORD = re.compile(rf"(?<![\w.,])(?:{numbers.DIGITS})(?!\d)|[А-Яа-�
 _NUMBER_OR_WORD_EN = re.compile(
     rf"(?<![\w.,])(?:{numbers.DIGITS_EN}|{numbers.DIGITS})(?!\d)|[А-Яа-яЁё]+"
 )
-_NEXT_WORD = re.compile(r"\s+([А-Яа-яЁё]+)")
+_WORD_RUN = re.compile(r"[А-Яа-яЁё]+")
 _CYRILLIC_WORD = re.compile(r"[А-Яа-яЁё]+")
 _PER_YEAR = re.compile(
     r"(?:\s+[^\W\d_]+){0,2}?\s*(в\s+год|ежегодно|per\s+year|a\s+year|/\s*yr)\b"
-)
-_GROWTH_FACTOR = re.compile(
-    rf"(?:\b({_HEDGES})\s+)?\bв\s+({_NUMBER})\s+раз(?:а)?\b", re.IGNORECASE
 )
 
 
@@ -84,26 +80,32 @@ class Quantity:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+@cache
+def _number() -> str:
+    """A number in digits or a cardinal in words ("двухсот двадцати четырёх"), for patterns
+    that read one inside a phrase; built on first use (it asks pymorphy3 for the forms)."""
+    word = numbers.number_words_pattern()
+    return rf"(?:{numbers.DIGITS}|{word}(?:\s+{word}){{0,{numbers.MAX_NUMBER_WORDS - 1}}})"
+
+
 def number_value(written: str) -> float | None:
-    """The value of a number written in digits or in (up to two) Russian number words."""
+    """The value of a number written in digits or as a whole Russian cardinal in words
+    (``None`` when the words are not one cardinal, read whole)."""
     try:
         return numbers.parse_digits(written)
     except ValueError:
         pass
-    total = 0.0
-    for word in written.split():
-        value = numbers.number_word(word)
-        if value is None:
-            return None
-        total += value
-    return total or None
+    found = numbers.compound_number(written.split())
+    if found is None or found[1] != len(written.split()):
+        return None
+    return found[0] or None
 
 
 def numbers_in(
     text: str, start: int, end: int, english: bool = False
 ) -> Iterator[tuple[int, int, float]]:
-    """Numbers of ``text[start:end]`` as ``(start, end, value)``: digits, or one or two
-    number words ("двадцать пять", "трёх", "одного")."""
+    """Numbers of ``text[start:end]`` as ``(start, end, value)``: digits, or a cardinal in
+    words read whole ("двести двадцать четыре", "трёх", "одного")."""
     taken_until = start
     # Searched from ``start`` (the look-behind still sees the text before it): rescanning the
     # text from its beginning for every sentence is quadratic in the document's length.
@@ -116,16 +118,28 @@ def numbers_in(
             yield match.start(), match.end(), numbers.parse_digits(written, english)
             taken_until = match.end()
             continue
-        first = numbers.number_word(written)
-        if first is None:
+        if numbers.number_lemma(written) is None:
             continue
-        stop, value = match.end(), first
-        following = _NEXT_WORD.match(text, match.end(), end)
-        second = numbers.number_word(following[1]) if following else None
-        if following and second is not None and second < first:
-            stop, value = following.end(), first + second
+        run = list(itertools.islice(_WORD_RUN.finditer(text, match.start(), end),
+                                    numbers.MAX_NUMBER_WORDS))
+        found = numbers.compound_number([word.group() for word in _consecutive(text, run)])
+        if found is None:
+            continue
+        value, size = found
+        stop = run[size - 1].end()
         yield match.start(), stop, value
         taken_until = stop
+
+
+def _consecutive(text: str, run: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The words of ``run`` up to the first that is not separated from the one before by
+    whitespace alone."""
+    kept = run[:1]
+    for word in run[1:]:
+        if text[kept[-1].end() : word.start()].strip():
+            break
+        kept.append(word)
+    return kept
 
 
 def _qualifier(text: str, start: int, floor: int) -> str | None:
@@ -230,7 +244,8 @@ def measured(text: str, start: int, end: int, english: bool = False) -> Iterator
 
 def growth(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Growth factors: ``почти в пять раз``, ``в 2,5 раза``, ``утроить``, ``удвоение``."""
-    for match in _GROWTH_FACTOR.finditer(text, start, end):
+    pattern = rf"(?:\b({_HEDGES})\s+)?\bв\s+({_number()})\s+раз(?:а)?\b"
+    for match in re.compile(pattern, re.IGNORECASE).finditer(text, start, end):
         value = number_value(match[2])
         if value:
             hedge = _QUALIFIERS.get(match[1].split()[0].lower()) if match[1] else None
@@ -253,7 +268,7 @@ def growth(text: str, start: int, end: int) -> Iterator[Quantity]:
 
 def periods(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Reporting periods: ``за первые восемь месяцев 2025 года``, ``за 2024 год``."""
-    pattern = rf"\bза\s+(?:первые\s+)?({_NUMBER})\s+(месяц[а-я]*)(?:\s+({_YEAR})\s+года)?"
+    pattern = rf"\bза\s+(?:первые\s+)?({_number()})\s+(месяц[а-я]*)(?:\s+({_YEAR})\s+года)?"
     for match in re.finditer(pattern, text[start:end], re.IGNORECASE):
         value = number_value(match[1])
         if value:
@@ -280,20 +295,17 @@ def periods(text: str, start: int, end: int) -> Iterator[Quantity]:
 def durations(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Durations: ``в течение ближайших трёх лет``, ``ближайших 12-36 месяцев``."""
     pattern = (
-        rf"\b(?:в\s+течение|на\s+протяжении|за)?\s*(?:ближайших|следующих|последующих)?\s*"
-        rf"({_NUMBER})(?:\s*[-–]\s*({numbers.DIGITS}))?\s+(лет|год[а-я]*|месяц[а-я]*|дн[а-я]*|"
+        r"\b(?:(?:в\s+течение|на\s+протяжении)(?:\s+(?:ближайших|следующих|последующих))?|"
+        r"ближайших|следующих|последующих)\s+"
+        rf"({_number()})(?:\s*[-–]\s*({numbers.DIGITS}))?\s+(лет|год[а-я]*|месяц[а-я]*|дн[а-я]*|"
         rf"недел[а-я]*)\b"
     )
-    for match in re.finditer(pattern, text[start:end], re.IGNORECASE):
-        head = match.group().strip()
-        if not re.match(r"(?i)(в\s+течение|на\s+протяжении|ближайших|следующих|последующих)", head):
-            continue
+    for match in re.compile(pattern, re.IGNORECASE).finditer(text, start, end):
         value = number_value(match[1])
         unit = _DURATION_UNITS.get(best_lemma(match[3]), _DURATION_UNITS.get(match[3].lower()))
         if value and unit:
             maximum = number_value(match[2]) if match[2] else None
-            offset = start + match.start() + (len(match.group()) - len(match.group().lstrip()))
-            yield Quantity("duration", value, unit, offset, start + match.end(), value_max=maximum)
+            yield Quantity("duration", value, unit, match.start(), match.end(), value_max=maximum)
 
 
 def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:

@@ -59,6 +59,18 @@ def best_lemma(word: str) -> str:
     return _normal_forms(word)[0]
 
 
+@cache
+def word_forms(lemma: str) -> frozenset[str]:
+    """Every inflected form of the dictionary word ``lemma`` (folded: lower case, "ё" as
+    "е"): "двести" -> {"двести", "двухсот", "двумстам", …}."""
+    return frozenset(
+        _fold(form.word)
+        for parse in _analyzer().parse(lemma)
+        if _fold(parse.normal_form) == lemma
+        for form in parse.lexeme
+    )
+
+
 def clear_caches() -> None:
     """Forget every word analysed so far (benchmarks measure cold lookups)."""
     _normal_forms.cache_clear()
