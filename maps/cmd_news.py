@@ -117,13 +117,15 @@ def _corpus_analyses(corpus: Path) -> list[Any]:
 
 
 @click.command("ingest")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+# Text, not a path: a path object would turn "https://" into "https:/" before it is read.
+@click.argument("files", nargs=-1, required=True, type=click.Path())
 @_FORMAT
 @click.option("--add", is_flag=True, help="Store the articles in the corpus folder.")
 @_CORPUS
-def ingest_command(files: Sequence[Path], fmt: str, add: bool, corpus: Path) -> None:
+def ingest_command(files: Sequence[str], fmt: str, add: bool, corpus: Path) -> None:
     """Read news articles (plain text or saved HTML): metadata, mentions, claims, and the
-    conflicts with each other and with the corpus. Changes nothing unless --add is given."""
+    conflicts that involve them (with each other, the corpus and the catalog). Changes
+    nothing unless --add is given."""
     from caspian.layers.fileio import display_path
     from caspian.layers.news.analysis import analyse, corpus_conflicts
     from caspian.layers.news.corpus import store_documents
@@ -135,11 +137,16 @@ def ingest_command(files: Sequence[Path], fmt: str, add: bool, corpus: Path) -> 
     analyses = [
         analyse(document_from_bytes(data, path)) for path, data in zip(files, contents, strict=True)
     ]
-    conflicts = corpus_conflicts([*analyses, *_corpus_analyses(corpus)])
+    given = {analysis.document.id for analysis in analyses}
+    conflicts = [
+        conflict
+        for conflict in corpus_conflicts([*analyses, *_corpus_analyses(corpus)])
+        if any(claim.document in given for claim in conflict.claims)
+    ]
     stored = []
     if add:
         items = [
-            (analysis.document, data, path.suffix)
+            (analysis.document, data, Path(path).suffix)
             for path, data, analysis in zip(files, contents, analyses, strict=True)
         ]
         stored = store_documents(items, corpus)

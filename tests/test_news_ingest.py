@@ -289,3 +289,38 @@ def test_a_stored_corpus_holding_an_absurd_figure_stays_readable(
     code, out, _ = run_cli(["conflicts", "--corpus", str(corpus)], capsys)
     assert "Figures skipped (2):" in out
     assert "skipped «999999" in out and "000_" in out
+
+
+@pytest.mark.parametrize("address", ["https://report.az/news/123", "http://day.az/x.html",
+                                     "www.zakon.kz/6400000-article.html"])
+def test_a_web_address_gets_one_line_saying_to_save_the_page_first(
+    address: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run_cli(["ingest", address], capsys)
+    assert (code, out) == (2, "")
+    assert err == (f"caspian: error: {address} is a web address; ingest reads saved files: "
+                   "save the page first (e.g. curl -o page.html URL) and give the file's path\n")
+
+
+def test_a_saved_file_named_like_a_web_address_is_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("www.day.az.txt").write_bytes(KARS_TEXT.read_bytes())
+    code, out, _ = run_cli(["ingest", "www.day.az.txt"], capsys)
+    assert code == 0 and "== www.day.az.txt (text)" in out
+
+
+def test_ingest_lists_only_the_conflicts_that_involve_the_file_given(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    calm = tmp_path / "calm.txt"
+    calm.write_text("Порт Курык расширяют.\n", encoding="utf-8")
+    code, out, _ = run_cli(["ingest", str(calm), "--format", "json"], capsys)
+    assert code == 0 and json.loads(out)["conflicts"] == []  # the seeds' own stay out
+    code, out, _ = run_cli(["ingest", str(KARS_TEXT), "--format", "json"], capsys)
+    conflicts = json.loads(out)["conflicts"]
+    assert conflicts and all(
+        any(claim["document"] == str(KARS_TEXT) for claim in conflict["claims"])
+        for conflict in conflicts
+    )
