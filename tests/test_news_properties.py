@@ -204,3 +204,29 @@ def test_the_cardinal_reader_knows_every_word_of_the_formatter() -> None:
     assert russian_cardinal(224, "gent") == "двухсот двадцати четырёх"
     assert russian_cardinal(2300, "nomn") == "две тысячи триста"
     assert russian_cardinal(21_000, "ablt") == "двадцатью одной тысячей"
+
+
+DATELINE_SHAPES = (
+    "{day} {month}, {year} / {time}",  # Report.az
+    "{day} {month} {year} | {time}",
+    "{day} {month} {year}, {time}",
+    "{time} / {day} {month} {year}",
+    "{time}, {dd}.{mm}.{year}",
+    "{dd}.{mm}.{year} / {time}",
+    "{year}-{mm}-{dd}T{time}",
+    "{year}-{mm}-{dd} {time}",
+)
+
+
+@MORPHOLOGY
+@given(DAYS, st.integers(0, 23), st.integers(0, 59), st.sampled_from(DATELINE_SHAPES))
+def test_datelines_in_the_shapes_outlets_print_round_trip(
+    day: dt.date, hour: int, minute: int, shape: str
+) -> None:
+    line = shape.format(day=day.day, month=GENITIVE[day.month - 1], year=day.year,
+                        time=f"{hour:02d}:{minute:02d}", dd=f"{day.day:02d}",
+                        mm=f"{day.month:02d}")
+    text = f"Заголовок\n{line}\nТекст статьи."
+    found = dates.publication_date(text, [(0, 9), (10, 10 + len(line))])
+    assert found is not None
+    assert (found.date, found.time, found.evidence) == (day, f"{hour:02d}:{minute:02d}", line)
