@@ -62,6 +62,9 @@ class Claim:
         See :class:`caspian.layers.news.quantities.Quantity`.
     value, value_max : float
         Normalised value (and upper end of a range).
+    step : float or None
+        The value of the last digit written, in the normal unit (224 km: 1; 223.6 km: 0.1);
+        values that differ by less than half of it are one figure rounded.
     unit : str or None
     qualifier : str or None
     role : str
@@ -93,6 +96,7 @@ class Claim:
     feature: str | None = None
     topic: str | None = None
     value_max: float | None = None
+    step: float | None = None
     context: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -285,6 +289,7 @@ def read_claims(
                     feature=mention.feature if mention else None,
                     topic=topic.target[1] if topic else None,
                     value_max=item.value_max,
+                    step=item.step,
                     context={
                         key: value
                         for key, value in context.items()

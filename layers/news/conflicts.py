@@ -13,16 +13,18 @@ Three rules, each over claims of *different* documents that share a subject
     a length claim linked to a feature differs from a length the catalog publishes for it
     from another source (``published_length_km``).
 
-Values are compared after rounding to three decimals, so a rounding difference (224 against
-223.6 km) is kept visible, as the catalog keeps it. :func:`check_catalog_conflicts` then tells,
-for each conflict the catalog lists by hand, whether the reader found it.
+Claims are indexed by measure (subject, kind, unit, role) and compared only within one, as
+clusters of equal figures, so the work grows with the number of distinct figures per measure,
+not with the cube of the claims. A rounding difference is no conflict: values agree within
+half the last digit of the less precise one (224 km and 223.6 km, :func:`agree`).
+:func:`check_catalog_conflicts` then tells, for each conflict the catalog lists by hand,
+whether the reader found it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import combinations
 from typing import Any
 
 from caspian.layers.catalog import Layer, short_feature_id
@@ -82,43 +84,78 @@ def _period(claim: Claim) -> tuple[Any, Any] | None:
     return (period["months"], period.get("year")) if period else None
 
 
-def _same(a: float, b: float) -> bool:
+def _step_of(value: float) -> float:
+    """The last digit of a value as the catalog types it: 223.6 -> 0.1, 224 -> 1."""
+    written = repr(float(value))
+    decimals = written.split(".")[1] if "." in written and "e" not in written else ""
+    return 10.0 ** -len(decimals.rstrip("0")) if decimals.rstrip("0") else 1.0
+
+
+def agree(a: float, b: float, step_a: float | None = None, step_b: float | None = None) -> bool:
+    """Whether two stated values are one figure: equal to within half the last digit of the
+    less precise one (224 km and 223.6 km agree, 240 km does not), else to three decimals."""
+    tolerance = max(step_a or 0.0, step_b or 0.0) / 2
+    if tolerance:
+        return abs(a - b) <= tolerance * (1 + 1e-9)
     return round(a, 3) == round(b, 3)
 
 
-def _group_key(claim: Claim) -> tuple[str, str, str | None, str] | None:
+def _measure_key(claim: Claim) -> tuple[str, str, str | None, str] | None:
+    """The measure a claim states: compared only with claims of the same one."""
     if claim.kind not in COMPARED or claim.subject is None:
         return None
     return (claim.subject, claim.kind, claim.unit, claim.role)
 
 
-def _pair_rule(a: Claim, b: Claim) -> str | None:
-    if a.document == b.document:
-        return None
-    if _same(a.value, b.value):
-        periods = _period(a), _period(b)
-        return "period" if None not in periods and periods[0] != periods[1] else None
+def _cluster_rule(a: Claim, b: Claim) -> str | None:
+    """The rule by which two figures (of different documents) disagree, else None."""
     periods = _period(a), _period(b)
+    if agree(a.value, b.value, a.step, b.step):
+        return "period" if None not in periods and periods[0] != periods[1] else None
     # A period stated on one side only does not make the figures incomparable.
     return "value" if None in periods or periods[0] == periods[1] else None
 
 
+def _clusters(members: Sequence[Claim]) -> list[list[Claim]]:
+    """``members`` grouped by the figure they state (value, step and period): claims of one
+    cluster never disagree, so only clusters are compared pairwise."""
+    clusters: dict[tuple[Any, ...], list[Claim]] = {}
+    for claim in members:
+        key = (claim.value, claim.step, _period(claim))
+        clusters.setdefault(key, []).append(claim)
+    return list(clusters.values())
+
+
+def _disagreeing(members: Sequence[Claim]) -> dict[str, dict[int, Claim]]:
+    """Per rule, the claims of ``members`` (one measure) that disagree with a claim of another
+    document, keyed by ``id``."""
+    involved: dict[str, dict[int, Claim]] = {}
+    clusters = _clusters(members)
+    documents = [{claim.document for claim in cluster} for cluster in clusters]
+    for i, first in enumerate(clusters):
+        for j in range(i + 1, len(clusters)):
+            rule = _cluster_rule(first[0], clusters[j][0])
+            if rule is None:
+                continue
+            bucket = involved.setdefault(rule, {})
+            for own, other_documents in ((first, documents[j]), (clusters[j], documents[i])):
+                for claim in own:
+                    if other_documents - {claim.document}:
+                        bucket[id(claim)] = claim
+    return involved
+
+
 def _between_documents(claims: Sequence[Claim]) -> list[Conflict]:
+    # The index: one bucket of claims per measure; figures are compared only within one.
     groups: dict[tuple[str, str, str | None, str], list[Claim]] = {}
     for claim in claims:
-        key = _group_key(claim)
+        key = _measure_key(claim)
         if key:
             groups.setdefault(key, []).append(claim)
     found = []
     for (subject, kind, unit, role), members in groups.items():
-        by_rule: dict[str, list[Claim]] = {}
-        for a, b in combinations(members, 2):
-            rule = _pair_rule(a, b)
-            if rule:
-                bucket = by_rule.setdefault(rule, [])
-                bucket.extend(claim for claim in (a, b) if claim not in bucket)
-        for rule, involved in by_rule.items():
-            order = {id(claim): index for index, claim in enumerate(members)}
+        order = {id(claim): index for index, claim in enumerate(members)}
+        for rule, involved in _disagreeing(members).items():
             found.append(
                 Conflict(
                     id=f"{rule}:{subject}:{kind}:{role}",
@@ -127,7 +164,7 @@ def _between_documents(claims: Sequence[Claim]) -> list[Conflict]:
                     kind=kind,
                     unit=unit,
                     role=role,
-                    claims=tuple(sorted(involved, key=lambda claim: order[id(claim)])),
+                    claims=tuple(sorted(involved.values(), key=lambda c: order[id(c)])),
                 )
             )
     return found
@@ -164,7 +201,8 @@ def _against_catalog(claims: Sequence[Claim], layers: Iterable[Layer]) -> list[C
             for entry in published
             if isinstance(entry.get("value"), (int, float))
             and not _cited_here(claim, layer.sources.get(str(entry.get("source"))))
-            and not _same(float(entry["value"]), claim.value)
+            and not agree(float(entry["value"]), claim.value, _step_of(entry["value"]),
+                          claim.step)
         ]
         if differing:
             unique = list({(d["value"], d["source"]): d for d in differing}.values())
@@ -197,6 +235,15 @@ def _covers(conflict: Conflict, source: dict[str, Any]) -> bool:
         claim.document == source.get("seed") and start <= claim.start and claim.end <= end
         for claim in conflict.claims
     )
+
+
+def _not_found_reason(values: Sequence[dict[str, Any]]) -> str:
+    numbers = [v.get("value") for v in values]
+    if not all(isinstance(number, (int, float)) for number in numbers):
+        return "the claims in these quotes agree or are not numeric"
+    if all(agree(a, b, _step_of(a), _step_of(b)) for a in numbers for b in numbers):
+        return "the values agree within rounding, which is no conflict"
+    return "no claim in the quoted text contradicts the other values"
 
 
 def check_catalog_conflicts(
@@ -233,11 +280,6 @@ def check_catalog_conflicts(
             if matching:
                 rows.append({**row, "status": "found", "found": matching, "reason": ""})
             else:
-                numeric = all(isinstance(v.get("value"), (int, float)) for v in values)
-                reason = (
-                    "the claims in these quotes agree or are not numeric"
-                    if not numeric
-                    else "no claim in the quoted text contradicts the other values"
-                )
-                rows.append({**row, "status": "not found", "reason": reason})
+                rows.append({**row, "status": "not found", "reason": _not_found_reason(values)})
+                continue
     return rows

@@ -79,6 +79,16 @@ def parse_digits(text: str, english: bool = False) -> float:
     return float(cleaned)
 
 
+def digits_step(text: str, english: bool = False) -> float:
+    """The value of one unit in the last digit written: ``"223,6"`` -> 0.1, ``"224"`` -> 1;
+    with ``english``, ``"1,768"`` -> 1 (a thousands group) and ``"2.5"`` -> 0.1."""
+    cleaned = text.strip()
+    if english and re.fullmatch(DIGITS_EN, cleaned):
+        cleaned = cleaned.replace(",", "")
+    decimals = re.search(r"[.,](\d+)\Z", cleaned)
+    return 10.0 ** -len(decimals.group(1)) if decimals else 1.0
+
+
 def number_lemma(word: str) -> str | None:
     """The lemma of a Russian number word in any case ("двухсот" -> "двести"), else None."""
     if not re.fullmatch(r"[А-Яа-яЁё]+", word):

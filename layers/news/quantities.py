@@ -66,6 +66,9 @@ class Quantity:
         ``almost``, ``about``, ``more than``, ``less than``, ``up to``.
     value_max : float or None
         Upper end of a range ("12-36 месяцев").
+    step : float or None
+        The value of one unit in the last digit written, in the normal unit: 224 km is stated
+        to 1 km, 223.6 km to 0.1 km, "1,5 млн тонн" to 0.1 Mt (what a rounding may change).
     extra : dict
         Kind-specific details (a period's year, a deadline's ``end_of_year``).
     """
@@ -77,6 +80,7 @@ class Quantity:
     end: int
     qualifier: str | None = None
     value_max: float | None = None
+    step: float | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -103,9 +107,11 @@ def number_value(written: str) -> float | None:
 
 def numbers_in(
     text: str, start: int, end: int, english: bool = False
-) -> Iterator[tuple[int, int, float]]:
-    """Numbers of ``text[start:end]`` as ``(start, end, value)``: digits, or a cardinal in
-    words read whole ("двести двадцать четыре", "трёх", "одного")."""
+) -> Iterator[tuple[int, int, float, float]]:
+    """Numbers of ``text[start:end]`` as ``(start, end, value, step)``: digits, or a cardinal
+    in words read whole ("двести двадцать четыре", "трёх", "одного"); ``step`` is the value of
+    the last digit written (see :func:`caspian.layers.news.numbers.digits_step`; 1 for
+    words)."""
     taken_until = start
     # Searched from ``start`` (the look-behind still sees the text before it): rescanning the
     # text from its beginning for every sentence is quadratic in the document's length.
@@ -115,7 +121,8 @@ def numbers_in(
             continue
         written = match.group()
         if written[0].isdigit():
-            yield match.start(), match.end(), numbers.parse_digits(written, english)
+            value = numbers.parse_digits(written, english)
+            yield match.start(), match.end(), value, numbers.digits_step(written, english)
             taken_until = match.end()
             continue
         if numbers.number_lemma(written) is None:
@@ -127,7 +134,7 @@ def numbers_in(
             continue
         value, size = found
         stop = run[size - 1].end()
-        yield match.start(), stop, value
+        yield match.start(), stop, value, 0.1 if value % 1 else 1.0
         taken_until = stop
 
 
@@ -191,7 +198,7 @@ def _per_year(text: str, position: int, end: int) -> int | None:
 def measured(text: str, start: int, end: int, english: bool = False) -> Iterator[Quantity]:
     """Quantities with a unit: ``224-километровой``, ``10 млн тонн грузов в год``, ``$547
     million``, ``547 миллионов долларов``, ``400 Тбит/с``, ``1 300 МВт``, ``15 %``."""
-    for number_start, number_end, value in numbers_in(text, start, end, english):
+    for number_start, number_end, value, step in numbers_in(text, start, end, english):
         if re.fullmatch(_YEAR, text[number_start:number_end]):
             continue
         tokens = _tail(text, number_end, end, 3)
@@ -224,6 +231,7 @@ def measured(text: str, start: int, end: int, english: bool = False) -> Iterator
             number_start,
             yearly or stop,
             _qualifier(text, number_start, start),
+            step=step * scale * unit.factor,
         )
     prefixed = _PREFIX_CURRENCY_EN if english else _PREFIX_CURRENCY
     for match in prefixed.finditer(text, start, end):
@@ -239,6 +247,7 @@ def measured(text: str, start: int, end: int, english: bool = False) -> Iterator
             match.start(),
             stop,
             _qualifier(text, match.start(), start),
+            step=numbers.digits_step(match[2], english) * scale,
         )
 
 
