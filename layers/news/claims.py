@@ -256,8 +256,8 @@ def read_claims(
     by_sentence = _by_sentence(document, mentions)
     topics = [
         match
-        for start, end in document.body_spans
-        for match in gazetteer.topics.find(document.text, start, end)
+        for (start, end), tokens in zip(document.body_spans, document.body_words, strict=True)
+        for match in gazetteer.topics.find(document.text, start, end, tokens)
     ]
     topics_by_sentence = _by_sentence(document, topics)
     claims: list[Claim] = []

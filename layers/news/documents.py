@@ -18,6 +18,7 @@ import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -79,6 +80,11 @@ class NewsDocument:
     language: str
     sha256: str
     meta: dict[str, Any] = field(default_factory=dict)
+
+    @cached_property
+    def body_words(self) -> tuple[tuple[text.Word, ...], ...]:
+        """The words of each body paragraph (tokenized once, for every reader)."""
+        return tuple(tuple(text.words(self.text, start, end)) for start, end in self.body_spans)
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Offsets in the original file of ``text[start:end]``."""

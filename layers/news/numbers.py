@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from caspian.layers.news.text import best_lemma, lemmas, word_forms
 
@@ -18,6 +18,8 @@ from caspian.layers.news.text import best_lemma, lemmas, word_forms
 DIGITS = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 # English thousands groups: "1,768", "2,500.75".
 DIGITS_EN = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]+")
 
 UNITS: dict[str, int] = {
     "один": 1, "два": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7,
@@ -89,9 +91,10 @@ def digits_step(text: str, english: bool = False) -> float:
     return 10.0 ** -len(decimals.group(1)) if decimals else 1.0
 
 
+@lru_cache(maxsize=100_000)
 def number_lemma(word: str) -> str | None:
     """The lemma of a Russian number word in any case ("двухсот" -> "двести"), else None."""
-    if not re.fullmatch(r"[А-Яа-яЁё]+", word):
+    if not _CYRILLIC.fullmatch(word):
         return None
     folded = word.lower().replace("ё", "е")
     if folded in _UNKNOWN_FORMS:

@@ -11,7 +11,7 @@ import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from caspian.layers.news import numbers, units
@@ -40,7 +40,9 @@ _NUMBER_OR_WORD_EN = re.compile(
     rf"(?<![\w.,])(?:{numbers.DIGITS_EN}|{numbers.DIGITS})(?!\d)|[А-Яа-яЁё]+"
 )
 _WORD_RUN = re.compile(r"[А-Яа-яЁё]+")
-_CYRILLIC_WORD = re.compile(r"[А-Яа-яЁё]+")
+_YEAR_ONLY = re.compile(_YEAR)
+# Words that may be a growth verb or adverb ("удвоить", "утроение", "вдвое"), checked by lemma.
+_GROWTH_WORD = re.compile(r"(?<![А-Яа-яЁё])(?:[Уу]дв|[Уу]тр|[Вв]двое|[Вв]трое)[А-Яа-яЁё]*")
 _PER_YEAR = re.compile(
     r"(?:\s+[^\W\d_]+){0,2}?\s*(в\s+год|ежегодно|per\s+year|a\s+year|/\s*yr)\b"
 )
@@ -90,6 +92,22 @@ def _number() -> str:
     that read one inside a phrase; built on first use (it asks pymorphy3 for the forms)."""
     word = numbers.number_words_pattern()
     return rf"(?:{numbers.DIGITS}|{word}(?:\s+{word}){{0,{numbers.MAX_NUMBER_WORDS - 1}}})"
+
+
+@cache
+def _phrase(name: str) -> re.Pattern[str]:
+    """The compiled pattern of a phrase that holds a number (compiled once: each holds every
+    case form of every number word)."""
+    patterns = {
+        "growth": rf"(?:\b({_HEDGES})\s+)?\bв\s+({_number()})\s+раз(?:а)?\b",
+        "period": rf"\bза\s+(?:первые\s+)?({_number()})\s+(месяц[а-я]*)"
+        rf"(?:\s+({_YEAR})\s+года)?",
+        "duration": r"\b(?:(?:в\s+течение|на\s+протяжении)(?:\s+(?:ближайших|следующих|"
+        r"последующих))?|ближайших|следующих|последующих)\s+"
+        rf"({_number()})(?:\s*[-–]\s*({numbers.DIGITS}))?\s+(лет|год[а-я]*|месяц[а-я]*|"
+        r"дн[а-я]*|недел[а-я]*)\b",
+    }
+    return re.compile(patterns[name], re.IGNORECASE)
 
 
 def number_value(written: str) -> float | None:
@@ -199,7 +217,7 @@ def measured(text: str, start: int, end: int, english: bool = False) -> Iterator
     """Quantities with a unit: ``224-километровой``, ``10 млн тонн грузов в год``, ``$547
     million``, ``547 миллионов долларов``, ``400 Тбит/с``, ``1 300 МВт``, ``15 %``."""
     for number_start, number_end, value, step in numbers_in(text, start, end, english):
-        if re.fullmatch(_YEAR, text[number_start:number_end]):
+        if _YEAR_ONLY.fullmatch(text, number_start, number_end):
             continue
         tokens = _tail(text, number_end, end, 3)
         scale, unit, stop = 1.0, None, number_end
@@ -253,8 +271,7 @@ def measured(text: str, start: int, end: int, english: bool = False) -> Iterator
 
 def growth(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Growth factors: ``почти в пять раз``, ``в 2,5 раза``, ``утроить``, ``удвоение``."""
-    pattern = rf"(?:\b({_HEDGES})\s+)?\bв\s+({_number()})\s+раз(?:а)?\b"
-    for match in re.compile(pattern, re.IGNORECASE).finditer(text, start, end):
+    for match in _phrase("growth").finditer(text, start, end):
         value = number_value(match[2])
         if value:
             hedge = _QUALIFIERS.get(match[1].split()[0].lower()) if match[1] else None
@@ -266,19 +283,21 @@ def growth(text: str, start: int, end: int) -> Iterator[Quantity]:
                 match.end(),
                 hedge or _qualifier(text, match.start(), start),
             )
-    for match in _CYRILLIC_WORD.finditer(text, start, end):
-        factor = next(
-            (_GROWTH_VERBS[lemma] for lemma in lemmas(match.group()) if lemma in _GROWTH_VERBS),
-            None,
-        )
+    for match in _GROWTH_WORD.finditer(text, start, end):
+        factor = _growth_verb(match.group())
         if factor:
             yield Quantity("growth", factor, "x", match.start(), match.end())
 
 
+@lru_cache(maxsize=100_000)
+def _growth_verb(word: str) -> float | None:
+    """The factor of a growth word ("утроить" -> 3), else None."""
+    return next((_GROWTH_VERBS[lemma] for lemma in lemmas(word) if lemma in _GROWTH_VERBS), None)
+
+
 def periods(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Reporting periods: ``за первые восемь месяцев 2025 года``, ``за 2024 год``."""
-    pattern = rf"\bза\s+(?:первые\s+)?({_number()})\s+(месяц[а-я]*)(?:\s+({_YEAR})\s+года)?"
-    for match in re.finditer(pattern, text[start:end], re.IGNORECASE):
+    for match in _phrase("period").finditer(text, start, end):
         value = number_value(match[1])
         if value:
             year = int(match[3]) if match[3] else None
@@ -286,8 +305,8 @@ def periods(text: str, start: int, end: int) -> Iterator[Quantity]:
                 "period",
                 value,
                 "month",
-                start + match.start(),
-                start + match.end(),
+                match.start(),
+                match.end(),
                 extra={"year": year},
             )
     for match in re.finditer(rf"\bза\s+({_YEAR})\s+год\b", text[start:end], re.IGNORECASE):
@@ -303,13 +322,7 @@ def periods(text: str, start: int, end: int) -> Iterator[Quantity]:
 
 def durations(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Durations: ``в течение ближайших трёх лет``, ``ближайших 12-36 месяцев``."""
-    pattern = (
-        r"\b(?:(?:в\s+течение|на\s+протяжении)(?:\s+(?:ближайших|следующих|последующих))?|"
-        r"ближайших|следующих|последующих)\s+"
-        rf"({_number()})(?:\s*[-–]\s*({numbers.DIGITS}))?\s+(лет|год[а-я]*|месяц[а-я]*|дн[а-я]*|"
-        rf"недел[а-я]*)\b"
-    )
-    for match in re.compile(pattern, re.IGNORECASE).finditer(text, start, end):
+    for match in _phrase("duration").finditer(text, start, end):
         value = number_value(match[1])
         unit = _DURATION_UNITS.get(best_lemma(match[3]), _DURATION_UNITS.get(match[3].lower()))
         if value and unit:
