@@ -45,6 +45,10 @@ def _claim_text(claim: Any) -> str:
     horizon = claim.context.get("horizon")
     if horizon:
         extras.append(horizon["text"])
+    if "event" in claim.context:
+        extras.append(f"event: {claim.context['event']}")
+    if "relative_to" in claim.context:
+        extras.append(f"relative to {claim.context['relative_to']}")
     return (
         f"    {claim.kind} {value} «{claim.text}» -> {claim.subject or '-'} "
         f"s{claim.sentence} {claim.start}:{claim.end} [{'; '.join(extras)}]"

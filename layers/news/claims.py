@@ -24,6 +24,7 @@ sentence, a money or growth claim takes the sentence's reporting period ("за �
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -47,6 +48,8 @@ _PLANNING = {
 #: Largest value of a claim in its normal unit: a quadrillion (USD, km, t) is beyond any
 #: figure of these projects, so a bigger one is a typo or a hostile page, not a claim.
 MAX_VALUE = 1e15
+#: What a claim keeps of its own expression: an event's verb, a relative deadline's anchor.
+_OWN_CONTEXT = ("event", "relative_to")
 MENTION_LOOKBACK = 2
 TOPIC_LOOKBACK = 3
 
@@ -244,6 +247,28 @@ def _plausible(
     return kept
 
 
+def _resolved(
+    document: NewsDocument, index: int, found: Sequence[Quantity], skipped: list[SkippedFigure]
+) -> list[Quantity]:
+    """``found`` with each deadline relative to the publication ("до конца года", "в
+    следующем году") made a year by the page's date; skipped when the page states none."""
+    year = int(document.date[:4]) if document.date else None
+    kept = []
+    for item in found:
+        offset = item.extra.get("relative_years")
+        if offset is None:
+            kept.append(item)
+        elif year is None:
+            start, end = document.original_span(item.start, item.end)
+            written = " ".join(document.text[item.start : item.end].split())
+            reason = "a deadline relative to the publication, and the page states no date"
+            skipped.append(SkippedFigure(document.id, written, index, start, end, reason))
+        else:
+            extra = {**item.extra, "relative_to": document.date}
+            kept.append(dataclasses.replace(item, value=float(year + offset), extra=extra))
+    return kept
+
+
 def read_claims(
     document: NewsDocument,
     mentions: Sequence[Mention] | None = None,
@@ -264,7 +289,7 @@ def read_claims(
     skipped: list[SkippedFigure] = []
     for index, sentence in enumerate(document.sentences):
         found = quantities(document.text, *sentence, english=document.language == "en")
-        found = _plausible(document, index, found, skipped)
+        found = _plausible(document, index, _resolved(document, index, found, skipped), skipped)
         context = _context(document, [item for item in found if item.kind in CONTEXT])
         plans = _plans(document, sentence) if found else False
         for item in found:
@@ -291,10 +316,13 @@ def read_claims(
                     value_max=item.value_max,
                     step=item.step,
                     context={
-                        key: value
-                        for key, value in context.items()
-                        if item.kind in ECONOMIC or key == "horizon"
-                        if not (item.kind in ("duration", "deadline") and key == "horizon")
+                        **{
+                            key: value
+                            for key, value in context.items()
+                            if item.kind in ECONOMIC or key == "horizon"
+                            if not (item.kind in ("duration", "deadline") and key == "horizon")
+                        },
+                        **{key: item.extra[key] for key in _OWN_CONTEXT if key in item.extra},
                     },
                 )
             )

@@ -30,7 +30,10 @@ from typing import Any
 from caspian.layers.catalog import Layer, short_feature_id
 from caspian.layers.news.claims import Claim
 
-COMPARED = ("length", "mass", "power", "bandwidth", "money", "growth", "percent", "deadline")
+COMPARED = (
+    "length", "mass", "power", "bandwidth", "containers", "money", "growth", "percent",
+    "deadline",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)

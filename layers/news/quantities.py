@@ -10,14 +10,13 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from typing import Any
 
-from caspian.layers.news import numbers, units
+from caspian.layers.news import numbers, timing, units
+from caspian.layers.news.expression import YEAR as _YEAR
+from caspian.layers.news.expression import Quantity
 from caspian.layers.news.text import best_lemma, lemmas
 
-_YEAR = r"(?:19|20)\d{2}"
 _TAIL_TOKEN = re.compile(r"\s*(?:-\s*)?(\$|€|₽|%|[^\W\d_]+(?:/[^\W\d_]+)?\.?)")
 _PREFIX_CURRENCY = re.compile(rf"([$€₽])\s?({numbers.DIGITS})")
 _PREFIX_CURRENCY_EN = re.compile(rf"([$€₽])\s?({numbers.DIGITS_EN}|{numbers.DIGITS})")
@@ -41,49 +40,18 @@ _NUMBER_OR_WORD_EN = re.compile(
 )
 _WORD_RUN = re.compile(r"[А-Яа-яЁё]+")
 _YEAR_ONLY = re.compile(_YEAR)
+# Containers counted in twenty-foot equivalent units.
+_TEU_AFTER = re.compile(
+    r"\s*(?:\(\s*(?:ДФЭ|TEU)\s*\)|(?:ДФЭ|TEU)\b|в\s+(?:двадцатифутовом|20-футовом)\s+"
+    r"эквиваленте)",
+    re.IGNORECASE,
+)
+_TWENTY_FOOT = re.compile(r"(?:двадцатифутов|20-футов)[а-я]*", re.IGNORECASE)
 # Words that may be a growth verb or adverb ("удвоить", "утроение", "вдвое"), checked by lemma.
 _GROWTH_WORD = re.compile(r"(?<![А-Яа-яЁё])(?:[Уу]дв|[Уу]тр|[Вв]двое|[Вв]трое)[А-Яа-яЁё]*")
 _PER_YEAR = re.compile(
     r"(?:\s+[^\W\d_]+){0,2}?\s*(в\s+год|ежегодно|per\s+year|a\s+year|/\s*yr)\b"
 )
-
-
-@dataclass(frozen=True)
-class Quantity:
-    """One numeric expression.
-
-    Attributes
-    ----------
-    kind : str
-        ``length``, ``mass``, ``money``, ``power``, ``bandwidth``, ``containers``,
-        ``percent``, ``growth``, ``period``, ``duration``, ``deadline`` or ``since``.
-    value : float
-        In the normal unit (km, Mt, currency units, GW, Tbit/s; growth as a factor; a year
-        for deadlines and base years; a count of ``unit`` for durations and periods).
-    unit : str or None
-        Normal unit (``"km"``, ``"Mt/yr"``, ``"USD"``, ``"x"``, ``"month"``, ``"yr"``).
-    start, end : int
-        Offsets of the expression in the text.
-    qualifier : str or None
-        ``almost``, ``about``, ``more than``, ``less than``, ``up to``.
-    value_max : float or None
-        Upper end of a range ("12-36 месяцев").
-    step : float or None
-        The value of one unit in the last digit written, in the normal unit: 224 km is stated
-        to 1 km, 223.6 km to 0.1 km, "1,5 млн тонн" to 0.1 Mt (what a rounding may change).
-    extra : dict
-        Kind-specific details (a period's year, a deadline's ``end_of_year``).
-    """
-
-    kind: str
-    value: float
-    unit: str | None
-    start: int
-    end: int
-    qualifier: str | None = None
-    value_max: float | None = None
-    step: float | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 @cache
@@ -207,6 +175,15 @@ def _unit_of(token: str) -> units.Unit | None:
     return None
 
 
+def _containers_in_teu(text: str, position: int, end: int, twenty_foot: bool) -> int | None:
+    """Where a count of containers stated in TEU ends ("контейнеров в двадцатифутовом
+    эквиваленте", "контейнеров (ДФЭ)"), else ``None`` (boxes of any size are no TEU)."""
+    match = _TEU_AFTER.match(text, position, end)
+    if match:
+        return match.end()
+    return position if twenty_foot else None
+
+
 def _per_year(text: str, position: int, end: int) -> int | None:
     """End of a "в год" / "per year" that follows within two words, else ``None``."""
     match = _PER_YEAR.match(text, position, end)
@@ -219,14 +196,23 @@ def measured(text: str, start: int, end: int, english: bool = False) -> Iterator
     for number_start, number_end, value, step in numbers_in(text, start, end, english):
         if _YEAR_ONLY.fullmatch(text, number_start, number_end):
             continue
-        tokens = _tail(text, number_end, end, 3)
-        scale, unit, stop = 1.0, None, number_end
+        tokens = _tail(text, number_end, end, 4)
+        scale, unit, stop, twenty_foot = 1.0, None, number_end, False
         for token, token_end in tokens:
             factor = numbers.scale_word(token.rstrip(".")) if unit is None else None
             if factor and scale == 1.0:
                 scale, stop = factor, token_end
                 continue
+            if _TWENTY_FOOT.fullmatch(token):
+                twenty_foot = True  # "500 двадцатифутовых контейнеров"
+                continue
             unit = _unit_of(token)
+            if unit is None and "контейнер" in lemmas(token.rstrip(".")):
+                token_end -= token.endswith(".")  # a sentence's full stop
+                teu_end = _containers_in_teu(text, token_end, end, twenty_foot)
+                if teu_end is not None:
+                    unit, stop = units.TEU, teu_end
+                break
             if unit:
                 # a sentence's full stop is not part of "долларов."; an abbreviation's is
                 keeps_dot = token.rstrip(".").lower() in _DOTTED
@@ -234,7 +220,7 @@ def measured(text: str, start: int, end: int, english: bool = False) -> Iterator
             break
         if unit is None:
             continue
-        yearly = _per_year(text, stop, end) if unit.quantity == "mass" else None
+        yearly = _per_year(text, stop, end) if unit.quantity in ("mass", "containers") else None
         label = units.unit_label(unit.unit, yearly is not None)
         # "выросла на 18 %" is growth in percent, not a share
         kind = (
@@ -330,25 +316,7 @@ def durations(text: str, start: int, end: int) -> Iterator[Quantity]:
             yield Quantity("duration", value, unit, match.start(), match.end(), value_max=maximum)
 
 
-def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
-    """Deadlines: ``до конца 2026 года``, ``к концу 2026 года``, ``к 2030 году``; and base
-    years ``с 2020 года`` (kind ``since``)."""
-    pattern = rf"\b(до|к)\s+(конц[а-я]*\s+)?({_YEAR})\s+год[а-я]*"
-    for match in re.finditer(pattern, text[start:end], re.IGNORECASE):
-        yield Quantity(
-            "deadline",
-            float(match[3]),
-            "year",
-            start + match.start(),
-            start + match.end(),
-            qualifier="end of" if match[2] else "by",
-            extra={"end_of_year": bool(match[2])},
-        )
-    for match in re.finditer(rf"\b[Сс]\s+({_YEAR})\s+год[а-я]*", text[start:end]):
-        yield Quantity("since", float(match[1]), "year", start + match.start(), start + match.end())
-
-
-READERS = (growth, periods, durations, deadlines)
+READERS = (growth, periods, durations, timing.deadlines, timing.events)
 
 
 def quantities(text: str, start: int, end: int, english: bool = False) -> list[Quantity]:
