@@ -50,7 +50,8 @@ def _claim_text(claim: Any) -> str:
     if "relative_to" in claim.context:
         extras.append(f"relative to {claim.context['relative_to']}")
     return (
-        f"    {claim.kind} {value} «{claim.text}» -> {claim.subject or '-'} "
+        f"    {claim.kind} {value} «{claim.text}» -> {claim.subject or '-'}"
+        f"{f' ({claim.link})' if claim.link else ''} "
         f"s{claim.sentence} {claim.start}:{claim.end} [{'; '.join(extras)}]"
     )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 from caspian.layers.news.claims import Claim, find_claims
@@ -183,3 +184,38 @@ def test_a_dated_event_is_an_event_claim(body: str) -> None:
     (event,) = _dated(body)
     assert (event.kind, event.unit, event.context["event"]) == ("event", "date", "подписать")
     assert dt.date.fromordinal(int(event.value)) == dt.date(2024, 3, 5)
+
+
+def test_a_figure_a_paragraph_after_its_project_is_linked_by_the_previous_sentence() -> None:
+    (claim,) = _claims("Железная дорога Карс–Дилуджу строится быстро.\n\n"
+                       "Её протяжённость составит 224 км.\n")
+    assert (claim.subject, claim.link) == ("zangezur_corridor/kars-dilucu", "previous sentence")
+
+
+def test_a_figure_far_from_any_name_is_about_the_article_subject() -> None:
+    text = ("Порт Курык расширяют.\n\nВ порту Курык построят новый причал.\n\n"
+            "Об этом сообщили в министерстве.\n\nЭто важно для региона.\n\n"
+            "Рядом проложат дорогу.\n\nЕё длина составит 12 км.\n")
+    (claim,) = _claims(text)
+    assert (claim.subject, claim.link) == ("kuryk_port/kuryk", "article subject")
+
+
+def test_the_figure_of_a_project_we_do_not_map_goes_to_no_catalog_feature() -> None:
+    (claim,) = _claims("Порт Курык расширяют. Протяжённость Транскаспийского газопровода "
+                       "составит 300 км.\n")
+    assert claim.subject is None
+    assert claim.link == "unmapped project (Транскаспийский газопровод)"
+
+
+def test_an_economic_figure_with_its_own_topic_borrows_no_feature() -> None:
+    (claim,) = _claims("Порт Курык расширяют.\n\nТоварооборот вырос почти в пять раз.\n")
+    assert (claim.subject, claim.layer, claim.link) == ("topic:trade_turnover", None, None)
+
+
+def test_ingest_names_the_rule_that_linked_each_claim(capsys: pytest.CaptureFixture[str]) -> None:
+    from cli_support import run_cli
+
+    code, out, _ = run_cli(["ingest", str(KARS_TEXT), "--format", "json"], capsys)
+    (document,) = json.loads(out)["documents"]
+    assert code == 0
+    assert {claim.get("link") for claim in document["claims"]} >= {"sentence, before"}

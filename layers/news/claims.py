@@ -1,16 +1,9 @@
 """Numeric claims: a quantity, what it is about, and the context that qualifies it.
 
-Linking rule. A claim is about
-
-* the **feature** named by the gazetteer mention nearest to it (in characters) in the same
-  sentence, looking first before the figure (the subject usually precedes it: "железная
-  дорога Карс–Дилуджу протяжённостью 240 км"), then after it ("224-километровой ж/д ветки от
-  Карса"); when its sentence names none, the first mention of the closest of the two
-  sentences before it in the same paragraph ("Его протяжённость составит 240 км" after a
-  sentence that names the line);
-* the **topic** (``trade_turnover``, ``freight_volume``…) named by the nearest topic word of
-  the gazetteer in the same sentence, else in the three sentences before it in the same
-  paragraph ("За девять месяцев он уже составил…" after "Товарооборот показывает…").
+Linking. A claim is about the feature that :func:`caspian.layers.news.linking.link_feature`
+finds by the article's discourse (its sentence, the sentences before it, the article's
+subject; a project the catalog does not map keeps its figures), and says by which rule; and
+about the topic word of its sentence or of one of the three before it in its paragraph.
 
 Physical quantities (length, mass, power, bandwidth, containers) and deadlines and durations
 are compared per feature;
@@ -23,15 +16,15 @@ sentence, a money or growth claim takes the sentence's reporting period ("за �
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from caspian.layers.news import linking
 from caspian.layers.news.documents import NewsDocument
-from caspian.layers.news.gazetteer import Gazetteer, Match, load_gazetteer
+from caspian.layers.news.gazetteer import Gazetteer, load_gazetteer
 from caspian.layers.news.mentions import Mention, find_mentions
 from caspian.layers.news.quantities import Quantity, quantities
 from caspian.layers.news.text import lemmas, words
@@ -48,10 +41,10 @@ _PLANNING = {
 #: Largest value of a claim in its normal unit: a quadrillion (USD, km, t) is beyond any
 #: figure of these projects, so a bigger one is a typo or a hostile page, not a claim.
 MAX_VALUE = 1e15
+#: Kinds that take a feature named in another sentence even when their own names a topic.
+BORROWS = (*PHYSICAL, "deadline", "event")
 #: What a claim keeps of its own expression: an event's verb, a relative deadline's anchor.
 _OWN_CONTEXT = ("event", "relative_to")
-MENTION_LOOKBACK = 2
-TOPIC_LOOKBACK = 3
 
 
 @dataclass(frozen=True)
@@ -79,6 +72,9 @@ class Claim:
         Offsets in the original file.
     layer, feature : str or None
         The linked mention's layer and feature.
+    link : str or None
+        The rule that linked them (:mod:`.linking`: ``"sentence, before"``, ``"previous
+        sentence"``, ``"article subject"``, ``"unmapped project (…)"``…).
     topic : str or None
     context : dict
         ``period`` (``{"months": 8, "year": 2025}``), ``since`` (year), ``horizon`` (text and
@@ -100,6 +96,7 @@ class Claim:
     topic: str | None = None
     value_max: float | None = None
     step: float | None = None
+    link: str | None = None
     context: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -116,51 +113,6 @@ class Claim:
         data = {key: value for key, value in self.__dict__.items() if value not in (None, {})}
         data["subject"] = self.subject
         return data
-
-
-def _nearest(items: Sequence[_Located], position: int) -> _Located:
-    """The closest item before ``position`` (the subject usually precedes its figure), else
-    the closest after it. ``items`` are in text order (a binary search, not a scan: a
-    sentence may hold thousands of figures and names)."""
-    index = bisect.bisect_left(items, position, key=lambda item: item.position)
-    return items[index - 1] if index else items[0]
-
-
-@dataclass(frozen=True)
-class _Located:
-    """A match with its position in the analysed text."""
-
-    position: int
-    match: Match | Mention
-
-
-def _by_sentence(document: NewsDocument, found: Sequence[Any]) -> dict[int, list[_Located]]:
-    grouped: dict[int, list[_Located]] = {}
-    for item in found:
-        position = item.position if isinstance(item, Mention) else item.start
-        index = document.sentence_index(position)
-        if index is not None:
-            grouped.setdefault(index, []).append(_Located(position, item))
-    return grouped
-
-
-def _look(
-    document: NewsDocument,
-    grouped: dict[int, list[_Located]],
-    index: int,
-    back: int,
-    position: int,
-) -> Any:
-    if grouped.get(index):
-        return _nearest(grouped[index], position).match
-    paragraph = document.paragraph_index(document.sentences[index][0])
-    for previous in range(index - 1, max(-1, index - 1 - back), -1):
-        start = document.sentences[previous][0]
-        if document.paragraph_index(start) != paragraph:
-            break
-        if grouped.get(previous):
-            return grouped[previous][0].match  # the sentence's subject comes first
-    return None
 
 
 def _plans(document: NewsDocument, sentence: tuple[int, int]) -> bool:
@@ -278,13 +230,20 @@ def read_claims(
     figures skipped as implausible."""
     gazetteer = gazetteer or load_gazetteer()
     mentions = find_mentions(document, gazetteer) if mentions is None else mentions
-    by_sentence = _by_sentence(document, mentions)
+    spans = list(zip(document.body_spans, document.body_words, strict=True))
+    unmapped = [
+        match
+        for (start, end), tokens in spans
+        for match in gazetteer.unmapped.find(document.text, start, end, tokens)
+    ]
+    names = linking.by_sentence(document, [*mentions, *unmapped])
+    subject = linking.article_subject(mentions)
     topics = [
         match
-        for (start, end), tokens in zip(document.body_spans, document.body_words, strict=True)
+        for (start, end), tokens in spans
         for match in gazetteer.topics.find(document.text, start, end, tokens)
     ]
-    topics_by_sentence = _by_sentence(document, topics)
+    topics_by_sentence = linking.by_sentence(document, topics)
     claims: list[Claim] = []
     skipped: list[SkippedFigure] = []
     for index, sentence in enumerate(document.sentences):
@@ -295,8 +254,9 @@ def read_claims(
         for item in found:
             if item.kind in ("period", "since"):
                 continue
-            mention = _look(document, by_sentence, index, MENTION_LOOKBACK, item.start)
-            topic = _look(document, topics_by_sentence, index, TOPIC_LOOKBACK, item.start)
+            borrow = item.kind in BORROWS or not topics_by_sentence.get(index)
+            link = linking.link_feature(document, names, subject, index, item.start, borrow)
+            topic = linking.link_topic(document, topics_by_sentence, index, item.start)
             start, end = document.original_span(item.start, item.end)
             claims.append(
                 Claim(
@@ -310,8 +270,9 @@ def read_claims(
                     sentence=index,
                     start=start,
                     end=end,
-                    layer=mention.layer if mention else None,
-                    feature=mention.feature if mention else None,
+                    layer=link.layer if link else None,
+                    feature=link.feature if link else None,
+                    link=link.rule if link else None,
                     topic=topic.target[1] if topic else None,
                     value_max=item.value_max,
                     step=item.step,

@@ -126,6 +126,9 @@ class Gazetteer:
         Names of layers and features; targets are ``(layer, feature or None)``.
     topics : Matcher
         Topic words of numeric claims; targets are ``("topic", topic id)``.
+    unmapped : Matcher
+        Names of projects the catalog does not map (other corridors and pipelines); targets
+        are ``("unmapped", id)``. Their figures must not go to a catalog feature.
     topic_labels : dict
         Topic id -> readable label.
     outlets : tuple of (str, tuple of str)
@@ -136,6 +139,7 @@ class Gazetteer:
 
     features: Matcher
     topics: Matcher
+    unmapped: Matcher
     topic_labels: dict[str, str]
     outlets: tuple[tuple[str, tuple[str, ...]], ...]
     entries: tuple[dict[str, Any], ...]
@@ -173,9 +177,15 @@ def parse_gazetteer(data: dict[str, Any]) -> Gazetteer:
         for topic in data.get("topics", [])
         for written in [*topic.get("ru", []), *topic.get("en", [])]
     ]
+    unmapped = []
+    for project in data.get("unmapped", []):
+        target = ("unmapped", str(project.get("id")))
+        for key, exact in (("ru", False), ("en", False), ("abbreviations", True)):
+            unmapped.extend(_name(target, written, exact) for written in project.get(key, []))
     return Gazetteer(
         features=Matcher(names),
         topics=Matcher(topics),
+        unmapped=Matcher(unmapped),
         topic_labels={str(t["id"]): str(t.get("label", t["id"])) for t in data.get("topics", [])},
         outlets=tuple(
             (str(o["name"]), tuple(o.get("names", [o["name"]]))) for o in data.get("outlets", [])
