@@ -150,3 +150,39 @@ def test_conflicts_among_many_claims_of_one_measure_list_each_claim_once() -> No
     ]
     (found,) = corpus_conflicts(analyses, [])
     assert [claim.document for claim in found.claims] == [f"{i}.txt" for i in range(60)]
+
+
+@pytest.mark.parametrize(
+    ("section", "scope"),
+    [
+        ("Из них 443 км — азербайджанский участок нефтепровода Баку–Тбилиси–Джейхан.",
+         "section:AZ"),
+        ("По территории Грузии нефтепровод Баку–Тбилиси–Джейхан проходит 249 км.", "section:GE"),
+        ("Вторая нитка нефтепровода Баку–Тбилиси–Джейхан составит 500 км.", "second line"),
+        ("Резервная линия нефтепровода Баку–Тбилиси–Джейхан — 300 км.", "backup"),
+    ],
+)
+def test_a_section_or_second_line_is_not_compared_with_the_whole(section: str, scope: str) -> None:
+    from caspian.layers.news.documents import parse_document
+
+    whole = analyse(parse_document(
+        "Длина нефтепровода Баку–Тбилиси–Джейхан составляет 1768 км.\n", "whole.txt", "text"
+    ))
+    part = analyse(parse_document(section + "\n", "part.txt", "text"))
+    (claim,) = part.claims
+    assert (claim.subject, claim.scope) == ("btc_pipeline/btc", scope)
+    assert corpus_conflicts([whole, part], load_catalog().values()) == [
+        c for c in corpus_conflicts([whole], load_catalog().values())
+    ]
+
+
+def test_two_sections_of_one_country_that_disagree_are_a_conflict() -> None:
+    from caspian.layers.news.documents import parse_document
+
+    analyses = [
+        analyse(parse_document(f"Азербайджанский участок нефтепровода Баку–Тбилиси–Джейхан — "
+                               f"{length} км.\n", f"{length}.txt", "text"))
+        for length in (443, 449)
+    ]
+    (found,) = corpus_conflicts(analyses, [])
+    assert found.id == "value:btc_pipeline/btc:length:reported:section:AZ"

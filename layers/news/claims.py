@@ -27,6 +27,7 @@ from caspian.layers.news.documents import NewsDocument
 from caspian.layers.news.gazetteer import Gazetteer, load_gazetteer
 from caspian.layers.news.mentions import Mention, find_mentions
 from caspian.layers.news.quantities import Quantity, quantities
+from caspian.layers.news.scopes import clause, figure_scope
 from caspian.layers.news.text import lemmas, words
 
 PHYSICAL = ("length", "mass", "power", "bandwidth", "containers")
@@ -75,6 +76,9 @@ class Claim:
     link : str or None
         The rule that linked them (:mod:`.linking`: ``"sentence, before"``, ``"previous
         sentence"``, ``"article subject"``, ``"unmapped project (…)"``…).
+    scope : str or None
+        The part of the feature measured (:mod:`.scopes`: ``"section:GE"``, ``"second
+        line"``, ``"backup"``); None for the whole.
     topic : str or None
     context : dict
         ``period`` (``{"months": 8, "year": 2025}``), ``since`` (year), ``horizon`` (text and
@@ -97,6 +101,7 @@ class Claim:
     value_max: float | None = None
     step: float | None = None
     link: str | None = None
+    scope: str | None = None
     context: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -251,9 +256,13 @@ def read_claims(
         found = _plausible(document, index, _resolved(document, index, found, skipped), skipped)
         context = _context(document, [item for item in found if item.kind in CONTEXT])
         plans = _plans(document, sentence) if found else False
-        for item in found:
-            if item.kind in ("period", "since"):
-                continue
+        figures = [item for item in found if item.kind not in ("period", "since")]
+        for number, item in enumerate(figures):
+            floor = figures[number - 1].end if number else sentence[0]
+            ceiling = figures[number + 1].start if number + 1 < len(figures) else sentence[1]
+            scope = figure_scope(
+                document.text, *clause(document.text, item.start, item.end, floor, ceiling)
+            )
             borrow = item.kind in BORROWS or not topics_by_sentence.get(index)
             link = linking.link_feature(document, names, subject, index, item.start, borrow)
             topic = linking.link_topic(document, topics_by_sentence, index, item.start)
@@ -273,6 +282,7 @@ def read_claims(
                     layer=link.layer if link else None,
                     feature=link.feature if link else None,
                     link=link.rule if link else None,
+                    scope=scope,
                     topic=topic.target[1] if topic else None,
                     value_max=item.value_max,
                     step=item.step,

@@ -103,11 +103,12 @@ def agree(a: float, b: float, step_a: float | None = None, step_b: float | None 
     return round(a, 3) == round(b, 3)
 
 
-def _measure_key(claim: Claim) -> tuple[str, str, str | None, str] | None:
-    """The measure a claim states: compared only with claims of the same one."""
+def _measure_key(claim: Claim) -> tuple[str, str, str | None, str, str | None] | None:
+    """The measure a claim states (subject, kind, unit, role and scope: a country section or
+    a second line is not the whole): compared only with claims of the same one."""
     if claim.kind not in COMPARED or claim.subject is None:
         return None
-    return (claim.subject, claim.kind, claim.unit, claim.role)
+    return (claim.subject, claim.kind, claim.unit, claim.role, claim.scope)
 
 
 def _cluster_rule(a: Claim, b: Claim) -> str | None:
@@ -150,18 +151,18 @@ def _disagreeing(members: Sequence[Claim]) -> dict[str, dict[int, Claim]]:
 
 def _between_documents(claims: Sequence[Claim]) -> list[Conflict]:
     # The index: one bucket of claims per measure; figures are compared only within one.
-    groups: dict[tuple[str, str, str | None, str], list[Claim]] = {}
+    groups: dict[tuple[str, str, str | None, str, str | None], list[Claim]] = {}
     for claim in claims:
         key = _measure_key(claim)
         if key:
             groups.setdefault(key, []).append(claim)
     found = []
-    for (subject, kind, unit, role), members in groups.items():
+    for (subject, kind, unit, role, scope), members in groups.items():
         order = {id(claim): index for index, claim in enumerate(members)}
         for rule, involved in _disagreeing(members).items():
             found.append(
                 Conflict(
-                    id=f"{rule}:{subject}:{kind}:{role}",
+                    id=f"{rule}:{subject}:{kind}:{role}" + (f":{scope}" if scope else ""),
                     rule=rule,
                     subject=subject,
                     kind=kind,
@@ -192,8 +193,8 @@ def _against_catalog(claims: Sequence[Claim], layers: Iterable[Layer]) -> list[C
     }
     found = []
     for claim in claims:
-        if claim.kind != "length" or not claim.layer or not claim.feature:
-            continue
+        if claim.kind != "length" or not claim.layer or not claim.feature or claim.scope:
+            continue  # a section's or a second line's length is not the feature's
         located = features.get((claim.layer, claim.feature))
         if located is None:
             continue
