@@ -213,7 +213,8 @@ def conflicts_command(fmt: str, corpus: Path) -> None:
     layers = list(load_catalog().values())
     analyses = _corpus_analyses(corpus)
     conflicts = corpus_conflicts(analyses, layers)
-    checked = check_catalog_conflicts(conflicts, layers)
+    claims = [claim for analysis in analyses for claim in analysis.claims]
+    checked = check_catalog_conflicts(conflicts, layers, claims)
     if fmt == "json":
         click.echo(
             render_json(

@@ -186,3 +186,19 @@ def test_two_sections_of_one_country_that_disagree_are_a_conflict() -> None:
     ]
     (found,) = corpus_conflicts(analyses, [])
     assert found.id == "value:btc_pipeline/btc:length:reported:section:AZ"
+
+
+def test_a_hand_made_conflict_is_found_from_a_users_article_not_only_from_seeds(
+    tmp_path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = tmp_path / "btc.txt"
+    article.write_text("Длина нефтепровода Баку–Тбилиси–Джейхан — 1776 км.\n", encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    code, _, _ = run_cli(["ingest", str(article), "--add", "--corpus", str(corpus)], capsys)
+    assert code == 0
+    code, out, _ = run_cli(["conflicts", "--corpus", str(corpus), "--format", "json"], capsys)
+    rows = {row["conflict"]: row for row in json.loads(out)["catalog_conflicts"]}
+    assert rows["btc-length"]["status"] == "found"
+    (found,) = rows["btc-length"]["found"]
+    assert found.startswith("catalog:btc_pipeline/btc:length:") and "/000_" in found
+    assert rows["bse-length"]["status"] == "not checkable"

@@ -250,17 +250,52 @@ def _not_found_reason(values: Sequence[dict[str, Any]]) -> str:
     return "no claim in the quoted text contradicts the other values"
 
 
+def _states(claim: Claim, layer: Layer, hand_made: dict[str, Any], value: dict[str, Any]) -> bool:
+    """Whether ``claim`` states ``value`` of the hand-made conflict (same layer, one of its
+    features, same unit, the whole feature, equal within rounding)."""
+    features = hand_made.get("features") or []
+    number = value.get("value")
+    return (
+        claim.layer == layer.id
+        and (not features or claim.feature in features)
+        and claim.unit == value.get("unit")
+        and claim.scope is None
+        and isinstance(number, (int, float))
+        and agree(claim.value, float(number), claim.step, _step_of(number))
+    )
+
+
+def _found_in_corpus(conflict: Conflict, layer: Layer, hand_made: dict[str, Any]) -> bool:
+    """Whether a found conflict shows two values of the hand-made one: stated by its claims
+    (from any document) or cited as the catalog values it contradicts."""
+    values = hand_made.get("values", [])
+    stated = {
+        index
+        for index, value in enumerate(values)
+        for claim in conflict.claims
+        if _states(claim, layer, hand_made, value)
+    }
+    cited = {value.get("source") for value in conflict.catalog_values}
+    stated |= {index for index, value in enumerate(values) if value.get("source") in cited}
+    return bool(stated) and len(stated) >= min(2, len(values))
+
+
 def check_catalog_conflicts(
-    conflicts: Sequence[Conflict], layers: Iterable[Layer]
+    conflicts: Sequence[Conflict], layers: Iterable[Layer], claims: Sequence[Claim] = ()
 ) -> list[dict[str, Any]]:
     """Compare the catalog's hand-made conflicts with the conflicts found.
+
+    A hand-made conflict is *found* when a found conflict has claims inside its seed quotes,
+    or (from any document of the corpus) states two of its values or one of them against
+    another it cites; *not checkable* when none of its values comes from a seed and no claim
+    of ``claims`` states one.
 
     Returns
     -------
     list of dict
         One row per hand-made conflict: ``layer``, ``conflict``, ``status`` (``"found"``,
-        ``"not found"`` or ``"not checkable"`` when none of its values comes from a seed),
-        ``found`` (ids of the matching found conflicts) and ``reason``.
+        ``"not found"`` or ``"not checkable"``), ``found`` (ids of the matching found
+        conflicts) and ``reason``.
     """
     rows = []
     for layer in layers:
@@ -270,20 +305,20 @@ def check_catalog_conflicts(
             seed_values = [seeds[v["source"]] for v in values if v.get("source") in seeds]
             external = {v.get("source") for v in values} - set(seeds)
             row = {"layer": layer.id, "conflict": hand_made.get("id"), "found": []}
-            if not seed_values:
-                rows.append(
-                    {**row, "status": "not checkable", "reason": "no value comes from a seed"}
-                )
-                continue
             matching = []
             for conflict in conflicts:
                 covered = [source for source in seed_values if _covers(conflict, source)]
                 cited = {value.get("source") for value in conflict.catalog_values}
-                if covered and len(covered) + len(cited & external) >= min(2, len(values)):
+                quoted = covered and len(covered) + len(cited & external) >= min(2, len(values))
+                if quoted or _found_in_corpus(conflict, layer, hand_made):
                     matching.append(conflict.id)
             if matching:
                 rows.append({**row, "status": "found", "found": matching, "reason": ""})
-            else:
+            elif seed_values or any(
+                _states(claim, layer, hand_made, value) for claim in claims for value in values
+            ):
                 rows.append({**row, "status": "not found", "reason": _not_found_reason(values)})
-                continue
+            else:
+                reason = "no value comes from a seed and no claim of the corpus states one"
+                rows.append({**row, "status": "not checkable", "reason": reason})
     return rows
