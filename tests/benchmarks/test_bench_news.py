@@ -118,7 +118,7 @@ def test_one_long_sentence_of_figures_is_read_in_linear_time(
     ratios["ratio_growth_20kB_to_100kB"] = growth
     report_times(benchmark, capsys, "news long sentence", times, ratios)
     assert claims == {"20kB": 1_000, "100kB": 5_000}
-    assert growth < 2.5
+    assert growth < 3  # a quadratic reader gives 5
 
 
 def _variant(text: str, number: int) -> str:
