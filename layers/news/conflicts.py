@@ -1,7 +1,7 @@
 """Conflicts: where sources disagree, found from the claims, not from the hand-made list.
 
-Three rules, each over claims of *different* documents that share a subject
-(:attr:`Claim.subject`), a kind, a unit and a role (target or reported):
+Three rules, each over claims of *different* documents that share a measure: a subject
+(:attr:`Claim.subject`), a kind, a unit, a role (target or reported) and a scope:
 
 ``value``
     the values differ while the reporting periods agree (or at most one states one): "почти в
@@ -13,10 +13,10 @@ Three rules, each over claims of *different* documents that share a subject
     a length claim linked to a feature differs from a length the catalog publishes for it
     from another source (``published_length_km``).
 
-Claims are indexed by measure (subject, kind, unit, role) and compared only within one, as
-clusters of equal figures, so the work grows with the number of distinct figures per measure,
-not with the cube of the claims. A rounding difference is no conflict: values agree within
-half the last digit of the less precise one (224 km and 223.6 km, :func:`agree`).
+Claims are indexed by measure and compared only within one, without comparing every pair
+(:mod:`.agreement`), so the work grows about linearly with the claims, not with their cube. A
+rounding difference is no conflict: values agree within half the last digit of the less
+precise one (224 km and 223.6 km, :func:`caspian.layers.news.agreement.agree`).
 :func:`check_catalog_conflicts` then tells, for each conflict the catalog lists by hand,
 whether the reader found it.
 """
@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from caspian.layers.catalog import Layer, short_feature_id
+from caspian.layers.news.agreement import agree, disagreeing, step_of
 from caspian.layers.news.claims import Claim
 
 COMPARED = (
@@ -82,71 +83,12 @@ class Conflict:
         }
 
 
-def _period(claim: Claim) -> tuple[Any, Any] | None:
-    period = claim.context.get("period")
-    return (period["months"], period.get("year")) if period else None
-
-
-def _step_of(value: float) -> float:
-    """The last digit of a value as the catalog types it: 223.6 -> 0.1, 224 -> 1."""
-    written = repr(float(value))
-    decimals = written.split(".")[1] if "." in written and "e" not in written else ""
-    return 10.0 ** -len(decimals.rstrip("0")) if decimals.rstrip("0") else 1.0
-
-
-def agree(a: float, b: float, step_a: float | None = None, step_b: float | None = None) -> bool:
-    """Whether two stated values are one figure: equal to within half the last digit of the
-    less precise one (224 km and 223.6 km agree, 240 km does not), else to three decimals."""
-    tolerance = max(step_a or 0.0, step_b or 0.0) / 2
-    if tolerance:
-        return abs(a - b) <= tolerance * (1 + 1e-9)
-    return round(a, 3) == round(b, 3)
-
-
 def _measure_key(claim: Claim) -> tuple[str, str, str | None, str, str | None] | None:
     """The measure a claim states (subject, kind, unit, role and scope: a country section or
     a second line is not the whole): compared only with claims of the same one."""
     if claim.kind not in COMPARED or claim.subject is None:
         return None
     return (claim.subject, claim.kind, claim.unit, claim.role, claim.scope)
-
-
-def _cluster_rule(a: Claim, b: Claim) -> str | None:
-    """The rule by which two figures (of different documents) disagree, else None."""
-    periods = _period(a), _period(b)
-    if agree(a.value, b.value, a.step, b.step):
-        return "period" if None not in periods and periods[0] != periods[1] else None
-    # A period stated on one side only does not make the figures incomparable.
-    return "value" if None in periods or periods[0] == periods[1] else None
-
-
-def _clusters(members: Sequence[Claim]) -> list[list[Claim]]:
-    """``members`` grouped by the figure they state (value, step and period): claims of one
-    cluster never disagree, so only clusters are compared pairwise."""
-    clusters: dict[tuple[Any, ...], list[Claim]] = {}
-    for claim in members:
-        key = (claim.value, claim.step, _period(claim))
-        clusters.setdefault(key, []).append(claim)
-    return list(clusters.values())
-
-
-def _disagreeing(members: Sequence[Claim]) -> dict[str, dict[int, Claim]]:
-    """Per rule, the claims of ``members`` (one measure) that disagree with a claim of another
-    document, keyed by ``id``."""
-    involved: dict[str, dict[int, Claim]] = {}
-    clusters = _clusters(members)
-    documents = [{claim.document for claim in cluster} for cluster in clusters]
-    for i, first in enumerate(clusters):
-        for j in range(i + 1, len(clusters)):
-            rule = _cluster_rule(first[0], clusters[j][0])
-            if rule is None:
-                continue
-            bucket = involved.setdefault(rule, {})
-            for own, other_documents in ((first, documents[j]), (clusters[j], documents[i])):
-                for claim in own:
-                    if other_documents - {claim.document}:
-                        bucket[id(claim)] = claim
-    return involved
 
 
 def _between_documents(claims: Sequence[Claim]) -> list[Conflict]:
@@ -159,7 +101,7 @@ def _between_documents(claims: Sequence[Claim]) -> list[Conflict]:
     found = []
     for (subject, kind, unit, role, scope), members in groups.items():
         order = {id(claim): index for index, claim in enumerate(members)}
-        for rule, involved in _disagreeing(members).items():
+        for rule, involved in disagreeing(members).items():
             found.append(
                 Conflict(
                     id=f"{rule}:{subject}:{kind}:{role}" + (f":{scope}" if scope else ""),
@@ -205,7 +147,7 @@ def _against_catalog(claims: Sequence[Claim], layers: Iterable[Layer]) -> list[C
             for entry in published
             if isinstance(entry.get("value"), (int, float))
             and not _cited_here(claim, layer.sources.get(str(entry.get("source"))))
-            and not agree(float(entry["value"]), claim.value, _step_of(entry["value"]),
+            and not agree(float(entry["value"]), claim.value, step_of(entry["value"]),
                           claim.step)
         ]
         if differing:
@@ -245,7 +187,7 @@ def _not_found_reason(values: Sequence[dict[str, Any]]) -> str:
     numbers = [v.get("value") for v in values]
     if not all(isinstance(number, (int, float)) for number in numbers):
         return "the claims in these quotes agree or are not numeric"
-    if all(agree(a, b, _step_of(a), _step_of(b)) for a in numbers for b in numbers):
+    if all(agree(a, b, step_of(a), step_of(b)) for a in numbers for b in numbers):
         return "the values agree within rounding, which is no conflict"
     return "no claim in the quoted text contradicts the other values"
 
@@ -261,7 +203,7 @@ def _states(claim: Claim, layer: Layer, hand_made: dict[str, Any], value: dict[s
         and claim.unit == value.get("unit")
         and claim.scope is None
         and isinstance(number, (int, float))
-        and agree(claim.value, float(number), claim.step, _step_of(number))
+        and agree(claim.value, float(number), claim.step, step_of(number))
     )
 
 
