@@ -219,3 +219,12 @@ def test_ingest_names_the_rule_that_linked_each_claim(capsys: pytest.CaptureFixt
     (document,) = json.loads(out)["documents"]
     assert code == 0
     assert {claim.get("link") for claim in document["claims"]} >= {"sentence, before"}
+
+
+def test_a_figure_in_a_long_quotation_is_about_the_speakers_subject() -> None:
+    text = ("Министр рассказал о дороге Карс–Дилуджу: «Работы идут по плану. Мы довольны. "
+            "Подрядчики работают. Техника прибыла. Её длина составит 224 км».\n")
+    (claim,) = _claims(text)
+    assert (claim.subject, claim.link) == (
+        "zangezur_corridor/kars-dilucu", "quoted speaker's subject"
+    )

@@ -243,6 +243,7 @@ def read_claims(
     ]
     names = linking.by_sentence(document, [*mentions, *unmapped])
     subject = linking.article_subject(mentions)
+    quotes = linking.quotations(document)
     topics = [
         match
         for (start, end), tokens in spans
@@ -264,7 +265,9 @@ def read_claims(
                 document.text, *clause(document.text, item.start, item.end, floor, ceiling)
             )
             borrow = item.kind in BORROWS or not topics_by_sentence.get(index)
-            link = linking.link_feature(document, names, subject, index, item.start, borrow)
+            link = linking.link_feature(
+                document, names, subject, index, item.start, borrow, quotes
+            )
             topic = linking.link_topic(document, topics_by_sentence, index, item.start)
             start, end = document.original_span(item.start, item.end)
             claims.append(

@@ -9,6 +9,10 @@ claim says which, :class:`Link`):
     протяжённостью 240 км");
 ``sentence, after``
     the nearest name after it in its sentence ("224-километровой ж/д ветки от Карса");
+``quoted speaker's subject``
+    for a figure inside a quotation («…»): the first name inside the quotation before it, else
+    the subject of the sentence that opens the quotation, else of the sentence before it ("Министр
+    рассказал о дороге Карс–Дилуджу. «Работы займут пять лет. … Длина составит 224 км»");
 ``previous sentence``
     the subject (first name) of the closest of the :data:`MENTION_LOOKBACK` sentences before
     it, across paragraphs ("Его протяжённость составит 240 км");
@@ -32,6 +36,8 @@ the first of the closest of the :data:`TOPIC_LOOKBACK` sentences before it in it
 from __future__ import annotations
 
 import bisect
+import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -44,6 +50,8 @@ from caspian.layers.news.mentions import Mention
 MENTION_LOOKBACK = 3
 TOPIC_LOOKBACK = 3
 UNMAPPED = "unmapped"
+# A quotation as Russian news print it, up to a few paragraphs long.
+_QUOTATION = re.compile(r"«[^«»]{1,5000}»")
 
 
 @dataclass(frozen=True)
@@ -102,6 +110,38 @@ def _as_link(located: Located, rule: str) -> Link:
     return Link(None, None, f"{UNMAPPED} project ({match.name})")
 
 
+def quotations(document: NewsDocument) -> list[tuple[int, int]]:
+    """The quotations («…», not nested) of the document's text, as ``(start, end)``."""
+    return [match.span() for match in _QUOTATION.finditer(document.text)]
+
+
+def _speaker_subject(
+    document: NewsDocument,
+    names: dict[int, list[Located]],
+    quotes: Sequence[tuple[int, int]],
+    position: int,
+) -> Located | None:
+    """The subject of the quotation holding ``position`` (see the module's rules)."""
+    index = bisect.bisect_right(quotes, (position, math.inf)) - 1
+    if index < 0 or not quotes[index][0] < position < quotes[index][1]:
+        return None
+    start = quotes[index][0]
+    opening = document.sentence_index(start)
+    if opening is None:
+        return None
+    sentence = opening
+    while sentence < len(document.sentences) and document.sentences[sentence][0] < position:
+        for located in names.get(sentence, ()):
+            if start < located.position < position:
+                return located  # the first name inside the quotation
+        sentence += 1
+    for introducing in (opening, opening - 1):
+        before = [located for located in names.get(introducing, ()) if located.position < start]
+        if before:
+            return before[0]
+    return None
+
+
 def link_feature(
     document: NewsDocument,
     names: dict[int, list[Located]],
@@ -109,6 +149,7 @@ def link_feature(
     index: int,
     position: int,
     borrow: bool = True,
+    quotes: Sequence[tuple[int, int]] = (),
 ) -> Link | None:
     """The feature of the figure at ``position`` of sentence ``index`` (see the module's
     rules), or None; with ``borrow`` False, only a name of its own sentence."""
@@ -116,6 +157,9 @@ def link_feature(
         return _as_link(*_nearest(names[index], position))
     if not borrow:
         return None
+    speaker = _speaker_subject(document, names, quotes, position)
+    if speaker is not None:
+        return _as_link(speaker, "quoted speaker's subject")
     for previous in range(index - 1, max(-1, index - 1 - MENTION_LOOKBACK), -1):
         if names.get(previous):
             return _as_link(names[previous][0], "previous sentence")
