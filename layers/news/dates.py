@@ -47,6 +47,7 @@ WORDS = re.compile(
 WORDS_EN = re.compile(rf"\b([A-Za-z]+)\s+(\d{{1,2}}),?\s+(\d{{4}}){_TIME_AFTER.replace('в', 'at')}")
 # ISO 8601 as some pages print it: "2026-03-03 09:15", "2026-03-03T09:15".
 ISO = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?(?![\d-])")
+_YEAR = re.compile(r"\d{4}")
 # A time printed before its date: "09:15 / 3 марта 2026", "09:15, 03.03.2026".
 _TIME_BEFORE = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2})\s*[,/|·—–-]?\s*\Z")
 
@@ -138,6 +139,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> Iterator[Fo
     day printed after it or right before it."""
     stop = len(text) if end is None else end
     found: list[FoundDate] = []
+    if not _YEAR.search(text, start, stop):
+        return  # every shape read holds a four-digit year: most lines and sentences hold none
     readers = (
         (NUMERIC, "numeric", _numeric_date),
         (WORDS, "words", _worded_date),

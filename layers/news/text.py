@@ -79,7 +79,7 @@ def clear_caches() -> None:
 def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     """The words of ``text[start:end]`` with offsets into ``text``."""
     return [
-        Word(match.group(), match.start(), match.end())
+        Word(match.group(), *match.span())
         for match in WORD.finditer(text, start, len(text) if end is None else end)
     ]
 
