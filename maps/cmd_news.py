@@ -36,7 +36,7 @@ def _claim_text(claim: Any) -> str:
     value = format_quantity(claim.value, claim.unit)
     if claim.value_max:
         value = f"{format_quantity(claim.value)}–{format_quantity(claim.value_max, claim.unit)}"
-    extras = [part for part in (claim.qualifier, claim.role) if part]
+    extras = [part for part in (claim.qualifier, claim.role, claim.scope) if part]
     period = claim.context.get("period")
     if period:
         extras.append(period["text"])

@@ -188,17 +188,35 @@ def test_two_sections_of_one_country_that_disagree_are_a_conflict() -> None:
     assert found.id == "value:btc_pipeline/btc:length:reported:section:AZ"
 
 
-def test_a_hand_made_conflict_is_found_from_a_users_article_not_only_from_seeds(
+def test_a_hand_made_conflict_is_found_from_users_articles_not_only_from_seeds(
+    tmp_path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = tmp_path / "corpus"
+    for length in (1768, 1776):
+        article = tmp_path / f"btc_{length}.txt"
+        article.write_text(f"Длина нефтепровода Баку–Тбилиси–Джейхан — {length} км.\n",
+                           encoding="utf-8")
+        code, _, _ = run_cli(["ingest", str(article), "--add", "--corpus", str(corpus)], capsys)
+        assert code == 0
+    code, out, _ = run_cli(["conflicts", "--corpus", str(corpus), "--format", "json"], capsys)
+    data = json.loads(out)
+    rows = {row["conflict"]: row for row in data["catalog_conflicts"]}
+    assert (rows["btc-length"]["status"], rows["btc-length"]["found"]) == (
+        "found", ["value:btc_pipeline/btc:length:reported"]
+    )
+    assert rows["bse-length"]["status"] == "not checkable"
+    # each figure is one published source's: no conflict with the catalog of its own
+    assert not [c for c in data["conflicts"] if c["rule"] == "catalog"
+                and c["subject"] == "btc_pipeline/btc"]
+
+
+def test_one_article_stating_one_published_figure_makes_the_hand_made_conflict_checkable(
     tmp_path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     article = tmp_path / "btc.txt"
     article.write_text("Длина нефтепровода Баку–Тбилиси–Джейхан — 1776 км.\n", encoding="utf-8")
     corpus = tmp_path / "corpus"
-    code, _, _ = run_cli(["ingest", str(article), "--add", "--corpus", str(corpus)], capsys)
-    assert code == 0
+    run_cli(["ingest", str(article), "--add", "--corpus", str(corpus)], capsys)
     code, out, _ = run_cli(["conflicts", "--corpus", str(corpus), "--format", "json"], capsys)
     rows = {row["conflict"]: row for row in json.loads(out)["catalog_conflicts"]}
-    assert rows["btc-length"]["status"] == "found"
-    (found,) = rows["btc-length"]["found"]
-    assert found.startswith("catalog:btc_pipeline/btc:length:") and "/000_" in found
-    assert rows["bse-length"]["status"] == "not checkable"
+    assert (code, rows["btc-length"]["status"]) == (0, "not found")

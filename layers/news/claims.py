@@ -45,7 +45,7 @@ MAX_VALUE = 1e15
 #: Kinds that take a feature named in another sentence even when their own names a topic.
 BORROWS = (*PHYSICAL, "deadline", "event")
 #: What a claim keeps of its own expression: an event's verb, a relative deadline's anchor.
-_OWN_CONTEXT = ("event", "relative_to")
+_OWN_CONTEXT = ("event", "date", "relative_to")
 
 
 @dataclass(frozen=True)

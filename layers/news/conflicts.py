@@ -10,8 +10,9 @@ Three rules, each over claims of *different* documents that share a measure: a s
     the value is the same but the reporting periods differ: 547 million USD "за первые восемь
     месяцев 2025 года" against "за девять месяцев 2025 года";
 ``catalog``
-    a length claim linked to a feature differs from a length the catalog publishes for it
-    from another source (``published_length_km``).
+    a length claim linked to a feature differs from every length the catalog publishes for
+    it from other sources (``published_length_km``; a figure one of them states is that
+    source's side of a disagreement the catalog keeps already).
 
 Claims are indexed by measure and compared only within one, without comparing every pair
 (:mod:`.agreement`), so the work grows about linearly with the claims, not with their cube. A
@@ -141,15 +142,18 @@ def _against_catalog(claims: Sequence[Claim], layers: Iterable[Layer]) -> list[C
         if located is None:
             continue
         layer, feature = located
-        published = (feature.get("properties") or {}).get("published_length_km") or []
-        differing = [
+        published = [
             {"value": entry["value"], "source": entry.get("source")}
-            for entry in published
+            for entry in (feature.get("properties") or {}).get("published_length_km") or []
             if isinstance(entry.get("value"), (int, float))
             and not _cited_here(claim, layer.sources.get(str(entry.get("source"))))
-            and not agree(float(entry["value"]), claim.value, step_of(entry["value"]),
-                          claim.step)
         ]
+        # A figure that one published source states is that source's side of a disagreement
+        # the catalog already keeps, not a new one: only a figure that none states conflicts.
+        if any(agree(float(d["value"]), claim.value, step_of(d["value"]), claim.step)
+               for d in published):
+            continue
+        differing = published
         if differing:
             unique = list({(d["value"], d["source"]): d for d in differing}.values())
             found.append(
