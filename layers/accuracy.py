@@ -1,0 +1,175 @@
+"""How far to trust each stretch of a line: traced, waypoints, schematic or hypothetical.
+
+A feature's ``geometry_accuracy`` is the class of its weakest part (``docs/catalog-schema.md``).
+This module splits a line into *stretches* of one class each, from data the feature already
+carries:
+
+* a segment between two consecutive exact vertices (``approximate`` not true) that cite the
+  same source, where that source is one of the feature's ``traced_sources`` (a mapped trace
+  whose consecutive nodes the line keeps), is ``traced``;
+* any other segment of a feature that lists ``traced_sources`` is the weaker of the feature's
+  own class and ``waypoints``: a straight line between two positions, however well sourced;
+* a feature without ``traced_sources`` (a user's file, a point, a line with no trace in it),
+  or whose ``vertex_sources`` do not give one entry per vertex, has its own class throughout.
+
+Lengths are geodesic (:func:`caspian.geo.geodesy.segment_lengths_m`), in kilometres.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import shapely
+from caspian.geo.geodesy import segment_arrays, segment_lengths_m
+from caspian.geo.settings import GEOMETRY_ACCURACIES, Settings
+
+#: The class of a straight segment between two sourced positions.
+WAYPOINTS = "waypoints"
+
+#: Keys of :func:`accuracy_km`, one per accuracy class, in :data:`GEOMETRY_ACCURACIES` order.
+ACCURACY_KM_KEYS: tuple[str, ...] = tuple(f"{name}_km" for name in GEOMETRY_ACCURACIES)
+
+
+@dataclass(frozen=True)
+class AccuracyStretch:
+    """A run of consecutive segments of one line that share an accuracy class.
+
+    Attributes
+    ----------
+    accuracy : str
+        One of :data:`caspian.geo.settings.GEOMETRY_ACCURACIES`.
+    coordinates : tuple of (float, float)
+        ``(lon, lat)`` degrees of the stretch, at least two points.
+    length_km : float
+        Geodesic length on the ellipsoid, kilometres.
+    """
+
+    accuracy: str
+    coordinates: tuple[tuple[float, float], ...]
+    length_km: float
+
+    @property
+    def straight(self) -> bool:
+        """Whether the stretch is a single straight segment."""
+        return len(self.coordinates) == 2
+
+
+def _weaker(first: str, second: str) -> str:
+    return max(first, second, key=GEOMETRY_ACCURACIES.index)
+
+
+def segment_accuracies(properties: Mapping[str, Any], segment_count: int,
+                       vertex_pairs: np.ndarray[Any, Any]) -> list[str]:
+    """The accuracy class of each segment by the rule of this module's docstring.
+
+    Parameters
+    ----------
+    properties : Mapping
+        The feature's properties (``geometry_accuracy``, ``traced_sources``,
+        ``vertex_sources``).
+    segment_count : int
+        Number of segments of the line.
+    vertex_pairs : numpy.ndarray of int, shape (segment_count, 2)
+        Index (into the concatenated vertices) of each segment's start and end.
+
+    Returns
+    -------
+    list of str
+        One class per segment; empty when the feature's own class is not a known one.
+    """
+    own = properties.get("geometry_accuracy")
+    if own not in GEOMETRY_ACCURACIES:
+        return []
+    traced_sources = properties.get("traced_sources")
+    vertex_sources = properties.get("vertex_sources")
+    vertex_count = int(vertex_pairs.max()) + 1 if segment_count else 0
+    if (not isinstance(traced_sources, Sequence) or isinstance(traced_sources, str)
+            or not isinstance(vertex_sources, Sequence) or len(vertex_sources) < vertex_count):
+        return [str(own)] * segment_count
+    traces = [str(source) for source in traced_sources]
+    # One code per vertex: the index of the trace it is an exact node of, or -1.
+    codes = np.array([
+        traces.index(source) if isinstance(entry, Mapping) and not entry.get("approximate")
+        and (source := str(entry.get("source"))) in traces else -1
+        for entry in vertex_sources
+    ], dtype=np.intp)
+    starts, ends = codes[vertex_pairs[:, 0]], codes[vertex_pairs[:, 1]]
+    traced = (starts >= 0) & (starts == ends)
+    return np.where(traced, "traced", _weaker(str(own), WAYPOINTS)).tolist()
+
+
+def _vertex_pairs(geometry: Any) -> np.ndarray[Any, Any]:
+    """Start and end vertex index (parts concatenated) of every segment of ``geometry``."""
+    parts = shapely.get_parts(np.asarray([geometry], dtype=object))
+    _, vertex_part = shapely.get_coordinates(parts, return_index=True)
+    start = np.flatnonzero(vertex_part[1:] == vertex_part[:-1])
+    return np.column_stack([start, start + 1])
+
+
+def accuracy_stretches(
+    properties: Mapping[str, Any], geometry: Any, settings: Settings | None = None
+) -> list[AccuracyStretch]:
+    """Split a line into maximal runs of segments of one accuracy class.
+
+    Parameters
+    ----------
+    properties : Mapping
+        The feature's properties.
+    geometry : shapely geometry
+        LineString or MultiLineString in ``(lon, lat)`` degrees; anything else (a point,
+        ``None``, an empty geometry) has no stretches. A stretch never crosses from one part
+        of a MultiLineString to the next.
+    settings : Settings, optional
+        ``ellps`` for the lengths.
+
+    Returns
+    -------
+    list of AccuracyStretch
+        In the order of the line; empty for a feature of unknown class.
+    """
+    if geometry is None or shapely.is_empty(geometry) or geometry.geom_type not in (
+            "LineString", "MultiLineString"):
+        return []
+    segments = segment_arrays(geometry)
+    pairs = _vertex_pairs(geometry)
+    classes = segment_accuracies(properties, len(segments), pairs)
+    if not classes:
+        return []
+    lengths_km = segment_lengths_m(segments, settings) / 1000.0
+    coords = shapely.get_coordinates(geometry)
+    labels = np.asarray(classes)
+    # A run ends where the class changes or the next segment starts a new part.
+    breaks = np.flatnonzero((labels[1:] != labels[:-1]) | (pairs[1:, 0] != pairs[:-1, 1])) + 1
+    run_starts = np.concatenate([[0], breaks])
+    run_ends = np.concatenate([breaks, [labels.size]])
+    run_km = np.add.reduceat(lengths_km, run_starts)
+    return [
+        AccuracyStretch(
+            accuracy=str(labels[first]),
+            coordinates=tuple(map(tuple, coords[pairs[first, 0]:pairs[last - 1, 1] + 1].tolist())),
+            length_km=float(km),
+        )
+        for first, last, km in zip(run_starts.tolist(), run_ends.tolist(), run_km.tolist(),
+                                   strict=True)
+    ]
+
+
+def accuracy_km(
+    properties: Mapping[str, Any], geometry: Any, settings: Settings | None = None
+) -> dict[str, float]:
+    """Kilometres of a line in each accuracy class.
+
+    Returns
+    -------
+    dict of str to float
+        ``{"surveyed_km", "traced_km", "waypoints_km", "schematic_km", "hypothetical_km"}``
+        (:data:`ACCURACY_KM_KEYS`), summing to the line's geodesic length; all 0.0 for a point
+        or a feature of unknown class.
+    """
+    totals = dict.fromkeys(ACCURACY_KM_KEYS, 0.0)
+    for stretch in accuracy_stretches(properties, geometry, settings):
+        totals[f"{stretch.accuracy}_km"] += stretch.length_km
+    return totals
