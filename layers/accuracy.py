@@ -173,3 +173,46 @@ def accuracy_km(
     for stretch in accuracy_stretches(properties, geometry, settings):
         totals[f"{stretch.accuracy}_km"] += stretch.length_km
     return totals
+
+
+#: Columns :func:`accuracy_columns` adds to the metrics and the exports, in order.
+ACCURACY_COLUMNS: tuple[str, ...] = (*ACCURACY_KM_KEYS, "traced_pct")
+
+
+def accuracy_columns(
+    properties: Sequence[Mapping[str, Any]],
+    geometries: Sequence[Any],
+    length_km: Any,
+    settings: Settings | None = None,
+) -> dict[str, np.ndarray[Any, Any]]:
+    """:func:`accuracy_km` of many features as columns, plus the traced share.
+
+    Parameters
+    ----------
+    properties : sequence of Mapping
+        Each feature's properties.
+    geometries : sequence of shapely geometries
+        The features' geometries, ``(lon, lat)`` degrees.
+    length_km : array_like of float
+        Each feature's length as the caller measured it; where it is NaN (a polygon, a missing
+        geometry) every column is NaN too.
+    settings : Settings, optional
+        ``ellps``.
+
+    Returns
+    -------
+    dict of str to numpy.ndarray
+        :data:`ACCURACY_COLUMNS`: kilometres per class, and ``traced_pct``, the traced share
+        of the length in percent (NaN for a length of 0).
+    """
+    lengths = np.asarray(length_km, dtype=float)
+    rows = [accuracy_km(props, geometry, settings)
+            for props, geometry in zip(properties, geometries, strict=True)]
+    columns = {key: np.array([row[key] for row in rows], dtype=float).reshape(lengths.shape)
+               for key in ACCURACY_KM_KEYS}
+    for key in ACCURACY_KM_KEYS:
+        columns[key][np.isnan(lengths)] = np.nan
+    with np.errstate(divide="ignore", invalid="ignore"):
+        columns["traced_pct"] = np.where(lengths > 0, 100.0 * columns["traced_km"] / lengths,
+                                         np.nan)
+    return columns
