@@ -109,6 +109,59 @@ def _vertex_pairs(geometry: Any) -> np.ndarray[Any, Any]:
     return np.column_stack([start, start + 1])
 
 
+def _classified_segments(
+    properties: Mapping[str, Any], geometry: Any, settings: Settings | None
+) -> tuple[np.ndarray[Any, Any], ...] | None:
+    """Vertex pairs, classes, geodesic lengths (km) of the segments, and the vertices; None
+    for anything but a line of known class."""
+    if geometry is None or shapely.is_empty(geometry) or geometry.geom_type not in (
+            "LineString", "MultiLineString"):
+        return None
+    segments = segment_arrays(geometry)
+    pairs = _vertex_pairs(geometry)
+    classes = segment_accuracies(properties, len(segments), pairs)
+    if not classes:
+        return None
+    lengths_km = segment_lengths_m(segments, settings) / 1000.0
+    return pairs, np.asarray(classes), lengths_km, shapely.get_coordinates(geometry)
+
+
+@dataclass(frozen=True)
+class LongSegment:
+    """One straight segment of a line longer than a threshold.
+
+    Attributes
+    ----------
+    start_vertex, end_vertex : int
+        Index of its ends among the line's vertices (parts concatenated, as
+        ``vertex_sources`` counts them).
+    accuracy : str
+        Its class by the rule of this module.
+    length_km : float
+        Geodesic length, kilometres.
+    """
+
+    start_vertex: int
+    end_vertex: int
+    accuracy: str
+    length_km: float
+
+
+def long_segments(
+    properties: Mapping[str, Any], geometry: Any, min_km: float,
+    settings: Settings | None = None,
+) -> list[LongSegment]:
+    """Every straight segment of a line longer than ``min_km`` kilometres, in line order."""
+    classified = _classified_segments(properties, geometry, settings)
+    if classified is None:
+        return []
+    pairs, labels, lengths_km, _ = classified
+    return [
+        LongSegment(int(pairs[i, 0]), int(pairs[i, 1]), str(labels[i]), float(lengths_km[i]))
+        for i in np.flatnonzero(lengths_km > min_km).tolist()
+    ]
+
+
 def accuracy_stretches(
     properties: Mapping[str, Any], geometry: Any, settings: Settings | None = None
 ) -> list[AccuracyStretch]:
@@ -130,17 +183,10 @@ def accuracy_stretches(
     list of AccuracyStretch
         In the order of the line; empty for a feature of unknown class.
     """
-    if geometry is None or shapely.is_empty(geometry) or geometry.geom_type not in (
-            "LineString", "MultiLineString"):
+    classified = _classified_segments(properties, geometry, settings)
+    if classified is None:
         return []
-    segments = segment_arrays(geometry)
-    pairs = _vertex_pairs(geometry)
-    classes = segment_accuracies(properties, len(segments), pairs)
-    if not classes:
-        return []
-    lengths_km = segment_lengths_m(segments, settings) / 1000.0
-    coords = shapely.get_coordinates(geometry)
-    labels = np.asarray(classes)
+    pairs, labels, lengths_km, coords = classified
     # A run ends where the class changes or the next segment starts a new part.
     breaks = np.flatnonzero((labels[1:] != labels[:-1]) | (pairs[1:, 0] != pairs[:-1, 1])) + 1
     run_starts = np.concatenate([[0], breaks])
