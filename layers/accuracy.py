@@ -7,8 +7,11 @@ carries:
 * a segment between two consecutive exact vertices (``approximate`` not true) that cite the
   same source, where that source is one of the feature's ``traced_sources`` (a mapped trace
   whose consecutive nodes the line keeps), is ``traced``;
-* any other segment of a feature that lists ``traced_sources`` is the weaker of the feature's
-  own class and ``waypoints``: a straight line between two positions, however well sourced;
+* any other segment between two exact vertices of a feature that lists ``traced_sources`` is
+  ``waypoints`` (``hypothetical`` if the feature is): a straight line between two sourced
+  positions, such as two OpenStreetMap station nodes;
+* a segment with an approximate end (a town point) is the weaker of the feature's own class
+  and ``waypoints``;
 * a feature without ``traced_sources`` (a user's file, a point, a line with no trace in it),
   or whose ``vertex_sources`` do not give one entry per vertex, has its own class throughout.
 
@@ -61,8 +64,8 @@ def _weaker(first: str, second: str) -> str:
     return max(first, second, key=GEOMETRY_ACCURACIES.index)
 
 
-def segment_accuracies(properties: Mapping[str, Any], segment_count: int,
-                       vertex_pairs: np.ndarray[Any, Any]) -> list[str]:
+def segment_accuracies(properties: Mapping[str, Any], vertex_pairs: np.ndarray[Any, Any],
+                       vertex_count: int) -> list[str]:
     """The accuracy class of each segment by the rule of this module's docstring.
 
     Parameters
@@ -70,10 +73,10 @@ def segment_accuracies(properties: Mapping[str, Any], segment_count: int,
     properties : Mapping
         The feature's properties (``geometry_accuracy``, ``traced_sources``,
         ``vertex_sources``).
-    segment_count : int
-        Number of segments of the line.
-    vertex_pairs : numpy.ndarray of int, shape (segment_count, 2)
+    vertex_pairs : numpy.ndarray of int, shape (segments, 2)
         Index (into the concatenated vertices) of each segment's start and end.
+    vertex_count : int
+        Number of vertices of the line (parts concatenated).
 
     Returns
     -------
@@ -83,22 +86,29 @@ def segment_accuracies(properties: Mapping[str, Any], segment_count: int,
     own = properties.get("geometry_accuracy")
     if own not in GEOMETRY_ACCURACIES:
         return []
+    own = str(own)
     traced_sources = properties.get("traced_sources")
     vertex_sources = properties.get("vertex_sources")
-    vertex_count = int(vertex_pairs.max()) + 1 if segment_count else 0
     if (not isinstance(traced_sources, Sequence) or isinstance(traced_sources, str)
-            or not isinstance(vertex_sources, Sequence) or len(vertex_sources) < vertex_count):
-        return [str(own)] * segment_count
+            or not isinstance(vertex_sources, Sequence) or len(vertex_sources) != vertex_count):
+        return [own] * len(vertex_pairs)
     traces = [str(source) for source in traced_sources]
+    exact = np.array([isinstance(entry, Mapping) and not entry.get("approximate")
+                      for entry in vertex_sources], dtype=bool)
     # One code per vertex: the index of the trace it is an exact node of, or -1.
     codes = np.array([
-        traces.index(source) if isinstance(entry, Mapping) and not entry.get("approximate")
-        and (source := str(entry.get("source"))) in traces else -1
-        for entry in vertex_sources
+        traces.index(source) if is_exact and (source := str(entry.get("source"))) in traces
+        else -1
+        for entry, is_exact in zip(vertex_sources, exact.tolist(), strict=True)
     ], dtype=np.intp)
-    starts, ends = codes[vertex_pairs[:, 0]], codes[vertex_pairs[:, 1]]
-    traced = (starts >= 0) & (starts == ends)
-    return np.where(traced, "traced", _weaker(str(own), WAYPOINTS)).tolist()
+    starts, ends = vertex_pairs[:, 0], vertex_pairs[:, 1]
+    traced = (codes[starts] >= 0) & (codes[starts] == codes[ends])
+    both_exact = exact[starts] & exact[ends]
+    # Two sourced positions make a waypoints segment, whatever the feature's weakest part,
+    # unless the whole line is hypothetical; an approximate end keeps the feature's class.
+    between_positions = own if own == "hypothetical" else WAYPOINTS
+    return np.where(traced, "traced", np.where(both_exact, between_positions,
+                                               _weaker(own, WAYPOINTS))).tolist()
 
 
 def _vertex_pairs(geometry: Any) -> np.ndarray[Any, Any]:
@@ -119,11 +129,12 @@ def _classified_segments(
         return None
     segments = segment_arrays(geometry)
     pairs = _vertex_pairs(geometry)
-    classes = segment_accuracies(properties, len(segments), pairs)
+    coords = shapely.get_coordinates(geometry)
+    classes = segment_accuracies(properties, pairs, len(coords))
     if not classes:
         return None
     lengths_km = segment_lengths_m(segments, settings) / 1000.0
-    return pairs, np.asarray(classes), lengths_km, shapely.get_coordinates(geometry)
+    return pairs, np.asarray(classes), lengths_km, coords
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,20 @@ def test_an_approximate_end_is_never_traced_and_a_schematic_line_stays_schematic
         "traced", "schematic"]
 
 
+def test_two_exact_stations_make_waypoints_even_in_a_schematic_line() -> None:
+    line = shapely.geometry.LineString([(50.0, 40.0), (50.3, 40.0), (50.6, 40.0), (51.0, 40.0)])
+    properties = {
+        "geometry_accuracy": "schematic",
+        "traced_sources": ["trace"],
+        "vertex_sources": [_vertex("town", True), _vertex("trace"), _vertex("stations"),
+                           _vertex("stations")],
+    }
+    assert [(s.accuracy, len(s.coordinates)) for s in accuracy_stretches(properties, line)] == [
+        ("schematic", 2), ("waypoints", 3)]
+    properties["geometry_accuracy"] = "hypothetical"
+    assert [s.accuracy for s in accuracy_stretches(properties, line)] == ["hypothetical"]
+
+
 def test_two_traces_meeting_are_joined_by_a_waypoints_segment() -> None:
     line = shapely.geometry.LineString([(50.0, 40.0), (50.1, 40.0), (50.2, 40.0), (50.3, 40.0)])
     properties = {
