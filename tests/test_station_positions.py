@@ -123,3 +123,26 @@ def test_legs_know_which_kilometres_are_traced_and_which_run_between_stations(
     stretches = accuracy_stretches(feature["properties"],
                                    shapely.geometry.shape(feature["geometry"]))
     assert [(s.accuracy, round(s.length_km, 1)) for s in stretches] == expected
+
+
+def test_port_points_stand_on_the_port_and_the_towns_stay_as_context() -> None:
+    corridor = load_layer("middle_corridor")
+    aktau = load_layer("aktau_port").feature("aktau")
+    # The quay where the mapped railway ends and the ferry leg starts.
+    assert aktau["geometry"]["coordinates"] == corridor.feature(
+        "mangyshlak-aktau")["geometry"]["coordinates"][-1]
+    assert aktau["geometry"]["coordinates"] == corridor.feature(
+        "aktau-alat")["geometry"]["coordinates"][0]
+    kuryk = load_layer("kuryk_port").feature("kuryk")
+    assert kuryk["geometry"]["coordinates"] == corridor.feature(
+        "mangyshlak-kuryk")["geometry"]["coordinates"][-1]
+    for port in (aktau, kuryk):
+        (vertex,) = port["properties"]["vertex_sources"]
+        assert vertex["approximate"] is False
+    context = load_layer("context")
+    towns = {feature_id: context.feature(feature_id)["geometry"]["coordinates"]
+             for feature_id in ("aktau_city", "kuryk_village")}
+    assert towns == {"aktau_city": [51.15, 43.65], "kuryk_village": [51.65, 43.2]}
+    _, _, aktau_m = GEOD.inv(*towns["aktau_city"], *aktau["geometry"]["coordinates"])
+    _, _, kuryk_m = GEOD.inv(*towns["kuryk_village"], *kuryk["geometry"]["coordinates"])
+    assert (round(aktau_m / 1000, 1), round(kuryk_m / 1000, 1)) == (7.8, 17.4)
