@@ -20,6 +20,7 @@ Lengths are geodesic (:func:`caspian.geo.geodesy.segment_lengths_m`), in kilomet
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -89,8 +90,7 @@ def segment_accuracies(properties: Mapping[str, Any], vertex_pairs: np.ndarray[A
     own = str(own)
     traced_sources = properties.get("traced_sources")
     vertex_sources = properties.get("vertex_sources")
-    if (not isinstance(traced_sources, Sequence) or isinstance(traced_sources, str)
-            or not isinstance(vertex_sources, Sequence) or len(vertex_sources) != vertex_count):
+    if not _lists_traces(properties) or len(vertex_sources) != vertex_count:
         return [own] * len(vertex_pairs)
     traces = [str(source) for source in traced_sources]
     exact = np.array([isinstance(entry, Mapping) and not entry.get("approximate")
@@ -109,6 +109,15 @@ def segment_accuracies(properties: Mapping[str, Any], vertex_pairs: np.ndarray[A
     between_positions = own if own == "hypothetical" else WAYPOINTS
     return np.where(traced, "traced", np.where(both_exact, between_positions,
                                                _weaker(own, WAYPOINTS))).tolist()
+
+
+def _lists_traces(properties: Mapping[str, Any]) -> bool:
+    """Whether the feature gives ``traced_sources`` and ``vertex_sources`` as lists, so that
+    its segments are rated one by one (otherwise the feature's class holds throughout)."""
+    traced_sources = properties.get("traced_sources")
+    vertex_sources = properties.get("vertex_sources")
+    return (isinstance(traced_sources, Sequence) and not isinstance(traced_sources, str)
+            and isinstance(vertex_sources, Sequence) and not isinstance(vertex_sources, str))
 
 
 def _vertex_pairs(geometry: Any) -> np.ndarray[Any, Any]:
@@ -232,6 +241,18 @@ def accuracy_km(
     return totals
 
 
+def _row_km(properties: Mapping[str, Any], geometry: Any, length_km: float,
+            settings: Settings | None) -> dict[str, float]:
+    """:func:`accuracy_km` of one feature; a feature rated as a whole (no ``traced_sources``:
+    every user file) takes the caller's length without measuring its segments again."""
+    own = properties.get("geometry_accuracy")
+    if own in GEOMETRY_ACCURACIES and not _lists_traces(properties):
+        totals = dict.fromkeys(ACCURACY_KM_KEYS, 0.0)
+        totals[f"{own}_km"] = length_km if math.isfinite(length_km) else 0.0
+        return totals
+    return accuracy_km(properties, geometry, settings)
+
+
 #: Columns :func:`accuracy_columns` adds to the metrics and the exports, in order.
 ACCURACY_COLUMNS: tuple[str, ...] = (*ACCURACY_KM_KEYS, "traced_pct")
 
@@ -262,9 +283,10 @@ def accuracy_columns(
         :data:`ACCURACY_COLUMNS`: kilometres per class, and ``traced_pct``, the traced share
         of the length in percent (NaN for a length of 0).
     """
-    lengths = np.asarray(length_km, dtype=float)
-    rows = [accuracy_km(props, geometry, settings)
-            for props, geometry in zip(properties, geometries, strict=True)]
+    lengths = np.asarray(length_km, dtype=float).reshape(-1)
+    rows = [_row_km(props, geometry, km, settings)
+            for props, geometry, km in zip(properties, geometries, lengths.tolist(),
+                                           strict=True)]
     columns = {key: np.array([row[key] for row in rows], dtype=float).reshape(lengths.shape)
                for key in ACCURACY_KM_KEYS}
     for key in ACCURACY_KM_KEYS:
