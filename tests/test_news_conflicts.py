@@ -91,6 +91,7 @@ def test_conflicts_command_lists_found_conflicts_and_the_catalog_check(
     code, out, _ = run_cli(["conflicts"], capsys)
     assert code == 0
     assert "! period: topic:trade_turnover money (reported)" in out
+    # Column widths follow the longest conflict id of the catalog.
     assert re.search(r"^middle_corridor +mc-trade-growth +found$", out, re.M)
     code, out, _ = run_cli(["conflicts", "--format", "json"], capsys)
     data = json.loads(out)
