@@ -193,7 +193,7 @@ def build_corridor_network(
     *,
     join_km: float = 1.0,
     port_km: float = 15.0,
-    expected_joins: Sequence[tuple[int, int]] = (),
+    expected_joins: Sequence[tuple[int, int, int, int]] = (),
     max_gap_km: float = 50.0,
     place_names: Sequence[tuple[str, float, float]] = (),
     name_km: float = 3.0,
@@ -211,9 +211,10 @@ def build_corridor_network(
         A rail line's end joins another rail line's nearest vertex (or end) within this.
     port_km : float
         Largest port transfer, kilometres.
-    expected_joins : sequence of (int, int)
-        Pairs (a, b) of rail lines where ``a``'s last vertex should meet ``b``'s first (a
-        chain's consecutive legs); where they do not join, a gap edge up to ``max_gap_km``.
+    expected_joins : sequence of (int, int, int, int)
+        ``(line a, vertex of a, line b, vertex of b)`` (a vertex -1 is the last) where two rail
+        lines should meet (a chain's consecutive legs, a link the data does not draw); where
+        they do not join, a gap edge up to ``max_gap_km``.
     place_names : sequence of (name, lon, lat)
         Names given to the nodes within ``name_km`` (the nearest wins).
     meta : dict, optional
@@ -227,6 +228,13 @@ def build_corridor_network(
         _check_line(index, line)
     rail = [i for i, line in enumerate(lines) if line.mode == RAIL]
     splits: dict[int, set[int]] = {i: {0, lines[i].lonlats.shape[0] - 1} for i in range(len(lines))}
+    expected_joins = [
+        (a, va % lines[a].lonlats.shape[0], b, vb % lines[b].lonlats.shape[0])
+        for a, va, b, vb in expected_joins
+    ]
+    for a, va, b, vb in expected_joins:
+        splits[a].add(va)
+        splits[b].add(vb)
     union = _UnionFind()
     joins = _join_rail_lines(lines, rail, join_km, splits, union)
     port_links = _port_links(lines, rail, ports, port_km, splits)
@@ -365,14 +373,13 @@ def _straight_edge(
 
 
 def _gap_edges(
-    lines: Sequence[LineInput], expected: Sequence[tuple[int, int]],
+    lines: Sequence[LineInput], expected: Sequence[tuple[int, int, int, int]],
     node_of: dict[tuple[int, int], int], coords: list[tuple[float, float]],
     edges: list[CorridorEdge], max_gap_km: float,
 ) -> list[CorridorEdge]:
     gaps = []
-    for a, b in expected:
-        u = node_of[(a, lines[a].lonlats.shape[0] - 1)]
-        v = node_of[(b, 0)]
+    for a, va, b, vb in expected:
+        u, v = node_of[(a, va)], node_of[(b, vb)]
         if u == v:
             continue
         gap = _straight_edge(u, v, coords, GAP, status="missing", accuracy="gap",

@@ -190,8 +190,8 @@ def route_features(path: Path, index: int) -> list[dict[str, Any]]:
             part = [[round(float(lon), 7), round(float(lat), 7)] for lon, lat in step.lonlats]
             coords.extend(part if not coords or coords[-1] != part[0] else part[1:])
         geometry: dict[str, Any] = (
-            {"type": "LineString", "coordinates": coords} if len(coords) >= 2 and coords[0] !=
-            coords[-1] or len(coords) > 2 else {"type": "Point", "coordinates": coords[0]}
+            {"type": "LineString", "coordinates": coords} if (len(coords) >= 2 and coords[0] !=
+            coords[-1]) or len(coords) > 2 else {"type": "Point", "coordinates": coords[0]}
         )
         properties = {"route": index, "leg": number, "segment": leg["mode"], **leg}
         features.append({"type": "Feature", "properties": properties, "geometry": geometry})

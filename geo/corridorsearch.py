@@ -164,9 +164,9 @@ class _View:
 
 
 def _allowed(edge: CorridorEdge, settings: SearchSettings) -> bool:
-    if edge.mode in (RAIL, SEA):
-        if settings.statuses is not None and (edge.status or "unknown") not in settings.statuses:
-            return False
+    if (edge.mode in (RAIL, SEA) and settings.statuses is not None
+            and (edge.status or "unknown") not in settings.statuses):
+        return False
     if edge.feature is not None and edge.feature in settings.avoid_features:
         return False
     if settings.avoid_countries and edge.segment_countries:
@@ -271,6 +271,8 @@ def _search(view: _View, source: int, target: int, settings: SearchSettings,
             edge = view.edges[e]
             if e == came_by or not _allowed(edge, settings):
                 continue
+            if came is not None and came.mode == SEA and edge.mode == SEA:
+                continue  # a ship sails from port to port: no calls on the way
             if (came is not None and came.mode == RAIL and edge.mode == RAIL
                     and view.junction(node)
                     and angle_between_deg(view.bearing(came_by, node),

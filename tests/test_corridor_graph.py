@@ -120,7 +120,7 @@ GAP_LINES = [
 
 
 def test_a_missing_link_is_a_gap_with_its_ends_and_length() -> None:
-    network = build_corridor_network(GAP_LINES, expected_joins=[(0, 1)])
+    network = build_corridor_network(GAP_LINES, expected_joins=[(0, -1, 1, 0)])
     (path,) = find_paths(network, [(45.5, 39.3), (44.0, 39.9)], ["a", "b"])
     summary = route_summary(path, "a", "b")
     gap_km = float(segment_lengths_km(np.array([END_A, START_B]))[0])
@@ -140,7 +140,7 @@ def test_lines_not_expected_to_meet_are_not_bridged() -> None:
 
 
 def test_a_gap_longer_than_the_limit_is_not_offered() -> None:
-    network = build_corridor_network(GAP_LINES, expected_joins=[(0, 1)], max_gap_km=5.0)
+    network = build_corridor_network(GAP_LINES, expected_joins=[(0, -1, 1, 0)], max_gap_km=5.0)
     with pytest.raises(NoRouteError):
         find_paths(network, [(45.5, 39.3), (44.0, 39.9)], ["a", "b"])
 
