@@ -86,6 +86,8 @@ class CorridorEdge:
 
     ``gauges`` is set on a gauge transfer (and on a gap between track of two gauges): the
     gauge at ``u`` and the gauge at ``v``. ``kind`` is ``port`` or ``gauge`` for transfers.
+    ``line`` is the index of the input line the edge is a piece of: a train may always go on
+    along its line's own course, whatever the angle a schematic drawing makes there.
     """
 
     u: int
@@ -101,6 +103,7 @@ class CorridorEdge:
     kind: str | None = None
     gauges: tuple[int, int] | None = None
     place: str | None = None
+    line: int | None = None
 
     @property
     def length_km(self) -> float:
@@ -357,7 +360,7 @@ def _line_edges(
                 u=u, v=v, mode=line.mode, lonlats=line.lonlats[a:b + 1],
                 segment_km=segment_km[a:b], segment_countries=line.segment_countries[a:b],
                 status=line.status, accuracy=line.accuracy, gauge_mm=line.gauge_mm,
-                feature=line.feature,
+                feature=line.feature, line=i,
             ))
     return edges
 

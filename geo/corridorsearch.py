@@ -7,7 +7,8 @@ arrived by, so that two rules of real railways hold (as in OpenRailRouting):
   gauge transfer (or a gap between track of two gauges, reported as both);
 * a path never reverses through a switch: at a junction (three or more rail edges) it may not
   leave on a branch that lies within ``min_turn_angle_deg`` of the branch it came in on (the
-  other branch of the same side of a wye), nor go back along the edge it came by.
+  other branch of the same side of a wye), nor go back along the edge it came by. Going on
+  along the same input line is always allowed: a line's own course is a train's course.
 
 The K alternatives are found by penalising the edges of the routes found so far and searching
 again; a route is kept only if it differs from every kept route by at least
@@ -274,7 +275,7 @@ def _search(view: _View, source: int, target: int, settings: SearchSettings,
             if came is not None and came.mode == SEA and edge.mode == SEA:
                 continue  # a ship sails from port to port: no calls on the way
             if (came is not None and came.mode == RAIL and edge.mode == RAIL
-                    and view.junction(node)
+                    and view.junction(node) and (came.line is None or came.line != edge.line)
                     and angle_between_deg(view.bearing(came_by, node),
                                           view.bearing(e, node)) < min_angle):
                 continue

@@ -52,7 +52,7 @@ from caspian.layers.places import Place, PlaceIndex, catalog_places, place_index
 logger = logging.getLogger(__name__)
 
 #: Bumped whenever the network's construction or its cache layout changes.
-CORRIDOR_VERSION = 1
+CORRIDOR_VERSION = 2
 
 #: The gauges and gauge changes of the catalog's lines, in the package data.
 DATA_FILE = "corridor.json"
@@ -423,7 +423,22 @@ def build_network(
         expected_joins=joins, max_gap_km=settings.max_gap_km, place_names=place_names,
         meta=meta,
     )
-    return network, named
+    return _straight_edge_countries(network), named
+
+
+def _straight_edge_countries(network: CorridorNetwork) -> CorridorNetwork:
+    """Give the straight edges the network made (gaps, transfers) the country of their
+    midpoint, as every other segment has."""
+    from dataclasses import replace
+
+    straight = [e for e, edge in enumerate(network.edges) if edge.segment_countries == ("",)]
+    if not straight:
+        return network
+    codes = _segment_countries([network.edges[e].lonlats for e in straight])
+    edges = list(network.edges)
+    for e, country in zip(straight, codes, strict=True):
+        edges[e] = replace(edges[e], segment_countries=country)
+    return finish_network(network.nodes, edges, network.joins, network.meta)
 
 
 def _dense_index(raw: np.ndarray, dense: np.ndarray, vertex: int) -> int:
@@ -440,7 +455,7 @@ def _edge_record(edge: CorridorEdge) -> dict[str, Any]:
         "countries": list(edge.segment_countries), "status": edge.status,
         "accuracy": edge.accuracy, "gauge_mm": edge.gauge_mm, "feature": edge.feature,
         "kind": edge.kind, "gauges": list(edge.gauges) if edge.gauges else None,
-        "place": edge.place,
+        "place": edge.place, "line": edge.line,
     }
 
 
@@ -473,7 +488,7 @@ def _read_cache(path: Path) -> tuple[CorridorNetwork, list[tuple[list[str], Plac
             segment_countries=tuple(e["countries"]), status=e["status"],
             accuracy=e["accuracy"], gauge_mm=e["gauge_mm"], feature=e["feature"],
             kind=e["kind"], gauges=tuple(e["gauges"]) if e["gauges"] else None,
-            place=e["place"],
+            place=e["place"], line=e["line"],
         )
         for e in body["edges"]
     ]
