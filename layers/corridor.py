@@ -370,7 +370,10 @@ def _segment_countries(lines: list[np.ndarray]) -> list[tuple[str, ...]]:
     index = country_index()
     mids = np.concatenate([(line[:-1] + line[1:]) / 2.0 for line in lines])
     codes = np.full(len(mids), "sea", dtype=object)
-    found_point, found_poly = index.tree.query(shapely.points(mids), predicate="within")
+    # The polygons query a tree of the points: shapely prepares the query geometry, so each
+    # country is prepared once (points querying a tree of countries took 17 s, this 0.1 s).
+    found_poly, found_point = shapely.STRtree(shapely.points(mids)).query(
+        index.polygons, predicate="contains")
     codes[found_point] = index.codes[found_poly]
     out, start = [], 0
     for line in lines:

@@ -318,23 +318,18 @@ def resolve_named_endpoint(
 ) -> Place:
     """FROM/TO/--via of a route: ``lon,lat``, a catalog feature id, or a place name.
 
-    Coordinates and catalog ids are read as :func:`caspian.layers.endpoints.resolve_endpoint`
-    reads them (a catalog id names exactly one feature); anything else is a place name.
+    ``lon,lat`` and ``layer/feature`` are read as :func:`caspian.layers.endpoints.resolve_endpoint`
+    reads them; anything else is a place name (a catalog point's short id is one of its names),
+    looked up without reading the catalog when the first index holds it.
     """
-    from caspian.layers.endpoints import resolve_endpoint
+    from caspian.layers.endpoints import parse_lonlat, resolve_endpoint
 
     stripped = text.strip()
     if not stripped:
         raise InputError(f"{label} is empty; fix: give a place name, a catalog id or lon,lat")
-    try:
+    lonlat = parse_lonlat(stripped)
+    if lonlat is not None or "/" in stripped:
         endpoint = resolve_endpoint(stripped)
-    except LayerNotFoundError:
-        if "/" in stripped:
-            raise
-        return resolve_place(stripped, indexes, label)
-    except InputError:
-        # A short id shared by several features, or a line feature: a name may still say it.
-        if "/" in stripped or "," in stripped:
-            raise
-        return resolve_place(stripped, indexes, label)
-    return Place(endpoint.label, endpoint.lon, endpoint.lat, endpoint.label, endpoint.label, 0)
+        return Place(endpoint.label, endpoint.lon, endpoint.lat, endpoint.label,
+                     endpoint.label, 0)
+    return resolve_place(stripped, indexes, label)

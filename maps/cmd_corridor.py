@@ -111,6 +111,7 @@ def run_corridor(
     from caspian.geo.corridorroute import compare_routes, route_features, route_summary
     from caspian.geo.corridorsearch import SearchSettings, find_paths
     from caspian.layers.corridor import load_corridor_network
+    from caspian.layers.endpoints import parse_lonlat
     from caspian.layers.places import geonames_index, resolve_named_endpoint
 
     if alternatives < 1:
@@ -130,7 +131,9 @@ def run_corridor(
         **({"max_snap_km": max_snap_km} if max_snap_km is not None else {}),
     )
     paths = find_paths(loaded.network, [p.lonlat for p in places],
-                       [p.label for p in places], settings, alternatives)
+                       [label if parse_lonlat(p.label) else f"{label} {p.label}"
+                        for p, label in zip(places, labels, strict=True)],
+                       settings, alternatives)
     routes = [route_summary(path, places[0].label, places[-1].label) for path in paths]
     for route in routes[1:]:
         route["compared_with_best"] = compare_routes(routes[0], route)

@@ -67,6 +67,11 @@ def _rail_options(options: dict[str, Any]) -> dict[str, Any]:
     return {**options, "progress": lambda line: click.echo(f"caspian: {line}", err=True)}
 
 
+def _given(value: Any, default: Any) -> Any:
+    """An option's value, or its default when it was not given (0 is a value)."""
+    return default if value is None else value
+
+
 #: Lists longer than this are shortened in the table (JSON and -o keep them whole).
 TABLE_LIST_ITEMS = 6
 
@@ -163,9 +168,9 @@ def route_command(
             check_max_snap_km(max_snap_km)
         run_corridor(
             start, end, vias=corridor["via"], avoid=corridor["avoid"], status=corridor["status"],
-            alternatives=corridor["alternatives"] or 1,
-            transfer_hours=corridor["transfer_hours"] or 0.0,
-            speed_kmh=corridor["speed_kmh"] or 40.0, osm_files=osm_file,
+            alternatives=_given(corridor["alternatives"], 1),
+            transfer_hours=_given(corridor["transfer_hours"], 0.0),
+            speed_kmh=_given(corridor["speed_kmh"], 40.0), osm_files=osm_file,
             max_snap_km=max_snap_km, output=output, fmt=fmt,
         )
         return
