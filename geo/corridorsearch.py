@@ -82,6 +82,10 @@ class SearchSettings:
     max_snap_km: float = 25.0
 
 
+#: Every status, nothing avoided, transfers free.
+DEFAULT_SEARCH = SearchSettings()
+
+
 @dataclass(frozen=True)
 class Step:
     """One edge of a path, in travel order (``lonlats`` already run the way travelled)."""
@@ -340,7 +344,7 @@ def find_paths(
     network: CorridorNetwork,
     points: Sequence[tuple[float, float]],
     labels: Sequence[str],
-    settings: SearchSettings = SearchSettings(),
+    settings: SearchSettings = DEFAULT_SEARCH,
     alternatives: int = 1,
     *,
     penalty_factor: float = 2.0,

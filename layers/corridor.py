@@ -27,7 +27,7 @@ import json
 import logging
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
@@ -45,6 +45,8 @@ from caspian.geo.corridorgraph import (
     build_corridor_network,
     finish_network,
 )
+from caspian.geo.corridorsearch import Path as CorridorPath
+from caspian.geo.corridorsearch import DEFAULT_SEARCH, SearchSettings
 from caspian.geo.errors import InputError
 from caspian.geo.geodesy import GEOD
 from caspian.layers.places import Place, PlaceIndex, catalog_places, place_index
@@ -87,15 +89,67 @@ class CorridorSettings:
 
 
 @dataclass(frozen=True)
+class CorridorAnswer:
+    """Routes between resolved places: the paths, their summaries and the places."""
+
+    places: tuple[Place, ...]
+    paths: tuple[CorridorPath, ...]
+    routes: tuple[dict[str, Any], ...]
+
+
+@dataclass(frozen=True)
 class LoadedCorridor:
-    """A network with the places that name its points, and how it was obtained."""
+    """A network with the places that name its points, and how it was obtained.
+
+    Route many pairs over one loaded network::
+
+        network = load_corridor_network()
+        answer = network.route("Aktau", "Kars", alternatives=2)
+    """
 
     network: CorridorNetwork
     places: PlaceIndex
     load_s: float
     from_cache: bool
     cache_file: str | None
-    osm_places: PlaceIndex = field(default_factory=lambda: PlaceIndex({}))
+
+    def resolve(self, text: str, label: str = "place") -> Place:
+        """A place name (any common spelling), catalog id or ``lon,lat`` as a :class:`Place`."""
+        from caspian.layers.places import geonames_index, resolve_named_endpoint
+
+        return resolve_named_endpoint(text, [self.places, geonames_index], label)
+
+    def route(
+        self, start: str, end: str, *, vias: Sequence[str] = (), alternatives: int = 1,
+        settings: SearchSettings = DEFAULT_SEARCH,
+    ) -> CorridorAnswer:
+        """The best route (and up to ``alternatives - 1`` others) from ``start`` to ``end``.
+
+        Each route is :func:`caspian.geo.corridorroute.route_summary`'s mapping; the second and
+        later carry ``compared_with_best``.
+
+        Raises
+        ------
+        InputError, LayerNotFoundError
+            For a name that is unknown or ambiguous.
+        SnapError, NoRouteError
+            For a place off the network, or no route under ``settings``.
+        """
+        from caspian.geo.corridorroute import compare_routes, route_summary
+        from caspian.geo.corridorsearch import find_paths
+        from caspian.layers.endpoints import parse_lonlat
+
+        labels = ["FROM", *(f"--via {via!r}" for via in vias), "TO"]
+        places = tuple(self.resolve(text, label)
+                       for text, label in zip([start, *vias, end], labels, strict=True))
+        named = [label if parse_lonlat(p.label) else f"{label} {p.label}"
+                 for p, label in zip(places, labels, strict=True)]
+        paths = find_paths(self.network, [p.lonlat for p in places], named, settings,
+                           alternatives)
+        routes = [route_summary(path, places[0].label, places[-1].label) for path in paths]
+        for route in routes[1:]:
+            route["compared_with_best"] = compare_routes(routes[0], route)
+        return CorridorAnswer(places, tuple(paths), tuple(routes))
 
 
 def _package_version() -> str:

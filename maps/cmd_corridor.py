@@ -108,11 +108,9 @@ def run_corridor(
     max_snap_km: float | None, output: str | None, fmt: str,
 ) -> None:
     """Resolve the places, load the network, route, print and write (``caspian route``)."""
-    from caspian.geo.corridorroute import compare_routes, route_features, route_summary
-    from caspian.geo.corridorsearch import SearchSettings, find_paths
+    from caspian.geo.corridorroute import route_features
+    from caspian.geo.corridorsearch import SearchSettings
     from caspian.layers.corridor import load_corridor_network
-    from caspian.layers.endpoints import parse_lonlat
-    from caspian.layers.places import geonames_index, resolve_named_endpoint
 
     if alternatives < 1:
         raise click.UsageError("--alternatives must be 1 or more")
@@ -120,23 +118,15 @@ def run_corridor(
         raise click.UsageError("--transfer-hours must be >= 0 and --speed-kmh > 0")
     loaded = load_corridor_network(
         osm_files, progress=lambda line: click.echo(f"caspian: {line}", err=True))
-    indexes = [loaded.places, geonames_index]
-    labels = ["FROM", *(f"--via {via!r}" for via in vias), "TO"]
-    places = [resolve_named_endpoint(text, indexes, label)
-              for text, label in zip([start, *vias, end], labels, strict=True)]
     avoid_countries, avoid_features = check_avoid(avoid, loaded.network)
     settings = SearchSettings(
         statuses=statuses_for(status), avoid_features=avoid_features,
         avoid_countries=avoid_countries, transfer_km=transfer_hours * speed_kmh,
         **({"max_snap_km": max_snap_km} if max_snap_km is not None else {}),
     )
-    paths = find_paths(loaded.network, [p.lonlat for p in places],
-                       [label if parse_lonlat(p.label) else f"{label} {p.label}"
-                        for p, label in zip(places, labels, strict=True)],
-                       settings, alternatives)
-    routes = [route_summary(path, places[0].label, places[-1].label) for path in paths]
-    for route in routes[1:]:
-        route["compared_with_best"] = compare_routes(routes[0], route)
+    answer = loaded.route(start, end, vias=vias, alternatives=alternatives, settings=settings)
+    places, paths, routes = answer.places, answer.paths, list(answer.routes)
+    labels = ["FROM", *(f"--via {via!r}" for via in vias), "TO"]
     if output is not None:
         from caspian.layers.fileio import write_text_atomic
 
