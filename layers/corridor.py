@@ -45,8 +45,8 @@ from caspian.geo.corridorgraph import (
     build_corridor_network,
     finish_network,
 )
-from caspian.geo.corridorsearch import Path as CorridorPath
 from caspian.geo.corridorsearch import DEFAULT_SEARCH, SearchSettings
+from caspian.geo.corridorsearch import Path as CorridorPath
 from caspian.geo.errors import InputError
 from caspian.geo.geodesy import GEOD
 from caspian.layers.places import Place, PlaceIndex, catalog_places, place_index
