@@ -22,10 +22,10 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 
 import numpy as np
-import numpy.typing as npt
 import shapely
 from caspian.geo.errors import GeometryError
 from caspian.geo.geodesy import GEOD, FloatArray, IntArray
@@ -58,6 +58,10 @@ class LineInput:
         Where the line comes from (a catalog id, ``osm way 123``, ``sea route``).
     port_ends : tuple of (int or None)
         For a sea leg, the index in ``ports`` of the port at its first and last vertex.
+    source : str
+        Where the line was read. Lines of one mapped source (an OSM extract) join only where
+        they share a vertex; the tolerance joins a dead end to a line of another source, or
+        two separately drawn lines (``catalog``).
     """
 
     lonlats: FloatArray
@@ -68,6 +72,7 @@ class LineInput:
     gauge_mm: int | None = None
     feature: str | None = None
     port_ends: tuple[int | None, int | None] = (None, None)
+    source: str = "catalog"
 
 
 @dataclass(frozen=True)
@@ -105,9 +110,9 @@ class CorridorEdge:
     place: str | None = None
     line: int | None = None
 
-    @property
+    @cached_property
     def length_km(self) -> float:
-        """Geodesic length, kilometres."""
+        """Geodesic length, kilometres (computed once: the search reads it per transition)."""
         return float(self.segment_km.sum())
 
 
@@ -138,6 +143,10 @@ class CorridorNetwork:
         Every join the tolerance made (the two lines, the distance): the network's provenance.
     meta : dict
         Whatever the builder records (sources, tolerance, version).
+    component : numpy.ndarray of int
+        Connected piece of each node (over every edge, gaps and transfers included).
+    vertex_lonlats, vertex_edge, vertex_index : numpy.ndarray
+        Every vertex of every rail edge, its edge and its index there (for snapping).
     """
 
     nodes: tuple[CorridorNode, ...]
@@ -147,6 +156,10 @@ class CorridorNetwork:
     rail_degree: IntArray
     joins: tuple[dict[str, Any], ...] = ()
     meta: dict[str, Any] = field(default_factory=dict)
+    component: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.intp))
+    vertex_lonlats: FloatArray = field(default_factory=lambda: np.zeros((0, 2)))
+    vertex_edge: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.intp))
+    vertex_index: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.intp))
 
 
 def segment_lengths_km(lonlats: FloatArray) -> FloatArray:
@@ -293,12 +306,15 @@ def _join_rail_lines(
             splits[a[0]].add(a[1])
             splits[b[0]].add(b[1])
             union.union(a, b)
+    shared_ends = {(int(owner[k]), int(index[k])) for k in shared}
     scale = float(np.cos(np.radians(np.mean(stacked[:, 1]))))
     tree = shapely.STRtree(shapely.points(stacked[:, 0] * scale, stacked[:, 1]))
     joins = []
     radius = join_km / 110.0 / max(scale, 0.1)
     for i in rail:
         for end in (0, lines[i].lonlats.shape[0] - 1):
+            if (i, end) in shared_ends and lines[i].source != "catalog":
+                continue  # a mapped way's end on another way's node: joined as mapped
             lon, lat = lines[i].lonlats[end]
             near = tree.query(shapely.Point(lon * scale, lat).buffer(radius))
             near = near[owner[near] != i]
@@ -306,6 +322,8 @@ def _join_rail_lines(
                 continue
             dist_km = _geodesic_km(lon, lat, stacked[near, 0], stacked[near, 1])
             for other in np.unique(owner[near]):
+                if lines[int(other)].source == lines[i].source != "catalog":
+                    continue  # one mapped source joins only where it shares a node
                 mine = np.flatnonzero(owner[near] == other)
                 best = mine[np.argmin(dist_km[mine])]
                 if dist_km[best] > join_km:
@@ -468,14 +486,21 @@ def finish_network(
             rail_degree[edge.u] += 1
             rail_degree[edge.v] += 1
             bearings[e] = (_bearing_away(edge, False), _bearing_away(edge, True))
+    union = _UnionFind()
+    for edge in edges:
+        union.union(edge.u, edge.v)
+    roots = [union.find(node) for node in range(len(nodes))]
+    _, component = np.unique(np.asarray(roots, dtype=np.intp), return_inverse=True)
+    rail = [e for e, edge in enumerate(edges) if edge.mode == RAIL]
+    counts = [edges[e].lonlats.shape[0] for e in rail]
     return CorridorNetwork(
         nodes=tuple(nodes), edges=tuple(edges),
         adjacency=tuple(tuple(edge_ids) for edge_ids in adjacency),
         bearing_deg=bearings, rail_degree=rail_degree, joins=tuple(joins), meta=dict(meta or {}),
+        component=component.reshape(-1),
+        vertex_lonlats=(np.concatenate([edges[e].lonlats for e in rail]) if rail
+                        else np.zeros((0, 2))),
+        vertex_edge=np.repeat(np.asarray(rail, dtype=np.intp), counts),
+        vertex_index=(np.concatenate([np.arange(c) for c in counts]) if rail
+                      else np.zeros(0, dtype=np.intp)),
     )
-
-
-def angle_between_deg(a: npt.ArrayLike, b: npt.ArrayLike) -> Any:
-    """Smallest angle between two azimuths, degrees (0..180)."""
-    diff = np.abs((np.asarray(a, dtype=float) - np.asarray(b, dtype=float)) % 360.0)
-    return np.minimum(diff, 360.0 - diff)

@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import heapq
 import itertools
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
+import shapely
 from caspian.geo.corridorgraph import (
     GAP,
     RAIL,
@@ -33,8 +35,6 @@ from caspian.geo.corridorgraph import (
     CorridorNetwork,
     CorridorNode,
     _bearing_away,
-    angle_between_deg,
-    segment_lengths_km,
 )
 from caspian.geo.errors import CaspianError
 from caspian.geo.geodesy import GEOD
@@ -129,8 +129,12 @@ class _View:
         self.removed: set[int] = set()
         self.extra: dict[int, list[int]] = {}
         self.bearings: dict[int, tuple[float, float]] = {}
+        # Plain lists: the search reads these once per transition, numpy scalars cost 10x.
+        self.base_bearings: list[list[float]] = network.bearing_deg.tolist()
+        self.rail_degree: list[int] = network.rail_degree.tolist()
         for e, points in cuts.items():
             self._cut(e, sorted(points))
+        self.lonlats = np.array([(node.lon, node.lat) for node in self.nodes], dtype=float)
 
     def _cut(self, e: int, points: list[tuple[int, int]]) -> None:
         edge = self.edges[e]
@@ -162,10 +166,10 @@ class _View:
         column = 0 if edge.u == node else 1
         if e in self.bearings:
             return self.bearings[e][column]
-        return float(self.network.bearing_deg[e, column])
+        return self.base_bearings[e][column]
 
     def junction(self, node: int) -> bool:
-        return node < len(self.network.nodes) and self.network.rail_degree[node] >= 3
+        return node < len(self.rail_degree) and self.rail_degree[node] >= 3
 
 
 def _allowed(edge: CorridorEdge, settings: SearchSettings) -> bool:
@@ -190,11 +194,17 @@ def _weight(edge: CorridorEdge, settings: SearchSettings) -> float:
     return edge.length_km
 
 
-def snap(network: CorridorNetwork, lonlat: tuple[float, float], label: str,
-         max_snap_km: float) -> tuple[int, int, float]:
-    """The nearest rail vertex or port to a point: ``(edge or -1, vertex or node, km)``.
+#: Another piece of the network this much farther than the nearest may still be snapped to,
+#: km: a port's own tracks mapped apart from the line (Batumi) must not strand the route.
+SNAP_SLACK_KM = 2.0
 
-    A port node is returned as ``(-1, node, km)``.
+
+def snap(network: CorridorNetwork, lonlat: tuple[float, float], label: str,
+         max_snap_km: float, slack_km: float = SNAP_SLACK_KM) -> list[tuple[int, int, float]]:
+    """The nearest rail vertex or port of each piece of the network near a point.
+
+    Returns ``[(edge or -1, vertex or node, km)]``, nearest first, one per connected piece,
+    within ``slack_km`` of the nearest; a port node is ``(-1, node, km)``.
 
     Raises
     ------
@@ -202,29 +212,55 @@ def snap(network: CorridorNetwork, lonlat: tuple[float, float], label: str,
         When nothing lies within ``max_snap_km``.
     """
     lon, lat = lonlat
-    best = (-1, -1, np.inf)
-    for e, edge in enumerate(network.edges):
-        if edge.mode != RAIL:
-            continue
-        _, _, dist_m = GEOD.inv(np.full(edge.lonlats.shape[0], lon),
-                                np.full(edge.lonlats.shape[0], lat),
-                                edge.lonlats[:, 0], edge.lonlats[:, 1])
-        k = int(np.argmin(dist_m))
-        if dist_m[k] / 1000.0 < best[2]:
-            best = (e, k, float(dist_m[k]) / 1000.0)
-    for node, item in enumerate(network.nodes):
-        if item.port:
-            _, _, dist_m = GEOD.inv(lon, lat, item.lon, item.lat)
-            if dist_m / 1000.0 <= best[2]:
-                best = (-1, node, float(dist_m) / 1000.0)
-    if best[2] > max_snap_km:
+    ports = np.asarray([node for node, item in enumerate(network.nodes) if item.port],
+                       dtype=np.intp)
+    port_lonlats = np.asarray([(network.nodes[n].lon, network.nodes[n].lat) for n in ports],
+                              dtype=float).reshape(-1, 2)
+    lonlats = np.concatenate([network.vertex_lonlats, port_lonlats])
+    if lonlats.shape[0] == 0:
+        raise SnapError(f"{label}: the corridor network is empty")
+    _, _, dist_m = GEOD.inv(np.full(lonlats.shape[0], lon), np.full(lonlats.shape[0], lat),
+                            lonlats[:, 0], lonlats[:, 1])
+    km = np.asarray(dist_m, dtype=float) / 1000.0
+    n_vertices = network.vertex_lonlats.shape[0]
+    best_km = float(km.min())
+    if best_km > max_snap_km:
         raise SnapError(
-            f"{label} {lon:.5f},{lat:.5f} lies "
-            + ("far from" if not np.isfinite(best[2]) else f"{best[2]:,.1f} km from")
-            + f" the corridor network (limit {max_snap_km:g} km); fix: give a place on the "
-            "network, or a larger --max-snap-km"
+            f"{label} {lon:.5f},{lat:.5f} lies {best_km:,.1f} km from the corridor network "
+            f"(limit {max_snap_km:g} km); fix: give a place on the network, or a larger "
+            "--max-snap-km"
         )
-    return best
+    out, seen = [], set()
+    for i in np.argsort(km, kind="stable"):
+        if km[i] > min(best_km + slack_km, max_snap_km):
+            break
+        if i < n_vertices:
+            e, k = int(network.vertex_edge[i]), int(network.vertex_index[i])
+            piece = int(network.component[network.edges[e].u])
+        else:
+            e, k = -1, int(ports[i - n_vertices])
+            piece = int(network.component[k])
+        if piece not in seen:
+            seen.add(piece)
+            out.append((e, k, float(km[i])))
+    return out
+
+
+def _piece(network: CorridorNetwork, candidate: tuple[int, int, float]) -> int:
+    e, k, _ = candidate
+    return int(network.component[network.edges[e].u if e >= 0 else k])
+
+
+def _choose(network: CorridorNetwork, candidates: list[list[tuple[int, int, float]]]
+            ) -> list[tuple[int, int, float]]:
+    """One candidate per point: on a piece every point can reach if there is one (the least
+    total snap distance), else each point's nearest."""
+    shared = set.intersection(*({_piece(network, c) for c in options} for options in candidates))
+    if not shared:
+        return [options[0] for options in candidates]
+    best = min(shared, key=lambda piece: sum(
+        next(c[2] for c in options if _piece(network, c) == piece) for options in candidates))
+    return [next(c for c in options if _piece(network, c) == best) for options in candidates]
 
 
 def _place_points(network: CorridorNetwork, points: Sequence[tuple[float, float]],
@@ -234,8 +270,9 @@ def _place_points(network: CorridorNetwork, points: Sequence[tuple[float, float]
     cuts: dict[int, list[tuple[int, int]]] = {}
     extra: list[CorridorNode] = []
     nodes, snaps = [], []
-    for lonlat, label in zip(points, labels, strict=True):
-        e, k, km = snap(network, lonlat, label, settings.max_snap_km)
+    chosen = _choose(network, [snap(network, lonlat, label, settings.max_snap_km)
+                               for lonlat, label in zip(points, labels, strict=True)])
+    for e, k, km in chosen:
         snaps.append(km)
         if e < 0:
             nodes.append(k)
@@ -257,16 +294,25 @@ def _place_points(network: CorridorNetwork, points: Sequence[tuple[float, float]
 
 def _search(view: _View, source: int, target: int, settings: SearchSettings,
             penalty: dict[int, float]) -> tuple[list[tuple[int, int | None, int | None]], float]:
-    """Edge-based Dijkstra; returns ``[(edge, gauge before, gauge after)]`` and the cost."""
+    """Edge-based A*; returns ``[(edge, gauge before, gauge after)]`` and the cost.
+
+    The estimate is the geodesic distance to the target: no edge weighs less than its length
+    and no length is shorter than the geodesic, so the first path found is the cheapest.
+    """
+    _, _, to_target_m = GEOD.inv(view.lonlats[:, 0], view.lonlats[:, 1],
+                                 np.full(len(view.nodes), view.lonlats[target, 0]),
+                                 np.full(len(view.nodes), view.lonlats[target, 1]))
+    # Shaved by 0.1 %: the segments' own geodesics can be a hair shorter than rounding allows.
+    estimate = (np.asarray(to_target_m) / 1000.0 * 0.999).tolist()
     start = (source, None, -1)
     best: dict[Any, float] = {start: 0.0}
     previous: dict[Any, Any] = {}
     counter = itertools.count()
-    heap: list[Any] = [(0.0, next(counter), start)]
+    heap: list[Any] = [(estimate[source], next(counter), 0.0, start)]
     min_angle = settings.min_turn_angle_deg
     while heap:
-        cost, _, state = heapq.heappop(heap)
-        if cost > best.get(state, np.inf):
+        _, _, cost, state = heapq.heappop(heap)
+        if cost > best.get(state, math.inf):
             continue
         node, gauge, came_by = state
         if node == target:
@@ -280,8 +326,8 @@ def _search(view: _View, source: int, target: int, settings: SearchSettings,
                 continue  # a ship sails from port to port: no calls on the way
             if (came is not None and came.mode == RAIL and edge.mode == RAIL
                     and view.junction(node) and (came.line is None or came.line != edge.line)
-                    and angle_between_deg(view.bearing(came_by, node),
-                                          view.bearing(e, node)) < min_angle):
+                    and _angle_deg(view.bearing(came_by, node), view.bearing(e, node))
+                    < min_angle):
                 continue
             forward = edge.u == node
             new_gauge = _gauge_after(edge, forward, gauge)
@@ -291,11 +337,18 @@ def _search(view: _View, source: int, target: int, settings: SearchSettings,
             weight = _weight(edge, settings) * penalty.get(view.origin[e], 1.0)
             new_state = (nxt, new_gauge, e)
             new_cost = cost + weight
-            if new_cost < best.get(new_state, np.inf):
+            if new_cost < best.get(new_state, math.inf):
                 best[new_state] = new_cost
                 previous[new_state] = (state, e, gauge, new_gauge)
-                heapq.heappush(heap, (new_cost, next(counter), new_state))
+                heapq.heappush(heap, (new_cost + estimate[nxt], next(counter), new_cost,
+                                      new_state))
     raise NoRouteError("no route")
+
+
+def _angle_deg(a: float, b: float) -> float:
+    """Smallest angle between two azimuths, degrees (0..180)."""
+    diff = abs(a - b) % 360.0
+    return min(diff, 360.0 - diff)
 
 
 def _gauge_after(edge: CorridorEdge, forward: bool, gauge: int | None) -> Any:
@@ -381,7 +434,8 @@ def find_paths(
     view, nodes, snaps = _place_points(network, points, labels, settings)
     kept: list[Path] = []
     penalty: dict[int, float] = {}
-    for _ in range(max(1, alternatives) * 4):
+    # Each round penalises what was found; a few rounds past K find what differs, if anything.
+    for _ in range(max(1, alternatives) + 2):
         try:
             path = _one_path(view, nodes, labels, settings, penalty, snaps)
         except NoRouteError:
@@ -422,12 +476,33 @@ def _one_path(view: _View, nodes: list[int], labels: Sequence[str], settings: Se
     return Path(tuple(steps), cost, snaps[0], snaps[-1], edge_km)
 
 
+#: Parts of two routes closer than this run the same way (the other track of a double-track
+#: line, a parallel way of a yard), kilometres.
+SAME_WAY_KM = 1.0
+
+
+def shared_km(path: Path, other: Path, within_km: float = SAME_WAY_KM) -> float:
+    """Length of ``path`` whose segments' midpoints lie within ``within_km`` of ``other``.
+
+    Measured on the ground, not by edge identity: two tracks of one line, or a detour of a
+    few hundred metres, are the same way.
+    """
+    if not path.steps or not other.steps:
+        return 0.0
+    coords = [step.lonlats for step in path.steps]
+    km = np.concatenate([step.segment_km for step in path.steps])
+    mids = np.concatenate([(c[:-1] + c[1:]) / 2.0 for c in coords])
+    scale = float(np.cos(np.radians(np.mean(mids[:, 1]))))
+    ends = np.concatenate([np.stack([c[:-1], c[1:]], axis=1) for c in
+                           (step.lonlats for step in other.steps) if c.shape[0] >= 2])
+    segments = shapely.linestrings(ends * (scale, 1.0))
+    found, _ = shapely.STRtree(segments).query(
+        shapely.points(mids[:, 0] * scale, mids[:, 1]), predicate="dwithin",
+        distance=within_km / 111.0)
+    return float(km[np.unique(found)].sum())
+
+
 def _differs(path: Path, other: Path, max_shared: float, min_different_km: float) -> bool:
-    shared = sum(min(km, other.edge_km.get(e, 0.0)) for e, km in path.edge_km.items())
+    shared = shared_km(path, other)
     length = max(path.length_km, 1e-9)
     return shared / length <= max_shared and length - shared >= min_different_km
-
-
-def straight_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Geodesic distance between two points, kilometres."""
-    return float(segment_lengths_km(np.array([a, b], dtype=float))[0])

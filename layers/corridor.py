@@ -54,7 +54,7 @@ from caspian.layers.places import Place, PlaceIndex, catalog_places, place_index
 logger = logging.getLogger(__name__)
 
 #: Bumped whenever the network's construction or its cache layout changes.
-CORRIDOR_VERSION = 2
+CORRIDOR_VERSION = 3
 
 #: The gauges and gauge changes of the catalog's lines, in the package data.
 DATA_FILE = "corridor.json"
@@ -376,7 +376,8 @@ def osm_lines(path: str | Path) -> tuple[list[dict[str, Any]], list[tuple[list[s
             if len(lonlats) >= 2:
                 records.append({"mode": RAIL, "status": status, "accuracy": "traced",
                                 "feature": f"osm way {int(osm_id)}", "lonlats": lonlats,
-                                "gauge_mm": gauge_of.get(int(osm_id))})
+                                "gauge_mm": gauge_of.get(int(osm_id)),
+                                "source": f"osm:{Path(path).name}"})
     return records, station_places(rail_stations(frame), Path(path).name)
 
 
@@ -468,7 +469,7 @@ def build_network(
              for a, va, b, vb in catalog.joins]
     lines = [
         LineInput(coords, r["mode"], codes, r["status"], r["accuracy"], r["gauge_mm"],
-                  r["feature"], r["port_ends"])
+                  r["feature"], r["port_ends"], r.get("source", "catalog"))
         for r, coords, codes in zip(records, lonlats, countries, strict=True)
     ]
     place_names = catalog.named_points + [

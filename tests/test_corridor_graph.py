@@ -201,3 +201,15 @@ def test_avoiding_a_feature_or_a_status_changes_the_route() -> None:
     assert set(features_used(path)) == {"south"}
     with pytest.raises(NoRouteError):
         find_paths(network, [S, T], ["S", "T"], SearchSettings(statuses=frozenset({"planned"})))
+
+
+def test_a_point_nearest_a_detached_stub_snaps_to_the_line_that_reaches_the_other_end() -> None:
+    # A port's own tracks mapped apart from the line (as at Batumi): 0.3 km to the stub,
+    # 1.5 km to the line's end.
+    line = rail([(41.0, 41.0), (41.6, 41.65)], feature="line")
+    stub = rail([(41.62, 41.661), (41.63, 41.67)], feature="port tracks")
+    network = build_corridor_network([line, stub])
+    target = (41.617, 41.6625)
+    (path,) = find_paths(network, [(41.0, 41.0), target], ["a", "b"])
+    assert features_used(path) == ["line"]
+    assert 1.0 < path.end_snap_km < 2.0
