@@ -473,8 +473,13 @@ def _bearing_away(edge: CorridorEdge, at_v: bool) -> float:
 def finish_network(
     nodes: Sequence[CorridorNode], edges: Sequence[CorridorEdge],
     joins: Sequence[dict[str, Any]] = (), meta: dict[str, Any] | None = None,
+    bearing_deg: FloatArray | None = None,
 ) -> CorridorNetwork:
-    """Index nodes and edges for the search (adjacency, bearings, junction degree)."""
+    """Index nodes and edges for the search (adjacency, bearings, junction degree).
+
+    ``bearing_deg`` (as :attr:`CorridorNetwork.bearing_deg`) skips measuring the bearings
+    again when a cached network is read.
+    """
     adjacency: list[list[int]] = [[] for _ in nodes]
     rail_degree = np.zeros(len(nodes), dtype=np.intp)
     bearings = np.zeros((len(edges), 2))
@@ -485,7 +490,10 @@ def finish_network(
         if edge.mode == RAIL:
             rail_degree[edge.u] += 1
             rail_degree[edge.v] += 1
-            bearings[e] = (_bearing_away(edge, False), _bearing_away(edge, True))
+            if bearing_deg is None:
+                bearings[e] = (_bearing_away(edge, False), _bearing_away(edge, True))
+    if bearing_deg is not None:
+        bearings = np.asarray(bearing_deg, dtype=float).reshape(len(edges), 2)
     union = _UnionFind()
     for edge in edges:
         union.union(edge.u, edge.v)

@@ -54,7 +54,7 @@ from caspian.layers.places import Place, PlaceIndex, catalog_places, place_index
 logger = logging.getLogger(__name__)
 
 #: Bumped whenever the network's construction or its cache layout changes.
-CORRIDOR_VERSION = 3
+CORRIDOR_VERSION = 4
 
 #: The gauges and gauge changes of the catalog's lines, in the package data.
 DATA_FILE = "corridor.json"
@@ -526,6 +526,7 @@ def _write_cache(path: Path, network: CorridorNetwork,
         "nodes": [[n.lon, n.lat, n.name, n.port] for n in network.nodes],
         "edges": [_edge_record(edge) for edge in network.edges],
         "joins": list(network.joins), "meta": network.meta,
+        "bearing_deg": np.round(network.bearing_deg, 6).tolist(),
         "places": [[names, [p.name, p.lon, p.lat, p.origin, p.type_instead, p.tier]]
                    for names, p in named],
     }
@@ -551,4 +552,5 @@ def _read_cache(path: Path) -> tuple[CorridorNetwork, list[tuple[list[str], Plac
         for e in body["edges"]
     ]
     named = [(names, Place(*fields)) for names, fields in body["places"]]
-    return finish_network(nodes, edges, body["joins"], body["meta"]), named
+    return (finish_network(nodes, edges, body["joins"], body["meta"],
+                           np.asarray(body["bearing_deg"], dtype=float)), named)

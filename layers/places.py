@@ -26,7 +26,6 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-import numpy as np
 from caspian.geo.errors import InputError, LayerNotFoundError
 from caspian.geo.geodesy import GEOD
 
@@ -298,19 +297,6 @@ def _best(group: Sequence[Place]) -> Place:
     """A group's representative: a catalog feature before a route place, then the first."""
     features = [place for place in group if place.type_instead == place.origin]
     return (features or list(group))[0]
-
-
-def nearest_place(
-    places: Sequence[Place], lon: float, lat: float, within_km: float
-) -> Place | None:
-    """The place nearest to ``(lon, lat)`` within ``within_km``, or None."""
-    if not places:
-        return None
-    lons = np.array([place.lon for place in places])
-    lats = np.array([place.lat for place in places])
-    _, _, dist_m = GEOD.inv(np.full(lons.shape, lon), np.full(lats.shape, lat), lons, lats)
-    best = int(np.argmin(dist_m))
-    return places[best] if dist_m[best] <= within_km * 1000.0 else None
 
 
 def resolve_named_endpoint(
