@@ -72,6 +72,8 @@ def _km_list(table: dict[str, float]) -> str:
 
 def route_text(number: int, count: int, route: dict[str, Any]) -> str:
     """One route as people read it: a heading, the legs, then the totals line by line."""
+    from caspian.layers.safe_text import terminal_text
+
     borders = "; ".join(f"{b['from']}→{b['to']} at {b['place']}" for b in route["borders"])
     transfers = "; ".join(
         f"{t['kind']} at {t['place']}" + (f" ({t['gauges']})" if t.get("gauges") else "")
@@ -99,7 +101,9 @@ def route_text(number: int, count: int, route: dict[str, Any]) -> str:
             f" vs {c['transfers'][0]}; not yet operating {c['not_operating_share'][1]:.0%} vs "
             f"{c['not_operating_share'][0]:.0%}"
         )
-    return "\n".join(lines)
+    # Names come from data (and from the user's OSM extracts): no control character of theirs
+    # reaches the terminal. The legs table is escaped by the renderer.
+    return "\n".join(line if line is lines[1] else terminal_text(line) for line in lines)
 
 
 def run_corridor(
@@ -111,6 +115,7 @@ def run_corridor(
     from caspian.geo.corridorroute import route_features
     from caspian.geo.corridorsearch import SearchSettings
     from caspian.layers.corridor import load_corridor_network
+    from caspian.layers.safe_text import terminal_text
 
     if alternatives < 1:
         raise click.UsageError("--alternatives must be 1 or more")
@@ -136,14 +141,16 @@ def run_corridor(
         write_text_atomic(output, json.dumps(collection, ensure_ascii=False, indent=1) + "\n",
                           kind="GeoJSON")
     for place, label in zip(places, labels, strict=True):
-        click.echo(f"caspian: {label} is {place.label} ({place.lon:.5f},{place.lat:.5f}; "
-                   f"{place.origin})", err=True)
+        click.echo(terminal_text(f"caspian: {label} is {place.label} ({place.lon:.5f},"
+                                 f"{place.lat:.5f}; {place.origin})"), err=True)
     for number, route in enumerate(routes, start=1):
         for gap in route["gaps"]:
-            click.echo(f"caspian: route {number}: gap of {gap['length_km']:,.1f} km "
-                       f"({gap['between']}), not drawn as track", err=True)
+            click.echo(terminal_text(f"caspian: route {number}: gap of {gap['length_km']:,.1f} "
+                                     f"km ({gap['between']}), not drawn as track"), err=True)
     if fmt == "json":
-        click.echo(json.dumps({"routes": routes}, ensure_ascii=False, indent=1))
+        from caspian.layers.safe_text import json_text
+
+        click.echo(json_text(json.dumps({"routes": routes}, ensure_ascii=False, indent=1)))
     else:
         click.echo("\n\n".join(route_text(n, len(routes), r)
                                for n, r in enumerate(routes, start=1)))
