@@ -139,7 +139,7 @@ class LoadedCorridor:
         from caspian.geo.corridorsearch import find_paths
         from caspian.layers.endpoints import parse_lonlat
 
-        labels = ["FROM", *(f"--via {via!r}" for via in vias), "TO"]
+        labels = ["FROM", *("--via" for _ in vias), "TO"]
         places = tuple(self.resolve(text, label)
                        for text, label in zip([start, *vias, end], labels, strict=True))
         named = [label if parse_lonlat(p.label) else f"{label} {p.label}"
