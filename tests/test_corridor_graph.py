@@ -213,3 +213,21 @@ def test_a_point_nearest_a_detached_stub_snaps_to_the_line_that_reaches_the_othe
     (path,) = find_paths(network, [(41.0, 41.0), target], ["a", "b"])
     assert features_used(path) == ["line"]
     assert 1.0 < path.end_snap_km < 2.0
+
+
+def test_a_corridor_route_file_added_to_the_map_is_styled_by_mode(tmp_path) -> None:
+    import json
+
+    from caspian.layers.userdata import read_user_geojson
+    from caspian.maps.features import user_collection
+    from caspian.maps.styles import KIND_COLOURS, USER_COLOUR
+
+    network = build_corridor_network(FERRY_NETWORK, [PORT_A, PORT_B])
+    (path,) = find_paths(network, [(52.0, 43.8), (48.0, 40.5)], ["x", "y"])
+    target = tmp_path / "route.geojson"
+    target.write_text(json.dumps({"type": "FeatureCollection",
+                                  "features": route_features(path, 0)}), encoding="utf-8")
+    collection = user_collection(target.name, read_user_geojson(target))
+    colours = [feature["properties"]["style"]["color"] for feature in collection["features"]]
+    assert colours[0] == KIND_COLOURS["railway"] and colours[2] == KIND_COLOURS["sea_route"]
+    assert USER_COLOUR not in colours
