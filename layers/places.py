@@ -275,7 +275,10 @@ def resolve_place(text: str, indexes: Sequence[IndexSource], label: str = "place
         index = source if isinstance(source, PlaceIndex) else source()
         matches = index.lookup(text)
         if matches:
-            groups = _clusters(sorted(matches, key=lambda place: place.tier))
+            # The most trusted source that knows the name answers (the catalog before a
+            # station of the user's extract, before GeoNames).
+            tier = min(place.tier for place in matches)
+            groups = _clusters([place for place in matches if place.tier == tier])
             if len(groups) == 1:
                 return _best(groups[0])
             listed = "; ".join(
