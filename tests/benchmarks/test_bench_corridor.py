@@ -58,7 +58,7 @@ def test_bench_build_networkx_segments_baseline(benchmark: Any, warm_sea_router)
     import numpy as np
     import shapely
     from caspian.geo.railgraph import build_rail_network
-    from caspian.layers.corridor import catalog_lines
+    from caspian.layers.corridor_lines import catalog_lines
 
     records = catalog_lines().records
     lines = [shapely.LineString(record["lonlats"]) for record in records]
