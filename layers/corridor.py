@@ -12,8 +12,9 @@ Builds a :class:`caspian.geo.corridorgraph.CorridorNetwork` from
   from the ways' ``gauge`` tag), joined to the rest at shared nodes or within the tolerance.
 
 Reading those inputs is :mod:`caspian.layers.corridor_lines`. Consecutive rail legs of a
-catalog chain that do not meet are joined by a gap (reported, never drawn as track). Every segment (at most ``densify_km`` long) is given the country of its
-midpoint on the borders the metrics use. The network is cached on disk in the folder the sea
+catalog chain that do not meet are joined by a gap (reported, never drawn as track). Every
+segment (at most ``densify_km`` long) is given the country of its midpoint on the borders
+the metrics use. The network is cached on disk in the folder the sea
 router uses, keyed by the content of every input and the package version: a repeated query
 reads it instead of building it.
 """
