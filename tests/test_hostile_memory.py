@@ -144,7 +144,8 @@ def _geos_bad_alloc() -> Exception:
                              "segment from shared object"),
          "a library could not be loaded (libgdal-253d08a6.so.38: failed to map segment from "
          "shared object)"),
-        (lambda: OSError(12, "Cannot allocate memory"), "a library could not be loaded"),
+        (lambda: OSError(12, "Cannot allocate memory"),
+         "the system refused memory (Cannot allocate memory)"),
         (_geos_bad_alloc, "shapely could not allocate memory (std::bad_alloc)"),
     ],
     ids=["numpy", "MemoryError", "ImportError", "ENOMEM", "GEOS"],
