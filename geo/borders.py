@@ -21,14 +21,27 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 import shapely
+from caspian.geo.arguments import instance, mapping, refuse, texts
 from caspian.geo.geodesy import as_geometry_array
 
 __all__ = ["partition_region", "splice_region"]
 
 
-def _by_code(polys: npt.NDArray[np.object_], codes: Sequence[str]) -> dict[str, Any]:
+def country_codes(codes: Any, name: str, count: int) -> list[str]:
+    """``codes`` checked: ``count`` strings, one country code per polygon."""
+    checked = texts(codes, name, f"{count} country codes (str), one per polygon")
+    if len(checked) != count:
+        refuse(name, codes, f"{count} country codes, one per polygon (not {len(checked)})")
+    return checked
+
+
+def _region(region: Any) -> Any:
+    return instance(region, shapely.Geometry, "region", "a shapely Polygon, (lon, lat) degrees")
+
+
+def _by_code(polys: npt.NDArray[np.object_], codes: Sequence[str], name: str) -> dict[str, Any]:
     """Union of the polygons of each code, valid, in first-seen code order."""
-    code_arr = np.asarray(list(codes), dtype=str)
+    code_arr = np.asarray(country_codes(codes, name, polys.size), dtype=str)
     merged: dict[str, Any] = {}
     for code in dict.fromkeys(code_arr.tolist()):
         parts = polys[code_arr == code]
@@ -70,8 +83,10 @@ def partition_region(
         Code -> the country's land inside ``region`` (valid (multi)polygons; empty codes left
         out). Together the pieces cover the base's land in ``region`` without overlaps.
     """
-    base = _by_code(as_geometry_array(base_polygons), base_codes)
-    detail = _by_code(as_geometry_array(detail_polygons), detail_codes)
+    region = _region(region)
+    base = _by_code(as_geometry_array(base_polygons, "base_polygons"), base_codes, "base_codes")
+    detail = _by_code(as_geometry_array(detail_polygons, "detail_polygons"), detail_codes,
+                      "detail_codes")
     base_in = {code: _polygonal(shapely.intersection(geom, region)) for code, geom in base.items()}
     base_in = {code: geom for code, geom in base_in.items() if not geom.is_empty}
     land = shapely.union_all(list(base_in.values()))
@@ -123,8 +138,13 @@ def splice_region(
         A country whose piece is empty keeps only its part outside ``region``; where a code
         has several rows, the piece joins the first.
     """
-    polys = as_geometry_array(base_polygons).copy()
-    codes = list(base_codes)
+    polys = as_geometry_array(base_polygons, "base_polygons").copy()
+    codes = country_codes(base_codes, "base_codes", polys.size)
+    region = _region(region)
+    pieces = mapping(region_pieces, "region_pieces", "the mapping partition_region returned")
+    if not all(isinstance(piece, shapely.Geometry) for piece in pieces.values()):
+        refuse("region_pieces", region_pieces, "the mapping of code -> geometry that "
+               "partition_region returned")
     shapely.prepare(region)
     touches = shapely.intersects(region, polys)
     placed: set[str] = set()

@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 import shapely
+from caspian.geo.arguments import mapping, refuse, settings_or_default
 from caspian.geo.errors import GeometryError
 from caspian.geo.geodesy import geod_for, geodesic_lengths_m
 from caspian.geo.settings import Settings
@@ -141,9 +142,13 @@ def build_chains(
         If two legs of one chain share an order (their sequence would be arbitrary) or a leg
         has no coordinates.
     """
+    settings = settings_or_default(settings)
+    if isinstance(features, (str, bytes, Mapping)) or not isinstance(features, Iterable):
+        refuse("features", features, "an iterable of leg mappings")
     grouped: dict[str, list[Mapping[str, Any]]] = {}
     for feature in features:
-        chain = feature.get("chain")
+        chain = mapping(feature, "an item of features", "a mapping with a \"chain\" key").get(
+            "chain")
         if not chain:
             continue
         grouped.setdefault(str(chain["id"]), []).append(feature)

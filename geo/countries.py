@@ -28,13 +28,17 @@ import numpy.typing as npt
 import pyproj
 import shapely
 from caspian.geo.antimeridian import fold_lines
+from caspian.geo.arguments import instance, settings_or_default, texts
+from caspian.geo.borders import country_codes
 from caspian.geo.errors import GeometryError
 from caspian.geo.geodesy import (
+    MeasuredLines,
     as_geometry_array,
-    densify_geodesic,
+    densify_measured,
     geodesic_lengths_m,
+    measure_lines,
 )
-from caspian.geo.settings import DEFAULT_SETTINGS, Settings
+from caspian.geo.settings import Settings
 
 #: The five states on the Caspian shore (ISO 3166-1 alpha-3).
 CASPIAN_LITTORAL: tuple[str, ...] = ("AZE", "IRN", "KAZ", "RUS", "TKM")
@@ -139,10 +143,9 @@ def build_country_index(
     -------
     CountryIndex
     """
-    polys = as_geometry_array(polygons)
-    code_arr = np.asarray(list(codes), dtype=str)
-    if polys.size != code_arr.size:
-        raise GeometryError(f"{polys.size} polygons but {code_arr.size} codes")
+    polys = as_geometry_array(polygons, "polygons")
+    code_arr = np.asarray(country_codes(codes, "codes", polys.size), dtype=str)
+    littoral = texts(littoral, "littoral", "the country codes of the Caspian's shores")
     keep = ~(shapely.is_missing(polys) | shapely.is_empty(polys))
     polys, code_arr = polys[keep], code_arr[keep]
     shapely.prepare(polys)
@@ -288,7 +291,11 @@ def _inverse(transformer: pyproj.Transformer, xy: npt.NDArray[np.float64]) -> An
 
 
 def split_by_country(
-    geoms: Any, index: CountryIndex, settings: Settings | None = None
+    geoms: Any,
+    index: CountryIndex,
+    settings: Settings | None = None,
+    *,
+    measured: MeasuredLines | None = None,
 ) -> CountrySplit:
     """Split each line's geodesic length by the countries it crosses.
 
@@ -301,6 +308,9 @@ def split_by_country(
         From :func:`build_country_index`.
     settings : Settings, optional
         ``densify_km`` (spacing of the geodesic densification) and ``ellps``.
+    measured : MeasuredLines, optional
+        ``geoms`` already measured (:func:`caspian.geo.geodesy.measure_lines`, with the same
+        ``settings``): their segments are not measured again.
 
     Returns
     -------
@@ -308,21 +318,26 @@ def split_by_country(
         Kilometres per ISO3 code plus ``"sea"``, and the Caspian part of ``"sea"`` by nearest
         littoral state (approximation).
     """
-    settings = settings or DEFAULT_SETTINGS
+    settings = settings_or_default(settings)
+    instance(index, CountryIndex, "index", "a CountryIndex (build_country_index)")
     array = as_geometry_array(geoms)
     n = array.size
     by_country: list[dict[str, float]] = [{} for _ in range(n)]
     nearest: list[dict[str, float]] = [{} for _ in range(n)]
     if n == 0:
         return CountrySplit(by_country, nearest)
-    total_m = geodesic_lengths_m(array, settings)
+    if measured is None:
+        measured = measure_lines(array, settings)
+    elif measured.geoms.size != n:
+        raise GeometryError(f"{measured.geoms.size} measured geometries for {n} lines")
+    total_m = measured.lengths_m
     measurable = np.flatnonzero(np.nan_to_num(total_m) > 0)
     if measurable.size == 0:
         return CountrySplit(by_country, nearest)
     # Densified lines keep their longitudes continuous; cut back into [-180, 180] at the
     # antimeridian, every piece meets the countries where they are (Fiji, Chukotka, Alaska,
     # New Zealand and whatever else a line across the Pacific reaches).
-    dense = fold_lines(densify_geodesic(array[measurable], settings.densify_km, settings))
+    dense = fold_lines(densify_measured(measured, settings.densify_km, settings)[measurable])
 
     lengths_m = total_m[measurable]
 

@@ -12,6 +12,7 @@ from types import MappingProxyType
 
 import numpy as np
 import numpy.typing as npt
+from caspian.geo.arguments import mapping, refuse
 from caspian.geo.errors import InputError
 from caspian.geo.geodesy import geodesic_distance_matrix_m
 from caspian.geo.settings import Settings
@@ -38,6 +39,9 @@ def distance_function(
     InputError
         For an unknown kind; the message lists the valid ones.
     """
+    mapping(kinds, "kinds", "a mapping of kind names to distance functions")
+    if not isinstance(kind, str):
+        refuse("kind", kind, f"the name of a distance kind: {', '.join(sorted(kinds))}")
     try:
         return kinds[kind]
     except KeyError:

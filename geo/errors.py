@@ -33,6 +33,12 @@ class InputError(CaspianError, ValueError):
     """A user's file or argument cannot be used; the message names where and why."""
 
 
+class ArgumentError(InputError, TypeError):
+    """An argument of a public function is of the wrong type or shape (``None`` for a layer, a
+    numpy array for a flag); the message names the argument and what to give instead. It is
+    both a ``TypeError`` and, as an :class:`InputError`, a ``ValueError``."""
+
+
 class GeometryError(CaspianError, ValueError):
     """Coordinates or geometries that geodesy cannot measure (out of range, non-finite)."""
 

@@ -27,6 +27,7 @@ import networkx as nx
 import numpy as np
 import numpy.typing as npt
 import shapely
+from caspian.geo.arguments import instance, positive_number, refuse
 from caspian.geo.errors import CaspianError, InputError
 from caspian.geo.geodesy import GEOD, FloatArray, IntArray, as_geometry_array
 from caspian.geo.routing import RouteGap, as_lonlat, is_positive_km
@@ -151,8 +152,18 @@ def build_rail_network(
     RailNetwork
     """
     array = as_geometry_array(geoms)
-    way_array = np.asarray(way_ids, dtype=np.int64).reshape(-1)
+    positive_number(max_gap_km, "max_gap_km", "km", zero=True)
+    try:
+        way_array = np.asarray(way_ids).reshape(-1)
+    except (TypeError, ValueError):
+        way_array = np.asarray(None).reshape(-1)
+    if way_array.dtype.kind not in "iu" or way_array.size != array.size:
+        refuse("way_ids", way_ids, f"{array.size} whole numbers, one OSM id per geometry")
+    way_array = way_array.astype(np.int64)
     status_array = np.asarray(statuses, dtype=object).reshape(-1)
+    if isinstance(statuses, str) or status_array.size != array.size or not all(
+            isinstance(status, str) for status in status_array):
+        refuse("statuses", statuses, f"{array.size} strings, one status per geometry")
     parts, part_way = shapely.get_parts(array, return_index=True)
     coords, vertex_part = shapely.get_coordinates(parts, return_index=True)
     keys = np.round(coords, NODE_DECIMALS)
@@ -329,6 +340,7 @@ def shortest_rail_path(
     SnapError
         When a point lies farther than ``max_snap_km`` from any track.
     """
+    instance(network, RailNetwork, "network", "a RailNetwork (build_rail_network)")
     start_lonlat, end_lonlat = as_lonlat(start_lonlat, "FROM"), as_lonlat(end_lonlat, "TO")
     if not is_positive_km(max_snap_km):
         raise InputError(f"max_snap_km must be a positive number of km, got {max_snap_km!r}")

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import shapely
+from caspian.geo.arguments import is_bool, is_positive_number
 from caspian.geo.errors import InputError
 from shapely.geometry.base import BaseGeometry
 
@@ -164,6 +165,8 @@ def as_lonlat(point: Any, label: str = "point") -> tuple[float, float]:
         raise InputError(
             f"{label} {point!r} has {len(point)} values; give it as (lon, lat)"
         )
+    if any(is_bool(value) for value in list(point)[:2]):  # float(True) would be 1°
+        raise InputError(f"{label} {point!r} holds a boolean; give it as (lon, lat) numbers")
     try:
         lon, lat = float(point[0]), float(point[1])
     except (TypeError, ValueError):
@@ -182,5 +185,4 @@ def as_lonlat(point: Any, label: str = "point") -> tuple[float, float]:
 
 def is_positive_km(value: Any) -> bool:
     """Whether ``value`` is a usable distance limit (a snap limit): a finite number > 0."""
-    return (isinstance(value, (int, float)) and not isinstance(value, bool)
-            and math.isfinite(value) and value > 0)
+    return is_positive_number(value)

@@ -10,6 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
+from caspian.geo.errors import ArgumentError
+
 #: The one status vocabulary every feature uses.
 STATUSES: tuple[str, ...] = (
     "operating",
@@ -63,6 +65,20 @@ def _default_tolerances() -> Mapping[str, float]:
     )
 
 
+#: The default ellipsoid: known to every PROJ, so making the default settings needs no pyproj
+#: (which would cost ``caspian --help`` a third of its time).
+DEFAULT_ELLIPSOID = "WGS84"
+
+
+def _known_ellipsoid(name: str) -> bool:
+    """Whether pyproj knows ellipsoid ``name`` (asked only for another than the default)."""
+    if name == DEFAULT_ELLIPSOID:
+        return True
+    import pyproj  # slow to import: only for an ellipsoid other than the default
+
+    return name in pyproj.get_ellps_map()
+
+
 @dataclass(frozen=True)
 class Settings:
     """Tunable values of caspian-gis.
@@ -81,7 +97,7 @@ class Settings:
         borders, in kilometres.
     """
 
-    ellps: str = "WGS84"
+    ellps: str = DEFAULT_ELLIPSOID
     length_tolerance: Mapping[str, float] = field(default_factory=_default_tolerances)
     coordinate_decimals: int = 7
     densify_km: float = 2.0
@@ -89,30 +105,33 @@ class Settings:
     def __post_init__(self) -> None:
         import math
 
-        import pyproj
-
-        if not isinstance(self.ellps, str) or self.ellps not in pyproj.get_ellps_map():
-            raise ValueError(
+        if not isinstance(self.ellps, str) or not _known_ellipsoid(self.ellps):
+            raise ArgumentError(
                 f"Settings.ellps {self.ellps!r} is not an ellipsoid pyproj knows; use e.g. "
                 "'WGS84' or 'GRS80'"
             )
         decimals = self.coordinate_decimals
         if isinstance(decimals, bool) or not isinstance(decimals, int) or not 0 <= decimals <= 15:
-            raise ValueError(
+            raise ArgumentError(
                 f"Settings.coordinate_decimals must be a whole number 0..15, got {decimals!r}"
             )
         spacing = self.densify_km
         if isinstance(spacing, bool) or not isinstance(spacing, (int, float)) or not (
             math.isfinite(spacing) and spacing > 0
         ):
-            raise ValueError(f"Settings.densify_km must be a positive number, got {spacing!r}")
+            raise ArgumentError(f"Settings.densify_km must be a positive number, got {spacing!r}")
         tolerances = self.length_tolerance
+        if not isinstance(tolerances, Mapping):
+            raise ArgumentError(
+                f"Settings.length_tolerance is {type(tolerances).__name__}, not a mapping; give "
+                f"{{accuracy: fraction}} for {', '.join(GEOMETRY_ACCURACIES)}"
+            )
         missing = [name for name in GEOMETRY_ACCURACIES if name not in tolerances]
         bad = [name for name, value in tolerances.items()
                if isinstance(value, bool) or not isinstance(value, (int, float))
                or not (math.isfinite(value) and value >= 0)]
         if missing or bad:
-            raise ValueError(
+            raise ArgumentError(
                 "Settings.length_tolerance needs a fraction >= 0 for every geometry accuracy "
                 f"({', '.join(GEOMETRY_ACCURACIES)}); "
                 + (f"missing {missing[0]!r}" if missing

@@ -14,6 +14,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from caspian.geo.arguments import refuse, texts
 from caspian.geo.errors import CatalogError, LayerNotFoundError
 
 if TYPE_CHECKING:
@@ -124,7 +125,9 @@ def resolve_layer_ids(requested: Iterable[str] | str | None = None) -> list[str]
     """
     valid = layer_ids()
     # One id given as a str (load_catalog("btc_pipeline")) is that layer, not its letters.
-    wanted = [requested] if isinstance(requested, str) else list(requested or [])
+    wanted = [] if requested is None else texts(
+        requested, "layer_ids", "a layer id or a list of them, e.g. ['btc_pipeline'] (all: "
+        "caspian.layers.layer_ids())")
     if not wanted:
         return valid
     for layer_id in wanted:
@@ -208,6 +211,23 @@ def catalog_frame(layer_ids: Sequence[str] | None = None) -> geopandas.GeoDataFr
     return layers_frame(load_catalog(layer_ids).values())
 
 
+def as_layer(value: Any, name: str = "layer") -> Layer:
+    """``value`` when it is a :class:`Layer`; a layer id given instead is named in the fix."""
+    if not isinstance(value, Layer):
+        hint = f", e.g. load_layer({value!r})" if isinstance(value, str) else " (load_layer)"
+        refuse(name, value, f"a Layer{hint}")
+    return value
+
+
+def as_layers(value: Any, name: str = "layers") -> list[Layer]:
+    """One :class:`Layer` or an iterable of them, as a list."""
+    if isinstance(value, Layer):
+        return [value]
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+        refuse(name, value, "Layers (load_layer, or load_catalog().values())")
+    return [as_layer(item, f"an item of {name}") for item in value]
+
+
 def layers_frame(layers: Iterable[Layer]) -> geopandas.GeoDataFrame:
     """The features of already loaded layers as one GeoDataFrame in EPSG:4326.
 
@@ -227,7 +247,7 @@ def layers_frame(layers: Iterable[Layer]) -> geopandas.GeoDataFrame:
     import shapely.geometry
 
     rows = []
-    for layer in layers:
+    for layer in as_layers(layers):
         for feature in layer.features:
             properties = dict(feature.get("properties") or {})
             rows.append(

@@ -46,8 +46,10 @@ def one_of(choices: Sequence[str], nullable: bool = False) -> Spec:
     return check
 
 
-def number(positive: bool = False, non_negative: bool = False, integer: bool = False) -> Spec:
-    """A finite JSON number (never a boolean), optionally > 0, >= 0 or whole."""
+def number(positive: bool = False, non_negative: bool = False, integer: bool = False,
+           bounds: tuple[float, float] | None = None) -> Spec:
+    """A finite JSON number (never a boolean), optionally > 0, >= 0, whole or within
+    ``bounds`` (both ends included)."""
     def check(value: Any, where: str) -> Iterator[str]:
         if isinstance(value, bool):
             yield f"{where} is {describe(value)}, a boolean, not a number"
@@ -59,6 +61,9 @@ def number(positive: bool = False, non_negative: bool = False, integer: bool = F
             yield f"{where} is {value!r}; it must be a positive number"
         elif non_negative and value < 0:
             yield f"{where} is {value!r}; it must not be negative"
+        elif bounds is not None and not bounds[0] <= value <= bounds[1]:
+            yield (f"{where} is {shown(value)}; it must be between {shown(bounds[0])} and "
+                   f"{shown(bounds[1])} km")
     return check
 
 
@@ -145,11 +150,21 @@ def members(spec: Spec, value: Any) -> list[str]:
 
 _SOURCE_ID = text(non_empty=True)
 
+#: The kilometres a published length (or its part in one country) may have. Outside them the
+#: figure is a typo or a unit slip, and comparing a line with it overflows (1e308 km made the
+#: delta ``inf``): nothing is published to less than a metre, and 1,000,000 km is 25 times the
+#: equator (40,075 km), far beyond the longest cable laid.
+PUBLISHED_KM_BOUNDS: tuple[float, float] = (0.001, 1_000_000.0)
+_PUBLISHED_KM = number(positive=True, bounds=PUBLISHED_KM_BOUNDS)
+
+
 def _published_length(source: Spec, source_required: bool) -> Spec:
     return record({
-        "value": (number(positive=True), True),
+        "value": (_PUBLISHED_KM, True),
         "source": (source, source_required),
-        "by_country_km": (mapping_of(number(non_negative=True), nullable=True), False),
+        "by_country_km": (mapping_of(number(non_negative=True,
+                                            bounds=(0.0, PUBLISHED_KM_BOUNDS[1])),
+                                     nullable=True), False),
         "note": (text(nullable=True), False),
     })
 
@@ -237,11 +252,18 @@ def with_hint(spec: Spec, hint: str) -> Spec:
     return check
 
 
-#: The catalog properties caspian reads with a meaning in a user's file.
+#: A word of a vocabulary in the catalog; a user's file may use its own words, but as text.
+_USER_WORD = text(nullable=True)
+
+#: The catalog properties caspian reads with a meaning in a user's file: the published length
+#: is compared, the words pick a style, a legend entry and a table column, the name labels the
+#: line; an object or a list there would be shown as Python's repr or styled as nothing.
 USER_PROPERTIES: Spec = with_hint(record({
     # metrics also takes a single number of km here (a flat export's column), or null
     "published_length_km": (
         lambda value, where: iter(()) if value is None else (
-            list_of(PUBLISHED_LENGTH) if isinstance(value, list) else number(positive=True)
+            list_of(PUBLISHED_LENGTH) if isinstance(value, list) else _PUBLISHED_KM
         )(value, where), False),
+    "name": (either(text(nullable=True), number(), "a string, a number or null"), False),
+    **{word: (_USER_WORD, False) for word in ("kind", "mode", "status", "geometry_accuracy")},
 }), " (caspian reads this property as the catalog does: see docs/catalog-schema.md)")

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import shapely.geometry
+from caspian.geo.arguments import settings_or_default
 from caspian.geo.settings import DEFAULT_SETTINGS, Settings
 from caspian.layers.catalog import Layer, load_catalog, short_feature_id
 from caspian.layers.catalog_schema import FEATURE_PROPERTIES, LAYER_MEMBERS, members
@@ -195,7 +196,7 @@ def length_findings(
     layers: Iterable[Layer], settings: Settings | None = DEFAULT_SETTINGS
 ) -> list[LengthFinding]:
     """Published versus geodesic length for every published value of every line feature."""
-    settings = settings or DEFAULT_SETTINGS
+    settings = settings_or_default(settings)
     from caspian.geo.geodesy import geodesic_lengths_km
 
     findings = []
@@ -245,7 +246,7 @@ def check_catalog(
     findings : list of LengthFinding
         Published versus computed length for every feature that has a published length.
     """
-    settings = settings or DEFAULT_SETTINGS
+    settings = settings_or_default(settings)
     layers = list(load_catalog(layer_ids).values())
     problems = [problem for layer in layers for problem in check_layer(layer)]
     problems += [problem for check in CATALOG_CHECKS for problem in check(layers)]

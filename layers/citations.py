@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from caspian.geo.errors import SeedError
-from caspian.layers.catalog import Layer, short_feature_id
+from caspian.layers.catalog import Layer, as_layer, as_layers, short_feature_id
 from caspian.layers.seeds import load_seed, normalise_whitespace
 
 
@@ -83,6 +83,7 @@ def _features_citing(layer: Layer) -> dict[str, list[str]]:
 
 def layer_citations(layer: Layer) -> list[Citation]:
     """Every source of ``layer`` as a :class:`Citation`, seeds first, in file order."""
+    layer = as_layer(layer)
     citing = _features_citing(layer)
     citations = []
     for source_id, source in layer.sources.items():
@@ -167,7 +168,7 @@ def verify_layer_citations(layer: Layer) -> list[str]:
 def conflict_rows(layers: Iterable[Layer]) -> list[dict[str, Any]]:
     """Every conflict of ``layers`` with each value's source resolved to a readable label."""
     rows = []
-    for layer in layers:
+    for layer in as_layers(layers):
         labels = {citation.source_id: citation for citation in layer_citations(layer)}
         for conflict in layer.conflicts:
             values = []

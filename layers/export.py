@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from caspian.geo.arguments import file_path, flag, refuse, settings_or_default
 from caspian.geo.settings import DEFAULT_SETTINGS, Settings
 from caspian.layers.catalog import Layer, load_catalog, short_feature_id
 
@@ -190,7 +191,7 @@ def frame_from_layers(
     layers: Sequence[Layer], settings: Settings | None = DEFAULT_SETTINGS
 ) -> geopandas.GeoDataFrame:
     """Flatten ``layers`` into the export frame (see :func:`to_geodataframe`)."""
-    settings = settings or DEFAULT_SETTINGS
+    settings = settings_or_default(settings)
     import geopandas
     import shapely.geometry
 
@@ -238,7 +239,7 @@ def to_geodataframe(
     LayerNotFoundError
         If a layer id is not in the catalog.
     """
-    settings = settings or DEFAULT_SETTINGS
+    settings = settings_or_default(settings)
     return frame_from_layers(list(load_catalog(layer_ids).values()), settings)
 
 
@@ -302,6 +303,8 @@ def resolve_format(fmt: str | None, output: str | os.PathLike[str], split: bool 
     from caspian.geo.errors import OutputError
 
     choices = "|".join(FORMATS)
+    if fmt is not None and not isinstance(fmt, str):
+        refuse("fmt", fmt, f"one of {', '.join(FORMATS)}, or None to infer it from the suffix")
     if fmt is not None and fmt not in FORMATS:
         raise OutputError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
     if split:
@@ -332,18 +335,20 @@ def write_layers(
     settings: Settings | None = DEFAULT_SETTINGS,
 ) -> list[Path]:
     """Write ``layers`` in ``fmt`` to ``output``; see :func:`export_layers`."""
-    settings = settings or DEFAULT_SETTINGS
+    settings = settings_or_default(settings)
     import contextlib
 
     from caspian.geo.errors import OutputError
     from caspian.layers import export_writers
-    from caspian.layers.fileio import atomic_path
+    from caspian.layers.fileio import atomic_path, output_path
 
     fmt = resolve_format(fmt, output, split)
     target = Path(output)
     if not split and os.path.isdir(target):
         raise OutputError(f"{target} is a folder; give a file name (e.g. "
                           f"{target / ('caspian' + FORMATS[fmt])}) or add --split")
+    if not split:  # with --split, ``-o layers/`` is the folder it should be
+        target = output_path(output)
     export_writers.require_dependencies(fmt)
     groups = ([[layer] for layer in layers] if split else [list(layers)])
     targets = _split_targets(fmt, target, layers) if split else [target]
@@ -397,6 +402,7 @@ def export_layers(
     DependencyMissingError
         ``parquet`` without pyarrow (``pip install 'caspian-gis[export]'``).
     """
-    settings = settings or DEFAULT_SETTINGS
+    settings = settings_or_default(settings)
+    output, split = file_path(output, "output"), flag(split, "split")
     layers = list(load_catalog(layer_ids).values())
     return write_layers(layers, fmt, output, split=split, settings=settings)

@@ -25,13 +25,13 @@ import errno
 import os
 import shutil
 import stat
-import tempfile
 from collections.abc import Iterable, Iterator
 from contextvars import ContextVar
 from pathlib import Path
 from typing import BinaryIO
 
 from caspian.geo.errors import InputError, OutputError
+from caspian.layers import temporary
 
 #: What a file suffix says the file holds; a writer refuses a suffix that names another kind.
 SUFFIX_KINDS: dict[str, str] = {
@@ -92,8 +92,31 @@ def check_output_target(path: str | os.PathLike[str]) -> None:
     about a missing or read-only folder before the work, not after it. The same rules as
     :func:`atomic_path`: what must not be written over is refused here already.
     """
-    target, _ = _resolve(Path(path), ())
+    target, _ = _resolve(output_path(path), ())
     _check_folder(target)
+
+
+def output_path(path: str | os.PathLike[str]) -> Path:
+    """``path`` as a :class:`~pathlib.Path`, refused if its text names a folder.
+
+    ``Path("route.geojson/")`` drops the slash, so a name the user ended in ``/`` (or ``/.``)
+    would otherwise be written as a file; such a name is checked before it becomes a Path.
+
+    Raises
+    ------
+    OutputError
+        The name ends in a path separator or in ``.``.
+    """
+    text = os.fsdecode(path)
+    separators = (os.sep, os.altsep) if os.altsep else (os.sep,)
+    last = text
+    for separator in separators:
+        last = last.rsplit(separator, 1)[-1]
+    if text not in ("", "-") and last in ("", ".", ".."):
+        ending = text[-(len(last) + 1):]
+        raise OutputError(f"{display_path(text)} ends in {display_path(ending)!r}, so it names "
+                          "a folder, not a file; give a file name (without that ending)")
+    return Path(path)
 
 
 @contextlib.contextmanager
@@ -153,15 +176,7 @@ def read_input_bytes(
         larger than ``max_bytes``; ``reason`` names the fix.
     """
     name = display_path(path)
-    try:
-        # O_NONBLOCK: opening a FIFO for reading must not wait for a writer.
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except OSError as exc:
-        raise _unopenable(name, exc) from None
-    info = os.fstat(fd)
-    if not stat.S_ISREG(info.st_mode):
-        os.close(fd)
-        raise _not_regular(name, info.st_mode)
+    fd, info = _open_regular(path)
     with os.fdopen(fd, "rb") as handle:
         if info.st_size > max_bytes:
             raise InputFileError(name, _too_large(info.st_size, max_bytes))
@@ -176,27 +191,39 @@ def read_input_bytes(
     return data
 
 
-def check_input_file(path: str | os.PathLike[str], max_bytes: int = MAX_INPUT_BYTES) -> None:
-    """For a reader that hands the path to a library (osmnx, pyosmium): refuse what
-    :func:`read_input_bytes` would refuse, and record the file as an input.
+def check_input_file(path: str | os.PathLike[str],
+                     max_bytes: int | None = MAX_INPUT_BYTES) -> None:
+    """For a reader that hands the path to a library (osmnx, pyosmium, pyogrio): refuse now
+    what :func:`read_input_bytes` would refuse, and record the file as an input.
+
+    ``max_bytes=None`` for a file the library streams: its memory is bounded by a batch,
+    not by the file.
 
     Raises
     ------
     InputFileError
         The file is missing, unreadable, not a regular file or larger than ``max_bytes``.
     """
+    fd, info = _open_regular(path)
+    os.close(fd)
+    if max_bytes is not None and info.st_size > max_bytes:
+        raise InputFileError(display_path(path), _too_large(info.st_size, max_bytes))
+    _remember_input(info, path)
+
+
+def _open_regular(path: str | os.PathLike[str]) -> tuple[int, os.stat_result]:
+    """A descriptor open for reading on the regular file ``path``, and its status."""
     name = display_path(path)
     try:
-        info = os.stat(path)
-        if stat.S_ISREG(info.st_mode):
-            os.close(os.open(path, os.O_RDONLY))  # readable?
+        # O_NONBLOCK: opening a FIFO for reading must not wait for a writer.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         raise _unopenable(name, exc) from None
+    info = os.fstat(fd)
     if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
         raise _not_regular(name, info.st_mode)
-    if info.st_size > max_bytes:
-        raise InputFileError(name, _too_large(info.st_size, max_bytes))
-    _remember_input(info, path)
+    return fd, info
 
 
 def _unopenable(name: str, exc: OSError) -> InputFileError:
@@ -324,8 +351,8 @@ def _temp_name(target: Path) -> tuple[str, str]:
     # The whole path ends in a NUL, and its folder is followed by a "/".
     available = min(name_max, path_max - 1 - len(os.fsencode(folder)) - 1)
     suffix = f".tmp{target.suffix}" if len(os.fsencode(target.suffix)) <= 16 else ".tmp"
-    room = available - len(os.fsencode(suffix)) - 2 - 8  # the dots, mkstemp's 8 characters
-    if room < 0:  # no room for a readable name: "." and mkstemp's 8 characters
+    room = available - len(os.fsencode(suffix)) - 2 - 8  # the dots, 8 random characters
+    if room < 0:  # no room for a readable name: "." and the 8 random characters
         return ".", ""
     stem = os.fsencode(target.name)[:room]
     return "." + os.fsdecode(stem.decode("utf-8", "ignore").encode()) + ".", suffix
@@ -361,35 +388,24 @@ def atomic_path(
     OutputError
         The target cannot or must not be written; nothing is left behind.
     """
-    requested = Path(path)
+    requested = output_path(path)
     _refuse_suffix(requested, kind)
     target, mode = _resolve(requested, inputs)
     stream = mode is not None and not stat.S_ISREG(mode)
-    folder = None
+    if not stream:
+        _check_folder(target)
     # A FIFO without a reader is refused now, before anything (or any other file) is written.
     sink = _open_stream(target) if stream else None
+    scratch: Path | None = None  # the temporary file, or (for a stream) its folder
     try:
+        # Tracked from before it exists, so that SIGTERM or Ctrl-C cannot leave it behind
+        # (see caspian.layers.temporary); the ``finally`` below removes it.
         if stream:
-            folder = tempfile.mkdtemp(prefix="caspian-")
-            tmp = Path(folder) / f"out{requested.suffix if len(requested.suffix) < 17 else ''}"
+            scratch = temporary.new_folder()
+            tmp = scratch / f"out{requested.suffix if len(requested.suffix) < 17 else ''}"
         else:
-            _check_folder(target)
             prefix, suffix = _temp_name(target)
-            handle, tmp_name = tempfile.mkstemp(
-                prefix=prefix, suffix=suffix, dir=target.parent if str(target.parent) else "."
-            )
-            os.close(handle)
-            tmp = Path(tmp_name)
-            tmp.unlink()  # drivers such as GPKG refuse to write into an existing (empty) file
-    except OutputError:
-        raise
-    except OSError as exc:
-        if folder:
-            shutil.rmtree(folder, ignore_errors=True)
-        if sink is not None:
-            sink.close()
-        raise _output_error(target, exc) from exc
-    try:
+            tmp = scratch = temporary.new_file_name(target.parent, prefix, suffix)
         yield tmp
         if not tmp.exists():
             raise OutputError(f"nothing was written for {display_path(requested)}")
@@ -398,7 +414,10 @@ def atomic_path(
                 shutil.copyfileobj(data, sink, _CHUNK_BYTES)
             sink.close()
         else:
-            os.replace(tmp, target)
+            _keep_permissions(tmp, mode)
+            with temporary.held_signals():
+                os.replace(tmp, target)
+                temporary.forget(tmp)
     except OutputError:
         raise
     except OSError as exc:
@@ -411,10 +430,15 @@ def atomic_path(
         if sink is not None and not sink.closed:
             with contextlib.suppress(OSError):
                 sink.close()
-        if folder:
-            shutil.rmtree(folder, ignore_errors=True)
-        elif tmp.exists():
-            tmp.unlink()
+        if scratch is not None:
+            temporary.remove(scratch)
+
+
+def _keep_permissions(tmp: Path, mode: int | None) -> None:
+    """Give the new file the permissions of the file it replaces (a private 0600 file stays
+    private), as ``cp`` and editors do; a new file keeps the writer's (the umask's)."""
+    if mode is not None:
+        os.chmod(tmp, stat.S_IMODE(mode))
 
 
 def _open_stream(target: Path) -> BinaryIO:

@@ -21,8 +21,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+from caspian.geo.arguments import flag, instance, refuse, settings_or_default
 from caspian.geo.errors import InputError
-from caspian.geo.settings import DEFAULT_SETTINGS, Settings
+from caspian.geo.settings import Settings
 
 if TYPE_CHECKING:
     import geopandas
@@ -102,6 +103,8 @@ def check_published_lengths(values: list[Any]) -> None:
     from caspian.layers.catalog_schema import USER_PROPERTIES
 
     for row, value in enumerate(values):
+        if value is None:  # nothing published: the common case, a million times in a big file
+            continue
         for message in USER_PROPERTIES({"published_length_km": value}, f"row {row}"):
             raise InputError(message)
 
@@ -176,14 +179,24 @@ def metrics_frame(
         ``sea_nearest_state_km`` (Caspian part of ``"sea"`` by nearest littoral state: an
         approximation; None unless ``by_country``).
     """
+    import geopandas
     import pandas
-    from caspian.geo.geodesy import as_geometry_array, geodesic_lengths_km
+    from caspian.geo.geodesy import as_geometry_array, measure_lines
 
-    settings = settings or DEFAULT_SETTINGS
+    instance(frame, geopandas.GeoDataFrame, "frame", "a geopandas.GeoDataFrame")
+    settings = settings_or_default(settings)
+    by_country = flag(by_country, "by_country")
+    if index is not None:
+        from caspian.geo.countries import CountryIndex
+
+        instance(index, CountryIndex, "index", "a CountryIndex, or None for the packaged one")
+    if layer is not None and not isinstance(layer, str):
+        refuse("layer", layer, "a layer name (a str) or None")
     geoms = as_geometry_array(_in_lonlat(frame).geometry)
     lines = _line_mask(geoms)
-    length_km = np.full(geoms.size, np.nan)
-    length_km[lines] = geodesic_lengths_km(geoms[lines], settings)
+    # Every segment measured once: the country split below reuses these numbers.
+    measured = measure_lines(np.where(lines, geoms, None), settings)
+    length_km = np.where(lines, measured.lengths_m / 1000.0, np.nan)
 
     values = _exported_published(frame) or _column(frame, "published_length_km")
     check_published_lengths(values)
@@ -231,7 +244,7 @@ def metrics_frame(
             from caspian.layers.boundaries import country_index
 
             index = country_index()
-        split = split_by_country(np.where(lines, geoms, None), index, settings)
+        split = split_by_country(measured.geoms, index, settings, measured=measured)
         measured = lines & ~np.isnan(length_km)
         out["by_country_km"] = [
             row if ok else None for row, ok in zip(split.by_country_km, measured, strict=True)
@@ -258,6 +271,7 @@ def catalog_metrics(
     """
     from caspian.layers.catalog import catalog_frame
 
+    settings, by_country = settings_or_default(settings), flag(by_country, "by_country")
     return metrics_frame(catalog_frame(layer_ids), settings, by_country=by_country)
 
 
@@ -267,13 +281,17 @@ def file_metrics(
     *,
     by_country: bool = False,
 ) -> pandas.DataFrame:
-    """Read a user's GeoJSON strictly and return its :func:`metrics_frame`.
+    """Read a user's file strictly and return its :func:`metrics_frame`.
 
     Parameters
     ----------
     path : path-like
-        FeatureCollection, Feature or bare geometry; read by
-        :func:`caspian.layers.userdata.read_user_geojson`.
+        GeoJSON (a FeatureCollection, Feature or bare geometry; read whole by
+        :func:`caspian.layers.userdata.read_user_geojson`), or any format of
+        :data:`caspian.layers.userfiles.USER_FORMATS` (GeoParquet, GeoPackage, FlatGeobuf,
+        Shapefile, GeoJSON Lines), measured batch by batch as
+        :func:`caspian.layers.userfiles.user_batches` reads it, so that only one batch of
+        geometries is held at a time.
     settings : Settings, optional
         ``ellps`` and ``densify_km``.
     by_country : bool
@@ -287,10 +305,25 @@ def file_metrics(
     """
     from caspian.layers.fileio import display_path
     from caspian.layers.userdata import read_user_geojson
+    from caspian.layers.userfiles import user_batches, user_format
 
-    frame = read_user_geojson(path, columns=INPUT_COLUMNS)
-    return metrics_frame(frame, settings, by_country=by_country,
-                         layer=display_path(Path(path).stem))
+    settings, by_country = settings_or_default(settings), flag(by_country, "by_country")
+    layer = display_path(Path(path).stem)
+    if not user_format(path).streamed:
+        return metrics_frame(read_user_geojson(path, columns=INPUT_COLUMNS), settings,
+                             by_country=by_country, layer=layer)
+    import pandas
+
+    index = None
+    if by_country:
+        from caspian.layers.boundaries import country_index
+
+        index = country_index()
+    parts = [metrics_frame(batch, settings, by_country=by_country, index=index, layer=layer)
+             for batch in user_batches(path)]
+    if not parts:
+        raise InputError(f"{display_path(path)}: the file holds no features; add some")
+    return pandas.concat(parts, ignore_index=True)
 
 
 def chain_legs(frame: geopandas.GeoDataFrame) -> list[dict[str, Any]]:
@@ -318,7 +351,7 @@ def catalog_chains(settings: Settings | None = None) -> list[Chain]:
     from caspian.geo.chains import build_chains
     from caspian.layers.catalog import catalog_frame
 
-    return build_chains(chain_legs(catalog_frame()), settings)
+    return build_chains(chain_legs(catalog_frame()), settings_or_default(settings))
 
 
 def chain_rows(chains: Sequence[Chain]) -> list[dict[str, Any]]:
@@ -438,6 +471,7 @@ def port_distances(
     from caspian.geo.distances import distance_function, distance_matrix_km, pairwise_rows
     from caspian.layers.catalog import catalog_frame
 
+    settings = settings_or_default(settings)
     kinds = distance_kinds()
     distance_function(kind, kinds)  # fail on an unknown kind before loading anything
     ports = sorted(port_points(catalog_frame(layer_ids)))

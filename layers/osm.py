@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+from caspian.geo.arguments import file_path, instance, is_bool, refuse, texts
 from caspian.geo.errors import InputError
 from caspian.layers.fileio import MAX_INPUT_BYTES, check_input_file
 from caspian.layers.osm_checks import check_osm_xml, way_without_nodes
@@ -64,12 +65,16 @@ def parse_bbox(text: str | Sequence[float]) -> tuple[float, float, float, float]
     InputError
         For anything but four finite numbers with W < E, S < N inside the globe.
     """
+    if isinstance(text, (bytes, Mapping)) or not isinstance(text, (str, Sequence, np.ndarray)):
+        refuse("bbox", text, "W,S,E,N degrees: text '44.7,38.8,46.3,39.8' or four numbers")
     parts = text.split(",") if isinstance(text, str) else list(text)
     if not isinstance(text, str):
+        if any(is_bool(part) for part in parts):
+            refuse("bbox", text, "four numbers of degrees, not booleans")
         text = ",".join(str(part) for part in parts)
     try:
         west, south, east, north = (float(part) for part in parts)
-    except ValueError:
+    except (TypeError, ValueError):
         raise InputError(
             f"bbox {text!r} is not four numbers; give W,S,E,N in degrees, e.g. 44.7,38.8,46.3,39.8"
         ) from None
@@ -122,7 +127,8 @@ def read_osm_features(
         For a missing, unreadable or too large file, an unknown suffix, ids that are not OSM
         ids, a node given twice at different positions, or no matching feature.
     """
-    source = Path(path)
+    source = file_path(path, "path")
+    check_tags(tags)
     check_input_file(source, max_bytes)
     name = source.name.lower()
     if name.endswith(PBF_SUFFIXES):
@@ -143,6 +149,19 @@ def read_osm_features(
     raise InputError(
         f"{source}: unknown OSM file type; give an OSM XML file (.osm, .xml) or an .osm.pbf"
     )
+
+
+def check_tags(tags: Any) -> dict[str, bool | str | list[str]]:
+    """``tags`` as osmnx takes them: ``{key: True | "value" | ["value", ...]}``."""
+    def usable(value: Any) -> bool:
+        return isinstance(value, (bool, str)) or (
+            isinstance(value, list) and all(isinstance(item, str) for item in value))
+
+    if not isinstance(tags, dict) or not tags or not all(
+            isinstance(key, str) and usable(value) for key, value in tags.items()):
+        refuse("tags", tags, "osmnx tags, e.g. {'railway': ['rail', 'station']} or "
+               "{'railway': True}")
+    return tags
 
 
 def _features_from_xml(
@@ -288,8 +307,18 @@ def rail_ways(frame: gpd.GeoDataFrame, statuses: tuple[str, ...] | None = None) 
     )
     keep = result["status"].notna()
     if statuses is not None:
-        keep &= result["status"].isin(statuses)
+        keep &= result["status"].isin(check_statuses(statuses))
     return result[keep].sort_values("osm_id").reset_index(drop=True)
+
+
+def check_statuses(statuses: Any, name: str = "statuses") -> tuple[str, ...]:
+    """Way statuses to keep, each one of :data:`RAIL_STATUSES`' values."""
+    known = sorted(set(RAIL_STATUSES.values()))
+    wanted = tuple(texts(statuses, name, f"statuses among {', '.join(known)}"))
+    unknown = [status for status in wanted if status not in known]
+    if unknown:
+        refuse(f"an item of {name}", unknown[0], f"one of {', '.join(known)}")
+    return wanted
 
 
 def rail_stations(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
@@ -310,6 +339,13 @@ def rail_stations(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
 
 
 def _elements(frame: gpd.GeoDataFrame, element: str) -> gpd.GeoDataFrame:
+    import geopandas as gpd
+
+    instance(frame, gpd.GeoDataFrame, "frame",
+             "the osmnx features frame of read_osm_features or fetch_osm_features")
+    if "element" not in frame.index.names:
+        refuse("frame", frame, "the osmnx features frame of read_osm_features or "
+               "fetch_osm_features (indexed by element and id), not a table made from it")
     if frame.empty or element not in frame.index.get_level_values("element"):
         return frame.iloc[0:0]
     return frame.xs(element, level="element", drop_level=False)

@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from caspian.geo.arguments import callback, flag, instance, refuse
 from caspian.geo.errors import CaspianError, InputError
-from caspian.layers.osm import tags_text
+from caspian.layers.osm import check_tags, parse_bbox, tags_text
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -57,6 +58,11 @@ class OsmSettings:
     use_cache: bool = True
 
     def __post_init__(self) -> None:
+        if not isinstance(self.cache_folder, (str, Path)) or self.cache_folder == "":
+            refuse("OsmSettings.cache_folder", self.cache_folder, "a folder path (str or Path)")
+        flag(self.use_cache, "OsmSettings.use_cache")
+        if not isinstance(self.overpass_url, str):
+            refuse("OsmSettings.overpass_url", self.overpass_url, "an http(s) URL (a str)")
         parts = urlsplit(str(self.overpass_url))
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise InputError(
@@ -137,7 +143,9 @@ def fetch_osm_features(
     import requests
     from osmnx._errors import InsufficientResponseError, ResponseStatusCodeError
 
-    say = progress or logger.info
+    bbox, tags = parse_bbox(bbox), check_tags(tags)
+    instance(settings, OsmSettings, "settings", "an OsmSettings")
+    say = callback(progress, "progress") or logger.info
     with osmnx_settings(settings):
         cached, total = _cached_queries(bbox, tags, settings)
         host = urlsplit(settings.overpass_url).hostname or settings.overpass_url

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+from caspian.geo.arguments import callback, file_path, instance
 from caspian.geo.errors import InputError
 from caspian.geo.railgraph import (
     RailNetwork,
@@ -27,6 +28,7 @@ from caspian.geo.railgraph import (
 from caspian.geo.routing import Route, as_lonlat
 from caspian.layers.osm import (
     OSM_TAGS,
+    check_statuses,
     parse_bbox,
     rail_stations,
     rail_ways,
@@ -98,8 +100,12 @@ def load_rail(
         Without exactly one of ``osm_file`` and ``bbox``, or when the source has no railway.
     """
     tags = OSM_TAGS["rail"]
+    statuses = check_statuses(statuses)
+    if settings is not None:
+        instance(settings, OsmSettings, "settings", "an OsmSettings, or None for the defaults")
+    callback(progress, "progress")
     if osm_file is not None and bbox is None:
-        frame = read_osm_features(osm_file, tags)
+        frame = read_osm_features(file_path(osm_file, "osm_file"), tags)
         source = Path(osm_file).name
     elif bbox is not None and osm_file is None:
         box = parse_bbox(bbox)
@@ -158,6 +164,7 @@ def route_on(
     max_snap_km: float = DEFAULT_MAX_SNAP_KM,
 ) -> Route:
     """Route between two ``(lon, lat)`` points over an already loaded network."""
+    instance(loaded, LoadedRail, "loaded", "a LoadedRail (load_rail)")
     start_lonlat, end_lonlat = as_lonlat(start_lonlat, "FROM"), as_lonlat(end_lonlat, "TO")
     path = shortest_rail_path(loaded.network, start_lonlat, end_lonlat, max_snap_km)
     details: dict[str, Any] = {

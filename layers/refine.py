@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 import shapely
+from caspian.geo.arguments import instance, mapping, positive_number, refuse
 from caspian.geo.errors import CatalogError, InputError
 from caspian.geo.geodesy import densify_geodesic, geodesic_lengths_km
 from caspian.geo.railgraph import (
@@ -101,7 +102,11 @@ class Refinement:
 
 
 def _waypoints(feature: dict[str, Any]) -> tuple[list[tuple[float, float]], list[str]]:
-    geometry = feature.get("geometry") or {}
+    mapping(feature, "feature", "a GeoJSON Feature mapping, e.g. load_layer(...).features[0]")
+    geometry = feature.get("geometry")
+    if not isinstance(geometry, dict) or "type" not in geometry:
+        refuse("feature", feature, "a GeoJSON Feature with a line geometry, e.g. "
+               "load_layer(...).features[0]")
     kind = geometry.get("type")
     if kind == "LineString":
         coords = geometry["coordinates"]
@@ -109,7 +114,8 @@ def _waypoints(feature: dict[str, Any]) -> tuple[list[tuple[float, float]], list
         coords = [position for part in geometry["coordinates"] for position in part]
     else:
         raise InputError(f"{feature.get('id')} is a {kind}, not a line; refine a railway line")
-    entries = (feature.get("properties") or {}).get("vertex_sources") or []
+    properties = feature.get("properties")
+    entries = (properties.get("vertex_sources") if isinstance(properties, dict) else None) or []
     if len(entries) > len(coords) or not all(isinstance(entry, dict) for entry in entries):
         raise InputError(
             f"{feature.get('id')}: vertex_sources must be one object per vertex "
@@ -133,6 +139,8 @@ def propose_alignment(
         When a waypoint lies farther than ``max_snap_km`` from any track (named by label).
     """
     waypoints, labels = _waypoints(feature)
+    instance(loaded, LoadedRail, "loaded", "a LoadedRail (load_rail)")
+    positive_number(max_snap_km, "max_snap_km", "km")
     for lonlat, label in zip(waypoints, labels, strict=True):
         _, dist_m = nearest_node(loaded.network, *lonlat)
         if dist_m > max_snap_km * 1000.0:

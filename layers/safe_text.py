@@ -5,9 +5,10 @@ showing it:
 
 * a terminal runs escape sequences (clear the screen, set the window title), and a carriage
   return or line break forges what the table shows: :func:`terminal_text` escapes them;
-* a spreadsheet runs a CSV cell that starts with ``=``, ``+``, ``-`` or ``@`` (or a tab or
-  carriage return before one) as a formula: :func:`csv_cell` neutralises it as OWASP
-  recommends, with a leading apostrophe, and leaves numbers (also ``"-12.5"``) alone;
+* a spreadsheet runs a CSV cell that starts with ``=``, ``+``, ``-`` or ``@`` (also after
+  spaces, a tab or a line break, or written full-width: ``＝``) as a formula: :func:`csv_cell`
+  neutralises it as OWASP recommends, with a leading apostrophe, and leaves numbers (also
+  ``"-12.5"``) alone;
 * a UTF-8 encoder fails on a lone surrogate (JSON's ``"\\ud800"``): :func:`lone_surrogate`
   finds one so that validation can name it.
 """
@@ -28,8 +29,20 @@ _CONTROL = re.compile(f"[\x00-\x1f{_INVISIBLE}]")
 _JSON_RAW = re.compile(f"[{_INVISIBLE}]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
-# A cell a spreadsheet would evaluate: OWASP's list of leading characters.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A cell a spreadsheet would evaluate, and the evidence for each start:
+# * = + - @, tab, CR and LF: OWASP's list (owasp.org/www-community/attacks/CSV_Injection; LF
+#   was added by OWASP/www-community PR #1116). LibreOffice keeps a cell holding a line break
+#   as text (sc/source/ui/docshell/impex.cxx, lcl_PutString), but Excel's rule is unpublished,
+#   so LF stays on the list with CR and tab.
+# * the full-width forms ＝ ＋ － ＠ (U+FF1D, U+FF0B, U+FF0D, U+FF20): Excel in a Japanese
+#   environment runs "＝cmd|' /C calc'!A0" (OWASP/www-community issue #1088).
+# * spaces before any of them: LibreOffice Calc's "Trim spaces" import option strips the
+#   U+0020 spaces that lead an unquoted field (impex.cxx, ScanNextFieldFromString) before the
+#   cell is parsed, and "Evaluate formulas" is on unless switched off
+#   (sc/source/ui/dbgui/asciiopt.cxx), so " =1+2" becomes a formula.
+# Not on the list: a zero-width space (U+200B) before "=". Calc trims U+0020 only, and no
+# source reports a spreadsheet that skips U+200B, so such a cell is text and passes unchanged.
+_FORMULA_START = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20", "\t", "\r", "\n")
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -56,11 +69,13 @@ def json_text(text: str) -> str:
 
 
 def csv_cell(value: Any) -> Any:
-    """A CSV cell value that no spreadsheet evaluates: text that starts like a formula gets a
-    leading apostrophe; numbers and text that is a plain number pass unchanged."""
-    if (isinstance(value, str) and value.startswith(_FORMULA_START)
-            and not _PLAIN_NUMBER.fullmatch(value)):
-        return "'" + value
+    """A CSV cell value that no spreadsheet evaluates: text that starts like a formula, also
+    after spaces, gets a leading apostrophe; numbers and text that is a plain number pass
+    unchanged."""
+    if isinstance(value, str):
+        trimmed = value.lstrip(" ")
+        if trimmed.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(trimmed):
+            return "'" + value
     return value
 
 

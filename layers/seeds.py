@@ -19,6 +19,7 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
+from caspian.geo.arguments import text
 from caspian.geo.errors import SeedError
 
 SEED_PACKAGE = "caspian.seeds"
@@ -139,15 +140,22 @@ def seed_ids() -> list[str]:
     return list(_manifest())
 
 
-@cache
 def load_seed(seed_id: str) -> SeedDocument:
-    """Load one seed document by its file name.
+    """Load one seed document by its file name (cached: the same object each time).
 
     Raises
     ------
+    ArgumentError
+        If ``seed_id`` is not a string.
     SeedError
         If the id is not in the manifest or its file is missing.
     """
+    # checked before the cache, which would fail on a list with "unhashable type"
+    return _load_seed(text(seed_id, "seed_id", "a seed file name, e.g. seed_ids()[0]"))
+
+
+@cache
+def _load_seed(seed_id: str) -> SeedDocument:
     entries = _manifest()
     if seed_id not in entries:
         raise SeedError(f"unknown seed {seed_id!r}; valid seeds: {', '.join(entries)}")

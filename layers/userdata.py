@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from caspian.geo.arguments import flag, refuse, texts
 from caspian.geo.errors import InputError
 from caspian.layers.fileio import InputFileError, display_path, read_input_bytes
 from caspian.layers.geojson_rules import (
@@ -96,7 +97,9 @@ class _UnusableError(Exception):
     """Raised inside this module when the text cannot even be parsed."""
 
 
-def _source_name(source: str | os.PathLike[str] | bytes) -> tuple[str, bytes | None, Path | None]:
+def _source_name(
+    source: str | os.PathLike[str] | bytes, name: str = "source"
+) -> tuple[str, bytes | None, Path | None]:
     """Decide whether ``source`` is a path or GeoJSON text; return (name, data, path).
 
     ``bytes`` and a ``str`` with a line break are text. A one-line ``str`` that starts like
@@ -104,6 +107,8 @@ def _source_name(source: str | os.PathLike[str] | bytes) -> tuple[str, bytes | N
     ``[2025] routes.geojson`` is read as the file. Pass a :class:`pathlib.Path` to make a
     path unambiguous.
     """
+    if not isinstance(source, (bytes, str, os.PathLike)) or source in ("", b""):
+        refuse(name, source, "a file path (a str or a pathlib.Path), or GeoJSON text")
     if isinstance(source, bytes):
         return "<text>", source, None
     if isinstance(source, str) and (
@@ -211,7 +216,8 @@ def _loads(text: str, duplicates: list[str]) -> Any:
 
 def _geometry_types(requested: Sequence[str] | str) -> tuple[str, ...]:
     """The accepted geometry types, checked: one type may be given as a ``str``."""
-    types = (requested,) if isinstance(requested, str) else tuple(requested)
+    types = tuple(texts(requested, "geometry_types",
+                        f"GeoJSON geometry type names, e.g. {list(SUPPORTED_GEOMETRY_TYPES[:3])}"))
     unknown = [name for name in types if name not in GEOMETRY_TYPES]
     if unknown or not types:
         raise InputError(
@@ -226,10 +232,12 @@ def _parse(
     source: str | os.PathLike[str] | bytes,
     geometry_types: Sequence[str],
     allow_null_geometry: bool,
+    name: str = "source",
 ) -> tuple[Any, list[Problem], PositionBlock | None]:
     """:func:`parse_geojson`, also returning the document's checked coordinate block."""
     geometry_types = _geometry_types(geometry_types)
-    _, data, path = _source_name(source)
+    allow_null_geometry = flag(allow_null_geometry, "allow_null_geometry")
+    _, data, path = _source_name(source, name)
     duplicates: list[str] = []
     with _gc_paused():
         try:
@@ -446,7 +454,7 @@ def _frame(
 ) -> tuple[geopandas.GeoDataFrame, list[dict[str, Any]]]:
     import geopandas
 
-    doc, problems, block = _parse(path, geometry_types, allow_null_geometry)
+    doc, problems, block = _parse(path, geometry_types, allow_null_geometry, "path")
     if problems:
         first = problems[0]
         more = len(problems) - 1

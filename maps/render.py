@@ -22,7 +22,8 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from caspian.geo.errors import DependencyMissingError, InputError
+from caspian.geo.arguments import file_path, flag, instance, refuse, settings_or_default
+from caspian.geo.errors import DependencyMissingError
 from caspian.geo.settings import DEFAULT_SETTINGS, KINDS, Settings
 from caspian.maps import styles
 from caspian.maps.features import (
@@ -213,21 +214,24 @@ def build_map(
     DependencyMissingError
         ``offline=True`` but the map assets are not installed (the message gives the command).
     """
-    settings = settings or DEFAULT_SETTINGS
+    settings, offline = settings_or_default(settings), flag(offline, "offline")
     if title is not None and not isinstance(title, str):
-        raise InputError(f"title must be text, got {title!r}")
+        refuse("title", title, "text (a str), or None")
+    if isinstance(add, (str, os.PathLike)):
+        add = [add]  # one file given on its own
+    if isinstance(add, (bytes, Mapping)) or not isinstance(add, Iterable):
+        refuse("add", add, "GeoJSON file paths (a list of str or pathlib.Path), or one of them")
+    add = [file_path(path, "an item of add") for path in add]
     from caspian.layers.catalog import load_catalog
-    from caspian.layers.userdata import read_user_features
+    from caspian.layers.userfiles import read_user_file
 
     if offline:
         from caspian.maps.offline import check_installed
 
         check_installed()  # fail before any work
-    layers = list(load_catalog(layer_ids or None).values())
-    if isinstance(add, (str, os.PathLike)):
-        add = [add]  # one file given on its own
+    layers = list(load_catalog(layer_ids).values())
     # Popups show each feature's own properties, read as records: no table of every key.
-    users = [(name, *read_user_features(path, columns=()))
+    users = [(name, *read_user_file(path, columns=()))
              for name, path in zip(user_layer_names(add), add, strict=True)]
     return map_of_layers(layers, users, offline=offline, title=title, settings=settings)
 
@@ -269,7 +273,7 @@ def map_of_layers(
     offline, title, settings
         As in :func:`build_map`.
     """
-    settings = settings or DEFAULT_SETTINGS
+    settings = settings_or_default(settings)
     try:
         import folium
     except ModuleNotFoundError as exc:  # pragma: no cover - folium is a dependency
@@ -363,6 +367,8 @@ def write_map(fmap: folium.Map, path: str | os.PathLike[str]) -> Path:
     pathlib.Path
         The written path.
     """
+    import folium
     from caspian.layers.fileio import write_text_atomic
 
-    return write_text_atomic(path, render_html(fmap), kind="HTML")
+    instance(fmap, folium.Map, "fmap", "a folium.Map (build_map)")
+    return write_text_atomic(file_path(path, "path"), render_html(fmap), kind="HTML")

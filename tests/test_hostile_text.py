@@ -78,14 +78,29 @@ def test_a_table_header_from_data_is_escaped_too() -> None:
     assert "\x1b" not in table and "a\\x1b[31m" in table
 
 
-@pytest.mark.parametrize("formula", ["=HYPERLINK(\"http://evil\")", "+1+cmd|' /C calc'!A0",
-                                     "-2+3", "@SUM(A1:A9)", "\t=1+1", "\r=1+1"])
+@pytest.mark.parametrize("formula", [
+    "=HYPERLINK(\"http://evil\")", "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A9)", "\t=1+1",
+    "\r=1+1",
+    # LibreOffice's "Trim spaces" strips these spaces, then runs the formula
+    " =1+1", "   @SUM(A1:A9)", " -2+3",
+    # OWASP's list names the line feed
+    "\n=1+1",
+    # full-width forms, run by Excel in a Japanese environment (OWASP/www-community#1088)
+    "\uff1dcmd|' /C calc'!A0", "\uff0b1+1", "\uff0d2+3", "\uff20SUM(A1:A9)", " \uff1d1+1",
+])
 def test_csv_cells_that_start_like_a_formula_are_neutralised(formula: str) -> None:
     (row,) = list(csv.reader(io.StringIO(render_csv([{"name": formula}]), newline="")))[1:]
     assert row == ["'" + formula]
 
 
-@pytest.mark.parametrize("value", [-5, -12.5, "-12.5", "+3", "1e-3", "-.5"])
+@pytest.mark.parametrize("text", ["\u200b=1+1", "Baku \u2013 Ceyhan", " 12 km", "a=b", "  "])
+def test_csv_cells_no_spreadsheet_runs_pass_unchanged(text: str) -> None:
+    # A zero-width space is not what Calc trims (only U+0020) and no spreadsheet is reported
+    # to skip it: "\u200b=1+1" is shown as text, so it stays as it is.
+    assert csv_cell(text) == text
+
+
+@pytest.mark.parametrize("value", [-5, -12.5, "-12.5", "+3", "1e-3", "-.5", " -12.5"])
 def test_numbers_and_plain_number_text_are_not_mangled(value: object) -> None:
     assert csv_cell(value) == value
     (row,) = list(csv.reader(io.StringIO(render_csv([{"x": value}]))))[1:]
@@ -132,6 +147,7 @@ def test_terminal_text_never_lets_a_control_character_through(text: str) -> None
 
 @given(st.text())
 def test_no_csv_cell_starts_a_formula(text: str) -> None:
-    cell = csv_cell(text)
-    assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")) or re.fullmatch(
+    cell = csv_cell(text).lstrip(" ")
+    assert not cell.startswith(("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b",
+                                "\uff0d", "\uff20")) or re.fullmatch(
         r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?", cell)
