@@ -426,7 +426,14 @@ def read_user_features(
     """
     # The parsed document dies inside _frame, before the collector resumes: it never walks it.
     with _gc_paused():
-        return _frame(path, geometry_types, allow_null_geometry, columns)
+        return _frame(path, geometry_types, allow_null_geometry, _property_names(columns))
+
+
+def _property_names(columns: Any) -> list[str] | None:
+    """``columns`` checked: None (every property), one name, or names."""
+    if columns is None:
+        return None
+    return texts(columns, "columns", "property names (a list of str), or None for all of them")
 
 
 def _kept_columns(

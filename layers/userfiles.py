@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 from caspian.geo.errors import DependencyMissingError, InputError
 from caspian.layers.fileio import InputFileError, check_input_file, display_path
 from caspian.layers.geojson_rules import GEOMETRY_TYPES, SUPPORTED_GEOMETRY_TYPES
+from caspian.layers.userdata import MAX_PROPERTY_COLUMNS
 
 if TYPE_CHECKING:
     import geopandas
@@ -104,6 +105,7 @@ def _ogr_batches(path: Path, batch_size: int) -> Iterator[tuple[pyarrow.RecordBa
 
     try:
         with pyogrio.open_arrow(path, batch_size=batch_size, use_pyarrow=True) as (meta, reader):
+            _check_field_count(path, len(meta["fields"]))
             name = meta["geometry_name"] or "wkb_geometry"
             for batch in reader:
                 yield batch.rename_columns(
@@ -135,10 +137,24 @@ def _parquet_batches(path: Path, batch_size: int) -> Iterator[tuple[pyarrow.Reco
         raise InputFileError(name, f"GeoParquet geometry encoded as {meta['encoding']!r}; "
                              "caspian reads WKB: write it again with geometry_encoding='WKB'")
     crs = meta.get("crs", "OGC:CRS84")  # GeoParquet: an absent crs means OGC:CRS84
+    _check_field_count(path, len(parquet.schema_arrow.names) - 1)
     for batch in parquet.iter_batches(batch_size=batch_size):
         yield batch.rename_columns(
             ["geometry" if name_ == column else name_ for name_ in batch.schema.names]
         ), crs
+
+
+def _check_field_count(path: Path, fields: int) -> None:
+    """Refuse a file of more attribute fields than a table takes columns: a batch holds a
+    cell for every row and field (GeoJSON Lines of 1,000 features, each with 100 keys of its
+    own, make 100,000 fields; GDAL read it for minutes at 1.3 GB)."""
+    if fields > MAX_PROPERTY_COLUMNS:
+        raise InputFileError(
+            display_path(path),
+            f"the file has {fields:,} attribute fields, too many for one column each (at most "
+            f"{MAX_PROPERTY_COLUMNS:,}); keep the fields you need (ogr2ogr -select name,status "
+            "out in), or give GeoJSON, whose properties are read feature by feature",
+        )
 
 
 def _first_line(exc: Exception) -> str:

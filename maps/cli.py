@@ -277,13 +277,13 @@ def _memory_failure(exc: BaseException) -> str | None:
     text = str(exc)
     if isinstance(exc, MemoryError):
         return text.rstrip(".")
-    if isinstance(exc, ImportError | OSError) and (
-        getattr(exc, "errno", None) == errno.ENOMEM
-        or any(sign in text.lower() for sign in ("failed to map segment", "cannot allocate memory"))
-    ):
+    if isinstance(exc, ImportError | OSError) and "failed to map segment" in text:
         head, _, reason = text.rpartition(": ")
-        library = f"{os.path.basename(head)}: {reason}" if head else text
-        return f"a library could not be loaded ({library})"
+        return f"a library could not be loaded ({os.path.basename(head)}: {reason})"
+    if isinstance(exc, ImportError | OSError) and (
+        getattr(exc, "errno", None) == errno.ENOMEM or "cannot allocate memory" in text.lower()
+    ):
+        return f"the system refused memory ({getattr(exc, 'strerror', None) or text})"
     if "bad_alloc" in text:
         return f"{type(exc).__module__.split('.')[0]} could not allocate memory ({text})"
     return None

@@ -150,7 +150,8 @@ def _legitimate(function: Any, param: str, hostile: str) -> bool:
         or (hostile == "ndarray" and param in ("lons", "lats", "start_lonlat", "end_lonlat",
                                                "start", "end"))
         or (hostile == "None" and param == "fmt")  # the format is read from the suffix
-        or (hostile == "number" and (param.endswith(("_km", "_s")) or param == "way_ids"))
+        or (hostile == "number" and (param.endswith(("_km", "_s", "_bytes"))
+                                     or param == "way_ids"))
         or (hostile == "bool" and param in FLAGS)
     )
 

@@ -144,7 +144,8 @@ def _geos_bad_alloc() -> Exception:
                              "segment from shared object"),
          "a library could not be loaded (libgdal-253d08a6.so.38: failed to map segment from "
          "shared object)"),
-        (lambda: OSError(12, "Cannot allocate memory"), "a library could not be loaded"),
+        (lambda: OSError(12, "Cannot allocate memory"),
+         "the system refused memory (Cannot allocate memory)"),
         (_geos_bad_alloc, "shapely could not allocate memory (std::bad_alloc)"),
     ],
     ids=["numpy", "MemoryError", "ImportError", "ENOMEM", "GEOS"],
@@ -191,3 +192,25 @@ def test_an_import_error_that_is_not_memory_stays_a_bug(capsys, monkeypatch) -> 
     with pytest.raises(ImportError, match="cannot import name"):
         run_cli(["metrics", "aktau_port"], capsys)
 
+
+
+@pytest.mark.parametrize("command", ["metrics", "validate", "map"])
+def test_a_streamed_file_of_more_fields_than_columns_is_refused_in_one_line(
+    tmp_path: Path, capsys, command: str
+) -> None:
+    # GeoJSON Lines go through GDAL, whose schema holds every key of every feature as a
+    # field: a batch then has a cell per row and field.
+    features = MAX_PROPERTY_COLUMNS // KEYS_PER_FEATURE + 1
+    path = tmp_path / "wide.geojsonl"
+    path.write_text("".join(json.dumps(feature) + "\n" for feature in
+                            _wide_collection(features)["features"]), encoding="utf-8")
+    argv = {"metrics": ["metrics", "--file", str(path)], "validate": ["validate", str(path)],
+            "map": ["map", "aktau_port", "--add", str(path), "-o", str(tmp_path / "m.html")]}
+    code, out, err = run_cli(argv[command], capsys)
+    assert code == 2 and "Traceback" not in err
+    # validate lists problems on stdout; the other commands have one error line on stderr
+    (line,) = (out if command == "validate" else err).strip().splitlines()
+    assert (f"wide.geojsonl: the file has {features * KEYS_PER_FEATURE:,} attribute fields, too "
+            f"many for one column each (at most {MAX_PROPERTY_COLUMNS:,}); keep the fields you "
+            "need") in line
+    assert not (tmp_path / "m.html").exists()
