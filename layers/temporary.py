@@ -127,6 +127,18 @@ def remove(path: Path) -> None:
         forget(path)
 
 
+def _forget_all_in_child() -> None:
+    # A forked child that exits normally must not remove the files its parent is writing
+    # (and the lock may have been held by another of the parent's threads).
+    global _PENDING_LOCK
+    _PENDING_LOCK = threading.Lock()
+    _PENDING.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_all_in_child)
+
+
 @atexit.register
 def _remove_stranded() -> None:
     with _PENDING_LOCK:

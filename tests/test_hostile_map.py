@@ -181,13 +181,12 @@ def test_a_user_file_named_like_a_catalog_layer_takes_nothing_of_it(offline_page
     html = write_map(build_map(["btc_pipeline"], add=[_btc_impostor(tmp_path)], offline=True),
                      tmp_path / "map.html")
     page, log = _open(offline_page, html)
-    popups = page.evaluate("""() => ["btc_pipeline/btc", "user:btc_pipeline/btc"].map((id) => {
-        caspian.features[id].openPopup();
-        return document.querySelector(".leaflet-popup-content").innerText; })""")
+    popups = page.evaluate("""() => ["btc_pipeline/btc", "user:btc_pipeline/btc"].map(
+        (id) => caspian.features[id].getPopup().getContent())""")
     assert "my own trace" not in popups[0] and "bp.com" in popups[0]
     assert "my own trace" in popups[1]
     page.locator(".leaflet-control-search .search-button").click()
-    page.locator(".leaflet-control-search input.search-input").press_sequentially("Ceyhan")
+    page.locator(".leaflet-control-search input.search-input").press_sequentially("Ceyhan oil")
     page.locator(".search-tip").nth(1).wait_for()
     assert page.locator(".search-tip").all_inner_texts() == [
         "Baku–Tbilisi–Ceyhan oil pipeline", "Baku–Tbilisi–Ceyhan oil pipeline (2)"]

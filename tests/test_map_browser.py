@@ -394,7 +394,7 @@ def test_a_users_polygon_lies_under_the_ports_and_leaves_them_clickable(
              ([id, layer]) => [id, layer.options.pane]))"""
     )
     assert panes["aktau_port/aktau"] == "cgPoints"
-    assert [pane for id, pane in panes.items() if id.startswith("area")] == ["cgUserAreas"]
+    assert [pane for id, pane in panes.items() if id.startswith("user:area")] == ["cgUserAreas"]
     z = page.evaluate("""() => ['cgUserAreas', 'cgPoints'].map(
         (name) => Number(caspian.state.map.getPane(name).style.zIndex))""")
     assert z[0] < z[1]
@@ -417,7 +417,7 @@ def test_a_long_unbroken_value_wraps_inside_its_popup(offline_page: Any, tmp_pat
     path = write_map(build_map(["aktau_port"], add=[user], offline=True), tmp_path / "m.html")
     page, _ = _open(offline_page, path)
     page.evaluate("""() => Object.entries(caspian.features)
-        .find(([id]) => id.startsWith('long'))[1].openPopup()""")
+        .find(([id]) => id.startsWith('user:long'))[1].openPopup()""")
     content = page.locator(".leaflet-popup-content")
     content.wait_for(state="visible")
     widths = content.evaluate("(node) => [node.scrollWidth, node.clientWidth]")
