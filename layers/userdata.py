@@ -101,7 +101,7 @@ def _source_name(
     ``[2025] routes.geojson`` is read as the file. Pass a :class:`pathlib.Path` to make a
     path unambiguous.
     """
-    if not isinstance(source, (bytes, str, os.PathLike)) or source in ("", b""):
+    if not isinstance(source, (bytes, str, os.PathLike)):
         refuse(name, source, "a file path (a str or a pathlib.Path), or GeoJSON text")
     if isinstance(source, bytes):
         return "<text>", source, None
