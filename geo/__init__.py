@@ -1,6 +1,6 @@
 """Pure geodesy, metrics and routing for caspian-gis: numbers and geometries in and out, no I/O.
 
-Errors and settings are imported at once; the numeric functions on first use, so that importing
+Errors are imported at once; settings and the numeric functions on first use, so that importing
 ``caspian.geo`` (which the command line does) does not load pyproj and shapely.
 """
 
@@ -16,9 +16,10 @@ from caspian.geo.errors import (
     SeedError,
 )
 from caspian.geo.lazy import lazy_exports
-from caspian.geo.settings import DEFAULT_SETTINGS, Settings
 
 _EXPORTS = {
+    # Settings import dataclasses (and so inspect): the command line's --help does without.
+    **dict.fromkeys(["DEFAULT_SETTINGS", "Settings"], "caspian.geo.settings"),
     **dict.fromkeys(
         [
             "GEOD",

@@ -30,10 +30,13 @@ import shapely
 from caspian.geo.antimeridian import fold_lines
 from caspian.geo.arguments import instance, settings_or_default, texts
 from caspian.geo.borders import country_codes
+from caspian.geo.errors import GeometryError
 from caspian.geo.geodesy import (
+    MeasuredLines,
     as_geometry_array,
-    densify_geodesic,
+    densify_measured,
     geodesic_lengths_m,
+    measure_lines,
 )
 from caspian.geo.settings import Settings
 
@@ -288,7 +291,11 @@ def _inverse(transformer: pyproj.Transformer, xy: npt.NDArray[np.float64]) -> An
 
 
 def split_by_country(
-    geoms: Any, index: CountryIndex, settings: Settings | None = None
+    geoms: Any,
+    index: CountryIndex,
+    settings: Settings | None = None,
+    *,
+    measured: MeasuredLines | None = None,
 ) -> CountrySplit:
     """Split each line's geodesic length by the countries it crosses.
 
@@ -301,6 +308,9 @@ def split_by_country(
         From :func:`build_country_index`.
     settings : Settings, optional
         ``densify_km`` (spacing of the geodesic densification) and ``ellps``.
+    measured : MeasuredLines, optional
+        ``geoms`` already measured (:func:`caspian.geo.geodesy.measure_lines`, with the same
+        ``settings``): their segments are not measured again.
 
     Returns
     -------
@@ -316,14 +326,18 @@ def split_by_country(
     nearest: list[dict[str, float]] = [{} for _ in range(n)]
     if n == 0:
         return CountrySplit(by_country, nearest)
-    total_m = geodesic_lengths_m(array, settings)
+    if measured is None:
+        measured = measure_lines(array, settings)
+    elif measured.geoms.size != n:
+        raise GeometryError(f"{measured.geoms.size} measured geometries for {n} lines")
+    total_m = measured.lengths_m
     measurable = np.flatnonzero(np.nan_to_num(total_m) > 0)
     if measurable.size == 0:
         return CountrySplit(by_country, nearest)
     # Densified lines keep their longitudes continuous; cut back into [-180, 180] at the
     # antimeridian, every piece meets the countries where they are (Fiji, Chukotka, Alaska,
     # New Zealand and whatever else a line across the Pacific reaches).
-    dense = fold_lines(densify_geodesic(array[measurable], settings.densify_km, settings))
+    dense = fold_lines(densify_measured(measured, settings.densify_km, settings)[measurable])
 
     lengths_m = total_m[measurable]
 

@@ -7,6 +7,8 @@ lengths come back in metres (``_m``) or kilometres (``_km``) as the name says.
 The core trick: :func:`segment_arrays` turns any number of LineStrings and MultiLineStrings into
 four flat arrays of segment end points plus the index of the feature each segment belongs to, so
 that one ``Geod.inv`` call measures every segment of every feature and ``np.bincount`` sums them.
+:func:`measure_lines` keeps that call's results (:class:`MeasuredLines`), so lengths,
+densification and the country split of one run share a single pass over the segments.
 """
 
 from __future__ import annotations
@@ -134,6 +136,46 @@ def check_coordinates(lons: npt.ArrayLike, lats: npt.ArrayLike) -> None:
         )
 
 
+@dataclass(frozen=True)
+class _Vertices:
+    """Every vertex of a set of geometries, with the part and feature it belongs to."""
+
+    coords: FloatArray  # (n, 2) lon, lat
+    vertex_part: IntArray  # part of each vertex
+    part_feature: IntArray  # feature of each part
+    start: IntArray  # vertex index of each segment's first end (its second is start + 1)
+
+
+def _vertices(array: npt.NDArray[np.object_]) -> _Vertices:
+    """The vertices of ``array``'s parts, checked (no polygon, finite, latitudes ±90°)."""
+    parts, part_feature = shapely.get_parts(array, return_index=True)
+    if parts.size:
+        types = shapely.get_type_id(parts)
+        polygonal = np.isin(types, [int(t) for t in _POLYGONAL])
+        if polygonal.any():
+            i = int(part_feature[np.flatnonzero(polygonal)[0]])
+            raise GeometryError(
+                f"geometry #{i} is a polygon; lengths are measured on lines "
+                "(pass its boundary to measure a perimeter)"
+            )
+    coords, vertex_part = shapely.get_coordinates(parts, return_index=True)
+    check_coordinates(coords[:, 0], coords[:, 1])
+    start = np.flatnonzero(vertex_part[1:] == vertex_part[:-1])
+    return _Vertices(coords, vertex_part, part_feature.astype(np.intp, copy=False), start)
+
+
+def _segments(array: npt.NDArray[np.object_], vertices: _Vertices) -> Segments:
+    coords, start = vertices.coords, vertices.start
+    return Segments(
+        lons1=coords[start, 0],
+        lats1=coords[start, 1],
+        lons2=coords[start + 1, 0],
+        lats2=coords[start + 1, 1],
+        feature=vertices.part_feature[vertices.vertex_part[start]],
+        n_features=int(array.size),
+    )
+
+
 def segment_arrays(geoms: Any) -> Segments:
     """Flatten the segments of line geometries into arrays, without crossing part boundaries.
 
@@ -156,38 +198,70 @@ def segment_arrays(geoms: Any) -> Segments:
         non-finite coordinates or latitudes beyond ±90°.
     """
     array = as_geometry_array(geoms)
-    parts, part_feature = shapely.get_parts(array, return_index=True)
-    if parts.size:
-        types = shapely.get_type_id(parts)
-        polygonal = np.isin(types, [int(t) for t in _POLYGONAL])
-        if polygonal.any():
-            i = int(part_feature[np.flatnonzero(polygonal)[0]])
-            raise GeometryError(
-                f"geometry #{i} is a polygon; lengths are measured on lines "
-                "(pass its boundary to measure a perimeter)"
-            )
-    coords, vertex_part = shapely.get_coordinates(parts, return_index=True)
-    check_coordinates(coords[:, 0], coords[:, 1])
-    same_part = vertex_part[1:] == vertex_part[:-1]
-    start = np.flatnonzero(same_part)
-    return Segments(
-        lons1=coords[start, 0],
-        lats1=coords[start, 1],
-        lons2=coords[start + 1, 0],
-        lats2=coords[start + 1, 1],
-        feature=part_feature[vertex_part[start]].astype(np.intp, copy=False),
-        n_features=int(array.size),
-    )
+    return _segments(array, _vertices(array))
 
 
-def segment_lengths_m(segments: Segments, settings: Settings | None = None) -> FloatArray:
-    """Return the geodesic length of every segment in metres (one ``Geod.inv`` call)."""
-    if len(segments) == 0:
-        return np.zeros(0)
-    _, _, dist_m = geod_for(settings).inv(
-        segments.lons1, segments.lats1, segments.lons2, segments.lats2
-    )
-    return np.asarray(dist_m, dtype=float)
+@dataclass(frozen=True)
+class MeasuredLines:
+    """Geometries whose every segment has been measured once (one ``Geod.inv`` call).
+
+    Lengths, geodesic densification (:func:`densify_measured`) and the country split
+    (:func:`caspian.geo.countries.split_by_country`) all read these numbers, so a run
+    measures each segment of the user's lines once.
+
+    Attributes
+    ----------
+    geoms : numpy.ndarray of shapely geometries
+        The geometries measured, ``(lon, lat)`` degrees.
+    lengths_m : numpy.ndarray of float
+        Geodesic length of each geometry, metres (0 for points and empty geometries, NaN for
+        missing ones).
+    segments : Segments
+        Every segment's end points and feature.
+    azimuths_deg, dist_m : numpy.ndarray of float
+        Forward azimuth at each segment's start (degrees) and its geodesic length (metres).
+    """
+
+    geoms: npt.NDArray[np.object_]
+    lengths_m: FloatArray
+    segments: Segments
+    azimuths_deg: FloatArray
+    dist_m: FloatArray
+    vertices: _Vertices
+    ellps: str
+
+
+def measure_lines(geoms: Any, settings: Settings | None = None) -> MeasuredLines:
+    """Measure every segment of ``geoms`` in one vectorised ``Geod.inv`` call.
+
+    Parameters
+    ----------
+    geoms : shapely geometry or array_like of geometries
+        As :func:`segment_arrays` takes them.
+    settings : Settings, optional
+        ``settings.ellps`` names the ellipsoid (WGS84 by default).
+
+    Raises
+    ------
+    GeometryError
+        As :func:`segment_arrays`.
+    """
+    array = as_geometry_array(geoms)
+    vertices = _vertices(array)
+    segments = _segments(array, vertices)
+    if len(segments):
+        azimuths, _, dist = geod_for(settings).inv(
+            segments.lons1, segments.lats1, segments.lons2, segments.lats2
+        )
+        azimuths_deg, dist_m = np.asarray(azimuths, dtype=float), np.asarray(dist, dtype=float)
+    else:
+        azimuths_deg = dist_m = np.zeros(0)
+    lengths_m: FloatArray = np.bincount(
+        segments.feature, weights=dist_m, minlength=segments.n_features
+    ).astype(float)
+    lengths_m[shapely.is_missing(array)] = np.nan
+    return MeasuredLines(array, lengths_m, segments, azimuths_deg, dist_m, vertices,
+                         settings_or_default(settings).ellps)
 
 
 def geodesic_lengths_m(geoms: Any, settings: Settings | None = None) -> FloatArray:
@@ -214,14 +288,7 @@ def geodesic_lengths_m(geoms: Any, settings: Settings | None = None) -> FloatArr
     GeometryError
         For polygons, non-finite coordinates or latitudes beyond ±90°.
     """
-    array = as_geometry_array(geoms)
-    segments = segment_arrays(array)
-    dist_m = segment_lengths_m(segments, settings)
-    lengths_m: FloatArray = np.bincount(
-        segments.feature, weights=dist_m, minlength=segments.n_features
-    ).astype(float)
-    lengths_m[shapely.is_missing(array)] = np.nan
-    return lengths_m
+    return measure_lines(geoms, settings).lengths_m
 
 
 def geodesic_lengths_km(geoms: Any, settings: Settings | None = None) -> FloatArray:
@@ -344,32 +411,105 @@ def densify_geodesic(
     positive_number(max_segment_km, "max_segment_km", "km")
     array = as_geometry_array(geoms)
     out = array.copy()
+    is_line = _is_line(array)
+    if is_line.any():
+        measured = measure_lines(np.where(is_line, array, None), settings)
+        out[is_line] = densify_measured(measured, max_segment_km, settings)[is_line]
+    return out
+
+
+def _is_line(array: npt.NDArray[np.object_]) -> npt.NDArray[np.bool_]:
     types = shapely.get_type_id(array)
-    is_line = np.isin(
+    return np.isin(
         types, [int(shapely.GeometryType.LINESTRING), int(shapely.GeometryType.MULTILINESTRING)]
     ) & ~shapely.is_empty(array)
-    if not is_line.any():
+
+
+def densify_measured(
+    measured: MeasuredLines, max_segment_km: float, settings: Settings | None = None
+) -> npt.NDArray[np.object_]:
+    """:func:`densify_geodesic` of lines already measured: no segment is measured again.
+
+    When no segment is longer than ``max_segment_km`` and none steps across the
+    antimeridian, the lines are returned as they are (in 2-D): there is nothing to add.
+
+    Parameters
+    ----------
+    measured : MeasuredLines
+        From :func:`measure_lines`, with the same ``settings``.
+    max_segment_km : float
+        Longest allowed segment, kilometres (> 0).
+    settings : Settings, optional
+        ``settings.ellps`` names the ellipsoid of the new vertices.
+
+    Returns
+    -------
+    numpy.ndarray of shapely geometries
+        One per geometry of ``measured``; only non-empty (Multi)LineStrings change.
+    """
+    positive_number(max_segment_km, "max_segment_km", "km")
+    if measured.ellps != settings_or_default(settings).ellps:
+        raise GeometryError(
+            f"lines measured on {measured.ellps} cannot be densified on "
+            f"{settings_or_default(settings).ellps}; measure them with the same settings"
+        )
+    array = measured.geoms
+    out = array.copy()
+    is_line = _is_line(array)
+    n_sub = np.maximum(1, np.ceil(measured.dist_m / (max_segment_km * 1000.0))).astype(np.intp)
+    segments = measured.segments
+    if not (n_sub > 1).any() and not (np.abs(segments.lons2 - segments.lons1) > 180.0).any():
+        # Nothing to add and nothing to unwrap: the common case of finely mapped lines.
+        has_z = shapely.has_z(array[is_line])
+        if has_z.any():
+            out[np.flatnonzero(is_line)[has_z]] = shapely.force_2d(array[is_line][has_z])
         return out
-    lines = array[is_line]
-    parts, part_feature = shapely.get_parts(lines, return_index=True)
-    coords, vertex_part = shapely.get_coordinates(parts, return_index=True)
-    check_coordinates(coords[:, 0], coords[:, 1])
-    geod = geod_for(settings)
+    vertices = measured.vertices
+    # Only the vertices of line features are rebuilt (points and collections pass through).
+    keep_part = is_line[vertices.part_feature]
+    keep_vertex = keep_part[vertices.vertex_part]
+    part_number = np.cumsum(keep_part) - 1
+    vertex_number = np.cumsum(keep_vertex) - 1
+    keep_segment = keep_vertex[vertices.start]
+    coords = vertices.coords[keep_vertex]
+    vertex_part = part_number[vertices.vertex_part[keep_vertex]]
+    part_feature = vertices.part_feature[keep_part]
+    start = vertex_number[vertices.start[keep_segment]]
+    az12 = measured.azimuths_deg[keep_segment]
+    dist_m = measured.dist_m[keep_segment]
+    n_sub = n_sub[keep_segment]
+    new_xy, new_part = _insert_points(coords, vertex_part, start, az12, dist_m, n_sub,
+                                      geod_for(settings))
+    new_xy[:, 0] = _unwrap_lons(new_xy[:, 0], new_part)
+    new_parts = shapely.linestrings(new_xy, indices=new_part)
+    is_multi = shapely.get_type_id(array) == int(shapely.GeometryType.MULTILINESTRING)
+    single = ~is_multi[part_feature]
+    out[part_feature[single]] = new_parts[single]
+    if (~single).any():
+        # ``indices`` must run 0, 1, 2 ... so number the multi-part features compactly.
+        owners, compact = np.unique(part_feature[~single], return_inverse=True)
+        out[owners] = shapely.multilinestrings(new_parts[~single], indices=compact)
+    return out
+
+
+def _insert_points(
+    coords: FloatArray,
+    vertex_part: IntArray,
+    start: IntArray,
+    az12: FloatArray,
+    dist_m: FloatArray,
+    n_sub: IntArray,
+    geod: pyproj.Geod,
+) -> tuple[FloatArray, IntArray]:
+    """Vertices with ``n_sub - 1`` points inserted along each segment's geodesic (one
+    ``Geod.fwd`` call), and the part of each."""
     n_vertices = coords.shape[0]
-    same_part = np.zeros(n_vertices, dtype=bool)
-    same_part[:-1] = vertex_part[1:] == vertex_part[:-1]
-    start = np.flatnonzero(same_part)
-    az12, _, dist_m = geod.inv(
-        coords[start, 0], coords[start, 1], coords[start + 1, 0], coords[start + 1, 1]
-    )
-    n_sub = np.maximum(1, np.ceil(np.asarray(dist_m) / (max_segment_km * 1000.0))).astype(np.intp)
     # Vertices each original vertex contributes: itself plus (n_sub - 1) interior points.
     extra = np.zeros(n_vertices, dtype=np.intp)
     extra[start] = n_sub - 1
     counts = 1 + extra
     offsets = np.concatenate([[0], np.cumsum(counts)])
-    total = int(offsets[-1])
-    new_xy = np.empty((total, 2))
+    new_xy = np.empty((int(offsets[-1]), 2))
     new_part = np.repeat(vertex_part, counts)
     new_xy[offsets[:-1]] = coords
     # Interior points: for segment s with n_sub[s] pieces, points k = 1 .. n_sub[s] - 1.
@@ -380,25 +520,12 @@ def densify_geodesic(
         frac = k / n_sub[seg_of_point]
         s0 = start[seg_of_point]
         lons_new, lats_new, _ = geod.fwd(
-            coords[s0, 0], coords[s0, 1], np.asarray(az12)[seg_of_point],
-            np.asarray(dist_m)[seg_of_point] * frac,
+            coords[s0, 0], coords[s0, 1], az12[seg_of_point], dist_m[seg_of_point] * frac
         )
         position = offsets[s0] + k
         new_xy[position, 0] = lons_new
         new_xy[position, 1] = lats_new
-    new_xy[:, 0] = _unwrap_lons(new_xy[:, 0], new_part)
-    new_parts = shapely.linestrings(new_xy, indices=new_part)
-    is_multi = shapely.get_type_id(lines) == int(shapely.GeometryType.MULTILINESTRING)
-    rebuilt = np.empty(lines.size, dtype=object)
-    single = ~is_multi[part_feature]
-    rebuilt[part_feature[single]] = new_parts[single]
-    if is_multi.any():
-        multi_parts = ~single
-        # ``indices`` must run 0, 1, 2 ... so number the multi-part features compactly.
-        owners, compact = np.unique(part_feature[multi_parts], return_inverse=True)
-        rebuilt[owners] = shapely.multilinestrings(new_parts[multi_parts], indices=compact)
-    out[is_line] = rebuilt
-    return out
+    return new_xy, new_part
 
 
 def _unwrap_lons(lons: FloatArray, part: IntArray) -> FloatArray:

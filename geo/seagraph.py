@@ -334,3 +334,51 @@ def _tangent_pairs(vertices: FloatArray, previous: FloatArray, following: FloatA
         )
         found.append(np.column_stack([i[keep], j[keep]]))
     return np.concatenate(found) if found else np.empty((0, 2), dtype=np.intp)
+
+
+
+def check_sea_graph(graph: SeaGraph) -> None:
+    """Raise ``ValueError`` naming the first inconsistency of ``graph``'s arrays.
+
+    For a graph read back from a file: coordinates are finite float64 ``(n, 2)`` arrays of one
+    length, longitudes and latitudes in range, edges integer ``(m, 2)`` indices of those
+    vertices with one finite, non-negative length each, and the navigable water a valid
+    polygon. A graph that passes cannot fail the router's setup or a segment test later.
+    """
+    lon_0, lat_0 = graph.centre_lonlat
+    if not (abs(lon_0) <= 180 and abs(lat_0) < 90):  # also refuses NaN
+        raise ValueError(f"the projection centre {graph.centre_lonlat} is off the globe")
+    if not isinstance(graph.navigable, shapely.Polygon) or graph.navigable.is_empty:
+        raise ValueError("the navigable water is not a polygon")
+    if not graph.navigable.is_valid:
+        reason = shapely.is_valid_reason(graph.navigable)
+        raise ValueError(f"the navigable water is not a valid polygon ({reason})")
+    count = _checked_rows("vertices_xy", graph.vertices_xy, np.float64, 2)
+    for name in ("previous_xy", "following_xy", "vertices_lonlat"):
+        _checked_rows(name, getattr(graph, name), np.float64, 2, count)
+    lonlats = graph.vertices_lonlat
+    if (np.abs(lonlats[:, 0]) > 180).any() or (np.abs(lonlats[:, 1]) > 90).any():
+        raise ValueError("vertices_lonlat holds a position off the globe")
+    edge_count = _checked_rows("edges", graph.edges, np.integer, 2)
+    if edge_count and (graph.edges.min() < 0 or graph.edges.max() >= count):
+        raise ValueError(f"edges name vertices outside 0..{count - 1}")
+    _checked_rows("edge_lengths_m", graph.edge_lengths_m, np.float64, None, edge_count)
+    if (graph.edge_lengths_m < 0).any():
+        raise ValueError("edge_lengths_m holds a negative length")
+
+
+def _checked_rows(
+    name: str, array: Any, dtype: Any, columns: int | None, rows: int | None = None
+) -> int:
+    """The number of rows of ``array`` after checking its type, shape and finiteness."""
+    if not isinstance(array, np.ndarray) or not np.issubdtype(array.dtype, dtype):
+        kind = "integers" if dtype is np.integer else np.dtype(dtype).name
+        raise ValueError(f"{name} is not an array of {kind}")
+    if rows is None:
+        rows = array.shape[0] if array.ndim else -1
+    expected = (rows,) if columns is None else (rows, columns)
+    if array.shape != expected:
+        raise ValueError(f"{name} has shape {array.shape}, expected {expected}")
+    if array.dtype.kind == "f" and not np.isfinite(array).all():
+        raise ValueError(f"{name} holds a value that is not finite")
+    return int(array.shape[0])

@@ -65,6 +65,20 @@ def _default_tolerances() -> Mapping[str, float]:
     )
 
 
+#: The default ellipsoid: known to every PROJ, so making the default settings needs no pyproj
+#: (which would cost ``caspian --help`` a third of its time).
+DEFAULT_ELLIPSOID = "WGS84"
+
+
+def _known_ellipsoid(name: str) -> bool:
+    """Whether pyproj knows ellipsoid ``name`` (asked only for another than the default)."""
+    if name == DEFAULT_ELLIPSOID:
+        return True
+    import pyproj  # slow to import: only for an ellipsoid other than the default
+
+    return name in pyproj.get_ellps_map()
+
+
 @dataclass(frozen=True)
 class Settings:
     """Tunable values of caspian-gis.
@@ -83,7 +97,7 @@ class Settings:
         borders, in kilometres.
     """
 
-    ellps: str = "WGS84"
+    ellps: str = DEFAULT_ELLIPSOID
     length_tolerance: Mapping[str, float] = field(default_factory=_default_tolerances)
     coordinate_decimals: int = 7
     densify_km: float = 2.0
@@ -91,9 +105,7 @@ class Settings:
     def __post_init__(self) -> None:
         import math
 
-        import pyproj
-
-        if not isinstance(self.ellps, str) or self.ellps not in pyproj.get_ellps_map():
+        if not isinstance(self.ellps, str) or not _known_ellipsoid(self.ellps):
             raise ArgumentError(
                 f"Settings.ellps {self.ellps!r} is not an ellipsoid pyproj knows; use e.g. "
                 "'WGS84' or 'GRS80'"

@@ -8,7 +8,8 @@ put the real Horadiz–Aghband and Julfa–Ordubad tracks in Iran; so inside a r
 Caucasus and Central Asia the land borders are OpenStreetMap's, shipped in
 ``data/borders/osm_region_borders.gpkg`` (ODbL; built by
 :mod:`caspian.layers.borders_build`, provenance inside the file) and spliced in at load time.
-The result is read once per process (the data is read-only, so an ``lru_cache`` is safe).
+The result is read once per process (the data is read-only, so an ``lru_cache`` is safe), and
+the spatial index the metrics cut lines with is built once and kept in the user's cache folder.
 
 Codes: Natural Earth leaves ``ISO_A3`` as ``"-99"`` for some countries (France, Norway, and
 units without an ISO code such as Kosovo). We use ``ISO_A3_EH`` (which fills France and Norway
@@ -18,8 +19,12 @@ too, so every polygon has a three-letter code.
 
 from __future__ import annotations
 
+import hashlib
+import io
+import itertools
 import json
 import logging
+import zipfile
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -200,13 +205,102 @@ def load_boundaries() -> gpd.GeoDataFrame:
     return out
 
 
+#: Bumped when the cached index's file layout changes (the code that builds it is hashed).
+INDEX_VERSION = 1
+
+
 @lru_cache(maxsize=1)
 def country_index() -> CountryIndex:
-    """Return the :class:`caspian.geo.countries.CountryIndex` over :func:`load_boundaries`."""
-    from caspian.geo.countries import build_country_index
+    """Return the :class:`caspian.geo.countries.CountryIndex` over :func:`load_boundaries`.
 
+    Building it (reading Natural Earth, splicing the region's borders, finding the Caspian
+    and its nearest-state zones) takes a second or more, so it is built once and kept in the
+    cache folder (:func:`caspian.layers.cache.cache_root`) under a key that hashes the border
+    files and the code that builds from them; later processes read it in a fraction of that.
+    """
+    from caspian.geo.countries import build_country_index
+    from caspian.layers.cache import cache_root, store
+
+    path = cache_root() / "country-index" / f"index-{_index_key()}.npz"
+    if path.is_file():
+        try:
+            return _index_from_file(path)
+        except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
+            logger.warning("country index cache %s unreadable (%s); rebuilding", path, exc)
     frame = load_boundaries()
-    return build_country_index(frame.geometry.values, frame["code"].to_numpy(dtype=str))
+    index = build_country_index(frame.geometry.values, frame["code"].to_numpy(dtype=str))
+    store(path, _index_bytes(index))
+    return index
+
+
+def _index_key() -> str:
+    """Hash of everything the index is built from: the border files and the code."""
+    from caspian.geo import borders, countries
+
+    digest = hashlib.sha256(f"v{INDEX_VERSION}|".encode())
+    sources = [boundaries_path().removeprefix("/vsizip/"), region_borders_path(),
+               _region_file(REGION_PROVENANCE_FILE), countries.__file__, borders.__file__,
+               __file__]
+    for source in sources:
+        digest.update(Path(source).read_bytes())
+    return digest.hexdigest()[:20]
+
+
+def _packed(geoms: Any) -> dict[str, Any]:
+    """Geometries as one byte array of WKB and the offsets between them (no pickling)."""
+    import numpy as np
+    import shapely
+
+    wkbs = shapely.to_wkb(geoms)
+    return {"wkb": np.frombuffer(b"".join(wkbs), dtype=np.uint8),
+            "offsets": np.cumsum([0, *map(len, wkbs)])}
+
+
+def _unpacked(wkb: Any, offsets: Any) -> Any:
+    import numpy as np
+    import shapely
+
+    data = wkb.tobytes()
+    return shapely.from_wkb(
+        np.array([data[a:b] for a, b in itertools.pairwise(offsets.tolist())], dtype=object)
+    )
+
+
+def _index_bytes(index: CountryIndex) -> bytes:
+    import numpy as np
+
+    polygons = _packed(index.polygons)
+    zones = _packed(np.concatenate([[index.caspian], index.caspian_zones]))
+    buffer = io.BytesIO()
+    np.savez(
+        buffer, codes=index.codes, littoral=np.asarray(index.littoral_codes, dtype=str),
+        polygons=polygons["wkb"], polygon_offsets=polygons["offsets"],
+        zones=zones["wkb"], zone_offsets=zones["offsets"],
+    )
+    return buffer.getvalue()
+
+
+def _index_from_file(path: Path) -> CountryIndex:
+    import numpy as np
+    import shapely
+    from caspian.geo.countries import CountryIndex
+
+    with np.load(path, allow_pickle=False) as data:
+        polygons = _unpacked(data["polygons"], data["polygon_offsets"])
+        caspian, *zones = _unpacked(data["zones"], data["zone_offsets"])
+        codes, littoral = data["codes"], data["littoral"]
+    zone_array = np.array(zones, dtype=object)
+    for prepared in (polygons, zone_array, caspian):
+        shapely.prepare(prepared)
+    return CountryIndex(
+        polygons=polygons,
+        codes=codes,
+        tree=shapely.STRtree(polygons),
+        caspian=caspian,
+        littoral_codes=tuple(littoral.tolist()),
+        caspian_zones=zone_array,
+        zone_tree=shapely.STRtree(zone_array) if zone_array.size else None,
+    )
 
 
 def country_names() -> dict[str, str]:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from caspian.geo.arguments import file_path, flag, refuse, settings_or_default
 from caspian.geo.settings import DEFAULT_SETTINGS, Settings
+from caspian.layers.accuracy import ACCURACY_COLUMNS, accuracy_columns
 from caspian.layers.catalog import Layer, load_catalog, short_feature_id
 
 if TYPE_CHECKING:
@@ -67,10 +68,11 @@ SUFFIX_FORMATS: Mapping[str, str] = {
 COLUMNS: tuple[str, ...] = (
     "layer", "feature", "id", "name", "name_ru", "kind", "mode", "status", "status_note",
     "geometry_accuracy", "operator", "owners", "capacity", "published_length_km",
-    "published_lengths", "length_km", "note", "osm_way_ids", "citations", "sources", "geometry",
+    "published_lengths", "length_km", "note", "osm_way_ids", "citations", "sources",
+    *ACCURACY_COLUMNS, "geometry",
 )
 
-NUMBER_COLUMNS = ("published_length_km", "length_km")
+NUMBER_COLUMNS = ("published_length_km", "length_km", *ACCURACY_COLUMNS)
 TEXT_COLUMNS = tuple(c for c in COLUMNS if c not in (*NUMBER_COLUMNS, "geometry"))
 
 
@@ -193,6 +195,7 @@ def frame_from_layers(
     """Flatten ``layers`` into the export frame (see :func:`to_geodataframe`)."""
     settings = settings_or_default(settings)
     import geopandas
+    import numpy as np
     import shapely.geometry
 
     rows = [row for layer in layers for row in _rows(layer)]
@@ -205,6 +208,11 @@ def frame_from_layers(
     # A number column stays a number column whatever the layers chosen (all None: NaN).
     frame["published_length_km"] = frame["published_length_km"].astype("float64")
     frame["length_km"] = _lengths_km(geometries, settings) if rows else []
+    properties = [feature.get("properties") or {} for layer in layers
+                  for feature in layer.features]
+    by_accuracy = accuracy_columns(properties, list(geometries), frame["length_km"], settings)
+    for column, values in by_accuracy.items():
+        frame[column] = np.round(values, 1 if column == "traced_pct" else 3)
     frame = frame.set_geometry(geopandas.GeoSeries(list(geometries), crs="EPSG:4326"))
     return frame[list(COLUMNS)]
 
@@ -232,7 +240,9 @@ def to_geodataframe(
         ``length_km`` (geodesic length on the WGS84 ellipsoid for lines, km; NaN for points
         and polygons), ``note``, ``citations`` (JSON text: a list of {source, type, outlet,
         date, page, url, seed, quote, start, end}), ``sources`` (readable text:
-        ``"Outlet date: «quote»; ..."``) and ``geometry`` (polygons counter-clockwise).
+        ``"Outlet date: «quote»; ..."``), the kilometres of each geometry accuracy class and
+        the traced share in percent (:data:`caspian.layers.accuracy.ACCURACY_COLUMNS`; NaN
+        where ``length_km`` is) and ``geometry`` (polygons counter-clockwise).
 
     Raises
     ------
@@ -340,13 +350,15 @@ def write_layers(
 
     from caspian.geo.errors import OutputError
     from caspian.layers import export_writers
-    from caspian.layers.fileio import atomic_path
+    from caspian.layers.fileio import atomic_path, output_path
 
     fmt = resolve_format(fmt, output, split)
     target = Path(output)
     if not split and os.path.isdir(target):
         raise OutputError(f"{target} is a folder; give a file name (e.g. "
                           f"{target / ('caspian' + FORMATS[fmt])}) or add --split")
+    if not split:  # with --split, ``-o layers/`` is the folder it should be
+        target = output_path(output)
     export_writers.require_dependencies(fmt)
     groups = ([[layer] for layer in layers] if split else [list(layers)])
     targets = _split_targets(fmt, target, layers) if split else [target]
@@ -401,6 +413,7 @@ def export_layers(
         ``parquet`` without pyarrow (``pip install 'caspian-gis[export]'``).
     """
     settings = settings_or_default(settings)
-    output, split = file_path(output, "output"), flag(split, "split")
+    file_path(output, "output")  # checked, but passed on as given: "out.geojson/" keeps its /
+    split = flag(split, "split")
     layers = list(load_catalog(layer_ids).values())
     return write_layers(layers, fmt, output, split=split, settings=settings)

@@ -13,7 +13,8 @@ destroy is never renamed over:
 * disk full, a name the file system refuses, a library's failed commit: one
   :class:`~caspian.geo.errors.OutputError` naming the path and the reason.
 
-Reads are bounded: :func:`read_input_bytes` reads regular files only (a FIFO would hang,
+Reads are bounded: :func:`read_input_bytes` (and :func:`check_input_file`, for a library that
+opens the file itself) reads regular files only (a FIFO would hang,
 ``/dev/zero`` would fill the memory) and at most ``max_bytes``.
 """
 
@@ -24,13 +25,13 @@ import errno
 import os
 import shutil
 import stat
-import tempfile
 from collections.abc import Iterable, Iterator
 from contextvars import ContextVar
 from pathlib import Path
 from typing import BinaryIO
 
 from caspian.geo.errors import InputError, OutputError
+from caspian.layers import temporary
 
 #: What a file suffix says the file holds; a writer refuses a suffix that names another kind.
 SUFFIX_KINDS: dict[str, str] = {
@@ -47,8 +48,11 @@ MAX_INPUT_BYTES = 512 * 1024 * 1024
 
 _CHUNK_BYTES = 1 << 20
 
-# Identities (device, inode) of the files read while :func:`protect_inputs` is active.
-_INPUTS: ContextVar[set[tuple[int, int]] | None] = ContextVar("caspian_inputs", default=None)
+# The files read while :func:`protect_inputs` is active: identity (device, inode) -> the name
+# and size in bytes they were read by.
+_INPUTS: ContextVar[dict[tuple[int, int], tuple[str, int]] | None] = ContextVar(
+    "caspian_inputs", default=None
+)
 
 
 class InputFileError(InputError):
@@ -88,21 +92,51 @@ def check_output_target(path: str | os.PathLike[str]) -> None:
     about a missing or read-only folder before the work, not after it. The same rules as
     :func:`atomic_path`: what must not be written over is refused here already.
     """
-    target, _ = _resolve(Path(path), ())
+    target, _ = _resolve(output_path(path), ())
     _check_folder(target)
 
 
+def output_path(path: str | os.PathLike[str]) -> Path:
+    """``path`` as a :class:`~pathlib.Path`, refused if its text names a folder.
+
+    ``Path("route.geojson/")`` drops the slash, so a name the user ended in ``/`` (or ``/.``)
+    would otherwise be written as a file; such a name is checked before it becomes a Path.
+
+    Raises
+    ------
+    OutputError
+        The name ends in a path separator or in ``.``.
+    """
+    text = os.fsdecode(path)
+    separators = (os.sep, os.altsep) if os.altsep else (os.sep,)
+    last = text
+    for separator in separators:
+        last = last.rsplit(separator, 1)[-1]
+    if text not in ("", "-") and last in ("", ".", ".."):
+        ending = text[-(len(last) + 1):]
+        raise OutputError(f"{display_path(text)} ends in {display_path(ending)!r}, so it names "
+                          "a folder, not a file; give a file name (without that ending)")
+    return Path(path)
+
+
 @contextlib.contextmanager
-def protect_inputs() -> Iterator[None]:
+def protect_inputs() -> Iterator[dict[tuple[int, int], tuple[str, int]]]:
     """Within the block, refuse to write over any file read by :func:`read_input_bytes` or
-    named by :func:`note_input`.
+    checked by :func:`check_input_file`.
 
     The command line runs every command inside this, so ``caspian map --add mine.geojson -o
     mine.geojson`` cannot replace the user's GeoJSON with HTML, whatever the command.
+
+    Yields
+    ------
+    dict
+        The files read, as they are read: (device, inode) -> (name, size in bytes); still
+        readable after the block (what a command that ran out of memory was working on).
     """
-    token = _INPUTS.set(set())
+    inputs: dict[tuple[int, int], tuple[str, int]] = {}
+    token = _INPUTS.set(inputs)
     try:
-        yield
+        yield inputs
     finally:
         _INPUTS.reset(token)
 
@@ -121,17 +155,10 @@ def _kind_name(mode: int) -> str:
     return "not a regular file"
 
 
-def note_input(path: str | os.PathLike[str]) -> None:
-    """Record ``path`` as an input of the running command (inside :func:`protect_inputs`), for
-    readers that hand the path to a library (osmnx, pyosmium) instead of reading its bytes."""
-    with contextlib.suppress(OSError):
-        _remember_input(os.stat(path))
-
-
-def _remember_input(info: os.stat_result) -> None:
+def _remember_input(info: os.stat_result, path: str | os.PathLike[str]) -> None:
     inputs = _INPUTS.get()
     if inputs is not None:
-        inputs.add((info.st_dev, info.st_ino))
+        inputs[(info.st_dev, info.st_ino)] = (display_path(path), info.st_size)
 
 
 def read_input_bytes(
@@ -149,36 +176,90 @@ def read_input_bytes(
         larger than ``max_bytes``; ``reason`` names the fix.
     """
     name = display_path(path)
-    try:
-        # O_NONBLOCK: opening a FIFO for reading must not wait for a writer.
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except FileNotFoundError:
-        raise InputFileError(name, "file not found; check the path") from None
-    except PermissionError:
-        raise InputFileError(name, "file is not readable (permission denied); fix its "
-                             "permissions") from None
-    except OSError as exc:
-        raise InputFileError(name, f"file cannot be read ({exc.strerror}); check the "
-                             "path") from None
-    info = os.fstat(fd)
-    if not stat.S_ISREG(info.st_mode):
-        os.close(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise InputFileError(name, "is a folder, not a file; give the path of a file")
-        raise InputFileError(name, f"is {_kind_name(info.st_mode)}, not a regular file; "
-                             "save the data to a file and give its path")
+    fd, info = _open_regular(path)
     with os.fdopen(fd, "rb") as handle:
         if info.st_size > max_bytes:
             raise InputFileError(name, _too_large(info.st_size, max_bytes))
         try:
-            data = handle.read(max_bytes + 1)
+            data = _read_at_most(handle, info.st_size, max_bytes + 1)
         except OSError as exc:
             raise InputFileError(name, f"file cannot be read ({exc.strerror})") from None
         if len(data) > max_bytes:  # it grew while we read it
             raise InputFileError(name, _too_large(len(data), max_bytes))
     if not edited:
-        _remember_input(info)
+        _remember_input(info, path)
     return data
+
+
+def check_input_file(path: str | os.PathLike[str],
+                     max_bytes: int | None = MAX_INPUT_BYTES) -> None:
+    """For a reader that hands the path to a library (osmnx, pyosmium, pyogrio): refuse now
+    what :func:`read_input_bytes` would refuse, and record the file as an input.
+
+    ``max_bytes=None`` for a file the library streams: its memory is bounded by a batch,
+    not by the file.
+
+    Raises
+    ------
+    InputFileError
+        The file is missing, unreadable, not a regular file or larger than ``max_bytes``.
+    """
+    fd, info = _open_regular(path)
+    os.close(fd)
+    if max_bytes is not None and info.st_size > max_bytes:
+        raise InputFileError(display_path(path), _too_large(info.st_size, max_bytes))
+    _remember_input(info, path)
+
+
+def _open_regular(path: str | os.PathLike[str]) -> tuple[int, os.stat_result]:
+    """A descriptor open for reading on the regular file ``path``, and its status."""
+    name = display_path(path)
+    try:
+        # O_NONBLOCK: opening a FIFO for reading must not wait for a writer.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise _unopenable(name, exc) from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        raise _not_regular(name, info.st_mode)
+    return fd, info
+
+
+def _unopenable(name: str, exc: OSError) -> InputFileError:
+    if isinstance(exc, FileNotFoundError):
+        return InputFileError(name, "file not found; check the path")
+    if isinstance(exc, PermissionError):
+        return InputFileError(name, "file is not readable (permission denied); fix its "
+                              "permissions")
+    return InputFileError(name, f"file cannot be read ({exc.strerror}); check the path")
+
+
+def _not_regular(name: str, mode: int) -> InputFileError:
+    if stat.S_ISDIR(mode):
+        return InputFileError(name, "is a folder, not a file; give the path of a file")
+    return InputFileError(name, f"is {_kind_name(mode)}, not a regular file; save the data "
+                          "to a file and give its path")
+
+
+def _read_at_most(handle: BinaryIO, expected: int, limit: int) -> bytes:
+    """Up to ``limit`` bytes of ``handle``, whose size is ``expected`` (0 for a file of the
+    kernel, such as /proc/self/status, that only knows its size once read).
+
+    ``read(limit)`` would reserve ``limit`` bytes up front, 512 MiB for every small file,
+    which fails under a memory limit (``ulimit -v``); this reserves what the file holds.
+    """
+    first = handle.read(min(expected + 1, limit))
+    if len(first) <= expected:  # the whole file, as its size said: no copy
+        return first
+    parts, size = [first], len(first)
+    while size < limit:
+        part = handle.read(min(_CHUNK_BYTES, limit - size))
+        if not part:
+            break
+        parts.append(part)
+        size += len(part)
+    return b"".join(parts)
 
 
 def _too_large(size: int, max_bytes: int) -> str:
@@ -270,8 +351,8 @@ def _temp_name(target: Path) -> tuple[str, str]:
     # The whole path ends in a NUL, and its folder is followed by a "/".
     available = min(name_max, path_max - 1 - len(os.fsencode(folder)) - 1)
     suffix = f".tmp{target.suffix}" if len(os.fsencode(target.suffix)) <= 16 else ".tmp"
-    room = available - len(os.fsencode(suffix)) - 2 - 8  # the dots, mkstemp's 8 characters
-    if room < 0:  # no room for a readable name: "." and mkstemp's 8 characters
+    room = available - len(os.fsencode(suffix)) - 2 - 8  # the dots, 8 random characters
+    if room < 0:  # no room for a readable name: "." and the 8 random characters
         return ".", ""
     stem = os.fsencode(target.name)[:room]
     return "." + os.fsdecode(stem.decode("utf-8", "ignore").encode()) + ".", suffix
@@ -307,35 +388,24 @@ def atomic_path(
     OutputError
         The target cannot or must not be written; nothing is left behind.
     """
-    requested = Path(path)
+    requested = output_path(path)
     _refuse_suffix(requested, kind)
     target, mode = _resolve(requested, inputs)
     stream = mode is not None and not stat.S_ISREG(mode)
-    folder = None
+    if not stream:
+        _check_folder(target)
     # A FIFO without a reader is refused now, before anything (or any other file) is written.
     sink = _open_stream(target) if stream else None
+    scratch: Path | None = None  # the temporary file, or (for a stream) its folder
     try:
+        # Tracked from before it exists, so that SIGTERM or Ctrl-C cannot leave it behind
+        # (see caspian.layers.temporary); the ``finally`` below removes it.
         if stream:
-            folder = tempfile.mkdtemp(prefix="caspian-")
-            tmp = Path(folder) / f"out{requested.suffix if len(requested.suffix) < 17 else ''}"
+            scratch = temporary.new_folder()
+            tmp = scratch / f"out{requested.suffix if len(requested.suffix) < 17 else ''}"
         else:
-            _check_folder(target)
             prefix, suffix = _temp_name(target)
-            handle, tmp_name = tempfile.mkstemp(
-                prefix=prefix, suffix=suffix, dir=target.parent if str(target.parent) else "."
-            )
-            os.close(handle)
-            tmp = Path(tmp_name)
-            tmp.unlink()  # drivers such as GPKG refuse to write into an existing (empty) file
-    except OutputError:
-        raise
-    except OSError as exc:
-        if folder:
-            shutil.rmtree(folder, ignore_errors=True)
-        if sink is not None:
-            sink.close()
-        raise _output_error(target, exc) from exc
-    try:
+            tmp = scratch = temporary.new_file_name(target.parent, prefix, suffix)
         yield tmp
         if not tmp.exists():
             raise OutputError(f"nothing was written for {display_path(requested)}")
@@ -344,7 +414,10 @@ def atomic_path(
                 shutil.copyfileobj(data, sink, _CHUNK_BYTES)
             sink.close()
         else:
-            os.replace(tmp, target)
+            _keep_permissions(tmp, mode)
+            with temporary.held_signals():
+                os.replace(tmp, target)
+                temporary.forget(tmp)
     except OutputError:
         raise
     except OSError as exc:
@@ -357,10 +430,15 @@ def atomic_path(
         if sink is not None and not sink.closed:
             with contextlib.suppress(OSError):
                 sink.close()
-        if folder:
-            shutil.rmtree(folder, ignore_errors=True)
-        elif tmp.exists():
-            tmp.unlink()
+        if scratch is not None:
+            temporary.remove(scratch)
+
+
+def _keep_permissions(tmp: Path, mode: int | None) -> None:
+    """Give the new file the permissions of the file it replaces (a private 0600 file stays
+    private), as ``cp`` and editors do; a new file keeps the writer's (the umask's)."""
+    if mode is not None:
+        os.chmod(tmp, stat.S_IMODE(mode))
 
 
 def _open_stream(target: Path) -> BinaryIO:

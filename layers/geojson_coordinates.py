@@ -283,18 +283,34 @@ def _check_position(ctx: Context, position: Any, index: int, where: str, fault: 
 def _range_faults(
     ctx: Context, lon: float, lat: float, index: int, where: str, fault: Fault
 ) -> None:
+    projected = abs(lon) > _PROJECTED_ABS or abs(lat) > _PROJECTED_ABS
+    (ctx.projected_features if projected else ctx.degree_features).append(index)
+    for key, message in _range_messages(lon, lat, where):
+        fault(key, message)
+
+
+def range_problems(lon: float, lat: float, where: str) -> list[str]:
+    """What is wrong with position ``where`` at ``(lon, lat)``: projected metres instead of
+    degrees, a latitude beyond ±90 (swapped?) or a longitude beyond ±180; empty when fine.
+
+    The one rule for positions, also applied to the formats read in batches
+    (:mod:`caspian.layers.userfiles`).
+    """
+    return [message for _, message in _range_messages(lon, lat, where)]
+
+
+def _range_messages(lon: float, lat: float, where: str) -> list[tuple[str, str]]:
     if abs(lon) > _PROJECTED_ABS or abs(lat) > _PROJECTED_ABS:
-        ctx.projected_features.append(index)
-        fault("projected", f"{where} is [{shown(lon)}, {shown(lat)}]: that looks like a "
-              "projected CRS (metres), not degrees; reproject to EPSG:4326 "
-              "(ogr2ogr -t_srs EPSG:4326 ...)")
-        return
-    ctx.degree_features.append(index)
+        return [("projected", f"{where} is [{shown(lon)}, {shown(lat)}]: that looks like a "
+                 "projected CRS (metres), not degrees; reproject to EPSG:4326 "
+                 "(ogr2ogr -t_srs EPSG:4326 ...)")]
+    messages = []
     if abs(lat) > 90:
         swapped = abs(lon) <= 90 and abs(lat) <= 180
         hint = ("coordinates look swapped: GeoJSON is [lon, lat]; swap the two numbers"
                 if swapped else "latitude must lie in -90..90")
-        fault("lat", f"{where} has latitude {shown(lat)}, beyond ±90: {hint}")
+        messages.append(("lat", f"{where} has latitude {shown(lat)}, beyond ±90: {hint}"))
     if abs(lon) > 180:
-        fault("lon", f"{where} has longitude {shown(lon)}, beyond ±180; wrap it into -180..180 "
-              "(add or subtract 360)")
+        messages.append(("lon", f"{where} has longitude {shown(lon)}, beyond ±180; wrap it "
+                         "into -180..180 (add or subtract 360)"))
+    return messages

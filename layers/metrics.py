@@ -49,9 +49,22 @@ METRIC_COLUMNS: tuple[str, ...] = (
     "by_country_km",
     "published_by_country_km",
     "sea_nearest_state_km",
+    # Kilometres by accuracy class and the traced share (caspian.layers.accuracy).
+    "surveyed_km",
+    "traced_km",
+    "waypoints_km",
+    "schematic_km",
+    "hypothetical_km",
+    "traced_pct",
 )
 
 _TEXT_COLUMNS = ("name", "kind", "mode", "status", "geometry_accuracy")
+
+#: The columns :func:`metrics_frame` reads (besides ``id`` and ``geometry``): the only
+#: properties of a user's file made into columns, however many other keys its features have.
+INPUT_COLUMNS: tuple[str, ...] = (
+    "layer", "feature", *_TEXT_COLUMNS, "published_length_km", "published_lengths",
+)
 
 #: Catalog kinds whose features are ports (points to measure distances between).
 PORT_KIND = "port"
@@ -97,6 +110,8 @@ def check_published_lengths(values: list[Any]) -> None:
     from caspian.layers.catalog_schema import USER_PROPERTIES
 
     for row, value in enumerate(values):
+        if value is None:  # nothing published: the common case, a million times in a big file
+            continue
         for message in USER_PROPERTIES({"published_length_km": value}, f"row {row}"):
             raise InputError(message)
 
@@ -169,11 +184,15 @@ def metrics_frame(
         source), ``by_country_km`` (ISO3 -> km plus ``"sea"``; None unless ``by_country``),
         ``published_by_country_km`` (from the first published figure, if it has one) and
         ``sea_nearest_state_km`` (Caspian part of ``"sea"`` by nearest littoral state: an
-        approximation; None unless ``by_country``).
+        approximation; None unless ``by_country``); then the kilometres of each geometry
+        accuracy class (``surveyed_km``, ``traced_km``, ``waypoints_km``, ``schematic_km``,
+        ``hypothetical_km``; :mod:`caspian.layers.accuracy`, from ``geometry_accuracy``,
+        ``traced_sources`` and ``vertex_sources``) and ``traced_pct``, the traced share of
+        ``length_km`` in percent.
     """
     import geopandas
     import pandas
-    from caspian.geo.geodesy import as_geometry_array, geodesic_lengths_km
+    from caspian.geo.geodesy import as_geometry_array, measure_lines
 
     instance(frame, geopandas.GeoDataFrame, "frame", "a geopandas.GeoDataFrame")
     settings = settings_or_default(settings)
@@ -186,8 +205,9 @@ def metrics_frame(
         refuse("layer", layer, "a layer name (a str) or None")
     geoms = as_geometry_array(_in_lonlat(frame).geometry)
     lines = _line_mask(geoms)
-    length_km = np.full(geoms.size, np.nan)
-    length_km[lines] = geodesic_lengths_km(geoms[lines], settings)
+    # Every segment measured once: the country split below reuses these numbers.
+    measured = measure_lines(np.where(lines, geoms, None), settings)
+    length_km = np.where(lines, measured.lengths_m / 1000.0, np.nan)
 
     values = _exported_published(frame) or _column(frame, "published_length_km")
     check_published_lengths(values)
@@ -228,6 +248,8 @@ def metrics_frame(
         },
         index=pandas.RangeIndex(len(frame)),
     )
+    for name, values in _accuracy(frame, geoms, length_km, settings).items():
+        out[name] = values
     if by_country:
         from caspian.geo.countries import split_by_country
 
@@ -235,7 +257,7 @@ def metrics_frame(
             from caspian.layers.boundaries import country_index
 
             index = country_index()
-        split = split_by_country(np.where(lines, geoms, None), index, settings)
+        split = split_by_country(measured.geoms, index, settings, measured=measured)
         measured = lines & ~np.isnan(length_km)
         out["by_country_km"] = [
             row if ok else None for row, ok in zip(split.by_country_km, measured, strict=True)
@@ -245,6 +267,24 @@ def metrics_frame(
             for row, ok in zip(split.sea_nearest_state_km, measured, strict=True)
         ]
     return out[list(METRIC_COLUMNS)]
+
+
+def _row_properties(frame: pandas.DataFrame) -> list[Mapping[str, Any]]:
+    """Each row's feature properties: the catalog frame's ``properties`` column, or for any
+    other frame the columns the accuracy rule reads."""
+    if "properties" in frame.columns:
+        return [value if isinstance(value, Mapping) else {}
+                for value in frame["properties"].tolist()]
+    names = ("geometry_accuracy", "traced_sources", "vertex_sources")
+    columns = {name: _column(frame, name) for name in names}
+    return [{name: columns[name][row] for name in names} for row in range(len(frame))]
+
+
+def _accuracy(frame: pandas.DataFrame, geoms: np.ndarray[Any, Any],
+              length_km: np.ndarray[Any, Any], settings: Settings) -> dict[str, Any]:
+    from caspian.layers.accuracy import accuracy_columns
+
+    return accuracy_columns(_row_properties(frame), list(geoms), length_km, settings)
 
 
 def catalog_metrics(
@@ -272,13 +312,17 @@ def file_metrics(
     *,
     by_country: bool = False,
 ) -> pandas.DataFrame:
-    """Read a user's GeoJSON strictly and return its :func:`metrics_frame`.
+    """Read a user's file strictly and return its :func:`metrics_frame`.
 
     Parameters
     ----------
     path : path-like
-        FeatureCollection, Feature or bare geometry; read by
-        :func:`caspian.layers.userdata.read_user_geojson`.
+        GeoJSON (a FeatureCollection, Feature or bare geometry; read whole by
+        :func:`caspian.layers.userdata.read_user_geojson`), or any format of
+        :data:`caspian.layers.userfiles.USER_FORMATS` (GeoParquet, GeoPackage, FlatGeobuf,
+        Shapefile, GeoJSON Lines), measured batch by batch as
+        :func:`caspian.layers.userfiles.user_batches` reads it, so that only one batch of
+        geometries is held at a time.
     settings : Settings, optional
         ``ellps`` and ``densify_km``.
     by_country : bool
@@ -292,11 +336,25 @@ def file_metrics(
     """
     from caspian.layers.fileio import display_path
     from caspian.layers.userdata import read_user_geojson
+    from caspian.layers.userfiles import user_batches, user_format
 
     settings, by_country = settings_or_default(settings), flag(by_country, "by_country")
-    frame = read_user_geojson(path)
-    return metrics_frame(frame, settings, by_country=by_country,
-                         layer=display_path(Path(path).stem))
+    layer = display_path(Path(path).stem)
+    if not user_format(path).streamed:
+        return metrics_frame(read_user_geojson(path, columns=INPUT_COLUMNS), settings,
+                             by_country=by_country, layer=layer)
+    import pandas
+
+    index = None
+    if by_country:
+        from caspian.layers.boundaries import country_index
+
+        index = country_index()
+    parts = [metrics_frame(batch, settings, by_country=by_country, index=index, layer=layer)
+             for batch in user_batches(path)]
+    if not parts:
+        raise InputError(f"{display_path(path)}: the file holds no features; add some")
+    return pandas.concat(parts, ignore_index=True)
 
 
 def chain_legs(frame: geopandas.GeoDataFrame) -> list[dict[str, Any]]:

@@ -25,7 +25,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from caspian.geo.arguments import file_path, instance, is_bool, refuse, texts
 from caspian.geo.errors import InputError
-from caspian.layers.fileio import note_input
+from caspian.layers.fileio import MAX_INPUT_BYTES, check_input_file
+from caspian.layers.osm_checks import check_osm_xml, way_without_nodes
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -79,7 +80,8 @@ def parse_bbox(text: str | Sequence[float]) -> tuple[float, float, float, float]
         ) from None
     if not (-180 <= west < east <= 180 and -90 <= south < north <= 90):
         raise InputError(
-            f"bbox {text!r} must be W,S,E,N with W < E (within ±180) and S < N (within ±90)"
+            f"bbox {text!r} must be W,S,E,N with W < E (within ±180) and S < N (within ±90); "
+            "give the west, south, east and north edges in that order, e.g. 44.7,38.8,46.3,39.8"
         )
     return (west, south, east, north)
 
@@ -105,25 +107,42 @@ def rail_status(railway: Any, lifecycle: Mapping[str, Any]) -> str | None:
 
 
 def read_osm_features(
-    path: str | Path, tags: dict[str, bool | str | list[str]]
+    path: str | Path, tags: dict[str, bool | str | list[str]], max_bytes: int = MAX_INPUT_BYTES
 ) -> gpd.GeoDataFrame:
     """Read the features matching ``tags`` from an OSM XML file or a ``.osm.pbf`` extract.
+
+    Parameters
+    ----------
+    path : path-like
+        OSM XML (``.osm``, ``.xml``) or ``.osm.pbf``.
+    tags : dict
+        osmnx tags (see :data:`OSM_TAGS`).
+    max_bytes : int
+        Largest file read, bytes; for a ``.osm.pbf`` also the largest OSM XML its matching
+        objects make. osmnx holds about 17 times the XML in memory.
 
     Raises
     ------
     InputError
-        For a missing or unreadable file, an unknown suffix, or no matching feature.
+        For a missing, unreadable or too large file, an unknown suffix, ids that are not OSM
+        ids, a node given twice at different positions, or no matching feature.
     """
     source = file_path(path, "path")
     check_tags(tags)
-    if not source.is_file():
-        raise InputError(f"OSM file {source} does not exist (or is not a file)")
-    note_input(source)
+    check_input_file(source, max_bytes)
     name = source.name.lower()
     if name.endswith(PBF_SUFFIXES):
         with tempfile.TemporaryDirectory(prefix="caspian-osm-") as folder:
             xml = Path(folder) / "extract.osm"
             _pbf_to_xml(source, xml, tags)
+            size = xml.stat().st_size
+            if size > max_bytes:
+                raise InputError(
+                    f"{source}: its objects tagged {tags_text(tags)} and their nodes make "
+                    f"{size / 2**20:,.1f} MiB of OSM XML, more than the "
+                    f"{max_bytes / 2**20:,.1f} MiB caspian parses; cut the extract to a "
+                    "smaller area (osmium extract --bbox W,S,E,N)"
+                )
             return _features_from_xml(xml, tags, label=source)
     if name.endswith(XML_SUFFIXES):
         return _features_from_xml(source, tags, label=source)
@@ -152,6 +171,7 @@ def _features_from_xml(
     import shapely.errors
     from osmnx._errors import InsufficientResponseError
 
+    check_osm_xml(xml, str(label))
     try:
         with warnings.catch_warnings():
             # NaN or infinite node positions make shapely warn before _check_positions
@@ -159,7 +179,7 @@ def _features_from_xml(
             warnings.simplefilter("ignore", RuntimeWarning)
             frame = ox.features_from_xml(xml, tags=tags)
     except InsufficientResponseError:
-        raise InputError(f"{label} has no feature tagged {tags_text(tags)}") from None
+        raise _nothing_tagged(xml, tags, label) from None
     except ValueError as exc:  # lat="" and the like, met while osmnx converts positions
         raise InputError(
             f"{label}: a node position is not a number ({exc}); fix or remove that node"
@@ -171,10 +191,28 @@ def _features_from_xml(
         ) from None
     except Exception as exc:
         if _is_xml_error(exc):
-            raise InputError(f"{label} is not readable OSM XML: {exc}") from None
+            raise InputError(f"{label} is not readable OSM XML: {exc}; give an OSM XML file "
+                             "(as JOSM or osmium cat -f osm writes it)") from None
         raise
     _check_positions(frame, label)
     return frame
+
+
+def _nothing_tagged(
+    xml: Path, tags: dict[str, bool | str | list[str]], label: Path
+) -> InputError:
+    """Why osmnx found no feature: the tagged ways' nodes are missing, or there is none."""
+    lacking = way_without_nodes(xml, tags)
+    if lacking is not None:
+        way_id, node_id = lacking
+        return InputError(
+            f"{label} has ways tagged {tags_text(tags)} but not their nodes (way {way_id} uses "
+            f"node {node_id}, which is missing), so none can be drawn; extract the ways "
+            "together with their nodes (osmium extract keeps them; in Overpass end the query "
+            "with `(._;>;); out;`)"
+        )
+    return InputError(f"{label} has no feature tagged {tags_text(tags)}; give an extract of "
+                      "an area that has some (osmium tags-count lists a file's tags)")
 
 
 def _check_positions(frame: gpd.GeoDataFrame, label: Path) -> None:
@@ -225,7 +263,9 @@ def _pbf_to_xml(pbf: Path, xml: Path, tags: dict[str, bool | str | list[str]]) -
                 for obj in osmium.FileProcessor(str(pbf)).with_filter(one_filter):
                     writer.add(obj)
     except RuntimeError as exc:
-        raise InputError(f"{pbf} is not a readable .osm.pbf extract: {exc}") from None
+        raise InputError(f"{pbf} is not a readable .osm.pbf extract: {exc}; give an .osm.pbf "
+                         "file (as Geofabrik serves them, or osmium cat -o x.osm.pbf writes)"
+                         ) from None
 
 
 def rail_ways(frame: gpd.GeoDataFrame, statuses: tuple[str, ...] | None = None) -> gpd.GeoDataFrame:

@@ -74,7 +74,8 @@ class OsmSettings:
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not (
                 0 < value < float("inf")
             ):
-                raise InputError(f"{name} must be a positive number of seconds, got {value!r}")
+                raise InputError(f"{name} must be a positive number of seconds, got {value!r}; "
+                                 f"give one such as {getattr(OsmSettings, name):g}")
 
 
 #: OsmSettings field -> the ``osmnx.settings`` name it sets.
@@ -157,10 +158,15 @@ def fetch_osm_features(
             frame = ox.features_from_bbox(bbox=bbox, tags=tags)
         except InsufficientResponseError:
             raise InputError(
-                f"no feature tagged {tags_text(tags)} in bbox {_bbox_text(bbox)}"
+                f"no feature tagged {tags_text(tags)} in bbox {_bbox_text(bbox)}; widen the box "
+                "(W,S,E,N) or check on openstreetmap.org that the area has such features"
             ) from None
         except (requests.RequestException, ResponseStatusCodeError) as exc:
-            raise OverpassError(f"Overpass at {host} failed: {_one_line(exc)}") from None
+            raise OverpassError(
+                f"Overpass at {host} failed: {_one_line(exc)}; try again later, another "
+                "Overpass server (--overpass-url), or work from a file (--osm-file extract.osm "
+                "or .osm.pbf)"
+            ) from None
     say(f"received {len(frame):,} feature(s)")
     return frame
 

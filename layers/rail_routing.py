@@ -113,12 +113,14 @@ def load_rail(
         source = "overpass bbox " + ",".join(f"{value:g}" for value in box)
     else:
         raise InputError(
-            "rail routing needs exactly one network: an OSM extract file or a bbox to download"
+            "rail routing needs exactly one network: an OSM extract file or a bbox to download; "
+            "give osm_file or bbox, not both and not neither"
         )
     ways = rail_ways(frame, statuses)
     if ways.empty:
         raise InputError(
-            f"{source} has no railway track with status {', '.join(statuses)} to route over"
+            f"{source} has no railway track with status {', '.join(statuses)} to route over; "
+            "allow more statuses or give an extract of an area with such track"
         )
     network = build_rail_network(ways.geometry.values, ways["osm_id"], ways["status"])
     return LoadedRail(network, rail_stations(frame), source, ways)

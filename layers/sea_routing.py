@@ -7,7 +7,9 @@ water" is also "sea" to ``caspian metrics``. Each basin's visibility graph
 (``$CASPIAN_CACHE_DIR``, else ``$XDG_CACHE_HOME/caspian-gis``, else ``~/.cache/caspian-gis``),
 written atomically, under a key that hashes the land polygons the basin touches, the basin's
 definition and the graph version: another border source, or another coastline, builds
-another graph. A cache that cannot be read or written is rebuilt or skipped, never fatal.
+another graph. A cache that cannot be read or written is rebuilt or skipped, never fatal; a
+file read back is checked (:func:`read_graph_file`: array shapes, dtypes, vertex indices, the
+water's WKB) and, if damaged, rebuilt with a warning saying so.
 
 * :func:`sea_router` returns the process-wide :class:`~caspian.geo.searouting.SeaRouter`;
 * :func:`route_by_sea` is what ``caspian route --mode sea`` calls;
@@ -17,13 +19,13 @@ another graph. A cache that cannot be read or written is rebuilt or skipped, nev
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import io
 import json
 import logging
 import os
 import time
-import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -34,8 +36,9 @@ import numpy as np
 import numpy.typing as npt
 import shapely
 from caspian.geo.routing import as_lonlat
-from caspian.geo.seagraph import SeaGraph, basin_water, build_sea_graph
+from caspian.geo.seagraph import SeaGraph, basin_water, build_sea_graph, check_sea_graph
 from caspian.geo.searouting import DEFAULT_SEA_SETTINGS, SeaRouter, SeaRouteSettings
+from caspian.layers.fileio import display_path
 
 if TYPE_CHECKING:
     from caspian.geo.routing import Route
@@ -90,11 +93,17 @@ def basins() -> tuple[list[Basin], float]:
 
 
 def cache_dir() -> Path:
-    """The folder the sea graphs are cached in (not created here)."""
-    if os.environ.get("CASPIAN_CACHE_DIR"):
-        return Path(os.environ["CASPIAN_CACHE_DIR"]) / "sea-graphs"
-    root = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(root) / "caspian-gis" / "sea-graphs"
+    """The folder the sea graphs are cached in (not created here).
+
+    Raises
+    ------
+    InputError
+        ``$CASPIAN_CACHE_DIR`` or ``$XDG_CACHE_HOME`` is blank or names an unknown user's
+        home (see :func:`caspian.layers.cache.cache_root`).
+    """
+    from caspian.layers.cache import cache_root
+
+    return cache_root() / "sea-graphs"
 
 
 def _basin_land(land: npt.NDArray[np.object_], basin: Basin) -> npt.NDArray[np.object_]:
@@ -129,22 +138,49 @@ def _graph_bytes(graph: SeaGraph) -> bytes:
     return buffer.getvalue()
 
 
-def _graph_from_file(path: Path) -> SeaGraph:
-    with np.load(path, allow_pickle=False) as data:
-        meta = json.loads(data["meta"].tobytes().decode())
-        return SeaGraph(
-            basin=meta["basin"],
-            name=meta["name"],
-            centre_lonlat=(float(meta["centre"][0]), float(meta["centre"][1])),
-            clearance_m=float(meta["clearance_m"]),
-            navigable=shapely.from_wkb(data["navigable"].tobytes()),
-            vertices_xy=data["vertices_xy"],
-            previous_xy=data["previous_xy"],
-            following_xy=data["following_xy"],
-            vertices_lonlat=data["vertices_lonlat"],
-            edges=data["edges"].astype(np.intp),
-            edge_lengths_m=data["edge_lengths_m"],
-        )
+class DamagedCacheError(ValueError):
+    """A cached sea graph that cannot be read or does not check out; it is rebuilt."""
+
+
+def read_graph_file(path: Path, basin: Basin, clearance_m: float) -> SeaGraph:
+    """The graph cached in ``path`` for ``basin``, checked.
+
+    Raises
+    ------
+    DamagedCacheError
+        The file cannot be read, is not such a graph, or is another basin's or clearance's.
+    """
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            meta = json.loads(data["meta"].tobytes().decode())
+            graph = SeaGraph(
+                basin=meta["basin"],
+                name=meta["name"],
+                centre_lonlat=(float(meta["centre"][0]), float(meta["centre"][1])),
+                clearance_m=float(meta["clearance_m"]),
+                navigable=shapely.from_wkb(data["navigable"].tobytes()),
+                vertices_xy=data["vertices_xy"],
+                previous_xy=data["previous_xy"],
+                following_xy=data["following_xy"],
+                vertices_lonlat=data["vertices_lonlat"],
+                edges=data["edges"],
+                edge_lengths_m=data["edge_lengths_m"],
+            )
+    except Exception as exc:
+        # A damaged file fails in many ways: numpy's reader (a file cut short, pickled data),
+        # zipfile (a bad CRC, an unknown compression method, an "encrypted" flag), the JSON of
+        # ``meta``, shapely's WKB parser. The file is only a cache of what can be rebuilt, so
+        # any failure to read it means: rebuild (a bug here would show as a rebuild line on
+        # every run, and test_sea_cache reads a good file back).
+        raise DamagedCacheError(f"{type(exc).__name__}: {exc}") from exc
+    try:
+        check_sea_graph(graph)
+    except ValueError as exc:
+        raise DamagedCacheError(str(exc)) from exc
+    if (graph.basin, graph.name, graph.clearance_m) != (basin.id, basin.name, clearance_m):
+        raise DamagedCacheError(f"it holds the {graph.basin!r} graph at {graph.clearance_m} m "
+                                f"from the coast, not {basin.id!r} at {clearance_m} m")
+    return dataclasses.replace(graph, edges=graph.edges.astype(np.intp))
 
 
 def _cached_graph(
@@ -155,9 +191,10 @@ def _cached_graph(
     path = None if folder is None else folder / f"{basin.id}-{key}.npz"
     if path is not None and path.is_file():
         try:
-            return _graph_from_file(path), True, str(path)
-        except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
-            logger.warning("sea graph cache %s unreadable (%s); rebuilding", path, exc)
+            return read_graph_file(path, basin, clearance_m), True, str(path)
+        except DamagedCacheError as exc:
+            logger.warning("the sea graph of the %s cached in %s is damaged (%s); rebuilding it",
+                           basin.name, display_path(path), exc)
     started = time.perf_counter()
     water = basin_water(_basin_land(land, basin), basin.extent, basin.seed_lonlat)
     graph = build_sea_graph(basin.id, basin.name, water, clearance_m)
@@ -167,14 +204,9 @@ def _cached_graph(
         time.perf_counter() - started,
     )
     if path is not None:
-        from caspian.geo.errors import OutputError
-        from caspian.layers.fileio import write_bytes_atomic
+        from caspian.layers.cache import store
 
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            write_bytes_atomic(path, _graph_bytes(graph))
-        except (OSError, OutputError) as exc:
-            logger.warning("sea graph not cached at %s: %s", path, exc)
+        store(path, _graph_bytes(graph))
     return graph, False, "" if path is None else str(path)
 
 
@@ -197,9 +229,9 @@ def load_sea_router(
     from caspian.layers.boundaries import load_boundaries
 
     started = time.perf_counter()
+    target = None if not use_cache else (cache_dir() if folder is None else Path(folder))
     land = np.asarray(load_boundaries().geometry.values, dtype=object)
     definitions, clearance_m = basins()
-    target = None if not use_cache else (cache_dir() if folder is None else Path(folder))
     graphs, from_cache, files = [], {}, {}
     for basin in definitions:
         graph, cached, path = _cached_graph(land, basin, clearance_m, target)

@@ -54,6 +54,12 @@ __all__ = [
 # to parse more than 4300 digits with a ValueError that is not a JSONDecodeError.
 _MAX_INT_DIGITS = 300
 
+#: Most distinct property keys made into columns of one table. A table holds a cell for every
+#: feature and every key any feature has, so features that each bring keys of their own grow
+#: it with the square of the file (5,000 features of 100 keys each: 2.5 billion cells, 18.6 GiB
+#: for an 8 MB file); each feature's own properties, kept as a record, grow with the file.
+MAX_PROPERTY_COLUMNS = 1000
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -358,6 +364,7 @@ def read_user_geojson(
     *,
     geometry_types: Sequence[str] = SUPPORTED_GEOMETRY_TYPES,
     allow_null_geometry: bool = False,
+    columns: Sequence[str] | None = None,
 ) -> geopandas.GeoDataFrame:
     """Read a user's GeoJSON into a GeoDataFrame (EPSG:4326), refusing anything doubtful.
 
@@ -369,6 +376,10 @@ def read_user_geojson(
         Geometry types the caller can use (default: all but GeometryCollection).
     allow_null_geometry : bool
         Keep features whose geometry is null (their geometry is None in the frame).
+    columns : sequence of str, optional
+        The properties to make columns of (those no feature has are left out); every
+        property by default, when the features have at most :data:`MAX_PROPERTY_COLUMNS`
+        distinct keys among them.
 
     Returns
     -------
@@ -384,10 +395,12 @@ def read_user_geojson(
     ------
     caspian.geo.errors.InputError
         The file is unusable; the one-line message names the file, the feature, the first
-        problem and its fix, and how many more problems ``caspian validate`` would list.
+        problem and its fix, and how many more problems ``caspian validate`` would list;
+        or, when ``columns`` is None, the features have more than
+        :data:`MAX_PROPERTY_COLUMNS` distinct property keys.
     """
     return read_user_features(path, geometry_types=geometry_types,
-                              allow_null_geometry=allow_null_geometry)[0]
+                              allow_null_geometry=allow_null_geometry, columns=columns)[0]
 
 
 def read_user_features(
@@ -395,8 +408,12 @@ def read_user_features(
     *,
     geometry_types: Sequence[str] = SUPPORTED_GEOMETRY_TYPES,
     allow_null_geometry: bool = False,
+    columns: Sequence[str] | None = None,
 ) -> tuple[geopandas.GeoDataFrame, list[dict[str, Any]]]:
     """:func:`read_user_geojson`, also returning each feature's own properties.
+
+    With ``columns=()`` the frame holds ``id`` and ``geometry`` alone, and the properties
+    are only records: memory grows with the file, whatever keys its features have.
 
     Returns
     -------
@@ -409,11 +426,31 @@ def read_user_features(
     """
     # The parsed document dies inside _frame, before the collector resumes: it never walks it.
     with _gc_paused():
-        return _frame(path, geometry_types, allow_null_geometry)
+        return _frame(path, geometry_types, allow_null_geometry, columns)
+
+
+def _kept_columns(
+    path: str | os.PathLike[str], own: list[dict[str, Any]], columns: Sequence[str] | None
+) -> set[str] | None:
+    """The property columns to build (None: all of them), refusing a table too wide to hold."""
+    if columns is not None:
+        return set(columns)
+    keys = len(set().union(*own))
+    if keys > MAX_PROPERTY_COLUMNS:
+        raise InputError(
+            f"{display_path(path)}: the {len(own):,} features have {keys:,} distinct property "
+            f"keys, too many for one column each (at most {MAX_PROPERTY_COLUMNS:,}); name "
+            "the columns you need (columns=[...]) or read the properties as records "
+            "(read_user_features(path, columns=()))"
+        )
+    return None
 
 
 def _frame(
-    path: str | os.PathLike[str], geometry_types: Sequence[str], allow_null_geometry: bool
+    path: str | os.PathLike[str],
+    geometry_types: Sequence[str],
+    allow_null_geometry: bool,
+    columns: Sequence[str] | None,
 ) -> tuple[geopandas.GeoDataFrame, list[dict[str, Any]]]:
     import geopandas
 
@@ -429,6 +466,7 @@ def _frame(
     features = _features(doc)
     rows: list[dict[str, Any]] = []
     own = [dict(feature.get("properties") or {}) for feature in features]
+    kept = _kept_columns(path, own, columns)
     geometries: Any = _lines_in_bulk(features, block)
     for index, feature in enumerate(features):
         row = dict(feature.get("properties") or {})
@@ -439,6 +477,8 @@ def _frame(
         row["id"] = feature.get("id", index)
         if "id" not in feature and "property_id" in row:
             row["id"] = row.pop("property_id")
+        if kept is not None:
+            row = {key: value for key, value in row.items() if key in kept or key == "id"}
         rows.append(row)
     if geometries is None:
         geometries = [None if feature.get("geometry") is None else _shape(feature["geometry"])

@@ -37,13 +37,16 @@ def validate_command(
 ) -> None:
     """Check a GeoJSON FILE strictly (RFC 7946 and sanity checks) and list every problem.
 
-    Prints "ok: N features" and exits 0 when FILE is clean; otherwise prints one line per
-    problem, "FILE: feature I (id X): problem; fix" (or "FILE: problem; fix" for the whole
-    file), and exits 2.
+    GeoJSON Lines, GeoParquet, GeoPackage, FlatGeobuf and Shapefile files (by suffix) are
+    read in batches and checked by the same rules for positions, geometry types and
+    properties (features counted from 0). Prints "ok: N features" and exits 0 when FILE is
+    clean; otherwise prints one line per problem, "FILE: feature I (id X): problem; fix" (or
+    "FILE: problem; fix" for the whole file), and exits 2.
     """
     from caspian.layers.fileio import display_path
     from caspian.layers.safe_text import terminal_text
     from caspian.layers.userdata import parse_geojson
+    from caspian.layers.userfiles import user_format, validate_user_file
     from caspian.maps.formatting import render_json
 
     records: list[dict[str, Any]] = []
@@ -51,10 +54,13 @@ def validate_command(
     if "" in files:
         raise click.UsageError("an empty file name was given; give the path of a GeoJSON file")
     for path in files:
-        doc, problems = parse_geojson(Path(path), allow_null_geometry=allow_null_geometry)
+        if user_format(path).streamed:
+            count, problems = validate_user_file(path, allow_null_geometry=allow_null_geometry)
+        else:
+            doc, problems = parse_geojson(Path(path), allow_null_geometry=allow_null_geometry)
+            count = _feature_count(doc) if not problems else 0
         name = display_path(path)
         if not problems:
-            count = _feature_count(doc)
             lines.append(f"{name}: ok: {count} feature{'s' if count != 1 else ''}"
                          if len(files) > 1 else f"ok: {count} feature{'s' if count != 1 else ''}")
         for problem in problems:

@@ -14,7 +14,8 @@ import click
 @click.argument("layers", nargs=-1)
 @click.option(
     "--add", "add", multiple=True, metavar="F.geojson",
-    help="Also draw your own GeoJSON file (repeatable); its properties show in the popup.",
+    help="Also draw your own GeoJSON file (repeatable; also GeoJSON Lines, GeoParquet, "
+    "GeoPackage, FlatGeobuf or Shapefile); its properties show in the popup.",
 )
 @click.option(
     "--offline", is_flag=True,

@@ -36,7 +36,7 @@ def _claim_text(claim: Any) -> str:
     value = format_quantity(claim.value, claim.unit)
     if claim.value_max:
         value = f"{format_quantity(claim.value)}–{format_quantity(claim.value_max, claim.unit)}"
-    extras = [part for part in (claim.qualifier, claim.role) if part]
+    extras = [part for part in (claim.qualifier, claim.role, claim.scope) if part]
     period = claim.context.get("period")
     if period:
         extras.append(period["text"])
@@ -45,8 +45,13 @@ def _claim_text(claim: Any) -> str:
     horizon = claim.context.get("horizon")
     if horizon:
         extras.append(horizon["text"])
+    if "event" in claim.context:
+        extras.append(f"event: {claim.context['event']}")
+    if "relative_to" in claim.context:
+        extras.append(f"relative to {claim.context['relative_to']}")
     return (
-        f"    {claim.kind} {value} «{claim.text}» -> {claim.subject or '-'} "
+        f"    {claim.kind} {value} «{claim.text}» -> {claim.subject or '-'}"
+        f"{f' ({claim.link})' if claim.link else ''} "
         f"s{claim.sentence} {claim.start}:{claim.end} [{'; '.join(extras)}]"
     )
 
@@ -69,6 +74,26 @@ def _conflict_text(conflict: Any) -> list[str]:
     return lines
 
 
+def _shortened(text: str, limit: int = 60) -> str:
+    """``text`` cut in the middle when longer than ``limit`` (a 400-digit figure)."""
+    return text if len(text) <= limit else f"{text[: limit - 21]}…{text[-20:]}"
+
+
+def _skipped_text(figure: Any) -> str:
+    return (
+        f"    skipped «{_shortened(figure.text)}» in {figure.document} s{figure.sentence} "
+        f"{figure.start}:{figure.end}: {figure.reason}"
+    )
+
+
+def _echo_lines(lines: Sequence[str]) -> None:
+    """Print ``lines`` with what came from data made visible: a title, a mention or a file
+    name holding terminal escapes or bidirectional overrides is shown escaped."""
+    from caspian.layers.safe_text import terminal_text
+
+    click.echo("\n".join(terminal_text(line) for line in lines))
+
+
 def _document_text(analysis: Any) -> list[str]:
     document = analysis.document
     lines = [
@@ -83,6 +108,9 @@ def _document_text(analysis: Any) -> list[str]:
     lines += [f"    {_where(m)} «{m.text}»" for m in analysis.mentions]
     lines.append(f"   claims ({len(analysis.claims)}):")
     lines += [_claim_text(claim) for claim in analysis.claims]
+    if analysis.skipped:
+        lines.append(f"   figures skipped ({len(analysis.skipped)}):")
+        lines += [_skipped_text(figure) for figure in analysis.skipped]
     return lines
 
 
@@ -94,15 +122,18 @@ def _corpus_analyses(corpus: Path) -> list[Any]:
 
 
 @click.command("ingest")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+# Text, not a path: a path object would turn "https://" into "https:/" before it is read.
+@click.argument("files", nargs=-1, required=True, type=click.Path())
 @_FORMAT
 @click.option("--add", is_flag=True, help="Store the articles in the corpus folder.")
 @_CORPUS
-def ingest_command(files: Sequence[Path], fmt: str, add: bool, corpus: Path) -> None:
+def ingest_command(files: Sequence[str], fmt: str, add: bool, corpus: Path) -> None:
     """Read news articles (plain text or saved HTML): metadata, mentions, claims, and the
-    conflicts with each other and with the corpus. Changes nothing unless --add is given."""
+    conflicts that involve them (with each other, the corpus and the catalog). Changes
+    nothing unless --add is given."""
+    from caspian.layers.fileio import display_path
     from caspian.layers.news.analysis import analyse, corpus_conflicts
-    from caspian.layers.news.corpus import add_to_corpus
+    from caspian.layers.news.corpus import store_documents
     from caspian.layers.news.documents import document_from_bytes, read_article_bytes
     from caspian.maps.formatting import render_json
 
@@ -111,11 +142,19 @@ def ingest_command(files: Sequence[Path], fmt: str, add: bool, corpus: Path) -> 
     analyses = [
         analyse(document_from_bytes(data, path)) for path, data in zip(files, contents, strict=True)
     ]
-    conflicts = corpus_conflicts([*analyses, *_corpus_analyses(corpus)])
+    given = {analysis.document.id for analysis in analyses}
+    conflicts = [
+        conflict
+        for conflict in corpus_conflicts([*analyses, *_corpus_analyses(corpus)])
+        if any(claim.document in given for claim in conflict.claims)
+    ]
     stored = []
     if add:
-        for path, data, analysis in zip(files, contents, analyses, strict=True):
-            stored.append(add_to_corpus(analysis.document, data, corpus, path.suffix))
+        items = [
+            (analysis.document, data, Path(path).suffix)
+            for path, data, analysis in zip(files, contents, analyses, strict=True)
+        ]
+        stored = store_documents(items, corpus)
     if fmt == "json":
         click.echo(
             render_json(
@@ -127,13 +166,14 @@ def ingest_command(files: Sequence[Path], fmt: str, add: bool, corpus: Path) -> 
             )
         )
         return
-    for analysis in analyses:
-        click.echo("\n".join(_document_text(analysis)))
-    click.echo(f"conflicts ({len(conflicts)}):")
-    for conflict in conflicts:
-        click.echo("\n".join(_conflict_text(conflict)))
-    for path, doc_id in zip(files, stored, strict=False):
-        click.echo(f"stored {path} as {corpus / doc_id}")
+    lines = [line for analysis in analyses for line in _document_text(analysis)]
+    lines.append(f"conflicts ({len(conflicts)}):")
+    lines += [line for conflict in conflicts for line in _conflict_text(conflict)]
+    lines += [
+        f"stored {display_path(path)} as {display_path(corpus / doc_id)}"
+        for path, doc_id in zip(files, stored, strict=False)
+    ]
+    _echo_lines(lines)
 
 
 @click.command("mentions")
@@ -171,8 +211,10 @@ def conflicts_command(fmt: str, corpus: Path) -> None:
     from caspian.maps.formatting import render_json, render_table
 
     layers = list(load_catalog().values())
-    conflicts = corpus_conflicts(_corpus_analyses(corpus), layers)
-    checked = check_catalog_conflicts(conflicts, layers)
+    analyses = _corpus_analyses(corpus)
+    conflicts = corpus_conflicts(analyses, layers)
+    claims = [claim for analysis in analyses for claim in analysis.claims]
+    checked = check_catalog_conflicts(conflicts, layers, claims)
     if fmt == "json":
         click.echo(
             render_json(
@@ -180,8 +222,12 @@ def conflicts_command(fmt: str, corpus: Path) -> None:
             )
         )
         return
-    click.echo(f"Conflicts found in the news ({len(conflicts)}):")
-    for conflict in conflicts:
-        click.echo("\n".join(_conflict_text(conflict)))
+    lines = [f"Conflicts found in the news ({len(conflicts)}):"]
+    lines += [line for conflict in conflicts for line in _conflict_text(conflict)]
+    skipped = [figure for analysis in analyses for figure in analysis.skipped]
+    if skipped:
+        lines.append(f"Figures skipped ({len(skipped)}):")
+        lines += [_skipped_text(figure) for figure in skipped]
+    _echo_lines(lines)
     click.echo("\nThe catalog's hand-made conflicts against what was found:")
     click.echo(render_table(checked, ["layer", "conflict", "status", "reason"]))

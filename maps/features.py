@@ -168,6 +168,17 @@ def catalog_collection(
     return {"type": "FeatureCollection", "features": features}
 
 
+#: Prefix of every feature id of a user's file. Catalog ids are ``layer/feature`` with no
+#: colon, so a user's ``btc_pipeline`` file with a feature ``btc`` cannot take the place of
+#: the catalog's ``btc_pipeline/btc`` in the map's links and search.
+USER_ID_PREFIX = "user:"
+
+
+def user_feature_id(name: str, feature_id: Any) -> str:
+    """The map's id of feature ``feature_id`` of the user's file (layer) ``name``."""
+    return f"{USER_ID_PREFIX}{name}/{feature_id}"
+
+
 def user_collection(
     name: str,
     frame: geopandas.GeoDataFrame,
@@ -178,7 +189,7 @@ def user_collection(
     Parameters
     ----------
     name : str
-        The layer's name (the file name), also the prefix of the feature ids.
+        The layer's name (the file name); feature ids are :func:`user_feature_id`.
     frame : geopandas.GeoDataFrame
         The file as :func:`caspian.layers.userdata.read_user_features` reads it.
     properties : sequence of mapping, optional
@@ -208,5 +219,7 @@ def user_collection(
             "style": styles.user_style(geom.geom_type),
             "search": [popups.shorten(str(label))] if label is not None else [],
         }
-        features.append(_feature(f"{name}/{ids[position]}", mapping(geom), feature_properties))
+        features.append(
+            _feature(user_feature_id(name, ids[position]), mapping(geom), feature_properties)
+        )
     return {"type": "FeatureCollection", "features": features}

@@ -57,21 +57,26 @@ def render_table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] | Non
     if not rows:
         return "(no rows)"
     names = list(columns or rows[0].keys())
-    cells = [[_cell(row.get(name)) for name in names] for row in rows]
     headers = [terminal_text(str(name)) for name in names]
-    numeric = [_is_numeric([row.get(name) for row in rows]) for name in names]
-    widths = [max(len(name), *(len(line[i]) for line in cells)) for i, name in enumerate(headers)]
-
-    def fmt(values: Sequence[str]) -> str:
-        parts = [
-            value.rjust(width) if is_num else value.ljust(width)
-            for value, width, is_num in zip(values, widths, numeric, strict=True)
-        ]
-        return "  ".join(parts).rstrip()
-
-    lines = [fmt(headers), "  ".join("-" * width for width in widths)]
-    lines.extend(fmt(line) for line in cells)
+    # Column by column: a user's file may give a million rows.
+    padded = []
+    for header, name in zip(headers, names, strict=True):
+        values = [row.get(name) for row in rows]
+        cells = _column_cells(values)
+        width = max(len(header), *map(len, cells))
+        align = str.rjust if _is_numeric(values) else str.ljust
+        padded.append([align(cell, width) for cell in [header, "-" * width, *cells]])
+    lines = ["  ".join(parts).rstrip() for parts in zip(*padded, strict=True)]
+    lines[1] = "  ".join(column[1] for column in padded)  # the rule keeps its trailing dashes
     return "\n".join(lines)
+
+
+def _column_cells(values: Sequence[Any]) -> list[str]:
+    """:func:`_cell` of every value, with a shortcut for a column of floats."""
+    if all(type(value) is float or value is None for value in values):
+        return ["" if value is None or math.isnan(value) else f"{value:,.1f}"
+                for value in values]
+    return [_cell(value) for value in values]
 
 
 def _json_default(value: Any) -> Any:

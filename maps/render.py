@@ -223,14 +223,15 @@ def build_map(
         refuse("add", add, "GeoJSON file paths (a list of str or pathlib.Path), or one of them")
     add = [file_path(path, "an item of add") for path in add]
     from caspian.layers.catalog import load_catalog
-    from caspian.layers.userdata import read_user_features
+    from caspian.layers.userfiles import read_user_file
 
     if offline:
         from caspian.maps.offline import check_installed
 
         check_installed()  # fail before any work
     layers = list(load_catalog(layer_ids).values())
-    users = [(name, *read_user_features(path))
+    # Popups show each feature's own properties, read as records: no table of every key.
+    users = [(name, *read_user_file(path, columns=()))
              for name, path in zip(user_layer_names(add), add, strict=True)]
     return map_of_layers(layers, users, offline=offline, title=title, settings=settings)
 
@@ -275,7 +276,8 @@ def map_of_layers(
     settings = settings_or_default(settings)
     try:
         import folium
-    except ImportError as exc:  # pragma: no cover - folium is a dependency
+    except ModuleNotFoundError as exc:  # pragma: no cover - folium is a dependency
+        # (not ImportError: a folium that cannot load for want of memory is not missing)
         raise DependencyMissingError(
             "maps need folium; install it with: pip install folium"
         ) from exc
@@ -369,4 +371,5 @@ def write_map(fmap: folium.Map, path: str | os.PathLike[str]) -> Path:
     from caspian.layers.fileio import write_text_atomic
 
     instance(fmap, folium.Map, "fmap", "a folium.Map (build_map)")
-    return write_text_atomic(file_path(path, "path"), render_html(fmap), kind="HTML")
+    file_path(path, "path")  # checked, but passed on as given: "map.html/" keeps its /
+    return write_text_atomic(path, render_html(fmap), kind="HTML")

@@ -19,6 +19,26 @@ def run(*args: str | bytes, env: dict[str, str] | None = None, cwd: Path | str =
                           cwd=cwd, env={**os.environ, **(env or {})}, timeout=timeout)
 
 
+def run_limited(*args: str, address_space_bytes: int,
+                timeout: float = 600) -> subprocess.CompletedProcess[bytes]:
+    """:func:`run` under a limit of address space (``ulimit -v``), as a small machine or a
+    container would impose.
+
+    One BLAS thread and two malloc arenas: each further thread reserves address space of its
+    own (64 MiB per arena), so without them the limit a command needs would grow with the
+    number of cores of the machine running the test.
+    """
+    import resource
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (address_space_bytes, address_space_bytes))
+
+    return subprocess.run([sys.executable, "-m", "caspian.maps", *args], capture_output=True,
+                          cwd="/", timeout=timeout, preexec_fn=limit,
+                          env={**os.environ, "OPENBLAS_NUM_THREADS": "1",
+                               "MALLOC_ARENA_MAX": "2"})
+
+
 def one_error_line(result: subprocess.CompletedProcess[bytes]) -> str:
     """The single ``caspian: error:`` line of a refused command (asserts exit code 2)."""
     assert result.returncode == 2, (result.returncode, result.stdout, result.stderr)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import ast
+import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -109,6 +111,72 @@ def test_help_imports_neither_geopandas_nor_folium() -> None:
     )
     assert "Commands:" in result.stdout
     assert result.stdout.strip().splitlines()[-1] == "HEAVY:"
+
+
+def _modules_after(code: str) -> set[str]:
+    """The modules a fresh interpreter holds after running ``code`` (which prints nothing)."""
+    script = f"import json, sys\n{code}\nprint(json.dumps(sorted(sys.modules)))"
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    return set(json.loads(result.stdout.strip().splitlines()[-1]))
+
+
+#: Every caspian module ``caspian --help`` may import: the command table and the error lines.
+_HELP_CASPIAN_MODULES = {
+    "caspian", "caspian.geo", "caspian.geo.errors", "caspian.geo.lazy", "caspian.layers",
+    "caspian.layers.fileio", "caspian.layers.temporary", "caspian.maps", "caspian.maps.cli",
+}
+
+
+def test_help_imports_no_command_module_and_few_modules_beyond_click() -> None:
+    """``caspian --help`` lists the commands from the table in cli.py: importing a command
+    module, numpy or pyproj again (to check the default settings) makes this fail."""
+    click_only = _modules_after("import click")
+    with_help = _modules_after(
+        "import contextlib, io\n"
+        "from caspian.maps.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['--help'])"
+    )
+    added = with_help - click_only
+    assert {name for name in added if name.startswith("caspian")} == _HELP_CASPIAN_MODULES
+    assert not added & {"numpy", "pyproj", "dataclasses", "importlib.metadata"}
+    # 28 when this was written (tempfile, signal, textwrap and their own imports).
+    assert len(added) <= 35, sorted(added)
+
+
+def test_help_lists_each_command_with_its_own_docstring() -> None:
+    """The summaries in the command table are the commands' docstrings, so the list cannot
+    drift from ``caspian COMMAND --help``."""
+    import inspect
+
+    import click
+    from caspian.maps.cli import COMMANDS, cli
+
+    context = click.Context(cli, info_name="caspian")
+    for name, entry in COMMANDS.items():
+        command = cli.get_command(context, name)
+        assert command is not None and command.help is not None, name
+        assert entry.summary == inspect.cleandoc(command.help).split("\n\n")[0], name
+
+
+@pytest.mark.parametrize("width", [50, 80, 120])
+def test_help_cuts_summaries_as_click_does(width: int) -> None:
+    """The commands block without imports is byte for byte the one click writes after
+    importing every command."""
+    import click
+    from caspian.maps.cli import LazyGroup, cli
+
+    def block(format_commands: Any) -> str:
+        context = click.Context(cli, info_name="caspian", terminal_width=width)
+        formatter = context.make_formatter()
+        format_commands(context, formatter)
+        return formatter.getvalue()
+
+    ours = block(cli.format_commands)
+    assert "  metrics " in ours
+    assert ours == block(super(LazyGroup, cli).format_commands)
 
 
 def test_python_dash_m_runs_the_command_line() -> None:

@@ -172,3 +172,36 @@ def test_any_line_around_the_caspian_splits_into_parts_that_add_up(
     assert sum(split.values()) == pytest.approx(total_km, rel=1e-9, abs=1e-9)
     assert set(nearest) <= {"AZE", "IRN", "KAZ", "RUS", "TKM"}
     assert sum(nearest.values()) <= split[SEA] * (1 + 1e-6) + 1e-6
+
+
+def test_country_split_of_measured_lines_measures_no_segment_again(
+    two_squares, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Lines of short segments inside one country: the split reuses the lengths measured
+    for the metrics and calls ``Geod.inv`` for no segment of its own."""
+    import caspian.geo.geodesy as geodesy
+    import numpy as np
+
+    steps = np.linspace(0.1, 0.9, 401)
+    lines = [LineString(np.column_stack([steps, np.full(steps.size, y)])) for y in (0.3, 0.6)]
+    measured = geodesy.measure_lines(lines)
+    expected = split_by_country(lines, two_squares).by_country_km
+    calls: list[int] = []
+    real_geod_for = geodesy.geod_for
+
+    class CountingGeod:
+        def __init__(self, geod):
+            self.geod = geod
+
+        def inv(self, lons1, *args, **kwargs):
+            calls.append(len(lons1))
+            return self.geod.inv(lons1, *args, **kwargs)
+
+        def fwd(self, *args, **kwargs):
+            return self.geod.fwd(*args, **kwargs)
+
+    monkeypatch.setattr(geodesy, "geod_for", lambda s=None: CountingGeod(real_geod_for(s)))
+    split = split_by_country(lines, two_squares, measured=measured).by_country_km
+    assert calls == []
+    assert split == expected
+    assert split[0]["AAA"] == pytest.approx(measured.lengths_m[0] / 1000.0, rel=1e-12)

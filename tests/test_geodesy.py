@@ -222,3 +222,34 @@ def test_linestring_lengths_measure_lines_and_give_nan_for_everything_else() -> 
     assert lengths[0] == expected_line and lengths[3] == expected_parts
     assert 360 < lengths[0] < 380  # Baku to Aktau is about 370 km
     assert np.isnan(lengths[[1, 2, 4]]).all()
+
+
+def test_densify_of_lines_with_short_segments_returns_them_unchanged() -> None:
+    from caspian.geo.geodesy import densify_measured, measure_lines
+
+    line = LineString([(44.0, 40.0), (44.001, 40.001), (44.002, 40.0)])  # about 140 m steps
+    point = Point(45.0, 40.0)
+    measured = measure_lines([line, point, None])
+    dense = densify_measured(measured, 2.0)
+    assert dense[0] is line and dense[1] is point and dense[2] is None
+
+
+def test_densify_of_measured_lines_matches_densify_of_the_lines() -> None:
+    from caspian.geo.geodesy import densify_measured, measure_lines
+
+    geoms = [
+        MultiLineString([[(44.0, 40.0), (45.0, 40.0)], [(50.0, 40.0), (50.01, 40.0)]]),
+        Point(47.0, 40.0),
+        LineString([(179.0, 10.0), (-179.9, 10.0), (-179.8, 10.1)]),
+    ]
+    ours = densify_measured(measure_lines(geoms), 5.0)
+    theirs = densify_geodesic(geoms, 5.0)
+    assert all(shapely.equals_exact(a, b, 0.0) for a, b in zip(ours, theirs, strict=True))
+
+
+def test_measured_lines_refuse_another_ellipsoid_when_densified() -> None:
+    from caspian.geo.geodesy import densify_measured, measure_lines
+
+    measured = measure_lines([LineString([(44.0, 40.0), (45.0, 40.0)])])
+    with pytest.raises(GeometryError, match="measured on WGS84 cannot be densified on GRS80"):
+        densify_measured(measured, 2.0, Settings(ellps="GRS80"))

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from caspian.layers.catalog import load_catalog
 from caspian.layers.userdata import read_user_features
 from caspian.maps.features import drawable_geometry, user_collection
 from caspian.maps.popups import LABEL_MAX_CHARS
@@ -151,3 +152,46 @@ def test_a_line_across_the_antimeridian_is_drawn_in_two_pieces(coordinates: list
 def test_a_line_that_stays_on_one_side_is_drawn_as_it_is() -> None:
     line = {"type": "LineString", "coordinates": [[49.87, 40.41], [51.15, 43.65]]}
     assert drawable_geometry(line) == line
+
+
+def _btc_impostor(folder: Path) -> Path:
+    """A user's file named like the catalog's BTC layer, with a feature ``btc`` of its name."""
+    path = folder / "btc_pipeline"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "id": "btc", "properties": {"name": "Baku–Tbilisi–Ceyhan oil pipeline",
+                                                        "note": "my own trace"},
+         "geometry": {"type": "LineString", "coordinates": [[49.5, 40.2], [45.0, 41.0]]}}]}),
+        encoding="utf-8")
+    return path
+
+
+def test_user_features_have_ids_apart_from_the_catalogs(tmp_path: Path) -> None:
+    (feature,) = user_collection("btc_pipeline",
+                                 *read_user_features(_btc_impostor(tmp_path)))["features"]
+    assert feature["id"] == "user:btc_pipeline/btc"
+    catalog_ids = [str(feature["id"]) for layer in load_catalog().values()
+                   for feature in layer.features]
+    assert "btc_pipeline/btc" in catalog_ids
+    assert not any(fid.startswith("user:") for fid in catalog_ids)
+
+
+@pytestmark_browser
+def test_a_user_file_named_like_a_catalog_layer_takes_nothing_of_it(offline_page: Any,
+                                                                    tmp_path: Path) -> None:
+    html = write_map(build_map(["btc_pipeline"], add=[_btc_impostor(tmp_path)], offline=True),
+                     tmp_path / "map.html")
+    page, log = _open(offline_page, html)
+    popups = page.evaluate("""() => ["btc_pipeline/btc", "user:btc_pipeline/btc"].map((id) => {
+        caspian.features[id].openPopup();
+        return document.querySelector(".leaflet-popup-content").innerText; })""")
+    assert "my own trace" not in popups[0] and "bp.com" in popups[0]
+    assert "my own trace" in popups[1]
+    page.locator(".leaflet-control-search .search-button").click()
+    page.locator(".leaflet-control-search input.search-input").press_sequentially("Ceyhan")
+    page.locator(".search-tip").nth(1).wait_for()
+    assert page.locator(".search-tip").all_inner_texts() == [
+        "Baku–Tbilisi–Ceyhan oil pipeline", "Baku–Tbilisi–Ceyhan oil pipeline (2)"]
+    page.locator(".search-tip").first.click()
+    page.wait_for_selector(".leaflet-popup-content")
+    assert "bp.com" in page.locator(".leaflet-popup-content").last.inner_text()
+    assert log.page_errors == []

@@ -177,7 +177,7 @@ def test_a_map_title_that_is_not_text_is_refused() -> None:
     from caspian.geo.errors import InputError
     from caspian.maps.render import build_map
 
-    with pytest.raises(InputError, match="title must be text"):
+    with pytest.raises(InputError, match="title is the number 5; give text"):
         build_map(["aktau_port"], title=5)  # type: ignore[arg-type]
 
 

@@ -32,12 +32,16 @@ ROOT = Path(__file__).resolve().parents[1]
 VERSION = "0.1.0"
 
 
-def _run(args: list[str | os.PathLike[str]], cwd: Path, **env: str) -> str:
+def _clean_environment() -> dict[str, str]:
     # PYTHONDONTWRITEBYTECODE makes setuptools warn that it skips byte-compiling: a warning of
     # this machine, not of the package; PYTHONPATH would let the checkout leak into an install.
-    clean = {k: v for k, v in os.environ.items()
-             if k not in ("PYTHONDONTWRITEBYTECODE", "PYTHONPATH", "VIRTUAL_ENV")}
-    result = subprocess.run([str(arg) for arg in args], cwd=cwd, env={**clean, **env},
+    return {k: v for k, v in os.environ.items()
+            if k not in ("PYTHONDONTWRITEBYTECODE", "PYTHONPATH", "VIRTUAL_ENV")}
+
+
+def _run(args: list[str | os.PathLike[str]], cwd: Path, **env: str) -> str:
+    result = subprocess.run([str(arg) for arg in args], cwd=cwd,
+                            env={**_clean_environment(), **env},
                             capture_output=True, text=True, check=False)
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
@@ -210,3 +214,141 @@ def test_pip_install_of_a_clean_checkout_writes_an_offline_map(
     drawn, log = _load_offline(offline_page, _installed_map(venv, build_dir / "run-checkout"))
     _assert_clean(log)
     assert drawn >= 10
+
+
+# --- a plain install: only what the wheel declares ------------------------------------------
+
+def _requires(metadata_text: str) -> list[str]:
+    return [line.split(":", 1)[1].strip() for line in metadata_text.splitlines()
+            if line.startswith("Requires-Dist:")]
+
+
+def _declared_closure(requirements: list[str]) -> list[Any]:
+    """The installed distributions a plain ``pip install`` of these requirements brings.
+
+    Requirements are followed through this environment's metadata, with markers evaluated for
+    the extras asked for (none for the package itself), so an import the wheel does not
+    declare, directly or through a dependency, is missing in the environment built from it.
+    An extra counts only under the name its distribution provides, as pip 23 reads it: justext
+    asks for ``lxml[html_clean]``, lxml 6 provides ``html-clean``, and that pip installed no
+    ``lxml_html_clean`` for it.
+    """
+    from importlib import metadata
+
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    found: dict[str, Any] = {}
+    pending = [(Requirement(text), ("",)) for text in requirements]
+    while pending:
+        requirement, extras = pending.pop()
+        if requirement.marker and not any(
+                requirement.marker.evaluate({"extra": extra}) for extra in extras):
+            continue
+        name = canonicalize_name(requirement.name)
+        wanted = ("", *sorted(requirement.extras))
+        if name in found and set(wanted) <= found[name][1]:
+            continue
+        distribution = metadata.distribution(requirement.name)
+        provided = set(distribution.metadata.get_all("Provides-Extra") or [])
+        wanted = tuple(extra for extra in wanted if extra == "" or extra in provided)
+        asked = found.get(name, (distribution, set()))[1] | set(wanted)
+        found[name] = (distribution, asked)
+        pending += [(Requirement(text), tuple(asked)) for text in distribution.requires or []]
+    return [distribution for distribution, _ in found.values()]
+
+
+@pytest.fixture(scope="session")
+def declared_site(build_dir: Path, wheel: Path) -> Path:
+    """Links to the files of the wheel's declared dependencies (and theirs) only."""
+    site = build_dir / "declared-dependencies"
+    site.mkdir()
+    with zipfile.ZipFile(wheel) as archive:
+        (name,) = [n for n in archive.namelist() if n.endswith(".dist-info/METADATA")]
+        requirements = _requires(archive.read(name).decode())
+    for distribution in _declared_closure(requirements):
+        root = Path(distribution.locate_file(""))
+        tops = {Path(str(file)).parts[0] for file in distribution.files or []}
+        for top in sorted(tops - {".."}):
+            if (root / top).exists() and not (site / top).exists():
+                (site / top).symlink_to(root / top)
+    return site
+
+
+@pytest.fixture(scope="session")
+def plain_venv(build_dir: Path, declared_site: Path, wheel: Path) -> Path:
+    """The wheel installed as ``pip install caspian-gis`` would: its dependencies and no more."""
+    venv = build_dir / "venv-plain"
+    _run([sys.executable, "-m", "venv", "--without-pip", venv], cwd=build_dir)
+    python = venv / "bin" / "python"
+    purelib = _run([python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                   cwd=build_dir).strip()
+    Path(purelib, "caspian-declared-dependencies.pth").write_text(f"{declared_site}\n")
+    # pip of the test environment, run for the new interpreter: --no-index, so a dependency
+    # that is declared but missing from the links fails the install
+    _run([sys.executable, "-m", "pip", "--python", python, "install", "--no-index", "-q",
+          wheel], cwd=build_dir)
+    return venv
+
+
+def test_the_plain_install_lacks_what_only_the_tests_need(plain_venv: Path,
+                                                          build_dir: Path) -> None:
+    # the environment is really narrower than the test environment: pytest, playwright and
+    # hypothesis are not declared by the package, so they are not there
+    output = _run([plain_venv / "bin" / "python", "-c",
+                   "import importlib.util as u; print([n for n in ('pytest', 'playwright', "
+                   "'hypothesis', 'lxml_html_clean', 'pyarrow') if u.find_spec(n)])"],
+                  cwd=build_dir)
+    assert output.strip() == "['lxml_html_clean', 'pyarrow']"
+
+
+def _plain(venv: Path, folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(venv / "bin" / "caspian"), *args], cwd=folder,
+                          env={**_clean_environment(), "CASPIAN_CACHE_DIR": str(folder / "cache")},
+                          capture_output=True, text=True, check=False)
+
+
+PLAIN_COMMANDS: list[tuple[str, ...]] = [
+    ("layers",),
+    ("cite", "btc_pipeline"),
+    ("check",),
+    ("metrics",),
+    ("metrics", "btc_pipeline", "--by", "country"),
+    ("metrics", "--by", "chain"),
+    ("metrics", "--file", "{data}/synthetic_layer.geojson", "--format", "csv"),
+    ("distances",),
+    ("distances", "--kind", "sea"),
+    ("validate", "{data}/synthetic_layer.geojson"),
+    ("map", "-o", "map.html"),
+    ("map", "--offline", "-o", "map-offline.html"),
+    ("map", "zangezur_corridor", "--add", "{data}/synthetic_layer.geojson", "-o", "zangezur.html"),
+    ("export", "--format", "geojson", "-o", "caspian.geojson"),
+    ("export", "--format", "gpkg", "-o", "caspian.gpkg"),
+    ("export", "--format", "kml", "-o", "caspian.kml"),
+    ("export", "--format", "csv", "-o", "caspian.csv"),
+    ("export", "--format", "parquet", "-o", "caspian.parquet"),
+    ("metrics", "--file", "caspian.parquet", "--by", "country"),
+    ("route", "kuryk", "alat", "--mode", "sea", "-o", "kuryk-alat.geojson"),
+    ("route", "44.7995883,41.721053", "41.6776779,41.6584901", "--mode", "rail",
+     "--osm-file", "{data}/georgia_rail.osm.pbf"),
+    ("refine", "middle_corridor/georgian-ports", "--osm-file", "{data}/georgia_rail.osm.pbf"),
+    ("ingest", "{data}/news/fixture_kars_dilucu.txt", "{data}/news/fixture_portal.html",
+     "--add", "--corpus", "corpus"),
+    ("mentions", "zangezur_corridor", "--corpus", "corpus"),
+    ("conflicts", "--corpus", "corpus"),
+]
+
+
+def test_a_plain_install_runs_every_command(plain_venv: Path, build_dir: Path) -> None:
+    folder = build_dir / "run-plain"
+    folder.mkdir()
+    data = ROOT / "tests" / "data"
+    failed = []
+    for command in PLAIN_COMMANDS:
+        args = [arg.format(data=data) for arg in command]
+        result = _plain(plain_venv, folder, *args)
+        if result.returncode != 0 or "Traceback" in result.stderr:
+            failed.append(f"caspian {' '.join(command)}: {result.returncode} {result.stderr}")
+    assert failed == [], "\n".join(failed)
+    assert (folder / "map-offline.html").stat().st_size > 500_000
+    assert (folder / "corpus" / "manifest.json").is_file()

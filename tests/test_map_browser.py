@@ -266,7 +266,8 @@ def test_payloads_in_a_user_file_show_as_text_and_run_nothing(offline_page: Any,
                                                              payload_map: Path) -> None:
     page, log = _open(offline_page, payload_map)
     user_ids = page.evaluate(
-        "() => Object.keys(caspian.features).filter((id) => id.startsWith('payloads.geojson/'))"
+        "() => Object.keys(caspian.features).filter((id) => "
+        "id.startsWith('user:payloads.geojson/'))"
     )
     assert len(user_ids) == 2
     texts = []

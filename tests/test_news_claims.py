@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+
 import pytest
 from caspian.layers.news.claims import Claim, find_claims
 from caspian.layers.news.corpus import seed_documents
@@ -107,3 +110,121 @@ def test_an_english_article_groups_thousands_with_commas() -> None:
 def test_a_russian_article_reads_the_comma_as_decimal() -> None:
     (claim,) = _claims("Рост составил 1,768 км.")
     assert claim.value == 1.768
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "text"),
+    [
+        ("Порт Курык обработал 300 тыс. контейнеров в двадцатифутовом эквиваленте.", 300_000,
+         "300 тыс. контейнеров в двадцатифутовом эквиваленте"),
+        ("Мощность порта Курык — 500 тысяч TEU.", 500_000, "500 тысяч TEU"),
+        ("Порт Курык примет 1 млн ДФЭ.", 1_000_000, "1 млн ДФЭ"),
+        ("Порт Курык принял 200 тысяч контейнеров (ДФЭ).", 200_000,
+         "200 тысяч контейнеров (ДФЭ)"),
+        ("Порт Курык принял 500 двадцатифутовых контейнеров.", 500,
+         "500 двадцатифутовых контейнеров"),
+    ],
+)
+def test_containers_in_twenty_foot_equivalent_units_are_teu(
+    sentence: str, value: int, text: str
+) -> None:
+    (claim,) = _claims(sentence + "\n")
+    assert (claim.kind, claim.value, claim.unit, claim.text) == ("containers", value, "TEU", text)
+    assert claim.subject == "kuryk_port/kuryk"
+
+
+def test_containers_without_a_size_are_no_claim() -> None:
+    assert _claims("В порт Курык прибыли 40 контейнеров.\n") == []
+
+
+def _dated(body: str) -> list[Claim]:
+    return _claims(f"Новость\n3 марта, 2026 / 09:15\n{body}\n")
+
+
+def test_a_completion_in_a_year_is_a_deadline_and_a_start_is_not() -> None:
+    (deadline,) = _dated("Дорогу Карс–Дилуджу будет завершено в 2027 году.")
+    assert (deadline.kind, deadline.value, deadline.qualifier) == ("deadline", 2027, "in")
+    assert deadline.subject == "zangezur_corridor/kars-dilucu"
+    assert _dated("Строительство дороги Карс–Дилуджу начнётся в 2026 году.") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "year", "qualifier"),
+    [
+        ("Дорогу Карс–Дилуджу достроят до конца года.", 2026, "end of"),
+        ("Дорогу Карс–Дилуджу запустят в следующем году.", 2027, "in"),
+        ("Дорогу Карс–Дилуджу откроют к концу следующего года.", 2027, "end of"),
+    ],
+)
+def test_a_deadline_relative_to_the_publication_is_resolved_by_the_page_date(
+    body: str, year: int, qualifier: str
+) -> None:
+    (deadline,) = _dated(body)
+    assert (deadline.kind, deadline.value, deadline.qualifier) == ("deadline", year, qualifier)
+    assert deadline.context["relative_to"] == "2026-03-03"
+
+
+def test_a_relative_deadline_without_a_page_date_is_skipped_with_the_reason() -> None:
+    from caspian.layers.news.claims import read_claims
+
+    reading = read_claims(parse_document("Дорогу Карс–Дилуджу достроят до конца года.\n",
+                                         "t.txt", "text"))
+    assert reading.claims == []
+    assert [(f.text, f.reason) for f in reading.skipped] == [
+        ("до конца года", "a deadline relative to the publication, and the page states no date")
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["5 марта 2024 года стороны подписали соглашение о дороге Карс–Дилуджу.",
+     "Соглашение о дороге Карс–Дилуджу подписали 05.03.2024 в Баку."],
+)
+def test_a_dated_event_is_an_event_claim(body: str) -> None:
+    (event,) = _dated(body)
+    assert (event.kind, event.unit, event.context["event"]) == ("event", "date", "подписать")
+    assert dt.date.fromordinal(int(event.value)) == dt.date(2024, 3, 5)
+
+
+def test_a_figure_a_paragraph_after_its_project_is_linked_by_the_previous_sentence() -> None:
+    (claim,) = _claims("Железная дорога Карс–Дилуджу строится быстро.\n\n"
+                       "Её протяжённость составит 224 км.\n")
+    assert (claim.subject, claim.link) == ("zangezur_corridor/kars-dilucu", "previous sentence")
+
+
+def test_a_figure_far_from_any_name_is_about_the_article_subject() -> None:
+    text = ("Порт Курык расширяют.\n\nВ порту Курык построят новый причал.\n\n"
+            "Об этом сообщили в министерстве.\n\nЭто важно для региона.\n\n"
+            "Рядом проложат дорогу.\n\nЕё длина составит 12 км.\n")
+    (claim,) = _claims(text)
+    assert (claim.subject, claim.link) == ("kuryk_port/kuryk", "article subject")
+
+
+def test_the_figure_of_a_project_we_do_not_map_goes_to_no_catalog_feature() -> None:
+    (claim,) = _claims("Порт Курык расширяют. Протяжённость Транскаспийского газопровода "
+                       "составит 300 км.\n")
+    assert claim.subject is None
+    assert claim.link == "unmapped project (Транскаспийский газопровод)"
+
+
+def test_an_economic_figure_with_its_own_topic_borrows_no_feature() -> None:
+    (claim,) = _claims("Порт Курык расширяют.\n\nТоварооборот вырос почти в пять раз.\n")
+    assert (claim.subject, claim.layer, claim.link) == ("topic:trade_turnover", None, None)
+
+
+def test_ingest_names_the_rule_that_linked_each_claim(capsys: pytest.CaptureFixture[str]) -> None:
+    from cli_support import run_cli
+
+    code, out, _ = run_cli(["ingest", str(KARS_TEXT), "--format", "json"], capsys)
+    (document,) = json.loads(out)["documents"]
+    assert code == 0
+    assert {claim.get("link") for claim in document["claims"]} >= {"sentence, before"}
+
+
+def test_a_figure_in_a_long_quotation_is_about_the_speakers_subject() -> None:
+    text = ("Министр рассказал о дороге Карс–Дилуджу: «Работы идут по плану. Мы довольны. "
+            "Подрядчики работают. Техника прибыла. Её длина составит 224 км».\n")
+    (claim,) = _claims(text)
+    assert (claim.subject, claim.link) == (
+        "zangezur_corridor/kars-dilucu", "quoted speaker's subject"
+    )

@@ -209,3 +209,118 @@ def test_ingest_refuses_a_fifo_at_once_instead_of_waiting_for_a_writer(
     code, out, err = run_cli(["ingest", str(fifo)], capsys)
     assert (code, out) == (2, "")
     assert err.count("\n") == 1 and "is a FIFO (named pipe), not a regular file" in err
+
+
+_ESCAPES = ("\x1b]0;owned\x07", "\x1b[2J", "\u202e")
+
+
+def test_escapes_from_a_title_a_file_name_and_og_site_name_reach_the_terminal_escaped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = PORTAL_HTML.read_text(encoding="utf-8")
+    page = page.replace(
+        "<h1>Цифровой шелковый путь", "<h1>\x1b]0;owned\x07Цифровой\x1b[2J шелковый путь"
+    ).replace('content="Каспийский вестник (тест)"', 'content="Вестник\u202eтсет"')
+    path = tmp_path / "page\x1b[2J.html"
+    path.write_text(page, encoding="utf-8")
+    code, out, err = run_cli(["ingest", str(path), "--add", "--corpus", str(tmp_path / "c")],
+                             capsys)
+    assert (code, err) == (0, "")
+    assert not any(escape in out for escape in _ESCAPES)
+    assert "\\x1b]0;owned\\x07Цифровой\\x1b[2J шелковый путь" in out
+    assert "outlet: Вестник\\u202eтсет" in out
+    assert f"stored {tmp_path}/page\\x1b[2J.html as" in out
+    assert f"== {tmp_path}/page\\x1b[2J.html (html)" in out
+
+
+def test_escapes_in_a_stored_file_name_are_escaped_in_the_conflicts_listing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = tmp_path / "\u202ekars\x1b[2J.txt"
+    article.write_text("Железная дорога Карс–Дилуджу протяжённостью 250 км.\n", encoding="utf-8")
+    code, out, _ = run_cli(["ingest", str(article)], capsys)
+    assert code == 0
+    assert "! catalog: zangezur_corridor/kars-dilucu length" in out
+    assert not any(escape in out for escape in _ESCAPES)
+    assert "\\u202ekars\\x1b[2J.txt 44:50: «250 км» = 250 km" in out
+
+
+def _absurd_article(folder: Path) -> Path:
+    path = folder / "absurd.txt"
+    path.write_text(
+        "Железная дорога Карс–Дилуджу протяжённостью " + "9" * 400 + " км. Порт Курык "
+        "пропустит " + "9" * 30 + " тонн грузов. Ветка Карс–Дилуджу длиной 224 км.\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_an_infinite_or_absurd_figure_is_skipped_with_a_line_saying_why(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run_cli(["ingest", str(_absurd_article(tmp_path))], capsys)
+    assert (code, err) == (0, "")
+    assert "figures skipped (2):" in out
+    assert "absurd.txt s0 44:447: the value is not a finite number" in out
+    assert "the value 1e+24 exceeds 1e+15, more than any real figure" in out
+    assert "length 224 km «224 км»" in out
+    code, out, _ = run_cli(["ingest", str(_absurd_article(tmp_path)), "--format", "json"], capsys)
+    (document,) = json.loads(out)["documents"]
+    assert [claim["value"] for claim in document["claims"]] == [224.0]
+    assert [figure["reason"][:22] for figure in document["skipped"]] == [
+        "the value is not a fin",
+        "the value 1e+24 exceed",
+    ]
+
+
+def test_a_stored_corpus_holding_an_absurd_figure_stays_readable(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = tmp_path / "corpus"
+    code, _, _ = run_cli(
+        ["ingest", str(_absurd_article(tmp_path)), "--add", "--corpus", str(corpus)], capsys
+    )
+    assert code == 0
+    for command in (["mentions"], ["conflicts"], ["conflicts", "--format", "json"]):
+        code, out, err = run_cli([*command, "--corpus", str(corpus)], capsys)
+        assert (code, err) == (0, ""), command
+    values = [c["value"] for found in json.loads(out)["conflicts"] for c in found["claims"]]
+    assert values and all(isinstance(value, float) for value in values)
+    code, out, _ = run_cli(["conflicts", "--corpus", str(corpus)], capsys)
+    assert "Figures skipped (2):" in out
+    assert "skipped «999999" in out and "000_" in out
+
+
+@pytest.mark.parametrize("address", ["https://report.az/news/123", "http://day.az/x.html",
+                                     "www.zakon.kz/6400000-article.html"])
+def test_a_web_address_gets_one_line_saying_to_save_the_page_first(
+    address: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run_cli(["ingest", address], capsys)
+    assert (code, out) == (2, "")
+    assert err == (f"caspian: error: {address} is a web address; ingest reads saved files: "
+                   "save the page first (e.g. curl -o page.html URL) and give the file's path\n")
+
+
+def test_a_saved_file_named_like_a_web_address_is_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("www.day.az.txt").write_bytes(KARS_TEXT.read_bytes())
+    code, out, _ = run_cli(["ingest", "www.day.az.txt"], capsys)
+    assert code == 0 and "== www.day.az.txt (text)" in out
+
+
+def test_ingest_lists_only_the_conflicts_that_involve_the_file_given(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    calm = tmp_path / "calm.txt"
+    calm.write_text("Порт Курык расширяют.\n", encoding="utf-8")
+    code, out, _ = run_cli(["ingest", str(calm), "--format", "json"], capsys)
+    assert code == 0 and json.loads(out)["conflicts"] == []  # the seeds' own stay out
+    code, out, _ = run_cli(["ingest", str(KARS_TEXT), "--format", "json"], capsys)
+    conflicts = json.loads(out)["conflicts"]
+    assert conflicts and all(
+        any(claim["document"] == str(KARS_TEXT) for claim in conflict["claims"])
+        for conflict in conflicts
+    )

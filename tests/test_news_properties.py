@@ -129,3 +129,104 @@ def test_growth_in_words_reads_the_factor(word: str) -> None:
     (found,) = quantities(text, 0, len(text))
     assert found.kind == "growth" and found.qualifier == "almost"
     assert found.value == numbers.NUMBER_WORDS[word]
+
+
+_UNITS_RU = ("", "один", "два", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять")
+_TEENS_RU = ("десять", "одиннадцать", "двенадцать", "тринадцать", "четырнадцать", "пятнадцать",
+             "шестнадцать", "семнадцать", "восемнадцать", "девятнадцать")
+_TENS_RU = ("", "", "двадцать", "тридцать", "сорок", "пятьдесят", "шестьдесят", "семьдесят",
+            "восемьдесят", "девяносто")
+_HUNDREDS_RU = ("", "сто", "двести", "триста", "четыреста", "пятьсот", "шестьсот", "семьсот",
+                "восемьсот", "девятьсот")
+CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+
+
+def _triad(value: int) -> list[str]:
+    hundreds, rest = divmod(value, 100)
+    words = [_HUNDREDS_RU[hundreds]]
+    if 10 <= rest < 20:
+        words.append(_TEENS_RU[rest - 10])
+    else:
+        words += [_TENS_RU[rest // 10], _UNITS_RU[rest % 10]]
+    return [word for word in words if word]
+
+
+def _inflected(word: str, case: str, grammemes: frozenset[str] = frozenset()) -> str:
+    from caspian.layers.news.text import _analyzer
+
+    for parse in _analyzer().parse(word):
+        if parse.normal_form == word:
+            form = parse.inflect({case, *grammemes})
+            if form is not None:
+                return form.word
+    return word
+
+
+def russian_cardinal(value: int, case: str) -> str:
+    """``value`` (1-999 999) as Russian words in grammatical ``case`` ("224", "gent" ->
+    "двухсот двадцати четырёх")."""
+    thousands, rest = divmod(value, 1000)
+    words = []
+    if thousands:
+        count = _triad(thousands)
+        last = thousands % 100
+        plural = not (last % 10 == 1 and last != 11)
+        if case in ("nomn", "accs"):
+            feminine = {"один": "одна", "два": "две"}  # тысяча is feminine
+            thousand = ("тысяча" if not plural else
+                        "тысячи" if last % 10 in (2, 3, 4) and last // 10 != 1 else "тысяч")
+            if case == "accs" and thousand == "тысяча":
+                thousand = "тысячу"
+            words += [feminine.get(word, word) if last // 10 != 1 else word for word in count]
+            words.append(thousand)
+        else:
+            words += [_inflected(word, case, frozenset({"femn"} if word == "один" else ()))
+                      for word in count]
+            words.append(_inflected("тысяча", case, frozenset({"plur" if plural else "sing"})))
+    words += [_inflected(word, case) if case != "nomn" else word for word in _triad(rest)]
+    return " ".join(words)
+
+
+@MORPHOLOGY
+@given(st.integers(1, 999_999), st.sampled_from(CASES))
+def test_a_russian_cardinal_in_any_case_reads_back_whole(value: int, case: str) -> None:
+    written = russian_cardinal(value, case)
+    assert numbers.compound_number(written.split()) == (value, len(written.split()))
+    text = f"Протяжённость линии — {written} километров."
+    (found,) = quantities(text, 0, len(text))
+    assert (found.kind, found.value, text[found.start : found.end]) == (
+        "length", value, f"{written} километров"
+    )
+
+
+def test_the_cardinal_reader_knows_every_word_of_the_formatter() -> None:
+    assert russian_cardinal(224, "nomn") == "двести двадцать четыре"
+    assert russian_cardinal(224, "gent") == "двухсот двадцати четырёх"
+    assert russian_cardinal(2300, "nomn") == "две тысячи триста"
+    assert russian_cardinal(21_000, "ablt") == "двадцатью одной тысячей"
+
+
+DATELINE_SHAPES = (
+    "{day} {month}, {year} / {time}",  # Report.az
+    "{day} {month} {year} | {time}",
+    "{day} {month} {year}, {time}",
+    "{time} / {day} {month} {year}",
+    "{time}, {dd}.{mm}.{year}",
+    "{dd}.{mm}.{year} / {time}",
+    "{year}-{mm}-{dd}T{time}",
+    "{year}-{mm}-{dd} {time}",
+)
+
+
+@MORPHOLOGY
+@given(DAYS, st.integers(0, 23), st.integers(0, 59), st.sampled_from(DATELINE_SHAPES))
+def test_datelines_in_the_shapes_outlets_print_round_trip(
+    day: dt.date, hour: int, minute: int, shape: str
+) -> None:
+    line = shape.format(day=day.day, month=GENITIVE[day.month - 1], year=day.year,
+                        time=f"{hour:02d}:{minute:02d}", dd=f"{day.day:02d}",
+                        mm=f"{day.month:02d}")
+    text = f"Заголовок\n{line}\nТекст статьи."
+    found = dates.publication_date(text, [(0, 9), (10, 10 + len(line))])
+    assert found is not None
+    assert (found.date, found.time, found.evidence) == (day, f"{hour:02d}:{minute:02d}", line)

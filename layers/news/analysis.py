@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from caspian.layers.catalog import Layer, load_catalog
-from caspian.layers.news.claims import Claim, find_claims
+from caspian.layers.news.claims import Claim, SkippedFigure, read_claims
 from caspian.layers.news.conflicts import Conflict, find_conflicts
 from caspian.layers.news.documents import NewsDocument
 from caspian.layers.news.gazetteer import load_gazetteer
@@ -21,6 +21,7 @@ class Analysis:
     document: NewsDocument
     mentions: tuple[Mention, ...]
     claims: tuple[Claim, ...]
+    skipped: tuple[SkippedFigure, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready: metadata, sentence offsets in the original file, mentions (with their
@@ -33,15 +34,16 @@ class Analysis:
             ],
             "mentions": [mention.as_dict(self.document) for mention in self.mentions],
             "claims": [claim.as_dict() for claim in self.claims],
+            "skipped": [figure.as_dict() for figure in self.skipped],
         }
 
 
 def analyse(document: NewsDocument) -> Analysis:
-    """Mentions and claims of one document."""
+    """Mentions and claims of one document, and the figures skipped as implausible."""
     gazetteer = load_gazetteer()
     mentions = find_mentions(document, gazetteer)
-    claims = find_claims(document, mentions, gazetteer)
-    return Analysis(document, tuple(mentions), tuple(claims))
+    claims, skipped = read_claims(document, mentions, gazetteer)
+    return Analysis(document, tuple(mentions), tuple(claims), tuple(skipped))
 
 
 def corpus_conflicts(

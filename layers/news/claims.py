@@ -1,16 +1,9 @@
 """Numeric claims: a quantity, what it is about, and the context that qualifies it.
 
-Linking rule. A claim is about
-
-* the **feature** named by the gazetteer mention nearest to it (in characters) in the same
-  sentence, looking first before the figure (the subject usually precedes it: "железная
-  дорога Карс–Дилуджу протяжённостью 240 км"), then after it ("224-километровой ж/д ветки от
-  Карса"); when its sentence names none, the first mention of the closest of the two
-  sentences before it in the same paragraph ("Его протяжённость составит 240 км" after a
-  sentence that names the line);
-* the **topic** (``trade_turnover``, ``freight_volume``…) named by the nearest topic word of
-  the gazetteer in the same sentence, else in the three sentences before it in the same
-  paragraph ("За девять месяцев он уже составил…" after "Товарооборот показывает…").
+Linking. A claim is about the feature that :func:`caspian.layers.news.linking.link_feature`
+finds by the article's discourse (its sentence, the sentences before it, the article's
+subject; a project the catalog does not map keeps its figures), and says by which rule; and
+about the topic word of its sentence or of one of the three before it in its paragraph.
 
 Physical quantities (length, mass, power, bandwidth, containers) and deadlines and durations
 are compared per feature;
@@ -23,14 +16,18 @@ sentence, a money or growth claim takes the sentence's reporting period ("за �
 
 from __future__ import annotations
 
+import dataclasses
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
+from caspian.layers.news import linking
 from caspian.layers.news.documents import NewsDocument
-from caspian.layers.news.gazetteer import Gazetteer, Match, load_gazetteer
+from caspian.layers.news.gazetteer import Gazetteer, load_gazetteer
 from caspian.layers.news.mentions import Mention, find_mentions
 from caspian.layers.news.quantities import Quantity, quantities
+from caspian.layers.news.scopes import clause, figure_scope
 from caspian.layers.news.text import lemmas, words
 
 PHYSICAL = ("length", "mass", "power", "bandwidth", "containers")
@@ -42,8 +39,13 @@ _PLANNING = {
     "планироваться", "планировать", "намереваться", "намерен", "предусматривать", "цель",
     "ориентир", "план", "plan", "target",
 }  # fmt: skip
-MENTION_LOOKBACK = 2
-TOPIC_LOOKBACK = 3
+#: Largest value of a claim in its normal unit: a quadrillion (USD, km, t) is beyond any
+#: figure of these projects, so a bigger one is a typo or a hostile page, not a claim.
+MAX_VALUE = 1e15
+#: Kinds that take a feature named in another sentence even when their own names a topic.
+BORROWS = (*PHYSICAL, "deadline", "event")
+#: What a claim keeps of its own expression: an event's verb, a relative deadline's anchor.
+_OWN_CONTEXT = ("event", "date", "relative_to")
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,9 @@ class Claim:
         See :class:`caspian.layers.news.quantities.Quantity`.
     value, value_max : float
         Normalised value (and upper end of a range).
+    step : float or None
+        The value of the last digit written, in the normal unit (224 km: 1; 223.6 km: 0.1);
+        values that differ by less than half of it are one figure rounded.
     unit : str or None
     qualifier : str or None
     role : str
@@ -68,6 +73,12 @@ class Claim:
         Offsets in the original file.
     layer, feature : str or None
         The linked mention's layer and feature.
+    link : str or None
+        The rule that linked them (:mod:`.linking`: ``"sentence, before"``, ``"previous
+        sentence"``, ``"article subject"``, ``"unmapped project (…)"``…).
+    scope : str or None
+        The part of the feature measured (:mod:`.scopes`: ``"section:GE"``, ``"second
+        line"``, ``"backup"``); None for the whole.
     topic : str or None
     context : dict
         ``period`` (``{"months": 8, "year": 2025}``), ``since`` (year), ``horizon`` (text and
@@ -88,6 +99,9 @@ class Claim:
     feature: str | None = None
     topic: str | None = None
     value_max: float | None = None
+    step: float | None = None
+    link: str | None = None
+    scope: str | None = None
     context: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -106,57 +120,13 @@ class Claim:
         return data
 
 
-def _nearest(items: Sequence[_Located], position: int) -> _Located:
-    """The closest item before ``position`` (the subject usually precedes its figure), else
-    the closest after it."""
-    before = [item for item in items if item.position < position]
-    if before:
-        return max(before, key=lambda item: item.position)
-    return min(items, key=lambda item: item.position - position)
+def _plans(document: NewsDocument, sentence: tuple[int, int]) -> bool:
+    """Whether the sentence plans ("планируется", "намерены"): read once per sentence."""
+    return any(lemmas(word.text) & _PLANNING for word in words(document.text, *sentence))
 
 
-@dataclass(frozen=True)
-class _Located:
-    """A match with its position in the analysed text."""
-
-    position: int
-    match: Match | Mention
-
-
-def _by_sentence(document: NewsDocument, found: Sequence[Any]) -> dict[int, list[_Located]]:
-    grouped: dict[int, list[_Located]] = {}
-    for item in found:
-        position = item.position if isinstance(item, Mention) else item.start
-        index = document.sentence_index(position)
-        if index is not None:
-            grouped.setdefault(index, []).append(_Located(position, item))
-    return grouped
-
-
-def _look(
-    document: NewsDocument,
-    grouped: dict[int, list[_Located]],
-    index: int,
-    back: int,
-    position: int,
-) -> Any:
-    if grouped.get(index):
-        return _nearest(grouped[index], position).match
-    paragraph = document.paragraph_index(document.sentences[index][0])
-    for previous in range(index - 1, max(-1, index - 1 - back), -1):
-        start = document.sentences[previous][0]
-        if document.paragraph_index(start) != paragraph:
-            break
-        if grouped.get(previous):
-            return grouped[previous][0].match  # the sentence's subject comes first
-    return None
-
-
-def _role(document: NewsDocument, item: Quantity, sentence: tuple[int, int]) -> str:
-    if item.qualifier == "up to":
-        return "target"
-    sentence_lemmas = set().union(*(lemmas(word.text) for word in words(document.text, *sentence)))
-    return "target" if sentence_lemmas & _PLANNING else "reported"
+def _role(item: Quantity, plans: bool) -> str:
+    return "target" if item.qualifier == "up to" or plans else "reported"
 
 
 def _context(document: NewsDocument, found: Sequence[Quantity]) -> dict[str, Any]:
@@ -174,30 +144,131 @@ def _context(document: NewsDocument, found: Sequence[Quantity]) -> dict[str, Any
     return context
 
 
+@dataclass(frozen=True)
+class SkippedFigure:
+    """A figure the reader refuses to make a claim of, and why (see :func:`implausible`)."""
+
+    document: str
+    text: str
+    sentence: int
+    start: int
+    end: int
+    reason: str
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return dict(self.__dict__)
+
+
+class ClaimReading(NamedTuple):
+    """The claims of one document and the figures skipped on the way."""
+
+    claims: list[Claim]
+    skipped: list[SkippedFigure]
+
+
+def implausible(item: Quantity) -> str | None:
+    """Why ``item`` cannot be a claim (a value that is not finite, or beyond
+    :data:`MAX_VALUE`), else None."""
+    for value in (item.value, item.value_max):
+        if value is None:
+            continue
+        if not math.isfinite(value):
+            return "the value is not a finite number"
+        if abs(value) > MAX_VALUE:
+            return f"the value {value:.3g} exceeds {MAX_VALUE:.0e}, more than any real figure"
+    return None
+
+
 def find_claims(
     document: NewsDocument,
     mentions: Sequence[Mention] | None = None,
     gazetteer: Gazetteer | None = None,
 ) -> list[Claim]:
     """Every numeric claim of ``document``'s body, linked to features and topics."""
+    return read_claims(document, mentions, gazetteer).claims
+
+
+def _plausible(
+    document: NewsDocument, index: int, found: Sequence[Quantity], skipped: list[SkippedFigure]
+) -> list[Quantity]:
+    kept = []
+    for item in found:
+        reason = implausible(item)
+        if reason is None:
+            kept.append(item)
+            continue
+        start, end = document.original_span(item.start, item.end)
+        written = " ".join(document.text[item.start : item.end].split())
+        skipped.append(SkippedFigure(document.id, written, index, start, end, reason))
+    return kept
+
+
+def _resolved(
+    document: NewsDocument, index: int, found: Sequence[Quantity], skipped: list[SkippedFigure]
+) -> list[Quantity]:
+    """``found`` with each deadline relative to the publication ("до конца года", "в
+    следующем году") made a year by the page's date; skipped when the page states none."""
+    year = int(document.date[:4]) if document.date else None
+    kept = []
+    for item in found:
+        offset = item.extra.get("relative_years")
+        if offset is None:
+            kept.append(item)
+        elif year is None:
+            start, end = document.original_span(item.start, item.end)
+            written = " ".join(document.text[item.start : item.end].split())
+            reason = "a deadline relative to the publication, and the page states no date"
+            skipped.append(SkippedFigure(document.id, written, index, start, end, reason))
+        else:
+            extra = {**item.extra, "relative_to": document.date}
+            kept.append(dataclasses.replace(item, value=float(year + offset), extra=extra))
+    return kept
+
+
+def read_claims(
+    document: NewsDocument,
+    mentions: Sequence[Mention] | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> ClaimReading:
+    """Every numeric claim of ``document``'s body, linked to features and topics, and the
+    figures skipped as implausible."""
     gazetteer = gazetteer or load_gazetteer()
     mentions = find_mentions(document, gazetteer) if mentions is None else mentions
-    by_sentence = _by_sentence(document, mentions)
+    spans = list(zip(document.body_spans, document.body_words, strict=True))
+    unmapped = [
+        match
+        for (start, end), tokens in spans
+        for match in gazetteer.unmapped.find(document.text, start, end, tokens)
+    ]
+    names = linking.by_sentence(document, [*mentions, *unmapped])
+    subject = linking.article_subject(mentions)
+    quotes = linking.quotations(document)
     topics = [
         match
-        for start, end in document.body_spans
-        for match in gazetteer.topics.find(document.text, start, end)
+        for (start, end), tokens in spans
+        for match in gazetteer.topics.find(document.text, start, end, tokens)
     ]
-    topics_by_sentence = _by_sentence(document, topics)
-    claims = []
+    topics_by_sentence = linking.by_sentence(document, topics)
+    claims: list[Claim] = []
+    skipped: list[SkippedFigure] = []
     for index, sentence in enumerate(document.sentences):
         found = quantities(document.text, *sentence, english=document.language == "en")
+        found = _plausible(document, index, _resolved(document, index, found, skipped), skipped)
         context = _context(document, [item for item in found if item.kind in CONTEXT])
-        for item in found:
-            if item.kind in ("period", "since"):
-                continue
-            mention = _look(document, by_sentence, index, MENTION_LOOKBACK, item.start)
-            topic = _look(document, topics_by_sentence, index, TOPIC_LOOKBACK, item.start)
+        plans = _plans(document, sentence) if found else False
+        figures = [item for item in found if item.kind not in ("period", "since")]
+        for number, item in enumerate(figures):
+            floor = figures[number - 1].end if number else sentence[0]
+            ceiling = figures[number + 1].start if number + 1 < len(figures) else sentence[1]
+            scope = figure_scope(
+                document.text, *clause(document.text, item.start, item.end, floor, ceiling)
+            )
+            borrow = item.kind in BORROWS or not topics_by_sentence.get(index)
+            link = linking.link_feature(
+                document, names, subject, index, item.start, borrow, quotes
+            )
+            topic = linking.link_topic(document, topics_by_sentence, index, item.start)
             start, end = document.original_span(item.start, item.end)
             claims.append(
                 Claim(
@@ -206,21 +277,27 @@ def find_claims(
                     value=item.value,
                     unit=item.unit,
                     qualifier=item.qualifier,
-                    role=_role(document, item, sentence),
+                    role=_role(item, plans),
                     text=" ".join(document.text[item.start : item.end].split()),
                     sentence=index,
                     start=start,
                     end=end,
-                    layer=mention.layer if mention else None,
-                    feature=mention.feature if mention else None,
+                    layer=link.layer if link else None,
+                    feature=link.feature if link else None,
+                    link=link.rule if link else None,
+                    scope=scope,
                     topic=topic.target[1] if topic else None,
                     value_max=item.value_max,
+                    step=item.step,
                     context={
-                        key: value
-                        for key, value in context.items()
-                        if item.kind in ECONOMIC or key == "horizon"
-                        if not (item.kind in ("duration", "deadline") and key == "horizon")
+                        **{
+                            key: value
+                            for key, value in context.items()
+                            if item.kind in ECONOMIC or key == "horizon"
+                            if not (item.kind in ("duration", "deadline") and key == "horizon")
+                        },
+                        **{key: item.extra[key] for key in _OWN_CONTEXT if key in item.extra},
                     },
                 )
             )
-    return claims
+    return ClaimReading(claims, skipped)

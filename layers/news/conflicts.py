@@ -1,7 +1,7 @@
 """Conflicts: where sources disagree, found from the claims, not from the hand-made list.
 
-Three rules, each over claims of *different* documents that share a subject
-(:attr:`Claim.subject`), a kind, a unit and a role (target or reported):
+Three rules, each over claims of *different* documents that share a measure: a subject
+(:attr:`Claim.subject`), a kind, a unit, a role (target or reported) and a scope:
 
 ``value``
     the values differ while the reporting periods agree (or at most one states one): "почти в
@@ -10,25 +10,32 @@ Three rules, each over claims of *different* documents that share a subject
     the value is the same but the reporting periods differ: 547 million USD "за первые восемь
     месяцев 2025 года" against "за девять месяцев 2025 года";
 ``catalog``
-    a length claim linked to a feature differs from a length the catalog publishes for it
-    from another source (``published_length_km``).
+    a length claim linked to a feature differs from every length the catalog publishes for
+    it from other sources (``published_length_km``; a figure one of them states is that
+    source's side of a disagreement the catalog keeps already).
 
-Values are compared after rounding to three decimals, so a rounding difference (224 against
-223.6 km) is kept visible, as the catalog keeps it. :func:`check_catalog_conflicts` then tells,
-for each conflict the catalog lists by hand, whether the reader found it.
+Claims are indexed by measure and compared only within one, without comparing every pair
+(:mod:`.agreement`), so the work grows about linearly with the claims, not with their cube. A
+rounding difference is no conflict: values agree within half the last digit of the less
+precise one (224 km and 223.6 km, :func:`caspian.layers.news.agreement.agree`).
+:func:`check_catalog_conflicts` then tells, for each conflict the catalog lists by hand,
+whether the reader found it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import combinations
 from typing import Any
 
 from caspian.layers.catalog import Layer, short_feature_id
+from caspian.layers.news.agreement import agree, disagreeing, step_of
 from caspian.layers.news.claims import Claim
 
-COMPARED = ("length", "mass", "power", "bandwidth", "money", "growth", "percent", "deadline")
+COMPARED = (
+    "length", "mass", "power", "bandwidth", "containers", "money", "growth", "percent",
+    "deadline",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -77,57 +84,34 @@ class Conflict:
         }
 
 
-def _period(claim: Claim) -> tuple[Any, Any] | None:
-    period = claim.context.get("period")
-    return (period["months"], period.get("year")) if period else None
-
-
-def _same(a: float, b: float) -> bool:
-    return round(a, 3) == round(b, 3)
-
-
-def _group_key(claim: Claim) -> tuple[str, str, str | None, str] | None:
+def _measure_key(claim: Claim) -> tuple[str, str, str | None, str, str | None] | None:
+    """The measure a claim states (subject, kind, unit, role and scope: a country section or
+    a second line is not the whole): compared only with claims of the same one."""
     if claim.kind not in COMPARED or claim.subject is None:
         return None
-    return (claim.subject, claim.kind, claim.unit, claim.role)
-
-
-def _pair_rule(a: Claim, b: Claim) -> str | None:
-    if a.document == b.document:
-        return None
-    if _same(a.value, b.value):
-        periods = _period(a), _period(b)
-        return "period" if None not in periods and periods[0] != periods[1] else None
-    periods = _period(a), _period(b)
-    # A period stated on one side only does not make the figures incomparable.
-    return "value" if None in periods or periods[0] == periods[1] else None
+    return (claim.subject, claim.kind, claim.unit, claim.role, claim.scope)
 
 
 def _between_documents(claims: Sequence[Claim]) -> list[Conflict]:
-    groups: dict[tuple[str, str, str | None, str], list[Claim]] = {}
+    # The index: one bucket of claims per measure; figures are compared only within one.
+    groups: dict[tuple[str, str, str | None, str, str | None], list[Claim]] = {}
     for claim in claims:
-        key = _group_key(claim)
+        key = _measure_key(claim)
         if key:
             groups.setdefault(key, []).append(claim)
     found = []
-    for (subject, kind, unit, role), members in groups.items():
-        by_rule: dict[str, list[Claim]] = {}
-        for a, b in combinations(members, 2):
-            rule = _pair_rule(a, b)
-            if rule:
-                bucket = by_rule.setdefault(rule, [])
-                bucket.extend(claim for claim in (a, b) if claim not in bucket)
-        for rule, involved in by_rule.items():
-            order = {id(claim): index for index, claim in enumerate(members)}
+    for (subject, kind, unit, role, scope), members in groups.items():
+        order = {id(claim): index for index, claim in enumerate(members)}
+        for rule, involved in disagreeing(members).items():
             found.append(
                 Conflict(
-                    id=f"{rule}:{subject}:{kind}:{role}",
+                    id=f"{rule}:{subject}:{kind}:{role}" + (f":{scope}" if scope else ""),
                     rule=rule,
                     subject=subject,
                     kind=kind,
                     unit=unit,
                     role=role,
-                    claims=tuple(sorted(involved, key=lambda claim: order[id(claim)])),
+                    claims=tuple(sorted(involved.values(), key=lambda c: order[id(c)])),
                 )
             )
     return found
@@ -152,20 +136,24 @@ def _against_catalog(claims: Sequence[Claim], layers: Iterable[Layer]) -> list[C
     }
     found = []
     for claim in claims:
-        if claim.kind != "length" or not claim.layer or not claim.feature:
-            continue
+        if claim.kind != "length" or not claim.layer or not claim.feature or claim.scope:
+            continue  # a section's or a second line's length is not the feature's
         located = features.get((claim.layer, claim.feature))
         if located is None:
             continue
         layer, feature = located
-        published = (feature.get("properties") or {}).get("published_length_km") or []
-        differing = [
+        published = [
             {"value": entry["value"], "source": entry.get("source")}
-            for entry in published
+            for entry in (feature.get("properties") or {}).get("published_length_km") or []
             if isinstance(entry.get("value"), (int, float))
             and not _cited_here(claim, layer.sources.get(str(entry.get("source"))))
-            and not _same(float(entry["value"]), claim.value)
         ]
+        # A figure that one published source states is that source's side of a disagreement
+        # the catalog already keeps, not a new one: only a figure that none states conflicts.
+        if any(agree(float(d["value"]), claim.value, step_of(d["value"]), claim.step)
+               for d in published):
+            continue
+        differing = published
         if differing:
             unique = list({(d["value"], d["source"]): d for d in differing}.values())
             found.append(
@@ -199,17 +187,61 @@ def _covers(conflict: Conflict, source: dict[str, Any]) -> bool:
     )
 
 
+def _not_found_reason(values: Sequence[dict[str, Any]]) -> str:
+    numbers = [v.get("value") for v in values]
+    if not all(isinstance(number, (int, float)) for number in numbers):
+        return "the claims in these quotes agree or are not numeric"
+    if all(agree(a, b, step_of(a), step_of(b)) for a in numbers for b in numbers):
+        return "the values agree within rounding, which is no conflict"
+    return "no claim in the quoted text contradicts the other values"
+
+
+def _states(claim: Claim, layer: Layer, hand_made: dict[str, Any], value: dict[str, Any]) -> bool:
+    """Whether ``claim`` states ``value`` of the hand-made conflict (same layer, one of its
+    features, same unit, the whole feature, equal within rounding)."""
+    features = hand_made.get("features") or []
+    number = value.get("value")
+    return (
+        claim.layer == layer.id
+        and (not features or claim.feature in features)
+        and claim.unit == value.get("unit")
+        and claim.scope is None
+        and isinstance(number, (int, float))
+        and agree(claim.value, float(number), claim.step, step_of(number))
+    )
+
+
+def _found_in_corpus(conflict: Conflict, layer: Layer, hand_made: dict[str, Any]) -> bool:
+    """Whether a found conflict shows two values of the hand-made one: stated by its claims
+    (from any document) or cited as the catalog values it contradicts."""
+    values = hand_made.get("values", [])
+    stated = {
+        index
+        for index, value in enumerate(values)
+        for claim in conflict.claims
+        if _states(claim, layer, hand_made, value)
+    }
+    cited = {value.get("source") for value in conflict.catalog_values}
+    stated |= {index for index, value in enumerate(values) if value.get("source") in cited}
+    return bool(stated) and len(stated) >= min(2, len(values))
+
+
 def check_catalog_conflicts(
-    conflicts: Sequence[Conflict], layers: Iterable[Layer]
+    conflicts: Sequence[Conflict], layers: Iterable[Layer], claims: Sequence[Claim] = ()
 ) -> list[dict[str, Any]]:
     """Compare the catalog's hand-made conflicts with the conflicts found.
+
+    A hand-made conflict is *found* when a found conflict has claims inside its seed quotes,
+    or (from any document of the corpus) states two of its values or one of them against
+    another it cites; *not checkable* when none of its values comes from a seed and no claim
+    of ``claims`` states one.
 
     Returns
     -------
     list of dict
         One row per hand-made conflict: ``layer``, ``conflict``, ``status`` (``"found"``,
-        ``"not found"`` or ``"not checkable"`` when none of its values comes from a seed),
-        ``found`` (ids of the matching found conflicts) and ``reason``.
+        ``"not found"`` or ``"not checkable"``), ``found`` (ids of the matching found
+        conflicts) and ``reason``.
     """
     rows = []
     for layer in layers:
@@ -219,25 +251,20 @@ def check_catalog_conflicts(
             seed_values = [seeds[v["source"]] for v in values if v.get("source") in seeds]
             external = {v.get("source") for v in values} - set(seeds)
             row = {"layer": layer.id, "conflict": hand_made.get("id"), "found": []}
-            if not seed_values:
-                rows.append(
-                    {**row, "status": "not checkable", "reason": "no value comes from a seed"}
-                )
-                continue
             matching = []
             for conflict in conflicts:
                 covered = [source for source in seed_values if _covers(conflict, source)]
                 cited = {value.get("source") for value in conflict.catalog_values}
-                if covered and len(covered) + len(cited & external) >= min(2, len(values)):
+                quoted = covered and len(covered) + len(cited & external) >= min(2, len(values))
+                if quoted or _found_in_corpus(conflict, layer, hand_made):
                     matching.append(conflict.id)
             if matching:
                 rows.append({**row, "status": "found", "found": matching, "reason": ""})
+            elif seed_values or any(
+                _states(claim, layer, hand_made, value) for claim in claims for value in values
+            ):
+                rows.append({**row, "status": "not found", "reason": _not_found_reason(values)})
             else:
-                numeric = all(isinstance(v.get("value"), (int, float)) for v in values)
-                reason = (
-                    "the claims in these quotes agree or are not numeric"
-                    if not numeric
-                    else "no claim in the quoted text contradicts the other values"
-                )
-                rows.append({**row, "status": "not found", "reason": reason})
+                reason = "no value comes from a seed and no claim of the corpus states one"
+                rows.append({**row, "status": "not checkable", "reason": reason})
     return rows

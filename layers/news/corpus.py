@@ -3,14 +3,18 @@
 The shipped seeds (``caspian.seeds``) are read-only package data. ``caspian ingest --add``
 stores a new article in a corpus folder of the user's (``caspian-corpus`` by default) as
 ``NNN_<sha256[:16]><suffix>``, copied byte for byte, and records it in that folder's
-``manifest.json`` in the shape of ``seeds/manifest.json``; both writes are atomic.
+``manifest.json`` in the shape of ``seeds/manifest.json``. Each write is atomic and an
+addition is all or nothing: when the manifest cannot be written, the documents written for it
+are removed again.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -18,12 +22,14 @@ from typing import Any
 
 from caspian.layers.fileio import (
     InputFileError,
+    check_output_target,
     read_input_bytes,
     write_bytes_atomic,
     write_text_atomic,
 )
 from caspian.layers.news._errors import CorpusError
 from caspian.layers.news.documents import (
+    FORMATS,
     NewsDocument,
     decode_article,
     parse_document,
@@ -49,26 +55,50 @@ def seed_documents() -> list[NewsDocument]:
 def read_manifest(folder: Path) -> dict[str, Any]:
     """A corpus folder's manifest (an empty one when the folder has none yet).
 
+    The manifest is the corpus's own record, which ``ingest --add`` rewrites: it is read
+    without being protected as a user's input (that protection would refuse the rewrite).
+
     Raises
     ------
     CorpusError
-        If the manifest exists but is not valid JSON with a ``documents`` list.
+        If the manifest exists but is not valid JSON with a ``documents`` list of entries.
     """
     path = folder / MANIFEST
     if not os.path.lexists(path):
         return {"description": "caspian-gis news corpus (caspian ingest --add)", "documents": []}
     try:
         # Bounded, and a FIFO or a device is refused instead of waited on.
-        raw = read_input_bytes(path)
+        raw = read_input_bytes(path, edited=True)
     except InputFileError as exc:
         raise CorpusError(f"corpus manifest {exc}") from None
     try:
         data = json.loads(raw.decode("utf-8"))
+    except RecursionError:
+        raise CorpusError(
+            f"{path} is nested too deeply to be a corpus manifest; repair or remove it"
+        ) from None
     except ValueError as exc:  # UnicodeDecodeError is one
         raise CorpusError(f"{path} is not valid JSON ({exc}); repair or remove it") from exc
     if not isinstance(data, dict) or not isinstance(data.get("documents"), list):
         raise CorpusError(f"{path} has no 'documents' list; repair or remove it")
+    for index, entry in enumerate(data["documents"]):
+        problem = _entry_problem(entry)
+        if problem:
+            raise CorpusError(f"{path}: document {index} {problem}; repair or remove it")
     return data
+
+
+def _entry_problem(entry: Any) -> str | None:
+    """What makes ``entry`` unusable as a manifest entry, or None."""
+    if not isinstance(entry, dict):
+        return f"is {type(entry).__name__}, not an object with an 'id'"
+    if not isinstance(entry.get("id"), str):
+        return "has no 'id' text naming its file"
+    if entry.get("format") not in (None, *FORMATS):
+        return f"has format {entry.get('format')!r}, not one of {', '.join(FORMATS)}"
+    if not isinstance(entry.get("sha256"), (str, type(None))):
+        return "has a 'sha256' that is not text"
+    return None
 
 
 def corpus_documents(folder: str | Path | None = None) -> list[NewsDocument]:
@@ -80,7 +110,7 @@ def corpus_documents(folder: str | Path | None = None) -> list[NewsDocument]:
     if not root.is_dir():
         raise CorpusError(f"corpus {root} is not a folder; give a folder with --corpus")
     for entry in read_manifest(root)["documents"]:
-        name = str(entry.get("id"))
+        name = entry["id"]
         if Path(name).name != name or name in ("", ".", ".."):
             raise CorpusError(f"{root / MANIFEST} lists {name!r}, not a file name in the folder")
         path = root / name
@@ -97,18 +127,12 @@ def corpus_documents(folder: str | Path | None = None) -> list[NewsDocument]:
 
 
 def add_to_corpus(document: NewsDocument, data: bytes, folder: str | Path, suffix: str) -> str:
-    """Store ``document`` (its original bytes ``data``) in the corpus ``folder``.
+    """Store one document (its original bytes ``data``) in the corpus ``folder``; see
+    :func:`store_documents`."""
+    return store_documents([(document, data, suffix)], folder)[0]
 
-    Returns
-    -------
-    str
-        The stored id; a document already in the corpus (same sha256) is not stored twice.
 
-    Raises
-    ------
-    CorpusError
-        If ``folder`` exists and is not a folder.
-    """
+def _check_bytes(document: NewsDocument, data: bytes) -> None:
     # document.sha256 is that of the article's decoded text: the bytes must decode to it.
     text = decode_article(data, Path(document.id))
     if hashlib.sha256(text.encode("utf-8")).hexdigest() != document.sha256:
@@ -116,6 +140,9 @@ def add_to_corpus(document: NewsDocument, data: bytes, folder: str | Path, suffi
             f"the bytes given are not those of {document.id} (sha256 differs); store the "
             "document with the data it was read from"
         )
+
+
+def _corpus_folder(folder: str | Path) -> Path:
     root = Path(folder)
     if root.exists() and not root.is_dir():
         raise CorpusError(f"corpus {root} is not a folder; give a folder with --corpus")
@@ -125,14 +152,66 @@ def add_to_corpus(document: NewsDocument, data: bytes, folder: str | Path, suffi
         raise CorpusError(
             f"cannot create corpus folder {root} ({exc.strerror or exc}); give another --corpus"
         ) from exc
+    return root
+
+
+def store_documents(
+    items: Sequence[tuple[NewsDocument, bytes, str]], folder: str | Path
+) -> list[str]:
+    """Store documents in the corpus ``folder``, all or none.
+
+    Parameters
+    ----------
+    items : sequence of (NewsDocument, bytes, str)
+        Each document, the original bytes it was read from and its file suffix (``".html"``).
+    folder : path-like
+        The corpus folder; created when missing.
+
+    Returns
+    -------
+    list of str
+        The stored id of each item, in order; a document already in the corpus (same sha256)
+        is not stored twice.
+
+    Raises
+    ------
+    CorpusError
+        If ``folder`` is not a folder, or the bytes of an item are not those of its document.
+    OutputError
+        If a file cannot be written; the files written before it are removed again and the
+        manifest is left as it was.
+    """
+    for document, data, _ in items:
+        _check_bytes(document, data)
+    root = _corpus_folder(folder)
     manifest = read_manifest(root)
-    for entry in manifest["documents"]:
-        if entry.get("sha256") == document.sha256:
-            return str(entry["id"])
-    doc_id = f"{len(manifest['documents']):03d}_{document.sha256[:16]}{suffix or '.txt'}"
-    write_bytes_atomic(root / doc_id, data)
-    entry = {**document.metadata(), "id": doc_id, "source_path": document.id}
-    manifest["documents"].append(entry)
-    text = json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    write_text_atomic(root / MANIFEST, text)
-    return doc_id
+    known = {entry.get("sha256"): entry["id"] for entry in manifest["documents"]}
+    ids, new_files = [], []
+    for document, data, suffix in items:
+        if document.sha256 not in known:
+            doc_id = f"{len(manifest['documents']):03d}_{document.sha256[:16]}{suffix or '.txt'}"
+            manifest["documents"].append(
+                {**document.metadata(), "id": doc_id, "source_path": document.id}
+            )
+            known[document.sha256] = doc_id
+            new_files.append((root / doc_id, data))
+        ids.append(known[document.sha256])
+    if not new_files:
+        return ids
+    check_output_target(root / MANIFEST)  # refused now, before any document is written
+    written: list[Path] = []
+    try:
+        for path, data in new_files:
+            existed = os.path.lexists(path)
+            write_bytes_atomic(path, data)
+            if not existed:
+                written.append(path)
+        text = json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        write_text_atomic(root / MANIFEST, text)
+    except BaseException:
+        # A document the manifest does not list is a half-written corpus: take it back.
+        for path in written:
+            with contextlib.suppress(OSError):
+                path.unlink()
+        raise
+    return ids

@@ -1,8 +1,10 @@
 """Dates in Russian news pages: a collector's header, numeric datelines and dates in words.
 
-Three shapes are read: the header ``date 2025-10-27`` that our collector put before an article,
-a numeric ``22.10.2025`` with an optional ``09:20``, and a date in words such as
-``3 декабря 2025 года``. A month word is recognised by its lemma (pymorphy3), so every case of
+The shapes read: the header ``date 2025-10-27`` that our collector put before an article, a
+numeric ``22.10.2025``, an ISO ``2026-03-03``, and a date in words such as
+``3 декабря 2025 года`` or ``3 марта, 2026``; each with a time of day printed after it
+(``/ 09:15``, ``, 14:05``, ``в 09:20``) or before it (``09:15 / 3 марта 2026``). A month
+word is recognised by its lemma (pymorphy3), so every case of
 the month name is read without a list of endings.
 """
 
@@ -26,18 +28,28 @@ MONTHS_EN: tuple[str, ...] = (
 )  # fmt: skip
 
 HEADER = re.compile(r"\A\s*date\s+(\d{4})-(\d{2})-(\d{2})\b")
+# What outlets print between a date and its time: "3 марта, 2026 / 09:15", "2026 | 09:15",
+# "2026 года, 14:05", "22.10.2025 в 09:20".
+# One optional mark between two runs of spaces, written so that a long run of spaces is
+# scanned once (two adjacent \s* would try every split of it: quadratic).
+_SEPARATOR = r"(?:\s*[,/|·—–-])?\s*(?:в\s+)?"
+_TIME_AFTER = rf"(?:{_SEPARATOR}(\d{{1,2}}):(\d{{2}})(?![\d:]))?"
 NUMERIC = re.compile(
-    r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s+(?:в\s+)?(\d{1,2}):(\d{2}))?(?![\d.]\d)"
+    rf"(?<![\d.])(\d{{1,2}})\.(\d{{1,2}})\.(\d{{4}})(?![.]\d){_TIME_AFTER}(?![\d.]\d)"
 )
-# "3 декабря 2025 года, 14:05"; a range "20-21 октября 2025 года" yields its first day.
+# "3 декабря 2025 года, 14:05", "3 марта, 2026 / 09:15"; a range "20-21 октября 2025 года"
+# yields its first day.
 WORDS = re.compile(
-    r"(?<!\d)(\d{1,2})(?:\s*[-–]\s*\d{1,2})?\s+([А-Яа-яЁёA-Za-z]+)\s+(\d{4})"
-    r"(?:\s*(?:года|г\.))?(?:,?\s+(?:в\s+)?(\d{1,2}):(\d{2}))?"
+    r"(?<!\d)(\d{1,2})(?:\s*[-–]\s*\d{1,2})?\s+([А-Яа-яЁёA-Za-z]+),?\s+(\d{4})"
+    rf"(?:\s*(?:года|г\.))?{_TIME_AFTER}"
 )
-
-
 # English order: "December 3, 2025, 14:05".
-WORDS_EN = re.compile(r"\b([A-Za-z]+)\s+(\d{1,2}),?\s+(\d{4})(?:,?\s+(?:at\s+)?(\d{1,2}):(\d{2}))?")
+WORDS_EN = re.compile(rf"\b([A-Za-z]+)\s+(\d{{1,2}}),?\s+(\d{{4}}){_TIME_AFTER.replace('в', 'at')}")
+# ISO 8601 as some pages print it: "2026-03-03 09:15", "2026-03-03T09:15".
+ISO = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?(?![\d-])")
+_YEAR = re.compile(r"\d{4}")
+# A time printed before its date: "09:15 / 3 марта 2026", "09:15, 03.03.2026".
+_TIME_BEFORE = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2})\s*[,/|·—–-]?\s*\Z")
 
 
 @dataclass(frozen=True)
@@ -113,21 +125,39 @@ def _english_date(match: re.Match[str]) -> dt.date | None:
     return _valid(int(match[3]), month, int(match[2])) if month else None
 
 
+def _iso_date(match: re.Match[str]) -> dt.date | None:
+    return _valid(int(match[1]), int(match[2]), int(match[3]))
+
+
+def _time_before(text: str, start: int, floor: int) -> re.Match[str] | None:
+    """A time of day printed right before the date at ``start`` ("09:15 / 3 марта 2026")."""
+    return _TIME_BEFORE.search(text, max(floor, start - 12), start)
+
+
 def find_dates(text: str, start: int = 0, end: int | None = None) -> Iterator[FoundDate]:
-    """Every numeric or worded date in ``text[start:end]``, in text order."""
+    """Every numeric, worded or ISO date in ``text[start:end]``, in text order, with a time of
+    day printed after it or right before it."""
     stop = len(text) if end is None else end
     found: list[FoundDate] = []
+    if not _YEAR.search(text, start, stop):
+        return  # every shape read holds a four-digit year: most lines and sentences hold none
     readers = (
         (NUMERIC, "numeric", _numeric_date),
         (WORDS, "words", _worded_date),
         (WORDS_EN, "words", _english_date),
+        (ISO, "numeric", _iso_date),
     )
     for pattern, shape, read in readers:
         for match in pattern.finditer(text, start, stop):
             date = read(match)
-            if date:
-                time = _time(match[4], match[5])
-                found.append(FoundDate(date, time, shape, match.start(), match.end(), match[0]))
+            if date is None:
+                continue
+            time, begin = _time(match[4], match[5]), match.start()
+            before = None if time else _time_before(text, begin, start)
+            if before is not None and _time(before[1], before[2]):
+                time, begin = _time(before[1], before[2]), before.start()
+            evidence = text[begin : match.end()]
+            found.append(FoundDate(date, time, shape, begin, match.end(), evidence))
     yield from sorted(found, key=lambda item: item.start)
 
 

@@ -14,9 +14,11 @@ import bisect
 import hashlib
 import itertools
 import math
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +27,8 @@ from caspian.layers.news._errors import NewsInputError
 from caspian.layers.seeds import body_spans
 
 FORMATS = ("text", "html")
+# A web address as typed ("https://…", "www.…"); a path object turns "//" into "/".
+_URL = re.compile(r"\A(?:[a-z][a-z0-9+.-]*:/|www\.)", re.I)
 _HTML_HINT = re.compile(r"\A\s*(?:<!doctype\s+html|<html|<head|<body|<meta|<div|<p\b)", re.I)
 _ATTRIBUTION = re.compile(
     r"(?:сообща(?:ет|ют)|переда(?:ет|ёт)|пишет|корреспондент[а-я]*|в\s+комментарии|"
@@ -76,6 +80,11 @@ class NewsDocument:
     language: str
     sha256: str
     meta: dict[str, Any] = field(default_factory=dict)
+
+    @cached_property
+    def body_words(self) -> tuple[tuple[text.Word, ...], ...]:
+        """The words of each body paragraph (tokenized once, for every reader)."""
+        return tuple(tuple(text.words(self.text, start, end)) for start, end in self.body_spans)
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Offsets in the original file of ``text[start:end]``."""
@@ -292,10 +301,16 @@ def read_article_bytes(path: str | Path) -> bytes:
     Raises
     ------
     NewsInputError
-        If the file is missing, not a regular file or too large.
+        If ``path`` is a web address, or the file is missing, not a regular file or too
+        large.
     """
     from caspian.layers.fileio import InputFileError, read_input_bytes
 
+    if _URL.match(str(path)) and not os.path.lexists(path):
+        raise NewsInputError(
+            f"{path} is a web address; ingest reads saved files: save the page first "
+            "(e.g. curl -o page.html URL) and give the file's path"
+        )
     if not Path(path).exists():
         raise NewsInputError(f"{path} does not exist; give the path of a saved article")
     try:

@@ -24,6 +24,7 @@ from caspian.layers.news.text import Word, lemmas, words
 DATA_PACKAGE = "caspian.layers.data"
 GAZETTEER_FILE = "gazetteer.json"
 # What may stand between two words of one name.
+_MEMO_WORDS = 200_000  # written words whose candidate names a matcher remembers
 _JOINER = re.compile(r"[\s\-‐‑‒–—/«»\"'“”„]*")
 
 
@@ -53,15 +54,21 @@ class Matcher:
     def __init__(self, names: Sequence[Name]) -> None:
         self.names = tuple(names)
         self._by_first: dict[str, list[Name]] = {}
+        self._memo: dict[str, list[Name]] = {}
         for name in names:
             keys = {name.written.split()[0]} if name.exact else name.lemma_sets[0]
             for key in keys:
                 self._by_first.setdefault(key, []).append(name)
 
     def _candidates(self, word: Word) -> list[Name]:
-        found = list(self._by_first.get(word.text, ()))
-        for lemma in lemmas(word.text):
-            found.extend(self._by_first.get(lemma, ()))
+        # Remembered per written word: an article repeats its words, a corpus its vocabulary.
+        found = self._memo.get(word.text)
+        if found is None:
+            found = list(self._by_first.get(word.text, ()))
+            for lemma in lemmas(word.text):
+                found.extend(self._by_first.get(lemma, ()))
+            if len(self._memo) < _MEMO_WORDS:
+                self._memo[word.text] = found
         return found
 
     @staticmethod
@@ -80,9 +87,16 @@ class Matcher:
                 return False
         return True
 
-    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
-        """Non-overlapping matches in ``text[start:end]``, longest first at each place."""
-        tokens = words(text, start, end)
+    def find(
+        self,
+        text: str,
+        start: int = 0,
+        end: int | None = None,
+        tokens: Sequence[Word] | None = None,
+    ) -> list[Match]:
+        """Non-overlapping matches in ``text[start:end]``, longest first at each place;
+        ``tokens``, the words of that range when the caller has them already."""
+        tokens = words(text, start, end) if tokens is None else tokens
         found: list[Match] = []
         index = 0
         while index < len(tokens):
@@ -112,6 +126,9 @@ class Gazetteer:
         Names of layers and features; targets are ``(layer, feature or None)``.
     topics : Matcher
         Topic words of numeric claims; targets are ``("topic", topic id)``.
+    unmapped : Matcher
+        Names of projects the catalog does not map (other corridors and pipelines); targets
+        are ``("unmapped", id)``. Their figures must not go to a catalog feature.
     topic_labels : dict
         Topic id -> readable label.
     outlets : tuple of (str, tuple of str)
@@ -122,6 +139,7 @@ class Gazetteer:
 
     features: Matcher
     topics: Matcher
+    unmapped: Matcher
     topic_labels: dict[str, str]
     outlets: tuple[tuple[str, tuple[str, ...]], ...]
     entries: tuple[dict[str, Any], ...]
@@ -159,9 +177,15 @@ def parse_gazetteer(data: dict[str, Any]) -> Gazetteer:
         for topic in data.get("topics", [])
         for written in [*topic.get("ru", []), *topic.get("en", [])]
     ]
+    unmapped = []
+    for project in data.get("unmapped", []):
+        target = ("unmapped", str(project.get("id")))
+        for key, exact in (("ru", False), ("en", False), ("abbreviations", True)):
+            unmapped.extend(_name(target, written, exact) for written in project.get(key, []))
     return Gazetteer(
         features=Matcher(names),
         topics=Matcher(topics),
+        unmapped=Matcher(unmapped),
         topic_labels={str(t["id"]): str(t.get("label", t["id"])) for t in data.get("topics", [])},
         outlets=tuple(
             (str(o["name"]), tuple(o.get("names", [o["name"]]))) for o in data.get("outlets", [])

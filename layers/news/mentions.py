@@ -64,8 +64,8 @@ def find_mentions(document: NewsDocument, gazetteer: Gazetteer | None = None) ->
     """Every mention of a catalog layer or feature in the body of ``document``, in order."""
     gazetteer = gazetteer or load_gazetteer()
     found = []
-    for start, end in document.body_spans:
-        for match in gazetteer.features.find(document.text, start, end):
+    for (start, end), tokens in zip(document.body_spans, document.body_words, strict=True):
+        for match in gazetteer.features.find(document.text, start, end, tokens):
             layer, feature = match.target
             original_start, original_end = document.original_span(match.start, match.end)
             found.append(

@@ -2,26 +2,57 @@
 
 Digits may group thousands with spaces (ordinary, no-break or thin) and use a comma or a point
 for decimals; numbers in words are recognised by their lemma (pymorphy3), so "трёх", "три" and
-"тремя" all read 3. Scale words ("млн", "миллиардов", "тыс.") multiply.
+"тремя" all read 3, and a compound cardinal is read whole ("двухсот двадцати четырёх" is 224,
+"двух тысяч трёхсот" 2300). Scale words ("млн", "миллиардов", "тыс.") multiply.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from functools import cache, lru_cache
 
-from caspian.layers.news.text import best_lemma, lemmas
+from caspian.layers.news.text import best_lemma, lemmas, word_forms
 
 # Digits, with thousands grouped by spaces and a decimal comma or point.
 DIGITS = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 # English thousands groups: "1,768", "2,500.75".
 DIGITS_EN = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"
 
-NUMBER_WORDS: dict[str, float] = {
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]+")
+
+UNITS: dict[str, int] = {
     "один": 1, "два": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7,
-    "восемь": 8, "девять": 9, "десять": 10, "одиннадцать": 11, "двенадцать": 12,
-    "пятнадцать": 15, "двадцать": 20, "тридцать": 30, "сорок": 40, "пятьдесят": 50,
-    "сто": 100, "полтора": 1.5,
+    "восемь": 8, "девять": 9,
 }  # fmt: skip
+TEENS: dict[str, int] = {
+    "десять": 10, "одиннадцать": 11, "двенадцать": 12, "тринадцать": 13, "четырнадцать": 14,
+    "пятнадцать": 15, "шестнадцать": 16, "семнадцать": 17, "восемнадцать": 18,
+    "девятнадцать": 19,
+}  # fmt: skip
+TENS: dict[str, int] = {
+    "двадцать": 20, "тридцать": 30, "сорок": 40, "пятьдесят": 50, "шестьдесят": 60,
+    "семьдесят": 70, "восемьдесят": 80, "девяносто": 90,
+}  # fmt: skip
+HUNDREDS: dict[str, int] = {
+    "сто": 100, "двести": 200, "триста": 300, "четыреста": 400, "пятьсот": 500,
+    "шестьсот": 600, "семьсот": 700, "восемьсот": 800, "девятьсот": 900,
+}  # fmt: skip
+THOUSAND = "тысяча"
+HALF_MORE = "полтора"  # 1.5 ("полтора", "полутора"), alone or before "тысяча"
+#: Every number word by its lemma, and its value.
+NUMBER_WORDS: dict[str, float] = {
+    **UNITS, **TEENS, **TENS, **HUNDREDS, THOUSAND: 1000, HALF_MORE: 1.5,
+}  # fmt: skip
+# Case forms pymorphy3's dictionary lacks (the plural of "сто" in "пятьюстами" is there, but
+# "стами" alone is not).
+_UNKNOWN_FORMS = {"стам": "сто", "стами": "сто", "стах": "сто"}
+# "тысяч", "тысячам"… alone are "thousands", not one thousand: only a count makes them a number.
+_PLURAL_THOUSANDS = {"тысяч", "тысячам", "тысячами", "тысячах"}
+#: Most words of one cardinal ("девятисот девяноста девяти тысяч девятисот девяноста девяти").
+MAX_NUMBER_WORDS = 7
+# The place of each kind of word in a group: hundreds, then tens or teens, then units.
+_RANKS = (HUNDREDS, TENS, TEENS, UNITS)
 
 SCALES: dict[str, float] = {
     "тысяча": 1e3, "тыс": 1e3, "млн": 1e6, "миллион": 1e6, "млрд": 1e9, "миллиард": 1e9,
@@ -50,14 +81,89 @@ def parse_digits(text: str, english: bool = False) -> float:
     return float(cleaned)
 
 
-def number_word(word: str) -> float | None:
-    """The value of a Russian number word in any case ("трёх" -> 3), else ``None``."""
-    if not re.fullmatch(r"[А-Яа-яЁё]+", word):
+def digits_step(text: str, english: bool = False) -> float:
+    """The value of one unit in the last digit written: ``"223,6"`` -> 0.1, ``"224"`` -> 1;
+    with ``english``, ``"1,768"`` -> 1 (a thousands group) and ``"2.5"`` -> 0.1."""
+    cleaned = text.strip()
+    if english and re.fullmatch(DIGITS_EN, cleaned):
+        cleaned = cleaned.replace(",", "")
+    decimals = re.search(r"[.,](\d+)\Z", cleaned)
+    return 10.0 ** -len(decimals.group(1)) if decimals else 1.0
+
+
+@lru_cache(maxsize=100_000)
+def number_lemma(word: str) -> str | None:
+    """The lemma of a Russian number word in any case ("двухсот" -> "двести"), else None."""
+    if not _CYRILLIC.fullmatch(word):
         return None
+    folded = word.lower().replace("ё", "е")
+    if folded in _UNKNOWN_FORMS:
+        return _UNKNOWN_FORMS[folded]
     for lemma in (best_lemma(word), *sorted(lemmas(word))):
         if lemma in NUMBER_WORDS:
-            return float(NUMBER_WORDS[lemma])
+            return lemma
     return None
+
+
+@cache
+def number_words_pattern() -> str:
+    """A regular expression for one number word in any case form (lower case; "ё" or "е"),
+    longest forms first, for patterns that read a number inside a phrase ("в двух раза")."""
+    forms = {form for lemma in NUMBER_WORDS for form in word_forms(lemma)} | set(_UNKNOWN_FORMS)
+    longest_first = sorted(forms, key=lambda form: (-len(form), form))
+    # the forms are folded: any "е" may be printed "ё" ("трёх")
+    return "(?:" + "|".join(form.replace("е", "[её]") for form in longest_first) + r")(?!\w)"
+
+
+def number_word(word: str) -> float | None:
+    """The value of one Russian number word in any case ("трёх" -> 3), else ``None``."""
+    lemma = number_lemma(word)
+    return None if lemma is None else float(NUMBER_WORDS[lemma])
+
+
+def _group(found: Sequence[str], index: int) -> tuple[int, int]:
+    """The value and length of the group of hundreds, tens or teens and units that starts at
+    ``found[index]`` (0, 0 when none does)."""
+    value, size, rank = 0, 0, 0
+    while index + size < len(found):
+        lemma = found[index + size]
+        place = next((i for i, table in enumerate(_RANKS) if lemma in table), None)
+        if place is None or place < rank:
+            break
+        value += _RANKS[place][lemma]
+        size += 1
+        # after tens only units; after teens or units nothing
+        rank = {0: 1, 1: 3, 2: 4, 3: 4}[place]
+    return value, size
+
+
+def compound_number(words: Sequence[str]) -> tuple[float, int] | None:
+    """The Russian cardinal that starts ``words``, read whole: ``(value, words used)``.
+
+    "двести двадцать четыре" -> (224, 3), "двух тысяч трёхсот" -> (2300, 3), "тысячу" ->
+    (1000, 1), "полторы тысячи" -> (1500, 2), in any case. Reading stops where the numeral
+    does (a second "двадцать" starts another number); ``None`` when ``words`` does not start
+    with a number word, or starts with "тысяч" alone (thousands, not a count).
+    """
+    found: list[str] = []
+    for word in words[:MAX_NUMBER_WORDS]:
+        lemma = number_lemma(word)
+        if lemma is None:
+            break
+        found.append(lemma)
+    if not found:
+        return None
+    if found[0] == HALF_MORE:
+        if len(found) > 1 and found[1] == THOUSAND:
+            return 1500.0, 2
+        return 1.5, 1
+    value, size = _group(found, 0)
+    if size < len(found) and found[size] == THOUSAND:
+        if size == 0 and words[0].lower() in _PLURAL_THOUSANDS:
+            return None
+        rest, more = _group(found, size + 1)
+        return float(max(value, 1) * 1000 + rest), size + 1 + more
+    return (float(value), size) if size else None
 
 
 def scale_word(word: str) -> float | None:

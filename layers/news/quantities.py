@@ -7,18 +7,16 @@ Each reader is a small pure function over ``(text, start, end)`` that yields
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import Any
+from functools import cache, lru_cache
 
-from caspian.layers.news import numbers, units
+from caspian.layers.news import numbers, timing, units
+from caspian.layers.news.expression import YEAR as _YEAR
+from caspian.layers.news.expression import Quantity
 from caspian.layers.news.text import best_lemma, lemmas
 
-_YEAR = r"(?:19|20)\d{2}"
-_NUMWORD = r"[А-Яа-яЁё]+"
-# A number in digits or one or two number words ("двадцать пять").
-_NUMBER = rf"(?:{numbers.DIGITS}|{_NUMWORD}(?:\s+{_NUMWORD})?)"
 _TAIL_TOKEN = re.compile(r"\s*(?:-\s*)?(\$|€|₽|%|[^\W\d_]+(?:/[^\W\d_]+)?\.?)")
 _PREFIX_CURRENCY = re.compile(rf"([$€₽])\s?({numbers.DIGITS})")
 _PREFIX_CURRENCY_EN = re.compile(rf"([$€₽])\s?({numbers.DIGITS_EN}|{numbers.DIGITS})")
@@ -36,82 +34,105 @@ _GROWTH_VERBS = {
 _HEDGES = r"почти|около|примерно|более\s+чем|свыше\s+чем|менее\s+чем|almost|nearly"
 _DOTTED = {"долл", "руб", "тыс", "млн", "млрд", "трлн"}
 _DURATION_UNITS = {"год": "yr", "лет": "yr", "месяц": "month", "день": "day", "неделя": "week"}
+_NUMBER_OR_WORD = re.compile(rf"(?<![\w.,])(?:{numbers.DIGITS})(?!\d)|[А-Яа-яЁё]+")
+_NUMBER_OR_WORD_EN = re.compile(
+    rf"(?<![\w.,])(?:{numbers.DIGITS_EN}|{numbers.DIGITS})(?!\d)|[А-Яа-яЁё]+"
+)
+_WORD_RUN = re.compile(r"[А-Яа-яЁё]+")
+_YEAR_ONLY = re.compile(_YEAR)
+# Containers counted in twenty-foot equivalent units.
+_TEU_AFTER = re.compile(
+    r"\s*(?:\(\s*(?:ДФЭ|TEU)\s*\)|(?:ДФЭ|TEU)\b|в\s+(?:двадцатифутовом|20-футовом)\s+"
+    r"эквиваленте)",
+    re.IGNORECASE,
+)
+_TWENTY_FOOT = re.compile(r"(?:двадцатифутов|20-футов)[а-я]*", re.IGNORECASE)
+# Words that may be a growth verb or adverb ("удвоить", "утроение", "вдвое"), checked by lemma.
+_GROWTH_WORD = re.compile(r"(?<![А-Яа-яЁё])(?:[Уу]дв|[Уу]тр|[Вв]двое|[Вв]трое)[А-Яа-яЁё]*")
+_PER_YEAR = re.compile(
+    r"(?:\s+[^\W\d_]+){0,2}?\s*(в\s+год|ежегодно|per\s+year|a\s+year|/\s*yr)\b"
+)
 
 
-@dataclass(frozen=True)
-class Quantity:
-    """One numeric expression.
+@cache
+def _number() -> str:
+    """A number in digits or a cardinal in words ("двухсот двадцати четырёх"), for patterns
+    that read one inside a phrase; built on first use (it asks pymorphy3 for the forms)."""
+    word = numbers.number_words_pattern()
+    return rf"(?:{numbers.DIGITS}|{word}(?:\s+{word}){{0,{numbers.MAX_NUMBER_WORDS - 1}}})"
 
-    Attributes
-    ----------
-    kind : str
-        ``length``, ``mass``, ``money``, ``power``, ``bandwidth``, ``containers``,
-        ``percent``, ``growth``, ``period``, ``duration``, ``deadline`` or ``since``.
-    value : float
-        In the normal unit (km, Mt, currency units, GW, Tbit/s; growth as a factor; a year
-        for deadlines and base years; a count of ``unit`` for durations and periods).
-    unit : str or None
-        Normal unit (``"km"``, ``"Mt/yr"``, ``"USD"``, ``"x"``, ``"month"``, ``"yr"``).
-    start, end : int
-        Offsets of the expression in the text.
-    qualifier : str or None
-        ``almost``, ``about``, ``more than``, ``less than``, ``up to``.
-    value_max : float or None
-        Upper end of a range ("12-36 месяцев").
-    extra : dict
-        Kind-specific details (a period's year, a deadline's ``end_of_year``).
-    """
 
-    kind: str
-    value: float
-    unit: str | None
-    start: int
-    end: int
-    qualifier: str | None = None
-    value_max: float | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
+@cache
+def _phrase(name: str) -> re.Pattern[str]:
+    """The compiled pattern of a phrase that holds a number (compiled once: each holds every
+    case form of every number word)."""
+    patterns = {
+        "growth": rf"(?:\b({_HEDGES})\s+)?\bв\s+({_number()})\s+раз(?:а)?\b",
+        "period": rf"\bза\s+(?:первые\s+)?({_number()})\s+(месяц[а-я]*)"
+        rf"(?:\s+({_YEAR})\s+года)?",
+        "duration": r"\b(?:(?:в\s+течение|на\s+протяжении)(?:\s+(?:ближайших|следующих|"
+        r"последующих))?|ближайших|следующих|последующих)\s+"
+        rf"({_number()})(?:\s*[-–]\s*({numbers.DIGITS}))?\s+(лет|год[а-я]*|месяц[а-я]*|"
+        r"дн[а-я]*|недел[а-я]*)\b",
+    }
+    return re.compile(patterns[name], re.IGNORECASE)
 
 
 def number_value(written: str) -> float | None:
-    """The value of a number written in digits or in (up to two) Russian number words."""
+    """The value of a number written in digits or as a whole Russian cardinal in words
+    (``None`` when the words are not one cardinal, read whole)."""
     try:
         return numbers.parse_digits(written)
     except ValueError:
         pass
-    total = 0.0
-    for word in written.split():
-        value = numbers.number_word(word)
-        if value is None:
-            return None
-        total += value
-    return total or None
+    found = numbers.compound_number(written.split())
+    if found is None or found[1] != len(written.split()):
+        return None
+    return found[0] or None
 
 
 def numbers_in(
     text: str, start: int, end: int, english: bool = False
-) -> Iterator[tuple[int, int, float]]:
-    """Numbers of ``text[start:end]`` as ``(start, end, value)``: digits, or one or two
-    number words ("двадцать пять", "трёх", "одного")."""
+) -> Iterator[tuple[int, int, float, float]]:
+    """Numbers of ``text[start:end]`` as ``(start, end, value, step)``: digits, or a cardinal
+    in words read whole ("двести двадцать четыре", "трёх", "одного"); ``step`` is the value of
+    the last digit written (see :func:`caspian.layers.news.numbers.digits_step`; 1 for
+    words)."""
     taken_until = start
-    digits = f"{numbers.DIGITS_EN}|{numbers.DIGITS}" if english else numbers.DIGITS
-    for match in re.finditer(rf"(?<![\w.,])(?:{digits})(?!\d)|[А-Яа-яЁё]+", text[:end]):
+    # Searched from ``start`` (the look-behind still sees the text before it): rescanning the
+    # text from its beginning for every sentence is quadratic in the document's length.
+    pattern = _NUMBER_OR_WORD_EN if english else _NUMBER_OR_WORD
+    for match in pattern.finditer(text, start, end):
         if match.start() < taken_until:
             continue
         written = match.group()
         if written[0].isdigit():
-            yield match.start(), match.end(), numbers.parse_digits(written, english)
+            value = numbers.parse_digits(written, english)
+            yield match.start(), match.end(), value, numbers.digits_step(written, english)
             taken_until = match.end()
             continue
-        first = numbers.number_word(written)
-        if first is None:
+        if numbers.number_lemma(written) is None:
             continue
-        stop, value = match.end(), first
-        following = re.match(r"\s+([А-Яа-яЁё]+)", text[match.end() : end])
-        second = numbers.number_word(following[1]) if following else None
-        if following and second is not None and second < first:
-            stop, value = match.end() + following.end(), first + second
-        yield match.start(), stop, value
+        run = list(itertools.islice(_WORD_RUN.finditer(text, match.start(), end),
+                                    numbers.MAX_NUMBER_WORDS))
+        found = numbers.compound_number([word.group() for word in _consecutive(text, run)])
+        if found is None:
+            continue
+        value, size = found
+        stop = run[size - 1].end()
+        yield match.start(), stop, value, 0.1 if value % 1 else 1.0
         taken_until = stop
+
+
+def _consecutive(text: str, run: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The words of ``run`` up to the first that is not separated from the one before by
+    whitespace alone."""
+    kept = run[:1]
+    for word in run[1:]:
+        if text[kept[-1].end() : word.start()].strip():
+            break
+        kept.append(word)
+    return kept
 
 
 def _qualifier(text: str, start: int, floor: int) -> str | None:
@@ -154,29 +175,44 @@ def _unit_of(token: str) -> units.Unit | None:
     return None
 
 
+def _containers_in_teu(text: str, position: int, end: int, twenty_foot: bool) -> int | None:
+    """Where a count of containers stated in TEU ends ("контейнеров в двадцатифутовом
+    эквиваленте", "контейнеров (ДФЭ)"), else ``None`` (boxes of any size are no TEU)."""
+    match = _TEU_AFTER.match(text, position, end)
+    if match:
+        return match.end()
+    return position if twenty_foot else None
+
+
 def _per_year(text: str, position: int, end: int) -> int | None:
     """End of a "в год" / "per year" that follows within two words, else ``None``."""
-    match = re.match(
-        r"(?:\s+[^\W\d_]+){0,2}?\s*(в\s+год|ежегодно|per\s+year|a\s+year|/\s*yr)\b",
-        text[position:end],
-    )
-    return position + match.end() if match else None
+    match = _PER_YEAR.match(text, position, end)
+    return match.end() if match else None
 
 
 def measured(text: str, start: int, end: int, english: bool = False) -> Iterator[Quantity]:
     """Quantities with a unit: ``224-километровой``, ``10 млн тонн грузов в год``, ``$547
     million``, ``547 миллионов долларов``, ``400 Тбит/с``, ``1 300 МВт``, ``15 %``."""
-    for number_start, number_end, value in numbers_in(text, start, end, english):
-        if re.fullmatch(_YEAR, text[number_start:number_end]):
+    for number_start, number_end, value, step in numbers_in(text, start, end, english):
+        if _YEAR_ONLY.fullmatch(text, number_start, number_end):
             continue
-        tokens = _tail(text, number_end, end, 3)
-        scale, unit, stop = 1.0, None, number_end
+        tokens = _tail(text, number_end, end, 4)
+        scale, unit, stop, twenty_foot = 1.0, None, number_end, False
         for token, token_end in tokens:
             factor = numbers.scale_word(token.rstrip(".")) if unit is None else None
             if factor and scale == 1.0:
                 scale, stop = factor, token_end
                 continue
+            if _TWENTY_FOOT.fullmatch(token):
+                twenty_foot = True  # "500 двадцатифутовых контейнеров"
+                continue
             unit = _unit_of(token)
+            if unit is None and "контейнер" in lemmas(token.rstrip(".")):
+                token_end -= token.endswith(".")  # a sentence's full stop
+                teu_end = _containers_in_teu(text, token_end, end, twenty_foot)
+                if teu_end is not None:
+                    unit, stop = units.TEU, teu_end
+                break
             if unit:
                 # a sentence's full stop is not part of "долларов."; an abbreviation's is
                 keeps_dot = token.rstrip(".").lower() in _DOTTED
@@ -184,7 +220,7 @@ def measured(text: str, start: int, end: int, english: bool = False) -> Iterator
             break
         if unit is None:
             continue
-        yearly = _per_year(text, stop, end) if unit.quantity == "mass" else None
+        yearly = _per_year(text, stop, end) if unit.quantity in ("mass", "containers") else None
         label = units.unit_label(unit.unit, yearly is not None)
         # "выросла на 18 %" is growth in percent, not a share
         kind = (
@@ -199,6 +235,7 @@ def measured(text: str, start: int, end: int, english: bool = False) -> Iterator
             number_start,
             yearly or stop,
             _qualifier(text, number_start, start),
+            step=step * scale * unit.factor,
         )
     prefixed = _PREFIX_CURRENCY_EN if english else _PREFIX_CURRENCY
     for match in prefixed.finditer(text, start, end):
@@ -214,15 +251,13 @@ def measured(text: str, start: int, end: int, english: bool = False) -> Iterator
             match.start(),
             stop,
             _qualifier(text, match.start(), start),
+            step=numbers.digits_step(match[2], english) * scale,
         )
 
 
 def growth(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Growth factors: ``почти в пять раз``, ``в 2,5 раза``, ``утроить``, ``удвоение``."""
-    pattern = rf"(?:\b({_HEDGES})\s+)?\bв\s+({_NUMBER})\s+раз(?:а)?\b"
-    for match in re.finditer(pattern, text[:end], re.IGNORECASE):
-        if match.start() < start:
-            continue
+    for match in _phrase("growth").finditer(text, start, end):
         value = number_value(match[2])
         if value:
             hedge = _QUALIFIERS.get(match[1].split()[0].lower()) if match[1] else None
@@ -234,21 +269,21 @@ def growth(text: str, start: int, end: int) -> Iterator[Quantity]:
                 match.end(),
                 hedge or _qualifier(text, match.start(), start),
             )
-    for match in re.finditer(r"[А-Яа-яЁё]+", text[:end]):
-        if match.start() < start:
-            continue
-        factor = next(
-            (_GROWTH_VERBS[lemma] for lemma in lemmas(match.group()) if lemma in _GROWTH_VERBS),
-            None,
-        )
+    for match in _GROWTH_WORD.finditer(text, start, end):
+        factor = _growth_verb(match.group())
         if factor:
             yield Quantity("growth", factor, "x", match.start(), match.end())
 
 
+@lru_cache(maxsize=100_000)
+def _growth_verb(word: str) -> float | None:
+    """The factor of a growth word ("утроить" -> 3), else None."""
+    return next((_GROWTH_VERBS[lemma] for lemma in lemmas(word) if lemma in _GROWTH_VERBS), None)
+
+
 def periods(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Reporting periods: ``за первые восемь месяцев 2025 года``, ``за 2024 год``."""
-    pattern = rf"\bза\s+(?:первые\s+)?({_NUMBER})\s+(месяц[а-я]*)(?:\s+({_YEAR})\s+года)?"
-    for match in re.finditer(pattern, text[start:end], re.IGNORECASE):
+    for match in _phrase("period").finditer(text, start, end):
         value = number_value(match[1])
         if value:
             year = int(match[3]) if match[3] else None
@@ -256,8 +291,8 @@ def periods(text: str, start: int, end: int) -> Iterator[Quantity]:
                 "period",
                 value,
                 "month",
-                start + match.start(),
-                start + match.end(),
+                match.start(),
+                match.end(),
                 extra={"year": year},
             )
     for match in re.finditer(rf"\bза\s+({_YEAR})\s+год\b", text[start:end], re.IGNORECASE):
@@ -273,42 +308,15 @@ def periods(text: str, start: int, end: int) -> Iterator[Quantity]:
 
 def durations(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Durations: ``в течение ближайших трёх лет``, ``ближайших 12-36 месяцев``."""
-    pattern = (
-        rf"\b(?:в\s+течение|на\s+протяжении|за)?\s*(?:ближайших|следующих|последующих)?\s*"
-        rf"({_NUMBER})(?:\s*[-–]\s*({numbers.DIGITS}))?\s+(лет|год[а-я]*|месяц[а-я]*|дн[а-я]*|"
-        rf"недел[а-я]*)\b"
-    )
-    for match in re.finditer(pattern, text[start:end], re.IGNORECASE):
-        head = match.group().strip()
-        if not re.match(r"(?i)(в\s+течение|на\s+протяжении|ближайших|следующих|последующих)", head):
-            continue
+    for match in _phrase("duration").finditer(text, start, end):
         value = number_value(match[1])
         unit = _DURATION_UNITS.get(best_lemma(match[3]), _DURATION_UNITS.get(match[3].lower()))
         if value and unit:
             maximum = number_value(match[2]) if match[2] else None
-            offset = start + match.start() + (len(match.group()) - len(match.group().lstrip()))
-            yield Quantity("duration", value, unit, offset, start + match.end(), value_max=maximum)
+            yield Quantity("duration", value, unit, match.start(), match.end(), value_max=maximum)
 
 
-def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
-    """Deadlines: ``до конца 2026 года``, ``к концу 2026 года``, ``к 2030 году``; and base
-    years ``с 2020 года`` (kind ``since``)."""
-    pattern = rf"\b(до|к)\s+(конц[а-я]*\s+)?({_YEAR})\s+год[а-я]*"
-    for match in re.finditer(pattern, text[start:end], re.IGNORECASE):
-        yield Quantity(
-            "deadline",
-            float(match[3]),
-            "year",
-            start + match.start(),
-            start + match.end(),
-            qualifier="end of" if match[2] else "by",
-            extra={"end_of_year": bool(match[2])},
-        )
-    for match in re.finditer(rf"\b[Сс]\s+({_YEAR})\s+год[а-я]*", text[start:end]):
-        yield Quantity("since", float(match[1]), "year", start + match.start(), start + match.end())
-
-
-READERS = (growth, periods, durations, deadlines)
+READERS = (growth, periods, durations, timing.deadlines, timing.events)
 
 
 def quantities(text: str, start: int, end: int, english: bool = False) -> list[Quantity]:
@@ -323,8 +331,10 @@ def quantities(text: str, start: int, end: int, english: bool = False) -> list[Q
         key=lambda item: (item.start, -(item.end - item.start)),
     )
     kept: list[Quantity] = []
+    covered_until = start  # sorted by start: an overlap can only be with what reaches furthest
     for item in found:
-        if any(item.start < other.end and other.start < item.end for other in kept):
+        if item.start < covered_until:
             continue
         kept.append(item)
+        covered_until = item.end
     return kept

@@ -11,16 +11,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
-@dataclass(frozen=True)
-class Word:
-    """One word of a text: its characters and half-open offsets ``[start, end)``."""
+class Word(NamedTuple):
+    """One word of a text: its characters and half-open offsets ``[start, end)`` (a named
+    tuple: an article makes tens of thousands)."""
 
     text: str
     start: int
@@ -59,6 +58,18 @@ def best_lemma(word: str) -> str:
     return _normal_forms(word)[0]
 
 
+@cache
+def word_forms(lemma: str) -> frozenset[str]:
+    """Every inflected form of the dictionary word ``lemma`` (folded: lower case, "ё" as
+    "е"): "двести" -> {"двести", "двухсот", "двумстам", …}."""
+    return frozenset(
+        _fold(form.word)
+        for parse in _analyzer().parse(lemma)
+        if _fold(parse.normal_form) == lemma
+        for form in parse.lexeme
+    )
+
+
 def clear_caches() -> None:
     """Forget every word analysed so far (benchmarks measure cold lookups)."""
     _normal_forms.cache_clear()
@@ -68,7 +79,7 @@ def clear_caches() -> None:
 def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     """The words of ``text[start:end]`` with offsets into ``text``."""
     return [
-        Word(match.group(), match.start(), match.end())
+        Word(match.group(), *match.span())
         for match in WORD.finditer(text, start, len(text) if end is None else end)
     ]
 

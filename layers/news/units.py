@@ -9,6 +9,7 @@ read as a length, whatever words stand around it.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 
@@ -68,7 +69,9 @@ def unit_label(unit: str, per_year: bool) -> str:
 
 def format_quantity(value: float, unit: str | None = None) -> str:
     """A claim's value for people: ``547,000,000 USD``, ``1.3 GW``, ``2026 year`` (years are not
-    grouped in thousands)."""
+    grouped in thousands), ``2024-03-05`` (an event's date)."""
+    if unit == "date":
+        return dt.date.fromordinal(int(value)).isoformat()
     if unit == "year":
         number = str(int(value))
     elif value == int(value):

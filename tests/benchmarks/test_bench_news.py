@@ -11,6 +11,9 @@ stored in each benchmark's ``extra_info``.
 
 from __future__ import annotations
 
+import re
+import time
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
@@ -67,3 +70,102 @@ def test_ingest_articles(benchmark, articles: list[tuple[str, str, str]]) -> Non
     mentions = benchmark.pedantic(ingest, setup=news_text.clear_caches, rounds=5, warmup_rounds=1)
     assert mentions >= 37 + 8
     _record(benchmark, "ingest", len(articles))
+
+
+# One sentence of many figures, at two sizes (20 kB and 100 kB): a reader that reads each
+# figure against the whole sentence grows with the square of its length (130 s at 100 kB).
+_SENTENCE = "Карс Дилуджу 224 км "
+_REPEATS = {"20kB": 1_000, "100kB": 5_000}
+
+
+def _best_of(rounds: int, run: Callable[[], object]) -> float:
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def test_one_long_sentence_of_figures_is_read_in_linear_time(
+    benchmark, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The reader's time per character, relative to razdel's word tokenizer over the same
+    text (linear), must not grow with the sentence: from 20 kB to 100 kB the ratio to the
+    baseline may vary with noise, not fivefold as a quadratic reader's does."""
+    from caspian.layers.news.analysis import analyse
+    from caspian.layers.news.documents import parse_document
+    from caspian.layers.news.gazetteer import load_gazetteer
+    from razdel import tokenize
+    from timing_report import report_times
+
+    load_gazetteer()
+    times, ratios, claims = {}, {}, {}
+    for size, repeats in _REPEATS.items():
+        text = _SENTENCE * repeats
+        times[f"razdel_tokenize_{size}"] = _best_of(3, lambda text=text: list(tokenize(text)))
+        times[f"reader_{size}"] = _best_of(
+            2, lambda text=text, size=size: claims.__setitem__(
+                size, len(analyse(parse_document(text, "long.txt", "text")).claims)
+            )
+        )
+        ratios[f"reader_to_razdel_{size}"] = (
+            times[f"reader_{size}"] / times[f"razdel_tokenize_{size}"]
+        )
+    text = _SENTENCE * _REPEATS["100kB"]
+    benchmark.pedantic(lambda: analyse(parse_document(text, "long.txt", "text")), rounds=1)
+    growth = ratios["reader_to_razdel_100kB"] / ratios["reader_to_razdel_20kB"]
+    ratios["ratio_growth_20kB_to_100kB"] = growth
+    report_times(benchmark, capsys, "news long sentence", times, ratios)
+    assert claims == {"20kB": 1_000, "100kB": 5_000}
+    assert growth < 3  # a quadratic reader gives 5
+
+
+def _variant(text: str, number: int) -> str:
+    """Article ``number`` of a synthetic corpus: a seed or test article whose lengths are
+    shifted by up to 6 km (so figures of one measure disagree, as 1,000 outlets' would) and
+    whose first line names it (so no two are one document)."""
+    shifted = re.sub(r"(\d+)(\s*км)", lambda m: f"{int(m[1]) + number % 7}{m[2]}", text)
+    return f"Заметка {number}.\n{shifted}"
+
+
+def test_ingest_10_100_1000_articles_with_their_conflicts(
+    benchmark, capsys: pytest.CaptureFixture[str], articles: list[tuple[str, str, str]]
+) -> None:
+    """Articles per second of reading N articles and finding every conflict among them and
+    with the catalog, for N = 10, 100, 1,000; the time per article must not grow with N (the
+    conflicts were cubic in the claims per measure)."""
+    from caspian.layers.news.analysis import analyse, corpus_conflicts
+    from caspian.layers.news.documents import parse_document
+    from caspian.layers.news.gazetteer import load_gazetteer
+    from razdel import sentenize
+    from timing_report import report_times
+
+    load_gazetteer()
+    texts = [t for _, t, suffix in articles if suffix != ".html"]
+    times, ratios, conflicts = {}, {}, {}
+    for count in (10, 100, 1_000):
+        corpus = [_variant(texts[i % len(texts)], i) for i in range(count)]
+
+        def ingest(corpus: list[str] = corpus, count: int = count) -> None:
+            analyses = [
+                analyse(parse_document(text, f"{i}.txt", "text")) for i, text in enumerate(corpus)
+            ]
+            start = time.perf_counter()
+            conflicts[count] = len(corpus_conflicts(analyses))
+            times[f"conflicts_only_{count}"] = time.perf_counter() - start
+
+        times[f"ingest_{count}"] = _best_of(1, ingest)
+        times[f"razdel_{count}"] = _best_of(1, lambda c=corpus: [list(sentenize(t)) for t in c])
+        ratios[f"articles_per_second_{count}"] = count / times[f"ingest_{count}"]
+        ratios[f"ratio_to_razdel_{count}"] = times[f"ingest_{count}"] / times[f"razdel_{count}"]
+    corpus = [_variant(texts[i % len(texts)], i) for i in range(100)]
+    benchmark.pedantic(
+        lambda: [analyse(parse_document(t, f"{i}.txt", "text")) for i, t in enumerate(corpus)],
+        rounds=1,
+    )
+    growth = (times["ingest_1000"] / 1_000) / (times["ingest_100"] / 100)
+    ratios["per_article_growth_100_to_1000"] = growth
+    report_times(benchmark, capsys, "news corpus", times, ratios)
+    assert conflicts[1_000] >= conflicts[10] > 0
+    assert growth < 2

@@ -1,0 +1,130 @@
+"""When two stated figures are one, and which claims of one measure disagree across documents.
+
+Two rules, over claims of *different* documents:
+
+``value``
+    the values differ (beyond rounding, :func:`agree`) while the reporting periods agree, or
+    at most one states one;
+``period``
+    the values agree but both state a period and the periods differ.
+
+Without comparing every pair: for the value rule each claim is checked against the lowest and
+the highest figure of every period it is compatible with, per precision (the top two from
+distinct documents, so a claim never meets only its own document); for the period rule each
+distinct figure is checked against the figures within rounding of it (a binary search over
+the sorted values). The work is about linear in the claims of a measure.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from caspian.layers.news.claims import Claim
+
+Period = tuple[Any, Any] | None
+
+
+def period_of(claim: Claim) -> Period:
+    """A claim's reporting period as ``(months, year)``, or None when it states none."""
+    period = claim.context.get("period")
+    return (period["months"], period.get("year")) if period else None
+
+
+def step_of(value: float) -> float:
+    """The last digit of a value as the catalog types it: 223.6 -> 0.1, 224 -> 1."""
+    written = repr(float(value))
+    decimals = written.split(".")[1] if "." in written and "e" not in written else ""
+    return 10.0 ** -len(decimals.rstrip("0")) if decimals.rstrip("0") else 1.0
+
+
+def agree(a: float, b: float, step_a: float | None = None, step_b: float | None = None) -> bool:
+    """Whether two stated values are one figure: equal to within half the last digit of the
+    less precise one (224 km and 223.6 km agree, 240 km does not), else to three decimals."""
+    tolerance = max(step_a or 0.0, step_b or 0.0) / 2
+    if tolerance:
+        return abs(a - b) <= tolerance * (1 + 1e-9)
+    return round(a, 3) == round(b, 3)
+
+
+def _claims_agree(a: Claim, b: Claim) -> bool:
+    return agree(a.value, b.value, a.step, b.step)
+
+
+def _two_from_distinct_documents(claims: Iterable[Claim]) -> list[Claim]:
+    """The first claim, and the first after it from another document."""
+    kept: list[Claim] = []
+    for claim in claims:
+        if not kept or claim.document != kept[0].document:
+            kept.append(claim)
+            if len(kept) == 2:
+                break
+    return kept
+
+
+def _extremes(members: Sequence[Claim]) -> dict[tuple[Period, Any], list[Claim]]:
+    """Per (period, step): the two lowest and the two highest figures, each pair from
+    distinct documents."""
+    pools: dict[tuple[Period, Any], list[Claim]] = {}
+    for claim in members:
+        pools.setdefault((period_of(claim), claim.step), []).append(claim)
+    found = {}
+    for key, pool in pools.items():
+        ordered = sorted(pool, key=lambda claim: claim.value)
+        found[key] = [
+            *_two_from_distinct_documents(ordered),
+            *_two_from_distinct_documents(reversed(ordered)),
+        ]
+    return found
+
+
+def _value_rule(members: Sequence[Claim]) -> dict[int, Claim]:
+    extremes = _extremes(members)
+    involved = {}
+    for claim in members:
+        period = period_of(claim)
+        for (other_period, _), candidates in extremes.items():
+            # A period stated on one side only does not make the figures incomparable.
+            if period is not None and other_period not in (None, period):
+                continue
+            if any(
+                other.document != claim.document and not _claims_agree(claim, other)
+                for other in candidates
+            ):
+                involved[id(claim)] = claim
+                break
+    return involved
+
+
+def _period_rule(members: Sequence[Claim]) -> dict[int, Claim]:
+    # Figures that state a period, grouped by (value, step, period): a thousand articles
+    # repeating one figure for one period are one group, compared once.
+    groups: dict[tuple[float, Any, Period], list[Claim]] = {}
+    for claim in members:
+        if period_of(claim) is not None:
+            groups.setdefault((claim.value, claim.step, period_of(claim)), []).append(claim)
+    keys = sorted(groups, key=lambda key: key[0])
+    values = [key[0] for key in keys]
+    reach = max(((key[1] or 0.0) for key in keys), default=0.0) / 2 + 0.0005
+    involved = {}
+    for key in keys:
+        value, step, period = key
+        low = bisect.bisect_left(values, value - reach * (1 + 1e-9))
+        high = bisect.bisect_right(values, value + reach * (1 + 1e-9))
+        for other in keys[low:high]:
+            if other[2] == period or not agree(value, other[0], step, other[1]):
+                continue
+            documents = {claim.document for claim in groups[other]}
+            for claim in groups[key]:
+                if documents - {claim.document}:
+                    involved[id(claim)] = claim
+    return involved
+
+
+def disagreeing(members: Sequence[Claim]) -> dict[str, dict[int, Claim]]:
+    """Per rule (``"value"``, ``"period"``), the claims of ``members`` (one measure) that
+    disagree with a claim of another document, keyed by ``id``; rules with none are left
+    out."""
+    found = {"value": _value_rule(members), "period": _period_rule(members)}
+    return {rule: claims for rule, claims in found.items() if claims}

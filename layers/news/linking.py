@@ -1,0 +1,185 @@
+"""What a figure is about: the feature (by the article's discourse) and the topic.
+
+News sites print one or two sentences per paragraph, so a figure's subject is often named a
+paragraph before it. The **feature** of a figure is, by the first rule that finds one (each
+claim says which, :class:`Link`):
+
+``sentence, before``
+    the nearest name before the figure in its sentence ("железная дорога Карс–Дилуджу
+    протяжённостью 240 км");
+``sentence, after``
+    the nearest name after it in its sentence ("224-километровой ж/д ветки от Карса");
+``quoted speaker's subject``
+    for a figure inside a quotation («…»): the first name inside the quotation before it, else
+    the subject of the sentence that opens the quotation, else of the sentence before it ("Министр
+    рассказал о дороге Карс–Дилуджу. «Работы займут пять лет. … Длина составит 224 км»");
+``previous sentence``
+    the subject (first name) of the closest of the :data:`MENTION_LOOKBACK` sentences before
+    it, across paragraphs ("Его протяжённость составит 240 км");
+``article subject``
+    the feature the article is about: named most often, at least twice and more often than
+    any other.
+
+Only a physical quantity, a deadline or an event borrows a feature from other sentences, or
+a figure whose sentence names no topic: "двусторонний товарооборот вырос почти в пять раз" is
+about the trade its sentence names, not about the cable named a paragraph before.
+
+A name of a project we do not map (the gazetteer's ``unmapped`` list: "Транскаспийский
+газопровод", "КТК") takes part like any other: a figure it is nearest to is about that
+project and gets no catalog subject (rule ``unmapped project``), instead of going to the
+nearest catalog name.
+
+The **topic** (``trade_turnover``…) is the nearest topic word of the figure's sentence, else
+the first of the closest of the :data:`TOPIC_LOOKBACK` sentences before it in its paragraph.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from caspian.layers.news.documents import NewsDocument
+from caspian.layers.news.gazetteer import Match
+from caspian.layers.news.mentions import Mention
+
+MENTION_LOOKBACK = 3
+TOPIC_LOOKBACK = 3
+UNMAPPED = "unmapped"
+# A quotation as Russian news print it, up to a few paragraphs long.
+_QUOTATION = re.compile(r"«[^«»]{1,5000}»")
+
+
+@dataclass(frozen=True)
+class Located:
+    """A name (a mention, a topic word or an unmapped project) at a position of the text."""
+
+    position: int
+    match: Match | Mention
+
+
+@dataclass(frozen=True)
+class Link:
+    """The feature a figure is about and the rule that found it (``layer`` is None for an
+    unmapped project)."""
+
+    layer: str | None
+    feature: str | None
+    rule: str
+
+
+def by_sentence(document: NewsDocument, found: Sequence[Any]) -> dict[int, list[Located]]:
+    """Names grouped by the sentence that holds them, each group in text order."""
+    grouped: dict[int, list[Located]] = {}
+    for item in sorted(found, key=_position):
+        index = document.sentence_index(_position(item))
+        if index is not None:
+            grouped.setdefault(index, []).append(Located(_position(item), item))
+    return grouped
+
+
+def _position(item: Match | Mention) -> int:
+    return item.position if isinstance(item, Mention) else item.start
+
+
+def _nearest(items: Sequence[Located], position: int) -> tuple[Located, str]:
+    """The closest item before ``position`` (the subject usually precedes its figure), else
+    the closest after it; binary search (a sentence may hold thousands of names)."""
+    index = bisect.bisect_left(items, position, key=lambda item: item.position)
+    return (items[index - 1], "sentence, before") if index else (items[0], "sentence, after")
+
+
+def article_subject(mentions: Sequence[Mention]) -> tuple[str, str | None] | None:
+    """The (layer, feature) an article names most often, when named at least twice and
+    more often than any other; else None."""
+    counts = Counter((mention.layer, mention.feature) for mention in mentions)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+def _as_link(located: Located, rule: str) -> Link:
+    match = located.match
+    if isinstance(match, Mention):
+        return Link(match.layer, match.feature, rule)
+    return Link(None, None, f"{UNMAPPED} project ({match.name})")
+
+
+def quotations(document: NewsDocument) -> list[tuple[int, int]]:
+    """The quotations («…», not nested) of the document's text, as ``(start, end)``."""
+    return [match.span() for match in _QUOTATION.finditer(document.text)]
+
+
+def _speaker_subject(
+    document: NewsDocument,
+    names: dict[int, list[Located]],
+    quotes: Sequence[tuple[int, int]],
+    position: int,
+) -> Located | None:
+    """The subject of the quotation holding ``position`` (see the module's rules)."""
+    index = bisect.bisect_right(quotes, (position, math.inf)) - 1
+    if index < 0 or not quotes[index][0] < position < quotes[index][1]:
+        return None
+    start = quotes[index][0]
+    opening = document.sentence_index(start)
+    if opening is None:
+        return None
+    sentence = opening
+    while sentence < len(document.sentences) and document.sentences[sentence][0] < position:
+        for located in names.get(sentence, ()):
+            if start < located.position < position:
+                return located  # the first name inside the quotation
+        sentence += 1
+    for introducing in (opening, opening - 1):
+        before = [located for located in names.get(introducing, ()) if located.position < start]
+        if before:
+            return before[0]
+    return None
+
+
+def link_feature(
+    document: NewsDocument,
+    names: dict[int, list[Located]],
+    subject: tuple[str, str | None] | None,
+    index: int,
+    position: int,
+    borrow: bool = True,
+    quotes: Sequence[tuple[int, int]] = (),
+) -> Link | None:
+    """The feature of the figure at ``position`` of sentence ``index`` (see the module's
+    rules), or None; with ``borrow`` False, only a name of its own sentence."""
+    if names.get(index):
+        return _as_link(*_nearest(names[index], position))
+    if not borrow:
+        return None
+    speaker = _speaker_subject(document, names, quotes, position)
+    if speaker is not None:
+        return _as_link(speaker, "quoted speaker's subject")
+    for previous in range(index - 1, max(-1, index - 1 - MENTION_LOOKBACK), -1):
+        if names.get(previous):
+            return _as_link(names[previous][0], "previous sentence")
+    if subject is not None:
+        return Link(subject[0], subject[1], "article subject")
+    return None
+
+
+def link_topic(
+    document: NewsDocument, topics: dict[int, list[Located]], index: int, position: int
+) -> Match | None:
+    """The topic word of the figure at ``position`` of sentence ``index``, or None."""
+    if topics.get(index):
+        found: Match = _nearest(topics[index], position)[0].match  # type: ignore[assignment]
+        return found
+    paragraph = document.paragraph_index(document.sentences[index][0])
+    for previous in range(index - 1, max(-1, index - 1 - TOPIC_LOOKBACK), -1):
+        if document.paragraph_index(document.sentences[previous][0]) != paragraph:
+            break
+        if topics.get(previous):
+            first: Match = topics[previous][0].match  # type: ignore[assignment]
+            return first
+    return None

@@ -1,0 +1,100 @@
+"""When: deadlines, base years and dated events of one sentence.
+
+* **deadlines**: ``до конца 2026 года``, ``к 2030 году``; a completion stated for a year
+  (``будет завершено в 2027 году``, ``ввод запланирован на 2027 год``: only in a sentence
+  that completes something, "строительство начнётся в 2026 году" is no deadline); and the
+  same relative to the publication ("до конца года", "в следующем году"), yielded with
+  ``extra["relative_years"]`` for :mod:`.claims` to resolve against the page's date;
+* **base years**: ``с 2020 года`` (kind ``since``);
+* **events**: a date with its day, next to a verb that dates an event ("5 марта 2024 года
+  подписали", "открыт 3 декабря 2025 года"): kind ``event``, the value the date's ordinal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from caspian.layers.news import dates
+from caspian.layers.news.expression import YEAR, Quantity
+from caspian.layers.news.text import lemmas, words
+
+#: Words that say something is finished, opened or put into service.
+COMPLETION = {
+    "завершить", "завершиться", "завершение", "завершать", "ввести", "ввод", "сдать", "сдача",
+    "запустить", "запуск", "открыть", "открытие", "заработать", "окончание", "закончить",
+    "достроить", "готовый",
+}  # fmt: skip
+#: Verbs (and their nouns) that date an event.
+EVENT_WORDS = {
+    "подписать", "подписание", "открыть", "открытие", "запустить", "запуск", "начать",
+    "начаться", "завершить", "завершиться", "ввести", "заключить", "утвердить",
+    "ратифицировать", "состояться", "стартовать", "прибыть", "отправиться",
+}  # fmt: skip
+_ABSOLUTE = re.compile(rf"\b(до|к)\s+(конц[а-я]*\s+)?({YEAR})\s+год[а-я]*", re.IGNORECASE)
+_IN_YEAR = re.compile(rf"\b(?:в\s+({YEAR})\s+году|на\s+({YEAR})\s+год)\b", re.IGNORECASE)
+_RELATIVE_END = re.compile(
+    r"\b(?:до|к)\s+конц[а-я]*\s+(?:(этого|текущего|следующего|будущего)\s+)?года\b",
+    re.IGNORECASE,
+)
+_RELATIVE_IN = re.compile(
+    r"\bв\s+(этом|текущем|следующем|будущем)\s+году\b", re.IGNORECASE
+)
+_SINCE = re.compile(rf"\b[Сс]\s+({YEAR})\s+год[а-я]*")
+_OFFSET = {"этого": 0, "текущего": 0, "этом": 0, "текущем": 0, "следующего": 1,
+           "будущего": 1, "следующем": 1, "будущем": 1}  # fmt: skip
+# How far (characters) an event word may stand from its date.
+_EVENT_REACH = 60
+
+
+def _sentence_lemmas(text: str, start: int, end: int) -> set[str]:
+    return set().union(*(lemmas(word.text) for word in words(text, start, end)))
+
+
+def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
+    """Deadlines (absolute, completions in a year, relative to the publication) and base
+    years of ``text[start:end]``."""
+    for match in _ABSOLUTE.finditer(text, start, end):
+        yield Quantity("deadline", float(match[3]), "year", match.start(), match.end(),
+                       qualifier="end of" if match[2] else "by",
+                       extra={"end_of_year": bool(match[2])})  # fmt: skip
+    for match in _RELATIVE_END.finditer(text, start, end):
+        offset = _OFFSET[match[1].lower()] if match[1] else 0
+        yield Quantity("deadline", 0.0, "year", match.start(), match.end(), qualifier="end of",
+                       extra={"end_of_year": True, "relative_years": offset})  # fmt: skip
+    in_year = list(_IN_YEAR.finditer(text, start, end))
+    relative = list(_RELATIVE_IN.finditer(text, start, end))
+    if (in_year or relative) and _sentence_lemmas(text, start, end) & COMPLETION:
+        for match in in_year:
+            yield Quantity("deadline", float(match[1] or match[2]), "year", match.start(),
+                           match.end(), qualifier="in", extra={"end_of_year": False})
+        for match in relative:
+            yield Quantity("deadline", 0.0, "year", match.start(), match.end(), qualifier="in",
+                           extra={"end_of_year": False,
+                                  "relative_years": _OFFSET[match[1].lower()]})  # fmt: skip
+    for match in _SINCE.finditer(text, start, end):
+        yield Quantity("since", float(match[1]), "year", match.start(), match.end())
+
+
+def _event_word(text: str, start: int, end: int) -> str | None:
+    """The first word of ``text[start:end]`` that dates an event, by lemma."""
+    for word in words(text, start, end):
+        found = lemmas(word.text) & EVENT_WORDS
+        if found:
+            return min(found)
+    return None
+
+
+def events(text: str, start: int, end: int) -> Iterator[Quantity]:
+    """Dated events: a date with its day ("5 марта 2024 года", "05.03.2024") and an event
+    word within a few words after it, else before it ("подписали 5 марта 2024 года")."""
+    for found in dates.find_dates(text, start, end):
+        if re.search(r"\b(?:до|к)\s*\Z", text[max(start, found.start - 4) : found.start]):
+            continue  # "до 5 марта 2026 года" is a deadline, not an event
+        event = _event_word(text, found.end, min(end, found.end + _EVENT_REACH)) or _event_word(
+            text, max(start, found.start - _EVENT_REACH), found.start
+        )
+        if event is None:
+            continue
+        yield Quantity("event", float(found.date.toordinal()), "date", found.start, found.end,
+                       extra={"date": found.date.isoformat(), "event": event})  # fmt: skip

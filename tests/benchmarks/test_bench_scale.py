@@ -1,0 +1,146 @@
+"""``caspian metrics --file`` on national-size networks, against the floor (``make bench``).
+
+The network (:mod:`synthetic_network`) is ways of 49 segments of 200 m around Kazakhstan, at
+10^5 and 10^6 segments, as GeoJSON and as GeoParquet. For each file, measured in the same run:
+
+* the floor: read the file as a user would (pyogrio for GeoJSON, ``geopandas.read_parquet``
+  for GeoParquet: pyogrio's wheels have no Parquet driver), then one vectorised ``Geod.inv``
+  over every vertex;
+* the floor of the country split: the floor, plus the spatial index's candidate countries
+  of every way and the prepared-polygon test of which ways lie wholly inside one (the border
+  index already loaded, as ours is from the cache folder);
+* ``caspian metrics --file F`` and ``--by country`` as a user types them (table output, in
+  this process).
+
+Targets: ``metrics --file`` ≤ 1.2× its floor, ``--by country`` ≤ 1.5× its floor. The ratios
+are printed at the end of the run, each beside its target.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+import shapely
+from synthetic_network import network_frame, write_network
+from timing_report import report_times
+
+SIZES = (100_000, 1_000_000)
+SUFFIXES = (".geojson", ".parquet")
+TARGETS = {"file": 1.2, "country": 1.5}
+
+_TIMES: dict[str, float] = {}
+
+
+@pytest.fixture(scope="module")
+def networks(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[int, str], Path]:
+    folder = tmp_path_factory.mktemp("networks")
+    files = {}
+    for size in SIZES:
+        frame = network_frame(size)
+        for suffix in SUFFIXES:
+            files[size, suffix] = write_network(frame, folder / f"net-{size}{suffix}")
+    return files
+
+
+def _read(path: Path) -> Any:
+    import geopandas
+    import pyogrio
+
+    if path.suffix == ".parquet":
+        return geopandas.read_parquet(path)
+    return pyogrio.read_dataframe(path)
+
+
+def _floor(path: Path) -> Any:
+    from caspian.geo.geodesy import GEOD
+
+    geoms = _read(path).geometry.values
+    coords = shapely.get_coordinates(geoms)
+    GEOD.inv(coords[:-1, 0], coords[:-1, 1], coords[1:, 0], coords[1:, 1])
+    return geoms
+
+
+def _floor_country(path: Path) -> int:
+    from caspian.layers.boundaries import country_index
+
+    index = country_index()
+    geoms = _floor(path)
+    line_i, poly_j = index.tree.query(geoms)
+    inside = shapely.contains_properly(index.polygons[poly_j], geoms[line_i])
+    return int(np.count_nonzero(inside))
+
+
+def _ours(path: Path, *options: str) -> str:
+    from caspian.maps.cli import main
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        main(["metrics", "--file", str(path), *options])
+    return out.getvalue()
+
+
+def _rounds(size: int) -> int:
+    return 3 if size < 1_000_000 else 2
+
+
+CASES = [(size, suffix) for size in SIZES for suffix in SUFFIXES]
+
+
+def _key(kind: str, size: int, suffix: str) -> str:
+    return f"{kind}_{size:.0e}_{suffix.lstrip('.')}".replace("+0", "")
+
+
+@pytest.mark.parametrize("size, suffix", CASES)
+def test_bench_scale_floor(benchmark: Any, networks: Any, size: int, suffix: str) -> None:
+    path = networks[size, suffix]
+    _floor(path)  # the file in the operating system's cache for every measurement alike
+    benchmark.pedantic(_floor, args=(path,), rounds=_rounds(size), iterations=1)
+    _TIMES[_key("floor", size, suffix)] = benchmark.stats.stats.min
+
+
+@pytest.mark.parametrize("size, suffix", CASES)
+def test_bench_scale_metrics_file(benchmark: Any, networks: Any, size: int, suffix: str) -> None:
+    path = networks[size, suffix]
+    out = benchmark.pedantic(_ours, args=(path,), rounds=_rounds(size), iterations=1)
+    _TIMES[_key("file", size, suffix)] = benchmark.stats.stats.min
+    assert len(out.splitlines()) == round(size / 49) + 2  # a row per way, header and rule
+
+
+@pytest.mark.parametrize("size, suffix", CASES)
+def test_bench_scale_floor_country(benchmark: Any, networks: Any, size: int, suffix: str) -> None:
+    path = networks[size, suffix]
+    _floor_country(path)  # the border index loaded once, as the cache folder gives it
+    inside = benchmark.pedantic(_floor_country, args=(path,), rounds=_rounds(size),
+                                iterations=1)
+    _TIMES[_key("floor_country", size, suffix)] = benchmark.stats.stats.min
+    assert inside > 0.9 * round(size / 49)  # most ways lie inside one country
+
+
+@pytest.mark.parametrize("size, suffix", CASES)
+def test_bench_scale_metrics_by_country(
+    benchmark: Any, networks: Any, size: int, suffix: str
+) -> None:
+    path = networks[size, suffix]
+    out = benchmark.pedantic(_ours, args=(path, "--by", "country"), rounds=_rounds(size),
+                             iterations=1)
+    _TIMES[_key("country", size, suffix)] = benchmark.stats.stats.min
+    assert "KAZ" in out and "sea~" in out
+
+
+def test_bench_scale_report(benchmark: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    """Print every time and each ratio to its floor beside its target."""
+    benchmark(lambda: None)
+    ratios = {}
+    for size, suffix in CASES:
+        for kind, floor in (("file", "floor"), ("country", "floor_country")):
+            ours, base = _key(kind, size, suffix), _key(floor, size, suffix)
+            if ours in _TIMES and base in _TIMES:
+                ratios[f"{ours}_over_floor (target <= {TARGETS[kind]})"] = (
+                    _TIMES[ours] / _TIMES[base])
+    assert ratios, "run the whole module so the floors are measured in the same run"
+    report_times(benchmark, capsys, "scale bench", _TIMES, ratios)

@@ -1,0 +1,163 @@
+"""A user's file in every GIS format: written through pyogrio (GeoParquet through geopandas),
+read back in batches, measured, validated and drawn like the same features in GeoJSON."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import geopandas
+import numpy as np
+import pandas
+import pyogrio
+import pytest
+import shapely
+from caspian.geo.errors import InputError
+from caspian.layers.metrics import file_metrics
+from caspian.layers.userfiles import (
+    read_user_file,
+    user_batches,
+    user_format,
+    validate_user_file,
+)
+from cli_support import run_cli
+
+#: pyogrio driver of each streamed format (GeoParquet has none in pyogrio's wheels).
+DRIVERS = {
+    ".geojsonl": "GeoJSONSeq",
+    ".parquet": None,
+    ".gpkg": "GPKG",
+    ".fgb": "FlatGeobuf",
+    ".shp": "ESRI Shapefile",
+}
+
+
+def _routes() -> geopandas.GeoDataFrame:
+    """Three lines around the Caspian (one across the Azerbaijan–Georgia border, one at sea)
+    with Azerbaijani and Russian names and one published length."""
+    return geopandas.GeoDataFrame(
+        {
+            "name": ["Ələt–Bakı", "Актау–Алят", "Gardabani–Ağstafa"],
+            "published_length_km": [70.0, None, None],
+        },
+        geometry=[
+            shapely.LineString([(49.407, 39.948), (49.6, 40.1), (49.867, 40.409)]),
+            shapely.LineString([(51.1, 43.6), (50.2, 42.0), (49.5, 40.2)]),
+            shapely.LineString([(45.10, 41.46), (45.25, 41.30), (45.41, 41.12)]),
+        ],
+        crs="EPSG:4326",
+    )
+
+
+def _write(frame: geopandas.GeoDataFrame, path: Path) -> Path:
+    if path.suffix == ".parquet":
+        frame.to_parquet(path)
+    else:
+        pyogrio.write_dataframe(frame, path, driver=DRIVERS[path.suffix])
+    return path
+
+
+@pytest.fixture(scope="module")
+def geojson_metrics(tmp_path_factory: pytest.TempPathFactory) -> object:
+    path = tmp_path_factory.mktemp("geojson") / "routes.geojson"
+    pyogrio.write_dataframe(_routes(), path, driver="GeoJSON")
+    return file_metrics(path, by_country=True).set_index("name")
+
+
+@pytest.mark.parametrize("suffix", list(DRIVERS))
+def test_each_format_measures_and_splits_like_geojson_to_the_metre(
+    suffix: str, tmp_path: Path, geojson_metrics: object
+) -> None:
+    path = _write(_routes(), tmp_path / f"routes{suffix}")
+    assert user_format(path).streamed
+    ours = file_metrics(path, by_country=True).set_index("name")
+    theirs = geojson_metrics
+    assert sorted(ours.index) == sorted(theirs.index)  # type: ignore[attr-defined]
+    for name in ours.index:
+        assert ours.at[name, "length_km"] == pytest.approx(
+            theirs.at[name, "length_km"], abs=1e-3)  # type: ignore[attr-defined]
+        ours_split = ours.at[name, "by_country_km"]
+        theirs_split = theirs.at[name, "by_country_km"]  # type: ignore[attr-defined]
+        assert ours_split.keys() == theirs_split.keys()
+        for country, length_km in theirs_split.items():
+            assert ours_split[country] == pytest.approx(length_km, abs=1e-3)
+    border = ours.loc["Gardabani–Ağstafa", "by_country_km"]
+    assert border["GEO"] > 0 and border["AZE"] > 0
+    if suffix == ".shp":  # dBase cuts field names to 10 characters: "published_"
+        return
+    assert ours.loc["Ələt–Bakı", "published_km"] == 70.0
+    assert ours.loc["Ələt–Bakı", "delta_km"] == pytest.approx(
+        ours.loc["Ələt–Bakı", "length_km"] - 70.0)
+
+
+def test_a_projected_geopackage_is_measured_in_degrees(tmp_path: Path) -> None:
+    routes = _routes()
+    path = _write(routes.to_crs("EPSG:3857"), tmp_path / "routes.gpkg")
+    ours = file_metrics(path)["length_km"].to_numpy()
+    expected = file_metrics(_write(routes, tmp_path / "lonlat.gpkg"))["length_km"].to_numpy()
+    assert np.allclose(ours, expected, rtol=1e-9)
+    assert 40 < ours[0] < 80  # Ələt–Bakı, some 60 km: not metres read as degrees
+
+
+def test_batches_hold_at_most_their_size_and_number_features_over_the_file(
+    tmp_path: Path,
+) -> None:
+    routes = geopandas.GeoDataFrame(
+        {"name": [f"way {i}" for i in range(20)]},
+        geometry=[shapely.LineString([(50 + i / 10, 40), (50 + i / 10, 40.1)])
+                  for i in range(20)],
+        crs="EPSG:4326",
+    )
+    path = _write(routes, tmp_path / "ways.parquet")
+    batches = list(user_batches(path, batch_size=7))
+    assert [len(batch) for batch in batches] == [7, 7, 6]
+    assert np.concatenate([batch["id"] for batch in batches]).tolist() == list(range(20))
+    assert batches[2]["name"].tolist()[-1] == "way 19"
+
+
+def test_validate_names_the_feature_and_the_rule_of_geojson(tmp_path: Path) -> None:
+    routes = _routes()
+    routes.loc[1, "geometry"] = shapely.LineString([(51.1, 43.6), (50.2, 95.0)])
+    path = _write(routes, tmp_path / "routes.gpkg")
+    count, problems = validate_user_file(path)
+    assert count == 3
+    assert [(problem.index, problem.message) for problem in problems] == [
+        (1, "position 1 has latitude 95, beyond ±90: coordinates look swapped: GeoJSON is "
+            "[lon, lat]; swap the two numbers"),
+    ]
+    with pytest.raises(InputError, match=r"routes.gpkg: feature 1: position 1 has latitude 95"):
+        file_metrics(path)
+
+
+def test_validate_command_counts_a_clean_flatgeobuf(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _write(_routes(), tmp_path / "routes.fgb")
+    code, out, _ = run_cli(["validate", str(path)], capsys)
+    assert (code, out.strip()) == (0, "ok: 3 features")
+
+
+def test_a_parquet_file_without_geoparquet_metadata_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "table.parquet"
+    pandas.DataFrame(_routes().drop(columns="geometry")).to_parquet(path)
+    code, out, err = run_cli(["metrics", "--file", str(path)], capsys)
+    assert (code, out) == (2, "")
+    assert err == (f"caspian: error: {path}: a Parquet file without GeoParquet metadata (no "
+                   "\"geo\" key naming a geometry column); write it with geopandas "
+                   "(GeoDataFrame.to_parquet) or ogr2ogr -f Parquet\n")
+
+
+def test_a_file_in_another_format_under_an_unknown_suffix_is_recognised(tmp_path: Path) -> None:
+    path = _write(_routes(), tmp_path / "routes.gpkg").rename(tmp_path / "routes.data")
+    assert user_format(path).name == "GeoPackage"
+    assert len(file_metrics(path)) == 3
+
+
+def test_map_reads_a_geoparquet_file_with_each_feature_own_properties(tmp_path: Path) -> None:
+    path = _write(_routes(), tmp_path / "routes.parquet")
+    frame, own = read_user_file(path)
+    assert frame.crs.to_epsg() == 4326
+    assert list(frame.columns) == ["name", "published_length_km", "id", "geometry"]
+    assert own[0] == {"name": "Ələt–Bakı", "published_length_km": 70.0}
+    assert own[1] == {"name": "Актау–Алят"}  # a null attribute is no property of the feature
