@@ -23,7 +23,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from caspian.geo.arguments import file_path, instance, is_bool, refuse, texts
+from caspian.geo.arguments import (
+    file_path,
+    instance,
+    is_bool,
+    positive_number,
+    refuse,
+    texts,
+)
 from caspian.geo.errors import InputError
 from caspian.layers.fileio import MAX_INPUT_BYTES, check_input_file
 from caspian.layers.osm_checks import check_osm_xml, way_without_nodes
@@ -129,6 +136,7 @@ def read_osm_features(
     """
     source = file_path(path, "path")
     check_tags(tags)
+    positive_number(max_bytes, "max_bytes", "bytes")
     check_input_file(source, max_bytes)
     name = source.name.lower()
     if name.endswith(PBF_SUFFIXES):

@@ -434,7 +434,7 @@ def _kept_columns(
 ) -> set[str] | None:
     """The property columns to build (None: all of them), refusing a table too wide to hold."""
     if columns is not None:
-        return set(columns)
+        return set(texts(columns, "columns", "property names (a list of str), or None for all"))
     keys = len(set().union(*own))
     if keys > MAX_PROPERTY_COLUMNS:
         raise InputError(
