@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from caspian.geo.arguments import file_path, flag, instance, refuse, settings_or_default
-from caspian.geo.errors import DependencyMissingError, InputError
+from caspian.geo.errors import DependencyMissingError
 from caspian.geo.settings import DEFAULT_SETTINGS, KINDS, Settings
 from caspian.maps import styles
 from caspian.maps.features import (
@@ -216,7 +216,7 @@ def build_map(
     """
     settings, offline = settings_or_default(settings), flag(offline, "offline")
     if title is not None and not isinstance(title, str):
-        raise InputError(f"title must be text, got {title!r}")
+        refuse("title", title, "text (a str), or None")
     if isinstance(add, (str, os.PathLike)):
         add = [add]  # one file given on its own
     if isinstance(add, (bytes, Mapping)) or not isinstance(add, Iterable):
