@@ -15,7 +15,8 @@ carries:
 * a feature without ``traced_sources`` (a user's file, a point, a line with no trace in it),
   or whose ``vertex_sources`` do not give one entry per vertex, has its own class throughout.
 
-Lengths are geodesic (:func:`caspian.geo.geodesy.segment_lengths_m`), in kilometres.
+Lengths are geodesic (:func:`caspian.geo.geodesy.measure_lines`, one ``Geod.inv`` pass), in
+kilometres.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from typing import Any
 
 import numpy as np
 import shapely
-from caspian.geo.geodesy import segment_arrays, segment_lengths_m
+from caspian.geo.geodesy import measure_lines
 from caspian.geo.settings import GEOMETRY_ACCURACIES, Settings
 
 #: The class of a straight segment between two sourced positions.
@@ -136,13 +137,12 @@ def _classified_segments(
     if geometry is None or shapely.is_empty(geometry) or geometry.geom_type not in (
             "LineString", "MultiLineString"):
         return None
-    segments = segment_arrays(geometry)
     pairs = _vertex_pairs(geometry)
     coords = shapely.get_coordinates(geometry)
     classes = segment_accuracies(properties, pairs, len(coords))
     if not classes:
         return None
-    lengths_km = segment_lengths_m(segments, settings) / 1000.0
+    lengths_km = measure_lines(geometry, settings).dist_m / 1000.0
     return pairs, np.asarray(classes), lengths_km, coords
 
 

@@ -1,9 +1,11 @@
-"""``caspian route FROM TO --mode rail|sea``: one command, one output contract for every mode.
+"""``caspian route FROM TO --mode rail|sea|corridor``: one command for every mode.
 
 Each mode's router lives in ``layers`` and is imported only when its mode runs (see
 :data:`ROUTERS`); it takes two :class:`caspian.layers.endpoints.Endpoint` and the mode's own
 options and returns a :class:`caspian.geo.routing.Route`. This module resolves FROM/TO,
 prints the route (table or JSON), reports every gap on stderr and writes ``-o`` atomically.
+``--mode corridor`` (rail, ferry and rail over the corridor network, by place name, with
+alternatives) answers with several routes: :mod:`caspian.maps.cmd_corridor`.
 """
 
 from __future__ import annotations
@@ -26,8 +28,13 @@ ROUTERS: dict[str, str] = {
 
 #: Options that only some modes take: option name -> the modes that accept it.
 MODE_OPTIONS: dict[str, tuple[str, ...]] = {
-    "osm_file": ("rail",), "bbox": ("rail",), "max_snap_km": ("rail",),
+    "osm_file": ("rail", "corridor"), "bbox": ("rail",), "max_snap_km": ("rail", "corridor"),
+    "via": ("corridor",), "avoid": ("corridor",), "status": ("corridor",),
+    "alternatives": ("corridor",), "transfer_hours": ("corridor",), "speed_kmh": ("corridor",),
 }
+
+#: The modes :data:`ROUTERS` does not hold (their answer is not one Route).
+OTHER_MODES = ("corridor",)
 
 
 def _router(mode: str) -> Any:
@@ -38,7 +45,7 @@ def _router(mode: str) -> Any:
 def _mode_options(mode: str, given: dict[str, Any]) -> dict[str, Any]:
     options = {}
     for name, value in given.items():
-        if value is None:
+        if value is None or value == ():
             continue
         if mode not in MODE_OPTIONS[name]:
             flag = "--" + name.replace("_", "-")
@@ -49,13 +56,20 @@ def _mode_options(mode: str, given: dict[str, Any]) -> dict[str, Any]:
 
 def _rail_options(options: dict[str, Any]) -> dict[str, Any]:
     """Rail routes over exactly one network: a file, or a box downloaded through osmnx."""
-    if ("osm_file" in options) == ("bbox" in options):
+    if ("osm_file" in options) == ("bbox" in options) or len(options.get("osm_file", ())) > 1:
         raise click.UsageError(
             "--mode rail needs exactly one of --osm-file FILE (offline) or --bbox W,S,E,N"
         )
+    if "osm_file" in options:
+        options = {**options, "osm_file": options["osm_file"][0]}
     if "max_snap_km" in options:
         check_max_snap_km(options["max_snap_km"])
     return {**options, "progress": lambda line: click.echo(f"caspian: {line}", err=True)}
+
+
+def _given(value: Any, default: Any) -> Any:
+    """An option's value, or its default when it was not given (0 is a value)."""
+    return default if value is None else value
 
 
 #: Lists longer than this are shortened in the table (JSON and -o keep them whole).
@@ -86,12 +100,14 @@ def _table(summary: dict[str, Any]) -> str:
 @click.argument("start", metavar="FROM")
 @click.argument("end", metavar="TO")
 @click.option(
-    "--mode", type=click.Choice(sorted(ROUTERS)), required=True,
-    help="rail: shortest path over OpenStreetMap railways; sea: shortest water path.",
+    "--mode", type=click.Choice(sorted([*ROUTERS, *OTHER_MODES])), required=True,
+    help="rail: shortest path over OpenStreetMap railways; sea: shortest water path; "
+    "corridor: rail, ferry and rail over the catalog's corridors, by place name.",
 )
 @click.option(
-    "--osm-file", "osm_file", type=click.Path(dir_okay=False), default=None,
-    help="rail: an OSM XML (.osm) or .osm.pbf extract to route over (offline).",
+    "--osm-file", "osm_file", type=click.Path(dir_okay=False), multiple=True,
+    help="rail: an OSM XML (.osm) or .osm.pbf extract to route over (offline); corridor: "
+    "extracts whose railways join the network (repeatable).",
 )
 @click.option(
     "--bbox", default=None, metavar="W,S,E,N",
@@ -105,18 +121,36 @@ def _table(summary: dict[str, Any]) -> str:
     "-o", "--output", type=click.Path(dir_okay=False), default=None,
     help="Write the route as a GeoJSON FeatureCollection (route, then one feature per gap).",
 )
+@click.option("--via", multiple=True, metavar="PLACE",
+              help="corridor: pass this place (repeatable, in order).")
+@click.option("--avoid", multiple=True, metavar="COUNTRY|FEATURE",
+              help="corridor: keep out of a country (ISO3, e.g. IRN) or a feature or layer id "
+              "(repeatable).")
+@click.option("--status", type=click.Choice(["operating", "construction", "planned"]),
+              default=None, help="corridor: use only track that is operating (runs today), "
+              "or also under construction, or also planned [default: every status].")
+@click.option("--alternatives", type=int, default=None, metavar="K",
+              help="corridor: the K best routes that differ meaningfully [default: 1].")
+@click.option("--transfer-hours", "transfer_hours", type=float, default=None,
+              help="corridor: cost of each transfer (port call, break of gauge) in hours "
+              "[default: 0].")
+@click.option("--speed-kmh", "speed_kmh", type=float, default=None,
+              help="corridor: the speed that turns --transfer-hours into km when ranking "
+              "routes; an assumption of yours, not a published figure [default: 40].")
 @format_option("table", "json", help="What to print on stdout.")
 def route_command(
     start: str,
     end: str,
     mode: str,
-    osm_file: str | None,
+    osm_file: tuple[str, ...],
     bbox: str | None,
     max_snap_km: float | None,
     output: str | None,
     fmt: str,
+    **corridor: Any,
 ) -> None:
-    """Route from FROM to TO (catalog point ids such as aktau_port/aktau, or lon,lat).
+    """Route from FROM to TO: catalog point ids such as aktau_port/aktau, lon,lat, or (with
+    --mode corridor) place names in any common spelling (Aktau, Актау, Aqtau).
 
     Lengths are geodesic on WGS84. A link the network does not have is never bridged
     silently: every gap is listed, on stderr too, and written as a separate `gap` feature.
@@ -125,8 +159,21 @@ def route_command(
     from caspian.layers.endpoints import resolve_endpoint
 
     options = _mode_options(
-        mode, {"osm_file": osm_file, "bbox": bbox, "max_snap_km": max_snap_km}
+        mode, {"osm_file": osm_file, "bbox": bbox, "max_snap_km": max_snap_km, **corridor}
     )
+    if mode == "corridor":
+        from caspian.maps.cmd_corridor import run_corridor
+
+        if max_snap_km is not None:
+            check_max_snap_km(max_snap_km)
+        run_corridor(
+            start, end, vias=corridor["via"], avoid=corridor["avoid"], status=corridor["status"],
+            alternatives=_given(corridor["alternatives"], 1),
+            transfer_hours=_given(corridor["transfer_hours"], 0.0),
+            speed_kmh=_given(corridor["speed_kmh"], 40.0), osm_files=osm_file,
+            max_snap_km=max_snap_km, output=output, fmt=fmt,
+        )
+        return
     if mode == "rail":
         options = _rail_options(options)
     source, target = resolve_endpoint(start), resolve_endpoint(end)

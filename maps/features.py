@@ -216,7 +216,7 @@ def user_collection(
         feature_properties = {
             "popup": popups.user_popup_html(name, own, lengths[position]),
             "tooltip": popups.user_tooltip_html(name, own),
-            "style": styles.user_style(geom.geom_type),
+            "style": styles.user_style(geom.geom_type, own.get("segment")),
             "search": [popups.shorten(str(label))] if label is not None else [],
         }
         features.append(

@@ -128,14 +128,27 @@ def feature_style(
     return style
 
 
-def user_style(geometry_type: str | None = None) -> dict[str, Any]:
+#: A corridor route's legs (``caspian route --mode corridor -o``, their ``segment``), drawn
+#: by mode when the file is added: rail and sea in the catalog's colours, a transfer dotted,
+#: a gap (no track) dashed grey.
+ROUTE_LEG_STYLES: Mapping[str, Mapping[str, Any]] = MappingProxyType({
+    "rail": {"color": KIND_COLOURS["railway"], "dashArray": None, "weight": 5},
+    "sea": {"color": KIND_COLOURS["sea_route"], "dashArray": None, "weight": 5},
+    "transfer": {"color": "#000000", "dashArray": HYPOTHETICAL_DASH, "weight": 5},
+    "gap": {"color": "#999999", "dashArray": "6 6", "weight": 4},
+})
+
+
+def user_style(geometry_type: str | None = None, segment: Any = None) -> dict[str, Any]:
     """Leaflet path options for a user's own features (``--add``).
 
     A user's lines and points lie above everything of ours; their polygons lie under our
     lines and points, lightly filled, so that an area drawn over the Caspian does not hide
-    the ports or take their clicks.
+    the ports or take their clicks. A corridor route's leg (``segment`` one of
+    :data:`ROUTE_LEG_STYLES`) is drawn by its mode.
     """
     area = geometry_type in ("Polygon", "MultiPolygon")
+    leg = ROUTE_LEG_STYLES.get(segment) if isinstance(segment, str) and not area else None
     return {
         "color": USER_COLOUR,
         "weight": 2 if area else 3,
@@ -146,6 +159,7 @@ def user_style(geometry_type: str | None = None) -> dict[str, Any]:
         "fillColor": USER_COLOUR,
         "fillOpacity": 0.2 if area else 0.6,
         "pane": "cgUserAreas" if area else "cgUser",
+        **(leg or {}),
     }
 
 

@@ -161,12 +161,14 @@ def test_geopackage_sources_table_carries_the_openstreetmap_credit(exports) -> N
     assert set(credited["source"]) == {
         "osm-btc", "osm-rail-aze", "osm-rail-ge", "osm-stations-ge", "osm-rail-beineu-aktau",
         "osm-rail-dostyk-aktogay", "osm-rail-mointy-zharyk", "osm-stations-kz", "osm-stations-tr",
+        "osm-borders-region",
     }
     (rail,) = credited[
         (credited["source"] == "osm-rail-aze") & (credited["layer"] == "zangezur_corridor")
     ].itertuples()
     assert rail.attribution == "Railway traces © OpenStreetMap contributors (ODbL)"
-    assert {"horadiz-aghband", "nakhchivan", "kars-dilucu"} <= set(rail.features.split("; "))
+    assert {"alat-horadiz", "horadiz-aghband", "nakhchivan", "kars-dilucu"} <= set(
+        rail.features.split("; "))
 
 
 def test_geopackage_lists_the_openstreetmap_ways_of_each_traced_line(exports) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from caspian.layers.catalog import load_catalog
@@ -90,7 +91,8 @@ def test_conflicts_command_lists_found_conflicts_and_the_catalog_check(
     code, out, _ = run_cli(["conflicts"], capsys)
     assert code == 0
     assert "! period: topic:trade_turnover money (reported)" in out
-    assert "mc-trade-growth     found" in out
+    # Column widths follow the longest conflict id of the catalog.
+    assert re.search(r"^middle_corridor +mc-trade-growth +found$", out, re.M)
     code, out, _ = run_cli(["conflicts", "--format", "json"], capsys)
     data = json.loads(out)
     assert len(data["conflicts"]) == 2

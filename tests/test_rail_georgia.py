@@ -59,9 +59,10 @@ def test_tbilisi_to_the_turkish_border_crosses_the_exports_three_small_breaks(ge
     # The export leaves the BTK line in pieces 30, 7 and 20 m apart: reported, not hidden.
     assert sorted(round(gap.length_km * 1000) for gap in route.gaps) == [7, 20, 30]
     btk = load_layer("middle_corridor").feature("btk")["geometry"]["coordinates"]
-    # The catalog's Georgian nodes, from where its line comes in from Gardabani to the border;
-    # the first 45 run through eastern Tbilisi, which a route from Tbilisi Central does not use.
-    georgian_nodes = np.array(btk[-1806:-1])
+    # The catalog's Georgian nodes, from where its line comes in from Gardabani to the border
+    # (the Turkish station nodes to Kars follow them); the first 45 run through eastern
+    # Tbilisi, which a route from Tbilisi Central does not use.
+    georgian_nodes = np.array(btk[-1810:-5])
     assert tuple(georgian_nodes[44]) == (44.892699, 41.6742468)  # the last one before it
     distances_m = shapely.distance(
         _metres(route.geometry), shapely.points(_metres_xy(georgian_nodes[45:]))

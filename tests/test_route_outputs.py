@@ -37,8 +37,8 @@ def test_route_output_is_a_feature_collection_whose_first_feature_is_the_route(
     route = collection["features"][0]
     assert route["properties"]["segment"] == "route"
     assert route["properties"]["from"] == "aktau_port/aktau"
-    # the README's sea distance table: Aktau–Alat 472.5 km over water
-    assert route["properties"]["length_km"] == pytest.approx(472.5, abs=0.05)
+    # the README's sea distance table: Aktau (quay)–Alat 469.2 km over water
+    assert route["properties"]["length_km"] == pytest.approx(469.2, abs=0.05)
 
 
 def test_written_sea_route_joins_both_ports_through_its_landfalls(tmp_path, capsys) -> None:
@@ -47,7 +47,7 @@ def test_written_sea_route_joins_both_ports_through_its_landfalls(tmp_path, caps
     features = json.loads(target.read_text(encoding="utf-8"))["features"]
     route = features[0]
     snaps = {f["properties"]["end"]: f for f in features if f["properties"]["segment"] == "snap"}
-    assert snaps["start"]["geometry"]["coordinates"][0] == [51.15, 43.65]  # the Aktau point
+    assert snaps["start"]["geometry"]["coordinates"][0] == [51.222, 43.6026]  # the Aktau quay
     assert snaps["start"]["geometry"]["coordinates"][1] == route["geometry"]["coordinates"][0]
     assert snaps["end"]["geometry"]["coordinates"][0] == route["geometry"]["coordinates"][-1]
     assert snaps["end"]["geometry"]["coordinates"][1] == [49.407, 39.948]  # the Ələt point

@@ -1,0 +1,143 @@
+"""``caspian route FROM TO --mode corridor`` over the catalog: the Caspian crossing, the BTK
+gauge break, the Zangezur alternative, place names in two scripts, and bad input."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from cli_support import run_cli
+
+
+@pytest.fixture(scope="module")
+def aktau_kars(tmp_path_factory):
+    """The JSON answer of Aktau to Kars with two alternatives (built once for the module)."""
+    from caspian.maps.cli import main
+
+    out = tmp_path_factory.mktemp("corridor") / "route.geojson"
+    captured = []
+
+    def run(argv):
+        import contextlib
+        import io
+
+        buffer = io.StringIO()
+        with contextlib.redirect_stdout(buffer), contextlib.suppress(SystemExit):
+            main(argv)
+        captured.append(buffer.getvalue())
+        return buffer.getvalue()
+
+    latin = json.loads(run(["route", "Aktau", "Kars", "--mode", "corridor", "--alternatives",
+                            "2", "--format", "json", "-o", str(out)]))
+    cyrillic = json.loads(run(["route", "Актау", "Карс", "--mode", "corridor",
+                               "--alternatives", "2", "--format", "json"]))
+    return latin, cyrillic, json.loads(out.read_text(encoding="utf-8"))
+
+
+def test_both_spellings_give_the_same_answer(aktau_kars) -> None:
+    latin, cyrillic, _ = aktau_kars
+    assert latin == cyrillic
+
+
+def test_the_best_route_crosses_the_caspian_and_runs_btk_with_its_gauge_break(aktau_kars) -> None:
+    best = aktau_kars[0]["routes"][0]
+    modes = [leg["mode"] for leg in best["legs"]]
+    assert modes == ["sea", "transfer", "rail", "transfer", "rail"]
+    assert best["legs"][0]["feature"] == "middle_corridor/aktau-alat"
+    assert {leg["feature"] for leg in best["legs"] if leg["mode"] == "rail"} == {
+        "middle_corridor/btk"}
+    kinds = [(t["kind"], t.get("gauges")) for t in best["transfers"]]
+    assert kinds == [("port", None), ("gauge", "1520/1435")]
+    assert best["transfers"][1]["place"] == "Akhalkalaki gauge-change yard"
+    assert [(b["from"], b["to"]) for b in best["borders"]] == [
+        ("KAZ", "AZE"), ("AZE", "GEO"), ("GEO", "TUR")]
+    assert best["gaps"] == [] and best["not_operating_km"] == 0.0
+    # The ferry leg and the BTK leg as the catalog draws them (lengths measured there).
+    assert best["by_mode_km"]["sea"] == pytest.approx(best["legs"][0]["length_km"])
+    assert 700 < best["by_mode_km"]["rail"] < 850  # BTK 826 km published, from Baku
+
+
+def test_the_zangezur_route_comes_second_and_is_compared(aktau_kars) -> None:
+    routes = aktau_kars[0]["routes"]
+    assert len(routes) == 2
+    second = routes[1]
+    features = [leg["feature"] for leg in second["legs"] if leg["mode"] == "rail"]
+    assert "zangezur_corridor/alat-horadiz" in features
+    assert "zangezur_corridor/syunik" in features and "zangezur_corridor/nakhchivan" in features
+    assert any(t.get("gauges") == "1520/1435" for t in second["transfers"])
+    assert second["by_status_km"]["planned"] > 0 and second["not_operating_km"] > 0
+    gaps = {gap["between"] for gap in second["gaps"]}
+    assert "zangezur_corridor/nakhchivan – zangezur_corridor/kars-dilucu" in gaps
+    compared = second["compared_with_best"]
+    assert compared["length_km"] == pytest.approx(second["length_km"] - routes[0]["length_km"],
+                                                  abs=0.11)
+    assert compared["by_mode_km"]["sea"] == 0.0
+
+
+def test_the_geojson_has_one_feature_per_leg_of_each_route(aktau_kars) -> None:
+    latin, _, collection = aktau_kars
+    features = collection["features"]
+    assert len(features) == sum(len(route["legs"]) for route in latin["routes"])
+    assert {f["properties"]["segment"] for f in features} >= {"rail", "sea", "transfer", "gap"}
+    first = [f for f in features if f["properties"]["route"] == 0]
+    assert [f["properties"]["mode"] for f in first] == [
+        leg["mode"] for leg in latin["routes"][0]["legs"]]
+
+
+def test_dostyk_to_kars_runs_the_whole_middle_corridor(capsys) -> None:
+    code, out, err = run_cli(["route", "Dostyk", "Kars", "--mode", "corridor", "--format",
+                              "json"], capsys)
+    assert code == 0, err
+    (route,) = json.loads(out)["routes"]
+    features = [leg["feature"] for leg in route["legs"]]
+    for feature in ("middle_corridor/china-aktogay", "middle_corridor/zhezkazgan-mangyshlak",
+                    "middle_corridor/aktau-alat", "middle_corridor/btk"):
+        assert feature in features
+    assert [t["kind"] for t in route["transfers"]] == ["port", "port", "gauge"]
+    assert set(route["by_country_km"]) >= {"KAZ", "AZE", "GEO", "TUR"}
+
+
+def test_operating_only_keeps_to_track_that_runs_today(capsys) -> None:
+    code, out, err = run_cli(["route", "Aktau", "Kars", "--mode", "corridor", "--status",
+                              "operating", "--alternatives", "2", "--format", "json"], capsys)
+    assert code == 0, err
+    routes = json.loads(out)["routes"]
+    assert all(set(route["by_status_km"]) <= {"operating"} for route in routes)
+
+
+def test_avoiding_georgia_takes_the_zangezur_route(capsys) -> None:
+    code, out, err = run_cli(["route", "Aktau", "Kars", "--mode", "corridor", "--avoid", "GEO",
+                              "--format", "json"], capsys)
+    assert code == 0, err
+    (route,) = json.loads(out)["routes"]
+    assert "GEO" not in route["by_country_km"]
+    assert "zangezur_corridor/nakhchivan" in [leg["feature"] for leg in route["legs"]]
+
+
+def test_the_table_names_legs_transfers_and_the_comparison(capsys) -> None:
+    code, out, _ = run_cli(["route", "Aktau", "Kars", "--mode", "corridor", "--alternatives",
+                            "2"], capsys)
+    assert code == 0
+    assert "route 1 of 2" in out and "route 2 of 2" in out
+    assert "transfer (gauge)" in out and "1520/1435" in out
+    assert "against route 1:" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["Qwertyuiopville", "Kars"], "FROM 'Qwertyuiopville' is neither lon,lat"),
+        (["Atlantis", "Kars"], "FROM Atlantis (ZA) 18.48335,-33.56668 lies 8,502.0 km from"),
+        (["Aktau", "Kars", "--avoid", "XX"], "--avoid 'XX' is neither a country"),
+        (["Aktau", "Kars", "--alternatives", "0"], "--alternatives must be 1 or more"),
+        (["Aktau", "Kars", "--bbox", "1,2,3,4"], "--bbox goes with --mode rail"),
+        (["Aktau", "10.0,10.0"], "TO 10.00000,10.00000 lies"),
+        (["Aktau", "Kars", "--status", "operating", "--via", "Nakhchivan"],
+         "no corridor route from"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_code_2(capsys, argv, message) -> None:
+    code, out, err = run_cli(["route", *argv, "--mode", "corridor"], capsys)
+    assert code == 2
+    assert message in err
+    assert "Traceback" not in err and out == ""

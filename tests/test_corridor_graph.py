@@ -1,0 +1,233 @@
+"""The corridor graph and its search on small fixtures: a wye, a gauge break, a missing link,
+port transfers and alternatives."""
+
+from __future__ import annotations
+
+import networkx as nx
+import numpy as np
+import pytest
+from caspian.geo.corridorgraph import (
+    CorridorEdge,
+    CorridorNode,
+    LineInput,
+    Port,
+    build_corridor_network,
+    finish_network,
+    segment_lengths_km,
+)
+from caspian.geo.corridorroute import route_features, route_summary
+from caspian.geo.corridorsearch import NoRouteError, SearchSettings, SnapError, find_paths
+
+
+def rail(coords, gauge=1520, status="operating", feature="line", country="AZE"):
+    lonlats = np.array(coords, dtype=float)
+    return LineInput(lonlats, "rail", (country,) * (len(coords) - 1), status, "traced", gauge,
+                     feature)
+
+
+def sea(coords, ports, feature="ferry"):
+    lonlats = np.array(coords, dtype=float)
+    return LineInput(lonlats, "sea", ("sea",) * (len(coords) - 1), "operating", "schematic",
+                     None, feature, ports)
+
+
+# A wye: the main line A-J-B runs east; at J a branch leaves east-north-east to C, on the
+# same side as B. From C to B a plain shortest path goes C-J-B, reversing at J; a train
+# must take the loop C-L-B.
+A, J, B, C = (44.0, 40.0), (44.5, 40.0), (45.0, 40.0), (44.9, 40.15)
+WYE = [
+    rail([A, J, B], feature="main"),
+    rail([J, (44.6, 40.03), C], feature="branch"),
+    rail([C, (45.3, 40.3), (45.4, 40.0), B], feature="loop"),
+]
+
+
+def features_used(path):
+    return [step.edge.feature for step in path.steps]
+
+
+def test_a_plain_dijkstra_reverses_through_the_wye() -> None:
+    network = build_corridor_network(WYE)
+    graph = nx.Graph()
+    for edge in network.edges:
+        graph.add_edge(edge.u, edge.v, weight=edge.length_km, feature=edge.feature)
+    node = {(n.lon, n.lat): i for i, n in enumerate(network.nodes)}
+    plain = nx.dijkstra_path(graph, node[C], node[B], weight="weight")
+    assert node[J] in plain
+
+
+def test_the_route_never_reverses_through_a_switch() -> None:
+    network = build_corridor_network(WYE)
+    (path,) = find_paths(network, [C, B], ["C", "B"])
+    assert features_used(path) == ["loop"]
+    lengths = segment_lengths_km(np.array([C, (45.3, 40.3), (45.4, 40.0), B]))
+    assert path.length_km == pytest.approx(lengths.sum(), rel=1e-9)
+
+
+def test_a_train_runs_through_the_wye_on_the_branch_it_may_take() -> None:
+    network = build_corridor_network(WYE)
+    (path,) = find_paths(network, [A, C], ["A", "C"])
+    assert features_used(path) == ["main", "branch"]
+
+
+def test_a_wider_turn_limit_lets_the_reversal_through() -> None:
+    network = build_corridor_network(WYE)
+    (path,) = find_paths(network, [C, B], ["C", "B"], SearchSettings(min_turn_angle_deg=0.0))
+    assert features_used(path) == ["branch", "main"]
+
+
+G = (43.5, 41.4)
+GAUGE_LINES = [
+    rail([(44.0, 41.5), G], gauge=1520, feature="broad", country="GEO"),
+    rail([G, (43.0, 40.6)], gauge=1435, feature="standard", country="TUR"),
+]
+
+
+def test_a_break_of_gauge_is_a_transfer_with_both_gauges() -> None:
+    network = build_corridor_network(GAUGE_LINES, place_names=[("Akhalkalaki", *G)])
+    (path,) = find_paths(network, [(44.0, 41.5), (43.0, 40.6)], ["a", "b"])
+    summary = route_summary(path, "a", "b")
+    assert [leg["mode"] for leg in summary["legs"]] == ["rail", "transfer", "rail"]
+    assert summary["transfers"] == [
+        {"kind": "gauge", "place": "Akhalkalaki", "gauges": "1520/1435", "length_km": 0.0}
+    ]
+    assert summary["by_country_km"].keys() == {"GEO", "TUR"}
+    assert summary["borders"][0]["from"] == "GEO" and summary["borders"][0]["to"] == "TUR"
+
+
+def test_the_search_does_not_let_a_train_change_gauge_without_a_transfer() -> None:
+    # Two gauges at one node with no transfer edge: the gauge state alone must stop the train.
+    nodes = [CorridorNode(44.0, 41.5), CorridorNode(*G), CorridorNode(43.0, 40.6)]
+
+    def edge(u, v, gauge):
+        lonlats = np.array([(nodes[u].lon, nodes[u].lat), (nodes[v].lon, nodes[v].lat)])
+        return CorridorEdge(u, v, "rail", lonlats, segment_lengths_km(lonlats), ("GEO",),
+                            "operating", "traced", gauge, f"g{gauge}")
+
+    network = finish_network(nodes, [edge(0, 1, 1520), edge(1, 2, 1435)])
+    with pytest.raises(NoRouteError, match="no corridor route from a to b"):
+        find_paths(network, [(44.0, 41.5), (43.0, 40.6)], ["a", "b"])
+    same_gauge = finish_network(nodes, [edge(0, 1, 1520), edge(1, 2, 1520)])
+    assert len(find_paths(same_gauge, [(44.0, 41.5), (43.0, 40.6)], ["a", "b"])) == 1
+
+
+# Two lines that should meet, 6 km apart: a gap, reported and priced, never track.
+END_A, START_B = (45.0, 39.7), (44.93, 39.69)
+GAP_LINES = [
+    rail([(45.5, 39.3), END_A], feature="nakhchivan"),
+    rail([START_B, (44.0, 39.9)], gauge=1435, feature="kars-dilucu", country="TUR"),
+]
+
+
+def test_a_missing_link_is_a_gap_with_its_ends_and_length() -> None:
+    network = build_corridor_network(GAP_LINES, expected_joins=[(0, -1, 1, 0)])
+    (path,) = find_paths(network, [(45.5, 39.3), (44.0, 39.9)], ["a", "b"])
+    summary = route_summary(path, "a", "b")
+    gap_km = float(segment_lengths_km(np.array([END_A, START_B]))[0])
+    assert summary["gaps"] == [{"between": "nakhchivan – kars-dilucu", "from": [45.0, 39.7],
+                                "to": [44.93, 39.69], "length_km": round(gap_km, 2)}]
+    assert summary["by_mode_km"]["gap"] == pytest.approx(gap_km, abs=0.05)
+    # Gauges differ across the gap: it is a break of gauge too.
+    assert summary["transfers"][0]["gauges"] == "1520/1435"
+    gap_features = [f for f in route_features(path, 0) if f["properties"]["segment"] == "gap"]
+    assert len(gap_features) == 1
+
+
+def test_lines_not_expected_to_meet_are_not_bridged() -> None:
+    network = build_corridor_network(GAP_LINES)
+    with pytest.raises(NoRouteError):
+        find_paths(network, [(45.5, 39.3), (44.0, 39.9)], ["a", "b"])
+
+
+def test_a_gap_longer_than_the_limit_is_not_offered() -> None:
+    network = build_corridor_network(GAP_LINES, expected_joins=[(0, -1, 1, 0)], max_gap_km=5.0)
+    with pytest.raises(NoRouteError):
+        find_paths(network, [(45.5, 39.3), (44.0, 39.9)], ["a", "b"])
+
+
+PORT_A, PORT_B = Port("Port A", 51.2, 43.6), Port("Port B", 49.4, 39.95)
+FERRY_NETWORK = [
+    rail([(52.0, 43.8), (51.21, 43.6)], feature="to-a", country="KAZ"),
+    sea([(51.2, 43.6), (50.5, 42.0), (49.4, 39.95)], (0, 1)),
+    rail([(49.41, 39.95), (48.0, 40.5)], feature="from-b", country="AZE"),
+]
+
+
+def test_rail_to_ship_and_back_are_port_transfers() -> None:
+    network = build_corridor_network(FERRY_NETWORK, [PORT_A, PORT_B])
+    (path,) = find_paths(network, [(52.0, 43.8), (48.0, 40.5)], ["x", "y"])
+    summary = route_summary(path, "x", "y")
+    assert [leg["mode"] for leg in summary["legs"]] == [
+        "rail", "transfer", "sea", "transfer", "rail"]
+    assert [t["place"] for t in summary["transfers"]] == ["Port A", "Port B"]
+    assert summary["by_country_km"]["sea"] > 200
+    assert [b["to"] for b in summary["borders"]] == ["AZE"]
+
+
+def test_a_point_far_from_the_network_is_refused_with_its_distance() -> None:
+    network = build_corridor_network(FERRY_NETWORK, [PORT_A, PORT_B])
+    with pytest.raises(SnapError, match=r"FROM 60\.00000,50\.00000 lies [\d,.]+ km from"):
+        find_paths(network, [(60.0, 50.0), (48.0, 40.5)], ["FROM", "TO"])
+
+
+# Two ways from S to T: north (shorter) and south; plus a 200 m detour on the north way.
+S, T = (40.0, 40.0), (41.0, 40.0)
+TWO_WAYS = [
+    rail([S, (40.25, 40.1), (40.251, 40.1), (40.5, 40.2), T], feature="north"),
+    rail([S, (40.5, 39.7), T], feature="south"),
+    rail([(40.25, 40.1), (40.2505, 40.1009), (40.251, 40.1)], feature="detour"),
+]
+
+
+def test_alternatives_differ_meaningfully_and_come_best_first() -> None:
+    network = build_corridor_network(TWO_WAYS, join_km=0.2)
+    assert {edge.feature for edge in network.edges} == {"north", "south", "detour"}
+    assert network.rail_degree.max() == 3  # the detour leaves and rejoins the north way
+    paths = find_paths(network, [S, T], ["S", "T"], alternatives=3)
+    assert [set(features_used(p)) - {"detour"} for p in paths] == [{"north"}, {"south"}]
+    assert paths[0].cost < paths[1].cost
+
+
+def test_a_via_point_is_passed() -> None:
+    network = build_corridor_network(TWO_WAYS)
+    (path,) = find_paths(network, [S, (40.5, 39.7), T], ["S", "via", "T"])
+    assert set(features_used(path)) == {"south"}
+
+
+def test_avoiding_a_feature_or_a_status_changes_the_route() -> None:
+    network = build_corridor_network(TWO_WAYS)
+    (path,) = find_paths(network, [S, T], ["S", "T"],
+                         SearchSettings(avoid_features=frozenset({"north"})))
+    assert set(features_used(path)) == {"south"}
+    with pytest.raises(NoRouteError):
+        find_paths(network, [S, T], ["S", "T"], SearchSettings(statuses=frozenset({"planned"})))
+
+
+def test_a_point_nearest_a_detached_stub_snaps_to_the_line_that_reaches_the_other_end() -> None:
+    # A port's own tracks mapped apart from the line (as at Batumi): 0.3 km to the stub,
+    # 1.5 km to the line's end.
+    line = rail([(41.0, 41.0), (41.6, 41.65)], feature="line")
+    stub = rail([(41.62, 41.661), (41.63, 41.67)], feature="port tracks")
+    network = build_corridor_network([line, stub])
+    target = (41.617, 41.6625)
+    (path,) = find_paths(network, [(41.0, 41.0), target], ["a", "b"])
+    assert features_used(path) == ["line"]
+    assert 1.0 < path.end_snap_km < 2.0
+
+
+def test_a_corridor_route_file_added_to_the_map_is_styled_by_mode(tmp_path) -> None:
+    import json
+
+    from caspian.layers.userdata import read_user_geojson
+    from caspian.maps.features import user_collection
+    from caspian.maps.styles import KIND_COLOURS, USER_COLOUR
+
+    network = build_corridor_network(FERRY_NETWORK, [PORT_A, PORT_B])
+    (path,) = find_paths(network, [(52.0, 43.8), (48.0, 40.5)], ["x", "y"])
+    target = tmp_path / "route.geojson"
+    target.write_text(json.dumps({"type": "FeatureCollection",
+                                  "features": route_features(path, 0)}), encoding="utf-8")
+    collection = user_collection(target.name, read_user_geojson(target))
+    colours = [feature["properties"]["style"]["color"] for feature in collection["features"]]
+    assert colours[0] == KIND_COLOURS["railway"] and colours[2] == KIND_COLOURS["sea_route"]
+    assert USER_COLOUR not in colours

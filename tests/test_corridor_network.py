@@ -1,0 +1,63 @@
+"""The corridor network built from the catalog and OSM extracts, and its disk cache."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from caspian.layers.corridor import CorridorSettings, load_corridor_network
+from osm_fixtures import RAIL_XML
+
+
+def test_a_network_is_built_once_then_read_from_the_cache(tmp_path) -> None:
+    first = load_corridor_network(folder=tmp_path)
+    second = load_corridor_network(folder=tmp_path)
+    assert not first.from_cache and second.from_cache
+    assert second.cache_file == first.cache_file
+    assert len(second.network.edges) == len(first.network.edges)
+    a = first.route("Aktau", "Kars").routes[0]
+    b = second.route("Актау", "Карс").routes[0]
+    assert a == b
+
+
+def test_other_settings_are_another_network(tmp_path) -> None:
+    plain = load_corridor_network(folder=tmp_path)
+    other = load_corridor_network(settings=CorridorSettings(join_km=0.5), folder=tmp_path)
+    assert other.cache_file != plain.cache_file and not other.from_cache
+
+
+def test_an_unreadable_cache_is_rebuilt_with_a_warning(tmp_path, caplog) -> None:
+    built = load_corridor_network(folder=tmp_path)
+    with open(built.cache_file, "wb") as handle:
+        handle.write(b"not gzip at all")
+    with caplog.at_level(logging.WARNING, logger="caspian.layers.corridor"):
+        again = load_corridor_network(folder=tmp_path)
+    assert not again.from_cache and "unreadable" in caplog.text
+    assert again.route("Aktau", "Kars").routes[0]["length_km"] > 1000
+
+
+def test_the_catalog_network_has_ports_gauge_changes_and_reported_gaps(tmp_path) -> None:
+    network = load_corridor_network(folder=tmp_path).network
+    transfers = {(edge.kind, edge.place) for edge in network.edges if edge.mode == "transfer"}
+    assert ("gauge", "Akhalkalaki gauge-change yard") in transfers
+    assert {place for kind, place in transfers if kind == "port"} >= {
+        "Baku International Sea Trade Port (Alat)",
+        "Port of Aktau (Aktau International Sea Trade Port)"}
+    gaps = {edge.place: edge.length_km for edge in network.edges if edge.mode == "gap"}
+    assert gaps["zangezur_corridor/nakhchivan – zangezur_corridor/kars-dilucu"] == pytest.approx(
+        6.1, abs=0.1)
+    # The Syunik leg stays on the north bank: not a metre of it in Iran by our own borders.
+    syunik = [edge for edge in network.edges if edge.feature == "zangezur_corridor/syunik"]
+    assert syunik and all("IRN" not in edge.segment_countries for edge in syunik)
+
+
+def test_an_osm_extract_joins_the_network_and_names_its_stations(tmp_path) -> None:
+    loaded = load_corridor_network([RAIL_XML], folder=tmp_path)
+    osm = [edge for edge in loaded.network.edges if (edge.feature or "").startswith("osm way")]
+    assert osm and all(edge.accuracy == "traced" for edge in osm)
+    station = loaded.resolve("bravo")  # a station of the extract only
+    assert station.origin.startswith("osm:rail_network.osm") and station.lonlat != (0, 0)
+    # A name the catalog knows is the catalog's, even where the extract has a station of it.
+    assert loaded.resolve("Şərur").origin == "zangezur_corridor/nakhchivan"
+    assert loaded.network.meta["osm"][0]["file"] == "rail_network.osm"
+    assert loaded.network.meta["osm"][0]["licence"].startswith("ODbL")
