@@ -48,7 +48,6 @@ _EXPORTS = {
 __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
 
 __all__ = [  # the lazy names resolve through __getattr__
-    "DEFAULT_SETTINGS",
     "ArgumentError",
     "CaspianError",
     "CatalogError",
@@ -58,6 +57,5 @@ __all__ = [  # the lazy names resolve through __getattr__
     "LayerNotFoundError",
     "OutputError",
     "SeedError",
-    "Settings",
     *_EXPORTS,
 ]

@@ -28,7 +28,7 @@ import numpy.typing as npt
 import pyproj
 import shapely
 from caspian.geo.antimeridian import fold_lines
-from caspian.geo.arguments import instance, settings_or_default, texts
+from caspian.geo.arguments import instance, refuse, settings_or_default, texts
 from caspian.geo.borders import country_codes
 from caspian.geo.errors import GeometryError
 from caspian.geo.geodesy import (
@@ -328,6 +328,8 @@ def split_by_country(
         return CountrySplit(by_country, nearest)
     if measured is None:
         measured = measure_lines(array, settings)
+    elif not isinstance(measured, MeasuredLines):
+        refuse("measured", measured, "the MeasuredLines of measure_lines(geoms), or None")
     elif measured.geoms.size != n:
         raise GeometryError(f"{measured.geoms.size} measured geometries for {n} lines")
     total_m = measured.lengths_m

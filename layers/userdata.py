@@ -107,7 +107,7 @@ def _source_name(
     ``[2025] routes.geojson`` is read as the file. Pass a :class:`pathlib.Path` to make a
     path unambiguous.
     """
-    if not isinstance(source, (bytes, str, os.PathLike)) or source in ("", b""):
+    if not isinstance(source, (bytes, str, os.PathLike)):
         refuse(name, source, "a file path (a str or a pathlib.Path), or GeoJSON text")
     if isinstance(source, bytes):
         return "<text>", source, None
@@ -441,7 +441,7 @@ def _kept_columns(
 ) -> set[str] | None:
     """The property columns to build (None: all of them), refusing a table too wide to hold."""
     if columns is not None:
-        return set(columns)
+        return set(texts(columns, "columns", "property names (a list of str), or None for all"))
     keys = len(set().union(*own))
     if keys > MAX_PROPERTY_COLUMNS:
         raise InputError(

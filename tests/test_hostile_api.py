@@ -7,6 +7,7 @@ whose message names the argument. Never an ``AttributeError``, an "unhashable ty
 from __future__ import annotations
 
 import inspect
+import json
 import math
 from functools import cache
 from pathlib import Path
@@ -53,9 +54,17 @@ def _square(lon: float, lat: float) -> Any:
     return shapely.box(lon, lat, lon + 1.0, lat + 1.0)
 
 
+def _user_file(folder: Path) -> Path:
+    path = folder / "mine.geojson"
+    path.write_text(json.dumps({"type": "Feature", "properties": {"name": "mine"},
+                                "geometry": shapely.geometry.mapping(LINE)}), encoding="utf-8")
+    return path
+
+
 def _valid(name: str, folder: Path) -> dict[str, Any]:
     """Arguments with which ``name`` does its job (so that only the hostile one is wrong)."""
     layer = caspian.layers.load_layer("aktau_port")
+    user_file = _user_file(folder) if folder.is_dir() else folder / "mine.geojson"
     lonlats = {"lons": [49.0, 50.0], "lats": [40.0, 41.0]}
     rail_ends = {"start_lonlat": (45.0, 39.0), "end_lonlat": (45.4, 39.12)}
     return {
@@ -87,12 +96,12 @@ def _valid(name: str, folder: Path) -> dict[str, Any]:
         "check_catalog": {"layer_ids": ["aktau_port"]},
         "catalog_metrics": {"layer_ids": ["aktau_port"], "by_country": False},
         "metrics_frame": {"frame": caspian.layers.catalog_frame(["aktau_port"])},
-        "file_metrics": {"path": Path(__file__).parent / "data" / "my_routes.geojson"},
+        "file_metrics": {"path": user_file},
         "catalog_chains": {},
         "port_distances": {"kind": "geodesic"},
-        "read_user_geojson": {"path": Path(__file__).parent / "data" / "my_routes.geojson"},
-        "read_user_features": {"path": Path(__file__).parent / "data" / "my_routes.geojson"},
-        "validate_geojson": {"source": Path(__file__).parent / "data" / "my_routes.geojson"},
+        "read_user_geojson": {"path": user_file},
+        "read_user_features": {"path": user_file},
+        "validate_geojson": {"source": user_file},
         "to_geodataframe": {"layer_ids": ["aktau_port"]},
         "export_layers": {"fmt": "geojson", "output": folder / "out.geojson",
                           "layer_ids": ["aktau_port"]},
