@@ -59,8 +59,9 @@ def _feature_rows(metrics: pandas.DataFrame) -> list[dict[str, Any]]:
             values = [value if ok else None
                       for value, ok in zip(series.tolist(), present, strict=True)]
         else:
-            values = [(_round(value) if isinstance(value, (dict, list)) else value) if ok
-                      else None for value, ok in zip(series.tolist(), present, strict=True)]
+            values = [(_round(value) if isinstance(value, (dict, list)) and value else value)
+                      if ok else None
+                      for value, ok in zip(series.tolist(), present, strict=True)]
         columns.append(values)
     names = [str(name) for name in metrics.columns]
     return [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)]
