@@ -78,11 +78,13 @@ def user_format(path: str | os.PathLike[str]) -> UserFormat:
     for entry in USER_FORMATS:
         if suffix in entry.suffixes:
             return entry
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(16)
-    except OSError:
-        head = b""  # the GeoJSON reader says what is wrong with the path
+    head = b""  # not a regular file: the GeoJSON reader says what is wrong with the path
+    if os.path.isfile(path):  # never open a FIFO here: it would wait for a writer
+        try:
+            with open(path, "rb") as handle:
+                head = handle.read(16)
+        except OSError:
+            pass
     for entry in USER_FORMATS:
         if entry.magic is not None and head.startswith(entry.magic):
             return entry
@@ -198,10 +200,14 @@ def _check_batch(
     import shapely
 
     wkb = batch.column("geometry").to_numpy(zero_copy_only=False)
-    geoms = _to_lonlat(shapely.from_wkb(wkb), crs)
+    geoms = _to_lonlat(shapely.from_wkb(wkb, on_invalid="ignore"), crs)
     rows = np.arange(first_row, first_row + batch.num_rows)
     problems: list[tuple[int, str]] = []
     missing = shapely.is_missing(geoms)
+    unreadable = missing & np.array([value is not None for value in wkb], dtype=bool)
+    problems += [(int(row), "geometry is not valid WKB (the file is damaged or was written "
+                  "wrongly); write it again from its source") for row in rows[unreadable]]
+    missing &= ~unreadable
     if not allow_null_geometry:
         problems += [(int(row), "geometry is null (legal GeoJSON, but there is nothing to "
                       "measure or draw); give it a geometry or remove the feature")
