@@ -413,7 +413,9 @@ def densify_geodesic(
     out = array.copy()
     is_line = _is_line(array)
     if is_line.any():
-        measured = measure_lines(np.where(is_line, array, None), settings)
+        lines_only = array.copy()
+        lines_only[~is_line] = None
+        measured = measure_lines(lines_only, settings)
         out[is_line] = densify_measured(measured, max_segment_km, settings)[is_line]
     return out
 

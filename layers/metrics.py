@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import math
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -342,6 +342,21 @@ def file_metrics(
     if not user_format(path).streamed:
         return metrics_frame(read_user_geojson(path, columns=INPUT_COLUMNS), settings,
                              by_country=by_country, layer=layer)
+    frame = batches_metrics(user_batches(path), settings, by_country=by_country, layer=layer)
+    if frame is None:
+        raise InputError(f"{display_path(path)}: the file holds no features; add some")
+    return frame
+
+
+def batches_metrics(
+    batches: Iterable[geopandas.GeoDataFrame],
+    settings: Settings | None = None,
+    *,
+    by_country: bool = False,
+    layer: str | None = None,
+) -> pandas.DataFrame | None:
+    """:func:`metrics_frame` of each batch, concatenated (None when there is no batch): the
+    one kernel of a streamed file, in one process or on each partition of a cluster."""
     import pandas
 
     index = None
@@ -350,10 +365,8 @@ def file_metrics(
 
         index = country_index()
     parts = [metrics_frame(batch, settings, by_country=by_country, index=index, layer=layer)
-             for batch in user_batches(path)]
-    if not parts:
-        raise InputError(f"{display_path(path)}: the file holds no features; add some")
-    return pandas.concat(parts, ignore_index=True)
+             for batch in batches]
+    return pandas.concat(parts, ignore_index=True) if parts else None
 
 
 def chain_legs(frame: geopandas.GeoDataFrame) -> list[dict[str, Any]]:

@@ -79,11 +79,13 @@ def user_format(path: str | os.PathLike[str]) -> UserFormat:
     for entry in USER_FORMATS:
         if suffix in entry.suffixes:
             return entry
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(16)
-    except OSError:
-        head = b""  # the GeoJSON reader says what is wrong with the path
+    head = b""  # not a regular file: the GeoJSON reader says what is wrong with the path
+    if os.path.isfile(path):  # never open a FIFO here: it would wait for a writer
+        try:
+            with open(path, "rb") as handle:
+                head = handle.read(16)
+        except OSError:
+            pass
     for entry in USER_FORMATS:
         if entry.magic is not None and head.startswith(entry.magic):
             return entry
@@ -116,7 +118,9 @@ def _ogr_batches(path: Path, batch_size: int) -> Iterator[tuple[pyarrow.RecordBa
                              f"file ({_first_line(exc)}); check the file") from None
 
 
-def _parquet_batches(path: Path, batch_size: int) -> Iterator[tuple[pyarrow.RecordBatch, Any]]:
+def _parquet_batches(
+    path: Path, batch_size: int, row_groups: Sequence[int] | None = None
+) -> Iterator[tuple[pyarrow.RecordBatch, Any]]:
     import pyarrow
     import pyarrow.parquet
 
@@ -138,7 +142,7 @@ def _parquet_batches(path: Path, batch_size: int) -> Iterator[tuple[pyarrow.Reco
                              "caspian reads WKB: write it again with geometry_encoding='WKB'")
     crs = meta.get("crs", "OGC:CRS84")  # GeoParquet: an absent crs means OGC:CRS84
     _check_field_count(path, len(parquet.schema_arrow.names) - 1)
-    for batch in parquet.iter_batches(batch_size=batch_size):
+    for batch in parquet.iter_batches(batch_size=batch_size, row_groups=row_groups):
         yield batch.rename_columns(
             ["geometry" if name_ == column else name_ for name_ in batch.schema.names]
         ), crs
@@ -212,10 +216,14 @@ def _check_batch(
     import shapely
 
     wkb = batch.column("geometry").to_numpy(zero_copy_only=False)
-    geoms = _to_lonlat(shapely.from_wkb(wkb), crs)
+    geoms = _to_lonlat(shapely.from_wkb(wkb, on_invalid="ignore"), crs)
     rows = np.arange(first_row, first_row + batch.num_rows)
     problems: list[tuple[int, str]] = []
     missing = shapely.is_missing(geoms)
+    unreadable = missing & np.array([value is not None for value in wkb], dtype=bool)
+    problems += [(int(row), "geometry is not valid WKB (the file is damaged or was written "
+                  "wrongly); write it again from its source") for row in rows[unreadable]]
+    missing &= ~unreadable
     if not allow_null_geometry:
         problems += [(int(row), "geometry is null (legal GeoJSON, but there is nothing to "
                       "measure or draw); give it a geometry or remove the feature")
@@ -284,15 +292,44 @@ def _batches(
     geometry_types: Sequence[str],
     allow_null_geometry: bool,
     batch_size: int,
+    part: FilePart | None = None,
 ) -> Iterator[_Checked]:
     entry = user_format(path)
     check_input_file(path, max_bytes=None)
     _needs_pyarrow()
-    reader = _parquet_batches if entry.reader == "parquet" else _ogr_batches
     first_row = 0
-    for batch, crs in reader(Path(path), batch_size):
+    if part is not None:
+        if entry.reader != "parquet":
+            raise InputError(f"{display_path(path)}: only GeoParquet files are read in parts; "
+                             "convert it (ogr2ogr -f Parquet out.parquet in)")
+        first_row = part.first_row
+        batches = _parquet_batches(Path(path), batch_size, part.row_groups)
+    elif entry.reader == "parquet":
+        batches = _parquet_batches(Path(path), batch_size)
+    else:
+        batches = _ogr_batches(Path(path), batch_size)
+    for batch, crs in batches:
         yield _check_batch(batch, crs, first_row, geometry_types, allow_null_geometry)
         first_row += batch.num_rows
+
+
+@dataclass(frozen=True)
+class FilePart:
+    """Some row groups of a GeoParquet file: a partition one worker of a cluster reads.
+
+    Attributes
+    ----------
+    path : str
+        The file.
+    row_groups : tuple of int
+        Its row groups in this part, consecutive.
+    first_row : int
+        Row number (from 0 over the whole file) of the part's first feature.
+    """
+
+    path: str
+    row_groups: tuple[int, ...]
+    first_row: int
 
 
 def user_batches(
@@ -301,18 +338,21 @@ def user_batches(
     geometry_types: Sequence[str] = SUPPORTED_GEOMETRY_TYPES,
     allow_null_geometry: bool = False,
     batch_size: int = BATCH_FEATURES,
+    part: FilePart | None = None,
 ) -> Iterator[geopandas.GeoDataFrame]:
     """Yield a streamed file (not GeoJSON) as checked GeoDataFrames of ``batch_size`` rows.
 
     Each frame holds the file's attributes as columns, ``id`` (the file's ``id`` attribute,
     else the row number counted from 0 over the whole file) and ``geometry`` in EPSG:4326.
+    With ``part``, only those row groups of a GeoParquet file are read (numbered as in the
+    whole file).
 
     Raises
     ------
     InputError
         At the first batch with a problem: the file, the feature, the problem and its fix.
     """
-    for checked in _batches(path, geometry_types, allow_null_geometry, batch_size):
+    for checked in _batches(path, geometry_types, allow_null_geometry, batch_size, part):
         if checked.problems:
             row, message = checked.problems[0]
             command = f"caspian validate {shlex.quote(display_path(path))}"

