@@ -65,7 +65,8 @@ COMMANDS: dict[str, CommandEntry] = {
     ),
     "route": CommandEntry(
         "caspian.maps.cmd_route:route_command",
-        "Route from FROM to TO (catalog point ids such as aktau_port/aktau, or lon,lat).",
+        "Route from FROM to TO: catalog point ids such as aktau_port/aktau, lon,lat, or (with\n"
+        "--mode corridor) place names in any common spelling (Aktau, Актау, Aqtau).",
     ),
     "osm": CommandEntry(
         "caspian.maps.cmd_osm:osm_command",
@@ -82,7 +83,8 @@ COMMANDS: dict[str, CommandEntry] = {
     "ingest": CommandEntry(
         "caspian.maps.cmd_news:ingest_command",
         "Read news articles (plain text or saved HTML): metadata, mentions, claims, and the\n"
-        "conflicts with each other and with the corpus. Changes nothing unless --add is given.",
+        "conflicts that involve them (with each other, the corpus and the catalog). Changes\n"
+        "nothing unless --add is given.",
     ),
     "mentions": CommandEntry(
         "caspian.maps.cmd_news:mentions_command",
