@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -197,3 +198,25 @@ def test_every_public_name_of_a_package_resolves(package: str) -> None:
         assert getattr(module, name) is not None, f"{package}.{name}"
     with pytest.raises(AttributeError, match="no attribute 'nope'"):
         module.nope  # noqa: B018
+
+
+def _modules_named_in_architecture_doc() -> set[str]:
+    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    return set(re.findall(r"`([a-z_][a-z0-9_]*)`", text))
+
+
+@pytest.mark.parametrize("folder", ["geo", "layers", "layers/news", "maps"])
+def test_the_architecture_doc_names_every_module_of_each_package(folder: str) -> None:
+    named = _modules_named_in_architecture_doc()
+    modules = {path.stem for path in (ROOT / folder).glob("*.py") if path.stem != "__init__"}
+    assert sorted(modules - named) == []
+
+
+def test_every_module_the_architecture_doc_lists_exists() -> None:
+    # the tables' module columns: names in backticks in the last cell of each row
+    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    listed = {name for row in re.findall(r"^\|[^|\n]*\| (.*) \|$", text, re.M)
+              for name in re.findall(r"`([a-z_][a-z0-9_]*)`", row)}
+    existing = {path.stem for folder in ("geo", "layers", "layers/news", "maps")
+                for path in (ROOT / folder).glob("*.py")}
+    assert listed and sorted(listed - existing) == []
