@@ -151,6 +151,8 @@ def _published_length(source: Spec, source_required: bool) -> Spec:
         "source": (source, source_required),
         "by_country_km": (mapping_of(number(non_negative=True), nullable=True), False),
         "note": (text(nullable=True), False),
+        # the stretch the figure is measured over, when it is not the line's own ends
+        "span": (text(non_empty=True), False),
     })
 
 

@@ -8,6 +8,7 @@ Lengths and per-country splits come from :func:`caspian.layers.metrics.metrics_f
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from html import escape
 from typing import TYPE_CHECKING, Any
@@ -21,6 +22,33 @@ if TYPE_CHECKING:
 
 #: Decimal places of feature coordinates in the page (1e-5 degree is about 1 m).
 FEATURE_DECIMALS = 5
+
+#: Three or more capitalised names joined by dashes, as a line is named after the places it
+#: links ("Baku–Tbilisi–Ceyhan", "Баку–Тбилиси–Джейхан"): readers search by the initials.
+_PLACE_CHAIN = re.compile(r"(?<![\w–-])(?:[^\W\d_][\w']*[–-]){2,}[^\W\d_][\w']*")
+
+
+def place_initials(text: str) -> list[str]:
+    """The initials of each chain of three or more dash-joined place names in ``text``:
+    ``"Baku–Tbilisi–Ceyhan oil pipeline" -> ["BTC"]``, ``"Баку–Тбилиси–Джейхан" -> ["БТД"]``.
+    Lower-case words (``Trans-Caspian-ish`` compounds) are not place chains."""
+    found = []
+    for chain in _PLACE_CHAIN.findall(text):
+        words = re.split(r"[–-]", chain)
+        if all(word[:1].isupper() for word in words):
+            found.append("".join(word[0] for word in words))
+    return found
+
+
+def search_aliases(layer: Layer, properties: Mapping[str, Any]) -> list[str]:
+    """What else a feature is found by: its layer's names ("Middle Corridor (Trans-Caspian
+    International Transport Route)", "…, ТМТМ") and the initials of the places its names
+    chain (BTC, БТД, BTK), each once."""
+    texts = [layer.name, layer.name_ru, *(str(properties.get(key) or "")
+                                         for key in ("name", "name_ru"))]
+    aliases = [layer.name, layer.name_ru]
+    aliases += [initials for text in texts for initials in place_initials(text)]
+    return [alias for alias in dict.fromkeys(aliases) if alias]
 
 
 def _round(coords: Any, decimals: int) -> Any:
@@ -162,6 +190,9 @@ def catalog_collection(
                 props.get("kind"), props.get("status"), props.get("geometry_accuracy")
             ),
             "search": [str(name) for name in (props.get("name"), props.get("name_ru")) if name],
+            "aliases": search_aliases(layer, props),
+            "title": str(props.get("name") or fid),
+            "kind_label": styles.KIND_LABELS.get(str(props.get("kind")), str(props.get("kind") or "")),
         }
         features.append(_feature(fid, feature["geometry"], properties))
     return {"type": "FeatureCollection", "features": features}
@@ -206,6 +237,8 @@ def user_collection(
             "tooltip": popups.user_tooltip_html(name, own),
             "style": styles.user_style(geom.geom_type),
             "search": [popups.shorten(str(label))] if label is not None else [],
+            "title": popups.shorten(str(label) if label is not None else name),
+            "kind_label": name,
         }
         features.append(_feature(f"{name}/{ids[position]}", mapping(geom), feature_properties))
     return {"type": "FeatureCollection", "features": features}

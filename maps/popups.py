@@ -78,9 +78,30 @@ def format_number(value: Any) -> str:
     return f"{value:,.1f}"
 
 
-def format_km(value: Any) -> str:
-    """``1768 -> "1,768 km"``, ``110.4 -> "110.4 km"``."""
-    return f"{format_number(value)} km"
+#: Kilometres in one international nautical mile (exact, by definition).
+KM_PER_NAUTICAL_MILE = 1.852
+
+
+def format_km(value: Any, nautical: bool = False) -> str:
+    """``1768 -> "1,768 km"``, ``110.4 -> "110.4 km"``; with ``nautical`` the distance in
+    nautical miles follows, as sea distances are read: ``540 -> "540 km (292 nmi)"``."""
+    text = f"{format_number(value)} km"
+    numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
+    if nautical and numeric and math.isfinite(value):
+        text += f" ({format_number(round(value / KM_PER_NAUTICAL_MILE))} nmi)"
+    return text
+
+
+def published_label(entry: Mapping[str, Any], nautical: bool = False) -> str:
+    """A published length as a reader should take it: its value, the stretch it is measured
+    over when that is not the line's own (``span``), and the word "published" (plain text)::
+
+        "826 km, Baku–Tbilisi–Kars, published"
+    """
+    parts = [format_km(entry.get("value"), nautical)]
+    if entry.get("span"):
+        parts.append(str(entry["span"]))
+    return ", ".join([*parts, "published"])
 
 
 def format_value(value: Any, unit: str | None) -> str:
@@ -145,22 +166,26 @@ def _published_lengths(
     published: Sequence[Mapping[str, Any]],
     computed_km: float | None,
     sources: Mapping[str, SourceLabel],
+    nautical: bool = False,
 ) -> str:
     items = []
     for entry in published:
         value = entry.get("value")
-        text = f"<b>{escape(format_km(value))}</b> — {_source_ref(entry.get('source'), sources)}"
+        text = (f"<b>{escape(published_label(entry, nautical))}</b> — "
+                f"{_source_ref(entry.get('source'), sources)}")
         delta = delta_pct(computed_km, value)
         if delta is not None:
             side = "longer" if delta > 0 else "shorter"
-            text += f"; computed line {abs(delta):.1f} % {side}"
+            span = " (measured over another stretch)" if entry.get("span") else ""
+            text += f"; the drawn line is {abs(delta):.1f} % {side}{span}"
         split = _split(entry.get("by_country_km"))
         if split:
             text += f"<br><span class=\"cg-split\">{split}</span>"
         if entry.get("note"):
             text += f"<br><i>{escape(str(entry['note']))}</i>"
         items.append(f"<li>{text}</li>")
-    return f"<h5>Published lengths</h5><ul>{''.join(items)}</ul>" if items else ""
+    return f"<h5>Published lengths (as the sources give them)</h5><ul>{''.join(items)}</ul>" \
+        if items else ""
 
 
 def _conflicts(
@@ -260,8 +285,9 @@ def feature_popup_html(
         rows.append(_row("Capacity", _capacity(capacity, sources)))
     if properties.get("geometry_accuracy"):
         rows.append(_row("Geometry", escape(str(properties["geometry_accuracy"]))))
+    nautical = properties.get("kind") == "sea_route"
     if metrics.length_km:
-        computed = escape(format_km(metrics.length_km))
+        computed = escape(format_km(metrics.length_km, nautical))
         split = _split(metrics.by_country_km, whole_km=True)
         if split:
             if metrics.border_source:
@@ -273,10 +299,11 @@ def feature_popup_html(
                 f"<br><span class=\"cg-split\">Caspian part by nearest shore "
                 f"(approximate): {sea}</span>"
             )
-        rows.append(_row("Computed length", computed))
+        rows.append(_row("Computed length (of the line drawn)", computed))
     parts.append(f"<table>{''.join(rows)}</table>")
     parts.append(
-        _published_lengths(properties.get("published_length_km") or [], metrics.length_km, sources)
+        _published_lengths(properties.get("published_length_km") or [], metrics.length_km, sources,
+                           nautical)
     )
     parts.append(_conflicts(conflicts, sources))
     parts.append(_conflicts(found_conflicts, sources, heading="Found in the news"))
@@ -288,13 +315,18 @@ def feature_popup_html(
 
 
 def feature_tooltip_html(properties: Mapping[str, Any], length_km: float | None) -> str:
-    """Tooltip: the name and the length (first published figure, else the computed one)."""
-    name = escape(str(properties.get("name") or ""))
-    published = properties.get("published_length_km") or []
-    value = published[0].get("value") if published else length_km
-    if not value:
-        return name
-    return f"{name} · {escape(format_km(value))}"
+    """Tooltip: the name, the computed length of the line drawn and the first published
+    figure, each said to be which (``"BTK · 731.7 km computed · 826 km, Baku–Tbilisi–Kars,
+    published"``); sea routes in nautical miles too."""
+    nautical = properties.get("kind") == "sea_route"
+    parts = [str(properties.get("name") or "")]
+    if length_km:
+        parts.append(f"{format_km(length_km, nautical)} computed")
+    published = [entry for entry in properties.get("published_length_km") or []
+                 if isinstance(entry, Mapping) and entry.get("value")]
+    if published:
+        parts.append(published_label(published[0], nautical))
+    return escape(" · ".join(part for part in parts if part))
 
 
 def _user_value(value: Any) -> str:

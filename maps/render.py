@@ -283,6 +283,7 @@ def map_of_layers(
         region_bounds,
     )
     from caspian.maps.elements import Basemaps, Controls, FeatureLayer
+    from caspian.maps.labels import catalog_place_labels
     from caspian.maps.rivers import map_rivers
 
     frame = layers_frame(layers)
@@ -310,6 +311,7 @@ def map_of_layers(
         corners = [[region[1], region[0]], [region[3], region[2]]]
         rivers, river_labels = map_rivers(frame.geometry.values, region)
         labels = basemap_labels(frame.geometry.values, (west, south, east, north))
+        labels += catalog_place_labels(layers)
         # one list in rank order: where names overlap on screen the earlier one stays
         labels = sorted([*labels, *river_labels], key=lambda label: label["rank"])
         basemaps = Basemaps(

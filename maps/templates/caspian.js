@@ -25,7 +25,82 @@ var caspian = (function () {
     var p = feature.properties;
     features[feature.id] = layer;
     layer.bindPopup(p.popup, popupOptions());
+    // A click goes to identify(), which opens this popup or, where features overlap, a list.
+    layer.off("click", layer._openPopup, layer);
+    layer.on("click", identify);
     layer.bindTooltip(p.tooltip, {sticky: true, direction: "top"});
+  }
+
+  // How far from a line or a point's edge a click still hits it, in screen pixels.
+  var HIT_PX = 6;
+
+  function hitsLayer(layer, point) {
+    var map = state.map, at = map.containerPointToLayerPoint(point);
+    if (layer.getLatLng) {  // a circle marker
+      return at.distanceTo(layer._point) <= (layer._radius || 0) + HIT_PX;
+    }
+    if (layer instanceof L.Polygon && layer._containsPoint(at)) { return true; }
+    return (layer._parts || []).some(function (part) {
+      for (var i = 1; i < part.length; i++) {
+        if (L.LineUtil.pointToSegmentDistance(at, part[i - 1], part[i]) <= HIT_PX) {
+          return true;
+        }
+      }
+      return false;
+    });
+  }
+
+  function paneZ(layer) {
+    return Number(state.map.getPane(layer.options.pane).style.zIndex) || 400;
+  }
+
+  // The ids of every drawn feature under a point of the map container, topmost first: what
+  // QGIS's identify tool would list there.
+  function featuresAt(point) {
+    var map = state.map, found = [];
+    Object.keys(features).forEach(function (id) {
+      var layer = features[id];
+      if (map.hasLayer(layer) && hitsLayer(layer, point)) { found.push(id); }
+    });
+    return found.sort(function (a, b) { return paneZ(features[b]) - paneZ(features[a]); });
+  }
+
+  // A line's popup opens where it was clicked, a point's at the point.
+  function openAt(layer, latlng) {
+    layer.openPopup(layer.getLatLng ? undefined : latlng);
+  }
+
+  // One feature under the click: its popup. Several (a cable beside a ferry route, a port on
+  // a line): a short list of them, each opening its own popup.
+  function identify(event) {
+    var map = state.map, target = event.target.cgFeature || event.target;
+    var ids = featuresAt(event.containerPoint);
+    if (ids.length < 2) {
+      openAt(target, event.latlng);
+      return;
+    }
+    var list = L.DomUtil.create("div", "cg-chooser");
+    L.DomUtil.create("div", "cg-chooser-head", list).textContent =
+      ids.length + " features here: choose one";
+    ids.forEach(function (id) {
+      var layer = features[id], props = layer.feature.properties;
+      var item = L.DomUtil.create("button", "cg-chooser-item", list);
+      item.type = "button";
+      item.setAttribute("data-feature", id);
+      var swatch = L.DomUtil.create("span", "cg-swatch", item);
+      swatch.style.borderColor = (props.style || {}).color || "#333";
+      L.DomUtil.create("span", "", item).textContent = props.title || id;
+      if (props.kind_label) {
+        L.DomUtil.create("span", "cg-chooser-kind", item).textContent = props.kind_label;
+      }
+      L.DomEvent.on(item, "click", function (clicked) {
+        L.DomEvent.stop(clicked);
+        map.closePopup();
+        openAt(layer, event.latlng);
+      });
+    });
+    L.popup({maxWidth: Math.max(Math.min(360, window.innerWidth - 80), 160), autoPan: true,
+      className: "cg-chooser-popup"}).setLatLng(event.latlng).setContent(list).openOn(map);
   }
 
   function featureLayer(data, attribution) {
@@ -44,7 +119,8 @@ var caspian = (function () {
       if (!style.dashArray || !layer.getLatLngs) { return; }
       var halo = L.polyline(layer.getLatLngs(), {pane: style.pane, weight: 12, opacity: 0,
                                                  lineCap: "round", className: "cg-halo"});
-      halo.bindPopup(layer.getPopup());
+      halo.cgFeature = layer;
+      halo.on("click", identify);
       halo.bindTooltip(layer.feature.properties.tooltip, {sticky: true, direction: "top"});
       group.addLayer(halo);
     });
@@ -100,7 +176,7 @@ var caspian = (function () {
         if (anchor.style.display) { return; }
         var width = text.offsetWidth, height = text.offsetHeight;
         // sea names are centred on their point by a CSS transform, which offsets ignore
-        var centred = marker.label.kind === "sea" || marker.label.kind === "river";
+        var centred = ["sea", "river", "country"].indexOf(marker.label.kind) !== -1;
         var at = map.latLngToLayerPoint(marker.getLatLng()).add(centred
           ? L.point(-width / 2, -height / 2) : L.point(text.offsetLeft, text.offsetTop));
         var box = L.bounds([at.x - 2, at.y - 1], [at.x + width + 2, at.y + height + 1]);
@@ -134,12 +210,14 @@ var caspian = (function () {
         if (!layer.feature) { return; }  // a dashed line's click halo
         var labels = layer.feature.properties.search || [];
         var loc = layer.getLatLng ? layer.getLatLng() : layer.getBounds().getCenter();
-        labels.forEach(function (label) {
+        labels.forEach(function (label, index) {
           var key = label, n = 2;
           while (own(records, key)) { key = label + " (" + n++ + ")"; }
           var record = L.latLng(loc.lat, loc.lng);
           record.layer = layer;
           record.group = group;
+          // the layer's names and the initials (BTC, ТМТМ) find the feature's first name
+          record.aliases = index === 0 ? (layer.feature.properties.aliases || []) : [];
           records[key] = record;
         });
       });
@@ -161,8 +239,11 @@ var caspian = (function () {
   function filterRecords(text, records) {
     var found = store(), needle = fold(text);
     if (!needle) { return found; }
+    function matches(text) { return fold(text).indexOf(needle) !== -1; }
     Object.keys(records).forEach(function (key) {
-      if (fold(key).indexOf(needle) !== -1) { found[key] = records[key]; }
+      if (matches(key) || (records[key].aliases || []).some(matches)) {
+        found[key] = records[key];
+      }
     });
     return found;
   }
@@ -279,6 +360,7 @@ var caspian = (function () {
     filterRecords: filterRecords,
     data: data,
     features: features,
+    featuresAt: featuresAt,
     fitTo: fitTo,
     keepInside: keepInside,
     labelLayer: labelLayer,
