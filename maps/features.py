@@ -192,7 +192,7 @@ def catalog_collection(
             "search": [str(name) for name in (props.get("name"), props.get("name_ru")) if name],
             "aliases": search_aliases(layer, props),
             "title": str(props.get("name") or fid),
-            "kind_label": styles.KIND_LABELS.get(str(props.get("kind")), str(props.get("kind") or "")),
+            "kind_label": styles.KIND_LABELS.get(str(props.get("kind")), str(props.get("kind"))),
         }
         features.append(_feature(fid, feature["geometry"], properties))
     return {"type": "FeatureCollection", "features": features}
