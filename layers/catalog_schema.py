@@ -178,6 +178,7 @@ FEATURE_PROPERTIES: Spec = record({
     })), False),
     "published_length_km": (list_of(CATALOG_PUBLISHED_LENGTH), True),
     "geometry_accuracy": (one_of(GEOMETRY_ACCURACIES), True),
+    "traced_sources": (list_of(_SOURCE_ID), False),
     "vertex_sources": (list_of(record({
         "label": (text(), True),
         "source": (_SOURCE_ID, True),

@@ -101,8 +101,8 @@ def citation_problems(layer: Layer) -> Iterator[Problem]:
 
 
 def _cited(properties: Mapping[str, Any]) -> list[Any]:
-    cited = list(properties.get("sources") or []) if isinstance(
-        properties.get("sources"), list) else []
+    cited = [source for key in ("sources", "traced_sources")
+             if isinstance(properties.get(key), list) for source in properties[key]]
     for key in ("vertex_sources", "route_places", "published_length_km", "capacity"):
         entries = properties.get(key)
         if isinstance(entries, list):

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from caspian.geo.settings import DEFAULT_SETTINGS, Settings
+from caspian.layers.accuracy import ACCURACY_COLUMNS, accuracy_columns
 from caspian.layers.catalog import Layer, load_catalog, short_feature_id
 
 if TYPE_CHECKING:
@@ -66,10 +67,11 @@ SUFFIX_FORMATS: Mapping[str, str] = {
 COLUMNS: tuple[str, ...] = (
     "layer", "feature", "id", "name", "name_ru", "kind", "mode", "status", "status_note",
     "geometry_accuracy", "operator", "owners", "capacity", "published_length_km",
-    "published_lengths", "length_km", "note", "osm_way_ids", "citations", "sources", "geometry",
+    "published_lengths", "length_km", "note", "osm_way_ids", "citations", "sources",
+    *ACCURACY_COLUMNS, "geometry",
 )
 
-NUMBER_COLUMNS = ("published_length_km", "length_km")
+NUMBER_COLUMNS = ("published_length_km", "length_km", *ACCURACY_COLUMNS)
 TEXT_COLUMNS = tuple(c for c in COLUMNS if c not in (*NUMBER_COLUMNS, "geometry"))
 
 
@@ -192,6 +194,7 @@ def frame_from_layers(
     """Flatten ``layers`` into the export frame (see :func:`to_geodataframe`)."""
     settings = settings or DEFAULT_SETTINGS
     import geopandas
+    import numpy as np
     import shapely.geometry
 
     rows = [row for layer in layers for row in _rows(layer)]
@@ -204,6 +207,11 @@ def frame_from_layers(
     # A number column stays a number column whatever the layers chosen (all None: NaN).
     frame["published_length_km"] = frame["published_length_km"].astype("float64")
     frame["length_km"] = _lengths_km(geometries, settings) if rows else []
+    properties = [feature.get("properties") or {} for layer in layers
+                  for feature in layer.features]
+    by_accuracy = accuracy_columns(properties, list(geometries), frame["length_km"], settings)
+    for column, values in by_accuracy.items():
+        frame[column] = np.round(values, 1 if column == "traced_pct" else 3)
     frame = frame.set_geometry(geopandas.GeoSeries(list(geometries), crs="EPSG:4326"))
     return frame[list(COLUMNS)]
 
@@ -231,7 +239,9 @@ def to_geodataframe(
         ``length_km`` (geodesic length on the WGS84 ellipsoid for lines, km; NaN for points
         and polygons), ``note``, ``citations`` (JSON text: a list of {source, type, outlet,
         date, page, url, seed, quote, start, end}), ``sources`` (readable text:
-        ``"Outlet date: «quote»; ..."``) and ``geometry`` (polygons counter-clockwise).
+        ``"Outlet date: «quote»; ..."``), the kilometres of each geometry accuracy class and
+        the traced share in percent (:data:`caspian.layers.accuracy.ACCURACY_COLUMNS`; NaN
+        where ``length_km`` is) and ``geometry`` (polygons counter-clockwise).
 
     Raises
     ------

@@ -48,6 +48,13 @@ METRIC_COLUMNS: tuple[str, ...] = (
     "by_country_km",
     "published_by_country_km",
     "sea_nearest_state_km",
+    # Kilometres by accuracy class and the traced share (caspian.layers.accuracy).
+    "surveyed_km",
+    "traced_km",
+    "waypoints_km",
+    "schematic_km",
+    "hypothetical_km",
+    "traced_pct",
 )
 
 _TEXT_COLUMNS = ("name", "kind", "mode", "status", "geometry_accuracy")
@@ -168,7 +175,11 @@ def metrics_frame(
         source), ``by_country_km`` (ISO3 -> km plus ``"sea"``; None unless ``by_country``),
         ``published_by_country_km`` (from the first published figure, if it has one) and
         ``sea_nearest_state_km`` (Caspian part of ``"sea"`` by nearest littoral state: an
-        approximation; None unless ``by_country``).
+        approximation; None unless ``by_country``); then the kilometres of each geometry
+        accuracy class (``surveyed_km``, ``traced_km``, ``waypoints_km``, ``schematic_km``,
+        ``hypothetical_km``; :mod:`caspian.layers.accuracy`, from ``geometry_accuracy``,
+        ``traced_sources`` and ``vertex_sources``) and ``traced_pct``, the traced share of
+        ``length_km`` in percent.
     """
     import pandas
     from caspian.geo.geodesy import as_geometry_array, geodesic_lengths_km
@@ -218,6 +229,8 @@ def metrics_frame(
         },
         index=pandas.RangeIndex(len(frame)),
     )
+    for name, values in _accuracy(frame, geoms, length_km, settings).items():
+        out[name] = values
     if by_country:
         from caspian.geo.countries import split_by_country
 
@@ -235,6 +248,24 @@ def metrics_frame(
             for row, ok in zip(split.sea_nearest_state_km, measured, strict=True)
         ]
     return out[list(METRIC_COLUMNS)]
+
+
+def _row_properties(frame: pandas.DataFrame) -> list[Mapping[str, Any]]:
+    """Each row's feature properties: the catalog frame's ``properties`` column, or for any
+    other frame the columns the accuracy rule reads."""
+    if "properties" in frame.columns:
+        return [value if isinstance(value, Mapping) else {}
+                for value in frame["properties"].tolist()]
+    names = ("geometry_accuracy", "traced_sources", "vertex_sources")
+    columns = {name: _column(frame, name) for name in names}
+    return [{name: columns[name][row] for name in names} for row in range(len(frame))]
+
+
+def _accuracy(frame: pandas.DataFrame, geoms: np.ndarray[Any, Any],
+              length_km: np.ndarray[Any, Any], settings: Settings) -> dict[str, Any]:
+    from caspian.layers.accuracy import accuracy_columns
+
+    return accuracy_columns(_row_properties(frame), list(geoms), length_km, settings)
 
 
 def catalog_metrics(

@@ -2,7 +2,9 @@
 
 The line's own vertices are its sourced waypoints (stations, towns). Between each pair the
 shortest path over the rail network is taken (:func:`caspian.geo.railgraph.shortest_rail_path`),
-and the legs are joined into one trace at the network's full resolution. Nothing is bent to
+and the legs are joined into one trace at the network's full resolution. A line of several
+branches (a MultiLineString: Tbilisi–Poti and Samtredia–Batumi) is refined branch by branch:
+no path is sought from the end of one branch to the start of the next. Nothing is bent to
 hit a published length: the new length and its difference from each published figure are
 reported, and so is the distance from every sourced place to the new line.
 
@@ -81,6 +83,8 @@ class Refinement:
     places : tuple of PlaceDistance
     waypoint_snaps_km : tuple of float
         Distance from each waypoint to the track node it was snapped to.
+    branch_lengths_km : tuple of float
+        Length of the trace of each branch (each part of the old line), in order.
     """
 
     feature_id: str
@@ -93,6 +97,7 @@ class Refinement:
     gaps: tuple[RouteGap, ...]
     places: tuple[PlaceDistance, ...]
     waypoint_snaps_km: tuple[float, ...]
+    branch_lengths_km: tuple[float, ...] = ()
 
     def geometry(self) -> Any:
         """The trace as a LineString, or a MultiLineString when it has gaps."""
@@ -100,26 +105,35 @@ class Refinement:
         return lines[0] if len(lines) == 1 else shapely.MultiLineString(lines)
 
 
-def _waypoints(feature: dict[str, Any]) -> tuple[list[tuple[float, float]], list[str]]:
+def _branches(feature: dict[str, Any]) -> tuple[list[list[tuple[float, float]]], list[str]]:
+    """The line's waypoints branch by branch (one per part), and every vertex's label."""
     geometry = feature.get("geometry") or {}
     kind = geometry.get("type")
     if kind == "LineString":
-        coords = geometry["coordinates"]
+        branches = [geometry["coordinates"]]
     elif kind == "MultiLineString":
-        coords = [position for part in geometry["coordinates"] for position in part]
+        branches = list(geometry["coordinates"])
     else:
         raise InputError(f"{feature.get('id')} is a {kind}, not a line; refine a railway line")
+    count = sum(len(branch) for branch in branches)
     entries = (feature.get("properties") or {}).get("vertex_sources") or []
-    if len(entries) > len(coords) or not all(isinstance(entry, dict) for entry in entries):
+    if len(entries) > count or not all(isinstance(entry, dict) for entry in entries):
         raise InputError(
             f"{feature.get('id')}: vertex_sources must be one object per vertex "
-            f"({len(entries)} entries for {len(coords)} vertices); fix the layer file"
+            f"({len(entries)} entries for {count} vertices); fix the layer file"
         )
     labels = [str(entry.get("label", f"vertex {i}")) for i, entry in enumerate(entries)]
-    labels += [f"vertex {i}" for i in range(len(labels), len(coords))]
-    if len(coords) < 2:
-        raise InputError(f"{feature.get('id')} has {len(coords)} vertices; a line needs two")
-    return [as_lonlat(c, f"{feature.get('id')} vertex") for c in coords], labels
+    labels += [f"vertex {i}" for i in range(len(labels), count)]
+    if any(len(branch) < 2 for branch in branches):
+        raise InputError(f"{feature.get('id')} has a part of fewer than two vertices; a line "
+                         "needs two")
+    where = f"{feature.get('id')} vertex"
+    return [[as_lonlat(c, where) for c in branch] for branch in branches], labels
+
+
+def _waypoints(feature: dict[str, Any]) -> tuple[list[tuple[float, float]], list[str]]:
+    branches, labels = _branches(feature)
+    return [position for branch in branches for position in branch], labels
 
 
 def propose_alignment(
@@ -132,7 +146,8 @@ def propose_alignment(
     SnapError
         When a waypoint lies farther than ``max_snap_km`` from any track (named by label).
     """
-    waypoints, labels = _waypoints(feature)
+    branches, labels = _branches(feature)
+    waypoints = [position for branch in branches for position in branch]
     for lonlat, label in zip(waypoints, labels, strict=True):
         _, dist_m = nearest_node(loaded.network, *lonlat)
         if dist_m > max_snap_km * 1000.0:
@@ -141,11 +156,13 @@ def propose_alignment(
                 f"{dist_m / 1000:,.1f} km from the nearest track of {loaded.source} (limit "
                 f"{max_snap_km:g} km); use an extract that covers it or a larger --max-snap-km"
             )
-    legs = [
-        shortest_rail_path(loaded.network, start, end, max_snap_km)
-        for start, end in itertools.pairwise(waypoints)
+    legs_by_branch = [
+        [shortest_rail_path(loaded.network, start, end, max_snap_km)
+         for start, end in itertools.pairwise(branch)]
+        for branch in branches
     ]
-    parts = _join_legs(legs)
+    parts = tuple(part for branch_legs in legs_by_branch for part in _join_legs(branch_legs))
+    legs = [leg for branch_legs in legs_by_branch for leg in branch_legs]
     properties = feature.get("properties") or {}
     new_km = float(sum(leg.length_km for leg in legs))
     old_km = float(geodesic_lengths_km(shapely.geometry.shape(feature["geometry"]))[0])
@@ -163,9 +180,12 @@ def propose_alignment(
         way_ids=tuple(dict.fromkeys(way for leg in legs for way in leg.way_ids)),
         gaps=tuple(gap for leg in legs for gap in leg.gaps),
         places=_place_distances(parts, properties, waypoints, labels),
-        waypoint_snaps_km=tuple([legs[0].start_snap_km, *(leg.end_snap_km for leg in legs)])
-        if legs
-        else (),
+        waypoint_snaps_km=tuple(
+            snap for branch_legs in legs_by_branch
+            for snap in (branch_legs[0].start_snap_km, *(leg.end_snap_km for leg in branch_legs))
+        ),
+        branch_lengths_km=tuple(float(sum(leg.length_km for leg in branch_legs))
+                                for branch_legs in legs_by_branch),
     )
 
 

@@ -151,12 +151,19 @@ def check_command(ctx: click.Context, layer_ids: tuple[str, ...]) -> None:
 
 
 def _echo_schematic_lines(layer_ids: list[str] | None) -> None:
-    """List the lines still drawn schematically, each with why it is not traced."""
+    """List the lines still drawn schematically, each with why it is not traced, then every
+    straight segment longer than the limit."""
     from caspian.layers.catalog import load_catalog
-    from caspian.layers.schematic import schematic_lines
+    from caspian.layers.schematic import STRAIGHT_LIMIT_KM, schematic_lines, straight_stretches
     from caspian.maps.formatting import render_table
 
-    lines = schematic_lines(load_catalog(layer_ids).values())
+    layers = load_catalog(layer_ids).values()
+    lines = schematic_lines(layers)
     if lines:
         click.echo(f"\n{len(lines)} line(s) not drawn along a mapped trace:")
         click.echo(render_table([line.as_row() for line in lines]))
+    stretches = straight_stretches(layers)
+    if stretches:
+        click.echo(f"\n{len(stretches)} straight stretch(es) longer than "
+                   f"{STRAIGHT_LIMIT_KM:g} km:")
+        click.echo(render_table([stretch.as_row() for stretch in stretches]))

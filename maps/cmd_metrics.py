@@ -23,6 +23,7 @@ KM_DECIMALS = 3
 _TABLE_COLUMNS = (
     "layer", "feature", "kind", "status", "geometry_accuracy",
     "length_km", "published_km", "delta_km", "delta_pct", "by_country_km",
+    "traced_km", "waypoints_km", "schematic_km", "hypothetical_km", "traced_pct",
 )
 _COUNTRY_COLUMNS = (
     "layer", "feature", "country", "length_km", "published_km", "delta_km", "delta_pct", "basis",

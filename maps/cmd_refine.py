@@ -7,6 +7,12 @@ from typing import Any
 import click
 from caspian.maps.options import check_max_snap_km, format_option
 
+#: An old waypoint nearer the new line than this (km) is counted, not listed, by default.
+ON_LINE_KM = 0.1
+
+#: By default at most this many old waypoints farther than :data:`ON_LINE_KM` are listed.
+LISTED_WAYPOINTS = 10
+
 
 def _figures(refinement: Any) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = [
@@ -14,6 +20,9 @@ def _figures(refinement: Any) -> list[dict[str, Any]]:
         {"figure": "old_length_km", "value": refinement.old_length_km},
         {"figure": "new_length_km", "value": refinement.new_length_km},
     ]
+    if len(refinement.branch_lengths_km) > 1:
+        rows.append({"figure": "branches_km", "value": ", ".join(
+            f"{km:,.1f}" for km in refinement.branch_lengths_km)})
     for entry in refinement.published:
         rows.append(
             {
@@ -49,15 +58,21 @@ def _figures(refinement: Any) -> list[dict[str, Any]]:
     "--max-snap-km", type=float, default=25.0, show_default=True,
     help="Refuse a waypoint farther than this from any track.",
 )
+@click.option(
+    "--all-places", is_flag=True,
+    help="List every old waypoint's distance to the new line, not only the farthest.",
+)
 @format_option("table", "json")
 def refine_command(
     feature_id: str, osm_file: str, write: bool, layer_file: str | None, max_snap_km: float,
-    fmt: str,
+    all_places: bool, fmt: str,
 ) -> None:
     """Propose an alignment for a catalog line from OSM railways between its waypoints.
 
-    Prints the old and new length, the change against each published figure and the distance
-    of every sourced place to the new line. Nothing is written without --write; with it, the
+    Each branch (part) of a line is refined on its own. Prints the old and new length, the
+    change against each published figure, the distance of every route place to the new line
+    and a summary of the old waypoints' distances (the farthest listed; --all-places lists
+    every one; JSON always has them all). Nothing is written without --write; with it, the
     layer file is replaced atomically and the new geometry cites the OSM file and way ids.
     """
     import json
@@ -108,8 +123,12 @@ def refine_command(
         }, ensure_ascii=False, indent=1))
     else:
         click.echo(render(_figures(refinement), "table", ["figure", "value"]))
-        click.echo()
-        click.echo(render(places, "table", ["place", "kind", "distance_km"]))
+        listed, summary = _listed_places(places, all_places)
+        if listed:
+            click.echo()
+            click.echo(render(listed, "table", ["place", "kind", "distance_km"]))
+        if summary:
+            click.echo(summary)
     for gap in refinement.gaps:
         click.echo(f"caspian: gap: no track for {gap.length_km:,.1f} km; kept as a gap", err=True)
     if not write:
@@ -119,6 +138,27 @@ def refine_command(
     updated = apply_refinement(collection, refinement, osm_file, dates, GEOMETRY_ACCURACIES)
     write_layer(updated, path)
     click.echo(f"caspian: wrote {path}", err=True)
+
+
+def _listed_places(
+    places: list[dict[str, Any]], all_places: bool
+) -> tuple[list[dict[str, Any]], str | None]:
+    """The place rows to print and a one-line summary of the old waypoints: every route place,
+    then the old waypoints farther than :data:`ON_LINE_KM` from the new line, farthest first
+    and at most :data:`LISTED_WAYPOINTS` of them (every row with ``all_places``)."""
+    if all_places:
+        return places, None
+    waypoints = [row for row in places if row["kind"] == "waypoint"]
+    off = sorted((row for row in waypoints if row["distance_km"] > ON_LINE_KM),
+                 key=lambda row: -row["distance_km"])
+    summary = (f"{len(waypoints):,} old waypoint(s): {len(waypoints) - len(off):,} within "
+               f"{ON_LINE_KM:g} km of the new line")
+    if off:
+        summary += (f"; {len(off):,} farther, the {min(len(off), LISTED_WAYPOINTS)} farthest "
+                    "listed above")
+    summary += "; --all-places lists every one"
+    route_places = [row for row in places if row["kind"] != "waypoint"]
+    return route_places + off[:LISTED_WAYPOINTS], summary
 
 
 def _read_layer(path: Any) -> dict[str, Any]:

@@ -74,7 +74,7 @@ def test_check_passes_and_reports_length_differences() -> None:
 def test_check_lists_each_line_not_drawn_along_a_mapped_trace() -> None:
     result = run("check", "middle_corridor", "zangezur_corridor")
     assert result.returncode == 0, result.stdout + result.stderr
-    listed = result.stdout.split("not drawn along a mapped trace:")[1]
+    listed = result.stdout.split("not drawn along a mapped trace:")[1].split("\n\n")[0]
     rows = {line.split()[0]: line for line in listed.strip().splitlines()[2:] if line.strip()}
     assert "middle_corridor/btk" in rows and "zangezur_corridor/syunik" in rows
     assert "middle_corridor/georgian-ports" not in rows  # traced to Poti and Batumi
@@ -110,3 +110,18 @@ def test_unwritable_output_is_one_line_and_exit_2(output: str, expected: str) ->
     assert result.returncode == 2
     (line,) = result.stderr.strip().splitlines()
     assert expected in line and "Traceback" not in result.stderr
+
+
+def test_check_lists_every_straight_stretch_longer_than_fifty_km() -> None:
+    result = run("check", "green_energy_cable", "btc_pipeline")
+    assert result.returncode == 0, result.stdout + result.stderr
+    listed = result.stdout.split("straight stretch(es) longer than 50 km:")[1]
+    rows = listed.split("\n\n")[0].strip().splitlines()[2:]
+    by_feature = {row.split()[0]: row.split() for row in rows}
+    # The Black Sea cable is one straight line between its landing towns; the hypothetical
+    # Caspian cable is routed over water in short steps, so it is not listed.
+    assert by_feature["green_energy_cable/anaklia-constanta"][1:3] == ["schematic", "1,066.8"]
+    assert "green_energy_cable/caspian" not in by_feature
+    # OpenStreetMap maps BTC's last 62 km before Ceyhan as one segment: listed, as traced.
+    assert by_feature["btc_pipeline/btc"][1:3] == ["traced", "62.0"]
+    assert len(rows) == 2

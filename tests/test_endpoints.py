@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 def test_short_id_resolves_to_the_catalog_point() -> None:
     endpoint = resolve_endpoint("aktau")
     assert endpoint.label == "aktau_port/aktau"
-    assert endpoint.lonlat == (51.15, 43.65)  # facts.md: Aktau city 43.650, 51.150
+    # The port's quay, where the mapped railway ends (the city point is context/aktau_city).
+    assert endpoint.lonlat == (51.222, 43.6026)
 
 
 def test_layer_slash_feature_resolves_to_alat() -> None:

@@ -160,7 +160,7 @@ def test_geopackage_sources_table_carries_the_openstreetmap_credit(exports) -> N
     # Exactly the OpenStreetMap-derived sources ask for a credit.
     assert set(credited["source"]) == {
         "osm-btc", "osm-rail-aze", "osm-rail-ge", "osm-stations-ge", "osm-rail-beineu-aktau",
-        "osm-rail-dostyk-aktogay", "osm-rail-mointy-zharyk", "osm-stations-kz",
+        "osm-rail-dostyk-aktogay", "osm-rail-mointy-zharyk", "osm-stations-kz", "osm-stations-tr",
     }
     (rail,) = credited[
         (credited["source"] == "osm-rail-aze") & (credited["layer"] == "zangezur_corridor")

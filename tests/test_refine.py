@@ -154,3 +154,49 @@ def test_refine_names_the_waypoint_that_lies_off_the_track(tmp_path, capsys) -> 
     assert code == 2
     assert "waypoint 'Middle (village)' (46.00000,39.50000) lies" in err
     assert "from the nearest track of rail_network.osm (limit 25 km)" in err
+
+
+def _branched_layer(tmp_path):
+    """The test layer with a line of two branches: the main line 1–6 and the branch 3–8."""
+    from osm_fixtures import NODES
+
+    collection = json.loads(LAYER.read_text(encoding="utf-8"))
+    feature = collection["features"][0]
+    feature["geometry"] = {"type": "MultiLineString", "coordinates": [
+        [list(NODES[1]), list(NODES[4]), list(NODES[6])], [list(NODES[3]), list(NODES[8])]]}
+    feature["properties"]["vertex_sources"] = [
+        {"label": label, "source": "test-source", "approximate": False}
+        for label in ("Alpha", "Delta", "Foxtrot", "Charlie (branch start)", "Hotel")]
+    path = tmp_path / "test_rail.geojson"
+    path.write_text(json.dumps(collection, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_refine_routes_each_branch_on_its_own(tmp_path, capsys) -> None:
+    path = _branched_layer(tmp_path)
+    code, out, err = _refine(path, capsys)
+    assert code == 0, err
+    # Not 1–6, back from 6 to 3, then 3–8: each branch between its own waypoints.
+    main_km, branch_km = geographiclib_km(1, 2, 3, 4, 5, 6), geographiclib_km(3, 7, 8)
+    assert json.loads(out)["new_length_km"] == pytest.approx(main_km + branch_km, abs=1e-9)
+    code, _, err = _refine(path, capsys, "--write")
+    assert code == 0, err
+    geometry = json.loads(path.read_text(encoding="utf-8"))["features"][0]["geometry"]
+    from osm_fixtures import NODES
+
+    assert geometry == {"type": "MultiLineString", "coordinates": [
+        [list(NODES[n]) for n in (1, 2, 3, 4, 5, 6)], [list(NODES[n]) for n in (3, 7, 8)]]}
+
+
+def test_refine_prints_a_short_summary_of_the_old_waypoints(tmp_path, capsys) -> None:
+    path = _branched_layer(tmp_path)
+    args = ["refine", "test_rail/main", "--osm-file", str(RAIL_XML), "--layer-file", str(path)]
+    code, out, err = run_cli(args, capsys)
+    assert code == 0, err
+    # The waypoints are nodes of the track: counted, not listed; the route place is listed.
+    assert "5 old waypoint(s): 5 within 0.1 km of the new line" in out
+    assert "Bravo (station village)" in out and "Charlie (branch start)" not in out
+    assert "branches_km" in out
+    code, out, err = run_cli([*args, "--all-places"], capsys)
+    assert code == 0, err
+    assert "Charlie (branch start)" in out and "old waypoint(s)" not in out

@@ -91,19 +91,23 @@ def test_btk_follows_the_traced_track_through_its_station_towns() -> None:
     assert distances["Tbilisi (city)"] < 5.0
 
 
-def test_btk_is_straight_only_from_the_turkish_border_to_kars() -> None:
+def test_btk_runs_from_the_turkish_border_to_kars_through_station_nodes() -> None:
     feature = load_layer("middle_corridor").feature("btk")
     coordinates = np.array(feature["geometry"]["coordinates"])
+    sources = [entry["source"] for entry in feature["properties"]["vertex_sources"]]
     geod = pyproj.Geod(ellps="WGS84")
     _, _, step_m = geod.inv(
         coordinates[:-1, 0], coordinates[:-1, 1], coordinates[1:, 0], coordinates[1:, 1]
     )
-    # Mapped ways across open country have nodes up to 9 km apart; border–Kars is the one
-    # straight step longer than that.
-    assert np.flatnonzero(step_m > 20_000).tolist() == [len(coordinates) - 2]
-    assert step_m[-1] / 1000 == pytest.approx(64.5, abs=0.5)
-    border_end = coordinates[-2]
+    # Five OpenStreetMap station nodes from Canbazlar to Kars follow the Georgian trace.
+    assert sources[-5:] == ["osm-stations-tr"] * 5 and sources[-6] == "osm-rail-ge"
+    border_end = coordinates[-6]
     assert 43.2 < border_end[0] < 43.4 and 41.1 < border_end[1] < 41.2  # near Kartsakhi
+    # Mapped ways across open country have nodes up to 9 km apart; from the border the steps
+    # between the Turkish station nodes are 4.2 to 20.8 km (Porsuklu–Kars), 66.4 km in all.
+    assert step_m[:-5].max() < 9_500
+    assert (step_m[-5:] / 1000).round(1).tolist() == [4.2, 18.1, 15.9, 7.3, 20.8]
+    assert step_m[-5:].sum() / 1000 == pytest.approx(66.4, abs=0.1)
     assert feature["properties"]["untraced_reason"].startswith("Turkish border–Kars")
 
 
@@ -209,7 +213,11 @@ def test_china_aktogay_leg_follows_the_mapped_railway_through_dostyk() -> None:
     leg = layer.feature("china-aktogay")
     assert leg["properties"]["geometry_accuracy"] == "traced"
     distances = _place_distances_km(leg)
-    assert max(distances.values()) < 0.5, distances  # Alashankou, Dostyk, Aktogay
+    sourced = {label: km for label, km in distances.items() if "OpenStreetMap" not in label}
+    assert max(sourced.values()) < 0.5, sourced  # Alashankou, Dostyk, Aktogay
+    # The OpenStreetMap station nodes along it: all within 0.25 km but № 11 (1.50 km).
+    stations = sorted(km for label, km in distances.items() if "OpenStreetMap" in label)
+    assert len(stations) == 20 and stations[-2] < 0.25 and stations[-1] < 1.5, stations
     following = layer.feature("aktogay-zhezkazgan")["geometry"]["coordinates"]
     assert leg["geometry"]["coordinates"][-1] == following[0]
 
@@ -217,11 +225,12 @@ def test_china_aktogay_leg_follows_the_mapped_railway_through_dostyk() -> None:
 def test_aktogay_zhezkazgan_runs_through_the_junction_stations_with_mointy_traced() -> None:
     leg = load_layer("middle_corridor").feature("aktogay-zhezkazgan")
     properties = leg["properties"]
-    assert properties["geometry_accuracy"] == "schematic"
+    assert properties["geometry_accuracy"] == "waypoints"
     distances = _place_distances_km(leg)
     stations = {label: km for label, km in distances.items() if "railway=station node" in label}
-    # Sayak, Mointy, Сәкен Сейфуллин and Zhezkazgan: the line passes every station node.
-    assert len(stations) == 4 and max(stations.values()) < 1.0, stations
+    # Sayak, Mointy, Сәкен Сейфуллин, Zhezkazgan and the ten station nodes along the traced
+    # Mointy–Karaganda part: the line passes every one of them within 0.3 km.
+    assert len(stations) == 14 and max(stations.values()) < 0.35, stations
     traced = [
         position
         for position, entry in zip(

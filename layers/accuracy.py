@@ -1,0 +1,297 @@
+"""How far to trust each stretch of a line: traced, waypoints, schematic or hypothetical.
+
+A feature's ``geometry_accuracy`` is the class of its weakest part (``docs/catalog-schema.md``).
+This module splits a line into *stretches* of one class each, from data the feature already
+carries:
+
+* a segment between two consecutive exact vertices (``approximate`` not true) that cite the
+  same source, where that source is one of the feature's ``traced_sources`` (a mapped trace
+  whose consecutive nodes the line keeps), is ``traced``;
+* any other segment between two exact vertices of a feature that lists ``traced_sources`` is
+  ``waypoints`` (``hypothetical`` if the feature is): a straight line between two sourced
+  positions, such as two OpenStreetMap station nodes;
+* a segment with an approximate end (a town point) is the weaker of the feature's own class
+  and ``waypoints``;
+* a feature without ``traced_sources`` (a user's file, a point, a line with no trace in it),
+  or whose ``vertex_sources`` do not give one entry per vertex, has its own class throughout.
+
+Lengths are geodesic (:func:`caspian.geo.geodesy.segment_lengths_m`), in kilometres.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import shapely
+from caspian.geo.geodesy import segment_arrays, segment_lengths_m
+from caspian.geo.settings import GEOMETRY_ACCURACIES, Settings
+
+#: The class of a straight segment between two sourced positions.
+WAYPOINTS = "waypoints"
+
+#: Keys of :func:`accuracy_km`, one per accuracy class, in :data:`GEOMETRY_ACCURACIES` order.
+ACCURACY_KM_KEYS: tuple[str, ...] = tuple(f"{name}_km" for name in GEOMETRY_ACCURACIES)
+
+
+@dataclass(frozen=True)
+class AccuracyStretch:
+    """A run of consecutive segments of one line that share an accuracy class.
+
+    Attributes
+    ----------
+    accuracy : str
+        One of :data:`caspian.geo.settings.GEOMETRY_ACCURACIES`.
+    coordinates : tuple of (float, float)
+        ``(lon, lat)`` degrees of the stretch, at least two points.
+    length_km : float
+        Geodesic length on the ellipsoid, kilometres.
+    """
+
+    accuracy: str
+    coordinates: tuple[tuple[float, float], ...]
+    length_km: float
+
+    @property
+    def straight(self) -> bool:
+        """Whether the stretch is a single straight segment."""
+        return len(self.coordinates) == 2
+
+
+def _weaker(first: str, second: str) -> str:
+    return max(first, second, key=GEOMETRY_ACCURACIES.index)
+
+
+def segment_accuracies(properties: Mapping[str, Any], vertex_pairs: np.ndarray[Any, Any],
+                       vertex_count: int) -> list[str]:
+    """The accuracy class of each segment by the rule of this module's docstring.
+
+    Parameters
+    ----------
+    properties : Mapping
+        The feature's properties (``geometry_accuracy``, ``traced_sources``,
+        ``vertex_sources``).
+    vertex_pairs : numpy.ndarray of int, shape (segments, 2)
+        Index (into the concatenated vertices) of each segment's start and end.
+    vertex_count : int
+        Number of vertices of the line (parts concatenated).
+
+    Returns
+    -------
+    list of str
+        One class per segment; empty when the feature's own class is not a known one.
+    """
+    own = properties.get("geometry_accuracy")
+    if own not in GEOMETRY_ACCURACIES:
+        return []
+    own = str(own)
+    traced_sources = properties.get("traced_sources")
+    vertex_sources = properties.get("vertex_sources")
+    if not _lists_traces(properties) or len(vertex_sources) != vertex_count:
+        return [own] * len(vertex_pairs)
+    traces = [str(source) for source in traced_sources]
+    exact = np.array([isinstance(entry, Mapping) and not entry.get("approximate")
+                      for entry in vertex_sources], dtype=bool)
+    # One code per vertex: the index of the trace it is an exact node of, or -1.
+    codes = np.array([
+        traces.index(source) if is_exact and (source := str(entry.get("source"))) in traces
+        else -1
+        for entry, is_exact in zip(vertex_sources, exact.tolist(), strict=True)
+    ], dtype=np.intp)
+    starts, ends = vertex_pairs[:, 0], vertex_pairs[:, 1]
+    traced = (codes[starts] >= 0) & (codes[starts] == codes[ends])
+    both_exact = exact[starts] & exact[ends]
+    # Two sourced positions make a waypoints segment, whatever the feature's weakest part,
+    # unless the whole line is hypothetical; an approximate end keeps the feature's class.
+    between_positions = own if own == "hypothetical" else WAYPOINTS
+    return np.where(traced, "traced", np.where(both_exact, between_positions,
+                                               _weaker(own, WAYPOINTS))).tolist()
+
+
+def _lists_traces(properties: Mapping[str, Any]) -> bool:
+    """Whether the feature gives ``traced_sources`` and ``vertex_sources`` as lists, so that
+    its segments are rated one by one (otherwise the feature's class holds throughout)."""
+    traced_sources = properties.get("traced_sources")
+    vertex_sources = properties.get("vertex_sources")
+    return (isinstance(traced_sources, Sequence) and not isinstance(traced_sources, str)
+            and isinstance(vertex_sources, Sequence) and not isinstance(vertex_sources, str))
+
+
+def _vertex_pairs(geometry: Any) -> np.ndarray[Any, Any]:
+    """Start and end vertex index (parts concatenated) of every segment of ``geometry``."""
+    parts = shapely.get_parts(np.asarray([geometry], dtype=object))
+    _, vertex_part = shapely.get_coordinates(parts, return_index=True)
+    start = np.flatnonzero(vertex_part[1:] == vertex_part[:-1])
+    return np.column_stack([start, start + 1])
+
+
+def _classified_segments(
+    properties: Mapping[str, Any], geometry: Any, settings: Settings | None
+) -> tuple[np.ndarray[Any, Any], ...] | None:
+    """Vertex pairs, classes, geodesic lengths (km) of the segments, and the vertices; None
+    for anything but a line of known class."""
+    if geometry is None or shapely.is_empty(geometry) or geometry.geom_type not in (
+            "LineString", "MultiLineString"):
+        return None
+    segments = segment_arrays(geometry)
+    pairs = _vertex_pairs(geometry)
+    coords = shapely.get_coordinates(geometry)
+    classes = segment_accuracies(properties, pairs, len(coords))
+    if not classes:
+        return None
+    lengths_km = segment_lengths_m(segments, settings) / 1000.0
+    return pairs, np.asarray(classes), lengths_km, coords
+
+
+@dataclass(frozen=True)
+class LongSegment:
+    """One straight segment of a line longer than a threshold.
+
+    Attributes
+    ----------
+    start_vertex, end_vertex : int
+        Index of its ends among the line's vertices (parts concatenated, as
+        ``vertex_sources`` counts them).
+    accuracy : str
+        Its class by the rule of this module.
+    length_km : float
+        Geodesic length, kilometres.
+    """
+
+    start_vertex: int
+    end_vertex: int
+    accuracy: str
+    length_km: float
+
+
+def long_segments(
+    properties: Mapping[str, Any], geometry: Any, min_km: float,
+    settings: Settings | None = None,
+) -> list[LongSegment]:
+    """Every straight segment of a line longer than ``min_km`` kilometres, in line order."""
+    classified = _classified_segments(properties, geometry, settings)
+    if classified is None:
+        return []
+    pairs, labels, lengths_km, _ = classified
+    return [
+        LongSegment(int(pairs[i, 0]), int(pairs[i, 1]), str(labels[i]), float(lengths_km[i]))
+        for i in np.flatnonzero(lengths_km > min_km).tolist()
+    ]
+
+
+def accuracy_stretches(
+    properties: Mapping[str, Any], geometry: Any, settings: Settings | None = None
+) -> list[AccuracyStretch]:
+    """Split a line into maximal runs of segments of one accuracy class.
+
+    Parameters
+    ----------
+    properties : Mapping
+        The feature's properties.
+    geometry : shapely geometry
+        LineString or MultiLineString in ``(lon, lat)`` degrees; anything else (a point,
+        ``None``, an empty geometry) has no stretches. A stretch never crosses from one part
+        of a MultiLineString to the next.
+    settings : Settings, optional
+        ``ellps`` for the lengths.
+
+    Returns
+    -------
+    list of AccuracyStretch
+        In the order of the line; empty for a feature of unknown class.
+    """
+    classified = _classified_segments(properties, geometry, settings)
+    if classified is None:
+        return []
+    pairs, labels, lengths_km, coords = classified
+    # A run ends where the class changes or the next segment starts a new part.
+    breaks = np.flatnonzero((labels[1:] != labels[:-1]) | (pairs[1:, 0] != pairs[:-1, 1])) + 1
+    run_starts = np.concatenate([[0], breaks])
+    run_ends = np.concatenate([breaks, [labels.size]])
+    run_km = np.add.reduceat(lengths_km, run_starts)
+    return [
+        AccuracyStretch(
+            accuracy=str(labels[first]),
+            coordinates=tuple(map(tuple, coords[pairs[first, 0]:pairs[last - 1, 1] + 1].tolist())),
+            length_km=float(km),
+        )
+        for first, last, km in zip(run_starts.tolist(), run_ends.tolist(), run_km.tolist(),
+                                   strict=True)
+    ]
+
+
+def accuracy_km(
+    properties: Mapping[str, Any], geometry: Any, settings: Settings | None = None
+) -> dict[str, float]:
+    """Kilometres of a line in each accuracy class.
+
+    Returns
+    -------
+    dict of str to float
+        ``{"surveyed_km", "traced_km", "waypoints_km", "schematic_km", "hypothetical_km"}``
+        (:data:`ACCURACY_KM_KEYS`), summing to the line's geodesic length; all 0.0 for a point
+        or a feature of unknown class.
+    """
+    totals = dict.fromkeys(ACCURACY_KM_KEYS, 0.0)
+    for stretch in accuracy_stretches(properties, geometry, settings):
+        totals[f"{stretch.accuracy}_km"] += stretch.length_km
+    return totals
+
+
+def _row_km(properties: Mapping[str, Any], geometry: Any, length_km: float,
+            settings: Settings | None) -> dict[str, float]:
+    """:func:`accuracy_km` of one feature; a feature rated as a whole (no ``traced_sources``:
+    every user file) takes the caller's length without measuring its segments again."""
+    own = properties.get("geometry_accuracy")
+    if own in GEOMETRY_ACCURACIES and not _lists_traces(properties):
+        totals = dict.fromkeys(ACCURACY_KM_KEYS, 0.0)
+        totals[f"{own}_km"] = length_km if math.isfinite(length_km) else 0.0
+        return totals
+    return accuracy_km(properties, geometry, settings)
+
+
+#: Columns :func:`accuracy_columns` adds to the metrics and the exports, in order.
+ACCURACY_COLUMNS: tuple[str, ...] = (*ACCURACY_KM_KEYS, "traced_pct")
+
+
+def accuracy_columns(
+    properties: Sequence[Mapping[str, Any]],
+    geometries: Sequence[Any],
+    length_km: Any,
+    settings: Settings | None = None,
+) -> dict[str, np.ndarray[Any, Any]]:
+    """:func:`accuracy_km` of many features as columns, plus the traced share.
+
+    Parameters
+    ----------
+    properties : sequence of Mapping
+        Each feature's properties.
+    geometries : sequence of shapely geometries
+        The features' geometries, ``(lon, lat)`` degrees.
+    length_km : array_like of float
+        Each feature's length as the caller measured it; where it is NaN (a polygon, a missing
+        geometry) every column is NaN too.
+    settings : Settings, optional
+        ``ellps``.
+
+    Returns
+    -------
+    dict of str to numpy.ndarray
+        :data:`ACCURACY_COLUMNS`: kilometres per class, and ``traced_pct``, the traced share
+        of the length in percent (NaN for a length of 0).
+    """
+    lengths = np.asarray(length_km, dtype=float).reshape(-1)
+    rows = [_row_km(props, geometry, km, settings)
+            for props, geometry, km in zip(properties, geometries, lengths.tolist(),
+                                           strict=True)]
+    columns = {key: np.array([row[key] for row in rows], dtype=float).reshape(lengths.shape)
+               for key in ACCURACY_KM_KEYS}
+    for key in ACCURACY_KM_KEYS:
+        columns[key][np.isnan(lengths)] = np.nan
+    with np.errstate(divide="ignore", invalid="ignore"):
+        columns["traced_pct"] = np.where(lengths > 0, 100.0 * columns["traced_km"] / lengths,
+                                         np.nan)
+    return columns
