@@ -161,6 +161,42 @@ def layer_attribution_html(layer: Layer) -> str:
     return " | ".join(dict.fromkeys(credits))
 
 
+#: Accuracy classes drawn with a mark of their own on top of the line (hypothetical lines
+#: are dotted as a whole; traced and surveyed stretches are the line as it is).
+MARKED_ACCURACIES = ("waypoints", "schematic")
+
+
+def trust_stretches(
+    properties: Mapping[str, Any], geometry: Mapping[str, Any]
+) -> tuple[list[dict[str, Any]], dict[str, float]]:
+    """The stretches of a catalog line that the map marks, and its kilometres per class.
+
+    Returns
+    -------
+    (list of dict, dict)
+        ``{"accuracy", "coordinates"}`` (rounded ``[lon, lat]``) per waypoints or schematic
+        stretch of a line that is not hypothetical as a whole, and ``{class: km}`` in
+        line order (:func:`caspian.layers.accuracy.accuracy_stretches`); both empty for points.
+    """
+    if geometry.get("type") not in ("LineString", "MultiLineString"):
+        return [], {}
+    import shapely.geometry
+    from caspian.layers.accuracy import accuracy_stretches
+
+    stretches = accuracy_stretches(properties, shapely.geometry.shape(geometry))
+    km: dict[str, float] = {}
+    for stretch in stretches:
+        km[stretch.accuracy] = km.get(stretch.accuracy, 0.0) + stretch.length_km
+    if properties.get("geometry_accuracy") == "hypothetical":
+        return [], km
+    marked = [
+        {"accuracy": stretch.accuracy,
+         "coordinates": _round([list(xy) for xy in stretch.coordinates], FEATURE_DECIMALS)}
+        for stretch in stretches if stretch.accuracy in MARKED_ACCURACIES
+    ]
+    return marked, km
+
+
 def catalog_collection(
     layer: Layer, metrics: Mapping[str, popups.FeatureMetrics]
 ) -> dict[str, Any]:
@@ -181,19 +217,26 @@ def catalog_collection(
         measured = metrics.get(fid, popups.FeatureMetrics())
         conflicts = [c for c in layer.conflicts if short_id in (c.get("features") or [])]
         found = shipped_popup_conflicts().get(fid, [])
+        stretches, accuracy_km = trust_stretches(props, feature["geometry"])
+        style = styles.feature_style(
+            props.get("kind"), props.get("status"), props.get("geometry_accuracy")
+        )
         properties = {
             "popup": popups.feature_popup_html(
-                fid, props, layer.name, measured, sources, conflicts, found
+                fid, props, layer.name, measured, sources, conflicts, found, accuracy_km
             ),
             "tooltip": popups.feature_tooltip_html(props, measured.length_km),
-            "style": styles.feature_style(
-                props.get("kind"), props.get("status"), props.get("geometry_accuracy")
-            ),
+            "style": style,
             "search": [str(name) for name in (props.get("name"), props.get("name_ru")) if name],
             "aliases": search_aliases(layer, props),
             "title": str(props.get("name") or fid),
             "kind_label": styles.KIND_LABELS.get(str(props.get("kind")), str(props.get("kind"))),
         }
+        if stretches:
+            properties["stretches"] = [
+                {**stretch, "style": styles.trust_mark_style(stretch["accuracy"], style)}
+                for stretch in stretches
+            ]
         features.append(_feature(fid, feature["geometry"], properties))
     return {"type": "FeatureCollection", "features": features}
 

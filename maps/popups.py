@@ -13,6 +13,7 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from html import escape
+from types import MappingProxyType
 from typing import Any
 
 #: How many characters of a user's property value to show before cutting it.
@@ -140,6 +141,25 @@ def _split(by_country_km: Mapping[str, Any] | None, whole_km: bool = False) -> s
     return " · ".join(parts) + " km" if parts else ""
 
 
+#: What each accuracy class means, for the popup.
+ACCURACY_MEANINGS: Mapping[str, str] = MappingProxyType({
+    "surveyed": "surveyed",
+    "traced": "traced along a mapped trace",
+    "waypoints": "straight between sourced points",
+    "schematic": "schematic: position approximate",
+    "hypothetical": "hypothetical",
+})
+
+
+def _accuracy(own: str, accuracy_km: Mapping[str, float]) -> str:
+    """``"schematic (weakest part): traced 665.5 km · waypoints 66.4 km · ..."``."""
+    if len(accuracy_km) < 2:
+        return escape(ACCURACY_MEANINGS.get(own, own))
+    parts = " · ".join(f"{escape(ACCURACY_MEANINGS.get(name, name))} {escape(format_km(km))}"
+                       for name, km in accuracy_km.items())
+    return f"{escape(own)} (its weakest part)<br><span class=\"cg-split\">{parts}</span>"
+
+
 def _row(label: str, value_html: str) -> str:
     return f"<tr><th>{escape(label)}</th><td>{value_html}</td></tr>"
 
@@ -234,6 +254,7 @@ def feature_popup_html(
     sources: Mapping[str, SourceLabel],
     conflicts: Iterable[Mapping[str, Any]] = (),
     found_conflicts: Iterable[Mapping[str, Any]] = (),
+    accuracy_km: Mapping[str, float] | None = None,
 ) -> str:
     """The popup of one catalog feature.
 
@@ -254,6 +275,9 @@ def feature_popup_html(
     found_conflicts : iterable of mapping
         Conflicts the news reader found about this feature, in the same shape
         (:mod:`caspian.layers.news.popup_view`).
+    accuracy_km : mapping, optional
+        Kilometres of the line in each accuracy class (traced, waypoints, schematic, ...),
+        shown beside the feature's own class when the line has more than one.
 
     Returns
     -------
@@ -284,7 +308,8 @@ def feature_popup_html(
     if capacity:
         rows.append(_row("Capacity", _capacity(capacity, sources)))
     if properties.get("geometry_accuracy"):
-        rows.append(_row("Geometry", escape(str(properties["geometry_accuracy"]))))
+        rows.append(_row("Geometry", _accuracy(str(properties["geometry_accuracy"]),
+                                               accuracy_km or {})))
     nautical = properties.get("kind") == "sea_route"
     if metrics.length_km:
         computed = escape(format_km(metrics.length_km, nautical))

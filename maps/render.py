@@ -78,12 +78,15 @@ def _svg_sample(style: Mapping[str, Any]) -> str:
             f'stroke="{style["color"]}" stroke-width="2" fill="{style["fillColor"]}" '
             f'fill-opacity="{style["fillOpacity"]}"/></svg>'
         )
-    dash = f' stroke-dasharray="{style["dashArray"]}"' if style["dashArray"] else ""
-    return (
-        '<svg width="36" height="14"><line x1="2" y1="7" x2="34" y2="7" '
-        f'stroke="{style["color"]}" stroke-width="3" stroke-linecap="{style["lineCap"]}"'
-        f"{dash}/></svg>"
+    lines = [style, style["mark"]] if "mark" in style else [style]
+    drawn = "".join(
+        '<line x1="2" y1="7" x2="34" y2="7" '
+        f'stroke="{line["color"]}" stroke-width="{line["weight"] if "mark" in style else 3}"'
+        f' stroke-linecap="{line["lineCap"]}"'
+        + (f' stroke-dasharray="{line["dashArray"]}"' if line["dashArray"] else "") + "/>"
+        for line in lines
     )
+    return f'<svg width="36" height="14">{drawn}</svg>'
 
 
 def legend_html(kinds: Iterable[str], with_user_layer: bool = False) -> str:
@@ -97,6 +100,9 @@ def legend_html(kinds: Iterable[str], with_user_layer: bool = False) -> str:
     parts += [f"<div>{_svg_sample(style)}{escape(label)}</div>" for label, style in kind_rows]
     parts.append("<h6>Status</h6>")
     parts += [f"<div>{_svg_sample(style)}{escape(label)}</div>" for label, style in status_rows]
+    parts.append("<h6>Line position</h6>")
+    parts += [f"<div>{_svg_sample(style)}{escape(label)}</div>"
+              for label, style in styles.trust_legend_entries()]
     return "".join(parts)
 
 

@@ -28,7 +28,8 @@ from caspian.layers.symbology import (
 
 __all__ = [
     "HYPOTHETICAL_DASH", "KIND_COLOURS", "KIND_LABELS", "PANES", "STATUS_DASHES",
-    "STATUS_OPACITY", "USER_COLOUR", "feature_style", "legend_entries", "user_style",
+    "STATUS_OPACITY", "TRUST_MARKS", "USER_COLOUR", "feature_style", "legend_entries",
+    "trust_legend_entries", "trust_mark_style", "user_style",
 ]
 
 #: Colour of features a user adds with ``--add``.
@@ -108,6 +109,33 @@ def user_style(geometry_type: str | None = None) -> dict[str, Any]:
     }
 
 
+#: The mark drawn on top of a stretch of a line, by accuracy class: a white core along the
+#: line, solid where the line runs straight between sourced points (waypoints), broken where
+#: its position is only approximate (schematic). Traced stretches are the line as it is; a
+#: hypothetical line is dotted as a whole. ``core`` is the core's share of the line's width.
+TRUST_MARKS: Mapping[str, Mapping[str, Any]] = MappingProxyType({
+    "waypoints": MappingProxyType({"color": "#ffffff", "core": 0.34, "dashArray": None,
+                                   "label": "straight between sourced points"}),
+    "schematic": MappingProxyType({"color": "#ffffff", "core": 0.5, "dashArray": "2 4",
+                                   "label": "schematic (position approximate)"}),
+})
+
+
+def trust_mark_style(accuracy: str, line_style: Mapping[str, Any]) -> dict[str, Any]:
+    """Leaflet path options of the mark on a ``waypoints`` or ``schematic`` stretch of a line
+    drawn with ``line_style`` (:func:`feature_style`): not interactive, in the line's pane."""
+    mark = TRUST_MARKS[accuracy]
+    return {
+        "color": mark["color"],
+        "weight": max(1.0, round(line_style["weight"] * mark["core"], 1)),
+        "opacity": 0.95,
+        "dashArray": mark["dashArray"],
+        "lineCap": "butt",
+        "pane": line_style["pane"],
+        "interactive": False,
+    }
+
+
 LegendRows = list[tuple[str, dict[str, Any]]]
 
 
@@ -138,3 +166,15 @@ def legend_entries(kinds: list[str]) -> tuple[LegendRows, LegendRows]:
         status_rows.append((status, feature_style("road", status)))
     status_rows.append(("hypothetical route", feature_style("road", "planned", "hypothetical")))
     return kind_rows, status_rows
+
+
+def trust_legend_entries() -> LegendRows:
+    """Legend rows of how far a line's position can be trusted: traced, then each mark
+    (:data:`TRUST_MARKS`) on a sample line, then hypothetical; each style carries the mark
+    under ``"mark"``."""
+    line = feature_style("railway", "operating")
+    rows: LegendRows = [("traced (follows a mapped trace)", line)]
+    for accuracy, mark in TRUST_MARKS.items():
+        rows.append((str(mark["label"]), {**line, "mark": trust_mark_style(accuracy, line)}))
+    rows.append(("hypothetical (dotted)", feature_style("railway", "planned", "hypothetical")))
+    return rows

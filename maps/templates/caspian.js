@@ -124,6 +124,18 @@ var caspian = (function () {
       halo.bindTooltip(layer.feature.properties.tooltip, {sticky: true, direction: "top"});
       group.addLayer(halo);
     });
+    // How far to trust each stretch of a line: a white core on top of the stretches drawn
+    // straight between sourced points (solid) or only schematically (broken). It takes no
+    // clicks: those go to the line beneath.
+    group.getLayers().forEach(function (layer) {
+      var stretches = (layer.feature && layer.feature.properties.stretches) || [];
+      stretches.forEach(function (stretch) {
+        var latlngs = stretch.coordinates.map(function (xy) { return [xy[1], xy[0]]; });
+        var options = L.extend({}, stretch.style,
+                               {className: "cg-trust cg-trust-" + stretch.accuracy});
+        group.addLayer(L.polyline(latlngs, options));
+      });
+    });
     return group;
   }
 
@@ -207,7 +219,7 @@ var caspian = (function () {
     var records = store();
     overlays.forEach(function (group) {
       group.eachLayer(function (layer) {
-        if (!layer.feature) { return; }  // a dashed line's click halo
+        if (!layer.feature) { return; }  // a dashed line's click halo, a stretch's mark
         var labels = layer.feature.properties.search || [];
         var loc = layer.getLatLng ? layer.getLatLng() : layer.getBounds().getCenter();
         labels.forEach(function (label, index) {
