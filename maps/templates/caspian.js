@@ -31,6 +31,9 @@ var caspian = (function () {
     layer.bindTooltip(p.tooltip, {sticky: true, direction: "top"});
   }
 
+  // The smallest window, in CSS pixels, on which the layer control starts open.
+  var LARGE_WINDOW = [1600, 900];
+
   // How far from a line or a point's edge a click still hits it, in screen pixels.
   var HIT_PX = 6;
 
@@ -345,10 +348,11 @@ var caspian = (function () {
     map.on("resize", fitMinZoom);
   }
 
-  // The layer control: open on a large window, folded into its button on a small one; a
+  // The layer control: open on a large window, folded into its button on a laptop's or a
+  // phone's (open, it would hide a third of a 1280 px wide map and shrink the first view); a
   // click on the map, or the mouse leaving it, folds it again.
   function addLayerControl(map, basemaps, groups) {
-    var large = map.getSize().x >= 800 && map.getSize().y >= 560;
+    var large = map.getSize().x >= LARGE_WINDOW[0] && map.getSize().y >= LARGE_WINDOW[1];
     var control = L.control.groupedLayers(basemaps, groups,
       {collapsed: true, position: "topright"}).addTo(map);
     if (large) { control._expand(); }
