@@ -108,13 +108,7 @@ def test_ports_are_named_from_zoom_five(offline_page: Any, offline_map: Path) ->
     assert _shown(page, ".cg-label-port") == []
 
 
-def test_a_click_where_the_ferry_route_and_the_cable_overlap_offers_both(
-    offline_page: Any, offline_map: Path
-) -> None:
-    page = _open(offline_page, offline_map)
-    # a point of the ferry route that the cable passes within a few pixels of, at zoom 7
-    x, y = page.evaluate(
-        """([ferry, cable]) => {
+_OVERLAP_POINT = """([ferry, cable]) => {
           const map = caspian.state.map, line = caspian.features[ferry];
           map.setView(line.getBounds().getCenter(), 7, {animate: false});
           const r = map.getContainer().getBoundingClientRect();
@@ -125,11 +119,19 @@ def test_a_click_where_the_ferry_route_and_the_cable_overlap_offers_both(
             if (ids.includes(ferry) && ids.includes(cable)) return [r.left + p.x, r.top + p.y];
           }
           return null;
-        }""",
-        [FERRY, CABLE],
-    )
+        }"""
+
+
+def test_a_click_where_the_ferry_route_and_the_cable_overlap_offers_both(
+    offline_page: Any, offline_map: Path
+) -> None:
+    page = _open(offline_page, offline_map)
     names = {}
     for feature in (FERRY, CABLE):
+        # a point of the ferry route the cable passes within a few pixels of, at zoom 7 (set
+        # again each time: the popup opened before panned the map)
+        page.wait_for_timeout(400)  # the autoPan of the popup before, if any, has ended
+        x, y = page.evaluate(_OVERLAP_POINT, [FERRY, CABLE])
         page.mouse.click(x, y)
         chooser = page.locator(".cg-chooser")
         chooser.wait_for(state="visible")
