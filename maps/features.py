@@ -137,7 +137,10 @@ def _source_labels(layer: Layer) -> dict[str, popups.SourceLabel]:
     from caspian.layers.citations import layer_citations
 
     return {
-        citation.source_id: popups.SourceLabel(citation.label(), citation.quote)
+        citation.source_id: popups.SourceLabel(
+            citation.label(), citation.quote,
+            str(layer.sources.get(citation.source_id, {}).get("url") or "") or None,
+        )
         for citation in layer_citations(layer)
     }
 

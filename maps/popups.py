@@ -61,10 +61,13 @@ class SourceLabel:
         ``"Day.Az, 2025-10-27"`` for a seed, ``"bp.com — BTC page (2024)"`` for a page.
     quote : str or None
         The verbatim Russian quote of a seed citation.
+    url : str or None
+        The published page itself (http or https), linked from the popup.
     """
 
     label: str
     quote: str | None = None
+    url: str | None = None
 
 
 def format_number(value: Any) -> str:
@@ -229,6 +232,15 @@ def _conflicts(
     return f"<h5 class=\"cg-conflict\">{escape(heading)}</h5><ul>{''.join(items)}</ul>"
 
 
+def _cited(source: SourceLabel) -> str:
+    """A source's label, linked to its page when it has a web address."""
+    url = source.url or ""
+    if not url.startswith(("https://", "http://")):
+        return escape(source.label)
+    return (f'<a href="{escape(url)}" target="_blank" rel="noopener noreferrer">'
+            f"{escape(source.label)}</a>")
+
+
 def _citations(source_ids: Sequence[str], sources: Mapping[str, SourceLabel]) -> str:
     # quoted seeds first: the verbatim Russian text is the primary citation
     quoted = [sid for sid in source_ids if sid in sources and sources[sid].quote]
@@ -239,10 +251,10 @@ def _citations(source_ids: Sequence[str], sources: Mapping[str, SourceLabel]) ->
             items.append(f"<li>{escape(source_id)}</li>")
         elif found.quote:
             items.append(
-                f"<li>{escape(found.label)}: <q lang=\"ru\">{escape(found.quote)}</q></li>"
+                f"<li>{_cited(found)}: <q lang=\"ru\">{escape(found.quote)}</q></li>"
             )
         else:
-            items.append(f"<li>{escape(found.label)}</li>")
+            items.append(f"<li>{_cited(found)}</li>")
     return f"<h5>Sources</h5><ul>{''.join(items)}</ul>" if items else ""
 
 

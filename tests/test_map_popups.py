@@ -120,3 +120,12 @@ def test_operating_is_solid_planned_dashed_hypothetical_dotted() -> None:
 def test_kinds_have_distinct_colours() -> None:
     colours = list(styles.KIND_COLOURS.values())
     assert len(set(colours)) == len(colours)
+
+
+def test_a_cited_page_is_linked_and_a_non_web_address_is_not() -> None:
+    sources = {"a": popups.SourceLabel("bp.com — BTC page", url="https://bp.com/btc"),
+               "b": popups.SourceLabel("notes", url="javascript:alert(1)")}
+    html = popups.feature_popup_html("l/f", {"sources": ["a", "b"]}, "L",
+                                     popups.FeatureMetrics(), sources)
+    assert '<a href="https://bp.com/btc" target="_blank" rel="noopener noreferrer">' in html
+    assert "javascript:" not in html
