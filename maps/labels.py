@@ -43,7 +43,7 @@ SEAS: Mapping[str, tuple[str, ...]] = MappingProxyType(
 )
 
 #: Label rank: lower ranks win where labels overlap and show at lower zooms.
-RANK = MappingProxyType({"sea": 0, "country": 1, "capital": 2, "port": 3, "city": 4,
+RANK = MappingProxyType({"sea": 0, "capital": 1, "country": 2, "port": 3, "city": 4,
                          "station": 5, "river": 6, "town": 7})
 #: The zoom from which each rank is shown.
 MIN_ZOOM = MappingProxyType({"sea": 0, "country": 0, "capital": 0, "port": 5, "city": 5,

@@ -52,7 +52,7 @@ def _open(offline_page: Any, path: Path) -> tuple[Any, Any]:
 def _unfold_layer_control(page: Any) -> None:
     """The layer control starts folded on a laptop-sized window: the mouse over its button
     opens it."""
-    page.hover(".leaflet-control-layers-toggle")
+    page.locator(".leaflet-control-layers").hover()
     page.locator(".leaflet-control-layers-list").wait_for(state="visible")
 
 

@@ -65,6 +65,10 @@ var caspian = (function () {
       var layer = features[id];
       if (map.hasLayer(layer) && hitsLayer(layer, point)) { found.push(id); }
     });
+    // An area under a line or a point is not offered beside it: the click was meant for the
+    // line or the point (a user's zone drawn over the ports leaves them one click away).
+    var drawn = found.filter(function (id) { return !(features[id] instanceof L.Polygon); });
+    if (drawn.length) { found = drawn; }
     return found.sort(function (a, b) { return paneZ(features[b]) - paneZ(features[a]); });
   }
 
