@@ -112,7 +112,6 @@ var caspian = (function () {
 
   function featureLayer(data, attribution) {
     var group = L.geoJSON(data, {
-      attribution: attribution || undefined,
       style: function (feature) { return feature.properties.style; },
       pointToLayer: function (feature, latlng) {
         return L.circleMarker(latlng, feature.properties.style);
@@ -130,6 +129,17 @@ var caspian = (function () {
       halo.on("click", identify);
       halo.bindTooltip(layer.feature.properties.tooltip, {sticky: true, direction: "top"});
       group.addLayer(halo);
+    });
+    // Each credit of the layer (joined with " | " in caspian.maps.features) is counted on its
+    // own, so that two layers sharing one credit show it once and it goes with the last.
+    var credits = attribution ? attribution.split(" | ") : [], shownOn = null;
+    group.on("add", function () {
+      shownOn = group._map && group._map.attributionControl;
+      if (shownOn) { credits.forEach(function (text) { shownOn.addAttribution(text); }); }
+    });
+    group.on("remove", function () {
+      if (shownOn) { credits.forEach(function (text) { shownOn.removeAttribution(text); }); }
+      shownOn = null;
     });
     // How far to trust each stretch of a line: a white core on top of the stretches drawn
     // straight between sourced points (solid) or only schematically (broken). It takes no
