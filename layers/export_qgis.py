@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 #: Columns of QGIS's layer_styles table, in its own order.
 LAYER_STYLE_COLUMNS: tuple[str, ...] = (
     "f_table_catalog", "f_table_schema", "f_table_name", "f_geometry_column", "styleName",
-    "styleQML", "styleSLD", "useAsDefault", "description", "owner", "ui",
+    "styleQML", "styleSLD", "useAsDefault", "description", "owner", "ui", "update_time",
 )
 #: Name of each style (QGIS's styleName column is 30 characters wide).
 STYLE_NAME = "caspian-gis"
@@ -219,9 +219,12 @@ def layer_styles_table(
             "styleQML": qml_style(rules), "styleSLD": sld_style(layer.id, rules),
             "useAsDefault": True,
             "description": f"{layer.name}: colour by kind, dashes by status (as caspian map)",
-            "owner": "", "ui": "",
+            # QGIS orders a table's styles by update_time when it loads one, so the column
+            # must exist; left empty, the file stays the same bytes from one export to the next
+            "owner": "", "ui": "", "update_time": pandas.NaT,
         })
-    return pandas.DataFrame(rows, columns=list(LAYER_STYLE_COLUMNS))
+    frame = pandas.DataFrame(rows, columns=list(LAYER_STYLE_COLUMNS))
+    return frame.astype({"update_time": "datetime64[ms]"})
 
 
 def with_country_lengths(

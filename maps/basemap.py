@@ -111,4 +111,6 @@ def basemap_labels(
     codes = [str(code) for code in countries["code"]]
     seas = sea_labels(codes, countries.geometry.values, region)
     names = country_labels(codes, countries["name"].tolist(), countries.geometry.values, region)
-    return seas + names + place_labels(feature_geometries, sorted(set(codes)), region)
+    places = place_labels(feature_geometries, sorted(set(codes)), region)
+    # in rank order (stable): where names overlap on screen the earlier one stays
+    return sorted([*seas, *names, *places], key=lambda label: label["rank"])

@@ -55,9 +55,17 @@ def test_the_table_has_qgis_own_columns(gpkg: Path) -> None:
     with sqlite3.connect(gpkg) as db:
         columns = [row[1] for row in db.execute("PRAGMA table_info(layer_styles)")]
         kinds = dict(db.execute("SELECT table_name, data_type FROM gpkg_contents"))
-    assert columns[1:12] == ["f_table_catalog", "f_table_schema", "f_table_name",
+    # QGIS's loadStyle filters on these and orders by useAsDefault, then update_time
+    assert columns[1:13] == ["f_table_catalog", "f_table_schema", "f_table_name",
                              "f_geometry_column", "styleName", "styleQML", "styleSLD",
-                             "useAsDefault", "description", "owner", "ui"]
+                             "useAsDefault", "description", "owner", "ui", "update_time"]
+    with sqlite3.connect(gpkg) as db:
+        (qml,) = db.execute(
+            "SELECT styleQML FROM layer_styles WHERE f_table_schema='' "
+            "AND f_table_name='btc_pipeline' AND f_geometry_column='geom' "
+            "ORDER BY CASE WHEN useAsDefault THEN 1 ELSE 2 END, update_time DESC LIMIT 1"
+        ).fetchone()
+    assert "RuleRenderer" in qml
     assert kinds["layer_styles"] == "attributes"
 
 

@@ -72,7 +72,8 @@ def test_each_view_shows_marked_stretches_and_country_names(offline_page: Any,
     page.screenshot(path=str(ARTIFACTS / f"map-{view}.png"))
     countries = set(_shown(page, ".cg-label-country"))
     expected = {
-        "region": ({"schematic", "waypoints"}, {"Georgia", "Turkey", "Iran", "Kazakhstan"}),
+        # capitals stand above country names: Tbilisi and Ankara hide Georgia and Turkey here
+        "region": ({"schematic", "waypoints"}, {"Iran", "Kazakhstan", "Uzbekistan"}),
         "caucasus": ({"schematic", "waypoints"}, {"Azerbaijan", "Georgia", "Armenia"}),
         "kazakhstan": ({"waypoints"}, {"Uzbekistan"}),
     }[view]
