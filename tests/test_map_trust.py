@@ -58,7 +58,7 @@ def test_the_aras_is_drawn_on_the_border_the_nakhchivan_railway_follows() -> Non
     assert _km_from_border(shape(shipped["geometry"])).max() > 9.0
     railway = next(f for f in load_catalog(["zangezur_corridor"])["zangezur_corridor"].features
                    if f["id"] == "zangezur_corridor/nakhchivan")
-    rivers, _ = map_rivers(np.array([shape(railway["geometry"])]), NAKHCHIVAN[:2] + (48, 41))
+    rivers, _ = map_rivers(np.array([shape(railway["geometry"])]), (*NAKHCHIVAN[:2], 48, 41))
     drawn = next(f for f in rivers["features"] if f["properties"]["name"] == "Aras")
     # drawn on the border, within the basemap's 0.02° simplification
     assert _km_from_border(shape(drawn["geometry"])).max() < 3.0
