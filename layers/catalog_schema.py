@@ -166,6 +166,8 @@ def _published_length(source: Spec, source_required: bool) -> Spec:
                                             bounds=(0.0, PUBLISHED_KM_BOUNDS[1])),
                                      nullable=True), False),
         "note": (text(nullable=True), False),
+        # the stretch the figure is measured over, when it is not the line's own ends
+        "span": (text(non_empty=True), False),
     })
 
 

@@ -30,7 +30,7 @@ INSTALL_HINT = "pip install 'caspian-gis[export]'"
 NEEDS: dict[str, tuple[str, ...]] = {"parquet": ("pyarrow",)}
 
 #: Attribute-only tables a GeoPackage export adds beside the layer tables.
-GPKG_TABLES: tuple[str, ...] = ("citations", "sources", "conflicts")
+GPKG_TABLES: tuple[str, ...] = ("citations", "sources", "conflicts", "layer_styles")
 
 
 def require_dependencies(fmt: str) -> None:
@@ -161,17 +161,20 @@ def conflict_table(layers: Sequence[Layer]) -> pandas.DataFrame:
 def write_gpkg(
     layers: Sequence[Layer], frame: geopandas.GeoDataFrame, path: Path, settings: Settings
 ) -> None:
-    """One spatial table per layer (named by layer id, EPSG:4326) plus the attribute tables
-    ``citations``, ``sources`` and ``conflicts``."""
+    """One spatial table per layer (named by layer id, EPSG:4326, with a ``length_km_<ISO3>``
+    column per country crossed) plus the attribute tables ``citations``, ``sources``,
+    ``conflicts`` and ``layer_styles`` (QGIS's default style of each layer table)."""
     import pyogrio
     from caspian.layers.export import citation_table, source_table
+    from caspian.layers.export_qgis import layer_styles_table, with_country_lengths
 
     with warnings.catch_warnings():
         # GDAL warns when a GeoPackage's name does not end in .gpkg: the temporary file's name,
         # or the user's own choice (/dev/stdout), is no problem of the data.
         warnings.filterwarnings("ignore", r".*(extension|conformant)", RuntimeWarning)
         for layer in layers:
-            part = frame[frame["layer"] == layer.id].reset_index(drop=True)
+            part = with_country_lengths(
+                frame[frame["layer"] == layer.id].reset_index(drop=True), settings)
             types = set(part.geom_type)
             # A table of one geometry type opens in QGIS as one layer. Lines and multi-lines
             # together are written as MultiLineString (QGIS would split them into two
@@ -186,10 +189,14 @@ def write_gpkg(
                 promote_to_multi=promote,
                 layer_options={"DESCRIPTION": layer.name}, append=path.exists(),
             )
+        geometry_column = pyogrio.read_info(path, layer=layers[0].id)["geometry_name"] \
+            if layers else "geom"
         tables = {
             "citations": citation_table(layers),
             "sources": source_table(layers),
             "conflicts": conflict_table(layers),
+            # QGIS opens each layer table with this style (colours and dashes of the map)
+            "layer_styles": layer_styles_table(layers, frame, geometry_column),
         }
         for name, table in tables.items():
             pyogrio.write_dataframe(table, path, layer=name, driver="GPKG", append=path.exists())

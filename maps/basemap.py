@@ -92,7 +92,8 @@ def basemap_labels(
     bounds: tuple[float, float, float, float],
     margin_deg: float = LABEL_MARGIN_DEG,
 ) -> list[dict[str, Any]]:
-    """Sea and place names near the features (see :mod:`caspian.maps.labels`), seas first.
+    """Sea, country and place names near the features (see :mod:`caspian.maps.labels`), seas
+    first.
 
     Parameters
     ----------
@@ -103,10 +104,13 @@ def basemap_labels(
         ``margin_deg`` of it.
     """
     from caspian.layers.boundaries import load_boundaries
-    from caspian.maps.labels import place_labels, sea_labels
+    from caspian.maps.labels import country_labels, place_labels, sea_labels
 
     region = region_bounds(bounds, margin_deg)
     countries = load_boundaries()
     codes = [str(code) for code in countries["code"]]
     seas = sea_labels(codes, countries.geometry.values, region)
-    return seas + place_labels(feature_geometries, sorted(set(codes)), region)
+    names = country_labels(codes, countries["name"].tolist(), countries.geometry.values, region)
+    places = place_labels(feature_geometries, sorted(set(codes)), region)
+    # in rank order (stable): where names overlap on screen the earlier one stays
+    return sorted([*seas, *names, *places], key=lambda label: label["rank"])

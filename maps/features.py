@@ -8,6 +8,7 @@ Lengths and per-country splits come from :func:`caspian.layers.metrics.metrics_f
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from html import escape
 from typing import TYPE_CHECKING, Any
@@ -22,6 +23,33 @@ if TYPE_CHECKING:
 
 #: Decimal places of feature coordinates in the page (1e-5 degree is about 1 m).
 FEATURE_DECIMALS = 5
+
+#: Three or more capitalised names joined by dashes, as a line is named after the places it
+#: links ("Baku–Tbilisi–Ceyhan", "Баку–Тбилиси–Джейхан"): readers search by the initials.
+_PLACE_CHAIN = re.compile(r"(?<![\w–-])(?:[^\W\d_][\w']*[–-]){2,}[^\W\d_][\w']*")
+
+
+def place_initials(text: str) -> list[str]:
+    """The initials of each chain of three or more dash-joined place names in ``text``:
+    ``"Baku–Tbilisi–Ceyhan oil pipeline" -> ["BTC"]``, ``"Баку–Тбилиси–Джейхан" -> ["БТД"]``.
+    Lower-case words (``Trans-Caspian-ish`` compounds) are not place chains."""
+    found = []
+    for chain in _PLACE_CHAIN.findall(text):
+        words = re.split(r"[–-]", chain)
+        if all(word[:1].isupper() for word in words):
+            found.append("".join(word[0] for word in words))
+    return found
+
+
+def search_aliases(layer: Layer, properties: Mapping[str, Any]) -> list[str]:
+    """What else a feature is found by: its layer's names ("Middle Corridor (Trans-Caspian
+    International Transport Route)", "…, ТМТМ") and the initials of the places its names
+    chain (BTC, БТД, BTK), each once."""
+    texts = [layer.name, layer.name_ru, *(str(properties.get(key) or "")
+                                         for key in ("name", "name_ru"))]
+    aliases = [layer.name, layer.name_ru]
+    aliases += [initials for text in texts for initials in place_initials(text)]
+    return [alias for alias in dict.fromkeys(aliases) if alias]
 
 
 def _round(coords: Any, decimals: int) -> Any:
@@ -110,7 +138,10 @@ def _source_labels(layer: Layer) -> dict[str, popups.SourceLabel]:
     from caspian.layers.citations import layer_citations
 
     return {
-        citation.source_id: popups.SourceLabel(citation.label(), citation.quote)
+        citation.source_id: popups.SourceLabel(
+            citation.label(), citation.quote,
+            str(layer.sources.get(citation.source_id, {}).get("url") or "") or None,
+        )
         for citation in layer_citations(layer)
     }
 
@@ -134,6 +165,42 @@ def layer_attribution_html(layer: Layer) -> str:
     return " | ".join(dict.fromkeys(credits))
 
 
+#: Accuracy classes drawn with a mark of their own on top of the line (hypothetical lines
+#: are dotted as a whole; traced and surveyed stretches are the line as it is).
+MARKED_ACCURACIES = ("waypoints", "schematic")
+
+
+def trust_stretches(
+    properties: Mapping[str, Any], geometry: Mapping[str, Any]
+) -> tuple[list[dict[str, Any]], dict[str, float]]:
+    """The stretches of a catalog line that the map marks, and its kilometres per class.
+
+    Returns
+    -------
+    (list of dict, dict)
+        ``{"accuracy", "coordinates"}`` (rounded ``[lon, lat]``) per waypoints or schematic
+        stretch of a line that is not hypothetical as a whole, and ``{class: km}`` in
+        line order (:func:`caspian.layers.accuracy.accuracy_stretches`); both empty for points.
+    """
+    if geometry.get("type") not in ("LineString", "MultiLineString"):
+        return [], {}
+    import shapely.geometry
+    from caspian.layers.accuracy import accuracy_stretches
+
+    stretches = accuracy_stretches(properties, shapely.geometry.shape(geometry))
+    km: dict[str, float] = {}
+    for stretch in stretches:
+        km[stretch.accuracy] = km.get(stretch.accuracy, 0.0) + stretch.length_km
+    if properties.get("geometry_accuracy") == "hypothetical":
+        return [], km
+    marked = [
+        {"accuracy": stretch.accuracy,
+         "coordinates": _round([list(xy) for xy in stretch.coordinates], FEATURE_DECIMALS)}
+        for stretch in stretches if stretch.accuracy in MARKED_ACCURACIES
+    ]
+    return marked, km
+
+
 def catalog_collection(
     layer: Layer, metrics: Mapping[str, popups.FeatureMetrics]
 ) -> dict[str, Any]:
@@ -154,16 +221,26 @@ def catalog_collection(
         measured = metrics.get(fid, popups.FeatureMetrics())
         conflicts = [c for c in layer.conflicts if short_id in (c.get("features") or [])]
         found = shipped_popup_conflicts().get(fid, [])
+        stretches, accuracy_km = trust_stretches(props, feature["geometry"])
+        style = styles.feature_style(
+            props.get("kind"), props.get("status"), props.get("geometry_accuracy")
+        )
         properties = {
             "popup": popups.feature_popup_html(
-                fid, props, layer.name, measured, sources, conflicts, found
+                fid, props, layer.name, measured, sources, conflicts, found, accuracy_km
             ),
             "tooltip": popups.feature_tooltip_html(props, measured.length_km),
-            "style": styles.feature_style(
-                props.get("kind"), props.get("status"), props.get("geometry_accuracy")
-            ),
+            "style": style,
             "search": [str(name) for name in (props.get("name"), props.get("name_ru")) if name],
+            "aliases": search_aliases(layer, props),
+            "title": str(props.get("name") or fid),
+            "kind_label": styles.KIND_LABELS.get(str(props.get("kind")), str(props.get("kind"))),
         }
+        if stretches:
+            properties["stretches"] = [
+                {**stretch, "style": styles.trust_mark_style(stretch["accuracy"], style)}
+                for stretch in stretches
+            ]
         features.append(_feature(fid, feature["geometry"], properties))
     return {"type": "FeatureCollection", "features": features}
 
@@ -218,6 +295,8 @@ def user_collection(
             "tooltip": popups.user_tooltip_html(name, own),
             "style": styles.user_style(geom.geom_type, own.get("segment")),
             "search": [popups.shorten(str(label))] if label is not None else [],
+            "title": popups.shorten(str(label) if label is not None else name),
+            "kind_label": name,
         }
         features.append(
             _feature(user_feature_id(name, ids[position]), mapping(geom), feature_properties)

@@ -43,9 +43,13 @@ SEAS: Mapping[str, tuple[str, ...]] = MappingProxyType(
 )
 
 #: Label rank: lower ranks win where labels overlap and show at lower zooms.
-RANK = MappingProxyType({"sea": 0, "capital": 1, "city": 2, "river": 3, "town": 4})
+RANK = MappingProxyType({"sea": 0, "capital": 1, "country": 2, "port": 3, "city": 4,
+                         "station": 5, "river": 6, "town": 7})
 #: The zoom from which each rank is shown.
-MIN_ZOOM = MappingProxyType({"sea": 0, "capital": 0, "city": 5, "river": 6, "town": 6})
+MIN_ZOOM = MappingProxyType({"sea": 0, "country": 0, "capital": 0, "port": 5, "city": 5,
+                             "station": 6, "river": 6, "town": 6})
+#: A route place whose label says this is an OpenStreetMap station node (exact, not a town).
+STATION_NODE = "railway=station node"
 
 
 def local_projection(lon: float, lat: float) -> Any:
@@ -228,3 +232,72 @@ def _drop_namesakes(labels: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 continue
         kept.append(label)
     return kept
+
+
+def country_labels(
+    codes: Sequence[str],
+    names: Sequence[str],
+    polygons: Any,
+    region: tuple[float, float, float, float],
+) -> list[dict[str, Any]]:
+    """A name for each country inside ``region``, at the pole of inaccessibility of its largest
+    part there (the point farthest from its edges, so that the name sits well inside it).
+
+    Parameters
+    ----------
+    codes, names, polygons : sequence
+        ISO 3166-1 alpha-3 codes, English names and (lon, lat) polygons of the countries, as
+        :func:`caspian.layers.boundaries.load_boundaries` gives them.
+    region : (float, float, float, float)
+        ``(west, south, east, north)`` degrees.
+    """
+    import shapely
+    from shapely.ops import polylabel
+
+    west, south, east, north = region
+    local = local_projection((west + east) / 2, (south + north) / 2)
+    clipped = shapely.intersection(np.asarray(polygons), shapely.box(*region))
+    labels = []
+    for code, name, shape in sorted(zip(codes, names, clipped, strict=True),
+                                    key=lambda row: row[0]):
+        if not name or shape is None or shape.is_empty:
+            continue
+        largest = max(shapely.get_parts(to_local(local, shape)), key=lambda part: part.area)
+        if largest.area <= 0:
+            continue
+        point = to_lonlat(local, polylabel(largest, tolerance=5000.0))
+        labels.append(make_label(str(name), "country", point.x, point.y, code=str(code)))
+    return labels
+
+
+def _short_name(name: str) -> str:
+    """A feature's name without its parenthesis: "Port of Kuryk (ferry complex)" -> "Port of
+    Kuryk"."""
+    return name.split(" (", 1)[0].strip() or name
+
+
+def catalog_place_labels(layers: Sequence[Any]) -> list[dict[str, Any]]:
+    """Names of the catalog's ports (from zoom 5) and of the stations its lines are tied to by
+    an OpenStreetMap station node (from zoom 6), at the catalog's own coordinates.
+
+    Parameters
+    ----------
+    layers : sequence of Layer
+        Catalog layers (:class:`caspian.layers.catalog.Layer`).
+    """
+    labels = []
+    for layer in layers:
+        for feature in layer.features:
+            props = feature.get("properties") or {}
+            geometry = feature.get("geometry") or {}
+            if props.get("kind") == "port" and geometry.get("type") == "Point":
+                lon, lat = geometry["coordinates"][:2]
+                labels.append(make_label(_short_name(str(props.get("name") or "")), "port",
+                                         lon, lat))
+            for place in props.get("route_places") or []:
+                label = str(place.get("label") or "")
+                if STATION_NODE in label and not place.get("approximate"):
+                    name = _short_name(label).removesuffix(" station")
+                    lon, lat = place["coordinates"][:2]
+                    labels.append(make_label(name, "station", lon, lat))
+    return [label for label in labels if label["name"]]

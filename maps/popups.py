@@ -13,6 +13,7 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from html import escape
+from types import MappingProxyType
 from typing import Any
 
 #: How many characters of a user's property value to show before cutting it.
@@ -60,10 +61,13 @@ class SourceLabel:
         ``"Day.Az, 2025-10-27"`` for a seed, ``"bp.com — BTC page (2024)"`` for a page.
     quote : str or None
         The verbatim Russian quote of a seed citation.
+    url : str or None
+        The published page itself (http or https), linked from the popup.
     """
 
     label: str
     quote: str | None = None
+    url: str | None = None
 
 
 def format_number(value: Any) -> str:
@@ -78,9 +82,30 @@ def format_number(value: Any) -> str:
     return f"{value:,.1f}"
 
 
-def format_km(value: Any) -> str:
-    """``1768 -> "1,768 km"``, ``110.4 -> "110.4 km"``."""
-    return f"{format_number(value)} km"
+#: Kilometres in one international nautical mile (exact, by definition).
+KM_PER_NAUTICAL_MILE = 1.852
+
+
+def format_km(value: Any, nautical: bool = False) -> str:
+    """``1768 -> "1,768 km"``, ``110.4 -> "110.4 km"``; with ``nautical`` the distance in
+    nautical miles follows, as sea distances are read: ``540 -> "540 km (292 nmi)"``."""
+    text = f"{format_number(value)} km"
+    numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
+    if nautical and numeric and math.isfinite(value):
+        text += f" ({format_number(round(value / KM_PER_NAUTICAL_MILE))} nmi)"
+    return text
+
+
+def published_label(entry: Mapping[str, Any], nautical: bool = False) -> str:
+    """A published length as a reader should take it: its value, the stretch it is measured
+    over when that is not the line's own (``span``), and the word "published" (plain text)::
+
+        "826 km, Baku–Tbilisi–Kars, published"
+    """
+    parts = [format_km(entry.get("value"), nautical)]
+    if entry.get("span"):
+        parts.append(str(entry["span"]))
+    return ", ".join([*parts, "published"])
 
 
 def format_value(value: Any, unit: str | None) -> str:
@@ -119,6 +144,25 @@ def _split(by_country_km: Mapping[str, Any] | None, whole_km: bool = False) -> s
     return " · ".join(parts) + " km" if parts else ""
 
 
+#: What each accuracy class means, for the popup.
+ACCURACY_MEANINGS: Mapping[str, str] = MappingProxyType({
+    "surveyed": "surveyed",
+    "traced": "traced along a mapped trace",
+    "waypoints": "straight between sourced points",
+    "schematic": "schematic: position approximate",
+    "hypothetical": "hypothetical",
+})
+
+
+def _accuracy(own: str, accuracy_km: Mapping[str, float]) -> str:
+    """``"schematic (weakest part): traced 665.5 km · waypoints 66.4 km · ..."``."""
+    if len(accuracy_km) < 2:
+        return escape(ACCURACY_MEANINGS.get(own, own))
+    parts = " · ".join(f"{escape(ACCURACY_MEANINGS.get(name, name))} {escape(format_km(km))}"
+                       for name, km in accuracy_km.items())
+    return f"{escape(own)} (its weakest part)<br><span class=\"cg-split\">{parts}</span>"
+
+
 def _row(label: str, value_html: str) -> str:
     return f"<tr><th>{escape(label)}</th><td>{value_html}</td></tr>"
 
@@ -145,22 +189,26 @@ def _published_lengths(
     published: Sequence[Mapping[str, Any]],
     computed_km: float | None,
     sources: Mapping[str, SourceLabel],
+    nautical: bool = False,
 ) -> str:
     items = []
     for entry in published:
         value = entry.get("value")
-        text = f"<b>{escape(format_km(value))}</b> — {_source_ref(entry.get('source'), sources)}"
+        text = (f"<b>{escape(published_label(entry, nautical))}</b> — "
+                f"{_source_ref(entry.get('source'), sources)}")
         delta = delta_pct(computed_km, value)
         if delta is not None:
             side = "longer" if delta > 0 else "shorter"
-            text += f"; computed line {abs(delta):.1f} % {side}"
+            span = " (measured over another stretch)" if entry.get("span") else ""
+            text += f"; the drawn line is {abs(delta):.1f} % {side}{span}"
         split = _split(entry.get("by_country_km"))
         if split:
             text += f"<br><span class=\"cg-split\">{split}</span>"
         if entry.get("note"):
             text += f"<br><i>{escape(str(entry['note']))}</i>"
         items.append(f"<li>{text}</li>")
-    return f"<h5>Published lengths</h5><ul>{''.join(items)}</ul>" if items else ""
+    return f"<h5>Published lengths (as the sources give them)</h5><ul>{''.join(items)}</ul>" \
+        if items else ""
 
 
 def _conflicts(
@@ -184,6 +232,15 @@ def _conflicts(
     return f"<h5 class=\"cg-conflict\">{escape(heading)}</h5><ul>{''.join(items)}</ul>"
 
 
+def _cited(source: SourceLabel) -> str:
+    """A source's label, linked to its page when it has a web address."""
+    url = source.url or ""
+    if not url.startswith(("https://", "http://")):
+        return escape(source.label)
+    return (f'<a href="{escape(url)}" target="_blank" rel="noopener noreferrer">'
+            f"{escape(source.label)}</a>")
+
+
 def _citations(source_ids: Sequence[str], sources: Mapping[str, SourceLabel]) -> str:
     # quoted seeds first: the verbatim Russian text is the primary citation
     quoted = [sid for sid in source_ids if sid in sources and sources[sid].quote]
@@ -194,10 +251,10 @@ def _citations(source_ids: Sequence[str], sources: Mapping[str, SourceLabel]) ->
             items.append(f"<li>{escape(source_id)}</li>")
         elif found.quote:
             items.append(
-                f"<li>{escape(found.label)}: <q lang=\"ru\">{escape(found.quote)}</q></li>"
+                f"<li>{_cited(found)}: <q lang=\"ru\">{escape(found.quote)}</q></li>"
             )
         else:
-            items.append(f"<li>{escape(found.label)}</li>")
+            items.append(f"<li>{_cited(found)}</li>")
     return f"<h5>Sources</h5><ul>{''.join(items)}</ul>" if items else ""
 
 
@@ -209,6 +266,7 @@ def feature_popup_html(
     sources: Mapping[str, SourceLabel],
     conflicts: Iterable[Mapping[str, Any]] = (),
     found_conflicts: Iterable[Mapping[str, Any]] = (),
+    accuracy_km: Mapping[str, float] | None = None,
 ) -> str:
     """The popup of one catalog feature.
 
@@ -229,6 +287,9 @@ def feature_popup_html(
     found_conflicts : iterable of mapping
         Conflicts the news reader found about this feature, in the same shape
         (:mod:`caspian.layers.news.popup_view`).
+    accuracy_km : mapping, optional
+        Kilometres of the line in each accuracy class (traced, waypoints, schematic, ...),
+        shown beside the feature's own class when the line has more than one.
 
     Returns
     -------
@@ -259,9 +320,11 @@ def feature_popup_html(
     if capacity:
         rows.append(_row("Capacity", _capacity(capacity, sources)))
     if properties.get("geometry_accuracy"):
-        rows.append(_row("Geometry", escape(str(properties["geometry_accuracy"]))))
+        rows.append(_row("Geometry", _accuracy(str(properties["geometry_accuracy"]),
+                                               accuracy_km or {})))
+    nautical = properties.get("kind") == "sea_route"
     if metrics.length_km:
-        computed = escape(format_km(metrics.length_km))
+        computed = escape(format_km(metrics.length_km, nautical))
         split = _split(metrics.by_country_km, whole_km=True)
         if split:
             if metrics.border_source:
@@ -273,10 +336,11 @@ def feature_popup_html(
                 f"<br><span class=\"cg-split\">Caspian part by nearest shore "
                 f"(approximate): {sea}</span>"
             )
-        rows.append(_row("Computed length", computed))
+        rows.append(_row("Computed length (of the line drawn)", computed))
     parts.append(f"<table>{''.join(rows)}</table>")
     parts.append(
-        _published_lengths(properties.get("published_length_km") or [], metrics.length_km, sources)
+        _published_lengths(properties.get("published_length_km") or [], metrics.length_km, sources,
+                           nautical)
     )
     parts.append(_conflicts(conflicts, sources))
     parts.append(_conflicts(found_conflicts, sources, heading="Found in the news"))
@@ -288,13 +352,18 @@ def feature_popup_html(
 
 
 def feature_tooltip_html(properties: Mapping[str, Any], length_km: float | None) -> str:
-    """Tooltip: the name and the length (first published figure, else the computed one)."""
-    name = escape(str(properties.get("name") or ""))
-    published = properties.get("published_length_km") or []
-    value = published[0].get("value") if published else length_km
-    if not value:
-        return name
-    return f"{name} · {escape(format_km(value))}"
+    """Tooltip: the name, the computed length of the line drawn and the first published
+    figure, each said to be which (``"BTK · 731.7 km computed · 826 km, Baku–Tbilisi–Kars,
+    published"``); sea routes in nautical miles too."""
+    nautical = properties.get("kind") == "sea_route"
+    parts = [str(properties.get("name") or "")]
+    if length_km:
+        parts.append(f"{format_km(length_km, nautical)} computed")
+    published = [entry for entry in properties.get("published_length_km") or []
+                 if isinstance(entry, Mapping) and entry.get("value")]
+    if published:
+        parts.append(published_label(published[0], nautical))
+    return escape(" · ".join(part for part in parts if part))
 
 
 def _user_value(value: Any) -> str:

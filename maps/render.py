@@ -79,12 +79,15 @@ def _svg_sample(style: Mapping[str, Any]) -> str:
             f'stroke="{style["color"]}" stroke-width="2" fill="{style["fillColor"]}" '
             f'fill-opacity="{style["fillOpacity"]}"/></svg>'
         )
-    dash = f' stroke-dasharray="{style["dashArray"]}"' if style["dashArray"] else ""
-    return (
-        '<svg width="36" height="14"><line x1="2" y1="7" x2="34" y2="7" '
-        f'stroke="{style["color"]}" stroke-width="3" stroke-linecap="{style["lineCap"]}"'
-        f"{dash}/></svg>"
+    lines = [style, style["mark"]] if "mark" in style else [style]
+    drawn = "".join(
+        '<line x1="2" y1="7" x2="34" y2="7" '
+        f'stroke="{line["color"]}" stroke-width="{line["weight"] if "mark" in style else 3}"'
+        f' stroke-linecap="{line["lineCap"]}"'
+        + (f' stroke-dasharray="{line["dashArray"]}"' if line["dashArray"] else "") + "/>"
+        for line in lines
     )
+    return f'<svg width="36" height="14">{drawn}</svg>'
 
 
 def legend_html(kinds: Iterable[str], with_user_layer: bool = False) -> str:
@@ -98,6 +101,9 @@ def legend_html(kinds: Iterable[str], with_user_layer: bool = False) -> str:
     parts += [f"<div>{_svg_sample(style)}{escape(label)}</div>" for label, style in kind_rows]
     parts.append("<h6>Status</h6>")
     parts += [f"<div>{_svg_sample(style)}{escape(label)}</div>" for label, style in status_rows]
+    parts.append("<h6>Line position</h6>")
+    parts += [f"<div>{_svg_sample(style)}{escape(label)}</div>"
+              for label, style in styles.trust_legend_entries()]
     return "".join(parts)
 
 
@@ -289,6 +295,7 @@ def map_of_layers(
         region_bounds,
     )
     from caspian.maps.elements import Basemaps, Controls, FeatureLayer
+    from caspian.maps.labels import catalog_place_labels
     from caspian.maps.rivers import map_rivers
 
     frame = layers_frame(layers)
@@ -316,6 +323,7 @@ def map_of_layers(
         corners = [[region[1], region[0]], [region[3], region[2]]]
         rivers, river_labels = map_rivers(frame.geometry.values, region)
         labels = basemap_labels(frame.geometry.values, (west, south, east, north))
+        labels += catalog_place_labels(layers)
         # one list in rank order: where names overlap on screen the earlier one stays
         labels = sorted([*labels, *river_labels], key=lambda label: label["rank"])
         basemaps = Basemaps(

@@ -6,6 +6,12 @@ centerlines around our region, with where they were read and how they were proce
 rivers (:data:`MAJOR_SCALERANK` or better) and every river that a catalog feature follows or
 crosses (within :data:`ROUTE_RIVER_KM`), simplified like the countries, and names each at the
 middle of its longest stretch.
+
+Where a river is a land border (the Aras between Nakhchivan and Iran, the Amu Darya), Natural
+Earth's centreline and the border data the basemap draws (OpenStreetMap's, in the region) can
+lie kilometres apart: the Aras ran up to 10 km south of the border the Nakhchivan railway
+follows. Such a stretch (within :data:`BORDER_NEAR_KM` of a border for at least
+:data:`BORDER_RUN_KM`) is drawn on the border itself, so river, border and railway agree.
 """
 
 from __future__ import annotations
@@ -19,6 +25,68 @@ from typing import Any
 MAJOR_SCALERANK = 4
 #: A river this near a catalog feature is drawn whatever its rank, km.
 ROUTE_RIVER_KM = 5.0
+#: A river stretch within this distance of a land border may be the border, km.
+BORDER_NEAR_KM = 12.0
+#: ... and is taken to be the border when it runs beside it for at least this long, km (a
+#: river that only crosses a border stays as it is).
+BORDER_RUN_KM = 40.0
+
+
+def land_borders(bounds: tuple[float, float, float, float]) -> Any:
+    """The land borders between the basemap's countries inside ``bounds``: an array of (lon,
+    lat) lines, the edges that two countries' polygons share
+    (:func:`caspian.layers.boundaries.load_boundaries`)."""
+    import shapely
+    from caspian.layers.boundaries import load_boundaries
+
+    polygons = shapely.intersection(load_boundaries().geometry.values, shapely.box(*bounds))
+    polygons = polygons[~shapely.is_empty(polygons)]
+    edges = shapely.boundary(polygons)
+    left, right = shapely.STRtree(polygons).query(polygons, predicate="intersects")
+    pairs = left < right
+    shared = shapely.intersection(edges[left[pairs]], edges[right[pairs]])
+    # each pair's shared edges come as single segments: merge them pair by pair
+    lines = shapely.get_parts(shapely.line_merge(shapely.get_parts(shared)))
+    return lines[shapely.get_type_id(lines) == 1]  # LineStrings; points where borders touch
+
+
+def along_borders(river_m: Any, borders_m: Any) -> Any:
+    """A river (metres, local projection) with every stretch that runs beside a border
+    (within :data:`BORDER_NEAR_KM` for at least :data:`BORDER_RUN_KM`) moved onto it: each
+    vertex of the stretch (the river cut into 1 km steps) goes to its nearest border point.
+
+    Parameters
+    ----------
+    river_m : shapely geometry
+        A (Multi)LineString in metres.
+    borders_m : array of LineString
+        The land borders, in the same metres.
+    """
+    import numpy as np
+    import shapely
+
+    if not len(borders_m):
+        return river_m
+    tree = shapely.STRtree(borders_m)
+    parts = []
+    for part in shapely.get_parts(river_m):
+        coords = shapely.get_coordinates(shapely.segmentize(part, 1000.0))
+        points = shapely.points(coords)
+        found, nearest = tree.query_nearest(points, max_distance=BORDER_NEAR_KM * 1000.0,
+                                            all_matches=False)
+        near = np.zeros(len(coords), dtype=bool)
+        near[found] = True
+        onto = coords.copy()
+        onto[found] = shapely.get_coordinates(
+            shapely.get_point(shapely.shortest_line(points[found], borders_m[nearest]), 1))
+        steps = np.r_[0.0, np.hypot(*np.diff(coords, axis=0).T)]
+        # runs of consecutive near vertices, kept when long enough
+        edges = np.flatnonzero(np.diff(np.r_[0, near.astype(int), 0]))
+        for start, end in zip(edges[::2], edges[1::2], strict=True):
+            if steps[start + 1:end].sum() >= BORDER_RUN_KM * 1000.0:
+                coords[start:end] = onto[start:end]
+        parts.append(shapely.LineString(coords))
+    return shapely.multilinestrings(parts) if len(parts) > 1 else parts[0]
 
 
 @cache
@@ -50,22 +118,37 @@ def map_rivers(
     import numpy as np
     import shapely
     from caspian.maps.basemap import GRID_DEG, SIMPLIFY_DEG
-    from caspian.maps.labels import local_projection, make_label, to_local
+    from caspian.maps.labels import local_projection, make_label, to_local, to_lonlat
     from shapely.geometry import mapping, shape
 
     west, south, east, north = bounds
     local = local_projection((west + east) / 2, (south + north) / 2)
     route = to_local(local, shapely.union_all(np.asarray(feature_geometries, dtype=object)))
     clip = shapely.box(*bounds)
-    features, labels = [], []
+    chosen = []
     for feature in load_rivers()["features"]:
         props = feature["properties"]
         geom = shapely.intersection(shape(feature["geometry"]), clip)
         if geom.is_empty:
             continue
-        near = shapely.dwithin(to_local(local, geom), route, ROUTE_RIVER_KM * 1000.0)
+        geom_m = to_local(local, geom)
+        near = bool(shapely.dwithin(geom_m, route, ROUTE_RIVER_KM * 1000.0))
         if props["scalerank"] > MAJOR_SCALERANK and not near:
             continue
+        chosen.append((props, geom, geom_m, near))
+    # The rivers our lines follow or cross are drawn on the borders they are; looking for
+    # borders only around them keeps the map quick to build.
+    followed = [geom for _, geom, _, near in chosen if near]
+    borders = np.array([], dtype=object)
+    if followed:
+        pad_deg = 1.0  # more than BORDER_NEAR_KM at these latitudes: a search box only
+        west_r, south_r, east_r, north_r = shapely.total_bounds(followed)
+        box = (west_r - pad_deg, south_r - pad_deg, east_r + pad_deg, north_r + pad_deg)
+        borders = to_local(local, land_borders(box))
+    features, labels = [], []
+    for props, geom, geom_m, near in chosen:
+        if near:
+            geom = to_lonlat(local, along_borders(geom_m, borders))
         drawn = shapely.set_precision(shapely.simplify(geom, SIMPLIFY_DEG), GRID_DEG)
         features.append({"type": "Feature", "geometry": mapping(drawn),
                          "properties": {"name": props["name"], "scalerank": props["scalerank"]}})

@@ -11,65 +11,29 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
-#: Stroke colour per feature kind (colour-blind-safe Okabe–Ito palette where possible).
-KIND_COLOURS: Mapping[str, str] = MappingProxyType(
-    {
-        "port": "#0b3d91",
-        "pipeline": "#1a1a1a",
-        "fiber_cable": "#7b3294",
-        "power_cable": "#e66100",
-        "railway": "#b2182b",
-        "sea_route": "#0072b2",
-        "road": "#6b6b6b",
-        "point": "#4d4d4d",
-    }
+from caspian.layers.symbology import (
+    DEFAULT_COLOUR,
+    HYPOTHETICAL_DASH,
+    KIND_COLOURS,
+    KIND_LABELS,
+    POINT_KINDS,
+    POINT_RADIUS_PX,
+    STATUS_DASHES,
+    STATUS_OPACITY,
+    dash_pattern,
+    line_width_px,
+    opacity,
+    point_fill_opacity,
 )
 
-#: English labels of the kinds, for the legend.
-KIND_LABELS: Mapping[str, str] = MappingProxyType(
-    {
-        "port": "Port",
-        "pipeline": "Pipeline",
-        "fiber_cable": "Fibre-optic cable",
-        "power_cable": "Power cable",
-        "railway": "Railway",
-        "sea_route": "Sea route",
-        "road": "Road",
-        "point": "Other place",
-    }
-)
-
-#: SVG ``stroke-dasharray`` per status; ``None`` is a solid line.
-STATUS_DASHES: Mapping[str, str | None] = MappingProxyType(
-    {
-        "operating": None,
-        "construction": "10 4 2 4",
-        "planned": "8 6",
-        "proposed": "8 6",
-        "shelved": "3 7",
-        "cancelled": "3 7",
-    }
-)
-
-#: Stroke opacity per status: what is not being built is drawn fainter.
-STATUS_OPACITY: Mapping[str, float] = MappingProxyType(
-    {
-        "operating": 0.95,
-        "construction": 0.9,
-        "planned": 0.8,
-        "proposed": 0.7,
-        "shelved": 0.45,
-        "cancelled": 0.35,
-    }
-)
-
-#: A line whose geometry is only a guess is dotted, whatever its status.
-HYPOTHETICAL_DASH = "1 7"
+__all__ = [
+    "HYPOTHETICAL_DASH", "KIND_COLOURS", "KIND_LABELS", "PANES", "STATUS_DASHES",
+    "STATUS_OPACITY", "TRUST_MARKS", "USER_COLOUR", "feature_style", "legend_entries",
+    "trust_legend_entries", "trust_mark_style", "user_style",
+]
 
 #: Colour of features a user adds with ``--add``.
 USER_COLOUR = "#009e73"
-
-_DEFAULT_COLOUR = "#333333"
 
 #: Leaflet panes from bottom to top, with their z-index (Leaflet's own overlayPane is 400).
 #: Corridors and sea routes lie under pipelines and cables, so a cable that shares a landfall
@@ -105,24 +69,20 @@ def feature_style(
         None), ``lineCap``, ``pane`` (one of :data:`PANES`) and, for points, ``radius``
         (pixels), ``fillColor``, ``fillOpacity``.
     """
-    colour = KIND_COLOURS.get(kind or "", _DEFAULT_COLOUR)
-    dash = STATUS_DASHES.get(status or "operating")
-    if geometry_accuracy == "hypothetical":
-        dash = HYPOTHETICAL_DASH
+    dash = dash_pattern(status, geometry_accuracy)
     style: dict[str, Any] = {
-        "color": colour,
-        "weight": 4 if kind in ("pipeline", "railway") else 3,
-        "opacity": STATUS_OPACITY.get(status or "operating", 0.9),
+        "color": KIND_COLOURS.get(kind or "", DEFAULT_COLOUR),
+        "weight": line_width_px(kind),
+        "opacity": opacity(status),
         "dashArray": dash,
         "lineCap": "round" if dash == HYPOTHETICAL_DASH else "butt",
         "pane": _KIND_PANES.get(kind or "", "cgLines"),
     }
-    if kind in ("port", "point"):
+    if kind in POINT_KINDS:
         style.update(
-            radius=7 if kind == "port" else 5,
-            fillColor=colour,
-            fillOpacity=0.85 if status == "operating" else 0.35,
-            weight=2,
+            radius=POINT_RADIUS_PX[kind],
+            fillColor=style["color"],
+            fillOpacity=point_fill_opacity(status),
             lineCap="round",
         )
     return style
@@ -163,6 +123,33 @@ def user_style(geometry_type: str | None = None, segment: Any = None) -> dict[st
     }
 
 
+#: The mark drawn on top of a stretch of a line, by accuracy class: a white core along the
+#: line, solid where the line runs straight between sourced points (waypoints), broken where
+#: its position is only approximate (schematic). Traced stretches are the line as it is; a
+#: hypothetical line is dotted as a whole. ``core`` is the core's share of the line's width.
+TRUST_MARKS: Mapping[str, Mapping[str, Any]] = MappingProxyType({
+    "waypoints": MappingProxyType({"color": "#ffffff", "core": 0.34, "dashArray": None,
+                                   "label": "straight between sourced points"}),
+    "schematic": MappingProxyType({"color": "#ffffff", "core": 0.5, "dashArray": "2 4",
+                                   "label": "schematic (position approximate)"}),
+})
+
+
+def trust_mark_style(accuracy: str, line_style: Mapping[str, Any]) -> dict[str, Any]:
+    """Leaflet path options of the mark on a ``waypoints`` or ``schematic`` stretch of a line
+    drawn with ``line_style`` (:func:`feature_style`): not interactive, in the line's pane."""
+    mark = TRUST_MARKS[accuracy]
+    return {
+        "color": mark["color"],
+        "weight": max(1.0, round(line_style["weight"] * mark["core"], 1)),
+        "opacity": 0.95,
+        "dashArray": mark["dashArray"],
+        "lineCap": "butt",
+        "pane": line_style["pane"],
+        "interactive": False,
+    }
+
+
 LegendRows = list[tuple[str, dict[str, Any]]]
 
 
@@ -193,3 +180,15 @@ def legend_entries(kinds: list[str]) -> tuple[LegendRows, LegendRows]:
         status_rows.append((status, feature_style("road", status)))
     status_rows.append(("hypothetical route", feature_style("road", "planned", "hypothetical")))
     return kind_rows, status_rows
+
+
+def trust_legend_entries() -> LegendRows:
+    """Legend rows of how far a line's position can be trusted: traced, then each mark
+    (:data:`TRUST_MARKS`) on a sample line, then hypothetical; each style carries the mark
+    under ``"mark"``."""
+    line = feature_style("railway", "operating")
+    rows: LegendRows = [("traced (follows a mapped trace)", line)]
+    for accuracy, mark in TRUST_MARKS.items():
+        rows.append((str(mark["label"]), {**line, "mark": trust_mark_style(accuracy, line)}))
+    rows.append(("hypothetical (dotted)", feature_style("railway", "planned", "hypothetical")))
+    return rows

@@ -121,7 +121,7 @@ def test_catalog_gpkg_opens_with_layer_names_and_crs(exports, frame) -> None:
     path: Path = exports["gpkg"]
     layers = list(dict.fromkeys(frame["layer"]))
     assert [name for name, _ in pyogrio.list_layers(path)] == [
-        *layers, "citations", "sources", "conflicts"]
+        *layers, "citations", "sources", "conflicts", "layer_styles"]
     for layer_id in layers:
         assert pyogrio.read_info(path, layer=layer_id)["crs"] == "EPSG:4326"
 

@@ -74,10 +74,11 @@ def test_exports_are_deterministic(layer, tmp_path: Path) -> None:
 # GeoPackage ------------------------------------------------------------------------------
 
 
-def test_gpkg_has_one_table_per_layer_plus_citation_tables(layer, tmp_path: Path) -> None:
+def test_gpkg_has_one_table_per_layer_plus_citation_and_style_tables(layer,
+                                                                    tmp_path: Path) -> None:
     path = _export(layer, "gpkg", tmp_path)
     assert [name for name, _ in pyogrio.list_layers(path)] == [
-        "synthetic_test", "citations", "sources", "conflicts"]
+        "synthetic_test", "citations", "sources", "conflicts", "layer_styles"]
 
 
 def test_gpkg_spatial_table_is_epsg_4326(layer, tmp_path: Path) -> None:

@@ -37,8 +37,8 @@ def test_popup_shows_names_status_published_and_computed_lengths_with_delta() ->
     html = _popup()
     assert "<h4>BTC pipeline</h4>" in html
     assert 'lang="ru">БТД<' in html
-    assert "<b>1,768 km</b> — bp.com — Baku-Tbilisi-Ceyhan pipeline" in html
-    assert "computed line 8.2 % shorter" in html
+    assert "<b>1,768 km, published</b> — bp.com — Baku-Tbilisi-Ceyhan pipeline" in html
+    assert "the drawn line is 8.2 % shorter" in html
     assert "AZE 443 · GEO 249 · TUR 1,076 km" in html
     assert "1,622 km<br><span class=\"cg-split\">AZE 459 · GEO 214 km" in html
     assert "1.2 Mbbl/d (since March 2009)" in html
@@ -86,10 +86,26 @@ def test_long_user_values_are_cut() -> None:
     assert "x" * (popups.USER_VALUE_MAX_CHARS + 1) not in html
 
 
-def test_tooltip_has_name_and_published_length() -> None:
+def test_tooltip_says_which_length_is_computed_and_which_published() -> None:
     props = {"name": "BTC pipeline", "published_length_km": [{"value": 1768}]}
-    assert popups.feature_tooltip_html(props, 1622.0) == "BTC pipeline · 1,768 km"
+    assert popups.feature_tooltip_html(props, 1622.0) == (
+        "BTC pipeline · 1,622 km computed · 1,768 km, published")
     assert popups.feature_tooltip_html({"name": "Aktau"}, None) == "Aktau"
+
+
+def test_tooltip_names_the_stretch_a_published_length_is_measured_over() -> None:
+    props = {"name": "Alat – Baku–Tbilisi–Kars railway",
+             "published_length_km": [{"value": 826, "span": "Baku–Tbilisi–Kars"}]}
+    assert popups.feature_tooltip_html(props, 731.66) == (
+        "Alat – Baku–Tbilisi–Kars railway · 731.7 km computed · "
+        "826 km, Baku–Tbilisi–Kars, published")
+
+
+def test_sea_lengths_are_given_in_nautical_miles_too() -> None:
+    # 1 nautical mile is 1.852 km exactly: 433.0 km is 233.8 nmi
+    assert popups.format_km(433.0, nautical=True) == "433 km (234 nmi)"
+    props = {"name": "Aktau – Alat", "kind": "sea_route", "published_length_km": []}
+    assert popups.feature_tooltip_html(props, 433.0) == "Aktau – Alat · 433 km (234 nmi) computed"
 
 
 def test_operating_is_solid_planned_dashed_hypothetical_dotted() -> None:
@@ -104,3 +120,12 @@ def test_operating_is_solid_planned_dashed_hypothetical_dotted() -> None:
 def test_kinds_have_distinct_colours() -> None:
     colours = list(styles.KIND_COLOURS.values())
     assert len(set(colours)) == len(colours)
+
+
+def test_a_cited_page_is_linked_and_a_non_web_address_is_not() -> None:
+    sources = {"a": popups.SourceLabel("bp.com — BTC page", url="https://bp.com/btc"),
+               "b": popups.SourceLabel("notes", url="javascript:alert(1)")}
+    html = popups.feature_popup_html("l/f", {"sources": ["a", "b"]}, "L",
+                                     popups.FeatureMetrics(), sources)
+    assert '<a href="https://bp.com/btc" target="_blank" rel="noopener noreferrer">' in html
+    assert "javascript:" not in html

@@ -25,12 +25,93 @@ var caspian = (function () {
     var p = feature.properties;
     features[feature.id] = layer;
     layer.bindPopup(p.popup, popupOptions());
+    // A click goes to identify(), which opens this popup or, where features overlap, a list.
+    layer.off("click", layer._openPopup, layer);
+    layer.on("click", identify);
     layer.bindTooltip(p.tooltip, {sticky: true, direction: "top"});
+  }
+
+  // The smallest window, in CSS pixels, on which the layer control starts open.
+  var LARGE_WINDOW = [1600, 900];
+
+  // How far from a line or a point's edge a click still hits it, in screen pixels.
+  var HIT_PX = 6;
+
+  function hitsLayer(layer, point) {
+    var map = state.map, at = map.containerPointToLayerPoint(point);
+    if (layer.getLatLng) {  // a circle marker
+      return at.distanceTo(layer._point) <= (layer._radius || 0) + HIT_PX;
+    }
+    if (layer instanceof L.Polygon && layer._containsPoint(at)) { return true; }
+    return (layer._parts || []).some(function (part) {
+      for (var i = 1; i < part.length; i++) {
+        if (L.LineUtil.pointToSegmentDistance(at, part[i - 1], part[i]) <= HIT_PX) {
+          return true;
+        }
+      }
+      return false;
+    });
+  }
+
+  function paneZ(layer) {
+    return Number(state.map.getPane(layer.options.pane).style.zIndex) || 400;
+  }
+
+  // The ids of every drawn feature under a point of the map container, topmost first: what
+  // QGIS's identify tool would list there.
+  function featuresAt(point) {
+    var map = state.map, found = [];
+    Object.keys(features).forEach(function (id) {
+      var layer = features[id];
+      if (map.hasLayer(layer) && hitsLayer(layer, point)) { found.push(id); }
+    });
+    // An area under a line or a point is not offered beside it: the click was meant for the
+    // line or the point (a user's zone drawn over the ports leaves them one click away).
+    var drawn = found.filter(function (id) { return !(features[id] instanceof L.Polygon); });
+    if (drawn.length) { found = drawn; }
+    return found.sort(function (a, b) { return paneZ(features[b]) - paneZ(features[a]); });
+  }
+
+  // A line's popup opens where it was clicked, a point's at the point.
+  function openAt(layer, latlng) {
+    layer.openPopup(layer.getLatLng ? undefined : latlng);
+  }
+
+  // One feature under the click: its popup. Several (a cable beside a ferry route, a port on
+  // a line): a short list of them, each opening its own popup.
+  function identify(event) {
+    var map = state.map, target = event.target.cgFeature || event.target;
+    var ids = featuresAt(event.containerPoint);
+    if (ids.length < 2) {
+      openAt(target, event.latlng);
+      return;
+    }
+    var list = L.DomUtil.create("div", "cg-chooser");
+    L.DomUtil.create("div", "cg-chooser-head", list).textContent =
+      ids.length + " features here: choose one";
+    ids.forEach(function (id) {
+      var layer = features[id], props = layer.feature.properties;
+      var item = L.DomUtil.create("button", "cg-chooser-item", list);
+      item.type = "button";
+      item.setAttribute("data-feature", id);
+      var swatch = L.DomUtil.create("span", "cg-swatch", item);
+      swatch.style.borderColor = (props.style || {}).color || "#333";
+      L.DomUtil.create("span", "", item).textContent = props.title || id;
+      if (props.kind_label) {
+        L.DomUtil.create("span", "cg-chooser-kind", item).textContent = props.kind_label;
+      }
+      L.DomEvent.on(item, "click", function (clicked) {
+        L.DomEvent.stop(clicked);
+        map.closePopup();
+        openAt(layer, event.latlng);
+      });
+    });
+    L.popup({maxWidth: Math.max(Math.min(360, window.innerWidth - 80), 160), autoPan: true,
+      className: "cg-chooser-popup"}).setLatLng(event.latlng).setContent(list).openOn(map);
   }
 
   function featureLayer(data, attribution) {
     var group = L.geoJSON(data, {
-      attribution: attribution || undefined,
       style: function (feature) { return feature.properties.style; },
       pointToLayer: function (feature, latlng) {
         return L.circleMarker(latlng, feature.properties.style);
@@ -44,9 +125,33 @@ var caspian = (function () {
       if (!style.dashArray || !layer.getLatLngs) { return; }
       var halo = L.polyline(layer.getLatLngs(), {pane: style.pane, weight: 12, opacity: 0,
                                                  lineCap: "round", className: "cg-halo"});
-      halo.bindPopup(layer.getPopup());
+      halo.cgFeature = layer;
+      halo.on("click", identify);
       halo.bindTooltip(layer.feature.properties.tooltip, {sticky: true, direction: "top"});
       group.addLayer(halo);
+    });
+    // Each credit of the layer (joined with " | " in caspian.maps.features) is counted on its
+    // own, so that two layers sharing one credit show it once and it goes with the last.
+    var credits = attribution ? attribution.split(" | ") : [], shownOn = null;
+    group.on("add", function () {
+      shownOn = group._map && group._map.attributionControl;
+      if (shownOn) { credits.forEach(function (text) { shownOn.addAttribution(text); }); }
+    });
+    group.on("remove", function () {
+      if (shownOn) { credits.forEach(function (text) { shownOn.removeAttribution(text); }); }
+      shownOn = null;
+    });
+    // How far to trust each stretch of a line: a white core on top of the stretches drawn
+    // straight between sourced points (solid) or only schematically (broken). It takes no
+    // clicks: those go to the line beneath.
+    group.getLayers().forEach(function (layer) {
+      var stretches = (layer.feature && layer.feature.properties.stretches) || [];
+      stretches.forEach(function (stretch) {
+        var latlngs = stretch.coordinates.map(function (xy) { return [xy[1], xy[0]]; });
+        var options = L.extend({}, stretch.style,
+                               {className: "cg-trust cg-trust-" + stretch.accuracy});
+        group.addLayer(L.polyline(latlngs, options));
+      });
     });
     return group;
   }
@@ -100,7 +205,7 @@ var caspian = (function () {
         if (anchor.style.display) { return; }
         var width = text.offsetWidth, height = text.offsetHeight;
         // sea names are centred on their point by a CSS transform, which offsets ignore
-        var centred = marker.label.kind === "sea" || marker.label.kind === "river";
+        var centred = ["sea", "river", "country"].indexOf(marker.label.kind) !== -1;
         var at = map.latLngToLayerPoint(marker.getLatLng()).add(centred
           ? L.point(-width / 2, -height / 2) : L.point(text.offsetLeft, text.offsetTop));
         var box = L.bounds([at.x - 2, at.y - 1], [at.x + width + 2, at.y + height + 1]);
@@ -131,15 +236,17 @@ var caspian = (function () {
     var records = store();
     overlays.forEach(function (group) {
       group.eachLayer(function (layer) {
-        if (!layer.feature) { return; }  // a dashed line's click halo
+        if (!layer.feature) { return; }  // a dashed line's click halo, a stretch's mark
         var labels = layer.feature.properties.search || [];
         var loc = layer.getLatLng ? layer.getLatLng() : layer.getBounds().getCenter();
-        labels.forEach(function (label) {
+        labels.forEach(function (label, index) {
           var key = label, n = 2;
           while (own(records, key)) { key = label + " (" + n++ + ")"; }
           var record = L.latLng(loc.lat, loc.lng);
           record.layer = layer;
           record.group = group;
+          // the layer's names and the initials (BTC, ТМТМ) find the feature's first name
+          record.aliases = index === 0 ? (layer.feature.properties.aliases || []) : [];
           records[key] = record;
         });
       });
@@ -161,8 +268,11 @@ var caspian = (function () {
   function filterRecords(text, records) {
     var found = store(), needle = fold(text);
     if (!needle) { return found; }
+    function matches(text) { return fold(text).indexOf(needle) !== -1; }
     Object.keys(records).forEach(function (key) {
-      if (fold(key).indexOf(needle) !== -1) { found[key] = records[key]; }
+      if (matches(key) || (records[key].aliases || []).some(matches)) {
+        found[key] = records[key];
+      }
     });
     return found;
   }
@@ -252,10 +362,11 @@ var caspian = (function () {
     map.on("resize", fitMinZoom);
   }
 
-  // The layer control: open on a large window, folded into its button on a small one; a
+  // The layer control: open on a large window, folded into its button on a laptop's or a
+  // phone's (open, it would hide a third of a 1280 px wide map and shrink the first view); a
   // click on the map, or the mouse leaving it, folds it again.
   function addLayerControl(map, basemaps, groups) {
-    var large = map.getSize().x >= 800 && map.getSize().y >= 560;
+    var large = map.getSize().x >= LARGE_WINDOW[0] && map.getSize().y >= LARGE_WINDOW[1];
     var control = L.control.groupedLayers(basemaps, groups,
       {collapsed: true, position: "topright"}).addTo(map);
     if (large) { control._expand(); }
@@ -279,6 +390,7 @@ var caspian = (function () {
     filterRecords: filterRecords,
     data: data,
     features: features,
+    featuresAt: featuresAt,
     fitTo: fitTo,
     keepInside: keepInside,
     labelLayer: labelLayer,
