@@ -57,7 +57,7 @@ def _shipped_file_commands() -> list[str]:
     """The command-line examples that read a file shipped in the checkout."""
     (block,) = re.findall(r"## Command line\n\n```sh\n(.*?)```", README, flags=re.S)
     lines = [line.split("  #")[0].strip() for line in block.splitlines()]
-    return [line for line in lines if "examples/" in line or "tests/data/" in line]
+    return [line for line in lines if "docs/examples/" in line or "tests/data/" in line]
 
 
 @pytest.mark.parametrize("command", _shipped_file_commands())
@@ -69,7 +69,7 @@ def test_command_line_example_with_a_shipped_file_runs(command: str, tmp_path: P
     from click.testing import CliRunner
 
     monkeypatch.chdir(tmp_path)  # outputs land here; the inputs are named from the checkout
-    args = [str(ROOT / arg) if arg.startswith(("examples/", "tests/data/")) else arg
+    args = [str(ROOT / arg) if arg.startswith(("docs/examples/", "tests/data/")) else arg
             for arg in shlex.split(command)[1:]]
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0, result.output
@@ -81,7 +81,7 @@ def test_the_example_routes_file_is_valid_and_built_from_catalog_points() -> Non
 
     from caspian.layers.catalog import load_catalog
 
-    example = json.loads((ROOT / "examples" / "my_routes.geojson").read_text(encoding="utf-8"))
+    example = json.loads((ROOT / "docs" / "examples" / "my_routes.geojson").read_text(encoding="utf-8"))
     ports = {tuple(f["geometry"]["coordinates"]) for layer in load_catalog(
         ["aktau_port", "baku_port"]).values() for f in layer.features}
     for feature in example["features"]:
