@@ -17,11 +17,10 @@ import json
 import math
 import os
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from caspian.geo.arguments import flag, instance, refuse, settings_or_default
+from caspian.geo.arguments import file_path, flag, instance, refuse, settings_or_default
 from caspian.geo.errors import InputError
 from caspian.geo.settings import Settings
 
@@ -308,7 +307,8 @@ def file_metrics(
     from caspian.layers.userfiles import user_batches, user_format
 
     settings, by_country = settings_or_default(settings), flag(by_country, "by_country")
-    layer = display_path(Path(path).stem)
+    path = file_path(path, "path")
+    layer = display_path(path.stem)
     if not user_format(path).streamed:
         return metrics_frame(read_user_geojson(path, columns=INPUT_COLUMNS), settings,
                              by_country=by_country, layer=layer)
