@@ -81,7 +81,8 @@ def test_the_example_routes_file_is_valid_and_built_from_catalog_points() -> Non
 
     from caspian.layers.catalog import load_catalog
 
-    example = json.loads((ROOT / "docs" / "examples" / "my_routes.geojson").read_text(encoding="utf-8"))
+    example_file = ROOT / "docs" / "examples" / "my_routes.geojson"
+    example = json.loads(example_file.read_text(encoding="utf-8"))
     ports = {tuple(f["geometry"]["coordinates"]) for layer in load_catalog(
         ["aktau_port", "baku_port"]).values() for f in layer.features}
     for feature in example["features"]:
