@@ -97,6 +97,30 @@ def test_dostyk_to_kars_runs_the_whole_middle_corridor(capsys) -> None:
     assert set(route["by_country_km"]) >= {"KAZ", "AZE", "GEO", "TUR"}
 
 
+def test_the_rail_from_dostyk_reaches_kuryk_port_on_the_mangyshlak_kuryk_leg(capsys) -> None:
+    code, out, err = run_cli(["route", "Dostyk", "Kuryk", "--mode", "corridor", "--format",
+                              "json"], capsys)
+    assert code == 0, err
+    (route,) = json.loads(out)["routes"]
+    assert [leg["mode"] for leg in route["legs"]] == ["rail"] * 4
+    assert [leg["feature"] for leg in route["legs"]][-2:] == [
+        "middle_corridor/zhezkazgan-mangyshlak", "middle_corridor/mangyshlak-kuryk"]
+    last = route["legs"][-1]
+    assert last["to"] == "Port of Kuryk (ferry complex)"
+    assert last["length_km"] == pytest.approx(74.1, abs=0.1)  # the catalog leg's own length
+    assert route["transfers"] == [] and route["gaps"] == []
+
+
+def test_from_kuryk_port_the_route_sails_without_a_transfer_at_the_start(capsys) -> None:
+    code, out, err = run_cli(["route", "Kuryk", "Kars", "--mode", "corridor", "--format",
+                              "json"], capsys)
+    assert code == 0, err
+    (route,) = json.loads(out)["routes"]
+    assert [leg["mode"] for leg in route["legs"]][:2] == ["sea", "transfer"]
+    assert [t["place"] for t in route["transfers"]] == [
+        "Baku International Sea Trade Port (Alat)", "Akhalkalaki gauge-change yard"]
+
+
 def test_operating_only_keeps_to_track_that_runs_today(capsys) -> None:
     code, out, err = run_cli(["route", "Aktau", "Kars", "--mode", "corridor", "--status",
                               "operating", "--alternatives", "2", "--format", "json"], capsys)
