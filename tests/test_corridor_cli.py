@@ -165,3 +165,34 @@ def test_bad_input_is_one_line_and_exit_code_2(capsys, argv, message) -> None:
     assert code == 2
     assert message in err
     assert "Traceback" not in err and out == ""
+
+
+def _overlay_collections(html: str) -> list[dict]:
+    import re
+
+    return [json.loads(text) for text in re.findall(
+        r'<script type="application/json" id="overlay_\d+_data">(.*?)</script>', html, re.S)]
+
+
+def test_map_route_draws_the_corridor_route_with_legs_styled_by_mode(tmp_path, capsys) -> None:
+    from caspian.maps.styles import ROUTE_LEG_STYLES
+
+    target = tmp_path / "route.html"
+    code, _, err = run_cli(["map", "middle_corridor", "--route", "Aktau", "Kars", "-o",
+                            str(target)], capsys)
+    assert code == 0, err
+    assert "→ Kars, 1,205.4 km" in err
+    (route,) = [c for c in _overlay_collections(target.read_text(encoding="utf-8"))
+                if c["features"][0]["id"].startswith("user:corridor-route.geojson/")]
+    colours = [f["properties"]["style"]["color"] for f in route["features"]]
+    assert colours == [ROUTE_LEG_STYLES[mode]["color"]
+                       for mode in ("sea", "transfer", "rail", "transfer", "rail")]
+    assert route["features"][0]["geometry"]["coordinates"][0] == pytest.approx([51.222, 43.6026])
+
+
+def test_map_route_to_an_unknown_place_is_one_line_and_writes_nothing(tmp_path, capsys) -> None:
+    target = tmp_path / "route.html"
+    code, _, err = run_cli(["map", "--route", "Nowhereville", "Kars", "-o", str(target)],
+                             capsys)
+    assert code == 2 and "Nowhereville" in err and "fix:" in err
+    assert len(err.strip().splitlines()) == 1 and not target.exists()
