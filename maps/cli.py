@@ -65,7 +65,7 @@ COMMANDS: dict[str, CommandEntry] = {
     ),
     "route": CommandEntry(
         "caspian.maps.cmd_route:route_command",
-        "Route from FROM to TO (catalog point ids such as aktau_port/aktau, or lon,lat).",
+        "Route from FROM to TO (catalog point ids, lon,lat, or place names with --mode corridor).",
     ),
     "osm": CommandEntry(
         "caspian.maps.cmd_osm:osm_command",
