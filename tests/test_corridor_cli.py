@@ -190,9 +190,20 @@ def test_map_route_draws_the_corridor_route_with_legs_styled_by_mode(tmp_path, c
     assert route["features"][0]["geometry"]["coordinates"][0] == pytest.approx([51.222, 43.6026])
 
 
-def test_map_route_to_an_unknown_place_is_one_line_and_writes_nothing(tmp_path, capsys) -> None:
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--route", "Nowhereville", "Kars"], "FROM 'Nowhereville' is neither"),
+        (["--route", "Alat", "Alat"], "both are Baku International Sea Trade Port (Alat)"),
+        (["--route", "60,50", "Kars"], "lies 243.9 km from the corridor network"),
+        (["--route", "Aktau", "Kars", "--max-snap-km", "-3"], "must be a positive number"),
+        (["--max-snap-km", "3"], "--max-snap-km applies to --route only"),
+    ],
+)
+def test_bad_map_route_input_is_one_line_and_writes_nothing(tmp_path, capsys, args,
+                                                            message) -> None:
     target = tmp_path / "route.html"
-    code, _, err = run_cli(["map", "--route", "Nowhereville", "Kars", "-o", str(target)],
-                             capsys)
-    assert code == 2 and "Nowhereville" in err and "fix:" in err
-    assert len(err.strip().splitlines()) == 1 and not target.exists()
+    code, _, err = run_cli(["map", *args, "-o", str(target)], capsys)
+    errors = [line for line in err.splitlines() if "error" in line]
+    assert code == 2 and len(errors) == 1 and message in errors[0], err
+    assert not target.exists() and list(tmp_path.iterdir()) == []
