@@ -194,6 +194,10 @@ def _weight(edge: CorridorEdge, settings: SearchSettings) -> float:
     return edge.length_km
 
 
+#: A port and the rail node its port transfer reaches within this many km are one place: a route
+#: from the port by rail, or to the rail end by sea, starts there without a transfer.
+SAME_PLACE_KM = 0.1
+
 #: Another piece of the network this much farther than the nearest may still be snapped to,
 #: km: a port's own tracks mapped apart from the line (Batumi) must not strand the route.
 SNAP_SLACK_KM = 2.0
@@ -269,10 +273,23 @@ def _choose(network: CorridorNetwork, candidates: list[list[tuple[int, int, floa
     return [next(c for c in options if _piece(network, c) == best) for options in candidates]
 
 
+def _same_place(network: CorridorNetwork, node: int) -> tuple[int, ...]:
+    """The node and the nodes a port transfer shorter than :data:`SAME_PLACE_KM` links it to
+    (a port drawn on its railway's end)."""
+    if node >= len(network.nodes):
+        return (node,)
+    partners = [edge.v if edge.u == node else edge.u for edge in
+                (network.edges[e] for e in network.adjacency[node])
+                if edge.mode == TRANSFER and edge.kind == "port"
+                and edge.length_km <= SAME_PLACE_KM]
+    return (node, *partners)
+
+
 def _place_points(network: CorridorNetwork, points: Sequence[tuple[float, float]],
                   labels: Sequence[str], settings: SearchSettings
-                  ) -> tuple[_View, list[int], list[float]]:
-    """Add each requested point as a node (splitting the edge it lies on)."""
+                  ) -> tuple[_View, list[tuple[int, ...]], list[float]]:
+    """Add each requested point as a node (splitting the edge it lies on); each point is
+    that node and the nodes at the same place (:func:`_same_place`)."""
     cuts: dict[int, list[tuple[int, int]]] = {}
     extra: list[CorridorNode] = []
     nodes, snaps = [], []
@@ -295,34 +312,42 @@ def _place_points(network: CorridorNetwork, points: Sequence[tuple[float, float]
         extra.append(CorridorNode(float(edge.lonlats[k, 0]), float(edge.lonlats[k, 1]), None))
         cuts.setdefault(e, []).append((k, node))
         nodes.append(node)
-    return _View(network, cuts, extra), nodes, snaps
+    return _View(network, cuts, extra), [_same_place(network, node) for node in nodes], snaps
 
 
-def _search(view: _View, source: int, target: int, settings: SearchSettings,
-            penalty: dict[int, float]) -> tuple[list[tuple[int, int | None, int | None]], float]:
-    """Edge-based A*; returns ``[(edge, gauge before, gauge after)]`` and the cost.
+def _search(view: _View, sources: Sequence[int], targets: Sequence[int],
+            settings: SearchSettings, penalty: dict[int, float]
+            ) -> tuple[int, list[tuple[int, int | None, int | None]], float]:
+    """Edge-based A* from any of ``sources`` (one place) to any of ``targets`` (one place);
+    returns the source used, ``[(edge, gauge before, gauge after)]`` and the cost.
 
-    The estimate is the geodesic distance to the target: no edge weighs less than its length
-    and no length is shorter than the geodesic, so the first path found is the cheapest.
+    The estimate is the geodesic distance to the first target less :data:`SAME_PLACE_KM`:
+    no edge weighs less than its length and no length is shorter than the geodesic, so the
+    first path found is the cheapest.
     """
+    target = targets[0]
     _, _, to_target_m = GEOD.inv(view.lonlats[:, 0], view.lonlats[:, 1],
                                  np.full(len(view.nodes), view.lonlats[target, 0]),
                                  np.full(len(view.nodes), view.lonlats[target, 1]))
     # Shaved by 0.1 %: the segments' own geodesics can be a hair shorter than rounding allows.
-    estimate = (np.asarray(to_target_m) / 1000.0 * 0.999).tolist()
-    start = (source, None, -1)
-    best: dict[Any, float] = {start: 0.0}
+    estimate = np.maximum(np.asarray(to_target_m) / 1000.0 * 0.999
+                          - (SAME_PLACE_KM if len(targets) > 1 else 0.0), 0.0).tolist()
+    best: dict[Any, float] = {}
     previous: dict[Any, Any] = {}
     counter = itertools.count()
-    heap: list[Any] = [(estimate[source], next(counter), 0.0, start)]
+    heap: list[Any] = []
+    for source in sources:
+        best[(source, None, -1)] = 0.0
+        heap.append((estimate[source], next(counter), 0.0, (source, None, -1)))
     min_angle = settings.min_turn_angle_deg
     while heap:
         _, _, cost, state = heapq.heappop(heap)
         if cost > best.get(state, math.inf):
             continue
         node, gauge, came_by = state
-        if node == target:
-            return _unwind(previous, state), cost
+        if node in targets:
+            edges, first = _unwind(previous, state)
+            return first[0], edges, cost
         came = view.edges[came_by] if came_by >= 0 else None
         for e in view.out(node):
             edge = view.edges[e]
@@ -371,16 +396,19 @@ def _gauge_after(edge: CorridorEdge, forward: bool, gauge: int | None) -> Any:
     return gauge
 
 
-def _unwind(previous: dict[Any, Any], state: Any) -> list[tuple[int, int | None, int | None]]:
+def _unwind(previous: dict[Any, Any], state: Any
+            ) -> tuple[list[tuple[int, int | None, int | None]], Any]:
+    """The edges that led to ``state`` and the start state they left from."""
     out = []
     while state in previous:
         state, e, before, after = previous[state]
         out.append((e, before, after))
-    return out[::-1]
+    return out[::-1], state
 
 
 def _steps(view: _View, source: int, edges: list[tuple[int, int | None, int | None]]
-           ) -> tuple[Step, ...]:
+           ) -> tuple[tuple[Step, ...], int]:
+    """The steps of the edges from ``source``, and the node they end at."""
     steps = []
     node = source
     for e, before, after in edges:
@@ -396,7 +424,7 @@ def _steps(view: _View, source: int, edges: list[tuple[int, int | None, int | No
             gauge_to=after if edge.gauges else None,
         ))
         node = nxt
-    return tuple(steps)
+    return tuple(steps), node
 
 
 def find_paths(
@@ -457,23 +485,26 @@ def find_paths(
     return sorted(kept, key=lambda path: path.cost)
 
 
-def _one_path(view: _View, nodes: list[int], labels: Sequence[str], settings: SearchSettings,
-              penalty: dict[int, float], snaps: list[float]) -> Path:
+def _one_path(view: _View, nodes: list[tuple[int, ...]], labels: Sequence[str],
+              settings: SearchSettings, penalty: dict[int, float], snaps: list[float]) -> Path:
     steps: list[Step] = []
     cost = 0.0
+    reached: int | None = None
     for (a, b), (label_a, label_b) in zip(itertools.pairwise(nodes),
                                           itertools.pairwise(labels), strict=True):
-        if a == b:
+        # A via is left from the node reached (a change of mode there is a transfer).
+        a = a if reached is None else (reached,)
+        if set(a) & set(b):
             continue
         try:
-            edges, _ = _search(view, a, b, settings, penalty)
+            source, edges, _ = _search(view, a, b, settings, penalty)
         except NoRouteError:
             raise NoRouteError(
                 f"no corridor route from {label_a} to {label_b} with these restrictions; fix: "
                 "allow more statuses (--status), avoid less (--avoid), or give OSM extracts "
                 "(--osm-file) that connect them"
             ) from None
-        leg_steps = _steps(view, a, edges)
+        leg_steps, reached = _steps(view, source, edges)
         steps.extend(leg_steps)
         cost += sum(_weight(step.edge, settings) for step in leg_steps)
     edge_km: dict[int, float] = {}

@@ -65,8 +65,7 @@ COMMANDS: dict[str, CommandEntry] = {
     ),
     "route": CommandEntry(
         "caspian.maps.cmd_route:route_command",
-        "Route from FROM to TO: catalog point ids such as aktau_port/aktau, lon,lat, or (with\n"
-        "--mode corridor) place names in any common spelling (Aktau, Актау, Aqtau).",
+        "Route from FROM to TO (catalog point ids, lon,lat, or place names with --mode corridor).",
     ),
     "osm": CommandEntry(
         "caspian.maps.cmd_osm:osm_command",

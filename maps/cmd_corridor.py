@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import click
@@ -106,13 +107,29 @@ def route_text(number: int, count: int, route: dict[str, Any]) -> str:
     return "\n".join(line if line is lines[1] else terminal_text(line) for line in lines)
 
 
+def route_collection(paths: Sequence[Any]) -> dict[str, Any]:
+    """The GeoJSON of routes (``-o``, ``caspian map --route``): one feature per leg, numbered
+    by route."""
+    from caspian.geo.corridorroute import route_features
+
+    return {"type": "FeatureCollection",
+            "features": [f for i, path in enumerate(paths) for f in route_features(path, i)]}
+
+
+def write_route_collection(paths: Sequence[Any], output: str | Path) -> None:
+    """Write :func:`route_collection` as GeoJSON (through a temporary file, then renamed)."""
+    from caspian.layers.fileio import write_text_atomic
+
+    write_text_atomic(output, json.dumps(route_collection(paths), ensure_ascii=False, indent=1)
+                      + "\n", kind="GeoJSON")
+
+
 def run_corridor(
     start: str, end: str, *, vias: Sequence[str], avoid: Sequence[str], status: str | None,
     alternatives: int, transfer_hours: float, speed_kmh: float, osm_files: Sequence[str],
     max_snap_km: float | None, output: str | None, fmt: str,
 ) -> None:
     """Resolve the places, load the network, route, print and write (``caspian route``)."""
-    from caspian.geo.corridorroute import route_features
     from caspian.geo.corridorsearch import SearchSettings
     from caspian.layers.corridor import load_corridor_network
     from caspian.layers.safe_text import terminal_text
@@ -133,13 +150,7 @@ def run_corridor(
     places, paths, routes = answer.places, answer.paths, list(answer.routes)
     labels = ["FROM", *("--via" for _ in vias), "TO"]
     if output is not None:
-        from caspian.layers.fileio import write_text_atomic
-
-        collection = {"type": "FeatureCollection",
-                      "features": [f for i, path in enumerate(paths)
-                                   for f in route_features(path, i)]}
-        write_text_atomic(output, json.dumps(collection, ensure_ascii=False, indent=1) + "\n",
-                          kind="GeoJSON")
+        write_route_collection(paths, output)
     for place, label in zip(places, labels, strict=True):
         click.echo(terminal_text(f"caspian: {label} is {place.label} ({place.lon:.5f},"
                                  f"{place.lat:.5f}; {place.origin})"), err=True)

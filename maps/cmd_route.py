@@ -149,8 +149,10 @@ def route_command(
     fmt: str,
     **corridor: Any,
 ) -> None:
-    """Route from FROM to TO: catalog point ids such as aktau_port/aktau, lon,lat, or (with
-    --mode corridor) place names in any common spelling (Aktau, Актау, Aqtau).
+    """Route from FROM to TO (catalog point ids, lon,lat, or place names with --mode corridor).
+
+    FROM and TO are catalog point ids such as aktau_port/aktau, lon,lat, or (with --mode
+    corridor) place names in any common spelling (Aktau, Актау, Aqtau).
 
     Lengths are geodesic on WGS84. A link the network does not have is never bridged
     silently: every gap is listed, on stderr too, and written as a separate `gap` feature.

@@ -97,6 +97,30 @@ def test_dostyk_to_kars_runs_the_whole_middle_corridor(capsys) -> None:
     assert set(route["by_country_km"]) >= {"KAZ", "AZE", "GEO", "TUR"}
 
 
+def test_the_rail_from_dostyk_reaches_kuryk_port_on_the_mangyshlak_kuryk_leg(capsys) -> None:
+    code, out, err = run_cli(["route", "Dostyk", "Kuryk", "--mode", "corridor", "--format",
+                              "json"], capsys)
+    assert code == 0, err
+    (route,) = json.loads(out)["routes"]
+    assert [leg["mode"] for leg in route["legs"]] == ["rail"] * 4
+    assert [leg["feature"] for leg in route["legs"]][-2:] == [
+        "middle_corridor/zhezkazgan-mangyshlak", "middle_corridor/mangyshlak-kuryk"]
+    last = route["legs"][-1]
+    assert last["to"] == "Port of Kuryk (ferry complex)"
+    assert last["length_km"] == pytest.approx(74.1, abs=0.1)  # the catalog leg's own length
+    assert route["transfers"] == [] and route["gaps"] == []
+
+
+def test_from_kuryk_port_the_route_sails_without_a_transfer_at_the_start(capsys) -> None:
+    code, out, err = run_cli(["route", "Kuryk", "Kars", "--mode", "corridor", "--format",
+                              "json"], capsys)
+    assert code == 0, err
+    (route,) = json.loads(out)["routes"]
+    assert [leg["mode"] for leg in route["legs"]][:2] == ["sea", "transfer"]
+    assert [t["place"] for t in route["transfers"]] == [
+        "Baku International Sea Trade Port (Alat)", "Akhalkalaki gauge-change yard"]
+
+
 def test_operating_only_keeps_to_track_that_runs_today(capsys) -> None:
     code, out, err = run_cli(["route", "Aktau", "Kars", "--mode", "corridor", "--status",
                               "operating", "--alternatives", "2", "--format", "json"], capsys)
@@ -141,3 +165,45 @@ def test_bad_input_is_one_line_and_exit_code_2(capsys, argv, message) -> None:
     assert code == 2
     assert message in err
     assert "Traceback" not in err and out == ""
+
+
+def _overlay_collections(html: str) -> list[dict]:
+    import re
+
+    return [json.loads(text) for text in re.findall(
+        r'<script type="application/json" id="overlay_\d+_data">(.*?)</script>', html, re.S)]
+
+
+def test_map_route_draws_the_corridor_route_with_legs_styled_by_mode(tmp_path, capsys) -> None:
+    from caspian.maps.styles import ROUTE_LEG_STYLES
+
+    target = tmp_path / "route.html"
+    code, _, err = run_cli(["map", "middle_corridor", "--route", "Aktau", "Kars", "-o",
+                            str(target)], capsys)
+    assert code == 0, err
+    assert "→ Kars, 1,205.4 km" in err
+    (route,) = [c for c in _overlay_collections(target.read_text(encoding="utf-8"))
+                if c["features"][0]["id"].startswith("user:corridor-route.geojson/")]
+    colours = [f["properties"]["style"]["color"] for f in route["features"]]
+    assert colours == [ROUTE_LEG_STYLES[mode]["color"]
+                       for mode in ("sea", "transfer", "rail", "transfer", "rail")]
+    assert route["features"][0]["geometry"]["coordinates"][0] == pytest.approx([51.222, 43.6026])
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--route", "Nowhereville", "Kars"], "FROM 'Nowhereville' is neither"),
+        (["--route", "Alat", "Alat"], "both are Baku International Sea Trade Port (Alat)"),
+        (["--route", "60,50", "Kars"], "lies 243.9 km from the corridor network"),
+        (["--route", "Aktau", "Kars", "--max-snap-km", "-3"], "must be a positive number"),
+        (["--max-snap-km", "3"], "--max-snap-km applies to --route only"),
+    ],
+)
+def test_bad_map_route_input_is_one_line_and_writes_nothing(tmp_path, capsys, args,
+                                                            message) -> None:
+    target = tmp_path / "route.html"
+    code, _, err = run_cli(["map", *args, "-o", str(target)], capsys)
+    errors = [line for line in err.splitlines() if "error" in line]
+    assert code == 2 and len(errors) == 1 and message in errors[0], err
+    assert not target.exists() and list(tmp_path.iterdir()) == []

@@ -164,6 +164,24 @@ def test_rail_to_ship_and_back_are_port_transfers() -> None:
     assert [b["to"] for b in summary["borders"]] == ["AZE"]
 
 
+def test_a_port_drawn_on_its_railways_end_is_one_place_with_it() -> None:
+    # Port A moved onto the end of the line (as the catalog draws Aktau and Kuryk): leaving
+    # it by sea or by rail is no transfer; arriving by rail and sailing on still is one.
+    on_end = [rail([(52.0, 43.8), (51.2, 43.6)], feature="to-a", country="KAZ"),
+              *FERRY_NETWORK[1:]]
+    network = build_corridor_network(on_end, [PORT_A, PORT_B])
+    by_sea, = find_paths(network, [(51.2, 43.6), (48.0, 40.5)], ["port", "y"])
+    assert [step.edge.mode for step in by_sea.steps] == ["sea", "transfer", "rail"]
+    by_rail, = find_paths(network, [(51.2, 43.6), (52.0, 43.8)], ["port", "x"])
+    assert [step.edge.mode for step in by_rail.steps] == ["rail"]
+    to_port, = find_paths(network, [(52.0, 43.8), (51.2, 43.6)], ["x", "port"])
+    assert [step.edge.mode for step in to_port.steps] == ["rail"]
+    through, = find_paths(network, [(52.0, 43.8), (51.2, 43.6), (48.0, 40.5)],
+                          ["x", "port", "y"])
+    assert [step.edge.mode for step in through.steps] == [
+        "rail", "transfer", "sea", "transfer", "rail"]
+
+
 def test_a_point_far_from_the_network_is_refused_with_its_distance() -> None:
     network = build_corridor_network(FERRY_NETWORK, [PORT_A, PORT_B])
     with pytest.raises(SnapError, match=r"FROM 60\.00000,50\.00000 lies [\d,.]+ km from"):
