@@ -175,7 +175,10 @@ def test_an_empty_cache_file_is_rebuilt_not_an_abort(tmp_path: Path,
     assert "Black Sea" in lines[1] and "edges name vertices outside 0.." in lines[1]
     assert "aborted" not in result.stderr and "Traceback" not in result.stderr
     route = json.loads(result.stdout)["features"][0]
-    expected = sea_route(CASPIAN_PORTS["aktau"], CASPIAN_PORTS["alat"]).length_km
+    from caspian.layers.endpoints import resolve_endpoint
+
+    aktau, alat = (resolve_endpoint(name) for name in ("aktau_port/aktau", "baku_port/alat"))
+    expected = sea_route((aktau.lon, aktau.lat), (alat.lon, alat.lat)).length_km
     assert route["properties"]["length_km"] == pytest.approx(expected, abs=0.05)
     assert (folder / cached["caspian"].name).stat().st_size > 100_000
 
