@@ -144,7 +144,8 @@ def test_a_click_where_the_ferry_route_and_the_cable_overlap_offers_both(
         popup.wait_for(state="visible")
         names[feature] = popup.inner_text()
         page.evaluate("() => { caspian.state.map.closePopup(); }")
-        page.locator(".leaflet-popup").wait_for(state="detached")
+        # the chooser's popup may still be fading out beside the feature's: wait for both
+        page.wait_for_function("() => !document.querySelector('.leaflet-popup')")
     assert names == {FERRY: FERRY, CABLE: CABLE}  # each popup is reachable
 
 
