@@ -96,7 +96,7 @@ def file_path(value: Any, name: str) -> Path:
 def is_positive_number(value: Any) -> bool:
     """Whether ``value`` is a finite number > 0 (never a bool): a distance limit, a spacing."""
     return (not is_bool(value) and isinstance(value, numbers.Real) and math.isfinite(value)
-            and value > 0)
+            and float(value) > 0)
 
 
 def positive_number(value: Any, name: str, unit: str, *, zero: bool = False) -> float:

@@ -270,8 +270,8 @@ def build_corridor_network(
         port_nodes.append(len(coords))
         coords.append((port.lon, port.lat))
     edges = _line_edges(lines, splits, node_of, port_nodes)
-    for port_index, (line, vertex, dist_km) in port_links.items():
-        node = node_of[(line, vertex)]
+    for port_index, (line_index, vertex, dist_km) in port_links.items():
+        node = node_of[(line_index, vertex)]
         edges.append(_straight_edge(port_nodes[port_index], node, coords, TRANSFER, kind="port",
                                     place=ports[port_index].name, feature=ports[port_index].feature,
                                     length_km=dist_km))

@@ -89,8 +89,8 @@ def segment_accuracies(properties: Mapping[str, Any], vertex_pairs: np.ndarray[A
     if own not in GEOMETRY_ACCURACIES:
         return []
     own = str(own)
-    traced_sources = properties.get("traced_sources")
-    vertex_sources = properties.get("vertex_sources")
+    traced_sources: Any = properties.get("traced_sources")
+    vertex_sources: Any = properties.get("vertex_sources")
     if not _lists_traces(properties) or len(vertex_sources) != vertex_count:
         return [own] * len(vertex_pairs)
     traces = [str(source) for source in traced_sources]

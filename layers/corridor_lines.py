@@ -41,7 +41,7 @@ def _parts(geometry: dict[str, Any]) -> list[np.ndarray]:
     return []
 
 
-def _split_at(lonlats: np.ndarray, lonlat: Sequence[float]) -> int:
+def _split_at(lonlats: np.ndarray, lonlat: Sequence[float] | np.ndarray) -> int:
     """Index of the vertex nearest to a point."""
     _, _, dist_m = GEOD.inv(np.full(len(lonlats), lonlat[0]), np.full(len(lonlats), lonlat[1]),
                             lonlats[:, 0], lonlats[:, 1])
@@ -123,7 +123,8 @@ def _add_records(out: CatalogLines, lonlats: np.ndarray, mode: str, properties: 
     if change and 0 < cut < len(lonlats) - 1:
         out.records.append({**base, "lonlats": lonlats[: cut + 1]})
         out.records.append({**base, "lonlats": lonlats[cut:], "gauge_mm": gauge["then_gauge_mm"]})
-        out.named_points.append((str(change["label"]), *map(float, lonlats[cut])))
+        lon, lat = (float(value) for value in lonlats[cut])
+        out.named_points.append((str(change["label"]), lon, lat))
     else:
         out.records.append({**base, "lonlats": lonlats})
 

@@ -109,7 +109,7 @@ class Refinement:
 def _branches(feature: dict[str, Any]) -> tuple[list[list[tuple[float, float]]], list[str]]:
     """The line's waypoints branch by branch (one per part), and every vertex's label."""
     mapping(feature, "feature", "a GeoJSON Feature mapping, e.g. load_layer(...).features[0]")
-    geometry = feature.get("geometry")
+    geometry: Any = feature.get("geometry")
     if not isinstance(geometry, dict) or "type" not in geometry:
         refuse("feature", feature, "a GeoJSON Feature with a line geometry, e.g. "
                "load_layer(...).features[0]")

@@ -24,6 +24,7 @@ from typing import Any
 
 from caspian.layers.news import dates, html_text, text
 from caspian.layers.news._errors import NewsInputError
+from caspian.layers.news.text import Word
 from caspian.layers.seeds import body_spans
 
 FORMATS = ("text", "html")
@@ -82,7 +83,7 @@ class NewsDocument:
     meta: dict[str, Any] = field(default_factory=dict)
 
     @cached_property
-    def body_words(self) -> tuple[tuple[text.Word, ...], ...]:
+    def body_words(self) -> tuple[tuple[Word, ...], ...]:
         """The words of each body paragraph (tokenized once, for every reader)."""
         return tuple(tuple(text.words(self.text, start, end)) for start, end in self.body_spans)
 

@@ -177,7 +177,7 @@ def parse_gazetteer(data: dict[str, Any]) -> Gazetteer:
         for topic in data.get("topics", [])
         for written in [*topic.get("ru", []), *topic.get("en", [])]
     ]
-    unmapped = []
+    unmapped: list[Name] = []
     for project in data.get("unmapped", []):
         target = ("unmapped", str(project.get("id")))
         for key, exact in (("ru", False), ("en", False), ("abbreviations", True)):

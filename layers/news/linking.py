@@ -173,13 +173,13 @@ def link_topic(
 ) -> Match | None:
     """The topic word of the figure at ``position`` of sentence ``index``, or None."""
     if topics.get(index):
-        found: Match = _nearest(topics[index], position)[0].match  # type: ignore[assignment]
+        found: Match = _nearest(topics[index], position)[0].match
         return found
     paragraph = document.paragraph_index(document.sentences[index][0])
     for previous in range(index - 1, max(-1, index - 1 - TOPIC_LOOKBACK), -1):
         if document.paragraph_index(document.sentences[previous][0]) != paragraph:
             break
         if topics.get(previous):
-            first: Match = topics[previous][0].match  # type: ignore[assignment]
+            first: Match = topics[previous][0].match
             return first
     return None
