@@ -3,7 +3,8 @@
 Linking. A claim is about the feature that :func:`caspian.layers.news.linking.link_feature`
 finds by the article's discourse (its sentence, the sentences before it, the article's
 subject; a project the catalog does not map keeps its figures), and says by which rule; and
-about the topic word of its sentence or of one of the three before it in its paragraph.
+about the topic word of its sentence or of one of the three before it in its paragraph. Its
+clause may give it a scope (:mod:`.scopes`: a country section, a second line…).
 
 Physical quantities (length, mass, power, bandwidth, containers) and deadlines and durations
 are compared per feature;
@@ -34,7 +35,7 @@ PHYSICAL = ("length", "mass", "power", "bandwidth", "containers")
 ECONOMIC = ("money", "growth", "percent")
 CONTEXT = ("period", "since", "duration", "deadline")
 #: Kinds compared per feature first (a deadline is a feature's, not a topic's).
-FEATURE_FIRST = (*PHYSICAL, "duration", "deadline")
+FEATURE_FIRST = (*PHYSICAL, "duration", "deadline", "event")
 _PLANNING = {
     "планироваться", "планировать", "намереваться", "намерен", "предусматривать", "цель",
     "ориентир", "план", "plan", "target",
@@ -56,7 +57,7 @@ class Claim:
     ----------
     document : str
     kind : str
-        See :class:`caspian.layers.news.quantities.Quantity`.
+        See :class:`caspian.layers.news.expression.Quantity`.
     value, value_max : float
         Normalised value (and upper end of a range).
     step : float or None
