@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from timing_report import report_times
+from timing_report import best_time, report_times
 
 ROUNDS = 3
 _TIMES: dict[str, float] = {}
@@ -34,10 +34,7 @@ GEORGIA_PBF = Path(__file__).resolve().parents[1] / "data" / "georgia_rail.osm.p
 
 
 def _best(name: str, benchmark: Any, function: Callable[[], Any], rounds: int = ROUNDS) -> Any:
-    result = benchmark.pedantic(function, rounds=rounds, iterations=1, warmup_rounds=0)
-    _TIMES[name] = benchmark.stats.stats.min
-    benchmark.extra_info["min_s"] = round(_TIMES[name], 3)
-    return result
+    return best_time(_TIMES, name, benchmark, function, rounds)
 
 
 @pytest.fixture(scope="module")

@@ -25,7 +25,7 @@ import numpy as np
 import pytest
 import shapely
 from random_walks import write_random_walks
-from timing_report import report_times
+from timing_report import best_time, report_times
 
 N_FEATURES = 20_000
 N_VERTICES = 1_000_000
@@ -42,10 +42,7 @@ def big_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _best(name: str, benchmark: Any, function: Callable[[], Any]) -> Any:
-    result = benchmark.pedantic(function, rounds=ROUNDS, iterations=1, warmup_rounds=0)
-    _TIMES[name] = benchmark.stats.stats.min
-    benchmark.extra_info["min_s"] = round(_TIMES[name], 3)
-    return result
+    return best_time(_TIMES, name, benchmark, function, ROUNDS)
 
 
 def _floor(path: Path) -> np.ndarray:

@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 from synthetic_rail import SyntheticRail, write_synthetic_rail
-from timing_report import report_times
+from timing_report import best_time, report_times
 
 ROUNDS = 3
 _TIMES: dict[str, float] = {}
@@ -50,10 +50,7 @@ def loaded(network_file: SyntheticRail) -> Any:
 
 
 def _best(name: str, benchmark: Any, function: Callable[[], Any], rounds: int = ROUNDS) -> Any:
-    result = benchmark.pedantic(function, rounds=rounds, iterations=1, warmup_rounds=0)
-    _TIMES[name] = benchmark.stats.stats.min
-    benchmark.extra_info["min_s"] = round(_TIMES[name], 3)
-    return result
+    return best_time(_TIMES, name, benchmark, function, rounds)
 
 
 def test_bench_load_osmnx_graph_from_xml_baseline(benchmark: Any, network_file) -> None:
