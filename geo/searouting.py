@@ -1,19 +1,22 @@
 """Shortest water paths over the visibility graphs of :mod:`caspian.geo.seagraph`.
 
-A :class:`SeaRouter` holds one :class:`~caspian.geo.seagraph.SeaGraph` per basin (built once,
-cached by ``layers``). A query
+A :class:`SeaRouter` holds one :class:`~caspian.geo.seagraph.SeaGraph` per basin and its
+table of every vertex pair's shortest path (:func:`caspian.geo.seapaths.shortest_paths`; built
+once and cached by ``layers``). A query
 
 1. **locates** each end point: the basin whose navigable water is nearest. A point on land (a
-   port 1–4 km inland of the Natural Earth coast) is *snapped* to the nearest navigable water;
-   the geodesic snap distance is reported. Beyond ``max_snap_km`` from every basin the point
-   is in no basin (:class:`NotInBasinError`); two ends in different basins raise
+   port 1–4 km inland of the Natural Earth coast) is *snapped* to the nearest navigable water
+   (the nearest coast segment, found through an STRtree); the geodesic snap distance is
+   reported. Beyond ``max_snap_km`` from every basin the point is in no basin
+   (:class:`NotInBasinError`); two ends in different basins raise
    :class:`DifferentBasinsError`;
 2. **attaches** the end points to the graph by the same tangent-and-visible test as the
-   graph's own edges (a few hundred segment tests, a fraction of a millisecond);
-3. combines those attachments with the basin's all-pairs shortest paths (Dijkstra from every
-   vertex with scipy, once per basin at first use) and returns the path as a
-   :class:`~caspian.geo.routing.Route` whose geometry follows each geodesic edge
-   (densified), so a reader who draws straight lon/lat segments still stays in water.
+   graph's own edges, lazily: the candidate vertices are ranked by a lower bound of the path
+   through them and only those the search reaches are tested against the coast
+   (:func:`caspian.geo.seapaths.best_pair`; the same path as testing them all);
+3. returns the path as a :class:`~caspian.geo.routing.Route` whose geometry follows each
+   geodesic edge (densified), so a reader who draws straight lon/lat segments still stays in
+   water.
 
 Also: :meth:`SeaRouter.distance_matrix_m` (every pair at once, each point attached once).
 The land test of sea legs and subsea cables is in :mod:`caspian.geo.landfalls`.
@@ -22,7 +25,7 @@ The land test of sea legs and subsea cables is in :mod:`caspian.geo.landfalls`.
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,7 +35,8 @@ import shapely
 from caspian.geo.errors import InputError
 from caspian.geo.geodesy import GEOD, densify_geodesic
 from caspian.geo.routing import Route, as_lonlat
-from caspian.geo.seagraph import SeaGraph, tangent_at, to_lonlat, to_plane, visible
+from caspian.geo.seagraph import SeaGraph, to_lonlat, to_plane, visible
+from caspian.geo.seapaths import EndPoint, ShortestPaths, best_pair, end_point, shortest_paths, walk
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -61,7 +65,8 @@ class SeaRouteSettings:
         Spacing of the vertices added along each geodesic edge of a route's geometry, km.
     remembered_points : int
         How many water points' attachments to the graph a router keeps (ports are routed
-        again and again, and attaching a point is most of a query's cost); 0 keeps none.
+        again and again, and the segments tested from a point need no second test); 0 keeps
+        none.
     """
 
     max_snap_km: float = 15.0
@@ -110,6 +115,9 @@ class SeaRouter:
         One per basin.
     settings : SeaRouteSettings, optional
         Snap limit and output densification.
+    paths : mapping of str to ShortestPaths, optional
+        Each basin's table of shortest paths (from a cache); a basin without one has its
+        table computed at first use.
 
     Examples
     --------
@@ -118,12 +126,15 @@ class SeaRouter:
     """
 
     def __init__(
-        self, graphs: Sequence[SeaGraph], settings: SeaRouteSettings = DEFAULT_SEA_SETTINGS
+        self,
+        graphs: Sequence[SeaGraph],
+        settings: SeaRouteSettings = DEFAULT_SEA_SETTINGS,
+        paths: Mapping[str, ShortestPaths] | None = None,
     ) -> None:
         self.graphs = tuple(graphs)
         self.settings = settings
-        self._paths: dict[str, tuple[FloatArray, Any]] = {}
-        self._attachments: dict[tuple[str, tuple[float, float]], _Attachment] = {}
+        self._paths: dict[str, ShortestPaths] = dict(paths or {})
+        self._attachments: dict[tuple[str, tuple[float, float]], EndPoint] = {}
         # GEOS prepared geometries and the remembered attachments are not safe to share
         # between threads: one query at a time (a router is usually shared, see sea_router).
         self._lock = threading.RLock()
@@ -254,37 +265,19 @@ class SeaRouter:
             return None
 
     def _attachment(self, point: Located) -> _Attachment:
-        """The graph vertices a water point sees along tangent segments, and their distances.
+        """The point with its candidate vertices and what has been tested of them.
 
         Remembered for the last ``settings.remembered_points`` water points.
         """
         key = (point.graph.basin, point.water_xy)
         known = self._attachments.get(key)
         if known is None:
-            known = self._attach(point)
+            known = end_point(point.graph, point.water_xy, point.water_lonlat)
             if self.settings.remembered_points > 0:
                 if len(self._attachments) >= self.settings.remembered_points:
                     self._attachments.pop(next(iter(self._attachments)))
                 self._attachments[key] = known
-        return _Attachment(point, known.vertices, known.lengths_m)
-
-    def _attach(self, point: Located) -> _Attachment:
-        graph = point.graph
-        xy = np.asarray(point.water_xy, dtype=float)
-        candidates = np.flatnonzero(
-            tangent_at(xy, graph.vertices_xy, graph.previous_xy, graph.following_xy)
-        )
-        seen = candidates[
-            visible(
-                graph.navigable, graph.coast,
-                np.broadcast_to(xy, (candidates.size, 2)), graph.vertices_xy[candidates],
-            )
-        ]
-        _, _, length_m = GEOD.inv(
-            np.full(seen.size, point.water_lonlat[0]), np.full(seen.size, point.water_lonlat[1]),
-            graph.vertices_lonlat[seen, 0], graph.vertices_lonlat[seen, 1],
-        )
-        return _Attachment(point, seen, np.asarray(length_m, dtype=float))
+        return _Attachment(point, known)
 
     def prepare(self) -> None:
         """Compute every basin's all-pairs table now rather than at its first route."""
@@ -292,63 +285,46 @@ class SeaRouter:
             for graph in self.graphs:
                 self._all_pairs(graph)
 
-    def _all_pairs(self, graph: SeaGraph) -> tuple[FloatArray, Any]:
-        """Distances (m) and predecessors between every pair of the basin's vertices.
+    def shortest_paths(self, graph: SeaGraph) -> ShortestPaths:
+        """The basin's table of every vertex pair's shortest path (computed at first use)."""
+        with self._lock:
+            return self._all_pairs(graph)
 
-        One Dijkstra per vertex at first use of the basin (a fraction of a second, ~20 MB),
-        so that a query only combines the end points' attachments.
-        """
+    def _all_pairs(self, graph: SeaGraph) -> ShortestPaths:
         if graph.basin not in self._paths:
-            from scipy.sparse import coo_matrix
-            from scipy.sparse.csgraph import dijkstra
-
-            n = graph.vertices_xy.shape[0]
-            # A zero weight would read as "no edge" in a sparse matrix: 1 mm at least.
-            weights = np.maximum(graph.edge_lengths_m, 1e-3)
-            matrix = coo_matrix((weights, (graph.edges[:, 0], graph.edges[:, 1])), shape=(n, n))
-            self._paths[graph.basin] = dijkstra(
-                matrix.tocsr(), directed=False, return_predecessors=True
-            )
+            self._paths[graph.basin] = shortest_paths(graph)
         return self._paths[graph.basin]
 
     def _shortest(
         self, graph: SeaGraph, start: _Attachment, end: _Attachment
     ) -> tuple[float, list[int]]:
-        """Length (m) and graph vertices of the shortest path between two attached points."""
-        best_m, nodes = np.inf, []
-        if start.vertices.size and end.vertices.size:
-            dist_m, predecessors = self._all_pairs(graph)
-            total = (
-                start.lengths_m[:, None]
-                + dist_m[np.ix_(start.vertices, end.vertices)]
-                + end.lengths_m[None, :]
-            )
-            k = int(np.argmin(total))
-            a, b = divmod(k, end.vertices.size)
-            if np.isfinite(total.flat[k]):
-                best_m = float(total.flat[k])
-                first, last = int(start.vertices[a]), int(end.vertices[b])
-                nodes = _walk(predecessors[first], first, last)
+        """Length (m) and graph vertices of the shortest path between two attached points.
+
+        The straight segment between them, when it is in water, is the shortest of all
+        unless the graph gives a strictly shorter path (a rounding tie goes to the segment).
+        """
         here, there = start.point, end.point
+        direct_m = np.inf
         if visible(graph.navigable, graph.coast, [here.water_xy], [there.water_xy])[0]:
             _, _, direct_m = GEOD.inv(*here.water_lonlat, *there.water_lonlat)
-            if direct_m <= best_m:
-                best_m, nodes = float(direct_m), []
-        if not np.isfinite(best_m):
+        found = best_pair(graph, self._all_pairs(graph), start.ends, end.ends, float(direct_m))
+        if found is not None:
+            length_m, first, last = found
+            return length_m, walk(self._all_pairs(graph).predecessors[first], first, last)
+        if not np.isfinite(direct_m):
             raise InputError(
                 f"no water path joins {_fmt(here.lonlat)} and {_fmt(there.lonlat)} in the "
                 f"{graph.name} (one of them is in water cut off from the open sea)"
             )
-        return best_m, nodes
+        return float(direct_m), []
 
 
 @dataclass(frozen=True)
 class _Attachment:
-    """A located point and the graph vertices it sees, with their geodesic distances (m)."""
+    """A located point and its candidate vertices (tested as queries need them)."""
 
     point: Located
-    vertices: npt.NDArray[np.intp]
-    lengths_m: FloatArray
+    ends: EndPoint
 
 
 def _near_bounds(graph: SeaGraph, lonlat: tuple[float, float], margin_km: float) -> bool:
@@ -367,10 +343,7 @@ def _snap(graph: SeaGraph, lonlat: tuple[float, float]) -> Located:
     _ = graph.coast  # prepares the geometries
     if shapely.contains_xy(graph.navigable, xy[0], xy[1]):
         return Located(graph, lonlat, lonlat, (float(xy[0]), float(xy[1])), 0.0)
-    ring = graph.coast
-    along = shapely.line_locate_point(ring, shapely.Point(xy))
-    nearest = shapely.line_interpolate_point(ring, along)
-    near_xy = np.asarray([nearest.x, nearest.y])
+    near_xy = _nearest_on_coast(graph, xy)
     step = near_xy - xy
     water_xy = near_xy + step / max(float(np.hypot(*step)), 1e-9) * _SNAP_INSET_M
     if not shapely.contains_xy(graph.navigable, water_xy[0], water_xy[1]):
@@ -386,9 +359,14 @@ def _snap(graph: SeaGraph, lonlat: tuple[float, float]) -> Located:
     )
 
 
-def _walk(predecessors: Any, source: int, target: int) -> list[int]:
-    """Vertex ids from ``source`` to ``target`` along one row of Dijkstra's predecessors."""
-    nodes = [target]
-    while nodes[-1] != source:
-        nodes.append(int(predecessors[nodes[-1]]))
-    return nodes[::-1]
+def _nearest_on_coast(graph: SeaGraph, xy: FloatArray) -> FloatArray:
+    """The point of the navigable water's coast nearest ``xy`` (plane metres).
+
+    Of equally near segments, the first in ring order (exterior, then holes).
+    """
+    tree, starts, ends = graph.coast_segments
+    segment = int(np.min(tree.query_nearest(shapely.Point(xy), all_matches=True)))
+    a, b = starts[segment], ends[segment]
+    step = b - a
+    along = float(np.dot(xy - a, step)) / max(float(np.dot(step, step)), 1e-18)
+    return a + min(max(along, 0.0), 1.0) * step

@@ -233,14 +233,21 @@ def country_index() -> CountryIndex:
     return index
 
 
+def boundary_files() -> list[Path]:
+    """The files :func:`load_boundaries` reads and the code that merges them: what a cache
+    built from the boundaries hashes into its key."""
+    from caspian.geo import borders
+
+    return [Path(boundaries_path().removeprefix("/vsizip/")), region_borders_path(),
+            _region_file(REGION_PROVENANCE_FILE), Path(borders.__file__), Path(__file__)]
+
+
 def _index_key() -> str:
     """Hash of everything the index is built from: the border files and the code."""
-    from caspian.geo import borders, countries
+    from caspian.geo import countries
 
     digest = hashlib.sha256(f"v{INDEX_VERSION}|".encode())
-    sources = [boundaries_path().removeprefix("/vsizip/"), region_borders_path(),
-               _region_file(REGION_PROVENANCE_FILE), countries.__file__, borders.__file__,
-               __file__]
+    sources = [*boundary_files(), countries.__file__]
     for source in sources:
         digest.update(Path(source).read_bytes())
     return digest.hexdigest()[:20]

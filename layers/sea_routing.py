@@ -3,13 +3,17 @@
 The water comes from the same country polygons the metrics cut lines with
 (:func:`caspian.layers.boundaries.load_boundaries`), so a route that the router calls "in
 water" is also "sea" to ``caspian metrics``. Each basin's visibility graph
-(:mod:`caspian.geo.seagraph`) is built once and cached on disk in the user's cache folder
+(:mod:`caspian.geo.seagraph`) and its table of every vertex pair's shortest path
+(:mod:`caspian.geo.seapaths`) are built once and cached on disk in the user's cache folder
 (``$CASPIAN_CACHE_DIR``, else ``$XDG_CACHE_HOME/caspian-gis``, else ``~/.cache/caspian-gis``),
-written atomically, under a key that hashes the land polygons the basin touches, the basin's
-definition and the graph version: another border source, or another coastline, builds
-another graph. A cache that cannot be read or written is rebuilt or skipped, never fatal; a
-file read back is checked (:func:`read_graph_file`: array shapes, dtypes, vertex indices, the
-water's WKB) and, if damaged, rebuilt with a warning saying so.
+as plain numpy arrays (no pickles), written atomically, under a key that hashes the border
+files the land comes from and the code that reads and merges them
+(:func:`caspian.layers.boundaries.boundary_files`), the code that builds the graph, the
+basin's definition and the graph version: another border source, or another coastline,
+builds another graph, and a graph read from the cache needs no boundaries at all. A cache
+that cannot be read or written is rebuilt or skipped, never fatal; a file read back is
+checked (:func:`read_graph_file`: array shapes, dtypes, vertex indices, the water's WKB) and,
+if damaged, rebuilt with a warning saying so.
 
 * :func:`sea_router` returns the process-wide :class:`~caspian.geo.searouting.SeaRouter`;
 * :func:`route_by_sea` is what ``caspian route --mode sea`` calls;
@@ -37,6 +41,7 @@ import numpy.typing as npt
 import shapely
 from caspian.geo.routing import as_lonlat
 from caspian.geo.seagraph import SeaGraph, basin_water, build_sea_graph, check_sea_graph
+from caspian.geo.seapaths import ShortestPaths, check_shortest_paths, shortest_paths
 from caspian.geo.searouting import DEFAULT_SEA_SETTINGS, SeaRouter, SeaRouteSettings
 from caspian.layers.fileio import display_path
 
@@ -48,7 +53,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 #: Bumped whenever the graph's construction or its file layout changes.
-GRAPH_VERSION = 2
+GRAPH_VERSION = 3
 
 #: The basins' definitions, in the package data.
 BASINS_FILE = "sea_basins.json"
@@ -110,21 +115,38 @@ def _basin_land(land: npt.NDArray[np.object_], basin: Basin) -> npt.NDArray[np.o
     return land[shapely.intersects(land, basin.extent)]
 
 
-def graph_key(land: npt.NDArray[np.object_], basin: Basin, clearance_m: float) -> str:
-    """Hash of everything a basin's graph depends on (its land polygons included)."""
+def graph_key(basin: Basin, clearance_m: float, sources: list[Path] | None = None) -> str:
+    """Hash of everything a basin's graph depends on.
+
+    ``sources`` are the files the land and the graph come from: by default the border files
+    and the code that merges them (:func:`caspian.layers.boundaries.boundary_files`) and the
+    modules that build the graph. Hashing them costs about 20 ms, against seconds to read
+    and merge the boundaries.
+    """
+    if sources is None:
+        sources = _graph_sources()
     digest = hashlib.sha256()
     digest.update(f"v{GRAPH_VERSION}|{basin.id}|{basin.name}|{clearance_m!r}|".encode())
     digest.update(shapely.to_wkb(basin.extent) + repr(basin.seed_lonlat).encode())
-    for polygon in shapely.to_wkb(_basin_land(land, basin)):
-        digest.update(polygon)
+    for source in sources:
+        digest.update(hashlib.sha256(Path(source).read_bytes()).digest())
     return digest.hexdigest()[:20]
 
 
-def _graph_bytes(graph: SeaGraph) -> bytes:
+def _graph_sources() -> list[Path]:
+    from caspian.geo import seagraph, seapaths
+    from caspian.layers.boundaries import boundary_files
+
+    return [*boundary_files(), Path(seagraph.__file__), Path(seapaths.__file__)]
+
+
+def _graph_bytes(graph: SeaGraph, paths: ShortestPaths) -> bytes:
     buffer = io.BytesIO()
     meta = {"basin": graph.basin, "name": graph.name, "centre": list(graph.centre_lonlat),
             "clearance_m": graph.clearance_m}
-    np.savez_compressed(
+    # Stored, not deflated: the path table (most of the file) does not compress, and
+    # inflating it took longer than reading it; the zip's CRCs still catch damage.
+    np.savez(
         buffer,
         meta=np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8),
         navigable=np.frombuffer(shapely.to_wkb(graph.navigable), dtype=np.uint8),
@@ -134,6 +156,8 @@ def _graph_bytes(graph: SeaGraph) -> bytes:
         vertices_lonlat=graph.vertices_lonlat,
         edges=graph.edges.astype(np.int32),
         edge_lengths_m=graph.edge_lengths_m,
+        path_lengths_m=paths.lengths_m,
+        predecessors=paths.predecessors,
     )
     return buffer.getvalue()
 
@@ -142,8 +166,10 @@ class DamagedCacheError(ValueError):
     """A cached sea graph that cannot be read or does not check out; it is rebuilt."""
 
 
-def read_graph_file(path: Path, basin: Basin, clearance_m: float) -> SeaGraph:
-    """The graph cached in ``path`` for ``basin``, checked.
+def read_graph_file(
+    path: Path, basin: Basin, clearance_m: float
+) -> tuple[SeaGraph, ShortestPaths]:
+    """The graph and path table cached in ``path`` for ``basin``, checked.
 
     Raises
     ------
@@ -166,6 +192,7 @@ def read_graph_file(path: Path, basin: Basin, clearance_m: float) -> SeaGraph:
                 edges=data["edges"],
                 edge_lengths_m=data["edge_lengths_m"],
             )
+            paths = ShortestPaths(data["path_lengths_m"], data["predecessors"])
     except Exception as exc:
         # A damaged file fails in many ways: numpy's reader (a file cut short, pickled data),
         # zipfile (a bad CRC, an unknown compression method, an "encrypted" flag), the JSON of
@@ -175,29 +202,33 @@ def read_graph_file(path: Path, basin: Basin, clearance_m: float) -> SeaGraph:
         raise DamagedCacheError(f"{type(exc).__name__}: {exc}") from exc
     try:
         check_sea_graph(graph)
+        check_shortest_paths(paths, graph.vertices_xy.shape[0])
     except ValueError as exc:
         raise DamagedCacheError(str(exc)) from exc
     if (graph.basin, graph.name, graph.clearance_m) != (basin.id, basin.name, clearance_m):
         raise DamagedCacheError(f"it holds the {graph.basin!r} graph at {graph.clearance_m} m "
                                 f"from the coast, not {basin.id!r} at {clearance_m} m")
-    return dataclasses.replace(graph, edges=graph.edges.astype(np.intp))
+    return dataclasses.replace(graph, edges=graph.edges.astype(np.intp)), paths
 
 
 def _cached_graph(
-    land: npt.NDArray[np.object_], basin: Basin, clearance_m: float, folder: Path | None
-) -> tuple[SeaGraph, bool, str]:
+    basin: Basin, clearance_m: float, folder: Path | None
+) -> tuple[SeaGraph, ShortestPaths, bool, str]:
     """The basin's graph from the cache, or built (and cached when ``folder`` is given)."""
-    key = graph_key(land, basin, clearance_m)
-    path = None if folder is None else folder / f"{basin.id}-{key}.npz"
+    path = None if folder is None else folder / f"{basin.id}-{graph_key(basin, clearance_m)}.npz"
     if path is not None and path.is_file():
         try:
-            return read_graph_file(path, basin, clearance_m), True, str(path)
+            return *read_graph_file(path, basin, clearance_m), True, str(path)
         except DamagedCacheError as exc:
             logger.warning("the sea graph of the %s cached in %s is damaged (%s); rebuilding it",
                            basin.name, display_path(path), exc)
+    from caspian.layers.boundaries import load_boundaries
+
     started = time.perf_counter()
+    land = np.asarray(load_boundaries().geometry.values, dtype=object)
     water = basin_water(_basin_land(land, basin), basin.extent, basin.seed_lonlat)
     graph = build_sea_graph(basin.id, basin.name, water, clearance_m)
+    paths = shortest_paths(graph)
     logger.info(
         "built the %s sea graph (%d vertices, %d edges) in %.1f s",
         basin.name, graph.vertices_xy.shape[0], graph.edges.shape[0],
@@ -206,8 +237,8 @@ def _cached_graph(
     if path is not None:
         from caspian.layers.cache import store
 
-        store(path, _graph_bytes(graph))
-    return graph, False, "" if path is None else str(path)
+        store(path, _graph_bytes(graph, paths))
+    return graph, paths, False, "" if path is None else str(path)
 
 
 def load_sea_router(
@@ -226,19 +257,15 @@ def load_sea_router(
     use_cache : bool
         False builds every graph afresh and writes nothing.
     """
-    from caspian.layers.boundaries import load_boundaries
-
     started = time.perf_counter()
     target = None if not use_cache else (cache_dir() if folder is None else Path(folder))
-    land = np.asarray(load_boundaries().geometry.values, dtype=object)
     definitions, clearance_m = basins()
-    graphs, from_cache, files = [], {}, {}
+    graphs, tables, from_cache, files = [], {}, {}, {}
     for basin in definitions:
-        graph, cached, path = _cached_graph(land, basin, clearance_m, target)
+        graph, tables[basin.id], cached, path = _cached_graph(basin, clearance_m, target)
         graphs.append(graph)
         from_cache[basin.id], files[basin.id] = cached, path
-    router = SeaRouter(graphs, settings)
-    router.prepare()
+    router = SeaRouter(graphs, settings, tables)
     return router, RouterInfo(time.perf_counter() - started, from_cache, files)
 
 
