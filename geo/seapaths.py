@@ -105,7 +105,8 @@ def chord_bounds_m(ecef: FloatArray, origin_ecef: FloatArray) -> FloatArray:
     coordinates, :attr:`SeaGraph.vertices_ecef`) is never longer than the geodesic over it;
     at 300 km it is 28 m shorter.
     """
-    return np.maximum(np.linalg.norm(ecef - origin_ecef, axis=-1) - _BOUND_MARGIN_M, 0.0)
+    step = ecef - origin_ecef
+    return np.maximum(np.sqrt(np.einsum("ij,ij->i", step, step)) - _BOUND_MARGIN_M, 0.0)
 
 
 @dataclass
@@ -116,6 +117,8 @@ class EndPoint:
     ----------
     water_xy, water_lonlat : tuple of float
         The point in the basin's plane (metres) and in degrees.
+    ecef : numpy.ndarray, shape (3,)
+        The point in Earth-centred metres.
     candidates : numpy.ndarray of int
         Vertices whose segment from the point is tangent at the vertex, ascending.
     lengths_m : numpy.ndarray of float
@@ -127,6 +130,7 @@ class EndPoint:
 
     water_xy: tuple[float, float]
     water_lonlat: tuple[float, float]
+    ecef: FloatArray
     candidates: IntArray
     lengths_m: FloatArray
     tested: npt.NDArray[np.bool_]
@@ -146,32 +150,39 @@ def end_point(
     candidates = np.flatnonzero(
         tangent_at(xy, graph.vertices_xy, graph.previous_xy, graph.following_xy)
     )
-    bounds = chord_bounds_m(graph.vertices_ecef[candidates], ecef_of(water_lonlat))
-    return EndPoint(water_xy, water_lonlat, candidates, bounds,
+    ecef = ecef_of(water_lonlat)
+    bounds = chord_bounds_m(graph.vertices_ecef[candidates], ecef)
+    return EndPoint(water_xy, water_lonlat, ecef, candidates, bounds,
                     np.zeros(candidates.size, dtype=bool))
 
 
-def resolve_candidates(graph: SeaGraph, point: EndPoint, which: IntArray) -> None:
-    """Test the segments from ``point`` to the candidates ``which`` (positions) not yet tested.
+def resolve_candidates(graph: SeaGraph, *batches: tuple[EndPoint, IntArray]) -> None:
+    """Test the segments from each point to its candidates at the given positions.
 
-    In water: the length becomes the segment's geodesic length; blocked: ``inf``.
+    ``batches`` are ``(point, positions)`` pairs, tested in one GEOS call; candidates already
+    tested are skipped. In water: the length becomes the segment's geodesic length
+    (one ``Geod.inv``); blocked: ``inf``.
     """
-    which = which[~point.tested[which]]
-    if which.size == 0:
+    batches = tuple((point, which[~point.tested[which]]) for point, which in batches)
+    counts = [which.size for _, which in batches]
+    if not sum(counts):
         return
-    vertices = point.candidates[which]
-    clear = visible(graph.navigable, graph.coast,
-                    np.broadcast_to(np.asarray(point.water_xy, dtype=float), (which.size, 2)),
-                    graph.vertices_xy[vertices])
-    point.tested[which] = True
-    point.lengths_m[which[~clear]] = np.inf
-    seen = vertices[clear]
-    if seen.size:
+    origins_xy = np.repeat([point.water_xy for point, _ in batches], counts, axis=0)
+    origins_lonlat = np.repeat([point.water_lonlat for point, _ in batches], counts, axis=0)
+    vertices = np.concatenate([point.candidates[which] for point, which in batches])
+    clear = visible(graph.navigable, graph.coast, origins_xy, graph.vertices_xy[vertices])
+    lengths_m = np.full(vertices.size, np.inf)
+    if clear.any():
         _, _, length_m = GEOD.inv(
-            np.full(seen.size, point.water_lonlat[0]), np.full(seen.size, point.water_lonlat[1]),
-            graph.vertices_lonlat[seen, 0], graph.vertices_lonlat[seen, 1],
+            origins_lonlat[clear, 0], origins_lonlat[clear, 1],
+            graph.vertices_lonlat[vertices[clear], 0], graph.vertices_lonlat[vertices[clear], 1],
         )
-        point.lengths_m[which[clear]] = length_m
+        lengths_m[clear] = length_m
+    offset = 0
+    for point, which in batches:
+        point.tested[which] = True
+        point.lengths_m[which] = lengths_m[offset:offset + which.size]
+        offset += which.size
 
 
 def best_pair(
@@ -183,32 +194,81 @@ def best_pair(
     vertices in sight of the two points is joined by a path shorter than ``beat_m``.
     Candidates are tested as the search reaches them (:func:`resolve_candidates`), and stay
     tested in ``start`` and ``end`` for later queries.
+
+    Two rounds keep the pairs searched few: the candidates with the least bounds give a path
+    first; then only the candidates whose bound (the length to them, then the chord on to
+    the other point) does not exceed that path's length can be on a shorter one.
     """
     if start.candidates.size == 0 or end.candidates.size == 0:
         return None
-    between = paths.lengths_m[np.ix_(start.candidates, end.candidates)]
+    via_start = start.lengths_m + chord_bounds_m(graph.vertices_ecef[start.candidates], end.ecef)
+    via_end = end.lengths_m + chord_bounds_m(graph.vertices_ecef[end.candidates], start.ecef)
+    rows, columns = _least(via_start), _least(via_end)
+    resolve_candidates(graph, (start, rows), (end, columns))
+    first = _search(graph, paths, start, end, rows, columns, beat_m)
+    limit = beat_m if first is None else first[0]
+    rows, columns = np.flatnonzero(via_start <= limit), np.flatnonzero(via_end <= limit)
+    if (~start.tested[rows]).sum() + (~end.tested[columns]).sum() <= _AT_ONCE:
+        # few left: one GEOS call for all of them beats a search step per batch
+        resolve_candidates(graph, (start, rows), (end, columns))
+    return _search(graph, paths, start, end, rows, columns, beat_m)
+
+
+#: Candidates of each end tested and searched in the first round.
+_FIRST_ROUND = 16
+
+#: Up to this many candidates left untested for the second round are tested together.
+_AT_ONCE = 40
+
+
+def _least(bounds: FloatArray) -> IntArray:
+    """Positions of the ``_FIRST_ROUND`` least bounds, ascending."""
+    if bounds.size <= _FIRST_ROUND:
+        return np.arange(bounds.size)
+    return np.sort(np.argpartition(bounds, _FIRST_ROUND - 1)[:_FIRST_ROUND])
+
+
+def _search(
+    graph: SeaGraph,
+    paths: ShortestPaths,
+    start: EndPoint,
+    end: EndPoint,
+    rows: IntArray,
+    columns: IntArray,
+    beat_m: float,
+) -> tuple[float, int, int] | None:
+    """:func:`best_pair` over the candidates at positions ``rows`` and ``columns`` only.
+
+    ``rows`` and ``columns`` ascend, so the first least pair is the first in candidate order.
+    """
+    if rows.size == 0 or columns.size == 0:
+        return None
+    between = paths.lengths_m[np.ix_(start.candidates[rows], end.candidates[columns])]
     while True:
-        totals = start.lengths_m[:, None] + between + end.lengths_m[None, :]
+        start_m, end_m = start.lengths_m[rows], end.lengths_m[columns]
+        totals = start_m[:, None] + between + end_m[None, :]
         k = int(np.argmin(totals))
         total = float(totals.flat[k])
         if not total < beat_m:
             return None
-        a, b = divmod(k, end.candidates.size)
-        if start.tested[a] and end.tested[b]:
+        a, b = divmod(k, columns.size)
+        if start.tested[rows[a]] and end.tested[columns[b]]:
             # Every other total is a lower bound of its path: this one is the least.
-            return total, int(start.candidates[a]), int(end.candidates[b])
+            return total, int(start.candidates[rows[a]]), int(end.candidates[columns[b]])
         # The pair's untested ends, and with them the candidates whose best total is as low
         # (one GEOS call tests a batch about as fast as one segment).
-        if not start.tested[a]:
-            rows = (start.lengths_m + np.min(between + end.lengths_m[None, :], axis=1))
-            resolve_candidates(graph, start, _lowest_untested(rows, start.tested))
-        if not end.tested[b]:
-            columns = (end.lengths_m + np.min(start.lengths_m[:, None] + between, axis=0))
-            resolve_candidates(graph, end, _lowest_untested(columns, end.tested))
+        batches = []
+        if not start.tested[rows[a]]:
+            least = start_m + np.min(between + end_m[None, :], axis=1)
+            batches.append((start, rows[_lowest_untested(least, start.tested[rows])]))
+        if not end.tested[columns[b]]:
+            least = end_m + np.min(start_m[:, None] + between, axis=0)
+            batches.append((end, columns[_lowest_untested(least, end.tested[columns])]))
+        resolve_candidates(graph, *batches)
 
 
 #: How many untested candidates one GEOS call tests together.
-_BATCH = 8
+_BATCH = 16
 
 
 def _lowest_untested(totals: FloatArray, tested: npt.NDArray[np.bool_]) -> IntArray:

@@ -33,9 +33,9 @@ import numpy as np
 import numpy.typing as npt
 import shapely
 from caspian.geo.errors import InputError
-from caspian.geo.geodesy import GEOD, densify_geodesic
+from caspian.geo.geodesy import GEOD, densify_path
 from caspian.geo.routing import Route, as_lonlat
-from caspian.geo.seagraph import SeaGraph, to_lonlat, to_plane, visible
+from caspian.geo.seagraph import SeaGraph, point_to_lonlat, point_to_plane, visible
 from caspian.geo.seapaths import EndPoint, ShortestPaths, best_pair, end_point, shortest_paths, walk
 
 FloatArray = npt.NDArray[np.float64]
@@ -205,7 +205,7 @@ class SeaRouter:
         lonlats = np.vstack([graph.vertices_lonlat, [start.water_lonlat, end.water_lonlat]])
         n = graph.vertices_xy.shape[0]
         path = lonlats[[n, *nodes, n + 1]]
-        line = densify_geodesic([shapely.LineString(path)], self.settings.densify_km)[0]
+        line = shapely.LineString(densify_path(path, self.settings.densify_km))
         return Route(
             mode="sea",
             start_lonlat=tuple(start_lonlat),
@@ -339,7 +339,7 @@ def _near_bounds(graph: SeaGraph, lonlat: tuple[float, float], margin_km: float)
 
 def _snap(graph: SeaGraph, lonlat: tuple[float, float]) -> Located:
     """The point itself when in navigable water, else the nearest navigable point, inset 1 m."""
-    xy = to_plane(graph.transformer, [lonlat])[0]
+    xy = np.asarray(point_to_plane(graph.transformer, *lonlat))
     _ = graph.coast  # prepares the geometries
     if shapely.contains_xy(graph.navigable, xy[0], xy[1]):
         return Located(graph, lonlat, lonlat, (float(xy[0]), float(xy[1])), 0.0)
@@ -348,7 +348,7 @@ def _snap(graph: SeaGraph, lonlat: tuple[float, float]) -> Located:
     water_xy = near_xy + step / max(float(np.hypot(*step)), 1e-9) * _SNAP_INSET_M
     if not shapely.contains_xy(graph.navigable, water_xy[0], water_xy[1]):
         water_xy = near_xy
-    water_lonlat = to_lonlat(graph.transformer, [water_xy])[0]
+    water_lonlat = point_to_lonlat(graph.transformer, *water_xy)
     _, _, snap_m = GEOD.inv(lonlat[0], lonlat[1], water_lonlat[0], water_lonlat[1])
     return Located(
         graph,
