@@ -1,0 +1,157 @@
+"""The fast paths of sea routing give the answers of the slow ones they replace.
+
+* the lazy, best-first attachment of end points (:func:`caspian.geo.seapaths.best_pair`)
+  picks the same pair of vertices, to the bit, as testing every candidate and taking the
+  least total;
+* the chord bound never exceeds the geodesic;
+* the snap through the coast's STRtree lands where walking the whole coast does;
+* the route's lean densification gives the vertices of ``densify_geodesic``;
+* a graph read from the cache needs no boundaries.
+"""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import numpy as np
+import pytest
+import shapely
+from caspian.geo.geodesy import GEOD, densify_geodesic, densify_path
+from caspian.geo.seagraph import ecef_of, visible
+from caspian.geo.seapaths import best_pair, chord_bounds_m, end_point
+from caspian.geo.searouting import _nearest_on_coast
+from caspian.layers import boundaries
+from caspian.layers.sea_routing import load_sea_router, sea_router, sea_router_info
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+from sea_reference import CASPIAN_PORTS
+
+
+def _water_point(data: st.DataObject, basin: int) -> tuple[tuple[float, float], tuple]:
+    graph = sea_router().graphs[basin]
+    west, south, east, north = graph.lonlat_bounds
+    lon, lat = data.draw(st.floats(west, east)), data.draw(st.floats(south, north))
+    xy = graph.transformer.transform(lon, lat)
+    assume(shapely.contains_xy(graph.navigable, *xy))
+    return (float(xy[0]), float(xy[1])), (lon, lat)
+
+
+def _every_candidate_tested(graph, paths, start, end) -> tuple[float, int, int] | None:
+    """The search as it was: every tangent candidate tested, the least total taken."""
+    ends = []
+    for point in (start, end):
+        clear = visible(graph.navigable, graph.coast,
+                        np.broadcast_to(point.water_xy, (point.candidates.size, 2)),
+                        graph.vertices_xy[point.candidates])
+        seen = point.candidates[clear]
+        _, _, length_m = GEOD.inv(
+            np.full(seen.size, point.water_lonlat[0]), np.full(seen.size, point.water_lonlat[1]),
+            graph.vertices_lonlat[seen, 0], graph.vertices_lonlat[seen, 1],
+        )
+        ends.append((seen, np.asarray(length_m)))
+    (first, first_m), (last, last_m) = ends
+    if not first.size or not last.size:
+        return None
+    total = first_m[:, None] + paths.lengths_m[np.ix_(first, last)] + last_m[None, :]
+    k = int(np.argmin(total))
+    a, b = divmod(k, last.size)
+    return float(total.flat[k]), int(first[a]), int(last[b])
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
+@given(data=st.data(), basin=st.sampled_from([0, 1]))
+def test_lazy_attachment_picks_the_pair_testing_every_candidate_picks(
+    data: st.DataObject, basin: int
+) -> None:
+    router = sea_router()
+    graph = router.graphs[basin]
+    paths = router.shortest_paths(graph)
+    (start_xy, start_lonlat), (end_xy, end_lonlat) = (_water_point(data, basin),
+                                                      _water_point(data, basin))
+    start, end = end_point(graph, start_xy, start_lonlat), end_point(graph, end_xy, end_lonlat)
+    expected = _every_candidate_tested(graph, paths, start, end)
+    assert best_pair(graph, paths, start, end, np.inf) == expected
+    assert start.tested.sum() < start.candidates.size  # it did not test them all
+
+
+def test_lazy_attachment_of_the_ports_matches_and_tests_few() -> None:
+    router = sea_router()
+    located = {name: router.locate(lonlat) for name, lonlat in CASPIAN_PORTS.items()}
+    graph = located["aktau"].graph
+    paths = router.shortest_paths(graph)
+    tested = []
+    for name in ("kuryk", "alat", "baku", "turkmenbashi", "sumgayit"):
+        ends = [end_point(graph, point.water_xy, point.water_lonlat)
+                for point in (located["aktau"], located[name])]
+        assert best_pair(graph, paths, *ends, np.inf) == _every_candidate_tested(
+            graph, paths, *ends)
+        tested.append(sum(int(point.tested.sum()) for point in ends))
+        candidates = sum(point.candidates.size for point in ends)
+    assert max(tested) < candidates / 2  # e.g. 32 of about 450
+
+
+@settings(max_examples=200, deadline=None)
+@given(lon=st.floats(-180, 180), lat=st.floats(-89, 89),
+       lon2=st.floats(-180, 180), lat2=st.floats(-89, 89))
+def test_chord_never_exceeds_the_geodesic(lon: float, lat: float, lon2: float,
+                                          lat2: float) -> None:
+    chord_m = chord_bounds_m(ecef_of([[lon2, lat2]]), ecef_of((lon, lat)))[0]
+    _, _, geodesic_m = GEOD.inv(lon, lat, lon2, lat2)
+    assert chord_m <= geodesic_m
+
+
+def test_chord_is_a_tight_bound_at_sea_distances() -> None:
+    # Aktau to Alat, 430 km apart: the chord is about 80 m shorter than the geodesic
+    aktau, alat = CASPIAN_PORTS["aktau"], CASPIAN_PORTS["alat"]
+    chord_m = chord_bounds_m(ecef_of([alat]), ecef_of(aktau))[0]
+    _, _, geodesic_m = GEOD.inv(*aktau, *alat)
+    assert 0 < geodesic_m - chord_m < 0.0005 * geodesic_m
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_snap_through_the_tree_finds_the_nearest_point_of_the_coast(data: st.DataObject) -> None:
+    graph = sea_router().graphs[0]
+    west, south, east, north = graph.lonlat_bounds
+    lon, lat = data.draw(st.floats(west, east)), data.draw(st.floats(south, north))
+    xy = np.asarray(graph.transformer.transform(lon, lat))
+    near = _nearest_on_coast(graph, xy)
+    walked = shapely.line_interpolate_point(
+        graph.coast, shapely.line_locate_point(graph.coast, shapely.Point(xy)))
+    assert shapely.distance(graph.coast, shapely.Point(near)) < 1e-6  # on the coast
+    assert np.hypot(*(near - xy)) == pytest.approx(
+        shapely.distance(graph.coast, shapely.Point(xy)), abs=1e-6)  # and nearest
+    assert np.hypot(*(near - [walked.x, walked.y])) < 1e-3  # where the walk lands
+
+
+@settings(max_examples=100, deadline=None)
+@given(points=st.lists(st.tuples(st.floats(46.0, 54.0), st.floats(36.5, 47.5)),
+                       min_size=2, max_size=8),
+       spacing_km=st.sampled_from([0.5, 5.0, 50.0]))
+def test_lean_densify_gives_the_vertices_of_densify_geodesic(
+    points: list[tuple[float, float]], spacing_km: float
+) -> None:
+    assume(all(a != b for a, b in itertools.pairwise(points)))
+    expected = shapely.get_coordinates(
+        densify_geodesic([shapely.LineString(points)], spacing_km)[0])
+    np.testing.assert_array_equal(densify_path(points, spacing_km), expected)
+
+
+def test_a_cached_graph_is_read_without_the_boundaries(
+    tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "sea-graphs"
+    folder.mkdir()
+    for name in sea_router_info().cache_files.values():
+        (folder / Path(name).name).write_bytes(Path(name).read_bytes())
+
+    def refused() -> None:
+        raise AssertionError("a cache hit read the boundaries")
+
+    monkeypatch.setattr(boundaries, "load_boundaries", refused)
+    router, info = load_sea_router(folder=folder)
+    assert all(info.from_cache.values())
+    aktau, alat = CASPIAN_PORTS["aktau"], CASPIAN_PORTS["alat"]
+    assert router.route(aktau, alat).length_km == sea_router().route(aktau, alat).length_km
