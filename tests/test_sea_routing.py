@@ -181,14 +181,25 @@ def test_graph_is_cached_on_disk_and_read_back_identically(tmp_path) -> None:
     assert second.geometry.equals_exact(first.geometry, 0.0)
 
 
-def test_cache_key_changes_when_the_coastline_changes() -> None:
-    land = np.asarray(load_boundaries().geometry.values, dtype=object)
+def test_cache_key_changes_when_the_coastline_changes(tmp_path) -> None:
+    from caspian.layers.sea_routing import _graph_sources
+
     caspian = basins()[0][0]
-    moved = land.copy()
-    touching = np.flatnonzero(shapely.intersects(land, caspian.extent))
-    moved[touching[0]] = shapely.buffer(land[touching[0]], 0.01)
-    assert graph_key(moved, caspian, 100.0) != graph_key(land, caspian, 100.0)
-    assert graph_key(land, caspian, 50.0) != graph_key(land, caspian, 100.0)
+    sources = _graph_sources()
+    changed = []
+    for number, source in enumerate(sources):
+        copy = tmp_path / f"{number}-{source.name}"
+        data = bytearray(source.read_bytes())
+        data[len(data) // 2] ^= 1  # one bit of one border file (or of the code) changed
+        copy.write_bytes(bytes(data))
+        changed.append(graph_key(caspian, 100.0, [*sources[:number], copy,
+                                                  *sources[number + 1:]]))
+    original = graph_key(caspian, 100.0, sources)
+    assert original == graph_key(caspian, 100.0)
+    assert original not in changed and len(set(changed)) == len(sources)
+    assert graph_key(caspian, 50.0) != original
+    assert {source.name for source in sources} >= {
+        "ne_10m_admin_0_countries_deu.zip", "osm_region_borders.gpkg", "seagraph.py"}
 
 
 def _feature(layer: str, feature: str, kind: str, coords: list[list[float]]) -> dict[str, object]:

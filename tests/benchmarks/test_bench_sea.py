@@ -7,7 +7,11 @@ and Poti/Anaklia–Constanța in the Black Sea. For every router and pair:
   Earth 10 m coast with no clearance, between our snapped water points);
 * **land km** between the line's first and last point at sea
   (:func:`caspian.geo.landfalls.land_beyond_landfalls_km`, the land test of ``caspian check``);
-* **time per route** after load, and the **load** time.
+* **time per route** after load, and the **load** time;
+* the **first query** in a fresh interpreter, after the package's import: ours reading its
+  graphs from the cache, ours building them (no cache), and searoute (which loads its graph
+  from its package data at its first call). Targets: first query from the cache within 3x
+  searoute's, a route between points never seen (cold ends) within 2x searoute's.
 
 Routers: ours (cold: every end point attached afresh; warm: ports remembered), ``searoute``
 with and without ``append_orig_dest``, and scgraph's maritime graphs that ship inside its
@@ -19,6 +23,9 @@ record the last run.
 from __future__ import annotations
 
 import itertools
+import os
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from typing import Any
@@ -32,6 +39,7 @@ from caspian.geo.searouting import SeaRouter, SeaRouteSettings
 from caspian.layers.boundaries import country_index, load_boundaries
 from caspian.layers.sea_routing import basins, load_sea_router
 from sea_reference import BLACK_SEA_PORTS, CASPIAN_PORTS, reference_graph, reference_length_km
+from timing_report import report_times
 
 PORTS = {**CASPIAN_PORTS, **BLACK_SEA_PORTS}
 PAIRS = [
@@ -62,7 +70,8 @@ def _time_routes(
 
 @pytest.fixture(scope="module")
 def ours(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    folder = tmp_path_factory.mktemp("sea-cache")
+    root = tmp_path_factory.mktemp("sea-cache")  # a $CASPIAN_CACHE_DIR
+    folder = root / "sea-graphs"
     started = time.perf_counter()
     load_sea_router(folder=folder)
     build_s = time.perf_counter() - started
@@ -70,13 +79,50 @@ def ours(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     cached, info = load_sea_router(folder=folder)  # all-pairs tables included
     load_s = time.perf_counter() - started
     assert all(info.from_cache.values())
-    return {"router": cached, "build_s": build_s, "load_s": load_s}
+    return {"router": cached, "build_s": build_s, "load_s": load_s, "cache_root": root}
+
+
+#: Fresh interpreters: import the package, then time its first route (Aktau -> Alat).
+FIRST_QUERY = {
+    "ours": "from caspian.layers.sea_routing import sea_route as route",
+    "searoute": "from searoute import searoute as route",
+}
+_FIRST_S: dict[str, float] = {}
+
+
+def _first_query_s(router: str, cache_root: Any) -> float:
+    script = (f"import time\n{FIRST_QUERY[router]}\nstarted = time.perf_counter()\n"
+              f"route(list({PORTS['aktau']}), list({PORTS['alat']}))\n"
+              "print(time.perf_counter() - started)")
+    env = {**os.environ, "CASPIAN_CACHE_DIR": str(cache_root)}
+    result = subprocess.run([sys.executable, "-c", script], env=env, check=True,
+                            capture_output=True, text=True)
+    return float(result.stdout.split()[-1])
+
+
+@pytest.mark.parametrize("case", ["searoute", "ours from the cache", "ours building"])
+def test_bench_first_query(benchmark: Any, ours: dict[str, Any], case: str,
+                           tmp_path_factory: pytest.TempPathFactory) -> None:
+    if case == "searoute":
+        pytest.importorskip("searoute")
+    rounds = 3 if case == "ours building" else 5
+    times = []
+
+    def run() -> None:
+        # building: a new, empty cache folder every round
+        root = tmp_path_factory.mktemp("empty-cache") if case == "ours building" else (
+            ours["cache_root"])
+        times.append(_first_query_s(case.split()[0], root))
+
+    benchmark.pedantic(run, rounds=rounds, iterations=1, warmup_rounds=1)
+    _FIRST_S[case] = min(times)
+    benchmark.extra_info["first_query_s"] = round(_FIRST_S[case], 4)
 
 
 def test_bench_ours_cold(benchmark: Any, ours: dict[str, Any]) -> None:
     router = ours["router"]
-    cold = SeaRouter(router.graphs, SeaRouteSettings(remembered_points=0))
-    cold.prepare()
+    tables = {graph.basin: router.shortest_paths(graph) for graph in router.graphs}
+    cold = SeaRouter(router.graphs, SeaRouteSettings(remembered_points=0), tables)
     _time_routes(benchmark, "caspian-gis (cold ends)", ours["load_s"],
                  lambda a, b: cold.route(a, b).geometry)
     _RESULTS["caspian-gis (cold ends)"]["build_s"] = ours["build_s"]
@@ -181,11 +227,18 @@ def test_bench_report(benchmark: Any, capsys: pytest.CaptureFixture[str]) -> Non
                 f"{row[4]:11.1f} {row[5]:4d} {row[6]:13.3f} {row[7]:9.3f}–{row[8]:<9.3f} "
                 f"{row[9]:10.1f}"
             )
-        searoute_ms = [r[2] for r in rows if r[0].startswith("searoute")]
-        if searoute_ms:
-            for row in rows[:2]:
-                print(f"sea bench: {row[0]} per route / searoute's: "
-                      f"{row[2] / min(searoute_ms):.1f}x")
+    searoute_ms = [r[2] for r in rows if r[0].startswith("searoute")]
+    if searoute_ms:
+        ratios = {f"{row[0]} per route / searoute's"
+                  + (" (target <= 2)" if "cold" in row[0] else ""): row[2] / min(searoute_ms)
+                  for row in rows[:2]}
+        if "searoute" in _FIRST_S:
+            ratios.update({f"first query, {case} / searoute's"
+                           + (" (target <= 3)" if case.endswith("cache") else ""):
+                           seconds / _FIRST_S["searoute"]
+                           for case, seconds in _FIRST_S.items() if case != "searoute"})
+        first_s = {f"first query, {case}": seconds for case, seconds in _FIRST_S.items()}
+        report_times(benchmark, capsys, "sea bench", first_s, ratios)
     ours_rows = [row for row in rows if row[0].startswith("caspian-gis")]
     for row in ours_rows:
         assert row[3] == 0 and row[5] == 0
