@@ -522,7 +522,8 @@ def densify_path(lonlats: Any, max_segment_km: float) -> FloatArray:
         coords, np.zeros(coords.shape[0], dtype=np.intp), np.arange(coords.shape[0] - 1),
         np.asarray(azimuths, dtype=float), dist_m, n_sub, GEOD,
     )
-    new_xy[:, 0] = _unwrap_lons(new_xy[:, 0], new_part)
+    if (np.abs(np.diff(new_xy[:, 0])) >= 180.0).any():  # else unwrapping adds zeros
+        new_xy[:, 0] = _unwrap_lons(new_xy[:, 0], new_part)
     return new_xy
 
 

@@ -365,8 +365,10 @@ def _nearest_on_coast(graph: SeaGraph, xy: FloatArray) -> FloatArray:
     Of equally near segments, the first in ring order (exterior, then holes).
     """
     tree, starts, ends = graph.coast_segments
-    segment = int(np.min(tree.query_nearest(shapely.Point(xy), all_matches=True)))
-    a, b = starts[segment], ends[segment]
-    step = b - a
-    along = float(np.dot(xy - a, step)) / max(float(np.dot(step, step)), 1e-18)
-    return a + min(max(along, 0.0), 1.0) * step
+    segment = int(tree.query_nearest(shapely.Point(xy), all_matches=True).min())
+    (ax, ay), (bx, by) = starts[segment].tolist(), ends[segment].tolist()
+    x, y = float(xy[0]), float(xy[1])
+    dx, dy = bx - ax, by - ay
+    # plain floats: for two coordinates numpy's calls cost more than the arithmetic
+    along = min(max(((x - ax) * dx + (y - ay) * dy) / max(dx * dx + dy * dy, 1e-18), 0.0), 1.0)
+    return np.asarray([ax + along * dx, ay + along * dy])
