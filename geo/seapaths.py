@@ -156,62 +156,85 @@ def end_point(
                     np.zeros(candidates.size, dtype=bool))
 
 
-def resolve_candidates(graph: SeaGraph, *batches: tuple[EndPoint, IntArray]) -> None:
+def resolve_candidates(
+    graph: SeaGraph,
+    *batches: tuple[EndPoint, IntArray],
+    also: tuple[EndPoint, EndPoint] | None = None,
+) -> bool:
     """Test the segments from each point to its candidates at the given positions.
 
     ``batches`` are ``(point, positions)`` pairs, tested in one GEOS call; candidates already
     tested are skipped. In water: the length becomes the segment's geodesic length
-    (one ``Geod.inv``); blocked: ``inf``.
+    (one ``Geod.inv``); blocked: ``inf``. ``also`` adds the segment between two points to
+    the same call; returns whether that one is in water (False without one).
     """
     batches = tuple((point, which[~point.tested[which]]) for point, which in batches)
     counts = [which.size for _, which in batches]
+    points = [point for point, _ in batches]
+    vertices_xy = [graph.vertices_xy[point.candidates[which]] for point, which in batches]
+    if also is not None:
+        points.append(also[0])
+        counts.append(1)
+        vertices_xy.append(np.asarray([also[1].water_xy], dtype=float))
     if not sum(counts):
-        return
-    origins_xy = np.repeat([point.water_xy for point, _ in batches], counts, axis=0)
-    origins_lonlat = np.repeat([point.water_lonlat for point, _ in batches], counts, axis=0)
-    vertices = np.concatenate([point.candidates[which] for point, which in batches])
-    clear = visible(graph.navigable, graph.coast, origins_xy, graph.vertices_xy[vertices])
-    lengths_m = np.full(vertices.size, np.inf)
-    if clear.any():
-        _, _, length_m = GEOD.inv(
-            origins_lonlat[clear, 0], origins_lonlat[clear, 1],
-            graph.vertices_lonlat[vertices[clear], 0], graph.vertices_lonlat[vertices[clear], 1],
-        )
-        lengths_m[clear] = length_m
-    offset = 0
-    for point, which in batches:
-        point.tested[which] = True
-        point.lengths_m[which] = lengths_m[offset:offset + which.size]
-        offset += which.size
+        return False
+    origins_xy = np.repeat([point.water_xy for point in points], counts, axis=0)
+    clear = visible(graph.navigable, graph.coast, origins_xy, np.concatenate(vertices_xy))
+    if also is not None:
+        clear, direct_clear = clear[:-1], bool(clear[-1])
+        counts.pop()
+        points.pop()
+    if sum(counts):
+        vertices = np.concatenate([point.candidates[which] for point, which in batches])
+        origins_lonlat = np.repeat([point.water_lonlat for point in points], counts, axis=0)
+        lengths_m = np.full(vertices.size, np.inf)
+        if clear.any():
+            _, _, length_m = GEOD.inv(
+                origins_lonlat[clear, 0], origins_lonlat[clear, 1],
+                graph.vertices_lonlat[vertices[clear], 0],
+                graph.vertices_lonlat[vertices[clear], 1],
+            )
+            lengths_m[clear] = length_m
+        offset = 0
+        for point, which in batches:
+            point.tested[which] = True
+            point.lengths_m[which] = lengths_m[offset:offset + which.size]
+            offset += which.size
+    return also is not None and direct_clear
 
 
 def best_pair(
-    graph: SeaGraph, paths: ShortestPaths, start: EndPoint, end: EndPoint, beat_m: float
-) -> tuple[float, int, int] | None:
-    """The shortest ``start -> a ~> b -> end`` through the graph, if shorter than ``beat_m``.
+    graph: SeaGraph, paths: ShortestPaths, start: EndPoint, end: EndPoint
+) -> tuple[float, int | None, int | None]:
+    """The shortest water path between two points: straight, or through graph vertices.
 
-    Returns ``(length_m, a, b)`` with ``a`` and ``b`` vertex ids, or None when no pair of
-    vertices in sight of the two points is joined by a path shorter than ``beat_m``.
-    Candidates are tested as the search reaches them (:func:`resolve_candidates`), and stay
-    tested in ``start`` and ``end`` for later queries.
+    Returns ``(length_m, a, b)``: ``a`` and ``b`` are the first and last vertex ids of the
+    path through the graph, or None when the straight segment between the points is in water
+    and no path through the graph is strictly shorter (a rounding tie goes to the segment);
+    ``(inf, None, None)`` when nothing joins them. Candidates are tested as the search reaches
+    them (:func:`resolve_candidates`), and stay tested in ``start`` and ``end`` for later
+    queries.
 
     Two rounds keep the pairs searched few: the candidates with the least bounds give a path
-    first; then only the candidates whose bound (the length to them, then the chord on to
-    the other point) does not exceed that path's length can be on a shorter one.
+    first (tested in one GEOS call with the straight segment); then only the candidates whose
+    bound (the length to them, then the chord on to the other point) does not exceed that
+    path's length can be on a shorter one.
     """
-    if start.candidates.size == 0 or end.candidates.size == 0:
-        return None
     via_start = start.lengths_m + chord_bounds_m(graph.vertices_ecef[start.candidates], end.ecef)
     via_end = end.lengths_m + chord_bounds_m(graph.vertices_ecef[end.candidates], start.ecef)
     rows, columns = _least(via_start), _least(via_end)
-    resolve_candidates(graph, (start, rows), (end, columns))
+    direct_m = np.inf
+    if resolve_candidates(graph, (start, rows), (end, columns), also=(start, end)):
+        _, _, direct_m = GEOD.inv(*start.water_lonlat, *end.water_lonlat)
+    beat_m = float(direct_m)
     first = _search(graph, paths, start, end, rows, columns, beat_m)
     limit = beat_m if first is None else first[0]
     rows, columns = np.flatnonzero(via_start <= limit), np.flatnonzero(via_end <= limit)
     if (~start.tested[rows]).sum() + (~end.tested[columns]).sum() <= _AT_ONCE:
         # few left: one GEOS call for all of them beats a search step per batch
         resolve_candidates(graph, (start, rows), (end, columns))
-    return _search(graph, paths, start, end, rows, columns, beat_m)
+    found = _search(graph, paths, start, end, rows, columns, beat_m)
+    return (beat_m, None, None) if found is None else found
 
 
 #: Candidates of each end tested and searched in the first round.

@@ -35,7 +35,7 @@ import shapely
 from caspian.geo.errors import InputError
 from caspian.geo.geodesy import GEOD, densify_path
 from caspian.geo.routing import Route, as_lonlat
-from caspian.geo.seagraph import SeaGraph, point_to_lonlat, point_to_plane, visible
+from caspian.geo.seagraph import SeaGraph, point_to_lonlat, point_to_plane
 from caspian.geo.seapaths import EndPoint, ShortestPaths, best_pair, end_point, shortest_paths, walk
 
 FloatArray = npt.NDArray[np.float64]
@@ -298,25 +298,17 @@ class SeaRouter:
     def _shortest(
         self, graph: SeaGraph, start: _Attachment, end: _Attachment
     ) -> tuple[float, list[int]]:
-        """Length (m) and graph vertices of the shortest path between two attached points.
-
-        The straight segment between them, when it is in water, is the shortest of all
-        unless the graph gives a strictly shorter path (a rounding tie goes to the segment).
-        """
-        here, there = start.point, end.point
-        direct_m = np.inf
-        if visible(graph.navigable, graph.coast, [here.water_xy], [there.water_xy])[0]:
-            _, _, direct_m = GEOD.inv(*here.water_lonlat, *there.water_lonlat)
-        found = best_pair(graph, self._all_pairs(graph), start.ends, end.ends, float(direct_m))
-        if found is not None:
-            length_m, first, last = found
+        """Length (m) and graph vertices of the shortest path between two attached points."""
+        length_m, first, last = best_pair(graph, self._all_pairs(graph), start.ends, end.ends)
+        if first is not None and last is not None:
             return length_m, walk(self._all_pairs(graph).predecessors[first], first, last)
-        if not np.isfinite(direct_m):
+        if not np.isfinite(length_m):
+            here, there = start.point, end.point
             raise InputError(
                 f"no water path joins {_fmt(here.lonlat)} and {_fmt(there.lonlat)} in the "
                 f"{graph.name} (one of them is in water cut off from the open sea)"
             )
-        return float(direct_m), []
+        return length_m, []
 
 
 @dataclass(frozen=True)
