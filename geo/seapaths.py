@@ -7,13 +7,14 @@ Pure computation over :class:`caspian.geo.seagraph.SeaGraph`:
 * :class:`EndPoint` is a water point's tangent candidates (the graph vertices a shortest path
   can leave it by) with a lower bound on the length to each: the straight 3-D chord between
   the two points on the ellipsoid, which no path over the surface can beat.
-* :func:`best_pair` finds the shortest ``start -> a ... b -> end`` best-first: the pair of
-  candidates whose total is least is taken; where an end is not yet known to see its vertex,
-  that segment alone is tested against the coast (and measured, when it is in water) and the
-  pair's total rises to its true value or to infinity; when the least total is made of tested
-  segments only, it is the shortest path. Most queries test a handful of the few hundred
-  candidates, and the answer is the one every candidate tested would give (the same pair,
-  ties broken the same way: the first in candidate order).
+* :func:`best_pair` finds the shortest ``start -> a ... b -> end`` best-first (or the straight
+  segment between the points, when it is in water and nothing is strictly shorter): the pair
+  of candidates whose total is least is taken; where an end is not yet known to see its
+  vertex, that segment is tested against the coast (and measured, when it is in water) and
+  the pair's total rises to its true value or to infinity; when the least total is made of
+  tested segments only, it is the shortest path. Most queries test a few dozen of the few
+  hundred candidates, and the answer is the one every candidate tested would give (the same
+  pair, ties broken the same way: the first in candidate order).
 """
 
 from __future__ import annotations
