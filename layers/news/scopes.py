@@ -9,8 +9,17 @@ way):
   with a country ("азербайджанский участок", "по территории Грузии");
 * ``section:<place>`` — a section word with a place it passes through ("участок
   Карс–Игдыр", "участок через Нахичевань"): the leg through that place;
+* a section word alone takes the country its sentence names before it ("на территории
+  Азербайджана … ремонт 150 км … и построить новый 20-километровый участок");
 * ``second line`` — "вторая нитка", "вторая линия", "второй кабель", "параллельная";
-* ``backup`` — "резервная линия", "дублирующий кабель".
+* ``backup`` — "резервная линия", "дублирующий кабель";
+* ``component:<lemma>`` — a component word right before the figure ("пяти тоннелей общей
+  протяженностью 11,5 км"): the tunnels, not the line;
+* ``stage:<n>`` — a stage of the project ("на втором этапе", "первая очередь", "пилотный
+  терминал"), read from the clause, else from the sentence when it names one stage only.
+
+A share of work done ("завершено на 68%") has a scope of its own (:func:`progress_scope`):
+``design`` or ``construction``, by the work word nearest before it.
 
 Figures are compared only within one scope; a figure with none is the feature's whole.
 """
@@ -36,6 +45,19 @@ COUNTRIES = {
     "россия": "RU", "российский": "RU", "китай": "CN", "китайский": "CN",
     "румыния": "RO", "румынский": "RO", "болгария": "BG", "болгарский": "BG",
 }  # fmt: skip
+#: Parts of a line or port whose figures are not the whole's ("тоннель", "депо").
+COMPONENTS = {"тоннель", "туннель", "депо", "мост", "станция", "галерея", "путепровод", "причал"}
+#: How many words a component word may stand before its figure.
+COMPONENT_REACH = 3
+STAGE_WORDS = {"этап", "очередь", "фаза", "стадия"}
+ORDINALS = {"первый": 1, "второй": 2, "третий": 3, "четвёртый": 4, "четвертый": 4, "пятый": 5}
+#: A pilot stage is the first.
+PILOT = "пилотный"
+WORK = {"проектирование": "design", "проектный": "design", "строительство": "construction",
+        "строительный": "construction"}  # fmt: skip
+# A place a section passes through, a few words after the section word: "участка железной
+# дороги, проходящего через Нахчыван".
+_THROUGH = re.compile(r"[^.;:]{0,60}?\bчерез\s+([А-ЯЁ][а-яё]+(?:[-–][А-ЯЁ][а-яё]+)*)")
 _PLACE = re.compile(r"(?:через\s+)?([А-ЯЁ][а-яё]+(?:[-–][А-ЯЁ][а-яё]+)*)")
 
 
@@ -59,10 +81,61 @@ def figure_scope(text: str, start: int, end: int) -> str | None:
             place = _PLACE.match(text, tokens[index].end + 1, end)
             if place and place.start() - tokens[index].end <= 2:
                 return f"section:{place.group(1)}"
+            through = _THROUGH.match(text, tokens[index].end, end)
+            if through:
+                return f"section:{through.group(1)}"
     for index, lemma_set in enumerate(found):
         following = found[index + 1 : index + 3]
         if lemma_set & BACKUP:
             return "backup"
         if lemma_set & SECOND and any(near & LINE_WORDS for near in following):
             return "second line"
+    return None
+
+
+def names_section(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a section word ("участок", "отрезок")."""
+    return any(lemmas(token.text) & SECTION_WORDS for token in words(text, start, end))
+
+
+def component_scope(text: str, start: int, figure: int) -> str | None:
+    """``component:<lemma>`` when a component word stands among the
+    :data:`COMPONENT_REACH` words before the figure at ``figure`` (``text[start:figure]``
+    is its clause before it), else None."""
+    for token in reversed(words(text, start, figure)[-COMPONENT_REACH:]):
+        found = lemmas(token.text) & COMPONENTS
+        if found:
+            return f"component:{min(found)}"
+    return None
+
+
+def _stages(text: str, start: int, end: int) -> list[int]:
+    """The stage numbers ``text[start:end]`` names, in order."""
+    tokens = [lemmas(token.text) for token in words(text, start, end)]
+    found = []
+    for index, lemma_set in enumerate(tokens):
+        if PILOT in lemma_set:
+            found.append(1)
+        elif lemma_set & STAGE_WORDS:
+            for near in tokens[max(0, index - 2) : index]:
+                number = next((ORDINALS[lemma] for lemma in near if lemma in ORDINALS), None)
+                if number:
+                    found.append(number)
+                    break
+    return found
+
+
+def stage_scope(text: str, clause_span: tuple[int, int], sentence: tuple[int, int]) -> str | None:
+    """``stage:<n>`` named in the figure's clause, else the one stage its sentence names."""
+    stages = _stages(text, *clause_span) or sorted(set(_stages(text, *sentence)))
+    return f"stage:{stages[0]}" if len(stages) == 1 else None
+
+
+def progress_scope(text: str, start: int, figure: int) -> str | None:
+    """``design`` or ``construction``: the work word nearest before a share of work done at
+    ``figure`` (``text[start:figure]`` is its clause before it)."""
+    for token in reversed(words(text, start, figure)):
+        work = next((WORK[lemma] for lemma in lemmas(token.text) if lemma in WORK), None)
+        if work:
+            return work
     return None

@@ -23,7 +23,7 @@ from caspian.layers.news.text import lemmas, words
 COMPLETION = {
     "завершить", "завершиться", "завершение", "завершать", "ввести", "ввод", "сдать", "сдача",
     "запустить", "запуск", "открыть", "открытие", "заработать", "окончание", "закончить",
-    "достроить", "готовый",
+    "достроить", "готовый", "довести",
 }  # fmt: skip
 #: Verbs (and their nouns) that date an event.
 EVENT_WORDS = {
@@ -32,7 +32,13 @@ EVENT_WORDS = {
     "ратифицировать", "состояться", "стартовать", "прибыть", "отправиться",
 }  # fmt: skip
 _ABSOLUTE = re.compile(rf"\b(до|к)\s+(конц[а-я]*\s+)?({YEAR})\s+год[а-я]*", re.IGNORECASE)
-_IN_YEAR = re.compile(rf"\b(?:в\s+({YEAR})\s+году|на\s+({YEAR})\s+год)\b", re.IGNORECASE)
+# "в 2026 году", "на 2026 год", "в третьем квартале 2026 года", "в первой половине 2027
+# года", and a bare "в 2026." closing a sentence.
+_IN_YEAR = re.compile(
+    rf"\b(?:в\s+({YEAR})\s+году|на\s+({YEAR})\s+год|в\s+(?:перв|втор|трет|четв[её]рт)[а-я]*\s+"
+    rf"(?:квартал|полугоди|половин)[а-я]*\s+({YEAR})\s+года|в\s+({YEAR})(?=\s*[.!?]))\b",
+    re.IGNORECASE,
+)
 _RELATIVE_END = re.compile(
     r"\b(?:до|к)\s+конц[а-я]*\s+(?:(этого|текущего|следующего|будущего)\s+)?года\b",
     re.IGNORECASE,
@@ -43,6 +49,8 @@ _RELATIVE_IN = re.compile(
 _SINCE = re.compile(rf"\b[Сс]\s+({YEAR})\s+год[а-я]*")
 _OFFSET = {"этого": 0, "текущего": 0, "этом": 0, "текущем": 0, "следующего": 1,
            "будущего": 1, "следующем": 1, "будущем": 1}  # fmt: skip
+# Words that put a completion in the future: "будет завершена", "планируется завершить".
+_FUTURE = re.compile(r"\b(?:будет|будут|планируется|планируют|ожидается|предстоит)\b", re.I)
 # How far (characters) an event word may stand from its date.
 _EVENT_REACH = 60
 
@@ -66,7 +74,8 @@ def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
     relative = list(_RELATIVE_IN.finditer(text, start, end))
     if (in_year or relative) and _sentence_lemmas(text, start, end) & COMPLETION:
         for match in in_year:
-            yield Quantity("deadline", float(match[1] or match[2]), "year", match.start(),
+            year = next(group for group in match.groups() if group)
+            yield Quantity("deadline", float(year), "year", match.start(),
                            match.end(), qualifier="in", extra={"end_of_year": False})
         for match in relative:
             yield Quantity("deadline", 0.0, "year", match.start(), match.end(), qualifier="in",
@@ -95,6 +104,12 @@ def events(text: str, start: int, end: int) -> Iterator[Quantity]:
             text, max(start, found.start - _EVENT_REACH), found.start
         )
         if event is None:
+            continue
+        if event in COMPLETION and _FUTURE.search(text, start, end):
+            # "будет завершена 24 сентября 2029 года": a completion to come is a deadline
+            yield Quantity("deadline", float(found.date.year), "year", found.start, found.end,
+                           qualifier="by", extra={"end_of_year": False,
+                                                  "date": found.date.isoformat()})  # fmt: skip
             continue
         yield Quantity("event", float(found.date.toordinal()), "date", found.start, found.end,
                        extra={"date": found.date.isoformat(), "event": event})  # fmt: skip
