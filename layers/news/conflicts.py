@@ -34,8 +34,12 @@ from caspian.layers.news.claims import Claim
 
 COMPARED = (
     "length", "mass", "power", "bandwidth", "containers", "money", "growth", "percent",
-    "deadline",
+    "deadline", "event",
 )  # fmt: skip
+#: What else a measure holds, from a claim's context: the date a share of work done was
+#: stated at (68% in November and 70% in February are progress, not a disagreement), and the
+#: event a date dates ("подписали" and "открыли" are two events, not one disagreeing).
+MEASURE_CONTEXT = ("as_of", "event")
 
 
 @dataclass(frozen=True)
@@ -84,28 +88,34 @@ class Conflict:
         }
 
 
-def _measure_key(claim: Claim) -> tuple[str, str, str | None, str, str | None] | None:
-    """The measure a claim states (subject, kind, unit, role and scope: a country section or
-    a second line is not the whole): compared only with claims of the same one."""
+MeasureKey = tuple[str, str, str | None, str, str | None, tuple[str | None, ...]]
+
+
+def _measure_key(claim: Claim) -> MeasureKey | None:
+    """The measure a claim states (subject, kind, unit, role, scope: a country section or a
+    second line is not the whole, and :data:`MEASURE_CONTEXT`): compared only with claims of
+    the same one."""
     if claim.kind not in COMPARED or claim.subject is None:
         return None
-    return (claim.subject, claim.kind, claim.unit, claim.role, claim.scope)
+    extra = tuple(claim.context.get(name) for name in MEASURE_CONTEXT)
+    return (claim.subject, claim.kind, claim.unit, claim.role, claim.scope, extra)
 
 
 def _between_documents(claims: Sequence[Claim]) -> list[Conflict]:
     # The index: one bucket of claims per measure; figures are compared only within one.
-    groups: dict[tuple[str, str, str | None, str, str | None], list[Claim]] = {}
+    groups: dict[MeasureKey, list[Claim]] = {}
     for claim in claims:
         key = _measure_key(claim)
         if key:
             groups.setdefault(key, []).append(claim)
     found = []
-    for (subject, kind, unit, role, scope), members in groups.items():
+    for (subject, kind, unit, role, scope, extra), members in groups.items():
+        qualifiers = [str(value) for value in (scope, *extra) if value]
         order = {id(claim): index for index, claim in enumerate(members)}
         for rule, involved in disagreeing(members).items():
             found.append(
                 Conflict(
-                    id=f"{rule}:{subject}:{kind}:{role}" + (f":{scope}" if scope else ""),
+                    id=":".join([rule, subject, kind, role, *qualifiers]),
                     rule=rule,
                     subject=subject,
                     kind=kind,
