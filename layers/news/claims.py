@@ -35,6 +35,7 @@ from caspian.layers.news.scopes import (
     names_section,
     progress_scope,
     stage_scope,
+    work_component,
 )
 from caspian.layers.news.text import lemmas, words
 from caspian.layers.news.timing import COMPLETION
@@ -294,9 +295,11 @@ def _scope(
         return progress_scope(text, sentence[0], item.start) or figure_scope(text, *span)
     if names_section(text, *span) and not figure_scope(text, *span):
         return figure_scope(text, sentence[0], span[1])
+    timed = item.kind in ("duration", "deadline")
     return (
         figure_scope(text, *span)
         or component_scope(text, span[0], item.start)
+        or (work_component(text, sentence[0], item.start) if timed else None)
         or stage_scope(text, span, sentence)
     )
 

@@ -15,6 +15,8 @@ way):
 * ``backup`` — "резервная линия", "дублирующий кабель";
 * ``component:<lemma>`` — a component word right before the figure ("пяти тоннелей общей
   протяженностью 11,5 км"): the tunnels, not the line;
+  for a duration or deadline, also a work on a component in its sentence ("Строительство
+  депо … планируется завершить в течение двух месяцев");
 * ``stage:<n>`` — a stage of the project ("на втором этапе", "первая очередь", "пилотный
   терминал"), read from the clause, else from the sentence when it names one stage only.
 
@@ -26,6 +28,7 @@ Figures are compared only within one scope; a figure with none is the feature's 
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from caspian.layers.news.text import lemmas, words
@@ -49,6 +52,8 @@ COUNTRIES = {
 COMPONENTS = {"тоннель", "туннель", "депо", "мост", "станция", "галерея", "путепровод", "причал"}
 #: How many words a component word may stand before its figure.
 COMPONENT_REACH = 3
+#: Nouns of work done on something: the thing after one is what a time figure dates.
+WORKS_ON = {"строительство", "реконструкция", "ремонт", "сооружение", "модернизация"}
 STAGE_WORDS = {"этап", "очередь", "фаза", "стадия"}
 ORDINALS = {"первый": 1, "второй": 2, "третий": 3, "четвёртый": 4, "четвертый": 4, "пятый": 5}
 #: A pilot stage is the first.
@@ -105,6 +110,18 @@ def component_scope(text: str, start: int, figure: int) -> str | None:
     for token in reversed(words(text, start, figure)[-COMPONENT_REACH:]):
         found = lemmas(token.text) & COMPONENTS
         if found:
+            return f"component:{min(found)}"
+    return None
+
+
+def work_component(text: str, start: int, figure: int) -> str | None:
+    """``component:<lemma>`` when the work a time figure dates is on a component: a work
+    noun right before a component word ("Строительство депо … планируется завершить в течение
+    двух месяцев") in ``text[start:figure]`` (the sentence before the figure)."""
+    tokens = [lemmas(token.text) for token in words(text, start, figure)]
+    for work, following in itertools.pairwise(tokens):
+        found = following & COMPONENTS
+        if work & WORKS_ON and found:
             return f"component:{min(found)}"
     return None
 
