@@ -60,18 +60,11 @@ MEASURED = {
 }  # fmt: skip
 
 
+@pytest.mark.parametrize("score", ["mentions", "claims"])
 @pytest.mark.parametrize("part", ["dev", "heldout"])
-def test_mentions_do_not_fall_below_the_measured_figures(part: str) -> None:
-    right, found, expected = MEASURED[part]["mentions"]
-    tally = _evaluation(part).mentions
-    assert tally.expected == expected
-    assert tally.right >= right and tally.found - tally.right <= found - right
-
-
-@pytest.mark.parametrize("part", ["dev", "heldout"])
-def test_claims_do_not_fall_below_the_measured_figures(part: str) -> None:
-    right, found, expected = MEASURED[part]["claims"]
-    tally = _evaluation(part).claims
+def test_mentions_and_claims_do_not_fall_below_the_measured_figures(part: str, score: str) -> None:
+    right, found, expected = MEASURED[part][score]
+    tally = getattr(_evaluation(part), score)
     assert tally.expected == expected
     assert tally.right >= right and tally.found - tally.right <= found - right
 
