@@ -4,7 +4,10 @@ Linking. A claim is about the feature that :func:`caspian.layers.news.linking.li
 finds by the article's discourse (its sentence, the sentences before it, the article's
 subject; a project the catalog does not map keeps its figures), and says by which rule; and
 about the topic word of its sentence or of one of the three before it in its paragraph. Its
-clause may give it a scope (:mod:`.scopes`: a country section, a second line…).
+clause may give it a scope (:mod:`.scopes`: a country section, a second line, a stage, a
+component…) and say more of its measure (:mod:`.measures`: a yearly rate, a share of work
+done). A deadline before the publication's year, or one that is only another figure's
+horizon, is no claim of its own.
 
 Physical quantities (length, mass, power, bandwidth, containers) and deadlines and durations
 are compared per feature;
@@ -26,18 +29,16 @@ from typing import Any, NamedTuple
 from caspian.layers.news import linking
 from caspian.layers.news.documents import NewsDocument
 from caspian.layers.news.gazetteer import Gazetteer, load_gazetteer
+from caspian.layers.news.measures import (
+    PROGRESS,
+    measured,
+    scope_of,
+    sentence_lemmas,
+    through_place,
+)
 from caspian.layers.news.mentions import Mention, find_mentions
 from caspian.layers.news.quantities import Quantity, quantities
-from caspian.layers.news.scopes import (
-    clause,
-    component_scope,
-    figure_scope,
-    names_section,
-    progress_scope,
-    stage_scope,
-    work_component,
-)
-from caspian.layers.news.text import lemmas, words
+from caspian.layers.news.scopes import clause
 from caspian.layers.news.timing import COMPLETION
 
 PHYSICAL = ("length", "mass", "power", "bandwidth", "containers")
@@ -56,16 +57,6 @@ MAX_VALUE = 1e15
 BORROWS = (*PHYSICAL, "deadline", "event")
 #: What a claim keeps of its own expression: an event's verb, a relative deadline's anchor.
 _OWN_CONTEXT = ("event", "date", "relative_to")
-#: Words that make a figure a yearly rate when they stand before it ("годовая мощность
-#: составит 140 тысяч TEU", "ежегодную перевозку … 15 млн тонн").
-_YEARLY = {"годовой", "ежегодный"}
-#: Words of work done: "завершено на 68%" is a share of the work, not a growth.
-_DONE = {*COMPLETION, "выполнить", "готовность"}
-#: Words of a change: "на 6,7% больше" is a growth, whatever else the sentence says.
-_CHANGE = {
-    "больше", "меньше", "рост", "вырасти", "расти", "увеличиться", "увеличение", "снизиться",
-    "снижение", "сократиться", "сокращение", "превысить", "прирост",
-}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -138,11 +129,6 @@ class Claim:
         data = {key: value for key, value in self.__dict__.items() if value not in (None, {})}
         data["subject"] = self.subject
         return data
-
-
-def _plans(document: NewsDocument, sentence: tuple[int, int]) -> bool:
-    """Whether the sentence plans ("планируется", "намерены"): read once per sentence."""
-    return any(lemmas(word.text) & _PLANNING for word in words(document.text, *sentence))
 
 
 def _role(item: Quantity, plans: bool) -> str:
@@ -246,31 +232,8 @@ def _resolved(
     return kept
 
 
-def _sentence_lemmas(document: NewsDocument, sentence: tuple[int, int]) -> set[str]:
-    found: set[str] = set()
-    for word in words(document.text, *sentence):
-        found |= lemmas(word.text)
-    return found
-
-
-def _measured(
-    document: NewsDocument, item: Quantity, before: int, sentence_lemmas: set[str]
-) -> Quantity:
-    """``item`` with what the words before it say of its measure: a yearly rate ("годовая
-    мощность"), a share of work done ("завершено на 68%": ``percent``, not ``growth``)."""
-    per_unit = item.kind in ("mass", "containers") and item.unit and "/" not in item.unit
-    if per_unit and any(
-        lemmas(word.text) & _YEARLY for word in words(document.text, before, item.start)
-    ):
-        return dataclasses.replace(item, unit=f"{item.unit}/yr")
-    done = sentence_lemmas & _DONE and not sentence_lemmas & _CHANGE
-    if item.kind == "growth" and item.unit == "%" and done:
-        return dataclasses.replace(item, kind="percent")
-    return item
-
-
 def _is_claim(
-    document: NewsDocument, item: Quantity, figures: Sequence[Quantity], sentence_lemmas: set[str]
+    document: NewsDocument, item: Quantity, figures: Sequence[Quantity], said: set[str]
 ) -> bool:
     """Whether a figure is a claim of its own: a deadline before the publication's year is
     history, and one in a sentence that completes nothing but states another figure is that
@@ -280,48 +243,7 @@ def _is_claim(
     if document.date and item.value < int(document.date[:4]):
         return False
     others = [other for other in figures if other.kind not in ("deadline", *CONTEXT)]
-    return bool(sentence_lemmas & COMPLETION) or not others
-
-
-def _scope(
-    document: NewsDocument,
-    item: Quantity,
-    span: tuple[int, int],
-    sentence: tuple[int, int],
-) -> str | None:
-    """The part of the feature ``item`` measures (:mod:`.scopes`), read from its clause."""
-    text = document.text
-    if item.kind == "percent":
-        return progress_scope(text, sentence[0], item.start) or figure_scope(text, *span)
-    if names_section(text, *span) and not figure_scope(text, *span):
-        return figure_scope(text, sentence[0], span[1])
-    timed = item.kind in ("duration", "deadline")
-    return (
-        figure_scope(text, *span)
-        or component_scope(text, span[0], item.start)
-        or (work_component(text, sentence[0], item.start) if timed else None)
-        or stage_scope(text, span, sentence)
-    )
-
-
-#: Scopes of a share of work done: a state at the publication's date.
-PROGRESS = ("design", "construction")
-
-
-def _through(
-    gazetteer: Gazetteer, link: linking.Link, scope: str | None
-) -> tuple[linking.Link, str | None]:
-    """A section named by a place it passes through ("section:Нахчыван") is the feature of
-    the link's layer named after that place, as a whole."""
-    if link.layer is None or not scope or not scope.startswith("section:"):
-        return link, scope
-    place = scope.removeprefix("section:")
-    if len(place) == 2 and place.isupper():
-        return link, scope  # a country's section
-    feature = linking.feature_through(gazetteer.entries, link.layer, place)
-    if feature is None:
-        return link, scope
-    return linking.Link(link.layer, feature, f"{link.rule}, section through {place}"), None
+    return bool(said & COMPLETION) or not others
 
 
 def read_claims(
@@ -358,17 +280,17 @@ def read_claims(
         found = quantities(document.text, *sentence, english=document.language == "en")
         found = _plausible(document, index, _resolved(document, index, found, skipped), skipped)
         context = _context(document, [item for item in found if item.kind in CONTEXT])
-        plans = _plans(document, sentence) if found else False
+        said = sentence_lemmas(document, sentence) if found else set()
+        plans = bool(said & _PLANNING)
         figures = [item for item in found if item.kind not in ("period", "since")]
-        said = _sentence_lemmas(document, sentence) if figures else set()
         for number, item in enumerate(figures):
             if not _is_claim(document, item, figures, said):
                 continue
             floor = figures[number - 1].end if number else sentence[0]
             ceiling = figures[number + 1].start if number + 1 < len(figures) else sentence[1]
             span = clause(document.text, item.start, item.end, floor, ceiling)
-            item = _measured(document, item, span[0], said)
-            scope = _scope(document, item, span, sentence)
+            item = measured(document, item, span[0], said)
+            scope = scope_of(document, item, span, sentence)
             borrow = item.kind in BORROWS or not topics_by_sentence.get(index)
             link = linking.link_feature(
                 document, names, subject, index, item.start, borrow, quotes
@@ -376,7 +298,7 @@ def read_claims(
             if link is not None:
                 if not (scope or "").startswith("section:"):  # measured on the layer named
                     link = linking.specific(document, link, names.get(index, ()), named_features)
-                link, scope = _through(gazetteer, link, scope)
+                link, scope = through_place(gazetteer, link, scope)
             topic = linking.link_topic(document, topics_by_sentence, index, item.start)
             start, end = document.original_span(item.start, item.end)
             claims.append(
