@@ -170,3 +170,14 @@ def test_adding_the_real_articles_to_a_new_corpus_stores_every_one(
     manifest = json.loads((corpus / "manifest.json").read_text(encoding="utf-8"))
     assert len(manifest["documents"]) == len(names) >= 12
     assert len(list(corpus.glob("*.txt"))) == len(names)
+
+
+def test_dates_printed_by_outlets_without_the_collectors_header_are_read() -> None:
+    printed = {
+        "held05_abcaz_20260205_black_sea_cable.txt": "2026-02-05",  # "17:29 - 5.02.2026"
+        "held08_blackseanews_20260119_btc_exports.txt": "2026-01-19",  # "17:20 19.01.2026"
+        "held10_railnews_20241115_aktau_container_hub.txt": "2024-11-15",  # "15.11.2024, 12:42"
+    }
+    for name, date in printed.items():
+        document = _analysis(name).document
+        assert (document.date, document.date_source) == (date, "inline"), name
