@@ -218,6 +218,22 @@ def shipped_file_exists(path: str) -> bool:
     return False
 
 
+def _cited_paths(source: Mapping[str, Any]) -> Iterator[tuple[str, str, bool]]:
+    """``(member, path, named_at_commit)`` for every file ``source`` names outside a web
+    address; ``named_at_commit`` when the same text names a repository and a full commit."""
+    for member in _CITING_MEMBERS:
+        text = source.get(member)
+        if isinstance(text, str):
+            at_commit = bool(_REPOSITORY_AT_COMMIT.search(text))
+            for path in _FILE_PATH.findall(_WEB_ADDRESS.sub(" ", text)):
+                yield member, path, at_commit
+
+
+def cited_package_files(source: Mapping[str, Any]) -> list[str]:
+    """The files of the package ``source`` cites (``"caspian/layers/data/..."``)."""
+    return [path for _, path, _ in _cited_paths(source) if path.startswith("caspian/")]
+
+
 def cited_file_problems(source: Mapping[str, Any]) -> Iterator[str]:
     """Files ``source`` names that a reader could not open, one message each.
 
@@ -225,20 +241,15 @@ def cited_file_problems(source: Mapping[str, Any]) -> Iterator[str]:
     root, ``caspian/...``) or when the same text names the public repository and the commit
     it was read at. Web addresses are left alone.
     """
-    for member in _CITING_MEMBERS:
-        text = source.get(member)
-        if not isinstance(text, str):
-            continue
-        repository_file = bool(_REPOSITORY_AT_COMMIT.search(text))
-        for path in _FILE_PATH.findall(_WEB_ADDRESS.sub(" ", text)):
-            if path.startswith("caspian/"):
-                if not shipped_file_exists(path):
-                    yield (f"{member} cites {path}, which the installed package does not hold; "
-                           "fix: ship the file as package data or cite the page itself")
-            elif not repository_file:
-                yield (f"{member} cites {path}, a file neither shipped with the package "
-                       "(caspian/...) nor named with its repository and commit; fix: cite "
-                       f"the shipped copy (e.g. {REFERENCE_SHEET}) or the published page")
+    for member, path, at_commit in _cited_paths(source):
+        if path.startswith("caspian/"):
+            if not shipped_file_exists(path):
+                yield (f"{member} cites {path}, which the installed package does not hold; "
+                       "fix: ship the file as package data or cite the page itself")
+        elif not at_commit:
+            yield (f"{member} cites {path}, a file neither shipped with the package "
+                   "(caspian/...) nor named with its repository and commit; fix: cite "
+                   f"the shipped copy (e.g. {REFERENCE_SHEET}) or the published page")
 
 
 def unfollowable_citations(layer: Layer) -> list[str]:
