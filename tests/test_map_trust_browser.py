@@ -149,6 +149,14 @@ def test_a_click_where_the_ferry_route_and_the_cable_overlap_offers_both(
     assert names == {FERRY: FERRY, CABLE: CABLE}  # each popup is reachable
 
 
+#: A point of China–Aktogay at zoom 8, where no other feature lies, in page pixels.
+_LONE_LINE_POINT = """() => { const map = caspian.state.map;
+          const ll = caspian.features['middle_corridor/china-aktogay'].getLatLngs()[150];
+          map.setView(ll, 8, {animate: false});
+          const p = map.latLngToContainerPoint(ll), r = map.getContainer().getBoundingClientRect();
+          return [r.left + p.x, r.top + p.y]; }"""
+
+
 def _hover_label(page: Any, x: float, y: float) -> str:
     """The hover label's text after the pointer moves onto (x, y) of the page."""
     page.mouse.move(x - 3, y)
@@ -184,13 +192,7 @@ def test_the_hover_label_over_overlapping_lines_names_them_all_as_the_chooser_li
 
 def test_the_hover_label_of_a_lone_line_is_its_own(offline_page: Any, offline_map: Path) -> None:
     page = _open(offline_page, offline_map)
-    x, y = page.evaluate(
-        """() => { const map = caspian.state.map;
-          const ll = caspian.features['middle_corridor/china-aktogay'].getLatLngs()[150];
-          map.setView(ll, 8, {animate: false});
-          const p = map.latLngToContainerPoint(ll), r = map.getContainer().getBoundingClientRect();
-          return [r.left + p.x, r.top + p.y]; }"""
-    )
+    x, y = page.evaluate(_LONE_LINE_POINT)
     label = _hover_label(page, x, y)
     own = page.evaluate("""() => { const div = document.createElement('div');
         div.innerHTML = caspian.features['middle_corridor/china-aktogay'].feature.properties
@@ -201,13 +203,7 @@ def test_the_hover_label_of_a_lone_line_is_its_own(offline_page: Any, offline_ma
 def test_a_click_on_a_lone_line_opens_its_popup_at_once(offline_page: Any,
                                                         offline_map: Path) -> None:
     page = _open(offline_page, offline_map)
-    x, y = page.evaluate(
-        """() => { const map = caspian.state.map;
-          const ll = caspian.features['middle_corridor/china-aktogay'].getLatLngs()[150];
-          map.setView(ll, 8, {animate: false});
-          const p = map.latLngToContainerPoint(ll), r = map.getContainer().getBoundingClientRect();
-          return [r.left + p.x, r.top + p.y]; }"""
-    )
+    x, y = page.evaluate(_LONE_LINE_POINT)
     page.mouse.click(x, y)
     page.locator(".leaflet-popup-content .cg-id").wait_for(state="visible")
     assert page.locator(".cg-chooser").count() == 0
