@@ -16,8 +16,9 @@ sentence, a money, growth or volume claim takes the sentence's reporting period 
 месяцев 2025 года"), base year ("с 2020 года") and horizon ("в течение ближайших трёх лет",
 "к 2030 году"); a volume (mass, containers) with no such period takes the year it is counted
 for (:func:`caspian.layers.news.timing.figure_year`: "в 2025 году", "по итогам 2025 года"), so
-volumes of different years are never compared. A claim is a *target* when "до" stands right before it or its sentence plans
-("планируется", "намерены", "предусматривают", "цель"), else *reported*.
+volumes of different years are never compared. A claim is a *target* when "до" stands right
+before it or its sentence plans ("планируется", "намерены", "предусматривают", "цель"),
+else *reported*.
 """
 
 from __future__ import annotations

@@ -79,9 +79,10 @@ def scope_of(
     if names_section(text, *span) and not figure_scope(text, *span):
         return figure_scope(text, sentence[0], span[1])
     timed = item.kind in ("duration", "deadline")
+    flow = item.kind in FLOWS
     return (
         figure_scope(text, *span)
-        or (share_scope(text, sentence[0], item.start, project_named) if item.kind in FLOWS else None)
+        or (share_scope(text, sentence[0], item.start, project_named) if flow else None)
         or component_scope(text, span[0], item.start)
         or (work_component(text, sentence[0], item.start) if timed else None)
         or stage_scope(text, span, sentence)

@@ -158,9 +158,9 @@ def share_scope(text: str, start: int, figure: int, project_named: bool = True) 
     """``share:<country code or word>`` when a cargo word in ``text[start:figure]`` (the
     sentence before a volume) has an adjective of origin before it ("казахстанской нефти",
     "транзитной нефти"); or ``actor:<country code>``, in a sentence that names no project
-    (``project_named``) but a country in the figure's clause: the country's own traffic, not the project's ("в 2025
-    году морским транспортом страны перевезено 4,002 миллиона тонн", :data:`COUNTRY_WORDS`).
-    Else None."""
+    (``project_named``) but a country in the figure's clause: the country's own traffic, not
+    the project's ("в 2025 году морским транспортом страны перевезено 4,002 миллиона тонн",
+    :data:`COUNTRY_WORDS`). Else None."""
     tokens = [lemmas(token.text) for token in words(text, start, figure)]
     for adjective, noun in itertools.pairwise(tokens):
         if not noun & CARGO:
@@ -175,7 +175,7 @@ def share_scope(text: str, start: int, figure: int, project_named: bool = True) 
     # 2025 году морским транспортом страны перевезено …" names its source before the comma.
     own = text.rfind(",", start, figure) + 1 or start
     for lemma_set in (lemmas(token.text) for token in words(text, own, figure)):
-        country = next((COUNTRIES[lemma] for lemma in sorted(lemma_set) if lemma in COUNTRIES), None)
+        country = next((COUNTRIES[word] for word in sorted(lemma_set) if word in COUNTRIES), None)
         if country or lemma_set & COUNTRY_WORDS:
             return f"{ACTOR}{country or 'country'}"
     return None

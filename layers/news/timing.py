@@ -113,8 +113,9 @@ def figure_year(
 ) -> tuple[int, str] | None:
     """The year a volume at ``figure`` is counted for, and how it was found: the last year
     before it in its clause ("в 2024 году - 4,484 млн тонн"), else one right after it in its
-    clause ("29,470 миллиона тонн в 2024 году"), else the last one before it in its sentence with no horizon ("к 2030
-    году", at ``horizons``) between; ``years`` are the sentence's (:func:`years_stated`)."""
+    clause ("29,470 миллиона тонн в 2024 году"), else the last one before it in its sentence
+    with no horizon ("к 2030 году", at ``horizons``) between; ``years`` are the sentence's
+    (:func:`years_stated`)."""
     start, end = figure
     before = [year for year in years if year[1] <= start]
     if before and before[-1][0] >= clause[0]:
