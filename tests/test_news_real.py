@@ -12,6 +12,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from caspian.layers.news.agreement import tolerance_step
 from caspian.layers.news.analysis import Analysis, analyse, corpus_conflicts
 from caspian.layers.news.claims import Claim
 from caspian.layers.news.documents import read_document
@@ -43,7 +44,9 @@ def test_the_set_has_twelve_articles_from_four_outlets_and_a_held_out_part() -> 
     entries = documents_of(REAL)
     held_out = documents_of(REAL, "heldout")
     assert len(entries) >= 12 and len({entry["outlet"] for entry in entries}) >= 4
-    assert len(held_out) >= 4 and len({entry["outlet"] for entry in held_out}) >= 2
+    assert len(held_out) >= 6 and len({entry["outlet"] for entry in held_out}) >= 3
+    # the first held-out part (held01-held10) was seen and fixed, so it is development now
+    assert {entry["id"][:6] for entry in held_out} == {f"held{n}" for n in range(11, 18)}
     for entry in entries:
         assert (REAL / entry["id"]).is_file()
         assert entry["url"].startswith("https://") and entry["date"][:2] == "20"
@@ -51,11 +54,12 @@ def test_the_set_has_twelve_articles_from_four_outlets_and_a_held_out_part() -> 
         assert gold["date"] == entry["date"]
 
 
-# (right, found, expected) measured on each part when the floors were set.
+# (right, found, expected) measured on each part when the floors were set; the held-out
+# figures are the reader's first run on held11-held17, after their annotation was committed.
 MEASURED = {
-    "dev": {"mentions": (33, 34, 33), "claims": (28, 32, 30), "dates": 11,
-            "conflicts": (1, 1, 1)},
-    "heldout": {"mentions": (22, 22, 25), "claims": (20, 29, 27), "dates": 10,
+    "dev": {"mentions": (57, 58, 58), "claims": (54, 62, 60), "dates": 21,
+            "conflicts": (1, 2, 2)},
+    "heldout": {"mentions": (17, 17, 19), "claims": (17, 30, 28), "dates": 7,
                 "conflicts": (0, 4, 0)},
 }  # fmt: skip
 
@@ -181,3 +185,55 @@ def test_dates_printed_by_outlets_without_the_collectors_header_are_read() -> No
     for name, date in printed.items():
         document = _analysis(name).document
         assert (document.date, document.date_source) == (date, "inline"), name
+
+
+def test_an_approximate_figure_agrees_within_its_last_non_zero_digit() -> None:
+    about = _claim("held06_servernews_20251031_caspian_fiber.txt", "400 км")  # "около 400 км"
+    assert (about.qualifier, tolerance_step(about)) == ("about", 100.0)
+    # the catalog's 380 km is within "около 400 км"
+    assert corpus_conflicts([_analysis("held06_servernews_20251031_caspian_fiber.txt")]) == []
+    almost = _claim("held04_vestikavkaza_20260112_nakhchivan_stations.txt", "200 км")
+    assert (almost.qualifier, almost.feature) == ("almost", "nakhchivan")  # "почти 200 км"
+    analyses = [_analysis("held04_vestikavkaza_20260112_nakhchivan_stations.txt"),
+                _analysis("held03_report_20251205_nakhchivan_188km.txt"),
+                _analysis("dev08_report_20260114_nakhchivan_stations.txt")]  # fmt: skip
+    [conflict] = corpus_conflicts(analyses)  # 188 against 194.1 km; "почти 200" agrees with both
+    assert sorted(c.value for c in conflict.claims) == [188.0, 194.1]
+
+
+def test_volumes_of_different_years_and_a_shippers_share_are_different_measures() -> None:
+    exports = "held08_blackseanews_20260119_btc_exports.txt"
+    assert _claim(exports, "27,179").context["period"]["year"] == 2025  # "в 2025 году … до"
+    assert _claim(exports, "29,470").context["period"]["year"] == 2024  # "… в 2024 году"
+    assert _claim(exports, "4,122").scope == "share:transit"  # "транзитной нефти"
+    kazakh = _claim("held09_haqqin_20251215_kazakh_oil_btc.txt", "1,5 млн тонн")
+    assert (kazakh.scope, kazakh.context["period"]["year"]) == ("share:KZ", 2025)
+    series = _analysis("held07_report_20260310_tmtm_volumes.txt")
+    years = [c.context["period"]["year"] for c in series.claims if c.unit == "Mt" and c.value < 5]
+    assert years == [2019, 2020, 2021, 2022, 2023, 2024, 2025]
+    # a country's sea freight in a sentence that names no project is no claim of the corridor
+    freight = _claim("dev02_trend_20260117_kazmortransflot_teu.txt", "4,002")
+    assert (freight.scope, freight.layer) == ("actor:country", None)  # "страны"
+    names = ["dev02_trend_20260117_kazmortransflot_teu.txt", exports,
+             "held07_report_20260310_tmtm_volumes.txt", "held09_haqqin_20251215_kazakh_oil_btc.txt"]
+    assert [c for c in corpus_conflicts([_analysis(n) for n in names]) if c.kind == "mass"] == []
+
+
+def test_a_section_named_by_a_place_adjective_is_the_leg_through_that_place() -> None:
+    section = _claim("held03_report_20251205_nakhchivan_188km.txt", "188 километров")
+    assert (section.feature, section.scope) == ("nakhchivan", None)  # "нахчыванский участок"
+    assert "section through нахчыванский" in str(section.link)
+
+
+def test_names_written_with_other_line_and_cable_words_are_found() -> None:
+    branch = _analysis("held04_vestikavkaza_20260112_nakhchivan_stations.txt").mentions
+    assert ("железнодорожную ветку Нахчывана", "nakhchivan") in [
+        (m.text, m.feature) for m in branch
+    ]
+    cable = _claim("held05_abcaz_20260205_black_sea_cable.txt", "1 155 км")
+    assert (cable.layer, cable.feature) == ("green_energy_cable", "anaklia-constanta")
+
+
+def test_a_thousands_abbreviation_does_not_end_the_sentence() -> None:
+    teu = _claim("held07_report_20260310_tmtm_volumes.txt", "77 тыс. TEU")  # "около 77 тыс. TEU."
+    assert (teu.value, teu.layer, teu.context["period"]["year"]) == (77000, "middle_corridor", 2025)

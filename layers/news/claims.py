@@ -12,10 +12,13 @@ horizon, is no claim of its own.
 Physical quantities (length, mass, power, bandwidth, containers) and deadlines and durations
 are compared per feature;
 economic ones (money, growth, percent) per topic, falling back to the feature. Within a
-sentence, a money or growth claim takes the sentence's reporting period ("за первые восемь
+sentence, a money, growth or volume claim takes the sentence's reporting period ("за первые восемь
 месяцев 2025 года"), base year ("с 2020 года") and horizon ("в течение ближайших трёх лет",
-"к 2030 году"). A claim is a *target* when "до" stands right before it or its sentence plans
-("планируется", "намерены", "предусматривают", "цель"), else *reported*.
+"к 2030 году"); a volume (mass, containers) with no such period takes the year it is counted
+for (:func:`caspian.layers.news.timing.figure_year`: "в 2025 году", "по итогам 2025 года"), so
+volumes of different years are never compared. A claim is a *target* when "до" stands right
+before it or its sentence plans ("планируется", "намерены", "предусматривают", "цель"),
+else *reported*.
 """
 
 from __future__ import annotations
@@ -26,10 +29,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from caspian.layers.news import linking
+from caspian.layers.news import linking, timing
 from caspian.layers.news.documents import NewsDocument
 from caspian.layers.news.gazetteer import Gazetteer, load_gazetteer
 from caspian.layers.news.measures import (
+    FLOWS,
     PROGRESS,
     measured,
     scope_of,
@@ -38,7 +42,7 @@ from caspian.layers.news.measures import (
 )
 from caspian.layers.news.mentions import Mention, find_mentions
 from caspian.layers.news.quantities import Quantity, quantities
-from caspian.layers.news.scopes import clause
+from caspian.layers.news.scopes import ACTOR, clause
 from caspian.layers.news.timing import COMPLETION
 
 PHYSICAL = ("length", "mass", "power", "bandwidth", "containers")
@@ -148,6 +152,23 @@ def _context(document: NewsDocument, found: Sequence[Quantity]) -> dict[str, Any
             context["horizon"] = {"kind": item.kind, "value": item.value, "unit": item.unit,
                                   "value_max": item.value_max, "text": written}  # fmt: skip
     return context
+
+
+def _flow_period(
+    document: NewsDocument,
+    item: Quantity,
+    span: tuple[int, int],
+    years: list[tuple[int, int, int]],
+    horizons: list[int],
+) -> dict[str, Any]:
+    """The whole year a volume is counted for, as a claim's ``period``, or nothing."""
+    if item.kind not in FLOWS:
+        return {}
+    found = timing.figure_year(years, (item.start, item.end), span, horizons)
+    if found is None:
+        return {}
+    year, how = found
+    return {"period": {"months": 12, "year": year, "text": f"{year} ({how})"}}
 
 
 @dataclass(frozen=True)
@@ -283,6 +304,10 @@ def read_claims(
         said = sentence_lemmas(document, sentence) if found else set()
         plans = bool(said & _PLANNING)
         figures = [item for item in found if item.kind not in ("period", "since")]
+        years = timing.years_stated(document.text, *sentence) if figures else []
+        named_here = [name for name in names.get(index, ()) if isinstance(name.match, Mention)]
+        horizons = [item.start for item in found
+                    if item.kind == "deadline" and item.qualifier in ("by", "end of")]  # fmt: skip
         for number, item in enumerate(figures):
             if not _is_claim(document, item, figures, said):
                 continue
@@ -290,11 +315,13 @@ def read_claims(
             ceiling = figures[number + 1].start if number + 1 < len(figures) else sentence[1]
             span = clause(document.text, item.start, item.end, floor, ceiling)
             item = measured(document, item, span[0], said)
-            scope = scope_of(document, item, span, sentence)
+            scope = scope_of(document, item, span, sentence, bool(named_here))
             borrow = item.kind in BORROWS or not topics_by_sentence.get(index)
             link = linking.link_feature(
                 document, names, subject, index, item.start, borrow, quotes
             )
+            if (scope or "").startswith(ACTOR):
+                link = None  # a country's own traffic, not the project's
             if link is not None:
                 if not (scope or "").startswith("section:"):  # measured on the layer named
                     link = linking.specific(document, link, names.get(index, ()), named_features)
@@ -322,10 +349,11 @@ def read_claims(
                     step=item.step,
                     context={
                         **({"as_of": document.date} if scope in PROGRESS else {}),
+                        **_flow_period(document, item, span, years, horizons),
                         **{
                             key: value
                             for key, value in context.items()
-                            if item.kind in ECONOMIC or key == "horizon"
+                            if item.kind in (*ECONOMIC, *FLOWS) or key == "horizon"
                             if not (item.kind in ("duration", "deadline") and key == "horizon")
                         },
                         **{key: item.extra[key] for key in _OWN_CONTEXT if key in item.extra},

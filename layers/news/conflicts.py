@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from caspian.layers.catalog import Layer, short_feature_id
-from caspian.layers.news.agreement import agree, disagreeing, step_of
+from caspian.layers.news.agreement import agree, disagreeing, step_of, tolerance_step
 from caspian.layers.news.claims import Claim
 
 COMPARED = (
@@ -185,7 +185,7 @@ def _against_catalog(claims: Sequence[Claim], layers: Iterable[Layer]) -> list[C
         # A figure that one published source states is that source's side of a disagreement
         # the catalog already keeps, not a new one: only a figure that none states conflicts.
         if not published or any(
-            agree(float(d["value"]), claim.value, step_of(d["value"]), claim.step)
+            agree(float(d["value"]), claim.value, step_of(d["value"]), tolerance_step(claim))
             for d in published
         ):
             continue
@@ -241,7 +241,7 @@ def _states(claim: Claim, layer: Layer, hand_made: dict[str, Any], value: dict[s
         and claim.unit == value.get("unit")
         and claim.scope is None
         and isinstance(number, (int, float))
-        and agree(claim.value, float(number), claim.step, step_of(number))
+        and agree(claim.value, float(number), tolerance_step(claim), step_of(number))
     )
 
 

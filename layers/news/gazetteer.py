@@ -4,7 +4,9 @@
 names and its abbreviations. A name matches a run of adjacent words of the text whose lemma
 sets (:func:`caspian.layers.news.text.lemmas`) meet the lemmas of the name's words, word by
 word; only dashes, hyphens, slashes, quotes and spaces may stand between the words.
-Abbreviations match the exact word, case included, so "BTC" never matches "btc" inside a URL
+A word written as alternatives ("железнодорожная линия|ветка|магистраль Нахчывана") matches any
+of them, so one name covers the ways outlets write a line. Abbreviations match the exact word,
+case included, so "BTC" never matches "btc" inside a URL
 slug and "БТД" only as written. At each place the longest name wins.
 """
 
@@ -145,10 +147,18 @@ class Gazetteer:
     entries: tuple[dict[str, Any], ...]
 
 
+def _word_lemmas(written: str) -> list[frozenset[str]]:
+    """The lemma sets of the words of one space-separated part of a name; alternatives
+    ("линия|ветка") are one word whose lemmas are those of every alternative."""
+    if "|" not in written:
+        return [frozenset(lemmas(word.text)) for word in words(written)]
+    return [frozenset().union(*(lemmas(word.text) for word in words(written.replace("|", " "))))]
+
+
 def _name(target: tuple[str, str | None], written: str, exact: bool) -> Name:
     if exact:
         return Name(target, written, (frozenset({written}),), True)
-    lemma_sets = tuple(lemmas(word.text) for word in words(written))
+    lemma_sets = tuple(lemma_set for part in written.split() for lemma_set in _word_lemmas(part))
     if not lemma_sets:
         raise GazetteerError(f"gazetteer name {written!r} of {target} has no words; remove it")
     return Name(target, written, lemma_sets, False)

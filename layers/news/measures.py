@@ -19,12 +19,15 @@ from caspian.layers.news.scopes import (
     figure_scope,
     names_section,
     progress_scope,
+    share_scope,
     stage_scope,
     work_component,
 )
 from caspian.layers.news.text import lemmas, words
 from caspian.layers.news.timing import COMPLETION
 
+#: Kinds of a volume carried: counted for a year, and possibly one shipper's share.
+FLOWS = ("mass", "containers")
 #: Words that make a figure a yearly rate when they stand before it ("годовая мощность
 #: составит 140 тысяч TEU", "ежегодную перевозку … 15 млн тонн").
 YEARLY = {"годовой", "ежегодный"}
@@ -66,16 +69,20 @@ def scope_of(
     item: Quantity,
     span: tuple[int, int],
     sentence: tuple[int, int],
+    project_named: bool = True,
 ) -> str | None:
-    """The part of the feature ``item`` measures (:mod:`.scopes`), read from its clause."""
+    """The part of the feature ``item`` measures (:mod:`.scopes`), read from its clause;
+    ``project_named``: whether its sentence names a project (see :func:`share_scope`)."""
     text = document.text
     if item.kind == "percent":
         return progress_scope(text, sentence[0], item.start) or figure_scope(text, *span)
     if names_section(text, *span) and not figure_scope(text, *span):
         return figure_scope(text, sentence[0], span[1])
     timed = item.kind in ("duration", "deadline")
+    flow = item.kind in FLOWS
     return (
         figure_scope(text, *span)
+        or (share_scope(text, sentence[0], item.start, project_named) if flow else None)
         or component_scope(text, span[0], item.start)
         or (work_component(text, sentence[0], item.start) if timed else None)
         or stage_scope(text, span, sentence)

@@ -8,7 +8,8 @@ way):
 * ``section:<country code>`` — a section word ("участок", "отрезок", "территория", "плечо")
   with a country ("азербайджанский участок", "по территории Грузии");
 * ``section:<place>`` — a section word with a place it passes through ("участок
-  Карс–Игдыр", "участок через Нахичевань"): the leg through that place;
+  Карс–Игдыр", "участок через Нахичевань") or an adjective made from one ("нахчыванский
+  участок Зангезурского коридора": ``section:нахчыванский``): the leg through that place;
 * a section word alone takes the country its sentence names before it ("на территории
   Азербайджана … ремонт 150 км … и построить новый 20-километровый участок");
 * ``second line`` — "вторая нитка", "вторая линия", "второй кабель", "параллельная";
@@ -17,6 +18,11 @@ way):
   протяженностью 11,5 км"): the tunnels, not the line;
   for a duration or deadline, also a work on a component in its sentence ("Строительство
   депо … планируется завершить в течение двух месяцев");
+* ``share:<who>`` — a volume of one origin's or shipper's cargo, not the project's total
+  ("Объем транспортировки казахстанской нефти … 1,5 млн тонн": ``share:KZ``; "транзитной
+  нефти": ``share:transit``), read from the sentence before the figure;
+* ``actor:<country>`` — a volume a country carries, in a sentence naming no project: the
+  actor's figure, which :mod:`.claims` links to no project;
 * ``stage:<n>`` — a stage of the project ("на втором этапе", "первая очередь", "пилотный
   терминал"), read from the clause, else from the sentence when it names one stage only.
 
@@ -83,6 +89,9 @@ def figure_scope(text: str, start: int, end: int) -> str | None:
                 country = next((COUNTRIES[lemma] for lemma in near if lemma in COUNTRIES), None)
                 if country:
                     return f"section:{country}"
+            adjective = _place_adjective(found[index - 1]) if index else None
+            if adjective:
+                return f"section:{adjective}"
             place = _PLACE.match(text, tokens[index].end + 1, end)
             if place and place.start() - tokens[index].end <= 2:
                 return f"section:{place.group(1)}"
@@ -95,6 +104,15 @@ def figure_scope(text: str, start: int, end: int) -> str | None:
             return "backup"
         if lemma_set & SECOND and any(near & LINE_WORDS for near in following):
             return "second line"
+    return None
+
+
+def _place_adjective(lemma_set: frozenset[str] | set[str]) -> str | None:
+    """The lemma of an adjective made from a place name ("нахчыванский", "ордубадский"), not a
+    country's (those are :data:`COUNTRIES`), else None."""
+    for lemma in sorted(lemma_set):
+        if lemma.endswith(("ский", "цкий")) and lemma not in COUNTRIES:
+            return lemma
     return None
 
 
@@ -123,6 +141,43 @@ def work_component(text: str, start: int, figure: int) -> str | None:
         found = following & COMPONENTS
         if work & WORKS_ON and found:
             return f"component:{min(found)}"
+    return None
+
+
+#: What a pipeline, line or port carries: a volume of one origin's of these is a share.
+CARGO = {"нефть", "газ", "груз", "контейнер", "конденсат", "продукция", "зерно"}
+#: The scope prefix of an actor's figure: no claim of the project (:mod:`.claims` unlinks it).
+ACTOR = "actor:"
+#: Words for "the country" as the one whose traffic a figure counts.
+COUNTRY_WORDS = {"страна", "государство"}
+#: Adjectives that say the cargo is only a part of the flow (besides a country's).
+SHARE_WORDS = {"транзитный": "transit"}
+
+
+def share_scope(text: str, start: int, figure: int, project_named: bool = True) -> str | None:
+    """``share:<country code or word>`` when a cargo word in ``text[start:figure]`` (the
+    sentence before a volume) has an adjective of origin before it ("казахстанской нефти",
+    "транзитной нефти"); or ``actor:<country code>``, in a sentence that names no project
+    (``project_named``) but a country in the figure's clause: the country's own traffic, not
+    the project's ("в 2025 году морским транспортом страны перевезено 4,002 миллиона тонн",
+    :data:`COUNTRY_WORDS`). Else None."""
+    tokens = [lemmas(token.text) for token in words(text, start, figure)]
+    for adjective, noun in itertools.pairwise(tokens):
+        if not noun & CARGO:
+            continue
+        for lemma in sorted(adjective):
+            who = COUNTRIES.get(lemma) or SHARE_WORDS.get(lemma)
+            if who:
+                return f"share:{who}"
+    if project_named:
+        return None
+    # Only the figure's own clause, after the last comma: "Согласно данным … Казахстана, в
+    # 2025 году морским транспортом страны перевезено …" names its source before the comma.
+    own = text.rfind(",", start, figure) + 1 or start
+    for lemma_set in (lemmas(token.text) for token in words(text, own, figure)):
+        country = next((COUNTRIES[word] for word in sorted(lemma_set) if word in COUNTRIES), None)
+        if country or lemma_set & COUNTRY_WORDS:
+            return f"{ACTOR}{country or 'country'}"
     return None
 
 

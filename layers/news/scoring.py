@@ -177,14 +177,18 @@ def score_conflicts(
     real_reported = 0
     found: set[int] = set()
     for conflict in conflicts:
-        for index, sides in enumerate(real):
+        # One reported conflict may hold several real ones (three outlets' figures of one
+        # measure): each real one it states is found.
+        covered = {
+            index
+            for index, sides in enumerate(real)
             if all(
                 any(_states(claim, item, document) for claim in conflict.claims)
                 for document, item in sides
-            ):
-                real_reported += 1
-                found.add(index)
-                break
+            )
+        }
+        real_reported += bool(covered)
+        found |= covered
     return ConflictScore(real_reported, len(conflicts), len(found), len(real))
 
 

@@ -6,6 +6,9 @@
   same relative to the publication ("до конца года", "в следующем году"), yielded with
   ``extra["relative_years"]`` for :mod:`.claims` to resolve against the page's date;
 * **base years**: ``с 2020 года`` (kind ``since``);
+* **years of a figure**: the year a volume is counted for ("в 2025 году сократился … до
+  27,179 миллиона тонн с 29,470 миллиона тонн в 2024 году", "по итогам 2025 года", "на 2026
+  год"): :func:`figure_year`;
 * **events**: a date with its day, next to a verb that dates an event ("5 марта 2024 года
   подписали", "открыт 3 декабря 2025 года"): kind ``event``, the value the date's ordinal.
 """
@@ -83,6 +86,47 @@ def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
                                   "relative_years": _OFFSET[match[1].lower()]})  # fmt: skip
     for match in _SINCE.finditer(text, start, end):
         yield Quantity("since", float(match[1]), "year", match.start(), match.end())
+
+
+# A year a figure is counted for: "в 2025 году", "за 2024 год", "по итогам 2025 года", "на
+# 2026 год" (not "к 2030 году": that is a horizon).
+_YEAR_OF = re.compile(
+    rf"\b(?:(?:в|за)\s+({YEAR})\s+(?:году|год\b|г\.)|по\s+итогам\s+({YEAR})\s+года|"
+    rf"на\s+({YEAR})\s+год\b)",
+    re.IGNORECASE,
+)
+#: How far (characters) after a figure a year may stand and still be the figure's own.
+_YEAR_AFTER_REACH = 30
+
+
+def years_stated(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+    """Each year ``text[start:end]`` counts something for, as ``(start, end, year)``."""
+    return [
+        (match.start(), match.end(), int(next(group for group in match.groups() if group)))
+        for match in _YEAR_OF.finditer(text, start, end)
+    ]
+
+
+def figure_year(
+    years: list[tuple[int, int, int]], figure: tuple[int, int], clause: tuple[int, int],
+    horizons: list[int],
+) -> tuple[int, str] | None:
+    """The year a volume at ``figure`` is counted for, and how it was found: the last year
+    before it in its clause ("в 2024 году - 4,484 млн тонн"), else one right after it in its
+    clause ("29,470 миллиона тонн в 2024 году"), else the last one before it in its sentence
+    with no horizon ("к 2030 году", at ``horizons``) between; ``years`` are the sentence's
+    (:func:`years_stated`)."""
+    start, end = figure
+    before = [year for year in years if year[1] <= start]
+    if before and before[-1][0] >= clause[0]:
+        return before[-1][2], "clause"
+    after = [year for year in years
+             if end <= year[0] <= min(clause[1], end + _YEAR_AFTER_REACH)]  # fmt: skip
+    if after:
+        return after[0][2], "after"
+    if before and not any(before[-1][1] <= horizon < start for horizon in horizons):
+        return before[-1][2], "sentence"
+    return None
 
 
 def _event_word(text: str, start: int, end: int) -> str | None:
