@@ -121,6 +121,52 @@ def test_one_long_sentence_of_figures_is_read_in_linear_time(
     assert growth < 3  # a quadratic reader gives 5
 
 
+# The long-article benchmark's size: the issue's 355,000 characters.
+_LONG_ARTICLE_CHARS = 355_000
+
+
+def _long_article(articles: list[tuple[str, str, str]]) -> str:
+    """One article of :data:`_LONG_ARTICLE_CHARS` characters: the bodies of the five seeds
+    (their pages' boilerplate and "related news" trailers left out, which would end the
+    body after the first copy) and the two plain-text test articles, one paragraph each
+    after another, repeated."""
+    from caspian.layers.seeds import load_seeds
+
+    texts = [seed.body for seed in load_seeds()]
+    texts += [text for name, text, suffix in articles if name.startswith("fixture_")
+              and suffix == ".txt"]  # fmt: skip
+    once = "\n\n".join(texts) + "\n\n"
+    return (once * (_LONG_ARTICLE_CHARS // len(once) + 1))[:_LONG_ARTICLE_CHARS]
+
+
+def test_long_article_against_razdel_sentence_split(
+    benchmark, capsys: pytest.CaptureFixture[str], articles: list[tuple[str, str, str]]
+) -> None:
+    """A 355,000-character article read end to end (document, mentions, claims) against
+    razdel's sentence split of the same text, fastest of three rounds each; the lemma caches
+    are warm (one round first), as in a long-running process."""
+    from caspian.layers.news.analysis import analyse
+    from caspian.layers.news.documents import parse_document
+    from caspian.layers.news.gazetteer import load_gazetteer
+    from razdel import sentenize
+    from timing_report import report_times
+
+    load_gazetteer()
+    text = _long_article(articles)
+    read = analyse(parse_document(text, "long_article.txt", "text"))
+    times = {
+        "razdel_sentenize": _best_of(3, lambda: list(sentenize(text))),
+        "reader": _best_of(3, lambda: analyse(parse_document(text, "long_article.txt", "text"))),
+    }
+    benchmark.pedantic(lambda: analyse(parse_document(text, "long_article.txt", "text")),
+                       rounds=1)  # fmt: skip
+    ratios = {"reader_to_razdel": times["reader"] / times["razdel_sentenize"]}
+    report_times(benchmark, capsys, "news long article", times, ratios)
+    assert len(text) == _LONG_ARTICLE_CHARS
+    assert len(read.document.sentences) > 2_000
+    assert len(read.claims) > 300
+
+
 def _variant(text: str, number: int) -> str:
     """Article ``number`` of a synthetic corpus: a seed or test article whose lengths are
     shifted by up to 6 km (so figures of one measure disagree, as 1,000 outlets' would) and
