@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 #: A year as news print them (1900-2099).
 YEAR = r"(?:19|20)\d{2}"
+#: The word "год" in any case ("года", "году"), which every phrase of a year holds: a sentence
+#: without it is not scanned by those phrases.
+YEAR_WORD = re.compile(r"год", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

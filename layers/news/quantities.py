@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 
 from caspian.layers.news import numbers, timing, units
 from caspian.layers.news.expression import YEAR as _YEAR
-from caspian.layers.news.expression import Quantity
+from caspian.layers.news.expression import YEAR_WORD, Quantity
 from caspian.layers.news.text import best_lemma, lemmas
 
 _TAIL_TOKEN = re.compile(r"\s*(?:-\s*)?(\$|€|₽|%|[^\W\d_]+(?:/[^\W\d_]+)?\.?)")
@@ -39,6 +39,8 @@ _NUMBER_OR_WORD_EN = re.compile(
     rf"(?<![\w.,])(?:{numbers.DIGITS_EN}|{numbers.DIGITS})(?!\d)|[А-Яа-яЁё]+"
 )
 _WORD_RUN = re.compile(r"[А-Яа-яЁё]+")
+_DIGITS_ONLY = re.compile(rf"(?<![\w.,])(?:{numbers.DIGITS})(?!\d)")
+_DIGITS_ONLY_EN = re.compile(rf"(?<![\w.,])(?:{numbers.DIGITS_EN}|{numbers.DIGITS})(?!\d)")
 _YEAR_ONLY = re.compile(_YEAR)
 # Containers counted in twenty-foot equivalent units.
 _TEU_AFTER = re.compile(
@@ -49,6 +51,12 @@ _TEU_AFTER = re.compile(
 _TWENTY_FOOT = re.compile(r"(?:двадцатифутов|20-футов)[а-я]*", re.IGNORECASE)
 # Words that may be a growth verb or adverb ("удвоить", "утроение", "вдвое"), checked by lemma.
 _GROWTH_WORD = re.compile(r"(?<![А-Яа-яЁё])(?:[Уу]дв|[Уу]тр|[Вв]двое|[Вв]трое)[А-Яа-яЁё]*")
+# Words each phrase must hold (case ignored, as the phrase does): a sentence without them is
+# not scanned by the phrase's long pattern of number words, which costs far more per character.
+_GROWTH_HINT = re.compile(r"\sраза?\b", re.IGNORECASE)
+_PERIOD_HINT = re.compile(r"месяц", re.IGNORECASE)
+_DURATION_HINT = re.compile(r"течение|протяжении|ближайших|следующих", re.IGNORECASE)
+_WHOLE_YEAR = re.compile(rf"\bза\s+({_YEAR})\s+год\b", re.IGNORECASE)
 _PER_YEAR = re.compile(
     r"(?:\s+[^\W\d_]+){0,2}?\s*(в\s+год|ежегодно|per\s+year|a\s+year|/\s*yr)\b"
 )
@@ -98,6 +106,15 @@ def numbers_in(
     in words read whole ("двести двадцать четыре", "трёх", "одного"); ``step`` is the value of
     the last digit written (see :func:`caspian.layers.news.numbers.digits_step`; 1 for
     words)."""
+    if not _has_number_word(text, start, end):
+        # Most sentences hold no number in words: their numbers are the digits alone, found
+        # without visiting every word in Python (the same matches: a word never holds a digit).
+        digits = _DIGITS_ONLY_EN if english else _DIGITS_ONLY
+        for match in digits.finditer(text, start, end):
+            written = match.group()
+            yield (match.start(), match.end(), numbers.parse_digits(written, english),
+                   numbers.digits_step(written, english))  # fmt: skip
+        return
     taken_until = start
     # Searched from ``start`` (the look-behind still sees the text before it): rescanning the
     # text from its beginning for every sentence is quadratic in the document's length.
@@ -122,6 +139,12 @@ def numbers_in(
         stop = run[size - 1].end()
         yield match.start(), stop, value, 0.1 if value % 1 else 1.0
         taken_until = stop
+
+
+def _has_number_word(text: str, start: int, end: int) -> bool:
+    """Whether a run of Cyrillic letters of ``text[start:end]`` is a number word ("трёх"):
+    each distinct run looked up once, through :func:`numbers.number_lemma`'s cache."""
+    return any(map(numbers.number_lemma, set(_WORD_RUN.findall(text, start, end))))
 
 
 def _consecutive(text: str, run: list[re.Match[str]]) -> list[re.Match[str]]:
@@ -257,7 +280,10 @@ def measured(text: str, start: int, end: int, english: bool = False) -> Iterator
 
 def growth(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Growth factors: ``почти в пять раз``, ``в 2,5 раза``, ``утроить``, ``удвоение``."""
-    for match in _phrase("growth").finditer(text, start, end):
+    phrases = _phrase("growth").finditer(text, start, end) if _GROWTH_HINT.search(
+        text, start, end
+    ) else ()
+    for match in phrases:
         value = number_value(match[2])
         if value:
             hedge = _QUALIFIERS.get(match[1].split()[0].lower()) if match[1] else None
@@ -283,7 +309,10 @@ def _growth_verb(word: str) -> float | None:
 
 def periods(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Reporting periods: ``за первые восемь месяцев 2025 года``, ``за 2024 год``."""
-    for match in _phrase("period").finditer(text, start, end):
+    phrases = _phrase("period").finditer(text, start, end) if _PERIOD_HINT.search(
+        text, start, end
+    ) else ()
+    for match in phrases:
         value = number_value(match[1])
         if value:
             year = int(match[3]) if match[3] else None
@@ -295,7 +324,11 @@ def periods(text: str, start: int, end: int) -> Iterator[Quantity]:
                 match.end(),
                 extra={"year": year},
             )
-    for match in re.finditer(rf"\bза\s+({_YEAR})\s+год\b", text[start:end], re.IGNORECASE):
+    # Read in the sentence cut out: "\\b" at its start does not look at the text before it.
+    whole_years = _WHOLE_YEAR.finditer(text[start:end]) if YEAR_WORD.search(
+        text, start, end
+    ) else ()
+    for match in whole_years:
         yield Quantity(
             "period",
             12.0,
@@ -308,6 +341,8 @@ def periods(text: str, start: int, end: int) -> Iterator[Quantity]:
 
 def durations(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Durations: ``в течение ближайших трёх лет``, ``ближайших 12-36 месяцев``."""
+    if not _DURATION_HINT.search(text, start, end):
+        return
     for match in _phrase("duration").finditer(text, start, end):
         value = number_value(match[1])
         unit = _DURATION_UNITS.get(best_lemma(match[3]), _DURATION_UNITS.get(match[3].lower()))
