@@ -40,8 +40,10 @@ _NUMBER_OR_WORD_EN = re.compile(
 )
 _WORD_RUN = re.compile(r"[А-Яа-яЁё]+")
 _DIGIT = re.compile(r"\d")
-_DIGITS_ONLY = re.compile(rf"(?<![\w.,])(?:{numbers.DIGITS})(?!\d)")
-_DIGITS_ONLY_EN = re.compile(rf"(?<![\w.,])(?:{numbers.DIGITS_EN}|{numbers.DIGITS})(?!\d)")
+# The digits of _NUMBER_OR_WORD(_EN) alone; "(?=\d)" first spares trying the look-behind at
+# every position.
+_DIGITS_ONLY = re.compile(rf"(?=\d)(?<![\w.,])(?:{numbers.DIGITS})(?!\d)")
+_DIGITS_ONLY_EN = re.compile(rf"(?=\d)(?<![\w.,])(?:{numbers.DIGITS_EN}|{numbers.DIGITS})(?!\d)")
 _YEAR_ONLY = re.compile(_YEAR)
 # Containers counted in twenty-foot equivalent units.
 _TEU_AFTER = re.compile(
