@@ -114,16 +114,30 @@ def numbers_in(
     in words read whole ("двести двадцать четыре", "трёх", "одного"); ``step`` is the value of
     the last digit written (see :func:`caspian.layers.news.numbers.digits_step`; 1 for
     words)."""
-    if not _has_number_word(text, start, end):
-        # Most sentences hold no number in words: their numbers are the digits alone, found
-        # without visiting every word in Python (the same matches: a word never holds a digit).
-        digits = _DIGITS_ONLY_EN if english else _DIGITS_ONLY
-        found = digits.finditer(text, start, end) if _DIGIT.search(text, start, end) else ()
-        for match in found:
-            written = match.group()
-            yield (match.start(), match.end(), numbers.parse_digits(written, english),
-                   numbers.digits_step(written, english))  # fmt: skip
+    if _has_number_word(text, start, end):
+        return numbers_and_words_in(text, start, end, english)
+    # Most sentences hold no number in words: their numbers are the digits alone, found without
+    # visiting every word in Python (the same matches: a run of letters never holds a digit).
+    return digits_in(text, start, end, english)
+
+
+def digits_in(
+    text: str, start: int, end: int, english: bool = False
+) -> Iterator[tuple[int, int, float, float]]:
+    """The numbers in digits of ``text[start:end]``, as :func:`numbers_in` gives them."""
+    if not _DIGIT.search(text, start, end):
         return
+    for match in (_DIGITS_ONLY_EN if english else _DIGITS_ONLY).finditer(text, start, end):
+        written = match.group()
+        yield (match.start(), match.end(), numbers.parse_digits(written, english),
+               numbers.digits_step(written, english))  # fmt: skip
+
+
+def numbers_and_words_in(
+    text: str, start: int, end: int, english: bool = False
+) -> Iterator[tuple[int, int, float, float]]:
+    """:func:`numbers_in` read word by word: every run of letters is looked up as a number
+    word."""
     taken_until = start
     # Searched from ``start`` (the look-behind still sees the text before it): rescanning the
     # text from its beginning for every sentence is quadratic in the document's length.
