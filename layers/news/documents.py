@@ -151,10 +151,10 @@ def _lines(value: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _text_title(value: str, spans: tuple[tuple[int, int], ...]) -> str | None:
+def _text_title(value: str) -> str | None:
     """A headline printed twice in a row, as news pages do (the body keeps one copy)."""
     # Only the first 13 lines that hold text are read: a long article is not stripped whole.
-    stripped = (value[start:end].strip() for start, end in _lines(value))
+    stripped = (line.strip() for line in value.splitlines())
     lines = list(itertools.islice(filter(None, stripped), 13))
     for first, second in itertools.pairwise(lines):
         if first == second and len(first.split()) >= 3:
@@ -225,7 +225,7 @@ def parse_document(
     else:
         value = original
         body = body_spans(value)
-        title = _text_title(value, body)
+        title = _text_title(value)
     found = dates.publication_date(value, _lines(value))
     if found is not None:
         # a dateline is page metadata, not article text (the seeds' own rule for numeric ones)
