@@ -13,7 +13,7 @@ import re
 
 import pytest
 from caspian.layers.news import quantities, timing
-from caspian.layers.news.expression import YEAR_WORD
+from caspian.layers.news.expression import holds_word
 from caspian.layers.news.gazetteer import load_gazetteer
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -55,16 +55,18 @@ def sentences(draw: st.DrawFn) -> tuple[str, int, int]:
     return text, start, draw(st.integers(start, len(text)))
 
 
-def _phrase_hints() -> list[tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]]:
-    """Each long pattern and the hints of which one must be found where it matches."""
+def _phrase_hints() -> list[tuple[re.Pattern[str], tuple[str, ...] | re.Pattern[str]]]:
+    """Each long pattern and the hint (words, or a pattern) that must be found where it
+    matches."""
     return [
-        (quantities._phrase("growth"), (quantities._GROWTH_HINT,)),
-        (quantities._phrase("period"), (quantities._PERIOD_HINT,)),
-        (quantities._phrase("duration"), quantities._DURATION_HINTS),
-        (quantities._GROWTH_WORD, (quantities._GROWTH_WORD_HINT,)),
-        *[(pattern, (YEAR_WORD,)) for pattern in (
+        (quantities._phrase("growth"), quantities._GROWTH_HINT),
+        (quantities._phrase("period"), quantities._PERIOD_HINT),
+        (quantities._phrase("duration"), quantities._DURATION_HINT),
+        (quantities._WHOLE_YEAR, quantities._YEAR_HINT),
+        (quantities._GROWTH_WORD, quantities._GROWTH_WORD_HINT),
+        *[(pattern, ("год",)) for pattern in (
             timing._ABSOLUTE, timing._IN_YEAR, timing._RELATIVE_END, timing._RELATIVE_IN,
-            timing._SINCE, quantities._WHOLE_YEAR,
+            timing._SINCE,
         )],
     ]  # fmt: skip
 
@@ -73,9 +75,27 @@ def _phrase_hints() -> list[tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]]
 @given(sentences())
 def test_a_phrase_is_only_found_where_its_hint_is(sentence: tuple[str, int, int]) -> None:
     text, start, end = sentence
-    for pattern, hints in _phrase_hints():
-        if pattern.search(text, start, end):
-            assert any(hint.search(text, start, end) for hint in hints), (pattern.pattern, text)
+    for pattern, hint in _phrase_hints():
+        if not pattern.search(text, start, end):
+            continue
+        if isinstance(hint, re.Pattern):
+            assert hint.search(text, start, end), (pattern.pattern, text)
+        else:
+            assert holds_word(text, start, end, hint), (pattern.pattern, text)
+
+
+def test_case_folding_gives_every_letter_a_hint_word_may_be_printed_as() -> None:
+    """Every character that a pattern ignoring case takes for a letter of a hint word folds to
+    that letter (so the hint, which folds the sentence, never misses what the pattern reads)."""
+    every_character = "".join(map(chr, range(0x110000))).encode(
+        "utf-8", "surrogatepass"
+    ).decode("utf-8", "replace")  # fmt: skip
+    hints = [hint for _, hint in _phrase_hints() if not isinstance(hint, re.Pattern)]
+    letters = sorted({letter for words in hints for word in words for letter in word})
+    assert "т" in letters and "ᲄ".casefold() == "т"
+    for letter in letters:
+        read_as = {m.group() for m in re.finditer(letter, every_character, re.IGNORECASE)}
+        assert {character.casefold() for character in read_as} == {letter}, letter
 
 
 @PROPERTY
@@ -139,3 +159,18 @@ def test_the_matcher_finds_an_abbreviation_and_a_three_word_name(feature_matcher
     assert [(text[m.start : m.end], m.target) for m in feature_matcher.find(text)] == [
         ("БТК", ("middle_corridor", "btk")), ("Баку-Тбилиси-Карс", ("middle_corridor", "btk")),
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "value"),
+    [
+        ("Работы займут В ТЕЧЕНИЕ трёх лет.", "duration", 3.0),
+        ("Работы займут в ᲄечение трёх лет.", "duration", 3.0),  # "ᲄ": an old form of "т"
+        ("Оборот вырос почти в ПЯТЬ РАЗ.", "growth", 5.0),
+        ("За первые восемь МЕСЯЦЕВ 2025 года.", "period", 8.0),
+    ],
+)
+def test_a_phrase_in_any_case_passes_its_hint(sentence: str, kind: str, value: float) -> None:
+    from caspian.layers.news.quantities import quantities as read
+
+    assert [(q.kind, q.value) for q in read(sentence, 0, len(sentence))] == [(kind, value)]

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 #: A year as news print them (1900-2099).
 YEAR = r"(?:19|20)\d{2}"
-#: The word "год" in any case ("года", "году"), which every phrase of a year holds: a sentence
-#: without it is not scanned by those phrases.
-YEAR_WORD = re.compile(r"год", re.IGNORECASE)
+
+
+def holds_word(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
+    """Whether ``text[start:end]`` holds one of ``words`` (lower case) in any case, as a
+    pattern that ignores case reads it: a cheap test before a long pattern is scanned.
+
+    Case folding maps every letter that ``re.IGNORECASE`` takes for a Russian letter (the
+    capital, and old forms such as "ᲄ" for "т") to that letter, so no match is missed; a
+    search that ignores case is ten times slower per sentence.
+    """
+    folded = text[start:end].casefold()
+    return any(word in folded for word in words)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 
 from caspian.layers.news import numbers, timing, units
 from caspian.layers.news.expression import YEAR as _YEAR
-from caspian.layers.news.expression import YEAR_WORD, Quantity
+from caspian.layers.news.expression import Quantity, holds_word
 from caspian.layers.news.text import best_lemma, lemmas
 
 _TAIL_TOKEN = re.compile(r"\s*(?:-\s*)?(\$|€|₽|%|[^\W\d_]+(?:/[^\W\d_]+)?\.?)")
@@ -54,14 +54,12 @@ _TEU_AFTER = re.compile(
 _TWENTY_FOOT = re.compile(r"(?:двадцатифутов|20-футов)[а-я]*", re.IGNORECASE)
 # Words that may be a growth verb or adverb ("удвоить", "утроение", "вдвое"), checked by lemma.
 _GROWTH_WORD = re.compile(r"(?<![А-Яа-яЁё])(?:[Уу]дв|[Уу]тр|[Вв]двое|[Вв]трое)[А-Яа-яЁё]*")
-# Words each phrase must hold (case ignored, as the phrase does): a sentence without them is
-# not scanned by the phrase's long pattern of number words, which costs far more per character.
-_GROWTH_HINT = re.compile(r"\sраза?\b", re.IGNORECASE)
-_PERIOD_HINT = re.compile(r"месяц", re.IGNORECASE)
-# One pattern per word: an alternation that ignores case is scanned ten times slower.
-_DURATION_HINTS = tuple(
-    re.compile(word, re.IGNORECASE) for word in ("течение", "протяжении", "ближайших", "следующих")
-)
+# Words each phrase must hold (see holds_word): a sentence without them is not scanned by the
+# phrase's long pattern of number words, which costs far more per character.
+_GROWTH_HINT = ("раз",)
+_PERIOD_HINT = ("месяц",)
+_YEAR_HINT = ("год",)
+_DURATION_HINT = ("течение", "протяжении", "ближайших", "следующих")
 # The letters every growth word starts with (as case-sensitive as :data:`_GROWTH_WORD`).
 _GROWTH_WORD_HINT = re.compile(r"[УуВв](?:дв|тр)")
 _WHOLE_YEAR = re.compile(rf"\bза\s+({_YEAR})\s+год\b", re.IGNORECASE)
@@ -303,9 +301,8 @@ def measured(text: str, start: int, end: int, english: bool = False) -> Iterator
 
 def growth(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Growth factors: ``почти в пять раз``, ``в 2,5 раза``, ``утроить``, ``удвоение``."""
-    phrases = _phrase("growth").finditer(text, start, end) if _GROWTH_HINT.search(
-        text, start, end
-    ) else ()
+    hinted = holds_word(text, start, end, _GROWTH_HINT)
+    phrases = _phrase("growth").finditer(text, start, end) if hinted else ()
     for match in phrases:
         value = number_value(match[2])
         if value:
@@ -335,9 +332,8 @@ def _growth_verb(word: str) -> float | None:
 
 def periods(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Reporting periods: ``за первые восемь месяцев 2025 года``, ``за 2024 год``."""
-    phrases = _phrase("period").finditer(text, start, end) if _PERIOD_HINT.search(
-        text, start, end
-    ) else ()
+    hinted = holds_word(text, start, end, _PERIOD_HINT)
+    phrases = _phrase("period").finditer(text, start, end) if hinted else ()
     for match in phrases:
         value = number_value(match[1])
         if value:
@@ -351,9 +347,8 @@ def periods(text: str, start: int, end: int) -> Iterator[Quantity]:
                 extra={"year": year},
             )
     # Read in the sentence cut out: "\\b" at its start does not look at the text before it.
-    whole_years = _WHOLE_YEAR.finditer(text[start:end]) if YEAR_WORD.search(
-        text, start, end
-    ) else ()
+    hinted = holds_word(text, start, end, _YEAR_HINT)
+    whole_years = _WHOLE_YEAR.finditer(text[start:end]) if hinted else ()
     for match in whole_years:
         yield Quantity(
             "period",
@@ -367,7 +362,7 @@ def periods(text: str, start: int, end: int) -> Iterator[Quantity]:
 
 def durations(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Durations: ``в течение ближайших трёх лет``, ``ближайших 12-36 месяцев``."""
-    if not any(hint.search(text, start, end) for hint in _DURATION_HINTS):
+    if not holds_word(text, start, end, _DURATION_HINT):
         return
     for match in _phrase("duration").finditer(text, start, end):
         value = number_value(match[1])
