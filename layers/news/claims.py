@@ -299,6 +299,8 @@ def read_claims(
     skipped: list[SkippedFigure] = []
     for index, sentence in enumerate(document.sentences):
         found = quantities(document.text, *sentence, english=document.language == "en")
+        if not found:
+            continue  # most sentences state no figure
         found = _plausible(document, index, _resolved(document, index, found, skipped), skipped)
         context = _context(document, [item for item in found if item.kind in CONTEXT])
         said = sentence_lemmas(document, sentence) if found else set()

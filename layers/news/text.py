@@ -9,6 +9,7 @@ dictionary does not know ("Габале", "Алята") matching their dictionar
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
@@ -78,10 +79,14 @@ def clear_caches() -> None:
 
 def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     """The words of ``text[start:end]`` with offsets into ``text``."""
-    return [
-        Word(match.group(), *match.span())
-        for match in WORD.finditer(text, start, len(text) if end is None else end)
-    ]
+    found = list(WORD.finditer(text, start, len(text) if end is None else end))
+    # Built by C-level maps, not a comprehension that calls the named tuple's constructor per
+    # word: an article has tens of thousands of words and this is a third of their cost.
+    fields = zip(
+        map(re.Match.group, found), map(re.Match.start, found), map(re.Match.end, found),
+        strict=True,
+    )
+    return list(map(tuple.__new__, itertools.repeat(Word), fields))
 
 
 #: A sentence razdel ends inside a figure: a number with an abbreviated multiplier ("около 77
