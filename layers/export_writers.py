@@ -1,5 +1,6 @@
 """Writers behind :func:`caspian.layers.export.export_layers`: GeoJSON, GeoPackage, CSV and
-GeoParquet (KML is in :mod:`caspian.layers.export_kml`).
+GeoParquet (KML is in :mod:`caspian.layers.export_kml`); each format's record in
+:mod:`caspian.layers.export_formats` names its writer here.
 
 Each writer takes the layers, their flat export frame and a path that does not exist yet (the
 temporary path of :func:`caspian.layers.fileio.atomic_path`) and writes the whole file there.
@@ -16,34 +17,17 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from caspian.geo.errors import DependencyMissingError
 from caspian.geo.settings import Settings
 from caspian.layers.catalog import Layer
+from caspian.layers.export_frame import TEXT_COLUMNS, citation_table, source_table
+from caspian.layers.export_qgis import layer_styles_table, with_country_lengths
 
 if TYPE_CHECKING:
     import geopandas
     import pandas
 
-INSTALL_HINT = "pip install 'caspian-gis[export]'"
-
-#: Optional packages each format needs, beyond the core dependencies.
-NEEDS: dict[str, tuple[str, ...]] = {"parquet": ("pyarrow",)}
-
 #: Attribute-only tables a GeoPackage export adds beside the layer tables.
 GPKG_TABLES: tuple[str, ...] = ("citations", "sources", "conflicts", "layer_styles")
-
-
-def require_dependencies(fmt: str) -> None:
-    """Raise :class:`DependencyMissingError` with the install command if ``fmt`` needs a
-    package that is not installed."""
-    import importlib.util
-
-    for module in NEEDS.get(fmt, ()):
-        if importlib.util.find_spec(module) is None:
-            raise DependencyMissingError(
-                f"--format {fmt} needs the {module} package, which is not installed; "
-                f"run: {INSTALL_HINT}"
-            )
 
 
 def _plain(value: Any) -> Any:
@@ -165,8 +149,6 @@ def write_gpkg(
     column per country crossed) plus the attribute tables ``citations``, ``sources``,
     ``conflicts`` and ``layer_styles`` (QGIS's default style of each layer table)."""
     import pyogrio
-    from caspian.layers.export import citation_table, source_table
-    from caspian.layers.export_qgis import layer_styles_table, with_country_lengths
 
     with warnings.catch_warnings():
         # GDAL warns when a GeoPackage's name does not end in .gpkg: the temporary file's name,
@@ -234,26 +216,4 @@ def write_parquet(
     Text columns are written as strings even when all null, so that every file (one per layer
     with ``--split``) has the same schema and they read back as one dataset.
     """
-    from caspian.layers.export import TEXT_COLUMNS
-
     frame.astype({column: "string" for column in TEXT_COLUMNS}).to_parquet(path, index=False)
-
-
-def write(
-    fmt: str,
-    layers: Sequence[Layer],
-    frame: geopandas.GeoDataFrame,
-    path: Path,
-    settings: Settings,
-) -> None:
-    """Write ``frame`` (built from ``layers``) in format ``fmt`` to ``path``."""
-    from caspian.layers.export_kml import write_kml
-
-    writers = {
-        "geojson": write_geojson,
-        "gpkg": write_gpkg,
-        "kml": write_kml,
-        "csv": write_csv,
-        "parquet": write_parquet,
-    }
-    writers[fmt](layers, frame, path, settings)
