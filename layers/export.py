@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from caspian.geo.arguments import file_path, flag, refuse, settings_or_default
@@ -19,8 +19,6 @@ from caspian.geo.errors import OutputError
 from caspian.geo.settings import DEFAULT_SETTINGS, Settings
 from caspian.layers import export_formats
 from caspian.layers.catalog import Layer, load_catalog
-from caspian.layers.export_formats import FORMATS as FORMAT_RECORDS
-from caspian.layers.export_formats import SUFFIX_FORMATS
 from caspian.layers.export_frame import (
     COLUMNS,
     citation_table,
@@ -32,8 +30,6 @@ from caspian.layers.fileio import atomic_path, output_path
 
 __all__ = [
     "COLUMNS",
-    "FORMATS",
-    "SUFFIX_FORMATS",
     "citation_table",
     "export_layers",
     "frame_from_layers",
@@ -43,12 +39,8 @@ __all__ = [
     "write_layers",
 ]
 
-#: Export format -> the suffix it writes (derived from :data:`export_formats.FORMATS`).
-FORMATS: Mapping[str, str] = {name: entry.suffix for name, entry in FORMAT_RECORDS.items()}
-
-
 def _split_targets(fmt: str, output: Path, layers: Sequence[Layer]) -> list[Path]:
-    entry = FORMAT_RECORDS[fmt]
+    entry = export_formats.FORMATS[fmt]
     if entry.one_file:
         raise OutputError(f"a {entry.kind} already holds one table per layer; drop --split")
     if not os.path.isdir(output):
@@ -66,11 +58,13 @@ def resolve_format(fmt: str | None, output: str | os.PathLike[str], split: bool 
         ``fmt`` is unknown, cannot be inferred, or contradicts the file's suffix (writing a
         GeoPackage into ``out.geojson`` would only confuse whoever opens it).
     """
-    choices = "|".join(FORMATS)
+    # read at each call, so that a format added to the registry is known everywhere
+    formats = export_formats.FORMATS
+    choices = "|".join(formats)
     if fmt is not None and not isinstance(fmt, str):
-        refuse("fmt", fmt, f"one of {', '.join(FORMATS)}, or None to infer it from the suffix")
-    if fmt is not None and fmt not in FORMATS:
-        raise OutputError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+        refuse("fmt", fmt, f"one of {', '.join(formats)}, or None to infer it from the suffix")
+    if fmt is not None and fmt not in formats:
+        raise OutputError(f"unknown export format {fmt!r}; use one of {', '.join(formats)}")
     if split:
         if fmt is None:
             raise OutputError(
@@ -78,7 +72,8 @@ def resolve_format(fmt: str | None, output: str | os.PathLike[str], split: bool 
             )
         return fmt
     path = Path(output)
-    named = SUFFIX_FORMATS.get(path.suffix.lower())
+    entry = export_formats.format_of_suffix(path.suffix)
+    named = None if entry is None else entry.name
     if fmt is None:
         if named is None:
             raise OutputError(f"cannot tell the format from the name {path.name!r}; "
@@ -86,7 +81,7 @@ def resolve_format(fmt: str | None, output: str | os.PathLike[str], split: bool 
         return named
     if named is not None and named != fmt:
         raise OutputError(f"{path.name} ends in {path.suffix}, which is {named}, but the format "
-                          f"is {fmt}; name it {path.stem}{FORMATS[fmt]} or drop --format")
+                          f"is {fmt}; name it {path.stem}{formats[fmt].suffix} or drop --format")
     return fmt
 
 
@@ -101,10 +96,11 @@ def write_layers(
     """Write ``layers`` in ``fmt`` to ``output``; see :func:`export_layers`."""
     settings = settings_or_default(settings)
     fmt = resolve_format(fmt, output, split)
+    entry = export_formats.FORMATS[fmt]
     target = Path(output)
     if not split and os.path.isdir(target):
         raise OutputError(f"{target} is a folder; give a file name (e.g. "
-                          f"{target / ('caspian' + FORMATS[fmt])}) or add --split")
+                          f"{target / ('caspian' + entry.suffix)}) or add --split")
     if not split:  # with --split, ``-o layers/`` is the folder it should be
         target = output_path(output)
     export_formats.require_dependencies(fmt)
@@ -114,7 +110,7 @@ def write_layers(
     # moved into place, so a failure leaves no new file behind.
     with contextlib.ExitStack() as stack:
         for group, path in zip(groups, targets, strict=True):
-            tmp = stack.enter_context(atomic_path(path, kind=FORMAT_RECORDS[fmt].kind))
+            tmp = stack.enter_context(atomic_path(path, kind=entry.kind))
             export_formats.write(fmt, group, frame_from_layers(group, settings), tmp, settings)
     return targets
 
@@ -132,8 +128,9 @@ def export_layers(
     Parameters
     ----------
     fmt : str or None
-        One of :data:`FORMATS`: ``geojson``, ``gpkg``, ``kml``, ``csv``, ``parquet``; None
-        infers it from the suffix of ``output`` (:data:`SUFFIX_FORMATS`).
+        A name of :data:`caspian.layers.export_formats.FORMATS`: ``geojson``, ``gpkg``,
+        ``kml``, ``csv``, ``parquet``; None infers it from the suffix of ``output`` (each
+        format's ``suffixes``).
     output : path-like
         The file to write; with ``split=True`` an existing folder that receives
         ``<layer_id>.<suffix>`` per layer.

@@ -32,7 +32,6 @@ if TYPE_CHECKING:
 __all__ = [
     "FORMATS",
     "INSTALL_HINT",
-    "SUFFIX_FORMATS",
     "Format",
     "Writer",
     "format_of_suffix",
@@ -124,12 +123,6 @@ FORMATS: Mapping[str, Format] = _registry(
            "GeoParquet for geopandas/DuckDB (needs pyarrow)", needs=("pyarrow",)),
 )
 
-#: File suffix -> the name of the format it says, for inferring ``--format``.
-SUFFIX_FORMATS: Mapping[str, str] = MappingProxyType(
-    {suffix: entry.name for entry in FORMATS.values() for suffix in entry.suffixes}
-)
-
-
 def kinds_by_suffix() -> dict[str, str]:
     """File suffix -> the kind of file the export formats write under it."""
     return {suffix: entry.kind for entry in FORMATS.values() for suffix in entry.suffixes}
@@ -137,8 +130,8 @@ def kinds_by_suffix() -> dict[str, str]:
 
 def format_of_suffix(suffix: str) -> Format | None:
     """The format a file suffix (any case, with its dot) names, or None."""
-    name = SUFFIX_FORMATS.get(suffix.lower())
-    return None if name is None else FORMATS[name]
+    lowered = suffix.lower()
+    return next((entry for entry in FORMATS.values() if lowered in entry.suffixes), None)
 
 
 def require_dependencies(fmt: str) -> None:

@@ -16,6 +16,7 @@ from types import MappingProxyType
 from typing import Any
 
 from caspian.geo.arguments import refuse
+from caspian.geo.errors import ArgumentError
 
 __all__ = ["MODES", "RoutingMode", "mode_options", "route"]
 
@@ -63,7 +64,7 @@ MODES: Mapping[str, RoutingMode] = _registry(
     RoutingMode(
         "rail", "caspian.layers.rail_routing:route_by_rail",
         "shortest path over OpenStreetMap railways",
-        options=("osm_file", "bbox", "max_snap_km", "settings", "progress"),
+        options=("osm_file", "bbox", "max_snap_km", "settings", "progress", "geo_settings"),
     ),
     RoutingMode(
         "sea", "caspian.layers.sea_routing:route_by_sea", "shortest water path",
@@ -115,5 +116,6 @@ def route(start: Any, end: Any, mode: str, **options: Any) -> Any:
     record = MODES[mode]
     unknown = sorted(set(options) - set(record.options))
     if unknown:
-        refuse("options", unknown, f"options of mode {mode}: {', '.join(record.options)}")
+        takes = f"only {', '.join(record.options)}" if record.options else "none"
+        raise ArgumentError(f"mode {mode} takes no option {', '.join(unknown)}; give {takes}")
     return record.load_router()(start, end, **options)
