@@ -14,7 +14,6 @@ write) costs no geopandas, and the writers, which import the export frame, form 
 
 from __future__ import annotations
 
-import importlib
 import importlib.util
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Protocol
 
 from caspian.geo.errors import DependencyMissingError
+from caspian.geo.lazy import import_target
 
 if TYPE_CHECKING:
     import geopandas
@@ -97,8 +97,7 @@ class Format:
 
     def load_writer(self) -> Writer:
         """The writer function, imported now."""
-        module_name, attribute = self.writer.split(":")
-        writer: Writer = getattr(importlib.import_module(module_name), attribute)
+        writer: Writer = import_target(self.writer)
         return writer
 
 

@@ -9,7 +9,6 @@ the registry loads no graph library.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -17,6 +16,7 @@ from typing import Any
 
 from caspian.geo.arguments import refuse
 from caspian.geo.errors import ArgumentError
+from caspian.geo.lazy import import_target
 
 __all__ = ["MODES", "RoutingMode", "mode_options", "route"]
 
@@ -50,8 +50,7 @@ class RoutingMode:
 
     def load_router(self) -> Callable[..., Any]:
         """The routing function, imported now."""
-        module_name, attribute = self.router.split(":")
-        router: Callable[..., Any] = getattr(importlib.import_module(module_name), attribute)
+        router: Callable[..., Any] = import_target(self.router)
         return router
 
 
