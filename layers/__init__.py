@@ -27,6 +27,7 @@ _EXPORTS = {
     **dict.fromkeys(["OsmSettings", "fetch_osm_features"], "caspian.layers.overpass"),
     **dict.fromkeys(["load_rail", "route_by_rail", "route_on"], "caspian.layers.rail_routing"),
     "propose_alignment": "caspian.layers.refine",
+    "route": "caspian.layers.routing_modes",
 }
 
 # ``__version__`` (the installed metadata, read on first access) is here rather than in a
