@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from caspian.geo.arguments import callback, file_path, instance
+from caspian.geo.arguments import callback, file_path, instance, settings_or_default
 from caspian.geo.errors import InputError
 from caspian.geo.railgraph import (
     RailNetwork,
@@ -110,6 +110,7 @@ def load_rail(
     if settings is not None:
         instance(settings, OsmSettings, "settings", "an OsmSettings, or None for the defaults")
     callback(progress, "progress")
+    geo_settings = settings_or_default(geo_settings, "geo_settings")
     if osm_file is not None and bbox is None:
         frame = read_osm_features(file_path(osm_file, "osm_file"), tags)
         source = Path(osm_file).name
