@@ -42,6 +42,8 @@ _IN_YEAR = re.compile(
     rf"(?:квартал|полугоди|половин)[а-я]*\s+({YEAR})\s+года|в\s+({YEAR})(?=\s*[.!?]))\b",
     re.IGNORECASE,
 )
+# The one deadline without "год": a bare "в 2026." closing a sentence (as in _IN_YEAR).
+_BARE_YEAR = re.compile(rf"\bв\s+{YEAR}(?=\s*[.!?])", re.IGNORECASE)
 _RELATIVE_END = re.compile(
     r"\b(?:до|к)\s+конц[а-я]*\s+(?:(этого|текущего|следующего|будущего)\s+)?года\b",
     re.IGNORECASE,
@@ -65,8 +67,8 @@ def _sentence_lemmas(text: str, start: int, end: int) -> set[str]:
 def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Deadlines (absolute, completions in a year, relative to the publication) and base
     years of ``text[start:end]``."""
-    if not holds_word(text, start, end, ("год",)):
-        return  # every pattern below holds "год" ("года", "году"): most sentences do not
+    if not holds_word(text, start, end, ("год",)) and not _BARE_YEAR.search(text, start, end):
+        return  # every other pattern holds "год" ("года", "году"): most sentences do not
     for match in _ABSOLUTE.finditer(text, start, end):
         yield Quantity("deadline", float(match[3]), "year", match.start(), match.end(),
                        qualifier="end of" if match[2] else "by",
