@@ -16,10 +16,9 @@ from __future__ import annotations
 
 import importlib.util
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from caspian.geo.errors import DependencyMissingError
 from caspian.geo.lazy import import_target
@@ -58,9 +57,10 @@ class Writer(Protocol):
     ) -> None: ...
 
 
-@dataclass(frozen=True)
-class Format:
-    """One export format.
+class Format(NamedTuple):
+    """One export format (a named tuple, not a dataclass: ``caspian --help`` reads the
+    suffixes of this table through :mod:`caspian.layers.fileio` without importing
+    :mod:`dataclasses`).
 
     Attributes
     ----------
