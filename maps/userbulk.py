@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 #: A user's file with this many features or more is drawn on a canvas with in-page popups.
 #: Below it every feature keeps its own SVG element, popup and tooltip, and with them the
-#: map's search and its list of the features under a click; at a thousand features those
+#: map's list of the features under a click and an id per feature; at a thousand features those
 #: cost about 0.8 MB of HTML and a thousand DOM elements, past which the canvas pays.
 BULK_MIN_FEATURES = 1000
 #: The pane of the big files' canvas: above the basemap (250) and under every pane of the

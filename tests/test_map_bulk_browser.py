@@ -122,3 +122,18 @@ def test_a_catalog_port_over_a_big_file_stays_clickable(offline_page: Any,
     popup = page.locator(".leaflet-popup-content")
     popup.wait_for(state="visible")
     assert "Aktau" in popup.inner_text() and "wells.geojson" not in popup.inner_text()
+
+
+def test_the_search_box_finds_a_big_files_point_and_opens_its_popup(offline_page: Any,
+                                                                    bulk_map: Path) -> None:
+    page, log = _open(offline_page, bulk_map)
+    page.locator(".leaflet-control-search .search-button").click()
+    page.locator(".leaflet-control-search input.search-input").press_sequentially("Well 417")
+    tip = page.locator(".search-tip", has_text="Well 417").first
+    tip.wait_for()
+    tip.click()
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for(state="visible")
+    assert "name\tWell 417\n" in popup.inner_text() + "\n"
+    assert "depth_m\t1417" in popup.inner_text()
+    assert log.page_errors == []

@@ -67,6 +67,22 @@ var caspianBulk = (function () {
     return span;
   }
 
+  // The map's search box (caspian.js's addSearch) finds a feature by the names in
+  // ``feature.properties.search`` and opens it with ``openPopup``: a named feature gets both,
+  // its popup being the group's, filled for this feature.
+  function openFromSearch() {
+    var popup = this.cgGroup.getPopup();
+    popup._source = this;
+    this.cgGroup.openPopup(this.getLatLng ? this.getLatLng() : this.getBounds().getCenter());
+  }
+
+  function makeSearchable(group, part, name, limit) {
+    if (name === null || name === undefined) { return; }
+    part.feature = {properties: {search: [shorten(String(name), limit)]}};
+    part.cgGroup = group;
+    part.openPopup = openFromSearch;
+  }
+
   function markIndex(layer, index) {
     layer.cgIndex = index;
     if (layer.eachLayer) {  // a GeometryCollection: each of its parts
@@ -83,6 +99,8 @@ var caspianBulk = (function () {
       return drawn;
     });
     var group = L.featureGroup();
+    var names = null;
+    data.columns.forEach(function (column) { if (column[0] === "name") { names = column[1]; } });
     data.geometries.forEach(function (geometry, index) {
       var style = styles[data.style_of ? data.style_of[index] : 0], part;
       if (Array.isArray(geometry)) {  // a point, as [lon, lat]
@@ -91,10 +109,9 @@ var caspianBulk = (function () {
         part = L.GeoJSON.geometryToLayer({type: "Feature", geometry: geometry}, style);
       }
       markIndex(part, index);
+      if (names) { makeSearchable(group, part, names[index], options.labelMaxChars); }
       group.addLayer(part);
     });
-    var names = null;
-    data.columns.forEach(function (column) { if (column[0] === "name") { names = column[1]; } });
     group.bindPopup(function (clicked) { return popupContent(data, clicked.cgIndex); },
                     popupOptions());
     group.bindTooltip(function (hovered) {
