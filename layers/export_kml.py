@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from caspian.geo.settings import STATUSES, Settings
 from caspian.layers.catalog import Layer
-from caspian.layers.export import NUMBER_COLUMNS
+from caspian.layers.export_frame import NUMBER_COLUMNS
 
 if TYPE_CHECKING:
     import geopandas

@@ -94,7 +94,7 @@ def user_format(path: str | os.PathLike[str]) -> UserFormat:
 
 def _needs_pyarrow() -> None:
     try:
-        import pyarrow  # noqa: F401  (checked here so the message names the fix)
+        import pyarrow  # noqa: F401  (slow import, checked here so the message names the fix)
     except ImportError as exc:
         raise DependencyMissingError(
             "reading this format needs pyarrow; install it with: pip install pyarrow"
