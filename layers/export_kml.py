@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import html
 import json
-import math
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from caspian.geo.figures import none_if_missing, round_coordinate
 from caspian.geo.settings import STATUSES, Settings
 from caspian.layers.catalog import Layer
 from caspian.layers.export import NUMBER_COLUMNS
@@ -56,8 +56,8 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None) -> ET.Element:
 
 
 def _number(value: float, decimals: int) -> str:
-    text = f"{round(value, decimals):.{decimals}f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
+    text = f"{round_coordinate(value, decimals):.{decimals}f}".rstrip("0").rstrip(".")
+    return text or "0"
 
 
 def _coordinates(coords: Any, decimals: int) -> str:
@@ -104,9 +104,10 @@ def _text(value: Any) -> str | None:
         return None
     if hasattr(value, "item"):
         value = value.item()
+    value = none_if_missing(value)
     if isinstance(value, float):
-        return None if not math.isfinite(value) else repr(value)
-    return str(value)
+        return repr(value)
+    return None if value is None else str(value)
 
 
 def description_html(row: Mapping[str, Any]) -> str:
