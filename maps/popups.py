@@ -120,6 +120,11 @@ def format_value(value: Any, unit: str | None) -> str:
     return f"{text} {unit}" if unit else text
 
 
+def _shown(value: Any) -> str | None:
+    """``value`` as text, or None where a popup shows nothing for it (missing or empty)."""
+    return str(value) if value else None
+
+
 def _split(
     by_country_km: Mapping[str, Any] | None, whole_km: bool = False
 ) -> list[tuple[str, str]]:
@@ -169,7 +174,7 @@ def _capacity(
 ) -> list[dict[str, Any]]:
     return [
         {"text": format_value(item.get("value"), item.get("unit")),
-         "label": str(item["label"]) if item.get("label") else None,
+         "label": _shown(item.get("label")),
          "ref": _source_ref(item.get("source"), sources)}
         for item in items
     ]
@@ -199,7 +204,7 @@ def _published_lengths(
          "delta": delta_pct_or_none(computed_km, entry.get("value")),
          "span": bool(entry.get("span")),
          "split": _split(entry.get("by_country_km")),
-         "note": str(entry["note"]) if entry.get("note") else None}
+         "note": _shown(entry.get("note"))}
         for entry in published
     ]
 
@@ -211,11 +216,11 @@ def _conflicts(
         {"topic": str(conflict.get("topic", "")),
          "values": [
              {"text": format_value(value.get("value"), value.get("unit")),
-              "qualifier": str(value["qualifier"]) if value.get("qualifier") else None,
+              "qualifier": _shown(value.get("qualifier")),
               "ref": _source_ref(value.get("source"), sources)}
              for value in conflict.get("values", [])
          ],
-         "note": str(conflict["note"]) if conflict.get("note") else None}
+         "note": _shown(conflict.get("note"))}
         for conflict in conflicts
     ]
 
@@ -282,12 +287,12 @@ def feature_popup_html(
         "feature_popup.html.j2",
         feature_id=feature_id,
         name=str(properties.get("name") or feature_id),
-        name_ru=str(properties["name_ru"]) if properties.get("name_ru") else None,
+        name_ru=_shown(properties.get("name_ru")),
         layer_name=layer_name,
         hypothetical=accuracy == "hypothetical",
         status=str(properties.get("status") or "unknown"),
-        status_note=str(properties["status_note"]) if properties.get("status_note") else None,
-        operator=str(properties["operator"]) if properties.get("operator") else None,
+        status_note=_shown(properties.get("status_note")),
+        operator=_shown(properties.get("operator")),
         owners=[str(owner) for owner in properties.get("owners") or []],
         capacity=_capacity(properties.get("capacity") or [], sources),
         accuracy=_accuracy(str(accuracy), accuracy_km or {}) if accuracy else None,
@@ -296,7 +301,7 @@ def feature_popup_html(
                                       metrics.length_km, sources, nautical),
         conflicts=_conflicts(conflicts, sources),
         found_conflicts=_conflicts(found_conflicts, sources),
-        note=str(properties["note"]) if properties.get("note") else None,
+        note=_shown(properties.get("note")),
         citations=_citations(list(properties.get("sources") or []), sources),
     )
 
