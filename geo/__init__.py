@@ -45,7 +45,9 @@ _EXPORTS = {
     ),
 }
 
-__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
+# ``__version__`` (the installed metadata, read on first access) is here rather than in a
+# ``caspian/__init__.py``: ``caspian`` is a namespace package of three folders.
+__getattr__, __dir__ = lazy_exports(__name__, {**_EXPORTS, "__version__": "caspian.geo.version"})
 
 __all__ = [  # the lazy names resolve through __getattr__
     "ArgumentError",

@@ -36,6 +36,7 @@ from caspian.geo.geodesy import (
     as_geometry_array,
     densify_measured,
     geodesic_lengths_m,
+    local_projection,
     measure_lines,
 )
 from caspian.geo.settings import Settings
@@ -182,11 +183,7 @@ def _caspian_zones(
     basin, land = found
     water = shapely.difference(basin, land)  # islands are land, not sea
     centre = shapely.centroid(basin)
-    to_local = pyproj.Transformer.from_crs(
-        "EPSG:4326",
-        f"+proj=aeqd +lat_0={centre.y:.6f} +lon_0={centre.x:.6f} +datum=WGS84 +units=m",
-        always_xy=True,
-    )
+    to_local = local_projection((centre.x, centre.y))
     local_water = shapely.transform(water, lambda xy: _forward(to_local, xy))
     shore = shapely.segmentize(shapely.boundary(local_water), _SHORE_SPACING_M)
     samples = np.unique(shapely.get_coordinates(shore), axis=0)

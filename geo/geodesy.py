@@ -45,6 +45,37 @@ def geod_for(settings: Settings | None = None) -> pyproj.Geod:
     return _geod_for_ellps(settings_or_default(settings).ellps)
 
 
+def local_projection(
+    centre_lonlat: tuple[float, float], *, kind: str = "aeqd", decimals: int = 6
+) -> pyproj.Transformer:
+    """The transformer from ``(lon, lat)`` degrees to a local plane in metres, WGS84 datum.
+
+    Parameters
+    ----------
+    centre_lonlat : tuple of float
+        ``(lon, lat)`` of the projection's centre, degrees.
+    kind : str
+        ``"aeqd"`` (azimuthal equidistant: true distances from the centre) or ``"gnom"``
+        (gnomonic: every great circle is a straight line).
+    decimals : int
+        The centre is rounded to this many decimals, so that nearby centres give the same
+        plane (and the same bytes downstream).
+
+    Returns
+    -------
+    pyproj.Transformer
+        ``always_xy=True``: ``transform(lons, lats)`` gives ``(x, y)`` metres; its inverse
+        direction goes back.
+    """
+    lon_0, lat_0 = centre_lonlat
+    return pyproj.Transformer.from_crs(
+        "EPSG:4326",
+        f"+proj={kind} +lat_0={lat_0:.{decimals}f} +lon_0={lon_0:.{decimals}f} +datum=WGS84 "
+        "+units=m",
+        always_xy=True,
+    )
+
+
 @dataclass(frozen=True)
 class Segments:
     """Every segment of a set of line geometries as flat arrays.

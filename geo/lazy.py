@@ -40,3 +40,13 @@ def lazy_exports(
         return sorted(exports)
 
     return get_attribute, list_names
+
+
+def import_target(target: str) -> Any:
+    """The object a ``"module:attribute"`` string names, its module imported now.
+
+    The registries of export formats and routing modes name their functions this way, so
+    that reading a registry imports none of them.
+    """
+    module_name, attribute = target.split(":")
+    return getattr(importlib.import_module(module_name), attribute)

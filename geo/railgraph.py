@@ -26,11 +26,13 @@ from typing import Any
 import networkx as nx
 import numpy as np
 import numpy.typing as npt
+import pyproj
 import shapely
 from caspian.geo.arguments import instance, positive_number, refuse
 from caspian.geo.errors import CaspianError, InputError
-from caspian.geo.geodesy import GEOD, FloatArray, IntArray, as_geometry_array
+from caspian.geo.geodesy import GEOD, FloatArray, IntArray, as_geometry_array, geod_for
 from caspian.geo.routing import RouteGap, as_lonlat, is_positive_km
+from caspian.geo.settings import Settings
 
 #: Between pieces of track, a gap metre weighs this many track metres.
 GAP_PENALTY = 100.0
@@ -64,6 +66,9 @@ class RailNetwork:
         Node coordinates, degrees.
     component : numpy.ndarray of int
         Connected component of each node over track edges only (0 = the largest).
+    geod : pyproj.Geod
+        The ellipsoid every length of the network was measured on, and snaps and gaps are
+        measured on (``settings.ellps`` of :func:`build_rail_network`).
     """
 
     graph: nx.Graph
@@ -72,6 +77,7 @@ class RailNetwork:
     component: IntArray
     planar_scale: float = field(repr=False)
     _planar: FloatArray = field(repr=False)
+    geod: pyproj.Geod = field(default_factory=lambda: GEOD, repr=False, compare=False)
 
     @property
     def n_components(self) -> int:
@@ -133,6 +139,7 @@ def build_rail_network(
     way_ids: npt.ArrayLike,
     statuses: npt.ArrayLike,
     max_gap_km: float = 50.0,
+    settings: Settings | None = None,
 ) -> RailNetwork:
     """Build the network of a set of ways.
 
@@ -146,6 +153,8 @@ def build_rail_network(
         The status of each way (``operating``, ``construction`` ...).
     max_gap_km : float
         Dead ends of different components closer than this are joined by gap edges.
+    settings : Settings, optional
+        ``ellps`` names the ellipsoid of every length (WGS84 by default).
 
     Returns
     -------
@@ -173,9 +182,9 @@ def build_rail_network(
     u, v = vertex_node[start], vertex_node[start + 1]
     distinct = u != v
     start, u, v = start[distinct], u[distinct], v[distinct]
-    _, _, dist_m = GEOD.inv(coords[start, 0], coords[start, 1], coords[start + 1, 0],
-                            coords[start + 1, 1])
-    dist_m = np.asarray(dist_m, dtype=float)
+    geod = geod_for(settings)
+    dist_m = _geodesic_m(geod, coords[start, 0], coords[start, 1], coords[start + 1, 0],
+                         coords[start + 1, 1])
     edge_way = part_way[vertex_part[start]]
     # Where two ways share a segment the shorter record must win: networkx keeps the attributes
     # of the last edge added between two nodes, so add the longest first.
@@ -199,7 +208,7 @@ def build_rail_network(
     component = _components(graph)
     scale = _planar_scale(lats)
     planar = np.column_stack([lons * scale, lats])
-    network = RailNetwork(graph, lons, lats, component, scale, planar)
+    network = RailNetwork(graph, lons, lats, component, scale, planar, geod)
     _add_dead_end_gaps(network, max_gap_km)
     return network
 
@@ -222,14 +231,16 @@ def _planar_scale(lats: FloatArray) -> float:
     return float(np.cos(np.radians(np.mean(lats)))) if lats.size else 1.0
 
 
-def _geodesic_m(lons1: Any, lats1: Any, lons2: Any, lats2: Any) -> FloatArray:
+def _geodesic_m(
+    geod: pyproj.Geod, lons1: Any, lats1: Any, lons2: Any, lats2: Any
+) -> FloatArray:
     lons1, lats1, lons2, lats2 = np.broadcast_arrays(
         np.asarray(lons1, float), np.asarray(lats1, float),
         np.asarray(lons2, float), np.asarray(lats2, float),
     )
     if lons1.size == 0:
         return np.zeros(0)
-    _, _, dist_m = GEOD.inv(lons1, lats1, lons2, lats2)
+    _, _, dist_m = geod.inv(lons1, lats1, lons2, lats2)
     return np.asarray(dist_m, dtype=float)
 
 
@@ -258,7 +269,8 @@ def _add_dead_end_gaps(network: RailNetwork, max_gap_km: float) -> None:
         pairs_a.append(others[left])
         pairs_b.append(members[right])
     a, b = np.concatenate(pairs_a), np.concatenate(pairs_b)
-    dist_m = _geodesic_m(network.lons[a], network.lats[a], network.lons[b], network.lats[b])
+    dist_m = _geodesic_m(network.geod, network.lons[a], network.lats[a], network.lons[b],
+                         network.lats[b])
     close = dist_m <= max_gap_km * 1000.0
     for i, j, d in zip(a[close], b[close], dist_m[close], strict=True):
         if not graph.has_edge(int(i), int(j)):
@@ -289,7 +301,7 @@ def nearest_node(
     approx = (planar[:, 0] - lon * network.planar_scale) ** 2 + (planar[:, 1] - lat) ** 2
     count = min(_SNAP_CANDIDATES, pool.size)
     near = pool[np.argpartition(approx, count - 1)[:count]]
-    dist_m = _geodesic_m(lon, lat, network.lons[near], network.lats[near])
+    dist_m = _geodesic_m(network.geod, lon, lat, network.lons[near], network.lats[near])
     best = int(np.argmin(dist_m))
     return int(near[best]), float(dist_m[best])
 
@@ -309,7 +321,7 @@ def snap_candidates(
     approx_km = 111.4 * np.hypot(planar[:, 0] - lon * network.planar_scale, planar[:, 1] - lat)
     # The planar short-list is generous (its error is far below 10 % at rail-snapping range).
     near = np.flatnonzero(approx_km <= (best_m / 1000.0 + slack_km) * 1.1 + 0.01)
-    dist_m = _geodesic_m(lon, lat, network.lons[near], network.lats[near])
+    dist_m = _geodesic_m(network.geod, lon, lat, network.lons[near], network.lats[near])
     keep = dist_m <= best_m + slack_km * 1000.0
     near, dist_m = near[keep], dist_m[keep]
     order = np.argsort(dist_m, kind="stable")
@@ -417,7 +429,8 @@ def _last_resort_gap(network: RailNetwork, source: int, target: int) -> tuple[in
     # The planar distance only short-lists the pairs; the geodesic decides between them.
     short = approx <= approx.min() * 1.5 + 1e-9
     a, b = reach_source[left[short]], reach_target[right[short]]
-    dist_m = _geodesic_m(network.lons[a], network.lats[a], network.lons[b], network.lats[b])
+    dist_m = _geodesic_m(network.geod, network.lons[a], network.lats[a], network.lons[b],
+                         network.lats[b])
     best = int(np.argmin(dist_m))
     return int(a[best]), int(b[best]), float(dist_m[best])
 
@@ -473,7 +486,10 @@ def _path_from_nodes(
 
 
 def nearest_on_path(
-    path_lonlats: FloatArray, lons: npt.ArrayLike, lats: npt.ArrayLike
+    path_lonlats: FloatArray,
+    lons: npt.ArrayLike,
+    lats: npt.ArrayLike,
+    geod: pyproj.Geod = GEOD,
 ) -> tuple[IntArray, FloatArray]:
     """Return, for each point, the index of the nearest path vertex and its distance in km.
 
@@ -483,6 +499,8 @@ def nearest_on_path(
         Path vertices ``(lon, lat)``.
     lons, lats : array_like of float
         The points, degrees.
+    geod : pyproj.Geod
+        The ellipsoid of the distances: the network's (:attr:`RailNetwork.geod`).
     """
     lons_a = np.asarray(lons, dtype=float).reshape(-1)
     lats_a = np.asarray(lats, dtype=float).reshape(-1)
@@ -493,5 +511,5 @@ def nearest_on_path(
     (point, vertex) = tree.query_nearest(shapely.points(lons_a * scale, lats_a), all_matches=False)
     index = np.zeros(lons_a.size, dtype=np.intp)
     index[point] = vertex
-    dist_m = _geodesic_m(lons_a, lats_a, path_lonlats[index, 0], path_lonlats[index, 1])
+    dist_m = _geodesic_m(geod, lons_a, lats_a, path_lonlats[index, 0], path_lonlats[index, 1])
     return index, dist_m / 1000.0

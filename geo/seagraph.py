@@ -37,7 +37,7 @@ import numpy as np
 import numpy.typing as npt
 import pyproj
 import shapely
-from caspian.geo.geodesy import GEOD
+from caspian.geo.geodesy import GEOD, local_projection
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.intp]
@@ -57,12 +57,7 @@ _END_TRIM_M = 1e-3
 
 def gnomonic(centre_lonlat: tuple[float, float]) -> pyproj.Transformer:
     """Return the lon/lat -> gnomonic (metres) transformer centred on ``centre_lonlat``."""
-    lon_0, lat_0 = centre_lonlat
-    return pyproj.Transformer.from_crs(
-        "EPSG:4326",
-        f"+proj=gnom +lat_0={lat_0:.6f} +lon_0={lon_0:.6f} +datum=WGS84 +units=m",
-        always_xy=True,
-    )
+    return local_projection(centre_lonlat, kind="gnom")
 
 
 def to_plane(transformer: pyproj.Transformer, lonlats: Any) -> FloatArray:

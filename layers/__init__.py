@@ -27,8 +27,11 @@ _EXPORTS = {
     **dict.fromkeys(["OsmSettings", "fetch_osm_features"], "caspian.layers.overpass"),
     **dict.fromkeys(["load_rail", "route_by_rail", "route_on"], "caspian.layers.rail_routing"),
     "propose_alignment": "caspian.layers.refine",
+    "route": "caspian.layers.routing_modes",
 }
 
-__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
+# ``__version__`` (the installed metadata, read on first access) is here rather than in a
+# ``caspian/__init__.py``: ``caspian`` is a namespace package of three folders.
+__getattr__, __dir__ = lazy_exports(__name__, {**_EXPORTS, "__version__": "caspian.geo.version"})
 
 __all__ = list(_EXPORTS)

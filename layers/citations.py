@@ -7,8 +7,10 @@ that it lies in the article body, not in page boilerplate.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from importlib import resources
 from typing import Any
 
 from caspian.geo.errors import SeedError
@@ -183,3 +185,76 @@ def conflict_rows(layers: Iterable[Layer]) -> list[dict[str, Any]]:
                 )
             rows.append({"layer": layer.id, **conflict, "values": values})
     return rows
+
+
+#: The sheet of published figures and anchor coordinates the catalog was built from, shipped
+#: with the package so that a citation of it can be followed (a copy of the project's
+#: ``reference/facts.md``).
+REFERENCE_SHEET = "caspian/layers/data/reference_facts.md"
+
+#: A file named in a citation: a relative path ending in a data or text suffix.
+_FILE_PATH = re.compile(
+    r"(?<![\w/.-])[\w.-]+(?:/[\w.-]+)*\.(?:md|json|geojson|gpkg|pbf|osm|csv|txt|py|parquet)\b"
+)
+_WEB_ADDRESS = re.compile(r"https?://\S+")
+#: A file of another repository is followed by the repository and the commit it was read at.
+_REPOSITORY_AT_COMMIT = re.compile(r"github\.com/[\w.-]+/[\w.-]+\b.*\bcommit [0-9a-f]{40}\b")
+#: Source members that may name a file; a seed's ``seed`` is checked by :func:`verify_seed_quote`.
+_CITING_MEMBERS = ("outlet", "page", "via", "note")
+
+
+def shipped_file_exists(path: str) -> bool:
+    """Whether ``path`` (``"caspian/layers/data/reference_facts.md"``) is a file of the
+    installed ``caspian`` package."""
+    parts = path.split("/")
+    if len(parts) < 3 or parts[0] != "caspian" or ".." in parts:
+        return False
+    for split in range(len(parts) - 1, 1, -1):
+        try:
+            found = resources.files(".".join(parts[:split])).joinpath(*parts[split:])
+        except ModuleNotFoundError:
+            continue
+        return found.is_file()
+    return False
+
+
+def _cited_paths(source: Mapping[str, Any]) -> Iterator[tuple[str, str, bool]]:
+    """``(member, path, named_at_commit)`` for every file ``source`` names outside a web
+    address; ``named_at_commit`` when the same text names a repository and a full commit."""
+    for member in _CITING_MEMBERS:
+        text = source.get(member)
+        if isinstance(text, str):
+            at_commit = bool(_REPOSITORY_AT_COMMIT.search(text))
+            for path in _FILE_PATH.findall(_WEB_ADDRESS.sub(" ", text)):
+                yield member, path, at_commit
+
+
+def cited_package_files(source: Mapping[str, Any]) -> list[str]:
+    """The files of the package ``source`` cites (``"caspian/layers/data/..."``)."""
+    return [path for _, path, _ in _cited_paths(source) if path.startswith("caspian/")]
+
+
+def cited_file_problems(source: Mapping[str, Any]) -> Iterator[str]:
+    """Files ``source`` names that a reader could not open, one message each.
+
+    A file counts as followable when it is shipped with the package (named from the package
+    root, ``caspian/...``) or when the same text names the public repository and the commit
+    it was read at. Web addresses are left alone.
+    """
+    for member, path, at_commit in _cited_paths(source):
+        if path.startswith("caspian/"):
+            if not shipped_file_exists(path):
+                yield (f"{member} cites {path}, which the installed package does not hold; "
+                       "fix: ship the file as package data or cite the page itself")
+        elif not at_commit:
+            yield (f"{member} cites {path}, a file neither shipped with the package "
+                   "(caspian/...) nor named with its repository and commit; fix: cite "
+                   f"the shipped copy (e.g. {REFERENCE_SHEET}) or the published page")
+
+
+def unfollowable_citations(layer: Layer) -> list[str]:
+    """Every file ``layer``'s sources name that a reader could not open (see
+    :func:`cited_file_problems`), as ``"source <id>: <problem>"``."""
+    return [f"source {source_id}: {problem}"
+            for source_id, source in as_layer(layer).sources.items()
+            for problem in cited_file_problems(source)]

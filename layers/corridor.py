@@ -28,7 +28,6 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +45,7 @@ from caspian.geo.corridorgraph import (
 from caspian.geo.corridorsearch import DEFAULT_SEARCH, SearchSettings
 from caspian.geo.corridorsearch import Path as CorridorPath
 from caspian.geo.errors import InputError
+from caspian.geo.version import package_version
 from caspian.layers.corridor_lines import (
     DATA_FILE,
     catalog_lines,
@@ -153,11 +153,97 @@ class LoadedCorridor:
         return CorridorAnswer(places, tuple(paths), tuple(routes))
 
 
-def _package_version() -> str:
-    try:
-        return metadata.version("caspian-gis")
-    except metadata.PackageNotFoundError:  # a source tree that was never installed
-        return "0+unknown"
+#: ``status`` keeps track of this status and of those listed before it.
+STATUS_LEVELS = ("operating", "construction", "planned")
+
+
+def statuses_for(level: str | None) -> frozenset[str] | None:
+    """The statuses a route may use under ``--status LEVEL`` (None: every status)."""
+    if level is None:
+        return None
+    if level not in STATUS_LEVELS:
+        raise InputError(f"status {level!r} is not a level; use one of "
+                         f"{', '.join(STATUS_LEVELS)}")
+    return frozenset(STATUS_LEVELS[: STATUS_LEVELS.index(level) + 1])
+
+
+def check_avoid(
+    values: Sequence[str], network: CorridorNetwork
+) -> tuple[frozenset[str], frozenset[str]]:
+    """Split ``--avoid`` values into country codes and feature ids the network has.
+
+    A layer id stands for all its features. Anything else is an :class:`InputError` naming
+    the value.
+    """
+    features = {edge.feature for edge in network.edges if edge.feature}
+    countries = {code for edge in network.edges for code in edge.segment_countries} - {"sea", ""}
+    avoid_countries, avoid_features = set(), set()
+    for value in values:
+        if value.upper() in countries:
+            avoid_countries.add(value.upper())
+        elif value in features:
+            avoid_features.add(value)
+        elif any(feature.startswith(value + "/") for feature in features):
+            avoid_features.update(f for f in features if f.startswith(value + "/"))
+        else:
+            examples = ", ".join(sorted(countries)[:4])
+            raise InputError(
+                f"--avoid {value!r} is neither a country the network crosses ({examples}, ...) "
+                "nor one of its feature or layer ids (e.g. zangezur_corridor/syunik, "
+                "zangezur_corridor)"
+            )
+    return frozenset(avoid_countries), frozenset(avoid_features)
+
+
+def route_by_corridor(
+    start: str,
+    end: str,
+    *,
+    osm_file: Sequence[str | Path] = (),
+    max_snap_km: float | None = None,
+    via: Sequence[str] = (),
+    avoid: Sequence[str] = (),
+    status: str | None = None,
+    alternatives: int = 1,
+    transfer_hours: float = 0.0,
+    speed_kmh: float = 40.0,
+    progress: Callable[[str], None] | None = None,
+) -> CorridorAnswer:
+    """Rail, ferry and rail from ``start`` to ``end`` (``caspian route --mode corridor``).
+
+    Parameters
+    ----------
+    start, end : str
+        Place names in any common spelling, catalog ids or ``lon,lat``.
+    osm_file : sequence of path
+        OpenStreetMap extracts whose railways join the network.
+    max_snap_km : float, optional
+        A place farther than this from the network is refused (25 km by default).
+    via : sequence of str
+        Places to pass, in order.
+    avoid : sequence of str
+        Country codes (ISO3) or feature or layer ids the routes keep out of.
+    status : str, optional
+        ``operating``, ``construction`` or ``planned``: use track of that status and those
+        before it (:data:`STATUS_LEVELS`); every status by default.
+    alternatives : int
+        How many routes that differ meaningfully.
+    transfer_hours, speed_kmh : float
+        Cost of each transfer in hours, turned into kilometres at ``speed_kmh`` (an
+        assumption of the caller's, not a published figure).
+    progress : callable, optional
+        Receives one line when the network is built rather than read from the cache.
+    """
+    loaded = load_corridor_network(osm_file, progress=progress)
+    avoid_countries, avoid_features = check_avoid(avoid, loaded.network)
+    settings = SearchSettings(
+        statuses=statuses_for(status), avoid_features=avoid_features,
+        avoid_countries=avoid_countries, transfer_km=transfer_hours * speed_kmh,
+        **({"max_snap_km": max_snap_km} if max_snap_km is not None else {}),
+    )
+    return loaded.route(start, end, vias=via, alternatives=alternatives, settings=settings)
+
+
 
 
 
@@ -170,7 +256,7 @@ def input_digest(osm_files: Sequence[str | Path], settings: CorridorSettings) ->
 
     digest = hashlib.sha256()
     digest.update(f"corridor v{CORRIDOR_VERSION} sea v{GRAPH_VERSION} "
-                  f"{_package_version()} {settings!r}".encode())
+                  f"{package_version()} {settings!r}".encode())
     for name in ["catalog.json", DATA_FILE, *(f"{layer}.geojson" for layer in layer_ids())]:
         digest.update(name.encode() + hashlib.sha256(data_bytes(name)).digest())
     digest.update((region_borders_path().parent / REGION_PROVENANCE_FILE).read_bytes())

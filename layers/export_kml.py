@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from caspian.geo.figures import none_if_missing, round_coordinate
 from caspian.geo.settings import STATUSES, Settings
 from caspian.layers.catalog import Layer
-from caspian.layers.export import NUMBER_COLUMNS
+from caspian.layers.export_frame import NUMBER_COLUMNS
 from caspian.layers.templating import template_environment
 
 if TYPE_CHECKING:

@@ -18,13 +18,16 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import quoteattr
 
+# Imported by the GeoPackage writer only (export_writers), when pandas is already loaded.
+import numpy as np
+import pandas
 from caspian.geo.settings import Settings
 from caspian.layers import symbology
 from caspian.layers.catalog import Layer
+from caspian.layers.metrics import metrics_frame
 
 if TYPE_CHECKING:
     import geopandas
-    import pandas
 
 #: Columns of QGIS's layer_styles table, in its own order.
 LAYER_STYLE_COLUMNS: tuple[str, ...] = (
@@ -208,8 +211,6 @@ def layer_styles_table(
     geometry_column : str
         The name of the tables' geometry column (QGIS matches it).
     """
-    import pandas
-
     rows = []
     for layer in layers:
         rules = style_rules(frame[frame["layer"] == layer.id])
@@ -238,9 +239,6 @@ def with_country_lengths(
     The split is :func:`caspian.layers.metrics.metrics_frame`'s (``by_country=True``), the
     one ``caspian metrics --by country`` prints.
     """
-    import numpy as np
-    from caspian.layers.metrics import metrics_frame
-
     table = metrics_frame(part[["id", "geometry"]], settings, by_country=True)
     splits = [dict(split or {}) for split in table["by_country_km"]]
     codes = sorted({code for split in splits for code in split if code != "sea"})

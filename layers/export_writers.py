@@ -1,5 +1,6 @@
 """Writers behind :func:`caspian.layers.export.export_layers`: GeoJSON, GeoPackage, CSV and
-GeoParquet (KML is in :mod:`caspian.layers.export_kml`).
+GeoParquet (KML is in :mod:`caspian.layers.export_kml`); each format's record in
+:mod:`caspian.layers.export_formats` names its writer here.
 
 Each writer takes the layers, their flat export frame and a path that does not exist yet (the
 temporary path of :func:`caspian.layers.fileio.atomic_path`) and writes the whole file there.
@@ -15,35 +16,24 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from caspian.geo.errors import DependencyMissingError
+# geopandas, pandas and pyogrio cost nothing more here: this module is imported by the format
+# registry on the first write, after the export frame (a GeoDataFrame) was built.
+import pandas
+import pyogrio
+import shapely
+import shapely.geometry
 from caspian.geo.figures import none_if_missing, round_geometry
 from caspian.geo.settings import Settings
 from caspian.layers.catalog import Layer
+from caspian.layers.export_frame import TEXT_COLUMNS, citation_table, source_table
+from caspian.layers.export_qgis import layer_styles_table, with_country_lengths
+from caspian.layers.safe_text import csv_text
 
 if TYPE_CHECKING:
     import geopandas
-    import pandas
-
-INSTALL_HINT = "pip install 'caspian-gis[export]'"
-
-#: Optional packages each format needs, beyond the core dependencies.
-NEEDS: dict[str, tuple[str, ...]] = {"parquet": ("pyarrow",)}
 
 #: Attribute-only tables a GeoPackage export adds beside the layer tables.
 GPKG_TABLES: tuple[str, ...] = ("citations", "sources", "conflicts", "layer_styles")
-
-
-def require_dependencies(fmt: str) -> None:
-    """Raise :class:`DependencyMissingError` with the install command if ``fmt`` needs a
-    package that is not installed."""
-    import importlib.util
-
-    for module in NEEDS.get(fmt, ()):
-        if importlib.util.find_spec(module) is None:
-            raise DependencyMissingError(
-                f"--format {fmt} needs the {module} package, which is not installed; "
-                f"run: {INSTALL_HINT}"
-            )
 
 
 def _plain(value: Any) -> Any:
@@ -53,21 +43,14 @@ def _plain(value: Any) -> Any:
     if hasattr(value, "item"):
         value = value.item()
     value = none_if_missing(value)
-    try:
-        import pandas
-
-        if value is pandas.NA:
-            return None
-    except ImportError:  # pragma: no cover - pandas is a core dependency
-        pass
+    if value is pandas.NA:
+        return None
     return value
 
 
 def geojson_text(frame: geopandas.GeoDataFrame, settings: Settings, name: str | None) -> str:
     """RFC 7946 FeatureCollection text: [lon, lat], no ``crs``, flat properties, one feature
     per line, UTF-8 characters kept (no ``\\u`` escapes)."""
-    import shapely.geometry
-
     decimals = settings.coordinate_decimals
     columns = [column for column in frame.columns if column != frame.geometry.name]
     lines = []
@@ -119,8 +102,6 @@ def conflict_table(layers: Sequence[Layer]) -> pandas.DataFrame:
     """One row per value of each conflict: layer, conflict, topic, features, value (as the
     source gives it, text), value_number (the value when it is a number, else NaN), unit,
     qualifier, source, note."""
-    import pandas
-
     columns = ["layer", "conflict", "topic", "features", "value", "value_number", "unit",
                "qualifier", "source", "note"]
     rows = []
@@ -149,10 +130,6 @@ def write_gpkg(
     """One spatial table per layer (named by layer id, EPSG:4326, with a ``length_km_<ISO3>``
     column per country crossed) plus the attribute tables ``citations``, ``sources``,
     ``conflicts`` and ``layer_styles`` (QGIS's default style of each layer table)."""
-    import pyogrio
-    from caspian.layers.export import citation_table, source_table
-    from caspian.layers.export_qgis import layer_styles_table, with_country_lengths
-
     with warnings.catch_warnings():
         # GDAL warns when a GeoPackage's name does not end in .gpkg: the temporary file's name,
         # or the user's own choice (/dev/stdout), is no problem of the data.
@@ -189,8 +166,6 @@ def write_gpkg(
 
 def csv_frame(frame: geopandas.GeoDataFrame, settings: Settings) -> pandas.DataFrame:
     """The export frame with the geometry as WKT text in a last column ``wkt``."""
-    import shapely
-
     table = frame.drop(columns=frame.geometry.name)
     table["wkt"] = shapely.to_wkt(
         frame.geometry.array, rounding_precision=settings.coordinate_decimals, trim=True
@@ -203,8 +178,6 @@ def write_csv(
 ) -> None:
     """Write one row per feature, geometry as WKT (column ``wkt``), UTF-8 without BOM; text a
     spreadsheet would run as a formula starts with an apostrophe (numbers are untouched)."""
-    from caspian.layers.safe_text import csv_text
-
     table = csv_frame(frame, settings)
     cells = table.astype(object).where(table.notna(), None).to_numpy().tolist()
     rows = [list(table.columns), *([_plain(value) for value in row] for row in cells)]
@@ -219,26 +192,4 @@ def write_parquet(
     Text columns are written as strings even when all null, so that every file (one per layer
     with ``--split``) has the same schema and they read back as one dataset.
     """
-    from caspian.layers.export import TEXT_COLUMNS
-
     frame.astype({column: "string" for column in TEXT_COLUMNS}).to_parquet(path, index=False)
-
-
-def write(
-    fmt: str,
-    layers: Sequence[Layer],
-    frame: geopandas.GeoDataFrame,
-    path: Path,
-    settings: Settings,
-) -> None:
-    """Write ``frame`` (built from ``layers``) in format ``fmt`` to ``path``."""
-    from caspian.layers.export_kml import write_kml
-
-    writers = {
-        "geojson": write_geojson,
-        "gpkg": write_gpkg,
-        "kml": write_kml,
-        "csv": write_csv,
-        "parquet": write_parquet,
-    }
-    writers[fmt](layers, frame, path, settings)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import os
 import shutil
 import stat
@@ -33,15 +34,24 @@ from typing import BinaryIO
 from caspian.geo.errors import InputError, OutputError
 from caspian.layers import temporary
 
-#: What a file suffix says the file holds; a writer refuses a suffix that names another kind.
-SUFFIX_KINDS: dict[str, str] = {
-    ".html": "HTML", ".htm": "HTML",
-    ".geojson": "GeoJSON", ".json": "GeoJSON",
-    ".gpkg": "GeoPackage", ".kml": "KML", ".kmz": "KMZ", ".csv": "CSV",
-    ".parquet": "GeoParquet", ".geoparquet": "GeoParquet",
-    ".shp": "Shapefile", ".zip": "ZIP", ".png": "PNG", ".svg": "SVG", ".pdf": "PDF",
-    ".txt": "text",
+#: What a file suffix says the file holds, for the suffixes no export format writes (those
+#: are in the formats' records, :data:`caspian.layers.export_formats.FORMATS`).
+OTHER_SUFFIX_KINDS: dict[str, str] = {
+    ".html": "HTML", ".htm": "HTML", ".kmz": "KMZ", ".shp": "Shapefile", ".zip": "ZIP",
+    ".png": "PNG", ".svg": "SVG", ".pdf": "PDF", ".txt": "text",
 }
+
+
+@functools.cache
+def suffix_kinds() -> dict[str, str]:
+    """What each known file suffix says the file holds (``".gpkg"`` -> ``"GeoPackage"``); a
+    writer refuses a suffix that names another kind than it writes."""
+    # Imported on the first write, not with this module: ``caspian --help`` imports this
+    # module, and the registry's dataclass records would bring dataclasses and inspect.
+    from caspian.layers.export_formats import kinds_by_suffix
+
+    return {**kinds_by_suffix(), **OTHER_SUFFIX_KINDS}
+
 
 #: Largest input file read, bytes: parsing JSON takes 10-20 times its size in memory.
 MAX_INPUT_BYTES = 512 * 1024 * 1024
@@ -268,7 +278,7 @@ def _too_large(size: int, max_bytes: int) -> str:
 
 
 def _refuse_suffix(target: Path, kind: str | None) -> None:
-    named = SUFFIX_KINDS.get(target.suffix.lower())
+    named = suffix_kinds().get(target.suffix.lower())
     if kind is not None and named is not None and named != kind:
         raise OutputError(f"{display_path(target)} ends in {target.suffix}, which is "
                           f"{named}, but this writes {kind}; give the file a matching name "
@@ -276,7 +286,7 @@ def _refuse_suffix(target: Path, kind: str | None) -> None:
 
 
 def _suffix_for(kind: str) -> str:
-    return next(suffix for suffix, named in SUFFIX_KINDS.items() if named == kind)
+    return next(suffix for suffix, named in suffix_kinds().items() if named == kind)
 
 
 def _check_folder(path: Path) -> None:
@@ -373,7 +383,7 @@ def atomic_path(
         The final file: a new or regular file (replaced atomically), a symbolic link (its
         target is replaced), or a character device or FIFO (the bytes are streamed to it).
     kind : str, optional
-        What is written (a value of :data:`SUFFIX_KINDS`, e.g. ``"HTML"``); a name whose
+        What is written (a value of :func:`suffix_kinds`, e.g. ``"HTML"``); a name whose
         suffix says another kind is refused.
     inputs : iterable of path-like
         Files the output must not replace (besides those read inside :func:`protect_inputs`).

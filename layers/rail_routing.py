@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from caspian.geo.arguments import callback, file_path, instance
+from caspian.geo.arguments import callback, file_path, instance, settings_or_default
 from caspian.geo.errors import InputError
 from caspian.geo.railgraph import (
     RailNetwork,
@@ -38,6 +38,8 @@ from caspian.layers.overpass import OsmSettings, fetch_osm_features
 
 if TYPE_CHECKING:
     import geopandas as gpd
+    import pyproj
+    from caspian.geo.settings import Settings
     from caspian.layers.endpoints import Endpoint
 
 #: Statuses a train could run on once built: abandoned track (rails lifted) is left out.
@@ -78,6 +80,7 @@ def load_rail(
     statuses: tuple[str, ...] = ROUTED_STATUSES,
     settings: OsmSettings | None = None,
     progress: Callable[[str], None] | None = None,
+    geo_settings: Settings | None = None,
 ) -> LoadedRail:
     """Read (or download) the railways and build their network.
 
@@ -93,6 +96,9 @@ def load_rail(
         osmnx cache and Overpass settings, for ``bbox``.
     progress : callable, optional
         Receives one line per download stage.
+    geo_settings : Settings, optional
+        ``ellps`` names the ellipsoid the track, snaps and gaps are measured on (WGS84 by
+        default).
 
     Raises
     ------
@@ -104,6 +110,7 @@ def load_rail(
     if settings is not None:
         instance(settings, OsmSettings, "settings", "an OsmSettings, or None for the defaults")
     callback(progress, "progress")
+    geo_settings = settings_or_default(geo_settings, "geo_settings")
     if osm_file is not None and bbox is None:
         frame = read_osm_features(file_path(osm_file, "osm_file"), tags)
         source = Path(osm_file).name
@@ -122,7 +129,8 @@ def load_rail(
             f"{source} has no railway track with status {', '.join(statuses)} to route over; "
             "allow more statuses or give an extract of an area with such track"
         )
-    network = build_rail_network(ways.geometry.values, ways["osm_id"], ways["status"])
+    network = build_rail_network(ways.geometry.values, ways["osm_id"], ways["status"],
+                                 settings=geo_settings)
     return LoadedRail(network, rail_stations(frame), source, ways)
 
 
@@ -135,8 +143,12 @@ def route_by_rail(
     max_snap_km: float = DEFAULT_MAX_SNAP_KM,
     settings: OsmSettings | None = None,
     progress: Callable[[str], None] | None = None,
+    geo_settings: Settings | None = None,
 ) -> Route:
     """Route from ``start`` to ``end`` over the railways of an OSM file or a downloaded box.
+
+    ``geo_settings.ellps`` names the ellipsoid of every length (WGS84 by default); the other
+    options are :func:`load_rail`'s and :func:`route_on`'s.
 
     Returns
     -------
@@ -152,7 +164,8 @@ def route_by_rail(
     """
     start_lonlat = as_lonlat(getattr(start, "lonlat", start), "FROM")
     end_lonlat = as_lonlat(getattr(end, "lonlat", end), "TO")
-    loaded = load_rail(osm_file, bbox, settings=settings, progress=progress)
+    loaded = load_rail(osm_file, bbox, settings=settings, progress=progress,
+                       geo_settings=geo_settings)
     return route_on(loaded, start_lonlat, end_lonlat, max_snap_km=max_snap_km)
 
 
@@ -170,7 +183,7 @@ def route_on(
     details: dict[str, Any] = {
         "length_by_status_km": path.length_by_status_km,
         "osm_way_ids": list(path.way_ids),
-        **_station_details(path, loaded.stations),
+        **_station_details(path, loaded.stations, loaded.network.geod),
         "osm_source": loaded.source,
     }
     return Route(
@@ -186,12 +199,14 @@ def route_on(
     )
 
 
-def _station_details(path: RailPath, stations: gpd.GeoDataFrame) -> dict[str, Any]:
+def _station_details(
+    path: RailPath, stations: gpd.GeoDataFrame, geod: pyproj.Geod
+) -> dict[str, Any]:
     if stations.empty:
         return {"stations": [], "start_station": None, "end_station": None}
     vertices = np.concatenate(path.parts)
     lons, lats = stations.geometry.x.to_numpy(), stations.geometry.y.to_numpy()
-    index, dist_km = nearest_on_path(vertices, lons, lats)
+    index, dist_km = nearest_on_path(vertices, lons, lats, geod)
     along = sorted(
         (int(index[i]), i) for i in np.flatnonzero(dist_km <= STATION_RADIUS_KM)
     )
@@ -199,6 +214,7 @@ def _station_details(path: RailPath, stations: gpd.GeoDataFrame) -> dict[str, An
         np.column_stack([lons, lats]),
         [vertices[0, 0], vertices[-1, 0]],
         [vertices[0, 1], vertices[-1, 1]],
+        geod,
     )
 
     def station(i: int, km: float) -> dict[str, Any]:

@@ -407,16 +407,12 @@ def write_layer(collection: dict[str, Any], path: str | Path) -> Path:
     CatalogError
         Listing the problems, when the layer would fail ``caspian check``.
     """
-    import json
-
     from caspian.layers.catalog import parse_layer
     from caspian.layers.check import check_layer
-    from caspian.layers.fileio import write_text_atomic
+    from caspian.layers.geojson_output import write_feature_collection
 
     problems = check_layer(parse_layer(collection, origin=str(path)))
     if problems:
         listed = "; ".join(str(problem) for problem in problems[:3])
         raise CatalogError(f"not written: the refined layer would fail the checks: {listed}")
-    return write_text_atomic(
-        path, json.dumps(collection, ensure_ascii=False, indent=1) + "\n", kind="GeoJSON"
-    )
+    return write_feature_collection(path, collection)

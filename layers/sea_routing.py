@@ -257,9 +257,15 @@ def sea_router_info() -> RouterInfo:
     return _default_router()[1]
 
 
-def route_by_sea(start: Endpoint, end: Endpoint) -> Route:
-    """Shortest water path between two endpoints (``caspian route --mode sea``)."""
-    return sea_router().route(start.lonlat, end.lonlat)
+def route_by_sea(
+    start: Endpoint | tuple[float, float], end: Endpoint | tuple[float, float]
+) -> Route:
+    """Shortest water path between two endpoints or ``(lon, lat)`` points (``caspian route
+    --mode sea``)."""
+    # checked before the router is loaded
+    start_lonlat = as_lonlat(getattr(start, "lonlat", start), "start")
+    end_lonlat = as_lonlat(getattr(end, "lonlat", end), "end")
+    return sea_router().route(start_lonlat, end_lonlat)
 
 
 def sea_route(

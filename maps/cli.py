@@ -150,12 +150,10 @@ def _importable(name: str) -> bool:
 
 
 def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
+    # Read on ``--version`` only: importlib.metadata would cost every command, --help included.
+    from caspian.geo.version import package_version
 
-    try:
-        return version("caspian-gis")
-    except PackageNotFoundError:  # running from a source tree that was never installed
-        return "0+unknown"
+    return package_version()
 
 
 def _print_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:

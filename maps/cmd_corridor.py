@@ -16,41 +16,6 @@ from typing import Any
 
 import click
 
-#: ``--status`` keeps track of this status and of those listed before it.
-STATUS_LEVELS = ("operating", "construction", "planned")
-
-
-def statuses_for(level: str | None) -> frozenset[str] | None:
-    """The statuses a route may use under ``--status LEVEL`` (None: every status)."""
-    if level is None:
-        return None
-    return frozenset(STATUS_LEVELS[: STATUS_LEVELS.index(level) + 1])
-
-
-def check_avoid(values: Sequence[str], network: Any) -> tuple[frozenset[str], frozenset[str]]:
-    """Split ``--avoid`` values into country codes and feature ids the network has.
-
-    A layer id stands for all its features. Anything else is a usage error naming the value.
-    """
-    features = {edge.feature for edge in network.edges if edge.feature}
-    countries = {code for edge in network.edges for code in edge.segment_countries} - {"sea", ""}
-    avoid_countries, avoid_features = set(), set()
-    for value in values:
-        if value.upper() in countries:
-            avoid_countries.add(value.upper())
-        elif value in features:
-            avoid_features.add(value)
-        elif any(feature.startswith(value + "/") for feature in features):
-            avoid_features.update(f for f in features if f.startswith(value + "/"))
-        else:
-            examples = ", ".join(sorted(countries)[:4])
-            raise click.UsageError(
-                f"--avoid {value!r} is neither a country the network crosses ({examples}, ...) "
-                "nor one of its feature or layer ids (e.g. zangezur_corridor/syunik, "
-                "zangezur_corridor)"
-            )
-    return frozenset(avoid_countries), frozenset(avoid_features)
-
 
 def _legs_table(route: dict[str, Any]) -> str:
     from caspian.maps.formatting import render
@@ -118,10 +83,9 @@ def route_collection(paths: Sequence[Any]) -> dict[str, Any]:
 
 def write_route_collection(paths: Sequence[Any], output: str | Path) -> None:
     """Write :func:`route_collection` as GeoJSON (through a temporary file, then renamed)."""
-    from caspian.layers.fileio import write_text_atomic
+    from caspian.layers.geojson_output import write_feature_collection
 
-    write_text_atomic(output, json.dumps(route_collection(paths), ensure_ascii=False, indent=1)
-                      + "\n", kind="GeoJSON")
+    write_feature_collection(output, route_collection(paths))
 
 
 def run_corridor(
@@ -130,23 +94,18 @@ def run_corridor(
     max_snap_km: float | None, output: str | None, fmt: str,
 ) -> None:
     """Resolve the places, load the network, route, print and write (``caspian route``)."""
-    from caspian.geo.corridorsearch import SearchSettings
-    from caspian.layers.corridor import load_corridor_network
+    from caspian.layers import routing_modes
     from caspian.layers.safe_text import terminal_text
 
     if alternatives < 1:
         raise click.UsageError("--alternatives must be 1 or more")
     if not (transfer_hours >= 0 and speed_kmh > 0):
         raise click.UsageError("--transfer-hours must be >= 0 and --speed-kmh > 0")
-    loaded = load_corridor_network(
-        osm_files, progress=lambda line: click.echo(f"caspian: {line}", err=True))
-    avoid_countries, avoid_features = check_avoid(avoid, loaded.network)
-    settings = SearchSettings(
-        statuses=statuses_for(status), avoid_features=avoid_features,
-        avoid_countries=avoid_countries, transfer_km=transfer_hours * speed_kmh,
-        **({"max_snap_km": max_snap_km} if max_snap_km is not None else {}),
+    answer = routing_modes.route(
+        start, end, "corridor", osm_file=osm_files, max_snap_km=max_snap_km, via=vias,
+        avoid=avoid, status=status, alternatives=alternatives, transfer_hours=transfer_hours,
+        speed_kmh=speed_kmh, progress=lambda line: click.echo(f"caspian: {line}", err=True),
     )
-    answer = loaded.route(start, end, vias=vias, alternatives=alternatives, settings=settings)
     places, paths, routes = answer.places, answer.paths, list(answer.routes)
     labels = ["FROM", *("--via" for _ in vias), "TO"]
     if output is not None:

@@ -1,8 +1,10 @@
 """``caspian validate`` (check a user's GeoJSON) and ``caspian export`` (write the catalog as
 GeoJSON, GeoPackage, KML, CSV or GeoParquet).
 
-Only click is imported at module level; validation and the writers are imported inside the
-commands, so ``caspian --help`` stays fast.
+Only click and the format registry (:mod:`caspian.layers.export_formats`, which names its
+writers without importing them) are imported at module level; validation and the writers are
+imported inside the commands, so ``caspian --help`` stays fast. The ``--format`` choices and
+the list of formats in ``caspian export --help`` come from the registry.
 """
 
 from __future__ import annotations
@@ -11,9 +13,11 @@ from pathlib import Path
 from typing import Any
 
 import click
+from caspian.layers.export_formats import FORMATS
 from caspian.maps.options import format_option
 
-EXPORT_FORMATS = ("geojson", "gpkg", "kml", "csv", "parquet")
+#: The ``--format`` choices: every format of the registry, in its order.
+EXPORT_FORMATS = tuple(FORMATS)
 
 
 def _feature_count(doc: Any) -> int:
@@ -81,8 +85,8 @@ def validate_command(
 @click.argument("layer_ids", nargs=-1, metavar="[LAYER]...")
 @click.option(
     "--format", "fmt", type=click.Choice(EXPORT_FORMATS), default=None,
-    help="Output format; by default inferred from the suffix of -o (.geojson/.json, .gpkg, "
-    ".kml, .csv, .parquet).",
+    help="Output format; by default inferred from the suffix of -o ("
+    + ", ".join("/".join(entry.suffixes[:2]) for entry in FORMATS.values()) + ").",
 )
 @click.option(
     "-o", "--output", "output", required=True, type=click.Path(dir_okay=True),
@@ -90,21 +94,15 @@ def validate_command(
 )
 @click.option(
     "--split", is_flag=True,
-    help="Write one file per layer into the folder -o (GeoJSON, KML, CSV and GeoParquet; "
-    "a GeoPackage always holds one table per layer).",
+    help="Write one file per layer into the folder -o ("
+    + ", ".join(entry.kind for entry in FORMATS.values() if not entry.one_file)
+    + "; " + ", ".join(f"a {entry.kind}" for entry in FORMATS.values() if entry.one_file)
+    + " always holds one table per layer).",
 )
 def export_command(
     layer_ids: tuple[str, ...], fmt: str | None, output: str, split: bool
 ) -> None:
-    """Export catalog layers (all by default) for QGIS, Google Earth, spreadsheets or pandas.
-
-    \b
-    geojson  RFC 7946: [lon, lat], no crs, counter-clockwise polygons, 7 decimals, UTF-8
-    gpkg     one table per layer plus `citations`, `sources`, `conflicts` tables, EPSG:4326
-    kml      Google Earth: names, descriptions with the citations, styles by status
-    csv      one row per feature, geometry as WKT, lengths in km
-    parquet  GeoParquet for geopandas/DuckDB (needs pyarrow)
-    """
+    """Export catalog layers (all by default) for QGIS, Google Earth, spreadsheets or pandas."""
     from caspian.layers.export import export_layers
     from caspian.layers.fileio import written_message
 
@@ -112,3 +110,13 @@ def export_command(
     for path in written:
         line, to_stderr = written_message(path)
         click.echo(line, err=to_stderr)
+
+
+def _formats_help() -> str:
+    """One line per format of the registry, as ``caspian export --help`` lists them."""
+    width = max(len(name) for name in FORMATS) + 2
+    lines = [f"{name:<{width}}{entry.summary}" for name, entry in FORMATS.items()]
+    return "\b\n" + "\n".join(lines)
+
+
+export_command.help = f"{export_command.help}\n\n{_formats_help()}"

@@ -1,45 +1,26 @@
 """``caspian route FROM TO --mode rail|sea|corridor``: one command for every mode.
 
-Each mode's router lives in ``layers`` and is imported only when its mode runs (see
-:data:`ROUTERS`); it takes two :class:`caspian.layers.endpoints.Endpoint` and the mode's own
-options and returns a :class:`caspian.geo.routing.Route`. This module resolves FROM/TO,
-prints the route (table or JSON), reports every gap on stderr and writes ``-o`` atomically.
-``--mode corridor`` (rail, ferry and rail over the corridor network, by place name, with
-alternatives) answers with several routes: :mod:`caspian.maps.cmd_corridor`.
+The modes, their options and their routers are the records of
+:data:`caspian.layers.routing_modes.MODES`; this module only parses: it resolves FROM/TO,
+calls :func:`caspian.layers.routing_modes.route`, prints the route (table or JSON), reports
+every gap on stderr and writes ``-o`` atomically. A mode whose answer is several routes
+(``--mode corridor``: rail, ferry and rail over the corridor network, by place name, with
+alternatives) is printed by :mod:`caspian.maps.cmd_corridor`.
 """
 
 from __future__ import annotations
 
-import importlib
-import json
 from typing import TYPE_CHECKING, Any
 
 import click
+from caspian.layers.routing_modes import MODES, mode_options
 from caspian.maps.options import check_max_snap_km, format_option
 
 if TYPE_CHECKING:
     from caspian.geo.routing import Route
 
-#: mode -> "module:function" of its router.
-ROUTERS: dict[str, str] = {
-    "rail": "caspian.layers.rail_routing:route_by_rail",
-    "sea": "caspian.layers.sea_routing:route_by_sea",
-}
-
 #: Options that only some modes take: option name -> the modes that accept it.
-MODE_OPTIONS: dict[str, tuple[str, ...]] = {
-    "osm_file": ("rail", "corridor"), "bbox": ("rail",), "max_snap_km": ("rail", "corridor"),
-    "via": ("corridor",), "avoid": ("corridor",), "status": ("corridor",),
-    "alternatives": ("corridor",), "transfer_hours": ("corridor",), "speed_kmh": ("corridor",),
-}
-
-#: The modes :data:`ROUTERS` does not hold (their answer is not one Route).
-OTHER_MODES = ("corridor",)
-
-
-def _router(mode: str) -> Any:
-    module_name, attribute = ROUTERS[mode].split(":")
-    return getattr(importlib.import_module(module_name), attribute)
+MODE_OPTIONS: dict[str, tuple[str, ...]] = mode_options()
 
 
 def _mode_options(mode: str, given: dict[str, Any]) -> dict[str, Any]:
@@ -100,9 +81,8 @@ def _table(summary: dict[str, Any]) -> str:
 @click.argument("start", metavar="FROM")
 @click.argument("end", metavar="TO")
 @click.option(
-    "--mode", type=click.Choice(sorted([*ROUTERS, *OTHER_MODES])), required=True,
-    help="rail: shortest path over OpenStreetMap railways; sea: shortest water path; "
-    "corridor: rail, ferry and rail over the catalog's corridors, by place name.",
+    "--mode", type=click.Choice(sorted(MODES)), required=True,
+    help="; ".join(f"{name}: {mode.summary}" for name, mode in MODES.items()) + ".",
 )
 @click.option(
     "--osm-file", "osm_file", type=click.Path(dir_okay=False), multiple=True,
@@ -159,11 +139,13 @@ def route_command(
     """
     from caspian.geo.routing import route_feature_collection, route_summary
     from caspian.layers.endpoints import resolve_endpoint
+    from caspian.layers.geojson_output import feature_collection_text, write_feature_collection
+    from caspian.layers.routing_modes import route
 
     options = _mode_options(
         mode, {"osm_file": osm_file, "bbox": bbox, "max_snap_km": max_snap_km, **corridor}
     )
-    if mode == "corridor":
+    if MODES[mode].several:
         from caspian.maps.cmd_corridor import run_corridor
 
         if max_snap_km is not None:
@@ -179,19 +161,15 @@ def route_command(
     if mode == "rail":
         options = _rail_options(options)
     source, target = resolve_endpoint(start), resolve_endpoint(end)
-    route: Route = _router(mode)(source, target, **options)
-    collection = route_feature_collection(route, source.label, target.label)
+    found: Route = route(source, target, mode, **options)
+    collection = route_feature_collection(found, source.label, target.label)
     if output is not None:
-        from caspian.layers.fileio import write_text_atomic
-
-        write_text_atomic(
-            output, json.dumps(collection, ensure_ascii=False, indent=1) + "\n", kind="GeoJSON"
-        )
-    for label, snap_km in ((source.label, route.start_snap_km), (target.label, route.end_snap_km)):
+        write_feature_collection(output, collection)
+    for label, snap_km in ((source.label, found.start_snap_km), (target.label, found.end_snap_km)):
         if snap_km >= 0.0005:
             click.echo(f"caspian: {label} snapped {snap_km:,.3f} km to the {mode} network",
                        err=True)
-    for index, gap in enumerate(route.gaps):
+    for index, gap in enumerate(found.gaps):
         click.echo(
             f"caspian: gap {index}: no {mode} link for {gap.length_km:,.1f} km between "
             f"{gap.start_lonlat[0]:.5f},{gap.start_lonlat[1]:.5f} and "
@@ -199,6 +177,6 @@ def route_command(
             err=True,
         )
     if fmt == "json":
-        click.echo(json.dumps(collection, ensure_ascii=False, indent=1))
+        click.echo(feature_collection_text(collection), nl=False)
     else:
-        click.echo(_table(route_summary(route, source.label, target.label)))
+        click.echo(_table(route_summary(found, source.label, target.label)))

@@ -20,6 +20,7 @@ from types import MappingProxyType
 from typing import Any
 
 import numpy as np
+from caspian.geo.geodesy import local_projection
 
 logger = logging.getLogger(__name__)
 
@@ -50,17 +51,6 @@ MIN_ZOOM = MappingProxyType({"sea": 0, "country": 0, "capital": 0, "port": 5, "c
                              "station": 6, "river": 6, "town": 6})
 #: A route place whose label says this is an OpenStreetMap station node (exact, not a town).
 STATION_NODE = "railway=station node"
-
-
-def local_projection(lon: float, lat: float) -> Any:
-    """An azimuthal equidistant projection (metres) centred on ``(lon, lat)`` degrees."""
-    import pyproj
-
-    return pyproj.Transformer.from_crs(
-        "EPSG:4326",
-        f"+proj=aeqd +lat_0={lat:.4f} +lon_0={lon:.4f} +datum=WGS84 +units=m",
-        always_xy=True,
-    )
 
 
 def to_local(transformer: Any, geoms: Any) -> Any:
@@ -118,7 +108,7 @@ def sea_labels(
     from shapely.ops import polylabel
 
     west, south, east, north = region
-    local = local_projection((west + east) / 2, (south + north) / 2)
+    local = local_projection(((west + east) / 2, (south + north) / 2), decimals=4)
     clip = shapely.box(west, south, east, north)
     codes_arr = np.asarray(list(codes), dtype=str)
     labels = []
@@ -188,7 +178,7 @@ def place_labels(
         if matches:
             capitals.add(max(matches, key=lambda city: city["population"])["geonameid"])
 
-    local = local_projection((west + east) / 2, (south + north) / 2)
+    local = local_projection(((west + east) / 2, (south + north) / 2), decimals=4)
     route = to_local(local, shapely.union_all(np.asarray(feature_geometries, dtype=object)))
     points = to_local(
         local, shapely.points([[c["longitude"], c["latitude"]] for c in cities])
@@ -255,7 +245,7 @@ def country_labels(
     from shapely.ops import polylabel
 
     west, south, east, north = region
-    local = local_projection((west + east) / 2, (south + north) / 2)
+    local = local_projection(((west + east) / 2, (south + north) / 2), decimals=4)
     clipped = shapely.intersection(np.asarray(polygons), shapely.box(*region))
     labels = []
     for code, name, shape in sorted(zip(codes, names, clipped, strict=True),

@@ -31,7 +31,6 @@ from caspian.maps.features import (
     feature_metrics,
     layer_attribution_html,
     round_geometry,
-    user_collection,
 )
 
 if TYPE_CHECKING:
@@ -275,6 +274,7 @@ def map_of_layers(
     from caspian.maps.elements import Basemaps, Controls, FeatureLayer
     from caspian.maps.labels import catalog_place_labels
     from caspian.maps.rivers import map_rivers
+    from caspian.maps.userbulk import user_overlay
 
     frame = layers_frame(layers)
     metrics = feature_metrics(frame, settings)
@@ -321,9 +321,8 @@ def map_of_layers(
         )
         for layer in layers
     ]
-    overlays += [
-        FeatureLayer(user_collection(*user), escape(user[0]), USER_GROUP) for user in users
-    ]
+    # a big file is drawn on a canvas with popups built in the page (caspian.maps.userbulk)
+    overlays += [user_overlay(user, escape(user[0]), USER_GROUP) for user in users]
     for overlay in overlays:
         fmap.add_child(overlay)
     kinds = [str(kind) for kind in frame["kind"].dropna().unique()]

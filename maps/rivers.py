@@ -117,12 +117,13 @@ def map_rivers(
     """
     import numpy as np
     import shapely
+    from caspian.geo.geodesy import local_projection
     from caspian.maps.basemap import GRID_DEG, SIMPLIFY_DEG
-    from caspian.maps.labels import local_projection, make_label, to_local, to_lonlat
+    from caspian.maps.labels import make_label, to_local, to_lonlat
     from shapely.geometry import mapping, shape
 
     west, south, east, north = bounds
-    local = local_projection((west + east) / 2, (south + north) / 2)
+    local = local_projection(((west + east) / 2, (south + north) / 2), decimals=4)
     route = to_local(local, shapely.union_all(np.asarray(feature_geometries, dtype=object)))
     clip = shapely.box(*bounds)
     chosen = []

@@ -222,6 +222,237 @@ def test_every_module_the_architecture_doc_lists_exists() -> None:
     assert listed and sorted(listed - existing) == []
 
 
+# Extension points: one record per export format and per routing mode -----------------------
+
+#: Our packages' folders and the module names they install as.
+_PACKAGE_FOLDERS = {"geo": "caspian.geo", "layers": "caspian.layers",
+                    "layers/news": "caspian.layers.news", "maps": "caspian.maps"}
+
+
+def _our_modules() -> dict[str, Path]:
+    modules = {}
+    for folder, package in _PACKAGE_FOLDERS.items():
+        for path in (ROOT / folder).glob("*.py"):
+            modules[package if path.stem == "__init__" else f"{package}.{path.stem}"] = path
+    return modules
+
+
+def _runtime_imports(path: Path, known: set[str]) -> set[str]:
+    """Our modules that ``path`` imports when it runs: at module level and inside functions,
+    but not under ``if TYPE_CHECKING:`` (annotations only)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    typing_only = {id(node) for branch in ast.walk(tree)
+                   if isinstance(branch, ast.If) and "TYPE_CHECKING" in ast.unparse(branch.test)
+                   for statement in branch.body for node in ast.walk(statement)}
+    found = set()
+    for node in ast.walk(tree):
+        if id(node) in typing_only:
+            continue
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            # ``from caspian.layers import export_formats`` imports a module too
+            names = [node.module, *(f"{node.module}.{alias.name}" for alias in node.names)]
+        else:
+            continue
+        found.update(name for name in names if name in known)
+    return found
+
+
+def _import_cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected components of more than one module (Tarjan), sorted."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    cycles: list[list[str]] = []
+
+    def visit(module: str) -> None:
+        index[module] = low[module] = len(index)
+        stack.append(module)
+        for imported in sorted(graph[module]):
+            if imported not in index:
+                visit(imported)
+                low[module] = min(low[module], low[imported])
+            elif imported in stack:
+                low[module] = min(low[module], index[imported])
+        if low[module] == index[module]:
+            component = []
+            while True:
+                member = stack.pop()
+                component.append(member)
+                if member == module:
+                    break
+            if len(component) > 1:
+                cycles.append(sorted(component))
+
+    for module in sorted(graph):
+        if module not in index:
+            visit(module)
+    return sorted(cycles)
+
+
+def test_the_cycle_finder_finds_a_cycle_hidden_in_a_function() -> None:
+    graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
+    assert _import_cycles(graph) == [["a", "b", "c"]]
+    assert _import_cycles({"a": {"b"}, "b": set()}) == []
+
+
+def test_our_modules_import_each_other_without_cycles() -> None:
+    """Imports inside functions count: they once hid export <-> export_writers <-> export_kml."""
+    modules = _our_modules()
+    graph = {name: _runtime_imports(path, set(modules)) - {name}
+             for name, path in modules.items()}
+    assert "caspian.layers.export_frame" in graph["caspian.layers.export_kml"]
+    assert _import_cycles(graph) == []
+
+
+def test_every_export_format_is_one_record_and_the_rest_derives_from_it() -> None:
+    from caspian.layers.export_formats import FORMATS, format_of_suffix
+    from caspian.layers.fileio import suffix_kinds
+    from caspian.maps.cmd_export import export_command
+
+    assert list(FORMATS) == ["geojson", "gpkg", "kml", "csv", "parquet"]
+    (fmt_option,) = [p for p in export_command.params if p.name == "fmt"]
+    assert list(fmt_option.type.choices) == list(FORMATS)
+    for name, entry in FORMATS.items():
+        assert entry.name == name
+        assert callable(entry.load_writer()), name
+        for suffix in entry.suffixes:
+            assert suffix_kinds()[suffix] == entry.kind
+            assert format_of_suffix(suffix.upper()) is entry
+        assert f"{name}  " in export_command.help and entry.summary in export_command.help
+    assert FORMATS["parquet"].needs == ("pyarrow",) and FORMATS["gpkg"].one_file
+
+
+def test_reading_the_format_registry_imports_no_writer() -> None:
+    added = _modules_after("import caspian.layers.export_formats")
+    assert not added & {"caspian.layers.export_writers", "caspian.layers.export_kml",
+                        "geopandas", "pandas", "pyogrio"}
+
+
+_EXTRA_FORMAT = """
+import contextlib, io, sys, types
+from pathlib import Path
+from caspian.layers import export_formats
+
+def write_tsv(layers, frame, path, settings):
+    rows = frame[["id", "name"]].itertuples(index=False)
+    path.write_text("".join(f"{fid}\\t{name}\\n" for fid, name in rows), encoding="utf-8")
+
+sys.modules["extra_writer"] = types.SimpleNamespace(write_tsv=write_tsv)
+tsv = export_formats.Format("tsv", (".tsv", ".tab"), "TSV", "extra_writer:write_tsv",
+                            "feature ids and names, tab-separated")
+export_formats.FORMATS = export_formats._registry(*export_formats.FORMATS.values(), tsv)
+
+from caspian.layers.fileio import atomic_path
+from caspian.geo.errors import OutputError
+from caspian.maps.cli import main
+folder = Path(sys.argv[1])
+with contextlib.redirect_stdout(io.StringIO()) as out:
+    try:
+        main(["export", "--help"])
+    except SystemExit:
+        pass
+print("HELP:" + out.getvalue().replace("\\n", " "))
+try:
+    main(["export", "btc_pipeline", "-o", str(folder / "btc.tab")])
+except SystemExit as exit:
+    print("EXIT:", exit.code)
+try:
+    with atomic_path(folder / "map.tsv", kind="HTML"):
+        pass
+except OutputError as error:
+    print("REFUSED:", error)
+"""
+
+
+def test_a_new_export_format_is_one_record(tmp_path: Path) -> None:
+    """A format added to the registry alone is offered by --format, inferred from its
+    suffixes, written by its writer, and its suffix is refused to other writers."""
+    result = subprocess.run([sys.executable, "-c", _EXTRA_FORMAT, str(tmp_path)],
+                            capture_output=True, text=True, check=True)
+    help_line = next(line for line in result.stdout.splitlines() if line.startswith("HELP:"))
+    assert "[geojson|gpkg|kml|csv|parquet|tsv]" in help_line
+    assert "tsv      feature ids and names, tab-separated" in help_line
+    written = (tmp_path / "btc.tab").read_text(encoding="utf-8").splitlines()
+    assert written[0].split("\t")[0].startswith("btc_pipeline/")
+    assert "REFUSED:" in result.stdout and "which is TSV, but this writes HTML" in result.stdout
+
+
+_EXTRA_MODE = """
+import json, sys, types
+import shapely
+from caspian.geo.routing import Route
+from caspian.layers import routing_modes
+
+def route_straight(start, end):
+    line = shapely.LineString([start.lonlat, end.lonlat])
+    return Route("straight", start.lonlat, end.lonlat, line, 1.0, 0.0, 0.0)
+
+sys.modules["extra_router"] = types.SimpleNamespace(route_straight=route_straight)
+mode = routing_modes.RoutingMode("straight", "extra_router:route_straight", "a straight line")
+routing_modes.MODES = routing_modes._registry(*routing_modes.MODES.values(), mode)
+
+from caspian.maps.cli import main
+main(["route", "49.9,40.3", "51.2,43.6", "--mode", "straight", "--format", "json"])
+"""
+
+
+def test_a_new_routing_mode_is_one_record() -> None:
+    result = subprocess.run([sys.executable, "-c", _EXTRA_MODE], capture_output=True,
+                            text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    route = json.loads(result.stdout)["features"][0]
+    assert route["properties"]["mode"] == "straight"
+    assert route["geometry"]["coordinates"] == [[49.9, 40.3], [51.2, 43.6]]
+
+
+def test_routing_modes_and_their_options_come_from_the_registry() -> None:
+    from caspian.layers.routing_modes import MODES
+    from caspian.maps.cmd_route import MODE_OPTIONS, route_command
+
+    (mode_option,) = [p for p in route_command.params if p.name == "mode"]
+    assert sorted(mode_option.type.choices) == sorted(MODES) == ["corridor", "rail", "sea"]
+    assert MODE_OPTIONS["bbox"] == ("rail",)
+    assert MODE_OPTIONS["osm_file"] == ("rail", "corridor")
+    for mode in MODES.values():
+        assert callable(mode.load_router()), mode.name
+
+
+def test_route_refuses_an_unknown_mode_and_an_option_of_another_mode() -> None:
+    from caspian.geo.errors import ArgumentError
+    from caspian.layers.routing_modes import route
+
+    with pytest.raises(ArgumentError,
+                       match="mode is the string 'ship'; give one of rail, sea, corridor"):
+        route((49.9, 40.3), (51.2, 43.6), "ship")
+    with pytest.raises(ArgumentError, match="mode sea takes no option bbox; give none"):
+        route((49.9, 40.3), (51.2, 43.6), "sea", bbox="1,2,3,4")
+
+
+def test_version_comes_from_the_installed_metadata() -> None:
+    from importlib.metadata import version
+
+    import caspian.geo
+    import caspian.layers
+    import caspian.maps
+
+    assert caspian.geo.__version__ == version("caspian-gis") == "0.1.0"
+    assert caspian.layers.__version__ == caspian.maps.__version__ == caspian.geo.__version__
+
+
+def test_version_of_a_source_tree_never_installed(monkeypatch) -> None:
+    from importlib import metadata
+
+    from caspian.geo.version import package_version
+
+    def not_installed(name: str) -> str:
+        raise metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(metadata, "version", not_installed)
+    assert package_version() == "0+unknown"
+
+
 def _escape_calls(tree: ast.AST) -> list[int]:
     """Lines that name ``escape`` or ``html.escape`` in ``tree``: calls, and aliases such as
     ``esc = html.escape`` that would hide a call."""

@@ -13,7 +13,7 @@ import pyogrio
 import pytest
 import shapely
 from caspian.geo.errors import DependencyMissingError, OutputError
-from caspian.layers import export_writers
+from caspian.layers import export_formats
 from caspian.layers.export import citation_table, source_table, write_layers
 from caspian.layers.userdata import validate_geojson
 from export_helpers import FORMATS, SUFFIX, synthetic_layer
@@ -199,7 +199,7 @@ def test_failed_export_leaves_no_file(fmt, layer, tmp_path: Path, monkeypatch) -
         path.write_bytes(b"half")
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(export_writers, "write", half_write)
+    monkeypatch.setattr(export_formats, "write", half_write)
     with pytest.raises(RuntimeError):
         write_layers([layer], fmt, tmp_path / f"out{SUFFIX[fmt]}")
     assert list(tmp_path.iterdir()) == []
@@ -208,7 +208,7 @@ def test_failed_export_leaves_no_file(fmt, layer, tmp_path: Path, monkeypatch) -
 def test_failed_export_keeps_the_previous_file(layer, tmp_path: Path, monkeypatch) -> None:
     target = tmp_path / "out.geojson"
     target.write_bytes(b"previous")
-    monkeypatch.setattr(export_writers, "write", lambda *a: 1 / 0)
+    monkeypatch.setattr(export_formats, "write", lambda *a: 1 / 0)
     with pytest.raises(ZeroDivisionError):
         write_layers([layer], "geojson", target)
     assert target.read_bytes() == b"previous"

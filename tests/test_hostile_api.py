@@ -106,6 +106,7 @@ def _valid(name: str, folder: Path) -> dict[str, Any]:
         "export_layers": {"fmt": "geojson", "output": folder / "out.geojson",
                           "layer_ids": ["aktau_port"]},
         "sea_route": {"start_lonlat": (49.87, 40.35), "end_lonlat": (51.15, 43.6)},
+        "route": {"start": (49.87, 40.35), "end": (51.15, 43.6), "mode": "sea"},
         "read_osm_features": {"path": RAIL_XML, "tags": {"railway": True}},
         "rail_ways": {"frame": _osm_frame()},
         "rail_stations": {"frame": _osm_frame()},

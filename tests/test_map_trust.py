@@ -5,9 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 import shapely
+from caspian.geo.geodesy import local_projection
 from caspian.layers.catalog import load_catalog
 from caspian.maps.features import place_initials, search_aliases
-from caspian.maps.labels import catalog_place_labels, local_projection, to_local
+from caspian.maps.labels import catalog_place_labels, to_local
 from caspian.maps.rivers import land_borders, load_rivers, map_rivers
 from shapely.geometry import shape
 
@@ -45,7 +46,7 @@ def test_ports_and_osm_stations_are_labelled_at_catalog_positions() -> None:
 
 
 def _km_from_border(river: shapely.Geometry) -> np.ndarray:
-    local = local_projection(45.5, 39.3)
+    local = local_projection((45.5, 39.3), decimals=4)
     stretch = shapely.intersection(river, shapely.box(*NAKHCHIVAN))
     points = shapely.points(shapely.get_coordinates(shapely.segmentize(stretch, 0.01)))
     borders = shapely.multilinestrings(to_local(local, land_borders((43, 37, 48, 41))))

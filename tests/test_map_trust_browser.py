@@ -149,16 +149,61 @@ def test_a_click_where_the_ferry_route_and_the_cable_overlap_offers_both(
     assert names == {FERRY: FERRY, CABLE: CABLE}  # each popup is reachable
 
 
-def test_a_click_on_a_lone_line_opens_its_popup_at_once(offline_page: Any,
-                                                        offline_map: Path) -> None:
-    page = _open(offline_page, offline_map)
-    x, y = page.evaluate(
-        """() => { const map = caspian.state.map;
+#: A point of China–Aktogay at zoom 8, where no other feature lies, in page pixels.
+_LONE_LINE_POINT = """() => { const map = caspian.state.map;
           const ll = caspian.features['middle_corridor/china-aktogay'].getLatLngs()[150];
           map.setView(ll, 8, {animate: false});
           const p = map.latLngToContainerPoint(ll), r = map.getContainer().getBoundingClientRect();
           return [r.left + p.x, r.top + p.y]; }"""
-    )
+
+
+def _hover_label(page: Any, x: float, y: float) -> str:
+    """The hover label's text after the pointer moves onto (x, y) of the page."""
+    page.mouse.move(x - 3, y)
+    page.mouse.move(x, y)
+    # the label of the path passed on the way may still be closing
+    page.wait_for_function("() => document.querySelectorAll('.leaflet-tooltip').length === 1")
+    tooltip = page.locator(".leaflet-tooltip")
+    tooltip.wait_for(state="visible")
+    return tooltip.inner_text()
+
+
+def test_the_hover_label_over_overlapping_lines_names_them_all_as_the_chooser_lists_them(
+    offline_page: Any, offline_map: Path
+) -> None:
+    page = _open(offline_page, offline_map)
+    x, y = page.evaluate(_OVERLAP_POINT, [FERRY, CABLE])
+    label = _hover_label(page, x, y)
+    titles = page.evaluate(
+        "(ids) => ids.map((id) => caspian.features[id].feature.properties.title)",
+        [FERRY, CABLE])
+    assert label.startswith("2 lines here: ") and label.endswith(" — click to choose"), label
+    named = label.removeprefix("2 lines here: ").removesuffix(" — click to choose").split(" · ")
+    assert sorted(named) == sorted(titles)
+    page.mouse.click(x, y)
+    chooser = page.locator(".cg-chooser")
+    chooser.wait_for(state="visible")
+    assert chooser.locator(".cg-chooser-head").inner_text() == "2 lines here: choose one"
+    listed = chooser.locator(".cg-chooser-item").evaluate_all(
+        "(items) => items.map((item) => item.dataset.feature)")
+    assert page.evaluate("(ids) => ids.map((id) => caspian.features[id].feature.properties"
+                         ".title)", listed) == named  # the same features, in the same order
+
+
+def test_the_hover_label_of_a_lone_line_is_its_own(offline_page: Any, offline_map: Path) -> None:
+    page = _open(offline_page, offline_map)
+    x, y = page.evaluate(_LONE_LINE_POINT)
+    label = _hover_label(page, x, y)
+    own = page.evaluate("""() => { const div = document.createElement('div');
+        div.innerHTML = caspian.features['middle_corridor/china-aktogay'].feature.properties
+          .tooltip; return div.textContent; }""")
+    assert label == own and "here" not in label
+
+
+def test_a_click_on_a_lone_line_opens_its_popup_at_once(offline_page: Any,
+                                                        offline_map: Path) -> None:
+    page = _open(offline_page, offline_map)
+    x, y = page.evaluate(_LONE_LINE_POINT)
     page.mouse.click(x, y)
     page.locator(".leaflet-popup-content .cg-id").wait_for(state="visible")
     assert page.locator(".cg-chooser").count() == 0

@@ -9,6 +9,7 @@ import pytest
 from caspian.layers.news.claims import Claim, find_claims
 from caspian.layers.news.corpus import seed_documents
 from caspian.layers.news.documents import parse_document, read_document
+from caspian.layers.news.text import sentences
 from news_support import KARS_TEXT, PORTAL_HTML
 
 
@@ -228,3 +229,10 @@ def test_a_figure_in_a_long_quotation_is_about_the_speakers_subject() -> None:
     assert (claim.subject, claim.link) == (
         "zangezur_corridor/kars-dilucu", "quoted speaker's subject"
     )
+
+
+def test_a_multipliers_dot_joins_a_figure_cut_by_the_sentence_splitter() -> None:
+    text = "Объем вырос до 300 тыс. TEU. Цена 5 млн. Конец. Около 77 тыс. тонн в год."
+    found = [text[start:end] for start, end in sentences(text, 0, len(text))]
+    assert found == ["Объем вырос до 300 тыс. TEU.", "Цена 5 млн.", "Конец.",
+                     "Около 77 тыс. тонн в год."]  # fmt: skip

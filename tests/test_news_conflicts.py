@@ -7,6 +7,7 @@ import re
 
 import pytest
 from caspian.layers.catalog import load_catalog
+from caspian.layers.news.agreement import agree, significant_step
 from caspian.layers.news.analysis import analyse, corpus_conflicts
 from caspian.layers.news.conflicts import Conflict, check_catalog_conflicts
 from caspian.layers.news.corpus import seed_documents
@@ -222,3 +223,20 @@ def test_one_article_stating_one_published_figure_makes_the_hand_made_conflict_c
     code, out, _ = run_cli(["conflicts", "--corpus", str(corpus), "--format", "json"], capsys)
     rows = {row["conflict"]: row for row in json.loads(out)["catalog_conflicts"]}
     assert (code, rows["btc-length"]["status"]) == (0, "not found")
+
+
+@pytest.mark.parametrize(
+    ("value", "step", "expected"),
+    [(400.0, 1.0, 100.0), (1155.0, 1.0, 1.0), (194.1, 0.1, 0.1), (4250.0, 1.0, 10.0),
+     (0.0, 1.0, 1.0), (200.0, None, None)],
+)  # fmt: skip
+def test_an_approximate_figure_is_exact_to_its_last_non_zero_digit(
+    value: float, step: float | None, expected: float | None
+) -> None:
+    assert significant_step(value, step) == expected
+
+
+def test_about_400_km_covers_380_and_about_1100_km_does_not_cover_1195() -> None:
+    assert agree(400.0, 380.0, significant_step(400.0, 1.0), 1.0)
+    assert not agree(400.0, 460.0, significant_step(400.0, 1.0), 1.0)
+    assert not agree(1100.0, 1195.0, significant_step(1100.0, 1.0), 1.0)

@@ -6,7 +6,7 @@ import pytest
 from caspian.layers.catalog import load_catalog
 from caspian.layers.news.corpus import seed_documents
 from caspian.layers.news.documents import parse_document, read_document
-from caspian.layers.news.gazetteer import load_gazetteer
+from caspian.layers.news.gazetteer import load_gazetteer, parse_gazetteer
 from caspian.layers.news.mentions import find_mentions
 from news_support import (
     INTERVIEW_TEXT,
@@ -151,3 +151,12 @@ def test_the_readme_reports_the_measured_precision_and_recall() -> None:
     precision, recall, count = precision_recall()
     assert f"On the {count} mentions annotated by hand" in readme
     assert f"**precision {precision:.2f} and\n  recall {recall:.2f}**" in readme
+
+
+def test_a_name_word_written_as_alternatives_matches_each_of_them() -> None:
+    entry = {"layer": "line", "feature": "n", "ru": ["железнодорожная линия|ветка Нахчывана"]}
+    gazetteer = parse_gazetteer({"entries": [entry]})
+    text = "интегрировать железнодорожную ветку Нахчывана, а железнодорожная линия Нахчывана …"
+    found = [text[m.start : m.end] for m in gazetteer.features.find(text)]
+    assert found == ["железнодорожную ветку Нахчывана", "железнодорожная линия Нахчывана"]
+    assert gazetteer.features.find("железнодорожная станция Нахчывана") == []

@@ -10,6 +10,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from caspian.layers.catalog import load_catalog
+from caspian.layers.citations import REFERENCE_SHEET, cited_package_files
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -64,6 +66,14 @@ def test_wheel_carries_the_region_borders_and_their_provenance(wheel: Path) -> N
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "caspian/layers/data/borders/osm_region_borders.gpkg" in names
     assert "caspian/layers/data/borders/osm_region_borders.json" in names
+
+
+def test_wheel_carries_every_file_the_catalog_cites(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    cited = {path for layer in load_catalog().values() for source in layer.sources.values()
+             for path in cited_package_files(source)}
+    assert REFERENCE_SHEET in cited
+    assert cited <= names, cited - names
 
 
 def test_wheel_declares_the_console_script(wheel: Path) -> None:

@@ -143,3 +143,29 @@ def test_cli_table_names_stations_with_their_distance(capsys) -> None:
     assert code == 0
     assert "Şərur (0.0 km); Bravo (0.2 km); Charlie halt (0.0 km)" in out
     assert "construction 7.4, operating 20.3" in out
+
+
+def test_rail_lengths_and_snaps_are_measured_on_the_settings_ellipsoid() -> None:
+    """``Settings.ellps`` reaches the rail graph: track and snaps are measured on pyproj's
+    "sphere" (radius 6,370,997 m) when asked, through :func:`caspian.layers.routing_modes.route`."""
+    import itertools
+
+    from caspian.geo.settings import Settings
+    from caspian.layers.routing_modes import route
+    from geographiclib.geodesic import Geodesic
+    from osm_fixtures import NODES
+
+    sphere = Geodesic(6370997.0, 0.0)
+
+    def sphere_km(*node_ids: int) -> float:
+        return sum(sphere.Inverse(NODES[a][1], NODES[a][0], NODES[b][1], NODES[b][0])["s12"]
+                   for a, b in itertools.pairwise(node_ids)) / 1000.0
+
+    found = route((45.0, 39.0), (45.13, 39.12), "rail", osm_file=RAIL_XML,
+                  geo_settings=Settings(ellps="sphere"))
+    assert found.length_km == pytest.approx(sphere_km(1, 2, 3, 7, 8), abs=1e-9)
+    assert found.end_snap_km == pytest.approx(sphere_km(8, 10), abs=1e-9)
+    # these 15.93 km of track are 5.16 m shorter on the sphere than on WGS84
+    assert geographiclib_km(1, 2, 3, 7, 8) - found.length_km == pytest.approx(0.00516, abs=5e-5)
+    default = route((45.0, 39.0), (45.13, 39.12), "rail", osm_file=RAIL_XML)
+    assert default.length_km == pytest.approx(geographiclib_km(1, 2, 3, 7, 8), abs=1e-9)

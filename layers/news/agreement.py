@@ -1,5 +1,9 @@
 """When two stated figures are one, and which claims of one measure disagree across documents.
 
+Rounding is one rule (:func:`tolerance_step`): a figure is exact to half its last digit, and a
+figure marked approximate or bounded ("около 400 км", "почти 200 км", "более 1 тыс. км") to
+half the unit of its last non-zero digit ("около 400 км" covers 350–450 km).
+
 Two rules, over claims of *different* documents:
 
 ``value``
@@ -48,8 +52,32 @@ def agree(a: float, b: float, step_a: float | None = None, step_b: float | None 
     return round(a, 3) == round(b, 3)
 
 
+#: Qualifiers (:mod:`.quantities`) that make a figure approximate or a bound, not exact.
+APPROXIMATE = frozenset({"about", "almost", "more than", "less than"})
+
+
+def significant_step(value: float, step: float | None) -> float | None:
+    """The unit of the last non-zero digit of ``value`` written to ``step``: 400 -> 100,
+    1 155 -> 1, 194.1 -> 0.1 (None when the step is unknown or the value is zero)."""
+    if not step or not value:
+        return step
+    digits = round(abs(value) / step)
+    while digits and digits % 10 == 0:
+        digits //= 10
+        step *= 10
+    return step
+
+
+def tolerance_step(claim: Claim) -> float | None:
+    """The step a claim is compared to: its last digit written, or for an approximate figure
+    ("около", "почти", "более", :data:`APPROXIMATE`) the unit of its last non-zero digit."""
+    if claim.qualifier in APPROXIMATE:
+        return significant_step(claim.value, claim.step)
+    return claim.step
+
+
 def _claims_agree(a: Claim, b: Claim) -> bool:
-    return agree(a.value, b.value, a.step, b.step)
+    return agree(a.value, b.value, tolerance_step(a), tolerance_step(b))
 
 
 def _two_from_distinct_documents(claims: Iterable[Claim]) -> list[Claim]:
@@ -68,7 +96,7 @@ def _extremes(members: Sequence[Claim]) -> dict[tuple[Period, Any], list[Claim]]
     distinct documents."""
     pools: dict[tuple[Period, Any], list[Claim]] = {}
     for claim in members:
-        pools.setdefault((period_of(claim), claim.step), []).append(claim)
+        pools.setdefault((period_of(claim), tolerance_step(claim)), []).append(claim)
     found = {}
     for key, pool in pools.items():
         ordered = sorted(pool, key=lambda claim: claim.value)
@@ -103,7 +131,8 @@ def _period_rule(members: Sequence[Claim]) -> dict[int, Claim]:
     groups: dict[tuple[float, Any, Period], list[Claim]] = {}
     for claim in members:
         if period_of(claim) is not None:
-            groups.setdefault((claim.value, claim.step, period_of(claim)), []).append(claim)
+            key = (claim.value, tolerance_step(claim), period_of(claim))
+            groups.setdefault(key, []).append(claim)
     keys = sorted(groups, key=lambda key: key[0])
     values = [key[0] for key in keys]
     reach = max(((key[1] or 0.0) for key in keys), default=0.0) / 2 + 0.0005

@@ -4,15 +4,21 @@ Linking. A claim is about the feature that :func:`caspian.layers.news.linking.li
 finds by the article's discourse (its sentence, the sentences before it, the article's
 subject; a project the catalog does not map keeps its figures), and says by which rule; and
 about the topic word of its sentence or of one of the three before it in its paragraph. Its
-clause may give it a scope (:mod:`.scopes`: a country section, a second line…).
+clause may give it a scope (:mod:`.scopes`: a country section, a second line, a stage, a
+component…) and say more of its measure (:mod:`.measures`: a yearly rate, a share of work
+done). A deadline before the publication's year, or one that is only another figure's
+horizon, is no claim of its own.
 
 Physical quantities (length, mass, power, bandwidth, containers) and deadlines and durations
 are compared per feature;
 economic ones (money, growth, percent) per topic, falling back to the feature. Within a
-sentence, a money or growth claim takes the sentence's reporting period ("за первые восемь
+sentence, a money, growth or volume claim takes the sentence's reporting period ("за первые восемь
 месяцев 2025 года"), base year ("с 2020 года") and horizon ("в течение ближайших трёх лет",
-"к 2030 году"). A claim is a *target* when "до" stands right before it or its sentence plans
-("планируется", "намерены", "предусматривают", "цель"), else *reported*.
+"к 2030 году"); a volume (mass, containers) with no such period takes the year it is counted
+for (:func:`caspian.layers.news.timing.figure_year`: "в 2025 году", "по итогам 2025 года"), so
+volumes of different years are never compared. A claim is a *target* when "до" stands right
+before it or its sentence plans ("планируется", "намерены", "предусматривают", "цель"),
+else *reported*.
 """
 
 from __future__ import annotations
@@ -23,13 +29,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from caspian.layers.news import linking
+from caspian.layers.news import linking, timing
 from caspian.layers.news.documents import NewsDocument
 from caspian.layers.news.gazetteer import Gazetteer, load_gazetteer
+from caspian.layers.news.measures import (
+    FLOWS,
+    PROGRESS,
+    measured,
+    scope_of,
+    sentence_lemmas,
+    through_place,
+)
 from caspian.layers.news.mentions import Mention, find_mentions
 from caspian.layers.news.quantities import Quantity, quantities
-from caspian.layers.news.scopes import clause, figure_scope
-from caspian.layers.news.text import lemmas, words
+from caspian.layers.news.scopes import ACTOR, clause
+from caspian.layers.news.timing import COMPLETION
 
 PHYSICAL = ("length", "mass", "power", "bandwidth", "containers")
 ECONOMIC = ("money", "growth", "percent")
@@ -121,11 +135,6 @@ class Claim:
         return data
 
 
-def _plans(document: NewsDocument, sentence: tuple[int, int]) -> bool:
-    """Whether the sentence plans ("планируется", "намерены"): read once per sentence."""
-    return any(lemmas(word.text) & _PLANNING for word in words(document.text, *sentence))
-
-
 def _role(item: Quantity, plans: bool) -> str:
     return "target" if item.qualifier == "up to" or plans else "reported"
 
@@ -143,6 +152,23 @@ def _context(document: NewsDocument, found: Sequence[Quantity]) -> dict[str, Any
             context["horizon"] = {"kind": item.kind, "value": item.value, "unit": item.unit,
                                   "value_max": item.value_max, "text": written}  # fmt: skip
     return context
+
+
+def _flow_period(
+    document: NewsDocument,
+    item: Quantity,
+    span: tuple[int, int],
+    years: list[tuple[int, int, int]],
+    horizons: list[int],
+) -> dict[str, Any]:
+    """The whole year a volume is counted for, as a claim's ``period``, or nothing."""
+    if item.kind not in FLOWS:
+        return {}
+    found = timing.figure_year(years, (item.start, item.end), span, horizons)
+    if found is None:
+        return {}
+    year, how = found
+    return {"period": {"months": 12, "year": year, "text": f"{year} ({how})"}}
 
 
 @dataclass(frozen=True)
@@ -227,6 +253,20 @@ def _resolved(
     return kept
 
 
+def _is_claim(
+    document: NewsDocument, item: Quantity, figures: Sequence[Quantity], said: set[str]
+) -> bool:
+    """Whether a figure is a claim of its own: a deadline before the publication's year is
+    history, and one in a sentence that completes nothing but states another figure is that
+    figure's horizon ("рост показателей до 100 тысяч TEU к концу года")."""
+    if item.kind != "deadline":
+        return True
+    if document.date and item.value < int(document.date[:4]):
+        return False
+    others = [other for other in figures if other.kind not in ("deadline", *CONTEXT)]
+    return bool(said & COMPLETION) or not others
+
+
 def read_claims(
     document: NewsDocument,
     mentions: Sequence[Mention] | None = None,
@@ -251,24 +291,43 @@ def read_claims(
         for match in gazetteer.topics.find(document.text, start, end, tokens)
     ]
     topics_by_sentence = linking.by_sentence(document, topics)
+    named_features: dict[str, set[str]] = {}
+    for mention in mentions:
+        if mention.feature:
+            named_features.setdefault(mention.layer, set()).add(mention.feature)
     claims: list[Claim] = []
     skipped: list[SkippedFigure] = []
     for index, sentence in enumerate(document.sentences):
         found = quantities(document.text, *sentence, english=document.language == "en")
+        if not found:
+            continue  # most sentences state no figure
         found = _plausible(document, index, _resolved(document, index, found, skipped), skipped)
         context = _context(document, [item for item in found if item.kind in CONTEXT])
-        plans = _plans(document, sentence) if found else False
+        said = sentence_lemmas(document, sentence) if found else set()
+        plans = bool(said & _PLANNING)
         figures = [item for item in found if item.kind not in ("period", "since")]
+        years = timing.years_stated(document.text, *sentence) if figures else []
+        named_here = [name for name in names.get(index, ()) if isinstance(name.match, Mention)]
+        horizons = [item.start for item in found
+                    if item.kind == "deadline" and item.qualifier in ("by", "end of")]  # fmt: skip
         for number, item in enumerate(figures):
+            if not _is_claim(document, item, figures, said):
+                continue
             floor = figures[number - 1].end if number else sentence[0]
             ceiling = figures[number + 1].start if number + 1 < len(figures) else sentence[1]
-            scope = figure_scope(
-                document.text, *clause(document.text, item.start, item.end, floor, ceiling)
-            )
+            span = clause(document.text, item.start, item.end, floor, ceiling)
+            item = measured(document, item, span[0], said)
+            scope = scope_of(document, item, span, sentence, bool(named_here))
             borrow = item.kind in BORROWS or not topics_by_sentence.get(index)
             link = linking.link_feature(
                 document, names, subject, index, item.start, borrow, quotes
             )
+            if (scope or "").startswith(ACTOR):
+                link = None  # a country's own traffic, not the project's
+            if link is not None:
+                if not (scope or "").startswith("section:"):  # measured on the layer named
+                    link = linking.specific(document, link, names.get(index, ()), named_features)
+                link, scope = through_place(gazetteer, link, scope)
             topic = linking.link_topic(document, topics_by_sentence, index, item.start)
             start, end = document.original_span(item.start, item.end)
             claims.append(
@@ -291,10 +350,12 @@ def read_claims(
                     value_max=item.value_max,
                     step=item.step,
                     context={
+                        **({"as_of": document.date} if scope in PROGRESS else {}),
+                        **_flow_period(document, item, span, years, horizons),
                         **{
                             key: value
                             for key, value in context.items()
-                            if item.kind in ECONOMIC or key == "horizon"
+                            if item.kind in (*ECONOMIC, *FLOWS) or key == "horizon"
                             if not (item.kind in ("duration", "deadline") and key == "horizon")
                         },
                         **{key: item.extra[key] for key in _OWN_CONTEXT if key in item.extra},

@@ -10,9 +10,10 @@ Three rules, each over claims of *different* documents that share a measure: a s
     the value is the same but the reporting periods differ: 547 million USD "за первые восемь
     месяцев 2025 года" against "за девять месяцев 2025 года";
 ``catalog``
-    a length claim linked to a feature differs from every length the catalog publishes for
-    it from other sources (``published_length_km``; a figure one of them states is that
-    source's side of a disagreement the catalog keeps already).
+    a length, or a capacity (Mt/yr, TEU/yr, GW, Tbit/s), linked to a feature differs from
+    every length (``published_length_km``) or capacity in its unit (``capacity``) the catalog
+    publishes for it from other sources (a figure one of them states is that source's side of
+    a disagreement the catalog keeps already).
 
 Claims are indexed by measure and compared only within one, without comparing every pair
 (:mod:`.agreement`), so the work grows about linearly with the claims, not with their cube. A
@@ -29,13 +30,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from caspian.layers.catalog import Layer, short_feature_id
-from caspian.layers.news.agreement import agree, disagreeing, step_of
+from caspian.layers.news.agreement import agree, disagreeing, step_of, tolerance_step
 from caspian.layers.news.claims import Claim
 
 COMPARED = (
     "length", "mass", "power", "bandwidth", "containers", "money", "growth", "percent",
-    "deadline",
+    "deadline", "event",
 )  # fmt: skip
+#: What else a measure holds, from a claim's context: the date a share of work done was
+#: stated at (68% in November and 70% in February are progress, not a disagreement), and the
+#: event a date dates ("подписали" and "открыли" are two events, not one disagreeing).
+MEASURE_CONTEXT = ("as_of", "event")
 
 
 @dataclass(frozen=True)
@@ -84,28 +89,34 @@ class Conflict:
         }
 
 
-def _measure_key(claim: Claim) -> tuple[str, str, str | None, str, str | None] | None:
-    """The measure a claim states (subject, kind, unit, role and scope: a country section or
-    a second line is not the whole): compared only with claims of the same one."""
+MeasureKey = tuple[str, str, str | None, str, str | None, tuple[str | None, ...]]
+
+
+def _measure_key(claim: Claim) -> MeasureKey | None:
+    """The measure a claim states (subject, kind, unit, role, scope: a country section or a
+    second line is not the whole, and :data:`MEASURE_CONTEXT`): compared only with claims of
+    the same one."""
     if claim.kind not in COMPARED or claim.subject is None:
         return None
-    return (claim.subject, claim.kind, claim.unit, claim.role, claim.scope)
+    extra = tuple(claim.context.get(name) for name in MEASURE_CONTEXT)
+    return (claim.subject, claim.kind, claim.unit, claim.role, claim.scope, extra)
 
 
 def _between_documents(claims: Sequence[Claim]) -> list[Conflict]:
     # The index: one bucket of claims per measure; figures are compared only within one.
-    groups: dict[tuple[str, str, str | None, str, str | None], list[Claim]] = {}
+    groups: dict[MeasureKey, list[Claim]] = {}
     for claim in claims:
         key = _measure_key(claim)
         if key:
             groups.setdefault(key, []).append(claim)
     found = []
-    for (subject, kind, unit, role, scope), members in groups.items():
+    for (subject, kind, unit, role, scope, extra), members in groups.items():
+        qualifiers = [str(value) for value in (scope, *extra) if value]
         order = {id(claim): index for index, claim in enumerate(members)}
         for rule, involved in disagreeing(members).items():
             found.append(
                 Conflict(
-                    id=f"{rule}:{subject}:{kind}:{role}" + (f":{scope}" if scope else ""),
+                    id=":".join([rule, subject, kind, role, *qualifiers]),
                     rule=rule,
                     subject=subject,
                     kind=kind,
@@ -128,46 +139,69 @@ def _cited_here(claim: Claim, source: dict[str, Any] | None) -> bool:
     return source.get("type") == "seed" and source.get("seed") == claim.document
 
 
+#: Catalog capacity units (``capacity`` entries) as a claim's normal unit and the factor into
+#: it; a capacity in another unit (Mbbl/d, passengers) is compared with no claim.
+CAPACITY_UNITS = {"Mt/yr": ("Mt/yr", 1.0), "TEU/yr": ("TEU/yr", 1.0), "GW": ("GW", 1.0),
+                  "MW": ("GW", 1e-3), "Tbit/s": ("Tbit/s", 1.0)}  # fmt: skip
+
+
+def _published(claim: Claim, layer: Layer, feature: dict[str, Any]) -> list[dict[str, Any]]:
+    """The values the catalog publishes for ``claim``'s measure of ``feature``: its lengths
+    (``published_length_km``) for a length, its capacities in the claim's unit for a rate or
+    a power; those cited from ``claim``'s own document left out."""
+    properties = feature.get("properties") or {}
+    if claim.kind == "length":
+        entries = [(entry, 1.0) for entry in properties.get("published_length_km") or []]
+    else:
+        entries = [
+            (entry, CAPACITY_UNITS[entry["unit"]][1])
+            for entry in properties.get("capacity") or []
+            if CAPACITY_UNITS.get(entry.get("unit"), ("",))[0] == claim.unit
+        ]
+    return [
+        {"value": entry["value"] * factor, "source": entry.get("source")}
+        for entry, factor in entries
+        if isinstance(entry.get("value"), (int, float))
+        and not _cited_here(claim, layer.sources.get(str(entry.get("source"))))
+    ]
+
+
 def _against_catalog(claims: Sequence[Claim], layers: Iterable[Layer]) -> list[Conflict]:
     features = {
         (layer.id, short_feature_id(feature)): (layer, feature)
         for layer in layers
         for feature in layer.features
     }
+    units = {unit for unit, _ in CAPACITY_UNITS.values()}
     found = []
     for claim in claims:
-        if claim.kind != "length" or not claim.layer or not claim.feature or claim.scope:
-            continue  # a section's or a second line's length is not the feature's
+        compared = claim.kind == "length" or claim.unit in units
+        if not compared or not claim.layer or not claim.feature or claim.scope:
+            continue  # a section's or a second line's figure is not the feature's
         located = features.get((claim.layer, claim.feature))
         if located is None:
             continue
-        layer, feature = located
-        published = [
-            {"value": entry["value"], "source": entry.get("source")}
-            for entry in (feature.get("properties") or {}).get("published_length_km") or []
-            if isinstance(entry.get("value"), (int, float))
-            and not _cited_here(claim, layer.sources.get(str(entry.get("source"))))
-        ]
+        published = _published(claim, *located)
         # A figure that one published source states is that source's side of a disagreement
         # the catalog already keeps, not a new one: only a figure that none states conflicts.
-        if any(agree(float(d["value"]), claim.value, step_of(d["value"]), claim.step)
-               for d in published):
+        if not published or any(
+            agree(float(d["value"]), claim.value, step_of(d["value"]), tolerance_step(claim))
+            for d in published
+        ):
             continue
-        differing = published
-        if differing:
-            unique = list({(d["value"], d["source"]): d for d in differing}.values())
-            found.append(
-                Conflict(
-                    id=f"catalog:{claim.subject}:length:{claim.document}:{claim.start}",
-                    rule="catalog",
-                    subject=str(claim.subject),
-                    kind="length",
-                    unit="km",
-                    role=claim.role,
-                    claims=(claim,),
-                    catalog_values=tuple(unique),
-                )
+        unique = list({(d["value"], d["source"]): d for d in published}.values())
+        found.append(
+            Conflict(
+                id=f"catalog:{claim.subject}:{claim.kind}:{claim.document}:{claim.start}",
+                rule="catalog",
+                subject=str(claim.subject),
+                kind=claim.kind,
+                unit=claim.unit,
+                role=claim.role,
+                claims=(claim,),
+                catalog_values=tuple(unique),
             )
+        )
     return found
 
 
@@ -207,7 +241,7 @@ def _states(claim: Claim, layer: Layer, hand_made: dict[str, Any], value: dict[s
         and claim.unit == value.get("unit")
         and claim.scope is None
         and isinstance(number, (int, float))
-        and agree(claim.value, float(number), claim.step, step_of(number))
+        and agree(claim.value, float(number), tolerance_step(claim), step_of(number))
     )
 
 

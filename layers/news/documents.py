@@ -31,6 +31,8 @@ FORMATS = ("text", "html")
 # A web address as typed ("https://…", "www.…"); a path object turns "//" into "/".
 _URL = re.compile(r"\A(?:[a-z][a-z0-9+.-]*:/|www\.)", re.I)
 _HTML_HINT = re.compile(r"\A\s*(?:<!doctype\s+html|<html|<head|<body|<meta|<div|<p\b)", re.I)
+_CYRILLIC_LETTERS = re.compile(r"[А-Яа-яЁё]+")
+_LATIN_LETTERS = re.compile(r"[A-Za-z]+")
 _ATTRIBUTION = re.compile(
     r"(?:сообща(?:ет|ют)|переда(?:ет|ёт)|пишет|корреспондент[а-я]*|в\s+комментарии|"
     r"в\s+интервью|по\s+данным|reports?|told)\s+([A-Z][\w-]*(?:\.[A-Za-z]{2,})+|[A-Z]{2,}[\w.]*)"
@@ -133,8 +135,9 @@ def detect_format(original: str, suffix: str = "") -> str:
 
 def detect_language(sample: str) -> str:
     """``"ru"`` when most letters are Cyrillic, ``"en"`` when most are Latin, else ``"und"``."""
-    cyrillic = len(re.findall(r"[А-Яа-яЁё]", sample))
-    latin = len(re.findall(r"[A-Za-z]", sample))
+    # Counted as what deleting the letters removes: a list of every letter is not built.
+    cyrillic = len(sample) - len(_CYRILLIC_LETTERS.sub("", sample))
+    latin = len(sample) - len(_LATIN_LETTERS.sub("", sample))
     if cyrillic + latin == 0:
         return "und"
     return "ru" if cyrillic >= latin else "en"
@@ -148,11 +151,12 @@ def _lines(value: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _text_title(value: str, spans: tuple[tuple[int, int], ...]) -> str | None:
+def _text_title(value: str) -> str | None:
     """A headline printed twice in a row, as news pages do (the body keeps one copy)."""
-    lines = [value[start:end].strip() for start, end in _lines(value)]
-    lines = [line for line in lines if line]
-    for first, second in itertools.pairwise(lines[:13]):
+    # Only the first 13 lines that hold text are read: a long article is not stripped whole.
+    stripped = (line.strip() for line in value.splitlines())
+    lines = list(itertools.islice(filter(None, stripped), 13))
+    for first, second in itertools.pairwise(lines):
         if first == second and len(first.split()) >= 3:
             return first
     return None
@@ -221,7 +225,7 @@ def parse_document(
     else:
         value = original
         body = body_spans(value)
-        title = _text_title(value, body)
+        title = _text_title(value)
     found = dates.publication_date(value, _lines(value))
     if found is not None:
         # a dateline is page metadata, not article text (the seeds' own rule for numeric ones)

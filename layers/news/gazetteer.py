@@ -4,13 +4,17 @@
 names and its abbreviations. A name matches a run of adjacent words of the text whose lemma
 sets (:func:`caspian.layers.news.text.lemmas`) meet the lemmas of the name's words, word by
 word; only dashes, hyphens, slashes, quotes and spaces may stand between the words.
-Abbreviations match the exact word, case included, so "BTC" never matches "btc" inside a URL
+A word written as alternatives ("железнодорожная линия|ветка|магистраль Нахчывана") matches any
+of them, so one name covers the ways outlets write a line. Abbreviations match the exact word,
+case included, so "BTC" never matches "btc" inside a URL
 slug and "БТД" only as written. At each place the longest name wins.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
+import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,8 +27,9 @@ from caspian.layers.news.text import Word, lemmas, words
 
 DATA_PACKAGE = "caspian.layers.data"
 GAZETTEER_FILE = "gazetteer.json"
-# What may stand between two words of one name.
 _MEMO_WORDS = 200_000  # written words whose candidate names a matcher remembers
+_WRITTEN = operator.attrgetter("text")  # a Word's characters
+# What may stand between two words of one name.
 _JOINER = re.compile(r"[\s\-‐‑‒–—/«»\"'“”„]*")
 
 
@@ -60,16 +65,21 @@ class Matcher:
             for key in keys:
                 self._by_first.setdefault(key, []).append(name)
 
-    def _candidates(self, word: Word) -> list[Name]:
-        # Remembered per written word: an article repeats its words, a corpus its vocabulary.
-        found = self._memo.get(word.text)
-        if found is None:
-            found = list(self._by_first.get(word.text, ()))
-            for lemma in lemmas(word.text):
+    def _candidates(self, texts: Sequence[str]) -> dict[str, list[Name]]:
+        """Every word of ``texts`` -> the names that may start there (by its spelling or a
+        lemma); looked up once per distinct written word and remembered (an article repeats
+        its words, a corpus its vocabulary), up to :data:`_MEMO_WORDS` words."""
+        memo = self._memo
+        unseen = set(texts).difference(memo)
+        if len(memo) + len(unseen) > _MEMO_WORDS:
+            memo.clear()  # bounded: forget, and learn this text's words again
+            unseen = set(texts)
+        for written in unseen:
+            found = list(self._by_first.get(written, ()))
+            for lemma in lemmas(written):
                 found.extend(self._by_first.get(lemma, ()))
-            if len(self._memo) < _MEMO_WORDS:
-                self._memo[word.text] = found
-        return found
+            memo[written] = found
+        return memo
 
     @staticmethod
     def _matches_at(name: Name, text: str, tokens: Sequence[Word], index: int) -> bool:
@@ -97,22 +107,27 @@ class Matcher:
         """Non-overlapping matches in ``text[start:end]``, longest first at each place;
         ``tokens``, the words of that range when the caller has them already."""
         tokens = words(text, start, end) if tokens is None else tokens
+        texts = list(map(_WRITTEN, tokens))
+        candidates = self._candidates(texts)
         found: list[Match] = []
-        index = 0
-        while index < len(tokens):
+        free = 0  # the first token after the last match: matches do not overlap
+        # Only the words that may start a name are visited (compress, map: no Python loop
+        # over the others, which are most words of an article).
+        for index in itertools.compress(range(len(texts)), map(candidates.__getitem__, texts)):
+            if index < free:
+                continue
             best: tuple[int, Name] | None = None
-            for name in self._candidates(tokens[index]):
+            for name in candidates[texts[index]]:
                 size = 1 if name.exact else len(name.lemma_sets)
                 if (best is None or size > best[0]) and self._matches_at(name, text, tokens, index):
                     best = (size, name)
             if best is None:
-                index += 1
                 continue
             size, name = best
             found.append(
                 Match(name.target, name.written, tokens[index].start, tokens[index + size - 1].end)
             )
-            index += size
+            free = index + size
         return found
 
 
@@ -145,10 +160,18 @@ class Gazetteer:
     entries: tuple[dict[str, Any], ...]
 
 
+def _word_lemmas(written: str) -> list[frozenset[str]]:
+    """The lemma sets of the words of one space-separated part of a name; alternatives
+    ("линия|ветка") are one word whose lemmas are those of every alternative."""
+    if "|" not in written:
+        return [frozenset(lemmas(word.text)) for word in words(written)]
+    return [frozenset().union(*(lemmas(word.text) for word in words(written.replace("|", " "))))]
+
+
 def _name(target: tuple[str, str | None], written: str, exact: bool) -> Name:
     if exact:
         return Name(target, written, (frozenset({written}),), True)
-    lemma_sets = tuple(lemmas(word.text) for word in words(written))
+    lemma_sets = tuple(lemma_set for part in written.split() for lemma_set in _word_lemmas(part))
     if not lemma_sets:
         raise GazetteerError(f"gazetteer name {written!r} of {target} has no words; remove it")
     return Name(target, written, lemma_sets, False)

@@ -18,7 +18,19 @@ claim says which, :class:`Link`):
     it, across paragraphs ("Его протяжённость составит 240 км");
 ``article subject``
     the feature the article is about: named most often, at least twice and more often than
-    any other.
+    any other;
+``following sentence``
+    the first name of the :data:`MENTION_LOOKAHEAD` sentences after it, when nothing before
+    it names one (an article that opens with a figure and names its project next: "…
+    протяженность … составляет 194,1 км. … железнодорожная линия Нахчывана будет …").
+
+A layer named as a whole gives way to one of its features (:func:`specific`): to a feature of
+that layer named in the same sentence ("линии Горадиз-Агбенд, ведущей в Зангезурский
+коридор, завершено на 85%"), and, for a figure borrowed from other sentences or about a part
+of the layer ("железной дороги, которая станет частью … Зангезурского коридора"), to the
+only feature of that layer the article names. A section named by a place it passes through
+is the feature of that layer named after the place (:func:`feature_through`: "участка …,
+проходящего через Нахчыван" is the Nakhchivan railway).
 
 Only a physical quantity, a deadline or an event borrows a feature from other sentences, or
 a figure whose sentence names no topic: "двусторонний товарооборот вырос почти в пять раз" is
@@ -46,11 +58,18 @@ from typing import Any
 from caspian.layers.news.documents import NewsDocument
 from caspian.layers.news.gazetteer import Match
 from caspian.layers.news.mentions import Mention
+from caspian.layers.news.text import lemmas, words
 
 MENTION_LOOKBACK = 3
+MENTION_LOOKAHEAD = 2
+#: Words that make a name the whole of which a figure measures a part ("частью", "в рамках").
+PART_OF = {"часть", "рамка", "звено", "сегмент", "составной", "элемент"}
+#: How many words before a layer's name a part-of word may stand.
+PART_OF_REACH = 4
 TOPIC_LOOKBACK = 3
 UNMAPPED = "unmapped"
 # A quotation as Russian news print it, up to a few paragraphs long.
+_NAME_PARTS = re.compile(r"[\s–-]+")
 _QUOTATION = re.compile(r"«[^«»]{1,5000}»")
 
 
@@ -70,6 +89,7 @@ class Link:
     layer: str | None
     feature: str | None
     rule: str
+    position: int | None = None  # of the name that linked it
 
 
 def by_sentence(document: NewsDocument, found: Sequence[Any]) -> dict[int, list[Located]]:
@@ -106,7 +126,7 @@ def article_subject(mentions: Sequence[Mention]) -> tuple[str, str | None] | Non
 def _as_link(located: Located, rule: str) -> Link:
     match = located.match
     if isinstance(match, Mention):
-        return Link(match.layer, match.feature, rule)
+        return Link(match.layer, match.feature, rule, located.position)
     return Link(None, None, f"{UNMAPPED} project ({match.name})")
 
 
@@ -165,6 +185,57 @@ def link_feature(
             return _as_link(names[previous][0], "previous sentence")
     if subject is not None:
         return Link(subject[0], subject[1], "article subject")
+    if not any(names.get(previous) for previous in range(index)):
+        for following in range(index + 1, index + 1 + MENTION_LOOKAHEAD):
+            if names.get(following):
+                return _as_link(names[following][0], "following sentence")
+    return None
+
+
+def _part_of(document: NewsDocument, position: int) -> bool:
+    """Whether a part-of word ("частью", "в рамках") stands right before the name at
+    ``position``."""
+    before = words(document.text, max(0, position - 80), position)[-PART_OF_REACH:]
+    return any(lemmas(word.text) & PART_OF for word in before)
+
+
+def specific(
+    document: NewsDocument,
+    link: Link,
+    sentence_names: Sequence[Located],
+    named_features: dict[str, set[str]],
+) -> Link:
+    """``link``, or the feature of its layer that the discourse says the figure is about
+    (see the module's rules); ``named_features`` are the features the article names, by
+    layer."""
+    if link.layer is None or link.feature is not None:
+        return link
+    for located in sentence_names:
+        match = located.match
+        if isinstance(match, Mention) and match.layer == link.layer and match.feature:
+            return Link(match.layer, match.feature, f"{link.rule}, feature of the layer named")
+    borrowed = not link.rule.startswith("sentence")
+    features = named_features.get(link.layer, set())
+    part = link.position is not None and _part_of(document, link.position)
+    if len(features) == 1 and (borrowed or part):
+        return Link(link.layer, next(iter(features)), f"{link.rule}, the article's feature")
+    return link
+
+
+def feature_through(entries: Sequence[dict[str, Any]], layer: str, place: str) -> str | None:
+    """The feature of ``layer`` one of whose names is made from ``place`` ("Нахчыван" ->
+    "Нахчыванская железная дорога"), else None."""
+    stem = place.lower()[: max(4, len(place) - 2)]
+    for entry in entries:
+        if entry.get("layer") != layer or not entry.get("feature"):
+            continue
+        parts = [
+            part.lower()
+            for name in (*entry.get("ru", ()), *entry.get("en", ()))
+            for part in _NAME_PARTS.split(name)
+        ]
+        if any(part.startswith(stem) for part in parts):
+            return str(entry["feature"])
     return None
 
 

@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 
 from caspian.layers.news import numbers, timing, units
 from caspian.layers.news.expression import YEAR as _YEAR
-from caspian.layers.news.expression import Quantity
+from caspian.layers.news.expression import Quantity, holds_word
 from caspian.layers.news.text import best_lemma, lemmas
 
 _TAIL_TOKEN = re.compile(r"\s*(?:-\s*)?(\$|€|₽|%|[^\W\d_]+(?:/[^\W\d_]+)?\.?)")
@@ -34,11 +34,16 @@ _GROWTH_VERBS = {
 _HEDGES = r"почти|около|примерно|более\s+чем|свыше\s+чем|менее\s+чем|almost|nearly"
 _DOTTED = {"долл", "руб", "тыс", "млн", "млрд", "трлн"}
 _DURATION_UNITS = {"год": "yr", "лет": "yr", "месяц": "month", "день": "day", "неделя": "week"}
-_NUMBER_OR_WORD = re.compile(rf"(?<![\w.,])(?:{numbers.DIGITS})(?!\d)|[А-Яа-яЁё]+")
+# "(?=\d)" first: a look-behind tried at every position of the text is twice as slow.
+_NUMBER_OR_WORD = re.compile(rf"(?=\d)(?<![\w.,])(?:{numbers.DIGITS})(?!\d)|[А-Яа-яЁё]+")
 _NUMBER_OR_WORD_EN = re.compile(
-    rf"(?<![\w.,])(?:{numbers.DIGITS_EN}|{numbers.DIGITS})(?!\d)|[А-Яа-яЁё]+"
+    rf"(?=\d)(?<![\w.,])(?:{numbers.DIGITS_EN}|{numbers.DIGITS})(?!\d)|[А-Яа-яЁё]+"
 )
 _WORD_RUN = re.compile(r"[А-Яа-яЁё]+")
+_DIGIT = re.compile(r"\d")
+# The digits of _NUMBER_OR_WORD(_EN) alone.
+_DIGITS_ONLY = re.compile(rf"(?=\d)(?<![\w.,])(?:{numbers.DIGITS})(?!\d)")
+_DIGITS_ONLY_EN = re.compile(rf"(?=\d)(?<![\w.,])(?:{numbers.DIGITS_EN}|{numbers.DIGITS})(?!\d)")
 _YEAR_ONLY = re.compile(_YEAR)
 # Containers counted in twenty-foot equivalent units.
 _TEU_AFTER = re.compile(
@@ -49,6 +54,17 @@ _TEU_AFTER = re.compile(
 _TWENTY_FOOT = re.compile(r"(?:двадцатифутов|20-футов)[а-я]*", re.IGNORECASE)
 # Words that may be a growth verb or adverb ("удвоить", "утроение", "вдвое"), checked by lemma.
 _GROWTH_WORD = re.compile(r"(?<![А-Яа-яЁё])(?:[Уу]дв|[Уу]тр|[Вв]двое|[Вв]трое)[А-Яа-яЁё]*")
+# Words each phrase must hold (see holds_word): a sentence without them is not scanned by the
+# phrase's long pattern of number words, which costs far more per character.
+# "раз" alone stands in "развитие", "образование": the whitespace before it is asked for too
+# (a pattern that opens with whitespace is scanned fast even when it ignores case).
+_GROWTH_HINT = re.compile(r"\sраза?\b", re.IGNORECASE)
+_PERIOD_HINT = ("месяц",)
+_YEAR_HINT = ("год",)
+_DURATION_HINT = ("течение", "протяжении", "ближайших", "следующих")
+# The letters every growth word starts with (as case-sensitive as :data:`_GROWTH_WORD`).
+_GROWTH_WORD_HINT = re.compile(r"[УуВв](?:дв|тр)")
+_WHOLE_YEAR = re.compile(rf"\bза\s+({_YEAR})\s+год\b", re.IGNORECASE)
 _PER_YEAR = re.compile(
     r"(?:\s+[^\W\d_]+){0,2}?\s*(в\s+год|ежегодно|per\s+year|a\s+year|/\s*yr)\b"
 )
@@ -98,6 +114,30 @@ def numbers_in(
     in words read whole ("двести двадцать четыре", "трёх", "одного"); ``step`` is the value of
     the last digit written (see :func:`caspian.layers.news.numbers.digits_step`; 1 for
     words)."""
+    if _has_number_word(text, start, end):
+        return numbers_and_words_in(text, start, end, english)
+    # Most sentences hold no number in words: their numbers are the digits alone, found without
+    # visiting every word in Python (the same matches: a run of letters never holds a digit).
+    return digits_in(text, start, end, english)
+
+
+def digits_in(
+    text: str, start: int, end: int, english: bool = False
+) -> Iterator[tuple[int, int, float, float]]:
+    """The numbers in digits of ``text[start:end]``, as :func:`numbers_in` gives them."""
+    if not _DIGIT.search(text, start, end):
+        return
+    for match in (_DIGITS_ONLY_EN if english else _DIGITS_ONLY).finditer(text, start, end):
+        written = match.group()
+        yield (match.start(), match.end(), numbers.parse_digits(written, english),
+               numbers.digits_step(written, english))  # fmt: skip
+
+
+def numbers_and_words_in(
+    text: str, start: int, end: int, english: bool = False
+) -> Iterator[tuple[int, int, float, float]]:
+    """:func:`numbers_in` read word by word: every run of letters is looked up as a number
+    word."""
     taken_until = start
     # Searched from ``start`` (the look-behind still sees the text before it): rescanning the
     # text from its beginning for every sentence is quadratic in the document's length.
@@ -122,6 +162,12 @@ def numbers_in(
         stop = run[size - 1].end()
         yield match.start(), stop, value, 0.1 if value % 1 else 1.0
         taken_until = stop
+
+
+def _has_number_word(text: str, start: int, end: int) -> bool:
+    """Whether a run of Cyrillic letters of ``text[start:end]`` is a number word ("трёх"):
+    each distinct run looked up once, through :func:`numbers.number_lemma`'s cache."""
+    return any(map(numbers.number_lemma, set(_WORD_RUN.findall(text, start, end))))
 
 
 def _consecutive(text: str, run: list[re.Match[str]]) -> list[re.Match[str]]:
@@ -257,7 +303,9 @@ def measured(text: str, start: int, end: int, english: bool = False) -> Iterator
 
 def growth(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Growth factors: ``почти в пять раз``, ``в 2,5 раза``, ``утроить``, ``удвоение``."""
-    for match in _phrase("growth").finditer(text, start, end):
+    hinted = _GROWTH_HINT.search(text, start, end)
+    phrases = _phrase("growth").finditer(text, start, end) if hinted else ()
+    for match in phrases:
         value = number_value(match[2])
         if value:
             hedge = _QUALIFIERS.get(match[1].split()[0].lower()) if match[1] else None
@@ -269,7 +317,10 @@ def growth(text: str, start: int, end: int) -> Iterator[Quantity]:
                 match.end(),
                 hedge or _qualifier(text, match.start(), start),
             )
-    for match in _GROWTH_WORD.finditer(text, start, end):
+    words = _GROWTH_WORD.finditer(text, start, end) if _GROWTH_WORD_HINT.search(
+        text, start, end
+    ) else ()
+    for match in words:
         factor = _growth_verb(match.group())
         if factor:
             yield Quantity("growth", factor, "x", match.start(), match.end())
@@ -283,7 +334,9 @@ def _growth_verb(word: str) -> float | None:
 
 def periods(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Reporting periods: ``за первые восемь месяцев 2025 года``, ``за 2024 год``."""
-    for match in _phrase("period").finditer(text, start, end):
+    hinted = holds_word(text, start, end, _PERIOD_HINT)
+    phrases = _phrase("period").finditer(text, start, end) if hinted else ()
+    for match in phrases:
         value = number_value(match[1])
         if value:
             year = int(match[3]) if match[3] else None
@@ -295,7 +348,10 @@ def periods(text: str, start: int, end: int) -> Iterator[Quantity]:
                 match.end(),
                 extra={"year": year},
             )
-    for match in re.finditer(rf"\bза\s+({_YEAR})\s+год\b", text[start:end], re.IGNORECASE):
+    # Read in the sentence cut out: "\\b" at its start does not look at the text before it.
+    hinted = holds_word(text, start, end, _YEAR_HINT)
+    whole_years = _WHOLE_YEAR.finditer(text[start:end]) if hinted else ()
+    for match in whole_years:
         yield Quantity(
             "period",
             12.0,
@@ -308,6 +364,8 @@ def periods(text: str, start: int, end: int) -> Iterator[Quantity]:
 
 def durations(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Durations: ``в течение ближайших трёх лет``, ``ближайших 12-36 месяцев``."""
+    if not holds_word(text, start, end, _DURATION_HINT):
+        return
     for match in _phrase("duration").finditer(text, start, end):
         value = number_value(match[1])
         unit = _DURATION_UNITS.get(best_lemma(match[3]), _DURATION_UNITS.get(match[3].lower()))

@@ -8,15 +8,33 @@ way):
 * ``section:<country code>`` — a section word ("участок", "отрезок", "территория", "плечо")
   with a country ("азербайджанский участок", "по территории Грузии");
 * ``section:<place>`` — a section word with a place it passes through ("участок
-  Карс–Игдыр", "участок через Нахичевань"): the leg through that place;
+  Карс–Игдыр", "участок через Нахичевань") or an adjective made from one ("нахчыванский
+  участок Зангезурского коридора": ``section:нахчыванский``): the leg through that place;
+* a section word alone takes the country its sentence names before it ("на территории
+  Азербайджана … ремонт 150 км … и построить новый 20-километровый участок");
 * ``second line`` — "вторая нитка", "вторая линия", "второй кабель", "параллельная";
-* ``backup`` — "резервная линия", "дублирующий кабель".
+* ``backup`` — "резервная линия", "дублирующий кабель";
+* ``component:<lemma>`` — a component word right before the figure ("пяти тоннелей общей
+  протяженностью 11,5 км"): the tunnels, not the line;
+  for a duration or deadline, also a work on a component in its sentence ("Строительство
+  депо … планируется завершить в течение двух месяцев");
+* ``share:<who>`` — a volume of one origin's or shipper's cargo, not the project's total
+  ("Объем транспортировки казахстанской нефти … 1,5 млн тонн": ``share:KZ``; "транзитной
+  нефти": ``share:transit``), read from the sentence before the figure;
+* ``actor:<country>`` — a volume a country carries, in a sentence naming no project: the
+  actor's figure, which :mod:`.claims` links to no project;
+* ``stage:<n>`` — a stage of the project ("на втором этапе", "первая очередь", "пилотный
+  терминал"), read from the clause, else from the sentence when it names one stage only.
+
+A share of work done ("завершено на 68%") has a scope of its own (:func:`progress_scope`):
+``design`` or ``construction``, by the work word nearest before it.
 
 Figures are compared only within one scope; a figure with none is the feature's whole.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from caspian.layers.news.text import lemmas, words
@@ -36,6 +54,21 @@ COUNTRIES = {
     "россия": "RU", "российский": "RU", "китай": "CN", "китайский": "CN",
     "румыния": "RO", "румынский": "RO", "болгария": "BG", "болгарский": "BG",
 }  # fmt: skip
+#: Parts of a line or port whose figures are not the whole's ("тоннель", "депо").
+COMPONENTS = {"тоннель", "туннель", "депо", "мост", "станция", "галерея", "путепровод", "причал"}
+#: How many words a component word may stand before its figure.
+COMPONENT_REACH = 3
+#: Nouns of work done on something: the thing after one is what a time figure dates.
+WORKS_ON = {"строительство", "реконструкция", "ремонт", "сооружение", "модернизация"}
+STAGE_WORDS = {"этап", "очередь", "фаза", "стадия"}
+ORDINALS = {"первый": 1, "второй": 2, "третий": 3, "четвёртый": 4, "четвертый": 4, "пятый": 5}
+#: A pilot stage is the first.
+PILOT = "пилотный"
+WORK = {"проектирование": "design", "проектный": "design", "строительство": "construction",
+        "строительный": "construction"}  # fmt: skip
+# A place a section passes through, a few words after the section word: "участка железной
+# дороги, проходящего через Нахчыван".
+_THROUGH = re.compile(r"[^.;:]{0,60}?\bчерез\s+([А-ЯЁ][а-яё]+(?:[-–][А-ЯЁ][а-яё]+)*)")
 _PLACE = re.compile(r"(?:через\s+)?([А-ЯЁ][а-яё]+(?:[-–][А-ЯЁ][а-яё]+)*)")
 
 
@@ -56,13 +89,125 @@ def figure_scope(text: str, start: int, end: int) -> str | None:
                 country = next((COUNTRIES[lemma] for lemma in near if lemma in COUNTRIES), None)
                 if country:
                     return f"section:{country}"
+            adjective = _place_adjective(found[index - 1]) if index else None
+            if adjective:
+                return f"section:{adjective}"
             place = _PLACE.match(text, tokens[index].end + 1, end)
             if place and place.start() - tokens[index].end <= 2:
                 return f"section:{place.group(1)}"
+            through = _THROUGH.match(text, tokens[index].end, end)
+            if through:
+                return f"section:{through.group(1)}"
     for index, lemma_set in enumerate(found):
         following = found[index + 1 : index + 3]
         if lemma_set & BACKUP:
             return "backup"
         if lemma_set & SECOND and any(near & LINE_WORDS for near in following):
             return "second line"
+    return None
+
+
+def _place_adjective(lemma_set: frozenset[str] | set[str]) -> str | None:
+    """The lemma of an adjective made from a place name ("нахчыванский", "ордубадский"), not a
+    country's (those are :data:`COUNTRIES`), else None."""
+    for lemma in sorted(lemma_set):
+        if lemma.endswith(("ский", "цкий")) and lemma not in COUNTRIES:
+            return lemma
+    return None
+
+
+def names_section(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a section word ("участок", "отрезок")."""
+    return any(lemmas(token.text) & SECTION_WORDS for token in words(text, start, end))
+
+
+def component_scope(text: str, start: int, figure: int) -> str | None:
+    """``component:<lemma>`` when a component word stands among the
+    :data:`COMPONENT_REACH` words before the figure at ``figure`` (``text[start:figure]``
+    is its clause before it), else None."""
+    for token in reversed(words(text, start, figure)[-COMPONENT_REACH:]):
+        found = lemmas(token.text) & COMPONENTS
+        if found:
+            return f"component:{min(found)}"
+    return None
+
+
+def work_component(text: str, start: int, figure: int) -> str | None:
+    """``component:<lemma>`` when the work a time figure dates is on a component: a work
+    noun right before a component word ("Строительство депо … планируется завершить в течение
+    двух месяцев") in ``text[start:figure]`` (the sentence before the figure)."""
+    tokens = [lemmas(token.text) for token in words(text, start, figure)]
+    for work, following in itertools.pairwise(tokens):
+        found = following & COMPONENTS
+        if work & WORKS_ON and found:
+            return f"component:{min(found)}"
+    return None
+
+
+#: What a pipeline, line or port carries: a volume of one origin's of these is a share.
+CARGO = {"нефть", "газ", "груз", "контейнер", "конденсат", "продукция", "зерно"}
+#: The scope prefix of an actor's figure: no claim of the project (:mod:`.claims` unlinks it).
+ACTOR = "actor:"
+#: Words for "the country" as the one whose traffic a figure counts.
+COUNTRY_WORDS = {"страна", "государство"}
+#: Adjectives that say the cargo is only a part of the flow (besides a country's).
+SHARE_WORDS = {"транзитный": "transit"}
+
+
+def share_scope(text: str, start: int, figure: int, project_named: bool = True) -> str | None:
+    """``share:<country code or word>`` when a cargo word in ``text[start:figure]`` (the
+    sentence before a volume) has an adjective of origin before it ("казахстанской нефти",
+    "транзитной нефти"); or ``actor:<country code>``, in a sentence that names no project
+    (``project_named``) but a country in the figure's clause: the country's own traffic, not
+    the project's ("в 2025 году морским транспортом страны перевезено 4,002 миллиона тонн",
+    :data:`COUNTRY_WORDS`). Else None."""
+    tokens = [lemmas(token.text) for token in words(text, start, figure)]
+    for adjective, noun in itertools.pairwise(tokens):
+        if not noun & CARGO:
+            continue
+        for lemma in sorted(adjective):
+            who = COUNTRIES.get(lemma) or SHARE_WORDS.get(lemma)
+            if who:
+                return f"share:{who}"
+    if project_named:
+        return None
+    # Only the figure's own clause, after the last comma: "Согласно данным … Казахстана, в
+    # 2025 году морским транспортом страны перевезено …" names its source before the comma.
+    own = text.rfind(",", start, figure) + 1 or start
+    for lemma_set in (lemmas(token.text) for token in words(text, own, figure)):
+        country = next((COUNTRIES[word] for word in sorted(lemma_set) if word in COUNTRIES), None)
+        if country or lemma_set & COUNTRY_WORDS:
+            return f"{ACTOR}{country or 'country'}"
+    return None
+
+
+def _stages(text: str, start: int, end: int) -> list[int]:
+    """The stage numbers ``text[start:end]`` names, in order."""
+    tokens = [lemmas(token.text) for token in words(text, start, end)]
+    found = []
+    for index, lemma_set in enumerate(tokens):
+        if PILOT in lemma_set:
+            found.append(1)
+        elif lemma_set & STAGE_WORDS:
+            for near in tokens[max(0, index - 2) : index]:
+                number = next((ORDINALS[lemma] for lemma in near if lemma in ORDINALS), None)
+                if number:
+                    found.append(number)
+                    break
+    return found
+
+
+def stage_scope(text: str, clause_span: tuple[int, int], sentence: tuple[int, int]) -> str | None:
+    """``stage:<n>`` named in the figure's clause, else the one stage its sentence names."""
+    stages = _stages(text, *clause_span) or sorted(set(_stages(text, *sentence)))
+    return f"stage:{stages[0]}" if len(stages) == 1 else None
+
+
+def progress_scope(text: str, start: int, figure: int) -> str | None:
+    """``design`` or ``construction``: the work word nearest before a share of work done at
+    ``figure`` (``text[start:figure]`` is its clause before it)."""
+    for token in reversed(words(text, start, figure)):
+        work = next((WORK[lemma] for lemma in lemmas(token.text) if lemma in WORK), None)
+        if work:
+            return work
     return None

@@ -6,6 +6,9 @@
   same relative to the publication ("до конца года", "в следующем году"), yielded with
   ``extra["relative_years"]`` for :mod:`.claims` to resolve against the page's date;
 * **base years**: ``с 2020 года`` (kind ``since``);
+* **years of a figure**: the year a volume is counted for ("в 2025 году сократился … до
+  27,179 миллиона тонн с 29,470 миллиона тонн в 2024 году", "по итогам 2025 года", "на 2026
+  год"): :func:`figure_year`;
 * **events**: a date with its day, next to a verb that dates an event ("5 марта 2024 года
   подписали", "открыт 3 декабря 2025 года"): kind ``event``, the value the date's ordinal.
 """
@@ -16,14 +19,14 @@ import re
 from collections.abc import Iterator
 
 from caspian.layers.news import dates
-from caspian.layers.news.expression import YEAR, Quantity
+from caspian.layers.news.expression import YEAR, Quantity, holds_word
 from caspian.layers.news.text import lemmas, words
 
 #: Words that say something is finished, opened or put into service.
 COMPLETION = {
     "завершить", "завершиться", "завершение", "завершать", "ввести", "ввод", "сдать", "сдача",
     "запустить", "запуск", "открыть", "открытие", "заработать", "окончание", "закончить",
-    "достроить", "готовый",
+    "достроить", "готовый", "довести",
 }  # fmt: skip
 #: Verbs (and their nouns) that date an event.
 EVENT_WORDS = {
@@ -32,7 +35,15 @@ EVENT_WORDS = {
     "ратифицировать", "состояться", "стартовать", "прибыть", "отправиться",
 }  # fmt: skip
 _ABSOLUTE = re.compile(rf"\b(до|к)\s+(конц[а-я]*\s+)?({YEAR})\s+год[а-я]*", re.IGNORECASE)
-_IN_YEAR = re.compile(rf"\b(?:в\s+({YEAR})\s+году|на\s+({YEAR})\s+год)\b", re.IGNORECASE)
+# "в 2026 году", "на 2026 год", "в третьем квартале 2026 года", "в первой половине 2027
+# года", and a bare "в 2026." closing a sentence.
+_IN_YEAR = re.compile(
+    rf"\b(?:в\s+({YEAR})\s+году|на\s+({YEAR})\s+год|в\s+(?:перв|втор|трет|четв[её]рт)[а-я]*\s+"
+    rf"(?:квартал|полугоди|половин)[а-я]*\s+({YEAR})\s+года|в\s+({YEAR})(?=\s*[.!?]))\b",
+    re.IGNORECASE,
+)
+# The one deadline without "год": a bare "в 2026." closing a sentence (as in _IN_YEAR).
+_BARE_YEAR = re.compile(rf"\bв\s+{YEAR}(?=\s*[.!?])", re.IGNORECASE)
 _RELATIVE_END = re.compile(
     r"\b(?:до|к)\s+конц[а-я]*\s+(?:(этого|текущего|следующего|будущего)\s+)?года\b",
     re.IGNORECASE,
@@ -43,6 +54,8 @@ _RELATIVE_IN = re.compile(
 _SINCE = re.compile(rf"\b[Сс]\s+({YEAR})\s+год[а-я]*")
 _OFFSET = {"этого": 0, "текущего": 0, "этом": 0, "текущем": 0, "следующего": 1,
            "будущего": 1, "следующем": 1, "будущем": 1}  # fmt: skip
+# Words that put a completion in the future: "будет завершена", "планируется завершить".
+_FUTURE = re.compile(r"\b(?:будет|будут|планируется|планируют|ожидается|предстоит)\b", re.I)
 # How far (characters) an event word may stand from its date.
 _EVENT_REACH = 60
 
@@ -54,6 +67,8 @@ def _sentence_lemmas(text: str, start: int, end: int) -> set[str]:
 def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Deadlines (absolute, completions in a year, relative to the publication) and base
     years of ``text[start:end]``."""
+    if not holds_word(text, start, end, ("год",)) and not _BARE_YEAR.search(text, start, end):
+        return  # every other pattern holds "год" ("года", "году"): most sentences do not
     for match in _ABSOLUTE.finditer(text, start, end):
         yield Quantity("deadline", float(match[3]), "year", match.start(), match.end(),
                        qualifier="end of" if match[2] else "by",
@@ -66,7 +81,8 @@ def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
     relative = list(_RELATIVE_IN.finditer(text, start, end))
     if (in_year or relative) and _sentence_lemmas(text, start, end) & COMPLETION:
         for match in in_year:
-            yield Quantity("deadline", float(match[1] or match[2]), "year", match.start(),
+            year = next(group for group in match.groups() if group)
+            yield Quantity("deadline", float(year), "year", match.start(),
                            match.end(), qualifier="in", extra={"end_of_year": False})
         for match in relative:
             yield Quantity("deadline", 0.0, "year", match.start(), match.end(), qualifier="in",
@@ -74,6 +90,47 @@ def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
                                   "relative_years": _OFFSET[match[1].lower()]})  # fmt: skip
     for match in _SINCE.finditer(text, start, end):
         yield Quantity("since", float(match[1]), "year", match.start(), match.end())
+
+
+# A year a figure is counted for: "в 2025 году", "за 2024 год", "по итогам 2025 года", "на
+# 2026 год" (not "к 2030 году": that is a horizon).
+_YEAR_OF = re.compile(
+    rf"\b(?:(?:в|за)\s+({YEAR})\s+(?:году|год\b|г\.)|по\s+итогам\s+({YEAR})\s+года|"
+    rf"на\s+({YEAR})\s+год\b)",
+    re.IGNORECASE,
+)
+#: How far (characters) after a figure a year may stand and still be the figure's own.
+_YEAR_AFTER_REACH = 30
+
+
+def years_stated(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+    """Each year ``text[start:end]`` counts something for, as ``(start, end, year)``."""
+    return [
+        (match.start(), match.end(), int(next(group for group in match.groups() if group)))
+        for match in _YEAR_OF.finditer(text, start, end)
+    ]
+
+
+def figure_year(
+    years: list[tuple[int, int, int]], figure: tuple[int, int], clause: tuple[int, int],
+    horizons: list[int],
+) -> tuple[int, str] | None:
+    """The year a volume at ``figure`` is counted for, and how it was found: the last year
+    before it in its clause ("в 2024 году - 4,484 млн тонн"), else one right after it in its
+    clause ("29,470 миллиона тонн в 2024 году"), else the last one before it in its sentence
+    with no horizon ("к 2030 году", at ``horizons``) between; ``years`` are the sentence's
+    (:func:`years_stated`)."""
+    start, end = figure
+    before = [year for year in years if year[1] <= start]
+    if before and before[-1][0] >= clause[0]:
+        return before[-1][2], "clause"
+    after = [year for year in years
+             if end <= year[0] <= min(clause[1], end + _YEAR_AFTER_REACH)]  # fmt: skip
+    if after:
+        return after[0][2], "after"
+    if before and not any(before[-1][1] <= horizon < start for horizon in horizons):
+        return before[-1][2], "sentence"
+    return None
 
 
 def _event_word(text: str, start: int, end: int) -> str | None:
@@ -95,6 +152,12 @@ def events(text: str, start: int, end: int) -> Iterator[Quantity]:
             text, max(start, found.start - _EVENT_REACH), found.start
         )
         if event is None:
+            continue
+        if event in COMPLETION and _FUTURE.search(text, start, end):
+            # "будет завершена 24 сентября 2029 года": a completion to come is a deadline
+            yield Quantity("deadline", float(found.date.year), "year", found.start, found.end,
+                           qualifier="by", extra={"end_of_year": False,
+                                                  "date": found.date.isoformat()})  # fmt: skip
             continue
         yield Quantity("event", float(found.date.toordinal()), "date", found.start, found.end,
                        extra={"date": found.date.isoformat(), "event": event})  # fmt: skip

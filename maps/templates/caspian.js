@@ -28,7 +28,45 @@ var caspian = (function () {
     // A click goes to identify(), which opens this popup or, where features overlap, a list.
     layer.off("click", layer._openPopup, layer);
     layer.on("click", identify);
-    layer.bindTooltip(p.tooltip, {sticky: true, direction: "top"});
+    bindHoverLabel(layer, p.tooltip);
+  }
+
+  // The hover label is the feature's own tooltip; where several features lie under the
+  // pointer it says so and names them in the order the click's list will offer them.
+  function bindHoverLabel(layer, tooltip) {
+    var shown = "";
+    layer.bindTooltip(tooltip, {sticky: true, direction: "top"});
+    layer.on("mousemove", function (event) {
+      var ids = featuresAt(event.containerPoint), key = ids.length < 2 ? "" : ids.join("\n");
+      if (key === shown) { return; }
+      shown = key;
+      layer.setTooltipContent(key ? severalLabel(ids) : tooltip);
+    });
+    // back to its own label on leaving, so the next hover does not open with a stale list
+    layer.on("mouseout", function () {
+      if (shown) { shown = ""; layer.setTooltipContent(tooltip); }
+    });
+  }
+
+  // "2 lines here", "3 features here" (a point among them): the head of the hover label and
+  // of the click's list alike.
+  function severalHere(ids) {
+    var lines = ids.every(function (id) { return !features[id].getLatLng; });
+    return ids.length + (lines ? " lines" : " features") + " here";
+  }
+
+  function featureTitle(id) {
+    return features[id].feature.properties.title || id;
+  }
+
+  // Built as text nodes: feature titles come from data.
+  function severalLabel(ids) {
+    var label = L.DomUtil.create("div", "cg-hover-several");
+    L.DomUtil.create("b", "", label).textContent = severalHere(ids) + ": ";
+    L.DomUtil.create("span", "cg-hover-names", label).textContent =
+      ids.map(featureTitle).join(" · ");
+    L.DomUtil.create("span", "cg-hover-hint", label).textContent = " — click to choose";
+    return label;
   }
 
   // The smallest window, in CSS pixels, on which the layer control starts open.
@@ -88,7 +126,7 @@ var caspian = (function () {
     }
     var list = L.DomUtil.create("div", "cg-chooser");
     L.DomUtil.create("div", "cg-chooser-head", list).textContent =
-      ids.length + " features here: choose one";
+      severalHere(ids) + ": choose one";
     ids.forEach(function (id) {
       var layer = features[id], props = layer.feature.properties;
       var item = L.DomUtil.create("button", "cg-chooser-item", list);
@@ -96,7 +134,7 @@ var caspian = (function () {
       item.setAttribute("data-feature", id);
       var swatch = L.DomUtil.create("span", "cg-swatch", item);
       swatch.style.borderColor = (props.style || {}).color || "#333";
-      L.DomUtil.create("span", "", item).textContent = props.title || id;
+      L.DomUtil.create("span", "", item).textContent = featureTitle(id);
       if (props.kind_label) {
         L.DomUtil.create("span", "cg-chooser-kind", item).textContent = props.kind_label;
       }
@@ -127,7 +165,7 @@ var caspian = (function () {
                                                  lineCap: "round", className: "cg-halo"});
       halo.cgFeature = layer;
       halo.on("click", identify);
-      halo.bindTooltip(layer.feature.properties.tooltip, {sticky: true, direction: "top"});
+      bindHoverLabel(halo, layer.feature.properties.tooltip);
       group.addLayer(halo);
     });
     // Each credit of the layer (joined with " | " in caspian.maps.features) is counted on its

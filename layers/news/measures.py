@@ -1,0 +1,109 @@
+"""What a figure measures: a yearly rate, a share of work done, the part of a feature it is
+about (:mod:`.scopes`), and the feature a section through a named place belongs to.
+
+These are read from the figure's clause and sentence once its quantity is known
+(:mod:`.quantities`) and before it is linked and compared (:mod:`.claims`,
+:mod:`.conflicts`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from caspian.layers.news import linking
+from caspian.layers.news.documents import NewsDocument
+from caspian.layers.news.expression import Quantity
+from caspian.layers.news.gazetteer import Gazetteer
+from caspian.layers.news.scopes import (
+    component_scope,
+    figure_scope,
+    names_section,
+    progress_scope,
+    share_scope,
+    stage_scope,
+    work_component,
+)
+from caspian.layers.news.text import lemmas, words
+from caspian.layers.news.timing import COMPLETION
+
+#: Kinds of a volume carried: counted for a year, and possibly one shipper's share.
+FLOWS = ("mass", "containers")
+#: Words that make a figure a yearly rate when they stand before it ("годовая мощность
+#: составит 140 тысяч TEU", "ежегодную перевозку … 15 млн тонн").
+YEARLY = {"годовой", "ежегодный"}
+#: Words of work done: "завершено на 68%" is a share of the work, not a growth.
+DONE = {*COMPLETION, "выполнить", "готовность"}
+#: Words of a change: "на 6,7% больше" is a growth, whatever else the sentence says.
+CHANGE = {
+    "больше", "меньше", "рост", "вырасти", "расти", "увеличиться", "увеличение", "снизиться",
+    "снижение", "сократиться", "сокращение", "превысить", "прирост",
+}  # fmt: skip
+
+
+def sentence_lemmas(document: NewsDocument, sentence: tuple[int, int]) -> set[str]:
+    """Every lemma of every word of ``sentence`` (a ``(start, end)`` range of the text)."""
+    found: set[str] = set()
+    for word in words(document.text, *sentence):
+        found |= lemmas(word.text)
+    return found
+
+
+def measured(
+    document: NewsDocument, item: Quantity, before: int, sentence_lemmas: set[str]
+) -> Quantity:
+    """``item`` with what the words before it say of its measure: a yearly rate ("годовая
+    мощность"), a share of work done ("завершено на 68%": ``percent``, not ``growth``)."""
+    per_unit = item.kind in ("mass", "containers") and item.unit and "/" not in item.unit
+    if per_unit and any(
+        lemmas(word.text) & YEARLY for word in words(document.text, before, item.start)
+    ):
+        return dataclasses.replace(item, unit=f"{item.unit}/yr")
+    done = sentence_lemmas & DONE and not sentence_lemmas & CHANGE
+    if item.kind == "growth" and item.unit == "%" and done:
+        return dataclasses.replace(item, kind="percent")
+    return item
+
+
+def scope_of(
+    document: NewsDocument,
+    item: Quantity,
+    span: tuple[int, int],
+    sentence: tuple[int, int],
+    project_named: bool = True,
+) -> str | None:
+    """The part of the feature ``item`` measures (:mod:`.scopes`), read from its clause;
+    ``project_named``: whether its sentence names a project (see :func:`share_scope`)."""
+    text = document.text
+    if item.kind == "percent":
+        return progress_scope(text, sentence[0], item.start) or figure_scope(text, *span)
+    if names_section(text, *span) and not figure_scope(text, *span):
+        return figure_scope(text, sentence[0], span[1])
+    timed = item.kind in ("duration", "deadline")
+    flow = item.kind in FLOWS
+    return (
+        figure_scope(text, *span)
+        or (share_scope(text, sentence[0], item.start, project_named) if flow else None)
+        or component_scope(text, span[0], item.start)
+        or (work_component(text, sentence[0], item.start) if timed else None)
+        or stage_scope(text, span, sentence)
+    )
+
+
+#: Scopes of a share of work done: a state at the publication's date.
+PROGRESS = ("design", "construction")
+
+
+def through_place(
+    gazetteer: Gazetteer, link: linking.Link, scope: str | None
+) -> tuple[linking.Link, str | None]:
+    """A section named by a place it passes through ("section:Нахчыван") is the feature of
+    the link's layer named after that place, as a whole."""
+    if link.layer is None or not scope or not scope.startswith("section:"):
+        return link, scope
+    place = scope.removeprefix("section:")
+    if len(place) == 2 and place.isupper():
+        return link, scope  # a country's section
+    feature = linking.feature_through(gazetteer.entries, link.layer, place)
+    if feature is None:
+        return link, scope
+    return linking.Link(link.layer, feature, f"{link.rule}, section through {place}"), None

@@ -1,0 +1,176 @@
+"""The news reader's shortcuts read what the full scans read.
+
+The reader skips work a sentence cannot need: the phrases of number words ("в двух раза",
+"в течение трёх лет") are scanned only where their key word stands, the digits are found
+without visiting every word when no word is a number, and a gazetteer matcher visits only
+the words that may start a name. Each shortcut must never drop a match: these properties
+hold them to the full scans on text made of the very words the patterns read, in any case.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from caspian.layers.news import quantities, timing
+from caspian.layers.news.expression import holds_word
+from caspian.layers.news.gazetteer import load_gazetteer
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+NUMBERS = ("два", "двух", "Трёх", "трех", "пяти", "2,5", "3", "1 300", "12-36")
+# Phrases as the patterns read them, one slot a tuple of choices ("" leaves the slot out).
+PHRASES = (
+    (("", "почти", "более чем"), ("в", "В"), NUMBERS, ("раз", "раза")),
+    (("за", "За"), ("", "первые"), NUMBERS, ("месяцев", "месяца"), ("", "2025 года")),
+    (("за",), ("2024",), ("год",)),
+    (("в течение", "на протяжении", "ближайших", "следующих", "последующих"), NUMBERS,
+     ("лет", "года", "месяцев", "дней", "недели")),
+    (("до", "к"), ("", "конца"), ("2026", "этого", "следующего"), ("года", "году", "год")),
+    (("в", "на"), ("2027", "этом", "следующем"), ("году", "год")),
+    (("с", "С"), ("2020",), ("года",)),
+    (("удвоить", "Утроение", "вдвое", "втрое", "удобно"),),
+    (("Карс", "БТК", "железная дорога", "224 км", "10 млн тонн", "завершено"),),
+)  # fmt: skip
+SEPARATORS = (" ", " ", " ", "  ", "\n", "\u00a0", ", ", "-", ". ")
+# How a word may be printed: as is, in capitals, capitalised, or with "т" printed "ᲄ", a
+# form of it that matching with case ignored accepts (a hint that lower-cased would miss it).
+CASES = (str, str.upper, str.capitalize, lambda word: word.replace("т", "ᲄ"))
+PROPERTY = settings(deadline=None, max_examples=300)
+
+
+@st.composite
+def sentences(draw: st.DrawFn) -> tuple[str, int, int]:
+    """A text of phrases, each word in some case, and a range of it (a sentence need not
+    start the text)."""
+    words = []
+    for phrase in draw(st.lists(st.sampled_from(PHRASES), min_size=1, max_size=5)):
+        for slot in phrase:
+            word = draw(st.sampled_from(CASES))(draw(st.sampled_from(slot)))
+            words += [word, draw(st.sampled_from(SEPARATORS))] if word else []
+    text = "".join(words)
+    if draw(st.booleans()):
+        return text, 0, len(text)
+    start = draw(st.integers(0, len(text)))
+    return text, start, draw(st.integers(start, len(text)))
+
+
+def _phrase_hints() -> list[tuple[re.Pattern[str], tuple[str, ...] | re.Pattern[str]]]:
+    """Each long pattern and the hint (words, or a pattern) that must be found where it
+    matches."""
+    return [
+        (quantities._phrase("growth"), quantities._GROWTH_HINT),
+        (quantities._phrase("period"), quantities._PERIOD_HINT),
+        (quantities._phrase("duration"), quantities._DURATION_HINT),
+        (quantities._WHOLE_YEAR, quantities._YEAR_HINT),
+        (quantities._GROWTH_WORD, quantities._GROWTH_WORD_HINT),
+        *[(pattern, ("год",)) for pattern in (
+            timing._ABSOLUTE, timing._IN_YEAR, timing._RELATIVE_END, timing._RELATIVE_IN,
+            timing._SINCE,
+        )],
+    ]  # fmt: skip
+
+
+@PROPERTY
+@given(sentences())
+def test_a_phrase_is_only_found_where_its_hint_is(sentence: tuple[str, int, int]) -> None:
+    text, start, end = sentence
+    for pattern, hint in _phrase_hints():
+        if not pattern.search(text, start, end):
+            continue
+        if isinstance(hint, re.Pattern):
+            assert hint.search(text, start, end), (pattern.pattern, text)
+        else:
+            assert holds_word(text, start, end, hint), (pattern.pattern, text)
+
+
+def test_case_folding_gives_every_letter_a_hint_word_may_be_printed_as() -> None:
+    """Every character that a pattern ignoring case takes for a letter of a hint word folds to
+    that letter (so the hint, which folds the sentence, never misses what the pattern reads)."""
+    every_character = "".join(map(chr, range(0x110000))).encode(
+        "utf-8", "surrogatepass"
+    ).decode("utf-8", "replace")  # fmt: skip
+    hints = [hint for _, hint in _phrase_hints() if not isinstance(hint, re.Pattern)]
+    letters = sorted({letter for words in hints for word in words for letter in word})
+    assert "т" in letters and "ᲄ".casefold() == "т"
+    for letter in letters:
+        read_as = {m.group() for m in re.finditer(letter, every_character, re.IGNORECASE)}
+        assert {character.casefold() for character in read_as} == {letter}, letter
+
+
+@PROPERTY
+@given(sentences(), st.booleans())
+def test_digits_alone_are_the_numbers_of_a_sentence_without_number_words(
+    sentence: tuple[str, int, int], english: bool
+) -> None:
+    text, start, end = sentence
+    full = list(quantities.numbers_and_words_in(text, start, end, english))
+    assert list(quantities.numbers_in(text, start, end, english)) == full
+    if not quantities._has_number_word(text, start, end):
+        assert list(quantities.digits_in(text, start, end, english)) == full
+
+
+def test_a_sentence_of_digits_and_words_reads_both() -> None:
+    text = "Длина двухсот двадцати четырёх км, а не 1 300 км."
+    assert [(text[s:e], v) for s, e, v, _ in quantities.numbers_in(text, 0, len(text))] == [
+        ("двухсот двадцати четырёх", 224.0), ("1 300", 1300.0),
+    ]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def feature_matcher():
+    return load_gazetteer().features
+
+
+def _matches_word_by_word(matcher, text: str) -> list[tuple[int, int]]:
+    """Where names of ``matcher`` stand, trying every name at each word in turn: the longest
+    that matches there, then on after it (the matcher's documented rule, without its index)."""
+    from caspian.layers.news.text import words
+
+    tokens = words(text)
+    found, index = [], 0
+    while index < len(tokens):
+        sizes = [
+            1 if name.exact else len(name.lemma_sets)
+            for name in matcher.names
+            if matcher._matches_at(name, text, tokens, index)
+        ]
+        if not sizes:
+            index += 1
+            continue
+        found.append((tokens[index].start, tokens[index + max(sizes) - 1].end))
+        index += max(sizes)
+    return found
+
+
+@settings(deadline=None, max_examples=40)
+@given(sentences())
+def test_the_matcher_finds_what_trying_every_name_at_every_word_finds(
+    feature_matcher, sentence: tuple[str, int, int]
+) -> None:
+    text, _, _ = sentence
+    assert [(m.start, m.end) for m in feature_matcher.find(text)] == _matches_word_by_word(
+        feature_matcher, text
+    )
+
+
+def test_the_matcher_finds_an_abbreviation_and_a_three_word_name(feature_matcher) -> None:
+    text = "БТК и железная дорога Карс–Ахалкалаки, Баку-Тбилиси-Карс"
+    assert [(text[m.start : m.end], m.target) for m in feature_matcher.find(text)] == [
+        ("БТК", ("middle_corridor", "btk")), ("Баку-Тбилиси-Карс", ("middle_corridor", "btk")),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "value"),
+    [
+        ("Работы займут В ТЕЧЕНИЕ трёх лет.", "duration", 3.0),
+        ("Работы займут в ᲄечение трёх лет.", "duration", 3.0),  # "ᲄ": an old form of "т"
+        ("Оборот вырос почти в ПЯТЬ РАЗ.", "growth", 5.0),
+        ("За первые восемь МЕСЯЦЕВ 2025 года.", "period", 8.0),
+    ],
+)
+def test_a_phrase_in_any_case_passes_its_hint(sentence: str, kind: str, value: float) -> None:
+    from caspian.layers.news.quantities import quantities as read
+
+    assert [(q.kind, q.value) for q in read(sentence, 0, len(sentence))] == [(kind, value)]

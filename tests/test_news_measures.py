@@ -1,0 +1,51 @@
+"""Conflicts of capacities against the catalog and of event dates between articles.
+
+The articles here are two-line texts written for these tests (not news); the capacities they
+contradict are the catalog's (layers/data/zangezur_corridor.geojson: Horadiz–Aghband, design
+15 Mt/yr).
+"""
+
+from __future__ import annotations
+
+from caspian.layers.news.analysis import analyse, corpus_conflicts
+from caspian.layers.news.conflicts import Conflict
+from caspian.layers.news.documents import parse_document
+
+
+def _conflicts(*texts: str) -> list[Conflict]:
+    documents = [
+        parse_document(f"date 2026-01-10\n{text}\n", f"test_{number}.txt", "text", ".txt")
+        for number, text in enumerate(texts)
+    ]
+    return corpus_conflicts([analyse(document) for document in documents])
+
+
+def test_a_capacity_the_catalog_does_not_state_is_a_conflict() -> None:
+    (found,) = _conflicts(
+        "Пропускная способность железной дороги Горадиз–Агбенд составит 20 млн тонн в год."
+    )
+    assert (found.rule, found.kind, found.unit, found.claims[0].value) == (
+        "catalog", "mass", "Mt/yr", 20.0,
+    )
+    assert [value["value"] for value in found.catalog_values] == [15]
+
+
+def test_a_capacity_the_catalog_states_is_no_conflict() -> None:
+    assert _conflicts(
+        "Пропускная способность железной дороги Горадиз–Агбенд составит 15 млн тонн в год."
+    ) == []
+
+
+def test_one_event_dated_differently_by_two_articles_is_a_conflict() -> None:
+    (found,) = _conflicts(
+        "Железная дорога Горадиз–Агбенд: соглашение подписали 5 марта 2024 года.",
+        "Железная дорога Горадиз–Агбенд: соглашение подписали 6 марта 2024 года.",
+    )
+    assert (found.kind, found.subject) == ("event", "zangezur_corridor/horadiz-aghband")
+
+
+def test_two_different_events_of_one_feature_are_no_conflict() -> None:
+    assert _conflicts(
+        "Железная дорога Горадиз–Агбенд: соглашение подписали 5 марта 2024 года.",
+        "Железная дорога Горадиз–Агбенд: участок открыли 6 марта 2024 года.",
+    ) == []

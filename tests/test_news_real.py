@@ -1,0 +1,239 @@
+"""The news reader on real articles (tests/data/news_real, docs/news-annotation.md).
+
+The floors are the figures measured when the set was scored (README, "News reader on real
+articles"): a change that makes the reader worse on real news fails here. Each class of error
+the reader was improved on has a test on the real wording that showed it.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+import pytest
+from caspian.layers.news.agreement import tolerance_step
+from caspian.layers.news.analysis import Analysis, analyse, corpus_conflicts
+from caspian.layers.news.claims import Claim
+from caspian.layers.news.documents import read_document
+from caspian.layers.news.evaluation import Evaluation, documents_of, evaluate
+from cli_support import run_cli
+
+REAL = Path(__file__).parent / "data" / "news_real"
+
+
+@cache
+def _evaluation(part: str) -> Evaluation:
+    return evaluate(REAL, part)
+
+
+@cache
+def _analysis(name: str) -> Analysis:
+    return analyse(read_document(REAL / name))
+
+
+def _claim(name: str, written: str) -> Claim:
+    """The claim of article ``name`` whose text starts with ``written``."""
+    analysis = _analysis(name)
+    found = [claim for claim in analysis.claims if claim.text.startswith(written)]
+    assert found, f"no claim {written!r} in {name}: {[c.text for c in analysis.claims]}"
+    return found[0]
+
+
+def test_the_set_has_twelve_articles_from_four_outlets_and_a_held_out_part() -> None:
+    entries = documents_of(REAL)
+    held_out = documents_of(REAL, "heldout")
+    assert len(entries) >= 12 and len({entry["outlet"] for entry in entries}) >= 4
+    assert len(held_out) >= 6 and len({entry["outlet"] for entry in held_out}) >= 3
+    # the first held-out part (held01-held10) was seen and fixed, so it is development now
+    assert {entry["id"][:6] for entry in held_out} == {f"held{n}" for n in range(11, 18)}
+    for entry in entries:
+        assert (REAL / entry["id"]).is_file()
+        assert entry["url"].startswith("https://") and entry["date"][:2] == "20"
+        gold = json.loads((REAL / "gold" / entry["id"].replace(".txt", ".json")).read_text())
+        assert gold["date"] == entry["date"]
+
+
+# (right, found, expected) measured on each part when the floors were set; the held-out
+# figures are the reader's first run on held11-held17, after their annotation was committed.
+MEASURED = {
+    "dev": {"mentions": (57, 58, 58), "claims": (54, 62, 60), "dates": 21,
+            "conflicts": (1, 2, 2)},
+    "heldout": {"mentions": (17, 17, 19), "claims": (17, 30, 28), "dates": 7,
+                "conflicts": (0, 4, 0)},
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("score", ["mentions", "claims"])
+@pytest.mark.parametrize("part", ["dev", "heldout"])
+def test_mentions_and_claims_do_not_fall_below_the_measured_figures(part: str, score: str) -> None:
+    right, found, expected = MEASURED[part][score]
+    tally = getattr(_evaluation(part), score)
+    assert tally.expected == expected
+    assert tally.right >= right and tally.found - tally.right <= found - right
+
+
+@pytest.mark.parametrize("part", ["dev", "heldout"])
+def test_every_publication_date_is_read(part: str) -> None:
+    evaluation = _evaluation(part)
+    assert evaluation.dates_right == MEASURED[part]["dates"] == evaluation.documents
+
+
+@pytest.mark.parametrize("part", ["dev", "heldout"])
+def test_conflicts_do_not_fall_below_the_measured_figures(part: str) -> None:
+    real_reported, reported, real_found = MEASURED[part]["conflicts"]
+    score = _evaluation(part).conflicts
+    assert score.real_found >= real_found
+    assert score.reported - score.real_reported <= reported - real_reported
+
+
+def test_a_yearly_capacity_of_the_first_stage_is_not_the_second_stages_total() -> None:
+    name = "dev01_report_20251126_kazmortransflot.txt"
+    first, second = _claim(name, "140 тысяч TEU"), _claim(name, "240 тысяч TEU")
+    assert (first.unit, first.scope) == ("TEU/yr", "stage:1")
+    assert (second.unit, second.scope) == ("TEU", "stage:2")
+    deadline = _claim(name, "до конца этого года")
+    assert (deadline.value, deadline.scope, deadline.layer) == (2025.0, "stage:1", "aktau_port")
+
+
+def test_a_share_of_work_done_is_a_percent_of_design_or_construction() -> None:
+    name = "dev05_report_20251113_horadiz_agbend.txt"
+    design = [c for c in _analysis(name).claims if c.text == "85%"][-1]
+    construction = _claim(name, "68%")
+    assert (design.kind, design.scope, design.feature) == ("percent", "design", "horadiz-aghband")
+    assert (construction.kind, construction.scope) == ("percent", "construction")
+    assert construction.context["as_of"] == "2025-11-13"
+
+
+def test_progress_stated_at_two_dates_is_no_conflict() -> None:
+    analyses = [_analysis("dev05_report_20251113_horadiz_agbend.txt"),
+                _analysis("held02_report_20260227_horadiz_agbend_70.txt")]  # fmt: skip
+    assert [c for c in corpus_conflicts(analyses) if c.kind == "percent"] == []
+
+
+def test_deadlines_by_quarter_bare_year_and_a_future_completion_date() -> None:
+    quarter = _claim("dev04_dayaz_20260204_digital_silk_road.txt", "в третьем квартале 2026")
+    assert (quarter.kind, quarter.value, quarter.feature) == ("deadline", 2026.0, "sumgayit-aktau")
+    bare = _claim("dev06_dayaz_20251126_horadiz_agbend_deadline.txt", "в 2026")
+    assert (bare.kind, bare.value, bare.feature) == ("deadline", 2026.0, "horadiz-aghband")
+    dated = _claim("dev07_report_20260305_kars_depot.txt", "24 сентября 2029")
+    assert (dated.kind, dated.value, dated.feature) == ("deadline", 2029.0, "kars-dilucu")
+
+
+def test_a_past_year_and_a_forecast_horizon_are_not_deadlines() -> None:
+    history = _analysis("dev11_haqqin_20250816_btc_azertrans.txt")
+    assert not [c for c in history.claims if c.kind == "deadline"]  # "в 2001 году"
+    forecast = _analysis("dev10_report_20251006_baku_port_record.txt")
+    assert not [c for c in forecast.claims if c.kind == "deadline"]  # "к концу года"
+    assert _claim("dev10_report_20251006_baku_port_record.txt", "100 тысяч TEU").value == 100000
+
+
+def test_the_tunnels_length_and_the_depots_build_time_are_components_not_the_line() -> None:
+    tunnels = _claim("dev07_report_20260305_kars_depot.txt", "11,5 км")
+    assert (tunnels.feature, tunnels.scope) == ("kars-dilucu", "component:тоннель")
+    depot = _claim("dev07_report_20260305_kars_depot.txt", "в течение двух месяцев")
+    assert (depot.kind, depot.value, depot.scope) == ("duration", 2.0, "component:депо")
+
+
+def test_a_section_named_by_the_place_it_passes_through_is_that_leg() -> None:
+    section = _claim("dev06_dayaz_20251126_horadiz_agbend_deadline.txt", "188-километрового")
+    assert (section.feature, section.scope) == ("nakhchivan", None)
+    assert "section through Нахчыван" in str(section.link)
+
+
+def test_a_figure_before_any_name_takes_the_project_named_next() -> None:
+    length = _claim("dev08_report_20260114_nakhchivan_stations.txt", "194,1 км")
+    assert (length.feature, length.link) == ("nakhchivan", "following sentence")
+
+
+def test_a_part_of_the_corridor_is_the_feature_the_article_names() -> None:
+    name = "dev09_tass_20250822_kars_groundbreaking.txt"
+    assert _claim(name, "224-километровой").feature == "kars-dilucu"
+    assert _claim(name, "15 млн тонн").unit == "Mt/yr"  # "ежегодную перевозку … 15 млн тонн"
+    repair, new = _claim(name, "150 км"), _claim(name, "20-километровый")
+    assert [(c.feature, c.scope) for c in (repair, new)] == [(None, "section:AZ")] * 2
+
+
+def test_the_nakhchivan_lengths_of_two_outlets_are_a_real_conflict() -> None:
+    analyses = [_analysis("dev06_dayaz_20251126_horadiz_agbend_deadline.txt"),
+                _analysis("dev08_report_20260114_nakhchivan_stations.txt")]  # fmt: skip
+    conflicts = corpus_conflicts(analyses)
+    assert [(c.subject, sorted(x.value for x in c.claims)) for c in conflicts] == [
+        ("zangezur_corridor/nakhchivan", [188.0, 194.1])
+    ]
+
+
+def test_adding_the_real_articles_to_a_new_corpus_stores_every_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    names = [entry["id"] for entry in documents_of(REAL)]
+    corpus = tmp_path / "corpus"
+    argv = ["ingest", *(str(REAL / name) for name in names), "--add", "--corpus", str(corpus)]
+    code, _, err = run_cli(argv, capsys)
+    assert (code, err) == (0, "")
+    manifest = json.loads((corpus / "manifest.json").read_text(encoding="utf-8"))
+    assert len(manifest["documents"]) == len(names) >= 12
+    assert len(list(corpus.glob("*.txt"))) == len(names)
+
+
+def test_dates_printed_by_outlets_without_the_collectors_header_are_read() -> None:
+    printed = {
+        "held05_abcaz_20260205_black_sea_cable.txt": "2026-02-05",  # "17:29 - 5.02.2026"
+        "held08_blackseanews_20260119_btc_exports.txt": "2026-01-19",  # "17:20 19.01.2026"
+        "held10_railnews_20241115_aktau_container_hub.txt": "2024-11-15",  # "15.11.2024, 12:42"
+    }
+    for name, date in printed.items():
+        document = _analysis(name).document
+        assert (document.date, document.date_source) == (date, "inline"), name
+
+
+def test_an_approximate_figure_agrees_within_its_last_non_zero_digit() -> None:
+    about = _claim("held06_servernews_20251031_caspian_fiber.txt", "400 км")  # "около 400 км"
+    assert (about.qualifier, tolerance_step(about)) == ("about", 100.0)
+    # the catalog's 380 km is within "около 400 км"
+    assert corpus_conflicts([_analysis("held06_servernews_20251031_caspian_fiber.txt")]) == []
+    almost = _claim("held04_vestikavkaza_20260112_nakhchivan_stations.txt", "200 км")
+    assert (almost.qualifier, almost.feature) == ("almost", "nakhchivan")  # "почти 200 км"
+    analyses = [_analysis("held04_vestikavkaza_20260112_nakhchivan_stations.txt"),
+                _analysis("held03_report_20251205_nakhchivan_188km.txt"),
+                _analysis("dev08_report_20260114_nakhchivan_stations.txt")]  # fmt: skip
+    [conflict] = corpus_conflicts(analyses)  # 188 against 194.1 km; "почти 200" agrees with both
+    assert sorted(c.value for c in conflict.claims) == [188.0, 194.1]
+
+
+def test_volumes_of_different_years_and_a_shippers_share_are_different_measures() -> None:
+    exports = "held08_blackseanews_20260119_btc_exports.txt"
+    assert _claim(exports, "27,179").context["period"]["year"] == 2025  # "в 2025 году … до"
+    assert _claim(exports, "29,470").context["period"]["year"] == 2024  # "… в 2024 году"
+    assert _claim(exports, "4,122").scope == "share:transit"  # "транзитной нефти"
+    kazakh = _claim("held09_haqqin_20251215_kazakh_oil_btc.txt", "1,5 млн тонн")
+    assert (kazakh.scope, kazakh.context["period"]["year"]) == ("share:KZ", 2025)
+    series = _analysis("held07_report_20260310_tmtm_volumes.txt")
+    years = [c.context["period"]["year"] for c in series.claims if c.unit == "Mt" and c.value < 5]
+    assert years == [2019, 2020, 2021, 2022, 2023, 2024, 2025]
+    # a country's sea freight in a sentence that names no project is no claim of the corridor
+    freight = _claim("dev02_trend_20260117_kazmortransflot_teu.txt", "4,002")
+    assert (freight.scope, freight.layer) == ("actor:country", None)  # "страны"
+    names = ["dev02_trend_20260117_kazmortransflot_teu.txt", exports,
+             "held07_report_20260310_tmtm_volumes.txt", "held09_haqqin_20251215_kazakh_oil_btc.txt"]
+    assert [c for c in corpus_conflicts([_analysis(n) for n in names]) if c.kind == "mass"] == []
+
+
+def test_a_section_named_by_a_place_adjective_is_the_leg_through_that_place() -> None:
+    section = _claim("held03_report_20251205_nakhchivan_188km.txt", "188 километров")
+    assert (section.feature, section.scope) == ("nakhchivan", None)  # "нахчыванский участок"
+    assert "section through нахчыванский" in str(section.link)
+
+
+def test_names_written_with_other_line_and_cable_words_are_found() -> None:
+    branch = _analysis("held04_vestikavkaza_20260112_nakhchivan_stations.txt").mentions
+    assert ("железнодорожную ветку Нахчывана", "nakhchivan") in [
+        (m.text, m.feature) for m in branch
+    ]
+    cable = _claim("held05_abcaz_20260205_black_sea_cable.txt", "1 155 км")
+    assert (cable.layer, cable.feature) == ("green_energy_cable", "anaklia-constanta")
+
+
+def test_a_thousands_abbreviation_does_not_end_the_sentence() -> None:
+    teu = _claim("held07_report_20260310_tmtm_volumes.txt", "77 тыс. TEU")  # "около 77 тыс. TEU."
+    assert (teu.value, teu.layer, teu.context["period"]["year"]) == (77000, "middle_corridor", 2025)
