@@ -20,6 +20,7 @@ from typing import Any
 
 import shapely.geometry
 from caspian.geo.arguments import settings_or_default
+from caspian.geo.figures import delta_pct
 from caspian.geo.settings import DEFAULT_SETTINGS, Settings
 from caspian.layers.catalog import Layer, load_catalog, short_feature_id
 from caspian.layers.catalog_schema import FEATURE_PROPERTIES, LAYER_MEMBERS, members
@@ -60,7 +61,7 @@ class LengthFinding:
     @property
     def delta_pct(self) -> float:
         """Computed minus published, in percent of the published figure."""
-        return 100.0 * self.delta_km / self.published_km
+        return float(delta_pct(self.length_km, self.published_km))
 
     @property
     def within_tolerance(self) -> bool:

@@ -15,6 +15,7 @@ import numpy as np
 import shapely
 import shapely.geometry
 from caspian.geo.arguments import settings_or_default
+from caspian.geo.figures import round_coordinates
 from caspian.geo.geodesy import linestring_lengths_km
 from caspian.geo.settings import DEFAULT_SETTINGS, Settings
 from caspian.layers.accuracy import ACCURACY_COLUMNS, accuracy_columns
@@ -144,7 +145,7 @@ def _rows(layer: Layer) -> list[dict[str, Any]]:
 def _normalise(geometries: Any, settings: Settings) -> Any:
     decimals = settings.coordinate_decimals
     rounded = shapely.transform(np.asarray(geometries, dtype=object),
-                                lambda xy: np.round(xy, decimals), include_z=None)
+                                lambda xy: round_coordinates(xy, decimals), include_z=None)
     return shapely.orient_polygons(rounded, exterior_cw=False)
 
 

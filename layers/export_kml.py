@@ -1,28 +1,30 @@
-"""KML for Google Earth, written with :mod:`xml.etree` (no extra dependency).
+"""KML for Google Earth, written with :mod:`xml.etree`; descriptions from a Jinja2 template.
 
 One ``Folder`` per layer, one ``Placemark`` per feature with its name, an HTML description
-listing status, figures and citations (every data string HTML-escaped, and the whole
-description XML-escaped by ElementTree), a style per status and every export column in
+listing status, figures and citations (from a template that HTML-escapes every value, and
+the whole description XML-escaped by ElementTree), a style per status and every export column in
 ``ExtendedData`` as ``SchemaData`` of one typed ``Schema``, so that GDAL's KML and LIBKML
 drivers read every column back, numbers as numbers.
 """
 
 from __future__ import annotations
 
-import html
+import functools
 import json
-import math
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from caspian.geo.figures import none_if_missing, round_coordinate
 from caspian.geo.settings import STATUSES, Settings
 from caspian.layers.catalog import Layer
 from caspian.layers.export_frame import NUMBER_COLUMNS
+from caspian.layers.templating import template_environment
 
 if TYPE_CHECKING:
     import geopandas
+    import jinja2
 
 KML_NS = "http://www.opengis.net/kml/2.2"
 
@@ -56,8 +58,8 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None) -> ET.Element:
 
 
 def _number(value: float, decimals: int) -> str:
-    text = f"{round(value, decimals):.{decimals}f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
+    text = f"{round_coordinate(value, decimals):.{decimals}f}".rstrip("0").rstrip(".")
+    return text or "0"
 
 
 def _coordinates(coords: Any, decimals: int) -> str:
@@ -104,41 +106,45 @@ def _text(value: Any) -> str | None:
         return None
     if hasattr(value, "item"):
         value = value.item()
+    value = none_if_missing(value)
     if isinstance(value, float):
-        return None if not math.isfinite(value) else repr(value)
-    return str(value)
+        return repr(value)
+    return None if value is None else str(value)
+
+
+def _citation_items(citations_json: str | None) -> list[tuple[str, str | None, str | None]]:
+    """``(label, quote, page)`` of each citation: the outlet and date (else the source id),
+    the verbatim quote, the page cited."""
+    items = []
+    for citation in json.loads(citations_json or "[]"):
+        label = " ".join(str(citation[key]) for key in ("outlet", "date") if citation.get(key))
+        quote, page = citation.get("quote"), citation.get("page")
+        items.append((label or str(citation["source"]), str(quote) if quote else None,
+                      str(page) if page else None))
+    return items
 
 
 def description_html(row: Mapping[str, Any]) -> str:
     """HTML description of one feature: names, status, figures and its citations with quotes.
 
-    Every value from the data is HTML-escaped.
+    Rendered from ``templates/kml_description.html.j2``, which escapes every value.
     """
-    esc = html.escape
-    parts = []
-    if row.get("name_ru"):
-        parts.append(f"<p><i>{esc(str(row['name_ru']))}</i></p>")
     facts = [("Status", row.get("status")), ("Status note", row.get("status_note")),
              ("Operator", row.get("operator")), ("Owners", row.get("owners")),
              ("Capacity", row.get("capacity")),
              ("Published length, km", _text(row.get("published_length_km"))),
              ("Geodesic length of this drawing, km", _text(row.get("length_km"))),
              ("Geometry", row.get("geometry_accuracy")), ("Note", row.get("note"))]
-    rows = "".join(f"<tr><th align=\"left\">{esc(label)}</th><td>{esc(str(value))}</td></tr>"
-                   for label, value in facts if value not in (None, ""))
-    parts.append(f"<table>{rows}</table>")
-    citations = json.loads(row.get("citations") or "[]")
-    if citations:
-        items = []
-        for citation in citations:
-            label = " ".join(str(citation[key]) for key in ("outlet", "date") if citation.get(key))
-            label = label or str(citation["source"])
-            detail = citation.get("quote") or citation.get("page")
-            quote = f": «{esc(str(detail))}»" if citation.get("quote") else (
-                f": {esc(str(detail))}" if detail else "")
-            items.append(f"<li>{esc(label)}{quote}</li>")
-        parts.append(f"<p><b>Sources</b></p><ul>{''.join(items)}</ul>")
-    return "".join(parts)
+    return _templates().get_template("kml_description.html.j2").render(
+        name_ru=row.get("name_ru"),
+        facts=[(label, str(value)) for label, value in facts if value not in (None, "")],
+        citations=_citation_items(row.get("citations")),
+    )
+
+
+@functools.cache
+def _templates() -> jinja2.Environment:
+    return template_environment("caspian.layers")
 
 
 def kml_bytes(

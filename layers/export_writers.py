@@ -11,7 +11,6 @@ library versions, so the same bytes for the same installed versions).
 from __future__ import annotations
 
 import json
-import math
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
@@ -23,6 +22,7 @@ import pandas
 import pyogrio
 import shapely
 import shapely.geometry
+from caspian.geo.figures import none_if_missing, round_geometry
 from caspian.geo.settings import Settings
 from caspian.layers.catalog import Layer
 from caspian.layers.export_frame import TEXT_COLUMNS, citation_table, source_table
@@ -42,18 +42,10 @@ def _plain(value: Any) -> Any:
         return None
     if hasattr(value, "item"):
         value = value.item()
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
+    value = none_if_missing(value)
     if value is pandas.NA:
         return None
     return value
-
-
-def _rounded(coords: Any, decimals: int) -> Any:
-    if isinstance(coords, (list, tuple)):
-        return [_rounded(item, decimals) for item in coords]
-    value = round(float(coords), decimals)
-    return 0.0 if value == 0 else value  # no "-0.0" in the file
 
 
 def geojson_text(frame: geopandas.GeoDataFrame, settings: Settings, name: str | None) -> str:
@@ -67,7 +59,7 @@ def geojson_text(frame: geopandas.GeoDataFrame, settings: Settings, name: str | 
         geometry = values[frame.geometry.name]
         mapping = shapely.geometry.mapping(geometry) if geometry is not None else None
         if mapping is not None:
-            mapping = _geometry_lists(mapping, decimals)
+            mapping = round_geometry(mapping, decimals)
         feature = {
             "type": "Feature",
             "id": values["id"],
@@ -82,13 +74,6 @@ def geojson_text(frame: geopandas.GeoDataFrame, settings: Settings, name: str | 
     if not lines:
         return opening + ',"features":[]}\n'
     return opening + ',"features":[\n' + ",\n".join(lines) + "\n]}\n"
-
-
-def _geometry_lists(mapping: dict[str, Any], decimals: int) -> dict[str, Any]:
-    if mapping["type"] == "GeometryCollection":
-        members = [_geometry_lists(dict(member), decimals) for member in mapping["geometries"]]
-        return {"type": "GeometryCollection", "geometries": members}
-    return {"type": mapping["type"], "coordinates": _rounded(mapping["coordinates"], decimals)}
 
 
 def write_geojson(

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from caspian.geo.arguments import file_path, flag, instance, refuse, settings_or_default
 from caspian.geo.errors import InputError
+from caspian.geo.figures import delta_pct, none_if_missing
 from caspian.geo.settings import Settings
 
 if TYPE_CHECKING:
@@ -71,7 +72,7 @@ PORT_KIND = "port"
 
 def published_figures(value: Any) -> list[dict[str, Any]]:
     """Normalise a ``published_length_km`` value (list of dicts, a number, or nothing)."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if none_if_missing(value) is None:
         return []
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return [{"value": float(value), "source": None}]
@@ -117,12 +118,8 @@ def check_published_lengths(values: list[Any]) -> None:
 
 def _column(frame: pandas.DataFrame, name: str, default: Any = None) -> list[Any]:
     if name in frame.columns:
-        return [None if _is_missing(value) else value for value in frame[name].tolist()]
+        return [none_if_missing(value) for value in frame[name].tolist()]
     return [default] * len(frame)
-
-
-def _is_missing(value: Any) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
 
 
 def _line_mask(geoms: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
@@ -213,9 +210,7 @@ def metrics_frame(
     published = [published_figures(value) for value in values]
     first = [entries[0] if entries else None for entries in published]
     published_km = np.array([np.nan if f is None else float(f["value"]) for f in first])
-    with np.errstate(divide="ignore", invalid="ignore"):
-        delta_km = length_km - published_km
-        delta_pct = np.where(published_km > 0, 100.0 * delta_km / published_km, np.nan)
+    delta_km = length_km - published_km
 
     if "feature" in frame.columns:
         features = [str(value) for value in frame["feature"].tolist()]
@@ -233,7 +228,7 @@ def metrics_frame(
             "published_km": published_km,
             "published_source": [None if f is None else f.get("source") for f in first],
             "delta_km": delta_km,
-            "delta_pct": delta_pct,
+            "delta_pct": delta_pct(length_km, published_km),
             "published": [
                 [{"value": float(e["value"]), "source": e.get("source")} for e in entries]
                 for entries in published

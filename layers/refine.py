@@ -27,6 +27,7 @@ import numpy as np
 import shapely
 from caspian.geo.arguments import instance, mapping, positive_number, refuse
 from caspian.geo.errors import CatalogError, InputError
+from caspian.geo.figures import delta_pct
 from caspian.geo.geodesy import densify_geodesic, geodesic_lengths_km
 from caspian.geo.railgraph import (
     RailPath,
@@ -225,7 +226,7 @@ def _published(properties: dict[str, Any], new_km: float) -> list[dict[str, Any]
                     "value": float(value),
                     "source": entry.get("source"),
                     "delta_km": new_km - value,
-                    "delta_pct": 100.0 * (new_km - value) / value,
+                    "delta_pct": float(delta_pct(new_km, value)),
                 }
             )
     return rows

@@ -6,12 +6,12 @@ the commands so that ``caspian --help`` stays fast.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
+from caspian.geo.figures import delta_pct_or_none, none_if_missing
 from caspian.maps.options import format_option
 
 if TYPE_CHECKING:
@@ -36,7 +36,8 @@ def _round(value: Any) -> Any:
     if isinstance(value, float) or (hasattr(value, "dtype") and hasattr(value, "item")):
         value = value.item() if hasattr(value, "item") else value
         if isinstance(value, float):
-            return None if not math.isfinite(value) else round(value, KM_DECIMALS)
+            value = none_if_missing(value)
+            return None if value is None else round(value, KM_DECIMALS)
         return value
     if isinstance(value, Mapping):
         return {str(key): _round(val) for key, val in value.items()}
@@ -90,7 +91,7 @@ def _country_rows(metrics: pandas.DataFrame) -> list[dict[str, Any]]:
             if country == "sea" and not length_km:
                 continue  # an inland line: a row of zero sea says nothing
             delta = None if published_km is None else round(length_km - published_km, KM_DECIMALS)
-            pct = None if not published_km or delta is None else 100 * delta / published_km
+            pct = None if delta is None else delta_pct_or_none(length_km, published_km)
             rows.append(
                 {
                     "layer": row["layer"],

@@ -14,6 +14,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from caspian.geo.arguments import settings_or_default
+from caspian.geo.figures import none_if_missing, round_coordinates, round_geometry
 from caspian.geo.settings import DEFAULT_SETTINGS, Settings
 from caspian.maps import popups, styles
 
@@ -50,22 +51,6 @@ def search_aliases(layer: Layer, properties: Mapping[str, Any]) -> list[str]:
     aliases = [layer.name, layer.name_ru]
     aliases += [initials for text in texts for initials in place_initials(text)]
     return [alias for alias in dict.fromkeys(aliases) if alias]
-
-
-def _round(coords: Any, decimals: int) -> Any:
-    if isinstance(coords, (list, tuple)):
-        return [_round(item, decimals) for item in coords]
-    return round(float(coords), decimals)
-
-
-def round_geometry(geometry: Mapping[str, Any], decimals: int) -> dict[str, Any]:
-    """A GeoJSON geometry with every coordinate rounded to ``decimals`` places (degrees)."""
-    if geometry["type"] == "GeometryCollection":
-        return {
-            "type": "GeometryCollection",
-            "geometries": [round_geometry(part, decimals) for part in geometry["geometries"]],
-        }
-    return {"type": geometry["type"], "coordinates": _round(geometry["coordinates"], decimals)}
 
 
 def drawable_geometry(geometry: Mapping[str, Any]) -> dict[str, Any]:
@@ -195,7 +180,8 @@ def trust_stretches(
         return [], km
     marked = [
         {"accuracy": stretch.accuracy,
-         "coordinates": _round([list(xy) for xy in stretch.coordinates], FEATURE_DECIMALS)}
+         "coordinates": round_coordinates([list(xy) for xy in stretch.coordinates],
+                                         FEATURE_DECIMALS)}
         for stretch in stretches if stretch.accuracy in MARKED_ACCURACIES
     ]
     return marked, km
@@ -274,13 +260,12 @@ def user_collection(
         (a frame row also holds the columns of every other feature, as nulls). Taken from the
         frame's rows when not given.
     """
-    import math
 
     from caspian.geo.geodesy import linestring_lengths_km
     from shapely.geometry import mapping
 
     geoms = frame.geometry.values
-    lengths = [None if math.isnan(km) else float(km) for km in linestring_lengths_km(geoms)]
+    lengths = [none_if_missing(float(km)) for km in linestring_lengths_km(geoms)]
     features = []
     columns = [column for column in frame.columns if column != frame.geometry.name]
     records = frame[columns].to_dict("records")

@@ -13,6 +13,7 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from caspian.geo.figures import none_if_missing
 from caspian.layers.safe_text import csv_text, json_text, terminal_text
 
 FORMATS = ("table", "json", "csv")
@@ -95,13 +96,11 @@ def render_json(rows: Any) -> str:
 
 
 def _nan_to_none(value: Any) -> Any:
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
     if isinstance(value, Mapping):
         return {key: _nan_to_none(val) for key, val in value.items()}
     if isinstance(value, (list, tuple)):
         return [_nan_to_none(item) for item in value]
-    return value
+    return none_if_missing(value)
 
 
 def render_csv(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] | None = None) -> str:

@@ -1,9 +1,10 @@
-"""Popup and tooltip HTML for map features; every data string is escaped here.
+"""Popup and tooltip HTML for map features, rendered from templates that escape every value.
 
-Strings from the catalog, the seeds or a user's file pass through :func:`html.escape` before
-they become HTML, so a property such as ``<img src=x onerror=alert(1)>`` shows as text. The
-HTML built here reaches the page inside JSON (see :func:`caspian.maps.render.script_json`),
-never spliced into a script.
+This module gathers what a popup shows as plain text; ``maps/templates/*.html.j2`` turn it
+into HTML (:mod:`caspian.maps.html_templates`), escaping every value, so a property such as
+``<img src=x onerror=alert(1)>`` from the catalog, the seeds or a user's file shows as text.
+The HTML reaches the page inside JSON (see :func:`caspian.maps.elements.script_json`), never
+spliced into a script.
 """
 
 from __future__ import annotations
@@ -12,9 +13,11 @@ import json
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from html import escape
 from types import MappingProxyType
 from typing import Any
+
+from caspian.geo.figures import delta_pct_or_none
+from caspian.maps.html_templates import render_template
 
 #: How many characters of a user's property value to show before cutting it.
 USER_VALUE_MAX_CHARS = 300
@@ -117,31 +120,26 @@ def format_value(value: Any, unit: str | None) -> str:
     return f"{text} {unit}" if unit else text
 
 
-def delta_pct(computed_km: float | None, published_km: Any) -> float | None:
-    """Signed difference of the computed from the published length, in percent."""
-    if computed_km is None or not math.isfinite(computed_km):
-        return None
-    if isinstance(published_km, bool) or not isinstance(published_km, (int, float)):
-        return None
-    if not published_km:
-        return None
-    return (computed_km - published_km) / published_km * 100.0
+def _shown(value: Any) -> str | None:
+    """``value`` as text, or None where a popup shows nothing for it (missing or empty)."""
+    return str(value) if value else None
 
 
-def _split(by_country_km: Mapping[str, Any] | None, whole_km: bool = False) -> str:
-    """``{"AZE": 443, "GEO": 249}`` -> ``"AZE 443 · GEO 249 km"``; computed splits are
-    rounded to whole kilometres and parts under half a kilometre left out."""
-    if not by_country_km:
-        return ""
+def _split(
+    by_country_km: Mapping[str, Any] | None, whole_km: bool = False
+) -> list[tuple[str, str]]:
+    """``{"AZE": 443, "GEO": 249}`` -> ``[("AZE", "443"), ("GEO", "249")]`` (the popup shows
+    ``"AZE 443 · GEO 249 km"``); computed splits are rounded to whole kilometres and parts
+    under half a kilometre left out."""
     parts = []
-    for code, km in by_country_km.items():
+    for code, km in (by_country_km or {}).items():
         value = float(km)
         if whole_km:
             if value < 0.5:
                 continue
             value = round(value)
-        parts.append(f"{escape(str(code))} {format_number(value)}")
-    return " · ".join(parts) + " km" if parts else ""
+        parts.append((str(code), format_number(value)))
+    return parts
 
 
 #: What each accuracy class means, for the popup.
@@ -154,35 +152,44 @@ ACCURACY_MEANINGS: Mapping[str, str] = MappingProxyType({
 })
 
 
-def _accuracy(own: str, accuracy_km: Mapping[str, float]) -> str:
-    """``"schematic (weakest part): traced 665.5 km · waypoints 66.4 km · ..."``."""
+def _accuracy(own: str, accuracy_km: Mapping[str, float]) -> dict[str, Any]:
+    """The feature's class; with more than one class along the line, the class of its
+    weakest part and the kilometres of each (``"traced along a mapped trace 665.5 km"``)."""
     if len(accuracy_km) < 2:
-        return escape(ACCURACY_MEANINGS.get(own, own))
-    parts = " · ".join(f"{escape(ACCURACY_MEANINGS.get(name, name))} {escape(format_km(km))}"
-                       for name, km in accuracy_km.items())
-    return f"{escape(own)} (its weakest part)<br><span class=\"cg-split\">{parts}</span>"
-
-
-def _row(label: str, value_html: str) -> str:
-    return f"<tr><th>{escape(label)}</th><td>{value_html}</td></tr>"
+        return {"own": ACCURACY_MEANINGS.get(own, own), "parts": []}
+    parts = [(ACCURACY_MEANINGS.get(name, name), format_km(km)) for name, km in accuracy_km.items()]
+    return {"own": own, "parts": parts}
 
 
 def _source_ref(source_id: str | None, sources: Mapping[str, SourceLabel]) -> str:
+    """How a figure cites its source: the source's label, else its id; "" without one."""
     if not source_id:
         return ""
     found = sources.get(source_id)
-    return escape(found.label if found else source_id)
+    return found.label if found else source_id
 
 
-def _capacity(items: Sequence[Mapping[str, Any]], sources: Mapping[str, SourceLabel]) -> str:
-    parts = []
-    for item in items:
-        text = escape(format_value(item.get("value"), item.get("unit")))
-        if item.get("label"):
-            text += f" ({escape(str(item['label']))})"
-        ref = _source_ref(item.get("source"), sources)
-        parts.append(f"{text} <span class=\"cg-src\">[{ref}]</span>" if ref else text)
-    return "<br>".join(parts)
+def _capacity(
+    items: Sequence[Mapping[str, Any]], sources: Mapping[str, SourceLabel]
+) -> list[dict[str, Any]]:
+    return [
+        {"text": format_value(item.get("value"), item.get("unit")),
+         "label": _shown(item.get("label")),
+         "ref": _source_ref(item.get("source"), sources)}
+        for item in items
+    ]
+
+
+def _computed(metrics: FeatureMetrics, nautical: bool) -> dict[str, Any] | None:
+    """The computed length and its split by country and by nearest shore."""
+    if not metrics.length_km:
+        return None
+    return {
+        "length": format_km(metrics.length_km, nautical),
+        "split": _split(metrics.by_country_km, whole_km=True),
+        "borders": metrics.border_source,
+        "sea": _split(metrics.sea_nearest_state_km, whole_km=True),
+    }
 
 
 def _published_lengths(
@@ -190,72 +197,50 @@ def _published_lengths(
     computed_km: float | None,
     sources: Mapping[str, SourceLabel],
     nautical: bool = False,
-) -> str:
-    items = []
-    for entry in published:
-        value = entry.get("value")
-        text = (f"<b>{escape(published_label(entry, nautical))}</b> — "
-                f"{_source_ref(entry.get('source'), sources)}")
-        delta = delta_pct(computed_km, value)
-        if delta is not None:
-            side = "longer" if delta > 0 else "shorter"
-            span = " (measured over another stretch)" if entry.get("span") else ""
-            text += f"; the drawn line is {abs(delta):.1f} % {side}{span}"
-        split = _split(entry.get("by_country_km"))
-        if split:
-            text += f"<br><span class=\"cg-split\">{split}</span>"
-        if entry.get("note"):
-            text += f"<br><i>{escape(str(entry['note']))}</i>"
-        items.append(f"<li>{text}</li>")
-    return f"<h5>Published lengths (as the sources give them)</h5><ul>{''.join(items)}</ul>" \
-        if items else ""
+) -> list[dict[str, Any]]:
+    return [
+        {"label": published_label(entry, nautical),
+         "ref": _source_ref(entry.get("source"), sources),
+         "delta": delta_pct_or_none(computed_km, entry.get("value")),
+         "span": bool(entry.get("span")),
+         "split": _split(entry.get("by_country_km")),
+         "note": _shown(entry.get("note"))}
+        for entry in published
+    ]
 
 
 def _conflicts(
-    conflicts: Iterable[Mapping[str, Any]],
-    sources: Mapping[str, SourceLabel],
-    heading: str = "Sources disagree",
-) -> str:
-    items = []
-    for conflict in conflicts:
-        values = []
-        for value in conflict.get("values", []):
-            text = escape(format_value(value.get("value"), value.get("unit")))
-            if value.get("qualifier"):
-                text = f"{escape(str(value['qualifier']))} {text}"
-            values.append(f"{text} ({_source_ref(value.get('source'), sources)})")
-        body = " <b>vs</b> ".join(values)
-        note = f"<br><i>{escape(str(conflict['note']))}</i>" if conflict.get("note") else ""
-        items.append(f"<li><b>{escape(str(conflict.get('topic', '')))}</b>: {body}{note}</li>")
-    if not items:
-        return ""
-    return f"<h5 class=\"cg-conflict\">{escape(heading)}</h5><ul>{''.join(items)}</ul>"
+    conflicts: Iterable[Mapping[str, Any]], sources: Mapping[str, SourceLabel]
+) -> list[dict[str, Any]]:
+    return [
+        {"topic": str(conflict.get("topic", "")),
+         "values": [
+             {"text": format_value(value.get("value"), value.get("unit")),
+              "qualifier": _shown(value.get("qualifier")),
+              "ref": _source_ref(value.get("source"), sources)}
+             for value in conflict.get("values", [])
+         ],
+         "note": _shown(conflict.get("note"))}
+        for conflict in conflicts
+    ]
 
 
-def _cited(source: SourceLabel) -> str:
-    """A source's label, linked to its page when it has a web address."""
-    url = source.url or ""
-    if not url.startswith(("https://", "http://")):
-        return escape(source.label)
-    return (f'<a href="{escape(url)}" target="_blank" rel="noopener noreferrer">'
-            f"{escape(source.label)}</a>")
-
-
-def _citations(source_ids: Sequence[str], sources: Mapping[str, SourceLabel]) -> str:
+def _citations(
+    source_ids: Sequence[str], sources: Mapping[str, SourceLabel]
+) -> list[dict[str, Any]]:
     # quoted seeds first: the verbatim Russian text is the primary citation
     quoted = [sid for sid in source_ids if sid in sources and sources[sid].quote]
     items = []
     for source_id in [*quoted, *(sid for sid in source_ids if sid not in quoted)]:
         found = sources.get(source_id)
-        if found is None:
-            items.append(f"<li>{escape(source_id)}</li>")
-        elif found.quote:
-            items.append(
-                f"<li>{_cited(found)}: <q lang=\"ru\">{escape(found.quote)}</q></li>"
-            )
-        else:
-            items.append(f"<li>{_cited(found)}</li>")
-    return f"<h5>Sources</h5><ul>{''.join(items)}</ul>" if items else ""
+        source = None if found is None else {
+            "label": found.label,
+            "quote": found.quote,
+            # linked only to a web page: no javascript: or data: address reaches an href
+            "url": found.url if (found.url or "").startswith(("https://", "http://")) else None,
+        }
+        items.append({"id": source_id, "source": source})
+    return items
 
 
 def feature_popup_html(
@@ -296,59 +281,29 @@ def feature_popup_html(
     str
         HTML in which every string from data is escaped.
     """
-    name = escape(str(properties.get("name") or feature_id))
-    parts = [f"<div class=\"cg-popup\"><h4>{name}</h4>"]
-    if properties.get("name_ru"):
-        parts.append(f"<div class=\"cg-ru\" lang=\"ru\">{escape(str(properties['name_ru']))}</div>")
-    parts.append(f"<div class=\"cg-layer\">{escape(layer_name)}</div>")
-    if properties.get("geometry_accuracy") == "hypothetical":
-        parts.append(
-            "<p class=\"cg-warn\"><b>Hypothetical route</b>: the line is only a picture of the "
-            "link, not a surveyed or published alignment.</p>"
-        )
-    rows = []
-    status = escape(str(properties.get("status") or "unknown"))
-    if properties.get("status_note"):
-        status += f" — {escape(str(properties['status_note']))}"
-    rows.append(_row("Status", status))
-    if properties.get("operator"):
-        rows.append(_row("Operator", escape(str(properties["operator"]))))
-    owners = properties.get("owners") or []
-    if owners:
-        rows.append(_row("Owners", "; ".join(escape(str(owner)) for owner in owners)))
-    capacity = properties.get("capacity") or []
-    if capacity:
-        rows.append(_row("Capacity", _capacity(capacity, sources)))
-    if properties.get("geometry_accuracy"):
-        rows.append(_row("Geometry", _accuracy(str(properties["geometry_accuracy"]),
-                                               accuracy_km or {})))
     nautical = properties.get("kind") == "sea_route"
-    if metrics.length_km:
-        computed = escape(format_km(metrics.length_km, nautical))
-        split = _split(metrics.by_country_km, whole_km=True)
-        if split:
-            if metrics.border_source:
-                split += f" (borders: {escape(metrics.border_source)})"
-            computed += f"<br><span class=\"cg-split\">{split}</span>"
-        sea = _split(metrics.sea_nearest_state_km, whole_km=True)
-        if sea:
-            computed += (
-                f"<br><span class=\"cg-split\">Caspian part by nearest shore "
-                f"(approximate): {sea}</span>"
-            )
-        rows.append(_row("Computed length (of the line drawn)", computed))
-    parts.append(f"<table>{''.join(rows)}</table>")
-    parts.append(
-        _published_lengths(properties.get("published_length_km") or [], metrics.length_km, sources,
-                           nautical)
+    accuracy = properties.get("geometry_accuracy")
+    return render_template(
+        "feature_popup.html.j2",
+        feature_id=feature_id,
+        name=str(properties.get("name") or feature_id),
+        name_ru=_shown(properties.get("name_ru")),
+        layer_name=layer_name,
+        hypothetical=accuracy == "hypothetical",
+        status=str(properties.get("status") or "unknown"),
+        status_note=_shown(properties.get("status_note")),
+        operator=_shown(properties.get("operator")),
+        owners=[str(owner) for owner in properties.get("owners") or []],
+        capacity=_capacity(properties.get("capacity") or [], sources),
+        accuracy=_accuracy(str(accuracy), accuracy_km or {}) if accuracy else None,
+        computed=_computed(metrics, nautical),
+        published=_published_lengths(properties.get("published_length_km") or [],
+                                      metrics.length_km, sources, nautical),
+        conflicts=_conflicts(conflicts, sources),
+        found_conflicts=_conflicts(found_conflicts, sources),
+        note=_shown(properties.get("note")),
+        citations=_citations(list(properties.get("sources") or []), sources),
     )
-    parts.append(_conflicts(conflicts, sources))
-    parts.append(_conflicts(found_conflicts, sources, heading="Found in the news"))
-    if properties.get("note"):
-        parts.append(f"<p class=\"cg-note\">{escape(str(properties['note']))}</p>")
-    parts.append(_citations(list(properties.get("sources") or []), sources))
-    parts.append(f"<div class=\"cg-id\">{escape(feature_id)}</div></div>")
-    return "".join(parts)
 
 
 def feature_tooltip_html(properties: Mapping[str, Any], length_km: float | None) -> str:
@@ -363,7 +318,7 @@ def feature_tooltip_html(properties: Mapping[str, Any], length_km: float | None)
                  if isinstance(entry, Mapping) and entry.get("value")]
     if published:
         parts.append(published_label(published[0], nautical))
-    return escape(" · ".join(part for part in parts if part))
+    return render_template("tooltip.html.j2", parts=[part for part in parts if part])
 
 
 def _user_value(value: Any) -> str:
@@ -373,27 +328,21 @@ def _user_value(value: Any) -> str:
         text = json.dumps(value, ensure_ascii=False, default=str)
     else:
         text = str(value)
-    return escape(shorten(text, USER_VALUE_MAX_CHARS))
+    return shorten(text, USER_VALUE_MAX_CHARS)
 
 
 def user_popup_html(
     layer_name: str, properties: Mapping[str, Any], length_km: float | None
 ) -> str:
     """The popup of a feature from a user's ``--add`` file: every property, escaped."""
-    rows = [
-        _row(shorten(str(key)), _user_value(value))
-        for key, value in properties.items()
-        if value is not None
-    ]
-    if length_km:
-        rows.append(_row("Computed length", escape(format_km(length_km))))
-    return (
-        f"<div class=\"cg-popup\"><div class=\"cg-layer\">{escape(layer_name)}</div>"
-        f"<table>{''.join(rows)}</table></div>"
-    )
+    rows = [(shorten(str(key)), _user_value(value))
+            for key, value in properties.items() if value is not None]
+    return render_template("user_popup.html.j2", layer_name=layer_name, rows=rows,
+                           length=format_km(length_km) if length_km else None)
 
 
 def user_tooltip_html(layer_name: str, properties: Mapping[str, Any]) -> str:
     """Tooltip of a user's feature: its ``name`` property, else the file name."""
     name = properties.get("name")
-    return escape(shorten(str(name) if name is not None else layer_name))
+    return render_template("tooltip.html.j2",
+                           parts=[shorten(str(name) if name is not None else layer_name)])

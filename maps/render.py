@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from caspian.geo.arguments import file_path, flag, instance, refuse, settings_or_default
 from caspian.geo.errors import DependencyMissingError
 from caspian.geo.settings import DEFAULT_SETTINGS, KINDS, Settings
-from caspian.maps import styles
+from caspian.maps import html_templates, styles
 from caspian.maps.features import (
     catalog_collection,
     feature_metrics,
@@ -71,39 +71,17 @@ TILES: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def _svg_sample(style: Mapping[str, Any]) -> str:
-    if "radius" in style:
-        return (
-            '<svg width="36" height="14"><circle cx="18" cy="7" r="5" '
-            f'stroke="{style["color"]}" stroke-width="2" fill="{style["fillColor"]}" '
-            f'fill-opacity="{style["fillOpacity"]}"/></svg>'
-        )
-    lines = [style, style["mark"]] if "mark" in style else [style]
-    drawn = "".join(
-        '<line x1="2" y1="7" x2="34" y2="7" '
-        f'stroke="{line["color"]}" stroke-width="{line["weight"] if "mark" in style else 3}"'
-        f' stroke-linecap="{line["lineCap"]}"'
-        + (f' stroke-dasharray="{line["dashArray"]}"' if line["dashArray"] else "") + "/>"
-        for line in lines
-    )
-    return f'<svg width="36" height="14">{drawn}</svg>'
-
-
 def legend_html(kinds: Iterable[str], with_user_layer: bool = False) -> str:
-    """The legend: a sample of every kind drawn and of every line pattern."""
+    """The legend: a sample of every kind drawn and of every line pattern (rendered from
+    ``maps/templates/legend.html.j2``, which escapes every value)."""
     present = set(kinds)
     ordered = [kind for kind in KINDS if kind in present] + sorted(present - set(KINDS))
     kind_rows, status_rows = styles.legend_entries(ordered)
     if with_user_layer:
         kind_rows.append((USER_GROUP, styles.user_style()))
-    parts = ["<h6>Kind</h6>"]
-    parts += [f"<div>{_svg_sample(style)}{escape(label)}</div>" for label, style in kind_rows]
-    parts.append("<h6>Status</h6>")
-    parts += [f"<div>{_svg_sample(style)}{escape(label)}</div>" for label, style in status_rows]
-    parts.append("<h6>Line position</h6>")
-    parts += [f"<div>{_svg_sample(style)}{escape(label)}</div>"
-              for label, style in styles.trust_legend_entries()]
-    return "".join(parts)
+    sections = [("Kind", kind_rows), ("Status", status_rows),
+                ("Line position", styles.trust_legend_entries())]
+    return html_templates.render_template("legend.html.j2", sections=sections)
 
 
 def _bounds(frames: Sequence[geopandas.GeoDataFrame]) -> tuple[float, float, float, float]:

@@ -25,6 +25,7 @@ from collections.abc import Mapping, Sequence
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from caspian.geo.figures import round_coordinates
 from caspian.maps import popups, styles
 from caspian.maps.elements import FeatureLayer, RawHtml, RawMacroElement, script_json
 from caspian.maps.features import FEATURE_DECIMALS, drawable_geometry, user_collection
@@ -75,7 +76,7 @@ def page_value(value: Any) -> Any:
 
 def _page_geometry(geom: Any) -> Any:
     if geom.geom_type == "Point":
-        return [round(float(geom.x), FEATURE_DECIMALS), round(float(geom.y), FEATURE_DECIMALS)]
+        return round_coordinates([geom.x, geom.y], FEATURE_DECIMALS)
     from shapely.geometry import mapping
 
     return drawable_geometry(mapping(geom))

@@ -95,7 +95,7 @@ def test_no_top_level_geo_layers_or_maps_module_is_importable() -> None:
     assert result.stdout.strip() == ""
 
 
-def test_help_imports_neither_geopandas_nor_folium() -> None:
+def test_help_imports_neither_geopandas_nor_folium_nor_jinja2() -> None:
     code = (
         "import sys\n"
         "from caspian.maps.cli import cli\n"
@@ -103,7 +103,7 @@ def test_help_imports_neither_geopandas_nor_folium() -> None:
         "    cli.main(['--help'], prog_name='caspian')\n"
         "except SystemExit:\n"
         "    pass\n"
-        "names = ('geopandas', 'folium', 'pyogrio', 'shapely', 'pandas')\n"
+        "names = ('geopandas', 'folium', 'pyogrio', 'shapely', 'pandas', 'jinja2')\n"
         "heavy = [m for m in names if m in sys.modules]\n"
         "print('HEAVY:' + ','.join(heavy))\n"
     )
@@ -451,3 +451,47 @@ def test_version_of_a_source_tree_never_installed(monkeypatch) -> None:
 
     monkeypatch.setattr(metadata, "version", not_installed)
     assert package_version() == "0+unknown"
+
+
+def _escape_calls(tree: ast.AST) -> list[int]:
+    """Lines that name ``escape`` or ``html.escape`` in ``tree``: calls, and aliases such as
+    ``esc = html.escape`` that would hide a call."""
+    return [node.lineno for node in ast.walk(tree)
+            if (isinstance(node, ast.Name) and node.id == "escape")
+            or (isinstance(node, ast.Attribute) and node.attr == "escape")
+            or (isinstance(node, ast.ImportFrom)
+                and any(alias.name == "escape" for alias in node.names))]
+
+
+#: Where HTML for popups, tooltips, the legend and KML descriptions is gathered: templates
+#: (which escape every value) make it, so none of these escapes by hand.
+_TEMPLATED_MODULES = sorted([*(ROOT / "maps").glob("popups*.py"), ROOT / "maps/html_templates.py",
+                             ROOT / "layers/export_kml.py"])
+
+
+@pytest.mark.parametrize("path", _TEMPLATED_MODULES, ids=lambda p: p.name)
+def test_popup_and_kml_code_calls_no_escape_by_hand(path: Path) -> None:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    assert not _escape_calls(tree), f"{path.name} escapes by hand at lines {_escape_calls(tree)}"
+    names = {getattr(node, "id", None) for node in ast.walk(tree)}
+    assert "Markup" not in names, f"{path.name} marks text as safe HTML itself"
+
+
+def test_legend_code_calls_no_escape_by_hand() -> None:
+    tree = ast.parse((ROOT / "maps/render.py").read_text(encoding="utf-8"))
+    (legend,) = [node for node in tree.body
+                 if isinstance(node, ast.FunctionDef) and node.name == "legend_html"]
+    assert not _escape_calls(legend)
+
+
+_TEMPLATES = sorted([*(ROOT / "maps/templates").glob("*.j2"),
+                     *(ROOT / "layers/templates").glob("*.j2")])
+
+
+@pytest.mark.parametrize("path", _TEMPLATES, ids=lambda p: p.name)
+def test_templates_never_turn_escaping_off(path: Path) -> None:
+    """No ``|safe`` and no ``autoescape false``; no ``|join`` either, which escapes with
+    markupsafe's entities (``&#39;``) rather than ours (``&#x27;``) and so changes bytes."""
+    assert len(_TEMPLATES) >= 6
+    text = path.read_text(encoding="utf-8")
+    assert not re.search(r"\|\s*safe\b|autoescape\s+false|\|\s*join\b", text), path.name

@@ -175,6 +175,10 @@ def test_wheel_carries_the_map_assets_templates_and_nothing_of_npm(wheel: Path) 
     assert {"caspian/maps/assets/npm-files/manifest.json", "caspian/maps/assets/package.json",
             "caspian/maps/assets/package-lock.json", "caspian/maps/templates/caspian.js",
             "caspian/maps/templates/caspian.css", "caspian/maps/py.typed"} <= names
+    # the popup, legend and KML description templates
+    templates = {f"caspian/{path.relative_to(ROOT).as_posix()}"
+                 for path in ROOT.glob("*/templates/*.j2")}
+    assert len(templates) >= 6 and templates <= names
     assert not [name for name in names if "node_modules" in name or name.startswith("tests/")]
 
 

@@ -27,12 +27,6 @@ def test_text_length_values_are_kept_as_published() -> None:
     assert popups.format_value("443 / 249 / 1,076", "km") == "443 / 249 / 1,076 km"
 
 
-def test_delta_is_percent_of_the_published_value() -> None:
-    assert popups.delta_pct(1622.0, 1768) == pytest.approx(-8.258, abs=1e-3)
-    assert popups.delta_pct(None, 1768) is None
-    assert popups.delta_pct(1622.0, "about 1,700") is None
-
-
 def test_popup_shows_names_status_published_and_computed_lengths_with_delta() -> None:
     html = _popup()
     assert "<h4>BTC pipeline</h4>" in html
