@@ -21,7 +21,6 @@ kilometres.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -241,18 +240,6 @@ def accuracy_km(
     return totals
 
 
-def _row_km(properties: Mapping[str, Any], geometry: Any, length_km: float,
-            settings: Settings | None) -> dict[str, float]:
-    """:func:`accuracy_km` of one feature; a feature rated as a whole (no ``traced_sources``:
-    every user file) takes the caller's length without measuring its segments again."""
-    own = properties.get("geometry_accuracy")
-    if own in GEOMETRY_ACCURACIES and not _lists_traces(properties):
-        totals = dict.fromkeys(ACCURACY_KM_KEYS, 0.0)
-        totals[f"{own}_km"] = length_km if math.isfinite(length_km) else 0.0
-        return totals
-    return accuracy_km(properties, geometry, settings)
-
-
 #: Columns :func:`accuracy_columns` adds to the metrics and the exports, in order.
 ACCURACY_COLUMNS: tuple[str, ...] = (*ACCURACY_KM_KEYS, "traced_pct")
 
@@ -284,11 +271,21 @@ def accuracy_columns(
         of the length in percent (NaN for a length of 0).
     """
     lengths = np.asarray(length_km, dtype=float).reshape(-1)
-    rows = [_row_km(props, geometry, km, settings)
-            for props, geometry, km in zip(properties, geometries, lengths.tolist(),
-                                           strict=True)]
-    columns = {key: np.array([row[key] for row in rows], dtype=float).reshape(lengths.shape)
-               for key in ACCURACY_KM_KEYS}
+    # Each feature's own class as its index in GEOMETRY_ACCURACIES (-1: unknown), and
+    # whether it is rated segment by segment (it lists its traces: the catalog's traced
+    # lines); any other feature (every user file) puts its whole length, as the caller
+    # measured it, in its own class.
+    known = [(GEOMETRY_ACCURACIES.index(own) if isinstance(own, str)
+              and own in GEOMETRY_ACCURACIES else -1, _lists_traces(props))
+             for props in properties for own in [props.get("geometry_accuracy")]]
+    own_class = np.array([code for code, _ in known], dtype=np.intp).reshape(-1)
+    by_segment = (own_class >= 0) & np.array([lists for _, lists in known], dtype=bool)
+    whole_km = np.where(np.isfinite(lengths), lengths, 0.0)
+    columns = {key: np.where((own_class == code) & ~by_segment, whole_km, 0.0)
+               for code, key in enumerate(ACCURACY_KM_KEYS)}
+    for row in np.flatnonzero(by_segment).tolist():
+        for key, km in accuracy_km(properties[row], geometries[row], settings).items():
+            columns[key][row] = km
     for key in ACCURACY_KM_KEYS:
         columns[key][np.isnan(lengths)] = np.nan
     with np.errstate(divide="ignore", invalid="ignore"):

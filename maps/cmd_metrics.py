@@ -45,16 +45,21 @@ def _round(value: Any) -> Any:
     return value
 
 
-def _feature_rows(metrics: pandas.DataFrame) -> list[dict[str, Any]]:
-    """Rows of plain Python values, kilometres rounded; NaN becomes None.
+def _feature_columns(metrics: pandas.DataFrame, numbers: str = "values") -> dict[str, Any]:
+    """The columns of ``metrics`` as plain Python values, kilometres rounded; NaN becomes
+    None. With ``numbers="arrays"``, float columns stay rounded float arrays (NaN for none),
+    as :func:`caspian.maps.formatting.render_table_columns` takes them.
 
     Built column by column (a user's file may have a million rows: pandas' ``to_dict`` boxes
     every cell through its own checks and took longer than measuring the lines).
     """
     numeric = set(metrics.select_dtypes("number").columns)
-    columns = []
+    columns: dict[str, Any] = {}
     for name in metrics.columns:
         series = metrics[name].round(KM_DECIMALS) if name in numeric else metrics[name]
+        if numbers == "arrays" and series.dtype.kind == "f":
+            columns[str(name)] = series.to_numpy(dtype=float, na_value=math.nan)
+            continue
         present = series.notna().tolist()
         if name in numeric:
             values = [value if ok else None
@@ -63,9 +68,15 @@ def _feature_rows(metrics: pandas.DataFrame) -> list[dict[str, Any]]:
             values = [(_round(value) if isinstance(value, (dict, list)) and value else value)
                       if ok else None
                       for value, ok in zip(series.tolist(), present, strict=True)]
-        columns.append(values)
-    names = [str(name) for name in metrics.columns]
-    return [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)]
+        columns[str(name)] = values
+    return columns
+
+
+def _feature_rows(metrics: pandas.DataFrame) -> list[dict[str, Any]]:
+    """Rows of plain Python values, kilometres rounded; NaN becomes None."""
+    columns = _feature_columns(metrics)
+    names = list(columns)
+    return [dict(zip(names, row, strict=True)) for row in zip(*columns.values(), strict=True)]
 
 
 def _country_rows(metrics: pandas.DataFrame) -> list[dict[str, Any]]:
@@ -220,7 +231,7 @@ def metrics_command(
     and elsewhere); a --file is split only with --by country, since a big file costs much
     more to split than to measure.
     """
-    from caspian.maps.formatting import render
+    from caspian.maps.formatting import render, render_table_columns
 
     if file is not None and layers:
         raise click.UsageError("give either LAYER ids or --file, not both")
@@ -243,7 +254,8 @@ def metrics_command(
             rows = _feature_rows(metrics)
             text = render(rows, "csv", list(rows[0]) if rows else list(_TABLE_COLUMNS))
         else:
-            text = render(_feature_rows(metrics), "table", _TABLE_COLUMNS)
+            text = render_table_columns(
+                _feature_columns(metrics[list(_TABLE_COLUMNS)], numbers="arrays"))
     click.echo(text)
 
 
