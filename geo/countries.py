@@ -399,7 +399,10 @@ def _lengths_inside(
     # Prepared polygons answer "wholly inside" and "touches at all" quickly; only the lines
     # that cross a border need cutting.
     inside = shapely.contains_properly(polygons[poly_j], dense[line_i])
-    crossing = ~inside & shapely.intersects(polygons[poly_j], dense[line_i])
+    # Most lines lie inside one country: only the others are tested for touching at all.
+    crossing = np.zeros(line_i.size, dtype=bool)
+    outside = np.flatnonzero(~inside)
+    crossing[outside] = shapely.intersects(polygons[poly_j[outside]], dense[line_i[outside]])
     length_m = np.zeros(line_i.size)
     length_m[inside] = total_m[line_i[inside]]
     length_m[crossing] = _cut_lengths_m(

@@ -79,8 +79,9 @@ def _feature_rows(metrics: pandas.DataFrame) -> list[dict[str, Any]]:
     return [dict(zip(names, row, strict=True)) for row in zip(*columns.values(), strict=True)]
 
 
-def _country_rows(metrics: pandas.DataFrame) -> list[dict[str, Any]]:
-    """One row per (feature, country), with the published by-country figure when there is one.
+def _country_columns(metrics: pandas.DataFrame) -> dict[str, list[Any]]:
+    """One row per (feature, country), with the published by-country figure when there is
+    one, column by column (:data:`_COUNTRY_COLUMNS`).
 
     ``basis`` names the borders the length was cut with, as the border data describes itself
     (:func:`caspian.layers.boundaries.border_source`).
@@ -88,46 +89,49 @@ def _country_rows(metrics: pandas.DataFrame) -> list[dict[str, Any]]:
     from caspian.layers.boundaries import border_source
 
     source = border_source()
-    rows: list[dict[str, Any]] = []
-    used = ["layer", "feature", "by_country_km", "published_by_country_km",
-            "sea_nearest_state_km"]
-    for row in _feature_rows(metrics[used]):
-        split = row.get("by_country_km") or {}
-        published = row.get("published_by_country_km") or {}
-        for country, length_km in split.items():
-            published_km = published.get(country)
+    columns: dict[str, list[Any]] = {name: [] for name in _COUNTRY_COLUMNS}
+    layer, feature, country, length, published_col, delta_col, pct_col, basis_col = (
+        columns[name] for name in _COUNTRY_COLUMNS)
+    bases: dict[str, str] = {"sea": "in no country"}
+    used = _feature_columns(metrics[["layer", "feature", "by_country_km",
+                                     "published_by_country_km", "sea_nearest_state_km"]])
+    for layer_name, feature_id, split, published, nearest in zip(*used.values(), strict=True):
+        published = published or {}
+        for code, length_km in (split or {}).items():
+            if code == "sea" and not length_km:
+                continue  # an inland line: a row of zero sea says nothing
+            published_km = published.get(code)
             if published_km is not None:
                 published_km = float(published_km)
-            if country == "sea" and not length_km:
-                continue  # an inland line: a row of zero sea says nothing
             delta = None if published_km is None else round(length_km - published_km, KM_DECIMALS)
             pct = None if not published_km or delta is None else 100 * delta / published_km
-            rows.append(
-                {
-                    "layer": row["layer"],
-                    "feature": row["feature"],
-                    "country": country,
-                    "length_km": length_km,
-                    "published_km": published_km,
-                    "delta_km": delta,
-                    "delta_pct": None if pct is None else round(pct, 1),
-                    "basis": "in no country" if country == "sea" else source.basis(country),
-                }
-            )
-        for country, length_km in (row.get("sea_nearest_state_km") or {}).items():
-            rows.append(
-                {
-                    "layer": row["layer"],
-                    "feature": row["feature"],
-                    "country": f"sea~{country}",
-                    "length_km": length_km,
-                    "published_km": None,
-                    "delta_km": None,
-                    "delta_pct": None,
-                    "basis": "Caspian, nearest littoral state (approximation)",
-                }
-            )
-    return rows
+            layer.append(layer_name)
+            feature.append(feature_id)
+            country.append(code)
+            length.append(length_km)
+            published_col.append(published_km)
+            delta_col.append(delta)
+            pct_col.append(None if pct is None else round(pct, 1))
+            if code not in bases:
+                bases[code] = source.basis(code)
+            basis_col.append(bases[code])
+        for code, length_km in (nearest or {}).items():
+            layer.append(layer_name)
+            feature.append(feature_id)
+            country.append(f"sea~{code}")
+            length.append(length_km)
+            published_col.append(None)
+            delta_col.append(None)
+            pct_col.append(None)
+            basis_col.append("Caspian, nearest littoral state (approximation)")
+    return columns
+
+
+def _country_rows(metrics: pandas.DataFrame) -> list[dict[str, Any]]:
+    """:func:`_country_columns` as rows."""
+    columns = _country_columns(metrics)
+    return [dict(zip(_COUNTRY_COLUMNS, row, strict=True))
+            for row in zip(*columns.values(), strict=True)]
 
 
 def _with_border_source(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -248,6 +252,8 @@ def metrics_command(
         metrics = measure(layers, file, by == "country", (workers, scheduler))
         if fmt == "json":
             text = render(_with_border_source(_feature_rows(metrics)), "json")
+        elif by == "country" and fmt == "table":
+            text = render_table_columns(_country_columns(metrics))
         elif by == "country":
             text = render(_country_rows(metrics), fmt, _COUNTRY_COLUMNS)
         elif fmt == "csv":
