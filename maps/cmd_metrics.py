@@ -38,8 +38,9 @@ def _round(value: Any) -> Any:
         if isinstance(value, float):
             return None if not math.isfinite(value) else round(value, KM_DECIMALS)
         return value
-    if isinstance(value, Mapping):
-        return {str(key): _round(val) for key, val in value.items()}
+    if isinstance(value, Mapping):  # kilometres by country: a float inline, without a call
+        return {str(key): round(val, KM_DECIMALS) if type(val) is float and math.isfinite(val)
+                else _round(val) for key, val in value.items()}
     if isinstance(value, (list, tuple)):
         return [_round(item) for item in value]
     return value
