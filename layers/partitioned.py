@@ -17,6 +17,7 @@ shared file system). dask-geopandas and dask's ``distributed`` are the optional 
 from __future__ import annotations
 
 import glob
+import logging
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -182,9 +183,11 @@ class _Cluster:
         self.cluster = None
         if scheduler is None:
             # Loopback only: a local cluster is nobody else's business.
+            # Its workers log a failed task with a traceback on our stderr; the error itself
+            # comes back to the caller as one line, so their logs are kept to crashes.
             self.cluster = distributed.LocalCluster(
                 n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                dashboard_address=None,
+                dashboard_address=None, silence_logs=logging.CRITICAL,
             )
             self.client = distributed.Client(self.cluster)
         else:

@@ -87,3 +87,14 @@ def test_workers_refuse_a_format_they_cannot_cut(tmp_path: Path) -> None:
     _ways(3).to_file(path)
     with pytest.raises(InputError, match=r"--workers reads GeoParquet files"):
         file_parts(str(path))
+
+
+def test_a_bad_feature_on_a_worker_is_one_error_without_a_traceback(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "bad.parquet"
+    lines = [shapely.LineString([(50, 40), (51, 41)]), shapely.LineString([(50, 40), (51, 95)])]
+    geopandas.GeoDataFrame({"name": ["a", "b"]}, geometry=lines, crs="EPSG:4326").to_parquet(path)
+    with pytest.raises(InputError, match=r"bad\.parquet: feature 1: position 1 has latitude 95"):
+        cluster_file_metrics(str(path), workers=1)
+    assert "Traceback" not in capfd.readouterr().err  # the workers' logs stay quiet
