@@ -257,12 +257,14 @@ def _cores() -> int:
     return len(affinity(0)) if affinity is not None else os.cpu_count() or 1
 
 
-def _inverse_in_threads(geod: pyproj.Geod, segments: Segments) -> tuple[FloatArray, FloatArray]:
+def _inverse_in_threads(
+    geod: pyproj.Geod, segments: Segments, per_thread: int = SEGMENTS_PER_THREAD
+) -> tuple[FloatArray, FloatArray]:
     """Forward azimuth (degrees) and length (metres) of every segment: ``Geod.inv`` over
-    slices of at least :data:`SEGMENTS_PER_THREAD` segments, one thread per core."""
+    slices of at least ``per_thread`` segments, one thread per core."""
     count = len(segments)
     azimuths_deg, dist_m = np.empty(count), np.empty(count)
-    threads = max(1, min(_cores(), count // SEGMENTS_PER_THREAD))
+    threads = max(1, min(_cores(), count // per_thread))
     bounds = np.linspace(0, count, threads + 1).astype(int).tolist()
 
     def inverse(first: int, last: int) -> None:
