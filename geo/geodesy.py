@@ -248,7 +248,7 @@ class MeasuredLines:
 
 #: Segments per thread of one measuring pass: pyproj's ``Geod.inv`` releases the GIL in its
 #: loop, so the slices of a large pass run on every core at once (with the same numbers).
-SEGMENTS_PER_THREAD = 250_000
+SEGMENTS_PER_THREAD = 50_000
 
 
 def _cores() -> int:

@@ -105,9 +105,15 @@ def render_table_columns(columns: Mapping[str, Sequence[Any]]) -> str:
 def _column_cells(values: Sequence[Any]) -> list[str]:
     """:func:`_cell` of every value, with shortcuts for a column of floats or of text."""
     if _is_float_array(values):
-        missing = _nan_mask(values).tolist()
-        return ["" if nan else f"{value:,.1f}"
-                for value, nan in zip(values.tolist(), missing, strict=True)]  # type: ignore[attr-defined]
+        import numpy as np
+
+        # Each distinct value formatted once (a column of zeros is common): distinct by
+        # its bits, so that -0.0 keeps its sign.
+        bits, position = np.unique(np.asarray(values, dtype=np.float64).view(np.int64),
+                                   return_inverse=True)
+        texts = ["" if value != value else f"{value:,.1f}"
+                 for value in bits.view(np.float64).tolist()]
+        return np.asarray(texts, dtype=object)[position.reshape(-1)].tolist()
     if all(type(value) is float or value is None for value in values):
         return ["" if value is None or math.isnan(value) else f"{value:,.1f}"
                 for value in values]
