@@ -49,6 +49,8 @@ SEA = "sea"
 
 # Padding of the clipping box around each line, degrees (~1 cm).
 _BOX_PAD_DEG = 1e-7
+#: Side (degrees) of the grid cells a country is clipped to before each crossing line's box.
+_CLIP_CELL_DEG = 2.0
 
 # Spacing of the shore samples that define the nearest-state zones of the Caspian, metres.
 _SHORE_SPACING_M = 2000.0
@@ -396,13 +398,36 @@ def _lengths_inside(
     # Prepared polygons answer "wholly inside" and "touches at all" quickly; only the lines
     # that cross a border need cutting.
     inside = shapely.contains_properly(polygons[poly_j], dense[line_i])
-    crossing = ~inside & shapely.intersects(polygons[poly_j], dense[line_i])
+    # Most lines lie inside one country: only the others are tested for touching at all.
+    crossing = np.zeros(line_i.size, dtype=bool)
+    outside = np.flatnonzero(~inside)
+    crossing[outside] = shapely.intersects(polygons[poly_j[outside]], dense[line_i[outside]])
     length_m = np.zeros(line_i.size)
     length_m[inside] = total_m[line_i[inside]]
     length_m[crossing] = _cut_lengths_m(
         dense, polygons, line_i[crossing], poly_j[crossing], settings
     )
     return line_i, poly_j, length_m
+
+
+def _clipped_to_boxes(
+    polygons: npt.NDArray[np.object_],
+    poly_j: npt.NDArray[np.intp],
+    boxes: npt.NDArray[np.float64],
+) -> npt.NDArray[np.object_]:
+    """``polygons[poly_j]`` each clipped to its box (xmin, ymin, xmax, ymax), through the
+    cells of a :data:`_CLIP_CELL_DEG` grid: clipping walks every vertex of the polygon, so
+    each country is clipped once to each block of cells its crossing lines fall in, and that
+    small piece to each line's box (the same area: the box lies inside its block)."""
+    blocks = np.column_stack([np.floor(boxes[:, :2] / _CLIP_CELL_DEG),
+                              np.ceil(boxes[:, 2:] / _CLIP_CELL_DEG)]) * _CLIP_CELL_DEG
+    keys, block_of = np.unique(np.column_stack([poly_j, blocks]), axis=0, return_inverse=True)
+    coarse = [shapely.clip_by_rect(polygons[int(key[0])], *key[1:]) for key in keys.tolist()]
+    return np.array(
+        [shapely.clip_by_rect(coarse[block], *box)
+         for block, box in zip(block_of.reshape(-1).tolist(), boxes.tolist(), strict=True)],
+        dtype=object,
+    )
 
 
 def _cut_lengths_m(
@@ -421,12 +446,6 @@ def _cut_lengths_m(
     # refuses) still has one; the padding is far below coordinate precision and the line
     # stays wholly inside the box, so the result is unchanged.
     line_bounds = shapely.bounds(dense)[line_i] + np.array([-1, -1, 1, 1]) * _BOX_PAD_DEG
-    clipped = np.array(
-        [
-            shapely.clip_by_rect(polygons[j], *box)
-            for j, box in zip(poly_j.tolist(), line_bounds.tolist(), strict=True)
-        ],
-        dtype=object,
-    )
+    clipped = _clipped_to_boxes(polygons, poly_j, line_bounds)
     pieces = shapely.intersection(dense[line_i], clipped)
     return np.nan_to_num(geodesic_lengths_m(pieces, settings))

@@ -13,6 +13,8 @@ densification and the country split of one run share a single pass over the segm
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -32,6 +34,9 @@ IntArray = npt.NDArray[np.intp]
 GEOD = pyproj.Geod(ellps="WGS84")
 
 _POLYGONAL = {shapely.GeometryType.POLYGON, shapely.GeometryType.MULTIPOLYGON}
+_COLLECTIONS = [int(shapely.GeometryType.MULTIPOINT), int(shapely.GeometryType.MULTILINESTRING),
+                int(shapely.GeometryType.MULTIPOLYGON),
+                int(shapely.GeometryType.GEOMETRYCOLLECTION)]
 
 
 @lru_cache(maxsize=8)
@@ -177,9 +182,19 @@ class _Vertices:
     start: IntArray  # vertex index of each segment's first end (its second is start + 1)
 
 
+def _parts(array: npt.NDArray[np.object_]) -> tuple[npt.NDArray[np.object_], IntArray]:
+    """The single parts of ``array`` and the geometry of each (``shapely.get_parts``), without
+    copying when every geometry is single already (a user's ways: 0.15 s per 20,000)."""
+    types = shapely.get_type_id(array)
+    if np.isin(types, _COLLECTIONS).any():
+        return shapely.get_parts(array, return_index=True)
+    present = np.flatnonzero(types >= 0)
+    return array[present], present
+
+
 def _vertices(array: npt.NDArray[np.object_]) -> _Vertices:
     """The vertices of ``array``'s parts, checked (no polygon, finite, latitudes ±90°)."""
-    parts, part_feature = shapely.get_parts(array, return_index=True)
+    parts, part_feature = _parts(array)
     if parts.size:
         types = shapely.get_type_id(parts)
         polygonal = np.isin(types, [int(t) for t in _POLYGONAL])
@@ -262,6 +277,43 @@ class MeasuredLines:
     ellps: str
 
 
+#: Segments per thread of one measuring pass: pyproj's ``Geod.inv`` releases the GIL in its
+#: loop, so the slices of a large pass run on every core at once (with the same numbers).
+SEGMENTS_PER_THREAD = 50_000
+
+
+def _cores() -> int:
+    """The cores this process may run on (its affinity, not the machine's count)."""
+    affinity = getattr(os, "sched_getaffinity", None)
+    return len(affinity(0)) if affinity is not None else os.cpu_count() or 1
+
+
+def _inverse_in_threads(
+    geod: pyproj.Geod, segments: Segments, per_thread: int = SEGMENTS_PER_THREAD
+) -> tuple[FloatArray, FloatArray]:
+    """Forward azimuth (degrees) and length (metres) of every segment: ``Geod.inv`` over
+    slices of at least ``per_thread`` segments, one thread per core."""
+    count = len(segments)
+    azimuths_deg, dist_m = np.empty(count), np.empty(count)
+    threads = max(1, min(_cores(), count // per_thread))
+    bounds = np.linspace(0, count, threads + 1).astype(int).tolist()
+
+    def inverse(first: int, last: int) -> None:
+        azimuths, _, dist = geod.inv(
+            segments.lons1[first:last], segments.lats1[first:last],
+            segments.lons2[first:last], segments.lats2[first:last],
+        )
+        azimuths_deg[first:last], dist_m[first:last] = azimuths, dist
+
+    if threads == 1:
+        if count:
+            inverse(0, count)
+    else:
+        with ThreadPoolExecutor(threads) as pool:
+            list(pool.map(inverse, bounds[:-1], bounds[1:]))
+    return azimuths_deg, dist_m
+
+
 def measure_lines(geoms: Any, settings: Settings | None = None) -> MeasuredLines:
     """Measure every segment of ``geoms`` in one vectorised ``Geod.inv`` call.
 
@@ -280,13 +332,7 @@ def measure_lines(geoms: Any, settings: Settings | None = None) -> MeasuredLines
     array = as_geometry_array(geoms)
     vertices = _vertices(array)
     segments = _segments(array, vertices)
-    if len(segments):
-        azimuths, _, dist = geod_for(settings).inv(
-            segments.lons1, segments.lats1, segments.lons2, segments.lats2
-        )
-        azimuths_deg, dist_m = np.asarray(azimuths, dtype=float), np.asarray(dist, dtype=float)
-    else:
-        azimuths_deg = dist_m = np.zeros(0)
+    azimuths_deg, dist_m = _inverse_in_threads(geod_for(settings), segments)
     lengths_m: FloatArray = np.bincount(
         segments.feature, weights=dist_m, minlength=segments.n_features
     ).astype(float)

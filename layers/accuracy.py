@@ -21,7 +21,6 @@ kilometres.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -241,18 +240,6 @@ def accuracy_km(
     return totals
 
 
-def _row_km(properties: Mapping[str, Any], geometry: Any, length_km: float,
-            settings: Settings | None) -> dict[str, float]:
-    """:func:`accuracy_km` of one feature; a feature rated as a whole (no ``traced_sources``:
-    every user file) takes the caller's length without measuring its segments again."""
-    own = properties.get("geometry_accuracy")
-    if own in GEOMETRY_ACCURACIES and not _lists_traces(properties):
-        totals = dict.fromkeys(ACCURACY_KM_KEYS, 0.0)
-        totals[f"{own}_km"] = length_km if math.isfinite(length_km) else 0.0
-        return totals
-    return accuracy_km(properties, geometry, settings)
-
-
 #: Columns :func:`accuracy_columns` adds to the metrics and the exports, in order.
 ACCURACY_COLUMNS: tuple[str, ...] = (*ACCURACY_KM_KEYS, "traced_pct")
 
@@ -283,12 +270,50 @@ def accuracy_columns(
         :data:`ACCURACY_COLUMNS`: kilometres per class, and ``traced_pct``, the traced share
         of the length in percent (NaN for a length of 0).
     """
+    # Each feature that lists its traces (the catalog's traced lines) is rated segment by
+    # segment; every other one (every user file) as a whole.
+    own = [props.get("geometry_accuracy") for props in properties]
+    by_segment = np.array([own_class in GEOMETRY_ACCURACIES and _lists_traces(props)
+                           for own_class, props in zip(own, properties, strict=True)],
+                          dtype=bool)
+    columns = whole_accuracy_columns(own, length_km, rated=~by_segment)
     lengths = np.asarray(length_km, dtype=float).reshape(-1)
-    rows = [_row_km(props, geometry, km, settings)
-            for props, geometry, km in zip(properties, geometries, lengths.tolist(),
-                                           strict=True)]
-    columns = {key: np.array([row[key] for row in rows], dtype=float).reshape(lengths.shape)
-               for key in ACCURACY_KM_KEYS}
+    for row in np.flatnonzero(by_segment).tolist():
+        for key, km in accuracy_km(properties[row], geometries[row], settings).items():
+            columns[key][row] = km
+    return _with_traced_share(columns, lengths)
+
+
+def whole_accuracy_columns(
+    own_classes: Sequence[Any], length_km: Any, rated: Any = True
+) -> dict[str, np.ndarray[Any, Any]]:
+    """:func:`accuracy_columns` of features rated as a whole (none lists its traces): each
+    puts its whole length in its own class, a feature of unknown class in none.
+
+    Parameters
+    ----------
+    own_classes : sequence
+        Each feature's ``geometry_accuracy`` (anything but a class name counts as unknown).
+    length_km : array_like of float
+        Each feature's length; NaN makes every column NaN.
+    rated : array_like of bool
+        The features rated here (the others get 0 in every class, for the caller to fill).
+    """
+    lengths = np.asarray(length_km, dtype=float).reshape(-1)
+    codes = {name: code for code, name in enumerate(GEOMETRY_ACCURACIES)}
+    own_class = np.array([codes.get(own, -1) if isinstance(own, str) else -1
+                          for own in own_classes], dtype=np.intp).reshape(-1)
+    own_class[~np.broadcast_to(np.asarray(rated, dtype=bool), own_class.shape)] = -1
+    whole_km = np.where(np.isfinite(lengths), lengths, 0.0)
+    columns = {key: np.where(own_class == code, whole_km, 0.0)
+               for code, key in enumerate(ACCURACY_KM_KEYS)}
+    return _with_traced_share(columns, lengths)
+
+
+def _with_traced_share(
+    columns: dict[str, np.ndarray[Any, Any]], lengths: np.ndarray[Any, Any]
+) -> dict[str, np.ndarray[Any, Any]]:
+    """``columns`` NaN where the length is, and ``traced_pct`` (NaN for a length of 0)."""
     for key in ACCURACY_KM_KEYS:
         columns[key][np.isnan(lengths)] = np.nan
     with np.errstate(divide="ignore", invalid="ignore"):

@@ -207,7 +207,7 @@ def metrics_frame(
 
     values = _exported_published(frame) or _column(frame, "published_length_km")
     check_published_lengths(values)
-    published = [published_figures(value) for value in values]
+    published = [[] if value is None else published_figures(value) for value in values]
     first = [entries[0] if entries else None for entries in published]
     published_km = np.array([np.nan if f is None else float(f["value"]) for f in first])
     delta_km = length_km - published_km
@@ -276,8 +276,11 @@ def _row_properties(frame: pandas.DataFrame) -> list[Mapping[str, Any]]:
 
 def _accuracy(frame: pandas.DataFrame, geoms: np.ndarray[Any, Any],
               length_km: np.ndarray[Any, Any], settings: Settings) -> dict[str, Any]:
-    from caspian.layers.accuracy import accuracy_columns
+    from caspian.layers.accuracy import accuracy_columns, whole_accuracy_columns
 
+    if "properties" not in frame.columns and not {"traced_sources", "vertex_sources"} & set(
+            frame.columns):  # no feature lists its traces (a user's file): no row dicts
+        return whole_accuracy_columns(_column(frame, "geometry_accuracy"), length_km)
     return accuracy_columns(_row_properties(frame), list(geoms), length_km, settings)
 
 

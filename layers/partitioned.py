@@ -1,21 +1,25 @@
 """``caspian metrics --file 'rail/*.parquet' --workers N``: the same kernel on a dask cluster.
 
 GeoParquet files are cut into parts of whole row groups (:class:`~caspian.layers.userfiles.
-FilePart`, about :data:`ROWS_PER_PART` features each); every part is read, checked and
-measured on a worker by :func:`part_metrics` — the kernel of a single process
-(:func:`caspian.layers.metrics.batches_metrics`), with the features numbered as in the whole
-file — and the parts come back in file order. So the result equals the single-process one.
+FilePart`, about :data:`ROWS_PER_PART` features each), the partitions of a dask-geopandas
+GeoDataFrame (:func:`partitioned_frame`): every part is read and checked on a worker
+(:func:`part_frame`, the features numbered as in the whole file) and measured there by the
+kernel of a single process (:func:`caspian.layers.metrics.batches_metrics`, through
+``map_partitions``); the partitions come back in file order. So the result equals the
+single-process one.
 
 The cluster is a local one of ``workers`` processes on the loopback interface, or an existing
 ``dask.distributed`` scheduler (``tcp://HOST:8786``) whose workers see the same paths (a
-shared file system). dask's ``distributed`` is the optional extra ``caspian-gis[scale]``,
-imported only here.
+shared file system). dask-geopandas and dask's ``distributed`` are the optional extra
+``caspian-gis[scale]``, imported only here.
 """
 
 from __future__ import annotations
 
 import glob
+import logging
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +29,7 @@ from caspian.layers.fileio import display_path
 from caspian.layers.userfiles import FilePart, user_format
 
 if TYPE_CHECKING:
+    import geopandas
     import pandas
 
 #: Features a part holds at most (whole row groups are kept together).
@@ -62,14 +67,52 @@ def file_parts(pattern: str, rows_per_part: int = ROWS_PER_PART) -> list[FilePar
     return parts
 
 
-def part_metrics(part: FilePart, settings: Settings | None, by_country: bool) -> Any:
-    """The metrics of one part (runs on a worker): read, checked and measured as
-    :func:`caspian.layers.metrics.file_metrics` does a whole file."""
-    from caspian.layers.metrics import batches_metrics
+def part_frame(part: FilePart) -> geopandas.GeoDataFrame:
+    """One part as a GeoDataFrame (runs on a worker): read and checked as
+    :func:`caspian.layers.userfiles.user_batches` reads a whole file, EPSG:4326, the
+    features numbered as in the whole file."""
+    import pandas
     from caspian.layers.userfiles import user_batches
 
-    return batches_metrics(user_batches(part.path, part=part), settings,
-                           by_country=by_country, layer=display_path(Path(part.path).stem))
+    frames = list(user_batches(part.path, part=part))
+    if not frames:
+        return _empty_part()
+    return frames[0] if len(frames) == 1 else pandas.concat(frames, ignore_index=True)
+
+
+def _empty_part() -> geopandas.GeoDataFrame:
+    import geopandas
+
+    return geopandas.GeoDataFrame({"id": []}, geometry=[], crs="EPSG:4326")
+
+
+def _partition_metrics(
+    frame: geopandas.GeoDataFrame,
+    layers: Sequence[str],
+    settings: Settings | None,
+    by_country: bool,
+    partition_info: dict[str, Any] | None = None,
+) -> pandas.DataFrame:
+    """The single-process kernel (:func:`caspian.layers.metrics.batches_metrics`) on one
+    partition, named after its file (dask passes the partition's number)."""
+    from caspian.layers.metrics import batches_metrics, metrics_frame
+
+    layer = None if partition_info is None else layers[partition_info["number"]]
+    if not len(frame):  # nothing to measure (also dask's own empty sample)
+        return metrics_frame(_empty_part(), settings, layer=layer)
+    return batches_metrics([frame], settings, by_country=by_country, layer=layer)
+
+
+def partitioned_frame(parts: Sequence[FilePart]) -> Any:
+    """A dask-geopandas GeoDataFrame of ``parts``, one partition each (:func:`part_frame`),
+    read lazily on the workers."""
+    import dask.dataframe
+    import dask_geopandas  # noqa: F401  (registers the GeoDataFrame collection with dask)
+
+    # The columns differ from file to file (the kernel reads what each has): the sample
+    # only makes the collection a GeoDataFrame, and is not enforced.
+    return dask.dataframe.from_map(part_frame, list(parts), meta=_empty_part(),
+                                   enforce_metadata=False)
 
 
 def cluster_file_metrics(
@@ -79,9 +122,11 @@ def cluster_file_metrics(
     by_country: bool = False,
     workers: int = 2,
     scheduler: str | None = None,
+    rows_per_part: int = ROWS_PER_PART,
 ) -> pandas.DataFrame:
     """:func:`caspian.layers.metrics.file_metrics` of GeoParquet files, part by part on a
-    dask cluster.
+    dask cluster: a dask-geopandas GeoDataFrame of the parts (:func:`partitioned_frame`)
+    measured partition by partition by the single-process kernel.
 
     Parameters
     ----------
@@ -95,25 +140,32 @@ def cluster_file_metrics(
         Worker processes of the local cluster (one thread each).
     scheduler : str, optional
         Address of an existing ``dask.distributed`` scheduler; ``workers`` is then ignored.
+    rows_per_part : int
+        Features a partition holds at most (whole row groups are kept together).
 
     Raises
     ------
     DependencyMissingError
-        ``distributed`` is not installed.
+        dask-geopandas or ``distributed`` is not installed.
     InputError
         As :func:`file_parts`, or a problem in a feature (the first part's first one).
     """
-    import pandas
+    from caspian.layers.metrics import metrics_frame
 
-    parts = file_parts(pattern)
+    parts = file_parts(pattern, rows_per_part)
     with _Cluster(workers, scheduler) as client:
-        futures = client.map(part_metrics, parts, settings=settings, by_country=by_country,
-                             pure=False)
-        frames = client.gather(futures)
-    frames = [frame for frame in frames if frame is not None]
-    if not frames:
+        import dask
+
+        layers = [display_path(Path(part.path).stem) for part in parts]
+        # Columns of dicts and lists stay Python objects (dask would make them text).
+        with dask.config.set({"dataframe.convert-string": False}):
+            measured = partitioned_frame(parts).map_partitions(
+                _partition_metrics, layers, settings, by_country,
+                meta=metrics_frame(_empty_part(), settings), enforce_metadata=False)
+            frame = client.compute(measured, sync=True)
+    if not len(frame):
         raise InputError(f"{display_path(pattern)}: the files hold no features; add some")
-    return pandas.concat(frames, ignore_index=True)
+    return frame.reset_index(drop=True)
 
 
 class _Cluster:
@@ -121,18 +173,21 @@ class _Cluster:
 
     def __init__(self, workers: int, scheduler: str | None) -> None:
         try:
+            import dask_geopandas  # noqa: F401  (checked here so the message names the fix)
             import distributed
         except ImportError as exc:
             raise DependencyMissingError(
-                "--workers and --scheduler need dask's distributed; install it with: "
-                "pip install 'caspian-gis[scale]'"
+                "--workers and --scheduler need dask-geopandas and dask's distributed; "
+                "install them with: pip install 'caspian-gis[scale]'"
             ) from exc
         self.cluster = None
         if scheduler is None:
             # Loopback only: a local cluster is nobody else's business.
+            # Its workers log a failed task with a traceback on our stderr; the error itself
+            # comes back to the caller as one line, so their logs are kept to crashes.
             self.cluster = distributed.LocalCluster(
                 n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                dashboard_address=None,
+                dashboard_address=None, silence_logs=logging.CRITICAL,
             )
             self.client = distributed.Client(self.cluster)
         else:

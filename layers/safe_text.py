@@ -62,6 +62,11 @@ def terminal_text(text: str) -> str:
     return _CONTROL.sub(_escape, text)
 
 
+def has_control(text: str) -> bool:
+    """Whether ``text`` holds a character :func:`terminal_text` would escape."""
+    return _CONTROL.search(text) is not None
+
+
 def json_text(text: str) -> str:
     """JSON text with the controls :func:`json.dumps` leaves raw (DEL, C1, bidirectional
     overrides) written as ``\\uXXXX`` escapes: the same JSON value, safe on a terminal."""

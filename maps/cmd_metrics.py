@@ -6,6 +6,7 @@ the commands so that ``caspian --help`` stays fast.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -39,23 +40,29 @@ def _round(value: Any) -> Any:
             value = none_if_missing(value)
             return None if value is None else round(value, KM_DECIMALS)
         return value
-    if isinstance(value, Mapping):
-        return {str(key): _round(val) for key, val in value.items()}
+    if isinstance(value, Mapping):  # kilometres by country: a float inline, without a call
+        return {str(key): round(val, KM_DECIMALS) if type(val) is float and math.isfinite(val)
+                else _round(val) for key, val in value.items()}
     if isinstance(value, (list, tuple)):
         return [_round(item) for item in value]
     return value
 
 
-def _feature_rows(metrics: pandas.DataFrame) -> list[dict[str, Any]]:
-    """Rows of plain Python values, kilometres rounded; NaN becomes None.
+def _feature_columns(metrics: pandas.DataFrame, numbers: str = "values") -> dict[str, Any]:
+    """The columns of ``metrics`` as plain Python values, kilometres rounded; NaN becomes
+    None. With ``numbers="arrays"``, float columns stay rounded float arrays (NaN for none),
+    as :func:`caspian.maps.formatting.render_table_columns` takes them.
 
     Built column by column (a user's file may have a million rows: pandas' ``to_dict`` boxes
     every cell through its own checks and took longer than measuring the lines).
     """
     numeric = set(metrics.select_dtypes("number").columns)
-    columns = []
+    columns: dict[str, Any] = {}
     for name in metrics.columns:
         series = metrics[name].round(KM_DECIMALS) if name in numeric else metrics[name]
+        if numbers == "arrays" and series.dtype.kind == "f":
+            columns[str(name)] = series.to_numpy(dtype=float, na_value=math.nan)
+            continue
         present = series.notna().tolist()
         if name in numeric:
             values = [value if ok else None
@@ -64,13 +71,20 @@ def _feature_rows(metrics: pandas.DataFrame) -> list[dict[str, Any]]:
             values = [(_round(value) if isinstance(value, (dict, list)) and value else value)
                       if ok else None
                       for value, ok in zip(series.tolist(), present, strict=True)]
-        columns.append(values)
-    names = [str(name) for name in metrics.columns]
-    return [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)]
+        columns[str(name)] = values
+    return columns
 
 
-def _country_rows(metrics: pandas.DataFrame) -> list[dict[str, Any]]:
-    """One row per (feature, country), with the published by-country figure when there is one.
+def _feature_rows(metrics: pandas.DataFrame) -> list[dict[str, Any]]:
+    """Rows of plain Python values, kilometres rounded; NaN becomes None."""
+    columns = _feature_columns(metrics)
+    names = list(columns)
+    return [dict(zip(names, row, strict=True)) for row in zip(*columns.values(), strict=True)]
+
+
+def _country_columns(metrics: pandas.DataFrame) -> dict[str, list[Any]]:
+    """One row per (feature, country), with the published by-country figure when there is
+    one, column by column (:data:`_COUNTRY_COLUMNS`).
 
     ``basis`` names the borders the length was cut with, as the border data describes itself
     (:func:`caspian.layers.boundaries.border_source`).
@@ -78,46 +92,49 @@ def _country_rows(metrics: pandas.DataFrame) -> list[dict[str, Any]]:
     from caspian.layers.boundaries import border_source
 
     source = border_source()
-    rows: list[dict[str, Any]] = []
-    used = ["layer", "feature", "by_country_km", "published_by_country_km",
-            "sea_nearest_state_km"]
-    for row in _feature_rows(metrics[used]):
-        split = row.get("by_country_km") or {}
-        published = row.get("published_by_country_km") or {}
-        for country, length_km in split.items():
-            published_km = published.get(country)
+    columns: dict[str, list[Any]] = {name: [] for name in _COUNTRY_COLUMNS}
+    layer, feature, country, length, published_col, delta_col, pct_col, basis_col = (
+        columns[name] for name in _COUNTRY_COLUMNS)
+    bases: dict[str, str] = {"sea": "in no country"}
+    used = _feature_columns(metrics[["layer", "feature", "by_country_km",
+                                     "published_by_country_km", "sea_nearest_state_km"]])
+    for layer_name, feature_id, split, published, nearest in zip(*used.values(), strict=True):
+        published = published or {}
+        for code, length_km in (split or {}).items():
+            if code == "sea" and not length_km:
+                continue  # an inland line: a row of zero sea says nothing
+            published_km = published.get(code)
             if published_km is not None:
                 published_km = float(published_km)
-            if country == "sea" and not length_km:
-                continue  # an inland line: a row of zero sea says nothing
             delta = None if published_km is None else round(length_km - published_km, KM_DECIMALS)
             pct = None if delta is None else delta_pct_or_none(length_km, published_km)
-            rows.append(
-                {
-                    "layer": row["layer"],
-                    "feature": row["feature"],
-                    "country": country,
-                    "length_km": length_km,
-                    "published_km": published_km,
-                    "delta_km": delta,
-                    "delta_pct": None if pct is None else round(pct, 1),
-                    "basis": "in no country" if country == "sea" else source.basis(country),
-                }
-            )
-        for country, length_km in (row.get("sea_nearest_state_km") or {}).items():
-            rows.append(
-                {
-                    "layer": row["layer"],
-                    "feature": row["feature"],
-                    "country": f"sea~{country}",
-                    "length_km": length_km,
-                    "published_km": None,
-                    "delta_km": None,
-                    "delta_pct": None,
-                    "basis": "Caspian, nearest littoral state (approximation)",
-                }
-            )
-    return rows
+            layer.append(layer_name)
+            feature.append(feature_id)
+            country.append(code)
+            length.append(length_km)
+            published_col.append(published_km)
+            delta_col.append(delta)
+            pct_col.append(None if pct is None else round(pct, 1))
+            if code not in bases:
+                bases[code] = source.basis(code)
+            basis_col.append(bases[code])
+        for code, length_km in (nearest or {}).items():
+            layer.append(layer_name)
+            feature.append(feature_id)
+            country.append(f"sea~{code}")
+            length.append(length_km)
+            published_col.append(None)
+            delta_col.append(None)
+            pct_col.append(None)
+            basis_col.append("Caspian, nearest littoral state (approximation)")
+    return columns
+
+
+def _country_rows(metrics: pandas.DataFrame) -> list[dict[str, Any]]:
+    """:func:`_country_columns` as rows."""
+    columns = _country_columns(metrics)
+    return [dict(zip(_COUNTRY_COLUMNS, row, strict=True))
+            for row in zip(*columns.values(), strict=True)]
 
 
 def _with_border_source(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -221,7 +238,7 @@ def metrics_command(
     and elsewhere); a --file is split only with --by country, since a big file costs much
     more to split than to measure.
     """
-    from caspian.maps.formatting import render
+    from caspian.maps.formatting import render, render_table_columns
 
     if file is not None and layers:
         raise click.UsageError("give either LAYER ids or --file, not both")
@@ -238,13 +255,16 @@ def metrics_command(
         metrics = measure(layers, file, by == "country", (workers, scheduler))
         if fmt == "json":
             text = render(_with_border_source(_feature_rows(metrics)), "json")
+        elif by == "country" and fmt == "table":
+            text = render_table_columns(_country_columns(metrics))
         elif by == "country":
             text = render(_country_rows(metrics), fmt, _COUNTRY_COLUMNS)
         elif fmt == "csv":
             rows = _feature_rows(metrics)
             text = render(rows, "csv", list(rows[0]) if rows else list(_TABLE_COLUMNS))
         else:
-            text = render(_feature_rows(metrics), "table", _TABLE_COLUMNS)
+            text = render_table_columns(
+                _feature_columns(metrics[list(_TABLE_COLUMNS)], numbers="arrays"))
     click.echo(text)
 
 

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from caspian.geo.figures import none_if_missing
-from caspian.layers.safe_text import csv_text, json_text, terminal_text
+from caspian.layers.safe_text import csv_text, has_control, json_text, terminal_text
 
 FORMATS = ("table", "json", "csv")
 
@@ -34,10 +34,20 @@ def _cell(value: Any) -> str:
 
 
 def _is_numeric(values: Sequence[Any]) -> bool:
+    if _is_float_array(values):
+        return bool((~_nan_mask(values)).any())
     present = [value for value in values if value is not None]
     return bool(present) and all(
         isinstance(value, (int, float)) and not isinstance(value, bool) for value in present
     )
+
+
+def _is_float_array(values: Any) -> bool:
+    return getattr(getattr(values, "dtype", None), "kind", None) == "f"
+
+
+def _nan_mask(values: Any) -> Any:
+    return values != values  # NaN is the one float unequal to itself (no numpy import here)
 
 
 def render_table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] | None = None) -> str:
@@ -58,27 +68,62 @@ def render_table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] | Non
     if not rows:
         return "(no rows)"
     names = list(columns or rows[0].keys())
-    headers = [terminal_text(str(name)) for name in names]
-    # Column by column: a user's file may give a million rows.
-    padded = []
-    for header, name in zip(headers, names, strict=True):
-        values = [row.get(name) for row in rows]
-        cells = _column_cells(values)
-        width = max(len(header), *map(len, cells))
-        align = str.rjust if _is_numeric(values) else str.ljust
-        padded.append([align(cell, width) for cell in [header, "-" * width, *cells]])
-    lines = ["  ".join(parts).rstrip() for parts in zip(*padded, strict=True)]
-    lines[1] = "  ".join(column[1] for column in padded)  # the rule keeps its trailing dashes
+    return render_table_columns({name: [row.get(name) for row in rows] for name in names})
+
+
+def render_table_columns(columns: Mapping[str, Sequence[Any]]) -> str:
+    """:func:`render_table` of a table given column by column (the same text).
+
+    Parameters
+    ----------
+    columns : mapping of str to sequence
+        The values of each column, in order, all of one length; a numpy array of floats is
+        taken as it is (NaN shown empty), without boxing every value.
+
+    Returns
+    -------
+    str
+        The table, a header line and a rule, without a trailing newline.
+    """
+    if not columns or not len(next(iter(columns.values()))):
+        return "(no rows)"
+    cells, specs, rules = [], [], []
+    for name, values in columns.items():
+        header = terminal_text(str(name))
+        column = _column_cells(values)
+        width = max(len(header), *map(len, column))
+        align = ">" if _is_numeric(values) else "<"
+        cells.append([header, *column])
+        specs.append(f"{{:{align}{width}}}")
+        rules.append("-" * width)
+    line = "  ".join(specs)
+    # One format call per row, the widths in the format: a user's file may give a million rows.
+    lines = [line.format(*row).rstrip() for row in zip(*cells, strict=True)]
+    lines.insert(1, "  ".join(rules))  # the rule keeps its trailing dashes
     return "\n".join(lines)
 
 
 def _column_cells(values: Sequence[Any]) -> list[str]:
     """:func:`_cell` of every value, with shortcuts for a column of floats or of text."""
+    if _is_float_array(values):
+        import numpy as np
+
+        # Each distinct value formatted once (a column of zeros is common): distinct by
+        # its bits, so that -0.0 keeps its sign.
+        bits, position = np.unique(np.asarray(values, dtype=np.float64).view(np.int64),
+                                   return_inverse=True)
+        texts = ["" if value != value else f"{value:,.1f}"
+                 for value in bits.view(np.float64).tolist()]
+        return np.asarray(texts, dtype=object)[position.reshape(-1)].tolist()
     if all(type(value) is float or value is None for value in values):
         return ["" if value is None or math.isnan(value) else f"{value:,.1f}"
                 for value in values]
     if all(type(value) is str or value is None for value in values):
-        return ["" if value is None else terminal_text(value) for value in values]
+        texts = ["" if value is None else value for value in values]
+        # One search over the column: most columns hold no control character to escape.
+        if not has_control("".join(texts)):
+            return texts
+        return [terminal_text(text) for text in texts]
     return [_cell(value) for value in values]
 
 

@@ -12,14 +12,18 @@ The network (:mod:`synthetic_network`) is ways of 49 segments of 200 m around Ka
 * ``caspian metrics --file F`` and ``--by country`` as a user types them (table output, in
   this process).
 
-Targets: ``metrics --file`` ≤ 1.2× its floor, ``--by country`` ≤ 1.5× its floor. The ratios
-are printed at the end of the run, each beside its target.
+Each round of ours runs just after a run of its floor (the machine's load moves within
+minutes), and each ratio is of the fastest runs of both. Targets: ``metrics --file`` ≤ 1.2×
+its floor, ``--by country`` ≤ 1.5× its floor. The ratios are printed at the end of the run,
+each beside its target.
 """
 
 from __future__ import annotations
 
 import contextlib
 import io
+import math
+import time
 from pathlib import Path
 from typing import Any
 
@@ -85,7 +89,7 @@ def _ours(path: Path, *options: str) -> str:
 
 
 def _rounds(size: int) -> int:
-    return 3 if size < 1_000_000 else 2
+    return 3 if size <= 1_000_000 else 2
 
 
 CASES = [(size, suffix) for size in SIZES for suffix in SUFFIXES]
@@ -100,13 +104,28 @@ def test_bench_scale_floor(benchmark: Any, networks: Any, size: int, suffix: str
     path = networks[size, suffix]
     _floor(path)  # the file in the operating system's cache for every measurement alike
     benchmark.pedantic(_floor, args=(path,), rounds=_rounds(size), iterations=1)
-    _TIMES[_key("floor", size, suffix)] = benchmark.stats.stats.min
+    key = _key("floor", size, suffix)
+    _TIMES[key] = min(_TIMES.get(key, math.inf), benchmark.stats.stats.min)
+
+
+def _beside_floor(benchmark: Any, floor_key: str, floor: Any, ours: Any, rounds: int) -> Any:
+    """Time ``ours`` for ``rounds`` rounds, each just after a run of ``floor`` (untimed by
+    pytest-benchmark, timed here): on a shared machine the load moves within minutes, so each
+    ratio compares runs seconds apart. The floor kept is the fastest of all its runs."""
+    def run_floor() -> None:
+        start = time.perf_counter()
+        floor()
+        seconds = time.perf_counter() - start
+        _TIMES[floor_key] = min(_TIMES.get(floor_key, seconds), seconds)
+
+    return benchmark.pedantic(ours, setup=run_floor, rounds=rounds, iterations=1)
 
 
 @pytest.mark.parametrize("size, suffix", CASES)
 def test_bench_scale_metrics_file(benchmark: Any, networks: Any, size: int, suffix: str) -> None:
     path = networks[size, suffix]
-    out = benchmark.pedantic(_ours, args=(path,), rounds=_rounds(size), iterations=1)
+    out = _beside_floor(benchmark, _key("floor", size, suffix), lambda: _floor(path),
+                        lambda: _ours(path), _rounds(size))
     _TIMES[_key("file", size, suffix)] = benchmark.stats.stats.min
     assert len(out.splitlines()) == round(size / 49) + 2  # a row per way, header and rule
 
@@ -117,7 +136,8 @@ def test_bench_scale_floor_country(benchmark: Any, networks: Any, size: int, suf
     _floor_country(path)  # the border index loaded once, as the cache folder gives it
     inside = benchmark.pedantic(_floor_country, args=(path,), rounds=_rounds(size),
                                 iterations=1)
-    _TIMES[_key("floor_country", size, suffix)] = benchmark.stats.stats.min
+    key = _key("floor_country", size, suffix)
+    _TIMES[key] = min(_TIMES.get(key, math.inf), benchmark.stats.stats.min)
     assert inside > 0.75 * round(size / 49)  # most ways lie inside one country (86 %)
 
 
@@ -126,8 +146,9 @@ def test_bench_scale_metrics_by_country(
     benchmark: Any, networks: Any, size: int, suffix: str
 ) -> None:
     path = networks[size, suffix]
-    out = benchmark.pedantic(_ours, args=(path, "--by", "country"), rounds=_rounds(size),
-                             iterations=1)
+    out = _beside_floor(benchmark, _key("floor_country", size, suffix),
+                        lambda: _floor_country(path), lambda: _ours(path, "--by", "country"),
+                        _rounds(size))
     _TIMES[_key("country", size, suffix)] = benchmark.stats.stats.min
     assert "KAZ" in out and "sea~" in out
 

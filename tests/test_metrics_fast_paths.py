@@ -1,0 +1,85 @@
+"""The shortcuts that bring ``metrics --file`` to its floor give what the plain paths give:
+the table built column by column, ``Geod.inv`` in slices on threads, countries clipped through
+grid blocks, accuracy classes of whole features without row dicts."""
+
+from __future__ import annotations
+
+import math
+
+import geopandas
+import numpy as np
+import pyproj
+import shapely
+from caspian.geo.countries import _clipped_to_boxes
+from caspian.geo.geodesy import GEOD, _inverse_in_threads, segment_arrays
+from caspian.layers.accuracy import accuracy_columns, whole_accuracy_columns
+from caspian.layers.metrics import metrics_frame
+from caspian.maps.formatting import render_table, render_table_columns
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+FLOATS = st.one_of(st.none(), st.just(math.nan), st.floats(min_value=-1e7, max_value=1e7))
+TEXTS = st.one_of(st.none(), st.text(max_size=6))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(FLOATS, TEXTS), min_size=1, max_size=12))
+def test_a_table_of_float_arrays_is_the_table_of_rows(rows: list[tuple[float | None, str | None]]
+                                                      ) -> None:
+    as_rows = [{"km": None if km is None or math.isnan(km) else km, "name": name}
+               for km, name in rows]
+    columns = {"km": np.array([math.nan if km is None else km for km, _ in rows]),
+               "name": [name for _, name in rows]}
+    assert render_table_columns(columns) == render_table(as_rows, ["km", "name"])
+
+
+def test_text_with_a_terminal_escape_is_escaped_in_the_column_path() -> None:
+    table = render_table_columns({"name": ["plain", "\x1b[2Jred"]})
+    assert "\x1b" not in table and "\\x1b[2Jred" in table
+
+
+def test_geod_inv_in_slices_on_threads_gives_the_same_numbers() -> None:
+    rng = np.random.default_rng(3)
+    coords = np.column_stack([rng.uniform(-180, 180, 1001), rng.uniform(-89, 89, 1001)])
+    segments = segment_arrays(shapely.linestrings(coords))
+    azimuths_deg, dist_m = _inverse_in_threads(GEOD, segments, per_thread=100)
+    expected_az, _, expected_m = GEOD.inv(segments.lons1, segments.lats1, segments.lons2,
+                                          segments.lats2)
+    assert np.array_equal(dist_m, expected_m) and np.array_equal(azimuths_deg, expected_az)
+    assert _inverse_in_threads(pyproj.Geod(ellps="WGS84"), segment_arrays([]))[1].size == 0
+
+
+def test_a_country_clipped_through_grid_blocks_is_clipped_to_each_box() -> None:
+    country = shapely.Polygon([(44.1, 38.3), (52.7, 39.9), (50.2, 46.4), (45.5, 43.0)])
+    rng = np.random.default_rng(11)
+    lows = np.column_stack([rng.uniform(43, 52, 40), rng.uniform(37, 46, 40)])
+    boxes = np.column_stack([lows, lows + rng.uniform(0.01, 3.0, (40, 2))])
+    clipped = _clipped_to_boxes(np.array([country]), np.zeros(40, dtype=np.intp), boxes)
+    direct = [shapely.clip_by_rect(country, *box) for box in boxes.tolist()]
+    assert np.allclose(shapely.area(clipped), shapely.area(direct), rtol=1e-12, atol=1e-15)
+    assert any(0 < area < shapely.area(shapely.box(*box))
+               for area, box in zip(shapely.area(clipped), boxes.tolist(), strict=True))
+
+
+def test_whole_features_take_their_length_in_their_own_class() -> None:
+    length_km = np.array([10.0, 4.0, math.nan, 2.5])
+    own = ["traced", None, "schematic", ["not", "a", "class"]]
+    columns = whole_accuracy_columns(own, length_km)
+    assert columns["traced_km"].tolist()[:2] == [10.0, 0.0]
+    assert math.isnan(columns["schematic_km"][2])
+    assert [columns[key][3] for key in ("traced_km", "schematic_km")] == [0.0, 0.0]
+    assert columns["traced_pct"].tolist()[:2] == [100.0, 0.0]
+    lines = [shapely.LineString([(50, 40), (50.1, 40)])] * 4
+    rows = accuracy_columns([{"geometry_accuracy": value} for value in own], lines, length_km)
+    for key, values in rows.items():
+        assert np.array_equal(values, columns[key], equal_nan=True), key
+
+
+def test_a_user_file_with_accuracy_classes_puts_each_length_in_its_class() -> None:
+    frame = geopandas.GeoDataFrame(
+        {"geometry_accuracy": ["waypoints", "hypothetical"]},
+        geometry=[shapely.LineString([(50, 40), (50.1, 40)]),
+                  shapely.LineString([(51, 41), (51, 41.2)])], crs="EPSG:4326")
+    metrics = metrics_frame(frame)
+    assert metrics["waypoints_km"].tolist()[0] == metrics["length_km"].tolist()[0] > 8
+    assert metrics["hypothetical_km"].tolist() == [0.0, metrics["length_km"].tolist()[1]]
