@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from caspian.layers.news import numbers, timing, units
@@ -65,6 +66,11 @@ _DURATION_HINT = ("течение", "протяжении", "ближайших"
 # The letters every growth word starts with (as case-sensitive as :data:`_GROWTH_WORD`).
 _GROWTH_WORD_HINT = re.compile(r"[УуВв](?:дв|тр)")
 _WHOLE_YEAR = re.compile(rf"\bза\s+({_YEAR})\s+год\b", re.IGNORECASE)
+# A smaller magnitude after a scale word: the " 108 тыс." of "6 млн 108 тыс. тонн".
+_SMALLER_MAGNITUDE = re.compile(rf"\s+({numbers.DIGITS})(?!\d)\s+([^\W\d_]+\.?)")
+# The two ends of a range: "с"/"от" before the first, "до" between them.
+_RANGE_FROM = re.compile(r"(?<![^\W\d_])(?:с|со|от)\s+\Z", re.IGNORECASE)
+_RANGE_TO = re.compile(r"\s+до\s+", re.IGNORECASE)
 _PER_YEAR = re.compile(
     r"(?:\s+[^\W\d_]+){0,2}?\s*(в\s+год|ежегодно|per\s+year|a\s+year|/\s*yr)\b"
 )
@@ -88,7 +94,7 @@ def _phrase(name: str) -> re.Pattern[str]:
         rf"(?:\s+({_YEAR})\s+года)?",
         "duration": r"\b(?:(?:в\s+течение|на\s+протяжении)(?:\s+(?:ближайших|следующих|"
         r"последующих))?|ближайших|следующих|последующих)\s+"
-        rf"({_number()})(?:\s*[-–]\s*({numbers.DIGITS}))?\s+(лет|год[а-я]*|месяц[а-я]*|"
+        rf"({_number()})(?:\s*[-–]\s*({_number()}))?\s+(лет|год[а-я]*|месяц[а-я]*|"
         r"дн[а-я]*|недел[а-я]*)\b",
     }
     return re.compile(patterns[name], re.IGNORECASE)
@@ -236,52 +242,124 @@ def _per_year(text: str, position: int, end: int) -> int | None:
     return match.end() if match else None
 
 
+@dataclass(frozen=True)
+class _Reading:
+    """A number of a sentence and the scale and unit after it (``unit`` None when none is)."""
+
+    start: int
+    base: float  # the number as written, before its scale word
+    scale: float
+    added: float  # a smaller magnitude after the scale: the "108 тыс." of "6 млн 108 тыс."
+    step: float
+    unit: units.Unit | None
+    stop: int  # end of the figure as written: its scale word, its unit or a "в год" after it
+    per_year: bool
+
+
+def _magnitude(text: str, position: int, end: int) -> tuple[float, float, float | None, int]:
+    """The scale word right after a number, and a smaller magnitude after it ("млн 108 тыс.":
+    ``(1e6, 108000.0, 1000.0, stop)``); ``(1.0, 0.0, None, position)`` when none follows."""
+    first = _tail(text, position, end, 1)
+    factor = numbers.scale_word(first[0][0].rstrip(".")) if first else None
+    if not factor:
+        return 1.0, 0.0, None, position
+    stop = first[0][1]
+    smaller = _SMALLER_MAGNITUDE.match(text, stop, end)
+    lesser = numbers.scale_word(smaller[2].rstrip(".")) if smaller else None
+    if smaller and lesser and lesser < factor:
+        added = numbers.parse_digits(smaller[1]) * lesser
+        return factor, added, numbers.digits_step(smaller[1]) * lesser, smaller.end()
+    return factor, 0.0, None, stop
+
+
+def _reading(
+    text: str, number: tuple[int, int, float, float], end: int, english: bool
+) -> _Reading:
+    """What follows one number of :func:`numbers_in`: its scale word (a smaller magnitude
+    after it added: "6 млн 108 тыс." is 6 108 000) and its unit."""
+    number_start, number_end, value, step = number
+    scale, added, added_step, stop = _magnitude(text, number_end, end)
+    written = text[number_start:number_end]
+    if scale != 1.0 and numbers.point_grouped(written):
+        # "1.485 млн тонн": before a scale word a point is a decimal point
+        value = numbers.parse_digits(written, english, points_group=False)
+        step = numbers.digits_step(written, english, points_group=False)
+    unit, twenty_foot = None, False
+    for token, token_end in _tail(text, stop, end, 4):
+        if _TWENTY_FOOT.fullmatch(token):
+            twenty_foot = True  # "500 двадцатифутовых контейнеров"
+            continue
+        unit = _unit_of(token)
+        if unit is None and "контейнер" in lemmas(token.rstrip(".")):
+            token_end -= token.endswith(".")  # a sentence's full stop
+            teu_end = _containers_in_teu(text, token_end, end, twenty_foot)
+            if teu_end is not None:
+                unit, stop = units.TEU, teu_end
+            break
+        if unit:
+            # a sentence's full stop is not part of "долларов."; an abbreviation's is
+            keeps_dot = token.rstrip(".").lower() in _DOTTED
+            stop = token_end - (token.endswith(".") and not keeps_dot)
+        break
+    yearly = (
+        _per_year(text, stop, end) if unit and unit.quantity in ("mass", "containers") else None
+    )
+    step = added_step if added_step is not None else step * scale
+    return _Reading(number_start, value, scale, added, step, unit, yearly or stop, bool(yearly))
+
+
+def _range_start(text: str, first: _Reading, second: _Reading, floor: int) -> _Reading | None:
+    """``first`` with the unit of ``second`` when they are the two ends of a range written with
+    the unit once ("с 0,8 млн до 4,5 млн тонн", "от 5 до 10 км"); the first end keeps its own
+    scale word, or takes the second's. ``None`` when they are no such range."""
+    if first.unit is not None or second.unit is None:
+        return None
+    if not _RANGE_TO.fullmatch(text, first.stop, second.start):
+        return None
+    if not _RANGE_FROM.search(text, max(floor, first.start - 4), first.start):
+        return None
+    scale = first.scale if first.scale != 1.0 else second.scale
+    step = first.step if first.scale != 1.0 else first.step * second.scale
+    # the first end is a rate per year when the second is ("с 0,8 млн до 4,5 млн тонн в год")
+    return replace(first, scale=scale, step=step, unit=second.unit, per_year=second.per_year)
+
+
 def measured(text: str, start: int, end: int, english: bool = False) -> Iterator[Quantity]:
     """Quantities with a unit: ``224-километровой``, ``10 млн тонн грузов в год``, ``$547
-    million``, ``547 миллионов долларов``, ``400 Тбит/с``, ``1 300 МВт``, ``15 %``."""
-    for number_start, number_end, value, step in numbers_in(text, start, end, english):
-        if _YEAR_ONLY.fullmatch(text, number_start, number_end):
-            continue
-        tokens = _tail(text, number_end, end, 4)
-        scale, unit, stop, twenty_foot = 1.0, None, number_end, False
-        for token, token_end in tokens:
-            factor = numbers.scale_word(token.rstrip(".")) if unit is None else None
-            if factor and scale == 1.0:
-                scale, stop = factor, token_end
-                continue
-            if _TWENTY_FOOT.fullmatch(token):
-                twenty_foot = True  # "500 двадцатифутовых контейнеров"
-                continue
-            unit = _unit_of(token)
-            if unit is None and "контейнер" in lemmas(token.rstrip(".")):
-                token_end -= token.endswith(".")  # a sentence's full stop
-                teu_end = _containers_in_teu(text, token_end, end, twenty_foot)
-                if teu_end is not None:
-                    unit, stop = units.TEU, teu_end
-                break
-            if unit:
-                # a sentence's full stop is not part of "долларов."; an abbreviation's is
-                keeps_dot = token.rstrip(".").lower() in _DOTTED
-                stop = token_end - (token.endswith(".") and not keeps_dot)
-            break
+    million``, ``547 миллионов долларов``, ``400 Тбит/с``, ``1 300 МВт``, ``15 %``, ``6 млн
+    108 тыс. тонн``, and both ends of ``с 0,8 млн до 4,5 млн тонн``."""
+    readings = [
+        _reading(text, number, end, english)
+        for number in numbers_in(text, start, end, english)
+        if not _YEAR_ONLY.fullmatch(text, number[0], number[1])
+    ]
+    range_ends: set[int] = set()
+    for index, reading in enumerate(readings):
+        if reading.unit is None and index + 1 < len(readings):
+            opened = _range_start(text, reading, readings[index + 1], start)
+            if opened is not None:
+                reading = opened
+                range_ends.add(index + 1)
+        unit = reading.unit
         if unit is None:
             continue
-        yearly = _per_year(text, stop, end) if unit.quantity in ("mass", "containers") else None
-        label = units.unit_label(unit.unit, yearly is not None)
+        label = units.unit_label(unit.unit, reading.per_year)
         # "выросла на 18 %" is growth in percent, not a share
         kind = (
             "growth"
-            if unit is units.PERCENT and _word_before(text, number_start) == "на"
+            if unit is units.PERCENT and _word_before(text, reading.start) == "на"
             else unit.quantity
         )
+        # the "до" of a range's second end is no "up to"
+        qualifier = None if index in range_ends else _qualifier(text, reading.start, start)
         yield Quantity(
             kind,
-            round(value * scale * unit.factor, 9),
+            round((reading.base * reading.scale + reading.added) * unit.factor, 9),
             label,
-            number_start,
-            yearly or stop,
-            _qualifier(text, number_start, start),
-            step=step * scale * unit.factor,
+            reading.start,
+            reading.stop,
+            qualifier,
+            step=reading.step * unit.factor,
         )
     prefixed = _PREFIX_CURRENCY_EN if english else _PREFIX_CURRENCY
     for match in prefixed.finditer(text, start, end):
@@ -363,7 +441,8 @@ def periods(text: str, start: int, end: int) -> Iterator[Quantity]:
 
 
 def durations(text: str, start: int, end: int) -> Iterator[Quantity]:
-    """Durations: ``в течение ближайших трёх лет``, ``ближайших 12-36 месяцев``."""
+    """Durations: ``в течение ближайших трёх лет``, ``ближайших 12-36 месяцев``, and ranges of
+    number words, ``в течение четырёх-пяти лет``."""
     if not holds_word(text, start, end, _DURATION_HINT):
         return
     for match in _phrase("duration").finditer(text, start, end):
