@@ -10,15 +10,14 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from caspian.layers.news import numbers, timing, units
 from caspian.layers.news.expression import YEAR as _YEAR
 from caspian.layers.news.expression import Quantity, holds_word
+from caspian.layers.news.magnitudes import Reading, magnitude, range_start, tail
 from caspian.layers.news.text import best_lemma, lemmas
 
-_TAIL_TOKEN = re.compile(r"\s*(?:-\s*)?(\$|€|₽|%|[^\W\d_]+(?:/[^\W\d_]+)?\.?)")
 _PREFIX_CURRENCY = re.compile(rf"([$€₽])\s?({numbers.DIGITS})")
 _PREFIX_CURRENCY_EN = re.compile(rf"([$€₽])\s?({numbers.DIGITS_EN}|{numbers.DIGITS})")
 _QUALIFIERS = {
@@ -66,11 +65,6 @@ _DURATION_HINT = ("течение", "протяжении", "ближайших"
 # The letters every growth word starts with (as case-sensitive as :data:`_GROWTH_WORD`).
 _GROWTH_WORD_HINT = re.compile(r"[УуВв](?:дв|тр)")
 _WHOLE_YEAR = re.compile(rf"\bза\s+({_YEAR})\s+год\b", re.IGNORECASE)
-# A smaller magnitude after a scale word: the " 108 тыс." of "6 млн 108 тыс. тонн".
-_SMALLER_MAGNITUDE = re.compile(rf"\s+({numbers.DIGITS})(?!\d)\s+([^\W\d_]+\.?)")
-# The two ends of a range: "с"/"от" before the first, "до" between them.
-_RANGE_FROM = re.compile(r"(?<![^\W\d_])(?:с|со|от)\s+\Z", re.IGNORECASE)
-_RANGE_TO = re.compile(r"\s+до\s+", re.IGNORECASE)
 _PER_YEAR = re.compile(
     r"(?:\s+[^\W\d_]+){0,2}?\s*(в\s+год|ежегодно|per\s+year|a\s+year|/\s*yr)\b"
 )
@@ -202,18 +196,6 @@ def _word_before(text: str, position: int) -> str | None:
     return found[-1].lower() if found else None
 
 
-def _tail(text: str, position: int, end: int, count: int) -> list[tuple[str, int]]:
-    """Up to ``count`` tokens after ``position`` (a leading hyphen allowed), with their ends."""
-    tokens = []
-    for _ in range(count):
-        match = _TAIL_TOKEN.match(text, position, end)
-        if not match:
-            break
-        tokens.append((match.group(1), match.end()))
-        position = match.end()
-    return tokens
-
-
 def _unit_of(token: str) -> units.Unit | None:
     word = token.rstrip(".").lower().replace("ё", "е")
     if word in units.UNIT_WORDS:
@@ -242,50 +224,20 @@ def _per_year(text: str, position: int, end: int) -> int | None:
     return match.end() if match else None
 
 
-@dataclass(frozen=True)
-class _Reading:
-    """A number of a sentence and the scale and unit after it (``unit`` None when none is)."""
-
-    start: int
-    base: float  # the number as written, before its scale word
-    scale: float
-    added: float  # a smaller magnitude after the scale: the "108 тыс." of "6 млн 108 тыс."
-    step: float
-    unit: units.Unit | None
-    stop: int  # end of the figure as written: its scale word, its unit or a "в год" after it
-    per_year: bool
-
-
-def _magnitude(text: str, position: int, end: int) -> tuple[float, float, float | None, int]:
-    """The scale word right after a number, and a smaller magnitude after it ("млн 108 тыс.":
-    ``(1e6, 108000.0, 1000.0, stop)``); ``(1.0, 0.0, None, position)`` when none follows."""
-    first = _tail(text, position, end, 1)
-    factor = numbers.scale_word(first[0][0].rstrip(".")) if first else None
-    if not factor:
-        return 1.0, 0.0, None, position
-    stop = first[0][1]
-    smaller = _SMALLER_MAGNITUDE.match(text, stop, end)
-    lesser = numbers.scale_word(smaller[2].rstrip(".")) if smaller else None
-    if smaller and lesser and lesser < factor:
-        added = numbers.parse_digits(smaller[1]) * lesser
-        return factor, added, numbers.digits_step(smaller[1]) * lesser, smaller.end()
-    return factor, 0.0, None, stop
-
-
 def _reading(
     text: str, number: tuple[int, int, float, float], end: int, english: bool
-) -> _Reading:
+) -> Reading:
     """What follows one number of :func:`numbers_in`: its scale word (a smaller magnitude
     after it added: "6 млн 108 тыс." is 6 108 000) and its unit."""
     number_start, number_end, value, step = number
-    scale, added, added_step, stop = _magnitude(text, number_end, end)
+    scale, added, added_step, stop = magnitude(text, number_end, end)
     written = text[number_start:number_end]
     if scale != 1.0 and numbers.point_grouped(written):
         # "1.485 млн тонн": before a scale word a point is a decimal point
         value = numbers.parse_digits(written, english, points_group=False)
         step = numbers.digits_step(written, english, points_group=False)
     unit, twenty_foot = None, False
-    for token, token_end in _tail(text, stop, end, 4):
+    for token, token_end in tail(text, stop, end, 4):
         if _TWENTY_FOOT.fullmatch(token):
             twenty_foot = True  # "500 двадцатифутовых контейнеров"
             continue
@@ -305,23 +257,7 @@ def _reading(
         _per_year(text, stop, end) if unit and unit.quantity in ("mass", "containers") else None
     )
     step = added_step if added_step is not None else step * scale
-    return _Reading(number_start, value, scale, added, step, unit, yearly or stop, bool(yearly))
-
-
-def _range_start(text: str, first: _Reading, second: _Reading, floor: int) -> _Reading | None:
-    """``first`` with the unit of ``second`` when they are the two ends of a range written with
-    the unit once ("с 0,8 млн до 4,5 млн тонн", "от 5 до 10 км"); the first end keeps its own
-    scale word, or takes the second's. ``None`` when they are no such range."""
-    if first.unit is not None or second.unit is None:
-        return None
-    if not _RANGE_TO.fullmatch(text, first.stop, second.start):
-        return None
-    if not _RANGE_FROM.search(text, max(floor, first.start - 4), first.start):
-        return None
-    scale = first.scale if first.scale != 1.0 else second.scale
-    step = first.step if first.scale != 1.0 else first.step * second.scale
-    # the first end is a rate per year when the second is ("с 0,8 млн до 4,5 млн тонн в год")
-    return replace(first, scale=scale, step=step, unit=second.unit, per_year=second.per_year)
+    return Reading(number_start, value, scale, added, step, unit, yearly or stop, bool(yearly))
 
 
 def measured(text: str, start: int, end: int, english: bool = False) -> Iterator[Quantity]:
@@ -336,7 +272,7 @@ def measured(text: str, start: int, end: int, english: bool = False) -> Iterator
     range_ends: set[int] = set()
     for index, reading in enumerate(readings):
         if reading.unit is None and index + 1 < len(readings):
-            opened = _range_start(text, reading, readings[index + 1], start)
+            opened = range_start(text, reading, readings[index + 1], start)
             if opened is not None:
                 reading = opened
                 range_ends.add(index + 1)
@@ -365,7 +301,7 @@ def measured(text: str, start: int, end: int, english: bool = False) -> Iterator
     for match in prefixed.finditer(text, start, end):
         unit = units.UNIT_WORDS[match[1]]
         scale, stop = 1.0, match.end()
-        tokens = _tail(text, match.end(), end, 1)
+        tokens = tail(text, match.end(), end, 1)
         if tokens and numbers.scale_word(tokens[0][0]):
             scale, stop = numbers.scale_word(tokens[0][0]) or 1.0, tokens[0][1]
         yield Quantity(
