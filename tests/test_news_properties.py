@@ -230,3 +230,60 @@ def test_datelines_in_the_shapes_outlets_print_round_trip(
     found = dates.publication_date(text, [(0, 9), (10, 10 + len(line))])
     assert found is not None
     assert (found.date, found.time, found.evidence) == (day, f"{hour:02d}:{minute:02d}", line)
+
+
+@MORPHOLOGY
+@given(st.integers(1_000, 10**12))
+def test_points_between_thousands_parse_in_russian_only(value: int) -> None:
+    written = f"{value:,}".replace(",", ".")
+    assert numbers.parse_digits(written) == value
+    assert numbers.digits_step(written) == 1.0
+    if written.count(".") == 1:  # "1.768": English and a figure before a scale word keep 1.768
+        assert numbers.parse_digits(written, english=True) == pytest.approx(value / 1000)
+        assert numbers.parse_digits(written, points_group=False) == pytest.approx(value / 1000)
+
+
+@MORPHOLOGY
+@given(st.integers(1, 999), st.integers(1, 99), st.sampled_from(["км", "километров"]))
+def test_a_point_before_one_to_two_digits_or_a_scale_word_is_a_decimal_point(
+    whole: int, decimals: int, unit: str
+) -> None:
+    text = f"Длина линии {whole}.{decimals} {unit}, экспорт {whole}.{decimals:03d} млн тонн."
+    length, mass = quantities(text, 0, len(text))
+    assert (length.unit, length.value) == ("km", pytest.approx(float(f"{whole}.{decimals}")))
+    assert (mass.unit, mass.value) == ("Mt", pytest.approx(whole + decimals / 1000))
+
+
+@MORPHOLOGY
+@given(st.integers(1, 999), st.integers(1, 999), st.sampled_from(["тыс.", "тысяч"]))
+def test_millions_and_thousands_add_up(millions: int, thousands: int, scale: str) -> None:
+    text = f"Перевалено {millions} млн {thousands} {scale} тонн грузов."
+    (found,) = quantities(text, 0, len(text))
+    assert (found.unit, found.value) == ("Mt", pytest.approx(millions + thousands / 1000))
+    assert found.step == pytest.approx(0.001)
+
+
+@MORPHOLOGY
+@given(
+    st.integers(1, 99), st.integers(100, 999), st.sampled_from(["с", "от"]),
+    st.sampled_from([("млн тонн", "Mt", 1.0), ("км", "km", 1.0), ("МВт", "GW", 1e-3)]),
+)  # fmt: skip
+def test_the_first_end_of_a_range_takes_the_unit_written_after_the_second(
+    low: int, high: int, opener: str, unit: tuple[str, str, float]
+) -> None:
+    written, normal, factor = unit
+    text = f"Показатель вырос {opener} {low} до {high} {written}."
+    first, second = quantities(text, 0, len(text))
+    assert (first.unit, first.value) == (normal, pytest.approx(low * factor))
+    assert (second.unit, second.value) == (normal, pytest.approx(high * factor))
+    assert second.qualifier is None  # the "до" of a range is no "up to"
+
+
+@MORPHOLOGY
+@given(st.integers(1, 8), st.sampled_from(["лет", "месяцев"]))
+def test_a_duration_range_in_number_words_reads_both_ends(low: int, unit: str) -> None:
+    words = ["одного", "двух", "трёх", "четырёх", "пяти", "шести", "семи", "восьми", "девяти"]
+    text = f"Работы продлятся в течение {words[low - 1]}-{words[low]} {unit}."
+    (found,) = quantities(text, 0, len(text))
+    assert (found.kind, found.value, found.value_max) == ("duration", low, low + 1)
+    assert found.unit == {"лет": "yr", "месяцев": "month"}[unit]

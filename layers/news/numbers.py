@@ -14,12 +14,25 @@ from functools import cache, lru_cache
 
 from caspian.layers.news.text import best_lemma, lemmas, word_forms
 
-# Digits, with thousands grouped by spaces and a decimal comma or point.
-DIGITS = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+# Thousands grouped by points ("1.768", "1.000.000"), Russian style: a point followed by exactly
+# three digits and no further digit, after a first group that does not start with 0. Russian
+# writes its decimals with a comma, so such a point groups thousands (see
+# :func:`parse_digits`, and :func:`point_grouped` for the one exception, a scale word after it).
+DIGITS_POINT_GROUPED = r"[1-9]\d{0,2}(?:\.\d{3})+(?!\d)"
+# Digits, with thousands grouped by spaces (or points, above) and a decimal comma or point.
+DIGITS = (
+    r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|"
+    rf"{DIGITS_POINT_GROUPED}|\d+(?:[.,]\d+)?"
+)
 # English thousands groups: "1,768", "2,500.75".
 DIGITS_EN = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"
 
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]+")
+_POINT_GROUPED = re.compile(DIGITS_POINT_GROUPED)
+_DIGITS_WHOLE = re.compile(DIGITS)
+_DIGITS_EN_WHOLE = re.compile(DIGITS_EN)
+_SPACES = re.compile(r"[ \u00a0\u202f]")
+_DECIMALS = re.compile(r"[.,](\d+)\Z")
 
 UNITS: dict[str, int] = {
     "один": 1, "два": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7,
@@ -61,11 +74,28 @@ SCALES: dict[str, float] = {
 }  # fmt: skip
 
 
-def parse_digits(text: str, english: bool = False) -> float:
+def point_grouped(text: str) -> bool:
+    """Whether ``text`` groups its thousands with points ("1.768", "2.500.000")."""
+    return _POINT_GROUPED.fullmatch(text.strip()) is not None
+
+
+def _groups_with_points(cleaned: str, english: bool, points_group: bool) -> bool:
+    """Whether the points of ``cleaned`` group thousands: in Russian text unless told not to,
+    and always when there are two or more (a decimal point stands once)."""
+    if not _POINT_GROUPED.fullmatch(cleaned):
+        return False
+    return cleaned.count(".") > 1 or (points_group and not english)
+
+
+def parse_digits(text: str, english: bool = False, points_group: bool = True) -> float:
     """``"1 850,5"`` -> 1850.5; with ``english``, ``"1,850.5"`` -> 1850.5 too.
 
     Russian writes a decimal comma, English groups thousands with commas: "1,768" is 1.768 in a
-    Russian article and 1768 in an English one.
+    Russian article and 1768 in an English one. For the same reason a point followed by exactly
+    three digits groups thousands in a Russian article ("1.768 километров" is 1768 km; "1.5 км"
+    stays 1.5); ``points_group=False`` reads it as a decimal point, as a figure before a scale
+    word must be ("1.485 млн тонн" is 1.485 million: nobody writes 1485 million so). English
+    text keeps the decimal point.
 
     Raises
     ------
@@ -73,21 +103,25 @@ def parse_digits(text: str, english: bool = False) -> float:
         If ``text`` is not a number in one of the accepted shapes.
     """
     cleaned = text.strip()
-    if english and re.fullmatch(DIGITS_EN, cleaned):
+    if english and _DIGITS_EN_WHOLE.fullmatch(cleaned):
         return float(cleaned.replace(",", ""))
-    if not re.fullmatch(DIGITS, cleaned):
+    if not _DIGITS_WHOLE.fullmatch(cleaned):
         raise ValueError(f"not a number: {text!r}")
-    cleaned = re.sub(r"[ \u00a0\u202f]", "", cleaned).replace(",", ".")
-    return float(cleaned)
+    if _groups_with_points(cleaned, english, points_group):
+        return float(cleaned.replace(".", ""))
+    return float(_SPACES.sub("", cleaned).replace(",", "."))
 
 
-def digits_step(text: str, english: bool = False) -> float:
-    """The value of one unit in the last digit written: ``"223,6"`` -> 0.1, ``"224"`` -> 1;
-    with ``english``, ``"1,768"`` -> 1 (a thousands group) and ``"2.5"`` -> 0.1."""
+def digits_step(text: str, english: bool = False, points_group: bool = True) -> float:
+    """The value of one unit in the last digit written: ``"223,6"`` -> 0.1, ``"224"`` -> 1,
+    ``"1.768"`` -> 1 (a thousands group, read as :func:`parse_digits` reads it); with
+    ``english``, ``"1,768"`` -> 1 (a thousands group) and ``"2.5"`` -> 0.1."""
     cleaned = text.strip()
-    if english and re.fullmatch(DIGITS_EN, cleaned):
+    if english and _DIGITS_EN_WHOLE.fullmatch(cleaned):
         cleaned = cleaned.replace(",", "")
-    decimals = re.search(r"[.,](\d+)\Z", cleaned)
+    elif _groups_with_points(cleaned, english, points_group):
+        return 1.0
+    decimals = _DECIMALS.search(cleaned)
     return 10.0 ** -len(decimals.group(1)) if decimals else 1.0
 
 

@@ -15,9 +15,9 @@ from functools import cache, lru_cache
 from caspian.layers.news import numbers, timing, units
 from caspian.layers.news.expression import YEAR as _YEAR
 from caspian.layers.news.expression import Quantity, holds_word
+from caspian.layers.news.magnitudes import Reading, magnitude, range_start, tail
 from caspian.layers.news.text import best_lemma, lemmas
 
-_TAIL_TOKEN = re.compile(r"\s*(?:-\s*)?(\$|€|₽|%|[^\W\d_]+(?:/[^\W\d_]+)?\.?)")
 _PREFIX_CURRENCY = re.compile(rf"([$€₽])\s?({numbers.DIGITS})")
 _PREFIX_CURRENCY_EN = re.compile(rf"([$€₽])\s?({numbers.DIGITS_EN}|{numbers.DIGITS})")
 _QUALIFIERS = {
@@ -88,7 +88,7 @@ def _phrase(name: str) -> re.Pattern[str]:
         rf"(?:\s+({_YEAR})\s+года)?",
         "duration": r"\b(?:(?:в\s+течение|на\s+протяжении)(?:\s+(?:ближайших|следующих|"
         r"последующих))?|ближайших|следующих|последующих)\s+"
-        rf"({_number()})(?:\s*[-–]\s*({numbers.DIGITS}))?\s+(лет|год[а-я]*|месяц[а-я]*|"
+        rf"({_number()})(?:\s*[-–]\s*({_number()}))?\s+(лет|год[а-я]*|месяц[а-я]*|"
         r"дн[а-я]*|недел[а-я]*)\b",
     }
     return re.compile(patterns[name], re.IGNORECASE)
@@ -196,18 +196,6 @@ def _word_before(text: str, position: int) -> str | None:
     return found[-1].lower() if found else None
 
 
-def _tail(text: str, position: int, end: int, count: int) -> list[tuple[str, int]]:
-    """Up to ``count`` tokens after ``position`` (a leading hyphen allowed), with their ends."""
-    tokens = []
-    for _ in range(count):
-        match = _TAIL_TOKEN.match(text, position, end)
-        if not match:
-            break
-        tokens.append((match.group(1), match.end()))
-        position = match.end()
-    return tokens
-
-
 def _unit_of(token: str) -> units.Unit | None:
     word = token.rstrip(".").lower().replace("ё", "е")
     if word in units.UNIT_WORDS:
@@ -236,58 +224,84 @@ def _per_year(text: str, position: int, end: int) -> int | None:
     return match.end() if match else None
 
 
+def _reading(
+    text: str, number: tuple[int, int, float, float], end: int, english: bool
+) -> Reading:
+    """What follows one number of :func:`numbers_in`: its scale word (a smaller magnitude
+    after it added: "6 млн 108 тыс." is 6 108 000) and its unit."""
+    number_start, number_end, value, step = number
+    scale, added, added_step, stop = magnitude(text, number_end, end)
+    written = text[number_start:number_end]
+    if scale != 1.0 and numbers.point_grouped(written):
+        # "1.485 млн тонн": before a scale word a point is a decimal point
+        value = numbers.parse_digits(written, english, points_group=False)
+        step = numbers.digits_step(written, english, points_group=False)
+    unit, twenty_foot = None, False
+    for token, token_end in tail(text, stop, end, 4):
+        if _TWENTY_FOOT.fullmatch(token):
+            twenty_foot = True  # "500 двадцатифутовых контейнеров"
+            continue
+        unit = _unit_of(token)
+        if unit is None and "контейнер" in lemmas(token.rstrip(".")):
+            token_end -= token.endswith(".")  # a sentence's full stop
+            teu_end = _containers_in_teu(text, token_end, end, twenty_foot)
+            if teu_end is not None:
+                unit, stop = units.TEU, teu_end
+            break
+        if unit:
+            # a sentence's full stop is not part of "долларов."; an abbreviation's is
+            keeps_dot = token.rstrip(".").lower() in _DOTTED
+            stop = token_end - (token.endswith(".") and not keeps_dot)
+        break
+    yearly = (
+        _per_year(text, stop, end) if unit and unit.quantity in ("mass", "containers") else None
+    )
+    step = added_step if added_step is not None else step * scale
+    return Reading(number_start, value, scale, added, step, unit, yearly or stop, bool(yearly))
+
+
 def measured(text: str, start: int, end: int, english: bool = False) -> Iterator[Quantity]:
     """Quantities with a unit: ``224-километровой``, ``10 млн тонн грузов в год``, ``$547
-    million``, ``547 миллионов долларов``, ``400 Тбит/с``, ``1 300 МВт``, ``15 %``."""
-    for number_start, number_end, value, step in numbers_in(text, start, end, english):
-        if _YEAR_ONLY.fullmatch(text, number_start, number_end):
-            continue
-        tokens = _tail(text, number_end, end, 4)
-        scale, unit, stop, twenty_foot = 1.0, None, number_end, False
-        for token, token_end in tokens:
-            factor = numbers.scale_word(token.rstrip(".")) if unit is None else None
-            if factor and scale == 1.0:
-                scale, stop = factor, token_end
-                continue
-            if _TWENTY_FOOT.fullmatch(token):
-                twenty_foot = True  # "500 двадцатифутовых контейнеров"
-                continue
-            unit = _unit_of(token)
-            if unit is None and "контейнер" in lemmas(token.rstrip(".")):
-                token_end -= token.endswith(".")  # a sentence's full stop
-                teu_end = _containers_in_teu(text, token_end, end, twenty_foot)
-                if teu_end is not None:
-                    unit, stop = units.TEU, teu_end
-                break
-            if unit:
-                # a sentence's full stop is not part of "долларов."; an abbreviation's is
-                keeps_dot = token.rstrip(".").lower() in _DOTTED
-                stop = token_end - (token.endswith(".") and not keeps_dot)
-            break
+    million``, ``547 миллионов долларов``, ``400 Тбит/с``, ``1 300 МВт``, ``15 %``, ``6 млн
+    108 тыс. тонн``, and both ends of ``с 0,8 млн до 4,5 млн тонн``."""
+    readings = [
+        _reading(text, number, end, english)
+        for number in numbers_in(text, start, end, english)
+        if not _YEAR_ONLY.fullmatch(text, number[0], number[1])
+    ]
+    range_ends: set[int] = set()
+    for index, reading in enumerate(readings):
+        if reading.unit is None and index + 1 < len(readings):
+            opened = range_start(text, reading, readings[index + 1], start)
+            if opened is not None:
+                reading = opened
+                range_ends.add(index + 1)
+        unit = reading.unit
         if unit is None:
             continue
-        yearly = _per_year(text, stop, end) if unit.quantity in ("mass", "containers") else None
-        label = units.unit_label(unit.unit, yearly is not None)
+        label = units.unit_label(unit.unit, reading.per_year)
         # "выросла на 18 %" is growth in percent, not a share
         kind = (
             "growth"
-            if unit is units.PERCENT and _word_before(text, number_start) == "на"
+            if unit is units.PERCENT and _word_before(text, reading.start) == "на"
             else unit.quantity
         )
+        # the "до" of a range's second end is no "up to"
+        qualifier = None if index in range_ends else _qualifier(text, reading.start, start)
         yield Quantity(
             kind,
-            round(value * scale * unit.factor, 9),
+            round((reading.base * reading.scale + reading.added) * unit.factor, 9),
             label,
-            number_start,
-            yearly or stop,
-            _qualifier(text, number_start, start),
-            step=step * scale * unit.factor,
+            reading.start,
+            reading.stop,
+            qualifier,
+            step=reading.step * unit.factor,
         )
     prefixed = _PREFIX_CURRENCY_EN if english else _PREFIX_CURRENCY
     for match in prefixed.finditer(text, start, end):
         unit = units.UNIT_WORDS[match[1]]
         scale, stop = 1.0, match.end()
-        tokens = _tail(text, match.end(), end, 1)
+        tokens = tail(text, match.end(), end, 1)
         if tokens and numbers.scale_word(tokens[0][0]):
             scale, stop = numbers.scale_word(tokens[0][0]) or 1.0, tokens[0][1]
         yield Quantity(
@@ -363,7 +377,8 @@ def periods(text: str, start: int, end: int) -> Iterator[Quantity]:
 
 
 def durations(text: str, start: int, end: int) -> Iterator[Quantity]:
-    """Durations: ``в течение ближайших трёх лет``, ``ближайших 12-36 месяцев``."""
+    """Durations: ``в течение ближайших трёх лет``, ``ближайших 12-36 месяцев``, and ranges of
+    number words, ``в течение четырёх-пяти лет``."""
     if not holds_word(text, start, end, _DURATION_HINT):
         return
     for match in _phrase("duration").finditer(text, start, end):

@@ -1,0 +1,79 @@
+"""What stands around a number of Russian news: the scale words after it ("млн", "тыс."), a
+smaller magnitude after the scale ("6 млн 108 тыс."), and the two ends of a range written with
+its unit once ("с 0,8 млн до 4,5 млн тонн").
+
+:mod:`.quantities` reads each number of a sentence into a :class:`Reading` with these helpers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from caspian.layers.news import numbers, units
+
+# A unit, currency sign or word after a number ("км", "$", "млн.", "-километровой").
+_TAIL_TOKEN = re.compile(r"\s*(?:-\s*)?(\$|€|₽|%|[^\W\d_]+(?:/[^\W\d_]+)?\.?)")
+# A smaller magnitude after a scale word: the " 108 тыс." of "6 млн 108 тыс. тонн".
+_SMALLER_MAGNITUDE = re.compile(rf"\s+({numbers.DIGITS})(?!\d)\s+([^\W\d_]+\.?)")
+# The two ends of a range: "с"/"от" before the first, "до" between them.
+_RANGE_FROM = re.compile(r"(?<![^\W\d_])(?:с|со|от)\s+\Z", re.IGNORECASE)
+_RANGE_TO = re.compile(r"\s+до\s+", re.IGNORECASE)
+
+
+def tail(text: str, position: int, end: int, count: int) -> list[tuple[str, int]]:
+    """Up to ``count`` tokens after ``position`` (a leading hyphen allowed), with their ends."""
+    tokens = []
+    for _ in range(count):
+        match = _TAIL_TOKEN.match(text, position, end)
+        if not match:
+            break
+        tokens.append((match.group(1), match.end()))
+        position = match.end()
+    return tokens
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A number of a sentence and the scale and unit after it (``unit`` None when none is)."""
+
+    start: int
+    base: float  # the number as written, before its scale word
+    scale: float
+    added: float  # a smaller magnitude after the scale: the "108 тыс." of "6 млн 108 тыс."
+    step: float
+    unit: units.Unit | None
+    stop: int  # end of the figure as written: its scale word, its unit or a "в год" after it
+    per_year: bool
+
+
+def magnitude(text: str, position: int, end: int) -> tuple[float, float, float | None, int]:
+    """The scale word right after a number, and a smaller magnitude after it ("млн 108 тыс.":
+    ``(1e6, 108000.0, 1000.0, stop)``); ``(1.0, 0.0, None, position)`` when none follows."""
+    first = tail(text, position, end, 1)
+    factor = numbers.scale_word(first[0][0].rstrip(".")) if first else None
+    if not factor:
+        return 1.0, 0.0, None, position
+    stop = first[0][1]
+    smaller = _SMALLER_MAGNITUDE.match(text, stop, end)
+    lesser = numbers.scale_word(smaller[2].rstrip(".")) if smaller else None
+    if smaller and lesser and lesser < factor:
+        added = numbers.parse_digits(smaller[1]) * lesser
+        return factor, added, numbers.digits_step(smaller[1]) * lesser, smaller.end()
+    return factor, 0.0, None, stop
+
+
+def range_start(text: str, first: Reading, second: Reading, floor: int) -> Reading | None:
+    """``first`` with the unit of ``second`` when they are the two ends of a range written with
+    the unit once ("с 0,8 млн до 4,5 млн тонн", "от 5 до 10 км"); the first end keeps its own
+    scale word, or takes the second's. ``None`` when they are no such range."""
+    if first.unit is not None or second.unit is None:
+        return None
+    if not _RANGE_TO.fullmatch(text, first.stop, second.start):
+        return None
+    if not _RANGE_FROM.search(text, max(floor, first.start - 4), first.start):
+        return None
+    scale = first.scale if first.scale != 1.0 else second.scale
+    step = first.step if first.scale != 1.0 else first.step * second.scale
+    # the first end is a rate per year when the second is ("с 0,8 млн до 4,5 млн тонн в год")
+    return replace(first, scale=scale, step=step, unit=second.unit, per_year=second.per_year)
