@@ -41,7 +41,7 @@ _EXPORTS = {
     **dict.fromkeys(["DISTANCE_KINDS", "distance_matrix_km"], "caspian.geo.distances"),
     **dict.fromkeys(
         ["RailNetwork", "RailPath", "build_rail_network", "shortest_rail_path"],
-        "caspian.geo.railgraph",
+        "caspian.geo.routing.railgraph",
     ),
 }
 

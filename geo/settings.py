@@ -6,6 +6,7 @@ Nothing here is module-level mutable state; a caller who wants other values buil
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
@@ -103,8 +104,6 @@ class Settings:
     densify_km: float = 2.0
 
     def __post_init__(self) -> None:
-        import math
-
         if not isinstance(self.ellps, str) or not _known_ellipsoid(self.ellps):
             raise ArgumentError(
                 f"Settings.ellps {self.ellps!r} is not an ellipsoid pyproj knows; use e.g. "

@@ -7,7 +7,7 @@ generalised along the Araz (the Azerbaijan–Iran border) by one to three kilome
 put the real Horadiz–Aghband and Julfa–Ordubad tracks in Iran; so inside a region around the
 Caucasus and Central Asia the land borders are OpenStreetMap's, shipped in
 ``data/borders/osm_region_borders.gpkg`` (ODbL; built by
-:mod:`caspian.layers.borders_build`, provenance inside the file) and spliced in at load time.
+:mod:`caspian.layers.osm.borders_build`, provenance inside the file) and spliced in at load time.
 The result is read once per process (the data is read-only, so an ``lru_cache`` is safe), and
 the spatial index the metrics cut lines with is built once and kept in the user's cache folder.
 
@@ -31,7 +31,11 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from caspian.geo import borders, countries
+from caspian.geo.borders import splice_region
+from caspian.geo.countries import CountryIndex, build_country_index
 from caspian.geo.errors import DependencyMissingError
+from caspian.layers.io.cache import cache_root, store
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -48,7 +52,7 @@ _COLUMNS = ["ADM0_A3", "ISO_A3", "ISO_A3_EH", "NAME_EN"]
 #: Name of the base borders in output.
 BASE_NAME = "Natural Earth 10 m"
 
-#: The OpenStreetMap land borders of the region, built by :mod:`caspian.layers.borders_build`.
+#: The OpenStreetMap land borders of the region, built by :mod:`caspian.layers.osm.borders_build`.
 REGION_BORDERS_FILE = "osm_region_borders.gpkg"
 #: Its provenance (source, licence, region), beside it.
 REGION_PROVENANCE_FILE = "osm_region_borders.json"
@@ -81,6 +85,7 @@ def load_natural_earth() -> gpd.GeoDataFrame:
         without one), ``name`` (English) and ``geometry`` (EPSG:4326). Read anew on every
         call: :func:`load_boundaries` is the cached, merged set the metrics use.
     """
+    # slow import: GDAL
     import pyogrio
 
     frame = pyogrio.read_dataframe(boundaries_path(), columns=_COLUMNS)
@@ -147,6 +152,7 @@ def region_borders_path() -> Path:
 @lru_cache(maxsize=1)
 def _region_borders() -> tuple[dict[str, Any], BorderSource]:
     """Read the region file once: code -> piece, and its :class:`BorderSource`."""
+    # slow import: GDAL
     import pyogrio
 
     # A GeoPackage reads in about 0.02 s; the same polygons as gzipped GeoJSON took 0.2-0.5 s.
@@ -192,8 +198,8 @@ def load_boundaries() -> gpd.GeoDataFrame:
         in the region OpenStreetMap gives wholly to another country would keep its row with
         only its land outside the region (none does in Natural Earth 5.1.1).
     """
+    # slow import: GEOS and numpy
     import shapely
-    from caspian.geo.borders import splice_region
 
     frame = load_natural_earth()
     pieces, source = _region_borders()
@@ -215,11 +221,9 @@ def country_index() -> CountryIndex:
 
     Building it (reading Natural Earth, splicing the region's borders, finding the Caspian
     and its nearest-state zones) takes a second or more, so it is built once and kept in the
-    cache folder (:func:`caspian.layers.cache.cache_root`) under a key that hashes the border
+    cache folder (:func:`caspian.layers.io.cache.cache_root`) under a key that hashes the border
     files and the code that builds from them; later processes read it in a fraction of that.
     """
-    from caspian.geo.countries import build_country_index
-    from caspian.layers.cache import cache_root, store
 
     path = cache_root() / "country-index" / f"index-{_index_key()}.npz"
     if path.is_file():
@@ -236,16 +240,12 @@ def country_index() -> CountryIndex:
 def boundary_files() -> list[Path]:
     """The files :func:`load_boundaries` reads and the code that merges them: what a cache
     built from the boundaries hashes into its key."""
-    from caspian.geo import borders
-
     return [Path(boundaries_path().removeprefix("/vsizip/")), region_borders_path(),
             _region_file(REGION_PROVENANCE_FILE), Path(borders.__file__), Path(__file__)]
 
 
 def _index_key() -> str:
     """Hash of everything the index is built from: the border files and the code."""
-    from caspian.geo import countries
-
     digest = hashlib.sha256(f"v{INDEX_VERSION}|".encode())
     sources = [*boundary_files(), countries.__file__]
     for source in sources:
@@ -255,7 +255,10 @@ def _index_key() -> str:
 
 def _packed(geoms: Any) -> dict[str, Any]:
     """Geometries as one byte array of WKB and the offsets between them (no pickling)."""
+    # slow import
     import numpy as np
+
+    # slow import: GEOS and numpy
     import shapely
 
     wkbs = shapely.to_wkb(geoms)
@@ -264,7 +267,10 @@ def _packed(geoms: Any) -> dict[str, Any]:
 
 
 def _unpacked(wkb: Any, offsets: Any) -> Any:
+    # slow import
     import numpy as np
+
+    # slow import: GEOS and numpy
     import shapely
 
     data = wkb.tobytes()
@@ -274,6 +280,7 @@ def _unpacked(wkb: Any, offsets: Any) -> Any:
 
 
 def _index_bytes(index: CountryIndex) -> bytes:
+    # slow import
     import numpy as np
 
     polygons = _packed(index.polygons)
@@ -288,9 +295,11 @@ def _index_bytes(index: CountryIndex) -> bytes:
 
 
 def _index_from_file(path: Path) -> CountryIndex:
+    # slow import
     import numpy as np
+
+    # slow import: GEOS and numpy
     import shapely
-    from caspian.geo.countries import CountryIndex
 
     with np.load(path, allow_pickle=False) as data:
         polygons = _unpacked(data["polygons"], data["polygon_offsets"])

@@ -17,13 +17,31 @@ import json
 import math
 import os
 from collections.abc import Iterable, Mapping, Sequence
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from caspian.geo.arguments import file_path, flag, instance, refuse, settings_or_default
+from caspian.geo.chains import build_chains
+from caspian.geo.countries import CountryIndex, split_by_country
+from caspian.geo.distances import (
+    DISTANCE_KINDS,
+    distance_function,
+    distance_matrix_km,
+    pairwise_rows,
+)
 from caspian.geo.errors import InputError
 from caspian.geo.figures import delta_pct, none_if_missing
+from caspian.geo.geodesy import as_geometry_array, measure_lines
 from caspian.geo.settings import Settings
+from caspian.layers.boundaries import country_index
+from caspian.layers.catalog.accuracy import accuracy_columns, whole_accuracy_columns
+from caspian.layers.catalog.loading import catalog_frame
+from caspian.layers.catalog.schema import USER_PROPERTIES
+from caspian.layers.io.fileio import display_path
+from caspian.layers.io.userdata import read_user_geojson
+from caspian.layers.io.userfiles import user_batches, user_format
+from caspian.layers.routing.sea import sea_distance_matrix_m
 
 if TYPE_CHECKING:
     import geopandas
@@ -49,7 +67,7 @@ METRIC_COLUMNS: tuple[str, ...] = (
     "by_country_km",
     "published_by_country_km",
     "sea_nearest_state_km",
-    # Kilometres by accuracy class and the traced share (caspian.layers.accuracy).
+    # Kilometres by accuracy class and the traced share (caspian.layers.catalog.accuracy).
     "surveyed_km",
     "traced_km",
     "waypoints_km",
@@ -106,8 +124,6 @@ def _exported_published(frame: pandas.DataFrame) -> list[Any] | None:
 def check_published_lengths(values: list[Any]) -> None:
     """Refuse a ``published_length_km`` that is neither a number nor a list of figures: the
     same rule the file validator applies (a figure silently dropped would hide a delta)."""
-    from caspian.geo.errors import InputError
-    from caspian.layers.catalog_schema import USER_PROPERTIES
 
     for row, value in enumerate(values):
         if value is None:  # nothing published: the common case, a million times in a big file
@@ -123,6 +139,7 @@ def _column(frame: pandas.DataFrame, name: str, default: Any = None) -> list[Any
 
 
 def _line_mask(geoms: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    # slow import: GEOS and numpy
     import shapely
 
     types = shapely.get_type_id(geoms)
@@ -182,20 +199,20 @@ def metrics_frame(
         ``sea_nearest_state_km`` (Caspian part of ``"sea"`` by nearest littoral state: an
         approximation; None unless ``by_country``); then the kilometres of each geometry
         accuracy class (``surveyed_km``, ``traced_km``, ``waypoints_km``, ``schematic_km``,
-        ``hypothetical_km``; :mod:`caspian.layers.accuracy`, from ``geometry_accuracy``,
+        ``hypothetical_km``; :mod:`caspian.layers.catalog.accuracy`, from ``geometry_accuracy``,
         ``traced_sources`` and ``vertex_sources``) and ``traced_pct``, the traced share of
         ``length_km`` in percent.
     """
+    # slow import: pandas and GDAL
     import geopandas
+
+    # slow import
     import pandas
-    from caspian.geo.geodesy import as_geometry_array, measure_lines
 
     instance(frame, geopandas.GeoDataFrame, "frame", "a geopandas.GeoDataFrame")
     settings = settings_or_default(settings)
     by_country = flag(by_country, "by_country")
     if index is not None:
-        from caspian.geo.countries import CountryIndex
-
         instance(index, CountryIndex, "index", "a CountryIndex, or None for the packaged one")
     if layer is not None and not isinstance(layer, str):
         refuse("layer", layer, "a layer name (a str) or None")
@@ -245,11 +262,7 @@ def metrics_frame(
     for name, values in _accuracy(frame, geoms, length_km, settings).items():
         out[name] = values
     if by_country:
-        from caspian.geo.countries import split_by_country
-
         if index is None:
-            from caspian.layers.boundaries import country_index
-
             index = country_index()
         split = split_by_country(measured.geoms, index, settings, measured=measured)
         measured = lines & ~np.isnan(length_km)
@@ -276,8 +289,6 @@ def _row_properties(frame: pandas.DataFrame) -> list[Mapping[str, Any]]:
 
 def _accuracy(frame: pandas.DataFrame, geoms: np.ndarray[Any, Any],
               length_km: np.ndarray[Any, Any], settings: Settings) -> dict[str, Any]:
-    from caspian.layers.accuracy import accuracy_columns, whole_accuracy_columns
-
     if "properties" not in frame.columns and not {"traced_sources", "vertex_sources"} & set(
             frame.columns):  # no feature lists its traces (a user's file): no row dicts
         return whole_accuracy_columns(_column(frame, "geometry_accuracy"), length_km)
@@ -297,8 +308,6 @@ def catalog_metrics(
     LayerNotFoundError
         For an unknown layer id (the message lists the valid ones).
     """
-    from caspian.layers.catalog import catalog_frame
-
     settings, by_country = settings_or_default(settings), flag(by_country, "by_country")
     return metrics_frame(catalog_frame(layer_ids), settings, by_country=by_country)
 
@@ -315,10 +324,10 @@ def file_metrics(
     ----------
     path : path-like
         GeoJSON (a FeatureCollection, Feature or bare geometry; read whole by
-        :func:`caspian.layers.userdata.read_user_geojson`), or any format of
-        :data:`caspian.layers.userfiles.USER_FORMATS` (GeoParquet, GeoPackage, FlatGeobuf,
+        :func:`caspian.layers.io.userdata.read_user_geojson`), or any format of
+        :data:`caspian.layers.io.userfiles.USER_FORMATS` (GeoParquet, GeoPackage, FlatGeobuf,
         Shapefile, GeoJSON Lines), measured batch by batch as
-        :func:`caspian.layers.userfiles.user_batches` reads it, so that only one batch of
+        :func:`caspian.layers.io.userfiles.user_batches` reads it, so that only one batch of
         geometries is held at a time.
     settings : Settings, optional
         ``ellps`` and ``densify_km``.
@@ -331,9 +340,6 @@ def file_metrics(
         One line naming the file, the feature and the problem (invalid JSON, latitude beyond
         ±90, empty collection, unsupported geometry, ...).
     """
-    from caspian.layers.fileio import display_path
-    from caspian.layers.userdata import read_user_geojson
-    from caspian.layers.userfiles import user_batches, user_format
 
     settings, by_country = settings_or_default(settings), flag(by_country, "by_country")
     layer = display_path(file_path(path, "path").stem)
@@ -355,12 +361,11 @@ def batches_metrics(
 ) -> pandas.DataFrame | None:
     """:func:`metrics_frame` of each batch, concatenated (None when there is no batch): the
     one kernel of a streamed file, in one process or on each partition of a cluster."""
+    # slow import
     import pandas
 
     index = None
     if by_country:
-        from caspian.layers.boundaries import country_index
-
         index = country_index()
     parts = [metrics_frame(batch, settings, by_country=by_country, index=index, layer=layer)
              for batch in batches]
@@ -389,8 +394,6 @@ def chain_legs(frame: geopandas.GeoDataFrame) -> list[dict[str, Any]]:
 
 def catalog_chains(settings: Settings | None = None) -> list[Chain]:
     """Return the catalog's corridor chains (Zangezur, Middle Corridor), ordered and totalled."""
-    from caspian.geo.chains import build_chains
-    from caspian.layers.catalog import catalog_frame
 
     return build_chains(chain_legs(catalog_frame()), settings_or_default(settings))
 
@@ -469,13 +472,9 @@ def port_points(frame: geopandas.GeoDataFrame) -> list[tuple[str, float, float]]
 def distance_kinds() -> Mapping[str, Any]:
     """Every distance kind: :data:`caspian.geo.distances.DISTANCE_KINDS` plus ``"sea"``.
 
-    ``"sea"`` is the shortest water path (:func:`caspian.layers.sea_routing.sea_distance_matrix_m`,
+    ``"sea"`` is the shortest water path (:func:`caspian.layers.routing.sea.sea_distance_matrix_m`,
     between the points' nearest navigable water; ``inf`` across basins).
     """
-    from types import MappingProxyType
-
-    from caspian.geo.distances import DISTANCE_KINDS
-    from caspian.layers.sea_routing import sea_distance_matrix_m
 
     return MappingProxyType({**DISTANCE_KINDS, "sea": sea_distance_matrix_m})
 
@@ -509,8 +508,6 @@ def port_distances(
     InputError
         For an unknown ``kind`` (listing the valid kinds) or fewer than two ports.
     """
-    from caspian.geo.distances import distance_function, distance_matrix_km, pairwise_rows
-    from caspian.layers.catalog import catalog_frame
 
     settings = settings_or_default(settings)
     kinds = distance_kinds()

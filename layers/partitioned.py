@@ -1,6 +1,6 @@
 """``caspian metrics --file 'rail/*.parquet' --workers N``: the same kernel on a dask cluster.
 
-GeoParquet files are cut into parts of whole row groups (:class:`~caspian.layers.userfiles.
+GeoParquet files are cut into parts of whole row groups (:class:`~caspian.layers.io.userfiles.
 FilePart`, about :data:`ROWS_PER_PART` features each), the partitions of a dask-geopandas
 GeoDataFrame (:func:`partitioned_frame`): every part is read and checked on a worker
 (:func:`part_frame`, the features numbered as in the whole file) and measured there by the
@@ -25,8 +25,9 @@ from typing import TYPE_CHECKING, Any
 
 from caspian.geo.errors import DependencyMissingError, InputError
 from caspian.geo.settings import Settings
-from caspian.layers.fileio import display_path
-from caspian.layers.userfiles import FilePart, user_format
+from caspian.layers.io.fileio import display_path
+from caspian.layers.io.userfiles import FilePart, user_batches, user_format
+from caspian.layers.metrics import batches_metrics, metrics_frame
 
 if TYPE_CHECKING:
     import geopandas
@@ -44,6 +45,7 @@ def file_parts(pattern: str, rows_per_part: int = ROWS_PER_PART) -> list[FilePar
     InputError
         No file matches, or a file is not GeoParquet.
     """
+    # slow import
     import pyarrow.parquet
 
     paths = sorted(glob.glob(pattern)) if glob.has_magic(pattern) else [pattern]
@@ -69,10 +71,10 @@ def file_parts(pattern: str, rows_per_part: int = ROWS_PER_PART) -> list[FilePar
 
 def part_frame(part: FilePart) -> geopandas.GeoDataFrame:
     """One part as a GeoDataFrame (runs on a worker): read and checked as
-    :func:`caspian.layers.userfiles.user_batches` reads a whole file, EPSG:4326, the
+    :func:`caspian.layers.io.userfiles.user_batches` reads a whole file, EPSG:4326, the
     features numbered as in the whole file."""
+    # slow import
     import pandas
-    from caspian.layers.userfiles import user_batches
 
     frames = list(user_batches(part.path, part=part))
     if not frames:
@@ -81,6 +83,7 @@ def part_frame(part: FilePart) -> geopandas.GeoDataFrame:
 
 
 def _empty_part() -> geopandas.GeoDataFrame:
+    # slow import: pandas and GDAL
     import geopandas
 
     return geopandas.GeoDataFrame({"id": []}, geometry=[], crs="EPSG:4326")
@@ -95,8 +98,6 @@ def _partition_metrics(
 ) -> pandas.DataFrame:
     """The single-process kernel (:func:`caspian.layers.metrics.batches_metrics`) on one
     partition, named after its file (dask passes the partition's number)."""
-    from caspian.layers.metrics import batches_metrics, metrics_frame
-
     layer = None if partition_info is None else layers[partition_info["number"]]
     if not len(frame):  # nothing to measure (also dask's own empty sample)
         return metrics_frame(_empty_part(), settings, layer=layer)
@@ -106,6 +107,7 @@ def _partition_metrics(
 def partitioned_frame(parts: Sequence[FilePart]) -> Any:
     """A dask-geopandas GeoDataFrame of ``parts``, one partition each (:func:`part_frame`),
     read lazily on the workers."""
+    # optional dependency: extra [scale]
     import dask.dataframe
     import dask_geopandas  # noqa: F401  (registers the GeoDataFrame collection with dask)
 
@@ -150,10 +152,9 @@ def cluster_file_metrics(
     InputError
         As :func:`file_parts`, or a problem in a feature (the first part's first one).
     """
-    from caspian.layers.metrics import metrics_frame
-
     parts = file_parts(pattern, rows_per_part)
     with _Cluster(workers, scheduler) as client:
+        # optional dependency: extra [scale]
         import dask
 
         layers = [display_path(Path(part.path).stem) for part in parts]
@@ -173,7 +174,9 @@ class _Cluster:
 
     def __init__(self, workers: int, scheduler: str | None) -> None:
         try:
-            import dask_geopandas  # noqa: F401  (checked here so the message names the fix)
+            import dask_geopandas  # noqa: F401  (optional dependency, checked here to name the fix)
+
+            # optional dependency: extra [scale]
             import distributed
         except ImportError as exc:
             raise DependencyMissingError(

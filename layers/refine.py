@@ -1,12 +1,12 @@
 """Propose a catalog line's alignment along OpenStreetMap track: ``caspian refine``.
 
 The line's own vertices are its sourced waypoints (stations, towns). Between each pair the
-shortest path over the rail network is taken (:func:`caspian.geo.railgraph.shortest_rail_path`),
-and the legs are joined into one trace at the network's full resolution. A line of several
-branches (a MultiLineString: Tbilisi–Poti and Samtredia–Batumi) is refined branch by branch:
-no path is sought from the end of one branch to the start of the next. Nothing is bent to
-hit a published length: the new length and its difference from each published figure are
-reported, and so is the distance from every sourced place to the new line.
+shortest path over the rail network is taken
+(:func:`caspian.geo.routing.railgraph.shortest_rail_path`), and the legs are joined into one trace
+at the network's full resolution. A line of several branches (a MultiLineString: Tbilisi–Poti and
+Samtredia–Batumi) is refined branch by branch: no path is sought from the end of one branch to the
+start of the next. Nothing is bent to hit a published length: the new length and its difference from
+each published figure are reported, and so is the distance from every sourced place to the new line.
 
 :func:`apply_refinement` turns a proposal into the layer's new content: the trace becomes the
 geometry (every vertex cited to one new OpenStreetMap source that records the file, its
@@ -20,6 +20,7 @@ import copy
 import hashlib
 import itertools
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -29,15 +30,19 @@ from caspian.geo.arguments import instance, mapping, positive_number, refuse
 from caspian.geo.errors import CatalogError, InputError
 from caspian.geo.figures import delta_pct
 from caspian.geo.geodesy import densify_geodesic, geodesic_lengths_km
-from caspian.geo.railgraph import (
+from caspian.geo.routing import RouteGap, as_lonlat
+from caspian.geo.routing.railgraph import (
     RailPath,
     SnapError,
     nearest_node,
     nearest_on_path,
     shortest_rail_path,
 )
-from caspian.geo.routing import RouteGap, as_lonlat
-from caspian.layers.rail_routing import DEFAULT_MAX_SNAP_KM, LoadedRail
+from caspian.layers.catalog.check import check_layer
+from caspian.layers.catalog.loading import DATA_PACKAGE, parse_layer, resolve_layer_ids
+from caspian.layers.io.geojson_output import write_feature_collection
+from caspian.layers.metrics import check_published_lengths, published_figures
+from caspian.layers.routing.rail import DEFAULT_MAX_SNAP_KM, LoadedRail
 
 #: The new line is densified to this spacing before places are measured against it, km.
 PLACE_CHECK_SPACING_KM = 0.05
@@ -214,8 +219,6 @@ def _join_legs(legs: list[RailPath]) -> tuple[np.ndarray, ...]:
 
 
 def _published(properties: dict[str, Any], new_km: float) -> list[dict[str, Any]]:
-    from caspian.layers.metrics import check_published_lengths, published_figures
-
     check_published_lengths([properties.get("published_length_km")])
     rows = []
     for entry in published_figures(properties.get("published_length_km")):
@@ -285,7 +288,7 @@ def apply_refinement(
     osm_file : path
         The extract the trace was read from (named, with its SHA-256, in the new source).
     dates : dict
-        :func:`caspian.layers.osm.extract_dates` of the extract.
+        :func:`caspian.layers.osm.extracts.extract_dates` of the extract.
     accuracies : tuple of str
         The catalog's geometry-accuracy vocabulary.
 
@@ -387,10 +390,6 @@ def packaged_layer_file(layer_id: str) -> Path:
     CatalogError
         When the installed catalog is not a regular file on disk (a zipped install).
     """
-    from importlib import resources
-
-    from caspian.layers.catalog import DATA_PACKAGE, resolve_layer_ids
-
     (layer_id,) = resolve_layer_ids([layer_id])
     path = Path(str(resources.files(DATA_PACKAGE) / f"{layer_id}.geojson"))
     if not path.is_file():
@@ -407,9 +406,6 @@ def write_layer(collection: dict[str, Any], path: str | Path) -> Path:
     CatalogError
         Listing the problems, when the layer would fail ``caspian check``.
     """
-    from caspian.layers.catalog import parse_layer
-    from caspian.layers.check import check_layer
-    from caspian.layers.geojson_output import write_feature_collection
 
     problems = check_layer(parse_layer(collection, origin=str(path)))
     if problems:

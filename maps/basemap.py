@@ -10,7 +10,11 @@ view inside the region.
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
+
+from caspian.layers.boundaries import border_source, load_boundaries
+from caspian.maps.labels import country_labels, place_labels, sea_labels
 
 #: Simplification tolerance in degrees (about 2 km at these latitudes; 3 px at zoom 8).
 SIMPLIFY_DEG = 0.02
@@ -38,10 +42,6 @@ def region_bounds(
 
 def basemap_attribution_html() -> str:
     """Escaped credit of the basemap's borders (OpenStreetMap's ODbL credit, Natural Earth)."""
-    from html import escape
-
-    from caspian.layers.boundaries import border_source
-
     source = border_source()
     return escape(f"Borders: {source.attribution}; {source.base_name} (public domain)")
 
@@ -68,8 +68,10 @@ def basemap_geojson(
         FeatureCollection, one feature per country in code order, property ``code``
         (ISO 3166-1 alpha-3), coordinates ``[lon, lat]``.
     """
+    # slow import: GEOS and numpy
     import shapely
-    from caspian.layers.boundaries import load_boundaries
+
+    # slow import: GEOS and numpy
     from shapely.geometry import box, mapping
 
     countries = load_boundaries()
@@ -103,8 +105,6 @@ def basemap_labels(
         The features' ``(west, south, east, north)``, degrees; names are given within
         ``margin_deg`` of it.
     """
-    from caspian.layers.boundaries import load_boundaries
-    from caspian.maps.labels import country_labels, place_labels, sea_labels
 
     region = region_bounds(bounds, margin_deg)
     countries = load_boundaries()

@@ -8,19 +8,27 @@ Lengths and per-country splits come from :func:`caspian.layers.metrics.metrics_f
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping, Sequence
 from html import escape
 from typing import TYPE_CHECKING, Any
 
+from caspian.geo.antimeridian import split_at_antimeridian
 from caspian.geo.arguments import settings_or_default
 from caspian.geo.figures import none_if_missing, round_coordinates, round_geometry
+from caspian.geo.geodesy import linestring_lengths_km
 from caspian.geo.settings import DEFAULT_SETTINGS, Settings
+from caspian.layers.boundaries import border_source
+from caspian.layers.catalog.accuracy import accuracy_stretches
+from caspian.layers.catalog.citations import layer_citations
+from caspian.layers.metrics import metrics_frame
+from caspian.layers.news.popup_view import shipped_popup_conflicts
 from caspian.maps import popups, styles
 
 if TYPE_CHECKING:
     import geopandas
-    from caspian.layers.catalog import Layer
+    from caspian.layers.catalog.loading import Layer
 
 #: Decimal places of feature coordinates in the page (1e-5 degree is about 1 m).
 FEATURE_DECIMALS = 5
@@ -57,8 +65,8 @@ def drawable_geometry(geometry: Mapping[str, Any]) -> dict[str, Any]:
     """A GeoJSON geometry as Leaflet should draw it: a line that crosses the antimeridian is
     cut at ±180° (else it is drawn the long way round the world), coordinates rounded."""
     if geometry.get("type") in ("LineString", "MultiLineString"):
+        # slow import: GEOS and numpy
         import shapely.geometry
-        from caspian.geo.antimeridian import split_at_antimeridian
 
         shape = shapely.geometry.shape(geometry)
         (split,) = split_at_antimeridian([shape])
@@ -97,10 +105,7 @@ def feature_metrics(
         each entry names; ``"sea"`` for the part at sea).
     """
     settings = settings_or_default(settings)
-    import math
 
-    from caspian.layers.boundaries import border_source
-    from caspian.layers.metrics import metrics_frame
 
     table = metrics_frame(frame, settings, by_country=True)
     borders = border_source().name
@@ -120,8 +125,6 @@ def feature_metrics(
 
 
 def _source_labels(layer: Layer) -> dict[str, popups.SourceLabel]:
-    from caspian.layers.citations import layer_citations
-
     return {
         citation.source_id: popups.SourceLabel(
             citation.label(), citation.quote,
@@ -165,12 +168,13 @@ def trust_stretches(
     (list of dict, dict)
         ``{"accuracy", "coordinates"}`` (rounded ``[lon, lat]``) per waypoints or schematic
         stretch of a line that is not hypothetical as a whole, and ``{class: km}`` in
-        line order (:func:`caspian.layers.accuracy.accuracy_stretches`); both empty for points.
+        line order (:func:`caspian.layers.catalog.accuracy.accuracy_stretches`); both empty for
+        points.
     """
     if geometry.get("type") not in ("LineString", "MultiLineString"):
         return [], {}
+    # slow import: GEOS and numpy
     import shapely.geometry
-    from caspian.layers.accuracy import accuracy_stretches
 
     stretches = accuracy_stretches(properties, shapely.geometry.shape(geometry))
     km: dict[str, float] = {}
@@ -196,8 +200,6 @@ def catalog_collection(
     properties ``popup`` and ``tooltip`` (escaped HTML), ``style`` (Leaflet path options) and
     ``search`` (names to find it by).
     """
-    from caspian.layers.news.popup_view import shipped_popup_conflicts
-
     sources = _source_labels(layer)
     features = []
     for feature in layer.features:
@@ -254,14 +256,14 @@ def user_collection(
     name : str
         The layer's name (the file name); feature ids are :func:`user_feature_id`.
     frame : geopandas.GeoDataFrame
-        The file as :func:`caspian.layers.userdata.read_user_features` reads it.
+        The file as :func:`caspian.layers.io.userdata.read_user_features` reads it.
     properties : sequence of mapping, optional
         Each feature's own properties as the file gives them; the popup shows exactly these
         (a frame row also holds the columns of every other feature, as nulls). Taken from the
         frame's rows when not given.
     """
 
-    from caspian.geo.geodesy import linestring_lengths_km
+    # slow import: GEOS and numpy
     from shapely.geometry import mapping
 
     geoms = frame.geometry.values

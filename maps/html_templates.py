@@ -13,13 +13,13 @@ from typing import Any
 
 import jinja2
 from caspian.layers.templating import template_environment
+from caspian.maps.elements import script_json
 
 
 @functools.cache
 def map_templates() -> jinja2.Environment:
     """The environment of the map's templates (built once)."""
     # elements imports folium (slow to import): popups are gathered without it
-    from caspian.maps.elements import script_json
 
     return template_environment("caspian.maps", filters={"script_json": script_json})
 

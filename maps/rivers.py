@@ -21,6 +21,11 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from caspian.geo.geodesy import local_projection
+from caspian.layers.boundaries import load_boundaries
+from caspian.maps.basemap import GRID_DEG, SIMPLIFY_DEG
+from caspian.maps.labels import make_label, to_local, to_lonlat
+
 #: Natural Earth scalerank of the rivers drawn wherever they are (smaller is more important).
 MAJOR_SCALERANK = 4
 #: A river this near a catalog feature is drawn whatever its rank, km.
@@ -36,8 +41,8 @@ def land_borders(bounds: tuple[float, float, float, float]) -> Any:
     """The land borders between the basemap's countries inside ``bounds``: an array of (lon,
     lat) lines, the edges that two countries' polygons share
     (:func:`caspian.layers.boundaries.load_boundaries`)."""
+    # slow import: GEOS and numpy
     import shapely
-    from caspian.layers.boundaries import load_boundaries
 
     polygons = shapely.intersection(load_boundaries().geometry.values, shapely.box(*bounds))
     polygons = polygons[~shapely.is_empty(polygons)]
@@ -62,7 +67,10 @@ def along_borders(river_m: Any, borders_m: Any) -> Any:
     borders_m : array of LineString
         The land borders, in the same metres.
     """
+    # slow import
     import numpy as np
+
+    # slow import: GEOS and numpy
     import shapely
 
     if not len(borders_m):
@@ -115,11 +123,13 @@ def map_rivers(
         A FeatureCollection (properties ``name``, ``scalerank``), and labels as
         :mod:`caspian.maps.labels` makes them (kind ``"river"``), in name order.
     """
+    # slow import
     import numpy as np
+
+    # slow import: GEOS and numpy
     import shapely
-    from caspian.geo.geodesy import local_projection
-    from caspian.maps.basemap import GRID_DEG, SIMPLIFY_DEG
-    from caspian.maps.labels import make_label, to_local, to_lonlat
+
+    # slow import: GEOS and numpy
     from shapely.geometry import mapping, shape
 
     west, south, east, north = bounds

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
-from caspian.layers.symbology import (
+from caspian.layers.export.symbology import (
     DEFAULT_COLOUR,
     HYPOTHETICAL_DASH,
     KIND_COLOURS,

@@ -26,6 +26,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from caspian.geo.figures import round_coordinates
+from caspian.geo.geodesy import linestring_lengths_km
 from caspian.maps import popups, styles
 from caspian.maps.elements import FeatureLayer, RawHtml, RawMacroElement, script_json
 from caspian.maps.features import FEATURE_DECIMALS, drawable_geometry, user_collection
@@ -77,6 +78,7 @@ def page_value(value: Any) -> Any:
 def _page_geometry(geom: Any) -> Any:
     if geom.geom_type == "Point":
         return round_coordinates([geom.x, geom.y], FEATURE_DECIMALS)
+    # slow import: GEOS and numpy
     from shapely.geometry import mapping
 
     return drawable_geometry(mapping(geom))
@@ -94,7 +96,7 @@ def bulk_payload(
     name : str
         The layer's name (the file name), shown at the top of each popup.
     frame : geopandas.GeoDataFrame
-        The file as :func:`caspian.layers.userfiles.read_user_file` reads it (EPSG:4326).
+        The file as :func:`caspian.layers.io.userfiles.read_user_file` reads it (EPSG:4326).
     properties : sequence of mapping, optional
         Each feature's own properties; taken from the frame's rows when not given.
 
@@ -109,8 +111,6 @@ def bulk_payload(
         computed length's text per line, only when a feature has one). Features with no
         geometry are left out, as on the small files' layer.
     """
-    from caspian.geo.geodesy import linestring_lengths_km
-
     geoms = frame.geometry.values
     if properties is None:
         columns = [column for column in frame.columns if column != frame.geometry.name]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from caspian.maps.cli import main
+from caspian.maps.cli.main import main
 
 
 def run_cli(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:

@@ -10,7 +10,7 @@ from typing import Any
 import geopandas
 import pandas
 import pyogrio
-from caspian.layers.catalog import Layer, parse_layer
+from caspian.layers.catalog.loading import Layer, parse_layer
 
 DATA = Path(__file__).parent / "data"
 FORMATS = ("geojson", "gpkg", "kml", "csv", "parquet")

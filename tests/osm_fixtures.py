@@ -49,8 +49,8 @@ def seed_overpass_cache(
 
     By default the recorded rail response (``overpass_rail_response.json``).
     """
-    from caspian.layers.osm import OSM_TAGS
-    from caspian.layers.overpass import OsmSettings, osmnx_settings, overpass_cache_files
+    from caspian.layers.osm.extracts import OSM_TAGS
+    from caspian.layers.osm.overpass import OsmSettings, osmnx_settings, overpass_cache_files
 
     if response is None:
         response = json.loads(OVERPASS_RESPONSE.read_text(encoding="utf-8"))

@@ -18,7 +18,7 @@ import networkx as nx
 import numpy as np
 import shapely
 from caspian.geo.geodesy import GEOD
-from caspian.geo.seagraph import (
+from caspian.geo.routing.seagraph import (
     SeaGraph,
     _tangent_pairs,
     basin_water,

@@ -7,8 +7,8 @@ import itertools
 import pytest
 import shapely.geometry
 from caspian.geo.geodesy import geodesic_lengths_km
-from caspian.layers.accuracy import ACCURACY_KM_KEYS, accuracy_km, accuracy_stretches
-from caspian.layers.catalog import load_layer
+from caspian.layers.catalog.accuracy import ACCURACY_KM_KEYS, accuracy_km, accuracy_stretches
+from caspian.layers.catalog.loading import load_layer
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

@@ -145,7 +145,7 @@ def test_json_output_names_the_border_source(capsys) -> None:
 
 
 def test_popup_split_names_the_border_source() -> None:
-    from caspian.layers.catalog import catalog_frame, load_catalog
+    from caspian.layers.catalog.loading import catalog_frame, load_catalog
     from caspian.maps.features import catalog_collection, feature_metrics
 
     layer = load_catalog(["btc_pipeline"])["btc_pipeline"]

@@ -10,8 +10,8 @@ import pyogrio
 import pytest
 import shapely
 from caspian.geo.errors import InputError
-from caspian.layers.borders_build import build, write_region_file
 from caspian.layers.boundaries import load_natural_earth
+from caspian.layers.osm.borders_build import build, write_region_file
 
 # Around Julfa on the Araz; a made-up border along 38.95 N between two claims that reach far
 # beyond the region (as territorial waters do).

@@ -9,10 +9,16 @@ import pytest
 import shapely.geometry
 from caspian.geo.errors import LayerNotFoundError
 from caspian.geo.geodesy import geodesic_lengths_km
-from caspian.layers.catalog import catalog_frame, layer_ids, load_catalog, load_layer, parse_layer
-from caspian.layers.check import check_catalog, check_layer
-from caspian.layers.citations import conflict_rows, layer_citations, verify_seed_quote
-from caspian.layers.seeds import load_seed
+from caspian.layers.catalog.check import check_catalog, check_layer
+from caspian.layers.catalog.citations import conflict_rows, layer_citations, verify_seed_quote
+from caspian.layers.catalog.loading import (
+    catalog_frame,
+    layer_ids,
+    load_catalog,
+    load_layer,
+    parse_layer,
+)
+from caspian.layers.catalog.seeds import load_seed
 
 EXPECTED_LAYERS = [
     "aktau_port",

@@ -7,13 +7,13 @@ import re
 from importlib import resources
 
 import pytest
-from caspian.layers.catalog import load_catalog, load_layer
-from caspian.layers.citations import (
+from caspian.layers.catalog.citations import (
     REFERENCE_SHEET,
     cited_file_problems,
     shipped_file_exists,
     unfollowable_citations,
 )
+from caspian.layers.catalog.loading import load_catalog, load_layer
 from caspian.maps.features import catalog_collection
 
 

@@ -12,7 +12,7 @@ from cli_support import run_cli
 @pytest.fixture(scope="module")
 def aktau_kars(tmp_path_factory):
     """The JSON answer of Aktau to Kars with two alternatives (built once for the module)."""
-    from caspian.maps.cli import main
+    from caspian.maps.cli.main import main
 
     out = tmp_path_factory.mktemp("corridor") / "route.geojson"
     captured = []

@@ -6,7 +6,7 @@ from __future__ import annotations
 import networkx as nx
 import numpy as np
 import pytest
-from caspian.geo.corridorgraph import (
+from caspian.geo.routing.corridorgraph import (
     CorridorEdge,
     CorridorNode,
     LineInput,
@@ -15,8 +15,8 @@ from caspian.geo.corridorgraph import (
     finish_network,
     segment_lengths_km,
 )
-from caspian.geo.corridorroute import route_features, route_summary
-from caspian.geo.corridorsearch import NoRouteError, SearchSettings, SnapError, find_paths
+from caspian.geo.routing.corridorroute import route_features, route_summary
+from caspian.geo.routing.corridorsearch import NoRouteError, SearchSettings, SnapError, find_paths
 
 
 def rail(coords, gauge=1520, status="operating", feature="line", country="AZE"):
@@ -236,7 +236,7 @@ def test_a_point_nearest_a_detached_stub_snaps_to_the_line_that_reaches_the_othe
 def test_a_corridor_route_file_added_to_the_map_is_styled_by_mode(tmp_path) -> None:
     import json
 
-    from caspian.layers.userdata import read_user_geojson
+    from caspian.layers.io.userdata import read_user_geojson
     from caspian.maps.features import user_collection
     from caspian.maps.styles import KIND_COLOURS, USER_COLOUR
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 import pytest
-from caspian.layers.corridor import CorridorSettings, load_corridor_network
+from caspian.layers.routing.corridor import CorridorSettings, load_corridor_network
 from osm_fixtures import RAIL_XML
 
 
@@ -30,7 +30,7 @@ def test_an_unreadable_cache_is_rebuilt_with_a_warning(tmp_path, caplog) -> None
     built = load_corridor_network(folder=tmp_path)
     with open(built.cache_file, "wb") as handle:
         handle.write(b"not gzip at all")
-    with caplog.at_level(logging.WARNING, logger="caspian.layers.corridor"):
+    with caplog.at_level(logging.WARNING, logger="caspian.layers.routing.corridor"):
         again = load_corridor_network(folder=tmp_path)
     assert not again.from_cache and "unreadable" in caplog.text
     assert again.route("Aktau", "Kars").routes[0]["length_km"] > 1000

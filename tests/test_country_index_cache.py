@@ -12,7 +12,7 @@ import pytest
 import shapely
 from caspian.geo.countries import split_by_country
 from caspian.layers import boundaries
-from caspian.layers.catalog import catalog_frame
+from caspian.layers.catalog.loading import catalog_frame
 
 
 @pytest.fixture

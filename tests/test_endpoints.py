@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from caspian.geo.errors import InputError, LayerNotFoundError
-from caspian.layers.endpoints import parse_lonlat, resolve_endpoint
+from caspian.layers.catalog.endpoints import parse_lonlat, resolve_endpoint
 from hypothesis import given
 from hypothesis import strategies as st
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 import shapely
-from caspian.layers.catalog import layer_ids, load_catalog
-from caspian.layers.export import COLUMNS, export_layers, to_geodataframe
+from caspian.layers.catalog.loading import layer_ids, load_catalog
+from caspian.layers.export.layers import COLUMNS, export_layers, to_geodataframe
 from export_helpers import FORMATS, SUFFIX, read_back, text_or_none
 
 
@@ -110,7 +110,7 @@ def test_gpkg_tables_have_one_geometry_type_unless_a_layer_mixes_lines_and_point
 
 
 def test_catalog_geojson_export_is_valid_rfc7946(exports) -> None:
-    from caspian.layers.userdata import validate_geojson
+    from caspian.layers.io.userdata import validate_geojson
 
     assert validate_geojson(exports["geojson"]) == []
 
@@ -128,7 +128,7 @@ def test_catalog_gpkg_opens_with_layer_names_and_crs(exports, frame) -> None:
 
 def test_catalog_gpkg_citations_keep_verbatim_seed_quotes(exports) -> None:
     import pyogrio
-    from caspian.layers.seeds import load_seed, normalise_whitespace
+    from caspian.layers.catalog.seeds import load_seed, normalise_whitespace
 
     table = pyogrio.read_dataframe(exports["gpkg"], layer="sources")
     seeds = table[table["type"] == "seed"]
@@ -139,7 +139,7 @@ def test_catalog_gpkg_citations_keep_verbatim_seed_quotes(exports) -> None:
 
 
 def test_our_geojson_export_reads_back_through_the_strict_user_reader(exports, frame) -> None:
-    from caspian.layers.userdata import read_user_geojson
+    from caspian.layers.io.userdata import read_user_geojson
 
     back = read_user_geojson(exports["geojson"])
     assert list(back["id"]) == list(frame["id"])
@@ -185,7 +185,7 @@ def test_column_types_do_not_depend_on_the_layers_chosen(tmp_path: Path) -> None
     import pyarrow.dataset
     import pyarrow.parquet
     import pyogrio
-    from caspian.layers.export import export_layers
+    from caspian.layers.export.layers import export_layers
 
     (gpkg,) = export_layers("gpkg", tmp_path / "aktau.gpkg", ["aktau_port"])
     info = pyogrio.read_info(gpkg, layer="aktau_port")

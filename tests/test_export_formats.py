@@ -13,9 +13,9 @@ import pyogrio
 import pytest
 import shapely
 from caspian.geo.errors import DependencyMissingError, OutputError
-from caspian.layers import export_formats
-from caspian.layers.export import citation_table, source_table, write_layers
-from caspian.layers.userdata import validate_geojson
+from caspian.layers.export import formats as export_formats
+from caspian.layers.export.layers import citation_table, source_table, write_layers
+from caspian.layers.io.userdata import validate_geojson
 from export_helpers import FORMATS, SUFFIX, synthetic_layer
 
 KML = "{http://www.opengis.net/kml/2.2}"

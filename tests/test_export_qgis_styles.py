@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pyogrio
 import pytest
-from caspian.layers import symbology
-from caspian.layers.export import export_layers
+from caspian.layers.export import symbology
+from caspian.layers.export.layers import export_layers
 
 LAYERS = ["btc_pipeline", "green_energy_cable", "zangezur_corridor", "aktau_port"]
 SLD = {"se": "http://www.opengis.net/se", "ogc": "http://www.opengis.net/ogc"}

@@ -7,7 +7,7 @@ import math
 
 import pytest
 import shapely
-from caspian.layers.export import COLUMNS, frame_from_layers, write_layers
+from caspian.layers.export.layers import COLUMNS, frame_from_layers, write_layers
 from export_helpers import (
     FORMATS,
     SUFFIX,

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from caspian.layers.fileio import InputFileError, read_input_bytes
-from caspian.layers.userdata import validate_geojson
+from caspian.layers.io.fileio import InputFileError, read_input_bytes
+from caspian.layers.io.userdata import validate_geojson
 from hostile_support import LINE, one_error_line, run, user_file
 
 READERS = [("validate",), ("metrics", "--file"), ("map", "aktau_port", "-o", "/dev/null",

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from caspian.layers.catalog import load_catalog
-from caspian.layers.userdata import read_user_features
+from caspian.layers.catalog.loading import load_catalog
+from caspian.layers.io.userdata import read_user_features
 from caspian.maps.features import drawable_geometry, user_collection
 from caspian.maps.popups import LABEL_MAX_CHARS
 from caspian.maps.render import build_map, user_layer_names, write_map

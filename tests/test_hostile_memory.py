@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from caspian.geo.errors import InputError
-from caspian.layers.userdata import MAX_PROPERTY_COLUMNS, read_user_features, read_user_geojson
+from caspian.layers.io.userdata import MAX_PROPERTY_COLUMNS, read_user_features, read_user_geojson
 from cli_support import run_cli
 from hostile_support import LINE, run_limited, user_file
 
@@ -105,7 +105,7 @@ def test_a_small_file_is_read_without_reserving_the_size_limit(tmp_path: Path) -
     path = user_file(tmp_path)
     script = (
         "import resource, sys\n"
-        "from caspian.layers.fileio import read_input_bytes\n"
+        "from caspian.layers.io.fileio import read_input_bytes\n"
         "size = next(int(line.split()[1]) for line in open('/proc/self/status')\n"
         "            if line.startswith('VmSize:')) * 1024\n"
         "limit = size + 256 * 2**20\n"

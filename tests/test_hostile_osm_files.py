@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 from caspian.geo.errors import InputError
-from caspian.layers.osm import OSM_TAGS, parse_bbox, rail_ways, read_osm_features
-from caspian.layers.overpass import OsmSettings
-from caspian.layers.rail_routing import load_rail
+from caspian.layers.osm.extracts import OSM_TAGS, parse_bbox, rail_ways, read_osm_features
+from caspian.layers.osm.overpass import OsmSettings
+from caspian.layers.routing.rail import load_rail
 from cli_support import run_cli
 from osm_fixtures import RAIL_PBF, RAIL_XML, lonlat
 

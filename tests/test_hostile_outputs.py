@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from caspian.geo.errors import OutputError
-from caspian.layers.fileio import atomic_path, write_text_atomic
+from caspian.layers.io.fileio import atomic_path, write_text_atomic
 from hostile_support import device, leftovers, one_error_line, run, user_file
 
 EXPORT_CSV = ("export", "btc_pipeline", "--format", "csv", "-o")
@@ -194,7 +194,7 @@ _LIMITED = """
 import resource, signal, sys
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
 resource.setrlimit(resource.RLIMIT_FSIZE, (60000, 60000))
-from caspian.maps.cli import main
+from caspian.maps.cli.main import main
 main(sys.argv[1:])
 """
 
@@ -224,14 +224,14 @@ def test_stdout_on_a_full_device_is_one_line(tmp_path: Path) -> None:
 
 _SLOW = """
 import sys, time
-from caspian.layers import export_writers
+from caspian.layers.export import writers as export_writers
 write_csv = export_writers.write_csv
 def slow(*args):
     write_csv(*args)
     print("written", flush=True)
     time.sleep(60)
 export_writers.write_csv = slow
-from caspian.maps.cli import main
+from caspian.maps.cli.main import main
 main(sys.argv[1:])
 """
 
@@ -345,7 +345,7 @@ def open_and_signal(path, flags, *args, **kwargs):
         os.kill(os.getpid(), int(sys.argv[1]))
     return handle
 os.open = open_and_signal
-from caspian.maps.cli import main
+from caspian.maps.cli.main import main
 main(sys.argv[2:])
 """
 
@@ -370,7 +370,7 @@ def test_a_signal_as_the_temporary_file_is_made_leaves_nothing(tmp_path: Path, s
 # its number on stdout.
 _WRITE_LOOP = """
 import signal, sys
-from caspian.layers.fileio import write_text_atomic
+from caspian.layers.io.fileio import write_text_atomic
 writing, between = False, False
 def unwind(signum, frame):
     global writing, between

@@ -11,10 +11,10 @@ import re
 from pathlib import Path
 
 import pytest
-from caspian.layers.catalog import load_layer, parse_layer
-from caspian.layers.export import write_layers
-from caspian.layers.safe_text import csv_cell, terminal_text
-from caspian.maps.formatting import render_csv, render_json, render_table
+from caspian.layers.catalog.loading import load_layer, parse_layer
+from caspian.layers.export.layers import write_layers
+from caspian.layers.io.safe_text import csv_cell, terminal_text
+from caspian.maps.cli.formatting import render_csv, render_json, render_table
 from hostile_support import one_error_line, run, user_file
 from hypothesis import given
 from hypothesis import strategies as st
@@ -133,7 +133,7 @@ def test_export_csv_header_is_neutralised_too() -> None:
 
 
 def test_cite_text_escapes_control_characters_from_the_catalog() -> None:
-    from caspian.maps.cmd_catalog import _conflict_text
+    from caspian.maps.cli.catalog import _conflict_text
 
     text = _conflict_text({"topic": "length\x1b[2J", "note": "a\rb", "values": [
         {"value": "1\n768", "unit": "km", "qualifier": None, "source_label": "x\x07"}]})

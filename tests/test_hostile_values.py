@@ -12,8 +12,8 @@ import geopandas
 import pytest
 import shapely
 from caspian.geo.errors import InputError
+from caspian.layers.io.userdata import validate_geojson
 from caspian.layers.metrics import metrics_frame
-from caspian.layers.userdata import validate_geojson
 from hostile_support import LINE, one_error_line, run, user_file
 
 READERS = [("metrics", "--file"), ("validate",)]

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from caspian.layers.catalog import GROUPS, load_catalog
+from caspian.layers.catalog.loading import GROUPS, load_catalog
 from caspian.maps.render import build_map, write_map
 from map_fixtures import IMG_PAYLOAD, SCRIPT_PAYLOAD, TEMPLATE_PAYLOAD, write_xss_geojson
 

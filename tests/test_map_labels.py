@@ -11,7 +11,7 @@ import shapely
 import shapely.ops
 from caspian.geo.geodesy import GEOD
 from caspian.layers.boundaries import load_boundaries
-from caspian.layers.catalog import layers_frame, load_catalog
+from caspian.layers.catalog.loading import layers_frame, load_catalog
 from caspian.maps.basemap import basemap_labels
 
 

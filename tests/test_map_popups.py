@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from caspian.layers.catalog import parse_layer
+from caspian.layers.catalog.loading import parse_layer
 from caspian.maps import popups, styles
 from caspian.maps.features import catalog_collection
 from map_fixtures import IMG_PAYLOAD, SCRIPT_PAYLOAD, SEED_QUOTE, btc_collection

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from caspian.geo.errors import DependencyMissingError, OutputError
-from caspian.layers.catalog import parse_layer
-from caspian.layers.userdata import read_user_geojson
+from caspian.layers.catalog.loading import parse_layer
+from caspian.layers.io.userdata import read_user_geojson
 from caspian.maps import offline
 from caspian.maps.elements import script_json
 from caspian.maps.render import build_map, map_of_layers, render_html, write_map

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 import shapely
 from caspian.geo.geodesy import local_projection
-from caspian.layers.catalog import load_catalog
+from caspian.layers.catalog.loading import load_catalog
 from caspian.maps.features import place_initials, search_aliases
 from caspian.maps.labels import catalog_place_labels, to_local
 from caspian.maps.rivers import land_borders, load_rivers, map_rivers

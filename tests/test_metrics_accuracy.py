@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from caspian.layers.accuracy import ACCURACY_COLUMNS
-from caspian.layers.export import COLUMNS, to_geodataframe
+from caspian.layers.catalog.accuracy import ACCURACY_COLUMNS
+from caspian.layers.export.layers import COLUMNS, to_geodataframe
 from caspian.layers.metrics import METRIC_COLUMNS, catalog_metrics, file_metrics
 
 _KM = ("surveyed_km", "traced_km", "waypoints_km", "schematic_km", "hypothetical_km")

@@ -9,7 +9,7 @@ import pyproj
 import pytest
 import shapely
 from caspian.geo.geodesy import geodesic_lengths_km
-from caspian.layers.catalog import catalog_frame, load_layer
+from caspian.layers.catalog.loading import catalog_frame, load_layer
 from caspian.layers.metrics import (
     METRIC_COLUMNS,
     catalog_chains,
@@ -17,7 +17,7 @@ from caspian.layers.metrics import (
     metrics_frame,
     port_distances,
 )
-from caspian.maps.cli import main
+from caspian.maps.cli.main import main
 from geographiclib.geodesic import Geodesic
 
 WGS84 = Geodesic.WGS84
@@ -186,7 +186,7 @@ def test_a_published_length_metrics_cannot_read_is_refused_not_dropped(value, me
 
 def test_a_box_given_as_numbers_is_checked_like_text() -> None:
     from caspian.geo.errors import InputError
-    from caspian.layers.rail_routing import load_rail
+    from caspian.layers.routing.rail import load_rail
 
     for box in [(44.7, 38.8, 46.3, 95), (float("nan"), 1, 2, 3), (46.3, 39.8, 44.7, 38.8)]:
         with pytest.raises(InputError, match="must be W,S,E,N"):
@@ -196,7 +196,7 @@ def test_a_box_given_as_numbers_is_checked_like_text() -> None:
 
 
 def test_measuring_an_export_keeps_every_published_figure_and_its_source(tmp_path) -> None:
-    from caspian.layers.export import export_layers
+    from caspian.layers.export.layers import export_layers
     from caspian.layers.metrics import file_metrics
 
     (path,) = export_layers("geojson", tmp_path / "btc.geojson", ["btc_pipeline"])

@@ -12,9 +12,9 @@ import pyproj
 import shapely
 from caspian.geo.countries import _clipped_to_boxes
 from caspian.geo.geodesy import GEOD, _inverse_in_threads, segment_arrays
-from caspian.layers.accuracy import accuracy_columns, whole_accuracy_columns
+from caspian.layers.catalog.accuracy import accuracy_columns, whole_accuracy_columns
 from caspian.layers.metrics import metrics_frame
-from caspian.maps.formatting import render_table, render_table_columns
+from caspian.maps.cli.formatting import render_table, render_table_columns
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

@@ -6,7 +6,7 @@ import json
 import re
 
 import pytest
-from caspian.layers.catalog import load_catalog
+from caspian.layers.catalog.loading import load_catalog
 from caspian.layers.news.agreement import agree, significant_step
 from caspian.layers.news.analysis import analyse, corpus_conflicts
 from caspian.layers.news.conflicts import Conflict, check_catalog_conflicts

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from caspian.layers.check import evidence_flags
+from caspian.layers.catalog.check import evidence_flags
 from cli_support import run_cli
 
 

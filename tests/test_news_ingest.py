@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
+from caspian.layers.catalog.seeds import load_seed
 from caspian.layers.news._errors import NewsInputError
 from caspian.layers.news.corpus import seed_documents
 from caspian.layers.news.documents import read_document
-from caspian.layers.seeds import load_seed
 from cli_support import run_cli
 from news_support import KARS_TEXT, PORTAL_HTML
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from caspian.layers.catalog import load_catalog
+from caspian.layers.catalog.loading import load_catalog
 from caspian.layers.news.corpus import seed_documents
 from caspian.layers.news.documents import parse_document, read_document
 from caspian.layers.news.gazetteer import load_gazetteer, parse_gazetteer

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from caspian.layers.catalog import load_layer
+from caspian.layers.catalog.loading import load_layer
 from caspian.maps.features import catalog_collection
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from caspian.layers.osm import OSM_TAGS
-from caspian.layers.overpass import OsmSettings, OverpassError, fetch_osm_features
+from caspian.layers.osm.extracts import OSM_TAGS
+from caspian.layers.osm.overpass import OsmSettings, OverpassError, fetch_osm_features
 from cli_support import run_cli
 from osm_fixtures import geographiclib_km, lonlat, seed_overpass_cache
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from caspian.geo.errors import InputError
-from caspian.layers.osm import (
+from caspian.layers.osm.extracts import (
     OSM_TAGS,
     parse_bbox,
     rail_stations,

@@ -10,8 +10,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from caspian.layers.catalog import load_catalog
-from caspian.layers.citations import REFERENCE_SHEET, cited_package_files
+from caspian.layers.catalog.citations import REFERENCE_SHEET, cited_package_files
+from caspian.layers.catalog.loading import load_catalog
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -79,16 +79,16 @@ def test_wheel_carries_every_file_the_catalog_cites(wheel: Path) -> None:
 def test_wheel_declares_the_console_script(wheel: Path) -> None:
     archive = zipfile.ZipFile(wheel)
     (entry_points,) = [name for name in archive.namelist() if name.endswith("entry_points.txt")]
-    assert "caspian = caspian.maps.cli:main" in archive.read(entry_points).decode()
+    assert "caspian = caspian.maps.cli.main:main" in archive.read(entry_points).decode()
 
 
 def test_unpacked_wheel_lists_all_layers_from_another_folder(wheel: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
     code = (
-        "import caspian.layers.catalog as c, sys\n"
+        "import caspian.layers.catalog.loading as c, sys\n"
         "print(c.__file__)\n"
-        "from caspian.maps.cli import main\n"
+        "from caspian.maps.cli.main import main\n"
         "sys.argv = ['caspian', 'layers', '--format', 'json']\n"
         "main()\n"
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from caspian.geo.errors import InputError, LayerNotFoundError
-from caspian.layers.places import (
+from caspian.layers.catalog.places import (
     Place,
     catalog_places,
     name_key,

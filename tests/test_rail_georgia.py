@@ -12,8 +12,8 @@ import numpy as np
 import pyproj
 import pytest
 import shapely
-from caspian.layers.catalog import load_layer
-from caspian.layers.rail_routing import load_rail, route_on
+from caspian.layers.catalog.loading import load_layer
+from caspian.layers.routing.rail import load_rail, route_on
 
 GEORGIA_PBF = Path(__file__).resolve().parent / "data" / "georgia_rail.osm.pbf"
 TBILISI_CENTRAL = (44.7995883, 41.721053)

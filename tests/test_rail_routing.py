@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from caspian.geo.railgraph import SnapError
-from caspian.layers.rail_routing import load_rail, route_on
+from caspian.geo.routing.railgraph import SnapError
+from caspian.layers.routing.rail import load_rail, route_on
 from cli_support import run_cli
 from osm_fixtures import RAIL_PBF, RAIL_XML, geographiclib_km, lonlat
 
@@ -147,11 +147,11 @@ def test_cli_table_names_stations_with_their_distance(capsys) -> None:
 
 def test_rail_lengths_and_snaps_are_measured_on_the_settings_ellipsoid() -> None:
     """``Settings.ellps`` reaches the rail graph: track and snaps are measured on pyproj's
-    "sphere" (radius 6,370,997 m) when asked, through :func:`caspian.layers.routing_modes.route`."""
+    "sphere" (radius 6,370,997 m) when asked, through :func:`caspian.layers.routing.modes.route`."""
     import itertools
 
     from caspian.geo.settings import Settings
-    from caspian.layers.routing_modes import route
+    from caspian.layers.routing.modes import route
     from geographiclib.geodesic import Geodesic
     from osm_fixtures import NODES
 

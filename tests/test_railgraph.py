@@ -1,4 +1,5 @@
-"""The rail graph (geo/railgraph.py): properties that hold for any polyline cut into ways."""
+"""The rail graph (geo/routing/railgraph.py): properties that hold for any polyline cut into
+ways."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import itertools
 import numpy as np
 import pytest
 import shapely
-from caspian.geo.railgraph import build_rail_network, shortest_rail_path
+from caspian.geo.routing.railgraph import build_rail_network, shortest_rail_path
 from geographiclib.geodesic import Geodesic
 from hypothesis import given, settings
 from hypothesis import strategies as st

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from caspian.layers.catalog import layer_ids
+from caspian.layers.catalog.loading import layer_ids
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -45,7 +45,7 @@ def test_readme_shows_the_screenshot_the_browser_test_writes() -> None:
 
 
 def test_readme_metrics_table_is_the_commands_output() -> None:
-    from caspian.maps.cli import cli
+    from caspian.maps.cli.main import cli
     from click.testing import CliRunner
 
     result = CliRunner().invoke(cli, ["metrics"])
@@ -65,7 +65,7 @@ def test_command_line_example_with_a_shipped_file_runs(command: str, tmp_path: P
                                                        monkeypatch) -> None:
     import shlex
 
-    from caspian.maps.cli import cli
+    from caspian.maps.cli.main import cli
     from click.testing import CliRunner
 
     monkeypatch.chdir(tmp_path)  # outputs land here; the inputs are named from the checkout
@@ -79,7 +79,7 @@ def test_command_line_example_with_a_shipped_file_runs(command: str, tmp_path: P
 def test_the_example_routes_file_is_valid_and_built_from_catalog_points() -> None:
     import json
 
-    from caspian.layers.catalog import load_catalog
+    from caspian.layers.catalog.loading import load_catalog
 
     example_file = ROOT / "docs" / "examples" / "my_routes.geojson"
     example = json.loads(example_file.read_text(encoding="utf-8"))

@@ -6,8 +6,8 @@ import json
 import shutil
 
 import pytest
-from caspian.layers.catalog import parse_layer
-from caspian.layers.check import check_layer
+from caspian.layers.catalog.check import check_layer
+from caspian.layers.catalog.loading import parse_layer
 from cli_support import run_cli
 from geographiclib.geodesic import Geodesic
 from osm_fixtures import DATA, RAIL_PBF, RAIL_XML, geographiclib_km

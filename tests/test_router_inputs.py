@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from caspian.geo.errors import InputError
 from caspian.geo.routing import as_lonlat
-from caspian.layers.rail_routing import load_rail, route_on
-from caspian.layers.sea_routing import sea_router
+from caspian.layers.routing.rail import load_rail, route_on
+from caspian.layers.routing.sea import sea_router
 from cli_support import run_cli
 from geographiclib.geodesic import Geodesic
 
@@ -120,7 +120,7 @@ def test_sea_router_shared_between_threads_gives_one_answer() -> None:
 
 def test_cached_shared_state_cannot_be_changed_by_a_caller() -> None:
     from caspian.layers.boundaries import country_index
-    from caspian.layers.seeds import load_seed, seed_ids
+    from caspian.layers.catalog.seeds import load_seed, seed_ids
 
     index = country_index()
     with pytest.raises(ValueError, match="read-only"):
@@ -134,8 +134,8 @@ def test_cached_shared_state_cannot_be_changed_by_a_caller() -> None:
 def test_one_id_or_file_may_be_given_without_a_list(tmp_path: Path) -> None:
     import json
 
-    from caspian.layers.catalog import load_catalog
-    from caspian.layers.userdata import read_user_geojson
+    from caspian.layers.catalog.loading import load_catalog
+    from caspian.layers.io.userdata import read_user_geojson
     from caspian.maps.render import build_map
 
     assert list(load_catalog("btc_pipeline")) == ["btc_pipeline"]
@@ -167,7 +167,7 @@ def test_settings_are_checked_when_made(changes: dict, message: str) -> None:
 
 
 def test_settings_none_means_the_defaults(tmp_path: Path) -> None:
-    from caspian.layers.export import export_layers, to_geodataframe
+    from caspian.layers.export.layers import export_layers, to_geodataframe
 
     assert set(to_geodataframe(["btc_pipeline"], None)["layer"]) == {"btc_pipeline"}
     (written,) = export_layers("geojson", tmp_path / "btc.geojson", ["btc_pipeline"], settings=None)

@@ -17,7 +17,7 @@ import numpy as np
 import pytest
 import shapely
 from caspian.geo.errors import InputError
-from caspian.layers.sea_routing import (
+from caspian.layers.routing.sea import (
     DamagedCacheError,
     basins,
     cache_dir,
@@ -186,7 +186,7 @@ def test_an_empty_cache_file_is_rebuilt_not_an_abort(tmp_path: Path,
     assert "Black Sea" in lines[1] and "edges name vertices outside 0.." in lines[1]
     assert "aborted" not in result.stderr and "Traceback" not in result.stderr
     route = json.loads(result.stdout)["features"][0]
-    from caspian.layers.endpoints import resolve_endpoint
+    from caspian.layers.catalog.endpoints import resolve_endpoint
 
     aktau, alat = (resolve_endpoint(name) for name in ("aktau_port/aktau", "baku_port/alat"))
     expected = sea_route((aktau.lon, aktau.lat), (alat.lon, alat.lat)).length_km
@@ -198,7 +198,7 @@ def test_an_unexpected_end_of_data_is_a_bug_not_ctrl_d(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # click reports any EOFError as "Aborted!", exit 130: the empty cache file's old symptom.
-    from caspian.layers import catalog
+    from caspian.layers.catalog import loading as catalog
 
     def truncated(*args: object, **kwargs: object) -> None:
         raise EOFError("No data left in file")

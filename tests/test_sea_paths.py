@@ -1,6 +1,6 @@
 """The fast paths of sea routing give the answers of the slow ones they replace.
 
-* the lazy, best-first attachment of end points (:func:`caspian.geo.seapaths.best_pair`)
+* the lazy, best-first attachment of end points (:func:`caspian.geo.routing.seapaths.best_pair`)
   picks the same pair of vertices, to the bit, as testing every candidate and taking the
   least total;
 * the chord bound never exceeds the geodesic;
@@ -18,11 +18,11 @@ import numpy as np
 import pytest
 import shapely
 from caspian.geo.geodesy import GEOD, densify_geodesic, densify_path
-from caspian.geo.seagraph import ecef_of, visible
-from caspian.geo.seapaths import best_pair, chord_bounds_m, end_point
-from caspian.geo.searouting import _nearest_on_coast
+from caspian.geo.routing.seagraph import ecef_of, visible
+from caspian.geo.routing.seapaths import best_pair, chord_bounds_m, end_point
+from caspian.geo.routing.searouting import _nearest_on_coast
 from caspian.layers import boundaries
-from caspian.layers.sea_routing import load_sea_router, sea_router, sea_router_info
+from caspian.layers.routing.sea import load_sea_router, sea_router, sea_router_info
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from sea_reference import CASPIAN_PORTS

@@ -10,10 +10,10 @@ import numpy as np
 import pytest
 import shapely
 from caspian.geo.geodesy import GEOD, geodesic_lengths_km
-from caspian.geo.seagraph import to_lonlat
-from caspian.geo.searouting import DifferentBasinsError, NotInBasinError
+from caspian.geo.routing.seagraph import to_lonlat
+from caspian.geo.routing.searouting import DifferentBasinsError, NotInBasinError
 from caspian.layers.boundaries import country_index, load_boundaries
-from caspian.layers.sea_routing import (
+from caspian.layers.routing.sea import (
     basins,
     graph_key,
     load_sea_router,
@@ -182,7 +182,7 @@ def test_graph_is_cached_on_disk_and_read_back_identically(tmp_path) -> None:
 
 
 def test_cache_key_changes_when_the_coastline_changes(tmp_path) -> None:
-    from caspian.layers.sea_routing import _graph_sources
+    from caspian.layers.routing.sea import _graph_sources
 
     caspian = basins()[0][0]
     sources = _graph_sources()
@@ -231,7 +231,7 @@ def test_check_reports_a_sea_leg_that_crosses_land_and_not_a_routed_one() -> Non
 
 
 def test_catalog_sea_legs_and_cables_pass_the_land_check() -> None:
-    from caspian.layers.catalog import load_catalog
+    from caspian.layers.catalog.loading import load_catalog
 
     assert sea_crossings(load_catalog().values()) == []
 
@@ -273,8 +273,8 @@ def test_caspian_check_reports_a_straight_sea_leg_across_absheron(monkeypatch) -
     import copy
     import dataclasses
 
-    import caspian.layers.check as check
-    from caspian.layers.catalog import load_catalog
+    import caspian.layers.catalog.check as check
+    from caspian.layers.catalog.loading import load_catalog
 
     catalog = load_catalog(["middle_corridor"])
     layer = catalog["middle_corridor"]

@@ -6,7 +6,13 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from caspian.layers.seeds import body_spans, load_seed, load_seeds, normalise_whitespace, seed_ids
+from caspian.layers.catalog.seeds import (
+    body_spans,
+    load_seed,
+    load_seeds,
+    normalise_whitespace,
+    seed_ids,
+)
 from hypothesis import given
 from hypothesis import strategies as st
 

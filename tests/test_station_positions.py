@@ -12,9 +12,9 @@ import pytest
 import shapely
 import shapely.geometry
 from caspian.geo.geodesy import GEOD, densify_geodesic
-from caspian.geo.railgraph import nearest_on_path
-from caspian.layers.accuracy import accuracy_km, accuracy_stretches
-from caspian.layers.catalog import load_layer
+from caspian.geo.routing.railgraph import nearest_on_path
+from caspian.layers.catalog.accuracy import accuracy_km, accuracy_stretches
+from caspian.layers.catalog.loading import load_layer
 
 STATION_SOURCES = ("osm-stations-kz", "osm-stations-tr")
 STATION_LEGS = (

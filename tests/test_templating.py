@@ -7,7 +7,7 @@ import html
 
 import jinja2
 import pytest
-from caspian.layers.export_kml import description_html
+from caspian.layers.export.kml import description_html
 from caspian.layers.templating import OneLine, escape_value
 from caspian.maps.html_templates import map_templates
 from caspian.maps.render import legend_html

@@ -14,13 +14,13 @@ import pytest
 import shapely
 import shapely.geometry
 from caspian.geo.errors import InputError
-from caspian.layers.geojson_rules import (
+from caspian.layers.io.geojson_rules import (
     SUPPORTED_GEOMETRY_TYPES,
     PositionBlock,
     check_document,
     prepare_positions,
 )
-from caspian.layers.userdata import read_user_geojson, validate_geojson
+from caspian.layers.io.userdata import read_user_geojson, validate_geojson
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

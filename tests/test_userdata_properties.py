@@ -10,7 +10,7 @@ from typing import Any
 
 import shapely.geometry
 from caspian.geo.errors import InputError
-from caspian.layers.userdata import read_user_geojson, validate_geojson
+from caspian.layers.io.userdata import read_user_geojson, validate_geojson
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

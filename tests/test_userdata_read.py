@@ -7,7 +7,7 @@ from pathlib import Path
 
 import shapely
 import shapely.geometry
-from caspian.layers.userdata import read_user_geojson, validate_geojson
+from caspian.layers.io.userdata import read_user_geojson, validate_geojson
 
 NAMES = {
     "az": "Ələt limanı",

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from caspian.geo.errors import InputError
-from caspian.layers.userdata import Problem, read_user_geojson, validate_geojson
+from caspian.layers.io.userdata import Problem, read_user_geojson, validate_geojson
 
 
 def _fc(*features: dict, **members: object) -> str:

@@ -13,13 +13,13 @@ import pyogrio
 import pytest
 import shapely
 from caspian.geo.errors import InputError
-from caspian.layers.metrics import file_metrics
-from caspian.layers.userfiles import (
+from caspian.layers.io.userfiles import (
     read_user_file,
     user_batches,
     user_format,
     validate_user_file,
 )
+from caspian.layers.metrics import file_metrics
 from cli_support import run_cli
 
 #: pyogrio driver of each streamed format (GeoParquet has none in pyogrio's wheels).

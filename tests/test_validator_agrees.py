@@ -11,13 +11,13 @@ from typing import Any
 
 import pytest
 from caspian.geo.errors import CaspianError
-from caspian.layers.catalog import load_layer, parse_layer
-from caspian.layers.check import check_layer
-from caspian.layers.export import write_layers
+from caspian.layers.catalog.check import check_layer
+from caspian.layers.catalog.loading import load_layer, parse_layer
+from caspian.layers.export.layers import write_layers
+from caspian.layers.io.userdata import validate_geojson
 from caspian.layers.metrics import file_metrics, metrics_frame
-from caspian.layers.userdata import validate_geojson
-from caspian.maps.cmd_metrics import _country_rows, _feature_rows
-from caspian.maps.formatting import render
+from caspian.maps.cli.formatting import render
+from caspian.maps.cli.metrics import _country_rows, _feature_rows
 from caspian.maps.render import build_map, map_of_layers, render_html
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -130,7 +130,7 @@ def test_what_check_accepts_metrics_the_map_and_every_export_process(
         return
     if check_layer(layer):
         return
-    from caspian.layers.catalog import layers_frame
+    from caspian.layers.catalog.loading import layers_frame
 
     metrics_frame(layers_frame([layer]), by_country=True)
     render_html(map_of_layers([layer]))

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from caspian.layers.catalog import Layer, load_catalog
+from caspian.layers.catalog.loading import Layer, load_catalog
 from caspian.layers.news.claims import Claim, SkippedFigure, read_claims
 from caspian.layers.news.conflicts import Conflict, find_conflicts
 from caspian.layers.news.documents import NewsDocument

@@ -29,7 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from caspian.layers.catalog import Layer, short_feature_id
+from caspian.layers.catalog.loading import Layer, short_feature_id
 from caspian.layers.news.agreement import agree, disagreeing, step_of, tolerance_step
 from caspian.layers.news.claims import Claim
 

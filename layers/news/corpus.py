@@ -20,7 +20,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from caspian.layers.fileio import (
+from caspian.layers.catalog.seeds import SEED_PACKAGE, seed_ids
+from caspian.layers.io.fileio import (
     InputFileError,
     check_output_target,
     read_input_bytes,
@@ -35,7 +36,6 @@ from caspian.layers.news.documents import (
     parse_document,
     read_document,
 )
-from caspian.layers.seeds import SEED_PACKAGE, seed_ids
 
 MANIFEST = "manifest.json"
 DEFAULT_CORPUS = "caspian-corpus"

@@ -1,7 +1,7 @@
 """An ingested news article: its text, body, sentences and metadata.
 
 A plain-text page keeps its text as is; its body is found by the seed corpus's own rules
-(:func:`caspian.layers.seeds.body_spans`: collector header, currency tickers, datelines, a
+(:func:`caspian.layers.catalog.seeds.body_spans`: collector header, currency tickers, datelines, a
 repeated headline, cookie notes and related-news trailers are left out). A saved HTML page is
 projected to text with each character's offset in the file (:mod:`.html_text`) and its body is
 what trafilatura keeps. Every offset a caller sees (:meth:`NewsDocument.original_span`) points
@@ -22,10 +22,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from caspian.layers.catalog.seeds import body_spans
+from caspian.layers.io.fileio import InputFileError, read_input_bytes
 from caspian.layers.news import dates, html_text, text
 from caspian.layers.news._errors import NewsInputError
+from caspian.layers.news.gazetteer import load_gazetteer
 from caspian.layers.news.text import Word
-from caspian.layers.seeds import body_spans
 
 FORMATS = ("text", "html")
 # A web address as typed ("https://…", "www.…"); a path object turns "//" into "/".
@@ -206,8 +208,6 @@ def parse_document(
     NewsInputError
         If the text is empty or has no article body.
     """
-    from caspian.layers.news.gazetteer import load_gazetteer
-
     if not original.strip():
         raise NewsInputError(f"{doc_id} is empty; give a news article as text or HTML")
     fmt = fmt or detect_format(original, suffix)
@@ -301,7 +301,7 @@ def read_document(path: str | Path, fmt: str | None = None) -> NewsDocument:
 
 def read_article_bytes(path: str | Path) -> bytes:
     """The bytes of an article file, read once and bounded (see
-    :func:`caspian.layers.fileio.read_input_bytes`).
+    :func:`caspian.layers.io.fileio.read_input_bytes`).
 
     Raises
     ------
@@ -309,8 +309,6 @@ def read_article_bytes(path: str | Path) -> bytes:
         If ``path`` is a web address, or the file is missing, not a regular file or too
         large.
     """
-    from caspian.layers.fileio import InputFileError, read_input_bytes
-
     if _URL.match(str(path)) and not os.path.lexists(path):
         raise NewsInputError(
             f"{path} is a web address; ingest reads saved files: save the page first "

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from caspian.layers.catalog import Layer
+from caspian.layers.catalog.loading import Layer
 from caspian.layers.news.corpus import seed_documents
 from caspian.layers.news.mentions import Mention, find_mentions
 

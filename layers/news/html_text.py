@@ -168,6 +168,7 @@ def main_text_spans(source: str, projected: str) -> tuple[list[tuple[int, int]],
     metadata : dict
         ``title``, ``sitename`` and ``date`` as trafilatura reads them (missing keys omitted).
     """
+    # slow import: lxml and justext
     import trafilatura
 
     extracted = trafilatura.bare_extraction(

@@ -13,13 +13,13 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import Any
 
-from caspian.layers.catalog import Layer, load_catalog
+from caspian.layers.catalog.loading import Layer, load_catalog
+from caspian.layers.catalog.seeds import load_seed
 from caspian.layers.news.analysis import analyse, corpus_conflicts
 from caspian.layers.news.conflicts import Conflict, check_catalog_conflicts
 from caspian.layers.news.corpus import seed_documents
 from caspian.layers.news.gazetteer import load_gazetteer
 from caspian.layers.news.units import format_quantity
-from caspian.layers.seeds import load_seed
 
 _RULES = {
     "value": "sources state different values",

@@ -29,6 +29,7 @@ class Word(NamedTuple):
 
 @cache
 def _analyzer() -> Any:
+    # slow import: dictionaries
     import pymorphy3
 
     return pymorphy3.MorphAnalyzer()
@@ -100,6 +101,7 @@ _GOES_ON = re.compile(r"[a-zа-яё]|[A-ZА-ЯЁ]{2,}\b")
 def sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Sentence ranges of ``text[start:end]`` found by razdel, as offsets into ``text``; a
     range razdel cuts after a multiplier's dot ("77 тыс." | "TEU.") is joined to the next."""
+    # slow import
     from razdel import sentenize
 
     pending: tuple[int, int] | None = None

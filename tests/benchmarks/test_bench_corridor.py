@@ -2,9 +2,9 @@
 
 Run with ``make bench``. Every figure has a baseline measured in the same run:
 
-* build: :func:`caspian.layers.corridor.build_network` from the catalog (the sea router's
+* build: :func:`caspian.layers.routing.corridor.build_network` from the catalog (the sea router's
   graphs already loaded) against a plain networkx graph of every segment of the same lines
-  (:func:`caspian.geo.railgraph.build_rail_network`); with the Georgian OpenStreetMap export
+  (:func:`caspian.geo.routing.railgraph.build_rail_network`); with the Georgian OpenStreetMap export
   added, against osmnx's ``graph_from_xml`` of that export;
 * warm query: ``network.route("Aktau", "Kars")`` (names resolved, turn- and gauge-aware
   search, summary) against ``networkx.dijkstra_path`` between the same two nodes of a graph of
@@ -39,14 +39,14 @@ def _best(name: str, benchmark: Any, function: Callable[[], Any], rounds: int = 
 
 @pytest.fixture(scope="module")
 def warm_sea_router() -> None:
-    from caspian.layers.sea_routing import sea_router
+    from caspian.layers.routing.sea import sea_router
 
     sea_router()
 
 
 @pytest.fixture(scope="module")
 def loaded(warm_sea_router: None) -> Any:
-    from caspian.layers.corridor import load_corridor_network
+    from caspian.layers.routing.corridor import load_corridor_network
 
     return load_corridor_network()
 
@@ -54,8 +54,8 @@ def loaded(warm_sea_router: None) -> Any:
 def test_bench_build_networkx_segments_baseline(benchmark: Any, warm_sea_router) -> None:
     import numpy as np
     import shapely
-    from caspian.geo.railgraph import build_rail_network
-    from caspian.layers.corridor_lines import catalog_lines
+    from caspian.geo.routing.railgraph import build_rail_network
+    from caspian.layers.routing.corridor_lines import catalog_lines
 
     records = catalog_lines().records
     lines = [shapely.LineString(record["lonlats"]) for record in records]
@@ -66,7 +66,7 @@ def test_bench_build_networkx_segments_baseline(benchmark: Any, warm_sea_router)
 
 
 def test_bench_build_corridor_network(benchmark: Any, warm_sea_router) -> None:
-    from caspian.layers.corridor import build_network
+    from caspian.layers.routing.corridor import build_network
 
     network, _ = _best("build_corridor", benchmark, build_network)
     assert {edge.kind for edge in network.edges if edge.mode == "transfer"} == {"port", "gauge"}
@@ -86,7 +86,7 @@ def test_bench_build_with_georgia_osmnx_baseline(benchmark: Any, tmp_path_factor
 
 
 def test_bench_build_with_georgia(benchmark: Any, warm_sea_router) -> None:
-    from caspian.layers.corridor import build_network
+    from caspian.layers.routing.corridor import build_network
 
     network, _ = _best("build_corridor_georgia", benchmark,
                        lambda: build_network([GEORGIA_PBF]), rounds=2)
@@ -95,7 +95,7 @@ def test_bench_build_with_georgia(benchmark: Any, warm_sea_router) -> None:
 
 
 def test_bench_load_from_cache(benchmark: Any, loaded) -> None:
-    from caspian.layers.corridor import load_corridor_network
+    from caspian.layers.routing.corridor import load_corridor_network
 
     again = _best("load_from_cache", benchmark, load_corridor_network, rounds=5)
     assert again.from_cache

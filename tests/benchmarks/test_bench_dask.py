@@ -41,7 +41,7 @@ def network_glob(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 
 def _metrics(pattern: str, *options: str) -> str:
-    from caspian.maps.cli import main
+    from caspian.maps.cli.main import main
 
     out = io.StringIO()
     with contextlib.redirect_stdout(out):

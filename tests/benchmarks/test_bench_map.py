@@ -31,7 +31,7 @@ from typing import Any
 import pytest
 from browser_support import CHROMIUM
 from browser_support import CHROMIUM_ARGS as BASE_CHROMIUM_ARGS
-from caspian.layers.catalog import catalog_frame
+from caspian.layers.catalog.loading import catalog_frame
 from caspian.maps.offline import ASSETS_DIR
 from caspian.maps.render import build_map, render_html
 

@@ -56,7 +56,7 @@ def _floor(path: Path) -> np.ndarray:
 
 
 def _cli_in_process(path: Path, fmt: str) -> str:
-    from caspian.maps.cli import main
+    from caspian.maps.cli.main import main
 
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
@@ -84,8 +84,8 @@ def test_bench_metrics_file_command_json(benchmark: Any, big_file: Path) -> None
 
 def test_bench_metrics_stages(benchmark: Any, big_file: Path) -> None:
     """Where the command's time goes: strict reading, then measuring."""
+    from caspian.layers.io.userdata import read_user_geojson
     from caspian.layers.metrics import metrics_frame
-    from caspian.layers.userdata import read_user_geojson
 
     start = time.perf_counter()
     frame = read_user_geojson(big_file)
@@ -129,7 +129,7 @@ def test_bench_catalog_country_split(benchmark: Any) -> None:
     """Per-country split of every catalog line, boundaries already loaded (target < 1 s)."""
     from caspian.geo.countries import split_by_country
     from caspian.layers.boundaries import country_index, load_boundaries
-    from caspian.layers.catalog import catalog_frame
+    from caspian.layers.catalog.loading import catalog_frame
 
     load_boundaries.cache_clear()
     country_index.cache_clear()

@@ -25,7 +25,7 @@ _MEANS: dict[str, float] = {}
 
 @pytest.fixture(scope="module")
 def articles() -> list[tuple[str, str, str]]:
-    from caspian.layers.seeds import SEED_PACKAGE, seed_ids
+    from caspian.layers.catalog.seeds import SEED_PACKAGE, seed_ids
 
     found = [
         (sid, (resources.files(SEED_PACKAGE) / sid).read_text(encoding="utf-8"), ".txt")
@@ -134,7 +134,7 @@ def _long_article(articles: list[tuple[str, str, str]]) -> str:
     (their pages' boilerplate and "related news" trailers left out, which would end the
     body after the first copy) and the two plain-text test articles, one paragraph each
     after another, repeated."""
-    from caspian.layers.seeds import load_seeds
+    from caspian.layers.catalog.seeds import load_seeds
 
     texts = [seed.body for seed in load_seeds()]
     texts += [text for name, text, suffix in articles if name.startswith("fixture_")

@@ -6,7 +6,7 @@ one, Georgia's railways from OpenStreetMap (``tests/data/georgia_rail.osm.pbf``,
 routed Tbilisi Central–Batumi-Central). Every figure is a ratio against a baseline measured in
 the same run on the same file or graph:
 
-* load: ``caspian.layers.rail_routing.load_rail`` (osmnx ``features_from_xml``, status per
+* load: ``caspian.layers.routing.rail.load_rail`` (osmnx ``features_from_xml``, status per
   way, our geodesic graph and its gap edges) against osmnx's own ``graph_from_xml``;
 * query: ``route_on`` (snapping, Dijkstra, gaps, lengths by status, way ids) against plain
   ``networkx.dijkstra_path`` between the same two nodes of the same graph.
@@ -44,7 +44,7 @@ def pbf_file(network_file: SyntheticRail) -> Path:
 
 @pytest.fixture(scope="module")
 def loaded(network_file: SyntheticRail) -> Any:
-    from caspian.layers.rail_routing import load_rail
+    from caspian.layers.routing.rail import load_rail
 
     return load_rail(network_file.path)
 
@@ -64,7 +64,7 @@ def test_bench_load_osmnx_graph_from_xml_baseline(benchmark: Any, network_file) 
 
 
 def test_bench_load_rail_from_xml(benchmark: Any, network_file) -> None:
-    from caspian.layers.rail_routing import load_rail
+    from caspian.layers.routing.rail import load_rail
 
     loaded = _best("load_rail_xml", benchmark, lambda: load_rail(network_file.path))
     assert loaded.network.graph.number_of_nodes() == network_file.n_nodes
@@ -72,14 +72,14 @@ def test_bench_load_rail_from_xml(benchmark: Any, network_file) -> None:
 
 
 def test_bench_load_rail_from_pbf(benchmark: Any, network_file, pbf_file) -> None:
-    from caspian.layers.rail_routing import load_rail
+    from caspian.layers.routing.rail import load_rail
 
     loaded = _best("load_rail_pbf", benchmark, lambda: load_rail(pbf_file))
     assert loaded.network.graph.number_of_nodes() == network_file.n_nodes
 
 
 def _end_nodes(loaded: Any, network_file: SyntheticRail) -> tuple[int, int]:
-    from caspian.geo.railgraph import nearest_node
+    from caspian.geo.routing.railgraph import nearest_node
 
     start, end = network_file.far_ends
     return nearest_node(loaded.network, *start)[0], nearest_node(loaded.network, *end)[0]
@@ -98,7 +98,7 @@ def test_bench_query_plain_networkx_dijkstra_baseline(benchmark, loaded, network
 
 
 def test_bench_query_route_on(benchmark, loaded, network_file) -> None:
-    from caspian.layers.rail_routing import route_on
+    from caspian.layers.routing.rail import route_on
 
     route = _best("route_query", benchmark, lambda: route_on(loaded, *network_file.far_ends),
                   rounds=5)
@@ -107,7 +107,7 @@ def test_bench_query_route_on(benchmark, loaded, network_file) -> None:
 
 
 def test_bench_query_route_across_a_gap(benchmark, loaded, network_file) -> None:
-    from caspian.layers.rail_routing import route_on
+    from caspian.layers.routing.rail import route_on
 
     start = network_file.far_ends[0]
     route = _best(
@@ -137,7 +137,7 @@ def georgia_xml(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def georgia(georgia_xml: Path) -> Any:
-    from caspian.layers.rail_routing import load_rail
+    from caspian.layers.routing.rail import load_rail
 
     return load_rail(georgia_xml)
 
@@ -153,14 +153,14 @@ def test_bench_georgia_load_osmnx_graph_from_xml_baseline(benchmark: Any, georgi
 
 
 def test_bench_georgia_load_rail_from_xml(benchmark: Any, georgia_xml) -> None:
-    from caspian.layers.rail_routing import load_rail
+    from caspian.layers.routing.rail import load_rail
 
     loaded = _best("georgia_load_rail_xml", benchmark, lambda: load_rail(georgia_xml))
     assert loaded.network.graph.number_of_nodes() > 15_000
 
 
 def test_bench_georgia_load_rail_from_pbf(benchmark: Any) -> None:
-    from caspian.layers.rail_routing import load_rail
+    from caspian.layers.routing.rail import load_rail
 
     loaded = _best("georgia_load_rail_pbf", benchmark, lambda: load_rail(GEORGIA_PBF))
     assert loaded.network.graph.number_of_nodes() > 15_000
@@ -168,7 +168,7 @@ def test_bench_georgia_load_rail_from_pbf(benchmark: Any) -> None:
 
 def test_bench_georgia_networkx_dijkstra_baseline(benchmark: Any, georgia) -> None:
     import networkx as nx
-    from caspian.geo.railgraph import nearest_node
+    from caspian.geo.routing.railgraph import nearest_node
 
     source = nearest_node(georgia.network, *TBILISI_CENTRAL)[0]
     target = nearest_node(georgia.network, *BATUMI_CENTRAL)[0]
@@ -181,7 +181,7 @@ def test_bench_georgia_networkx_dijkstra_baseline(benchmark: Any, georgia) -> No
 
 
 def test_bench_georgia_route_tbilisi_batumi(benchmark: Any, georgia) -> None:
-    from caspian.layers.rail_routing import route_on
+    from caspian.layers.routing.rail import route_on
 
     route = _best("georgia_route_query", benchmark,
                   lambda: route_on(georgia, TBILISI_CENTRAL, BATUMI_CENTRAL), rounds=5)

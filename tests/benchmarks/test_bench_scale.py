@@ -80,7 +80,7 @@ def _floor_country(path: Path) -> int:
 
 
 def _ours(path: Path, *options: str) -> str:
-    from caspian.maps.cli import main
+    from caspian.maps.cli.main import main
 
     out = io.StringIO()
     with contextlib.redirect_stdout(out):

@@ -35,9 +35,9 @@ import pytest
 import shapely
 from caspian.geo.geodesy import geodesic_lengths_km
 from caspian.geo.landfalls import land_beyond_landfalls_km
-from caspian.geo.searouting import SeaRouter, SeaRouteSettings
+from caspian.geo.routing.searouting import SeaRouter, SeaRouteSettings
 from caspian.layers.boundaries import country_index, load_boundaries
-from caspian.layers.sea_routing import basins, load_sea_router
+from caspian.layers.routing.sea import basins, load_sea_router
 from sea_reference import BLACK_SEA_PORTS, CASPIAN_PORTS, reference_graph, reference_length_km
 from timing_report import report_times
 
@@ -84,7 +84,7 @@ def ours(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
 
 #: Fresh interpreters: import the package, then time its first route (Aktau -> Alat).
 FIRST_QUERY = {
-    "ours": "from caspian.layers.sea_routing import sea_route as route",
+    "ours": "from caspian.layers.routing.sea import sea_route as route",
     "searoute": "from searoute import searoute as route",
 }
 _FIRST_S: dict[str, float] = {}

@@ -3,7 +3,7 @@ baselines measured in the same run: a plain ``json.loads`` of the same text and
 ``pyogrio.read_dataframe`` (GDAL's reader, which checks far less).
 
 The strict reader pauses the cyclic garbage collector while it parses (see
-``caspian.layers.userdata``), so it can finish before a plain ``json.loads`` with the collector
+``caspian.layers.io.userdata``), so it can finish before a plain ``json.loads`` with the collector
 running does: a ratio below 1 to ``json_loads`` is expected, not a broken baseline.
 
 Run with ``make bench``; the ratios are stored in each benchmark's ``extra_info``.
@@ -53,7 +53,7 @@ def test_baseline_pyogrio_read(benchmark, big_file: Path) -> None:
 
 
 def test_validate_geojson(benchmark, big_file: Path) -> None:
-    from caspian.layers.userdata import validate_geojson
+    from caspian.layers.io.userdata import validate_geojson
 
     problems = benchmark.pedantic(validate_geojson, args=(big_file,), rounds=3)
     assert problems == []
@@ -61,7 +61,7 @@ def test_validate_geojson(benchmark, big_file: Path) -> None:
 
 
 def test_read_user_geojson(benchmark, big_file: Path) -> None:
-    from caspian.layers.userdata import read_user_geojson
+    from caspian.layers.io.userdata import read_user_geojson
 
     frame = benchmark.pedantic(read_user_geojson, args=(big_file,), rounds=3)
     assert len(frame) == N_FEATURES

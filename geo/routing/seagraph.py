@@ -1,0 +1,426 @@
+"""The water of a sea basin and its visibility graph: the exact shortest-path network by sea.
+
+Pure computation: land polygons come in as shapely geometries (``layers`` loads them from the
+country boundaries the metrics use), a :class:`SeaGraph` comes out. The method (the reasoning
+is in ``docs/sea-routing.md``):
+
+1. **Water** (:func:`basin_water`): the basin's extent minus the land, the connected part that
+   holds the basin's seed point. Islands are holes.
+2. **Projection**: a gnomonic projection centred on the basin. It maps great circles to
+   straight lines, so "the straight segment between two points stays in water" is tested in
+   the plane for the geodesic (the ellipsoidal geodesic strays from the spherical great circle
+   by metres at these distances, far less than the clearance below).
+3. **Navigable water** (:func:`navigable_water`): the water eroded by ``clearance_m`` (a
+   negative buffer with mitred corners, bevelled at two clearances). Every edge of the graph
+   then keeps at least ``clearance_m`` from the coast, so no projection or densification
+   error puts any length on land. Nothing else is simplified: the coast is the boundaries'
+   own.
+4. **Vertices** (:func:`reflex_vertices`): a shortest path in a polygon with holes bends only
+   at reflex vertices (where the coast juts into the water), so only those are kept.
+5. **Edges**: pairs of vertices whose segment is *tangent* at both ends (both neighbours of
+   each end lie on one side of it: a path can only wrap round a corner, never cut into it) and
+   lies in the navigable water, plus the coast edges between successive reflex vertices (a
+   path may run along the coast round a headland). Each edge is weighted by its geodesic
+   length on WGS84.
+
+Dijkstra over this graph, with the two end points attached the same way, is then the exact
+shortest path in the navigable water (see :mod:`caspian.geo.routing.searouting`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import pyproj
+import shapely
+from caspian.geo.geodesy import GEOD, local_projection
+
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.intp]
+
+#: Erosion keeps corners sharp (mitred) up to this many clearances from the coast vertex and
+#: bevels them beyond: one or two vertices per headland instead of an arc, and every point of
+#: the navigable water stays at least one clearance from land.
+_MITRE_LIMIT = 2.0
+
+#: Pairs of vertices tested per block when the graph is built (bounds memory to ~100 MB).
+_BLOCK_PAIRS = 2_000_000
+
+#: How far each end of a segment is pulled in before it is tested against the coast, metres:
+#: a segment between two coast vertices touches the coast at its ends by construction.
+_END_TRIM_M = 1e-3
+
+
+def gnomonic(centre_lonlat: tuple[float, float]) -> pyproj.Transformer:
+    """Return the lon/lat -> gnomonic (metres) transformer centred on ``centre_lonlat``."""
+    return local_projection(centre_lonlat, kind="gnom")
+
+
+def to_plane(transformer: pyproj.Transformer, lonlats: Any) -> FloatArray:
+    """Project ``(n, 2)`` lon/lat degrees to ``(n, 2)`` plane metres."""
+    array = np.asarray(lonlats, dtype=float).reshape(-1, 2)
+    x, y = transformer.transform(array[:, 0], array[:, 1])
+    return np.column_stack([x, y])
+
+
+def to_lonlat(transformer: pyproj.Transformer, xys: Any) -> FloatArray:
+    """Back-project ``(n, 2)`` plane metres to ``(n, 2)`` lon/lat degrees."""
+    array = np.asarray(xys, dtype=float).reshape(-1, 2)
+    lons, lats = transformer.transform(
+        array[:, 0], array[:, 1], direction=pyproj.enums.TransformDirection.INVERSE
+    )
+    return np.column_stack([lons, lats])
+
+
+def point_to_plane(transformer: pyproj.Transformer, lon: float, lat: float) -> tuple[float, float]:
+    """:func:`to_plane` of one point (a tenth of the time: no arrays built)."""
+    x, y = transformer.transform(lon, lat)
+    return float(x), float(y)
+
+
+def point_to_lonlat(transformer: pyproj.Transformer, x: float, y: float) -> tuple[float, float]:
+    """:func:`to_lonlat` of one point."""
+    lon, lat = transformer.transform(x, y, direction=pyproj.enums.TransformDirection.INVERSE)
+    return float(lon), float(lat)
+
+
+def ecef_of(lonlat: Any) -> FloatArray:
+    """Earth-centred ``(x, y, z)`` metres of ``(..., 2)`` lon/lat degrees on the ellipsoid."""
+    lonlat = np.asarray(lonlat, dtype=float)
+    lons, lats = np.radians(lonlat[..., 0]), np.radians(lonlat[..., 1])
+    e2 = GEOD.f * (2.0 - GEOD.f)
+    radius = GEOD.a / np.sqrt(1.0 - e2 * np.sin(lats) ** 2)
+    return np.stack([radius * np.cos(lats) * np.cos(lons), radius * np.cos(lats) * np.sin(lons),
+                     radius * (1.0 - e2) * np.sin(lats)], axis=-1)
+
+
+def basin_water(land: Any, extent: Any, seed_lonlat: tuple[float, float]) -> Any:
+    """Return the basin's water: ``extent`` minus ``land``, the part holding the seed point.
+
+    Parameters
+    ----------
+    land : array_like of shapely (Multi)Polygons
+        Land areas (country polygons), ``(lon, lat)`` degrees.
+    extent : shapely Polygon
+        Where the basin lies, ``(lon, lat)``; its edges should run over land, or cut the basin
+        off from a neighbouring sea (the Bosporus, say).
+    seed_lonlat : tuple of float
+        A point of open water in the basin.
+
+    Returns
+    -------
+    shapely Polygon
+        The water, islands as holes, ``(lon, lat)`` degrees.
+
+    Raises
+    ------
+    ValueError
+        When the seed point is not in water (the land or the extent is wrong).
+    """
+    polygons = np.asarray(land, dtype=object)
+    # Cut to the extent before the union: the union of whole countries (Russia, Kazakhstan)
+    # took seconds; their pieces in the extent union in a fraction of one, to the same water.
+    near = shapely.intersection(polygons[shapely.intersects(polygons, extent)], extent)
+    water = shapely.difference(extent, shapely.union_all(near))
+    seed = shapely.Point(seed_lonlat)
+    for part in shapely.get_parts(water):
+        if part.contains(seed):
+            # normalised: the rings' start and order (so the vertices' numbers) do not depend
+            # on the order the overlay happened to produce
+            return shapely.normalize(part)
+    raise ValueError(f"the seed point {seed_lonlat} of the basin is not in water")
+
+
+def navigable_water(water_xy: Any, clearance_m: float) -> Any:
+    """Erode planar water by ``clearance_m`` and keep its largest part, oriented.
+
+    The exterior ring runs counter-clockwise and the holes clockwise, so the water is on the
+    left of every ring. Narrow inlets and straits under twice the clearance fall away.
+    """
+    eroded = shapely.buffer(water_xy, -clearance_m, join_style="mitre", mitre_limit=_MITRE_LIMIT)
+    parts = shapely.get_parts(eroded)
+    if parts.size == 0:
+        raise ValueError(f"no water is left {clearance_m} m from the coast")
+    largest = parts[int(np.argmax(shapely.area(parts)))]
+    return shapely.orient_polygons(largest)
+
+
+def reflex_vertices(
+    polygon: Any,
+) -> tuple[FloatArray, FloatArray, FloatArray, IntArray]:
+    """Return the reflex vertices of an oriented polygon, their ring neighbours and coast edges.
+
+    A vertex is reflex (its interior angle exceeds 180°) where the ring turns right, the water
+    being on the left. Returns ``(vertices, previous, following, coast_edges)``: three
+    ``(n, 2)`` arrays and the ``(k, 2)`` index pairs of reflex vertices that follow each other
+    on a ring (the coast edge between them is itself a shortest-path edge).
+    """
+    rings = [polygon.exterior, *polygon.interiors]
+    vertices, previous, following, coast_edges = [], [], [], []
+    offset = 0
+    for ring in rings:
+        xy = np.asarray(ring.coords)[:-1]
+        before, after = np.roll(xy, 1, axis=0), np.roll(xy, -1, axis=0)
+        reflex = _cross(before, xy, after) < 0
+        numbers = offset + np.cumsum(reflex) - 1
+        successive = reflex & np.roll(reflex, -1)
+        coast_edges.append(
+            np.column_stack([numbers[successive], np.roll(numbers, -1)[successive]])
+        )
+        vertices.append(xy[reflex])
+        previous.append(before[reflex])
+        following.append(after[reflex])
+        offset += int(reflex.sum())
+    return (
+        np.concatenate(vertices),
+        np.concatenate(previous),
+        np.concatenate(following),
+        np.concatenate(coast_edges).astype(np.intp),
+    )
+
+
+def _cross(a: FloatArray, b: FloatArray, c: FloatArray) -> FloatArray:
+    """z of (b - a) x (c - a): positive when a, b, c turn left."""
+    return (b[..., 0] - a[..., 0]) * (c[..., 1] - a[..., 1]) - (b[..., 1] - a[..., 1]) * (
+        c[..., 0] - a[..., 0]
+    )
+
+
+def tangent_at(
+    origins: FloatArray, vertices: FloatArray, previous: FloatArray, following: FloatArray
+) -> npt.NDArray[np.bool_]:
+    """Whether each segment ``origin -> vertex`` is tangent to the coast at ``vertex``.
+
+    Tangent means both ring neighbours of the vertex lie on one side of the segment's line (or
+    on it): only such a segment can be part of a shortest path that bends at, or ends on, the
+    vertex. Arrays broadcast; points are ``(..., 2)``.
+    """
+    side_previous = np.sign(_cross(origins, vertices, previous))
+    side_following = np.sign(_cross(origins, vertices, following))
+    return side_previous * side_following >= 0
+
+
+def visible(navigable: Any, coast: Any, starts: FloatArray, ends: FloatArray) -> Any:
+    """Whether each straight segment ``start -> end`` lies in the navigable water.
+
+    ``coast`` is the prepared boundary of ``navigable`` (prepared too). A segment is in the
+    water when, trimmed by a millimetre at each end, it meets no coast and its midpoint is in
+    the water (a segment that meets no coast lies wholly inside or wholly outside). Segments
+    that only graze a coast vertex count as blocked: the path through that vertex is as short.
+    """
+    starts = np.asarray(starts, dtype=float).reshape(-1, 2)
+    ends = np.asarray(ends, dtype=float).reshape(-1, 2)
+    if starts.shape[0] == 0:
+        return np.zeros(0, dtype=bool)
+    step = ends - starts
+    length = np.hypot(step[:, 0], step[:, 1])
+    trim = (np.minimum(_END_TRIM_M, 0.25 * length) / np.maximum(length, 1e-12))[:, None]
+    segments = shapely.linestrings(
+        np.stack([starts + step * trim, ends - step * trim], axis=1)
+    )
+    middle = 0.5 * (starts + ends)
+    inside = shapely.contains_xy(navigable, middle[:, 0], middle[:, 1])
+    out = inside.copy()
+    out[inside] = ~shapely.intersects(coast, segments[inside])
+    return out
+
+
+@dataclass(frozen=True)
+class SeaGraph:
+    """The visibility graph of one basin's navigable water.
+
+    Attributes
+    ----------
+    basin : str
+        Basin id (``"caspian"``, ``"black_sea"``).
+    name : str
+        Basin name for messages (``"Caspian Sea"``).
+    centre_lonlat : tuple of float
+        Centre of the gnomonic projection, degrees.
+    clearance_m : float
+        How far the navigable water keeps from the coast, metres.
+    navigable : shapely Polygon
+        Navigable water in the gnomonic plane, metres.
+    vertices_xy, previous_xy, following_xy : numpy.ndarray, shape (n, 2)
+        Reflex vertices and their ring neighbours, plane metres.
+    vertices_lonlat : numpy.ndarray, shape (n, 2)
+        The vertices in degrees.
+    edges : numpy.ndarray of int, shape (m, 2)
+        Vertex pairs joined by a tangent segment in water.
+    edge_lengths_m : numpy.ndarray, shape (m,)
+        Geodesic length of each edge on WGS84, metres.
+    """
+
+    basin: str
+    name: str
+    centre_lonlat: tuple[float, float]
+    clearance_m: float
+    navigable: Any
+    vertices_xy: FloatArray
+    previous_xy: FloatArray
+    following_xy: FloatArray
+    vertices_lonlat: FloatArray
+    edges: IntArray
+    edge_lengths_m: FloatArray
+
+    @cached_property
+    def transformer(self) -> pyproj.Transformer:
+        """lon/lat -> plane transformer of this basin."""
+        return gnomonic(self.centre_lonlat)
+
+    @cached_property
+    def coast(self) -> Any:
+        """The navigable water's boundary, prepared for fast segment tests."""
+        boundary = shapely.boundary(self.navigable)
+        shapely.prepare(boundary)
+        shapely.prepare(self.navigable)
+        return boundary
+
+    @cached_property
+    def coast_segments(self) -> tuple[Any, FloatArray, FloatArray]:
+        """Every coast segment of the navigable water in an STRtree, with its two ends.
+
+        Returns ``(tree, starts, ends)``; the tree finds the segment nearest a point in
+        microseconds (the whole coast walked, it took a tenth of a millisecond).
+        """
+        starts, ends = [], []
+        for ring in (self.navigable.exterior, *self.navigable.interiors):
+            xy = shapely.get_coordinates(ring)
+            starts.append(xy[:-1])
+            ends.append(xy[1:])
+        start_xy, end_xy = np.concatenate(starts), np.concatenate(ends)
+        tree = shapely.STRtree(shapely.linestrings(np.stack([start_xy, end_xy], axis=1)))
+        return tree, start_xy, end_xy
+
+    @cached_property
+    def vertices_ecef(self) -> FloatArray:
+        """The vertices in Earth-centred ``(x, y, z)`` metres (for chord bounds)."""
+        return ecef_of(self.vertices_lonlat)
+
+    @cached_property
+    def lonlat_bounds(self) -> tuple[float, float, float, float]:
+        """``(west, south, east, north)`` of the navigable water, degrees."""
+        ring = shapely.get_coordinates(self.navigable.exterior)
+        lonlats = to_lonlat(self.transformer, ring)
+        return (
+            float(lonlats[:, 0].min()), float(lonlats[:, 1].min()),
+            float(lonlats[:, 0].max()), float(lonlats[:, 1].max()),
+        )
+
+
+def build_sea_graph(
+    basin: str, name: str, water_lonlat: Any, clearance_m: float
+) -> SeaGraph:
+    """Build the visibility graph of a basin's water.
+
+    Parameters
+    ----------
+    basin, name : str
+        Id and name of the basin.
+    water_lonlat : shapely Polygon
+        The basin's water (:func:`basin_water`), ``(lon, lat)`` degrees.
+    clearance_m : float
+        Distance the routes keep from the coast, metres (> 0).
+
+    Returns
+    -------
+    SeaGraph
+    """
+    centre = shapely.centroid(water_lonlat)
+    centre_lonlat = (round(float(centre.x), 6), round(float(centre.y), 6))
+    transformer = gnomonic(centre_lonlat)
+    water_xy = shapely.transform(water_lonlat, lambda xy: to_plane(transformer, xy))
+    navigable = navigable_water(water_xy, clearance_m)
+    vertices, previous, following, coast_edges = reflex_vertices(navigable)
+    coast = shapely.boundary(navigable)
+    shapely.prepare(coast)
+    shapely.prepare(navigable)
+    pairs = _tangent_pairs(vertices, previous, following)
+    seen = visible(navigable, coast, vertices[pairs[:, 0]], vertices[pairs[:, 1]])
+    edges = np.unique(np.sort(np.vstack([pairs[seen], coast_edges]), axis=1), axis=0)
+    lonlats = to_lonlat(transformer, vertices)
+    _, _, lengths_m = GEOD.inv(
+        lonlats[edges[:, 0], 0], lonlats[edges[:, 0], 1],
+        lonlats[edges[:, 1], 0], lonlats[edges[:, 1], 1],
+    )
+    return SeaGraph(
+        basin=basin,
+        name=name,
+        centre_lonlat=centre_lonlat,
+        clearance_m=float(clearance_m),
+        navigable=navigable,
+        vertices_xy=vertices,
+        previous_xy=previous,
+        following_xy=following,
+        vertices_lonlat=lonlats,
+        edges=edges.astype(np.intp),
+        edge_lengths_m=np.asarray(lengths_m, dtype=float),
+    )
+
+
+def _tangent_pairs(vertices: FloatArray, previous: FloatArray, following: FloatArray) -> IntArray:
+    """Pairs ``i < j`` whose segment is tangent at both ends, in blocks of rows."""
+    n = vertices.shape[0]
+    rows_per_block = max(1, _BLOCK_PAIRS // max(n, 1))
+    found = []
+    for first in range(0, n, rows_per_block):
+        rows = np.arange(first, min(n, first + rows_per_block))
+        i, j = np.nonzero(rows[:, None] < np.arange(n)[None, :])
+        i = rows[i]
+        keep = tangent_at(vertices[i], vertices[j], previous[j], following[j]) & tangent_at(
+            vertices[j], vertices[i], previous[i], following[i]
+        )
+        found.append(np.column_stack([i[keep], j[keep]]))
+    return np.concatenate(found) if found else np.empty((0, 2), dtype=np.intp)
+
+
+
+def check_sea_graph(graph: SeaGraph) -> None:
+    """Raise ``ValueError`` naming the first inconsistency of ``graph``'s arrays.
+
+    For a graph read back from a file: coordinates are finite float64 ``(n, 2)`` arrays of one
+    length, longitudes and latitudes in range, edges integer ``(m, 2)`` indices of those
+    vertices with one finite, non-negative length each, and the navigable water a valid
+    polygon. A graph that passes cannot fail the router's setup or a segment test later.
+    """
+    lon_0, lat_0 = graph.centre_lonlat
+    if not (abs(lon_0) <= 180 and abs(lat_0) < 90):  # also refuses NaN
+        raise ValueError(f"the projection centre {graph.centre_lonlat} is off the globe")
+    if not isinstance(graph.navigable, shapely.Polygon) or graph.navigable.is_empty:
+        raise ValueError("the navigable water is not a polygon")
+    if not graph.navigable.is_valid:
+        reason = shapely.is_valid_reason(graph.navigable)
+        raise ValueError(f"the navigable water is not a valid polygon ({reason})")
+    count = _checked_rows("vertices_xy", graph.vertices_xy, np.float64, 2)
+    for name in ("previous_xy", "following_xy", "vertices_lonlat"):
+        _checked_rows(name, getattr(graph, name), np.float64, 2, count)
+    lonlats = graph.vertices_lonlat
+    if (np.abs(lonlats[:, 0]) > 180).any() or (np.abs(lonlats[:, 1]) > 90).any():
+        raise ValueError("vertices_lonlat holds a position off the globe")
+    edge_count = _checked_rows("edges", graph.edges, np.integer, 2)
+    if edge_count and (graph.edges.min() < 0 or graph.edges.max() >= count):
+        raise ValueError(f"edges name vertices outside 0..{count - 1}")
+    _checked_rows("edge_lengths_m", graph.edge_lengths_m, np.float64, None, edge_count)
+    if (graph.edge_lengths_m < 0).any():
+        raise ValueError("edge_lengths_m holds a negative length")
+
+
+def _checked_rows(
+    name: str, array: Any, dtype: Any, columns: int | None, rows: int | None = None
+) -> int:
+    """The number of rows of ``array`` after checking its type, shape and finiteness."""
+    if not isinstance(array, np.ndarray) or not np.issubdtype(array.dtype, dtype):
+        kind = "integers" if dtype is np.integer else np.dtype(dtype).name
+        raise ValueError(f"{name} is not an array of {kind}")
+    if rows is None:
+        rows = array.shape[0] if array.ndim else -1
+    expected = (rows,) if columns is None else (rows, columns)
+    if array.shape != expected:
+        raise ValueError(f"{name} has shape {array.shape}, expected {expected}")
+    if array.dtype.kind == "f" and not np.isfinite(array).all():
+        raise ValueError(f"{name} holds a value that is not finite")
+    return int(array.shape[0])

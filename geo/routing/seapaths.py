@@ -1,0 +1,307 @@
+"""Every pair's shortest path over a sea graph, and the best way through it between two points.
+
+Pure computation over :class:`caspian.geo.routing.seagraph.SeaGraph`:
+
+* :func:`shortest_paths` runs Dijkstra from every vertex once (scipy); ``layers`` stores the
+  result beside the graph in the cache, so a query never waits for it.
+* :class:`EndPoint` is a water point's tangent candidates (the graph vertices a shortest path
+  can leave it by) with a lower bound on the length to each: the straight 3-D chord between
+  the two points on the ellipsoid, which no path over the surface can beat.
+* :func:`best_pair` finds the shortest ``start -> a ... b -> end`` best-first (or the straight
+  segment between the points, when it is in water and nothing is strictly shorter): the pair
+  of candidates whose total is least is taken; where an end is not yet known to see its
+  vertex, that segment is tested against the coast (and measured, when it is in water) and
+  the pair's total rises to its true value or to infinity; when the least total is made of
+  tested segments only, it is the shortest path. Most queries test a few dozen of the few
+  hundred candidates, and the answer is the one every candidate tested would give (the same
+  pair, ties broken the same way: the first in candidate order).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+from caspian.geo.geodesy import GEOD
+from caspian.geo.routing.seagraph import SeaGraph, ecef_of, tangent_at, visible
+
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.intp]
+
+#: Taken off every chord so that rounding never lifts a bound above the geodesic, metres.
+_BOUND_MARGIN_M = 1e-6
+
+#: Marker of "no predecessor" in :attr:`ShortestPaths.predecessors` (scipy's).
+NO_PREDECESSOR = -9999
+
+
+@dataclass(frozen=True)
+class ShortestPaths:
+    """Shortest paths between every pair of a graph's vertices.
+
+    Attributes
+    ----------
+    lengths_m : numpy.ndarray, shape (n, n)
+        Length of the shortest path from row to column vertex, metres (``inf``: none).
+    predecessors : numpy.ndarray of int, shape (n, n)
+        Row ``i`` holds each vertex's predecessor on its shortest path from vertex ``i``
+        (:data:`NO_PREDECESSOR` for ``i`` itself and for vertices it cannot reach).
+    """
+
+    lengths_m: FloatArray
+    predecessors: npt.NDArray[np.integer[Any]]
+
+
+def shortest_paths(graph: SeaGraph) -> ShortestPaths:
+    """Dijkstra from every vertex of ``graph`` (scipy; about 0.2 s for 1,300 vertices)."""
+    # slow import
+    from scipy.sparse import coo_matrix
+
+    # slow import
+    from scipy.sparse.csgraph import dijkstra
+
+    n = graph.vertices_xy.shape[0]
+    # A zero weight would read as "no edge" in a sparse matrix: 1 mm at least.
+    weights = np.maximum(graph.edge_lengths_m, 1e-3)
+    matrix = coo_matrix((weights, (graph.edges[:, 0], graph.edges[:, 1])), shape=(n, n))
+    lengths_m, predecessors = dijkstra(matrix.tocsr(), directed=False, return_predecessors=True)
+    # int16 holds every vertex number below 32,767: a quarter of the bytes in the cache.
+    small = np.int16 if n < np.iinfo(np.int16).max else np.int32
+    return ShortestPaths(np.asarray(lengths_m, dtype=float), predecessors.astype(small))
+
+
+def check_shortest_paths(paths: ShortestPaths, vertex_count: int) -> None:
+    """Raise ``ValueError`` naming the first inconsistency of a table read back from a file."""
+    expected = (vertex_count, vertex_count)
+    for name, array, kind, words in (
+        ("path_lengths_m", paths.lengths_m, np.float64, "float64"),
+        ("predecessors", paths.predecessors, np.integer, "integers"),
+    ):
+        if not isinstance(array, np.ndarray) or not np.issubdtype(array.dtype, kind):
+            raise ValueError(f"{name} is not an array of {words}")
+        if array.shape != expected:
+            raise ValueError(f"{name} has shape {array.shape}, expected {expected}")
+    if np.isnan(paths.lengths_m).any() or (paths.lengths_m < 0).any():
+        raise ValueError("path_lengths_m holds a negative or NaN length")
+    if vertex_count and (paths.predecessors.max() >= vertex_count
+                         or ((paths.predecessors < 0)
+                             & (paths.predecessors != NO_PREDECESSOR)).any()):
+        raise ValueError(f"predecessors name vertices outside 0..{vertex_count - 1}")
+
+
+def walk(predecessors: Any, source: int, target: int) -> list[int]:
+    """Vertex ids from ``source`` to ``target`` along one row of the predecessors."""
+    nodes = [target]
+    while nodes[-1] != source:
+        step = int(predecessors[nodes[-1]])
+        if step == NO_PREDECESSOR or len(nodes) > len(predecessors):
+            raise ValueError(f"no path from vertex {source} to {target} in the table")
+        nodes.append(step)
+    return nodes[::-1]
+
+
+def chord_bounds_m(ecef: FloatArray, origin_ecef: FloatArray) -> FloatArray:
+    """Lower bounds of the geodesic distance from one point to each of others, metres.
+
+    The straight line through the ellipsoid between two surface points (Earth-centred
+    coordinates, :attr:`SeaGraph.vertices_ecef`) is never longer than the geodesic over it;
+    at 300 km it is 28 m shorter.
+    """
+    step = ecef - origin_ecef
+    return np.maximum(np.sqrt(np.einsum("ij,ij->i", step, step)) - _BOUND_MARGIN_M, 0.0)
+
+
+@dataclass
+class EndPoint:
+    """A water point's candidate vertices and what is known of each (mutable, per point).
+
+    Attributes
+    ----------
+    water_xy, water_lonlat : tuple of float
+        The point in the basin's plane (metres) and in degrees.
+    ecef : numpy.ndarray, shape (3,)
+        The point in Earth-centred metres.
+    candidates : numpy.ndarray of int
+        Vertices whose segment from the point is tangent at the vertex, ascending.
+    lengths_m : numpy.ndarray of float
+        Per candidate: the geodesic length once the segment is tested and in water,
+        ``inf`` once it is found blocked, the chord bound until then.
+    tested : numpy.ndarray of bool
+        Which candidates' segments have been tested.
+    """
+
+    water_xy: tuple[float, float]
+    water_lonlat: tuple[float, float]
+    ecef: FloatArray
+    candidates: IntArray
+    lengths_m: FloatArray
+    tested: npt.NDArray[np.bool_]
+
+    @property
+    def seen(self) -> tuple[IntArray, FloatArray]:
+        """The vertices found in sight so far and their geodesic distances, metres."""
+        keep = self.tested & np.isfinite(self.lengths_m)
+        return self.candidates[keep], self.lengths_m[keep]
+
+
+def end_point(
+    graph: SeaGraph, water_xy: tuple[float, float], water_lonlat: tuple[float, float]
+) -> EndPoint:
+    """A water point's tangent candidates with their chord bounds, nothing tested yet."""
+    xy = np.asarray(water_xy, dtype=float)
+    candidates = np.flatnonzero(
+        tangent_at(xy, graph.vertices_xy, graph.previous_xy, graph.following_xy)
+    )
+    ecef = ecef_of(water_lonlat)
+    bounds = chord_bounds_m(graph.vertices_ecef[candidates], ecef)
+    return EndPoint(water_xy, water_lonlat, ecef, candidates, bounds,
+                    np.zeros(candidates.size, dtype=bool))
+
+
+def resolve_candidates(
+    graph: SeaGraph,
+    *batches: tuple[EndPoint, IntArray],
+    also: tuple[EndPoint, EndPoint] | None = None,
+) -> bool:
+    """Test the segments from each point to its candidates at the given positions.
+
+    ``batches`` are ``(point, positions)`` pairs, tested in one GEOS call; candidates already
+    tested are skipped. In water: the length becomes the segment's geodesic length
+    (one ``Geod.inv``); blocked: ``inf``. ``also`` adds the segment between two points to
+    the same call; returns whether that one is in water (False without one).
+    """
+    batches = tuple((point, which[~point.tested[which]]) for point, which in batches)
+    counts = [which.size for _, which in batches]
+    points = [point for point, _ in batches]
+    vertices_xy = [graph.vertices_xy[point.candidates[which]] for point, which in batches]
+    if also is not None:
+        points.append(also[0])
+        counts.append(1)
+        vertices_xy.append(np.asarray([also[1].water_xy], dtype=float))
+    if not sum(counts):
+        return False
+    origins_xy = np.repeat([point.water_xy for point in points], counts, axis=0)
+    clear = visible(graph.navigable, graph.coast, origins_xy, np.concatenate(vertices_xy))
+    if also is not None:
+        clear, direct_clear = clear[:-1], bool(clear[-1])
+        counts.pop()
+        points.pop()
+    if sum(counts):
+        vertices = np.concatenate([point.candidates[which] for point, which in batches])
+        origins_lonlat = np.repeat([point.water_lonlat for point in points], counts, axis=0)
+        lengths_m = np.full(vertices.size, np.inf)
+        if clear.any():
+            _, _, length_m = GEOD.inv(
+                origins_lonlat[clear, 0], origins_lonlat[clear, 1],
+                graph.vertices_lonlat[vertices[clear], 0],
+                graph.vertices_lonlat[vertices[clear], 1],
+            )
+            lengths_m[clear] = length_m
+        offset = 0
+        for point, which in batches:
+            point.tested[which] = True
+            point.lengths_m[which] = lengths_m[offset:offset + which.size]
+            offset += which.size
+    return also is not None and direct_clear
+
+
+def best_pair(
+    graph: SeaGraph, paths: ShortestPaths, start: EndPoint, end: EndPoint
+) -> tuple[float, int | None, int | None]:
+    """The shortest water path between two points: straight, or through graph vertices.
+
+    Returns ``(length_m, a, b)``: ``a`` and ``b`` are the first and last vertex ids of the
+    path through the graph, or None when the straight segment between the points is in water
+    and no path through the graph is strictly shorter (a rounding tie goes to the segment);
+    ``(inf, None, None)`` when nothing joins them. Candidates are tested as the search reaches
+    them (:func:`resolve_candidates`), and stay tested in ``start`` and ``end`` for later
+    queries.
+
+    Two rounds keep the pairs searched few: the candidates with the least bounds give a path
+    first (tested in one GEOS call with the straight segment); then only the candidates whose
+    bound (the length to them, then the chord on to the other point) does not exceed that
+    path's length can be on a shorter one.
+    """
+    via_start = start.lengths_m + chord_bounds_m(graph.vertices_ecef[start.candidates], end.ecef)
+    via_end = end.lengths_m + chord_bounds_m(graph.vertices_ecef[end.candidates], start.ecef)
+    rows, columns = _least(via_start), _least(via_end)
+    direct_m = np.inf
+    if resolve_candidates(graph, (start, rows), (end, columns), also=(start, end)):
+        _, _, direct_m = GEOD.inv(*start.water_lonlat, *end.water_lonlat)
+    beat_m = float(direct_m)
+    first = _search(graph, paths, start, end, rows, columns, beat_m)
+    limit = beat_m if first is None else first[0]
+    rows, columns = np.flatnonzero(via_start <= limit), np.flatnonzero(via_end <= limit)
+    if (~start.tested[rows]).sum() + (~end.tested[columns]).sum() <= _AT_ONCE:
+        # few left: one GEOS call for all of them beats a search step per batch
+        resolve_candidates(graph, (start, rows), (end, columns))
+    found = _search(graph, paths, start, end, rows, columns, beat_m)
+    return (beat_m, None, None) if found is None else found
+
+
+#: Candidates of each end tested and searched in the first round.
+_FIRST_ROUND = 16
+
+#: Up to this many candidates left untested for the second round are tested together.
+_AT_ONCE = 40
+
+
+def _least(bounds: FloatArray) -> IntArray:
+    """Positions of the ``_FIRST_ROUND`` least bounds, ascending."""
+    if bounds.size <= _FIRST_ROUND:
+        return np.arange(bounds.size)
+    return np.sort(np.argpartition(bounds, _FIRST_ROUND - 1)[:_FIRST_ROUND])
+
+
+def _search(
+    graph: SeaGraph,
+    paths: ShortestPaths,
+    start: EndPoint,
+    end: EndPoint,
+    rows: IntArray,
+    columns: IntArray,
+    beat_m: float,
+) -> tuple[float, int, int] | None:
+    """:func:`best_pair` over the candidates at positions ``rows`` and ``columns`` only.
+
+    ``rows`` and ``columns`` ascend, so the first least pair is the first in candidate order.
+    """
+    if rows.size == 0 or columns.size == 0:
+        return None
+    between = paths.lengths_m[np.ix_(start.candidates[rows], end.candidates[columns])]
+    while True:
+        start_m, end_m = start.lengths_m[rows], end.lengths_m[columns]
+        totals = start_m[:, None] + between + end_m[None, :]
+        k = int(np.argmin(totals))
+        total = float(totals.flat[k])
+        if not total < beat_m:
+            return None
+        a, b = divmod(k, columns.size)
+        if start.tested[rows[a]] and end.tested[columns[b]]:
+            # Every other total is a lower bound of its path: this one is the least.
+            return total, int(start.candidates[rows[a]]), int(end.candidates[columns[b]])
+        # The pair's untested ends, and with them the candidates whose best total is as low
+        # (one GEOS call tests a batch about as fast as one segment).
+        batches = []
+        if not start.tested[rows[a]]:
+            least = start_m + np.min(between + end_m[None, :], axis=1)
+            batches.append((start, rows[_lowest_untested(least, start.tested[rows])]))
+        if not end.tested[columns[b]]:
+            least = end_m + np.min(start_m[:, None] + between, axis=0)
+            batches.append((end, columns[_lowest_untested(least, end.tested[columns])]))
+        resolve_candidates(graph, *batches)
+
+
+#: How many untested candidates one GEOS call tests together.
+_BATCH = 16
+
+
+def _lowest_untested(totals: FloatArray, tested: npt.NDArray[np.bool_]) -> IntArray:
+    """Positions of the ``_BATCH`` untested candidates with the least totals."""
+    untested = np.flatnonzero(~tested)
+    if untested.size <= _BATCH:
+        return untested
+    lowest = np.argpartition(totals[untested], _BATCH - 1)[:_BATCH]
+    return untested[lowest]

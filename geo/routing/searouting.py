@@ -1,0 +1,373 @@
+"""Shortest water paths over the visibility graphs of :mod:`caspian.geo.routing.seagraph`.
+
+A :class:`SeaRouter` holds one :class:`~caspian.geo.routing.seagraph.SeaGraph` per basin and its
+table of every vertex pair's shortest path (:func:`caspian.geo.routing.seapaths.shortest_paths`;
+built once and cached by ``layers``). A query
+
+1. **locates** each end point: the basin whose navigable water is nearest. A point on land (a
+   port 1–4 km inland of the Natural Earth coast) is *snapped* to the nearest navigable water
+   (the nearest coast segment, found through an STRtree); the geodesic snap distance is
+   reported. Beyond ``max_snap_km`` from every basin the point is in no basin
+   (:class:`NotInBasinError`); two ends in different basins raise
+   :class:`DifferentBasinsError`;
+2. **attaches** the end points to the graph by the same tangent-and-visible test as the
+   graph's own edges, lazily: the candidate vertices are ranked by a lower bound of the path
+   through them and only those the search reaches are tested against the coast
+   (:func:`caspian.geo.routing.seapaths.best_pair`; the same path as testing them all);
+3. returns the path as a :class:`~caspian.geo.routing.Route` whose geometry follows each
+   geodesic edge (densified), so a reader who draws straight lon/lat segments still stays in
+   water.
+
+Also: :meth:`SeaRouter.distance_matrix_m` (every pair at once, each point attached once).
+The land test of sea legs and subsea cables is in :mod:`caspian.geo.landfalls`.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import shapely
+from caspian.geo.errors import InputError
+from caspian.geo.geodesy import GEOD, densify_path
+from caspian.geo.routing import Route, as_lonlat
+from caspian.geo.routing.seagraph import SeaGraph, point_to_lonlat, point_to_plane
+from caspian.geo.routing.seapaths import (
+    EndPoint,
+    ShortestPaths,
+    best_pair,
+    end_point,
+    shortest_paths,
+    walk,
+)
+
+FloatArray = npt.NDArray[np.float64]
+
+#: How far inside the navigable water a snapped point is placed, metres (off the very edge,
+#: so that its segments are tested like any other).
+_SNAP_INSET_M = 1.0
+
+
+class NotInBasinError(InputError):
+    """A point farther from every basin's navigable water than the snap limit."""
+
+
+class DifferentBasinsError(InputError):
+    """The two ends of a sea route lie in different basins (no water joins them)."""
+
+
+@dataclass(frozen=True)
+class SeaRouteSettings:
+    """Options of sea routing.
+
+    Attributes
+    ----------
+    max_snap_km : float
+        Farthest a point may be from navigable water and still be routed (snapped), km.
+    densify_km : float
+        Spacing of the vertices added along each geodesic edge of a route's geometry, km.
+    remembered_points : int
+        How many water points' attachments to the graph a router keeps (ports are routed
+        again and again, and the segments tested from a point need no second test); 0 keeps
+        none.
+    """
+
+    max_snap_km: float = 15.0
+    densify_km: float = 5.0
+    remembered_points: int = 1024
+
+
+DEFAULT_SEA_SETTINGS = SeaRouteSettings()
+
+
+@dataclass(frozen=True)
+class Located:
+    """A point placed in a basin's navigable water.
+
+    Attributes
+    ----------
+    graph : SeaGraph
+        The basin.
+    lonlat : tuple of float
+        The requested point, degrees.
+    water_lonlat : tuple of float
+        Where the route starts or ends in water (the point itself when it is in water).
+    water_xy : tuple of float
+        The same in the basin's plane, metres.
+    snap_km : float
+        Geodesic distance from ``lonlat`` to ``water_lonlat``, km.
+    """
+
+    graph: SeaGraph
+    lonlat: tuple[float, float]
+    water_lonlat: tuple[float, float]
+    water_xy: tuple[float, float]
+    snap_km: float
+
+
+def _fmt(lonlat: tuple[float, float]) -> str:
+    return f"{lonlat[0]:.4f},{lonlat[1]:.4f}"
+
+
+class SeaRouter:
+    """Shortest water paths in every basin it holds.
+
+    Parameters
+    ----------
+    graphs : sequence of SeaGraph
+        One per basin.
+    settings : SeaRouteSettings, optional
+        Snap limit and output densification.
+    paths : mapping of str to ShortestPaths, optional
+        Each basin's table of shortest paths (from a cache); a basin without one has its
+        table computed at first use.
+
+    Examples
+    --------
+    >>> route = router.route((51.15, 43.65), (49.407, 39.948))  # doctest: +SKIP
+    >>> round(route.length_km), route.details["basin"]  # doctest: +SKIP
+    """
+
+    def __init__(
+        self,
+        graphs: Sequence[SeaGraph],
+        settings: SeaRouteSettings = DEFAULT_SEA_SETTINGS,
+        paths: Mapping[str, ShortestPaths] | None = None,
+    ) -> None:
+        self.graphs = tuple(graphs)
+        self.settings = settings
+        self._paths: dict[str, ShortestPaths] = dict(paths or {})
+        self._attachments: dict[tuple[str, tuple[float, float]], EndPoint] = {}
+        # GEOS prepared geometries and the remembered attachments are not safe to share
+        # between threads: one query at a time (a router is usually shared, see sea_router).
+        self._lock = threading.RLock()
+
+    @property
+    def basin_names(self) -> str:
+        """The basins' names, joined for messages."""
+        return ", ".join(graph.name for graph in self.graphs)
+
+    def locate(self, lonlat: tuple[float, float]) -> Located:
+        """Place a point in the nearest basin's navigable water (snapping it when on land).
+
+        Raises
+        ------
+        NotInBasinError
+            When no basin's navigable water is within ``settings.max_snap_km``.
+        InputError
+            When ``lonlat`` is not a finite ``(lon, lat)`` pair.
+        """
+        lonlat = as_lonlat(lonlat)
+        with self._lock:
+            return self._locate(lonlat)
+
+    def _locate(self, lonlat: tuple[float, float]) -> Located:
+        best: Located | None = None
+        nearest_km = float("inf")
+        for graph in self.graphs:
+            if not _near_bounds(graph, lonlat, self.settings.max_snap_km):
+                continue
+            located = _snap(graph, lonlat)
+            nearest_km = min(nearest_km, located.snap_km)
+            if located.snap_km <= self.settings.max_snap_km and (
+                best is None or located.snap_km < best.snap_km
+            ):
+                best = located
+        if best is None:
+            far = f"{nearest_km:,.0f} km from" if np.isfinite(nearest_km) else "far from"
+            raise NotInBasinError(
+                f"{_fmt(lonlat)} (lon,lat) is {far} the navigable water of every basin "
+                f"({self.basin_names}); give a point at sea or a port within "
+                f"{self.settings.max_snap_km:g} km of the coast"
+            )
+        return best
+
+    def route(self, start_lonlat: tuple[float, float], end_lonlat: tuple[float, float]) -> Route:
+        """Return the shortest water path from ``start_lonlat`` to ``end_lonlat``.
+
+        Raises
+        ------
+        NotInBasinError, DifferentBasinsError
+        InputError
+            When an end is not a finite ``(lon, lat)`` pair.
+        """
+        start_lonlat, end_lonlat = as_lonlat(start_lonlat, "FROM"), as_lonlat(end_lonlat, "TO")
+        with self._lock:
+            return self._route(start_lonlat, end_lonlat)
+
+    def _route(self, start_lonlat: tuple[float, float], end_lonlat: tuple[float, float]) -> Route:
+        start, end = self._locate(start_lonlat), self._locate(end_lonlat)
+        if start.graph.basin != end.graph.basin:
+            raise DifferentBasinsError(
+                f"{_fmt(start_lonlat)} is in the {start.graph.name} and {_fmt(end_lonlat)} "
+                f"in the {end.graph.name}: no sea route joins different basins "
+                "(canals and straits between them are not modelled)"
+            )
+        graph = start.graph
+        length_m, nodes = self._shortest(graph, self._attachment(start), self._attachment(end))
+        lonlats = np.vstack([graph.vertices_lonlat, [start.water_lonlat, end.water_lonlat]])
+        n = graph.vertices_xy.shape[0]
+        path = lonlats[[n, *nodes, n + 1]]
+        line = shapely.LineString(densify_path(path, self.settings.densify_km))
+        return Route(
+            mode="sea",
+            start_lonlat=tuple(start_lonlat),
+            end_lonlat=tuple(end_lonlat),
+            geometry=line,
+            length_km=length_m / 1000.0,
+            start_snap_km=start.snap_km,
+            end_snap_km=end.snap_km,
+            details={
+                "basin": graph.basin,
+                "basin_name": graph.name,
+                "start_water_lonlat": [round(v, 6) for v in start.water_lonlat],
+                "end_water_lonlat": [round(v, 6) for v in end.water_lonlat],
+                "snapped": bool(start.snap_km > 0 or end.snap_km > 0),
+                "bends": len(nodes),
+                "clearance_m": graph.clearance_m,
+                "method": "visibility graph over the navigable water (exact shortest path)",
+            },
+        )
+
+    def distance_matrix_m(self, lons: Any, lats: Any, *, strict: bool = True) -> FloatArray:
+        """Shortest water distance between every pair of points, metres.
+
+        Points in different basins are ``inf`` apart. A point in no basin raises
+        :class:`NotInBasinError` (one that is not a finite ``(lon, lat)``, :class:`InputError`),
+        or with ``strict=False`` gets a row of NaN. Snap distances are not included (water to
+        water).
+        """
+        lons_a, lats_a = np.ravel(np.asarray(lons, float)), np.ravel(np.asarray(lats, float))
+        if lons_a.shape != lats_a.shape:
+            raise InputError(
+                f"{lons_a.size} longitudes for {lats_a.size} latitudes; give one of each per point"
+            )
+        with self._lock:
+            return self._distance_matrix_m(np.column_stack([lons_a, lats_a]), strict)
+
+    def _distance_matrix_m(self, lonlats: FloatArray, strict: bool) -> FloatArray:
+        located = [self._locate_or_none((float(lon), float(lat)), strict) for lon, lat in lonlats]
+        attachments = [None if point is None else self._attachment(point) for point in located]
+        matrix = np.full((len(located), len(located)), np.inf)
+        np.fill_diagonal(matrix, 0.0)
+        for i, j in zip(*np.triu_indices(len(located), k=1), strict=True):
+            here, there = attachments[i], attachments[j]
+            if here is None or there is None:
+                matrix[i, j] = matrix[j, i] = np.nan
+            elif here.point.graph is there.point.graph:
+                length_m, _ = self._shortest(here.point.graph, here, there)
+                matrix[i, j] = matrix[j, i] = length_m
+        return matrix
+
+    def _locate_or_none(self, lonlat: tuple[float, float], strict: bool) -> Located | None:
+        try:
+            return self._locate(as_lonlat(lonlat))
+        except InputError:  # not a valid point, or in no basin
+            if strict:
+                raise
+            return None
+
+    def _attachment(self, point: Located) -> _Attachment:
+        """The point with its candidate vertices and what has been tested of them.
+
+        Remembered for the last ``settings.remembered_points`` water points.
+        """
+        key = (point.graph.basin, point.water_xy)
+        known = self._attachments.get(key)
+        if known is None:
+            known = end_point(point.graph, point.water_xy, point.water_lonlat)
+            if self.settings.remembered_points > 0:
+                if len(self._attachments) >= self.settings.remembered_points:
+                    self._attachments.pop(next(iter(self._attachments)))
+                self._attachments[key] = known
+        return _Attachment(point, known)
+
+    def prepare(self) -> None:
+        """Compute every basin's all-pairs table now rather than at its first route."""
+        with self._lock:
+            for graph in self.graphs:
+                self._all_pairs(graph)
+
+    def shortest_paths(self, graph: SeaGraph) -> ShortestPaths:
+        """The basin's table of every vertex pair's shortest path (computed at first use)."""
+        with self._lock:
+            return self._all_pairs(graph)
+
+    def _all_pairs(self, graph: SeaGraph) -> ShortestPaths:
+        if graph.basin not in self._paths:
+            self._paths[graph.basin] = shortest_paths(graph)
+        return self._paths[graph.basin]
+
+    def _shortest(
+        self, graph: SeaGraph, start: _Attachment, end: _Attachment
+    ) -> tuple[float, list[int]]:
+        """Length (m) and graph vertices of the shortest path between two attached points."""
+        length_m, first, last = best_pair(graph, self._all_pairs(graph), start.ends, end.ends)
+        if first is not None and last is not None:
+            return length_m, walk(self._all_pairs(graph).predecessors[first], first, last)
+        if not np.isfinite(length_m):
+            here, there = start.point, end.point
+            raise InputError(
+                f"no water path joins {_fmt(here.lonlat)} and {_fmt(there.lonlat)} in the "
+                f"{graph.name} (one of them is in water cut off from the open sea)"
+            )
+        return length_m, []
+
+
+@dataclass(frozen=True)
+class _Attachment:
+    """A located point and its candidate vertices (tested as queries need them)."""
+
+    point: Located
+    ends: EndPoint
+
+
+def _near_bounds(graph: SeaGraph, lonlat: tuple[float, float], margin_km: float) -> bool:
+    """Whether a point is within the basin's box widened by ``margin_km`` (cheap pre-test)."""
+    west, south, east, north = graph.lonlat_bounds
+    margin_deg = margin_km / 111.0 / max(np.cos(np.radians(min(abs(south), abs(north)))), 0.1)
+    return bool(
+        west - margin_deg <= lonlat[0] <= east + margin_deg
+        and south - margin_km / 111.0 <= lonlat[1] <= north + margin_km / 111.0
+    )
+
+
+def _snap(graph: SeaGraph, lonlat: tuple[float, float]) -> Located:
+    """The point itself when in navigable water, else the nearest navigable point, inset 1 m."""
+    xy = np.asarray(point_to_plane(graph.transformer, *lonlat))
+    _ = graph.coast  # prepares the geometries
+    if shapely.contains_xy(graph.navigable, xy[0], xy[1]):
+        return Located(graph, lonlat, lonlat, (float(xy[0]), float(xy[1])), 0.0)
+    near_xy = _nearest_on_coast(graph, xy)
+    step = near_xy - xy
+    water_xy = near_xy + step / max(float(np.hypot(*step)), 1e-9) * _SNAP_INSET_M
+    if not shapely.contains_xy(graph.navigable, water_xy[0], water_xy[1]):
+        water_xy = near_xy
+    water_lonlat = point_to_lonlat(graph.transformer, *water_xy)
+    _, _, snap_m = GEOD.inv(lonlat[0], lonlat[1], water_lonlat[0], water_lonlat[1])
+    return Located(
+        graph,
+        lonlat,
+        (float(water_lonlat[0]), float(water_lonlat[1])),
+        (float(water_xy[0]), float(water_xy[1])),
+        float(snap_m) / 1000.0,
+    )
+
+
+def _nearest_on_coast(graph: SeaGraph, xy: FloatArray) -> FloatArray:
+    """The point of the navigable water's coast nearest ``xy`` (plane metres).
+
+    Of equally near segments, the first in ring order (exterior, then holes).
+    """
+    tree, starts, ends = graph.coast_segments
+    segment = int(tree.query_nearest(shapely.Point(xy), all_matches=True).min())
+    (ax, ay), (bx, by) = starts[segment].tolist(), ends[segment].tolist()
+    x, y = float(xy[0]), float(xy[1])
+    dx, dy = bx - ax, by - ay
+    # plain floats: for two coordinates numpy's calls cost more than the arithmetic
+    along = min(max(((x - ax) * dx + (y - ay) * dy) / max(dx * dx + dy * dy, 1e-18), 0.0), 1.0)
+    return np.asarray([ax + along * dx, ay + along * dy])

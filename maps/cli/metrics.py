@@ -1,0 +1,284 @@
+"""``caspian metrics`` and ``caspian distances``: lengths, country splits, chains, ports.
+
+Only click is imported at module level; geopandas, pyproj and the catalog are imported inside
+the commands so that ``caspian --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+from caspian.geo.figures import delta_pct_or_none, none_if_missing
+from caspian.layers.boundaries import border_source
+from caspian.layers.io.userdata import _gc_paused
+from caspian.layers.metrics import (
+    catalog_chains,
+    catalog_metrics,
+    chain_rows,
+    chain_summary,
+    file_metrics,
+    port_distances,
+)
+from caspian.layers.partitioned import cluster_file_metrics
+from caspian.maps.cli.formatting import render, render_json, render_table_columns
+from caspian.maps.cli.options import format_option
+
+if TYPE_CHECKING:
+    import pandas
+
+#: Kilometre values are printed to the metre, so JSON and CSV output is deterministic.
+KM_DECIMALS = 3
+
+_TABLE_COLUMNS = (
+    "layer", "feature", "kind", "status", "geometry_accuracy",
+    "length_km", "published_km", "delta_km", "delta_pct", "by_country_km",
+    "traced_km", "waypoints_km", "schematic_km", "hypothetical_km", "traced_pct",
+)
+_COUNTRY_COLUMNS = (
+    "layer", "feature", "country", "length_km", "published_km", "delta_km", "delta_pct", "basis",
+)
+_CHAIN_COLUMNS = ("chain", "order", "item", "mode", "status", "length_km")
+
+
+def _round(value: Any) -> Any:
+    """Round floats (also inside dicts and lists) to :data:`KM_DECIMALS`; NaN becomes None."""
+    if isinstance(value, float) or (hasattr(value, "dtype") and hasattr(value, "item")):
+        value = value.item() if hasattr(value, "item") else value
+        if isinstance(value, float):
+            value = none_if_missing(value)
+            return None if value is None else round(value, KM_DECIMALS)
+        return value
+    if isinstance(value, Mapping):  # kilometres by country: a float inline, without a call
+        return {str(key): round(val, KM_DECIMALS) if type(val) is float and math.isfinite(val)
+                else _round(val) for key, val in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_round(item) for item in value]
+    return value
+
+
+def _feature_columns(metrics: pandas.DataFrame, numbers: str = "values") -> dict[str, Any]:
+    """The columns of ``metrics`` as plain Python values, kilometres rounded; NaN becomes
+    None. With ``numbers="arrays"``, float columns stay rounded float arrays (NaN for none),
+    as :func:`caspian.maps.cli.formatting.render_table_columns` takes them.
+
+    Built column by column (a user's file may have a million rows: pandas' ``to_dict`` boxes
+    every cell through its own checks and took longer than measuring the lines).
+    """
+    numeric = set(metrics.select_dtypes("number").columns)
+    columns: dict[str, Any] = {}
+    for name in metrics.columns:
+        series = metrics[name].round(KM_DECIMALS) if name in numeric else metrics[name]
+        if numbers == "arrays" and series.dtype.kind == "f":
+            columns[str(name)] = series.to_numpy(dtype=float, na_value=math.nan)
+            continue
+        present = series.notna().tolist()
+        if name in numeric:
+            values = [value if ok else None
+                      for value, ok in zip(series.tolist(), present, strict=True)]
+        else:
+            values = [(_round(value) if isinstance(value, (dict, list)) and value else value)
+                      if ok else None
+                      for value, ok in zip(series.tolist(), present, strict=True)]
+        columns[str(name)] = values
+    return columns
+
+
+def _feature_rows(metrics: pandas.DataFrame) -> list[dict[str, Any]]:
+    """Rows of plain Python values, kilometres rounded; NaN becomes None."""
+    columns = _feature_columns(metrics)
+    names = list(columns)
+    return [dict(zip(names, row, strict=True)) for row in zip(*columns.values(), strict=True)]
+
+
+def _country_columns(metrics: pandas.DataFrame) -> dict[str, list[Any]]:
+    """One row per (feature, country), with the published by-country figure when there is
+    one, column by column (:data:`_COUNTRY_COLUMNS`).
+
+    ``basis`` names the borders the length was cut with, as the border data describes itself
+    (:func:`caspian.layers.boundaries.border_source`).
+    """
+    source = border_source()
+    columns: dict[str, list[Any]] = {name: [] for name in _COUNTRY_COLUMNS}
+    layer, feature, country, length, published_col, delta_col, pct_col, basis_col = (
+        columns[name] for name in _COUNTRY_COLUMNS)
+    bases: dict[str, str] = {"sea": "in no country"}
+    used = _feature_columns(metrics[["layer", "feature", "by_country_km",
+                                     "published_by_country_km", "sea_nearest_state_km"]])
+    for layer_name, feature_id, split, published, nearest in zip(*used.values(), strict=True):
+        published = published or {}
+        for code, length_km in (split or {}).items():
+            if code == "sea" and not length_km:
+                continue  # an inland line: a row of zero sea says nothing
+            published_km = published.get(code)
+            if published_km is not None:
+                published_km = float(published_km)
+            delta = None if published_km is None else round(length_km - published_km, KM_DECIMALS)
+            pct = None if delta is None else delta_pct_or_none(length_km, published_km)
+            layer.append(layer_name)
+            feature.append(feature_id)
+            country.append(code)
+            length.append(length_km)
+            published_col.append(published_km)
+            delta_col.append(delta)
+            pct_col.append(None if pct is None else round(pct, 1))
+            if code not in bases:
+                bases[code] = source.basis(code)
+            basis_col.append(bases[code])
+        for code, length_km in (nearest or {}).items():
+            layer.append(layer_name)
+            feature.append(feature_id)
+            country.append(f"sea~{code}")
+            length.append(length_km)
+            published_col.append(None)
+            delta_col.append(None)
+            pct_col.append(None)
+            basis_col.append("Caspian, nearest littoral state (approximation)")
+    return columns
+
+
+def _country_rows(metrics: pandas.DataFrame) -> list[dict[str, Any]]:
+    """:func:`_country_columns` as rows."""
+    columns = _country_columns(metrics)
+    return [dict(zip(_COUNTRY_COLUMNS, row, strict=True))
+            for row in zip(*columns.values(), strict=True)]
+
+
+def _with_border_source(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Name the border source in every row that has a country split (JSON output)."""
+    if not any(row.get("by_country_km") is not None for row in rows):
+        return rows
+
+    name = border_source().name
+    return [
+        {**row, "border_source": name} if row.get("by_country_km") is not None else row
+        for row in rows
+    ]
+
+
+def _chain_output(fmt: str) -> str:
+
+    chains = catalog_chains()
+    if fmt == "json":
+        return render_json([_round(chain_summary(chain)) for chain in chains])
+    rows = [_round(row) for row in chain_rows(chains)]
+    if fmt == "csv":
+        return render(rows, "csv", _CHAIN_COLUMNS)
+    blocks = [render(rows, "table", _CHAIN_COLUMNS)]
+    for chain in chains:
+        summary = _round(chain_summary(chain))
+        blocks.append(
+            f"{chain.id}: {summary['total_km']:,.1f} km in {len(chain.legs)} legs; "
+            f"by mode {_pairs(summary['by_mode_km'])}; "
+            f"by status {_pairs(summary['by_status_km'])}; "
+            f"gaps {summary['gap_total_km']:,.1f} km"
+        )
+    return "\n".join(blocks)
+
+
+def _pairs(values: Mapping[str, float]) -> str:
+    return ", ".join(f"{key} {value:,.1f}" for key, value in values.items()) or "none"
+
+
+def measure(
+    layers: Sequence[str],
+    file: str | None,
+    by_country: bool,
+    cluster: tuple[int | None, str | None] = (None, None),
+) -> pandas.DataFrame:
+    """The metrics table ``caspian metrics`` prints (catalog routes, or every feature of a file;
+    on a dask cluster when ``cluster``, ``(workers, scheduler)``, names one)."""
+    workers, scheduler = cluster
+    if workers is not None or scheduler is not None:
+        if not file:
+            raise click.UsageError("--workers and --scheduler measure a --file; add --file")
+
+        return cluster_file_metrics(file, by_country=by_country, workers=workers or 2,
+                                    scheduler=scheduler)
+    if file is None:
+        metrics = catalog_metrics(layers or None, by_country=True)
+        # Routes only: a port's length is zero by definition and would only add noise.
+        return metrics[metrics["length_km"] > 0].reset_index(drop=True)
+    if not file:
+        raise click.UsageError("--file was given an empty name; give the path of a GeoJSON file")
+    return file_metrics(Path(file), by_country=by_country)
+
+
+@click.command("metrics")
+@click.argument("layers", nargs=-1)
+@click.option(
+    "--file", "file", type=click.Path(dir_okay=False), default=None,
+    help="Measure a GeoJSON file (FeatureCollection, Feature or geometry) instead of the "
+    "catalog; GeoJSON Lines, GeoParquet, GeoPackage, FlatGeobuf and Shapefile files are read "
+    "in batches.",
+)
+@click.option(
+    "--by", "by", type=click.Choice(["country", "chain"]), default=None,
+    help="country: one row per feature and country (plus sea); chain: corridor legs, totals "
+    "and gaps.",
+)
+@click.option(
+    "--workers", type=click.IntRange(1), default=None,
+    help="Measure the --file (GeoParquet; a glob such as 'rail/*.parquet') in parts on a local "
+    "dask cluster of this many processes (needs caspian-gis[scale]).",
+)
+@click.option(
+    "--scheduler", default=None, metavar="tcp://HOST:8786",
+    help="Measure the --file in parts on this running dask.distributed scheduler instead "
+    "(its workers must see the same path).",
+)
+@format_option("table", "json", "csv")
+def metrics_command(
+    layers: tuple[str, ...], file: str | None, by: str | None, workers: int | None,
+    scheduler: str | None, fmt: str,
+) -> None:
+    """Geodesic lengths (WGS84) against published figures, by feature, country or chain.
+
+    LAYERS are catalog layer ids (all layers if none). The catalog is always split by country
+    (OpenStreetMap land borders in the Caucasus and Central Asia, Natural Earth 10 m coasts
+    and elsewhere); a --file is split only with --by country, since a big file costs much
+    more to split than to measure.
+    """
+    if file is not None and layers:
+        raise click.UsageError("give either LAYER ids or --file, not both")
+    if by == "chain":
+        if file is not None or layers:
+            raise click.UsageError("--by chain works on the whole catalog; drop LAYER/--file")
+        click.echo(_chain_output(fmt))
+        return
+    # A file of 10^7 segments makes millions of rows, lists and dicts, none in a cycle: the
+    # cyclic collector walking them again and again cost a fifth of the run.
+
+    with _gc_paused():
+        metrics = measure(layers, file, by == "country", (workers, scheduler))
+        if fmt == "json":
+            text = render(_with_border_source(_feature_rows(metrics)), "json")
+        elif by == "country" and fmt == "table":
+            text = render_table_columns(_country_columns(metrics))
+        elif by == "country":
+            text = render(_country_rows(metrics), fmt, _COUNTRY_COLUMNS)
+        elif fmt == "csv":
+            rows = _feature_rows(metrics)
+            text = render(rows, "csv", list(rows[0]) if rows else list(_TABLE_COLUMNS))
+        else:
+            text = render_table_columns(
+                _feature_columns(metrics[list(_TABLE_COLUMNS)], numbers="arrays"))
+    click.echo(text)
+
+
+@click.command("distances")
+@click.option(
+    "--kind", default="geodesic", show_default=True,
+    help="Distance kind: geodesic (shortest path over the WGS84 ellipsoid) or sea (shortest "
+    "water path, printed beside the geodesic one).",
+)
+@format_option("table", "json", "csv")
+def distances_command(kind: str, fmt: str) -> None:
+    """Distances between every pair of catalog ports (Aktau, Kuryk, Baku, ...), in km."""
+
+    rows = [_round(row) for row in port_distances(kind=kind)]
+    columns = ["from", "to", "kind", "distance_km"]
+    click.echo(render(rows, fmt, columns if kind == "geodesic" else [*columns, "geodesic_km"]))
