@@ -60,7 +60,7 @@ def test_web_addresses_and_files_read_at_a_commit_are_followable() -> None:
         "url": "https://example.org/data.json",
         "page": "see https://example.org/a/b.geojson",
         "via": f"github.com/owner/repo, data/x.json at commit {'ab12' * 10}",
-        "note": f"sheet {REFERENCE_SHEET}; module caspian/layers/sea_routing.py",
+        "note": f"sheet {REFERENCE_SHEET}; module caspian/layers/routing/sea.py",
     }
     assert list(cited_file_problems(source)) == []
     assert not shipped_file_exists("caspian/../layers/data/reference_facts.md")

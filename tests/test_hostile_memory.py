@@ -171,24 +171,24 @@ def test_out_of_memory_is_one_line_naming_the_file_and_a_fix(
 
 
 def test_out_of_memory_before_any_file_is_read_names_no_file(capsys, monkeypatch) -> None:
-    import caspian.layers.metrics
+    import caspian.maps.cli.metrics  # the command's own name for the function
 
     def measure_out_of_memory(*args, **kwargs):
         raise MemoryError
 
-    monkeypatch.setattr(caspian.layers.metrics, "catalog_metrics", measure_out_of_memory)
+    monkeypatch.setattr(caspian.maps.cli.metrics, "catalog_metrics", measure_out_of_memory)
     code, _, err = run_cli(["metrics", "aktau_port"], capsys)
     assert code == 2 and "Traceback" not in err
     assert err.startswith("caspian: error: out of memory") and "working on" not in err
 
 
 def test_an_import_error_that_is_not_memory_stays_a_bug(capsys, monkeypatch) -> None:
-    import caspian.layers.metrics
+    import caspian.maps.cli.metrics
 
     def broken(*args, **kwargs):
         raise ImportError("cannot import name 'x' from 'y'")
 
-    monkeypatch.setattr(caspian.layers.metrics, "catalog_metrics", broken)
+    monkeypatch.setattr(caspian.maps.cli.metrics, "catalog_metrics", broken)
     with pytest.raises(ImportError, match="cannot import name"):
         run_cli(["metrics", "aktau_port"], capsys)
 

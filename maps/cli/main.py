@@ -48,7 +48,7 @@ COMMANDS: dict[str, CommandEntry] = {
         "them.",
     ),
     "check": CommandEntry(
-        "caspian.maps.cli.catalog:check_command",
+        "caspian.maps.cli.check:check_command",
         "Validate the catalog: schema, coordinates, ids, verbatim quotes and lengths.",
     ),
     "metrics": CommandEntry(

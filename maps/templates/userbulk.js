@@ -35,6 +35,17 @@ var caspianBulk = (function () {
 
   // The popup of feature ``index``: the layer's name, then each of its properties, as the
   // popups of small files show them (caspian.maps.popups.user_popup_html).
+  // Feature ``index``'s value in ``column``: ``[key, values]`` holds one value per feature,
+  // a sparse ``[key, values, indices]`` only those of the features that have the key.
+  function columnValue(column, index) {
+    if (column.length < 3) { return column[1][index]; }
+    if (!column.byIndex) {
+      column.byIndex = {};
+      column[2].forEach(function (at, i) { column.byIndex[at] = column[1][i]; });
+    }
+    return column.byIndex[index];
+  }
+
   function popupContent(data, index) {
     var root = document.createElement("div");
     root.className = "cg-popup";
@@ -44,7 +55,7 @@ var caspianBulk = (function () {
     root.appendChild(name);
     var table = document.createElement("table");
     data.columns.forEach(function (column) {
-      var value = column[1][index];
+      var value = columnValue(column, index);
       if (value !== null && value !== undefined) { addRow(table, column[0], value); }
     });
     if (data.lengths && data.lengths[index]) {
@@ -61,7 +72,7 @@ var caspianBulk = (function () {
   // The tooltip: the feature's ``name`` property, else the layer's name.
   function tooltipContent(data, names, index, limit) {
     var span = document.createElement("span");
-    var value = names ? names[index] : null;
+    var value = names ? columnValue(names, index) : null;
     span.textContent = shorten(value === null || value === undefined ? data.name : String(value),
                                limit);
     return span;
@@ -100,7 +111,7 @@ var caspianBulk = (function () {
     });
     var group = L.featureGroup();
     var names = null;
-    data.columns.forEach(function (column) { if (column[0] === "name") { names = column[1]; } });
+    data.columns.forEach(function (column) { if (column[0] === "name") { names = column; } });
     data.geometries.forEach(function (geometry, index) {
       var style = styles[data.style_of ? data.style_of[index] : 0], part;
       if (Array.isArray(geometry)) {  // a point, as [lon, lat]
@@ -109,7 +120,9 @@ var caspianBulk = (function () {
         part = L.GeoJSON.geometryToLayer({type: "Feature", geometry: geometry}, style);
       }
       markIndex(part, index);
-      if (names) { makeSearchable(group, part, names[index], options.labelMaxChars); }
+      if (names) {
+        makeSearchable(group, part, columnValue(names, index), options.labelMaxChars);
+      }
       group.addLayer(part);
     });
     group.bindPopup(function (clicked) { return popupContent(data, clicked.cgIndex); },
