@@ -66,6 +66,16 @@ class RawMacroElement(MacroElement):
         return ""
 
 
+#: The ``html`` macro of an element whose data travels as JSON in the page (its ``data_json``,
+#: read by ``caspian.data``): the start of the template of each such element.
+DATA_SCRIPT_MACRO = """
+        {% macro html(this, kwargs) %}
+        <script type="application/json" id="{{ this.get_name() }}_data">
+        {{- this.data_json -}}
+        </script>
+        {% endmacro %}"""
+
+
 class FeatureLayer(RawMacroElement):
     """One overlay: a GeoJSON FeatureCollection whose features carry ``popup``, ``tooltip``,
     ``style`` and ``search`` properties (built by :mod:`caspian.maps.render`).
@@ -84,12 +94,8 @@ class FeatureLayer(RawMacroElement):
     """
 
     _template = Template(
-        """
-        {% macro html(this, kwargs) %}
-        <script type="application/json" id="{{ this.get_name() }}_data">
-        {{- this.data_json -}}
-        </script>
-        {% endmacro %}
+        DATA_SCRIPT_MACRO
+        + """
         {% macro script(this, kwargs) %}
         var {{ this.get_name() }} = caspian.featureLayer(
             caspian.data("{{ this.get_name() }}_data"), {{ this.attribution_json }});

@@ -28,7 +28,13 @@ from typing import TYPE_CHECKING, Any
 from caspian.geo.figures import round_coordinates
 from caspian.geo.geodesy import linestring_lengths_km
 from caspian.maps import popups, styles
-from caspian.maps.elements import FeatureLayer, RawHtml, RawMacroElement, script_json
+from caspian.maps.elements import (
+    DATA_SCRIPT_MACRO,
+    FeatureLayer,
+    RawHtml,
+    RawMacroElement,
+    script_json,
+)
 from caspian.maps.features import FEATURE_DECIMALS, drawable_geometry, user_collection
 from folium.template import Template
 
@@ -95,10 +101,9 @@ def bulk_payload(
     ----------
     name : str
         The layer's name (the file name), shown at the top of each popup.
-    frame : geopandas.GeoDataFrame
-        The file as :func:`caspian.layers.io.userfiles.read_user_file` reads it (EPSG:4326).
-    properties : sequence of mapping, optional
-        Each feature's own properties; taken from the frame's rows when not given.
+    frame, properties
+        The file and each feature's own properties, as
+        :func:`~caspian.maps.features.user_collection` takes them.
 
     Returns
     -------
@@ -189,12 +194,8 @@ class BulkUserLayer(RawMacroElement):
     """
 
     _template = Template(
-        """
-        {% macro html(this, kwargs) %}
-        <script type="application/json" id="{{ this.get_name() }}_data">
-        {{- this.data_json -}}
-        </script>
-        {% endmacro %}
+        DATA_SCRIPT_MACRO
+        + """
         {% macro script(this, kwargs) %}
         var {{ this.get_name() }} = caspianBulk.layer({{ this._parent.get_name() }},
             caspian.data("{{ this.get_name() }}_data"), {{ this.options_json }});
