@@ -57,7 +57,7 @@ def test_the_set_has_twelve_articles_from_four_outlets_and_a_held_out_part() -> 
 # (right, found, expected) measured on each part when the floors were set; the held-out
 # figures are the reader's first run on held11-held17, after their annotation was committed.
 MEASURED = {
-    "dev": {"mentions": (57, 58, 58), "claims": (56, 62, 60), "dates": 21,
+    "dev": {"mentions": (57, 58, 58), "claims": (57, 63, 60), "dates": 21,
             "conflicts": (1, 1, 2)},
     "heldout": {"mentions": (17, 17, 19), "claims": (17, 30, 28), "dates": 7,
                 "conflicts": (0, 4, 0)},
