@@ -1,37 +1,34 @@
 """The cited layer catalog of caspian-gis: data, citations, loading, validation and exports.
 
-Names resolve on first use (PEP 562), so ``import caspian.layers`` stays cheap.
+Names resolve on first use (PEP 562), so ``import caspian.layers`` stays cheap. A name of a
+sub-package resolves through that package's own ``__init__``, which names its module.
 """
 
 from caspian.geo.lazy import lazy_exports
 
 _EXPORTS = {
     **dict.fromkeys(
-        ["Layer", "layer_ids", "load_layer", "load_catalog", "catalog_frame", "layers_frame"],
-        "caspian.layers.catalog.loading",
+        ["Layer", "layer_ids", "load_layer", "load_catalog", "catalog_frame", "layers_frame",
+         "SeedDocument", "load_seed", "load_seeds", "seed_ids",
+         "Citation", "layer_citations", "conflict_rows", "check_catalog"],
+        "caspian.layers.catalog",
     ),
-    **dict.fromkeys(
-        ["SeedDocument", "load_seed", "load_seeds", "seed_ids"], "caspian.layers.catalog.seeds"
-    ),
-    **dict.fromkeys(
-        ["Citation", "layer_citations", "conflict_rows"], "caspian.layers.catalog.citations"
-    ),
-    "check_catalog": "caspian.layers.catalog.check",
     **dict.fromkeys(
         ["catalog_metrics", "metrics_frame", "file_metrics", "catalog_chains", "port_distances"],
         "caspian.layers.metrics",
     ),
     **dict.fromkeys(["read_user_geojson", "read_user_features", "validate_geojson"],
-                    "caspian.layers.io.userdata"),
-    **dict.fromkeys(["to_geodataframe", "export_layers"], "caspian.layers.export.layers"),
-    **dict.fromkeys(["sea_route", "sea_router"], "caspian.layers.routing.sea"),
+                    "caspian.layers.io"),
+    **dict.fromkeys(["to_geodataframe", "export_layers"], "caspian.layers.export"),
     **dict.fromkeys(
-        ["read_osm_features", "rail_ways", "rail_stations"], "caspian.layers.osm.extracts"
+        ["sea_route", "sea_router", "load_rail", "route_by_rail", "route_on", "route"],
+        "caspian.layers.routing",
     ),
-    **dict.fromkeys(["OsmSettings", "fetch_osm_features"], "caspian.layers.osm.overpass"),
-    **dict.fromkeys(["load_rail", "route_by_rail", "route_on"], "caspian.layers.routing.rail"),
+    **dict.fromkeys(
+        ["read_osm_features", "rail_ways", "rail_stations", "OsmSettings", "fetch_osm_features"],
+        "caspian.layers.osm",
+    ),
     "propose_alignment": "caspian.layers.refine",
-    "route": "caspian.layers.routing.modes",
 }
 
 # ``__version__`` (the installed metadata, read on first access) is here rather than in a
