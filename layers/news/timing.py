@@ -35,15 +35,16 @@ EVENT_WORDS = {
     "ратифицировать", "состояться", "стартовать", "прибыть", "отправиться",
 }  # fmt: skip
 _ABSOLUTE = re.compile(rf"\b(до|к)\s+(конц[а-я]*\s+)?({YEAR})\s+год[а-я]*", re.IGNORECASE)
+# The one deadline without "год": a bare "в 2026." closing a sentence.
+_BARE_YEAR_TEXT = rf"в\s+({YEAR})(?=\s*[.!?])"
+_BARE_YEAR = re.compile(rf"\b{_BARE_YEAR_TEXT}", re.IGNORECASE)
 # "в 2026 году", "на 2026 год", "в третьем квартале 2026 года", "в первой половине 2027
-# года", and a bare "в 2026." closing a sentence.
+# года", and the bare year.
 _IN_YEAR = re.compile(
     rf"\b(?:в\s+({YEAR})\s+году|на\s+({YEAR})\s+год|в\s+(?:перв|втор|трет|четв[её]рт)[а-я]*\s+"
-    rf"(?:квартал|полугоди|половин)[а-я]*\s+({YEAR})\s+года|в\s+({YEAR})(?=\s*[.!?]))\b",
+    rf"(?:квартал|полугоди|половин)[а-я]*\s+({YEAR})\s+года|{_BARE_YEAR_TEXT})\b",
     re.IGNORECASE,
 )
-# The one deadline without "год": a bare "в 2026." closing a sentence (as in _IN_YEAR).
-_BARE_YEAR = re.compile(rf"\bв\s+{YEAR}(?=\s*[.!?])", re.IGNORECASE)
 _RELATIVE_END = re.compile(
     r"\b(?:до|к)\s+конц[а-я]*\s+(?:(этого|текущего|следующего|будущего)\s+)?года\b",
     re.IGNORECASE,
