@@ -143,7 +143,6 @@ if (typeof L === "undefined") {
 
 
 def _add_header(fmap: folium.Map, offline: bool) -> None:
-
     header = _figure(fmap).header
     for name, html in header_html(offline):
         header.add_child(RawHtml(html), name=name)

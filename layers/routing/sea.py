@@ -136,7 +136,6 @@ def graph_key(basin: Basin, clearance_m: float, sources: list[Path] | None = Non
 
 
 def _graph_sources() -> list[Path]:
-
     return [*boundary_files(), Path(seagraph.__file__), Path(seapaths.__file__)]
 
 

@@ -17,7 +17,6 @@ from caspian.maps.cli.options import format_option
 
 
 def _layer_rows() -> list[dict[str, Any]]:
-
     rows = []
     for layer in load_catalog().values():
         citations = layer_citations(layer)

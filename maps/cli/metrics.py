@@ -160,7 +160,6 @@ def _with_border_source(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _chain_output(fmt: str) -> str:
-
     chains = catalog_chains()
     if fmt == "json":
         return render_json([_round(chain_summary(chain)) for chain in chains])

@@ -118,7 +118,6 @@ def _document_text(analysis: Any) -> list[str]:
 
 
 def _corpus_analyses(corpus: Path) -> list[Any]:
-
     return [analyse(document) for document in corpus_documents(corpus)]
 
 

@@ -164,7 +164,6 @@ def _listed_places(
 
 
 def _read_layer(path: Any) -> dict[str, Any]:
-
     try:
         # Bounded, and a FIFO is refused instead of waited on.
         data = read_input_bytes(path, edited=True)  # --write replaces it on purpose
