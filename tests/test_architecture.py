@@ -335,7 +335,7 @@ tsv = export_formats.Format("tsv", (".tsv", ".tab"), "TSV", "extra_writer:write_
 export_formats.FORMATS = export_formats._registry(*export_formats.FORMATS.values(), tsv)
 
 from caspian.layers.io.fileio import atomic_path
-from caspian.geo.errors import OutputError
+from caspian.layers.io.errors import OutputError
 from caspian.maps.cli.main import main
 folder = Path(sys.argv[1])
 with contextlib.redirect_stdout(io.StringIO()) as out:

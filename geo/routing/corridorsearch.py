@@ -238,7 +238,9 @@ def snap(network: CorridorNetwork, lonlat: tuple[float, float], label: str,
         raise SnapError(
             f"{label} {lon:.5f},{lat:.5f} lies {best_km:,.1f} km from the corridor network "
             f"(limit {max_snap_km:g} km); fix: give a place on the network, or a larger "
-            "--max-snap-km"
+            "max_snap_km=",
+            value=(lon, lat), reason="too far from the corridor network",
+            options=("max_snap_km",),
         )
     out, seen = [], set()
     for i in short[np.argsort(km[short], kind="stable")]:
@@ -501,8 +503,10 @@ def _one_path(view: _View, nodes: list[tuple[int, ...]], labels: Sequence[str],
         except NoRouteError:
             raise NoRouteError(
                 f"no corridor route from {label_a} to {label_b} with these restrictions; fix: "
-                "allow more statuses (--status), avoid less (--avoid), or give OSM extracts "
-                "(--osm-file) that connect them"
+                "allow more statuses (status=), avoid less (avoid=), or give OSM extracts "
+                "(osm_file=) that connect them",
+                reason="no route under these restrictions",
+                options=("status", "avoid", "osm_file"),
             ) from None
         leg_steps, reached = _steps(view, source, edges)
         steps.extend(leg_steps)

@@ -415,7 +415,8 @@ def _snap(
         raise SnapError(
             f"{label} {lonlat[0]:.5f},{lonlat[1]:.5f} lies {dist_m / 1000:,.1f} km from the "
             f"nearest track (limit {max_snap_km:g} km); give a point nearer the railway, an "
-            "extract that covers it, or a larger --max-snap-km"
+            "extract that covers it, or a larger max_snap_km=",
+            value=lonlat, reason="too far from the nearest track", options=("max_snap_km",),
         )
     return node, dist_m
 

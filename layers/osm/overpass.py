@@ -171,8 +171,10 @@ def fetch_osm_features(
         except (requests.RequestException, ResponseStatusCodeError) as exc:
             raise OverpassError(
                 f"Overpass at {host} failed: {_one_line(exc)}; try again later, another "
-                "Overpass server (--overpass-url), or work from a file (--osm-file extract.osm "
-                "or .osm.pbf)"
+                "Overpass server (overpass_url=), or work from a file (osm_file=extract.osm "
+                "or .osm.pbf)",
+                value=settings.overpass_url, reason=_one_line(exc),
+                options=("overpass_url", "osm_file"),
             ) from None
     say(f"received {len(frame):,} feature(s)")
     return frame
@@ -227,7 +229,8 @@ def _check_reachable(settings: OsmSettings) -> None:
     except OSError as exc:
         raise OverpassError(
             f"cannot reach Overpass at {host}:{port} ({exc.strerror or exc}); offline? "
-            "work from a file instead (--osm-file extract.osm or .osm.pbf)"
+            "work from a file instead (osm_file=extract.osm or .osm.pbf)",
+            value=settings.overpass_url, reason=str(exc.strerror or exc), options=("osm_file",),
         ) from None
 
 
