@@ -132,7 +132,8 @@ _HELP_CASPIAN_MODULES = {
     "caspian", "caspian.geo", "caspian.geo.errors", "caspian.geo.lazy",
     "caspian.layers",
     "caspian.layers.export", "caspian.layers.export.formats", "caspian.layers.io",
-    "caspian.layers.io.errors", "caspian.layers.io.fileio", "caspian.layers.io.safe_text", "caspian.layers.io.temporary",
+    "caspian.layers.io.errors", "caspian.layers.io.fileio", "caspian.layers.io.safe_text",
+    "caspian.layers.io.temporary",
     "caspian.maps", "caspian.maps.cli", "caspian.maps.cli.main",
 }
 
