@@ -150,7 +150,7 @@ class LoadedCorridor:
             For a place off the network, or no route under ``settings``.
         """
 
-        labels = ["FROM", *("via" for _ in vias), "TO"]
+        labels = ["FROM", *("VIA" for _ in vias), "TO"]
         places = tuple(self.resolve(text, label)
                        for text, label in zip([start, *vias, end], labels, strict=True))
         named = [label if parse_lonlat(p.label) else f"{label} {p.label}"
