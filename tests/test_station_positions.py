@@ -166,7 +166,7 @@ def test_every_station_node_near_a_leg_lies_on_it_or_on_another_line() -> None:
 def test_node_33_is_on_the_turksib_where_the_dostyk_line_turns_east_south_of_aktogay() -> None:
     coordinates = _feature("china-aktogay")["geometry"]["coordinates"]
     # The Dostyk leg's last straight step out of Aktogay station to the south-south-west,
-    # before it curves east: the track runs on straight past that curve.
+    # before it curves east; №33 lies on along that step's bearing.
     start, curve = [79.6753, 46.944], [79.6585, 46.9207]
     assert coordinates.index(start) == coordinates.index(curve) + 1
     node_33 = _station(_stations_near_legs()["kazakhstan"], 3792621586)
@@ -174,8 +174,9 @@ def test_node_33_is_on_the_turksib_where_the_dostyk_line_turns_east_south_of_akt
     _, _, beyond_m = GEOD.inv(*curve, *node_33)
     lon, lat, _ = GEOD.fwd(*curve, bearing, beyond_m)
     _, _, off_m = GEOD.inv(lon, lat, *node_33)
-    # 4.05 km on, 14 m off that straight line: on the Turksib towards Almaty, not the Dostyk
-    # leg (3.5 km) nor the line to Mointy (2.8 km).
+    # 4.05 km on, 14 m off that straight line: on a track running on south-south-west past
+    # the curve (the Turksib towards Almaty, with Кокшалпин 33 km south-west of Aktogay), not
+    # on the Dostyk leg (3.5 km) nor on the line to Mointy (2.8 km).
     assert round(beyond_m / 1000, 2) == 4.05 and off_m < 50
 
 
