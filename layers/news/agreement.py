@@ -10,7 +10,10 @@ Two rules, over claims of *different* documents:
     the values differ (beyond rounding, :func:`agree`) while the reporting periods agree, or
     at most one states one;
 ``period``
-    the values agree but both state a period and the periods differ.
+    the values agree but both state a period of the same year and the windows differ (547
+    million USD "за восемь месяцев 2025 года" against "за девять месяцев"); one figure for
+    two different years (a 2026 forecast of 110,000 TEU against a 2025 record of more than
+    100,000) is two measures, not a disagreement.
 
 Without comparing every pair: for the value rule each claim is checked against the lowest and
 the highest figure of every period it is compatible with, per precision (the top two from
@@ -125,6 +128,12 @@ def _value_rule(members: Sequence[Claim]) -> dict[int, Claim]:
     return involved
 
 
+def _windows_differ(period: Period, other: Period) -> bool:
+    """Whether two stated periods are different windows of one year (months differ, the year
+    is the same): what the period rule compares."""
+    return period is not None and other is not None and period[1] == other[1] and period != other
+
+
 def _period_rule(members: Sequence[Claim]) -> dict[int, Claim]:
     # Figures that state a period, grouped by (value, step, period): a thousand articles
     # repeating one figure for one period are one group, compared once.
@@ -142,7 +151,7 @@ def _period_rule(members: Sequence[Claim]) -> dict[int, Claim]:
         low = bisect.bisect_left(values, value - reach * (1 + 1e-9))
         high = bisect.bisect_right(values, value + reach * (1 + 1e-9))
         for other in keys[low:high]:
-            if other[2] == period or not agree(value, other[0], step, other[1]):
+            if not _windows_differ(period, other[2]) or not agree(value, other[0], step, other[1]):
                 continue
             documents = {claim.document for claim in groups[other]}
             for claim in groups[key]:

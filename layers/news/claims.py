@@ -140,8 +140,9 @@ class Claim:
 #: Kinds that measure what a feature is, not what it is to carry: a planned line's length is
 #: its length ("предусматривает строительство пяти тоннелей общей протяженностью 11,5 км"
 #: against "строительство пяти тоннелей суммарной протяжённостью 11,3 километра"), so a plan
-#: does not make it a target.
-SIZES = ("length",)
+#: does not make it a target; nor is a planned cable's rated power or bandwidth ("план
+#: строительства подводного энергетического кабеля мощностью 1 000 МВт").
+SIZES = ("length", "power", "bandwidth")
 
 
 def _role(item: Quantity, plans: bool) -> str:
@@ -316,7 +317,8 @@ def read_claims(
         said = sentence_lemmas(document, sentence) if found else set()
         plans = bool(said & _PLANNING)
         figures = [item for item in found if item.kind not in ("period", "since")]
-        years = timing.years_stated(document.text, *sentence) if figures else []
+        this_year = int(document.date[:4]) if document.date else None
+        years = timing.years_stated(document.text, *sentence, this_year) if figures else []
         named_here = [name for name in names.get(index, ()) if isinstance(name.match, Mention)]
         horizons = [item.start for item in found
                     if item.kind == "deadline" and item.qualifier in ("by", "end of")]  # fmt: skip

@@ -33,6 +33,8 @@ EVENT_WORDS = {
     "подписать", "подписание", "открыть", "открытие", "запустить", "запуск", "начать",
     "начаться", "завершить", "завершиться", "ввести", "заключить", "утвердить",
     "ратифицировать", "состояться", "стартовать", "прибыть", "отправиться",
+    # an act that dates a decision: "по указу Президента … от 25 февраля 2025 года"
+    "указ", "распоряжение", "постановление",
 }  # fmt: skip
 _ABSOLUTE = re.compile(rf"\b(до|к)\s+(конц[а-я]*\s+)?({YEAR})\s+год[а-я]*", re.IGNORECASE)
 # The one deadline without "год": a bare "в 2026." closing a sentence.
@@ -104,12 +106,22 @@ _YEAR_OF = re.compile(
 _YEAR_AFTER_REACH = 30
 
 
-def years_stated(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
-    """Each year ``text[start:end]`` counts something for, as ``(start, end, year)``."""
-    return [
+def years_stated(
+    text: str, start: int, end: int, this_year: int | None = None
+) -> list[tuple[int, int, int]]:
+    """Each year ``text[start:end]`` counts something for, as ``(start, end, year)``, in text
+    order; "в текущем году" and "в этом году" are ``this_year`` (the publication's), when
+    known."""
+    found = [
         (match.start(), match.end(), int(next(group for group in match.groups() if group)))
         for match in _YEAR_OF.finditer(text, start, end)
     ]
+    if this_year is not None:
+        found.extend(
+            (match.start(), match.end(), this_year + _OFFSET[match[1].lower()])
+            for match in _RELATIVE_IN.finditer(text, start, end)
+        )
+    return sorted(found)
 
 
 def figure_year(
