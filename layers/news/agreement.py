@@ -8,7 +8,7 @@ Two rules, over claims of *different* documents:
 
 ``value``
     the values differ (beyond rounding, :func:`agree`) while the reporting periods agree, or
-    at most one states one;
+    only one states one (for a volume, a whole year);
 ``period``
     the values agree but both state a period of the same year and the windows differ (547
     million USD "за восемь месяцев 2025 года" against "за девять месяцев"); one figure for
@@ -29,8 +29,11 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from caspian.layers.news.claims import Claim
+from caspian.layers.news.measures import FLOWS
 
 Period = tuple[Any, Any] | None
+#: The months of a whole year's period.
+WHOLE_YEAR = 12
 
 
 def period_of(claim: Claim) -> Period:
@@ -110,14 +113,24 @@ def _extremes(members: Sequence[Claim]) -> dict[tuple[Period, Any], list[Claim]]
     return found
 
 
+def _comparable(period: Period, other: Period, volume: bool) -> bool:
+    """Whether figures of two periods measure one thing: the same period, or a period
+    stated on one side only (the other did not say it) — for a ``volume`` only a whole year:
+    a month's or a few months' volume ("в июле … 308 тысяч тонн") is never the figure of an
+    unstated period, which is a year's or the total."""
+    if period == other:
+        return True
+    stated = other if period is None else period if other is None else None
+    return stated is not None and (not volume or stated[0] == WHOLE_YEAR)
+
+
 def _value_rule(members: Sequence[Claim]) -> dict[int, Claim]:
     extremes = _extremes(members)
     involved = {}
     for claim in members:
         period = period_of(claim)
         for (other_period, _), candidates in extremes.items():
-            # A period stated on one side only does not make the figures incomparable.
-            if period is not None and other_period not in (None, period):
+            if not _comparable(period, other_period, claim.kind in FLOWS):
                 continue
             if any(
                 other.document != claim.document and not _claims_agree(claim, other)

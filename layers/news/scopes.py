@@ -214,7 +214,7 @@ def _origins_after(following: Sequence[frozenset[str] | set[str]]) -> list[str]:
     Туркменистана": KZ, TM), from the lemma sets of the words that follow it."""
     origins: list[str] = []
     for lemma_set in following:
-        country = next((COUNTRIES[lemma] for lemma in sorted(lemma_set) if lemma in COUNTRIES), None)
+        country = next((COUNTRIES[word] for word in sorted(lemma_set) if word in COUNTRIES), None)
         if country:
             origins.append(country)
         elif not (origins and lemma_set & _AND):

@@ -124,6 +124,47 @@ def years_stated(
     return sorted(found)
 
 
+_MONTH = (r"(?:(?:январ|феврал|март|апрел|июн|июл|август|сентябр|октябр|ноябр|декабр)"
+          r"[а-я]*|ма[йяе])")
+# A window of months a volume is counted over: "в июле", "в январе-августе 2025 года", and a
+# monthly rate: "в среднем … в месяц".
+_MONTHS_OF = re.compile(
+    rf"\bв\s+({_MONTH})(?:\s*[-–]\s*({_MONTH}))?(?:\s+({YEAR})\s+года)?\b|\bв\s+месяц\b",
+    re.IGNORECASE,
+)
+_MONTH_NUMBERS = {stem: number for number, stem in enumerate(
+    ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр",
+     "ноябр", "декабр"), start=1)}  # fmt: skip
+
+
+def _month_number(word: str) -> int:
+    """1-12 for a month's name in any case (:data:`_MONTH` matched it; "март" is tried
+    before "ма")."""
+    lowered = word.lower()
+    return next(number for stem, number in _MONTH_NUMBERS.items() if lowered.startswith(stem))
+
+
+def months_stated(
+    text: str, start: int, end: int, published: tuple[int, int] | None = None
+) -> tuple[int, int | None] | None:
+    """The first window of months ``text[start:end]`` counts a volume over, as ``(months,
+    year)``: "в июле" (1, the last July up to ``published``, a ``(year, month)``), "в
+    январе-августе 2025 года" (8, 2025), "в месяц" (1, None: a monthly rate); else None."""
+    match = _MONTHS_OF.search(text, start, end)
+    if match is None:
+        return None
+    if match[1] is None:
+        return 1, None
+    first = _month_number(match[1])
+    last = _month_number(match[2]) if match[2] else first
+    if match[3]:
+        return last - first + 1, int(match[3])
+    if published is None:
+        return last - first + 1, None
+    year, month = published
+    return last - first + 1, year if last <= month else year - 1
+
+
 def figure_year(
     years: list[tuple[int, int, int]], figure: tuple[int, int], clause: tuple[int, int],
     horizons: list[int],
