@@ -48,6 +48,9 @@ def test_the_set_has_twelve_articles_from_four_outlets_and_a_held_out_part() -> 
     assert {entry["id"][:6] for entry in documents_of(REAL, "dev")} >= {
         f"held{n:02d}" for n in range(1, 27)
     }
+    held_out = documents_of(REAL, "heldout")
+    assert len(held_out) >= 10 and len({entry["outlet"] for entry in held_out}) >= 4
+    assert {entry["id"][:6] for entry in held_out} == {f"held{n}" for n in range(27, 39)}
     for entry in entries:
         assert (REAL / entry["id"]).is_file()
         assert entry["url"].startswith("https://") and entry["date"][:2] == "20"
@@ -55,11 +58,15 @@ def test_the_set_has_twelve_articles_from_four_outlets_and_a_held_out_part() -> 
         assert gold["date"] == entry["date"]
 
 
-# (right, found, expected) measured on each part when the floors were set; the held-out
-# figures are the reader's first run on held18-held26, after their annotation was committed.
+# (right, found, expected) measured on each part when the floors were set; conflicts are
+# (real reported, reported, real found). The held-out figures are the reader's first run on
+# held27-held38, after their annotation was committed; five of those excerpts print no date
+# or no year (held29, held31, held36) or one the reader misses (held27, held28).
 MEASURED = {
     "dev": {"mentions": (105, 107, 106), "claims": (119, 126, 122), "dates": 37,
             "conflicts": (5, 5, 7)},
+    "heldout": {"mentions": (41, 42, 43), "claims": (18, 28, 33), "dates": 7,
+                "conflicts": (1, 3, 1)},
 }  # fmt: skip
 
 
@@ -73,9 +80,11 @@ def test_mentions_and_claims_do_not_fall_below_the_measured_figures(part: str, s
 
 
 @pytest.mark.parametrize("part", sorted(MEASURED))
-def test_every_publication_date_is_read(part: str) -> None:
+def test_publication_dates_are_read_as_often_as_measured(part: str) -> None:
     evaluation = _evaluation(part)
-    assert evaluation.dates_right == MEASURED[part]["dates"] == evaluation.documents
+    assert evaluation.dates_right >= MEASURED[part]["dates"]
+    if part == "dev":
+        assert evaluation.dates_right == evaluation.documents
 
 
 @pytest.mark.parametrize("part", sorted(MEASURED))
