@@ -20,8 +20,8 @@ claim says which, :class:`Link`):
     the subject (first name) of the closest of the :data:`MENTION_LOOKBACK` sentences before
     it, across paragraphs ("Его протяжённость составит 240 км");
 ``article subject``
-    the feature the article is about: named most often, at least twice and more often than
-    any other;
+    the feature the article is about: the only one it names, else the one named most often,
+    at least twice and more often than any other;
 ``following sentence``
     the first name of the :data:`MENTION_LOOKAHEAD` sentences after it, when nothing before
     it names one (an article that opens with a figure and names its project next: "…
@@ -119,11 +119,15 @@ def _nearest(items: Sequence[Located], position: int) -> tuple[Located, str]:
 
 
 def article_subject(mentions: Sequence[Mention]) -> tuple[str, str | None] | None:
-    """The (layer, feature) an article names most often, when named at least twice and
-    more often than any other; else None."""
+    """The (layer, feature) an article is about: the only one it names (once is enough: "…
+    по проекту (Black Sea Energy)" and the cable's figures four sentences on), else the one
+    it names most often, when named at least twice and more often than any other; else
+    None."""
     counts = Counter((mention.layer, mention.feature) for mention in mentions)
     ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+    if len(ranked) == 1:
+        return ranked[0][0]
+    if not ranked or ranked[0][1] < 2 or ranked[1][1] == ranked[0][1]:
         return None
     return ranked[0][0]
 

@@ -21,7 +21,9 @@ from caspian.layers.news.scopes import (
     figure_scope,
     including_scope,
     names_section,
+    origin_after,
     progress_scope,
+    purpose_scope,
     share_scope,
     stage_scope,
     way_after,
@@ -72,14 +74,25 @@ def sentence_lemmas(document: NewsDocument, sentence: tuple[int, int]) -> set[st
     return found
 
 
+# After a volume, a second volume joined by "и" and its "в год", which is the first's too:
+# "до 25 млн тонн грузов и 500 тыс. контейнеров в год".
+_JOINED_YEARLY = re.compile(
+    r"\s*(?:[^\W\d_]+\s+){0,2}?и\s+(?:до\s+)?\d[\d\s,.]*(?:(?:тыс|млн|млрд)[^\W\d_]*\.?)?"
+    r"(?:\s+[^\W\d_]+){0,2}\s+в\s+год\b",
+    re.IGNORECASE,
+)
+
+
 def measured(
     document: NewsDocument, item: Quantity, before: int, sentence_lemmas: set[str]
 ) -> Quantity:
-    """``item`` with what the words before it say of its measure: a yearly rate ("годовая
-    мощность"), a share of work done ("завершено на 68%": ``percent``, not ``growth``)."""
+    """``item`` with what the words around it say of its measure: a yearly rate ("годовая
+    мощность", or the "в год" of a second volume joined to it by "и"), a share of work done
+    ("завершено на 68%": ``percent``, not ``growth``)."""
     per_unit = item.kind in ("mass", "containers") and item.unit and "/" not in item.unit
-    if per_unit and any(
-        lemmas(word.text) & YEARLY for word in words(document.text, before, item.start)
+    if per_unit and (
+        any(lemmas(word.text) & YEARLY for word in words(document.text, before, item.start))
+        or _JOINED_YEARLY.match(document.text, item.end)
     ):
         return dataclasses.replace(item, unit=f"{item.unit}/yr")
     done = sentence_lemmas & DONE and not sentence_lemmas & CHANGE
@@ -108,6 +121,8 @@ def scope_of(
         including_scope(text, span[0], (item.start, item.end))
         or figure_scope(text, *span)
         or (share_scope(text, sentence[0], item.start, project_named) if flow else None)
+        or (origin_after(text, item.end, span[1]) if flow else None)
+        or (purpose_scope(text, item.end, sentence[1]) if item.kind == "money" else None)
         or component_scope(text, span[0], item.start)
         or (work_component(text, sentence[0], item.start) if timed else None)
         or stage_scope(text, span, sentence)

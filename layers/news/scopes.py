@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 
 from caspian.layers.news.text import best_lemma, lemmas, words
 
@@ -131,12 +132,42 @@ def names_section(text: str, start: int, end: int) -> bool:
     return any(lemmas(token.text) & SECTION_WORDS for token in words(text, start, end))
 
 
+#: Adjectives that make a component word a figure of speech for the whole project:
+#: "Протяженность энергетического моста составит более 1 тыс км" is the cable's length.
+FIGURATIVE = {"энергетический", "транспортный", "цифровой", "логистический", "информационный"}
+
+
 def component_scope(text: str, start: int, figure: int) -> str | None:
     """``component:<lemma>`` when a component word stands among the
     :data:`COMPONENT_REACH` words before the figure at ``figure`` (``text[start:figure]``
-    is its clause before it), else None."""
-    for token in reversed(words(text, start, figure)[-COMPONENT_REACH:]):
-        found = lemmas(token.text) & COMPONENTS
+    is its clause before it) and no :data:`FIGURATIVE` adjective right before it, else None."""
+    tokens = [lemmas(token.text) for token in words(text, start, figure)]
+    for index in range(len(tokens) - 1, max(-1, len(tokens) - 1 - COMPONENT_REACH), -1):
+        found = tokens[index] & COMPONENTS
+        if found and not (index and tokens[index - 1] & FIGURATIVE):
+            return f"component:{min(found)}"
+    return None
+
+
+#: Preparatory work money may be spent on: "$9 млн на геологические изыскания" is the
+#: surveys' money, not the project's cost.
+PREPARATORY = {
+    "изыскание", "исследование", "тэо", "обоснование", "проектирование", "экспертиза",
+    "разведка", "аудит",
+}  # fmt: skip
+# "на" and up to three words right after a figure, across a parenthesised equivalent: "25 млн
+# лари ($9 млн) на геологические исследования".
+_PURPOSE = re.compile(r"\)?\s*(?:\([^()]{0,40}\)\s*)?на\s+((?:[^\W\d_]+[\s-]+){0,2}[^\W\d_]+)")
+
+
+def purpose_scope(text: str, figure_end: int, ceiling: int) -> str | None:
+    """``component:<lemma>`` when money is spent on preparatory work (:data:`PREPARATORY`)
+    named right after the figure ending at ``figure_end`` (before ``ceiling``), else None."""
+    purpose = _PURPOSE.match(text, figure_end, ceiling)
+    if not purpose:
+        return None
+    for word in words(purpose[1]):
+        found = lemmas(word.text) & PREPARATORY
         if found:
             return f"component:{min(found)}"
     return None
@@ -166,6 +197,29 @@ REGIONS = {"азия": "region", "кавказ": "region", "европа": "regi
            "регион": "region"}  # fmt: skip
 #: Adjectives that say the cargo is only a part of the flow (besides a country's).
 SHARE_WORDS = {"транзитный": "transit"}
+#: The share of cargo of several origins named after it ("нефти Казахстана и Туркменистана"):
+#: other countries' oil through a pipeline is its transit oil.
+SHARE_WORDS_MANY = "transit"
+#: Words that join origins named after a cargo word.
+_AND = {"и", "или"}
+
+
+def _share_of(origins: Sequence[str]) -> str:
+    """The share of cargo from ``origins`` (country codes): one country's, else transit."""
+    return f"share:{origins[0]}" if len(set(origins)) == 1 else f"share:{SHARE_WORDS_MANY}"
+
+
+def _origins_after(following: Sequence[frozenset[str] | set[str]]) -> list[str]:
+    """The countries named right after a cargo word, joined by "и" ("нефти Казахстана и
+    Туркменистана": KZ, TM), from the lemma sets of the words that follow it."""
+    origins: list[str] = []
+    for lemma_set in following:
+        country = next((COUNTRIES[word] for word in sorted(lemma_set) if word in COUNTRIES), None)
+        if country:
+            origins.append(country)
+        elif not (origins and lemma_set & _AND):
+            break
+    return origins
 
 
 def share_scope(text: str, start: int, figure: int, project_named: bool = True) -> str | None:
@@ -176,13 +230,16 @@ def share_scope(text: str, start: int, figure: int, project_named: bool = True) 
     the project's ("в 2025 году морским транспортом страны перевезено 4,002 миллиона тонн",
     :data:`COUNTRY_WORDS`). Else None."""
     tokens = [lemmas(token.text) for token in words(text, start, figure)]
-    for adjective, noun in itertools.pairwise(tokens):
+    for index, (adjective, noun) in enumerate(itertools.pairwise(tokens)):
         if not noun & CARGO:
             continue
         for lemma in sorted(adjective):
             who = COUNTRIES.get(lemma) or SHARE_WORDS.get(lemma)
             if who:
                 return f"share:{who}"
+        origins = _origins_after(tokens[index + 2 :])
+        if origins:
+            return _share_of(origins)
     if project_named:
         return None
     # Only the figure's own clause, after the last comma: "Согласно данным … Казахстана, в
@@ -196,6 +253,17 @@ def share_scope(text: str, start: int, figure: int, project_named: bool = True) 
         if country or region or lemma_set & COUNTRY_WORDS:
             return f"{ACTOR}{country or region or 'country'}"
     return None
+
+
+def origin_after(text: str, figure_end: int, ceiling: int) -> str | None:
+    """``share:<who>`` when the cargo word right after a volume is followed by the countries
+    it comes from ("242 тысячи тонн нефти Казахстана и Туркменистана"), else None; the
+    volume ends at ``figure_end``, its clause at ``ceiling``."""
+    tokens = [lemmas(token.text) for token in words(text, figure_end, ceiling)[:6]]
+    if not tokens or not tokens[0] & CARGO:
+        return None
+    origins = _origins_after(tokens[1:])
+    return _share_of(origins) if origins else None
 
 
 def _stages(text: str, start: int, end: int) -> list[int]:
