@@ -1,7 +1,7 @@
 """Leaflet and its plugins: linked from a CDN online, inlined for ``--offline``.
 
 The versions are pinned once, in ``maps/assets/package.json`` and its lockfile; the files the
-map needs are committed under ``maps/assets/npm-files`` exactly as ``npm ci`` installs them
+map needs are committed under ``maps/assets/vendor`` exactly as ``npm ci`` installs them
 (see :mod:`caspian.maps.asset_files` and docs/maps.md), so every install of the package has
 them. An online map links each file at ``cdn.jsdelivr.net/npm/<pkg>@<ver>``, which serves the
 very files of the locked package version, so the online and offline maps run the same code. An
@@ -24,7 +24,7 @@ from caspian.geo.errors import DependencyMissingError
 #: Where package.json and package-lock.json live (and, in a checkout, npm's node_modules).
 ASSETS_DIR = Path(__file__).resolve().parent / "assets"
 #: The committed files of the locked packages, ``<package>/<path>``, and their manifest.
-FILES_DIR = ASSETS_DIR / "npm-files"
+FILES_DIR = ASSETS_DIR / "vendor"
 
 #: What to do when a file is missing: it ships in every install, so the install is broken.
 INSTALL_HINT = "reinstall caspian-gis (`pip install --force-reinstall caspian-gis`)"
