@@ -27,7 +27,6 @@ from typing import Any
 import numpy as np
 import shapely
 from caspian.geo.errors import CaspianError
-from caspian.geo.geodesy import GEOD
 from caspian.geo.routing.corridorgraph import (
     GAP,
     RAIL,
@@ -36,7 +35,7 @@ from caspian.geo.routing.corridorgraph import (
     CorridorEdge,
     CorridorNetwork,
     CorridorNode,
-    _bearing_away,
+    bearing_away,
 )
 
 
@@ -151,7 +150,9 @@ class _View:
             self.edges.append(piece)
             self.origin.append(e)
             if piece.lonlats.shape[0] >= 2:
-                self.bearings[new] = (_bearing_away(piece, False), _bearing_away(piece, True))
+                geod = self.network.geod
+                self.bearings[new] = (bearing_away(piece, False, geod),
+                                      bearing_away(piece, True, geod))
             else:
                 self.bearings[new] = (0.0, 0.0)
             for node in {u, v}:
@@ -229,7 +230,7 @@ def snap(network: CorridorNetwork, lonlat: tuple[float, float], label: str,
     approx_km = 111.3 * np.hypot((lonlats[:, 0] - lon) * scale, lonlats[:, 1] - lat)
     short = np.flatnonzero(approx_km <= approx_km.min() * 1.2 + slack_km * 1.2 + 1.0)
     km = np.full(lonlats.shape[0], np.inf)
-    _, _, dist_m = GEOD.inv(np.full(short.size, lon), np.full(short.size, lat),
+    _, _, dist_m = network.geod.inv(np.full(short.size, lon), np.full(short.size, lat),
                             lonlats[short, 0], lonlats[short, 1])
     km[short] = np.asarray(dist_m, dtype=float) / 1000.0
     n_vertices = network.vertex_lonlats.shape[0]
@@ -326,7 +327,7 @@ def _search(view: _View, sources: Sequence[int], targets: Sequence[int],
     first path found is the cheapest.
     """
     target = targets[0]
-    _, _, to_target_m = GEOD.inv(view.lonlats[:, 0], view.lonlats[:, 1],
+    _, _, to_target_m = view.network.geod.inv(view.lonlats[:, 0], view.lonlats[:, 1],
                                  np.full(len(view.nodes), view.lonlats[target, 0]),
                                  np.full(len(view.nodes), view.lonlats[target, 1]))
     # Shaved by 0.1 %: the segments' own geodesics can be a hair shorter than rounding allows.
