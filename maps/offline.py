@@ -12,7 +12,6 @@ offline map inlines the committed files, with every ``url(...)`` in a stylesheet
 from __future__ import annotations
 
 import base64
-import json
 import mimetypes
 import re
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from functools import cache
 from pathlib import Path
 
 from caspian.geo.errors import DependencyMissingError
+from caspian.layers.io.packaged import packaged_json
 
 #: Where package.json and package-lock.json live (and, in a checkout, npm's node_modules).
 ASSETS_DIR = Path(__file__).resolve().parent / "assets"
@@ -91,12 +91,8 @@ def locked_versions(assets_dir: Path = ASSETS_DIR) -> dict[str, str]:
         If the lockfile is missing (a broken install).
     """
     lock = assets_dir / "package-lock.json"
-    try:
-        packages = json.loads(lock.read_text(encoding="utf-8"))["packages"]
-    except (OSError, ValueError, KeyError) as exc:
-        raise DependencyMissingError(
-            f"map asset lockfile {lock} is unreadable ({exc}); reinstall caspian-gis"
-        ) from exc
+    packages = packaged_json(lock, f"map asset lockfile {lock}", DependencyMissingError,
+                             "packages")
     prefix = "node_modules/"
     return {
         name[len(prefix) :]: entry["version"]

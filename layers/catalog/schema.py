@@ -102,19 +102,27 @@ def position() -> Spec:
     return check
 
 
+def _typed(kind: type, noun: str, nullable: bool, inner: Spec) -> Spec:
+    """``inner``'s messages for a value of type ``kind``; null passes when ``nullable``, any
+    other value is one message naming ``noun``."""
+    def check(value: Any, where: str) -> Iterator[str]:
+        if value is None and nullable:
+            return
+        if not isinstance(value, kind):
+            yield f"{where} is {describe(value)}, not {noun}"
+            return
+        yield from inner(value, where)
+    return check
+
+
 def _container(
     kind: type, noun: str, entries: Callable[[Any], Any], path: Callable[[str, Any], str]
 ) -> Callable[..., Spec]:
     def make(item: Spec, nullable: bool = False) -> Spec:
-        def check(value: Any, where: str) -> Iterator[str]:
-            if value is None and nullable:
-                return
-            if not isinstance(value, kind):
-                yield f"{where} is {describe(value)}, not {noun}"
-                return
+        def each_entry(value: Any, where: str) -> Iterator[str]:
             for key, entry in entries(value):
                 yield from item(entry, path(where, key))
-        return check
+        return _typed(kind, noun, nullable, each_entry)
     return make
 
 
@@ -127,12 +135,7 @@ mapping_of = _container(dict, "an object", dict.items, lambda where, key: f"{whe
 def record(fields: Mapping[str, tuple[Spec, bool]], nullable: bool = False) -> Spec:
     """An object with these members: ``name -> (spec, required)``; other members are allowed
     (a record is open, as GeoJSON's foreign members are)."""
-    def check(value: Any, where: str) -> Iterator[str]:
-        if value is None and nullable:
-            return
-        if not isinstance(value, dict):
-            yield f"{where} is {describe(value)}, not an object"
-            return
+    def each_field(value: Any, where: str) -> Iterator[str]:
         missing = [name for name, (_, required) in fields.items()
                    if required and name not in value]
         if missing:
@@ -140,7 +143,7 @@ def record(fields: Mapping[str, tuple[Spec, bool]], nullable: bool = False) -> S
         for name, (spec, _) in fields.items():
             if name in value:
                 yield from spec(value[name], f"{where}.{name}" if where else name)
-    return check
+    return _typed(dict, "an object", nullable, each_field)
 
 
 def members(spec: Spec, value: Any) -> list[str]:
