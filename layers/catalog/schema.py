@@ -178,6 +178,18 @@ def _published_length(source: Spec, source_required: bool) -> Spec:
 PUBLISHED_LENGTH = _published_length(text(nullable=True), False)
 CATALOG_PUBLISHED_LENGTH = _published_length(_SOURCE_ID, True)
 
+
+def _stated_figures(note: str, source_required: bool) -> Spec:
+    """A list of figures as sources state them: ``value`` (a number or a string), ``unit``,
+    a ``note`` member (``label``, ``qualifier``) and the ``source``."""
+    return list_of(record({
+        "value": (either(number(), text(), "a number or a string"), True),
+        "unit": (text(nullable=True), False),
+        note: (text(nullable=True), False),
+        "source": (_SOURCE_ID, source_required),
+    }))
+
+
 #: A catalog feature's properties.
 FEATURE_PROPERTIES: Spec = record({
     "name": (text(non_empty=True), True),
@@ -188,12 +200,7 @@ FEATURE_PROPERTIES: Spec = record({
     "status_note": (text(nullable=True), False),
     "operator": (text(nullable=True), False),
     "owners": (list_of(text()), False),
-    "capacity": (list_of(record({
-        "value": (either(number(), text(), "a number or a string"), True),
-        "unit": (text(nullable=True), False),
-        "label": (text(nullable=True), False),
-        "source": (_SOURCE_ID, False),
-    })), False),
+    "capacity": (_stated_figures("label", source_required=False), False),
     "published_length_km": (list_of(CATALOG_PUBLISHED_LENGTH), True),
     "geometry_accuracy": (one_of(GEOMETRY_ACCURACIES), True),
     "traced_sources": (list_of(_SOURCE_ID), False),
@@ -239,12 +246,7 @@ LAYER_MEMBERS: Spec = record({
     "conflicts": (list_of(record({
         "id": (text(non_empty=True), True),
         "topic": (text(), False),
-        "values": (list_of(record({
-            "value": (either(number(), text(), "a number or a string"), True),
-            "unit": (text(nullable=True), False),
-            "qualifier": (text(nullable=True), False),
-            "source": (_SOURCE_ID, True),
-        })), True),
+        "values": (_stated_figures("qualifier", source_required=True), True),
         "features": (list_of(text()), False),
         "note": (text(nullable=True), False),
     })), False),
