@@ -22,6 +22,7 @@ import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -87,17 +88,35 @@ DEFAULT_SEARCH = SearchSettings()
 
 @dataclass(frozen=True)
 class Step:
-    """One edge of a path, in travel order (``lonlats`` already run the way travelled)."""
+    """One edge of a path, travelled from ``start_node`` to ``end_node`` (from the edge's ``u``
+    to its ``v`` when ``forward``): its vertices, segment lengths and countries in that order."""
 
     edge: CorridorEdge
     origin: int
     start_node: CorridorNode
     end_node: CorridorNode
-    lonlats: Any
-    segment_km: Any
-    segment_countries: tuple[str, ...]
+    forward: bool
     gauge_from: int | None = None
     gauge_to: int | None = None
+
+    @property
+    def _order(self) -> slice:
+        return slice(None) if self.forward else slice(None, None, -1)
+
+    @cached_property
+    def lonlats(self) -> Any:
+        """The edge's ``(lon, lat)`` vertices the way travelled."""
+        return self.edge.lonlats[self._order]
+
+    @cached_property
+    def segment_km(self) -> Any:
+        """The edge's segment lengths the way travelled, kilometres."""
+        return self.edge.segment_km[self._order]
+
+    @cached_property
+    def segment_countries(self) -> tuple[str, ...]:
+        """The country of each segment the way travelled."""
+        return tuple(self.edge.segment_countries[self._order])
 
 
 @dataclass(frozen=True)
@@ -416,12 +435,9 @@ def _steps(view: _View, source: int, edges: list[tuple[int, int | None, int | No
         edge = view.edges[e]
         forward = edge.u == node
         nxt = edge.v if forward else edge.u
-        order = slice(None) if forward else slice(None, None, -1)
         steps.append(Step(
             edge=edge, origin=view.origin[e], start_node=view.nodes[node], end_node=view.nodes[nxt],
-            lonlats=edge.lonlats[order], segment_km=edge.segment_km[order],
-            segment_countries=tuple(edge.segment_countries[order]),
-            gauge_from=before if edge.gauges else None,
+            forward=forward, gauge_from=before if edge.gauges else None,
             gauge_to=after if edge.gauges else None,
         ))
         node = nxt
