@@ -351,7 +351,7 @@ def sea_distance_matrix_m(
     Points in different basins are ``inf`` apart; a point in no basin (an inland port) gets
     NaN rather than failing the whole table.
     """
-    return sea_router(settings).distance_matrix_m(lons, lats, strict=False)
+    return sea_router(settings_or_default(settings)).distance_matrix_m(lons, lats, strict=False)
 
 
 @dataclass(frozen=True)
