@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from caspian.geo.errors import DependencyMissingError
+from caspian.layers.io.errors import DependencyMissingError
 from caspian.layers.io.packaged import packaged_json
 
 #: Where package.json and package-lock.json live (and, in a checkout, npm's node_modules).

@@ -19,7 +19,7 @@ from types import MappingProxyType
 from typing import Any
 
 from caspian.geo.arguments import text
-from caspian.geo.errors import SeedError
+from caspian.layers.catalog.errors import SeedError
 from caspian.layers.io.packaged import packaged_json
 
 SEED_PACKAGE = "caspian.seeds"

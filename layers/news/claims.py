@@ -17,8 +17,8 @@ sentence, a money, growth or volume claim takes the sentence's reporting period 
 "к 2030 году"); a volume (mass, containers) with no such period takes the year it is counted
 for (:func:`caspian.layers.news.timing.figure_year`: "в 2025 году", "по итогам 2025 года"), so
 volumes of different years are never compared. A claim is a *target* when "до" stands right
-before it or its sentence plans ("планируется", "намерены", "предусматривают", "цель"),
-else *reported*.
+before it or its sentence plans ("планируется", "намерены", "предусматривают", "цель") and
+it is no length (:data:`SIZES`: a planned line's length is its length), else *reported*.
 """
 
 from __future__ import annotations
@@ -36,8 +36,10 @@ from caspian.layers.news.measures import (
     FLOWS,
     PROGRESS,
     measured,
+    not_a_length,
     scope_of,
     sentence_lemmas,
+    split_lengths,
     through_place,
 )
 from caspian.layers.news.mentions import Mention, find_mentions
@@ -135,8 +137,16 @@ class Claim:
         return data
 
 
+#: Kinds that measure what a feature is, not what it is to carry: a planned line's length is
+#: its length ("предусматривает строительство пяти тоннелей общей протяженностью 11,5 км"
+#: against "строительство пяти тоннелей суммарной протяжённостью 11,3 километра"), so a plan
+#: does not make it a target.
+SIZES = ("length",)
+
+
 def _role(item: Quantity, plans: bool) -> str:
-    return "target" if item.qualifier == "up to" or plans else "reported"
+    planned = plans and item.kind not in SIZES
+    return "target" if item.qualifier == "up to" or planned else "reported"
 
 
 def _context(document: NewsDocument, found: Sequence[Quantity]) -> dict[str, Any]:
@@ -310,14 +320,17 @@ def read_claims(
         named_here = [name for name in names.get(index, ()) if isinstance(name.match, Mention)]
         horizons = [item.start for item in found
                     if item.kind == "deadline" and item.qualifier in ("by", "end of")]  # fmt: skip
+        parts = split_lengths(document, figures, sentence[1])
         for number, item in enumerate(figures):
             if not _is_claim(document, item, figures, said):
                 continue
             floor = figures[number - 1].end if number else sentence[0]
             ceiling = figures[number + 1].start if number + 1 < len(figures) else sentence[1]
             span = clause(document.text, item.start, item.end, floor, ceiling)
+            if not_a_length(document, item, span[0]):
+                continue  # a width or a speed
             item = measured(document, item, span[0], said)
-            scope = scope_of(document, item, span, sentence, bool(named_here))
+            scope = parts.get(number) or scope_of(document, item, span, sentence, bool(named_here))
             borrow = item.kind in BORROWS or not topics_by_sentence.get(index)
             link = linking.link_feature(
                 document, names, subject, index, item.start, borrow, quotes

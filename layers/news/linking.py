@@ -8,7 +8,10 @@ claim says which, :class:`Link`):
     the nearest name before the figure in its sentence ("железная дорога Карс–Дилуджу
     протяжённостью 240 км");
 ``sentence, after``
-    the nearest name after it in its sentence ("224-километровой ж/д ветки от Карса");
+    the nearest name after it in its sentence ("224-километровой ж/д ветки от Карса"), unless
+    a new clause (:data:`CLAUSE_BREAK`) begins between them: "Строительство рассчитано на пять
+    лет, и запуск … по Зангезурскому маршруту … намечен на 2030 год" is about the line the
+    sentences before name, not the route;
 ``quoted speaker's subject``
     for a figure inside a quotation («…»): the first name inside the quotation before it, else
     the subject of the sentence that opens the quotation, else of the sentence before it ("Министр
@@ -71,6 +74,8 @@ UNMAPPED = "unmapped"
 # A quotation as Russian news print it, up to a few paragraphs long.
 _NAME_PARTS = re.compile(r"[\s–-]+")
 _QUOTATION = re.compile(r"«[^«»]{1,5000}»")
+#: A new clause: a semicolon, or a comma before a conjunction that joins two clauses.
+CLAUSE_BREAK = re.compile(r";|,\s+(?:и|а|но|однако|тогда\s+как)\s", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -174,7 +179,12 @@ def link_feature(
     """The feature of the figure at ``position`` of sentence ``index`` (see the module's
     rules), or None; with ``borrow`` False, only a name of its own sentence."""
     if names.get(index):
-        return _as_link(*_nearest(names[index], position))
+        located, rule = _nearest(names[index], position)
+        after_a_break = rule == "sentence, after" and CLAUSE_BREAK.search(
+            document.text, position, located.position
+        )
+        if not (after_a_break and borrow):
+            return _as_link(located, rule)
     if not borrow:
         return None
     speaker = _speaker_subject(document, names, quotes, position)

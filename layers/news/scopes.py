@@ -21,8 +21,15 @@ way):
 * ``share:<who>`` — a volume of one origin's or shipper's cargo, not the project's total
   ("Объем транспортировки казахстанской нефти … 1,5 млн тонн": ``share:KZ``; "транзитной
   нефти": ``share:transit``), read from the sentence before the figure;
-* ``actor:<country>`` — a volume a country carries, in a sentence naming no project: the
-  actor's figure, which :mod:`.claims` links to no project;
+* ``actor:<country>`` — a volume a country (or ``actor:region``, a region: "по Центральной
+  Азии") carries, in a sentence naming no project: the actor's figure, which :mod:`.claims`
+  links to no project;
+* ``including:<lemmas>`` — a total that counts more than the feature, the words added named
+  right after the figure or right before it ("110,4 км (с учетом подъездных путей - 140,6
+  км)", "140,6 км с учетом подъездных путей": ``including:подъездный путь``);
+* ``component:<way>`` — also one of the parts a sentence splits a route's length into, each
+  figure followed by its way ("4 250 километров железных дорог и автотрасс и 500 километров
+  морского пути": ``component:дорога``, ``component:путь``; :func:`way_after`);
 * ``stage:<n>`` — a stage of the project ("на втором этапе", "первая очередь", "пилотный
   терминал"), read from the clause, else from the sentence when it names one stage only.
 
@@ -37,7 +44,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from caspian.layers.news.text import lemmas, words
+from caspian.layers.news.text import best_lemma, lemmas, words
 
 #: How far from the figure (characters) its clause may reach.
 REACH = 100
@@ -55,7 +62,10 @@ COUNTRIES = {
     "румыния": "RO", "румынский": "RO", "болгария": "BG", "болгарский": "BG",
 }  # fmt: skip
 #: Parts of a line or port whose figures are not the whole's ("тоннель", "депо").
-COMPONENTS = {"тоннель", "туннель", "депо", "мост", "станция", "галерея", "путепровод", "причал"}
+COMPONENTS = {
+    "тоннель", "туннель", "депо", "мост", "виадук", "эстакада", "станция", "галерея",
+    "путепровод", "причал",
+}  # fmt: skip
 #: How many words a component word may stand before its figure.
 COMPONENT_REACH = 3
 #: Nouns of work done on something: the thing after one is what a time figure dates.
@@ -150,6 +160,10 @@ CARGO = {"нефть", "газ", "груз", "контейнер", "конден
 ACTOR = "actor:"
 #: Words for "the country" as the one whose traffic a figure counts.
 COUNTRY_WORDS = {"страна", "государство"}
+#: Regions whose traffic a figure may count, by lemma: "В целом по Центральной Азии …
+#: ожидается увеличение грузопотоков … до 90-95 млн тонн" is the region's, not the corridor's.
+REGIONS = {"азия": "region", "кавказ": "region", "европа": "region", "евразия": "region",
+           "регион": "region"}  # fmt: skip
 #: Adjectives that say the cargo is only a part of the flow (besides a country's).
 SHARE_WORDS = {"транзитный": "transit"}
 
@@ -172,12 +186,15 @@ def share_scope(text: str, start: int, figure: int, project_named: bool = True) 
     if project_named:
         return None
     # Only the figure's own clause, after the last comma: "Согласно данным … Казахстана, в
-    # 2025 году морским транспортом страны перевезено …" names its source before the comma.
-    own = text.rfind(",", start, figure) + 1 or start
+    # 2025 году морским транспортом страны перевезено …" names its source before the comma
+    # (a comma between words: "в 1,5 раза" holds a decimal one).
+    cut = text.rfind(", ", start, figure)
+    own = cut + 2 if cut >= 0 else start
     for lemma_set in (lemmas(token.text) for token in words(text, own, figure)):
         country = next((COUNTRIES[word] for word in sorted(lemma_set) if word in COUNTRIES), None)
-        if country or lemma_set & COUNTRY_WORDS:
-            return f"{ACTOR}{country or 'country'}"
+        region = next((REGIONS[word] for word in sorted(lemma_set) if word in REGIONS), None)
+        if country or region or lemma_set & COUNTRY_WORDS:
+            return f"{ACTOR}{country or region or 'country'}"
     return None
 
 
@@ -210,4 +227,44 @@ def progress_scope(text: str, start: int, figure: int) -> str | None:
         work = next((WORK[lemma] for lemma in lemmas(token.text) if lemma in WORK), None)
         if work:
             return work
+    return None
+
+
+# What a total counts besides the feature, in at most two words: "с учетом подъездных путей".
+_ADDED = r"(?:с\s+уч[её]том|включая|вместе\s+с)\s+([а-яё]+(?:\s+[а-яё]+)?)"
+#: The added words right after a figure ("140,6 км с учетом подъездных путей") ...
+_INCLUDING_AFTER = re.compile(rf"\s*{_ADDED}", re.IGNORECASE)
+#: ... or right before it, across a dash ("с учетом подъездных путей - 140,6 км").
+_INCLUDING_BEFORE = re.compile(rf"{_ADDED}\s*[-–—:]?\s*\Z", re.IGNORECASE)
+
+
+def including_scope(text: str, start: int, figure: tuple[int, int]) -> str | None:
+    """``including:<lemmas>`` when the figure at ``figure`` (``text[start:figure[0]]`` is its
+    clause before it) is a total that counts more than the feature ("с учетом подъездных
+    путей"), else None. "включая 443 км …" names a part, not the total: the figure must stand
+    after the added words."""
+    added = _INCLUDING_AFTER.match(text, figure[1]) or _INCLUDING_BEFORE.search(
+        text, start, figure[0]
+    )
+    if not added:
+        return None
+    return "including:" + " ".join(best_lemma(word.text) for word in words(added[1]))
+
+
+#: Ways a route's length is split into by mode (land, sea, pipe, cable).
+WAYS = {
+    "дорога", "автодорога", "автотрасса", "трасса", "путь", "магистраль", "трубопровод",
+    "кабель",
+}  # fmt: skip
+#: How many words after a length its way may stand ("километров железных дорог").
+WAY_REACH = 2
+
+
+def way_after(text: str, figure_end: int, ceiling: int) -> str | None:
+    """The way (:data:`WAYS`, by its most likely lemma) named among the :data:`WAY_REACH`
+    words right after a length ending at ``figure_end``, before ``ceiling``, else None."""
+    for word in words(text, figure_end, ceiling)[:WAY_REACH]:
+        lemma = best_lemma(word.text)
+        if lemma in WAYS:
+            return lemma
     return None
