@@ -15,9 +15,8 @@ _EXPORTS = {
     **dict.fromkeys(["Citation", "layer_citations", "conflict_rows"],
                     "caspian.layers.catalog.citations"),
     "check_catalog": "caspian.layers.catalog.check",
-    "LayerNotFoundError": "caspian.layers.catalog.errors",
-    "CatalogError": "caspian.layers.catalog.errors",
-    "SeedError": "caspian.layers.catalog.errors",
+    **dict.fromkeys(["LayerNotFoundError", "CatalogError", "SeedError"],
+                    "caspian.layers.catalog.errors"),
 }
 
 __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
