@@ -160,24 +160,57 @@ def _role(item: Quantity, plans: bool, period: dict[str, Any], published: str | 
 # The first end of a change, "вырос … с 0,8 млн до 4,5 млн тонн": the state before it.
 _CHANGED_FROM = re.compile(r"\bс\s*\Z", re.IGNORECASE)
 _CHANGED_TO = re.compile(r"\s*(?:[^\W\d_.]+\s+){0,2}?до\s*\Z", re.IGNORECASE)
+# The other order: "до" before the new value, "с" right after it ("до 4,7 миллиона тонн с").
+_CHANGED_TO_BEFORE = re.compile(r".?\bдо\s*", re.IGNORECASE)
+_CHANGED_FROM_AFTER = re.compile(r",?\s*с\s*", re.IGNORECASE)
 
 
 def share_of_volume(volume: Claim) -> str | None:
-    """The share a change after ``volume`` in its sentence is of: the volume's ("транзит
-    нефти Казахстана и Туркменистана … составил 2,888 млн тонн, это на 19,4% меньше"), else
+    """The share or country section a change after ``volume`` in its sentence is of: the
+    volume's ("транзит нефти Казахстана и Туркменистана … составил 2,888 млн тонн, это на
+    19,4% меньше"; "через Азербайджан … 1,741 млн тонн грузов, то есть на 7% больше"), else
     None."""
     share = volume.scope or ""
-    return share if volume.kind in FLOWS and share.startswith("share:") else None
+    return share if volume.kind in FLOWS and share.startswith(("share:", "section:")) else None
 
 
-def _change_start(document: NewsDocument, item: Quantity, following: Quantity | None) -> bool:
-    """Whether ``item`` is the "с" end of a change whose "до" end is ``following``."""
+# "за аналогичный период предыдущего года": the months of the figure before, a year earlier.
+_SAME_PERIOD_YEAR_BEFORE = re.compile(
+    r"\bза\s+аналогичный\s+период\s+(?:предыдущего|прошлого)\s+года\b", re.IGNORECASE
+)
+
+
+def _same_period_before(text: str, sentence: tuple[int, int], before: Claim) -> dict[str, Any]:
+    """The period of a volume stated for "the same period of the year before" in
+    ``sentence``, from the volume ``before`` it there ("в январе-феврале 2025 года
+    увеличился до 4,7 миллиона тонн с 4,4 миллиона за аналогичный период предыдущего года"),
+    else nothing."""
+    period = before.context.get("period")
+    if not period or period.get("year") is None or before.kind not in FLOWS:
+        return {}
+    if not _SAME_PERIOD_YEAR_BEFORE.search(text, *sentence):
+        return {}
+    year = period["year"] - 1
+    return {"period": {"months": period["months"], "year": year, "text": f"same period {year}"}}
+
+
+def _change_start(
+    document: NewsDocument,
+    item: Quantity,
+    following: Quantity | None,
+    preceding: Quantity | None = None,
+) -> bool:
+    """Whether ``item`` is the "с" end of a change whose "до" end is ``following`` ("с 4,4
+    до 4,7 миллиона тонн") or, written the other way round, ``preceding`` ("до 4,7 миллиона
+    тонн с 4,4 миллиона")."""
     text = document.text
-    return (
-        following is not None
-        and _CHANGED_FROM.search(text[max(0, item.start - 3) : item.start]) is not None
-        and _CHANGED_TO.match(text[item.end : following.start]) is not None
-    )
+    if _CHANGED_FROM.search(text[max(0, item.start - 3) : item.start]) is None:
+        return False
+    if following is not None and _CHANGED_TO.match(text[item.end : following.start]):
+        return True
+    return preceding is not None and _CHANGED_TO_BEFORE.fullmatch(
+        text[max(0, preceding.start - 4) : preceding.start]
+    ) is not None and _CHANGED_FROM_AFTER.fullmatch(text[preceding.end : item.start]) is not None
 
 
 def _context(document: NewsDocument, found: Sequence[Quantity]) -> dict[str, Any]:
@@ -383,7 +416,10 @@ def read_claims(
                 link, scope = through_place(gazetteer, link, scope)
             topic = linking.link_topic(document, topics_by_sentence, index, item.start)
             period = _flow_period(document, item, span, years, horizons)
+            if not period and item.kind in FLOWS and claims and claims[-1].sentence == index:
+                period = _same_period_before(document.text, sentence, claims[-1])
             following = figures[number + 1] if number + 1 < len(figures) else None
+            preceding = figures[number - 1] if number else None
             start, end = document.original_span(item.start, item.end)
             claims.append(
                 Claim(
@@ -408,7 +444,7 @@ def read_claims(
                         **({"as_of": document.date} if scope in PROGRESS else {}),
                         **period,
                         **({"state": "before the change"}
-                           if _change_start(document, item, following) else {}),
+                           if _change_start(document, item, following, preceding) else {}),
                         **{
                             key: value
                             for key, value in context.items()
