@@ -228,15 +228,22 @@ def _context(document: NewsDocument, found: Sequence[Quantity]) -> dict[str, Any
     return context
 
 
+#: Qualifiers of a deadline that is a forecast's horizon ("к 2030 году", "к концу года").
+_HORIZONS = ("by", "end of")
+
+
 def _flow_period(
     document: NewsDocument,
     item: Quantity,
     span: tuple[int, int],
     years: list[tuple[int, int, int]],
     horizons: list[int],
+    horizon_years: Sequence[int] = (),
 ) -> dict[str, Any]:
     """The months (:func:`caspian.layers.news.timing.months_stated`) or else the whole year
-    a volume is counted for, as a claim's ``period``, or nothing."""
+    a volume is counted for, as a claim's ``period``, or nothing; a forecast with no year of
+    its own is the volume of the one year its sentence's horizon names ("достигнет 8
+    миллионов тонн к концу этого года": that year's, ``horizon_years``)."""
     if item.kind not in FLOWS:
         return {}
     published = (int(document.date[:4]), int(document.date[5:7])) if document.date else None
@@ -245,6 +252,8 @@ def _flow_period(
         months, year = window
         return {"period": {"months": months, "year": year, "text": f"{months} months"}}
     found = timing.figure_year(years, (item.start, item.end), span, horizons)
+    if found is None and len(set(horizon_years)) == 1:
+        found = horizon_years[0], "horizon"
     if found is None:
         return {}
     year, how = found
@@ -389,8 +398,11 @@ def read_claims(
         this_year = int(document.date[:4]) if document.date else None
         years = timing.years_stated(document.text, *sentence, this_year) if figures else []
         named_here = [name for name in names.get(index, ()) if isinstance(name.match, Mention)]
-        horizons = [item.start for item in found
-                    if item.kind == "deadline" and item.qualifier in ("by", "end of")]  # fmt: skip
+        horizon_items = [
+            item for item in found if item.kind == "deadline" and item.qualifier in _HORIZONS
+        ]
+        horizons = [item.start for item in horizon_items]
+        horizon_years = [int(item.value) for item in horizon_items]
         parts = split_lengths(document, figures, sentence[1])
         for number, item in enumerate(figures):
             if not _is_claim(document, item, figures, said):
@@ -415,7 +427,7 @@ def read_claims(
                     link = linking.specific(document, link, names.get(index, ()), named_features)
                 link, scope = through_place(gazetteer, link, scope)
             topic = linking.link_topic(document, topics_by_sentence, index, item.start)
-            period = _flow_period(document, item, span, years, horizons)
+            period = _flow_period(document, item, span, years, horizons, horizon_years)
             if not period and item.kind in FLOWS and claims and claims[-1].sentence == index:
                 period = _same_period_before(document.text, sentence, claims[-1])
             following = figures[number + 1] if number + 1 < len(figures) else None

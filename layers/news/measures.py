@@ -19,7 +19,6 @@ from caspian.layers.news.gazetteer import Gazetteer
 from caspian.layers.news.scopes import (
     component_scope,
     figure_scope,
-    through_country,
     including_scope,
     names_section,
     origin_after,
@@ -27,6 +26,7 @@ from caspian.layers.news.scopes import (
     purpose_scope,
     share_scope,
     stage_scope,
+    through_country,
     way_after,
     work_component,
 )
