@@ -5,7 +5,9 @@ numeric ``22.10.2025``, an ISO ``2026-03-03``, and a date in words such as
 ``3 декабря 2025 года`` or ``3 марта, 2026``; each with a time of day printed after it
 (``/ 09:15``, ``, 14:05``, ``в 09:20``) or before it (``09:15 / 3 марта 2026``). A month
 word is recognised by its lemma (pymorphy3), so every case of
-the month name is read without a list of endings.
+the month name is read without a list of endings, or by its first three or four letters when
+a dateline cuts it ("02 Дек 2025"). A dateline may carry a bullet ("• 05 сентября, 2025") and
+break over two lines.
 """
 
 from __future__ import annotations
