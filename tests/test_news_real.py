@@ -17,6 +17,7 @@ from caspian.layers.news.analysis import Analysis, analyse, corpus_conflicts
 from caspian.layers.news.claims import Claim
 from caspian.layers.news.documents import read_document
 from caspian.layers.news.evaluation import Evaluation, documents_of, evaluate
+from caspian.layers.news.quantities import quantities
 from cli_support import run_cli
 
 REAL = Path(__file__).parent / "data" / "news_real"
@@ -480,7 +481,9 @@ def test_a_volume_carried_through_a_country_is_its_section_and_so_is_its_growth(
 
 
 def test_the_second_figure_of_a_change_takes_the_unit_left_out_and_its_own_period() -> None:
-    # "увеличился до 4,7 миллиона тонн с 4,4 миллиона за аналогичный период предыдущего года"
+    # "увеличился до 4,7 миллиона тонн с 4,4 миллиона за аналогичный период предыдущего года";
+    # a bare number after "с" counts something else ("20 км с 2 станциями")
+    assert [q.unit for q in quantities("Построят 20 км с 2 станциями.", 0, 29)] == ["km"]
     before = _claim(BTC_JAN_FEB, "4,4 миллиона")
     assert (before.kind, before.value, before.unit) == ("mass", 4.4, "Mt")
     assert before.context["state"] == "before the change"

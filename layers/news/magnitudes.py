@@ -23,7 +23,7 @@ _RANGE_TO = re.compile(r"\s+до\s+", re.IGNORECASE)
 # The two ends of a range joined by a dash, the unit written once: "104-105 тысяч TEU".
 _RANGE_DASH = re.compile(r"\s*[-–—]\s*")
 # A second figure compared with a first, its unit left out: "до 4,7 миллиона тонн с 4,4
-# миллиона", "15 км против 12".
+# миллиона", "15 млн тонн против 12 млн".
 _COMPARED_WITH = re.compile(r",?\s+(?:с|со|от|против)\s+", re.IGNORECASE)
 
 
@@ -107,12 +107,12 @@ def joined_range(text: str, first: Reading, second: Reading) -> Reading | None:
 
 def carried_unit(text: str, before: Reading, figure: Reading) -> Reading | None:
     """``figure`` with the unit of the figure ``before`` it when it is compared with that one
-    and its unit left out ("до 4,7 миллиона тонн с 4,4 миллиона": 4.4 million tonnes); it
-    keeps its own scale word, or takes the first's. ``None`` when it is no such figure."""
+    and its unit left out after its own scale word ("до 4,7 миллиона тонн с 4,4 миллиона":
+    4.4 million tonnes). ``None`` when it is no such figure."""
     if figure.unit is not None or before.unit is None:
         return None
     if not _COMPARED_WITH.fullmatch(text, before.stop, figure.start):
         return None
-    if figure.scale == 1.0 and before.scale != 1.0:
-        return None  # "4,7 млн тонн с 3 лет": a bare number after a scaled figure is no volume
+    if figure.scale == 1.0:
+        return None  # "20 км с 2 станциями": a bare number after "с" counts something else
     return replace(figure, unit=before.unit, per_year=before.per_year)
