@@ -87,20 +87,25 @@ def render_table_columns(columns: Mapping[str, Sequence[Any]]) -> str:
     """
     if not columns or not len(next(iter(columns.values()))):
         return "(no rows)"
-    cells, specs, rules = [], [], []
+    cells, rules = [], []
     for name, values in columns.items():
         header = terminal_text(str(name))
-        column = _column_cells(values)
-        width = max(len(header), *map(len, column))
-        align = ">" if _is_numeric(values) else "<"
-        cells.append([header, *column])
-        specs.append(f"{{:{align}{width}}}")
+        column = [header, *_column_cells(values)]
+        width = max(map(len, column))
+        cells.append(_padded(column, width, right=_is_numeric(values)))
         rules.append("-" * width)
-    line = "  ".join(specs)
-    # One format call per row, the widths in the format: a user's file may give a million rows.
-    lines = [line.format(*row).rstrip() for row in zip(*cells, strict=True)]
+    # Padded column by column, each distinct text once, and joined row by row: a user's file
+    # may give a million rows, and a format call per row with a spec per cell cost more.
+    lines = ["  ".join(row).rstrip() for row in zip(*cells, strict=True)]
     lines.insert(1, "  ".join(rules))  # the rule keeps its trailing dashes
     return "\n".join(lines)
+
+
+def _padded(texts: list[str], width: int, *, right: bool) -> list[str]:
+    """``texts`` padded with spaces to ``width``: right-aligned (numbers) or left-aligned."""
+    pad = str.rjust if right else str.ljust
+    padded = {text: pad(text, width) for text in set(texts)}
+    return list(map(padded.__getitem__, texts))
 
 
 def _column_cells(values: Sequence[Any]) -> list[str]:
