@@ -75,14 +75,16 @@ def _feature_columns(metrics: pandas.DataFrame, numbers: str = "values") -> dict
         if numbers == "arrays" and series.dtype.kind == "f":
             columns[str(name)] = series.to_numpy(dtype=float, na_value=math.nan)
             continue
-        present = series.notna().tolist()
+        present, values = series.notna().tolist(), series.tolist()
         if name in numeric:
-            values = [value if ok else None
-                      for value, ok in zip(series.tolist(), present, strict=True)]
+            values = [value if ok else None for value, ok in zip(values, present, strict=True)]
+        elif not any(issubclass(kind, (dict, list)) for kind in set(map(type, values))):
+            # No value to round (text, ids): by the types present, not value by value.
+            values = values if all(present) else [
+                value if ok else None for value, ok in zip(values, present, strict=True)]
         else:
             values = [(_round(value) if isinstance(value, (dict, list)) and value else value)
-                      if ok else None
-                      for value, ok in zip(series.tolist(), present, strict=True)]
+                      if ok else None for value, ok in zip(values, present, strict=True)]
         columns[str(name)] = values
     return columns
 
