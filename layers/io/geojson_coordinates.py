@@ -174,15 +174,17 @@ def prepare_positions(doc: Any) -> PositionBlock | None:
     lengths = set(map(len, _chain(arrays)))
     if lengths not in ({2}, {3}):
         return None
-    if not set(map(type, _chain(_chain(arrays)))) <= {float, int}:
+    # The numbers flattened into one list once, then typed and converted from it: walking
+    # the nested lists twice cost more than the list.
+    numbers = list(_chain(_chain(arrays)))
+    if not set(map(type, numbers)) <= {float, int}:
         return None
     counts = np.fromiter(map(len, arrays), dtype=np.int64, count=len(arrays))
     width = lengths.pop()
     try:
-        flat = np.fromiter(_chain(_chain(arrays)), dtype=float, count=int(counts.sum()) * width)
+        coords = np.array(numbers, dtype=float).reshape(-1, width)
     except OverflowError:  # an integer beyond the float range
         return None
-    coords = flat.reshape(-1, width)
     if not np.isfinite(coords).all():
         return None
     if (np.abs(coords[:, 0]) > 180).any() or (np.abs(coords[:, 1]) > 90).any():
