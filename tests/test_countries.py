@@ -81,6 +81,30 @@ def test_sea_outside_the_enclosed_basin_has_no_nearest_state(ring_sea) -> None:
     assert result.sea_nearest_state_km[0] == {}
 
 
+def test_a_line_in_a_country_over_the_enclosed_sea_keeps_its_nearest_states() -> None:
+    # An island state in the middle of the ring's sea: its interior is the sea's, so a line
+    # wholly inside it is still cut against the nearest-state zones (the littoral states'
+    # lines are not: their interiors are clear of the sea).
+    hole = box(1, 1, 2, 2)
+    west = box(0, 0, 1.5, 3).difference(hole)
+    east = box(1.5, 0, 3, 3).difference(hole)
+    index = build_country_index([west, east, box(1.2, 1.2, 1.8, 1.8)], ["WWW", "EEE", "III"],
+                                littoral=("EEE", "WWW"))
+    assert index.dry.tolist() == [True, True, False]
+    island_line, land_line = LineString([(1.3, 1.5), (1.7, 1.5)]), LineString([(0.2, 0.5),
+                                                                            (0.8, 0.5)])
+    result = split_by_country([island_line, land_line], index)
+    total_km = geodesic_lengths_km([island_line])[0]
+    assert result.by_country_km[0] == pytest.approx({"III": total_km, SEA: 0.0})
+    assert set(result.sea_nearest_state_km[0]) == {"EEE", "WWW"}
+    assert sum(result.sea_nearest_state_km[0].values()) == pytest.approx(total_km, rel=1e-9)
+    assert result.sea_nearest_state_km[1] == {}
+
+
+def test_no_country_of_the_packaged_borders_reaches_into_the_caspian() -> None:
+    assert country_index().dry.all()
+
+
 def test_densify_spacing_comes_from_settings(two_squares) -> None:
     # A long diagonal: coarse and fine densification agree because pieces are geodesic.
     line = LineString([(0.0, 0.0), (2.0, 1.0)])

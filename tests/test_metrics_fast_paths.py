@@ -33,6 +33,18 @@ def test_a_table_of_float_arrays_is_the_table_of_rows(rows: list[tuple[float | N
     assert render_table_columns(columns) == render_table(as_rows, ["km", "name"])
 
 
+def test_a_table_pads_text_left_and_numbers_right_and_strips_each_line_end() -> None:
+    table = render_table_columns({"name": ["Баку", "Aktau", None], "km": [1.25, None, 1234.5],
+                                  "n": [1, 22, None], "note": [None, "x ", None]})
+    assert table.split("\n") == [
+        "name        km   n  note",
+        "-----  -------  --  ----",
+        "Баку       1.2   1",
+        "Aktau           22  x",
+        "       1,234.5",
+    ]
+
+
 def test_text_with_a_terminal_escape_is_escaped_in_the_column_path() -> None:
     table = render_table_columns({"name": ["plain", "\x1b[2Jred"]})
     assert "\x1b" not in table and "\\x1b[2Jred" in table

@@ -69,6 +69,16 @@ def test_polygon_rings_and_multiline_parts_are_each_an_array_of_the_block() -> N
     assert block.counts.tolist() == [4, 4, 2, 2]
 
 
+def test_lines_past_one_chunk_are_stacked_whole_and_a_boolean_in_the_last_clears_none(
+) -> None:
+    lines = [[[49.0 + i / 1e4, 40.0], [49.5, 40.5 + i / 1e4]] for i in range(4096 * 2 + 3)]
+    block = prepare_positions(_collection(lines))
+    assert block is not None
+    assert block.coords.tolist() == [position for line in lines for position in line]
+    lines[-1][1] = [49.5, True]  # a boolean is no coordinate, though numpy would take it as 1
+    assert prepare_positions(_collection(lines)) is None
+
+
 def test_one_bad_vertex_among_clean_lines_clears_nothing_and_is_named() -> None:
     lines = [[[49.0 + i / 100, 40.0], [49.1 + i / 100, 40.1]] for i in range(50)]
     lines[37][1] = [49.1, 95.0]

@@ -29,6 +29,9 @@ DEPTH = {
     "MultiPolygon": 3,
 }
 
+#: Coordinate arrays flattened together by :func:`prepare_positions`.
+_ARRAYS_PER_CHUNK = 4096
+
 # A coordinate this far outside the degree range is almost certainly metres or feet.
 _PROJECTED_ABS = 1000.0
 
@@ -174,20 +177,35 @@ def prepare_positions(doc: Any) -> PositionBlock | None:
     lengths = set(map(len, _chain(arrays)))
     if lengths not in ({2}, {3}):
         return None
-    if not set(map(type, _chain(_chain(arrays)))) <= {float, int}:
-        return None
     counts = np.fromiter(map(len, arrays), dtype=np.int64, count=len(arrays))
     width = lengths.pop()
-    try:
-        flat = np.fromiter(_chain(_chain(arrays)), dtype=float, count=int(counts.sum()) * width)
-    except OverflowError:  # an integer beyond the float range
-        return None
-    coords = flat.reshape(-1, width)
+    coords = np.empty((int(counts.sum()), width))
+    row = 0
+    for first in range(0, len(arrays), _ARRAYS_PER_CHUNK):
+        block = _numbers(arrays[first:first + _ARRAYS_PER_CHUNK])
+        if block is None:
+            return None
+        coords[row:row + block.size // width] = block.reshape(-1, width)
+        row += block.size // width
     if not np.isfinite(coords).all():
         return None
     if (np.abs(coords[:, 0]) > 180).any() or (np.abs(coords[:, 1]) > 90).any():
         return None
     return PositionBlock(tuple(arrays), coords, counts, frozenset(map(id, arrays)))
+
+
+def _numbers(arrays: list[list[Any]]) -> np.ndarray | None:
+    """Every number of ``arrays``' positions as floats, in order; None when one is not a JSON
+    number or is an integer beyond the float range. The numbers are flattened into one list
+    once, then typed and converted from it (walking the nested lists twice cost more), a
+    chunk of arrays at a time so that the list stays small beside the document."""
+    numbers = list(_chain(_chain(arrays)))
+    if not set(map(type, numbers)) <= {float, int}:
+        return None
+    try:
+        return np.array(numbers, dtype=float)
+    except OverflowError:  # an integer beyond the float range
+        return None
 
 
 def _fast_positions_ok(ctx: Context, positions: list[Any], index: int) -> bool:

@@ -36,10 +36,16 @@ def _cell(value: Any) -> str:
 def _is_numeric(values: Sequence[Any]) -> bool:
     if _is_float_array(values):
         return bool((~_nan_mask(values)).any())
-    present = [value for value in values if value is not None]
-    return bool(present) and all(
-        isinstance(value, (int, float)) and not isinstance(value, bool) for value in present
+    # By the types present, each tested once: a user's file may give a million rows.
+    kinds = _types(values) - {type(None)}
+    return bool(kinds) and all(
+        issubclass(kind, (int, float)) and not issubclass(kind, bool) for kind in kinds
     )
+
+
+def _types(values: Sequence[Any]) -> set[type]:
+    """The types of ``values``, each once."""
+    return set(map(type, values))
 
 
 def _is_float_array(values: Any) -> bool:
@@ -87,20 +93,27 @@ def render_table_columns(columns: Mapping[str, Sequence[Any]]) -> str:
     """
     if not columns or not len(next(iter(columns.values()))):
         return "(no rows)"
-    cells, specs, rules = [], [], []
+    cells, rules = [], []
     for name, values in columns.items():
         header = terminal_text(str(name))
-        column = _column_cells(values)
-        width = max(len(header), *map(len, column))
-        align = ">" if _is_numeric(values) else "<"
-        cells.append([header, *column])
-        specs.append(f"{{:{align}{width}}}")
+        column, width = _padded([header, *_column_cells(values)], right=_is_numeric(values))
+        cells.append(column)
         rules.append("-" * width)
-    line = "  ".join(specs)
-    # One format call per row, the widths in the format: a user's file may give a million rows.
-    lines = [line.format(*row).rstrip() for row in zip(*cells, strict=True)]
+    # Padded column by column, each distinct text once, and joined row by row: a user's file
+    # may give a million rows, and a format call per row with a spec per cell cost more.
+    lines = ["  ".join(row).rstrip() for row in zip(*cells, strict=True)]
     lines.insert(1, "  ".join(rules))  # the rule keeps its trailing dashes
     return "\n".join(lines)
+
+
+def _padded(texts: list[str], *, right: bool) -> tuple[list[str], int]:
+    """``texts`` padded with spaces to the longest one's width, right-aligned (numbers) or
+    left-aligned, and that width."""
+    distinct = set(texts)
+    width = max(map(len, distinct))
+    pad = str.rjust if right else str.ljust
+    padded = {text: pad(text, width) for text in distinct}
+    return list(map(padded.__getitem__, texts)), width
 
 
 def _column_cells(values: Sequence[Any]) -> list[str]:
@@ -116,10 +129,11 @@ def _column_cells(values: Sequence[Any]) -> list[str]:
         texts = ["" if value != value else f"{value:,.1f}"
                  for value in bits.view(np.float64).tolist()]
         return np.asarray(texts, dtype=object)[position.reshape(-1)].tolist()
-    if all(type(value) is float or value is None for value in values):
+    kinds = _types(values)
+    if kinds <= {float, type(None)}:
         return ["" if value is None or math.isnan(value) else f"{value:,.1f}"
                 for value in values]
-    if all(type(value) is str or value is None for value in values):
+    if kinds <= {str, type(None)}:
         texts = ["" if value is None else value for value in values]
         # One search over the column: most columns hold no control character to escape.
         if not has_control("".join(texts)):

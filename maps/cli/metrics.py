@@ -75,14 +75,16 @@ def _feature_columns(metrics: pandas.DataFrame, numbers: str = "values") -> dict
         if numbers == "arrays" and series.dtype.kind == "f":
             columns[str(name)] = series.to_numpy(dtype=float, na_value=math.nan)
             continue
-        present = series.notna().tolist()
+        present, values = series.notna().tolist(), series.tolist()
         if name in numeric:
-            values = [value if ok else None
-                      for value, ok in zip(series.tolist(), present, strict=True)]
+            values = [value if ok else None for value, ok in zip(values, present, strict=True)]
+        elif not any(issubclass(kind, (dict, list)) for kind in set(map(type, values))):
+            # No value to round (text, ids): by the types present, not value by value.
+            values = values if all(present) else [
+                value if ok else None for value, ok in zip(values, present, strict=True)]
         else:
             values = [(_round(value) if isinstance(value, (dict, list)) and value else value)
-                      if ok else None
-                      for value, ok in zip(series.tolist(), present, strict=True)]
+                      if ok else None for value, ok in zip(values, present, strict=True)]
         columns[str(name)] = values
     return columns
 
@@ -106,11 +108,15 @@ def _country_columns(metrics: pandas.DataFrame) -> dict[str, list[Any]]:
     layer, feature, country, length, published_col, delta_col, pct_col, basis_col = (
         columns[name] for name in _COUNTRY_COLUMNS)
     bases: dict[str, str] = {"sea": "in no country"}
-    used = _feature_columns(metrics[["layer", "feature", "by_country_km",
-                                     "published_by_country_km", "sea_nearest_state_km"]])
-    for layer_name, feature_id, split, published, nearest in zip(*used.values(), strict=True):
+    used = _feature_columns(metrics[["layer", "feature", "published_by_country_km"]])
+    # The splits are rounded here, value by value, not as a dict per row: a user's file may
+    # give a million rows.
+    splits = [_km_items(value) for value in metrics["by_country_km"].tolist()]
+    nearests = [_km_items(value) for value in metrics["sea_nearest_state_km"].tolist()]
+    for layer_name, feature_id, published, split, nearest in zip(
+            *used.values(), splits, nearests, strict=True):
         published = published or {}
-        for code, length_km in (split or {}).items():
+        for code, length_km in split:
             if code == "sea" and not length_km:
                 continue  # an inland line: a row of zero sea says nothing
             published_km = published.get(code)
@@ -128,7 +134,7 @@ def _country_columns(metrics: pandas.DataFrame) -> dict[str, list[Any]]:
             if code not in bases:
                 bases[code] = source.basis(code)
             basis_col.append(bases[code])
-        for code, length_km in (nearest or {}).items():
+        for code, length_km in nearest:
             layer.append(layer_name)
             feature.append(feature_id)
             country.append(f"sea~{code}")
@@ -138,6 +144,20 @@ def _country_columns(metrics: pandas.DataFrame) -> dict[str, list[Any]]:
             pct_col.append(None)
             basis_col.append("Caspian, nearest littoral state (approximation)")
     return columns
+
+
+def _km_items(split: Any) -> list[tuple[str, Any]]:
+    """The ``(code, km)`` pairs of a cell of kilometres by country, as
+    :func:`_feature_columns` rounds it (none for a missing or empty cell)."""
+    if type(split) is not dict:
+        # slow import
+        import pandas
+
+        if not pandas.notna(split) or not split:
+            return []
+        return list(_round(split).items())
+    return [(str(code), round(km, KM_DECIMALS) if type(km) is float and math.isfinite(km)
+             else _round(km)) for code, km in split.items()]
 
 
 def _country_rows(metrics: pandas.DataFrame) -> list[dict[str, Any]]:
