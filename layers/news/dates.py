@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from caspian.layers.news.expression import holds_digit
 from caspian.layers.news.text import best_lemma
 
 MONTHS_RU: tuple[str, ...] = (
@@ -141,7 +142,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> Iterator[Fo
     day printed after it or right before it."""
     stop = len(text) if end is None else end
     found: list[FoundDate] = []
-    if not _YEAR.search(text, start, stop):
+    if not holds_digit(text, start, stop) or not _YEAR.search(text, start, stop):
         return  # every shape read holds a four-digit year: most lines and sentences hold none
     readers = (
         (NUMERIC, "numeric", _numeric_date),
