@@ -175,7 +175,8 @@ def _outlet(value: str, known: tuple[tuple[str, tuple[str, ...]], ...]) -> str |
             return name
     for outlet, names in known:
         for alias in names:
-            if re.search(rf"(?<![\w.]){re.escape(alias)}(?![\w])", value):
+            # the plain substring first: most pages name none of the outlets
+            if alias in value and re.search(rf"(?<![\w.]){re.escape(alias)}(?![\w])", value):
                 return outlet
     return None
 
