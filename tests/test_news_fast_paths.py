@@ -208,3 +208,22 @@ def test_the_digit_index_finds_a_digit_where_a_scan_of_the_range_does(
 def test_a_remembered_sentence_is_not_taken_for_the_same_range_of_another_text() -> None:
     assert holds_word("к 2030 году", 0, 11, ("год",))
     assert not holds_word("к 2030 мест", 0, 11, ("год",))
+
+
+_DATE_PARTS = ("3", "03", "2025", "20", "-", ".", " ", ", ", "марта", "года", "14:05", "T", "x")
+
+
+@PROPERTY
+@given(st.lists(st.sampled_from(_DATE_PARTS), max_size=12), st.data())
+def test_dates_tried_where_digits_begin_are_the_dates_a_scan_finds(
+    parts: list[str], data: st.DataObject
+) -> None:
+    from caspian.layers.news import dates
+
+    text = "".join(parts)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    for pattern in (dates.NUMERIC, dates.WORDS, dates.ISO):
+        assert [m.span() for m in dates._at_digit_runs(pattern, text, start, end)] == [
+            m.span() for m in pattern.finditer(text, start, end)
+        ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -39,6 +40,19 @@ def holds_digit(text: str, start: int, end: int) -> bool:
     positions = _digit_positions(text)
     index = bisect.bisect_left(positions, start)
     return index < len(positions) and positions[index] < end
+
+
+def digit_run_starts(text: str, start: int, end: int) -> list[int]:
+    """The offsets in ``[start, end)`` where a run of digits of ``text`` begins (a digit with
+    no digit before it in the whole text), in order."""
+    starts = _digit_run_starts(text)
+    return starts[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+
+
+@lru_cache(maxsize=4)
+def _digit_run_starts(text: str) -> list[int]:
+    positions = _digit_positions(text)
+    return [now for before, now in itertools.pairwise([-2, *positions]) if now - before > 1]
 
 
 @lru_cache(maxsize=4)
