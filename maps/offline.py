@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from caspian.geo.errors import DependencyMissingError
+from caspian.layers.io.errors import DependencyMissingError
 
 #: Where package.json and package-lock.json live (and, in a checkout, npm's node_modules).
 ASSETS_DIR = Path(__file__).resolve().parent / "assets"

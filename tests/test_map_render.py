@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from caspian.geo.errors import DependencyMissingError, OutputError
 from caspian.layers.catalog.loading import parse_layer
+from caspian.layers.io.errors import DependencyMissingError, OutputError
 from caspian.layers.io.userdata import read_user_geojson
 from caspian.maps import offline
 from caspian.maps.elements import script_json

@@ -43,9 +43,15 @@ from caspian.geo.routing.corridorgraph import (
 class NoRouteError(CaspianError, ValueError):
     """The network has no path between the two points under the given restrictions."""
 
+    # mypy reads our ``caspian.*`` imports as Any (the namespace maps folders it cannot
+    # follow), so it checks this class's calls against ValueError.__init__ and a call with the
+    # fields of :class:`CaspianError` (``options=``) carries ``type: ignore[call-arg]``.
+
 
 class SnapError(CaspianError, ValueError):
     """A point lies farther from the network than the snapping limit."""
+
+    # As for NoRouteError, a call with fields carries ``type: ignore[call-arg]``.
 
 
 @dataclass(frozen=True)
@@ -235,10 +241,12 @@ def snap(network: CorridorNetwork, lonlat: tuple[float, float], label: str,
     n_vertices = network.vertex_lonlats.shape[0]
     best_km = float(km.min())
     if best_km > max_snap_km:
-        raise SnapError(
+        raise SnapError(  # type: ignore[call-arg]
             f"{label} {lon:.5f},{lat:.5f} lies {best_km:,.1f} km from the corridor network "
             f"(limit {max_snap_km:g} km); fix: give a place on the network, or a larger "
-            "--max-snap-km"
+            "max_snap_km=",
+            value=(lon, lat), reason="too far from the corridor network",
+            options=("max_snap_km",),
         )
     out, seen = [], set()
     for i in short[np.argsort(km[short], kind="stable")]:
@@ -499,10 +507,12 @@ def _one_path(view: _View, nodes: list[tuple[int, ...]], labels: Sequence[str],
         try:
             source, edges, _ = _search(view, a, b, settings, penalty)
         except NoRouteError:
-            raise NoRouteError(
+            raise NoRouteError(  # type: ignore[call-arg]
                 f"no corridor route from {label_a} to {label_b} with these restrictions; fix: "
-                "allow more statuses (--status), avoid less (--avoid), or give OSM extracts "
-                "(--osm-file) that connect them"
+                "allow more statuses (status=), avoid less (avoid=), or give OSM extracts "
+                "(osm_file=) that connect them",
+                reason="no route under these restrictions",
+                options=("status", "avoid", "osm_file"),
             ) from None
         leg_steps, reached = _steps(view, source, edges)
         steps.extend(leg_steps)

@@ -20,6 +20,9 @@ _EXPORTS = {
     "layer_citations": "caspian.layers.catalog.citations",
     "conflict_rows": "caspian.layers.catalog.citations",
     "check_catalog": "caspian.layers.catalog.check",
+    "LayerNotFoundError": "caspian.layers.catalog.errors",
+    "CatalogError": "caspian.layers.catalog.errors",
+    "SeedError": "caspian.layers.catalog.errors",
 }
 
 __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from caspian.geo.errors import InputError, LayerNotFoundError
+from caspian.geo.errors import InputError
 from caspian.geo.routing import as_lonlat
+from caspian.layers.catalog.errors import LayerNotFoundError
 from caspian.layers.catalog.loading import load_catalog, short_feature_id
 
 

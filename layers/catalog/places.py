@@ -28,9 +28,10 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from caspian.geo.errors import InputError, LayerNotFoundError
+from caspian.geo.errors import InputError
 from caspian.geo.geodesy import GEOD
 from caspian.layers.catalog.endpoints import parse_lonlat, resolve_endpoint
+from caspian.layers.catalog.errors import LayerNotFoundError
 from caspian.layers.catalog.loading import load_catalog, short_feature_id
 
 #: Matches closer than this are the same place, kilometres.

@@ -14,8 +14,8 @@ import math
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
-from caspian.geo.settings import GEOMETRY_ACCURACIES, KINDS, MODES, STATUSES
 from caspian.layers.catalog.loading import GROUPS
+from caspian.layers.catalog.vocabulary import GEOMETRY_ACCURACIES, KINDS, MODES, STATUSES
 from caspian.layers.io.geojson_coordinates import describe, is_number, shown
 
 Spec = Callable[[Any, str], Iterator[str]]

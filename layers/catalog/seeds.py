@@ -20,7 +20,7 @@ from types import MappingProxyType
 from typing import Any
 
 from caspian.geo.arguments import text
-from caspian.geo.errors import SeedError
+from caspian.layers.catalog.errors import SeedError
 
 SEED_PACKAGE = "caspian.seeds"
 

@@ -9,6 +9,8 @@ _EXPORTS = {
     "read_user_geojson": "caspian.layers.io.userdata",
     "read_user_features": "caspian.layers.io.userdata",
     "validate_geojson": "caspian.layers.io.userdata",
+    "OutputError": "caspian.layers.io.errors",
+    "DependencyMissingError": "caspian.layers.io.errors",
 }
 
 __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

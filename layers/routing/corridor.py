@@ -33,7 +33,7 @@ from typing import Any
 
 import numpy as np
 import shapely
-from caspian.geo.errors import InputError, OutputError
+from caspian.geo.errors import InputError
 from caspian.geo.geodesy import densify_geodesic
 from caspian.geo.routing.corridorgraph import (
     SEA,
@@ -59,6 +59,7 @@ from caspian.layers.catalog.places import (
     place_index,
     resolve_named_endpoint,
 )
+from caspian.layers.io.errors import OutputError
 from caspian.layers.io.fileio import write_bytes_atomic
 from caspian.layers.routing.corridor_lines import (
     DATA_FILE,
@@ -149,7 +150,7 @@ class LoadedCorridor:
             For a place off the network, or no route under ``settings``.
         """
 
-        labels = ["FROM", *("--via" for _ in vias), "TO"]
+        labels = ["FROM", *("VIA" for _ in vias), "TO"]
         places = tuple(self.resolve(text, label)
                        for text, label in zip([start, *vias, end], labels, strict=True))
         named = [label if parse_lonlat(p.label) else f"{label} {p.label}"
@@ -197,9 +198,10 @@ def check_avoid(
         else:
             examples = ", ".join(sorted(countries)[:4])
             raise InputError(
-                f"--avoid {value!r} is neither a country the network crosses ({examples}, ...) "
+                f"avoid={value!r} is neither a country the network crosses ({examples}, ...) "
                 "nor one of its feature or layer ids (e.g. zangezur_corridor/syunik, "
-                "zangezur_corridor)"
+                "zangezur_corridor)",
+                value=value, reason="neither a country nor a feature", options=("avoid",),
             )
     return frozenset(avoid_countries), frozenset(avoid_features)
 

@@ -331,7 +331,7 @@ class SeaCrossing:
         """What ``caspian check`` says about it."""
         return (
             f"crosses {self.land_km:,.1f} km of land between its landfalls (a ship or subsea "
-            "cable cannot); route it over water, e.g. with caspian route FROM TO --mode sea"
+            "cable cannot); route it over water, e.g. with the sea routing mode"
         )
 
 
