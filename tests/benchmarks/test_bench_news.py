@@ -270,7 +270,12 @@ def test_ingest_10_100_1000_articles_with_their_conflicts(
         lambda: [analyse(parse_document(t, f"{i}.txt", "text")) for i, t in enumerate(corpus)],
         rounds=1,
     )
-    growth = (times["ingest_1000"] / 1_000) / (times["ingest_100"] / 100)
+    # Of the rates without the wait for a core: the load of a shared machine moves between
+    # the runs, and a wall-clock ratio failed with it (2.2 once, at load 6).
+    growth = (
+        ratios["articles_per_second_without_waiting_100"]
+        / ratios["articles_per_second_without_waiting_1000"]
+    )
     ratios["per_article_growth_100_to_1000"] = growth
     report_times(benchmark, capsys, "news corpus", times, ratios)
     assert conflicts[1_000] >= conflicts[10] > 0
