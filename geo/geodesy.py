@@ -571,8 +571,8 @@ def densify_measured(
     return out
 
 
-def densify_path(lonlats: Any, max_segment_km: float) -> FloatArray:
-    """The vertices of one WGS84 line as :func:`densify_geodesic` densifies it, faster.
+def densify_path(lonlats: Any, max_segment_km: float, geod: pyproj.Geod = GEOD) -> FloatArray:
+    """The vertices of one line as :func:`densify_geodesic` densifies it, faster.
 
     For a router's path of a few vertices, where building and measuring a geometry array
     cost more than the two ``Geod`` calls; the vertices are the same numbers.
@@ -583,6 +583,8 @@ def densify_path(lonlats: Any, max_segment_km: float) -> FloatArray:
         The line's vertices, ``(lon, lat)`` degrees, n >= 2.
     max_segment_km : float
         Longest allowed segment, kilometres (> 0).
+    geod : pyproj.Geod
+        The ellipsoid whose geodesics the inserted vertices follow (WGS84 by default).
 
     Returns
     -------
@@ -590,14 +592,14 @@ def densify_path(lonlats: Any, max_segment_km: float) -> FloatArray:
     """
     positive_number(max_segment_km, "max_segment_km", "km")
     coords = np.asarray(lonlats, dtype=float)
-    azimuths, _, dist = GEOD.inv(coords[:-1, 0], coords[:-1, 1], coords[1:, 0], coords[1:, 1])
+    azimuths, _, dist = geod.inv(coords[:-1, 0], coords[:-1, 1], coords[1:, 0], coords[1:, 1])
     dist_m = np.asarray(dist, dtype=float)
     n_sub = np.maximum(1, np.ceil(dist_m / (max_segment_km * 1000.0))).astype(np.intp)
     if not (n_sub > 1).any() and not (np.abs(np.diff(coords[:, 0])) > 180.0).any():
         return coords
     new_xy, new_part = _insert_points(
         coords, np.zeros(coords.shape[0], dtype=np.intp), np.arange(coords.shape[0] - 1),
-        np.asarray(azimuths, dtype=float), dist_m, n_sub, GEOD,
+        np.asarray(azimuths, dtype=float), dist_m, n_sub, geod,
     )
     if (np.abs(np.diff(new_xy[:, 0])) >= 180.0).any():  # else unwrapping adds zeros
         new_xy[:, 0] = _unwrap_lons(new_xy[:, 0], new_part)

@@ -417,7 +417,8 @@ def test_route_refuses_an_unknown_mode_and_an_option_of_another_mode() -> None:
     with pytest.raises(ArgumentError,
                        match="mode is the string 'ship'; give one of rail, sea, corridor"):
         route((49.9, 40.3), (51.2, 43.6), "ship")
-    with pytest.raises(ArgumentError, match="mode sea takes no option bbox; give none"):
+    with pytest.raises(ArgumentError,
+                       match="mode sea takes no option bbox; give only geo_settings"):
         route((49.9, 40.3), (51.2, 43.6), "sea", bbox="1,2,3,4")
 
 

@@ -101,9 +101,9 @@ def test_offline_without_assets_names_the_reinstall(tmp_path: Path) -> None:
         (ASSETS / "package-lock.json").read_text(encoding="utf-8"), encoding="utf-8"
     )
     with pytest.raises(DependencyMissingError, match=r"leaflet\.css is missing.*reinstall"):
-        offline.header_html(True, tmp_path, tmp_path / "npm-files")
+        offline.header_html(True, tmp_path, tmp_path / "vendor")
     # online maps need only the lockfile
-    assert offline.header_html(False, tmp_path, tmp_path / "npm-files")
+    assert offline.header_html(False, tmp_path, tmp_path / "vendor")
 
 
 def test_stylesheet_urls_become_data_uris(tmp_path: Path) -> None:

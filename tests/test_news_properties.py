@@ -287,3 +287,37 @@ def test_a_duration_range_in_number_words_reads_both_ends(low: int, unit: str) -
     (found,) = quantities(text, 0, len(text))
     assert (found.kind, found.value, found.value_max) == ("duration", low, low + 1)
     assert found.unit == {"лет": "yr", "месяцев": "month"}[unit]
+
+
+ABBREVIATED = ("Янв", "Фев", "Мар", "Апр", "Мая", "Июн", "Июл", "Авг", "Сен", "Окт", "Ноя", "Дек")
+
+
+@MORPHOLOGY
+@given(DAYS, st.booleans(), st.booleans())
+def test_datelines_with_an_abbreviated_month_or_a_bullet_round_trip(
+    day: dt.date, abbreviated: bool, two_lines: bool
+) -> None:
+    # "02 Дек" / "2025" (ABCMEDIA), "• 05 сентября, 2025" (Report.az)
+    month = ABBREVIATED[day.month - 1] if abbreviated else GENITIVE[day.month - 1]
+    first, second = (f"{day:%d} {month}", f"{day.year}") if two_lines else (
+        f"• {day:%d} {month}, {day.year}", "Текст")
+    text = f"Заголовок\n{first}\n{second}\nТекст."
+    lines, start = [], 0
+    for line in text.split("\n"):
+        lines.append((start, start + len(line)))
+        start += len(line) + 1
+    found = dates.publication_date(text, lines)
+    assert found is not None and found.date == day
+
+
+@MORPHOLOGY
+@given(st.integers(1, 998), st.integers(1, 999), st.sampled_from(["-", "–"]),
+       st.sampled_from([("тысяч TEU", 1000.0, "TEU"), ("млн тонн", 1.0, "Mt"), ("км", 1.0, "km")]))
+def test_a_dashed_range_reads_both_ends_only_when_it_rises(
+    low: int, high: int, dash: str, unit: tuple[str, float, str]
+) -> None:
+    written, factor, label = unit
+    text = f"Показатель составит {low}{dash}{high} {written}."
+    (found,) = [item for item in quantities(text, 0, len(text)) if item.unit == label]
+    assert found.value_max == (high * factor if high > low else None)
+    assert found.value == (low if high > low else high) * factor

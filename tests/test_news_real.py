@@ -17,6 +17,7 @@ from caspian.layers.news.analysis import Analysis, analyse, corpus_conflicts
 from caspian.layers.news.claims import Claim
 from caspian.layers.news.documents import read_document
 from caspian.layers.news.evaluation import Evaluation, documents_of, evaluate
+from caspian.layers.news.quantities import quantities
 from cli_support import run_cli
 
 REAL = Path(__file__).parent / "data" / "news_real"
@@ -43,14 +44,14 @@ def _claim(name: str, written: str) -> Claim:
 def test_the_set_has_twelve_articles_from_four_outlets_and_a_held_out_part() -> None:
     entries = documents_of(REAL)
     assert len(entries) >= 12 and len({entry["outlet"] for entry in entries}) >= 4
-    # the first three held-out parts (held01-held10, held11-held17, held18-held26) were seen
-    # and fixed, so they are development now
+    # the first four held-out parts (held01-held10, held11-held17, held18-held26,
+    # held27-held38) were seen and fixed, so they are development now
     assert {entry["id"][:6] for entry in documents_of(REAL, "dev")} >= {
-        f"held{n:02d}" for n in range(1, 27)
+        f"held{n:02d}" for n in range(1, 39)
     }
     held_out = documents_of(REAL, "heldout")
-    assert len(held_out) >= 10 and len({entry["outlet"] for entry in held_out}) >= 4
-    assert {entry["id"][:6] for entry in held_out} == {f"held{n}" for n in range(27, 39)}
+    assert len(held_out) >= 12 and len({entry["outlet"] for entry in held_out}) >= 4
+    assert {entry["id"][:6] for entry in held_out} == {f"held{n}" for n in range(39, 53)}
     for entry in entries:
         assert (REAL / entry["id"]).is_file()
         assert entry["url"].startswith("https://") and entry["date"][:2] == "20"
@@ -59,14 +60,14 @@ def test_the_set_has_twelve_articles_from_four_outlets_and_a_held_out_part() -> 
 
 
 # (right, found, expected) measured on each part when the floors were set; conflicts are
-# (real reported, reported, real found). The held-out figures are the reader's first run on
-# held27-held38, after their annotation was committed; five of those excerpts print no date
-# or no year (held29, held31, held36) or one the reader misses (held27, held28).
+# (real reported, reported, real found). The held-out figures are the reader's first and only
+# run on held39-held52, after their annotation was committed; the part's real disagreements
+# all have a side in development (held36, held07), so they are scored over the whole set.
 MEASURED = {
-    "dev": {"mentions": (105, 107, 106), "claims": (119, 126, 122), "dates": 37,
-            "conflicts": (5, 5, 7)},
-    "heldout": {"mentions": (41, 42, 43), "claims": (18, 28, 33), "dates": 7,
-                "conflicts": (1, 3, 1)},
+    "dev": {"mentions": (146, 149, 149), "claims": (149, 157, 155), "dates": 46,
+            "conflicts": (9, 12, 15)},
+    "heldout": {"mentions": (24, 26, 29), "claims": (17, 22, 23), "dates": 14,
+                "conflicts": (0, 2, 0)},
 }  # fmt: skip
 
 
@@ -83,8 +84,12 @@ def test_mentions_and_claims_do_not_fall_below_the_measured_figures(part: str, s
 def test_publication_dates_are_read_as_often_as_measured(part: str) -> None:
     evaluation = _evaluation(part)
     assert evaluation.dates_right >= MEASURED[part]["dates"]
-    if part == "dev":
-        assert evaluation.dates_right == evaluation.documents
+    if part == "dev":  # every date an excerpt prints
+        assert evaluation.dates_right == evaluation.documents - len(DATELESS)
+
+
+#: Development excerpts that print no date, or no year (docs/news-annotation.md, Parts).
+DATELESS = ("held29", "held31", "held36")
 
 
 @pytest.mark.parametrize("part", sorted(MEASURED))
@@ -314,8 +319,9 @@ def test_the_land_and_sea_lengths_of_a_route_are_its_parts() -> None:
 
 def test_a_regions_freight_is_not_the_corridors() -> None:
     # "В целом по Центральной Азии … ожидается увеличение грузопотоков … до 90-95 млн тонн"
-    region = _claim("held17_trend_20260116_middle_corridor_turkmenistan.txt", "95 млн тонн")
+    region = _claim("held17_trend_20260116_middle_corridor_turkmenistan.txt", "90-95 млн тонн")
     assert (region.layer, region.scope) == (None, "actor:region")
+    assert (region.value, region.value_max) == (90, 95)  # a range keeps both ends
 
 
 def test_a_planned_duration_is_read_and_linked_to_the_line_not_the_next_clause() -> None:
@@ -428,3 +434,84 @@ def test_a_months_volume_and_the_state_before_a_change_are_measures_of_their_own
              "held08_blackseanews_20260119_btc_exports.txt",
              "dev02_trend_20260117_kazmortransflot_teu.txt"]  # fmt: skip
     assert corpus_conflicts([_analysis(name) for name in names]) == []
+
+
+# Classes of the fourth held-out part (held27-held38), each on the wording that showed it.
+TUNNEL = "held27_report_20250905_horadiz_agbend_tunnel.txt"
+ZANGEZUR_15MT = "held28_abcmedia_20251202_zangezur_15mt.txt"
+BTC_JAN_FEB = "held31_moscowtimes_20250317_btc_jan_feb.txt"
+BAKU_8MT = "held32_trend_20251218_baku_port_8mt.txt"
+
+
+def test_datelines_with_a_bullet_or_an_abbreviated_month_are_the_publication_date() -> None:
+    # "• 05 сентября, 2025" (Report.az) and "02 Дек" / "2025" on two lines (ABCMEDIA)
+    assert _analysis(TUNNEL).document.date == "2025-09-05"
+    assert _analysis(ZANGEZUR_15MT).document.date == "2025-12-02"
+
+
+def test_a_length_in_metres_in_brackets_is_the_tunnels() -> None:
+    tunnel = _claim(TUNNEL, "1 071 м")  # "самого длинного железнодорожного туннеля … (1 071 м)"
+    assert (tunnel.value, tunnel.unit, tunnel.scope) == (1.071, "km", "component:туннель")
+    # "на 83-м заседании": an ordinal's ending is no metre
+    assert not [c for c in _analysis(ZANGEZUR_15MT).claims if c.text.startswith("83")]
+
+
+def test_a_section_named_by_where_it_goes_or_a_spelling_is_its_feature() -> None:
+    # "участок железной дороги, ведущий в Агбендский район … будет завершён в 2026 году"
+    deadline = _claim(ZANGEZUR_15MT, "в 2026 году")
+    assert (deadline.feature, deadline.scope) == ("horadiz-aghband", None)
+    # "200-километрового участка железной дороги, проходящего через Нахиджеван"
+    length = _claim(ZANGEZUR_15MT, "200-километрового")
+    assert (length.feature, length.scope) == ("nakhchivan", None)
+
+
+def test_a_country_section_of_a_feature_in_that_country_is_the_feature() -> None:
+    # "маршруту TRIPP – проходящему по армянской территории 42-километровому участку"
+    name = "held29_1news_20260218_zangezur_first_stage_tripp.txt"
+    tripp = _claim(name, "42-километровому")
+    assert (tripp.feature, tripp.scope) == ("syunik", None)
+
+
+def test_a_volume_carried_through_a_country_is_its_section_and_so_is_its_growth() -> None:
+    # "через Азербайджан по Среднему коридору было перевезено 1,741 млн тонн грузов, то есть
+    # на 7% больше"
+    name = "held37_1news_20250929_middle_corridor_azcon.txt"
+    assert _claim(name, "1,741 млн тонн").scope == "section:AZ"
+    assert _claim(name, "7%").scope == "section:AZ"
+
+
+def test_the_second_figure_of_a_change_takes_the_unit_left_out_and_its_own_period() -> None:
+    # "увеличился до 4,7 миллиона тонн с 4,4 миллиона за аналогичный период предыдущего года";
+    # a bare number after "с" counts something else ("20 км с 2 станциями")
+    assert [q.unit for q in quantities("Построят 20 км с 2 станциями.", 0, 29)] == ["km"]
+    before = _claim(BTC_JAN_FEB, "4,4 миллиона")
+    assert (before.kind, before.value, before.unit) == ("mass", 4.4, "Mt")
+    assert before.context["state"] == "before the change"
+    assert before.context["period"]["year"] == 2024
+    # "в годовом выражении" compares with the year before: no rate per year
+    assert _claim(BTC_JAN_FEB, "842.900 тонн").unit == "Mt"
+
+
+def test_ranges_keep_both_ends() -> None:
+    teu = _claim(BAKU_8MT, "104-105 тысяч TEU")
+    assert (teu.value, teu.value_max, teu.unit) == (104_000, 105_000, "TEU")
+    growth = _claim("held38_report_20251107_bcg_middle_corridor.txt", "в 3-4 раза")
+    assert (growth.value, growth.value_max, growth.unit) == (3, 4, "x")
+
+
+def test_a_stage_in_digits_and_an_additional_channel_are_scopes() -> None:
+    # "до конца года будет завершено строительство 1-ой очереди контейнерного хаба"
+    hub = _claim("held34_1news_20251125_aktau_container_hub.txt", "до конца года")
+    assert (hub.value, hub.scope) == (2025, "stage:1")
+    # "дополнительного канала волоконно-оптической линии протяженностью 330 км"
+    backup = _claim("held36_digitalbusiness_20230111_caspian_fiber_340km.txt", "330 км")
+    assert backup.scope == "backup"
+
+
+def test_a_forecast_to_the_end_of_this_year_is_that_years_volume() -> None:
+    # "к концу этого года … достигнет 8 миллионов тонн" (published 2025-12-18) is 2025's, no
+    # disagreement with the 3,787 million tonnes of 2018
+    forecast = _claim(BAKU_8MT, "8 миллионов тонн")
+    assert forecast.context["period"]["year"] == 2025
+    analyses = [_analysis(BAKU_8MT), _analysis("held33_dayaz_20251218_baku_port_11_months.txt")]
+    assert not [c for c in corpus_conflicts(analyses) if c.kind == "mass"]

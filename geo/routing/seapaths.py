@@ -24,7 +24,6 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from caspian.geo.geodesy import GEOD
 from caspian.geo.routing.seagraph import SeaGraph, ecef_of, tangent_at, visible
 
 FloatArray = npt.NDArray[np.float64]
@@ -154,7 +153,7 @@ def end_point(
     candidates = np.flatnonzero(
         tangent_at(xy, graph.vertices_xy, graph.previous_xy, graph.following_xy)
     )
-    ecef = ecef_of(water_lonlat)
+    ecef = ecef_of(water_lonlat, graph.geod)
     bounds = chord_bounds_m(graph.vertices_ecef[candidates], ecef)
     return EndPoint(water_xy, water_lonlat, ecef, candidates, bounds,
                     np.zeros(candidates.size, dtype=bool))
@@ -193,7 +192,7 @@ def resolve_candidates(
         origins_lonlat = np.repeat([point.water_lonlat for point in points], counts, axis=0)
         lengths_m = np.full(vertices.size, np.inf)
         if clear.any():
-            _, _, length_m = GEOD.inv(
+            _, _, length_m = graph.geod.inv(
                 origins_lonlat[clear, 0], origins_lonlat[clear, 1],
                 graph.vertices_lonlat[vertices[clear], 0],
                 graph.vertices_lonlat[vertices[clear], 1],
@@ -229,7 +228,7 @@ def best_pair(
     rows, columns = _least(via_start), _least(via_end)
     direct_m = np.inf
     if resolve_candidates(graph, (start, rows), (end, columns), also=(start, end)):
-        _, _, direct_m = GEOD.inv(*start.water_lonlat, *end.water_lonlat)
+        _, _, direct_m = graph.geod.inv(*start.water_lonlat, *end.water_lonlat)
     beat_m = float(direct_m)
     first = _search(graph, paths, start, end, rows, columns, beat_m)
     limit = beat_m if first is None else first[0]

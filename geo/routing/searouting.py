@@ -33,7 +33,7 @@ import numpy as np
 import numpy.typing as npt
 import shapely
 from caspian.geo.errors import InputError
-from caspian.geo.geodesy import GEOD, densify_path
+from caspian.geo.geodesy import densify_path
 from caspian.geo.routing import Route, as_lonlat
 from caspian.geo.routing.seagraph import SeaGraph, point_to_lonlat, point_to_plane
 from caspian.geo.routing.seapaths import (
@@ -212,7 +212,7 @@ class SeaRouter:
         lonlats = np.vstack([graph.vertices_lonlat, [start.water_lonlat, end.water_lonlat]])
         n = graph.vertices_xy.shape[0]
         path = lonlats[[n, *nodes, n + 1]]
-        line = shapely.LineString(densify_path(path, self.settings.densify_km))
+        line = shapely.LineString(densify_path(path, self.settings.densify_km, graph.geod))
         return Route(
             mode="sea",
             start_lonlat=tuple(start_lonlat),
@@ -348,7 +348,7 @@ def _snap(graph: SeaGraph, lonlat: tuple[float, float]) -> Located:
     if not shapely.contains_xy(graph.navigable, water_xy[0], water_xy[1]):
         water_xy = near_xy
     water_lonlat = point_to_lonlat(graph.transformer, *water_xy)
-    _, _, snap_m = GEOD.inv(lonlat[0], lonlat[1], water_lonlat[0], water_lonlat[1])
+    _, _, snap_m = graph.geod.inv(lonlat[0], lonlat[1], water_lonlat[0], water_lonlat[1])
     return Located(
         graph,
         lonlat,

@@ -160,24 +160,57 @@ def _role(item: Quantity, plans: bool, period: dict[str, Any], published: str | 
 # The first end of a change, "вырос … с 0,8 млн до 4,5 млн тонн": the state before it.
 _CHANGED_FROM = re.compile(r"\bс\s*\Z", re.IGNORECASE)
 _CHANGED_TO = re.compile(r"\s*(?:[^\W\d_.]+\s+){0,2}?до\s*\Z", re.IGNORECASE)
+# The other order: "до" before the new value, "с" right after it ("до 4,7 миллиона тонн с").
+_CHANGED_TO_BEFORE = re.compile(r".?\bдо\s*", re.IGNORECASE)
+_CHANGED_FROM_AFTER = re.compile(r",?\s*с\s*", re.IGNORECASE)
 
 
 def share_of_volume(volume: Claim) -> str | None:
-    """The share a change after ``volume`` in its sentence is of: the volume's ("транзит
-    нефти Казахстана и Туркменистана … составил 2,888 млн тонн, это на 19,4% меньше"), else
+    """The share or country section a change after ``volume`` in its sentence is of: the
+    volume's ("транзит нефти Казахстана и Туркменистана … составил 2,888 млн тонн, это на
+    19,4% меньше"; "через Азербайджан … 1,741 млн тонн грузов, то есть на 7% больше"), else
     None."""
     share = volume.scope or ""
-    return share if volume.kind in FLOWS and share.startswith("share:") else None
+    return share if volume.kind in FLOWS and share.startswith(("share:", "section:")) else None
 
 
-def _change_start(document: NewsDocument, item: Quantity, following: Quantity | None) -> bool:
-    """Whether ``item`` is the "с" end of a change whose "до" end is ``following``."""
+# "за аналогичный период предыдущего года": the months of the figure before, a year earlier.
+_SAME_PERIOD_YEAR_BEFORE = re.compile(
+    r"\bза\s+аналогичный\s+период\s+(?:предыдущего|прошлого)\s+года\b", re.IGNORECASE
+)
+
+
+def _same_period_before(text: str, sentence: tuple[int, int], before: Claim) -> dict[str, Any]:
+    """The period of a volume stated for "the same period of the year before" in
+    ``sentence``, from the volume ``before`` it there ("в январе-феврале 2025 года
+    увеличился до 4,7 миллиона тонн с 4,4 миллиона за аналогичный период предыдущего года"),
+    else nothing."""
+    period = before.context.get("period")
+    if not period or period.get("year") is None or before.kind not in FLOWS:
+        return {}
+    if not _SAME_PERIOD_YEAR_BEFORE.search(text, *sentence):
+        return {}
+    year = period["year"] - 1
+    return {"period": {"months": period["months"], "year": year, "text": f"same period {year}"}}
+
+
+def _change_start(
+    document: NewsDocument,
+    item: Quantity,
+    following: Quantity | None,
+    preceding: Quantity | None = None,
+) -> bool:
+    """Whether ``item`` is the "с" end of a change whose "до" end is ``following`` ("с 4,4
+    до 4,7 миллиона тонн") or, written the other way round, ``preceding`` ("до 4,7 миллиона
+    тонн с 4,4 миллиона")."""
     text = document.text
-    return (
-        following is not None
-        and _CHANGED_FROM.search(text[max(0, item.start - 3) : item.start]) is not None
-        and _CHANGED_TO.match(text[item.end : following.start]) is not None
-    )
+    if _CHANGED_FROM.search(text[max(0, item.start - 3) : item.start]) is None:
+        return False
+    if following is not None and _CHANGED_TO.match(text[item.end : following.start]):
+        return True
+    return preceding is not None and _CHANGED_TO_BEFORE.fullmatch(
+        text[max(0, preceding.start - 4) : preceding.start]
+    ) is not None and _CHANGED_FROM_AFTER.fullmatch(text[preceding.end : item.start]) is not None
 
 
 def _context(document: NewsDocument, found: Sequence[Quantity]) -> dict[str, Any]:
@@ -195,15 +228,22 @@ def _context(document: NewsDocument, found: Sequence[Quantity]) -> dict[str, Any
     return context
 
 
+#: Qualifiers of a deadline that is a forecast's horizon ("к 2030 году", "к концу года").
+_HORIZONS = ("by", "end of")
+
+
 def _flow_period(
     document: NewsDocument,
     item: Quantity,
     span: tuple[int, int],
     years: list[tuple[int, int, int]],
     horizons: list[int],
+    horizon_years: Sequence[int] = (),
 ) -> dict[str, Any]:
     """The months (:func:`caspian.layers.news.timing.months_stated`) or else the whole year
-    a volume is counted for, as a claim's ``period``, or nothing."""
+    a volume is counted for, as a claim's ``period``, or nothing; a forecast with no year of
+    its own is the volume of the one year its sentence's horizon names ("достигнет 8
+    миллионов тонн к концу этого года": that year's, ``horizon_years``)."""
     if item.kind not in FLOWS:
         return {}
     published = (int(document.date[:4]), int(document.date[5:7])) if document.date else None
@@ -212,6 +252,8 @@ def _flow_period(
         months, year = window
         return {"period": {"months": months, "year": year, "text": f"{months} months"}}
     found = timing.figure_year(years, (item.start, item.end), span, horizons)
+    if found is None and len(set(horizon_years)) == 1:
+        found = horizon_years[0], "horizon"
     if found is None:
         return {}
     year, how = found
@@ -356,8 +398,11 @@ def read_claims(
         this_year = int(document.date[:4]) if document.date else None
         years = timing.years_stated(document.text, *sentence, this_year) if figures else []
         named_here = [name for name in names.get(index, ()) if isinstance(name.match, Mention)]
-        horizons = [item.start for item in found
-                    if item.kind == "deadline" and item.qualifier in ("by", "end of")]  # fmt: skip
+        horizon_items = [
+            item for item in found if item.kind == "deadline" and item.qualifier in _HORIZONS
+        ]
+        horizons = [item.start for item in horizon_items]
+        horizon_years = [int(item.value) for item in horizon_items]
         parts = split_lengths(document, figures, sentence[1])
         for number, item in enumerate(figures):
             if not _is_claim(document, item, figures, said):
@@ -382,8 +427,11 @@ def read_claims(
                     link = linking.specific(document, link, names.get(index, ()), named_features)
                 link, scope = through_place(gazetteer, link, scope)
             topic = linking.link_topic(document, topics_by_sentence, index, item.start)
-            period = _flow_period(document, item, span, years, horizons)
+            period = _flow_period(document, item, span, years, horizons, horizon_years)
+            if not period and item.kind in FLOWS and claims and claims[-1].sentence == index:
+                period = _same_period_before(document.text, sentence, claims[-1])
             following = figures[number + 1] if number + 1 < len(figures) else None
+            preceding = figures[number - 1] if number else None
             start, end = document.original_span(item.start, item.end)
             claims.append(
                 Claim(
@@ -408,7 +456,7 @@ def read_claims(
                         **({"as_of": document.date} if scope in PROGRESS else {}),
                         **period,
                         **({"state": "before the change"}
-                           if _change_start(document, item, following) else {}),
+                           if _change_start(document, item, following, preceding) else {}),
                         **{
                             key: value
                             for key, value in context.items()

@@ -5,7 +5,9 @@ numeric ``22.10.2025``, an ISO ``2026-03-03``, and a date in words such as
 ``3 декабря 2025 года`` or ``3 марта, 2026``; each with a time of day printed after it
 (``/ 09:15``, ``, 14:05``, ``в 09:20``) or before it (``09:15 / 3 марта 2026``). A month
 word is recognised by its lemma (pymorphy3), so every case of
-the month name is read without a list of endings.
+the month name is read without a list of endings, or by its first three or four letters when
+a dateline cuts it ("02 Дек 2025"). A dateline may carry a bullet ("• 05 сентября, 2025") and
+break over two lines.
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ NUMERIC = re.compile(
 # "3 декабря 2025 года, 14:05", "3 марта, 2026 / 09:15"; a range "20-21 октября 2025 года"
 # yields its first day.
 WORDS = re.compile(
-    r"(?=\d)(?<!\d)(\d{1,2})(?:\s*[-–]\s*\d{1,2})?\s+([А-Яа-яЁёA-Za-z]+),?\s+(\d{4})"
+    r"(?=\d)(?<!\d)(\d{1,2})(?:\s*[-–]\s*\d{1,2})?\s+([А-Яа-яЁёA-Za-z]+)\.?,?\s+(\d{4})"
     rf"(?:\s*(?:года|г\.))?{_TIME_AFTER}"
 )
 # English order: "December 3, 2025, 14:05".
@@ -99,7 +101,23 @@ def month_number(word: str) -> int | None:
     if word.lower() in MONTHS_EN:
         return MONTHS_EN.index(word.lower()) + 1
     lemma = best_lemma(word)
-    return MONTHS_RU.index(lemma) + 1 if lemma in MONTHS_RU else None
+    if lemma in MONTHS_RU:
+        return MONTHS_RU.index(lemma) + 1
+    return _abbreviated_month(word)
+
+
+def _abbreviated_month(word: str) -> int | None:
+    """1-12 for a month cut to its first letters, as datelines print it ("Дек", "сент."):
+    three or four letters (a dot allowed) that begin one month's name only, else ``None``."""
+    cut = word.rstrip(".").lower()
+    if not 3 <= len(cut) <= 4:
+        return None
+    found = [
+        number
+        for number, names in enumerate(zip(MONTHS_RU, MONTHS_EN, strict=True), start=1)
+        if any(name.startswith(cut) for name in names)
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def header_date(text: str) -> FoundDate | None:
@@ -180,6 +198,15 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> Iterator[Fo
     yield from sorted(found, key=lambda item: item.start)
 
 
+# Marks outlets print before a dateline: bullets, dashes, bars.
+_LINE_MARKS = " \t\n\u00a0•·|—–-"
+
+
+def _bare(text: str) -> str:
+    """``text`` without the marks around it and with its runs of whitespace made one space."""
+    return " ".join(text.strip(_LINE_MARKS).split())
+
+
 def publication_date(text: str, lines: Sequence[tuple[int, int]]) -> FoundDate | None:
     """The date a page was published, or ``None``.
 
@@ -197,11 +224,14 @@ def publication_date(text: str, lines: Sequence[tuple[int, int]]) -> FoundDate |
     header = header_date(text)
     if header:
         return header
-    for start, end in lines:
-        line = text[start:end].strip()
-        for found in find_dates(text, start, end):
-            if found.evidence.strip() == line:
-                return found
+    for number, (start, end) in enumerate(lines):
+        # a dateline may be marked ("• 05 сентября, 2025") or broken after its month ("02 Дек"
+        # / "2025"): the date is the line, or the line and the next, without the marks
+        for stop in (end, *(next_end for _, next_end in lines[number + 1 : number + 2])):
+            line = _bare(text[start:stop])
+            for found in find_dates(text, start, stop):
+                if _bare(found.evidence) == line:
+                    return found
     for found in find_dates(text):
         if found.time:
             return found

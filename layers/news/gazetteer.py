@@ -14,7 +14,6 @@ slug and "БТД" only as written. At each place the longest name wins.
 from __future__ import annotations
 
 import itertools
-import json
 import operator
 import re
 from collections.abc import Sequence
@@ -23,6 +22,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from caspian.layers.io.packaged import packaged_json
 from caspian.layers.news._errors import GazetteerError
 from caspian.layers.news.text import Word, WordList, lemmas, word_list, words
 
@@ -241,11 +241,6 @@ def load_gazetteer() -> Gazetteer:
     GazetteerError
         If the file is missing or is not valid JSON.
     """
-    try:
-        raw = (resources.files(DATA_PACKAGE) / GAZETTEER_FILE).read_text(encoding="utf-8")
-        data = json.loads(raw)
-    except (OSError, ValueError) as exc:
-        raise GazetteerError(
-            f"gazetteer {GAZETTEER_FILE} is unreadable ({exc}); reinstall caspian-gis"
-        ) from exc
+    data = packaged_json(resources.files(DATA_PACKAGE) / GAZETTEER_FILE,
+                         f"gazetteer {GAZETTEER_FILE}", GazetteerError)
     return parse_gazetteer(data)

@@ -61,6 +61,7 @@ from typing import Any
 from caspian.layers.news.documents import NewsDocument
 from caspian.layers.news.gazetteer import Match
 from caspian.layers.news.mentions import Mention
+from caspian.layers.news.scopes import COUNTRIES
 from caspian.layers.news.text import lemmas, words
 
 MENTION_LOOKBACK = 3
@@ -239,18 +240,49 @@ def specific(
 def feature_through(entries: Sequence[dict[str, Any]], layer: str, place: str) -> str | None:
     """The feature of ``layer`` one of whose names is made from ``place`` ("Нахчыван" ->
     "Нахчыванская железная дорога"), else None."""
-    stem = place.lower()[: max(4, len(place) - 2)]
+    stem = spelling_key(place[: max(4, len(place) - 2)])
+    if len(stem) < 2:
+        return None
     for entry in entries:
         if entry.get("layer") != layer or not entry.get("feature"):
             continue
         parts = [
-            part.lower()
+            spelling_key(part)
             for name in (*entry.get("ru", ()), *entry.get("en", ()))
             for part in _NAME_PARTS.split(name)
         ]
         if any(part.startswith(stem) for part in parts):
             return str(entry["feature"])
     return None
+
+
+# What transliterations of one place name differ in: vowels, soft and hard signs, "дж" for
+# "ч" ("Нахчыван", "Нахичевань", "Нахиджеван"); an adjective's ending ("Агбендский").
+_VOWELS_AND_SIGNS = re.compile(r"[аеёиоуыэюяьъй]")
+_ADJECTIVE_END = re.compile(r"(?:ск|цк)[а-яё]{0,3}\Z")
+
+
+def spelling_key(word: str) -> str:
+    """``word`` reduced to what its transliterations share: lower case, an adjective's ending
+    dropped, "дж" read as "ч", vowels and signs dropped ("Нахиджеван" and "Нахчыван" ->
+    "нхчвн", "Агбендский" -> "гбнд")."""
+    folded = _ADJECTIVE_END.sub("", word.lower()).replace("дж", "ч")
+    return _VOWELS_AND_SIGNS.sub("", folded)
+
+
+def feature_in_country(
+    entries: Sequence[dict[str, Any]], layer: str, feature: str, country: str
+) -> bool:
+    """Whether one of the names of ``feature`` of ``layer`` places it in ``country`` (an ISO
+    code: "железная дорога на территории Армении" is in AM)."""
+    for entry in entries:
+        if entry.get("layer") != layer or entry.get("feature") != feature:
+            continue
+        for name in entry.get("ru", ()):
+            for word in words(name):
+                if any(COUNTRIES.get(lemma) == country for lemma in lemmas(word.text)):
+                    return True
+    return False
 
 
 def link_topic(

@@ -13,12 +13,18 @@ from dataclasses import dataclass, replace
 from caspian.layers.news import numbers, units
 
 # A unit, currency sign or word after a number ("км", "$", "млн.", "-километровой").
-_TAIL_TOKEN = re.compile(r"\s*(?:-\s*)?(\$|€|₽|%|[^\W\d_]+(?:/[^\W\d_]+)?\.?)")
+# A run of letters right before a digit or a power is no unit word: the "м" of "м3".
+_TAIL_TOKEN = re.compile(r"\s*(?:-\s*)?(\$|€|₽|%|[^\W\d_]+(?:/[^\W\d_]+)?\.?)(?![\d²³])")
 # A smaller magnitude after a scale word: the " 108 тыс." of "6 млн 108 тыс. тонн".
 _SMALLER_MAGNITUDE = re.compile(rf"\s+({numbers.DIGITS})(?!\d)\s+([^\W\d_]+\.?)")
 # The two ends of a range: "с"/"от" before the first, "до" between them.
 _RANGE_FROM = re.compile(r"(?<![^\W\d_])(?:с|со|от)\s+\Z", re.IGNORECASE)
 _RANGE_TO = re.compile(r"\s+до\s+", re.IGNORECASE)
+# The two ends of a range joined by a dash, the unit written once: "104-105 тысяч TEU".
+_RANGE_DASH = re.compile(r"\s*[-–—]\s*")
+# A second figure compared with a first, its unit left out: "до 4,7 миллиона тонн с 4,4
+# миллиона", "15 млн тонн против 12 млн".
+_COMPARED_WITH = re.compile(r",?\s+(?:с|со|от|против)\s+", re.IGNORECASE)
 
 
 def tail(text: str, position: int, end: int, count: int) -> list[tuple[str, int]]:
@@ -77,3 +83,36 @@ def range_start(text: str, first: Reading, second: Reading, floor: int) -> Readi
     step = first.step if first.scale != 1.0 else first.step * second.scale
     # the first end is a rate per year when the second is ("с 0,8 млн до 4,5 млн тонн в год")
     return replace(first, scale=scale, step=step, unit=second.unit, per_year=second.per_year)
+
+
+def range_top(low: float, high: float | None) -> float | None:
+    """``high`` when it is the upper end of a range that starts at ``low``, else None (a
+    dash between two numbers of which the second is not larger joins no range)."""
+    return high if high is not None and high > low else None
+
+
+def joined_range(text: str, first: Reading, second: Reading) -> Reading | None:
+    """``first`` with the scale and unit of ``second`` when they are the two ends of a range
+    joined by a dash, the unit written once ("104-105 тысяч TEU"); ``None`` when they are no
+    such range (a first end with a unit or a scale of its own, a dash no range's)."""
+    if first.unit is not None or first.scale != 1.0 or second.unit is None:
+        return None
+    if not _RANGE_DASH.fullmatch(text, first.stop, second.start):
+        return None
+    if range_top(first.base, second.base) is None:
+        return None
+    return replace(first, scale=second.scale, step=first.step * second.scale,
+                   unit=second.unit, per_year=second.per_year)  # fmt: skip
+
+
+def carried_unit(text: str, before: Reading, figure: Reading) -> Reading | None:
+    """``figure`` with the unit of the figure ``before`` it when it is compared with that one
+    and its unit left out after its own scale word ("до 4,7 миллиона тонн с 4,4 миллиона":
+    4.4 million tonnes). ``None`` when it is no such figure."""
+    if figure.unit is not None or before.unit is None:
+        return None
+    if not _COMPARED_WITH.fullmatch(text, before.stop, figure.start):
+        return None
+    if figure.scale == 1.0:
+        return None  # "20 км с 2 станциями": a bare number after "с" counts something else
+    return replace(figure, unit=before.unit, per_year=before.per_year)

@@ -26,6 +26,7 @@ from caspian.layers.news.scopes import (
     purpose_scope,
     share_scope,
     stage_scope,
+    through_country,
     way_after,
     work_component,
 )
@@ -37,6 +38,9 @@ FLOWS = ("mass", "containers")
 #: Words that make a figure a yearly rate when they stand before it ("годовая мощность
 #: составит 140 тысяч TEU", "ежегодную перевозку … 15 млн тонн").
 YEARLY = {"годовой", "ежегодный"}
+#: "в годовом выражении" compares with the year before (year-on-year), no rate per year:
+#: "увеличился … в годовом выражении до 842.900 тонн".
+_YEAR_ON_YEAR = re.compile(r"\bв\s+годовом\s+(?:выражении|исчислении|сопоставлении)", re.IGNORECASE)
 #: Words of work done: "завершено на 68%" is a share of the work, not a growth.
 DONE = {*COMPLETION, "выполнить", "готовность"}
 #: Words of a change: "на 6,7% больше" is a growth, whatever else the sentence says.
@@ -91,7 +95,7 @@ def measured(
     ("завершено на 68%": ``percent``, not ``growth``)."""
     per_unit = item.kind in ("mass", "containers") and item.unit and "/" not in item.unit
     if per_unit and (
-        any(lemmas(word.text) & YEARLY for word in words(document.text, before, item.start))
+        _yearly_before(document.text, before, item.start)
         or _JOINED_YEARLY.match(document.text, item.end)
     ):
         return dataclasses.replace(item, unit=f"{item.unit}/yr")
@@ -99,6 +103,13 @@ def measured(
     if item.kind == "growth" and item.unit == "%" and done:
         return dataclasses.replace(item, kind="percent")
     return item
+
+
+def _yearly_before(text: str, before: int, figure: int) -> bool:
+    """Whether a word of :data:`YEARLY` stands in ``text[before:figure]``, not as part of a
+    year-on-year comparison."""
+    found = any(lemmas(word.text) & YEARLY for word in words(text, before, figure))
+    return found and not _YEAR_ON_YEAR.search(text, before, figure)
 
 
 def scope_of(
@@ -120,6 +131,7 @@ def scope_of(
     return (
         including_scope(text, span[0], (item.start, item.end))
         or figure_scope(text, *span)
+        or (through_country(text, span[0], item.start) if flow else None)
         or (share_scope(text, sentence[0], item.start, project_named) if flow else None)
         or (origin_after(text, item.end, span[1]) if flow else None)
         or (purpose_scope(text, item.end, sentence[1]) if item.kind == "money" else None)
@@ -163,7 +175,12 @@ def through_place(
         return link, scope
     place = scope.removeprefix("section:")
     if len(place) == 2 and place.isupper():
-        return link, scope  # a country's section
+        # a country's section; of a feature that lies in that country, the feature itself
+        # ("по армянской территории 42-километровому участку": the route through Armenia)
+        inside = link.feature and linking.feature_in_country(
+            gazetteer.entries, link.layer, link.feature, place
+        )
+        return link, None if inside else scope
     feature = linking.feature_through(gazetteer.entries, link.layer, place)
     if feature is None:
         return link, scope

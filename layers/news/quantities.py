@@ -15,7 +15,15 @@ from functools import cache, lru_cache
 from caspian.layers.news import numbers, timing, units
 from caspian.layers.news.expression import YEAR as _YEAR
 from caspian.layers.news.expression import Quantity, holds_digit, holds_word
-from caspian.layers.news.magnitudes import Reading, magnitude, range_start, tail
+from caspian.layers.news.magnitudes import (
+    Reading,
+    carried_unit,
+    joined_range,
+    magnitude,
+    range_start,
+    range_top,
+    tail,
+)
 from caspian.layers.news.text import best_lemma, lemmas
 
 _PREFIX_CURRENCY = re.compile(rf"([$€₽])\s?({numbers.DIGITS})")
@@ -82,7 +90,9 @@ def _phrase(name: str) -> re.Pattern[str]:
     """The compiled pattern of a phrase that holds a number (compiled once: each holds every
     case form of every number word)."""
     patterns = {
-        "growth": rf"(?:\b({_HEDGES})\s+)?\bв\s+({_number()})\s+раз(?:а)?\b",
+        # "в 3-4 раза": a range of factors
+        "growth": rf"(?:\b({_HEDGES})\s+)?\bв\s+({_number()})(?:\s*[-–]\s*({_number()}))?"
+        r"\s+раз(?:а)?\b",
         "period": rf"\bза\s+(?:первые\s+)?({_number()})\s+(месяц[а-я]*)"
         rf"(?:\s+({_YEAR})\s+года)?",
         # "Строительство рассчитано на пять лет": the time a work is planned to take.
@@ -242,6 +252,8 @@ def _reading(
             twenty_foot = True  # "500 двадцатифутовых контейнеров"
             continue
         unit = _unit_of(token)
+        if token in units.NOT_AFTER_HYPHEN and "-" in text[stop : token_end - len(token)]:
+            unit = None  # "83-м заседании": an ordinal's ending
         if unit is None and "контейнер" in lemmas(token.rstrip(".")):
             token_end -= token.endswith(".")  # a sentence's full stop
             teu_end = _containers_in_teu(text, token_end, end, twenty_foot)
@@ -270,12 +282,23 @@ def measured(text: str, start: int, end: int, english: bool = False) -> Iterator
         if not _YEAR_ONLY.fullmatch(text, number[0], number[1])
     ]
     range_ends: set[int] = set()
+    joined_ends: set[int] = set()
     for index, reading in enumerate(readings):
+        if index in joined_ends:
+            continue
+        upper: Reading | None = None
         if reading.unit is None and index + 1 < len(readings):
-            opened = range_start(text, reading, readings[index + 1], start)
+            following = readings[index + 1]
+            opened = range_start(text, reading, following, start)
+            joined = None if opened else joined_range(text, reading, following)
             if opened is not None:
                 reading = opened
                 range_ends.add(index + 1)
+            elif joined is not None:
+                reading, upper = joined, following
+                joined_ends.add(index + 1)
+        if reading.unit is None and index:
+            reading = carried_unit(text, readings[index - 1], reading) or reading
         unit = reading.unit
         if unit is None:
             continue
@@ -293,8 +316,11 @@ def measured(text: str, start: int, end: int, english: bool = False) -> Iterator
             round((reading.base * reading.scale + reading.added) * unit.factor, 9),
             label,
             reading.start,
-            reading.stop,
+            upper.stop if upper else reading.stop,
             qualifier,
+            value_max=(
+                round((upper.base * upper.scale + upper.added) * unit.factor, 9) if upper else None
+            ),
             step=reading.step * unit.factor,
         )
     prefixed = _PREFIX_CURRENCY_EN if english else _PREFIX_CURRENCY
@@ -331,6 +357,7 @@ def growth(text: str, start: int, end: int) -> Iterator[Quantity]:
                 match.start(),
                 match.end(),
                 hedge or _qualifier(text, match.start(), start),
+                value_max=range_top(value, number_value(match[3]) if match[3] else None),
             )
     words = _GROWTH_WORD.finditer(text, start, end) if _GROWTH_WORD_HINT.search(
         text, start, end
@@ -386,7 +413,7 @@ def durations(text: str, start: int, end: int) -> Iterator[Quantity]:
         value = number_value(match[1])
         unit = _DURATION_UNITS.get(best_lemma(match[3]), _DURATION_UNITS.get(match[3].lower()))
         if value and unit:
-            maximum = number_value(match[2]) if match[2] else None
+            maximum = range_top(value, number_value(match[2]) if match[2] else None)
             yield Quantity("duration", value, unit, match.start(), match.end(), value_max=maximum)
 
 

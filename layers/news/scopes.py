@@ -51,9 +51,11 @@ from caspian.layers.news.text import best_lemma, lemmas, words
 #: How far from the figure (characters) its clause may reach.
 REACH = 100
 SECTION_WORDS = {"участок", "отрезок", "территория", "сегмент", "плечо"}
-LINE_WORDS = {"нитка", "линия", "кабель", "ветка", "труба", "трубопровод", "очередь"}
+LINE_WORDS = {"нитка", "линия", "кабель", "ветка", "труба", "трубопровод", "очередь", "канал"}
 SECOND = {"второй", "параллельный"}
 BACKUP = {"резервный", "дублирующий", "запасной"}
+#: Words that make a line word a backup line: "дополнительного канала … протяженностью 330 км".
+ADDITIONAL = {"дополнительный"}
 #: Country names and adjectives by lemma, to ISO 3166 codes.
 COUNTRIES = {
     "азербайджан": "AZ", "азербайджанский": "AZ", "грузия": "GE", "грузинский": "GE",
@@ -80,7 +82,15 @@ WORK = {"проектирование": "design", "проектный": "design"
         "строительный": "construction"}  # fmt: skip
 # A place a section passes through, a few words after the section word: "участка железной
 # дороги, проходящего через Нахчыван".
-_THROUGH = re.compile(r"[^.;:]{0,60}?\bчерез\s+([А-ЯЁ][а-яё]+(?:[-–][А-ЯЁ][а-яё]+)*)")
+# A section named by where it goes is the leg to that place: "участок железной дороги, ведущий
+# в Агбендский район".
+_THROUGH = re.compile(
+    r"[^.;:]{0,60}?\b(?:через|(?:вед|ид)ущ[а-яё]*\s+(?:в|во|до|к))\s+"
+    r"([А-ЯЁ][а-яё]+(?:[-–][А-ЯЁ][а-яё]+)*)"
+)
+# A volume carried through a country is that country's section: "через Азербайджан по
+# Среднему коридору было перевезено 1,741 млн тонн".
+_THROUGH_COUNTRY = re.compile(r"\bчерез\s+([А-ЯЁ][а-яё]+)")
 _PLACE = re.compile(r"(?:через\s+)?([А-ЯЁ][а-яё]+(?:[-–][А-ЯЁ][а-яё]+)*)")
 
 
@@ -114,8 +124,22 @@ def figure_scope(text: str, start: int, end: int) -> str | None:
         following = found[index + 1 : index + 3]
         if lemma_set & BACKUP:
             return "backup"
-        if lemma_set & SECOND and any(near & LINE_WORDS for near in following):
+        lined = any(near & LINE_WORDS for near in following)
+        if lemma_set & ADDITIONAL and lined:
+            return "backup"
+        if lemma_set & SECOND and lined:
             return "second line"
+    return None
+
+
+def through_country(text: str, start: int, figure: int) -> str | None:
+    """``section:<country code>`` when a volume at ``figure`` is carried "через" a country
+    named in ``text[start:figure]`` (its clause before it), else None."""
+    for match in _THROUGH_COUNTRY.finditer(text, start, figure):
+        country = next((COUNTRIES[lemma] for lemma in sorted(lemmas(match[1]))
+                        if lemma in COUNTRIES), None)  # fmt: skip
+        if country:
+            return f"section:{country}"
     return None
 
 
@@ -267,14 +291,24 @@ def origin_after(text: str, figure_end: int, ceiling: int) -> str | None:
     return _share_of(origins) if origins else None
 
 
+# A stage number in digits with its ordinal ending: "1-ой очереди", "2-го этапа".
+_ORDINAL_DIGITS = re.compile(r"(?<!\d)(\d{1,2})\s*-\s*?[а-яё]{1,3}\s+\Z")
+
+
 def _stages(text: str, start: int, end: int) -> list[int]:
     """The stage numbers ``text[start:end]`` names, in order."""
-    tokens = [lemmas(token.text) for token in words(text, start, end)]
+    spans = words(text, start, end)
+    tokens = [lemmas(token.text) for token in spans]
     found = []
     for index, lemma_set in enumerate(tokens):
         if PILOT in lemma_set:
             found.append(1)
         elif lemma_set & STAGE_WORDS:
+            written = _ORDINAL_DIGITS.search(text, max(start, spans[index].start - 12),
+                                             spans[index].start)  # fmt: skip
+            if written:
+                found.append(int(written[1]))
+                continue
             for near in tokens[max(0, index - 2) : index]:
                 number = next((ORDINALS[lemma] for lemma in near if lemma in ORDINALS), None)
                 if number:

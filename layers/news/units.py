@@ -40,11 +40,13 @@ GIGABIT = Unit("bandwidth", "Tbit/s", 1e-3)
 TEU = Unit("containers", "TEU", 1.0)
 PERCENT = Unit("percent", "%", 1.0)
 
+#: Unit words that after a hyphen are an ordinal's ending, no unit: "83-м заседании".
+NOT_AFTER_HYPHEN = frozenset({"м"})
 #: Unit words by lemma (lower case, "ё" as "е"), Russian and English.
 UNIT_WORDS: dict[str, Unit] = {
     "км": LENGTH, "километр": LENGTH, "километровый": LENGTH, "km": LENGTH,
     "kilometre": LENGTH, "kilometer": LENGTH, "kilometres": LENGTH, "kilometers": LENGTH,
-    "метр": METRE,
+    "метр": METRE, "м": METRE,
     "тонна": TONNE, "тонн": TONNE, "т": TONNE, "tonne": TONNE, "tonnes": TONNE, "tons": TONNE,
     "mt": MEGATONNE,
     "доллар": USD, "долл": USD, "usd": USD, "$": USD, "dollar": USD, "dollars": USD,
