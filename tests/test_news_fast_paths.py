@@ -188,3 +188,56 @@ def test_a_phrase_in_any_case_passes_its_hint(sentence: str, kind: str, value: f
     from caspian.layers.news.quantities import quantities as read
 
     assert [(q.kind, q.value) for q in read(sentence, 0, len(sentence))] == [(kind, value)]
+
+
+# Any characters: letters of both alphabets, digits of other scripts ("٣" is a digit to
+# ``\d``), underscores, which words leave out, and separators.
+_ANY_TEXT = st.text(st.sampled_from("Баку-Тбилиси 224км_ё٣\u00a0\n.,ᲄ"), max_size=40)
+
+
+@PROPERTY
+@given(_ANY_TEXT, st.data())
+def test_a_word_list_holds_the_words_of_the_word_scan(text: str, data: st.DataObject) -> None:
+    from caspian.layers.news.text import word_list, words
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    listed = word_list(text, start, end)
+    assert list(listed) == words(text, start, end)
+    assert [listed[i] for i in range(len(listed))] == words(text, start, end)
+
+
+@PROPERTY
+@given(_ANY_TEXT, st.data())
+def test_the_digit_index_finds_a_digit_where_a_scan_of_the_range_does(
+    text: str, data: st.DataObject
+) -> None:
+    from caspian.layers.news.expression import holds_digit
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert holds_digit(text, start, end) == bool(re.search(r"\d", text[start:end]))
+
+
+def test_a_remembered_sentence_is_not_taken_for_the_same_range_of_another_text() -> None:
+    assert holds_word("к 2030 году", 0, 11, ("год",))
+    assert not holds_word("к 2030 мест", 0, 11, ("год",))
+
+
+_DATE_PARTS = ("3", "03", "2025", "20", "-", ".", " ", ", ", "марта", "года", "14:05", "T", "x")
+
+
+@PROPERTY
+@given(st.lists(st.sampled_from(_DATE_PARTS), max_size=12), st.data())
+def test_dates_tried_where_digits_begin_are_the_dates_a_scan_finds(
+    parts: list[str], data: st.DataObject
+) -> None:
+    from caspian.layers.news import dates
+
+    text = "".join(parts)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    for pattern in (dates.NUMERIC, dates.WORDS, dates.ISO):
+        assert [m.span() for m in dates._at_digit_runs(pattern, text, start, end)] == [
+            m.span() for m in pattern.finditer(text, start, end)
+        ]

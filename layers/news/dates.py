@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from caspian.layers.news.expression import digit_run_starts, holds_digit
 from caspian.layers.news.text import best_lemma
 
 MONTHS_RU: tuple[str, ...] = (
@@ -154,21 +155,37 @@ def _time_before(text: str, start: int, floor: int) -> re.Match[str] | None:
     return _TIME_BEFORE.search(text, max(floor, start - 12), start)
 
 
+def _at_digit_runs(
+    pattern: re.Pattern[str], text: str, start: int, stop: int
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, start, stop)`` for a pattern whose every match begins where a
+    run of digits does (:data:`NUMERIC`, :data:`WORDS`, :data:`ISO`: a digit with none before
+    it): tried only there, not at every character of the text."""
+    free = start  # matches do not overlap: the next may begin where the last ended
+    for position in digit_run_starts(text, start, stop):
+        if position < free:
+            continue
+        match = pattern.match(text, position, stop)
+        if match:
+            yield match
+            free = match.end()
+
+
 def find_dates(text: str, start: int = 0, end: int | None = None) -> Iterator[FoundDate]:
     """Every numeric, worded or ISO date in ``text[start:end]``, in text order, with a time of
     day printed after it or right before it."""
     stop = len(text) if end is None else end
     found: list[FoundDate] = []
-    if not _YEAR.search(text, start, stop):
+    if not holds_digit(text, start, stop) or not _YEAR.search(text, start, stop):
         return  # every shape read holds a four-digit year: most lines and sentences hold none
     readers = (
-        (NUMERIC, "numeric", _numeric_date),
-        (WORDS, "words", _worded_date),
-        (WORDS_EN, "words", _english_date),
-        (ISO, "numeric", _iso_date),
+        (_at_digit_runs(NUMERIC, text, start, stop), "numeric", _numeric_date),
+        (_at_digit_runs(WORDS, text, start, stop), "words", _worded_date),
+        (WORDS_EN.finditer(text, start, stop), "words", _english_date),
+        (_at_digit_runs(ISO, text, start, stop), "numeric", _iso_date),
     )
-    for pattern, shape, read in readers:
-        for match in pattern.finditer(text, start, stop):
+    for matches, shape, read in readers:
+        for match in matches:
             date = read(match)
             if date is None:
                 continue

@@ -27,7 +27,7 @@ from caspian.layers.io.fileio import InputFileError, read_input_bytes
 from caspian.layers.news import dates, html_text, text
 from caspian.layers.news._errors import NewsInputError
 from caspian.layers.news.gazetteer import load_gazetteer
-from caspian.layers.news.text import Word
+from caspian.layers.news.text import WordList
 
 FORMATS = ("text", "html")
 # A web address as typed ("https://…", "www.…"); a path object turns "//" into "/".
@@ -87,9 +87,9 @@ class NewsDocument:
     meta: dict[str, Any] = field(default_factory=dict)
 
     @cached_property
-    def body_words(self) -> tuple[tuple[Word, ...], ...]:
+    def body_words(self) -> tuple[WordList, ...]:
         """The words of each body paragraph (tokenized once, for every reader)."""
-        return tuple(tuple(text.words(self.text, start, end)) for start, end in self.body_spans)
+        return tuple(text.word_list(self.text, start, end) for start, end in self.body_spans)
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Offsets in the original file of ``text[start:end]``."""
@@ -170,7 +170,8 @@ def _outlet(value: str, known: tuple[tuple[str, tuple[str, ...]], ...]) -> str |
             return name
     for outlet, names in known:
         for alias in names:
-            if re.search(rf"(?<![\w.]){re.escape(alias)}(?![\w])", value):
+            # the plain substring first: most pages name none of the outlets
+            if alias in value and re.search(rf"(?<![\w.]){re.escape(alias)}(?![\w])", value):
                 return outlet
     return None
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 #: A year as news print them (1900-2099).
@@ -17,8 +21,45 @@ def holds_word(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
     capital, and old forms such as "ᲄ" for "т") to that letter, so no match is missed; a
     search that ignores case is ten times slower per sentence.
     """
-    folded = text[start:end].casefold()
-    return any(word in folded for word in words)
+    return any(map(_folded(text, start, end).__contains__, words))
+
+
+@lru_cache(maxsize=8)
+def _folded(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` case-folded; remembered for the few sentences read last, as every
+    reader asks :func:`holds_word` of the sentence in turn (folding it once, not per reader)."""
+    return text[start:end].casefold()
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def holds_digit(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a digit (``\\d``, as the readers' patterns read one):
+    a test by bisection in the digits of the whole text, which are found in one scan."""
+    positions = _digit_positions(text)
+    index = bisect.bisect_left(positions, start)
+    return index < len(positions) and positions[index] < end
+
+
+def digit_run_starts(text: str, start: int, end: int) -> list[int]:
+    """The offsets in ``[start, end)`` where a run of digits of ``text`` begins (a digit with
+    no digit before it in the whole text), in order."""
+    starts = _digit_run_starts(text)
+    return starts[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+
+
+@lru_cache(maxsize=4)
+def _digit_run_starts(text: str) -> list[int]:
+    positions = _digit_positions(text)
+    return [now for before, now in itertools.pairwise([-2, *positions]) if now - before > 1]
+
+
+@lru_cache(maxsize=4)
+def _digit_positions(text: str) -> list[int]:
+    """The offset of every digit of ``text``, in order (the few texts read last remembered:
+    the readers ask of one sentence after another)."""
+    return [match.start() for match in _DIGIT.finditer(text)]
 
 
 @dataclass(frozen=True)

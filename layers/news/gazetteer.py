@@ -24,7 +24,7 @@ from typing import Any
 
 from caspian.layers.io.packaged import packaged_json
 from caspian.layers.news._errors import GazetteerError
-from caspian.layers.news.text import Word, lemmas, words
+from caspian.layers.news.text import Word, WordList, lemmas, word_list, words
 
 DATA_PACKAGE = "caspian.layers.data"
 GAZETTEER_FILE = "gazetteer.json"
@@ -86,17 +86,17 @@ class Matcher:
 
     @staticmethod
     def _matches_at(name: Name, text: str, tokens: Sequence[Word], index: int) -> bool:
+        listed = _listed(tokens)
+        texts = listed.texts
         if name.exact:
-            return tokens[index].text == name.written
-        if index + len(name.lemma_sets) > len(tokens):
+            return texts[index] == name.written
+        if index + len(name.lemma_sets) > len(texts):
             return False
         for offset, wanted in enumerate(name.lemma_sets):
-            token = tokens[index + offset]
-            if offset:
-                gap = text[tokens[index + offset - 1].end : token.start]
-                if not _JOINER.fullmatch(gap):
-                    return False
-            if not lemmas(token.text) & wanted:
+            at = index + offset
+            if offset and not _JOINER.fullmatch(text[listed.ends[at - 1] : listed.starts[at]]):
+                return False
+            if not lemmas(texts[at]) & wanted:
                 return False
         return True
 
@@ -109,8 +109,8 @@ class Matcher:
     ) -> list[Match]:
         """Non-overlapping matches in ``text[start:end]``, longest first at each place;
         ``tokens``, the words of that range when the caller has them already."""
-        tokens = words(text, start, end) if tokens is None else tokens
-        texts = list(map(_WRITTEN, tokens))
+        listed = _listed(tokens) if tokens is not None else word_list(text, start, end)
+        texts = listed.texts
         candidates = self._candidates(texts)
         found: list[Match] = []
         free = 0  # the first token after the last match: matches do not overlap
@@ -122,16 +122,23 @@ class Matcher:
             best: tuple[int, Name] | None = None
             for name in candidates[texts[index]]:
                 size = 1 if name.exact else len(name.lemma_sets)
-                if (best is None or size > best[0]) and self._matches_at(name, text, tokens, index):
+                if (best is None or size > best[0]) and self._matches_at(name, text, listed, index):
                     best = (size, name)
             if best is None:
                 continue
             size, name = best
-            found.append(
-                Match(name.target, name.written, tokens[index].start, tokens[index + size - 1].end)
-            )
+            start_at, end_at = listed.starts[index], listed.ends[index + size - 1]
+            found.append(Match(name.target, name.written, start_at, end_at))
             free = index + size
         return found
+
+
+def _listed(tokens: Sequence[Word]) -> WordList:
+    """``tokens`` as a :class:`WordList` (a document's paragraphs come as one already)."""
+    if isinstance(tokens, WordList):
+        return tokens
+    return WordList(list(map(_WRITTEN, tokens)), [token.start for token in tokens],
+                    [token.end for token in tokens])  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 
 from caspian.layers.news import numbers, timing, units
 from caspian.layers.news.expression import YEAR as _YEAR
-from caspian.layers.news.expression import Quantity, holds_word
+from caspian.layers.news.expression import Quantity, holds_digit, holds_word
 from caspian.layers.news.magnitudes import (
     Reading,
     carried_unit,
@@ -48,7 +48,6 @@ _NUMBER_OR_WORD_EN = re.compile(
     rf"(?=\d)(?<![\w.,])(?:{numbers.DIGITS_EN}|{numbers.DIGITS})(?!\d)|[А-Яа-яЁё]+"
 )
 _WORD_RUN = re.compile(r"[А-Яа-яЁё]+")
-_DIGIT = re.compile(r"\d")
 # The digits of _NUMBER_OR_WORD(_EN) alone.
 _DIGITS_ONLY = re.compile(rf"(?=\d)(?<![\w.,])(?:{numbers.DIGITS})(?!\d)")
 _DIGITS_ONLY_EN = re.compile(rf"(?=\d)(?<![\w.,])(?:{numbers.DIGITS_EN}|{numbers.DIGITS})(?!\d)")
@@ -136,7 +135,7 @@ def digits_in(
     text: str, start: int, end: int, english: bool = False
 ) -> Iterator[tuple[int, int, float, float]]:
     """The numbers in digits of ``text[start:end]``, as :func:`numbers_in` gives them."""
-    if not _DIGIT.search(text, start, end):
+    if not holds_digit(text, start, end):
         return
     for match in (_DIGITS_ONLY_EN if english else _DIGITS_ONLY).finditer(text, start, end):
         written = match.group()
@@ -325,7 +324,8 @@ def measured(text: str, start: int, end: int, english: bool = False) -> Iterator
             step=reading.step * unit.factor,
         )
     prefixed = _PREFIX_CURRENCY_EN if english else _PREFIX_CURRENCY
-    for match in prefixed.finditer(text, start, end):
+    signed = prefixed.finditer(text, start, end) if holds_digit(text, start, end) else ()
+    for match in signed:
         unit = units.UNIT_WORDS[match[1]]
         scale, stop = 1.0, match.end()
         tokens = tail(text, match.end(), end, 1)

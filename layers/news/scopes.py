@@ -44,6 +44,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from caspian.layers.news.text import best_lemma, lemmas, words
 
@@ -318,8 +319,16 @@ def _stages(text: str, start: int, end: int) -> list[int]:
 
 def stage_scope(text: str, clause_span: tuple[int, int], sentence: tuple[int, int]) -> str | None:
     """``stage:<n>`` named in the figure's clause, else the one stage its sentence names."""
-    stages = _stages(text, *clause_span) or sorted(set(_stages(text, *sentence)))
+    stages = _stages(text, *clause_span) or _sentence_stages(text, *sentence)
     return f"stage:{stages[0]}" if len(stages) == 1 else None
+
+
+@lru_cache(maxsize=16)
+def _sentence_stages(text: str, start: int, end: int) -> tuple[int, ...]:
+    """The distinct stage numbers a sentence names, in order of number: read once per
+    sentence, not once per figure of it (a sentence of many figures read its whole text
+    for each: quadratic)."""
+    return tuple(sorted(set(_stages(text, start, end))))
 
 
 def progress_scope(text: str, start: int, figure: int) -> str | None:

@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 
 from caspian.layers.news import dates
-from caspian.layers.news.expression import YEAR, Quantity, holds_word
+from caspian.layers.news.expression import YEAR, Quantity, holds_digit, holds_word
 from caspian.layers.news.text import lemmas, words
 
 #: Words that say something is finished, opened or put into service.
@@ -70,7 +70,8 @@ def _sentence_lemmas(text: str, start: int, end: int) -> set[str]:
 def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Deadlines (absolute, completions in a year, relative to the publication) and base
     years of ``text[start:end]``."""
-    if not holds_word(text, start, end, ("год",)) and not _BARE_YEAR.search(text, start, end):
+    bare_year = holds_digit(text, start, end) and _BARE_YEAR.search(text, start, end)
+    if not holds_word(text, start, end, ("год",)) and not bare_year:
         return  # every other pattern holds "год" ("года", "году"): most sentences do not
     for match in _ABSOLUTE.finditer(text, start, end):
         yield Quantity("deadline", float(match[3]), "year", match.start(), match.end(),
