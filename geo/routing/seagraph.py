@@ -199,9 +199,25 @@ def tangent_at(
     on it): only such a segment can be part of a shortest path that bends at, or ends on, the
     vertex. Arrays broadcast; points are ``(..., 2)``.
     """
-    side_previous = np.sign(_cross(origins, vertices, previous))
-    side_following = np.sign(_cross(origins, vertices, following))
-    return side_previous * side_following >= 0
+    origins = np.asarray(origins, dtype=float)
+    return _tangent(origins[..., 0], origins[..., 1], vertices[..., 0], vertices[..., 1],
+                    previous, following)
+
+
+def _tangent(
+    origin_x: Any, origin_y: Any, vertex_x: Any, vertex_y: Any,
+    previous: FloatArray, following: FloatArray,
+) -> npt.NDArray[np.bool_]:
+    """:func:`tangent_at` with the coordinates apart: the sides are :func:`_cross`'s numbers,
+    the step to the vertex computed once for both neighbours (a query's candidates cost half
+    the array operations)."""
+    step_x, step_y = vertex_x - origin_x, vertex_y - origin_y
+    side_previous = step_x * (previous[..., 1] - origin_y) - step_y * (previous[..., 0] - origin_x)
+    side_following = (step_x * (following[..., 1] - origin_y)
+                      - step_y * (following[..., 0] - origin_x))
+    # the signs' product is negative only for strictly opposite sides
+    return ~(((side_previous > 0) & (side_following < 0))
+             | ((side_previous < 0) & (side_following > 0)))
 
 
 def visible(navigable: Any, coast: Any, starts: FloatArray, ends: FloatArray) -> Any:
@@ -218,15 +234,18 @@ def visible(navigable: Any, coast: Any, starts: FloatArray, ends: FloatArray) ->
         return np.zeros(0, dtype=bool)
     step = ends - starts
     length = np.hypot(step[:, 0], step[:, 1])
-    trim = (np.minimum(_END_TRIM_M, 0.25 * length) / np.maximum(length, 1e-12))[:, None]
-    segments = shapely.linestrings(
-        np.stack([starts + step * trim, ends - step * trim], axis=1)
-    )
+    cut = step * (np.minimum(_END_TRIM_M, 0.25 * length) / np.maximum(length, 1e-12))[:, None]
     middle = 0.5 * (starts + ends)
     inside = shapely.contains_xy(navigable, middle[:, 0], middle[:, 1])
-    out = inside.copy()
-    out[inside] = ~shapely.intersects(coast, segments[inside])
-    return out
+    if not inside.any():
+        return inside
+    if not inside.all():
+        starts, ends, cut = starts[inside], ends[inside], cut[inside]
+    coords = np.empty((starts.shape[0], 2, 2))
+    coords[:, 0], coords[:, 1] = starts + cut, ends - cut
+    # only the segments whose midpoint is in water are built and tested
+    inside[inside] = ~shapely.intersects(coast, shapely.linestrings(coords))
+    return inside
 
 
 @dataclass(frozen=True)
@@ -279,6 +298,12 @@ class SeaGraph:
         shapely.prepare(boundary)
         shapely.prepare(self.navigable)
         return boundary
+
+    @cached_property
+    def prepared_navigable(self) -> Any:
+        """:attr:`navigable`, prepared (with :attr:`coast`) for fast point and segment tests."""
+        _ = self.coast
+        return self.navigable
 
     @cached_property
     def coast_segments(self) -> tuple[Any, FloatArray, FloatArray]:

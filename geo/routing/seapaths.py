@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 from caspian.geo.geodesy import GEOD
-from caspian.geo.routing.seagraph import SeaGraph, ecef_of, tangent_at, visible
+from caspian.geo.routing.seagraph import SeaGraph, _tangent, ecef_of, visible
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.intp]
@@ -150,9 +150,10 @@ def end_point(
     graph: SeaGraph, water_xy: tuple[float, float], water_lonlat: tuple[float, float]
 ) -> EndPoint:
     """A water point's tangent candidates with their chord bounds, nothing tested yet."""
-    xy = np.asarray(water_xy, dtype=float)
+    x, y = water_xy
+    vertices = graph.vertices_xy
     candidates = np.flatnonzero(
-        tangent_at(xy, graph.vertices_xy, graph.previous_xy, graph.following_xy)
+        _tangent(x, y, vertices[:, 0], vertices[:, 1], graph.previous_xy, graph.following_xy)
     )
     ecef = ecef_of(water_lonlat)
     bounds = chord_bounds_m(graph.vertices_ecef[candidates], ecef)
@@ -169,42 +170,36 @@ def resolve_candidates(
 
     ``batches`` are ``(point, positions)`` pairs, tested in one GEOS call; candidates already
     tested are skipped. In water: the length becomes the segment's geodesic length
-    (one ``Geod.inv``); blocked: ``inf``. ``also`` adds the segment between two points to
-    the same call; returns whether that one is in water (False without one).
+    (``Geod.inv``); blocked: ``inf``. ``also`` adds the segment between two points to the
+    same call; returns whether that one is in water (False without one).
     """
-    batches = tuple((point, which[~point.tested[which]]) for point, which in batches)
-    counts = [which.size for _, which in batches]
-    points = [point for point, _ in batches]
-    vertices_xy = [graph.vertices_xy[point.candidates[which]] for point, which in batches]
-    if also is not None:
-        points.append(also[0])
-        counts.append(1)
-        vertices_xy.append(np.asarray([also[1].water_xy], dtype=float))
-    if not sum(counts):
+    picked = [(point, which[~point.tested[which]]) for point, which in batches]
+    picked = [(point, which) for point, which in picked if which.size]
+    if not picked and also is None:
         return False
-    origins_xy = np.repeat([point.water_xy for point in points], counts, axis=0)
-    clear = visible(graph.navigable, graph.coast, origins_xy, np.concatenate(vertices_xy))
+    vertex_ids = [point.candidates[which] for point, which in picked]
+    starts_xy = [np.broadcast_to(point.water_xy, (which.size, 2)) for point, which in picked]
+    ends_xy = [graph.vertices_xy[ids] for ids in vertex_ids]
     if also is not None:
-        clear, direct_clear = clear[:-1], bool(clear[-1])
-        counts.pop()
-        points.pop()
-    if sum(counts):
-        vertices = np.concatenate([point.candidates[which] for point, which in batches])
-        origins_lonlat = np.repeat([point.water_lonlat for point in points], counts, axis=0)
-        lengths_m = np.full(vertices.size, np.inf)
-        if clear.any():
-            _, _, length_m = GEOD.inv(
-                origins_lonlat[clear, 0], origins_lonlat[clear, 1],
-                graph.vertices_lonlat[vertices[clear], 0],
-                graph.vertices_lonlat[vertices[clear], 1],
+        starts_xy.append(np.asarray([also[0].water_xy], dtype=float))
+        ends_xy.append(np.asarray([also[1].water_xy], dtype=float))
+    clear = visible(graph.navigable, graph.coast, np.concatenate(starts_xy),
+                    np.concatenate(ends_xy))
+    offset = 0
+    for (point, which), ids in zip(picked, vertex_ids, strict=True):
+        seen = clear[offset:offset + which.size]
+        offset += which.size
+        lengths_m = np.full(which.size, np.inf)
+        count = int(np.count_nonzero(seen))
+        if count:
+            lon, lat = point.water_lonlat
+            _, _, lengths_m[seen] = GEOD.inv(
+                np.full(count, lon), np.full(count, lat),
+                graph.vertices_lonlat[ids[seen], 0], graph.vertices_lonlat[ids[seen], 1],
             )
-            lengths_m[clear] = length_m
-        offset = 0
-        for point, which in batches:
-            point.tested[which] = True
-            point.lengths_m[which] = lengths_m[offset:offset + which.size]
-            offset += which.size
-    return also is not None and direct_clear
+        point.tested[which] = True
+        point.lengths_m[which] = lengths_m
+    return also is not None and bool(clear[-1])
 
 
 def best_pair(
@@ -245,7 +240,7 @@ def best_pair(
 _FIRST_ROUND = 16
 
 #: Up to this many candidates left untested for the second round are tested together.
-_AT_ONCE = 40
+_AT_ONCE = 100
 
 
 def _least(bounds: FloatArray) -> IntArray:
@@ -295,7 +290,7 @@ def _search(
 
 
 #: How many untested candidates one GEOS call tests together.
-_BATCH = 16
+_BATCH = 32
 
 
 def _lowest_untested(totals: FloatArray, tested: npt.NDArray[np.bool_]) -> IntArray:
