@@ -19,6 +19,7 @@ Pure computation over :class:`caspian.geo.routing.seagraph.SeaGraph`:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -150,15 +151,32 @@ def end_point(
     graph: SeaGraph, water_xy: tuple[float, float], water_lonlat: tuple[float, float]
 ) -> EndPoint:
     """A water point's tangent candidates with their chord bounds, nothing tested yet."""
-    x, y = water_xy
+    return end_points(graph, [water_xy], [water_lonlat])[0]
+
+
+def end_points(
+    graph: SeaGraph,
+    waters_xy: Sequence[tuple[float, float]],
+    waters_lonlat: Sequence[tuple[float, float]],
+) -> list[EndPoint]:
+    """:func:`end_point` of several points, their tangent tests in one pass over the vertices.
+
+    A route's two ends cost little more than one: the tests are array operations over every
+    vertex, whose cost is mostly the call, not the arithmetic.
+    """
+    origins = np.asarray(waters_xy, dtype=float)
     vertices = graph.vertices_xy
-    candidates = np.flatnonzero(
-        _tangent(x, y, vertices[:, 0], vertices[:, 1], graph.previous_xy, graph.following_xy)
-    )
-    ecef = ecef_of(water_lonlat)
-    bounds = chord_bounds_m(graph.vertices_ecef[candidates], ecef)
-    return EndPoint(water_xy, water_lonlat, ecef, candidates, bounds,
-                    np.zeros(candidates.size, dtype=bool))
+    tangent = _tangent(origins[:, :1], origins[:, 1:], vertices[:, 0], vertices[:, 1],
+                       graph.previous_xy, graph.following_xy)
+    ecefs = ecef_of(np.asarray(waters_lonlat, dtype=float))
+    out = []
+    for water_xy, water_lonlat, row, ecef in zip(waters_xy, waters_lonlat, tangent, ecefs,
+                                                 strict=True):
+        candidates = np.flatnonzero(row)
+        bounds = chord_bounds_m(graph.vertices_ecef[candidates], ecef)
+        out.append(EndPoint(water_xy, water_lonlat, ecef, candidates, bounds,
+                            np.zeros(candidates.size, dtype=bool)))
+    return out
 
 
 def resolve_candidates(

@@ -41,6 +41,7 @@ from caspian.geo.routing.seapaths import (
     ShortestPaths,
     best_pair,
     end_point,
+    end_points,
     shortest_paths,
     walk,
 )
@@ -208,7 +209,7 @@ class SeaRouter:
                 "(canals and straits between them are not modelled)"
             )
         graph = start.graph
-        length_m, nodes = self._shortest(graph, self._attachment(start), self._attachment(end))
+        length_m, nodes = self._shortest(graph, *self._attachments_of(start, end))
         path = np.vstack([[start.water_lonlat], graph.vertices_lonlat[nodes], [end.water_lonlat]])
         line = shapely.LineString(densify_path(path, self.settings.densify_km))
         return Route(
@@ -269,6 +270,24 @@ class SeaRouter:
                 raise
             return None
 
+    def _attachments_of(self, start: Located, end: Located) -> tuple[_Attachment, _Attachment]:
+        """:meth:`_attachment` of a route's two ends; two new ends are found together."""
+        keys = [(point.graph.basin, point.water_xy) for point in (start, end)]
+        if keys[0] == keys[1] or any(key in self._attachments for key in keys):
+            return self._attachment(start), self._attachment(end)
+        found = end_points(start.graph, [start.water_xy, end.water_xy],
+                           [start.water_lonlat, end.water_lonlat])
+        for point, ends in zip((start, end), found, strict=True):
+            self._remember(point, ends)
+        return _Attachment(start, found[0]), _Attachment(end, found[1])
+
+    def _remember(self, point: Located, ends: EndPoint) -> None:
+        """Keep a point's attachment, forgetting the oldest beyond the setting's count."""
+        if self.settings.remembered_points > 0:
+            if len(self._attachments) >= self.settings.remembered_points:
+                self._attachments.pop(next(iter(self._attachments)))
+            self._attachments[(point.graph.basin, point.water_xy)] = ends
+
     def _attachment(self, point: Located) -> _Attachment:
         """The point with its candidate vertices and what has been tested of them.
 
@@ -278,10 +297,7 @@ class SeaRouter:
         known = self._attachments.get(key)
         if known is None:
             known = end_point(point.graph, point.water_xy, point.water_lonlat)
-            if self.settings.remembered_points > 0:
-                if len(self._attachments) >= self.settings.remembered_points:
-                    self._attachments.pop(next(iter(self._attachments)))
-                self._attachments[key] = known
+            self._remember(point, known)
         return _Attachment(point, known)
 
     def prepare(self) -> None:
