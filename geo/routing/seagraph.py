@@ -388,20 +388,27 @@ def build_sea_graph(
 
 
 def _tangent_pairs(vertices: FloatArray, previous: FloatArray, following: FloatArray) -> IntArray:
-    """Pairs ``i < j`` whose segment is tangent at both ends, in blocks of rows."""
+    """Pairs ``i < j`` whose segment is tangent at both ends, in blocks of rows.
+
+    Each block is a rows-by-every-vertex matrix of both tests, broadcast from the vertex
+    arrays: half its cells are below the diagonal and wasted, but nothing is gathered per
+    pair (gathering the pairs' coordinates took most of the time).
+    """
     n = vertices.shape[0]
+    xs, ys = vertices[:, 0], vertices[:, 1]
     rows_per_block = max(1, _BLOCK_PAIRS // max(n, 1))
     found = []
     for first in range(0, n, rows_per_block):
         rows = np.arange(first, min(n, first + rows_per_block))
-        i, j = np.nonzero(rows[:, None] < np.arange(n)[None, :])
-        i = rows[i]
-        keep = tangent_at(vertices[i], vertices[j], previous[j], following[j]) & tangent_at(
-            vertices[j], vertices[i], previous[i], following[i]
+        # at j, seen from i; then at i, seen from j
+        keep = (rows[:, None] < np.arange(n)[None, :]) & _tangent(
+            xs[rows, None], ys[rows, None], xs, ys, previous, following
         )
-        found.append(np.column_stack([i[keep], j[keep]]))
+        keep &= _tangent(xs, ys, xs[rows, None], ys[rows, None], previous[rows, None],
+                         following[rows, None])
+        i, j = np.nonzero(keep)
+        found.append(np.column_stack([rows[i], j]))
     return np.concatenate(found) if found else np.empty((0, 2), dtype=np.intp)
-
 
 
 def check_sea_graph(graph: SeaGraph) -> None:
