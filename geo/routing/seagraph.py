@@ -29,6 +29,7 @@ shortest path in the navigable water (see :mod:`caspian.geo.routing.searouting`)
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -90,6 +91,15 @@ def point_to_lonlat(transformer: pyproj.Transformer, x: float, y: float) -> tupl
 
 def ecef_of(lonlat: Any) -> FloatArray:
     """Earth-centred ``(x, y, z)`` metres of ``(..., 2)`` lon/lat degrees on the ellipsoid."""
+    if isinstance(lonlat, tuple):
+        # one point (a query's end): plain floats, a tenth of the time of twelve array calls
+        # (the last bit may differ from numpy's; the chord bounds keep a micrometre's margin)
+        lon, lat = math.radians(lonlat[0]), math.radians(lonlat[1])
+        e2 = GEOD.f * (2.0 - GEOD.f)
+        radius = GEOD.a / math.sqrt(1.0 - e2 * math.sin(lat) ** 2)
+        return np.asarray([radius * math.cos(lat) * math.cos(lon),
+                           radius * math.cos(lat) * math.sin(lon),
+                           radius * (1.0 - e2) * math.sin(lat)])
     lonlat = np.asarray(lonlat, dtype=float)
     lons, lats = np.radians(lonlat[..., 0]), np.radians(lonlat[..., 1])
     e2 = GEOD.f * (2.0 - GEOD.f)

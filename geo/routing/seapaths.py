@@ -168,10 +168,9 @@ def end_points(
     vertices = graph.vertices_xy
     tangent = _tangent(origins[:, :1], origins[:, 1:], vertices[:, 0], vertices[:, 1],
                        graph.previous_xy, graph.following_xy)
-    ecefs = ecef_of(np.asarray(waters_lonlat, dtype=float))
     out = []
-    for water_xy, water_lonlat, row, ecef in zip(waters_xy, waters_lonlat, tangent, ecefs,
-                                                 strict=True):
+    for water_xy, water_lonlat, row in zip(waters_xy, waters_lonlat, tangent, strict=True):
+        ecef = ecef_of((float(water_lonlat[0]), float(water_lonlat[1])))
         candidates = np.flatnonzero(row)
         bounds = chord_bounds_m(graph.vertices_ecef[candidates], ecef)
         out.append(EndPoint(water_xy, water_lonlat, ecef, candidates, bounds,
@@ -195,28 +194,31 @@ def resolve_candidates(
     picked = [(point, which) for point, which in picked if which.size]
     if not picked and also is None:
         return False
-    vertex_ids = [point.candidates[which] for point, which in picked]
-    starts_xy = [np.broadcast_to(point.water_xy, (which.size, 2)) for point, which in picked]
-    ends_xy = [graph.vertices_xy[ids] for ids in vertex_ids]
+    counts = [which.size for _, which in picked]
+    vertex_ids = np.concatenate([point.candidates[which] for point, which in picked] or
+                                [np.empty(0, dtype=np.intp)])
+    # each segment's origin, (x, y, lon, lat): one row per point, repeated (one array call
+    # for the lot: the calls, not the arithmetic, are a query's cost)
+    origins = np.repeat([(*point.water_xy, *point.water_lonlat) for point, _ in picked]
+                        or np.empty((0, 4)), counts, axis=0)
+    starts_xy, ends_xy = origins[:, :2], graph.vertices_xy[vertex_ids]
     if also is not None:
-        starts_xy.append(np.asarray([also[0].water_xy], dtype=float))
-        ends_xy.append(np.asarray([also[1].water_xy], dtype=float))
-    clear = visible(graph.navigable, graph.coast, np.concatenate(starts_xy),
-                    np.concatenate(ends_xy))
+        starts_xy = np.concatenate([starts_xy, [also[0].water_xy]])
+        ends_xy = np.concatenate([ends_xy, [also[1].water_xy]])
+    clear = visible(graph.navigable, graph.coast, starts_xy, ends_xy)
+    seen = clear[:vertex_ids.size]
+    lengths_m = np.full(vertex_ids.size, np.inf)
+    if seen.any():
+        seen_ids = vertex_ids[seen]
+        _, _, lengths_m[seen] = GEOD.inv(
+            origins[seen, 2], origins[seen, 3],
+            graph.vertices_lonlat[seen_ids, 0], graph.vertices_lonlat[seen_ids, 1],
+        )
     offset = 0
-    for (point, which), ids in zip(picked, vertex_ids, strict=True):
-        seen = clear[offset:offset + which.size]
-        offset += which.size
-        lengths_m = np.full(which.size, np.inf)
-        count = int(np.count_nonzero(seen))
-        if count:
-            lon, lat = point.water_lonlat
-            _, _, lengths_m[seen] = GEOD.inv(
-                np.full(count, lon), np.full(count, lat),
-                graph.vertices_lonlat[ids[seen], 0], graph.vertices_lonlat[ids[seen], 1],
-            )
+    for point, which in picked:
         point.tested[which] = True
-        point.lengths_m[which] = lengths_m
+        point.lengths_m[which] = lengths_m[offset:offset + which.size]
+        offset += which.size
     return also is not None and bool(clear[-1])
 
 
