@@ -49,9 +49,9 @@ assets: $(ASSETS_STAMP)
 
 # After changing a version in maps/assets/package.json: `npm install --prefix maps/assets
 # --ignore-scripts` to update the lockfile, then this target rewrites the committed copy that
-# every install carries (maps/assets/npm-files and its manifest of sha256 hashes); commit both.
+# every install carries (maps/assets/vendor and its manifest of sha256 hashes); commit both.
 update-assets: $(VENV)/.installed assets
-	$(BIN)/python -m caspian.maps.asset_files maps/assets/node_modules maps/assets/npm-files
+	$(BIN)/python -m caspian.maps.asset_files maps/assets/node_modules maps/assets/vendor
 
 chromium:
 	@if [ ! -x "$(CHROMIUM)" ]; then \

@@ -4,17 +4,7 @@ Errors are imported at once; settings and the numeric functions on first use, so
 ``caspian.geo`` (which the command line does) does not load pyproj and shapely.
 """
 
-from caspian.geo.errors import (
-    ArgumentError,
-    CaspianError,
-    CatalogError,
-    DependencyMissingError,
-    GeometryError,
-    InputError,
-    LayerNotFoundError,
-    OutputError,
-    SeedError,
-)
+from caspian.geo.errors import ArgumentError, CaspianError, GeometryError, InputError
 from caspian.geo.lazy import lazy_exports
 
 _EXPORTS = {
@@ -52,12 +42,7 @@ __getattr__, __dir__ = lazy_exports(__name__, {**_EXPORTS, "__version__": "caspi
 __all__ = [  # the lazy names resolve through __getattr__
     "ArgumentError",
     "CaspianError",
-    "CatalogError",
-    "DependencyMissingError",
     "GeometryError",
     "InputError",
-    "LayerNotFoundError",
-    "OutputError",
-    "SeedError",
     *_EXPORTS,
 ]

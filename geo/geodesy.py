@@ -571,8 +571,8 @@ def densify_measured(
     return out
 
 
-def densify_path(lonlats: Any, max_segment_km: float) -> FloatArray:
-    """The vertices of one WGS84 line as :func:`densify_geodesic` densifies it, faster.
+def densify_path(lonlats: Any, max_segment_km: float, geod: pyproj.Geod = GEOD) -> FloatArray:
+    """The vertices of one line as :func:`densify_geodesic` densifies it, faster.
 
     For a router's path of a few vertices, where building and measuring a geometry array
     cost more than the two ``Geod`` calls; the vertices are the same numbers.
@@ -583,6 +583,8 @@ def densify_path(lonlats: Any, max_segment_km: float) -> FloatArray:
         The line's vertices, ``(lon, lat)`` degrees, n >= 2.
     max_segment_km : float
         Longest allowed segment, kilometres (> 0).
+    geod : pyproj.Geod
+        The ellipsoid whose geodesics the inserted vertices follow (WGS84 by default).
 
     Returns
     -------
@@ -591,7 +593,7 @@ def densify_path(lonlats: Any, max_segment_km: float) -> FloatArray:
     positive_number(max_segment_km, "max_segment_km", "km")
     coords = np.asarray(lonlats, dtype=float)
     lons, lats = coords[:, 0], coords[:, 1]
-    azimuths, _, dist_m = GEOD.inv(lons[:-1], lats[:-1], lons[1:], lats[1:])
+    azimuths, _, dist_m = geod.inv(lons[:-1], lats[:-1], lons[1:], lats[1:])
     n_sub = np.maximum(1, np.ceil(dist_m / (max_segment_km * 1000.0))).astype(np.intp)
     extra = n_sub - 1
     total = int(extra.sum())
@@ -602,7 +604,7 @@ def densify_path(lonlats: Any, max_segment_km: float) -> FloatArray:
     segment = np.repeat(np.arange(extra.size), extra)
     before = np.cumsum(extra) - extra  # interior points ahead of each segment's
     k = np.arange(total) - before[segment] + 1
-    new_lons, new_lats, _ = GEOD.fwd(lons[segment], lats[segment], azimuths[segment],
+    new_lons, new_lats, _ = geod.fwd(lons[segment], lats[segment], azimuths[segment],
                                      dist_m[segment] * (k / n_sub[segment]))
     new_xy = np.empty((coords.shape[0] + total, 2))
     new_xy[np.arange(coords.shape[0]) + np.append(before, total)] = coords

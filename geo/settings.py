@@ -13,48 +13,15 @@ from types import MappingProxyType
 
 from caspian.geo.errors import ArgumentError
 
-#: The one status vocabulary every feature uses.
-STATUSES: tuple[str, ...] = (
-    "operating",
-    "construction",
-    "planned",
-    "proposed",
-    "shelved",
-    "cancelled",
-)
-
-#: How a feature's geometry was obtained, from best to worst.
-GEOMETRY_ACCURACIES: tuple[str, ...] = (
-    "surveyed",
-    "traced",
-    "waypoints",
-    "schematic",
-    "hypothetical",
-)
-
-#: Kinds of feature in the catalog.
-KINDS: tuple[str, ...] = (
-    "port",
-    "pipeline",
-    "fiber_cable",
-    "power_cable",
-    "railway",
-    "sea_route",
-    "road",
-    "point",
-)
-
-#: Transport modes for corridor legs.
-MODES: tuple[str, ...] = ("rail", "sea", "road", "pipeline", "cable")
-
 
 def _default_tolerances() -> Mapping[str, float]:
-    # How far (as a fraction) a computed length may sit from the published one before
-    # ``caspian check`` calls it a problem. A surveyed line should match closely; a mapped
-    # trace (OpenStreetMap) follows the track, but its ends and those of the published figure
-    # (sidings, junctions, a border) need not agree; a line drawn through town centres runs
-    # short because real routes bend more than their waypoints; a schematic or hypothetical
-    # line is only a picture of the link.
+    # One fraction per geometry accuracy of the catalog, in the order of its vocabulary
+    # (``caspian.layers.catalog.vocabulary.GEOMETRY_ACCURACIES``): how far a computed length
+    # may sit from the published one before ``caspian check`` calls it a problem. A surveyed
+    # line should match closely; a mapped trace (OpenStreetMap) follows the track, but its ends
+    # and those of the published figure (sidings, junctions, a border) need not agree; a line
+    # drawn through town centres runs short because real routes bend more than their
+    # waypoints; a schematic or hypothetical line is only a picture of the link.
     return MappingProxyType(
         {
             "surveyed": 0.02,
@@ -120,19 +87,20 @@ class Settings:
         ):
             raise ArgumentError(f"Settings.densify_km must be a positive number, got {spacing!r}")
         tolerances = self.length_tolerance
+        accuracies = tuple(_default_tolerances())
         if not isinstance(tolerances, Mapping):
             raise ArgumentError(
                 f"Settings.length_tolerance is {type(tolerances).__name__}, not a mapping; give "
-                f"{{accuracy: fraction}} for {', '.join(GEOMETRY_ACCURACIES)}"
+                f"{{accuracy: fraction}} for {', '.join(accuracies)}"
             )
-        missing = [name for name in GEOMETRY_ACCURACIES if name not in tolerances]
+        missing = [name for name in accuracies if name not in tolerances]
         bad = [name for name, value in tolerances.items()
                if isinstance(value, bool) or not isinstance(value, (int, float))
                or not (math.isfinite(value) and value >= 0)]
         if missing or bad:
             raise ArgumentError(
                 "Settings.length_tolerance needs a fraction >= 0 for every geometry accuracy "
-                f"({', '.join(GEOMETRY_ACCURACIES)}); "
+                f"({', '.join(accuracies)}); "
                 + (f"missing {missing[0]!r}" if missing
                    else f"{bad[0]!r} is {tolerances[bad[0]]!r}")
             )

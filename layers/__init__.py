@@ -10,14 +10,16 @@ _EXPORTS = {
     **dict.fromkeys(
         ["Layer", "layer_ids", "load_layer", "load_catalog", "catalog_frame", "layers_frame",
          "SeedDocument", "load_seed", "load_seeds", "seed_ids",
-         "Citation", "layer_citations", "conflict_rows", "check_catalog"],
+         "Citation", "layer_citations", "conflict_rows", "check_catalog",
+         "LayerNotFoundError", "CatalogError", "SeedError"],
         "caspian.layers.catalog",
     ),
     **dict.fromkeys(
         ["catalog_metrics", "metrics_frame", "file_metrics", "catalog_chains", "port_distances"],
         "caspian.layers.metrics",
     ),
-    **dict.fromkeys(["read_user_geojson", "read_user_features", "validate_geojson"],
+    **dict.fromkeys(["read_user_geojson", "read_user_features", "validate_geojson",
+                     "OutputError", "DependencyMissingError"],
                     "caspian.layers.io"),
     **dict.fromkeys(["to_geodataframe", "export_layers"], "caspian.layers.export"),
     **dict.fromkeys(

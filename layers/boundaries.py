@@ -34,8 +34,8 @@ from typing import TYPE_CHECKING, Any
 from caspian.geo import borders, countries
 from caspian.geo.borders import splice_region
 from caspian.geo.countries import CountryIndex, build_country_index
-from caspian.geo.errors import DependencyMissingError
 from caspian.layers.io.cache import cache_root, store
+from caspian.layers.io.errors import DependencyMissingError
 
 if TYPE_CHECKING:
     import geopandas as gpd

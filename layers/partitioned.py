@@ -23,8 +23,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from caspian.geo.errors import DependencyMissingError, InputError
+from caspian.geo.errors import InputError
 from caspian.geo.settings import Settings
+from caspian.layers.io.errors import DependencyMissingError
 from caspian.layers.io.fileio import display_path
 from caspian.layers.io.userfiles import FilePart, user_batches, user_format
 from caspian.layers.metrics import batches_metrics, metrics_frame
@@ -54,8 +55,9 @@ def file_parts(pattern: str, rows_per_part: int = ROWS_PER_PART) -> list[FilePar
     parts = []
     for path in paths:
         if user_format(path).reader != "parquet":
-            raise InputError(f"{display_path(path)}: --workers reads GeoParquet files; convert "
-                             "it (ogr2ogr -f Parquet out.parquet in) or drop --workers")
+            raise InputError(f"{display_path(path)}: workers= reads GeoParquet files; convert "
+                             "it (ogr2ogr -f Parquet out.parquet in) or drop workers=",
+                             path=path, reason="not GeoParquet", options=("workers",))
         if not os.path.isfile(path):
             raise InputError(f"{display_path(path)}: file not found; check the path")
         metadata = pyarrow.parquet.ParquetFile(path).metadata
@@ -180,8 +182,9 @@ class _Cluster:
             import distributed
         except ImportError as exc:
             raise DependencyMissingError(
-                "--workers and --scheduler need dask-geopandas and dask's distributed; "
-                "install them with: pip install 'caspian-gis[scale]'"
+                "workers= and scheduler= need dask-geopandas and dask's distributed; "
+                "install them with: pip install 'caspian-gis[scale]'",
+                reason=str(exc), options=("workers", "scheduler"),
             ) from exc
         self.cluster = None
         if scheduler is None:

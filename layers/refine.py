@@ -27,7 +27,7 @@ from typing import Any
 import numpy as np
 import shapely
 from caspian.geo.arguments import instance, mapping, positive_number, refuse
-from caspian.geo.errors import CatalogError, InputError
+from caspian.geo.errors import InputError
 from caspian.geo.figures import delta_pct
 from caspian.geo.geodesy import densify_geodesic, geodesic_lengths_km
 from caspian.geo.routing import RouteGap, as_lonlat
@@ -39,6 +39,7 @@ from caspian.geo.routing.railgraph import (
     shortest_rail_path,
 )
 from caspian.layers.catalog.check import check_layer
+from caspian.layers.catalog.errors import CatalogError
 from caspian.layers.catalog.loading import DATA_PACKAGE, parse_layer, resolve_layer_ids
 from caspian.layers.io.geojson_output import write_feature_collection
 from caspian.layers.metrics import check_published_lengths, published_figures
@@ -168,7 +169,8 @@ def propose_alignment(
             raise SnapError(
                 f"{feature.get('id')}: waypoint {label!r} ({lonlat[0]:.5f},{lonlat[1]:.5f}) lies "
                 f"{dist_m / 1000:,.1f} km from the nearest track of {loaded.source} (limit "
-                f"{max_snap_km:g} km); use an extract that covers it or a larger --max-snap-km"
+                f"{max_snap_km:g} km); use an extract that covers it or a larger max_snap_km=",
+                value=lonlat, reason="too far from the nearest track", options=("max_snap_km",),
             )
     legs_by_branch = [
         [shortest_rail_path(loaded.network, start, end, max_snap_km)
@@ -393,7 +395,9 @@ def packaged_layer_file(layer_id: str) -> Path:
     (layer_id,) = resolve_layer_ids([layer_id])
     path = Path(str(resources.files(DATA_PACKAGE) / f"{layer_id}.geojson"))
     if not path.is_file():
-        raise CatalogError(f"catalog file {path} is not a regular file; give --layer-file")
+        raise CatalogError(f"catalog file {path} is not a regular file; give the layer's file "
+                           "(layer_file=)", path=path, reason="not a regular file",
+                           options=("layer_file",))
     return path
 
 

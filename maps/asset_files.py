@@ -5,14 +5,17 @@
 from a clean checkout, an sdist or ``pip install git+URL`` would have none of them. The few
 files the offline map reads (each asset of :data:`caspian.maps.offline.ASSETS`, the images its
 stylesheets reference and each package's licence) are therefore committed under
-``maps/assets/npm-files/<package>/<path>``, byte for byte as npm installs them, with
+``maps/assets/vendor/<package>/<path>``, byte for byte as npm installs them, with
 ``manifest.json`` giving each file's sha256 and each package's locked version. A test compares
 that copy with a fresh ``npm ci``; ``make update-assets`` rewrites it::
 
-    python -m caspian.maps.asset_files maps/assets/node_modules maps/assets/npm-files
+    python -m caspian.maps.asset_files maps/assets/node_modules maps/assets/vendor
 
-The folder name has a hyphen on purpose: setuptools treats a folder with an importable name
-below a package as a would-be sub-package and warns about it.
+The folder is named ``vendor``, as third-party code conventionally is, so that tools which
+read our own code (linters, duplicate finders) pass over it. setuptools would take its
+importable sub-folders (``vendor/leaflet/dist``) for would-be packages and warn about them, so
+the wheel carries exactly the declared package-data globs (``include-package-data = false`` in
+``pyproject.toml``).
 """
 
 from __future__ import annotations

@@ -141,18 +141,13 @@ class Basemaps(RawMacroElement):
         """
         {% macro html(this, kwargs) %}
         {% if this.vector_json %}
-        <script type="application/json" id="{{ this.get_name() }}_data">
-        {{- this.vector_json -}}
+        {%- for suffix, data_json in [("data", this.vector_json), ("mini", this.mini_json),
+                                      ("labels", this.labels_json),
+                                      ("rivers", this.rivers_json)] %}
+        <script type="application/json" id="{{ this.get_name() }}_{{ suffix }}">
+        {{- data_json -}}
         </script>
-        <script type="application/json" id="{{ this.get_name() }}_mini">
-        {{- this.mini_json -}}
-        </script>
-        <script type="application/json" id="{{ this.get_name() }}_labels">
-        {{- this.labels_json -}}
-        </script>
-        <script type="application/json" id="{{ this.get_name() }}_rivers">
-        {{- this.rivers_json -}}
-        </script>
+        {%- endfor %}
         {% endif %}
         {% endmacro %}
         {% macro script(this, kwargs) %}

@@ -12,7 +12,7 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from html import escape
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from caspian.geo.antimeridian import split_at_antimeridian
 from caspian.geo.arguments import settings_or_default
@@ -244,14 +244,10 @@ def user_feature_id(name: str, feature_id: Any) -> str:
     return f"{USER_ID_PREFIX}{name}/{feature_id}"
 
 
-def user_collection(
-    name: str,
-    frame: geopandas.GeoDataFrame,
-    properties: Sequence[Mapping[str, Any]] | None = None,
-) -> dict[str, Any]:
-    """The FeatureCollection of a user's file (``--add``): its properties in the popup.
+class UserFile(NamedTuple):
+    """A user's file (``--add``) as the map draws it.
 
-    Parameters
+    Attributes
     ----------
     name : str
         The layer's name (the file name); feature ids are :func:`user_feature_id`.
@@ -261,6 +257,21 @@ def user_collection(
         Each feature's own properties as the file gives them; the popup shows exactly these
         (a frame row also holds the columns of every other feature, as nulls). Taken from the
         frame's rows when not given.
+    """
+
+    name: str
+    frame: geopandas.GeoDataFrame
+    properties: Sequence[Mapping[str, Any]] | None = None
+
+
+def user_collection(
+    name: str,
+    frame: geopandas.GeoDataFrame,
+    properties: Sequence[Mapping[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """The FeatureCollection of a user's file (``--add``): its properties in the popup.
+
+    ``name``, ``frame`` and ``properties`` are the fields of a :class:`UserFile`.
     """
 
     # slow import: GEOS and numpy

@@ -1,7 +1,7 @@
 """Leaflet and its plugins: linked from a CDN online, inlined for ``--offline``.
 
 The versions are pinned once, in ``maps/assets/package.json`` and its lockfile; the files the
-map needs are committed under ``maps/assets/npm-files`` exactly as ``npm ci`` installs them
+map needs are committed under ``maps/assets/vendor`` exactly as ``npm ci`` installs them
 (see :mod:`caspian.maps.asset_files` and docs/maps.md), so every install of the package has
 them. An online map links each file at ``cdn.jsdelivr.net/npm/<pkg>@<ver>``, which serves the
 very files of the locked package version, so the online and offline maps run the same code. An
@@ -12,19 +12,19 @@ offline map inlines the committed files, with every ``url(...)`` in a stylesheet
 from __future__ import annotations
 
 import base64
-import json
 import mimetypes
 import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from caspian.geo.errors import DependencyMissingError
+from caspian.layers.io.errors import DependencyMissingError
+from caspian.layers.io.packaged import packaged_json
 
 #: Where package.json and package-lock.json live (and, in a checkout, npm's node_modules).
 ASSETS_DIR = Path(__file__).resolve().parent / "assets"
 #: The committed files of the locked packages, ``<package>/<path>``, and their manifest.
-FILES_DIR = ASSETS_DIR / "npm-files"
+FILES_DIR = ASSETS_DIR / "vendor"
 
 #: What to do when a file is missing: it ships in every install, so the install is broken.
 INSTALL_HINT = "reinstall caspian-gis (`pip install --force-reinstall caspian-gis`)"
@@ -91,12 +91,8 @@ def locked_versions(assets_dir: Path = ASSETS_DIR) -> dict[str, str]:
         If the lockfile is missing (a broken install).
     """
     lock = assets_dir / "package-lock.json"
-    try:
-        packages = json.loads(lock.read_text(encoding="utf-8"))["packages"]
-    except (OSError, ValueError, KeyError) as exc:
-        raise DependencyMissingError(
-            f"map asset lockfile {lock} is unreadable ({exc}); reinstall caspian-gis"
-        ) from exc
+    packages = packaged_json(lock, f"map asset lockfile {lock}", DependencyMissingError,
+                             "packages")
     prefix = "node_modules/"
     return {
         name[len(prefix) :]: entry["version"]

@@ -23,9 +23,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from caspian.geo.arguments import file_path, flag, instance, refuse, settings_or_default
-from caspian.geo.errors import DependencyMissingError
-from caspian.geo.settings import DEFAULT_SETTINGS, KINDS, Settings
+from caspian.geo.settings import DEFAULT_SETTINGS, Settings
 from caspian.layers.catalog.loading import GROUPS, layers_frame, load_catalog
+from caspian.layers.catalog.vocabulary import KINDS
+from caspian.layers.io.errors import DependencyMissingError
 from caspian.layers.io.fileio import display_path, write_text_atomic
 from caspian.layers.io.userfiles import read_user_file
 from caspian.maps import html_templates, styles

@@ -1,8 +1,8 @@
 """How a feature looks on the map: colour by kind, line pattern by status and accuracy.
 
-One vocabulary for everyone: :data:`caspian.geo.settings.STATUSES` and
-:data:`~caspian.geo.settings.KINDS`. The legend is built from the same tables, so the map and
-its legend cannot disagree.
+One vocabulary for everyone: :data:`caspian.layers.catalog.vocabulary.STATUSES` and
+:data:`~caspian.layers.catalog.vocabulary.KINDS`. The legend is built from the same tables, so
+the map and its legend cannot disagree.
 """
 
 from __future__ import annotations
@@ -56,9 +56,9 @@ def feature_style(
     Parameters
     ----------
     kind : str or None
-        One of :data:`caspian.geo.settings.KINDS`; unknown kinds are drawn dark grey.
+        One of :data:`caspian.layers.catalog.vocabulary.KINDS`; unknown kinds are drawn dark grey.
     status : str or None
-        One of :data:`caspian.geo.settings.STATUSES`; unknown statuses are drawn solid.
+        One of :data:`caspian.layers.catalog.vocabulary.STATUSES`; unknown statuses are drawn solid.
     geometry_accuracy : str or None
         ``"hypothetical"`` makes the line dotted.
 

@@ -35,11 +35,16 @@ from caspian.maps.elements import (
     RawMacroElement,
     script_json,
 )
-from caspian.maps.features import FEATURE_DECIMALS, drawable_geometry, user_collection
+from caspian.maps.features import (
+    FEATURE_DECIMALS,
+    UserFile,
+    drawable_geometry,
+    user_collection,
+)
 from folium.template import Template
 
 if TYPE_CHECKING:
-    import geopandas
+    pass
 
 #: A user's file with this many features or more is drawn on a canvas with in-page popups.
 #: Below it every feature keeps its own SVG element, popup and tooltip, and with them the
@@ -90,20 +95,13 @@ def _page_geometry(geom: Any) -> Any:
     return drawable_geometry(mapping(geom))
 
 
-def bulk_payload(
-    name: str,
-    frame: geopandas.GeoDataFrame,
-    properties: Sequence[Mapping[str, Any]] | None = None,
-) -> dict[str, Any]:
+def bulk_payload(user: UserFile) -> dict[str, Any]:
     """What the page needs to draw a big user file, as columns.
 
     Parameters
     ----------
-    name : str
-        The layer's name (the file name), shown at the top of each popup.
-    frame, properties
-        The file and each feature's own properties, as
-        :func:`~caspian.maps.features.user_collection` takes them.
+    user : UserFile
+        The file; its ``name`` is shown at the top of each popup.
 
     Returns
     -------
@@ -117,6 +115,7 @@ def bulk_payload(
         computed length's text per line, only when a feature has one). Features with no
         geometry are left out, as on the small files' layer.
     """
+    name, frame, properties = user
     geoms = frame.geometry.values
     if properties is None:
         columns = [column for column in frame.columns if column != frame.geometry.name]
@@ -226,9 +225,10 @@ def user_overlay(
     """The overlay of one user file: a canvas layer from :data:`BULK_MIN_FEATURES` features
     on, else the small files' layer (:func:`caspian.maps.features.user_collection`).
 
-    ``user`` is ``(name, frame)`` or ``(name, frame, properties)`` as
-    :func:`caspian.maps.render.map_of_layers` takes it.
+    ``user`` is a :class:`~caspian.maps.features.UserFile`, or its fields ``(name, frame)``
+    or ``(name, frame, properties)`` as :func:`caspian.maps.render.map_of_layers` takes them.
     """
-    if len(user[1]) >= BULK_MIN_FEATURES:
-        return BulkUserLayer(bulk_payload(*user), label_html, group)
-    return FeatureLayer(user_collection(*user), label_html, group)
+    file = UserFile(*user)
+    if len(file.frame) >= BULK_MIN_FEATURES:
+        return BulkUserLayer(bulk_payload(file), label_html, group)
+    return FeatureLayer(user_collection(*file), label_html, group)

@@ -132,7 +132,8 @@ _HELP_CASPIAN_MODULES = {
     "caspian", "caspian.geo", "caspian.geo.errors", "caspian.geo.lazy",
     "caspian.layers",
     "caspian.layers.export", "caspian.layers.export.formats", "caspian.layers.io",
-    "caspian.layers.io.fileio", "caspian.layers.io.safe_text", "caspian.layers.io.temporary",
+    "caspian.layers.io.errors", "caspian.layers.io.fileio", "caspian.layers.io.safe_text",
+    "caspian.layers.io.temporary",
     "caspian.maps", "caspian.maps.cli", "caspian.maps.cli.main",
 }
 
@@ -335,7 +336,7 @@ tsv = export_formats.Format("tsv", (".tsv", ".tab"), "TSV", "extra_writer:write_
 export_formats.FORMATS = export_formats._registry(*export_formats.FORMATS.values(), tsv)
 
 from caspian.layers.io.fileio import atomic_path
-from caspian.geo.errors import OutputError
+from caspian.layers.io.errors import OutputError
 from caspian.maps.cli.main import main
 folder = Path(sys.argv[1])
 with contextlib.redirect_stdout(io.StringIO()) as out:
@@ -416,7 +417,8 @@ def test_route_refuses_an_unknown_mode_and_an_option_of_another_mode() -> None:
     with pytest.raises(ArgumentError,
                        match="mode is the string 'ship'; give one of rail, sea, corridor"):
         route((49.9, 40.3), (51.2, 43.6), "ship")
-    with pytest.raises(ArgumentError, match="mode sea takes no option bbox; give none"):
+    with pytest.raises(ArgumentError,
+                       match="mode sea takes no option bbox; give only geo_settings"):
         route((49.9, 40.3), (51.2, 43.6), "sea", bbox="1,2,3,4")
 
 

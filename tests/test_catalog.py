@@ -7,10 +7,10 @@ import copy
 import pyproj
 import pytest
 import shapely.geometry
-from caspian.geo.errors import LayerNotFoundError
 from caspian.geo.geodesy import geodesic_lengths_km
 from caspian.layers.catalog.check import check_catalog, check_layer
 from caspian.layers.catalog.citations import conflict_rows, layer_citations, verify_seed_quote
+from caspian.layers.catalog.errors import LayerNotFoundError
 from caspian.layers.catalog.loading import (
     catalog_frame,
     layer_ids,

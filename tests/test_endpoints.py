@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from caspian.geo.errors import InputError, LayerNotFoundError
+from caspian.geo.errors import InputError
 from caspian.layers.catalog.endpoints import parse_lonlat, resolve_endpoint
+from caspian.layers.catalog.errors import LayerNotFoundError
 from hypothesis import given
 from hypothesis import strategies as st
 

@@ -12,9 +12,9 @@ import pandas
 import pyogrio
 import pytest
 import shapely
-from caspian.geo.errors import DependencyMissingError, OutputError
 from caspian.layers.export import formats as export_formats
 from caspian.layers.export.layers import citation_table, source_table, write_layers
+from caspian.layers.io.errors import DependencyMissingError, OutputError
 from caspian.layers.io.userdata import validate_geojson
 from export_helpers import FORMATS, SUFFIX, synthetic_layer
 
@@ -241,12 +241,12 @@ def test_split_into_a_missing_folder_is_refused(layer, tmp_path: Path) -> None:
 
 
 def test_split_gpkg_is_refused_because_tables_already_split(layer, tmp_path: Path) -> None:
-    with pytest.raises(OutputError, match="one table per layer; drop --split"):
+    with pytest.raises(OutputError, match="one table per layer; drop split=True"):
         write_layers([layer], "gpkg", tmp_path, split=True)
 
 
 def test_folder_without_split_is_refused_with_the_hint(layer, tmp_path: Path) -> None:
-    with pytest.raises(OutputError, match="add --split"):
+    with pytest.raises(OutputError, match="add split=True"):
         write_layers([layer], "kml", tmp_path)
 
 
@@ -262,7 +262,7 @@ def test_format_is_inferred_from_the_suffix(layer, tmp_path: Path) -> None:
 
 def test_format_contradicting_the_suffix_is_refused(layer, tmp_path: Path) -> None:
     with pytest.raises(OutputError, match=r"out.geojson ends in .geojson, which is geojson, but "
-                       r"the format is gpkg; name it out.gpkg or drop --format"):
+                       r"the format is gpkg; name it out.gpkg or drop fmt="):
         write_layers([layer], "gpkg", tmp_path / "out.geojson")
     assert list(tmp_path.iterdir()) == []
 
@@ -273,5 +273,5 @@ def test_unknown_suffix_without_format_is_refused(layer, tmp_path: Path) -> None
 
 
 def test_split_needs_an_explicit_format(layer, tmp_path: Path) -> None:
-    with pytest.raises(OutputError, match="say which with --format"):
+    with pytest.raises(OutputError, match=r"say which with fmt=geojson\|gpkg"):
         write_layers([layer], None, tmp_path, split=True)

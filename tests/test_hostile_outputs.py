@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from caspian.geo.errors import OutputError
+from caspian.layers.io.errors import OutputError
 from caspian.layers.io.fileio import atomic_path, write_text_atomic
 from hostile_support import device, leftovers, one_error_line, run, user_file
 

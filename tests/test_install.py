@@ -169,10 +169,10 @@ def test_wheel_carries_the_map_assets_templates_and_nothing_of_npm(wheel: Path) 
     names = set(zipfile.ZipFile(wheel).namelist())
     manifest = asset_files.read_manifest()["packages"]
     assert isinstance(manifest, dict)
-    assets = {f"caspian/maps/assets/npm-files/{package}/{path}"
+    assets = {f"caspian/maps/assets/vendor/{package}/{path}"
               for package, entry in manifest.items() for path in entry["files"]}
     assert assets <= names
-    assert {"caspian/maps/assets/npm-files/manifest.json", "caspian/maps/assets/package.json",
+    assert {"caspian/maps/assets/vendor/manifest.json", "caspian/maps/assets/package.json",
             "caspian/maps/assets/package-lock.json", "caspian/maps/templates/caspian.js",
             "caspian/maps/templates/caspian.css", "caspian/maps/py.typed"} <= names
     # the popup, legend and KML description templates
@@ -186,8 +186,8 @@ def test_sdist_carries_the_assets_but_not_node_modules(sdist: Path) -> None:
     with tarfile.open(sdist) as archive:
         names = archive.getnames()
     prefix = f"caspian_gis-{VERSION}/"
-    assert f"{prefix}maps/assets/npm-files/leaflet/dist/leaflet.js" in names
-    assert f"{prefix}maps/assets/npm-files/manifest.json" in names
+    assert f"{prefix}maps/assets/vendor/leaflet/dist/leaflet.js" in names
+    assert f"{prefix}maps/assets/vendor/manifest.json" in names
     assert not [name for name in names if "node_modules" in name]
 
 

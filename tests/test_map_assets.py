@@ -1,4 +1,4 @@
-"""The committed map assets (maps/assets/npm-files) are exactly what `npm ci` installs."""
+"""The committed map assets (maps/assets/vendor) are exactly what `npm ci` installs."""
 
 from __future__ import annotations
 
@@ -51,7 +51,7 @@ def test_committed_files_are_byte_for_byte_npm_ci_output(node_modules: Path) -> 
         if (FILES_DIR / package / path).read_bytes()
         != (node_modules / package / path).read_bytes()
     ]
-    assert differing == [], "run `make update-assets` and commit maps/assets/npm-files"
+    assert differing == [], "run `make update-assets` and commit maps/assets/vendor"
 
 
 def test_every_package_ships_its_licence(node_modules: Path) -> None:
@@ -61,7 +61,7 @@ def test_every_package_ships_its_licence(node_modules: Path) -> None:
 
 
 def test_a_tampered_file_is_reported(tmp_path: Path, node_modules: Path) -> None:
-    files_dir = tmp_path / "npm-files"
+    files_dir = tmp_path / "vendor"
     asset_files.copy_files(node_modules, files_dir)
     assert asset_files.manifest_problems(files_dir) == []
     (files_dir / "leaflet" / "dist" / "leaflet.js").write_text("alert(1)", encoding="utf-8")
@@ -73,6 +73,6 @@ def test_a_tampered_file_is_reported(tmp_path: Path, node_modules: Path) -> None
 
 
 def test_update_without_npm_ci_names_the_command_and_writes_nothing(tmp_path: Path) -> None:
-    target = tmp_path / "npm-files"
+    target = tmp_path / "vendor"
     assert asset_files.main([str(tmp_path / "node_modules"), str(target)]) == 2
     assert not target.exists()

@@ -10,6 +10,7 @@ from typing import Any
 import geopandas
 import pytest
 from caspian.maps.elements import FeatureLayer
+from caspian.maps.features import UserFile
 from caspian.maps.popups import USER_VALUE_MAX_CHARS
 from caspian.maps.render import build_map, render_html
 from caspian.maps.styles import USER_COLOUR
@@ -57,8 +58,8 @@ def _frame(geometries: list[Any]) -> geopandas.GeoDataFrame:
 
 def test_properties_travel_as_columns_with_none_where_a_feature_lacks_a_key() -> None:
     frame = _frame([Point(49.123456789, 40.4), Point(50.0, 41.0)])
-    payload = bulk_payload("wells.geojson", frame, [{"name": "A", "depth_m": 2.5},
-                                                    {"operator": "SOCAR", "name": "B"}])
+    payload = bulk_payload(UserFile("wells.geojson", frame, [{"name": "A", "depth_m": 2.5},
+                                                             {"operator": "SOCAR", "name": "B"}]))
     assert payload["name"] == "wells.geojson"
     assert payload["columns"] == [["name", ["A", "B"]], ["depth_m", [2.5, None]],
                                   ["operator", [None, "SOCAR"]]]
@@ -66,22 +67,22 @@ def test_properties_travel_as_columns_with_none_where_a_feature_lacks_a_key() ->
 
 
 def test_points_share_one_style_and_carry_no_style_index() -> None:
-    payload = bulk_payload("p.geojson", _frame([Point(49, 40), Point(50, 41)]), [{}, {}])
+    payload = bulk_payload(UserFile("p.geojson", _frame([Point(49, 40), Point(50, 41)]), [{}, {}]))
     assert len(payload["styles"]) == 1 and payload["styles"][0]["color"] == USER_COLOUR
     assert "style_of" not in payload and "lengths" not in payload
 
 
 def test_areas_get_a_style_of_their_own_and_features_an_index_into_the_styles() -> None:
     area = Polygon([(49, 40), (50, 40), (50, 41), (49, 40)])
-    payload = bulk_payload("mixed.geojson", _frame([Point(49, 40), area, Point(50, 41)]),
-                           [{}, {}, {}])
+    payload = bulk_payload(UserFile("mixed.geojson", _frame([Point(49, 40), area, Point(50, 41)]),
+                                    [{}, {}, {}]))
     assert payload["style_of"] == [0, 1, 0]
     assert [style["fillOpacity"] for style in payload["styles"]] == [0.6, 0.2]
 
 
 def test_lines_carry_their_computed_length_and_points_none() -> None:
     frame = _frame([Point(49, 40), LineString([(49.0, 40.0), (50.0, 40.0)])])
-    payload = bulk_payload("mixed.geojson", frame, [{}, {}])
+    payload = bulk_payload(UserFile("mixed.geojson", frame, [{}, {}]))
     assert payload["lengths"] == [None, "85.4 km"]  # a degree of longitude at 40° N, WGS84
     assert payload["geometries"][1] == {"type": "LineString",
                                         "coordinates": [[49.0, 40.0], [50.0, 40.0]]}
@@ -89,7 +90,7 @@ def test_lines_carry_their_computed_length_and_points_none() -> None:
 
 def test_features_without_geometry_are_left_out_with_their_values() -> None:
     frame = _frame([Point(49, 40), None, Point(50, 41)])
-    payload = bulk_payload("gaps.geojson", frame, [{"n": 1}, {"n": 2}, {"n": 3}])
+    payload = bulk_payload(UserFile("gaps.geojson", frame, [{"n": 1}, {"n": 2}, {"n": 3}]))
     assert payload["columns"] == [["n", [1, 3]]]
     assert len(payload["geometries"]) == 2
 

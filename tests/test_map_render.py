@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from caspian.geo.errors import DependencyMissingError, OutputError
 from caspian.layers.catalog.loading import parse_layer
+from caspian.layers.io.errors import DependencyMissingError, OutputError
 from caspian.layers.io.userdata import read_user_geojson
 from caspian.maps import offline
 from caspian.maps.elements import script_json
@@ -101,9 +101,9 @@ def test_offline_without_assets_names_the_reinstall(tmp_path: Path) -> None:
         (ASSETS / "package-lock.json").read_text(encoding="utf-8"), encoding="utf-8"
     )
     with pytest.raises(DependencyMissingError, match=r"leaflet\.css is missing.*reinstall"):
-        offline.header_html(True, tmp_path, tmp_path / "npm-files")
+        offline.header_html(True, tmp_path, tmp_path / "vendor")
     # online maps need only the lockfile
-    assert offline.header_html(False, tmp_path, tmp_path / "npm-files")
+    assert offline.header_html(False, tmp_path, tmp_path / "vendor")
 
 
 def test_stylesheet_urls_become_data_uris(tmp_path: Path) -> None:

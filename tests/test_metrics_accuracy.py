@@ -58,5 +58,5 @@ def test_exports_carry_the_accuracy_columns_before_the_geometry() -> None:
     frame = to_geodataframe(["middle_corridor"]).set_index("feature")
     zhezkazgan = frame.loc["zhezkazgan-mangyshlak"]
     assert zhezkazgan["traced_km"] == pytest.approx(1056.8, abs=0.05)
-    assert zhezkazgan["waypoints_km"] == pytest.approx(511.9, abs=0.05)
-    assert zhezkazgan["traced_pct"] == pytest.approx(67.4, abs=0.05)
+    assert zhezkazgan["waypoints_km"] == pytest.approx(517.2, abs=0.05)  # with Shalkar's call
+    assert zhezkazgan["traced_pct"] == pytest.approx(67.1, abs=0.05)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import numpy as np
 import pyproj
@@ -205,3 +206,27 @@ def test_measuring_an_export_keeps_every_published_figure_and_its_source(tmp_pat
     assert again.loc["btc", "published"] == catalog.loc["btc", "published"]
     assert len(catalog.loc["btc", "published"]) >= 3
     assert again.loc["btc", "delta_km"] == pytest.approx(catalog.loc["btc", "delta_km"], abs=0.01)
+
+
+def _documented_chain_rows() -> dict[str, list[str]]:
+    """The rows of docs/metrics.md's chain table, by chain id: its cells as printed."""
+    text = (Path(__file__).resolve().parents[1] / "docs" / "metrics.md").read_text("utf-8")
+    table = text.split("Chains (`caspian metrics --by chain`):", 1)[1]
+    rows = [line.strip("|").split("|") for line in table.splitlines() if line.startswith("| ")]
+    return {cells[0].strip(): [cell.strip() for cell in cells] for cells in rows[1:]}
+
+
+def _km_pairs(values: dict[str, float]) -> str:
+    return "; ".join(f"{key} {value:,.1f}" for key, value in sorted(values.items()))
+
+
+@pytest.mark.parametrize("chain_id", ["zangezur", "middle_corridor"])
+def test_the_documented_chain_table_is_what_the_command_measures(chains, chain_id: str) -> None:
+    # The table drifted once (Zangezur shown with 4 legs and 552.9 km after a leg was added).
+    chain = chains[chain_id]
+    _, legs, total_km, by_mode, by_status, gaps = _documented_chain_rows()[chain_id]
+    assert int(legs) == len(chain.legs)
+    assert total_km == f"{chain.total_km:,.1f}"
+    assert by_mode == _km_pairs(chain.by_mode_km)
+    assert by_status == _km_pairs(chain.by_status_km)
+    assert gaps.startswith(f"{chain.gap_total_km:,.1f} km")

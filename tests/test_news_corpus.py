@@ -8,7 +8,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from caspian.geo.errors import OutputError
+from caspian.layers.io.errors import OutputError
 from cli_support import run_cli
 from news_support import KARS_TEXT
 

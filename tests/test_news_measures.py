@@ -49,3 +49,31 @@ def test_two_different_events_of_one_feature_are_no_conflict() -> None:
         "Железная дорога Горадиз–Агбенд: соглашение подписали 5 марта 2024 года.",
         "Железная дорога Горадиз–Агбенд: участок открыли 6 марта 2024 года.",
     ) == []
+
+
+def _claims(text: str) -> list[tuple[str, str | None]]:
+    document = parse_document(f"date 2026-01-10\n{text}\n", "test.txt", "text", ".txt")
+    return [(claim.text, claim.scope) for claim in analyse(document).claims]
+
+
+def test_a_part_named_after_including_is_no_total() -> None:
+    # "включая 443 км" names the Azerbaijani section, not a total that counts more
+    found = _claims(
+        "Протяженность нефтепровода Баку–Тбилиси–Джейхан 1 768 км, включая 443 км по "
+        "территории Азербайджана."
+    )
+    assert found == [("1 768 км", None), ("443 км", "section:AZ")]
+
+
+def test_one_way_after_a_length_is_the_features_own_length() -> None:
+    # a route split into parts needs two ways; "железной дороги" alone is the line itself
+    found = _claims("Турция начала строительство 224 километров железной дороги Карс–Дилуджу.")
+    assert found == [("224 километров", None)]
+
+
+def test_a_depth_and_a_speed_in_words_are_no_lengths() -> None:
+    found = _claims(
+        "Кабель Сумгаит–Актау проложат на глубине до 1 км, протяженностью 380 км; "
+        "поезда по линии Карс–Дилуджу пойдут со скоростью до 160 километров в час."
+    )
+    assert found == [("380 км", None)]

@@ -42,11 +42,15 @@ def _claim(name: str, written: str) -> Claim:
 
 def test_the_set_has_twelve_articles_from_four_outlets_and_a_held_out_part() -> None:
     entries = documents_of(REAL)
-    held_out = documents_of(REAL, "heldout")
     assert len(entries) >= 12 and len({entry["outlet"] for entry in entries}) >= 4
-    assert len(held_out) >= 6 and len({entry["outlet"] for entry in held_out}) >= 3
-    # the first held-out part (held01-held10) was seen and fixed, so it is development now
-    assert {entry["id"][:6] for entry in held_out} == {f"held{n}" for n in range(11, 18)}
+    # the first three held-out parts (held01-held10, held11-held17, held18-held26) were seen
+    # and fixed, so they are development now
+    assert {entry["id"][:6] for entry in documents_of(REAL, "dev")} >= {
+        f"held{n:02d}" for n in range(1, 27)
+    }
+    held_out = documents_of(REAL, "heldout")
+    assert len(held_out) >= 10 and len({entry["outlet"] for entry in held_out}) >= 4
+    assert {entry["id"][:6] for entry in held_out} == {f"held{n}" for n in range(27, 39)}
     for entry in entries:
         assert (REAL / entry["id"]).is_file()
         assert entry["url"].startswith("https://") and entry["date"][:2] == "20"
@@ -54,18 +58,20 @@ def test_the_set_has_twelve_articles_from_four_outlets_and_a_held_out_part() -> 
         assert gold["date"] == entry["date"]
 
 
-# (right, found, expected) measured on each part when the floors were set; the held-out
-# figures are the reader's first run on held11-held17, after their annotation was committed.
+# (right, found, expected) measured on each part when the floors were set; conflicts are
+# (real reported, reported, real found). The held-out figures are the reader's first run on
+# held27-held38, after their annotation was committed; five of those excerpts print no date
+# or no year (held29, held31, held36) or one the reader misses (held27, held28).
 MEASURED = {
-    "dev": {"mentions": (57, 58, 58), "claims": (57, 63, 60), "dates": 21,
-            "conflicts": (1, 1, 2)},
-    "heldout": {"mentions": (17, 17, 19), "claims": (17, 30, 28), "dates": 7,
-                "conflicts": (0, 4, 0)},
+    "dev": {"mentions": (105, 107, 106), "claims": (119, 126, 122), "dates": 37,
+            "conflicts": (5, 5, 7)},
+    "heldout": {"mentions": (41, 42, 43), "claims": (18, 28, 33), "dates": 7,
+                "conflicts": (1, 3, 1)},
 }  # fmt: skip
 
 
 @pytest.mark.parametrize("score", ["mentions", "claims"])
-@pytest.mark.parametrize("part", ["dev", "heldout"])
+@pytest.mark.parametrize("part", sorted(MEASURED))
 def test_mentions_and_claims_do_not_fall_below_the_measured_figures(part: str, score: str) -> None:
     right, found, expected = MEASURED[part][score]
     tally = getattr(_evaluation(part), score)
@@ -73,13 +79,15 @@ def test_mentions_and_claims_do_not_fall_below_the_measured_figures(part: str, s
     assert tally.right >= right and tally.found - tally.right <= found - right
 
 
-@pytest.mark.parametrize("part", ["dev", "heldout"])
-def test_every_publication_date_is_read(part: str) -> None:
+@pytest.mark.parametrize("part", sorted(MEASURED))
+def test_publication_dates_are_read_as_often_as_measured(part: str) -> None:
     evaluation = _evaluation(part)
-    assert evaluation.dates_right == MEASURED[part]["dates"] == evaluation.documents
+    assert evaluation.dates_right >= MEASURED[part]["dates"]
+    if part == "dev":
+        assert evaluation.dates_right == evaluation.documents
 
 
-@pytest.mark.parametrize("part", ["dev", "heldout"])
+@pytest.mark.parametrize("part", sorted(MEASURED))
 def test_conflicts_do_not_fall_below_the_measured_figures(part: str) -> None:
     real_reported, reported, real_found = MEASURED[part]["conflicts"]
     score = _evaluation(part).conflicts
@@ -257,3 +265,166 @@ def test_the_first_end_of_a_range_takes_the_unit_of_the_second() -> None:
     first, second = _claim(name, "0,8 млн"), _claim(name, "4,5 млн тонн в год")
     assert [(c.value, c.unit) for c in (first, second)] == [(0.8, "Mt/yr"), (4.5, "Mt/yr")]
     assert second.qualifier is None  # the "до" of a range is no "up to"
+
+
+# The classes the second held-out part (held11-held17) showed, each on its real wording.
+
+
+def test_kars_line_spellings_of_other_outlets_name_the_kars_dilucu_line() -> None:
+    minval = "held12_minval_20250820_kars_dilucu_financing.txt"  # "Карс-Ыгдыр-Дильуджу"
+    haqqin = "held11_haqqin_20250822_kars_dilucu.txt"  # "Карс–Ыгдыр–Аралык–Дилудж"
+    for name in (minval, haqqin):
+        assert "kars-dilucu" in {m.feature for m in _analysis(name).mentions}, name
+    assert _claim(minval, "224-километровой").feature == "kars-dilucu"
+    assert _claim(haqqin, "224 километра").feature == "kars-dilucu"
+
+
+def test_a_total_including_access_tracks_is_not_the_lines_length() -> None:
+    # "(с учетом подъездных путей - 140,6 км)" and "(140,6 км с учетом подъездных путей)"
+    before = "held14_trend_20250905_horadiz_agbend_110km.txt"
+    after = "held15_dayaz_20250905_horadiz_agbend_tunnel.txt"
+    for name in (before, after):
+        assert _claim(name, "140,6 км").scope == "including:подъездный путь", name
+        assert _claim(name, "110,4 км").scope is None, name
+        # the catalog's 110.4 km of the line is no conflict with the total
+        assert corpus_conflicts([_analysis(name)]) == [], name
+
+
+def test_a_strips_width_and_a_speed_are_not_lengths() -> None:
+    width = _analysis("held14_trend_20250905_horadiz_agbend_110km.txt")  # "шириной 60 метров"
+    assert not [c for c in width.claims if c.text.startswith("60 метров")]
+    speed = _analysis("held11_haqqin_20250822_kars_dilucu.txt")  # "до 160 километров в час"
+    assert not [c for c in speed.claims if c.text.startswith("160 километров")]
+
+
+def test_the_viaducts_length_is_a_component_of_the_line() -> None:
+    # "включая три арочных виадука общей длиной 2,8 километра"
+    viaducts = _claim("held11_haqqin_20250822_kars_dilucu.txt", "2,8 километра")
+    assert (viaducts.feature, viaducts.scope) == ("kars-dilucu", "component:виадук")
+
+
+def test_the_land_and_sea_lengths_of_a_route_are_its_parts() -> None:
+    # "4 250 километров железных дорог и автотрасс и 500 километров морского пути"
+    name = "held16_dayaz_20251019_titr_axis.txt"
+    land, sea = _claim(name, "4 250 километров"), _claim(name, "500 километров")
+    assert [(c.layer, c.scope) for c in (land, sea)] == [
+        ("middle_corridor", "component:дорога"), ("middle_corridor", "component:путь")
+    ]
+
+
+def test_a_regions_freight_is_not_the_corridors() -> None:
+    # "В целом по Центральной Азии … ожидается увеличение грузопотоков … до 90-95 млн тонн"
+    region = _claim("held17_trend_20260116_middle_corridor_turkmenistan.txt", "95 млн тонн")
+    assert (region.layer, region.scope) == (None, "actor:region")
+
+
+def test_a_planned_duration_is_read_and_linked_to_the_line_not_the_next_clause() -> None:
+    # "Строительство рассчитано на пять лет, и запуск … по Зангезурскому маршруту … на 2030 год"
+    name = "held11_haqqin_20250822_kars_dilucu.txt"
+    duration = _claim(name, "рассчитано на пять лет")
+    assert (duration.kind, duration.value, duration.unit) == ("duration", 5.0, "yr")
+    assert (duration.feature, duration.link) == ("kars-dilucu", "previous sentence")
+    assert not [c for c in _analysis(name).claims if c.kind == "deadline" and c.value == 5]
+
+
+def test_the_tunnels_of_two_outlets_disagree_though_one_states_them_as_planned() -> None:
+    # "предусматривает строительство пяти тоннелей общей протяженностью 11,5 км" (Report.az)
+    # against "строительство пяти тоннелей суммарной протяжённостью 11,3 километра" (Haqqin.az)
+    analyses = [_analysis("dev07_report_20260305_kars_depot.txt"),
+                _analysis("held11_haqqin_20250822_kars_dilucu.txt")]  # fmt: skip
+    [conflict] = corpus_conflicts(analyses)
+    assert sorted(c.value for c in conflict.claims) == [11.3, 11.5]
+    assert {c.scope for c in conflict.claims} == {"component:тоннель"}
+
+
+# Classes of the third held-out part (held18-held26), each on the wording that showed it.
+BLACK_SEA_SURVEY = "held21_vestikavkaza_20251201_black_sea_cable_survey.txt"
+BLACK_SEA_ENERGY = "held26_trend_20260123_black_sea_energy.txt"
+
+
+def test_the_only_project_an_article_names_takes_figures_four_sentences_on() -> None:
+    # "(Black Sea Energy)" once in the lead; the cable's figures in the fourth sentence after
+    for written, kind in (("1 000 МВт", "power"), ("1 195 километров", "length")):
+        claim = _claim(BLACK_SEA_ENERGY, written)
+        assert (claim.kind, claim.feature, claim.link) == (kind, "anaklia-constanta",
+                                                           "article subject")  # fmt: skip
+    # a planned cable's rated power is its size, as its length is: not a target
+    assert _claim(BLACK_SEA_ENERGY, "1 000 МВт").role == "reported"
+
+
+def test_the_oil_of_named_countries_is_their_share_of_the_pipeline() -> None:
+    name = "held24_haqqin_20250912_btd_kazakh_turkmen_oil.txt"
+    # "242 тысячи тонн нефти Казахстана и Туркменистана", "транзита нефти Казахстана и
+    # Туркменистана по БТД составил 2,888 млн тонн": two origins are transit oil
+    for written in ("242 тысячи тонн", "400 тысяч тонн", "2,888 млн тонн"):
+        assert _claim(name, written).scope == "share:transit"
+
+
+def test_survey_money_is_not_the_projects_cost_and_lari_are_a_currency() -> None:
+    # "потратит $9 млн на геологические изыскания", "25 млн лари ($9 млн) на геологические
+    # исследования"
+    surveys = [c for c in _analysis(BLACK_SEA_SURVEY).claims if c.text == "$9 млн"]
+    assert [c.scope for c in surveys[1:]] == ["component:изыскание", "component:исследование"]
+    lari = _claim(BLACK_SEA_SURVEY, "25 млн лари")
+    assert (lari.value, lari.unit, lari.scope) == (25e6, "GEL", "component:исследование")
+
+
+def test_an_energy_bridge_is_the_cable_not_a_bridge() -> None:
+    bridge = _claim(BLACK_SEA_SURVEY, "1 тыс км")  # "энергетического моста … более 1 тыс км"
+    assert (bridge.feature, bridge.scope) == ("anaklia-constanta", None)
+
+
+def test_a_yearly_rate_after_the_second_of_two_joined_volumes_is_the_firsts_too() -> None:
+    # "до 25 млн тонн грузов и 500 тыс. контейнеров в год"
+    cargo = _claim("held22_report_20251218_baku_port_110k_teu.txt", "25 млн тонн")
+    assert (cargo.unit, cargo.scope) == ("Mt/yr", "stage:2")
+
+
+def test_a_decrees_date_is_an_event_and_this_year_is_the_publications() -> None:
+    name = "held23_dayaz_20251218_baku_port_100k_teu.txt"
+    decree = _claim(name, "25 февраля 2025 года")  # "по указу Президента … от 25 февраля"
+    assert (decree.kind, decree.feature, decree.context["event"]) == ("event", "alat", "указ")
+    record = [c for c in _analysis(name).claims if c.text == "100 000 TEU"][-1]
+    assert record.context["period"]["year"] == 2025  # "в текущем году", published 2025-12-18
+
+
+def test_a_forecast_for_next_year_and_this_years_record_do_not_disagree() -> None:
+    # "в 2026 году превысит 110 тыс. TEU" (Report) against "в текущем году … превысил 100 000
+    # TEU" (Day.Az): one figure for two years is two measures
+    analyses = [_analysis("held22_report_20251218_baku_port_110k_teu.txt"),
+                _analysis("held23_dayaz_20251218_baku_port_100k_teu.txt")]  # fmt: skip
+    assert corpus_conflicts(analyses) == []
+
+
+def test_the_railway_to_the_armenian_border_is_the_horadiz_aghband_line() -> None:
+    name = "held25_interfax_20250821_railway_to_armenian_border.txt"
+    deadlines = [c for c in _analysis(name).claims if c.kind == "deadline" and c.layer]
+    assert {(c.feature, c.value) for c in deadlines} == {("horadiz-aghband", 2026.0)}
+    # so the corridor's 2030 (held19) and this line's 2026 are deadlines of different things
+    kars = _analysis("held19_1news_20260113_kars_dilucu_2030.txt")
+    assert corpus_conflicts([kars, _analysis(name)]) == []
+
+
+def test_the_black_sea_cables_two_lengths_and_two_powers_are_real_conflicts() -> None:
+    conflicts = corpus_conflicts([_analysis(BLACK_SEA_SURVEY), _analysis(BLACK_SEA_ENERGY)])
+    values = {c.kind: sorted(claim.value for claim in c.claims) for c in conflicts
+              if c.rule == "value"}  # fmt: skip
+    assert values == {"length": [1155.0, 1195.0], "power": [1.0, 1.3]}
+
+
+def test_a_months_volume_and_the_state_before_a_change_are_measures_of_their_own() -> None:
+    oil = "held24_haqqin_20250912_btd_kazakh_turkmen_oil.txt"
+    # "В июле … 308 тысяч тонн", "в январе-августе 2025 года … 2,888 млн тонн", "в месяц"
+    assert _claim(oil, "308 тысяч тонн").context["period"]["months"] == 1
+    assert _claim(oil, "2,888 млн тонн").context["period"]["months"] == 8
+    assert _claim(oil, "19,4%").scope == "share:transit"  # the change of that transit
+    # "вырос в пять раз - с 0,8 млн до 4,5 млн тонн в год": 0.8 is the state before
+    tmtm = "held20_baq_20260311_tmtm_volumes.txt"
+    assert _claim(tmtm, "0,8 млн").context["state"] == "before the change"
+    # "По итогам 2025 года … перевезено около 77 тысяч контейнеров (ДФЭ), при этом к 2029 году
+    # планируется …": a past year's volume is reported, not a plan
+    assert _claim(tmtm, "77 тысяч").role == "reported"
+    names = [oil, tmtm, "held07_report_20260310_tmtm_volumes.txt",
+             "held08_blackseanews_20260119_btc_exports.txt",
+             "dev02_trend_20260117_kazmortransflot_teu.txt"]  # fmt: skip
+    assert corpus_conflicts([_analysis(name) for name in names]) == []

@@ -85,7 +85,7 @@ def test_a_glob_that_matches_nothing_is_one_error(tmp_path: Path) -> None:
 def test_workers_refuse_a_format_they_cannot_cut(tmp_path: Path) -> None:
     path = tmp_path / "ways.gpkg"
     _ways(3).to_file(path)
-    with pytest.raises(InputError, match=r"--workers reads GeoParquet files"):
+    with pytest.raises(InputError, match=r"workers= reads GeoParquet files"):
         file_parts(str(path))
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from caspian.geo.errors import InputError, LayerNotFoundError
+from caspian.geo.errors import InputError
+from caspian.layers.catalog.errors import LayerNotFoundError
 from caspian.layers.catalog.places import (
     Place,
     catalog_places,

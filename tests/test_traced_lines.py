@@ -8,9 +8,9 @@ import pytest
 import shapely
 import shapely.geometry
 from caspian.geo.geodesy import geodesic_lengths_km
-from caspian.geo.settings import GEOMETRY_ACCURACIES
 from caspian.layers.catalog.loading import load_catalog, load_layer
 from caspian.layers.catalog.schematic import NO_REASON, schematic_lines
+from caspian.layers.catalog.vocabulary import GEOMETRY_ACCURACIES
 
 # An equidistant conic over the Caucasus and Kazakhstan: distances in metres to well under 1 %.
 TO_METRES = pyproj.Transformer.from_crs(

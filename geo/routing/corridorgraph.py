@@ -26,9 +26,11 @@ from functools import cached_property
 from typing import Any
 
 import numpy as np
+import pyproj
 import shapely
 from caspian.geo.errors import GeometryError
-from caspian.geo.geodesy import GEOD, FloatArray, IntArray
+from caspian.geo.geodesy import GEOD, FloatArray, IntArray, geod_for
+from caspian.geo.settings import Settings
 
 #: Modes of an edge.
 RAIL, SEA, TRANSFER, GAP = "rail", "sea", "transfer", "gap"
@@ -147,6 +149,9 @@ class CorridorNetwork:
         Connected piece of each node (over every edge, gaps and transfers included).
     vertex_lonlats, vertex_edge, vertex_index : numpy.ndarray
         Every vertex of every rail edge, its edge and its index there (for snapping).
+    geod : pyproj.Geod
+        The ellipsoid every length, snap and bearing of the network is measured on
+        (``settings.ellps`` of :func:`build_corridor_network`).
     """
 
     nodes: tuple[CorridorNode, ...]
@@ -160,22 +165,23 @@ class CorridorNetwork:
     vertex_lonlats: FloatArray = field(default_factory=lambda: np.zeros((0, 2)))
     vertex_edge: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.intp))
     vertex_index: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.intp))
+    geod: pyproj.Geod = field(default_factory=lambda: GEOD, repr=False, compare=False)
 
 
-def segment_lengths_km(lonlats: FloatArray) -> FloatArray:
-    """Geodesic length of each segment of a vertex array, kilometres."""
+def segment_lengths_km(lonlats: FloatArray, geod: pyproj.Geod = GEOD) -> FloatArray:
+    """Geodesic length of each segment of a vertex array on ``geod``'s ellipsoid, kilometres."""
     if lonlats.shape[0] < 2:
         return np.zeros(0)
-    _, _, dist_m = GEOD.inv(lonlats[:-1, 0], lonlats[:-1, 1], lonlats[1:, 0], lonlats[1:, 1])
+    _, _, dist_m = geod.inv(lonlats[:-1, 0], lonlats[:-1, 1], lonlats[1:, 0], lonlats[1:, 1])
     return np.asarray(dist_m, dtype=float) / 1000.0
 
 
-def _geodesic_km(lon1: Any, lat1: Any, lon2: Any, lat2: Any) -> FloatArray:
-    arrays = np.broadcast_arrays(*(np.asarray(value, dtype=float) for value in
-                                   (lon1, lat1, lon2, lat2)))
-    if arrays[0].size == 0:
-        return np.zeros(arrays[0].shape)
-    _, _, dist_m = GEOD.inv(*arrays)
+def _geodesic_km(geod: pyproj.Geod, lon1: Any, lat1: Any, lon2: Any, lat2: Any) -> FloatArray:
+    lons1, lats1, lons2, lats2 = np.broadcast_arrays(
+        *(np.asarray(value, dtype=float) for value in (lon1, lat1, lon2, lat2)))
+    if lons1.size == 0:
+        return np.zeros(lons1.shape)
+    _, _, dist_m = geod.inv(lons1, lats1, lons2, lats2)
     return np.asarray(dist_m, dtype=float) / 1000.0
 
 
@@ -214,6 +220,7 @@ def build_corridor_network(
     place_names: Sequence[tuple[str, float, float]] = (),
     name_km: float = 3.0,
     meta: dict[str, Any] | None = None,
+    settings: Settings | None = None,
 ) -> CorridorNetwork:
     """Assemble lines, ports and transfers into a network.
 
@@ -235,11 +242,14 @@ def build_corridor_network(
         Names given to the nodes within ``name_km`` (the nearest wins).
     meta : dict, optional
         Recorded as :attr:`CorridorNetwork.meta`.
+    settings : Settings, optional
+        ``ellps`` names the ellipsoid of every length and distance (WGS84 by default).
 
     Returns
     -------
     CorridorNetwork
     """
+    geod = geod_for(settings)
     for index, line in enumerate(lines):
         _check_line(index, line)
     rail = [i for i, line in enumerate(lines) if line.mode == RAIL]
@@ -252,8 +262,8 @@ def build_corridor_network(
         splits[a].add(va)
         splits[b].add(vb)
     union = _UnionFind()
-    joins = _join_rail_lines(lines, rail, join_km, splits, union)
-    port_links = _port_links(lines, rail, ports, port_km, splits)
+    joins = _join_rail_lines(geod, lines, rail, join_km, splits, union)
+    port_links = _port_links(geod, lines, rail, ports, port_km, splits)
     # Nodes: the split vertices of every line, merged where joined.
     node_of: dict[tuple[int, int], int] = {}
     coords: list[tuple[float, float]] = []
@@ -269,23 +279,24 @@ def build_corridor_network(
     for port in ports:
         port_nodes.append(len(coords))
         coords.append((port.lon, port.lat))
-    edges = _line_edges(lines, splits, node_of, port_nodes)
+    edges = _line_edges(geod, lines, splits, node_of, port_nodes)
     for port_index, (line_index, vertex, dist_km) in port_links.items():
         node = node_of[(line_index, vertex)]
-        edges.append(_straight_edge(port_nodes[port_index], node, coords, TRANSFER, kind="port",
+        edges.append(_straight_edge(geod, port_nodes[port_index], node, coords, TRANSFER,
+                                    kind="port",
                                     place=ports[port_index].name, feature=ports[port_index].feature,
                                     length_km=dist_km))
-    edges.extend(_gap_edges(lines, expected_joins, node_of, coords, edges, max_gap_km))
-    names = _node_names(coords, place_names, name_km)
+    edges.extend(_gap_edges(geod, lines, expected_joins, node_of, coords, max_gap_km))
+    names = _node_names(geod, coords, place_names, name_km)
     nodes = [CorridorNode(lon, lat, names[i]) for i, (lon, lat) in enumerate(coords)]
     for port_index, node in enumerate(port_nodes):
         nodes[node] = CorridorNode(*coords[node], ports[port_index].name, port=True)
-    nodes, edges = _split_gauges(nodes, edges)
-    return finish_network(nodes, edges, joins, meta or {})
+    nodes, edges = _split_gauges(geod, nodes, edges)
+    return finish_network(nodes, edges, joins, meta or {}, geod=geod)
 
 
 def _join_rail_lines(
-    lines: Sequence[LineInput], rail: list[int], join_km: float,
+    geod: pyproj.Geod, lines: Sequence[LineInput], rail: list[int], join_km: float,
     splits: dict[int, set[int]], union: _UnionFind,
 ) -> list[dict[str, Any]]:
     """Merge shared vertices of rail lines, and each line end with the nearest vertex of
@@ -320,7 +331,7 @@ def _join_rail_lines(
             near = near[owner[near] != i]
             if near.size == 0:
                 continue
-            dist_km = _geodesic_km(lon, lat, stacked[near, 0], stacked[near, 1])
+            dist_km = _geodesic_km(geod, lon, lat, stacked[near, 0], stacked[near, 1])
             for other in np.unique(owner[near]):
                 if lines[int(other)].source == lines[i].source != "catalog":
                     continue  # one mapped source joins only where it shares a node
@@ -339,15 +350,15 @@ def _join_rail_lines(
 
 
 def _port_links(
-    lines: Sequence[LineInput], rail: list[int], ports: Sequence[Port], port_km: float,
-    splits: dict[int, set[int]],
+    geod: pyproj.Geod, lines: Sequence[LineInput], rail: list[int], ports: Sequence[Port],
+    port_km: float, splits: dict[int, set[int]],
 ) -> dict[int, tuple[int, int, float]]:
     """Each port's nearest rail vertex within ``port_km``: ``{port: (line, vertex, km)}``."""
     links = {}
     for port_index, port in enumerate(ports):
         best: tuple[int, int, float] | None = None
         for i in rail:
-            dist_km = _geodesic_km(port.lon, port.lat, lines[i].lonlats[:, 0],
+            dist_km = _geodesic_km(geod, port.lon, port.lat, lines[i].lonlats[:, 0],
                                    lines[i].lonlats[:, 1])
             vertex = int(np.argmin(dist_km))
             if dist_km[vertex] <= port_km and (best is None or dist_km[vertex] < best[2]):
@@ -359,13 +370,13 @@ def _port_links(
 
 
 def _line_edges(
-    lines: Sequence[LineInput], splits: dict[int, set[int]],
+    geod: pyproj.Geod, lines: Sequence[LineInput], splits: dict[int, set[int]],
     node_of: dict[tuple[int, int], int], port_nodes: list[int],
 ) -> list[CorridorEdge]:
     edges = []
     for i, line in enumerate(lines):
         cuts = sorted(splits[i])
-        segment_km = segment_lengths_km(line.lonlats)
+        segment_km = segment_lengths_km(line.lonlats, geod)
         for a, b in itertools.pairwise(cuts):
             u, v = node_of[(i, a)], node_of[(i, b)]
             if line.mode == SEA:
@@ -384,26 +395,25 @@ def _line_edges(
 
 
 def _straight_edge(
-    u: int, v: int, coords: list[tuple[float, float]], mode: str, length_km: float | None = None,
-    **attributes: Any,
+    geod: pyproj.Geod, u: int, v: int, coords: list[tuple[float, float]], mode: str,
+    length_km: float | None = None, **attributes: Any,
 ) -> CorridorEdge:
     lonlats = np.array([coords[u], coords[v]], dtype=float)
-    km = segment_lengths_km(lonlats) if length_km is None else np.array([length_km])
+    km = segment_lengths_km(lonlats, geod) if length_km is None else np.array([length_km])
     return CorridorEdge(u=u, v=v, mode=mode, lonlats=lonlats, segment_km=km,
                         segment_countries=("",), **attributes)
 
 
 def _gap_edges(
-    lines: Sequence[LineInput], expected: Sequence[tuple[int, int, int, int]],
-    node_of: dict[tuple[int, int], int], coords: list[tuple[float, float]],
-    edges: list[CorridorEdge], max_gap_km: float,
+    geod: pyproj.Geod, lines: Sequence[LineInput], expected: Sequence[tuple[int, int, int, int]],
+    node_of: dict[tuple[int, int], int], coords: list[tuple[float, float]], max_gap_km: float,
 ) -> list[CorridorEdge]:
     gaps = []
     for a, va, b, vb in expected:
         u, v = node_of[(a, va)], node_of[(b, vb)]
         if u == v:
             continue
-        gap = _straight_edge(u, v, coords, GAP, status="missing", accuracy="gap",
+        gap = _straight_edge(geod, u, v, coords, GAP, status="missing", accuracy="gap",
                              place=f"{lines[a].feature} – {lines[b].feature}")
         if gap.length_km > max_gap_km:
             continue
@@ -415,7 +425,8 @@ def _gap_edges(
 
 
 def _node_names(
-    coords: list[tuple[float, float]], places: Sequence[tuple[str, float, float]], name_km: float
+    geod: pyproj.Geod, coords: list[tuple[float, float]],
+    places: Sequence[tuple[str, float, float]], name_km: float,
 ) -> list[str | None]:
     if not places or not coords:
         return [None] * len(coords)
@@ -423,14 +434,14 @@ def _node_names(
     lats = np.array([lat for _, _, lat in places])
     names: list[str | None] = []
     for lon, lat in coords:
-        dist_km = _geodesic_km(lon, lat, lons, lats)
+        dist_km = _geodesic_km(geod, lon, lat, lons, lats)
         best = int(np.argmin(dist_km))
         names.append(places[best][0] if dist_km[best] <= name_km else None)
     return names
 
 
 def _split_gauges(
-    nodes: list[CorridorNode], edges: list[CorridorEdge]
+    geod: pyproj.Geod, nodes: list[CorridorNode], edges: list[CorridorEdge]
 ) -> tuple[list[CorridorNode], list[CorridorEdge]]:
     """Split every node where rail of two gauges meets into one node per gauge, linked by
     gauge transfers: a break of gauge is a transfer, never a silent pass."""
@@ -455,30 +466,31 @@ def _split_gauges(
                     edge, v=new_nodes[gauge])
         coords = [(n.lon, n.lat) for n in nodes]
         for a, b in itertools.combinations(gauges, 2):
-            edges.append(_straight_edge(new_nodes[a], new_nodes[b], coords, TRANSFER,
+            edges.append(_straight_edge(geod, new_nodes[a], new_nodes[b], coords, TRANSFER,
                                         length_km=0.0, kind="gauge", gauges=(a, b),
                                         place=base.name))
     return nodes, edges
 
 
-def _bearing_away(edge: CorridorEdge, at_v: bool) -> float:
-    """Azimuth of the edge leaving one of its ends, read :data:`BEARING_KM` along it."""
+def bearing_away(edge: CorridorEdge, at_v: bool, geod: pyproj.Geod) -> float:
+    """Azimuth of the edge leaving one of its ends, read :data:`BEARING_KM` along it, degrees."""
     lonlats = edge.lonlats[::-1] if at_v else edge.lonlats
     km = np.cumsum(edge.segment_km[::-1] if at_v else edge.segment_km)
     far = int(min(np.searchsorted(km, BEARING_KM), lonlats.shape[0] - 2)) + 1
-    azimuth, _, _ = GEOD.inv(lonlats[0, 0], lonlats[0, 1], lonlats[far, 0], lonlats[far, 1])
+    azimuth, _, _ = geod.inv(lonlats[0, 0], lonlats[0, 1], lonlats[far, 0], lonlats[far, 1])
     return float(azimuth)
 
 
 def finish_network(
     nodes: Sequence[CorridorNode], edges: Sequence[CorridorEdge],
     joins: Sequence[dict[str, Any]] = (), meta: dict[str, Any] | None = None,
-    bearing_deg: FloatArray | None = None,
+    bearing_deg: FloatArray | None = None, *, geod: pyproj.Geod = GEOD,
 ) -> CorridorNetwork:
     """Index nodes and edges for the search (adjacency, bearings, junction degree).
 
     ``bearing_deg`` (as :attr:`CorridorNetwork.bearing_deg`) skips measuring the bearings
-    again when a cached network is read.
+    again when a cached network is read; ``geod`` is the ellipsoid the edges were measured on
+    (:attr:`CorridorNetwork.geod`).
     """
     adjacency: list[list[int]] = [[] for _ in nodes]
     rail_degree = np.zeros(len(nodes), dtype=np.intp)
@@ -491,7 +503,7 @@ def finish_network(
             rail_degree[edge.u] += 1
             rail_degree[edge.v] += 1
             if bearing_deg is None:
-                bearings[e] = (_bearing_away(edge, False), _bearing_away(edge, True))
+                bearings[e] = (bearing_away(edge, False, geod), bearing_away(edge, True, geod))
     if bearing_deg is not None:
         bearings = np.asarray(bearing_deg, dtype=float).reshape(len(edges), 2)
     union = _UnionFind()
@@ -511,4 +523,5 @@ def finish_network(
         vertex_edge=np.repeat(np.asarray(rail, dtype=np.intp), counts),
         vertex_index=(np.concatenate([np.arange(c) for c in counts]) if rail
                       else np.zeros(0, dtype=np.intp)),
+        geod=geod,
     )

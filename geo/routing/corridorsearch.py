@@ -22,12 +22,12 @@ import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 
 import numpy as np
 import shapely
 from caspian.geo.errors import CaspianError
-from caspian.geo.geodesy import GEOD
 from caspian.geo.routing.corridorgraph import (
     GAP,
     RAIL,
@@ -36,16 +36,22 @@ from caspian.geo.routing.corridorgraph import (
     CorridorEdge,
     CorridorNetwork,
     CorridorNode,
-    _bearing_away,
+    bearing_away,
 )
 
 
 class NoRouteError(CaspianError, ValueError):
     """The network has no path between the two points under the given restrictions."""
 
+    # mypy reads our ``caspian.*`` imports as Any (the namespace maps folders it cannot
+    # follow), so it checks this class's calls against ValueError.__init__ and a call with the
+    # fields of :class:`CaspianError` (``options=``) carries ``type: ignore[call-arg]``.
+
 
 class SnapError(CaspianError, ValueError):
     """A point lies farther from the network than the snapping limit."""
+
+    # As for NoRouteError, a call with fields carries ``type: ignore[call-arg]``.
 
 
 @dataclass(frozen=True)
@@ -88,17 +94,35 @@ DEFAULT_SEARCH = SearchSettings()
 
 @dataclass(frozen=True)
 class Step:
-    """One edge of a path, in travel order (``lonlats`` already run the way travelled)."""
+    """One edge of a path, travelled from ``start_node`` to ``end_node`` (from the edge's ``u``
+    to its ``v`` when ``forward``): its vertices, segment lengths and countries in that order."""
 
     edge: CorridorEdge
     origin: int
     start_node: CorridorNode
     end_node: CorridorNode
-    lonlats: Any
-    segment_km: Any
-    segment_countries: tuple[str, ...]
+    forward: bool
     gauge_from: int | None = None
     gauge_to: int | None = None
+
+    @property
+    def _order(self) -> slice:
+        return slice(None) if self.forward else slice(None, None, -1)
+
+    @cached_property
+    def lonlats(self) -> Any:
+        """The edge's ``(lon, lat)`` vertices the way travelled."""
+        return self.edge.lonlats[self._order]
+
+    @cached_property
+    def segment_km(self) -> Any:
+        """The edge's segment lengths the way travelled, kilometres."""
+        return self.edge.segment_km[self._order]
+
+    @cached_property
+    def segment_countries(self) -> tuple[str, ...]:
+        """The country of each segment the way travelled."""
+        return tuple(self.edge.segment_countries[self._order])
 
 
 @dataclass(frozen=True)
@@ -151,7 +175,9 @@ class _View:
             self.edges.append(piece)
             self.origin.append(e)
             if piece.lonlats.shape[0] >= 2:
-                self.bearings[new] = (_bearing_away(piece, False), _bearing_away(piece, True))
+                geod = self.network.geod
+                self.bearings[new] = (bearing_away(piece, False, geod),
+                                      bearing_away(piece, True, geod))
             else:
                 self.bearings[new] = (0.0, 0.0)
             for node in {u, v}:
@@ -229,16 +255,18 @@ def snap(network: CorridorNetwork, lonlat: tuple[float, float], label: str,
     approx_km = 111.3 * np.hypot((lonlats[:, 0] - lon) * scale, lonlats[:, 1] - lat)
     short = np.flatnonzero(approx_km <= approx_km.min() * 1.2 + slack_km * 1.2 + 1.0)
     km = np.full(lonlats.shape[0], np.inf)
-    _, _, dist_m = GEOD.inv(np.full(short.size, lon), np.full(short.size, lat),
+    _, _, dist_m = network.geod.inv(np.full(short.size, lon), np.full(short.size, lat),
                             lonlats[short, 0], lonlats[short, 1])
     km[short] = np.asarray(dist_m, dtype=float) / 1000.0
     n_vertices = network.vertex_lonlats.shape[0]
     best_km = float(km.min())
     if best_km > max_snap_km:
-        raise SnapError(
+        raise SnapError(  # type: ignore[call-arg]
             f"{label} {lon:.5f},{lat:.5f} lies {best_km:,.1f} km from the corridor network "
             f"(limit {max_snap_km:g} km); fix: give a place on the network, or a larger "
-            "--max-snap-km"
+            "max_snap_km=",
+            value=(lon, lat), reason="too far from the corridor network",
+            options=("max_snap_km",),
         )
     out, seen = [], set()
     for i in short[np.argsort(km[short], kind="stable")]:
@@ -326,7 +354,7 @@ def _search(view: _View, sources: Sequence[int], targets: Sequence[int],
     first path found is the cheapest.
     """
     target = targets[0]
-    _, _, to_target_m = GEOD.inv(view.lonlats[:, 0], view.lonlats[:, 1],
+    _, _, to_target_m = view.network.geod.inv(view.lonlats[:, 0], view.lonlats[:, 1],
                                  np.full(len(view.nodes), view.lonlats[target, 0]),
                                  np.full(len(view.nodes), view.lonlats[target, 1]))
     # Shaved by 0.1 %: the segments' own geodesics can be a hair shorter than rounding allows.
@@ -415,12 +443,9 @@ def _steps(view: _View, source: int, edges: list[tuple[int, int | None, int | No
         edge = view.edges[e]
         forward = edge.u == node
         nxt = edge.v if forward else edge.u
-        order = slice(None) if forward else slice(None, None, -1)
         steps.append(Step(
             edge=edge, origin=view.origin[e], start_node=view.nodes[node], end_node=view.nodes[nxt],
-            lonlats=edge.lonlats[order], segment_km=edge.segment_km[order],
-            segment_countries=tuple(edge.segment_countries[order]),
-            gauge_from=before if edge.gauges else None,
+            forward=forward, gauge_from=before if edge.gauges else None,
             gauge_to=after if edge.gauges else None,
         ))
         node = nxt
@@ -499,10 +524,12 @@ def _one_path(view: _View, nodes: list[tuple[int, ...]], labels: Sequence[str],
         try:
             source, edges, _ = _search(view, a, b, settings, penalty)
         except NoRouteError:
-            raise NoRouteError(
+            raise NoRouteError(  # type: ignore[call-arg]
                 f"no corridor route from {label_a} to {label_b} with these restrictions; fix: "
-                "allow more statuses (--status), avoid less (--avoid), or give OSM extracts "
-                "(--osm-file) that connect them"
+                "allow more statuses (status=), avoid less (avoid=), or give OSM extracts "
+                "(osm_file=) that connect them",
+                reason="no route under these restrictions",
+                options=("status", "avoid", "osm_file"),
             ) from None
         leg_steps, reached = _steps(view, source, edges)
         steps.extend(leg_steps)

@@ -52,6 +52,10 @@ SNAP_SLACK_KM = 1.0
 class SnapError(CaspianError, ValueError):
     """A requested point lies farther from the track than the snapping limit."""
 
+    # mypy reads our ``caspian.*`` imports as Any (the namespace maps folders it cannot
+    # follow), so it checks this class's calls against ValueError.__init__ and a call with the
+    # fields of :class:`CaspianError` (``options=``) carries ``type: ignore[call-arg]``.
+
 
 @dataclass(frozen=True)
 class RailNetwork:
@@ -412,10 +416,11 @@ def _snap(
 ) -> tuple[int, float]:
     node, dist_m = nearest_node(network, *lonlat)
     if dist_m > max_snap_km * 1000.0:
-        raise SnapError(
+        raise SnapError(  # type: ignore[call-arg]
             f"{label} {lonlat[0]:.5f},{lonlat[1]:.5f} lies {dist_m / 1000:,.1f} km from the "
             f"nearest track (limit {max_snap_km:g} km); give a point nearer the railway, an "
-            "extract that covers it, or a larger --max-snap-km"
+            "extract that covers it, or a larger max_snap_km=",
+            value=lonlat, reason="too far from the nearest track", options=("max_snap_km",),
         )
     return node, dist_m
 

@@ -21,7 +21,9 @@ is in ``docs/sea-routing.md``):
    each end lie on one side of it: a path can only wrap round a corner, never cut into it) and
    lies in the navigable water, plus the coast edges between successive reflex vertices (a
    path may run along the coast round a headland). Each edge is weighted by its geodesic
-   length on WGS84.
+   length on the settings' ellipsoid (WGS84 by default). The water, its vertices and edges do
+   not depend on the ellipsoid, so :func:`measured_on` gives the graph on another one by
+   measuring the edges again.
 
 Dijkstra over this graph, with the two end points attached the same way, is then the exact
 shortest path in the navigable water (see :mod:`caspian.geo.routing.searouting`).
@@ -30,7 +32,7 @@ shortest path in the navigable water (see :mod:`caspian.geo.routing.searouting`)
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
@@ -38,7 +40,8 @@ import numpy as np
 import numpy.typing as npt
 import pyproj
 import shapely
-from caspian.geo.geodesy import GEOD, local_projection
+from caspian.geo.geodesy import GEOD, geod_for, local_projection
+from caspian.geo.settings import Settings
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.intp]
@@ -89,21 +92,22 @@ def point_to_lonlat(transformer: pyproj.Transformer, x: float, y: float) -> tupl
     return float(lon), float(lat)
 
 
-def ecef_of(lonlat: Any) -> FloatArray:
-    """Earth-centred ``(x, y, z)`` metres of ``(..., 2)`` lon/lat degrees on the ellipsoid."""
+def ecef_of(lonlat: Any, geod: pyproj.Geod = GEOD) -> FloatArray:
+    """Earth-centred ``(x, y, z)`` metres of ``(..., 2)`` lon/lat degrees on ``geod``'s
+    ellipsoid."""
     if isinstance(lonlat, tuple):
         # one point (a query's end): plain floats, a tenth of the time of twelve array calls
         # (the last bit may differ from numpy's; the chord bounds keep a micrometre's margin)
         lon, lat = math.radians(lonlat[0]), math.radians(lonlat[1])
-        e2 = GEOD.f * (2.0 - GEOD.f)
-        radius = GEOD.a / math.sqrt(1.0 - e2 * math.sin(lat) ** 2)
+        e2 = geod.f * (2.0 - geod.f)
+        radius = geod.a / math.sqrt(1.0 - e2 * math.sin(lat) ** 2)
         return np.asarray([radius * math.cos(lat) * math.cos(lon),
                            radius * math.cos(lat) * math.sin(lon),
                            radius * (1.0 - e2) * math.sin(lat)])
     lonlat = np.asarray(lonlat, dtype=float)
     lons, lats = np.radians(lonlat[..., 0]), np.radians(lonlat[..., 1])
-    e2 = GEOD.f * (2.0 - GEOD.f)
-    radius = GEOD.a / np.sqrt(1.0 - e2 * np.sin(lats) ** 2)
+    e2 = geod.f * (2.0 - geod.f)
+    radius = geod.a / np.sqrt(1.0 - e2 * np.sin(lats) ** 2)
     return np.stack([radius * np.cos(lats) * np.cos(lons), radius * np.cos(lats) * np.sin(lons),
                      radius * (1.0 - e2) * np.sin(lats)], axis=-1)
 
@@ -281,7 +285,9 @@ class SeaGraph:
     edges : numpy.ndarray of int, shape (m, 2)
         Vertex pairs joined by a tangent segment in water.
     edge_lengths_m : numpy.ndarray, shape (m,)
-        Geodesic length of each edge on WGS84, metres.
+        Geodesic length of each edge on the ellipsoid of ``geod``, metres.
+    geod : pyproj.Geod
+        The ellipsoid the edges, snaps and chord bounds are measured on.
     """
 
     basin: str
@@ -295,6 +301,7 @@ class SeaGraph:
     vertices_lonlat: FloatArray
     edges: IntArray
     edge_lengths_m: FloatArray
+    geod: pyproj.Geod = field(default_factory=lambda: GEOD, repr=False, compare=False)
 
     @cached_property
     def transformer(self) -> pyproj.Transformer:
@@ -334,7 +341,7 @@ class SeaGraph:
     @cached_property
     def vertices_ecef(self) -> FloatArray:
         """The vertices in Earth-centred ``(x, y, z)`` metres (for chord bounds)."""
-        return ecef_of(self.vertices_lonlat)
+        return ecef_of(self.vertices_lonlat, self.geod)
 
     @cached_property
     def lonlat_bounds(self) -> tuple[float, float, float, float]:
@@ -348,7 +355,8 @@ class SeaGraph:
 
 
 def build_sea_graph(
-    basin: str, name: str, water_lonlat: Any, clearance_m: float
+    basin: str, name: str, water_lonlat: Any, clearance_m: float,
+    settings: Settings | None = None,
 ) -> SeaGraph:
     """Build the visibility graph of a basin's water.
 
@@ -360,6 +368,8 @@ def build_sea_graph(
         The basin's water (:func:`basin_water`), ``(lon, lat)`` degrees.
     clearance_m : float
         Distance the routes keep from the coast, metres (> 0).
+    settings : Settings, optional
+        ``ellps`` names the ellipsoid the edges are measured on (WGS84 by default).
 
     Returns
     -------
@@ -378,10 +388,7 @@ def build_sea_graph(
     seen = visible(navigable, coast, vertices[pairs[:, 0]], vertices[pairs[:, 1]])
     edges = np.unique(np.sort(np.vstack([pairs[seen], coast_edges]), axis=1), axis=0)
     lonlats = to_lonlat(transformer, vertices)
-    _, _, lengths_m = GEOD.inv(
-        lonlats[edges[:, 0], 0], lonlats[edges[:, 0], 1],
-        lonlats[edges[:, 1], 0], lonlats[edges[:, 1], 1],
-    )
+    geod = geod_for(settings)
     return SeaGraph(
         basin=basin,
         name=name,
@@ -393,8 +400,25 @@ def build_sea_graph(
         following_xy=following,
         vertices_lonlat=lonlats,
         edges=edges.astype(np.intp),
-        edge_lengths_m=np.asarray(lengths_m, dtype=float),
+        edge_lengths_m=_edge_lengths_m(geod, lonlats, edges),
+        geod=geod,
     )
+
+
+def measured_on(graph: SeaGraph, settings: Settings | None) -> SeaGraph:
+    """``graph`` with its edges measured on ``settings.ellps`` (WGS84 by default)."""
+    geod = geod_for(settings)
+    return replace(graph, geod=geod,
+                   edge_lengths_m=_edge_lengths_m(geod, graph.vertices_lonlat, graph.edges))
+
+
+def _edge_lengths_m(geod: pyproj.Geod, lonlats: FloatArray, edges: IntArray) -> FloatArray:
+    """Geodesic length of each edge ``(i, j)`` between vertices ``lonlats``, metres."""
+    _, _, lengths_m = geod.inv(
+        lonlats[edges[:, 0], 0], lonlats[edges[:, 0], 1],
+        lonlats[edges[:, 1], 0], lonlats[edges[:, 1], 1],
+    )
+    return np.asarray(lengths_m, dtype=float)
 
 
 def _tangent_pairs(vertices: FloatArray, previous: FloatArray, following: FloatArray) -> IntArray:

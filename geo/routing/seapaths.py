@@ -25,7 +25,6 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from caspian.geo.geodesy import GEOD
 from caspian.geo.routing.seagraph import SeaGraph, _tangent, ecef_of, visible
 
 FloatArray = npt.NDArray[np.float64]
@@ -170,7 +169,7 @@ def end_points(
                        graph.previous_xy, graph.following_xy)
     out = []
     for water_xy, water_lonlat, row in zip(waters_xy, waters_lonlat, tangent, strict=True):
-        ecef = ecef_of((float(water_lonlat[0]), float(water_lonlat[1])))
+        ecef = ecef_of((float(water_lonlat[0]), float(water_lonlat[1])), graph.geod)
         candidates = np.flatnonzero(row)
         bounds = chord_bounds_m(graph.vertices_ecef[candidates], ecef)
         out.append(EndPoint(water_xy, water_lonlat, ecef, candidates, bounds,
@@ -210,7 +209,7 @@ def resolve_candidates(
     lengths_m = np.full(vertex_ids.size, np.inf)
     if seen.any():
         seen_ids = vertex_ids[seen]
-        _, _, lengths_m[seen] = GEOD.inv(
+        _, _, lengths_m[seen] = graph.geod.inv(
             origins[seen, 2], origins[seen, 3],
             graph.vertices_lonlat[seen_ids, 0], graph.vertices_lonlat[seen_ids, 1],
         )
@@ -244,7 +243,7 @@ def best_pair(
     rows, columns = _least(via_start), _least(via_end)
     direct_m = np.inf
     if resolve_candidates(graph, (start, rows), (end, columns), also=(start, end)):
-        _, _, direct_m = GEOD.inv(*start.water_lonlat, *end.water_lonlat)
+        _, _, direct_m = graph.geod.inv(*start.water_lonlat, *end.water_lonlat)
     beat_m = float(direct_m)
     first = _search(graph, paths, start, end, rows, columns, beat_m)
     limit = beat_m if first is None else first[0]

@@ -33,7 +33,7 @@ import numpy as np
 import numpy.typing as npt
 import shapely
 from caspian.geo.errors import InputError
-from caspian.geo.geodesy import GEOD, densify_path
+from caspian.geo.geodesy import densify_path
 from caspian.geo.routing import Route, as_lonlat
 from caspian.geo.routing.seagraph import SeaGraph, point_to_lonlat, point_to_plane
 from caspian.geo.routing.seapaths import (
@@ -211,7 +211,7 @@ class SeaRouter:
         graph = start.graph
         length_m, nodes = self._shortest(graph, *self._attachments_of(start, end))
         path = np.vstack([[start.water_lonlat], graph.vertices_lonlat[nodes], [end.water_lonlat]])
-        line = shapely.LineString(densify_path(path, self.settings.densify_km))
+        line = shapely.LineString(densify_path(path, self.settings.densify_km, graph.geod))
         return Route(
             mode="sea",
             start_lonlat=tuple(start_lonlat),
@@ -368,7 +368,7 @@ def _snap(graph: SeaGraph, lonlat: tuple[float, float]) -> Located:
     if not shapely.contains_xy(navigable, water_x, water_y):
         water_x, water_y = near_x, near_y
     water_lonlat = point_to_lonlat(graph.transformer, water_x, water_y)
-    _, _, snap_m = GEOD.inv(lonlat[0], lonlat[1], water_lonlat[0], water_lonlat[1])
+    _, _, snap_m = graph.geod.inv(lonlat[0], lonlat[1], water_lonlat[0], water_lonlat[1])
     return Located(graph, lonlat, water_lonlat, (water_x, water_y), float(snap_m) / 1000.0)
 
 

@@ -28,7 +28,8 @@ from typing import Any
 import numpy as np
 import shapely
 from caspian.geo.geodesy import measure_lines
-from caspian.geo.settings import GEOMETRY_ACCURACIES, Settings
+from caspian.geo.settings import Settings
+from caspian.layers.catalog.vocabulary import GEOMETRY_ACCURACIES
 
 #: The class of a straight segment between two sourced positions.
 WAYPOINTS = "waypoints"
@@ -44,7 +45,7 @@ class AccuracyStretch:
     Attributes
     ----------
     accuracy : str
-        One of :data:`caspian.geo.settings.GEOMETRY_ACCURACIES`.
+        One of :data:`caspian.layers.catalog.vocabulary.GEOMETRY_ACCURACIES`.
     coordinates : tuple of (float, float)
         ``(lon, lat)`` degrees of the stretch, at least two points.
     length_km : float

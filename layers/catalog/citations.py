@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from caspian.geo.errors import SeedError
+from caspian.layers.catalog.errors import SeedError
 from caspian.layers.catalog.loading import Layer, as_layer, as_layers, short_feature_id
 from caspian.layers.catalog.seeds import load_seed, normalise_whitespace
 

@@ -6,13 +6,26 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from caspian.geo.errors import InputError, LayerNotFoundError
+from caspian.geo.errors import InputError
 from caspian.geo.routing import as_lonlat
+from caspian.layers.catalog.errors import LayerNotFoundError
 from caspian.layers.catalog.loading import load_catalog, short_feature_id
 
 
+class LonLatRecord:
+    """The ``lonlat`` pair of a record with ``lon`` and ``lat`` fields (degrees)."""
+
+    lon: float
+    lat: float
+
+    @property
+    def lonlat(self) -> tuple[float, float]:
+        """``(lon, lat)``."""
+        return (self.lon, self.lat)
+
+
 @dataclass(frozen=True)
-class Endpoint:
+class Endpoint(LonLatRecord):
     """A point a route starts or ends at.
 
     Attributes
@@ -26,11 +39,6 @@ class Endpoint:
     label: str
     lon: float
     lat: float
-
-    @property
-    def lonlat(self) -> tuple[float, float]:
-        """``(lon, lat)``."""
-        return (self.lon, self.lat)
 
 
 # A decimal number as people write coordinates; nan and inf get through to be refused by name.

@@ -15,7 +15,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from caspian.geo.arguments import refuse, texts
-from caspian.geo.errors import CatalogError, LayerNotFoundError
+from caspian.layers.catalog.errors import CatalogError, LayerNotFoundError
 
 if TYPE_CHECKING:
     import geopandas

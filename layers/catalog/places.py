@@ -28,9 +28,10 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from caspian.geo.errors import InputError, LayerNotFoundError
+from caspian.geo.errors import InputError
 from caspian.geo.geodesy import GEOD
-from caspian.layers.catalog.endpoints import parse_lonlat, resolve_endpoint
+from caspian.layers.catalog.endpoints import LonLatRecord, parse_lonlat, resolve_endpoint
+from caspian.layers.catalog.errors import LayerNotFoundError
 from caspian.layers.catalog.loading import load_catalog, short_feature_id
 
 #: Matches closer than this are the same place, kilometres.
@@ -104,7 +105,7 @@ def name_variants(label: str) -> set[str]:
 
 
 @dataclass(frozen=True)
-class Place:
+class Place(LonLatRecord):
     """A named point a route can start, end or pass at.
 
     Attributes
@@ -127,11 +128,6 @@ class Place:
     origin: str
     type_instead: str
     tier: int
-
-    @property
-    def lonlat(self) -> tuple[float, float]:
-        """``(lon, lat)``."""
-        return (self.lon, self.lat)
 
     @property
     def label(self) -> str:

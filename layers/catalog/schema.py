@@ -14,8 +14,8 @@ import math
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
-from caspian.geo.settings import GEOMETRY_ACCURACIES, KINDS, MODES, STATUSES
 from caspian.layers.catalog.loading import GROUPS
+from caspian.layers.catalog.vocabulary import GEOMETRY_ACCURACIES, KINDS, MODES, STATUSES
 from caspian.layers.io.geojson_coordinates import describe, is_number, shown
 
 Spec = Callable[[Any, str], Iterator[str]]
@@ -102,19 +102,27 @@ def position() -> Spec:
     return check
 
 
+def _typed(kind: type, noun: str, nullable: bool, inner: Spec) -> Spec:
+    """``inner``'s messages for a value of type ``kind``; null passes when ``nullable``, any
+    other value is one message naming ``noun``."""
+    def check(value: Any, where: str) -> Iterator[str]:
+        if value is None and nullable:
+            return
+        if not isinstance(value, kind):
+            yield f"{where} is {describe(value)}, not {noun}"
+            return
+        yield from inner(value, where)
+    return check
+
+
 def _container(
     kind: type, noun: str, entries: Callable[[Any], Any], path: Callable[[str, Any], str]
 ) -> Callable[..., Spec]:
     def make(item: Spec, nullable: bool = False) -> Spec:
-        def check(value: Any, where: str) -> Iterator[str]:
-            if value is None and nullable:
-                return
-            if not isinstance(value, kind):
-                yield f"{where} is {describe(value)}, not {noun}"
-                return
+        def each_entry(value: Any, where: str) -> Iterator[str]:
             for key, entry in entries(value):
                 yield from item(entry, path(where, key))
-        return check
+        return _typed(kind, noun, nullable, each_entry)
     return make
 
 
@@ -127,12 +135,7 @@ mapping_of = _container(dict, "an object", dict.items, lambda where, key: f"{whe
 def record(fields: Mapping[str, tuple[Spec, bool]], nullable: bool = False) -> Spec:
     """An object with these members: ``name -> (spec, required)``; other members are allowed
     (a record is open, as GeoJSON's foreign members are)."""
-    def check(value: Any, where: str) -> Iterator[str]:
-        if value is None and nullable:
-            return
-        if not isinstance(value, dict):
-            yield f"{where} is {describe(value)}, not an object"
-            return
+    def each_field(value: Any, where: str) -> Iterator[str]:
         missing = [name for name, (_, required) in fields.items()
                    if required and name not in value]
         if missing:
@@ -140,7 +143,7 @@ def record(fields: Mapping[str, tuple[Spec, bool]], nullable: bool = False) -> S
         for name, (spec, _) in fields.items():
             if name in value:
                 yield from spec(value[name], f"{where}.{name}" if where else name)
-    return check
+    return _typed(dict, "an object", nullable, each_field)
 
 
 def members(spec: Spec, value: Any) -> list[str]:
@@ -175,6 +178,18 @@ def _published_length(source: Spec, source_required: bool) -> Spec:
 PUBLISHED_LENGTH = _published_length(text(nullable=True), False)
 CATALOG_PUBLISHED_LENGTH = _published_length(_SOURCE_ID, True)
 
+
+def _stated_figures(note: str, source_required: bool) -> Spec:
+    """A list of figures as sources state them: ``value`` (a number or a string), ``unit``,
+    a ``note`` member (``label``, ``qualifier``) and the ``source``."""
+    return list_of(record({
+        "value": (either(number(), text(), "a number or a string"), True),
+        "unit": (text(nullable=True), False),
+        note: (text(nullable=True), False),
+        "source": (_SOURCE_ID, source_required),
+    }))
+
+
 #: A catalog feature's properties.
 FEATURE_PROPERTIES: Spec = record({
     "name": (text(non_empty=True), True),
@@ -185,12 +200,7 @@ FEATURE_PROPERTIES: Spec = record({
     "status_note": (text(nullable=True), False),
     "operator": (text(nullable=True), False),
     "owners": (list_of(text()), False),
-    "capacity": (list_of(record({
-        "value": (either(number(), text(), "a number or a string"), True),
-        "unit": (text(nullable=True), False),
-        "label": (text(nullable=True), False),
-        "source": (_SOURCE_ID, False),
-    })), False),
+    "capacity": (_stated_figures("label", source_required=False), False),
     "published_length_km": (list_of(CATALOG_PUBLISHED_LENGTH), True),
     "geometry_accuracy": (one_of(GEOMETRY_ACCURACIES), True),
     "traced_sources": (list_of(_SOURCE_ID), False),
@@ -236,12 +246,7 @@ LAYER_MEMBERS: Spec = record({
     "conflicts": (list_of(record({
         "id": (text(non_empty=True), True),
         "topic": (text(), False),
-        "values": (list_of(record({
-            "value": (either(number(), text(), "a number or a string"), True),
-            "unit": (text(nullable=True), False),
-            "qualifier": (text(nullable=True), False),
-            "source": (_SOURCE_ID, True),
-        })), True),
+        "values": (_stated_figures("qualifier", source_required=True), True),
         "features": (list_of(text()), False),
         "note": (text(nullable=True), False),
     })), False),

@@ -27,23 +27,32 @@ NO_REASON = "no reason recorded"
 
 
 @dataclass(frozen=True)
-class SchematicLine:
-    """One line feature that is not drawn along a surveyed or mapped trace."""
+class LineFinding:
+    """Something ``caspian check`` lists about one catalog line: a row of its table."""
 
     layer: str
     feature: str
+
+    def as_row(self) -> dict[str, str]:
+        """The finding as a table row: ``feature`` (``layer/feature``), then :meth:`cells`."""
+        return {"feature": f"{self.layer}/{self.feature}", **self.cells()}
+
+    def cells(self) -> dict[str, str]:
+        """The row's columns after ``feature``."""
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class SchematicLine(LineFinding):
+    """One line feature that is not drawn along a surveyed or mapped trace."""
+
     status: str
     geometry_accuracy: str
     reason: str
 
-    def as_row(self) -> dict[str, str]:
-        """The line as a table row (``feature``, ``status``, ``accuracy``, ``why``)."""
-        return {
-            "feature": f"{self.layer}/{self.feature}",
-            "status": self.status,
-            "accuracy": self.geometry_accuracy,
-            "why": self.reason,
-        }
+    def cells(self) -> dict[str, str]:
+        """``status``, ``accuracy`` and ``why``."""
+        return {"status": self.status, "accuracy": self.geometry_accuracy, "why": self.reason}
 
 
 def schematic_lines(layers: Iterable[Layer]) -> list[SchematicLine]:
@@ -84,25 +93,18 @@ STRAIGHT_LIMIT_KM = 50.0
 
 
 @dataclass(frozen=True)
-class StraightStretch:
+class StraightStretch(LineFinding):
     """One straight segment of a catalog line longer than :data:`STRAIGHT_LIMIT_KM`."""
 
-    layer: str
-    feature: str
     accuracy: str
     length_km: float
     start: str
     end: str
 
-    def as_row(self) -> dict[str, str]:
-        """The stretch as a table row (``feature``, ``accuracy``, ``km``, ``from``, ``to``)."""
-        return {
-            "feature": f"{self.layer}/{self.feature}",
-            "accuracy": self.accuracy,
-            "km": f"{self.length_km:,.1f}",
-            "from": self.start,
-            "to": self.end,
-        }
+    def cells(self) -> dict[str, str]:
+        """``accuracy``, ``km`` (one decimal) and the segment's ends, ``from`` and ``to``."""
+        return {"accuracy": self.accuracy, "km": f"{self.length_km:,.1f}", "from": self.start,
+                "to": self.end}
 
 
 def _vertex_label(vertex_sources: Any, index: int) -> str:

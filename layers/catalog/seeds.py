@@ -10,7 +10,6 @@ found in the body can be cited by its position in the untouched file.
 from __future__ import annotations
 
 import copy
-import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -20,7 +19,8 @@ from types import MappingProxyType
 from typing import Any
 
 from caspian.geo.arguments import text
-from caspian.geo.errors import SeedError
+from caspian.layers.catalog.errors import SeedError
+from caspian.layers.io.packaged import packaged_json
 
 SEED_PACKAGE = "caspian.seeds"
 
@@ -126,12 +126,7 @@ def body_spans(text: str) -> tuple[tuple[int, int], ...]:
 @cache
 def _manifest() -> dict[str, dict[str, Any]]:
     path = resources.files(SEED_PACKAGE) / "manifest.json"
-    try:
-        documents = json.loads(path.read_text(encoding="utf-8"))["documents"]
-    except (OSError, ValueError, KeyError) as exc:
-        raise SeedError(
-            f"seed manifest {path} is unreadable ({exc}); reinstall caspian-gis"
-        ) from exc
+    documents = packaged_json(path, f"seed manifest {path}", SeedError, "documents")
     return {entry["id"]: entry for entry in documents}
 
 

@@ -20,8 +20,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
-from caspian.geo.errors import DependencyMissingError
 from caspian.geo.lazy import import_target
+from caspian.layers.io.errors import DependencyMissingError
 
 if TYPE_CHECKING:
     import geopandas
@@ -139,8 +139,9 @@ def require_dependencies(fmt: str) -> None:
     for module in FORMATS[fmt].needs:
         if importlib.util.find_spec(module) is None:
             raise DependencyMissingError(
-                f"--format {fmt} needs the {module} package, which is not installed; "
-                f"run: {INSTALL_HINT}"
+                f"fmt={fmt} needs the {module} package, which is not installed; "
+                f"run: {INSTALL_HINT}",
+                value=fmt, reason=f"{module} is not installed", options=("fmt",),
             )
 
 

@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from caspian.geo.figures import none_if_missing, round_coordinate
-from caspian.geo.settings import STATUSES, Settings
+from caspian.geo.settings import Settings
 from caspian.layers.catalog.loading import Layer
+from caspian.layers.catalog.vocabulary import STATUSES
 from caspian.layers.export.frame import NUMBER_COLUMNS
 from caspian.layers.templating import template_environment
 

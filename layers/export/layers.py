@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from caspian.geo.arguments import file_path, flag, refuse, settings_or_default
-from caspian.geo.errors import OutputError
 from caspian.geo.settings import DEFAULT_SETTINGS, Settings
 from caspian.layers.catalog.loading import Layer, load_catalog
 from caspian.layers.export import formats as export_formats
@@ -26,6 +25,7 @@ from caspian.layers.export.frame import (
     source_table,
     to_geodataframe,
 )
+from caspian.layers.io.errors import OutputError
 from caspian.layers.io.fileio import atomic_path, output_path
 
 __all__ = [
@@ -42,10 +42,12 @@ __all__ = [
 def _split_targets(fmt: str, output: Path, layers: Sequence[Layer]) -> list[Path]:
     entry = export_formats.FORMATS[fmt]
     if entry.one_file:
-        raise OutputError(f"a {entry.kind} already holds one table per layer; drop --split")
+        raise OutputError(f"a {entry.kind} already holds one table per layer; drop split=True",
+                          value=fmt, reason="one file holds every layer", options=("split",))
     if not os.path.isdir(output):
-        raise OutputError(f"--split writes one file per layer into a folder, and {output} is "
-                          "not one; create it first (mkdir) or drop --split")
+        raise OutputError(f"split=True writes one file per layer into a folder, and {output} "
+                          "is not one; create it first (mkdir) or drop split=True",
+                          path=output, reason="not a folder", options=("split",))
     return [output / f"{layer.id}{entry.suffix}" for layer in layers]
 
 
@@ -68,7 +70,8 @@ def resolve_format(fmt: str | None, output: str | os.PathLike[str], split: bool 
     if split:
         if fmt is None:
             raise OutputError(
-                f"--split writes a folder of files; say which with --format {choices}"
+                f"split=True writes a folder of files; say which with fmt={choices}",
+                reason="no format for the folder's files", options=("split", "fmt"),
             )
         return fmt
     path = Path(output)
@@ -77,11 +80,14 @@ def resolve_format(fmt: str | None, output: str | os.PathLike[str], split: bool 
     if fmt is None:
         if named is None:
             raise OutputError(f"cannot tell the format from the name {path.name!r}; "
-                              f"add --format {choices} or use a suffix such as .gpkg")
+                              f"add fmt={choices} or use a suffix such as .gpkg",
+                              path=path, reason="unknown suffix", options=("fmt",))
         return named
     if named is not None and named != fmt:
         raise OutputError(f"{path.name} ends in {path.suffix}, which is {named}, but the format "
-                          f"is {fmt}; name it {path.stem}{formats[fmt].suffix} or drop --format")
+                          f"is {fmt}; name it {path.stem}{formats[fmt].suffix} or drop fmt=",
+                          path=path, value=fmt, reason="the suffix names another format",
+                          options=("fmt",))
     return fmt
 
 
@@ -100,7 +106,8 @@ def write_layers(
     target = Path(output)
     if not split and os.path.isdir(target):
         raise OutputError(f"{target} is a folder; give a file name (e.g. "
-                          f"{target / ('caspian' + entry.suffix)}) or add --split")
+                          f"{target / ('caspian' + entry.suffix)}) or add split=True",
+                          path=target, reason="a folder", options=("split",))
     if not split:  # with --split, ``-o layers/`` is the folder it should be
         target = output_path(output)
     export_formats.require_dependencies(fmt)

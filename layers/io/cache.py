@@ -12,7 +12,8 @@ import logging
 import os
 from pathlib import Path
 
-from caspian.geo.errors import InputError, OutputError
+from caspian.geo.errors import InputError
+from caspian.layers.io.errors import OutputError
 from caspian.layers.io.fileio import display_path, write_bytes_atomic
 
 logger = logging.getLogger(__name__)

@@ -11,7 +11,7 @@ destroy is never renamed over:
 * a block device, a socket, a read-only file and a file this command has read as input are
   refused, as are a name whose suffix says another format and ``-`` (which is not a file);
 * disk full, a name the file system refuses, a library's failed commit: one
-  :class:`~caspian.geo.errors.OutputError` naming the path and the reason.
+  :class:`~caspian.layers.io.errors.OutputError` naming the path and the reason.
 
 Reads are bounded: :func:`read_input_bytes` (and :func:`check_input_file`, for a library that
 opens the file itself) reads regular files only (a FIFO would hang,
@@ -31,9 +31,10 @@ from contextvars import ContextVar
 from pathlib import Path
 from typing import BinaryIO
 
-from caspian.geo.errors import InputError, OutputError
+from caspian.geo.errors import InputError
 from caspian.layers.export.formats import kinds_by_suffix
 from caspian.layers.io import temporary
+from caspian.layers.io.errors import OutputError
 from caspian.layers.io.safe_text import terminal_text
 
 #: What a file suffix says the file holds, for the suffixes no export format writes (those

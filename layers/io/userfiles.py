@@ -31,8 +31,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from caspian.geo.errors import DependencyMissingError, InputError
+from caspian.geo.errors import InputError
 from caspian.layers.catalog.schema import USER_PROPERTIES
+from caspian.layers.io.errors import DependencyMissingError
 from caspian.layers.io.fileio import InputFileError, check_input_file, display_path
 from caspian.layers.io.geojson_coordinates import range_problems
 from caspian.layers.io.geojson_rules import GEOMETRY_TYPES, SUPPORTED_GEOMETRY_TYPES

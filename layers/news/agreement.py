@@ -8,9 +8,12 @@ Two rules, over claims of *different* documents:
 
 ``value``
     the values differ (beyond rounding, :func:`agree`) while the reporting periods agree, or
-    at most one states one;
+    only one states one (for a volume, a whole year);
 ``period``
-    the values agree but both state a period and the periods differ.
+    the values agree but both state a period of the same year and the windows differ (547
+    million USD "за восемь месяцев 2025 года" against "за девять месяцев"); one figure for
+    two different years (a 2026 forecast of 110,000 TEU against a 2025 record of more than
+    100,000) is two measures, not a disagreement.
 
 Without comparing every pair: for the value rule each claim is checked against the lowest and
 the highest figure of every period it is compatible with, per precision (the top two from
@@ -26,8 +29,11 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from caspian.layers.news.claims import Claim
+from caspian.layers.news.measures import FLOWS
 
 Period = tuple[Any, Any] | None
+#: The months of a whole year's period.
+WHOLE_YEAR = 12
 
 
 def period_of(claim: Claim) -> Period:
@@ -107,14 +113,24 @@ def _extremes(members: Sequence[Claim]) -> dict[tuple[Period, Any], list[Claim]]
     return found
 
 
+def _comparable(period: Period, other: Period, volume: bool) -> bool:
+    """Whether figures of two periods measure one thing: the same period, or a period
+    stated on one side only (the other did not say it) — for a ``volume`` only a whole year:
+    a month's or a few months' volume ("в июле … 308 тысяч тонн") is never the figure of an
+    unstated period, which is a year's or the total."""
+    if period == other:
+        return True
+    stated = other if period is None else period if other is None else None
+    return stated is not None and (not volume or stated[0] == WHOLE_YEAR)
+
+
 def _value_rule(members: Sequence[Claim]) -> dict[int, Claim]:
     extremes = _extremes(members)
     involved = {}
     for claim in members:
         period = period_of(claim)
         for (other_period, _), candidates in extremes.items():
-            # A period stated on one side only does not make the figures incomparable.
-            if period is not None and other_period not in (None, period):
+            if not _comparable(period, other_period, claim.kind in FLOWS):
                 continue
             if any(
                 other.document != claim.document and not _claims_agree(claim, other)
@@ -123,6 +139,12 @@ def _value_rule(members: Sequence[Claim]) -> dict[int, Claim]:
                 involved[id(claim)] = claim
                 break
     return involved
+
+
+def _windows_differ(period: Period, other: Period) -> bool:
+    """Whether two stated periods are different windows of one year (months differ, the year
+    is the same): what the period rule compares."""
+    return period is not None and other is not None and period[1] == other[1] and period != other
 
 
 def _period_rule(members: Sequence[Claim]) -> dict[int, Claim]:
@@ -142,7 +164,7 @@ def _period_rule(members: Sequence[Claim]) -> dict[int, Claim]:
         low = bisect.bisect_left(values, value - reach * (1 + 1e-9))
         high = bisect.bisect_right(values, value + reach * (1 + 1e-9))
         for other in keys[low:high]:
-            if other[2] == period or not agree(value, other[0], step, other[1]):
+            if not _windows_differ(period, other[2]) or not agree(value, other[0], step, other[1]):
                 continue
             documents = {claim.document for claim in groups[other]}
             for claim in groups[key]:

@@ -17,14 +17,15 @@ sentence, a money, growth or volume claim takes the sentence's reporting period 
 "к 2030 году"); a volume (mass, containers) with no such period takes the year it is counted
 for (:func:`caspian.layers.news.timing.figure_year`: "в 2025 году", "по итогам 2025 года"), so
 volumes of different years are never compared. A claim is a *target* when "до" stands right
-before it or its sentence plans ("планируется", "намерены", "предусматривают", "цель"),
-else *reported*.
+before it or its sentence plans ("планируется", "намерены", "предусматривают", "цель") and
+it is no length (:data:`SIZES`: a planned line's length is its length), else *reported*.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -36,8 +37,10 @@ from caspian.layers.news.measures import (
     FLOWS,
     PROGRESS,
     measured,
+    not_a_length,
     scope_of,
     sentence_lemmas,
+    split_lengths,
     through_place,
 )
 from caspian.layers.news.mentions import Mention, find_mentions
@@ -135,8 +138,46 @@ class Claim:
         return data
 
 
-def _role(item: Quantity, plans: bool) -> str:
-    return "target" if item.qualifier == "up to" or plans else "reported"
+#: Kinds that measure what a feature is, not what it is to carry: a planned line's length is
+#: its length ("предусматривает строительство пяти тоннелей общей протяженностью 11,5 км"
+#: against "строительство пяти тоннелей суммарной протяжённостью 11,3 километра"), so a plan
+#: does not make it a target; nor is a planned cable's rated power or bandwidth ("план
+#: строительства подводного энергетического кабеля мощностью 1 000 МВт").
+SIZES = ("length", "power", "bandwidth")
+
+
+def _role(item: Quantity, plans: bool, period: dict[str, Any], published: str | None) -> str:
+    """``target`` or ``reported`` (see the module's rules); a volume counted for a year
+    before the publication's (``period``) is reported, whatever its sentence plans: "По итогам
+    2025 года … перевезено около 77 тысяч контейнеров (ДФЭ), при этом к 2029 году
+    планируется …"."""
+    year = period.get("period", {}).get("year")
+    past = year is not None and published is not None and year < int(published[:4])
+    planned = plans and item.kind not in SIZES and not past
+    return "target" if item.qualifier == "up to" or planned else "reported"
+
+
+# The first end of a change, "вырос … с 0,8 млн до 4,5 млн тонн": the state before it.
+_CHANGED_FROM = re.compile(r"\bс\s*\Z", re.IGNORECASE)
+_CHANGED_TO = re.compile(r"\s*(?:[^\W\d_.]+\s+){0,2}?до\s*\Z", re.IGNORECASE)
+
+
+def share_of_volume(volume: Claim) -> str | None:
+    """The share a change after ``volume`` in its sentence is of: the volume's ("транзит
+    нефти Казахстана и Туркменистана … составил 2,888 млн тонн, это на 19,4% меньше"), else
+    None."""
+    share = volume.scope or ""
+    return share if volume.kind in FLOWS and share.startswith("share:") else None
+
+
+def _change_start(document: NewsDocument, item: Quantity, following: Quantity | None) -> bool:
+    """Whether ``item`` is the "с" end of a change whose "до" end is ``following``."""
+    text = document.text
+    return (
+        following is not None
+        and _CHANGED_FROM.search(text[max(0, item.start - 3) : item.start]) is not None
+        and _CHANGED_TO.match(text[item.end : following.start]) is not None
+    )
 
 
 def _context(document: NewsDocument, found: Sequence[Quantity]) -> dict[str, Any]:
@@ -161,9 +202,15 @@ def _flow_period(
     years: list[tuple[int, int, int]],
     horizons: list[int],
 ) -> dict[str, Any]:
-    """The whole year a volume is counted for, as a claim's ``period``, or nothing."""
+    """The months (:func:`caspian.layers.news.timing.months_stated`) or else the whole year
+    a volume is counted for, as a claim's ``period``, or nothing."""
     if item.kind not in FLOWS:
         return {}
+    published = (int(document.date[:4]), int(document.date[5:7])) if document.date else None
+    window = timing.months_stated(document.text, *span, published)
+    if window is not None:  # "в июле … 308 тысяч тонн": a month's volume, not a year's
+        months, year = window
+        return {"period": {"months": months, "year": year, "text": f"{months} months"}}
     found = timing.figure_year(years, (item.start, item.end), span, horizons)
     if found is None:
         return {}
@@ -306,18 +353,24 @@ def read_claims(
         said = sentence_lemmas(document, sentence) if found else set()
         plans = bool(said & _PLANNING)
         figures = [item for item in found if item.kind not in ("period", "since")]
-        years = timing.years_stated(document.text, *sentence) if figures else []
+        this_year = int(document.date[:4]) if document.date else None
+        years = timing.years_stated(document.text, *sentence, this_year) if figures else []
         named_here = [name for name in names.get(index, ()) if isinstance(name.match, Mention)]
         horizons = [item.start for item in found
                     if item.kind == "deadline" and item.qualifier in ("by", "end of")]  # fmt: skip
+        parts = split_lengths(document, figures, sentence[1])
         for number, item in enumerate(figures):
             if not _is_claim(document, item, figures, said):
                 continue
             floor = figures[number - 1].end if number else sentence[0]
             ceiling = figures[number + 1].start if number + 1 < len(figures) else sentence[1]
             span = clause(document.text, item.start, item.end, floor, ceiling)
+            if not_a_length(document, item, span[0]):
+                continue  # a width or a speed
             item = measured(document, item, span[0], said)
-            scope = scope_of(document, item, span, sentence, bool(named_here))
+            scope = parts.get(number) or scope_of(document, item, span, sentence, bool(named_here))
+            if item.kind == "growth" and scope is None and claims and claims[-1].sentence == index:
+                scope = share_of_volume(claims[-1])
             borrow = item.kind in BORROWS or not topics_by_sentence.get(index)
             link = linking.link_feature(
                 document, names, subject, index, item.start, borrow, quotes
@@ -329,6 +382,8 @@ def read_claims(
                     link = linking.specific(document, link, names.get(index, ()), named_features)
                 link, scope = through_place(gazetteer, link, scope)
             topic = linking.link_topic(document, topics_by_sentence, index, item.start)
+            period = _flow_period(document, item, span, years, horizons)
+            following = figures[number + 1] if number + 1 < len(figures) else None
             start, end = document.original_span(item.start, item.end)
             claims.append(
                 Claim(
@@ -337,7 +392,7 @@ def read_claims(
                     value=item.value,
                     unit=item.unit,
                     qualifier=item.qualifier,
-                    role=_role(item, plans),
+                    role=_role(item, plans, period, document.date),
                     text=" ".join(document.text[item.start : item.end].split()),
                     sentence=index,
                     start=start,
@@ -351,7 +406,9 @@ def read_claims(
                     step=item.step,
                     context={
                         **({"as_of": document.date} if scope in PROGRESS else {}),
-                        **_flow_period(document, item, span, years, horizons),
+                        **period,
+                        **({"state": "before the change"}
+                           if _change_start(document, item, following) else {}),
                         **{
                             key: value
                             for key, value in context.items()

@@ -106,18 +106,13 @@ class NewsDocument:
         return _containing(self.body_spans, position)
 
     def metadata(self) -> dict[str, Any]:
-        """Metadata in the shape of a ``seeds/manifest.json`` entry."""
-        return {
-            "id": self.id,
-            "format": self.format,
-            "outlet": self.outlet,
-            "title": self.title,
-            "date": self.date,
-            "date_source": self.date_source,
-            "date_evidence": self.date_evidence,
-            "language": self.language,
-            "sha256": self.sha256,
-        }
+        """Metadata in the shape of a ``seeds/manifest.json`` entry (:data:`MANIFEST_FIELDS`)."""
+        return {name: getattr(self, name) for name in MANIFEST_FIELDS}
+
+
+#: The attributes of a document that its ``seeds/manifest.json`` entry holds, in that order.
+MANIFEST_FIELDS = ("id", "format", "outlet", "title", "date", "date_source", "date_evidence",
+                   "language", "sha256")
 
 
 def _containing(spans: Sequence[tuple[int, int]], position: int) -> int | None:

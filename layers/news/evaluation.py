@@ -24,6 +24,7 @@ from caspian.layers.news.scoring import (
     score_claims,
     score_conflicts,
     score_mentions,
+    share,
 )
 
 
@@ -41,7 +42,7 @@ class Evaluation:
     @property
     def date_accuracy(self) -> float:
         """The share of articles whose publication date was read right."""
-        return self.dates_right / self.documents if self.documents else 1.0
+        return share(self.dates_right, self.documents)
 
     def summary(self) -> dict[str, Any]:
         """The figures, rounded to three places, JSON-ready."""

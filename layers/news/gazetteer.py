@@ -4,8 +4,9 @@
 names and its abbreviations. A name matches a run of adjacent words of the text whose lemma
 sets (:func:`caspian.layers.news.text.lemmas`) meet the lemmas of the name's words, word by
 word; only dashes, hyphens, slashes, quotes and spaces may stand between the words.
-A word written as alternatives ("железнодорожная линия|ветка|магистраль Нахчывана") matches any
-of them, so one name covers the ways outlets write a line. Abbreviations match the exact word,
+A word written as alternatives ("железнодорожная линия|ветка|магистраль Нахчывана", also
+inside a dashed name: "Карс–Игдыр|Ыгдыр–Дилуджу|Дильуджу") matches any of them, so one name
+covers the ways outlets write a line or transliterate a place. Abbreviations match the exact word,
 case included, so "BTC" never matches "btc" inside a URL
 slug and "БТД" only as written. At each place the longest name wins.
 """
@@ -13,7 +14,6 @@ slug and "БТД" only as written. At each place the longest name wins.
 from __future__ import annotations
 
 import itertools
-import json
 import operator
 import re
 from collections.abc import Sequence
@@ -22,6 +22,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from caspian.layers.io.packaged import packaged_json
 from caspian.layers.news._errors import GazetteerError
 from caspian.layers.news.text import Word, lemmas, words
 
@@ -30,7 +31,9 @@ GAZETTEER_FILE = "gazetteer.json"
 _MEMO_WORDS = 200_000  # written words whose candidate names a matcher remembers
 _WRITTEN = operator.attrgetter("text")  # a Word's characters
 # What may stand between two words of one name.
-_JOINER = re.compile(r"[\s\-‐‑‒–—/«»\"'“”„]*")
+_JOINING = r"[\s\-‐‑‒–—/«»\"'“”„]"
+_JOINER = re.compile(f"{_JOINING}*")
+_JOINED_WORDS = re.compile(f"{_JOINING}+")  # what splits a dashed name into its words
 
 
 @dataclass(frozen=True)
@@ -162,10 +165,15 @@ class Gazetteer:
 
 def _word_lemmas(written: str) -> list[frozenset[str]]:
     """The lemma sets of the words of one space-separated part of a name; alternatives
-    ("линия|ветка") are one word whose lemmas are those of every alternative."""
+    ("линия|ветка", and in a dashed name "Карс–Игдыр|Ыгдыр–Дилуджу|Дильуджу") are one word
+    whose lemmas are those of every alternative."""
     if "|" not in written:
         return [frozenset(lemmas(word.text)) for word in words(written)]
-    return [frozenset().union(*(lemmas(word.text) for word in words(written.replace("|", " "))))]
+    return [
+        frozenset().union(*(lemmas(word.text) for word in words(piece.replace("|", " "))))
+        for piece in _JOINED_WORDS.split(written)
+        if piece
+    ]
 
 
 def _name(target: tuple[str, str | None], written: str, exact: bool) -> Name:
@@ -226,11 +234,6 @@ def load_gazetteer() -> Gazetteer:
     GazetteerError
         If the file is missing or is not valid JSON.
     """
-    try:
-        raw = (resources.files(DATA_PACKAGE) / GAZETTEER_FILE).read_text(encoding="utf-8")
-        data = json.loads(raw)
-    except (OSError, ValueError) as exc:
-        raise GazetteerError(
-            f"gazetteer {GAZETTEER_FILE} is unreadable ({exc}); reinstall caspian-gis"
-        ) from exc
+    data = packaged_json(resources.files(DATA_PACKAGE) / GAZETTEER_FILE,
+                         f"gazetteer {GAZETTEER_FILE}", GazetteerError)
     return parse_gazetteer(data)

@@ -8,7 +8,10 @@ claim says which, :class:`Link`):
     the nearest name before the figure in its sentence ("железная дорога Карс–Дилуджу
     протяжённостью 240 км");
 ``sentence, after``
-    the nearest name after it in its sentence ("224-километровой ж/д ветки от Карса");
+    the nearest name after it in its sentence ("224-километровой ж/д ветки от Карса"), unless
+    a new clause (:data:`CLAUSE_BREAK`) begins between them: "Строительство рассчитано на пять
+    лет, и запуск … по Зангезурскому маршруту … намечен на 2030 год" is about the line the
+    sentences before name, not the route;
 ``quoted speaker's subject``
     for a figure inside a quotation («…»): the first name inside the quotation before it, else
     the subject of the sentence that opens the quotation, else of the sentence before it ("Министр
@@ -17,8 +20,8 @@ claim says which, :class:`Link`):
     the subject (first name) of the closest of the :data:`MENTION_LOOKBACK` sentences before
     it, across paragraphs ("Его протяжённость составит 240 км");
 ``article subject``
-    the feature the article is about: named most often, at least twice and more often than
-    any other;
+    the feature the article is about: the only one it names, else the one named most often,
+    at least twice and more often than any other;
 ``following sentence``
     the first name of the :data:`MENTION_LOOKAHEAD` sentences after it, when nothing before
     it names one (an article that opens with a figure and names its project next: "…
@@ -71,6 +74,8 @@ UNMAPPED = "unmapped"
 # A quotation as Russian news print it, up to a few paragraphs long.
 _NAME_PARTS = re.compile(r"[\s–-]+")
 _QUOTATION = re.compile(r"«[^«»]{1,5000}»")
+#: A new clause: a semicolon, or a comma before a conjunction that joins two clauses.
+CLAUSE_BREAK = re.compile(r";|,\s+(?:и|а|но|однако|тогда\s+как)\s", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -114,11 +119,15 @@ def _nearest(items: Sequence[Located], position: int) -> tuple[Located, str]:
 
 
 def article_subject(mentions: Sequence[Mention]) -> tuple[str, str | None] | None:
-    """The (layer, feature) an article names most often, when named at least twice and
-    more often than any other; else None."""
+    """The (layer, feature) an article is about: the only one it names (once is enough: "…
+    по проекту (Black Sea Energy)" and the cable's figures four sentences on), else the one
+    it names most often, when named at least twice and more often than any other; else
+    None."""
     counts = Counter((mention.layer, mention.feature) for mention in mentions)
     ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+    if len(ranked) == 1:
+        return ranked[0][0]
+    if not ranked or ranked[0][1] < 2 or ranked[1][1] == ranked[0][1]:
         return None
     return ranked[0][0]
 
@@ -174,7 +183,12 @@ def link_feature(
     """The feature of the figure at ``position`` of sentence ``index`` (see the module's
     rules), or None; with ``borrow`` False, only a name of its own sentence."""
     if names.get(index):
-        return _as_link(*_nearest(names[index], position))
+        located, rule = _nearest(names[index], position)
+        after_a_break = rule == "sentence, after" and CLAUSE_BREAK.search(
+            document.text, position, located.position
+        )
+        if not (after_a_break and borrow):
+            return _as_link(located, rule)
     if not borrow:
         return None
     speaker = _speaker_subject(document, names, quotes, position)

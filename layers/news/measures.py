@@ -9,6 +9,8 @@ These are read from the figure's clause and sentence once its quantity is known
 from __future__ import annotations
 
 import dataclasses
+import re
+from collections.abc import Sequence
 
 from caspian.layers.news import linking
 from caspian.layers.news.documents import NewsDocument
@@ -17,10 +19,14 @@ from caspian.layers.news.gazetteer import Gazetteer
 from caspian.layers.news.scopes import (
     component_scope,
     figure_scope,
+    including_scope,
     names_section,
+    origin_after,
     progress_scope,
+    purpose_scope,
     share_scope,
     stage_scope,
+    way_after,
     work_component,
 )
 from caspian.layers.news.text import lemmas, words
@@ -40,6 +46,26 @@ CHANGE = {
 }  # fmt: skip
 
 
+#: Words right before a figure in km or m that make it another dimension than a length: "участков
+#: общей шириной 60 метров" (a strip's width), "глубиной 2 км".
+OTHER_DIMENSIONS = {"ширина", "глубина", "высота", "толщина", "диаметр", "радиус"}
+#: How many words before the figure a dimension word may stand.
+DIMENSION_REACH = 2
+#: A distance per hour is a speed: "со скоростью до 160 километров в час".
+_PER_HOUR = re.compile(r"\s*(?:в\s+час|/\s*ч)\b")
+
+
+def not_a_length(document: NewsDocument, item: Quantity, before: int) -> bool:
+    """Whether a figure read as a length (``item``, its clause starting at ``before``) is a
+    width, depth or height (:data:`OTHER_DIMENSIONS`) or a speed: no claim of a length."""
+    if item.kind != "length":
+        return False
+    if _PER_HOUR.match(document.text, item.end):
+        return True
+    near = words(document.text, before, item.start)[-DIMENSION_REACH:]
+    return any(lemmas(word.text) & OTHER_DIMENSIONS for word in near)
+
+
 def sentence_lemmas(document: NewsDocument, sentence: tuple[int, int]) -> set[str]:
     """Every lemma of every word of ``sentence`` (a ``(start, end)`` range of the text)."""
     found: set[str] = set()
@@ -48,14 +74,25 @@ def sentence_lemmas(document: NewsDocument, sentence: tuple[int, int]) -> set[st
     return found
 
 
+# After a volume, a second volume joined by "и" and its "в год", which is the first's too:
+# "до 25 млн тонн грузов и 500 тыс. контейнеров в год".
+_JOINED_YEARLY = re.compile(
+    r"\s*(?:[^\W\d_]+\s+){0,2}?и\s+(?:до\s+)?\d[\d\s,.]*(?:(?:тыс|млн|млрд)[^\W\d_]*\.?)?"
+    r"(?:\s+[^\W\d_]+){0,2}\s+в\s+год\b",
+    re.IGNORECASE,
+)
+
+
 def measured(
     document: NewsDocument, item: Quantity, before: int, sentence_lemmas: set[str]
 ) -> Quantity:
-    """``item`` with what the words before it say of its measure: a yearly rate ("годовая
-    мощность"), a share of work done ("завершено на 68%": ``percent``, not ``growth``)."""
+    """``item`` with what the words around it say of its measure: a yearly rate ("годовая
+    мощность", or the "в год" of a second volume joined to it by "и"), a share of work done
+    ("завершено на 68%": ``percent``, not ``growth``)."""
     per_unit = item.kind in ("mass", "containers") and item.unit and "/" not in item.unit
-    if per_unit and any(
-        lemmas(word.text) & YEARLY for word in words(document.text, before, item.start)
+    if per_unit and (
+        any(lemmas(word.text) & YEARLY for word in words(document.text, before, item.start))
+        or _JOINED_YEARLY.match(document.text, item.end)
     ):
         return dataclasses.replace(item, unit=f"{item.unit}/yr")
     done = sentence_lemmas & DONE and not sentence_lemmas & CHANGE
@@ -81,12 +118,36 @@ def scope_of(
     timed = item.kind in ("duration", "deadline")
     flow = item.kind in FLOWS
     return (
-        figure_scope(text, *span)
+        including_scope(text, span[0], (item.start, item.end))
+        or figure_scope(text, *span)
         or (share_scope(text, sentence[0], item.start, project_named) if flow else None)
+        or (origin_after(text, item.end, span[1]) if flow else None)
+        or (purpose_scope(text, item.end, sentence[1]) if item.kind == "money" else None)
         or component_scope(text, span[0], item.start)
         or (work_component(text, sentence[0], item.start) if timed else None)
         or stage_scope(text, span, sentence)
     )
+
+
+def split_lengths(
+    document: NewsDocument, figures: Sequence[Quantity], sentence_end: int
+) -> dict[int, str]:
+    """The parts a sentence splits a route's length into, by the figure's index in
+    ``figures`` (the sentence's figures in order): ``component:<way>`` for each length
+    followed by its way (:func:`caspian.layers.news.scopes.way_after`) when the sentence
+    names two ways or more ("4 250 километров железных дорог и автотрасс и 500 километров
+    морского пути"); one way alone is the feature's ("224 километра железной дороги")."""
+    ways = {}
+    for number, item in enumerate(figures):
+        if item.kind != "length":
+            continue
+        ceiling = figures[number + 1].start if number + 1 < len(figures) else sentence_end
+        way = way_after(document.text, item.end, ceiling)
+        if way:
+            ways[number] = way
+    if len(set(ways.values())) < 2:
+        return {}
+    return {number: f"component:{way}" for number, way in ways.items()}
 
 
 #: Scopes of a share of work done: a state at the publication's date.

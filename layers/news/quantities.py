@@ -61,7 +61,7 @@ _GROWTH_WORD = re.compile(r"(?<![А-Яа-яЁё])(?:[Уу]дв|[Уу]тр|[Вв]
 _GROWTH_HINT = re.compile(r"\sраза?\b", re.IGNORECASE)
 _PERIOD_HINT = ("месяц",)
 _YEAR_HINT = ("год",)
-_DURATION_HINT = ("течение", "протяжении", "ближайших", "следующих")
+_DURATION_HINT = ("течение", "протяжении", "ближайших", "следующих", "рассчитан")
 # The letters every growth word starts with (as case-sensitive as :data:`_GROWTH_WORD`).
 _GROWTH_WORD_HINT = re.compile(r"[УуВв](?:дв|тр)")
 _WHOLE_YEAR = re.compile(rf"\bза\s+({_YEAR})\s+год\b", re.IGNORECASE)
@@ -86,8 +86,9 @@ def _phrase(name: str) -> re.Pattern[str]:
         "growth": rf"(?:\b({_HEDGES})\s+)?\bв\s+({_number()})\s+раз(?:а)?\b",
         "period": rf"\bза\s+(?:первые\s+)?({_number()})\s+(месяц[а-я]*)"
         rf"(?:\s+({_YEAR})\s+года)?",
-        "duration": r"\b(?:(?:в\s+течение|на\s+протяжении)(?:\s+(?:ближайших|следующих|"
-        r"последующих))?|ближайших|следующих|последующих)\s+"
+        # "Строительство рассчитано на пять лет": the time a work is planned to take.
+        "duration": r"\b(?:(?:в\s+течение|на\s+протяжении|рассчитан[аоы]?\s+на)(?:\s+"
+        r"(?:ближайших|следующих|последующих))?|ближайших|следующих|последующих)\s+"
         rf"({_number()})(?:\s*[-–]\s*({_number()}))?\s+(лет|год[а-я]*|месяц[а-я]*|"
         r"дн[а-я]*|недел[а-я]*)\b",
     }

@@ -21,8 +21,15 @@ way):
 * ``share:<who>`` — a volume of one origin's or shipper's cargo, not the project's total
   ("Объем транспортировки казахстанской нефти … 1,5 млн тонн": ``share:KZ``; "транзитной
   нефти": ``share:transit``), read from the sentence before the figure;
-* ``actor:<country>`` — a volume a country carries, in a sentence naming no project: the
-  actor's figure, which :mod:`.claims` links to no project;
+* ``actor:<country>`` — a volume a country (or ``actor:region``, a region: "по Центральной
+  Азии") carries, in a sentence naming no project: the actor's figure, which :mod:`.claims`
+  links to no project;
+* ``including:<lemmas>`` — a total that counts more than the feature, the words added named
+  right after the figure or right before it ("110,4 км (с учетом подъездных путей - 140,6
+  км)", "140,6 км с учетом подъездных путей": ``including:подъездный путь``);
+* ``component:<way>`` — also one of the parts a sentence splits a route's length into, each
+  figure followed by its way ("4 250 километров железных дорог и автотрасс и 500 километров
+  морского пути": ``component:дорога``, ``component:путь``; :func:`way_after`);
 * ``stage:<n>`` — a stage of the project ("на втором этапе", "первая очередь", "пилотный
   терминал"), read from the clause, else from the sentence when it names one stage only.
 
@@ -36,8 +43,9 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 
-from caspian.layers.news.text import lemmas, words
+from caspian.layers.news.text import best_lemma, lemmas, words
 
 #: How far from the figure (characters) its clause may reach.
 REACH = 100
@@ -55,7 +63,10 @@ COUNTRIES = {
     "румыния": "RO", "румынский": "RO", "болгария": "BG", "болгарский": "BG",
 }  # fmt: skip
 #: Parts of a line or port whose figures are not the whole's ("тоннель", "депо").
-COMPONENTS = {"тоннель", "туннель", "депо", "мост", "станция", "галерея", "путепровод", "причал"}
+COMPONENTS = {
+    "тоннель", "туннель", "депо", "мост", "виадук", "эстакада", "станция", "галерея",
+    "путепровод", "причал",
+}  # fmt: skip
 #: How many words a component word may stand before its figure.
 COMPONENT_REACH = 3
 #: Nouns of work done on something: the thing after one is what a time figure dates.
@@ -121,12 +132,42 @@ def names_section(text: str, start: int, end: int) -> bool:
     return any(lemmas(token.text) & SECTION_WORDS for token in words(text, start, end))
 
 
+#: Adjectives that make a component word a figure of speech for the whole project:
+#: "Протяженность энергетического моста составит более 1 тыс км" is the cable's length.
+FIGURATIVE = {"энергетический", "транспортный", "цифровой", "логистический", "информационный"}
+
+
 def component_scope(text: str, start: int, figure: int) -> str | None:
     """``component:<lemma>`` when a component word stands among the
     :data:`COMPONENT_REACH` words before the figure at ``figure`` (``text[start:figure]``
-    is its clause before it), else None."""
-    for token in reversed(words(text, start, figure)[-COMPONENT_REACH:]):
-        found = lemmas(token.text) & COMPONENTS
+    is its clause before it) and no :data:`FIGURATIVE` adjective right before it, else None."""
+    tokens = [lemmas(token.text) for token in words(text, start, figure)]
+    for index in range(len(tokens) - 1, max(-1, len(tokens) - 1 - COMPONENT_REACH), -1):
+        found = tokens[index] & COMPONENTS
+        if found and not (index and tokens[index - 1] & FIGURATIVE):
+            return f"component:{min(found)}"
+    return None
+
+
+#: Preparatory work money may be spent on: "$9 млн на геологические изыскания" is the
+#: surveys' money, not the project's cost.
+PREPARATORY = {
+    "изыскание", "исследование", "тэо", "обоснование", "проектирование", "экспертиза",
+    "разведка", "аудит",
+}  # fmt: skip
+# "на" and up to three words right after a figure, across a parenthesised equivalent: "25 млн
+# лари ($9 млн) на геологические исследования".
+_PURPOSE = re.compile(r"\)?\s*(?:\([^()]{0,40}\)\s*)?на\s+((?:[^\W\d_]+[\s-]+){0,2}[^\W\d_]+)")
+
+
+def purpose_scope(text: str, figure_end: int, ceiling: int) -> str | None:
+    """``component:<lemma>`` when money is spent on preparatory work (:data:`PREPARATORY`)
+    named right after the figure ending at ``figure_end`` (before ``ceiling``), else None."""
+    purpose = _PURPOSE.match(text, figure_end, ceiling)
+    if not purpose:
+        return None
+    for word in words(purpose[1]):
+        found = lemmas(word.text) & PREPARATORY
         if found:
             return f"component:{min(found)}"
     return None
@@ -150,8 +191,35 @@ CARGO = {"нефть", "газ", "груз", "контейнер", "конден
 ACTOR = "actor:"
 #: Words for "the country" as the one whose traffic a figure counts.
 COUNTRY_WORDS = {"страна", "государство"}
+#: Regions whose traffic a figure may count, by lemma: "В целом по Центральной Азии …
+#: ожидается увеличение грузопотоков … до 90-95 млн тонн" is the region's, not the corridor's.
+REGIONS = {"азия": "region", "кавказ": "region", "европа": "region", "евразия": "region",
+           "регион": "region"}  # fmt: skip
 #: Adjectives that say the cargo is only a part of the flow (besides a country's).
 SHARE_WORDS = {"транзитный": "transit"}
+#: The share of cargo of several origins named after it ("нефти Казахстана и Туркменистана"):
+#: other countries' oil through a pipeline is its transit oil.
+SHARE_WORDS_MANY = "transit"
+#: Words that join origins named after a cargo word.
+_AND = {"и", "или"}
+
+
+def _share_of(origins: Sequence[str]) -> str:
+    """The share of cargo from ``origins`` (country codes): one country's, else transit."""
+    return f"share:{origins[0]}" if len(set(origins)) == 1 else f"share:{SHARE_WORDS_MANY}"
+
+
+def _origins_after(following: Sequence[frozenset[str] | set[str]]) -> list[str]:
+    """The countries named right after a cargo word, joined by "и" ("нефти Казахстана и
+    Туркменистана": KZ, TM), from the lemma sets of the words that follow it."""
+    origins: list[str] = []
+    for lemma_set in following:
+        country = next((COUNTRIES[word] for word in sorted(lemma_set) if word in COUNTRIES), None)
+        if country:
+            origins.append(country)
+        elif not (origins and lemma_set & _AND):
+            break
+    return origins
 
 
 def share_scope(text: str, start: int, figure: int, project_named: bool = True) -> str | None:
@@ -162,23 +230,40 @@ def share_scope(text: str, start: int, figure: int, project_named: bool = True) 
     the project's ("в 2025 году морским транспортом страны перевезено 4,002 миллиона тонн",
     :data:`COUNTRY_WORDS`). Else None."""
     tokens = [lemmas(token.text) for token in words(text, start, figure)]
-    for adjective, noun in itertools.pairwise(tokens):
+    for index, (adjective, noun) in enumerate(itertools.pairwise(tokens)):
         if not noun & CARGO:
             continue
         for lemma in sorted(adjective):
             who = COUNTRIES.get(lemma) or SHARE_WORDS.get(lemma)
             if who:
                 return f"share:{who}"
+        origins = _origins_after(tokens[index + 2 :])
+        if origins:
+            return _share_of(origins)
     if project_named:
         return None
     # Only the figure's own clause, after the last comma: "Согласно данным … Казахстана, в
-    # 2025 году морским транспортом страны перевезено …" names its source before the comma.
-    own = text.rfind(",", start, figure) + 1 or start
+    # 2025 году морским транспортом страны перевезено …" names its source before the comma
+    # (a comma between words: "в 1,5 раза" holds a decimal one).
+    cut = text.rfind(", ", start, figure)
+    own = cut + 2 if cut >= 0 else start
     for lemma_set in (lemmas(token.text) for token in words(text, own, figure)):
         country = next((COUNTRIES[word] for word in sorted(lemma_set) if word in COUNTRIES), None)
-        if country or lemma_set & COUNTRY_WORDS:
-            return f"{ACTOR}{country or 'country'}"
+        region = next((REGIONS[word] for word in sorted(lemma_set) if word in REGIONS), None)
+        if country or region or lemma_set & COUNTRY_WORDS:
+            return f"{ACTOR}{country or region or 'country'}"
     return None
+
+
+def origin_after(text: str, figure_end: int, ceiling: int) -> str | None:
+    """``share:<who>`` when the cargo word right after a volume is followed by the countries
+    it comes from ("242 тысячи тонн нефти Казахстана и Туркменистана"), else None; the
+    volume ends at ``figure_end``, its clause at ``ceiling``."""
+    tokens = [lemmas(token.text) for token in words(text, figure_end, ceiling)[:6]]
+    if not tokens or not tokens[0] & CARGO:
+        return None
+    origins = _origins_after(tokens[1:])
+    return _share_of(origins) if origins else None
 
 
 def _stages(text: str, start: int, end: int) -> list[int]:
@@ -210,4 +295,44 @@ def progress_scope(text: str, start: int, figure: int) -> str | None:
         work = next((WORK[lemma] for lemma in lemmas(token.text) if lemma in WORK), None)
         if work:
             return work
+    return None
+
+
+# What a total counts besides the feature, in at most two words: "с учетом подъездных путей".
+_ADDED = r"(?:с\s+уч[её]том|включая|вместе\s+с)\s+([а-яё]+(?:\s+[а-яё]+)?)"
+#: The added words right after a figure ("140,6 км с учетом подъездных путей") ...
+_INCLUDING_AFTER = re.compile(rf"\s*{_ADDED}", re.IGNORECASE)
+#: ... or right before it, across a dash ("с учетом подъездных путей - 140,6 км").
+_INCLUDING_BEFORE = re.compile(rf"{_ADDED}\s*[-–—:]?\s*\Z", re.IGNORECASE)
+
+
+def including_scope(text: str, start: int, figure: tuple[int, int]) -> str | None:
+    """``including:<lemmas>`` when the figure at ``figure`` (``text[start:figure[0]]`` is its
+    clause before it) is a total that counts more than the feature ("с учетом подъездных
+    путей"), else None. "включая 443 км …" names a part, not the total: the figure must stand
+    after the added words."""
+    added = _INCLUDING_AFTER.match(text, figure[1]) or _INCLUDING_BEFORE.search(
+        text, start, figure[0]
+    )
+    if not added:
+        return None
+    return "including:" + " ".join(best_lemma(word.text) for word in words(added[1]))
+
+
+#: Ways a route's length is split into by mode (land, sea, pipe, cable).
+WAYS = {
+    "дорога", "автодорога", "автотрасса", "трасса", "путь", "магистраль", "трубопровод",
+    "кабель",
+}  # fmt: skip
+#: How many words after a length its way may stand ("километров железных дорог").
+WAY_REACH = 2
+
+
+def way_after(text: str, figure_end: int, ceiling: int) -> str | None:
+    """The way (:data:`WAYS`, by its most likely lemma) named among the :data:`WAY_REACH`
+    words right after a length ending at ``figure_end``, before ``ceiling``, else None."""
+    for word in words(text, figure_end, ceiling)[:WAY_REACH]:
+        lemma = best_lemma(word.text)
+        if lemma in WAYS:
+            return lemma
     return None

@@ -25,6 +25,11 @@ CONTEXT_LAYERS = ("context",)
 _CLAIM_FIELDS = ("layer", "feature", "kind", "unit", "scope")
 
 
+def share(part: int, whole: int) -> float:
+    """``part`` over ``whole``; 1.0 when ``whole`` is 0 (nothing to get wrong)."""
+    return part / whole if whole else 1.0
+
+
 @dataclass(frozen=True)
 class Tally:
     """Right, found and expected items of one score."""
@@ -36,12 +41,12 @@ class Tally:
     @property
     def precision(self) -> float:
         """Right over found (1.0 when nothing was found)."""
-        return self.right / self.found if self.found else 1.0
+        return share(self.right, self.found)
 
     @property
     def recall(self) -> float:
         """Right over expected (1.0 when nothing was expected)."""
-        return self.right / self.expected if self.expected else 1.0
+        return share(self.right, self.expected)
 
     def __add__(self, other: Tally) -> Tally:
         return Tally(
@@ -161,12 +166,12 @@ class ConflictScore:
     @property
     def share_real(self) -> float:
         """The share of reported conflicts that are real (1.0 when none is reported)."""
-        return self.real_reported / self.reported if self.reported else 1.0
+        return share(self.real_reported, self.reported)
 
     @property
     def recall(self) -> float:
         """The share of real disagreements reported (1.0 when there is none)."""
-        return self.real_found / self.real if self.real else 1.0
+        return share(self.real_found, self.real)
 
 
 def score_conflicts(

@@ -33,6 +33,8 @@ EVENT_WORDS = {
     "подписать", "подписание", "открыть", "открытие", "запустить", "запуск", "начать",
     "начаться", "завершить", "завершиться", "ввести", "заключить", "утвердить",
     "ратифицировать", "состояться", "стартовать", "прибыть", "отправиться",
+    # an act that dates a decision: "по указу Президента … от 25 февраля 2025 года"
+    "указ", "распоряжение", "постановление",
 }  # fmt: skip
 _ABSOLUTE = re.compile(rf"\b(до|к)\s+(конц[а-я]*\s+)?({YEAR})\s+год[а-я]*", re.IGNORECASE)
 # The one deadline without "год": a bare "в 2026." closing a sentence.
@@ -104,12 +106,63 @@ _YEAR_OF = re.compile(
 _YEAR_AFTER_REACH = 30
 
 
-def years_stated(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
-    """Each year ``text[start:end]`` counts something for, as ``(start, end, year)``."""
-    return [
+def years_stated(
+    text: str, start: int, end: int, this_year: int | None = None
+) -> list[tuple[int, int, int]]:
+    """Each year ``text[start:end]`` counts something for, as ``(start, end, year)``, in text
+    order; "в текущем году" and "в этом году" are ``this_year`` (the publication's), when
+    known."""
+    found = [
         (match.start(), match.end(), int(next(group for group in match.groups() if group)))
         for match in _YEAR_OF.finditer(text, start, end)
     ]
+    if this_year is not None:
+        found.extend(
+            (match.start(), match.end(), this_year + _OFFSET[match[1].lower()])
+            for match in _RELATIVE_IN.finditer(text, start, end)
+        )
+    return sorted(found)
+
+
+_MONTH = (r"(?:(?:январ|феврал|март|апрел|июн|июл|август|сентябр|октябр|ноябр|декабр)"
+          r"[а-я]*|ма[йяе])")
+# A window of months a volume is counted over: "в июле", "в январе-августе 2025 года", and a
+# monthly rate: "в среднем … в месяц".
+_MONTHS_OF = re.compile(
+    rf"\bв\s+({_MONTH})(?:\s*[-–]\s*({_MONTH}))?(?:\s+({YEAR})\s+года)?\b|\bв\s+месяц\b",
+    re.IGNORECASE,
+)
+_MONTH_NUMBERS = {stem: number for number, stem in enumerate(
+    ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр",
+     "ноябр", "декабр"), start=1)}  # fmt: skip
+
+
+def _month_number(word: str) -> int:
+    """1-12 for a month's name in any case (:data:`_MONTH` matched it; "март" is tried
+    before "ма")."""
+    lowered = word.lower()
+    return next(number for stem, number in _MONTH_NUMBERS.items() if lowered.startswith(stem))
+
+
+def months_stated(
+    text: str, start: int, end: int, published: tuple[int, int] | None = None
+) -> tuple[int, int | None] | None:
+    """The first window of months ``text[start:end]`` counts a volume over, as ``(months,
+    year)``: "в июле" (1, the last July up to ``published``, a ``(year, month)``), "в
+    январе-августе 2025 года" (8, 2025), "в месяц" (1, None: a monthly rate); else None."""
+    match = _MONTHS_OF.search(text, start, end)
+    if match is None:
+        return None
+    if match[1] is None:
+        return 1, None
+    first = _month_number(match[1])
+    last = _month_number(match[2]) if match[2] else first
+    if match[3]:
+        return last - first + 1, int(match[3])
+    if published is None:
+        return last - first + 1, None
+    year, month = published
+    return last - first + 1, year if last <= month else year - 1
 
 
 def figure_year(

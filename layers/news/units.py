@@ -31,6 +31,7 @@ EUR = Unit("money", "EUR", 1.0)
 KZT = Unit("money", "KZT", 1.0)
 AZN = Unit("money", "AZN", 1.0)
 RUB = Unit("money", "RUB", 1.0)
+GEL = Unit("money", "GEL", 1.0)
 GIGAWATT = Unit("power", "GW", 1.0)
 MEGAWATT = Unit("power", "GW", 1e-3)
 KILOWATT = Unit("power", "GW", 1e-6)
@@ -49,6 +50,7 @@ UNIT_WORDS: dict[str, Unit] = {
     "доллар": USD, "долл": USD, "usd": USD, "$": USD, "dollar": USD, "dollars": USD,
     "евро": EUR, "eur": EUR, "€": EUR,
     "тенге": KZT, "kzt": KZT, "манат": AZN, "azn": AZN, "рубль": RUB, "руб": RUB, "₽": RUB,
+    "лари": GEL, "gel": GEL, "₾": GEL,
     "гвт": GIGAWATT, "gw": GIGAWATT, "гигаватт": GIGAWATT,
     "мвт": MEGAWATT, "mw": MEGAWATT, "мегаватт": MEGAWATT,
     "квт": KILOWATT, "kw": KILOWATT, "киловатт": KILOWATT,

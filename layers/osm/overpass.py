@@ -33,6 +33,10 @@ logger = logging.getLogger(__name__)
 class OverpassError(CaspianError, ConnectionError):
     """The Overpass API cannot be reached or refused the query."""
 
+    # mypy reads our ``caspian.*`` imports as Any (the namespace maps folders it cannot
+    # follow), so it checks this class's calls against ConnectionError.__init__ and a call with the
+    # fields of :class:`CaspianError` (``options=``) carries ``type: ignore[call-arg]``.
+
 
 @dataclass(frozen=True)
 class OsmSettings:
@@ -169,10 +173,12 @@ def fetch_osm_features(
                 "(W,S,E,N) or check on openstreetmap.org that the area has such features"
             ) from None
         except (requests.RequestException, ResponseStatusCodeError) as exc:
-            raise OverpassError(
+            raise OverpassError(  # type: ignore[call-arg]
                 f"Overpass at {host} failed: {_one_line(exc)}; try again later, another "
-                "Overpass server (--overpass-url), or work from a file (--osm-file extract.osm "
-                "or .osm.pbf)"
+                "Overpass server (overpass_url=), or work from a file (osm_file=extract.osm "
+                "or .osm.pbf)",
+                value=settings.overpass_url, reason=_one_line(exc),
+                options=("overpass_url", "osm_file"),
             ) from None
     say(f"received {len(frame):,} feature(s)")
     return frame
@@ -225,9 +231,10 @@ def _check_reachable(settings: OsmSettings) -> None:
         with socket.create_connection((host, port), timeout=settings.connect_timeout_s):
             pass
     except OSError as exc:
-        raise OverpassError(
+        raise OverpassError(  # type: ignore[call-arg]
             f"cannot reach Overpass at {host}:{port} ({exc.strerror or exc}); offline? "
-            "work from a file instead (--osm-file extract.osm or .osm.pbf)"
+            "work from a file instead (osm_file=extract.osm or .osm.pbf)",
+            value=settings.overpass_url, reason=str(exc.strerror or exc), options=("osm_file",),
         ) from None
 
 

@@ -6,11 +6,8 @@ Names resolve on first use (PEP 562), so importing the package stays cheap.
 from caspian.geo.lazy import lazy_exports
 
 _EXPORTS = {
-    "sea_route": "caspian.layers.routing.sea",
-    "sea_router": "caspian.layers.routing.sea",
-    "load_rail": "caspian.layers.routing.rail",
-    "route_by_rail": "caspian.layers.routing.rail",
-    "route_on": "caspian.layers.routing.rail",
+    **dict.fromkeys(["sea_route", "sea_router"], "caspian.layers.routing.sea"),
+    **dict.fromkeys(["load_rail", "route_by_rail", "route_on"], "caspian.layers.routing.rail"),
     "route": "caspian.layers.routing.modes",
 }
 

@@ -14,9 +14,10 @@ Builds a :class:`caspian.geo.routing.corridorgraph.CorridorNetwork` from
 Reading those inputs is :mod:`caspian.layers.routing.corridor_lines`. Consecutive rail legs of a
 catalog chain that do not meet are joined by a gap (reported, never drawn as track). Every
 segment (at most ``densify_km`` long) is given the country of its midpoint on the borders
-the metrics use. The network is cached on disk in the folder the sea
-router uses, keyed by the content of every input and the package version: a repeated query
-reads it instead of building it.
+the metrics use. Every length is measured on the ellipsoid of the ``Settings`` passed
+(``ellps``, WGS84 by default). The network is cached on disk in the folder the sea
+router uses, keyed by the content of every input, the ellipsoid and the package version: a
+repeated query reads it instead of building it.
 """
 
 from __future__ import annotations
@@ -33,8 +34,9 @@ from typing import Any
 
 import numpy as np
 import shapely
-from caspian.geo.errors import InputError, OutputError
-from caspian.geo.geodesy import densify_geodesic
+from caspian.geo.arguments import settings_or_default
+from caspian.geo.errors import InputError
+from caspian.geo.geodesy import densify_geodesic, geod_for
 from caspian.geo.routing.corridorgraph import (
     SEA,
     CorridorEdge,
@@ -47,6 +49,7 @@ from caspian.geo.routing.corridorgraph import (
 from caspian.geo.routing.corridorroute import compare_routes, route_summary
 from caspian.geo.routing.corridorsearch import DEFAULT_SEARCH, SearchSettings, find_paths
 from caspian.geo.routing.corridorsearch import Path as CorridorPath
+from caspian.geo.settings import Settings
 from caspian.geo.version import package_version
 from caspian.layers.boundaries import REGION_PROVENANCE_FILE, region_borders_path
 from caspian.layers.catalog.endpoints import parse_lonlat
@@ -59,6 +62,7 @@ from caspian.layers.catalog.places import (
     place_index,
     resolve_named_endpoint,
 )
+from caspian.layers.io.errors import OutputError
 from caspian.layers.io.fileio import write_bytes_atomic
 from caspian.layers.routing.corridor_lines import (
     DATA_FILE,
@@ -149,7 +153,7 @@ class LoadedCorridor:
             For a place off the network, or no route under ``settings``.
         """
 
-        labels = ["FROM", *("--via" for _ in vias), "TO"]
+        labels = ["FROM", *("VIA" for _ in vias), "TO"]
         places = tuple(self.resolve(text, label)
                        for text, label in zip([start, *vias, end], labels, strict=True))
         named = [label if parse_lonlat(p.label) else f"{label} {p.label}"
@@ -197,9 +201,10 @@ def check_avoid(
         else:
             examples = ", ".join(sorted(countries)[:4])
             raise InputError(
-                f"--avoid {value!r} is neither a country the network crosses ({examples}, ...) "
+                f"avoid={value!r} is neither a country the network crosses ({examples}, ...) "
                 "nor one of its feature or layer ids (e.g. zangezur_corridor/syunik, "
-                "zangezur_corridor)"
+                "zangezur_corridor)",
+                value=value, reason="neither a country nor a feature", options=("avoid",),
             )
     return frozenset(avoid_countries), frozenset(avoid_features)
 
@@ -217,6 +222,7 @@ def route_by_corridor(
     transfer_hours: float = 0.0,
     speed_kmh: float = 40.0,
     progress: Callable[[str], None] | None = None,
+    geo_settings: Settings | None = None,
 ) -> CorridorAnswer:
     """Rail, ferry and rail from ``start`` to ``end`` (``caspian route --mode corridor``).
 
@@ -242,8 +248,10 @@ def route_by_corridor(
         assumption of the caller's, not a published figure).
     progress : callable, optional
         Receives one line when the network is built rather than read from the cache.
+    geo_settings : Settings, optional
+        ``ellps`` names the ellipsoid of every length and snap (WGS84 by default).
     """
-    loaded = load_corridor_network(osm_file, progress=progress)
+    loaded = load_corridor_network(osm_file, progress=progress, geo_settings=geo_settings)
     avoid_countries, avoid_features = check_avoid(avoid, loaded.network)
     settings = SearchSettings(
         statuses=statuses_for(status), avoid_features=avoid_features,
@@ -256,13 +264,15 @@ def route_by_corridor(
 
 
 
-def input_digest(osm_files: Sequence[str | Path], settings: CorridorSettings) -> str:
+def input_digest(osm_files: Sequence[str | Path], settings: CorridorSettings,
+                 geo_settings: Settings | None = None) -> str:
     """Hash of everything the network depends on: the catalog's files, the gauges, the border
-    source, the OSM extracts, the settings and the versions."""
+    source, the OSM extracts, the settings, the ellipsoid and the versions."""
 
+    ellps = settings_or_default(geo_settings, "geo_settings").ellps
     digest = hashlib.sha256()
     digest.update(f"corridor v{CORRIDOR_VERSION} sea v{GRAPH_VERSION} "
-                  f"{package_version()} {settings!r}".encode())
+                  f"{package_version()} {settings!r} {ellps}".encode())
     for name in ["catalog.json", DATA_FILE, *(f"{layer}.geojson" for layer in layer_ids())]:
         digest.update(name.encode() + hashlib.sha256(data_bytes(name)).digest())
     digest.update((region_borders_path().parent / REGION_PROVENANCE_FILE).read_bytes())
@@ -294,6 +304,7 @@ def load_corridor_network(
     use_cache: bool = True,
     folder: str | Path | None = None,
     progress: Callable[[str], None] | None = None,
+    geo_settings: Settings | None = None,
 ) -> LoadedCorridor:
     """The corridor network, from the cache when its inputs have not changed.
 
@@ -308,20 +319,22 @@ def load_corridor_network(
         Cache folder (:func:`cache_folder` by default).
     progress : callable, optional
         Receives one line when the network is built rather than read.
+    geo_settings : Settings, optional
+        ``ellps`` names the ellipsoid of every length (WGS84 by default).
     """
     started = time.perf_counter()
-    key = input_digest(osm_files, settings)
+    key = input_digest(osm_files, settings, geo_settings)
     path = (Path(folder) if folder else cache_folder()) / f"network-{key}.json.gz"
     if use_cache and path.is_file():
         try:
-            network, named = _read_cache(path)
+            network, named = _read_cache(path, geo_settings)
             return LoadedCorridor(network, place_index(named), time.perf_counter() - started,
                                   True, str(path))
         except (OSError, ValueError, KeyError, TypeError, EOFError) as exc:
             logger.warning("corridor cache %s unreadable (%s); rebuilding", path, exc)
     if progress:
         progress("building the corridor network (once; later queries read it from the cache)")
-    network, named = build_network(osm_files, settings)
+    network, named = build_network(osm_files, settings, geo_settings)
     if use_cache:
         _write_cache(path, network, named)
     return LoadedCorridor(network, place_index(named), time.perf_counter() - started, False,
@@ -329,9 +342,13 @@ def load_corridor_network(
 
 
 def build_network(
-    osm_files: Sequence[str | Path] = (), settings: CorridorSettings = CorridorSettings()
+    osm_files: Sequence[str | Path] = (), settings: CorridorSettings = CorridorSettings(),
+    geo_settings: Settings | None = None,
 ) -> tuple[CorridorNetwork, list[tuple[list[str], Place]]]:
-    """Build the network afresh; return it and the named places of its inputs."""
+    """Build the network afresh, measured on ``geo_settings.ellps`` (WGS84 by default);
+    return it and the named places of its inputs."""
+    geo_settings = settings_or_default(geo_settings, "geo_settings")
+    geod = geod_for(geo_settings)
     catalog = catalog_lines()
     records, ports = catalog.records, catalog.ports
     named = catalog_places()
@@ -345,10 +362,11 @@ def build_network(
     for record in records:
         record.setdefault("port_ends", (None, None))
         if record["mode"] == SEA:
-            record["port_ends"] = (nearest_port(ports, record["lonlats"][0], settings.port_km),
-                                   nearest_port(ports, record["lonlats"][-1], settings.port_km))
+            record["port_ends"] = (
+                nearest_port(ports, record["lonlats"][0], settings.port_km, geod),
+                nearest_port(ports, record["lonlats"][-1], settings.port_km, geod))
     if settings.sea_legs:
-        records.extend(sea_records(ports, records, settings.port_km))
+        records.extend(sea_records(ports, records, settings.port_km, geo_settings))
     dense = densify_geodesic([shapely.LineString(r["lonlats"]) for r in records],
                              settings.densify_km)
     lonlats = [shapely.get_coordinates(line) for line in dense]
@@ -364,11 +382,11 @@ def build_network(
     place_names = catalog.named_points + [
         (place.name, place.lon, place.lat) for _, place in named if place.tier == 0]
     meta = {"version": CORRIDOR_VERSION, "settings": vars(settings) if hasattr(settings, "__dict__")
-            else {}, "osm": osm_sources, "gauges": DATA_FILE}
+            else {}, "osm": osm_sources, "gauges": DATA_FILE, "ellps": geo_settings.ellps}
     network = build_corridor_network(
         lines, ports, join_km=settings.join_km, port_km=settings.port_km,
         expected_joins=joins, max_gap_km=settings.max_gap_km, place_names=place_names,
-        meta=meta,
+        meta=meta, settings=geo_settings,
     )
     return _straight_edge_countries(network), named
 
@@ -383,7 +401,7 @@ def _straight_edge_countries(network: CorridorNetwork) -> CorridorNetwork:
     edges = list(network.edges)
     for e, country in zip(straight, codes, strict=True):
         edges[e] = replace(edges[e], segment_countries=country)
-    return finish_network(network.nodes, edges, network.joins, network.meta)
+    return finish_network(network.nodes, edges, network.joins, network.meta, geod=network.geod)
 
 
 def _dense_index(raw: np.ndarray, dense: np.ndarray, vertex: int) -> int:
@@ -422,7 +440,9 @@ def _write_cache(path: Path, network: CorridorNetwork,
         logger.warning("corridor network not cached at %s: %s", path, exc)
 
 
-def _read_cache(path: Path) -> tuple[CorridorNetwork, list[tuple[list[str], Place]]]:
+def _read_cache(
+    path: Path, geo_settings: Settings | None
+) -> tuple[CorridorNetwork, list[tuple[list[str], Place]]]:
     body = json.loads(gzip.decompress(path.read_bytes()).decode("utf-8"))
     nodes = [CorridorNode(lon, lat, name, port) for lon, lat, name, port in body["nodes"]]
     edges = [
@@ -438,4 +458,5 @@ def _read_cache(path: Path) -> tuple[CorridorNetwork, list[tuple[list[str], Plac
     ]
     named = [(names, Place(*fields)) for names, fields in body["places"]]
     return (finish_network(nodes, edges, body["joins"], body["meta"],
-                           np.asarray(body["bearing_deg"], dtype=float)), named)
+                           np.asarray(body["bearing_deg"], dtype=float),
+                           geod=geod_for(geo_settings)), named)

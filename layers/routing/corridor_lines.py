@@ -16,10 +16,12 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pyproj
 import shapely
 from caspian.geo.errors import CaspianError, InputError
 from caspian.geo.geodesy import GEOD
 from caspian.geo.routing.corridorgraph import RAIL, SEA, Port
+from caspian.geo.settings import Settings
 from caspian.layers.boundaries import country_index
 from caspian.layers.catalog.loading import load_catalog
 from caspian.layers.catalog.places import Place, station_places
@@ -170,13 +172,14 @@ def osm_lines(path: str | Path) -> tuple[list[dict[str, Any]], list[tuple[list[s
     return records, station_places(rail_stations(frame), Path(path).name)
 
 
-def sea_records(ports: list[Port], records: list[dict[str, Any]],
-                 port_km: float) -> list[dict[str, Any]]:
-    """A water path between every two ports of one basin that no catalog sea line joins."""
+def sea_records(ports: list[Port], records: list[dict[str, Any]], port_km: float,
+                geo_settings: Settings | None = None) -> list[dict[str, Any]]:
+    """A water path between every two ports of one basin that no catalog sea line joins
+    (the sea router of ``geo_settings.ellps``, WGS84 by default)."""
 
     joined = {frozenset(record["port_ends"]) for record in records
               if record["mode"] == SEA and None not in record["port_ends"]}
-    router = sea_router()
+    router = sea_router(geo_settings)
     out = []
     for a in range(len(ports)):
         for b in range(a + 1, len(ports)):
@@ -194,12 +197,14 @@ def sea_records(ports: list[Port], records: list[dict[str, Any]],
     return out
 
 
-def nearest_port(ports: list[Port], lonlat: np.ndarray, port_km: float) -> int | None:
+def nearest_port(ports: list[Port], lonlat: np.ndarray, port_km: float,
+                 geod: pyproj.Geod = GEOD) -> int | None:
+    """The index of the port nearest ``lonlat`` on ``geod``'s ellipsoid, if within ``port_km``."""
     if not ports:
         return None
     lons = np.array([port.lon for port in ports])
     lats = np.array([port.lat for port in ports])
-    _, _, dist_m = GEOD.inv(np.full(lons.shape, lonlat[0]), np.full(lats.shape, lonlat[1]),
+    _, _, dist_m = geod.inv(np.full(lons.shape, lonlat[0]), np.full(lats.shape, lonlat[1]),
                             lons, lats)
     best = int(np.argmin(dist_m))
     return best if dist_m[best] <= port_km * 1000.0 else None

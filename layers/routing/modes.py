@@ -67,12 +67,13 @@ MODES: Mapping[str, RoutingMode] = _registry(
     ),
     RoutingMode(
         "sea", "caspian.layers.routing.sea:route_by_sea", "shortest water path",
+        options=("geo_settings",),
     ),
     RoutingMode(
         "corridor", "caspian.layers.routing.corridor:route_by_corridor",
         "rail, ferry and rail over the catalog's corridors, by place name",
         options=("osm_file", "max_snap_km", "via", "avoid", "status", "alternatives",
-                 "transfer_hours", "speed_kmh", "progress"),
+                 "transfer_hours", "speed_kmh", "progress", "geo_settings"),
         several=True,
     ),
 )

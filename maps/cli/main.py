@@ -15,6 +15,7 @@ import importlib
 import importlib.util
 import logging
 import os
+import re
 import resource
 import signal
 import sys
@@ -220,7 +221,7 @@ def main(argv: list[str] | None = None) -> Any:
         exc.show()
         sys.exit(exc.exit_code)
     except CaspianError as exc:
-        _error_line(f"error: {exc}")
+        _error_line(f"error: {error_message(exc)}")
         sys.exit(2)
     except BrokenPipeError:
         # ``caspian layers | head`` closes the pipe early; that is not an error.
@@ -256,6 +257,51 @@ def main(argv: list[str] | None = None) -> Any:
     if isinstance(result, int) and result != 0:
         sys.exit(result)
     return result
+
+
+#: Parameters of the library whose flag is not the name with dashes (``max_snap_km`` is
+#: ``--max-snap-km``).
+_FLAGS = {"fmt": "--format"}
+
+
+def flag_of(parameter: str) -> str:
+    """The command line's flag for the library's parameter ``parameter`` (``fmt``: ``--format``).
+
+    Parameters
+    ----------
+    parameter : str
+        A keyword argument of the Python API, as a :class:`CaspianError` lists it in
+        ``options``.
+
+    Returns
+    -------
+    str
+        The flag, e.g. ``--max-snap-km``.
+    """
+    return _FLAGS.get(parameter, "--" + parameter.replace("_", "-"))
+
+
+def error_message(error: CaspianError) -> str:
+    """``str(error)`` with each parameter it names written as the command line's flag.
+
+    The library writes a parameter as its keyword argument: ``max_snap_km=`` becomes
+    ``--max-snap-km``, ``fmt=gpkg`` becomes ``--format gpkg`` and ``split=True`` (a switch)
+    ``--split``. Only the parameters the error lists in ``options`` are rewritten, and only
+    where the name starts a word, so a path or value that the message quotes stays as it is
+    unless it spells ``name=`` itself.
+    """
+    if not error.options:
+        return str(error)
+    names = "|".join(re.escape(name) for name in error.options)
+    # name, then True (a switch) or the next character when it starts a value.
+    keyword = re.compile(rf"(?<![\w.=/-])({names})=(True\b)?(?=([^\s),;:.])?)")
+    return keyword.sub(_flag_for, str(error))
+
+
+def _flag_for(match: re.Match[str]) -> str:
+    """The flag for one ``name=`` of :func:`error_message`, a space after it before a value."""
+    flag = flag_of(match.group(1))
+    return flag if match.group(2) or match.group(3) is None else f"{flag} "
 
 
 def _os_error_line(exc: OSError) -> str:

@@ -8,8 +8,8 @@ from typing import Any
 
 import click
 from caspian.geo.errors import InputError
-from caspian.geo.settings import GEOMETRY_ACCURACIES
 from caspian.layers.catalog.loading import parse_layer
+from caspian.layers.catalog.vocabulary import GEOMETRY_ACCURACIES
 from caspian.layers.io.fileio import InputFileError, read_input_bytes
 from caspian.layers.osm.extracts import extract_dates
 from caspian.layers.refine import (

@@ -19,6 +19,7 @@ from caspian.layers.io.geojson_output import feature_collection_text, write_feat
 from caspian.layers.routing.modes import MODES, mode_options, route
 from caspian.maps.cli.corridor import run_corridor
 from caspian.maps.cli.formatting import render
+from caspian.maps.cli.main import flag_of
 from caspian.maps.cli.options import check_max_snap_km, format_option
 
 if TYPE_CHECKING:
@@ -34,8 +35,9 @@ def _mode_options(mode: str, given: dict[str, Any]) -> dict[str, Any]:
         if value is None or value == ():
             continue
         if mode not in MODE_OPTIONS[name]:
-            flag = "--" + name.replace("_", "-")
-            raise click.UsageError(f"{flag} goes with --mode {'|'.join(MODE_OPTIONS[name])}")
+            raise click.UsageError(
+                f"{flag_of(name)} goes with --mode {'|'.join(MODE_OPTIONS[name])}"
+            )
         options[name] = value
     return options
 
