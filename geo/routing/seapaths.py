@@ -19,12 +19,13 @@ Pure computation over :class:`caspian.geo.routing.seagraph.SeaGraph`:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from caspian.geo.routing.seagraph import SeaGraph, ecef_of, tangent_at, visible
+from caspian.geo.routing.seagraph import SeaGraph, _tangent, ecef_of, visible
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.intp]
@@ -149,14 +150,31 @@ def end_point(
     graph: SeaGraph, water_xy: tuple[float, float], water_lonlat: tuple[float, float]
 ) -> EndPoint:
     """A water point's tangent candidates with their chord bounds, nothing tested yet."""
-    xy = np.asarray(water_xy, dtype=float)
-    candidates = np.flatnonzero(
-        tangent_at(xy, graph.vertices_xy, graph.previous_xy, graph.following_xy)
-    )
-    ecef = ecef_of(water_lonlat, graph.geod)
-    bounds = chord_bounds_m(graph.vertices_ecef[candidates], ecef)
-    return EndPoint(water_xy, water_lonlat, ecef, candidates, bounds,
-                    np.zeros(candidates.size, dtype=bool))
+    return end_points(graph, [water_xy], [water_lonlat])[0]
+
+
+def end_points(
+    graph: SeaGraph,
+    waters_xy: Sequence[tuple[float, float]],
+    waters_lonlat: Sequence[tuple[float, float]],
+) -> list[EndPoint]:
+    """:func:`end_point` of several points, their tangent tests in one pass over the vertices.
+
+    A route's two ends cost little more than one: the tests are array operations over every
+    vertex, whose cost is mostly the call, not the arithmetic.
+    """
+    origins = np.asarray(waters_xy, dtype=float)
+    vertices = graph.vertices_xy
+    tangent = _tangent(origins[:, :1], origins[:, 1:], vertices[:, 0], vertices[:, 1],
+                       graph.previous_xy, graph.following_xy)
+    out = []
+    for water_xy, water_lonlat, row in zip(waters_xy, waters_lonlat, tangent, strict=True):
+        ecef = ecef_of((float(water_lonlat[0]), float(water_lonlat[1])), graph.geod)
+        candidates = np.flatnonzero(row)
+        bounds = chord_bounds_m(graph.vertices_ecef[candidates], ecef)
+        out.append(EndPoint(water_xy, water_lonlat, ecef, candidates, bounds,
+                            np.zeros(candidates.size, dtype=bool)))
+    return out
 
 
 def resolve_candidates(
@@ -168,42 +186,39 @@ def resolve_candidates(
 
     ``batches`` are ``(point, positions)`` pairs, tested in one GEOS call; candidates already
     tested are skipped. In water: the length becomes the segment's geodesic length
-    (one ``Geod.inv``); blocked: ``inf``. ``also`` adds the segment between two points to
-    the same call; returns whether that one is in water (False without one).
+    (``Geod.inv``); blocked: ``inf``. ``also`` adds the segment between two points to the
+    same call; returns whether that one is in water (False without one).
     """
-    batches = tuple((point, which[~point.tested[which]]) for point, which in batches)
-    counts = [which.size for _, which in batches]
-    points = [point for point, _ in batches]
-    vertices_xy = [graph.vertices_xy[point.candidates[which]] for point, which in batches]
-    if also is not None:
-        points.append(also[0])
-        counts.append(1)
-        vertices_xy.append(np.asarray([also[1].water_xy], dtype=float))
-    if not sum(counts):
+    picked = [(point, which[~point.tested[which]]) for point, which in batches]
+    picked = [(point, which) for point, which in picked if which.size]
+    if not picked and also is None:
         return False
-    origins_xy = np.repeat([point.water_xy for point in points], counts, axis=0)
-    clear = visible(graph.navigable, graph.coast, origins_xy, np.concatenate(vertices_xy))
+    counts = [which.size for _, which in picked]
+    vertex_ids = np.concatenate([point.candidates[which] for point, which in picked] or
+                                [np.empty(0, dtype=np.intp)])
+    # each segment's origin, (x, y, lon, lat): one row per point, repeated (one array call
+    # for the lot: the calls, not the arithmetic, are a query's cost)
+    origins = np.repeat([(*point.water_xy, *point.water_lonlat) for point, _ in picked]
+                        or np.empty((0, 4)), counts, axis=0)
+    starts_xy, ends_xy = origins[:, :2], graph.vertices_xy[vertex_ids]
     if also is not None:
-        clear, direct_clear = clear[:-1], bool(clear[-1])
-        counts.pop()
-        points.pop()
-    if sum(counts):
-        vertices = np.concatenate([point.candidates[which] for point, which in batches])
-        origins_lonlat = np.repeat([point.water_lonlat for point in points], counts, axis=0)
-        lengths_m = np.full(vertices.size, np.inf)
-        if clear.any():
-            _, _, length_m = graph.geod.inv(
-                origins_lonlat[clear, 0], origins_lonlat[clear, 1],
-                graph.vertices_lonlat[vertices[clear], 0],
-                graph.vertices_lonlat[vertices[clear], 1],
-            )
-            lengths_m[clear] = length_m
-        offset = 0
-        for point, which in batches:
-            point.tested[which] = True
-            point.lengths_m[which] = lengths_m[offset:offset + which.size]
-            offset += which.size
-    return also is not None and direct_clear
+        starts_xy = np.concatenate([starts_xy, [also[0].water_xy]])
+        ends_xy = np.concatenate([ends_xy, [also[1].water_xy]])
+    clear = visible(graph.navigable, graph.coast, starts_xy, ends_xy)
+    seen = clear[:vertex_ids.size]
+    lengths_m = np.full(vertex_ids.size, np.inf)
+    if seen.any():
+        seen_ids = vertex_ids[seen]
+        _, _, lengths_m[seen] = graph.geod.inv(
+            origins[seen, 2], origins[seen, 3],
+            graph.vertices_lonlat[seen_ids, 0], graph.vertices_lonlat[seen_ids, 1],
+        )
+    offset = 0
+    for point, which in picked:
+        point.tested[which] = True
+        point.lengths_m[which] = lengths_m[offset:offset + which.size]
+        offset += which.size
+    return also is not None and bool(clear[-1])
 
 
 def best_pair(
@@ -244,7 +259,7 @@ def best_pair(
 _FIRST_ROUND = 16
 
 #: Up to this many candidates left untested for the second round are tested together.
-_AT_ONCE = 40
+_AT_ONCE = 100
 
 
 def _least(bounds: FloatArray) -> IntArray:
@@ -294,7 +309,7 @@ def _search(
 
 
 #: How many untested candidates one GEOS call tests together.
-_BATCH = 16
+_BATCH = 32
 
 
 def _lowest_untested(totals: FloatArray, tested: npt.NDArray[np.bool_]) -> IntArray:

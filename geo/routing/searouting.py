@@ -41,6 +41,7 @@ from caspian.geo.routing.seapaths import (
     ShortestPaths,
     best_pair,
     end_point,
+    end_points,
     shortest_paths,
     walk,
 )
@@ -208,10 +209,8 @@ class SeaRouter:
                 "(canals and straits between them are not modelled)"
             )
         graph = start.graph
-        length_m, nodes = self._shortest(graph, self._attachment(start), self._attachment(end))
-        lonlats = np.vstack([graph.vertices_lonlat, [start.water_lonlat, end.water_lonlat]])
-        n = graph.vertices_xy.shape[0]
-        path = lonlats[[n, *nodes, n + 1]]
+        length_m, nodes = self._shortest(graph, *self._attachments_of(start, end))
+        path = np.vstack([[start.water_lonlat], graph.vertices_lonlat[nodes], [end.water_lonlat]])
         line = shapely.LineString(densify_path(path, self.settings.densify_km, graph.geod))
         return Route(
             mode="sea",
@@ -271,6 +270,24 @@ class SeaRouter:
                 raise
             return None
 
+    def _attachments_of(self, start: Located, end: Located) -> tuple[_Attachment, _Attachment]:
+        """:meth:`_attachment` of a route's two ends; two new ends are found together."""
+        keys = [(point.graph.basin, point.water_xy) for point in (start, end)]
+        if keys[0] == keys[1] or any(key in self._attachments for key in keys):
+            return self._attachment(start), self._attachment(end)
+        found = end_points(start.graph, [start.water_xy, end.water_xy],
+                           [start.water_lonlat, end.water_lonlat])
+        for point, ends in zip((start, end), found, strict=True):
+            self._remember(point, ends)
+        return _Attachment(start, found[0]), _Attachment(end, found[1])
+
+    def _remember(self, point: Located, ends: EndPoint) -> None:
+        """Keep a point's attachment, forgetting the oldest beyond the setting's count."""
+        if self.settings.remembered_points > 0:
+            if len(self._attachments) >= self.settings.remembered_points:
+                self._attachments.pop(next(iter(self._attachments)))
+            self._attachments[(point.graph.basin, point.water_xy)] = ends
+
     def _attachment(self, point: Located) -> _Attachment:
         """The point with its candidate vertices and what has been tested of them.
 
@@ -280,10 +297,7 @@ class SeaRouter:
         known = self._attachments.get(key)
         if known is None:
             known = end_point(point.graph, point.water_xy, point.water_lonlat)
-            if self.settings.remembered_points > 0:
-                if len(self._attachments) >= self.settings.remembered_points:
-                    self._attachments.pop(next(iter(self._attachments)))
-                self._attachments[key] = known
+            self._remember(point, known)
         return _Attachment(point, known)
 
     def prepare(self) -> None:
@@ -337,25 +351,25 @@ def _near_bounds(graph: SeaGraph, lonlat: tuple[float, float], margin_km: float)
 
 
 def _snap(graph: SeaGraph, lonlat: tuple[float, float]) -> Located:
-    """The point itself when in navigable water, else the nearest navigable point, inset 1 m."""
-    xy = np.asarray(point_to_plane(graph.transformer, *lonlat))
-    _ = graph.coast  # prepares the geometries
-    if shapely.contains_xy(graph.navigable, xy[0], xy[1]):
-        return Located(graph, lonlat, lonlat, (float(xy[0]), float(xy[1])), 0.0)
-    near_xy = _nearest_on_coast(graph, xy)
-    step = near_xy - xy
-    water_xy = near_xy + step / max(float(np.hypot(*step)), 1e-9) * _SNAP_INSET_M
-    if not shapely.contains_xy(graph.navigable, water_xy[0], water_xy[1]):
-        water_xy = near_xy
-    water_lonlat = point_to_lonlat(graph.transformer, *water_xy)
+    """The point itself when in navigable water, else the nearest navigable point, inset 1 m.
+
+    Plain floats throughout: for one point numpy's calls cost more than the arithmetic (the
+    operations, so the numbers, are those of the array version this replaced).
+    """
+    x, y = point_to_plane(graph.transformer, *lonlat)
+    navigable = graph.prepared_navigable
+    if shapely.contains_xy(navigable, x, y):
+        return Located(graph, lonlat, lonlat, (x, y), 0.0)
+    near_x, near_y = _nearest_coast_point(graph, x, y)
+    step_x, step_y = near_x - x, near_y - y
+    norm = max(float(np.hypot(step_x, step_y)), 1e-9)
+    water_x = near_x + step_x / norm * _SNAP_INSET_M
+    water_y = near_y + step_y / norm * _SNAP_INSET_M
+    if not shapely.contains_xy(navigable, water_x, water_y):
+        water_x, water_y = near_x, near_y
+    water_lonlat = point_to_lonlat(graph.transformer, water_x, water_y)
     _, _, snap_m = graph.geod.inv(lonlat[0], lonlat[1], water_lonlat[0], water_lonlat[1])
-    return Located(
-        graph,
-        lonlat,
-        (float(water_lonlat[0]), float(water_lonlat[1])),
-        (float(water_xy[0]), float(water_xy[1])),
-        float(snap_m) / 1000.0,
-    )
+    return Located(graph, lonlat, water_lonlat, (water_x, water_y), float(snap_m) / 1000.0)
 
 
 def _nearest_on_coast(graph: SeaGraph, xy: FloatArray) -> FloatArray:
@@ -363,11 +377,14 @@ def _nearest_on_coast(graph: SeaGraph, xy: FloatArray) -> FloatArray:
 
     Of equally near segments, the first in ring order (exterior, then holes).
     """
+    return np.asarray(_nearest_coast_point(graph, float(xy[0]), float(xy[1])))
+
+
+def _nearest_coast_point(graph: SeaGraph, x: float, y: float) -> tuple[float, float]:
+    """:func:`_nearest_on_coast` of plain floats."""
     tree, starts, ends = graph.coast_segments
-    segment = int(tree.query_nearest(shapely.Point(xy), all_matches=True).min())
+    segment = int(tree.query_nearest(shapely.Point(x, y), all_matches=True).min())
     (ax, ay), (bx, by) = starts[segment].tolist(), ends[segment].tolist()
-    x, y = float(xy[0]), float(xy[1])
     dx, dy = bx - ax, by - ay
-    # plain floats: for two coordinates numpy's calls cost more than the arithmetic
     along = min(max(((x - ax) * dx + (y - ay) * dy) / max(dx * dx + dy * dy, 1e-18), 0.0), 1.0)
-    return np.asarray([ax + along * dx, ay + along * dy])
+    return ax + along * dx, ay + along * dy
