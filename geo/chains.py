@@ -38,9 +38,9 @@ class Leg:
     status: str | None
     #: Geodesic length, kilometres.
     length_km: float
-    #: First and last vertex, ``(lon, lat)`` degrees.
+    #: First vertex, ``(lon, lat)`` degrees.
     start: tuple[float, float]
-    #: First and last vertex, ``(lon, lat)`` degrees.
+    #: Last vertex, ``(lon, lat)`` degrees.
     end: tuple[float, float]
 
 
@@ -48,9 +48,9 @@ class Leg:
 class Gap:
     """The distance between the end of one leg and the start of the next."""
 
-    #: Feature ids of the leg that ends and the leg that starts.
+    #: Feature id of the leg that ends.
     after: str
-    #: Feature ids of the leg that ends and the leg that starts.
+    #: Feature id of the leg that starts.
     before: str
     #: Geodesic distance from ``after``'s last vertex to ``before``'s first vertex, km.
     gap_km: float
@@ -73,9 +73,9 @@ class Chain:
     by_mode_km: dict[str, float] = field(default_factory=dict)
     #: Status -> km.
     by_status_km: dict[str, float] = field(default_factory=dict)
-    #: Length of legs whose status is ``operating``, and of all the others.
+    #: Length of legs whose status is ``operating``.
     operating_km: float = 0.0
-    #: Length of legs whose status is ``operating``, and of all the others.
+    #: Length of all the other legs.
     not_operating_km: float = 0.0
     #: One per pair of consecutive legs.
     gaps: tuple[Gap, ...] = ()

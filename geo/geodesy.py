@@ -85,13 +85,13 @@ def local_projection(
 class Segments:
     """Every segment of a set of line geometries as flat arrays."""
 
-    #: Start and end of each segment, degrees.
+    #: Longitude of each segment's start, degrees.
     lons1: FloatArray
-    #: Start and end of each segment, degrees.
+    #: Latitude of each segment's start, degrees.
     lats1: FloatArray
-    #: Start and end of each segment, degrees.
+    #: Longitude of each segment's end, degrees.
     lons2: FloatArray
-    #: Start and end of each segment, degrees.
+    #: Latitude of each segment's end, degrees.
     lats2: FloatArray
     #: Index (into the input array) of the geometry each segment belongs to.
     feature: IntArray
@@ -259,9 +259,9 @@ class MeasuredLines:
     lengths_m: FloatArray
     #: Every segment's end points and feature.
     segments: Segments
-    #: Forward azimuth at each segment's start (degrees) and its geodesic length (metres).
+    #: Forward azimuth at each segment's start, degrees.
     azimuths_deg: FloatArray
-    #: Forward azimuth at each segment's start (degrees) and its geodesic length (metres).
+    #: Geodesic length of each segment, metres.
     dist_m: FloatArray
     vertices: _Vertices
     ellps: str

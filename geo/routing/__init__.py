@@ -23,9 +23,9 @@ from shapely.geometry.base import BaseGeometry
 class RouteGap:
     """A stretch the network does not connect, bridged by a straight line for reporting only."""
 
-    #: Ends of the gap, ``(lon, lat)`` degrees.
+    #: Start of the gap, ``(lon, lat)`` degrees.
     start_lonlat: tuple[float, float]
-    #: Ends of the gap, ``(lon, lat)`` degrees.
+    #: End of the gap, ``(lon, lat)`` degrees.
     end_lonlat: tuple[float, float]
     #: Geodesic length of the gap, kilometres.
     length_km: float
@@ -37,20 +37,20 @@ class Route:
 
     #: ``"rail"`` or ``"sea"``.
     mode: str
-    #: The points that were asked for, ``(lon, lat)`` degrees.
+    #: The point asked for as the start, ``(lon, lat)`` degrees.
     start_lonlat: tuple[float, float]
-    #: The points that were asked for, ``(lon, lat)`` degrees.
+    #: The point asked for as the end, ``(lon, lat)`` degrees.
     end_lonlat: tuple[float, float]
     #: The path over the network only (``(lon, lat)``); a route with gaps is a
     #: MultiLineString whose parts the gaps separate.
     geometry: BaseGeometry
     #: Geodesic length of ``geometry`` on WGS84, kilometres (gaps and snaps excluded).
     length_km: float
-    #: Geodesic distance from each requested point to where the route starts or ends on the
-    #: network, kilometres.
+    #: Geodesic distance from the requested start to where the route starts on the network,
+    #: kilometres.
     start_snap_km: float
-    #: Geodesic distance from each requested point to where the route starts or ends on the
-    #: network, kilometres.
+    #: Geodesic distance from the requested end to where the route ends on the network,
+    #: kilometres.
     end_snap_km: float
     #: Every missing link, in route order.
     gaps: tuple[RouteGap, ...] = ()

@@ -50,9 +50,9 @@ class LineInput:
     mode: str
     #: ISO3 code of each of the k-1 segments (``sea`` for none).
     segment_countries: tuple[str, ...]
-    #: ``operating``/``construction``/...; ``traced``/``schematic``/...
+    #: ``operating``/``construction``/...
     status: str | None = None
-    #: ``operating``/``construction``/...; ``traced``/``schematic``/...
+    #: ``traced``/``schematic``/...
     accuracy: str | None = None
     #: Track gauge (rail), None when not known.
     gauge_mm: int | None = None
@@ -136,11 +136,11 @@ class CorridorNetwork:
     meta: dict[str, Any] = field(default_factory=dict)
     #: Connected piece of each node (over every edge, gaps and transfers included).
     component: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.intp))
-    #: Every vertex of every rail edge, its edge and its index there (for snapping).
+    #: Every vertex of every rail edge (for snapping).
     vertex_lonlats: FloatArray = field(default_factory=lambda: np.zeros((0, 2)))
-    #: Every vertex of every rail edge, its edge and its index there (for snapping).
+    #: The edge of each of those vertices.
     vertex_edge: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.intp))
-    #: Every vertex of every rail edge, its edge and its index there (for snapping).
+    #: The index of each of those vertices in its edge.
     vertex_index: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.intp))
     #: The ellipsoid every length, snap and bearing of the network is measured on
     #: (``settings.ellps`` of :func:`build_corridor_network`).

@@ -65,9 +65,9 @@ class RailNetwork:
     #: and ``weight`` (= ``length_m``); gap edges carry ``gap=True``, ``length_m`` and
     #: ``weight = length_m * GAP_PENALTY``.
     graph: nx.Graph
-    #: Node coordinates, degrees.
+    #: Node longitudes, degrees.
     lons: FloatArray
-    #: Node coordinates, degrees.
+    #: Node latitudes, degrees.
     lats: FloatArray
     #: Connected component of each node over track edges only (0 = the largest).
     component: IntArray
@@ -105,9 +105,9 @@ class RailPath:
     way_ids: tuple[int, ...]
     #: The missing links, in path order.
     gaps: tuple[RouteGap, ...]
-    #: Geodesic distance from each requested point to the node the path starts or ends at.
+    #: Geodesic distance from the requested start to the node the path starts at.
     start_snap_km: float
-    #: Geodesic distance from each requested point to the node the path starts or ends at.
+    #: Geodesic distance from the requested end to the node the path ends at.
     end_snap_km: float
     #: The network nodes of the path, in order.
     nodes: tuple[int, ...]

@@ -247,11 +247,11 @@ class SeaGraph:
     clearance_m: float
     #: Navigable water in the gnomonic plane, metres.
     navigable: Any
-    #: Reflex vertices and their ring neighbours, plane metres. Shape ``(n, 2)``.
+    #: Reflex vertices, plane metres. Shape ``(n, 2)``.
     vertices_xy: FloatArray
-    #: Reflex vertices and their ring neighbours, plane metres. Shape ``(n, 2)``.
+    #: Each reflex vertex's previous neighbour on its ring, plane metres. Shape ``(n, 2)``.
     previous_xy: FloatArray
-    #: Reflex vertices and their ring neighbours, plane metres. Shape ``(n, 2)``.
+    #: Each reflex vertex's following neighbour on its ring, plane metres. Shape ``(n, 2)``.
     following_xy: FloatArray
     #: The vertices in degrees. Shape ``(n, 2)``.
     vertices_lonlat: FloatArray

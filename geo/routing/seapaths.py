@@ -112,9 +112,9 @@ def chord_bounds_m(ecef: FloatArray, origin_ecef: FloatArray) -> FloatArray:
 class EndPoint:
     """A water point's candidate vertices and what is known of each (mutable, per point)."""
 
-    #: The point in the basin's plane (metres) and in degrees.
+    #: The point in the basin's plane, metres.
     water_xy: tuple[float, float]
-    #: The point in the basin's plane (metres) and in degrees.
+    #: The point in degrees.
     water_lonlat: tuple[float, float]
     #: The point in Earth-centred metres. Shape ``(3,)``.
     ecef: FloatArray
