@@ -111,9 +111,9 @@ class BorderSource:
     region_bounds: tuple[float, float, float, float]
     #: Countries with land inside the region: their borders there are the detailed ones.
     region_codes: frozenset[str]
-    #: Credit and licence of the detailed borders (ODbL for OpenStreetMap).
+    #: Credit of the detailed borders.
     attribution: str
-    #: Credit and licence of the detailed borders (ODbL for OpenStreetMap).
+    #: Licence of the detailed borders (ODbL for OpenStreetMap).
     licence: str
     #: Everything the data file says about its source (package, repository, dates).
     provenance: dict[str, str] = field(default_factory=dict)

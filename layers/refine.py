@@ -71,9 +71,9 @@ class Refinement:
     feature_id: str
     #: The trace's parts, ``(k, 2)`` arrays of ``(lon, lat)``; gaps lie between parts.
     parts: tuple[np.ndarray, ...]
-    #: Geodesic lengths of the current line and of the trace (gaps excluded).
+    #: Geodesic length of the current line (gaps excluded).
     old_length_km: float
-    #: Geodesic lengths of the current line and of the trace (gaps excluded).
+    #: Geodesic length of the trace (gaps excluded).
     new_length_km: float
     #: ``{"value", "source", "delta_km", "delta_pct"}`` for each published length.
     published: tuple[dict[str, Any], ...]

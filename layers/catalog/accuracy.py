@@ -143,11 +143,10 @@ def _classified_segments(
 class LongSegment:
     """One straight segment of a line longer than a threshold."""
 
-    #: Index of its ends among the line's vertices (parts concatenated, as
+    #: Index of its first vertex among the line's vertices (parts concatenated, as
     #: ``vertex_sources`` counts them).
     start_vertex: int
-    #: Index of its ends among the line's vertices (parts concatenated, as
-    #: ``vertex_sources`` counts them).
+    #: Index of its last vertex, counted the same way.
     end_vertex: int
     #: Its class by the rule of this module.
     accuracy: str

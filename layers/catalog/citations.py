@@ -36,9 +36,9 @@ class Citation:
     quote: str | None = None
     #: Seed id (file name).
     seed: str | None = None
-    #: Offsets of the quote in the seed file.
+    #: Offset of the quote's start in the seed file.
     start: int | None = None
-    #: Offsets of the quote in the seed file.
+    #: Offset of the quote's end in the seed file.
     end: int | None = None
     #: Page name of an external source.
     page: str | None = None

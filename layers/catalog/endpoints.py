@@ -30,9 +30,9 @@ class Endpoint(LonLatRecord):
 
     #: What the user gave, normalised (``"aktau_port/aktau"`` or ``"49.4070,39.9480"``).
     label: str
-    #: Degrees, WGS84.
+    #: Longitude, degrees, WGS84.
     lon: float
-    #: Degrees, WGS84.
+    #: Latitude, degrees, WGS84.
     lat: float
 
 

@@ -33,9 +33,9 @@ class Layer:
 
     #: Layer id, e.g. ``"btc_pipeline"``.
     id: str
-    #: Title in English and Russian.
+    #: Title in English.
     name: str
-    #: Title in English and Russian.
+    #: Title in Russian.
     name_ru: str
     #: One of :data:`GROUPS`.
     group: str

@@ -110,9 +110,9 @@ class Place(LonLatRecord):
 
     #: How the place is shown (the catalog's name, the station's, GeoNames').
     name: str
-    #: Degrees, WGS84.
+    #: Longitude, degrees, WGS84.
     lon: float
-    #: Degrees, WGS84.
+    #: Latitude, degrees, WGS84.
     lat: float
     #: Where it comes from: a catalog feature id, ``osm:<file>`` or ``geonames``.
     origin: str

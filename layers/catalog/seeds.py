@@ -41,20 +41,15 @@ class SeedDocument:
 
     #: The file name, e.g. ``"003_833792392fde0c57.txt"``.
     id: str
-    #: From the manifest; ``date`` is ISO 8601, ``date_source`` is ``"header"`` or
-    #: ``"inline"``.
+    #: From the manifest.
     outlet: str
-    #: From the manifest; ``date`` is ISO 8601, ``date_source`` is ``"header"`` or
-    #: ``"inline"``.
+    #: From the manifest.
     title: str | None
-    #: From the manifest; ``date`` is ISO 8601, ``date_source`` is ``"header"`` or
-    #: ``"inline"``.
+    #: From the manifest, ISO 8601.
     date: str
-    #: From the manifest; ``date`` is ISO 8601, ``date_source`` is ``"header"`` or
-    #: ``"inline"``.
+    #: From the manifest: ``"header"`` or ``"inline"``.
     date_source: str
-    #: From the manifest; ``date`` is ISO 8601, ``date_source`` is ``"header"`` or
-    #: ``"inline"``.
+    #: From the manifest.
     language: str
     #: People whose words the article quotes.
     people_quoted: tuple[str, ...]

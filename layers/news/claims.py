@@ -82,13 +82,13 @@ class Claim:
     #: The expression as written.
     text: str
     sentence: int | None
-    #: Offsets in the original file.
+    #: Offset of the claim's start in the original file.
     start: int
-    #: Offsets in the original file.
+    #: Offset of its end in the original file.
     end: int
-    #: The linked mention's layer and feature.
+    #: The linked mention's layer.
     layer: str | None = None
-    #: The linked mention's layer and feature.
+    #: The linked mention's feature.
     feature: str | None = None
     topic: str | None = None
     #: Normalised value (and upper end of a range).

@@ -63,9 +63,9 @@ class FoundDate:
     time: str | None
     #: ``"header"``, ``"numeric"`` or ``"words"``.
     shape: str
-    #: Offsets of the evidence in the text.
+    #: Offset of the evidence's start in the text.
     start: int
-    #: Offsets of the evidence in the text.
+    #: Offset of its end in the text.
     end: int
     #: The text that states the date.
     evidence: str

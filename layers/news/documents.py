@@ -60,16 +60,16 @@ class NewsDocument:
     #: Sentences of the body (razdel), ranges of ``text``; a sentence never crosses a
     #: paragraph.
     sentences: tuple[tuple[int, int], ...]
-    #: Metadata; ``date`` is ISO 8601.
+    #: Metadata.
     title: str | None
-    #: Metadata; ``date`` is ISO 8601.
+    #: Metadata.
     outlet: str | None
-    #: Metadata; ``date`` is ISO 8601.
+    #: Metadata, ISO 8601.
     date: str | None
     date_source: str | None
     #: The text that states the date.
     date_evidence: str | None
-    #: Metadata; ``date`` is ISO 8601.
+    #: Metadata.
     language: str
     #: Of the original bytes.
     sha256: str

@@ -34,9 +34,9 @@ class Quantity:
     value: float
     #: Normal unit (``"km"``, ``"Mt/yr"``, ``"USD"``, ``"x"``, ``"month"``, ``"yr"``).
     unit: str | None
-    #: Offsets of the expression in the text.
+    #: Offset of the expression's start in the text.
     start: int
-    #: Offsets of the expression in the text.
+    #: Offset of its end in the text.
     end: int
     #: ``almost``, ``about``, ``more than``, ``less than``, ``up to``.
     qualifier: str | None = None

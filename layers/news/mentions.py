@@ -24,9 +24,9 @@ class Mention:
     name: str
     #: Index of the sentence in the document.
     sentence: int | None
-    #: Offsets in the original file.
+    #: Offset of the mention's start in the original file.
     start: int
-    #: Offsets in the original file.
+    #: Offset of its end in the original file.
     end: int
     #: Offset of the first character in the analysed text (for distances).
     position: int
