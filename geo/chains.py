@@ -26,83 +26,58 @@ OPERATING = "operating"
 
 @dataclass(frozen=True)
 class Leg:
-    """One leg of a chain.
+    """One leg of a chain."""
 
-    Attributes
-    ----------
-    feature : str
-        Feature id (``"layer/feature"``).
-    order : float
-        Position in the chain (from the data; need not be contiguous).
-    mode : str or None
-        ``rail``, ``sea``, ``road``, ... (None when the data has none).
-    status : str or None
-        ``operating``, ``construction``, ``planned``, ...
-    length_km : float
-        Geodesic length, kilometres.
-    start, end : tuple of float
-        First and last vertex, ``(lon, lat)`` degrees.
-    """
-
+    #: Feature id (``"layer/feature"``).
     feature: str
+    #: Position in the chain (from the data; need not be contiguous).
     order: float
+    #: ``rail``, ``sea``, ``road``, ... (None when the data has none).
     mode: str | None
+    #: ``operating``, ``construction``, ``planned``, ...
     status: str | None
+    #: Geodesic length, kilometres.
     length_km: float
+    #: First vertex, ``(lon, lat)`` degrees.
     start: tuple[float, float]
+    #: Last vertex, ``(lon, lat)`` degrees.
     end: tuple[float, float]
 
 
 @dataclass(frozen=True)
 class Gap:
-    """The distance between the end of one leg and the start of the next.
+    """The distance between the end of one leg and the start of the next."""
 
-    Attributes
-    ----------
-    after, before : str
-        Feature ids of the leg that ends and the leg that starts.
-    gap_km : float
-        Geodesic distance from ``after``'s last vertex to ``before``'s first vertex, km.
-    nearest_ends_km : float
-        Smallest distance between any end of ``after`` and any end of ``before``, km. When it
-        is much smaller than ``gap_km``, one of the two legs is drawn in reverse.
-    """
-
+    #: Feature id of the leg that ends.
     after: str
+    #: Feature id of the leg that starts.
     before: str
+    #: Geodesic distance from ``after``'s last vertex to ``before``'s first vertex, km.
     gap_km: float
+    #: Smallest distance between any end of ``after`` and any end of ``before``, km. When it
+    #: is much smaller than ``gap_km``, one of the two legs is drawn in reverse.
     nearest_ends_km: float
 
 
 @dataclass(frozen=True)
 class Chain:
-    """An ordered corridor with its totals.
+    """An ordered corridor with its totals."""
 
-    Attributes
-    ----------
-    id : str
-        Chain id, e.g. ``"middle_corridor"``.
-    legs : tuple of Leg
-        In chain order.
-    total_km : float
-        Sum of the legs' lengths, km (gaps not included).
-    by_mode_km : dict
-        Mode -> km (``"unknown"`` for legs without a mode).
-    by_status_km : dict
-        Status -> km.
-    operating_km, not_operating_km : float
-        Length of legs whose status is ``operating``, and of all the others.
-    gaps : tuple of Gap
-        One per pair of consecutive legs.
-    """
-
+    #: Chain id, e.g. ``"middle_corridor"``.
     id: str
+    #: In chain order.
     legs: tuple[Leg, ...]
+    #: Sum of the legs' lengths, km (gaps not included).
     total_km: float
+    #: Mode -> km (``"unknown"`` for legs without a mode).
     by_mode_km: dict[str, float] = field(default_factory=dict)
+    #: Status -> km.
     by_status_km: dict[str, float] = field(default_factory=dict)
+    #: Length of legs whose status is ``operating``.
     operating_km: float = 0.0
+    #: Length of all the other legs.
     not_operating_km: float = 0.0
+    #: One per pair of consecutive legs.
     gaps: tuple[Gap, ...] = ()
 
     @property

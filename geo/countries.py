@@ -72,33 +72,23 @@ class CountryIndex:
     """Country polygons with a spatial index, ready for :func:`split_by_country`.
 
     Build it with :func:`build_country_index`; it is immutable and can be shared.
-
-    Attributes
-    ----------
-    polygons : numpy.ndarray of shapely geometries
-        Country (multi)polygons in ``(lon, lat)`` degrees (prepared); lines are cut at the
-        antimeridian before they meet them (:func:`caspian.geo.antimeridian.fold_lines`).
-    codes : numpy.ndarray of str
-        ISO 3166-1 alpha-3 code of each polygon.
-    tree : shapely.STRtree
-        Index over ``polygons``.
-    caspian : shapely geometry or None
-        The Caspian's water (no islands), or None when the littoral states are not all given.
-    littoral_codes : tuple of str
-        Codes of the littoral states, in the order of ``caspian_zones``.
-    caspian_zones : numpy.ndarray of shapely geometries
-        The Caspian split into the parts nearest to each littoral state's shore
-        (``(lon, lat)``, prepared); together they cover ``caspian``. An approximation.
-    zone_tree : shapely.STRtree or None
-        Index over ``caspian_zones``.
     """
 
+    #: Country (multi)polygons in ``(lon, lat)`` degrees (prepared); lines are cut at the
+    #: antimeridian before they meet them (:func:`caspian.geo.antimeridian.fold_lines`).
     polygons: npt.NDArray[np.object_]
+    #: ISO 3166-1 alpha-3 code of each polygon.
     codes: npt.NDArray[np.str_]
+    #: Index over ``polygons``.
     tree: shapely.STRtree
+    #: The Caspian's water (no islands), or None when the littoral states are not all given.
     caspian: Any
+    #: Codes of the littoral states, in the order of ``caspian_zones``.
     littoral_codes: tuple[str, ...]
+    #: The Caspian split into the parts nearest to each littoral state's shore
+    #: (``(lon, lat)``, prepared); together they cover ``caspian``. An approximation.
     caspian_zones: npt.NDArray[np.object_]
+    #: Index over ``caspian_zones``.
     zone_tree: shapely.STRtree | None
 
     def __post_init__(self) -> None:
@@ -120,19 +110,13 @@ class CountryIndex:
 
 @dataclass(frozen=True)
 class CountrySplit:
-    """Per-line lengths by country.
+    """Per-line lengths by country."""
 
-    Attributes
-    ----------
-    by_country_km : list of dict
-        One dict per input line: ISO3 code -> km inside that country, plus ``"sea"`` for the
-        length in no country. The values add up to the line's geodesic length.
-    sea_nearest_state_km : list of dict
-        One dict per line: for the part of ``"sea"`` that lies in the Caspian, ISO3 code of the
-        nearest littoral state -> km. An approximation, not a legal boundary.
-    """
-
+    #: One dict per input line: ISO3 code -> km inside that country, plus ``"sea"`` for the
+    #: length in no country. The values add up to the line's geodesic length.
     by_country_km: list[dict[str, float]]
+    #: One dict per line: for the part of ``"sea"`` that lies in the Caspian, ISO3 code of the
+    #: nearest littoral state -> km. An approximation, not a legal boundary.
     sea_nearest_state_km: list[dict[str, float]]
 
 

@@ -83,24 +83,20 @@ def local_projection(
 
 @dataclass(frozen=True)
 class Segments:
-    """Every segment of a set of line geometries as flat arrays.
+    """Every segment of a set of line geometries as flat arrays."""
 
-    Attributes
-    ----------
-    lons1, lats1, lons2, lats2 : numpy.ndarray of float
-        Start and end of each segment, degrees.
-    feature : numpy.ndarray of int
-        Index (into the input array) of the geometry each segment belongs to.
-    n_features : int
-        Number of input geometries (so that ``np.bincount(..., minlength=n_features)`` covers
-        geometries without segments).
-    """
-
+    #: Longitude of each segment's start, degrees.
     lons1: FloatArray
+    #: Latitude of each segment's start, degrees.
     lats1: FloatArray
+    #: Longitude of each segment's end, degrees.
     lons2: FloatArray
+    #: Latitude of each segment's end, degrees.
     lats2: FloatArray
+    #: Index (into the input array) of the geometry each segment belongs to.
     feature: IntArray
+    #: Number of input geometries (so that ``np.bincount(..., minlength=n_features)`` covers
+    #: geometries without segments).
     n_features: int
 
     def __len__(self) -> int:
@@ -254,24 +250,18 @@ class MeasuredLines:
     Lengths, geodesic densification (:func:`densify_measured`) and the country split
     (:func:`caspian.geo.countries.split_by_country`) all read these numbers, so a run
     measures each segment of the user's lines once.
-
-    Attributes
-    ----------
-    geoms : numpy.ndarray of shapely geometries
-        The geometries measured, ``(lon, lat)`` degrees.
-    lengths_m : numpy.ndarray of float
-        Geodesic length of each geometry, metres (0 for points and empty geometries, NaN for
-        missing ones).
-    segments : Segments
-        Every segment's end points and feature.
-    azimuths_deg, dist_m : numpy.ndarray of float
-        Forward azimuth at each segment's start (degrees) and its geodesic length (metres).
     """
 
+    #: The geometries measured, ``(lon, lat)`` degrees.
     geoms: npt.NDArray[np.object_]
+    #: Geodesic length of each geometry, metres (0 for points and empty geometries, NaN for
+    #: missing ones).
     lengths_m: FloatArray
+    #: Every segment's end points and feature.
     segments: Segments
+    #: Forward azimuth at each segment's start, degrees.
     azimuths_deg: FloatArray
+    #: Geodesic length of each segment, metres.
     dist_m: FloatArray
     vertices: _Vertices
     ellps: str

@@ -49,25 +49,17 @@ def _known_ellipsoid(name: str) -> bool:
 
 @dataclass(frozen=True)
 class Settings:
-    """Tunable values of caspian-gis.
+    """Tunable values of caspian-gis."""
 
-    Attributes
-    ----------
-    ellps : str
-        Ellipsoid for every geodesic computation (``pyproj.Geod(ellps=...)``).
-    length_tolerance : Mapping[str, float]
-        Allowed relative difference between computed and published length, per
-        geometry-accuracy class (0.10 means 10 %).
-    coordinate_decimals : int
-        Decimal places kept when coordinates are written (7 is about 1 cm).
-    densify_km : float
-        Maximum spacing of geodesic densification before lines are cut by country
-        borders, in kilometres.
-    """
-
+    #: Ellipsoid for every geodesic computation (``pyproj.Geod(ellps=...)``).
     ellps: str = DEFAULT_ELLIPSOID
+    #: Allowed relative difference between computed and published length, per
+    #: geometry-accuracy class (0.10 means 10 %).
     length_tolerance: Mapping[str, float] = field(default_factory=_default_tolerances)
+    #: Decimal places kept when coordinates are written (7 is about 1 cm).
     coordinate_decimals: int = 7
+    #: Maximum spacing of geodesic densification before lines are cut by country
+    #: borders, in kilometres.
     densify_km: float = 2.0
 
     def __post_init__(self) -> None:

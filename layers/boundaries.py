@@ -98,34 +98,24 @@ def load_natural_earth() -> gpd.GeoDataFrame:
 
 @dataclass(frozen=True)
 class BorderSource:
-    """Where the country polygons of :func:`load_boundaries` come from.
+    """Where the country polygons of :func:`load_boundaries` come from."""
 
-    Attributes
-    ----------
-    name : str
-        Short name of the whole set, for output (``"OpenStreetMap (osm_borders 2024-12) +
-        Natural Earth 10 m"``).
-    region_name : str
-        Name of the detailed borders used inside ``region_bounds``.
-    base_name : str
-        Name of the borders used elsewhere (Natural Earth).
-    region_bounds : tuple of float
-        ``(west, south, east, north)`` degrees where the detailed borders apply.
-    region_codes : frozenset of str
-        Countries with land inside the region: their borders there are the detailed ones.
-    attribution, licence : str
-        Credit and licence of the detailed borders (ODbL for OpenStreetMap).
-    provenance : dict
-        Everything the data file says about its source (package, repository, dates).
-    """
-
+    #: Short name of the whole set, for output (``"OpenStreetMap (osm_borders 2024-12) +
+    #: Natural Earth 10 m"``).
     name: str
+    #: Name of the detailed borders used inside ``region_bounds``.
     region_name: str
+    #: Name of the borders used elsewhere (Natural Earth).
     base_name: str
+    #: ``(west, south, east, north)`` degrees where the detailed borders apply.
     region_bounds: tuple[float, float, float, float]
+    #: Countries with land inside the region: their borders there are the detailed ones.
     region_codes: frozenset[str]
+    #: Credit of the detailed borders.
     attribution: str
+    #: Licence of the detailed borders (ODbL for OpenStreetMap).
     licence: str
+    #: Everything the data file says about its source (package, repository, dates).
     provenance: dict[str, str] = field(default_factory=dict)
 
     def basis(self, code: str) -> str:

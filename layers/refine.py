@@ -54,57 +54,36 @@ REFINED_ACCURACY_PREFERENCE = ("traced", "waypoints")
 
 @dataclass(frozen=True)
 class PlaceDistance:
-    """How far a sourced place lies from the proposed line.
-
-    Attributes
-    ----------
-    label : str
-    kind : str
-        ``route_place`` or ``waypoint`` (an old vertex of the line).
-    lonlat : tuple of float
-    distance_km : float
-        Geodesic distance to the nearest point of the densified new line.
-    """
+    """How far a sourced place lies from the proposed line."""
 
     label: str
+    #: ``route_place`` or ``waypoint`` (an old vertex of the line).
     kind: str
     lonlat: tuple[float, float]
+    #: Geodesic distance to the nearest point of the densified new line.
     distance_km: float
 
 
 @dataclass(frozen=True)
 class Refinement:
-    """A proposed alignment for one catalog line.
-
-    Attributes
-    ----------
-    feature_id : str
-    parts : tuple of numpy.ndarray
-        The trace's parts, ``(k, 2)`` arrays of ``(lon, lat)``; gaps lie between parts.
-    old_length_km, new_length_km : float
-        Geodesic lengths of the current line and of the trace (gaps excluded).
-    published : tuple of dict
-        ``{"value", "source", "delta_km", "delta_pct"}`` for each published length.
-    length_by_status_km : dict
-    way_ids : tuple of int
-    gaps : tuple of RouteGap
-    places : tuple of PlaceDistance
-    waypoint_snaps_km : tuple of float
-        Distance from each waypoint to the track node it was snapped to.
-    branch_lengths_km : tuple of float
-        Length of the trace of each branch (each part of the old line), in order.
-    """
+    """A proposed alignment for one catalog line."""
 
     feature_id: str
+    #: The trace's parts, ``(k, 2)`` arrays of ``(lon, lat)``; gaps lie between parts.
     parts: tuple[np.ndarray, ...]
+    #: Geodesic length of the current line (gaps excluded).
     old_length_km: float
+    #: Geodesic length of the trace (gaps excluded).
     new_length_km: float
+    #: ``{"value", "source", "delta_km", "delta_pct"}`` for each published length.
     published: tuple[dict[str, Any], ...]
     length_by_status_km: dict[str, float]
     way_ids: tuple[int, ...]
     gaps: tuple[RouteGap, ...]
     places: tuple[PlaceDistance, ...]
+    #: Distance from each waypoint to the track node it was snapped to.
     waypoint_snaps_km: tuple[float, ...]
+    #: Length of the trace of each branch (each part of the old line), in order.
     branch_lengths_km: tuple[float, ...] = ()
 
     def geometry(self) -> Any:

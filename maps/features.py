@@ -245,22 +245,15 @@ def user_feature_id(name: str, feature_id: Any) -> str:
 
 
 class UserFile(NamedTuple):
-    """A user's file (``--add``) as the map draws it.
+    """A user's file (``--add``) as the map draws it."""
 
-    Attributes
-    ----------
-    name : str
-        The layer's name (the file name); feature ids are :func:`user_feature_id`.
-    frame : geopandas.GeoDataFrame
-        The file as :func:`caspian.layers.io.userdata.read_user_features` reads it.
-    properties : sequence of mapping, optional
-        Each feature's own properties as the file gives them; the popup shows exactly these
-        (a frame row also holds the columns of every other feature, as nulls). Taken from the
-        frame's rows when not given.
-    """
-
+    #: The layer's name (the file name); feature ids are :func:`user_feature_id`.
     name: str
+    #: The file as :func:`caspian.layers.io.userdata.read_user_features` reads it.
     frame: geopandas.GeoDataFrame
+    #: Each feature's own properties as the file gives them; the popup shows exactly these
+    #: (a frame row also holds the columns of every other feature, as nulls). Taken from the
+    #: frame's rows when not given.
     properties: Sequence[Mapping[str, Any]] | None = None
 
 

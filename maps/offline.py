@@ -34,17 +34,11 @@ CDN = "https://cdn.jsdelivr.net/npm"
 
 @dataclass(frozen=True)
 class Asset:
-    """One file of an npm package that the map loads.
+    """One file of an npm package that the map loads."""
 
-    Attributes
-    ----------
-    package : str
-        npm package name.
-    path : str
-        File inside the package.
-    """
-
+    #: npm package name.
     package: str
+    #: File inside the package.
     path: str
 
     @property

@@ -32,44 +32,29 @@ def shorten(text: str, limit: int = LABEL_MAX_CHARS) -> str:
 
 @dataclass(frozen=True)
 class FeatureMetrics:
-    """Measured values of one feature, as the popup shows them.
+    """Measured values of one feature, as the popup shows them."""
 
-    Attributes
-    ----------
-    length_km : float or None
-        Geodesic length on WGS84 in kilometres; None for points.
-    by_country_km : Mapping[str, float]
-        Length per ISO 3166-1 alpha-3 country code (``"sea"`` for the part at sea),
-        kilometres; empty when not measured.
-    sea_nearest_state_km : Mapping[str, float]
-        The Caspian part of ``"sea"`` attributed to the nearest littoral state, kilometres
-        (an approximation; empty when none).
-    border_source : str or None
-        Name of the country borders the split was cut with (shown after the split).
-    """
-
+    #: Geodesic length on WGS84 in kilometres; None for points.
     length_km: float | None = None
+    #: Length per ISO 3166-1 alpha-3 country code (``"sea"`` for the part at sea),
+    #: kilometres; empty when not measured.
     by_country_km: Mapping[str, float] = field(default_factory=dict)
+    #: The Caspian part of ``"sea"`` attributed to the nearest littoral state, kilometres
+    #: (an approximation; empty when none).
     sea_nearest_state_km: Mapping[str, float] = field(default_factory=dict)
+    #: Name of the country borders the split was cut with (shown after the split).
     border_source: str | None = None
 
 
 @dataclass(frozen=True)
 class SourceLabel:
-    """How a source is cited in a popup.
+    """How a source is cited in a popup."""
 
-    Attributes
-    ----------
-    label : str
-        ``"Day.Az, 2025-10-27"`` for a seed, ``"bp.com — BTC page (2024)"`` for a page.
-    quote : str or None
-        The verbatim Russian quote of a seed citation.
-    url : str or None
-        The published page itself (http or https), linked from the popup.
-    """
-
+    #: ``"Day.Az, 2025-10-27"`` for a seed, ``"bp.com — BTC page (2024)"`` for a page.
     label: str
+    #: The verbatim Russian quote of a seed citation.
     quote: str | None = None
+    #: The published page itself (http or https), linked from the popup.
     url: str | None = None
 
 

@@ -21,54 +21,41 @@ from shapely.geometry.base import BaseGeometry
 
 @dataclass(frozen=True)
 class RouteGap:
-    """A stretch the network does not connect, bridged by a straight line for reporting only.
+    """A stretch the network does not connect, bridged by a straight line for reporting only."""
 
-    Attributes
-    ----------
-    start_lonlat, end_lonlat : tuple of float
-        Ends of the gap, ``(lon, lat)`` degrees.
-    length_km : float
-        Geodesic length of the gap, kilometres.
-    """
-
+    #: Start of the gap, ``(lon, lat)`` degrees.
     start_lonlat: tuple[float, float]
+    #: End of the gap, ``(lon, lat)`` degrees.
     end_lonlat: tuple[float, float]
+    #: Geodesic length of the gap, kilometres.
     length_km: float
 
 
 @dataclass(frozen=True)
 class Route:
-    """A route between two requested points.
+    """A route between two requested points."""
 
-    Attributes
-    ----------
-    mode : str
-        ``"rail"`` or ``"sea"``.
-    start_lonlat, end_lonlat : tuple of float
-        The points that were asked for, ``(lon, lat)`` degrees.
-    geometry : shapely LineString or MultiLineString
-        The path over the network only (``(lon, lat)``); a route with gaps is a
-        MultiLineString whose parts the gaps separate.
-    length_km : float
-        Geodesic length of ``geometry`` on WGS84, kilometres (gaps and snaps excluded).
-    start_snap_km, end_snap_km : float
-        Geodesic distance from each requested point to where the route starts or ends on the
-        network, kilometres.
-    gaps : tuple of RouteGap
-        Every missing link, in route order.
-    details : mapping
-        Mode-specific figures (``basin``; ``length_by_status_km``, ``osm_way_ids``,
-        ``stations`` ...), JSON-serialisable.
-    """
-
+    #: ``"rail"`` or ``"sea"``.
     mode: str
+    #: The point asked for as the start, ``(lon, lat)`` degrees.
     start_lonlat: tuple[float, float]
+    #: The point asked for as the end, ``(lon, lat)`` degrees.
     end_lonlat: tuple[float, float]
+    #: The path over the network only (``(lon, lat)``); a route with gaps is a
+    #: MultiLineString whose parts the gaps separate.
     geometry: BaseGeometry
+    #: Geodesic length of ``geometry`` on WGS84, kilometres (gaps and snaps excluded).
     length_km: float
+    #: Geodesic distance from the requested start to where the route starts on the network,
+    #: kilometres.
     start_snap_km: float
+    #: Geodesic distance from the requested end to where the route ends on the network,
+    #: kilometres.
     end_snap_km: float
+    #: Every missing link, in route order.
     gaps: tuple[RouteGap, ...] = ()
+    #: Mode-specific figures (``basin``; ``length_by_status_km``, ``osm_way_ids``,
+    #: ``stations`` ...), JSON-serialisable.
     details: Mapping[str, Any] = field(default_factory=dict)
 
     @property

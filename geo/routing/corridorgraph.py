@@ -42,38 +42,27 @@ BEARING_KM = 1.0
 
 @dataclass(frozen=True)
 class LineInput:
-    """One line offered to the network (a catalog feature, an OSM way, a sea leg).
+    """One line offered to the network (a catalog feature, an OSM way, a sea leg)."""
 
-    Attributes
-    ----------
-    lonlats : numpy.ndarray, shape (k, 2)
-        Vertices ``(lon, lat)`` degrees, k >= 2.
-    mode : str
-        ``rail`` or ``sea``.
-    segment_countries : tuple of str
-        ISO3 code of each of the k-1 segments (``sea`` for none).
-    status, accuracy : str or None
-        ``operating``/``construction``/...; ``traced``/``schematic``/...
-    gauge_mm : int or None
-        Track gauge (rail), None when not known.
-    feature : str or None
-        Where the line comes from (a catalog id, ``osm way 123``, ``sea route``).
-    port_ends : tuple of (int or None)
-        For a sea leg, the index in ``ports`` of the port at its first and last vertex.
-    source : str
-        Where the line was read. Lines of one mapped source (an OSM extract) join only where
-        they share a vertex; the tolerance joins a dead end to a line of another source, or
-        two separately drawn lines (``catalog``).
-    """
-
+    #: Vertices ``(lon, lat)`` degrees, k >= 2. Shape ``(k, 2)``.
     lonlats: FloatArray
+    #: ``rail`` or ``sea``.
     mode: str
+    #: ISO3 code of each of the k-1 segments (``sea`` for none).
     segment_countries: tuple[str, ...]
+    #: ``operating``/``construction``/...
     status: str | None = None
+    #: ``traced``/``schematic``/...
     accuracy: str | None = None
+    #: Track gauge (rail), None when not known.
     gauge_mm: int | None = None
+    #: Where the line comes from (a catalog id, ``osm way 123``, ``sea route``).
     feature: str | None = None
+    #: For a sea leg, the index in ``ports`` of the port at its first and last vertex.
     port_ends: tuple[int | None, int | None] = (None, None)
+    #: Where the line was read. Lines of one mapped source (an OSM extract) join only where
+    #: they share a vertex; the tolerance joins a dead end to a line of another source, or
+    #: two separately drawn lines (``catalog``).
     source: str = "catalog"
 
 
@@ -130,41 +119,31 @@ class CorridorNode:
 
 @dataclass(frozen=True)
 class CorridorNetwork:
-    """Nodes, edges and what the search needs about them.
-
-    Attributes
-    ----------
-    nodes, edges : tuple
-    adjacency : tuple of tuple of int
-        Edge ids at each node.
-    bearing_deg : numpy.ndarray, shape (n_edges, 2)
-        Azimuth of each edge leaving ``u`` (column 0) and leaving ``v`` (column 1), degrees.
-    rail_degree : numpy.ndarray of int
-        Rail edges at each node: a node with 3 or more is a junction.
-    joins : tuple of dict
-        Every join the tolerance made (the two lines, the distance): the network's provenance.
-    meta : dict
-        Whatever the builder records (sources, tolerance, version).
-    component : numpy.ndarray of int
-        Connected piece of each node (over every edge, gaps and transfers included).
-    vertex_lonlats, vertex_edge, vertex_index : numpy.ndarray
-        Every vertex of every rail edge, its edge and its index there (for snapping).
-    geod : pyproj.Geod
-        The ellipsoid every length, snap and bearing of the network is measured on
-        (``settings.ellps`` of :func:`build_corridor_network`).
-    """
+    """Nodes, edges and what the search needs about them."""
 
     nodes: tuple[CorridorNode, ...]
     edges: tuple[CorridorEdge, ...]
+    #: Edge ids at each node.
     adjacency: tuple[tuple[int, ...], ...]
+    #: Azimuth of each edge leaving ``u`` (column 0) and leaving ``v`` (column 1), degrees.
+    #: Shape ``(n_edges, 2)``.
     bearing_deg: FloatArray
+    #: Rail edges at each node: a node with 3 or more is a junction.
     rail_degree: IntArray
+    #: Every join the tolerance made (the two lines, the distance): the network's provenance.
     joins: tuple[dict[str, Any], ...] = ()
+    #: Whatever the builder records (sources, tolerance, version).
     meta: dict[str, Any] = field(default_factory=dict)
+    #: Connected piece of each node (over every edge, gaps and transfers included).
     component: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.intp))
+    #: Every vertex of every rail edge (for snapping).
     vertex_lonlats: FloatArray = field(default_factory=lambda: np.zeros((0, 2)))
+    #: The edge of each of those vertices.
     vertex_edge: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.intp))
+    #: The index of each of those vertices in its edge.
     vertex_index: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.intp))
+    #: The ellipsoid every length, snap and bearing of the network is measured on
+    #: (``settings.ellps`` of :func:`build_corridor_network`).
     geod: pyproj.Geod = field(default_factory=lambda: GEOD, repr=False, compare=False)
 
 

@@ -56,35 +56,23 @@ class SnapError(CaspianError, ValueError):
 
 @dataclass(frozen=True)
 class SearchSettings:
-    """What a route may use and what things cost.
+    """What a route may use and what things cost."""
 
-    Attributes
-    ----------
-    statuses : frozenset of str or None
-        Statuses of rail and sea edges that may be used (None: every status).
-    avoid_features : frozenset of str
-        Feature ids (``layer/feature``) the route must not use.
-    avoid_countries : frozenset of str
-        ISO3 codes: an edge with at least ``avoid_min_km`` in one of them is not used.
-    avoid_min_km : float
-        Country length below which an edge still passes (a border drawn through a station).
-    transfer_km : float
-        Cost of each transfer (port call, break of gauge), in kilometres of travel.
-    gap_penalty : float
-        A kilometre of gap costs this many kilometres of track.
-    min_turn_angle_deg : float
-        At a junction, the smallest angle between the branch entered and the branch left.
-    max_snap_km : float
-        A point farther than this from the network is refused.
-    """
-
+    #: Statuses of rail and sea edges that may be used (None: every status).
     statuses: frozenset[str] | None = None
+    #: Feature ids (``layer/feature``) the route must not use.
     avoid_features: frozenset[str] = frozenset()
+    #: ISO3 codes: an edge with at least ``avoid_min_km`` in one of them is not used.
     avoid_countries: frozenset[str] = frozenset()
+    #: Country length below which an edge still passes (a border drawn through a station).
     avoid_min_km: float = 1.0
+    #: Cost of each transfer (port call, break of gauge), in kilometres of travel.
     transfer_km: float = 0.0
+    #: A kilometre of gap costs this many kilometres of track.
     gap_penalty: float = 10.0
+    #: At a junction, the smallest angle between the branch entered and the branch left.
     min_turn_angle_deg: float = 90.0
+    #: A point farther than this from the network is refused.
     max_snap_km: float = 25.0
 
 

@@ -59,29 +59,22 @@ class SnapError(CaspianError, ValueError):
 
 @dataclass(frozen=True)
 class RailNetwork:
-    """A rail network ready for shortest paths.
+    """A rail network ready for shortest paths."""
 
-    Attributes
-    ----------
-    graph : networkx.Graph
-        Nodes ``0 .. n-1``; track edges carry ``length_m``, ``way`` (OSM way id), ``status``
-        and ``weight`` (= ``length_m``); gap edges carry ``gap=True``, ``length_m`` and
-        ``weight = length_m * GAP_PENALTY``.
-    lons, lats : numpy.ndarray of float
-        Node coordinates, degrees.
-    component : numpy.ndarray of int
-        Connected component of each node over track edges only (0 = the largest).
-    geod : pyproj.Geod
-        The ellipsoid every length of the network was measured on, and snaps and gaps are
-        measured on (``settings.ellps`` of :func:`build_rail_network`).
-    """
-
+    #: Nodes ``0 .. n-1``; track edges carry ``length_m``, ``way`` (OSM way id), ``status``
+    #: and ``weight`` (= ``length_m``); gap edges carry ``gap=True``, ``length_m`` and
+    #: ``weight = length_m * GAP_PENALTY``.
     graph: nx.Graph
+    #: Node longitudes, degrees.
     lons: FloatArray
+    #: Node latitudes, degrees.
     lats: FloatArray
+    #: Connected component of each node over track edges only (0 = the largest).
     component: IntArray
     planar_scale: float = field(repr=False)
     _planar: FloatArray = field(repr=False)
+    #: The ellipsoid every length of the network was measured on, and snaps and gaps are
+    #: measured on (``settings.ellps`` of :func:`build_rail_network`).
     geod: pyproj.Geod = field(default_factory=lambda: GEOD, repr=False, compare=False)
 
     @property
@@ -100,33 +93,23 @@ class RailNetwork:
 
 @dataclass(frozen=True)
 class RailPath:
-    """A shortest path between two points, split where it crosses a gap.
+    """A shortest path between two points, split where it crosses a gap."""
 
-    Attributes
-    ----------
-    parts : tuple of numpy.ndarray
-        Each part's vertices as an ``(k, 2)`` array of ``(lon, lat)``; gaps lie between parts.
-    length_km : float
-        Track length (gaps excluded), kilometres.
-    length_by_status_km : dict
-        Track length per way status, kilometres.
-    way_ids : tuple of int
-        OSM ways used, in path order, each once.
-    gaps : tuple of RouteGap
-        The missing links, in path order.
-    start_snap_km, end_snap_km : float
-        Geodesic distance from each requested point to the node the path starts or ends at.
-    nodes : tuple of int
-        The network nodes of the path, in order.
-    """
-
+    #: Each part's vertices as an ``(k, 2)`` array of ``(lon, lat)``; gaps lie between parts.
     parts: tuple[FloatArray, ...]
+    #: Track length (gaps excluded), kilometres.
     length_km: float
+    #: Track length per way status, kilometres.
     length_by_status_km: dict[str, float]
+    #: OSM ways used, in path order, each once.
     way_ids: tuple[int, ...]
+    #: The missing links, in path order.
     gaps: tuple[RouteGap, ...]
+    #: Geodesic distance from the requested start to the node the path starts at.
     start_snap_km: float
+    #: Geodesic distance from the requested end to the node the path ends at.
     end_snap_km: float
+    #: The network nodes of the path, in order.
     nodes: tuple[int, ...]
 
     def geometry(self) -> Any:

@@ -264,43 +264,31 @@ def visible(navigable: Any, coast: Any, starts: FloatArray, ends: FloatArray) ->
 
 @dataclass(frozen=True)
 class SeaGraph:
-    """The visibility graph of one basin's navigable water.
+    """The visibility graph of one basin's navigable water."""
 
-    Attributes
-    ----------
-    basin : str
-        Basin id (``"caspian"``, ``"black_sea"``).
-    name : str
-        Basin name for messages (``"Caspian Sea"``).
-    centre_lonlat : tuple of float
-        Centre of the gnomonic projection, degrees.
-    clearance_m : float
-        How far the navigable water keeps from the coast, metres.
-    navigable : shapely Polygon
-        Navigable water in the gnomonic plane, metres.
-    vertices_xy, previous_xy, following_xy : numpy.ndarray, shape (n, 2)
-        Reflex vertices and their ring neighbours, plane metres.
-    vertices_lonlat : numpy.ndarray, shape (n, 2)
-        The vertices in degrees.
-    edges : numpy.ndarray of int, shape (m, 2)
-        Vertex pairs joined by a tangent segment in water.
-    edge_lengths_m : numpy.ndarray, shape (m,)
-        Geodesic length of each edge on the ellipsoid of ``geod``, metres.
-    geod : pyproj.Geod
-        The ellipsoid the edges, snaps and chord bounds are measured on.
-    """
-
+    #: Basin id (``"caspian"``, ``"black_sea"``).
     basin: str
+    #: Basin name for messages (``"Caspian Sea"``).
     name: str
+    #: Centre of the gnomonic projection, degrees.
     centre_lonlat: tuple[float, float]
+    #: How far the navigable water keeps from the coast, metres.
     clearance_m: float
+    #: Navigable water in the gnomonic plane, metres.
     navigable: Any
+    #: Reflex vertices, plane metres. Shape ``(n, 2)``.
     vertices_xy: FloatArray
+    #: Each reflex vertex's previous neighbour on its ring, plane metres. Shape ``(n, 2)``.
     previous_xy: FloatArray
+    #: Each reflex vertex's following neighbour on its ring, plane metres. Shape ``(n, 2)``.
     following_xy: FloatArray
+    #: The vertices in degrees. Shape ``(n, 2)``.
     vertices_lonlat: FloatArray
+    #: Vertex pairs joined by a tangent segment in water. Shape ``(m, 2)``.
     edges: IntArray
+    #: Geodesic length of each edge on the ellipsoid of ``geod``, metres. Shape ``(m,)``.
     edge_lengths_m: FloatArray
+    #: The ellipsoid the edges, snaps and chord bounds are measured on.
     geod: pyproj.Geod = field(default_factory=lambda: GEOD, repr=False, compare=False)
 
     @cached_property

@@ -39,18 +39,14 @@ NO_PREDECESSOR = -9999
 
 @dataclass(frozen=True)
 class ShortestPaths:
-    """Shortest paths between every pair of a graph's vertices.
+    """Shortest paths between every pair of a graph's vertices."""
 
-    Attributes
-    ----------
-    lengths_m : numpy.ndarray, shape (n, n)
-        Length of the shortest path from row to column vertex, metres (``inf``: none).
-    predecessors : numpy.ndarray of int, shape (n, n)
-        Row ``i`` holds each vertex's predecessor on its shortest path from vertex ``i``
-        (:data:`NO_PREDECESSOR` for ``i`` itself and for vertices it cannot reach).
-    """
-
+    #: Length of the shortest path from row to column vertex, metres (``inf``: none).
+    #: Shape ``(n, n)``.
     lengths_m: FloatArray
+    #: Row ``i`` holds each vertex's predecessor on its shortest path from vertex ``i``
+    #: (:data:`NO_PREDECESSOR` for ``i`` itself and for vertices it cannot reach).
+    #: Shape ``(n, n)``.
     predecessors: npt.NDArray[np.integer[Any]]
 
 
@@ -115,28 +111,20 @@ def chord_bounds_m(ecef: FloatArray, origin_ecef: FloatArray) -> FloatArray:
 
 @dataclass
 class EndPoint:
-    """A water point's candidate vertices and what is known of each (mutable, per point).
+    """A water point's candidate vertices and what is known of each (mutable, per point)."""
 
-    Attributes
-    ----------
-    water_xy, water_lonlat : tuple of float
-        The point in the basin's plane (metres) and in degrees.
-    ecef : numpy.ndarray, shape (3,)
-        The point in Earth-centred metres.
-    candidates : numpy.ndarray of int
-        Vertices whose segment from the point is tangent at the vertex, ascending.
-    lengths_m : numpy.ndarray of float
-        Per candidate: the geodesic length once the segment is tested and in water,
-        ``inf`` once it is found blocked, the chord bound until then.
-    tested : numpy.ndarray of bool
-        Which candidates' segments have been tested.
-    """
-
+    #: The point in the basin's plane, metres.
     water_xy: tuple[float, float]
+    #: The point in degrees.
     water_lonlat: tuple[float, float]
+    #: The point in Earth-centred metres. Shape ``(3,)``.
     ecef: FloatArray
+    #: Vertices whose segment from the point is tangent at the vertex, ascending.
     candidates: IntArray
+    #: Per candidate: the geodesic length once the segment is tested and in water,
+    #: ``inf`` once it is found blocked, the chord bound until then.
     lengths_m: FloatArray
+    #: Which candidates' segments have been tested.
     tested: npt.NDArray[np.bool_]
 
     @property

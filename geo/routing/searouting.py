@@ -63,22 +63,15 @@ class DifferentBasinsError(InputError):
 
 @dataclass(frozen=True)
 class SeaRouteSettings:
-    """Options of sea routing.
+    """Options of sea routing."""
 
-    Attributes
-    ----------
-    max_snap_km : float
-        Farthest a point may be from navigable water and still be routed (snapped), km.
-    densify_km : float
-        Spacing of the vertices added along each geodesic edge of a route's geometry, km.
-    remembered_points : int
-        How many water points' attachments to the graph a router keeps (ports are routed
-        again and again, and the segments tested from a point need no second test); 0 keeps
-        none.
-    """
-
+    #: Farthest a point may be from navigable water and still be routed (snapped), km.
     max_snap_km: float = 15.0
+    #: Spacing of the vertices added along each geodesic edge of a route's geometry, km.
     densify_km: float = 5.0
+    #: How many water points' attachments to the graph a router keeps (ports are routed
+    #: again and again, and the segments tested from a point need no second test); 0 keeps
+    #: none.
     remembered_points: int = 1024
 
 
@@ -87,26 +80,17 @@ DEFAULT_SEA_SETTINGS = SeaRouteSettings()
 
 @dataclass(frozen=True)
 class Located:
-    """A point placed in a basin's navigable water.
+    """A point placed in a basin's navigable water."""
 
-    Attributes
-    ----------
-    graph : SeaGraph
-        The basin.
-    lonlat : tuple of float
-        The requested point, degrees.
-    water_lonlat : tuple of float
-        Where the route starts or ends in water (the point itself when it is in water).
-    water_xy : tuple of float
-        The same in the basin's plane, metres.
-    snap_km : float
-        Geodesic distance from ``lonlat`` to ``water_lonlat``, km.
-    """
-
+    #: The basin.
     graph: SeaGraph
+    #: The requested point, degrees.
     lonlat: tuple[float, float]
+    #: Where the route starts or ends in water (the point itself when it is in water).
     water_lonlat: tuple[float, float]
+    #: The same in the basin's plane, metres.
     water_xy: tuple[float, float]
+    #: Geodesic distance from ``lonlat`` to ``water_lonlat``, km.
     snap_km: float
 
 

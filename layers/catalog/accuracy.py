@@ -40,20 +40,13 @@ ACCURACY_KM_KEYS: tuple[str, ...] = tuple(f"{name}_km" for name in GEOMETRY_ACCU
 
 @dataclass(frozen=True)
 class AccuracyStretch:
-    """A run of consecutive segments of one line that share an accuracy class.
+    """A run of consecutive segments of one line that share an accuracy class."""
 
-    Attributes
-    ----------
-    accuracy : str
-        One of :data:`caspian.layers.catalog.vocabulary.GEOMETRY_ACCURACIES`.
-    coordinates : tuple of (float, float)
-        ``(lon, lat)`` degrees of the stretch, at least two points.
-    length_km : float
-        Geodesic length on the ellipsoid, kilometres.
-    """
-
+    #: One of :data:`caspian.layers.catalog.vocabulary.GEOMETRY_ACCURACIES`.
     accuracy: str
+    #: ``(lon, lat)`` degrees of the stretch, at least two points.
     coordinates: tuple[tuple[float, float], ...]
+    #: Geodesic length on the ellipsoid, kilometres.
     length_km: float
 
     @property
@@ -148,22 +141,16 @@ def _classified_segments(
 
 @dataclass(frozen=True)
 class LongSegment:
-    """One straight segment of a line longer than a threshold.
+    """One straight segment of a line longer than a threshold."""
 
-    Attributes
-    ----------
-    start_vertex, end_vertex : int
-        Index of its ends among the line's vertices (parts concatenated, as
-        ``vertex_sources`` counts them).
-    accuracy : str
-        Its class by the rule of this module.
-    length_km : float
-        Geodesic length, kilometres.
-    """
-
+    #: Index of its first vertex among the line's vertices (parts concatenated, as
+    #: ``vertex_sources`` counts them).
     start_vertex: int
+    #: Index of its last vertex, counted the same way.
     end_vertex: int
+    #: Its class by the rule of this module.
     accuracy: str
+    #: Geodesic length, kilometres.
     length_km: float
 
 

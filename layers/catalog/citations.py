@@ -20,42 +20,29 @@ from caspian.layers.catalog.seeds import load_seed, normalise_whitespace
 
 @dataclass(frozen=True)
 class Citation:
-    """One source as a layer cites it.
+    """One source as a layer cites it."""
 
-    Attributes
-    ----------
-    layer : str
-        Layer id.
-    source_id : str
-        The source's id inside the layer.
-    type : str
-        ``"seed"`` or ``"external"``.
-    outlet : str
-        Seed outlet (from the manifest) or the external outlet.
-    date : str or None
-        ISO date of the seed, or the external source's date when it has one.
-    quote : str or None
-        Verbatim quote (seeds only).
-    seed : str or None
-        Seed id (file name).
-    start, end : int or None
-        Offsets of the quote in the seed file.
-    page : str or None
-        Page name of an external source.
-    features : tuple of str
-        Short ids of the features that list this source.
-    """
-
+    #: Layer id.
     layer: str
+    #: The source's id inside the layer.
     source_id: str
+    #: ``"seed"`` or ``"external"``.
     type: str
+    #: Seed outlet (from the manifest) or the external outlet.
     outlet: str
+    #: ISO date of the seed, or the external source's date when it has one.
     date: str | None
+    #: Verbatim quote (seeds only).
     quote: str | None = None
+    #: Seed id (file name).
     seed: str | None = None
+    #: Offset of the quote's start in the seed file.
     start: int | None = None
+    #: Offset of the quote's end in the seed file.
     end: int | None = None
+    #: Page name of an external source.
     page: str | None = None
+    #: Short ids of the features that list this source.
     features: tuple[str, ...] = ()
 
     def label(self) -> str:

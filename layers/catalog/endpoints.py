@@ -26,18 +26,13 @@ class LonLatRecord:
 
 @dataclass(frozen=True)
 class Endpoint(LonLatRecord):
-    """A point a route starts or ends at.
+    """A point a route starts or ends at."""
 
-    Attributes
-    ----------
-    label : str
-        What the user gave, normalised (``"aktau_port/aktau"`` or ``"49.4070,39.9480"``).
-    lon, lat : float
-        Degrees, WGS84.
-    """
-
+    #: What the user gave, normalised (``"aktau_port/aktau"`` or ``"49.4070,39.9480"``).
     label: str
+    #: Longitude, degrees, WGS84.
     lon: float
+    #: Latitude, degrees, WGS84.
     lat: float
 
 

@@ -29,33 +29,23 @@ GROUPS: tuple[str, ...] = ("Ports", "Energy", "Telecom", "Transport", "Context")
 
 @dataclass(frozen=True)
 class Layer:
-    """One catalog layer.
+    """One catalog layer."""
 
-    Attributes
-    ----------
-    id : str
-        Layer id, e.g. ``"btc_pipeline"``.
-    name, name_ru : str
-        Title in English and Russian.
-    group : str
-        One of :data:`GROUPS`.
-    description : str
-        One or two sentences.
-    sources : Mapping[str, dict]
-        Every source the layer cites, by source id.
-    conflicts : tuple of dict
-        Disagreements between sources, kept as data.
-    features : tuple of dict
-        GeoJSON Feature objects; ``feature["id"]`` is ``"<layer>/<feature>"``.
-    """
-
+    #: Layer id, e.g. ``"btc_pipeline"``.
     id: str
+    #: Title in English.
     name: str
+    #: Title in Russian.
     name_ru: str
+    #: One of :data:`GROUPS`.
     group: str
+    #: One or two sentences.
     description: str
+    #: Every source the layer cites, by source id.
     sources: Mapping[str, dict[str, Any]]
+    #: Disagreements between sources, kept as data.
     conflicts: tuple[dict[str, Any], ...]
+    #: GeoJSON Feature objects; ``feature["id"]`` is ``"<layer>/<feature>"``.
     features: tuple[dict[str, Any], ...]
 
     def feature_ids(self) -> list[str]:

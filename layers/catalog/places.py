@@ -106,27 +106,19 @@ def name_variants(label: str) -> set[str]:
 
 @dataclass(frozen=True)
 class Place(LonLatRecord):
-    """A named point a route can start, end or pass at.
+    """A named point a route can start, end or pass at."""
 
-    Attributes
-    ----------
-    name : str
-        How the place is shown (the catalog's name, the station's, GeoNames').
-    lon, lat : float
-        Degrees, WGS84.
-    origin : str
-        Where it comes from: a catalog feature id, ``osm:<file>`` or ``geonames``.
-    type_instead : str
-        What to type to name exactly this place (a catalog id, or ``lon,lat``).
-    tier : int
-        0 catalog, 1 OpenStreetMap stations, 2 GeoNames: the first tier with a match answers.
-    """
-
+    #: How the place is shown (the catalog's name, the station's, GeoNames').
     name: str
+    #: Longitude, degrees, WGS84.
     lon: float
+    #: Latitude, degrees, WGS84.
     lat: float
+    #: Where it comes from: a catalog feature id, ``osm:<file>`` or ``geonames``.
     origin: str
+    #: What to type to name exactly this place (a catalog id, or ``lon,lat``).
     type_instead: str
+    #: 0 catalog, 1 OpenStreetMap stations, 2 GeoNames: the first tier with a match answers.
     tier: int
 
     @property

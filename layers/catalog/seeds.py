@@ -37,34 +37,27 @@ _DATELINE = re.compile(r"^\s*\d{2}\.\d{2}\.\d{4}(\s+\d{2}:\d{2})?\s*$")
 
 @dataclass(frozen=True)
 class SeedDocument:
-    """One source document.
+    """One source document."""
 
-    Attributes
-    ----------
-    id : str
-        The file name, e.g. ``"003_833792392fde0c57.txt"``.
-    outlet, title, date, date_source, language : str or None
-        From the manifest; ``date`` is ISO 8601, ``date_source`` is ``"header"`` or
-        ``"inline"``.
-    people_quoted : tuple of str
-        People whose words the article quotes.
-    text : str
-        The original file, decoded as UTF-8.
-    body_spans : tuple of (int, int)
-        Half-open ranges of ``text`` that are article body; the rest is boilerplate.
-    meta : dict
-        The whole manifest entry.
-    """
-
+    #: The file name, e.g. ``"003_833792392fde0c57.txt"``.
     id: str
+    #: From the manifest.
     outlet: str
+    #: From the manifest.
     title: str | None
+    #: From the manifest, ISO 8601.
     date: str
+    #: From the manifest: ``"header"`` or ``"inline"``.
     date_source: str
+    #: From the manifest.
     language: str
+    #: People whose words the article quotes.
     people_quoted: tuple[str, ...]
+    #: The original file, decoded as UTF-8.
     text: str
+    #: Half-open ranges of ``text`` that are article body; the rest is boilerplate.
     body_spans: tuple[tuple[int, int], ...]
+    #: The whole manifest entry.
     meta: Mapping[str, Any]
 
     @property

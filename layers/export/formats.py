@@ -61,33 +61,23 @@ class Format(NamedTuple):
     """One export format (a named tuple, not a dataclass: ``caspian --help`` reads the
     suffixes of this table through :mod:`caspian.layers.io.fileio` without importing
     :mod:`dataclasses`).
-
-    Attributes
-    ----------
-    name : str
-        The value of ``--format`` (``"gpkg"``).
-    suffixes : tuple of str
-        Lower-case file suffixes that name it; the first is the one written
-        (``--split`` files, suggested names).
-    kind : str
-        What the file holds, as :func:`caspian.layers.io.fileio.suffix_kinds` names it
-        (``"GeoPackage"``): a file whose suffix names another kind is refused.
-    writer : str
-        ``"module:function"`` of its :class:`Writer`, imported on first use.
-    summary : str
-        One line for ``caspian export --help``.
-    needs : tuple of str
-        Optional packages (import names) it needs beyond the core dependencies.
-    one_file : bool
-        The file holds one table per layer, so ``--split`` is refused.
     """
 
+    #: The value of ``--format`` (``"gpkg"``).
     name: str
+    #: Lower-case file suffixes that name it; the first is the one written
+    #: (``--split`` files, suggested names).
     suffixes: tuple[str, ...]
+    #: What the file holds, as :func:`caspian.layers.io.fileio.suffix_kinds` names it
+    #: (``"GeoPackage"``): a file whose suffix names another kind is refused.
     kind: str
+    #: ``"module:function"`` of its :class:`Writer`, imported on first use.
     writer: str
+    #: One line for ``caspian export --help``.
     summary: str
+    #: Optional packages (import names) it needs beyond the core dependencies.
     needs: tuple[str, ...] = ()
+    #: The file holds one table per layer, so ``--split`` is refused.
     one_file: bool = False
 
     @property

@@ -58,20 +58,13 @@ Found = tuple[int | None, Any, str]
 
 @dataclass(frozen=True)
 class PositionBlock:
-    """Every non-empty coordinate array of a document, all cleared by one numpy check.
+    """Every non-empty coordinate array of a document, all cleared by one numpy check."""
 
-    Attributes
-    ----------
-    arrays : tuple of list
-        The cleared arrays (lists of positions), in document order.
-    coords : numpy.ndarray
-        Their positions stacked, shape ``(n, 2)`` or ``(n, 3)``, float64, degrees.
-    counts : numpy.ndarray
-        Number of positions of each array, so ``coords`` splits back into ``arrays``.
-    """
-
+    #: The cleared arrays (lists of positions), in document order.
     arrays: tuple[list[Any], ...]
+    #: Their positions stacked, shape ``(n, 2)`` or ``(n, 3)``, float64, degrees.
     coords: np.ndarray
+    #: Number of positions of each array, so ``coords`` splits back into ``arrays``.
     counts: np.ndarray
     cleared: frozenset[int] = field(repr=False, default=frozenset())
 

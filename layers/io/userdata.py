@@ -63,21 +63,14 @@ MAX_PROPERTY_COLUMNS = 1000
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with a user's GeoJSON.
+    """One thing wrong with a user's GeoJSON."""
 
-    Attributes
-    ----------
-    index : int or None
-        Position of the feature in ``features`` (0 for a single Feature or a bare geometry);
-        None for a problem of the whole file (unreadable, invalid JSON, mixed CRS, ...).
-    message : str
-        What is wrong and how to fix it, one line.
-    feature_id : str or int or None
-        The feature's ``id`` member when it has a usable one.
-    """
-
+    #: Position of the feature in ``features`` (0 for a single Feature or a bare geometry);
+    #: None for a problem of the whole file (unreadable, invalid JSON, mixed CRS, ...).
     index: int | None
+    #: What is wrong and how to fix it, one line.
     message: str
+    #: The feature's ``id`` member when it has a usable one.
     feature_id: str | int | None = None
 
     @property

@@ -332,20 +332,13 @@ def _batches(
 
 @dataclass(frozen=True)
 class FilePart:
-    """Some row groups of a GeoParquet file: a partition one worker of a cluster reads.
+    """Some row groups of a GeoParquet file: a partition one worker of a cluster reads."""
 
-    Attributes
-    ----------
-    path : str
-        The file.
-    row_groups : tuple of int
-        Its row groups in this part, consecutive.
-    first_row : int
-        Row number (from 0 over the whole file) of the part's first feature.
-    """
-
+    #: The file.
     path: str
+    #: Its row groups in this part, consecutive.
     row_groups: tuple[int, ...]
+    #: Row number (from 0 over the whole file) of the part's first feature.
     first_row: int
 
 

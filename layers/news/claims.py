@@ -68,58 +68,42 @@ _OWN_CONTEXT = ("event", "date", "relative_to")
 
 @dataclass(frozen=True)
 class Claim:
-    """One numeric claim of one document.
-
-    Attributes
-    ----------
-    document : str
-    kind : str
-        See :class:`caspian.layers.news.expression.Quantity`.
-    value, value_max : float
-        Normalised value (and upper end of a range).
-    step : float or None
-        The value of the last digit written, in the normal unit (224 km: 1; 223.6 km: 0.1);
-        values that differ by less than half of it are one figure rounded.
-    unit : str or None
-    qualifier : str or None
-    role : str
-        ``"target"`` or ``"reported"``.
-    text : str
-        The expression as written.
-    sentence : int or None
-    start, end : int
-        Offsets in the original file.
-    layer, feature : str or None
-        The linked mention's layer and feature.
-    link : str or None
-        The rule that linked them (:mod:`.linking`: ``"sentence, before"``, ``"previous
-        sentence"``, ``"article subject"``, ``"unmapped project (…)"``…).
-    scope : str or None
-        The part of the feature measured (:mod:`.scopes`: ``"section:GE"``, ``"second
-        line"``, ``"backup"``); None for the whole.
-    topic : str or None
-    context : dict
-        ``period`` (``{"months": 8, "year": 2025}``), ``since`` (year), ``horizon`` (text and
-        normal form) taken from the same sentence.
-    """
+    """One numeric claim of one document."""
 
     document: str
+    #: See :class:`caspian.layers.news.expression.Quantity`.
     kind: str
+    #: Normalised value (and upper end of a range).
     value: float
     unit: str | None
     qualifier: str | None
+    #: ``"target"`` or ``"reported"``.
     role: str
+    #: The expression as written.
     text: str
     sentence: int | None
+    #: Offset of the claim's start in the original file.
     start: int
+    #: Offset of its end in the original file.
     end: int
+    #: The linked mention's layer.
     layer: str | None = None
+    #: The linked mention's feature.
     feature: str | None = None
     topic: str | None = None
+    #: Normalised value (and upper end of a range).
     value_max: float | None = None
+    #: The value of the last digit written, in the normal unit (224 km: 1; 223.6 km: 0.1);
+    #: values that differ by less than half of it are one figure rounded.
     step: float | None = None
+    #: The rule that linked them (:mod:`.linking`: ``"sentence, before"``, ``"previous
+    #: sentence"``, ``"article subject"``, ``"unmapped project (…)"``…).
     link: str | None = None
+    #: The part of the feature measured (:mod:`.scopes`: ``"section:GE"``, ``"second
+    #: line"``, ``"backup"``); None for the whole.
     scope: str | None = None
+    #: ``period`` (``{"months": 8, "year": 2025}``), ``since`` (year), ``horizon`` (text and
+    #: normal form) taken from the same sentence.
     context: dict[str, Any] = field(default_factory=dict)
 
     @property

@@ -46,29 +46,19 @@ MEASURE_CONTEXT = ("as_of", "event", "state")
 
 @dataclass(frozen=True)
 class Conflict:
-    """One disagreement.
+    """One disagreement."""
 
-    Attributes
-    ----------
-    id : str
-        Stable id: ``"<rule>:<subject>:<kind>:<role>"``.
-    rule : str
-        ``"value"``, ``"period"`` or ``"catalog"``.
-    subject : str
-    kind, unit, role : str
-    claims : tuple of Claim
-        The claims that disagree, in corpus order.
-    catalog_values : tuple of dict
-        For the ``catalog`` rule: the published values (``value``, ``source``) it contradicts.
-    """
-
+    #: Stable id: ``"<rule>:<subject>:<kind>:<role>"``.
     id: str
+    #: ``"value"``, ``"period"`` or ``"catalog"``.
     rule: str
     subject: str
     kind: str
     unit: str | None
     role: str
+    #: The claims that disagree, in corpus order.
     claims: tuple[Claim, ...]
+    #: For the ``catalog`` rule: the published values (``value``, ``source``) it contradicts.
     catalog_values: tuple[dict[str, Any], ...] = ()
 
     @property

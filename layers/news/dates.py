@@ -59,26 +59,18 @@ _TIME_BEFORE = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2})\s*[,/|·—–-]?\s*\Z")
 
 @dataclass(frozen=True)
 class FoundDate:
-    """A date read from text.
-
-    Attributes
-    ----------
-    date : datetime.date
-    time : str or None
-        ``"HH:MM"`` when the text gives one.
-    shape : str
-        ``"header"``, ``"numeric"`` or ``"words"``.
-    start, end : int
-        Offsets of the evidence in the text.
-    evidence : str
-        The text that states the date.
-    """
+    """A date read from text."""
 
     date: dt.date
+    #: ``"HH:MM"`` when the text gives one.
     time: str | None
+    #: ``"header"``, ``"numeric"`` or ``"words"``.
     shape: str
+    #: Offset of the evidence's start in the text.
     start: int
+    #: Offset of its end in the text.
     end: int
+    #: The text that states the date.
     evidence: str
 
 

@@ -43,46 +43,35 @@ _ATTRIBUTION = re.compile(
 
 @dataclass(frozen=True)
 class NewsDocument:
-    """One article as the news reader sees it.
+    """One article as the news reader sees it."""
 
-    Attributes
-    ----------
-    id : str
-        File name (corpus documents) or the path given.
-    format : str
-        ``"text"`` or ``"html"``.
-    original : str
-        The file as read (UTF-8).
-    text : str
-        The analysed text: ``original`` for plain text, the projected text for HTML.
-    origins : tuple of int or None
-        For HTML, ``origins[i]`` is the offset in ``original`` of ``text[i]``.
-    body_spans : tuple of (int, int)
-        Article paragraphs as ranges of ``text``.
-    sentences : tuple of (int, int)
-        Sentences of the body (razdel), ranges of ``text``; a sentence never crosses a
-        paragraph.
-    title, outlet, date, language : str or None
-        Metadata; ``date`` is ISO 8601.
-    date_evidence : str or None
-        The text that states the date.
-    sha256 : str
-        Of the original bytes.
-    """
-
+    #: File name (corpus documents) or the path given.
     id: str
+    #: ``"text"`` or ``"html"``.
     format: str
+    #: The file as read (UTF-8).
     original: str
+    #: The analysed text: ``original`` for plain text, the projected text for HTML.
     text: str
+    #: For HTML, ``origins[i]`` is the offset in ``original`` of ``text[i]``.
     origins: tuple[int, ...] | None
+    #: Article paragraphs as ranges of ``text``.
     body_spans: tuple[tuple[int, int], ...]
+    #: Sentences of the body (razdel), ranges of ``text``; a sentence never crosses a
+    #: paragraph.
     sentences: tuple[tuple[int, int], ...]
+    #: Metadata.
     title: str | None
+    #: Metadata.
     outlet: str | None
+    #: Metadata, ISO 8601.
     date: str | None
     date_source: str | None
+    #: The text that states the date.
     date_evidence: str | None
+    #: Metadata.
     language: str
+    #: Of the original bytes.
     sha256: str
     meta: dict[str, Any] = field(default_factory=dict)
 

@@ -64,38 +64,27 @@ def _digit_positions(text: str) -> list[int]:
 
 @dataclass(frozen=True)
 class Quantity:
-    """One numeric expression.
+    """One numeric expression."""
 
-    Attributes
-    ----------
-    kind : str
-        ``length``, ``mass``, ``money``, ``power``, ``bandwidth``, ``containers``,
-        ``percent``, ``growth``, ``period``, ``duration``, ``deadline``, ``since`` or
-        ``event`` (a dated event: the value is the date's proleptic ordinal, unit ``date``).
-    value : float
-        In the normal unit (km, Mt, currency units, GW, Tbit/s; growth as a factor; a year
-        for deadlines and base years; a count of ``unit`` for durations and periods).
-    unit : str or None
-        Normal unit (``"km"``, ``"Mt/yr"``, ``"USD"``, ``"x"``, ``"month"``, ``"yr"``).
-    start, end : int
-        Offsets of the expression in the text.
-    qualifier : str or None
-        ``almost``, ``about``, ``more than``, ``less than``, ``up to``.
-    value_max : float or None
-        Upper end of a range ("12-36 месяцев").
-    step : float or None
-        The value of one unit in the last digit written, in the normal unit: 224 km is stated
-        to 1 km, 223.6 km to 0.1 km, "1,5 млн тонн" to 0.1 Mt (what a rounding may change).
-    extra : dict
-        Kind-specific details (a period's year, a deadline's ``end_of_year``).
-    """
-
+    #: ``length``, ``mass``, ``money``, ``power``, ``bandwidth``, ``containers``,
+    #: ``percent``, ``growth``, ``period``, ``duration``, ``deadline``, ``since`` or
+    #: ``event`` (a dated event: the value is the date's proleptic ordinal, unit ``date``).
     kind: str
+    #: In the normal unit (km, Mt, currency units, GW, Tbit/s; growth as a factor; a year
+    #: for deadlines and base years; a count of ``unit`` for durations and periods).
     value: float
+    #: Normal unit (``"km"``, ``"Mt/yr"``, ``"USD"``, ``"x"``, ``"month"``, ``"yr"``).
     unit: str | None
+    #: Offset of the expression's start in the text.
     start: int
+    #: Offset of its end in the text.
     end: int
+    #: ``almost``, ``about``, ``more than``, ``less than``, ``up to``.
     qualifier: str | None = None
+    #: Upper end of a range ("12-36 месяцев").
     value_max: float | None = None
+    #: The value of one unit in the last digit written, in the normal unit: 224 km is stated
+    #: to 1 km, 223.6 km to 0.1 km, "1,5 млн тонн" to 0.1 Mt (what a rounding may change).
     step: float | None = None
+    #: Kind-specific details (a period's year, a deadline's ``end_of_year``).
     extra: dict[str, Any] = field(default_factory=dict)

@@ -143,30 +143,20 @@ def _listed(tokens: Sequence[Word]) -> WordList:
 
 @dataclass(frozen=True)
 class Gazetteer:
-    """The loaded gazetteer.
+    """The loaded gazetteer."""
 
-    Attributes
-    ----------
-    features : Matcher
-        Names of layers and features; targets are ``(layer, feature or None)``.
-    topics : Matcher
-        Topic words of numeric claims; targets are ``("topic", topic id)``.
-    unmapped : Matcher
-        Names of projects the catalog does not map (other corridors and pipelines); targets
-        are ``("unmapped", id)``. Their figures must not go to a catalog feature.
-    topic_labels : dict
-        Topic id -> readable label.
-    outlets : tuple of (str, tuple of str)
-        Outlet name and the names it appears under.
-    entries : tuple of dict
-        The raw entries, for listing.
-    """
-
+    #: Names of layers and features; targets are ``(layer, feature or None)``.
     features: Matcher
+    #: Topic words of numeric claims; targets are ``("topic", topic id)``.
     topics: Matcher
+    #: Names of projects the catalog does not map (other corridors and pipelines); targets
+    #: are ``("unmapped", id)``. Their figures must not go to a catalog feature.
     unmapped: Matcher
+    #: Topic id -> readable label.
     topic_labels: dict[str, str]
+    #: Outlet name and the names it appears under.
     outlets: tuple[tuple[str, tuple[str, ...]], ...]
+    #: The raw entries, for listing.
     entries: tuple[dict[str, Any], ...]
 
 

@@ -28,23 +28,15 @@ _BLOCKS = {
 
 @dataclass(frozen=True)
 class HtmlText:
-    """Projected text of a page.
+    """Projected text of a page."""
 
-    Attributes
-    ----------
-    text : str
-        The visible text, with a line break for every block element.
-    origins : tuple of int
-        ``origins[i]`` is the offset in the original file of ``text[i]``.
-    title : str or None
-        The ``<title>`` or first ``<h1>`` text.
-    meta : dict
-        ``<meta>`` properties and names (``og:site_name``, ``article:published_time``).
-    """
-
+    #: The visible text, with a line break for every block element.
     text: str
+    #: ``origins[i]`` is the offset in the original file of ``text[i]``.
     origins: tuple[int, ...]
+    #: The ``<title>`` or first ``<h1>`` text.
     title: str | None
+    #: ``<meta>`` properties and names (``og:site_name``, ``article:published_time``).
     meta: dict[str, str]
 
 

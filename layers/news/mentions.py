@@ -11,35 +11,24 @@ from caspian.layers.news.gazetteer import Gazetteer, load_gazetteer
 
 @dataclass(frozen=True)
 class Mention:
-    """One mention.
+    """One mention."""
 
-    Attributes
-    ----------
-    document : str
-        Document id.
-    layer : str
-    feature : str or None
-        Short feature id; ``None`` when the text names the layer as a whole.
-    text : str
-        The words as written in the article.
-    name : str
-        The gazetteer name they matched.
-    sentence : int or None
-        Index of the sentence in the document.
-    start, end : int
-        Offsets in the original file.
-    position : int
-        Offset of the first character in the analysed text (for distances).
-    """
-
+    #: Document id.
     document: str
     layer: str
+    #: Short feature id; ``None`` when the text names the layer as a whole.
     feature: str | None
+    #: The words as written in the article.
     text: str
+    #: The gazetteer name they matched.
     name: str
+    #: Index of the sentence in the document.
     sentence: int | None
+    #: Offset of the mention's start in the original file.
     start: int
+    #: Offset of its end in the original file.
     end: int
+    #: Offset of the first character in the analysed text (for distances).
     position: int
 
     def as_dict(self, document: NewsDocument | None = None) -> dict[str, Any]:

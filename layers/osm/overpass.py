@@ -40,26 +40,17 @@ class OverpassError(CaspianError, ConnectionError):
 
 @dataclass(frozen=True)
 class OsmSettings:
-    """How osmnx talks to Overpass; applied to ``osmnx.settings`` only while a call runs.
+    """How osmnx talks to Overpass; applied to ``osmnx.settings`` only while a call runs."""
 
-    Attributes
-    ----------
-    cache_folder : str or Path
-        osmnx's response cache (osmnx's default is ``./cache``); a cached query needs no network.
-    overpass_url : str
-        Base URL of the Overpass API (without ``/interpreter``).
-    requests_timeout_s : float
-        Timeout osmnx gives Overpass (also the query's ``[timeout:]``), seconds.
-    connect_timeout_s : float
-        How long to try to open a connection before calling the network unreachable, seconds.
-    use_cache : bool
-        Read and write osmnx's cache.
-    """
-
+    #: osmnx's response cache (osmnx's default is ``./cache``); a cached query needs no network.
     cache_folder: str | Path = "./cache"
+    #: Base URL of the Overpass API (without ``/interpreter``).
     overpass_url: str = "https://overpass-api.de/api"
+    #: Timeout osmnx gives Overpass (also the query's ``[timeout:]``), seconds.
     requests_timeout_s: float = 180.0
+    #: How long to try to open a connection before calling the network unreachable, seconds.
     connect_timeout_s: float = 10.0
+    #: Read and write osmnx's cache.
     use_cache: bool = True
 
     def __post_init__(self) -> None:

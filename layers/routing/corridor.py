@@ -84,26 +84,17 @@ CORRIDOR_VERSION = 4
 
 @dataclass(frozen=True)
 class CorridorSettings:
-    """How the network is assembled (all in kilometres).
+    """How the network is assembled (all in kilometres)."""
 
-    Attributes
-    ----------
-    join_km : float
-        A rail line's end joins another line within this distance (the stated tolerance).
-    port_km : float
-        A port is linked to the nearest rail within this distance by a port transfer.
-    max_gap_km : float
-        A chain's consecutive legs farther apart than this are not offered as a gap.
-    densify_km : float
-        Longest segment; each segment takes the country of its midpoint.
-    sea_legs : bool
-        Add the sea router's water path between ports the catalog does not join.
-    """
-
+    #: A rail line's end joins another line within this distance (the stated tolerance).
     join_km: float = 1.0
+    #: A port is linked to the nearest rail within this distance by a port transfer.
     port_km: float = 15.0
+    #: A chain's consecutive legs farther apart than this are not offered as a gap.
     max_gap_km: float = 50.0
+    #: Longest segment; each segment takes the country of its midpoint.
     densify_km: float = 2.0
+    #: Add the sea router's water path between ports the catalog does not join.
     sea_legs: bool = True
 
 

@@ -56,23 +56,15 @@ def _split_at(lonlats: np.ndarray, lonlat: Sequence[float] | np.ndarray) -> int:
 
 @dataclass
 class CatalogLines:
-    """The catalog's lines as records, with what joins them.
+    """The catalog's lines as records, with what joins them."""
 
-    Attributes
-    ----------
-    records : list of dict
-        One per part of each rail or sea line, gauge sections split.
-    ports : list of Port
-    joins : list of (int, int, int, int)
-        ``(record, vertex, record, vertex)`` that should meet: a chain's consecutive rail legs
-        and the declared links of ``corridor.json``.
-    named_points : list of (str, float, float)
-        Names of points the data defines (where the gauge changes).
-    """
-
+    #: One per part of each rail or sea line, gauge sections split.
     records: list[dict[str, Any]]
     ports: list[Port]
+    #: ``(record, vertex, record, vertex)`` that should meet: a chain's consecutive rail legs
+    #: and the declared links of ``corridor.json``.
     joins: list[tuple[int, int, int, int]]
+    #: Names of points the data defines (where the gauge changes).
     named_points: list[tuple[str, float, float]]
 
 

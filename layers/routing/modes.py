@@ -23,29 +23,20 @@ __all__ = ["MODES", "RoutingMode", "mode_options", "route"]
 
 @dataclass(frozen=True)
 class RoutingMode:
-    """One routing mode.
+    """One routing mode."""
 
-    Attributes
-    ----------
-    name : str
-        The value of ``--mode`` (``"rail"``).
-    router : str
-        ``"module:function"`` of the function that routes: ``function(start, end,
-        **options)``, with ``start`` and ``end`` as :func:`route` takes them.
-    summary : str
-        What it routes over, for ``caspian route --help``.
-    options : tuple of str
-        The keyword options it takes beyond ``start`` and ``end`` (``"osm_file"``); the
-        command line refuses the others with this mode.
-    several : bool
-        Its answer is several routes (a :class:`caspian.layers.routing.corridor.CorridorAnswer`),
-        not one :class:`caspian.geo.routing.Route`.
-    """
-
+    #: The value of ``--mode`` (``"rail"``).
     name: str
+    #: ``"module:function"`` of the function that routes: ``function(start, end,
+    #: **options)``, with ``start`` and ``end`` as :func:`route` takes them.
     router: str
+    #: What it routes over, for ``caspian route --help``.
     summary: str
+    #: The keyword options it takes beyond ``start`` and ``end`` (``"osm_file"``); the
+    #: command line refuses the others with this mode.
     options: tuple[str, ...] = ()
+    #: Its answer is several routes (a :class:`caspian.layers.routing.corridor.CorridorAnswer`),
+    #: not one :class:`caspian.geo.routing.Route`.
     several: bool = False
 
     def load_router(self) -> Callable[..., Any]:

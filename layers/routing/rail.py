@@ -54,22 +54,14 @@ DEFAULT_MAX_SNAP_KM = 25.0
 
 @dataclass(frozen=True)
 class LoadedRail:
-    """A rail network with its stations and where it was read.
-
-    Attributes
-    ----------
-    network : RailNetwork
-    stations : GeoDataFrame
-        ``osm_id``, ``railway``, ``name``, point ``geometry``.
-    source : str
-        The OSM file's name, or ``overpass bbox W,S,E,N``.
-    ways : GeoDataFrame
-        The ways the network was built from (``osm_id``, ``status``, ``name``, ``geometry``).
-    """
+    """A rail network with its stations and where it was read."""
 
     network: RailNetwork
+    #: ``osm_id``, ``railway``, ``name``, point ``geometry``.
     stations: gpd.GeoDataFrame
+    #: The OSM file's name, or ``overpass bbox W,S,E,N``.
     source: str
+    #: The ways the network was built from (``osm_id``, ``status``, ``name``, ``geometry``).
     ways: gpd.GeoDataFrame
 
 
