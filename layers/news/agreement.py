@@ -8,10 +8,11 @@ Two rules, over claims of *different* documents:
 
 ``value``
     the values differ (beyond rounding, :func:`agree`) while the reporting periods agree, or
-    only one states one (for a volume, a whole year);
+    only one states one (for a volume, a whole year; a change only over one stated window);
 ``period``
-    the values agree but both state a period of the same year and the windows differ (547
-    million USD "за восемь месяцев 2025 года" against "за девять месяцев"); one figure for
+    the values, both written plainly, agree but both state a period of the same year and the
+    windows differ (547 million USD "за восемь месяцев 2025 года" against "за девять
+    месяцев"); one figure for
     two different years (a 2026 forecast of 110,000 TEU against a 2025 record of more than
     100,000) is two measures, not a disagreement.
 
@@ -113,11 +114,16 @@ def _extremes(members: Sequence[Claim]) -> dict[tuple[Period, Any], list[Claim]]
     return found
 
 
-def _comparable(period: Period, other: Period, volume: bool) -> bool:
+def _comparable(period: Period, other: Period, volume: bool, change: bool = False) -> bool:
     """Whether figures of two periods measure one thing: the same period, or a period
     stated on one side only (the other did not say it) — for a ``volume`` only a whole year:
     a month's or a few months' volume ("в июле … 308 тысяч тонн") is never the figure of an
-    unstated period, which is a year's or the total."""
+    unstated period, which is a year's or the total. A ``change`` is over a window of its
+    own, so two changes are one measure only over one stated window: "на 40,4% больше" over
+    nine months and "на 48% больше" over eight, or "в 1,5 раза" and "в 3-4 раза" with no
+    window said, are not one figure disagreeing."""
+    if change:
+        return period is not None and period == other
     if period == other:
         return True
     stated = other if period is None else period if other is None else None
@@ -130,7 +136,7 @@ def _value_rule(members: Sequence[Claim]) -> dict[int, Claim]:
     for claim in members:
         period = period_of(claim)
         for (other_period, _), candidates in extremes.items():
-            if not _comparable(period, other_period, claim.kind in FLOWS):
+            if not _comparable(period, other_period, claim.kind in FLOWS, claim.kind == "growth"):
                 continue
             if any(
                 other.document != claim.document and not _claims_agree(claim, other)
@@ -152,7 +158,9 @@ def _period_rule(members: Sequence[Claim]) -> dict[int, Claim]:
     # repeating one figure for one period are one group, compared once.
     groups: dict[tuple[float, Any, Period], list[Claim]] = {}
     for claim in members:
-        if period_of(claim) is not None:
+        # A figure written as approximate or bounded ("около 70 тысяч", "превысил 100 000")
+        # fits windows of many lengths: only plainly written figures show a period mistaken.
+        if period_of(claim) is not None and claim.qualifier not in APPROXIMATE:
             key = (claim.value, tolerance_step(claim), period_of(claim))
             groups.setdefault(key, []).append(claim)
     keys = sorted(groups, key=lambda key: key[0])

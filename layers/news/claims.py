@@ -158,7 +158,7 @@ def _role(item: Quantity, plans: bool, period: dict[str, Any], published: str | 
 
 
 # The first end of a change, "вырос … с 0,8 млн до 4,5 млн тонн": the state before it.
-_CHANGED_FROM = re.compile(r"\bс\s*\Z", re.IGNORECASE)
+_CHANGED_FROM = re.compile(r"\bсо?\s*\Z", re.IGNORECASE)
 _CHANGED_TO = re.compile(r"\s*(?:[^\W\d_.]+\s+){0,2}?до\s*\Z", re.IGNORECASE)
 # The other order: "до" before the new value, "с" right after it ("до 4,7 миллиона тонн с").
 _CHANGED_TO_BEFORE = re.compile(r".?\bдо\s*", re.IGNORECASE)
@@ -211,6 +211,16 @@ def _change_start(
     return preceding is not None and _CHANGED_TO_BEFORE.fullmatch(
         text[max(0, preceding.start - 4) : preceding.start]
     ) is not None and _CHANGED_FROM_AFTER.fullmatch(text[preceding.end : item.start]) is not None
+
+
+def _rate_of_change_start(item: Quantity, before: Claim) -> Quantity:
+    """``item`` counted per year when it is the "до" end of a change whose "с" end
+    (``before``, the claim before it in its sentence) is: "годовая мощность … со 100 тыс. TEU
+    до 150 тыс. TEU" (the word that makes the first a yearly rate stands before both)."""
+    yearly = f"{item.unit}/yr"
+    if before.context.get("state") and before.kind == item.kind and before.unit == yearly:
+        return dataclasses.replace(item, unit=yearly)
+    return item
 
 
 def _context(document: NewsDocument, found: Sequence[Quantity]) -> dict[str, Any]:
@@ -413,6 +423,8 @@ def read_claims(
             if not_a_length(document, item, span[0]):
                 continue  # a width or a speed
             item = measured(document, item, span[0], said)
+            if claims and claims[-1].sentence == index:
+                item = _rate_of_change_start(item, claims[-1])
             scope = parts.get(number) or scope_of(document, item, span, sentence, bool(named_here))
             if item.kind == "growth" and scope is None and claims and claims[-1].sentence == index:
                 scope = share_of_volume(claims[-1])
