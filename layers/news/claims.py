@@ -47,6 +47,7 @@ from caspian.layers.news.mentions import Mention, find_mentions
 from caspian.layers.news.quantities import Quantity, quantities
 from caspian.layers.news.scopes import ACTOR, clause
 from caspian.layers.news.timing import COMPLETION
+from caspian.layers.news.text import lemmas, words
 
 PHYSICAL = ("length", "mass", "power", "bandwidth", "containers")
 ECONOMIC = ("money", "growth", "percent")
@@ -211,6 +212,25 @@ def _change_start(
     return preceding is not None and _CHANGED_TO_BEFORE.fullmatch(
         text[max(0, preceding.start - 4) : preceding.start]
     ) is not None and _CHANGED_FROM_AFTER.fullmatch(text[preceding.end : item.start]) is not None
+
+
+#: What a deadline may date that is a paper about the project, not the project: "До конца
+#: года будет составлен план", "ТЭО будет готово к концу года".
+DOCUMENTS = {
+    "план", "документ", "отчёт", "отчет", "обоснование", "тэо", "соглашение", "меморандум",
+    "концепция", "исследование", "изыскание", "заявка",
+}  # fmt: skip
+# Where a deadline's own clause ends: punctuation, or a conjunction starting another clause.
+_CLAUSE_EDGE = re.compile(r"[,;:.!?«»\"]|\s(?:а|но|однако)\s")
+
+
+def _of_a_document(text: str, item: Quantity, span: tuple[int, int]) -> bool:
+    """Whether the deadline ``item`` dates a document or a study (:data:`DOCUMENTS` named in
+    its own clause, within ``span``), not the completion of the project."""
+    edges = [match.end() for match in _CLAUSE_EDGE.finditer(text, span[0], item.start)]
+    after = _CLAUSE_EDGE.search(text, item.end, span[1])
+    start, end = (edges[-1] if edges else span[0]), (after.start() if after else span[1])
+    return any(lemmas(word.text) & DOCUMENTS for word in words(text, start, end))
 
 
 def _rate_of_change_start(item: Quantity, before: Claim) -> Quantity:
@@ -422,6 +442,8 @@ def read_claims(
             span = clause(document.text, item.start, item.end, floor, ceiling)
             if not_a_length(document, item, span[0]):
                 continue  # a width or a speed
+            if item.kind == "deadline" and _of_a_document(document.text, item, span):
+                continue  # a plan's or a study's date, not the project's
             item = measured(document, item, span[0], said)
             if claims and claims[-1].sentence == index:
                 item = _rate_of_change_start(item, claims[-1])
