@@ -519,7 +519,8 @@ def test_changes_disagree_only_over_one_stated_window() -> None:
     # cargo +6,7% and containers +40,4% over nine months (dev10), +40% for the year (held32),
     # +54,2% (held39), +48% over eight months (held40); "в 1,5 раза" and "в 3-4 раза" (held17,
     # held38) say no window: none of them is one figure disagreeing
-    names = ("dev10_report_20251006_baku_port_record.txt", "held32_trend_20251218_baku_port_8mt.txt",
+    names = ("dev10_report_20251006_baku_port_record.txt",
+             "held32_trend_20251218_baku_port_8mt.txt",
              "held39_report_20250808_baku_port_100k_forecast.txt",
              "held40_trend_20250909_baku_port_8_months.txt",
              "held17_trend_20260116_middle_corridor_turkmenistan.txt",

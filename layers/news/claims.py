@@ -46,8 +46,8 @@ from caspian.layers.news.measures import (
 from caspian.layers.news.mentions import Mention, find_mentions
 from caspian.layers.news.quantities import Quantity, quantities
 from caspian.layers.news.scopes import ACTOR, clause
-from caspian.layers.news.timing import COMPLETION
 from caspian.layers.news.text import lemmas, words
+from caspian.layers.news.timing import COMPLETION
 
 PHYSICAL = ("length", "mass", "power", "bandwidth", "containers")
 ECONOMIC = ("money", "growth", "percent")
@@ -271,10 +271,10 @@ def _flow_period(
     horizon_years: Sequence[int] = (),
 ) -> dict[str, Any]:
     """The months (:func:`caspian.layers.news.timing.months_stated`) or else the whole year
-    a volume is counted for, as a claim's ``period``, or nothing; a forecast with no year of
-    its own is the volume of the one year its sentence's horizon names ("достигнет 8
+    a volume (or a change) is counted for, as a claim's ``period``, or nothing; a forecast
+    with no year of its own is the volume of the one year its sentence's horizon names ("достигнет 8
     миллионов тонн к концу этого года": that year's, ``horizon_years``)."""
-    if item.kind not in FLOWS:
+    if item.kind not in (*FLOWS, "growth"):  # a change in a year is over that year
         return {}
     published = (int(document.date[:4]), int(document.date[5:7])) if document.date else None
     window = timing.months_stated(document.text, *span, published)
