@@ -61,11 +61,13 @@ def test_the_set_has_twelve_articles_from_four_outlets_and_a_held_out_part() -> 
 
 # (right, found, expected) measured on each part when the floors were set; conflicts are
 # (real reported, reported, real found). Development (63 articles) after the fifth part's
-# classes were fixed; the held-out part (held53-held63) is scored once, after its annotation
-# was committed, and its floors are those figures.
+# classes were fixed; the held-out figures are the reader's first and only run on
+# held53-held63, after their annotation was committed (the part holds no real disagreement).
 MEASURED = {
     "dev": {"mentions": (172, 177, 178), "claims": (171, 178, 180), "dates": 60,
             "conflicts": (11, 12, 17)},
+    "heldout": {"mentions": (26, 26, 36), "claims": (7, 11, 11), "dates": 10,
+                "conflicts": (0, 1, 0)},
 }  # fmt: skip
 
 
