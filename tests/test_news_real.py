@@ -44,14 +44,14 @@ def _claim(name: str, written: str) -> Claim:
 def test_the_set_has_twelve_articles_from_four_outlets_and_a_held_out_part() -> None:
     entries = documents_of(REAL)
     assert len(entries) >= 12 and len({entry["outlet"] for entry in entries}) >= 4
-    # the first four held-out parts (held01-held10, held11-held17, held18-held26,
-    # held27-held38) were seen and fixed, so they are development now
+    # the first five held-out parts (held01-held10, held11-held17, held18-held26,
+    # held27-held38, held39-held52) were seen and fixed, so they are development now
     assert {entry["id"][:6] for entry in documents_of(REAL, "dev")} >= {
-        f"held{n:02d}" for n in range(1, 39)
+        f"held{n:02d}" for n in range(1, 53)
     }
     held_out = documents_of(REAL, "heldout")
-    assert len(held_out) >= 12 and len({entry["outlet"] for entry in held_out}) >= 4
-    assert {entry["id"][:6] for entry in held_out} == {f"held{n}" for n in range(39, 53)}
+    assert len(held_out) >= 10 and len({entry["outlet"] for entry in held_out}) >= 4
+    assert {entry["id"][:6] for entry in held_out} == {f"held{n}" for n in range(53, 64)}
     for entry in entries:
         assert (REAL / entry["id"]).is_file()
         assert entry["url"].startswith("https://") and entry["date"][:2] == "20"
@@ -60,14 +60,14 @@ def test_the_set_has_twelve_articles_from_four_outlets_and_a_held_out_part() -> 
 
 
 # (right, found, expected) measured on each part when the floors were set; conflicts are
-# (real reported, reported, real found). The held-out figures are the reader's first and only
-# run on held39-held52, after their annotation was committed; the part's real disagreements
-# all have a side in development (held36, held07), so they are scored over the whole set.
+# (real reported, reported, real found). Development (63 articles) after the fifth part's
+# classes were fixed; the held-out figures are the reader's first and only run on
+# held53-held63, after their annotation was committed (the part holds no real disagreement).
 MEASURED = {
-    "dev": {"mentions": (146, 149, 149), "claims": (149, 157, 155), "dates": 46,
-            "conflicts": (9, 12, 15)},
-    "heldout": {"mentions": (24, 26, 29), "claims": (17, 22, 23), "dates": 14,
-                "conflicts": (0, 2, 0)},
+    "dev": {"mentions": (172, 177, 178), "claims": (171, 178, 180), "dates": 60,
+            "conflicts": (11, 12, 17)},
+    "heldout": {"mentions": (26, 26, 36), "claims": (7, 11, 11), "dates": 10,
+                "conflicts": (0, 1, 0)},
 }  # fmt: skip
 
 
@@ -515,3 +515,58 @@ def test_a_forecast_to_the_end_of_this_year_is_that_years_volume() -> None:
     assert forecast.context["period"]["year"] == 2025
     analyses = [_analysis(BAKU_8MT), _analysis("held33_dayaz_20251218_baku_port_11_months.txt")]
     assert not [c for c in corpus_conflicts(analyses) if c.kind == "mass"]
+
+
+def test_changes_disagree_only_over_one_stated_window() -> None:
+    # cargo +6,7% and containers +40,4% over nine months (dev10), +40% for the year (held32),
+    # +54,2% (held39), +48% over eight months (held40); "в 1,5 раза" and "в 3-4 раза" (held17,
+    # held38) say no window: none of them is one figure disagreeing
+    names = ("dev10_report_20251006_baku_port_record.txt",
+             "held32_trend_20251218_baku_port_8mt.txt",
+             "held39_report_20250808_baku_port_100k_forecast.txt",
+             "held40_trend_20250909_baku_port_8_months.txt",
+             "held17_trend_20260116_middle_corridor_turkmenistan.txt",
+             "held38_report_20251107_bcg_middle_corridor.txt")  # fmt: skip
+    conflicts = corpus_conflicts([_analysis(name) for name in names])
+    assert [c.id for c in conflicts if c.kind == "growth"] == []
+
+
+def test_approximate_figures_of_two_windows_are_no_mistaken_period() -> None:
+    # "превысил 100 000 TEU" for 2025 and "около 70 тысяч TEU" for eight months of it
+    analyses = [_analysis("held23_dayaz_20251218_baku_port_100k_teu.txt"),
+                _analysis("held40_trend_20250909_baku_port_8_months.txt")]  # fmt: skip
+    assert [c for c in corpus_conflicts(analyses) if c.rule == "period"] == []
+
+
+def test_the_second_end_of_a_yearly_change_is_yearly_too() -> None:
+    name = "held39_report_20250808_baku_port_100k_forecast.txt"
+    upper = _claim(name, "150 тыс. TEU")  # "годовая мощность … со 100 тыс. TEU до 150 тыс. TEU"
+    assert (upper.kind, upper.value, upper.unit) == ("containers", 150_000.0, "TEU/yr")
+
+
+def test_a_figure_said_to_be_for_an_unmapped_project_is_not_the_corridors() -> None:
+    name = "held49_trend_20251211_edb_middle_corridor.txt"
+    mapped, unmapped = _claim(name, "11,4 млн тонн"), _claim(name, "32 млн тонн")
+    assert mapped.layer == "middle_corridor"
+    assert unmapped.layer is None and "unmapped" in (unmapped.link or "")
+
+
+def test_a_plans_date_is_no_deadline_but_the_end_of_next_year_is() -> None:
+    plan = _analysis("held48_vestikavkaza_20251105_zangezur_pashinyan.txt")
+    assert [c.text for c in plan.claims if c.kind == "deadline"] == []  # "составлен план"
+    fiber = _claim("held45_kazinform_20250808_caspian_fiber_survey.txt", "в конце следующего")
+    assert (fiber.kind, fiber.value) == ("deadline", 2026.0)
+
+
+def test_the_fiber_line_named_fiber_optic_takes_its_deadline() -> None:
+    name = "held43_dayaz_20251117_caspian_fiber_production.txt"
+    assert ("digital_silk_road", "sumgayit-aktau") in {
+        (m.layer, m.feature) for m in _analysis(name).mentions if m.text.startswith("фибер")
+    }
+    deadline = _claim(name, "До конца следующего года")
+    assert (deadline.value, deadline.feature) == (2026.0, "sumgayit-aktau")
+
+
+def test_a_percent_of_the_total_a_country_carried_is_its_share() -> None:
+    share = _claim("held31_moscowtimes_20250317_btc_jan_feb.txt", "74,9%")
+    assert (share.kind, share.scope) == ("percent", "share:AZ")

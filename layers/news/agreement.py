@@ -8,10 +8,11 @@ Two rules, over claims of *different* documents:
 
 ``value``
     the values differ (beyond rounding, :func:`agree`) while the reporting periods agree, or
-    only one states one (for a volume, a whole year);
+    only one states one (for a volume, a whole year; for a change see :func:`_changes_comparable`);
 ``period``
-    the values agree but both state a period of the same year and the windows differ (547
-    million USD "за восемь месяцев 2025 года" against "за девять месяцев"); one figure for
+    the values (one at least written plainly) agree but both state a period of the same year and the
+    windows differ (547 million USD "за восемь месяцев 2025 года" against "за девять
+    месяцев"); one figure for
     two different years (a 2026 forecast of 110,000 TEU against a 2025 record of more than
     100,000) is two measures, not a disagreement.
 
@@ -40,6 +41,14 @@ def period_of(claim: Claim) -> Period:
     """A claim's reporting period as ``(months, year)``, or None when it states none."""
     period = claim.context.get("period")
     return (period["months"], period.get("year")) if period else None
+
+
+def window_of(claim: Claim) -> Any:
+    """What a claim's figure is counted over: its reporting period, and for a change also
+    its base year ("с 2020 года … вырос почти в пять раз")."""
+    if claim.kind == "growth":
+        return (period_of(claim), claim.context.get("since"))
+    return period_of(claim)
 
 
 def step_of(value: float) -> float:
@@ -97,12 +106,12 @@ def _two_from_distinct_documents(claims: Iterable[Claim]) -> list[Claim]:
     return kept
 
 
-def _extremes(members: Sequence[Claim]) -> dict[tuple[Period, Any], list[Claim]]:
-    """Per (period, step): the two lowest and the two highest figures, each pair from
+def _extremes(members: Sequence[Claim]) -> dict[tuple[Any, Any], list[Claim]]:
+    """Per (window, step): the two lowest and the two highest figures, each pair from
     distinct documents."""
-    pools: dict[tuple[Period, Any], list[Claim]] = {}
+    pools: dict[tuple[Any, Any], list[Claim]] = {}
     for claim in members:
-        pools.setdefault((period_of(claim), tolerance_step(claim)), []).append(claim)
+        pools.setdefault((window_of(claim), tolerance_step(claim)), []).append(claim)
     found = {}
     for key, pool in pools.items():
         ordered = sorted(pool, key=lambda claim: claim.value)
@@ -124,13 +133,30 @@ def _comparable(period: Period, other: Period, volume: bool) -> bool:
     return stated is not None and (not volume or stated[0] == WHOLE_YEAR)
 
 
+def _changes_comparable(window: Any, other: Any) -> bool:
+    """Whether two changes (windows ``(period, base year)``, :func:`window_of`) are one
+    measure: over one stated window, or since a base year against a change that states no
+    window ("с 2020 года … почти в пять раз" against "рост произошел почти в три раза"). Not
+    two changes that state none ("в 1,5 раза", "в 3-4 раза"), nor a change over some months
+    against one whose months are unstated ("на 40,4% больше" over nine months, "на 48%
+    больше" over eight the sentence before says)."""
+    unstated = (None, None)
+    if window == other:
+        return window != unstated
+    stated = other if window == unstated else window if other == unstated else None
+    return stated is not None and stated[1] is not None
+
+
 def _value_rule(members: Sequence[Claim]) -> dict[int, Claim]:
     extremes = _extremes(members)
     involved = {}
     for claim in members:
-        period = period_of(claim)
-        for (other_period, _), candidates in extremes.items():
-            if not _comparable(period, other_period, claim.kind in FLOWS):
+        window = window_of(claim)
+        for (other_window, _), candidates in extremes.items():
+            if claim.kind == "growth":
+                if not _changes_comparable(window, other_window):
+                    continue
+            elif not _comparable(window, other_window, claim.kind in FLOWS):
                 continue
             if any(
                 other.document != claim.document and not _claims_agree(claim, other)
@@ -150,21 +176,27 @@ def _windows_differ(period: Period, other: Period) -> bool:
 def _period_rule(members: Sequence[Claim]) -> dict[int, Claim]:
     # Figures that state a period, grouped by (value, step, period): a thousand articles
     # repeating one figure for one period are one group, compared once.
-    groups: dict[tuple[float, Any, Period], list[Claim]] = {}
+    # A figure written as approximate or bounded ("около 70 тысяч", "превысил 100 000") fits
+    # windows of many lengths: two of them show no period mistaken, one beside a plainly
+    # written figure may ("превысив 547 миллионов" against "составил 547 миллионов").
+    groups: dict[tuple[float, Any, Period, bool], list[Claim]] = {}
     for claim in members:
         if period_of(claim) is not None:
-            key = (claim.value, tolerance_step(claim), period_of(claim))
+            plain = claim.qualifier not in APPROXIMATE
+            key = (claim.value, tolerance_step(claim), period_of(claim), plain)
             groups.setdefault(key, []).append(claim)
     keys = sorted(groups, key=lambda key: key[0])
     values = [key[0] for key in keys]
     reach = max(((key[1] or 0.0) for key in keys), default=0.0) / 2 + 0.0005
     involved = {}
     for key in keys:
-        value, step, period = key
+        value, step, period, plain = key
         low = bisect.bisect_left(values, value - reach * (1 + 1e-9))
         high = bisect.bisect_right(values, value + reach * (1 + 1e-9))
         for other in keys[low:high]:
-            if not _windows_differ(period, other[2]) or not agree(value, other[0], step, other[1]):
+            if not (plain or other[3]) or not _windows_differ(period, other[2]):
+                continue
+            if not agree(value, other[0], step, other[1]):
                 continue
             documents = {claim.document for claim in groups[other]}
             for claim in groups[key]:

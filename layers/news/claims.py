@@ -46,6 +46,7 @@ from caspian.layers.news.measures import (
 from caspian.layers.news.mentions import Mention, find_mentions
 from caspian.layers.news.quantities import Quantity, quantities
 from caspian.layers.news.scopes import ACTOR, clause
+from caspian.layers.news.text import lemmas, words
 from caspian.layers.news.timing import COMPLETION
 
 PHYSICAL = ("length", "mass", "power", "bandwidth", "containers")
@@ -142,7 +143,7 @@ def _role(item: Quantity, plans: bool, period: dict[str, Any], published: str | 
 
 
 # The first end of a change, "вырос … с 0,8 млн до 4,5 млн тонн": the state before it.
-_CHANGED_FROM = re.compile(r"\bс\s*\Z", re.IGNORECASE)
+_CHANGED_FROM = re.compile(r"\bсо?\s*\Z", re.IGNORECASE)
 _CHANGED_TO = re.compile(r"\s*(?:[^\W\d_.]+\s+){0,2}?до\s*\Z", re.IGNORECASE)
 # The other order: "до" before the new value, "с" right after it ("до 4,7 миллиона тонн с").
 _CHANGED_TO_BEFORE = re.compile(r".?\bдо\s*", re.IGNORECASE)
@@ -197,6 +198,35 @@ def _change_start(
     ) is not None and _CHANGED_FROM_AFTER.fullmatch(text[preceding.end : item.start]) is not None
 
 
+#: What a deadline may date that is a paper about the project, not the project: "До конца
+#: года будет составлен план", "ТЭО будет готово к концу года".
+DOCUMENTS = {
+    "план", "документ", "отчёт", "отчет", "обоснование", "тэо", "соглашение", "меморандум",
+    "концепция", "исследование", "изыскание", "заявка",
+}  # fmt: skip
+# Where a deadline's own clause ends: punctuation, or a conjunction starting another clause.
+_CLAUSE_EDGE = re.compile(r"[,;:.!?«»\"]|\s(?:а|но|однако)\s")
+
+
+def _of_a_document(text: str, item: Quantity, span: tuple[int, int]) -> bool:
+    """Whether the deadline ``item`` dates a document or a study (:data:`DOCUMENTS` named in
+    its own clause, within ``span``), not the completion of the project."""
+    edges = [match.end() for match in _CLAUSE_EDGE.finditer(text, span[0], item.start)]
+    after = _CLAUSE_EDGE.search(text, item.end, span[1])
+    start, end = (edges[-1] if edges else span[0]), (after.start() if after else span[1])
+    return any(lemmas(word.text) & DOCUMENTS for word in words(text, start, end))
+
+
+def _rate_of_change_start(item: Quantity, before: Claim) -> Quantity:
+    """``item`` counted per year when it is the "до" end of a change whose "с" end
+    (``before``, the claim before it in its sentence) is: "годовая мощность … со 100 тыс. TEU
+    до 150 тыс. TEU" (the word that makes the first a yearly rate stands before both)."""
+    yearly = f"{item.unit}/yr"
+    if before.context.get("state") and before.kind == item.kind and before.unit == yearly:
+        return dataclasses.replace(item, unit=yearly)
+    return item
+
+
 def _context(document: NewsDocument, found: Sequence[Quantity]) -> dict[str, Any]:
     context: dict[str, Any] = {}
     for item in found:
@@ -225,10 +255,10 @@ def _flow_period(
     horizon_years: Sequence[int] = (),
 ) -> dict[str, Any]:
     """The months (:func:`caspian.layers.news.timing.months_stated`) or else the whole year
-    a volume is counted for, as a claim's ``period``, or nothing; a forecast with no year of
-    its own is the volume of the one year its sentence's horizon names ("достигнет 8
+    a volume (or a change) is counted for, as a claim's ``period``, or nothing; a forecast
+    with no year of its own is the volume of the one year its sentence's horizon names ("достигнет 8
     миллионов тонн к концу этого года": that year's, ``horizon_years``)."""
-    if item.kind not in FLOWS:
+    if item.kind not in (*FLOWS, "growth"):  # a change in a year is over that year
         return {}
     published = (int(document.date[:4]), int(document.date[5:7])) if document.date else None
     window = timing.months_stated(document.text, *span, published)
@@ -396,7 +426,11 @@ def read_claims(
             span = clause(document.text, item.start, item.end, floor, ceiling)
             if not_a_length(document, item, span[0]):
                 continue  # a width or a speed
+            if item.kind == "deadline" and _of_a_document(document.text, item, span):
+                continue  # a plan's or a study's date, not the project's
             item = measured(document, item, span[0], said)
+            if claims and claims[-1].sentence == index:
+                item = _rate_of_change_start(item, claims[-1])
             scope = parts.get(number) or scope_of(document, item, span, sentence, bool(named_here))
             if item.kind == "growth" and scope is None and claims and claims[-1].sentence == index:
                 scope = share_of_volume(claims[-1])

@@ -4,6 +4,9 @@ News sites print one or two sentences per paragraph, so a figure's subject is of
 paragraph before it. The **feature** of a figure is, by the first rule that finds one (each
 claim says which, :class:`Link`):
 
+``sentence, for``
+    the name right after it that it is said to be for ("32 млн тонн для МТК «Север — Юг»"),
+    whatever name stands nearer before it;
 ``sentence, before``
     the nearest name before the figure in its sentence ("железная дорога Карс–Дилуджу
     протяжённостью 240 км");
@@ -75,6 +78,8 @@ UNMAPPED = "unmapped"
 # A quotation as Russian news print it, up to a few paragraphs long.
 _NAME_PARTS = re.compile(r"[\s–-]+")
 _QUOTATION = re.compile(r"«[^«»]{1,5000}»")
+#: A figure followed by the name it is for: "32 млн тонн для МТК" (no clause break between).
+_FOR_NAME = re.compile(r"(?:[^,;:«»()]|(?<=\d),(?=\d)){1,40}?\sдля\s+«?", re.IGNORECASE)
 #: A new clause: a semicolon, or a comma before a conjunction that joins two clauses.
 CLAUSE_BREAK = re.compile(r";|,\s+(?:и|а|но|однако|тогда\s+как)\s", re.IGNORECASE)
 
@@ -184,6 +189,9 @@ def link_feature(
     """The feature of the figure at ``position`` of sentence ``index`` (see the module's
     rules), or None; with ``borrow`` False, only a name of its own sentence."""
     if names.get(index):
+        attributed = _named_for(document.text, names[index], position)
+        if attributed is not None:
+            return _as_link(attributed, "sentence, for")
         located, rule = _nearest(names[index], position)
         after_a_break = rule == "sentence, after" and CLAUSE_BREAK.search(
             document.text, position, located.position
@@ -204,6 +212,16 @@ def link_feature(
         for following in range(index + 1, index + 1 + MENTION_LOOKAHEAD):
             if names.get(following):
                 return _as_link(names[following][0], "following sentence")
+    return None
+
+
+def _named_for(text: str, names: Sequence[Located], position: int) -> Located | None:
+    """The name a figure at ``position`` is said to be for, right after it ("11,4 млн тонн
+    для ТМТМ и 32 млн тонн для МТК «Север — Юг»": the 32 is the unmapped corridor's, though
+    ТМТМ is nearer before it), else None."""
+    index = bisect.bisect_right(names, position, key=lambda item: item.position)
+    if index < len(names) and _FOR_NAME.fullmatch(text, position, names[index].position):
+        return names[index]
     return None
 
 

@@ -25,6 +25,7 @@ from caspian.layers.news.scopes import (
     progress_scope,
     purpose_scope,
     share_scope,
+    shipper_share,
     stage_scope,
     through_country,
     way_after,
@@ -123,7 +124,11 @@ def scope_of(
     ``project_named``: whether its sentence names a project (see :func:`share_scope`)."""
     text = document.text
     if item.kind == "percent":
-        return progress_scope(text, sentence[0], item.start) or figure_scope(text, *span)
+        return (
+            progress_scope(text, sentence[0], item.start)
+            or shipper_share(text, sentence[0], (item.start, item.end))
+            or figure_scope(text, *span)
+        )
     if names_section(text, *span) and not figure_scope(text, *span):
         return figure_scope(text, sentence[0], span[1])
     timed = item.kind in ("duration", "deadline")

@@ -280,6 +280,24 @@ def share_scope(text: str, start: int, figure: int, project_named: bool = True) 
     return None
 
 
+# A share "of the total volume": "74,9% совокупного объема", "от общего объема".
+_OF_TOTAL = re.compile(r"\s*(?:от\s+)?(?:совокупного|общего|всего)\s+объ[её]ма", re.IGNORECASE)
+
+
+def shipper_share(text: str, start: int, figure: tuple[int, int]) -> str | None:
+    """``share:<country>`` for a percent of the total volume (``figure``, its sentence from
+    ``start``) that a country named before it carried: "Азербайджан прокачал по БТД 74,9%
+    совокупного объема" is Azerbaijan's share of the pipeline's oil; else None."""
+    if not _OF_TOTAL.match(text, figure[1]):
+        return None
+    for token in words(text, start, figure[0]):
+        country = next((COUNTRIES[lemma] for lemma in sorted(lemmas(token.text))
+                        if lemma in COUNTRIES), None)  # fmt: skip
+        if country:
+            return f"share:{country}"
+    return None
+
+
 def origin_after(text: str, figure_end: int, ceiling: int) -> str | None:
     """``share:<who>`` when the cargo word right after a volume is followed by the countries
     it comes from ("242 тысячи тонн нефти Казахстана и Туркменистана"), else None; the

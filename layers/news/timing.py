@@ -54,6 +54,11 @@ _RELATIVE_END = re.compile(
 _RELATIVE_IN = re.compile(
     r"\bв\s+(этом|текущем|следующем|будущем)\s+году\b", re.IGNORECASE
 )
+# "в конце следующего года": the end of a year, dated like "до конца года" but a deadline
+# only beside a completion ("Завершить строительство планируют в конце следующего года").
+_RELATIVE_AT_END = re.compile(
+    r"\bв\s+конц[а-я]*\s+(?:(этого|текущего|следующего|будущего)\s+)?года\b", re.IGNORECASE
+)
 _SINCE = re.compile(rf"\b[Сс]\s+({YEAR})\s+год[а-я]*")
 _OFFSET = {"этого": 0, "текущего": 0, "этом": 0, "текущем": 0, "следующего": 1,
            "будущего": 1, "следующем": 1, "будущем": 1}  # fmt: skip
@@ -92,6 +97,12 @@ def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
             yield Quantity("deadline", 0.0, "year", match.start(), match.end(), qualifier="in",
                            extra={"end_of_year": False,
                                   "relative_years": _OFFSET[match[1].lower()]})  # fmt: skip
+    if _sentence_lemmas(text, start, end) & COMPLETION:
+        for match in _RELATIVE_AT_END.finditer(text, start, end):
+            offset = _OFFSET[match[1].lower()] if match[1] else 0
+            yield Quantity("deadline", 0.0, "year", match.start(), match.end(),
+                           qualifier="end of",
+                           extra={"end_of_year": True, "relative_years": offset})  # fmt: skip
     for match in _SINCE.finditer(text, start, end):
         yield Quantity("since", float(match[1]), "year", match.start(), match.end())
 
