@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from caspian.layers.news import dates, numbers, units
+from caspian.layers.news import dates, language, numbers, units
 from caspian.layers.news.quantities import quantities
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -74,7 +74,7 @@ def test_digit_groups_parse_to_their_value(value: int, space: str) -> None:
 @given(st.integers(1_000, 10**12), st.integers(0, 99))
 def test_english_thousands_commas_parse_in_english_only(value: int, cents: int) -> None:
     written = f"{value:,}.{cents:02d}"
-    assert numbers.parse_digits(written, english=True) == pytest.approx(value + cents / 100)
+    assert numbers.parse_digits(written, language.ENGLISH) == pytest.approx(value + cents / 100)
     with pytest.raises(ValueError, match="not a number"):
         numbers.parse_digits(written)  # Russian: "1,768.05" is no number
 
@@ -239,7 +239,7 @@ def test_points_between_thousands_parse_in_russian_only(value: int) -> None:
     assert numbers.parse_digits(written) == value
     assert numbers.digits_step(written) == 1.0
     if written.count(".") == 1:  # "1.768": English and a figure before a scale word keep 1.768
-        assert numbers.parse_digits(written, english=True) == pytest.approx(value / 1000)
+        assert numbers.parse_digits(written, language.ENGLISH) == pytest.approx(value / 1000)
         assert numbers.parse_digits(written, points_group=False) == pytest.approx(value / 1000)
 
 

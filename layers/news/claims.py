@@ -33,6 +33,7 @@ from typing import Any, NamedTuple
 from caspian.layers.news import linking, timing
 from caspian.layers.news.documents import NewsDocument
 from caspian.layers.news.gazetteer import Gazetteer, load_gazetteer
+from caspian.layers.news.language import language_of
 from caspian.layers.news.measures import (
     FLOWS,
     PROGRESS,
@@ -400,8 +401,9 @@ def read_claims(
             named_features.setdefault(mention.layer, set()).add(mention.feature)
     claims: list[Claim] = []
     skipped: list[SkippedFigure] = []
+    language = language_of(document.language)
     for index, sentence in enumerate(document.sentences):
-        found = quantities(document.text, *sentence, english=document.language == "en")
+        found = quantities(document.text, *sentence, language)
         if not found:
             continue  # most sentences state no figure
         found = _plausible(document, index, _resolved(document, index, found, skipped), skipped)

@@ -18,17 +18,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from caspian.layers.news.expression import digit_run_starts, holds_digit
+from caspian.layers.news.language import ENGLISH, RUSSIAN
 from caspian.layers.news.text import best_lemma
 
-MONTHS_RU: tuple[str, ...] = (
-    "январь", "февраль", "март", "апрель", "май", "июнь",
-    "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь",
-)  # fmt: skip
-
-MONTHS_EN: tuple[str, ...] = (
-    "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december",
-)  # fmt: skip
+# Every page is read for dates in both languages (a Russian page may print an English
+# dateline): the month names come from the language records, the patterns are below.
+MONTHS_RU: tuple[str, ...] = RUSSIAN.months
+MONTHS_EN: tuple[str, ...] = ENGLISH.months
 
 HEADER = re.compile(r"\A\s*date\s+(\d{4})-(\d{2})-(\d{2})\b")
 # What outlets print between a date and its time: "3 марта, 2026 / 09:15", "2026 | 09:15",

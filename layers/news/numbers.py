@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
+from caspian.layers.news.language import RUSSIAN, Language
 from caspian.layers.news.text import best_lemma, lemmas, word_forms
 
 # Thousands grouped by points ("1.768", "1.000.000"), Russian style: a point followed by exactly
@@ -79,16 +80,26 @@ def point_grouped(text: str) -> bool:
     return _POINT_GROUPED.fullmatch(text.strip()) is not None
 
 
-def _groups_with_points(cleaned: str, english: bool, points_group: bool) -> bool:
-    """Whether the points of ``cleaned`` group thousands: in Russian text unless told not to,
-    and always when there are two or more (a decimal point stands once)."""
+def digits_pattern(language: Language) -> str:
+    """A regular expression for one number in digits as ``language`` writes it: English
+    "1,768" first, then the shapes of :data:`DIGITS`."""
+    return f"{DIGITS_EN}|{DIGITS}" if language.comma_groups_thousands else DIGITS
+
+
+def _groups_with_points(cleaned: str, language: Language, points_group: bool) -> bool:
+    """Whether the points of ``cleaned`` group thousands: in a language that groups so
+    (Russian) unless told not to, and always when there are two or more (a decimal point
+    stands once)."""
     if not _POINT_GROUPED.fullmatch(cleaned):
         return False
-    return cleaned.count(".") > 1 or (points_group and not english)
+    return cleaned.count(".") > 1 or (points_group and language.point_groups_thousands)
 
 
-def parse_digits(text: str, english: bool = False, points_group: bool = True) -> float:
-    """``"1 850,5"`` -> 1850.5; with ``english``, ``"1,850.5"`` -> 1850.5 too.
+def parse_digits(
+    text: str, language: Language = RUSSIAN, points_group: bool = True
+) -> float:
+    """``"1 850,5"`` -> 1850.5; in English (:data:`~caspian.layers.news.language.ENGLISH`),
+    ``"1,850.5"`` -> 1850.5 too.
 
     Russian writes a decimal comma, English groups thousands with commas: "1,768" is 1.768 in a
     Russian article and 1768 in an English one. For the same reason a point followed by exactly
@@ -103,23 +114,25 @@ def parse_digits(text: str, english: bool = False, points_group: bool = True) ->
         If ``text`` is not a number in one of the accepted shapes.
     """
     cleaned = text.strip()
-    if english and _DIGITS_EN_WHOLE.fullmatch(cleaned):
+    if language.comma_groups_thousands and _DIGITS_EN_WHOLE.fullmatch(cleaned):
         return float(cleaned.replace(",", ""))
     if not _DIGITS_WHOLE.fullmatch(cleaned):
         raise ValueError(f"not a number: {text!r}")
-    if _groups_with_points(cleaned, english, points_group):
+    if _groups_with_points(cleaned, language, points_group):
         return float(cleaned.replace(".", ""))
     return float(_SPACES.sub("", cleaned).replace(",", "."))
 
 
-def digits_step(text: str, english: bool = False, points_group: bool = True) -> float:
+def digits_step(
+    text: str, language: Language = RUSSIAN, points_group: bool = True
+) -> float:
     """The value of one unit in the last digit written: ``"223,6"`` -> 0.1, ``"224"`` -> 1,
-    ``"1.768"`` -> 1 (a thousands group, read as :func:`parse_digits` reads it); with
-    ``english``, ``"1,768"`` -> 1 (a thousands group) and ``"2.5"`` -> 0.1."""
+    ``"1.768"`` -> 1 (a thousands group, read as :func:`parse_digits` reads it); in
+    English, ``"1,768"`` -> 1 (a thousands group) and ``"2.5"`` -> 0.1."""
     cleaned = text.strip()
-    if english and _DIGITS_EN_WHOLE.fullmatch(cleaned):
+    if language.comma_groups_thousands and _DIGITS_EN_WHOLE.fullmatch(cleaned):
         cleaned = cleaned.replace(",", "")
-    elif _groups_with_points(cleaned, english, points_group):
+    elif _groups_with_points(cleaned, language, points_group):
         return 1.0
     decimals = _DECIMALS.search(cleaned)
     return 10.0 ** -len(decimals.group(1)) if decimals else 1.0

@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 from caspian.layers.news import numbers, timing, units
 from caspian.layers.news.expression import YEAR as _YEAR
 from caspian.layers.news.expression import Quantity, holds_digit, holds_word
+from caspian.layers.news.language import RUSSIAN, Language
 from caspian.layers.news.magnitudes import (
     Reading,
     carried_unit,
@@ -26,8 +27,6 @@ from caspian.layers.news.magnitudes import (
 )
 from caspian.layers.news.text import best_lemma, lemmas
 
-_PREFIX_CURRENCY = re.compile(rf"([$€₽])\s?({numbers.DIGITS})")
-_PREFIX_CURRENCY_EN = re.compile(rf"([$€₽])\s?({numbers.DIGITS_EN}|{numbers.DIGITS})")
 _QUALIFIERS = {
     "почти": "almost", "около": "about", "примерно": "about", "порядка": "about",
     "приблизительно": "about", "более": "more than", "свыше": "more than",
@@ -42,15 +41,7 @@ _GROWTH_VERBS = {
 _HEDGES = r"почти|около|примерно|более\s+чем|свыше\s+чем|менее\s+чем|almost|nearly"
 _DOTTED = {"долл", "руб", "тыс", "млн", "млрд", "трлн"}
 _DURATION_UNITS = {"год": "yr", "лет": "yr", "месяц": "month", "день": "day", "неделя": "week"}
-# "(?=\d)" first: a look-behind tried at every position of the text is twice as slow.
-_NUMBER_OR_WORD = re.compile(rf"(?=\d)(?<![\w.,])(?:{numbers.DIGITS})(?!\d)|[А-Яа-яЁё]+")
-_NUMBER_OR_WORD_EN = re.compile(
-    rf"(?=\d)(?<![\w.,])(?:{numbers.DIGITS_EN}|{numbers.DIGITS})(?!\d)|[А-Яа-яЁё]+"
-)
 _WORD_RUN = re.compile(r"[А-Яа-яЁё]+")
-# The digits of _NUMBER_OR_WORD(_EN) alone.
-_DIGITS_ONLY = re.compile(rf"(?=\d)(?<![\w.,])(?:{numbers.DIGITS})(?!\d)")
-_DIGITS_ONLY_EN = re.compile(rf"(?=\d)(?<![\w.,])(?:{numbers.DIGITS_EN}|{numbers.DIGITS})(?!\d)")
 _YEAR_ONLY = re.compile(_YEAR)
 # Containers counted in twenty-foot equivalent units.
 _TEU_AFTER = re.compile(
@@ -75,6 +66,25 @@ _WHOLE_YEAR = re.compile(rf"\bза\s+({_YEAR})\s+год\b", re.IGNORECASE)
 _PER_YEAR = re.compile(
     r"(?:\s+[^\W\d_]+){0,2}?\s*(в\s+год|ежегодно|per\s+year|a\s+year|/\s*yr)\b"
 )
+
+
+@cache
+def _prefix_currency(language: Language) -> re.Pattern[str]:
+    """A currency sign before digits as ``language`` writes them ("$547", "$1,768")."""
+    return re.compile(rf"([$€₽])\s?({numbers.digits_pattern(language)})")
+
+
+@cache
+def _digits_only(language: Language) -> re.Pattern[str]:
+    """A number in digits as ``language`` writes them, not inside a word or another number."""
+    # "(?=\d)" first: a look-behind tried at every position of the text is twice as slow.
+    return re.compile(rf"(?=\d)(?<![\w.,])(?:{numbers.digits_pattern(language)})(?!\d)")
+
+
+@cache
+def _number_or_word(language: Language) -> re.Pattern[str]:
+    """:func:`_digits_only`, or a run of Cyrillic letters (a number word perhaps)."""
+    return re.compile(f"{_digits_only(language).pattern}|[А-Яа-яЁё]+")
 
 
 @cache
@@ -118,47 +128,47 @@ def number_value(written: str) -> float | None:
 
 
 def numbers_in(
-    text: str, start: int, end: int, english: bool = False
+    text: str, start: int, end: int, language: Language = RUSSIAN
 ) -> Iterator[tuple[int, int, float, float]]:
     """Numbers of ``text[start:end]`` as ``(start, end, value, step)``: digits, or a cardinal
     in words read whole ("двести двадцать четыре", "трёх", "одного"); ``step`` is the value of
     the last digit written (see :func:`caspian.layers.news.numbers.digits_step`; 1 for
     words)."""
     if _has_number_word(text, start, end):
-        return numbers_and_words_in(text, start, end, english)
+        return numbers_and_words_in(text, start, end, language)
     # Most sentences hold no number in words: their numbers are the digits alone, found without
     # visiting every word in Python (the same matches: a run of letters never holds a digit).
-    return digits_in(text, start, end, english)
+    return digits_in(text, start, end, language)
 
 
 def digits_in(
-    text: str, start: int, end: int, english: bool = False
+    text: str, start: int, end: int, language: Language = RUSSIAN
 ) -> Iterator[tuple[int, int, float, float]]:
     """The numbers in digits of ``text[start:end]``, as :func:`numbers_in` gives them."""
     if not holds_digit(text, start, end):
         return
-    for match in (_DIGITS_ONLY_EN if english else _DIGITS_ONLY).finditer(text, start, end):
+    for match in _digits_only(language).finditer(text, start, end):
         written = match.group()
-        yield (match.start(), match.end(), numbers.parse_digits(written, english),
-               numbers.digits_step(written, english))  # fmt: skip
+        yield (match.start(), match.end(), numbers.parse_digits(written, language),
+               numbers.digits_step(written, language))  # fmt: skip
 
 
 def numbers_and_words_in(
-    text: str, start: int, end: int, english: bool = False
+    text: str, start: int, end: int, language: Language = RUSSIAN
 ) -> Iterator[tuple[int, int, float, float]]:
     """:func:`numbers_in` read word by word: every run of letters is looked up as a number
     word."""
     taken_until = start
     # Searched from ``start`` (the look-behind still sees the text before it): rescanning the
     # text from its beginning for every sentence is quadratic in the document's length.
-    pattern = _NUMBER_OR_WORD_EN if english else _NUMBER_OR_WORD
+    pattern = _number_or_word(language)
     for match in pattern.finditer(text, start, end):
         if match.start() < taken_until:
             continue
         written = match.group()
         if written[0].isdigit():
-            value = numbers.parse_digits(written, english)
-            yield match.start(), match.end(), value, numbers.digits_step(written, english)
+            value = numbers.parse_digits(written, language)
+            yield match.start(), match.end(), value, numbers.digits_step(written, language)
             taken_until = match.end()
             continue
         if numbers.number_lemma(written) is None:
@@ -235,7 +245,7 @@ def _per_year(text: str, position: int, end: int) -> int | None:
 
 
 def _reading(
-    text: str, number: tuple[int, int, float, float], end: int, english: bool
+    text: str, number: tuple[int, int, float, float], end: int, language: Language
 ) -> Reading:
     """What follows one number of :func:`numbers_in`: its scale word (a smaller magnitude
     after it added: "6 млн 108 тыс." is 6 108 000) and its unit."""
@@ -244,8 +254,8 @@ def _reading(
     written = text[number_start:number_end]
     if scale != 1.0 and numbers.point_grouped(written):
         # "1.485 млн тонн": before a scale word a point is a decimal point
-        value = numbers.parse_digits(written, english, points_group=False)
-        step = numbers.digits_step(written, english, points_group=False)
+        value = numbers.parse_digits(written, language, points_group=False)
+        step = numbers.digits_step(written, language, points_group=False)
     unit, twenty_foot = None, False
     for token, token_end in tail(text, stop, end, 4):
         if _TWENTY_FOOT.fullmatch(token):
@@ -272,13 +282,15 @@ def _reading(
     return Reading(number_start, value, scale, added, step, unit, yearly or stop, bool(yearly))
 
 
-def measured(text: str, start: int, end: int, english: bool = False) -> Iterator[Quantity]:
+def measured(
+    text: str, start: int, end: int, language: Language = RUSSIAN
+) -> Iterator[Quantity]:
     """Quantities with a unit: ``224-километровой``, ``10 млн тонн грузов в год``, ``$547
     million``, ``547 миллионов долларов``, ``400 Тбит/с``, ``1 300 МВт``, ``15 %``, ``6 млн
     108 тыс. тонн``, and both ends of ``с 0,8 млн до 4,5 млн тонн``."""
     readings = [
-        _reading(text, number, end, english)
-        for number in numbers_in(text, start, end, english)
+        _reading(text, number, end, language)
+        for number in numbers_in(text, start, end, language)
         if not _YEAR_ONLY.fullmatch(text, number[0], number[1])
     ]
     range_ends: set[int] = set()
@@ -323,7 +335,7 @@ def measured(text: str, start: int, end: int, english: bool = False) -> Iterator
             ),
             step=reading.step * unit.factor,
         )
-    prefixed = _PREFIX_CURRENCY_EN if english else _PREFIX_CURRENCY
+    prefixed = _prefix_currency(language)
     signed = prefixed.finditer(text, start, end) if holds_digit(text, start, end) else ()
     for match in signed:
         unit = units.UNIT_WORDS[match[1]]
@@ -333,12 +345,12 @@ def measured(text: str, start: int, end: int, english: bool = False) -> Iterator
             scale, stop = numbers.scale_word(tokens[0][0]) or 1.0, tokens[0][1]
         yield Quantity(
             unit.quantity,
-            numbers.parse_digits(match[2], english) * scale,
+            numbers.parse_digits(match[2], language) * scale,
             unit.unit,
             match.start(),
             stop,
             _qualifier(text, match.start(), start),
-            step=numbers.digits_step(match[2], english) * scale,
+            step=numbers.digits_step(match[2], language) * scale,
         )
 
 
@@ -420,13 +432,15 @@ def durations(text: str, start: int, end: int) -> Iterator[Quantity]:
 READERS = (growth, periods, durations, timing.deadlines, timing.events)
 
 
-def quantities(text: str, start: int, end: int, english: bool = False) -> list[Quantity]:
+def quantities(
+    text: str, start: int, end: int, language: Language = RUSSIAN
+) -> list[Quantity]:
     """Every numeric expression of ``text[start:end]``, in text order, overlaps dropped
-    (a number read as a duration is not read again as a measure). ``english`` reads commas
-    as thousands separators ("1,768 km")."""
+    (a number read as a duration is not read again as a measure). ``language`` tells how
+    digits are written (English reads commas as thousands separators: "1,768 km")."""
     found = sorted(
         (
-            *measured(text, start, end, english),
+            *measured(text, start, end, language),
             *(item for reader in READERS for item in reader(text, start, end)),
         ),
         key=lambda item: (item.start, -(item.end - item.start)),
