@@ -6,9 +6,11 @@ import datetime as dt
 import json
 
 import pytest
+from caspian.layers.news import numbers
 from caspian.layers.news.claims import Claim, find_claims
 from caspian.layers.news.corpus import seed_documents
 from caspian.layers.news.documents import parse_document, read_document
+from caspian.layers.news.language import ENGLISH, LANGUAGES, RUSSIAN, language_of
 from caspian.layers.news.text import sentences
 from news_support import KARS_TEXT, PORTAL_HTML
 
@@ -111,6 +113,14 @@ def test_an_english_article_groups_thousands_with_commas() -> None:
 def test_a_russian_article_reads_the_comma_as_decimal() -> None:
     (claim,) = _claims("Рост составил 1,768 км.")
     assert claim.value == 1.768
+
+
+def test_each_language_is_looked_up_by_its_code_and_an_unknown_one_reads_as_russian() -> None:
+    assert {code: language_of(code).code for code in LANGUAGES} == {"ru": "ru", "en": "en"}
+    assert language_of("und") is RUSSIAN  # a text without letters
+    assert numbers.parse_digits("1,768", ENGLISH) == 1768.0
+    assert numbers.parse_digits("1.768", ENGLISH) == 1.768
+    assert numbers.parse_digits("1.768", language_of("und")) == 1768.0
 
 
 @pytest.mark.parametrize(

@@ -95,9 +95,7 @@ def _groups_with_points(cleaned: str, language: Language, points_group: bool) ->
     return cleaned.count(".") > 1 or (points_group and language.point_groups_thousands)
 
 
-def parse_digits(
-    text: str, language: Language = RUSSIAN, points_group: bool = True
-) -> float:
+def parse_digits(text: str, language: Language = RUSSIAN, points_group: bool = True) -> float:
     """``"1 850,5"`` -> 1850.5; in English (:data:`~caspian.layers.news.language.ENGLISH`),
     ``"1,850.5"`` -> 1850.5 too.
 
@@ -123,9 +121,7 @@ def parse_digits(
     return float(_SPACES.sub("", cleaned).replace(",", "."))
 
 
-def digits_step(
-    text: str, language: Language = RUSSIAN, points_group: bool = True
-) -> float:
+def digits_step(text: str, language: Language = RUSSIAN, points_group: bool = True) -> float:
     """The value of one unit in the last digit written: ``"223,6"`` -> 0.1, ``"224"`` -> 1,
     ``"1.768"`` -> 1 (a thousands group, read as :func:`parse_digits` reads it); in
     English, ``"1,768"`` -> 1 (a thousands group) and ``"2.5"`` -> 0.1."""

@@ -282,9 +282,7 @@ def _reading(
     return Reading(number_start, value, scale, added, step, unit, yearly or stop, bool(yearly))
 
 
-def measured(
-    text: str, start: int, end: int, language: Language = RUSSIAN
-) -> Iterator[Quantity]:
+def measured(text: str, start: int, end: int, language: Language = RUSSIAN) -> Iterator[Quantity]:
     """Quantities with a unit: ``224-километровой``, ``10 млн тонн грузов в год``, ``$547
     million``, ``547 миллионов долларов``, ``400 Тбит/с``, ``1 300 МВт``, ``15 %``, ``6 млн
     108 тыс. тонн``, and both ends of ``с 0,8 млн до 4,5 млн тонн``."""
@@ -432,9 +430,7 @@ def durations(text: str, start: int, end: int) -> Iterator[Quantity]:
 READERS = (growth, periods, durations, timing.deadlines, timing.events)
 
 
-def quantities(
-    text: str, start: int, end: int, language: Language = RUSSIAN
-) -> list[Quantity]:
+def quantities(text: str, start: int, end: int, language: Language = RUSSIAN) -> list[Quantity]:
     """Every numeric expression of ``text[start:end]``, in text order, overlaps dropped
     (a number read as a duration is not read again as a measure). ``language`` tells how
     digits are written (English reads commas as thousands separators: "1,768 km")."""
