@@ -28,24 +28,12 @@ class Language:
     months: tuple[str, ...]
 
 
-RUSSIAN = Language(
-    code="ru",
-    comma_groups_thousands=False,
-    point_groups_thousands=True,
-    months=(
-        "январь", "февраль", "март", "апрель", "май", "июнь",
-        "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь",
-    ),
-)  # fmt: skip
-ENGLISH = Language(
-    code="en",
-    comma_groups_thousands=True,
-    point_groups_thousands=False,
-    months=(
-        "january", "february", "march", "april", "may", "june",
-        "july", "august", "september", "october", "november", "december",
-    ),
-)  # fmt: skip
+RUSSIAN = Language("ru", comma_groups_thousands=False, point_groups_thousands=True, months=(
+    "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь",
+    "октябрь", "ноябрь", "декабрь"))  # fmt: skip
+ENGLISH = Language("en", comma_groups_thousands=True, point_groups_thousands=False, months=(
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december"))  # fmt: skip
 
 #: Every language the reader knows, by code.
 LANGUAGES: dict[str, Language] = {"ru": RUSSIAN, "en": ENGLISH}
