@@ -20,6 +20,8 @@ from caspian.layers.catalog.errors import CatalogError, LayerNotFoundError, Seed
 from caspian.layers.catalog.vocabulary import GEOMETRY_ACCURACIES
 from caspian.layers.export.layers import resolve_format
 from caspian.layers.io.errors import DependencyMissingError, OutputError
+from caspian.layers.news._errors import CorpusError
+from caspian.layers.news.corpus import corpus_documents
 from caspian.layers.routing.rail import load_rail, route_on
 from caspian.maps.cli.main import error_message, flag_of
 from cli_support import run_cli
@@ -37,9 +39,8 @@ ALLOWED = {
     "command the message suggests; not a caspian flag",
     ("layers/refine.py", "--osm-file"): "provenance written into the catalog (the `via` of an "
     "OpenStreetMap source: the command that made the trace), not a message",
-    # Not done: the news reader belongs to other work; its messages still name flags.
-    ("layers/news/corpus.py", "--add"): "to do: the news reader's corpus manifest",
-    ("layers/news/corpus.py", "--corpus"): "to do: the news reader's corpus errors",
+    ("layers/news/corpus.py", "--add"): "the description a new corpus manifest records (the "
+    "command that writes it), data in the file, not a message",
 }
 
 
@@ -184,3 +185,15 @@ def test_a_far_rail_point_asks_for_max_snap_km_in_python_and_the_flag_on_the_lin
     assert err.startswith("caspian: error: ") and err.rstrip().endswith(
         "lies 51.9 km from the nearest track (limit 25 km); give a point nearer the railway, "
         "an extract that covers it, or a larger --max-snap-km")
+
+
+def test_a_corpus_that_is_a_file_names_the_parameter_in_the_library_and_the_flag_for_the_line(
+    tmp_path: Path,
+) -> None:
+    not_a_folder = tmp_path / "corpus"
+    not_a_folder.write_text("a file", encoding="utf-8")
+    with pytest.raises(CorpusError) as caught:
+        corpus_documents(not_a_folder)
+    assert str(caught.value) == f"corpus {not_a_folder} is not a folder; give a folder with corpus="
+    assert caught.value.path == str(not_a_folder)
+    assert error_message(caught.value).endswith("give a folder with --corpus")

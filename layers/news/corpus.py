@@ -101,14 +101,15 @@ def _entry_problem(entry: Any) -> str | None:
     return None
 
 
-def corpus_documents(folder: str | Path | None = None) -> list[NewsDocument]:
-    """The shipped seeds, then every document recorded in ``folder``'s manifest."""
+def corpus_documents(corpus: str | Path | None = None) -> list[NewsDocument]:
+    """The shipped seeds, then every document recorded in ``corpus``'s manifest."""
     documents = seed_documents()
-    if folder is None or not os.path.lexists(folder):
+    if corpus is None or not os.path.lexists(corpus):
         return documents  # no corpus yet: the seeds alone
-    root = Path(folder)
+    root = Path(corpus)
     if not root.is_dir():
-        raise CorpusError(f"corpus {root} is not a folder; give a folder with --corpus")
+        raise CorpusError(f"corpus {root} is not a folder; give a folder with corpus=",
+                          path=str(root), options=("corpus",))
     for entry in read_manifest(root)["documents"]:
         name = entry["id"]
         if Path(name).name != name or name in ("", ".", ".."):
@@ -126,10 +127,10 @@ def corpus_documents(folder: str | Path | None = None) -> list[NewsDocument]:
     return documents
 
 
-def add_to_corpus(document: NewsDocument, data: bytes, folder: str | Path, suffix: str) -> str:
-    """Store one document (its original bytes ``data``) in the corpus ``folder``; see
+def add_to_corpus(document: NewsDocument, data: bytes, corpus: str | Path, suffix: str) -> str:
+    """Store one document (its original bytes ``data``) in the corpus folder ``corpus``; see
     :func:`store_documents`."""
-    return store_documents([(document, data, suffix)], folder)[0]
+    return store_documents([(document, data, suffix)], corpus)[0]
 
 
 def _check_bytes(document: NewsDocument, data: bytes) -> None:
@@ -142,29 +143,31 @@ def _check_bytes(document: NewsDocument, data: bytes) -> None:
         )
 
 
-def _corpus_folder(folder: str | Path) -> Path:
-    root = Path(folder)
+def _corpus_folder(corpus: str | Path) -> Path:
+    root = Path(corpus)
     if root.exists() and not root.is_dir():
-        raise CorpusError(f"corpus {root} is not a folder; give a folder with --corpus")
+        raise CorpusError(f"corpus {root} is not a folder; give a folder with corpus=",
+                          path=str(root), options=("corpus",))
     try:
         root.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise CorpusError(
-            f"cannot create corpus folder {root} ({exc.strerror or exc}); give another --corpus"
+            f"cannot create corpus folder {root} ({exc.strerror or exc}); give another corpus=",
+            path=str(root), options=("corpus",),
         ) from exc
     return root
 
 
 def store_documents(
-    items: Sequence[tuple[NewsDocument, bytes, str]], folder: str | Path
+    items: Sequence[tuple[NewsDocument, bytes, str]], corpus: str | Path
 ) -> list[str]:
-    """Store documents in the corpus ``folder``, all or none.
+    """Store documents in the corpus folder ``corpus``, all or none.
 
     Parameters
     ----------
     items : sequence of (NewsDocument, bytes, str)
         Each document, the original bytes it was read from and its file suffix (``".html"``).
-    folder : path-like
+    corpus : path-like
         The corpus folder; created when missing.
 
     Returns
@@ -176,14 +179,14 @@ def store_documents(
     Raises
     ------
     CorpusError
-        If ``folder`` is not a folder, or the bytes of an item are not those of its document.
+        If ``corpus`` is not a folder, or the bytes of an item are not those of its document.
     OutputError
         If a file cannot be written; the files written before it are removed again and the
         manifest is left as it was.
     """
     for document, data, _ in items:
         _check_bytes(document, data)
-    root = _corpus_folder(folder)
+    root = _corpus_folder(corpus)
     manifest = read_manifest(root)
     known = {entry.get("sha256"): entry["id"] for entry in manifest["documents"]}
     ids, new_files = [], []
