@@ -20,8 +20,7 @@ from caspian.layers.catalog.errors import CatalogError, LayerNotFoundError, Seed
 from caspian.layers.catalog.vocabulary import GEOMETRY_ACCURACIES
 from caspian.layers.export.layers import resolve_format
 from caspian.layers.io.errors import DependencyMissingError, OutputError
-from caspian.layers.news._errors import CorpusError
-from caspian.layers.news.corpus import corpus_documents
+from caspian.layers.news.corpus import CorpusError, corpus_documents
 from caspian.layers.routing.rail import load_rail, route_on
 from caspian.maps.cli.main import error_message, flag_of
 from cli_support import run_cli
