@@ -17,7 +17,7 @@ from typing import Any, NamedTuple, overload
 
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # The same words as separators of a split: the text between them comes with them.
-_WORD_SPLIT = re.compile(r"([^\W_]+)", re.UNICODE)
+_WORD_SPLIT = re.compile(f"({WORD.pattern})", re.UNICODE)
 
 
 class Word(NamedTuple):
@@ -81,15 +81,8 @@ def clear_caches() -> None:
 
 
 def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
-    """The words of ``text[start:end]`` with offsets into ``text``."""
-    found = list(WORD.finditer(text, start, len(text) if end is None else end))
-    # Built by C-level maps, not a comprehension that calls the named tuple's constructor per
-    # word: an article has tens of thousands of words and this is a third of their cost.
-    fields = zip(
-        map(re.Match.group, found), map(re.Match.start, found), map(re.Match.end, found),
-        strict=True,
-    )
-    return list(map(tuple.__new__, itertools.repeat(Word), fields))
+    """The words of ``text[start:end]`` (runs of :data:`WORD`) with offsets into ``text``."""
+    return word_list(text, start, end)[:]
 
 
 class WordList(Sequence[Word]):
