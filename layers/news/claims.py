@@ -358,7 +358,7 @@ def _resolved(
 
 
 def _is_claim(
-    document: NewsDocument, item: Quantity, figures: Sequence[Quantity], said: set[str]
+    document: NewsDocument, item: Quantity, figures: Sequence[Quantity], said: frozenset[str]
 ) -> bool:
     """Whether a figure is a claim of its own: a deadline before the publication's year is
     history, and one in a sentence that completes nothing but states another figure is that
@@ -408,7 +408,7 @@ def read_claims(
             continue  # most sentences state no figure
         found = _plausible(document, index, _resolved(document, index, found, skipped), skipped)
         context = _context(document, [item for item in found if item.kind in CONTEXT])
-        said = sentence_lemmas(document, sentence) if found else set()
+        said = sentence_lemmas(document, sentence) if found else frozenset()
         plans = bool(said & _PLANNING)
         figures = [item for item in found if item.kind not in ("period", "since")]
         this_year = int(document.date[:4]) if document.date else None

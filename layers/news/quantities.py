@@ -14,7 +14,14 @@ from functools import cache, lru_cache
 
 from caspian.layers.news import numbers, timing, units
 from caspian.layers.news.expression import YEAR as _YEAR
-from caspian.layers.news.expression import Quantity, holds_digit, holds_word
+from caspian.layers.news.expression import (
+    Hint,
+    Quantity,
+    holds_digit,
+    holds_word,
+    may_find,
+    reads_where,
+)
 from caspian.layers.news.language import RUSSIAN, Language
 from caspian.layers.news.magnitudes import (
     Reading,
@@ -282,6 +289,7 @@ def _reading(
     return Reading(number_start, value, scale, added, step, unit, yearly or stop, bool(yearly))
 
 
+@reads_where(holds_digit, _has_number_word)  # the tests of numbers_in
 def measured(text: str, start: int, end: int, language: Language = RUSSIAN) -> Iterator[Quantity]:
     """Quantities with a unit: ``224-километровой``, ``10 млн тонн грузов в год``, ``$547
     million``, ``547 миллионов долларов``, ``400 Тбит/с``, ``1 300 МВт``, ``15 %``, ``6 млн
@@ -352,6 +360,7 @@ def measured(text: str, start: int, end: int, language: Language = RUSSIAN) -> I
         )
 
 
+@reads_where(_GROWTH_HINT.search, _GROWTH_WORD_HINT.search)
 def growth(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Growth factors: ``почти в пять раз``, ``в 2,5 раза``, ``утроить``, ``удвоение``."""
     hinted = _GROWTH_HINT.search(text, start, end)
@@ -384,9 +393,22 @@ def _growth_verb(word: str) -> float | None:
     return next((_GROWTH_VERBS[lemma] for lemma in lemmas(word) if lemma in _GROWTH_VERBS), None)
 
 
+def _holds_period_word(text: str, start: int, end: int) -> bool:
+    return holds_word(text, start, end, _PERIOD_HINT)
+
+
+def _holds_year_word(text: str, start: int, end: int) -> bool:
+    return holds_word(text, start, end, _YEAR_HINT)
+
+
+def _holds_duration_word(text: str, start: int, end: int) -> bool:
+    return holds_word(text, start, end, _DURATION_HINT)
+
+
+@reads_where(_holds_period_word, _holds_year_word)
 def periods(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Reporting periods: ``за первые восемь месяцев 2025 года``, ``за 2024 год``."""
-    hinted = holds_word(text, start, end, _PERIOD_HINT)
+    hinted = _holds_period_word(text, start, end)
     phrases = _phrase("period").finditer(text, start, end) if hinted else ()
     for match in phrases:
         value = number_value(match[1])
@@ -401,7 +423,7 @@ def periods(text: str, start: int, end: int) -> Iterator[Quantity]:
                 extra={"year": year},
             )
     # Read in the sentence cut out: "\\b" at its start does not look at the text before it.
-    hinted = holds_word(text, start, end, _YEAR_HINT)
+    hinted = _holds_year_word(text, start, end)
     whole_years = _WHOLE_YEAR.finditer(text[start:end]) if hinted else ()
     for match in whole_years:
         yield Quantity(
@@ -414,10 +436,11 @@ def periods(text: str, start: int, end: int) -> Iterator[Quantity]:
         )
 
 
+@reads_where(_holds_duration_word)
 def durations(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Durations: ``в течение ближайших трёх лет``, ``ближайших 12-36 месяцев``, and ranges of
     number words, ``в течение четырёх-пяти лет``."""
-    if not holds_word(text, start, end, _DURATION_HINT):
+    if not _holds_duration_word(text, start, end):
         return
     for match in _phrase("duration").finditer(text, start, end):
         value = number_value(match[1])
@@ -434,10 +457,15 @@ def quantities(text: str, start: int, end: int, language: Language = RUSSIAN) ->
     """Every numeric expression of ``text[start:end]``, in text order, overlaps dropped
     (a number read as a duration is not read again as a measure). ``language`` tells how
     digits are written (English reads commas as thousands separators: "1,768 km")."""
+    # Each reader is run only where one of its hints holds (most sentences hold none: no
+    # digit, no number word, no key word), each hint asked once per sentence.
+    held: dict[Hint, bool] = {}
     found = sorted(
         (
-            *measured(text, start, end, language),
-            *(item for reader in READERS for item in reader(text, start, end)),
+            *(measured(text, start, end, language)
+              if may_find(measured, text, start, end, held) else ()),
+            *(item for reader in READERS if may_find(reader, text, start, end, held)
+              for item in reader(text, start, end)),
         ),
         key=lambda item: (item.start, -(item.end - item.start)),
     )

@@ -78,6 +78,7 @@ def clear_caches() -> None:
     """Forget every word analysed so far (benchmarks measure cold lookups)."""
     _normal_forms.cache_clear()
     lemmas.cache_clear()
+    range_lemmas.cache_clear()
 
 
 def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
@@ -120,6 +121,14 @@ def word_list(text: str, start: int = 0, end: int | None = None) -> WordList:
     parts = _WORD_SPLIT.split(text[start : len(text) if end is None else end])
     bounds = list(itertools.accumulate(map(len, parts), initial=start))
     return WordList(parts[1::2], bounds[1:-1:2], bounds[2::2])
+
+
+@lru_cache(maxsize=64)
+def range_lemmas(text: str, start: int, end: int) -> frozenset[str]:
+    """Every lemma (:func:`lemmas`) of every word of ``text[start:end]``; remembered for the
+    ranges read last, as the readers of a sentence and its claims each ask it of the same
+    sentence."""
+    return frozenset().union(*map(lemmas, word_list(text, start, end).texts))
 
 
 #: A sentence razdel ends inside a figure: a number with an abbreviated multiplier ("около 77

@@ -19,8 +19,8 @@ import re
 from collections.abc import Iterator
 
 from caspian.layers.news import dates
-from caspian.layers.news.expression import YEAR, Quantity, holds_digit, holds_word
-from caspian.layers.news.text import lemmas, words
+from caspian.layers.news.expression import YEAR, Quantity, holds_digit, holds_word, reads_where
+from caspian.layers.news.text import lemmas, range_lemmas, words
 
 #: Words that say something is finished, opened or put into service.
 COMPLETION = {
@@ -68,15 +68,16 @@ _FUTURE = re.compile(r"\b(?:будет|будут|планируется|пла�
 _EVENT_REACH = 60
 
 
-def _sentence_lemmas(text: str, start: int, end: int) -> set[str]:
-    return set().union(*(lemmas(word.text) for word in words(text, start, end)))
+def _holds_year_word(text: str, start: int, end: int) -> bool:
+    return holds_word(text, start, end, ("год",))
 
 
+@reads_where(_holds_year_word, holds_digit)
 def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Deadlines (absolute, completions in a year, relative to the publication) and base
     years of ``text[start:end]``."""
     bare_year = holds_digit(text, start, end) and _BARE_YEAR.search(text, start, end)
-    if not holds_word(text, start, end, ("год",)) and not bare_year:
+    if not _holds_year_word(text, start, end) and not bare_year:
         return  # every other pattern holds "год" ("года", "году"): most sentences do not
     for match in _ABSOLUTE.finditer(text, start, end):
         yield Quantity("deadline", float(match[3]), "year", match.start(), match.end(),
@@ -88,7 +89,7 @@ def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
                        extra={"end_of_year": True, "relative_years": offset})  # fmt: skip
     in_year = list(_IN_YEAR.finditer(text, start, end))
     relative = list(_RELATIVE_IN.finditer(text, start, end))
-    if (in_year or relative) and _sentence_lemmas(text, start, end) & COMPLETION:
+    if (in_year or relative) and range_lemmas(text, start, end) & COMPLETION:
         for match in in_year:
             year = next(group for group in match.groups() if group)
             yield Quantity("deadline", float(year), "year", match.start(),
@@ -97,7 +98,7 @@ def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
             yield Quantity("deadline", 0.0, "year", match.start(), match.end(), qualifier="in",
                            extra={"end_of_year": False,
                                   "relative_years": _OFFSET[match[1].lower()]})  # fmt: skip
-    if _sentence_lemmas(text, start, end) & COMPLETION:
+    if range_lemmas(text, start, end) & COMPLETION:
         for match in _RELATIVE_AT_END.finditer(text, start, end):
             offset = _OFFSET[match[1].lower()] if match[1] else 0
             yield Quantity("deadline", 0.0, "year", match.start(), match.end(),
@@ -208,6 +209,7 @@ def _event_word(text: str, start: int, end: int) -> str | None:
     return None
 
 
+@reads_where(holds_digit)  # every date :func:`dates.find_dates` reads holds digits
 def events(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Dated events: a date with its day ("5 марта 2024 года", "05.03.2024") and an event
     word within a few words after it, else before it ("подписали 5 марта 2024 года")."""
