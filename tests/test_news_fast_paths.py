@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from caspian.layers.news import language, quantities, timing
+from caspian.layers.news import language, numbers, quantities, timing
 from caspian.layers.news.expression import holds_word
 from caspian.layers.news.gazetteer import load_gazetteer
 from hypothesis import given, settings
@@ -121,7 +121,7 @@ def test_digits_alone_are_the_numbers_of_a_sentence_without_number_words(
     read_as = language.ENGLISH if english else language.RUSSIAN
     full = list(quantities.numbers_and_words_in(text, start, end, read_as))
     assert list(quantities.numbers_in(text, start, end, read_as)) == full
-    if not quantities._has_number_word(text, start, end):
+    if not numbers.holds_number_word(text, start, end):
         assert list(quantities.digits_in(text, start, end, read_as)) == full
 
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, TypeVar
+from typing import Any
 
 #: A year as news print them (1900-2099).
 YEAR = r"(?:19|20)\d{2}"
@@ -22,14 +21,14 @@ def holds_word(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
     capital, and old forms such as "ᲄ" for "т") to that letter, so no match is missed; a
     search that ignores case is ten times slower per sentence.
     """
-    folded = _folded(text)
+    folded = folded_text(text)
     if folded is None:
         return any(map(text[start:end].casefold().__contains__, words))
     return any(folded.find(word, start, end) >= 0 for word in words)
 
 
 @lru_cache(maxsize=4)
-def _folded(text: str) -> str | None:
+def folded_text(text: str) -> str | None:
     """The whole of ``text`` case-folded, folded once for all its sentences (the few texts
     read last remembered); None when folding changes its length ("ß" is "ss"). A character
     folds to one character or more, so a folded text as long as the text folds each character
@@ -67,41 +66,6 @@ def _digit_positions(text: str) -> list[int]:
     """The offset of every digit of ``text``, in order (the few texts read last remembered:
     the readers ask of one sentence after another)."""
     return [match.start() for match in _DIGIT.finditer(text)]
-
-
-#: A test of a range of a text, ``(text, start, end)``: true when the range holds what a reader
-#: needs to find anything there (a digit, a key word, a match of a short pattern).
-Hint = Callable[[str, int, int], object]
-Reader = TypeVar("Reader", bound=Callable[..., object])
-_HINTS: dict[object, tuple[Hint, ...]] = {}
-
-
-def reads_where(*hints: Hint) -> Callable[[Reader], Reader]:
-    """Declare that the reader it decorates finds nothing in a range where none of ``hints``
-    holds: the tests its own body makes before its patterns are scanned, so that a caller
-    asks them once per sentence for every reader (:func:`may_find`) and skips the readers,
-    and most sentences, that cannot hold a figure."""
-
-    def declared(reader: Reader) -> Reader:
-        _HINTS[reader] = hints
-        return reader
-
-    return declared
-
-
-def may_find(reader: object, text: str, start: int, end: int, held: dict[Hint, bool]) -> bool:
-    """Whether ``reader`` may find anything in ``text[start:end]``: one of its hints
-    (:func:`reads_where`) holds there; a reader that declares none may find anything.
-    ``held`` remembers each hint's answer for this range (the readers share hints)."""
-    hints = _HINTS.get(reader)
-    if hints is None:
-        return True
-    for hint in hints:
-        if hint not in held:
-            held[hint] = bool(hint(text, start, end))
-        if held[hint]:
-            return True
-    return False
 
 
 @dataclass(frozen=True)

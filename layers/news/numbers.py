@@ -8,12 +8,14 @@ for decimals; numbers in words are recognised by their lemma (pymorphy3), so "т
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from caspian.layers.news.language import RUSSIAN, Language
-from caspian.layers.news.text import best_lemma, lemmas, word_forms
+from caspian.layers.news.text import best_lemma, lemmas, text_words, word_forms, word_list
 
 # Thousands grouped by points ("1.768", "1.000.000"), Russian style: a point followed by exactly
 # three digits and no further digit, after a first group that does not start with 0. Russian
@@ -146,6 +148,42 @@ def number_lemma(word: str) -> str | None:
         if lemma in NUMBER_WORDS:
             return lemma
     return None
+
+
+def holds_number_word(text: str, start: int, end: int) -> bool:
+    """Whether a run of Cyrillic letters of ``text[start:end]`` is a number word ("трёх":
+    :func:`number_lemma`)."""
+    whole = text_words(text) if 0 <= start <= end <= len(text) else None
+    if whole is None or _cuts_a_run(text, start) or _cuts_a_run(text, end):
+        return any(map(number_lemma, set(_CYRILLIC.findall(text, start, end))))
+    # A range that cuts no run holds the text's runs that lie in it, and no other.
+    starts, ends = _number_word_runs(text)
+    index = bisect.bisect_left(starts, start)
+    return index < len(starts) and ends[index] <= end
+
+
+def _cuts_a_run(text: str, position: int) -> bool:
+    """Whether ``position`` falls inside a run of Cyrillic letters of ``text``."""
+    inside = 0 < position < len(text)
+    return inside and _CYRILLIC.fullmatch(text, position - 1, position + 1) is not None
+
+
+@lru_cache(maxsize=4)
+def _number_word_runs(text: str) -> tuple[list[int], list[int]]:
+    """The starts and ends of the runs of Cyrillic letters of ``text`` that are number words,
+    in order; found in the text's words (:func:`caspian.layers.news.text.text_words`: a
+    run of letters lies in one word), each distinct word looked up once."""
+    words = text_words(text) or word_list(text)
+    holding = {
+        word for word in set(words.texts) if any(map(number_lemma, _CYRILLIC.findall(word)))
+    }
+    starts, ends = [], []
+    for index in itertools.compress(range(len(words)), map(holding.__contains__, words.texts)):
+        for run in _CYRILLIC.finditer(words.texts[index]):
+            if number_lemma(run.group()) is not None:
+                starts.append(words.starts[index] + run.start())
+                ends.append(words.starts[index] + run.end())
+    return starts, ends
 
 
 @cache

@@ -14,14 +14,8 @@ from functools import cache, lru_cache
 
 from caspian.layers.news import numbers, timing, units
 from caspian.layers.news.expression import YEAR as _YEAR
-from caspian.layers.news.expression import (
-    Hint,
-    Quantity,
-    holds_digit,
-    holds_word,
-    may_find,
-    reads_where,
-)
+from caspian.layers.news.expression import Quantity, holds_digit, holds_word
+from caspian.layers.news.hints import Hint, may_find, may_find_any, reads_where
 from caspian.layers.news.language import RUSSIAN, Language
 from caspian.layers.news.magnitudes import (
     Reading,
@@ -141,7 +135,7 @@ def numbers_in(
     in words read whole ("двести двадцать четыре", "трёх", "одного"); ``step`` is the value of
     the last digit written (see :func:`caspian.layers.news.numbers.digits_step`; 1 for
     words)."""
-    if _has_number_word(text, start, end):
+    if numbers.holds_number_word(text, start, end):
         return numbers_and_words_in(text, start, end, language)
     # Most sentences hold no number in words: their numbers are the digits alone, found without
     # visiting every word in Python (the same matches: a run of letters never holds a digit).
@@ -189,12 +183,6 @@ def numbers_and_words_in(
         stop = run[size - 1].end()
         yield match.start(), stop, value, 0.1 if value % 1 else 1.0
         taken_until = stop
-
-
-def _has_number_word(text: str, start: int, end: int) -> bool:
-    """Whether a run of Cyrillic letters of ``text[start:end]`` is a number word ("трёх"):
-    each distinct run looked up once, through :func:`numbers.number_lemma`'s cache."""
-    return any(map(numbers.number_lemma, set(_WORD_RUN.findall(text, start, end))))
 
 
 def _consecutive(text: str, run: list[re.Match[str]]) -> list[re.Match[str]]:
@@ -289,7 +277,7 @@ def _reading(
     return Reading(number_start, value, scale, added, step, unit, yearly or stop, bool(yearly))
 
 
-@reads_where(holds_digit, _has_number_word)  # the tests of numbers_in
+@reads_where(holds_digit, numbers.holds_number_word)  # the tests of numbers_in
 def measured(text: str, start: int, end: int, language: Language = RUSSIAN) -> Iterator[Quantity]:
     """Quantities with a unit: ``224-километровой``, ``10 млн тонн грузов в год``, ``$547
     million``, ``547 миллионов долларов``, ``400 Тбит/с``, ``1 300 МВт``, ``15 %``, ``6 млн
@@ -360,7 +348,7 @@ def measured(text: str, start: int, end: int, language: Language = RUSSIAN) -> I
         )
 
 
-@reads_where(_GROWTH_HINT.search, _GROWTH_WORD_HINT.search)
+@reads_where(_GROWTH_HINT, _GROWTH_WORD_HINT)
 def growth(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Growth factors: ``почти в пять раз``, ``в 2,5 раза``, ``утроить``, ``удвоение``."""
     hinted = _GROWTH_HINT.search(text, start, end)
@@ -393,22 +381,10 @@ def _growth_verb(word: str) -> float | None:
     return next((_GROWTH_VERBS[lemma] for lemma in lemmas(word) if lemma in _GROWTH_VERBS), None)
 
 
-def _holds_period_word(text: str, start: int, end: int) -> bool:
-    return holds_word(text, start, end, _PERIOD_HINT)
-
-
-def _holds_year_word(text: str, start: int, end: int) -> bool:
-    return holds_word(text, start, end, _YEAR_HINT)
-
-
-def _holds_duration_word(text: str, start: int, end: int) -> bool:
-    return holds_word(text, start, end, _DURATION_HINT)
-
-
-@reads_where(_holds_period_word, _holds_year_word)
+@reads_where(_PERIOD_HINT, _YEAR_HINT)
 def periods(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Reporting periods: ``за первые восемь месяцев 2025 года``, ``за 2024 год``."""
-    hinted = _holds_period_word(text, start, end)
+    hinted = holds_word(text, start, end, _PERIOD_HINT)
     phrases = _phrase("period").finditer(text, start, end) if hinted else ()
     for match in phrases:
         value = number_value(match[1])
@@ -423,7 +399,7 @@ def periods(text: str, start: int, end: int) -> Iterator[Quantity]:
                 extra={"year": year},
             )
     # Read in the sentence cut out: "\\b" at its start does not look at the text before it.
-    hinted = _holds_year_word(text, start, end)
+    hinted = holds_word(text, start, end, _YEAR_HINT)
     whole_years = _WHOLE_YEAR.finditer(text[start:end]) if hinted else ()
     for match in whole_years:
         yield Quantity(
@@ -436,11 +412,11 @@ def periods(text: str, start: int, end: int) -> Iterator[Quantity]:
         )
 
 
-@reads_where(_holds_duration_word)
+@reads_where(_DURATION_HINT)
 def durations(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Durations: ``в течение ближайших трёх лет``, ``ближайших 12-36 месяцев``, and ranges of
     number words, ``в течение четырёх-пяти лет``."""
-    if not _holds_duration_word(text, start, end):
+    if not holds_word(text, start, end, _DURATION_HINT):
         return
     for match in _phrase("duration").finditer(text, start, end):
         value = number_value(match[1])
@@ -458,7 +434,9 @@ def quantities(text: str, start: int, end: int, language: Language = RUSSIAN) ->
     (a number read as a duration is not read again as a measure). ``language`` tells how
     digits are written (English reads commas as thousands separators: "1,768 km")."""
     # Each reader is run only where one of its hints holds (most sentences hold none: no
-    # digit, no number word, no key word), each hint asked once per sentence.
+    # digit, no number word, no key word: they are not read at all), each hint asked once.
+    if not may_find_any((measured, *READERS), text, start, end):
+        return []
     held: dict[Hint, bool] = {}
     found = sorted(
         (

@@ -19,7 +19,8 @@ import re
 from collections.abc import Iterator
 
 from caspian.layers.news import dates
-from caspian.layers.news.expression import YEAR, Quantity, holds_digit, holds_word, reads_where
+from caspian.layers.news.expression import YEAR, Quantity, holds_digit, holds_word
+from caspian.layers.news.hints import reads_where
 from caspian.layers.news.text import lemmas, range_lemmas, words
 
 #: Words that say something is finished, opened or put into service.
@@ -68,16 +69,12 @@ _FUTURE = re.compile(r"\b(?:будет|будут|планируется|пла�
 _EVENT_REACH = 60
 
 
-def _holds_year_word(text: str, start: int, end: int) -> bool:
-    return holds_word(text, start, end, ("год",))
-
-
-@reads_where(_holds_year_word, holds_digit)
+@reads_where(("год",), holds_digit)
 def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Deadlines (absolute, completions in a year, relative to the publication) and base
     years of ``text[start:end]``."""
     bare_year = holds_digit(text, start, end) and _BARE_YEAR.search(text, start, end)
-    if not _holds_year_word(text, start, end) and not bare_year:
+    if not holds_word(text, start, end, ("год",)) and not bare_year:
         return  # every other pattern holds "год" ("года", "году"): most sentences do not
     for match in _ABSOLUTE.finditer(text, start, end):
         yield Quantity("deadline", float(match[3]), "year", match.start(), match.end(),
