@@ -153,13 +153,25 @@ def number_lemma(word: str) -> str | None:
 def holds_number_word(text: str, start: int, end: int) -> bool:
     """Whether a run of Cyrillic letters of ``text[start:end]`` is a number word ("трёх":
     :func:`number_lemma`)."""
+    found = number_word_starts(text, start, end)
+    if found is None:
+        return any(map(number_lemma, set(_CYRILLIC.findall(text, start, end))))
+    return bool(found)
+
+
+def number_word_starts(text: str, start: int, end: int) -> list[int] | None:
+    """Where the runs of Cyrillic letters of ``text[start:end]`` that are number words begin,
+    in order, looked up in the text's own (:func:`_number_word_runs`); None when it has
+    none (a text shorter than :data:`~caspian.layers.news.text.WHOLE_TEXT_MIN_CHARS`) or
+    the range cuts a run of letters (its runs are then not the text's)."""
     whole = text_words(text) if 0 <= start <= end <= len(text) else None
     if whole is None or _cuts_a_run(text, start) or _cuts_a_run(text, end):
-        return any(map(number_lemma, set(_CYRILLIC.findall(text, start, end))))
+        return None
     # A range that cuts no run holds the text's runs that lie in it, and no other.
     starts, ends = _number_word_runs(text)
-    index = bisect.bisect_left(starts, start)
-    return index < len(starts) and ends[index] <= end
+    first = bisect.bisect_left(starts, start)
+    last = bisect.bisect_right(ends, end, first)
+    return starts[first:last]
 
 
 def _cuts_a_run(text: str, position: int) -> bool:

@@ -7,9 +7,11 @@ Each reader is a small pure function over ``(text, start, end)`` that yields
 
 from __future__ import annotations
 
+import heapq
 import itertools
+import operator
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 
 from caspian.layers.news import numbers, timing, units
@@ -43,6 +45,7 @@ _HEDGES = r"почти|около|примерно|более\s+чем|свыш�
 _DOTTED = {"долл", "руб", "тыс", "млн", "млрд", "трлн"}
 _DURATION_UNITS = {"год": "yr", "лет": "yr", "месяц": "month", "день": "day", "неделя": "week"}
 _WORD_RUN = re.compile(r"[А-Яа-яЁё]+")
+_START = operator.methodcaller("start")
 _YEAR_ONLY = re.compile(_YEAR)
 # Containers counted in twenty-foot equivalent units.
 _TEU_AFTER = re.compile(
@@ -163,7 +166,15 @@ def numbers_and_words_in(
     # Searched from ``start`` (the look-behind still sees the text before it): rescanning the
     # text from its beginning for every sentence is quadratic in the document's length.
     pattern = _number_or_word(language)
-    for match in pattern.finditer(text, start, end):
+    matches: Iterable[re.Match[str]] = pattern.finditer(text, start, end)
+    word_starts = numbers.number_word_starts(text, start, end)
+    if word_starts is not None:
+        # The same matches less the words that are no number words (they are passed over
+        # below): the digits, and the text's number words looked up, merged in text order.
+        words = (pattern.match(text, position, end) for position in word_starts)
+        digits = _digits_only(language).finditer(text, start, end)
+        matches = heapq.merge(digits, filter(None, words), key=_START)
+    for match in matches:
         if match.start() < taken_until:
             continue
         written = match.group()
