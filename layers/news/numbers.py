@@ -15,7 +15,14 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from caspian.layers.news.language import RUSSIAN, Language
-from caspian.layers.news.text import best_lemma, lemmas, text_words, word_forms, word_list
+from caspian.layers.news.text import (
+    best_lemma,
+    lemmas,
+    per_text,
+    text_words,
+    word_forms,
+    word_list,
+)
 
 # Thousands grouped by points ("1.768", "1.000.000"), Russian style: a point followed by exactly
 # three digits and no further digit, after a first group that does not start with 0. Russian
@@ -180,7 +187,7 @@ def _cuts_a_run(text: str, position: int) -> bool:
     return inside and _CYRILLIC.fullmatch(text, position - 1, position + 1) is not None
 
 
-@lru_cache(maxsize=4)
+@per_text(maxsize=4)
 def _number_word_runs(text: str) -> tuple[list[int], list[int]]:
     """The starts and ends of the runs of Cyrillic letters of ``text`` that are number words,
     in order; found in the text's words (:func:`caspian.layers.news.text.text_words`: a

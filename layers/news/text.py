@@ -12,13 +12,36 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache, lru_cache
-from typing import Any, NamedTuple, overload
+from typing import Any, NamedTuple, TypeVar, cast, overload
 
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # The same words as separators of a split: the text between them comes with them.
 _WORD_SPLIT = re.compile(f"({WORD.pattern})", re.UNICODE)
+
+
+Function = TypeVar("Function", bound=Callable[..., Any])
+_PER_TEXT: list[Any] = []
+
+
+def per_text(maxsize: int) -> Callable[[Function], Function]:
+    """Remember the last ``maxsize`` answers of a function of a text (and a range of it):
+    what the readers find once in a text and ask of one sentence after another."""
+
+    def remembered(function: Function) -> Function:
+        cached = lru_cache(maxsize=maxsize)(function)
+        _PER_TEXT.append(cached)
+        return cast(Function, cached)
+
+    return remembered
+
+
+def forget_texts() -> None:
+    """Forget what :func:`per_text` functions remember (a benchmark reads one text again as
+    a new one)."""
+    for cached in _PER_TEXT:
+        cached.cache_clear()
 
 
 class Word(NamedTuple):
@@ -79,7 +102,7 @@ def clear_caches() -> None:
     """Forget every word analysed so far (benchmarks measure cold lookups)."""
     _normal_forms.cache_clear()
     lemmas.cache_clear()
-    range_lemmas.cache_clear()
+    range_lemmas.cache_clear()  # type: ignore[attr-defined]
 
 
 def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
@@ -153,12 +176,12 @@ def text_words(text: str) -> WordList | None:
     return _text_words(text) if len(text) >= WHOLE_TEXT_MIN_CHARS else None
 
 
-@lru_cache(maxsize=4)
+@per_text(maxsize=4)
 def _text_words(text: str) -> WordList:
     return _split_words(text, 0, len(text))
 
 
-@lru_cache(maxsize=64)
+@per_text(maxsize=64)
 def range_lemmas(text: str, start: int, end: int) -> frozenset[str]:
     """Every lemma (:func:`lemmas`) of every word of ``text[start:end]``; remembered for the
     ranges read last, as the readers of a sentence and its claims each ask it of the same
