@@ -3,8 +3,11 @@
 The reader skips work a sentence cannot need: the phrases of number words ("в двух раза",
 "в течение трёх лет") are scanned only where their key word stands, the digits are found
 without visiting every word when no word is a number, and a gazetteer matcher visits only
-the words that may start a name. Each shortcut must never drop a match: these properties
-hold them to the full scans on text made of the very words the patterns read, in any case.
+the words that may start a name; a reader is called only where one of the hints it declares
+holds, and a sentence where no reader's does is not read at all; a long text is split into
+words and searched for number words once, and each range looked up. Each shortcut must never
+drop a match: these properties hold them to the full scans on text made of the very words the
+patterns read, in any case.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import pytest
 from caspian.layers.news import language, numbers, quantities, timing
 from caspian.layers.news.expression import holds_word
 from caspian.layers.news.gazetteer import load_gazetteer
+from caspian.layers.news.text import lemmas
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -244,3 +248,110 @@ def test_dates_tried_where_digits_begin_are_the_dates_a_scan_finds(
         assert [m.span() for m in dates._at_digit_runs(pattern, text, start, end)] == [
             m.span() for m in pattern.finditer(text, start, end)
         ]
+
+
+# Filler that makes a text long enough to be split once and looked up by range
+# (text.WHOLE_TEXT_MIN_CHARS), with number words and hint words of its own.
+_FILLER = "Порт Актау принял три судна в течение года, а грузооборот вырос. " * 40
+
+
+@st.composite
+def long_sentences(draw: st.DrawFn) -> tuple[str, int, int]:
+    """A sentence of :func:`sentences` inside a long text, and a range of it: the sentence,
+    or any range (one that may cut a word)."""
+    text, start, end = draw(sentences())
+    before, after = draw(st.sampled_from(["", _FILLER])), draw(st.sampled_from(["", _FILLER]))
+    whole = before + text + after
+    if draw(st.booleans()):
+        return whole, len(before) + start, len(before) + end
+    start = draw(st.integers(0, len(whole)))
+    return whole, start, draw(st.integers(start, min(len(whole), start + 300)))
+
+
+def _readers() -> tuple:
+    return (quantities.measured, *quantities.READERS)
+
+
+@PROPERTY
+@given(st.one_of(sentences(), long_sentences()))
+def test_the_hints_never_skip_a_sentence_a_reader_reads(sentence: tuple[str, int, int]) -> None:
+    """Each reader is asked only where one of its declared hints holds, and a sentence only
+    where one reader's does: a reader that finds anything in the range must pass both."""
+    from caspian.layers.news.hints import may_find, may_find_any
+
+    text, start, end = sentence
+    held: dict = {}
+    for reader in _readers():
+        found = list(reader(text, start, end))
+        if found:
+            assert may_find(reader, text, start, end, held), (reader.__name__, found)
+            assert may_find_any(_readers(), text, start, end), (reader.__name__, found)
+
+
+def test_a_sentence_without_figures_is_skipped_and_a_reader_without_hints_is_not() -> None:
+    from caspian.layers.news.hints import may_find, may_find_any
+
+    def undeclared(text: str, start: int, end: int) -> list:
+        return []
+
+    text = "Стороны обсудили сотрудничество."
+    assert not may_find_any(_readers(), text, 0, len(text))
+    assert quantities.quantities(text, 0, len(text)) == []
+    assert may_find(undeclared, text, 0, len(text), {})
+    assert may_find_any((*_readers(), undeclared), text, 0, len(text))
+    for figure in ("Стороны обсудили 3 проекта.", "Оборот удвоился.", "в течение пяти лет"):
+        assert may_find_any(_readers(), figure, 0, len(figure)), figure
+
+
+@PROPERTY
+@given(long_sentences(), st.booleans())
+def test_numbers_of_a_long_text_found_by_its_number_words_are_those_of_a_word_scan(
+    sentence: tuple[str, int, int], english: bool
+) -> None:
+    """In a long text the number words are looked up once for the whole text: the numbers of
+    any range are those of the scan of every word, and a range holds a number word when a
+    run of its letters is one."""
+    text, start, end = sentence
+    read_as = language.ENGLISH if english else language.RUSSIAN
+    found = list(quantities.numbers_and_words_in(text, start, end, read_as))
+    index, numbers.number_word_starts = numbers.number_word_starts, lambda *_: None
+    try:
+        scanned = list(quantities.numbers_and_words_in(text, start, end, read_as))
+        held = numbers.holds_number_word(text, start, end)
+    finally:
+        numbers.number_word_starts = index
+    assert found == scanned
+    assert numbers.holds_number_word(text, start, end) == held
+    runs = re.findall(r"[А-Яа-яЁё]+", text[start:end])
+    assert held == any(numbers.number_lemma(run) for run in runs)
+
+
+@PROPERTY
+@given(long_sentences())
+def test_a_long_text_split_once_gives_each_range_the_words_of_its_scan(
+    sentence: tuple[str, int, int],
+) -> None:
+    from caspian.layers.news.text import WORD, Word, range_lemmas, word_list
+
+    text, start, end = sentence
+    scanned = [Word(m.group(), m.start(), m.end()) for m in WORD.finditer(text, start, end)]
+    assert list(word_list(text, start, end)) == scanned
+    assert range_lemmas(text, start, end) == frozenset().union(
+        *(lemmas(word.text) for word in scanned)
+    )
+
+
+@PROPERTY
+@given(long_sentences(), st.sampled_from(["", "ß", "ﬁ", "İ"]))
+def test_a_hint_word_is_found_in_the_folded_text_where_the_folded_range_holds_it(
+    sentence: tuple[str, int, int], widening: str
+) -> None:
+    """The text is folded once; a character that folds to two ("ß" is "ss") moves the
+    offsets, and the range is then folded alone."""
+    text, start, end = sentence
+    text = widening + text
+    start, end = start + len(widening), end + len(widening)
+    for words in (("год",), quantities._DURATION_HINT, ("месяц", "год")):
+        assert holds_word(text, start, end, words) == any(
+            word in text[start:end].casefold() for word in words
+        )

@@ -141,7 +141,7 @@ class WordList(Sequence[Word]):
 def word_list(text: str, start: int = 0, end: int | None = None) -> WordList:
     """The words of ``text[start:end]`` (those of :func:`words`) as a :class:`WordList`."""
     stop = len(text) if end is None else end
-    whole = text_words(text) if 0 <= start <= stop <= len(text) else None
+    whole = text_words(text) if 0 <= start < stop <= len(text) else None
     if whole is None:
         return _split_words(text, start, stop)
     # A word is a run of characters of one class: the words of a range are the text's words
