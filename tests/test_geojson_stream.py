@@ -13,7 +13,12 @@ from caspian.geo.errors import InputError
 from caspian.layers.io import geojson_stream
 from caspian.layers.io.geojson_stream import CollectionReader
 from caspian.layers.io.userdata import UnusableError, read_user_geojson, validate_geojson
-from caspian.layers.io.userfiles import streams, user_batches, validate_user_file
+from caspian.layers.io.userfiles import (
+    read_user_file,
+    streams,
+    user_batches,
+    validate_user_file,
+)
 from caspian.layers.metrics import INPUT_COLUMNS, batches_metrics, file_metrics, metrics_frame
 from cli_support import run_cli
 from hypothesis import given, settings
@@ -247,5 +252,7 @@ def test_a_collection_beyond_512_mib_is_measured_and_validated_from_the_command_
         assert run_cli(["validate", str(big)], capsys) == (0, "ok: 50 features\n", "")
         assert file_metrics(big)["length_km"].sum() == pytest.approx(
             file_metrics(small)["length_km"].sum(), abs=1e-9)
+        (frame, own), (small_frame, small_own) = read_user_file(big), read_user_file(small)
+        assert own == small_own and frame["geometry"].equals(small_frame["geometry"])
     finally:
         big.unlink(missing_ok=True)
