@@ -103,7 +103,15 @@ def measured(
     done = sentence_lemmas & DONE and not sentence_lemmas & CHANGE
     if item.kind == "growth" and item.unit == "%" and done:
         return dataclasses.replace(item, kind="percent")
+    if item.kind == "percent" and _CHANGE_AFTER.match(document.text, item.end):
+        return dataclasses.replace(item, kind="growth")
     return item
+
+
+#: A percent that is a change, read from the words right after it: a comparative ("на
+#: 11,157 млн баррелей или 6,07% меньше показателя", "12,7% меньше по сравнению") or a rate
+#: per year ("растет со скоростью 30−35% в год").
+_CHANGE_AFTER = re.compile(r"\s*(?:больше|меньше|выше|ниже|в\s+год|ежегодно)\b", re.IGNORECASE)
 
 
 def _yearly_before(text: str, before: int, figure: int) -> bool:
