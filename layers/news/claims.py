@@ -37,6 +37,7 @@ from caspian.layers.news.language import language_of
 from caspian.layers.news.measures import (
     FLOWS,
     PROGRESS,
+    change_through,
     measured,
     not_a_length,
     scope_of,
@@ -436,10 +437,15 @@ def read_claims(
             scope = parts.get(number) or scope_of(document, item, span, sentence, bool(named_here))
             if item.kind == "growth" and scope is None and claims and claims[-1].sentence == index:
                 scope = share_of_volume(claims[-1])
+            if item.kind == "growth" and scope is None:
+                previous = document.sentences[index - 1] if index else None
+                scope = change_through(document, item, sentence, previous)
             borrow = item.kind in BORROWS or not topics_by_sentence.get(index)
             link = linking.link_feature(
                 document, names, subject, index, item.start, borrow, quotes
             )
+            if link is None and borrow:
+                link = linking.link_between(document, gazetteer.entries, index)
             if (scope or "").startswith(ACTOR):
                 link = None  # a country's own traffic, not the project's
             if link is not None:

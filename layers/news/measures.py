@@ -22,6 +22,7 @@ from caspian.layers.news.scopes import (
     including_scope,
     names_section,
     origin_after,
+    over_territory,
     progress_scope,
     purpose_scope,
     share_scope,
@@ -137,10 +138,14 @@ def scope_of(
             or shipper_share(text, sentence[0], (item.start, item.end))
             or figure_scope(text, *span)
         )
+    flow = item.kind in FLOWS
+    if flow and not project_named:  # a country's traffic, when no project is named beside it
+        actor = over_territory(text, span[0], item.start)
+        if actor:
+            return actor
     if names_section(text, *span) and not figure_scope(text, *span):
         return figure_scope(text, sentence[0], span[1])
     timed = item.kind in ("duration", "deadline")
-    flow = item.kind in FLOWS
     return (
         including_scope(text, span[0], (item.start, item.end))
         or figure_scope(text, *span)
@@ -152,6 +157,34 @@ def scope_of(
         or (work_component(text, sentence[0], item.start) if timed else None)
         or stage_scope(text, span, sentence)
     )
+
+
+# A clause that refers back to the sentence before: "это на 11,157 млн баррелей или 6,07%
+# меньше", "что на 12,7% меньше".
+_REFERS_BACK = re.compile(r"(?:это|что)\b", re.IGNORECASE)
+_CLAUSE_START = re.compile(r"(?:[;:—]|,(?!\d))\s*")  # not the comma of "11,157"
+
+
+def change_through(
+    document: NewsDocument,
+    item: Quantity,
+    sentence: tuple[int, int],
+    previous: tuple[int, int] | None,
+) -> str | None:
+    """``section:<country>`` for a change (``item``, a growth) of a volume carried through a
+    country (:func:`caspian.layers.news.scopes.through_country`) named before it in its
+    sentence ("через территорию Турции … транспортировано … что на … 12,7% меньше"), or in
+    the ``previous`` sentence when its clause refers back to that one ("это на … 6,07%
+    меньше показателя"); else None."""
+    text = document.text
+    found = through_country(text, sentence[0], item.start)
+    if found or previous is None:
+        return found
+    starts = [match.end() for match in _CLAUSE_START.finditer(text, sentence[0], item.start)]
+    own = max(starts, default=sentence[0])
+    if _REFERS_BACK.match(text, own, item.start):
+        return through_country(text, *previous)
+    return None
 
 
 def split_lengths(

@@ -89,8 +89,8 @@ _THROUGH = re.compile(
     r"([А-ЯЁ][а-яё]+(?:[-–][А-ЯЁ][а-яё]+)*)"
 )
 # A volume carried through a country is that country's section: "через Азербайджан по
-# Среднему коридору было перевезено 1,741 млн тонн".
-_THROUGH_COUNTRY = re.compile(r"\bчерез\s+([А-ЯЁ][а-яё]+)")
+# Среднему коридору было перевезено 1,741 млн тонн", "через территорию Турции".
+_THROUGH_COUNTRY = re.compile(r"\bчерез\s+(?:территори[юи]\s+)?([А-ЯЁ][а-яё]+)")
 _PLACE = re.compile(r"(?:через\s+)?([А-ЯЁ][а-яё]+(?:[-–][А-ЯЁ][а-яё]+)*)")
 
 
@@ -140,6 +140,23 @@ def through_country(text: str, start: int, figure: int) -> str | None:
                         if lemma in COUNTRIES), None)  # fmt: skip
         if country:
             return f"section:{country}"
+    return None
+
+
+# Traffic over a country's whole territory: "объем грузоперевозок по территории Казахстана".
+_OVER_TERRITORY = re.compile(r"\bпо\s+территории\s+([А-ЯЁ][а-яё]+)")
+
+
+def over_territory(text: str, start: int, figure: int) -> str | None:
+    """``actor:<country code>`` when a volume at ``figure`` is counted "по территории" of a
+    country named in ``text[start:figure]`` (its clause before it): all that country's
+    traffic ("объем грузоперевозок по территории Казахстана водным транспортом планируется
+    увеличить до 11,4 млн тонн"), not a section of a project; else None."""
+    for match in _OVER_TERRITORY.finditer(text, start, figure):
+        country = next((COUNTRIES[lemma] for lemma in sorted(lemmas(match[1]))
+                        if lemma in COUNTRIES), None)  # fmt: skip
+        if country:
+            return f"{ACTOR}{country}"
     return None
 
 
