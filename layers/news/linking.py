@@ -39,7 +39,8 @@ A layer named as a whole gives way to one of its features (:func:`specific`): to
 that layer named in the same sentence ("линии Горадиз-Агбенд, ведущей в Зангезурский
 коридор, завершено на 85%"), and, for a figure borrowed from other sentences or about a part
 of the layer ("железной дороги, которая станет частью … Зангезурского коридора"), to the
-only feature of that layer the article names. A section named by a place it passes through
+only feature of that layer the article names; a borrowed figure, else, to the article's
+subject when that is a feature of the layer. A section named by a place it passes through
 is the feature of that layer named after the place (:func:`feature_through`: "участка …,
 проходящего через Нахчыван" is the Nakhchivan railway).
 
@@ -242,10 +243,11 @@ def specific(
     link: Link,
     sentence_names: Sequence[Located],
     named_features: dict[str, set[str]],
+    subject: tuple[str, str | None] | None = None,
 ) -> Link:
     """``link``, or the feature of its layer that the discourse says the figure is about
     (see the module's rules); ``named_features`` are the features the article names, by
-    layer."""
+    layer, ``subject`` the feature it is about (:func:`article_subject`)."""
     if link.layer is None or link.feature is not None:
         return link
     for located in sentence_names:
@@ -257,6 +259,10 @@ def specific(
     part = link.position is not None and _part_of(document, link.position)
     if len(features) == 1 and (borrowed or part):
         return Link(link.layer, next(iter(features)), f"{link.rule}, the article's feature")
+    if borrowed and subject is not None and subject[0] == link.layer and subject[1]:
+        # "в целях реализации Зангезурского коридора … строительство железной дороги
+        # Горадиз-Агбенд. Проектные работы … выполнены на 84%": the line the article is about
+        return Link(link.layer, subject[1], f"{link.rule}, the article's subject")
     return link
 
 

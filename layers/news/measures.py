@@ -109,10 +109,19 @@ def measured(
     return item
 
 
+# A change per year, right after its figure: "растет со скоростью 30−35% в год".
+_PER_YEAR_AFTER = r"\s*(?:в\s+год|ежегодно)\b"
 #: A percent that is a change, read from the words right after it: a comparative ("на
 #: 11,157 млн баррелей или 6,07% меньше показателя", "12,7% меньше по сравнению") or a rate
-#: per year ("растет со скоростью 30−35% в год").
-_CHANGE_AFTER = re.compile(r"\s*(?:больше|меньше|выше|ниже|в\s+год|ежегодно)\b", re.IGNORECASE)
+#: per year.
+_CHANGE_AFTER = re.compile(rf"\s*(?:больше|меньше|выше|ниже)\b|{_PER_YEAR_AFTER}", re.IGNORECASE)
+_YEARLY_CHANGE = re.compile(_PER_YEAR_AFTER, re.IGNORECASE)
+
+
+def yearly_change(text: str, item: Quantity) -> bool:
+    """Whether ``item``, a change, is a rate per year ("30−35% в год"): its window is any one
+    year, not the whole time since a base year ("с 2023 года … на 90 процентов")."""
+    return item.kind == "growth" and _YEARLY_CHANGE.match(text, item.end) is not None
 
 
 def _yearly_before(text: str, before: int, figure: int) -> bool:
