@@ -328,8 +328,10 @@ def link_between(
     text = document.text
     for sentence in range(index, max(-1, index - 1 - MENTION_LOOKBACK), -1):
         start, end = document.sentences[sentence]
-        lined = any(lemmas(word.text) & LINE_WORDS for word in words(text, start, end))
-        for match in _BETWEEN.finditer(text, start, end) if lined else ():
+        between = list(_BETWEEN.finditer(text, start, end))  # rare: test it before the lemmas
+        if not between or not any(lemmas(w.text) & LINE_WORDS for w in words(text, start, end)):
+            continue
+        for match in between:
             found = feature_between(entries, match[1], match[2])
             if found:
                 return Link(found[0], found[1], "line between its ends", match.start())
