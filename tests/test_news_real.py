@@ -76,13 +76,13 @@ def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
 
 # (right, found, expected) measured on each part when the floors were set; conflicts are
 # (real reported, reported, real found). Development (74 articles) after the sixth part's
-# (held53-held63) classes were fixed. The held-out part is empty until the next one is added:
-# its figures are that part's first and only run.
+# (held53-held63) classes were fixed. The held-out part (held64-held78, the seventh) is its
+# first and only run, after its annotation was committed.
 MEASURED = {
     "dev": {"mentions": (206, 211, 214), "claims": (184, 189, 191), "dates": 70,
             "conflicts": (11, 13, 17)},
-    "heldout": {"mentions": (0, 0, 0), "claims": (0, 0, 0), "dates": 0,
-                "conflicts": (0, 0, 0)},
+    "heldout": {"mentions": (47, 51, 51), "claims": (15, 44, 30), "dates": 14,
+                "conflicts": (0, 2, 0)},
 }  # fmt: skip
 
 
