@@ -4,10 +4,10 @@ one pass that tests the hints of every reader at once.
 Most sentences of an article state no figure. Each reader (:mod:`.quantities`,
 :mod:`.timing`) tests a few cheap hints before it scans its long patterns (a digit, a key word
 such as "год", a short pattern such as "в … раз"); :func:`reads_where` declares those tests
-beside the reader, and :func:`may_find_any` asks the hints of all readers in one go (each
+beside the reader, and :func:`may_find` asks the hints of all readers in one go (each
 distinct hint once, the words of all in one search), so that a sentence without any is
-skipped whole and the readers are not called on it one by one. A reader that
-declares no hint is run on every sentence.
+skipped whole and the readers are not called on it one by one (each still tests its own
+hints when called). A reader that declares no hint is run on every sentence.
 """
 
 from __future__ import annotations
@@ -47,21 +47,6 @@ def _holds(hint: Hint, text: str, start: int, end: int) -> bool:
     return bool(hint(text, start, end))
 
 
-def may_find(reader: object, text: str, start: int, end: int, held: dict[Hint, bool]) -> bool:
-    """Whether ``reader`` may find anything in ``text[start:end]``: one of its hints holds
-    there; a reader that declares none may find anything. ``held`` remembers each hint's
-    answer for this range (readers share hints)."""
-    hints = _DECLARED.get(reader)
-    if hints is None:
-        return True
-    for hint in hints:
-        if hint not in held:
-            held[hint] = _holds(hint, text, start, end)
-        if held[hint]:
-            return True
-    return False
-
-
 @dataclass(frozen=True)
 class _Joined:
     """The hints of several readers, each asked once."""
@@ -85,9 +70,10 @@ def _joined(readers: tuple[object, ...]) -> _Joined | None:
     return _Joined(words, others)  # type: ignore[arg-type]
 
 
-def may_find_any(readers: Sequence[object], text: str, start: int, end: int) -> bool:
-    """Whether one of ``readers`` may find anything in ``text[start:end]`` (:func:`may_find`
-    of each, each distinct hint asked once, the words of all in one search)."""
+def may_find(readers: Sequence[object], text: str, start: int, end: int) -> bool:
+    """Whether one of ``readers`` may find anything in ``text[start:end]``: one of the hints
+    it declares (:func:`reads_where`) holds there, or it declares none. Each distinct hint is
+    asked once, the words of all in one search."""
     joined = _joined(tuple(readers))
     if joined is None:
         return True

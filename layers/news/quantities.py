@@ -7,7 +7,6 @@ Each reader is a small pure function over ``(text, start, end)`` that yields
 
 from __future__ import annotations
 
-import heapq
 import itertools
 import operator
 import re
@@ -17,7 +16,7 @@ from functools import cache, lru_cache
 from caspian.layers.news import numbers, timing, units
 from caspian.layers.news.expression import YEAR as _YEAR
 from caspian.layers.news.expression import Quantity, holds_digit, holds_word
-from caspian.layers.news.hints import Hint, may_find, may_find_any, reads_where
+from caspian.layers.news.hints import may_find, reads_where
 from caspian.layers.news.language import RUSSIAN, Language
 from caspian.layers.news.magnitudes import (
     Reading,
@@ -176,9 +175,8 @@ def numbers_and_words_in(
     if word_starts is not None:
         # The same matches less the words that are no number words (they are passed over
         # below): the digits, and the text's number words looked up, merged in text order.
-        words = (pattern.match(text, position, end) for position in word_starts)
-        digits = _digits_only(language).finditer(text, start, end)
-        matches = heapq.merge(digits, filter(None, words), key=_START)
+        words = filter(None, (pattern.match(text, position, end) for position in word_starts))
+        matches = sorted([*_digits_only(language).finditer(text, start, end), *words], key=_START)
     for match in matches:
         if match.start() < taken_until:
             continue
@@ -450,17 +448,14 @@ def quantities(text: str, start: int, end: int, language: Language = RUSSIAN) ->
     """Every numeric expression of ``text[start:end]``, in text order, overlaps dropped
     (a number read as a duration is not read again as a measure). ``language`` tells how
     digits are written (English reads commas as thousands separators: "1,768 km")."""
-    # Each reader is run only where one of its hints holds (most sentences hold none: no
-    # digit, no number word, no key word: they are not read at all), each hint asked once.
-    if not may_find_any((measured, *READERS), text, start, end):
+    # A sentence where no reader's hint holds is not read (most hold no digit, no number
+    # word, no key word); the readers of one that is test their own hints.
+    if not may_find((measured, *READERS), text, start, end):
         return []
-    held: dict[Hint, bool] = {}
     found = sorted(
         (
-            *(measured(text, start, end, language)
-              if may_find(measured, text, start, end, held) else ()),
-            *(item for reader in READERS if may_find(reader, text, start, end, held)
-              for item in reader(text, start, end)),
+            *measured(text, start, end, language),
+            *(item for reader in READERS for item in reader(text, start, end)),
         ),
         key=lambda item: (item.start, -(item.end - item.start)),
     )
