@@ -168,9 +168,9 @@ def holds_number_word(text: str, start: int, end: int) -> bool:
 
 def number_word_starts(text: str, start: int, end: int) -> list[int] | None:
     """Where the runs of Cyrillic letters of ``text[start:end]`` that are number words begin,
-    in order, looked up in the text's own (:func:`_number_word_runs`); None when it has
-    none (a text shorter than :data:`~caspian.layers.news.text.WHOLE_TEXT_MIN_CHARS`) or
-    the range cuts a run of letters (its runs are then not the text's)."""
+    in order, looked up in the text's own (:func:`_number_word_runs`); None when the text is
+    not split whole (:func:`caspian.layers.news.text.text_words`: a short text) or the range
+    cuts a run of letters (its runs are then not the text's): the caller scans the range."""
     whole = text_words(text) if 0 <= start <= end <= len(text) else None
     if whole is None or _cuts_a_run(text, start) or _cuts_a_run(text, end):
         return None
