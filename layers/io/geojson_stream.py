@@ -133,6 +133,15 @@ class _Text:
             if self.pos < len(self.text) or not self.more():
                 return self.text[self.pos:self.pos + 1]
 
+    def closed_by(self, closing: str) -> bool:
+        """After a member of an object or list: True at its ``closing`` bracket, False at
+        the comma before the next member (each read past)."""
+        separator = self.peek()
+        if separator != closing and separator != ",":
+            raise self.error("Expecting ',' delimiter")
+        self.pos += 1
+        return separator == closing
+
     def expect(self, character: str, reason: str) -> None:
         if self.peek() != character:
             raise self.error(reason)
@@ -233,12 +242,8 @@ class CollectionReader:
                 self.streamed_features = True
             else:
                 self.members[key], _ = text.value(decoder)
-            separator = text.peek()
-            text.pos += 1
-            if separator == "}":
+            if text.closed_by("}"):
                 return
-            if separator != ",":
-                raise text.error("Expecting ',' delimiter", text.pos - 1)
 
     def _list(self, text: _Text, decoder: json.JSONDecoder,
               first_index: int) -> Iterator[FeatureBatch]:
@@ -257,11 +262,7 @@ class CollectionReader:
                 yield FeatureBatch(first_index, batch, escapes)
                 first_index += len(batch)
                 batch, escapes = [], False
-            separator = text.peek()
-            text.pos += 1
-            if separator == "]":
+            if text.closed_by("]"):
                 break
-            if separator != ",":
-                raise text.error("Expecting ',' delimiter", text.pos - 1)
         if batch:
             yield FeatureBatch(first_index, batch, escapes)
