@@ -1,8 +1,8 @@
-"""A GeoJSON FeatureCollection too large to read whole, read a batch of features at a time.
+"""A large GeoJSON FeatureCollection, read a batch of features at a time.
 
 The strict reader (:mod:`caspian.layers.io.userdata`) parses a whole file, which needs memory
-many times the file's size; a file larger than it reads whole
-(:data:`caspian.layers.io.fileio.MAX_INPUT_BYTES`) is read here instead, by the same JSON
+about nine times the file's size; a larger file
+(:data:`caspian.layers.io.userfiles.STREAMED_GEOJSON_BYTES`) is read here instead, by the same JSON
 decoder (NaN, huge integers and repeated keys kept for the rules to name) one feature of the
 ``features`` list at a time, and checked by the same rules
 (:class:`caspian.layers.io.geojson_rules.StreamedCollectionCheck`) batch by batch. Memory is
