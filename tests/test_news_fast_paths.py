@@ -354,3 +354,16 @@ def test_a_hint_word_is_found_in_the_folded_text_where_the_folded_range_holds_it
         assert holds_word(text, start, end, words) == any(
             word in text[start:end].casefold() for word in words
         )
+
+
+@PROPERTY
+@given(st.text(st.sampled_from("Баку Ёё ЯяАа Zz Aa 224\u00a0ÀЀѐ😀ǅ"), max_size=60))
+def test_the_language_counts_the_letters_a_scan_of_each_alphabet_counts(sample: str) -> None:
+    """The letters are counted as UTF-16 code units: the counts of a scan for each alphabet
+    ("À", "Ѐ", "ѐ" are none of its letters; "😀" is two surrogate units)."""
+    from caspian.layers.news.documents import detect_language
+
+    cyrillic = len(re.findall("[А-Яа-яЁё]", sample))
+    latin = len(re.findall("[A-Za-z]", sample))
+    expected = "und" if cyrillic + latin == 0 else "ru" if cyrillic >= latin else "en"
+    assert detect_language(sample) == expected
