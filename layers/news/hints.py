@@ -30,7 +30,9 @@ _DECLARED: dict[object, tuple[Hint, ...]] = {}
 
 def reads_where(*hints: Hint) -> Callable[[Reader], Reader]:
     """Declare that the reader it decorates finds nothing in a range where none of ``hints``
-    holds: the very tests its body makes before it scans its patterns."""
+    holds: the very tests its body makes before it scans its patterns. A pattern added to a
+    reader outside those tests needs its own hint here, and its phrase in the property test
+    (``tests/test_news_fast_paths.py``), or its sentences may be skipped."""
 
     def declared(reader: Reader) -> Reader:
         _DECLARED[reader] = hints
