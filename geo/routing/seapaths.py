@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from caspian.geo.routing.seagraph import SeaGraph, _tangent, ecef_of, visible
+from caspian.geo.routing.seagraph import SeaGraph, _tangent_columns, ecef_of, visible
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.intp]
@@ -103,10 +103,11 @@ def chord_bounds_m(ecef: FloatArray, origin_ecef: FloatArray) -> FloatArray:
 
     The straight line through the ellipsoid between two surface points (Earth-centred
     coordinates, :attr:`SeaGraph.vertices_ecef`) is never longer than the geodesic over it;
-    at 300 km it is 28 m shorter.
+    at 300 km it is 28 m shorter. Arrays broadcast: ``(k, 1, 3)`` origins against ``(n, 3)``
+    points give ``(k, n)`` bounds.
     """
     step = ecef - origin_ecef
-    return np.maximum(np.sqrt(np.einsum("ij,ij->i", step, step)) - _BOUND_MARGIN_M, 0.0)
+    return np.maximum(np.sqrt(np.einsum("...j,...j->...", step, step)) - _BOUND_MARGIN_M, 0.0)
 
 
 @dataclass
@@ -117,8 +118,9 @@ class EndPoint:
     water_xy: tuple[float, float]
     #: The point in degrees.
     water_lonlat: tuple[float, float]
-    #: The point in Earth-centred metres. Shape ``(3,)``.
-    ecef: FloatArray
+    #: Chord bound from the point to every vertex of the graph (:func:`chord_bounds_m`),
+    #: metres. Shape ``(n,)``: the other end of a route reads its bounds here.
+    chords_m: FloatArray
     #: Vertices whose segment from the point is tangent at the vertex, ascending.
     candidates: IntArray
     #: Per candidate: the geodesic length once the segment is tested and in water,
@@ -152,17 +154,32 @@ def end_points(
     vertex, whose cost is mostly the call, not the arithmetic.
     """
     origins = np.asarray(waters_xy, dtype=float)
-    vertices = graph.vertices_xy
-    tangent = _tangent(origins[:, :1], origins[:, 1:], vertices[:, 0], vertices[:, 1],
-                       graph.previous_xy, graph.following_xy)
+    vertex_x, vertex_y, previous_x, previous_y, following_x, following_y = graph.vertex_columns
+    tangent = _tangent_columns(origins[:, :1], origins[:, 1:], vertex_x, vertex_y,
+                               previous_x, previous_y, following_x, following_y)
+    ecefs = np.asarray([ecef_of((float(lon), float(lat)), graph.geod)
+                        for lon, lat in waters_lonlat])
+    chords_m = _chords_to_vertices_m(graph, ecefs)
     out = []
-    for water_xy, water_lonlat, row in zip(waters_xy, waters_lonlat, tangent, strict=True):
-        ecef = ecef_of((float(water_lonlat[0]), float(water_lonlat[1])), graph.geod)
+    for water_xy, water_lonlat, row, chords in zip(waters_xy, waters_lonlat, tangent, chords_m,
+                                                   strict=True):
         candidates = np.flatnonzero(row)
-        bounds = chord_bounds_m(graph.vertices_ecef[candidates], ecef)
-        out.append(EndPoint(water_xy, water_lonlat, ecef, candidates, bounds,
+        out.append(EndPoint(water_xy, water_lonlat, chords, candidates, chords[candidates],
                             np.zeros(candidates.size, dtype=bool)))
     return out
+
+
+def _chords_to_vertices_m(graph: SeaGraph, ecefs: FloatArray) -> FloatArray:
+    """:func:`chord_bounds_m` from each of ``(k, 3)`` points to every vertex, ``(k, n)``.
+
+    Every point's bound to every vertex in one pass over the vertices' coordinate columns
+    (a third of the time of the ``(k, n, 3)`` array): a point's candidates' bounds, and the
+    other end's bounds to them, are read from its row.
+    """
+    x, y, z = graph.ecef_columns
+    step_x, step_y, step_z = x - ecefs[:, :1], y - ecefs[:, 1:2], z - ecefs[:, 2:]
+    chords = np.sqrt(step_x * step_x + step_y * step_y + step_z * step_z)
+    return np.maximum(chords - _BOUND_MARGIN_M, 0.0)
 
 
 def resolve_candidates(
@@ -177,32 +194,42 @@ def resolve_candidates(
     (``Geod.inv``); blocked: ``inf``. ``also`` adds the segment between two points to the
     same call; returns whether that one is in water (False without one).
     """
-    picked = [(point, which[~point.tested[which]]) for point, which in batches]
-    picked = [(point, which) for point, which in picked if which.size]
+    picked = []
+    for point, which in batches:
+        untested = which[~point.tested[which]]
+        if untested.size:
+            picked.append((point, untested, point.candidates[untested]))
     if not picked and also is None:
         return False
-    counts = [which.size for _, which in picked]
-    vertex_ids = np.concatenate([point.candidates[which] for point, which in picked] or
-                                [np.empty(0, dtype=np.intp)])
-    # each segment's origin, (x, y, lon, lat): one row per point, repeated (one array call
-    # for the lot: the calls, not the arithmetic, are a query's cost)
-    origins = np.repeat([(*point.water_xy, *point.water_lonlat) for point, _ in picked]
-                        or np.empty((0, 4)), counts, axis=0)
-    starts_xy, ends_xy = origins[:, :2], graph.vertices_xy[vertex_ids]
+    # every segment's two ends, and each origin's degrees, in arrays filled slice by slice
+    # (one GEOS call and one Geod call for the lot: the calls, not the arithmetic, are a
+    # query's cost)
+    count = sum(which.size for _, which, _ in picked)
+    starts_xy, ends_xy = np.empty((count + 1, 2)), np.empty((count + 1, 2))
+    origins_lonlat = np.empty((count, 2))
+    offset = 0
+    for point, which, vertex_ids in picked:
+        starts_xy[offset:offset + which.size] = point.water_xy
+        origins_lonlat[offset:offset + which.size] = point.water_lonlat
+        ends_xy[offset:offset + which.size] = graph.vertices_xy[vertex_ids]
+        offset += which.size
     if also is not None:
-        starts_xy = np.concatenate([starts_xy, [also[0].water_xy]])
-        ends_xy = np.concatenate([ends_xy, [also[1].water_xy]])
+        starts_xy[count], ends_xy[count] = also[0].water_xy, also[1].water_xy
+    else:
+        starts_xy, ends_xy = starts_xy[:count], ends_xy[:count]
     clear = visible(graph.navigable, graph.coast, starts_xy, ends_xy)
-    seen = clear[:vertex_ids.size]
-    lengths_m = np.full(vertex_ids.size, np.inf)
+    seen = clear[:count]
+    lengths_m = np.full(count, np.inf)
     if seen.any():
-        seen_ids = vertex_ids[seen]
+        targets = graph.vertices_lonlat[np.concatenate([ids for _, _, ids in picked])[seen]]
+        origins = origins_lonlat[seen]
+        # inplace: the four arrays are fresh copies (pyproj copies them again otherwise)
         _, _, lengths_m[seen] = graph.geod.inv(
-            origins[seen, 2], origins[seen, 3],
-            graph.vertices_lonlat[seen_ids, 0], graph.vertices_lonlat[seen_ids, 1],
+            origins[:, 0].copy(), origins[:, 1].copy(), targets[:, 0].copy(),
+            targets[:, 1].copy(), inplace=True,
         )
     offset = 0
-    for point, which in picked:
+    for point, which, _ in picked:
         point.tested[which] = True
         point.lengths_m[which] = lengths_m[offset:offset + which.size]
         offset += which.size
@@ -226,8 +253,8 @@ def best_pair(
     bound (the length to them, then the chord on to the other point) does not exceed that
     path's length can be on a shorter one.
     """
-    via_start = start.lengths_m + chord_bounds_m(graph.vertices_ecef[start.candidates], end.ecef)
-    via_end = end.lengths_m + chord_bounds_m(graph.vertices_ecef[end.candidates], start.ecef)
+    via_start = start.lengths_m + end.chords_m[start.candidates]
+    via_end = end.lengths_m + start.chords_m[end.candidates]
     rows, columns = _least(via_start), _least(via_end)
     direct_m = np.inf
     if resolve_candidates(graph, (start, rows), (end, columns), also=(start, end)):
@@ -272,7 +299,7 @@ def _search(
     """
     if rows.size == 0 or columns.size == 0:
         return None
-    between = paths.lengths_m[np.ix_(start.candidates[rows], end.candidates[columns])]
+    between = paths.lengths_m[start.candidates[rows][:, None], end.candidates[columns]]
     while True:
         start_m, end_m = start.lengths_m[rows], end.lengths_m[columns]
         totals = start_m[:, None] + between + end_m[None, :]
