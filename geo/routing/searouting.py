@@ -127,6 +127,8 @@ class SeaRouter:
         self.settings = settings
         self._paths: dict[str, ShortestPaths] = dict(paths or {})
         self._attachments: dict[tuple[str, tuple[float, float]], EndPoint] = {}
+        # each basin's box widened by the snap limit (a point outside is in no reach of it)
+        self._snap_boxes: list[tuple[float, float, float, float]] | None = None
         # GEOS prepared geometries and the remembered attachments are not safe to share
         # between threads: one query at a time (a router is usually shared, see sea_router).
         self._lock = threading.RLock()
@@ -153,8 +155,13 @@ class SeaRouter:
     def _locate(self, lonlat: tuple[float, float]) -> Located:
         best: Located | None = None
         nearest_km = float("inf")
-        for graph in self.graphs:
-            if not _near_bounds(graph, lonlat, self.settings.max_snap_km):
+        if self._snap_boxes is None:
+            self._snap_boxes = [_snap_box(graph, self.settings.max_snap_km)
+                                for graph in self.graphs]
+        lon, lat = lonlat
+        for graph, (west, south, east, north) in zip(self.graphs, self._snap_boxes,
+                                                     strict=True):
+            if not (west <= lon <= east and south <= lat <= north):
                 continue
             located = _snap(graph, lonlat)
             nearest_km = min(nearest_km, located.snap_km)
@@ -324,14 +331,13 @@ class _Attachment:
     ends: EndPoint
 
 
-def _near_bounds(graph: SeaGraph, lonlat: tuple[float, float], margin_km: float) -> bool:
-    """Whether a point is within the basin's box widened by ``margin_km`` (cheap pre-test)."""
+def _snap_box(graph: SeaGraph, margin_km: float) -> tuple[float, float, float, float]:
+    """``(west, south, east, north)`` of the basin widened by ``margin_km``, degrees (a point
+    outside it is farther than ``margin_km`` from the basin's water: a cheap pre-test)."""
     west, south, east, north = graph.lonlat_bounds
     margin_deg = margin_km / 111.0 / max(np.cos(np.radians(min(abs(south), abs(north)))), 0.1)
-    return bool(
-        west - margin_deg <= lonlat[0] <= east + margin_deg
-        and south - margin_km / 111.0 <= lonlat[1] <= north + margin_km / 111.0
-    )
+    return (west - margin_deg, south - margin_km / 111.0, east + margin_deg,
+            north + margin_km / 111.0)
 
 
 def _snap(graph: SeaGraph, lonlat: tuple[float, float]) -> Located:
@@ -367,8 +373,11 @@ def _nearest_on_coast(graph: SeaGraph, xy: FloatArray) -> FloatArray:
 def _nearest_coast_point(graph: SeaGraph, x: float, y: float) -> tuple[float, float]:
     """:func:`_nearest_on_coast` of plain floats."""
     tree, starts, ends = graph.coast_segments
-    segment = int(tree.query_nearest(shapely.Point(x, y), all_matches=True).min())
-    (ax, ay), (bx, by) = starts[segment].tolist(), ends[segment].tolist()
+    # a list of one point: shapely's array path, quicker than its path for one geometry;
+    # row 1 holds the segments (every one equally near: the first is taken)
+    segment = int(tree.query_nearest([shapely.Point(x, y)], all_matches=True)[1].min())
+    ax, ay = starts[segment].tolist()
+    bx, by = ends[segment].tolist()
     dx, dy = bx - ax, by - ay
     along = min(max(((x - ax) * dx + (y - ay) * dy) / max(dx * dx + dy * dy, 1e-18), 0.0), 1.0)
     return ax + along * dx, ay + along * dy
