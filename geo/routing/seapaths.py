@@ -261,6 +261,12 @@ def best_pair(
         _, _, direct_m = graph.geod.inv(*start.water_lonlat, *end.water_lonlat)
     beat_m = float(direct_m)
     first = _search(graph, paths, start, end, rows, columns, beat_m)
+    if first is not None and _only_among(via_start, rows, first[0]) and _only_among(
+        via_end, columns, first[0]
+    ):
+        # No candidate outside the first round can be on a path as short: the second round
+        # would search the same pairs, and find this one (the others' totals only rise).
+        return first
     limit = beat_m if first is None else first[0]
     rows, columns = np.flatnonzero(via_start <= limit), np.flatnonzero(via_end <= limit)
     if (~start.tested[rows]).sum() + (~end.tested[columns]).sum() <= _AT_ONCE:
@@ -275,6 +281,12 @@ _FIRST_ROUND = 16
 
 #: Up to this many candidates left untested for the second round are tested together.
 _AT_ONCE = 100
+
+
+def _only_among(bounds: FloatArray, positions: IntArray, limit: float) -> bool:
+    """Whether every bound up to ``limit`` is at one of ``positions`` (distinct)."""
+    return bool(np.count_nonzero(bounds <= limit)
+                == np.count_nonzero(bounds[positions] <= limit))
 
 
 def _least(bounds: FloatArray) -> IntArray:
