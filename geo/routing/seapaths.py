@@ -222,12 +222,12 @@ def resolve_candidates(
     lengths_m = np.full(count, np.inf)
     if seen.any():
         targets = graph.vertices_lonlat[np.concatenate([ids for _, _, ids in picked])[seen]]
-        origins = origins_lonlat[seen]
-        # inplace: the four arrays are fresh copies (pyproj copies them again otherwise)
-        _, _, lengths_m[seen] = graph.geod.inv(
-            origins[:, 0].copy(), origins[:, 1].copy(), targets[:, 0].copy(),
-            targets[:, 1].copy(), inplace=True,
-        )
+        inverse = graph.geod.inv
+        # one point at a time: pyproj's path for plain floats costs a tenth of its array
+        # path's overhead, and a query measures a dozen segments (the same numbers)
+        lengths_m[seen] = [inverse(lon, lat, target_lon, target_lat)[2]
+                           for (lon, lat), (target_lon, target_lat)
+                           in zip(origins_lonlat[seen].tolist(), targets.tolist(), strict=True)]
     offset = 0
     for point, which, _ in picked:
         point.tested[which] = True

@@ -373,9 +373,10 @@ def _nearest_on_coast(graph: SeaGraph, xy: FloatArray) -> FloatArray:
 def _nearest_coast_point(graph: SeaGraph, x: float, y: float) -> tuple[float, float]:
     """:func:`_nearest_on_coast` of plain floats."""
     tree, starts, ends = graph.coast_segments
-    # a list of one point: shapely's array path, quicker than its path for one geometry;
-    # row 1 holds the segments (every one equally near: the first is taken)
-    segment = int(tree.query_nearest([shapely.Point(x, y)], all_matches=True)[1].min())
+    # an array of one point: shapely's array paths, quicker than its paths for one geometry
+    # (Point(x, y)); row 1 holds the segments (of several equally near, the first is taken)
+    point = shapely.points(np.array([[x, y]]))
+    segment = int(tree.query_nearest(point, all_matches=True)[1].min())
     ax, ay = starts[segment].tolist()
     bx, by = ends[segment].tolist()
     dx, dy = bx - ax, by - ay
