@@ -592,19 +592,21 @@ def densify_path(lonlats: Any, max_segment_km: float, geod: pyproj.Geod = GEOD) 
     if not total and not (np.abs(np.diff(lons)) > 180.0).any():
         return coords
     # _insert_points' numbers with a third of its array operations: one part, every
-    # segment split (a router's path of a few vertices is mostly the calls' overhead)
-    segment = np.repeat(np.arange(extra.size), extra)
-    before = np.cumsum(extra) - extra  # interior points ahead of each segment's
+    # segment split (a router's path of a few vertices is mostly the calls' overhead; array
+    # methods, not numpy's functions: the same numbers without their wrappers' calls)
+    segment = np.arange(extra.size).repeat(extra)
+    before = extra.cumsum() - extra  # interior points ahead of each segment's
     k = np.arange(1, total + 1) - before[segment]
     new_lons, new_lats, _ = geod.fwd(lons[segment], lats[segment], azimuths[segment],
                                      dist_m[segment] * (k / n_sub[segment]), inplace=True)
     new_xy = np.empty((coords.shape[0] + total, 2))
-    new_xy[np.arange(coords.shape[0]) + np.append(before, total)] = coords
+    new_xy[np.arange(coords.shape[0]) + np.concatenate([before, [total]])] = coords
     at = segment + before[segment] + k
     new_xy[at, 0], new_xy[at, 1] = new_lons, new_lats
     # no step of 180 degrees or more can hide in a span of less (two reductions, not four
     # array operations)
-    if np.ptp(new_xy[:, 0]) >= 180.0 and (np.abs(np.diff(new_xy[:, 0])) >= 180.0).any():
+    out_lons = new_xy[:, 0]
+    if out_lons.max() - out_lons.min() >= 180.0 and (np.abs(np.diff(out_lons)) >= 180.0).any():
         new_xy[:, 0] = _unwrap_lons(new_xy[:, 0], np.zeros(new_xy.shape[0], dtype=np.intp))
     return new_xy
 

@@ -163,7 +163,7 @@ def end_points(
     out = []
     for water_xy, water_lonlat, row, chords in zip(waters_xy, waters_lonlat, tangent, chords_m,
                                                    strict=True):
-        candidates = np.flatnonzero(row)
+        candidates = row.nonzero()[0]
         out.append(EndPoint(water_xy, water_lonlat, chords, candidates, chords[candidates],
                             np.zeros(candidates.size, dtype=bool)))
     return out
@@ -220,7 +220,7 @@ def resolve_candidates(
     clear = visible(graph.navigable, graph.coast, starts_xy, ends_xy)
     seen = clear[:count]
     lengths_m = np.full(count, np.inf)
-    if seen.any():
+    if np.count_nonzero(seen):
         targets = graph.vertices_lonlat[np.concatenate([ids for _, _, ids in picked])[seen]]
         inverse = graph.geod.inv
         # one point at a time: pyproj's path for plain floats costs a tenth of its array
@@ -268,8 +268,10 @@ def best_pair(
         # would search the same pairs, and find this one (the others' totals only rise).
         return first
     limit = beat_m if first is None else first[0]
-    rows, columns = np.flatnonzero(via_start <= limit), np.flatnonzero(via_end <= limit)
-    if (~start.tested[rows]).sum() + (~end.tested[columns]).sum() <= _AT_ONCE:
+    rows, columns = (via_start <= limit).nonzero()[0], (via_end <= limit).nonzero()[0]
+    untested = (rows.size - np.count_nonzero(start.tested[rows])
+                + columns.size - np.count_nonzero(end.tested[columns]))
+    if untested <= _AT_ONCE:
         # few left: one GEOS call for all of them beats a search step per batch
         resolve_candidates(graph, (start, rows), (end, columns))
     found = _search(graph, paths, start, end, rows, columns, beat_m)
@@ -293,7 +295,9 @@ def _least(bounds: FloatArray) -> IntArray:
     """Positions of the ``_FIRST_ROUND`` least bounds, ascending."""
     if bounds.size <= _FIRST_ROUND:
         return np.arange(bounds.size)
-    return np.sort(np.argpartition(bounds, _FIRST_ROUND - 1)[:_FIRST_ROUND])
+    least = bounds.argpartition(_FIRST_ROUND - 1)[:_FIRST_ROUND]
+    least.sort()
+    return least
 
 
 def _search(
@@ -315,7 +319,7 @@ def _search(
     while True:
         start_m, end_m = start.lengths_m[rows], end.lengths_m[columns]
         totals = start_m[:, None] + between + end_m[None, :]
-        k = int(np.argmin(totals))
+        k = int(totals.argmin())
         total = float(totals.flat[k])
         if not total < beat_m:
             return None
@@ -327,10 +331,10 @@ def _search(
         # (one GEOS call tests a batch about as fast as one segment).
         batches = []
         if not start.tested[rows[a]]:
-            least = start_m + np.min(between + end_m[None, :], axis=1)
+            least = start_m + (between + end_m[None, :]).min(axis=1)
             batches.append((start, rows[_lowest_untested(least, start.tested[rows])]))
         if not end.tested[columns[b]]:
-            least = end_m + np.min(start_m[:, None] + between, axis=0)
+            least = end_m + (start_m[:, None] + between).min(axis=0)
             batches.append((end, columns[_lowest_untested(least, end.tested[columns])]))
         resolve_candidates(graph, *batches)
 
@@ -341,8 +345,8 @@ _BATCH = 32
 
 def _lowest_untested(totals: FloatArray, tested: npt.NDArray[np.bool_]) -> IntArray:
     """Positions of the ``_BATCH`` untested candidates with the least totals."""
-    untested = np.flatnonzero(~tested)
+    untested = (~tested).nonzero()[0]
     if untested.size <= _BATCH:
         return untested
-    lowest = np.argpartition(totals[untested], _BATCH - 1)[:_BATCH]
+    lowest = totals[untested].argpartition(_BATCH - 1)[:_BATCH]
     return untested[lowest]
