@@ -198,41 +198,40 @@ def resolve_candidates(
     for point, which in batches:
         untested = which[~point.tested[which]]
         if untested.size:
-            picked.append((point, untested, point.candidates[untested]))
+            picked.append((point, untested))
     if not picked and also is None:
         return False
-    # every segment's two ends, and each origin's degrees, in arrays filled slice by slice
-    # (one GEOS call and one Geod call for the lot: the calls, not the arithmetic, are a
-    # query's cost)
-    count = sum(which.size for _, which, _ in picked)
-    starts_xy, ends_xy = np.empty((count + 1, 2)), np.empty((count + 1, 2))
-    origins_lonlat = np.empty((count, 2))
-    offset = 0
-    for point, which, vertex_ids in picked:
-        starts_xy[offset:offset + which.size] = point.water_xy
-        origins_lonlat[offset:offset + which.size] = point.water_lonlat
-        ends_xy[offset:offset + which.size] = graph.vertices_xy[vertex_ids]
-        offset += which.size
+    # every segment's two ends, and each origin's degrees, as whole arrays (one GEOS call
+    # and one pass for the lengths for the lot: the calls, not the arithmetic, are a query's
+    # cost)
+    counts = [which.size for _, which in picked]
+    count = sum(counts)
+    vertex_ids = (np.concatenate([point.candidates[which] for point, which in picked])
+                  if picked else np.empty(0, dtype=np.intp))
+    origins = np.array([(*point.water_xy, *point.water_lonlat) for point, _ in picked]
+                       + ([(*also[0].water_xy, 0.0, 0.0)] if also is not None else []))
+    starts_xy = origins[:, :2].repeat(counts + ([1] if also is not None else []), axis=0)
+    ends_xy = graph.vertices_xy[vertex_ids]
     if also is not None:
-        starts_xy[count], ends_xy[count] = also[0].water_xy, also[1].water_xy
-    else:
-        starts_xy, ends_xy = starts_xy[:count], ends_xy[:count]
+        ends_xy = np.concatenate([ends_xy, [also[1].water_xy]])
     clear = visible(graph.navigable, graph.coast, starts_xy, ends_xy)
     seen = clear[:count]
     lengths_m = np.full(count, np.inf)
     if np.count_nonzero(seen):
-        targets = graph.vertices_lonlat[np.concatenate([ids for _, _, ids in picked])[seen]]
+        origins_lonlat = origins[:len(picked), 2:].repeat(counts, axis=0)[seen]
         inverse = graph.geod.inv
-        # one point at a time: pyproj's path for plain floats costs a tenth of its array
+        # one segment at a time: pyproj's path for plain floats costs a tenth of its array
         # path's overhead, and a query measures a dozen segments (the same numbers)
         lengths_m[seen] = [inverse(lon, lat, target_lon, target_lat)[2]
                            for (lon, lat), (target_lon, target_lat)
-                           in zip(origins_lonlat[seen].tolist(), targets.tolist(), strict=True)]
+                           in zip(origins_lonlat.tolist(),
+                                  graph.vertices_lonlat[vertex_ids[seen]].tolist(),
+                                  strict=True)]
     offset = 0
-    for point, which, _ in picked:
+    for (point, which), size in zip(picked, counts, strict=True):
         point.tested[which] = True
-        point.lengths_m[which] = lengths_m[offset:offset + which.size]
-        offset += which.size
+        point.lengths_m[which] = lengths_m[offset:offset + size]
+        offset += size
     return also is not None and bool(clear[-1])
 
 
