@@ -209,7 +209,9 @@ class SeaRouter:
             )
         graph = start.graph
         length_m, nodes = self._shortest(graph, *self._attachments_of(start, end))
-        path = np.vstack([[start.water_lonlat], graph.vertices_lonlat[nodes], [end.water_lonlat]])
+        path = np.empty((len(nodes) + 2, 2))
+        path[0], path[1:-1], path[-1] = start.water_lonlat, graph.vertices_lonlat[nodes], (
+            end.water_lonlat)
         line = shapely.LineString(densify_path(path, self.settings.densify_km, graph.geod))
         return Route(
             mode="sea",
