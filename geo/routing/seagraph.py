@@ -233,8 +233,8 @@ def _tangent_columns(
 ) -> npt.NDArray[np.bool_]:
     """:func:`tangent_at` of coordinates given apart: the sides are :func:`_cross`'s
     numbers, the step to the vertex computed once for both neighbours (a query's candidates
-    cost half the array operations; contiguous columns, :attr:`SeaGraph.vertex_columns`,
-    a third less again)."""
+    cost half the array operations; :attr:`SeaGraph.vertex_columns` gives them as contiguous
+    columns, not strided views)."""
     step_x, step_y = vertex_x - origin_x, vertex_y - origin_y
     side_previous = step_x * (previous_y - origin_y) - step_y * (previous_x - origin_x)
     side_following = step_x * (following_y - origin_y) - step_y * (following_x - origin_x)
@@ -257,7 +257,7 @@ def visible(navigable: Any, coast: Any, starts: FloatArray, ends: FloatArray) ->
         return np.zeros(0, dtype=bool)
     middle = 0.5 * (starts + ends)
     inside = shapely.contains_xy(navigable, middle[:, 0], middle[:, 1])
-    count = np.count_nonzero(inside)  # a tenth of any() and all()'s call
+    count = np.count_nonzero(inside)  # a third of the cost of any() or all()
     if not count:
         return inside
     if count < inside.size:
