@@ -583,24 +583,36 @@ def densify_path(lonlats: Any, max_segment_km: float, geod: pyproj.Geod = GEOD) 
     positive_number(max_segment_km, "max_segment_km", "km")
     coords = np.asarray(lonlats, dtype=float)
     lons, lats = coords[:, 0], coords[:, 1]
-    azimuths, _, dist_m = geod.inv(lons[:-1], lats[:-1], lons[1:], lats[1:])
+    # segment by segment: pyproj's path for plain floats costs a tenth of its array path's
+    # overhead, and a route has a dozen segments (the same numbers)
+    inverse = geod.inv
+    measured = np.array([inverse(*segment)[:3:2] for segment in np.column_stack(
+        [lons[:-1], lats[:-1], lons[1:], lats[1:]]).tolist()]).reshape(-1, 2)
+    azimuths, dist_m = measured[:, 0], measured[:, 1]
     n_sub = np.maximum(1, np.ceil(dist_m / (max_segment_km * 1000.0))).astype(np.intp)
     extra = n_sub - 1
-    total = int(extra.sum())
+    ahead = extra.cumsum()  # interior points up to each segment's end
+    total = int(ahead[-1])
     if not total and not (np.abs(np.diff(lons)) > 180.0).any():
         return coords
     # _insert_points' numbers with a third of its array operations: one part, every
-    # segment split (a router's path of a few vertices is mostly the calls' overhead)
-    segment = np.repeat(np.arange(extra.size), extra)
-    before = np.cumsum(extra) - extra  # interior points ahead of each segment's
-    k = np.arange(total) - before[segment] + 1
+    # segment split (a router's path of a few vertices is mostly the calls' overhead; array
+    # methods, not numpy's functions: the same numbers without their wrappers' calls)
+    segment = np.arange(extra.size).repeat(extra)
+    before = ahead - extra  # interior points ahead of each segment's
+    k = np.arange(1, total + 1) - before[segment]
     new_lons, new_lats, _ = geod.fwd(lons[segment], lats[segment], azimuths[segment],
-                                     dist_m[segment] * (k / n_sub[segment]))
+                                     dist_m[segment] * (k / n_sub[segment]), inplace=True)
     new_xy = np.empty((coords.shape[0] + total, 2))
-    new_xy[np.arange(coords.shape[0]) + np.append(before, total)] = coords
+    at_vertex = np.arange(coords.shape[0])
+    at_vertex[1:] += ahead
+    new_xy[at_vertex] = coords
     at = segment + before[segment] + k
     new_xy[at, 0], new_xy[at, 1] = new_lons, new_lats
-    if (np.abs(np.diff(new_xy[:, 0])) >= 180.0).any():  # else unwrapping adds zeros
+    # no step of 180 degrees or more can hide in a span of less (two reductions, not four
+    # array operations)
+    out_lons = new_xy[:, 0]
+    if out_lons.max() - out_lons.min() >= 180.0 and (np.abs(np.diff(out_lons)) >= 180.0).any():
         new_xy[:, 0] = _unwrap_lons(new_xy[:, 0], np.zeros(new_xy.shape[0], dtype=np.intp))
     return new_xy
 

@@ -6,6 +6,9 @@
 * the chord bound never exceeds the geodesic;
 * the snap through the coast's STRtree lands where walking the whole coast does;
 * the route's lean densification gives the vertices of ``densify_geodesic``;
+* the tangent test by the sign of the sides' product is the test by their two signs;
+* every chord bound the router reads (each end to every vertex) is below the geodesic;
+* a route's two ends snapped together land where each snapped alone does;
 * a graph read from the cache needs no boundaries.
 """
 
@@ -18,14 +21,19 @@ import numpy as np
 import pytest
 import shapely
 from caspian.geo.geodesy import GEOD, densify_geodesic, densify_path
-from caspian.geo.routing.seagraph import ecef_of, visible
-from caspian.geo.routing.seapaths import best_pair, chord_bounds_m, end_point
+from caspian.geo.routing.seagraph import _cross, ecef_of, tangent_at, visible
+from caspian.geo.routing.seapaths import (
+    _chords_to_vertices_m,
+    best_pair,
+    chord_bounds_m,
+    end_point,
+)
 from caspian.geo.routing.searouting import _nearest_on_coast
 from caspian.layers import boundaries
 from caspian.layers.routing.sea import load_sea_router, sea_router, sea_router_info
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-from sea_reference import CASPIAN_PORTS
+from sea_reference import BLACK_SEA_PORTS, CASPIAN_PORTS
 
 
 def _water_point(data: st.DataObject, basin: int) -> tuple[tuple[float, float], tuple]:
@@ -114,6 +122,53 @@ def test_chord_is_a_tight_bound_at_sea_distances() -> None:
     chord_m = chord_bounds_m(ecef_of([alat]), ecef_of(aktau))[0]
     _, _, geodesic_m = GEOD.inv(*aktau, *alat)
     assert 0 < geodesic_m - chord_m < 0.0005 * geodesic_m
+
+
+#: Plane coordinates, metres: whole metres make collinear (zero-side) cases common.
+_PLANE_M = st.integers(-2_000_000, 2_000_000).map(float)
+
+
+@settings(max_examples=300, deadline=None)
+@given(points=st.lists(st.tuples(_PLANE_M, _PLANE_M), min_size=4, max_size=4),
+       collinear=st.booleans())
+def test_tangent_by_the_sides_product_is_the_test_by_their_signs(
+    points: list[tuple[float, float]], collinear: bool
+) -> None:
+    origin, vertex, previous, following = (np.asarray(point) for point in points)
+    if collinear:  # the previous neighbour on the segment's line: its side is exactly 0
+        previous = vertex + (vertex - origin)
+    side_previous = _cross(origin, vertex, previous)
+    side_following = _cross(origin, vertex, following)
+    opposite = bool(side_previous > 0 > side_following or side_previous < 0 < side_following)
+    assert bool(tangent_at(origin, vertex, previous, following)) == (not opposite)
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
+@given(data=st.data(), basin=st.sampled_from([0, 1]))
+def test_chord_to_every_vertex_never_exceeds_the_geodesic(data: st.DataObject,
+                                                          basin: int) -> None:
+    graph = sea_router().graphs[basin]
+    _, (lon, lat) = _water_point(data, basin)
+    chords_m = _chords_to_vertices_m(graph, ecef_of((lon, lat))[None, :])[0]
+    vertices = graph.vertices_lonlat
+    _, _, geodesic_m = GEOD.inv(np.full(len(vertices), lon), np.full(len(vertices), lat),
+                                vertices[:, 0], vertices[:, 1])
+    assert (chords_m <= geodesic_m).all()
+
+
+def test_two_ends_snapped_together_land_where_each_alone_does() -> None:
+    router = sea_router()
+    ports = {**CASPIAN_PORTS, **BLACK_SEA_PORTS}
+    at_sea = (50.5, 42.0)  # open water: not snapped, beside a port that is
+    for first, second in [*itertools.combinations(ports.values(), 2),
+                          (at_sea, ports["baku"]), (ports["aktau"], at_sea)]:
+        together = router._locate_all([first, second])
+        alone = [router.locate(first), router.locate(second)]
+        assert [(point.graph.basin, point.water_lonlat, point.water_xy, point.snap_km)
+                for point in together] == [
+            (point.graph.basin, point.water_lonlat, point.water_xy, point.snap_km)
+            for point in alone]
 
 
 @settings(max_examples=60, deadline=None)

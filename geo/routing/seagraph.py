@@ -222,16 +222,25 @@ def _tangent(
     origin_x: Any, origin_y: Any, vertex_x: Any, vertex_y: Any,
     previous: FloatArray, following: FloatArray,
 ) -> npt.NDArray[np.bool_]:
-    """:func:`tangent_at` with the coordinates apart: the sides are :func:`_cross`'s numbers,
-    the step to the vertex computed once for both neighbours (a query's candidates cost half
-    the array operations)."""
+    """:func:`tangent_at` with the coordinates apart (:func:`_tangent_columns`)."""
+    return _tangent_columns(origin_x, origin_y, vertex_x, vertex_y, previous[..., 0],
+                            previous[..., 1], following[..., 0], following[..., 1])
+
+
+def _tangent_columns(
+    origin_x: Any, origin_y: Any, vertex_x: Any, vertex_y: Any,
+    previous_x: Any, previous_y: Any, following_x: Any, following_y: Any,
+) -> npt.NDArray[np.bool_]:
+    """:func:`tangent_at` of coordinates given apart: the sides are :func:`_cross`'s
+    numbers, the step to the vertex computed once for both neighbours (a query's candidates
+    cost half the array operations; :attr:`SeaGraph.vertex_columns` gives them as contiguous
+    columns, not strided views)."""
     step_x, step_y = vertex_x - origin_x, vertex_y - origin_y
-    side_previous = step_x * (previous[..., 1] - origin_y) - step_y * (previous[..., 0] - origin_x)
-    side_following = (step_x * (following[..., 1] - origin_y)
-                      - step_y * (following[..., 0] - origin_x))
-    # the signs' product is negative only for strictly opposite sides
-    return ~(((side_previous > 0) & (side_following < 0))
-             | ((side_previous < 0) & (side_following > 0)))
+    side_previous = step_x * (previous_y - origin_y) - step_y * (previous_x - origin_x)
+    side_following = step_x * (following_y - origin_y) - step_y * (following_x - origin_x)
+    # the product is negative only for strictly opposite sides (its sign is exact: the sides
+    # are products of plane metres, far from the smallest double, so it never underflows)
+    return side_previous * side_following >= 0
 
 
 def visible(navigable: Any, coast: Any, starts: FloatArray, ends: FloatArray) -> Any:
@@ -246,18 +255,19 @@ def visible(navigable: Any, coast: Any, starts: FloatArray, ends: FloatArray) ->
     ends = np.asarray(ends, dtype=float).reshape(-1, 2)
     if starts.shape[0] == 0:
         return np.zeros(0, dtype=bool)
+    middle = 0.5 * (starts + ends)
+    inside = shapely.contains_xy(navigable, middle[:, 0], middle[:, 1])
+    count = np.count_nonzero(inside)  # a third of the cost of any() or all()
+    if not count:
+        return inside
+    if count < inside.size:
+        starts, ends = starts[inside], ends[inside]
+    # only the segments whose midpoint is in water are trimmed, built and tested
     step = ends - starts
     length = np.hypot(step[:, 0], step[:, 1])
     cut = step * (np.minimum(_END_TRIM_M, 0.25 * length) / np.maximum(length, 1e-12))[:, None]
-    middle = 0.5 * (starts + ends)
-    inside = shapely.contains_xy(navigable, middle[:, 0], middle[:, 1])
-    if not inside.any():
-        return inside
-    if not inside.all():
-        starts, ends, cut = starts[inside], ends[inside], cut[inside]
     coords = np.empty((starts.shape[0], 2, 2))
     coords[:, 0], coords[:, 1] = starts + cut, ends - cut
-    # only the segments whose midpoint is in water are built and tested
     inside[inside] = ~shapely.intersects(coast, shapely.linestrings(coords))
     return inside
 
@@ -327,9 +337,22 @@ class SeaGraph:
         return tree, start_xy, end_xy
 
     @cached_property
+    def vertex_columns(self) -> tuple[FloatArray, ...]:
+        """``(x, y, previous x, previous y, following x, following y)`` of the vertices,
+        plane metres, each a contiguous array (for a query's tangent test)."""
+        return tuple(np.ascontiguousarray(array[:, column])
+                     for array in (self.vertices_xy, self.previous_xy, self.following_xy)
+                     for column in (0, 1))
+
+    @cached_property
     def vertices_ecef(self) -> FloatArray:
         """The vertices in Earth-centred ``(x, y, z)`` metres (for chord bounds)."""
         return ecef_of(self.vertices_lonlat, self.geod)
+
+    @cached_property
+    def ecef_columns(self) -> tuple[FloatArray, FloatArray, FloatArray]:
+        """:attr:`vertices_ecef` as three contiguous arrays, ``x``, ``y``, ``z``."""
+        return tuple(np.ascontiguousarray(column) for column in self.vertices_ecef.T)
 
     @cached_property
     def lonlat_bounds(self) -> tuple[float, float, float, float]:

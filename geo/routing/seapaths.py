@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from caspian.geo.routing.seagraph import SeaGraph, _tangent, ecef_of, visible
+from caspian.geo.routing.seagraph import SeaGraph, _tangent_columns, ecef_of, visible
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.intp]
@@ -103,10 +103,11 @@ def chord_bounds_m(ecef: FloatArray, origin_ecef: FloatArray) -> FloatArray:
 
     The straight line through the ellipsoid between two surface points (Earth-centred
     coordinates, :attr:`SeaGraph.vertices_ecef`) is never longer than the geodesic over it;
-    at 300 km it is 28 m shorter.
+    at 300 km it is 28 m shorter. Arrays broadcast: ``(k, 1, 3)`` origins against ``(n, 3)``
+    points give ``(k, n)`` bounds.
     """
     step = ecef - origin_ecef
-    return np.maximum(np.sqrt(np.einsum("ij,ij->i", step, step)) - _BOUND_MARGIN_M, 0.0)
+    return np.maximum(np.sqrt(np.einsum("...j,...j->...", step, step)) - _BOUND_MARGIN_M, 0.0)
 
 
 @dataclass
@@ -117,8 +118,9 @@ class EndPoint:
     water_xy: tuple[float, float]
     #: The point in degrees.
     water_lonlat: tuple[float, float]
-    #: The point in Earth-centred metres. Shape ``(3,)``.
-    ecef: FloatArray
+    #: Chord bound from the point to every vertex of the graph (:func:`chord_bounds_m`),
+    #: metres. Shape ``(n,)``: the other end of a route reads its bounds here.
+    chords_m: FloatArray
     #: Vertices whose segment from the point is tangent at the vertex, ascending.
     candidates: IntArray
     #: Per candidate: the geodesic length once the segment is tested and in water,
@@ -152,17 +154,32 @@ def end_points(
     vertex, whose cost is mostly the call, not the arithmetic.
     """
     origins = np.asarray(waters_xy, dtype=float)
-    vertices = graph.vertices_xy
-    tangent = _tangent(origins[:, :1], origins[:, 1:], vertices[:, 0], vertices[:, 1],
-                       graph.previous_xy, graph.following_xy)
+    vertex_x, vertex_y, previous_x, previous_y, following_x, following_y = graph.vertex_columns
+    tangent = _tangent_columns(origins[:, :1], origins[:, 1:], vertex_x, vertex_y,
+                               previous_x, previous_y, following_x, following_y)
+    ecefs = np.asarray([ecef_of((float(lon), float(lat)), graph.geod)
+                        for lon, lat in waters_lonlat])
+    chords_m = _chords_to_vertices_m(graph, ecefs)
     out = []
-    for water_xy, water_lonlat, row in zip(waters_xy, waters_lonlat, tangent, strict=True):
-        ecef = ecef_of((float(water_lonlat[0]), float(water_lonlat[1])), graph.geod)
-        candidates = np.flatnonzero(row)
-        bounds = chord_bounds_m(graph.vertices_ecef[candidates], ecef)
-        out.append(EndPoint(water_xy, water_lonlat, ecef, candidates, bounds,
+    for water_xy, water_lonlat, row, chords in zip(waters_xy, waters_lonlat, tangent, chords_m,
+                                                   strict=True):
+        candidates = row.nonzero()[0]
+        out.append(EndPoint(water_xy, water_lonlat, chords, candidates, chords[candidates],
                             np.zeros(candidates.size, dtype=bool)))
     return out
+
+
+def _chords_to_vertices_m(graph: SeaGraph, ecefs: FloatArray) -> FloatArray:
+    """:func:`chord_bounds_m` from each of ``(k, 3)`` points to every vertex, ``(k, n)``.
+
+    Every point's bound to every vertex in one pass over the vertices' coordinate columns
+    (a third of the time of the ``(k, n, 3)`` array): a point's candidates' bounds, and the
+    other end's bounds to them, are read from its row.
+    """
+    x, y, z = graph.ecef_columns
+    step_x, step_y, step_z = x - ecefs[:, :1], y - ecefs[:, 1:2], z - ecefs[:, 2:]
+    chords = np.sqrt(step_x * step_x + step_y * step_y + step_z * step_z)
+    return np.maximum(chords - _BOUND_MARGIN_M, 0.0)
 
 
 def resolve_candidates(
@@ -177,35 +194,44 @@ def resolve_candidates(
     (``Geod.inv``); blocked: ``inf``. ``also`` adds the segment between two points to the
     same call; returns whether that one is in water (False without one).
     """
-    picked = [(point, which[~point.tested[which]]) for point, which in batches]
-    picked = [(point, which) for point, which in picked if which.size]
+    picked = []
+    for point, which in batches:
+        untested = which[~point.tested[which]]
+        if untested.size:
+            picked.append((point, untested))
     if not picked and also is None:
         return False
+    # every segment's two ends, and each origin's degrees, as whole arrays (one GEOS call
+    # and one pass for the lengths for the lot: the calls, not the arithmetic, are a query's
+    # cost)
     counts = [which.size for _, which in picked]
-    vertex_ids = np.concatenate([point.candidates[which] for point, which in picked] or
-                                [np.empty(0, dtype=np.intp)])
-    # each segment's origin, (x, y, lon, lat): one row per point, repeated (one array call
-    # for the lot: the calls, not the arithmetic, are a query's cost)
-    origins = np.repeat([(*point.water_xy, *point.water_lonlat) for point, _ in picked]
-                        or np.empty((0, 4)), counts, axis=0)
-    starts_xy, ends_xy = origins[:, :2], graph.vertices_xy[vertex_ids]
+    count = sum(counts)
+    vertex_ids = (np.concatenate([point.candidates[which] for point, which in picked])
+                  if picked else np.empty(0, dtype=np.intp))
+    origins = np.array([(*point.water_xy, *point.water_lonlat) for point, _ in picked]
+                       + ([(*also[0].water_xy, 0.0, 0.0)] if also is not None else []))
+    starts_xy = origins[:, :2].repeat(counts + ([1] if also is not None else []), axis=0)
+    ends_xy = graph.vertices_xy[vertex_ids]
     if also is not None:
-        starts_xy = np.concatenate([starts_xy, [also[0].water_xy]])
         ends_xy = np.concatenate([ends_xy, [also[1].water_xy]])
     clear = visible(graph.navigable, graph.coast, starts_xy, ends_xy)
-    seen = clear[:vertex_ids.size]
-    lengths_m = np.full(vertex_ids.size, np.inf)
-    if seen.any():
-        seen_ids = vertex_ids[seen]
-        _, _, lengths_m[seen] = graph.geod.inv(
-            origins[seen, 2], origins[seen, 3],
-            graph.vertices_lonlat[seen_ids, 0], graph.vertices_lonlat[seen_ids, 1],
-        )
+    seen = clear[:count]
+    lengths_m = np.full(count, np.inf)
+    if np.count_nonzero(seen):
+        origins_lonlat = origins[:len(picked), 2:].repeat(counts, axis=0)[seen]
+        inverse = graph.geod.inv
+        # one segment at a time: pyproj's path for plain floats costs a tenth of its array
+        # path's overhead, and a query measures a dozen segments (the same numbers)
+        lengths_m[seen] = [inverse(lon, lat, target_lon, target_lat)[2]
+                           for (lon, lat), (target_lon, target_lat)
+                           in zip(origins_lonlat.tolist(),
+                                  graph.vertices_lonlat[vertex_ids[seen]].tolist(),
+                                  strict=True)]
     offset = 0
-    for point, which in picked:
+    for (point, which), size in zip(picked, counts, strict=True):
         point.tested[which] = True
-        point.lengths_m[which] = lengths_m[offset:offset + which.size]
-        offset += which.size
+        point.lengths_m[which] = lengths_m[offset:offset + size]
+        offset += size
     return also is not None and bool(clear[-1])
 
 
@@ -226,17 +252,25 @@ def best_pair(
     bound (the length to them, then the chord on to the other point) does not exceed that
     path's length can be on a shorter one.
     """
-    via_start = start.lengths_m + chord_bounds_m(graph.vertices_ecef[start.candidates], end.ecef)
-    via_end = end.lengths_m + chord_bounds_m(graph.vertices_ecef[end.candidates], start.ecef)
+    via_start = start.lengths_m + end.chords_m[start.candidates]
+    via_end = end.lengths_m + start.chords_m[end.candidates]
     rows, columns = _least(via_start), _least(via_end)
     direct_m = np.inf
     if resolve_candidates(graph, (start, rows), (end, columns), also=(start, end)):
         _, _, direct_m = graph.geod.inv(*start.water_lonlat, *end.water_lonlat)
     beat_m = float(direct_m)
     first = _search(graph, paths, start, end, rows, columns, beat_m)
+    if first is not None and _only_among(via_start, rows, first[0]) and _only_among(
+        via_end, columns, first[0]
+    ):
+        # No candidate outside the first round can be on a path as short: the second round
+        # would search the same pairs, and find this one (the others' totals only rise).
+        return first
     limit = beat_m if first is None else first[0]
-    rows, columns = np.flatnonzero(via_start <= limit), np.flatnonzero(via_end <= limit)
-    if (~start.tested[rows]).sum() + (~end.tested[columns]).sum() <= _AT_ONCE:
+    rows, columns = (via_start <= limit).nonzero()[0], (via_end <= limit).nonzero()[0]
+    untested = (rows.size - np.count_nonzero(start.tested[rows])
+                + columns.size - np.count_nonzero(end.tested[columns]))
+    if untested <= _AT_ONCE:
         # few left: one GEOS call for all of them beats a search step per batch
         resolve_candidates(graph, (start, rows), (end, columns))
     found = _search(graph, paths, start, end, rows, columns, beat_m)
@@ -250,11 +284,19 @@ _FIRST_ROUND = 16
 _AT_ONCE = 100
 
 
+def _only_among(bounds: FloatArray, positions: IntArray, limit: float) -> bool:
+    """Whether every bound up to ``limit`` is at one of ``positions`` (distinct)."""
+    return bool(np.count_nonzero(bounds <= limit)
+                == np.count_nonzero(bounds[positions] <= limit))
+
+
 def _least(bounds: FloatArray) -> IntArray:
     """Positions of the ``_FIRST_ROUND`` least bounds, ascending."""
     if bounds.size <= _FIRST_ROUND:
         return np.arange(bounds.size)
-    return np.sort(np.argpartition(bounds, _FIRST_ROUND - 1)[:_FIRST_ROUND])
+    least = bounds.argpartition(_FIRST_ROUND - 1)[:_FIRST_ROUND]
+    least.sort()
+    return least
 
 
 def _search(
@@ -272,11 +314,11 @@ def _search(
     """
     if rows.size == 0 or columns.size == 0:
         return None
-    between = paths.lengths_m[np.ix_(start.candidates[rows], end.candidates[columns])]
+    between = paths.lengths_m[start.candidates[rows][:, None], end.candidates[columns]]
     while True:
         start_m, end_m = start.lengths_m[rows], end.lengths_m[columns]
         totals = start_m[:, None] + between + end_m[None, :]
-        k = int(np.argmin(totals))
+        k = int(totals.argmin())
         total = float(totals.flat[k])
         if not total < beat_m:
             return None
@@ -288,10 +330,10 @@ def _search(
         # (one GEOS call tests a batch about as fast as one segment).
         batches = []
         if not start.tested[rows[a]]:
-            least = start_m + np.min(between + end_m[None, :], axis=1)
+            least = start_m + (between + end_m[None, :]).min(axis=1)
             batches.append((start, rows[_lowest_untested(least, start.tested[rows])]))
         if not end.tested[columns[b]]:
-            least = end_m + np.min(start_m[:, None] + between, axis=0)
+            least = end_m + (start_m[:, None] + between).min(axis=0)
             batches.append((end, columns[_lowest_untested(least, end.tested[columns])]))
         resolve_candidates(graph, *batches)
 
@@ -302,8 +344,8 @@ _BATCH = 32
 
 def _lowest_untested(totals: FloatArray, tested: npt.NDArray[np.bool_]) -> IntArray:
     """Positions of the ``_BATCH`` untested candidates with the least totals."""
-    untested = np.flatnonzero(~tested)
+    untested = (~tested).nonzero()[0]
     if untested.size <= _BATCH:
         return untested
-    lowest = np.argpartition(totals[untested], _BATCH - 1)[:_BATCH]
+    lowest = totals[untested].argpartition(_BATCH - 1)[:_BATCH]
     return untested[lowest]

@@ -127,6 +127,8 @@ class SeaRouter:
         self.settings = settings
         self._paths: dict[str, ShortestPaths] = dict(paths or {})
         self._attachments: dict[tuple[str, tuple[float, float]], EndPoint] = {}
+        # each basin's box widened by the snap limit (a point outside is in no reach of it)
+        self._snap_boxes: list[tuple[float, float, float, float]] | None = None
         # GEOS prepared geometries and the remembered attachments are not safe to share
         # between threads: one query at a time (a router is usually shared, see sea_router).
         self._lock = threading.RLock()
@@ -151,25 +153,38 @@ class SeaRouter:
             return self._locate(lonlat)
 
     def _locate(self, lonlat: tuple[float, float]) -> Located:
-        best: Located | None = None
-        nearest_km = float("inf")
-        for graph in self.graphs:
-            if not _near_bounds(graph, lonlat, self.settings.max_snap_km):
+        return self._locate_all([lonlat])[0]
+
+    def _locate_all(self, lonlats: Sequence[tuple[float, float]]) -> list[Located]:
+        """:meth:`locate` of several points (a route's two ends): each basin snaps the points
+        in its reach together (one GEOS call for what took one a point)."""
+        if self._snap_boxes is None:
+            self._snap_boxes = [_snap_box(graph, self.settings.max_snap_km)
+                                for graph in self.graphs]
+        best: list[Located | None] = [None] * len(lonlats)
+        nearest_km = [float("inf")] * len(lonlats)
+        for graph, (west, south, east, north) in zip(self.graphs, self._snap_boxes,
+                                                     strict=True):
+            near = [k for k, (lon, lat) in enumerate(lonlats)
+                    if west <= lon <= east and south <= lat <= north]
+            if not near:
                 continue
-            located = _snap(graph, lonlat)
-            nearest_km = min(nearest_km, located.snap_km)
-            if located.snap_km <= self.settings.max_snap_km and (
-                best is None or located.snap_km < best.snap_km
-            ):
-                best = located
-        if best is None:
-            far = f"{nearest_km:,.0f} km from" if np.isfinite(nearest_km) else "far from"
-            raise NotInBasinError(
-                f"{_fmt(lonlat)} (lon,lat) is {far} the navigable water of every basin "
-                f"({self.basin_names}); give a point at sea or a port within "
-                f"{self.settings.max_snap_km:g} km of the coast"
-            )
-        return best
+            for k, located in zip(near, _snap_all(graph, [lonlats[k] for k in near]),
+                                  strict=True):
+                nearest_km[k] = min(nearest_km[k], located.snap_km)
+                if located.snap_km <= self.settings.max_snap_km and (
+                    best[k] is None or located.snap_km < best[k].snap_km
+                ):
+                    best[k] = located
+        for lonlat, located, far_km in zip(lonlats, best, nearest_km, strict=True):
+            if located is None:
+                far = f"{far_km:,.0f} km from" if np.isfinite(far_km) else "far from"
+                raise NotInBasinError(
+                    f"{_fmt(lonlat)} (lon,lat) is {far} the navigable water of every basin "
+                    f"({self.basin_names}); give a point at sea or a port within "
+                    f"{self.settings.max_snap_km:g} km of the coast"
+                )
+        return best  # type: ignore[return-value]  # no None is left
 
     def route(self, start_lonlat: tuple[float, float], end_lonlat: tuple[float, float]) -> Route:
         """Return the shortest water path from ``start_lonlat`` to ``end_lonlat``.
@@ -185,7 +200,7 @@ class SeaRouter:
             return self._route(start_lonlat, end_lonlat)
 
     def _route(self, start_lonlat: tuple[float, float], end_lonlat: tuple[float, float]) -> Route:
-        start, end = self._locate(start_lonlat), self._locate(end_lonlat)
+        start, end = self._locate_all([start_lonlat, end_lonlat])
         if start.graph.basin != end.graph.basin:
             raise DifferentBasinsError(
                 f"{_fmt(start_lonlat)} is in the {start.graph.name} and {_fmt(end_lonlat)} "
@@ -194,7 +209,9 @@ class SeaRouter:
             )
         graph = start.graph
         length_m, nodes = self._shortest(graph, *self._attachments_of(start, end))
-        path = np.vstack([[start.water_lonlat], graph.vertices_lonlat[nodes], [end.water_lonlat]])
+        path = np.empty((len(nodes) + 2, 2))
+        path[0], path[1:-1], path[-1] = start.water_lonlat, graph.vertices_lonlat[nodes], (
+            end.water_lonlat)
         line = shapely.LineString(densify_path(path, self.settings.densify_km, graph.geod))
         return Route(
             mode="sea",
@@ -324,36 +341,47 @@ class _Attachment:
     ends: EndPoint
 
 
-def _near_bounds(graph: SeaGraph, lonlat: tuple[float, float], margin_km: float) -> bool:
-    """Whether a point is within the basin's box widened by ``margin_km`` (cheap pre-test)."""
+def _snap_box(graph: SeaGraph, margin_km: float) -> tuple[float, float, float, float]:
+    """``(west, south, east, north)`` of the basin widened by ``margin_km``, degrees (a point
+    outside it is farther than ``margin_km`` from the basin's water: a cheap pre-test)."""
     west, south, east, north = graph.lonlat_bounds
     margin_deg = margin_km / 111.0 / max(np.cos(np.radians(min(abs(south), abs(north)))), 0.1)
-    return bool(
-        west - margin_deg <= lonlat[0] <= east + margin_deg
-        and south - margin_km / 111.0 <= lonlat[1] <= north + margin_km / 111.0
-    )
+    return (west - margin_deg, south - margin_km / 111.0, east + margin_deg,
+            north + margin_km / 111.0)
 
 
-def _snap(graph: SeaGraph, lonlat: tuple[float, float]) -> Located:
-    """The point itself when in navigable water, else the nearest navigable point, inset 1 m.
+def _snap_all(graph: SeaGraph, lonlats: Sequence[tuple[float, float]]) -> list[Located]:
+    """Each point itself when in navigable water, else the nearest navigable point, inset 1 m.
 
-    Plain floats throughout: for one point numpy's calls cost more than the arithmetic (the
-    operations, so the numbers, are those of the array version this replaced).
+    The points' tests against the water and the coast are one GEOS call each; the arithmetic
+    is in plain floats, point by point (for a point or two numpy's calls cost more than the
+    arithmetic; the operations, so the numbers, are those of the array version this
+    replaced).
     """
-    x, y = point_to_plane(graph.transformer, *lonlat)
+    xys = [point_to_plane(graph.transformer, *lonlat) for lonlat in lonlats]
     navigable = graph.prepared_navigable
-    if shapely.contains_xy(navigable, x, y):
-        return Located(graph, lonlat, lonlat, (x, y), 0.0)
-    near_x, near_y = _nearest_coast_point(graph, x, y)
-    step_x, step_y = near_x - x, near_y - y
-    norm = max(float(np.hypot(step_x, step_y)), 1e-9)
-    water_x = near_x + step_x / norm * _SNAP_INSET_M
-    water_y = near_y + step_y / norm * _SNAP_INSET_M
-    if not shapely.contains_xy(navigable, water_x, water_y):
-        water_x, water_y = near_x, near_y
-    water_lonlat = point_to_lonlat(graph.transformer, water_x, water_y)
-    _, _, snap_m = graph.geod.inv(lonlat[0], lonlat[1], water_lonlat[0], water_lonlat[1])
-    return Located(graph, lonlat, water_lonlat, (water_x, water_y), float(snap_m) / 1000.0)
+    inside = shapely.contains_xy(navigable, *np.array(xys).T).tolist()
+    located = [Located(graph, lonlat, lonlat, xy, 0.0)
+               for lonlat, xy in zip(lonlats, xys, strict=True)]
+    on_land = [k for k, is_inside in enumerate(inside) if not is_inside]
+    if not on_land:
+        return located
+    nears = _nearest_coast_points(graph, [xys[k] for k in on_land])
+    waters = []
+    for k, (near_x, near_y) in zip(on_land, nears, strict=True):
+        step_x, step_y = near_x - xys[k][0], near_y - xys[k][1]
+        norm = max(float(np.hypot(step_x, step_y)), 1e-9)
+        waters.append((near_x + step_x / norm * _SNAP_INSET_M,
+                       near_y + step_y / norm * _SNAP_INSET_M))
+    in_water = shapely.contains_xy(navigable, *np.array(waters).T).tolist()
+    for k, near, water, is_in_water in zip(on_land, nears, waters, in_water, strict=True):
+        water_x, water_y = water if is_in_water else near
+        lon, lat = lonlats[k]
+        water_lonlat = point_to_lonlat(graph.transformer, water_x, water_y)
+        _, _, snap_m = graph.geod.inv(lon, lat, water_lonlat[0], water_lonlat[1])
+        located[k] = Located(graph, lonlats[k], water_lonlat, (water_x, water_y),
+                             float(snap_m) / 1000.0)
+    return located
 
 
 def _nearest_on_coast(graph: SeaGraph, xy: FloatArray) -> FloatArray:
@@ -361,14 +389,25 @@ def _nearest_on_coast(graph: SeaGraph, xy: FloatArray) -> FloatArray:
 
     Of equally near segments, the first in ring order (exterior, then holes).
     """
-    return np.asarray(_nearest_coast_point(graph, float(xy[0]), float(xy[1])))
+    return np.asarray(_nearest_coast_points(graph, [(float(xy[0]), float(xy[1]))])[0])
 
 
-def _nearest_coast_point(graph: SeaGraph, x: float, y: float) -> tuple[float, float]:
-    """:func:`_nearest_on_coast` of plain floats."""
+def _nearest_coast_points(
+    graph: SeaGraph, xys: Sequence[tuple[float, float]]
+) -> list[tuple[float, float]]:
+    """:func:`_nearest_on_coast` of several points given as plain floats, one tree query."""
     tree, starts, ends = graph.coast_segments
-    segment = int(tree.query_nearest(shapely.Point(x, y), all_matches=True).min())
-    (ax, ay), (bx, by) = starts[segment].tolist(), ends[segment].tolist()
-    dx, dy = bx - ax, by - ay
-    along = min(max(((x - ax) * dx + (y - ay) * dy) / max(dx * dx + dy * dy, 1e-18), 0.0), 1.0)
-    return ax + along * dx, ay + along * dy
+    # shapely's array paths (quicker than its paths for one geometry, Point(x, y)): every
+    # segment nearest each point, as (point, segment) columns; of several equally near, the
+    # first is taken
+    points, segments = tree.query_nearest(shapely.points(np.array(xys)), all_matches=True)
+    out = []
+    for k, (x, y) in enumerate(xys):
+        segment = int(segments[points == k].min())
+        ax, ay = starts[segment].tolist()
+        bx, by = ends[segment].tolist()
+        dx, dy = bx - ax, by - ay
+        along = min(max(((x - ax) * dx + (y - ay) * dy) / max(dx * dx + dy * dy, 1e-18), 0.0),
+                    1.0)
+        out.append((ax + along * dx, ay + along * dy))
+    return out
