@@ -691,3 +691,34 @@ def test_the_reporting_period_is_the_one_the_article_stated_before() -> None:
     analyses = [_analysis("held08_blackseanews_20260119_btc_exports.txt"),
                 _analysis(BTC_JAN_FEB)]  # fmt: skip
     assert not [c for c in corpus_conflicts(analyses) if c.kind == "mass"]
+
+
+# Classes of the seventh held-out part (held64-held78), each on the wording that showed it.
+BTD_11_MONTHS = "held64_report_20251212_btd_11_months.txt"
+
+
+def test_a_percent_in_brackets_after_a_name_is_an_owners_stake() -> None:
+    # "Участниками АЧГ являются: BP (30,37%), SOCAR (31,65%), "MOL Group" (9,57%) …"
+    for written in ("30,37%", "31,65%", "9,57%", "3,65%"):
+        stake = _claim(BTD_11_MONTHS, written)
+        assert (stake.layer, stake.scope) == (None, "actor:owner"), written
+    # a share of the pipeline's oil, not in brackets, is still the pipeline's
+    assert _claim(BTD_11_MONTHS, "74,6%").layer == "btc_pipeline"
+
+
+def test_a_volume_said_to_be_one_origins_oil_is_its_share_as_are_its_percent_and_change() -> None:
+    # "85,1% или 21 млн 199,8 тыс. тонн нефти, транспортированной по трубопроводу БТД,
+    # составила нефть, добытая в Азербайджане, а 14,9% или 3 млн 707,6 тыс. тонн – транзитная
+    # нефть из Туркменистана и Казахстана"
+    shares = {written: _claim(BTD_11_MONTHS, written).scope
+              for written in ("85,1%", "21 млн 199,8 тыс. тонн", "14,9%", "3 млн 707,6 тыс. тонн")}
+    assert shares == {"85,1%": "share:AZ", "21 млн 199,8 тыс. тонн": "share:AZ",
+                      "14,9%": "share:transit", "3 млн 707,6 тыс. тонн": "share:transit"}
+    # "объем азербайджанской нефти … сократился на 3,4%, транзитной - на 24,2%"
+    assert _claim(BTD_11_MONTHS, "3,4%").scope == "share:AZ"
+    assert _claim(BTD_11_MONTHS, "24,2%").scope == "share:transit"
+    # a share stated for no window is not compared with one of a year ("74,9% совокупного
+    # объема …, составившего в 2025 году")
+    analyses = [_analysis(BTD_11_MONTHS),
+                _analysis("held08_blackseanews_20260119_btc_exports.txt")]  # fmt: skip
+    assert not [c for c in corpus_conflicts(analyses) if c.kind == "percent"]

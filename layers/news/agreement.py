@@ -8,7 +8,8 @@ Two rules, over claims of *different* documents:
 
 ``value``
     the values differ (beyond rounding, :func:`agree`) while the reporting periods agree, or
-    only one states one (for a volume, a whole year; for a change see :func:`_changes_comparable`);
+    only one states one (for a volume, a whole year; for a change see :func:`_changes_comparable`;
+    a share of a volume, "85,1% или 21 млн … тонн", only over one stated window);
 ``period``
     the values (one at least written plainly) agree but both state a period of the same year and the
     windows differ (547 million USD "за восемь месяцев 2025 года" against "за девять
@@ -29,7 +30,7 @@ import bisect
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from caspian.layers.news.claims import Claim
+from caspian.layers.news.claims import Claim, is_share
 from caspian.layers.news.measures import FLOWS
 
 Period = tuple[Any, Any] | None
@@ -156,6 +157,9 @@ def _value_rule(members: Sequence[Claim]) -> dict[int, Claim]:
             if claim.kind == "growth":
                 if not _changes_comparable(window, other_window):
                     continue
+            elif is_share(claim.kind, claim.scope):
+                if window is None or window != other_window:
+                    continue  # as a change: a share is compared over one stated window only
             elif not _comparable(window, other_window, claim.kind in FLOWS):
                 continue
             if any(

@@ -48,7 +48,7 @@ from caspian.layers.news.measures import (
 )
 from caspian.layers.news.mentions import Mention, find_mentions
 from caspian.layers.news.quantities import Quantity, quantities
-from caspian.layers.news.scopes import ACTOR, clause
+from caspian.layers.news.scopes import ACTOR, changed_share, clause
 from caspian.layers.news.text import lemmas, words
 from caspian.layers.news.timing import COMPLETION
 
@@ -153,6 +153,13 @@ _CHANGED_TO_BEFORE = re.compile(r".?\bдо\s*", re.IGNORECASE)
 _CHANGED_FROM_AFTER = re.compile(r",?\s*с\s*", re.IGNORECASE)
 
 
+def is_share(kind: str, scope: str | None) -> bool:
+    """Whether a figure of ``kind`` and ``scope`` is the share one origin has of a volume
+    ("85,1% или 21 млн … тонн … нефть, добытая в Азербайджане"): counted over a window, as a
+    volume is."""
+    return kind == "percent" and (scope or "").startswith("share:")
+
+
 def share_of_volume(volume: Claim) -> str | None:
     """The share or country section a change after ``volume`` in its sentence is of: the
     volume's ("транзит нефти Казахстана и Туркменистана … составил 2,888 млн тонн, это на
@@ -160,6 +167,26 @@ def share_of_volume(volume: Claim) -> str | None:
     None."""
     share = volume.scope or ""
     return share if volume.kind in FLOWS and share.startswith(("share:", "section:")) else None
+
+
+# A percent and a volume joined by "или" state one share twice: "85,1% или 21 млн 199,8 тыс.
+# тонн нефти … составила нефть, добытая в Азербайджане".
+_OR = re.compile(r"\s*или\s*", re.IGNORECASE)
+
+
+def _equated_share(
+    document: NewsDocument, before: Claim, written: Quantity | None, volume: Quantity, share: str
+) -> Claim:
+    """``before`` (the claim before a volume in its sentence, ``written`` as read) with the
+    volume's ``share`` when it is a percent the volume restates ("85,1% или 21 млн … тонн"),
+    else ``before`` unchanged."""
+    if written is None or before.kind != "percent" or before.scope is not None:
+        return before
+    if document.original_span(written.start, written.end)[0] != before.start:
+        return before  # the figure before was no claim
+    if not _OR.fullmatch(document.text, written.end, volume.start):
+        return before
+    return dataclasses.replace(before, scope=share)
 
 
 # "за аналогичный период предыдущего года": the months of the figure before, a year earlier.
@@ -256,13 +283,15 @@ def _flow_period(
     years: list[tuple[int, int, int]],
     horizons: list[int],
     horizon_years: Sequence[int] = (),
+    scope: str | None = None,
 ) -> dict[str, Any]:
     """The months (:func:`caspian.layers.news.timing.months_stated`) or else the whole year
-    a volume (or a change) is counted for, as a claim's ``period``, or nothing; a forecast
+    a volume (or a change, or a share of a volume: a percent of ``scope`` ``share:``) is
+    counted for, as a claim's ``period``, or nothing; a forecast
     with no year of its own is the volume of the one year its sentence's horizon names ("достигнет 8
     миллионов тонн к концу этого года": that year's, ``horizon_years``)."""
-    if item.kind not in (*FLOWS, "growth"):  # a change in a year is over that year
-        return {}
+    if item.kind not in (*FLOWS, "growth") and not is_share(item.kind, scope):
+        return {}  # a change in a year is over that year
     if yearly_change(document.text, item):  # as "в месяц" is a month, of no year named
         return {"period": {"months": 12, "year": None, "text": "a year"}}
     published = (int(document.date[:4]), int(document.date[5:7])) if document.date else None
@@ -464,6 +493,11 @@ def read_claims(
             if item.kind == "growth" and scope is None:
                 previous = document.sentences[index - 1] if index else None
                 scope = change_through(document, item, sentence, previous)
+            if item.kind == "growth" and scope is None:
+                scope = changed_share(document.text, sentence[0], item.start)
+            if (scope or "").startswith("share:") and claims and claims[-1].sentence == index:
+                written = figures[number - 1] if number else None
+                claims[-1] = _equated_share(document, claims[-1], written, item, str(scope))
             borrow = item.kind in BORROWS or not topics_by_sentence.get(index)
             link = linking.link_feature(
                 document, names, subject, index, item.start, borrow, quotes
@@ -479,7 +513,7 @@ def read_claims(
                     )
                 link, scope = through_place(gazetteer, link, scope)
             topic = linking.link_topic(document, topics_by_sentence, index, item.start)
-            period = _flow_period(document, item, span, years, horizons, horizon_years)
+            period = _flow_period(document, item, span, years, horizons, horizon_years, scope)
             if not period and item.kind in FLOWS and claims and claims[-1].sentence == index:
                 period = _same_period_before(document.text, sentence, claims[-1])
             period = period or _period_said_before(document.text, sentence, item, claims)

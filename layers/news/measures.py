@@ -25,9 +25,11 @@ from caspian.layers.news.scopes import (
     over_territory,
     progress_scope,
     purpose_scope,
+    share_said_after,
     share_scope,
     shipper_share,
     stage_scope,
+    stake_scope,
     through_country,
     way_after,
     work_component,
@@ -143,7 +145,8 @@ def scope_of(
     text = document.text
     if item.kind == "percent":
         return (
-            progress_scope(text, sentence[0], item.start)
+            stake_scope(text, span[0], (item.start, item.end))
+            or progress_scope(text, sentence[0], item.start)
             or shipper_share(text, sentence[0], (item.start, item.end))
             or figure_scope(text, *span)
         )
@@ -161,6 +164,7 @@ def scope_of(
         or (through_country(text, span[0], item.start) if flow else None)
         or (share_scope(text, sentence[0], item.start, project_named) if flow else None)
         or (origin_after(text, item.end, span[1]) if flow else None)
+        or (share_said_after(text, item.end, span[1]) if flow else None)
         or (purpose_scope(text, item.end, sentence[1]) if item.kind == "money" else None)
         or component_scope(text, span[0], item.start)
         or (work_component(text, sentence[0], item.start) if timed else None)

@@ -318,6 +318,24 @@ def shipper_share(text: str, start: int, figure: tuple[int, int]) -> str | None:
     return None
 
 
+# A percent in brackets right after a name: "Участниками АЧГ являются: BP (30,37%), SOCAR
+# (31,65%), "MOL Group" (9,57%)" are the owners' stakes.
+_NAME_BEFORE_BRACKET = re.compile(r"(?:\b[A-ZА-ЯЁ][\w&.-]*|[\"»”])\s*\(\s*\Z")
+_BRACKET_CLOSES = re.compile(r"\s*\)")
+#: How far before its figure (characters) the name and the bracket may stand.
+_STAKE_REACH = 40
+
+
+def stake_scope(text: str, start: int, figure: tuple[int, int]) -> str | None:
+    """``actor:owner`` for a percent in brackets right after a name (``figure``, its clause
+    from ``start``): "BP (30,37%)" is that owner's stake, no figure of the project; else
+    None."""
+    if not _BRACKET_CLOSES.match(text, figure[1]):
+        return None
+    before = max(start, figure[0] - _STAKE_REACH)
+    return f"{ACTOR}owner" if _NAME_BEFORE_BRACKET.search(text, before, figure[0]) else None
+
+
 def origin_after(text: str, figure_end: int, ceiling: int) -> str | None:
     """``share:<who>`` when the cargo word right after a volume is followed by the countries
     it comes from ("242 тысячи тонн нефти Казахстана и Туркменистана"), else None; the
@@ -327,6 +345,63 @@ def origin_after(text: str, figure_end: int, ceiling: int) -> str | None:
         return None
     origins = _origins_after(tokens[1:])
     return _share_of(origins) if origins else None
+
+
+#: Words between a cargo word and the countries it comes from: "нефть, добытая в
+#: Азербайджане", "нефть из Туркменистана и Казахстана".
+_FROM = {"в", "из", "добыть", "добывать", "произвести", "производить"}
+# What a volume is said to be, after it: a dash ("3 млн 707,6 тыс. тонн – транзитная нефть")
+# or "составить" in its clause ("21 млн 199,8 тыс. тонн нефти, транспортированной по
+# трубопроводу БТД, составила нефть, добытая в Азербайджане").
+_SAID_TO_BE = re.compile(r"\s*[-–—]|[^.;]*?\bсостав(?:ил|ля)[а-я]*", re.IGNORECASE)
+
+
+def _cargo_origin(tokens: Sequence[frozenset[str] | set[str]], index: int) -> str | None:
+    """The share of the cargo word at ``tokens[index]`` (lemma sets of a clause's words): an
+    adjective of origin right before it, or the countries after it, across a participle and
+    a preposition ("нефть, добытая в Азербайджане"); else None."""
+    for lemma in sorted(tokens[index - 1]) if index else ():
+        who = COUNTRIES.get(lemma) or SHARE_WORDS.get(lemma)
+        if who:
+            return f"share:{who}"
+    following = tokens[index + 1 :]
+    skipped = 0
+    while skipped < min(2, len(following)) and following[skipped] & _FROM:
+        skipped += 1
+    origins = _origins_after(following[skipped:])
+    return _share_of(origins) if origins else None
+
+
+def share_said_after(text: str, figure_end: int, ceiling: int) -> str | None:
+    """``share:<who>`` when the volume ending at ``figure_end`` is said to be (a dash,
+    "составила", before ``ceiling``) a cargo of one origin: "85,1% или 21 млн 199,8 тыс. тонн
+    нефти … составила нефть, добытая в Азербайджане" is Azerbaijan's oil; else None."""
+    said = _SAID_TO_BE.match(text, figure_end, ceiling)
+    if not said:
+        return None
+    tokens = [lemmas(token.text) for token in words(text, said.end(), ceiling)[:8]]
+    cargo = next((index for index in range(min(2, len(tokens))) if tokens[index] & CARGO), None)
+    return None if cargo is None else _cargo_origin(tokens, cargo)
+
+
+# A change of a share named by its adjective alone, the cargo left out: "объем азербайджанской
+# нефти … сократился на 3,4%, транзитной - на 24,2%".
+_ELLIPTIC_SHARE = re.compile(r"([а-яё]+)\s*[-–—]?\s*на\s*\Z", re.IGNORECASE)
+
+
+def changed_share(text: str, start: int, figure: int) -> str | None:
+    """``share:<who>`` for a change at ``figure`` (its sentence from ``start``) of a share's
+    volume: the adjective of origin its own clause opens with ("транзитной - на 24,2%"), else
+    the share of a cargo its sentence names before it (:func:`share_scope`: "объем
+    азербайджанской нефти … сократился на 3,4%"); else None."""
+    cut = max(text.rfind(", ", start, figure), text.rfind("; ", start, figure))
+    elliptic = _ELLIPTIC_SHARE.fullmatch(text, cut + 2, figure) if cut >= 0 else None
+    if elliptic:
+        for lemma in sorted(lemmas(elliptic[1])):
+            who = COUNTRIES.get(lemma) or SHARE_WORDS.get(lemma)
+            if who:
+                return f"share:{who}"
+    return share_scope(text, start, figure)
 
 
 # A stage number in digits with its ordinal ending: "1-ой очереди", "2-го этапа".
