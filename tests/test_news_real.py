@@ -722,3 +722,18 @@ def test_a_volume_said_to_be_one_origins_oil_is_its_share_as_are_its_percent_and
     analyses = [_analysis(BTD_11_MONTHS),
                 _analysis("held08_blackseanews_20260119_btc_exports.txt")]  # fmt: skip
     assert not [c for c in corpus_conflicts(analyses) if c.kind == "percent"]
+
+
+def test_a_figure_or_date_of_a_vessel_is_the_fleets_not_the_ports() -> None:
+    name = "held65_kazinform_20251223_mangystau_titr_20pct.txt"
+    # "сухогрузное судно «Nasipkali Marabayev» грузоподъемностью 7 тыс. тонн", "Для развития
+    # флота до 2027 года количество судов …", "до 2028 года … введут в эксплуатацию шесть
+    # паромов"
+    for written in ("7 тыс. тонн", "до 2027 года", "до 2028 года"):
+        fleet = _claim(name, written)
+        assert (fleet.layer, fleet.scope) == (None, "actor:vessel"), written
+    # "отправка груженого металлом судна общим весом 4,5 тыс. тонн"
+    cargo = _claim("held68_railnews_20231026_kuryk_sarzha.txt", "4,5 тыс. тонн")
+    assert cargo.layer is None
+    # the route's traffic in the same article is still the route's
+    assert _claim(name, "2,5 млн тонн").layer == "middle_corridor"

@@ -238,13 +238,33 @@ DOCUMENTS = {
 _CLAUSE_EDGE = re.compile(r"[,;:.!?«»\"]|\s(?:а|но|однако)\s")
 
 
-def _of_a_document(text: str, item: Quantity, span: tuple[int, int]) -> bool:
-    """Whether the deadline ``item`` dates a document or a study (:data:`DOCUMENTS` named in
-    its own clause, within ``span``), not the completion of the project."""
+def _names_in_own_clause(
+    text: str, item: Quantity, span: tuple[int, int], named: set[str]
+) -> bool:
+    """Whether a word of ``named`` (by lemma) stands in the figure ``item``'s own clause
+    (bounded by :data:`_CLAUSE_EDGE`, within ``span``)."""
     edges = [match.end() for match in _CLAUSE_EDGE.finditer(text, span[0], item.start)]
     after = _CLAUSE_EDGE.search(text, item.end, span[1])
     start, end = (edges[-1] if edges else span[0]), (after.start() if after else span[1])
-    return any(lemmas(word.text) & DOCUMENTS for word in words(text, start, end))
+    return any(lemmas(word.text) & named for word in words(text, start, end))
+
+
+def _of_a_document(text: str, item: Quantity, span: tuple[int, int]) -> bool:
+    """Whether the deadline ``item`` dates a document or a study (:data:`DOCUMENTS` named in
+    its own clause, within ``span``), not the completion of the project."""
+    return _names_in_own_clause(text, item, span, DOCUMENTS)
+
+
+#: Vessels and what measures one: a figure in a clause that names one is the fleet's (a
+#: vessel's tonnage, the date ferries go into service), not the port's or the route's:
+#: "сухогрузное судно … грузоподъемностью 7 тыс. тонн", "до 2028 года … введут в эксплуатацию
+#: шесть паромов".
+VESSELS = {
+    "судно", "паром", "флот", "танкер", "сухогруз", "контейнеровоз", "баржа", "теплоход",
+    "грузоподъемность",
+}  # fmt: skip
+#: The scope of a vessel's figure: an actor's, linked to no project.
+OF_A_VESSEL = f"{ACTOR}vessel"
 
 
 def _rate_of_change_start(item: Quantity, before: Claim) -> Quantity:
@@ -504,8 +524,10 @@ def read_claims(
             )
             if link is None and borrow:
                 link = linking.link_between(document, gazetteer.entries, index)
+            if _names_in_own_clause(document.text, item, span, VESSELS):
+                scope = OF_A_VESSEL
             if (scope or "").startswith(ACTOR):
-                link = None  # a country's own traffic, not the project's
+                link = None  # a country's own traffic, a vessel's figure: not the project's
             if link is not None:
                 if not (scope or "").startswith("section:"):  # measured on the layer named
                     link = linking.specific(
