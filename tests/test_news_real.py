@@ -737,3 +737,22 @@ def test_a_figure_or_date_of_a_vessel_is_the_fleets_not_the_ports() -> None:
     assert cargo.layer is None
     # the route's traffic in the same article is still the route's
     assert _claim(name, "2,5 млн тонн").layer == "middle_corridor"
+
+
+def test_a_start_a_change_and_a_horizon_are_no_deadlines_but_ranges_and_quarters_are() -> None:
+    fiber = "held69_mailru_20251030_caspian_fiber_russia.txt"
+    # "Строительство началось в этом году, а закончить планируют к 2026−2027 годам."
+    deadlines = [(c.text, c.value, c.value_max) for c in _analysis(fiber).claims
+                 if c.kind == "deadline"]  # fmt: skip
+    assert deadlines == [("к 2026−2027 годам", 2026.0, 2027.0)]
+    # "Работы по прокладке кабеля планируются во II-III квартале 2026 года"
+    laying = _claim("held77_azh_20251021_caspian_fiber_roadmap.txt", "во II-III квартале")
+    assert (laying.kind, laying.value, laying.feature) == ("deadline", 2026.0, "sumgayit-aktau")
+    # "к 2027 году безопасность и скорость грузоперевозок … значительно увеличатся"
+    btk = _analysis("held67_icma_20251022_btk_georgia_5mt.txt")
+    assert [c.text for c in btk.claims if c.kind == "deadline"] == []
+    # "К 2030 году он может утроиться": a growth by a number verb, the year its horizon
+    forecast = _analysis("held74_report_20251127_kos_middle_corridor_fourfold.txt")
+    assert [c.text for c in forecast.claims if c.kind == "deadline"] == []
+    tripled = _claim("held74_report_20251127_kos_middle_corridor_fourfold.txt", "утроиться")
+    assert (tripled.kind, tripled.value, tripled.unit) == ("growth", 3.0, "x")

@@ -431,18 +431,28 @@ def _resolved(
     return kept
 
 
+#: Verbs of a change that comes by itself: a date beside one in a sentence that completes
+#: nothing is the horizon of a forecast ("к 2027 году безопасность и скорость грузоперевозок
+#: … значительно увеличатся"), no deadline of the project.
+CHANGES_BY_ITSELF = {
+    "увеличиться", "вырасти", "возрасти", "расти", "снизиться", "сократиться", "улучшиться",
+    "утроиться", "удвоиться",
+}  # fmt: skip
+
+
 def _is_claim(
     document: NewsDocument, item: Quantity, figures: Sequence[Quantity], said: set[str]
 ) -> bool:
     """Whether a figure is a claim of its own: a deadline before the publication's year is
     history, and one in a sentence that completes nothing but states another figure is that
-    figure's horizon ("рост показателей до 100 тысяч TEU к концу года")."""
+    figure's horizon ("рост показателей до 100 тысяч TEU к концу года"), or states a change
+    without a figure ("к 2027 году безопасность и скорость грузоперевозок … увеличатся")."""
     if item.kind != "deadline":
         return True
     if document.date and item.value < int(document.date[:4]):
         return False
     others = [other for other in figures if other.kind not in ("deadline", *CONTEXT)]
-    return bool(said & COMPLETION) or not others
+    return bool(said & COMPLETION) or not (others or said & CHANGES_BY_ITSELF)
 
 
 def read_claims(

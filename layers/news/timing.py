@@ -36,7 +36,10 @@ EVENT_WORDS = {
     # an act that dates a decision: "по указу Президента … от 25 февраля 2025 года"
     "указ", "распоряжение", "постановление",
 }  # fmt: skip
-_ABSOLUTE = re.compile(rf"\b(до|к)\s+(конц[а-я]*\s+)?({YEAR})\s+год[а-я]*", re.IGNORECASE)
+# A range of years, the dash a minus sign too: "к 2026−2027 годам".
+_ABSOLUTE = re.compile(
+    rf"\b(до|к)\s+(конц[а-я]*\s+)?({YEAR})(?:\s*[-–—−]\s*({YEAR}))?\s+год[а-я]*", re.IGNORECASE
+)
 # The one deadline without "год": a bare "в 2026." closing a sentence.
 _BARE_YEAR_TEXT = rf"в\s+({YEAR})(?=\s*[.!?])"
 _BARE_YEAR = re.compile(rf"\b{_BARE_YEAR_TEXT}", re.IGNORECASE)
@@ -47,6 +50,18 @@ _IN_YEAR = re.compile(
     rf"(?:квартал|полугоди|половин)[а-я]*\s+({YEAR})\s+года|{_BARE_YEAR_TEXT})\b",
     re.IGNORECASE,
 )
+# A quarter in Roman numerals, or a range of quarters: "во II-III квартале 2026 года".
+_QUARTERS = re.compile(
+    rf"\bво?\s+[IV]{{1,3}}(?:\s*[-–]\s*[IV]{{1,3}})?\s+(?:квартал|полугоди)[а-я]*\s+({YEAR})\s+года\b"
+)
+#: Words that schedule work for a time: a quarter they name is when it is to be done ("Работы
+#: по прокладке кабеля планируются во II-III квартале 2026 года").
+SCHEDULED = {"планироваться", "запланировать", "наметить", "намечаться"}
+#: Words that start a work: the year beside them is its start, not its completion
+#: ("Строительство началось в этом году, а закончить планируют к 2026−2027 годам").
+STARTS = {"начаться", "начать", "начинаться", "стартовать", "старт", "начало"}
+# Where a clause ends: punctuation, or a conjunction starting another clause.
+_CLAUSE_END = re.compile(r"[,;:.!?]|\s(?:а|но|однако)\s")
 _RELATIVE_END = re.compile(
     r"\b(?:до|к)\s+конц[а-я]*\s+(?:(этого|текущего|следующего|будущего)\s+)?года\b",
     re.IGNORECASE,
@@ -79,16 +94,24 @@ def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
     if not holds_word(text, start, end, ("год",)) and not bare_year:
         return  # every other pattern holds "год" ("года", "году"): most sentences do not
     for match in _ABSOLUTE.finditer(text, start, end):
+        last = float(match[4]) if match[4] and int(match[4]) > int(match[3]) else None
         yield Quantity("deadline", float(match[3]), "year", match.start(), match.end(),
-                       qualifier="end of" if match[2] else "by",
+                       qualifier="end of" if match[2] else "by", value_max=last,
                        extra={"end_of_year": bool(match[2])})  # fmt: skip
     for match in _RELATIVE_END.finditer(text, start, end):
         offset = _OFFSET[match[1].lower()] if match[1] else 0
         yield Quantity("deadline", 0.0, "year", match.start(), match.end(), qualifier="end of",
                        extra={"end_of_year": True, "relative_years": offset})  # fmt: skip
-    in_year = list(_IN_YEAR.finditer(text, start, end))
-    relative = list(_RELATIVE_IN.finditer(text, start, end))
-    if (in_year or relative) and _sentence_lemmas(text, start, end) & COMPLETION:
+    said = _sentence_lemmas(text, start, end)
+    in_year = [match for match in _IN_YEAR.finditer(text, start, end)
+               if not _starts_work(text, match, start, end)]  # fmt: skip
+    relative = [match for match in _RELATIVE_IN.finditer(text, start, end)
+                if not _starts_work(text, match, start, end)]  # fmt: skip
+    if said & (COMPLETION | SCHEDULED):
+        for match in _QUARTERS.finditer(text, start, end):
+            yield Quantity("deadline", float(match[1]), "year", match.start(), match.end(),
+                           qualifier="in", extra={"end_of_year": False})  # fmt: skip
+    if (in_year or relative) and said & COMPLETION:
         for match in in_year:
             year = next(group for group in match.groups() if group)
             yield Quantity("deadline", float(year), "year", match.start(),
@@ -105,6 +128,15 @@ def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
                            extra={"end_of_year": True, "relative_years": offset})  # fmt: skip
     for match in _SINCE.finditer(text, start, end):
         yield Quantity("since", float(match[1]), "year", match.start(), match.end())
+
+
+def _starts_work(text: str, match: re.Match[str], start: int, end: int) -> bool:
+    """Whether the clause of a year ``match`` (within ``text[start:end]``, its sentence)
+    starts a work (:data:`STARTS`) and completes none: "Строительство началось в этом году"."""
+    edges = [edge.end() for edge in _CLAUSE_END.finditer(text, start, match.start())]
+    after = _CLAUSE_END.search(text, match.end(), end)
+    said = _sentence_lemmas(text, edges[-1] if edges else start, after.start() if after else end)
+    return bool(said & STARTS) and not said & COMPLETION
 
 
 # A year a figure is counted for: "в 2025 году", "за 2024 год", "по итогам 2025 года", "на
