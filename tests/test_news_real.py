@@ -756,3 +756,20 @@ def test_a_start_a_change_and_a_horizon_are_no_deadlines_but_ranges_and_quarters
     assert [c.text for c in forecast.claims if c.kind == "deadline"] == []
     tripled = _claim("held74_report_20251127_kos_middle_corridor_fourfold.txt", "утроиться")
     assert (tripled.kind, tripled.value, tripled.unit) == ("growth", 3.0, "x")
+
+
+def test_the_work_named_right_after_a_share_done_is_its_measure() -> None:
+    # "«84% проектных и 67% строительно-монтажных работ железнодорожной линии Горадиз-Агбенд
+    # завершены"
+    name = "held78_caliber_20250830_horadiz_agbend_84pct.txt"
+    for written, scope in (("84%", "design"), ("67%", "construction")):
+        progress = _claim(name, written)
+        assert (progress.kind, progress.feature, progress.scope) == (
+            "percent", "horadiz-aghband", scope
+        ), written
+
+
+def test_a_section_through_a_country_named_as_a_place_is_the_countrys() -> None:
+    # "184-километрового участка линии БТК, пролегающего через Грузию"
+    section = _claim("held66_dayaz_20260129_btk_contracts.txt", "184-километрового")
+    assert (section.feature, section.scope) == ("btk", "section:GE")

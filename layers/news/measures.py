@@ -32,6 +32,7 @@ from caspian.layers.news.scopes import (
     stake_scope,
     through_country,
     way_after,
+    work_after,
     work_component,
 )
 from caspian.layers.news.text import lemmas, words
@@ -146,6 +147,7 @@ def scope_of(
     if item.kind == "percent":
         return (
             stake_scope(text, span[0], (item.start, item.end))
+            or work_after(text, item.end)
             or progress_scope(text, sentence[0], item.start)
             or shipper_share(text, sentence[0], (item.start, item.end))
             or figure_scope(text, *span)

@@ -116,10 +116,10 @@ def figure_scope(text: str, start: int, end: int) -> str | None:
                 return f"section:{adjective}"
             place = _PLACE.match(text, tokens[index].end + 1, end)
             if place and place.start() - tokens[index].end <= 2:
-                return f"section:{place.group(1)}"
+                return _section_through(place.group(1))
             through = _THROUGH.match(text, tokens[index].end, end)
             if through:
-                return f"section:{through.group(1)}"
+                return _section_through(through.group(1))
     for index, lemma_set in enumerate(found):
         following = found[index + 1 : index + 3]
         if lemma_set & BACKUP:
@@ -130,6 +130,15 @@ def figure_scope(text: str, start: int, end: int) -> str | None:
         if lemma_set & SECOND and lined:
             return "second line"
     return None
+
+
+def _section_through(place: str) -> str:
+    """The scope of a section through ``place``: a country's section when it is a country
+    ("участка линии БТК, пролегающего через Грузию": ``section:GE``), else the leg through
+    that place (``section:Нахчыван``)."""
+    country = next((COUNTRIES[lemma] for lemma in sorted(lemmas(place))
+                    if lemma in COUNTRIES), None)  # fmt: skip
+    return f"section:{country or place}"
 
 
 def _country_of(pattern: re.Pattern[str], text: str, start: int, end: int) -> str | None:
@@ -442,6 +451,19 @@ def _sentence_stages(text: str, start: int, end: int) -> tuple[int, ...]:
     sentence, not once per figure of it (a sentence of many figures read its whole text
     for each: quadratic)."""
     return tuple(sorted(set(_stages(text, start, end))))
+
+
+# The word right after a share of work done: "84% проектных и 67% строительно-монтажных работ".
+_WORD_AFTER = re.compile(r"\s+([^\W\d_]+)")
+
+
+def work_after(text: str, figure_end: int) -> str | None:
+    """``design`` or ``construction`` when the work word (:data:`WORK`) stands right after a
+    share of work done ending at ``figure_end`` ("84% проектных … работ"): it names the work
+    before any other before the figure; else None."""
+    after = _WORD_AFTER.match(text, figure_end)
+    found = lemmas(after[1]) if after else frozenset()
+    return next((WORK[lemma] for lemma in sorted(found) if lemma in WORK), None)
 
 
 def progress_scope(text: str, start: int, figure: int) -> str | None:
