@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 from caspian.layers.news.agreement import tolerance_step
 from caspian.layers.news.analysis import Analysis, analyse, corpus_conflicts
-from caspian.layers.news.claims import Claim
-from caspian.layers.news.documents import read_document
+from caspian.layers.news.claims import Claim, find_claims
+from caspian.layers.news.documents import parse_document, read_document
 from caspian.layers.news.evaluation import Evaluation, documents_of, evaluate
 from caspian.layers.news.quantities import quantities
 from caspian.layers.news.timing import years_stated
@@ -773,3 +773,16 @@ def test_a_section_through_a_country_named_as_a_place_is_the_countrys() -> None:
     # "184-километрового участка линии БТК, пролегающего через Грузию"
     section = _claim("held66_dayaz_20260129_btk_contracts.txt", "184-километрового")
     assert (section.feature, section.scope) == ("btk", "section:GE")
+
+
+def test_a_range_of_kilometres_after_a_section_word_is_where_works_go_on_not_a_length() -> None:
+    # "ведутся земляные работы … на участке 75-106 км этой железнодорожной линии"
+    name = "held78_caliber_20250830_horadiz_agbend_84pct.txt"
+    assert [c.text for c in _analysis(name).claims if c.kind == "length"] == []
+    # so it disagrees neither with the line's 110,4 km nor with the catalog
+    analyses = [_analysis(name), _analysis("held14_trend_20250905_horadiz_agbend_110km.txt")]
+    assert [c for c in corpus_conflicts(analyses) if c.kind == "length"] == []
+    # a range with its length word is still a length
+    text = "Участок железной дороги Горадиз-Агбенд протяженностью 30-35 км построят."
+    lengths = [c for c in find_claims(parse_document(text, "t.txt", "text")) if c.kind == "length"]
+    assert [(c.value, c.value_max) for c in lengths] == [(30.0, 35.0)]

@@ -17,6 +17,7 @@ from caspian.layers.news.documents import NewsDocument
 from caspian.layers.news.expression import Quantity
 from caspian.layers.news.gazetteer import Gazetteer
 from caspian.layers.news.scopes import (
+    SECTION_WORDS,
     component_scope,
     figure_scope,
     including_scope,
@@ -66,12 +67,15 @@ _PER_HOUR = re.compile(r"\s*(?:в\s+час|/\s*ч)\b")
 
 def not_a_length(document: NewsDocument, item: Quantity, before: int) -> bool:
     """Whether a figure read as a length (``item``, its clause starting at ``before``) is a
-    width, depth or height (:data:`OTHER_DIMENSIONS`) or a speed: no claim of a length."""
+    width, depth or height (:data:`OTHER_DIMENSIONS`), a speed, or a range of kilometre posts
+    right after a section word: no claim of a length."""
     if item.kind != "length":
         return False
     if _PER_HOUR.match(document.text, item.end):
         return True
     near = words(document.text, before, item.start)[-DIMENSION_REACH:]
+    if item.value_max is not None and near and lemmas(near[-1].text) & SECTION_WORDS:
+        return True  # "на участке 75-106 км": where on the line (its chainage), no length
     return any(lemmas(word.text) & OTHER_DIMENSIONS for word in near)
 
 
