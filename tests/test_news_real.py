@@ -786,3 +786,15 @@ def test_a_range_of_kilometres_after_a_section_word_is_where_works_go_on_not_a_l
     text = "Участок железной дороги Горадиз-Агбенд протяженностью 30-35 км построят."
     lengths = [c for c in find_claims(parse_document(text, "t.txt", "text")) if c.kind == "length"]
     assert [(c.value, c.value_max) for c in lengths] == [(30.0, 35.0)]
+
+
+def test_a_change_or_volume_of_an_actors_traffic_is_the_actors_too() -> None:
+    # "по магистральным нефтепроводам Азербайджана транспортировано 33 млн 408,9 тыс. тонн
+    # нефти. … это на 5,5% меньше": all the country's pipelines, not the BTC pipeline
+    fall = _claim(BTD_11_MONTHS, "5,5%")
+    assert (fall.layer, fall.scope) == (None, "actor:AZ")
+    assert _claim(BTD_11_MONTHS, "7,2%").layer == "btc_pipeline"  # the pipeline's own fall
+    # "контейнерные перевозки через Азербайджан выросли … до 135 тысяч TEU, а объем транзита
+    # увеличилcя на 20%, достигнув 66,3 тысячи TEU": ADY's, not the Middle Corridor's
+    transit = _claim("held71_trend_20260105_ady_2025_results.txt", "66,3 тысячи TEU")
+    assert (transit.layer, transit.scope) == (None, "actor:AZ")

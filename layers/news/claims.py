@@ -40,6 +40,7 @@ from caspian.layers.news.measures import (
     change_through,
     measured,
     not_a_length,
+    refers_back,
     scope_of,
     sentence_lemmas,
     split_lengths,
@@ -161,12 +162,27 @@ def is_share(kind: str, scope: str | None) -> bool:
 
 
 def share_of_volume(volume: Claim) -> str | None:
-    """The share or country section a change after ``volume`` in its sentence is of: the
-    volume's ("транзит нефти Казахстана и Туркменистана … составил 2,888 млн тонн, это на
-    19,4% меньше"; "через Азербайджан … 1,741 млн тонн грузов, то есть на 7% больше"), else
-    None."""
+    """The share, country section or actor a change after ``volume`` is of: the volume's
+    ("транзит нефти Казахстана и Туркменистана … составил 2,888 млн тонн, это на 19,4%
+    меньше"; "через Азербайджан … 1,741 млн тонн грузов, то есть на 7% больше"; "по
+    магистральным нефтепроводам Азербайджана транспортировано 33 млн 408,9 тыс. тонн нефти. …
+    это на 5,5% меньше": all the country's pipelines, no project's), else None."""
     share = volume.scope or ""
-    return share if volume.kind in FLOWS and share.startswith(("share:", "section:")) else None
+    parts = ("share:", "section:", ACTOR)
+    return share if volume.kind in FLOWS and share.startswith(parts) else None
+
+
+def _actor_before(claims: Sequence[Claim], index: int) -> str | None:
+    """The actor (``actor:<who>``) of a volume before in sentence ``index``: the other
+    volumes of a sentence that names no project are that actor's too ("контейнерные перевозки
+    через Азербайджан выросли … до 135 тысяч TEU, а объем транзита увеличилcя на 20%,
+    достигнув 66,3 тысячи TEU"); else None."""
+    for claim in reversed(claims):
+        if claim.sentence != index:
+            return None
+        if claim.kind in FLOWS and (claim.scope or "").startswith(ACTOR):
+            return claim.scope
+    return None
 
 
 # A percent and a volume joined by "или" state one share twice: "85,1% или 21 млн 199,8 тыс.
@@ -520,6 +536,11 @@ def read_claims(
             scope = parts.get(number) or scope_of(document, item, span, sentence, bool(named_here))
             if item.kind == "growth" and scope is None and claims and claims[-1].sentence == index:
                 scope = share_of_volume(claims[-1])
+            elif item.kind == "growth" and scope is None and claims and index:
+                if claims[-1].sentence == index - 1 and refers_back(document, item, sentence):
+                    scope = share_of_volume(claims[-1])
+            if item.kind in FLOWS and scope is None and not named_here:
+                scope = _actor_before(claims, index)
             if item.kind == "growth" and scope is None:
                 previous = document.sentences[index - 1] if index else None
                 scope = change_through(document, item, sentence, previous)
