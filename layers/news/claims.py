@@ -172,6 +172,17 @@ def share_of_volume(volume: Claim) -> str | None:
     return share if volume.kind in FLOWS and share.startswith(parts) else None
 
 
+def _scope_of_volume_before(
+    document: NewsDocument, item: Quantity, sentence: tuple[int, int], before: Claim, index: int
+) -> str | None:
+    """:func:`share_of_volume` of the claim ``before`` a change ``item`` (in sentence
+    ``index``) when it stands in the change's sentence, or ends the sentence before and the
+    change's clause refers back to it ("это на 5,5% меньше"); else None."""
+    same = before.sentence == index
+    back = before.sentence == index - 1 and refers_back(document, item, sentence)
+    return share_of_volume(before) if same or back else None
+
+
 def _actor_before(claims: Sequence[Claim], index: int) -> str | None:
     """The actor (``actor:<who>``) of a volume before in sentence ``index``: the other
     volumes of a sentence that names no project are that actor's too ("контейнерные перевозки
@@ -534,11 +545,8 @@ def read_claims(
             if claims and claims[-1].sentence == index:
                 item = _rate_of_change_start(item, claims[-1])
             scope = parts.get(number) or scope_of(document, item, span, sentence, bool(named_here))
-            if item.kind == "growth" and scope is None and claims and claims[-1].sentence == index:
-                scope = share_of_volume(claims[-1])
-            elif item.kind == "growth" and scope is None and claims and index:
-                if claims[-1].sentence == index - 1 and refers_back(document, item, sentence):
-                    scope = share_of_volume(claims[-1])
+            if item.kind == "growth" and scope is None and claims:
+                scope = _scope_of_volume_before(document, item, sentence, claims[-1], index)
             if item.kind in FLOWS and scope is None and not named_here:
                 scope = _actor_before(claims, index)
             if item.kind == "growth" and scope is None:
