@@ -798,3 +798,10 @@ def test_a_change_or_volume_of_an_actors_traffic_is_the_actors_too() -> None:
     # увеличилcя на 20%, достигнув 66,3 тысячи TEU": ADY's, not the Middle Corridor's
     transit = _claim("held71_trend_20260105_ady_2025_results.txt", "66,3 тысячи TEU")
     assert (transit.layer, transit.scope) == (None, "actor:AZ")
+    # "морским транспортом страны перевезено 4,002 миллиона тонн грузов. Наблюдается увеличение
+    # перевозок грузов на 42% … Грузооборот … увеличился на 17,6%": the country's, so no
+    # disagreement with the Middle Corridor's "на 62 процента"
+    country = "dev02_trend_20260117_kazmortransflot_teu.txt"
+    assert [_claim(country, written).scope for written in ("42%", "17,6%")] == ["actor:country"] * 2
+    analyses = [_analysis(country), _analysis("held63_ati_20250908_tmtm_sixfold.txt")]
+    assert [c for c in corpus_conflicts(analyses) if c.kind == "growth"] == []

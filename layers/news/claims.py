@@ -184,14 +184,16 @@ def _scope_of_volume_before(
 
 
 def _actor_before(claims: Sequence[Claim], index: int) -> str | None:
-    """The actor (``actor:<who>``) of a volume before in sentence ``index``: the other
-    volumes of a sentence that names no project are that actor's too ("контейнерные перевозки
-    через Азербайджан выросли … до 135 тысяч TEU, а объем транзита увеличилcя на 20%,
-    достигнув 66,3 тысячи TEU"); else None."""
+    """The actor (``actor:<who>``) of a volume or change before in sentence ``index`` or
+    the one before it: the volumes and changes of a sentence that names no project are that
+    actor's too ("контейнерные перевозки через Азербайджан выросли … до 135 тысяч TEU, а
+    объем транзита увеличилcя на 20%, достигнув 66,3 тысячи TEU"; "морским транспортом страны
+    перевезено 4,002 миллиона тонн грузов. Наблюдается увеличение перевозок грузов на 42%");
+    else None."""
     for claim in reversed(claims):
-        if claim.sentence != index:
+        if claim.sentence is None or claim.sentence < index - 1:
             return None
-        if claim.kind in FLOWS and (claim.scope or "").startswith(ACTOR):
+        if claim.kind in (*FLOWS, "growth") and (claim.scope or "").startswith(ACTOR):
             return claim.scope
     return None
 
@@ -547,7 +549,7 @@ def read_claims(
             scope = parts.get(number) or scope_of(document, item, span, sentence, bool(named_here))
             if item.kind == "growth" and scope is None and claims:
                 scope = _scope_of_volume_before(document, item, sentence, claims[-1], index)
-            if item.kind in FLOWS and scope is None and not named_here:
+            if item.kind in (*FLOWS, "growth") and scope is None and not named_here:
                 scope = _actor_before(claims, index)
             if item.kind == "growth" and scope is None:
                 previous = document.sentences[index - 1] if index else None
