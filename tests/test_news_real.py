@@ -805,3 +805,12 @@ def test_a_change_or_volume_of_an_actors_traffic_is_the_actors_too() -> None:
     assert [_claim(country, written).scope for written in ("42%", "17,6%")] == ["actor:country"] * 2
     analyses = [_analysis(country), _analysis("held63_ati_20250908_tmtm_sixfold.txt")]
     assert [c for c in corpus_conflicts(analyses) if c.kind == "growth"] == []
+
+
+def test_a_round_figure_of_two_windows_is_no_mistaken_period() -> None:
+    # "За полгода 2025-го перевезено около 2,5 миллиона тонн" (held63) and "в этом году вырос
+    # на 20% и составил 2,5 млн тонн" (held65, December 2025): two figures, not one period
+    # mistaken; the 547 million USD of seeds 002 and 003 stays one (test_news_conflicts)
+    analyses = [_analysis("held63_ati_20250908_tmtm_sixfold.txt"),
+                _analysis("held65_kazinform_20251223_mangystau_titr_20pct.txt")]  # fmt: skip
+    assert [c for c in corpus_conflicts(analyses) if c.rule == "period"] == []
