@@ -814,3 +814,38 @@ def test_a_round_figure_of_two_windows_is_no_mistaken_period() -> None:
     analyses = [_analysis("held63_ati_20250908_tmtm_sixfold.txt"),
                 _analysis("held65_kazinform_20251223_mangystau_titr_20pct.txt")]  # fmt: skip
     assert [c for c in corpus_conflicts(analyses) if c.rule == "period"] == []
+
+
+def test_a_capacity_an_increase_and_a_restated_figure_are_measures_of_their_own() -> None:
+    # "пропускная способность уже сейчас может быть увеличена до 150 тысяч TEU" is no target
+    # volume like "рост показателей до 100 тысяч TEU к концу года" (dev10)
+    ady = "held71_trend_20260105_ady_2025_results.txt"
+    assert _claim(ady, "150 тысяч TEU").context.get("capacity") is True
+    dev10 = "dev10_report_20251006_baku_port_record.txt"
+    assert "capacity" not in _claim(dev10, "100 тысяч TEU").context
+    # "Открытие Зангезурского коридора увеличит пропускную способность … на 15 млн тонн в год"
+    # and "Завершение проекта [терминалов «Саржа» в порту Курык] позволит увеличить пропускную
+    # способность Среднего коридора на 10 млн тонн в год": increases two projects bring, no
+    # state of the corridor like its "4,5 млн тонн в год" (held07)
+    zangezur = _claim("held72_report_20250826_zangezur_middle_corridor_15mt.txt", "15 млн тонн")
+    sarzha = _claim("held68_railnews_20231026_kuryk_sarzha.txt", "10 млн тонн в год")
+    assert [c.context["increase"] for c in (zangezur, sarzha)] == [
+        "zangezur_corridor/*", "kuryk_port/kuryk"
+    ]
+    # "на 2026 год перевозки по нему планируются на уровне 5,2 млн тонн. … грузопоток вырастет
+    # до 5,2 млн тонн": the figure restated keeps its year, so it meets no 2030 forecast
+    tmtm = "held57_report_20260225_tmtm_5_2mt.txt"
+    restated = [c for c in _analysis(tmtm).claims if c.text == "5,2 млн тонн"][-1]
+    assert restated.context["period"]["year"] == 2026
+    names = [ady, dev10, "held72_report_20250826_zangezur_middle_corridor_15mt.txt",
+             "held68_railnews_20231026_kuryk_sarzha.txt", "held07_report_20260310_tmtm_volumes.txt",
+             tmtm, "held17_trend_20260116_middle_corridor_turkmenistan.txt",
+             "held39_report_20250808_baku_port_100k_forecast.txt"]  # fmt: skip
+    assert [c.id for c in corpus_conflicts([_analysis(n) for n in names])
+            if c.kind in ("mass", "containers") and c.role == "target"] == []  # fmt: skip
+    assert not [c for c in corpus_conflicts([_analysis(n) for n in names])
+                if c.kind == "mass" and c.unit == "Mt/yr"]  # fmt: skip
+    # capacities of one hub are still compared: 240 against 200 thousand TEU a year
+    hubs = [_analysis("held10_railnews_20241115_aktau_container_hub.txt"),
+            _analysis("held34_1news_20251125_aktau_container_hub.txt")]  # fmt: skip
+    assert [c.kind for c in corpus_conflicts(hubs)] == ["containers"]

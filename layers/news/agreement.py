@@ -12,8 +12,8 @@ Two rules, over claims of *different* documents:
     a share of a volume, "85,1% или 21 млн … тонн", only over one stated window);
 ``period``
     the values (one at least written plainly, of three significant digits or more) agree but
-    both state a period of the same year and the windows differ (547 million USD "за восемь месяцев 2025 года" against "за девять
-    месяцев"); one figure for
+    both state a period of the same year and the windows differ (547 million USD "за восемь
+    месяцев 2025 года" against "за девять месяцев"); one figure for
     two different years (a 2026 forecast of 110,000 TEU against a 2025 record of more than
     100,000) is two measures, not a disagreement.
 

@@ -378,6 +378,22 @@ def _period_said_before(
     return {}
 
 
+def _period_restated(
+    item: Quantity, link: linking.Link, claims: Sequence[Claim]
+) -> dict[str, Any]:
+    """The period of a volume (``item``, linked by ``link``) stated with no period of its own
+    that its article stated before with one: the same value, unit and feature ("на 2026 год
+    перевозки по нему планируются на уровне 5,2 млн тонн. … При этом непосредственно по ТМТМ
+    грузопоток вырастет до 5,2 млн тонн"); else nothing."""
+    for claim in reversed(claims):
+        same = (claim.kind, claim.unit, claim.layer, claim.feature) == (
+            item.kind, item.unit, link.layer, link.feature
+        )
+        if same and claim.value == item.value and claim.context.get("period"):
+            return {"period": claim.context["period"]}
+    return {}
+
+
 @dataclass(frozen=True)
 class SkippedFigure:
     """A figure the reader refuses to make a claim of, and why (see :func:`implausible`)."""
@@ -458,6 +474,58 @@ def _resolved(
             extra = {**item.extra, "relative_to": document.date}
             kept.append(dataclasses.replace(item, value=float(year + offset), extra=extra))
     return kept
+
+
+#: Words of what a project can carry: a volume in a clause that names one is its capacity,
+#: no volume carried or to be carried ("пропускная способность … может быть увеличена до 150
+#: тысяч TEU" against "рост показателей до 100 тысяч TEU к концу года").
+CAPACITY = {"мощность", "способность"}
+#: Words of an increase: a figure in its own unit right after "на" in a sentence that holds
+#: one is the size of the increase ("увеличит пропускную способность Среднего коридора на 15
+#: млн тонн в год"), no state of the project.
+INCREASES = {
+    "увеличить", "увеличиться", "увеличивать", "увеличение", "нарастить", "наращивание",
+    "расширить", "расширение", "повысить", "повышение", "рост", "прирост", "вырасти",
+}  # fmt: skip
+# The "на" of a change's size, right before its figure.
+_CHANGE_BY = re.compile(r"\bна\s*\Z", re.IGNORECASE)
+
+
+def _causes(
+    named: Sequence[linking.Located], layer: str | None, subject: tuple[str, str | None] | None
+) -> list[tuple[str, str | None]]:
+    """What may bring a change to a figure of ``layer``: the projects of other layers its
+    sentence names (``named``), in order, then the article's ``subject``."""
+    others = [(located.match.layer, located.match.feature) for located in named
+              if isinstance(located.match, Mention) and located.match.layer != layer]  # fmt: skip
+    return [*others, *([subject] if subject and subject[0] != layer else [])]
+
+
+def _flow_measure(
+    document: NewsDocument,
+    item: Quantity,
+    span: tuple[int, int],
+    said: set[str],
+    causes: Sequence[tuple[str, str | None]],
+) -> dict[str, Any]:
+    """What a physical figure measures beyond its kind and unit, as a claim's context: a
+    volume in a clause that names a capacity (:data:`CAPACITY`) is ``capacity``; a figure
+    right after "на" beside an increase (:data:`INCREASES`) is an ``increase``, and its value
+    what brings it: the first of ``causes`` (``(layer, feature)``: the other projects its
+    sentence names, else the article's subject), so the increases two projects bring are
+    two measures ("Открытие Зангезурского коридора увеличит пропускную способность … на 15
+    млн тонн в год" against "Завершение проекта [терминалов Курыка] позволит увеличить … на
+    10 млн тонн в год")."""
+    if item.kind not in PHYSICAL:
+        return {}
+    text = document.text
+    context: dict[str, Any] = {}
+    if item.kind in FLOWS and _names_in_own_clause(text, item, span, CAPACITY):
+        context["capacity"] = True
+    if said & INCREASES and _CHANGE_BY.search(text, max(0, item.start - 4), item.start):
+        layer, feature = causes[0] if causes else (None, None)
+        context["increase"] = f"{layer}/{feature or '*'}" if layer else "unknown"
+    return context
 
 
 #: Verbs of a change that comes by itself: a date beside one in a sentence that completes
@@ -580,6 +648,8 @@ def read_claims(
             if not period and item.kind in FLOWS and claims and claims[-1].sentence == index:
                 period = _same_period_before(document.text, sentence, claims[-1])
             period = period or _period_said_before(document.text, sentence, item, claims)
+            if not period and item.kind in FLOWS and link is not None:
+                period = _period_restated(item, link, claims)
             following = figures[number + 1] if number + 1 < len(figures) else None
             preceding = figures[number - 1] if number else None
             start, end = document.original_span(item.start, item.end)
@@ -614,6 +684,9 @@ def read_claims(
                             if not (item.kind in ("duration", "deadline") and key == "horizon")
                         },
                         **{key: item.extra[key] for key in _OWN_CONTEXT if key in item.extra},
+                        **_flow_measure(document, item, span, said, _causes(
+                            named_here, link.layer if link else None, subject
+                        )),
                     },
                 )
             )
