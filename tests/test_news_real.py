@@ -820,9 +820,9 @@ def test_a_capacity_an_increase_and_a_restated_figure_are_measures_of_their_own(
     # "пропускная способность уже сейчас может быть увеличена до 150 тысяч TEU" is no target
     # volume like "рост показателей до 100 тысяч TEU к концу года" (dev10)
     ady = "held71_trend_20260105_ady_2025_results.txt"
-    assert _claim(ady, "150 тысяч TEU").context.get("capacity") is True
+    assert _claim(ady, "150 тысяч TEU").context.get("measure") == "capacity"
     dev10 = "dev10_report_20251006_baku_port_record.txt"
-    assert "capacity" not in _claim(dev10, "100 тысяч TEU").context
+    assert "measure" not in _claim(dev10, "100 тысяч TEU").context
     # "Открытие Зангезурского коридора увеличит пропускную способность … на 15 млн тонн в год"
     # and "Завершение проекта [терминалов «Саржа» в порту Курык] позволит увеличить пропускную
     # способность Среднего коридора на 10 млн тонн в год": increases two projects bring, no

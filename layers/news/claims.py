@@ -509,8 +509,9 @@ def _flow_measure(
     causes: Sequence[tuple[str, str | None]],
 ) -> dict[str, Any]:
     """What a physical figure measures beyond its kind and unit, as a claim's context: a
-    volume in a clause that names a capacity (:data:`CAPACITY`) is ``capacity``; a figure
-    right after "на" beside an increase (:data:`INCREASES`) is an ``increase``, and its value
+    volume in a clause that names a capacity (:data:`CAPACITY`) has ``measure``
+    ``capacity``; a figure right after "на" beside an increase (:data:`INCREASES`) is an
+    ``increase``, and its value
     what brings it: the first of ``causes`` (``(layer, feature)``: the other projects its
     sentence names, else the article's subject), so the increases two projects bring are
     two measures ("Открытие Зангезурского коридора увеличит пропускную способность … на 15
@@ -521,7 +522,7 @@ def _flow_measure(
     text = document.text
     context: dict[str, Any] = {}
     if item.kind in FLOWS and _names_in_own_clause(text, item, span, CAPACITY):
-        context["capacity"] = True
+        context["measure"] = "capacity"
     if said & INCREASES and _CHANGE_BY.search(text, max(0, item.start - 4), item.start):
         layer, feature = causes[0] if causes else (None, None)
         context["increase"] = f"{layer}/{feature or '*'}" if layer else "unknown"

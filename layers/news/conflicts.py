@@ -42,7 +42,7 @@ COMPARED = (
 #: event a date dates ("подписали" and "открыли" are two events, not one disagreeing) and
 #: the state before a change ("с 0,8 млн до 4,5 млн тонн": 0.8 is no figure of today's), a
 #: capacity against a volume carried, and an increase (what brings it) against a state.
-MEASURE_CONTEXT = ("as_of", "event", "state", "capacity", "increase")
+MEASURE_CONTEXT = ("as_of", "event", "state", "measure", "increase")
 
 
 @dataclass(frozen=True)
