@@ -849,3 +849,16 @@ def test_a_capacity_an_increase_and_a_restated_figure_are_measures_of_their_own(
     hubs = [_analysis("held10_railnews_20241115_aktau_container_hub.txt"),
             _analysis("held34_1news_20251125_aktau_container_hub.txt")]  # fmt: skip
     assert [c.kind for c in corpus_conflicts(hubs)] == ["containers"]
+
+
+def test_a_new_ports_cost_and_a_total_of_many_projects_are_no_claims_of_a_mapped_port() -> None:
+    name = "held65_kazinform_20251223_mangystau_titr_20pct.txt"
+    # "В 2026 году начнется строительство нового морского порта (первый этап) стоимостью 300
+    # млн долларов США": another port than Kuryk, named a sentence before
+    cost = _claim(name, "300 млн долларов")
+    assert (cost.layer, cost.link) == (None, "unmapped project (a new port)")
+    # "в рамках 16 проектов общей протяженностью 491 км": the region's projects together
+    total = _claim(name, "491 км")
+    assert (total.layer, total.scope) == (None, "actor:projects")
+    # five tunnels' total is still the tunnels' ("пяти тоннелей общей протяженностью 11,5 км")
+    assert _claim("dev07_report_20260305_kars_depot.txt", "11,5 км").scope == "component:тоннель"

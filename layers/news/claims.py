@@ -294,6 +294,18 @@ VESSELS = {
 }  # fmt: skip
 #: The scope of a vessel's figure: an actor's, linked to no project.
 OF_A_VESSEL = f"{ACTOR}vessel"
+# A port said to be new, a word or two between: "строительство нового морского порта (первый
+# этап) стоимостью 300 млн долларов". The catalog maps the ports that work; a new one is
+# another project (a new line or road may be the one mapped: "Новая дорога рассчитана на
+# перевозку … 15 миллионов тонн" is the Kars–Dilucu line).
+_NEW_PORT = re.compile(
+    r"\bнов(?:ый|ого|ому|ым|ом)\s+(?:[а-яё-]+\s+){0,2}?порт[а-я]*\b", re.IGNORECASE
+)
+
+
+def _new_port_before(text: str, start: int, figure: int) -> bool:
+    """Whether ``text[start:figure]`` (a figure's clause before it) names a new port."""
+    return _NEW_PORT.search(text, start, figure) is not None
 
 
 def _rate_of_change_start(item: Quantity, before: Claim) -> Quantity:
@@ -636,6 +648,8 @@ def read_claims(
                 link = linking.link_between(document, gazetteer.entries, index)
             if _names_in_own_clause(document.text, item, span, VESSELS):
                 scope = OF_A_VESSEL
+            if link is not None and _new_port_before(document.text, span[0], item.start):
+                link = linking.Link(None, None, f"{linking.UNMAPPED} project (a new port)")
             if (scope or "").startswith(ACTOR):
                 link = None  # a country's own traffic, a vessel's figure: not the project's
             if link is not None:

@@ -25,6 +25,7 @@ from caspian.layers.news.scopes import (
     origin_after,
     over_territory,
     progress_scope,
+    projects_total,
     purpose_scope,
     share_said_after,
     share_scope,
@@ -165,7 +166,8 @@ def scope_of(
         return figure_scope(text, sentence[0], span[1])
     timed = item.kind in ("duration", "deadline")
     return (
-        including_scope(text, span[0], (item.start, item.end))
+        projects_total(text, span[0], item.start)
+        or including_scope(text, span[0], (item.start, item.end))
         or figure_scope(text, *span)
         or (through_country(text, span[0], item.start) if flow else None)
         or (share_scope(text, sentence[0], item.start, project_named) if flow else None)

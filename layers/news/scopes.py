@@ -203,6 +203,22 @@ def component_scope(text: str, start: int, figure: int) -> str | None:
     return None
 
 
+#: Words for projects counted: a total after a count of them ("в рамках 16 проектов общей
+#: протяженностью 491 км") is the whole set's, no figure of one project.
+PROJECTS = {"проект", "объект"}
+# A count, its noun and a total's adjective and measure right before the figure.
+_COUNTED_TOTAL = re.compile(
+    r"(?<!\d)\d+\s+([а-яё]+)\s+(?:общ|суммарн|совокупн)[а-яё]*\s+[а-яё]+\s*\Z", re.IGNORECASE
+)
+
+
+def projects_total(text: str, start: int, figure: int) -> str | None:
+    """``actor:projects`` when the figure at ``figure`` is the total of a count of projects
+    (:data:`PROJECTS`) named right before it in ``text[start:figure]``, else None."""
+    counted = _COUNTED_TOTAL.search(text, start, figure)
+    return f"{ACTOR}projects" if counted and lemmas(counted[1]) & PROJECTS else None
+
+
 #: Preparatory work money may be spent on: "$9 млн на геологические изыскания" is the
 #: surveys' money, not the project's cost.
 PREPARATORY = {
