@@ -862,3 +862,17 @@ def test_a_new_ports_cost_and_a_total_of_many_projects_are_no_claims_of_a_mapped
     assert (total.layer, total.scope) == (None, "actor:projects")
     # five tunnels' total is still the tunnels' ("пяти тоннелей общей протяженностью 11,5 км")
     assert _claim("dev07_report_20260305_kars_depot.txt", "11,5 км").scope == "component:тоннель"
+
+
+def test_a_dotted_capital_i_and_two_more_spellings_name_their_features() -> None:
+    # "Если маршрут TRİPP будет реализован, по нему смогут перевозить до 15 млн тонн грузов"
+    tripp = "held70_report_20251022_tripp_15mt_bayramov.txt"
+    assert [(m.text, m.feature) for m in _analysis(tripp).mentions] == [("TRİPP", "syunik")]
+    capacity = _claim(tripp, "15 млн тонн")
+    assert (capacity.layer, capacity.feature, capacity.unit) == ("zangezur_corridor", "syunik", "Mt")
+    # "Актауского морского торгового порта", "Транскаспийскому транспортному коридору"
+    names = ("held65_kazinform_20251223_mangystau_titr_20pct.txt",
+             "held74_report_20251127_kos_middle_corridor_fourfold.txt")  # fmt: skip
+    named = {(m.text, m.feature) for name in names for m in _analysis(name).mentions}
+    assert {("Актауского морского торгового порта", "aktau"),
+            ("Транскаспийскому транспортному коридору", None)} <= named  # fmt: skip
