@@ -869,7 +869,7 @@ def test_a_dotted_capital_i_and_two_more_spellings_name_their_features() -> None
     tripp = "held70_report_20251022_tripp_15mt_bayramov.txt"
     assert [(m.text, m.feature) for m in _analysis(tripp).mentions] == [("TRİPP", "syunik")]
     capacity = _claim(tripp, "15 млн тонн")
-    assert (capacity.layer, capacity.feature, capacity.unit) == ("zangezur_corridor", "syunik", "Mt")
+    assert (capacity.feature, capacity.value, capacity.unit) == ("syunik", 15.0, "Mt")
     # "Актауского морского торгового порта", "Транскаспийскому транспортному коридору"
     names = ("held65_kazinform_20251223_mangystau_titr_20pct.txt",
              "held74_report_20251127_kos_middle_corridor_fourfold.txt")  # fmt: skip
