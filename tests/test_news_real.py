@@ -876,3 +876,18 @@ def test_a_dotted_capital_i_and_two_more_spellings_name_their_features() -> None
     named = {(m.text, m.feature) for name in names for m in _analysis(name).mentions}
     assert {("Актауского морского торгового порта", "aktau"),
             ("Транскаспийскому транспортному коридору", None)} <= named  # fmt: skip
+
+
+def test_a_day_and_month_opening_a_sentence_date_its_event_in_the_publications_year() -> None:
+    # "29 января в Тбилиси между BTKI Railways … и АО "Грузинская железная дорога" подписаны
+    # договоры … по железнодорожной линии Баку-Тбилиси-Карс (БТК)" (published 2026-01-29)
+    signed = _claim("held66_dayaz_20260129_btk_contracts.txt", "29 января")
+    assert (signed.kind, signed.feature, signed.context["date"]) == ("event", "btk", "2026-01-29")
+    # a day after the publication's is the year before's; a date inside a sentence is not read
+    text = "15 декабря подписано соглашение по железной дороге Баку-Тбилиси-Карс."
+    [event] = [c for c in find_claims(parse_document(f"date 2026-01-10\n{text}", "t.txt", "text"))
+               if c.kind == "event"]  # fmt: skip
+    assert event.context["date"] == "2025-12-15"
+    inside = "Соглашение по дороге Баку-Тбилиси-Карс подписано 15 декабря в Баку."
+    claims = find_claims(parse_document(f"date 2026-01-10\n{inside}", "t.txt", "text"))
+    assert [c for c in claims if c.kind == "event"] == []

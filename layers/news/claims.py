@@ -24,6 +24,7 @@ it is no length (:data:`SIZES`: a planned line's length is its length), else *re
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import math
 import re
 from collections.abc import Sequence
@@ -466,22 +467,40 @@ def _plausible(
     return kept
 
 
+def _date_in_year(published: str, day_month: tuple[int, int]) -> dt.date | None:
+    """The ``(day, month)`` in the publication's year, or the year before when that falls
+    after the publication (``published``, ISO); None when there is no such day."""
+    on = dt.date.fromisoformat(published[:10])
+    try:
+        found = dt.date(on.year, day_month[1], day_month[0])
+        return found if found <= on else found.replace(year=on.year - 1)
+    except ValueError:  # "30 февраля", or 29 February of a year before that has none
+        return None
+
+
 def _resolved(
     document: NewsDocument, index: int, found: Sequence[Quantity], skipped: list[SkippedFigure]
 ) -> list[Quantity]:
     """``found`` with each deadline relative to the publication ("до конца года", "в
-    следующем году") made a year by the page's date; skipped when the page states none."""
+    следующем году") made a year, and each event dated by a day and month alone ("29 января
+    … подписаны") dated in the last year up to it, by the page's date; skipped when the page
+    states none."""
     year = int(document.date[:4]) if document.date else None
     kept = []
     for item in found:
         offset = item.extra.get("relative_years")
-        if offset is None:
+        day_month = item.extra.get("day_month")
+        dated = _date_in_year(document.date, day_month) if document.date and day_month else None
+        if offset is None and day_month is None:
             kept.append(item)
-        elif year is None:
+        elif year is None or (day_month and dated is None):
             start, end = document.original_span(item.start, item.end)
             written = " ".join(document.text[item.start : item.end].split())
-            reason = "a deadline relative to the publication, and the page states no date"
+            reason = f"a {item.kind} relative to the publication, and the page states no date"
             skipped.append(SkippedFigure(document.id, written, index, start, end, reason))
+        elif dated is not None:
+            extra = {**item.extra, "date": dated.isoformat(), "relative_to": document.date}
+            kept.append(dataclasses.replace(item, value=float(dated.toordinal()), extra=extra))
         else:
             extra = {**item.extra, "relative_to": document.date}
             kept.append(dataclasses.replace(item, value=float(year + offset), extra=extra))

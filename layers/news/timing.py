@@ -249,9 +249,30 @@ def _event_word(text: str, start: int, end: int) -> str | None:
     return None
 
 
+# A day and month with no year opening a sentence: "29 января в Тбилиси … подписаны договоры".
+_DAY_MONTH_OPENING = re.compile(rf"\s*(\d{{1,2}})\s+({_MONTH})\b(?!\s*,?\s*\d{{4}})", re.IGNORECASE)
+
+
+def _events_of_the_year(text: str, start: int, end: int) -> Iterator[Quantity]:
+    """An event dated by a day and month that open its sentence, with no year (they date
+    the sentence's event word, wherever it stands): the year is the publication's, so it is
+    yielded with ``extra["day_month"]`` for :mod:`.claims` to resolve against the page's
+    date."""
+    found = _DAY_MONTH_OPENING.match(text, start, end)
+    if found is None or not 1 <= int(found[1]) <= 31:
+        return
+    event = _event_word(text, found.end(), end)
+    if event is None or (event in COMPLETION and _FUTURE.search(text, start, end)):
+        return
+    yield Quantity("event", 0.0, "date", found.start(1), found.end(),
+                   extra={"event": event, "day_month": (int(found[1]), _month_number(found[2]))})
+
+
 def events(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Dated events: a date with its day ("5 марта 2024 года", "05.03.2024") and an event
-    word within a few words after it, else before it ("подписали 5 марта 2024 года")."""
+    word within a few words after it, else before it ("подписали 5 марта 2024 года"); a day
+    and month opening the sentence, of the publication's year (:func:`_events_of_the_year`)."""
+    yield from _events_of_the_year(text, start, end)
     for found in dates.find_dates(text, start, end):
         if re.search(r"\b(?:до|к)\s*\Z", text[max(start, found.start - 4) : found.start]):
             continue  # "до 5 марта 2026 года" is a deadline, not an event
