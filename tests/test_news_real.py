@@ -891,3 +891,12 @@ def test_a_day_and_month_opening_a_sentence_date_its_event_in_the_publications_y
     inside = "Соглашение по дороге Баку-Тбилиси-Карс подписано 15 декабря в Баку."
     claims = find_claims(parse_document(f"date 2026-01-10\n{inside}", "t.txt", "text"))
     assert [c for c in claims if c.kind == "event"] == []
+
+
+def test_a_change_said_of_a_pronoun_goes_on_about_the_sentence_befores() -> None:
+    # "объем грузоперевозок по Среднему коридору … уже вырос в четыре раза. "К 2030 году он
+    # может утроиться, если будут правильно направлены инвестиции …""
+    tripled = _claim("held74_report_20251127_kos_middle_corridor_fourfold.txt", "утроиться")
+    assert (tripled.layer, tripled.topic, tripled.link) == (
+        "middle_corridor", "freight_volume", "pronoun, previous sentence's figure"
+    )

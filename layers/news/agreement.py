@@ -186,7 +186,9 @@ SPECIFIC_DIGITS = 3
 def _specific(claim: Claim) -> bool:
     """Whether ``claim``'s figure has :data:`SPECIFIC_DIGITS` significant digits or more."""
     step = significant_step(claim.value, claim.step)
-    return bool(step) and round(abs(claim.value) / float(step)) >= 10 ** (SPECIFIC_DIGITS - 1)
+    if not step:
+        return False
+    return round(abs(claim.value) / step) >= 10 ** (SPECIFIC_DIGITS - 1)
 
 
 def _period_rule(members: Sequence[Claim]) -> dict[int, Claim]:

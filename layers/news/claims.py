@@ -33,7 +33,7 @@ from typing import Any, NamedTuple
 
 from caspian.layers.news import linking, timing
 from caspian.layers.news.documents import NewsDocument
-from caspian.layers.news.gazetteer import Gazetteer, load_gazetteer
+from caspian.layers.news.gazetteer import Gazetteer, Match, load_gazetteer
 from caspian.layers.news.language import language_of
 from caspian.layers.news.measures import (
     FLOWS,
@@ -532,6 +532,32 @@ def _causes(
     return [*others, *([subject] if subject and subject[0] != layer else [])]
 
 
+#: The link rule of a figure whose sentence goes on about the one before's by a pronoun.
+PRONOUN_LINK = "pronoun, previous sentence's figure"
+# A personal pronoun as a word: "К 2030 году он может утроиться".
+_PRONOUN = re.compile(r"\b(?:он|она|оно|они)\b", re.IGNORECASE)
+
+
+def _continued(
+    text: str, sentence: tuple[int, int], item: Quantity, before: Claim, index: int
+) -> Claim | None:
+    """The figure of the sentence before that a change ``item`` (in sentence ``index``)
+    goes on about: its sentence refers to it by a personal pronoun before the figure ("…
+    объем грузоперевозок по Среднему коридору … уже вырос в четыре раза. "К 2030 году он
+    может утроиться…""), and ``before``, the last claim of the sentence before, is a linked
+    change; else None."""
+    if item.kind != "growth" or before.kind != "growth" or before.layer is None:
+        return None
+    if before.sentence != index - 1 or not _PRONOUN.search(text, sentence[0], item.start):
+        return None
+    return before
+
+
+def _topic_of(claim: Claim) -> Match | None:
+    """``claim``'s topic as the gazetteer match :func:`linking.link_topic` gives."""
+    return None if claim.topic is None else Match(("topic", claim.topic), claim.topic, 0, 0)
+
+
 def _flow_measure(
     document: NewsDocument,
     item: Quantity,
@@ -678,6 +704,11 @@ def read_claims(
                     )
                 link, scope = through_place(gazetteer, link, scope)
             topic = linking.link_topic(document, topics_by_sentence, index, item.start)
+            if link is None and scope is None and claims:
+                before = _continued(document.text, sentence, item, claims[-1], index)
+                if before is not None:
+                    link = linking.Link(before.layer, before.feature, PRONOUN_LINK)
+                    topic = _topic_of(before)
             period = _flow_period(document, item, span, years, horizons, horizon_years, scope)
             if not period and item.kind in FLOWS and claims and claims[-1].sentence == index:
                 period = _same_period_before(document.text, sentence, claims[-1])
