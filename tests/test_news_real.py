@@ -79,8 +79,8 @@ def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
 # (held64-held78) classes were fixed. The held-out part is empty until the next one is added:
 # its figures are placeholders, set from that part's first and only run.
 MEASURED = {
-    "dev": {"mentions": (253, 262, 265), "claims": (199, 233, 221), "dates": 84,
-            "conflicts": (11, 22, 19)},
+    "dev": {"mentions": (257, 266, 265), "claims": (213, 217, 221), "dates": 84,
+            "conflicts": (11, 12, 19)},
     "heldout": {"mentions": (0, 0, 0), "claims": (0, 0, 0), "dates": 0,
                 "conflicts": (0, 0, 0)},
 }  # fmt: skip
