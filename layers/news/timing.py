@@ -103,15 +103,15 @@ def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
         yield Quantity("deadline", 0.0, "year", match.start(), match.end(), qualifier="end of",
                        extra={"end_of_year": True, "relative_years": offset})  # fmt: skip
     said = _sentence_lemmas(text, start, end)
-    in_year = [match for match in _IN_YEAR.finditer(text, start, end)
-               if not _starts_work(text, match, start, end)]  # fmt: skip
-    relative = [match for match in _RELATIVE_IN.finditer(text, start, end)
-                if not _starts_work(text, match, start, end)]  # fmt: skip
     if said & (COMPLETION | SCHEDULED):
         for match in _QUARTERS.finditer(text, start, end):
             yield Quantity("deadline", float(match[1]), "year", match.start(), match.end(),
                            qualifier="in", extra={"end_of_year": False})  # fmt: skip
-    if (in_year or relative) and said & COMPLETION:
+    if said & COMPLETION:
+        in_year = [match for match in _IN_YEAR.finditer(text, start, end)
+                   if not _starts_work(text, match, start, end)]  # fmt: skip
+        relative = [match for match in _RELATIVE_IN.finditer(text, start, end)
+                    if not _starts_work(text, match, start, end)]  # fmt: skip
         for match in in_year:
             year = next(group for group in match.groups() if group)
             yield Quantity("deadline", float(year), "year", match.start(),
@@ -120,7 +120,7 @@ def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
             yield Quantity("deadline", 0.0, "year", match.start(), match.end(), qualifier="in",
                            extra={"end_of_year": False,
                                   "relative_years": _OFFSET[match[1].lower()]})  # fmt: skip
-    if _sentence_lemmas(text, start, end) & COMPLETION:
+    if said & COMPLETION:
         for match in _RELATIVE_AT_END.finditer(text, start, end):
             offset = _OFFSET[match[1].lower()] if match[1] else 0
             yield Quantity("deadline", 0.0, "year", match.start(), match.end(),
