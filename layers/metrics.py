@@ -324,8 +324,8 @@ def file_metrics(
     ----------
     path : path-like
         GeoJSON (a FeatureCollection, Feature or bare geometry; read whole by
-        :func:`caspian.layers.io.userdata.read_user_geojson`, or, a FeatureCollection larger
-        than it reads whole, batch by batch), or any format of
+        :func:`caspian.layers.io.userdata.read_user_geojson`, or, a FeatureCollection of
+        more than 64 MiB, batch by batch), or any format of
         :data:`caspian.layers.io.userfiles.USER_FORMATS` (GeoParquet, GeoPackage, FlatGeobuf,
         Shapefile, GeoJSON Lines), measured batch by batch as
         :func:`caspian.layers.io.userfiles.user_batches` reads it, so that only one batch of

@@ -23,7 +23,7 @@ from caspian.layers.metrics import INPUT_COLUMNS, batches_metrics, file_metrics,
 from cli_support import run_cli
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_userdata_validation import MALFORMED
+from test_userdata_validation import EACH_MALFORMED
 
 DATA = Path(__file__).parent / "data"
 
@@ -105,8 +105,7 @@ def _collection_like(text: str) -> bool:
         "MultiPolygon", "GeometryCollection")
 
 
-@pytest.mark.parametrize(("text", "expected"), [(t, e) for _, t, e in MALFORMED],
-                         ids=[name for name, _, _ in MALFORMED])
+@EACH_MALFORMED
 def test_a_streamed_file_has_the_problems_of_the_whole_read(
     tmp_path: Path, text: str, expected: str
 ) -> None:

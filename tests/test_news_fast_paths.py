@@ -3,8 +3,11 @@
 The reader skips work a sentence cannot need: the phrases of number words ("в двух раза",
 "в течение трёх лет") are scanned only where their key word stands, the digits are found
 without visiting every word when no word is a number, and a gazetteer matcher visits only
-the words that may start a name. Each shortcut must never drop a match: these properties
-hold them to the full scans on text made of the very words the patterns read, in any case.
+the words that may start a name; a reader is called only where one of the hints it declares
+holds, and a sentence where no reader's does is not read at all; a long text is split into
+words and searched for number words once, and each range looked up. Each shortcut must never
+drop a match: these properties hold them to the full scans on text made of the very words the
+patterns read, in any case.
 """
 
 from __future__ import annotations
@@ -12,9 +15,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from caspian.layers.news import language, quantities, timing
+from caspian.layers.news import language, numbers, quantities, timing
 from caspian.layers.news.expression import holds_word
 from caspian.layers.news.gazetteer import load_gazetteer
+from caspian.layers.news.text import lemmas
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -27,9 +31,12 @@ PHRASES = (
     (("в течение", "на протяжении", "ближайших", "следующих", "последующих"), NUMBERS,
      ("лет", "года", "месяцев", "дней", "недели")),
     (("до", "к"), ("", "конца"), ("2026", "этого", "следующего"), ("года", "году", "год")),
+    (("до", "к"), ("2026−2027", "2026-2027"), ("годам", "годов")),
+    (("во", "в"), ("II", "II-III", "IV"), ("квартале", "полугодии"), ("2026 года",)),
+    (("29", "5"), ("января", "мая"), ("", "в Тбилиси"), ("подписаны", "началось")),
     (("в", "на"), ("2027", "этом", "следующем"), ("году", "год")),
     (("с", "С"), ("2020",), ("года",)),
-    (("удвоить", "Утроение", "вдвое", "втрое", "удобно"),),
+    (("удвоить", "Утроение", "вдвое", "втрое", "удобно", "утроиться"),),
     (("Карс", "БТК", "железная дорога", "224 км", "10 млн тонн", "завершено"),),
 )  # fmt: skip
 SEPARATORS = (" ", " ", " ", "  ", "\n", "\u00a0", ", ", "-", ". ")
@@ -69,6 +76,7 @@ def _phrase_hints() -> list[tuple[re.Pattern[str], Hint]]:
         (quantities._GROWTH_WORD, quantities._GROWTH_WORD_HINT),
         *[(pattern, ("год",)) for pattern in (
             timing._ABSOLUTE, timing._RELATIVE_END, timing._RELATIVE_IN, timing._SINCE,
+            timing._QUARTERS,
         )],
         # "в 2027." closes a sentence without "год": its hint is the bare year itself, as
         # ``timing.deadlines`` checks it.
@@ -121,7 +129,7 @@ def test_digits_alone_are_the_numbers_of_a_sentence_without_number_words(
     read_as = language.ENGLISH if english else language.RUSSIAN
     full = list(quantities.numbers_and_words_in(text, start, end, read_as))
     assert list(quantities.numbers_in(text, start, end, read_as)) == full
-    if not quantities._has_number_word(text, start, end):
+    if not numbers.holds_number_word(text, start, end):
         assert list(quantities.digits_in(text, start, end, read_as)) == full
 
 
@@ -244,3 +252,122 @@ def test_dates_tried_where_digits_begin_are_the_dates_a_scan_finds(
         assert [m.span() for m in dates._at_digit_runs(pattern, text, start, end)] == [
             m.span() for m in pattern.finditer(text, start, end)
         ]
+
+
+# Filler that makes a text long enough to be split once and looked up by range
+# (text.WHOLE_TEXT_MIN_CHARS), with number words and hint words of its own.
+_FILLER = "Порт Актау принял три судна в течение года, а грузооборот вырос. " * 40
+
+
+@st.composite
+def long_sentences(draw: st.DrawFn) -> tuple[str, int, int]:
+    """A sentence of :func:`sentences` inside a long text, and a range of it: the sentence,
+    or any range (one that may cut a word)."""
+    text, start, end = draw(sentences())
+    before, after = draw(st.sampled_from(["", _FILLER])), draw(st.sampled_from(["", _FILLER]))
+    whole = before + text + after
+    if draw(st.booleans()):
+        return whole, len(before) + start, len(before) + end
+    start = draw(st.integers(0, len(whole)))
+    return whole, start, draw(st.integers(start, min(len(whole), start + 300)))
+
+
+def _readers() -> tuple:
+    return (quantities.measured, *quantities.READERS)
+
+
+@PROPERTY
+@given(st.one_of(sentences(), long_sentences()))
+def test_the_hints_never_skip_a_sentence_a_reader_reads(sentence: tuple[str, int, int]) -> None:
+    """A sentence is read only where one reader's declared hints hold: a reader that finds
+    anything in the range must pass its own hints, and so the sentence's."""
+    from caspian.layers.news.hints import may_find
+
+    text, start, end = sentence
+    for reader in _readers():
+        found = list(reader(text, start, end))
+        if found:
+            assert may_find((reader,), text, start, end), (reader.__name__, found)
+            assert may_find(_readers(), text, start, end), (reader.__name__, found)
+
+
+def test_a_sentence_without_figures_is_skipped_and_a_reader_without_hints_is_not() -> None:
+    from caspian.layers.news.hints import may_find
+
+    def undeclared(text: str, start: int, end: int) -> list:
+        return []
+
+    text = "Стороны обсудили сотрудничество."
+    assert not may_find(_readers(), text, 0, len(text))
+    assert quantities.quantities(text, 0, len(text)) == []
+    assert may_find((undeclared,), text, 0, len(text))
+    assert may_find((*_readers(), undeclared), text, 0, len(text))
+    for figure in ("Стороны обсудили 3 проекта.", "Оборот удвоился.", "в течение пяти лет"):
+        assert may_find(_readers(), figure, 0, len(figure)), figure
+
+
+@PROPERTY
+@given(long_sentences(), st.booleans())
+def test_numbers_of_a_long_text_found_by_its_number_words_are_those_of_a_word_scan(
+    sentence: tuple[str, int, int], english: bool
+) -> None:
+    """In a long text the number words are looked up once for the whole text: the numbers of
+    any range are those of the scan of every word, and a range holds a number word when a
+    run of its letters is one."""
+    text, start, end = sentence
+    read_as = language.ENGLISH if english else language.RUSSIAN
+    found = list(quantities.numbers_and_words_in(text, start, end, read_as))
+    index, numbers.number_word_starts = numbers.number_word_starts, lambda *_: None
+    try:
+        scanned = list(quantities.numbers_and_words_in(text, start, end, read_as))
+        held = numbers.holds_number_word(text, start, end)
+    finally:
+        numbers.number_word_starts = index
+    assert found == scanned
+    assert numbers.holds_number_word(text, start, end) == held
+    runs = re.findall(r"[А-Яа-яЁё]+", text[start:end])
+    assert held == any(numbers.number_lemma(run) for run in runs)
+
+
+@PROPERTY
+@given(long_sentences())
+def test_a_long_text_split_once_gives_each_range_the_words_of_its_scan(
+    sentence: tuple[str, int, int],
+) -> None:
+    from caspian.layers.news.text import WORD, Word, range_lemmas, word_list
+
+    text, start, end = sentence
+    scanned = [Word(m.group(), m.start(), m.end()) for m in WORD.finditer(text, start, end)]
+    assert list(word_list(text, start, end)) == scanned
+    assert range_lemmas(text, start, end) == frozenset().union(
+        *(lemmas(word.text) for word in scanned)
+    )
+
+
+@PROPERTY
+@given(long_sentences(), st.sampled_from(["", "ß", "ﬁ", "İ"]))
+def test_a_hint_word_is_found_in_the_folded_text_where_the_folded_range_holds_it(
+    sentence: tuple[str, int, int], widening: str
+) -> None:
+    """The text is folded once; a character that folds to two ("ß" is "ss") moves the
+    offsets, and the range is then folded alone."""
+    text, start, end = sentence
+    text = widening + text
+    start, end = start + len(widening), end + len(widening)
+    for words in (("год",), quantities._DURATION_HINT, ("месяц", "год")):
+        assert holds_word(text, start, end, words) == any(
+            word in text[start:end].casefold() for word in words
+        )
+
+
+@PROPERTY
+@given(st.text(st.sampled_from("Баку Ёё ЯяАа Zz Aa 224\u00a0ÀЀѐ😀ǅ"), max_size=60))
+def test_the_language_counts_the_letters_a_scan_of_each_alphabet_counts(sample: str) -> None:
+    """The letters are counted as UTF-16 code units: the counts of a scan for each alphabet
+    ("À", "Ѐ", "ѐ" are none of its letters; "😀" is two surrogate units)."""
+    from caspian.layers.news.documents import detect_language
+
+    cyrillic = len(re.findall("[А-Яа-яЁё]", sample))
+    latin = len(re.findall("[A-Za-z]", sample))
+    expected = "und" if cyrillic + latin == 0 else "ru" if cyrillic >= latin else "en"
+    assert detect_language(sample) == expected

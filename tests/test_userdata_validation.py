@@ -129,9 +129,12 @@ MALFORMED: list[tuple[str, str, str]] = [
      '"coordinates": [50.0, 40.0]}', "duplicate key 'coordinates'"),
 ]
 
+#: A test run on each malformed case, given its ``text`` and the ``expected`` message part.
+EACH_MALFORMED = pytest.mark.parametrize(
+    ("text", "expected"), [(t, e) for _, t, e in MALFORMED], ids=[n for n, _, _ in MALFORMED])
 
-@pytest.mark.parametrize(("text", "expected"), [(t, e) for _, t, e in MALFORMED],
-                         ids=[name for name, _, _ in MALFORMED])
+
+@EACH_MALFORMED
 def test_each_malformed_input_gives_its_own_clear_problem(text: str, expected: str) -> None:
     problems = validate_geojson(text)
     messages = [problem.message for problem in problems]
@@ -143,8 +146,7 @@ def test_malformed_suite_has_at_least_twenty_distinct_messages() -> None:
     assert len(firsts) == len(MALFORMED) >= 20
 
 
-@pytest.mark.parametrize(("text", "expected"), [(t, e) for _, t, e in MALFORMED],
-                         ids=[name for name, _, _ in MALFORMED])
+@EACH_MALFORMED
 def test_reading_a_malformed_file_raises_one_line_input_error_naming_the_file(
     tmp_path: Path, text: str, expected: str
 ) -> None:

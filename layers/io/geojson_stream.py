@@ -1,8 +1,8 @@
-"""A GeoJSON FeatureCollection too large to read whole, read a batch of features at a time.
+"""A large GeoJSON FeatureCollection, read a batch of features at a time.
 
 The strict reader (:mod:`caspian.layers.io.userdata`) parses a whole file, which needs memory
-many times the file's size; a file larger than it reads whole
-(:data:`caspian.layers.io.fileio.MAX_INPUT_BYTES`) is read here instead, by the same JSON
+about nine times the file's size; a larger file
+(:data:`caspian.layers.io.userfiles.STREAMED_GEOJSON_BYTES`) is read here instead, by the same JSON
 decoder (NaN, huge integers and repeated keys kept for the rules to name) one feature of the
 ``features`` list at a time, and checked by the same rules
 (:class:`caspian.layers.io.geojson_rules.StreamedCollectionCheck`) batch by batch. Memory is
@@ -133,6 +133,15 @@ class _Text:
             if self.pos < len(self.text) or not self.more():
                 return self.text[self.pos:self.pos + 1]
 
+    def closed_by(self, closing: str) -> bool:
+        """After a member of an object or list: True at its ``closing`` bracket, False at
+        the comma before the next member (each read past)."""
+        separator = self.peek()
+        if separator != closing and separator != ",":
+            raise self.error("Expecting ',' delimiter")
+        self.pos += 1
+        return separator == closing
+
     def expect(self, character: str, reason: str) -> None:
         if self.peek() != character:
             raise self.error(reason)
@@ -233,12 +242,8 @@ class CollectionReader:
                 self.streamed_features = True
             else:
                 self.members[key], _ = text.value(decoder)
-            separator = text.peek()
-            text.pos += 1
-            if separator == "}":
+            if text.closed_by("}"):
                 return
-            if separator != ",":
-                raise text.error("Expecting ',' delimiter", text.pos - 1)
 
     def _list(self, text: _Text, decoder: json.JSONDecoder,
               first_index: int) -> Iterator[FeatureBatch]:
@@ -257,11 +262,7 @@ class CollectionReader:
                 yield FeatureBatch(first_index, batch, escapes)
                 first_index += len(batch)
                 batch, escapes = [], False
-            separator = text.peek()
-            text.pos += 1
-            if separator == "]":
+            if text.closed_by("]"):
                 break
-            if separator != ",":
-                raise text.error("Expecting ',' delimiter", text.pos - 1)
         if batch:
             yield FeatureBatch(first_index, batch, escapes)

@@ -562,7 +562,7 @@ def _flow_measure(
     document: NewsDocument,
     item: Quantity,
     span: tuple[int, int],
-    said: set[str],
+    said: frozenset[str],
     causes: Sequence[tuple[str, str | None]],
 ) -> dict[str, Any]:
     """What a physical figure measures beyond its kind and unit, as a claim's context: a
@@ -596,7 +596,7 @@ CHANGES_BY_ITSELF = {
 
 
 def _is_claim(
-    document: NewsDocument, item: Quantity, figures: Sequence[Quantity], said: set[str]
+    document: NewsDocument, item: Quantity, figures: Sequence[Quantity], said: frozenset[str]
 ) -> bool:
     """Whether a figure is a claim of its own: a deadline before the publication's year is
     history, and one in a sentence that completes nothing but states another figure is that
@@ -647,7 +647,7 @@ def read_claims(
             continue  # most sentences state no figure
         found = _plausible(document, index, _resolved(document, index, found, skipped), skipped)
         context = _context(document, [item for item in found if item.kind in CONTEXT])
-        said = sentence_lemmas(document, sentence) if found else set()
+        said = sentence_lemmas(document, sentence) if found else frozenset()
         plans = bool(said & _PLANNING)
         figures = [item for item in found if item.kind not in ("period", "since")]
         this_year = int(document.date[:4]) if document.date else None

@@ -6,8 +6,9 @@ import bisect
 import itertools
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
+
+from caspian.layers.news.text import per_text
 
 #: A year as news print them (1900-2099).
 YEAR = r"(?:19|20)\d{2}"
@@ -21,14 +22,20 @@ def holds_word(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
     capital, and old forms such as "ᲄ" for "т") to that letter, so no match is missed; a
     search that ignores case is ten times slower per sentence.
     """
-    return any(map(_folded(text, start, end).__contains__, words))
+    folded = folded_text(text)
+    if folded is None:
+        return any(map(text[start:end].casefold().__contains__, words))
+    return any(folded.find(word, start, end) >= 0 for word in words)
 
 
-@lru_cache(maxsize=8)
-def _folded(text: str, start: int, end: int) -> str:
-    """``text[start:end]`` case-folded; remembered for the few sentences read last, as every
-    reader asks :func:`holds_word` of the sentence in turn (folding it once, not per reader)."""
-    return text[start:end].casefold()
+@per_text(maxsize=4)
+def folded_text(text: str) -> str | None:
+    """The whole of ``text`` case-folded, folded once for all its sentences (the few texts
+    read last remembered); None when folding changes its length ("ß" is "ss"). A character
+    folds to one character or more, so a folded text as long as the text folds each character
+    to one: its offsets are the text's, and a range of it is the range folded."""
+    folded = text.casefold()
+    return folded if len(folded) == len(text) else None
 
 
 _DIGIT = re.compile(r"\d")
@@ -49,13 +56,13 @@ def digit_run_starts(text: str, start: int, end: int) -> list[int]:
     return starts[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
 
 
-@lru_cache(maxsize=4)
+@per_text(maxsize=4)
 def _digit_run_starts(text: str) -> list[int]:
     positions = _digit_positions(text)
     return [now for before, now in itertools.pairwise([-2, *positions]) if now - before > 1]
 
 
-@lru_cache(maxsize=4)
+@per_text(maxsize=4)
 def _digit_positions(text: str) -> list[int]:
     """The offset of every digit of ``text``, in order (the few texts read last remembered:
     the readers ask of one sentence after another)."""

@@ -81,7 +81,9 @@ class Matcher:
             found = list(self._by_first.get(written, ()))
             for lemma in lemmas(written):
                 found.extend(self._by_first.get(lemma, ()))
-            memo[written] = found
+            # longest first (a stable sort: of equal length, in the order found), so that the
+            # first that matches is the one to take
+            memo[written] = sorted(found, key=_size, reverse=True)
         return memo
 
     @staticmethod
@@ -119,18 +121,21 @@ class Matcher:
         for index in itertools.compress(range(len(texts)), map(candidates.__getitem__, texts)):
             if index < free:
                 continue
-            best: tuple[int, Name] | None = None
-            for name in candidates[texts[index]]:
-                size = 1 if name.exact else len(name.lemma_sets)
-                if (best is None or size > best[0]) and self._matches_at(name, text, listed, index):
-                    best = (size, name)
+            names = candidates[texts[index]]
+            best = next((name for name in names if self._matches_at(name, text, listed, index)),
+                        None)  # fmt: skip
             if best is None:
                 continue
-            size, name = best
+            size, name = _size(best), best
             start_at, end_at = listed.starts[index], listed.ends[index + size - 1]
             found.append(Match(name.target, name.written, start_at, end_at))
             free = index + size
         return found
+
+
+def _size(name: Name) -> int:
+    """How many words ``name`` spans in a text."""
+    return 1 if name.exact else len(name.lemma_sets)
 
 
 def _listed(tokens: Sequence[Word]) -> WordList:

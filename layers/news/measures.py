@@ -37,7 +37,7 @@ from caspian.layers.news.scopes import (
     work_after,
     work_component,
 )
-from caspian.layers.news.text import lemmas, words
+from caspian.layers.news.text import lemmas, range_lemmas, words
 from caspian.layers.news.timing import COMPLETION
 
 #: Kinds of a volume carried: counted for a year, and possibly one shipper's share.
@@ -80,12 +80,9 @@ def not_a_length(document: NewsDocument, item: Quantity, before: int) -> bool:
     return any(lemmas(word.text) & OTHER_DIMENSIONS for word in near)
 
 
-def sentence_lemmas(document: NewsDocument, sentence: tuple[int, int]) -> set[str]:
+def sentence_lemmas(document: NewsDocument, sentence: tuple[int, int]) -> frozenset[str]:
     """Every lemma of every word of ``sentence`` (a ``(start, end)`` range of the text)."""
-    found: set[str] = set()
-    for word in words(document.text, *sentence):
-        found |= lemmas(word.text)
-    return found
+    return range_lemmas(document.text, *sentence)
 
 
 # After a volume, a second volume joined by "и" and its "в год", which is the first's too:
@@ -98,7 +95,7 @@ _JOINED_YEARLY = re.compile(
 
 
 def measured(
-    document: NewsDocument, item: Quantity, before: int, sentence_lemmas: set[str]
+    document: NewsDocument, item: Quantity, before: int, sentence_lemmas: frozenset[str]
 ) -> Quantity:
     """``item`` with what the words around it say of its measure: a yearly rate ("годовая
     мощность", or the "в год" of a second volume joined to it by "и"), a share of work done

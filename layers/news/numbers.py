@@ -8,12 +8,21 @@ for decimals; numbers in words are recognised by their lemma (pymorphy3), so "т
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from caspian.layers.news.language import RUSSIAN, Language
-from caspian.layers.news.text import best_lemma, lemmas, word_forms
+from caspian.layers.news.text import (
+    best_lemma,
+    lemmas,
+    per_text,
+    text_words,
+    word_forms,
+    word_list,
+)
 
 # Thousands grouped by points ("1.768", "1.000.000"), Russian style: a point followed by exactly
 # three digits and no further digit, after a first group that does not start with 0. Russian
@@ -146,6 +155,54 @@ def number_lemma(word: str) -> str | None:
         if lemma in NUMBER_WORDS:
             return lemma
     return None
+
+
+def holds_number_word(text: str, start: int, end: int) -> bool:
+    """Whether a run of Cyrillic letters of ``text[start:end]`` is a number word ("трёх":
+    :func:`number_lemma`)."""
+    found = number_word_starts(text, start, end)
+    if found is None:
+        return any(map(number_lemma, set(_CYRILLIC.findall(text, start, end))))
+    return bool(found)
+
+
+def number_word_starts(text: str, start: int, end: int) -> list[int] | None:
+    """Where the runs of Cyrillic letters of ``text[start:end]`` that are number words begin,
+    in order, looked up in the text's own (:func:`_number_word_runs`); None when the text is
+    not split whole (:func:`caspian.layers.news.text.text_words`: a short text) or the range
+    cuts a run of letters (its runs are then not the text's): the caller scans the range."""
+    whole = text_words(text) if 0 <= start <= end <= len(text) else None
+    if whole is None or _cuts_a_run(text, start) or _cuts_a_run(text, end):
+        return None
+    # A range that cuts no run holds the text's runs that lie in it, and no other.
+    starts, ends = _number_word_runs(text)
+    first = bisect.bisect_left(starts, start)
+    last = bisect.bisect_right(ends, end, first)
+    return starts[first:last]
+
+
+def _cuts_a_run(text: str, position: int) -> bool:
+    """Whether ``position`` falls inside a run of Cyrillic letters of ``text``."""
+    inside = 0 < position < len(text)
+    return inside and _CYRILLIC.fullmatch(text, position - 1, position + 1) is not None
+
+
+@per_text(maxsize=4)
+def _number_word_runs(text: str) -> tuple[list[int], list[int]]:
+    """The starts and ends of the runs of Cyrillic letters of ``text`` that are number words,
+    in order; found in the text's words (:func:`caspian.layers.news.text.text_words`: a
+    run of letters lies in one word), each distinct word looked up once."""
+    words = text_words(text) or word_list(text)
+    holding = {
+        word for word in set(words.texts) if any(map(number_lemma, _CYRILLIC.findall(word)))
+    }
+    starts, ends = [], []
+    for index in itertools.compress(range(len(words)), map(holding.__contains__, words.texts)):
+        for run in _CYRILLIC.finditer(words.texts[index]):
+            if number_lemma(run.group()) is not None:
+                starts.append(words.starts[index] + run.start())
+                ends.append(words.starts[index] + run.end())
+    return starts, ends
 
 
 @cache

@@ -8,13 +8,15 @@ Each reader is a small pure function over ``(text, start, end)`` that yields
 from __future__ import annotations
 
 import itertools
+import operator
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 
 from caspian.layers.news import numbers, timing, units
 from caspian.layers.news.expression import YEAR as _YEAR
 from caspian.layers.news.expression import Quantity, holds_digit, holds_word
+from caspian.layers.news.hints import may_find, reads_where
 from caspian.layers.news.language import RUSSIAN, Language
 from caspian.layers.news.magnitudes import (
     Reading,
@@ -44,6 +46,7 @@ _HEDGES = r"почти|около|примерно|более\s+чем|свыш�
 _DOTTED = {"долл", "руб", "тыс", "млн", "млрд", "трлн"}
 _DURATION_UNITS = {"год": "yr", "лет": "yr", "месяц": "month", "день": "day", "неделя": "week"}
 _WORD_RUN = re.compile(r"[А-Яа-яЁё]+")
+_START = operator.methodcaller("start")
 _YEAR_ONLY = re.compile(_YEAR)
 # Containers counted in twenty-foot equivalent units.
 _TEU_AFTER = re.compile(
@@ -141,7 +144,7 @@ def numbers_in(
     in words read whole ("двести двадцать четыре", "трёх", "одного"); ``step`` is the value of
     the last digit written (see :func:`caspian.layers.news.numbers.digits_step`; 1 for
     words)."""
-    if _has_number_word(text, start, end):
+    if numbers.holds_number_word(text, start, end):
         return numbers_and_words_in(text, start, end, language)
     # Most sentences hold no number in words: their numbers are the digits alone, found without
     # visiting every word in Python (the same matches: a run of letters never holds a digit).
@@ -169,7 +172,14 @@ def numbers_and_words_in(
     # Searched from ``start`` (the look-behind still sees the text before it): rescanning the
     # text from its beginning for every sentence is quadratic in the document's length.
     pattern = _number_or_word(language)
-    for match in pattern.finditer(text, start, end):
+    matches: Iterable[re.Match[str]] = pattern.finditer(text, start, end)
+    word_starts = numbers.number_word_starts(text, start, end)
+    if word_starts is not None:
+        # The same matches less the words that are no number words (they are passed over
+        # below): the digits, and the text's number words looked up, merged in text order.
+        words = filter(None, (pattern.match(text, position, end) for position in word_starts))
+        matches = sorted([*_digits_only(language).finditer(text, start, end), *words], key=_START)
+    for match in matches:
         if match.start() < taken_until:
             continue
         written = match.group()
@@ -189,12 +199,6 @@ def numbers_and_words_in(
         stop = run[size - 1].end()
         yield match.start(), stop, value, 0.1 if value % 1 else 1.0
         taken_until = stop
-
-
-def _has_number_word(text: str, start: int, end: int) -> bool:
-    """Whether a run of Cyrillic letters of ``text[start:end]`` is a number word ("трёх"):
-    each distinct run looked up once, through :func:`numbers.number_lemma`'s cache."""
-    return any(map(numbers.number_lemma, set(_WORD_RUN.findall(text, start, end))))
 
 
 def _consecutive(text: str, run: list[re.Match[str]]) -> list[re.Match[str]]:
@@ -289,6 +293,7 @@ def _reading(
     return Reading(number_start, value, scale, added, step, unit, yearly or stop, bool(yearly))
 
 
+@reads_where(holds_digit, numbers.holds_number_word)  # the tests of numbers_in
 def measured(text: str, start: int, end: int, language: Language = RUSSIAN) -> Iterator[Quantity]:
     """Quantities with a unit: ``224-километровой``, ``10 млн тонн грузов в год``, ``$547
     million``, ``547 миллионов долларов``, ``400 Тбит/с``, ``1 300 МВт``, ``15 %``, ``6 млн
@@ -359,6 +364,7 @@ def measured(text: str, start: int, end: int, language: Language = RUSSIAN) -> I
         )
 
 
+@reads_where(_GROWTH_HINT, _GROWTH_WORD_HINT)
 def growth(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Growth factors: ``почти в пять раз``, ``в 2,5 раза``, ``утроить``, ``удвоение``."""
     hinted = _GROWTH_HINT.search(text, start, end)
@@ -391,6 +397,7 @@ def _growth_verb(word: str) -> float | None:
     return next((_GROWTH_VERBS[lemma] for lemma in lemmas(word) if lemma in _GROWTH_VERBS), None)
 
 
+@reads_where(_PERIOD_HINT, _YEAR_HINT)
 def periods(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Reporting periods: ``за первые восемь месяцев 2025 года``, ``за 2024 год``, ``за
     полгода 2025-го``."""
@@ -422,6 +429,7 @@ def periods(text: str, start: int, end: int) -> Iterator[Quantity]:
             )
 
 
+@reads_where(_DURATION_HINT)
 def durations(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Durations: ``в течение ближайших трёх лет``, ``ближайших 12-36 месяцев``, and ranges of
     number words, ``в течение четырёх-пяти лет``."""
@@ -442,6 +450,10 @@ def quantities(text: str, start: int, end: int, language: Language = RUSSIAN) ->
     """Every numeric expression of ``text[start:end]``, in text order, overlaps dropped
     (a number read as a duration is not read again as a measure). ``language`` tells how
     digits are written (English reads commas as thousands separators: "1,768 km")."""
+    # A sentence where no reader's hint holds is not read (most hold no digit, no number
+    # word, no key word); the readers of one that is test their own hints.
+    if not may_find((measured, *READERS), text, start, end):
+        return []
     found = sorted(
         (
             *measured(text, start, end, language),

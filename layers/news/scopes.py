@@ -44,9 +44,8 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 
-from caspian.layers.news.text import best_lemma, lemmas, words
+from caspian.layers.news.text import best_lemma, lemmas, per_text, words
 
 #: How far from the figure (characters) its clause may reach.
 REACH = 100
@@ -461,7 +460,7 @@ def stage_scope(text: str, clause_span: tuple[int, int], sentence: tuple[int, in
     return f"stage:{stages[0]}" if len(stages) == 1 else None
 
 
-@lru_cache(maxsize=16)
+@per_text(maxsize=16)
 def _sentence_stages(text: str, start: int, end: int) -> tuple[int, ...]:
     """The distinct stage numbers a sentence names, in order of number: read once per
     sentence, not once per figure of it (a sentence of many figures read its whole text

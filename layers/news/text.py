@@ -9,15 +9,39 @@ dictionary does not know ("Габале", "Алята") matching their dictionar
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache, lru_cache
-from typing import Any, NamedTuple, overload
+from typing import Any, NamedTuple, TypeVar, cast, overload
 
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # The same words as separators of a split: the text between them comes with them.
 _WORD_SPLIT = re.compile(f"({WORD.pattern})", re.UNICODE)
+
+
+Function = TypeVar("Function", bound=Callable[..., Any])
+_PER_TEXT: list[Any] = []
+
+
+def per_text(maxsize: int) -> Callable[[Function], Function]:
+    """Remember the last ``maxsize`` answers of a function of a text (and a range of it):
+    what the readers find once in a text and ask of one sentence after another."""
+
+    def remembered(function: Function) -> Function:
+        cached = lru_cache(maxsize=maxsize)(function)
+        _PER_TEXT.append(cached)
+        return cast(Function, cached)
+
+    return remembered
+
+
+def forget_texts() -> None:
+    """Forget what :func:`per_text` functions remember (a benchmark reads one text again as
+    a new one)."""
+    for cached in _PER_TEXT:
+        cached.cache_clear()
 
 
 class Word(NamedTuple):
@@ -78,6 +102,7 @@ def clear_caches() -> None:
     """Forget every word analysed so far (benchmarks measure cold lookups)."""
     _normal_forms.cache_clear()
     lemmas.cache_clear()
+    range_lemmas.cache_clear()  # type: ignore[attr-defined]
 
 
 def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
@@ -115,11 +140,53 @@ class WordList(Sequence[Word]):
 
 def word_list(text: str, start: int = 0, end: int | None = None) -> WordList:
     """The words of ``text[start:end]`` (those of :func:`words`) as a :class:`WordList`."""
+    stop = len(text) if end is None else end
+    whole = text_words(text) if 0 <= start < stop <= len(text) else None
+    if whole is None:
+        return _split_words(text, start, stop)
+    # A word is a run of characters of one class: the words of a range are the text's words
+    # that meet it, the two at its ends cut at its bounds.
+    first = bisect.bisect_right(whole.ends, start)
+    last = bisect.bisect_left(whole.starts, stop, first)
+    texts, starts, ends = whole.texts[first:last], whole.starts[first:last], whole.ends[first:last]
+    if texts and starts[0] < start:
+        texts[0], starts[0] = texts[0][start - starts[0] :], start
+    if texts and ends[-1] > stop:
+        texts[-1], ends[-1] = texts[-1][: len(texts[-1]) - (ends[-1] - stop)], stop
+    return WordList(texts, starts, ends)
+
+
+def _split_words(text: str, start: int, stop: int) -> WordList:
     # A split alternates separators and words; the running sum of their lengths gives every
     # offset, all in C (a third of the cost of a match object and a named tuple per word).
-    parts = _WORD_SPLIT.split(text[start : len(text) if end is None else end])
+    parts = _WORD_SPLIT.split(text[start:stop])
     bounds = list(itertools.accumulate(map(len, parts), initial=start))
     return WordList(parts[1::2], bounds[1:-1:2], bounds[2::2])
+
+
+#: Texts at least this long are split into words whole, once, and their ranges cut from that
+#: (an article is asked for the words of its paragraphs, sentences and clauses many times);
+#: shorter ones (a name, a test sentence) are split range by range and not remembered.
+WHOLE_TEXT_MIN_CHARS = 2_000
+
+
+def text_words(text: str) -> WordList | None:
+    """Every word of ``text``, split once (the few texts read last remembered), when it is
+    at least :data:`WHOLE_TEXT_MIN_CHARS` long; else None."""
+    return _text_words(text) if len(text) >= WHOLE_TEXT_MIN_CHARS else None
+
+
+@per_text(maxsize=4)
+def _text_words(text: str) -> WordList:
+    return _split_words(text, 0, len(text))
+
+
+@per_text(maxsize=8)
+def range_lemmas(text: str, start: int, end: int) -> frozenset[str]:
+    """Every lemma (:func:`lemmas`) of every word of ``text[start:end]``; remembered for the
+    ranges read last, as the readers of a sentence and its claims each ask it of the same
+    sentence."""
+    return frozenset().union(*map(lemmas, word_list(text, start, end).texts))
 
 
 #: A sentence razdel ends inside a figure: a number with an abbreviated multiplier ("около 77

@@ -20,7 +20,8 @@ from collections.abc import Iterator
 
 from caspian.layers.news import dates
 from caspian.layers.news.expression import YEAR, Quantity, holds_digit, holds_word
-from caspian.layers.news.text import lemmas, words
+from caspian.layers.news.hints import reads_where
+from caspian.layers.news.text import lemmas, range_lemmas, words
 
 #: Words that say something is finished, opened or put into service.
 COMPLETION = {
@@ -52,7 +53,7 @@ _IN_YEAR = re.compile(
 )
 # A quarter in Roman numerals, or a range of quarters: "во II-III квартале 2026 года".
 _QUARTERS = re.compile(
-    rf"\bво?\s+[IV]{{1,3}}(?:\s*[-–]\s*[IV]{{1,3}})?\s+(?:квартал|полугоди)[а-я]*\s+({YEAR})\s+года\b"
+    rf"\b[Вв]о?\s+[IV]{{1,3}}(?:\s*[-–]\s*[IV]{{1,3}})?\s+(?:квартал|полугоди)[а-я]*\s+({YEAR})\s+года\b"
 )
 #: Words that schedule work for a time: a quarter they name is when it is to be done ("Работы
 #: по прокладке кабеля планируются во II-III квартале 2026 года").
@@ -83,10 +84,7 @@ _FUTURE = re.compile(r"\b(?:будет|будут|планируется|пла�
 _EVENT_REACH = 60
 
 
-def _sentence_lemmas(text: str, start: int, end: int) -> set[str]:
-    return set().union(*(lemmas(word.text) for word in words(text, start, end)))
-
-
+@reads_where(("год",), holds_digit)
 def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Deadlines (absolute, completions in a year, relative to the publication) and base
     years of ``text[start:end]``."""
@@ -102,7 +100,7 @@ def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
         offset = _OFFSET[match[1].lower()] if match[1] else 0
         yield Quantity("deadline", 0.0, "year", match.start(), match.end(), qualifier="end of",
                        extra={"end_of_year": True, "relative_years": offset})  # fmt: skip
-    said = _sentence_lemmas(text, start, end)
+    said = range_lemmas(text, start, end)
     if said & (COMPLETION | SCHEDULED):
         for match in _QUARTERS.finditer(text, start, end):
             yield Quantity("deadline", float(match[1]), "year", match.start(), match.end(),
@@ -135,7 +133,7 @@ def _starts_work(text: str, match: re.Match[str], start: int, end: int) -> bool:
     starts a work (:data:`STARTS`) and completes none: "Строительство началось в этом году"."""
     edges = [edge.end() for edge in _CLAUSE_END.finditer(text, start, match.start())]
     after = _CLAUSE_END.search(text, match.end(), end)
-    said = _sentence_lemmas(text, edges[-1] if edges else start, after.start() if after else end)
+    said = range_lemmas(text, edges[-1] if edges else start, after.start() if after else end)
     return bool(said & STARTS) and not said & COMPLETION
 
 
@@ -268,6 +266,7 @@ def _events_of_the_year(text: str, start: int, end: int) -> Iterator[Quantity]:
                    extra={"event": event, "day_month": (int(found[1]), _month_number(found[2]))})
 
 
+@reads_where(holds_digit)  # every date :func:`dates.find_dates` reads holds digits
 def events(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Dated events: a date with its day ("5 марта 2024 года", "05.03.2024") and an event
     word within a few words after it, else before it ("подписали 5 марта 2024 года"); a day
