@@ -20,10 +20,15 @@ way):
   депо … планируется завершить в течение двух месяцев");
 * ``share:<who>`` — a volume of one origin's or shipper's cargo, not the project's total
   ("Объем транспортировки казахстанской нефти … 1,5 млн тонн": ``share:KZ``; "транзитной
-  нефти": ``share:transit``), read from the sentence before the figure;
+  нефти": ``share:transit``), read from the sentence before the figure, or from what the
+  volume is said to be after it ("… составила нефть, добытая в Азербайджане",
+  :func:`share_said_after`); a change of a share, from its own clause ("транзитной - на
+  24,2%") or its sentence (:func:`changed_share`);
 * ``actor:<country>`` — a volume a country (or ``actor:region``, a region: "по Центральной
   Азии") carries, in a sentence naming no project: the actor's figure, which :mod:`.claims`
-  links to no project;
+  links to no project; ``actor:owner``, a percent in brackets after a name ("BP (30,37%)",
+  :func:`stake_scope`), and ``actor:projects``, a total after a count of projects ("16
+  проектов общей протяженностью 491 км", :func:`projects_total`), likewise;
 * ``including:<lemmas>`` — a total that counts more than the feature, the words added named
   right after the figure or right before it ("110,4 км (с учетом подъездных путей - 140,6
   км)", "140,6 км с учетом подъездных путей": ``including:подъездный путь``);
