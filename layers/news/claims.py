@@ -391,20 +391,24 @@ def _period_said_before(
     return {}
 
 
+#: What makes a volume the same figure restated: kind, unit, layer, feature and value.
+Restated = tuple[str, str | None, str | None, str | None, float]
+
+
+def _restated_key(kind: str, unit: str | None, link: linking.Link, value: float) -> Restated:
+    return (kind, unit, link.layer, link.feature, value)
+
+
 def _period_restated(
-    item: Quantity, link: linking.Link, claims: Sequence[Claim]
+    item: Quantity, link: linking.Link, stated: dict[Restated, dict[str, Any]]
 ) -> dict[str, Any]:
     """The period of a volume (``item``, linked by ``link``) stated with no period of its own
-    that its article stated before with one: the same value, unit and feature ("на 2026 год
-    перевозки по нему планируются на уровне 5,2 млн тонн. … При этом непосредственно по ТМТМ
-    грузопоток вырастет до 5,2 млн тонн"); else nothing."""
-    for claim in reversed(claims):
-        same = (claim.kind, claim.unit, claim.layer, claim.feature) == (
-            item.kind, item.unit, link.layer, link.feature
-        )
-        if same and claim.value == item.value and claim.context.get("period"):
-            return {"period": claim.context["period"]}
-    return {}
+    that its article stated before with one (``stated``: the last period of each figure): the
+    same value, unit and feature ("на 2026 год перевозки по нему планируются на уровне 5,2 млн
+    тонн. … При этом непосредственно по ТМТМ грузопоток вырастет до 5,2 млн тонн"); else
+    nothing."""
+    period = stated.get(_restated_key(item.kind, item.unit, link, item.value))
+    return {"period": period} if period else {}
 
 
 @dataclass(frozen=True)
@@ -639,6 +643,7 @@ def read_claims(
         if mention.feature:
             named_features.setdefault(mention.layer, set()).add(mention.feature)
     claims: list[Claim] = []
+    stated_periods: dict[Restated, dict[str, Any]] = {}
     skipped: list[SkippedFigure] = []
     language = language_of(document.language)
     for index, sentence in enumerate(document.sentences):
@@ -714,7 +719,10 @@ def read_claims(
                 period = _same_period_before(document.text, sentence, claims[-1])
             period = period or _period_said_before(document.text, sentence, item, claims)
             if not period and item.kind in FLOWS and link is not None:
-                period = _period_restated(item, link, claims)
+                period = _period_restated(item, link, stated_periods)
+            if period and item.kind in FLOWS and link is not None:
+                key = _restated_key(item.kind, item.unit, link, item.value)
+                stated_periods[key] = period["period"]
             following = figures[number + 1] if number + 1 < len(figures) else None
             preceding = figures[number - 1] if number else None
             start, end = document.original_span(item.start, item.end)
