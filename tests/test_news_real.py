@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 from caspian.layers.news.agreement import tolerance_step
 from caspian.layers.news.analysis import Analysis, analyse, corpus_conflicts
-from caspian.layers.news.claims import Claim
-from caspian.layers.news.documents import read_document
+from caspian.layers.news.claims import Claim, find_claims
+from caspian.layers.news.documents import parse_document, read_document
 from caspian.layers.news.evaluation import Evaluation, documents_of, evaluate
 from caspian.layers.news.quantities import quantities
 from caspian.layers.news.timing import years_stated
@@ -44,8 +44,8 @@ def _claim(name: str, written: str) -> Claim:
 
 
 #: The held-out parts seen and fixed, so development now: held01-held10, held11-held17,
-#: held18-held26, held27-held38, held39-held52 and held53-held63.
-SEEN = {f"held{n:02d}" for n in range(1, 64)}
+#: held18-held26, held27-held38, held39-held52, held53-held63 and held64-held78.
+SEEN = {f"held{n:02d}" for n in range(1, 79)}
 
 
 def _held_out() -> list[dict[str, Any]]:
@@ -75,14 +75,14 @@ def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
 
 
 # (right, found, expected) measured on each part when the floors were set; conflicts are
-# (real reported, reported, real found). Development (74 articles) after the sixth part's
-# (held53-held63) classes were fixed. The held-out part (held64-held78, the seventh) is its
-# first and only run, after its annotation was committed.
+# (real reported, reported, real found). Development (89 articles) after the seventh part's
+# (held64-held78) classes were fixed. The held-out part is empty until the next one is added:
+# its figures are placeholders, set from that part's first and only run.
 MEASURED = {
-    "dev": {"mentions": (206, 211, 214), "claims": (184, 189, 191), "dates": 70,
-            "conflicts": (11, 13, 17)},
-    "heldout": {"mentions": (47, 51, 51), "claims": (15, 44, 30), "dates": 14,
-                "conflicts": (0, 2, 0)},
+    "dev": {"mentions": (257, 266, 265), "claims": (213, 217, 221), "dates": 84,
+            "conflicts": (11, 12, 19)},
+    "heldout": {"mentions": (0, 0, 0), "claims": (0, 0, 0), "dates": 0,
+                "conflicts": (0, 0, 0)},
 }  # fmt: skip
 
 
@@ -111,7 +111,7 @@ def test_publication_dates_are_read_as_often_as_measured(part: str) -> None:
 
 
 #: Development excerpts that print no date, or no year (docs/news-annotation.md, Parts).
-DATELESS = ("held29", "held31", "held36", "held63")
+DATELESS = ("held29", "held31", "held36", "held63", "held77")
 
 
 @pytest.mark.parametrize("part", sorted(MEASURED))
@@ -553,10 +553,23 @@ def test_changes_disagree_only_over_one_stated_window() -> None:
     assert [c.id for c in conflicts if c.kind == "growth"] == []
 
 
-def test_approximate_figures_of_two_windows_are_no_mistaken_period() -> None:
-    # "превысил 100 000 TEU" for 2025 and "около 70 тысяч TEU" for eight months of it
-    analyses = [_analysis("held23_dayaz_20251218_baku_port_100k_teu.txt"),
-                _analysis("held40_trend_20250909_baku_port_8_months.txt")]  # fmt: skip
+@pytest.mark.parametrize(
+    "names",
+    [
+        # "превысил 100 000 TEU" for 2025 and "около 70 тысяч TEU" for eight months of it
+        ("held23_dayaz_20251218_baku_port_100k_teu.txt",
+         "held40_trend_20250909_baku_port_8_months.txt"),
+        # a round figure: "За полгода 2025-го перевезено около 2,5 миллиона тонн" (held63) and
+        # "в этом году вырос на 20% и составил 2,5 млн тонн" (held65, December 2025); the 547
+        # million USD of seeds 002 and 003 stays one figure mistaken (test_news_conflicts)
+        ("held63_ati_20250908_tmtm_sixfold.txt",
+         "held65_kazinform_20251223_mangystau_titr_20pct.txt"),
+    ],
+)  # fmt: skip
+def test_approximate_or_round_figures_of_two_windows_are_no_mistaken_period(
+    names: tuple[str, str],
+) -> None:
+    analyses = [_analysis(name) for name in names]
     assert [c for c in corpus_conflicts(analyses) if c.rule == "period"] == []
 
 
@@ -691,3 +704,203 @@ def test_the_reporting_period_is_the_one_the_article_stated_before() -> None:
     analyses = [_analysis("held08_blackseanews_20260119_btc_exports.txt"),
                 _analysis(BTC_JAN_FEB)]  # fmt: skip
     assert not [c for c in corpus_conflicts(analyses) if c.kind == "mass"]
+
+
+# Classes of the seventh held-out part (held64-held78), each on the wording that showed it.
+BTD_11_MONTHS = "held64_report_20251212_btd_11_months.txt"
+
+
+def test_a_percent_in_brackets_after_a_name_is_an_owners_stake() -> None:
+    # "Участниками АЧГ являются: BP (30,37%), SOCAR (31,65%), "MOL Group" (9,57%) …"
+    for written in ("30,37%", "31,65%", "9,57%", "3,65%"):
+        stake = _claim(BTD_11_MONTHS, written)
+        assert (stake.layer, stake.scope) == (None, "actor:owner"), written
+    # a share of the pipeline's oil, not in brackets, is still the pipeline's
+    assert _claim(BTD_11_MONTHS, "74,6%").layer == "btc_pipeline"
+
+
+def test_a_volume_said_to_be_one_origins_oil_is_its_share_as_are_its_percent_and_change() -> None:
+    # "85,1% или 21 млн 199,8 тыс. тонн нефти, транспортированной по трубопроводу БТД,
+    # составила нефть, добытая в Азербайджане, а 14,9% или 3 млн 707,6 тыс. тонн – транзитная
+    # нефть из Туркменистана и Казахстана"
+    shares = {written: _claim(BTD_11_MONTHS, written).scope
+              for written in ("85,1%", "21 млн 199,8 тыс. тонн", "14,9%", "3 млн 707,6 тыс. тонн")}
+    assert shares == {"85,1%": "share:AZ", "21 млн 199,8 тыс. тонн": "share:AZ",
+                      "14,9%": "share:transit", "3 млн 707,6 тыс. тонн": "share:transit"}
+    # "объем азербайджанской нефти … сократился на 3,4%, транзитной - на 24,2%"
+    assert _claim(BTD_11_MONTHS, "3,4%").scope == "share:AZ"
+    assert _claim(BTD_11_MONTHS, "24,2%").scope == "share:transit"
+    # a share stated for no window is not compared with one of a year ("74,9% совокупного
+    # объема …, составившего в 2025 году")
+    analyses = [_analysis(BTD_11_MONTHS),
+                _analysis("held08_blackseanews_20260119_btc_exports.txt")]  # fmt: skip
+    assert not [c for c in corpus_conflicts(analyses) if c.kind == "percent"]
+
+
+def test_a_figure_or_date_of_a_vessel_is_the_fleets_not_the_ports() -> None:
+    name = "held65_kazinform_20251223_mangystau_titr_20pct.txt"
+    # "сухогрузное судно «Nasipkali Marabayev» грузоподъемностью 7 тыс. тонн", "Для развития
+    # флота до 2027 года количество судов …", "до 2028 года … введут в эксплуатацию шесть
+    # паромов"
+    for written in ("7 тыс. тонн", "до 2027 года", "до 2028 года"):
+        fleet = _claim(name, written)
+        assert (fleet.layer, fleet.scope) == (None, "actor:vessel"), written
+    # "отправка груженого металлом судна общим весом 4,5 тыс. тонн"
+    cargo = _claim("held68_railnews_20231026_kuryk_sarzha.txt", "4,5 тыс. тонн")
+    assert cargo.layer is None
+    # the route's traffic in the same article is still the route's
+    assert _claim(name, "2,5 млн тонн").layer == "middle_corridor"
+
+
+def test_a_start_a_change_and_a_horizon_are_no_deadlines_but_ranges_and_quarters_are() -> None:
+    fiber = "held69_mailru_20251030_caspian_fiber_russia.txt"
+    # "Строительство началось в этом году, а закончить планируют к 2026−2027 годам."
+    deadlines = [(c.text, c.value, c.value_max) for c in _analysis(fiber).claims
+                 if c.kind == "deadline"]  # fmt: skip
+    assert deadlines == [("к 2026−2027 годам", 2026.0, 2027.0)]
+    # "Работы по прокладке кабеля планируются во II-III квартале 2026 года"
+    laying = _claim("held77_azh_20251021_caspian_fiber_roadmap.txt", "во II-III квартале")
+    assert (laying.kind, laying.value, laying.feature) == ("deadline", 2026.0, "sumgayit-aktau")
+    # "к 2027 году безопасность и скорость грузоперевозок … значительно увеличатся"
+    btk = _analysis("held67_icma_20251022_btk_georgia_5mt.txt")
+    assert [c.text for c in btk.claims if c.kind == "deadline"] == []
+    # "К 2030 году он может утроиться": a growth by a number verb, the year its horizon
+    forecast = _analysis("held74_report_20251127_kos_middle_corridor_fourfold.txt")
+    assert [c.text for c in forecast.claims if c.kind == "deadline"] == []
+    tripled = _claim("held74_report_20251127_kos_middle_corridor_fourfold.txt", "утроиться")
+    assert (tripled.kind, tripled.value, tripled.unit) == ("growth", 3.0, "x")
+
+
+def test_the_work_named_right_after_a_share_done_is_its_measure() -> None:
+    # "«84% проектных и 67% строительно-монтажных работ железнодорожной линии Горадиз-Агбенд
+    # завершены"
+    name = "held78_caliber_20250830_horadiz_agbend_84pct.txt"
+    for written, scope in (("84%", "design"), ("67%", "construction")):
+        progress = _claim(name, written)
+        assert (progress.kind, progress.feature, progress.scope) == (
+            "percent", "horadiz-aghband", scope
+        ), written
+
+
+def test_a_section_through_a_country_named_as_a_place_is_the_countrys() -> None:
+    # "184-километрового участка линии БТК, пролегающего через Грузию"
+    section = _claim("held66_dayaz_20260129_btk_contracts.txt", "184-километрового")
+    assert (section.feature, section.scope) == ("btk", "section:GE")
+
+
+def test_a_range_of_kilometres_after_a_section_word_is_where_works_go_on_not_a_length() -> None:
+    # "ведутся земляные работы … на участке 75-106 км этой железнодорожной линии"
+    name = "held78_caliber_20250830_horadiz_agbend_84pct.txt"
+    assert [c.text for c in _analysis(name).claims if c.kind == "length"] == []
+    # so it disagrees neither with the line's 110,4 km nor with the catalog
+    analyses = [_analysis(name), _analysis("held14_trend_20250905_horadiz_agbend_110km.txt")]
+    assert [c for c in corpus_conflicts(analyses) if c.kind == "length"] == []
+    # a range with its length word is still a length
+    text = "Участок железной дороги Горадиз-Агбенд протяженностью 30-35 км построят."
+    lengths = [c for c in find_claims(parse_document(text, "t.txt", "text")) if c.kind == "length"]
+    assert [(c.value, c.value_max) for c in lengths] == [(30.0, 35.0)]
+
+
+def test_a_change_or_volume_of_an_actors_traffic_is_the_actors_too() -> None:
+    # "по магистральным нефтепроводам Азербайджана транспортировано 33 млн 408,9 тыс. тонн
+    # нефти. … это на 5,5% меньше": all the country's pipelines, not the BTC pipeline
+    fall = _claim(BTD_11_MONTHS, "5,5%")
+    assert (fall.layer, fall.scope) == (None, "actor:AZ")
+    assert _claim(BTD_11_MONTHS, "7,2%").layer == "btc_pipeline"  # the pipeline's own fall
+    # "контейнерные перевозки через Азербайджан выросли … до 135 тысяч TEU, а объем транзита
+    # увеличилcя на 20%, достигнув 66,3 тысячи TEU": ADY's, not the Middle Corridor's
+    transit = _claim("held71_trend_20260105_ady_2025_results.txt", "66,3 тысячи TEU")
+    assert (transit.layer, transit.scope) == (None, "actor:AZ")
+    # "морским транспортом страны перевезено 4,002 миллиона тонн грузов. Наблюдается увеличение
+    # перевозок грузов на 42% … Грузооборот … увеличился на 17,6%": the country's, so no
+    # disagreement with the Middle Corridor's "на 62 процента"
+    country = "dev02_trend_20260117_kazmortransflot_teu.txt"
+    assert [_claim(country, written).scope for written in ("42%", "17,6%")] == ["actor:country"] * 2
+    analyses = [_analysis(country), _analysis("held63_ati_20250908_tmtm_sixfold.txt")]
+    assert [c for c in corpus_conflicts(analyses) if c.kind == "growth"] == []
+
+
+def test_a_capacity_an_increase_and_a_restated_figure_are_measures_of_their_own() -> None:
+    # "пропускная способность уже сейчас может быть увеличена до 150 тысяч TEU" is no target
+    # volume like "рост показателей до 100 тысяч TEU к концу года" (dev10)
+    ady = "held71_trend_20260105_ady_2025_results.txt"
+    assert _claim(ady, "150 тысяч TEU").context.get("measure") == "capacity"
+    dev10 = "dev10_report_20251006_baku_port_record.txt"
+    assert "measure" not in _claim(dev10, "100 тысяч TEU").context
+    # "Открытие Зангезурского коридора увеличит пропускную способность … на 15 млн тонн в год"
+    # and "Завершение проекта [терминалов «Саржа» в порту Курык] позволит увеличить пропускную
+    # способность Среднего коридора на 10 млн тонн в год": increases two projects bring, no
+    # state of the corridor like its "4,5 млн тонн в год" (held07)
+    zangezur = _claim("held72_report_20250826_zangezur_middle_corridor_15mt.txt", "15 млн тонн")
+    sarzha = _claim("held68_railnews_20231026_kuryk_sarzha.txt", "10 млн тонн в год")
+    assert [c.context["increase"] for c in (zangezur, sarzha)] == [
+        "zangezur_corridor/*", "kuryk_port/kuryk"
+    ]
+    # "на 2026 год перевозки по нему планируются на уровне 5,2 млн тонн. … грузопоток вырастет
+    # до 5,2 млн тонн": the figure restated keeps its year, so it meets no 2030 forecast
+    tmtm = "held57_report_20260225_tmtm_5_2mt.txt"
+    restated = [c for c in _analysis(tmtm).claims if c.text == "5,2 млн тонн"][-1]
+    assert restated.context["period"]["year"] == 2026
+    names = [ady, dev10, "held72_report_20250826_zangezur_middle_corridor_15mt.txt",
+             "held68_railnews_20231026_kuryk_sarzha.txt", "held07_report_20260310_tmtm_volumes.txt",
+             tmtm, "held17_trend_20260116_middle_corridor_turkmenistan.txt",
+             "held39_report_20250808_baku_port_100k_forecast.txt"]  # fmt: skip
+    assert [c.id for c in corpus_conflicts([_analysis(n) for n in names])
+            if c.kind in ("mass", "containers") and c.role == "target"] == []  # fmt: skip
+    assert not [c for c in corpus_conflicts([_analysis(n) for n in names])
+                if c.kind == "mass" and c.unit == "Mt/yr"]  # fmt: skip
+    # capacities of one hub are still compared: 240 against 200 thousand TEU a year
+    hubs = [_analysis("held10_railnews_20241115_aktau_container_hub.txt"),
+            _analysis("held34_1news_20251125_aktau_container_hub.txt")]  # fmt: skip
+    assert [c.kind for c in corpus_conflicts(hubs)] == ["containers"]
+
+
+def test_a_new_ports_cost_and_a_total_of_many_projects_are_no_claims_of_a_mapped_port() -> None:
+    name = "held65_kazinform_20251223_mangystau_titr_20pct.txt"
+    # "В 2026 году начнется строительство нового морского порта (первый этап) стоимостью 300
+    # млн долларов США": another port than Kuryk, named a sentence before
+    cost = _claim(name, "300 млн долларов")
+    assert (cost.layer, cost.link) == (None, "unmapped project (a new port)")
+    # "в рамках 16 проектов общей протяженностью 491 км": the region's projects together
+    total = _claim(name, "491 км")
+    assert (total.layer, total.scope) == (None, "actor:projects")
+    # five tunnels' total is still the tunnels' ("пяти тоннелей общей протяженностью 11,5 км")
+    assert _claim("dev07_report_20260305_kars_depot.txt", "11,5 км").scope == "component:тоннель"
+
+
+def test_a_dotted_capital_i_and_two_more_spellings_name_their_features() -> None:
+    # "Если маршрут TRİPP будет реализован, по нему смогут перевозить до 15 млн тонн грузов"
+    tripp = "held70_report_20251022_tripp_15mt_bayramov.txt"
+    assert [(m.text, m.feature) for m in _analysis(tripp).mentions] == [("TRİPP", "syunik")]
+    capacity = _claim(tripp, "15 млн тонн")
+    assert (capacity.feature, capacity.value, capacity.unit) == ("syunik", 15.0, "Mt")
+    # "Актауского морского торгового порта", "Транскаспийскому транспортному коридору"
+    names = ("held65_kazinform_20251223_mangystau_titr_20pct.txt",
+             "held74_report_20251127_kos_middle_corridor_fourfold.txt")  # fmt: skip
+    named = {(m.text, m.feature) for name in names for m in _analysis(name).mentions}
+    assert {("Актауского морского торгового порта", "aktau"),
+            ("Транскаспийскому транспортному коридору", None)} <= named  # fmt: skip
+
+
+def test_a_day_and_month_opening_a_sentence_date_its_event_in_the_publications_year() -> None:
+    # "29 января в Тбилиси между BTKI Railways … и АО "Грузинская железная дорога" подписаны
+    # договоры … по железнодорожной линии Баку-Тбилиси-Карс (БТК)" (published 2026-01-29)
+    signed = _claim("held66_dayaz_20260129_btk_contracts.txt", "29 января")
+    assert (signed.kind, signed.feature, signed.context["date"]) == ("event", "btk", "2026-01-29")
+    # a day after the publication's is the year before's; a date inside a sentence is not read
+    text = "15 декабря подписано соглашение по железной дороге Баку-Тбилиси-Карс."
+    [event] = [c for c in find_claims(parse_document(f"date 2026-01-10\n{text}", "t.txt", "text"))
+               if c.kind == "event"]  # fmt: skip
+    assert event.context["date"] == "2025-12-15"
+    inside = "Соглашение по дороге Баку-Тбилиси-Карс подписано 15 декабря в Баку."
+    claims = find_claims(parse_document(f"date 2026-01-10\n{inside}", "t.txt", "text"))
+    assert [c for c in claims if c.kind == "event"] == []
+
+
+def test_a_change_said_of_a_pronoun_goes_on_about_the_sentence_befores() -> None:
+    # "объем грузоперевозок по Среднему коридору … уже вырос в четыре раза. "К 2030 году он
+    # может утроиться, если будут правильно направлены инвестиции …""
+    tripled = _claim("held74_report_20251127_kos_middle_corridor_fourfold.txt", "утроиться")
+    assert (tripled.layer, tripled.topic, tripled.link) == (
+        "middle_corridor", "freight_volume", "pronoun, previous sentence's figure"
+    )

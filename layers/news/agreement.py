@@ -8,11 +8,12 @@ Two rules, over claims of *different* documents:
 
 ``value``
     the values differ (beyond rounding, :func:`agree`) while the reporting periods agree, or
-    only one states one (for a volume, a whole year; for a change see :func:`_changes_comparable`);
+    only one states one (for a volume, a whole year; for a change see :func:`_changes_comparable`;
+    a share of a volume, "85,1% или 21 млн … тонн", only over one stated window);
 ``period``
-    the values (one at least written plainly) agree but both state a period of the same year and the
-    windows differ (547 million USD "за восемь месяцев 2025 года" against "за девять
-    месяцев"); one figure for
+    the values (one at least written plainly, of three significant digits or more) agree but
+    both state a period of the same year and the windows differ (547 million USD "за восемь
+    месяцев 2025 года" against "за девять месяцев"); one figure for
     two different years (a 2026 forecast of 110,000 TEU against a 2025 record of more than
     100,000) is two measures, not a disagreement.
 
@@ -29,7 +30,7 @@ import bisect
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from caspian.layers.news.claims import Claim
+from caspian.layers.news.claims import Claim, is_share
 from caspian.layers.news.measures import FLOWS
 
 Period = tuple[Any, Any] | None
@@ -156,6 +157,9 @@ def _value_rule(members: Sequence[Claim]) -> dict[int, Claim]:
             if claim.kind == "growth":
                 if not _changes_comparable(window, other_window):
                     continue
+            elif is_share(claim.kind, claim.scope):
+                if window is None or window != other_window:
+                    continue  # as a change: a share is compared over one stated window only
             elif not _comparable(window, other_window, claim.kind in FLOWS):
                 continue
             if any(
@@ -173,15 +177,30 @@ def _windows_differ(period: Period, other: Period) -> bool:
     return period is not None and other is not None and period[1] == other[1] and period != other
 
 
+#: The fewest significant digits of a figure that two windows do not share by chance: "547
+#: миллионов долларов" for eight months and for nine is one figure with its period mistaken;
+#: "около 2,5 миллиона тонн" in half a year and "2,5 млн тонн" in the whole year are two.
+SPECIFIC_DIGITS = 3
+
+
+def _specific(claim: Claim) -> bool:
+    """Whether ``claim``'s figure has :data:`SPECIFIC_DIGITS` significant digits or more."""
+    step = significant_step(claim.value, claim.step)
+    if not step:
+        return False
+    return round(abs(claim.value) / step) >= 10 ** (SPECIFIC_DIGITS - 1)
+
+
 def _period_rule(members: Sequence[Claim]) -> dict[int, Claim]:
     # Figures that state a period, grouped by (value, step, period): a thousand articles
     # repeating one figure for one period are one group, compared once.
     # A figure written as approximate or bounded ("около 70 тысяч", "превысил 100 000") fits
     # windows of many lengths: two of them show no period mistaken, one beside a plainly
-    # written figure may ("превысив 547 миллионов" against "составил 547 миллионов").
+    # written figure may ("превысив 547 миллионов" against "составил 547 миллионов"); a
+    # round one (:func:`_specific`) shows none.
     groups: dict[tuple[float, Any, Period, bool], list[Claim]] = {}
     for claim in members:
-        if period_of(claim) is not None:
+        if period_of(claim) is not None and _specific(claim):
             plain = claim.qualifier not in APPROXIMATE
             key = (claim.value, tolerance_step(claim), period_of(claim), plain)
             groups.setdefault(key, []).append(claim)

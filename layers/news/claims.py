@@ -24,6 +24,7 @@ it is no length (:data:`SIZES`: a planned line's length is its length), else *re
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import math
 import re
 from collections.abc import Sequence
@@ -32,7 +33,7 @@ from typing import Any, NamedTuple
 
 from caspian.layers.news import linking, timing
 from caspian.layers.news.documents import NewsDocument
-from caspian.layers.news.gazetteer import Gazetteer, load_gazetteer
+from caspian.layers.news.gazetteer import Gazetteer, Match, load_gazetteer
 from caspian.layers.news.language import language_of
 from caspian.layers.news.measures import (
     FLOWS,
@@ -40,6 +41,7 @@ from caspian.layers.news.measures import (
     change_through,
     measured,
     not_a_length,
+    refers_back,
     scope_of,
     sentence_lemmas,
     split_lengths,
@@ -48,7 +50,7 @@ from caspian.layers.news.measures import (
 )
 from caspian.layers.news.mentions import Mention, find_mentions
 from caspian.layers.news.quantities import Quantity, quantities
-from caspian.layers.news.scopes import ACTOR, clause
+from caspian.layers.news.scopes import ACTOR, changed_share, clause
 from caspian.layers.news.text import lemmas, words
 from caspian.layers.news.timing import COMPLETION
 
@@ -153,13 +155,68 @@ _CHANGED_TO_BEFORE = re.compile(r".?\bдо\s*", re.IGNORECASE)
 _CHANGED_FROM_AFTER = re.compile(r",?\s*с\s*", re.IGNORECASE)
 
 
+def is_share(kind: str, scope: str | None) -> bool:
+    """Whether a figure of ``kind`` and ``scope`` is the share one origin has of a volume
+    ("85,1% или 21 млн … тонн … нефть, добытая в Азербайджане"): counted over a window, as a
+    volume is."""
+    return kind == "percent" and (scope or "").startswith("share:")
+
+
 def share_of_volume(volume: Claim) -> str | None:
-    """The share or country section a change after ``volume`` in its sentence is of: the
-    volume's ("транзит нефти Казахстана и Туркменистана … составил 2,888 млн тонн, это на
-    19,4% меньше"; "через Азербайджан … 1,741 млн тонн грузов, то есть на 7% больше"), else
-    None."""
+    """The share, country section or actor a change after ``volume`` is of: the volume's
+    ("транзит нефти Казахстана и Туркменистана … составил 2,888 млн тонн, это на 19,4%
+    меньше"; "через Азербайджан … 1,741 млн тонн грузов, то есть на 7% больше"; "по
+    магистральным нефтепроводам Азербайджана транспортировано 33 млн 408,9 тыс. тонн нефти. …
+    это на 5,5% меньше": all the country's pipelines, no project's), else None."""
     share = volume.scope or ""
-    return share if volume.kind in FLOWS and share.startswith(("share:", "section:")) else None
+    parts = ("share:", "section:", ACTOR)
+    return share if volume.kind in FLOWS and share.startswith(parts) else None
+
+
+def _scope_of_volume_before(
+    document: NewsDocument, item: Quantity, sentence: tuple[int, int], before: Claim, index: int
+) -> str | None:
+    """:func:`share_of_volume` of the claim ``before`` a change ``item`` (in sentence
+    ``index``) when it stands in the change's sentence, or ends the sentence before and the
+    change's clause refers back to it ("это на 5,5% меньше"); else None."""
+    same = before.sentence == index
+    back = before.sentence == index - 1 and refers_back(document, item, sentence)
+    return share_of_volume(before) if same or back else None
+
+
+def _actor_before(claims: Sequence[Claim], index: int) -> str | None:
+    """The actor (``actor:<who>``) of a volume or change before in sentence ``index`` or
+    the one before it: the volumes and changes of a sentence that names no project are that
+    actor's too ("контейнерные перевозки через Азербайджан выросли … до 135 тысяч TEU, а
+    объем транзита увеличилcя на 20%, достигнув 66,3 тысячи TEU"; "морским транспортом страны
+    перевезено 4,002 миллиона тонн грузов. Наблюдается увеличение перевозок грузов на 42%");
+    else None."""
+    for claim in reversed(claims):
+        if claim.sentence is None or claim.sentence < index - 1:
+            return None
+        if claim.kind in (*FLOWS, "growth") and (claim.scope or "").startswith(ACTOR):
+            return claim.scope
+    return None
+
+
+# A percent and a volume joined by "или" state one share twice: "85,1% или 21 млн 199,8 тыс.
+# тонн нефти … составила нефть, добытая в Азербайджане".
+_OR = re.compile(r"\s*или\s*", re.IGNORECASE)
+
+
+def _equated_share(
+    document: NewsDocument, before: Claim, written: Quantity | None, volume: Quantity, share: str
+) -> Claim:
+    """``before`` (the claim before a volume in its sentence, ``written`` as read) with the
+    volume's ``share`` when it is a percent the volume restates ("85,1% или 21 млн … тонн"),
+    else ``before`` unchanged."""
+    if written is None or before.kind != "percent" or before.scope is not None:
+        return before
+    if document.original_span(written.start, written.end)[0] != before.start:
+        return before  # the figure before was no claim
+    if not _OR.fullmatch(document.text, written.end, volume.start):
+        return before
+    return dataclasses.replace(before, scope=share)
 
 
 # "за аналогичный период предыдущего года": the months of the figure before, a year earlier.
@@ -211,13 +268,45 @@ DOCUMENTS = {
 _CLAUSE_EDGE = re.compile(r"[,;:.!?«»\"]|\s(?:а|но|однако)\s")
 
 
-def _of_a_document(text: str, item: Quantity, span: tuple[int, int]) -> bool:
-    """Whether the deadline ``item`` dates a document or a study (:data:`DOCUMENTS` named in
-    its own clause, within ``span``), not the completion of the project."""
+def _names_in_own_clause(
+    text: str, item: Quantity, span: tuple[int, int], named: set[str]
+) -> bool:
+    """Whether a word of ``named`` (by lemma) stands in the figure ``item``'s own clause
+    (bounded by :data:`_CLAUSE_EDGE`, within ``span``)."""
     edges = [match.end() for match in _CLAUSE_EDGE.finditer(text, span[0], item.start)]
     after = _CLAUSE_EDGE.search(text, item.end, span[1])
     start, end = (edges[-1] if edges else span[0]), (after.start() if after else span[1])
-    return any(lemmas(word.text) & DOCUMENTS for word in words(text, start, end))
+    return any(lemmas(word.text) & named for word in words(text, start, end))
+
+
+def _of_a_document(text: str, item: Quantity, span: tuple[int, int]) -> bool:
+    """Whether the deadline ``item`` dates a document or a study (:data:`DOCUMENTS` named in
+    its own clause, within ``span``), not the completion of the project."""
+    return _names_in_own_clause(text, item, span, DOCUMENTS)
+
+
+#: Vessels and what measures one: a figure in a clause that names one is the fleet's (a
+#: vessel's tonnage, the date ferries go into service), not the port's or the route's:
+#: "сухогрузное судно … грузоподъемностью 7 тыс. тонн", "до 2028 года … введут в эксплуатацию
+#: шесть паромов".
+VESSELS = {
+    "судно", "паром", "флот", "танкер", "сухогруз", "контейнеровоз", "баржа", "теплоход",
+    "грузоподъемность",
+}  # fmt: skip
+#: The scope of a vessel's figure: an actor's, linked to no project.
+OF_A_VESSEL = f"{ACTOR}vessel"
+# A port said to be new, a word or two between: "строительство нового морского порта (первый
+# этап) стоимостью 300 млн долларов". The catalog maps the ports that work; a new one is
+# another project (a new line or road may be the one mapped: "Новая дорога рассчитана на
+# перевозку … 15 миллионов тонн" is the Kars–Dilucu line).
+_NEW_PORT = re.compile(
+    r"\bнов(?:ый|ого|ому|ым|ом)\s+(?:[а-яё-]+\s+){0,2}?порт[а-я]*\b", re.IGNORECASE
+)
+
+
+def _new_port_before(text: str, start: int, figure: int) -> bool:
+    """Whether ``text[start:figure]`` (a figure's clause before it) names a new port."""
+    return _NEW_PORT.search(text, start, figure) is not None
 
 
 def _rate_of_change_start(item: Quantity, before: Claim) -> Quantity:
@@ -256,13 +345,15 @@ def _flow_period(
     years: list[tuple[int, int, int]],
     horizons: list[int],
     horizon_years: Sequence[int] = (),
+    scope: str | None = None,
 ) -> dict[str, Any]:
     """The months (:func:`caspian.layers.news.timing.months_stated`) or else the whole year
-    a volume (or a change) is counted for, as a claim's ``period``, or nothing; a forecast
+    a volume (or a change, or a share of a volume: a percent of ``scope`` ``share:``) is
+    counted for, as a claim's ``period``, or nothing; a forecast
     with no year of its own is the volume of the one year its sentence's horizon names ("достигнет 8
     миллионов тонн к концу этого года": that year's, ``horizon_years``)."""
-    if item.kind not in (*FLOWS, "growth"):  # a change in a year is over that year
-        return {}
+    if item.kind not in (*FLOWS, "growth") and not is_share(item.kind, scope):
+        return {}  # a change in a year is over that year
     if yearly_change(document.text, item):  # as "в месяц" is a month, of no year named
         return {"period": {"months": 12, "year": None, "text": "a year"}}
     published = (int(document.date[:4]), int(document.date[5:7])) if document.date else None
@@ -298,6 +389,26 @@ def _period_said_before(
         if claim.context.get("period") and not claim.context.get("state"):
             return {"period": claim.context["period"]}
     return {}
+
+
+#: What makes a volume the same figure restated: kind, unit, layer, feature and value.
+Restated = tuple[str, str | None, str | None, str | None, float]
+
+
+def _restated_key(kind: str, unit: str | None, link: linking.Link, value: float) -> Restated:
+    return (kind, unit, link.layer, link.feature, value)
+
+
+def _period_restated(
+    item: Quantity, link: linking.Link, stated: dict[Restated, dict[str, Any]]
+) -> dict[str, Any]:
+    """The period of a volume (``item``, linked by ``link``) stated with no period of its own
+    that its article stated before with one (``stated``: the last period of each figure): the
+    same value, unit and feature ("на 2026 год перевозки по нему планируются на уровне 5,2 млн
+    тонн. … При этом непосредственно по ТМТМ грузопоток вырастет до 5,2 млн тонн"); else
+    nothing."""
+    period = stated.get(_restated_key(item.kind, item.unit, link, item.value))
+    return {"period": period} if period else {}
 
 
 @dataclass(frozen=True)
@@ -360,26 +471,132 @@ def _plausible(
     return kept
 
 
+def _date_in_year(published: str, day_month: tuple[int, int]) -> dt.date | None:
+    """The ``(day, month)`` in the publication's year, or the year before when that falls
+    after the publication (``published``, ISO); None when there is no such day."""
+    on = dt.date.fromisoformat(published[:10])
+    try:
+        found = dt.date(on.year, day_month[1], day_month[0])
+        return found if found <= on else found.replace(year=on.year - 1)
+    except ValueError:  # "30 февраля", or 29 February of a year before that has none
+        return None
+
+
 def _resolved(
     document: NewsDocument, index: int, found: Sequence[Quantity], skipped: list[SkippedFigure]
 ) -> list[Quantity]:
     """``found`` with each deadline relative to the publication ("до конца года", "в
-    следующем году") made a year by the page's date; skipped when the page states none."""
+    следующем году") made a year, and each event dated by a day and month alone ("29 января
+    … подписаны") dated in the last year up to it, by the page's date; skipped when the page
+    states none."""
     year = int(document.date[:4]) if document.date else None
     kept = []
     for item in found:
         offset = item.extra.get("relative_years")
-        if offset is None:
+        day_month = item.extra.get("day_month")
+        dated = _date_in_year(document.date, day_month) if document.date and day_month else None
+        if offset is None and day_month is None:
             kept.append(item)
-        elif year is None:
+        elif year is None or (day_month and dated is None):
             start, end = document.original_span(item.start, item.end)
             written = " ".join(document.text[item.start : item.end].split())
-            reason = "a deadline relative to the publication, and the page states no date"
+            reason = f"a {item.kind} relative to the publication, and the page states no date"
             skipped.append(SkippedFigure(document.id, written, index, start, end, reason))
+        elif dated is not None:
+            extra = {**item.extra, "date": dated.isoformat(), "relative_to": document.date}
+            kept.append(dataclasses.replace(item, value=float(dated.toordinal()), extra=extra))
         else:
             extra = {**item.extra, "relative_to": document.date}
             kept.append(dataclasses.replace(item, value=float(year + offset), extra=extra))
     return kept
+
+
+#: Words of what a project can carry: a volume in a clause that names one is its capacity,
+#: no volume carried or to be carried ("пропускная способность … может быть увеличена до 150
+#: тысяч TEU" against "рост показателей до 100 тысяч TEU к концу года").
+CAPACITY = {"мощность", "способность"}
+#: Words of an increase: a figure in its own unit right after "на" in a sentence that holds
+#: one is the size of the increase ("увеличит пропускную способность Среднего коридора на 15
+#: млн тонн в год"), no state of the project.
+INCREASES = {
+    "увеличить", "увеличиться", "увеличивать", "увеличение", "нарастить", "наращивание",
+    "расширить", "расширение", "повысить", "повышение", "рост", "прирост", "вырасти",
+}  # fmt: skip
+# The "на" of a change's size, right before its figure.
+_CHANGE_BY = re.compile(r"\bна\s*\Z", re.IGNORECASE)
+
+
+def _causes(
+    named: Sequence[linking.Located], layer: str | None, subject: tuple[str, str | None] | None
+) -> list[tuple[str, str | None]]:
+    """What may bring a change to a figure of ``layer``: the projects of other layers its
+    sentence names (``named``), in order, then the article's ``subject``."""
+    others = [(located.match.layer, located.match.feature) for located in named
+              if isinstance(located.match, Mention) and located.match.layer != layer]  # fmt: skip
+    return [*others, *([subject] if subject and subject[0] != layer else [])]
+
+
+#: The link rule of a figure whose sentence goes on about the one before's by a pronoun.
+PRONOUN_LINK = "pronoun, previous sentence's figure"
+# A personal pronoun as a word: "К 2030 году он может утроиться".
+_PRONOUN = re.compile(r"\b(?:он|она|оно|они)\b", re.IGNORECASE)
+
+
+def _continued(
+    text: str, sentence: tuple[int, int], item: Quantity, before: Claim, index: int
+) -> Claim | None:
+    """The figure of the sentence before that a change ``item`` (in sentence ``index``)
+    goes on about: its sentence refers to it by a personal pronoun before the figure ("…
+    объем грузоперевозок по Среднему коридору … уже вырос в четыре раза. "К 2030 году он
+    может утроиться…""), and ``before``, the last claim of the sentence before, is a linked
+    change; else None."""
+    if item.kind != "growth" or before.kind != "growth" or before.layer is None:
+        return None
+    if before.sentence != index - 1 or not _PRONOUN.search(text, sentence[0], item.start):
+        return None
+    return before
+
+
+def _topic_of(claim: Claim) -> Match | None:
+    """``claim``'s topic as the gazetteer match :func:`linking.link_topic` gives."""
+    return None if claim.topic is None else Match(("topic", claim.topic), claim.topic, 0, 0)
+
+
+def _flow_measure(
+    document: NewsDocument,
+    item: Quantity,
+    span: tuple[int, int],
+    said: frozenset[str],
+    causes: Sequence[tuple[str, str | None]],
+) -> dict[str, Any]:
+    """What a physical figure measures beyond its kind and unit, as a claim's context: a
+    volume in a clause that names a capacity (:data:`CAPACITY`) has ``measure``
+    ``capacity``; a figure right after "на" beside an increase (:data:`INCREASES`) is an
+    ``increase``, and its value
+    what brings it: the first of ``causes`` (``(layer, feature)``: the other projects its
+    sentence names, else the article's subject), so the increases two projects bring are
+    two measures ("Открытие Зангезурского коридора увеличит пропускную способность … на 15
+    млн тонн в год" against "Завершение проекта [терминалов Курыка] позволит увеличить … на
+    10 млн тонн в год")."""
+    if item.kind not in PHYSICAL:
+        return {}
+    text = document.text
+    context: dict[str, Any] = {}
+    if item.kind in FLOWS and _names_in_own_clause(text, item, span, CAPACITY):
+        context["measure"] = "capacity"
+    if said & INCREASES and _CHANGE_BY.search(text, max(0, item.start - 4), item.start):
+        layer, feature = causes[0] if causes else (None, None)
+        context["increase"] = f"{layer}/{feature or '*'}" if layer else "unknown"
+    return context
+
+
+#: Verbs of a change that comes by itself: a date beside one in a sentence that completes
+#: nothing is the horizon of a forecast ("к 2027 году безопасность и скорость грузоперевозок
+#: … значительно увеличатся"), no deadline of the project.
+CHANGES_BY_ITSELF = {
+    "увеличиться", "вырасти", "возрасти", "расти", "снизиться", "сократиться", "улучшиться",
+    "утроиться", "удвоиться",
+}  # fmt: skip
 
 
 def _is_claim(
@@ -387,13 +604,14 @@ def _is_claim(
 ) -> bool:
     """Whether a figure is a claim of its own: a deadline before the publication's year is
     history, and one in a sentence that completes nothing but states another figure is that
-    figure's horizon ("рост показателей до 100 тысяч TEU к концу года")."""
+    figure's horizon ("рост показателей до 100 тысяч TEU к концу года"), or states a change
+    without a figure ("к 2027 году безопасность и скорость грузоперевозок … увеличатся")."""
     if item.kind != "deadline":
         return True
     if document.date and item.value < int(document.date[:4]):
         return False
     others = [other for other in figures if other.kind not in ("deadline", *CONTEXT)]
-    return bool(said & COMPLETION) or not others
+    return bool(said & COMPLETION) or not (others or said & CHANGES_BY_ITSELF)
 
 
 def read_claims(
@@ -425,6 +643,7 @@ def read_claims(
         if mention.feature:
             named_features.setdefault(mention.layer, set()).add(mention.feature)
     claims: list[Claim] = []
+    stated_periods: dict[Restated, dict[str, Any]] = {}
     skipped: list[SkippedFigure] = []
     language = language_of(document.language)
     for index, sentence in enumerate(document.sentences):
@@ -459,19 +678,30 @@ def read_claims(
             if claims and claims[-1].sentence == index:
                 item = _rate_of_change_start(item, claims[-1])
             scope = parts.get(number) or scope_of(document, item, span, sentence, bool(named_here))
-            if item.kind == "growth" and scope is None and claims and claims[-1].sentence == index:
-                scope = share_of_volume(claims[-1])
+            if item.kind == "growth" and scope is None and claims:
+                scope = _scope_of_volume_before(document, item, sentence, claims[-1], index)
+            if item.kind in (*FLOWS, "growth") and scope is None and not named_here:
+                scope = _actor_before(claims, index)
             if item.kind == "growth" and scope is None:
                 previous = document.sentences[index - 1] if index else None
                 scope = change_through(document, item, sentence, previous)
+            if item.kind == "growth" and scope is None:
+                scope = changed_share(document.text, sentence[0], item.start)
+            if (scope or "").startswith("share:") and claims and claims[-1].sentence == index:
+                written = figures[number - 1] if number else None
+                claims[-1] = _equated_share(document, claims[-1], written, item, str(scope))
             borrow = item.kind in BORROWS or not topics_by_sentence.get(index)
             link = linking.link_feature(
                 document, names, subject, index, item.start, borrow, quotes
             )
             if link is None and borrow:
                 link = linking.link_between(document, gazetteer.entries, index)
+            if _names_in_own_clause(document.text, item, span, VESSELS):
+                scope = OF_A_VESSEL
+            if link is not None and _new_port_before(document.text, span[0], item.start):
+                link = linking.Link(None, None, f"{linking.UNMAPPED} project (a new port)")
             if (scope or "").startswith(ACTOR):
-                link = None  # a country's own traffic, not the project's
+                link = None  # a country's own traffic, a vessel's figure: not the project's
             if link is not None:
                 if not (scope or "").startswith("section:"):  # measured on the layer named
                     link = linking.specific(
@@ -479,10 +709,20 @@ def read_claims(
                     )
                 link, scope = through_place(gazetteer, link, scope)
             topic = linking.link_topic(document, topics_by_sentence, index, item.start)
-            period = _flow_period(document, item, span, years, horizons, horizon_years)
+            if link is None and scope is None and claims:
+                before = _continued(document.text, sentence, item, claims[-1], index)
+                if before is not None:
+                    link = linking.Link(before.layer, before.feature, PRONOUN_LINK)
+                    topic = _topic_of(before)
+            period = _flow_period(document, item, span, years, horizons, horizon_years, scope)
             if not period and item.kind in FLOWS and claims and claims[-1].sentence == index:
                 period = _same_period_before(document.text, sentence, claims[-1])
             period = period or _period_said_before(document.text, sentence, item, claims)
+            if not period and item.kind in FLOWS and link is not None:
+                period = _period_restated(item, link, stated_periods)
+            if period and item.kind in FLOWS and link is not None:
+                key = _restated_key(item.kind, item.unit, link, item.value)
+                stated_periods[key] = period["period"]
             following = figures[number + 1] if number + 1 < len(figures) else None
             preceding = figures[number - 1] if number else None
             start, end = document.original_span(item.start, item.end)
@@ -517,6 +757,9 @@ def read_claims(
                             if not (item.kind in ("duration", "deadline") and key == "horizon")
                         },
                         **{key: item.extra[key] for key in _OWN_CONTEXT if key in item.extra},
+                        **_flow_measure(document, item, span, said, _causes(
+                            named_here, link.layer if link else None, subject
+                        )),
                     },
                 )
             )

@@ -178,6 +178,13 @@ def _word_lemmas(written: str) -> list[frozenset[str]]:
     ]
 
 
+def _dotted_spellings(abbreviation: str) -> tuple[str, ...]:
+    """An abbreviation as written, and with the dotted capital I that Azerbaijani and
+    Turkish outlets type for a Latin one ("TRİPP" for "TRIPP"), when it holds an I."""
+    dotted = abbreviation.replace("I", "İ")
+    return (abbreviation, dotted) if dotted != abbreviation else (abbreviation,)
+
+
 def _name(target: tuple[str, str | None], written: str, exact: bool) -> Name:
     if exact:
         return Name(target, written, (frozenset({written}),), True)
@@ -204,7 +211,9 @@ def parse_gazetteer(data: dict[str, Any]) -> Gazetteer:
             listed = entry.get(key, [])
             if not isinstance(listed, list) or not all(isinstance(n, str) for n in listed):
                 raise GazetteerError(f"gazetteer entry {target}: {key} must be a list of names")
-            names.extend(_name(target, written, exact) for written in listed)
+            spellings = [spelling for written in listed
+                         for spelling in (_dotted_spellings(written) if exact else (written,))]
+            names.extend(_name(target, written, exact) for written in spellings)
     topics = [
         _name(("topic", str(topic["id"])), written, False)
         for topic in data.get("topics", [])

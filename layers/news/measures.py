@@ -17,6 +17,7 @@ from caspian.layers.news.documents import NewsDocument
 from caspian.layers.news.expression import Quantity
 from caspian.layers.news.gazetteer import Gazetteer
 from caspian.layers.news.scopes import (
+    SECTION_WORDS,
     component_scope,
     figure_scope,
     including_scope,
@@ -24,12 +25,16 @@ from caspian.layers.news.scopes import (
     origin_after,
     over_territory,
     progress_scope,
+    projects_total,
     purpose_scope,
+    share_said_after,
     share_scope,
     shipper_share,
     stage_scope,
+    stake_scope,
     through_country,
     way_after,
+    work_after,
     work_component,
 )
 from caspian.layers.news.text import lemmas, range_lemmas, words
@@ -63,12 +68,15 @@ _PER_HOUR = re.compile(r"\s*(?:в\s+час|/\s*ч)\b")
 
 def not_a_length(document: NewsDocument, item: Quantity, before: int) -> bool:
     """Whether a figure read as a length (``item``, its clause starting at ``before``) is a
-    width, depth or height (:data:`OTHER_DIMENSIONS`) or a speed: no claim of a length."""
+    width, depth or height (:data:`OTHER_DIMENSIONS`), a speed, or a range of kilometre posts
+    right after a section word: no claim of a length."""
     if item.kind != "length":
         return False
     if _PER_HOUR.match(document.text, item.end):
         return True
     near = words(document.text, before, item.start)[-DIMENSION_REACH:]
+    if item.value_max is not None and near and lemmas(near[-1].text) & SECTION_WORDS:
+        return True  # "на участке 75-106 км": where on the line (its chainage), no length
     return any(lemmas(word.text) & OTHER_DIMENSIONS for word in near)
 
 
@@ -140,7 +148,9 @@ def scope_of(
     text = document.text
     if item.kind == "percent":
         return (
-            progress_scope(text, sentence[0], item.start)
+            stake_scope(text, span[0], (item.start, item.end))
+            or work_after(text, item.end)
+            or progress_scope(text, sentence[0], item.start)
             or shipper_share(text, sentence[0], (item.start, item.end))
             or figure_scope(text, *span)
         )
@@ -153,11 +163,13 @@ def scope_of(
         return figure_scope(text, sentence[0], span[1])
     timed = item.kind in ("duration", "deadline")
     return (
-        including_scope(text, span[0], (item.start, item.end))
+        projects_total(text, span[0], item.start)
+        or including_scope(text, span[0], (item.start, item.end))
         or figure_scope(text, *span)
         or (through_country(text, span[0], item.start) if flow else None)
         or (share_scope(text, sentence[0], item.start, project_named) if flow else None)
         or (origin_after(text, item.end, span[1]) if flow else None)
+        or (share_said_after(text, item.end, span[1]) if flow else None)
         or (purpose_scope(text, item.end, sentence[1]) if item.kind == "money" else None)
         or component_scope(text, span[0], item.start)
         or (work_component(text, sentence[0], item.start) if timed else None)
@@ -186,11 +198,18 @@ def change_through(
     found = through_country(text, sentence[0], item.start)
     if found or previous is None:
         return found
-    starts = [match.end() for match in _CLAUSE_START.finditer(text, sentence[0], item.start)]
-    own = max(starts, default=sentence[0])
-    if _REFERS_BACK.match(text, own, item.start):
+    if refers_back(document, item, sentence):
         return through_country(text, *previous)
     return None
+
+
+def refers_back(document: NewsDocument, item: Quantity, sentence: tuple[int, int]) -> bool:
+    """Whether the clause of ``item`` in ``sentence`` refers back to the sentence before ("это
+    на 11,157 млн баррелей или 6,07% меньше", "что на 12,7% меньше")."""
+    text = document.text
+    starts = [match.end() for match in _CLAUSE_START.finditer(text, sentence[0], item.start)]
+    own = max(starts, default=sentence[0])
+    return _REFERS_BACK.match(text, own, item.start) is not None
 
 
 def split_lengths(

@@ -20,10 +20,15 @@ way):
   депо … планируется завершить в течение двух месяцев");
 * ``share:<who>`` — a volume of one origin's or shipper's cargo, not the project's total
   ("Объем транспортировки казахстанской нефти … 1,5 млн тонн": ``share:KZ``; "транзитной
-  нефти": ``share:transit``), read from the sentence before the figure;
+  нефти": ``share:transit``), read from the sentence before the figure, or from what the
+  volume is said to be after it ("… составила нефть, добытая в Азербайджане",
+  :func:`share_said_after`); a change of a share, from its own clause ("транзитной - на
+  24,2%") or its sentence (:func:`changed_share`);
 * ``actor:<country>`` — a volume a country (or ``actor:region``, a region: "по Центральной
   Азии") carries, in a sentence naming no project: the actor's figure, which :mod:`.claims`
-  links to no project;
+  links to no project; ``actor:owner``, a percent in brackets after a name ("BP (30,37%)",
+  :func:`stake_scope`), and ``actor:projects``, a total after a count of projects ("16
+  проектов общей протяженностью 491 км", :func:`projects_total`), likewise;
 * ``including:<lemmas>`` — a total that counts more than the feature, the words added named
   right after the figure or right before it ("110,4 км (с учетом подъездных путей - 140,6
   км)", "140,6 км с учетом подъездных путей": ``including:подъездный путь``);
@@ -115,10 +120,10 @@ def figure_scope(text: str, start: int, end: int) -> str | None:
                 return f"section:{adjective}"
             place = _PLACE.match(text, tokens[index].end + 1, end)
             if place and place.start() - tokens[index].end <= 2:
-                return f"section:{place.group(1)}"
+                return _section_through(place.group(1))
             through = _THROUGH.match(text, tokens[index].end, end)
             if through:
-                return f"section:{through.group(1)}"
+                return _section_through(through.group(1))
     for index, lemma_set in enumerate(found):
         following = found[index + 1 : index + 3]
         if lemma_set & BACKUP:
@@ -129,6 +134,15 @@ def figure_scope(text: str, start: int, end: int) -> str | None:
         if lemma_set & SECOND and lined:
             return "second line"
     return None
+
+
+def _section_through(place: str) -> str:
+    """The scope of a section through ``place``: a country's section when it is a country
+    ("участка линии БТК, пролегающего через Грузию": ``section:GE``), else the leg through
+    that place (``section:Нахчыван``)."""
+    country = next((COUNTRIES[lemma] for lemma in sorted(lemmas(place))
+                    if lemma in COUNTRIES), None)  # fmt: skip
+    return f"section:{country or place}"
 
 
 def _country_of(pattern: re.Pattern[str], text: str, start: int, end: int) -> str | None:
@@ -191,6 +205,22 @@ def component_scope(text: str, start: int, figure: int) -> str | None:
         if found and not (index and tokens[index - 1] & FIGURATIVE):
             return f"component:{min(found)}"
     return None
+
+
+#: Words for projects counted: a total after a count of them ("в рамках 16 проектов общей
+#: протяженностью 491 км") is the whole set's, no figure of one project.
+PROJECTS = {"проект", "объект"}
+# A count, its noun and a total's adjective and measure right before the figure.
+_COUNTED_TOTAL = re.compile(
+    r"(?<!\d)\d+\s+([а-яё]+)\s+(?:общ|суммарн|совокупн)[а-яё]*\s+[а-яё]+\s*\Z", re.IGNORECASE
+)
+
+
+def projects_total(text: str, start: int, figure: int) -> str | None:
+    """``actor:projects`` when the figure at ``figure`` is the total of a count of projects
+    (:data:`PROJECTS`) named right before it in ``text[start:figure]``, else None."""
+    counted = _COUNTED_TOTAL.search(text, start, figure)
+    return f"{ACTOR}projects" if counted and lemmas(counted[1]) & PROJECTS else None
 
 
 #: Preparatory work money may be spent on: "$9 млн на геологические изыскания" is the
@@ -317,6 +347,24 @@ def shipper_share(text: str, start: int, figure: tuple[int, int]) -> str | None:
     return None
 
 
+# A percent in brackets right after a name: "Участниками АЧГ являются: BP (30,37%), SOCAR
+# (31,65%), "MOL Group" (9,57%)" are the owners' stakes.
+_NAME_BEFORE_BRACKET = re.compile(r"(?:\b[A-ZА-ЯЁ][\w&.-]*|[\"»”])\s*\(\s*\Z")
+_BRACKET_CLOSES = re.compile(r"\s*\)")
+#: How far before its figure (characters) the name and the bracket may stand.
+_STAKE_REACH = 40
+
+
+def stake_scope(text: str, start: int, figure: tuple[int, int]) -> str | None:
+    """``actor:owner`` for a percent in brackets right after a name (``figure``, its clause
+    from ``start``): "BP (30,37%)" is that owner's stake, no figure of the project; else
+    None."""
+    if not _BRACKET_CLOSES.match(text, figure[1]):
+        return None
+    before = max(start, figure[0] - _STAKE_REACH)
+    return f"{ACTOR}owner" if _NAME_BEFORE_BRACKET.search(text, before, figure[0]) else None
+
+
 def origin_after(text: str, figure_end: int, ceiling: int) -> str | None:
     """``share:<who>`` when the cargo word right after a volume is followed by the countries
     it comes from ("242 тысячи тонн нефти Казахстана и Туркменистана"), else None; the
@@ -326,6 +374,63 @@ def origin_after(text: str, figure_end: int, ceiling: int) -> str | None:
         return None
     origins = _origins_after(tokens[1:])
     return _share_of(origins) if origins else None
+
+
+#: Words between a cargo word and the countries it comes from: "нефть, добытая в
+#: Азербайджане", "нефть из Туркменистана и Казахстана".
+_FROM = {"в", "из", "добыть", "добывать", "произвести", "производить"}
+# What a volume is said to be, after it: a dash ("3 млн 707,6 тыс. тонн – транзитная нефть")
+# or "составить" in its clause ("21 млн 199,8 тыс. тонн нефти, транспортированной по
+# трубопроводу БТД, составила нефть, добытая в Азербайджане").
+_SAID_TO_BE = re.compile(r"\s*[-–—]|[^.;]*?\bсостав(?:ил|ля)[а-я]*", re.IGNORECASE)
+
+
+def _cargo_origin(tokens: Sequence[frozenset[str] | set[str]], index: int) -> str | None:
+    """The share of the cargo word at ``tokens[index]`` (lemma sets of a clause's words): an
+    adjective of origin right before it, or the countries after it, across a participle and
+    a preposition ("нефть, добытая в Азербайджане"); else None."""
+    for lemma in sorted(tokens[index - 1]) if index else ():
+        who = COUNTRIES.get(lemma) or SHARE_WORDS.get(lemma)
+        if who:
+            return f"share:{who}"
+    following = tokens[index + 1 :]
+    skipped = 0
+    while skipped < min(2, len(following)) and following[skipped] & _FROM:
+        skipped += 1
+    origins = _origins_after(following[skipped:])
+    return _share_of(origins) if origins else None
+
+
+def share_said_after(text: str, figure_end: int, ceiling: int) -> str | None:
+    """``share:<who>`` when the volume ending at ``figure_end`` is said to be (a dash,
+    "составила", before ``ceiling``) a cargo of one origin: "85,1% или 21 млн 199,8 тыс. тонн
+    нефти … составила нефть, добытая в Азербайджане" is Azerbaijan's oil; else None."""
+    said = _SAID_TO_BE.match(text, figure_end, ceiling)
+    if not said:
+        return None
+    tokens = [lemmas(token.text) for token in words(text, said.end(), ceiling)[:8]]
+    cargo = next((index for index in range(min(2, len(tokens))) if tokens[index] & CARGO), None)
+    return None if cargo is None else _cargo_origin(tokens, cargo)
+
+
+# A change of a share named by its adjective alone, the cargo left out: "объем азербайджанской
+# нефти … сократился на 3,4%, транзитной - на 24,2%".
+_ELLIPTIC_SHARE = re.compile(r"([а-яё]+)\s*[-–—]?\s*на\s*\Z", re.IGNORECASE)
+
+
+def changed_share(text: str, start: int, figure: int) -> str | None:
+    """``share:<who>`` for a change at ``figure`` (its sentence from ``start``) of a share's
+    volume: the adjective of origin its own clause opens with ("транзитной - на 24,2%"), else
+    the share of a cargo its sentence names before it (:func:`share_scope`: "объем
+    азербайджанской нефти … сократился на 3,4%"); else None."""
+    cut = max(text.rfind(", ", start, figure), text.rfind("; ", start, figure))
+    elliptic = _ELLIPTIC_SHARE.fullmatch(text, cut + 2, figure) if cut >= 0 else None
+    if elliptic:
+        for lemma in sorted(lemmas(elliptic[1])):
+            who = COUNTRIES.get(lemma) or SHARE_WORDS.get(lemma)
+            if who:
+                return f"share:{who}"
+    return share_scope(text, start, figure)
 
 
 # A stage number in digits with its ordinal ending: "1-ой очереди", "2-го этапа".
@@ -366,6 +471,19 @@ def _sentence_stages(text: str, start: int, end: int) -> tuple[int, ...]:
     sentence, not once per figure of it (a sentence of many figures read its whole text
     for each: quadratic)."""
     return tuple(sorted(set(_stages(text, start, end))))
+
+
+# The word right after a share of work done: "84% проектных и 67% строительно-монтажных работ".
+_WORD_AFTER = re.compile(r"\s+([^\W\d_]+)")
+
+
+def work_after(text: str, figure_end: int) -> str | None:
+    """``design`` or ``construction`` when the work word (:data:`WORK`) stands right after a
+    share of work done ending at ``figure_end`` ("84% проектных … работ"): it names the work
+    before any other before the figure; else None."""
+    after = _WORD_AFTER.match(text, figure_end)
+    found = lemmas(after[1]) if after else frozenset()
+    return next((WORK[lemma] for lemma in sorted(found) if lemma in WORK), None)
 
 
 def progress_scope(text: str, start: int, figure: int) -> str | None:

@@ -37,7 +37,10 @@ EVENT_WORDS = {
     # an act that dates a decision: "по указу Президента … от 25 февраля 2025 года"
     "указ", "распоряжение", "постановление",
 }  # fmt: skip
-_ABSOLUTE = re.compile(rf"\b(до|к)\s+(конц[а-я]*\s+)?({YEAR})\s+год[а-я]*", re.IGNORECASE)
+# A range of years, the dash a minus sign too: "к 2026−2027 годам".
+_ABSOLUTE = re.compile(
+    rf"\b(до|к)\s+(конц[а-я]*\s+)?({YEAR})(?:\s*[-–—−]\s*({YEAR}))?\s+год[а-я]*", re.IGNORECASE
+)
 # The one deadline without "год": a bare "в 2026." closing a sentence.
 _BARE_YEAR_TEXT = rf"в\s+({YEAR})(?=\s*[.!?])"
 _BARE_YEAR = re.compile(rf"\b{_BARE_YEAR_TEXT}", re.IGNORECASE)
@@ -48,6 +51,18 @@ _IN_YEAR = re.compile(
     rf"(?:квартал|полугоди|половин)[а-я]*\s+({YEAR})\s+года|{_BARE_YEAR_TEXT})\b",
     re.IGNORECASE,
 )
+# A quarter in Roman numerals, or a range of quarters: "во II-III квартале 2026 года".
+_QUARTERS = re.compile(
+    rf"\b[Вв]о?\s+[IV]{{1,3}}(?:\s*[-–]\s*[IV]{{1,3}})?\s+(?:квартал|полугоди)[а-я]*\s+({YEAR})\s+года\b"
+)
+#: Words that schedule work for a time: a quarter they name is when it is to be done ("Работы
+#: по прокладке кабеля планируются во II-III квартале 2026 года").
+SCHEDULED = {"планироваться", "запланировать", "наметить", "намечаться"}
+#: Words that start a work: the year beside them is its start, not its completion
+#: ("Строительство началось в этом году, а закончить планируют к 2026−2027 годам").
+STARTS = {"начаться", "начать", "начинаться", "стартовать", "старт", "начало"}
+# Where a clause ends: punctuation, or a conjunction starting another clause.
+_CLAUSE_END = re.compile(r"[,;:.!?]|\s(?:а|но|однако)\s")
 _RELATIVE_END = re.compile(
     r"\b(?:до|к)\s+конц[а-я]*\s+(?:(этого|текущего|следующего|будущего)\s+)?года\b",
     re.IGNORECASE,
@@ -77,16 +92,24 @@ def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
     if not holds_word(text, start, end, ("год",)) and not bare_year:
         return  # every other pattern holds "год" ("года", "году"): most sentences do not
     for match in _ABSOLUTE.finditer(text, start, end):
+        last = float(match[4]) if match[4] and int(match[4]) > int(match[3]) else None
         yield Quantity("deadline", float(match[3]), "year", match.start(), match.end(),
-                       qualifier="end of" if match[2] else "by",
+                       qualifier="end of" if match[2] else "by", value_max=last,
                        extra={"end_of_year": bool(match[2])})  # fmt: skip
     for match in _RELATIVE_END.finditer(text, start, end):
         offset = _OFFSET[match[1].lower()] if match[1] else 0
         yield Quantity("deadline", 0.0, "year", match.start(), match.end(), qualifier="end of",
                        extra={"end_of_year": True, "relative_years": offset})  # fmt: skip
-    in_year = list(_IN_YEAR.finditer(text, start, end))
-    relative = list(_RELATIVE_IN.finditer(text, start, end))
-    if (in_year or relative) and range_lemmas(text, start, end) & COMPLETION:
+    said = range_lemmas(text, start, end)
+    if said & (COMPLETION | SCHEDULED):
+        for match in _QUARTERS.finditer(text, start, end):
+            yield Quantity("deadline", float(match[1]), "year", match.start(), match.end(),
+                           qualifier="in", extra={"end_of_year": False})  # fmt: skip
+    if said & COMPLETION:
+        in_year = [match for match in _IN_YEAR.finditer(text, start, end)
+                   if not _starts_work(text, match, start, end)]  # fmt: skip
+        relative = [match for match in _RELATIVE_IN.finditer(text, start, end)
+                    if not _starts_work(text, match, start, end)]  # fmt: skip
         for match in in_year:
             year = next(group for group in match.groups() if group)
             yield Quantity("deadline", float(year), "year", match.start(),
@@ -95,7 +118,7 @@ def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
             yield Quantity("deadline", 0.0, "year", match.start(), match.end(), qualifier="in",
                            extra={"end_of_year": False,
                                   "relative_years": _OFFSET[match[1].lower()]})  # fmt: skip
-    if range_lemmas(text, start, end) & COMPLETION:
+    if said & COMPLETION:
         for match in _RELATIVE_AT_END.finditer(text, start, end):
             offset = _OFFSET[match[1].lower()] if match[1] else 0
             yield Quantity("deadline", 0.0, "year", match.start(), match.end(),
@@ -103,6 +126,15 @@ def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
                            extra={"end_of_year": True, "relative_years": offset})  # fmt: skip
     for match in _SINCE.finditer(text, start, end):
         yield Quantity("since", float(match[1]), "year", match.start(), match.end())
+
+
+def _starts_work(text: str, match: re.Match[str], start: int, end: int) -> bool:
+    """Whether the clause of a year ``match`` (within ``text[start:end]``, its sentence)
+    starts a work (:data:`STARTS`) and completes none: "Строительство началось в этом году"."""
+    edges = [edge.end() for edge in _CLAUSE_END.finditer(text, start, match.start())]
+    after = _CLAUSE_END.search(text, match.end(), end)
+    said = range_lemmas(text, edges[-1] if edges else start, after.start() if after else end)
+    return bool(said & STARTS) and not said & COMPLETION
 
 
 # A year a figure is counted for: "в 2025 году", "за 2024 год", "по итогам 2025 года", "на
@@ -215,10 +247,31 @@ def _event_word(text: str, start: int, end: int) -> str | None:
     return None
 
 
+# A day and month with no year opening a sentence: "29 января в Тбилиси … подписаны договоры".
+_DAY_MONTH_OPENING = re.compile(rf"\s*(\d{{1,2}})\s+({_MONTH})\b(?!\s*,?\s*\d{{4}})", re.IGNORECASE)
+
+
+def _events_of_the_year(text: str, start: int, end: int) -> Iterator[Quantity]:
+    """An event dated by a day and month that open its sentence, with no year (they date
+    the sentence's event word, wherever it stands): the year is the publication's, so it is
+    yielded with ``extra["day_month"]`` for :mod:`.claims` to resolve against the page's
+    date."""
+    found = _DAY_MONTH_OPENING.match(text, start, end)
+    if found is None or not 1 <= int(found[1]) <= 31:
+        return
+    event = _event_word(text, found.end(), end)
+    if event is None or (event in COMPLETION and _FUTURE.search(text, start, end)):
+        return
+    yield Quantity("event", 0.0, "date", found.start(1), found.end(),
+                   extra={"event": event, "day_month": (int(found[1]), _month_number(found[2]))})
+
+
 @reads_where(holds_digit)  # every date :func:`dates.find_dates` reads holds digits
 def events(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Dated events: a date with its day ("5 марта 2024 года", "05.03.2024") and an event
-    word within a few words after it, else before it ("подписали 5 марта 2024 года")."""
+    word within a few words after it, else before it ("подписали 5 марта 2024 года"); a day
+    and month opening the sentence, of the publication's year (:func:`_events_of_the_year`)."""
+    yield from _events_of_the_year(text, start, end)
     for found in dates.find_dates(text, start, end):
         if re.search(r"\b(?:до|к)\s*\Z", text[max(start, found.start - 4) : found.start]):
             continue  # "до 5 марта 2026 года" is a deadline, not an event
