@@ -81,8 +81,8 @@ def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
 MEASURED = {
     "dev": {"mentions": (257, 266, 265), "claims": (213, 217, 221), "dates": 84,
             "conflicts": (11, 12, 19)},
-    "heldout": {"mentions": (0, 0, 0), "claims": (0, 0, 0), "dates": 0,
-                "conflicts": (0, 0, 0)},
+    "heldout": {"mentions": (48, 53, 49), "claims": (27, 42, 37), "dates": 16,
+                "conflicts": (0, 4, 0)},
 }  # fmt: skip
 
 
