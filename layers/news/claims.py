@@ -50,7 +50,7 @@ from caspian.layers.news.measures import (
 )
 from caspian.layers.news.mentions import Mention, find_mentions
 from caspian.layers.news.quantities import Quantity, quantities
-from caspian.layers.news.scopes import ACTOR, changed_share, clause
+from caspian.layers.news.scopes import ACTOR, changed_share, clause, whole_after_part
 from caspian.layers.news.text import lemmas, words
 from caspian.layers.news.timing import COMPLETION
 
@@ -307,6 +307,19 @@ _NEW_PORT = re.compile(
 def _new_port_before(text: str, start: int, figure: int) -> bool:
     """Whether ``text[start:figure]`` (a figure's clause before it) names a new port."""
     return _NEW_PORT.search(text, start, figure) is not None
+
+
+def _section_of_part(
+    text: str, floor: int, item: Quantity, scope: str | None, before: Claim
+) -> tuple[Claim, str | None]:
+    """``before`` (the claim before ``item`` in its sentence, ending at ``floor``) and
+    ``item``'s scope, the section moved to ``before`` when ``item`` is the whole's length
+    named after that part's ("Более 500 километров железной дороги общей протяженностью около
+    850 километров проходят по территории Азербайджана": the 500 km are the section)."""
+    moved = (scope or "").startswith("section:") and before.scope is None
+    if moved and before.kind == item.kind and whole_after_part(text, floor, item.start):
+        return dataclasses.replace(before, scope=scope), None
+    return before, scope
 
 
 def _rate_of_change_start(item: Quantity, before: Claim) -> Quantity:
@@ -678,6 +691,8 @@ def read_claims(
             if claims and claims[-1].sentence == index:
                 item = _rate_of_change_start(item, claims[-1])
             scope = parts.get(number) or scope_of(document, item, span, sentence, bool(named_here))
+            if claims and claims[-1].sentence == index:
+                claims[-1], scope = _section_of_part(document.text, floor, item, scope, claims[-1])
             if item.kind == "growth" and scope is None and claims:
                 scope = _scope_of_volume_before(document, item, sentence, claims[-1], index)
             if item.kind in (*FLOWS, "growth") and scope is None and not named_here:

@@ -223,6 +223,23 @@ def projects_total(text: str, start: int, figure: int) -> str | None:
     return f"{ACTOR}projects" if counted and lemmas(counted[1]) & PROJECTS else None
 
 
+# A whole's measure right before a figure, an approximation between: "Более 500 километров
+# железной дороги общей протяженностью около 850 километров проходят по территории
+# Азербайджана" (the 850 km is the line's, the 500 km the section's).
+_TOTAL_BEFORE = re.compile(
+    r"(?:общ|суммарн|совокупн|полн)[а-яё]*\s+(?:протяж[её]нност|длин)[а-яё]*\s+"
+    r"(?:(?:около|более|свыше|почти|порядка|примерно)\s+)?\Z",
+    re.IGNORECASE,
+)
+
+
+def whole_after_part(text: str, before: int, figure: int) -> bool:
+    """Whether the figure at ``figure`` is the whole's length named right after a part's
+    (``text[before:figure]``, from the figure before it): "общей протяженностью около 850
+    километров"; a section its clause names is then the part's, not the whole's."""
+    return _TOTAL_BEFORE.search(text, before, figure) is not None
+
+
 #: Preparatory work money may be spent on: "$9 млн на геологические изыскания" is the
 #: surveys' money, not the project's cost.
 PREPARATORY = {
