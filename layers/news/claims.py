@@ -293,6 +293,7 @@ VESSELS = {
     "судно", "паром", "флот", "танкер", "сухогруз", "контейнеровоз", "баржа", "теплоход",
     "грузоподъемность",
 }  # fmt: skip
+CARRIERS = {"поезд", "пароходство", "судно"}
 #: The scope of a vessel's figure: an actor's, linked to no project.
 OF_A_VESSEL = f"{ACTOR}vessel"
 # A port said to be new, a word or two between: "строительство нового морского порта (первый
@@ -711,7 +712,7 @@ def read_claims(
             )
             if link is None and borrow:
                 link = linking.link_between(document, gazetteer.entries, index)
-            if _names_in_own_clause(document.text, item, span, VESSELS):
+            if _names_in_own_clause(document.text, item, span, VESSELS) or said & CARRIERS:
                 scope = OF_A_VESSEL
             if link is not None and _new_port_before(document.text, span[0], item.start):
                 link = linking.Link(None, None, f"{linking.UNMAPPED} project (a new port)")
