@@ -48,7 +48,7 @@ from caspian.layers.news.measures import (
     through_place,
     yearly_change,
 )
-from caspian.layers.news.mentions import Mention, find_mentions
+from caspian.layers.news.mentions import Mention, find_mentions, road_in
 from caspian.layers.news.quantities import Quantity, quantities
 from caspian.layers.news.scopes import ACTOR, changed_share, clause, whole_after_part
 from caspian.layers.news.text import lemmas, words
@@ -716,6 +716,8 @@ def read_claims(
                 scope = OF_A_VESSEL
             if link is not None and _new_port_before(document.text, span[0], item.start):
                 link = linking.Link(None, None, f"{linking.UNMAPPED} project (a new port)")
+            if link is not None and road_in(document.text, span[0], item.start):
+                link = linking.Link(None, None, f"{linking.UNMAPPED} project (a road)")
             if (scope or "").startswith(ACTOR):
                 link = None  # a country's own traffic, a vessel's figure: not the project's
             if link is not None:

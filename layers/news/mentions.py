@@ -7,6 +7,14 @@ from typing import Any
 
 from caspian.layers.news.documents import NewsDocument
 from caspian.layers.news.gazetteer import Gazetteer, load_gazetteer
+from caspian.layers.news.text import lemmas, words
+
+#: Road nouns: the catalog maps no road, so a name right after one ("строительство
+#: автомобильной дороги Горадиз-Агбенд завершено на 95%") is a road's that shares its name
+#: with a mapped line, not the line.
+ROADS = {"автодорога", "автотрасса", "шоссе", "автобан"}
+#: "автомобильная дорога": a road written in two words.
+_MOTOR, _ROAD = "автомобильный", "дорога"
 
 
 @dataclass(frozen=True)
@@ -55,6 +63,8 @@ def find_mentions(document: NewsDocument, gazetteer: Gazetteer | None = None) ->
     found = []
     for (start, end), tokens in zip(document.body_spans, document.body_words, strict=True):
         for match in gazetteer.features.find(document.text, start, end, tokens):
+            if names_a_road(document.text, start, match.start):
+                continue
             layer, feature = match.target
             original_start, original_end = document.original_span(match.start, match.end)
             found.append(
@@ -71,3 +81,22 @@ def find_mentions(document: NewsDocument, gazetteer: Gazetteer | None = None) ->
                 )
             )
     return found
+
+
+def road_in(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` names a road: a capitalised name right after a road noun
+    (:func:`names_a_road`), "автомобильной дороги Горадиз-Агбенд" (not the common noun of
+    "4 250 километров железных дорог и автотрасс")."""
+    return any(
+        word.text[:1].isupper() and names_a_road(text, start, word.start)
+        for word in words(text, start, end)
+    )
+
+
+def names_a_road(text: str, start: int, name: int) -> bool:
+    """Whether the name at ``name`` follows a road noun (:data:`ROADS`, or "автомобильная
+    дорога") in ``text[start:name]``: a road's name, not a mapped feature's."""
+    before = [lemmas(word.text) for word in words(text, start, name)[-2:]]
+    if before and before[-1] & ROADS:
+        return True
+    return len(before) == 2 and _MOTOR in before[0] and _ROAD in before[1]
