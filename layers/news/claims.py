@@ -323,6 +323,20 @@ def _section_of_part(
     return before, scope
 
 
+# A clause set against the one before it: "общий объем транзита вырос на 50%, а по
+# Транскаспийскому маршруту — в шесть раз".
+_CONTRAST = re.compile(r",\s+а\s")
+
+
+def _contrasted(text: str, item: Quantity, named: Sequence[linking.Located]) -> bool:
+    """Whether every project of the sentence is named after ``item`` past a contrast
+    (:data:`_CONTRAST`): the figure is the whole the project is set against, not its own."""
+    after = [name.position for name in named if name.position > item.end]
+    return bool(after) and len(after) == len(named) and all(
+        _CONTRAST.search(text, item.end, position) for position in after
+    )
+
+
 def _rate_of_change_start(item: Quantity, before: Claim) -> Quantity:
     """``item`` counted per year when it is the "до" end of a change whose "с" end
     (``before``, the claim before it in its sentence) is: "годовая мощность … со 100 тыс. TEU
@@ -718,6 +732,8 @@ def read_claims(
                 link = linking.Link(None, None, f"{linking.UNMAPPED} project (a new port)")
             if link is not None and road_in(document.text, span[0], item.start):
                 link = linking.Link(None, None, f"{linking.UNMAPPED} project (a road)")
+            if link is not None and link.rule == "sentence, after":
+                link = None if _contrasted(document.text, item, named_here) else link
             if (scope or "").startswith(ACTOR):
                 link = None  # a country's own traffic, a vessel's figure: not the project's
             if link is not None:
