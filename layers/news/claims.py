@@ -50,7 +50,14 @@ from caspian.layers.news.measures import (
 )
 from caspian.layers.news.mentions import Mention, find_mentions, road_in
 from caspian.layers.news.quantities import Quantity, quantities
-from caspian.layers.news.scopes import ACTOR, changed_share, clause, whole_after_part
+from caspian.layers.news.scopes import (
+    ACTOR,
+    changed_share,
+    clause,
+    over_territory,
+    through_country,
+    whole_after_part,
+)
 from caspian.layers.news.text import lemmas, words
 from caspian.layers.news.timing import COMPLETION
 
@@ -197,6 +204,22 @@ def _actor_before(claims: Sequence[Claim], index: int) -> str | None:
         if claim.kind in (*FLOWS, "growth") and (claim.scope or "").startswith(ACTOR):
             return claim.scope
     return None
+
+
+def _country_traffic_before(
+    document: NewsDocument, names: dict[int, list[linking.Located]], index: int
+) -> str | None:
+    """``actor:<country>`` when the sentence before sentence ``index`` (which names no
+    project) names no project either but a country's traffic ("Минфин также ожидает роста
+    объема транзитных перевозок через Казахстан. В 2025 году ожидается 34 млн тонн"): the
+    figures that follow are that country's; else None."""
+    if not index or any(isinstance(name.match, Mention) for name in names.get(index - 1, ())):
+        return None
+    start, end = document.sentences[index - 1]
+    section = through_country(document.text, start, end) or over_territory(
+        document.text, start, end
+    )
+    return f"{ACTOR}{section.split(':', 1)[1]}" if section else None
 
 
 # A percent and a volume joined by "или" state one share twice: "85,1% или 21 млн 199,8 тыс.
@@ -711,7 +734,9 @@ def read_claims(
             if item.kind == "growth" and scope is None and claims:
                 scope = _scope_of_volume_before(document, item, sentence, claims[-1], index)
             if item.kind in (*FLOWS, "growth") and scope is None and not named_here:
-                scope = _actor_before(claims, index)
+                scope = _actor_before(claims, index) or _country_traffic_before(
+                    document, names, index
+                )
             if item.kind == "growth" and scope is None:
                 previous = document.sentences[index - 1] if index else None
                 scope = change_through(document, item, sentence, previous)
