@@ -338,12 +338,18 @@ def share_scope(text: str, start: int, figure: int, project_named: bool = True) 
     # (a comma between words: "в 1,5 раза" holds a decimal one).
     cut = text.rfind(", ", start, figure)
     own = cut + 2 if cut >= 0 else start
+    if _DIRECTION.search(text, own, figure):
+        return None  # "поставок из Китая в Европу": a route's direction, no country's traffic
     for lemma_set in (lemmas(token.text) for token in words(text, own, figure)):
         country = next((COUNTRIES[word] for word in sorted(lemma_set) if word in COUNTRIES), None)
         region = next((REGIONS[word] for word in sorted(lemma_set) if word in REGIONS), None)
         if country or region or lemma_set & COUNTRY_WORDS:
             return f"{ACTOR}{country or region or 'country'}"
     return None
+
+
+# A direction, from one place to another: "объем поставок из Китая в Европу".
+_DIRECTION = re.compile(r"\bиз\s+[А-ЯЁ][а-яё]+\s+(?:в|во|до)\s+[А-ЯЁ][а-яё]+")
 
 
 # A share "of the total volume": "74,9% совокупного объема", "от общего объема".
