@@ -140,10 +140,11 @@ def _starts_work(text: str, match: re.Match[str], start: int, end: int) -> bool:
 
 
 # A year a figure is counted for: "в 2025 году", "за 2024 год", "по итогам 2025 года", "на
-# 2026 год" (not "к 2030 году": that is a horizon).
+# 2026 год" (not "к 2030 году": that is a horizon), and "году" with its "в" left out, right
+# after a comma: "По данным нацкомпании, 2022 году ожидается рост … до 50 тыс. ДФЭ".
 _YEAR_OF = re.compile(
     rf"\b(?:(?:в|за)\s+({YEAR})\s+(?:году|год\b|г\.)|по\s+итогам\s+({YEAR})\s+года|"
-    rf"на\s+({YEAR})\s+год\b)",
+    rf"на\s+({YEAR})\s+год\b)|(?<=[,;:]\s)({YEAR})\s+году\b",
     re.IGNORECASE,
 )
 # The year before the publication's, counted for: "Только за прошлый год перевозки
