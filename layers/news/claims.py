@@ -121,7 +121,11 @@ class Claim:
 
     @property
     def subject(self) -> str | None:
-        """What the claim is compared by: ``"topic:trade_turnover"`` or ``"layer/feature"``."""
+        """What the claim is compared by: ``"topic:trade_turnover"`` or ``"layer/feature"``;
+        None for a figure of a project the catalog does not map (linked to it: "58%" of the
+        North–South corridor is no figure of the freight the set's topics compare)."""
+        if (self.link or "").startswith(linking.UNMAPPED):
+            return None
         feature = f"{self.layer}/{self.feature or '*'}" if self.layer else None
         topic = f"topic:{self.topic}" if self.topic else None
         if self.kind in FEATURE_FIRST:

@@ -114,8 +114,11 @@ def measured(
     return item
 
 
-# A change per year, right after its figure: "растет со скоростью 30−35% в год".
-_PER_YEAR_AFTER = r"\s*(?:в\s+год|ежегодно)\b"
+# A change per year, right after its figure: "растет со скоростью 30−35% в год", and a change
+# over one year: "выросли на 19% в годовом выражении", "год к году".
+_PER_YEAR_AFTER = (
+    r"\s*(?:в\s+год|ежегодно|в\s+годовом\s+(?:выражении|исчислении)|год\s+к\s+году)\b"
+)
 #: A percent that is a change, read from the words right after it: a comparative ("на
 #: 11,157 млн баррелей или 6,07% меньше показателя", "12,7% меньше по сравнению") or a rate
 #: per year.
