@@ -72,6 +72,13 @@ _RELATIVE_END = re.compile(
 _RELATIVE_IN = re.compile(
     r"\bв\s+(этом|текущем|следующем|будущем)\s+году\b", re.IGNORECASE
 )
+# A quarter or half of a year named relative to the publication: "В третьем квартале
+# следующего года планируется запуск проекта".
+_RELATIVE_PART = re.compile(
+    r"\bв\s+(?:перв|втор|трет|четв[её]рт)[а-я]*\s+(?:квартал|полугоди|половин)[а-я]*\s+"
+    r"(этого|текущего|следующего|будущего)\s+года\b",
+    re.IGNORECASE,
+)
 # "в конце следующего года": the end of a year, dated like "до конца года" but a deadline
 # only beside a completion ("Завершить строительство планируют в конце следующего года").
 _RELATIVE_AT_END = re.compile(
@@ -110,7 +117,9 @@ def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
     if said & COMPLETION:
         in_year = [match for match in _IN_YEAR.finditer(text, start, end)
                    if not _starts_work(text, match, start, end)]  # fmt: skip
-        relative = [match for match in _RELATIVE_IN.finditer(text, start, end)
+        relative = [match
+                    for pattern in (_RELATIVE_IN, _RELATIVE_PART)
+                    for match in pattern.finditer(text, start, end)
                     if not _starts_work(text, match, start, end)]  # fmt: skip
         for match in in_year:
             year = next(group for group in match.groups() if group)
