@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,6 +14,9 @@ from caspian.layers.news.text import lemmas, words
 #: автомобильной дороги Горадиз-Агбенд завершено на 95%") is a road's that shares its name
 #: with a mapped line, not the line.
 ROADS = {"автодорога", "автотрасса", "шоссе", "автобан"}
+# A company's legal word right after a name: "совместное предприятие "TRIPP Company"" is the
+# company, not the route it is named after.
+_COMPANY_AFTER = re.compile(r"\s*(?:Company|Corporation|LLC|Ltd|Inc|GmbH|JSC)\b")
 #: "автомобильная дорога": a road written in two words.
 _MOTOR, _ROAD = "автомобильный", "дорога"
 
@@ -65,6 +69,8 @@ def find_mentions(document: NewsDocument, gazetteer: Gazetteer | None = None) ->
         for match in gazetteer.features.find(document.text, start, end, tokens):
             if names_a_road(document.text, start, match.start):
                 continue
+            if _COMPANY_AFTER.match(document.text, match.end):
+                continue  # a company named after the feature
             layer, feature = match.target
             original_start, original_end = document.original_span(match.start, match.end)
             found.append(
