@@ -17,6 +17,10 @@ ROADS = {"автодорога", "автотрасса", "шоссе", "авто
 # A company's legal word right after a name: "совместное предприятие "TRIPP Company"" is the
 # company, not the route it is named after.
 _COMPANY_AFTER = re.compile(r"\s*(?:Company|Corporation|LLC|Ltd|Inc|GmbH|JSC)\b")
+# A name joined by a dash to another, as one end of a route: "на маршрут Актау-Алят" is a
+# shipping line between two ports, not the port.
+_DASH_BEFORE = re.compile(r"[А-ЯЁA-Z][\w]*\s?[-–—]\s?\Z")
+_DASH_AFTER = re.compile(r"\s?[-–—]\s?[А-ЯЁA-Z]")
 #: "автомобильная дорога": a road written in two words.
 _MOTOR, _ROAD = "автомобильный", "дорога"
 
@@ -71,6 +75,8 @@ def find_mentions(document: NewsDocument, gazetteer: Gazetteer | None = None) ->
                 continue
             if _COMPANY_AFTER.match(document.text, match.end):
                 continue  # a company named after the feature
+            if _route_end(document.text, match.start, match.end):
+                continue
             layer, feature = match.target
             original_start, original_end = document.original_span(match.start, match.end)
             found.append(
@@ -106,3 +112,12 @@ def names_a_road(text: str, start: int, name: int) -> bool:
     if before and before[-1] & ROADS:
         return True
     return len(before) == 2 and _MOTOR in before[0] and _ROAD in before[1]
+
+
+def _route_end(text: str, start: int, end: int) -> bool:
+    """Whether the one-word name ``text[start:end]`` is an end of a route written with a dash
+    ("маршрут Актау-Алят"), not a feature of its own."""
+    if " " in text[start:end].strip():
+        return False
+    before = _DASH_BEFORE.search(text[max(0, start - 30) : start])
+    return before is not None or _DASH_AFTER.match(text, end) is not None
