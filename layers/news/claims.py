@@ -323,6 +323,8 @@ VESSELS = {
 CARRIERS = {"поезд", "пароходство", "судно"}
 #: The scope of a vessel's figure: an actor's, linked to no project.
 OF_A_VESSEL = f"{ACTOR}vessel"
+#: The scope of a volume sent on one day (:func:`timing.dated_to_a_day`): a shipment's.
+OF_A_SHIPMENT = f"{ACTOR}shipment"
 # A port said to be new, a word or two between: "строительство нового морского порта (первый
 # этап) стоимостью 300 млн долларов". The catalog maps the ports that work; a new one is
 # another project (a new line or road may be the one mapped: "Новая дорога рассчитана на
@@ -737,6 +739,9 @@ def read_claims(
                 claims[-1], scope = _section_of_part(document.text, floor, item, scope, claims[-1])
             if item.kind == "growth" and scope is None and claims:
                 scope = _scope_of_volume_before(document, item, sentence, claims[-1], index)
+            if item.kind in FLOWS and scope is None:
+                day = timing.dated_to_a_day(document.text, sentence[0], item.start)
+                scope = OF_A_SHIPMENT if day else None
             if item.kind in (*FLOWS, "growth") and scope is None and not named_here:
                 scope = _actor_before(claims, index) or _country_traffic_before(
                     document, names, index

@@ -263,6 +263,20 @@ def _event_word(text: str, start: int, end: int) -> str | None:
 _DAY_MONTH_OPENING = re.compile(rf"\s*(\d{{1,2}})\s+({_MONTH})\b(?!\s*,?\s*\d{{4}})", re.IGNORECASE)
 
 
+# A day and month, not an end of a window ("с 1 января", "по 30 сентября", "на 1 октября",
+# "до 5 марта"): "13 сентября из порта Актау было отправлено 8,8 тыс. тонн нефти".
+_DAY_MONTH = re.compile(
+    rf"(?<!\bс\s)(?<!\bпо\s)(?<!\bна\s)(?<!\bдо\s)\b([0-3]?\d)\s+{_MONTH}\b", re.IGNORECASE
+)
+
+
+def dated_to_a_day(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` (a sentence before a volume) dates one day: a volume
+    sent on a day ("13 сентября … было отправлено 8,8 тыс. тонн нефти") is one shipment, not
+    a project's traffic, which is counted over months or years."""
+    return any(1 <= int(found[1]) <= 31 for found in _DAY_MONTH.finditer(text, start, end))
+
+
 def _events_of_the_year(text: str, start: int, end: int) -> Iterator[Quantity]:
     """An event dated by a day and month that open its sentence, with no year (they date
     the sentence's event word, wherever it stands): the year is the publication's, so it is
