@@ -334,6 +334,13 @@ _NEW_PORT = re.compile(
 )
 
 
+# A line named by its two ends in a sentence where the gazetteer finds no project: "В этом
+# году мы сдадим вторые пути железнодорожной ветки Достык–Мойынты" is a line not mapped.
+_UNNAMED_LINE = re.compile(
+    r"\b(?:ветк|лини|магистрал|участ)[а-яё]*\s+[А-ЯЁ][а-яё]+\s?[-–—]\s?[А-ЯЁ][а-яё]+"
+)
+
+
 def _new_port_before(text: str, start: int, figure: int) -> bool:
     """Whether ``text[start:figure]`` (a figure's clause before it) names a new port."""
     return _NEW_PORT.search(text, start, figure) is not None
@@ -766,6 +773,10 @@ def read_claims(
                 link = linking.Link(None, None, f"{linking.UNMAPPED} project (a new port)")
             if link is not None and road_in(document.text, span[0], item.start):
                 link = linking.Link(None, None, f"{linking.UNMAPPED} project (a road)")
+            if link is not None and not named_here and _UNNAMED_LINE.search(
+                document.text, *sentence
+            ):
+                link = linking.Link(None, None, f"{linking.UNMAPPED} project (a line)")
             if link is not None and link.rule == "sentence, after":
                 link = None if _contrasted(document.text, item, named_here) else link
             if (scope or "").startswith(ACTOR):
