@@ -320,7 +320,24 @@ VESSELS = {
     "судно", "паром", "флот", "танкер", "сухогруз", "контейнеровоз", "баржа", "теплоход",
     "грузоподъемность",
 }  # fmt: skip
+#: Carriers whose figures are their own when the sentence names them before the figure
+#: ("поезд преодолеет расстояние около 7 тыс. км", "390 грузовых поездов …, на 38% больше",
+#: "пароходство … втрое увеличило грузоперевозки", "перевезенных судами ASCO … 18 542 TEU").
 CARRIERS = {"поезд", "пароходство", "судно"}
+
+
+def _carrier_named(text: str, sentence: tuple[int, int], item: Quantity) -> bool:
+    """Whether a carrier (:data:`CARRIERS`) is named in the part of ``sentence`` (between
+    semicolons) before the figure ``item``, or anywhere in it for an event's date ("19 января …
+    отправился первый грузовой поезд"): the figure is the carrier's."""
+    after = text.rfind(";", sentence[0], item.start) + 1 or sentence[0]
+    end = item.start
+    if item.kind == "event":
+        stop = text.find(";", item.end, sentence[1])
+        end = stop if stop >= 0 else sentence[1]
+    return any(lemmas(word.text) & CARRIERS for word in words(text, after, end))
+
+
 #: The scope of a vessel's figure: an actor's, linked to no project.
 OF_A_VESSEL = f"{ACTOR}vessel"
 #: The scope of a volume sent on one day (:func:`timing.dated_to_a_day`): a shipment's.
@@ -767,7 +784,8 @@ def read_claims(
             )
             if link is None and borrow:
                 link = linking.link_between(document, gazetteer.entries, index)
-            if _names_in_own_clause(document.text, item, span, VESSELS) or said & CARRIERS:
+            carried = _carrier_named(document.text, sentence, item)
+            if _names_in_own_clause(document.text, item, span, VESSELS) or carried:
                 scope = OF_A_VESSEL
             if link is not None and _new_port_before(document.text, span[0], item.start):
                 link = linking.Link(None, None, f"{linking.UNMAPPED} project (a new port)")

@@ -8,7 +8,7 @@ from typing import Any
 
 from caspian.layers.news.documents import NewsDocument
 from caspian.layers.news.gazetteer import Gazetteer, load_gazetteer
-from caspian.layers.news.text import lemmas, words
+from caspian.layers.news.text import is_plural, lemmas, words
 
 #: Road nouns: the catalog maps no road, so a name right after one ("строительство
 #: автомобильной дороги Горадиз-Агбенд завершено на 95%") is a road's that shares its name
@@ -77,6 +77,8 @@ def find_mentions(document: NewsDocument, gazetteer: Gazetteer | None = None) ->
                 continue  # a company named after the feature
             if _route_end(document.text, match.start, match.end):
                 continue
+            if _kind_of_thing(document.text[match.start : match.end]):
+                continue
             layer, feature = match.target
             original_start, original_end = document.original_span(match.start, match.end)
             found.append(
@@ -121,3 +123,10 @@ def _route_end(text: str, start: int, end: int) -> bool:
         return False
     before = _DASH_BEFORE.search(text[max(0, start - 30) : start])
     return before is not None or _DASH_AFTER.match(text, end) is not None
+
+
+def _kind_of_thing(written: str) -> bool:
+    """Whether a name written with a common noun ends in the plural: "нефтяных и газовых
+    трубопроводов, а также оптоволоконных кабелей" names a kind of thing, not one project."""
+    last = written.split()[-1] if written.split() else ""
+    return last[:1].islower() and is_plural(last)

@@ -65,6 +65,12 @@ def _fold(text: str) -> str:
     return text.lower().replace("ё", "е")
 
 
+def is_plural(word: str) -> bool:
+    """Whether every pymorphy3 reading of ``word`` is plural ("кабелей", not "кабеля")."""
+    parses = _analyzer().parse(word)
+    return bool(parses) and all("plur" in parse.tag for parse in parses)
+
+
 @lru_cache(maxsize=200_000)
 def _normal_forms(word: str) -> tuple[str, ...]:
     """pymorphy3's normal forms of ``word``, most likely first, folded (one parse per word)."""

@@ -85,6 +85,8 @@ _RELATIVE_AT_END = re.compile(
     r"\bв\s+конц[а-я]*\s+(?:(этого|текущего|следующего|будущего)\s+)?года\b", re.IGNORECASE
 )
 _SINCE = re.compile(rf"\b[Сс]\s+({YEAR})\s+год[а-я]*")
+# Looked up case-folded: a match with case ignored may hold a letter's other form ("ᲄ", the
+# tall "т", folds to "т"; lower() keeps it).
 _OFFSET = {"этого": 0, "текущего": 0, "этом": 0, "текущем": 0, "следующего": 1,
            "будущего": 1, "следующем": 1, "будущем": 1}  # fmt: skip
 # Words that put a completion in the future: "будет завершена", "планируется завершить".
@@ -106,7 +108,7 @@ def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
                        qualifier="end of" if match[2] else "by", value_max=last,
                        extra={"end_of_year": bool(match[2])})  # fmt: skip
     for match in _RELATIVE_END.finditer(text, start, end):
-        offset = _OFFSET[match[1].lower()] if match[1] else 0
+        offset = _OFFSET[match[1].casefold()] if match[1] else 0
         yield Quantity("deadline", 0.0, "year", match.start(), match.end(), qualifier="end of",
                        extra={"end_of_year": True, "relative_years": offset})  # fmt: skip
     said = range_lemmas(text, start, end)
@@ -128,10 +130,10 @@ def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
         for match in relative:
             yield Quantity("deadline", 0.0, "year", match.start(), match.end(), qualifier="in",
                            extra={"end_of_year": False,
-                                  "relative_years": _OFFSET[match[1].lower()]})  # fmt: skip
+                                  "relative_years": _OFFSET[match[1].casefold()]})  # fmt: skip
     if said & COMPLETION:
         for match in _RELATIVE_AT_END.finditer(text, start, end):
-            offset = _OFFSET[match[1].lower()] if match[1] else 0
+            offset = _OFFSET[match[1].casefold()] if match[1] else 0
             yield Quantity("deadline", 0.0, "year", match.start(), match.end(),
                            qualifier="end of",
                            extra={"end_of_year": True, "relative_years": offset})  # fmt: skip
@@ -177,7 +179,7 @@ def years_stated(
     ]
     if this_year is not None:
         found.extend(
-            (match.start(), match.end(), this_year + _OFFSET[match[1].lower()])
+            (match.start(), match.end(), this_year + _OFFSET[match[1].casefold()])
             for match in _RELATIVE_IN.finditer(text, start, end)
         )
         found.extend(
