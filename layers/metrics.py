@@ -133,9 +133,13 @@ def check_published_lengths(values: list[Any]) -> None:
 
 
 def _column(frame: pandas.DataFrame, name: str, default: Any = None) -> list[Any]:
-    if name in frame.columns:
-        return [none_if_missing(value) for value in frame[name].tolist()]
-    return [default] * len(frame)
+    if name not in frame.columns:
+        return [default] * len(frame)
+    values = frame[name].tolist()
+    # By the types present: a column of text (a million names) has no float to make None.
+    if not any(issubclass(kind, float) for kind in set(map(type, values))):
+        return values
+    return [none_if_missing(value) for value in values]
 
 
 def _line_mask(geoms: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
@@ -248,7 +252,7 @@ def metrics_frame(
             "delta_pct": delta_pct(length_km, published_km),
             "published": [
                 [{"value": float(e["value"]), "source": e.get("source")} for e in entries]
-                for entries in published
+                if entries else [] for entries in published
             ],
             "by_country_km": [None] * len(frame),
             "published_by_country_km": [
