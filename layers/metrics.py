@@ -40,7 +40,7 @@ from caspian.layers.catalog.loading import catalog_frame
 from caspian.layers.catalog.schema import USER_PROPERTIES
 from caspian.layers.io.fileio import display_path
 from caspian.layers.io.userdata import read_user_geojson
-from caspian.layers.io.userfiles import user_batches, user_format
+from caspian.layers.io.userfiles import streams, user_batches
 from caspian.layers.routing.sea import sea_distance_matrix_m
 
 if TYPE_CHECKING:
@@ -328,7 +328,8 @@ def file_metrics(
     ----------
     path : path-like
         GeoJSON (a FeatureCollection, Feature or bare geometry; read whole by
-        :func:`caspian.layers.io.userdata.read_user_geojson`), or any format of
+        :func:`caspian.layers.io.userdata.read_user_geojson`, or, a FeatureCollection larger
+        than it reads whole, batch by batch), or any format of
         :data:`caspian.layers.io.userfiles.USER_FORMATS` (GeoParquet, GeoPackage, FlatGeobuf,
         Shapefile, GeoJSON Lines), measured batch by batch as
         :func:`caspian.layers.io.userfiles.user_batches` reads it, so that only one batch of
@@ -347,10 +348,11 @@ def file_metrics(
 
     settings, by_country = settings_or_default(settings), flag(by_country, "by_country")
     layer = display_path(file_path(path, "path").stem)
-    if not user_format(path).streamed:
+    if not streams(path):
         return metrics_frame(read_user_geojson(path, columns=INPUT_COLUMNS), settings,
                              by_country=by_country, layer=layer)
-    frame = batches_metrics(user_batches(path), settings, by_country=by_country, layer=layer)
+    frame = batches_metrics(user_batches(path, columns=INPUT_COLUMNS), settings,
+                            by_country=by_country, layer=layer)
     if frame is None:
         raise InputError(f"{display_path(path)}: the file holds no features; add some")
     return frame

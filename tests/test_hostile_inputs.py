@@ -44,12 +44,16 @@ def test_a_device_as_input_is_refused_before_reading(name: str) -> None:
     assert "is a character device, not a regular file" in line
 
 
-def test_a_file_larger_than_the_bound_is_refused_without_reading(tmp_path: Path) -> None:
+def test_a_file_larger_than_the_bound_is_refused_at_its_first_byte(tmp_path: Path) -> None:
     huge = tmp_path / "huge.geojson"
     with huge.open("wb") as handle:
         handle.truncate(600 * 2**20)  # sparse: 600 MiB on paper, nothing on disk
+    # too large to read whole, so streamed: refused at the first byte, not read to the end
     line = one_error_line(run("metrics", "--file", str(huge)))
-    assert "file is 600 MiB; caspian reads files up to 512 MiB" in line
+    assert line.endswith("huge.geojson: invalid JSON at line 1 column 1: Expecting value; fix "
+                         "the syntax (a JSON linter shows the spot)")
+    with pytest.raises(InputFileError, match="file is 600 MiB; caspian reads files up to 512"):
+        read_input_bytes(huge)
 
 
 def test_the_bound_holds_for_a_library_caller_too(tmp_path: Path) -> None:

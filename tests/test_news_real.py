@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 from caspian.layers.news.agreement import tolerance_step
@@ -18,6 +19,7 @@ from caspian.layers.news.claims import Claim
 from caspian.layers.news.documents import read_document
 from caspian.layers.news.evaluation import Evaluation, documents_of, evaluate
 from caspian.layers.news.quantities import quantities
+from caspian.layers.news.timing import years_stated
 from cli_support import run_cli
 
 REAL = Path(__file__).parent / "data" / "news_real"
@@ -41,17 +43,24 @@ def _claim(name: str, written: str) -> Claim:
     return found[0]
 
 
-def test_the_set_has_twelve_articles_from_four_outlets_and_a_held_out_part() -> None:
+#: The held-out parts seen and fixed, so development now: held01-held10, held11-held17,
+#: held18-held26, held27-held38, held39-held52 and held53-held63.
+SEEN = {f"held{n:02d}" for n in range(1, 64)}
+
+
+def _held_out() -> list[dict[str, Any]]:
+    """The entries of the held-out part; skips the test when the set has none yet (a part
+    once seen moves to development before the next one is added)."""
+    entries = documents_of(REAL, "heldout")
+    if not entries:
+        pytest.skip("the set holds no held-out part now: all of it has been seen")
+    return entries
+
+
+def test_the_set_has_twelve_articles_from_four_outlets_and_every_seen_part_in_development() -> None:
     entries = documents_of(REAL)
     assert len(entries) >= 12 and len({entry["outlet"] for entry in entries}) >= 4
-    # the first five held-out parts (held01-held10, held11-held17, held18-held26,
-    # held27-held38, held39-held52) were seen and fixed, so they are development now
-    assert {entry["id"][:6] for entry in documents_of(REAL, "dev")} >= {
-        f"held{n:02d}" for n in range(1, 53)
-    }
-    held_out = documents_of(REAL, "heldout")
-    assert len(held_out) >= 10 and len({entry["outlet"] for entry in held_out}) >= 4
-    assert {entry["id"][:6] for entry in held_out} == {f"held{n}" for n in range(53, 64)}
+    assert {entry["id"][:6] for entry in documents_of(REAL, "dev")} >= SEEN
     for entry in entries:
         assert (REAL / entry["id"]).is_file()
         assert entry["url"].startswith("https://") and entry["date"][:2] == "20"
@@ -59,43 +68,56 @@ def test_the_set_has_twelve_articles_from_four_outlets_and_a_held_out_part() -> 
         assert gold["date"] == entry["date"]
 
 
+def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
+    held_out = _held_out()
+    assert len(held_out) >= 10 and len({entry["outlet"] for entry in held_out}) >= 4
+    assert not {entry["id"][:6] for entry in held_out} & SEEN
+
+
 # (right, found, expected) measured on each part when the floors were set; conflicts are
-# (real reported, reported, real found). Development (63 articles) after the fifth part's
-# classes were fixed; the held-out figures are the reader's first and only run on
-# held53-held63, after their annotation was committed (the part holds no real disagreement).
+# (real reported, reported, real found). Development (74 articles) after the sixth part's
+# (held53-held63) classes were fixed. The held-out part (held64-held78, the seventh) is its
+# first and only run, after its annotation was committed.
 MEASURED = {
-    "dev": {"mentions": (172, 177, 178), "claims": (171, 178, 180), "dates": 60,
-            "conflicts": (11, 12, 17)},
-    "heldout": {"mentions": (26, 26, 36), "claims": (7, 11, 11), "dates": 10,
-                "conflicts": (0, 1, 0)},
+    "dev": {"mentions": (206, 211, 214), "claims": (184, 189, 191), "dates": 70,
+            "conflicts": (11, 13, 17)},
+    "heldout": {"mentions": (47, 51, 51), "claims": (15, 44, 30), "dates": 14,
+                "conflicts": (0, 2, 0)},
 }  # fmt: skip
+
+
+def _scored(part: str) -> Evaluation:
+    """The scores of ``part``; the held-out one's test is skipped while it holds nothing."""
+    if part == "heldout":
+        _held_out()
+    return _evaluation(part)
 
 
 @pytest.mark.parametrize("score", ["mentions", "claims"])
 @pytest.mark.parametrize("part", sorted(MEASURED))
 def test_mentions_and_claims_do_not_fall_below_the_measured_figures(part: str, score: str) -> None:
     right, found, expected = MEASURED[part][score]
-    tally = getattr(_evaluation(part), score)
+    tally = getattr(_scored(part), score)
     assert tally.expected == expected
     assert tally.right >= right and tally.found - tally.right <= found - right
 
 
 @pytest.mark.parametrize("part", sorted(MEASURED))
 def test_publication_dates_are_read_as_often_as_measured(part: str) -> None:
-    evaluation = _evaluation(part)
+    evaluation = _scored(part)
     assert evaluation.dates_right >= MEASURED[part]["dates"]
     if part == "dev":  # every date an excerpt prints
         assert evaluation.dates_right == evaluation.documents - len(DATELESS)
 
 
 #: Development excerpts that print no date, or no year (docs/news-annotation.md, Parts).
-DATELESS = ("held29", "held31", "held36")
+DATELESS = ("held29", "held31", "held36", "held63")
 
 
 @pytest.mark.parametrize("part", sorted(MEASURED))
 def test_conflicts_do_not_fall_below_the_measured_figures(part: str) -> None:
     real_reported, reported, real_found = MEASURED[part]["conflicts"]
-    score = _evaluation(part).conflicts
+    score = _scored(part).conflicts
     assert score.real_found >= real_found
     assert score.reported - score.real_reported <= reported - real_reported
 
@@ -570,3 +592,102 @@ def test_the_fiber_line_named_fiber_optic_takes_its_deadline() -> None:
 def test_a_percent_of_the_total_a_country_carried_is_its_share() -> None:
     share = _claim("held31_moscowtimes_20250317_btc_jan_feb.txt", "74,9%")
     assert (share.kind, share.scope) == ("percent", "share:AZ")
+
+
+# Classes of the sixth held-out part (held53-held63), each on the wording that showed it.
+BTD_TURKEY = "held53_report_20251126_btd_turkey_6pct.txt"
+TMTM_5_2MT = "held57_report_20260225_tmtm_5_2mt.txt"
+TMTM_SIXFOLD = "held63_ati_20250908_tmtm_sixfold.txt"
+
+
+def test_a_percent_less_is_a_fall_of_the_section_the_oil_crossed() -> None:
+    # "через территорию Турции … транспортировано … нефти." then "это на 11,157 млн баррелей
+    # или 6,07% меньше"; "через территорию Турции … что на 2,419 тыс. баррелей или 12,7% меньше"
+    for written in ("6,07%", "12,7%"):
+        fall = _claim(BTD_TURKEY, written)
+        assert (fall.kind, fall.unit, fall.scope, fall.feature) == (
+            "growth", "%", "section:TR", "btc"
+        ), written
+
+
+def test_a_percent_a_year_is_a_yearly_growth_range() -> None:
+    # "Транскаспийский международный маршрут (TITR) растет со скоростью 30−35% в год"
+    name = "held59_mailru_20251208_mangystau_new_port_titr.txt"
+    rate = _claim(name, "30−35%")
+    assert (rate.kind, rate.value, rate.value_max, rate.layer) == (
+        "growth", 30.0, 35.0, "middle_corridor"
+    )
+    assert rate.context["period"]["months"] == 12  # a rate over one year, no base year
+    routes = {m.text for m in _analysis(name).mentions if m.layer == "middle_corridor"}
+    assert "Транскаспийский международный маршрут" in routes
+
+
+def test_a_cable_laid_between_two_ports_is_the_line_named_after_them() -> None:
+    # "Кабель прокладывают между Актау и Сумгаитом. Он обеспечит … 400 Тбит/с"
+    bandwidth = _claim("held54_lada_20250913_caspian_fiber_survey_ends.txt", "400 Тбит/с")
+    assert (bandwidth.layer, bandwidth.feature, bandwidth.link) == (
+        "digital_silk_road", "sumgayit-aktau", "line between its ends"
+    )
+
+
+def test_water_transport_over_a_countrys_territory_is_the_countrys() -> None:
+    # "объем грузоперевозок по территории Казахстана водным транспортом планируется
+    # увеличить до 11,4 млн тонн", the route named only in the sentence before
+    country = _claim(TMTM_5_2MT, "11,4 млн тонн")
+    assert (country.layer, country.scope) == (None, "actor:KZ")
+
+
+def test_the_green_corridor_and_the_cables_descriptive_names_are_in_the_gazetteer() -> None:
+    black_sea = _analysis("held55_report_20260225_black_sea_cable_seabed_stages.txt")
+    assert [(m.text, m.feature) for m in black_sea.mentions] == [
+        ('энергокоридора "Каспий-Черное море-Европа', None),
+        ("Black Sea Submarine Cable", "anaklia-constanta"),
+        ("BSSC", "anaklia-constanta"),
+        ("BSSC", "anaklia-constanta"),
+        ('зеленого коридора "Каспий-Черное море-Европа', None),
+    ]
+    # "зеленого энергокабеля между Казахстаном и Азербайджаном по дну Каспийского моря",
+    # "высоковольтного глубоководного кабеля постоянного тока по дну Каспийского моря"
+    for name in ("held61_1news_20251022_green_cable_feasibility.txt",
+                 "held62_otyrar_20260311_green_corridor_mazhilis.txt"):  # fmt: skip
+        cables = [m for m in _analysis(name).mentions if m.layer == "green_energy_cable"]
+        assert cables and {m.feature for m in cables} == {"caspian"}, name
+
+
+def test_a_half_years_volume_is_no_years_plan() -> None:
+    # "За полгода 2025-го перевезено около 2,5 миллиона тонн, это на 7 процентов больше"
+    half = _claim(TMTM_SIXFOLD, "2,5 миллиона тонн")
+    assert half.context["period"]["months"] == 6 and half.context["period"]["year"] == 2025
+    assert _claim(TMTM_SIXFOLD, "7 процентов").context["period"]["months"] == 6
+    # so it does not disagree with the 5,2 million tonnes planned for 2026
+    analyses = [_analysis(TMTM_SIXFOLD), _analysis(TMTM_5_2MT)]
+    assert not [c for c in corpus_conflicts(analyses) if c.kind == "mass"]
+
+
+def test_last_year_is_the_year_before_the_publications() -> None:
+    # "Только за прошлый год перевозки увеличились на 62 процента" (held63, whose excerpt
+    # prints no date: read as if published in 2025)
+    sentence = "Только за прошлый год перевозки увеличились на 62 процента."
+    assert [year for _, _, year in years_stated(sentence, 0, len(sentence), 2025)] == [2024]
+
+
+def test_progress_after_the_corridor_named_as_a_purpose_is_the_articles_line() -> None:
+    # "в целях реализации Зангезурского коридора … строительство железной дороги
+    # Горадиз-Агбенд. Проектные работы железнодорожной линии выполнены на 84%"
+    name = "held46_report_20250905_horadiz_agbend_2026.txt"
+    for written, scope in (("84%", "design"), ("67%", "construction")):
+        progress = _claim(name, written)
+        assert (progress.feature, progress.scope) == ("horadiz-aghband", scope), written
+
+
+def test_the_reporting_period_is_the_one_the_article_stated_before() -> None:
+    # "в 2025 году сократился … Объем прокачки транзитной нефти по БТД за отчетный период
+    # сократился до 4,122 миллиона тонн" (held08) and "в январе-феврале 2025 года … за
+    # рассматриваемый период … до 842.900 тонн" (held31): a year and two months, no conflict
+    year = _claim("held08_blackseanews_20260119_btc_exports.txt", "4,122 миллиона тонн")
+    months = _claim(BTC_JAN_FEB, "842.900 тонн")
+    assert [(c.context["period"]["months"], c.context["period"]["year"])
+            for c in (year, months)] == [(12, 2025), (2, 2025)]  # fmt: skip
+    analyses = [_analysis("held08_blackseanews_20260119_btc_exports.txt"),
+                _analysis(BTC_JAN_FEB)]  # fmt: skip
+    assert not [c for c in corpus_conflicts(analyses) if c.kind == "mass"]

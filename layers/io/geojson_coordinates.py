@@ -86,6 +86,8 @@ class Context:
     crs_hints: list[tuple[int | None, str]] = field(default_factory=list)
     degree_features: list[int | None] = field(default_factory=list)
     projected_features: list[int | None] = field(default_factory=list)
+    #: Every usable feature id met so far (as text), and the first feature that had it.
+    ids_seen: dict[str, int] = field(default_factory=dict)
 
     def add(self, index: int | None, feature_id: Any, message: str) -> None:
         """Record one problem of feature ``index`` (None: the whole file)."""

@@ -35,7 +35,9 @@ __all__ = [
     "BadNumber",
     "Found",
     "PositionBlock",
+    "StreamedCollectionCheck",
     "check_document",
+    "check_features",
     "prepare_positions",
 ]
 
@@ -119,29 +121,80 @@ def check_document(
         block = prepare_positions(doc)
     ctx = Context(tuple(geometry_types), allow_null_geometry, block, properties=properties,
                   unicode_escapes=unicode_escapes)
-    if not isinstance(doc, dict):
-        ctx.add(None, None, f"not GeoJSON: the top level is {describe(doc)}, "
-                f"not an object with a \"type\"; wrap features in a FeatureCollection")
-        return ctx.found
-    kind = doc.get("type")
-    if "type" not in doc:
-        hint = (" (it has \"features\": add \"type\": \"FeatureCollection\")"
-                if "features" in doc else "")
-        ctx.add(None, None, f"not GeoJSON: the top-level object has no \"type\" member{hint}")
+    kind = _top_level_type(ctx, doc)
+    if kind is None:
         return ctx.found
     _check_crs_member(ctx, doc, None, None)
     if kind == "FeatureCollection":
         _check_collection(ctx, doc)
     elif kind == "Feature":
         _check_feature(ctx, doc, 0)
-    elif kind in GEOMETRY_TYPES:
-        _check_geometry(ctx, doc, 0, None, "geometry")
     else:
-        shown = repr(kind) if isinstance(kind, str) else describe(kind)
-        ctx.add(None, None, f"not GeoJSON: unknown type {shown}{_suggest_type(kind)}")
-        return ctx.found
+        _check_geometry(ctx, doc, 0, None, "geometry")
     _check_crs_consistency(ctx)
     return ctx.found
+
+
+def _top_level_type(ctx: Context, doc: Any) -> str | None:
+    """The document's GeoJSON type; None (and the problem recorded) when it has none."""
+    if not isinstance(doc, dict):
+        ctx.add(None, None, f"not GeoJSON: the top level is {describe(doc)}, "
+                f"not an object with a \"type\"; wrap features in a FeatureCollection")
+        return None
+    kind = doc.get("type")
+    if "type" not in doc:
+        hint = (" (it has \"features\": add \"type\": \"FeatureCollection\")"
+                if "features" in doc else "")
+        ctx.add(None, None, f"not GeoJSON: the top-level object has no \"type\" member{hint}")
+        return None
+    if kind != "FeatureCollection" and kind != "Feature" and kind not in GEOMETRY_TYPES:
+        shown = repr(kind) if isinstance(kind, str) else describe(kind)
+        ctx.add(None, None, f"not GeoJSON: unknown type {shown}{_suggest_type(kind)}")
+        return None
+    return str(kind)
+
+
+class StreamedCollectionCheck:
+    """:func:`check_document` for a FeatureCollection read a batch of features at a time.
+
+    The same rules in the same words: :meth:`batch` checks each batch's features (ids are
+    compared with every id before them), :meth:`finish` the collection's other members and
+    what only the whole file shows (no features, mixed CRS hints).
+    """
+
+    def __init__(self, geometry_types: Sequence[str], allow_null_geometry: bool, *,
+                 properties: Spec = USER_PROPERTIES) -> None:
+        self._ctx = Context(tuple(geometry_types), allow_null_geometry, properties=properties)
+        #: Features checked so far.
+        self.count = 0
+
+    def batch(self, features: list[Any], block: PositionBlock | None,
+              unicode_escapes: bool = True) -> list[Found]:
+        """The problems of the next ``features`` (``block``: their :func:`prepare_positions`)."""
+        first = len(self._ctx.found)
+        self._ctx.block, self._ctx.unicode_escapes = block, unicode_escapes
+        check_features(self._ctx, features, self.count)
+        self.count += len(features)
+        return self._ctx.found[first:]
+
+    def finish(self, members: dict[str, Any], streamed_features: bool) -> list[Found]:
+        """The problems of the collection's other ``members``, once every batch is checked.
+
+        ``streamed_features``: a ``features`` list was read (its members went through
+        :meth:`batch`); otherwise ``members`` holds ``features`` if the file has one.
+        """
+        ctx, first = self._ctx, len(self._ctx.found)
+        doc = {**members, **({"features": []} if streamed_features else {})}
+        kind = _top_level_type(ctx, doc)
+        if kind is not None:
+            _check_crs_member(ctx, doc, None, None)
+            if kind != "FeatureCollection":
+                ctx.add(None, None, f"a single GeoJSON {kind} too large to read whole; write "
+                        "its parts as the features of a FeatureCollection")
+            elif not streamed_features or self.count == 0:
+                _check_collection(ctx, doc)
+        _check_crs_consistency(ctx)
+        return ctx.found[first:]
 
 
 def _check_collection(ctx: Context, doc: dict[str, Any]) -> None:
@@ -156,8 +209,14 @@ def _check_collection(ctx: Context, doc: dict[str, Any]) -> None:
     if not features:
         ctx.add(None, None, "empty FeatureCollection: \"features\" is []; add at least one Feature")
         return
-    seen: dict[str, int] = {}
-    for index, feature in enumerate(features):
+    check_features(ctx, features)
+
+
+def check_features(ctx: Context, features: list[Any], first_index: int = 0) -> None:
+    """Check the members of a FeatureCollection's ``features``, the first being feature
+    ``first_index`` of the file (a streamed file is checked a batch at a time, ``ctx`` carried
+    over, so an id is compared with every id before it)."""
+    for index, feature in enumerate(features, first_index):
         if not isinstance(feature, dict) or feature.get("type") != "Feature":
             what = feature.get("type") if isinstance(feature, dict) else None
             shown = f"a {what}" if isinstance(what, str) else describe(feature)
@@ -168,11 +227,11 @@ def _check_collection(ctx: Context, doc: dict[str, Any]) -> None:
         feature_id = feature.get("id")
         if _usable_id(feature_id):
             key = str(feature_id)
-            if key in seen:
-                ctx.add(index, feature_id, f"duplicate id {feature_id!r} (feature {seen[key]} "
-                        "has it too); give every feature its own id")
+            if key in ctx.ids_seen:
+                ctx.add(index, feature_id, f"duplicate id {feature_id!r} (feature "
+                        f"{ctx.ids_seen[key]} has it too); give every feature its own id")
             else:
-                seen[key] = index
+                ctx.ids_seen[key] = index
 
 
 def _usable_id(value: Any) -> bool:

@@ -86,8 +86,9 @@ class Problem:
         return f"{self.where}: {self.message}"
 
 
-class _UnusableError(Exception):
-    """Raised inside this module when the text cannot even be parsed."""
+class UnusableError(Exception):
+    """Raised by the GeoJSON readers when the text cannot even be parsed: the message is the
+    file's one problem (kept as a :class:`Problem` of the whole file, not raised to users)."""
 
 
 def _source_name(
@@ -118,7 +119,7 @@ def _read_bytes(path: Path) -> bytes:
     try:
         return read_input_bytes(path)
     except InputFileError as exc:
-        raise _UnusableError(exc.reason) from None
+        raise UnusableError(exc.reason) from None
 
 
 #: Leading bytes of binary files users give instead of GeoJSON, and what to do about them.
@@ -134,21 +135,29 @@ _BINARY_FORMATS: tuple[tuple[bytes, str], ...] = (
 )
 
 
-def _decode(data: bytes) -> str:
+def refuse_binary(head: bytes) -> None:
+    """Refuse a file whose first bytes show another format (gzip, ZIP, SQLite, UTF-16, ...)."""
     for magic, what in _BINARY_FORMATS:
-        if data.startswith(magic):
-            raise _UnusableError(f"not GeoJSON: the file is {what}")
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        raise _UnusableError("file is UTF-16; GeoJSON must be UTF-8: save it again as UTF-8")
+        if head.startswith(magic):
+            raise UnusableError(f"not GeoJSON: the file is {what}")
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise UnusableError("file is UTF-16; GeoJSON must be UTF-8: save it again as UTF-8")
+
+
+def not_utf8(byte: int, line: int, column: int) -> UnusableError:
+    """The problem of a byte that is not UTF-8, at ``line`` and byte ``column`` (from 1)."""
+    return UnusableError(f"not UTF-8: byte 0x{byte:02x} at line {line} column {column}; "
+                         "GeoJSON must be UTF-8: save the file again as UTF-8")
+
+
+def _decode(data: bytes) -> str:
+    refuse_binary(data)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise _UnusableError(
-            f"not UTF-8: byte 0x{data[exc.start]:02x} at line {line} column {column}; "
-            "GeoJSON must be UTF-8: save the file again as UTF-8"
-        ) from None
+        raise not_utf8(data[exc.start], line, column) from None
 
 
 def _parse_int(text: str) -> int | BadNumber:
@@ -170,7 +179,7 @@ def _pairs(duplicates: list[str]) -> Any:
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
+def gc_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector for the block, then restore its state.
 
     ``json.loads`` of a million-vertex file creates a million lists; every 700 new container
@@ -188,23 +197,40 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+#: The problem of a file that holds only white space.
+EMPTY_FILE = "file is empty; it should hold a GeoJSON FeatureCollection"
+#: The problem of JSON nested deeper than Python's parser goes.
+TOO_DEEP = "JSON nested too deeply to be GeoJSON; check the file"
+
+
+def json_decoder(duplicates: list[str]) -> json.JSONDecoder:
+    """The strict decoder: NaN and Infinity kept as :class:`BadNumber`, integers of more
+    than 300 digits too, and each key an object repeats appended to ``duplicates``."""
+    return json.JSONDecoder(parse_constant=BadNumber, parse_int=_parse_int,
+                            object_pairs_hook=_pairs(duplicates))
+
+
+def invalid_json(line: int, column: int, reason: str) -> UnusableError:
+    """The problem of text that is not JSON, at ``line`` and ``column`` (from 1)."""
+    return UnusableError(f"invalid JSON at line {line} column {column}: {reason}; "
+                         "fix the syntax (a JSON linter shows the spot)")
+
+
 def _loads(text: str, duplicates: list[str]) -> Any:
     if not text.strip():
-        raise _UnusableError("file is empty; it should hold a GeoJSON FeatureCollection")
+        raise UnusableError(EMPTY_FILE)
     try:
-        return json.loads(
-            text,
-            parse_constant=BadNumber,
-            parse_int=_parse_int,
-            object_pairs_hook=_pairs(duplicates),
-        )
+        return json_decoder(duplicates).decode(text)
     except json.JSONDecodeError as exc:
-        raise _UnusableError(
-            f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}; "
-            "fix the syntax (a JSON linter shows the spot)"
-        ) from None
+        raise invalid_json(exc.lineno, exc.colno, exc.msg) from None
     except RecursionError:
-        raise _UnusableError("JSON nested too deeply to be GeoJSON; check the file") from None
+        raise UnusableError(TOO_DEEP) from None
+
+
+def duplicate_key(key: str) -> str:
+    """The problem of a key repeated in one JSON object."""
+    return (f"duplicate key {key!r} in a JSON object; readers disagree on which value wins: "
+            "keep one")
 
 
 def _geometry_types(requested: Sequence[str] | str) -> tuple[str, ...]:
@@ -232,24 +258,20 @@ def _parse(
     allow_null_geometry = flag(allow_null_geometry, "allow_null_geometry")
     _, data, path = _source_name(source, name)
     duplicates: list[str] = []
-    with _gc_paused():
+    with gc_paused():
         try:
             if path is not None:
                 data = _read_bytes(path)
             assert data is not None
             text = _decode(data)
             doc = _loads(text, duplicates)
-        except _UnusableError as exc:
+        except UnusableError as exc:
             return None, [Problem(None, str(exc))], None
         block = prepare_positions(doc)
         found = check_document(doc, geometry_types, allow_null_geometry, block,
                                unicode_escapes="\\u" in text)
     problems = [Problem(index, message, feature_id) for index, feature_id, message in found]
-    problems.extend(
-        Problem(None, f"duplicate key {key!r} in a JSON object; readers disagree on which value "
-                "wins: keep one")
-        for key in duplicates
-    )
+    problems.extend(Problem(None, duplicate_key(key)) for key in duplicates)
     problems.sort(key=lambda problem: -1 if problem.index is None else problem.index)
     return doc, problems, block
 
@@ -426,7 +448,7 @@ def read_user_features(
         gap become floats).
     """
     # The parsed document dies inside _frame, before the collector resumes: it never walks it.
-    with _gc_paused():
+    with gc_paused():
         return _frame(path, geometry_types, allow_null_geometry, _property_names(columns))
 
 
@@ -437,7 +459,7 @@ def _property_names(columns: Any) -> list[str] | None:
     return texts(columns, "columns", "property names (a list of str), or None for all of them")
 
 
-def _kept_columns(
+def kept_columns(
     path: str | os.PathLike[str], own: list[dict[str, Any]], columns: Sequence[str] | None
 ) -> set[str] | None:
     """The property columns to build (None: all of them), refusing a table too wide to hold."""
@@ -460,9 +482,6 @@ def _frame(
     allow_null_geometry: bool,
     columns: Sequence[str] | None,
 ) -> tuple[geopandas.GeoDataFrame, list[dict[str, Any]]]:
-    # slow import: pandas and GDAL
-    import geopandas
-
     doc, problems, block = _parse(path, geometry_types, allow_null_geometry, "path")
     if problems:
         first = problems[0]
@@ -473,11 +492,24 @@ def _frame(
         where = "" if first.index is None else f"{first.where}: "
         raise InputError(f"{display_path(path)}: {where}{first.message}{tail}")
     features = _features(doc)
-    rows: list[dict[str, Any]] = []
     own = [dict(feature.get("properties") or {}) for feature in features]
-    kept = _kept_columns(path, own, columns)
+    return features_frame(features, block, kept_columns(path, own, columns)), own
+
+
+def features_frame(
+    features: list[dict[str, Any]],
+    block: PositionBlock | None,
+    kept: set[str] | None,
+    first_index: int = 0,
+) -> geopandas.GeoDataFrame:
+    """The frame of checked features (see :func:`read_user_geojson`), the first being
+    feature ``first_index`` of the file; ``kept``: the property columns (None: all)."""
+    # slow import: pandas and GDAL
+    import geopandas
+
+    rows: list[dict[str, Any]] = []
     geometries: Any = _lines_in_bulk(features, block)
-    for index, feature in enumerate(features):
+    for index, feature in enumerate(features, first_index):
         row = dict(feature.get("properties") or {})
         if "geometry" in row:
             row["property_geometry"] = row.pop("geometry")
@@ -494,4 +526,4 @@ def _frame(
                       for feature in features]
     frame = geopandas.GeoDataFrame(rows, geometry=geometries, crs="EPSG:4326")
     columns = [name for name in frame.columns if name not in ("id", "geometry")]
-    return frame[[*columns, "id", "geometry"]], own
+    return frame[[*columns, "id", "geometry"]]

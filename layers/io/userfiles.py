@@ -34,10 +34,30 @@ from typing import TYPE_CHECKING, Any
 from caspian.geo.errors import InputError
 from caspian.layers.catalog.schema import USER_PROPERTIES
 from caspian.layers.io.errors import DependencyMissingError
-from caspian.layers.io.fileio import InputFileError, check_input_file, display_path
+from caspian.layers.io.fileio import (
+    MAX_INPUT_BYTES,
+    InputFileError,
+    check_input_file,
+    display_path,
+)
 from caspian.layers.io.geojson_coordinates import range_problems
-from caspian.layers.io.geojson_rules import GEOMETRY_TYPES, SUPPORTED_GEOMETRY_TYPES
-from caspian.layers.io.userdata import MAX_PROPERTY_COLUMNS, Problem, read_user_features
+from caspian.layers.io.geojson_rules import (
+    GEOMETRY_TYPES,
+    SUPPORTED_GEOMETRY_TYPES,
+    StreamedCollectionCheck,
+    prepare_positions,
+)
+from caspian.layers.io.geojson_stream import CollectionReader
+from caspian.layers.io.userdata import (
+    MAX_PROPERTY_COLUMNS,
+    Problem,
+    UnusableError,
+    duplicate_key,
+    features_frame,
+    gc_paused,
+    kept_columns,
+    read_user_features,
+)
 
 if TYPE_CHECKING:
     import geopandas
@@ -48,6 +68,9 @@ if TYPE_CHECKING:
 #: Features per batch: about 25 MB for ways of 50 vertices, and enough rows that the
 #: vectorised work per batch outweighs its fixed cost.
 BATCH_FEATURES = 65_536
+#: Features per batch of a streamed GeoJSON file: decoded JSON holds each position as
+#: Python objects (about 150 bytes), so 4,096 ways of 50 vertices take some 30 MB.
+GEOJSON_BATCH_FEATURES = 4_096
 
 
 @dataclass(frozen=True)
@@ -211,8 +234,9 @@ def _transformed(transformer: Any, xy: Any) -> Any:
 
 @dataclass(frozen=True)
 class _Checked:
-    frame: geopandas.GeoDataFrame
-    problems: list[tuple[int, str]]  # (row in the file, message)
+    frame: geopandas.GeoDataFrame | None  # None: not built, the batch has problems
+    problems: list[Problem]  # by row in the file (index), the whole file's first
+    rows: int  # features in the batch
 
 
 def _check_batch(
@@ -256,7 +280,8 @@ def _check_batch(
     if "id" not in properties.columns:
         properties["id"] = rows  # as GeoJSON features without an id: their position
     frame = geopandas.GeoDataFrame(properties, geometry=geoms, crs="EPSG:4326")
-    return _Checked(frame, sorted(problems, key=lambda problem: problem[0]))
+    return _Checked(frame, [Problem(row, message) for row, message in
+                            sorted(problems, key=lambda problem: problem[0])], len(frame))
 
 
 def _position_problems(geoms: Any, rows: Any) -> list[tuple[int, str]]:
@@ -304,15 +329,58 @@ def _property_problems(properties: Any, rows: Any) -> list[tuple[int, str]]:
     return problems
 
 
-def _batches(
+def _geojson_batches(
     path: str | os.PathLike[str],
     geometry_types: Sequence[str],
     allow_null_geometry: bool,
     batch_size: int,
+    columns: Sequence[str] | None,
+) -> Iterator[_Checked]:
+    """A GeoJSON FeatureCollection streamed (:mod:`caspian.layers.io.geojson_stream`) and
+    checked batch by batch by the strict reader's rules."""
+    reader = CollectionReader(path, batch_size)
+    check = StreamedCollectionCheck(geometry_types, allow_null_geometry)
+    reported = 0  # repeated keys already reported
+    try:
+        with gc_paused():
+            for batch in reader.batches():
+                block = prepare_positions({"type": "FeatureCollection", "features": batch.features})
+                found = check.batch(batch.features, block, batch.unicode_escapes)
+                problems = [Problem(None, duplicate_key(key))
+                            for key in reader.duplicates[reported:]]
+                reported = len(reader.duplicates)
+                problems += [Problem(index, message, feature_id)
+                             for index, feature_id, message in found]
+                own = [feature.get("properties") or {} for feature in batch.features
+                       if isinstance(feature, dict)]
+                frame = (None if problems else features_frame(
+                    batch.features, block, kept_columns(path, own, columns), batch.first_index))
+                yield _Checked(frame, problems, len(batch.features))
+    except UnusableError as exc:
+        yield _Checked(None, [Problem(None, str(exc))], 0)
+        return
+    found = check.finish(reader.members, reader.streamed_features)
+    problems = [Problem(None, duplicate_key(key)) for key in reader.duplicates[reported:]]
+    problems += [Problem(index, message, feature_id) for index, feature_id, message in found]
+    if problems:
+        yield _Checked(None, problems, 0)
+
+
+def _batches(
+    path: str | os.PathLike[str],
+    geometry_types: Sequence[str],
+    allow_null_geometry: bool,
+    batch_size: int | None,
     part: FilePart | None = None,
+    columns: Sequence[str] | None = None,
 ) -> Iterator[_Checked]:
     entry = user_format(path)
     check_input_file(path, max_bytes=None)
+    if entry.reader == "geojson" and part is None:
+        yield from _geojson_batches(path, geometry_types, allow_null_geometry,
+                                    batch_size or GEOJSON_BATCH_FEATURES, columns)
+        return
+    batch_size = batch_size or BATCH_FEATURES
     _needs_pyarrow()
     first_row = 0
     if part is not None:
@@ -347,28 +415,36 @@ def user_batches(
     *,
     geometry_types: Sequence[str] = SUPPORTED_GEOMETRY_TYPES,
     allow_null_geometry: bool = False,
-    batch_size: int = BATCH_FEATURES,
+    batch_size: int | None = None,
     part: FilePart | None = None,
+    columns: Sequence[str] | None = None,
 ) -> Iterator[geopandas.GeoDataFrame]:
-    """Yield a streamed file (not GeoJSON) as checked GeoDataFrames of ``batch_size`` rows.
+    """Yield a user's file as checked GeoDataFrames of ``batch_size`` rows.
 
     Each frame holds the file's attributes as columns, ``id`` (the file's ``id`` attribute,
-    else the row number counted from 0 over the whole file) and ``geometry`` in EPSG:4326.
-    With ``part``, only those row groups of a GeoParquet file are read (numbered as in the
-    whole file).
+    else the row number counted from 0 over the whole file) and ``geometry`` in EPSG:4326;
+    ``batch_size`` is :data:`BATCH_FEATURES` by default (:data:`GEOJSON_BATCH_FEATURES` for
+    GeoJSON). With ``part``, only those row groups of a GeoParquet file are read (numbered as in the
+    whole file). A GeoJSON FeatureCollection is read a batch of features at a time too
+    (:mod:`caspian.layers.io.geojson_stream`), its properties made columns as
+    :func:`~caspian.layers.io.userdata.read_user_geojson` makes them (``columns``: those
+    kept, all by default).
 
     Raises
     ------
     InputError
         At the first batch with a problem: the file, the feature, the problem and its fix.
     """
-    for checked in _batches(path, geometry_types, allow_null_geometry, batch_size, part):
+    for checked in _batches(path, geometry_types, allow_null_geometry, batch_size, part,
+                            columns):
         if checked.problems:
-            row, message = checked.problems[0]
+            first = checked.problems[0]
             command = f"caspian validate {shlex.quote(display_path(path))}"
             more = (f" (run `{command}` to list every problem)"
                     if len(checked.problems) > 1 else "")
-            raise InputError(f"{display_path(path)}: feature {row}: {message}{more}")
+            where = "" if first.index is None else f"{first.where}: "
+            raise InputError(f"{display_path(path)}: {where}{first.message}{more}")
+        assert checked.frame is not None
         yield checked.frame
 
 
@@ -388,12 +464,24 @@ def validate_user_file(
     """
     count, problems = 0, []
     try:
-        for checked in _batches(path, geometry_types, allow_null_geometry, BATCH_FEATURES):
-            count += len(checked.frame)
-            problems += [Problem(row, message) for row, message in checked.problems]
+        for checked in _batches(path, geometry_types, allow_null_geometry, None):
+            count += checked.rows
+            problems += checked.problems
     except InputFileError as exc:
         return count, [Problem(None, exc.reason)]
+    problems.sort(key=lambda problem: -1 if problem.index is None else problem.index)
     return count, problems
+
+
+def streams(path: str | os.PathLike[str], whole_bytes: int = MAX_INPUT_BYTES) -> bool:
+    """Whether ``path`` is read in batches: every format but GeoJSON, and GeoJSON larger
+    than the strict reader reads whole (``whole_bytes``)."""
+    if user_format(path).streamed:
+        return True
+    try:
+        return os.path.isfile(path) and os.path.getsize(path) > whole_bytes
+    except (OSError, ValueError):
+        return False  # the strict reader names what is wrong with the path
 
 
 def read_user_file(
@@ -408,7 +496,7 @@ def read_user_file(
 
     ``columns`` names the property columns the frame keeps (all when None; ``()`` keeps
     ``id`` and ``geometry`` alone, the properties living only in the records)."""
-    if not user_format(path).streamed:
+    if not streams(path):
         return read_user_features(path, geometry_types=geometry_types,
                                   allow_null_geometry=allow_null_geometry, columns=columns)
     # slow import: pandas and GDAL

@@ -37,12 +37,14 @@ from caspian.layers.news.language import language_of
 from caspian.layers.news.measures import (
     FLOWS,
     PROGRESS,
+    change_through,
     measured,
     not_a_length,
     scope_of,
     sentence_lemmas,
     split_lengths,
     through_place,
+    yearly_change,
 )
 from caspian.layers.news.mentions import Mention, find_mentions
 from caspian.layers.news.quantities import Quantity, quantities
@@ -261,6 +263,8 @@ def _flow_period(
     миллионов тонн к концу этого года": that year's, ``horizon_years``)."""
     if item.kind not in (*FLOWS, "growth"):  # a change in a year is over that year
         return {}
+    if yearly_change(document.text, item):  # as "в месяц" is a month, of no year named
+        return {"period": {"months": 12, "year": None, "text": "a year"}}
     published = (int(document.date[:4]), int(document.date[5:7])) if document.date else None
     window = timing.months_stated(document.text, *span, published)
     if window is not None:  # "в июле … 308 тысяч тонн": a month's volume, not a year's
@@ -273,6 +277,27 @@ def _flow_period(
         return {}
     year, how = found
     return {"period": {"months": 12, "year": year, "text": f"{year} ({how})"}}
+
+
+# "за отчетный период", "за рассматриваемый период": the period the article stated before.
+_THE_PERIOD_SAID = re.compile(
+    r"\bза\s+(?:отч[её]тный|рассматриваемый|указанный|этот|данный)\s+период\b", re.IGNORECASE
+)
+
+
+def _period_said_before(
+    text: str, sentence: tuple[int, int], item: Quantity, claims: Sequence[Claim]
+) -> dict[str, Any]:
+    """The period of a volume or change (``item``) counted "за отчетный период" in
+    ``sentence``: that of the last claim before it that states one and is no state before a
+    change ("в 2025 году сократился … до 27,179 миллиона тонн …. Объем прокачки транзитной
+    нефти по БТД за отчетный период сократился до 4,122 миллиона тонн"); else nothing."""
+    if item.kind not in (*FLOWS, "growth") or not _THE_PERIOD_SAID.search(text, *sentence):
+        return {}
+    for claim in reversed(claims):
+        if claim.context.get("period") and not claim.context.get("state"):
+            return {"period": claim.context["period"]}
+    return {}
 
 
 @dataclass(frozen=True)
@@ -436,20 +461,28 @@ def read_claims(
             scope = parts.get(number) or scope_of(document, item, span, sentence, bool(named_here))
             if item.kind == "growth" and scope is None and claims and claims[-1].sentence == index:
                 scope = share_of_volume(claims[-1])
+            if item.kind == "growth" and scope is None:
+                previous = document.sentences[index - 1] if index else None
+                scope = change_through(document, item, sentence, previous)
             borrow = item.kind in BORROWS or not topics_by_sentence.get(index)
             link = linking.link_feature(
                 document, names, subject, index, item.start, borrow, quotes
             )
+            if link is None and borrow:
+                link = linking.link_between(document, gazetteer.entries, index)
             if (scope or "").startswith(ACTOR):
                 link = None  # a country's own traffic, not the project's
             if link is not None:
                 if not (scope or "").startswith("section:"):  # measured on the layer named
-                    link = linking.specific(document, link, names.get(index, ()), named_features)
+                    link = linking.specific(
+                        document, link, names.get(index, ()), named_features, subject
+                    )
                 link, scope = through_place(gazetteer, link, scope)
             topic = linking.link_topic(document, topics_by_sentence, index, item.start)
             period = _flow_period(document, item, span, years, horizons, horizon_years)
             if not period and item.kind in FLOWS and claims and claims[-1].sentence == index:
                 period = _same_period_before(document.text, sentence, claims[-1])
+            period = period or _period_said_before(document.text, sentence, item, claims)
             following = figures[number + 1] if number + 1 < len(figures) else None
             preceding = figures[number - 1] if number else None
             start, end = document.original_span(item.start, item.end)

@@ -28,13 +28,19 @@ claim says which, :class:`Link`):
 ``following sentence``
     the first name of the :data:`MENTION_LOOKAHEAD` sentences after it, when nothing before
     it names one (an article that opens with a figure and names its project next: "…
-    протяженность … составляет 194,1 км. … железнодорожная линия Нахчывана будет …").
+    протяженность … составляет 194,1 км. … железнодорожная линия Нахчывана будет …");
+``line between its ends``
+    when no name links it: a line ("кабель", "линия") laid "между" two places, in its
+    sentence or one of the :data:`MENTION_LOOKBACK` before it, is the feature whose dashed
+    name runs between those two places (:func:`link_between`: "Кабель прокладывают между
+    Актау и Сумгаитом. Он обеспечит … 400 Тбит/с" is the Sumgayit–Aktau line).
 
 A layer named as a whole gives way to one of its features (:func:`specific`): to a feature of
 that layer named in the same sentence ("линии Горадиз-Агбенд, ведущей в Зангезурский
 коридор, завершено на 85%"), and, for a figure borrowed from other sentences or about a part
 of the layer ("железной дороги, которая станет частью … Зангезурского коридора"), to the
-only feature of that layer the article names. A section named by a place it passes through
+only feature of that layer the article names; a borrowed figure, else, to the article's
+subject when that is a feature of the layer. A section named by a place it passes through
 is the feature of that layer named after the place (:func:`feature_through`: "участка …,
 проходящего через Нахчыван" is the Nakhchivan railway).
 
@@ -64,7 +70,7 @@ from typing import Any
 from caspian.layers.news.documents import NewsDocument
 from caspian.layers.news.gazetteer import Match
 from caspian.layers.news.mentions import Mention
-from caspian.layers.news.scopes import COUNTRIES
+from caspian.layers.news.scopes import COUNTRIES, LINE_WORDS
 from caspian.layers.news.text import lemmas, words
 
 MENTION_LOOKBACK = 3
@@ -237,10 +243,11 @@ def specific(
     link: Link,
     sentence_names: Sequence[Located],
     named_features: dict[str, set[str]],
+    subject: tuple[str, str | None] | None = None,
 ) -> Link:
     """``link``, or the feature of its layer that the discourse says the figure is about
     (see the module's rules); ``named_features`` are the features the article names, by
-    layer."""
+    layer, ``subject`` the feature it is about (:func:`article_subject`)."""
     if link.layer is None or link.feature is not None:
         return link
     for located in sentence_names:
@@ -252,6 +259,10 @@ def specific(
     part = link.position is not None and _part_of(document, link.position)
     if len(features) == 1 and (borrowed or part):
         return Link(link.layer, next(iter(features)), f"{link.rule}, the article's feature")
+    if borrowed and subject is not None and subject[0] == link.layer and subject[1]:
+        # "в целях реализации Зангезурского коридора … строительство железной дороги
+        # Горадиз-Агбенд. Проектные работы … выполнены на 84%": the line the article is about
+        return Link(link.layer, subject[1], f"{link.rule}, the article's subject")
     return link
 
 
@@ -271,6 +282,59 @@ def feature_through(entries: Sequence[dict[str, Any]], layer: str, place: str) -
         ]
         if any(part.startswith(stem) for part in parts):
             return str(entry["feature"])
+    return None
+
+
+# A line laid between two places: "Кабель прокладывают между Актау и Сумгаитом".
+_BETWEEN = re.compile(r"\bмежду\s+([А-ЯЁ][а-яё]+)\s+и\s+([А-ЯЁ][а-яё]+)")
+_DASHES = re.compile(r"[–-]")
+
+
+def _same_place(written: str, name_part: str) -> bool:
+    """Whether ``written`` (a place in any case form) is one of the ``|`` alternatives of
+    ``name_part``, by :func:`spelling_key`, as :func:`feature_through` compares them."""
+    stem = spelling_key(written[: max(4, len(written) - 2)])
+    return len(stem) >= 2 and any(
+        spelling_key(alternative).startswith(stem) for alternative in name_part.split("|")
+    )
+
+
+def feature_between(
+    entries: Sequence[dict[str, Any]], first: str, second: str
+) -> tuple[str, str] | None:
+    """The (layer, feature) one of whose names is a dashed run of places from ``first`` to
+    ``second`` or back ("Сумгаит–Актау" for "между Актау и Сумгаитом"), else None."""
+    for entry in entries:
+        if not entry.get("feature"):
+            continue
+        for name in (*entry.get("ru", ()), *entry.get("en", ())):
+            parts = _DASHES.split(name)
+            if " " in name or len(parts) < 2:
+                continue  # a run of places only, no descriptive words
+            ends = (parts[0], parts[-1])
+            if (_same_place(first, ends[0]) and _same_place(second, ends[1])) or (
+                _same_place(first, ends[1]) and _same_place(second, ends[0])
+            ):
+                return str(entry["layer"]), str(entry["feature"])
+    return None
+
+
+def link_between(
+    document: NewsDocument, entries: Sequence[dict[str, Any]], index: int
+) -> Link | None:
+    """The line laid between two places, in sentence ``index`` or one of the
+    :data:`MENTION_LOOKBACK` before it, that a figure with no name to link is about (see the
+    module's rules), else None."""
+    text = document.text
+    for sentence in range(index, max(-1, index - 1 - MENTION_LOOKBACK), -1):
+        start, end = document.sentences[sentence]
+        between = list(_BETWEEN.finditer(text, start, end))  # rare: test it before the lemmas
+        if not between or not any(lemmas(w.text) & LINE_WORDS for w in words(text, start, end)):
+            continue
+        for match in between:
+            found = feature_between(entries, match[1], match[2])
+            if found:
+                return Link(found[0], found[1], "line between its ends", match.start())
     return None
 
 

@@ -20,8 +20,9 @@ _SMALLER_MAGNITUDE = re.compile(rf"\s+({numbers.DIGITS})(?!\d)\s+([^\W\d_]+\.?)"
 # The two ends of a range: "с"/"от" before the first, "до" between them.
 _RANGE_FROM = re.compile(r"(?<![^\W\d_])(?:с|со|от)\s+\Z", re.IGNORECASE)
 _RANGE_TO = re.compile(r"\s+до\s+", re.IGNORECASE)
-# The two ends of a range joined by a dash, the unit written once: "104-105 тысяч TEU".
-_RANGE_DASH = re.compile(r"\s*[-–—]\s*")
+# The two ends of a range joined by a dash, the unit written once: "104-105 тысяч TEU"; a
+# minus sign written for the dash too ("30−35% в год").
+_RANGE_DASH = re.compile(r"\s*[-–—−]\s*")
 # A second figure compared with a first, its unit left out: "до 4,7 миллиона тонн с 4,4
 # миллиона", "15 млн тонн против 12 млн".
 _COMPARED_WITH = re.compile(r",?\s+(?:с|со|от|против)\s+", re.IGNORECASE)

@@ -22,6 +22,7 @@ from caspian.layers.news.scopes import (
     including_scope,
     names_section,
     origin_after,
+    over_territory,
     progress_scope,
     purpose_scope,
     share_scope,
@@ -103,7 +104,24 @@ def measured(
     done = sentence_lemmas & DONE and not sentence_lemmas & CHANGE
     if item.kind == "growth" and item.unit == "%" and done:
         return dataclasses.replace(item, kind="percent")
+    if item.kind == "percent" and _CHANGE_AFTER.match(document.text, item.end):
+        return dataclasses.replace(item, kind="growth")
     return item
+
+
+# A change per year, right after its figure: "растет со скоростью 30−35% в год".
+_PER_YEAR_AFTER = r"\s*(?:в\s+год|ежегодно)\b"
+#: A percent that is a change, read from the words right after it: a comparative ("на
+#: 11,157 млн баррелей или 6,07% меньше показателя", "12,7% меньше по сравнению") or a rate
+#: per year.
+_CHANGE_AFTER = re.compile(rf"\s*(?:больше|меньше|выше|ниже)\b|{_PER_YEAR_AFTER}", re.IGNORECASE)
+_YEARLY_CHANGE = re.compile(_PER_YEAR_AFTER, re.IGNORECASE)
+
+
+def yearly_change(text: str, item: Quantity) -> bool:
+    """Whether ``item``, a change, is a rate per year ("30−35% в год"): its window is any one
+    year, not the whole time since a base year ("с 2023 года … на 90 процентов")."""
+    return item.kind == "growth" and _YEARLY_CHANGE.match(text, item.end) is not None
 
 
 def _yearly_before(text: str, before: int, figure: int) -> bool:
@@ -129,10 +147,14 @@ def scope_of(
             or shipper_share(text, sentence[0], (item.start, item.end))
             or figure_scope(text, *span)
         )
+    flow = item.kind in FLOWS
+    if flow and not project_named:  # a country's traffic, when no project is named beside it
+        actor = over_territory(text, span[0], item.start)
+        if actor:
+            return actor
     if names_section(text, *span) and not figure_scope(text, *span):
         return figure_scope(text, sentence[0], span[1])
     timed = item.kind in ("duration", "deadline")
-    flow = item.kind in FLOWS
     return (
         including_scope(text, span[0], (item.start, item.end))
         or figure_scope(text, *span)
@@ -144,6 +166,34 @@ def scope_of(
         or (work_component(text, sentence[0], item.start) if timed else None)
         or stage_scope(text, span, sentence)
     )
+
+
+# A clause that refers back to the sentence before: "это на 11,157 млн баррелей или 6,07%
+# меньше", "что на 12,7% меньше".
+_REFERS_BACK = re.compile(r"(?:это|что)\b", re.IGNORECASE)
+_CLAUSE_START = re.compile(r"(?:[;:—]|,(?!\d))\s*")  # not the comma of "11,157"
+
+
+def change_through(
+    document: NewsDocument,
+    item: Quantity,
+    sentence: tuple[int, int],
+    previous: tuple[int, int] | None,
+) -> str | None:
+    """``section:<country>`` for a change (``item``, a growth) of a volume carried through a
+    country (:func:`caspian.layers.news.scopes.through_country`) named before it in its
+    sentence ("через территорию Турции … транспортировано … что на … 12,7% меньше"), or in
+    the ``previous`` sentence when its clause refers back to that one ("это на … 6,07%
+    меньше показателя"); else None."""
+    text = document.text
+    found = through_country(text, sentence[0], item.start)
+    if found or previous is None:
+        return found
+    starts = [match.end() for match in _CLAUSE_START.finditer(text, sentence[0], item.start)]
+    own = max(starts, default=sentence[0])
+    if _REFERS_BACK.match(text, own, item.start):
+        return through_country(text, *previous)
+    return None
 
 
 def split_lengths(

@@ -63,6 +63,11 @@ _DURATION_HINT = ("течение", "протяжении", "ближайших"
 # The letters every growth word starts with (as case-sensitive as :data:`_GROWTH_WORD`).
 _GROWTH_WORD_HINT = re.compile(r"[УуВв](?:дв|тр)")
 _WHOLE_YEAR = re.compile(rf"\bза\s+({_YEAR})\s+год\b", re.IGNORECASE)
+# Half a year: "За полгода 2025-го", "за первое полугодие 2025 года".
+_HALF_YEAR = re.compile(
+    rf"\bза\s+(?:полгода|(?:первое|второе)\s+полугодие)\s+({_YEAR})(?:-?го\b|\s+года\b)?",
+    re.IGNORECASE,
+)
 _PER_YEAR = re.compile(
     r"(?:\s+[^\W\d_]+){0,2}?\s*(в\s+год|ежегодно|per\s+year|a\s+year|/\s*yr)\b"
 )
@@ -385,7 +390,8 @@ def _growth_verb(word: str) -> float | None:
 
 
 def periods(text: str, start: int, end: int) -> Iterator[Quantity]:
-    """Reporting periods: ``за первые восемь месяцев 2025 года``, ``за 2024 год``."""
+    """Reporting periods: ``за первые восемь месяцев 2025 года``, ``за 2024 год``, ``за
+    полгода 2025-го``."""
     hinted = holds_word(text, start, end, _PERIOD_HINT)
     phrases = _phrase("period").finditer(text, start, end) if hinted else ()
     for match in phrases:
@@ -402,16 +408,16 @@ def periods(text: str, start: int, end: int) -> Iterator[Quantity]:
             )
     # Read in the sentence cut out: "\\b" at its start does not look at the text before it.
     hinted = holds_word(text, start, end, _YEAR_HINT)
-    whole_years = _WHOLE_YEAR.finditer(text[start:end]) if hinted else ()
-    for match in whole_years:
-        yield Quantity(
-            "period",
-            12.0,
-            "month",
-            start + match.start(),
-            start + match.end(),
-            extra={"year": int(match[1])},
-        )
+    for months, pattern in ((12.0, _WHOLE_YEAR), (6.0, _HALF_YEAR)):
+        for match in pattern.finditer(text[start:end]) if hinted else ():
+            yield Quantity(
+                "period",
+                months,
+                "month",
+                start + match.start(),
+                start + match.end(),
+                extra={"year": int(match[1])},
+            )
 
 
 def durations(text: str, start: int, end: int) -> Iterator[Quantity]:

@@ -89,8 +89,8 @@ _THROUGH = re.compile(
     r"([А-ЯЁ][а-яё]+(?:[-–][А-ЯЁ][а-яё]+)*)"
 )
 # A volume carried through a country is that country's section: "через Азербайджан по
-# Среднему коридору было перевезено 1,741 млн тонн".
-_THROUGH_COUNTRY = re.compile(r"\bчерез\s+([А-ЯЁ][а-яё]+)")
+# Среднему коридору было перевезено 1,741 млн тонн", "через территорию Турции".
+_THROUGH_COUNTRY = re.compile(r"\bчерез\s+(?:территори[юи]\s+)?([А-ЯЁ][а-яё]+)")
 _PLACE = re.compile(r"(?:через\s+)?([А-ЯЁ][а-яё]+(?:[-–][А-ЯЁ][а-яё]+)*)")
 
 
@@ -132,15 +132,35 @@ def figure_scope(text: str, start: int, end: int) -> str | None:
     return None
 
 
-def through_country(text: str, start: int, figure: int) -> str | None:
-    """``section:<country code>`` when a volume at ``figure`` is carried "через" a country
-    named in ``text[start:figure]`` (its clause before it), else None."""
-    for match in _THROUGH_COUNTRY.finditer(text, start, figure):
+def _country_of(pattern: re.Pattern[str], text: str, start: int, end: int) -> str | None:
+    """The code of the first country that ``pattern`` (its group 1 the name) finds in
+    ``text[start:end]``, else None."""
+    for match in pattern.finditer(text, start, end):
         country = next((COUNTRIES[lemma] for lemma in sorted(lemmas(match[1]))
                         if lemma in COUNTRIES), None)  # fmt: skip
         if country:
-            return f"section:{country}"
+            return country
     return None
+
+
+def through_country(text: str, start: int, figure: int) -> str | None:
+    """``section:<country code>`` when a volume at ``figure`` is carried "через" a country
+    named in ``text[start:figure]`` (its clause before it), else None."""
+    country = _country_of(_THROUGH_COUNTRY, text, start, figure)
+    return f"section:{country}" if country else None
+
+
+# Traffic over a country's whole territory: "объем грузоперевозок по территории Казахстана".
+_OVER_TERRITORY = re.compile(r"\bпо\s+территории\s+([А-ЯЁ][а-яё]+)")
+
+
+def over_territory(text: str, start: int, figure: int) -> str | None:
+    """``actor:<country code>`` when a volume at ``figure`` is counted "по территории" of a
+    country named in ``text[start:figure]`` (its clause before it): all that country's
+    traffic ("объем грузоперевозок по территории Казахстана водным транспортом планируется
+    увеличить до 11,4 млн тонн"), not a section of a project; else None."""
+    country = _country_of(_OVER_TERRITORY, text, start, figure)
+    return f"{ACTOR}{country}" if country else None
 
 
 def _place_adjective(lemma_set: frozenset[str] | set[str]) -> str | None:

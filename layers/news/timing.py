@@ -114,6 +114,11 @@ _YEAR_OF = re.compile(
     rf"на\s+({YEAR})\s+год\b)",
     re.IGNORECASE,
 )
+# The year before the publication's, counted for: "Только за прошлый год перевозки
+# увеличились на 62 процента" (no deadline: a year gone).
+_LAST_YEAR = re.compile(
+    r"\b(?:в\s+(?:прошлом|минувшем)\s+году|за\s+(?:прошлый|минувший)\s+год)\b", re.IGNORECASE
+)
 #: How far (characters) after a figure a year may stand and still be the figure's own.
 _YEAR_AFTER_REACH = 30
 
@@ -122,8 +127,8 @@ def years_stated(
     text: str, start: int, end: int, this_year: int | None = None
 ) -> list[tuple[int, int, int]]:
     """Each year ``text[start:end]`` counts something for, as ``(start, end, year)``, in text
-    order; "в текущем году" and "в этом году" are ``this_year`` (the publication's), when
-    known."""
+    order; "в текущем году" and "в этом году" are ``this_year`` (the publication's), "за
+    прошлый год" the one before, when known."""
     found = [
         (match.start(), match.end(), int(next(group for group in match.groups() if group)))
         for match in _YEAR_OF.finditer(text, start, end)
@@ -132,6 +137,10 @@ def years_stated(
         found.extend(
             (match.start(), match.end(), this_year + _OFFSET[match[1].lower()])
             for match in _RELATIVE_IN.finditer(text, start, end)
+        )
+        found.extend(
+            (match.start(), match.end(), this_year - 1)
+            for match in _LAST_YEAR.finditer(text, start, end)
         )
     return sorted(found)
 

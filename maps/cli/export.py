@@ -18,7 +18,7 @@ from caspian.layers.export.layers import export_layers
 from caspian.layers.io.fileio import display_path, written_message
 from caspian.layers.io.safe_text import terminal_text
 from caspian.layers.io.userdata import parse_geojson
-from caspian.layers.io.userfiles import user_format, validate_user_file
+from caspian.layers.io.userfiles import streams, validate_user_file
 from caspian.maps.cli.formatting import render_json
 from caspian.maps.cli.options import format_option
 
@@ -59,7 +59,7 @@ def validate_command(
     if "" in files:
         raise click.UsageError("an empty file name was given; give the path of a GeoJSON file")
     for path in files:
-        if user_format(path).streamed:
+        if streams(path):
             count, problems = validate_user_file(path, allow_null_geometry=allow_null_geometry)
         else:
             doc, problems = parse_geojson(Path(path), allow_null_geometry=allow_null_geometry)

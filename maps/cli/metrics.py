@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import click
 from caspian.geo.figures import delta_pct_or_none, none_if_missing, round_as_python
 from caspian.layers.boundaries import border_source
-from caspian.layers.io.userdata import _gc_paused
+from caspian.layers.io.userdata import gc_paused
 from caspian.layers.metrics import (
     catalog_chains,
     catalog_metrics,
@@ -333,7 +333,7 @@ def metrics_command(
     # A file of 10^7 segments makes millions of rows, lists and dicts, none in a cycle: the
     # cyclic collector walking them again and again cost a fifth of the run.
 
-    with _gc_paused():
+    with gc_paused():
         metrics = measure(layers, file, by == "country", (workers, scheduler))
         if fmt == "json":
             text = render(_with_border_source(_feature_rows(metrics)), "json")
