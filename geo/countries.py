@@ -21,7 +21,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -94,22 +93,17 @@ class CountryIndex:
     #: ``T********``; borders spliced from two sources can overlap by metres): a line wholly
     #: inside a polygon that overlaps none meets no other polygon.
     overlapping: npt.NDArray[np.bool_]
+    #: Whether each polygon's interior is clear of the Caspian's (DE-9IM ``F********``):
+    #: a line in such a polygon's interior has no length in any nearest-state zone.
+    dry: npt.NDArray[np.bool_]
 
     def __post_init__(self) -> None:
         # Shared (cached) by every caller: an assignment into an array must fail, not
         # change every later split.
-        for array in (self.polygons, self.codes, self.caspian_zones, self.overlapping):
+        for array in (self.polygons, self.codes, self.caspian_zones, self.overlapping,
+                      self.dry):
             array.flags.writeable = False
 
-    @cached_property
-    def dry(self) -> npt.NDArray[np.bool_]:
-        """Whether each polygon's interior is clear of the Caspian's (DE-9IM ``F********``):
-        a line in such a polygon's interior has no length in any nearest-state zone."""
-        if self.caspian is None:
-            return np.ones(self.polygons.size, dtype=bool)
-        dry = ~shapely.relate_pattern(self.polygons, self.caspian, "T********")
-        dry.flags.writeable = False
-        return dry
 
 
 @dataclass(frozen=True)
@@ -162,7 +156,16 @@ def build_country_index(
         caspian_zones=zones,
         zone_tree=shapely.STRtree(zones) if zones.size else None,
         overlapping=overlapping_polygons(polys, tree),
+        dry=dry_polygons(polys, caspian),
     )
+
+
+def dry_polygons(polygons: npt.NDArray[np.object_], caspian: Any) -> npt.NDArray[np.bool_]:
+    """Whether each polygon's interior is clear of the interior of ``caspian`` (all, when
+    it is None)."""
+    if caspian is None:
+        return np.ones(polygons.size, dtype=bool)
+    return ~shapely.relate_pattern(polygons, caspian, "T********")
 
 
 def overlapping_polygons(

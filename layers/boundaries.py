@@ -280,6 +280,7 @@ def _index_bytes(index: CountryIndex) -> bytes:
         buffer, codes=index.codes, littoral=np.asarray(index.littoral_codes, dtype=str),
         polygons=polygons["wkb"], polygon_offsets=polygons["offsets"],
         zones=zones["wkb"], zone_offsets=zones["offsets"], overlapping=index.overlapping,
+        dry=index.dry,
     )
     return buffer.getvalue()
 
@@ -294,7 +295,8 @@ def _index_from_file(path: Path) -> CountryIndex:
     with np.load(path, allow_pickle=False) as data:
         polygons = _unpacked(data["polygons"], data["polygon_offsets"])
         caspian, *zones = _unpacked(data["zones"], data["zone_offsets"])
-        codes, littoral, overlapping = data["codes"], data["littoral"], data["overlapping"]
+        codes, littoral = data["codes"], data["littoral"]
+        overlapping, dry = data["overlapping"], data["dry"]
     zone_array = np.array(zones, dtype=object)
     for prepared in (polygons, zone_array, caspian):
         shapely.prepare(prepared)
@@ -307,6 +309,7 @@ def _index_from_file(path: Path) -> CountryIndex:
         caspian_zones=zone_array,
         zone_tree=shapely.STRtree(zone_array) if zone_array.size else None,
         overlapping=overlapping,
+        dry=dry,
     )
 
 
