@@ -237,7 +237,7 @@ def boundary_files() -> list[Path]:
 def _index_key() -> str:
     """Hash of everything the index is built from: the border files and the code."""
     digest = hashlib.sha256(f"v{INDEX_VERSION}|".encode())
-    sources = [*boundary_files(), countries.__file__]
+    sources: list[str | Path] = [*boundary_files(), countries.__file__]
     for source in sources:
         digest.update(Path(source).read_bytes())
     return digest.hexdigest()[:20]

@@ -18,7 +18,7 @@ import math
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 from caspian.geo.arguments import file_path, flag, instance, refuse, settings_or_default
@@ -223,7 +223,7 @@ def metrics_frame(
     geoms = as_geometry_array(_in_lonlat(frame).geometry)
     lines = _line_mask(geoms)
     # Every segment measured once: the country split below reuses these numbers.
-    measured = measure_lines(np.where(lines, geoms, None), settings)
+    measured = measure_lines(np.where(lines, geoms, np.array(None)), settings)
     length_km = np.where(lines, measured.lengths_m / 1000.0, np.nan)
 
     values = _exported_published(frame) or _column(frame, "published_length_km")
@@ -265,13 +265,13 @@ def metrics_frame(
         if index is None:
             index = country_index()
         split = split_by_country(measured.geoms, index, settings, measured=measured)
-        measured = lines & ~np.isnan(length_km)
+        measured_ok = lines & ~np.isnan(length_km)
         columns["by_country_km"] = [
-            row if ok else None for row, ok in zip(split.by_country_km, measured, strict=True)
+            row if ok else None for row, ok in zip(split.by_country_km, measured_ok, strict=True)
         ]
         columns["sea_nearest_state_km"] = [
             row if ok else None
-            for row, ok in zip(split.sea_nearest_state_km, measured, strict=True)
+            for row, ok in zip(split.sea_nearest_state_km, measured_ok, strict=True)
         ]
     # One frame built once, in its column order (no column inserted or reordered after).
     return pandas.DataFrame({name: columns[name] for name in METRIC_COLUMNS},
@@ -531,6 +531,6 @@ def port_distances(
         upper_i, upper_j = np.triu_indices(len(names), k=1)
         for row, i, j in zip(rows, upper_i.tolist(), upper_j.tolist(), strict=True):
             row["geodesic_km"] = float(geodesic_km[i, j])
-            if not math.isfinite(float(row["distance_km"])):
+            if not math.isfinite(float(cast(float, row["distance_km"]))):
                 row["distance_km"] = None  # different basins, or in none: no water path
     return rows
