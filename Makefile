@@ -65,9 +65,16 @@ test: $(VENV)/.installed-test chromium assets
 bench: $(VENV)/.installed-test chromium assets
 	$(BIN)/python -m pytest tests/benchmarks --benchmark-only --benchmark-columns=min,mean,max,rounds -p no:randomly
 
+# mypy checks the package as it is imported (caspian.geo, ...): the folders are mapped to it by
+# setuptools' package-dir, which mypy cannot read, so it walks a tree of links to them.
+MYPY_TREE := build/mypy-tree
+
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check geo layers maps tests
-	$(BIN)/mypy geo layers maps
+	rm -rf $(MYPY_TREE) && mkdir -p $(MYPY_TREE)/caspian
+	for folder in geo layers maps; do ln -s ../../../$$folder $(MYPY_TREE)/caspian/$$folder; done
+	cd $(MYPY_TREE) && ../../$(BIN)/mypy --config-file ../../pyproject.toml \
+		--cache-dir ../mypy-cache -p caspian
 
 clean:
 	rm -rf $(VENV) build *.egg-info caspian-map*.html .pytest_cache .benchmarks

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -90,22 +89,21 @@ class CountryIndex:
     caspian_zones: npt.NDArray[np.object_]
     #: Index over ``caspian_zones``.
     zone_tree: shapely.STRtree | None
+    #: Whether each polygon's interior meets another polygon's interior (DE-9IM
+    #: ``T********``; borders spliced from two sources can overlap by metres): a line wholly
+    #: inside a polygon that overlaps none meets no other polygon.
+    overlapping: npt.NDArray[np.bool_]
+    #: Whether each polygon's interior is clear of the Caspian's (DE-9IM ``F********``):
+    #: a line in such a polygon's interior has no length in any nearest-state zone.
+    dry: npt.NDArray[np.bool_]
 
     def __post_init__(self) -> None:
         # Shared (cached) by every caller: an assignment into an array must fail, not
         # change every later split.
-        for array in (self.polygons, self.codes, self.caspian_zones):
+        for array in (self.polygons, self.codes, self.caspian_zones, self.overlapping,
+                      self.dry):
             array.flags.writeable = False
 
-    @cached_property
-    def dry(self) -> npt.NDArray[np.bool_]:
-        """Whether each polygon's interior is clear of the Caspian's (DE-9IM ``F********``):
-        a line in such a polygon's interior has no length in any nearest-state zone."""
-        if self.caspian is None:
-            return np.ones(self.polygons.size, dtype=bool)
-        dry = ~shapely.relate_pattern(self.polygons, self.caspian, "T********")
-        dry.flags.writeable = False
-        return dry
 
 
 @dataclass(frozen=True)
@@ -148,15 +146,43 @@ def build_country_index(
     polys, code_arr = polys[keep], code_arr[keep]
     shapely.prepare(polys)
     caspian, littoral_codes, zones = _caspian_zones(polys, code_arr, littoral)
+    tree = shapely.STRtree(polys)
     return CountryIndex(
         polygons=polys,
         codes=code_arr,
-        tree=shapely.STRtree(polys),
+        tree=tree,
         caspian=caspian,
         littoral_codes=littoral_codes,
         caspian_zones=zones,
         zone_tree=shapely.STRtree(zones) if zones.size else None,
+        overlapping=overlapping_polygons(polys, tree),
+        dry=dry_polygons(polys, caspian),
     )
+
+
+def dry_polygons(polygons: npt.NDArray[np.object_], caspian: Any) -> npt.NDArray[np.bool_]:
+    """Whether each polygon's interior is clear of the interior of ``caspian`` (all, when
+    it is None)."""
+    if caspian is None:
+        return np.ones(polygons.size, dtype=bool)
+    return ~shapely.relate_pattern(polygons, caspian, "T********")
+
+
+def overlapping_polygons(
+    polygons: npt.NDArray[np.object_], tree: shapely.STRtree
+) -> npt.NDArray[np.bool_]:
+    """Whether each polygon's interior meets the interior of another of ``polygons``
+    (``tree`` indexes them): neighbours that only share a border do not overlap."""
+    first, second = tree.query(polygons)
+    pairs = first < second
+    first, second = first[pairs], second[pairs]
+    # Most boxes that overlap hold polygons that do not meet; relate() is the slow test.
+    meet = shapely.intersects(polygons[first], polygons[second])
+    first, second = first[meet], second[meet]
+    both = shapely.relate_pattern(polygons[first], polygons[second], "T********")
+    overlapping = np.zeros(polygons.size, dtype=bool)
+    overlapping[first[both]] = overlapping[second[both]] = True
+    return overlapping
 
 
 def _caspian_zones(
@@ -338,7 +364,7 @@ def split_by_country(
     lengths_m = total_m[measurable]
 
     line_i, poly_j, piece_m, inside = _lengths_inside(
-        dense, lengths_m, index.polygons, index.tree, settings
+        dense, lengths_m, index.polygons, index.tree, settings, index.overlapping
     )
     code_names, code_of_poly = np.unique(index.codes, return_inverse=True)
     rows = [by_country[feature] for feature in measurable.tolist()]
@@ -389,22 +415,29 @@ def _lengths_inside(
     polygons: npt.NDArray[np.object_],
     tree: shapely.STRtree,
     settings: Settings,
+    overlapping: npt.NDArray[np.bool_] | None = None,
 ) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp], npt.NDArray[np.float64],
            npt.NDArray[np.bool_]]:
     """Geodesic length (m) of each line inside each polygon whose box it meets.
 
     Returns ``(line_i, poly_j, length_m, inside)`` for every candidate pair from ``tree``,
     ``inside`` telling the pairs whose line lies wholly in the polygon's interior.
+    ``overlapping`` tells the polygons whose interior meets another's (all, if None).
     """
     line_i, poly_j = tree.query(dense)
-    # Prepared polygons answer "touches at all" and "wholly inside" quickly; only the lines
-    # that cross a border need cutting. Most candidates (by their boxes) do not touch the
-    # line, and telling that is cheaper than telling it is not inside: touching first.
-    meets = np.flatnonzero(shapely.intersects(polygons[poly_j], dense[line_i]))
-    inside = np.zeros(line_i.size, dtype=bool)
-    inside[meets] = shapely.contains_properly(polygons[poly_j[meets]], dense[line_i[meets]])
+    # Prepared polygons answer "wholly inside" quickly. A line wholly inside a polygon that
+    # overlaps no other meets no other: its other candidates (by their boxes) are settled
+    # without a test. Only the candidates of the other lines (most of them near a border
+    # or the coast) are asked whether they touch at all, and only those that touch without
+    # lying inside are cut.
+    inside = shapely.contains_properly(polygons[poly_j], dense[line_i])
+    settled = np.zeros(total_m.size, dtype=bool)
+    if overlapping is not None:
+        settled[line_i[inside & ~overlapping[poly_j]]] = True
+    open_pairs = np.flatnonzero(~inside & ~settled[line_i])
     crossing = np.zeros(line_i.size, dtype=bool)
-    crossing[meets] = ~inside[meets]
+    crossing[open_pairs] = shapely.intersects(
+        polygons[poly_j[open_pairs]], dense[line_i[open_pairs]])
     length_m = np.zeros(line_i.size)
     length_m[inside] = total_m[line_i[inside]]
     length_m[crossing] = _cut_lengths_m(

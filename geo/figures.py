@@ -1,5 +1,6 @@
 """The rules every figure follows, each in one place: the percent delta of a computed from a
-published length, a missing number as ``None``, and coordinates rounded for output.
+published length, a missing number as ``None``, rounding (of whole arrays as :func:`round`
+rounds one float) and coordinates rounded for output.
 
 Pure functions of numbers; the library, the map and the command line all call these, so the
 map, the exports and ``caspian metrics``/``check``/``refine`` cannot disagree.
@@ -60,6 +61,42 @@ def none_if_missing(value: _Value) -> _Value | None:
     if isinstance(value, float) and not math.isfinite(value):
         return None
     return value
+
+
+def round_as_python(values: npt.ArrayLike, decimals: int) -> npt.NDArray[np.float64]:
+    """Every value rounded to ``decimals`` places exactly as :func:`round` rounds a float,
+    for a whole array at once; NaN and infinities stay as they are.
+
+    :func:`round` rounds the exact binary value half to even and returns the float nearest
+    the decimal result. ``numpy.round`` multiplies by ``10**decimals`` first, and that
+    product's own rounding can carry a value across a half: numpy rounds the values whose
+    product lies clear of every half, and :func:`round` the few within two units in its
+    last place of one (and any too large for the product to hold its integer part exactly).
+
+    Parameters
+    ----------
+    values : array_like of float
+        Any numbers (kilometres, percent).
+    decimals : int
+        Decimal places, 0 to 15.
+
+    Returns
+    -------
+    numpy.ndarray of float
+        The rounded values, bit for bit those of :func:`round`.
+    """
+    if not 0 <= decimals <= 15:
+        raise ValueError(f"decimals must be 0 to 15, not {decimals}")
+    array = np.asarray(values, dtype=float)
+    scale = 10.0**decimals
+    with np.errstate(over="ignore", invalid="ignore"):
+        scaled = array * scale
+        rounded = np.rint(scaled) / scale
+        clear = (np.abs(scaled) < 2.0**52) & (
+            np.abs(np.abs(scaled - np.floor(scaled)) - 0.5) > 2 * np.abs(np.spacing(scaled)))
+    doubtful = np.flatnonzero(~clear)
+    rounded[doubtful] = [round(value, decimals) for value in array[doubtful].tolist()]
+    return rounded
 
 
 def round_coordinate(value: float, decimals: int) -> float:

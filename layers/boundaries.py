@@ -202,7 +202,7 @@ def load_boundaries() -> gpd.GeoDataFrame:
 
 
 #: Bumped when the cached index's file layout changes (the code that builds it is hashed).
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 
 
 @lru_cache(maxsize=1)
@@ -237,7 +237,7 @@ def boundary_files() -> list[Path]:
 def _index_key() -> str:
     """Hash of everything the index is built from: the border files and the code."""
     digest = hashlib.sha256(f"v{INDEX_VERSION}|".encode())
-    sources = [*boundary_files(), countries.__file__]
+    sources: list[str | Path] = [*boundary_files(), countries.__file__]
     for source in sources:
         digest.update(Path(source).read_bytes())
     return digest.hexdigest()[:20]
@@ -279,7 +279,8 @@ def _index_bytes(index: CountryIndex) -> bytes:
     np.savez(
         buffer, codes=index.codes, littoral=np.asarray(index.littoral_codes, dtype=str),
         polygons=polygons["wkb"], polygon_offsets=polygons["offsets"],
-        zones=zones["wkb"], zone_offsets=zones["offsets"],
+        zones=zones["wkb"], zone_offsets=zones["offsets"], overlapping=index.overlapping,
+        dry=index.dry,
     )
     return buffer.getvalue()
 
@@ -295,6 +296,7 @@ def _index_from_file(path: Path) -> CountryIndex:
         polygons = _unpacked(data["polygons"], data["polygon_offsets"])
         caspian, *zones = _unpacked(data["zones"], data["zone_offsets"])
         codes, littoral = data["codes"], data["littoral"]
+        overlapping, dry = data["overlapping"], data["dry"]
     zone_array = np.array(zones, dtype=object)
     for prepared in (polygons, zone_array, caspian):
         shapely.prepare(prepared)
@@ -306,6 +308,8 @@ def _index_from_file(path: Path) -> CountryIndex:
         littoral_codes=tuple(littoral.tolist()),
         caspian_zones=zone_array,
         zone_tree=shapely.STRtree(zone_array) if zone_array.size else None,
+        overlapping=overlapping,
+        dry=dry,
     )
 
 

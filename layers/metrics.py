@@ -18,7 +18,7 @@ import math
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 from caspian.geo.arguments import file_path, flag, instance, refuse, settings_or_default
@@ -133,9 +133,13 @@ def check_published_lengths(values: list[Any]) -> None:
 
 
 def _column(frame: pandas.DataFrame, name: str, default: Any = None) -> list[Any]:
-    if name in frame.columns:
-        return [none_if_missing(value) for value in frame[name].tolist()]
-    return [default] * len(frame)
+    if name not in frame.columns:
+        return [default] * len(frame)
+    values = frame[name].tolist()
+    # By the types present: a column of text (a million names) has no float to make None.
+    if not any(issubclass(kind, float) for kind in set(map(type, values))):
+        return values
+    return [none_if_missing(value) for value in values]
 
 
 def _line_mask(geoms: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
@@ -219,7 +223,7 @@ def metrics_frame(
     geoms = as_geometry_array(_in_lonlat(frame).geometry)
     lines = _line_mask(geoms)
     # Every segment measured once: the country split below reuses these numbers.
-    measured = measure_lines(np.where(lines, geoms, None), settings)
+    measured = measure_lines(np.where(lines, geoms, np.array(None)), settings)
     length_km = np.where(lines, measured.lengths_m / 1000.0, np.nan)
 
     values = _exported_published(frame) or _column(frame, "published_length_km")
@@ -236,44 +240,42 @@ def metrics_frame(
     else:
         features = [str(i) for i in range(len(frame))]
 
-    out = pandas.DataFrame(
-        {
-            "layer": _column(frame, "layer", layer),
-            "feature": features,
-            **{name: _column(frame, name) for name in _TEXT_COLUMNS},
-            "length_km": length_km,
-            "published_km": published_km,
-            "published_source": [None if f is None else f.get("source") for f in first],
-            "delta_km": delta_km,
-            "delta_pct": delta_pct(length_km, published_km),
-            "published": [
-                [{"value": float(e["value"]), "source": e.get("source")} for e in entries]
-                for entries in published
-            ],
-            "by_country_km": [None] * len(frame),
-            "published_by_country_km": [
-                None if f is None or not f.get("by_country_km") else dict(f["by_country_km"])
-                for f in first
-            ],
-            "sea_nearest_state_km": [None] * len(frame),
-        },
-        index=pandas.RangeIndex(len(frame)),
-    )
-    for name, values in _accuracy(frame, geoms, length_km, settings).items():
-        out[name] = values
+    columns: dict[str, Any] = {
+        "layer": _column(frame, "layer", layer),
+        "feature": features,
+        **{name: _column(frame, name) for name in _TEXT_COLUMNS},
+        "length_km": length_km,
+        "published_km": published_km,
+        "published_source": [None if f is None else f.get("source") for f in first],
+        "delta_km": delta_km,
+        "delta_pct": delta_pct(length_km, published_km),
+        "published": [
+            [{"value": float(e["value"]), "source": e.get("source")} for e in entries]
+            if entries else [] for entries in published
+        ],
+        "by_country_km": [None] * len(frame),
+        "published_by_country_km": [
+            None if f is None or not f.get("by_country_km") else dict(f["by_country_km"])
+            for f in first
+        ],
+        "sea_nearest_state_km": [None] * len(frame),
+        **_accuracy(frame, geoms, length_km, settings),
+    }
     if by_country:
         if index is None:
             index = country_index()
         split = split_by_country(measured.geoms, index, settings, measured=measured)
-        measured = lines & ~np.isnan(length_km)
-        out["by_country_km"] = [
-            row if ok else None for row, ok in zip(split.by_country_km, measured, strict=True)
+        measured_ok = lines & ~np.isnan(length_km)
+        columns["by_country_km"] = [
+            row if ok else None for row, ok in zip(split.by_country_km, measured_ok, strict=True)
         ]
-        out["sea_nearest_state_km"] = [
+        columns["sea_nearest_state_km"] = [
             row if ok else None
-            for row, ok in zip(split.sea_nearest_state_km, measured, strict=True)
+            for row, ok in zip(split.sea_nearest_state_km, measured_ok, strict=True)
         ]
-    return out[list(METRIC_COLUMNS)]
+    # One frame built once, in its column order (no column inserted or reordered after).
+    return pandas.DataFrame({name: columns[name] for name in METRIC_COLUMNS},
+                            index=pandas.RangeIndex(len(frame)))
 
 
 def _row_properties(frame: pandas.DataFrame) -> list[Mapping[str, Any]]:
@@ -529,6 +531,6 @@ def port_distances(
         upper_i, upper_j = np.triu_indices(len(names), k=1)
         for row, i, j in zip(rows, upper_i.tolist(), upper_j.tolist(), strict=True):
             row["geodesic_km"] = float(geodesic_km[i, j])
-            if not math.isfinite(float(row["distance_km"])):
+            if not math.isfinite(float(cast(float, row["distance_km"]))):
                 row["distance_km"] = None  # different basins, or in none: no water path
     return rows

@@ -15,7 +15,7 @@ from __future__ import annotations
 import html
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Protocol
 
 from branca.element import Element, MacroElement
 from caspian.maps.styles import PANES
@@ -74,6 +74,17 @@ DATA_SCRIPT_MACRO = """
         {{- this.data_json -}}
         </script>
         {% endmacro %}"""
+
+
+class Overlay(Protocol):
+    """What the layer control reads of an overlay: a catalog layer or a user's file."""
+
+    #: The overlay's name in the layer control (escaped HTML).
+    label_html: str
+    #: The group of the layer control it is listed under.
+    group: str
+
+    def get_name(self) -> str: ...
 
 
 class FeatureLayer(RawMacroElement):
@@ -210,8 +221,9 @@ class Controls(RawMacroElement):
     ----------
     basemaps : Basemaps
         Base layers of the layer control.
-    overlays : sequence of FeatureLayer
-        Overlays, shown in the layer control under their ``group``.
+    overlays : sequence of Overlay
+        Overlays (a FeatureLayer, a user file's canvas layer), shown in the layer control
+        under their ``group``.
     groups : sequence of str
         Group order of the layer control.
     legend_html : str
@@ -265,7 +277,7 @@ class Controls(RawMacroElement):
     def __init__(
         self,
         basemaps: Basemaps,
-        overlays: Sequence[FeatureLayer],
+        overlays: Sequence[Overlay],
         groups: Sequence[str],
         legend_html: str,
         bounds: list[list[float]],

@@ -213,7 +213,7 @@ def catalog_collection(
         style = styles.feature_style(
             props.get("kind"), props.get("status"), props.get("geometry_accuracy")
         )
-        properties = {
+        properties: dict[str, Any] = {
             "popup": popups.feature_popup_html(
                 fid, props, layer.name, measured, sources, conflicts, found, accuracy_km
             ),

@@ -46,7 +46,7 @@ from caspian.maps.features import (
 from caspian.maps.labels import catalog_place_labels
 from caspian.maps.offline import check_installed, header_html
 from caspian.maps.rivers import map_rivers
-from caspian.maps.userbulk import user_overlay
+from caspian.maps.userbulk import BulkUserLayer, user_overlay
 
 if TYPE_CHECKING:
     import folium
@@ -310,7 +310,7 @@ def map_of_layers(
         basemaps = Basemaps([(escape(label), url, attr) for label, url, attr in TILES])
     fmap.add_child(basemaps)
 
-    overlays = [
+    overlays: list[FeatureLayer | BulkUserLayer] = [
         FeatureLayer(
             catalog_collection(layer, metrics),
             escape(layer.name),

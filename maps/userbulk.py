@@ -25,6 +25,7 @@ from collections.abc import Mapping, Sequence
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from branca.element import Figure
 from caspian.geo.figures import round_coordinates
 from caspian.geo.geodesy import linestring_lengths_km
 from caspian.maps import popups, styles
@@ -214,8 +215,9 @@ class BulkUserLayer(RawMacroElement):
 
     def render(self, **kwargs: Any) -> str:
         # one copy of the script however many big files the map has (same name, one child)
-        self.get_root().header.add_child(RawHtml(f"<script>{_script_text()}</script>"),
-                                         name="cg_bulk_js")
+        root = self.get_root()
+        assert isinstance(root, Figure)  # a layer renders inside the map's figure
+        root.header.add_child(RawHtml(f"<script>{_script_text()}</script>"), name="cg_bulk_js")
         return super().render(**kwargs)
 
 

@@ -101,6 +101,25 @@ def test_a_line_in_a_country_over_the_enclosed_sea_keeps_its_nearest_states() ->
     assert result.sea_nearest_state_km[1] == {}
 
 
+def test_a_line_inside_two_overlapping_polygons_is_counted_in_both() -> None:
+    # Borders spliced from two sources can overlap; a line in both keeps its length in both
+    # (the shortcut for lines inside one polygon is taken only where it overlaps no other).
+    index = build_country_index([box(0, 0, 1, 1), box(0.9, 0, 2, 1), box(2, 0, 3, 1)],
+                                ["AAA", "BBB", "CCC"])
+    assert index.overlapping.tolist() == [True, True, False]
+    in_both, in_one = LineString([(0.92, 0.5), (0.98, 0.5)]), LineString([(2.2, 0.5),
+                                                                          (2.8, 0.5)])
+    result = split_by_country([in_both, in_one], index)
+    both_km, one_km = geodesic_lengths_km([in_both, in_one])
+    assert result.by_country_km[0] == pytest.approx({"AAA": both_km, "BBB": both_km, SEA: 0.0})
+    assert result.by_country_km[1] == pytest.approx({"CCC": one_km, SEA: 0.0})
+
+
+def test_the_packaged_borders_overlap_only_where_the_region_borders_were_spliced() -> None:
+    index = country_index()
+    assert set(index.codes[index.overlapping].tolist()) == {"ARM", "AZE", "GEO"}
+
+
 def test_no_country_of_the_packaged_borders_reaches_into_the_caspian() -> None:
     assert country_index().dry.all()
 

@@ -35,6 +35,8 @@ def test_index_read_from_the_cache_splits_like_the_built_one(own_cache: Path) ->
     assert read.littoral_codes == built.littoral_codes == ("AZE", "IRN", "KAZ", "RUS", "TKM")
     assert shapely.equals_exact(read.caspian_zones, built.caspian_zones, 0.0).all()
     assert shapely.equals_exact(read.caspian, built.caspian, 0.0)
+    assert read.overlapping.tolist() == built.overlapping.tolist()
+    assert read.dry.tolist() == built.dry.tolist()
     lines = catalog_frame().geometry.values
     ours, theirs = split_by_country(lines, read), split_by_country(lines, built)
     assert ours.by_country_km == theirs.by_country_km

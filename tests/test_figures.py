@@ -12,6 +12,7 @@ from caspian.geo.figures import (
     delta_pct,
     delta_pct_or_none,
     none_if_missing,
+    round_as_python,
     round_coordinate,
     round_coordinates,
     round_geometry,
@@ -78,3 +79,22 @@ def test_a_coordinate_just_below_zero_is_written_as_zero() -> None:
     assert text == ('{"type": "GeometryCollection", "geometries": ['
                     '{"type": "Point", "coordinates": [0.0, 40.1235]}, '
                     '{"type": "LineString", "coordinates": [[49.8671, 40.4093], [0.0, 0.0]]}]}')
+
+
+@given(st.lists(st.one_of(st.floats(), st.integers(-10**6, 10**6).map(lambda k: k / 2000),
+                          st.integers(-10**6, 10**6).map(lambda k: k / 2000 + 1e-13)),
+                min_size=1, max_size=50),
+       st.integers(min_value=0, max_value=15))
+def test_an_array_rounds_bit_for_bit_as_round_rounds_each_float(values, decimals) -> None:
+    rounded = round_as_python(values, decimals)
+    expected = np.array([round(value, decimals) for value in values])
+    assert rounded.view(np.int64).tolist() == expected.view(np.int64).tolist()
+
+
+def test_an_array_rounds_the_halves_numpy_rounds_the_other_way_as_round_does() -> None:
+    # Kilometres to the metre: k / 2000 is a half metre away from two roundings, and the
+    # product numpy.round takes first carries many of them across the half.
+    values = np.arange(-10**5, 10**5) / 2000
+    expected = np.array([round(value, 3) for value in values.tolist()])
+    assert (np.round(values, 3) != expected).sum() > 1000
+    assert (round_as_python(values, 3) == expected).all()

@@ -8,6 +8,7 @@ import math
 
 import geopandas
 import numpy as np
+import pandas
 import pyproj
 import shapely
 from caspian.geo.countries import _clipped_to_boxes
@@ -15,6 +16,7 @@ from caspian.geo.geodesy import GEOD, _inverse_in_threads, segment_arrays
 from caspian.layers.catalog.accuracy import accuracy_columns, whole_accuracy_columns
 from caspian.layers.metrics import metrics_frame
 from caspian.maps.cli.formatting import render_table, render_table_columns
+from caspian.maps.cli.metrics import _country_columns, _country_rows
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -95,3 +97,52 @@ def test_a_user_file_with_accuracy_classes_puts_each_length_in_its_class() -> No
     metrics = metrics_frame(frame)
     assert metrics["waypoints_km"].tolist()[0] == metrics["length_km"].tolist()[0] > 8
     assert metrics["hypothetical_km"].tolist() == [0.0, metrics["length_km"].tolist()[1]]
+
+
+def _country_rows_one_by_one(frame: pandas.DataFrame) -> list[dict[str, object]]:
+    """The rows by country as the specification states them, row by row."""
+    rows = []
+    for record in frame.to_dict("records"):
+        split, nearest = record["by_country_km"], record["sea_nearest_state_km"]
+        published = record["published_by_country_km"] or {}
+        for code, km in (split if isinstance(split, dict) else {}).items():
+            if code == "sea" and not km:
+                continue
+            figure = published.get(code)
+            length_km = round(km, 3)
+            delta = None if figure is None else round(length_km - figure, 3)
+            rows.append({"layer": record["layer"], "feature": record["feature"],
+                         "country": code, "length_km": length_km, "published_km": figure,
+                         "delta_km": delta,
+                         "delta_pct": None if figure is None else round(
+                             100 * (length_km - figure) / figure, 1),
+                         "basis": "in no country" if code == "sea" else "test borders"})
+        for code, km in (nearest if isinstance(nearest, dict) else {}).items():
+            rows.append({"layer": record["layer"], "feature": record["feature"],
+                         "country": f"sea~{code}", "length_km": round(km, 3),
+                         "published_km": None, "delta_km": None, "delta_pct": None,
+                         "basis": "Caspian, nearest littoral state (approximation)"})
+    return rows
+
+
+def test_the_rows_by_country_built_flat_are_those_of_each_feature_in_turn(monkeypatch) -> None:
+    class Borders:
+        def basis(self, code: str) -> str:
+            return "test borders"
+
+    monkeypatch.setattr("caspian.maps.cli.metrics.border_source", Borders)
+    frame = pandas.DataFrame({
+        "layer": ["net"] * 4,
+        "feature": ["a", "b", "c", "d"],
+        # Halves of a metre (0.0125, 1.0005) round to even as round() rounds them.
+        "by_country_km": [{"KAZ": 1.0005, "UZB": 2.0125, "sea": 0.0}, None,
+                          {"AZE": 440.25, "sea": 3.5}, {"RUS": 7.0, "sea": 0.0}],
+        "sea_nearest_state_km": [{}, None, {"AZE": 2.0, "KAZ": 1.5}, {}],
+        "published_by_country_km": [None, None, {"AZE": 443.0}, {"KAZ": 1.0}],
+    })
+    expected = _country_rows_one_by_one(frame)
+    assert [row["country"] for row in expected] == [
+        "KAZ", "UZB", "AZE", "sea", "sea~AZE", "sea~KAZ", "RUS"]
+    assert _country_rows(frame) == expected
+    assert render_table_columns(_country_columns(frame, numbers="arrays")) == render_table(
+        expected)

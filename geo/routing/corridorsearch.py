@@ -249,7 +249,7 @@ def snap(network: CorridorNetwork, lonlat: tuple[float, float], label: str,
     n_vertices = network.vertex_lonlats.shape[0]
     best_km = float(km.min())
     if best_km > max_snap_km:
-        raise SnapError(  # type: ignore[call-arg]
+        raise SnapError(
             f"{label} {lon:.5f},{lat:.5f} lies {best_km:,.1f} km from the corridor network "
             f"(limit {max_snap_km:g} km); fix: give a place on the network, or a larger "
             "max_snap_km=",
@@ -512,7 +512,7 @@ def _one_path(view: _View, nodes: list[tuple[int, ...]], labels: Sequence[str],
         try:
             source, edges, _ = _search(view, a, b, settings, penalty)
         except NoRouteError:
-            raise NoRouteError(  # type: ignore[call-arg]
+            raise NoRouteError(
                 f"no corridor route from {label_a} to {label_b} with these restrictions; fix: "
                 "allow more statuses (status=), avoid less (avoid=), or give OSM extracts "
                 "(osm_file=) that connect them",

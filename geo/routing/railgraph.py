@@ -399,7 +399,7 @@ def _snap(
 ) -> tuple[int, float]:
     node, dist_m = nearest_node(network, *lonlat)
     if dist_m > max_snap_km * 1000.0:
-        raise SnapError(  # type: ignore[call-arg]
+        raise SnapError(
             f"{label} {lonlat[0]:.5f},{lonlat[1]:.5f} lies {dist_m / 1000:,.1f} km from the "
             f"nearest track (limit {max_snap_km:g} km); give a point nearer the railway, an "
             "extract that covers it, or a larger max_snap_km=",

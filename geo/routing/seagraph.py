@@ -352,7 +352,8 @@ class SeaGraph:
     @cached_property
     def ecef_columns(self) -> tuple[FloatArray, FloatArray, FloatArray]:
         """:attr:`vertices_ecef` as three contiguous arrays, ``x``, ``y``, ``z``."""
-        return tuple(np.ascontiguousarray(column) for column in self.vertices_ecef.T)
+        x, y, z = (np.ascontiguousarray(column) for column in self.vertices_ecef.T)
+        return x, y, z
 
     @cached_property
     def lonlat_bounds(self) -> tuple[float, float, float, float]:

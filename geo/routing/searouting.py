@@ -172,12 +172,13 @@ class SeaRouter:
             for k, located in zip(near, _snap_all(graph, [lonlats[k] for k in near]),
                                   strict=True):
                 nearest_km[k] = min(nearest_km[k], located.snap_km)
+                current = best[k]
                 if located.snap_km <= self.settings.max_snap_km and (
-                    best[k] is None or located.snap_km < best[k].snap_km
+                    current is None or located.snap_km < current.snap_km
                 ):
                     best[k] = located
-        for lonlat, located, far_km in zip(lonlats, best, nearest_km, strict=True):
-            if located is None:
+        for lonlat, kept, far_km in zip(lonlats, best, nearest_km, strict=True):
+            if kept is None:
                 far = f"{far_km:,.0f} km from" if np.isfinite(far_km) else "far from"
                 raise NotInBasinError(
                     f"{_fmt(lonlat)} (lon,lat) is {far} the navigable water of every basin "
@@ -215,8 +216,8 @@ class SeaRouter:
         line = shapely.LineString(densify_path(path, self.settings.densify_km, graph.geod))
         return Route(
             mode="sea",
-            start_lonlat=tuple(start_lonlat),
-            end_lonlat=tuple(end_lonlat),
+            start_lonlat=(start_lonlat[0], start_lonlat[1]),
+            end_lonlat=(end_lonlat[0], end_lonlat[1]),
             geometry=line,
             length_km=length_m / 1000.0,
             start_snap_km=start.snap_km,

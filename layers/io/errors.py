@@ -12,6 +12,8 @@ class OutputError(CaspianError, OSError):
     """An output file cannot be written where the user asked."""
 
 
-class DependencyMissingError(CaspianError, ImportError):
+class DependencyMissingError(CaspianError, ImportError):  # type: ignore[misc]
+    # ImportError's own ``path`` (a module's file) is shadowed by CaspianError's field; both are
+    # an optional path, and nothing reads ImportError's.
     """An optional dependency, or a file the package ships, is needed for the requested
     operation and is not installed."""

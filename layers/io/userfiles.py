@@ -472,7 +472,7 @@ def validate_user_file(
             count += checked.rows
             problems += checked.problems
     except InputFileError as exc:
-        return count, [Problem(None, exc.reason)]
+        return count, [Problem(None, exc.reason or str(exc))]
     problems.sort(key=lambda problem: -1 if problem.index is None else problem.index)
     return count, problems
 

@@ -587,6 +587,7 @@ def _resolved(
             extra = {**item.extra, "date": dated.isoformat(), "relative_to": document.date}
             kept.append(dataclasses.replace(item, value=float(dated.toordinal()), extra=extra))
         else:
+            assert offset is not None  # an item of a day and month alone was dated above
             extra = {**item.extra, "relative_to": document.date}
             kept.append(dataclasses.replace(item, value=float(year + offset), extra=extra))
     return kept

@@ -214,8 +214,9 @@ def _covers(conflict: Conflict, source: dict[str, Any]) -> bool:
 
 
 def _not_found_reason(values: Sequence[dict[str, Any]]) -> str:
-    numbers = [v.get("value") for v in values]
-    if not all(isinstance(number, (int, float)) for number in numbers):
+    numbers = [number for number in (v.get("value") for v in values)
+               if isinstance(number, (int, float))]
+    if len(numbers) < len(values):
         return "the claims in these quotes agree or are not numeric"
     if all(agree(a, b, step_of(a), step_of(b)) for a in numbers for b in numbers):
         return "the values agree within rounding, which is no conflict"
@@ -276,7 +277,8 @@ def check_catalog_conflicts(
             values = hand_made.get("values", [])
             seed_values = [seeds[v["source"]] for v in values if v.get("source") in seeds]
             external = {v.get("source") for v in values} - set(seeds)
-            row = {"layer": layer.id, "conflict": hand_made.get("id"), "found": []}
+            row: dict[str, Any] = {"layer": layer.id, "conflict": hand_made.get("id"),
+                                   "found": []}
             matching = []
             for conflict in conflicts:
                 covered = [source for source in seed_values if _covers(conflict, source)]

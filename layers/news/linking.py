@@ -65,7 +65,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from caspian.layers.news.documents import NewsDocument
 from caspian.layers.news.gazetteer import Match
@@ -371,14 +371,13 @@ def link_topic(
     document: NewsDocument, topics: dict[int, list[Located]], index: int, position: int
 ) -> Match | None:
     """The topic word of the figure at ``position`` of sentence ``index``, or None."""
+    # topic words are gazetteer matches: a Located of a topic never holds a Mention
     if topics.get(index):
-        found: Match = _nearest(topics[index], position)[0].match
-        return found
+        return cast(Match, _nearest(topics[index], position)[0].match)
     paragraph = document.paragraph_index(document.sentences[index][0])
     for previous in range(index - 1, max(-1, index - 1 - TOPIC_LOOKBACK), -1):
         if document.paragraph_index(document.sentences[previous][0]) != paragraph:
             break
         if topics.get(previous):
-            first: Match = topics[previous][0].match
-            return first
+            return cast(Match, topics[previous][0].match)
     return None

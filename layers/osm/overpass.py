@@ -164,7 +164,7 @@ def fetch_osm_features(
                 "(W,S,E,N) or check on openstreetmap.org that the area has such features"
             ) from None
         except (requests.RequestException, ResponseStatusCodeError) as exc:
-            raise OverpassError(  # type: ignore[call-arg]
+            raise OverpassError(
                 f"Overpass at {host} failed: {_one_line(exc)}; try again later, another "
                 "Overpass server (overpass_url=), or work from a file (osm_file=extract.osm "
                 "or .osm.pbf)",
@@ -222,7 +222,7 @@ def _check_reachable(settings: OsmSettings) -> None:
         with socket.create_connection((host, port), timeout=settings.connect_timeout_s):
             pass
     except OSError as exc:
-        raise OverpassError(  # type: ignore[call-arg]
+        raise OverpassError(
             f"cannot reach Overpass at {host}:{port} ({exc.strerror or exc}); offline? "
             "work from a file instead (osm_file=extract.osm or .osm.pbf)",
             value=settings.overpass_url, reason=str(exc.strerror or exc), options=("osm_file",),

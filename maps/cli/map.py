@@ -85,7 +85,8 @@ def _route_file(route: tuple[str, str], folder: Path, max_snap_km: float | None)
     start, end = route
     loaded = load_corridor_network(
         progress=lambda line: click.echo(f"caspian: {line}", err=True))
-    settings = SearchSettings(**({"max_snap_km": max_snap_km} if max_snap_km is not None else {}))
+    settings = (SearchSettings() if max_snap_km is None
+                else SearchSettings(max_snap_km=max_snap_km))
     answer = loaded.route(start, end, settings=settings)
     (summary,) = answer.routes
     if not answer.paths[0].steps:

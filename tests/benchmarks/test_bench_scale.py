@@ -1,7 +1,8 @@
 """``caspian metrics --file`` on national-size networks, against the floor (``make bench``).
 
 The network (:mod:`synthetic_network`) is ways of 49 segments of 200 m around Kazakhstan, at
-10^5 and 10^6 segments, as GeoJSON and as GeoParquet. For each file, measured in the same run:
+10^5 and 10^6 segments (10^7 too with ``CASPIAN_BENCH_SCALE_SIZES``), as GeoJSON and as
+GeoParquet. For each file, measured in the same run:
 
 * the floor: read the file as a user would (pyogrio for GeoJSON, ``geopandas.read_parquet``
   for GeoParquet: pyogrio's wheels have no Parquet driver), then one vectorised ``Geod.inv``
@@ -23,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import io
 import math
+import os
 import time
 from pathlib import Path
 from typing import Any
@@ -33,7 +35,10 @@ import shapely
 from synthetic_network import network_frame, write_network
 from timing_report import report_times
 
-SIZES = (100_000, 1_000_000)
+#: Segments of each network; ``CASPIAN_BENCH_SCALE_SIZES=1e5,1e6,1e7`` adds 10^7 (minutes, and
+#: some 3 GB: not in a plain ``make bench``).
+SIZES = tuple(int(float(size)) for size in os.environ.get(
+    "CASPIAN_BENCH_SCALE_SIZES", "1e5,1e6").split(","))
 SUFFIXES = (".geojson", ".parquet")
 TARGETS = {"file": 1.2, "country": 1.5}
 
