@@ -48,6 +48,11 @@ def _claim(name: str, written: str) -> Claim:
 SEEN = {f"held{n:02d}" for n in range(1, 98)}
 
 
+def _part_id(entry: dict[str, Any]) -> str:
+    """``held07`` of ``held07_report_...txt``, ``held100`` of ``held100_vch_...txt``."""
+    return str(entry["id"]).split("_", 1)[0]
+
+
 def _held_out() -> list[dict[str, Any]]:
     """The entries of the held-out part; skips the test when the set has none yet (a part
     once seen moves to development before the next one is added)."""
@@ -60,10 +65,10 @@ def _held_out() -> list[dict[str, Any]]:
 def test_the_set_has_twelve_articles_from_four_outlets_and_every_seen_part_in_development() -> None:
     entries = documents_of(REAL)
     assert len(entries) >= 12 and len({entry["outlet"] for entry in entries}) >= 4
-    assert {entry["id"][:6] for entry in documents_of(REAL, "dev")} >= SEEN
+    assert {_part_id(entry) for entry in documents_of(REAL, "dev")} >= SEEN
     for entry in entries:
         assert (REAL / entry["id"]).is_file()
-        assert entry["url"].startswith("https://") and entry["date"][:2] == "20"
+        assert entry["url"].startswith(("https://", "http://")) and entry["date"][:2] == "20"
         gold = json.loads((REAL / "gold" / entry["id"].replace(".txt", ".json")).read_text())
         assert gold["date"] == entry["date"]
 
@@ -71,7 +76,7 @@ def test_the_set_has_twelve_articles_from_four_outlets_and_every_seen_part_in_de
 def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
     held_out = _held_out()
     assert len(held_out) >= 10 and len({entry["outlet"] for entry in held_out}) >= 4
-    assert not {entry["id"][:6] for entry in held_out} & SEEN
+    assert not {_part_id(entry) for entry in held_out} & SEEN
 
 
 # (right, found, expected) measured on each part when the floors were set; conflicts are
@@ -81,8 +86,8 @@ def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
 MEASURED = {
     "dev": {"mentions": (306, 314, 314), "claims": (246, 250, 258), "dates": 100,
             "conflicts": (14, 16, 28)},
-    "heldout": {"mentions": (0, 0, 0), "claims": (0, 0, 0), "dates": 0,
-                "conflicts": (0, 0, 0)},
+    "heldout": {"mentions": (41, 44, 44), "claims": (35, 48, 43), "dates": 10,
+                "conflicts": (0, 8, 0)},
 }  # fmt: skip
 
 
