@@ -93,18 +93,6 @@ def test_batches_number_the_features_over_the_whole_file(tmp_path: Path) -> None
     assert np.concatenate([batch["id"] for batch in batches]).tolist() == list(range(10))
 
 
-def _collection_like(text: str) -> bool:
-    """Whether ``text`` is an object that is not a single Feature or geometry (invalid JSON
-    and empty text included: they are streamed like a collection)."""
-    try:
-        top = json.loads(text, parse_int=float)
-    except ValueError:
-        return True
-    return isinstance(top, dict) and top.get("type") not in (
-        "Feature", "Point", "LineString", "Polygon", "MultiPoint", "MultiLineString",
-        "MultiPolygon", "GeometryCollection")
-
-
 @EACH_MALFORMED
 def test_a_streamed_file_has_the_problems_of_the_whole_read(
     tmp_path: Path, text: str, expected: str
@@ -114,13 +102,26 @@ def test_a_streamed_file_has_the_problems_of_the_whole_read(
     whole = [(problem.index, problem.message) for problem in validate_geojson(path)]
     _, problems = validate_user_file(path)
     streamed = [(problem.index, problem.message) for problem in problems]
-    if _collection_like(text):
+    if text.lstrip()[:1] in ("[", '"'):
+        # a top level that is no object: refused at its first character, not decoded whole
+        assert streamed == [(None, streamed[0][1])]
+        assert streamed[0][1].startswith("not GeoJSON: the top level is a ")
+    else:  # a collection, or a single Feature or geometry (then decoded whole, as it is)
         assert streamed == whole
-    else:
-        # a single Feature or geometry is never too large to read whole in practice; a
-        # streamed one is refused as such, or has the problem the whole read names first
-        assert streamed[-1][1].startswith(("a single GeoJSON ", "not GeoJSON: the top level is"))
-        assert set(streamed[:-1]) <= set(whole)
+
+
+@pytest.mark.parametrize("top", ["Feature", "geometry"])
+def test_a_single_feature_or_geometry_streamed_is_read_as_the_whole_read_reads_it(
+    tmp_path: Path, top: str
+) -> None:
+    feature = _network(1)["features"][0]
+    path = tmp_path / "one.geojson"
+    path.write_text(json.dumps(feature if top == "Feature" else feature["geometry"]),
+                    encoding="utf-8")
+    (streamed,) = user_batches(path)
+    whole = read_user_geojson(path)
+    pandas.testing.assert_frame_equal(_plain(streamed), _plain(whole))
+    assert validate_user_file(path) == (1, [])
 
 
 def test_ids_are_compared_across_batches(tmp_path: Path) -> None:

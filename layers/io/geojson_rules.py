@@ -181,7 +181,9 @@ class StreamedCollectionCheck:
         """The problems of the collection's other ``members``, once every batch is checked.
 
         ``streamed_features``: a ``features`` list was read (its members went through
-        :meth:`batch`); otherwise ``members`` holds ``features`` if the file has one.
+        :meth:`batch`); otherwise ``members`` holds ``features`` if the file has one. (A file
+        whose top level is a single Feature or geometry is the document ``members``, checked
+        whole by :func:`check_document`.)
         """
         ctx, first = self._ctx, len(self._ctx.found)
         doc = {**members, **({"features": []} if streamed_features else {})}
@@ -189,8 +191,8 @@ class StreamedCollectionCheck:
         if kind is not None:
             _check_crs_member(ctx, doc, None, None)
             if kind != "FeatureCollection":
-                ctx.add(None, None, f"a single GeoJSON {kind} too large to read whole; write "
-                        "its parts as the features of a FeatureCollection")
+                ctx.add(None, None, f"a {kind} with a \"features\" list; a collection of "
+                        "features is written {\"type\": \"FeatureCollection\", ...}")
             elif not streamed_features or self.count == 0:
                 _check_collection(ctx, doc)
         _check_crs_consistency(ctx)

@@ -320,7 +320,9 @@ def validate_geojson(
     )[1]
 
 
-def _features(doc: dict[str, Any]) -> list[dict[str, Any]]:
+def document_features(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    """The features of a checked document: a collection's, a Feature, or a bare geometry as
+    a Feature without properties."""
     if doc["type"] == "FeatureCollection":
         return list(doc["features"])
     if doc["type"] == "Feature":
@@ -491,7 +493,7 @@ def _frame(
                 f"run `{command}` to list them)") if more else ""
         where = "" if first.index is None else f"{first.where}: "
         raise InputError(f"{display_path(path)}: {where}{first.message}{tail}")
-    features = _features(doc)
+    features = document_features(doc)
     own = [dict(feature.get("properties") or {}) for feature in features]
     return features_frame(features, block, kept_columns(path, own, columns)), own
 

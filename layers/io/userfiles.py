@@ -44,6 +44,7 @@ from caspian.layers.io.geojson_rules import (
     GEOMETRY_TYPES,
     SUPPORTED_GEOMETRY_TYPES,
     StreamedCollectionCheck,
+    check_document,
     prepare_positions,
 )
 from caspian.layers.io.geojson_stream import CollectionReader
@@ -51,6 +52,7 @@ from caspian.layers.io.userdata import (
     MAX_PROPERTY_COLUMNS,
     Problem,
     UnusableError,
+    document_features,
     duplicate_key,
     features_frame,
     gc_paused,
@@ -363,11 +365,37 @@ def _geojson_batches(
     except UnusableError as exc:
         yield _Checked(None, [Problem(None, str(exc))], 0)
         return
+    if not reader.streamed_features and reader.members.get("type") in (
+            "Feature", *GEOMETRY_TYPES):
+        yield _whole_document(path, reader, geometry_types, allow_null_geometry, columns)
+        return
     found = check.finish(reader.members, reader.streamed_features)
     problems = [Problem(None, duplicate_key(key)) for key in reader.duplicates[reported:]]
     problems += [Problem(index, message, feature_id) for index, feature_id, message in found]
     if problems:
         yield _Checked(None, problems, 0)
+
+
+def _whole_document(
+    path: str | os.PathLike[str],
+    reader: CollectionReader,
+    geometry_types: Sequence[str],
+    allow_null_geometry: bool,
+    columns: Sequence[str] | None,
+) -> _Checked:
+    """A file whose top level is one Feature or geometry: the reader's members are the whole
+    document, checked and read as the strict reader does."""
+    doc = reader.members
+    block = prepare_positions(doc)
+    problems = [Problem(index, message, feature_id) for index, feature_id, message in
+                check_document(doc, geometry_types, allow_null_geometry, block)]
+    problems += [Problem(None, duplicate_key(key)) for key in reader.duplicates]
+    problems.sort(key=lambda problem: -1 if problem.index is None else problem.index)
+    if problems:
+        return _Checked(None, problems, 0)
+    features = document_features(doc)
+    own = [feature.get("properties") or {} for feature in features]
+    return _Checked(features_frame(features, block, kept_columns(path, own, columns)), [], 1)
 
 
 def _batches(
