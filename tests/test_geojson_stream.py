@@ -10,7 +10,7 @@ import numpy as np
 import pandas
 import pytest
 from caspian.geo.errors import InputError
-from caspian.layers.io import geojson_stream
+from caspian.layers.io import geojson_stream, userfiles
 from caspian.layers.io.geojson_stream import CollectionReader
 from caspian.layers.io.userdata import UnusableError, read_user_geojson, validate_geojson
 from caspian.layers.io.userfiles import (
@@ -122,6 +122,23 @@ def test_a_single_feature_or_geometry_streamed_is_read_as_the_whole_read_reads_i
     whole = read_user_geojson(path)
     pandas.testing.assert_frame_equal(_plain(streamed), _plain(whole))
     assert validate_user_file(path) == (1, [])
+
+
+def test_a_streamed_file_on_the_map_keeps_each_feature_s_properties_as_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    doc = _network(3)
+    doc["features"][1]["properties"]["tracks"] = 2  # an integer only one feature has
+    path = tmp_path / "ways.geojson"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    whole_frame, whole_own = read_user_file(path, columns=())
+    monkeypatch.setattr(userfiles, "STREAMED_GEOJSON_BYTES", 100)
+    assert streams(path)
+    frame, own = read_user_file(path, columns=())
+    assert own == whole_own == [feature["properties"] for feature in doc["features"]]
+    assert own[1]["tracks"] == 2 and isinstance(own[1]["tracks"], int)  # not 2.0 of a column
+    assert list(frame.columns) == ["id", "geometry"]
+    assert frame["geometry"].equals(whole_frame["geometry"])
 
 
 def test_ids_are_compared_across_batches(tmp_path: Path) -> None:

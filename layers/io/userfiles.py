@@ -25,7 +25,7 @@ import json
 import os
 import re
 import shlex
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -243,6 +243,7 @@ class _Checked:
     frame: geopandas.GeoDataFrame | None  # None: not built, the batch has problems
     problems: list[Problem]  # by row in the file (index), the whole file's first
     rows: int  # features in the batch
+    own: list[dict[str, Any]] | None = None  # GeoJSON: each feature's properties as given
 
 
 def _check_batch(
@@ -357,11 +358,10 @@ def _geojson_batches(
                 reported = len(reader.duplicates)
                 problems += [Problem(index, message, feature_id)
                              for index, feature_id, message in found]
-                own = [feature.get("properties") or {} for feature in batch.features
-                       if isinstance(feature, dict)]
+                own = [_properties(feature) for feature in batch.features]
                 frame = (None if problems else features_frame(
                     batch.features, block, kept_columns(path, own, columns), batch.first_index))
-                yield _Checked(frame, problems, len(batch.features))
+                yield _Checked(frame, problems, len(batch.features), own)
     except UnusableError as exc:
         yield _Checked(None, [Problem(None, str(exc))], 0)
         return
@@ -374,6 +374,13 @@ def _geojson_batches(
     problems += [Problem(index, message, feature_id) for index, feature_id, message in found]
     if problems:
         yield _Checked(None, problems, 0)
+
+
+def _properties(feature: Any) -> dict[str, Any]:
+    """A feature's own properties, a copy (none when the feature or they are no object: a
+    problem then keeps the batch from being read)."""
+    properties = feature.get("properties") if isinstance(feature, dict) else None
+    return dict(properties) if isinstance(properties, dict) else {}
 
 
 def _whole_document(
@@ -394,8 +401,9 @@ def _whole_document(
     if problems:
         return _Checked(None, problems, 0)
     features = document_features(doc)
-    own = [feature.get("properties") or {} for feature in features]
-    return _Checked(features_frame(features, block, kept_columns(path, own, columns)), [], 1)
+    own = [_properties(feature) for feature in features]
+    return _Checked(features_frame(features, block, kept_columns(path, own, columns)), [], 1,
+                    own)
 
 
 def _batches(
@@ -467,8 +475,15 @@ def user_batches(
     InputError
         At the first batch with a problem: the file, the feature, the problem and its fix.
     """
-    for checked in _batches(path, geometry_types, allow_null_geometry, batch_size, part,
-                            columns):
+    for checked in _usable(path, _batches(path, geometry_types, allow_null_geometry,
+                                          batch_size, part, columns)):
+        assert checked.frame is not None
+        yield checked.frame
+
+
+def _usable(path: str | os.PathLike[str], batches: Iterable[_Checked]) -> Iterator[_Checked]:
+    """``batches`` up to the first with a problem, which raises :class:`InputError`."""
+    for checked in batches:
         if checked.problems:
             first = checked.problems[0]
             command = f"caspian validate {shlex.quote(display_path(path))}"
@@ -476,8 +491,7 @@ def user_batches(
                     if len(checked.problems) > 1 else "")
             where = "" if first.index is None else f"{first.where}: "
             raise InputError(f"{display_path(path)}: {where}{first.message}{more}")
-        assert checked.frame is not None
-        yield checked.frame
+        yield checked
 
 
 def validate_user_file(
@@ -505,13 +519,14 @@ def validate_user_file(
     return count, problems
 
 
-def streams(path: str | os.PathLike[str], whole_bytes: int = STREAMED_GEOJSON_BYTES) -> bool:
+def streams(path: str | os.PathLike[str], whole_bytes: int | None = None) -> bool:
     """Whether ``path`` is read in batches: every format but GeoJSON, and GeoJSON larger
-    than ``whole_bytes``."""
+    than ``whole_bytes`` (:data:`STREAMED_GEOJSON_BYTES` by default)."""
     if user_format(path).streamed:
         return True
+    limit = STREAMED_GEOJSON_BYTES if whole_bytes is None else whole_bytes
     try:
-        return os.path.isfile(path) and os.path.getsize(path) > whole_bytes
+        return os.path.isfile(path) and os.path.getsize(path) > limit
     except (OSError, ValueError):
         return False  # the strict reader names what is wrong with the path
 
@@ -537,12 +552,16 @@ def read_user_file(
     # slow import
     import pandas
 
-    frames = list(user_batches(path, geometry_types=geometry_types,
-                               allow_null_geometry=allow_null_geometry))
-    frame = geopandas.GeoDataFrame(pandas.concat(frames, ignore_index=True), crs="EPSG:4326")
+    checked = list(_usable(path, _batches(path, geometry_types, allow_null_geometry, None,
+                                          columns=columns)))
+    frame = geopandas.GeoDataFrame(pandas.concat([batch.frame for batch in checked],
+                                                 ignore_index=True), crs="EPSG:4326")
     properties = [name for name in frame.columns if name not in ("id", "geometry")]
-    own = [{key: value for key, value in row.items() if not _is_null(value)}
-           for row in frame[properties].to_dict(orient="records")]
+    if all(batch.own is not None for batch in checked):  # GeoJSON: as the file gives them
+        own = [record for batch in checked for record in batch.own or ()]
+    else:
+        own = [{key: value for key, value in row.items() if not _is_null(value)}
+               for row in frame[properties].to_dict(orient="records")]
     kept = properties if columns is None else [name for name in properties if name in columns]
     return frame[[*kept, "id", "geometry"]], own
 
