@@ -415,6 +415,17 @@ def _context(document: NewsDocument, found: Sequence[Quantity]) -> dict[str, Any
     return context
 
 
+def _when_published(document: NewsDocument) -> dict[str, Any]:
+    """A volume that states no period is its article's figure when it was published: the
+    year of the publication date, or of an excerpt that prints none the last year its text
+    writes (:func:`caspian.layers.news.timing.latest_year_written`) —
+    ``{"published": year}`` (:func:`caspian.layers.news.agreement.window_of`), or nothing."""
+    if document.date:
+        return {"published": int(document.date[:4])}
+    year = timing.latest_year_written(document.text)
+    return {"published": year} if year else {}
+
+
 #: Qualifiers of a deadline that is a forecast's horizon ("к 2030 году", "к концу года").
 _HORIZONS = ("by", "end of")
 
@@ -821,6 +832,8 @@ def read_claims(
             if period and item.kind in FLOWS and link is not None:
                 key = _restated_key(item.kind, item.unit, link, item.value)
                 stated_periods[key] = period["period"]
+            if not period and item.kind in FLOWS and not item.unit.endswith("/yr"):
+                period = _when_published(document)
             following = figures[number + 1] if number + 1 < len(figures) else None
             preceding = figures[number - 1] if number else None
             start, end = document.original_span(item.start, item.end)

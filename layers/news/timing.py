@@ -163,6 +163,18 @@ _YEAR_OF = re.compile(
 _LAST_YEAR = re.compile(
     r"\b(?:в\s+(?:прошлом|минувшем)\s+году|за\s+(?:прошлый|минувший)\s+год)\b", re.IGNORECASE
 )
+# Any year written as one ("2013 года", "2018 году", "2006 г."): what an excerpt that prints
+# no publication date says of when it was written.
+_YEAR_WRITTEN = re.compile(rf"\b({YEAR})\s+(?:год|г\.)", re.IGNORECASE)
+
+
+def latest_year_written(text: str) -> int | None:
+    """The last year ``text`` writes as a year ("В первом квартале 2018 года": 2018), or
+    None: no article speaks in the past of a year after it was published."""
+    years = [int(match[1]) for match in _YEAR_WRITTEN.finditer(text)]
+    return max(years) if years else None
+
+
 #: How far (characters) after a figure a year may stand and still be the figure's own.
 _YEAR_AFTER_REACH = 30
 
