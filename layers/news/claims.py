@@ -832,7 +832,7 @@ def read_claims(
             if period and item.kind in FLOWS and link is not None:
                 key = _restated_key(item.kind, item.unit, link, item.value)
                 stated_periods[key] = period["period"]
-            if not period and item.kind in FLOWS and not item.unit.endswith("/yr"):
+            if not period and item.kind in FLOWS and not (item.unit or "").endswith("/yr"):
                 period = _when_published(document)
             following = figures[number + 1] if number + 1 < len(figures) else None
             preceding = figures[number - 1] if number else None
