@@ -156,6 +156,29 @@ def _country_of(pattern: re.Pattern[str], text: str, start: int, end: int) -> st
     return None
 
 
+# A total's parts listed by the country each lies in, after "из них" or "в том числе": "1768
+# км, из них в Азербайджане – 443 км, в Грузии – 248 км".
+_PARTS_LISTED = re.compile(r"\b(?:из\s+них|в\s+том\s+числе)\b", re.IGNORECASE)
+_IN_COUNTRY_JUST_BEFORE = re.compile(r"\bв\s+([А-ЯЁ][а-яё]+)\s*[–—-]?\s*$")
+#: How far (characters) before a listed part its "в <country>" may start.
+_LISTED_REACH = 30
+
+
+def listed_country_part(text: str, start: int, figure: int) -> str | None:
+    """``section:<country code>`` for a figure at ``figure`` listed as a total's part in a
+    country ("из них в Грузии – 248 км"): "из них" or "в том числе" stands in
+    ``text[start:figure]`` and "в <country>" right before the figure; else None."""
+    if not _PARTS_LISTED.search(text, start, figure):
+        return None
+    before = text[max(start, figure - _LISTED_REACH) : figure]
+    found = _IN_COUNTRY_JUST_BEFORE.search(before)
+    if not found:
+        return None
+    country = next((COUNTRIES[lemma] for lemma in sorted(lemmas(found[1]))
+                    if lemma in COUNTRIES), None)  # fmt: skip
+    return f"section:{country}" if country else None
+
+
 def through_country(text: str, start: int, figure: int) -> str | None:
     """``section:<country code>`` when a volume at ``figure`` is carried "через" a country
     named in ``text[start:figure]`` (its clause before it), else None."""
