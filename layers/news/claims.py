@@ -352,9 +352,12 @@ _NEW_PORT = re.compile(
 
 
 # A line named by its two ends in a sentence where the gazetteer finds no project: "В этом
-# году мы сдадим вторые пути железнодорожной ветки Достык–Мойынты" is a line not mapped.
+# году мы сдадим вторые пути железнодорожной ветки Достык–Мойынты" is a line not mapped; so
+# is a railway network's main line ("модернизация главной линии увеличила ее пропускную
+# способность"), a company's, not one of the corridors mapped.
 _UNNAMED_LINE = re.compile(
     r"\b(?:ветк|лини|магистрал|участ)[а-яё]*\s+[А-ЯЁ][а-яё]+\s?[-–—]\s?[А-ЯЁ][а-яё]+"
+    r"|\b[Гг]лавн(?:ая|ой|ую)\s+лини[а-яё]*"
 )
 
 
