@@ -56,7 +56,7 @@ def window_of(claim: Claim) -> Any:
     if claim.kind == "growth":
         return (period_of(claim), claim.context.get("since"))
     published = claim.context.get(PUBLISHED)
-    if claim.kind in FLOWS and published is not None and period_of(claim) is None:
+    if published is not None and period_of(claim) is None:
         return (PUBLISHED, published)
     return period_of(claim)
 

@@ -418,6 +418,13 @@ def _context(document: NewsDocument, found: Sequence[Quantity]) -> dict[str, Any
     return context
 
 
+def _of_its_time(item: Quantity, scope: str | None) -> bool:
+    """Whether a figure that states no period is its article's when published: a volume (not
+    a yearly rate) or a share of a whole ("81,6% от общего объема нефти", scope None)."""
+    volume = item.kind in FLOWS and not (item.unit or "").endswith("/yr")
+    return volume or (item.kind == "percent" and scope is None)
+
+
 def _when_published(document: NewsDocument) -> dict[str, Any]:
     """A volume that states no period is its article's figure when it was published: the
     year of the publication date, or of an excerpt that prints none the last year its text
@@ -835,7 +842,7 @@ def read_claims(
             if period and item.kind in FLOWS and link is not None:
                 key = _restated_key(item.kind, item.unit, link, item.value)
                 stated_periods[key] = period["period"]
-            if not period and item.kind in FLOWS and not (item.unit or "").endswith("/yr"):
+            if not period and _of_its_time(item, scope):
                 period = _when_published(document)
             following = figures[number + 1] if number + 1 < len(figures) else None
             preceding = figures[number - 1] if number else None
