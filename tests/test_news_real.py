@@ -85,7 +85,7 @@ def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
 # (held98-held112) classes were fixed. The held-out part is empty until the next one is added:
 # its figures are placeholders, set from that part's first and only run.
 MEASURED = {
-    "dev": {"mentions": (347, 358, 358), "claims": (284, 296, 301), "dates": 110,
+    "dev": {"mentions": (347, 358, 358), "claims": (284, 295, 301), "dates": 110,
             "conflicts": (15, 17, 30)},
     "heldout": {"mentions": (0, 0, 0), "claims": (0, 0, 0), "dates": 0,
                 "conflicts": (0, 0, 0)},
@@ -1067,3 +1067,11 @@ def test_a_figure_of_a_railway_networks_main_line_is_no_mapped_corridors() -> No
     assert [claim.text for claim in analysis.claims if claim.layer] == ["в 2025 году"]
     assert all(conflict.rule != "catalog" or "held109" not in conflict.id
                for conflict in corpus_conflicts([analysis]))  # fmt: skip
+
+
+def test_a_date_a_figure_is_given_as_of_is_no_event() -> None:
+    name = "held98_1news_20130409_btc_q1_2013_exports.txt"
+    analysis = _analysis(name)
+    assert "(по состоянию на 1 апреля 2013 года)" in analysis.document.text
+    assert not [claim for claim in analysis.claims if claim.kind == "event"]
+    assert _claim(name, "212,795").value == 212.795
