@@ -119,7 +119,9 @@ def figure_scope(text: str, start: int, end: int) -> str | None:
             if adjective:
                 return f"section:{adjective}"
             place = _PLACE.match(text, tokens[index].end + 1, end)
-            if place and place.start() - tokens[index].end <= 2:
+            if place and place.start() - tokens[index].end <= 2 and not _names_the_route(
+                text, place.end(), end
+            ):
                 return _section_through(place.group(1))
             through = _THROUGH.match(text, tokens[index].end, end)
             if through:
@@ -134,6 +136,18 @@ def figure_scope(text: str, start: int, end: int) -> str | None:
         if lemma_set & SECOND and lined:
             return "second line"
     return None
+
+
+#: Nouns of a route a section belongs to: "участок Зангезурского коридора" is a section of
+#: the corridor (the feature linked), named by no place it passes through.
+ROUTE_NOUNS = {"коридор", "маршрут"}
+
+
+def _names_the_route(text: str, name_end: int, end: int) -> bool:
+    """Whether the word right after a name ending at ``name_end`` is a route noun
+    (:data:`ROUTE_NOUNS`): the name is the route's, not a place's."""
+    following = words(text, name_end, end)[:1]
+    return bool(following and lemmas(following[0].text) & ROUTE_NOUNS)
 
 
 def _section_through(place: str) -> str:
