@@ -340,6 +340,11 @@ def _carrier_named(text: str, sentence: tuple[int, int], item: Quantity) -> bool
 
 #: The scope of a vessel's figure: an actor's, linked to no project.
 OF_A_VESSEL = f"{ACTOR}vessel"
+#: Words of a time a change may measure: "время обработки грузов увеличилось в три раза" is
+#: how long handling takes, no volume's growth.
+TIMES = {"время", "срок"}
+#: The scope of a change of a time (:data:`TIMES`): no project's, no topic's figure.
+OF_A_TIME = f"{ACTOR}time"
 #: The scope of a volume sent on one day (:func:`timing.dated_to_a_day`): a shipment's.
 OF_A_SHIPMENT = f"{ACTOR}shipment"
 # A port said to be new, a word or two between: "строительство нового морского порта (первый
@@ -819,6 +824,8 @@ def read_claims(
                 link = linking.Link(None, None, f"{linking.UNMAPPED} project (a line)")
             if link is not None and link.rule == "sentence, after":
                 link = None if _contrasted(document.text, item, named_here) else link
+            if item.kind == "growth" and _names_in_own_clause(document.text, item, span, TIMES):
+                scope = OF_A_TIME
             if (scope or "").startswith(ACTOR):
                 link = None  # a country's own traffic, a vessel's figure: not the project's
             if link is not None:
@@ -828,6 +835,7 @@ def read_claims(
                     )
                 link, scope = through_place(gazetteer, link, scope)
             topic = linking.link_topic(document, topics_by_sentence, index, item.start)
+            topic = None if scope == OF_A_TIME else topic
             if link is None and scope is None and claims:
                 before = _continued(document.text, sentence, item, claims[-1], index)
                 if before is not None:
