@@ -441,8 +441,12 @@ def origin_after(text: str, figure_end: int, ceiling: int) -> str | None:
 _FROM = {"в", "из", "добыть", "добывать", "произвести", "производить"}
 # What a volume is said to be, after it: a dash ("3 млн 707,6 тыс. тонн – транзитная нефть")
 # or "составить" in its clause ("21 млн 199,8 тыс. тонн нефти, транспортированной по
-# трубопроводу БТД, составила нефть, добытая в Азербайджане").
-_SAID_TO_BE = re.compile(r"\s*[-–—]|[^.;]*?\bсостав(?:ил|ля)[а-я]*", re.IGNORECASE)
+# трубопроводу БТД, составила нефть, добытая в Азербайджане"), or a part of a total said to
+# fall to one ("Из общего объема 1,539 млн тонн пришлись на транзитную нефть").
+_SAID_TO_BE = re.compile(
+    r"\s*[-–—]|[^.;]*?\bсостав(?:ил|ля)[а-я]*|\s*(?:приход|пришл)[а-я]*\s+на\b",
+    re.IGNORECASE,
+)
 
 
 def _cargo_origin(tokens: Sequence[frozenset[str] | set[str]], index: int) -> str | None:
