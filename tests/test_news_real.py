@@ -85,7 +85,7 @@ def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
 # (held98-held112) classes were fixed. The held-out part is empty until the next one is added:
 # its figures are placeholders, set from that part's first and only run.
 MEASURED = {
-    "dev": {"mentions": (350, 361, 358), "claims": (286, 294, 301), "dates": 110,
+    "dev": {"mentions": (350, 360, 358), "claims": (286, 294, 301), "dates": 110,
             "conflicts": (15, 17, 30)},
     "heldout": {"mentions": (0, 0, 0), "claims": (0, 0, 0), "dates": 0,
                 "conflicts": (0, 0, 0)},
@@ -1104,3 +1104,9 @@ def test_the_names_after_a_plural_port_noun_are_ports() -> None:
     assert ports == [("портах Актау", "aktau"), ("Баку", "alat")]  # "в портах Актау и Баку"
     listed = _analysis("held105_exclusive_20220428_aktau_hub_10bn_tenge.txt").mentions
     assert ("Баку", "alat") in [(m.text, m.feature) for m in listed]  # "портов Актау, Курык, Баку"
+
+
+def test_a_name_before_co_is_the_company() -> None:
+    name = "held98_1news_20130409_btc_q1_2013_exports.txt"
+    texts = [(m.text, m.start) for m in _analysis(name).mentions if m.text == "BTC"]
+    assert len(texts) == 1  # "нефтепровода BTC" is the pipeline; "компании BTC Co" is not

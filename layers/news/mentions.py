@@ -18,7 +18,7 @@ from caspian.layers.news.text import is_plural, lemmas, words
 ROADS = {"автодорога", "автотрасса", "шоссе", "автобан"}
 # A company's legal word right after a name: "совместное предприятие "TRIPP Company"" is the
 # company, not the route it is named after.
-_COMPANY_AFTER = re.compile(r"\s*(?:Company|Corporation|LLC|Ltd|Inc|GmbH|JSC)\b")
+_COMPANY_AFTER = re.compile(r"\s*(?:Company|Corporation|Co|LLC|Ltd|Inc|GmbH|JSC)\b")
 # A name joined by a dash to another, as one end of a route: "на маршрут Актау-Алят" is a
 # shipping line between two ports, not the port.
 _DASH_BEFORE = re.compile(r"[А-ЯЁA-Z][\w]*\s?[-–—]\s?\Z")
