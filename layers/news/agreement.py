@@ -44,11 +44,20 @@ def period_of(claim: Claim) -> Period:
     return (period["months"], period.get("year")) if period else None
 
 
+#: The window of a volume that states no period: its article's figure when published.
+PUBLISHED = "published"
+
+
 def window_of(claim: Claim) -> Any:
     """What a claim's figure is counted over: its reporting period, and for a change also
-    its base year ("с 2020 года … вырос почти в пять раз")."""
+    its base year ("с 2020 года … вырос почти в пять раз"); for a volume that states no
+    period, the year its article was published (``(PUBLISHED, year)``): "экспортировано 29,671
+    млн. тонн" in 2013 is no figure of 2025."""
     if claim.kind == "growth":
         return (period_of(claim), claim.context.get("since"))
+    published = claim.context.get(PUBLISHED)
+    if published is not None and period_of(claim) is None:
+        return (PUBLISHED, published)
     return period_of(claim)
 
 
@@ -130,6 +139,14 @@ def _comparable(period: Period, other: Period, volume: bool) -> bool:
     unstated period, which is a year's or the total."""
     if period == other:
         return True
+    unstated = [side for side in (period, other) if side is not None and side[0] == PUBLISHED]
+    if unstated:
+        # A volume of no period said is its article's at publication: comparable with no
+        # other year's (two articles' of different years, a whole year long before).
+        stated = other if period is unstated[0] else period
+        return stated is None or (
+            stated[0] == WHOLE_YEAR and stated[1] in (None, unstated[0][1], unstated[0][1] - 1)
+        )
     stated = other if period is None else period if other is None else None
     return stated is not None and (not volume or stated[0] == WHOLE_YEAR)
 

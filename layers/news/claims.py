@@ -340,6 +340,11 @@ def _carrier_named(text: str, sentence: tuple[int, int], item: Quantity) -> bool
 
 #: The scope of a vessel's figure: an actor's, linked to no project.
 OF_A_VESSEL = f"{ACTOR}vessel"
+#: Words of a time a change may measure: "время обработки грузов увеличилось в три раза" is
+#: how long handling takes, no volume's growth.
+TIMES = {"время", "срок"}
+#: The scope of a change of a time (:data:`TIMES`): no project's, no topic's figure.
+OF_A_TIME = f"{ACTOR}time"
 #: The scope of a volume sent on one day (:func:`timing.dated_to_a_day`): a shipment's.
 OF_A_SHIPMENT = f"{ACTOR}shipment"
 # A port said to be new, a word or two between: "строительство нового морского порта (первый
@@ -352,9 +357,12 @@ _NEW_PORT = re.compile(
 
 
 # A line named by its two ends in a sentence where the gazetteer finds no project: "В этом
-# году мы сдадим вторые пути железнодорожной ветки Достык–Мойынты" is a line not mapped.
+# году мы сдадим вторые пути железнодорожной ветки Достык–Мойынты" is a line not mapped; so
+# is a railway network's main line ("модернизация главной линии увеличила ее пропускную
+# способность"), a company's, not one of the corridors mapped.
 _UNNAMED_LINE = re.compile(
     r"\b(?:ветк|лини|магистрал|участ)[а-яё]*\s+[А-ЯЁ][а-яё]+\s?[-–—]\s?[А-ЯЁ][а-яё]+"
+    r"|\b[Гг]лавн(?:ая|ой|ую)\s+лини[а-яё]*"
 )
 
 
@@ -413,6 +421,24 @@ def _context(document: NewsDocument, found: Sequence[Quantity]) -> dict[str, Any
             context["horizon"] = {"kind": item.kind, "value": item.value, "unit": item.unit,
                                   "value_max": item.value_max, "text": written}  # fmt: skip
     return context
+
+
+def _of_its_time(item: Quantity, scope: str | None) -> bool:
+    """Whether a figure that states no period is its article's when published: a volume (not
+    a yearly rate) or a share of a whole ("81,6% от общего объема нефти", scope None)."""
+    volume = item.kind in FLOWS and not (item.unit or "").endswith("/yr")
+    return volume or (item.kind == "percent" and scope is None)
+
+
+def _when_published(document: NewsDocument) -> dict[str, Any]:
+    """A volume that states no period is its article's figure when it was published: the
+    year of the publication date, or of an excerpt that prints none the last year its text
+    writes (:func:`caspian.layers.news.timing.latest_year_written`) —
+    ``{"published": year}`` (:func:`caspian.layers.news.agreement.window_of`), or nothing."""
+    if document.date:
+        return {"published": int(document.date[:4])}
+    year = timing.latest_year_written(document.text)
+    return {"published": year} if year else {}
 
 
 #: Qualifiers of a deadline that is a forecast's horizon ("к 2030 году", "к концу года").
@@ -798,6 +824,8 @@ def read_claims(
                 link = linking.Link(None, None, f"{linking.UNMAPPED} project (a line)")
             if link is not None and link.rule == "sentence, after":
                 link = None if _contrasted(document.text, item, named_here) else link
+            if item.kind == "growth" and _names_in_own_clause(document.text, item, span, TIMES):
+                scope = OF_A_TIME
             if (scope or "").startswith(ACTOR):
                 link = None  # a country's own traffic, a vessel's figure: not the project's
             if link is not None:
@@ -807,6 +835,7 @@ def read_claims(
                     )
                 link, scope = through_place(gazetteer, link, scope)
             topic = linking.link_topic(document, topics_by_sentence, index, item.start)
+            topic = None if scope == OF_A_TIME else topic
             if link is None and scope is None and claims:
                 before = _continued(document.text, sentence, item, claims[-1], index)
                 if before is not None:
@@ -821,6 +850,8 @@ def read_claims(
             if period and item.kind in FLOWS and link is not None:
                 key = _restated_key(item.kind, item.unit, link, item.value)
                 stated_periods[key] = period["period"]
+            if not period and _of_its_time(item, scope):
+                period = _when_published(document)
             following = figures[number + 1] if number + 1 < len(figures) else None
             preceding = figures[number - 1] if number else None
             start, end = document.original_span(item.start, item.end)

@@ -195,6 +195,26 @@ def _bare(text: str) -> str:
     return " ".join(text.strip(_LINE_MARKS).split())
 
 
+# A dateline with a two-digit year, alone on its line: "15.05.18" (vch.ru). Read only as a
+# whole line: in running text "1.2.18" may be anything.
+_SHORT_DATELINE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{2})")
+#: The century of a two-digit year: the set's pages are of this one.
+_CENTURY = 2000
+
+
+def _short_dateline(text: str, start: int, end: int) -> FoundDate | None:
+    """A line ``text[start:end]`` that is nothing but a date with a two-digit year, or None."""
+    line = text[start:end].strip(_LINE_MARKS)
+    match = _SHORT_DATELINE.fullmatch(line)
+    if match is None:
+        return None
+    date = _valid(_CENTURY + int(match[3]), int(match[2]), int(match[1]))
+    if date is None:
+        return None
+    at = text.index(line, start)
+    return FoundDate(date, None, "numeric", at, at + len(line), line)
+
+
 def publication_date(text: str, lines: Sequence[tuple[int, int]]) -> FoundDate | None:
     """The date a page was published, or ``None``.
 
@@ -220,6 +240,9 @@ def publication_date(text: str, lines: Sequence[tuple[int, int]]) -> FoundDate |
             for found in find_dates(text, start, stop):
                 if _bare(found.evidence) == line:
                     return found
+        short = _short_dateline(text, start, end)
+        if short:
+            return short
     for found in find_dates(text):
         if found.time:
             return found

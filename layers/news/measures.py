@@ -21,6 +21,7 @@ from caspian.layers.news.scopes import (
     component_scope,
     figure_scope,
     including_scope,
+    listed_country_part,
     names_section,
     origin_after,
     over_territory,
@@ -168,6 +169,7 @@ def scope_of(
     return (
         projects_total(text, span[0], item.start)
         or including_scope(text, span[0], (item.start, item.end))
+        or listed_country_part(text, sentence[0], item.start)
         or figure_scope(text, *span)
         or (through_country(text, span[0], item.start) if flow else None)
         or (share_scope(text, sentence[0], item.start, project_named) if flow else None)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from caspian.layers.news.documents import NewsDocument
-from caspian.layers.news.gazetteer import Gazetteer, load_gazetteer
+from caspian.layers.news.gazetteer import Gazetteer, Match, load_gazetteer
 from caspian.layers.news.text import is_plural, lemmas, words
 
 #: Road nouns: the catalog maps no road, so a name right after one ("строительство
@@ -16,7 +18,7 @@ from caspian.layers.news.text import is_plural, lemmas, words
 ROADS = {"автодорога", "автотрасса", "шоссе", "автобан"}
 # A company's legal word right after a name: "совместное предприятие "TRIPP Company"" is the
 # company, not the route it is named after.
-_COMPANY_AFTER = re.compile(r"\s*(?:Company|Corporation|LLC|Ltd|Inc|GmbH|JSC)\b")
+_COMPANY_AFTER = re.compile(r"\s*(?:Company|Corporation|Co|LLC|Ltd|Inc|GmbH|JSC)\b")
 # A name joined by a dash to another, as one end of a route: "на маршрут Актау-Алят" is a
 # shipping line between two ports, not the port.
 _DASH_BEFORE = re.compile(r"[А-ЯЁA-Z][\w]*\s?[-–—]\s?\Z")
@@ -70,7 +72,11 @@ def find_mentions(document: NewsDocument, gazetteer: Gazetteer | None = None) ->
     gazetteer = gazetteer or load_gazetteer()
     found = []
     for (start, end), tokens in zip(document.body_spans, document.body_words, strict=True):
-        for match in gazetteer.features.find(document.text, start, end, tokens):
+        matches = gazetteer.features.find(document.text, start, end, tokens)
+        taken = [(match.start, match.end) for match in matches]
+        for name_start, name_end, port in listed_ports(document.text, start, end, gazetteer, taken):
+            matches.append(dataclasses.replace(port, start=name_start, end=name_end))
+        for match in sorted(matches, key=lambda match: match.start):
             if names_a_road(document.text, start, match.start):
                 continue
             if _COMPANY_AFTER.match(document.text, match.end):
@@ -95,6 +101,31 @@ def find_mentions(document: NewsDocument, gazetteer: Gazetteer | None = None) ->
                 )
             )
     return found
+
+
+# A plural port noun with the names that follow it: "в портах Актау и Баку", "морских портов
+# Актау, Курык, Баку": each name is a port's ("порт Баку"), though the noun stands once.
+_PORTS_LISTED = re.compile(
+    r"\bпорт(?:ах|ов|ы|ам|ами)\s+([А-ЯЁ][а-яё]+(?:(?:\s*,\s*|\s+и\s+)[А-ЯЁ][а-яё]+)+)"
+)
+_LISTED_NAME = re.compile(r"[А-ЯЁ][а-яё]+")
+
+
+def listed_ports(
+    text: str, start: int, end: int, gazetteer: Gazetteer, taken: Sequence[tuple[int, int]]
+) -> Iterator[tuple[int, int, Match]]:
+    """The ports named in a list after a plural port noun in ``text[start:end]`` that are no
+    match already (``taken``, spans): each name as ``(start, end, match)`` of "порт <name>"
+    in the gazetteer."""
+    for listed in _PORTS_LISTED.finditer(text, start, end):
+        for name in _LISTED_NAME.finditer(text, listed.start(1), listed.end(1)):
+            if any(a < name.end() and name.start() < b for a, b in taken):
+                continue
+            written = f"порт {name[0]}"
+            port = [match for match in gazetteer.features.find(written)
+                    if (match.start, match.end) == (0, len(written))]  # fmt: skip
+            if port:
+                yield name.start(), name.end(), port[0]
 
 
 def road_in(text: str, start: int, end: int) -> bool:

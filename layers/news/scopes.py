@@ -119,7 +119,9 @@ def figure_scope(text: str, start: int, end: int) -> str | None:
             if adjective:
                 return f"section:{adjective}"
             place = _PLACE.match(text, tokens[index].end + 1, end)
-            if place and place.start() - tokens[index].end <= 2:
+            if place and place.start() - tokens[index].end <= 2 and not _names_the_route(
+                text, place.end(), end
+            ):
                 return _section_through(place.group(1))
             through = _THROUGH.match(text, tokens[index].end, end)
             if through:
@@ -134,6 +136,18 @@ def figure_scope(text: str, start: int, end: int) -> str | None:
         if lemma_set & SECOND and lined:
             return "second line"
     return None
+
+
+#: Nouns of a route a section belongs to: "участок Зангезурского коридора" is a section of
+#: the corridor (the feature linked), named by no place it passes through.
+ROUTE_NOUNS = {"коридор", "маршрут"}
+
+
+def _names_the_route(text: str, name_end: int, end: int) -> bool:
+    """Whether the word right after a name ending at ``name_end`` is a route noun
+    (:data:`ROUTE_NOUNS`): the name is the route's, not a place's."""
+    following = words(text, name_end, end)[:1]
+    return bool(following and lemmas(following[0].text) & ROUTE_NOUNS)
 
 
 def _section_through(place: str) -> str:
@@ -154,6 +168,29 @@ def _country_of(pattern: re.Pattern[str], text: str, start: int, end: int) -> st
         if country:
             return country
     return None
+
+
+# A total's parts listed by the country each lies in, after "из них" or "в том числе": "1768
+# км, из них в Азербайджане – 443 км, в Грузии – 248 км".
+_PARTS_LISTED = re.compile(r"\b(?:из\s+них|в\s+том\s+числе)\b", re.IGNORECASE)
+_IN_COUNTRY_JUST_BEFORE = re.compile(r"\bв\s+([А-ЯЁ][а-яё]+)\s*[–—-]?\s*$")
+#: How far (characters) before a listed part its "в <country>" may start.
+_LISTED_REACH = 30
+
+
+def listed_country_part(text: str, start: int, figure: int) -> str | None:
+    """``section:<country code>`` for a figure at ``figure`` listed as a total's part in a
+    country ("из них в Грузии – 248 км"): "из них" or "в том числе" stands in
+    ``text[start:figure]`` and "в <country>" right before the figure; else None."""
+    if not _PARTS_LISTED.search(text, start, figure):
+        return None
+    before = text[max(start, figure - _LISTED_REACH) : figure]
+    found = _IN_COUNTRY_JUST_BEFORE.search(before)
+    if not found:
+        return None
+    country = next((COUNTRIES[lemma] for lemma in sorted(lemmas(found[1]))
+                    if lemma in COUNTRIES), None)  # fmt: skip
+    return f"section:{country}" if country else None
 
 
 def through_country(text: str, start: int, figure: int) -> str | None:
@@ -404,8 +441,12 @@ def origin_after(text: str, figure_end: int, ceiling: int) -> str | None:
 _FROM = {"в", "из", "добыть", "добывать", "произвести", "производить"}
 # What a volume is said to be, after it: a dash ("3 млн 707,6 тыс. тонн – транзитная нефть")
 # or "составить" in its clause ("21 млн 199,8 тыс. тонн нефти, транспортированной по
-# трубопроводу БТД, составила нефть, добытая в Азербайджане").
-_SAID_TO_BE = re.compile(r"\s*[-–—]|[^.;]*?\bсостав(?:ил|ля)[а-я]*", re.IGNORECASE)
+# трубопроводу БТД, составила нефть, добытая в Азербайджане"), or a part of a total said to
+# fall to one ("Из общего объема 1,539 млн тонн пришлись на транзитную нефть").
+_SAID_TO_BE = re.compile(
+    r"\s*[-–—]|[^.;]*?\bсостав(?:ил|ля)[а-я]*|\s*(?:приход|пришл)[а-я]*\s+на\b",
+    re.IGNORECASE,
+)
 
 
 def _cargo_origin(tokens: Sequence[frozenset[str] | set[str]], index: int) -> str | None:

@@ -163,6 +163,18 @@ _YEAR_OF = re.compile(
 _LAST_YEAR = re.compile(
     r"\b(?:в\s+(?:прошлом|минувшем)\s+году|за\s+(?:прошлый|минувший)\s+год)\b", re.IGNORECASE
 )
+# Any year written as one ("2013 года", "2018 году", "2006 г."): what an excerpt that prints
+# no publication date says of when it was written.
+_YEAR_WRITTEN = re.compile(rf"\b({YEAR})\s+(?:год|г\.)", re.IGNORECASE)
+
+
+def latest_year_written(text: str) -> int | None:
+    """The last year ``text`` writes as a year ("В первом квартале 2018 года": 2018), or
+    None: no article speaks in the past of a year after it was published."""
+    years = [int(match[1]) for match in _YEAR_WRITTEN.finditer(text)]
+    return max(years) if years else None
+
+
 #: How far (characters) after a figure a year may stand and still be the figure's own.
 _YEAR_AFTER_REACH = 30
 
@@ -294,6 +306,11 @@ def _events_of_the_year(text: str, start: int, end: int) -> Iterator[Quantity]:
                    extra={"event": event, "day_month": (int(found[1]), _month_number(found[2]))})
 
 
+# The date a figure is given as of, right before it: "(по состоянию на 1 апреля 2013 года) по
+# нему прокачано 212,795 млн. тонн" — no event happened that day.
+_AS_OF = re.compile(r"\bпо\s+состоянию\s+на\s*\Z", re.IGNORECASE)
+
+
 @reads_where(holds_digit)  # every date :func:`dates.find_dates` reads holds digits
 def events(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Dated events: a date with its day ("5 марта 2024 года", "05.03.2024") and an event
@@ -303,6 +320,8 @@ def events(text: str, start: int, end: int) -> Iterator[Quantity]:
     for found in dates.find_dates(text, start, end):
         if re.search(r"\b(?:до|к)\s*\Z", text[max(start, found.start - 4) : found.start]):
             continue  # "до 5 марта 2026 года" is a deadline, not an event
+        if _AS_OF.search(text[max(start, found.start - 24) : found.start]):
+            continue  # "по состоянию на 1 апреля 2013 года" dates a figure, no event
         event = _event_word(text, found.end, min(end, found.end + _EVENT_REACH)) or _event_word(
             text, max(start, found.start - _EVENT_REACH), found.start
         )
