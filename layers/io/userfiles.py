@@ -1,7 +1,9 @@
 """A user's file in any format a GIS user has, read in batches and checked batch by batch.
 
-GeoJSON (``.geojson``, ``.json``) is read whole and strictly by :mod:`caspian.layers.io.userdata`
-(JSON-level rules: duplicate keys, numbers, Unicode). Every other format streams: GeoJSON
+GeoJSON (``.geojson``, ``.json``) is read strictly (JSON-level rules: duplicate keys, numbers,
+Unicode): whole by :mod:`caspian.layers.io.userdata` up to :data:`STREAMED_GEOJSON_BYTES`, and
+above it a feature at a time by :mod:`caspian.layers.io.geojson_stream`, checked by the same
+rules a batch of :data:`GEOJSON_BATCH_FEATURES` at a time. Every other format streams: GeoJSON
 Lines, GeoPackage, FlatGeobuf and Shapefile through pyogrio's Arrow reader, GeoParquet through
 pyarrow (GDAL's Parquet driver is not in pyogrio's wheels), one batch of
 :data:`BATCH_FEATURES` features at a time, so the memory a command needs is bounded by a
