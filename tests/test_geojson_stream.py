@@ -187,6 +187,20 @@ def test_a_byte_that_is_not_utf8_is_placed_as_the_whole_read_places_it(
     assert str(info.value) == whole.message
 
 
+@pytest.mark.parametrize("chunk_bytes", [1, 2, 3, 4096])
+def test_a_byte_order_mark_is_no_column_of_the_first_line(
+    tmp_path: Path, chunk_bytes: int
+) -> None:
+    path = tmp_path / "bom.geojson"
+    path.write_bytes(b'\xef\xbb\xbf{"type": "FeatureCollection", "name": "\xe9", "features": []}')
+    (whole,) = validate_geojson(path)
+    # the byte itself named (not the one three bytes on), at its column after the mark
+    assert whole.message.startswith("not UTF-8: byte 0xe9 at line 1 column 40; ")
+    with pytest.raises(UnusableError) as info:
+        _streamed(path, 2, chunk_bytes)
+    assert str(info.value) == whole.message
+
+
 def test_a_file_cut_inside_a_character_is_not_utf8(tmp_path: Path) -> None:
     path = tmp_path / "cut.geojson"
     path.write_bytes(b'{"type": "FeatureCollection", "features": [], "name": "\xd0')

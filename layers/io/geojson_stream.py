@@ -41,6 +41,8 @@ CHUNK_BYTES = 1 << 24
 MAX_VALUE_CHARS = MAX_INPUT_BYTES
 
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
+#: Bytes read first, at the least: enough to tell another format by its first bytes.
+_HEAD_BYTES = 16
 #: How near the end of the text read so far a JSON error may be the text's end, not the
 #: file's ("tru" of "true", "1e" of "1e5", "\\u00" of an escape).
 _CUT_CHARS = 16
@@ -65,7 +67,8 @@ class _Text:
     def __init__(self, handle: IO[bytes], chunk_bytes: int) -> None:
         self._handle = handle
         self._chunk_bytes = chunk_bytes
-        self._decoder = codecs.getincrementaldecoder("utf-8-sig")("strict")
+        self._decoder = codecs.getincrementaldecoder("utf-8")("strict")
+        self._started = False
         self.text = ""
         self.pos = 0
         self.eof = False
@@ -80,9 +83,13 @@ class _Text:
         False at the end of the file."""
         if self.eof:
             return False
-        data = self._handle.read(self._chunk_bytes)
-        if self._bytes_fed == 0:
+        data = self._handle.read(
+            self._chunk_bytes if self._started else max(self._chunk_bytes, _HEAD_BYTES))
+        if not self._started:
+            self._started = True
             refuse_binary(data)
+            # a byte-order mark is no column of the first line: offsets count after it
+            data = data.removeprefix(codecs.BOM_UTF8)
         self._drop_behind()
         pending = len(self._decoder.getstate()[0])
         try:

@@ -15,6 +15,7 @@ without a byte-order mark. The rules themselves live in :mod:`caspian.layers.io.
 
 from __future__ import annotations
 
+import codecs
 import gc
 import json
 import os
@@ -152,12 +153,15 @@ def not_utf8(byte: int, line: int, column: int) -> UnusableError:
 
 def _decode(data: bytes) -> str:
     refuse_binary(data)
+    # a byte-order mark is no column of the first line: offsets count after it
+    start = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     try:
-        return data.decode("utf-8-sig")
+        return str(memoryview(data)[start:], "utf-8")  # no copy of a large file
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise not_utf8(data[exc.start], line, column) from None
+        at = start + exc.start
+        line = data.count(b"\n", start, at) + 1
+        column = at - max(data.rfind(b"\n", start, at) + 1, start) + 1
+        raise not_utf8(data[at], line, column) from None
 
 
 def _parse_int(text: str) -> int | BadNumber:
