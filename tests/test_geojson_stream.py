@@ -141,6 +141,24 @@ def test_a_streamed_file_on_the_map_keeps_each_feature_s_properties_as_given(
     assert frame["geometry"].equals(whole_frame["geometry"])
 
 
+@pytest.mark.parametrize("text", [
+    '{"type":"FeatureCollection","features":[' + "[" * 100000 + "]" * 100000 + "]}",
+    '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"a":"abc',
+    '{"type":"FeatureCollection","features":[],"features":[]}',
+    '{"type":"FeatureCollection","features":null}',
+    '\x00{}',
+    '{"type":"FeatureCollection","f\\u0065atures":[{"type":"Feature","properties":{},'
+    '"geometry":{"type":"Point","coordinates":[1,2]}}]}',
+], ids=["nested", "unterminated", "features twice", "features null", "nul", "escaped key"])
+def test_hostile_collections_have_the_problems_of_the_whole_read(
+    tmp_path: Path, text: str
+) -> None:
+    path = tmp_path / "hostile.geojson"
+    path.write_text(text, encoding="utf-8")
+    whole = [(problem.index, problem.message) for problem in validate_geojson(path)]
+    assert [(problem.index, problem.message) for problem in validate_user_file(path)[1]] == whole
+
+
 def test_ids_are_compared_across_batches(tmp_path: Path) -> None:
     doc = _network(9)
     doc["features"][8]["id"] = "w1"

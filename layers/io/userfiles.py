@@ -372,8 +372,8 @@ def _geojson_batches(
         yield _whole_document(path, reader, geometry_types, allow_null_geometry, columns)
         return
     found = check.finish(reader.members, reader.streamed_features)
-    problems = [Problem(None, duplicate_key(key)) for key in reader.duplicates[reported:]]
-    problems += [Problem(index, message, feature_id) for index, feature_id, message in found]
+    problems = [Problem(index, message, feature_id) for index, feature_id, message in found]
+    problems += [Problem(None, duplicate_key(key)) for key in reader.duplicates[reported:]]
     if problems:
         yield _Checked(None, problems, 0)
 
