@@ -621,8 +621,9 @@ def _resolved(
 
 #: Words of what a project can carry: a volume in a clause that names one is its capacity,
 #: no volume carried or to be carried ("пропускная способность … может быть увеличена до 150
-#: тысяч TEU" against "рост показателей до 100 тысяч TEU к концу года").
-CAPACITY = {"мощность", "способность"}
+#: тысяч TEU" against "рост показателей до 100 тысяч TEU к концу года"; "Гавань способна
+#: обработать порядка 12 млн тонн").
+CAPACITY = {"мощность", "способность", "способный"}
 #: Words of an increase: a figure in its own unit right after "на" in a sentence that holds
 #: one is the size of the increase ("увеличит пропускную способность Среднего коридора на 15
 #: млн тонн в год"), no state of the project.

@@ -86,8 +86,12 @@ _NAME_PARTS = re.compile(r"[\s–-]+")
 _QUOTATION = re.compile(r"«[^«»]{1,5000}»")
 #: A figure followed by the name it is for: "32 млн тонн для МТК" (no clause break between).
 _FOR_NAME = re.compile(r"(?:[^,;:«»()]|(?<=\d),(?=\d)){1,40}?\sдля\s+«?", re.IGNORECASE)
-#: A new clause: a semicolon, or a comma before a conjunction that joins two clauses.
-CLAUSE_BREAK = re.compile(r";|,\s+(?:и|а|но|однако|тогда\s+как)\s", re.IGNORECASE)
+#: A new clause: a semicolon, or a comma before a conjunction that joins two clauses; or the
+#: cause of a change ("выросла перевалка нефти за счет переориентации экспорта … на маршрут
+#: «Баку – Тбилиси – Джейхан»"): a name in it is what caused the figure, not what it counts.
+CLAUSE_BREAK = re.compile(
+    r";|,\s+(?:и|а|но|однако|тогда\s+как)\s|\b(?:за\s+сч[её]т|благодаря|из-за)\s", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
