@@ -799,7 +799,12 @@ def read_claims(
                     document, names, index
                 )
             if item.kind == "growth" and scope is None:
-                previous = document.sentences[index - 1] if index else None
+                # a change that follows a volume of its own sentence ("составил 926 тысяч
+                # тонн, что на 6 процентов выше") refers to that one, not the sentence before
+                own_volume = bool(claims) and claims[-1].sentence == index and (
+                    claims[-1].kind in FLOWS
+                )
+                previous = document.sentences[index - 1] if index and not own_volume else None
                 scope = change_through(document, item, sentence, previous)
             if item.kind == "growth" and scope is None:
                 scope = changed_share(document.text, sentence[0], item.start)
