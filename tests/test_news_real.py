@@ -1147,7 +1147,7 @@ def test_a_percent_after_a_noun_of_change_and_v_is_the_size_of_the_change() -> N
     assert (corridor.layer, corridor.kind, corridor.value) == ("middle_corridor", "growth", 80.0)
 
 
-def test_a_change_after_a_volume_of_its_own_sentence_takes_no_section_from_the_sentence_before() -> None:
+def test_a_change_after_a_volume_of_its_own_sentence_takes_no_section_from_the_one_before() -> None:
     name = "held113_dayaz_20251008_titr_h1_2025_926kt.txt"
     change = _claim(name, "6 процентов")
     assert (change.layer, change.kind, change.scope) == ("middle_corridor", "growth", None)
