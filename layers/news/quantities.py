@@ -212,8 +212,16 @@ def _consecutive(text: str, run: list[re.Match[str]]) -> list[re.Match[str]]:
     return kept
 
 
+# The level a change reached, after its size: "На 58%, или до 2,1 млн тонн, выросла
+# перевалка нефти" states 2.1 Mt handled, no "up to".
+_REACHED_BY_CHANGE = re.compile(r"%\s*,?\s*или\s+до\s*\Z", re.IGNORECASE)
+
+
 def _qualifier(text: str, start: int, floor: int) -> str | None:
-    """A hedge among the three words before ``start`` ("почти", "более чем", "до")."""
+    """A hedge among the three words before ``start`` ("почти", "более чем", "до"); none for
+    the level a change reached (:data:`_REACHED_BY_CHANGE`)."""
+    if _REACHED_BY_CHANGE.search(text, max(floor, start - 20), start):
+        return None
     before = re.findall(r"[^\W\d_]+", text[max(floor, start - 40) : start])[-3:]
     for word in reversed(before):
         for lemma in (best_lemma(word), word.lower()):
