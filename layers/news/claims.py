@@ -621,8 +621,9 @@ def _resolved(
 
 #: Words of what a project can carry: a volume in a clause that names one is its capacity,
 #: no volume carried or to be carried ("пропускная способность … может быть увеличена до 150
-#: тысяч TEU" against "рост показателей до 100 тысяч TEU к концу года").
-CAPACITY = {"мощность", "способность"}
+#: тысяч TEU" against "рост показателей до 100 тысяч TEU к концу года"; "Гавань способна
+#: обработать порядка 12 млн тонн").
+CAPACITY = {"мощность", "способность", "способный"}
 #: Words of an increase: a figure in its own unit right after "на" in a sentence that holds
 #: one is the size of the increase ("увеличит пропускную способность Среднего коридора на 15
 #: млн тонн в год"), no state of the project.
@@ -798,7 +799,12 @@ def read_claims(
                     document, names, index
                 )
             if item.kind == "growth" and scope is None:
-                previous = document.sentences[index - 1] if index else None
+                # a change that follows a volume of its own sentence ("составил 926 тысяч
+                # тонн, что на 6 процентов выше") refers to that one, not the sentence before
+                own_volume = bool(claims) and claims[-1].sentence == index and (
+                    claims[-1].kind in FLOWS
+                )
+                previous = document.sentences[index - 1] if index and not own_volume else None
                 scope = change_through(document, item, sentence, previous)
             if item.kind == "growth" and scope is None:
                 scope = changed_share(document.text, sentence[0], item.start)

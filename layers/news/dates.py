@@ -215,11 +215,27 @@ def _short_dateline(text: str, start: int, end: int) -> FoundDate | None:
     return FoundDate(date, None, "numeric", at, at + len(line), line)
 
 
+# A date in a breadcrumb, as an archive path of year, month and day: "Главная » 2019»Январь»25
+# » headline" (moysu.az). The path is the page's place in the archive by publication day.
+_BREADCRUMB = re.compile(r"(?<!\d)(\d{4})\s*»\s*([А-Яа-яЁё]+)\s*»\s*(\d{1,2})(?!\d)")
+
+
+def _breadcrumb_date(text: str, start: int, end: int) -> FoundDate | None:
+    """The archive date in a breadcrumb line ``text[start:end]``, or None."""
+    match = _BREADCRUMB.search(text, start, end)
+    month = month_number(match[2]) if match else None
+    date = _valid(int(match[1]), month, int(match[3])) if match and month else None
+    if match is None or date is None:
+        return None
+    return FoundDate(date, None, "words", match.start(), match.end(), match[0])
+
+
 def publication_date(text: str, lines: Sequence[tuple[int, int]]) -> FoundDate | None:
     """The date a page was published, or ``None``.
 
     In order: the collector's header; a line that holds nothing but a date (a dateline, as
-    news pages print under the headline); the first date given with a time of day.
+    news pages print under the headline) or a breadcrumb's archive date ("2019»Январь»25");
+    the first date given with a time of day.
 
     Parameters
     ----------
@@ -240,7 +256,7 @@ def publication_date(text: str, lines: Sequence[tuple[int, int]]) -> FoundDate |
             for found in find_dates(text, start, stop):
                 if _bare(found.evidence) == line:
                     return found
-        short = _short_dateline(text, start, end)
+        short = _short_dateline(text, start, end) or _breadcrumb_date(text, start, end)
         if short:
             return short
     for found in find_dates(text):

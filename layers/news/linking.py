@@ -86,8 +86,12 @@ _NAME_PARTS = re.compile(r"[\s–-]+")
 _QUOTATION = re.compile(r"«[^«»]{1,5000}»")
 #: A figure followed by the name it is for: "32 млн тонн для МТК" (no clause break between).
 _FOR_NAME = re.compile(r"(?:[^,;:«»()]|(?<=\d),(?=\d)){1,40}?\sдля\s+«?", re.IGNORECASE)
-#: A new clause: a semicolon, or a comma before a conjunction that joins two clauses.
-CLAUSE_BREAK = re.compile(r";|,\s+(?:и|а|но|однако|тогда\s+как)\s", re.IGNORECASE)
+#: A new clause: a semicolon, or a comma before a conjunction that joins two clauses; or the
+#: cause of a change ("выросла перевалка нефти за счет переориентации экспорта … на маршрут
+#: «Баку – Тбилиси – Джейхан»"): a name in it is what caused the figure, not what it counts.
+CLAUSE_BREAK = re.compile(
+    r";|,\s+(?:и|а|но|однако|тогда\s+как)\s|\b(?:за\s+сч[её]т|благодаря|из-за)\s", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -142,6 +146,30 @@ def article_subject(mentions: Sequence[Mention]) -> tuple[str, str | None] | Non
     if not ranked or ranked[0][1] < 2 or ranked[1][1] == ranked[0][1]:
         return None
     return ranked[0][0]
+
+
+# Two projects named as one pair: "через морские порты Актау и Курык".
+_PAIR_JOIN = re.compile(r"\s*(?:,|и)\s*")
+
+
+def _in_a_pair(text: str, names: Sequence[Located], located: Located) -> bool:
+    """Whether ``located`` is named as one of a pair with another project of its sentence
+    (``names``), joined by "и" or a comma: a figure of the pair ("Объем грузов, отправляемых
+    через морские порты Актау и Курык, … увеличился на 12%") is the two's together, no
+    claim of either."""
+    match = located.match
+    if not isinstance(match, Mention):
+        return False
+    for other in names:
+        near = other.match
+        if not isinstance(near, Mention) or (near.layer, near.feature) == (
+            match.layer, match.feature
+        ):
+            continue
+        first, second = (match, near) if match.start < near.start else (near, match)
+        if _PAIR_JOIN.fullmatch(text, first.end, second.start):
+            return True
+    return False
 
 
 def _as_link(located: Located, rule: str) -> Link:
@@ -199,6 +227,8 @@ def link_feature(
         if attributed is not None:
             return _as_link(attributed, "sentence, for")
         located, rule = _nearest(names[index], position)
+        if _in_a_pair(document.text, names[index], located):
+            return None
         after_a_break = rule == "sentence, after" and CLAUSE_BREAK.search(
             document.text, position, located.position
         )

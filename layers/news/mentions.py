@@ -19,6 +19,9 @@ ROADS = {"автодорога", "автотрасса", "шоссе", "авто
 # A company's legal word right after a name: "совместное предприятие "TRIPP Company"" is the
 # company, not the route it is named after.
 _COMPANY_AFTER = re.compile(r"\s*(?:Company|Corporation|Co|LLC|Ltd|Inc|GmbH|JSC)\b")
+# An organisation's noun right before a name: "Международной ассоциации ТМТМ", "финансового
+# центра «Астана»" are bodies named after the route or the city, not the route or the city.
+_ORGANISATION_BEFORE = re.compile(r"(?:\bассоциаци[а-яё]*\s+|\bцентр[а-яё]*\s+«)\Z", re.I)
 # A name joined by a dash to another, as one end of a route: "на маршрут Актау-Алят" is a
 # shipping line between two ports, not the port.
 _DASH_BEFORE = re.compile(r"[А-ЯЁA-Z][\w]*\s?[-–—]\s?\Z")
@@ -79,8 +82,10 @@ def find_mentions(document: NewsDocument, gazetteer: Gazetteer | None = None) ->
         for match in sorted(matches, key=lambda match: match.start):
             if names_a_road(document.text, start, match.start):
                 continue
-            if _COMPANY_AFTER.match(document.text, match.end):
-                continue  # a company named after the feature
+            if _COMPANY_AFTER.match(document.text, match.end) or _ORGANISATION_BEFORE.search(
+                document.text, max(start, match.start - 30), match.start
+            ):
+                continue  # a company or a body named after the feature
             if _route_end(document.text, match.start, match.end):
                 continue
             if _kind_of_thing(document.text[match.start : match.end]):

@@ -212,8 +212,16 @@ def _consecutive(text: str, run: list[re.Match[str]]) -> list[re.Match[str]]:
     return kept
 
 
+# The level a change reached, after its size: "На 58%, или до 2,1 млн тонн, выросла
+# перевалка нефти" states 2.1 Mt handled, no "up to".
+_REACHED_BY_CHANGE = re.compile(r"%\s*,?\s*или\s+до\s*\Z", re.IGNORECASE)
+
+
 def _qualifier(text: str, start: int, floor: int) -> str | None:
-    """A hedge among the three words before ``start`` ("почти", "более чем", "до")."""
+    """A hedge among the three words before ``start`` ("почти", "более чем", "до"); none for
+    the level a change reached (:data:`_REACHED_BY_CHANGE`)."""
+    if _REACHED_BY_CHANGE.search(text, max(floor, start - 20), start):
+        return None
     before = re.findall(r"[^\W\d_]+", text[max(floor, start - 40) : start])[-3:]
     for word in reversed(before):
         for lemma in (best_lemma(word), word.lower()):
@@ -222,9 +230,21 @@ def _qualifier(text: str, start: int, floor: int) -> str | None:
     return None
 
 
-def _word_before(text: str, position: int) -> str | None:
-    found = re.findall(r"[^\W\d_]+", text[max(0, position - 20) : position])
-    return found[-1].lower() if found else None
+#: Nouns of a change whose size "в" gives in percent: "увеличение в 80% грузоперевозок",
+#: "рост в 12%".
+_CHANGE_NOUNS = {"увеличение", "рост", "прирост", "снижение", "сокращение", "падение"}
+
+
+def _percent_of_change(text: str, position: int) -> bool:
+    """Whether a percent at ``position`` is the size of a change: right after "на" ("выросла
+    на 18 %"), or after "в" that follows a noun of change ("увеличение в 80%")."""
+    found = re.findall(r"[^\W\d_]+", text[max(0, position - 40) : position])
+    if not found:
+        return False
+    last = found[-1].lower()
+    if last == "на":
+        return True
+    return last == "в" and len(found) > 1 and bool(lemmas(found[-2]) & _CHANGE_NOUNS)
 
 
 def _unit_of(token: str) -> units.Unit | None:
@@ -325,10 +345,10 @@ def measured(text: str, start: int, end: int, language: Language = RUSSIAN) -> I
         if unit is None:
             continue
         label = units.unit_label(unit.unit, reading.per_year)
-        # "выросла на 18 %" is growth in percent, not a share
+        # "выросла на 18 %", "увеличение в 80%" is growth in percent, not a share
         kind = (
             "growth"
-            if unit is units.PERCENT and _word_before(text, reading.start) == "на"
+            if unit is units.PERCENT and _percent_of_change(text, reading.start)
             else unit.quantity
         )
         # the "до" of a range's second end is no "up to"

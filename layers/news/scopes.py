@@ -427,9 +427,12 @@ def stake_scope(text: str, start: int, figure: tuple[int, int]) -> str | None:
 
 def origin_after(text: str, figure_end: int, ceiling: int) -> str | None:
     """``share:<who>`` when the cargo word right after a volume is followed by the countries
-    it comes from ("242 тысячи тонн нефти Казахстана и Туркменистана"), else None; the
-    volume ends at ``figure_end``, its clause at ``ceiling``."""
+    it comes from ("242 тысячи тонн нефти Казахстана и Туркменистана"), or has an adjective
+    of origin right before it ("196,4 тыс. тонн туркменской нефти"), else None; the volume
+    ends at ``figure_end``, its clause at ``ceiling``."""
     tokens = [lemmas(token.text) for token in words(text, figure_end, ceiling)[:6]]
+    if len(tokens) > 1 and tokens[1] & CARGO and not tokens[0] & CARGO:
+        return _cargo_origin(tokens[:2], 1)
     if not tokens or not tokens[0] & CARGO:
         return None
     origins = _origins_after(tokens[1:])
