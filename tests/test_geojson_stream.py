@@ -50,6 +50,16 @@ def _streamed(path: Path, batch_size: int, chunk_bytes: int) -> tuple[list, dict
     return features, reader.members
 
 
+def _one_problem_streamed_alike(path: Path, chunk_bytes: int) -> str:
+    """The whole read's one problem of ``path``, after checking that the stream read in
+    chunks of ``chunk_bytes`` stops at the same words."""
+    (whole,) = validate_geojson(path)
+    with pytest.raises(UnusableError) as info:
+        _streamed(path, 2, chunk_bytes)
+    assert str(info.value) == whole.message
+    return whole.message
+
+
 def _plain(frame: pandas.DataFrame) -> pandas.DataFrame:
     frame = frame.reset_index(drop=True).astype(object)
     return frame.where(frame.notna(), None)
@@ -182,11 +192,8 @@ def test_invalid_json_is_placed_as_the_whole_read_places_it(
 ) -> None:
     path = tmp_path / "bad.geojson"
     path.write_text(text, encoding="utf-8")
-    (whole,) = validate_geojson(path)
-    assert whole.message.startswith(f"invalid JSON at line {line} column {column}: ")
-    with pytest.raises(UnusableError) as info:
-        _streamed(path, 2, chunk_bytes)
-    assert str(info.value) == whole.message
+    message = _one_problem_streamed_alike(path, chunk_bytes)
+    assert message.startswith(f"invalid JSON at line {line} column {column}: ")
 
 
 @pytest.mark.parametrize("chunk_bytes", [1, 2, 3, 4096])
@@ -198,11 +205,8 @@ def test_a_byte_that_is_not_utf8_is_placed_as_the_whole_read_places_it(
     position = text.index("way é")
     path.write_bytes(text[:position].encode() + "way é".encode("latin-1")
                      + text[position + 5:].encode())
-    (whole,) = validate_geojson(path)
-    assert whole.message.startswith("not UTF-8: byte 0xe9 at line ")
-    with pytest.raises(UnusableError) as info:
-        _streamed(path, 2, chunk_bytes)
-    assert str(info.value) == whole.message
+    message = _one_problem_streamed_alike(path, chunk_bytes)
+    assert message.startswith("not UTF-8: byte 0xe9 at line ")
 
 
 @pytest.mark.parametrize("chunk_bytes", [1, 2, 3, 4096])
@@ -211,12 +215,9 @@ def test_a_byte_order_mark_is_no_column_of_the_first_line(
 ) -> None:
     path = tmp_path / "bom.geojson"
     path.write_bytes(b'\xef\xbb\xbf{"type": "FeatureCollection", "name": "\xe9", "features": []}')
-    (whole,) = validate_geojson(path)
+    message = _one_problem_streamed_alike(path, chunk_bytes)
     # the byte itself named (not the one three bytes on), at its column after the mark
-    assert whole.message.startswith("not UTF-8: byte 0xe9 at line 1 column 40; ")
-    with pytest.raises(UnusableError) as info:
-        _streamed(path, 2, chunk_bytes)
-    assert str(info.value) == whole.message
+    assert message.startswith("not UTF-8: byte 0xe9 at line 1 column 40; ")
 
 
 def test_a_file_cut_inside_a_character_is_not_utf8(tmp_path: Path) -> None:

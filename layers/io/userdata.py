@@ -20,7 +20,7 @@ import gc
 import json
 import os
 import shlex
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +33,7 @@ from caspian.layers.io.geojson_rules import (
     GEOMETRY_TYPES,
     SUPPORTED_GEOMETRY_TYPES,
     BadNumber,
+    Found,
     PositionBlock,
     check_document,
     prepare_positions,
@@ -231,10 +232,24 @@ def _loads(text: str, duplicates: list[str]) -> Any:
         raise UnusableError(TOO_DEEP) from None
 
 
-def duplicate_key(key: str) -> str:
+def _duplicate_key(key: str) -> str:
     """The problem of a key repeated in one JSON object."""
     return (f"duplicate key {key!r} in a JSON object; readers disagree on which value wins: "
             "keep one")
+
+
+def problems_of(found: Iterable[Found], duplicates: Iterable[str] = ()) -> list[Problem]:
+    """The rules' findings and each key an object repeats, as problems in the order a reader
+    lists them (:func:`by_place`)."""
+    problems = [Problem(index, message, feature_id) for index, feature_id, message in found]
+    problems += [Problem(None, _duplicate_key(key)) for key in duplicates]
+    return by_place(problems)
+
+
+def by_place(problems: Iterable[Problem]) -> list[Problem]:
+    """``problems`` of the whole file first, then by feature, each feature's in the order
+    found."""
+    return sorted(problems, key=lambda problem: -1 if problem.index is None else problem.index)
 
 
 def _geometry_types(requested: Sequence[str] | str) -> tuple[str, ...]:
@@ -274,10 +289,7 @@ def _parse(
         block = prepare_positions(doc)
         found = check_document(doc, geometry_types, allow_null_geometry, block,
                                unicode_escapes="\\u" in text)
-    problems = [Problem(index, message, feature_id) for index, feature_id, message in found]
-    problems.extend(Problem(None, duplicate_key(key)) for key in duplicates)
-    problems.sort(key=lambda problem: -1 if problem.index is None else problem.index)
-    return doc, problems, block
+    return doc, problems_of(found, duplicates), block
 
 
 def parse_geojson(

@@ -36,11 +36,7 @@ from typing import TYPE_CHECKING, Any
 from caspian.geo.errors import InputError
 from caspian.layers.catalog.schema import USER_PROPERTIES
 from caspian.layers.io.errors import DependencyMissingError
-from caspian.layers.io.fileio import (
-    InputFileError,
-    check_input_file,
-    display_path,
-)
+from caspian.layers.io.fileio import InputFileError, check_input_file, display_path
 from caspian.layers.io.geojson_coordinates import range_problems
 from caspian.layers.io.geojson_rules import (
     GEOMETRY_TYPES,
@@ -54,11 +50,12 @@ from caspian.layers.io.userdata import (
     MAX_PROPERTY_COLUMNS,
     Problem,
     UnusableError,
+    by_place,
     document_features,
-    duplicate_key,
     features_frame,
     gc_paused,
     kept_columns,
+    problems_of,
     read_user_features,
 )
 
@@ -354,12 +351,9 @@ def _geojson_batches(
         with gc_paused():
             for batch in reader.batches():
                 block = prepare_positions({"type": "FeatureCollection", "features": batch.features})
-                found = check.batch(batch.features, block, batch.unicode_escapes)
-                problems = [Problem(None, duplicate_key(key))
-                            for key in reader.duplicates[reported:]]
+                problems = problems_of(check.batch(batch.features, block, batch.unicode_escapes),
+                                       reader.duplicates[reported:])
                 reported = len(reader.duplicates)
-                problems += [Problem(index, message, feature_id)
-                             for index, feature_id, message in found]
                 own = [_properties(feature) for feature in batch.features]
                 frame = (None if problems else features_frame(
                     batch.features, block, kept_columns(path, own, columns), batch.first_index))
@@ -371,9 +365,8 @@ def _geojson_batches(
             "Feature", *GEOMETRY_TYPES):
         yield _whole_document(path, reader, geometry_types, allow_null_geometry, columns)
         return
-    found = check.finish(reader.members, reader.streamed_features)
-    problems = [Problem(index, message, feature_id) for index, feature_id, message in found]
-    problems += [Problem(None, duplicate_key(key)) for key in reader.duplicates[reported:]]
+    problems = problems_of(check.finish(reader.members, reader.streamed_features),
+                           reader.duplicates[reported:])
     if problems:
         yield _Checked(None, problems, 0)
 
@@ -396,10 +389,8 @@ def _whole_document(
     document, checked and read as the strict reader does."""
     doc = reader.members
     block = prepare_positions(doc)
-    problems = [Problem(index, message, feature_id) for index, feature_id, message in
-                check_document(doc, geometry_types, allow_null_geometry, block)]
-    problems += [Problem(None, duplicate_key(key)) for key in reader.duplicates]
-    problems.sort(key=lambda problem: -1 if problem.index is None else problem.index)
+    problems = problems_of(check_document(doc, geometry_types, allow_null_geometry, block),
+                           reader.duplicates)
     if problems:
         return _Checked(None, problems, 0)
     features = document_features(doc)
@@ -517,8 +508,7 @@ def validate_user_file(
             problems += checked.problems
     except InputFileError as exc:
         return count, [Problem(None, exc.reason or str(exc))]
-    problems.sort(key=lambda problem: -1 if problem.index is None else problem.index)
-    return count, problems
+    return count, by_place(problems)
 
 
 def streams(path: str | os.PathLike[str], whole_bytes: int | None = None) -> bool:
