@@ -195,9 +195,10 @@ def _bare(text: str) -> str:
     return " ".join(text.strip(_LINE_MARKS).split())
 
 
-# A dateline with a two-digit year, alone on its line: "15.05.18" (vch.ru). Read only as a
-# whole line: in running text "1.2.18" may be anything.
-_SHORT_DATELINE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{2})")
+# A dateline with a two-digit year, alone on its line: "15.05.18" (vch.ru), with the time of
+# day after it "01.12.23 19:11" (bm.ge). Read only as a whole line: in running text "1.2.18"
+# may be anything.
+_SHORT_DATELINE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{2})(?:\s+(\d{1,2}):(\d{2}))?")
 #: The century of a two-digit year: the set's pages are of this one.
 _CENTURY = 2000
 
@@ -212,7 +213,7 @@ def _short_dateline(text: str, start: int, end: int) -> FoundDate | None:
     if date is None:
         return None
     at = text.index(line, start)
-    return FoundDate(date, None, "numeric", at, at + len(line), line)
+    return FoundDate(date, _time(match[4], match[5]), "numeric", at, at + len(line), line)
 
 
 # A date in a breadcrumb, as an archive path of year, month and day: "Главная » 2019»Январь»25
@@ -230,12 +231,32 @@ def _breadcrumb_date(text: str, start: int, end: int) -> FoundDate | None:
     return FoundDate(date, None, "words", match.start(), match.end(), match[0])
 
 
+# A numeric date that closes a line after a comma: the stamp under a photo or in a page title
+# ("фото из архива - Sputnik Азербайджан, 1920, 13.02.2022", "%Железная дорога - ПРАЙМ, 1920,
+# 08.02.2023"): the day the page was put out.
+_CLOSING_STAMP = re.compile(r",\s*\Z")
+
+
+def _closing_stamp(text: str, lines: Sequence[tuple[int, int]]) -> FoundDate | None:
+    """The first numeric date that ends a line of ``lines`` right after a comma, or None."""
+    for start, end in lines:
+        for found in find_dates(text, start, end):
+            if (
+                found.shape == "numeric"
+                and not text[found.end : end].strip()
+                and _CLOSING_STAMP.search(text, start, found.start)
+            ):
+                return found
+    return None
+
+
 def publication_date(text: str, lines: Sequence[tuple[int, int]]) -> FoundDate | None:
     """The date a page was published, or ``None``.
 
     In order: the collector's header; a line that holds nothing but a date (a dateline, as
     news pages print under the headline) or a breadcrumb's archive date ("2019»Январь»25");
-    the first date given with a time of day.
+    the first date given with a time of day; the first numeric date closing a line after a
+    comma (a photo's or a title's stamp: "Sputnik Азербайджан, 1920, 13.02.2022").
 
     Parameters
     ----------
@@ -262,4 +283,4 @@ def publication_date(text: str, lines: Sequence[tuple[int, int]]) -> FoundDate |
     for found in find_dates(text):
         if found.time:
             return found
-    return None
+    return _closing_stamp(text, lines)
