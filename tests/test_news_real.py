@@ -1190,3 +1190,21 @@ def test_a_numeric_date_closing_a_line_after_a_comma_is_the_publication_date() -
     assert caption.date == "2022-02-13"
     title = _analysis("held136_prime_20230208_titr_2022_1_5mt.txt").document
     assert "ПРАЙМ, 1920, 08.02.2023\n" in title.text and title.date == "2023-02-08"
+
+
+H129 = "held129_1news_20251106_horadiz_agbend_68pct.txt"
+
+
+def test_a_length_of_track_laid_is_construction_progress_and_physical_readiness_too() -> None:
+    # "уже уложено 75,6 км главного пути и 87 км с боковыми ветками, завершен монтаж 66 км
+    # длинномерных рельсов": work done, counted in km, not the line's length (110,4 км)
+    for written in ("75,6 км", "87 км", "66 км"):
+        laid = _claim(H129, written)
+        assert (laid.feature, laid.scope) == ("horadiz-aghband", "construction")
+        assert laid.context["as_of"] == "2025-11-06"
+    assert _claim(H129, "110,4 км").scope is None
+    # "Физическая готовность проекта составляет 68%"
+    physical = [claim for claim in _analysis(H129).claims if claim.text == "68%"][-1]
+    assert (physical.feature, physical.scope) == ("horadiz-aghband", "construction")
+    lengths = [c for c in corpus_conflicts([_analysis(H129)]) if c.kind == "length"]
+    assert lengths == []

@@ -21,6 +21,7 @@ from caspian.layers.news.scopes import (
     component_scope,
     figure_scope,
     including_scope,
+    laid_scope,
     listed_country_part,
     names_section,
     origin_after,
@@ -158,6 +159,8 @@ def scope_of(
             or shipper_share(text, sentence[0], (item.start, item.end))
             or figure_scope(text, *span)
         )
+    if item.kind == "length" and laid_scope(text, sentence[0], item.start):
+        return "construction"  # "уложено 75,6 км главного пути": work done, in km
     flow = item.kind in FLOWS
     if flow and not project_named:  # a country's traffic, when no project is named beside it
         actor = over_territory(text, span[0], item.start)

@@ -82,8 +82,13 @@ STAGE_WORDS = {"этап", "очередь", "фаза", "стадия"}
 ORDINALS = {"первый": 1, "второй": 2, "третий": 3, "четвёртый": 4, "четвертый": 4, "пятый": 5}
 #: A pilot stage is the first.
 PILOT = "пилотный"
+#: "Физическая готовность проекта составляет 68%" is the progress of its construction.
 WORK = {"проектирование": "design", "проектный": "design", "строительство": "construction",
-        "строительный": "construction"}  # fmt: skip
+        "строительный": "construction", "физический": "construction"}  # fmt: skip
+#: Verbs and nouns of laying track or rails: a length after one in its sentence is work done,
+#: counted in km ("уложено 75,6 км главного пути", "завершен монтаж 66 км длинномерных
+#: рельсов"), the progress of construction, no length of the line.
+LAID = {"уложить", "укладка", "монтаж", "смонтировать"}
 # A place a section passes through, a few words after the section word: "участка железной
 # дороги, проходящего через Нахчыван".
 # A section named by where it goes is the leg to that place: "участок железной дороги, ведущий
@@ -551,6 +556,13 @@ def work_after(text: str, figure_end: int) -> str | None:
     after = _WORD_AFTER.match(text, figure_end)
     found = lemmas(after[1]) if after else frozenset()
     return next((WORK[lemma] for lemma in sorted(found) if lemma in WORK), None)
+
+
+def laid_scope(text: str, start: int, figure: int) -> str | None:
+    """``construction`` when a word of laying (:data:`LAID`) stands in ``text[start:figure]``
+    (a length's sentence before it), else None."""
+    laid = any(lemmas(token.text) & LAID for token in words(text, start, figure))
+    return "construction" if laid else None
 
 
 def progress_scope(text: str, start: int, figure: int) -> str | None:
