@@ -1208,3 +1208,24 @@ def test_a_length_of_track_laid_is_construction_progress_and_physical_readiness_
     assert (physical.feature, physical.scope) == ("horadiz-aghband", "construction")
     lengths = [c for c in corpus_conflicts([_analysis(H129)]) if c.kind == "length"]
     assert lengths == []
+
+
+H133 = "held133_sputnikgeorgia_20170928_btk_georgian_section_70pct.txt"
+
+
+def test_a_stretch_named_by_its_two_ends_is_a_part_of_the_line_not_its_countrys_section() -> None:
+    # "на грузинском участке отремонтирован участок железной дороги Марабда-Ахалкалаки длиной
+    # 153 километра и построен участок Ахалкалаки-Карцахи (граница с Турцией) – длиной 27
+    # километров": the nearest section word names a stretch the catalog does not map
+    for written in ("153 километра", "27 километров"):
+        stretch = _claim(H133, written)
+        assert (stretch.feature, stretch.scope) == ("btk", "component:участок")
+    assert _claim(H133, "70%").scope == "section:GE"
+    names = [H133, "held66_dayaz_20260129_btk_contracts.txt"]  # its 184-km Georgian section
+    assert [c for c in corpus_conflicts([_analysis(n) for n in names]) if c.kind == "length"] == []
+
+
+def test_a_duration_of_an_action_whose_purpose_is_the_completion_is_no_claim() -> None:
+    # "в течение 10 дней Минэкономики установит все работы необходимые для завершения"
+    assert not [c for c in _analysis(H133).claims if c.kind == "duration"]
+    assert _claim("dev07_report_20260305_kars_depot.txt", "в течение двух месяцев").value == 2.0

@@ -723,6 +723,26 @@ def _is_claim(
     return bool(said & COMPLETION) or not (others or said & CHANGES_BY_ITSELF)
 
 
+#: Words of what a duration times when it is the project's: its completion, or the span it
+#: is planned for ("реализация проекта рассчитана на четыре-пять лет").
+_TIMED_WORK = {*COMPLETION, "рассчитать"}
+# The purpose a completion word is named as: "установит все работы необходимые для завершения".
+_FOR = re.compile(r"\bдля\s*\Z", re.IGNORECASE)
+
+
+def _times_another_action(text: str, sentence: tuple[int, int], item: Quantity) -> bool:
+    """Whether the duration ``item`` times an action whose purpose alone is the completion:
+    each completion word of its ``sentence`` stands right after "для" ("в течение 10 дней
+    Минэкономики установит все работы необходимые для завершения строительства": the
+    ministry's ten days, no figure of the line)."""
+    if item.kind != "duration":
+        return False
+    timed = [word for word in words(text, *sentence) if lemmas(word.text) & _TIMED_WORK]
+    return bool(timed) and all(
+        _FOR.search(text, max(sentence[0], word.start - 8), word.start) for word in timed
+    )
+
+
 def read_claims(
     document: NewsDocument,
     mentions: Sequence[Mention] | None = None,
@@ -776,6 +796,8 @@ def read_claims(
         for number, item in enumerate(figures):
             if not _is_claim(document, item, figures, said):
                 continue
+            if _times_another_action(document.text, sentence, item):
+                continue  # "в течение 10 дней Минэкономики установит … для завершения"
             floor = figures[number - 1].end if number else sentence[0]
             ceiling = figures[number + 1].start if number + 1 < len(figures) else sentence[1]
             span = clause(document.text, item.start, item.end, floor, ceiling)

@@ -18,11 +18,13 @@ from caspian.layers.news.expression import Quantity
 from caspian.layers.news.gazetteer import Gazetteer
 from caspian.layers.news.scopes import (
     SECTION_WORDS,
+    STRETCH,
     component_scope,
     figure_scope,
     including_scope,
     laid_scope,
     listed_country_part,
+    named_stretch,
     names_section,
     origin_after,
     over_territory,
@@ -161,6 +163,9 @@ def scope_of(
         )
     if item.kind == "length" and laid_scope(text, sentence[0], item.start):
         return "construction"  # "уложено 75,6 км главного пути": work done, in km
+    stretch = named_stretch(text, span[0], item.start) if item.kind == "length" else None
+    if stretch:
+        return stretch
     flow = item.kind in FLOWS
     if flow and not project_named:  # a country's traffic, when no project is named beside it
         actor = over_territory(text, span[0], item.start)
@@ -241,6 +246,9 @@ def split_lengths(
     return {number: f"component:{way}" for number, way in ways.items()}
 
 
+# A place written as two ends: "Ахалкалаки-Карцахи".
+_TWO_ENDS = re.compile(r"[А-ЯЁ][а-яё]+\s?[-–—]\s?[А-ЯЁ][а-яё]+")
+
 #: Scopes of a share of work done: a state at the publication's date.
 PROGRESS = ("design", "construction")
 
@@ -262,5 +270,6 @@ def through_place(
         return link, None if inside else scope
     feature = linking.feature_through(gazetteer.entries, link.layer, place)
     if feature is None:
-        return link, scope
+        # a stretch named by its two ends and mapped as no feature: a part of the line linked
+        return link, STRETCH if _TWO_ENDS.fullmatch(place) else scope
     return linking.Link(link.layer, feature, f"{link.rule}, section through {place}"), None

@@ -155,6 +155,31 @@ def _names_the_route(text: str, name_end: int, end: int) -> bool:
     return bool(following and lemmas(following[0].text) & ROUTE_NOUNS)
 
 
+#: The scope of a stretch of a line named by its two ends that the catalog maps as no feature
+#: ("участок железной дороги Марабда-Ахалкалаки длиной 153 километра" of the BTK line): a part,
+#: neither a country's whole section nor a leg of its own.
+STRETCH = "component:участок"
+# A section word, up to two words, a stretch named by its two ends, an aside in brackets, and
+# the measure right before the figure: "участок железной дороги Марабда-Ахалкалаки длиной",
+# "участок Ахалкалаки-Карцахи (граница с Турцией) – длиной".
+_NAMED_STRETCH = re.compile(
+    r"\b(?:участ|отрез|сегмент)[а-яё]*\s+(?:[а-яё]+\s+){0,2}?"
+    r"([А-ЯЁ][а-яё]+\s?[-–—]\s?[А-ЯЁ][а-яё]+)\s*(?:\([^()]{0,40}\)\s*)?(?:[-–—]\s*)?"
+    r"(?:(?:длин|протяж[её]нност)[а-яё]*\s+)?"
+    r"(?:(?:около|более|свыше|почти|порядка|примерно)\s+)?\Z"
+)
+
+
+def named_stretch(text: str, start: int, figure: int) -> str | None:
+    """``section:<ends>`` when the length at ``figure`` is of a stretch named by its two ends
+    right before it in ``text[start:figure]`` ("участок … Марабда-Ахалкалаки длиной 153
+    километра"): the nearest section word before the figure, whatever section the sentence
+    named before ("на грузинском участке"); :func:`caspian.layers.news.measures.through_place`
+    makes it the feature so named, else :data:`STRETCH`. Else None."""
+    found = _NAMED_STRETCH.search(text, start, figure)
+    return _section_through(found[1]) if found else None
+
+
 def _section_through(place: str) -> str:
     """The scope of a section through ``place``: a country's section when it is a country
     ("участка линии БТК, пролегающего через Грузию": ``section:GE``), else the leg through
