@@ -1229,3 +1229,22 @@ def test_a_duration_of_an_action_whose_purpose_is_the_completion_is_no_claim() -
     # "в течение 10 дней Минэкономики установит все работы необходимые для завершения"
     assert not [c for c in _analysis(H133).claims if c.kind == "duration"]
     assert _claim("dev07_report_20260305_kars_depot.txt", "в течение двух месяцев").value == 2.0
+
+
+H132 = "held132_bmge_20231201_btk_90pct_2024.txt"
+
+
+def test_a_share_of_works_naming_no_design_nor_section_is_construction_progress() -> None:
+    works = _claim(H132, "90 процентов")  # "почти 90 процентов работ на новой … линии"
+    assert (works.feature, works.kind, works.scope) == ("btk", "percent", "construction")
+    # "примерно 70% работ по строительству грузинского участка" keeps the section
+    assert _claim(H133, "70%").scope == "section:GE"
+
+
+def test_the_start_of_next_year_beside_a_launch_is_a_deadline() -> None:
+    # "запуск маршрута запланирован на начало следующего года" (published 1 December 2023)
+    start = _claim(H132, "на начало следующего года")
+    assert (start.kind, start.value, start.feature) == ("deadline", 2024.0, "btk")
+    trials = _analysis("held109_dayaz_20251218_sp_georgian_railway.txt")
+    deadlines = [c for c in corpus_conflicts([_analysis(H132), trials]) if c.kind == "deadline"]
+    assert len(deadlines) == 1  # 2024 (stated in 2023) against 2025: a real disagreement

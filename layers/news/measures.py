@@ -26,6 +26,7 @@ from caspian.layers.news.scopes import (
     listed_country_part,
     named_stretch,
     names_section,
+    of_works,
     origin_after,
     over_territory,
     progress_scope,
@@ -160,6 +161,8 @@ def scope_of(
             or progress_scope(text, sentence[0], item.start)
             or shipper_share(text, sentence[0], (item.start, item.end))
             or figure_scope(text, *span)
+            # "почти 90 процентов работ" that name no design nor section: works built
+            or ("construction" if of_works(text, item.end) else None)
         )
     if item.kind == "length" and laid_scope(text, sentence[0], item.start):
         return "construction"  # "уложено 75,6 км главного пути": work done, in km

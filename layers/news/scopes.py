@@ -590,6 +590,13 @@ def laid_scope(text: str, start: int, figure: int) -> str | None:
     return "construction" if laid else None
 
 
+def of_works(text: str, figure_end: int) -> bool:
+    """Whether "работ" stands right after a share ending at ``figure_end`` ("почти 90
+    процентов работ на новой железнодорожной линии"): a share of the works done."""
+    after = _WORD_AFTER.match(text, figure_end)
+    return bool(after) and "работа" in lemmas(after[1])
+
+
 def progress_scope(text: str, start: int, figure: int) -> str | None:
     """``design`` or ``construction``: the work word nearest before a share of work done at
     ``figure`` (``text[start:figure]`` is its clause before it)."""

@@ -79,6 +79,11 @@ _RELATIVE_PART = re.compile(
     r"(этого|текущего|следующего|будущего)\s+года\b",
     re.IGNORECASE,
 )
+# The start of a year named relative to the publication, beside a completion: "запуск
+# маршрута запланирован на начало следующего года", "в начале следующего года".
+_RELATIVE_START = re.compile(
+    r"\b(?:на|в)\s+начал[а-я]*\s+(этого|текущего|следующего|будущего)\s+года\b", re.IGNORECASE
+)
 # "в конце следующего года": the end of a year, dated like "до конца года" but a deadline
 # only beside a completion ("Завершить строительство планируют в конце следующего года").
 _RELATIVE_AT_END = re.compile(
@@ -120,7 +125,7 @@ def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
         in_year = [match for match in _IN_YEAR.finditer(text, start, end)
                    if not _starts_work(text, match, start, end)]  # fmt: skip
         relative = [match
-                    for pattern in (_RELATIVE_IN, _RELATIVE_PART)
+                    for pattern in (_RELATIVE_IN, _RELATIVE_PART, _RELATIVE_START)
                     for match in pattern.finditer(text, start, end)
                     if not _starts_work(text, match, start, end)]  # fmt: skip
         for match in in_year:
