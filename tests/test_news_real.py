@@ -1247,4 +1247,8 @@ def test_the_start_of_next_year_beside_a_launch_is_a_deadline() -> None:
     assert (start.kind, start.value, start.feature) == ("deadline", 2024.0, "btk")
     trials = _analysis("held109_dayaz_20251218_sp_georgian_railway.txt")
     deadlines = [c for c in corpus_conflicts([_analysis(H132), trials]) if c.kind == "deadline"]
-    assert len(deadlines) == 1  # 2024 (stated in 2023) against 2025: a real disagreement
+    # 2024 (stated in 2023) against 2025, a real disagreement; a deadline in a sentence that
+    # plans ("планируется … ввести в эксплуатацию в 2024 году") is no other measure
+    assert [[c.text for c in conflict.claims] for conflict in deadlines] == [
+        ["в 2024 году", "на начало следующего года", "в 2025 году"]
+    ]

@@ -18,7 +18,9 @@ sentence, a money, growth or volume claim takes the sentence's reporting period 
 for (:func:`caspian.layers.news.timing.figure_year`: "в 2025 году", "по итогам 2025 года"), so
 volumes of different years are never compared. A claim is a *target* when "до" stands right
 before it or its sentence plans ("планируется", "намерены", "предусматривают", "цель") and
-it is no length (:data:`SIZES`: a planned line's length is its length), else *reported*.
+it is no length (:data:`SIZES`: a planned line's length is its length) nor a deadline (every
+deadline is a plan: "планируется ввести в эксплуатацию в 2024 году" and "Завершение испытаний …
+в 2025 году" are one measure), else *reported*.
 """
 
 from __future__ import annotations
@@ -154,7 +156,7 @@ def _role(item: Quantity, plans: bool, period: dict[str, Any], published: str | 
     планируется …"."""
     year = period.get("period", {}).get("year")
     past = year is not None and published is not None and year < int(published[:4])
-    planned = plans and item.kind not in SIZES and not past
+    planned = plans and item.kind not in (*SIZES, "deadline") and not past
     return "target" if item.qualifier == "up to" or planned else "reported"
 
 
