@@ -1252,3 +1252,26 @@ def test_the_start_of_next_year_beside_a_launch_is_a_deadline() -> None:
     assert [[c.text for c in conflict.claims] for conflict in deadlines] == [
         ["в 2024 году", "на начало следующего года", "в 2025 году"]
     ]
+
+
+H128 = "held128_zonakz_20221027_caspian_fiber_340km.txt"
+
+
+def test_a_plural_line_named_with_its_route_by_two_ends_is_the_project() -> None:
+    # "строительство волоконно-оптических линий связей по дну Каспия по маршруту
+    # Казахстан-Азербайджан": the one line, no kind of thing
+    fiber = [m for m in _analysis(H128).mentions if m.layer == "digital_silk_road"]
+    assert [m.text for m in fiber] == ["волоконно-оптических линий"]
+
+
+def test_a_length_is_not_of_a_port_named_as_an_end_of_its_route() -> None:
+    # "маршрут … составит более 340 километров, резервный канал, протяженностью около 330
+    # километров будет проложен от казахстанского порта Курык до Бузовна"
+    line, backup = _claim(H128, "340 километров"), _claim(H128, "330 километров")
+    assert (line.feature, line.scope) == ("sumgayit-aktau", None)  # the backup is the next's
+    assert (backup.feature, backup.scope) == ("sumgayit-aktau", "backup")
+    lengths = [c for c in corpus_conflicts([_analysis(H128), _analysis(
+        "held18_report_20250808_caspian_fiber_survey.txt")]) if c.kind == "length"]
+    assert ["340 километров", "380 км"] in [
+        sorted(c.text for c in conflict.claims) for conflict in lengths
+    ]  # a real disagreement (the catalog's 380 km too)

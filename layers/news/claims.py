@@ -836,8 +836,14 @@ def read_claims(
                 written = figures[number - 1] if number else None
                 claims[-1] = _equated_share(document, claims[-1], written, item, str(scope))
             borrow = item.kind in BORROWS or not topics_by_sentence.get(index)
+            named = names
+            if item.kind == "length" and any(
+                linking.route_end(document.text, name) for name in names.get(index, ())
+            ):  # a length is not of a project named as an end of its route
+                kept = [n for n in names[index] if not linking.route_end(document.text, n)]
+                named = {**names, index: kept}
             link = linking.link_feature(
-                document, names, subject, index, item.start, borrow, quotes
+                document, named, subject, index, item.start, borrow, quotes
             )
             if link is None and borrow:
                 link = linking.link_between(document, gazetteer.entries, index)

@@ -172,6 +172,28 @@ def _in_a_pair(text: str, names: Sequence[Located], located: Located) -> bool:
     return False
 
 
+# A name as the start or the end of a route, "от … до …": "резервный канал … будет проложен от
+# казахстанского порта Курык до Бузовна" (a word or two between the preposition and it).
+_FROM_BEFORE = re.compile(r"\bот\s+(?:[^\W\d_]+\s+){0,2}\Z", re.IGNORECASE)
+_TO_AFTER = re.compile(r"\s*до\s+[А-ЯЁ]")
+_TO_BEFORE = re.compile(r"\bот\s+[А-ЯЁ][^.;]{0,60}?\sдо\s+(?:[^\W\d_]+\s+){0,2}\Z")
+
+
+def route_end(text: str, located: Located) -> bool:
+    """Whether the project name ``located`` stands as an end of a route written "от X до Y":
+    a length beside it is the route's that ends there, not the project's (a port has no
+    length in km: "кабель … протяженностью около 330 километров будет проложен от
+    казахстанского порта Курык до Бузовна")."""
+    match = located.match
+    if not isinstance(match, Mention):
+        return False
+    start, end = located.position, located.position + len(match.text)
+    origin = _FROM_BEFORE.search(text, max(0, start - 40), start)
+    if origin and _TO_AFTER.match(text, end):
+        return True
+    return _TO_BEFORE.search(text, max(0, start - 120), start) is not None
+
+
 def _as_link(located: Located, rule: str) -> Link:
     match = located.match
     if isinstance(match, Mention):

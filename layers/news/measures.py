@@ -181,7 +181,7 @@ def scope_of(
         projects_total(text, span[0], item.start)
         or including_scope(text, span[0], (item.start, item.end))
         or listed_country_part(text, sentence[0], item.start)
-        or figure_scope(text, *span)
+        or figure_scope(text, *span, item.end)
         or (through_country(text, span[0], item.start) if flow else None)
         or (share_scope(text, sentence[0], item.start, project_named) if flow else None)
         or (origin_after(text, item.end, span[1]) if flow else None)

@@ -88,7 +88,9 @@ def find_mentions(document: NewsDocument, gazetteer: Gazetteer | None = None) ->
                 continue  # a company or a body named after the feature
             if _route_end(document.text, match.start, match.end):
                 continue
-            if _kind_of_thing(document.text[match.start : match.end]):
+            if _kind_of_thing(document.text[match.start : match.end]) and not (
+                _SINGLED_OUT.match(document.text, match.end, end)
+            ):
                 continue
             layer, feature = match.target
             original_start, original_end = document.original_span(match.start, match.end)
@@ -159,6 +161,14 @@ def _route_end(text: str, start: int, end: int) -> bool:
         return False
     before = _DASH_BEFORE.search(text[max(0, start - 30) : start])
     return before is not None or _DASH_AFTER.match(text, end) is not None
+
+
+# A route by its two ends after a plural name, no clause between: "строительство
+# волоконно-оптических линий связей по дну Каспия по маршруту Казахстан-Азербайджан" singles
+# out the one line between the two, no kind of thing.
+_SINGLED_OUT = re.compile(
+    r"[^.;:,!?()«»]{0,60}?\bпо\s+маршруту\s+[А-ЯЁ][а-яё]+\s?[-–—]\s?[А-ЯЁ][а-яё]+"
+)
 
 
 def _kind_of_thing(written: str) -> bool:

@@ -109,8 +109,22 @@ def clause(text: str, start: int, end: int, floor: int, ceiling: int) -> tuple[i
     return max(floor, start - REACH), min(ceiling, end + REACH)
 
 
-def figure_scope(text: str, start: int, end: int) -> str | None:
-    """The scope stated in ``text[start:end]`` (a figure's clause), or None."""
+# Where the clause that follows a figure ends: "более 340 километров, резервный канал,
+# протяженностью около 330 километров" (the backup line is the next figure's).
+_CLAUSE_AFTER_END = re.compile(r"[,;:]\s|\s[-–—]\s")
+
+
+def figure_scope(
+    text: str, start: int, end: int, figure_end: int | None = None
+) -> str | None:
+    """The scope stated in ``text[start:end]`` (a figure's clause), or None; a backup or second
+    line named after the figure (ending at ``figure_end``, when given) is its only up to the
+    first comma after it."""
+    if figure_end is not None:
+        edge = _CLAUSE_AFTER_END.search(text, figure_end, end)
+        lines_end = edge.start() if edge else end
+    else:
+        lines_end = end
     tokens = words(text, start, end)
     found = [lemmas(token.text) for token in tokens]
     for index, lemma_set in enumerate(found):
@@ -132,6 +146,8 @@ def figure_scope(text: str, start: int, end: int) -> str | None:
             if through:
                 return _section_through(through.group(1))
     for index, lemma_set in enumerate(found):
+        if tokens[index].start >= lines_end:
+            break
         following = found[index + 1 : index + 3]
         if lemma_set & BACKUP:
             return "backup"
