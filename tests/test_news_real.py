@@ -1275,3 +1275,22 @@ def test_a_length_is_not_of_a_port_named_as_an_end_of_its_route() -> None:
     assert ["340 километров", "380 км"] in [
         sorted(c.text for c in conflict.claims) for conflict in lengths
     ]  # a real disagreement (the catalog's 380 km too)
+
+
+H134 = "held134_sputnikaz_20220213_baku_port_2021.txt"
+
+
+def test_a_unit_left_out_at_a_sentences_end_is_the_next_sentences_of_the_same_scale() -> None:
+    # "общий объем перевалки грузов в порту в 2021 году составил 5,6 млн. Доля транзитных
+    # грузов составила более 5,1 млн тонн"
+    handled = _claim(H134, "5,6 млн")
+    assert (handled.feature, handled.kind, handled.value, handled.unit) == (
+        "alat", "mass", 5.6, "Mt"
+    )  # fmt: skip
+
+
+def test_a_percent_after_or_restating_a_shares_volume_is_that_share() -> None:
+    # "Доля транзитных грузов составила более 5,1 млн тонн или 92,7% от общего объема"
+    volume = [c for c in _analysis(H134).claims if c.text.startswith("5,1 млн тонн")][-1]
+    share = [c for c in _analysis(H134).claims if c.text == "92,7%"][-1]
+    assert volume.scope == share.scope == "share:transit"

@@ -248,6 +248,21 @@ def _equated_share(
     return dataclasses.replace(before, scope=share)
 
 
+def _share_restated(
+    document: NewsDocument, before: Claim, written: Quantity, percent: Quantity, index: int
+) -> str | None:
+    """The share of the volume ``before`` (the claim before ``percent`` in sentence
+    ``index``, ``written`` as read) when the percent restates it after "или" ("Доля транзитных
+    грузов составила более 5,1 млн тонн или 92,7% от общего объема"), else None."""
+    if before.sentence != index or before.kind not in FLOWS:
+        return None
+    if not (before.scope or "").startswith("share:"):
+        return None
+    if document.original_span(written.start, written.end)[0] != before.start:
+        return None  # the figure before was no claim
+    return before.scope if _OR.fullmatch(document.text, written.end, percent.start) else None
+
+
 # "за аналогичный период предыдущего года": the months of the figure before, a year earlier.
 _SAME_PERIOD_YEAR_BEFORE = re.compile(
     r"\bза\s+аналогичный\s+период\s+(?:предыдущего|прошлого)\s+года\b", re.IGNORECASE
@@ -835,6 +850,8 @@ def read_claims(
             if (scope or "").startswith("share:") and claims and claims[-1].sentence == index:
                 written = figures[number - 1] if number else None
                 claims[-1] = _equated_share(document, claims[-1], written, item, str(scope))
+            if item.kind == "percent" and scope is None and claims and number:
+                scope = _share_restated(document, claims[-1], figures[number - 1], item, index)
             borrow = item.kind in BORROWS or not topics_by_sentence.get(index)
             named = names
             if item.kind == "length" and any(

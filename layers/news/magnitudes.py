@@ -117,3 +117,24 @@ def carried_unit(text: str, before: Reading, figure: Reading) -> Reading | None:
     if figure.scale == 1.0:
         return None  # "20 км с 2 станциями": a bare number after "с" counts something else
     return replace(figure, unit=before.unit, per_year=before.per_year)
+
+
+# What may stand after a figure that closes its sentence: the full stop, a bracket, spaces.
+_CLOSES = re.compile(r"[\s.)»\"]*\Z")
+
+
+def closes_sentence(text: str, figure: Reading, end: int) -> bool:
+    """Whether nothing but a full stop follows ``figure`` before its sentence's ``end``."""
+    return _CLOSES.match(text[figure.stop : end]) is not None
+
+
+def unit_of_next(figure: Reading, following: Reading | None) -> Reading | None:
+    """``figure`` (a scaled number whose unit is left out, closing its sentence: "общий объем
+    перевалки грузов в порту в 2021 году составил 5,6 млн.") with the unit of the first figure
+    of the next sentence (``following``) when that has the same scale word and states one
+    ("Доля транзитных грузов составила более 5,1 млн тонн"); else None."""
+    if figure.unit is not None or figure.scale == 1.0 or following is None:
+        return None
+    if following.unit is None or following.scale != figure.scale:
+        return None
+    return replace(figure, unit=following.unit, per_year=following.per_year)

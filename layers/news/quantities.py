@@ -21,11 +21,13 @@ from caspian.layers.news.language import RUSSIAN, Language
 from caspian.layers.news.magnitudes import (
     Reading,
     carried_unit,
+    closes_sentence,
     joined_range,
     magnitude,
     range_start,
     range_top,
     tail,
+    unit_of_next,
 )
 from caspian.layers.news.text import best_lemma, lemmas
 
@@ -313,6 +315,17 @@ def _reading(
     return Reading(number_start, value, scale, added, step, unit, yearly or stop, bool(yearly))
 
 
+#: How far into the next sentence (characters) its first figure is read for a left-out unit.
+_NEXT_REACH = 80
+
+
+def _first_reading_after(text: str, end: int, language: Language) -> Reading | None:
+    """The first figure of the text right after ``end`` (the next sentence's), or None."""
+    stop = min(len(text), end + _NEXT_REACH)
+    first = next(iter(numbers_in(text, end, stop, language)), None)
+    return None if first is None else _reading(text, first, stop, language)
+
+
 @reads_where(holds_digit, numbers.holds_number_word)  # the tests of numbers_in
 def measured(text: str, start: int, end: int, language: Language = RUSSIAN) -> Iterator[Quantity]:
     """Quantities with a unit: ``224-километровой``, ``10 млн тонн грузов в год``, ``$547
@@ -341,6 +354,10 @@ def measured(text: str, start: int, end: int, language: Language = RUSSIAN) -> I
                 joined_ends.add(index + 1)
         if reading.unit is None and index:
             reading = carried_unit(text, readings[index - 1], reading) or reading
+        if reading.unit is None and index + 1 == len(readings) and closes_sentence(
+            text, reading, end
+        ):  # "составил 5,6 млн. Доля … составила более 5,1 млн тонн"
+            reading = unit_of_next(reading, _first_reading_after(text, end, language)) or reading
         unit = reading.unit
         if unit is None:
             continue
