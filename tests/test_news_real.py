@@ -1294,3 +1294,21 @@ def test_a_percent_after_or_restating_a_shares_volume_is_that_share() -> None:
     volume = [c for c in _analysis(H134).claims if c.text.startswith("5,1 млн тонн")][-1]
     share = [c for c in _analysis(H134).claims if c.text == "92,7%"][-1]
     assert volume.scope == share.scope == "share:transit"
+
+
+H136 = "held136_prime_20230208_titr_2022_1_5mt.txt"
+
+
+def test_a_change_joined_to_the_volume_it_reached_is_that_volumes() -> None:
+    # "В 2022 году объем грузоперевозок увеличился в 2,5 раза и достиг 1,5 млн тонн"
+    volume = _claim(H136, "1,5 млн тонн")
+    change = [c for c in _analysis(H136).claims if c.text == "в 2,5 раза"][-1]
+    assert (change.layer, change.sentence) == ("middle_corridor", volume.sentence)
+
+
+def test_a_change_of_containers_is_no_change_of_the_whole_freight() -> None:
+    # "ожидается рост контейнерных перевозок в два раза" (held97) against the route's freight
+    # "выросли в 2,5 раза в 2022 году" (held136): two measures
+    names = [H136, "held97_timekz_20220511_titr_four_months.txt"]
+    assert [c for c in corpus_conflicts([_analysis(n) for n in names]) if c.kind == "growth"] == []
+    assert _claim(names[1], "в два раза").context["measure"] == "containers"

@@ -248,6 +248,34 @@ def _equated_share(
     return dataclasses.replace(before, scope=share)
 
 
+# A change joined to the volume it reached: "увеличился в 2,5 раза и достиг 1,5 млн тонн".
+_JOINED_TO_VOLUME = re.compile(r"\s+и\s+(?:[^\W\d_]+\s+){1,2}", re.IGNORECASE)
+
+
+def _change_of_volume(
+    document: NewsDocument,
+    before: Claim,
+    written: Quantity,
+    volume: Quantity,
+    index: int,
+    link: linking.Link,
+) -> Claim:
+    """``before`` (the claim before ``volume`` in sentence ``index``, ``written`` as read)
+    linked as the volume is (``link``) when it is an unlinked change joined to it by "и" and a
+    verb ("объем грузоперевозок увеличился в 2,5 раза и достиг 1,5 млн тонн": the change of
+    that volume, whatever topic word the sentence holds); else ``before`` unchanged."""
+    if before.kind != "growth" or before.layer or before.link or before.scope:
+        return before
+    if before.sentence != index or volume.kind not in FLOWS:
+        return before
+    if document.original_span(written.start, written.end)[0] != before.start:
+        return before
+    if not _JOINED_TO_VOLUME.fullmatch(document.text, written.end, volume.start):
+        return before
+    rule = f"{link.rule}, the volume it reached"
+    return dataclasses.replace(before, layer=link.layer, feature=link.feature, link=rule)
+
+
 def _share_restated(
     document: NewsDocument, before: Claim, written: Quantity, percent: Quantity, index: int
 ) -> str | None:
@@ -641,6 +669,9 @@ def _resolved(
 #: тысяч TEU" against "рост показателей до 100 тысяч TEU к концу года"; "Гавань способна
 #: обработать порядка 12 млн тонн").
 CAPACITY = {"мощность", "способность", "способный"}
+#: Words of containers: a change whose own clause names them is of the containers carried
+#: ("рост контейнерных перевозок в два раза"), no change of the whole freight.
+CONTAINERS = {"контейнер", "контейнерный"}
 #: Words of an increase: a figure in its own unit right after "на" in a sentence that holds
 #: one is the size of the increase ("увеличит пропускную способность Среднего коридора на 15
 #: млн тонн в год"), no state of the project.
@@ -704,9 +735,11 @@ def _flow_measure(
     two measures ("Открытие Зангезурского коридора увеличит пропускную способность … на 15
     млн тонн в год" against "Завершение проекта [терминалов Курыка] позволит увеличить … на
     10 млн тонн в год")."""
+    text = document.text
+    if item.kind == "growth" and _names_in_own_clause(text, item, span, CONTAINERS):
+        return {"measure": "containers"}  # "рост контейнерных перевозок в два раза"
     if item.kind not in PHYSICAL:
         return {}
-    text = document.text
     context: dict[str, Any] = {}
     if item.kind in FLOWS and _names_in_own_clause(text, item, span, CAPACITY):
         context["measure"] = "capacity"
@@ -907,6 +940,8 @@ def read_claims(
                 period = _when_published(document)
             following = figures[number + 1] if number + 1 < len(figures) else None
             preceding = figures[number - 1] if number else None
+            if link is not None and link.layer and claims and preceding is not None:
+                claims[-1] = _change_of_volume(document, claims[-1], preceding, item, index, link)
             start, end = document.original_span(item.start, item.end)
             claims.append(
                 Claim(
