@@ -1312,3 +1312,29 @@ def test_a_change_of_containers_is_no_change_of_the_whole_freight() -> None:
     names = [H136, "held97_timekz_20220511_titr_four_months.txt"]
     assert [c for c in corpus_conflicts([_analysis(n) for n in names]) if c.kind == "growth"] == []
     assert _claim(names[1], "в два раза").context["measure"] == "containers"
+
+
+H130 = "held130_atisu_20241218_titr_63pct_2024.txt"
+H113 = "held113_dayaz_20251008_titr_h1_2025_926kt.txt"
+
+
+def test_a_volume_since_the_start_of_the_year_is_no_whole_years() -> None:
+    # "С начала года по Транскаспийскому … маршруту перевезено 4,1 млн тонн грузов" (the
+    # excerpt prints no date: a window of a year not known, shorter than it)
+    since = _claim(H130, "4,1 млн тонн")
+    assert since.context["period"]["months"] is None
+
+
+def test_a_volume_of_no_period_after_a_window_of_months_is_counted_over_it() -> None:
+    # "за первые шесть месяцев 2025 года объем перевозок по маршруту составил 926 тысяч тонн
+    # … Особенно заметен рост контейнерных перевозок - перевезено 40 200 ДФЭ, что на 93
+    # процента превышает прошлогодние показатели"
+    containers = _claim(H113, "40 200 ДФЭ")
+    assert containers.context["period"] == _claim(H113, "926 тысяч тонн").context["period"]
+    assert _claim(H113, "93 процента").context["measure"] == "containers"
+    # held130: "… контейнерные перевозки, увеличившись в 2,6 раза – до 50,5 тыс. ДФЭ"
+    assert _claim(H130, "50,5 тыс. ДФЭ").context["period"]["months"] is None
+    names = [H113, H130, "held07_report_20260310_tmtm_volumes.txt",
+             "held49_trend_20251211_edb_middle_corridor.txt"]  # fmt: skip
+    found = corpus_conflicts([_analysis(name) for name in names])
+    assert [c for c in found if c.kind == "containers"] == []

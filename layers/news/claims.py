@@ -276,6 +276,23 @@ def _change_of_volume(
     return dataclasses.replace(before, layer=link.layer, feature=link.feature, link=rule)
 
 
+def _change_of_containers(
+    document: NewsDocument,
+    item: Quantity,
+    sentence: tuple[int, int],
+    claims: Sequence[Claim],
+    index: int,
+) -> dict[str, Any]:
+    """``{"measure": "containers"}`` for a change whose clause refers back to a count of
+    containers before it in its sentence ("перевезено 40 200 ДФЭ, что на 93 процента
+    превышает прошлогодние показатели"): the containers' change; else nothing."""
+    if item.kind != "growth" or not claims or claims[-1].sentence != index:
+        return {}
+    if claims[-1].kind != "containers" or not refers_back(document, item, sentence):
+        return {}
+    return {"measure": "containers"}
+
+
 def _share_restated(
     document: NewsDocument, before: Claim, written: Quantity, percent: Quantity, index: int
 ) -> str | None:
@@ -513,6 +530,9 @@ def _flow_period(
     if window is not None:  # "в июле … 308 тысяч тонн": a month's volume, not a year's
         months, year = window
         return {"period": {"months": months, "year": year, "text": f"{months} months"}}
+    if timing.year_to_date(document.text, *span):  # "С начала года … перевезено 4,1 млн тонн"
+        year = published[0] if published else None
+        return {"period": {"months": None, "year": year, "text": "since the start of the year"}}
     found = timing.figure_year(years, (item.start, item.end), span, horizons)
     if found is None and len(set(horizon_years)) == 1:
         found = horizon_years[0], "horizon"
@@ -541,6 +561,32 @@ def _period_said_before(
         if claim.context.get("period") and not claim.context.get("state"):
             return {"period": claim.context["period"]}
     return {}
+
+
+def _window_of_sentence_before(
+    claims: Sequence[Claim], index: int, link: linking.Link
+) -> dict[str, Any]:
+    """The window shorter than a year of the last volume of the sentence before sentence
+    ``index`` about the same project (``link``), for a volume or change that states no period
+    nor year: the report goes on over that window ("за первые шесть месяцев 2025 года объем
+    перевозок по маршруту составил 926 тысяч тонн … Особенно заметен рост контейнерных
+    перевозок - перевезено 40 200 ДФЭ"); else nothing."""
+    for claim in reversed(claims):
+        if claim.sentence is None or claim.sentence < index - 1:
+            return {}
+        if claim.sentence == index or claim.kind not in FLOWS:
+            continue
+        period = claim.context.get("period")
+        partial = period and period.get("months") != WHOLE_YEAR_MONTHS
+        same = (claim.layer, claim.feature) == (link.layer, link.feature)
+        return {"period": period} if partial and same and not claim.context.get("state") else {}
+    return {}
+
+
+#: The months of a whole year.
+WHOLE_YEAR_MONTHS = 12
+#: Words of a time a sentence may count its figures over, read or not.
+TIME_WORDS = {"год", "месяц", "квартал", "полугодие", "неделя", "период"}
 
 
 #: What makes a volume the same figure restated: kind, unit, layer, feature and value.
@@ -936,6 +982,10 @@ def read_claims(
             if period and item.kind in FLOWS and link is not None:
                 key = _restated_key(item.kind, item.unit, link, item.value)
                 stated_periods[key] = period["period"]
+            # a sentence naming a time ("в течение прошлого года") counts over its own
+            continued = item.kind in (*FLOWS, "growth") and not said & TIME_WORDS
+            if not period and continued and link is not None:
+                period = _window_of_sentence_before(claims, index, link)
             if not period and _of_its_time(item, scope):
                 period = _when_published(document)
             following = figures[number + 1] if number + 1 < len(figures) else None
@@ -977,6 +1027,7 @@ def read_claims(
                         **_flow_measure(document, item, span, said, _causes(
                             named_here, link.layer if link else None, subject
                         )),
+                        **_change_of_containers(document, item, sentence, claims, index),
                     },
                 )
             )

@@ -226,6 +226,17 @@ def _month_number(word: str) -> int:
     return next(number for stem, number in _MONTH_NUMBERS.items() if lowered.startswith(stem))
 
 
+# A window from the start of the year to the report: "С начала года по … маршруту перевезено
+# 4,1 млн тонн грузов".
+_YEAR_TO_DATE = re.compile(r"\bс\s+начала\s+(?:(?:этого|текущего)\s+)?года\b", re.IGNORECASE)
+
+
+def year_to_date(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` counts from the start of the year to the report ("С начала
+    года"): a window shorter than the year, of the publication's year."""
+    return _YEAR_TO_DATE.search(text, start, end) is not None
+
+
 def months_stated(
     text: str, start: int, end: int, published: tuple[int, int] | None = None
 ) -> tuple[int, int | None] | None:
