@@ -1338,3 +1338,32 @@ def test_a_volume_of_no_period_after_a_window_of_months_is_counted_over_it() -> 
              "held49_trend_20251211_edb_middle_corridor.txt"]  # fmt: skip
     found = corpus_conflicts([_analysis(name) for name in names])
     assert [c for c in found if c.kind == "containers"] == []
+
+
+H119 = "held119_caspianenergy_20250618_ebrd_container_forecast.txt"
+H108 = "held108_lada_20250822_titr_sixfold_ministry.txt"
+
+
+def test_the_end_of_a_change_a_horizon_follows_is_that_horizons_level_reached() -> None:
+    # "может увеличиться с 18 тыс. TEU в 2022 году до 130 тыс. TEU к 2040 году": 2040's, the
+    # level the change reaches (no "up to"), not 2022's (held97's 50 тыс. ДФЭ of 2022)
+    reached = _claim(H119, "130 тыс. TEU")
+    assert (reached.context["period"]["year"], reached.qualifier) == (2040, None)
+    names = [H119, "held97_timekz_20220511_titr_four_months.txt"]
+    found = corpus_conflicts([_analysis(name) for name in names])
+    assert [c for c in found if c.kind == "containers"] == []
+    # against held93's "к 2040 году контейнерный поток составит 865 тыс. TEU": a real one
+    names = [H119, "held93_report_20250905_middle_corridor_865k_teu.txt"]
+    found = corpus_conflicts([_analysis(name) for name in names])
+    assert [sorted(c.text for c in f.claims) for f in found if f.kind == "containers"] == [
+        ["130 тыс. TEU", "865 тыс. TEU"]
+    ]
+
+
+def test_a_year_right_after_the_figure_before_is_not_the_next_figures() -> None:
+    # "вырос в шесть раз – с 0,8 млн тонн в 2020 году до 4,5 млн тонн в 2024 году"
+    assert _claim(H108, "4,5 млн тонн").context["period"]["year"] == 2024
+    assert _claim(H108, "0,8 млн тонн").context["period"]["year"] == 2020
+    names = [H108, "held49_trend_20251211_edb_middle_corridor.txt"]  # its 3,3 млн тонн of 2024
+    found = corpus_conflicts([_analysis(name) for name in names])
+    assert any({"4,5 млн тонн", "3,3 млн тонн"} <= {c.text for c in f.claims} for f in found)

@@ -219,11 +219,17 @@ def _consecutive(text: str, run: list[re.Match[str]]) -> list[re.Match[str]]:
 _REACHED_BY_CHANGE = re.compile(r"%\s*,?\s*или\s+до\s*\Z", re.IGNORECASE)
 
 
+# The other end of a change from a figure: "с 18 тыс. TEU в 2022 году до", "с 0,8 млн до".
+_FROM_FIGURE_TO = re.compile(r"\bсо?\s+\d[^;:!?]{0,50}?\sдо\s*\Z", re.IGNORECASE)
+
+
 def _qualifier(text: str, start: int, floor: int) -> str | None:
     """A hedge among the three words before ``start`` ("почти", "более чем", "до"); none for
     the level a change reached (:data:`_REACHED_BY_CHANGE`)."""
     if _REACHED_BY_CHANGE.search(text, max(floor, start - 20), start):
         return None
+    if _FROM_FIGURE_TO.search(text, max(floor, start - 60), start):
+        return None  # "увеличиться с 18 тыс. TEU в 2022 году до 130 тыс. TEU": the level reached
     before = re.findall(r"[^\W\d_]+", text[max(floor, start - 40) : start])[-3:]
     for word in reversed(before):
         for lemma in (best_lemma(word), word.lower()):

@@ -180,6 +180,9 @@ def latest_year_written(text: str) -> int | None:
     return max(years) if years else None
 
 
+#: How far (characters) after a figure a horizon stands when it follows it right after (one
+#: space): "до 130 тыс. TEU к 2040 году".
+_HORIZON_RIGHT_AFTER = 1
 #: How far (characters) after a figure a year may stand and still be the figure's own.
 _YEAR_AFTER_REACH = 30
 
@@ -266,13 +269,19 @@ def figure_year(
     before it in its clause ("в 2024 году - 4,484 млн тонн"), else one right after it in its
     clause ("29,470 миллиона тонн в 2024 году"), else the last one before it in its sentence
     with no horizon ("к 2030 году", at ``horizons``) between; ``years`` are the sentence's
-    (:func:`years_stated`)."""
+    (:func:`years_stated`). None for a figure a horizon follows right after ("до 130 тыс. TEU
+    к 2040 году"): a forecast for that horizon, not the year its change starts from."""
     start, end = figure
+    if any(end <= horizon <= end + _HORIZON_RIGHT_AFTER for horizon in horizons):
+        return None  # "с 18 тыс. TEU в 2022 году до 130 тыс. TEU к 2040 году": the horizon's
     before = [year for year in years if year[1] <= start]
-    if before and before[-1][0] >= clause[0]:
-        return before[-1][2], "clause"
     after = [year for year in years
              if end <= year[0] <= min(clause[1], end + _YEAR_AFTER_REACH)]  # fmt: skip
+    # a year that opens the clause right after the figure before is that one's: "с 0,8 млн
+    # тонн в 2020 году до 4,5 млн тонн в 2024 году" (4,5 is 2024's)
+    owned = before and after and before[-1][0] - clause[0] <= 1
+    if before and before[-1][0] >= clause[0] and not owned:
+        return before[-1][2], "clause"
     if after:
         return after[0][2], "after"
     if before and not any(before[-1][1] <= horizon < start for horizon in horizons):
