@@ -1367,3 +1367,13 @@ def test_a_year_right_after_the_figure_before_is_not_the_next_figures() -> None:
     names = [H108, "held49_trend_20251211_edb_middle_corridor.txt"]  # its 3,3 млн тонн of 2024
     found = corpus_conflicts([_analysis(name) for name in names])
     assert any({"4,5 млн тонн", "3,3 млн тонн"} <= {c.text for c in f.claims} for f in found)
+
+
+def test_a_forecasts_figure_is_a_target_not_the_traffic_reported() -> None:
+    # "По прогнозам Всемирного банка, объем грузоперевозок … может увеличиться в три раза …
+    # и достичь 11 миллионов тонн в год" against "с 0,8 млн до 4,5 млн тонн в год" carried
+    forecast = _claim(H119, "11 миллионов тонн в год")
+    assert (forecast.unit, forecast.role) == ("Mt/yr", "target")
+    names = [H119, "held07_report_20260310_tmtm_volumes.txt"]
+    found = corpus_conflicts([_analysis(name) for name in names])
+    assert [c for c in found if c.unit == "Mt/yr"] == []

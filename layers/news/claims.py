@@ -17,7 +17,8 @@ sentence, a money, growth or volume claim takes the sentence's reporting period 
 "к 2030 году"); a volume (mass, containers) with no such period takes the year it is counted
 for (:func:`caspian.layers.news.timing.figure_year`: "в 2025 году", "по итогам 2025 года"), so
 volumes of different years are never compared. A claim is a *target* when "до" stands right
-before it or its sentence plans ("планируется", "намерены", "предусматривают", "цель") and
+before it or its sentence plans or forecasts ("планируется", "намерены", "предусматривают",
+"цель", "По прогнозам Всемирного банка … может … достичь 11 миллионов тонн в год") and
 it is no length (:data:`SIZES`: a planned line's length is its length) nor a deadline (every
 deadline is a plan: "планируется ввести в эксплуатацию в 2024 году" and "Завершение испытаний …
 в 2025 году" are one measure), else *reported*.
@@ -70,7 +71,7 @@ CONTEXT = ("period", "since", "duration", "deadline")
 FEATURE_FIRST = (*PHYSICAL, "duration", "deadline", "event")
 _PLANNING = {
     "планироваться", "планировать", "намереваться", "намерен", "предусматривать", "цель",
-    "ориентир", "план", "plan", "target",
+    "ориентир", "план", "plan", "target", "прогноз", "прогнозироваться", "прогнозировать",
 }  # fmt: skip
 #: Largest value of a claim in its normal unit: a quadrillion (USD, km, t) is beyond any
 #: figure of these projects, so a bigger one is a typo or a hostile page, not a claim.
