@@ -1377,3 +1377,13 @@ def test_a_forecasts_figure_is_a_target_not_the_traffic_reported() -> None:
     names = [H119, "held07_report_20260310_tmtm_volumes.txt"]
     found = corpus_conflicts([_analysis(name) for name in names])
     assert [c for c in found if c.unit == "Mt/yr"] == []
+
+
+def test_a_date_of_a_corridors_arteries_is_of_the_line_the_article_names() -> None:
+    # "Основные транспортные артерии Зангезурского коридора запустят в 2026 году": its parts,
+    # the Horadiz-Aghband line the article names, not the corridor's 2030 as a whole
+    headline = _claim(H91, "в 2026 году")
+    assert (headline.layer, headline.feature) == ("zangezur_corridor", "horadiz-aghband")
+    names = [H91, "held19_1news_20260113_kars_dilucu_2030.txt"]
+    found = corpus_conflicts([_analysis(name) for name in names])
+    assert [c for c in found if c.kind == "deadline"] == []

@@ -75,8 +75,9 @@ from caspian.layers.news.text import lemmas, words
 
 MENTION_LOOKBACK = 3
 MENTION_LOOKAHEAD = 2
-#: Words that make a name the whole of which a figure measures a part ("частью", "в рамках").
-PART_OF = {"часть", "рамка", "звено", "сегмент", "составной", "элемент"}
+#: Words that make a name the whole of which a figure measures a part ("частью", "в рамках",
+#: "Основные транспортные артерии Зангезурского коридора запустят в 2026 году").
+PART_OF = {"часть", "рамка", "звено", "сегмент", "составной", "элемент", "артерия"}
 #: How many words before a layer's name a part-of word may stand.
 PART_OF_REACH = 4
 TOPIC_LOOKBACK = 3
