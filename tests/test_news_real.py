@@ -1387,3 +1387,26 @@ def test_a_date_of_a_corridors_arteries_is_of_the_line_the_article_names() -> No
     names = [H91, "held19_1news_20260113_kars_dilucu_2030.txt"]
     found = corpus_conflicts([_analysis(name) for name in names])
     assert [c for c in found if c.kind == "deadline"] == []
+
+
+def test_the_corridor_named_as_a_transport_corridor_by_abbreviation_or_a_hyphen() -> None:
+    # "ТМТК показывает устойчивый рост" (held130), "Транс-каспийского международного
+    # транспортного маршрута" (held134), "«Транскаспийскому международному транспортному
+    # коридору»" (held122)
+    for name, written in ((H130, "ТМТК"), (H134, "Транс-каспийского"),
+                          ("held122_blackseanews_20180208_baku_port_first_phase.txt",
+                           "Транскаспийскому международному")):  # fmt: skip
+        found = [m for m in _analysis(name).mentions if m.text.startswith(written)]
+        assert found and all(m.layer == "middle_corridor" for m in found), name
+
+
+def test_a_figure_of_a_port_that_is_a_link_of_the_corridor_named_is_the_ports() -> None:
+    # "Будучи важным звеном Транс-каспийского международного транспортного маршрута, общий
+    # объем перевалки грузов в порту в 2021 году составил 5,6 млн."
+    for written in ("5,6 млн", "92,7%"):
+        assert _claim(H134, written).feature == "alat", written
+    # "…конференции, посвященной «Транскаспийскому международному транспортному коридору» …
+    # По его словам, после завершения первого этапа строительства, мощность порта составит 15
+    # млн. т грузов ежегодно": the port's, its kind named, not the corridor's
+    capacity = _claim("held122_blackseanews_20180208_baku_port_first_phase.txt", "15 млн. т")
+    assert (capacity.feature, capacity.scope) == ("alat", "stage:1")

@@ -944,6 +944,9 @@ def read_claims(
             )
             if link is None and borrow:
                 link = linking.link_between(document, gazetteer.entries, index)
+            if link is not None and subject is not None:
+                link = linking.whole_of_the_subject(document, link, subject)
+                link = linking.kind_named(document, link, subject, sentence[0], item.start)
             carried = _carrier_named(document.text, sentence, item)
             if _names_in_own_clause(document.text, item, span, VESSELS) or carried:
                 scope = OF_A_VESSEL

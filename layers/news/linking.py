@@ -71,7 +71,7 @@ from caspian.layers.news.documents import NewsDocument
 from caspian.layers.news.gazetteer import Match
 from caspian.layers.news.mentions import Mention
 from caspian.layers.news.scopes import COUNTRIES, LINE_WORDS
-from caspian.layers.news.text import lemmas, words
+from caspian.layers.news.text import is_plural, lemmas, words
 
 MENTION_LOOKBACK = 3
 MENTION_LOOKAHEAD = 2
@@ -289,6 +289,51 @@ def _part_of(document: NewsDocument, position: int) -> bool:
     ``position``."""
     before = words(document.text, max(0, position - 80), position)[-PART_OF_REACH:]
     return any(lemmas(word.text) & PART_OF for word in before)
+
+
+def whole_of_the_subject(
+    document: NewsDocument, link: Link, subject: tuple[str, str | None]
+) -> Link:
+    """The article's ``subject`` for a figure ``link`` gave a name (of its sentence or one
+    before) that stands after a part-of word, when the subject is a project of another layer:
+    the subject is a
+    part of that whole ("Будучи важным звеном Транс-каспийского международного транспортного
+    маршрута, общий объем перевалки грузов в порту в 2021 году составил 5,6 млн": the port's);
+    else ``link``."""
+    if link.layer is None or link.position is None or subject[0] == link.layer:
+        return link
+    if not _part_of(document, link.position):
+        return link
+    return Link(subject[0], subject[1], "article subject, a part of the whole named")
+
+
+#: Common nouns of a kind of project, by lemma, and how the ids of that kind's layers end.
+KIND_NOUNS = {"порт": "_port", "нефтепровод": "_pipeline", "трубопровод": "_pipeline"}
+
+
+def kind_named(
+    document: NewsDocument, link: Link, subject: tuple[str, str | None], start: int, figure: int
+) -> Link:
+    """The article's ``subject`` for a figure that borrowed ``link`` from a sentence before
+    when its own sentence names the subject's kind by its common noun before it
+    (``text[start:figure]``, :data:`KIND_NOUNS`, in the singular) and the borrowed name is of
+    another kind:
+    "мощность порта составит 15 млн. т" in an article about a port is that port's, not the
+    corridor's a conference named the sentence before; else ``link``."""
+    if link.rule != "previous sentence" or link.layer == subject[0]:
+        return link
+    kinds = {
+        KIND_NOUNS[lemma]
+        for word in words(document.text, start, figure)
+        if not is_plural(word.text)  # "Грузооборот казахстанских морских портов": several
+        for lemma in lemmas(word.text)
+        if lemma in KIND_NOUNS
+    }
+    if not any(subject[0].endswith(kind) for kind in kinds):
+        return link
+    if link.layer and any(link.layer.endswith(kind) for kind in kinds):
+        return link
+    return Link(subject[0], subject[1], "article subject, its kind named")
 
 
 def specific(
