@@ -38,6 +38,7 @@ PHRASES = (
     (("29", "5"), ("января", "мая"), ("", "в Тбилиси"), ("подписаны", "началось")),
     (("в", "на"), ("2027", "этом", "следующем"), ("году", "год")),
     (("с", "С"), ("2020",), ("года",)),
+    (("на", "в"), ("начало", "начале"), ("следующего", "этого"), ("года",)),
     (("удвоить", "Утроение", "вдвое", "втрое", "удобно", "утроиться"),),
     (("Карс", "БТК", "железная дорога", "224 км", "10 млн тонн", "завершено"),),
 )  # fmt: skip
@@ -78,7 +79,7 @@ def _phrase_hints() -> list[tuple[re.Pattern[str], Hint]]:
         (quantities._GROWTH_WORD, quantities._GROWTH_WORD_HINT),
         *[(pattern, ("год",)) for pattern in (
             timing._ABSOLUTE, timing._RELATIVE_END, timing._RELATIVE_IN, timing._SINCE,
-            timing._QUARTERS,
+            timing._QUARTERS, timing._RELATIVE_START,
         )],
         # "в 2027." closes a sentence without "год": its hint is the bare year itself, as
         # ``timing.deadlines`` checks it.

@@ -610,7 +610,7 @@ def of_works(text: str, figure_end: int) -> bool:
     """Whether "работ" stands right after a share ending at ``figure_end`` ("почти 90
     процентов работ на новой железнодорожной линии"): a share of the works done."""
     after = _WORD_AFTER.match(text, figure_end)
-    return bool(after) and "работа" in lemmas(after[1])
+    return after is not None and "работа" in lemmas(after[1])
 
 
 def progress_scope(text: str, start: int, figure: int) -> str | None:
