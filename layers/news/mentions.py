@@ -22,6 +22,11 @@ _COMPANY_AFTER = re.compile(r"\s*(?:Company|Corporation|Co|LLC|Ltd|Inc|GmbH|JSC)
 # An organisation's noun right before a name: "Международной ассоциации ТМТМ", "финансового
 # центра «Астана»" are bodies named after the route or the city, not the route or the city.
 _ORGANISATION_BEFORE = re.compile(r"(?:\bассоциаци[а-яё]*\s+|\bцентр[а-яё]*\s+«)\Z", re.I)
+# A settlement's noun right before a name: "в поселке Алят", "до поселка Курык" name the
+# village a port stands in or a road goes to, not the port.
+_SETTLEMENT_BEFORE = re.compile(
+    r"\b(?:посел[ок][а-яё]*|сел[оаеу]|деревн[а-яё]*|аул[а-яё]*|город[а-яё]*)\s+\Z", re.IGNORECASE
+)
 # A name joined by a dash to another, as one end of a route: "на маршрут Актау-Алят" is a
 # shipping line between two ports, not the port.
 _DASH_BEFORE = re.compile(r"[А-ЯЁA-Z][\w]*\s?[-–—]\s?\Z")
@@ -88,6 +93,8 @@ def find_mentions(document: NewsDocument, gazetteer: Gazetteer | None = None) ->
                 continue  # a company or a body named after the feature
             if _route_end(document.text, match.start, match.end):
                 continue
+            if _SETTLEMENT_BEFORE.search(document.text, max(start, match.start - 20), match.start):
+                continue  # a village or town of the same name
             if _kind_of_thing(document.text[match.start : match.end]) and not (
                 _SINGLED_OUT.match(document.text, match.end, end)
             ):
