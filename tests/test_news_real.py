@@ -85,7 +85,7 @@ def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
 # (held128-held139) classes were fixed. The held-out part is empty until the next one is added:
 # its figures are placeholders, set from that part's first and only run.
 MEASURED = {
-    "dev": {"mentions": (428, 439, 436), "claims": (346, 360, 370), "dates": 131,
+    "dev": {"mentions": (428, 439, 436), "claims": (346, 359, 370), "dates": 131,
             "conflicts": (19, 20, 50)},
     "heldout": {"mentions": (0, 0, 0), "claims": (0, 0, 0), "dates": 0,
                 "conflicts": (0, 0, 0)},
@@ -1422,3 +1422,11 @@ def test_a_name_after_a_settlements_noun_is_the_village_not_the_port() -> None:
         assert not [m for m in after if "посел" in text[max(0, m.position - 10) : m.position]]
     ports = [m.text for m in _analysis("held102_kuryk_20171206_auto_ferry_6mt.txt").mentions]
     assert ports.count("порту Курык") == 2
+
+
+def test_a_length_of_ways_in_the_plural_in_a_sentence_naming_no_project_is_a_networks() -> None:
+    # "В 2024 году будет отремонтировано более 1,4 тыс. км железнодорожных путей" (KTZ's)
+    repair = _claim("held107_kursiv_20241230_ktz_export_forecast.txt", "1,4 тыс. км")
+    assert (repair.layer, repair.link) == (None, "unmapped project (a network)")
+    # a project named beside the ways keeps them: "TITR - это 4 250 километров железных дорог"
+    assert _claim("held16_dayaz_20251019_titr_axis.txt", "4 250").layer == "middle_corridor"

@@ -55,13 +55,14 @@ from caspian.layers.news.mentions import Mention, find_mentions, road_in
 from caspian.layers.news.quantities import Quantity, quantities
 from caspian.layers.news.scopes import (
     ACTOR,
+    WAYS,
     changed_share,
     clause,
     over_territory,
     through_country,
     whole_after_part,
 )
-from caspian.layers.news.text import lemmas, words
+from caspian.layers.news.text import is_plural, lemmas, words
 from caspian.layers.news.timing import COMPLETION
 
 PHYSICAL = ("length", "mass", "power", "bandwidth", "containers")
@@ -427,6 +428,26 @@ _UNNAMED_LINE = re.compile(
     r"\b(?:ветк|лини|магистрал|участ)[а-яё]*\s+[А-ЯЁ][а-яё]+\s?[-–—]\s?[А-ЯЁ][а-яё]+"
     r"|\b[Гг]лавн(?:ая|ой|ую)\s+лини[а-яё]*"
 )
+
+
+#: Adjectives of a way a network's length may stand with: "1,4 тыс. км железнодорожных путей".
+_WAY_ADJECTIVES = {"железнодорожный", "автомобильный", "железный"}
+
+
+def _of_a_network(text: str, item: Quantity, span: tuple[int, int]) -> bool:
+    """Whether a length (``item``, its clause ``span``) counts a way in the plural right after
+    it ("В 2024 году будет отремонтировано более 1,4 тыс. км железнодорожных путей"): a
+    network's tracks or roads, in a sentence naming no project (the caller's test), no
+    project's length."""
+    if item.kind != "length":
+        return False
+    following = words(text, item.end, span[1])[:2]
+    if following and lemmas(following[0].text) & _WAY_ADJECTIVES:
+        following = following[1:]
+    if not following:
+        return False
+    way = following[0].text
+    return bool(lemmas(way) & WAYS) and is_plural(way)
 
 
 def _new_port_before(text: str, start: int, figure: int) -> bool:
@@ -958,6 +979,8 @@ def read_claims(
                 document.text, *sentence
             ):
                 link = linking.Link(None, None, f"{linking.UNMAPPED} project (a line)")
+            if link is not None and not named_here and _of_a_network(document.text, item, span):
+                link = linking.Link(None, None, f"{linking.UNMAPPED} project (a network)")
             if link is not None and link.rule == "sentence, after":
                 link = None if _contrasted(document.text, item, named_here) else link
             if item.kind == "growth" and _names_in_own_clause(document.text, item, span, TIMES):
