@@ -433,7 +433,36 @@ def link_between(
             found = feature_between(entries, match[1], match[2])
             if found:
                 return Link(found[0], found[1], "line between its ends", match.start())
+    return _route_before(document, entries, index)
+
+
+# A route by its two ends: "на будущем маршруте — от Актау до Сумгаита".
+_FROM_TO = re.compile(r"\bот\s+([А-ЯЁ][а-яё]+)\s+до\s+([А-ЯЁ][а-яё]+)")
+
+
+def _route_before(
+    document: NewsDocument, entries: Sequence[dict[str, Any]], index: int
+) -> Link | None:
+    """The feature whose dashed name runs between the two ends of a route written "от X до
+    Y" in any sentence up to sentence ``index``, the nearest first, in an article that speaks
+    of a line (a line word in one of those sentences: "Казахстанские инженеры начали
+    обследование дна Каспия для прокладки линии связи … на будущем маршруте — от Актау до
+    Сумгаита. … По расчётам, линия сможет передавать до 400 терабит в секунду"); else None."""
+    text = document.text
+    spans = document.sentences[: index + 1]
+    for start, end in reversed(spans):
+        for match in _FROM_TO.finditer(text, start, end):  # rare: test it before the lemmas
+            found = feature_between(entries, match[1], match[2])
+            if found and _speaks_of_a_line(text, spans):
+                return Link(found[0], found[1], "route between its ends, before", match.start())
     return None
+
+
+def _speaks_of_a_line(text: str, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether a line word (:data:`LINE_WORDS`) stands in one of the sentences ``spans``."""
+    return any(
+        lemmas(word.text) & LINE_WORDS for start, end in spans for word in words(text, start, end)
+    )
 
 
 # What transliterations of one place name differ in: vowels, soft and hard signs, "дж" for
