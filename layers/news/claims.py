@@ -430,6 +430,32 @@ _UNNAMED_LINE = re.compile(
 )
 
 
+#: Facilities a relative clause may be about, other than the project named before them.
+FACILITIES = {"терминал", "комплекс", "причал", "завод", "хаб", "склад"}
+# A relative clause right before its figure: ", мощность которого составляет до".
+_RELATIVE_CLAUSE = re.compile(r",\s+[а-яё]+\s+котор(?:ого|ой|ых)\b[^,;.]*\Z", re.IGNORECASE)
+
+
+def _of_another_facility(
+    text: str, link: linking.Link, item: Quantity, named: Sequence[linking.Located]
+) -> bool:
+    """Whether the figure ``item``, linked by the name nearest before it in its sentence
+    (``link``), stands in a relative clause about a facility named after that name ("из
+    порта Актау на терминал компании Azertrans в Сангачале, мощность которого составляет до
+    20 миллионов тонн нефти в год": the terminal's, a facility the catalog does not map)."""
+    if link.rule != "sentence, before" or link.position is None:
+        return False
+    name = next((n.match for n in named if n.position == link.position), None)
+    if not isinstance(name, Mention):
+        return False
+    name_end = link.position + len(name.text)
+    clause_start = _RELATIVE_CLAUSE.search(text, name_end, item.start)
+    if clause_start is None:
+        return False
+    between = words(text, name_end, clause_start.start())
+    return any(lemmas(word.text) & FACILITIES for word in between)
+
+
 #: Adjectives of a way a network's length may stand with: "1,4 тыс. км железнодорожных путей".
 _WAY_ADJECTIVES = {"железнодорожный", "автомобильный", "железный"}
 
@@ -979,6 +1005,8 @@ def read_claims(
                 document.text, *sentence
             ):
                 link = linking.Link(None, None, f"{linking.UNMAPPED} project (a line)")
+            if link is not None and _of_another_facility(document.text, link, item, named_here):
+                link = linking.Link(None, None, f"{linking.UNMAPPED} project (a facility)")
             if link is not None and not named_here and _of_a_network(document.text, item, span):
                 link = linking.Link(None, None, f"{linking.UNMAPPED} project (a network)")
             if link is not None and link.rule == "sentence, after":

@@ -95,6 +95,8 @@ def find_mentions(document: NewsDocument, gazetteer: Gazetteer | None = None) ->
                 continue
             if _SETTLEMENT_BEFORE.search(document.text, max(start, match.start - 20), match.start):
                 continue  # a village or town of the same name
+            if _in_a_place(document.text, match.start, match.end):
+                continue  # "терминал компании Azertrans в Сангачале": where it stands
             if _kind_of_thing(document.text[match.start : match.end]) and not (
                 _SINGLED_OUT.match(document.text, match.end, end)
             ):
@@ -176,6 +178,22 @@ def _route_end(text: str, start: int, end: int) -> bool:
 _SINGLED_OUT = re.compile(
     r"[^.;:,!?()«»]{0,60}?\bпо\s+маршруту\s+[А-ЯЁ][а-яё]+\s?[-–—]\s?[А-ЯЁ][а-яё]+"
 )
+
+
+# A place's name as one capitalised word: "Сангачале".
+_PLACE_WORD = re.compile(r"[А-ЯЁ][а-яё]+")
+# "в" right before a name: "в Сангачале", "на территории порта в Аляте".
+_IN_BEFORE = re.compile(r"\b[Вв]о?\s+\Z")
+
+
+def _in_a_place(text: str, start: int, end: int) -> bool:
+    """Whether the one-word name ``text[start:end]`` stands right after "в": the place of that
+    name ("терминал компании Azertrans в Сангачале", "на территории порта в Аляте"), not the
+    port or terminal named after it."""
+    written = text[start:end].strip()
+    if not _PLACE_WORD.fullmatch(written):
+        return False  # two words, or an abbreviation: "в БТД" is the pipeline
+    return _IN_BEFORE.search(text, max(0, start - 4), start) is not None
 
 
 def _kind_of_thing(written: str) -> bool:
