@@ -85,7 +85,7 @@ def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
 # (held128-held139) classes were fixed. The held-out part is empty until the next one is added:
 # its figures are placeholders, set from that part's first and only run.
 MEASURED = {
-    "dev": {"mentions": (428, 436, 436), "claims": (348, 360, 370), "dates": 131,
+    "dev": {"mentions": (428, 437, 436), "claims": (348, 360, 370), "dates": 131,
             "conflicts": (19, 20, 51)},
     "heldout": {"mentions": (0, 0, 0), "claims": (0, 0, 0), "dates": 0,
                 "conflicts": (0, 0, 0)},

@@ -95,7 +95,9 @@ def find_mentions(document: NewsDocument, gazetteer: Gazetteer | None = None) ->
                 continue
             if _SETTLEMENT_BEFORE.search(document.text, max(start, match.start - 20), match.start):
                 continue  # a village or town of the same name
-            if _in_a_place(document.text, match.start, match.end):
+            if match.target[0] not in CONTEXT_LAYERS and _in_a_place(
+                document.text, match.start, match.end, match.name
+            ):
                 continue  # "терминал компании Azertrans в Сангачале": where it stands
             if _kind_of_thing(document.text[match.start : match.end]) and not (
                 _SINGLED_OUT.match(document.text, match.end, end)
@@ -180,19 +182,24 @@ _SINGLED_OUT = re.compile(
 )
 
 
+#: Layers of places named for context ("в Габале"), not projects: a place is their mention.
+CONTEXT_LAYERS = ("context",)
 # A place's name as one capitalised word: "Сангачале".
 _PLACE_WORD = re.compile(r"[А-ЯЁ][а-яё]+")
 # "в" right before a name: "в Сангачале", "на территории порта в Аляте".
 _IN_BEFORE = re.compile(r"\b[Вв]о?\s+\Z")
 
 
-def _in_a_place(text: str, start: int, end: int) -> bool:
-    """Whether the one-word name ``text[start:end]`` stands right after "в": the place of that
-    name ("терминал компании Azertrans в Сангачале", "на территории порта в Аляте"), not the
-    port or terminal named after it."""
+def _in_a_place(text: str, start: int, end: int, name: str) -> bool:
+    """Whether the one-word name ``text[start:end]`` (the gazetteer's ``name``) stands right
+    after "в" in the locative: the place of that name ("терминал компании Azertrans в
+    Сангачале", "на территории порта в Аляте"), not the port or terminal named after it; "в
+    Алят" (where ferries go) keeps the port's name as written."""
     written = text[start:end].strip()
     if not _PLACE_WORD.fullmatch(written):
         return False  # two words, or an abbreviation: "в БТД" is the pipeline
+    if written.lower() == name.lower() or not written.endswith("е"):
+        return False  # the name as written, no locative
     return _IN_BEFORE.search(text, max(0, start - 4), start) is not None
 
 
