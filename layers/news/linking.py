@@ -264,7 +264,7 @@ def link_feature(
         return _as_link(speaker, "quoted speaker's subject")
     for previous in range(index - 1, max(-1, index - 1 - MENTION_LOOKBACK), -1):
         if names.get(previous):
-            return _as_link(names[previous][0], "previous sentence")
+            return _as_link(_subject_of(document, names[previous], previous), "previous sentence")
     if subject is not None:
         return Link(subject[0], subject[1], "article subject")
     if not any(names.get(previous) for previous in range(index)):
@@ -272,6 +272,23 @@ def link_feature(
             if names.get(following):
                 return _as_link(names[following][0], "following sentence")
     return None
+
+
+# A purpose clause opening a sentence: "Чтобы удвоить объемы транзита по транскаспийскому
+# маршруту, в порту Актау планируется создать контейнерный хаб".
+_PURPOSE_OPENING = re.compile(r"\s*(?:[Дд]ля\s+того\s*,?\s+)?[Чч]тобы\b[^,;]*,")
+
+
+def _subject_of(document: NewsDocument, names: Sequence[Located], index: int) -> Located:
+    """The subject of sentence ``index`` (``names``, its names in order): its first name
+    past a purpose clause that opens it, else its first."""
+    start, end = document.sentences[index]
+    purpose = _PURPOSE_OPENING.match(document.text, start, end)
+    if purpose:
+        after = [name for name in names if name.position >= purpose.end()]
+        if after:
+            return after[0]
+    return names[0]
 
 
 def _named_for(text: str, names: Sequence[Located], position: int) -> Located | None:
