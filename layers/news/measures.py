@@ -35,6 +35,7 @@ from caspian.layers.news.scopes import (
     share_said_after,
     share_scope,
     shipper_share,
+    shippers_share,
     stage_scope,
     stake_scope,
     through_country,
@@ -185,6 +186,7 @@ def scope_of(
         or (through_country(text, span[0], item.start) if flow else None)
         or (share_scope(text, sentence[0], item.start, project_named) if flow else None)
         or (origin_after(text, item.end, span[1]) if flow else None)
+        or (shippers_share(text, span[0], (item.start, item.end)) if flow else None)
         or (share_said_after(text, item.end, span[1]) if flow else None)
         or (purpose_scope(text, item.end, sentence[1]) if item.kind == "money" else None)
         or component_scope(text, span[0], item.start)

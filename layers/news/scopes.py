@@ -471,6 +471,39 @@ def stake_scope(text: str, start: int, figure: tuple[int, int]) -> str | None:
     return f"{ACTOR}owner" if _NAME_BEFORE_BRACKET.search(text, before, figure[0]) else None
 
 
+# Countries as the ones who ship, right before a verb of shipping: "Казахстан и Туркменистан
+# успели прокачать через БТД 308 тысяч тонн нефти".
+_SHIPPERS = re.compile(
+    r"\b([А-ЯЁ][а-яё]+(?:\s*(?:,|и)\s*[А-ЯЁ][а-яё]+)*)\s+(?:[а-яё]+\s+)?"
+    r"(?:прокача|транспортирова|экспортирова|отгрузи|отгружа|поставил|поставля)[а-яё]*\b"
+)
+
+
+_CAPITALISED = re.compile(r"[А-ЯЁ][а-яё]+")
+
+
+def shippers_share(text: str, start: int, figure: tuple[int, int]) -> str | None:
+    """``share:<who>`` for a volume of cargo (``figure``: a cargo word right after it) that
+    the countries named right before a verb of shipping in ``text[start:figure[0]]`` (its
+    clause before it) shipped: one country's share, several countries' transit ("Казахстан и
+    Туркменистан успели прокачать через БТД 308 тысяч тонн нефти"); else None."""
+    after = words(text, figure[1], figure[1] + 20)[:1]
+    if not after or not lemmas(after[0].text) & CARGO:
+        return None
+    shippers = list(_SHIPPERS.finditer(text, start, figure[0]))
+    if not shippers:
+        return None
+    names = _CAPITALISED.findall(shippers[-1][1])
+    origins = [_country_code(name) for name in names]
+    found = [origin for origin in origins if origin]
+    return _share_of(found) if found and len(found) == len(names) else None
+
+
+def _country_code(name: str) -> str | None:
+    """The ISO code of the country ``name`` is a form of, else None."""
+    return next((COUNTRIES[lemma] for lemma in sorted(lemmas(name)) if lemma in COUNTRIES), None)
+
+
 def origin_after(text: str, figure_end: int, ceiling: int) -> str | None:
     """``share:<who>`` when the cargo word right after a volume is followed by the countries
     it comes from ("242 тысячи тонн нефти Казахстана и Туркменистана"), or has an adjective
