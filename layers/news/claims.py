@@ -445,6 +445,8 @@ def _of_another_facility(
     20 миллионов тонн нефти в год": the terminal's, a facility the catalog does not map)."""
     if link.rule != "sentence, before" or link.position is None:
         return False
+    if _RELATIVE_CLAUSE.search(text, link.position, item.start) is None:
+        return False  # most figures: no relative clause between the name and them
     name = next((n.match for n in named if n.position == link.position), None)
     if not isinstance(name, Mention):
         return False
@@ -611,24 +613,29 @@ def _period_said_before(
     return {}
 
 
-def _window_of_sentence_before(
-    claims: Sequence[Claim], index: int, link: linking.Link
-) -> dict[str, Any]:
-    """The window shorter than a year of the last volume of the sentence before sentence
-    ``index`` about the same project (``link``), for a volume or change that states no period
-    nor year: the report goes on over that window ("за первые шесть месяцев 2025 года объем
-    перевозок по маршруту составил 926 тысяч тонн … Особенно заметен рост контейнерных
-    перевозок - перевезено 40 200 ДФЭ"); else nothing."""
+def _last_volume_of(claims: Sequence[Claim], index: int) -> Claim | None:
+    """The last volume (:data:`FLOWS`) of sentence ``index`` among ``claims`` (in order), read
+    back from the end only as far as that sentence."""
     for claim in reversed(claims):
-        if claim.sentence is None or claim.sentence < index - 1:
-            return {}
-        if claim.sentence == index or claim.kind not in FLOWS:
-            continue
-        period = claim.context.get("period")
-        partial = period and period.get("months") != WHOLE_YEAR_MONTHS
-        same = (claim.layer, claim.feature) == (link.layer, link.feature)
-        return {"period": period} if partial and same and not claim.context.get("state") else {}
-    return {}
+        if claim.sentence is None or claim.sentence < index:
+            return None
+        if claim.sentence == index and claim.kind in FLOWS:
+            return claim
+    return None
+
+
+def _window_of_sentence_before(volume: Claim | None, link: linking.Link) -> dict[str, Any]:
+    """The window shorter than a year of ``volume``, the last volume of the sentence before,
+    when it is about the same project (``link``), for a volume or change that states no
+    period nor year: the report goes on over that window ("за первые шесть месяцев 2025 года
+    объем перевозок по маршруту составил 926 тысяч тонн … Особенно заметен рост контейнерных
+    перевозок - перевезено 40 200 ДФЭ"); else nothing."""
+    if volume is None or volume.context.get("state"):
+        return {}
+    period = volume.context.get("period")
+    partial = period and period.get("months") != WHOLE_YEAR_MONTHS
+    same = (volume.layer, volume.feature) == (link.layer, link.feature)
+    return {"period": period} if partial and same else {}
 
 
 #: The months of a whole year.
@@ -874,17 +881,30 @@ _TIMED_WORK = {*COMPLETION, "рассчитать"}
 _FOR = re.compile(r"\bдля\s*\Z", re.IGNORECASE)
 
 
-def _times_another_action(text: str, sentence: tuple[int, int], item: Quantity) -> bool:
-    """Whether the duration ``item`` times an action whose purpose alone is the completion:
-    each completion word of its ``sentence`` stands right after "для" ("в течение 10 дней
-    Минэкономики установит все работы необходимые для завершения строительства": the
-    ministry's ten days, no figure of the line)."""
-    if item.kind != "duration":
+def _times_another_action(
+    text: str, sentence: tuple[int, int], figures: Sequence[Quantity]
+) -> bool:
+    """Whether a duration of ``sentence`` (``figures``: its figures) times an action whose
+    purpose alone is the completion: each completion word of the sentence stands right after
+    "для" ("в течение 10 дней Минэкономики установит все работы необходимые для завершения
+    строительства": the ministry's ten days, no figure of the line). Read once per sentence."""
+    if not any(item.kind == "duration" for item in figures):
         return False
     timed = [word for word in words(text, *sentence) if lemmas(word.text) & _TIMED_WORK]
     return bool(timed) and all(
         _FOR.search(text, max(sentence[0], word.start - 8), word.start) for word in timed
     )
+
+
+def _without_route_ends(
+    text: str, names: dict[int, list[linking.Located]], index: int
+) -> dict[int, list[linking.Located]]:
+    """``names`` with the names of sentence ``index`` that stand as an end of a route
+    (:func:`linking.route_end`) left out: what a length of that sentence may be linked to."""
+    ends = [name for name in names.get(index, ()) if linking.route_end(text, name)]
+    if not ends:
+        return names
+    return {**names, index: [name for name in names[index] if name not in ends]}
 
 
 def read_claims(
@@ -937,10 +957,13 @@ def read_claims(
         horizons = [item.start for item in horizon_items]
         horizon_years = [int(item.value) for item in horizon_items]
         parts = split_lengths(document, figures, sentence[1])
+        without_ends: dict[int, list[linking.Located]] | None = None  # read once per sentence
+        flow_before = _last_volume_of(claims, index - 1)
+        other_action = _times_another_action(document.text, sentence, figures)
         for number, item in enumerate(figures):
             if not _is_claim(document, item, figures, said):
                 continue
-            if _times_another_action(document.text, sentence, item):
+            if item.kind == "duration" and other_action:
                 continue  # "в течение 10 дней Минэкономики установит … для завершения"
             floor = figures[number - 1].end if number else sentence[0]
             ceiling = figures[number + 1].start if number + 1 < len(figures) else sentence[1]
@@ -981,11 +1004,10 @@ def read_claims(
                 scope = _share_restated(document, claims[-1], figures[number - 1], item, index)
             borrow = item.kind in BORROWS or not topics_by_sentence.get(index)
             named = names
-            if item.kind == "length" and any(
-                linking.route_end(document.text, name) for name in names.get(index, ())
-            ):  # a length is not of a project named as an end of its route
-                kept = [n for n in names[index] if not linking.route_end(document.text, n)]
-                named = {**names, index: kept}
+            if item.kind == "length":  # a length is not of a project named as an end of its route
+                if without_ends is None:
+                    without_ends = _without_route_ends(document.text, names, index)
+                named = without_ends
             link = linking.link_feature(
                 document, named, subject, index, item.start, borrow, quotes
             )
@@ -1040,7 +1062,7 @@ def read_claims(
             # a sentence naming a time ("в течение прошлого года") counts over its own
             continued = item.kind in (*FLOWS, "growth") and not said & TIME_WORDS
             if not period and continued and link is not None:
-                period = _window_of_sentence_before(claims, index, link)
+                period = _window_of_sentence_before(flow_before, link)
             if not period and _of_its_time(item, scope):
                 period = _when_published(document)
             following = figures[number + 1] if number + 1 < len(figures) else None

@@ -71,7 +71,7 @@ from caspian.layers.news.documents import NewsDocument
 from caspian.layers.news.gazetteer import Match
 from caspian.layers.news.mentions import Mention
 from caspian.layers.news.scopes import COUNTRIES, LINE_WORDS
-from caspian.layers.news.text import is_plural, lemmas, words
+from caspian.layers.news.text import is_plural, lemmas, per_text, words
 
 MENTION_LOOKBACK = 3
 MENTION_LOOKAHEAD = 2
@@ -324,6 +324,8 @@ def whole_of_the_subject(
     return Link(subject[0], subject[1], "article subject, a part of the whole named")
 
 
+#: How far before a figure (characters) its sentence's noun of a kind is read.
+KIND_REACH = 120
 #: Common nouns of a kind of project, by lemma, and how the ids of that kind's layers end.
 KIND_NOUNS = {"порт": "_port", "нефтепровод": "_pipeline", "трубопровод": "_pipeline"}
 
@@ -341,7 +343,7 @@ def kind_named(
         return link
     kinds = {
         KIND_NOUNS[lemma]
-        for word in words(document.text, start, figure)
+        for word in words(document.text, max(start, figure - KIND_REACH), figure)
         if not is_plural(word.text)  # "Грузооборот казахстанских морских портов": several
         for lemma in lemmas(word.text)
         if lemma in KIND_NOUNS
@@ -466,19 +468,34 @@ def _route_before(
     обследование дна Каспия для прокладки линии связи … на будущем маршруте — от Актау до
     Сумгаита. … По расчётам, линия сможет передавать до 400 терабит в секунду"); else None."""
     text = document.text
-    spans = document.sentences[: index + 1]
-    for start, end in reversed(spans):
-        for match in _FROM_TO.finditer(text, start, end):  # rare: test it before the lemmas
-            found = feature_between(entries, match[1], match[2])
-            if found and _speaks_of_a_line(text, spans):
-                return Link(found[0], found[1], "route between its ends, before", match.start())
+    end = document.sentences[index][1]
+    routes = [route for route in _routes(text) if route[0] < end]
+    if not routes:
+        return None
+    line = _first_line_word(text, document.sentences[0][0] if document.sentences else 0)
+    if line is None or line >= end:
+        return None
+    for position, first, second in reversed(routes):
+        found = feature_between(entries, first, second)
+        if found:
+            return Link(found[0], found[1], "route between its ends, before", position)
     return None
 
 
-def _speaks_of_a_line(text: str, spans: Sequence[tuple[int, int]]) -> bool:
-    """Whether a line word (:data:`LINE_WORDS`) stands in one of the sentences ``spans``."""
-    return any(
-        lemmas(word.text) & LINE_WORDS for start, end in spans for word in words(text, start, end)
+@per_text(maxsize=4)
+def _routes(text: str) -> tuple[tuple[int, str, str], ...]:
+    """Every route "от X до Y" of ``text`` as ``(start, X, Y)``, in order: read once per text,
+    not once per figure."""
+    return tuple((match.start(), match[1], match[2]) for match in _FROM_TO.finditer(text))
+
+
+@per_text(maxsize=4)
+def _first_line_word(text: str, start: int) -> int | None:
+    """Where the first line word (:data:`LINE_WORDS`) of ``text`` from ``start`` stands, or
+    None: read once per text."""
+    return next(
+        (word.start for word in words(text, start, len(text)) if lemmas(word.text) & LINE_WORDS),
+        None,
     )
 
 

@@ -632,10 +632,18 @@ def work_after(text: str, figure_end: int) -> str | None:
     return next((WORK[lemma] for lemma in sorted(found) if lemma in WORK), None)
 
 
+#: How far before a length (characters) its word of laying may stand: "уложено 75,6 км
+#: главного пути и 87 км с боковыми ветками" (bounded: a sentence of thousands of figures is
+#: not read again for each).
+LAID_REACH = 120
+
+
 def laid_scope(text: str, start: int, figure: int) -> str | None:
     """``construction`` when a word of laying (:data:`LAID`) stands in ``text[start:figure]``
-    (a length's sentence before it), else None."""
-    laid = any(lemmas(token.text) & LAID for token in words(text, start, figure))
+    (a length's sentence before it), at most :data:`LAID_REACH` characters before it, else
+    None."""
+    window = words(text, max(start, figure - LAID_REACH), figure)
+    laid = any(lemmas(token.text) & LAID for token in window)
     return "construction" if laid else None
 
 
