@@ -61,7 +61,7 @@ class DifferentBasinsError(InputError):
     """The two ends of a sea route lie in different basins (no water joins them)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class SeaRouteSettings:
     """Options of sea routing."""
 

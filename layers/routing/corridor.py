@@ -82,7 +82,7 @@ CORRIDOR_VERSION = 4
 
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class CorridorSettings:
     """How the network is assembled (all in kilometres)."""
 
