@@ -54,6 +54,11 @@ if TYPE_CHECKING:
     from branca.element import Figure
     from caspian.layers.catalog.loading import Layer
 
+    #: A user's file on the map: its layer name and frame, and optionally each feature's own
+    #: properties for the popups.
+    UserLayer = (tuple[str, geopandas.GeoDataFrame]
+                 | tuple[str, geopandas.GeoDataFrame, list[dict[str, Any]]])
+
 logger = logging.getLogger(__name__)
 
 #: Decimal places of the offline basemap's coordinates (about 100 m).
@@ -176,8 +181,8 @@ class MapOptions(TypedDict, total=False):
     """How a map is drawn: the keyword arguments :func:`build_map` passes on to
     :func:`map_of_layers`, which holds their defaults."""
 
-    offline: bool
     title: str | None
+    offline: bool
     settings: Settings | None
 
 
@@ -197,7 +202,7 @@ def build_map(
         A user's GeoJSON files, each drawn as its own overlay with every property in the
         popup (escaped). Validated by :func:`caspian.layers.io.userdata.read_user_geojson`.
     **options
-        ``offline``, ``title``, ``settings``: as in :func:`map_of_layers`.
+        ``title``, ``offline``, ``settings``: as in :func:`map_of_layers`.
 
     Returns
     -------
@@ -242,10 +247,10 @@ def user_layer_names(paths: Sequence[str | os.PathLike[str]]) -> list[str]:
 
 def map_of_layers(
     layers: Sequence[Layer],
-    users: Sequence[tuple[Any, ...]] = (),
+    users: Sequence[UserLayer] = (),
     *,
-    offline: bool = False,
     title: str | None = None,
+    offline: bool = False,
     settings: Settings | None = DEFAULT_SETTINGS,
 ) -> folium.Map:
     """Build the map of already loaded layers; :func:`build_map` loads them by id.
@@ -257,11 +262,11 @@ def map_of_layers(
     users : sequence of (str, GeoDataFrame) or (str, GeoDataFrame, list of dict)
         A name (shown in the layer control; give each its own) and the frame of each user
         file, optionally with each feature's own properties for the popups.
+    title : str, optional
+        Shown on the map and as the page title.
     offline : bool
         Inline every script and stylesheet and draw a vector basemap instead of tiles, so the
         saved file makes no request to any host.
-    title : str, optional
-        Shown on the map and as the page title.
     settings : Settings
         Ellipsoid for the computed lengths.
 
