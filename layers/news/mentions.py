@@ -10,7 +10,7 @@ from typing import Any
 
 from caspian.layers.news.documents import NewsDocument
 from caspian.layers.news.gazetteer import Gazetteer, Match, load_gazetteer
-from caspian.layers.news.text import is_plural, lemmas, words
+from caspian.layers.news.text import is_plural, lemmas, word_list, words
 
 #: Road nouns: the catalog maps no road, so a name right after one ("строительство
 #: автомобильной дороги Горадиз-Агбенд завершено на 95%") is a road's that shares its name
@@ -146,7 +146,8 @@ def road_in(text: str, start: int, end: int) -> bool:
 def names_a_road(text: str, start: int, name: int) -> bool:
     """Whether the name at ``name`` follows a road noun (:data:`ROADS`, or "автомобильная
     дорога") in ``text[start:name]``: a road's name, not a mapped feature's."""
-    before = [lemmas(word.text) for word in words(text, start, name)[-2:]]
+    # the last two words, made as words alone (the paragraph's others are not needed)
+    before = [lemmas(written) for written in word_list(text, start, name).texts[-2:]]
     if before and before[-1] & ROADS:
         return True
     return len(before) == 2 and _MOTOR in before[0] and _ROAD in before[1]

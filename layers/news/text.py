@@ -65,6 +65,7 @@ def _fold(text: str) -> str:
     return text.lower().replace("ё", "е")
 
 
+@lru_cache(maxsize=200_000)
 def is_plural(word: str) -> bool:
     """Whether every pymorphy3 reading of ``word`` is plural ("кабелей", not "кабеля")."""
     parses = _analyzer().parse(word)
@@ -108,6 +109,7 @@ def clear_caches() -> None:
     """Forget every word analysed so far (benchmarks measure cold lookups)."""
     _normal_forms.cache_clear()
     lemmas.cache_clear()
+    is_plural.cache_clear()
     range_lemmas.cache_clear()  # type: ignore[attr-defined]
 
 
