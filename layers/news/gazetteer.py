@@ -96,18 +96,22 @@ class Matcher:
         return memo
 
     @staticmethod
-    def _matches_at(name: Name, text: str, tokens: Sequence[Word], index: int) -> bool:
-        listed = _listed(tokens)
+    def _matches_at(name: Name, text: str, listed: WordList, index: int) -> bool:
+        """Whether ``name``, one of the candidates of the word at ``index``
+        (:meth:`_candidates`), is written from there. A name found by its first lemma meets
+        that word's lemmas (a name found by the word's spelling too: the gazetteer's lemmas
+        are folded, so such a word is folded and among its own lemmas); its other words are
+        tested, each word's lemmas before what joins it to the one before."""
         texts = listed.texts
         if name.exact:
             return texts[index] == name.written
-        if index + len(name.lemma_sets) > len(texts):
+        sets = name.lemma_sets
+        if index + len(sets) > len(texts):
             return False
-        for offset, wanted in enumerate(name.lemma_sets):
-            at = index + offset
-            if offset and not _JOINER.fullmatch(text[listed.ends[at - 1] : listed.starts[at]]):
+        for at in range(index + 1, index + len(sets)):
+            if not lemmas(texts[at]) & sets[at - index]:
                 return False
-            if not lemmas(texts[at]) & wanted:
+            if not _JOINER.fullmatch(text, listed.ends[at - 1], listed.starts[at]):
                 return False
         return True
 
