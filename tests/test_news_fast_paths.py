@@ -293,6 +293,25 @@ def test_the_hints_never_skip_a_sentence_a_reader_reads(sentence: tuple[str, int
             assert may_find(_readers(), text, start, end), (reader.__name__, found)
 
 
+@PROPERTY
+@given(long_sentences())
+def test_the_hints_of_a_long_text_found_once_answer_as_each_range_asked(
+    sentence: tuple[str, int, int],
+) -> None:
+    """In a long text, the hint words, digits and number words are found once and each range
+    looked up; the answer is the one that asking every hint in the range gives (a range that
+    cuts a word included)."""
+    from caspian.layers.news import hints
+
+    text, start, end = sentence
+    joined = hints._joined(_readers())
+    assert joined is not None
+    asked = holds_word(text, start, end, joined.words) or any(
+        hints._holds(hint, text, start, end) for hint in joined.others
+    )
+    assert hints.may_find(_readers(), text, start, end) == asked
+
+
 def test_a_sentence_without_figures_is_skipped_and_a_reader_without_hints_is_not() -> None:
     from caspian.layers.news.hints import may_find
 

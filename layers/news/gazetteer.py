@@ -96,12 +96,24 @@ class Matcher:
         return memo
 
     @staticmethod
-    def _matches_at(name: Name, text: str, listed: WordList, index: int) -> bool:
+    def _matches_at(name: Name, text: str, tokens: Sequence[Word], index: int) -> bool:
+        """Whether ``name`` is written from the word at ``index`` of ``tokens``."""
+        listed = _listed(tokens)
+        if name.exact:
+            return listed.texts[index] == name.written
+        if index + len(name.lemma_sets) > len(listed.texts):
+            return False
+        first = bool(lemmas(listed.texts[index]) & name.lemma_sets[0])
+        return first and Matcher._goes_on_at(name, text, listed, index)
+
+    @staticmethod
+    def _goes_on_at(name: Name, text: str, listed: WordList, index: int) -> bool:
         """Whether ``name``, one of the candidates of the word at ``index``
-        (:meth:`_candidates`), is written from there. A name found by its first lemma meets
-        that word's lemmas (a name found by the word's spelling too: the gazetteer's lemmas
-        are folded, so such a word is folded and among its own lemmas); its other words are
-        tested, each word's lemmas before what joins it to the one before."""
+        (:meth:`_candidates`), is written from there: :meth:`_matches_at` less the test of
+        the first word, which a candidate passes (a name found by its first lemma meets that
+        word's lemmas; one found by the word's spelling too: the gazetteer's lemmas are
+        folded, so such a word is folded and among its own lemmas). Each further word's
+        lemmas are tested before what joins it to the one before."""
         texts = listed.texts
         if name.exact:
             return texts[index] == name.written
@@ -131,7 +143,7 @@ class Matcher:
         for index, names in self._starts(text, listed):
             if index < free:
                 continue
-            best = next((name for name in names if self._matches_at(name, text, listed, index)),
+            best = next((name for name in names if self._goes_on_at(name, text, listed, index)),
                         None)  # fmt: skip
             if best is None:
                 continue
