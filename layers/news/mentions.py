@@ -114,6 +114,7 @@ _PORTS_LISTED = re.compile(
     r"\bпорт(?:ах|ов|ы|ам|ами)\s+([А-ЯЁ][а-яё]+(?:(?:\s*,\s*|\s+и\s+)[А-ЯЁ][а-яё]+)+)"
 )
 _LISTED_NAME = re.compile(r"[А-ЯЁ][а-яё]+")
+_PORT_STEM = "порт"  # how every match of _PORTS_LISTED starts
 
 
 def listed_ports(
@@ -122,7 +123,10 @@ def listed_ports(
     """The ports named in a list after a plural port noun in ``text[start:end]`` that are no
     match already (``taken``, spans): each name as ``(start, end, match)`` of "порт <name>"
     in the gazetteer."""
-    for listed in _PORTS_LISTED.finditer(text, start, end):
+    # Every match starts with the stem: the scan starts at its first (most paragraphs hold
+    # none); the look-behind of "\b" still sees the text before.
+    first = text.find(_PORT_STEM, start, end)
+    for listed in _PORTS_LISTED.finditer(text, first, end) if first >= 0 else ():
         for name in _LISTED_NAME.finditer(text, listed.start(1), listed.end(1)):
             if any(a < name.end() and name.start() < b for a, b in taken):
                 continue
