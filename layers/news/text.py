@@ -200,6 +200,8 @@ def range_lemmas(text: str, start: int, end: int) -> frozenset[str]:
 #: A sentence razdel ends inside a figure: a number with an abbreviated multiplier ("около 77
 #: тыс. TEU" is one figure, not a sentence ending at "тыс.").
 _CUT_FIGURE = re.compile(r"\d\s*(?:тыс|млн|млрд|трлн)\.\Z")
+#: How every match of :data:`_CUT_FIGURE` ends: a sentence that ends otherwise is not searched.
+_CUT_ENDINGS = ("тыс.", "млн.", "млрд.", "трлн.")
 #: What the figure's unit looks like after such a cut: a lower-case word or an upper-case
 #: abbreviation ("TEU", "ДФЭ", "USD").
 _GOES_ON = re.compile(r"[a-zа-яё]|[A-ZА-ЯЁ]{2,}\b")
@@ -219,7 +221,8 @@ def sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
                 here = (pending[0], here[1])
             else:
                 yield pending
-        pending = here if _CUT_FIGURE.search(text, *here) else None
+        cut = text.endswith(_CUT_ENDINGS, *here) and _CUT_FIGURE.search(text, *here)
+        pending = here if cut else None
         if pending is None:
             yield here
     if pending is not None:
