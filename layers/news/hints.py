@@ -53,9 +53,10 @@ def _holds(hint: Hint, text: str, start: int, end: int) -> bool:
     return bool(hint(text, start, end))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class _Joined:
-    """The hints of several readers, each asked once."""
+    """The hints of several readers, each asked once (one per readers, :func:`_joined`: told
+    apart by identity, a cheap key for what is found of it in a text)."""
 
     #: Their words, in one tuple (the folded sentence is searched for each).
     words: tuple[str, ...]
