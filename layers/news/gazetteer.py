@@ -137,7 +137,6 @@ class Matcher:
         """Non-overlapping matches in ``text[start:end]``, longest first at each place;
         ``tokens``, the words of that range when the caller has them already."""
         listed = _listed(tokens) if tokens is not None else word_list(text, start, end)
-        texts = listed.texts
         found: list[Match] = []
         free = 0  # the first token after the last match: matches do not overlap
         for index, names in self._starts(text, listed):
@@ -152,7 +151,6 @@ class Matcher:
             found.append(Match(name.target, name.written, start_at, end_at))
             free = index + size
         return found
-
 
     def _starts(self, text: str, listed: WordList) -> Iterator[tuple[int, list[Name]]]:
         """The indices of the words of ``listed`` where a name may start, with those names.

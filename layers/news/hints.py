@@ -92,11 +92,12 @@ def may_find(readers: Sequence[object], text: str, start: int, end: int) -> bool
         return any(_holds(hint, text, start, end) for hint in joined.others)
     if found.holds(start, end):
         return True
-    if found.number_words and (
+    # A range that cuts a run of letters holds runs that are not the text's: asked itself.
+    cut = found.number_words and (
         numbers.cuts_a_run(text, start) or numbers.cuts_a_run(text, end)
-    ):  # the runs of letters of the range are not the text's: asked in the range
-        if numbers.holds_number_word(text, start, end):
-            return True
+    )
+    if cut and numbers.holds_number_word(text, start, end):
+        return True
     return any(_holds(hint, text, start, end) for hint in found.others)
 
 
