@@ -80,18 +80,6 @@ def to_lonlat(transformer: pyproj.Transformer, xys: Any) -> FloatArray:
     return np.column_stack([lons, lats])
 
 
-def point_to_plane(transformer: pyproj.Transformer, lon: float, lat: float) -> tuple[float, float]:
-    """:func:`to_plane` of one point (a tenth of the time: no arrays built)."""
-    x, y = transformer.transform(lon, lat)
-    return float(x), float(y)
-
-
-def point_to_lonlat(transformer: pyproj.Transformer, x: float, y: float) -> tuple[float, float]:
-    """:func:`to_lonlat` of one point."""
-    lon, lat = transformer.transform(x, y, direction=pyproj.enums.TransformDirection.INVERSE)
-    return float(lon), float(lat)
-
-
 def ecef_of(lonlat: Any, geod: pyproj.Geod = GEOD) -> FloatArray:
     """Earth-centred ``(x, y, z)`` metres of ``(..., 2)`` lon/lat degrees on ``geod``'s
     ellipsoid."""

@@ -31,11 +31,12 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+import pyproj
 import shapely
 from caspian.geo.errors import InputError
 from caspian.geo.geodesy import densify_path
 from caspian.geo.routing import Route, as_lonlat
-from caspian.geo.routing.seagraph import SeaGraph, point_to_lonlat, point_to_plane
+from caspian.geo.routing.seagraph import SeaGraph
 from caspian.geo.routing.seapaths import (
     EndPoint,
     ShortestPaths,
@@ -51,6 +52,8 @@ FloatArray = npt.NDArray[np.float64]
 #: How far inside the navigable water a snapped point is placed, metres (off the very edge,
 #: so that its segments are tested like any other).
 _SNAP_INSET_M = 1.0
+
+_INVERSE = pyproj.enums.TransformDirection.INVERSE
 
 
 class NotInBasinError(InputError):
@@ -359,14 +362,14 @@ def _snap_all(graph: SeaGraph, lonlats: Sequence[tuple[float, float]]) -> list[L
     arithmetic; the operations, so the numbers, are those of the array version this
     replaced).
     """
-    xys = [point_to_plane(graph.transformer, *lonlat) for lonlat in lonlats]
+    transform = graph.transformer.transform
+    xys = [transform(lon, lat) for lon, lat in lonlats]
     navigable = graph.prepared_navigable
-    inside = shapely.contains_xy(navigable, *np.array(xys).T).tolist()
-    located = [Located(graph, lonlat, lonlat, xy, 0.0)
-               for lonlat, xy in zip(lonlats, xys, strict=True)]
+    inside = shapely.contains_xy(navigable, [x for x, _ in xys], [y for _, y in xys]).tolist()
     on_land = [k for k, is_inside in enumerate(inside) if not is_inside]
     if not on_land:
-        return located
+        return [Located(graph, lonlat, lonlat, xy, 0.0)
+                for lonlat, xy in zip(lonlats, xys, strict=True)]
     nears = _nearest_coast_points(graph, [xys[k] for k in on_land])
     waters = []
     for k, (near_x, near_y) in zip(on_land, nears, strict=True):
@@ -374,15 +377,19 @@ def _snap_all(graph: SeaGraph, lonlats: Sequence[tuple[float, float]]) -> list[L
         norm = max(float(np.hypot(step_x, step_y)), 1e-9)
         waters.append((near_x + step_x / norm * _SNAP_INSET_M,
                        near_y + step_y / norm * _SNAP_INSET_M))
-    in_water = shapely.contains_xy(navigable, *np.array(waters).T).tolist()
+    in_water = shapely.contains_xy(navigable, [x for x, _ in waters],
+                                   [y for _, y in waters]).tolist()
+    located = {}
+    inverse = graph.geod.inv
     for k, near, water, is_in_water in zip(on_land, nears, waters, in_water, strict=True):
         water_x, water_y = water if is_in_water else near
         lon, lat = lonlats[k]
-        water_lonlat = point_to_lonlat(graph.transformer, water_x, water_y)
-        _, _, snap_m = graph.geod.inv(lon, lat, water_lonlat[0], water_lonlat[1])
-        located[k] = Located(graph, lonlats[k], water_lonlat, (water_x, water_y),
-                             float(snap_m) / 1000.0)
-    return located
+        water_lon, water_lat = transform(water_x, water_y, direction=_INVERSE)
+        snap_m = inverse(lon, lat, water_lon, water_lat)[2]
+        located[k] = Located(graph, lonlats[k], (water_lon, water_lat), (water_x, water_y),
+                             snap_m / 1000.0)
+    return [located[k] if k in located else Located(graph, lonlat, lonlat, xy, 0.0)
+            for k, (lonlat, xy) in enumerate(zip(lonlats, xys, strict=True))]
 
 
 def _nearest_on_coast(graph: SeaGraph, xy: FloatArray) -> FloatArray:
@@ -401,12 +408,14 @@ def _nearest_coast_points(
     # shapely's array paths (quicker than its paths for one geometry, Point(x, y)): every
     # segment nearest each point, as (point, segment) columns; of several equally near, the
     # first is taken
-    points, segments = tree.query_nearest(shapely.points(np.array(xys)), all_matches=True)
+    points, segments = tree.query_nearest(shapely.points(xys), all_matches=True).tolist()
+    nearest: dict[int, int] = {}
+    for k, segment in zip(points, segments, strict=True):
+        nearest[k] = min(segment, nearest.get(k, segment))
     out = []
     for k, (x, y) in enumerate(xys):
-        segment = int(segments[points == k].min())
-        ax, ay = starts[segment].tolist()
-        bx, by = ends[segment].tolist()
+        ax, ay = starts[nearest[k]].tolist()
+        bx, by = ends[nearest[k]].tolist()
         dx, dy = bx - ax, by - ay
         along = min(max(((x - ax) * dx + (y - ay) * dy) / max(dx * dx + dy * dy, 1e-18), 0.0),
                     1.0)
