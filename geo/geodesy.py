@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import os
+from array import array
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
@@ -607,20 +608,17 @@ def densify_path(lonlats: Any, max_segment_km: float, geod: pyproj.Geod = GEOD) 
         n_sub = max(1, math.ceil(dist_m / step_m))
         counts.append(n_sub - 1)
         jump = jump or abs(next_lon - lon) > 180.0
-        for k in range(1, n_sub):
-            starts_lon.append(lon)
-            starts_lat.append(lat)
-            azimuths.append(azimuth)
-            distances.append(dist_m * (k / n_sub))
+        if n_sub > 1:
+            starts_lon += [lon] * (n_sub - 1)
+            starts_lat += [lat] * (n_sub - 1)
+            azimuths += [azimuth] * (n_sub - 1)
+            distances += [dist_m * (k / n_sub) for k in range(1, n_sub)]
     if not distances and not jump:
         return coords
-    inserted_lons: list[float] = []
-    inserted_lats: list[float] = []
-    if distances:
-        # one Geod.fwd for every inserted point (on fresh arrays, so in place)
-        new_lons, new_lats, _ = geod.fwd(
-            *np.array([starts_lon, starts_lat, azimuths, distances]), inplace=True)
-        inserted_lons, inserted_lats = new_lons.tolist(), new_lats.tolist()
+    # one Geod.fwd for every inserted point, on fresh buffers (so in place; the stdlib's
+    # arrays are built from lists faster than numpy's)
+    new_lons, new_lats, _ = geod.fwd(array("d", starts_lon), array("d", starts_lat),
+                                     array("d", azimuths), array("d", distances), inplace=True)
     out_lons: list[float] = []
     out_lats: list[float] = []
     done = 0
@@ -628,8 +626,8 @@ def densify_path(lonlats: Any, max_segment_km: float, geod: pyproj.Geod = GEOD) 
         # each vertex, then the points inserted along the segment it starts
         out_lons.append(lon)
         out_lats.append(lat)
-        out_lons += inserted_lons[done:done + count]
-        out_lats += inserted_lats[done:done + count]
+        out_lons += new_lons[done:done + count]
+        out_lats += new_lats[done:done + count]
         done += count
     new_xy = np.array([out_lons, out_lats]).T
     # no step of 180 degrees or more can hide in a span of less
