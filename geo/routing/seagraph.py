@@ -260,6 +260,24 @@ def visible(navigable: Any, coast: Any, starts: FloatArray, ends: FloatArray) ->
     return inside
 
 
+def visible_one(navigable: Any, coast: Any, start: tuple[float, float],
+                end: tuple[float, float]) -> bool:
+    """:func:`visible` of one segment given as plain floats (a route's straight segment
+    between its ends): the same operations, so the same numbers and the same answer, without
+    building arrays."""
+    start_x, start_y = start
+    end_x, end_y = end
+    if not shapely.contains_xy(navigable, 0.5 * (start_x + end_x), 0.5 * (start_y + end_y)):
+        return False
+    step_x, step_y = end_x - start_x, end_y - start_y
+    length = float(np.hypot(step_x, step_y))
+    factor = min(_END_TRIM_M, 0.25 * length) / max(length, 1e-12)
+    cut_x, cut_y = step_x * factor, step_y * factor
+    trimmed = shapely.LineString([(start_x + cut_x, start_y + cut_y),
+                                  (end_x - cut_x, end_y - cut_y)])
+    return not shapely.intersects(coast, trimmed)
+
+
 @dataclass(frozen=True)
 class SeaGraph:
     """The visibility graph of one basin's navigable water."""
@@ -331,6 +349,12 @@ class SeaGraph:
         return tuple(np.ascontiguousarray(array[:, column])
                      for array in (self.vertices_xy, self.previous_xy, self.following_xy)
                      for column in (0, 1))
+
+    @cached_property
+    def vertices_lonlat_list(self) -> list[tuple[float, float]]:
+        """:attr:`vertices_lonlat` as plain floats (a query measures a dozen segments one at
+        a time, through pyproj's path for floats)."""
+        return [(lon, lat) for lon, lat in self.vertices_lonlat.tolist()]
 
     @cached_property
     def vertices_ecef(self) -> FloatArray:

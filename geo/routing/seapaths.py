@@ -201,42 +201,40 @@ def resolve_candidates(
             picked.append((point, untested))
     if not picked and also is None:
         return False
-    # every segment's two ends, and each origin's degrees, as whole arrays (one GEOS call
-    # and one pass for the lengths for the lot: the calls, not the arithmetic, are a query's
-    # cost)
+    # every segment's two ends as whole arrays (one GEOS call for the lot: the calls, not
+    # the arithmetic, are a query's cost)
     counts = [which.size for _, which in picked]
-    count = sum(counts)
-    vertex_ids = (np.concatenate([point.candidates[which] for point, which in picked])
-                  if picked else np.empty(0, dtype=np.intp))
-    origins = np.array([(*point.water_xy, *point.water_lonlat) for point, _ in picked]
-                       + ([(*also[0].water_xy, 0.0, 0.0)] if also is not None else []))
-    starts_xy = origins[:, :2].repeat(counts + ([1] if also is not None else []), axis=0)
-    ends_xy = graph.vertices_xy[vertex_ids]
+    ids = [point.candidates[which] for point, which in picked]
+    origins = [point.water_xy for point, _ in picked]
+    if also is not None:
+        counts.append(1)
+        origins.append(also[0].water_xy)
+    starts_xy = np.array(origins).repeat(counts, axis=0)
+    ends_xy = graph.vertices_xy[np.concatenate(ids) if len(ids) > 1 else ids[0]] if ids else (
+        np.empty((0, 2)))
     if also is not None:
         ends_xy = np.concatenate([ends_xy, [also[1].water_xy]])
-    clear = visible(graph.navigable, graph.coast, starts_xy, ends_xy)
-    seen = clear[:count]
-    lengths_m = np.full(count, np.inf)
-    if np.count_nonzero(seen):
-        origins_lonlat = origins[:len(picked), 2:].repeat(counts, axis=0)[seen]
-        inverse = graph.geod.inv
-        # one segment at a time: pyproj's path for plain floats costs a tenth of its array
-        # path's overhead, and a query measures a dozen segments (the same numbers)
-        lengths_m[seen] = [inverse(lon, lat, target_lon, target_lat)[2]
-                           for (lon, lat), (target_lon, target_lat)
-                           in zip(origins_lonlat.tolist(),
-                                  graph.vertices_lonlat[vertex_ids[seen]].tolist(),
-                                  strict=True)]
+    clear = visible(graph.navigable, graph.coast, starts_xy, ends_xy).tolist()
+    # the lengths one segment at a time: pyproj's path for plain floats costs a tenth of its
+    # array path's overhead, and a query measures a dozen segments (the same numbers)
+    inverse = graph.geod.inv
+    vertices_lonlat = graph.vertices_lonlat_list
     offset = 0
-    for (point, which), size in zip(picked, counts, strict=True):
+    for (point, which), vertex_ids in zip(picked, ids, strict=True):
+        lon, lat = point.water_lonlat
         point.tested[which] = True
-        point.lengths_m[which] = lengths_m[offset:offset + size]
-        offset += size
-    return also is not None and bool(clear[-1])
+        point.lengths_m[which] = [
+            inverse(lon, lat, *vertices_lonlat[vertex])[2] if is_clear else np.inf
+            for vertex, is_clear in zip(vertex_ids.tolist(),
+                                        clear[offset:offset + which.size], strict=True)
+        ]
+        offset += which.size
+    return also is not None and clear[-1]
 
 
 def best_pair(
-    graph: SeaGraph, paths: ShortestPaths, start: EndPoint, end: EndPoint
+    graph: SeaGraph, paths: ShortestPaths, start: EndPoint, end: EndPoint,
+    direct_m: float | None = None,
 ) -> tuple[float, int | None, int | None]:
     """The shortest water path between two points: straight, or through graph vertices.
 
@@ -251,13 +249,19 @@ def best_pair(
     first (tested in one GEOS call with the straight segment); then only the candidates whose
     bound (the length to them, then the chord on to the other point) does not exceed that
     path's length can be on a shorter one.
+
+    ``direct_m``, when given, is the straight segment's length already found (``inf``: it is
+    not in water), and the segment is not tested again.
     """
     via_start = start.lengths_m + end.chords_m[start.candidates]
     via_end = end.lengths_m + start.chords_m[end.candidates]
     rows, columns = _least(via_start), _least(via_end)
-    direct_m = np.inf
-    if resolve_candidates(graph, (start, rows), (end, columns), also=(start, end)):
-        _, _, direct_m = graph.geod.inv(*start.water_lonlat, *end.water_lonlat)
+    if direct_m is None:
+        direct_m = np.inf
+        if resolve_candidates(graph, (start, rows), (end, columns), also=(start, end)):
+            _, _, direct_m = graph.geod.inv(*start.water_lonlat, *end.water_lonlat)
+    else:
+        resolve_candidates(graph, (start, rows), (end, columns))
     beat_m = float(direct_m)
     first = _search(graph, paths, start, end, rows, columns, beat_m)
     if first is not None and _only_among(via_start, rows, first[0]) and _only_among(

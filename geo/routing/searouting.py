@@ -24,6 +24,7 @@ The land test of sea legs and subsea cables is in :mod:`caspian.geo.landfalls`.
 
 from __future__ import annotations
 
+import math
 import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -36,7 +37,7 @@ import shapely
 from caspian.geo.errors import InputError
 from caspian.geo.geodesy import densify_path
 from caspian.geo.routing import Route, as_lonlat
-from caspian.geo.routing.seagraph import SeaGraph
+from caspian.geo.routing.seagraph import SeaGraph, visible_one
 from caspian.geo.routing.seapaths import (
     EndPoint,
     ShortestPaths,
@@ -212,7 +213,13 @@ class SeaRouter:
                 "(canals and straits between them are not modelled)"
             )
         graph = start.graph
-        length_m, nodes = self._shortest(graph, *self._attachments_of(start, end))
+        direct_m = _direct_m(graph, start, end)
+        if direct_m < math.inf:
+            # the straight segment is in water: no path through the graph is shorter (the
+            # geodesic is the shortest line), and the ends need no attachment
+            length_m, nodes = direct_m, []
+        else:
+            length_m, nodes = self._shortest(graph, *self._attachments_of(start, end), direct_m)
         path = np.empty((len(nodes) + 2, 2))
         path[0], path[1:-1], path[-1] = start.water_lonlat, graph.vertices_lonlat[nodes], (
             end.water_lonlat)
@@ -322,10 +329,13 @@ class SeaRouter:
         return self._paths[graph.basin]
 
     def _shortest(
-        self, graph: SeaGraph, start: _Attachment, end: _Attachment
+        self, graph: SeaGraph, start: _Attachment, end: _Attachment,
+        direct_m: float | None = None,
     ) -> tuple[float, list[int]]:
-        """Length (m) and graph vertices of the shortest path between two attached points."""
-        length_m, first, last = best_pair(graph, self._all_pairs(graph), start.ends, end.ends)
+        """Length (m) and graph vertices of the shortest path between two attached points
+        (``direct_m``: the straight segment's length if known, ``inf`` when not in water)."""
+        length_m, first, last = best_pair(graph, self._all_pairs(graph), start.ends, end.ends,
+                                          direct_m)
         if first is not None and last is not None:
             return length_m, walk(self._all_pairs(graph).predecessors[first], first, last)
         if not np.isfinite(length_m):
@@ -343,6 +353,14 @@ class _Attachment:
 
     point: Located
     ends: EndPoint
+
+
+def _direct_m(graph: SeaGraph, start: Located, end: Located) -> float:
+    """Geodesic length of the straight segment between two located points when it lies in
+    the navigable water, metres; ``inf`` when it does not."""
+    if visible_one(graph.navigable, graph.coast, start.water_xy, end.water_xy):
+        return float(graph.geod.inv(*start.water_lonlat, *end.water_lonlat)[2])
+    return math.inf
 
 
 def _snap_box(graph: SeaGraph, margin_km: float) -> tuple[float, float, float, float]:
