@@ -220,9 +220,8 @@ class SeaRouter:
             length_m, nodes = direct_m, []
         else:
             length_m, nodes = self._shortest(graph, *self._attachments_of(start, end), direct_m)
-        path = np.empty((len(nodes) + 2, 2))
-        path[0], path[1:-1], path[-1] = start.water_lonlat, graph.vertices_lonlat[nodes], (
-            end.water_lonlat)
+        vertices_lonlat = graph.vertices_lonlat_list
+        path = [start.water_lonlat, *(vertices_lonlat[node] for node in nodes), end.water_lonlat]
         line = shapely.LineString(densify_path(path, self.settings.densify_km, graph.geod))
         return Route(
             mode="sea",
