@@ -224,11 +224,23 @@ def _tangent_columns(
     cost half the array operations; :attr:`SeaGraph.vertex_columns` gives them as contiguous
     columns, not strided views)."""
     step_x, step_y = vertex_x - origin_x, vertex_y - origin_y
-    side_previous = step_x * (previous_y - origin_y) - step_y * (previous_x - origin_x)
-    side_following = step_x * (following_y - origin_y) - step_y * (following_x - origin_x)
+    # step_x * (previous_y - origin_y) - step_y * (previous_x - origin_x), and the same of the
+    # following neighbour, written into five arrays rather than ten (the same operations;
+    # fewer temporaries keep a query's arrays in the processor's cache)
+    side_previous = previous_y - origin_y
+    side_previous *= step_x
+    other = previous_x - origin_x
+    other *= step_y
+    side_previous -= other
+    side_following = np.subtract(following_y, origin_y, out=other)
+    side_following *= step_x
+    other = following_x - origin_x
+    other *= step_y
+    side_following -= other
     # the product is negative only for strictly opposite sides (its sign is exact: the sides
     # are products of plane metres, far from the smallest double, so it never underflows)
-    return side_previous * side_following >= 0
+    side_previous *= side_following
+    return side_previous >= 0
 
 
 def visible(navigable: Any, coast: Any, starts: FloatArray, ends: FloatArray) -> Any:

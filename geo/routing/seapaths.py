@@ -177,9 +177,19 @@ def _chords_to_vertices_m(graph: SeaGraph, ecefs: FloatArray) -> FloatArray:
     other end's bounds to them, are read from its row.
     """
     x, y, z = graph.ecef_columns
-    step_x, step_y, step_z = x - ecefs[:, :1], y - ecefs[:, 1:2], z - ecefs[:, 2:]
-    chords = np.sqrt(step_x * step_x + step_y * step_y + step_z * step_z)
-    return np.maximum(chords - _BOUND_MARGIN_M, 0.0)
+    # sqrt(step_x**2 + step_y**2 + step_z**2) - margin, at least 0, in two arrays (the same
+    # operations in the same order)
+    chords = x - ecefs[:, :1]
+    chords *= chords
+    square = y - ecefs[:, 1:2]
+    square *= square
+    chords += square
+    square = np.subtract(z, ecefs[:, 2:], out=square)
+    square *= square
+    chords += square
+    np.sqrt(chords, out=chords)
+    chords -= _BOUND_MARGIN_M
+    return np.maximum(chords, 0.0, out=chords)
 
 
 def resolve_candidates(
