@@ -255,19 +255,25 @@ def visible(navigable: Any, coast: Any, starts: FloatArray, ends: FloatArray) ->
     ends = np.asarray(ends, dtype=float).reshape(-1, 2)
     if starts.shape[0] == 0:
         return np.zeros(0, dtype=bool)
-    middle = 0.5 * (starts + ends)
+    middle = starts + ends
+    middle *= 0.5
     inside = shapely.contains_xy(navigable, middle[:, 0], middle[:, 1])
     count = np.count_nonzero(inside)  # a third of the cost of any() or all()
     if not count:
         return inside
     if count < inside.size:
         starts, ends = starts[inside], ends[inside]
-    # only the segments whose midpoint is in water are trimmed, built and tested
-    step = ends - starts
-    length = np.hypot(step[:, 0], step[:, 1])
-    cut = step * (np.minimum(_END_TRIM_M, 0.25 * length) / np.maximum(length, 1e-12))[:, None]
+    # only the segments whose midpoint is in water are trimmed, built and tested; the cut
+    # at each end is step * min(trim, length / 4) / max(length, 1e-12), computed in place
+    cut = ends - starts
+    length = np.hypot(cut[:, 0], cut[:, 1])
+    factor = 0.25 * length
+    np.minimum(factor, _END_TRIM_M, out=factor)
+    factor /= np.maximum(length, 1e-12, out=length)
+    cut *= factor[:, None]
     coords = np.empty((starts.shape[0], 2, 2))
-    coords[:, 0], coords[:, 1] = starts + cut, ends - cut
+    np.add(starts, cut, out=coords[:, 0])
+    np.subtract(ends, cut, out=coords[:, 1])
     inside[inside] = ~shapely.intersects(coast, shapely.linestrings(coords))
     return inside
 
