@@ -225,14 +225,14 @@ def _tangent_columns(
     columns, not strided views)."""
     step_x, step_y = vertex_x - origin_x, vertex_y - origin_y
     # step_x * (previous_y - origin_y) - step_y * (previous_x - origin_x), and the same of the
-    # following neighbour, written into five arrays rather than ten (the same operations;
+    # following neighbour, written into six arrays rather than ten (the same operations;
     # fewer temporaries keep a query's arrays in the processor's cache)
     side_previous = previous_y - origin_y
     side_previous *= step_x
     other = previous_x - origin_x
     other *= step_y
     side_previous -= other
-    side_following = np.subtract(following_y, origin_y, out=other)
+    side_following = following_y - origin_y
     side_following *= step_x
     other = following_x - origin_x
     other *= step_y
