@@ -291,8 +291,8 @@ def visible_one(navigable: Any, coast: Any, start: tuple[float, float],
     length = float(np.hypot(step_x, step_y))
     factor = min(_END_TRIM_M, 0.25 * length) / max(length, 1e-12)
     cut_x, cut_y = step_x * factor, step_y * factor
-    trimmed = shapely.LineString([(start_x + cut_x, start_y + cut_y),
-                                  (end_x - cut_x, end_y - cut_y)])
+    trimmed = shapely.linestrings([(start_x + cut_x, start_y + cut_y),
+                                   (end_x - cut_x, end_y - cut_y)])
     return not shapely.intersects(coast, trimmed)
 
 

@@ -222,7 +222,8 @@ class SeaRouter:
             length_m, nodes = self._shortest(graph, *self._attachments_of(start, end), direct_m)
         vertices_lonlat = graph.vertices_lonlat_list
         path = [start.water_lonlat, *(vertices_lonlat[node] for node in nodes), end.water_lonlat]
-        line = shapely.LineString(densify_path(path, self.settings.densify_km, graph.geod))
+        # shapely's array function: a LineString without the class's checks of its input
+        line = shapely.linestrings(densify_path(path, self.settings.densify_km, graph.geod))
         return Route(
             mode="sea",
             start_lonlat=(start_lonlat[0], start_lonlat[1]),
@@ -234,8 +235,9 @@ class SeaRouter:
             details={
                 "basin": graph.basin,
                 "basin_name": graph.name,
-                "start_water_lonlat": [round(v, 6) for v in start.water_lonlat],
-                "end_water_lonlat": [round(v, 6) for v in end.water_lonlat],
+                "start_water_lonlat": [round(start.water_lonlat[0], 6),
+                                       round(start.water_lonlat[1], 6)],
+                "end_water_lonlat": [round(end.water_lonlat[0], 6), round(end.water_lonlat[1], 6)],
                 "snapped": bool(start.snap_km > 0 or end.snap_km > 0),
                 "bends": len(nodes),
                 "clearance_m": graph.clearance_m,
