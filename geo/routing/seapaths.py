@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from caspian.geo.routing.seagraph import SeaGraph, _tangent_columns, ecef_of, visible
+from caspian.geo.routing.seagraph import SeaGraph, _tangent_columns, ecef_floats, visible
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.intp]
@@ -157,8 +157,8 @@ def end_points(
     vertex_x, vertex_y, previous_x, previous_y, following_x, following_y = graph.vertex_columns
     tangent = _tangent_columns(origins[:, :1], origins[:, 1:], vertex_x, vertex_y,
                                previous_x, previous_y, following_x, following_y)
-    ecefs = np.asarray([ecef_of((float(lon), float(lat)), graph.geod)
-                        for lon, lat in waters_lonlat])
+    ecefs = np.array([ecef_floats(float(lon), float(lat), graph.geod)
+                      for lon, lat in waters_lonlat])
     chords_m = _chords_to_vertices_m(graph, ecefs)
     out = []
     for water_xy, water_lonlat, row, chords in zip(waters_xy, waters_lonlat, tangent, chords_m,

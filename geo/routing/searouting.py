@@ -423,7 +423,8 @@ def _nearest_coast_points(
     graph: SeaGraph, xys: Sequence[tuple[float, float]]
 ) -> list[tuple[float, float]]:
     """:func:`_nearest_on_coast` of several points given as plain floats, one tree query."""
-    tree, starts, ends = graph.coast_segments
+    tree = graph.coast_segments[0]
+    segment_ends = graph.coast_segment_ends
     # shapely's array paths (quicker than its paths for one geometry, Point(x, y)): every
     # segment nearest each point, as (point, segment) columns; of several equally near, the
     # first is taken
@@ -433,8 +434,7 @@ def _nearest_coast_points(
         nearest[k] = min(segment, nearest.get(k, segment))
     out = []
     for k, (x, y) in enumerate(xys):
-        ax, ay = starts[nearest[k]].tolist()
-        bx, by = ends[nearest[k]].tolist()
+        ax, ay, bx, by = segment_ends[nearest[k]]
         dx, dy = bx - ax, by - ay
         along = min(max(((x - ax) * dx + (y - ay) * dy) / max(dx * dx + dy * dy, 1e-18), 0.0),
                     1.0)
