@@ -13,6 +13,7 @@ densification and the country split of one run share a single pass over the segm
 
 from __future__ import annotations
 
+import itertools
 import math
 import os
 from array import array
@@ -603,7 +604,7 @@ def densify_path(lonlats: Any, max_segment_km: float, geod: pyproj.Geod = GEOD) 
     distances: list[float] = []
     counts = []
     jump = False
-    for (lon, lat), (next_lon, next_lat) in zip(vertices[:-1], vertices[1:], strict=True):
+    for (lon, lat), (next_lon, next_lat) in itertools.pairwise(vertices):
         azimuth, _, dist_m = inverse(lon, lat, next_lon, next_lat)
         n_sub = max(1, math.ceil(dist_m / step_m))
         counts.append(n_sub - 1)

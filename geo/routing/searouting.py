@@ -214,10 +214,11 @@ class SeaRouter:
             )
         graph = start.graph
         direct_m = _direct_m(graph, start, end)
+        nodes: list[int] = []
         if direct_m < math.inf:
             # the straight segment is in water: no path through the graph is shorter (the
             # geodesic is the shortest line), and the ends need no attachment
-            length_m, nodes = direct_m, []
+            length_m = direct_m
         else:
             length_m, nodes = self._shortest(graph, *self._attachments_of(start, end), direct_m)
         vertices_lonlat = graph.vertices_lonlat_list
