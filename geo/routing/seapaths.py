@@ -19,6 +19,7 @@ Pure computation over :class:`caspian.geo.routing.seagraph.SeaGraph`:
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -265,7 +266,7 @@ def best_pair(
     """
     via_start = start.lengths_m + end.chords_m[start.candidates]
     via_end = end.lengths_m + start.chords_m[end.candidates]
-    rows, columns = _least(via_start), _least(via_end)
+    (rows, next_start), (columns, next_end) = _least(via_start), _least(via_end)
     if direct_m is None:
         direct_m = np.inf
         if resolve_candidates(graph, (start, rows), (end, columns), also=(start, end)):
@@ -274,11 +275,10 @@ def best_pair(
         resolve_candidates(graph, (start, rows), (end, columns))
     beat_m = float(direct_m)
     first = _search(graph, paths, start, end, rows, columns, beat_m)
-    if first is not None and _only_among(via_start, rows, first[0]) and _only_among(
-        via_end, columns, first[0]
-    ):
-        # No candidate outside the first round can be on a path as short: the second round
-        # would search the same pairs, and find this one (the others' totals only rise).
+    if first is not None and first[0] < next_start and first[0] < next_end:
+        # No candidate outside the first round can be on a path as short (the least bound
+        # outside it is longer): the second round would search the same pairs, and find this
+        # one (the others' totals only rise).
         return first
     limit = beat_m if first is None else first[0]
     rows, columns = (via_start <= limit).nonzero()[0], (via_end <= limit).nonzero()[0]
@@ -298,21 +298,17 @@ _FIRST_ROUND = 16
 _AT_ONCE = 100
 
 
-def _only_among(bounds: FloatArray, positions: IntArray, limit: float) -> bool:
-    """Whether every bound up to ``limit`` is at one of ``positions`` (distinct)."""
-    return bool(np.count_nonzero(bounds <= limit)
-                == np.count_nonzero(bounds[positions] <= limit))
-
-
-def _least(bounds: FloatArray) -> IntArray:
-    """Positions of the ``_FIRST_ROUND`` least bounds, ascending."""
+def _least(bounds: FloatArray) -> tuple[IntArray, float]:
+    """Positions of the ``_FIRST_ROUND`` least bounds, ascending, and the least bound of the
+    others (``inf`` when there are none)."""
     if bounds.size <= _FIRST_ROUND:
-        return np.arange(bounds.size)
+        return np.arange(bounds.size), math.inf
     # a whole sort of a few hundred bounds is quicker than numpy's partition (which of equal
     # bounds are taken changes no answer: every bound is below its path's length)
-    least = bounds.argsort()[:_FIRST_ROUND]
+    order = bounds.argsort()
+    least = order[:_FIRST_ROUND]
     least.sort()
-    return least
+    return least, float(bounds[order[_FIRST_ROUND]])
 
 
 def _search(
