@@ -10,11 +10,13 @@ built once and cached by ``layers``). A query
    reported. Beyond ``max_snap_km`` from every basin the point is in no basin
    (:class:`NotInBasinError`); two ends in different basins raise
    :class:`DifferentBasinsError`;
-2. **attaches** the end points to the graph by the same tangent-and-visible test as the
+2. tests the **straight segment** between the two water points: when it is in water it is
+   the route (no path through a vertex is shorter), and nothing is attached;
+3. else **attaches** the end points to the graph by the same tangent-and-visible test as the
    graph's own edges, lazily: the candidate vertices are ranked by a lower bound of the path
    through them and only those the search reaches are tested against the coast
    (:func:`caspian.geo.routing.seapaths.best_pair`; the same path as testing them all);
-3. returns the path as a :class:`~caspian.geo.routing.Route` whose geometry follows each
+4. returns the path as a :class:`~caspian.geo.routing.Route` whose geometry follows each
    geodesic edge (densified), so a reader who draws straight lon/lat segments still stays in
    water.
 
