@@ -148,15 +148,10 @@ def build_country_index(
     caspian, littoral_codes, zones = _caspian_zones(polys, code_arr, littoral)
     tree = shapely.STRtree(polys)
     return CountryIndex(
-        polygons=polys,
-        codes=code_arr,
-        tree=tree,
-        caspian=caspian,
-        littoral_codes=littoral_codes,
-        caspian_zones=zones,
+        polygons=polys, codes=code_arr, tree=tree,
+        caspian=caspian, littoral_codes=littoral_codes, caspian_zones=zones,
         zone_tree=shapely.STRtree(zones) if zones.size else None,
-        overlapping=overlapping_polygons(polys, tree),
-        dry=dry_polygons(polys, caspian),
+        overlapping=overlapping_polygons(polys, tree), dry=dry_polygons(polys, caspian),
     )
 
 

@@ -13,7 +13,10 @@ densification and the country split of one run share a single pass over the segm
 
 from __future__ import annotations
 
+import itertools
+import math
 import os
+from array import array
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
@@ -588,39 +591,49 @@ def densify_path(lonlats: Any, max_segment_km: float, geod: pyproj.Geod = GEOD) 
     -------
     numpy.ndarray, shape (m, 2)
     """
-    positive_number(max_segment_km, "max_segment_km", "km")
+    step_m = positive_number(max_segment_km, "max_segment_km", "km") * 1000.0
     coords = np.asarray(lonlats, dtype=float)
-    lons, lats = coords[:, 0], coords[:, 1]
-    # segment by segment: pyproj's path for plain floats costs a tenth of its array path's
-    # overhead, and a route has a dozen segments (the same numbers)
+    vertices = coords.tolist()
+    # segment by segment in plain floats (a route has a dozen segments: numpy's and pyproj's
+    # array paths cost more in calls than the arithmetic); the operations, so the numbers,
+    # are those of _insert_points, one element at a time
     inverse = geod.inv
-    measured = np.array([inverse(*segment)[:3:2] for segment in np.column_stack(
-        [lons[:-1], lats[:-1], lons[1:], lats[1:]]).tolist()]).reshape(-1, 2)
-    azimuths, dist_m = measured[:, 0], measured[:, 1]
-    n_sub = np.maximum(1, np.ceil(dist_m / (max_segment_km * 1000.0))).astype(np.intp)
-    extra = n_sub - 1
-    ahead = extra.cumsum()  # interior points up to each segment's end
-    total = int(ahead[-1])
-    if not total and not (np.abs(np.diff(lons)) > 180.0).any():
+    starts_lon: list[float] = []
+    starts_lat: list[float] = []
+    azimuths: list[float] = []
+    distances: list[float] = []
+    counts = []
+    jump = False
+    for (lon, lat), (next_lon, next_lat) in itertools.pairwise(vertices):
+        azimuth, _, dist_m = inverse(lon, lat, next_lon, next_lat)
+        n_sub = max(1, math.ceil(dist_m / step_m))
+        counts.append(n_sub - 1)
+        jump = jump or abs(next_lon - lon) > 180.0
+        if n_sub > 1:
+            starts_lon += [lon] * (n_sub - 1)
+            starts_lat += [lat] * (n_sub - 1)
+            azimuths += [azimuth] * (n_sub - 1)
+            distances += [dist_m * (k / n_sub) for k in range(1, n_sub)]
+    if not distances and not jump:
         return coords
-    # _insert_points' numbers with a third of its array operations: one part, every
-    # segment split (a router's path of a few vertices is mostly the calls' overhead; array
-    # methods, not numpy's functions: the same numbers without their wrappers' calls)
-    segment = np.arange(extra.size).repeat(extra)
-    before = ahead - extra  # interior points ahead of each segment's
-    k = np.arange(1, total + 1) - before[segment]
-    new_lons, new_lats, _ = geod.fwd(lons[segment], lats[segment], azimuths[segment],
-                                     dist_m[segment] * (k / n_sub[segment]), inplace=True)
-    new_xy = np.empty((coords.shape[0] + total, 2))
-    at_vertex = np.arange(coords.shape[0])
-    at_vertex[1:] += ahead
-    new_xy[at_vertex] = coords
-    at = segment + before[segment] + k
-    new_xy[at, 0], new_xy[at, 1] = new_lons, new_lats
-    # no step of 180 degrees or more can hide in a span of less (two reductions, not four
-    # array operations)
-    out_lons = new_xy[:, 0]
-    if out_lons.max() - out_lons.min() >= 180.0 and (np.abs(np.diff(out_lons)) >= 180.0).any():
+    # one Geod.fwd for every inserted point, on fresh buffers (so in place; the stdlib's
+    # arrays are built from lists faster than numpy's)
+    new_lons, new_lats, _ = geod.fwd(array("d", starts_lon), array("d", starts_lat),
+                                     array("d", azimuths), array("d", distances), inplace=True)
+    out_lons: list[float] = []
+    out_lats: list[float] = []
+    done = 0
+    for (lon, lat), count in zip(vertices, [*counts, 0], strict=True):
+        # each vertex, then the points inserted along the segment it starts
+        out_lons.append(lon)
+        out_lats.append(lat)
+        out_lons += new_lons[done:done + count]
+        out_lats += new_lats[done:done + count]
+        done += count
+    new_xy = np.array([out_lons, out_lats]).T
+    # no step of 180 degrees or more can hide in a span of less
+    if max(out_lons) - min(out_lons) >= 180.0 and (np.abs(np.diff(new_xy[:, 0])) >= 180.0).any():
+        new_xy = np.ascontiguousarray(new_xy)
         new_xy[:, 0] = _unwrap_lons(new_xy[:, 0], np.zeros(new_xy.shape[0], dtype=np.intp))
     return new_xy
 

@@ -47,7 +47,7 @@ def _known_ellipsoid(name: str) -> bool:
     return name in pyproj.get_ellps_map()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Settings:
     """Tunable values of caspian-gis."""
 

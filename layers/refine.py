@@ -22,7 +22,7 @@ import itertools
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 import shapely
@@ -58,7 +58,7 @@ class PlaceDistance:
 
     label: str
     #: ``route_place`` or ``waypoint`` (an old vertex of the line).
-    kind: str
+    kind: Literal["route_place", "waypoint"]
     lonlat: tuple[float, float]
     #: Geodesic distance to the nearest point of the densified new line.
     distance_km: float
@@ -222,7 +222,7 @@ def _place_distances(
     waypoints: list[tuple[float, float]],
     labels: list[str],
 ) -> tuple[PlaceDistance, ...]:
-    places = [
+    places: list[tuple[str, Literal["route_place", "waypoint"], Any]] = [
         (str(place.get("label")), "route_place", tuple(place["coordinates"][:2]))
         for place in properties.get("route_places") or []
         if isinstance(place, dict) and place.get("coordinates")

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 from caspian.geo.arguments import file_path, flag, instance, refuse, settings_or_default
 from caspian.geo.settings import DEFAULT_SETTINGS, Settings
@@ -53,6 +53,11 @@ if TYPE_CHECKING:
     import geopandas
     from branca.element import Figure
     from caspian.layers.catalog.loading import Layer
+
+    #: A user's file on the map: its layer name and frame, and optionally each feature's own
+    #: properties for the popups.
+    UserLayer = (tuple[str, geopandas.GeoDataFrame]
+                 | tuple[str, geopandas.GeoDataFrame, list[dict[str, Any]]])
 
 logger = logging.getLogger(__name__)
 
@@ -172,13 +177,20 @@ def stabilise_ids(fmap: folium.Map) -> None:
     visit(fmap.get_root())
 
 
+class MapOptions(TypedDict, total=False):
+    """How a map is drawn: the keyword arguments :func:`build_map` passes on to
+    :func:`map_of_layers`, which holds their defaults."""
+
+    title: str | None
+    offline: bool
+    settings: Settings | None
+
+
 def build_map(
     layer_ids: Sequence[str] | None = None,
     *,
     add: Sequence[str | os.PathLike[str]] | str | os.PathLike[str] = (),
-    offline: bool = False,
-    title: str | None = None,
-    settings: Settings | None = DEFAULT_SETTINGS,
+    **options: Unpack[MapOptions],
 ) -> folium.Map:
     """Build the interactive map of catalog layers and a user's own GeoJSON files.
 
@@ -189,13 +201,8 @@ def build_map(
     add : sequence of path-like
         A user's GeoJSON files, each drawn as its own overlay with every property in the
         popup (escaped). Validated by :func:`caspian.layers.io.userdata.read_user_geojson`.
-    offline : bool
-        Inline every script and stylesheet and draw a vector basemap instead of tiles, so the
-        saved file makes no request to any host.
-    title : str, optional
-        Shown on the map and as the page title.
-    settings : Settings
-        Ellipsoid for the computed lengths.
+    **options
+        ``title``, ``offline``, ``settings``: as in :func:`map_of_layers`.
 
     Returns
     -------
@@ -211,22 +218,16 @@ def build_map(
     DependencyMissingError
         ``offline=True`` but the map assets are not installed (the message gives the command).
     """
-    settings, offline = settings_or_default(settings), flag(offline, "offline")
-    if title is not None and not isinstance(title, str):
-        refuse("title", title, "text (a str), or None")
     if isinstance(add, (str, os.PathLike)):
         add = [add]  # one file given on its own
     if isinstance(add, (bytes, Mapping)) or not isinstance(add, Iterable):
         refuse("add", add, "GeoJSON file paths (a list of str or pathlib.Path), or one of them")
     add = [file_path(path, "an item of add") for path in add]
-
-    if offline:
-        check_installed()  # fail before any work
     layers = list(load_catalog(layer_ids).values())
     # Popups show each feature's own properties, read as records: no table of every key.
     users = [(name, *read_user_file(path, columns=()))
              for name, path in zip(user_layer_names(add), add, strict=True)]
-    return map_of_layers(layers, users, offline=offline, title=title, settings=settings)
+    return map_of_layers(layers, users, **options)
 
 
 def user_layer_names(paths: Sequence[str | os.PathLike[str]]) -> list[str]:
@@ -246,10 +247,10 @@ def user_layer_names(paths: Sequence[str | os.PathLike[str]]) -> list[str]:
 
 def map_of_layers(
     layers: Sequence[Layer],
-    users: Sequence[tuple[Any, ...]] = (),
+    users: Sequence[UserLayer] = (),
     *,
-    offline: bool = False,
     title: str | None = None,
+    offline: bool = False,
     settings: Settings | None = DEFAULT_SETTINGS,
 ) -> folium.Map:
     """Build the map of already loaded layers; :func:`build_map` loads them by id.
@@ -261,10 +262,24 @@ def map_of_layers(
     users : sequence of (str, GeoDataFrame) or (str, GeoDataFrame, list of dict)
         A name (shown in the layer control; give each its own) and the frame of each user
         file, optionally with each feature's own properties for the popups.
-    offline, title, settings
-        As in :func:`build_map`.
+    title : str, optional
+        Shown on the map and as the page title.
+    offline : bool
+        Inline every script and stylesheet and draw a vector basemap instead of tiles, so the
+        saved file makes no request to any host.
+    settings : Settings
+        Ellipsoid for the computed lengths.
+
+    Raises
+    ------
+    DependencyMissingError
+        ``offline=True`` but the map assets are not installed (the message gives the command).
     """
-    settings = settings_or_default(settings)
+    settings, offline = settings_or_default(settings), flag(offline, "offline")
+    if title is not None and not isinstance(title, str):
+        refuse("title", title, "text (a str), or None")
+    if offline:
+        check_installed()  # fail before any work
     try:
         # slow import: branca, jinja2 and requests
         import folium

@@ -21,14 +21,14 @@ from caspian.geo.routing.corridorsearch import NoRouteError, SearchSettings, Sna
 
 def rail(coords, gauge=1520, status="operating", feature="line", country="AZE"):
     lonlats = np.array(coords, dtype=float)
-    return LineInput(lonlats, "rail", (country,) * (len(coords) - 1), status, "traced", gauge,
-                     feature)
+    return LineInput(lonlats, "rail", (country,) * (len(coords) - 1), status=status,
+                     accuracy="traced", gauge_mm=gauge, feature=feature)
 
 
 def sea(coords, ports, feature="ferry"):
     lonlats = np.array(coords, dtype=float)
-    return LineInput(lonlats, "sea", ("sea",) * (len(coords) - 1), "operating", "schematic",
-                     None, feature, ports)
+    return LineInput(lonlats, "sea", ("sea",) * (len(coords) - 1), ports, status="operating",
+                     accuracy="schematic", feature=feature)
 
 
 # A wye: the main line A-J-B runs east; at J a branch leaves east-north-east to C, on the
@@ -102,7 +102,8 @@ def test_the_search_does_not_let_a_train_change_gauge_without_a_transfer() -> No
     def edge(u, v, gauge):
         lonlats = np.array([(nodes[u].lon, nodes[u].lat), (nodes[v].lon, nodes[v].lat)])
         return CorridorEdge(u, v, "rail", lonlats, segment_lengths_km(lonlats), ("GEO",),
-                            "operating", "traced", gauge, f"g{gauge}")
+                            status="operating", accuracy="traced", gauge_mm=gauge,
+                            feature=f"g{gauge}")
 
     network = finish_network(nodes, [edge(0, 1, 1520), edge(1, 2, 1435)])
     with pytest.raises(NoRouteError, match="no corridor route from a to b"):

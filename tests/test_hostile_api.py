@@ -9,6 +9,7 @@ from __future__ import annotations
 import inspect
 import json
 import math
+import typing
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -149,11 +150,27 @@ FUNCTIONS = _public_functions()
 NO_ARGUMENTS = {"layer_ids", "seed_ids", "load_seeds", "sea_router"}
 
 
+def _parameters(function: Any) -> dict[str, bool]:
+    """Each keyword ``function`` takes, and whether None is one of its values: its own
+    parameters, and the keys of a ``**options: Unpack[SomeTypedDict]`` (PEP 692)."""
+    found = {}
+    for name, param in inspect.signature(function).parameters.items():
+        if param.kind is param.VAR_KEYWORD:
+            # the annotation is a string (postponed evaluation); only its own names resolve
+            unpacked = eval(param.annotation, function.__globals__)
+            if typing.get_origin(unpacked) is typing.Unpack:
+                (options,) = typing.get_args(unpacked)
+                found.update({key: type(None) in typing.get_args(hint)
+                              for key, hint in typing.get_type_hints(options).items()})
+                continue
+        found[name] = param.default is None or isinstance(param.default, Settings)
+    return found
+
+
 def _legitimate(function: Any, param: str, hostile: str) -> bool:
     """Whether the hostile value is in fact a fine value of ``param``."""
-    default = inspect.signature(function).parameters[param].default
     return (
-        (hostile == "None" and (default is None or isinstance(default, Settings)))
+        (hostile == "None" and _parameters(function)[param])
         # None is a missing geometry
         or (hostile == "list_of_None" and param.endswith(("geoms", "polygons")))
         # an array of two numbers is a point, as it is a pair of coordinates
@@ -169,7 +186,7 @@ def _legitimate(function: Any, param: str, hostile: str) -> bool:
 CASES = [
     pytest.param(name, param, hostile, id=f"{name}({param}={hostile})")
     for name, function in FUNCTIONS.items() if name not in NO_ARGUMENTS
-    for param in inspect.signature(function).parameters
+    for param in _parameters(function)
     for hostile in HOSTILE
     if not _legitimate(function, param, hostile)
 ]
@@ -178,8 +195,11 @@ CASES = [
 def test_every_exported_function_is_swept() -> None:
     folder = Path("/nonexistent")
     for name in set(FUNCTIONS) - NO_ARGUMENTS:
-        assert set(_valid(name, folder)) <= set(inspect.signature(FUNCTIONS[name]).parameters)
+        assert set(_valid(name, folder)) <= set(_parameters(FUNCTIONS[name]))
     assert len(CASES) > 500
+    # a typed **options is swept key by key
+    assert {"geometry_types", "allow_null_geometry", "columns"} <= set(
+        _parameters(caspian.layers.read_user_geojson))
 
 
 @pytest.mark.parametrize("name, param, hostile", CASES)

@@ -294,6 +294,61 @@ def test_the_hints_never_skip_a_sentence_a_reader_reads(sentence: tuple[str, int
             assert may_find(_readers(), text, start, end), (reader.__name__, found)
 
 
+@PROPERTY
+@given(long_sentences())
+def test_the_hints_of_a_long_text_found_once_answer_as_each_range_asked(
+    sentence: tuple[str, int, int],
+) -> None:
+    """In a long text, the hint words, digits and number words are found once and each range
+    looked up; the answer is the one that asking every hint in the range gives (a range that
+    cuts a word included)."""
+    from caspian.layers.news import hints
+
+    text, start, end = sentence
+    joined = hints._joined(_readers())
+    assert joined is not None
+    asked = holds_word(text, start, end, joined.words) or any(
+        hints._holds(hint, text, start, end) for hint in joined.others
+    )
+    assert hints.may_find(_readers(), text, start, end) == asked
+
+
+@PROPERTY
+@given(st.data())
+def test_a_long_range_looked_up_for_a_lemma_answers_as_its_words_read_one_by_one(
+    data: st.DataObject,
+) -> None:
+    """:func:`caspian.layers.news.text.holds_lemma` looks a long range up in the words of the
+    whole text that have the lemma; its answer is that of reading each word of the range (the
+    two at its ends cut at its bounds), whatever range, wanted lemmas and place of the word."""
+    from caspian.layers.news.text import holds_lemma, word_list
+
+    word = data.draw(st.sampled_from(["поезд", "поездами", "Судно", "пароходство", "порта"]))
+    at = data.draw(st.integers(0, len(_FILLER)))
+    text = _FILLER[:at] + " " + word + _FILLER[at:]
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    wanted = frozenset(data.draw(st.sampled_from([{"поезд"}, {"судно", "пароходство"}, {"х"}])))
+    by_word = any(lemmas(written) & wanted for written in word_list(text, start, end).texts)
+    assert holds_lemma(text, start, end, wanted) == by_word
+
+
+def test_a_lemma_looked_up_at_every_bound_around_its_word() -> None:
+    """Every range that ends or starts at, inside or next to the word sought, long enough to
+    be looked up: the same answer as reading each word."""
+    from caspian.layers.news.text import holds_lemma, word_list
+
+    at = len(_FILLER) // 2
+    text = f"{_FILLER[:at]} поездом {_FILLER[at:]}"
+    word = text.index("поездом")
+    wanted = frozenset({"поезд"})
+    for start in (0, word - 600, word - 9, word - 1, word, word + 3):
+        for end in range(word - 12, word + 20):
+            if start < end:
+                by_word = any(lemmas(w) & wanted for w in word_list(text, start, end).texts)
+                assert holds_lemma(text, start, end, wanted) == by_word, (start, end)
+
+
 def test_a_sentence_without_figures_is_skipped_and_a_reader_without_hints_is_not() -> None:
     from caspian.layers.news.hints import may_find
 

@@ -9,7 +9,9 @@
 * the tangent test by the sign of the sides' product is the test by their two signs;
 * every chord bound the router reads (each end to every vertex) is below the geodesic;
 * a route's two ends snapped together land where each snapped alone does;
-* a graph read from the cache needs no boundaries.
+* a graph read from the cache needs no boundaries;
+* the segment test of one segment in plain floats answers as the array test does, and a
+  straight segment in water is the answer the search gives (so a route tests it first).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ import numpy as np
 import pytest
 import shapely
 from caspian.geo.geodesy import GEOD, densify_geodesic, densify_path
-from caspian.geo.routing.seagraph import _cross, ecef_of, tangent_at, visible
+from caspian.geo.routing.seagraph import _cross, ecef_of, tangent_at, visible, visible_one
 from caspian.geo.routing.seapaths import (
     _chords_to_vertices_m,
     best_pair,
@@ -199,6 +201,37 @@ def test_lean_densify_gives_the_vertices_of_densify_geodesic(
     expected = shapely.get_coordinates(
         densify_geodesic([shapely.LineString(points)], spacing_km)[0])
     np.testing.assert_array_equal(densify_path(points, spacing_km), expected)
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
+@given(data=st.data(), basin=st.sampled_from([0, 1]), to_vertex=st.booleans())
+def test_one_segment_in_floats_is_tested_as_the_array_test_does(
+    data: st.DataObject, basin: int, to_vertex: bool
+) -> None:
+    graph = sea_router().graphs[basin]
+    (start_xy, _), (end_xy, _) = _water_point(data, basin), _water_point(data, basin)
+    if to_vertex:  # a segment that ends on the coast, as a candidate's does
+        vertex = data.draw(st.integers(0, graph.vertices_xy.shape[0] - 1))
+        end_xy = tuple(graph.vertices_xy[vertex].tolist())
+    expected = bool(visible(graph.navigable, graph.coast, [start_xy], [end_xy])[0])
+    assert visible_one(graph.navigable, graph.coast, start_xy, end_xy) is expected
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
+@given(data=st.data(), basin=st.sampled_from([0, 1]))
+def test_a_straight_segment_in_water_is_the_path_the_search_finds(
+    data: st.DataObject, basin: int
+) -> None:
+    router = sea_router()
+    graph = router.graphs[basin]
+    (start_xy, start_lonlat), (end_xy, end_lonlat) = (_water_point(data, basin),
+                                                      _water_point(data, basin))
+    assume(visible_one(graph.navigable, graph.coast, start_xy, end_xy))
+    start, end = end_point(graph, start_xy, start_lonlat), end_point(graph, end_xy, end_lonlat)
+    _, _, direct_m = GEOD.inv(*start_lonlat, *end_lonlat)
+    assert best_pair(graph, router.shortest_paths(graph), start, end) == (direct_m, None, None)
 
 
 def test_a_cached_graph_is_read_without_the_boundaries(

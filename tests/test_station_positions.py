@@ -26,9 +26,10 @@ STATION_LEGS = (
 )
 #: The rule: every OpenStreetMap station node a leg cites (as a vertex or a route place) lies
 #: within 1.5 km of the leg's line, except a junction station the traced route does not enter
-#: because it leaves the station's line before the station and no readable copy of the mapped
-#: track shows how the lines reach it. Each exception names its node, its distance (km) and
-#: why; docs/metrics.md ("Station nodes off the line") explains them.
+#: because it leaves the station's line before the station by a mapped curve (the third side
+#: of the triangle; tested below on a second copy of the main lines). Each exception names its
+#: node, its distance (km) and why; docs/metrics.md ("Station nodes off the line") explains
+#: them.
 STATION_KM = 1.5
 JUNCTIONS_NOT_ENTERED = {
     # node 4064729697: the trace takes the direct connection from the Shalkar line (Кок-бекты)
@@ -122,6 +123,49 @@ def test_the_trace_takes_the_direct_connection_south_of_beyneu_station() -> None
                            [station[0], number_one[0]], [station[1], number_one[1]])
     # 20.4 km along the trace; even straight lines through the station node make 23.2 km
     assert (round(steps_m.sum() / 1000, 1), round(sum(via_m) / 1000, 1)) == (20.4, 23.2)
+
+
+BEYNEU_MAIN_LINES = Path(__file__).parent / "data" / "beyneu_main_lines.json"
+
+
+def _main_line_km(line: list[list[float]], lonlats: np.ndarray) -> np.ndarray:
+    """Distance of each point to a main line given as ``[lat, lon, km]`` points, km."""
+    vertices = shapely.get_coordinates(densify_geodesic(
+        [shapely.LineString([(lon, lat) for lat, lon, _ in line])], 0.01)[0])
+    return nearest_on_path(vertices, lonlats[:, 0], lonlats[:, 1])[1]
+
+
+def test_the_direct_connection_cuts_the_corner_of_the_triangle_at_beyneu_station() -> None:
+    # A second copy of the mapped main lines (service tracks left out, simplified to 0.25 km;
+    # tests/data/beyneu_main_lines.md): both lines start at the station node and leave it to
+    # the south-east; the trace runs on the Shalkar line, then on the Mangyshlak line, joined
+    # by a curve of its own: it never enters the station, which lies at the triangle's apex.
+    data = json.loads(BEYNEU_MAIN_LINES.read_text(encoding="utf-8"))
+    node = data["station_node"]
+    kyzylorda, mangistau = (data["routes"][route]["points"] for route in ("BEY-KYZ", "BEY-MAN"))
+    _, _, starts_m = GEOD.inv([node["lon"]] * 2, [node["lat"]] * 2,
+                              [kyzylorda[0][1], mangistau[0][1]],
+                              [kyzylorda[0][0], mangistau[0][0]])
+    assert (np.asarray(starts_m) < 20).all()
+    coordinates = np.asarray(_feature("zhezkazgan-mangyshlak")["geometry"]["coordinates"])
+    kokbekty, number_one = (55.30247, 45.26736), (55.16566, 45.20832)  # route places
+    start, end = (_nearest_vertex(coordinates, *place) for place in (kokbekty, number_one))
+    part = coordinates[start:end + 1]
+    on_shalkar_line, on_mangyshlak_line = (_main_line_km(line, part)
+                                           for line in (kyzylorda, mangistau))
+    # Every vertex within the export's simplification of one line or the other.
+    assert round(float(np.minimum(on_shalkar_line, on_mangyshlak_line).max()), 2) == 0.25
+    # On the Shalkar line up to the curve, on the Mangyshlak line from its end.
+    assert (on_shalkar_line[:16] < 0.13).all() and (on_mangyshlak_line[-4:] < 0.06).all()
+    # Through the station along the two lines: 23.8 km and a reversal, against 20.4 km.
+    kok_km = sum(GEOD.inv(*a, *b)[2] for a, b in (
+        ((kyzylorda[0][1], kyzylorda[0][0]), (kyzylorda[1][1], kyzylorda[1][0])),
+        ((kyzylorda[1][1], kyzylorda[1][0]), kokbekty))) / 1000
+    number_one_km = sum(GEOD.inv(*a, *b)[2] for a, b in (
+        ((mangistau[0][1], mangistau[0][0]), (mangistau[1][1], mangistau[1][0])),
+        ((mangistau[1][1], mangistau[1][0]), number_one))) / 1000
+    assert round(kok_km + number_one_km, 1) == 23.8
+    assert data["routes"]["BEY-MAN"]["stops"][1] == ["№1", 13.4]  # the export's own figure
 
 
 def _stations_near_legs() -> dict[str, list[dict]]:

@@ -144,6 +144,16 @@ def as_lonlat(point: Any, label: str = "point") -> tuple[float, float]:
         For anything else, for numbers that are not finite, or outside lon -180..180,
         lat -90..90 (with a hint when the two look swapped).
     """
+    if type(point) is tuple and len(point) == 2 and type(point[0]) is float and (
+        type(point[1]) is float
+    ):
+        # the common case, a pair of floats (a router's end points): the checks below that
+        # can fail for it
+        lon, lat = point
+        if math.isfinite(lon) and math.isfinite(lat) and -180.0 <= lon <= 180.0 and (
+            -90.0 <= lat <= 90.0
+        ):
+            return point
     if isinstance(point, BaseGeometry) and point.geom_type == "Point" and not point.is_empty:
         point = (point.x, point.y)
     if isinstance(point, (str, bytes, Mapping)) or not hasattr(point, "__len__"):

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
 from typing import Any
 
@@ -40,16 +40,10 @@ RAIL, SEA, TRANSFER, GAP = "rail", "sea", "transfer", "gap"
 BEARING_KM = 1.0
 
 
-@dataclass(frozen=True)
-class LineInput:
-    """One line offered to the network (a catalog feature, an OSM way, a sea leg)."""
+@dataclass(frozen=True, kw_only=True)
+class LineAttributes:
+    """What a line says of itself, which every edge cut from it keeps (given by name)."""
 
-    #: Vertices ``(lon, lat)`` degrees, k >= 2. Shape ``(k, 2)``.
-    lonlats: FloatArray
-    #: ``rail`` or ``sea``.
-    mode: str
-    #: ISO3 code of each of the k-1 segments (``sea`` for none).
-    segment_countries: tuple[str, ...]
     #: ``operating``/``construction``/...
     status: str | None = None
     #: ``traced``/``schematic``/...
@@ -58,6 +52,26 @@ class LineInput:
     gauge_mm: int | None = None
     #: Where the line comes from (a catalog id, ``osm way 123``, ``sea route``).
     feature: str | None = None
+
+    def line_attributes(self) -> dict[str, Any]:
+        """The attributes by name, to build an edge of the same line."""
+        return {name: getattr(self, name) for name in LINE_ATTRIBUTES}
+
+
+#: The fields of :class:`LineAttributes`.
+LINE_ATTRIBUTES = tuple(attribute.name for attribute in fields(LineAttributes))
+
+
+@dataclass(frozen=True)
+class LineInput(LineAttributes):
+    """One line offered to the network (a catalog feature, an OSM way, a sea leg)."""
+
+    #: Vertices ``(lon, lat)`` degrees, k >= 2. Shape ``(k, 2)``.
+    lonlats: FloatArray
+    #: ``rail`` or ``sea``.
+    mode: str
+    #: ISO3 code of each of the k-1 segments (``sea`` for none).
+    segment_countries: tuple[str, ...]
     #: For a sea leg, the index in ``ports`` of the port at its first and last vertex.
     port_ends: tuple[int | None, int | None] = (None, None)
     #: Where the line was read. Lines of one mapped source (an OSM extract) join only where
@@ -77,7 +91,7 @@ class Port:
 
 
 @dataclass(frozen=True)
-class CorridorEdge:
+class CorridorEdge(LineAttributes):
     """One edge; ``lonlats`` run from node ``u`` to node ``v``.
 
     ``gauges`` is set on a gauge transfer (and on a gap between track of two gauges): the
@@ -92,10 +106,6 @@ class CorridorEdge:
     lonlats: FloatArray
     segment_km: FloatArray
     segment_countries: tuple[str, ...]
-    status: str | None = None
-    accuracy: str | None = None
-    gauge_mm: int | None = None
-    feature: str | None = None
     kind: str | None = None
     gauges: tuple[int, int] | None = None
     place: str | None = None
@@ -367,8 +377,7 @@ def _line_edges(
             edges.append(CorridorEdge(
                 u=u, v=v, mode=line.mode, lonlats=line.lonlats[a:b + 1],
                 segment_km=segment_km[a:b], segment_countries=line.segment_countries[a:b],
-                status=line.status, accuracy=line.accuracy, gauge_mm=line.gauge_mm,
-                feature=line.feature, line=i,
+                line=i, **line.line_attributes(),
             ))
     return edges
 

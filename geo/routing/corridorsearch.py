@@ -55,32 +55,6 @@ class SnapError(CaspianError, ValueError):
 
 
 @dataclass(frozen=True)
-class SearchSettings:
-    """What a route may use and what things cost."""
-
-    #: Statuses of rail and sea edges that may be used (None: every status).
-    statuses: frozenset[str] | None = None
-    #: Feature ids (``layer/feature``) the route must not use.
-    avoid_features: frozenset[str] = frozenset()
-    #: ISO3 codes: an edge with at least ``avoid_min_km`` in one of them is not used.
-    avoid_countries: frozenset[str] = frozenset()
-    #: Country length below which an edge still passes (a border drawn through a station).
-    avoid_min_km: float = 1.0
-    #: Cost of each transfer (port call, break of gauge), in kilometres of travel.
-    transfer_km: float = 0.0
-    #: A kilometre of gap costs this many kilometres of track.
-    gap_penalty: float = 10.0
-    #: At a junction, the smallest angle between the branch entered and the branch left.
-    min_turn_angle_deg: float = 90.0
-    #: A point farther than this from the network is refused.
-    max_snap_km: float = 25.0
-
-
-#: Every status, nothing avoided, transfers free.
-DEFAULT_SEARCH = SearchSettings()
-
-
-@dataclass(frozen=True)
 class Step:
     """One edge of a path, travelled from ``start_node`` to ``end_node`` (from the edge's ``u``
     to its ``v`` when ``forward``): its vertices, segment lengths and countries in that order."""
@@ -127,6 +101,32 @@ class Path:
     def length_km(self) -> float:
         """Length over the network (transfers' connectors and gaps included), km."""
         return float(sum(float(step.segment_km.sum()) for step in self.steps))
+
+
+@dataclass(frozen=True, kw_only=True)
+class SearchSettings:
+    """What a route may use and what things cost."""
+
+    #: Statuses of rail and sea edges that may be used (None: every status).
+    statuses: frozenset[str] | None = None
+    #: Feature ids (``layer/feature``) the route must not use.
+    avoid_features: frozenset[str] = frozenset()
+    #: ISO3 codes: an edge with at least ``avoid_min_km`` in one of them is not used.
+    avoid_countries: frozenset[str] = frozenset()
+    #: Country length below which an edge still passes (a border drawn through a station).
+    avoid_min_km: float = 1.0
+    #: Cost of each transfer (port call, break of gauge), in kilometres of travel.
+    transfer_km: float = 0.0
+    #: A kilometre of gap costs this many kilometres of track.
+    gap_penalty: float = 10.0
+    #: At a junction, the smallest angle between the branch entered and the branch left.
+    min_turn_angle_deg: float = 90.0
+    #: A point farther than this from the network is refused.
+    max_snap_km: float = 25.0
+
+
+#: Every status, nothing avoided, transfers free.
+DEFAULT_SEARCH = SearchSettings()
 
 
 class _View:

@@ -80,36 +80,28 @@ def to_lonlat(transformer: pyproj.Transformer, xys: Any) -> FloatArray:
     return np.column_stack([lons, lats])
 
 
-def point_to_plane(transformer: pyproj.Transformer, lon: float, lat: float) -> tuple[float, float]:
-    """:func:`to_plane` of one point (a tenth of the time: no arrays built)."""
-    x, y = transformer.transform(lon, lat)
-    return float(x), float(y)
-
-
-def point_to_lonlat(transformer: pyproj.Transformer, x: float, y: float) -> tuple[float, float]:
-    """:func:`to_lonlat` of one point."""
-    lon, lat = transformer.transform(x, y, direction=pyproj.enums.TransformDirection.INVERSE)
-    return float(lon), float(lat)
-
-
 def ecef_of(lonlat: Any, geod: pyproj.Geod = GEOD) -> FloatArray:
     """Earth-centred ``(x, y, z)`` metres of ``(..., 2)`` lon/lat degrees on ``geod``'s
     ellipsoid."""
     if isinstance(lonlat, tuple):
-        # one point (a query's end): plain floats, a tenth of the time of twelve array calls
-        # (the last bit may differ from numpy's; the chord bounds keep a micrometre's margin)
-        lon, lat = math.radians(lonlat[0]), math.radians(lonlat[1])
-        e2 = geod.f * (2.0 - geod.f)
-        radius = geod.a / math.sqrt(1.0 - e2 * math.sin(lat) ** 2)
-        return np.asarray([radius * math.cos(lat) * math.cos(lon),
-                           radius * math.cos(lat) * math.sin(lon),
-                           radius * (1.0 - e2) * math.sin(lat)])
+        return np.asarray(ecef_floats(lonlat[0], lonlat[1], geod))
     lonlat = np.asarray(lonlat, dtype=float)
     lons, lats = np.radians(lonlat[..., 0]), np.radians(lonlat[..., 1])
     e2 = geod.f * (2.0 - geod.f)
     radius = geod.a / np.sqrt(1.0 - e2 * np.sin(lats) ** 2)
     return np.stack([radius * np.cos(lats) * np.cos(lons), radius * np.cos(lats) * np.sin(lons),
                      radius * (1.0 - e2) * np.sin(lats)], axis=-1)
+
+
+def ecef_floats(lon: float, lat: float, geod: pyproj.Geod = GEOD) -> tuple[float, float, float]:
+    """:func:`ecef_of` of one point (a query's end), in plain floats: a tenth of the time of
+    twelve array calls (the last bit may differ from numpy's; the chord bounds keep a
+    micrometre's margin)."""
+    lon, lat = math.radians(lon), math.radians(lat)
+    e2 = geod.f * (2.0 - geod.f)
+    radius = geod.a / math.sqrt(1.0 - e2 * math.sin(lat) ** 2)
+    return (radius * math.cos(lat) * math.cos(lon), radius * math.cos(lat) * math.sin(lon),
+            radius * (1.0 - e2) * math.sin(lat))
 
 
 def basin_water(land: Any, extent: Any, seed_lonlat: tuple[float, float]) -> Any:
@@ -236,11 +228,23 @@ def _tangent_columns(
     cost half the array operations; :attr:`SeaGraph.vertex_columns` gives them as contiguous
     columns, not strided views)."""
     step_x, step_y = vertex_x - origin_x, vertex_y - origin_y
-    side_previous = step_x * (previous_y - origin_y) - step_y * (previous_x - origin_x)
-    side_following = step_x * (following_y - origin_y) - step_y * (following_x - origin_x)
+    # step_x * (previous_y - origin_y) - step_y * (previous_x - origin_x), and the same of the
+    # following neighbour, written into six arrays rather than ten (the same operations;
+    # fewer temporaries keep a query's arrays in the processor's cache)
+    side_previous = previous_y - origin_y
+    side_previous *= step_x
+    other = previous_x - origin_x
+    other *= step_y
+    side_previous -= other
+    side_following = following_y - origin_y
+    side_following *= step_x
+    other = following_x - origin_x
+    other *= step_y
+    side_following -= other
     # the product is negative only for strictly opposite sides (its sign is exact: the sides
     # are products of plane metres, far from the smallest double, so it never underflows)
-    return side_previous * side_following >= 0
+    side_previous *= side_following
+    return side_previous >= 0
 
 
 def visible(navigable: Any, coast: Any, starts: FloatArray, ends: FloatArray) -> Any:
@@ -255,21 +259,45 @@ def visible(navigable: Any, coast: Any, starts: FloatArray, ends: FloatArray) ->
     ends = np.asarray(ends, dtype=float).reshape(-1, 2)
     if starts.shape[0] == 0:
         return np.zeros(0, dtype=bool)
-    middle = 0.5 * (starts + ends)
+    middle = starts + ends
+    middle *= 0.5
     inside = shapely.contains_xy(navigable, middle[:, 0], middle[:, 1])
     count = np.count_nonzero(inside)  # a third of the cost of any() or all()
     if not count:
         return inside
     if count < inside.size:
         starts, ends = starts[inside], ends[inside]
-    # only the segments whose midpoint is in water are trimmed, built and tested
-    step = ends - starts
-    length = np.hypot(step[:, 0], step[:, 1])
-    cut = step * (np.minimum(_END_TRIM_M, 0.25 * length) / np.maximum(length, 1e-12))[:, None]
+    # only the segments whose midpoint is in water are trimmed, built and tested; the cut
+    # at each end is step * min(trim, length / 4) / max(length, 1e-12), computed in place
+    cut = ends - starts
+    length = np.hypot(cut[:, 0], cut[:, 1])
+    factor = 0.25 * length
+    np.minimum(factor, _END_TRIM_M, out=factor)
+    factor /= np.maximum(length, 1e-12, out=length)
+    cut *= factor[:, None]
     coords = np.empty((starts.shape[0], 2, 2))
-    coords[:, 0], coords[:, 1] = starts + cut, ends - cut
+    np.add(starts, cut, out=coords[:, 0])
+    np.subtract(ends, cut, out=coords[:, 1])
     inside[inside] = ~shapely.intersects(coast, shapely.linestrings(coords))
     return inside
+
+
+def visible_one(navigable: Any, coast: Any, start: tuple[float, float],
+                end: tuple[float, float]) -> bool:
+    """:func:`visible` of one segment given as plain floats (a route's straight segment
+    between its ends): the same operations, so the same numbers and the same answer, without
+    building arrays."""
+    start_x, start_y = start
+    end_x, end_y = end
+    if not shapely.contains_xy(navigable, 0.5 * (start_x + end_x), 0.5 * (start_y + end_y)):
+        return False
+    step_x, step_y = end_x - start_x, end_y - start_y
+    length = float(np.hypot(step_x, step_y))
+    factor = min(_END_TRIM_M, 0.25 * length) / max(length, 1e-12)
+    cut_x, cut_y = step_x * factor, step_y * factor
+    trimmed = shapely.linestrings([(start_x + cut_x, start_y + cut_y),
+                                   (end_x - cut_x, end_y - cut_y)])
+    return not shapely.intersects(coast, trimmed)
 
 
 @dataclass(frozen=True)
@@ -337,12 +365,26 @@ class SeaGraph:
         return tree, start_xy, end_xy
 
     @cached_property
+    def coast_segment_ends(self) -> list[tuple[float, float, float, float]]:
+        """``(start x, start y, end x, end y)`` of every segment of :attr:`coast_segments`,
+        plain floats (a snap reads one or two)."""
+        _, starts, ends = self.coast_segments
+        return [(ax, ay, bx, by) for (ax, ay), (bx, by) in zip(starts.tolist(), ends.tolist(),
+                                                               strict=True)]
+
+    @cached_property
     def vertex_columns(self) -> tuple[FloatArray, ...]:
         """``(x, y, previous x, previous y, following x, following y)`` of the vertices,
         plane metres, each a contiguous array (for a query's tangent test)."""
         return tuple(np.ascontiguousarray(array[:, column])
                      for array in (self.vertices_xy, self.previous_xy, self.following_xy)
                      for column in (0, 1))
+
+    @cached_property
+    def vertices_lonlat_list(self) -> list[tuple[float, float]]:
+        """:attr:`vertices_lonlat` as plain floats (a query measures a dozen segments one at
+        a time, through pyproj's path for floats)."""
+        return [(lon, lat) for lon, lat in self.vertices_lonlat.tolist()]
 
     @cached_property
     def vertices_ecef(self) -> FloatArray:

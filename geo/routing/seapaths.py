@@ -19,13 +19,14 @@ Pure computation over :class:`caspian.geo.routing.seagraph.SeaGraph`:
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from caspian.geo.routing.seagraph import SeaGraph, _tangent_columns, ecef_of, visible
+from caspian.geo.routing.seagraph import SeaGraph, _tangent_columns, ecef_floats, visible
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.intp]
@@ -157,8 +158,8 @@ def end_points(
     vertex_x, vertex_y, previous_x, previous_y, following_x, following_y = graph.vertex_columns
     tangent = _tangent_columns(origins[:, :1], origins[:, 1:], vertex_x, vertex_y,
                                previous_x, previous_y, following_x, following_y)
-    ecefs = np.asarray([ecef_of((float(lon), float(lat)), graph.geod)
-                        for lon, lat in waters_lonlat])
+    ecefs = np.array([ecef_floats(float(lon), float(lat), graph.geod)
+                      for lon, lat in waters_lonlat])
     chords_m = _chords_to_vertices_m(graph, ecefs)
     out = []
     for water_xy, water_lonlat, row, chords in zip(waters_xy, waters_lonlat, tangent, chords_m,
@@ -177,9 +178,19 @@ def _chords_to_vertices_m(graph: SeaGraph, ecefs: FloatArray) -> FloatArray:
     other end's bounds to them, are read from its row.
     """
     x, y, z = graph.ecef_columns
-    step_x, step_y, step_z = x - ecefs[:, :1], y - ecefs[:, 1:2], z - ecefs[:, 2:]
-    chords = np.sqrt(step_x * step_x + step_y * step_y + step_z * step_z)
-    return np.maximum(chords - _BOUND_MARGIN_M, 0.0)
+    # sqrt(step_x**2 + step_y**2 + step_z**2) - margin, at least 0, in two arrays (the same
+    # operations in the same order)
+    chords = x - ecefs[:, :1]
+    chords *= chords
+    square = y - ecefs[:, 1:2]
+    square *= square
+    chords += square
+    square = np.subtract(z, ecefs[:, 2:], out=square)
+    square *= square
+    chords += square
+    np.sqrt(chords, out=chords)
+    chords -= _BOUND_MARGIN_M
+    return np.maximum(chords, 0.0, out=chords)
 
 
 def resolve_candidates(
@@ -201,42 +212,40 @@ def resolve_candidates(
             picked.append((point, untested))
     if not picked and also is None:
         return False
-    # every segment's two ends, and each origin's degrees, as whole arrays (one GEOS call
-    # and one pass for the lengths for the lot: the calls, not the arithmetic, are a query's
-    # cost)
+    # every segment's two ends as whole arrays (one GEOS call for the lot: the calls, not
+    # the arithmetic, are a query's cost)
     counts = [which.size for _, which in picked]
-    count = sum(counts)
-    vertex_ids = (np.concatenate([point.candidates[which] for point, which in picked])
-                  if picked else np.empty(0, dtype=np.intp))
-    origins = np.array([(*point.water_xy, *point.water_lonlat) for point, _ in picked]
-                       + ([(*also[0].water_xy, 0.0, 0.0)] if also is not None else []))
-    starts_xy = origins[:, :2].repeat(counts + ([1] if also is not None else []), axis=0)
-    ends_xy = graph.vertices_xy[vertex_ids]
+    ids = [point.candidates[which] for point, which in picked]
+    origins = [point.water_xy for point, _ in picked]
+    if also is not None:
+        counts.append(1)
+        origins.append(also[0].water_xy)
+    starts_xy = np.array(origins).repeat(counts, axis=0)
+    ends_xy = graph.vertices_xy[np.concatenate(ids) if len(ids) > 1 else ids[0]] if ids else (
+        np.empty((0, 2)))
     if also is not None:
         ends_xy = np.concatenate([ends_xy, [also[1].water_xy]])
-    clear = visible(graph.navigable, graph.coast, starts_xy, ends_xy)
-    seen = clear[:count]
-    lengths_m = np.full(count, np.inf)
-    if np.count_nonzero(seen):
-        origins_lonlat = origins[:len(picked), 2:].repeat(counts, axis=0)[seen]
-        inverse = graph.geod.inv
-        # one segment at a time: pyproj's path for plain floats costs a tenth of its array
-        # path's overhead, and a query measures a dozen segments (the same numbers)
-        lengths_m[seen] = [inverse(lon, lat, target_lon, target_lat)[2]
-                           for (lon, lat), (target_lon, target_lat)
-                           in zip(origins_lonlat.tolist(),
-                                  graph.vertices_lonlat[vertex_ids[seen]].tolist(),
-                                  strict=True)]
+    clear = visible(graph.navigable, graph.coast, starts_xy, ends_xy).tolist()
+    # the lengths one segment at a time: pyproj's path for plain floats costs a tenth of its
+    # array path's overhead, and a query measures a dozen segments (the same numbers)
+    inverse = graph.geod.inv
+    vertices_lonlat = graph.vertices_lonlat_list
     offset = 0
-    for (point, which), size in zip(picked, counts, strict=True):
+    for (point, which), vertex_ids in zip(picked, ids, strict=True):
+        lon, lat = point.water_lonlat
         point.tested[which] = True
-        point.lengths_m[which] = lengths_m[offset:offset + size]
-        offset += size
-    return also is not None and bool(clear[-1])
+        point.lengths_m[which] = [
+            inverse(lon, lat, *vertices_lonlat[vertex])[2] if is_clear else np.inf
+            for vertex, is_clear in zip(vertex_ids.tolist(),
+                                        clear[offset:offset + which.size], strict=True)
+        ]
+        offset += which.size
+    return also is not None and clear[-1]
 
 
 def best_pair(
-    graph: SeaGraph, paths: ShortestPaths, start: EndPoint, end: EndPoint
+    graph: SeaGraph, paths: ShortestPaths, start: EndPoint, end: EndPoint,
+    direct_m: float | None = None,
 ) -> tuple[float, int | None, int | None]:
     """The shortest water path between two points: straight, or through graph vertices.
 
@@ -251,20 +260,25 @@ def best_pair(
     first (tested in one GEOS call with the straight segment); then only the candidates whose
     bound (the length to them, then the chord on to the other point) does not exceed that
     path's length can be on a shorter one.
+
+    ``direct_m``, when given, is the straight segment's length already found (``inf``: it is
+    not in water), and the segment is not tested again.
     """
     via_start = start.lengths_m + end.chords_m[start.candidates]
     via_end = end.lengths_m + start.chords_m[end.candidates]
-    rows, columns = _least(via_start), _least(via_end)
-    direct_m = np.inf
-    if resolve_candidates(graph, (start, rows), (end, columns), also=(start, end)):
-        _, _, direct_m = graph.geod.inv(*start.water_lonlat, *end.water_lonlat)
+    (rows, next_start), (columns, next_end) = _least(via_start), _least(via_end)
+    if direct_m is None:
+        direct_m = np.inf
+        if resolve_candidates(graph, (start, rows), (end, columns), also=(start, end)):
+            _, _, direct_m = graph.geod.inv(*start.water_lonlat, *end.water_lonlat)
+    else:
+        resolve_candidates(graph, (start, rows), (end, columns))
     beat_m = float(direct_m)
     first = _search(graph, paths, start, end, rows, columns, beat_m)
-    if first is not None and _only_among(via_start, rows, first[0]) and _only_among(
-        via_end, columns, first[0]
-    ):
-        # No candidate outside the first round can be on a path as short: the second round
-        # would search the same pairs, and find this one (the others' totals only rise).
+    if first is not None and first[0] < next_start and first[0] < next_end:
+        # No candidate outside the first round can be on a path as short (the least bound
+        # outside it is longer): the second round would search the same pairs, and find this
+        # one (the others' totals only rise).
         return first
     limit = beat_m if first is None else first[0]
     rows, columns = (via_start <= limit).nonzero()[0], (via_end <= limit).nonzero()[0]
@@ -284,19 +298,17 @@ _FIRST_ROUND = 16
 _AT_ONCE = 100
 
 
-def _only_among(bounds: FloatArray, positions: IntArray, limit: float) -> bool:
-    """Whether every bound up to ``limit`` is at one of ``positions`` (distinct)."""
-    return bool(np.count_nonzero(bounds <= limit)
-                == np.count_nonzero(bounds[positions] <= limit))
-
-
-def _least(bounds: FloatArray) -> IntArray:
-    """Positions of the ``_FIRST_ROUND`` least bounds, ascending."""
+def _least(bounds: FloatArray) -> tuple[IntArray, float]:
+    """Positions of the ``_FIRST_ROUND`` least bounds, ascending, and the least bound of the
+    others (``inf`` when there are none)."""
     if bounds.size <= _FIRST_ROUND:
-        return np.arange(bounds.size)
-    least = bounds.argpartition(_FIRST_ROUND - 1)[:_FIRST_ROUND]
+        return np.arange(bounds.size), math.inf
+    # a whole sort of a few hundred bounds is quicker than numpy's partition (which of equal
+    # bounds are taken changes no answer: every bound is below its path's length)
+    order = bounds.argsort()
+    least = order[:_FIRST_ROUND]
     least.sort()
-    return least
+    return least, float(bounds[order[_FIRST_ROUND]])
 
 
 def _search(
@@ -314,7 +326,11 @@ def _search(
     """
     if rows.size == 0 or columns.size == 0:
         return None
-    between = paths.lengths_m[start.candidates[rows][:, None], end.candidates[columns]]
+    # the table's rows by columns of the two ends' candidates, read from the flat table
+    # (quicker than two-dimensional indexing; the same numbers)
+    table = paths.lengths_m
+    between = table.ravel().take(start.candidates[rows][:, None] * table.shape[1]
+                                 + end.candidates[columns])
     while True:
         start_m, end_m = start.lengths_m[rows], end.lengths_m[columns]
         totals = start_m[:, None] + between + end_m[None, :]

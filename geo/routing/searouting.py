@@ -10,11 +10,13 @@ built once and cached by ``layers``). A query
    reported. Beyond ``max_snap_km`` from every basin the point is in no basin
    (:class:`NotInBasinError`); two ends in different basins raise
    :class:`DifferentBasinsError`;
-2. **attaches** the end points to the graph by the same tangent-and-visible test as the
+2. tests the **straight segment** between the two water points: when it is in water it is
+   the route (no path through a vertex is shorter), and nothing is attached;
+3. else **attaches** the end points to the graph by the same tangent-and-visible test as the
    graph's own edges, lazily: the candidate vertices are ranked by a lower bound of the path
    through them and only those the search reaches are tested against the coast
    (:func:`caspian.geo.routing.seapaths.best_pair`; the same path as testing them all);
-3. returns the path as a :class:`~caspian.geo.routing.Route` whose geometry follows each
+4. returns the path as a :class:`~caspian.geo.routing.Route` whose geometry follows each
    geodesic edge (densified), so a reader who draws straight lon/lat segments still stays in
    water.
 
@@ -24,6 +26,7 @@ The land test of sea legs and subsea cables is in :mod:`caspian.geo.landfalls`.
 
 from __future__ import annotations
 
+import math
 import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -31,11 +34,12 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+import pyproj
 import shapely
 from caspian.geo.errors import InputError
 from caspian.geo.geodesy import densify_path
 from caspian.geo.routing import Route, as_lonlat
-from caspian.geo.routing.seagraph import SeaGraph, point_to_lonlat, point_to_plane
+from caspian.geo.routing.seagraph import SeaGraph, visible_one
 from caspian.geo.routing.seapaths import (
     EndPoint,
     ShortestPaths,
@@ -52,6 +56,8 @@ FloatArray = npt.NDArray[np.float64]
 #: so that its segments are tested like any other).
 _SNAP_INSET_M = 1.0
 
+_INVERSE = pyproj.enums.TransformDirection.INVERSE
+
 
 class NotInBasinError(InputError):
     """A point farther from every basin's navigable water than the snap limit."""
@@ -61,7 +67,7 @@ class DifferentBasinsError(InputError):
     """The two ends of a sea route lie in different basins (no water joins them)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class SeaRouteSettings:
     """Options of sea routing."""
 
@@ -209,11 +215,18 @@ class SeaRouter:
                 "(canals and straits between them are not modelled)"
             )
         graph = start.graph
-        length_m, nodes = self._shortest(graph, *self._attachments_of(start, end))
-        path = np.empty((len(nodes) + 2, 2))
-        path[0], path[1:-1], path[-1] = start.water_lonlat, graph.vertices_lonlat[nodes], (
-            end.water_lonlat)
-        line = shapely.LineString(densify_path(path, self.settings.densify_km, graph.geod))
+        direct_m = _direct_m(graph, start, end)
+        nodes: list[int] = []
+        if direct_m < math.inf:
+            # the straight segment is in water: no path through the graph is shorter (the
+            # geodesic is the shortest line), and the ends need no attachment
+            length_m = direct_m
+        else:
+            length_m, nodes = self._shortest(graph, *self._attachments_of(start, end), direct_m)
+        vertices_lonlat = graph.vertices_lonlat_list
+        path = [start.water_lonlat, *(vertices_lonlat[node] for node in nodes), end.water_lonlat]
+        # shapely's array function: a LineString without the class's checks of its input
+        line = shapely.linestrings(densify_path(path, self.settings.densify_km, graph.geod))
         return Route(
             mode="sea",
             start_lonlat=(start_lonlat[0], start_lonlat[1]),
@@ -225,8 +238,9 @@ class SeaRouter:
             details={
                 "basin": graph.basin,
                 "basin_name": graph.name,
-                "start_water_lonlat": [round(v, 6) for v in start.water_lonlat],
-                "end_water_lonlat": [round(v, 6) for v in end.water_lonlat],
+                "start_water_lonlat": [round(start.water_lonlat[0], 6),
+                                       round(start.water_lonlat[1], 6)],
+                "end_water_lonlat": [round(end.water_lonlat[0], 6), round(end.water_lonlat[1], 6)],
                 "snapped": bool(start.snap_km > 0 or end.snap_km > 0),
                 "bends": len(nodes),
                 "clearance_m": graph.clearance_m,
@@ -319,10 +333,13 @@ class SeaRouter:
         return self._paths[graph.basin]
 
     def _shortest(
-        self, graph: SeaGraph, start: _Attachment, end: _Attachment
+        self, graph: SeaGraph, start: _Attachment, end: _Attachment,
+        direct_m: float | None = None,
     ) -> tuple[float, list[int]]:
-        """Length (m) and graph vertices of the shortest path between two attached points."""
-        length_m, first, last = best_pair(graph, self._all_pairs(graph), start.ends, end.ends)
+        """Length (m) and graph vertices of the shortest path between two attached points
+        (``direct_m``: the straight segment's length if known, ``inf`` when not in water)."""
+        length_m, first, last = best_pair(graph, self._all_pairs(graph), start.ends, end.ends,
+                                          direct_m)
         if first is not None and last is not None:
             return length_m, walk(self._all_pairs(graph).predecessors[first], first, last)
         if not np.isfinite(length_m):
@@ -342,6 +359,14 @@ class _Attachment:
     ends: EndPoint
 
 
+def _direct_m(graph: SeaGraph, start: Located, end: Located) -> float:
+    """Geodesic length of the straight segment between two located points when it lies in
+    the navigable water, metres; ``inf`` when it does not."""
+    if visible_one(graph.navigable, graph.coast, start.water_xy, end.water_xy):
+        return float(graph.geod.inv(*start.water_lonlat, *end.water_lonlat)[2])
+    return math.inf
+
+
 def _snap_box(graph: SeaGraph, margin_km: float) -> tuple[float, float, float, float]:
     """``(west, south, east, north)`` of the basin widened by ``margin_km``, degrees (a point
     outside it is farther than ``margin_km`` from the basin's water: a cheap pre-test)."""
@@ -359,14 +384,14 @@ def _snap_all(graph: SeaGraph, lonlats: Sequence[tuple[float, float]]) -> list[L
     arithmetic; the operations, so the numbers, are those of the array version this
     replaced).
     """
-    xys = [point_to_plane(graph.transformer, *lonlat) for lonlat in lonlats]
+    transform = graph.transformer.transform
+    xys = [transform(lon, lat) for lon, lat in lonlats]
     navigable = graph.prepared_navigable
-    inside = shapely.contains_xy(navigable, *np.array(xys).T).tolist()
-    located = [Located(graph, lonlat, lonlat, xy, 0.0)
-               for lonlat, xy in zip(lonlats, xys, strict=True)]
+    inside = shapely.contains_xy(navigable, [x for x, _ in xys], [y for _, y in xys]).tolist()
     on_land = [k for k, is_inside in enumerate(inside) if not is_inside]
     if not on_land:
-        return located
+        return [Located(graph, lonlat, lonlat, xy, 0.0)
+                for lonlat, xy in zip(lonlats, xys, strict=True)]
     nears = _nearest_coast_points(graph, [xys[k] for k in on_land])
     waters = []
     for k, (near_x, near_y) in zip(on_land, nears, strict=True):
@@ -374,15 +399,19 @@ def _snap_all(graph: SeaGraph, lonlats: Sequence[tuple[float, float]]) -> list[L
         norm = max(float(np.hypot(step_x, step_y)), 1e-9)
         waters.append((near_x + step_x / norm * _SNAP_INSET_M,
                        near_y + step_y / norm * _SNAP_INSET_M))
-    in_water = shapely.contains_xy(navigable, *np.array(waters).T).tolist()
+    in_water = shapely.contains_xy(navigable, [x for x, _ in waters],
+                                   [y for _, y in waters]).tolist()
+    located = {}
+    inverse = graph.geod.inv
     for k, near, water, is_in_water in zip(on_land, nears, waters, in_water, strict=True):
         water_x, water_y = water if is_in_water else near
         lon, lat = lonlats[k]
-        water_lonlat = point_to_lonlat(graph.transformer, water_x, water_y)
-        _, _, snap_m = graph.geod.inv(lon, lat, water_lonlat[0], water_lonlat[1])
-        located[k] = Located(graph, lonlats[k], water_lonlat, (water_x, water_y),
-                             float(snap_m) / 1000.0)
-    return located
+        water_lon, water_lat = transform(water_x, water_y, direction=_INVERSE)
+        snap_m = inverse(lon, lat, water_lon, water_lat)[2]
+        located[k] = Located(graph, lonlats[k], (water_lon, water_lat), (water_x, water_y),
+                             snap_m / 1000.0)
+    return [located[k] if k in located else Located(graph, lonlat, lonlat, xy, 0.0)
+            for k, (lonlat, xy) in enumerate(zip(lonlats, xys, strict=True))]
 
 
 def _nearest_on_coast(graph: SeaGraph, xy: FloatArray) -> FloatArray:
@@ -397,16 +426,18 @@ def _nearest_coast_points(
     graph: SeaGraph, xys: Sequence[tuple[float, float]]
 ) -> list[tuple[float, float]]:
     """:func:`_nearest_on_coast` of several points given as plain floats, one tree query."""
-    tree, starts, ends = graph.coast_segments
+    tree = graph.coast_segments[0]
+    segment_ends = graph.coast_segment_ends
     # shapely's array paths (quicker than its paths for one geometry, Point(x, y)): every
     # segment nearest each point, as (point, segment) columns; of several equally near, the
     # first is taken
-    points, segments = tree.query_nearest(shapely.points(np.array(xys)), all_matches=True)
+    points, segments = tree.query_nearest(shapely.points(xys), all_matches=True).tolist()
+    nearest: dict[int, int] = {}
+    for k, segment in zip(points, segments, strict=True):
+        nearest[k] = min(segment, nearest.get(k, segment))
     out = []
     for k, (x, y) in enumerate(xys):
-        segment = int(segments[points == k].min())
-        ax, ay = starts[segment].tolist()
-        bx, by = ends[segment].tolist()
+        ax, ay, bx, by = segment_ends[nearest[k]]
         dx, dy = bx - ax, by - ay
         along = min(max(((x - ax) * dx + (y - ay) * dy) / max(dx * dx + dy * dy, 1e-18), 0.0),
                     1.0)

@@ -8,6 +8,7 @@ rather than its track. The reason comes from the feature's ``untraced_reason`` p
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -27,7 +28,7 @@ NO_REASON = "no reason recorded"
 
 
 @dataclass(frozen=True)
-class LineFinding:
+class LineFinding(ABC):
     """Something ``caspian check`` lists about one catalog line: a row of its table."""
 
     layer: str
@@ -37,9 +38,9 @@ class LineFinding:
         """The finding as a table row: ``feature`` (``layer/feature``), then :meth:`cells`."""
         return {"feature": f"{self.layer}/{self.feature}", **self.cells()}
 
+    @abstractmethod
     def cells(self) -> dict[str, str]:
         """The row's columns after ``feature``."""
-        raise NotImplementedError
 
 
 @dataclass(frozen=True)

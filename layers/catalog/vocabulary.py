@@ -35,5 +35,8 @@ KINDS: tuple[str, ...] = (
     "point",
 )
 
+#: Kinds that must stay at sea between their landfalls.
+SEA_KINDS: tuple[str, ...] = ("sea_route", "fiber_cable", "power_cable")
+
 #: Transport modes for corridor legs.
 MODES: tuple[str, ...] = ("rail", "sea", "road", "pipeline", "cable")

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 from caspian.geo.arguments import flag, refuse, texts
 from caspian.geo.errors import InputError
@@ -400,12 +400,29 @@ def _lines_in_bulk(features: list[dict[str, Any]], block: PositionBlock | None) 
     return shapely.linestrings(block.coords, indices=indices)
 
 
-def read_user_geojson(
-    path: str | os.PathLike[str],
+class ReadOptions(TypedDict, total=False):
+    """How a user's file is read: the keyword arguments of every ``read_user_*`` function,
+    with their defaults in :func:`read_options` alone."""
+
+    geometry_types: Sequence[str]
+    allow_null_geometry: bool
+    columns: Sequence[str] | None
+
+
+def read_options(
     *,
     geometry_types: Sequence[str] = SUPPORTED_GEOMETRY_TYPES,
     allow_null_geometry: bool = False,
     columns: Sequence[str] | None = None,
+) -> tuple[tuple[str, ...], bool, list[str] | None]:
+    """The :class:`ReadOptions` checked, defaults filled in: the geometry types, whether a
+    null geometry is kept, and the property columns (None: all of them)."""
+    return (_geometry_types(geometry_types), flag(allow_null_geometry, "allow_null_geometry"),
+            _property_names(columns))
+
+
+def read_user_geojson(
+    path: str | os.PathLike[str], **options: Unpack[ReadOptions]
 ) -> geopandas.GeoDataFrame:
     """Read a user's GeoJSON into a GeoDataFrame (EPSG:4326), refusing anything doubtful.
 
@@ -440,16 +457,11 @@ def read_user_geojson(
         or, when ``columns`` is None, the features have more than
         :data:`MAX_PROPERTY_COLUMNS` distinct property keys.
     """
-    return read_user_features(path, geometry_types=geometry_types,
-                              allow_null_geometry=allow_null_geometry, columns=columns)[0]
+    return read_user_features(path, **options)[0]
 
 
 def read_user_features(
-    path: str | os.PathLike[str],
-    *,
-    geometry_types: Sequence[str] = SUPPORTED_GEOMETRY_TYPES,
-    allow_null_geometry: bool = False,
-    columns: Sequence[str] | None = None,
+    path: str | os.PathLike[str], **options: Unpack[ReadOptions]
 ) -> tuple[geopandas.GeoDataFrame, list[dict[str, Any]]]:
     """:func:`read_user_geojson`, also returning each feature's own properties.
 
@@ -467,7 +479,7 @@ def read_user_features(
     """
     # The parsed document dies inside _frame, before the collector resumes: it never walks it.
     with gc_paused():
-        return _frame(path, geometry_types, allow_null_geometry, _property_names(columns))
+        return _frame(path, *read_options(**options))
 
 
 def _property_names(columns: Any) -> list[str] | None:

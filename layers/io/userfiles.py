@@ -31,7 +31,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Unpack
 
 from caspian.geo.errors import InputError
 from caspian.layers.catalog.schema import USER_PROPERTIES
@@ -49,6 +49,7 @@ from caspian.layers.io.geojson_stream import CollectionReader
 from caspian.layers.io.userdata import (
     MAX_PROPERTY_COLUMNS,
     Problem,
+    ReadOptions,
     UnusableError,
     by_place,
     document_features,
@@ -56,6 +57,7 @@ from caspian.layers.io.userdata import (
     gc_paused,
     kept_columns,
     problems_of,
+    read_options,
     read_user_features,
 )
 
@@ -446,11 +448,9 @@ class FilePart:
 def user_batches(
     path: str | os.PathLike[str],
     *,
-    geometry_types: Sequence[str] = SUPPORTED_GEOMETRY_TYPES,
-    allow_null_geometry: bool = False,
     batch_size: int | None = None,
     part: FilePart | None = None,
-    columns: Sequence[str] | None = None,
+    **options: Unpack[ReadOptions],
 ) -> Iterator[geopandas.GeoDataFrame]:
     """Yield a user's file as checked GeoDataFrames of ``batch_size`` rows.
 
@@ -468,6 +468,7 @@ def user_batches(
     InputError
         At the first batch with a problem: the file, the feature, the problem and its fix.
     """
+    geometry_types, allow_null_geometry, columns = read_options(**options)
     for checked in _usable(path, _batches(path, geometry_types, allow_null_geometry,
                                           batch_size, part, columns)):
         assert checked.frame is not None
@@ -524,11 +525,7 @@ def streams(path: str | os.PathLike[str], whole_bytes: int | None = None) -> boo
 
 
 def read_user_file(
-    path: str | os.PathLike[str],
-    *,
-    geometry_types: Sequence[str] = SUPPORTED_GEOMETRY_TYPES,
-    allow_null_geometry: bool = False,
-    columns: Sequence[str] | None = None,
+    path: str | os.PathLike[str], **options: Unpack[ReadOptions]
 ) -> tuple[geopandas.GeoDataFrame, list[dict[str, Any]]]:
     """Any user file whole, as :func:`caspian.layers.io.userdata.read_user_features` reads
     GeoJSON: the frame, and each feature's own properties (its non-null attributes).
@@ -536,8 +533,8 @@ def read_user_file(
     ``columns`` names the property columns the frame keeps (all when None; ``()`` keeps
     ``id`` and ``geometry`` alone, the properties living only in the records)."""
     if not streams(path):
-        return read_user_features(path, geometry_types=geometry_types,
-                                  allow_null_geometry=allow_null_geometry, columns=columns)
+        return read_user_features(path, **options)
+    geometry_types, allow_null_geometry, columns = read_options(**options)
     # slow import: pandas and GDAL
     import geopandas
 

@@ -62,7 +62,7 @@ from caspian.layers.news.scopes import (
     through_country,
     whole_after_part,
 )
-from caspian.layers.news.text import is_plural, lemmas, words
+from caspian.layers.news.text import holds_lemma, is_plural, lemmas, words
 from caspian.layers.news.timing import COMPLETION
 
 PHYSICAL = ("length", "mass", "power", "bandwidth", "containers")
@@ -388,6 +388,7 @@ VESSELS = {
 #: ("поезд преодолеет расстояние около 7 тыс. км", "390 грузовых поездов …, на 38% больше",
 #: "пароходство … втрое увеличило грузоперевозки", "перевезенных судами ASCO … 18 542 TEU").
 CARRIERS = {"поезд", "пароходство", "судно"}
+_CARRIER_LEMMAS = frozenset(CARRIERS)
 
 
 def _carrier_named(text: str, sentence: tuple[int, int], item: Quantity) -> bool:
@@ -399,7 +400,7 @@ def _carrier_named(text: str, sentence: tuple[int, int], item: Quantity) -> bool
     if item.kind == "event":
         stop = text.find(";", item.end, sentence[1])
         end = stop if stop >= 0 else sentence[1]
-    return any(lemmas(word.text) & CARRIERS for word in words(text, after, end))
+    return holds_lemma(text, after, end, _CARRIER_LEMMAS)
 
 
 #: The scope of a vessel's figure: an actor's, linked to no project.

@@ -273,8 +273,9 @@ def publication_date(text: str, lines: Sequence[tuple[int, int]]) -> FoundDate |
         # a dateline may be marked ("• 05 сентября, 2025") or broken after its month ("02 Дек"
         # / "2025"): the date is the line, or the line and the next, without the marks
         for stop in (end, *(next_end for _, next_end in lines[number + 1 : number + 2])):
-            line = _bare(text[start:stop])
+            line = None  # made only for a line that holds a date (most hold none)
             for found in find_dates(text, start, stop):
+                line = _bare(text[start:stop]) if line is None else line
                 if _bare(found.evidence) == line:
                     return found
         short = _short_dateline(text, start, end) or _breadcrumb_date(text, start, end)

@@ -62,6 +62,12 @@ def _digit_run_starts(text: str) -> list[int]:
     return [now for before, now in itertools.pairwise([-2, *positions]) if now - before > 1]
 
 
+def digit_positions(text: str) -> list[int]:
+    """The offset of every digit of ``text`` (``\\d``), in order; found in one scan and
+    remembered for the few texts read last."""
+    return _digit_positions(text)
+
+
 @per_text(maxsize=4)
 def _digit_positions(text: str) -> list[int]:
     """The offset of every digit of ``text``, in order (the few texts read last remembered:

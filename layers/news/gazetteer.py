@@ -13,10 +13,11 @@ slug and "БТД" only as written. At each place the longest name wins.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import operator
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -24,7 +25,15 @@ from typing import Any
 
 from caspian.layers.io.packaged import packaged_json
 from caspian.layers.news._errors import GazetteerError
-from caspian.layers.news.text import Word, WordList, lemmas, word_list, words
+from caspian.layers.news.text import (
+    Word,
+    WordList,
+    lemmas,
+    per_text,
+    text_words,
+    word_list,
+    words,
+)
 
 DATA_PACKAGE = "caspian.layers.data"
 GAZETTEER_FILE = "gazetteer.json"
@@ -88,17 +97,33 @@ class Matcher:
 
     @staticmethod
     def _matches_at(name: Name, text: str, tokens: Sequence[Word], index: int) -> bool:
+        """Whether ``name`` is written from the word at ``index`` of ``tokens``."""
         listed = _listed(tokens)
+        if name.exact:
+            return listed.texts[index] == name.written
+        if index + len(name.lemma_sets) > len(listed.texts):
+            return False
+        first = bool(lemmas(listed.texts[index]) & name.lemma_sets[0])
+        return first and Matcher._goes_on_at(name, text, listed, index)
+
+    @staticmethod
+    def _goes_on_at(name: Name, text: str, listed: WordList, index: int) -> bool:
+        """Whether ``name``, one of the candidates of the word at ``index``
+        (:meth:`_candidates`), is written from there: :meth:`_matches_at` less the test of
+        the first word, which a candidate passes (a name found by its first lemma meets that
+        word's lemmas; one found by the word's spelling too: the gazetteer's lemmas are
+        folded, so such a word is folded and among its own lemmas). Each further word's
+        lemmas are tested before what joins it to the one before."""
         texts = listed.texts
         if name.exact:
             return texts[index] == name.written
-        if index + len(name.lemma_sets) > len(texts):
+        sets = name.lemma_sets
+        if index + len(sets) > len(texts):
             return False
-        for offset, wanted in enumerate(name.lemma_sets):
-            at = index + offset
-            if offset and not _JOINER.fullmatch(text[listed.ends[at - 1] : listed.starts[at]]):
+        for at in range(index + 1, index + len(sets)):
+            if not lemmas(texts[at]) & sets[at - index]:
                 return False
-            if not lemmas(texts[at]) & wanted:
+            if not _JOINER.fullmatch(text, listed.ends[at - 1], listed.starts[at]):
                 return False
         return True
 
@@ -112,17 +137,12 @@ class Matcher:
         """Non-overlapping matches in ``text[start:end]``, longest first at each place;
         ``tokens``, the words of that range when the caller has them already."""
         listed = _listed(tokens) if tokens is not None else word_list(text, start, end)
-        texts = listed.texts
-        candidates = self._candidates(texts)
         found: list[Match] = []
         free = 0  # the first token after the last match: matches do not overlap
-        # Only the words that may start a name are visited (compress, map: no Python loop
-        # over the others, which are most words of an article).
-        for index in itertools.compress(range(len(texts)), map(candidates.__getitem__, texts)):
+        for index, names in self._starts(text, listed):
             if index < free:
                 continue
-            names = candidates[texts[index]]
-            best = next((name for name in names if self._matches_at(name, text, listed, index)),
+            best = next((name for name in names if self._goes_on_at(name, text, listed, index)),
                         None)  # fmt: skip
             if best is None:
                 continue
@@ -131,6 +151,57 @@ class Matcher:
             found.append(Match(name.target, name.written, start_at, end_at))
             free = index + size
         return found
+
+    def _starts(self, text: str, listed: WordList) -> Iterator[tuple[int, list[Name]]]:
+        """The indices of the words of ``listed`` where a name may start, with those names.
+        A document asks once per paragraph: its paragraphs' words are ranges of the text's
+        words (:func:`caspian.layers.news.text.text_words`), which are looked up once for
+        the whole text, so a paragraph's are found by bisection; other words are looked up
+        here. Only the words that may start a name are visited (compress, map: no Python
+        loop over the others, which are most words of an article)."""
+        texts = listed.texts
+        first = _first_in_text(text, listed)
+        if first is None:
+            candidates = self._candidates(texts)
+            indices = range(len(texts))
+            for index in itertools.compress(indices, map(candidates.__getitem__, texts)):
+                yield index, candidates[texts[index]]
+            return
+        starts, names = _name_starts(self, text)
+        low = bisect.bisect_left(starts, first)
+        high = bisect.bisect_left(starts, first + len(texts), low)
+        for at in range(low, high):
+            yield starts[at] - first, names[at]
+
+
+@per_text(maxsize=12)
+def _name_starts(matcher: Matcher, text: str) -> tuple[list[int], list[list[Name]]]:
+    """The indices of the words of the whole of ``text`` where one of ``matcher``'s names
+    may start, in order, and the names that may start at each (the few texts read last
+    remembered, for each matcher)."""
+    whole = text_words(text)
+    assert whole is not None  # asked only of a text split whole
+    texts = whole.texts
+    candidates = matcher._candidates(texts)
+    starts = list(itertools.compress(range(len(texts)), map(candidates.__getitem__, texts)))
+    return starts, [candidates[texts[index]] for index in starts]
+
+
+def _first_in_text(text: str, listed: WordList) -> int | None:
+    """The index in the words of the whole of ``text`` of the first word of ``listed`` when
+    ``listed`` are a run of those words, uncut (a paragraph's); else None."""
+    whole = text_words(text)
+    if whole is None or not listed.texts:
+        return None
+    first = bisect.bisect_left(whole.starts, listed.starts[0])
+    last = first + len(listed.texts) - 1
+    if last >= len(whole.texts):
+        return None
+    same_ends = (
+        whole.starts[first] == listed.starts[0] and whole.ends[first] == listed.ends[0]
+        and whole.starts[last] == listed.starts[-1] and whole.ends[last] == listed.ends[-1]
+    )  # fmt: skip
+    return first if same_ends else None
 
 
 def _size(name: Name) -> int:

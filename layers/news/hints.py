@@ -12,13 +12,17 @@ hints when called). A reader that declares no hint is run on every sentence.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import TypeVar
 
-from caspian.layers.news.expression import holds_word
+from caspian.layers.news import numbers
+from caspian.layers.news.expression import digit_positions, folded_text, holds_digit, holds_word
+from caspian.layers.news.text import per_text, text_words
 
 #: What a reader needs in a range of text: a pattern found in it (searched with the range's
 #: bounds, as ``pattern.search(text, start, end)``), one of some lower-case words in any case
@@ -49,9 +53,10 @@ def _holds(hint: Hint, text: str, start: int, end: int) -> bool:
     return bool(hint(text, start, end))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class _Joined:
-    """The hints of several readers, each asked once."""
+    """The hints of several readers, each asked once (one per readers, :func:`_joined`: told
+    apart by identity, a cheap key for what is found of it in a text)."""
 
     #: Their words, in one tuple (the folded sentence is searched for each).
     words: tuple[str, ...]
@@ -75,10 +80,73 @@ def _joined(readers: tuple[object, ...]) -> _Joined | None:
 def may_find(readers: Sequence[object], text: str, start: int, end: int) -> bool:
     """Whether one of ``readers`` may find anything in ``text[start:end]``: one of the hints
     it declares (:func:`reads_where`) holds there, or it declares none. Each distinct hint is
-    asked once, the words of all in one search."""
+    asked once, the words of all in one search; in a text split whole, the hints found once
+    in it (:class:`_InText`) are looked up by bisection."""
     joined = _joined(tuple(readers))
     if joined is None:
         return True
-    if joined.words and holds_word(text, start, end, joined.words):
+    found = _in_text(joined, text)
+    if found is None:
+        if joined.words and holds_word(text, start, end, joined.words):
+            return True
+        return any(_holds(hint, text, start, end) for hint in joined.others)
+    if found.holds(start, end):
         return True
-    return any(_holds(hint, text, start, end) for hint in joined.others)
+    # A range that cuts a run of letters holds runs that are not the text's: asked itself.
+    cut = found.number_words and (
+        numbers.cuts_a_run(text, start) or numbers.cuts_a_run(text, end)
+    )
+    if cut and numbers.holds_number_word(text, start, end):
+        return True
+    return any(_holds(hint, text, start, end) for hint in found.others)
+
+
+@dataclass(frozen=True)
+class _InText:
+    """Where in a whole text the hints found once in it hold: a range holds one of them
+    where it holds one of these spans whole (a hint word, folded, :func:`holds_word`; a
+    digit, :func:`holds_digit`; a run of letters that is a number word,
+    :func:`numbers.holds_number_word`, where the range cuts no run of letters)."""
+
+    #: The spans' starts, in order.
+    starts: list[int]
+    #: The least end of the spans from each on.
+    least_ends: list[int]
+    #: Whether number words are among them (a range that cuts a run is asked itself).
+    number_words: bool
+    #: The hints asked range by range (patterns, other tests).
+    others: tuple[Hint, ...]
+
+    def holds(self, start: int, end: int) -> bool:
+        """Whether one of the spans lies in ``[start, end)``."""
+        index = bisect.bisect_left(self.starts, start)
+        return index < len(self.starts) and self.least_ends[index] <= end
+
+
+#: The tests whose spans in a whole text :func:`_in_text` lists.
+_LISTED_TESTS = (holds_digit, numbers.holds_number_word)
+
+
+@per_text(maxsize=4)
+def _in_text(joined: _Joined, text: str) -> _InText | None:
+    """The hints of ``joined`` found once in the whole of ``text``; None for a text not split
+    whole (:func:`caspian.layers.news.text.text_words`) or not folded whole
+    (:func:`caspian.layers.news.expression.folded_text`): its ranges are asked one by one."""
+    folded = folded_text(text)
+    if text_words(text) is None or folded is None:
+        return None
+    spans: list[tuple[int, int]] = []
+    for word in joined.words:
+        position = folded.find(word)
+        while position >= 0:
+            spans.append((position, position + len(word)))
+            position = folded.find(word, position + 1)
+    if holds_digit in joined.others:
+        spans.extend((position, position + 1) for position in digit_positions(text))
+    number_words = numbers.holds_number_word in joined.others
+    if number_words:
+        spans.extend(zip(*numbers.number_word_runs(text), strict=True))
+    spans.sort()
+    least = list(itertools.accumulate(reversed([end for _, end in spans]), min))
+    others = tuple(hint for hint in joined.others if hint not in _LISTED_TESTS)
+    return _InText([start for start, _ in spans], least[::-1], number_words, others)

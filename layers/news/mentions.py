@@ -10,7 +10,7 @@ from typing import Any
 
 from caspian.layers.news.documents import NewsDocument
 from caspian.layers.news.gazetteer import Gazetteer, Match, load_gazetteer
-from caspian.layers.news.text import is_plural, lemmas, words
+from caspian.layers.news.text import is_plural, lemmas, word_list, words
 
 #: Road nouns: the catalog maps no road, so a name right after one ("строительство
 #: автомобильной дороги Горадиз-Агбенд завершено на 95%") is a road's that shares its name
@@ -127,6 +127,7 @@ _PORTS_LISTED = re.compile(
     r"\bпорт(?:ах|ов|ы|ам|ами)\s+([А-ЯЁ][а-яё]+(?:(?:\s*,\s*|\s+и\s+)[А-ЯЁ][а-яё]+)+)"
 )
 _LISTED_NAME = re.compile(r"[А-ЯЁ][а-яё]+")
+_PORT_STEM = "порт"  # how every match of _PORTS_LISTED starts
 
 
 def listed_ports(
@@ -135,7 +136,10 @@ def listed_ports(
     """The ports named in a list after a plural port noun in ``text[start:end]`` that are no
     match already (``taken``, spans): each name as ``(start, end, match)`` of "порт <name>"
     in the gazetteer."""
-    for listed in _PORTS_LISTED.finditer(text, start, end):
+    # Every match starts with the stem: the scan starts at its first (most paragraphs hold
+    # none); the look-behind of "\b" still sees the text before.
+    first = text.find(_PORT_STEM, start, end)
+    for listed in _PORTS_LISTED.finditer(text, first, end) if first >= 0 else ():
         for name in _LISTED_NAME.finditer(text, listed.start(1), listed.end(1)):
             if any(a < name.end() and name.start() < b for a, b in taken):
                 continue
@@ -159,7 +163,8 @@ def road_in(text: str, start: int, end: int) -> bool:
 def names_a_road(text: str, start: int, name: int) -> bool:
     """Whether the name at ``name`` follows a road noun (:data:`ROADS`, or "автомобильная
     дорога") in ``text[start:name]``: a road's name, not a mapped feature's."""
-    before = [lemmas(word.text) for word in words(text, start, name)[-2:]]
+    # the last two words, made as words alone (the paragraph's others are not needed)
+    before = [lemmas(written) for written in word_list(text, start, name).texts[-2:]]
     if before and before[-1] & ROADS:
         return True
     return len(before) == 2 and _MOTOR in before[0] and _ROAD in before[1]

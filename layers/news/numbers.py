@@ -181,6 +181,18 @@ def number_word_starts(text: str, start: int, end: int) -> list[int] | None:
     return starts[first:last]
 
 
+def number_word_runs(text: str) -> tuple[list[int], list[int]]:
+    """The starts and ends of the runs of Cyrillic letters of ``text`` that are number words
+    (:func:`number_lemma`), in order (the few texts read last remembered)."""
+    return _number_word_runs(text)
+
+
+def cuts_a_run(text: str, position: int) -> bool:
+    """Whether ``position`` falls inside a run of Cyrillic letters of ``text`` (a range cut
+    there holds a part of the run, which :func:`number_word_starts` does not list)."""
+    return _cuts_a_run(text, position)
+
+
 def _cuts_a_run(text: str, position: int) -> bool:
     """Whether ``position`` falls inside a run of Cyrillic letters of ``text``."""
     inside = 0 < position < len(text)

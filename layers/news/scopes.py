@@ -228,15 +228,18 @@ def listed_country_part(text: str, start: int, figure: int) -> str | None:
     """``section:<country code>`` for a figure at ``figure`` listed as a total's part in a
     country ("из них в Грузии – 248 км"): "из них" or "в том числе" stands in
     ``text[start:figure]`` and "в <country>" right before the figure; else None."""
-    if not _PARTS_LISTED.search(text, start, figure):
-        return None
+    # The country right before the figure first: the words that list the parts are searched
+    # in all the text before it only for a figure that has one (one per figure of a long
+    # sentence made it quadratic).
     before = text[max(start, figure - _LISTED_REACH) : figure]
     found = _IN_COUNTRY_JUST_BEFORE.search(before)
     if not found:
         return None
     country = next((COUNTRIES[lemma] for lemma in sorted(lemmas(found[1]))
                     if lemma in COUNTRIES), None)  # fmt: skip
-    return f"section:{country}" if country else None
+    if not country or not _PARTS_LISTED.search(text, start, figure):
+        return None
+    return f"section:{country}"
 
 
 def through_country(text: str, start: int, figure: int) -> str | None:

@@ -13,7 +13,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from caspian.layers.news._errors import NewsInputError
 from caspian.layers.news.claims import Claim
@@ -30,6 +30,25 @@ def share(part: int, whole: int) -> float:
     return part / whole if whole else 1.0
 
 
+class Share:
+    """A score's read-only :func:`share` of two of its counts, named by field."""
+
+    def __init__(self, part: str, whole: str) -> None:
+        self.part, self.whole = part, whole
+        self.__doc__ = f"``{part}`` over ``{whole}`` (1.0 when ``{whole}`` is 0)."
+
+    @overload
+    def __get__(self, score: None, owner: type) -> Share: ...
+
+    @overload
+    def __get__(self, score: object, owner: type | None = None) -> float: ...
+
+    def __get__(self, score: object, owner: type | None = None) -> Share | float:
+        if score is None:  # read on the class: the descriptor itself, for help() and docs
+            return self
+        return share(getattr(score, self.part), getattr(score, self.whole))
+
+
 @dataclass(frozen=True)
 class Tally:
     """Right, found and expected items of one score."""
@@ -38,15 +57,8 @@ class Tally:
     found: int
     expected: int
 
-    @property
-    def precision(self) -> float:
-        """Right over found (1.0 when nothing was found)."""
-        return share(self.right, self.found)
-
-    @property
-    def recall(self) -> float:
-        """Right over expected (1.0 when nothing was expected)."""
-        return share(self.right, self.expected)
+    precision = Share("right", "found")
+    recall = Share("right", "expected")
 
     def __add__(self, other: Tally) -> Tally:
         return Tally(
@@ -163,15 +175,10 @@ class ConflictScore:
     real_found: int  # real disagreements reported at least once
     real: int
 
-    @property
-    def share_real(self) -> float:
-        """The share of reported conflicts that are real (1.0 when none is reported)."""
-        return share(self.real_reported, self.reported)
-
-    @property
-    def recall(self) -> float:
-        """The share of real disagreements reported (1.0 when there is none)."""
-        return share(self.real_found, self.real)
+    #: The share of reported conflicts that are real.
+    share_real = Share("real_reported", "reported")
+    #: The share of real disagreements reported.
+    recall = Share("real_found", "real")
 
 
 def score_conflicts(

@@ -65,6 +65,7 @@ def _fold(text: str) -> str:
     return text.lower().replace("ё", "е")
 
 
+@lru_cache(maxsize=200_000)
 def is_plural(word: str) -> bool:
     """Whether every pymorphy3 reading of ``word`` is plural ("кабелей", not "кабеля")."""
     parses = _analyzer().parse(word)
@@ -108,6 +109,7 @@ def clear_caches() -> None:
     """Forget every word analysed so far (benchmarks measure cold lookups)."""
     _normal_forms.cache_clear()
     lemmas.cache_clear()
+    is_plural.cache_clear()
     range_lemmas.cache_clear()  # type: ignore[attr-defined]
 
 
@@ -195,9 +197,46 @@ def range_lemmas(text: str, start: int, end: int) -> frozenset[str]:
     return frozenset().union(*map(lemmas, word_list(text, start, end).texts))
 
 
+#: Ranges of at least this many words are looked up in :func:`_words_meeting`; shorter ones
+#: are read word by word (the lookup pays a pass over the text's distinct words once).
+_LOOKED_UP_WORDS = 64
+
+
+def holds_lemma(text: str, start: int, end: int, wanted: frozenset[str]) -> bool:
+    """Whether one of the words of ``text[start:end]`` (as :func:`word_list` cuts them) has a
+    lemma in ``wanted``. A long range of a text split whole is looked up by bisection in the
+    words of the whole text that have one (found once for each ``wanted``), and its two end
+    words, which the range may cut, read as cut: a reader asking it of the text before each
+    figure of a long sentence stays linear."""
+    whole = text_words(text) if 0 <= start < end <= len(text) else None
+    if whole is None:
+        return any(lemmas(word) & wanted for word in word_list(text, start, end).texts)
+    first = bisect.bisect_right(whole.ends, start)
+    last = bisect.bisect_left(whole.starts, end, first) - 1
+    if last - first < _LOOKED_UP_WORDS:
+        return any(lemmas(word) & wanted for word in word_list(text, start, end).texts)
+    for edge in (first, last):  # cut at the range's bounds, as word_list cuts them
+        if lemmas(text[max(start, whole.starts[edge]) : min(end, whole.ends[edge])]) & wanted:
+            return True
+    meeting = _words_meeting(text, wanted)
+    inner = bisect.bisect_right(meeting, first)
+    return inner < len(meeting) and meeting[inner] < last
+
+
+@per_text(maxsize=8)
+def _words_meeting(text: str, wanted: frozenset[str]) -> list[int]:
+    """The indices of the words of the whole of ``text`` that have a lemma in ``wanted``, in
+    order (each distinct word looked up once)."""
+    whole = text_words(text) or word_list(text)
+    meets = {word for word in set(whole.texts) if lemmas(word) & wanted}
+    return list(itertools.compress(range(len(whole.texts)), map(meets.__contains__, whole.texts)))
+
+
 #: A sentence razdel ends inside a figure: a number with an abbreviated multiplier ("около 77
 #: тыс. TEU" is one figure, not a sentence ending at "тыс.").
 _CUT_FIGURE = re.compile(r"\d\s*(?:тыс|млн|млрд|трлн)\.\Z")
+#: How every match of :data:`_CUT_FIGURE` ends: a sentence that ends otherwise is not searched.
+_CUT_ENDINGS = ("тыс.", "млн.", "млрд.", "трлн.")
 #: What the figure's unit looks like after such a cut: a lower-case word or an upper-case
 #: abbreviation ("TEU", "ДФЭ", "USD").
 _GOES_ON = re.compile(r"[a-zа-яё]|[A-ZА-ЯЁ]{2,}\b")
@@ -217,7 +256,8 @@ def sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
                 here = (pending[0], here[1])
             else:
                 yield pending
-        pending = here if _CUT_FIGURE.search(text, *here) else None
+        cut = text.endswith(_CUT_ENDINGS, *here) and _CUT_FIGURE.search(text, *here)
+        pending = here if cut else None
         if pending is None:
             yield here
     if pending is not None:

@@ -38,7 +38,7 @@ class OverpassError(CaspianError, ConnectionError):
     # fields of :class:`CaspianError` (``options=``) carries ``type: ignore[call-arg]``.
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class OsmSettings:
     """How osmnx talks to Overpass; applied to ``osmnx.settings`` only while a call runs."""
 

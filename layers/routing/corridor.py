@@ -38,6 +38,7 @@ from caspian.geo.arguments import settings_or_default
 from caspian.geo.errors import InputError
 from caspian.geo.geodesy import densify_geodesic, geod_for
 from caspian.geo.routing.corridorgraph import (
+    LINE_ATTRIBUTES,
     SEA,
     CorridorEdge,
     CorridorNetwork,
@@ -82,7 +83,7 @@ CORRIDOR_VERSION = 4
 
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class CorridorSettings:
     """How the network is assembled (all in kilometres)."""
 
@@ -366,8 +367,8 @@ def build_network(
               _dense_index(records[b]["lonlats"], lonlats[b], vb))
              for a, va, b, vb in catalog.joins]
     lines = [
-        LineInput(coords, r["mode"], codes, r["status"], r["accuracy"], r["gauge_mm"],
-                  r["feature"], r["port_ends"], r.get("source", "catalog"))
+        LineInput(coords, r["mode"], codes, r["port_ends"], r.get("source", "catalog"),
+                  **{name: r[name] for name in LINE_ATTRIBUTES})
         for r, coords, codes in zip(records, lonlats, countries, strict=True)
     ]
     place_names = catalog.named_points + [
@@ -406,8 +407,7 @@ def _edge_record(edge: CorridorEdge) -> dict[str, Any]:
         "u": edge.u, "v": edge.v, "mode": edge.mode,
         "lonlats": np.round(edge.lonlats, 7).tolist(),
         "segment_km": np.round(edge.segment_km, 6).tolist(),
-        "countries": list(edge.segment_countries), "status": edge.status,
-        "accuracy": edge.accuracy, "gauge_mm": edge.gauge_mm, "feature": edge.feature,
+        "countries": list(edge.segment_countries), **edge.line_attributes(),
         "kind": edge.kind, "gauges": list(edge.gauges) if edge.gauges else None,
         "place": edge.place, "line": edge.line,
     }
@@ -440,10 +440,9 @@ def _read_cache(
         CorridorEdge(
             u=e["u"], v=e["v"], mode=e["mode"], lonlats=np.asarray(e["lonlats"], dtype=float),
             segment_km=np.asarray(e["segment_km"], dtype=float),
-            segment_countries=tuple(e["countries"]), status=e["status"],
-            accuracy=e["accuracy"], gauge_mm=e["gauge_mm"], feature=e["feature"],
-            kind=e["kind"], gauges=tuple(e["gauges"]) if e["gauges"] else None,
-            place=e["place"], line=e["line"],
+            segment_countries=tuple(e["countries"]),
+            **{name: e[name] for name in LINE_ATTRIBUTES}, kind=e["kind"],
+            gauges=tuple(e["gauges"]) if e["gauges"] else None, place=e["place"], line=e["line"],
         )
         for e in body["edges"]
     ]

@@ -57,6 +57,7 @@ from caspian.geo.routing.searouting import DEFAULT_SEA_SETTINGS, SeaRouter, SeaR
 from caspian.geo.settings import DEFAULT_SETTINGS, Settings
 from caspian.layers.boundaries import boundary_files, country_index, load_boundaries
 from caspian.layers.catalog.loading import short_feature_id
+from caspian.layers.catalog.vocabulary import SEA_KINDS
 from caspian.layers.io.cache import cache_root, store
 from caspian.layers.io.fileio import display_path
 
@@ -72,9 +73,6 @@ GRAPH_VERSION = 3
 #: The basins' definitions, in the package data.
 BASINS_FILE = "sea_basins.json"
 
-#: Catalog kinds that must stay at sea between their landfalls.
-SEA_KINDS = ("sea_route", "fiber_cable", "power_cable")
-
 
 @dataclass(frozen=True)
 class Basin:
@@ -82,7 +80,7 @@ class Basin:
 
     id: str
     name: str
-    extent: Any
+    extent: shapely.Polygon
     seed_lonlat: tuple[float, float]
 
 
