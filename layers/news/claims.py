@@ -30,8 +30,9 @@ import dataclasses
 import datetime as dt
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, NamedTuple
 
 from caspian.layers.news import linking, timing
@@ -785,14 +786,17 @@ INCREASES = {
 _CHANGE_BY = re.compile(r"\bна\s*\Z", re.IGNORECASE)
 
 
-def _causes(
+def _cause(
     named: Sequence[linking.Located], layer: str | None, subject: tuple[str, str | None] | None
-) -> list[tuple[str, str | None]]:
-    """What may bring a change to a figure of ``layer``: the projects of other layers its
-    sentence names (``named``), in order, then the article's ``subject``."""
-    others = [(located.match.layer, located.match.feature) for located in named
-              if isinstance(located.match, Mention) and located.match.layer != layer]  # fmt: skip
-    return [*others, *([subject] if subject and subject[0] != layer else [])]
+) -> tuple[str, str | None] | None:
+    """What may bring a change to a figure of ``layer``: the first project of another layer
+    its sentence names (``named``), else the article's ``subject`` when of another layer;
+    None when neither is. Asked only of a figure that is an increase (a sentence may name
+    thousands of projects; one is read)."""
+    for located in named:
+        if isinstance(located.match, Mention) and located.match.layer != layer:
+            return located.match.layer, located.match.feature
+    return subject if subject and subject[0] != layer else None
 
 
 #: The link rule of a figure whose sentence goes on about the one before's by a pronoun.
@@ -826,14 +830,15 @@ def _flow_measure(
     item: Quantity,
     span: tuple[int, int],
     said: frozenset[str],
-    causes: Sequence[tuple[str, str | None]],
+    cause: Callable[[], tuple[str, str | None] | None],
 ) -> dict[str, Any]:
     """What a physical figure measures beyond its kind and unit, as a claim's context: a
     volume in a clause that names a capacity (:data:`CAPACITY`) has ``measure``
     ``capacity``; a figure right after "на" beside an increase (:data:`INCREASES`) is an
     ``increase``, and its value
-    what brings it: the first of ``causes`` (``(layer, feature)``: the other projects its
-    sentence names, else the article's subject), so the increases two projects bring are
+    what brings it: ``cause()`` (``(layer, feature)``: the first other project its sentence
+    names, else the article's subject; see :func:`_cause`), so the increases two projects
+    bring are
     two measures ("Открытие Зангезурского коридора увеличит пропускную способность … на 15
     млн тонн в год" against "Завершение проекта [терминалов Курыка] позволит увеличить … на
     10 млн тонн в год")."""
@@ -846,7 +851,7 @@ def _flow_measure(
     if item.kind in FLOWS and _names_in_own_clause(text, item, span, CAPACITY):
         context["measure"] = "capacity"
     if said & INCREASES and _CHANGE_BY.search(text, max(0, item.start - 4), item.start):
-        layer, feature = causes[0] if causes else (None, None)
+        layer, feature = cause() or (None, None)
         context["increase"] = f"{layer}/{feature or '*'}" if layer else "unknown"
     return context
 
@@ -1102,8 +1107,8 @@ def read_claims(
                             if not (item.kind in ("duration", "deadline") and key == "horizon")
                         },
                         **{key: item.extra[key] for key in _OWN_CONTEXT if key in item.extra},
-                        **_flow_measure(document, item, span, said, _causes(
-                            named_here, link.layer if link else None, subject
+                        **_flow_measure(document, item, span, said, partial(
+                            _cause, named_here, link.layer if link else None, subject
                         )),
                         **_change_of_containers(document, item, sentence, claims, index),
                     },

@@ -153,6 +153,11 @@ def article_subject(mentions: Sequence[Mention]) -> tuple[str, str | None] | Non
 _PAIR_JOIN = re.compile(r"\s*(?:,|и)\s*")
 
 
+#: How many names either side of a name may be its pair's other (one, with a spare for a
+#: name matched twice at one place).
+_PAIR_REACH = 2
+
+
 def _in_a_pair(text: str, names: Sequence[Located], located: Located) -> bool:
     """Whether ``located`` is named as one of a pair with another project of its sentence
     (``names``), joined by "и" or a comma: a figure of the pair ("Объем грузов, отправляемых
@@ -161,7 +166,10 @@ def _in_a_pair(text: str, names: Sequence[Located], located: Located) -> bool:
     match = located.match
     if not isinstance(match, Mention):
         return False
-    for other in names:
+    # only a name next to it may be joined to it (names are in text order): read those, not
+    # every name of the sentence (a sentence may hold thousands)
+    index = bisect.bisect_left(names, located.position, key=lambda name: name.position)
+    for other in names[max(0, index - _PAIR_REACH) : index + _PAIR_REACH + 1]:
         near = other.match
         if not isinstance(near, Mention) or (near.layer, near.feature) == (
             match.layer, match.feature
