@@ -56,6 +56,7 @@ from caspian.layers.news.mentions import Mention, find_mentions, road_in
 from caspian.layers.news.quantities import Quantity, quantities
 from caspian.layers.news.scopes import (
     ACTOR,
+    CARGO,
     WAYS,
     changed_share,
     clause,
@@ -615,6 +616,17 @@ def _period_said_before(
     return {}
 
 
+def _last_volume_since(claims: Sequence[Claim], first: int, index: int) -> Claim | None:
+    """The last volume (:data:`FLOWS`) among ``claims`` (in order) of the sentences from
+    ``first`` up to before sentence ``index``, read back only that far."""
+    for claim in reversed(claims):
+        if claim.sentence is None or claim.sentence < first:
+            return None
+        if claim.sentence < index and claim.kind in FLOWS:
+            return claim
+    return None
+
+
 def _last_volume_of(claims: Sequence[Claim], index: int) -> Claim | None:
     """The last volume (:data:`FLOWS`) of sentence ``index`` among ``claims`` (in order), read
     back from the end only as far as that sentence."""
@@ -624,6 +636,23 @@ def _last_volume_of(claims: Sequence[Claim], index: int) -> Claim | None:
         if claim.sentence == index and claim.kind in FLOWS:
             return claim
     return None
+
+
+def _share_again(
+    text: str, item: Quantity, volume: Claim | None, link: linking.Link
+) -> str | None:
+    """The share of ``volume`` (the last volume of the three sentences before) for a volume of cargo
+    (``item``, linked by ``link``) of a sentence that says "также": the same shipper's again
+    ("Объем транспортировки казахстанской нефти по … БТД … составит порядка 1,5 млн тонн … На
+    2026 год также запланирована транспортировка 1,5 млн тонн нефти по маршруту БТД"); else
+    None."""
+    if item.kind not in FLOWS or volume is None or not (volume.scope or "").startswith("share:"):
+        return None
+    if (volume.layer, volume.feature) != (link.layer, link.feature):
+        return None
+    # the cargo word right after the figure, or inside it before its "в год"
+    cargo = any(lemmas(word.text) & CARGO for word in words(text, item.start, item.end + 12))
+    return volume.scope if cargo else None
 
 
 def _window_of_sentence_before(volume: Claim | None, link: linking.Link) -> dict[str, Any]:
@@ -1049,6 +1078,9 @@ def read_claims(
                         document, link, names.get(index, ()), named_features, subject
                     )
                 link, scope = through_place(gazetteer, link, scope)
+                if scope is None and "также" in said:
+                    volume = _last_volume_since(claims, index - linking.MENTION_LOOKBACK, index)
+                    scope = _share_again(document.text, item, volume, link)
             topic = linking.link_topic(document, topics_by_sentence, index, item.start)
             topic = None if scope == OF_A_TIME else topic
             if link is None and scope is None and claims:
