@@ -82,13 +82,13 @@ def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
 
 # (right, found, expected) measured on each part when the floors were set; conflicts are
 # (real reported, reported, real found). Development (150 articles) after the eleventh part's
-# (held128-held139) classes were fixed. The held-out part is empty until the next one is added:
-# its figures are placeholders, set from that part's first and only run.
+# (held128-held139) classes were fixed; the held-out part (held140-held154, 15 articles) from
+# its first and only run (7 Dec 2026), before anything was changed for it.
 MEASURED = {
     "dev": {"mentions": (428, 437, 436), "claims": (352, 361, 370), "dates": 131,
             "conflicts": (19, 20, 51)},
-    "heldout": {"mentions": (0, 0, 0), "claims": (0, 0, 0), "dates": 0,
-                "conflicts": (0, 0, 0)},
+    "heldout": {"mentions": (37, 38, 42), "claims": (15, 26, 24), "dates": 9,
+                "conflicts": (1, 1, 1)},
 }  # fmt: skip
 
 
@@ -1055,8 +1055,9 @@ def test_lengths_listed_after_of_them_by_country_are_those_countries_sections() 
     name = "held98_1news_20130409_btc_q1_2013_exports.txt"
     scopes = [_claim(name, written).scope for written in ("1768 км", "443 км", "248 км", "1076 км")]
     assert scopes == [None, "section:AZ", "section:GE", "section:TR"]
+    # over development: a held-out part's errors are measured, not tested, until they are fixed
     lengths = [conflict for conflict in corpus_conflicts(
-        [_analysis(entry["id"]) for entry in documents_of(REAL)]
+        [_analysis(entry["id"]) for entry in documents_of(REAL, "dev")]
     ) if conflict.subject == "btc_pipeline/btc" and conflict.kind == "length"]  # fmt: skip
     assert not lengths  # no part against the whole, nor against the catalog's 1768 km
 
