@@ -65,30 +65,22 @@ SCHEDULED = {"планироваться", "запланировать", "нам
 STARTS = {"начаться", "начать", "начинаться", "стартовать", "старт", "начало"}
 # Where a clause ends: punctuation, or a conjunction starting another clause.
 _CLAUSE_END = re.compile(r"[,;:.!?]|\s(?:а|но|однако)\s")
-_RELATIVE_END = re.compile(
-    r"\b(?:до|к)\s+конц[а-я]*\s+(?:(этого|текущего|следующего|будущего)\s+)?года\b",
-    re.IGNORECASE,
-)
+# A year named relative to the publication, in the genitive (its offset: _OFFSET).
+_WHICH_YEAR = r"(этого|текущего|следующего|будущего)\s+года\b"
+_RELATIVE_END = re.compile(rf"\b(?:до|к)\s+конц[а-я]*\s+(?:{_WHICH_YEAR}|года\b)", re.IGNORECASE)
 _RELATIVE_IN = re.compile(
     r"\bв\s+(этом|текущем|следующем|будущем)\s+году\b", re.IGNORECASE
 )
 # A quarter or half of a year named relative to the publication: "В третьем квартале
 # следующего года планируется запуск проекта".
-_RELATIVE_PART = re.compile(
-    r"\bв\s+(?:перв|втор|трет|четв[её]рт)[а-я]*\s+(?:квартал|полугоди|половин)[а-я]*\s+"
-    r"(этого|текущего|следующего|будущего)\s+года\b",
-    re.IGNORECASE,
-)
+_RELATIVE_PART = re.compile(rf"\bв\s+(?:перв|втор|трет|четв[её]рт)[а-я]*\s+"
+                            rf"(?:квартал|полугоди|половин)[а-я]*\s+{_WHICH_YEAR}", re.IGNORECASE)
 # The start of a year named relative to the publication, beside a completion: "запуск
 # маршрута запланирован на начало следующего года", "в начале следующего года".
-_RELATIVE_START = re.compile(
-    r"\b(?:на|в)\s+начал[а-я]*\s+(этого|текущего|следующего|будущего)\s+года\b", re.IGNORECASE
-)
+_RELATIVE_START = re.compile(rf"\b(?:на|в)\s+начал[а-я]*\s+{_WHICH_YEAR}", re.IGNORECASE)
 # "в конце следующего года": the end of a year, dated like "до конца года" but a deadline
 # only beside a completion ("Завершить строительство планируют в конце следующего года").
-_RELATIVE_AT_END = re.compile(
-    r"\bв\s+конц[а-я]*\s+(?:(этого|текущего|следующего|будущего)\s+)?года\b", re.IGNORECASE
-)
+_RELATIVE_AT_END = re.compile(rf"\bв\s+конц[а-я]*\s+(?:{_WHICH_YEAR}|года\b)", re.IGNORECASE)
 _SINCE = re.compile(rf"\b[Сс]\s+({YEAR})\s+год[а-я]*")
 # Looked up case-folded: a match with case ignored may hold a letter's other form ("ᲄ", the
 # tall "т", folds to "т"; lower() keeps it).
