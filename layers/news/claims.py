@@ -85,36 +85,36 @@ BORROWS = (*PHYSICAL, "deadline", "event")
 _OWN_CONTEXT = ("event", "date", "relative_to")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Claim:
-    """One numeric claim of one document."""
+    """One numeric claim of one document: where it stands, what it says, what it is about."""
 
     document: str
-    #: See :class:`caspian.layers.news.expression.Quantity`.
-    kind: str
-    #: Normalised value (and upper end of a range).
-    value: float
-    unit: str | None
-    qualifier: str | None
-    #: ``"target"`` or ``"reported"``.
-    role: str
-    #: The expression as written.
-    text: str
     sentence: int | None
     #: Offset of the claim's start in the original file.
     start: int
     #: Offset of its end in the original file.
     end: int
+    #: The expression as written.
+    text: str
+    #: See :class:`caspian.layers.news.expression.Quantity`.
+    kind: str
+    #: Normalised value.
+    value: float
+    #: Upper end of a range, normalised.
+    value_max: float | None = None
+    unit: str | None
+    qualifier: str | None
+    #: The value of the last digit written, in the normal unit (224 km: 1; 223.6 km: 0.1);
+    #: values that differ by less than half of it are one figure rounded.
+    step: float | None = None
+    #: ``"target"`` or ``"reported"``.
+    role: str
     #: The linked mention's layer.
     layer: str | None = None
     #: The linked mention's feature.
     feature: str | None = None
     topic: str | None = None
-    #: Normalised value (and upper end of a range).
-    value_max: float | None = None
-    #: The value of the last digit written, in the normal unit (224 km: 1; 223.6 km: 0.1);
-    #: values that differ by less than half of it are one figure rounded.
-    step: float | None = None
     #: The rule that linked them (:mod:`.linking`: ``"sentence, before"``, ``"previous
     #: sentence"``, ``"article subject"``, ``"unmapped project (…)"``…).
     link: str | None = None
