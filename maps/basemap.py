@@ -10,10 +10,10 @@ view inside the region.
 
 from __future__ import annotations
 
-from html import escape
 from typing import Any
 
 from caspian.layers.boundaries import border_source, load_boundaries
+from caspian.maps.html_templates import render_template
 from caspian.maps.labels import country_labels, place_labels, sea_labels
 
 #: Simplification tolerance in degrees (about 2 km at these latitudes; 3 px at zoom 8).
@@ -43,7 +43,8 @@ def region_bounds(
 def basemap_attribution_html() -> str:
     """Escaped credit of the basemap's borders (OpenStreetMap's ODbL credit, Natural Earth)."""
     source = border_source()
-    return escape(f"Borders: {source.attribution}; {source.base_name} (public domain)")
+    text = f"Borders: {source.attribution}; {source.base_name} (public domain)"
+    return render_template("credit.html.j2", url=None, text=text)
 
 
 def basemap_geojson(

@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping, Sequence
-from html import escape
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from caspian.geo.antimeridian import split_at_antimeridian
@@ -25,6 +24,7 @@ from caspian.layers.catalog.citations import layer_citations
 from caspian.layers.metrics import metrics_frame
 from caspian.layers.news.popup_view import shipped_popup_conflicts
 from caspian.maps import popups, styles
+from caspian.maps.html_templates import render_template
 
 if TYPE_CHECKING:
     import geopandas
@@ -147,9 +147,7 @@ def layer_attribution_html(layer: Layer) -> str:
         if not text:
             continue
         url = source.get("url")
-        credits.append(
-            f'<a href="{escape(str(url))}">{escape(str(text))}</a>' if url else escape(str(text))
-        )
+        credits.append(render_template("credit.html.j2", url=url, text=text))
     return " | ".join(dict.fromkeys(credits))
 
 

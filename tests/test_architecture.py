@@ -455,9 +455,10 @@ def _escape_calls(tree: ast.AST) -> list[int]:
                 and any(alias.name == "escape" for alias in node.names))]
 
 
-#: Where HTML for popups, tooltips, the legend and KML descriptions is gathered: templates
-#: (which escape every value) make it, so none of these escapes by hand.
+#: Where HTML for popups, tooltips, the legend, the map's credits and KML descriptions is
+#: gathered: templates (which escape every value) make it, so none of these escapes by hand.
 _TEMPLATED_MODULES = sorted([*(ROOT / "maps").glob("popups*.py"), ROOT / "maps/html_templates.py",
+                             ROOT / "maps/features.py", ROOT / "maps/basemap.py",
                              ROOT / "layers/export/kml.py"])
 
 
