@@ -72,6 +72,10 @@ ECONOMIC = ("money", "growth", "percent")
 CONTEXT = ("period", "since", "duration", "deadline")
 #: Kinds compared per feature first (a deadline is a feature's, not a topic's).
 FEATURE_FIRST = (*PHYSICAL, "duration", "deadline", "event")
+#: Topics of a figure put into one project: compared per feature first too ("Инвестиции в проект
+#: Баку-Тбилиси-Джейхан … составили около 6 млрд долларов" is the pipeline's, no figure of the
+#: investment in a corridor another article counts).
+PROJECT_TOPICS = ("investment",)
 _PLANNING = {
     "планироваться", "планировать", "намереваться", "намерен", "предусматривать", "цель",
     "ориентир", "план", "plan", "target", "прогноз", "прогнозироваться", "прогнозировать",
@@ -134,7 +138,7 @@ class Claim:
             return None
         feature = f"{self.layer}/{self.feature or '*'}" if self.layer else None
         topic = f"topic:{self.topic}" if self.topic else None
-        if self.kind in FEATURE_FIRST:
+        if self.kind in FEATURE_FIRST or self.topic in PROJECT_TOPICS:
             return feature or topic
         return topic or feature
 
@@ -424,11 +428,12 @@ _NEW_PORT = re.compile(
 
 
 # A line named by its two ends in a sentence where the gazetteer finds no project: "В этом
-# году мы сдадим вторые пути железнодорожной ветки Достык–Мойынты" is a line not mapped; so
+# году мы сдадим вторые пути железнодорожной ветки Достык–Мойынты" (or in quotes: "участка
+# "Достык – Мойынты"", "железной дороги "Достык – Мойынты"") is a line not mapped; so
 # is a railway network's main line ("модернизация главной линии увеличила ее пропускную
 # способность"), a company's, not one of the corridors mapped.
 _UNNAMED_LINE = re.compile(
-    r"\b(?:ветк|лини|магистрал|участ)[а-яё]*\s+[А-ЯЁ][а-яё]+\s?[-–—]\s?[А-ЯЁ][а-яё]+"
+    r"\b(?:ветк|лини|магистрал|участ|дорог)[а-яё]*\s+[«\"“]?[А-ЯЁ][а-яё]+\s?[-–—]\s?[А-ЯЁ][а-яё]+"
     r"|\b[Гг]лавн(?:ая|ой|ую)\s+лини[а-яё]*"
 )
 
@@ -942,6 +947,16 @@ def _without_route_ends(
     return {**names, index: [name for name in names[index] if name not in ends]}
 
 
+def _unnamed_line_reach(sentence: tuple[int, int], link: linking.Link) -> tuple[int, int]:
+    """Where a line not mapped takes a figure from ``link``: its sentence, and for a name
+    borrowed from a sentence after it, up to that name ("Работы будут полностью завершены до
+    конца текущего года. По строительству линии "Дарбаза – Мактаарал" … В рамках работы по
+    развитию Транскаспийского … маршрута": the line named between is nearer)."""
+    if link.rule == "following sentence" and link.position is not None:
+        return sentence[0], link.position
+    return sentence
+
+
 def read_claims(
     document: NewsDocument,
     mentions: Sequence[Mention] | None = None,
@@ -959,6 +974,11 @@ def read_claims(
     ]
     names = linking.by_sentence(document, [*mentions, *unmapped])
     subject = linking.article_subject(mentions)
+    # a figure printed before the article first names its subject is not borrowed from it
+    subject_named_at = min(
+        (mention.start for mention in mentions if (mention.layer, mention.feature) == subject),
+        default=0,
+    )
     quotes = linking.quotations(document)
     topics = [
         match
@@ -1043,8 +1063,9 @@ def read_claims(
                 if without_ends is None:
                     without_ends = _without_route_ends(document.text, names, index)
                 named = without_ends
+            named_before = subject if item.start > subject_named_at else None
             link = linking.link_feature(
-                document, named, subject, index, item.start, borrow, quotes
+                document, named, named_before, index, item.start, borrow, quotes
             )
             if link is None and borrow:
                 link = linking.link_between(document, gazetteer.entries, index)
@@ -1059,7 +1080,7 @@ def read_claims(
             if link is not None and road_in(document.text, span[0], item.start):
                 link = linking.Link(None, None, f"{linking.UNMAPPED} project (a road)")
             if link is not None and not named_here and _UNNAMED_LINE.search(
-                document.text, *sentence
+                document.text, *_unnamed_line_reach(sentence, link)
             ):
                 link = linking.Link(None, None, f"{linking.UNMAPPED} project (a line)")
             if link is not None and _of_another_facility(document.text, link, item, named_here):

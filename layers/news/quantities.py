@@ -23,6 +23,7 @@ from caspian.layers.news.magnitudes import (
     carried_unit,
     closes_sentence,
     joined_range,
+    listed_part,
     magnitude,
     range_start,
     range_top,
@@ -359,7 +360,11 @@ def measured(text: str, start: int, end: int, language: Language = RUSSIAN) -> I
                 reading, upper = joined, following
                 joined_ends.add(index + 1)
         if reading.unit is None and index:
-            reading = carried_unit(text, readings[index - 1], reading) or reading
+            reading = (
+                carried_unit(text, readings[index - 1], reading)
+                or listed_part(text, readings[index - 1], reading, start)
+                or reading
+            )
         if reading.unit is None and index + 1 == len(readings) and closes_sentence(
             text, reading, end
         ):  # "составил 5,6 млн. Доля … составила более 5,1 млн тонн"
