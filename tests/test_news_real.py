@@ -1545,3 +1545,23 @@ def test_an_investment_in_a_named_project_is_compared_by_that_project() -> None:
     assert (investment.topic, investment.subject) == ("investment", "btc_pipeline/btc")
     corridor = _claim("held17_trend_20260116_middle_corridor_turkmenistan.txt", "$4,6 млрд")
     assert corridor.subject == "topic:investment"
+
+
+def test_a_figure_of_the_route_referred_back_to_as_this_direction_is_the_wholes() -> None:
+    # "естественной частью Среднего коридора … Контейнерные перевозки по этому направлению в
+    # 2024 году выросли в 15 раз" is the corridor's, not its one line the article names (BTK)
+    growth = _claim("held146_report_20251112_btk_capacity_triple.txt", "в 15 раз")
+    assert (growth.layer, growth.feature) == ("middle_corridor", None)
+
+
+H147 = "held147_trend_20260106_nakhchivan_194km_264km.txt"
+
+
+def test_the_railway_in_the_autonomous_republic_abbreviated_ar_and_its_total_with_sidings() -> None:
+    # "строительства железнодорожной линии в Нахчыванской АР"; "«Длина железных дорог
+    # составляет 194,1 км, а с подъездными путями - 264 км»"
+    named = {(m.layer, m.feature) for m in _analysis(H147).mentions}
+    assert named == {("zangezur_corridor", "nakhchivan")}
+    own, total = _claim(H147, "194,1 км"), _claim(H147, "264 км")
+    assert (own.feature, own.scope) == ("nakhchivan", None)
+    assert (total.feature, total.scope) == ("nakhchivan", "including:подъездный путь")

@@ -1096,7 +1096,7 @@ def read_claims(
             if link is not None:
                 if not (scope or "").startswith("section:"):  # measured on the layer named
                     link = linking.specific(
-                        document, link, names.get(index, ()), named_features, subject
+                        document, link, names.get(index, ()), named_features, subject, item.start
                     )
                 link, scope = through_place(gazetteer, link, scope)
                 if scope is None and "также" in said:

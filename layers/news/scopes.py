@@ -681,8 +681,9 @@ def progress_scope(text: str, start: int, figure: int) -> str | None:
     return None
 
 
-# What a total counts besides the feature, in at most two words: "с учетом подъездных путей".
-_ADDED = r"(?:с\s+уч[её]том|включая|вместе\s+с)\s+([а-яё]+(?:\s+[а-яё]+)?)"
+# What a total counts besides the feature, in at most two words: "с учетом подъездных путей",
+# and set against the feature's own figure: "составляет 194,1 км, а с подъездными путями - 264 км".
+_ADDED = r"(?:с\s+уч[её]том|включая|вместе\s+с|\bа\s+с)\s+([а-яё]+(?:\s+[а-яё]+)?)"
 #: The added words right after a figure ("140,6 км с учетом подъездных путей") ...
 _INCLUDING_AFTER = re.compile(rf"\s*{_ADDED}", re.IGNORECASE)
 #: ... or right before it, across a dash ("с учетом подъездных путей - 140,6 км").
