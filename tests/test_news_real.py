@@ -1565,3 +1565,53 @@ def test_the_railway_in_the_autonomous_republic_abbreviated_ar_and_its_total_wit
     own, total = _claim(H147, "194,1 км"), _claim(H147, "264 км")
     assert (own.feature, own.scope) == ("nakhchivan", None)
     assert (total.feature, total.scope) == ("nakhchivan", "including:подъездный путь")
+
+
+def test_a_sum_put_into_a_company_named_in_quotes_is_no_projects() -> None:
+    # "В ближайшие годы в развитие компании «Грузинские железные дороги» планируется
+    # инвестировать около 1 млрд лари, или $370 млн." (held144): the railway company's
+    analysis = _analysis("held144_ixbtge_20251213_btk_threefold.txt")
+    sums = [(c.text, c.layer, c.link) for c in analysis.claims if c.kind == "money"]
+    assert sums == [("1 млрд лари", None, "unmapped project (a company)"),
+                    ("$370 млн.", None, "unmapped project (a company)")]  # fmt: skip
+
+
+def test_the_time_to_raise_the_speed_and_safety_of_traffic_is_no_construction_time() -> None:
+    # "Грузия планирует в течение двух лет значительно нарастить скорость и безопасность
+    # перевозок" (held145)
+    analysis = _analysis("held145_vestikavkaza_20251002_btk_5mt_modernization.txt")
+    assert not [claim for claim in analysis.claims if claim.kind == "duration"]
+
+
+H143 = "held143_bnews_20140731_zhezkazgan_beineu_988km.txt"
+
+
+def test_a_year_with_its_case_ending_and_the_lengths_of_another_line_and_of_all_lines() -> None:
+    # "В 2014-м году в Казахстане будет открыто движение по двум новым железнодорожным веткам
+    # Жезказган-Бейнеу и Аркалык - Шубарколь"; "по новым железным дорогам - Жезказган - Бейнеу
+    # протяженностью 988 км и Аркалык - Шубарколь протяженностью 214 км. Общая протяженность
+    # всех новых железнодорожных линий составляет 2,5 тыс. километров"
+    opening = _claim(H143, "В 2014-м году")
+    assert (opening.kind, opening.value, opening.feature) == (
+        "deadline", 2014.0, "zhezkazgan-mangyshlak"
+    )  # fmt: skip
+    assert _claim(H143, "988 км").feature == "zhezkazgan-mangyshlak"
+    assert (_claim(H143, "214 км").layer, _claim(H143, "214 км").link) == (
+        None, "unmapped project (a line)"
+    )  # fmt: skip
+    total = _claim(H143, "2,5 тыс. километров")
+    assert (total.layer, total.link) == (None, "unmapped project (a network)")
+
+
+H149 = "held149_minfin_20221218_black_sea_cable_six_years.txt"
+
+
+def test_the_black_sea_cable_by_its_adjective_a_teaser_line_and_a_time_until_done() -> None:
+    # "Черноморский электрический кабель — это новый маршрут передачи"; "а строительство
+    # завершится через шесть лет"; "Читайте также: Германия выделит 130 миллионов евро …" is
+    # another story's teaser, no article text
+    analysis = _analysis(H149)
+    assert [m.feature for m in analysis.mentions] == ["anaklia-constanta"]
+    assert [(c.text, c.kind, c.value, c.feature) for c in analysis.claims] == [
+        ("через шесть лет", "duration", 6.0, "anaklia-constanta")
+    ]

@@ -26,6 +26,7 @@ deadline is a plan: "планируется ввести в эксплуатац
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import math
@@ -470,13 +471,24 @@ def _of_another_facility(
 _WAY_ADJECTIVES = {"железнодорожный", "автомобильный", "железный"}
 
 
+# All the lines of a country or a plan, before their total: "Общая протяженность всех новых
+# железнодорожных линий составляет 2,5 тыс. километров".
+_ALL_LINES = re.compile(
+    r"\bвсе[хм]?\s+(?:[а-яё]+\s+){0,3}?(?:лини|дорог|веток|ветк|путей|магистрал)[а-яё]*\s+"
+    r"(?:[а-яё]+\s+){0,3}\Z"
+)
+
+
 def _of_a_network(text: str, item: Quantity, span: tuple[int, int]) -> bool:
     """Whether a length (``item``, its clause ``span``) counts a way in the plural right after
-    it ("В 2024 году будет отремонтировано более 1,4 тыс. км железнодорожных путей"): a
-    network's tracks or roads, in a sentence naming no project (the caller's test), no
-    project's length."""
+    it ("В 2024 году будет отремонтировано более 1,4 тыс. км железнодорожных путей") or all
+    the lines right before it ("протяженность всех новых железнодорожных линий составляет 2,5
+    тыс. километров"): a network's tracks or roads, in a sentence naming no project (the
+    caller's test), no project's length."""
     if item.kind != "length":
         return False
+    if _ALL_LINES.search(text, span[0], item.start):
+        return True
     following = words(text, item.end, span[1])[:2]
     if following and lemmas(following[0].text) & _WAY_ADJECTIVES:
         following = following[1:]
@@ -484,6 +496,44 @@ def _of_a_network(text: str, item: Quantity, span: tuple[int, int]) -> bool:
         return False
     way = following[0].text
     return bool(lemmas(way) & WAYS) and is_plural(way)
+
+
+# A company named by its name in quotes: "в развитие компании «Грузинские железные дороги»
+# планируется инвестировать около 1 млрд лари", "АО «НК «ҚТЖ»".
+_COMPANY = re.compile(r"\b(?:[Кк]омпани[а-яё]*|АО|ЗАО|ОАО|ТОО|ООО)\s+[«\"“]")
+#: How far before a sum of money (characters) the company it is put into is read.
+_COMPANY_REACH = 120
+
+
+def _of_a_company(text: str, item: Quantity, start: int) -> bool:
+    """Whether a sum of money (``item``) is put into a company named in quotes within
+    :data:`_COMPANY_REACH` before it in its sentence (from ``start``), in a sentence naming no
+    project (the caller's test): the company's money, not a project's."""
+    floor = max(start, item.start - _COMPANY_REACH)
+    return item.kind == "money" and _COMPANY.search(text, floor, item.start) is not None
+
+
+# A line named by its two ends, spaced dash or not: "Аркалык - Шубарколь протяженностью 214 км".
+_ENDS = re.compile(r"\b[А-ЯЁ][а-яё]+\s?[-–—]\s?[А-ЯЁ][а-яё]+\b")
+#: How far before a figure (characters) another line named by its ends is read.
+_ENDS_REACH = 60
+
+
+def _another_line_between(
+    text: str, link: linking.Link, named: Sequence[linking.Located], figure: int
+) -> bool:
+    """Whether another line named by its ends (no name the gazetteer knows: the link took the
+    nearest) stands between the name ``link`` took from the figure's sentence (``named``) and
+    the figure at ``figure`` ("по новым железным дорогам - Жезказган - Бейнеу протяженностью
+    988 км и Аркалык - Шубарколь протяженностью 214 км": the 214 km are the other line's)."""
+    if link.rule != "sentence, before" or link.position is None:
+        return False
+    # names are in text order: the one linked is found by bisection, not by reading them all
+    index = bisect.bisect_left(named, link.position, key=lambda located: located.position)
+    if index == len(named) or not isinstance(named[index].match, Mention):
+        return False
+    name_end = named[index].match.end
+    return _ENDS.search(text, max(name_end, figure - _ENDS_REACH), figure) is not None
 
 
 def _new_port_before(text: str, start: int, figure: int) -> bool:
@@ -936,6 +986,27 @@ def _times_another_action(
     )
 
 
+#: Verbs of raising a quality of traffic and the qualities raised: "Грузия планирует в течение
+#: двух лет значительно нарастить скорость и безопасность перевозок".
+_RAISING = {"нарастить", "наращивать", "повысить", "повышать", "улучшить", "улучшать"}
+_QUALITIES = {"скорость", "безопасность", "качество", "надёжность", "надежность"}
+#: How many words after a duration its raising of a quality may stand.
+_RAISING_REACH = 5
+
+
+def _times_an_improvement(text: str, item: Quantity, ceiling: int) -> bool:
+    """Whether a duration (``item``) times raising a quality of traffic named in the
+    :data:`_RAISING_REACH` words after it, before ``ceiling`` ("в течение двух лет значительно
+    нарастить скорость и безопасность перевозок"): the time of an improvement of the service,
+    no construction time of a project."""
+    if item.kind != "duration":
+        return False
+    stop = min(ceiling, item.end + _RAISING_REACH * 20)  # a bounded window, not the sentence
+    following = [lemmas(word.text) for word in words(text, item.end, stop)[:_RAISING_REACH]]
+    raised = [index for index, found in enumerate(following) if found & _RAISING]
+    return bool(raised) and any(found & _QUALITIES for found in following[raised[0] + 1 :])
+
+
 def _without_route_ends(
     text: str, names: dict[int, list[linking.Located]], index: int
 ) -> dict[int, list[linking.Located]]:
@@ -1022,6 +1093,8 @@ def read_claims(
                 continue  # "в течение 10 дней Минэкономики установит … для завершения"
             floor = figures[number - 1].end if number else sentence[0]
             ceiling = figures[number + 1].start if number + 1 < len(figures) else sentence[1]
+            if _times_an_improvement(document.text, item, ceiling):
+                continue  # "в течение двух лет значительно нарастить скорость и безопасность"
             span = clause(document.text, item.start, item.end, floor, ceiling)
             if not_a_length(document, item, span[0]):
                 continue  # a width or a speed
@@ -1087,6 +1160,16 @@ def read_claims(
                 link = linking.Link(None, None, f"{linking.UNMAPPED} project (a facility)")
             if link is not None and not named_here and _of_a_network(document.text, item, span):
                 link = linking.Link(None, None, f"{linking.UNMAPPED} project (a network)")
+            if (  # a stretch of the line named by its ends is a section of it, not another line
+                link is not None
+                and scope is None
+                and _another_line_between(document.text, link, named_here, item.start)
+            ):
+                link = linking.Link(None, None, f"{linking.UNMAPPED} project (a line)")
+            if link is not None and not named_here and _of_a_company(
+                document.text, item, sentence[0]
+            ):
+                link = linking.Link(None, None, f"{linking.UNMAPPED} project (a company)")
             if link is not None and link.rule == "sentence, after":
                 link = None if _contrasted(document.text, item, named_here) else link
             if item.kind == "growth" and _names_in_own_clause(document.text, item, span, TIMES):
