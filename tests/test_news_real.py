@@ -1615,3 +1615,20 @@ def test_the_black_sea_cable_by_its_adjective_a_teaser_line_and_a_time_until_don
     assert [(c.text, c.kind, c.value, c.feature) for c in analysis.claims] == [
         ("через шесть лет", "duration", 6.0, "anaklia-constanta")
     ]
+
+
+def test_the_city_of_an_agency_dateline_is_no_mention() -> None:
+    # "АСТАНА, 29 июн – Sputnik. Через паромный порт Курык …" (held140)
+    analysis = _analysis("held140_sputnikkz_20170629_kuryk_400kt.txt")
+    assert "АСТАНА, 29 июн – Sputnik." in analysis.document.text
+    assert "АСТАНА" not in [mention.text for mention in analysis.mentions]
+
+
+def test_the_caspian_green_corridor_by_its_three_countries_and_as_transcaspian() -> None:
+    # "по проекту "зеленого" коридора Азербайджан-Казахстан-Узбекистан", "для реализации
+    # Транскаспийского энергетического коридора" (held152)
+    analysis = _analysis("held152_dayaz_20250922_green_corridor_feasibility.txt")
+    named = {(m.text, m.feature) for m in analysis.mentions}
+    assert ("Транскаспийского энергетического коридора", "caspian") in named
+    assert any(text.endswith("коридора Азербайджан-Казахстан-Узбекистан") and feature == "caspian"
+               for text, feature in named)  # fmt: skip
