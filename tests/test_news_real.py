@@ -85,8 +85,8 @@ def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
 # (held140-held154) classes were fixed. The held-out part is empty until the next one is added:
 # its figures are placeholders, set from that part's first and only run.
 MEASURED = {
-    "dev": {"mentions": (465, 475, 478), "claims": (368, 388, 394), "dates": 142,
-            "conflicts": (20, 24, 56)},
+    "dev": {"mentions": (470, 479, 478), "claims": (375, 384, 394), "dates": 142,
+            "conflicts": (22, 23, 62)},
     "heldout": {"mentions": (0, 0, 0), "claims": (0, 0, 0), "dates": 0,
                 "conflicts": (0, 0, 0)},
 }  # fmt: skip
