@@ -45,8 +45,8 @@ def _claim(name: str, written: str) -> Claim:
 
 #: The held-out parts seen and fixed, so development now: held01-held10, held11-held17,
 #: held18-held26, held27-held38, held39-held52, held53-held63, held64-held78, held79-held97,
-#: held98-held112, held113-held127 and held128-held139.
-SEEN = {f"held{n:02d}" for n in range(1, 140)}
+#: held98-held112, held113-held127, held128-held139 and held140-held154.
+SEEN = {f"held{n:02d}" for n in range(1, 155)}
 
 
 def _part_id(entry: dict[str, Any]) -> str:
@@ -81,14 +81,14 @@ def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
 
 
 # (right, found, expected) measured on each part when the floors were set; conflicts are
-# (real reported, reported, real found). Development (150 articles) after the eleventh part's
-# (held128-held139) classes were fixed; the held-out part (held140-held154, 15 articles) from
-# its first and only run (7 Dec 2026), before anything was changed for it.
+# (real reported, reported, real found). Development (165 articles) after the twelfth part's
+# (held140-held154) classes were fixed. The held-out part is empty until the next one is added:
+# its figures are placeholders, set from that part's first and only run.
 MEASURED = {
-    "dev": {"mentions": (428, 437, 436), "claims": (352, 361, 370), "dates": 131,
-            "conflicts": (19, 20, 51)},
-    "heldout": {"mentions": (37, 38, 42), "claims": (15, 26, 24), "dates": 9,
-                "conflicts": (1, 1, 1)},
+    "dev": {"mentions": (470, 479, 478), "claims": (375, 384, 394), "dates": 142,
+            "conflicts": (22, 23, 62)},
+    "heldout": {"mentions": (0, 0, 0), "claims": (0, 0, 0), "dates": 0,
+                "conflicts": (0, 0, 0)},
 }  # fmt: skip
 
 
@@ -119,7 +119,8 @@ def test_publication_dates_are_read_as_often_as_measured(part: str) -> None:
 #: Development excerpts that print no date, or no year (docs/news-annotation.md, Parts).
 DATELESS = ("held29", "held31", "held36", "held63", "held77", "held81", "held84", "held97",
             "held98", "held99", "held101", "held107", "held115", "held117", "held120",
-            "held123", "held128", "held130", "held133")  # fmt: skip
+            "held123", "held128", "held130", "held133", "held140", "held142", "held144",
+            "held149")  # fmt: skip
 
 
 @pytest.mark.parametrize("part", sorted(MEASURED))
@@ -1059,7 +1060,11 @@ def test_lengths_listed_after_of_them_by_country_are_those_countries_sections() 
     lengths = [conflict for conflict in corpus_conflicts(
         [_analysis(entry["id"]) for entry in documents_of(REAL, "dev")]
     ) if conflict.subject == "btc_pipeline/btc" and conflict.kind == "length"]  # fmt: skip
-    assert not lengths  # no part against the whole, nor against the catalog's 1768 km
+    # no part against the whole, nor against the catalog's 1768 km; the one left is real: the
+    # Georgian section as 249 km (held142, "249 – по Грузии") against 248 km here
+    assert [sorted(claim.text for claim in conflict.claims) for conflict in lengths] == [
+        ["248 км", "249"]
+    ]
 
 
 def test_a_figure_of_a_railway_networks_main_line_is_no_mapped_corridors() -> None:
@@ -1477,3 +1482,153 @@ def test_a_volume_of_cargo_said_also_is_the_share_of_the_volume_before() -> None
     # Ерлан Аккенженов также отметил, что … предусматривают поставки до 2,2 млн тонн нефти в год"
     name = "held09_haqqin_20251215_kazakh_oil_btc.txt"
     assert [c.scope for c in _analysis(name).claims if c.kind == "mass"] == ["share:KZ"] * 3
+
+
+def test_an_agency_dateline_opening_the_lead_after_a_city_in_capitals_is_read() -> None:
+    document = _analysis("held141_caravan_20250304_fiber_370km.txt").document
+    assert "АСТАНА, 4 марта 2025г. — ИА Караван Инфо." in document.text
+    assert document.date == "2025-03-04"
+    # "АСТАНА, 29 июн – Sputnik." (held140) prints no year: no date is made of it
+    assert _analysis("held140_sputnikkz_20170629_kuryk_400kt.txt").document.date is None
+
+
+def test_a_closing_byline_of_the_outlets_web_address_and_a_date_is_read() -> None:
+    # "BNews.kz, 31 июля 2014" and, below it, the reprinting site's "Текущая дата: 15.11.2024"
+    document = _analysis("held143_bnews_20140731_zhezkazgan_beineu_988km.txt").document
+    assert "\nBNews.kz, 31 июля 2014\n" in document.text and document.date == "2014-07-31"
+
+
+H150 = "held150_baq_20250905_dostyk_moyynty_fivefold.txt"
+
+
+def test_a_figure_before_the_article_first_names_its_subject_is_not_the_subjects() -> None:
+    # a government report on lines we do not map ("вторых путей участка "Достык – Мойынты"",
+    # "обводной дороге Алматы", "линии "Дарбаза – Мактаарал"") names the Middle Corridor only
+    # in its last paragraph: none of the figures before is the corridor's
+    analysis = _analysis(H150)
+    linked = [claim.text for claim in analysis.claims if claim.layer]
+    assert not linked, linked
+    # nor the exchange rates a page header prints before the article names its cable (held77)
+    rates = _analysis("held77_azh_20251021_caspian_fiber_roadmap.txt").claims
+    assert [c.layer for c in rates if c.text in ("$ 513.55", "€ 602.09", "₽ 6.42")] == [None] * 3
+
+
+def test_a_line_named_in_quotes_between_a_figure_and_a_name_after_it_takes_the_figure() -> None:
+    # "Реализация Послания: в 5 раз увеличится пропускная способность железной дороги "Достык –
+    # Мойынты""; "Работы будут полностью завершены до конца текущего года. По строительству
+    # линии "Дарбаза – Мактаарал" …": the line between is nearer than the corridor after it
+    links = {claim.text: claim.link for claim in _analysis(H150).claims}
+    assert links["до конца текущего года"] == "unmapped project (a line)"
+    # without that rule the lead's own quoted line would make it no corridor's either
+    assert "вторых путей участка \"Достык – Мойынты\"" in _analysis(H150).document.text
+
+
+H142 = "held142_sololaki_20250501_btc_591mt.txt"
+
+
+def test_a_part_listed_with_its_country_past_a_dash_is_that_countrys_section() -> None:
+    # "Общая протяженность нефтепровода – 1 768 километров, из которых 443 километра пролегают
+    # по территории Азербайджана, 249 – по Грузии, а чуть более 1 тысячи километров – по
+    # Турции": the bare 249 is kilometres too, and each part the country after it
+    claims = _analysis(H142).claims
+    parts = [(c.text, c.value, c.unit, c.scope) for c in claims if c.kind == "length"]
+    assert parts == [("1 768 километров", 1768.0, "km", None),
+                     ("443 километра", 443.0, "km", "section:AZ"),
+                     ("249", 249.0, "km", "section:GE"),
+                     ("1 тысячи километров", 1000.0, "km", "section:TR")]  # fmt: skip
+
+
+def test_an_investment_in_a_named_project_is_compared_by_that_project() -> None:
+    # "Инвестиции в проект Баку-Тбилиси-Джейхан (БТД) … составили около 6 млрд долларов" is
+    # the pipeline's, not the corridor's "$4,6 млрд" of investment (held17) as one topic
+    investment = _claim(H142, "6 млрд долларов")
+    assert (investment.topic, investment.subject) == ("investment", "btc_pipeline/btc")
+    corridor = _claim("held17_trend_20260116_middle_corridor_turkmenistan.txt", "$4,6 млрд")
+    assert corridor.subject == "topic:investment"
+
+
+def test_a_figure_of_the_route_referred_back_to_as_this_direction_is_the_wholes() -> None:
+    # "естественной частью Среднего коридора … Контейнерные перевозки по этому направлению в
+    # 2024 году выросли в 15 раз" is the corridor's, not its one line the article names (BTK)
+    growth = _claim("held146_report_20251112_btk_capacity_triple.txt", "в 15 раз")
+    assert (growth.layer, growth.feature) == ("middle_corridor", None)
+
+
+H147 = "held147_trend_20260106_nakhchivan_194km_264km.txt"
+
+
+def test_the_railway_in_the_autonomous_republic_abbreviated_ar_and_its_total_with_sidings() -> None:
+    # "строительства железнодорожной линии в Нахчыванской АР"; "«Длина железных дорог
+    # составляет 194,1 км, а с подъездными путями - 264 км»"
+    named = {(m.layer, m.feature) for m in _analysis(H147).mentions}
+    assert named == {("zangezur_corridor", "nakhchivan")}
+    own, total = _claim(H147, "194,1 км"), _claim(H147, "264 км")
+    assert (own.feature, own.scope) == ("nakhchivan", None)
+    assert (total.feature, total.scope) == ("nakhchivan", "including:подъездный путь")
+
+
+def test_a_sum_put_into_a_company_named_in_quotes_is_no_projects() -> None:
+    # "В ближайшие годы в развитие компании «Грузинские железные дороги» планируется
+    # инвестировать около 1 млрд лари, или $370 млн." (held144): the railway company's
+    analysis = _analysis("held144_ixbtge_20251213_btk_threefold.txt")
+    sums = [(c.text, c.layer, c.link) for c in analysis.claims if c.kind == "money"]
+    assert sums == [("1 млрд лари", None, "unmapped project (a company)"),
+                    ("$370 млн.", None, "unmapped project (a company)")]  # fmt: skip
+
+
+def test_the_time_to_raise_the_speed_and_safety_of_traffic_is_no_construction_time() -> None:
+    # "Грузия планирует в течение двух лет значительно нарастить скорость и безопасность
+    # перевозок" (held145)
+    analysis = _analysis("held145_vestikavkaza_20251002_btk_5mt_modernization.txt")
+    assert not [claim for claim in analysis.claims if claim.kind == "duration"]
+
+
+H143 = "held143_bnews_20140731_zhezkazgan_beineu_988km.txt"
+
+
+def test_a_year_with_its_case_ending_and_the_lengths_of_another_line_and_of_all_lines() -> None:
+    # "В 2014-м году в Казахстане будет открыто движение по двум новым железнодорожным веткам
+    # Жезказган-Бейнеу и Аркалык - Шубарколь"; "по новым железным дорогам - Жезказган - Бейнеу
+    # протяженностью 988 км и Аркалык - Шубарколь протяженностью 214 км. Общая протяженность
+    # всех новых железнодорожных линий составляет 2,5 тыс. километров"
+    opening = _claim(H143, "В 2014-м году")
+    assert (opening.kind, opening.value, opening.feature) == (
+        "deadline", 2014.0, "zhezkazgan-mangyshlak"
+    )  # fmt: skip
+    assert _claim(H143, "988 км").feature == "zhezkazgan-mangyshlak"
+    assert (_claim(H143, "214 км").layer, _claim(H143, "214 км").link) == (
+        None, "unmapped project (a line)"
+    )  # fmt: skip
+    total = _claim(H143, "2,5 тыс. километров")
+    assert (total.layer, total.link) == (None, "unmapped project (a network)")
+
+
+H149 = "held149_minfin_20221218_black_sea_cable_six_years.txt"
+
+
+def test_the_black_sea_cable_by_its_adjective_a_teaser_line_and_a_time_until_done() -> None:
+    # "Черноморский электрический кабель — это новый маршрут передачи"; "а строительство
+    # завершится через шесть лет"; "Читайте также: Германия выделит 130 миллионов евро …" is
+    # another story's teaser, no article text
+    analysis = _analysis(H149)
+    assert [m.feature for m in analysis.mentions] == ["anaklia-constanta"]
+    assert [(c.text, c.kind, c.value, c.feature) for c in analysis.claims] == [
+        ("через шесть лет", "duration", 6.0, "anaklia-constanta")
+    ]
+
+
+def test_the_city_of_an_agency_dateline_is_no_mention() -> None:
+    # "АСТАНА, 29 июн – Sputnik. Через паромный порт Курык …" (held140)
+    analysis = _analysis("held140_sputnikkz_20170629_kuryk_400kt.txt")
+    assert "АСТАНА, 29 июн – Sputnik." in analysis.document.text
+    assert "АСТАНА" not in [mention.text for mention in analysis.mentions]
+
+
+def test_the_caspian_green_corridor_by_its_three_countries_and_as_transcaspian() -> None:
+    # "по проекту "зеленого" коридора Азербайджан-Казахстан-Узбекистан", "для реализации
+    # Транскаспийского энергетического коридора" (held152)
+    analysis = _analysis("held152_dayaz_20250922_green_corridor_feasibility.txt")
+    named = {(m.text, m.feature) for m in analysis.mentions}
+    assert ("Транскаспийского энергетического коридора", "caspian") in named
+    assert any(text.endswith("коридора Азербайджан-Казахстан-Узбекистан") and feature == "caspian"
+               for text, feature in named)  # fmt: skip

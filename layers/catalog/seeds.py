@@ -30,6 +30,9 @@ _HEADER = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\s+")
 _TICKER = re.compile(r"^\s*•\s*[$€₽₺£₼¥]\s*[\d.,]+\s*$")
 # Headings after which a news page lists other stories until its end.
 _TRAILERS = ("Похожие новости", "Последние новости", "Читайте также", "Related news")
+# A line that teases another story, its headline after the colon: "Читайте также: Германия
+# выделит 130 миллионов евро …" (a news page's aside, no article text).
+_TEASER = re.compile(r"^\s*(?:Читайте|Смотрите)\s+также\s*:")
 _COOKIE = re.compile(r"cookie|куки", re.IGNORECASE)
 # A dateline printed in the page, "22.10.2025 09:20": metadata, not article text.
 _DATELINE = re.compile(r"^\s*\d{2}\.\d{2}\.\d{4}(\s+\d{2}:\d{2})?\s*$")
@@ -93,8 +96,8 @@ def body_spans(text: str) -> tuple[tuple[int, int], ...]:
     tuple of (int, int)
         Half-open, ordered, non-overlapping ranges, one per body line with its surrounding
         white space trimmed. Left out: the collector's ``date`` header, currency tickers,
-        datelines, a headline repeated on the next line, cookie notes, and everything from a
-        "related news" heading to the end.
+        datelines, a headline repeated on the next line, cookie notes, a line teasing another
+        story ("Читайте также: …"), and everything from a "related news" heading to the end.
     """
     spans: list[tuple[int, int]] = []
     previous = None
@@ -107,6 +110,8 @@ def body_spans(text: str) -> tuple[tuple[int, int], ...]:
         if stripped in _TRAILERS:
             break
         if not stripped or _TICKER.match(line) or _COOKIE.search(line) or _DATELINE.match(line):
+            continue
+        if _TEASER.match(line):
             continue
         if stripped == previous:  # pages print their headline twice
             continue

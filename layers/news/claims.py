@@ -26,6 +26,7 @@ deadline is a plan: "планируется ввести в эксплуатац
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import math
@@ -72,6 +73,10 @@ ECONOMIC = ("money", "growth", "percent")
 CONTEXT = ("period", "since", "duration", "deadline")
 #: Kinds compared per feature first (a deadline is a feature's, not a topic's).
 FEATURE_FIRST = (*PHYSICAL, "duration", "deadline", "event")
+#: Topics of a figure put into one project: compared per feature first too ("Инвестиции в проект
+#: Баку-Тбилиси-Джейхан … составили около 6 млрд долларов" is the pipeline's, no figure of the
+#: investment in a corridor another article counts).
+PROJECT_TOPICS = ("investment",)
 _PLANNING = {
     "планироваться", "планировать", "намереваться", "намерен", "предусматривать", "цель",
     "ориентир", "план", "plan", "target", "прогноз", "прогнозироваться", "прогнозировать",
@@ -134,7 +139,7 @@ class Claim:
             return None
         feature = f"{self.layer}/{self.feature or '*'}" if self.layer else None
         topic = f"topic:{self.topic}" if self.topic else None
-        if self.kind in FEATURE_FIRST:
+        if self.kind in FEATURE_FIRST or self.topic in PROJECT_TOPICS:
             return feature or topic
         return topic or feature
 
@@ -424,11 +429,12 @@ _NEW_PORT = re.compile(
 
 
 # A line named by its two ends in a sentence where the gazetteer finds no project: "В этом
-# году мы сдадим вторые пути железнодорожной ветки Достык–Мойынты" is a line not mapped; so
+# году мы сдадим вторые пути железнодорожной ветки Достык–Мойынты" (or in quotes: "участка
+# "Достык – Мойынты"", "железной дороги "Достык – Мойынты"") is a line not mapped; so
 # is a railway network's main line ("модернизация главной линии увеличила ее пропускную
 # способность"), a company's, not one of the corridors mapped.
 _UNNAMED_LINE = re.compile(
-    r"\b(?:ветк|лини|магистрал|участ)[а-яё]*\s+[А-ЯЁ][а-яё]+\s?[-–—]\s?[А-ЯЁ][а-яё]+"
+    r"\b(?:ветк|лини|магистрал|участ|дорог)[а-яё]*\s+[«\"“]?[А-ЯЁ][а-яё]+\s?[-–—]\s?[А-ЯЁ][а-яё]+"
     r"|\b[Гг]лавн(?:ая|ой|ую)\s+лини[а-яё]*"
 )
 
@@ -465,13 +471,24 @@ def _of_another_facility(
 _WAY_ADJECTIVES = {"железнодорожный", "автомобильный", "железный"}
 
 
+# All the lines of a country or a plan, before their total: "Общая протяженность всех новых
+# железнодорожных линий составляет 2,5 тыс. километров".
+_ALL_LINES = re.compile(
+    r"\bвсе[хм]?\s+(?:[а-яё]+\s+){0,3}?(?:лини|дорог|веток|ветк|путей|магистрал)[а-яё]*\s+"
+    r"(?:[а-яё]+\s+){0,3}\Z"
+)
+
+
 def _of_a_network(text: str, item: Quantity, span: tuple[int, int]) -> bool:
     """Whether a length (``item``, its clause ``span``) counts a way in the plural right after
-    it ("В 2024 году будет отремонтировано более 1,4 тыс. км железнодорожных путей"): a
-    network's tracks or roads, in a sentence naming no project (the caller's test), no
-    project's length."""
+    it ("В 2024 году будет отремонтировано более 1,4 тыс. км железнодорожных путей") or all
+    the lines right before it ("протяженность всех новых железнодорожных линий составляет 2,5
+    тыс. километров"): a network's tracks or roads, in a sentence naming no project (the
+    caller's test), no project's length."""
     if item.kind != "length":
         return False
+    if _ALL_LINES.search(text, span[0], item.start):
+        return True
     following = words(text, item.end, span[1])[:2]
     if following and lemmas(following[0].text) & _WAY_ADJECTIVES:
         following = following[1:]
@@ -479,6 +496,44 @@ def _of_a_network(text: str, item: Quantity, span: tuple[int, int]) -> bool:
         return False
     way = following[0].text
     return bool(lemmas(way) & WAYS) and is_plural(way)
+
+
+# A company named by its name in quotes: "в развитие компании «Грузинские железные дороги»
+# планируется инвестировать около 1 млрд лари", "АО «НК «ҚТЖ»".
+_COMPANY = re.compile(r"\b(?:[Кк]омпани[а-яё]*|АО|ЗАО|ОАО|ТОО|ООО)\s+[«\"“]")
+#: How far before a sum of money (characters) the company it is put into is read.
+_COMPANY_REACH = 120
+
+
+def _of_a_company(text: str, item: Quantity, start: int) -> bool:
+    """Whether a sum of money (``item``) is put into a company named in quotes within
+    :data:`_COMPANY_REACH` before it in its sentence (from ``start``), in a sentence naming no
+    project (the caller's test): the company's money, not a project's."""
+    floor = max(start, item.start - _COMPANY_REACH)
+    return item.kind == "money" and _COMPANY.search(text, floor, item.start) is not None
+
+
+# A line named by its two ends, spaced dash or not: "Аркалык - Шубарколь протяженностью 214 км".
+_ENDS = re.compile(r"\b[А-ЯЁ][а-яё]+\s?[-–—]\s?[А-ЯЁ][а-яё]+\b")
+#: How far before a figure (characters) another line named by its ends is read.
+_ENDS_REACH = 60
+
+
+def _another_line_between(
+    text: str, link: linking.Link, named: Sequence[linking.Located], figure: int
+) -> bool:
+    """Whether another line named by its ends (no name the gazetteer knows: the link took the
+    nearest) stands between the name ``link`` took from the figure's sentence (``named``) and
+    the figure at ``figure`` ("по новым железным дорогам - Жезказган - Бейнеу протяженностью
+    988 км и Аркалык - Шубарколь протяженностью 214 км": the 214 km are the other line's)."""
+    if link.rule != "sentence, before" or link.position is None:
+        return False
+    # names are in text order: the one linked is found by bisection, not by reading them all
+    index = bisect.bisect_left(named, link.position, key=lambda located: located.position)
+    if index == len(named) or not isinstance(named[index].match, Mention):
+        return False
+    name_end = named[index].match.end
+    return _ENDS.search(text, max(name_end, figure - _ENDS_REACH), figure) is not None
 
 
 def _new_port_before(text: str, start: int, figure: int) -> bool:
@@ -931,6 +986,27 @@ def _times_another_action(
     )
 
 
+#: Verbs of raising a quality of traffic and the qualities raised: "Грузия планирует в течение
+#: двух лет значительно нарастить скорость и безопасность перевозок".
+_RAISING = {"нарастить", "наращивать", "повысить", "повышать", "улучшить", "улучшать"}
+_QUALITIES = {"скорость", "безопасность", "качество", "надёжность", "надежность"}
+#: How many words after a duration its raising of a quality may stand.
+_RAISING_REACH = 5
+
+
+def _times_an_improvement(text: str, item: Quantity, ceiling: int) -> bool:
+    """Whether a duration (``item``) times raising a quality of traffic named in the
+    :data:`_RAISING_REACH` words after it, before ``ceiling`` ("в течение двух лет значительно
+    нарастить скорость и безопасность перевозок"): the time of an improvement of the service,
+    no construction time of a project."""
+    if item.kind != "duration":
+        return False
+    stop = min(ceiling, item.end + _RAISING_REACH * 20)  # a bounded window, not the sentence
+    following = [lemmas(word.text) for word in words(text, item.end, stop)[:_RAISING_REACH]]
+    raised = [index for index, found in enumerate(following) if found & _RAISING]
+    return bool(raised) and any(found & _QUALITIES for found in following[raised[0] + 1 :])
+
+
 def _without_route_ends(
     text: str, names: dict[int, list[linking.Located]], index: int
 ) -> dict[int, list[linking.Located]]:
@@ -940,6 +1016,16 @@ def _without_route_ends(
     if not ends:
         return names
     return {**names, index: [name for name in names[index] if name not in ends]}
+
+
+def _unnamed_line_reach(sentence: tuple[int, int], link: linking.Link) -> tuple[int, int]:
+    """Where a line not mapped takes a figure from ``link``: its sentence, and for a name
+    borrowed from a sentence after it, up to that name ("Работы будут полностью завершены до
+    конца текущего года. По строительству линии "Дарбаза – Мактаарал" … В рамках работы по
+    развитию Транскаспийского … маршрута": the line named between is nearer)."""
+    if link.rule == "following sentence" and link.position is not None:
+        return sentence[0], link.position
+    return sentence
 
 
 def read_claims(
@@ -959,6 +1045,11 @@ def read_claims(
     ]
     names = linking.by_sentence(document, [*mentions, *unmapped])
     subject = linking.article_subject(mentions)
+    # a figure printed before the article first names its subject is not borrowed from it
+    subject_named_at = min(
+        (mention.start for mention in mentions if (mention.layer, mention.feature) == subject),
+        default=0,
+    )
     quotes = linking.quotations(document)
     topics = [
         match
@@ -1002,6 +1093,8 @@ def read_claims(
                 continue  # "в течение 10 дней Минэкономики установит … для завершения"
             floor = figures[number - 1].end if number else sentence[0]
             ceiling = figures[number + 1].start if number + 1 < len(figures) else sentence[1]
+            if _times_an_improvement(document.text, item, ceiling):
+                continue  # "в течение двух лет значительно нарастить скорость и безопасность"
             span = clause(document.text, item.start, item.end, floor, ceiling)
             if not_a_length(document, item, span[0]):
                 continue  # a width or a speed
@@ -1043,8 +1136,9 @@ def read_claims(
                 if without_ends is None:
                     without_ends = _without_route_ends(document.text, names, index)
                 named = without_ends
+            named_before = subject if item.start > subject_named_at else None
             link = linking.link_feature(
-                document, named, subject, index, item.start, borrow, quotes
+                document, named, named_before, index, item.start, borrow, quotes
             )
             if link is None and borrow:
                 link = linking.link_between(document, gazetteer.entries, index)
@@ -1059,13 +1153,23 @@ def read_claims(
             if link is not None and road_in(document.text, span[0], item.start):
                 link = linking.Link(None, None, f"{linking.UNMAPPED} project (a road)")
             if link is not None and not named_here and _UNNAMED_LINE.search(
-                document.text, *sentence
+                document.text, *_unnamed_line_reach(sentence, link)
             ):
                 link = linking.Link(None, None, f"{linking.UNMAPPED} project (a line)")
             if link is not None and _of_another_facility(document.text, link, item, named_here):
                 link = linking.Link(None, None, f"{linking.UNMAPPED} project (a facility)")
             if link is not None and not named_here and _of_a_network(document.text, item, span):
                 link = linking.Link(None, None, f"{linking.UNMAPPED} project (a network)")
+            if (  # a stretch of the line named by its ends is a section of it, not another line
+                link is not None
+                and scope is None
+                and _another_line_between(document.text, link, named_here, item.start)
+            ):
+                link = linking.Link(None, None, f"{linking.UNMAPPED} project (a line)")
+            if link is not None and not named_here and _of_a_company(
+                document.text, item, sentence[0]
+            ):
+                link = linking.Link(None, None, f"{linking.UNMAPPED} project (a company)")
             if link is not None and link.rule == "sentence, after":
                 link = None if _contrasted(document.text, item, named_here) else link
             if item.kind == "growth" and _names_in_own_clause(document.text, item, span, TIMES):
@@ -1075,7 +1179,7 @@ def read_claims(
             if link is not None:
                 if not (scope or "").startswith("section:"):  # measured on the layer named
                     link = linking.specific(
-                        document, link, names.get(index, ()), named_features, subject
+                        document, link, names.get(index, ()), named_features, subject, item.start
                     )
                 link, scope = through_place(gazetteer, link, scope)
                 if scope is None and "также" in said:

@@ -250,13 +250,41 @@ def _closing_stamp(text: str, lines: Sequence[tuple[int, int]]) -> FoundDate | N
     return None
 
 
+# A dateline opening a news agency's lead: the city in capitals, a comma and the date ("АСТАНА,
+# 4 марта 2025г. — ИА Караван Инфо. По дну …"), as agencies print it before their first sentence.
+_AGENCY_CITY = re.compile(r"[\s•·|—–-]*[А-ЯЁA-Z]{3,}(?:[ -][А-ЯЁA-Z]{3,})*,\s*")
+
+
+def _date_after(pattern: re.Pattern[str], text: str, start: int, end: int) -> FoundDate | None:
+    """The date right after ``pattern`` matched at the start of ``text[start:end]``, or None."""
+    match = pattern.match(text, start, end)
+    found = None if match is None else next(find_dates(text, match.end(), end), None)
+    return found if found is not None and match is not None and found.start == match.end() else None
+
+
+# A closing byline: the outlet by its web address, a comma and the date alone on the line
+# ("BNews.kz, 31 июля 2014"), as reprints sign the article they took.
+_OUTLET_BYLINE = re.compile(r"[\s•·|—–-]*[\w-]+(?:\.[\w-]+)*\.[a-z]{2,4},\s*")
+
+
+def _outlet_byline(text: str, lines: Sequence[tuple[int, int]]) -> FoundDate | None:
+    """The date of the first line that is an outlet's web address and a date, or None."""
+    for start, end in lines:
+        found = _date_after(_OUTLET_BYLINE, text, start, end)
+        if found is not None and not text[found.end : end].strip():
+            return found
+    return None
+
+
 def publication_date(text: str, lines: Sequence[tuple[int, int]]) -> FoundDate | None:
     """The date a page was published, or ``None``.
 
     In order: the collector's header; a line that holds nothing but a date (a dateline, as
-    news pages print under the headline) or a breadcrumb's archive date ("2019»Январь»25");
+    news pages print under the headline), a breadcrumb's archive date ("2019»Январь»25") or an
+    agency's dateline opening its lead ("АСТАНА, 4 марта 2025г. — ИА Караван Инфо.");
     the first date given with a time of day; the first numeric date closing a line after a
-    comma (a photo's or a title's stamp: "Sputnik Азербайджан, 1920, 13.02.2022").
+    comma (a photo's or a title's stamp: "Sputnik Азербайджан, 1920, 13.02.2022"); the date of
+    a closing byline of the outlet's web address ("BNews.kz, 31 июля 2014").
 
     Parameters
     ----------
@@ -278,10 +306,14 @@ def publication_date(text: str, lines: Sequence[tuple[int, int]]) -> FoundDate |
                 line = _bare(text[start:stop]) if line is None else line
                 if _bare(found.evidence) == line:
                     return found
-        short = _short_dateline(text, start, end) or _breadcrumb_date(text, start, end)
+        short = (
+            _short_dateline(text, start, end)
+            or _breadcrumb_date(text, start, end)
+            or _date_after(_AGENCY_CITY, text, start, end)
+        )
         if short:
             return short
     for found in find_dates(text):
         if found.time:
             return found
-    return _closing_stamp(text, lines)
+    return _closing_stamp(text, lines) or _outlet_byline(text, lines)

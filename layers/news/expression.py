@@ -12,6 +12,8 @@ from caspian.layers.news.text import per_text
 
 #: A year as news print them (1900-2099).
 YEAR = r"(?:19|20)\d{2}"
+#: The case ending some outlets print after a year's digits: "В 2014-м году", "к 2030-му году".
+YEAR_ENDING = r"(?:-(?:м|му|го|й|ом))?"
 
 
 def holds_word(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:

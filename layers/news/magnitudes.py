@@ -119,6 +119,26 @@ def carried_unit(text: str, before: Reading, figure: Reading) -> Reading | None:
     return replace(figure, unit=before.unit, per_year=before.per_year)
 
 
+# A part listed after a comma with its place past a dash and its unit left out: "443
+# километра пролегают по территории Азербайджана, 249 – по Грузии".
+_LISTED_AFTER_COMMA = re.compile(r",\s*\Z")
+_PLACE_PAST_DASH = re.compile(r"\s*[–—-]\s*(?:по|в)\s+[А-ЯЁ]")
+
+
+def listed_part(text: str, before: Reading, figure: Reading, floor: int) -> Reading | None:
+    """``figure`` (a bare number) with the unit of the figure ``before`` it when it is listed
+    after a comma as a part in a place past a dash ("443 километра … по территории
+    Азербайджана, 249 – по Грузии": 249 km); ``None`` when it is no such figure."""
+    if figure.unit is not None or figure.scale != 1.0 or before.unit is None:
+        return None
+    if not _LISTED_AFTER_COMMA.search(text, max(floor, figure.start - 3), figure.start):
+        return None
+    if not _PLACE_PAST_DASH.match(text, figure.stop):
+        return None
+    return replace(figure, scale=before.scale, step=figure.step * before.scale,
+                   unit=before.unit, per_year=before.per_year)  # fmt: skip
+
+
 # What may stand after a figure that closes its sentence: the full stop, a bracket, spaces.
 _CLOSES = re.compile(r"[\s.)»\"]*\Z")
 

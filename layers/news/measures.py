@@ -20,6 +20,7 @@ from caspian.layers.news.scopes import (
     SECTION_WORDS,
     STRETCH,
     component_scope,
+    country_after,
     figure_scope,
     including_scope,
     laid_scope,
@@ -167,7 +168,11 @@ def scope_of(
         )
     if item.kind == "length" and laid_scope(text, sentence[0], item.start):
         return "construction"  # "уложено 75,6 км главного пути": work done, in km
-    stretch = named_stretch(text, span[0], item.start) if item.kind == "length" else None
+    stretch = (
+        named_stretch(text, span[0], item.start) or country_after(text, item.end, sentence[1])
+        if item.kind == "length"
+        else None
+    )
     if stretch:
         return stretch
     flow = item.kind in FLOWS

@@ -93,6 +93,8 @@ def find_mentions(document: NewsDocument, gazetteer: Gazetteer | None = None) ->
                 continue  # a company or a body named after the feature
             if _route_end(document.text, match.start, match.end):
                 continue
+            if _filed_from(document.text, start, match.start, match.end):
+                continue  # "АСТАНА, 29 июн – Sputnik.": where the agency filed from
             if _SETTLEMENT_BEFORE.search(document.text, max(start, match.start - 20), match.start):
                 continue  # a village or town of the same name
             if match.target[0] not in CONTEXT_LAYERS and _in_a_place(
@@ -119,6 +121,20 @@ def find_mentions(document: NewsDocument, gazetteer: Gazetteer | None = None) ->
                 )
             )
     return found
+
+
+# An agency's dateline: the city it filed from in capitals opening the line, then a comma
+# ("АСТАНА, 29 июн – Sputnik. Через паромный порт Курык …").
+_FILED_FROM = re.compile(r"[\s•·|—–-]*\Z")
+_CITY_COMMA = re.compile(r"[А-ЯЁ\s-]+,")
+
+
+def _filed_from(text: str, line_start: int, start: int, end: int) -> bool:
+    """Whether the name ``text[start:end]`` is written in capitals opening the line that starts
+    at ``line_start``, a comma after it: an agency's dateline, no mention of the place."""
+    return bool(
+        _CITY_COMMA.fullmatch(text, start, end + 1) and _FILED_FROM.match(text, line_start, start)
+    )
 
 
 # A plural port noun with the names that follow it: "в портах Актау и Баку", "морских портов

@@ -23,6 +23,7 @@ from caspian.layers.news.magnitudes import (
     carried_unit,
     closes_sentence,
     joined_range,
+    listed_part,
     magnitude,
     range_start,
     range_top,
@@ -66,7 +67,7 @@ _GROWTH_WORD = re.compile(r"(?<![А-Яа-яЁё])(?:[Уу]дв|[Уу]тр|[Вв]
 _GROWTH_HINT = re.compile(r"\sраза?\b", re.IGNORECASE)
 _PERIOD_HINT = ("месяц",)
 _YEAR_HINT = ("год",)
-_DURATION_HINT = ("течение", "протяжении", "ближайших", "следующих", "рассчитан")
+_DURATION_HINT = ("течение", "протяжении", "ближайших", "следующих", "рассчитан", "через")
 # The letters every growth word starts with (as case-sensitive as :data:`_GROWTH_WORD`).
 _GROWTH_WORD_HINT = re.compile(r"[УуВв](?:дв|тр)")
 _WHOLE_YEAR = re.compile(rf"\bза\s+({_YEAR})\s+год\b", re.IGNORECASE)
@@ -117,8 +118,9 @@ def _phrase(name: str) -> re.Pattern[str]:
         r"\s+раз(?:а)?\b",
         "period": rf"\bза\s+(?:первые\s+)?({_number()})\s+(месяц[а-я]*)"
         rf"(?:\s+({_YEAR})\s+года)?",
-        # "Строительство рассчитано на пять лет": the time a work is planned to take.
-        "duration": r"\b(?:(?:в\s+течение|на\s+протяжении|рассчитан[аоы]?\s+на)(?:\s+"
+        # "Строительство рассчитано на пять лет": the time a work is planned to take; "а
+        # строительство завершится через шесть лет": the time until it is done.
+        "duration": r"\b(?:(?:в\s+течение|на\s+протяжении|рассчитан[аоы]?\s+на|через)(?:\s+"
         r"(?:ближайших|следующих|последующих))?|ближайших|следующих|последующих)\s+"
         rf"({_number()})(?:\s*[-–]\s*({_number()}))?\s+(лет|год[а-я]*|месяц[а-я]*|"
         r"дн[а-я]*|недел[а-я]*)\b",
@@ -359,7 +361,11 @@ def measured(text: str, start: int, end: int, language: Language = RUSSIAN) -> I
                 reading, upper = joined, following
                 joined_ends.add(index + 1)
         if reading.unit is None and index:
-            reading = carried_unit(text, readings[index - 1], reading) or reading
+            reading = (
+                carried_unit(text, readings[index - 1], reading)
+                or listed_part(text, readings[index - 1], reading, start)
+                or reading
+            )
         if reading.unit is None and index + 1 == len(readings) and closes_sentence(
             text, reading, end
         ):  # "составил 5,6 млн. Доля … составила более 5,1 млн тонн"

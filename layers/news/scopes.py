@@ -242,6 +242,20 @@ def listed_country_part(text: str, start: int, figure: int) -> str | None:
     return f"section:{country}"
 
 
+# A part listed with its country right after it, past a dash: "443 километра пролегают по
+# территории Азербайджана, 249 – по Грузии, а чуть более 1 тысячи километров – по Турции".
+_COUNTRY_RIGHT_AFTER = re.compile(r"\s*[–—-]\s*(?:по|в)\s+(?:территории\s+)?([А-ЯЁ][а-яё]+)")
+
+
+def country_after(text: str, figure_end: int, end: int) -> str | None:
+    """``section:<country code>`` for a length ending at ``figure_end`` that a dash and "по"
+    or "в" a country follow right after ("1 тысячи километров – по Турции"), else None: that
+    country's, whatever country the clause before it named."""
+    found = _COUNTRY_RIGHT_AFTER.match(text, figure_end, end)
+    country = _country_of(_PLACE, text, found.start(1), found.end(1)) if found else None
+    return f"section:{country}" if country else None
+
+
 def through_country(text: str, start: int, figure: int) -> str | None:
     """``section:<country code>`` when a volume at ``figure`` is carried "через" a country
     named in ``text[start:figure]`` (its clause before it), else None."""
@@ -667,8 +681,9 @@ def progress_scope(text: str, start: int, figure: int) -> str | None:
     return None
 
 
-# What a total counts besides the feature, in at most two words: "с учетом подъездных путей".
-_ADDED = r"(?:с\s+уч[её]том|включая|вместе\s+с)\s+([а-яё]+(?:\s+[а-яё]+)?)"
+# What a total counts besides the feature, in at most two words: "с учетом подъездных путей",
+# and set against the feature's own figure: "составляет 194,1 км, а с подъездными путями - 264 км".
+_ADDED = r"(?:с\s+уч[её]том|включая|вместе\s+с|\bа\s+с)\s+([а-яё]+(?:\s+[а-яё]+)?)"
 #: The added words right after a figure ("140,6 км с учетом подъездных путей") ...
 _INCLUDING_AFTER = re.compile(rf"\s*{_ADDED}", re.IGNORECASE)
 #: ... or right before it, across a dash ("с учетом подъездных путей - 140,6 км").

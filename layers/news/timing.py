@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 
 from caspian.layers.news import dates
-from caspian.layers.news.expression import YEAR, Quantity, holds_digit, holds_word
+from caspian.layers.news.expression import YEAR, YEAR_ENDING, Quantity, holds_digit, holds_word
 from caspian.layers.news.hints import reads_where
 from caspian.layers.news.text import lemmas, range_lemmas, words
 
@@ -41,7 +41,8 @@ EVENT_WORDS = {
 }  # fmt: skip
 # A range of years, the dash a minus sign too: "к 2026−2027 годам".
 _ABSOLUTE = re.compile(
-    rf"\b(до|к)\s+(конц[а-я]*\s+)?({YEAR})(?:\s*[-–—−]\s*({YEAR}))?\s+год[а-я]*", re.IGNORECASE
+    rf"\b(до|к)\s+(конц[а-я]*\s+)?({YEAR}){YEAR_ENDING}(?:\s*[-–—−]\s*({YEAR}))?\s+год[а-я]*",
+    re.IGNORECASE,
 )
 # The one deadline without "год": a bare "в 2026." closing a sentence.
 _BARE_YEAR_TEXT = rf"в\s+({YEAR})(?=\s*[.!?])"
@@ -49,7 +50,7 @@ _BARE_YEAR = re.compile(rf"\b{_BARE_YEAR_TEXT}", re.IGNORECASE)
 # "в 2026 году", "на 2026 год", "в третьем квартале 2026 года", "в первой половине 2027
 # года", and the bare year.
 _IN_YEAR = re.compile(
-    rf"\b(?:в\s+({YEAR})\s+году|на\s+({YEAR})\s+год|в\s+(?:перв|втор|трет|четв[её]рт)[а-я]*\s+"
+    rf"\b(?:в\s+({YEAR}){YEAR_ENDING}\s+году|на\s+({YEAR})\s+год|в\s+(?:перв|втор|трет|четв[её]рт)[а-я]*\s+"
     rf"(?:квартал|полугоди|половин)[а-я]*\s+({YEAR})\s+года|{_BARE_YEAR_TEXT})\b",
     re.IGNORECASE,
 )
@@ -151,7 +152,7 @@ def _starts_work(text: str, match: re.Match[str], start: int, end: int) -> bool:
 # 2026 год" (not "к 2030 году": that is a horizon), and "году" with its "в" left out, right
 # after a comma: "По данным нацкомпании, 2022 году ожидается рост … до 50 тыс. ДФЭ".
 _YEAR_OF = re.compile(
-    rf"\b(?:(?:в|за)\s+({YEAR})\s+(?:году|год\b|г\.)|по\s+итогам\s+({YEAR})\s+года|"
+    rf"\b(?:(?:в|за)\s+({YEAR}){YEAR_ENDING}\s+(?:году|год\b|г\.)|по\s+итогам\s+({YEAR})\s+года|"
     rf"на\s+({YEAR})\s+год\b)|(?<=[,;:]\s)({YEAR})\s+году\b",
     re.IGNORECASE,
 )
