@@ -1632,3 +1632,39 @@ def test_the_caspian_green_corridor_by_its_three_countries_and_as_transcaspian()
     assert ("Транскаспийского энергетического коридора", "caspian") in named
     assert any(text.endswith("коридора Азербайджан-Казахстан-Узбекистан") and feature == "caspian"
                for text, feature in named)  # fmt: skip
+
+
+def test_a_day_and_month_said_to_be_today_date_a_past_event_not_an_announced_one() -> None:
+    # "В турецкой провинции Карс сегодня, 22 августа, состоялась церемония закладки фундамента"
+    laid = _claim("held155_ekhokavkaza_20250822_kars_dilucu_224km.txt", "22 августа")
+    assert (laid.kind, laid.context["date"], laid.feature) == ("event", "2025-08-22", "kars-dilucu")
+    # "Сегодня, 22 августа, в турецком городе Ыгдыр состоится церемония закладки" (held11)
+    held11 = _analysis("held11_haqqin_20250822_kars_dilucu.txt").claims
+    assert not [c for c in held11 if c.kind == "event" and c.text == "22 августа"]
+
+
+def test_the_end_of_a_named_year_beside_a_completion_is_a_deadline() -> None:
+    # "Завершение работ по строительству подводных волоконно-оптических линий связи по дну
+    # Каспийского моря между Казахстаном и Азербайджаном запланировано на конец 2026 года."
+    name = "held164_report_20251018_caspian_fiber_end_2026.txt"
+    deadline = _claim(name, "на конец 2026 года")
+    assert (deadline.kind, deadline.value, deadline.feature) == ("deadline", 2026.0, "sumgayit-aktau")
+    # "по состоянию на конец 2024 года составили около 6 млрд долларов" dates a figure (held142)
+    held142 = _analysis("held142_sololaki_20250501_btc_591mt.txt").claims
+    assert not [c for c in held142 if c.kind == "deadline" and "2024" in c.text]
+
+
+def test_a_plural_line_singled_out_by_its_two_ends_after_between_is_a_mention() -> None:
+    mentions = _analysis("held164_report_20251018_caspian_fiber_end_2026.txt").mentions
+    assert ("волоконно-оптических линий", "sumgayit-aktau") in [
+        (m.text, m.feature) for m in mentions
+    ]
+
+
+def test_the_railway_infrastructure_in_nakhchivan_and_a_cable_in_the_black_sea_are_named() -> None:
+    length = _claim("held157_haqqin_20251206_nakhchivan_188km.txt", "188 километров")
+    assert (length.feature, length.value, length.scope) == ("nakhchivan", 188.0, None)
+    mentions = _analysis("held160_sputnikgeorgia_20260205_black_sea_cable_memorandum.txt").mentions
+    assert ("подводного кабеля в Черном море", "anaklia-constanta") in [
+        (m.text, m.feature) for m in mentions
+    ]

@@ -197,9 +197,12 @@ def _route_end(text: str, start: int, end: int) -> bool:
 
 # A route by its two ends after a plural name, no clause between: "строительство
 # волоконно-оптических линий связей по дну Каспия по маршруту Казахстан-Азербайджан" singles
-# out the one line between the two, no kind of thing.
+# out the one line between the two, no kind of thing; so do its two ends after "между"
+# ("подводных волоконно-оптических линий связи по дну Каспийского моря между Казахстаном и
+# Азербайджаном").
 _SINGLED_OUT = re.compile(
-    r"[^.;:,!?()«»]{0,60}?\bпо\s+маршруту\s+[А-ЯЁ][а-яё]+\s?[-–—]\s?[А-ЯЁ][а-яё]+"
+    r"[^.;:,!?()«»]{0,60}?\b(?:по\s+маршруту\s+[А-ЯЁ][а-яё]+\s?[-–—]\s?|"
+    r"между\s+[А-ЯЁ][а-яё]+\s+и\s+)[А-ЯЁ][а-яё]+"
 )
 
 

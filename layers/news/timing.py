@@ -82,6 +82,12 @@ _RELATIVE_START = re.compile(rf"\b(?:на|в)\s+начал[а-я]*\s+{_WHICH_YEA
 # "в конце следующего года": the end of a year, dated like "до конца года" but a deadline
 # only beside a completion ("Завершить строительство планируют в конце следующего года").
 _RELATIVE_AT_END = re.compile(rf"\bв\s+конц[а-я]*\s+(?:{_WHICH_YEAR}|года\b)", re.IGNORECASE)
+# The end of a named year beside a completion: "Завершение работ … запланировано на конец
+# 2026 года", "завершится в конце 2026 года".
+# ("по состоянию на конец 2024 года" dates a figure: no deadline).
+_AT_END_OF = re.compile(
+    rf"\b(?<!состоянию\s)(?:на\s+конец|в\s+конце)\s+({YEAR})\s+года\b", re.IGNORECASE
+)
 _SINCE = re.compile(rf"\b[Сс]\s+({YEAR})\s+год[а-я]*")
 # Looked up case-folded: a match with case ignored may hold a letter's other form ("ᲄ", the
 # tall "т", folds to "т"; lower() keeps it).
@@ -130,6 +136,9 @@ def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
                            extra={"end_of_year": False,
                                   "relative_years": _OFFSET[match[1].casefold()]})  # fmt: skip
     if said & COMPLETION:
+        for match in _AT_END_OF.finditer(text, start, end):
+            yield Quantity("deadline", float(match[1]), "year", match.start(), match.end(),
+                           qualifier="end of", extra={"end_of_year": True})  # fmt: skip
         for match in _RELATIVE_AT_END.finditer(text, start, end):
             offset = _OFFSET[match[1].casefold()] if match[1] else 0
             yield Quantity("deadline", 0.0, "year", match.start(), match.end(),
@@ -291,8 +300,15 @@ def _event_word(text: str, start: int, end: int) -> str | None:
     return None
 
 
-# A day and month with no year opening a sentence: "29 января в Тбилиси … подписаны договоры".
-_DAY_MONTH_OPENING = re.compile(rf"\s*(\d{{1,2}})\s+({_MONTH})\b(?!\s*,?\s*\d{{4}})", re.IGNORECASE)
+# An event of the day announced in the future tense.
+_ANNOUNCED = re.compile(r"\b(?:состоится|состоятся|пройд[её]т|будет|будут)\b", re.IGNORECASE)
+# A day and month with no year opening a sentence: "29 января в Тбилиси … подписаны договоры";
+# or said to be today, anywhere in it: "В турецкой провинции Карс сегодня, 22 августа,
+# состоялась церемония закладки фундамента".
+_DAY_MONTH_OPENING = re.compile(
+    rf"(?:\s*|.*?\bсегодня,?\s+)(\d{{1,2}})\s+({_MONTH})\b(?!\s*,?\s*\d{{4}})",
+    re.IGNORECASE,
+)
 
 
 # A day and month, not an end of a window ("с 1 января", "по 30 сентября", "на 1 октября",
@@ -310,13 +326,16 @@ def dated_to_a_day(text: str, start: int, end: int) -> bool:
 
 
 def _events_of_the_year(text: str, start: int, end: int) -> Iterator[Quantity]:
-    """An event dated by a day and month that open its sentence, with no year (they date
-    the sentence's event word, wherever it stands): the year is the publication's, so it is
+    """An event dated by a day and month that open its sentence or are said to be today
+    ("сегодня, 22 августа"), with no year (they date the sentence's event word, wherever it
+    stands): the year is the publication's, so it is
     yielded with ``extra["day_month"]`` for :mod:`.claims` to resolve against the page's
     date."""
     found = _DAY_MONTH_OPENING.match(text, start, end)
     if found is None or not 1 <= int(found[1]) <= 31:
         return
+    if _ANNOUNCED.search(text, found.end(), end):
+        return  # "Сегодня, 22 августа, … состоится церемония": announced, not yet happened
     event = _event_word(text, found.end(), end)
     if event is None or (event in COMPLETION and _FUTURE.search(text, start, end)):
         return
