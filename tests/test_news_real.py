@@ -1668,3 +1668,12 @@ def test_the_railway_infrastructure_in_nakhchivan_and_a_cable_in_the_black_sea_a
     assert ("подводного кабеля в Черном море", "anaklia-constanta") in [
         (m.text, m.feature) for m in mentions
     ]
+
+
+def test_a_sum_earned_is_no_projects_cost() -> None:
+    # "за 30 лет принесут Турции прибыль в размере 147,6 млрд лир ($3,6 млрд по текущему курсу)"
+    claims = _analysis("held167_haqqin_20250823_kars_dilucu_profit.txt").claims
+    assert not [claim for claim in claims if claim.kind == "money"]
+    # a cost beside it stays: "Стоимость строительства оценивается примерно в 2,4 млрд евро"
+    cost = _claim("held155_ekhokavkaza_20250822_kars_dilucu_224km.txt", "2,4 млрд евро")
+    assert (cost.kind, cost.value) == ("money", 2.4e9)

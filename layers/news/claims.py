@@ -1007,6 +1007,23 @@ def _times_an_improvement(text: str, item: Quantity, ceiling: int) -> bool:
     return bool(raised) and any(found & _QUALITIES for found in following[raised[0] + 1 :])
 
 
+#: Nouns of money earned, not spent on a project: "принесут Турции прибыль в размере 147,6
+#: млрд лир ($3,6 млрд по текущему курсу)".
+_EARNINGS = {"прибыль", "доход", "выручка"}
+#: How far before a sum (characters) its noun of earnings is read.
+_EARNINGS_REACH = 60
+
+
+def _earned(text: str, item: Quantity, floor: int) -> bool:
+    """Whether a sum (``item``) is money earned: a noun of earnings (:data:`_EARNINGS`) in
+    the :data:`_EARNINGS_REACH` characters before it, from ``floor`` (its sentence's start)
+    on: no cost or investment of a project."""
+    if item.kind != "money":
+        return False
+    before = words(text, max(floor, item.start - _EARNINGS_REACH), item.start)
+    return any(lemmas(word.text) & _EARNINGS for word in before)
+
+
 def _without_route_ends(
     text: str, names: dict[int, list[linking.Located]], index: int
 ) -> dict[int, list[linking.Located]]:
@@ -1093,6 +1110,8 @@ def read_claims(
                 continue  # "в течение 10 дней Минэкономики установит … для завершения"
             floor = figures[number - 1].end if number else sentence[0]
             ceiling = figures[number + 1].start if number + 1 < len(figures) else sentence[1]
+            if _earned(document.text, item, sentence[0]):
+                continue  # "прибыль в размере 147,6 млрд лир ($3,6 млрд …)": no project's cost
             if _times_an_improvement(document.text, item, ceiling):
                 continue  # "в течение двух лет значительно нарастить скорость и безопасность"
             span = clause(document.text, item.start, item.end, floor, ceiling)
