@@ -1677,3 +1677,17 @@ def test_a_sum_earned_is_no_projects_cost() -> None:
     # a cost beside it stays: "Стоимость строительства оценивается примерно в 2,4 млрд евро"
     cost = _claim("held155_ekhokavkaza_20250822_kars_dilucu_224km.txt", "2,4 млрд евро")
     assert (cost.kind, cost.value) == ("money", 2.4e9)
+
+
+def test_a_name_given_under_another_name_lends_no_figure_and_a_countrys_section_is_its_line() -> None:
+    # "Проект был активизирован … под названием «Маршрут Трампа для международного мира и
+    # процветания» (TRIPP). Железная дорога на территории Турции протянется примерно на 224
+    # километра. … 15 миллионов тонн грузов в год. … 2,4 млрд евро. … к концу 2029 года."
+    name = "held155_ekhokavkaza_20250822_kars_dilucu_224km.txt"
+    mentions = [(m.text, m.feature) for m in _analysis(name).mentions]
+    assert ("TRIPP", "syunik") in mentions  # still a mention of the name it is
+    length = _claim(name, "224 километра")
+    assert (length.feature, length.scope) == ("kars-dilucu", None)
+    for written in ("15 миллионов тонн", "2,4 млрд евро", "в течение четырёх–пяти лет",
+                    "к концу 2029 года"):  # fmt: skip
+        assert _claim(name, written).feature == "kars-dilucu"

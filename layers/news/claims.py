@@ -1007,6 +1007,30 @@ def _times_an_improvement(text: str, item: Quantity, ceiling: int) -> bool:
     return bool(raised) and any(found & _QUALITIES for found in following[raised[0] + 1 :])
 
 
+def _of_a_country(scope: str | None) -> bool:
+    """Whether ``scope`` is a country's section ("section:TR"): of a layer named as a whole,
+    the feature the discourse names may lie in that country (:func:`through_place`); a
+    section named by a place is measured on the layer named."""
+    place = (scope or "").removeprefix("section:")
+    return len(place) == 2 and place.isupper()
+
+
+def _specific_in(
+    gazetteer: Gazetteer, specific: linking.Link, link: linking.Link, scope: str
+) -> linking.Link:
+    """``specific`` (the feature the discourse names for a layer's ``link``) when it lies in
+    the country of the section ``scope`` ("Железная дорога на территории Турции протянется
+    примерно на 224 километра": the Kars–Dilucu line), else ``link``: a section of the
+    corridor in Azerbaijan is no part of the Turkish line the article names."""
+    if specific is link or specific.layer is None or specific.feature is None:
+        return link
+    country = scope.removeprefix("section:")
+    inside = linking.feature_in_country(
+        gazetteer.entries, specific.layer, specific.feature, country
+    )
+    return specific if inside else link
+
+
 #: Nouns of money earned, not spent on a project: "принесут Турции прибыль в размере 147,6
 #: млрд лир ($3,6 млрд по текущему курсу)".
 _EARNINGS = {"прибыль", "доход", "выручка"}
@@ -1060,11 +1084,13 @@ def read_claims(
         for (start, end), tokens in spans
         for match in gazetteer.unmapped.find(document.text, start, end, tokens)
     ]
-    names = linking.by_sentence(document, [*mentions, *unmapped])
-    subject = linking.article_subject(mentions)
+    given = linking.given_names(document.text, mentions)
+    linked = [mention for mention in mentions if mention not in given]
+    names = linking.by_sentence(document, [*linked, *unmapped])
+    subject = linking.article_subject(linked)
     # a figure printed before the article first names its subject is not borrowed from it
     subject_named_at = min(
-        (mention.start for mention in mentions if (mention.layer, mention.feature) == subject),
+        (mention.start for mention in linked if (mention.layer, mention.feature) == subject),
         default=0,
     )
     quotes = linking.quotations(document)
@@ -1075,7 +1101,7 @@ def read_claims(
     ]
     topics_by_sentence = linking.by_sentence(document, topics)
     named_features: dict[str, set[str]] = {}
-    for mention in mentions:
+    for mention in linked:
         if mention.feature:
             named_features.setdefault(mention.layer, set()).add(mention.feature)
     claims: list[Claim] = []
@@ -1200,6 +1226,12 @@ def read_claims(
                     link = linking.specific(
                         document, link, names.get(index, ()), named_features, subject, item.start
                     )
+                elif _of_a_country(scope):  # the feature named that lies in that country
+                    link = _specific_in(
+                        gazetteer, linking.specific(document, link, names.get(index, ()),
+                                                    named_features, subject, item.start),
+                        link, str(scope),
+                    )  # fmt: skip
                 link, scope = through_place(gazetteer, link, scope)
                 if scope is None and "также" in said:
                     volume = _last_volume_since(claims, index - linking.MENTION_LOOKBACK, index)

@@ -144,9 +144,46 @@ def article_subject(mentions: Sequence[Mention]) -> tuple[str, str | None] | Non
     ranked = counts.most_common(2)
     if len(ranked) == 1:
         return ranked[0][0]
+    if _feature_and_its_whole(counts):
+        # "железнодорожной линии Карс – … – Дилуджу … частью «Зангезурского коридора»": the
+        # one line of the corridor the article names, as often as the corridor itself
+        return next(key for key in counts if key[1] is not None)
     if not ranked or ranked[0][1] < 2 or ranked[1][1] == ranked[0][1]:
         return None
     return ranked[0][0]
+
+
+# A name the sentence gives what it speaks of: "Проект был активизирован … под названием
+# «Маршрут Трампа для международного мира и процветания» (TRIPP)".
+_GIVEN_NAME_BEFORE = re.compile(r"\bпод\s+названием\s*[«\"]?\s*\Z", re.IGNORECASE)
+_BRACKETED_AFTER = re.compile(r"\s*[»\"]?\s*\(\s*")
+
+
+def given_names(text: str, mentions: Sequence[Mention]) -> set[Mention]:
+    """The mentions that are a name given to what their sentence speaks of ("под названием
+    «…»", and an abbreviation in brackets right after it): another name for that, not a
+    project a figure is about nor the article's subject. Read once, in text order."""
+    given: set[Mention] = set()
+    last: Mention | None = None
+    for mention in sorted(mentions, key=lambda found: found.start):
+        before = _GIVEN_NAME_BEFORE.search(text, max(0, mention.start - 25), mention.start)
+        after_given = last is not None and _BRACKETED_AFTER.fullmatch(
+            text, last.end, mention.start
+        )
+        if before or after_given:
+            given.add(mention)
+            last = mention
+        else:
+            last = None
+    return given
+
+
+def _feature_and_its_whole(counts: Counter[tuple[str, str | None]]) -> bool:
+    """Whether the names counted are one feature and its layer as a whole, as often."""
+    if len(counts) != 2:
+        return False
+    (first, many), (second, more) = counts.items()
+    return many == more and first[0] == second[0] and (first[1] is None) != (second[1] is None)
 
 
 # Two projects named as one pair: "через морские порты Актау и Курык".
@@ -540,11 +577,14 @@ def spelling_key(word: str) -> str:
 def feature_in_country(
     entries: Sequence[dict[str, Any]], layer: str, feature: str, country: str
 ) -> bool:
-    """Whether one of the names of ``feature`` of ``layer`` places it in ``country`` (an ISO
-    code: "железная дорога на территории Армении" is in AM)."""
+    """Whether the catalog's ``countries`` of ``feature`` of ``layer``, or one of its names,
+    place it in ``country`` (an ISO code: "железная дорога на территории Армении" is in AM;
+    the Kars–Dilucu line lies in TR)."""
     for entry in entries:
         if entry.get("layer") != layer or entry.get("feature") != feature:
             continue
+        if country in entry.get("countries", ()):
+            return True
         for name in entry.get("ru", ()):
             for word in words(name):
                 if any(COUNTRIES.get(lemma) == country for lemma in lemmas(word.text)):
