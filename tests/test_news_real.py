@@ -1691,3 +1691,14 @@ def test_a_name_given_under_another_name_lends_no_figure_and_a_countrys_section_
     for written in ("15 миллионов тонн", "2,4 млрд евро", "в течение четырёх–пяти лет",
                     "к концу 2029 года"):  # fmt: skip
         assert _claim(name, written).feature == "kars-dilucu"
+
+
+def test_a_ports_figure_beside_its_ferry_facility_is_that_facilitys() -> None:
+    # "Паромный комплекс Курык, способный обрабатывать 4 миллиона тонн грузов в год, был
+    # введён в эксплуатацию в декабре 2016 года."
+    capacity = _claim("held161_b4mms_20250604_kuryk_restrictions_4mt.txt", "4 миллиона тонн")
+    assert (capacity.feature, capacity.scope) == ("kuryk", "component:паромный комплекс")
+    # "С учетом железнодорожного паромного комплекса порт сможет обрабатывать до 6 миллионов
+    # тонн грузов в год" (held102) is the port's as a whole
+    port = _claim("held102_kuryk_20171206_auto_ferry_6mt.txt", "6 миллионов тонн")
+    assert (port.feature, port.scope) == ("kuryk", None)

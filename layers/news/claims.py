@@ -1031,6 +1031,30 @@ def _specific_in(
     return specific if inside else link
 
 
+# A ferry facility of a port named by its kind: "Паромный комплекс Курык", "на …
+# железнодорожном паромном терминале порта Курык".
+_FERRY_FACILITY = re.compile(r"\b[Пп]аромн[а-яё]*\s+(комплекс|терминал)[а-яё]*")
+#: How far (characters) either side of a figure its ferry facility is read.
+_FACILITY_REACH = 120
+
+
+def _ferry_facility(text: str, item: Quantity, sentence: tuple[int, int]) -> str | None:
+    """``component:паромный <kind>`` for a port's figure whose sentence names a ferry facility
+    of the port near it, after it ("Перевалка первого миллиона тонн … зафиксирована на …
+    паромном терминале порта Курык") or before it with no "порт" between ("Паромный
+    комплекс Курык, способный обрабатывать 4 миллиона тонн грузов в год"; not "С учетом
+    железнодорожного паромного комплекса порт сможет обрабатывать до 6 миллионов тонн"),
+    else None. A bounded window, not the sentence."""
+    start = max(sentence[0], item.start - _FACILITY_REACH)
+    end = min(sentence[1], item.end + _FACILITY_REACH)
+    for match in _FERRY_FACILITY.finditer(text, start, end):
+        if match.start() >= item.end or not any(
+            "порт" in lemmas(word.text) for word in words(text, match.end(), item.start)
+        ):
+            return f"component:паромный {match[1]}"
+    return None
+
+
 #: Nouns of money earned, not spent on a project: "принесут Турции прибыль в размере 147,6
 #: млрд лир ($3,6 млрд по текущему курсу)".
 _EARNINGS = {"прибыль", "доход", "выручка"}
@@ -1233,6 +1257,8 @@ def read_claims(
                         link, str(scope),
                     )  # fmt: skip
                 link, scope = through_place(gazetteer, link, scope)
+                if scope is None and (link.layer or "").endswith("_port"):
+                    scope = _ferry_facility(document.text, item, sentence)
                 if scope is None and "также" in said:
                     volume = _last_volume_since(claims, index - linking.MENTION_LOOKBACK, index)
                     scope = _share_again(document.text, item, volume, link)
