@@ -1702,3 +1702,9 @@ def test_a_ports_figure_beside_its_ferry_facility_is_that_facilitys() -> None:
     # тонн грузов в год" (held102) is the port's as a whole
     port = _claim("held102_kuryk_20171206_auto_ferry_6mt.txt", "6 миллионов тонн")
     assert (port.feature, port.scope) == ("kuryk", None)
+
+
+def test_half_a_scale_in_one_word_is_read() -> None:
+    # "обеспечит нам пропускную способность не менее 25 миллионов тонн и более полумиллиона TEU"
+    teu = _claim("held158_trend_20251218_baku_port_phase2_25mt.txt", "полумиллиона TEU")
+    assert (teu.kind, teu.value, teu.unit, teu.scope) == ("containers", 5e5, "TEU", "stage:2")

@@ -334,7 +334,30 @@ def _first_reading_after(text: str, end: int, language: Language) -> Reading | N
     return None if first is None else _reading(text, first, stop, language)
 
 
-@reads_where(holds_digit, numbers.holds_number_word)  # the tests of numbers_in
+# Half a scale in one word, before a unit: "более полумиллиона TEU", "полмиллиарда долларов".
+_HALF_SCALE = re.compile(r"\bпол(?:у)?(?=(?:миллион|миллиард)[а-яё]*)", re.IGNORECASE)
+
+
+def _half_scales(text: str, start: int, end: int, language: Language) -> Iterator[Quantity]:
+    """The figures of half a scale word with a unit after it ("полумиллиона TEU": 500 000
+    TEU); the scale's part of the word is read as a scale word after a number."""
+    for match in _HALF_SCALE.finditer(text, start, end):
+        reading = _reading(text, (match.start(), match.end(), 0.5, 0.1), end, language)
+        if reading.unit is None or reading.scale == 1.0:
+            continue
+        unit = reading.unit
+        yield Quantity(
+            unit.quantity,
+            round(0.5 * reading.scale * unit.factor, 9),
+            units.unit_label(unit.unit, reading.per_year),
+            match.start(),
+            reading.stop,
+            _qualifier(text, match.start(), start),
+            step=reading.step * unit.factor,
+        )
+
+
+@reads_where(holds_digit, numbers.holds_number_word, _HALF_SCALE)  # the tests of numbers_in
 def measured(text: str, start: int, end: int, language: Language = RUSSIAN) -> Iterator[Quantity]:
     """Quantities with a unit: ``224-километровой``, ``10 млн тонн грузов в год``, ``$547
     million``, ``547 миллионов долларов``, ``400 Тбит/с``, ``1 300 МВт``, ``15 %``, ``6 млн
@@ -394,6 +417,7 @@ def measured(text: str, start: int, end: int, language: Language = RUSSIAN) -> I
             ),
             step=reading.step * unit.factor,
         )
+    yield from _half_scales(text, start, end, language)
     prefixed = _prefix_currency(language)
     signed = prefixed.finditer(text, start, end) if holds_digit(text, start, end) else ()
     for match in signed:
