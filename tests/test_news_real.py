@@ -85,8 +85,8 @@ def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
 # (held155-held167) classes were fixed. The held-out part is empty until the next one is added:
 # its figures are placeholders, set from that part's first and only run.
 MEASURED = {
-    "dev": {"mentions": (495, 504, 509), "claims": (381, 398, 413), "dates": 153,
-            "conflicts": (22, 23, 62)},
+    "dev": {"mentions": (498, 507, 509), "claims": (391, 401, 413), "dates": 153,
+            "conflicts": (22, 23, 66)},
     "heldout": {"mentions": (0, 0, 0), "claims": (0, 0, 0), "dates": 0,
                 "conflicts": (0, 0, 0)},
 }  # fmt: skip
@@ -1648,7 +1648,8 @@ def test_the_end_of_a_named_year_beside_a_completion_is_a_deadline() -> None:
     # Каспийского моря между Казахстаном и Азербайджаном запланировано на конец 2026 года."
     name = "held164_report_20251018_caspian_fiber_end_2026.txt"
     deadline = _claim(name, "на конец 2026 года")
-    assert (deadline.kind, deadline.value, deadline.feature) == ("deadline", 2026.0, "sumgayit-aktau")
+    assert (deadline.kind, deadline.value) == ("deadline", 2026.0)
+    assert deadline.feature == "sumgayit-aktau"
     # "по состоянию на конец 2024 года составили около 6 млрд долларов" dates a figure (held142)
     held142 = _analysis("held142_sololaki_20250501_btc_591mt.txt").claims
     assert not [c for c in held142 if c.kind == "deadline" and "2024" in c.text]
@@ -1679,7 +1680,7 @@ def test_a_sum_earned_is_no_projects_cost() -> None:
     assert (cost.kind, cost.value) == ("money", 2.4e9)
 
 
-def test_a_name_given_under_another_name_lends_no_figure_and_a_countrys_section_is_its_line() -> None:
+def test_a_name_given_under_another_lends_no_figure_and_a_countrys_section_is_its_line() -> None:
     # "Проект был активизирован … под названием «Маршрут Трампа для международного мира и
     # процветания» (TRIPP). Железная дорога на территории Турции протянется примерно на 224
     # километра. … 15 миллионов тонн грузов в год. … 2,4 млрд евро. … к концу 2029 года."

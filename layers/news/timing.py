@@ -226,8 +226,9 @@ _MONTH_NUMBERS = {stem: number for number, stem in enumerate(
 
 def _month_number(word: str) -> int:
     """1-12 for a month's name in any case (:data:`_MONTH` matched it; "март" is tried
-    before "ма")."""
-    lowered = word.lower()
+    before "ма"); case-folded, as a match with case ignored may hold a letter's other form
+    ("ᲄ", the tall "т")."""
+    lowered = word.casefold()
     return next(number for stem, number in _MONTH_NUMBERS.items() if lowered.startswith(stem))
 
 
