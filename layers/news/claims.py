@@ -58,6 +58,7 @@ from caspian.layers.news.quantities import Quantity, quantities
 from caspian.layers.news.scopes import (
     ACTOR,
     CARGO,
+    COMPONENT_REACH,
     WAYS,
     changed_share,
     clause,
@@ -65,7 +66,7 @@ from caspian.layers.news.scopes import (
     through_country,
     whole_after_part,
 )
-from caspian.layers.news.text import holds_lemma, is_plural, lemmas, words
+from caspian.layers.news.text import holds_lemma, is_plural, lemmas, per_text, words
 from caspian.layers.news.timing import COMPLETION
 
 PHYSICAL = ("length", "mass", "power", "bandwidth", "containers")
@@ -1052,7 +1053,23 @@ def _ferry_facility(text: str, item: Quantity, sentence: tuple[int, int]) -> str
             "порт" in lemmas(word.text) for word in words(text, match.end(), item.start)
         ):
             return f"component:паромный {match[1]}"
+    # the facility named before by its noun alone: "… строительство паромного комплекса в
+    # порту Курык … планируемая мощность комплекса составляет до 4 млн тонн грузов в год"
+    first = _first_ferry_facility(text)
+    if first is None or first[0] >= item.start:
+        return None
+    before = words(text, max(sentence[0], item.start - _FACILITY_REACH), item.start)
+    if any(first[1] in lemmas(word.text) for word in before[-COMPONENT_REACH:]):
+        return f"component:паромный {first[1]}"
     return None
+
+
+@per_text(maxsize=4)
+def _first_ferry_facility(text: str) -> tuple[int, str] | None:
+    """Where the text first names a ferry facility and its kind ("комплекс"), or None: read
+    once per text."""
+    match = _FERRY_FACILITY.search(text)
+    return None if match is None else (match.start(), match[1])
 
 
 #: Nouns of money earned, not spent on a project: "принесут Турции прибыль в размере 147,6
