@@ -276,11 +276,29 @@ def _outlet_byline(text: str, lines: Sequence[tuple[int, int]]) -> FoundDate | N
     return None
 
 
+# A site's clock under its date in the page header: the weekday and the time of day alone on
+# the line after it ("29 Марта 2024" / "Пятница, 11:06", regionplus.az): the day the page was
+# viewed, not the day it was published.
+_CLOCK = re.compile(
+    r"\s*(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)\s*,?\s*"
+    r"\d{1,2}:\d{2}\s*",
+    re.IGNORECASE,
+)
+
+
+def _clock_follows(text: str, lines: Sequence[tuple[int, int]], number: int) -> bool:
+    """Whether the first line after ``lines[number]`` that holds anything is a site's clock."""
+    for start, end in lines[number + 1 : number + 3]:
+        if text[start:end].strip():
+            return _CLOCK.fullmatch(text, start, end) is not None
+    return False
+
+
 def publication_date(text: str, lines: Sequence[tuple[int, int]]) -> FoundDate | None:
     """The date a page was published, or ``None``.
 
     In order: the collector's header; a line that holds nothing but a date (a dateline, as
-    news pages print under the headline), a breadcrumb's archive date ("2019»Январь»25") or an
+    news pages print under the headline; not one a site's clock follows, "Пятница, 11:06"), a breadcrumb's archive date ("2019»Январь»25") or an
     agency's dateline opening its lead ("АСТАНА, 4 марта 2025г. — ИА Караван Инфо.");
     the first date given with a time of day; the first numeric date closing a line after a
     comma (a photo's or a title's stamp: "Sputnik Азербайджан, 1920, 13.02.2022"); the date of
@@ -304,7 +322,7 @@ def publication_date(text: str, lines: Sequence[tuple[int, int]]) -> FoundDate |
             line = None  # made only for a line that holds a date (most hold none)
             for found in find_dates(text, start, stop):
                 line = _bare(text[start:stop]) if line is None else line
-                if _bare(found.evidence) == line:
+                if _bare(found.evidence) == line and not _clock_follows(text, lines, number):
                     return found
         short = (
             _short_dateline(text, start, end)
