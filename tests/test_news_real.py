@@ -1724,3 +1724,12 @@ def test_a_sites_clock_under_a_header_date_marks_the_day_viewed_not_published() 
     assert _analysis("held173_regionplus_20180515_baku_port_opening_15mt.txt").document.date == (
         "2018-05-15"
     )
+
+
+def test_a_length_listed_with_a_country_alone_after_a_dash_is_that_countrys_section() -> None:
+    # "443 километра пролегает по территории Азербайджана, 249 километров - Грузии, 1076
+    # километров - Турции": no 'по территории' before Georgia and Turkey
+    name = "held174_trend_20200521_btc_4m_2020_sections.txt"
+    assert _claim(name, "443 километра").scope == "section:AZ"
+    assert _claim(name, "249 километров").scope == "section:GE"
+    assert _claim(name, "1076 километров").scope == "section:TR"

@@ -243,8 +243,13 @@ def listed_country_part(text: str, start: int, figure: int) -> str | None:
 
 
 # A part listed with its country right after it, past a dash: "443 километра пролегают по
-# территории Азербайджана, 249 – по Грузии, а чуть более 1 тысячи километров – по Турции".
-_COUNTRY_RIGHT_AFTER = re.compile(r"\s*[–—-]\s*(?:по|в)\s+(?:территории\s+)?([А-ЯЁ][а-яё]+)")
+# территории Азербайджана, 249 – по Грузии, а чуть более 1 тысячи километров – по Турции"; or
+# the country alone in the genitive, "по территории" left out, closing the list's item: "443
+# километра пролегает по территории Азербайджана, 249 километров - Грузии, 1076 километров -
+# Турции".
+_COUNTRY_RIGHT_AFTER = re.compile(
+    r"\s*[–—-]\s*(?:(?:по|в)\s+(?:территории\s+)?([А-ЯЁ][а-яё]+)|([А-ЯЁ][а-яё]+и)(?=\s*[,.;]|\s*\Z))"
+)
 
 
 def country_after(text: str, figure_end: int, end: int) -> str | None:
@@ -252,7 +257,8 @@ def country_after(text: str, figure_end: int, end: int) -> str | None:
     or "в" a country follow right after ("1 тысячи километров – по Турции"), else None: that
     country's, whatever country the clause before it named."""
     found = _COUNTRY_RIGHT_AFTER.match(text, figure_end, end)
-    country = _country_of(_PLACE, text, found.start(1), found.end(1)) if found else None
+    group = (1 if found[1] else 2) if found else 0
+    country = _country_of(_PLACE, text, found.start(group), found.end(group)) if found else None
     return f"section:{country}" if country else None
 
 
