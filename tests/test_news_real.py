@@ -1733,3 +1733,12 @@ def test_a_length_listed_with_a_country_alone_after_a_dash_is_that_countrys_sect
     assert _claim(name, "443 километра").scope == "section:AZ"
     assert _claim(name, "249 километров").scope == "section:GE"
     assert _claim(name, "1076 километров").scope == "section:TR"
+
+
+def test_oil_of_origins_named_by_adjectives_before_it_is_a_share() -> None:
+    # several countries' oil is transit; a share word wins over the origin in brackets after it
+    oil = _claim("held168_trend_20151007_btc_9m_2015_azeri_oil.txt", "359,9 тысячи тонн")
+    assert oil.scope == "share:transit"
+    name = "held174_trend_20200521_btc_4m_2020_sections.txt"
+    assert _claim(name, "1,4 миллиона тонн").scope == "share:transit"  # транзитной (туркменской)
+    assert _claim(name, "2,6 процента").scope == "share:transit"

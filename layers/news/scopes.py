@@ -401,6 +401,32 @@ SHARE_WORDS_MANY = "transit"
 _AND = {"и", "или"}
 
 
+#: How many words of origin may stand before a cargo word: "казахстанской и туркменской
+#: нефти", "транзитной (туркменской) нефти".
+_ORIGIN_WORDS = 3
+
+
+def _origin_before(tokens: Sequence[frozenset[str] | set[str]], index: int) -> str | None:
+    """The share of the cargo word at ``tokens[index]`` (lemma sets) by the adjectives of
+    origin right before it, joined by "и" or one in brackets: a share word's ("транзитной
+    (туркменской) нефти": transit, the bracket says whose), else one country's or several
+    countries' transit ("казахстанской и туркменской нефти"); None when none stands there."""
+    origins: list[str] = []
+    share = None
+    for lemma_set in reversed(tokens[max(0, index - _ORIGIN_WORDS) : index]):
+        country = next((COUNTRIES[word] for word in sorted(lemma_set) if word in COUNTRIES), None)
+        word = next((SHARE_WORDS[word] for word in sorted(lemma_set) if word in SHARE_WORDS), None)
+        if country:
+            origins.append(country)
+        elif word:
+            share = share or word
+        elif not (origins and lemma_set & _AND):
+            break
+    if share:
+        return f"share:{share}"
+    return _share_of(origins) if origins else None
+
+
 def _share_of(origins: Sequence[str]) -> str:
     """The share of cargo from ``origins`` (country codes): one country's, else transit."""
     return f"share:{origins[0]}" if len(set(origins)) == 1 else f"share:{SHARE_WORDS_MANY}"
@@ -427,13 +453,12 @@ def share_scope(text: str, start: int, figure: int, project_named: bool = True) 
     the project's ("в 2025 году морским транспортом страны перевезено 4,002 миллиона тонн",
     :data:`COUNTRY_WORDS`). Else None."""
     tokens = [lemmas(token.text) for token in words(text, start, figure)]
-    for index, (adjective, noun) in enumerate(itertools.pairwise(tokens)):
+    for index, (_, noun) in enumerate(itertools.pairwise(tokens)):
         if not noun & CARGO:
             continue
-        for lemma in sorted(adjective):
-            who = COUNTRIES.get(lemma) or SHARE_WORDS.get(lemma)
-            if who:
-                return f"share:{who}"
+        before = _origin_before(tokens, index + 1)
+        if before:
+            return before
         origins = _origins_after(tokens[index + 2 :])
         if origins:
             return _share_of(origins)
@@ -533,8 +558,10 @@ def origin_after(text: str, figure_end: int, ceiling: int) -> str | None:
     of origin right before it ("196,4 тыс. тонн туркменской нефти"), else None; the volume
     ends at ``figure_end``, its clause at ``ceiling``."""
     tokens = [lemmas(token.text) for token in words(text, figure_end, ceiling)[:6]]
-    if len(tokens) > 1 and tokens[1] & CARGO and not tokens[0] & CARGO:
-        return _cargo_origin(tokens[:2], 1)
+    cargo = next((index for index in range(1, min(_ORIGIN_WORDS + 1, len(tokens)))
+                  if tokens[index] & CARGO), None)  # fmt: skip
+    if cargo and not tokens[0] & CARGO:
+        return _origin_before(tokens, cargo)
     if not tokens or not tokens[0] & CARGO:
         return None
     origins = _origins_after(tokens[1:])
@@ -558,10 +585,9 @@ def _cargo_origin(tokens: Sequence[frozenset[str] | set[str]], index: int) -> st
     """The share of the cargo word at ``tokens[index]`` (lemma sets of a clause's words): an
     adjective of origin right before it, or the countries after it, across a participle and
     a preposition ("нефть, добытая в Азербайджане"); else None."""
-    for lemma in sorted(tokens[index - 1]) if index else ():
-        who = COUNTRIES.get(lemma) or SHARE_WORDS.get(lemma)
-        if who:
-            return f"share:{who}"
+    before = _origin_before(tokens, index)
+    if before:
+        return before
     following = tokens[index + 1 :]
     skipped = 0
     while skipped < min(2, len(following)) and following[skipped] & _FROM:
