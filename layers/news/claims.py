@@ -579,6 +579,38 @@ def _rate_of_change_start(item: Quantity, before: Claim) -> Quantity:
     return item
 
 
+def _yearly_stage_before(item: Quantity, scope: str | None, before: Claim) -> Claim:
+    """``before`` (the claim before ``item`` in its sentence) counted per year when it is the
+    same measure of another stage and ``item`` is a yearly rate: "На первом этапе …
+    предполагается перевозить … 6,5 миллиона тонн грузов, на втором этапе объем
+    грузоперевозок может достигнуть 17 миллионов тонн … в год" (one capacity by stage)."""
+    stages = (before.scope or "", scope or "")
+    if not (item.unit or "").endswith("/yr") or before.unit != (item.unit or "")[: -len("/yr")]:
+        return before
+    if before.kind != item.kind or not all(stage.startswith("stage:") for stage in stages):
+        return before
+    return dataclasses.replace(before, unit=item.unit) if stages[0] != stages[1] else before
+
+
+# A figure said to be the same measure as the sentence before's: "Пиковая пропускная способность
+# коридора составит 17 миллионов тонн грузов в год. На начальном этапе этот показатель будет
+# находиться на уровне … 6,5 миллиона тонн грузов".
+_THIS_MEASURE = re.compile(r"\b(?:этот|данный)\s+показател[ья]\b", re.IGNORECASE)
+
+
+def _rate_referred_back(text: str, item: Quantity, start: int, before: Claim | None) -> Quantity:
+    """``item`` counted per year when its sentence (from ``start``) calls it "этот
+    показатель" before it and the last volume of the sentence before (``before``) is a yearly
+    rate of its kind."""
+    if before is None or before.kind != item.kind or not (before.unit or "").endswith("/yr"):
+        return item
+    if item.unit != (before.unit or "")[: -len("/yr")]:
+        return item
+    if _THIS_MEASURE.search(text, start, item.start) is None:
+        return item
+    return dataclasses.replace(item, unit=before.unit)
+
+
 def _context(document: NewsDocument, found: Sequence[Quantity]) -> dict[str, Any]:
     context: dict[str, Any] = {}
     for item in found:
@@ -1189,9 +1221,12 @@ def read_claims(
             item = measured(document, item, span[0], said)
             if claims and claims[-1].sentence == index:
                 item = _rate_of_change_start(item, claims[-1])
+            elif item.kind in FLOWS:
+                item = _rate_referred_back(document.text, item, sentence[0], flow_before)
             scope = parts.get(number) or scope_of(document, item, span, sentence, bool(named_here))
             if claims and claims[-1].sentence == index:
                 claims[-1], scope = _section_of_part(document.text, floor, item, scope, claims[-1])
+                claims[-1] = _yearly_stage_before(item, scope, claims[-1])
             if item.kind == "growth" and scope is None and claims:
                 scope = _scope_of_volume_before(document, item, sentence, claims[-1], index)
             if item.kind in FLOWS and scope is None:

@@ -196,7 +196,7 @@ def scope_of(
         or (purpose_scope(text, item.end, sentence[1]) if item.kind == "money" else None)
         or component_scope(text, span[0], item.start)
         or (work_component(text, sentence[0], item.start) if timed else None)
-        or stage_scope(text, span, sentence)
+        or stage_scope(text, span, sentence, item.start)
     )
 
 

@@ -285,6 +285,19 @@ def _per_year(text: str, position: int, end: int) -> int | None:
     return match.end() if match else None
 
 
+# A "в год" said after a figure joined to this one: by "и" ("17 миллионов тонн и двух
+# миллионов пассажиров в год") or as its part after "в том числе" ("15 млн. тонн, в том числе
+# 100 тыс. контейнеров в год"): the rate is both figures'.
+_PER_YEAR_AFTER_JOINED = re.compile(
+    r"(?:\s+и\s+[^\W\d_]+|,\s*в\s+том\s+числе\s+[\d,.]+)(?:\s+[^\W\d_.]+\.?){0,3}?\s+в\s+год\b"
+)
+
+
+def _per_year_joined(text: str, position: int, end: int) -> bool:
+    """Whether a figure joined to the one ending at ``position`` is counted "в год"."""
+    return _PER_YEAR_AFTER_JOINED.match(text, position, end) is not None
+
+
 def _reading(
     text: str, number: tuple[int, int, float, float], end: int, language: Language
 ) -> Reading:
@@ -320,7 +333,10 @@ def _reading(
         _per_year(text, stop, end) if unit and unit.quantity in ("mass", "containers") else None
     )
     step = added_step if added_step is not None else step * scale
-    return Reading(number_start, value, scale, added, step, unit, yearly or stop, bool(yearly))
+    per_year = bool(yearly) or bool(
+        unit and unit.quantity in ("mass", "containers") and _per_year_joined(text, stop, end)
+    )
+    return Reading(number_start, value, scale, added, step, unit, yearly or stop, per_year)
 
 
 #: How far into the next sentence (characters) its first figure is read for a left-out unit.

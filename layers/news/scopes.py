@@ -79,7 +79,9 @@ COMPONENT_REACH = 3
 #: Nouns of work done on something: the thing after one is what a time figure dates.
 WORKS_ON = {"строительство", "реконструкция", "ремонт", "сооружение", "модернизация"}
 STAGE_WORDS = {"этап", "очередь", "фаза", "стадия"}
-ORDINALS = {"первый": 1, "второй": 2, "третий": 3, "четвёртый": 4, "четвертый": 4, "пятый": 5}
+#: The ordinals of a stage word; "на начальном этапе" is the first stage.
+ORDINALS = {"первый": 1, "второй": 2, "третий": 3, "четвёртый": 4, "четвертый": 4, "пятый": 5,
+            "начальный": 1}  # fmt: skip
 #: A pilot stage is the first.
 PILOT = "пилотный"
 #: "Физическая готовность проекта составляет 68%" is the progress of its construction.
@@ -654,10 +656,18 @@ def _stages(text: str, start: int, end: int) -> list[int]:
     return found
 
 
-def stage_scope(text: str, clause_span: tuple[int, int], sentence: tuple[int, int]) -> str | None:
-    """``stage:<n>`` named in the figure's clause, else the one stage its sentence names."""
+def stage_scope(
+    text: str, clause_span: tuple[int, int], sentence: tuple[int, int], figure: int | None = None
+) -> str | None:
+    """``stage:<n>`` named in the figure's clause, else the one stage its sentence names; of
+    a clause that names several, the one stage named in the figure's own part of it before
+    the figure (at ``figure``), after the last comma: "На первом этапе … 6,5 миллиона тонн
+    грузов, на втором этапе объем грузоперевозок может достигнуть 17 миллионов тонн"."""
     stages = _stages(text, *clause_span) or _sentence_stages(text, *sentence)
-    return f"stage:{stages[0]}" if len(stages) == 1 else None
+    if len(set(stages)) > 1 and figure is not None:
+        cut = max(text.rfind(", ", clause_span[0], figure), text.rfind("; ", clause_span[0], figure))
+        stages = _stages(text, max(cut, clause_span[0]), figure)
+    return f"stage:{stages[0]}" if len(set(stages)) == 1 else None
 
 
 @per_text(maxsize=16)
