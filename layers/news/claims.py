@@ -421,11 +421,12 @@ OF_A_TIME = f"{ACTOR}time"
 #: The scope of a volume sent on one day (:func:`timing.dated_to_a_day`): a shipment's.
 OF_A_SHIPMENT = f"{ACTOR}shipment"
 # A port said to be new, a word or two between: "строительство нового морского порта (первый
-# этап) стоимостью 300 млн долларов". The catalog maps the ports that work; a new one is
+# этап) стоимостью 300 млн долларов" (the noun: "первая фаза нового портового комплекса" is
+# the port the article names). The catalog maps the ports that work; a new one is
 # another project (a new line or road may be the one mapped: "Новая дорога рассчитана на
 # перевозку … 15 миллионов тонн" is the Kars–Dilucu line).
 _NEW_PORT = re.compile(
-    r"\bнов(?:ый|ого|ому|ым|ом)\s+(?:[а-яё-]+\s+){0,2}?порт[а-я]*\b", re.IGNORECASE
+    r"\bнов(?:ый|ого|ому|ым|ом)\s+(?:[а-яё-]+\s+){0,2}?порт(?:а|у|ом|е|ы|ов)?\b", re.IGNORECASE
 )
 
 
@@ -577,6 +578,21 @@ def _rate_of_change_start(item: Quantity, before: Claim) -> Quantity:
     if before.context.get("state") and before.kind == item.kind and before.unit == yearly:
         return dataclasses.replace(item, unit=yearly)
     return item
+
+
+# A part of the total before it: "15 миллионов тонн грузов в год, в том числе 100 тысяч единиц
+# 20-футовых контейнеров".
+_INCLUDING = re.compile(r"\s*,?\s*в\s+том\s+числе\s*\Z")
+
+
+def _part_of_yearly_total(text: str, item: Quantity, before: Claim) -> Quantity:
+    """``item`` counted per year when it is listed "в том числе" right after a yearly total
+    (``before``, the claim before it in its sentence)."""
+    if not (before.unit or "").endswith("/yr") or item.kind not in ("mass", "containers"):
+        return item
+    if (item.unit or "").endswith("/yr") or not _INCLUDING.search(text, before.end, item.start):
+        return item
+    return dataclasses.replace(item, unit=f"{item.unit}/yr")
 
 
 def _yearly_stage_before(item: Quantity, scope: str | None, before: Claim) -> Claim:
@@ -1221,6 +1237,7 @@ def read_claims(
             item = measured(document, item, span[0], said)
             if claims and claims[-1].sentence == index:
                 item = _rate_of_change_start(item, claims[-1])
+                item = _part_of_yearly_total(document.text, item, claims[-1])
             elif item.kind in FLOWS:
                 item = _rate_referred_back(document.text, item, sentence[0], flow_before)
             scope = parts.get(number) or scope_of(document, item, span, sentence, bool(named_here))

@@ -57,6 +57,9 @@ _TEU_AFTER = re.compile(
     r"эквиваленте)",
     re.IGNORECASE,
 )
+#: A counting word before what is counted: "100 тысяч единиц 20-футовых контейнеров".
+_UNITS_OF = {"единиц", "единицы"}
+_TWENTY_FOOT_BOXES = re.compile(r"\s+(?:20-|двадцати)футов[а-я]*\s+контейнер[а-я]*", re.I)
 _TWENTY_FOOT = re.compile(r"(?:двадцатифутов|20-футов)[а-я]*", re.IGNORECASE)
 # Words that may be a growth verb or adverb ("удвоить", "утроение", "вдвое"), checked by lemma.
 _GROWTH_WORD = re.compile(r"(?<![А-Яа-яЁё])(?:[Уу]дв|[Уу]тр|[Вв]двое|[Вв]трое)[А-Яа-яЁё]*")
@@ -314,6 +317,12 @@ def _reading(
     for token, token_end in tail(text, stop, end, 4):
         if _TWENTY_FOOT.fullmatch(token):
             twenty_foot = True  # "500 двадцатифутовых контейнеров"
+            continue
+        if token.lower() in _UNITS_OF and not twenty_foot:
+            boxes = _TWENTY_FOOT_BOXES.match(text, token_end, end)
+            if boxes:  # "100 тысяч единиц 20-футовых контейнеров"
+                unit, stop = units.TEU, boxes.end()
+                break
             continue
         unit = _unit_of(token)
         if token in units.NOT_AFTER_HYPHEN and "-" in text[stop : token_end - len(token)]:

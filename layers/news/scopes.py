@@ -306,13 +306,21 @@ FIGURATIVE = {"энергетический", "транспортный", "ци�
 def component_scope(text: str, start: int, figure: int) -> str | None:
     """``component:<lemma>`` when a component word stands among the
     :data:`COMPONENT_REACH` words before the figure at ``figure`` (``text[start:figure]``
-    is its clause before it) and no :data:`FIGURATIVE` adjective right before it, else None."""
-    tokens = [lemmas(token.text) for token in words(text, start, figure)]
+    is its clause before it) and no :data:`FIGURATIVE` adjective right before it, else None;
+    components counted ("будет обладать 12 причалами грузоперевалочной возможностью 15
+    миллионов тонн") are what the whole has, not the part the figure measures."""
+    spans = words(text, start, figure)
+    tokens = [lemmas(token.text) for token in spans]
     for index in range(len(tokens) - 1, max(-1, len(tokens) - 1 - COMPONENT_REACH), -1):
         found = tokens[index] & COMPONENTS
-        if found and not (index and tokens[index - 1] & FIGURATIVE):
+        counted = _COUNT_BEFORE.search(text, max(start, spans[index].start - 8), spans[index].start)
+        if found and not (index and tokens[index - 1] & FIGURATIVE) and not counted:
             return f"component:{min(found)}"
     return None
+
+
+# A count right before a word: "12 причалами".
+_COUNT_BEFORE = re.compile(r"(?<![\d,.])\d{1,3}\s+\Z")
 
 
 #: Words for projects counted: a total after a count of them ("в рамках 16 проектов общей
