@@ -1056,6 +1056,15 @@ def _times_an_improvement(text: str, item: Quantity, ceiling: int) -> bool:
     return bool(raised) and any(found & _QUALITIES for found in following[raised[0] + 1 :])
 
 
+def _railway_section(text: str, item: Quantity, span: tuple[int, int], scope: str | None) -> bool:
+    """Whether ``item`` is the length of a railway's section named by a place it passes
+    through, not a country (``scope`` "section:Нахчыван"; a railway word in its clause)."""
+    place = (scope or "").removeprefix("section:")
+    if item.kind != "length" or not (scope or "").startswith("section:") or _of_a_country(scope):
+        return False
+    return bool(place) and linking.RAILWAY_WORD in text[span[0] : span[1]].lower()
+
+
 def _of_a_country(scope: str | None) -> bool:
     """Whether ``scope`` is a country's section ("section:TR"): of a layer named as a whole,
     the feature the discourse names may lie in that country (:func:`through_place`); a
@@ -1314,6 +1323,10 @@ def read_claims(
                 scope = OF_A_TIME
             if (scope or "").startswith(ACTOR):
                 link = None  # a country's own traffic, a vessel's figure: not the project's
+            if link is None and _railway_section(document.text, item, span, scope):
+                # "почти 200-километрового участка железной дороги через Нахчыван", no project
+                # named before it: the railway the catalog names after that place
+                link = linking.railway_through(gazetteer.entries, str(scope)[len("section:") :])
             if link is not None:
                 if not (scope or "").startswith("section:"):  # measured on the layer named
                     link = linking.specific(

@@ -463,6 +463,24 @@ def feature_through(entries: Sequence[dict[str, Any]], layer: str, place: str) -
     return None
 
 
+#: The word a railway's names hold: a section of a railway through a place is the line the
+#: catalog names after that place (:func:`railway_through`).
+RAILWAY_WORD = "железн"
+
+
+def railway_through(entries: Sequence[dict[str, Any]], place: str) -> Link | None:
+    """The railway of any layer named after ``place`` ("участка железной дороги через
+    Нахчыван" -> the Nakhchivan railway), as a whole, else None: read once per such
+    figure, over the catalog's entries."""
+    for layer in dict.fromkeys(str(entry.get("layer")) for entry in entries if entry.get("layer")):
+        feature = feature_through(entries, layer, place)
+        entry = next((entry for entry in entries if entry.get("layer") == layer
+                      and entry.get("feature") == feature), None)  # fmt: skip
+        if entry is not None and any(RAILWAY_WORD in name.lower() for name in entry.get("ru", ())):
+            return Link(layer, feature, f"railway section through {place}")
+    return None
+
+
 # A line laid between two places: "Кабель прокладывают между Актау и Сумгаитом".
 _BETWEEN = re.compile(r"\bмежду\s+([А-ЯЁ][а-яё]+)\s+и\s+([А-ЯЁ][а-яё]+)")
 _DASHES = re.compile(r"[–-]")

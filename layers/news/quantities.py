@@ -382,7 +382,26 @@ def _half_scales(text: str, start: int, end: int, language: Language) -> Iterato
         )
 
 
-@reads_where(holds_digit, numbers.holds_number_word, _HALF_SCALE)  # the tests of numbers_in
+# A length in hundreds fused into one adjective with its unit: "почти двухсоткилометрового
+# участка" (200 km), "стокилометровый".
+_FUSED_HUNDREDS = {"сто": 100, "двухсот": 200, "трехсот": 300, "трёхсот": 300,
+                   "четырехсот": 400, "четырёхсот": 400, "пятисот": 500, "шестисот": 600,
+                   "семисот": 700, "восьмисот": 800, "девятисот": 900}  # fmt: skip
+_FUSED_LENGTH = re.compile(
+    rf"\b({'|'.join(sorted(_FUSED_HUNDREDS, key=len, reverse=True))})километров[а-яё]*",
+    re.IGNORECASE,
+)
+
+
+def _fused_lengths(text: str, start: int, end: int) -> Iterator[Quantity]:
+    """The lengths of :data:`_FUSED_LENGTH` in ``text[start:end]``: km, to the hundred."""
+    for match in _FUSED_LENGTH.finditer(text, start, end):
+        value = float(_FUSED_HUNDREDS[match[1].casefold()])
+        qualifier = _qualifier(text, match.start(), start)
+        yield Quantity("length", value, "km", match.start(), match.end(), qualifier, step=100.0)
+
+
+@reads_where(holds_digit, numbers.holds_number_word, _HALF_SCALE, _FUSED_LENGTH)  # numbers_in's
 def measured(text: str, start: int, end: int, language: Language = RUSSIAN) -> Iterator[Quantity]:
     """Quantities with a unit: ``224-километровой``, ``10 млн тонн грузов в год``, ``$547
     million``, ``547 миллионов долларов``, ``400 Тбит/с``, ``1 300 МВт``, ``15 %``, ``6 млн
@@ -443,6 +462,7 @@ def measured(text: str, start: int, end: int, language: Language = RUSSIAN) -> I
             step=reading.step * unit.factor,
         )
     yield from _half_scales(text, start, end, language)
+    yield from _fused_lengths(text, start, end)
     prefixed = _prefix_currency(language)
     signed = prefixed.finditer(text, start, end) if holds_digit(text, start, end) else ()
     for match in signed:
