@@ -378,6 +378,15 @@ def _names_in_own_clause(
     return any(lemmas(word.text) & named for word in words(text, start, end))
 
 
+def _of_trade(text: str, item: Quantity, span: tuple[int, int]) -> bool:
+    """Whether the change ``item`` is of a country's trade in goods: a word of :data:`TRADE`
+    and one of :data:`GOODS` in its own clause ("а экспорт казахстанской продукции увеличился в
+    12 раз")."""
+    return _names_in_own_clause(text, item, span, TRADE) and _names_in_own_clause(
+        text, item, span, GOODS
+    )
+
+
 def _of_a_document(text: str, item: Quantity, span: tuple[int, int]) -> bool:
     """Whether the deadline ``item`` dates a document or a study (:data:`DOCUMENTS` named in
     its own clause, within ``span``), not the completion of the project."""
@@ -418,6 +427,17 @@ OF_A_VESSEL = f"{ACTOR}vessel"
 TIMES = {"время", "срок"}
 #: The scope of a change of a time (:data:`TIMES`): no project's, no topic's figure.
 OF_A_TIME = f"{ACTOR}time"
+#: Words of a cost a change may measure: "снизить транспортные затраты на 18–25%" is what
+#: carriage costs, no volume's growth.
+COSTS = {"затрата", "расход", "издержка"}
+#: The scope of a change of a cost (:data:`COSTS`): no project's, no topic's figure.
+OF_A_COST = f"{ACTOR}cost"
+#: A country's trade in goods: a change of "экспорт казахстанской продукции" is the country's
+#: exports, not a route's traffic (both words in the change's own clause).
+TRADE = {"экспорт", "импорт"}
+GOODS = {"продукция", "товар"}
+#: The scope of a change of a country's trade (:data:`TRADE` of :data:`GOODS`).
+OF_TRADE = f"{ACTOR}trade"
 #: The scope of a volume sent on one day (:func:`timing.dated_to_a_day`): a shipment's.
 OF_A_SHIPMENT = f"{ACTOR}shipment"
 # A port said to be new, a word or two between: "строительство нового морского порта (первый
@@ -1321,6 +1341,10 @@ def read_claims(
                 link = None if _contrasted(document.text, item, named_here) else link
             if item.kind == "growth" and _names_in_own_clause(document.text, item, span, TIMES):
                 scope = OF_A_TIME
+            elif item.kind == "growth" and _names_in_own_clause(document.text, item, span, COSTS):
+                scope = OF_A_COST
+            elif item.kind == "growth" and _of_trade(document.text, item, span):
+                scope = OF_TRADE
             if (scope or "").startswith(ACTOR):
                 link = None  # a country's own traffic, a vessel's figure: not the project's
             if link is None and _railway_section(document.text, item, span, scope):
@@ -1345,7 +1369,7 @@ def read_claims(
                     volume = _last_volume_since(claims, index - linking.MENTION_LOOKBACK, index)
                     scope = _share_again(document.text, item, volume, link)
             topic = linking.link_topic(document, topics_by_sentence, index, item.start)
-            topic = None if scope == OF_A_TIME else topic
+            topic = None if scope in (OF_A_TIME, OF_A_COST, OF_TRADE) else topic
             if link is None and scope is None and claims:
                 before = _continued(document.text, sentence, item, claims[-1], index)
                 if before is not None:
