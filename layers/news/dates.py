@@ -298,8 +298,9 @@ def publication_date(text: str, lines: Sequence[tuple[int, int]]) -> FoundDate |
     """The date a page was published, or ``None``.
 
     In order: the collector's header; a line that holds nothing but a date (a dateline, as
-    news pages print under the headline; not one a site's clock follows, "Пятница, 11:06"), a breadcrumb's archive date ("2019»Январь»25") or an
-    agency's dateline opening its lead ("АСТАНА, 4 марта 2025г. — ИА Караван Инфо.");
+    news pages print under the headline; not one a site's clock follows, "Пятница, 11:06"),
+    a breadcrumb's archive date ("2019»Январь»25") or an agency's dateline opening its lead
+    ("АСТАНА, 4 марта 2025г. — ИА Караван Инфо.");
     the first date given with a time of day; the first numeric date closing a line after a
     comma (a photo's or a title's stamp: "Sputnik Азербайджан, 1920, 13.02.2022"); the date of
     a closing byline of the outlet's web address ("BNews.kz, 31 июля 2014").

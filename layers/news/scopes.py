@@ -673,8 +673,9 @@ def stage_scope(
     грузов, на втором этапе объем грузоперевозок может достигнуть 17 миллионов тонн"."""
     stages = _stages(text, *clause_span) or _sentence_stages(text, *sentence)
     if len(set(stages)) > 1 and figure is not None:
-        cut = max(text.rfind(", ", clause_span[0], figure), text.rfind("; ", clause_span[0], figure))
-        stages = _stages(text, max(cut, clause_span[0]), figure)
+        floor = clause_span[0]
+        cut = max(text.rfind(", ", floor, figure), text.rfind("; ", floor, figure))
+        stages = _stages(text, max(cut, floor), figure)
     return f"stage:{stages[0]}" if len(set(stages)) == 1 else None
 
 
