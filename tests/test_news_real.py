@@ -1062,9 +1062,10 @@ def test_lengths_listed_after_of_them_by_country_are_those_countries_sections() 
         [_analysis(entry["id"]) for entry in documents_of(REAL, "dev")]
     ) if conflict.subject == "btc_pipeline/btc" and conflict.kind == "length"]  # fmt: skip
     # no part against the whole, nor against the catalog's 1768 km; the one left is real: the
-    # Georgian section as 249 km (held142, "249 – по Грузии") against 248 km here
+    # Georgian section as 249 km (held142, "249 – по Грузии"; held174, "249 километров -
+    # Грузии") against 248 km here
     assert [sorted(claim.text for claim in conflict.claims) for conflict in lengths] == [
-        ["248 км", "249"]
+        ["248 км", "249", "249 километров"]
     ]
 
 
