@@ -401,7 +401,22 @@ def _fused_lengths(text: str, start: int, end: int) -> Iterator[Quantity]:
         yield Quantity("length", value, "km", match.start(), match.end(), qualifier, step=100.0)
 
 
-@reads_where(holds_digit, numbers.holds_number_word, _HALF_SCALE, _FUSED_LENGTH)  # numbers_in's
+# A share printed as a vulgar fraction before the whole it divides: "на долю … пришлись ¾
+# объема транспортировок" (75%).
+_FRACTIONS = {"¼": 25.0, "½": 50.0, "¾": 75.0}
+_FRACTION = re.compile(r"([¼½¾])(?=\s+(?:объ[её]м|всего\b|общего\b))", re.IGNORECASE)
+
+
+def _fractions(text: str, start: int, end: int) -> Iterator[Quantity]:
+    """The shares of :data:`_FRACTION` in ``text[start:end]``, in percent."""
+    for match in _FRACTION.finditer(text, start, end):
+        qualifier = _qualifier(text, match.start(), start)
+        yield Quantity("percent", _FRACTIONS[match[1]], "%", match.start(), match.end(), qualifier)
+
+
+@reads_where(  # the tests of numbers_in, and the one-word figures read after them
+    holds_digit, numbers.holds_number_word, _HALF_SCALE, _FUSED_LENGTH, _FRACTION
+)
 def measured(text: str, start: int, end: int, language: Language = RUSSIAN) -> Iterator[Quantity]:
     """Quantities with a unit: ``224-километровой``, ``10 млн тонн грузов в год``, ``$547
     million``, ``547 миллионов долларов``, ``400 Тбит/с``, ``1 300 МВт``, ``15 %``, ``6 млн
@@ -463,6 +478,7 @@ def measured(text: str, start: int, end: int, language: Language = RUSSIAN) -> I
         )
     yield from _half_scales(text, start, end, language)
     yield from _fused_lengths(text, start, end)
+    yield from _fractions(text, start, end)
     prefixed = _prefix_currency(language)
     signed = prefixed.finditer(text, start, end) if holds_digit(text, start, end) else ()
     for match in signed:
