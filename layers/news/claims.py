@@ -59,6 +59,7 @@ from caspian.layers.news.scopes import (
     ACTOR,
     CARGO,
     COMPONENT_REACH,
+    SHIPPER_COMPANIES,
     WAYS,
     changed_share,
     clause,
@@ -779,6 +780,17 @@ def _share_again(
     return volume.scope if cargo else None
 
 
+def _company_again(volume: Claim | None, link: linking.Link) -> str | None:
+    """The company share of ``volume`` (the last volume of the sentence before) for a volume
+    of a sentence that names no project, about the same one (``link``): the company's report
+    goes on ("… (SOCAR) экспортировала по трубопроводу Баку-Тбилиси-Джейхан (BTC) 18,552 млн.
+    т. … В январе экспорт был в объеме 1,9097 млн. т, в феврале – …"); else None."""
+    if volume is None or (volume.layer, volume.feature) != (link.layer, link.feature):
+        return None
+    share = volume.scope or ""
+    return share if share.removeprefix("share:") in SHIPPER_COMPANIES.values() else None
+
+
 def _window_of_sentence_before(volume: Claim | None, link: linking.Link) -> dict[str, Any]:
     """The window shorter than a year of ``volume``, the last volume of the sentence before,
     when it is about the same project (``link``), for a volume or change that states no
@@ -1368,6 +1380,9 @@ def read_claims(
                 if scope is None and "также" in said:
                     volume = _last_volume_since(claims, index - linking.MENTION_LOOKBACK, index)
                     scope = _share_again(document.text, item, volume, link)
+                if scope is None and not named_here and item.kind in FLOWS:
+                    volume = _last_volume_since(claims, index - 1, index)
+                    scope = _company_again(volume, link)
             topic = linking.link_topic(document, topics_by_sentence, index, item.start)
             topic = None if scope in (OF_A_TIME, OF_A_COST, OF_TRADE) else topic
             if link is None and scope is None and claims:

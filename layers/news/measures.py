@@ -19,6 +19,7 @@ from caspian.layers.news.gazetteer import Gazetteer
 from caspian.layers.news.scopes import (
     SECTION_WORDS,
     STRETCH,
+    company_share,
     component_scope,
     country_after,
     figure_scope,
@@ -189,6 +190,7 @@ def scope_of(
         or listed_country_part(text, sentence[0], item.start)
         or figure_scope(text, *span, item.end)
         or (through_country(text, span[0], item.start) if flow else None)
+        or (company_share(text, sentence[0], item.start) if flow else None)
         or (share_scope(text, sentence[0], item.start, project_named) if flow else None)
         or (origin_after(text, item.end, span[1]) if flow else None)
         or (shippers_share(text, span[0], (item.start, item.end)) if flow else None)
