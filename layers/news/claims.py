@@ -462,6 +462,23 @@ _UNNAMED_LINE = re.compile(
 )
 
 
+# A way other than a pipe that cargo went by: "по железной дороге в порт Батуми - 749,13 тыс.
+# тонн", "железнодорожными цистернами", "танкерами".
+_OTHER_WAY = re.compile(
+    r"\bпо\s+железной\s+дорог|\bжелезнодорожн[а-яё]*\s+(?:транспорт|цистерн)|\bтанкерами\b",
+    re.IGNORECASE,
+)
+
+
+def _by_another_way(text: str, start: int, figure: int, link: linking.Link) -> bool:
+    """Whether a pipeline's figure (``link``) is said by its own clause (``text[start:figure]``,
+    from the figure before it) to have gone another way: in "в том числе … по нефтепроводу
+    Баку-Тбилиси-Джейхан - 10 млн 716,4 тыс. тонн, по железной дороге в порт Батуми - 749,13
+    тыс. тонн" the railway's volume is no figure of the pipeline named in the item before."""
+    pipe = (link.layer or "").endswith("_pipeline")
+    return pipe and _OTHER_WAY.search(text, start, figure) is not None
+
+
 #: Facilities a relative clause may be about, other than the project named before them.
 FACILITIES = {"терминал", "комплекс", "причал", "завод", "хаб", "склад"}
 # A relative clause right before its figure: ", мощность которого составляет до".
@@ -1331,6 +1348,8 @@ def read_claims(
                 link = linking.Link(None, None, f"{linking.UNMAPPED} project (a new port)")
             if link is not None and road_in(document.text, span[0], item.start):
                 link = linking.Link(None, None, f"{linking.UNMAPPED} project (a road)")
+            if link is not None and _by_another_way(document.text, span[0], item.start, link):
+                link = linking.Link(None, None, f"{linking.UNMAPPED} project (another way)")
             if link is not None and not named_here and _UNNAMED_LINE.search(
                 document.text, *_unnamed_line_reach(sentence, link)
             ):
