@@ -1105,6 +1105,35 @@ def _times_an_improvement(text: str, item: Quantity, ceiling: int) -> bool:
     return bool(raised) and any(found & _QUALITIES for found in following[raised[0] + 1 :])
 
 
+# Railway works in a place, as an article opens: "завершили проектные работы по реконструкции
+# и модернизации железнодорожной инфраструктуры в Нахчыванской Автономной Республике".
+_RAILWAY_WORKS_IN = re.compile(r"\bжелезнодорожн[а-яё]*\s+(?:[а-яё]+\s+){0,2}в\s+([А-ЯЁ][а-яё]+)")
+#: How many sentences an article opens with, to say where its railway works are.
+_OPENING_SENTENCES = 2
+
+
+def _railway_works_place(document: NewsDocument) -> str | None:
+    """The place whose railway works the article's first sentences name, else None."""
+    for start, end in document.sentences[:_OPENING_SENTENCES]:
+        found = _RAILWAY_WORKS_IN.search(document.text, start, end)
+        if found:
+            return found[1]
+    return None
+
+
+def _of_the_works_railway(
+    text: str, item: Quantity, span: tuple[int, int], link: linking.Link | None, named: list[Any]
+) -> bool:
+    """Whether ``item`` (a length or a volume, in a sentence naming no project: ``named``) is
+    the railway's of the works the article opens with: a railway word in its clause and no
+    project linked but by a sentence after it."""
+    if named or item.kind not in ("length", *FLOWS):
+        return False
+    if link is not None and link.rule != "following sentence":
+        return False
+    return linking.RAILWAY_WORD in text[span[0] : span[1]].lower()
+
+
 def _railway_section(text: str, item: Quantity, span: tuple[int, int], scope: str | None) -> bool:
     """Whether ``item`` is the length of a railway's section named by a place it passes
     through, not a country (``scope`` "section:Нахчыван"; a railway word in its clause)."""
@@ -1251,6 +1280,7 @@ def read_claims(
     for mention in linked:
         if mention.feature:
             named_features.setdefault(mention.layer, set()).add(mention.feature)
+    works_place = _railway_works_place(document)
     claims: list[Claim] = []
     stated_periods: dict[Restated, dict[str, Any]] = {}
     skipped: list[SkippedFigure] = []
@@ -1378,6 +1408,10 @@ def read_claims(
                 scope = OF_TRADE
             if (scope or "").startswith(ACTOR):
                 link = None  # a country's own traffic, a vessel's figure: not the project's
+            if works_place and _of_the_works_railway(document.text, item, span, link, named_here):
+                # "… модернизации железнодорожной инфраструктуры в Нахчыванской Автономной
+                # Республике … Работы охватывают 188-километровую железнодорожную линию"
+                link = linking.railway_through(gazetteer.entries, works_place) or link
             if link is None and _railway_section(document.text, item, span, scope):
                 # "почти 200-километрового участка железной дороги через Нахчыван", no project
                 # named before it: the railway the catalog names after that place

@@ -116,6 +116,13 @@ def clause(text: str, start: int, end: int, floor: int, ceiling: int) -> tuple[i
 _CLAUSE_AFTER_END = re.compile(r"[,;:]\s|\s[-–—]\s")
 
 
+def _neighbour(found: Sequence[frozenset[str] | set[str]], index: int) -> bool:
+    """Whether the country at ``found[index]`` (lemma sets of a clause's words) is named as a
+    border ("на границе с Арменией, на территории станции Саламмелик"): a neighbour, not the
+    country the section lies in."""
+    return index >= 2 and "с" in found[index - 1] and "граница" in found[index - 2]
+
+
 def figure_scope(
     text: str, start: int, end: int, figure_end: int | None = None
 ) -> str | None:
@@ -131,10 +138,10 @@ def figure_scope(
     found = [lemmas(token.text) for token in tokens]
     for index, lemma_set in enumerate(found):
         if lemma_set & SECTION_WORDS:
-            nearby = found[max(0, index - 3) : index + 4]
-            for near in nearby:
-                country = next((COUNTRIES[lemma] for lemma in near if lemma in COUNTRIES), None)
-                if country:
+            for near in range(max(0, index - 3), min(len(found), index + 4)):
+                country = next((COUNTRIES[lemma] for lemma in found[near]
+                                if lemma in COUNTRIES), None)  # fmt: skip
+                if country and not _neighbour(found, near):
                     return f"section:{country}"
             adjective = _place_adjective(found[index - 1]) if index else None
             if adjective:
