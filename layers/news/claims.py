@@ -1411,7 +1411,9 @@ def read_claims(
             if works_place and _of_the_works_railway(document.text, item, span, link, named_here):
                 # "… модернизации железнодорожной инфраструктуры в Нахчыванской Автономной
                 # Республике … Работы охватывают 188-километровую железнодорожную линию"
-                link = linking.railway_through(gazetteer.entries, works_place) or link
+                works = linking.railway_through(gazetteer.entries, works_place)
+                same = works and link and (works.layer, works.feature) == (link.layer, link.feature)
+                link = link if same or works is None else works
             if link is None and _railway_section(document.text, item, span, scope):
                 # "почти 200-километрового участка железной дороги через Нахчыван", no project
                 # named before it: the railway the catalog names after that place
