@@ -83,13 +83,13 @@ def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
 
 # (right, found, expected) measured on each part when the floors were set; conflicts are
 # (real reported, reported, real found). Development (203 articles) after the fifteenth part's
-# (held181-held192) classes were fixed. The held-out part is empty until the next one is added:
-# its figures are placeholders, set from that part's first and only run.
+# (held181-held192) classes were fixed; the held-out part (held193-held204, 12 articles) from
+# its first and only run (7 Dec 2026), before anything was changed for it.
 MEASURED = {
     "dev": {"mentions": (565, 575, 577), "claims": (448, 459, 476), "dates": 173,
             "conflicts": (23, 25, 74)},
-    "heldout": {"mentions": (0, 0, 0), "claims": (0, 0, 0), "dates": 0,
-                "conflicts": (0, 0, 0)},
+    "heldout": {"mentions": (26, 30, 28), "claims": (3, 6, 7), "dates": 9,
+                "conflicts": (0, 1, 0)},
 }  # fmt: skip
 
 
