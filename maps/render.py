@@ -178,12 +178,44 @@ def stabilise_ids(fmap: folium.Map) -> None:
 
 
 class MapOptions(TypedDict, total=False):
-    """How a map is drawn: the keyword arguments :func:`build_map` passes on to
-    :func:`map_of_layers`, which holds their defaults."""
+    """How a map is drawn: the keyword arguments of :func:`build_map` and
+    :func:`map_of_layers`, with their defaults in :func:`map_options` alone."""
 
     title: str | None
     offline: bool
     settings: Settings | None
+
+
+def map_options(
+    *,
+    title: str | None = None,
+    offline: bool = False,
+    settings: Settings | None = DEFAULT_SETTINGS,
+) -> tuple[str | None, bool, Settings]:
+    """The :class:`MapOptions` checked, defaults filled in: the title, whether the map is
+    offline (its assets must then be installed) and the settings.
+
+    Parameters
+    ----------
+    title : str, optional
+        Shown on the map and as the page title.
+    offline : bool
+        Inline every script and stylesheet and draw a vector basemap instead of tiles, so the
+        saved file makes no request to any host.
+    settings : Settings
+        Ellipsoid for the computed lengths.
+
+    Raises
+    ------
+    DependencyMissingError
+        ``offline=True`` but the map assets are not installed (the message gives the command).
+    """
+    settings, offline = settings_or_default(settings), flag(offline, "offline")
+    if title is not None and not isinstance(title, str):
+        refuse("title", title, "text (a str), or None")
+    if offline:
+        check_installed()
+    return title, offline, settings
 
 
 def build_map(
@@ -202,7 +234,7 @@ def build_map(
         A user's GeoJSON files, each drawn as its own overlay with every property in the
         popup (escaped). Validated by :func:`caspian.layers.io.userdata.read_user_geojson`.
     **options
-        ``title``, ``offline``, ``settings``: as in :func:`map_of_layers`.
+        ``title``, ``offline``, ``settings``: see :func:`map_options`.
 
     Returns
     -------
@@ -218,6 +250,7 @@ def build_map(
     DependencyMissingError
         ``offline=True`` but the map assets are not installed (the message gives the command).
     """
+    title, offline, settings = map_options(**options)  # fail before any work
     if isinstance(add, (str, os.PathLike)):
         add = [add]  # one file given on its own
     if isinstance(add, (bytes, Mapping)) or not isinstance(add, Iterable):
@@ -227,7 +260,7 @@ def build_map(
     # Popups show each feature's own properties, read as records: no table of every key.
     users = [(name, *read_user_file(path, columns=()))
              for name, path in zip(user_layer_names(add), add, strict=True)]
-    return map_of_layers(layers, users, **options)
+    return map_of_layers(layers, users, title=title, offline=offline, settings=settings)
 
 
 def user_layer_names(paths: Sequence[str | os.PathLike[str]]) -> list[str]:
@@ -248,10 +281,7 @@ def user_layer_names(paths: Sequence[str | os.PathLike[str]]) -> list[str]:
 def map_of_layers(
     layers: Sequence[Layer],
     users: Sequence[UserLayer] = (),
-    *,
-    title: str | None = None,
-    offline: bool = False,
-    settings: Settings | None = DEFAULT_SETTINGS,
+    **options: Unpack[MapOptions],
 ) -> folium.Map:
     """Build the map of already loaded layers; :func:`build_map` loads them by id.
 
@@ -262,24 +292,10 @@ def map_of_layers(
     users : sequence of (str, GeoDataFrame) or (str, GeoDataFrame, list of dict)
         A name (shown in the layer control; give each its own) and the frame of each user
         file, optionally with each feature's own properties for the popups.
-    title : str, optional
-        Shown on the map and as the page title.
-    offline : bool
-        Inline every script and stylesheet and draw a vector basemap instead of tiles, so the
-        saved file makes no request to any host.
-    settings : Settings
-        Ellipsoid for the computed lengths.
-
-    Raises
-    ------
-    DependencyMissingError
-        ``offline=True`` but the map assets are not installed (the message gives the command).
+    **options
+        ``title``, ``offline``, ``settings``: see :func:`map_options`.
     """
-    settings, offline = settings_or_default(settings), flag(offline, "offline")
-    if title is not None and not isinstance(title, str):
-        refuse("title", title, "text (a str), or None")
-    if offline:
-        check_installed()  # fail before any work
+    title, offline, settings = map_options(**options)  # fail before any work
     try:
         # slow import: branca, jinja2 and requests
         import folium
