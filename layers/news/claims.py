@@ -769,17 +769,6 @@ def _last_volume_since(claims: Sequence[Claim], first: int, index: int) -> Claim
     return None
 
 
-def _last_volume_of(claims: Sequence[Claim], index: int) -> Claim | None:
-    """The last volume (:data:`FLOWS`) of sentence ``index`` among ``claims`` (in order), read
-    back from the end only as far as that sentence."""
-    for claim in reversed(claims):
-        if claim.sentence is None or claim.sentence < index:
-            return None
-        if claim.sentence == index and claim.kind in FLOWS:
-            return claim
-    return None
-
-
 def _share_again(
     text: str, item: Quantity, volume: Claim | None, link: linking.Link
 ) -> str | None:
@@ -1304,7 +1293,7 @@ def read_claims(
         horizon_years = [int(item.value) for item in horizon_items]
         parts = split_lengths(document, figures, sentence[1])
         without_ends: dict[int, list[linking.Located]] | None = None  # read once per sentence
-        flow_before = _last_volume_of(claims, index - 1)
+        flow_before = _last_volume_since(claims, index - 1, index)
         other_action = _times_another_action(document.text, sentence, figures)
         for number, item in enumerate(figures):
             if not _is_claim(document, item, figures, said):
