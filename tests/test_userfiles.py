@@ -129,6 +129,23 @@ def test_validate_names_the_feature_and_the_rule_of_geojson(tmp_path: Path) -> N
         file_metrics(path)
 
 
+def test_a_streamed_file_with_several_problems_says_at_least_how_many_more(
+    tmp_path: Path,
+) -> None:
+    # A streamed read stops at the first batch with a problem: later batches may hold more,
+    # so the count is a floor, in the same wording as a whole GeoJSON file's exact count.
+    routes = _routes()
+    for row in (0, 2):
+        routes.loc[row, "geometry"] = shapely.LineString([(51.1, 43.6), (50.2, 95.0)])
+    path = _write(routes, tmp_path / "routes.gpkg")
+    with pytest.raises(InputError) as info:
+        read_user_file(path)
+    assert str(info.value) == (
+        f"{path}: feature 0: position 1 has latitude 95, beyond ±90: coordinates look swapped: "
+        f"GeoJSON is [lon, lat]; swap the two numbers (and at least 1 more problem: run "
+        f"`caspian validate {path}` to list them)")
+
+
 def test_validate_command_counts_a_clean_flatgeobuf(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -88,6 +88,23 @@ class Problem:
         return f"{self.where}: {self.message}"
 
 
+def unusable_file_error(path: str | os.PathLike[str], problems: Sequence[Problem], *,
+                        all_counted: bool) -> InputError:
+    """The one-line error for a file with ``problems``: the first, and how to see the rest.
+
+    ``all_counted`` says ``problems`` are every problem of the file; a streamed read stops at
+    the first batch with one, so more may follow ("at least").
+    """
+    first = problems[0]
+    more = len(problems) - 1
+    command = f"caspian validate {shlex.quote(display_path(path))}"
+    count = f"{more}" if all_counted else f"at least {more}"
+    tail = (f" (and {count} more problem{'s' if more > 1 else ''}: "
+            f"run `{command}` to list them)") if more else ""
+    where = "" if first.index is None else f"{first.where}: "
+    return InputError(f"{display_path(path)}: {where}{first.message}{tail}")
+
+
 class UnusableError(Exception):
     """Raised by the GeoJSON readers when the text cannot even be parsed: the message is the
     file's one problem (kept as a :class:`Problem` of the whole file, not raised to users)."""
@@ -514,13 +531,7 @@ def _frame(
 ) -> tuple[geopandas.GeoDataFrame, list[dict[str, Any]]]:
     doc, problems, block = _parse(path, geometry_types, allow_null_geometry, "path")
     if problems:
-        first = problems[0]
-        more = len(problems) - 1
-        command = f"caspian validate {shlex.quote(display_path(path))}"
-        tail = (f" (and {more} more problem{'s' if more > 1 else ''}: "
-                f"run `{command}` to list them)") if more else ""
-        where = "" if first.index is None else f"{first.where}: "
-        raise InputError(f"{display_path(path)}: {where}{first.message}{tail}")
+        raise unusable_file_error(path, problems, all_counted=True)
     features = document_features(doc)
     own = [dict(feature.get("properties") or {}) for feature in features]
     return features_frame(features, block, kept_columns(path, own, columns)), own

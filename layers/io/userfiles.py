@@ -26,7 +26,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shlex
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -59,6 +58,7 @@ from caspian.layers.io.userdata import (
     problems_of,
     read_options,
     read_user_features,
+    unusable_file_error,
 )
 
 if TYPE_CHECKING:
@@ -479,12 +479,7 @@ def _usable(path: str | os.PathLike[str], batches: Iterable[_Checked]) -> Iterat
     """``batches`` up to the first with a problem, which raises :class:`InputError`."""
     for checked in batches:
         if checked.problems:
-            first = checked.problems[0]
-            command = f"caspian validate {shlex.quote(display_path(path))}"
-            more = (f" (run `{command}` to list every problem)"
-                    if len(checked.problems) > 1 else "")
-            where = "" if first.index is None else f"{first.where}: "
-            raise InputError(f"{display_path(path)}: {where}{first.message}{more}")
+            raise unusable_file_error(path, checked.problems, all_counted=False)
         yield checked
 
 
