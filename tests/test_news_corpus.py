@@ -101,3 +101,28 @@ def test_a_corrupt_manifest_is_one_line_naming_it_and_the_fix(
     assert err.count("\n") == 1
     assert f"{tmp_path / 'manifest.json'}" in err and message in err
     assert err.rstrip().endswith("repair or remove it")
+
+
+@pytest.mark.parametrize("command", ["mentions", "conflicts", "ingest"])
+def test_a_named_corpus_folder_that_does_not_exist_is_an_error_not_the_seeds_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    # A mistyped --corpus would otherwise report on the shipped seeds alone, exit 0.
+    missing = tmp_path / "corpsu"
+    argv = [command, "--corpus", str(missing)]
+    if command == "ingest":
+        argv[1:1] = [str(KARS_TEXT)]
+    code, out, err = run_cli(argv, capsys)
+    assert (code, out) == (2, "")
+    assert err == (f"caspian: error: corpus folder {missing} does not exist; check the path, "
+                   f"or create it with 'caspian ingest --add FILE --corpus {missing}'\n")
+    assert not missing.exists()
+
+
+def test_ingest_add_creates_the_corpus_folder_it_is_given(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = tmp_path / "new"
+    code, _, err = run_cli(["ingest", str(KARS_TEXT), "--add", "--corpus", str(corpus)], capsys)
+    assert (code, err) == (0, "")
+    assert len(_manifest_ids(corpus)) == 1

@@ -6,6 +6,7 @@ loads inside the commands.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from caspian.layers.io.fileio import display_path
 from caspian.layers.io.safe_text import terminal_text
 from caspian.layers.news.analysis import analyse, corpus_conflicts
 from caspian.layers.news.conflicts import check_catalog_conflicts
-from caspian.layers.news.corpus import corpus_documents, store_documents
+from caspian.layers.news.corpus import CorpusError, corpus_documents, store_documents
 from caspian.layers.news.documents import document_from_bytes, read_article_bytes
 from caspian.layers.news.units import format_quantity
 from caspian.maps.cli.formatting import render_json, render_table
@@ -29,7 +30,8 @@ _CORPUS = click.option(
     type=click.Path(file_okay=False, path_type=Path),
     default="caspian-corpus",
     show_default=True,
-    help="Folder of articles added with 'caspian ingest --add' (read when it exists).",
+    help=("Folder of articles added with 'caspian ingest --add' (the default is read when it "
+          "exists; a folder named here must exist, unless --add creates it)."),
 )
 
 
@@ -117,7 +119,20 @@ def _document_text(analysis: Any) -> list[str]:
     return lines
 
 
-def _corpus_analyses(corpus: Path) -> list[Any]:
+def _corpus_analyses(corpus: Path, *, creating: bool = False) -> list[Any]:
+    """The analyses of the seeds and of ``corpus``'s articles.
+
+    The default folder is read when it exists; a folder the user names must exist unless
+    this command creates it (``ingest --add``): a mistyped name would otherwise give the
+    seeds alone, silently.
+    """
+    source = click.get_current_context().get_parameter_source("corpus")
+    if (not creating and source is not click.core.ParameterSource.DEFAULT
+            and not os.path.lexists(corpus)):
+        raise CorpusError(
+            f"corpus folder {display_path(corpus)} does not exist; check the path, or create "
+            f"it with 'caspian ingest --add FILE --corpus {display_path(corpus)}'",
+            path=str(corpus), options=("--corpus",))
     return [analyse(document) for document in corpus_documents(corpus)]
 
 
@@ -140,7 +155,7 @@ def ingest_command(files: Sequence[str], fmt: str, add: bool, corpus: Path) -> N
     given = {analysis.document.id for analysis in analyses}
     conflicts = [
         conflict
-        for conflict in corpus_conflicts([*analyses, *_corpus_analyses(corpus)])
+        for conflict in corpus_conflicts([*analyses, *_corpus_analyses(corpus, creating=add)])
         if any(claim.document in given for claim in conflict.claims)
     ]
     stored = []
