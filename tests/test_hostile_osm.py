@@ -186,7 +186,7 @@ def test_python_only_number_spellings_are_not_coordinates(capsys) -> None:
         ["route", "4_5.0,3_9.0", "45.2,39.05", "--mode", "rail", "--osm-file", str(RAIL_XML)],
         capsys,
     )
-    assert code == 2 and "is neither lon,lat nor a catalog feature id" in err
+    assert code == 2 and "'4_5.0,3_9.0' is neither lon,lat, a catalog feature id nor a known" in err
 
 
 def test_a_huge_argument_is_not_echoed_whole(capsys) -> None:

@@ -66,3 +66,32 @@ def test_route_output_never_overwrites_the_osm_extract_it_routed_over(tmp_path, 
     assert code == 2
     assert "is one of this command's input files" in err
     assert extract.read_bytes() == RAIL_XML.read_bytes()
+
+
+def test_sea_route_takes_place_names_in_any_spelling_as_the_corridor_mode_does(
+    tmp_path, capsys
+) -> None:
+    by_id = tmp_path / "by_id.geojson"
+    by_name = tmp_path / "by_name.geojson"
+    run_cli(["route", "aktau", "alat", "--mode", "sea", "-o", str(by_id)], capsys)
+    code, _, err = run_cli(["route", "Актау", "Ələt", "--mode", "sea", "-o", str(by_name)],
+                           capsys)
+    assert code == 0
+    # Each name is said with the place it resolved to, as `--mode corridor` says it.
+    assert err.splitlines()[:2] == [
+        "caspian: FROM is Port of Aktau (Aktau International Sea Trade Port) "
+        "(51.22200,43.60260; aktau_port/aktau)",
+        "caspian: TO is Baku International Sea Trade Port (Alat) (49.40700,39.94800; "
+        "baku_port/alat)",
+    ]
+    lengths = [json.loads(path.read_text(encoding="utf-8"))["features"][0]["properties"]
+               ["length_km"] for path in (by_id, by_name)]
+    assert lengths[0] == lengths[1] == pytest.approx(469.2, abs=0.05)
+
+
+def test_an_unknown_place_name_is_one_line_naming_the_argument(capsys) -> None:
+    code, out, err = run_cli(["route", "aktau", "Qwxzv", "--mode", "sea"], capsys)
+    assert (code, out) == (2, "")
+    assert err == ("caspian: error: TO 'Qwxzv' is neither lon,lat, a catalog feature id nor "
+                   "a known place name; fix: check the spelling, give the point as lon,lat, or "
+                   "see 'caspian layers' for ids\n")

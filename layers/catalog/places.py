@@ -310,3 +310,19 @@ def resolve_named_endpoint(
         return Place(endpoint.label, endpoint.lon, endpoint.lat, endpoint.label,
                      endpoint.label, 0)
     return resolve_place(stripped, indexes, label)
+
+
+@cache
+def catalog_place_index() -> PlaceIndex:
+    """The catalog's places (:func:`catalog_places`) by name, built once a process."""
+    return place_index(catalog_places())
+
+
+def resolve_catalog_endpoint(text: str, label: str = "place") -> Place:
+    """FROM/TO of a route over a network that names no places of its own (sea, rail).
+
+    As :func:`resolve_named_endpoint`, over the catalog's places, then GeoNames: the same
+    names the corridor mode takes (``Aktau``, ``Актау``, ``Alat``).
+    """
+    return resolve_named_endpoint(text, [catalog_place_index(), geonames_index], label)
+

@@ -70,7 +70,7 @@ COMMANDS: dict[str, CommandEntry] = {
     ),
     "route": CommandEntry(
         "caspian.maps.cli.route:route_command",
-        "Route from FROM to TO (catalog point ids, lon,lat, or place names with --mode corridor).",
+        "Route from FROM to TO (catalog point ids, lon,lat, or place names).",
     ),
     "osm": CommandEntry(
         "caspian.maps.cli.osm:osm_command",

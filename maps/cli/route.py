@@ -14,8 +14,11 @@ from typing import TYPE_CHECKING, Any
 
 import click
 from caspian.geo.routing import route_feature_collection, route_summary
-from caspian.layers.catalog.endpoints import resolve_endpoint
+from caspian.layers.catalog.endpoints import Endpoint, resolve_endpoint
+from caspian.layers.catalog.errors import LayerNotFoundError
+from caspian.layers.catalog.places import resolve_catalog_endpoint
 from caspian.layers.io.geojson_output import feature_collection_text, write_feature_collection
+from caspian.layers.io.safe_text import terminal_text
 from caspian.layers.routing.modes import MODES, mode_options, route
 from caspian.maps.cli.corridor import run_corridor
 from caspian.maps.cli.formatting import render
@@ -53,6 +56,18 @@ def _rail_options(options: dict[str, Any]) -> dict[str, Any]:
     if "max_snap_km" in options:
         check_max_snap_km(options["max_snap_km"])
     return {**options, "progress": lambda line: click.echo(f"caspian: {line}", err=True)}
+
+
+def _endpoint(text: str, label: str) -> Endpoint:
+    """FROM/TO: a catalog id or ``lon,lat`` as given, else a place name, reported on stderr
+    with what it resolved to, as the corridor mode does."""
+    try:
+        return resolve_endpoint(text)
+    except LayerNotFoundError:
+        place = resolve_catalog_endpoint(text, label)
+    click.echo(terminal_text(f"caspian: {label} is {place.label} ({place.lon:.5f},"
+                             f"{place.lat:.5f}; {place.origin})"), err=True)
+    return Endpoint(place.label, *place.lonlat)
 
 
 def _given(value: Any, default: Any) -> Any:
@@ -134,10 +149,11 @@ def route_command(
     fmt: str,
     **corridor: Any,
 ) -> None:
-    """Route from FROM to TO (catalog point ids, lon,lat, or place names with --mode corridor).
+    """Route from FROM to TO (catalog point ids, lon,lat, or place names).
 
-    FROM and TO are catalog point ids such as aktau_port/aktau, lon,lat, or (with --mode
-    corridor) place names in any common spelling (Aktau, Актау, Aqtau).
+    FROM and TO are catalog point ids such as aktau_port/aktau, lon,lat, or place names in
+    any common spelling (Aktau, Актау, Aqtau): the catalog's places, then (and, with --mode
+    corridor, the stations of the extracts) GeoNames' towns.
 
     Lengths are geodesic on WGS84. A link the network does not have is never bridged
     silently: every gap is listed, on stderr too, and written as a separate `gap` feature.
@@ -159,7 +175,7 @@ def route_command(
         return
     if mode == "rail":
         options = _rail_options(options)
-    source, target = resolve_endpoint(start), resolve_endpoint(end)
+    source, target = _endpoint(start, "FROM"), _endpoint(end, "TO")
     found: Route = route(source, target, mode, **options)
     collection = route_feature_collection(found, source.label, target.label)
     if output is not None:
