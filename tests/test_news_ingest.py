@@ -63,7 +63,8 @@ def test_a_date_in_russian_words_on_a_dateline_is_the_publication_date() -> None
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [(b"", "is empty"), (b"\x00\x01binary", "binary"), (b"\xff\xfe\xfa bad", "not UTF-8")],
+    [(b"", "is empty"), (b"\x00\x01binary", "binary"), (b"\xfa\xfb\xfc bad", "not UTF-8"),
+     (b"\xff\xfe\xfa bad", "utf-16 byte order mark but does not decode")],
 )
 def test_unreadable_files_raise_a_clear_error(tmp_path: Path, content: bytes, message: str) -> None:
     path = tmp_path / "article.txt"
@@ -197,6 +198,47 @@ def test_a_saved_page_in_the_charset_it_declares_is_read(tmp_path: Path) -> None
     document = read_document(path)
     assert document.title == "Цифровой шелковый путь получит второй кабель"
     assert document.date == "2025-11-22"
+
+
+@pytest.mark.parametrize("encoding", ["windows-1251", "koi8-r"])
+def test_a_page_saved_without_its_charset_is_read_in_the_encoding_found_and_says_so(
+    tmp_path: Path, encoding: str
+) -> None:
+    # A page saved without its <meta charset> (or a text file of an old Windows editor): the
+    # same article, mentions and claims as the UTF-8 original, and the guess is said.
+    original = read_document(KARS_TEXT)
+    path = tmp_path / "article.txt"
+    # the article's two en dashes are in neither code page
+    path.write_bytes(KARS_TEXT.read_text(encoding="utf-8").replace("–", "-").encode(encoding))
+    document = read_document(path)
+    assert document.text.replace("-", "–") == original.text.replace("-", "–")
+    assert len(document.text) == len(original.text)
+    assert document.meta["encoding"] == (
+        f"{encoding.replace('-', '_').replace('windows_', 'cp')} "
+        "(guessed: the file declares no charset)")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
+def test_unicode_text_with_a_byte_order_mark_is_not_a_binary_file(
+    tmp_path: Path, encoding: str
+) -> None:
+    # Windows editors save "Unicode" as UTF-16 with a byte order mark: NUL bytes, yet text.
+    path = tmp_path / "article.txt"
+    path.write_bytes(KARS_TEXT.read_text(encoding="utf-8").encode(encoding))
+    document = read_document(path)
+    assert document.text == read_document(KARS_TEXT).text
+    assert document.meta["encoding"] == encoding
+
+
+def test_bytes_no_encoding_reads_are_one_line_naming_the_fix(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "article.txt"
+    path.write_bytes(bytes(range(1, 256)) * 4)
+    code, out, err = run_cli(["ingest", str(path)], capsys)
+    assert (code, out) == (2, "")
+    assert err == (f"caspian: error: {path} is not UTF-8 (byte 127), declares no charset and "
+                   "reads in no other encoding; save the article as UTF-8\n")
 
 
 def test_ingest_refuses_a_fifo_at_once_instead_of_waiting_for_a_writer(

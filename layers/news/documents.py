@@ -11,6 +11,8 @@ into the original file.
 from __future__ import annotations
 
 import bisect
+import codecs
+import dataclasses
 import hashlib
 import itertools
 import math
@@ -261,27 +263,94 @@ def parse_document(
 
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_-]+)""", re.I)
+#: Byte order marks of the UTF encodings Windows editors save "Unicode" text in; longest
+#: first, since UTF-32 LE's begins with UTF-16 LE's.
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
+#: charset-normalizer's "chaos" (share of the text that looks mis-decoded) above which a guess
+#: is refused: a binary file or a mixture of encodings, not an article.
+MAX_GUESS_CHAOS = 0.1
+#: The legacy encodings an article of the region's outlets may be saved in (Cyrillic, then
+#: the Latin ones of Turkish and Azerbaijani pages): a guess is one of these, never a code page
+#: of another script that happens to decode a few bytes.
+GUESSED_ENCODINGS = ("cp1251", "koi8_r", "koi8_u", "iso8859_5", "mac_cyrillic", "cp866",
+                     "cp1252", "cp1254", "iso8859_9")
+#: charset-normalizer's language coherence (how far the text's most frequent letters are a
+#: language's) below which a guess is refused: real Russian articles score 0.6-0.7, one
+#: sentence about 0.4, a run of one repeated letter 0.
+MIN_GUESS_COHERENCE = 0.2
+#: Letters beyond ASCII a guessed text must hold: fewer say nothing about the encoding.
+MIN_GUESSED_LETTERS = 16
+#: Share of a guessed text's characters beyond ASCII that must be letters.
+MIN_GUESSED_LETTER_SHARE = 0.9
 
 
-def decode_article(data: bytes, file: Path) -> str:
-    """UTF-8, or the charset a saved HTML page declares (``windows-1251`` is common)."""
+def _bom_encoding(data: bytes) -> str | None:
+    return next((name for bom, name in _BOMS if data.startswith(bom)), None)
+
+
+def _guessed_text(data: bytes) -> tuple[str, str] | None:
+    """The text and encoding charset-normalizer reads ``data`` in, if the text reads as
+    letters of one of :data:`GUESSED_ENCODINGS`."""
+    # slow import: its detection tables (29 ms), needed only for a file that is not UTF-8
+    import charset_normalizer
+
+    best = charset_normalizer.from_bytes(data, cp_isolation=list(GUESSED_ENCODINGS)).best()
+    if best is None or best.chaos > MAX_GUESS_CHAOS or best.coherence < MIN_GUESS_COHERENCE:
+        return None
+    text = str(best)
+    beyond_ascii = [char for char in text if ord(char) > 127]
+    letters = sum(char.isalpha() for char in beyond_ascii)
+    if letters < MIN_GUESSED_LETTERS or letters < MIN_GUESSED_LETTER_SHARE * len(beyond_ascii):
+        return None
+    return text, best.encoding
+
+
+def article_text(data: bytes, file: Path) -> tuple[str, str | None]:
+    """The text of an article file and, when it is not plain UTF-8, how it was decoded.
+
+    UTF-8; UTF-16/32 with a byte order mark; the charset a saved HTML page declares
+    (``windows-1251`` is common); else the encoding charset-normalizer finds (a page saved
+    without its ``<meta charset>``, a text file from an old Windows editor), said as guessed.
+
+    Raises
+    ------
+    NewsInputError
+        A declared charset that does not decode the bytes, or bytes no encoding reads.
+    """
+    bom = _bom_encoding(data)
+    if bom is not None and bom != "utf-8-sig":
+        try:
+            return data.decode(bom), bom
+        except UnicodeDecodeError as exc:
+            raise NewsInputError(f"{file} starts with a {bom} byte order mark but does not "
+                                 f"decode as {bom} ({exc}); save the article as UTF-8") from exc
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
         declared = _CHARSET.search(data[:4096])
         if declared:
             charset = declared.group(1).decode("ascii")
             try:
-                return data.decode(charset)
+                return data.decode(charset), charset
             except (LookupError, UnicodeDecodeError) as inner:
                 raise NewsInputError(
                     f"{file} declares charset {charset} but does not decode with it ({inner}); "
                     "save the page as UTF-8"
                 ) from inner
+        guessed = _guessed_text(data)
+        if guessed is not None:
+            return guessed[0], f"{guessed[1]} (guessed: the file declares no charset)"
         raise NewsInputError(
-            f"{file} is not UTF-8 (byte {exc.start}) and declares no charset; "
-            "save the article as UTF-8"
+            f"{file} is not UTF-8 (byte {exc.start}), declares no charset and reads in no "
+            "other encoding; save the article as UTF-8"
         ) from exc
+
+
+def decode_article(data: bytes, file: Path) -> str:
+    """The text of an article file (see :func:`article_text`)."""
+    return article_text(data, file)[0]
 
 
 def read_document(path: str | Path, fmt: str | None = None) -> NewsDocument:
@@ -330,7 +399,10 @@ def document_from_bytes(
         If the bytes are binary, not UTF-8, or hold no article text.
     """
     file = Path(path)
-    if b"\x00" in data[:4096]:
+    if _bom_encoding(data) in (None, "utf-8-sig") and b"\x00" in data[:4096]:
         raise NewsInputError(f"{file} is a binary file; give a text or HTML article")
-    original = decode_article(data, file)
-    return parse_document(original, str(path), fmt, file.suffix)
+    original, encoding = article_text(data, file)
+    document = parse_document(original, str(path), fmt, file.suffix)
+    if encoding is None:
+        return document
+    return dataclasses.replace(document, meta={**document.meta, "encoding": encoding})

@@ -108,6 +108,7 @@ def _document_text(analysis: Any) -> list[str]:
     lines.append(
         f"   outlet: {document.outlet or '-'} · date: {document.date or '-'}{evidence} · "
         f"language: {document.language} · {len(document.sentences)} sentences"
+        + (f" · read as {document.meta['encoding']}" if "encoding" in document.meta else "")
     )
     lines.append(f"   mentions ({len(analysis.mentions)}):")
     lines += [f"    {_where(m)} «{m.text}»" for m in analysis.mentions]
