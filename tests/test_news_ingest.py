@@ -237,8 +237,23 @@ def test_bytes_no_encoding_reads_are_one_line_naming_the_fix(
     path.write_bytes(bytes(range(1, 256)) * 4)
     code, out, err = run_cli(["ingest", str(path)], capsys)
     assert (code, out) == (2, "")
-    assert err == (f"caspian: error: {path} is not UTF-8 (byte 127), declares no charset and "
-                   "reads in no other encoding; save the article as UTF-8\n")
+    assert err == (f"caspian: error: {path} is not UTF-8 (byte 127), the file declares no "
+                   "charset, and reads in no other encoding; save the article as UTF-8\n")
+
+
+def test_a_page_that_declares_the_wrong_charset_is_read_in_the_one_its_letters_read_in(
+    tmp_path: Path,
+) -> None:
+    # Saved in windows-1251 by a program that kept the page's <meta charset="utf-8">.
+    page = PORTAL_HTML.read_text(encoding="utf-8")
+    assert 'charset="utf-8"' in page
+    page = page.replace("€", "EUR").replace("₺", "TRY").replace("₽", "RUB")  # not in cp1251
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode("windows-1251"))
+    document = read_document(path)
+    assert document.title == "Цифровой шелковый путь получит второй кабель"
+    assert document.meta["encoding"] == (
+        "cp1251 (guessed: the file declares utf-8 but does not decode with it)")
 
 
 def test_ingest_refuses_a_fifo_at_once_instead_of_waiting_for_a_writer(

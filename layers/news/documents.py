@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import contextlib
 import dataclasses
 import hashlib
 import itertools
@@ -330,21 +331,20 @@ def article_text(data: bytes, file: Path) -> tuple[str, str | None]:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
         declared = _CHARSET.search(data[:4096])
-        if declared:
-            charset = declared.group(1).decode("ascii")
-            try:
+        charset = declared.group(1).decode("ascii") if declared else None
+        if charset is not None:
+            with contextlib.suppress(LookupError, UnicodeDecodeError):
                 return data.decode(charset), charset
-            except (LookupError, UnicodeDecodeError) as inner:
-                raise NewsInputError(
-                    f"{file} declares charset {charset} but does not decode with it ({inner}); "
-                    "save the page as UTF-8"
-                ) from inner
+        # A page saved by a program that re-encoded it and left the old <meta charset>, or
+        # saved without one: the code page its letters read in, said as a guess.
         guessed = _guessed_text(data)
+        why = "the file declares no charset" if charset is None else (
+            f"the file declares {charset} but does not decode with it")
         if guessed is not None:
-            return guessed[0], f"{guessed[1]} (guessed: the file declares no charset)"
+            return guessed[0], f"{guessed[1]} (guessed: {why})"
         raise NewsInputError(
-            f"{file} is not UTF-8 (byte {exc.start}), declares no charset and reads in no "
-            "other encoding; save the article as UTF-8"
+            f"{file} is not UTF-8 (byte {exc.start}), {why}, and reads in no other encoding; "
+            "save the article as UTF-8"
         ) from exc
 
 
