@@ -6,6 +6,7 @@ from __future__ import annotations
 import networkx as nx
 import numpy as np
 import pytest
+from caspian.geo.errors import GeometryError
 from caspian.geo.routing.corridorgraph import (
     CorridorEdge,
     CorridorNode,
@@ -250,3 +251,30 @@ def test_a_corridor_route_file_added_to_the_map_is_styled_by_mode(tmp_path) -> N
     colours = [feature["properties"]["style"]["color"] for feature in collection["features"]]
     assert colours[0] == KIND_COLOURS["railway"] and colours[2] == KIND_COLOURS["sea_route"]
     assert USER_COLOUR not in colours
+
+
+def test_a_line_traced_in_part_counts_each_segment_in_its_class_both_ways() -> None:
+    # A line straight between stations, then traced: the summary counts each segment's own
+    # kilometres, in whichever direction the route runs it, and from a point on the line.
+    coords = [(44.0, 40.0), (44.15, 40.0), (44.3, 40.0), (44.31, 40.01), (44.32, 40.0)]
+    line = LineInput(np.array(coords), "rail", ("AZE",) * 4, status="operating",
+                     accuracy="waypoints", gauge_mm=1520, feature="line",
+                     segment_accuracies=("waypoints", "waypoints", "traced", "traced"))
+    network = build_corridor_network([line])
+    km = segment_lengths_km(np.array(coords))
+    for start, end, straight in ((coords[0], coords[-1], km[0] + km[1]),
+                                 (coords[-1], coords[1], km[1])):
+        (path,) = find_paths(network, [start, end], ["FROM", "TO"])
+        summary = route_summary(path, "a", "b")
+        assert summary["by_accuracy_km"] == {"traced": round(km[2] + km[3], 1),
+                                             "waypoints": round(straight, 1)}
+        (leg,) = summary["legs"]
+        assert leg["accuracy"] == "waypoints" and leg["by_accuracy_km"] == (
+            summary["by_accuracy_km"])
+
+
+def test_a_line_with_one_accuracy_short_of_a_segment_is_refused() -> None:
+    line = LineInput(np.array([(44.0, 40.0), (44.3, 40.0), (44.4, 40.0)]), "rail",
+                     ("AZE",) * 2, accuracy="traced", segment_accuracies=("traced",))
+    with pytest.raises(GeometryError, match="needs one accuracy per segment, or none"):
+        build_corridor_network([line])

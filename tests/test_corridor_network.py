@@ -61,3 +61,32 @@ def test_an_osm_extract_joins_the_network_and_names_its_stations(tmp_path) -> No
     assert loaded.resolve("Şərur").origin == "zangezur_corridor/nakhchivan"
     assert loaded.network.meta["osm"][0]["file"] == "rail_network.osm"
     assert loaded.network.meta["osm"][0]["licence"].startswith("ODbL")
+
+
+def test_a_route_counts_each_kilometre_in_its_own_accuracy_class_from_build_and_cache(
+    tmp_path,
+) -> None:
+    # BTK's weakest stretch (1.7 km from the Alat point to the trace) is schematic, the rest
+    # traced or straight between station nodes: the route counts them as `caspian metrics`
+    # does, not the whole line as its weakest part (it said "schematic 733.6").
+    import shapely.geometry
+    from caspian.layers.catalog.accuracy import accuracy_km
+    from caspian.layers.catalog.loading import load_layer
+
+    btk = load_layer("middle_corridor").feature("btk")
+    expected = {name.removesuffix("_km"): round(km, 1) for name, km in accuracy_km(
+        btk["properties"], shapely.geometry.shape(btk["geometry"])).items() if km > 0}
+    assert expected == {"schematic": 1.7, "traced": 665.5, "waypoints": 66.4}
+    built = load_corridor_network(folder=tmp_path)
+    cached = load_corridor_network(folder=tmp_path)
+    assert (built.from_cache, cached.from_cache) == (False, True)
+    for loaded in (built, cached):
+        (route,) = loaded.route("Alat", "Kars").routes
+        assert route["by_accuracy_km"] == expected
+        (first_rail, second_rail) = [leg for leg in route["legs"] if leg["mode"] == "rail"]
+        # each leg keeps its line's own class, and says what its kilometres are
+        assert first_rail["accuracy"] == second_rail["accuracy"] == "schematic"
+        # (the 0.05 km straight between the two traces east of Tbilisi shows as 0.0)
+        assert first_rail["by_accuracy_km"] == {"schematic": 1.7, "traced": 637.7,
+                                                "waypoints": 0.0}
+        assert second_rail["by_accuracy_km"] == {"traced": 27.8, "waypoints": 66.4}

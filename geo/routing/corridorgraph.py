@@ -78,6 +78,10 @@ class LineInput(LineAttributes):
     #: they share a vertex; the tolerance joins a dead end to a line of another source, or
     #: two separately drawn lines (``catalog``).
     source: str = "catalog"
+    #: The accuracy class of each of the k-1 segments, where it varies along the line (a
+    #: catalog line traced for most of its length and straight between stations elsewhere);
+    #: empty: ``accuracy`` throughout.
+    segment_accuracies: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -110,6 +114,8 @@ class CorridorEdge(LineAttributes):
     gauges: tuple[int, int] | None = None
     place: str | None = None
     line: int | None = None
+    #: As :attr:`LineInput.segment_accuracies`: one class per segment, or empty.
+    segment_accuracies: tuple[str, ...] = ()
 
     @cached_property
     def length_km(self) -> float:
@@ -196,6 +202,9 @@ def _check_line(index: int, line: LineInput) -> None:
         raise GeometryError(f"line {index} ({line.feature}) needs at least two (lon, lat) vertices")
     if len(line.segment_countries) != line.lonlats.shape[0] - 1:
         raise GeometryError(f"line {index} ({line.feature}) needs one country per segment")
+    if line.segment_accuracies and len(line.segment_accuracies) != line.lonlats.shape[0] - 1:
+        raise GeometryError(f"line {index} ({line.feature}) needs one accuracy per segment, "
+                            "or none")
 
 
 def build_corridor_network(
@@ -377,7 +386,8 @@ def _line_edges(
             edges.append(CorridorEdge(
                 u=u, v=v, mode=line.mode, lonlats=line.lonlats[a:b + 1],
                 segment_km=segment_km[a:b], segment_countries=line.segment_countries[a:b],
-                line=i, **line.line_attributes(),
+                line=i, segment_accuracies=line.segment_accuracies[a:b],
+                **line.line_attributes(),
             ))
     return edges
 

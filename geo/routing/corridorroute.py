@@ -4,7 +4,9 @@ border crossings, transfers and gaps; and how two routes compare.
 Pure: a :class:`caspian.geo.routing.corridorsearch.Path` in, JSON-ready mappings out. A *leg* is a
 run of steps of one mode, feature, status, accuracy and gauge; each transfer and each gap is a
 leg of its own. Country lengths add up the segments' countries as the network was built with
-them (``sea`` for none), so they agree with the network's own ``--by country`` measure.
+them (``sea`` for none), so they agree with the network's own ``--by country`` measure;
+accuracy lengths add up each segment's class the same way, so a leg's ``accuracy`` (its line's
+weakest part) and its ``by_accuracy_km`` (what its kilometres are) can differ.
 """
 
 from __future__ import annotations
@@ -53,6 +55,17 @@ def _countries(steps: Sequence[Step]) -> dict[str, float]:
     return by_country
 
 
+def _accuracies(steps: Sequence[Step]) -> dict[str, float]:
+    """Kilometres of each accuracy class over the steps' segments (a catalog line's class
+    varies along it: traced here, straight between stations there)."""
+    by_accuracy: dict[str, float] = {}
+    for step in steps:
+        classes = np.asarray(step.segment_accuracies, dtype=object)
+        for name in dict.fromkeys(step.segment_accuracies):
+            _add(by_accuracy, name, float(step.segment_km[classes == name].sum()))
+    return by_accuracy
+
+
 def _leg(steps: Sequence[Step]) -> dict[str, Any]:
     first, edge = steps[0], steps[0].edge
     length = sum(float(step.segment_km.sum()) for step in steps)
@@ -63,7 +76,10 @@ def _leg(steps: Sequence[Step]) -> dict[str, Any]:
         "to": node_label(steps[-1].end_node),
         "length_km": _km(length),
         "status": edge.status,
+        # the line's own class, that of its weakest part (as the catalog states it) ...
         "accuracy": edge.accuracy,
+        # ... and how many of this leg's kilometres are of each class
+        "by_accuracy_km": _rounded(_accuracies(steps)),
         "countries": countries,
         "feature": edge.feature,
     }
@@ -111,13 +127,12 @@ def route_summary(path: Path, start_label: str, end_label: str) -> dict[str, Any
     legs = [_leg(group) for group in groups]
     by_mode: dict[str, float] = {}
     by_status: dict[str, float] = {}
-    by_accuracy: dict[str, float] = {}
     for step in path.steps:
         km = float(step.segment_km.sum())
         _add(by_mode, step.edge.mode, km)
         if step.edge.mode not in (TRANSFER,):
             _add(by_status, step.edge.status, km)
-            _add(by_accuracy, step.edge.accuracy, km)
+    by_accuracy = _accuracies([step for step in path.steps if step.edge.mode != TRANSFER])
     transfers = [
         {"kind": step.edge.kind, "place": step.edge.place or node_label(step.start_node),
          **({"gauges": f"{step.gauge_from}/{step.gauge_to}"} if step.gauge_from else {}),

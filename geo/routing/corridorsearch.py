@@ -86,6 +86,14 @@ class Step:
         """The country of each segment the way travelled."""
         return tuple(self.edge.segment_countries[self._order])
 
+    @cached_property
+    def segment_accuracies(self) -> tuple[str | None, ...]:
+        """The accuracy class of each segment the way travelled (the edge's own class where
+        it does not vary)."""
+        if not self.edge.segment_accuracies:
+            return (self.edge.accuracy,) * len(self.edge.segment_countries)
+        return tuple(self.edge.segment_accuracies[self._order])
+
 
 @dataclass(frozen=True)
 class Path:
@@ -158,7 +166,8 @@ class _View:
                 continue
             piece = replace(edge, u=u, v=v, lonlats=edge.lonlats[a:b + 1],
                             segment_km=edge.segment_km[a:b],
-                            segment_countries=edge.segment_countries[a:b])
+                            segment_countries=edge.segment_countries[a:b],
+                            segment_accuracies=edge.segment_accuracies[a:b])
             new = len(self.edges)
             self.edges.append(piece)
             self.origin.append(e)

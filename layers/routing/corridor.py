@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import itertools
 import json
 import logging
 import time
@@ -79,7 +80,7 @@ from caspian.layers.routing.sea import GRAPH_VERSION, cache_dir
 logger = logging.getLogger(__name__)
 
 #: Bumped whenever the network's construction or its cache layout changes.
-CORRIDOR_VERSION = 4
+CORRIDOR_VERSION = 5
 
 
 
@@ -368,6 +369,8 @@ def build_network(
              for a, va, b, vb in catalog.joins]
     lines = [
         LineInput(coords, r["mode"], codes, r["port_ends"], r.get("source", "catalog"),
+                  segment_accuracies=_dense_classes(r["lonlats"], coords,
+                                                    r.get("segment_accuracies", ())),
                   **{name: r[name] for name in LINE_ATTRIBUTES})
         for r, coords, codes in zip(records, lonlats, countries, strict=True)
     ]
@@ -396,10 +399,31 @@ def _straight_edge_countries(network: CorridorNetwork) -> CorridorNetwork:
     return finish_network(network.nodes, edges, network.joins, network.meta, geod=network.geod)
 
 
+def _dense_classes(raw: np.ndarray, dense: np.ndarray,
+                   classes: Sequence[str]) -> tuple[str, ...]:
+    """Each segment of the densified line takes the class of the segment it cuts."""
+    if not classes:
+        return ()
+    # Densifying keeps every original vertex, in order: walk both lines once.
+    position = np.empty(len(raw), dtype=np.intp)
+    k = 0
+    dense_points = dense.tolist()
+    for j, (lon, lat) in enumerate(raw.tolist()):
+        while abs(dense_points[k][0] - lon) + abs(dense_points[k][1] - lat) > 1e-9:
+            k += 1
+        position[j] = k
+    return tuple(np.repeat(np.asarray(classes, dtype=object), np.diff(position)).tolist())
+
+
 def _dense_index(raw: np.ndarray, dense: np.ndarray, vertex: int) -> int:
     """Where a line's vertex lies after densifying (which keeps every original vertex)."""
     target = raw[vertex]
     return int(np.argmin(np.abs(dense - target).sum(axis=1)))
+
+
+def _runs(values: Sequence[str]) -> list[list[Any]]:
+    """``[value, count]`` of each run of equal values (the cache keeps classes so)."""
+    return [[value, len(list(run))] for value, run in itertools.groupby(values)]
 
 
 def _edge_record(edge: CorridorEdge) -> dict[str, Any]:
@@ -408,6 +432,7 @@ def _edge_record(edge: CorridorEdge) -> dict[str, Any]:
         "lonlats": np.round(edge.lonlats, 7).tolist(),
         "segment_km": np.round(edge.segment_km, 6).tolist(),
         "countries": list(edge.segment_countries), **edge.line_attributes(),
+        "accuracies": _runs(edge.segment_accuracies),
         "kind": edge.kind, "gauges": list(edge.gauges) if edge.gauges else None,
         "place": edge.place, "line": edge.line,
     }
@@ -441,6 +466,8 @@ def _read_cache(
             u=e["u"], v=e["v"], mode=e["mode"], lonlats=np.asarray(e["lonlats"], dtype=float),
             segment_km=np.asarray(e["segment_km"], dtype=float),
             segment_countries=tuple(e["countries"]),
+            segment_accuracies=tuple(name for name, count in e["accuracies"]
+                                     for _ in range(count)),
             **{name: e[name] for name in LINE_ATTRIBUTES}, kind=e["kind"],
             gauges=tuple(e["gauges"]) if e["gauges"] else None, place=e["place"], line=e["line"],
         )

@@ -23,6 +23,7 @@ from caspian.geo.geodesy import GEOD
 from caspian.geo.routing.corridorgraph import RAIL, SEA, Port
 from caspian.geo.settings import Settings
 from caspian.layers.boundaries import country_index
+from caspian.layers.catalog.accuracy import segment_accuracies
 from caspian.layers.catalog.loading import load_catalog
 from caspian.layers.catalog.places import Place, station_places
 from caspian.layers.osm.extracts import OSM_TAGS, rail_stations, rail_ways, read_osm_features
@@ -88,8 +89,11 @@ def catalog_lines() -> CatalogLines:
             if mode not in (RAIL, SEA):
                 continue
             first = len(out.records)
-            for lonlats in _parts(geometry):
-                _add_records(out, lonlats, mode, properties, feature_id, gauges.get(feature_id))
+            parts = _parts(geometry)
+            classes = _part_accuracies(properties, parts)
+            for lonlats, part_classes in zip(parts, classes, strict=True):
+                _add_records(out, lonlats, part_classes, mode, properties, feature_id,
+                             gauges.get(feature_id))
             of_feature[feature_id] = list(range(first, len(out.records)))
             chain = properties.get("chain")
             if chain and mode == RAIL and len(out.records) > first:
@@ -107,9 +111,29 @@ def catalog_lines() -> CatalogLines:
     return out
 
 
-def _add_records(out: CatalogLines, lonlats: np.ndarray, mode: str, properties: dict[str, Any],
-                 feature_id: str, gauge: dict[str, Any] | None) -> None:
-    """One record for a part, or two where its gauge changes."""
+def _part_accuracies(properties: dict[str, Any],
+                     parts: Sequence[np.ndarray]) -> list[tuple[str, ...]]:
+    """The accuracy class of each segment of each part (:mod:`caspian.layers.catalog.accuracy`'s
+    rule, the one ``caspian metrics`` measures ``traced_km`` by); empty tuples for a line whose
+    class does not vary along it."""
+    sizes = [len(part) for part in parts]
+    starts = np.cumsum([0, *sizes[:-1]], dtype=np.intp)
+    pairs = np.concatenate([np.column_stack([np.arange(start, start + size - 1),
+                                             np.arange(start + 1, start + size)])
+                            for start, size in zip(starts, sizes, strict=True)] or
+                           [np.zeros((0, 2), dtype=np.intp)])
+    classes = segment_accuracies(properties, pairs, sum(sizes))
+    if len(set(classes)) < 2:
+        return [()] * len(parts)
+    ends = np.cumsum([size - 1 for size in sizes])
+    return [tuple(classes[end - size + 1:end]) for end, size in zip(ends, sizes, strict=True)]
+
+
+def _add_records(out: CatalogLines, lonlats: np.ndarray, classes: tuple[str, ...], mode: str,
+                 properties: dict[str, Any], feature_id: str,
+                 gauge: dict[str, Any] | None) -> None:
+    """One record for a part, or two where its gauge changes; ``classes``: the accuracy of
+    each segment, or empty."""
     gauge = gauge or {}
     base = {"mode": mode, "status": properties.get("status"),
             "accuracy": properties.get("geometry_accuracy"), "feature": feature_id,
@@ -117,12 +141,14 @@ def _add_records(out: CatalogLines, lonlats: np.ndarray, mode: str, properties: 
     change = gauge.get("changes_at")
     cut = _split_at(lonlats, change["coordinates"]) if change else 0
     if change and 0 < cut < len(lonlats) - 1:
-        out.records.append({**base, "lonlats": lonlats[: cut + 1]})
-        out.records.append({**base, "lonlats": lonlats[cut:], "gauge_mm": gauge["then_gauge_mm"]})
+        out.records.append({**base, "lonlats": lonlats[: cut + 1],
+                            "segment_accuracies": classes[:cut]})
+        out.records.append({**base, "lonlats": lonlats[cut:], "gauge_mm": gauge["then_gauge_mm"],
+                            "segment_accuracies": classes[cut:]})
         lon, lat = (float(value) for value in lonlats[cut])
         out.named_points.append((str(change["label"]), lon, lat))
     else:
-        out.records.append({**base, "lonlats": lonlats})
+        out.records.append({**base, "lonlats": lonlats, "segment_accuracies": classes})
 
 
 def _link_end(records: list[dict[str, Any]], indices: list[int], end: dict[str, Any],

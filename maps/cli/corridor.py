@@ -22,11 +22,31 @@ from caspian.layers.routing import modes as routing_modes
 from caspian.maps.cli.formatting import render
 
 
+def _accuracy_cell(leg: dict[str, Any]) -> str:
+    """The leg's class, or the share of each where its kilometres are of several
+    ("traced >99%, schematic <1%, waypoints <1%")."""
+    by_accuracy = leg.get("by_accuracy_km") or {}
+    if len(by_accuracy) < 2:
+        return str(next(iter(by_accuracy), None) or leg["accuracy"] or "")
+    total = sum(by_accuracy.values())
+    shares = sorted(by_accuracy.items(), key=lambda item: -item[1])
+    return ", ".join(f"{name} {_share_text(km / total)}" for name, km in shares)
+
+
+def _share_text(share: float) -> str:
+    """A share of a leg made of several classes: never 0% nor 100%, which would hide one."""
+    if share < 0.005:
+        return "<1%"
+    if share >= 0.995:
+        return ">99%"
+    return f"{share:.0%}"
+
+
 def _legs_table(route: dict[str, Any]) -> str:
     rows = [
         {"mode": leg["mode"] if leg["mode"] != "transfer" else f"transfer ({leg['kind']})",
          "from": leg["from"], "to": leg["to"], "km": leg["length_km"],
-         "status": leg["status"] or "", "accuracy": leg["accuracy"] or "",
+         "status": leg["status"] or "", "accuracy": _accuracy_cell(leg),
          "gauge": leg.get("gauges") or leg.get("gauge_mm") or "",
          "countries": ", ".join(leg["countries"])}
         for leg in route["legs"]
