@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from caspian.layers.news.agreement import tolerance_step
 from caspian.layers.news.analysis import Analysis, analyse, corpus_conflicts
-from caspian.layers.news.claims import Claim, find_claims
+from caspian.layers.news.claims import CUT_UNIT, Claim, find_claims
 from caspian.layers.news.documents import parse_document, read_document
 from caspian.layers.news.evaluation import Evaluation, documents_of, evaluate
 from caspian.layers.news.quantities import quantities
@@ -86,8 +86,8 @@ def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
 # (held193-held204) classes were fixed. The held-out part is empty until the next one is added:
 # its figures are placeholders, set from that part's first and only run.
 MEASURED = {
-    "dev": {"mentions": (591, 605, 605), "claims": (451, 465, 483), "dates": 182,
-            "conflicts": (23, 26, 75)},
+    "dev": {"mentions": (591, 605, 605), "claims": (451, 464, 483), "dates": 182,
+            "conflicts": (23, 25, 75)},
     "heldout": {"mentions": (0, 0, 0), "claims": (0, 0, 0), "dates": 0,
                 "conflicts": (0, 0, 0)},
 }  # fmt: skip
@@ -1841,3 +1841,14 @@ def test_a_railways_figures_are_of_the_works_the_article_opens_with_not_of_a_bor
     length, capacity = _claim(name, "188-километровую"), _claim(name, "15 миллионов тонн")
     assert (length.feature, length.value, length.scope) == ("nakhchivan", 188.0, None)
     assert (capacity.feature, capacity.value, capacity.unit) == ("nakhchivan", 15.0, "Mt/yr")
+
+
+def test_a_unit_cut_by_the_excerpts_end_is_not_read() -> None:
+    # the excerpt ends "… каждый - объемом до одного м" (of "миллиона"): no length of BTC, so
+    # no conflict with the catalog's 1768 km; the figure is listed as skipped, with the reason
+    analysis = _analysis("held202_haqqin_20250902_ceyhan_tanks_cleaned.txt")
+    assert not [claim for claim in analysis.claims if claim.text.startswith("одного")]
+    assert [(figure.text, figure.reason) for figure in analysis.skipped] == [
+        ("одного м", CUT_UNIT)
+    ]
+    assert not corpus_conflicts([analysis])

@@ -882,12 +882,25 @@ def find_claims(
     return read_claims(document, mentions, gazetteer).claims
 
 
+#: Why a figure whose unit is the excerpt's last word is not read.
+CUT_UNIT = "the text ends inside the figure's unit: the word may be cut"
+
+
+def cut_at_the_end(text: str, item: Quantity) -> bool:
+    """Whether ``item``'s unit is the last word of ``text``, with no stop after it: an excerpt
+    cut inside a word ("каждый - объемом до одного м", of "миллиона") leaves a unit that may
+    be only the start of another word, so it is not read (docs/news-annotation.md: "a cut
+    word is not read")."""
+    written = text[item.start : item.end]
+    return bool(written) and written[-1].isalpha() and not text[item.end :].strip()
+
+
 def _plausible(
     document: NewsDocument, index: int, found: Sequence[Quantity], skipped: list[SkippedFigure]
 ) -> list[Quantity]:
     kept = []
     for item in found:
-        reason = implausible(item)
+        reason = implausible(item) or (CUT_UNIT if cut_at_the_end(document.text, item) else None)
         if reason is None:
             kept.append(item)
             continue
