@@ -31,6 +31,7 @@ from caspian.layers.news.scopes import (
     of_works,
     origin_after,
     over_territory,
+    people_after,
     progress_scope,
     projects_total,
     purpose_scope,
@@ -160,6 +161,7 @@ def scope_of(
     if item.kind == "percent":
         return (
             stake_scope(text, span[0], (item.start, item.end))
+            or people_after(text, item.end)
             or work_after(text, item.end)
             or progress_scope(text, sentence[0], item.start)
             or shipper_share(text, sentence[0], (item.start, item.end))

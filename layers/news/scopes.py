@@ -27,8 +27,9 @@ way):
 * ``actor:<country>`` — a volume a country (or ``actor:region``, a region: "по Центральной
   Азии") carries, in a sentence naming no project: the actor's figure, which :mod:`.claims`
   links to no project; ``actor:owner``, a percent in brackets after a name ("BP (30,37%)",
-  :func:`stake_scope`), and ``actor:projects``, a total after a count of projects ("16
-  проектов общей протяженностью 491 км", :func:`projects_total`), likewise;
+  :func:`stake_scope`), ``actor:projects``, a total after a count of projects ("16
+  проектов общей протяженностью 491 км", :func:`projects_total`), and ``actor:people``, a
+  share of people ("70% наемных рабочих", :func:`people_after`), likewise;
 * ``including:<lemmas>`` — a total that counts more than the feature, the words added named
   right after the figure or right before it ("110,4 км (с учетом подъездных путей - 140,6
   км)", "140,6 км с учетом подъездных путей": ``including:подъездный путь``);
@@ -750,6 +751,24 @@ def laid_scope(text: str, start: int, figure: int) -> str | None:
     window = words(text, max(start, figure - LAID_REACH), figure)
     laid = any(lemmas(token.text) & LAID for token in window)
     return "construction" if laid else None
+
+
+#: Nouns of people (by lemma): a share of them is no project's figure.
+PEOPLE = {"рабочий", "работник", "сотрудник", "персонал", "специалист", "житель", "гражданин",
+          "население", "человек"}  # fmt: skip
+# The two words right after a share: "70% наемных рабочих".
+_TWO_WORDS_AFTER = re.compile(r"\s+([^\W\d_]+)(?:\s+([^\W\d_]+))?")
+#: A share of people ("по контракту, 70% наемных рабочих должны составлять граждане Грузии").
+OF_PEOPLE = f"{ACTOR}people"
+
+
+def people_after(text: str, figure_end: int) -> str | None:
+    """:data:`OF_PEOPLE` when a noun of people (:data:`PEOPLE`) is one of the two words right
+    after a share ending at ``figure_end`` ("70% наемных рабочих должны составлять граждане
+    Грузии": a share of the workforce, not of the line); else None."""
+    after = _TWO_WORDS_AFTER.match(text, figure_end)
+    found = [lemmas(word) for word in after.groups() if word] if after else []
+    return OF_PEOPLE if any(lemma_set & PEOPLE for lemma_set in found) else None
 
 
 def of_works(text: str, figure_end: int) -> bool:
