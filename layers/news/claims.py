@@ -287,6 +287,32 @@ def _change_of_volume(
     return dataclasses.replace(before, layer=link.layer, feature=link.feature, link=rule)
 
 
+# A volume joined by "и" and a verb to the change before it in its clause: "вырос на 86% в
+# сравнении с аналогичным периодом прошлого и составил 1,6 млн тонн".
+_VOLUME_JOINED = re.compile(r"\s+и\s+(?:[^\W\d_]+\s+){1,2}\Z", re.IGNORECASE)
+
+
+def _scope_of_change_before(
+    document: NewsDocument, before: Claim, written: Quantity, volume: Quantity, index: int
+) -> str | None:
+    """The section, share or actor of the change ``before`` (the claim before ``volume`` in
+    sentence ``index``, ``written`` as read) when the volume is the one that change reached,
+    joined to it by "и" and a verb with no clause set against it between ("объем
+    грузоперевозок по … (ТМТМ) через Казахстан вырос на 86% … и составил 1,6 млн тонн": the
+    Kazakh section's volume, as its change is); else None."""
+    if before.kind != "growth" or before.sentence != index or volume.kind not in FLOWS:
+        return None
+    if not (before.scope or "").startswith(("share:", "section:", ACTOR)):
+        return None
+    if document.original_span(written.start, written.end)[0] != before.start:
+        return None  # the figure before was no claim
+    text = document.text
+    between = text[written.end : volume.start]
+    if _CONTRAST.search(between) or not _VOLUME_JOINED.search(between):
+        return None
+    return before.scope
+
+
 def _change_of_containers(
     document: NewsDocument,
     item: Quantity,
@@ -1358,6 +1384,9 @@ def read_claims(
                 claims[-1] = _equated_share(document, claims[-1], written, item, str(scope))
             if item.kind == "percent" and scope is None and claims and number:
                 scope = _share_restated(document, claims[-1], figures[number - 1], item, index)
+            if item.kind in FLOWS and scope is None and claims and number:
+                written = figures[number - 1]
+                scope = _scope_of_change_before(document, claims[-1], written, item, index)
             borrow = item.kind in BORROWS or not topics_by_sentence.get(index)
             named = names
             if item.kind == "length":  # a length is not of a project named as an end of its route
