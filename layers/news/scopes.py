@@ -469,7 +469,9 @@ def share_scope(text: str, start: int, figure: int, project_named: bool = True) 
     "транзитной нефти"); or ``actor:<country code>``, in a sentence that names no project
     (``project_named``) but a country in the figure's clause: the country's own traffic, not
     the project's ("в 2025 году морским транспортом страны перевезено 4,002 миллиона тонн",
-    :data:`COUNTRY_WORDS`). Else None."""
+    :data:`COUNTRY_WORDS`), unless a part word (:data:`PART_WORDS`) stands before the country:
+    then ``share:<country code>``, the country's part of the volume stated before ("доля
+    экспорта из Казахстана составила 1,2 млн тонн"). Else None."""
     tokens = [lemmas(token.text) for token in words(text, start, figure)]
     for index, (_, noun) in enumerate(itertools.pairwise(tokens)):
         if not noun & CARGO:
@@ -489,12 +491,22 @@ def share_scope(text: str, start: int, figure: int, project_named: bool = True) 
     own = cut + 2 if cut >= 0 else start
     if _DIRECTION.search(text, own, figure):
         return None  # "поставок из Китая в Европу": a route's direction, no country's traffic
+    part = False
     for lemma_set in (lemmas(token.text) for token in words(text, own, figure)):
+        part = part or bool(lemma_set & PART_WORDS)
         country = next((COUNTRIES[word] for word in sorted(lemma_set) if word in COUNTRIES), None)
+        if country and part:
+            # "при этом доля экспорта из Казахстана составила 1,2 млн тонн": a part of the
+            # volume stated before, the country's share of it, not all its own traffic
+            return f"share:{country}"
         region = next((REGIONS[word] for word in sorted(lemma_set) if word in REGIONS), None)
         if country or region or lemma_set & COUNTRY_WORDS:
             return f"{ACTOR}{country or region or 'country'}"
     return None
+
+
+#: Words that make a volume a part of another (by lemma): "доля экспорта из Казахстана".
+PART_WORDS = {"доля"}
 
 
 # A direction, from one place to another: "объем поставок из Китая в Европу".
