@@ -1087,7 +1087,7 @@ def _is_claim(
     if document.date and item.value < int(document.date[:4]):
         return False
     others = [other for other in figures if other.kind not in ("deadline", *CONTEXT)]
-    return bool(said & COMPLETION) or not (others or said & CHANGES_BY_ITSELF)
+    return timing.completes(said) or not (others or said & CHANGES_BY_ITSELF)
 
 
 #: Words of what a duration times when it is the project's: its completion, or the span it
