@@ -84,6 +84,10 @@ def find_mentions(document: NewsDocument, gazetteer: Gazetteer | None = None) ->
         taken = [(match.start, match.end) for match in matches]
         for name_start, name_end, port in listed_ports(document.text, start, end, gazetteer, taken):
             matches.append(dataclasses.replace(port, start=name_start, end=name_end))
+        for name_start, name_end, terminal in placed_terminals(
+            document.text, start, end, gazetteer, taken
+        ):
+            matches.append(dataclasses.replace(terminal, start=name_start, end=name_end))
         for match in sorted(matches, key=lambda match: match.start):
             if names_a_road(document.text, start, match.start):
                 continue
@@ -164,6 +168,33 @@ def listed_ports(
                     if (match.start, match.end) == (0, len(written))]  # fmt: skip
             if port:
                 yield name.start(), name.end(), port[0]
+
+
+# A terminal noun right before the place it stands in: "терминал в Джейхане".
+_TERMINAL_IN = re.compile(r"\b[Тт]ерминал[а-яё]*\s+во?\s+([А-ЯЁ][а-яё]+)")
+_TERMINAL_STEM = "ерминал"  # in every match of _TERMINAL_IN
+
+
+def placed_terminals(
+    text: str, start: int, end: int, gazetteer: Gazetteer, taken: Sequence[tuple[int, int]]
+) -> Iterator[tuple[int, int, Match]]:
+    """The terminals named by the place they stand in, the noun right before "в <place>"
+    ("Напомним, терминал в Джейхане является ключевым звеном … по трубопроводу
+    Баку–Тбилиси–Джейхан"), in ``text[start:end]``, that the gazetteer names after that place
+    ("терминал Джейхан") and are no match already (``taken``): each as ``(start, end,
+    match)``, the span from the noun to the place. A word between ("терминал компании
+    Azertrans в Сангачале") makes another's terminal, no mention; ports are left out, as
+    "нового порта в Актау" (another investor's) and "на территории порта в Аляте" (a place)
+    are not the mapped ports."""
+    first = text.find(_TERMINAL_STEM, start, end)
+    for placed in _TERMINAL_IN.finditer(text, max(start, first - 1), end) if first >= 0 else ():
+        if any(a < placed.end() and placed.start() < b for a, b in taken):
+            continue
+        written = f"терминал {placed[1]}"
+        terminal = [match for match in gazetteer.features.find(written)
+                    if (match.start, match.end) == (0, len(written))]  # fmt: skip
+        if terminal:
+            yield placed.start(), placed.end(), terminal[0]
 
 
 def road_in(text: str, start: int, end: int) -> bool:
