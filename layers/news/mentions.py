@@ -19,6 +19,9 @@ ROADS = {"автодорога", "автотрасса", "шоссе", "авто
 # A company's legal word right after a name: "совместное предприятие "TRIPP Company"" is the
 # company, not the route it is named after.
 _COMPANY_AFTER = re.compile(r"\s*(?:Company|Corporation|Co|LLC|Ltd|Inc|GmbH|JSC)\b")
+# A grade of crude right after a name: "сорта BTC Blend", "некондиционной нефти BTC blend" is
+# the oil blended for the pipeline, named after it, not the pipeline.
+_GRADE_AFTER = re.compile(r"\s*(?:blend|бленд)\b", re.IGNORECASE)
 # An organisation's noun right before a name: "Международной ассоциации ТМТМ", "финансового
 # центра «Астана»" are bodies named after the route or the city, not the route or the city.
 _ORGANISATION_BEFORE = re.compile(r"(?:\bассоциаци[а-яё]*\s+|\bцентр[а-яё]*\s+«)\Z", re.I)
@@ -95,6 +98,8 @@ def find_mentions(document: NewsDocument, gazetteer: Gazetteer | None = None) ->
                 document.text, max(start, match.start - 30), match.start
             ):
                 continue  # a company or a body named after the feature
+            if _GRADE_AFTER.match(document.text, match.end):
+                continue  # an oil grade named after the pipeline
             if _route_end(document.text, match.start, match.end):
                 continue
             if _filed_from(document.text, start, match.start, match.end):
