@@ -1911,3 +1911,13 @@ def test_an_oil_grade_named_after_the_pipeline_is_no_mention_of_it() -> None:
     assert [m.text for m in chlorides.mentions] == [
         "трубопроводу Баку – Тбилиси – Джейхан", "БТД", "БТД", "БТД"
     ]  # fmt: skip
+
+
+def test_a_countrys_generating_capacity_and_its_part_are_no_figures_of_the_corridor() -> None:
+    # "Жаркешов сообщил, что к 2030 году страна планирует увеличить установленную мощность
+    # генерации до 26 ГВт, из которых 30–35% придется на возобновляемые источники", after the
+    # article names the green energy corridor
+    name = "held52_report_20260304_green_corridor_seminar.txt"
+    for written in ("26 ГВт", "30–35%"):
+        claim = _claim(name, written)
+        assert (claim.layer, claim.scope) == (None, "actor:generation"), written

@@ -287,6 +287,25 @@ def _change_of_volume(
     return dataclasses.replace(before, layer=link.layer, feature=link.feature, link=rule)
 
 
+# A part of the figure before, right after it: ", из которых 30–35% придется на
+# возобновляемые источники".
+_OF_WHICH = re.compile(r"\s*,?\s*из\s+(?:которых|которого|них|него)\s*\Z", re.IGNORECASE)
+
+
+def _actor_of_whole_before(
+    document: NewsDocument, before: Claim, written: Quantity, part: Quantity
+) -> str | None:
+    """The actor of the figure ``before`` (the claim before the share ``part``, ``written``
+    as read) when the share is a part of it, "из которых" between ("страна планирует
+    увеличить установленную мощность генерации до 26 ГВт, из которых 30–35% придется на
+    возобновляемые источники": a part of the country's generation, no project's); else None."""
+    if not (before.scope or "").startswith(ACTOR):
+        return None
+    if document.original_span(written.start, written.end)[0] != before.start:
+        return None  # the figure before was no claim
+    return before.scope if _OF_WHICH.fullmatch(document.text, written.end, part.start) else None
+
+
 # A volume joined by "и" and a verb to the change before it in its clause: "вырос на 86% в
 # сравнении с аналогичным периодом прошлого и составил 1,6 млн тонн".
 _VOLUME_JOINED = re.compile(r"\s+и\s+(?:[^\W\d_]+\s+){1,2}\Z", re.IGNORECASE)
@@ -1384,6 +1403,9 @@ def read_claims(
                 claims[-1] = _equated_share(document, claims[-1], written, item, str(scope))
             if item.kind == "percent" and scope is None and claims and number:
                 scope = _share_restated(document, claims[-1], figures[number - 1], item, index)
+                scope = scope or _actor_of_whole_before(
+                    document, claims[-1], figures[number - 1], item
+                )
             if item.kind in FLOWS and scope is None and claims and number:
                 written = figures[number - 1]
                 scope = _scope_of_change_before(document, claims[-1], written, item, index)

@@ -28,8 +28,10 @@ way):
   Азии") carries, in a sentence naming no project: the actor's figure, which :mod:`.claims`
   links to no project; ``actor:owner``, a percent in brackets after a name ("BP (30,37%)",
   :func:`stake_scope`), ``actor:projects``, a total after a count of projects ("16
-  проектов общей протяженностью 491 км", :func:`projects_total`), and ``actor:people``, a
-  share of people ("70% наемных рабочих", :func:`people_after`), likewise;
+  проектов общей протяженностью 491 км", :func:`projects_total`), ``actor:people``, a
+  share of people ("70% наемных рабочих", :func:`people_after`), and ``actor:generation``, a
+  power of generating plants ("мощность генерации до 26 ГВт", :func:`generation_scope`),
+  likewise;
 * ``including:<lemmas>`` — a total that counts more than the feature, the words added named
   right after the figure or right before it ("110,4 км (с учетом подъездных путей - 140,6
   км)", "140,6 км с учетом подъездных путей": ``including:подъездный путь``);
@@ -763,6 +765,21 @@ def laid_scope(text: str, start: int, figure: int) -> str | None:
     window = words(text, max(start, figure - LAID_REACH), figure)
     laid = any(lemmas(token.text) & LAID for token in window)
     return "construction" if laid else None
+
+
+#: Words of generating power (by lemma): a power in a clause that names one is the capacity of
+#: plants, a country's or a company's, no line's or cable's ("страна планирует увеличить
+#: установленную мощность генерации до 26 ГВт").
+GENERATION = {"генерация", "генерировать", "электростанция"}
+#: A generating capacity: no project's figure.
+OF_GENERATION = f"{ACTOR}generation"
+
+
+def generation_scope(text: str, start: int, figure: int) -> str | None:
+    """:data:`OF_GENERATION` when a word of generating power (:data:`GENERATION`) stands in
+    a power's clause before it (``text[start:figure]``); else None."""
+    found = any(lemmas(token.text) & GENERATION for token in words(text, start, figure))
+    return OF_GENERATION if found else None
 
 
 #: Nouns of people (by lemma): a share of them is no project's figure.
