@@ -287,6 +287,51 @@ def _change_of_volume(
     return dataclasses.replace(before, layer=link.layer, feature=link.feature, link=rule)
 
 
+# A part of the figure before, right after it: ", из которых 30–35% придется на
+# возобновляемые источники".
+_OF_WHICH = re.compile(r"\s*,?\s*из\s+(?:которых|которого|них|него)\s*\Z", re.IGNORECASE)
+
+
+def _actor_of_whole_before(
+    document: NewsDocument, before: Claim, written: Quantity, part: Quantity
+) -> str | None:
+    """The actor of the figure ``before`` (the claim before the share ``part``, ``written``
+    as read) when the share is a part of it, "из которых" between ("страна планирует
+    увеличить установленную мощность генерации до 26 ГВт, из которых 30–35% придется на
+    возобновляемые источники": a part of the country's generation, no project's); else None."""
+    if not (before.scope or "").startswith(ACTOR):
+        return None
+    if document.original_span(written.start, written.end)[0] != before.start:
+        return None  # the figure before was no claim
+    return before.scope if _OF_WHICH.fullmatch(document.text, written.end, part.start) else None
+
+
+# A volume joined by "и" and a verb to the change before it in its clause: "вырос на 86% в
+# сравнении с аналогичным периодом прошлого и составил 1,6 млн тонн".
+_VOLUME_JOINED = re.compile(r"\s+и\s+(?:[^\W\d_]+\s+){1,2}\Z", re.IGNORECASE)
+
+
+def _scope_of_change_before(
+    document: NewsDocument, before: Claim, written: Quantity, volume: Quantity, index: int
+) -> str | None:
+    """The section, share or actor of the change ``before`` (the claim before ``volume`` in
+    sentence ``index``, ``written`` as read) when the volume is the one that change reached,
+    joined to it by "и" and a verb with no clause set against it between ("объем
+    грузоперевозок по … (ТМТМ) через Казахстан вырос на 86% … и составил 1,6 млн тонн": the
+    Kazakh section's volume, as its change is); else None."""
+    if before.kind != "growth" or before.sentence != index or volume.kind not in FLOWS:
+        return None
+    if not (before.scope or "").startswith(("share:", "section:", ACTOR)):
+        return None
+    if document.original_span(written.start, written.end)[0] != before.start:
+        return None  # the figure before was no claim
+    text = document.text
+    between = text[written.end : volume.start]
+    if _CONTRAST.search(between) or not _VOLUME_JOINED.search(between):
+        return None
+    return before.scope
+
+
 def _change_of_containers(
     document: NewsDocument,
     item: Quantity,
@@ -882,12 +927,25 @@ def find_claims(
     return read_claims(document, mentions, gazetteer).claims
 
 
+#: Why a figure whose unit is the excerpt's last word is not read.
+CUT_UNIT = "the text ends inside the figure's unit: the word may be cut"
+
+
+def cut_at_the_end(text: str, item: Quantity) -> bool:
+    """Whether ``item``'s unit is the last word of ``text``, with no stop after it: an excerpt
+    cut inside a word ("каждый - объемом до одного м", of "миллиона") leaves a unit that may
+    be only the start of another word, so it is not read (docs/news-annotation.md: "a cut
+    word is not read")."""
+    written = text[item.start : item.end]
+    return bool(written) and written[-1].isalpha() and not text[item.end :].strip()
+
+
 def _plausible(
     document: NewsDocument, index: int, found: Sequence[Quantity], skipped: list[SkippedFigure]
 ) -> list[Quantity]:
     kept = []
     for item in found:
-        reason = implausible(item)
+        reason = implausible(item) or (CUT_UNIT if cut_at_the_end(document.text, item) else None)
         if reason is None:
             kept.append(item)
             continue
@@ -1048,7 +1106,7 @@ def _is_claim(
     if document.date and item.value < int(document.date[:4]):
         return False
     others = [other for other in figures if other.kind not in ("deadline", *CONTEXT)]
-    return bool(said & COMPLETION) or not (others or said & CHANGES_BY_ITSELF)
+    return timing.completes(said) or not (others or said & CHANGES_BY_ITSELF)
 
 
 #: Words of what a duration times when it is the project's: its completion, or the span it
@@ -1345,6 +1403,12 @@ def read_claims(
                 claims[-1] = _equated_share(document, claims[-1], written, item, str(scope))
             if item.kind == "percent" and scope is None and claims and number:
                 scope = _share_restated(document, claims[-1], figures[number - 1], item, index)
+                scope = scope or _actor_of_whole_before(
+                    document, claims[-1], figures[number - 1], item
+                )
+            if item.kind in FLOWS and scope is None and claims and number:
+                written = figures[number - 1]
+                scope = _scope_of_change_before(document, claims[-1], written, item, index)
             borrow = item.kind in BORROWS or not topics_by_sentence.get(index)
             named = names
             if item.kind == "length":  # a length is not of a project named as an end of its route

@@ -23,6 +23,7 @@ from caspian.layers.news.scopes import (
     component_scope,
     country_after,
     figure_scope,
+    generation_scope,
     including_scope,
     laid_scope,
     listed_country_part,
@@ -31,6 +32,7 @@ from caspian.layers.news.scopes import (
     of_works,
     origin_after,
     over_territory,
+    people_after,
     progress_scope,
     projects_total,
     purpose_scope,
@@ -160,6 +162,7 @@ def scope_of(
     if item.kind == "percent":
         return (
             stake_scope(text, span[0], (item.start, item.end))
+            or people_after(text, item.end)
             or work_after(text, item.end)
             or progress_scope(text, sentence[0], item.start)
             or shipper_share(text, sentence[0], (item.start, item.end))
@@ -167,6 +170,9 @@ def scope_of(
             # "почти 90 процентов работ" that name no design nor section: works built
             or ("construction" if of_works(text, item.end) else None)
         )
+    generated = generation_scope(text, span[0], item.start) if item.kind == "power" else None
+    if generated:
+        return generated  # "установленную мощность генерации до 26 ГВт": plants', no line's
     if item.kind == "length" and laid_scope(text, sentence[0], item.start):
         return "construction"  # "уложено 75,6 км главного пути": work done, in km
     stretch = (

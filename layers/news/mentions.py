@@ -19,6 +19,9 @@ ROADS = {"автодорога", "автотрасса", "шоссе", "авто
 # A company's legal word right after a name: "совместное предприятие "TRIPP Company"" is the
 # company, not the route it is named after.
 _COMPANY_AFTER = re.compile(r"\s*(?:Company|Corporation|Co|LLC|Ltd|Inc|GmbH|JSC)\b")
+# A grade of crude right after a name: "сорта BTC Blend", "некондиционной нефти BTC blend" is
+# the oil blended for the pipeline, named after it, not the pipeline.
+_GRADE_AFTER = re.compile(r"\s*(?:blend|бленд)\b", re.IGNORECASE)
 # An organisation's noun right before a name: "Международной ассоциации ТМТМ", "финансового
 # центра «Астана»" are bodies named after the route or the city, not the route or the city.
 _ORGANISATION_BEFORE = re.compile(r"(?:\bассоциаци[а-яё]*\s+|\bцентр[а-яё]*\s+«)\Z", re.I)
@@ -84,6 +87,10 @@ def find_mentions(document: NewsDocument, gazetteer: Gazetteer | None = None) ->
         taken = [(match.start, match.end) for match in matches]
         for name_start, name_end, port in listed_ports(document.text, start, end, gazetteer, taken):
             matches.append(dataclasses.replace(port, start=name_start, end=name_end))
+        for name_start, name_end, terminal in placed_terminals(
+            document.text, start, end, gazetteer, taken
+        ):
+            matches.append(dataclasses.replace(terminal, start=name_start, end=name_end))
         for match in sorted(matches, key=lambda match: match.start):
             if names_a_road(document.text, start, match.start):
                 continue
@@ -91,6 +98,8 @@ def find_mentions(document: NewsDocument, gazetteer: Gazetteer | None = None) ->
                 document.text, max(start, match.start - 30), match.start
             ):
                 continue  # a company or a body named after the feature
+            if _GRADE_AFTER.match(document.text, match.end):
+                continue  # an oil grade named after the pipeline
             if _route_end(document.text, match.start, match.end):
                 continue
             if _filed_from(document.text, start, match.start, match.end):
@@ -164,6 +173,33 @@ def listed_ports(
                     if (match.start, match.end) == (0, len(written))]  # fmt: skip
             if port:
                 yield name.start(), name.end(), port[0]
+
+
+# A terminal noun right before the place it stands in: "терминал в Джейхане".
+_TERMINAL_IN = re.compile(r"\b[Тт]ерминал[а-яё]*\s+во?\s+([А-ЯЁ][а-яё]+)")
+_TERMINAL_STEM = "ерминал"  # in every match of _TERMINAL_IN
+
+
+def placed_terminals(
+    text: str, start: int, end: int, gazetteer: Gazetteer, taken: Sequence[tuple[int, int]]
+) -> Iterator[tuple[int, int, Match]]:
+    """The terminals named by the place they stand in, the noun right before "в <place>"
+    ("Напомним, терминал в Джейхане является ключевым звеном … по трубопроводу
+    Баку–Тбилиси–Джейхан"), in ``text[start:end]``, that the gazetteer names after that place
+    ("терминал Джейхан") and are no match already (``taken``): each as ``(start, end,
+    match)``, the span from the noun to the place. A word between ("терминал компании
+    Azertrans в Сангачале") makes another's terminal, no mention; ports are left out, as
+    "нового порта в Актау" (another investor's) and "на территории порта в Аляте" (a place)
+    are not the mapped ports."""
+    first = text.find(_TERMINAL_STEM, start, end)
+    for placed in _TERMINAL_IN.finditer(text, max(start, first - 1), end) if first >= 0 else ():
+        if any(a < placed.end() and placed.start() < b for a, b in taken):
+            continue
+        written = f"терминал {placed[1]}"
+        terminal = [match for match in gazetteer.features.find(written)
+                    if (match.start, match.end) == (0, len(written))]  # fmt: skip
+        if terminal:
+            yield placed.start(), placed.end(), terminal[0]
 
 
 def road_in(text: str, start: int, end: int) -> bool:

@@ -27,8 +27,11 @@ way):
 * ``actor:<country>`` — a volume a country (or ``actor:region``, a region: "по Центральной
   Азии") carries, in a sentence naming no project: the actor's figure, which :mod:`.claims`
   links to no project; ``actor:owner``, a percent in brackets after a name ("BP (30,37%)",
-  :func:`stake_scope`), and ``actor:projects``, a total after a count of projects ("16
-  проектов общей протяженностью 491 км", :func:`projects_total`), likewise;
+  :func:`stake_scope`), ``actor:projects``, a total after a count of projects ("16
+  проектов общей протяженностью 491 км", :func:`projects_total`), ``actor:people``, a
+  share of people ("70% наемных рабочих", :func:`people_after`), and ``actor:generation``, a
+  power of generating plants ("мощность генерации до 26 ГВт", :func:`generation_scope`),
+  likewise;
 * ``including:<lemmas>`` — a total that counts more than the feature, the words added named
   right after the figure or right before it ("110,4 км (с учетом подъездных путей - 140,6
   км)", "140,6 км с учетом подъездных путей": ``including:подъездный путь``);
@@ -468,7 +471,9 @@ def share_scope(text: str, start: int, figure: int, project_named: bool = True) 
     "транзитной нефти"); or ``actor:<country code>``, in a sentence that names no project
     (``project_named``) but a country in the figure's clause: the country's own traffic, not
     the project's ("в 2025 году морским транспортом страны перевезено 4,002 миллиона тонн",
-    :data:`COUNTRY_WORDS`). Else None."""
+    :data:`COUNTRY_WORDS`), unless a part word (:data:`PART_WORDS`) stands before the country:
+    then ``share:<country code>``, the country's part of the volume stated before ("доля
+    экспорта из Казахстана составила 1,2 млн тонн"). Else None."""
     tokens = [lemmas(token.text) for token in words(text, start, figure)]
     for index, (_, noun) in enumerate(itertools.pairwise(tokens)):
         if not noun & CARGO:
@@ -488,12 +493,22 @@ def share_scope(text: str, start: int, figure: int, project_named: bool = True) 
     own = cut + 2 if cut >= 0 else start
     if _DIRECTION.search(text, own, figure):
         return None  # "поставок из Китая в Европу": a route's direction, no country's traffic
+    part = False
     for lemma_set in (lemmas(token.text) for token in words(text, own, figure)):
+        part = part or bool(lemma_set & PART_WORDS)
         country = next((COUNTRIES[word] for word in sorted(lemma_set) if word in COUNTRIES), None)
+        if country and part:
+            # "при этом доля экспорта из Казахстана составила 1,2 млн тонн": a part of the
+            # volume stated before, the country's share of it, not all its own traffic
+            return f"share:{country}"
         region = next((REGIONS[word] for word in sorted(lemma_set) if word in REGIONS), None)
         if country or region or lemma_set & COUNTRY_WORDS:
             return f"{ACTOR}{country or region or 'country'}"
     return None
+
+
+#: Words that make a volume a part of another (by lemma): "доля экспорта из Казахстана".
+PART_WORDS = {"доля"}
 
 
 # A direction, from one place to another: "объем поставок из Китая в Европу".
@@ -750,6 +765,39 @@ def laid_scope(text: str, start: int, figure: int) -> str | None:
     window = words(text, max(start, figure - LAID_REACH), figure)
     laid = any(lemmas(token.text) & LAID for token in window)
     return "construction" if laid else None
+
+
+#: Words of generating power (by lemma): a power in a clause that names one is the capacity of
+#: plants, a country's or a company's, no line's or cable's ("страна планирует увеличить
+#: установленную мощность генерации до 26 ГВт").
+GENERATION = {"генерация", "генерировать", "электростанция"}
+#: A generating capacity: no project's figure.
+OF_GENERATION = f"{ACTOR}generation"
+
+
+def generation_scope(text: str, start: int, figure: int) -> str | None:
+    """:data:`OF_GENERATION` when a word of generating power (:data:`GENERATION`) stands in
+    a power's clause before it (``text[start:figure]``); else None."""
+    found = any(lemmas(token.text) & GENERATION for token in words(text, start, figure))
+    return OF_GENERATION if found else None
+
+
+#: Nouns of people (by lemma): a share of them is no project's figure.
+PEOPLE = {"рабочий", "работник", "сотрудник", "персонал", "специалист", "житель", "гражданин",
+          "население", "человек"}  # fmt: skip
+# The two words right after a share: "70% наемных рабочих".
+_TWO_WORDS_AFTER = re.compile(r"\s+([^\W\d_]+)(?:\s+([^\W\d_]+))?")
+#: A share of people ("по контракту, 70% наемных рабочих должны составлять граждане Грузии").
+OF_PEOPLE = f"{ACTOR}people"
+
+
+def people_after(text: str, figure_end: int) -> str | None:
+    """:data:`OF_PEOPLE` when a noun of people (:data:`PEOPLE`) is one of the two words right
+    after a share ending at ``figure_end`` ("70% наемных рабочих должны составлять граждане
+    Грузии": a share of the workforce, not of the line); else None."""
+    after = _TWO_WORDS_AFTER.match(text, figure_end)
+    found = [lemmas(word) for word in after.groups() if word] if after else []
+    return OF_PEOPLE if any(lemma_set & PEOPLE for lemma_set in found) else None
 
 
 def of_works(text: str, figure_end: int) -> bool:

@@ -2,7 +2,9 @@
 
 * **deadlines**: ``до конца 2026 года``, ``к 2030 году``; a completion stated for a year
   (``будет завершено в 2027 году``, ``ввод запланирован на 2027 год``: only in a sentence
-  that completes something, "строительство начнётся в 2026 году" is no deadline); and the
+  that completes something, "строительство начнётся в 2026 году" is no deadline, or whose
+  works bring a capacity, "в результате расширения порта в 2015 году будет обеспечен рост его
+  пропускной способности", :func:`completes`); and the
   same relative to the publication ("до конца года", "в следующем году"), yielded with
   ``extra["relative_years"]`` for :mod:`.claims` to resolve against the page's date;
 * **base years**: ``с 2020 года`` (kind ``since``);
@@ -29,6 +31,20 @@ COMPLETION = {
     "запустить", "запуск", "открыть", "открытие", "заработать", "окончание", "закончить",
     "достроить", "готовый", "довести",
 }  # fmt: skip
+#: Works that raise a project's capacity, and the words of a capacity (by lemma): a year by
+#: which such works bring a capacity is their completion ("в результате расширения порта в 2015
+#: году будет обеспечен рост его пропускной способности до 20,5 миллиона тонн").
+EXPANSION = {"расширение", "строительство", "реконструкция", "модернизация"}
+CAPACITY_WORDS = {"мощность", "способность"}
+
+
+def completes(said: frozenset[str] | set[str]) -> bool:
+    """Whether a sentence of lemmas ``said`` completes something: a completion word
+    (:data:`COMPLETION`), or works that bring a capacity (:data:`EXPANSION` with
+    :data:`CAPACITY_WORDS`)."""
+    return bool(said & COMPLETION) or bool(said & EXPANSION and said & CAPACITY_WORDS)
+
+
 #: Verbs (and their nouns) that date an event.
 EVENT_WORDS = {
     "подписать", "подписание", "открыть", "открытие", "запустить", "запуск", "начать",
@@ -120,7 +136,7 @@ def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
         for match in _QUARTERS.finditer(text, start, end):
             yield Quantity("deadline", float(match[1]), "year", match.start(), match.end(),
                            qualifier="in", extra={"end_of_year": False})  # fmt: skip
-    if said & COMPLETION:
+    if completes(said):
         in_year = [match for match in _IN_YEAR.finditer(text, start, end)
                    if not _starts_work(text, match, start, end)]  # fmt: skip
         relative = [match
