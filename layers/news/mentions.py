@@ -168,11 +168,15 @@ def listed_ports(
         for name in _LISTED_NAME.finditer(text, listed.start(1), listed.end(1)):
             if any(a < name.end() and name.start() < b for a, b in taken):
                 continue
-            written = f"порт {name[0]}"
-            port = [match for match in gazetteer.features.find(written)
-                    if (match.start, match.end) == (0, len(written))]  # fmt: skip
-            if port:
-                yield name.start(), name.end(), port[0]
+            port = _named_whole(gazetteer, f"порт {name[0]}")
+            if port is not None:
+                yield name.start(), name.end(), port
+
+
+def _named_whole(gazetteer: Gazetteer, written: str) -> Match | None:
+    """The gazetteer's feature whose name is the whole of ``written`` ("порт Курык"), if any."""
+    return next((match for match in gazetteer.features.find(written)
+                 if (match.start, match.end) == (0, len(written))), None)
 
 
 # A terminal noun right before the place it stands in: "терминал в Джейхане".
@@ -195,11 +199,9 @@ def placed_terminals(
     for placed in _TERMINAL_IN.finditer(text, max(start, first - 1), end) if first >= 0 else ():
         if any(a < placed.end() and placed.start() < b for a, b in taken):
             continue
-        written = f"терминал {placed[1]}"
-        terminal = [match for match in gazetteer.features.find(written)
-                    if (match.start, match.end) == (0, len(written))]  # fmt: skip
-        if terminal:
-            yield placed.start(), placed.end(), terminal[0]
+        terminal = _named_whole(gazetteer, f"терминал {placed[1]}")
+        if terminal is not None:
+            yield placed.start(), placed.end(), terminal
 
 
 def road_in(text: str, start: int, end: int) -> bool:
