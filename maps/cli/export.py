@@ -69,10 +69,12 @@ def validate_command(
             lines.append(f"{name}: ok: {count} feature{'s' if count != 1 else ''}"
                          if len(files) > 1 else f"ok: {count} feature{'s' if count != 1 else ''}")
         for problem in problems:
-            where = "" if problem.index is None else f"{problem.where}: "
-            lines.append(f"{name}: {where}{problem.message}")
-            records.append({"file": name, "index": problem.index, "id": problem.feature_id,
-                            "message": problem.message})
+            lines.append(f"{name}: {problem.prefix}{problem.message}")
+            record = {"file": name, "index": problem.index, "id": problem.feature_id,
+                      "message": problem.message}
+            if problem.layer is not None:  # a file of several layers: which one
+                record["layer"] = problem.layer
+            records.append(record)
     if fmt == "json":
         click.echo(render_json(records))
     else:
