@@ -364,3 +364,14 @@ def test_any_other_gdal_warning_is_one_line_of_ours_said_once(
                               stacklevel=1)
     assert [record.getMessage() for record in caplog.records] == [
         f"{tmp_path / 'routes.gpkg'}: Field 'x' of width 300 truncated to 254."]
+
+
+def test_a_geopackage_without_features_is_one_line_on_the_map_as_in_metrics(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "empty.gpkg"
+    pyogrio.write_dataframe(_routes().iloc[:0], path, layer="routes", driver="GPKG")
+    line = f"caspian: error: {path}: the file holds no features; add some\n"
+    assert run_cli(["metrics", "--file", str(path)], capsys) == (2, "", line)
+    assert run_cli(["map", "--add", str(path), "-o", str(tmp_path / "m.html")], capsys) == (
+        2, "", line)

@@ -46,7 +46,6 @@ from caspian.layers.io.geojson_rules import (
 from caspian.layers.io.geojson_stream import CollectionReader
 from caspian.layers.io.ogr_reader import check_field_count, first_line, ogr_batches
 from caspian.layers.io.userdata import (
-    MAX_PROPERTY_COLUMNS,
     Problem,
     ReadOptions,
     UnusableError,
@@ -551,13 +550,21 @@ def read_user_layers(
     frame, properties)`` in the file's order, ``layer`` None for a file of one layer.
 
     A GeoPackage (or any file GDAL lists several layers of) gives one entry per vector
-    layer; tables without geometry are skipped, said on stderr."""
+    layer that holds features; tables without geometry are skipped, said on stderr.
+
+    Raises
+    ------
+    InputError
+        The file cannot be used (the first problem, as :func:`user_batches` says it), or
+        holds no features."""
     if not streams(path):
         return [(None, *read_user_features(path, **options))]
     geometry_types, allow_null_geometry, columns = read_options(**options)
     checked = list(_usable(path, _batches(path, geometry_types, allow_null_geometry, None,
                                           columns=columns)))
-    names = list(dict.fromkeys(batch.layer for batch in checked)) or [None]
+    if not checked:  # as metrics --file says it (a layer without features gives no batch)
+        raise InputError(f"{display_path(path)}: the file holds no features; add some")
+    names = list(dict.fromkeys(batch.layer for batch in checked))
     return [(name, *_whole_layer([batch for batch in checked if batch.layer == name], columns))
             for name in names]
 

@@ -49,9 +49,11 @@ def validate_command(
 
     GeoJSON Lines, GeoParquet, GeoPackage, FlatGeobuf and Shapefile files (by suffix) are
     read in batches and checked by the same rules for positions, geometry types and
-    properties (features counted from 0). Prints "ok: N features" and exits 0 when FILE is
-    clean; otherwise prints one line per problem, "FILE: feature I (id X): problem; fix" (or
-    "FILE: problem; fix" for the whole file), and exits 2.
+    properties (features counted from 0). Every vector layer of a GeoPackage of several is
+    counted and checked, its problems named "layer 'L', feature I" (and a "layer" key in
+    json). Prints "ok: N features" and exits 0 when FILE is clean; otherwise prints one line
+    per problem, "FILE: feature I (id X): problem; fix" (or "FILE: problem; fix" for the
+    whole file), and exits 2.
     """
 
     records: list[dict[str, Any]] = []
