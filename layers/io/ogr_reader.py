@@ -8,9 +8,10 @@ GeoPackage) are skipped, said once on stderr; a file without any vector layer is
 
 pyogrio turns GDAL's warnings into Python warnings, which would reach the user as a raw
 ``UserWarning`` with a source line. Every pyogrio call here runs inside :class:`GdalNotices`:
-the warnings of :data:`SILENCED` are dropped (each says why), every other one becomes one
-``caspian: FILE: ...`` line (a logging warning, which the command line prints), said once per
-file.
+the warnings of :data:`SILENCED` (each says why) and deprecations (addressed to our code,
+not to the user) are dropped; every other one, GDAL telling that it altered or skipped
+something it read, becomes one ``caspian: FILE: ...`` line (a logging warning, which the
+command line prints), said once per file.
 """
 
 from __future__ import annotations
@@ -42,6 +43,9 @@ SILENCED: tuple[re.Pattern[str], ...] = (
     re.compile(r"has GPKG application_id, but non conformant file extension"),
 )
 
+#: Warnings addressed to the code that calls pyogrio, not to the user: silenced.
+_FOR_DEVELOPERS = (DeprecationWarning, PendingDeprecationWarning, FutureWarning)
+
 
 class GdalNotices:
     """The warnings pyogrio and GDAL raise while one file is read, said as our own lines.
@@ -63,8 +67,10 @@ class GdalNotices:
             yield
         for warning in caught:
             text = (str(warning.message).strip().splitlines() or [""])[0]
-            if not text or text in self.said or any(
-                    pattern.search(text) for pattern in SILENCED):
+            # Deprecations speak to this package's code, not to the user about the file:
+            # silenced here (the test suite, which calls pyogrio directly, still sees them).
+            if (not text or text in self.said or issubclass(warning.category, _FOR_DEVELOPERS)
+                    or any(pattern.search(text) for pattern in SILENCED)):
                 continue
             self.said.add(text)
             logger.warning("%s: %s", self.name, text)
