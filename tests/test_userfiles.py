@@ -375,3 +375,26 @@ def test_a_geopackage_without_features_is_one_line_on_the_map_as_in_metrics(
     assert run_cli(["metrics", "--file", str(path)], capsys) == (2, "", line)
     assert run_cli(["map", "--add", str(path), "-o", str(tmp_path / "m.html")], capsys) == (
         2, "", line)
+
+
+def test_a_shapefile_whose_cpg_names_the_wrong_encoding_names_each_feature(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Latin-1 bytes under a .cpg that says UTF-8: GDAL passes them on without a warning, and
+    # pyarrow failed on them later with a traceback ("Wrapping Caf\ufffd failed").
+    routes = _routes().assign(name=["Café", "Grüner Weg", "Ağstafa"])[["name", "geometry"]][:2]
+    path = tmp_path / "routes.shp"
+    pyogrio.write_dataframe(routes, path, encoding="latin1")
+    path.with_suffix(".cpg").write_text("UTF-8", encoding="ascii")
+    code, out, err = run_cli(["validate", str(path)], capsys)
+    fix = ("the text is in another encoding than the file declares; name the right one (a "
+           "Shapefile's .cpg, e.g. CP1252) or save the file again as UTF-8")
+    assert (code, err) == (2, "")
+    assert out.splitlines() == [
+        f"{path}: feature 0: attribute 'name' is not UTF-8 (byte 0xe9 at byte 3): {fix}",
+        f"{path}: feature 1: attribute 'name' is not UTF-8 (byte 0xfc at byte 2): {fix}"]
+    code, out, err = run_cli(["metrics", "--file", str(path)], capsys)
+    assert (code, out) == (2, "")
+    assert err.startswith(f"caspian: error: {path}: feature 0: attribute 'name' is not UTF-8")
+    path.with_suffix(".cpg").write_text("ISO-8859-1", encoding="ascii")  # the fix it names
+    assert read_user_file(path)[0]["name"].tolist() == ["Café", "Grüner Weg"]

@@ -176,3 +176,45 @@ def ogr_batches(
         finally:
             with notices.caught():  # closing the layer may warn too
                 opened.close()
+
+
+def undecodable_text(
+    batch: pyarrow.RecordBatch, first_row: int
+) -> tuple[pyarrow.RecordBatch, list[tuple[int, str]]]:
+    """Attribute text that is not UTF-8, each value's problem by row, and the batch with those
+    values null (pyarrow would fail on them later, with a traceback).
+
+    GDAL hands text on as the file declares it: a Shapefile whose ``.cpg`` says UTF-8 over
+    Windows-1252 bytes gives strings pyarrow cannot hold ("Wrapping Caf\\ufffd failed"), and
+    GDAL warns of nothing.
+    """
+    # slow import
+    import pyarrow
+
+    problems: list[tuple[int, str]] = []
+    for index, field in enumerate(batch.schema):
+        large = pyarrow.types.is_large_string(field.type)
+        if not (large or pyarrow.types.is_string(field.type)):
+            continue
+        column = batch.column(index)
+        try:
+            column.validate(full=True)
+            continue
+        except pyarrow.ArrowInvalid:
+            pass  # rare: find the values, one by one
+        values: list[Any] = column.cast(
+            pyarrow.large_binary() if large else pyarrow.binary()).to_pylist()
+        for row, value in enumerate(values):
+            if value is None:
+                continue
+            try:
+                values[row] = value.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                values[row] = None
+                problems.append((first_row + row, (
+                    f"attribute {field.name!r} is not UTF-8 (byte 0x{value[exc.start]:02x} at "
+                    f"byte {exc.start}): the text is in another encoding than the file "
+                    "declares; name the right one (a Shapefile's .cpg, e.g. CP1252) or save "
+                    "the file again as UTF-8")))
+        batch = batch.set_column(index, field, pyarrow.array(values, type=field.type))
+    return batch, problems

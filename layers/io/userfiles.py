@@ -44,7 +44,12 @@ from caspian.layers.io.geojson_rules import (
     prepare_positions,
 )
 from caspian.layers.io.geojson_stream import CollectionReader
-from caspian.layers.io.ogr_reader import check_field_count, first_line, ogr_batches
+from caspian.layers.io.ogr_reader import (
+    check_field_count,
+    first_line,
+    ogr_batches,
+    undecodable_text,
+)
 from caspian.layers.io.userdata import (
     Problem,
     ReadOptions,
@@ -227,10 +232,10 @@ def _check_batch(
     # slow import: GEOS and numpy
     import shapely
 
+    batch, problems = undecodable_text(batch, first_row)
     wkb = batch.column("geometry").to_numpy(zero_copy_only=False)
     geoms = _to_lonlat(shapely.from_wkb(wkb, on_invalid="ignore"), crs)
     rows = np.arange(first_row, first_row + batch.num_rows)
-    problems: list[tuple[int, str]] = []
     missing = shapely.is_missing(geoms)
     unreadable = missing & np.array([value is not None for value in wkb], dtype=bool)
     problems += [(int(row), "geometry is not valid WKB (the file is damaged or was written "
