@@ -13,10 +13,12 @@ Lengths are geodesic on the WGS84 ellipsoid (``settings.ellps``), in kilometres.
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import os
 from collections.abc import Iterable, Mapping, Sequence
+from operator import itemgetter
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, cast
 
@@ -40,7 +42,7 @@ from caspian.layers.catalog.loading import catalog_frame
 from caspian.layers.catalog.schema import USER_PROPERTIES
 from caspian.layers.io.fileio import display_path
 from caspian.layers.io.userdata import read_user_geojson
-from caspian.layers.io.userfiles import streams, user_batches
+from caspian.layers.io.userfiles import streams, user_layer_batches
 from caspian.layers.routing.sea import sea_distance_matrix_m
 
 if TYPE_CHECKING:
@@ -331,7 +333,9 @@ def file_metrics(
         :data:`caspian.layers.io.userfiles.USER_FORMATS` (GeoParquet, GeoPackage, FlatGeobuf,
         Shapefile, GeoJSON Lines), measured batch by batch as
         :func:`caspian.layers.io.userfiles.user_batches` reads it, so that only one batch of
-        geometries is held at a time.
+        geometries is held at a time. Every vector layer of a file of several (a
+        GeoPackage) is measured, layer after layer; the ``layer`` column is the file's stem,
+        and ``stem:layer`` for a file of several layers.
     settings : Settings, optional
         ``ellps`` and ``densify_km``.
     by_country : bool
@@ -345,15 +349,23 @@ def file_metrics(
     """
 
     settings, by_country = settings_or_default(settings), flag(by_country, "by_country")
-    layer = display_path(file_path(path, "path").stem)
+    stem = display_path(file_path(path, "path").stem)
     if not streams(path):
         return metrics_frame(read_user_geojson(path, columns=INPUT_COLUMNS), settings,
-                             by_country=by_country, layer=layer)
-    frame = batches_metrics(user_batches(path, columns=INPUT_COLUMNS), settings,
-                            by_country=by_country, layer=layer)
-    if frame is None:
+                             by_country=by_country, layer=stem)
+    # slow import
+    import pandas
+
+    # One layer after the other, a batch at a time: groupby hands each layer's batches on as
+    # they are read, never a whole layer.
+    parts = [batches_metrics((frame for _, frame in batches), settings, by_country=by_country,
+                             layer=stem if name is None else f"{stem}:{name}")
+             for name, batches in itertools.groupby(
+                 user_layer_batches(path, columns=INPUT_COLUMNS), key=itemgetter(0))]
+    frames = [part for part in parts if part is not None]
+    if not frames:
         raise InputError(f"{display_path(path)}: the file holds no features; add some")
-    return frame
+    return frames[0] if len(frames) == 1 else pandas.concat(frames, ignore_index=True)
 
 
 def batches_metrics(

@@ -28,7 +28,7 @@ from caspian.layers.catalog.loading import GROUPS, layers_frame, load_catalog
 from caspian.layers.catalog.vocabulary import KINDS
 from caspian.layers.io.errors import DependencyMissingError
 from caspian.layers.io.fileio import display_path, write_text_atomic
-from caspian.layers.io.userfiles import read_user_file
+from caspian.layers.io.userfiles import read_user_layers
 from caspian.maps import html_templates, styles
 from caspian.maps.basemap import (
     basemap_attribution_html,
@@ -231,8 +231,11 @@ def build_map(
     layer_ids : sequence of str, optional
         Catalog layers to draw, in this order; all layers by default.
     add : sequence of path-like
-        A user's GeoJSON files, each drawn as its own overlay with every property in the
-        popup (escaped). Validated by :func:`caspian.layers.io.userdata.read_user_geojson`.
+        A user's files (GeoJSON, or any format of
+        :data:`caspian.layers.io.userfiles.USER_FORMATS`), each drawn as its own overlay with
+        every property in the popup (escaped), each vector layer of a file of several (a
+        GeoPackage) as its own overlay named ``stem: layer``. Validated as
+        :func:`caspian.layers.io.userfiles.read_user_layers` reads them.
     **options
         ``title``, ``offline``, ``settings``: see :func:`map_options`.
 
@@ -258,9 +261,31 @@ def build_map(
     add = [file_path(path, "an item of add") for path in add]
     layers = list(load_catalog(layer_ids).values())
     # Popups show each feature's own properties, read as records: no table of every key.
-    users = [(name, *read_user_file(path, columns=()))
-             for name, path in zip(user_layer_names(add), add, strict=True)]
+    read = [(name, path, layer, frame, own)
+            for name, path in zip(user_layer_names(add), add, strict=True)
+            for layer, frame, own in read_user_layers(path, columns=())]
+    names = _overlay_names([(name, path, layer) for name, path, layer, *_ in read])
+    users = [(overlay, frame, own)
+             for overlay, (*_, frame, own) in zip(names, read, strict=True)]
     return map_of_layers(layers, users, title=title, offline=offline, settings=settings)
+
+
+def _overlay_names(
+    files: Sequence[tuple[str, str | os.PathLike[str], str | None]]
+) -> list[str]:
+    """The overlay name of each ``(file's name, path, layer)``: the file's name for a file
+    of one layer, ``stem: layer`` for a layer of a file of several (``two.gpkg`` gives
+    ``two: rail``), ``two.gpkg: rail`` where stems repeat (``two.gpkg`` and ``two.sqlite``
+    both given), numbered where even that repeats."""
+    def stem(name: str, path: str | os.PathLike[str]) -> str:
+        suffix = Path(path).suffix
+        return name[:-len(suffix)] if suffix and name.endswith(suffix) else name
+
+    names = [name if layer is None else f"{stem(name, path)}: {layer}"
+             for name, path, layer in files]
+    names = [f"{name}: {layer}" if layer is not None and names.count(overlay) > 1 else overlay
+             for overlay, (name, _, layer) in zip(names, files, strict=True)]
+    return _numbered(names)
 
 
 def user_layer_names(paths: Sequence[str | os.PathLike[str]]) -> list[str]:
@@ -270,6 +295,11 @@ def user_layer_names(paths: Sequence[str | os.PathLike[str]]) -> list[str]:
     repeated = {name for name in names if names.count(name) > 1}
     names = [display_path(Path(Path(path).parent.name) / name) if name in repeated else name
              for name, path in zip(names, paths, strict=True)]
+    return _numbered(names)
+
+
+def _numbered(names: Sequence[str]) -> list[str]:
+    """``names``, each repeat numbered from its second (``a``, ``a (2)``, ``a (3)``)."""
     seen: dict[str, int] = {}
     distinct = []
     for name in names:

@@ -3,20 +3,26 @@ read back in batches, measured, validated and drawn like the same features in Ge
 
 from __future__ import annotations
 
+import json
 import os
+import warnings
 from pathlib import Path
 
 import geopandas
 import numpy as np
 import pandas
 import pyogrio
+import pyproj
 import pytest
 import shapely
 from caspian.geo.errors import InputError
+from caspian.layers.io.ogr_reader import GdalNotices
 from caspian.layers.io.userfiles import (
     read_user_file,
+    read_user_layers,
     user_batches,
     user_format,
+    user_layer_batches,
     validate_user_file,
 )
 from caspian.layers.metrics import file_metrics
@@ -201,3 +207,194 @@ def test_damaged_geometry_bytes_name_the_feature(tmp_path: Path) -> None:
     pyarrow.parquet.write_table(damaged, path)
     with pytest.raises(InputError, match=r"routes.parquet: feature 1: geometry is not valid WKB"):
         file_metrics(path)
+
+
+# A file of several vector layers: a GeoPackage as QGIS and ogr2ogr see it, every layer read.
+
+#: WGS84, as the metrics use it; the expected lengths are computed here, not copied.
+GEOD = pyproj.Geod(ellps="WGS84")
+
+
+def _two_layers(path: Path) -> Path:
+    """``land`` (Ələt–Bakı and Gardabani–Ağstafa) then ``sea`` (Актау–Алят), in that order."""
+    routes = _routes()
+    pyogrio.write_dataframe(routes.iloc[[0, 2]], path, layer="land", driver="GPKG")
+    pyogrio.write_dataframe(routes.iloc[[1]], path, layer="sea", driver="GPKG")
+    return path
+
+
+def _geodesic_km(line: shapely.LineString) -> float:
+    lons, lats = line.xy
+    return float(GEOD.line_length(lons, lats)) / 1000
+
+
+def test_every_layer_of_a_geopackage_is_measured_with_its_layer_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _two_layers(tmp_path / "routes.gpkg")
+    routes = _routes()
+    code, out, err = run_cli(["metrics", "--file", str(path), "--format", "json"], capsys)
+    assert (code, err) == (0, "")  # no UserWarning "More than one layer found" either
+    rows = json.loads(out)
+    assert [(row["layer"], row["feature"]) for row in rows] == [
+        ("routes:land", "0"), ("routes:land", "1"), ("routes:sea", "0")]
+    for row, line in zip(rows, routes.geometry.iloc[[0, 2, 1]], strict=True):
+        assert row["length_km"] == pytest.approx(_geodesic_km(line), abs=1e-3)
+    assert rows[0]["published_km"] == 70.0  # Ələt–Bakı's attribute, read from layer land
+
+
+def test_layers_stream_one_after_the_other_each_counted_from_zero(tmp_path: Path) -> None:
+    path = _two_layers(tmp_path / "routes.gpkg")
+    batches = list(user_layer_batches(path, batch_size=1))
+    assert [(layer, frame["id"].tolist(), frame["name"].tolist()) for layer, frame in batches] == [
+        ("land", [0], ["Ələt–Bakı"]), ("land", [1], ["Gardabani–Ağstafa"]),
+        ("sea", [0], ["Актау–Алят"])]
+
+
+def test_a_geopackage_of_one_layer_measures_as_the_same_features_in_geojson(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The layer column stays the file's stem: a one-layer file's output is what it was.
+    (tmp_path / "gpkg").mkdir()
+    gpkg = _write(_routes(), tmp_path / "gpkg" / "routes.gpkg")
+    geojson = tmp_path / "routes.geojson"
+    pyogrio.write_dataframe(_routes(), geojson, driver="GeoJSON")
+    ours = run_cli(["metrics", "--file", str(gpkg), "--format", "csv"], capsys)
+    theirs = run_cli(["metrics", "--file", str(geojson), "--format", "csv"], capsys)
+    assert ours == theirs
+    assert ours[1].splitlines()[1].startswith("routes,0,")
+
+
+def test_validate_checks_every_layer_and_names_the_layer_of_a_problem(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _two_layers(tmp_path / "routes.gpkg")
+    assert run_cli(["validate", str(path)], capsys) == (0, "ok: 3 features\n", "")
+    sea = _routes().iloc[[1]]
+    sea.loc[1, "geometry"] = shapely.LineString([(51.1, 43.6), (50.2, 95.0)])
+    path.unlink()
+    pyogrio.write_dataframe(_routes().iloc[[0, 2]], path, layer="land", driver="GPKG")
+    pyogrio.write_dataframe(sea, path, layer="sea", driver="GPKG")
+    code, out, err = run_cli(["validate", str(path)], capsys)
+    problem = ("position 1 has latitude 95, beyond ±90: coordinates look swapped: GeoJSON is "
+               "[lon, lat]; swap the two numbers")
+    assert (code, out, err) == (2, f"{path}: layer 'sea', feature 0: {problem}\n", "")
+    code, out, _ = run_cli(["validate", str(path), "--format", "json"], capsys)
+    assert json.loads(out) == [{"file": str(path), "index": 0, "id": None, "message": problem,
+                                "layer": "sea"}]
+    code, out, err = run_cli(["metrics", "--file", str(path)], capsys)
+    assert (code, out) == (2, "")
+    assert err == f"caspian: error: {path}: layer 'sea', feature 0: {problem}\n"
+
+
+def test_map_draws_each_layer_of_a_geopackage_as_its_own_overlay(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _two_layers(tmp_path / "routes.gpkg")
+    html = tmp_path / "map.html"
+    code, _, err = run_cli(["map", "btc_pipeline", "--add", str(path), "-o", str(html)], capsys)
+    assert code == 0
+    assert "Warning" not in err
+    page = html.read_text(encoding="utf-8")
+    assert 'groups["Your data"]["routes: land"]' in page
+    assert 'groups["Your data"]["routes: sea"]' in page
+    assert 'groups["Your data"]["routes.gpkg"]' not in page
+    layers = read_user_layers(path)
+    assert [(layer, frame["name"].tolist()) for layer, frame, _ in layers] == [
+        ("land", ["Ələt–Bakı", "Gardabani–Ağstafa"]), ("sea", ["Актау–Алят"])]
+
+
+def _with_table(path: Path, *layers: geopandas.GeoDataFrame) -> Path:
+    for number, frame in enumerate(layers):
+        pyogrio.write_dataframe(frame, path, layer=f"routes{number}", driver="GPKG")
+    pyogrio.write_dataframe(pandas.DataFrame({"route": ["Ələt–Bakı"], "tariff_usd": [12.5]}),
+                            path, layer="tariffs", driver="GPKG")
+    return path
+
+
+def test_a_table_without_geometry_is_skipped_and_said_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _with_table(tmp_path / "routes.gpkg", _routes())
+    assert [str(kind) for _, kind in pyogrio.list_layers(path)] == ["LineString", "None"]
+    code, out, err = run_cli(["metrics", "--file", str(path), "--format", "csv"], capsys)
+    assert code == 0
+    assert [line.split(",")[:2] for line in out.splitlines()[1:]] == [
+        ["routes", "0"], ["routes", "1"], ["routes", "2"]]  # one vector layer: the stem alone
+    assert err == (f"caspian: {path}: skipped 1 table without geometry ('tariffs'): only "
+                   "layers with geometry are measured, checked and drawn\n")
+    assert run_cli(["validate", str(path)], capsys)[1:] == ("ok: 3 features\n", err)
+
+
+def test_a_file_of_tables_alone_is_one_line_naming_the_fix(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _with_table(tmp_path / "tariffs.gpkg")
+    for argv in (["metrics", "--file", str(path)], ["map", "--add", str(path), "-o",
+                                                      str(tmp_path / "m.html")]):
+        assert run_cli(argv, capsys) == (2, "", (
+            f"caspian: error: {path}: the file holds no layer with geometry (only 1 table "
+            "without geometry ('tariffs')); give a file with a vector layer, or add a "
+            "geometry to the table (in QGIS, or ogr2ogr with -nlt)\n"))
+    assert not (tmp_path / "m.html").exists()
+
+
+def test_a_geopackage_under_another_suffix_reads_without_gdal_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # GDAL warns "has GPKG application_id, but non conformant file extension": we chose the
+    # driver from the first bytes on purpose, so the warning is silenced.
+    path = _two_layers(tmp_path / "routes.gpkg").rename(tmp_path / "routes.data")
+    with pytest.warns(RuntimeWarning, match="non conformant file extension"):
+        pyogrio.list_layers(path)
+    assert run_cli(["validate", str(path)], capsys) == (0, "ok: 3 features\n", "")
+
+
+def test_any_other_gdal_warning_is_one_line_of_ours_said_once(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    notices = GdalNotices(tmp_path / "routes.gpkg")
+    with caplog.at_level("WARNING", logger="caspian"), warnings.catch_warnings():
+        warnings.simplefilter("error")  # a warning that escaped would fail the test
+        for _ in range(2):
+            with notices.caught():
+                warnings.warn("Field 'x' of width 300 truncated to 254.\nmore", RuntimeWarning,
+                              stacklevel=1)
+                warnings.warn("More than one layer found in 'routes.gpkg'", UserWarning,
+                              stacklevel=1)
+    assert [record.getMessage() for record in caplog.records] == [
+        f"{tmp_path / 'routes.gpkg'}: Field 'x' of width 300 truncated to 254."]
+
+
+def test_a_geopackage_without_features_is_one_line_on_the_map_as_in_metrics(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "empty.gpkg"
+    pyogrio.write_dataframe(_routes().iloc[:0], path, layer="routes", driver="GPKG")
+    line = f"caspian: error: {path}: the file holds no features; add some\n"
+    assert run_cli(["metrics", "--file", str(path)], capsys) == (2, "", line)
+    assert run_cli(["map", "--add", str(path), "-o", str(tmp_path / "m.html")], capsys) == (
+        2, "", line)
+
+
+def test_a_shapefile_whose_cpg_names_the_wrong_encoding_names_each_feature(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Latin-1 bytes under a .cpg that says UTF-8: GDAL passes them on without a warning, and
+    # pyarrow failed on them later with a traceback ("Wrapping Caf\ufffd failed").
+    routes = _routes().assign(name=["Café", "Grüner Weg", "Ağstafa"])[["name", "geometry"]][:2]
+    path = tmp_path / "routes.shp"
+    pyogrio.write_dataframe(routes, path, encoding="latin1")
+    path.with_suffix(".cpg").write_text("UTF-8", encoding="ascii")
+    code, out, err = run_cli(["validate", str(path)], capsys)
+    fix = ("the text is in another encoding than the file declares; name the right one (a "
+           "Shapefile's .cpg, e.g. CP1252) or save the file again as UTF-8")
+    assert (code, err) == (2, "")
+    assert out.splitlines() == [
+        f"{path}: feature 0: attribute 'name' is not UTF-8 (byte 0xe9 at byte 3): {fix}",
+        f"{path}: feature 1: attribute 'name' is not UTF-8 (byte 0xfc at byte 2): {fix}"]
+    code, out, err = run_cli(["metrics", "--file", str(path)], capsys)
+    assert (code, out) == (2, "")
+    assert err.startswith(f"caspian: error: {path}: feature 0: attribute 'name' is not UTF-8")
+    path.with_suffix(".cpg").write_text("ISO-8859-1", encoding="ascii")  # the fix it names
+    assert read_user_file(path)[0]["name"].tolist() == ["Café", "Grüner Weg"]

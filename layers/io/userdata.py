@@ -74,15 +74,24 @@ class Problem:
     message: str
     #: The feature's ``id`` member when it has a usable one.
     feature_id: str | int | None = None
+    #: The layer of a file of several vector layers (a GeoPackage), whose features ``index``
+    #: counts from 0; None in a file of one layer.
+    layer: str | None = None
 
     @property
     def where(self) -> str:
-        """``"feature 3 (id 'a')"``, ``"feature 3"`` or ``"file"``."""
+        """``"feature 3 (id 'a')"``, ``"feature 3"`` or ``"file"``; in a file of several
+        layers, ``"layer 'two', feature 3"`` (or ``"layer 'two'"`` for the whole layer)."""
         if self.index is None:
-            return "file"
-        if self.feature_id is None:
-            return f"feature {self.index}"
-        return f"feature {self.index} (id {self.feature_id!r})"
+            return "file" if self.layer is None else f"layer {self.layer!r}"
+        feature = (f"feature {self.index}" if self.feature_id is None
+                   else f"feature {self.index} (id {self.feature_id!r})")
+        return feature if self.layer is None else f"layer {self.layer!r}, {feature}"
+
+    @property
+    def prefix(self) -> str:
+        """``where`` and a colon to put before the message, nothing for the whole file."""
+        return "" if self.index is None and self.layer is None else f"{self.where}: "
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}"
@@ -101,8 +110,7 @@ def unusable_file_error(path: str | os.PathLike[str], problems: Sequence[Problem
     count = f"{more}" if all_counted else f"at least {more}"
     tail = (f" (and {count} more problem{'s' if more > 1 else ''}: "
             f"run `{command}` to list them)") if more else ""
-    where = "" if first.index is None else f"{first.where}: "
-    return InputError(f"{display_path(path)}: {where}{first.message}{tail}")
+    return InputError(f"{display_path(path)}: {first.prefix}{first.message}{tail}")
 
 
 class UnusableError(Exception):

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -45,8 +44,13 @@ from caspian.layers.io.geojson_rules import (
     prepare_positions,
 )
 from caspian.layers.io.geojson_stream import CollectionReader
+from caspian.layers.io.ogr_reader import (
+    check_field_count,
+    first_line,
+    ogr_batches,
+    undecodable_text,
+)
 from caspian.layers.io.userdata import (
-    MAX_PROPERTY_COLUMNS,
     Problem,
     ReadOptions,
     UnusableError,
@@ -134,29 +138,9 @@ def _needs_pyarrow() -> None:
         ) from exc
 
 
-def _ogr_batches(path: Path, batch_size: int) -> Iterator[tuple[pyarrow.RecordBatch, Any]]:
-    # slow import: GDAL
-    import pyogrio
-
-    # slow import: GDAL
-    import pyogrio.errors
-
-    try:
-        with pyogrio.open_arrow(path, batch_size=batch_size, use_pyarrow=True) as (meta, reader):
-            _check_field_count(path, len(meta["fields"]))
-            name = meta["geometry_name"] or "wkb_geometry"
-            for batch in reader:
-                yield batch.rename_columns(
-                    ["geometry" if column == name else column for column in batch.schema.names]
-                ), meta["crs"]
-    except pyogrio.errors.DataSourceError as exc:
-        raise InputFileError(display_path(path), f"not a readable {user_format(path).name} "
-                             f"file ({_first_line(exc)}); check the file") from None
-
-
 def _parquet_batches(
     path: Path, batch_size: int, row_groups: Sequence[int] | None = None
-) -> Iterator[tuple[pyarrow.RecordBatch, Any]]:
+) -> Iterator[tuple[str | None, pyarrow.RecordBatch, Any]]:
     # slow import
     import pyarrow
 
@@ -167,7 +151,7 @@ def _parquet_batches(
     try:
         parquet = pyarrow.parquet.ParquetFile(path)
     except (pyarrow.ArrowInvalid, OSError) as exc:
-        raise InputFileError(name, f"not a readable Parquet file ({_first_line(exc)}); "
+        raise InputFileError(name, f"not a readable Parquet file ({first_line(exc)}); "
                              "check the file") from None
     geo = json.loads((parquet.schema_arrow.metadata or {}).get(b"geo", b"null"))
     if not isinstance(geo, dict) or geo.get("primary_column") not in (geo.get("columns") or {}):
@@ -180,30 +164,11 @@ def _parquet_batches(
         raise InputFileError(name, f"GeoParquet geometry encoded as {meta['encoding']!r}; "
                              "caspian reads WKB: write it again with geometry_encoding='WKB'")
     crs = meta.get("crs", "OGC:CRS84")  # GeoParquet: an absent crs means OGC:CRS84
-    _check_field_count(path, len(parquet.schema_arrow.names) - 1)
+    check_field_count(path, len(parquet.schema_arrow.names) - 1)
     for batch in parquet.iter_batches(batch_size=batch_size, row_groups=row_groups):
-        yield batch.rename_columns(
+        yield None, batch.rename_columns(
             ["geometry" if name_ == column else name_ for name_ in batch.schema.names]
         ), crs
-
-
-def _check_field_count(path: Path, fields: int) -> None:
-    """Refuse a file of more attribute fields than a table takes columns: a batch holds a
-    cell for every row and field (GeoJSON Lines of 1,000 features, each with 100 keys of its
-    own, make 100,000 fields; GDAL read it for minutes at 1.3 GB)."""
-    if fields > MAX_PROPERTY_COLUMNS:
-        raise InputFileError(
-            display_path(path),
-            f"the file has {fields:,} attribute fields, too many for one column each (at most "
-            f"{MAX_PROPERTY_COLUMNS:,}); keep the fields you need (ogr2ogr -select name,status "
-            "out in), or give GeoJSON, whose properties are read feature by feature",
-        )
-
-
-def _first_line(exc: Exception) -> str:
-    """The library's reason, up to its first full stop (GDAL adds driver advice after it)."""
-    line = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-    return re.split(r"[.;] ", line, maxsplit=1)[0].rstrip(".")
 
 
 def _to_lonlat(geoms: np.ndarray[Any, Any], crs: Any) -> np.ndarray[Any, Any]:
@@ -245,6 +210,7 @@ class _Checked:
     problems: list[Problem]  # by row in the file (index), the whole file's first
     rows: int  # features in the batch
     own: list[dict[str, Any]] | None = None  # GeoJSON: each feature's properties as given
+    layer: str | None = None  # the layer of a file of several vector layers
 
 
 def _check_batch(
@@ -253,8 +219,10 @@ def _check_batch(
     first_row: int,
     geometry_types: Sequence[str],
     allow_null_geometry: bool,
+    layer: str | None = None,
 ) -> _Checked:
-    """One batch as a GeoDataFrame in EPSG:4326, and its problems by the GeoJSON rules."""
+    """One batch as a GeoDataFrame in EPSG:4326, and its problems by the GeoJSON rules;
+    ``first_row`` counts from 0 in the batch's ``layer`` (None: the file's one layer)."""
     # slow import: pandas and GDAL
     import geopandas
 
@@ -264,10 +232,10 @@ def _check_batch(
     # slow import: GEOS and numpy
     import shapely
 
+    batch, problems = undecodable_text(batch, first_row)
     wkb = batch.column("geometry").to_numpy(zero_copy_only=False)
     geoms = _to_lonlat(shapely.from_wkb(wkb, on_invalid="ignore"), crs)
     rows = np.arange(first_row, first_row + batch.num_rows)
-    problems: list[tuple[int, str]] = []
     missing = shapely.is_missing(geoms)
     unreadable = missing & np.array([value is not None for value in wkb], dtype=bool)
     problems += [(int(row), "geometry is not valid WKB (the file is damaged or was written "
@@ -288,8 +256,9 @@ def _check_batch(
     if "id" not in properties.columns:
         properties["id"] = rows  # as GeoJSON features without an id: their position
     frame = geopandas.GeoDataFrame(properties, geometry=geoms, crs="EPSG:4326")
-    return _Checked(frame, [Problem(row, message) for row, message in
-                            sorted(problems, key=lambda problem: problem[0])], len(frame))
+    return _Checked(frame, [Problem(row, message, layer=layer) for row, message in
+                            sorted(problems, key=lambda problem: problem[0])], len(frame),
+                    layer=layer)
 
 
 def _position_problems(geoms: Any, rows: Any) -> list[tuple[int, str]]:
@@ -427,9 +396,12 @@ def _batches(
     elif entry.reader == "parquet":
         batches = _parquet_batches(Path(path), batch_size)
     else:
-        batches = _ogr_batches(Path(path), batch_size)
-    for batch, crs in batches:
-        yield _check_batch(batch, crs, first_row, geometry_types, allow_null_geometry)
+        batches = ogr_batches(Path(path), entry.name, batch_size)
+    layer = None
+    for name, batch, crs in batches:
+        if name != layer:  # the next layer of a file of several: its rows count from 0
+            layer, first_row = name, 0
+        yield _check_batch(batch, crs, first_row, geometry_types, allow_null_geometry, layer)
         first_row += batch.num_rows
 
 
@@ -461,18 +433,38 @@ def user_batches(
     whole file). A GeoJSON FeatureCollection is read a batch of features at a time too
     (:mod:`caspian.layers.io.geojson_stream`), its properties made columns as
     :func:`~caspian.layers.io.userdata.read_user_geojson` makes them (``columns``: those
-    kept, all by default).
+    kept, all by default). A file of several vector layers (a GeoPackage) gives every
+    layer's batches in turn, rows counted from 0 in each: :func:`user_layer_batches` says
+    which layer each batch is of.
 
     Raises
     ------
     InputError
         At the first batch with a problem: the file, the feature, the problem and its fix.
     """
+    for _, frame in user_layer_batches(path, batch_size=batch_size, part=part, **options):
+        yield frame
+
+
+def user_layer_batches(
+    path: str | os.PathLike[str],
+    *,
+    batch_size: int | None = None,
+    part: FilePart | None = None,
+    **options: Unpack[ReadOptions],
+) -> Iterator[tuple[str | None, geopandas.GeoDataFrame]]:
+    """:func:`user_batches`, each frame with the name of its layer: ``(layer, frame)``.
+
+    A file of several vector layers (a GeoPackage, or any file GDAL lists several layers of)
+    is read layer after layer in the file's order, one batch at a time; ``layer`` is None for
+    a file of one layer (every other format, and a GeoPackage of one vector layer). Tables
+    without geometry are skipped, said on stderr (:mod:`caspian.layers.io.ogr_reader`).
+    """
     geometry_types, allow_null_geometry, columns = read_options(**options)
     for checked in _usable(path, _batches(path, geometry_types, allow_null_geometry,
                                           batch_size, part, columns)):
         assert checked.frame is not None
-        yield checked.frame
+        yield checked.layer, checked.frame
 
 
 def _usable(path: str | os.PathLike[str], batches: Iterable[_Checked]) -> Iterator[_Checked]:
@@ -491,6 +483,9 @@ def validate_user_file(
 ) -> tuple[int, list[Problem]]:
     """Every problem of a streamed file, and its number of features.
 
+    Every vector layer of a file of several is counted and checked, its problems naming it
+    (:attr:`Problem.layer`), listed layer after layer in the file's order.
+
     Returns
     -------
     tuple
@@ -504,7 +499,16 @@ def validate_user_file(
             problems += checked.problems
     except InputFileError as exc:
         return count, [Problem(None, exc.reason or str(exc))]
-    return count, by_place(problems)
+    return count, _in_file_order(problems)
+
+
+def _in_file_order(problems: list[Problem]) -> list[Problem]:
+    """``problems`` of the whole file first, then layer after layer as they were read, each
+    layer's by feature (:func:`~caspian.layers.io.userdata.by_place`)."""
+    rank: dict[str | None, int] = {None: -1}
+    for problem in problems:
+        rank.setdefault(problem.layer, len(rank))
+    return sorted(by_place(problems), key=lambda problem: rank[problem.layer])
 
 
 def streams(path: str | os.PathLike[str], whole_bytes: int | None = None) -> bool:
@@ -526,18 +530,60 @@ def read_user_file(
     GeoJSON: the frame, and each feature's own properties (its non-null attributes).
 
     ``columns`` names the property columns the frame keeps (all when None; ``()`` keeps
-    ``id`` and ``geometry`` alone, the properties living only in the records)."""
-    if not streams(path):
-        return read_user_features(path, **options)
-    geometry_types, allow_null_geometry, columns = read_options(**options)
+    ``id`` and ``geometry`` alone, the properties living only in the records). The features
+    of a file of several vector layers come layer after layer (each layer's ids from 0):
+    :func:`read_user_layers` keeps the layers apart."""
+    layers = read_user_layers(path, **options)
+    if len(layers) == 1:
+        return layers[0][1], layers[0][2]
     # slow import: pandas and GDAL
     import geopandas
 
     # slow import
     import pandas
 
+    frame = geopandas.GeoDataFrame(pandas.concat([layer[1] for layer in layers],
+                                                 ignore_index=True), crs="EPSG:4326")
+    columns = [name for name in frame.columns if name not in ("id", "geometry")]
+    return frame[[*columns, "id", "geometry"]], [own for layer in layers for own in layer[2]]
+
+
+def read_user_layers(
+    path: str | os.PathLike[str], **options: Unpack[ReadOptions]
+) -> list[tuple[str | None, geopandas.GeoDataFrame, list[dict[str, Any]]]]:
+    """Every layer of a user file whole, as :func:`read_user_file` reads one: ``(layer,
+    frame, properties)`` in the file's order, ``layer`` None for a file of one layer.
+
+    A GeoPackage (or any file GDAL lists several layers of) gives one entry per vector
+    layer that holds features; tables without geometry are skipped, said on stderr.
+
+    Raises
+    ------
+    InputError
+        The file cannot be used (the first problem, as :func:`user_batches` says it), or
+        holds no features."""
+    if not streams(path):
+        return [(None, *read_user_features(path, **options))]
+    geometry_types, allow_null_geometry, columns = read_options(**options)
     checked = list(_usable(path, _batches(path, geometry_types, allow_null_geometry, None,
                                           columns=columns)))
+    if not checked:  # as metrics --file says it (a layer without features gives no batch)
+        raise InputError(f"{display_path(path)}: the file holds no features; add some")
+    names = list(dict.fromkeys(batch.layer for batch in checked))
+    return [(name, *_whole_layer([batch for batch in checked if batch.layer == name], columns))
+            for name in names]
+
+
+def _whole_layer(
+    checked: list[_Checked], columns: Sequence[str] | None
+) -> tuple[geopandas.GeoDataFrame, list[dict[str, Any]]]:
+    """One layer's checked batches as one frame, and each feature's own properties."""
+    # slow import: pandas and GDAL
+    import geopandas
+
+    # slow import
+    import pandas
+
     frame = geopandas.GeoDataFrame(pandas.concat([batch.frame for batch in checked],
                                                  ignore_index=True), crs="EPSG:4326")
     properties = [name for name in frame.columns if name not in ("id", "geometry")]

@@ -49,9 +49,11 @@ def validate_command(
 
     GeoJSON Lines, GeoParquet, GeoPackage, FlatGeobuf and Shapefile files (by suffix) are
     read in batches and checked by the same rules for positions, geometry types and
-    properties (features counted from 0). Prints "ok: N features" and exits 0 when FILE is
-    clean; otherwise prints one line per problem, "FILE: feature I (id X): problem; fix" (or
-    "FILE: problem; fix" for the whole file), and exits 2.
+    properties (features counted from 0). Every vector layer of a GeoPackage of several is
+    counted and checked, its problems named "layer 'L', feature I" (and a "layer" key in
+    json). Prints "ok: N features" and exits 0 when FILE is clean; otherwise prints one line
+    per problem, "FILE: feature I (id X): problem; fix" (or "FILE: problem; fix" for the
+    whole file), and exits 2.
     """
 
     records: list[dict[str, Any]] = []
@@ -69,10 +71,12 @@ def validate_command(
             lines.append(f"{name}: ok: {count} feature{'s' if count != 1 else ''}"
                          if len(files) > 1 else f"ok: {count} feature{'s' if count != 1 else ''}")
         for problem in problems:
-            where = "" if problem.index is None else f"{problem.where}: "
-            lines.append(f"{name}: {where}{problem.message}")
-            records.append({"file": name, "index": problem.index, "id": problem.feature_id,
-                            "message": problem.message})
+            lines.append(f"{name}: {problem.prefix}{problem.message}")
+            record = {"file": name, "index": problem.index, "id": problem.feature_id,
+                      "message": problem.message}
+            if problem.layer is not None:  # a file of several layers: which one
+                record["layer"] = problem.layer
+            records.append(record)
     if fmt == "json":
         click.echo(render_json(records))
     else:

@@ -1,0 +1,220 @@
+"""A user's file read through pyogrio (GDAL): every vector layer, in batches, GDAL's warnings
+said our way.
+
+A GeoPackage (or any file GDAL lists several layers of) is read as all of its vector layers in
+the file's order, as QGIS offers them and ``ogr2ogr`` converts them, one layer after the other
+so that only one batch is held at a time. Tables without geometry (attribute-only layers of a
+GeoPackage) are skipped, said once on stderr; a file without any vector layer is refused.
+
+pyogrio turns GDAL's warnings into Python warnings, which would reach the user as a raw
+``UserWarning`` with a source line. Every pyogrio call here runs inside :class:`GdalNotices`:
+the warnings of :data:`SILENCED` (each says why) and deprecations (addressed to our code,
+not to the user) are dropped; every other one, GDAL telling that it altered or skipped
+something it read, becomes one ``caspian: FILE: ...`` line (a logging warning, which the
+command line prints), said once per file.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import warnings
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from caspian.layers.io.fileio import InputFileError, display_path
+from caspian.layers.io.userdata import MAX_PROPERTY_COLUMNS
+
+if TYPE_CHECKING:
+    import pyarrow
+
+logger = logging.getLogger(__name__)
+
+#: pyogrio and GDAL warnings that tell the user nothing they need, silenced.
+SILENCED: tuple[re.Pattern[str], ...] = (
+    # pyogrio, when no layer is named: "More than one layer found in 'two.gpkg': 'one'
+    # (default), 'two'". We name every layer we read, and read them all.
+    re.compile(r"^More than one layer found in "),
+    # GDAL's GeoPackage driver on a file not named .gpkg ("has GPKG application_id, but non
+    # conformant file extension"): we recognised the format by its first bytes on purpose, and
+    # the file reads the same under any name.
+    re.compile(r"has GPKG application_id, but non conformant file extension"),
+)
+
+#: Warnings addressed to the code that calls pyogrio, not to the user: silenced.
+_FOR_DEVELOPERS = (DeprecationWarning, PendingDeprecationWarning, FutureWarning)
+
+
+class GdalNotices:
+    """The warnings pyogrio and GDAL raise while one file is read, said as our own lines.
+
+    Use :meth:`caught` around each pyogrio call (never around a ``yield``: the filter would
+    then catch the caller's warnings too). A warning of :data:`SILENCED` is dropped; any other
+    (GDAL altering or skipping something it read, for instance) is logged once as
+    ``FILE: warning``, its first line only.
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.name = display_path(path)
+        self.said: set[str] = set()
+
+    @contextmanager
+    def caught(self) -> Iterator[None]:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            yield
+        for warning in caught:
+            text = (str(warning.message).strip().splitlines() or [""])[0]
+            # Deprecations speak to this package's code, not to the user about the file:
+            # silenced here (the test suite, which calls pyogrio directly, still sees them).
+            if (not text or text in self.said or issubclass(warning.category, _FOR_DEVELOPERS)
+                    or any(pattern.search(text) for pattern in SILENCED)):
+                continue
+            self.said.add(text)
+            logger.warning("%s: %s", self.name, text)
+
+
+def first_line(exc: Exception) -> str:
+    """The library's reason, up to its first full stop (GDAL adds driver advice after it)."""
+    line = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    return re.split(r"[.;] ", line, maxsplit=1)[0].rstrip(".")
+
+
+def check_field_count(path: Path, fields: int) -> None:
+    """Refuse a file of more attribute fields than a table takes columns: a batch holds a
+    cell for every row and field (GeoJSON Lines of 1,000 features, each with 100 keys of its
+    own, make 100,000 fields; GDAL read it for minutes at 1.3 GB)."""
+    if fields > MAX_PROPERTY_COLUMNS:
+        raise InputFileError(
+            display_path(path),
+            f"the file has {fields:,} attribute fields, too many for one column each (at most "
+            f"{MAX_PROPERTY_COLUMNS:,}); keep the fields you need (ogr2ogr -select name,status "
+            "out in), or give GeoJSON, whose properties are read feature by feature",
+        )
+
+
+def _unreadable(path: Path, format_name: str, exc: Exception) -> InputFileError:
+    return InputFileError(display_path(path), f"not a readable {format_name} file "
+                          f"({first_line(exc)}); check the file")
+
+
+def vector_layers(path: Path, format_name: str, notices: GdalNotices) -> list[str]:
+    """The names of the file's layers with geometry, in the file's order.
+
+    Tables without geometry (pyogrio lists their geometry type as None) are skipped and said
+    in one line.
+
+    Raises
+    ------
+    InputFileError
+        The file cannot be opened, or it holds no layer with geometry.
+    """
+    # slow import: GDAL
+    import pyogrio
+
+    # slow import: GDAL
+    import pyogrio.errors
+
+    try:
+        with notices.caught():
+            listed = pyogrio.list_layers(path)
+    except pyogrio.errors.DataSourceError as exc:
+        raise _unreadable(path, format_name, exc) from None
+    spatial = [str(name) for name, kind in listed if kind is not None]
+    tables = [str(name) for name, kind in listed if kind is None]
+    if not spatial:
+        held = (f"only {len(tables)} table{'s' if len(tables) > 1 else ''} without geometry "
+                f"({', '.join(map(repr, tables))})" if tables else "no layer")
+        raise InputFileError(
+            display_path(path),
+            f"the file holds no layer with geometry ({held}); give a file with a vector "
+            "layer, or add a geometry to the table (in QGIS, or ogr2ogr with -nlt)")
+    if tables:
+        logger.warning("%s: skipped %d table%s without geometry (%s): only layers with "
+                       "geometry are measured, checked and drawn", notices.name, len(tables),
+                       "s" if len(tables) > 1 else "", ", ".join(map(repr, tables)))
+    return spatial
+
+
+def ogr_batches(
+    path: Path, format_name: str, batch_size: int
+) -> Iterator[tuple[str | None, pyarrow.RecordBatch, Any]]:
+    """``(layer, batch, crs)`` of every vector layer in turn, through pyogrio's Arrow reader.
+
+    ``layer`` is the layer's name when the file holds several vector layers, None when it
+    holds one (its features are then the file's, as in a one-layer format). The geometry
+    column is named ``geometry``.
+    """
+    # slow import: GDAL
+    import pyogrio
+
+    # slow import: GDAL
+    import pyogrio.errors
+
+    notices = GdalNotices(path)
+    layers = vector_layers(path, format_name, notices)
+    for layer in layers:
+        opened = ExitStack()
+        try:
+            with notices.caught():
+                meta, reader = opened.enter_context(pyogrio.open_arrow(
+                    path, layer=layer, batch_size=batch_size, use_pyarrow=True))
+            check_field_count(path, len(meta["fields"]))
+            name = meta["geometry_name"] or "wkb_geometry"
+            while True:
+                with notices.caught():
+                    batch = next(reader, None)
+                if batch is None:
+                    break
+                yield None if len(layers) == 1 else layer, batch.rename_columns(
+                    ["geometry" if column == name else column for column in batch.schema.names]
+                ), meta["crs"]
+        except pyogrio.errors.DataSourceError as exc:
+            raise _unreadable(path, format_name, exc) from None
+        finally:
+            with notices.caught():  # closing the layer may warn too
+                opened.close()
+
+
+def undecodable_text(
+    batch: pyarrow.RecordBatch, first_row: int
+) -> tuple[pyarrow.RecordBatch, list[tuple[int, str]]]:
+    """Attribute text that is not UTF-8, each value's problem by row, and the batch with those
+    values null (pyarrow would fail on them later, with a traceback).
+
+    GDAL hands text on as the file declares it: a Shapefile whose ``.cpg`` says UTF-8 over
+    Windows-1252 bytes gives strings pyarrow cannot hold ("Wrapping Caf\\ufffd failed"), and
+    GDAL warns of nothing.
+    """
+    # slow import
+    import pyarrow
+
+    problems: list[tuple[int, str]] = []
+    for index, field in enumerate(batch.schema):
+        large = pyarrow.types.is_large_string(field.type)
+        if not (large or pyarrow.types.is_string(field.type)):
+            continue
+        column = batch.column(index)
+        try:
+            column.validate(full=True)
+            continue
+        except pyarrow.ArrowInvalid:
+            pass  # rare: find the values, one by one
+        values: list[Any] = column.cast(
+            pyarrow.large_binary() if large else pyarrow.binary()).to_pylist()
+        for row, value in enumerate(values):
+            if value is None:
+                continue
+            try:
+                values[row] = value.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                values[row] = None
+                problems.append((first_row + row, (
+                    f"attribute {field.name!r} is not UTF-8 (byte 0x{value[exc.start]:02x} at "
+                    f"byte {exc.start}): the text is in another encoding than the file "
+                    "declares; name the right one (a Shapefile's .cpg, e.g. CP1252) or save "
+                    "the file again as UTF-8")))
+        batch = batch.set_column(index, field, pyarrow.array(values, type=field.type))
+    return batch, problems
