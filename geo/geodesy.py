@@ -594,6 +594,7 @@ def densify_path(lonlats: Any, max_segment_km: float, geod: pyproj.Geod = GEOD) 
         max_segment_km = positive_number(max_segment_km, "max_segment_km", "km")
     step_m = max_segment_km * 1000.0
     coords = np.asarray(lonlats, dtype=float)
+    vertices = coords.tolist()
     # each segment measured in plain floats (a route has a dozen segments: pyproj's path for
     # floats costs a tenth of its array path's overhead); the operations, so the numbers, are
     # those of _insert_points
@@ -602,7 +603,7 @@ def densify_path(lonlats: Any, max_segment_km: float, geod: pyproj.Geod = GEOD) 
     start_lons, start_lats, azimuths, distances = segments
     pieces = []
     jump = False
-    for (lon, lat), (next_lon, next_lat) in itertools.pairwise(coords.tolist()):
+    for (lon, lat), (next_lon, next_lat) in itertools.pairwise(vertices):
         azimuth, _, dist_m = inverse(lon, lat, next_lon, next_lat)
         pieces.append(max(1, math.ceil(dist_m / step_m)))
         jump = jump or abs(next_lon - lon) > 180.0
@@ -610,28 +611,33 @@ def densify_path(lonlats: Any, max_segment_km: float, geod: pyproj.Geod = GEOD) 
         start_lats.append(lat)
         azimuths.append(azimuth)
         distances.append(dist_m)
-    if sum(pieces) == len(pieces) and not jump:
+    rows_total = sum(pieces)
+    if rows_total == len(pieces) and not jump:
         return coords
     # Every row of the output but the last is point k = 0 .. pieces - 1 of its segment, at
     # k / pieces of its length: the per-segment values repeated once per row (one array call
     # each), one Geod.fwd over every row, then the vertices written over their k = 0 rows (a
     # point 0 m along is the vertex; its own numbers are kept).
     counts = np.array(pieces)
-    vertex_rows = np.zeros(counts.size + 1, dtype=np.intp)
-    np.cumsum(counts, out=vertex_rows[1:])
+    vertex_rows = [0, *itertools.accumulate(pieces)]
     rows = np.array(segments).repeat(counts, axis=1)
-    along = np.arange(vertex_rows[-1])
-    along -= vertex_rows[:-1].repeat(counts)
+    along = np.arange(rows_total)
+    along -= np.array(vertex_rows[:-1]).repeat(counts)
     rows[3] *= along / counts.repeat(counts)
     new_lons, new_lats, _ = geod.fwd(rows[0], rows[1], rows[2], rows[3], inplace=True)
-    new_xy = np.empty((vertex_rows[-1] + 1, 2))
+    new_xy = np.empty((rows_total + 1, 2))
     new_xy[:-1, 0] = new_lons
     new_xy[:-1, 1] = new_lats
     new_xy[vertex_rows] = coords
-    lons = new_xy[:, 0]
-    # no step of 180 degrees or more can hide in a span of less
-    if lons.max() - lons.min() >= 180.0 and (np.abs(np.diff(lons)) >= 180.0).any():
-        new_xy[:, 0] = _unwrap_lons(lons, np.zeros(new_xy.shape[0], dtype=np.intp))
+    # A geodesic's longitude runs monotonically between its ends, so where the vertices span
+    # less than 179 degrees the line spans less than 180 and holds no step of 180 or more
+    # (the test below, skipped: two array reductions for nothing)
+    vertex_lons = [lon for lon, _ in vertices]
+    if max(vertex_lons) - min(vertex_lons) >= 179.0:
+        lons = new_xy[:, 0]
+        # no step of 180 degrees or more can hide in a span of less
+        if lons.max() - lons.min() >= 180.0 and (np.abs(np.diff(lons)) >= 180.0).any():
+            new_xy[:, 0] = _unwrap_lons(lons, np.zeros(new_xy.shape[0], dtype=np.intp))
     return new_xy
 
 

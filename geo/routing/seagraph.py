@@ -58,6 +58,10 @@ _BLOCK_PAIRS = 2_000_000
 #: a segment between two coast vertices touches the coast at its ends by construction.
 _END_TRIM_M = 1e-3
 
+#: From this length a segment loses the whole trim at each end (a quarter of it is the trim:
+#: exact, as multiplying by four is).
+_FULL_TRIM_FROM_M = 4.0 * _END_TRIM_M
+
 
 def gnomonic(centre_lonlat: tuple[float, float]) -> pyproj.Transformer:
     """Return the lon/lat -> gnomonic (metres) transformer centred on ``centre_lonlat``."""
@@ -271,9 +275,14 @@ def visible(navigable: Any, coast: Any, starts: FloatArray, ends: FloatArray) ->
     # at each end is step * min(trim, length / 4) / max(length, 1e-12), computed in place
     cut = ends - starts
     length = np.hypot(cut[:, 0], cut[:, 1])
-    factor = 0.25 * length
-    np.minimum(factor, _END_TRIM_M, out=factor)
-    factor /= np.maximum(length, 1e-12, out=length)
+    if length.min() >= _FULL_TRIM_FROM_M:
+        # every segment at least four trims long (all but degenerate ones): the minimum is the
+        # trim and the maximum the length, so the factor is trim / length, the same number
+        factor = np.divide(_END_TRIM_M, length, out=length)
+    else:
+        factor = 0.25 * length
+        np.minimum(factor, _END_TRIM_M, out=factor)
+        factor /= np.maximum(length, 1e-12, out=length)
     cut *= factor[:, None]
     coords = np.empty((starts.shape[0], 2, 2))
     np.add(starts, cut, out=coords[:, 0])

@@ -225,22 +225,24 @@ def resolve_candidates(
         np.empty((0, 2)))
     if also is not None:
         ends_xy = np.concatenate([ends_xy, [also[1].water_xy]])
-    clear = visible(graph.navigable, graph.coast, starts_xy, ends_xy).tolist()
-    # the lengths one segment at a time: pyproj's path for plain floats costs a tenth of its
-    # array path's overhead, and a query measures a dozen segments (the same numbers)
+    clear = visible(graph.navigable, graph.coast, starts_xy, ends_xy)
+    # the lengths of the clear segments one at a time: pyproj's path for plain floats costs a
+    # tenth of its array path's overhead, and a query measures a dozen segments (the same
+    # numbers); the blocked ones are set to inf together
     inverse = graph.geod.inv
     vertices_lonlat = graph.vertices_lonlat_list
     offset = 0
     for (point, which), vertex_ids in zip(picked, ids, strict=True):
-        lon, lat = point.water_lonlat
-        point.tested[which] = True
-        point.lengths_m[which] = [
-            inverse(lon, lat, *vertices_lonlat[vertex])[2] if is_clear else np.inf
-            for vertex, is_clear in zip(vertex_ids.tolist(),
-                                        clear[offset:offset + which.size], strict=True)
-        ]
+        here = clear[offset:offset + which.size]
         offset += which.size
-    return also is not None and clear[-1]
+        point.tested[which] = True
+        lengths_m = point.lengths_m
+        lengths_m[which] = np.inf
+        lon, lat = point.water_lonlat
+        for position, vertex in zip(which[here].tolist(), vertex_ids[here].tolist(),
+                                    strict=True):
+            lengths_m[position] = inverse(lon, lat, *vertices_lonlat[vertex])[2]
+    return also is not None and bool(clear[-1])
 
 
 def best_pair(
