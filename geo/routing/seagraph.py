@@ -228,9 +228,9 @@ def _tangent_columns(
     previous_x: Any, previous_y: Any, following_x: Any, following_y: Any,
 ) -> npt.NDArray[np.bool_]:
     """:func:`tangent_at` of coordinates given apart: the sides are :func:`_cross`'s
-    numbers, the step to the vertex computed once for both neighbours (a query's candidates
-    cost half the array operations; :attr:`SeaGraph.vertex_columns` gives them as contiguous
-    columns, not strided views)."""
+    numbers, the step to the vertex computed once for both neighbours (the graph's build
+    tests its vertex pairs with it; a query's ends use :func:`tangent_from`, the same
+    operations in fewer array calls)."""
     step_x, step_y = vertex_x - origin_x, vertex_y - origin_y
     # step_x * (previous_y - origin_y) - step_y * (previous_x - origin_x), and the same of the
     # following neighbour, written into six arrays rather than ten (the same operations;
