@@ -16,7 +16,6 @@ from __future__ import annotations
 import itertools
 import math
 import os
-from array import array
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
@@ -591,50 +590,54 @@ def densify_path(lonlats: Any, max_segment_km: float, geod: pyproj.Geod = GEOD) 
     -------
     numpy.ndarray, shape (m, 2)
     """
-    step_m = positive_number(max_segment_km, "max_segment_km", "km") * 1000.0
+    if type(max_segment_km) is not float or not 0.0 < max_segment_km < math.inf:
+        max_segment_km = positive_number(max_segment_km, "max_segment_km", "km")
+    step_m = max_segment_km * 1000.0
     coords = np.asarray(lonlats, dtype=float)
     vertices = coords.tolist()
-    # segment by segment in plain floats (a route has a dozen segments: numpy's and pyproj's
-    # array paths cost more in calls than the arithmetic); the operations, so the numbers,
-    # are those of _insert_points, one element at a time
+    # each segment measured in plain floats (a route has a dozen segments: pyproj's path for
+    # floats costs a tenth of its array path's overhead); the operations, so the numbers, are
+    # those of _insert_points
     inverse = geod.inv
-    starts_lon: list[float] = []
-    starts_lat: list[float] = []
-    azimuths: list[float] = []
-    distances: list[float] = []
-    counts = []
+    segments: list[list[float]] = [[], [], [], []]  # start lons, start lats, azimuths, metres
+    start_lons, start_lats, azimuths, distances = segments
+    pieces = []
     jump = False
     for (lon, lat), (next_lon, next_lat) in itertools.pairwise(vertices):
         azimuth, _, dist_m = inverse(lon, lat, next_lon, next_lat)
-        n_sub = max(1, math.ceil(dist_m / step_m))
-        counts.append(n_sub - 1)
+        pieces.append(max(1, math.ceil(dist_m / step_m)))
         jump = jump or abs(next_lon - lon) > 180.0
-        if n_sub > 1:
-            starts_lon += [lon] * (n_sub - 1)
-            starts_lat += [lat] * (n_sub - 1)
-            azimuths += [azimuth] * (n_sub - 1)
-            distances += [dist_m * (k / n_sub) for k in range(1, n_sub)]
-    if not distances and not jump:
+        start_lons.append(lon)
+        start_lats.append(lat)
+        azimuths.append(azimuth)
+        distances.append(dist_m)
+    rows_total = sum(pieces)
+    if rows_total == len(pieces) and not jump:
         return coords
-    # one Geod.fwd for every inserted point, on fresh buffers (so in place; the stdlib's
-    # arrays are built from lists faster than numpy's)
-    new_lons, new_lats, _ = geod.fwd(array("d", starts_lon), array("d", starts_lat),
-                                     array("d", azimuths), array("d", distances), inplace=True)
-    out_lons: list[float] = []
-    out_lats: list[float] = []
-    done = 0
-    for (lon, lat), count in zip(vertices, [*counts, 0], strict=True):
-        # each vertex, then the points inserted along the segment it starts
-        out_lons.append(lon)
-        out_lats.append(lat)
-        out_lons += new_lons[done:done + count]
-        out_lats += new_lats[done:done + count]
-        done += count
-    new_xy = np.array([out_lons, out_lats]).T
-    # no step of 180 degrees or more can hide in a span of less
-    if max(out_lons) - min(out_lons) >= 180.0 and (np.abs(np.diff(new_xy[:, 0])) >= 180.0).any():
-        new_xy = np.ascontiguousarray(new_xy)
-        new_xy[:, 0] = _unwrap_lons(new_xy[:, 0], np.zeros(new_xy.shape[0], dtype=np.intp))
+    # Every row of the output but the last is point k = 0 .. pieces - 1 of its segment, at
+    # k / pieces of its length: the per-segment values repeated once per row (one array call
+    # each), one Geod.fwd over every row, then the vertices written over their k = 0 rows (a
+    # point 0 m along is the vertex; its own numbers are kept).
+    counts = np.array(pieces)
+    vertex_rows = [0, *itertools.accumulate(pieces)]
+    rows = np.array(segments).repeat(counts, axis=1)
+    along = np.arange(rows_total)
+    along -= np.array(vertex_rows[:-1]).repeat(counts)
+    rows[3] *= along / counts.repeat(counts)
+    new_lons, new_lats, _ = geod.fwd(rows[0], rows[1], rows[2], rows[3], inplace=True)
+    new_xy = np.empty((rows_total + 1, 2))
+    new_xy[:-1, 0] = new_lons
+    new_xy[:-1, 1] = new_lats
+    new_xy[vertex_rows] = coords
+    # A geodesic's longitude runs monotonically between its ends, so where the vertices span
+    # less than 179 degrees the line spans less than 180 and holds no step of 180 or more
+    # (the test below, skipped: two array reductions for nothing)
+    vertex_lons = [lon for lon, _ in vertices]
+    if max(vertex_lons) - min(vertex_lons) >= 179.0:
+        lons = new_xy[:, 0]
+        # no step of 180 degrees or more can hide in a span of less
+        if lons.max() - lons.min() >= 180.0 and (np.abs(np.diff(lons)) >= 180.0).any():
+            new_xy[:, 0] = _unwrap_lons(lons, np.zeros(new_xy.shape[0], dtype=np.intp))
     return new_xy
 
 

@@ -6,7 +6,8 @@
 * the chord bound never exceeds the geodesic;
 * the snap through the coast's STRtree lands where walking the whole coast does;
 * the route's lean densification gives the vertices of ``densify_geodesic``;
-* the tangent test by the sign of the sides' product is the test by their two signs;
+* the tangent test by the sign of the sides' product is the test by their two signs, and a
+  query's test of both neighbours in one array (:func:`tangent_from`) is :func:`tangent_at`;
 * every chord bound the router reads (each end to every vertex) is below the geodesic;
 * a route's two ends snapped together land where each snapped alone does;
 * a graph read from the cache needs no boundaries;
@@ -23,7 +24,14 @@ import numpy as np
 import pytest
 import shapely
 from caspian.geo.geodesy import GEOD, densify_geodesic, densify_path
-from caspian.geo.routing.seagraph import _cross, ecef_of, tangent_at, visible, visible_one
+from caspian.geo.routing.seagraph import (
+    _cross,
+    ecef_of,
+    tangent_at,
+    tangent_from,
+    visible,
+    visible_one,
+)
 from caspian.geo.routing.seapaths import (
     _chords_to_vertices_m,
     best_pair,
@@ -143,6 +151,26 @@ def test_tangent_by_the_sides_product_is_the_test_by_their_signs(
     side_following = _cross(origin, vertex, following)
     opposite = bool(side_previous > 0 > side_following or side_previous < 0 < side_following)
     assert bool(tangent_at(origin, vertex, previous, following)) == (not opposite)
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
+@given(data=st.data(), basin=st.sampled_from([0, 1]), vertex=st.integers(0, 10_000),
+       on_line=st.booleans())
+def test_a_query_tests_both_neighbours_at_once_as_tangent_at_does(
+    data: st.DataObject, basin: int, vertex: int, on_line: bool
+) -> None:
+    graph = sea_router().graphs[basin]
+    vertex %= graph.vertices_xy.shape[0]
+    water_xy, _ = _water_point(data, basin)
+    here, before = graph.vertices_xy[vertex], graph.previous_xy[vertex]
+    # the second origin on a vertex's line to its previous neighbour (that side exactly 0) or
+    # on the vertex itself (every side 0)
+    other = here + (here - before) if on_line else here
+    origins = np.array([water_xy, other])
+    expected = tangent_at(origins[:, None, :], graph.vertices_xy, graph.previous_xy,
+                          graph.following_xy)
+    assert np.array_equal(tangent_from(origins, *graph.neighbour_rows), expected)
 
 
 @settings(max_examples=40, deadline=None,

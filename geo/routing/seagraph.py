@@ -58,6 +58,10 @@ _BLOCK_PAIRS = 2_000_000
 #: a segment between two coast vertices touches the coast at its ends by construction.
 _END_TRIM_M = 1e-3
 
+#: From this length a segment loses the whole trim at each end (a quarter of it is the trim:
+#: exact, as multiplying by four is).
+_FULL_TRIM_FROM_M = 4.0 * _END_TRIM_M
+
 
 def gnomonic(centre_lonlat: tuple[float, float]) -> pyproj.Transformer:
     """Return the lon/lat -> gnomonic (metres) transformer centred on ``centre_lonlat``."""
@@ -224,9 +228,9 @@ def _tangent_columns(
     previous_x: Any, previous_y: Any, following_x: Any, following_y: Any,
 ) -> npt.NDArray[np.bool_]:
     """:func:`tangent_at` of coordinates given apart: the sides are :func:`_cross`'s
-    numbers, the step to the vertex computed once for both neighbours (a query's candidates
-    cost half the array operations; :attr:`SeaGraph.vertex_columns` gives them as contiguous
-    columns, not strided views)."""
+    numbers, the step to the vertex computed once for both neighbours (the graph's build
+    tests its vertex pairs with it; a query's ends use :func:`tangent_from`, the same
+    operations in fewer array calls)."""
     step_x, step_y = vertex_x - origin_x, vertex_y - origin_y
     # step_x * (previous_y - origin_y) - step_y * (previous_x - origin_x), and the same of the
     # following neighbour, written into six arrays rather than ten (the same operations;
@@ -245,6 +249,32 @@ def _tangent_columns(
     # are products of plane metres, far from the smallest double, so it never underflows)
     side_previous *= side_following
     return side_previous >= 0
+
+
+def tangent_from(
+    origins: FloatArray, vertex_x: FloatArray, vertex_y: FloatArray,
+    neighbours_x: FloatArray, neighbours_y: FloatArray,
+) -> npt.NDArray[np.bool_]:
+    """:func:`tangent_at` of ``(k, 2)`` origins (a query's ends) to every vertex, ``(k, n)``.
+
+    ``vertex_x``, ``vertex_y`` are ``(n,)`` and ``neighbours_x``, ``neighbours_y`` ``(2, n)``
+    (previous, then following: :attr:`SeaGraph.neighbour_rows`): both neighbours' sides are
+    computed in one pass, nine array operations for :func:`_tangent_columns`' fourteen (the
+    same operations on each element, so the same numbers; a query's cost is mostly its
+    calls).
+    """
+    origin_x, origin_y = origins[:, :1], origins[:, 1:]
+    step_x = vertex_x - origin_x
+    step_y = vertex_y - origin_y
+    # (k, 2, n): neighbour_y - origin_y, times step_x, less (neighbour_x - origin_x) times
+    # step_y; the product of the two sides is negative only for strictly opposite sides
+    sides = neighbours_y - origin_y[:, :, None]
+    sides *= step_x[:, None, :]
+    other = neighbours_x - origin_x[:, :, None]
+    other *= step_y[:, None, :]
+    sides -= other
+    product = np.multiply(sides[:, 0], sides[:, 1], out=step_x)
+    return product >= 0
 
 
 def visible(navigable: Any, coast: Any, starts: FloatArray, ends: FloatArray) -> Any:
@@ -271,9 +301,14 @@ def visible(navigable: Any, coast: Any, starts: FloatArray, ends: FloatArray) ->
     # at each end is step * min(trim, length / 4) / max(length, 1e-12), computed in place
     cut = ends - starts
     length = np.hypot(cut[:, 0], cut[:, 1])
-    factor = 0.25 * length
-    np.minimum(factor, _END_TRIM_M, out=factor)
-    factor /= np.maximum(length, 1e-12, out=length)
+    if length.min() >= _FULL_TRIM_FROM_M:
+        # every segment at least four trims long (all but degenerate ones): the minimum is the
+        # trim and the maximum the length, so the factor is trim / length, the same number
+        factor = np.divide(_END_TRIM_M, length, out=length)
+    else:
+        factor = 0.25 * length
+        np.minimum(factor, _END_TRIM_M, out=factor)
+        factor /= np.maximum(length, 1e-12, out=length)
     cut *= factor[:, None]
     coords = np.empty((starts.shape[0], 2, 2))
     np.add(starts, cut, out=coords[:, 0])
@@ -373,12 +408,14 @@ class SeaGraph:
                                                                strict=True)]
 
     @cached_property
-    def vertex_columns(self) -> tuple[FloatArray, ...]:
-        """``(x, y, previous x, previous y, following x, following y)`` of the vertices,
-        plane metres, each a contiguous array (for a query's tangent test)."""
-        return tuple(np.ascontiguousarray(array[:, column])
-                     for array in (self.vertices_xy, self.previous_xy, self.following_xy)
-                     for column in (0, 1))
+    def neighbour_rows(self) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray]:
+        """``(x, y, neighbours x, neighbours y)`` of the vertices, plane metres: ``(n,)``
+        contiguous columns of the vertices and ``(2, n)`` rows of their previous and
+        following neighbours (for a query's tangent test, :func:`tangent_from`)."""
+        return (np.ascontiguousarray(self.vertices_xy[:, 0]),
+                np.ascontiguousarray(self.vertices_xy[:, 1]),
+                np.stack([self.previous_xy[:, 0], self.following_xy[:, 0]]),
+                np.stack([self.previous_xy[:, 1], self.following_xy[:, 1]]))
 
     @cached_property
     def vertices_lonlat_list(self) -> list[tuple[float, float]]:
@@ -392,10 +429,9 @@ class SeaGraph:
         return ecef_of(self.vertices_lonlat, self.geod)
 
     @cached_property
-    def ecef_columns(self) -> tuple[FloatArray, FloatArray, FloatArray]:
-        """:attr:`vertices_ecef` as three contiguous arrays, ``x``, ``y``, ``z``."""
-        x, y, z = (np.ascontiguousarray(column) for column in self.vertices_ecef.T)
-        return x, y, z
+    def ecef_rows(self) -> FloatArray:
+        """:attr:`vertices_ecef` as one ``(3, n)`` array of ``x``, ``y``, ``z`` rows."""
+        return np.ascontiguousarray(self.vertices_ecef.T)
 
     @cached_property
     def lonlat_bounds(self) -> tuple[float, float, float, float]:

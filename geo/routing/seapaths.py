@@ -26,7 +26,7 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from caspian.geo.routing.seagraph import SeaGraph, _tangent_columns, ecef_floats, visible
+from caspian.geo.routing.seagraph import SeaGraph, ecef_floats, tangent_from, visible
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.intp]
@@ -155,9 +155,7 @@ def end_points(
     vertex, whose cost is mostly the call, not the arithmetic.
     """
     origins = np.asarray(waters_xy, dtype=float)
-    vertex_x, vertex_y, previous_x, previous_y, following_x, following_y = graph.vertex_columns
-    tangent = _tangent_columns(origins[:, :1], origins[:, 1:], vertex_x, vertex_y,
-                               previous_x, previous_y, following_x, following_y)
+    tangent = tangent_from(origins, *graph.neighbour_rows)
     ecefs = np.array([ecef_floats(float(lon), float(lat), graph.geod)
                       for lon, lat in waters_lonlat])
     chords_m = _chords_to_vertices_m(graph, ecefs)
@@ -177,17 +175,13 @@ def _chords_to_vertices_m(graph: SeaGraph, ecefs: FloatArray) -> FloatArray:
     (a third of the time of the ``(k, n, 3)`` array): a point's candidates' bounds, and the
     other end's bounds to them, are read from its row.
     """
-    x, y, z = graph.ecef_columns
-    # sqrt(step_x**2 + step_y**2 + step_z**2) - margin, at least 0, in two arrays (the same
-    # operations in the same order)
-    chords = x - ecefs[:, :1]
-    chords *= chords
-    square = y - ecefs[:, 1:2]
-    square *= square
-    chords += square
-    square = np.subtract(z, ecefs[:, 2:], out=square)
-    square *= square
-    chords += square
+    # sqrt(step_x**2 + step_y**2 + step_z**2) - margin, at least 0: the steps to every
+    # vertex as one (k, 3, n) array, squared in place, summed x + y, then + z (the same
+    # operations in the same order, in seven array calls)
+    steps = graph.ecef_rows - ecefs[:, :, None]
+    steps *= steps
+    chords = np.add(steps[:, 0], steps[:, 1])
+    chords += steps[:, 2]
     np.sqrt(chords, out=chords)
     chords -= _BOUND_MARGIN_M
     return np.maximum(chords, 0.0, out=chords)
@@ -225,22 +219,24 @@ def resolve_candidates(
         np.empty((0, 2)))
     if also is not None:
         ends_xy = np.concatenate([ends_xy, [also[1].water_xy]])
-    clear = visible(graph.navigable, graph.coast, starts_xy, ends_xy).tolist()
-    # the lengths one segment at a time: pyproj's path for plain floats costs a tenth of its
-    # array path's overhead, and a query measures a dozen segments (the same numbers)
+    clear = visible(graph.navigable, graph.coast, starts_xy, ends_xy)
+    # the lengths of the clear segments one at a time: pyproj's path for plain floats costs a
+    # tenth of its array path's overhead, and a query measures a dozen segments (the same
+    # numbers); the blocked ones are set to inf together
     inverse = graph.geod.inv
     vertices_lonlat = graph.vertices_lonlat_list
     offset = 0
     for (point, which), vertex_ids in zip(picked, ids, strict=True):
-        lon, lat = point.water_lonlat
-        point.tested[which] = True
-        point.lengths_m[which] = [
-            inverse(lon, lat, *vertices_lonlat[vertex])[2] if is_clear else np.inf
-            for vertex, is_clear in zip(vertex_ids.tolist(),
-                                        clear[offset:offset + which.size], strict=True)
-        ]
+        here = clear[offset:offset + which.size]
         offset += which.size
-    return also is not None and clear[-1]
+        point.tested[which] = True
+        lengths_m = point.lengths_m
+        lengths_m[which] = np.inf
+        lon, lat = point.water_lonlat
+        for position, vertex in zip(which[here].tolist(), vertex_ids[here].tolist(),
+                                    strict=True):
+            lengths_m[position] = inverse(lon, lat, *vertices_lonlat[vertex])[2]
+    return also is not None and bool(clear[-1])
 
 
 def best_pair(
