@@ -350,7 +350,7 @@ def _seed_words() -> list[str]:
 SEED_WORDS = st.lists(st.sampled_from(_seed_words()), min_size=8, max_size=60).map(" ".join)
 
 
-@given(SEED_WORDS, st.sampled_from(["cp1251", "koi8_r"]))
+@given(SEED_WORDS, st.sampled_from(["cp1251", "koi8_r", "cp866", "iso8859_5"]))
 def test_a_guess_is_the_encoding_or_no_text_at_all(words: str, encoding: str) -> None:
     # Russian words of the seeds, saved in a Cyrillic code page with no charset: the guess may
     # refuse (too little text to tell) but never returns other letters than the ones written.

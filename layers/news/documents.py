@@ -275,8 +275,11 @@ MAX_GUESS_CHAOS = 0.1
 #: The legacy encodings an article of the region's outlets may be saved in (Cyrillic, then
 #: the Latin ones of Turkish and Azerbaijani pages): a guess is one of these, never a code page
 #: of another script that happens to decode a few bytes.
-GUESSED_ENCODINGS = ("cp1251", "koi8_r", "koi8_u", "iso8859_5", "mac_cyrillic", "cp866",
-                     "cp1252", "cp1254", "iso8859_9")
+#: MacCyrillic is left out: it shares cp1251's small letters and has punctuation where cp1251
+#: has capitals, so it reads a cp1251 page as well but for its capitals ("“ретий" for
+#: "Третий"), and no outlet serves it.
+GUESSED_ENCODINGS = ("cp1251", "koi8_r", "koi8_u", "iso8859_5", "cp866", "cp1252", "cp1254",
+                     "iso8859_9")
 #: charset-normalizer's language coherence (how far the text's most frequent letters are a
 #: language's) below which a guess is refused: real Russian articles score 0.6-0.7, one
 #: sentence about 0.4, a run of one repeated letter 0.
@@ -291,15 +294,26 @@ def _bom_encoding(data: bytes) -> str | None:
     return next((name for bom, name in _BOMS if data.startswith(bom)), None)
 
 
+def _small_letter_share(text: str) -> float:
+    letters = [char for char in text if ord(char) > 127 and char.isalpha()]
+    return sum(char.islower() for char in letters) / max(len(letters), 1)
+
+
 def _guessed_text(data: bytes) -> tuple[str, str] | None:
     """The text and encoding charset-normalizer reads ``data`` in, if the text reads as
     letters of one of :data:`GUESSED_ENCODINGS`."""
     # slow import: its detection tables (29 ms), needed only for a file that is not UTF-8
     import charset_normalizer
 
-    best = charset_normalizer.from_bytes(data, cp_isolation=list(GUESSED_ENCODINGS)).best()
-    if best is None or best.chaos > MAX_GUESS_CHAOS or best.coherence < MIN_GUESS_COHERENCE:
+    readings = [match for match in charset_normalizer.from_bytes(
+        data, cp_isolation=list(GUESSED_ENCODINGS))
+        if match.chaos <= MAX_GUESS_CHAOS and match.coherence >= MIN_GUESS_COHERENCE]
+    if not readings:
         return None
+    # koi8-r's small letters are cp1251's capitals, in another order: both can read as
+    # plausible Russian, one in capitals. An article is written in small letters: the reading
+    # with the most of them (to a tenth; ties keep charset-normalizer's order) is the text.
+    best = max(readings, key=lambda match: round(_small_letter_share(str(match)), 1))
     text = str(best)
     beyond_ascii = [char for char in text if ord(char) > 127]
     letters = sum(char.isalpha() for char in beyond_ascii)
