@@ -1932,3 +1932,9 @@ def test_the_green_energy_corridor_is_named_as_its_pages_print_it() -> None:
     named = {mention.text for mention in pmi.mentions}
     assert named == {"Зеленый энергетический коридор Центральная Азия – Азербайджан",
                      "Транскаспийский коридор зеленой энергии"}  # fmt: skip
+
+
+def test_a_dateline_with_slashes_and_a_time_is_the_publication_date() -> None:
+    # "17/04/2012 10:50" (B24.am) opens the page; the sidebar's "30/10/2025" comes later
+    document = _analysis("held206_b24_20120417_btk_2013_850m_usd.txt").document
+    assert document.date == "2012-04-17"
