@@ -23,6 +23,7 @@ from caspian.layers.news.scopes import (
     component_scope,
     country_after,
     figure_scope,
+    head_scope,
     generation_scope,
     including_scope,
     laid_scope,
@@ -176,7 +177,9 @@ def scope_of(
     if item.kind == "length" and laid_scope(text, sentence[0], item.start):
         return "construction"  # "уложено 75,6 км главного пути": work done, in km
     stretch = (
-        named_stretch(text, span[0], item.start) or country_after(text, item.end, sentence[1])
+        head_scope(text, (item.start, item.end), sentence[1])
+        or named_stretch(text, span[0], item.start)
+        or country_after(text, item.end, sentence[1])
         if item.kind == "length"
         else None
     )

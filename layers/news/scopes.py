@@ -274,6 +274,39 @@ def country_after(text: str, figure_end: int, end: int) -> str | None:
     return f"section:{country}" if country else None
 
 
+# A length written as an adjective ("75,6-километрового", "4,5-километрового"): the noun right
+# after it is the thing it measures.
+_ADJECTIVAL = re.compile(r"[-–][^\W\d_]+(?:ый|ий|ой|ого|его|ое|ее|ая|яя|ую|юю|ом|ем|ым|им|ых|их)\Z")
+#: How many words after a section noun its country may stand: "участка на территории Грузии".
+HEAD_COUNTRY_REACH = 3
+
+
+def head_scope(text: str, figure: tuple[int, int], end: int) -> str | None:
+    """The scope of a length written as an adjective (``text[figure[0]:figure[1]]``,
+    "183-километрового") read from the noun it qualifies, right after it: a component's
+    (:data:`COMPONENTS`: "4,5-километрового туннеля" is ``component:туннель``), or a section's
+    with the country named within :data:`HEAD_COUNTRY_REACH` words after it, up to the next
+    comma ("183-километрового участка на территории Грузии": ``section:GE``, whatever country
+    the list's item before named); else None. ``end``: the sentence's end."""
+    if not _ADJECTIVAL.search(text, figure[0], figure[1]):
+        return None
+    edge = _CLAUSE_AFTER_END.search(text, figure[1], end)
+    after = words(text, figure[1], edge.start() if edge else end)
+    if not after or after[0].start - figure[1] > 1:
+        return None
+    head = lemmas(after[0].text)
+    if head & COMPONENTS:
+        return f"component:{min(head & COMPONENTS)}"
+    if not head & SECTION_WORDS:
+        return None
+    for token in after[1 : 1 + HEAD_COUNTRY_REACH]:
+        found = lemmas(token.text)
+        country = next((COUNTRIES[lemma] for lemma in sorted(found) if lemma in COUNTRIES), None)
+        if country:
+            return f"section:{country}"
+    return None
+
+
 def through_country(text: str, start: int, figure: int) -> str | None:
     """``section:<country code>`` when a volume at ``figure`` is carried "через" a country
     named in ``text[start:figure]`` (its clause before it), else None."""
