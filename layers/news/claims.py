@@ -1459,8 +1459,14 @@ def read_claims(
                 scope = OF_A_COST
             elif item.kind == "growth" and _of_trade(document.text, item, span):
                 scope = OF_TRADE
-            if (scope or "").startswith(ACTOR):
-                link = None  # a country's own traffic, a vessel's figure: not the project's
+            unmapped = link is not None and link.layer is None and link.rule.startswith(
+                linking.UNMAPPED
+            )
+            if (scope or "").startswith(ACTOR) and not unmapped:
+                # a country's own traffic, a vessel's figure: not the project's; a figure of
+                # an unmapped project stays its ("По казахстанско-китайскому нефтепроводу
+                # прокачивается 1 млн тонн": no Kazakh traffic to compare)
+                link = None
             if works_place and _of_the_works_railway(document.text, item, span, link, named_here):
                 # "… модернизации железнодорожной инфраструктуры в Нахчыванской Автономной
                 # Республике … Работы охватывают 188-километровую железнодорожную линию"
