@@ -1198,6 +1198,12 @@ def _of_a_country(scope: str | None) -> bool:
     return len(place) == 2 and place.isupper()
 
 
+def _origin_share(scope: str | None) -> bool:
+    """Whether ``scope`` is the share of cargo from one country ("share:KZ")."""
+    origin = (scope or "").removeprefix("share:")
+    return scope != origin and len(origin) == 2 and origin.isupper()
+
+
 def _specific_in(
     gazetteer: Gazetteer, specific: linking.Link, link: linking.Link, scope: str
 ) -> linking.Link:
@@ -1489,6 +1495,10 @@ def read_claims(
                         link, str(scope),
                     )  # fmt: skip
                 link, scope = through_place(gazetteer, link, scope)
+                if (link.layer or "").endswith("_port") and _origin_share(scope):
+                    # a port handles a country's cargo: "Через порт Актау в Азербайджан
+                    # отправлено 1,5 млн тонн казахстанской нефти" is the port's volume
+                    scope = None
                 if scope is None and (link.layer or "").endswith("_port"):
                     scope = _ferry_facility(document.text, item, sentence)
                 if scope is None and "также" in said:
