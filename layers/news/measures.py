@@ -41,6 +41,7 @@ from caspian.layers.news.scopes import (
     share_scope,
     shipper_share,
     shippers_share,
+    speakers_share,
     stage_scope,
     stake_scope,
     through_country,
@@ -200,6 +201,7 @@ def scope_of(
         or figure_scope(text, *span, item.end)
         or (through_country(text, span[0], item.start) if flow else None)
         or (company_share(text, sentence[0], item.start) if flow else None)
+        or (speakers_share(text, sentence[0], item.start) if flow else None)
         or (share_scope(text, sentence[0], item.start, project_named) if flow else None)
         or (origin_after(text, item.end, span[1]) if flow else None)
         or (shippers_share(text, span[0], (item.start, item.end)) if flow else None)

@@ -307,6 +307,31 @@ def head_scope(text: str, figure: tuple[int, int], end: int) -> str | None:
     return None
 
 
+# What a quoted official says his country has: "по контракту у нас закреплено 2,2 млн тонн".
+_OURS = re.compile(r"\b[Уу]\s+нас\b")
+# An official introduced with his country: "министр энергетики Казахстана Ерлан Аккенженов".
+_OFFICIAL = re.compile(
+    r"\b(?:министр|президент|премьер|посол|глав[аеуы]|председател)[а-яё-]*"
+    r"(?:\s+[а-яё]+){0,3}?\s+([А-ЯЁ][а-яё]+)"
+)
+
+
+def speakers_share(text: str, start: int, figure: int) -> str | None:
+    """``share:<country code>`` for a volume at ``figure`` that its sentence (from ``start``)
+    says is "у нас", ours, when the last official the text introduces before it with a country
+    is of that country ("… заявил министр энергетики Казахстана …": "В настоящее время по
+    контракту у нас закреплено 2,2 млн тонн", Kazakhstan's share of the pipeline's volume);
+    else None."""
+    if not _OURS.search(text, start, figure):
+        return None
+    officials = list(_OFFICIAL.finditer(text, 0, figure))
+    for official in reversed(officials):
+        country = _country_of(_PLACE, text, official.start(1), official.end(1))
+        if country:
+            return f"share:{country}"
+    return None
+
+
 def through_country(text: str, start: int, figure: int) -> str | None:
     """``section:<country code>`` when a volume at ``figure`` is carried "через" a country
     named in ``text[start:figure]`` (its clause before it), else None."""
