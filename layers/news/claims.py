@@ -999,8 +999,13 @@ def _resolved(
 #: Words of what a project can carry: a volume in a clause that names one is its capacity,
 #: no volume carried or to be carried ("пропускная способность … может быть увеличена до 150
 #: тысяч TEU" against "рост показателей до 100 тысяч TEU к концу года"; "Гавань способна
-#: обработать порядка 12 млн тонн").
-CAPACITY = {"мощность", "способность", "способный"}
+#: обработать порядка 12 млн тонн"; "есть возможность довести физические поставки до 7 млн
+#: тонн": what can be reached).
+CAPACITY = {"мощность", "способность", "способный", "возможность"}
+#: Words of an agreed volume: a volume whose own clause names a contract is what was agreed
+#: ("по контракту у нас закреплено 2,2 млн тонн", "договоренности … предусматривают поставки
+#: до 2,2 млн тонн нефти в год"), no volume carried nor one intended by a state.
+CONTRACT = {"контракт", "договор", "договорённость", "договоренность"}
 #: Words of containers: a change whose own clause names them is of the containers carried
 #: ("рост контейнерных перевозок в два раза"), no change of the whole freight.
 CONTAINERS = {"контейнер", "контейнерный"}
@@ -1079,6 +1084,8 @@ def _flow_measure(
     context: dict[str, Any] = {}
     if item.kind in FLOWS and _names_in_own_clause(text, item, span, CAPACITY):
         context["measure"] = "capacity"
+    elif item.kind in FLOWS and _names_in_own_clause(text, item, span, CONTRACT):
+        context["measure"] = "contract"
     if said & INCREASES and _CHANGE_BY.search(text, max(0, item.start - 4), item.start):
         layer, feature = cause() or (None, None)
         context["increase"] = f"{layer}/{feature or '*'}" if layer else "unknown"
