@@ -23,6 +23,7 @@ from caspian.layers.news.scopes import (
     component_scope,
     country_after,
     figure_scope,
+    funder_share,
     head_scope,
     generation_scope,
     including_scope,
@@ -206,6 +207,7 @@ def scope_of(
         or (origin_after(text, item.end, span[1]) if flow else None)
         or (shippers_share(text, span[0], (item.start, item.end)) if flow else None)
         or (share_said_after(text, item.end, span[1]) if flow else None)
+        or (funder_share(text, sentence[0], item.start) if item.kind == "money" else None)
         or (purpose_scope(text, item.end, sentence[1]) if item.kind == "money" else None)
         or component_scope(text, span[0], item.start)
         or (work_component(text, sentence[0], item.start) if timed else None)

@@ -332,6 +332,22 @@ def speakers_share(text: str, start: int, figure: int) -> str | None:
     return None
 
 
+# A country that puts money into a project, named right before the verb: "В общей сложности
+# Азербайджан выделил на реализацию этого проекта 850 млн. долл.".
+_FUNDED_BY = re.compile(
+    r"\b([А-ЯЁ][а-яё]+)\s+(?:выдел|профинансир|инвестир|вложи)[а-яё]*\b"
+)
+
+
+def funder_share(text: str, start: int, figure: int) -> str | None:
+    """``share:<country code>`` for a sum at ``figure`` a country named in ``text[start:figure]``
+    (its sentence before it) allocates, funds or invests ("Азербайджан выделил на реализацию
+    этого проекта 850 млн. долл.": its part of the funding, not the project's cost), else
+    None."""
+    country = _country_of(_FUNDED_BY, text, start, figure)
+    return f"share:{country}" if country else None
+
+
 def through_country(text: str, start: int, figure: int) -> str | None:
     """``section:<country code>`` when a volume at ``figure`` is carried "через" a country
     named in ``text[start:figure]`` (its clause before it), else None."""
