@@ -1997,3 +1997,12 @@ def test_a_sum_a_country_allocates_to_a_project_is_its_share_of_the_funding() ->
     # "В общей сложности Азербайджан выделил на реализацию этого проекта 850 млн. долл."
     claim = _claim("held206_b24_20120417_btk_2013_850m_usd.txt", "850 млн. долл.")
     assert (claim.feature, claim.kind, claim.scope) == ("btk", "money", "share:AZ")
+
+
+def test_a_trains_launch_is_no_deadline_of_the_line_and_ends_at_a_clause_set_against_it() -> None:
+    # "До конца 2012 года планируется запуск рабочего поезда, а уже в полную силу железная
+    # дорога заработает в следующем году."
+    name = "held206_b24_20120417_btk_2013_850m_usd.txt"
+    train, line = _claim(name, "До конца 2012 года"), _claim(name, "в следующем году")
+    assert (train.layer, train.scope) == (None, "actor:vessel")
+    assert (line.feature, line.kind, line.value) == ("btk", "deadline", 2013.0)

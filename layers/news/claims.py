@@ -454,15 +454,24 @@ CARRIERS = {"поезд", "пароходство", "судно"}
 _CARRIER_LEMMAS = frozenset(CARRIERS)
 
 
+# Where a part of a sentence ends for a carrier's figure: a semicolon, or a clause set against
+# the one before ("До конца 2012 года планируется запуск рабочего поезда, а уже в полную силу
+# железная дорога заработает в следующем году": the next year is the line's, not the train's).
+_CARRIER_PART_END = re.compile(r";|,\s+(?:а|но|однако)\s")
+
+
 def _carrier_named(text: str, sentence: tuple[int, int], item: Quantity) -> bool:
     """Whether a carrier (:data:`CARRIERS`) is named in the part of ``sentence`` (between
-    semicolons) before the figure ``item``, or anywhere in it for an event's date ("19 января …
-    отправился первый грузовой поезд"): the figure is the carrier's."""
-    after = text.rfind(";", sentence[0], item.start) + 1 or sentence[0]
+    semicolons, or up to a clause set against it by "а", "но") before the figure ``item``, or
+    anywhere in that part for an event's date or a deadline ("19 января … отправился первый
+    грузовой поезд", "До конца 2012 года планируется запуск рабочего поезда"): the figure is
+    the carrier's."""
+    edges = [edge.end() for edge in _CARRIER_PART_END.finditer(text, sentence[0], item.start)]
+    after = edges[-1] if edges else sentence[0]
     end = item.start
-    if item.kind == "event":
-        stop = text.find(";", item.end, sentence[1])
-        end = stop if stop >= 0 else sentence[1]
+    if item.kind in ("event", "deadline"):
+        stop = _CARRIER_PART_END.search(text, item.end, sentence[1])
+        end = stop.start() if stop else sentence[1]
     return holds_lemma(text, after, end, _CARRIER_LEMMAS)
 
 
