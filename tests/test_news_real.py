@@ -19,6 +19,7 @@ from caspian.layers.news.claims import CUT_UNIT, Claim, find_claims
 from caspian.layers.news.documents import parse_document, read_document
 from caspian.layers.news.evaluation import Evaluation, documents_of, evaluate
 from caspian.layers.news.quantities import quantities
+from caspian.layers.news.scopes import first_before_a_later
 from caspian.layers.news.timing import years_stated
 from cli_support import run_cli
 
@@ -2006,3 +2007,12 @@ def test_a_trains_launch_is_no_deadline_of_the_line_and_ends_at_a_clause_set_aga
     train, line = _claim(name, "До конца 2012 года"), _claim(name, "в следующем году")
     assert (train.layer, train.scope) == (None, "actor:vessel")
     assert (line.feature, line.kind, line.value) == ("btk", "deadline", 2013.0)
+
+
+def test_an_article_that_names_a_later_stage_dates_the_first_when_it_names_none() -> None:
+    # "… к середине текущего года магистраль Баку-Тбилиси-Карс будет сдана в эксплуатацию. …
+    # На втором этапе мы планируем продлить магистраль до Нахчывана, …"
+    later = _analysis("held208_kaspiy_20170212_btk_mid_2017.txt").document.text
+    assert first_before_a_later(later) == "stage:1"
+    assert first_before_a_later(_analysis("held206_b24_20120417_btk_2013_850m_usd.txt")
+                                .document.text) is None  # names no stage

@@ -23,6 +23,7 @@ from caspian.layers.news.scopes import (
     component_scope,
     country_after,
     figure_scope,
+    first_before_a_later,
     funder_share,
     head_scope,
     generation_scope,
@@ -212,6 +213,7 @@ def scope_of(
         or component_scope(text, span[0], item.start)
         or (work_component(text, sentence[0], item.start) if timed else None)
         or stage_scope(text, span, sentence, item.start)
+        or (first_before_a_later(text) if item.kind == "deadline" else None)
     )
 
 

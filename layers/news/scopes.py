@@ -805,6 +805,14 @@ def stage_scope(
     return f"stage:{stages[0]}" if len(set(stages)) == 1 else None
 
 
+def first_before_a_later(text: str) -> str | None:
+    """``stage:1`` for a completion deadline that names no stage in an article ``text`` that
+    names a later stage of the work ("к середине текущего года магистраль Баку-Тбилиси-Карс
+    будет сдана в эксплуатацию. … На втором этапе мы планируем продлить магистраль до
+    Нахчывана": the commissioning before the second stage is the first's), else None."""
+    return "stage:1" if any(stage > 1 for stage in _sentence_stages(text, 0, len(text))) else None
+
+
 @per_text(maxsize=16)
 def _sentence_stages(text: str, start: int, end: int) -> tuple[int, ...]:
     """The distinct stage numbers a sentence names, in order of number: read once per
