@@ -94,6 +94,11 @@ WORK = {"проектирование": "design", "проектный": "design"
 #: counted in km ("уложено 75,6 км главного пути", "завершен монтаж 66 км длинномерных
 #: рельсов"), the progress of construction, no length of the line.
 LAID = {"уложить", "укладка", "монтаж", "смонтировать"}
+# "Проложено", "проложен": track already laid ("на железной дороге Баку-граница Грузии проложено
+# 347-километровое железнодорож[ное полотно]"), work done; "будет проложена" and "проложить" of
+# a plan ("будет проложена волоконно-оптическая линия связи протяжённостью 380 км") are the
+# planned line's length.
+_LAID_DONE = re.compile(r"(?<!будет\s)(?<!будут\s)\b[Пп]роложен[аоы]?\b")
 # A place a section passes through, a few words after the section word: "участка железной
 # дороги, проходящего через Нахчыван".
 # A section named by where it goes is the leg to that place: "участок железной дороги, ведущий
@@ -841,12 +846,12 @@ LAID_REACH = 120
 
 
 def laid_scope(text: str, start: int, figure: int) -> str | None:
-    """``construction`` when a word of laying (:data:`LAID`) stands in ``text[start:figure]``
-    (a length's sentence before it), at most :data:`LAID_REACH` characters before it, else
-    None."""
-    window = words(text, max(start, figure - LAID_REACH), figure)
-    laid = any(lemmas(token.text) & LAID for token in window)
-    return "construction" if laid else None
+    """``construction`` when a word of laying (:data:`LAID`, or "проложено": laid already)
+    stands in ``text[start:figure]`` (a length's sentence before it), at most
+    :data:`LAID_REACH` characters before it, else None."""
+    floor = max(start, figure - LAID_REACH)
+    laid = any(lemmas(token.text) & LAID for token in words(text, floor, figure))
+    return "construction" if laid or _LAID_DONE.search(text, floor, figure) else None
 
 
 #: Words of generating power (by lemma): a power in a clause that names one is the capacity of
