@@ -1481,10 +1481,10 @@ def read_claims(
                 scope = OF_A_COST
             elif item.kind == "growth" and _of_trade(document.text, item, span):
                 scope = OF_TRADE
-            unmapped = link is not None and link.layer is None and link.rule.startswith(
+            of_unmapped = link is not None and link.layer is None and link.rule.startswith(
                 linking.UNMAPPED
             )
-            if (scope or "").startswith(ACTOR) and not unmapped:
+            if (scope or "").startswith(ACTOR) and not of_unmapped:
                 # a country's own traffic, a vessel's figure: not the project's; a figure of
                 # an unmapped project stays its ("По казахстанско-китайскому нефтепроводу
                 # прокачивается 1 млн тонн": no Kazakh traffic to compare)

@@ -165,8 +165,8 @@ def _at_digit_runs(
 
 
 def find_dates(text: str, start: int = 0, end: int | None = None) -> Iterator[FoundDate]:
-    """Every numeric (dotted or slashed), worded or ISO date in ``text[start:end]``, in text order, with a time of
-    day printed after it or right before it."""
+    """Every numeric (dotted or slashed), worded or ISO date in ``text[start:end]``, in text
+    order, with a time of day printed after it or right before it."""
     stop = len(text) if end is None else end
     found: list[FoundDate] = []
     if not holds_digit(text, start, stop) or not _YEAR.search(text, start, stop):
