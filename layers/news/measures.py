@@ -52,7 +52,10 @@ from caspian.layers.news.scopes import (
     work_component,
 )
 from caspian.layers.news.text import lemmas, range_lemmas, words
-from caspian.layers.news.timing import COMPLETION
+from caspian.layers.news.timing import COMPLETION, opens
+
+#: The scope of a line's opening: the first stage of what is built on it later.
+OPENING = "stage:1"
 
 #: Kinds of a volume carried: counted for a year, and possibly one shipper's share.
 FLOWS = ("mass", "containers")
@@ -214,6 +217,7 @@ def scope_of(
         or (work_component(text, sentence[0], item.start) if timed else None)
         or stage_scope(text, span, sentence, item.start)
         or (first_before_a_later(text) if item.kind == "deadline" else None)
+        or (OPENING if item.kind == "deadline" and opens(text, *sentence) else None)
     )
 
 

@@ -43,6 +43,22 @@ CAPACITY_WORDS = {"мощность", "способность"}
 OPERATES = {"действовать", "функционировать", "эксплуатироваться"}
 
 
+# A start of a line's operation, the verbs side by side: "железная дорога … начнет действовать
+# в 2013 году" (not "запуск маршрута запланирован на начало следующего года, что позволит БТК
+# функционировать на всю мощность": "начало" there dates).
+_OPENS = re.compile(
+    r"\b(?:начн[её]т|начнут|начал[аио]?|начинает|начинают)\s+"
+    r"(?:действовать|функционировать|эксплуатироваться|работать)\b",
+    re.IGNORECASE,
+)
+
+
+def opens(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` (a sentence) starts a line's operation ("начнет
+    действовать"): its opening, the first stage of what is built on it later."""
+    return _OPENS.search(text, start, end) is not None
+
+
 def completes(said: frozenset[str] | set[str]) -> bool:
     """Whether a sentence of lemmas ``said`` completes something: a completion word
     (:data:`COMPLETION`), works that bring a capacity (:data:`EXPANSION` with
