@@ -45,17 +45,18 @@ OPERATES = {"действовать", "функционировать", "экс�
 
 # A start of a line's operation, the verbs side by side: "железная дорога … начнет действовать
 # в 2013 году" (not "запуск маршрута запланирован на начало следующего года, что позволит БТК
-# функционировать на всю мощность": "начало" there dates).
+# функционировать на всю мощность": "начало" there dates), or in one: "железная дорога
+# заработает в следующем году".
 _OPENS = re.compile(
-    r"\b(?:начн[её]т|начнут|начал[аио]?|начинает|начинают)\s+"
-    r"(?:действовать|функционировать|эксплуатироваться|работать)\b",
+    r"\b(?:(?:начн[её]т|начнут|начал[аио]?|начинает|начинают)\s+"
+    r"(?:действовать|функционировать|эксплуатироваться|работать)|заработа(?:ет|ют|л[аио]?))\b",
     re.IGNORECASE,
 )
 
 
 def opens(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` (a sentence) starts a line's operation ("начнет
-    действовать"): its opening, the first stage of what is built on it later."""
+    действовать", "заработает"): its opening, the first stage of what is built on it later."""
     return _OPENS.search(text, start, end) is not None
 
 
