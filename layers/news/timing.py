@@ -90,10 +90,12 @@ _ABSOLUTE = re.compile(
 _BARE_YEAR_TEXT = rf"в\s+({YEAR})(?=\s*[.!?])"
 _BARE_YEAR = re.compile(rf"\b{_BARE_YEAR_TEXT}", re.IGNORECASE)
 # "в 2026 году", "на 2026 год", "в третьем квартале 2026 года", "в первой половине 2027
-# года", and the bare year.
+# года", the start of a year ("ввод в эксплуатацию запланирован в начале 2017 года"), and the
+# bare year.
 _IN_YEAR = re.compile(
     rf"\b(?:в\s+({YEAR}){YEAR_ENDING}\s+году|на\s+({YEAR})\s+год|в\s+(?:перв|втор|трет|четв[её]рт)[а-я]*\s+"
-    rf"(?:квартал|полугоди|половин)[а-я]*\s+({YEAR})\s+года|{_BARE_YEAR_TEXT})\b",
+    rf"(?:квартал|полугоди|половин)[а-я]*\s+({YEAR})\s+года|в\s+начале\s+({YEAR})\s+года|"
+    rf"{_BARE_YEAR_TEXT})\b",
     re.IGNORECASE,
 )
 # A quarter in Roman numerals, or a range of quarters: "во II-III квартале 2026 года".
