@@ -62,6 +62,7 @@ def test_the_collector_header_wins_over_dates_in_the_text(day: dt.date) -> None:
 @given(st.integers(32, 99), st.integers(1, 12), st.integers(2000, 2030))
 def test_impossible_dates_are_not_read(day: int, month: int, year: int) -> None:
     assert list(dates.find_dates(f"{day}.{month:02d}.{year}")) == []
+    assert list(dates.find_dates(f"{day}/{month:02d}/{year}")) == []
 
 
 @MORPHOLOGY
@@ -213,6 +214,7 @@ DATELINE_SHAPES = (
     "{time} / {day} {month} {year}",
     "{time}, {dd}.{mm}.{year}",
     "{dd}.{mm}.{year} / {time}",
+    "{dd}/{mm}/{year} {time}",  # B24.am
     "{year}-{mm}-{dd}T{time}",
     "{year}-{mm}-{dd} {time}",
 )

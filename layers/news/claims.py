@@ -454,15 +454,24 @@ CARRIERS = {"поезд", "пароходство", "судно"}
 _CARRIER_LEMMAS = frozenset(CARRIERS)
 
 
+# Where a part of a sentence ends for a carrier's figure: a semicolon, or a clause set against
+# the one before ("До конца 2012 года планируется запуск рабочего поезда, а уже в полную силу
+# железная дорога заработает в следующем году": the next year is the line's, not the train's).
+_CARRIER_PART_END = re.compile(r";|,\s+(?:а|но|однако)\s")
+
+
 def _carrier_named(text: str, sentence: tuple[int, int], item: Quantity) -> bool:
     """Whether a carrier (:data:`CARRIERS`) is named in the part of ``sentence`` (between
-    semicolons) before the figure ``item``, or anywhere in it for an event's date ("19 января …
-    отправился первый грузовой поезд"): the figure is the carrier's."""
-    after = text.rfind(";", sentence[0], item.start) + 1 or sentence[0]
+    semicolons, or up to a clause set against it by "а", "но") before the figure ``item``, or
+    anywhere in that part for an event's date or a deadline ("19 января … отправился первый
+    грузовой поезд", "До конца 2012 года планируется запуск рабочего поезда"): the figure is
+    the carrier's."""
+    edges = [edge.end() for edge in _CARRIER_PART_END.finditer(text, sentence[0], item.start)]
+    after = edges[-1] if edges else sentence[0]
     end = item.start
-    if item.kind == "event":
-        stop = text.find(";", item.end, sentence[1])
-        end = stop if stop >= 0 else sentence[1]
+    if item.kind in ("event", "deadline"):
+        stop = _CARRIER_PART_END.search(text, item.end, sentence[1])
+        end = stop.start() if stop else sentence[1]
     return holds_lemma(text, after, end, _CARRIER_LEMMAS)
 
 
@@ -999,8 +1008,13 @@ def _resolved(
 #: Words of what a project can carry: a volume in a clause that names one is its capacity,
 #: no volume carried or to be carried ("пропускная способность … может быть увеличена до 150
 #: тысяч TEU" against "рост показателей до 100 тысяч TEU к концу года"; "Гавань способна
-#: обработать порядка 12 млн тонн").
-CAPACITY = {"мощность", "способность", "способный"}
+#: обработать порядка 12 млн тонн"; "есть возможность довести физические поставки до 7 млн
+#: тонн": what can be reached).
+CAPACITY = {"мощность", "способность", "способный", "возможность"}
+#: Words of an agreed volume: a volume whose own clause names a contract is what was agreed
+#: ("по контракту у нас закреплено 2,2 млн тонн", "договоренности … предусматривают поставки
+#: до 2,2 млн тонн нефти в год"), no volume carried nor one intended by a state.
+CONTRACT = {"контракт", "договор", "договорённость", "договоренность"}
 #: Words of containers: a change whose own clause names them is of the containers carried
 #: ("рост контейнерных перевозок в два раза"), no change of the whole freight.
 CONTAINERS = {"контейнер", "контейнерный"}
@@ -1079,6 +1093,8 @@ def _flow_measure(
     context: dict[str, Any] = {}
     if item.kind in FLOWS and _names_in_own_clause(text, item, span, CAPACITY):
         context["measure"] = "capacity"
+    elif item.kind in FLOWS and _names_in_own_clause(text, item, span, CONTRACT):
+        context["measure"] = "contract"
     if said & INCREASES and _CHANGE_BY.search(text, max(0, item.start - 4), item.start):
         layer, feature = cause() or (None, None)
         context["increase"] = f"{layer}/{feature or '*'}" if layer else "unknown"
@@ -1196,6 +1212,12 @@ def _of_a_country(scope: str | None) -> bool:
     section named by a place is measured on the layer named."""
     place = (scope or "").removeprefix("section:")
     return len(place) == 2 and place.isupper()
+
+
+def _origin_share(scope: str | None) -> bool:
+    """Whether ``scope`` is the share of cargo from one country ("share:KZ")."""
+    origin = (scope or "").removeprefix("share:")
+    return scope != origin and len(origin) == 2 and origin.isupper()
 
 
 def _specific_in(
@@ -1459,8 +1481,14 @@ def read_claims(
                 scope = OF_A_COST
             elif item.kind == "growth" and _of_trade(document.text, item, span):
                 scope = OF_TRADE
-            if (scope or "").startswith(ACTOR):
-                link = None  # a country's own traffic, a vessel's figure: not the project's
+            of_unmapped = link is not None and link.layer is None and link.rule.startswith(
+                linking.UNMAPPED
+            )
+            if (scope or "").startswith(ACTOR) and not of_unmapped:
+                # a country's own traffic, a vessel's figure: not the project's; a figure of
+                # an unmapped project stays its ("По казахстанско-китайскому нефтепроводу
+                # прокачивается 1 млн тонн": no Kazakh traffic to compare)
+                link = None
             if works_place and _of_the_works_railway(document.text, item, span, link, named_here):
                 # "… модернизации железнодорожной инфраструктуры в Нахчыванской Автономной
                 # Республике … Работы охватывают 188-километровую железнодорожную линию"
@@ -1483,6 +1511,10 @@ def read_claims(
                         link, str(scope),
                     )  # fmt: skip
                 link, scope = through_place(gazetteer, link, scope)
+                if (link.layer or "").endswith("_port") and _origin_share(scope):
+                    # a port handles a country's cargo: "Через порт Актау в Азербайджан
+                    # отправлено 1,5 млн тонн казахстанской нефти" is the port's volume
+                    scope = None
                 if scope is None and (link.layer or "").endswith("_port"):
                     scope = _ferry_facility(document.text, item, sentence)
                 if scope is None and "также" in said:

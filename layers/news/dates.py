@@ -38,6 +38,11 @@ _TIME_AFTER = rf"(?:{_SEPARATOR}(\d{{1,2}}):(\d{{2}})(?![\d:]))?"
 NUMERIC = re.compile(
     rf"(?=\d)(?<![\d.])(\d{{1,2}})\.(\d{{1,2}})\.(\d{{4}})(?![.]\d){_TIME_AFTER}(?![\d.]\d)"
 )
+# Day, month and year between slashes, as some outlets print their dateline: "17/04/2012 10:50"
+# (B24.am). Day first, as in the dotted shape: the set's outlets print no month-first dates.
+SLASHED = re.compile(
+    rf"(?=\d)(?<![\d/])(\d{{1,2}})/(\d{{1,2}})/(\d{{4}})(?![/]\d){_TIME_AFTER}(?![\d/]\d)"
+)
 # "3 декабря 2025 года, 14:05", "3 марта, 2026 / 09:15"; a range "20-21 октября 2025 года"
 # yields its first day.
 WORDS = re.compile(
@@ -147,8 +152,8 @@ def _at_digit_runs(
     pattern: re.Pattern[str], text: str, start: int, stop: int
 ) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text, start, stop)`` for a pattern whose every match begins where a
-    run of digits does (:data:`NUMERIC`, :data:`WORDS`, :data:`ISO`: a digit with none before
-    it): tried only there, not at every character of the text."""
+    run of digits does (:data:`NUMERIC`, :data:`SLASHED`, :data:`WORDS`, :data:`ISO`: a digit
+    with none before it): tried only there, not at every character of the text."""
     free = start  # matches do not overlap: the next may begin where the last ended
     for position in digit_run_starts(text, start, stop):
         if position < free:
@@ -160,14 +165,15 @@ def _at_digit_runs(
 
 
 def find_dates(text: str, start: int = 0, end: int | None = None) -> Iterator[FoundDate]:
-    """Every numeric, worded or ISO date in ``text[start:end]``, in text order, with a time of
-    day printed after it or right before it."""
+    """Every numeric (dotted or slashed), worded or ISO date in ``text[start:end]``, in text
+    order, with a time of day printed after it or right before it."""
     stop = len(text) if end is None else end
     found: list[FoundDate] = []
     if not holds_digit(text, start, stop) or not _YEAR.search(text, start, stop):
         return  # every shape read holds a four-digit year: most lines and sentences hold none
     readers = (
         (_at_digit_runs(NUMERIC, text, start, stop), "numeric", _numeric_date),
+        (_at_digit_runs(SLASHED, text, start, stop), "numeric", _numeric_date),
         (_at_digit_runs(WORDS, text, start, stop), "words", _worded_date),
         (WORDS_EN.finditer(text, start, stop), "words", _english_date),
         (_at_digit_runs(ISO, text, start, stop), "numeric", _iso_date),

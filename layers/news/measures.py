@@ -23,7 +23,10 @@ from caspian.layers.news.scopes import (
     component_scope,
     country_after,
     figure_scope,
+    first_before_a_later,
+    funder_share,
     generation_scope,
+    head_scope,
     including_scope,
     laid_scope,
     listed_country_part,
@@ -40,6 +43,7 @@ from caspian.layers.news.scopes import (
     share_scope,
     shipper_share,
     shippers_share,
+    speakers_share,
     stage_scope,
     stake_scope,
     through_country,
@@ -48,7 +52,10 @@ from caspian.layers.news.scopes import (
     work_component,
 )
 from caspian.layers.news.text import lemmas, range_lemmas, words
-from caspian.layers.news.timing import COMPLETION
+from caspian.layers.news.timing import COMPLETION, opens
+
+#: The scope of a line's opening: the first stage of what is built on it later.
+OPENING = "stage:1"
 
 #: Kinds of a volume carried: counted for a year, and possibly one shipper's share.
 FLOWS = ("mass", "containers")
@@ -176,7 +183,9 @@ def scope_of(
     if item.kind == "length" and laid_scope(text, sentence[0], item.start):
         return "construction"  # "уложено 75,6 км главного пути": work done, in km
     stretch = (
-        named_stretch(text, span[0], item.start) or country_after(text, item.end, sentence[1])
+        head_scope(text, (item.start, item.end), sentence[1])
+        or named_stretch(text, span[0], item.start)
+        or country_after(text, item.end, sentence[1])
         if item.kind == "length"
         else None
     )
@@ -197,14 +206,18 @@ def scope_of(
         or figure_scope(text, *span, item.end)
         or (through_country(text, span[0], item.start) if flow else None)
         or (company_share(text, sentence[0], item.start) if flow else None)
+        or (speakers_share(text, sentence[0], item.start) if flow else None)
         or (share_scope(text, sentence[0], item.start, project_named) if flow else None)
         or (origin_after(text, item.end, span[1]) if flow else None)
         or (shippers_share(text, span[0], (item.start, item.end)) if flow else None)
         or (share_said_after(text, item.end, span[1]) if flow else None)
+        or (funder_share(text, sentence[0], item.start) if item.kind == "money" else None)
         or (purpose_scope(text, item.end, sentence[1]) if item.kind == "money" else None)
         or component_scope(text, span[0], item.start)
         or (work_component(text, sentence[0], item.start) if timed else None)
         or stage_scope(text, span, sentence, item.start)
+        or (first_before_a_later(text) if item.kind == "deadline" else None)
+        or (OPENING if item.kind == "deadline" and opens(text, *sentence) else None)
     )
 
 

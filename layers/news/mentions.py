@@ -34,6 +34,11 @@ _SETTLEMENT_BEFORE = re.compile(
 # shipping line between two ports, not the port.
 _DASH_BEFORE = re.compile(r"[А-ЯЁA-Z][\w]*\s?[-–—]\s?\Z")
 _DASH_AFTER = re.compile(r"\s?[-–—]\s?[А-ЯЁA-Z]")
+# The same route written with prepositions: "срок доставки грузов из Алята в Мерсин" goes from
+# the station to a city, no port.
+_FROM_BEFORE = re.compile(r"\bиз\s+\Z")
+_TO_AFTER = re.compile(r"\s+(?:в|во|до)\s+[А-ЯЁA-Z]")
+_FROM_TO_BEFORE = re.compile(r"\bиз\s+[А-ЯЁA-Z][\w]*\s+(?:в|во|до)\s+\Z")
 #: "автомобильная дорога": a road written in two words.
 _MOTOR, _ROAD = "автомобильный", "дорога"
 
@@ -226,11 +231,16 @@ def names_a_road(text: str, start: int, name: int) -> bool:
 
 def _route_end(text: str, start: int, end: int) -> bool:
     """Whether the one-word name ``text[start:end]`` is an end of a route written with a dash
-    ("маршрут Актау-Алят"), not a feature of its own."""
+    ("маршрут Актау-Алят") or with "из … в" ("из Алята в Мерсин"), not a feature of its own."""
     if " " in text[start:end].strip():
         return False
-    before = _DASH_BEFORE.search(text[max(0, start - 30) : start])
-    return before is not None or _DASH_AFTER.match(text, end) is not None
+    before = text[max(0, start - 30) : start]
+    if _DASH_BEFORE.search(before) or _DASH_AFTER.match(text, end):
+        return True
+    return bool(
+        (_FROM_BEFORE.search(before) and _TO_AFTER.match(text, end))
+        or _FROM_TO_BEFORE.search(before)
+    )
 
 
 # A route by its two ends after a plural name, no clause between: "строительство

@@ -94,6 +94,11 @@ WORK = {"проектирование": "design", "проектный": "design"
 #: counted in km ("уложено 75,6 км главного пути", "завершен монтаж 66 км длинномерных
 #: рельсов"), the progress of construction, no length of the line.
 LAID = {"уложить", "укладка", "монтаж", "смонтировать"}
+# "Проложено", "проложен": track already laid ("на железной дороге Баку-граница Грузии проложено
+# 347-километровое железнодорож[ное полотно]"), work done; "будет проложена" and "проложить" of
+# a plan ("будет проложена волоконно-оптическая линия связи протяжённостью 380 км") are the
+# planned line's length.
+_LAID_DONE = re.compile(r"(?<!будет\s)(?<!будут\s)\b[Пп]роложен[аоы]?\b")
 # A place a section passes through, a few words after the section word: "участка железной
 # дороги, проходящего через Нахчыван".
 # A section named by where it goes is the leg to that place: "участок железной дороги, ведущий
@@ -272,6 +277,80 @@ def country_after(text: str, figure_end: int, end: int) -> str | None:
     group = (1 if found[1] else 2) if found else 0
     country = _country_of(_PLACE, text, found.start(group), found.end(group)) if found else None
     return f"section:{country}" if country else None
+
+
+# A length written as an adjective ("75,6-километрового", "4,5-километрового"): the noun right
+# after it is the thing it measures.
+_ADJECTIVAL = re.compile(r"[-–][^\W\d_]+(?:ый|ий|ой|ого|его|ое|ее|ая|яя|ую|юю|ом|ем|ым|им|ых|их)\Z")
+#: How many words after a section noun its country may stand: "участка на территории Грузии".
+HEAD_COUNTRY_REACH = 3
+
+
+def head_scope(text: str, figure: tuple[int, int], end: int) -> str | None:
+    """The scope of a length written as an adjective (``text[figure[0]:figure[1]]``,
+    "183-километрового") read from the noun it qualifies, right after it: a component's
+    (:data:`COMPONENTS`: "4,5-километрового туннеля" is ``component:туннель``), or a section's
+    with the country named within :data:`HEAD_COUNTRY_REACH` words after it, up to the next
+    comma ("183-километрового участка на территории Грузии": ``section:GE``, whatever country
+    the list's item before named); else None. ``end``: the sentence's end."""
+    if not _ADJECTIVAL.search(text, figure[0], figure[1]):
+        return None
+    edge = _CLAUSE_AFTER_END.search(text, figure[1], end)
+    after = words(text, figure[1], edge.start() if edge else end)
+    if not after or after[0].start - figure[1] > 1:
+        return None
+    head = lemmas(after[0].text)
+    if head & COMPONENTS:
+        return f"component:{min(head & COMPONENTS)}"
+    if not head & SECTION_WORDS:
+        return None
+    for token in after[1 : 1 + HEAD_COUNTRY_REACH]:
+        found = lemmas(token.text)
+        country = next((COUNTRIES[lemma] for lemma in sorted(found) if lemma in COUNTRIES), None)
+        if country:
+            return f"section:{country}"
+    return None
+
+
+# What a quoted official says his country has: "по контракту у нас закреплено 2,2 млн тонн".
+_OURS = re.compile(r"\b[Уу]\s+нас\b")
+# An official introduced with his country: "министр энергетики Казахстана Ерлан Аккенженов".
+_OFFICIAL = re.compile(
+    r"\b(?:министр|президент|премьер|посол|глав[аеуы]|председател)[а-яё-]*"
+    r"(?:\s+[а-яё]+){0,3}?\s+([А-ЯЁ][а-яё]+)"
+)
+
+
+def speakers_share(text: str, start: int, figure: int) -> str | None:
+    """``share:<country code>`` for a volume at ``figure`` that its sentence (from ``start``)
+    says is "у нас", ours, when the last official the text introduces before it with a country
+    is of that country ("… заявил министр энергетики Казахстана …": "В настоящее время по
+    контракту у нас закреплено 2,2 млн тонн", Kazakhstan's share of the pipeline's volume);
+    else None."""
+    if not _OURS.search(text, start, figure):
+        return None
+    officials = list(_OFFICIAL.finditer(text, 0, figure))
+    for official in reversed(officials):
+        country = _country_of(_PLACE, text, official.start(1), official.end(1))
+        if country:
+            return f"share:{country}"
+    return None
+
+
+# A country that puts money into a project, named right before the verb: "В общей сложности
+# Азербайджан выделил на реализацию этого проекта 850 млн. долл.".
+_FUNDED_BY = re.compile(
+    r"\b([А-ЯЁ][а-яё]+)\s+(?:выдел|профинансир|инвестир|вложи)[а-яё]*\b"
+)
+
+
+def funder_share(text: str, start: int, figure: int) -> str | None:
+    """``share:<country code>`` for a sum at ``figure`` a country named in ``text[start:figure]``
+    (its sentence before it) allocates, funds or invests ("Азербайджан выделил на реализацию
+    этого проекта 850 млн. долл.": its part of the funding, not the project's cost), else
+    None."""
+    country = _country_of(_FUNDED_BY, text, start, figure)
+    return f"share:{country}" if country else None
 
 
 def through_country(text: str, start: int, figure: int) -> str | None:
@@ -731,6 +810,14 @@ def stage_scope(
     return f"stage:{stages[0]}" if len(set(stages)) == 1 else None
 
 
+def first_before_a_later(text: str) -> str | None:
+    """``stage:1`` for a completion deadline that names no stage in an article ``text`` that
+    names a later stage of the work ("к середине текущего года магистраль Баку-Тбилиси-Карс
+    будет сдана в эксплуатацию. … На втором этапе мы планируем продлить магистраль до
+    Нахчывана": the commissioning before the second stage is the first's), else None."""
+    return "stage:1" if any(stage > 1 for stage in _sentence_stages(text, 0, len(text))) else None
+
+
 @per_text(maxsize=16)
 def _sentence_stages(text: str, start: int, end: int) -> tuple[int, ...]:
     """The distinct stage numbers a sentence names, in order of number: read once per
@@ -759,12 +846,12 @@ LAID_REACH = 120
 
 
 def laid_scope(text: str, start: int, figure: int) -> str | None:
-    """``construction`` when a word of laying (:data:`LAID`) stands in ``text[start:figure]``
-    (a length's sentence before it), at most :data:`LAID_REACH` characters before it, else
-    None."""
-    window = words(text, max(start, figure - LAID_REACH), figure)
-    laid = any(lemmas(token.text) & LAID for token in window)
-    return "construction" if laid else None
+    """``construction`` when a word of laying (:data:`LAID`, or "проложено": laid already)
+    stands in ``text[start:figure]`` (a length's sentence before it), at most
+    :data:`LAID_REACH` characters before it, else None."""
+    floor = max(start, figure - LAID_REACH)
+    laid = any(lemmas(token.text) & LAID for token in words(text, floor, figure))
+    return "construction" if laid or _LAID_DONE.search(text, floor, figure) else None
 
 
 #: Words of generating power (by lemma): a power in a clause that names one is the capacity of

@@ -38,11 +38,37 @@ EXPANSION = {"расширение", "строительство", "реконс
 CAPACITY_WORDS = {"мощность", "способность"}
 
 
+#: Verbs of a working line: started, they are its opening ("железная дорога … начнет
+#: действовать в 2013 году"), not the start of works on it.
+OPERATES = {"действовать", "функционировать", "эксплуатироваться"}
+
+
+# A start of a line's operation, the verbs side by side: "железная дорога … начнет действовать
+# в 2013 году" (not "запуск маршрута запланирован на начало следующего года, что позволит БТК
+# функционировать на всю мощность": "начало" there dates), or in one: "железная дорога
+# заработает в следующем году".
+_OPENS = re.compile(
+    r"\b(?:(?:начн[её]т|начнут|начал[аио]?|начинает|начинают)\s+"
+    r"(?:действовать|функционировать|эксплуатироваться|работать)|заработа(?:ет|ют|л[аио]?))\b",
+    re.IGNORECASE,
+)
+
+
+def opens(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` (a sentence) starts a line's operation ("начнет
+    действовать", "заработает"): its opening, the first stage of what is built on it later."""
+    return _OPENS.search(text, start, end) is not None
+
+
 def completes(said: frozenset[str] | set[str]) -> bool:
     """Whether a sentence of lemmas ``said`` completes something: a completion word
-    (:data:`COMPLETION`), or works that bring a capacity (:data:`EXPANSION` with
-    :data:`CAPACITY_WORDS`)."""
-    return bool(said & COMPLETION) or bool(said & EXPANSION and said & CAPACITY_WORDS)
+    (:data:`COMPLETION`), works that bring a capacity (:data:`EXPANSION` with
+    :data:`CAPACITY_WORDS`), or a start of operation (:data:`STARTS` with :data:`OPERATES`)."""
+    return (
+        bool(said & COMPLETION)
+        or bool(said & EXPANSION and said & CAPACITY_WORDS)
+        or bool(said & STARTS and said & OPERATES)
+    )
 
 
 #: Verbs (and their nouns) that date an event.
@@ -64,10 +90,12 @@ _ABSOLUTE = re.compile(
 _BARE_YEAR_TEXT = rf"в\s+({YEAR})(?=\s*[.!?])"
 _BARE_YEAR = re.compile(rf"\b{_BARE_YEAR_TEXT}", re.IGNORECASE)
 # "в 2026 году", "на 2026 год", "в третьем квартале 2026 года", "в первой половине 2027
-# года", and the bare year.
+# года", the start of a year ("ввод в эксплуатацию запланирован в начале 2017 года"), and the
+# bare year.
 _IN_YEAR = re.compile(
     rf"\b(?:в\s+({YEAR}){YEAR_ENDING}\s+году|на\s+({YEAR})\s+год|в\s+(?:перв|втор|трет|четв[её]рт)[а-я]*\s+"
-    rf"(?:квартал|полугоди|половин)[а-я]*\s+({YEAR})\s+года|{_BARE_YEAR_TEXT})\b",
+    rf"(?:квартал|полугоди|половин)[а-я]*\s+({YEAR})\s+года|в\s+начале\s+({YEAR})\s+года|"
+    rf"{_BARE_YEAR_TEXT})\b",
     re.IGNORECASE,
 )
 # A quarter in Roman numerals, or a range of quarters: "во II-III квартале 2026 года".
@@ -92,6 +120,11 @@ _RELATIVE_IN = re.compile(
 # следующего года планируется запуск проекта".
 _RELATIVE_PART = re.compile(rf"\bв\s+(?:перв|втор|трет|четв[её]рт)[а-я]*\s+"
                             rf"(?:квартал|полугоди|половин)[а-я]*\s+{_WHICH_YEAR}", re.IGNORECASE)
+# The middle of a year named relative to the publication, beside a completion: "будет сдана в
+# эксплуатацию в середине текущего года", "к середине текущего года магистраль … будет сдана";
+# and a year as a whole, "планируется завершить в течение следующего года".
+_RELATIVE_MID = re.compile(rf"\b(?:в|к)\s+середин[а-яё]*\s+{_WHICH_YEAR}", re.IGNORECASE)
+_RELATIVE_WITHIN = re.compile(rf"\bв\s+течение\s+{_WHICH_YEAR}", re.IGNORECASE)
 # The start of a year named relative to the publication, beside a completion: "запуск
 # маршрута запланирован на начало следующего года", "в начале следующего года".
 _RELATIVE_START = re.compile(rf"\b(?:на|в)\s+начал[а-я]*\s+{_WHICH_YEAR}", re.IGNORECASE)
@@ -140,7 +173,8 @@ def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
         in_year = [match for match in _IN_YEAR.finditer(text, start, end)
                    if not _starts_work(text, match, start, end)]  # fmt: skip
         relative = [match
-                    for pattern in (_RELATIVE_IN, _RELATIVE_PART, _RELATIVE_START)
+                    for pattern in (_RELATIVE_IN, _RELATIVE_PART, _RELATIVE_START,
+                                    _RELATIVE_MID, _RELATIVE_WITHIN)
                     for match in pattern.finditer(text, start, end)
                     if not _starts_work(text, match, start, end)]  # fmt: skip
         for match in in_year:
@@ -170,7 +204,7 @@ def _starts_work(text: str, match: re.Match[str], start: int, end: int) -> bool:
     edges = [edge.end() for edge in _CLAUSE_END.finditer(text, start, match.start())]
     after = _CLAUSE_END.search(text, match.end(), end)
     said = range_lemmas(text, edges[-1] if edges else start, after.start() if after else end)
-    return bool(said & STARTS) and not said & COMPLETION
+    return bool(said & STARTS) and not completes(said)
 
 
 # A year a figure is counted for: "в 2025 году", "за 2024 год", "по итогам 2025 года", "на
