@@ -30,6 +30,52 @@ from caspian.layers.news.text import per_text, text_words
 Hint = re.Pattern[str] | tuple[str, ...] | Callable[[str, int, int], object]
 Reader = TypeVar("Reader", bound=Callable[..., object])
 _DECLARED: dict[object, tuple[Hint, ...]] = {}
+_NEEDED: dict[re.Pattern[str], tuple[str, ...]] = {}
+Pattern = TypeVar("Pattern", bound=re.Pattern[str])
+
+
+def needs_words(pattern: Pattern, words: tuple[str, ...]) -> Pattern:
+    """Declare that every match of ``pattern`` holds one of ``words`` (lower case, found in
+    any case as :func:`holds_word` finds them) whole, and return the pattern: a range of a
+    text folded whole that holds none of them is not searched (:func:`may_search`). The
+    words are found once per text and looked up by bisection; the pattern, an
+    ``IGNORECASE`` scan of every sentence, is searched only in the few ranges that hold one.
+    """
+    _NEEDED[pattern] = words
+    return pattern
+
+
+def may_search(pattern: re.Pattern[str], text: str, start: int, end: int) -> bool:
+    """Whether ``pattern.search(text, start, end)`` may find anything: False only where the
+    words it needs (:func:`needs_words`) are known to be missing from ``text[start:end]``."""
+    needed = _NEEDED.get(pattern)
+    if needed is None:
+        return True
+    spans = _word_spans(text, needed)
+    if spans is None:
+        return holds_word(text, start, end, needed)
+    starts, least_ends = spans
+    index = bisect.bisect_left(starts, start)
+    return index < len(starts) and least_ends[index] <= end
+
+
+@per_text(maxsize=16)
+def _word_spans(text: str, words: tuple[str, ...]) -> tuple[list[int], list[int]] | None:
+    """Where ``words`` stand in the whole of ``text`` folded (:func:`folded_text`): the
+    spans' starts in order and the least end of the spans from each on; None for a text
+    not split or not folded whole (its ranges are asked one by one)."""
+    folded = folded_text(text)
+    if text_words(text) is None or folded is None:
+        return None
+    spans = []
+    for word in words:
+        position = folded.find(word)
+        while position >= 0:
+            spans.append((position, position + len(word)))
+            position = folded.find(word, position + 1)
+    spans.sort()
+    least = list(itertools.accumulate(reversed([end for _, end in spans]), min))
+    return [start for start, _ in spans], least[::-1]
 
 
 def reads_where(*hints: Hint) -> Callable[[Reader], Reader]:
@@ -47,7 +93,7 @@ def reads_where(*hints: Hint) -> Callable[[Reader], Reader]:
 
 def _holds(hint: Hint, text: str, start: int, end: int) -> bool:
     if isinstance(hint, re.Pattern):
-        return hint.search(text, start, end) is not None
+        return may_search(hint, text, start, end) and hint.search(text, start, end) is not None
     if isinstance(hint, tuple):
         return holds_word(text, start, end, hint)
     return bool(hint(text, start, end))
