@@ -75,9 +75,12 @@ _DURATION_HINT = ("течение", "протяжении", "ближайших"
 _GROWTH_WORD_HINT = needs_words(re.compile(r"[УуВв](?:дв|тр)"), ("удв", "утр", "вдв", "втр"))
 _WHOLE_YEAR = re.compile(rf"\bза\s+({_YEAR})\s+год\b", re.IGNORECASE)
 # Half a year: "За полгода 2025-го", "за первое полугодие 2025 года".
-_HALF_YEAR = re.compile(
-    rf"\bза\s+(?:полгода|(?:первое|второе)\s+полугодие)\s+({_YEAR})(?:-?го\b|\s+года\b)?",
-    re.IGNORECASE,
+_HALF_YEAR = needs_words(
+    re.compile(
+        rf"\bза\s+(?:полгода|(?:первое|второе)\s+полугодие)\s+({_YEAR})(?:-?го\b|\s+года\b)?",
+        re.IGNORECASE,
+    ),
+    ("полгода", "полугодие"),
 )
 _PER_YEAR = re.compile(
     r"(?:\s+[^\W\d_]+){0,2}?\s*(в\s+год|ежегодно|per\s+year|a\s+year|/\s*yr)\b"
@@ -566,7 +569,8 @@ def periods(text: str, start: int, end: int) -> Iterator[Quantity]:
     # Read in the sentence cut out: "\\b" at its start does not look at the text before it.
     hinted = holds_word(text, start, end, _YEAR_HINT)
     for months, pattern in ((12.0, _WHOLE_YEAR), (6.0, _HALF_YEAR)):
-        for match in pattern.finditer(text[start:end]) if hinted else ():
+        searched = hinted and may_search(pattern, text, start, end)
+        for match in pattern.finditer(text[start:end]) if searched else ():
             yield Quantity(
                 "period",
                 months,

@@ -232,6 +232,25 @@ def _words_meeting(text: str, wanted: frozenset[str]) -> list[int]:
     return list(itertools.compress(range(len(whole.texts)), map(meets.__contains__, whole.texts)))
 
 
+def last_words_start(text: str, start: int, end: int, count: int) -> int:
+    """Where the last ``count`` runs of non-space characters of ``text[start:end]`` begin
+    (``start`` when it holds no more), its closing spaces, dashes and colons left aside.
+
+    A pattern anchored at the range's end (``\\Z``) whose matches span at most ``count``
+    such runs, then only those closing characters, finds the same match searched from
+    there: searched from ``start`` it is tried at every character of the range."""
+    head = text[start:end]
+    stripped = head.rstrip()
+    while stripped and stripped[-1] in _CLOSING:
+        stripped = stripped.rstrip(_CLOSING).rstrip()
+    parts = stripped.rsplit(None, count)
+    return start + len(parts[0]) if len(parts) > count else start
+
+
+#: What may close a range after its last word (:func:`last_words_start`), besides spaces.
+_CLOSING = "-–—:"
+
+
 #: A sentence razdel ends inside a figure: a number with an abbreviated multiplier ("около 77
 #: тыс. TEU" is one figure, not a sentence ending at "тыс.").
 _CUT_FIGURE = re.compile(r"\d\s*(?:тыс|млн|млрд|трлн)\.\Z")
