@@ -86,16 +86,26 @@ class _Spans:
 
 
 def _found_words(folded: str, words: tuple[str, ...]) -> tuple[list[int], list[int]]:
-    """The starts and ends of every place of ``words`` in ``folded`` (overlapping ones too)."""
+    """The starts and ends of every place of ``words`` in ``folded`` (overlapping ones too),
+    each word's found once per text (several hints and patterns ask for the same words)."""
     starts: list[int] = []
     ends: list[int] = []
     for word in words:
-        position = folded.find(word)
-        while position >= 0:
-            starts.append(position)
-            ends.append(position + len(word))
-            position = folded.find(word, position + 1)
+        found = _found_word(folded, word)
+        starts.extend(found)
+        ends.extend(position + len(word) for position in found)
     return starts, ends
+
+
+@per_text(maxsize=64)
+def _found_word(folded: str, word: str) -> list[int]:
+    """The start of every place of ``word`` in ``folded`` (a whole text folded), in order."""
+    found = []
+    position = folded.find(word)
+    while position >= 0:
+        found.append(position)
+        position = folded.find(word, position + 1)
+    return found
 
 
 @per_text(maxsize=16)

@@ -19,6 +19,7 @@ from typing import Any, NamedTuple, TypeVar, cast, overload
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # The same words as separators of a split: the text between them comes with them.
 _WORD_SPLIT = re.compile(f"({WORD.pattern})", re.UNICODE)
+_ALNUM_SPLIT = re.compile(r"(\w+)", re.UNICODE)
 
 
 Function = TypeVar("Function", bound=Callable[..., Any])
@@ -167,7 +168,9 @@ def word_list(text: str, start: int = 0, end: int | None = None) -> WordList:
 def _split_words(text: str, start: int, stop: int) -> WordList:
     # A split alternates separators and words; the running sum of their lengths gives every
     # offset, all in C (a third of the cost of a match object and a named tuple per word).
-    parts = _WORD_SPLIT.split(text[start:stop])
+    part = text[start:stop]
+    # Without "_" in it, the runs of \w are the words: a third faster to scan than [^\W_].
+    parts = (_WORD_SPLIT if "_" in part else _ALNUM_SPLIT).split(part)
     bounds = list(itertools.accumulate(map(len, parts), initial=start))
     return WordList(parts[1::2], bounds[1:-1:2], bounds[2::2])
 
