@@ -36,11 +36,10 @@ Pattern = TypeVar("Pattern", bound=re.Pattern[str])
 
 def needs_words(pattern: Pattern, words: tuple[str, ...]) -> Pattern:
     """Declare that every match of ``pattern`` holds one of ``words`` (lower case, found in
-    any case as :func:`holds_word` finds them) whole, and return the pattern: a range of a
-    text folded whole that holds none of them is not searched (:func:`may_search`). The
-    words are found once per text and looked up by bisection; the pattern, an
-    ``IGNORECASE`` scan of every sentence, is searched only in the few ranges that hold one.
-    """
+    any case as :func:`holds_word` finds them) whole, and return the pattern: a range that
+    holds none of them is not searched (:func:`may_search`; as a reader's hint,
+    :func:`may_find` looks them up once per text). The pattern, an ``IGNORECASE`` scan of
+    every character, is searched only in the few ranges that hold one."""
     _NEEDED[pattern] = words
     return pattern
 
@@ -49,12 +48,8 @@ def may_search(pattern: re.Pattern[str], text: str, start: int, end: int) -> boo
     """Whether ``pattern.search(text, start, end)`` may find anything: False only where the
     words it needs (:func:`needs_words`) are known to be missing from ``text[start:end]``."""
     needed = _NEEDED.get(pattern)
-    if needed is None:
-        return True
-    spans = _word_spans(text, needed)
-    if spans is None:
-        return holds_word(text, start, end, needed)
-    return spans.holds(start, end)
+    # a sentence's few words are found in it as fast as looked up in the whole text's
+    return needed is None or holds_word(text, start, end, needed)
 
 
 @dataclass(frozen=True)
@@ -108,14 +103,6 @@ def _found_word(folded: str, word: str) -> list[int]:
     return found
 
 
-@per_text(maxsize=16)
-def _word_spans(text: str, words: tuple[str, ...]) -> _Spans | None:
-    """Where ``words`` stand in the whole of ``text`` folded (:func:`folded_text`); None for
-    a text not split or not folded whole (its ranges are asked one by one)."""
-    folded = folded_text(text)
-    if text_words(text) is None or folded is None:
-        return None
-    return _Spans.of(*_found_words(folded, words))
 
 
 def reads_where(*hints: Hint) -> Callable[[Reader], Reader]:
