@@ -193,6 +193,8 @@ def _first_in_text(text: str, listed: WordList) -> int | None:
     whole = text_words(text)
     if whole is None or not listed.texts:
         return None
+    if listed.origin is not None and listed.origin[0] is whole:
+        return listed.origin[1]  # cut from those words by word_list, which knows where
     first = bisect.bisect_left(whole.starts, listed.starts[0])
     last = first + len(listed.texts) - 1
     if last >= len(whole.texts):

@@ -125,10 +125,19 @@ class WordList(Sequence[Word]):
     is made only for the words asked for (a name matcher asks for the few that may start a
     name)."""
 
-    __slots__ = ("ends", "starts", "texts")
+    __slots__ = ("ends", "origin", "starts", "texts")
 
-    def __init__(self, texts: list[str], starts: list[int], ends: list[int]) -> None:
+    def __init__(
+        self,
+        texts: list[str],
+        starts: list[int],
+        ends: list[int],
+        origin: tuple[WordList, int] | None = None,
+    ) -> None:
         self.texts, self.starts, self.ends = texts, starts, ends
+        #: For a run of a whole text's words, uncut (a paragraph's): those words
+        #: (:func:`text_words`) and the index of the first of the run in them.
+        self.origin = origin
 
     @overload
     def __getitem__(self, index: int) -> Word: ...
@@ -158,11 +167,14 @@ def word_list(text: str, start: int = 0, end: int | None = None) -> WordList:
     first = bisect.bisect_right(whole.ends, start)
     last = bisect.bisect_left(whole.starts, stop, first)
     texts, starts, ends = whole.texts[first:last], whole.starts[first:last], whole.ends[first:last]
+    uncut = True
     if texts and starts[0] < start:
         texts[0], starts[0] = texts[0][start - starts[0] :], start
+        uncut = False
     if texts and ends[-1] > stop:
         texts[-1], ends[-1] = texts[-1][: len(texts[-1]) - (ends[-1] - stop)], stop
-    return WordList(texts, starts, ends)
+        uncut = False
+    return WordList(texts, starts, ends, (whole, first) if uncut and texts else None)
 
 
 def _split_words(text: str, start: int, stop: int) -> WordList:
