@@ -77,15 +77,19 @@ class Matcher:
             for key in keys:
                 self._by_first.setdefault(key, []).append(name)
 
-    def _candidates(self, texts: Sequence[str]) -> dict[str, list[Name]]:
-        """Every word of ``texts`` -> the names that may start there (by its spelling or a
-        lemma); looked up once per distinct written word and remembered (an article repeats
-        its words, a corpus its vocabulary), up to :data:`_MEMO_WORDS` words."""
+    def _candidates(
+        self, texts: Sequence[str], distinct: frozenset[str] | None = None
+    ) -> dict[str, list[Name]]:
+        """Every word of ``texts`` (whose set is ``distinct``, when known) -> the names that
+        may start there (by its spelling or a lemma); looked up once per distinct written
+        word and remembered (an article repeats its words, a corpus its vocabulary), up to
+        :data:`_MEMO_WORDS` words."""
         memo = self._memo
-        unseen = set(texts).difference(memo)
+        distinct = frozenset(texts) if distinct is None else distinct
+        unseen = distinct.difference(memo)
         if len(memo) + len(unseen) > _MEMO_WORDS:
             memo.clear()  # bounded: forget, and learn this text's words again
-            unseen = set(texts)
+            unseen = set(distinct)
         for written in unseen:
             found = list(self._by_first.get(written, ()))
             for lemma in lemmas(written):
@@ -182,9 +186,17 @@ def _name_starts(matcher: Matcher, text: str) -> tuple[list[int], list[list[Name
     whole = text_words(text)
     assert whole is not None  # asked only of a text split whole
     texts = whole.texts
-    candidates = matcher._candidates(texts)
+    candidates = matcher._candidates(texts, _distinct_words(text))
     starts = list(itertools.compress(range(len(texts)), map(candidates.__getitem__, texts)))
     return starts, [candidates[texts[index]] for index in starts]
+
+
+@per_text(maxsize=4)
+def _distinct_words(text: str) -> frozenset[str]:
+    """The distinct words of the whole of ``text`` (one set for every matcher)."""
+    whole = text_words(text)
+    assert whole is not None  # asked only of a text split whole
+    return frozenset(whole.texts)
 
 
 def _first_in_text(text: str, listed: WordList) -> int | None:
