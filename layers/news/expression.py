@@ -11,7 +11,6 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-
 from caspian.layers.news.text import per_text
 
 #: A year as news print them (1900-2099).

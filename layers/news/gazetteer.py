@@ -89,7 +89,7 @@ class Matcher:
         unseen = distinct.difference(memo)
         if len(memo) + len(unseen) > _MEMO_WORDS:
             memo.clear()  # bounded: forget, and learn this text's words again
-            unseen = set(distinct)
+            unseen = distinct
         for written in unseen:
             found = list(self._by_first.get(written, ()))
             for lemma in lemmas(written):
