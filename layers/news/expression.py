@@ -30,7 +30,10 @@ def holds_word(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
     folded = folded_text(text)
     if folded is None:
         return any(map(text[start:end].casefold().__contains__, words))
-    return any(folded.find(word, start, end) >= 0 for word in words)
+    for word in words:  # a loop, not any() over a generator: asked of every sentence
+        if folded.find(word, start, end) >= 0:
+            return True
+    return False
 
 
 @per_text(maxsize=4)

@@ -17,7 +17,7 @@ import bisect
 import itertools
 import operator
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -146,9 +146,10 @@ class Matcher:
         for index, names in self._starts(text, listed):
             if index < free:
                 continue
-            best = next((name for name in names if self._goes_on_at(name, text, listed, index)),
-                        None)  # fmt: skip
-            if best is None:
+            for best in names:  # the first (longest) that is written from there
+                if self._goes_on_at(best, text, listed, index):
+                    break
+            else:
                 continue
             size, name = _size(best), best
             start_at, end_at = listed.starts[index], listed.ends[index + size - 1]
@@ -156,7 +157,7 @@ class Matcher:
             free = index + size
         return found
 
-    def _starts(self, text: str, listed: WordList) -> Iterator[tuple[int, list[Name]]]:
+    def _starts(self, text: str, listed: WordList) -> Iterable[tuple[int, list[Name]]]:
         """The indices of the words of ``listed`` where a name may start, with those names.
         A document asks once per paragraph: its paragraphs' words are ranges of the text's
         words (:func:`caspian.layers.news.text.text_words`), which are looked up once for
@@ -168,14 +169,12 @@ class Matcher:
         if first is None:
             candidates = self._candidates(texts)
             indices = range(len(texts))
-            for index in itertools.compress(indices, map(candidates.__getitem__, texts)):
-                yield index, candidates[texts[index]]
-            return
+            starting = itertools.compress(indices, map(candidates.__getitem__, texts))
+            return [(index, candidates[texts[index]]) for index in starting]
         starts, names = _name_starts(self, text)
         low = bisect.bisect_left(starts, first)
         high = bisect.bisect_left(starts, first + len(texts), low)
-        for at in range(low, high):
-            yield starts[at] - first, names[at]
+        return zip([start - first for start in starts[low:high]], names[low:high], strict=True)
 
 
 @per_text(maxsize=12)
