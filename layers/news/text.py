@@ -204,7 +204,7 @@ def _text_words(text: str) -> WordList:
     return _split_words(text, 0, len(text))
 
 
-@per_text(maxsize=8)
+@per_text(maxsize=16)
 def range_lemmas(text: str, start: int, end: int) -> frozenset[str]:
     """Every lemma (:func:`lemmas`) of every word of ``text[start:end]``; remembered for the
     ranges read last, as the readers of a sentence and its claims each ask it of the same
