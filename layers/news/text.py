@@ -116,7 +116,13 @@ def clear_caches() -> None:
 
 def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     """The words of ``text[start:end]`` (runs of :data:`WORD`) with offsets into ``text``."""
-    return word_list(text, start, end)[:]
+    return list(_words(text, start, end))  # a list of the caller's own
+
+
+@per_text(maxsize=32)
+def _words(text: str, start: int, end: int | None) -> tuple[Word, ...]:
+    # remembered for the ranges read last: the rules of one figure read its clause in turn
+    return tuple(word_list(text, start, end)[:])
 
 
 class WordList(Sequence[Word]):
