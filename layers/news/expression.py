@@ -30,7 +30,8 @@ def holds_word(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
     folded = folded_text(text)
     if folded is None:
         return any(map(text[start:end].casefold().__contains__, words))
-    for word in words:  # a loop, not any() over a generator: asked of every sentence
+    # a loop, not any() over a generator (a frame per word): asked of every sentence
+    for word in words:  # noqa: SIM110
         if folded.find(word, start, end) >= 0:
             return True
     return False
