@@ -505,3 +505,19 @@ def test_a_pattern_closing_a_range_is_searched_from_its_last_words_as_from_its_s
         ), text
         found_any |= whole is not None
     assert found_any
+
+
+@PROPERTY
+@given(_ANY_TEXT, st.sampled_from(["", "𝟎", "🚆", "\ud800"]))
+def test_a_long_text_split_by_its_code_units_gives_the_words_of_the_scan(
+    text: str, astral: str
+) -> None:
+    """A long text is split into words by its UTF-16 code units (a character beyond the
+    BMP sends it back to the pattern's split): the words and offsets of :data:`WORD`."""
+    from caspian.layers.news.text import WORD, Word, forget_texts, text_words
+
+    forget_texts()
+    long_text = (text + astral + "Баку_2025 ٣ ") * (2_000 // (len(text) + 12) + 1)
+    whole = text_words(long_text)
+    assert whole is not None
+    assert list(whole) == [Word(m.group(), m.start(), m.end()) for m in WORD.finditer(long_text)]

@@ -16,6 +16,9 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import cache, lru_cache
 from typing import Any, NamedTuple, TypeVar, cast, overload
 
+import numpy as np
+import numpy.typing as npt
+
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # The same words as separators of a split: the text between them comes with them.
 _WORD_SPLIT = re.compile(f"({WORD.pattern})", re.UNICODE)
@@ -207,7 +210,35 @@ def text_words(text: str) -> WordList | None:
 
 @per_text(maxsize=4)
 def _text_words(text: str) -> WordList:
-    return _split_words(text, 0, len(text))
+    return _units_split(text) or _split_words(text, 0, len(text))
+
+
+def _units_split(text: str) -> WordList | None:
+    """The words of the whole of ``text`` found by one vectorised lookup of its UTF-16 code
+    units (letters and digits, :func:`_word_units`) and the places the lookup changes: the
+    same words as :func:`_split_words`, in a third of its time over a long article. None for
+    a text with characters beyond the BMP (two units each: the offsets would not count
+    characters)."""
+    units = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype="<u2")
+    if len(units) != len(text):
+        return None
+    inside = np.zeros(len(units) + 2, dtype=bool)
+    inside[1:-1] = _word_units()[units]
+    # where a run of word characters begins and ends, in turn
+    changes = np.flatnonzero(inside[1:] != inside[:-1])
+    starts: list[int] = changes[0::2].tolist()
+    ends: list[int] = changes[1::2].tolist()
+    # The words themselves: every other character made a space and the text split on spaces
+    # (a letter or digit is never a space), in C; a slice per word takes twice as long.
+    spaced = np.where(inside[1:-1], units, np.uint16(ord(" "))).tobytes().decode("utf-16-le")
+    return WordList(spaced.split(), starts, ends)
+
+
+@cache
+def _word_units() -> npt.NDArray[np.bool_]:
+    """Whether each UTF-16 code unit is a character of :data:`WORD` (``[^\\W_]``: a letter
+    or digit, ``str.isalnum``)."""
+    return np.array([chr(unit).isalnum() for unit in range(0x10000)], dtype=bool)
 
 
 @per_text(maxsize=16)
