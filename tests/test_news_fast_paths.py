@@ -12,6 +12,7 @@ patterns read, in any case.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -44,6 +45,8 @@ PHRASES = (
     (("более", ""), ("полумиллиона", "полмиллиарда", "Полумиллиона"), ("TEU", "долларов", "тонн")),
     (("почти", ""), ("двухсоткилометрового", "Стокилометровый"), ("участка", "")),
     (("пришлись", ""), ("¾", "½"), ("объема", "всего", "")),
+    (("за", "За"), ("полгода", "первое полугодие", "второе полугодие"), ("2025",),
+     ("года", "-го", "")),
     (("удвоить", "Утроение", "вдвое", "втрое", "удобно", "утроиться"),),
     (("Карс", "БТК", "железная дорога", "224 км", "10 млн тонн", "завершено"),),
 )  # fmt: skip
@@ -434,3 +437,87 @@ def test_the_language_counts_the_letters_a_scan_of_each_alphabet_counts(sample: 
     latin = len(re.findall("[A-Za-z]", sample))
     expected = "und" if cyrillic + latin == 0 else "ru" if cyrillic >= latin else "en"
     assert detect_language(sample) == expected
+
+
+@PROPERTY
+@given(_ANY_TEXT, st.sampled_from(["", "𝟎", "🚆"]))
+def test_a_long_text_finds_the_digits_a_scan_finds(text: str, astral: str) -> None:
+    """A long text's digits are found by its UTF-16 code units; one with a character
+    beyond the BMP (two units, "𝟎" a digit to ``\\d``) by the scan itself."""
+    from caspian.layers.news.expression import digit_positions
+    from caspian.layers.news.text import forget_texts
+
+    forget_texts()
+    long_text = (text + astral + "Баку 2025 ٣ ") * (2_000 // (len(text) + 12) + 1)
+    assert len(long_text) >= 2_000
+    assert digit_positions(long_text) == [m.start() for m in re.finditer(r"\d", long_text)]
+
+
+def _every_phrase() -> list[str]:
+    """Every phrase of :data:`PHRASES` (each choice of each slot), in each case."""
+    return [
+        case(" ".join(word for word in words if word))
+        for phrase in PHRASES
+        for words in itertools.product(*phrase)
+        for case in CASES
+    ]
+
+
+def test_a_pattern_that_needs_words_matches_only_where_one_of_them_stands() -> None:
+    """A pattern declared with the words every match holds (``hints.needs_words``) is not
+    searched where none stands: none may match where they do not, in any phrase its
+    reader reads, in any case."""
+    from caspian.layers.news.hints import _NEEDED, may_search
+
+    matched = set()
+    for phrase in _every_phrase():
+        for pattern, words in _NEEDED.items():
+            if pattern.search(phrase):
+                matched.add(pattern)
+                assert holds_word(phrase, 0, len(phrase), words), (pattern.pattern, phrase)
+                assert may_search(pattern, phrase, 0, len(phrase))
+    assert matched == set(_NEEDED)  # each pattern met a phrase it reads
+
+
+@pytest.mark.parametrize("added", ["с учетом", "с учётом", "вс учетом", "ВКЛЮЧАЯ", "вместе с",
+                                   "а с", "А С"])  # fmt: skip
+def test_a_pattern_closing_a_range_is_searched_from_its_last_words_as_from_its_start(
+    added: str,
+) -> None:
+    """"с учетом подъездных путей - " before a figure is found from the last four runs of
+    non-space characters before it, as a search from the clause's start finds it."""
+    from caspian.layers.news.scopes import _INCLUDING_BEFORE, _INCLUDING_WORDS
+    from caspian.layers.news.text import last_words_start
+
+    found_any = False
+    for lead, words, closing, space in itertools.product(
+        ("", "224 км, ", "путь ", "а ", "км"),
+        ("подъездных", "подъездных путей", "подъездных путей и веток"),
+        ("", " ", " - ", "-", ":", " — ", "\n", " -: "),
+        (" ", "  ", "\n", "\u00a0"),
+    ):
+        text = lead + space.join((*added.split(), *words.split())) + closing
+        whole = _INCLUDING_BEFORE.search(text, 0, len(text))
+        tail = last_words_start(text, 0, len(text), _INCLUDING_WORDS)
+        found = _INCLUDING_BEFORE.search(text, tail, len(text))
+        assert (found and (found.span(), found.groups())) == (
+            whole and (whole.span(), whole.groups())
+        ), text
+        found_any |= whole is not None
+    assert found_any
+
+
+@PROPERTY
+@given(_ANY_TEXT, st.sampled_from(["", "𝟎", "🚆", "\ud800"]))
+def test_a_long_text_split_by_its_code_units_gives_the_words_of_the_scan(
+    text: str, astral: str
+) -> None:
+    """A long text is split into words by its UTF-16 code units (a character beyond the
+    BMP sends it back to the pattern's split): the words and offsets of :data:`WORD`."""
+    from caspian.layers.news.text import WORD, Word, forget_texts, text_words
+
+    forget_texts()
+    long_text = (text + astral + "Баку_2025 ٣ ") * (2_000 // (len(text) + 12) + 1)
+    whole = text_words(long_text)
+    assert whole is not None
+    assert list(whole) == [Word(m.group(), m.start(), m.end()) for m in WORD.finditer(long_text)]

@@ -9,6 +9,7 @@ found in the body can be cited by its position in the untouched file.
 
 from __future__ import annotations
 
+import bisect
 import copy
 import re
 from collections.abc import Mapping
@@ -103,13 +104,17 @@ def body_spans(text: str) -> tuple[tuple[int, int], ...]:
     previous = None
     header = _HEADER.match(text)
     position = header.end() if header else 0
+    # The cookie notes, found in one scan of the text, not one per line (a match lies in one
+    # line: the pattern holds no line break); each line asks whether one starts in it.
+    cookies = [match.start() for match in _COOKIE.finditer(text, position)]
     for line in text[position:].splitlines(keepends=True):
         start, end = position, position + len(line)
         position = end
         stripped = line.strip()
         if stripped in _TRAILERS:
             break
-        if not stripped or _TICKER.match(line) or _COOKIE.search(line) or _DATELINE.match(line):
+        cookie = bisect.bisect_left(cookies, start) < bisect.bisect_left(cookies, end)
+        if not stripped or _TICKER.match(line) or cookie or _DATELINE.match(line):
             continue
         if _TEASER.match(line):
             continue

@@ -67,7 +67,14 @@ from caspian.layers.news.scopes import (
     through_country,
     whole_after_part,
 )
-from caspian.layers.news.text import holds_lemma, is_plural, lemmas, per_text, words
+from caspian.layers.news.text import (
+    holds_lemma,
+    is_plural,
+    lemmas,
+    per_text,
+    range_lemmas,
+    words,
+)
 from caspian.layers.news.timing import COMPLETION
 
 PHYSICAL = ("length", "mass", "power", "bandwidth", "containers")
@@ -418,10 +425,17 @@ def _names_in_own_clause(
 ) -> bool:
     """Whether a word of ``named`` (by lemma) stands in the figure ``item``'s own clause
     (bounded by :data:`_CLAUSE_EDGE`, within ``span``)."""
-    edges = [match.end() for match in _CLAUSE_EDGE.finditer(text, span[0], item.start)]
-    after = _CLAUSE_EDGE.search(text, item.end, span[1])
-    start, end = (edges[-1] if edges else span[0]), (after.start() if after else span[1])
-    return any(lemmas(word.text) & named for word in words(text, start, end))
+    # the clause and its lemmas found once for the several word sets a figure is asked of
+    return bool(range_lemmas(text, *_own_clause(text, item.start, item.end, span)) & named)
+
+
+@per_text(maxsize=8)
+def _own_clause(text: str, start: int, end: int, span: tuple[int, int]) -> tuple[int, int]:
+    """The range of the clause of the figure at ``text[start:end]`` (bounded by
+    :data:`_CLAUSE_EDGE`, within ``span``)."""
+    edges = [match.end() for match in _CLAUSE_EDGE.finditer(text, span[0], start)]
+    after = _CLAUSE_EDGE.search(text, end, span[1])
+    return (edges[-1] if edges else span[0]), (after.start() if after else span[1])
 
 
 def _of_trade(text: str, item: Quantity, span: tuple[int, int]) -> bool:

@@ -16,7 +16,6 @@ import contextlib
 import dataclasses
 import hashlib
 import itertools
-import math
 import os
 import re
 from collections.abc import Sequence
@@ -85,6 +84,15 @@ class NewsDocument:
         """The words of each body paragraph (tokenized once, for every reader)."""
         return tuple(text.word_list(self.text, start, end) for start, end in self.body_spans)
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        # bisected as numbers: a sentence is looked up for every mention and claim
+        return [start for start, _ in self.sentences]
+
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [start for start, _ in self.body_spans]
+
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Offsets in the original file of ``text[start:end]``."""
         if self.origins is None:
@@ -93,11 +101,11 @@ class NewsDocument:
 
     def sentence_index(self, position: int) -> int | None:
         """Index of the sentence holding ``text[position]``, else ``None``."""
-        return _containing(self.sentences, position)
+        return _containing(self.sentences, self._sentence_starts, position)
 
     def paragraph_index(self, position: int) -> int | None:
         """Index of the body paragraph holding ``text[position]``, else ``None``."""
-        return _containing(self.body_spans, position)
+        return _containing(self.body_spans, self._paragraph_starts, position)
 
     def metadata(self) -> dict[str, Any]:
         """Metadata in the shape of a ``seeds/manifest.json`` entry (:data:`MANIFEST_FIELDS`)."""
@@ -109,9 +117,12 @@ MANIFEST_FIELDS = ("id", "format", "outlet", "title", "date", "date_source", "da
                    "language", "sha256")
 
 
-def _containing(spans: Sequence[tuple[int, int]], position: int) -> int | None:
-    """Index of the span of ordered, disjoint ``spans`` that holds ``position``."""
-    index = bisect.bisect_right(spans, (position, math.inf)) - 1
+def _containing(
+    spans: Sequence[tuple[int, int]], starts: Sequence[int], position: int
+) -> int | None:
+    """Index of the span of ordered, disjoint ``spans`` (which start at ``starts``) that
+    holds ``position``."""
+    index = bisect.bisect_right(starts, position) - 1
     if index >= 0 and spans[index][0] <= position < spans[index][1]:
         return index
     return None

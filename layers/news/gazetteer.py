@@ -17,7 +17,7 @@ import bisect
 import itertools
 import operator
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -77,15 +77,19 @@ class Matcher:
             for key in keys:
                 self._by_first.setdefault(key, []).append(name)
 
-    def _candidates(self, texts: Sequence[str]) -> dict[str, list[Name]]:
-        """Every word of ``texts`` -> the names that may start there (by its spelling or a
-        lemma); looked up once per distinct written word and remembered (an article repeats
-        its words, a corpus its vocabulary), up to :data:`_MEMO_WORDS` words."""
+    def _candidates(
+        self, texts: Sequence[str], distinct: frozenset[str] | None = None
+    ) -> dict[str, list[Name]]:
+        """Every word of ``texts`` (whose set is ``distinct``, when known) -> the names that
+        may start there (by its spelling or a lemma); looked up once per distinct written
+        word and remembered (an article repeats its words, a corpus its vocabulary), up to
+        :data:`_MEMO_WORDS` words."""
         memo = self._memo
-        unseen = set(texts).difference(memo)
+        distinct = frozenset(texts) if distinct is None else distinct
+        unseen = distinct.difference(memo)
         if len(memo) + len(unseen) > _MEMO_WORDS:
             memo.clear()  # bounded: forget, and learn this text's words again
-            unseen = set(texts)
+            unseen = distinct
         for written in unseen:
             found = list(self._by_first.get(written, ()))
             for lemma in lemmas(written):
@@ -142,9 +146,10 @@ class Matcher:
         for index, names in self._starts(text, listed):
             if index < free:
                 continue
-            best = next((name for name in names if self._goes_on_at(name, text, listed, index)),
-                        None)  # fmt: skip
-            if best is None:
+            for best in names:  # the first (longest) that is written from there
+                if self._goes_on_at(best, text, listed, index):
+                    break
+            else:
                 continue
             size, name = _size(best), best
             start_at, end_at = listed.starts[index], listed.ends[index + size - 1]
@@ -152,7 +157,7 @@ class Matcher:
             free = index + size
         return found
 
-    def _starts(self, text: str, listed: WordList) -> Iterator[tuple[int, list[Name]]]:
+    def _starts(self, text: str, listed: WordList) -> Iterable[tuple[int, list[Name]]]:
         """The indices of the words of ``listed`` where a name may start, with those names.
         A document asks once per paragraph: its paragraphs' words are ranges of the text's
         words (:func:`caspian.layers.news.text.text_words`), which are looked up once for
@@ -164,14 +169,12 @@ class Matcher:
         if first is None:
             candidates = self._candidates(texts)
             indices = range(len(texts))
-            for index in itertools.compress(indices, map(candidates.__getitem__, texts)):
-                yield index, candidates[texts[index]]
-            return
+            starting = itertools.compress(indices, map(candidates.__getitem__, texts))
+            return [(index, candidates[texts[index]]) for index in starting]
         starts, names = _name_starts(self, text)
         low = bisect.bisect_left(starts, first)
         high = bisect.bisect_left(starts, first + len(texts), low)
-        for at in range(low, high):
-            yield starts[at] - first, names[at]
+        return zip([start - first for start in starts[low:high]], names[low:high], strict=True)
 
 
 @per_text(maxsize=12)
@@ -182,9 +185,17 @@ def _name_starts(matcher: Matcher, text: str) -> tuple[list[int], list[list[Name
     whole = text_words(text)
     assert whole is not None  # asked only of a text split whole
     texts = whole.texts
-    candidates = matcher._candidates(texts)
+    candidates = matcher._candidates(texts, _distinct_words(text))
     starts = list(itertools.compress(range(len(texts)), map(candidates.__getitem__, texts)))
     return starts, [candidates[texts[index]] for index in starts]
+
+
+@per_text(maxsize=4)
+def _distinct_words(text: str) -> frozenset[str]:
+    """The distinct words of the whole of ``text`` (one set for every matcher)."""
+    whole = text_words(text)
+    assert whole is not None  # asked only of a text split whole
+    return frozenset(whole.texts)
 
 
 def _first_in_text(text: str, listed: WordList) -> int | None:
@@ -193,6 +204,8 @@ def _first_in_text(text: str, listed: WordList) -> int | None:
     whole = text_words(text)
     if whole is None or not listed.texts:
         return None
+    if listed.origin is not None and listed.origin[0] is whole:
+        return listed.origin[1]  # cut from those words by word_list, which knows where
     first = bisect.bisect_left(whole.starts, listed.starts[0])
     last = first + len(listed.texts) - 1
     if last >= len(whole.texts):

@@ -30,6 +30,79 @@ from caspian.layers.news.text import per_text, text_words
 Hint = re.Pattern[str] | tuple[str, ...] | Callable[[str, int, int], object]
 Reader = TypeVar("Reader", bound=Callable[..., object])
 _DECLARED: dict[object, tuple[Hint, ...]] = {}
+_NEEDED: dict[re.Pattern[str], tuple[str, ...]] = {}
+Pattern = TypeVar("Pattern", bound=re.Pattern[str])
+
+
+def needs_words(pattern: Pattern, words: tuple[str, ...]) -> Pattern:
+    """Declare that every match of ``pattern`` holds one of ``words`` (lower case, found in
+    any case as :func:`holds_word` finds them) whole, and return the pattern: a range that
+    holds none of them is not searched (:func:`may_search`; as a reader's hint,
+    :func:`may_find` looks them up once per text). The pattern, an ``IGNORECASE`` scan of
+    every character, is searched only in the few ranges that hold one."""
+    _NEEDED[pattern] = words
+    return pattern
+
+
+def may_search(pattern: re.Pattern[str], text: str, start: int, end: int) -> bool:
+    """Whether ``pattern.search(text, start, end)`` may find anything: False only where the
+    words it needs (:func:`needs_words`) are known to be missing from ``text[start:end]``."""
+    needed = _NEEDED.get(pattern)
+    # a sentence's few words are found in it as fast as looked up in the whole text's
+    return needed is None or holds_word(text, start, end, needed)
+
+
+@dataclass(frozen=True)
+class _Spans:
+    """Spans of a text, for asking whether a range holds one of them whole."""
+
+    #: The spans' starts, in order.
+    starts: list[int]
+    #: The least end of the spans from each on.
+    least_ends: list[int]
+
+    @classmethod
+    def of(cls, starts: list[int], ends: list[int]) -> _Spans:
+        """The spans ``zip(starts, ends)``, in any order."""
+        if not starts:
+            return cls([], [])
+        # Sorted as whole numbers (start, then length), several times faster than pairs.
+        size = max(end - start for start, end in zip(starts, ends, strict=True)) + 1
+        keys = sorted(start * size + end - start for start, end in zip(starts, ends, strict=True))
+        starts = [key // size for key in keys]
+        ends = [start + key % size for start, key in zip(starts, keys, strict=True)]
+        least = list(itertools.accumulate(reversed(ends), min))
+        return cls(starts, least[::-1])
+
+    def holds(self, start: int, end: int) -> bool:
+        """Whether one of the spans lies in ``[start, end)``."""
+        index = bisect.bisect_left(self.starts, start)
+        return index < len(self.starts) and self.least_ends[index] <= end
+
+
+def _found_words(folded: str, words: tuple[str, ...]) -> tuple[list[int], list[int]]:
+    """The starts and ends of every place of ``words`` in ``folded`` (overlapping ones too),
+    each word's found once per text (several hints and patterns ask for the same words)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for word in words:
+        found = _found_word(folded, word)
+        starts.extend(found)
+        ends.extend(position + len(word) for position in found)
+    return starts, ends
+
+
+@per_text(maxsize=64)
+def _found_word(folded: str, word: str) -> list[int]:
+    """The start of every place of ``word`` in ``folded`` (a whole text folded), in order."""
+    found = []
+    position = folded.find(word)
+    while position >= 0:
+        found.append(position)
+        position = folded.find(word, position + 1)
+    return found
+
+
 
 
 def reads_where(*hints: Hint) -> Callable[[Reader], Reader]:
@@ -47,7 +120,7 @@ def reads_where(*hints: Hint) -> Callable[[Reader], Reader]:
 
 def _holds(hint: Hint, text: str, start: int, end: int) -> bool:
     if isinstance(hint, re.Pattern):
-        return hint.search(text, start, end) is not None
+        return may_search(hint, text, start, end) and hint.search(text, start, end) is not None
     if isinstance(hint, tuple):
         return holds_word(text, start, end, hint)
     return bool(hint(text, start, end))
@@ -98,29 +171,30 @@ def may_find(readers: Sequence[object], text: str, start: int, end: int) -> bool
     )
     if cut and numbers.holds_number_word(text, start, end):
         return True
-    return any(_holds(hint, text, start, end) for hint in found.others)
+    if any(_holds(hint, text, start, end) for hint in found.others):
+        return True
+    # The patterns that need words (needs_words): none is searched where none of them stands.
+    return found.needed.holds(start, end) and any(
+        _holds(hint, text, start, end) for hint in found.guarded
+    )
 
 
 @dataclass(frozen=True)
-class _InText:
+class _InText(_Spans):
     """Where in a whole text the hints found once in it hold: a range holds one of them
     where it holds one of these spans whole (a hint word, folded, :func:`holds_word`; a
     digit, :func:`holds_digit`; a run of letters that is a number word,
     :func:`numbers.holds_number_word`, where the range cuts no run of letters)."""
 
-    #: The spans' starts, in order.
-    starts: list[int]
-    #: The least end of the spans from each on.
-    least_ends: list[int]
     #: Whether number words are among them (a range that cuts a run is asked itself).
     number_words: bool
-    #: The hints asked range by range (patterns, other tests).
+    #: The hints asked range by range (other tests, patterns that declare no words).
     others: tuple[Hint, ...]
-
-    def holds(self, start: int, end: int) -> bool:
-        """Whether one of the spans lies in ``[start, end)``."""
-        index = bisect.bisect_left(self.starts, start)
-        return index < len(self.starts) and self.least_ends[index] <= end
+    #: The patterns that declare the words they need (:func:`needs_words`), asked range by
+    #: range where one of those words stands (:attr:`needed`).
+    guarded: tuple[re.Pattern[str], ...]
+    #: Where the words :attr:`guarded` need stand.
+    needed: _Spans
 
 
 #: The tests whose spans in a whole text :func:`_in_text` lists.
@@ -135,18 +209,22 @@ def _in_text(joined: _Joined, text: str) -> _InText | None:
     folded = folded_text(text)
     if text_words(text) is None or folded is None:
         return None
-    spans: list[tuple[int, int]] = []
-    for word in joined.words:
-        position = folded.find(word)
-        while position >= 0:
-            spans.append((position, position + len(word)))
-            position = folded.find(word, position + 1)
+    starts, ends = _found_words(folded, joined.words)
     if holds_digit in joined.others:
-        spans.extend((position, position + 1) for position in digit_positions(text))
+        digits = digit_positions(text)
+        starts.extend(digits)
+        ends.extend(position + 1 for position in digits)
     number_words = numbers.holds_number_word in joined.others
     if number_words:
-        spans.extend(zip(*numbers.number_word_runs(text), strict=True))
-    spans.sort()
-    least = list(itertools.accumulate(reversed([end for _, end in spans]), min))
-    others = tuple(hint for hint in joined.others if hint not in _LISTED_TESTS)
-    return _InText([start for start, _ in spans], least[::-1], number_words, others)
+        run_starts, run_ends = numbers.number_word_runs(text)
+        starts.extend(run_starts)
+        ends.extend(run_ends)
+    spans = _Spans.of(starts, ends)
+    asked = [hint for hint in joined.others if hint not in _LISTED_TESTS]
+    guarded = tuple(hint for hint in asked if isinstance(hint, re.Pattern) and hint in _NEEDED)
+    others = tuple(hint for hint in asked if hint not in guarded)
+    needed = tuple(dict.fromkeys(word for hint in guarded for word in _NEEDED[hint]))
+    return _InText(
+        spans.starts, spans.least_ends, number_words, others, guarded,
+        _Spans.of(*_found_words(folded, needed)),
+    )  # fmt: skip

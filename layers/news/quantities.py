@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from caspian.layers.news import numbers, timing, units
 from caspian.layers.news.expression import YEAR as _YEAR
 from caspian.layers.news.expression import Quantity, holds_digit, holds_word
-from caspian.layers.news.hints import may_find, reads_where
+from caspian.layers.news.hints import may_find, may_search, needs_words, reads_where
 from caspian.layers.news.language import RUSSIAN, Language
 from caspian.layers.news.magnitudes import (
     Reading,
@@ -67,17 +67,20 @@ _GROWTH_WORD = re.compile(r"(?<![А-Яа-яЁё])(?:[Уу]дв|[Уу]тр|[Вв]
 # phrase's long pattern of number words, which costs far more per character.
 # "раз" alone stands in "развитие", "образование": the whitespace before it is asked for too
 # (a pattern that opens with whitespace is scanned fast even when it ignores case).
-_GROWTH_HINT = re.compile(r"\sраза?\b", re.IGNORECASE)
+_GROWTH_HINT = needs_words(re.compile(r"\sраза?\b", re.IGNORECASE), ("раз",))
 _PERIOD_HINT = ("месяц",)
 _YEAR_HINT = ("год",)
 _DURATION_HINT = ("течение", "протяжении", "ближайших", "следующих", "рассчитан", "через")
 # The letters every growth word starts with (as case-sensitive as :data:`_GROWTH_WORD`).
-_GROWTH_WORD_HINT = re.compile(r"[УуВв](?:дв|тр)")
+_GROWTH_WORD_HINT = needs_words(re.compile(r"[УуВв](?:дв|тр)"), ("удв", "утр", "вдв", "втр"))
 _WHOLE_YEAR = re.compile(rf"\bза\s+({_YEAR})\s+год\b", re.IGNORECASE)
 # Half a year: "За полгода 2025-го", "за первое полугодие 2025 года".
-_HALF_YEAR = re.compile(
-    rf"\bза\s+(?:полгода|(?:первое|второе)\s+полугодие)\s+({_YEAR})(?:-?го\b|\s+года\b)?",
-    re.IGNORECASE,
+_HALF_YEAR = needs_words(
+    re.compile(
+        rf"\bза\s+(?:полгода|(?:первое|второе)\s+полугодие)\s+({_YEAR})(?:-?го\b|\s+года\b)?",
+        re.IGNORECASE,
+    ),
+    ("полгода", "полугодие"),
 )
 _PER_YEAR = re.compile(
     r"(?:\s+[^\W\d_]+){0,2}?\s*(в\s+год|ежегодно|per\s+year|a\s+year|/\s*yr)\b"
@@ -360,12 +363,17 @@ def _first_reading_after(text: str, end: int, language: Language) -> Reading | N
 
 
 # Half a scale in one word, before a unit: "более полумиллиона TEU", "полмиллиарда долларов".
-_HALF_SCALE = re.compile(r"\bпол(?:у)?(?=(?:миллион|миллиард)[а-яё]*)", re.IGNORECASE)
+_HALF_SCALE = needs_words(
+    re.compile(r"\bпол(?:у)?(?=(?:миллион|миллиард)[а-яё]*)", re.IGNORECASE),
+    ("полмилли", "полумилли"),
+)
 
 
 def _half_scales(text: str, start: int, end: int, language: Language) -> Iterator[Quantity]:
     """The figures of half a scale word with a unit after it ("полумиллиона TEU": 500 000
     TEU); the scale's part of the word is read as a scale word after a number."""
+    if not may_search(_HALF_SCALE, text, start, end):
+        return
     for match in _HALF_SCALE.finditer(text, start, end):
         reading = _reading(text, (match.start(), match.end(), 0.5, 0.1), end, language)
         if reading.unit is None or reading.scale == 1.0:
@@ -387,14 +395,19 @@ def _half_scales(text: str, start: int, end: int, language: Language) -> Iterato
 _FUSED_HUNDREDS = {"сто": 100, "двухсот": 200, "трехсот": 300, "трёхсот": 300,
                    "четырехсот": 400, "четырёхсот": 400, "пятисот": 500, "шестисот": 600,
                    "семисот": 700, "восьмисот": 800, "девятисот": 900}  # fmt: skip
-_FUSED_LENGTH = re.compile(
-    rf"\b({'|'.join(sorted(_FUSED_HUNDREDS, key=len, reverse=True))})километров[а-яё]*",
-    re.IGNORECASE,
+_FUSED_LENGTH = needs_words(
+    re.compile(
+        rf"\b({'|'.join(sorted(_FUSED_HUNDREDS, key=len, reverse=True))})километров[а-яё]*",
+        re.IGNORECASE,
+    ),
+    ("километров",),
 )
 
 
 def _fused_lengths(text: str, start: int, end: int) -> Iterator[Quantity]:
     """The lengths of :data:`_FUSED_LENGTH` in ``text[start:end]``: km, to the hundred."""
+    if not may_search(_FUSED_LENGTH, text, start, end):
+        return
     for match in _FUSED_LENGTH.finditer(text, start, end):
         value = float(_FUSED_HUNDREDS[match[1].casefold()])
         qualifier = _qualifier(text, match.start(), start)
@@ -404,11 +417,15 @@ def _fused_lengths(text: str, start: int, end: int) -> Iterator[Quantity]:
 # A share printed as a vulgar fraction before the whole it divides: "на долю … пришлись ¾
 # объема транспортировок" (75%).
 _FRACTIONS = {"¼": 25.0, "½": 50.0, "¾": 75.0}
-_FRACTION = re.compile(r"([¼½¾])(?=\s+(?:объ[её]м|всего\b|общего\b))", re.IGNORECASE)
+_FRACTION = needs_words(
+    re.compile(r"([¼½¾])(?=\s+(?:объ[её]м|всего\b|общего\b))", re.IGNORECASE), tuple(_FRACTIONS)
+)
 
 
 def _fractions(text: str, start: int, end: int) -> Iterator[Quantity]:
     """The shares of :data:`_FRACTION` in ``text[start:end]``, in percent."""
+    if not may_search(_FRACTION, text, start, end):
+        return
     for match in _FRACTION.finditer(text, start, end):
         qualifier = _qualifier(text, match.start(), start)
         yield Quantity("percent", _FRACTIONS[match[1]], "%", match.start(), match.end(), qualifier)
@@ -501,7 +518,7 @@ def measured(text: str, start: int, end: int, language: Language = RUSSIAN) -> I
 @reads_where(_GROWTH_HINT, _GROWTH_WORD_HINT)
 def growth(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Growth factors: ``почти в пять раз``, ``в 2,5 раза``, ``утроить``, ``удвоение``."""
-    hinted = _GROWTH_HINT.search(text, start, end)
+    hinted = may_search(_GROWTH_HINT, text, start, end) and _GROWTH_HINT.search(text, start, end)
     phrases = _phrase("growth").finditer(text, start, end) if hinted else ()
     for match in phrases:
         value = number_value(match[2])
@@ -516,9 +533,9 @@ def growth(text: str, start: int, end: int) -> Iterator[Quantity]:
                 hedge or _qualifier(text, match.start(), start),
                 value_max=range_top(value, number_value(match[3]) if match[3] else None),
             )
-    words = _GROWTH_WORD.finditer(text, start, end) if _GROWTH_WORD_HINT.search(
-        text, start, end
-    ) else ()
+    words = _GROWTH_WORD.finditer(text, start, end) if may_search(
+        _GROWTH_WORD_HINT, text, start, end
+    ) and _GROWTH_WORD_HINT.search(text, start, end) else ()
     for match in words:
         factor = _growth_verb(match.group())
         if factor:
@@ -552,7 +569,8 @@ def periods(text: str, start: int, end: int) -> Iterator[Quantity]:
     # Read in the sentence cut out: "\\b" at its start does not look at the text before it.
     hinted = holds_word(text, start, end, _YEAR_HINT)
     for months, pattern in ((12.0, _WHOLE_YEAR), (6.0, _HALF_YEAR)):
-        for match in pattern.finditer(text[start:end]) if hinted else ():
+        searched = hinted and may_search(pattern, text, start, end)
+        for match in pattern.finditer(text[start:end]) if searched else ():
             yield Quantity(
                 "period",
                 months,

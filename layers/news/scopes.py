@@ -53,7 +53,7 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from caspian.layers.news.text import best_lemma, lemmas, per_text, words
+from caspian.layers.news.text import best_lemma, last_words_start, lemmas, per_text, words
 
 #: How far from the figure (characters) its clause may reach.
 REACH = 100
@@ -911,6 +911,9 @@ _ADDED = r"(?:с\s+уч[её]том|включая|вместе\s+с|\bа\s+с)\
 _INCLUDING_AFTER = re.compile(rf"\s*{_ADDED}", re.IGNORECASE)
 #: ... or right before it, across a dash ("с учетом подъездных путей - 140,6 км").
 _INCLUDING_BEFORE = re.compile(rf"{_ADDED}\s*[-–—:]?\s*\Z", re.IGNORECASE)
+#: How many runs of non-space characters a match of :data:`_INCLUDING_BEFORE` spans at most
+#: ("вместе с подъездными путями"): it is searched from the last so many before the figure.
+_INCLUDING_WORDS = 4
 
 
 def including_scope(text: str, start: int, figure: tuple[int, int]) -> str | None:
@@ -919,7 +922,7 @@ def including_scope(text: str, start: int, figure: tuple[int, int]) -> str | Non
     путей"), else None. "включая 443 км …" names a part, not the total: the figure must stand
     after the added words."""
     added = _INCLUDING_AFTER.match(text, figure[1]) or _INCLUDING_BEFORE.search(
-        text, start, figure[0]
+        text, last_words_start(text, start, figure[0], _INCLUDING_WORDS), figure[0]
     )
     if not added:
         return None

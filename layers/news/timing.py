@@ -22,7 +22,7 @@ from collections.abc import Iterator
 
 from caspian.layers.news import dates
 from caspian.layers.news.expression import YEAR, YEAR_ENDING, Quantity, holds_digit, holds_word
-from caspian.layers.news.hints import reads_where
+from caspian.layers.news.hints import may_search, needs_words, reads_where
 from caspian.layers.news.text import lemmas, range_lemmas, words
 
 #: Words that say something is finished, opened or put into service.
@@ -112,9 +112,12 @@ STARTS = {"начаться", "начать", "начинаться", "стар�
 _CLAUSE_END = re.compile(r"[,;:.!?]|\s(?:а|но|однако)\s")
 # A year named relative to the publication, in the genitive (its offset: _OFFSET).
 _WHICH_YEAR = r"(этого|текущего|следующего|будущего)\s+года\b"
-_RELATIVE_END = re.compile(rf"\b(?:до|к)\s+конц[а-я]*\s+(?:{_WHICH_YEAR}|года\b)", re.IGNORECASE)
-_RELATIVE_IN = re.compile(
-    r"\bв\s+(этом|текущем|следующем|будущем)\s+году\b", re.IGNORECASE
+_RELATIVE_END = needs_words(
+    re.compile(rf"\b(?:до|к)\s+конц[а-я]*\s+(?:{_WHICH_YEAR}|года\b)", re.IGNORECASE), ("конц",)
+)
+_RELATIVE_IN = needs_words(
+    re.compile(r"\bв\s+(этом|текущем|следующем|будущем)\s+году\b", re.IGNORECASE),
+    ("этом", "текущем", "следующем", "будущем"),
 )
 # A quarter or half of a year named relative to the publication: "В третьем квартале
 # следующего года планируется запуск проекта".
@@ -160,7 +163,7 @@ def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
         yield Quantity("deadline", float(match[3]), "year", match.start(), match.end(),
                        qualifier="end of" if match[2] else "by", value_max=last,
                        extra={"end_of_year": bool(match[2])})  # fmt: skip
-    for match in _RELATIVE_END.finditer(text, start, end):
+    for match in _searched(_RELATIVE_END, text, start, end):
         offset = _OFFSET[match[1].casefold()] if match[1] else 0
         yield Quantity("deadline", 0.0, "year", match.start(), match.end(), qualifier="end of",
                        extra={"end_of_year": True, "relative_years": offset})  # fmt: skip
@@ -175,7 +178,7 @@ def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
         relative = [match
                     for pattern in (_RELATIVE_IN, _RELATIVE_PART, _RELATIVE_START,
                                     _RELATIVE_MID, _RELATIVE_WITHIN)
-                    for match in pattern.finditer(text, start, end)
+                    for match in _searched(pattern, text, start, end)
                     if not _starts_work(text, match, start, end)]  # fmt: skip
         for match in in_year:
             year = next(group for group in match.groups() if group)
@@ -196,6 +199,12 @@ def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
                            extra={"end_of_year": True, "relative_years": offset})  # fmt: skip
     for match in _SINCE.finditer(text, start, end):
         yield Quantity("since", float(match[1]), "year", match.start(), match.end())
+
+
+def _searched(pattern: re.Pattern[str], text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, start, end)``, not scanned where the words every match holds
+    are missing (:func:`caspian.layers.news.hints.needs_words`)."""
+    return pattern.finditer(text, start, end) if may_search(pattern, text, start, end) else iter(())
 
 
 def _starts_work(text: str, match: re.Match[str], start: int, end: int) -> bool:
@@ -252,7 +261,7 @@ def years_stated(
     if this_year is not None:
         found.extend(
             (match.start(), match.end(), this_year + _OFFSET[match[1].casefold()])
-            for match in _RELATIVE_IN.finditer(text, start, end)
+            for match in _searched(_RELATIVE_IN, text, start, end)
         )
         found.extend(
             (match.start(), match.end(), this_year - 1)
@@ -360,6 +369,8 @@ _DAY_MONTH_OPENING = re.compile(
     rf"(?:\s*|.*?\bсегодня,?\s+)(\d{{1,2}})\s+({_MONTH})\b(?!\s*,?\s*\d{{4}})",
     re.IGNORECASE,
 )
+# What :data:`_DAY_MONTH_OPENING`'s first branch opens with.
+_OPENING_DIGIT = re.compile(r"\s*\d")
 
 
 # A day and month, not an end of a window ("с 1 января", "по 30 сентября", "на 1 октября",
@@ -382,7 +393,10 @@ def _events_of_the_year(text: str, start: int, end: int) -> Iterator[Quantity]:
     stands): the year is the publication's, so it is
     yielded with ``extra["day_month"]`` for :mod:`.claims` to resolve against the page's
     date."""
-    found = _DAY_MONTH_OPENING.match(text, start, end)
+    # Either a digit opens the sentence or "сегодня" is in it: else the pattern's lazy scan
+    # for "сегодня" would step through the whole sentence to find nothing.
+    opens = _OPENING_DIGIT.match(text, start, end) or holds_word(text, start, end, ("сегодня",))
+    found = _DAY_MONTH_OPENING.match(text, start, end) if opens else None
     if found is None or not 1 <= int(found[1]) <= 31:
         return
     if _ANNOUNCED.search(text, found.end(), end):
