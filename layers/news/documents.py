@@ -317,14 +317,16 @@ def _guessed_text(data: bytes) -> tuple[str, str] | None:
     import charset_normalizer
 
     readings = [match for match in charset_normalizer.from_bytes(
-        data, cp_isolation=list(GUESSED_ENCODINGS))
-        if match.chaos <= MAX_GUESS_CHAOS and match.coherence >= MIN_GUESS_COHERENCE]
+        data, cp_isolation=list(GUESSED_ENCODINGS)) if match.chaos <= MAX_GUESS_CHAOS]
     if not readings:
         return None
     # koi8-r's small letters are cp1251's capitals, in another order: both can read as
     # plausible Russian, one in capitals. An article is written in small letters: the reading
-    # with the most of them (to a tenth; ties keep charset-normalizer's order) is the text.
+    # with the most of them (to a tenth; ties keep charset-normalizer's order) is the text,
+    # and it must read as a language itself (a wrong reading may score higher).
     best = max(readings, key=lambda match: round(_small_letter_share(str(match)), 1))
+    if best.coherence < MIN_GUESS_COHERENCE:
+        return None
     text = str(best)
     beyond_ascii = [char for char in text if ord(char) > 127]
     letters = sum(char.isalpha() for char in beyond_ascii)
