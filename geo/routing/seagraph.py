@@ -384,6 +384,17 @@ class SeaGraph:
         return self.navigable
 
     @cached_property
+    def prepared_arrays(self) -> tuple[Any, Any]:
+        """``(navigable, coast)``, prepared, each held in a 0-d object array for a query's
+        predicates: shapely takes an array of geometries as it takes one, and skips the call
+        that prepares a single geometry on every test (it costs as much as testing a point:
+        about 2 µs of 4)."""
+        coast = self.coast
+        navigable_held, coast_held = np.empty((), dtype=object), np.empty((), dtype=object)
+        navigable_held[()], coast_held[()] = self.navigable, coast
+        return navigable_held, coast_held
+
+    @cached_property
     def coast_segments(self) -> tuple[Any, FloatArray, FloatArray]:
         """Every coast segment of the navigable water in an STRtree, with its two ends.
 

@@ -129,6 +129,19 @@ class EndPoint:
     lengths_m: FloatArray
     #: Which candidates' segments have been tested.
     tested: npt.NDArray[np.bool_]
+    #: The point in Earth-centred ``(x, y, z)`` metres (:func:`caspian.geo.routing.seagraph.ecef_floats`).
+    ecef: tuple[float, float, float]
+    #: Whether :attr:`chords_m` holds every vertex's bound; when False (two ends found
+    #: together, :func:`end_points`), only those of either end's candidates, until
+    #: :meth:`complete` fills the rest.
+    chords_complete: bool
+
+    def complete(self, graph: SeaGraph) -> None:
+        """Fill :attr:`chords_m` at every vertex (a remembered end met again: the other end's
+        candidates may be any vertices); the same numbers as those already there."""
+        if not self.chords_complete:
+            self.chords_m[:] = _chords_to_vertices_m(graph, np.array([self.ecef]))[0]
+            self.chords_complete = True
 
     @property
     def seen(self) -> tuple[IntArray, FloatArray]:
@@ -152,33 +165,45 @@ def end_points(
     """:func:`end_point` of several points, their tangent tests in one pass over the vertices.
 
     A route's two ends cost little more than one: the tests are array operations over every
-    vertex, whose cost is mostly the call, not the arithmetic.
+    vertex, whose cost is mostly the call, not the arithmetic. Of several points, the chord
+    bounds are computed at the candidates of any of them only (a route reads no others; a
+    third of the vertices, and the same numbers): :meth:`EndPoint.complete` fills the rest
+    when a remembered point is used again.
     """
     origins = np.asarray(waters_xy, dtype=float)
     tangent = tangent_from(origins, *graph.neighbour_rows)
-    ecefs = np.array([ecef_floats(float(lon), float(lat), graph.geod)
-                      for lon, lat in waters_lonlat])
-    chords_m = _chords_to_vertices_m(graph, ecefs)
+    ecef_list = [ecef_floats(float(lon), float(lat), graph.geod) for lon, lat in waters_lonlat]
+    ecefs = np.array(ecef_list)
+    complete = len(ecef_list) == 1
+    if complete:
+        chords_m = _chords_to_vertices_m(graph, ecefs)
+    else:
+        columns = np.logical_or.reduce(tangent, axis=0).nonzero()[0]
+        chords_m = np.empty(tangent.shape)
+        chords_m[:, columns] = _chords_to_vertices_m(graph, ecefs, columns)
     out = []
-    for water_xy, water_lonlat, row, chords in zip(waters_xy, waters_lonlat, tangent, chords_m,
-                                                   strict=True):
+    for water_xy, water_lonlat, row, chords, ecef in zip(waters_xy, waters_lonlat, tangent,
+                                                        chords_m, ecef_list, strict=True):
         candidates = row.nonzero()[0]
         out.append(EndPoint(water_xy, water_lonlat, chords, candidates, chords[candidates],
-                            np.zeros(candidates.size, dtype=bool)))
+                            np.zeros(candidates.size, dtype=bool), ecef, complete))
     return out
 
 
-def _chords_to_vertices_m(graph: SeaGraph, ecefs: FloatArray) -> FloatArray:
-    """:func:`chord_bounds_m` from each of ``(k, 3)`` points to every vertex, ``(k, n)``.
+def _chords_to_vertices_m(graph: SeaGraph, ecefs: FloatArray,
+                          columns: IntArray | None = None) -> FloatArray:
+    """:func:`chord_bounds_m` from each of ``(k, 3)`` points to every vertex, ``(k, n)``
+    (or to the vertices ``columns`` only, ``(k, columns.size)``: the same numbers).
 
     Every point's bound to every vertex in one pass over the vertices' coordinate columns
     (a third of the time of the ``(k, n, 3)`` array): a point's candidates' bounds, and the
     other end's bounds to them, are read from its row.
     """
+    rows = graph.ecef_rows if columns is None else graph.ecef_rows.take(columns, axis=1)
     # sqrt(step_x**2 + step_y**2 + step_z**2) - margin, at least 0: the steps to every
     # vertex as one (k, 3, n) array, squared in place, summed x + y, then + z (the same
     # operations in the same order, in seven array calls)
-    steps = graph.ecef_rows - ecefs[:, :, None]
+    steps = rows - ecefs[:, :, None]
     steps *= steps
     chords = np.add(steps[:, 0], steps[:, 1])
     chords += steps[:, 2]
@@ -219,7 +244,7 @@ def resolve_candidates(
         np.empty((0, 2)))
     if also is not None:
         ends_xy = np.concatenate([ends_xy, [also[1].water_xy]])
-    clear = visible(graph.navigable, graph.coast, starts_xy, ends_xy)
+    clear = visible(*graph.prepared_arrays, starts_xy, ends_xy)
     # the lengths of the clear segments one at a time: pyproj's path for plain floats costs a
     # tenth of its array path's overhead, and a query measures a dozen segments (the same
     # numbers); the blocked ones are set to inf together

@@ -314,6 +314,9 @@ class SeaRouter:
         if known is None:
             known = end_point(point.graph, point.water_xy, point.water_lonlat)
             self._remember(point, known)
+        else:
+            # found with another end, it holds the bounds to both ends' candidates only
+            known.complete(point.graph)
         return _Attachment(point, known)
 
     def prepare(self) -> None:
@@ -362,7 +365,7 @@ class _Attachment:
 def _direct_m(graph: SeaGraph, start: Located, end: Located) -> float:
     """Geodesic length of the straight segment between two located points when it lies in
     the navigable water, metres; ``inf`` when it does not."""
-    if visible_one(graph.navigable, graph.coast, start.water_xy, end.water_xy):
+    if visible_one(*graph.prepared_arrays, start.water_xy, end.water_xy):
         return float(graph.geod.inv(*start.water_lonlat, *end.water_lonlat)[2])
     return math.inf
 
@@ -386,7 +389,7 @@ def _snap_all(graph: SeaGraph, lonlats: Sequence[tuple[float, float]]) -> list[L
     """
     transform = graph.transformer.transform
     xys = [transform(lon, lat) for lon, lat in lonlats]
-    navigable = graph.prepared_navigable
+    navigable = graph.prepared_arrays[0]
     inside = shapely.contains_xy(navigable, [x for x, _ in xys], [y for _, y in xys]).tolist()
     on_land = [k for k, is_inside in enumerate(inside) if not is_inside]
     if not on_land:
