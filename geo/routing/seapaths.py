@@ -178,9 +178,15 @@ def end_points(
     if complete:
         chords_m = _chords_to_vertices_m(graph, ecefs)
     else:
-        columns = np.logical_or.reduce(tangent, axis=0).nonzero()[0]
+        either = tangent[0]
+        for row in tangent[1:]:
+            either = either | row
+        columns = either.nonzero()[0]
         chords_m = np.empty(tangent.shape)
-        chords_m[:, columns] = _chords_to_vertices_m(graph, ecefs, columns)
+        # row by row: a one-dimensional scatter is a third of the time of the (k, n) one
+        for full, partial in zip(chords_m, _chords_to_vertices_m(graph, ecefs, columns),
+                                 strict=True):
+            full[columns] = partial
     out = []
     for water_xy, water_lonlat, row, chords, ecef in zip(waters_xy, waters_lonlat, tangent,
                                                         chords_m, ecef_list, strict=True):
