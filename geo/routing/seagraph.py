@@ -335,6 +335,10 @@ def visible_one(navigable: Any, coast: Any, start: tuple[float, float],
     return not shapely.intersects(coast, trimmed)
 
 
+#: Entries per node of the coast segments' tree (:attr:`SeaGraph.coast_segments`).
+_NEAREST_NODE_CAPACITY = 3
+
+
 @dataclass(frozen=True)
 class SeaGraph:
     """The visibility graph of one basin's navigable water."""
@@ -399,7 +403,10 @@ class SeaGraph:
         """Every coast segment of the navigable water in an STRtree, with its two ends.
 
         Returns ``(tree, starts, ends)``; the tree finds the segment nearest a point in
-        microseconds (the whole coast walked, it took a tenth of a millisecond).
+        microseconds (the whole coast walked, it took a tenth of a millisecond). Its nodes
+        hold 3 entries, not shapely's 10: a nearest query of two points takes 11 µs for 18
+        (random points of both basins, 2,700 segments each; the same nearest segments, since
+        every segment at the least distance is returned whatever the tree's shape).
         """
         starts, ends = [], []
         for ring in (self.navigable.exterior, *self.navigable.interiors):
@@ -407,7 +414,8 @@ class SeaGraph:
             starts.append(xy[:-1])
             ends.append(xy[1:])
         start_xy, end_xy = np.concatenate(starts), np.concatenate(ends)
-        tree = shapely.STRtree(shapely.linestrings(np.stack([start_xy, end_xy], axis=1)))
+        tree = shapely.STRtree(shapely.linestrings(np.stack([start_xy, end_xy], axis=1)),
+                               node_capacity=_NEAREST_NODE_CAPACITY)
         return tree, start_xy, end_xy
 
     @cached_property
