@@ -295,13 +295,13 @@ def visible(navigable: Any, coast: Any, starts: FloatArray, ends: FloatArray) ->
     count = np.count_nonzero(inside)  # a third of the cost of any() or all()
     if not count:
         return inside
-    if count < inside.size:
-        starts, ends = starts[inside], ends[inside]
-    # only the segments whose midpoint is in water are trimmed, built and tested; the cut
-    # at each end is step * min(trim, length / 4) / max(length, 1e-12), computed in place
+    # every segment is trimmed (a few dozen: the arithmetic is the calls' cost, and one
+    # selection of the trimmed ends costs less than one of the starts and one of the ends);
+    # only those whose midpoint is in water are built and tested. The cut at each end is
+    # step * min(trim, length / 4) / max(length, 1e-12), computed in place
     cut = ends - starts
     length = np.hypot(cut[:, 0], cut[:, 1])
-    if length.min() >= _FULL_TRIM_FROM_M:
+    if np.minimum.reduce(length) >= _FULL_TRIM_FROM_M:
         # every segment at least four trims long (all but degenerate ones): the minimum is the
         # trim and the maximum the length, so the factor is trim / length, the same number
         factor = np.divide(_END_TRIM_M, length, out=length)
@@ -313,6 +313,8 @@ def visible(navigable: Any, coast: Any, starts: FloatArray, ends: FloatArray) ->
     coords = np.empty((starts.shape[0], 2, 2))
     np.add(starts, cut, out=coords[:, 0])
     np.subtract(ends, cut, out=coords[:, 1])
+    if count < inside.size:
+        coords = coords[inside]
     inside[inside] = ~shapely.intersects(coast, shapely.linestrings(coords))
     return inside
 
