@@ -168,21 +168,27 @@ class SeaRouter:
             self._snap_boxes = [_snap_box(graph, self.settings.max_snap_km)
                                 for graph in self.graphs]
         best: list[Located | None] = [None] * len(lonlats)
-        nearest_km = [float("inf")] * len(lonlats)
+        nearest_km = [math.inf] * len(lonlats)
+        limit_km = self.settings.max_snap_km
+        found = 0
         for graph, (west, south, east, north) in zip(self.graphs, self._snap_boxes,
                                                      strict=True):
             near = [k for k, (lon, lat) in enumerate(lonlats)
                     if west <= lon <= east and south <= lat <= north]
             if not near:
                 continue
-            for k, located in zip(near, _snap_all(graph, [lonlats[k] for k in near]),
-                                  strict=True):
-                nearest_km[k] = min(nearest_km[k], located.snap_km)
+            # every point in the box (a route's two ends, usually): the list itself
+            points = lonlats if len(near) == len(lonlats) else [lonlats[k] for k in near]
+            for k, located in zip(near, _snap_all(graph, points), strict=True):
+                snap_km = located.snap_km
+                if snap_km < nearest_km[k]:
+                    nearest_km[k] = snap_km
                 current = best[k]
-                if located.snap_km <= self.settings.max_snap_km and (
-                    current is None or located.snap_km < current.snap_km
-                ):
+                if snap_km <= limit_km and (current is None or snap_km < current.snap_km):
+                    found += current is None
                     best[k] = located
+        if found == len(lonlats):
+            return best  # type: ignore[return-value]  # no None is left
         for lonlat, kept, far_km in zip(lonlats, best, nearest_km, strict=True):
             if kept is None:
                 far = f"{far_km:,.0f} km from" if np.isfinite(far_km) else "far from"
