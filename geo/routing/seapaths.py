@@ -354,15 +354,16 @@ def _search(
     if rows.size == 0 or columns.size == 0:
         return None
     # the table's rows by columns of the two ends' candidates, read from the flat table
-    # (quicker than two-dimensional indexing; the same numbers)
+    # (take without an axis reads it flat: quicker than two-dimensional indexing; the same
+    # numbers)
     table = paths.lengths_m
-    between = table.ravel().take(start.candidates[rows][:, None] * table.shape[1]
-                                 + end.candidates[columns])
+    between = table.take(start.candidates[rows][:, None] * table.shape[1]
+                         + end.candidates[columns])
     while True:
         start_m, end_m = start.lengths_m[rows], end.lengths_m[columns]
         totals = start_m[:, None] + between + end_m[None, :]
         k = int(totals.argmin())
-        total = float(totals.flat[k])
+        total = totals.item(k)
         if not total < beat_m:
             return None
         a, b = divmod(k, columns.size)
@@ -373,10 +374,10 @@ def _search(
         # (one GEOS call tests a batch about as fast as one segment).
         batches = []
         if not start.tested[rows[a]]:
-            least = start_m + (between + end_m[None, :]).min(axis=1)
+            least = start_m + np.minimum.reduce(between + end_m[None, :], axis=1)
             batches.append((start, rows[_lowest_untested(least, start.tested[rows])]))
         if not end.tested[columns[b]]:
-            least = end_m + (start_m[:, None] + between).min(axis=0)
+            least = end_m + np.minimum.reduce(start_m[:, None] + between, axis=0)
             batches.append((end, columns[_lowest_untested(least, end.tested[columns])]))
         resolve_candidates(graph, *batches)
 
