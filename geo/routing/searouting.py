@@ -295,7 +295,8 @@ class SeaRouter:
     def _attachments_of(self, start: Located, end: Located) -> tuple[_Attachment, _Attachment]:
         """:meth:`_attachment` of a route's two ends; two new ends are found together."""
         keys = [(point.graph.basin, point.water_xy) for point in (start, end)]
-        if keys[0] == keys[1] or any(key in self._attachments for key in keys):
+        if keys[0] == keys[1] or (self._attachments
+                                  and any(key in self._attachments for key in keys)):
             return self._attachment(start), self._attachment(end)
         found = end_points(start.graph, [start.water_xy, end.water_xy],
                            [start.water_lonlat, end.water_lonlat])
@@ -396,7 +397,8 @@ def _snap_all(graph: SeaGraph, lonlats: Sequence[tuple[float, float]]) -> list[L
     transform = graph.transformer.transform
     xys = [transform(lon, lat) for lon, lat in lonlats]
     navigable = graph.prepared_arrays[0]
-    inside = shapely.contains_xy(navigable, [x for x, _ in xys], [y for _, y in xys]).tolist()
+    xs, ys = zip(*xys, strict=True)
+    inside = shapely.contains_xy(navigable, xs, ys).tolist()
     on_land = [k for k, is_inside in enumerate(inside) if not is_inside]
     if not on_land:
         return [Located(graph, lonlat, lonlat, xy, 0.0)
