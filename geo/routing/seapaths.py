@@ -129,7 +129,7 @@ class EndPoint:
     lengths_m: FloatArray
     #: Which candidates' segments have been tested.
     tested: npt.NDArray[np.bool_]
-    #: The point in Earth-centred ``(x, y, z)`` metres (:func:`caspian.geo.routing.seagraph.ecef_floats`).
+    #: The point in Earth-centred ``(x, y, z)`` metres (:func:`ecef_floats`).
     ecef: tuple[float, float, float]
     #: Whether :attr:`chords_m` holds every vertex's bound; when False (two ends found
     #: together, :func:`end_points`), only those of either end's candidates, until
