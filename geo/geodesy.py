@@ -618,12 +618,10 @@ def densify_path(lonlats: Any, max_segment_km: float, geod: pyproj.Geod = GEOD) 
     # k / pieces of its length: the per-segment values repeated once per row (one array call
     # each), one Geod.fwd over every row, then the vertices written over their k = 0 rows (a
     # point 0 m along is the vertex; its own numbers are kept).
-    counts = np.array(pieces)
     vertex_rows = [0, *itertools.accumulate(pieces)]
-    rows = np.array(segments).repeat(counts, axis=1)
-    along = np.arange(rows_total)
-    along -= np.array(vertex_rows[:-1]).repeat(counts)
-    rows[3] *= along / counts.repeat(counts)
+    rows = np.array(segments).repeat(pieces, axis=1)
+    # k / pieces of each segment, from arrays kept per count of pieces (the same division)
+    rows[3] *= np.concatenate([_fractions(count) for count in pieces])
     new_lons, new_lats, _ = geod.fwd(rows[0], rows[1], rows[2], rows[3], inplace=True)
     new_xy = np.empty((rows_total + 1, 2))
     new_xy[:-1, 0] = new_lons
@@ -639,6 +637,15 @@ def densify_path(lonlats: Any, max_segment_km: float, geod: pyproj.Geod = GEOD) 
         if lons.max() - lons.min() >= 180.0 and (np.abs(np.diff(lons)) >= 180.0).any():
             new_xy[:, 0] = _unwrap_lons(lons, np.zeros(new_xy.shape[0], dtype=np.intp))
     return new_xy
+
+
+@lru_cache(maxsize=4096)
+def _fractions(pieces: int) -> FloatArray:
+    """``k / pieces`` for ``k = 0 .. pieces - 1``, read-only (:func:`densify_path` joins
+    them: one array call for the several it took to build them)."""
+    fractions = np.arange(pieces) / pieces
+    fractions.flags.writeable = False
+    return fractions
 
 
 def _insert_points(

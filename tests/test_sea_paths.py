@@ -9,6 +9,9 @@
 * the tangent test by the sign of the sides' product is the test by their two signs, and a
   query's test of both neighbours in one array (:func:`tangent_from`) is :func:`tangent_at`;
 * every chord bound the router reads (each end to every vertex) is below the geodesic;
+* two ends found together hold the bounds a route reads (at either end's candidates) as each
+  found alone does, and every bound once completed; a remembered end met again routes as a
+  new one;
 * a route's two ends snapped together land where each snapped alone does;
 * a graph read from the cache needs no boundaries;
 * the segment test of one segment in plain floats answers as the array test does, and a
@@ -37,8 +40,9 @@ from caspian.geo.routing.seapaths import (
     best_pair,
     chord_bounds_m,
     end_point,
+    end_points,
 )
-from caspian.geo.routing.searouting import _nearest_on_coast
+from caspian.geo.routing.searouting import SeaRouter, SeaRouteSettings, _nearest_on_coast
 from caspian.layers import boundaries
 from caspian.layers.routing.sea import load_sea_router, sea_router, sea_router_info
 from hypothesis import HealthCheck, assume, given, settings
@@ -185,6 +189,41 @@ def test_chord_to_every_vertex_never_exceeds_the_geodesic(data: st.DataObject,
     _, _, geodesic_m = GEOD.inv(np.full(len(vertices), lon), np.full(len(vertices), lat),
                                 vertices[:, 0], vertices[:, 1])
     assert (chords_m <= geodesic_m).all()
+
+
+@settings(max_examples=30, deadline=None,
+          suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
+@given(data=st.data(), basin=st.sampled_from([0, 1]))
+def test_two_ends_found_together_bound_as_each_alone_does(data: st.DataObject,
+                                                          basin: int) -> None:
+    graph = sea_router().graphs[basin]
+    (a_xy, a_lonlat), (b_xy, b_lonlat) = _water_point(data, basin), _water_point(data, basin)
+    together = end_points(graph, [a_xy, b_xy], [a_lonlat, b_lonlat])
+    alone = [end_point(graph, a_xy, a_lonlat), end_point(graph, b_xy, b_lonlat)]
+    read = np.union1d(alone[0].candidates, alone[1].candidates)  # what best_pair reads
+    assert read.size < graph.vertices_xy.shape[0]
+    for pair, single in zip(together, alone, strict=True):
+        assert not pair.chords_complete and single.chords_complete
+        assert np.array_equal(pair.candidates, single.candidates)
+        assert pair.lengths_m.tobytes() == single.lengths_m.tobytes()
+        assert pair.chords_m[read].tobytes() == single.chords_m[read].tobytes()
+        pair.complete(graph)
+        assert pair.chords_complete
+        assert pair.chords_m.tobytes() == single.chords_m.tobytes()
+
+
+def test_a_remembered_end_met_again_routes_as_a_new_one() -> None:
+    shared = sea_router()
+    paths = {graph.basin: shared.shortest_paths(graph) for graph in shared.graphs}
+    warm = SeaRouter(shared.graphs, SeaRouteSettings(), paths)
+    cold = SeaRouter(shared.graphs, SeaRouteSettings(remembered_points=0), paths)
+    warm.route(CASPIAN_PORTS["aktau"], CASPIAN_PORTS["alat"])  # both ends new: found together
+    for other in ("baku", "turkmenbashi", "kuryk", "alat"):
+        for ends in ((CASPIAN_PORTS["aktau"], CASPIAN_PORTS[other]),
+                     (CASPIAN_PORTS[other], CASPIAN_PORTS["alat"])):
+            got, expected = warm.route(*ends), cold.route(*ends)
+            assert got.length_km == expected.length_km
+            assert shapely.to_wkb(got.geometry) == shapely.to_wkb(expected.geometry)
 
 
 def test_two_ends_snapped_together_land_where_each_alone_does() -> None:

@@ -129,6 +129,19 @@ class EndPoint:
     lengths_m: FloatArray
     #: Which candidates' segments have been tested.
     tested: npt.NDArray[np.bool_]
+    #: The point in Earth-centred ``(x, y, z)`` metres (:func:`ecef_floats`).
+    ecef: tuple[float, float, float]
+    #: Whether :attr:`chords_m` holds every vertex's bound; when False (two ends found
+    #: together, :func:`end_points`), only those of either end's candidates, until
+    #: :meth:`complete` fills the rest.
+    chords_complete: bool
+
+    def complete(self, graph: SeaGraph) -> None:
+        """Fill :attr:`chords_m` at every vertex (a remembered end met again: the other end's
+        candidates may be any vertices); the same numbers as those already there."""
+        if not self.chords_complete:
+            self.chords_m[:] = _chords_to_vertices_m(graph, np.array([self.ecef]))[0]
+            self.chords_complete = True
 
     @property
     def seen(self) -> tuple[IntArray, FloatArray]:
@@ -152,33 +165,51 @@ def end_points(
     """:func:`end_point` of several points, their tangent tests in one pass over the vertices.
 
     A route's two ends cost little more than one: the tests are array operations over every
-    vertex, whose cost is mostly the call, not the arithmetic.
+    vertex, whose cost is mostly the call, not the arithmetic. Of several points, the chord
+    bounds are computed at the candidates of any of them only (a route reads no others; a
+    third of the vertices, and the same numbers): :meth:`EndPoint.complete` fills the rest
+    when a remembered point is used again.
     """
     origins = np.asarray(waters_xy, dtype=float)
     tangent = tangent_from(origins, *graph.neighbour_rows)
-    ecefs = np.array([ecef_floats(float(lon), float(lat), graph.geod)
-                      for lon, lat in waters_lonlat])
-    chords_m = _chords_to_vertices_m(graph, ecefs)
+    ecef_list = [ecef_floats(float(lon), float(lat), graph.geod) for lon, lat in waters_lonlat]
+    ecefs = np.array(ecef_list)
+    complete = len(ecef_list) == 1
+    if complete:
+        chords_m = _chords_to_vertices_m(graph, ecefs)
+    else:
+        either = tangent[0]
+        for row in tangent[1:]:
+            either = either | row
+        columns = either.nonzero()[0]
+        chords_m = np.empty(tangent.shape)
+        # row by row: a one-dimensional scatter is a third of the time of the (k, n) one
+        for full, partial in zip(chords_m, _chords_to_vertices_m(graph, ecefs, columns),
+                                 strict=True):
+            full[columns] = partial
     out = []
-    for water_xy, water_lonlat, row, chords in zip(waters_xy, waters_lonlat, tangent, chords_m,
-                                                   strict=True):
+    for water_xy, water_lonlat, row, chords, ecef in zip(waters_xy, waters_lonlat, tangent,
+                                                        chords_m, ecef_list, strict=True):
         candidates = row.nonzero()[0]
         out.append(EndPoint(water_xy, water_lonlat, chords, candidates, chords[candidates],
-                            np.zeros(candidates.size, dtype=bool)))
+                            np.zeros(candidates.size, dtype=bool), ecef, complete))
     return out
 
 
-def _chords_to_vertices_m(graph: SeaGraph, ecefs: FloatArray) -> FloatArray:
-    """:func:`chord_bounds_m` from each of ``(k, 3)`` points to every vertex, ``(k, n)``.
+def _chords_to_vertices_m(graph: SeaGraph, ecefs: FloatArray,
+                          columns: IntArray | None = None) -> FloatArray:
+    """:func:`chord_bounds_m` from each of ``(k, 3)`` points to every vertex, ``(k, n)``
+    (or to the vertices ``columns`` only, ``(k, columns.size)``: the same numbers).
 
     Every point's bound to every vertex in one pass over the vertices' coordinate columns
     (a third of the time of the ``(k, n, 3)`` array): a point's candidates' bounds, and the
     other end's bounds to them, are read from its row.
     """
+    rows = graph.ecef_rows if columns is None else graph.ecef_rows.take(columns, axis=1)
     # sqrt(step_x**2 + step_y**2 + step_z**2) - margin, at least 0: the steps to every
     # vertex as one (k, 3, n) array, squared in place, summed x + y, then + z (the same
     # operations in the same order, in seven array calls)
-    steps = graph.ecef_rows - ecefs[:, :, None]
+    steps = rows - ecefs[:, :, None]
     steps *= steps
     chords = np.add(steps[:, 0], steps[:, 1])
     chords += steps[:, 2]
@@ -219,7 +250,7 @@ def resolve_candidates(
         np.empty((0, 2)))
     if also is not None:
         ends_xy = np.concatenate([ends_xy, [also[1].water_xy]])
-    clear = visible(graph.navigable, graph.coast, starts_xy, ends_xy)
+    clear = visible(*graph.prepared_arrays, starts_xy, ends_xy)
     # the lengths of the clear segments one at a time: pyproj's path for plain floats costs a
     # tenth of its array path's overhead, and a query measures a dozen segments (the same
     # numbers); the blocked ones are set to inf together
@@ -323,15 +354,16 @@ def _search(
     if rows.size == 0 or columns.size == 0:
         return None
     # the table's rows by columns of the two ends' candidates, read from the flat table
-    # (quicker than two-dimensional indexing; the same numbers)
+    # (take without an axis reads it flat: quicker than two-dimensional indexing; the same
+    # numbers)
     table = paths.lengths_m
-    between = table.ravel().take(start.candidates[rows][:, None] * table.shape[1]
-                                 + end.candidates[columns])
+    between = table.take(start.candidates[rows][:, None] * table.shape[1]
+                         + end.candidates[columns])
     while True:
         start_m, end_m = start.lengths_m[rows], end.lengths_m[columns]
         totals = start_m[:, None] + between + end_m[None, :]
         k = int(totals.argmin())
-        total = float(totals.flat[k])
+        total = totals.item(k)
         if not total < beat_m:
             return None
         a, b = divmod(k, columns.size)
@@ -342,10 +374,10 @@ def _search(
         # (one GEOS call tests a batch about as fast as one segment).
         batches = []
         if not start.tested[rows[a]]:
-            least = start_m + (between + end_m[None, :]).min(axis=1)
+            least = start_m + np.minimum.reduce(between + end_m[None, :], axis=1)
             batches.append((start, rows[_lowest_untested(least, start.tested[rows])]))
         if not end.tested[columns[b]]:
-            least = end_m + (start_m[:, None] + between).min(axis=0)
+            least = end_m + np.minimum.reduce(start_m[:, None] + between, axis=0)
             batches.append((end, columns[_lowest_untested(least, end.tested[columns])]))
         resolve_candidates(graph, *batches)
 

@@ -168,21 +168,27 @@ class SeaRouter:
             self._snap_boxes = [_snap_box(graph, self.settings.max_snap_km)
                                 for graph in self.graphs]
         best: list[Located | None] = [None] * len(lonlats)
-        nearest_km = [float("inf")] * len(lonlats)
+        nearest_km = [math.inf] * len(lonlats)
+        limit_km = self.settings.max_snap_km
+        found = 0
         for graph, (west, south, east, north) in zip(self.graphs, self._snap_boxes,
                                                      strict=True):
             near = [k for k, (lon, lat) in enumerate(lonlats)
                     if west <= lon <= east and south <= lat <= north]
             if not near:
                 continue
-            for k, located in zip(near, _snap_all(graph, [lonlats[k] for k in near]),
-                                  strict=True):
-                nearest_km[k] = min(nearest_km[k], located.snap_km)
+            # every point in the box (a route's two ends, usually): the list itself
+            points = lonlats if len(near) == len(lonlats) else [lonlats[k] for k in near]
+            for k, located in zip(near, _snap_all(graph, points), strict=True):
+                snap_km = located.snap_km
+                if snap_km < nearest_km[k]:
+                    nearest_km[k] = snap_km
                 current = best[k]
-                if located.snap_km <= self.settings.max_snap_km and (
-                    current is None or located.snap_km < current.snap_km
-                ):
+                if snap_km <= limit_km and (current is None or snap_km < current.snap_km):
+                    found += current is None
                     best[k] = located
+        if found == len(lonlats):
+            return best  # type: ignore[return-value]  # no None is left
         for lonlat, kept, far_km in zip(lonlats, best, nearest_km, strict=True):
             if kept is None:
                 far = f"{far_km:,.0f} km from" if np.isfinite(far_km) else "far from"
@@ -289,7 +295,8 @@ class SeaRouter:
     def _attachments_of(self, start: Located, end: Located) -> tuple[_Attachment, _Attachment]:
         """:meth:`_attachment` of a route's two ends; two new ends are found together."""
         keys = [(point.graph.basin, point.water_xy) for point in (start, end)]
-        if keys[0] == keys[1] or any(key in self._attachments for key in keys):
+        if keys[0] == keys[1] or (self._attachments
+                                  and any(key in self._attachments for key in keys)):
             return self._attachment(start), self._attachment(end)
         found = end_points(start.graph, [start.water_xy, end.water_xy],
                            [start.water_lonlat, end.water_lonlat])
@@ -314,6 +321,9 @@ class SeaRouter:
         if known is None:
             known = end_point(point.graph, point.water_xy, point.water_lonlat)
             self._remember(point, known)
+        else:
+            # found with another end, it holds the bounds to both ends' candidates only
+            known.complete(point.graph)
         return _Attachment(point, known)
 
     def prepare(self) -> None:
@@ -362,7 +372,7 @@ class _Attachment:
 def _direct_m(graph: SeaGraph, start: Located, end: Located) -> float:
     """Geodesic length of the straight segment between two located points when it lies in
     the navigable water, metres; ``inf`` when it does not."""
-    if visible_one(graph.navigable, graph.coast, start.water_xy, end.water_xy):
+    if visible_one(*graph.prepared_arrays, start.water_xy, end.water_xy):
         return float(graph.geod.inv(*start.water_lonlat, *end.water_lonlat)[2])
     return math.inf
 
@@ -386,8 +396,9 @@ def _snap_all(graph: SeaGraph, lonlats: Sequence[tuple[float, float]]) -> list[L
     """
     transform = graph.transformer.transform
     xys = [transform(lon, lat) for lon, lat in lonlats]
-    navigable = graph.prepared_navigable
-    inside = shapely.contains_xy(navigable, [x for x, _ in xys], [y for _, y in xys]).tolist()
+    navigable = graph.prepared_arrays[0]
+    xs, ys = zip(*xys, strict=True)
+    inside = shapely.contains_xy(navigable, xs, ys).tolist()
     on_land = [k for k, is_inside in enumerate(inside) if not is_inside]
     if not on_land:
         return [Located(graph, lonlat, lonlat, xy, 0.0)
