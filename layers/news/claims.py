@@ -766,6 +766,21 @@ def _when_published(document: NewsDocument) -> dict[str, Any]:
     return {"published": year} if year else {}
 
 
+def _change_dated(kind: str, document: NewsDocument, context: dict[str, Any]) -> dict[str, Any]:
+    """``context`` with the year of a change over some months of a year that names none ("за
+    9 месяцев", "в январе-сентябре ... на 22 процента ниже") set to its article's year of
+    publication: a part of a year is the one running when the article was written, and a
+    change over nine months of 2025 is no figure of nine months of 2012 (held218 against
+    dev10). An article that prints no year leaves it unknown."""
+    period = context.get("period")
+    if kind != "growth" or not period or period.get("year") is not None or not document.date:
+        return context
+    months = period.get("months")
+    if not isinstance(months, (int, float)) or not 0 < months < WHOLE_YEAR_MONTHS:
+        return context
+    return {**context, "period": {**period, "year": int(document.date[:4])}}
+
+
 #: Qualifiers of a deadline that is a forecast's horizon ("к 2030 году", "к концу года").
 _HORIZONS = ("by", "end of")
 
@@ -1583,7 +1598,7 @@ def read_claims(
                     topic=topic.target[1] if topic else None,
                     value_max=item.value_max,
                     step=item.step,
-                    context={
+                    context=_change_dated(item.kind, document, {
                         **({"as_of": document.date} if scope in PROGRESS else {}),
                         **period,
                         **({"state": "before the change"}
@@ -1599,7 +1614,7 @@ def read_claims(
                             _cause, named_here, link.layer if link else None, subject
                         )),
                         **_change_of_containers(document, item, sentence, claims, index),
-                    },
+                    }),
                 )
             )
     return ClaimReading(claims, skipped)
