@@ -94,7 +94,25 @@ def not_a_length(document: NewsDocument, item: Quantity, before: int) -> bool:
     near = words(document.text, before, item.start)[-DIMENSION_REACH:]
     if item.value_max is not None and near and lemmas(near[-1].text) & SECTION_WORDS:
         return True  # "на участке 75-106 км": where on the line (its chainage), no length
-    return any(lemmas(word.text) & OTHER_DIMENSIONS for word in near)
+    if any(lemmas(word.text) & OTHER_DIMENSIONS for word in near):
+        return True
+    return _added_to_a_dimension(document.text, item.end)
+
+
+#: How far after a figure the words "к" and a dimension are looked for (a few words).
+_ADDED_REACH = 40
+
+
+def _added_to_a_dimension(text: str, end: int) -> bool:
+    """Whether the figure ending at ``end`` is added to a width, depth or height: "к" right
+    after it and a dimension word within the two words after that ("Это плюс полтора метра к
+    текущей глубине", held221: a harbour's deepening, no length of the port)."""
+    after = words(text, end, min(len(text), end + _ADDED_REACH))[: DIMENSION_REACH + 1]
+    return (
+        bool(after)
+        and after[0].text.lower() == "к"
+        and any(lemmas(word.text) & OTHER_DIMENSIONS for word in after[1:])
+    )
 
 
 def sentence_lemmas(document: NewsDocument, sentence: tuple[int, int]) -> frozenset[str]:
