@@ -489,6 +489,23 @@ def _carrier_named(text: str, sentence: tuple[int, int], item: Quantity) -> bool
     return holds_lemma(text, after, end, _CARRIER_LEMMAS)
 
 
+#: Verbs of covering a distance: a length right after one is a trip's, no line's ("За 12 дней
+#: он должен преодолеть около 11,5 тысячи километров", held223: a train's route to Prague).
+_TRIP_VERBS = frozenset({"преодолеть", "проехать", "проделать"})
+#: How many words before a length a verb of a trip may stand ("преодолеть около 11,5").
+_TRIP_REACH = 3
+
+
+def _a_trip(text: str, before: int, item: Quantity) -> bool:
+    """Whether the length ``item`` (its clause starting at ``before``) is a distance covered:
+    a verb of :data:`_TRIP_VERBS` among the few words before it."""
+    if item.kind != "length":
+        return False
+    # a few words: read from a bounded stretch before the figure, not the whole clause
+    near = words(text, max(before, item.start - 16 * _TRIP_REACH), item.start)[-_TRIP_REACH:]
+    return any(lemmas(word.text) & _TRIP_VERBS for word in near)
+
+
 #: The scope of a vessel's figure: an actor's, linked to no project.
 OF_A_VESSEL = f"{ACTOR}vessel"
 #: Words of a time a change may measure: "время обработки грузов увеличилось в три раза" is
@@ -1476,6 +1493,7 @@ def read_claims(
                 link = linking.whole_of_the_subject(document, link, subject)
                 link = linking.kind_named(document, link, subject, sentence[0], item.start)
             carried = _carrier_named(document.text, sentence, item)
+            carried = carried or _a_trip(document.text, span[0], item)
             if _names_in_own_clause(document.text, item, span, VESSELS) or carried:
                 scope = OF_A_VESSEL
             if link is not None and _new_port_before(document.text, span[0], item.start):
