@@ -39,6 +39,7 @@ from typing import Any, NamedTuple
 from caspian.layers.news import linking, timing
 from caspian.layers.news.documents import NewsDocument
 from caspian.layers.news.gazetteer import Gazetteer, Match, load_gazetteer
+from caspian.layers.news.hints import may_search, needs_words
 from caspian.layers.news.language import language_of
 from caspian.layers.news.measures import (
     FLOWS,
@@ -734,7 +735,26 @@ def _yearly_stage_before(item: Quantity, scope: str | None, before: Claim) -> Cl
 # A figure said to be the same measure as the sentence before's: "Пиковая пропускная способность
 # коридора составит 17 миллионов тонн грузов в год. На начальном этапе этот показатель будет
 # находиться на уровне … 6,5 миллиона тонн грузов".
-_THIS_MEASURE = re.compile(r"\b(?:этот|данный)\s+показател[ья]\b", re.IGNORECASE)
+_THIS_MEASURE = needs_words(
+    re.compile(r"\b(?:этот|данный)\s+показател[ья]\b", re.IGNORECASE), ("этот", "данный")
+)
+#: The link rule of a figure its sentence calls "этот показатель": the figure before's.
+THIS_MEASURE_LINK = "this measure, previous sentence's figure"
+
+
+def _this_measure_before(
+    text: str, sentence: tuple[int, int], item: Quantity, before: Claim, index: int
+) -> Claim | None:
+    """The linked figure of the sentence before that ``item`` (in sentence ``index``) is
+    said to be again, "этот показатель" before it ("С начала года через порт перевезено
+    свыше 1 миллиона тонн груза. Этот показатель планируется увеличить до 2 миллионов 300
+    тысяч тонн", held221: the Kuryk port's volume, not the Middle Corridor the article
+    opened with): ``before``, when it is of ``item``'s kind; else None."""
+    if before.kind != item.kind or before.layer is None or before.sentence != index - 1:
+        return None
+    if not may_search(_THIS_MEASURE, text, sentence[0], item.start):
+        return None
+    return before if _THIS_MEASURE.search(text, sentence[0], item.start) else None
 
 
 def _rate_referred_back(text: str, item: Quantity, start: int, before: Claim | None) -> Quantity:
@@ -744,6 +764,8 @@ def _rate_referred_back(text: str, item: Quantity, start: int, before: Claim | N
     if before is None or before.kind != item.kind or not (before.unit or "").endswith("/yr"):
         return item
     if item.unit != (before.unit or "")[: -len("/yr")]:
+        return item
+    if not may_search(_THIS_MEASURE, text, start, item.start):
         return item
     if _THIS_MEASURE.search(text, start, item.start) is None:
         return item
@@ -1576,6 +1598,11 @@ def read_claims(
                 before = _continued(document.text, sentence, item, claims[-1], index)
                 if before is not None:
                     link = linking.Link(before.layer, before.feature, PRONOUN_LINK)
+                    topic = _topic_of(before)
+            if scope is None and claims and not named_here:
+                before = _this_measure_before(document.text, sentence, item, claims[-1], index)
+                if before is not None:
+                    link = linking.Link(before.layer, before.feature, THIS_MEASURE_LINK)
                     topic = _topic_of(before)
             period = _flow_period(document, item, span, years, horizons, horizon_years, scope)
             if not period and item.kind in FLOWS and claims and claims[-1].sentence == index:
