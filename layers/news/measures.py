@@ -121,10 +121,13 @@ def sentence_lemmas(document: NewsDocument, sentence: tuple[int, int]) -> frozen
 
 
 # After a volume, a second volume joined by "и" and its "в год", which is the first's too:
-# "до 25 млн тонн грузов и 500 тыс. контейнеров в год".
+# "до 25 млн тонн грузов и 500 тыс. контейнеров в год"; or a part of it set off by commas,
+# "в том числе", before the "в год": "15 миллионов тонн, в том числе 100 тысяч контейнеров, в
+# год" (held217).
 _JOINED_YEARLY = re.compile(
-    r"\s*(?:[^\W\d_]+\s+){0,2}?и\s+(?:до\s+)?\d[\d\s,.]*(?:(?:тыс|млн|млрд)[^\W\d_]*\.?)?"
-    r"(?:\s+[^\W\d_]+){0,2}\s+в\s+год\b",
+    r"(?:\s*(?:[^\W\d_]+\s+){0,2}?и|,\s*в\s+том\s+числе)"
+    r"\s+(?:до\s+)?\d[\d\s,.]*(?:(?:тыс|млн|млрд)[^\W\d_]*\.?)?"
+    r"(?:\s+[^\W\d_]+){0,2},?\s+в\s+год\b",
     re.IGNORECASE,
 )
 
