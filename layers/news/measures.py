@@ -35,6 +35,7 @@ from caspian.layers.news.scopes import (
     of_works,
     origin_after,
     over_territory,
+    part_running,
     people_after,
     progress_scope,
     projects_total,
@@ -207,6 +208,7 @@ def scope_of(
         head_scope(text, (item.start, item.end), sentence[1])
         or named_stretch(text, span[0], item.start)
         or country_after(text, item.end, sentence[1])
+        or part_running(text, item.end, sentence[1])
         if item.kind == "length"
         else None
     )
