@@ -20,7 +20,7 @@ from caspian.layers.news.documents import parse_document, read_document
 from caspian.layers.news.evaluation import Evaluation, documents_of, evaluate
 from caspian.layers.news.quantities import quantities
 from caspian.layers.news.scopes import first_before_a_later
-from caspian.layers.news.timing import years_stated
+from caspian.layers.news.timing import heading_year, years_stated
 from cli_support import run_cli
 
 REAL = Path(__file__).parent / "data" / "news_real"
@@ -2178,3 +2178,10 @@ def test_the_day_a_ferry_complex_was_commissioned_is_its_event() -> None:
     assert (opened.kind, opened.feature, opened.scope) == ("event", "kuryk",
                                                            "component:паромный комплекс")
     assert opened.context["date"] == "2016-12-06"
+
+
+def test_a_day_and_month_under_a_heading_of_its_year_takes_that_year() -> None:
+    # "ЯНВАРЬ — ИЮНЬ 2021 ГОДА" over "14 февраля Президент …" (a chronicle that prints no date)
+    text = _analysis("held227_zeferdenbugune_20210214_horadiz_agbend_100km.txt").document.text
+    assert heading_year(text, text.index("14 февраля")) == 2021
+    assert heading_year("Итоги 2021 года\n14 февраля открыли", 20) is None

@@ -1043,6 +1043,19 @@ def _date_in_year(published: str, day_month: tuple[int, int]) -> dt.date | None:
         return None
 
 
+def _date_under_heading(text: str, start: int, day_month: tuple[int, int]) -> dt.date | None:
+    """The ``(day, month)`` at ``start`` of a page that states no date, in the year of the
+    heading in capitals above it ("ЯНВАРЬ — ИЮНЬ 2021 ГОДА" over "14 февраля Президент …
+    приняли участие в закладке фундамента", held227); None without one."""
+    year = timing.heading_year(text, start)
+    if year is None:
+        return None
+    try:
+        return dt.date(year, day_month[1], day_month[0])
+    except ValueError:
+        return None
+
+
 def _resolved(
     document: NewsDocument, index: int, found: Sequence[Quantity], skipped: list[SkippedFigure]
 ) -> list[Quantity]:
@@ -1056,6 +1069,12 @@ def _resolved(
         offset = item.extra.get("relative_years")
         day_month = item.extra.get("day_month")
         dated = _date_in_year(document.date, day_month) if document.date and day_month else None
+        if day_month and year is None:  # a chronicle's entry under a heading of its year
+            dated = _date_under_heading(document.text, item.start, day_month)
+            if dated is not None:
+                extra = {**item.extra, "date": dated.isoformat()}
+                kept.append(dataclasses.replace(item, value=float(dated.toordinal()), extra=extra))
+                continue
         if offset is None and day_month is None:
             kept.append(item)
         elif year is None or (day_month and dated is None):

@@ -241,6 +241,20 @@ def latest_year_written(text: str) -> int | None:
     return max(years) if years else None
 
 
+def heading_year(text: str, before: int) -> int | None:
+    """The year of the last heading before offset ``before`` that writes one: a line in
+    capitals with a year ("ЯНВАРЬ — ИЮНЬ 2021 ГОДА", a chronicle's heading over its entries),
+    which dates the days and months written under it; else None."""
+    found = None
+    for match in _YEAR_WRITTEN.finditer(text, 0, before):
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.end())
+        line = text[start : end if end >= 0 else len(text)]
+        if line.isupper():
+            found = int(match[1])
+    return found
+
+
 #: How far (characters) after a figure a horizon stands when it follows it right after (one
 #: space): "до 130 тыс. TEU к 2040 году".
 _HORIZON_RIGHT_AFTER = 1
