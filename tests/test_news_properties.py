@@ -366,3 +366,32 @@ def test_a_guess_is_the_encoding_or_no_text_at_all(words: str, encoding: str) ->
     except NewsInputError:
         return
     assert text == words
+
+
+AGENCIES = ("ТАСС", "ИТАР-ТАСС", "РИА", "AFP", "ИА REGNUM")
+
+
+@MORPHOLOGY
+@given(st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2099, 12, 31)),
+       st.sampled_from(AGENCIES), st.integers(0, 9999), st.booleans())
+def test_a_dateline_with_a_two_digit_year_after_an_agency_round_trips(
+    day: dt.date, agency: str, words: int, counted: bool
+) -> None:
+    # "ТАСС 03.07.24 Слов: 123" (TASS through biang.ru): the agency, the date, the word count
+    line = f"{agency} {day:%d.%m.%y}" + (f" Слов: {words}" if counted else "")
+    text = f"Заголовок\n\n{line}\n\nТекст статьи."
+    found = dates.publication_date(text, [(0, 9), (11, 11 + len(line))])
+    assert found is not None
+    assert (found.date, found.evidence) == (day, f"{day:%d.%m.%y}")
+
+
+@MORPHOLOGY
+@given(st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2099, 12, 31)),
+       st.sampled_from(AGENCIES), st.sampled_from(["сообщает", "тонн", "- ред."]))
+def test_a_two_digit_year_date_in_a_line_of_text_is_not_a_dateline(
+    day: dt.date, agency: str, word: str
+) -> None:
+    # the short year is read only when the line is the agency, the date and a word count:
+    # "ТАСС 03.07.24 сообщает" or "РИА 1.5.24 тонн" may be anything
+    line = f"{agency} {day:%d.%m.%y} {word}"
+    assert dates.publication_date(f"{line}\nТекст.", [(0, len(line))]) is None

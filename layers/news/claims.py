@@ -39,6 +39,7 @@ from typing import Any, NamedTuple
 from caspian.layers.news import linking, timing
 from caspian.layers.news.documents import NewsDocument
 from caspian.layers.news.gazetteer import Gazetteer, Match, load_gazetteer
+from caspian.layers.news.hints import may_search, needs_words
 from caspian.layers.news.language import language_of
 from caspian.layers.news.measures import (
     FLOWS,
@@ -489,6 +490,23 @@ def _carrier_named(text: str, sentence: tuple[int, int], item: Quantity) -> bool
     return holds_lemma(text, after, end, _CARRIER_LEMMAS)
 
 
+#: Verbs of covering a distance: a length right after one is a trip's, no line's ("За 12 дней
+#: он должен преодолеть около 11,5 тысячи километров", held223: a train's route to Prague).
+_TRIP_VERBS = frozenset({"преодолеть", "проехать", "проделать"})
+#: How many words before a length a verb of a trip may stand ("преодолеть около 11,5").
+_TRIP_REACH = 3
+
+
+def _a_trip(text: str, before: int, item: Quantity) -> bool:
+    """Whether the length ``item`` (its clause starting at ``before``) is a distance covered:
+    a verb of :data:`_TRIP_VERBS` among the few words before it."""
+    if item.kind != "length":
+        return False
+    # a few words: read from a bounded stretch before the figure, not the whole clause
+    near = words(text, max(before, item.start - 16 * _TRIP_REACH), item.start)[-_TRIP_REACH:]
+    return any(lemmas(word.text) & _TRIP_VERBS for word in near)
+
+
 #: The scope of a vessel's figure: an actor's, linked to no project.
 OF_A_VESSEL = f"{ACTOR}vessel"
 #: Words of a time a change may measure: "время обработки грузов увеличилось в три раза" is
@@ -717,7 +735,26 @@ def _yearly_stage_before(item: Quantity, scope: str | None, before: Claim) -> Cl
 # A figure said to be the same measure as the sentence before's: "Пиковая пропускная способность
 # коридора составит 17 миллионов тонн грузов в год. На начальном этапе этот показатель будет
 # находиться на уровне … 6,5 миллиона тонн грузов".
-_THIS_MEASURE = re.compile(r"\b(?:этот|данный)\s+показател[ья]\b", re.IGNORECASE)
+_THIS_MEASURE = needs_words(
+    re.compile(r"\b(?:этот|данный)\s+показател[ья]\b", re.IGNORECASE), ("этот", "данный")
+)
+#: The link rule of a figure its sentence calls "этот показатель": the figure before's.
+THIS_MEASURE_LINK = "this measure, previous sentence's figure"
+
+
+def _this_measure_before(
+    text: str, sentence: tuple[int, int], item: Quantity, before: Claim, index: int
+) -> Claim | None:
+    """The linked figure of the sentence before that ``item`` (in sentence ``index``) is
+    said to be again, "этот показатель" before it ("С начала года через порт перевезено
+    свыше 1 миллиона тонн груза. Этот показатель планируется увеличить до 2 миллионов 300
+    тысяч тонн", held221: the Kuryk port's volume, not the Middle Corridor the article
+    opened with): ``before``, when it is of ``item``'s kind; else None."""
+    if before.kind != item.kind or before.layer is None or before.sentence != index - 1:
+        return None
+    if not may_search(_THIS_MEASURE, text, sentence[0], item.start):
+        return None
+    return before if _THIS_MEASURE.search(text, sentence[0], item.start) else None
 
 
 def _rate_referred_back(text: str, item: Quantity, start: int, before: Claim | None) -> Quantity:
@@ -727,6 +764,8 @@ def _rate_referred_back(text: str, item: Quantity, start: int, before: Claim | N
     if before is None or before.kind != item.kind or not (before.unit or "").endswith("/yr"):
         return item
     if item.unit != (before.unit or "")[: -len("/yr")]:
+        return item
+    if not may_search(_THIS_MEASURE, text, start, item.start):
         return item
     if _THIS_MEASURE.search(text, start, item.start) is None:
         return item
@@ -764,6 +803,21 @@ def _when_published(document: NewsDocument) -> dict[str, Any]:
         return {"published": int(document.date[:4])}
     year = timing.latest_year_written(document.text)
     return {"published": year} if year else {}
+
+
+def _change_dated(kind: str, document: NewsDocument, context: dict[str, Any]) -> dict[str, Any]:
+    """``context`` with the year of a change over some months of a year that names none ("за
+    9 месяцев", "в январе-сентябре ... на 22 процента ниже") set to its article's year of
+    publication: a part of a year is the one running when the article was written, and a
+    change over nine months of 2025 is no figure of nine months of 2012 (held218 against
+    dev10). An article that prints no year leaves it unknown."""
+    period = context.get("period")
+    if kind != "growth" or not period or period.get("year") is not None or not document.date:
+        return context
+    months = period.get("months")
+    if not isinstance(months, (int, float)) or not 0 < months < WHOLE_YEAR_MONTHS:
+        return context
+    return {**context, "period": {**period, "year": int(document.date[:4])}}
 
 
 #: Qualifiers of a deadline that is a forecast's horizon ("к 2030 году", "к концу года").
@@ -989,6 +1043,19 @@ def _date_in_year(published: str, day_month: tuple[int, int]) -> dt.date | None:
         return None
 
 
+def _date_under_heading(text: str, start: int, day_month: tuple[int, int]) -> dt.date | None:
+    """The ``(day, month)`` at ``start`` of a page that states no date, in the year of the
+    heading in capitals above it ("ЯНВАРЬ — ИЮНЬ 2021 ГОДА" over "14 февраля Президент …
+    приняли участие в закладке фундамента", held227); None without one."""
+    year = timing.heading_year(text, start)
+    if year is None:
+        return None
+    try:
+        return dt.date(year, day_month[1], day_month[0])
+    except ValueError:
+        return None
+
+
 def _resolved(
     document: NewsDocument, index: int, found: Sequence[Quantity], skipped: list[SkippedFigure]
 ) -> list[Quantity]:
@@ -1002,6 +1069,12 @@ def _resolved(
         offset = item.extra.get("relative_years")
         day_month = item.extra.get("day_month")
         dated = _date_in_year(document.date, day_month) if document.date and day_month else None
+        if day_month and year is None:  # a chronicle's entry under a heading of its year
+            dated = _date_under_heading(document.text, item.start, day_month)
+            if dated is not None:
+                extra = {**item.extra, "date": dated.isoformat()}
+                kept.append(dataclasses.replace(item, value=float(dated.toordinal()), extra=extra))
+                continue
         if offset is None and day_month is None:
             kept.append(item)
         elif year is None or (day_month and dated is None):
@@ -1461,6 +1534,7 @@ def read_claims(
                 link = linking.whole_of_the_subject(document, link, subject)
                 link = linking.kind_named(document, link, subject, sentence[0], item.start)
             carried = _carrier_named(document.text, sentence, item)
+            carried = carried or _a_trip(document.text, span[0], item)
             if _names_in_own_clause(document.text, item, span, VESSELS) or carried:
                 scope = OF_A_VESSEL
             if link is not None and _new_port_before(document.text, span[0], item.start):
@@ -1544,6 +1618,11 @@ def read_claims(
                 if before is not None:
                     link = linking.Link(before.layer, before.feature, PRONOUN_LINK)
                     topic = _topic_of(before)
+            if scope is None and claims and not named_here:
+                before = _this_measure_before(document.text, sentence, item, claims[-1], index)
+                if before is not None:
+                    link = linking.Link(before.layer, before.feature, THIS_MEASURE_LINK)
+                    topic = _topic_of(before)
             period = _flow_period(document, item, span, years, horizons, horizon_years, scope)
             if not period and item.kind in FLOWS and claims and claims[-1].sentence == index:
                 period = _same_period_before(document.text, sentence, claims[-1])
@@ -1583,7 +1662,7 @@ def read_claims(
                     topic=topic.target[1] if topic else None,
                     value_max=item.value_max,
                     step=item.step,
-                    context={
+                    context=_change_dated(item.kind, document, {
                         **({"as_of": document.date} if scope in PROGRESS else {}),
                         **period,
                         **({"state": "before the change"}
@@ -1599,7 +1678,7 @@ def read_claims(
                             _cause, named_here, link.layer if link else None, subject
                         )),
                         **_change_of_containers(document, item, sentence, claims, index),
-                    },
+                    }),
                 )
             )
     return ClaimReading(claims, skipped)

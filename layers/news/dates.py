@@ -202,9 +202,14 @@ def _bare(text: str) -> str:
 
 
 # A dateline with a two-digit year, alone on its line: "15.05.18" (vch.ru), with the time of
-# day after it "01.12.23 19:11" (bm.ge). Read only as a whole line: in running text "1.2.18"
-# may be anything.
-_SHORT_DATELINE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{2})(?:\s+(\d{1,2}):(\d{2}))?")
+# day after it "01.12.23 19:11" (bm.ge), or after a news agency's name in capitals, with the
+# word count a press database prints after it: "ТАСС 03.07.24 Слов: 123" (TASS through
+# biang.ru). Read only as a whole line: in running text "1.2.18" may be anything.
+_SHORT_DATELINE = re.compile(
+    r"(?:[А-ЯЁA-Z]{2,}(?:[ -][А-ЯЁA-Z]{2,})*\s+)?"
+    r"(?P<date>(\d{1,2})\.(\d{1,2})\.(\d{2})(?:\s+(\d{1,2}):(\d{2}))?)"
+    r"(?:\s+Слов:\s*\d+)?"
+)
 #: The century of a two-digit year: the set's pages are of this one.
 _CENTURY = 2000
 
@@ -215,11 +220,12 @@ def _short_dateline(text: str, start: int, end: int) -> FoundDate | None:
     match = _SHORT_DATELINE.fullmatch(line)
     if match is None:
         return None
-    date = _valid(_CENTURY + int(match[3]), int(match[2]), int(match[1]))
+    date = _valid(_CENTURY + int(match[4]), int(match[3]), int(match[2]))
     if date is None:
         return None
     at = text.index(line, start)
-    return FoundDate(date, _time(match[4], match[5]), "numeric", at, at + len(line), line)
+    begin, end = at + match.start("date"), at + match.end("date")
+    return FoundDate(date, _time(match[5], match[6]), "numeric", begin, end, match["date"])
 
 
 # A date in a breadcrumb, as an archive path of year, month and day: "Главная » 2019»Январь»25

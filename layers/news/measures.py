@@ -35,6 +35,7 @@ from caspian.layers.news.scopes import (
     of_works,
     origin_after,
     over_territory,
+    part_running,
     people_after,
     progress_scope,
     projects_total,
@@ -94,7 +95,25 @@ def not_a_length(document: NewsDocument, item: Quantity, before: int) -> bool:
     near = words(document.text, before, item.start)[-DIMENSION_REACH:]
     if item.value_max is not None and near and lemmas(near[-1].text) & SECTION_WORDS:
         return True  # "на участке 75-106 км": where on the line (its chainage), no length
-    return any(lemmas(word.text) & OTHER_DIMENSIONS for word in near)
+    if any(lemmas(word.text) & OTHER_DIMENSIONS for word in near):
+        return True
+    return _added_to_a_dimension(document.text, item.end)
+
+
+#: How far after a figure the words "к" and a dimension are looked for (a few words).
+_ADDED_REACH = 40
+
+
+def _added_to_a_dimension(text: str, end: int) -> bool:
+    """Whether the figure ending at ``end`` is added to a width, depth or height: "к" right
+    after it and a dimension word within the two words after that ("Это плюс полтора метра к
+    текущей глубине", held221: a harbour's deepening, no length of the port)."""
+    after = words(text, end, min(len(text), end + _ADDED_REACH))[: DIMENSION_REACH + 1]
+    return (
+        bool(after)
+        and after[0].text.lower() == "к"
+        and any(lemmas(word.text) & OTHER_DIMENSIONS for word in after[1:])
+    )
 
 
 def sentence_lemmas(document: NewsDocument, sentence: tuple[int, int]) -> frozenset[str]:
@@ -103,10 +122,13 @@ def sentence_lemmas(document: NewsDocument, sentence: tuple[int, int]) -> frozen
 
 
 # After a volume, a second volume joined by "и" and its "в год", which is the first's too:
-# "до 25 млн тонн грузов и 500 тыс. контейнеров в год".
+# "до 25 млн тонн грузов и 500 тыс. контейнеров в год"; or a part of it set off by commas,
+# "в том числе", before the "в год": "15 миллионов тонн, в том числе 100 тысяч контейнеров, в
+# год" (held217).
 _JOINED_YEARLY = re.compile(
-    r"\s*(?:[^\W\d_]+\s+){0,2}?и\s+(?:до\s+)?\d[\d\s,.]*(?:(?:тыс|млн|млрд)[^\W\d_]*\.?)?"
-    r"(?:\s+[^\W\d_]+){0,2}\s+в\s+год\b",
+    r"(?:\s*(?:[^\W\d_]+\s+){0,2}?и|,\s*в\s+том\s+числе)"
+    r"\s+(?:до\s+)?\d[\d\s,.]*(?:(?:тыс|млн|млрд)[^\W\d_]*\.?)?"
+    r"(?:\s+[^\W\d_]+){0,2},?\s+в\s+год\b",
     re.IGNORECASE,
 )
 
@@ -186,6 +208,7 @@ def scope_of(
         head_scope(text, (item.start, item.end), sentence[1])
         or named_stretch(text, span[0], item.start)
         or country_after(text, item.end, sentence[1])
+        or part_running(text, item.end, sentence[1])
         if item.kind == "length"
         else None
     )

@@ -312,6 +312,26 @@ def head_scope(text: str, figure: tuple[int, int], end: int) -> str | None:
     return None
 
 
+#: Nouns of a line whose kilometres a figure may count ("1100 километров линии").
+_LINE_NOUNS = frozenset({"линия", "кабель", "трасса", "дорога", "трубопровод", "магистраль"})
+#: Verbs of where a line runs ("пройдут по дну Черного моря").
+_RUN_VERBS = frozenset({"пройти", "проходить", "пролечь", "пролегать"})
+#: How far after a figure its line noun and verb are looked for (characters: a few words).
+_RUNNING_REACH = 40
+
+
+def part_running(text: str, figure_end: int, end: int) -> str | None:
+    """:data:`STRETCH` for a length followed by a line noun and a verb of where it runs
+    ("Около 1100 километров линии пройдут по дну Черного моря", held224): so many kilometres
+    *of* the line run somewhere, a part of it, not its whole length (which is written "линия
+    протяженностью …", "кабель длиной …"); else None. ``end``: the sentence's end."""
+    after = words(text, figure_end, min(end, figure_end + _RUNNING_REACH))[:3]
+    if len(after) < 2 or not lemmas(after[0].text) & _LINE_NOUNS:
+        return None
+    verbs = [word for word in after[1:] if lemmas(word.text) & _RUN_VERBS]
+    return STRETCH if verbs else None
+
+
 # What a quoted official says his country has: "по контракту у нас закреплено 2,2 млн тонн".
 _OURS = re.compile(r"\b[Уу]\s+нас\b")
 # An official introduced with his country: "министр энергетики Казахстана Ерлан Аккенженов".

@@ -17,13 +17,14 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
 from caspian.layers.news import dates
 from caspian.layers.news.expression import YEAR, YEAR_ENDING, Quantity, holds_digit, holds_word
 from caspian.layers.news.hints import may_search, needs_words, reads_where
-from caspian.layers.news.text import lemmas, range_lemmas, words
+from caspian.layers.news.text import lemmas, per_text, range_lemmas, words
 
 #: Words that say something is finished, opened or put into service.
 COMPLETION = {
@@ -80,6 +81,8 @@ EVENT_WORDS = {
     # asked for and granted: "10 марта 2025 года … направили письмо … с просьбой присвоить
     # проекту … статус PMI", "Еврокомиссия 1 декабря 2025 года присвоила … статус"
     "указ", "распоряжение", "постановление", "направить", "присвоить",
+    # a groundbreaking: "приняли участие в закладке фундамента железнодорожной линии"
+    "закладка",
 }  # fmt: skip
 # A range of years, the dash a minus sign too: "к 2026−2027 годам".
 _ABSOLUTE = re.compile(
@@ -239,6 +242,27 @@ def latest_year_written(text: str) -> int | None:
     None: no article speaks in the past of a year after it was published."""
     years = [int(match[1]) for match in _YEAR_WRITTEN.finditer(text)]
     return max(years) if years else None
+
+
+def heading_year(text: str, before: int) -> int | None:
+    """The year of the last heading before offset ``before`` that writes one: a line in
+    capitals with a year ("ЯНВАРЬ — ИЮНЬ 2021 ГОДА", a chronicle's heading over its entries),
+    which dates the days and months written under it; else None."""
+    headings = _year_headings(text)
+    at = bisect.bisect_right(headings, before, key=lambda heading: heading[0])
+    return headings[at - 1][1] if at else None
+
+
+@per_text(maxsize=4)
+def _year_headings(text: str) -> list[tuple[int, int]]:
+    # the text's headings with a year found once, as (year's end, year), not per entry dated
+    found = []
+    for match in _YEAR_WRITTEN.finditer(text):
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.end())
+        if text[start : end if end >= 0 else len(text)].isupper():
+            found.append((match.end(), int(match[1])))
+    return found
 
 
 #: How far (characters) after a figure a horizon stands when it follows it right after (one
