@@ -88,7 +88,7 @@ def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
 # (held229-held240) classes were fixed. The held-out part is empty until the next one is added:
 # its figures are placeholders, set from that part's first and only run.
 MEASURED = {
-    "dev": {"mentions": (681, 694, 695), "claims": (506, 534, 563), "dates": 205,
+    "dev": {"mentions": (681, 694, 695), "claims": (506, 534, 563), "dates": 207,
             "conflicts": (28, 31, 94)},
     "heldout": {"mentions": (0, 0, 0), "claims": (0, 0, 0), "dates": 0,
                 "conflicts": (0, 0, 0)},
