@@ -45,6 +45,7 @@ from caspian.layers.news.scopes import (
     shipper_share,
     shippers_share,
     speakers_share,
+    spent_before,
     stage_scope,
     stake_scope,
     through_country,
@@ -222,6 +223,7 @@ def scope_of(
     if names_section(text, *span) and not figure_scope(text, *span):
         return figure_scope(text, sentence[0], span[1])
     timed = item.kind in ("duration", "deadline")
+    spent = item.kind == "money" and spent_before(text, span[0], item.start)
     return (
         projects_total(text, span[0], item.start)
         or including_scope(text, span[0], (item.start, item.end))
@@ -241,6 +243,8 @@ def scope_of(
         or stage_scope(text, span, sentence, item.start)
         or (first_before_a_later(text) if item.kind == "deadline" else None)
         or (OPENING if item.kind == "deadline" and opens(text, *sentence) else None)
+        # "Уже освоено 200 млн. долл.": spent on the works so far, when on no component
+        or (CONSTRUCTION if spent else None)
     )
 
 
@@ -305,6 +309,8 @@ _TWO_ENDS = re.compile(r"[А-ЯЁ][а-яё]+\s?[-–—]\s?[А-ЯЁ][а-яё]+")
 
 #: Scopes of a share of work done: a state at the publication's date.
 PROGRESS = ("design", "construction")
+#: The scope of work done: km of track laid, money spent on the works so far.
+CONSTRUCTION = "construction"
 
 
 def through_place(
