@@ -189,6 +189,10 @@ def scope_of(
     """The part of the feature ``item`` measures (:mod:`.scopes`), read from its clause;
     ``project_named``: whether its sentence names a project (see :func:`share_scope`)."""
     text = document.text
+    if _PART_OF_IT.match(text, item.end, span[1]):
+        # "245 км, 175 из которых пролегают по территории Грузии" (held230): the country
+        # after is the part's, the figure before it the whole's
+        span = (span[0], item.end)
     if item.kind == "percent":
         return (
             stake_scope(text, span[0], (item.start, item.end))
@@ -306,6 +310,9 @@ def split_lengths(
 
 # A place written as two ends: "Ахалкалаки-Карцахи".
 _TWO_ENDS = re.compile(r"[А-ЯЁ][а-яё]+\s?[-–—]\s?[А-ЯЁ][а-яё]+")
+
+#: A part of the figure before set off after a comma: ", 175 из которых", ", из них".
+_PART_OF_IT = re.compile(r"\s*,\s*(?:\d[\d\s,.]*\s+)?из\s+(?:которых|них)\b")
 
 #: Scopes of a share of work done: a state at the publication's date.
 PROGRESS = ("design", "construction")
