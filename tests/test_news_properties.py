@@ -395,3 +395,35 @@ def test_a_two_digit_year_date_in_a_line_of_text_is_not_a_dateline(
     # "ТАСС 03.07.24 сообщает" or "РИА 1.5.24 тонн" may be anything
     line = f"{agency} {day:%d.%m.%y} {word}"
     assert dates.publication_date(f"{line}\nТекст.", [(0, len(line))]) is None
+
+
+@MORPHOLOGY
+@given(DAYS, st.integers(0, 23), st.integers(0, 59), st.sampled_from([" / ", "/", " /"]))
+def test_a_dateline_of_a_month_in_capitals_and_the_year_after_a_slash_round_trips(
+    day: dt.date, hour: int, minute: int, slash: str
+) -> None:
+    # "10 ДЕКАБРЬ / 2020 / 17:32" (portofbaku.com): the month's name in capitals, in any case
+    month = dates.MONTHS_RU[day.month - 1].upper()
+    line = f"{day.day} {month}{slash}{day.year} / {hour:02d}:{minute:02d}"
+    text = f"Новости\n\n{line}\n\nТекст статьи."
+    found = dates.publication_date(text, [(0, 7), (9, 9 + len(line))])
+    assert found is not None
+    assert (found.date, found.time, found.evidence) == (day, f"{hour:02d}:{minute:02d}", line)
+
+
+CITIES = ("Астана", "Баку", "Актау", "Нур-Султан", "Алма Ата")
+
+
+@MORPHOLOGY
+@given(DAYS, st.sampled_from(CITIES), st.sampled_from(["KAZAKHSTAN TODAY", "ТАСС", "ИА REGNUM"]))
+def test_an_agency_lead_of_day_and_month_takes_the_year_of_a_month_header(
+    day: dt.date, city: str, agency: str
+) -> None:
+    # "date 2024-08 …" / "Астана. 27 августа. KAZAKHSTAN TODAY - …" (kt.kz)
+    lead = f"{city}. {day.day} {GENITIVE[day.month - 1]}. {agency} - Объем перевозок вырос."
+    lines = [(0, 17), (19, 19 + len(lead))]
+    found = dates.publication_date(f"date {day:%Y-%m} Фото\n\n{lead}", lines)
+    assert found is not None
+    assert (found.date, found.evidence) == (day, f"{day.day} {GENITIVE[day.month - 1]}")
+    other = day.replace(day=1) - dt.timedelta(days=1)  # a header of another month lends no year
+    assert dates.publication_date(f"date {other:%Y-%m} Фото\n\n{lead}", lines) is None

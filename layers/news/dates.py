@@ -43,10 +43,12 @@ NUMERIC = re.compile(
 SLASHED = re.compile(
     rf"(?=\d)(?<![\d/])(\d{{1,2}})/(\d{{1,2}})/(\d{{4}})(?![/]\d){_TIME_AFTER}(?![\d/]\d)"
 )
-# "3 декабря 2025 года, 14:05", "3 марта, 2026 / 09:15"; a range "20-21 октября 2025 года"
+# "3 декабря 2025 года, 14:05", "3 марта, 2026 / 09:15", the month in capitals and the year
+# after a slash "10 ДЕКАБРЬ / 2020 / 17:32" (portofbaku.com); a range "20-21 октября 2025 года"
 # yields its first day.
 WORDS = re.compile(
-    r"(?=\d)(?<!\d)(\d{1,2})(?:\s*[-–]\s*\d{1,2})?\s+([А-Яа-яЁёA-Za-z]+)\.?,?\s+(\d{4})"
+    r"(?=\d)(?<!\d)(\d{1,2})(?:\s*[-–]\s*\d{1,2})?\s+([А-Яа-яЁёA-Za-z]+)"
+    r"\.?(?:,?\s+|\s*/\s*)(\d{4})"
     rf"(?:\s*(?:года|г\.))?{_TIME_AFTER}"
 )
 # English order: "December 3, 2025, 14:05".
@@ -306,13 +308,39 @@ def _clock_follows(text: str, lines: Sequence[tuple[int, int]], number: int) -> 
     return False
 
 
+# A collector's header of year and month only ("date 2024-08"), and an agency's lead that dates
+# itself by day and month between the city and the agency's name in capitals ("Астана. 27
+# августа. KAZAKHSTAN TODAY - ...", kt.kz): the header lends the day its year when the months
+# agree (the lead is the article's own dateline, the header the month it was collected under).
+_MONTH_HEADER = re.compile(r"\A\s*date\s+(\d{4})-(\d{2})(?![-\d])")
+_AGENCY_DAY = re.compile(
+    r"[\s•·|—–-]*[А-ЯЁA-Z][а-яёa-z]+(?:[ -][А-ЯЁA-Z][а-яёa-z]+)*\.\s+(\d{1,2})\s+([А-Яа-яЁё]+)\.\s+"
+    r"[А-ЯЁA-Z]{2,}(?:[ -][А-ЯЁA-Z]{2,})*\s+[—–-]\s"
+)
+
+
+def _agency_day(text: str, start: int, end: int, header: re.Match[str]) -> FoundDate | None:
+    """The day and month of an agency's lead opening ``text[start:end]``, in the year of the
+    month ``header`` when its month is that header's, or None."""
+    match = _AGENCY_DAY.match(text, start, end)
+    if match is None or month_number(match[2]) != int(header[2]):
+        return None
+    date = _valid(int(header[1]), int(header[2]), int(match[1]))
+    if date is None:
+        return None
+    return FoundDate(
+        date, None, "words", match.start(1), match.end(2), text[match.start(1) : match.end(2)]
+    )
+
+
 def publication_date(text: str, lines: Sequence[tuple[int, int]]) -> FoundDate | None:
     """The date a page was published, or ``None``.
 
     In order: the collector's header; a line that holds nothing but a date (a dateline, as
     news pages print under the headline; not one a site's clock follows, "Пятница, 11:06"),
     a breadcrumb's archive date ("2019»Январь»25") or an agency's dateline opening its lead
-    ("АСТАНА, 4 марта 2025г. — ИА Караван Инфо.");
+    ("АСТАНА, 4 марта 2025г. — ИА Караван Инфо."; under a collector's header of year and month,
+    "date 2024-08", one of day and month only, "Астана. 27 августа. KAZAKHSTAN TODAY -");
     the first date given with a time of day; the first numeric date closing a line after a
     comma (a photo's or a title's stamp: "Sputnik Азербайджан, 1920, 13.02.2022"); the date of
     a closing byline of the outlet's web address ("BNews.kz, 31 июля 2014").
@@ -328,7 +356,12 @@ def publication_date(text: str, lines: Sequence[tuple[int, int]]) -> FoundDate |
     header = header_date(text)
     if header:
         return header
+    month_header = _MONTH_HEADER.match(text)
     for number, (start, end) in enumerate(lines):
+        if month_header is not None:
+            lead = _agency_day(text, start, end, month_header)
+            if lead is not None:
+                return lead
         # a dateline may be marked ("• 05 сентября, 2025") or broken after its month ("02 Дек"
         # / "2025"): the date is the line, or the line and the next, without the marks
         for stop in (end, *(next_end for _, next_end in lines[number + 1 : number + 2])):

@@ -279,6 +279,42 @@ def _speaker_subject(
     return None
 
 
+#: Nouns of a facility a project holds: once named with its project ("строительство
+#: контейнерного хаба в морском порту Актау"), the noun alone names it again ("По
+#: контейнерному хабу … Объем инвестиций составляет 47,6 млрд тенге", held235).
+FACILITY_NOUNS = frozenset({"хаб", "терминал"})
+#: How far after a facility noun (characters) the name of its project is read.
+FACILITY_NAME_REACH = 40
+
+
+def _facility_named_before(
+    document: NewsDocument, names: dict[int, list[Located]], index: int
+) -> Located | None:
+    """The project an earlier sentence named right after a facility noun (:data:`FACILITY_NOUNS`)
+    that sentence ``index`` or the one before it names again with no project, else None."""
+    start = document.sentences[max(0, index - 1)][0]
+    said = {
+        lemma
+        for word in words(document.text, start, document.sentences[index][1])
+        for lemma in lemmas(word.text) & FACILITY_NOUNS
+    }
+    if not said:
+        return None
+    for earlier in sorted(key for key in names if key < index - 1):
+        begin, end = document.sentences[earlier]
+        for word in words(document.text, begin, end):
+            if not lemmas(word.text) & said:
+                continue
+            after = [
+                located
+                for located in names[earlier]
+                if 0 < located.position - word.end <= FACILITY_NAME_REACH
+            ]
+            if after:
+                return after[0]
+    return None
+
+
 def link_feature(
     document: NewsDocument,
     names: dict[int, list[Located]],
@@ -304,6 +340,9 @@ def link_feature(
             return _as_link(located, rule)
     if not borrow:
         return None
+    facility = _facility_named_before(document, names, index)
+    if facility is not None:
+        return _as_link(facility, "facility named before")
     speaker = _speaker_subject(document, names, quotes, position)
     if speaker is not None:
         return _as_link(speaker, "quoted speaker's subject")

@@ -45,6 +45,7 @@ from caspian.layers.news.scopes import (
     shipper_share,
     shippers_share,
     speakers_share,
+    spent_before,
     stage_scope,
     stake_scope,
     through_country,
@@ -188,6 +189,10 @@ def scope_of(
     """The part of the feature ``item`` measures (:mod:`.scopes`), read from its clause;
     ``project_named``: whether its sentence names a project (see :func:`share_scope`)."""
     text = document.text
+    if _PART_OF_IT.match(text, item.end, span[1]):
+        # "245 км, 175 из которых пролегают по территории Грузии" (held230): the country
+        # after is the part's, the figure before it the whole's
+        span = (span[0], item.end)
     if item.kind == "percent":
         return (
             stake_scope(text, span[0], (item.start, item.end))
@@ -222,6 +227,7 @@ def scope_of(
     if names_section(text, *span) and not figure_scope(text, *span):
         return figure_scope(text, sentence[0], span[1])
     timed = item.kind in ("duration", "deadline")
+    spent = item.kind == "money" and spent_before(text, span[0], item.start)
     return (
         projects_total(text, span[0], item.start)
         or including_scope(text, span[0], (item.start, item.end))
@@ -241,6 +247,8 @@ def scope_of(
         or stage_scope(text, span, sentence, item.start)
         or (first_before_a_later(text) if item.kind == "deadline" else None)
         or (OPENING if item.kind == "deadline" and opens(text, *sentence) else None)
+        # "Уже освоено 200 млн. долл.": spent on the works so far, when on no component
+        or (CONSTRUCTION if spent else None)
     )
 
 
@@ -303,8 +311,13 @@ def split_lengths(
 # A place written as two ends: "Ахалкалаки-Карцахи".
 _TWO_ENDS = re.compile(r"[А-ЯЁ][а-яё]+\s?[-–—]\s?[А-ЯЁ][а-яё]+")
 
+#: A part of the figure before set off after a comma: ", 175 из которых", ", из них".
+_PART_OF_IT = re.compile(r"\s*,\s*(?:\d[\d\s,.]*\s+)?из\s+(?:которых|них)\b")
+
 #: Scopes of a share of work done: a state at the publication's date.
 PROGRESS = ("design", "construction")
+#: The scope of work done: km of track laid, money spent on the works so far.
+CONSTRUCTION = "construction"
 
 
 def through_place(

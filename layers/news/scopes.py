@@ -53,7 +53,14 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from caspian.layers.news.text import best_lemma, last_words_start, lemmas, per_text, words
+from caspian.layers.news.text import (
+    attributive_lemma,
+    best_lemma,
+    last_words_start,
+    lemmas,
+    per_text,
+    words,
+)
 
 #: How far from the figure (characters) its clause may reach.
 REACH = 100
@@ -302,6 +309,10 @@ def head_scope(text: str, figure: tuple[int, int], end: int) -> str | None:
     head = lemmas(after[0].text)
     if head & COMPONENTS:
         return f"component:{min(head & COMPONENTS)}"
+    if "ветка" in head and _new_before(text, figure[0]):
+        # "новую 105-километровую ветку железнодорожной магистрали" (held229, held230): a new
+        # branch built for the line is a stretch of it, not the line's whole length
+        return STRETCH
     if not head & SECTION_WORDS:
         return None
     for token in after[1 : 1 + HEAD_COUNTRY_REACH]:
@@ -310,6 +321,26 @@ def head_scope(text: str, figure: tuple[int, int], end: int) -> str | None:
         if country:
             return f"section:{country}"
     return None
+
+
+def _new_before(text: str, start: int) -> bool:
+    """Whether the word right before ``start`` is a form of "новый" ("новую 105-километровую")."""
+    before = words(text, max(0, start - 12), start)
+    return bool(before) and "новый" in lemmas(before[-1].text)
+
+
+#: Verbs of money already spent: a sum right after one is spent on the works so far, not the
+#: project's cost ("Уже освоено 200 млн. долл.", held230).
+SPENT = frozenset({"освоить", "потратить", "израсходовать"})
+#: How many words before a sum its verb of spending may stand ("освоено более 200 млн").
+SPENT_REACH = 3
+
+
+def spent_before(text: str, start: int, figure: int) -> bool:
+    """Whether a verb of money spent (:data:`SPENT`) is among the :data:`SPENT_REACH` words
+    right before a sum at ``figure`` in ``text[start:figure]``."""
+    before = words(text, last_words_start(text, start, figure, SPENT_REACH), figure)
+    return any(lemmas(token.text) & SPENT for token in before)
 
 
 #: Nouns of a line whose kilometres a figure may count ("1100 километров линии").
@@ -929,11 +960,13 @@ def progress_scope(text: str, start: int, figure: int) -> str | None:
 _ADDED = r"(?:с\s+уч[её]том|включая|вместе\s+с|\bа\s+с)\s+([а-яё]+(?:\s+[а-яё]+)?)"
 #: The added words right after a figure ("140,6 км с учетом подъездных путей") ...
 _INCLUDING_AFTER = re.compile(rf"\s*{_ADDED}", re.IGNORECASE)
-#: ... or right before it, across a dash ("с учетом подъездных путей - 140,6 км").
-_INCLUDING_BEFORE = re.compile(rf"{_ADDED}\s*[-–—:]?\s*\Z", re.IGNORECASE)
+#: ... or right before it, across a dash ("с учетом подъездных путей - 140,6 км") and the
+#: preposition of an amount ("а с учетом сопутствующей инфраструктуры - в $600 млн.", held229).
+_INCLUDING_BEFORE = re.compile(rf"{_ADDED}\s*[-–—:]?\s*(?:в\s+)?\Z", re.IGNORECASE)
 #: How many runs of non-space characters a match of :data:`_INCLUDING_BEFORE` spans at most
-#: ("вместе с подъездными путями"): it is searched from the last so many before the figure.
-_INCLUDING_WORDS = 4
+#: ("с учетом сопутствующей инфраструктуры - в"): it is searched from the last so many before
+#: the figure.
+_INCLUDING_WORDS = 6
 
 
 def including_scope(text: str, start: int, figure: tuple[int, int]) -> str | None:
@@ -946,7 +979,7 @@ def including_scope(text: str, start: int, figure: tuple[int, int]) -> str | Non
     )
     if not added:
         return None
-    return "including:" + " ".join(best_lemma(word.text) for word in words(added[1]))
+    return "including:" + " ".join(attributive_lemma(word.text) for word in words(added[1]))
 
 
 #: Ways a route's length is split into by mode (land, sea, pipe, cable).

@@ -97,6 +97,20 @@ def best_lemma(word: str) -> str:
     return _normal_forms(word)[0]
 
 
+@lru_cache(maxsize=20_000)
+def attributive_lemma(word: str) -> str:
+    """:func:`best_lemma`, but a participle named as an attribute keeps the form of an
+    adjective: "сопутствующей" -> "сопутствующий" (pymorphy3's normal form is the verb,
+    "сопутствовать"), as a reader names what a total counts ("с учетом сопутствующей
+    инфраструктуры")."""
+    parses = _analyzer().parse(word) if re.search(r"[а-яё]", _fold(word)) else []
+    if parses and "PRTF" in parses[0].tag:
+        adjective = parses[0].inflect({"sing", "masc", "nomn"})
+        if adjective is not None:
+            return _fold(adjective.word)
+    return best_lemma(word)
+
+
 @cache
 def word_forms(lemma: str) -> frozenset[str]:
     """Every inflected form of the dictionary word ``lemma`` (folded: lower case, "ё" as
@@ -112,6 +126,7 @@ def word_forms(lemma: str) -> frozenset[str]:
 def clear_caches() -> None:
     """Forget every word analysed so far (benchmarks measure cold lookups)."""
     _normal_forms.cache_clear()
+    attributive_lemma.cache_clear()
     lemmas.cache_clear()
     is_plural.cache_clear()
     range_lemmas.cache_clear()  # type: ignore[attr-defined]

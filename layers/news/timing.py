@@ -162,6 +162,8 @@ def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
     if not holds_word(text, start, end, ("год",)) and not bare_year:
         return  # every other pattern holds "год" ("года", "году"): most sentences do not
     for match in _ABSOLUTE.finditer(text, start, end):
+        if _of_most_works(text, match, start, end):
+            continue
         last = float(match[4]) if match[4] and int(match[4]) > int(match[3]) else None
         yield Quantity("deadline", float(match[3]), "year", match.start(), match.end(),
                        qualifier="end of" if match[2] else "by", value_max=last,
@@ -208,6 +210,19 @@ def _searched(pattern: re.Pattern[str], text: str, start: int, end: int) -> Iter
     """``pattern.finditer(text, start, end)``, not scanned where the words every match holds
     are missing (:func:`caspian.layers.news.hints.needs_words`)."""
     return pattern.finditer(text, start, end) if may_search(pattern, text, start, end) else iter(())
+
+
+#: Words of a part of the works, not their whole: "Большая часть работ будет завершена к 2012
+#: году, и в 2013 году это будет путь в Европу" (held230): no deadline of the project.
+_MOST = frozenset({"большой", "основной", "значительный"})
+
+
+def _of_most_works(text: str, match: re.Match[str], start: int, end: int) -> bool:
+    """Whether the clause of a year ``match`` (within ``text[start:end]``, its sentence)
+    completes a part of the works ("большая часть", "основная часть"), not the project."""
+    edges = [edge.end() for edge in _CLAUSE_END.finditer(text, start, match.start())]
+    said = range_lemmas(text, edges[-1] if edges else start, match.start())
+    return "часть" in said and bool(said & _MOST)
 
 
 def _starts_work(text: str, match: re.Match[str], start: int, end: int) -> bool:
