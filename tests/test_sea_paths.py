@@ -88,8 +88,14 @@ def _every_candidate_tested(graph, paths, start, end) -> tuple[float, int | None
     return best
 
 
-@settings(max_examples=60, deadline=None,
-          suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
+def _on_water(examples: int) -> settings:
+    """The settings of a property drawn from water points (:func:`_water_point` rejects the
+    draws on land, so the filter and slow-data health checks do not apply)."""
+    return settings(max_examples=examples, deadline=None,
+                    suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
+
+
+@_on_water(60)
 @given(data=st.data(), basin=st.sampled_from([0, 1]))
 def test_lazy_attachment_picks_the_pair_testing_every_candidate_picks(
     data: st.DataObject, basin: int
@@ -157,8 +163,7 @@ def test_tangent_by_the_sides_product_is_the_test_by_their_signs(
     assert bool(tangent_at(origin, vertex, previous, following)) == (not opposite)
 
 
-@settings(max_examples=40, deadline=None,
-          suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
+@_on_water(40)
 @given(data=st.data(), basin=st.sampled_from([0, 1]), vertex=st.integers(0, 10_000),
        on_line=st.booleans())
 def test_a_query_tests_both_neighbours_at_once_as_tangent_at_does(
@@ -177,8 +182,7 @@ def test_a_query_tests_both_neighbours_at_once_as_tangent_at_does(
     assert np.array_equal(tangent_from(origins, *graph.neighbour_rows), expected)
 
 
-@settings(max_examples=40, deadline=None,
-          suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
+@_on_water(40)
 @given(data=st.data(), basin=st.sampled_from([0, 1]))
 def test_chord_to_every_vertex_never_exceeds_the_geodesic(data: st.DataObject,
                                                           basin: int) -> None:
@@ -191,8 +195,7 @@ def test_chord_to_every_vertex_never_exceeds_the_geodesic(data: st.DataObject,
     assert (chords_m <= geodesic_m).all()
 
 
-@settings(max_examples=30, deadline=None,
-          suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
+@_on_water(30)
 @given(data=st.data(), basin=st.sampled_from([0, 1]))
 def test_two_ends_found_together_bound_as_each_alone_does(data: st.DataObject,
                                                           basin: int) -> None:
@@ -270,8 +273,7 @@ def test_lean_densify_gives_the_vertices_of_densify_geodesic(
     np.testing.assert_array_equal(densify_path(points, spacing_km), expected)
 
 
-@settings(max_examples=60, deadline=None,
-          suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
+@_on_water(60)
 @given(data=st.data(), basin=st.sampled_from([0, 1]), to_vertex=st.booleans())
 def test_one_segment_in_floats_is_tested_as_the_array_test_does(
     data: st.DataObject, basin: int, to_vertex: bool
@@ -285,8 +287,7 @@ def test_one_segment_in_floats_is_tested_as_the_array_test_does(
     assert visible_one(graph.navigable, graph.coast, start_xy, end_xy) is expected
 
 
-@settings(max_examples=60, deadline=None,
-          suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
+@_on_water(60)
 @given(data=st.data(), basin=st.sampled_from([0, 1]))
 def test_a_straight_segment_in_water_is_the_path_the_search_finds(
     data: st.DataObject, basin: int
