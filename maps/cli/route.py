@@ -152,8 +152,8 @@ def route_command(
     """Route from FROM to TO (catalog point ids, lon,lat, or place names).
 
     FROM and TO are catalog point ids such as aktau_port/aktau, lon,lat, or place names in
-    any common spelling (Aktau, Актау, Aqtau): the catalog's places, then (and, with --mode
-    corridor, the stations of the extracts) GeoNames' towns.
+    any common spelling (Aktau, Актау, Aqtau), looked up among the catalog's places, then
+    (--mode corridor) the stations of the --osm-file extracts, then GeoNames' towns.
 
     Lengths are geodesic on WGS84. A link the network does not have is never bridged
     silently: every gap is listed, on stderr too, and written as a separate `gap` feature.
