@@ -162,7 +162,7 @@ def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
     if not holds_word(text, start, end, ("год",)) and not bare_year:
         return  # every other pattern holds "год" ("года", "году"): most sentences do not
     for match in _ABSOLUTE.finditer(text, start, end):
-        if _of_most_works(text, match, start, end):
+        if _of_most_works(text, match, start, end) or _of_talks(text, match, start, end):
             continue
         last = float(match[4]) if match[4] and int(match[4]) > int(match[3]) else None
         yield Quantity("deadline", float(match[3]), "year", match.start(), match.end(),
@@ -179,12 +179,14 @@ def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
                            qualifier="in", extra={"end_of_year": False})  # fmt: skip
     if completes(said):
         in_year = [match for match in _IN_YEAR.finditer(text, start, end)
-                   if not _starts_work(text, match, start, end)]  # fmt: skip
+                   if not _starts_work(text, match, start, end)
+                   and not _of_talks(text, match, start, end)]  # fmt: skip
         relative = [match
                     for pattern in (_RELATIVE_IN, _RELATIVE_PART, _RELATIVE_START,
                                     _RELATIVE_MID, _RELATIVE_WITHIN)
                     for match in _searched(pattern, text, start, end)
-                    if not _starts_work(text, match, start, end)]  # fmt: skip
+                    if not _starts_work(text, match, start, end)
+                    and not _of_talks(text, match, start, end)]  # fmt: skip
         for match in in_year:
             year = next(group for group in match.groups() if group)
             yield Quantity("deadline", float(year), "year", match.start(),
@@ -223,6 +225,16 @@ def _of_most_works(text: str, match: re.Match[str], start: int, end: int) -> boo
     edges = [edge.end() for edge in _CLAUSE_END.finditer(text, start, match.start())]
     said = range_lemmas(text, edges[-1] if edges else start, match.start())
     return "часть" in said and bool(said & _MOST)
+
+
+def _of_talks(text: str, match: re.Match[str], start: int, end: int) -> bool:
+    """Whether the clause of a year ``match`` (within ``text[start:end]``, its sentence) ends
+    negotiations, not the works: "В первой половине будущего года стороны должны завершить
+    переговоры о технических деталях проекта TRIPP" (held250) is no deadline of the project."""
+    edges = [edge.end() for edge in _CLAUSE_END.finditer(text, start, match.start())]
+    after = _CLAUSE_END.search(text, match.end(), end)
+    clause = range_lemmas(text, edges[-1] if edges else start, after.start() if after else end)
+    return "переговоры" in clause
 
 
 def _starts_work(text: str, match: re.Match[str], start: int, end: int) -> bool:
