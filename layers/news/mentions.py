@@ -10,7 +10,7 @@ from typing import Any
 
 from caspian.layers.news.documents import NewsDocument
 from caspian.layers.news.gazetteer import Gazetteer, Match, load_gazetteer
-from caspian.layers.news.text import is_plural, lemmas, word_list, words
+from caspian.layers.news.text import is_plural, lemmas, range_lemmas, word_list, words
 
 #: Road nouns: the catalog maps no road, so a name right after one ("строительство
 #: автомобильной дороги Горадиз-Агбенд завершено на 95%") is a road's that shares its name
@@ -25,6 +25,11 @@ _GRADE_AFTER = re.compile(r"\s*(?:blend|бленд)\b", re.IGNORECASE)
 # An organisation's noun right before a name: "Международной ассоциации ТМТМ", "финансового
 # центра «Астана»" are bodies named after the route or the city, not the route or the city.
 _ORGANISATION_BEFORE = re.compile(r"(?:\bассоциаци[а-яё]*\s+|\bцентр[а-яё]*\s+«)\Z", re.I)
+# A company's legal form right before a name, in a sentence that signs something: "ЗАО
+# «Бакинский международный морской торговый порт» (БММТП) и DP World подписали соглашение"
+# (held241) names the company that runs the port as a party, not the port; the freight "в ЗАО
+# "Бакинский Международный Морской Торговый Порт"" (held134) is the port's and stays.
+_LEGAL_FORM_BEFORE = re.compile(r"\b(?:ЗАО|ОАО|ООО|ПАО|АО|ТОО|АОЗТ)\s*[«\"„“]?\Z")
 # A settlement's noun right before a name: "в поселке Алят", "до поселка Курык" name the
 # village a port stands in or a road goes to, not the port.
 _SETTLEMENT_BEFORE = re.compile(
@@ -99,8 +104,14 @@ def find_mentions(document: NewsDocument, gazetteer: Gazetteer | None = None) ->
         for match in sorted(matches, key=lambda match: match.start):
             if names_a_road(document.text, start, match.start):
                 continue
-            if _COMPANY_AFTER.match(document.text, match.end) or _ORGANISATION_BEFORE.search(
-                document.text, max(start, match.start - 30), match.start
+            before = max(start, match.start - 30)
+            if (
+                _COMPANY_AFTER.match(document.text, match.end)
+                or _ORGANISATION_BEFORE.search(document.text, before, match.start)
+                or (
+                    _LEGAL_FORM_BEFORE.search(document.text, before, match.start)
+                    and "подписать" in range_lemmas(document.text, start, end)
+                )
             ):
                 continue  # a company or a body named after the feature
             if _GRADE_AFTER.match(document.text, match.end):
