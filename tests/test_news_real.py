@@ -36,6 +36,11 @@ def _analysis(name: str) -> Analysis:
     return analyse(read_document(REAL / name))
 
 
+def _conflicts(*names: str) -> list[Any]:
+    """The conflicts the reader finds among the real articles ``names``."""
+    return corpus_conflicts([_analysis(name) for name in names])
+
+
 def _claim(name: str, written: str) -> Claim:
     """The claim of article ``name`` whose text starts with ``written``."""
     analysis = _analysis(name)
@@ -266,7 +271,7 @@ def test_volumes_of_different_years_and_a_shippers_share_are_different_measures(
     assert (freight.scope, freight.layer) == ("actor:country", None)  # "страны"
     names = ["dev02_trend_20260117_kazmortransflot_teu.txt", exports,
              "held07_report_20260310_tmtm_volumes.txt", "held09_haqqin_20251215_kazakh_oil_btc.txt"]
-    assert [c for c in corpus_conflicts([_analysis(n) for n in names]) if c.kind == "mass"] == []
+    assert [c for c in _conflicts(*names) if c.kind == "mass"] == []
 
 
 def test_a_section_named_by_a_place_adjective_is_the_leg_through_that_place() -> None:
@@ -470,7 +475,7 @@ def test_a_months_volume_and_the_state_before_a_change_are_measures_of_their_own
     names = [oil, tmtm, "held07_report_20260310_tmtm_volumes.txt",
              "held08_blackseanews_20260119_btc_exports.txt",
              "dev02_trend_20260117_kazmortransflot_teu.txt"]  # fmt: skip
-    assert corpus_conflicts([_analysis(name) for name in names]) == []
+    assert _conflicts(*names) == []
 
 
 # Classes of the fourth held-out part (held27-held38), each on the wording that showed it.
@@ -564,7 +569,7 @@ def test_changes_disagree_only_over_one_stated_window() -> None:
              "held40_trend_20250909_baku_port_8_months.txt",
              "held17_trend_20260116_middle_corridor_turkmenistan.txt",
              "held38_report_20251107_bcg_middle_corridor.txt")  # fmt: skip
-    conflicts = corpus_conflicts([_analysis(name) for name in names])
+    conflicts = _conflicts(*names)
     assert [c.id for c in conflicts if c.kind == "growth"] == []
 
 
@@ -860,9 +865,9 @@ def test_a_capacity_an_increase_and_a_restated_figure_are_measures_of_their_own(
              "held68_railnews_20231026_kuryk_sarzha.txt", "held07_report_20260310_tmtm_volumes.txt",
              tmtm, "held17_trend_20260116_middle_corridor_turkmenistan.txt",
              "held39_report_20250808_baku_port_100k_forecast.txt"]  # fmt: skip
-    assert [c.id for c in corpus_conflicts([_analysis(n) for n in names])
+    assert [c.id for c in _conflicts(*names)
             if c.kind in ("mass", "containers") and c.role == "target"] == []  # fmt: skip
-    assert not [c for c in corpus_conflicts([_analysis(n) for n in names])
+    assert not [c for c in _conflicts(*names)
                 if c.kind == "mass" and c.unit == "Mt/yr"]  # fmt: skip
     # capacities of one hub are still compared: 240 against 200 thousand TEU a year
     hubs = [_analysis("held10_railnews_20241115_aktau_container_hub.txt"),
@@ -1241,7 +1246,7 @@ def test_a_stretch_named_by_its_two_ends_is_a_part_of_the_line_not_its_countrys_
         assert (stretch.feature, stretch.scope) == ("btk", "component:участок")
     assert _claim(H133, "70%").scope == "section:GE"
     names = [H133, "held66_dayaz_20260129_btk_contracts.txt"]  # its 184-km Georgian section
-    assert [c for c in corpus_conflicts([_analysis(n) for n in names]) if c.kind == "length"] == []
+    assert [c for c in _conflicts(*names) if c.kind == "length"] == []
 
 
 def test_a_duration_of_an_action_whose_purpose_is_the_completion_is_no_claim() -> None:
@@ -1329,7 +1334,7 @@ def test_a_change_of_containers_is_no_change_of_the_whole_freight() -> None:
     # "ожидается рост контейнерных перевозок в два раза" (held97) against the route's freight
     # "выросли в 2,5 раза в 2022 году" (held136): two measures
     names = [H136, "held97_timekz_20220511_titr_four_months.txt"]
-    assert [c for c in corpus_conflicts([_analysis(n) for n in names]) if c.kind == "growth"] == []
+    assert [c for c in _conflicts(*names) if c.kind == "growth"] == []
     assert _claim(names[1], "в два раза").context["measure"] == "containers"
 
 
@@ -1355,7 +1360,7 @@ def test_a_volume_of_no_period_after_a_window_of_months_is_counted_over_it() -> 
     assert _claim(H130, "50,5 тыс. ДФЭ").context["period"]["months"] is None
     names = [H113, H130, "held07_report_20260310_tmtm_volumes.txt",
              "held49_trend_20251211_edb_middle_corridor.txt"]  # fmt: skip
-    found = corpus_conflicts([_analysis(name) for name in names])
+    found = _conflicts(*names)
     assert [c for c in found if c.kind == "containers"] == []
 
 
@@ -1368,12 +1373,10 @@ def test_the_end_of_a_change_a_horizon_follows_is_that_horizons_level_reached() 
     # level the change reaches (no "up to"), not 2022's (held97's 50 тыс. ДФЭ of 2022)
     reached = _claim(H119, "130 тыс. TEU")
     assert (reached.context["period"]["year"], reached.qualifier) == (2040, None)
-    names = [H119, "held97_timekz_20220511_titr_four_months.txt"]
-    found = corpus_conflicts([_analysis(name) for name in names])
+    found = _conflicts(H119, "held97_timekz_20220511_titr_four_months.txt")
     assert [c for c in found if c.kind == "containers"] == []
     # against held93's "к 2040 году контейнерный поток составит 865 тыс. TEU": a real one
-    names = [H119, "held93_report_20250905_middle_corridor_865k_teu.txt"]
-    found = corpus_conflicts([_analysis(name) for name in names])
+    found = _conflicts(H119, "held93_report_20250905_middle_corridor_865k_teu.txt")
     assert [sorted(c.text for c in f.claims) for f in found if f.kind == "containers"] == [
         ["130 тыс. TEU", "865 тыс. TEU"]
     ]
@@ -1383,8 +1386,8 @@ def test_a_year_right_after_the_figure_before_is_not_the_next_figures() -> None:
     # "вырос в шесть раз – с 0,8 млн тонн в 2020 году до 4,5 млн тонн в 2024 году"
     assert _claim(H108, "4,5 млн тонн").context["period"]["year"] == 2024
     assert _claim(H108, "0,8 млн тонн").context["period"]["year"] == 2020
-    names = [H108, "held49_trend_20251211_edb_middle_corridor.txt"]  # its 3,3 млн тонн of 2024
-    found = corpus_conflicts([_analysis(name) for name in names])
+    # held49: its 3,3 млн тонн of 2024
+    found = _conflicts(H108, "held49_trend_20251211_edb_middle_corridor.txt")
     assert any({"4,5 млн тонн", "3,3 млн тонн"} <= {c.text for c in f.claims} for f in found)
 
 
@@ -1393,8 +1396,7 @@ def test_a_forecasts_figure_is_a_target_not_the_traffic_reported() -> None:
     # и достичь 11 миллионов тонн в год" against "с 0,8 млн до 4,5 млн тонн в год" carried
     forecast = _claim(H119, "11 миллионов тонн в год")
     assert (forecast.unit, forecast.role) == ("Mt/yr", "target")
-    names = [H119, "held07_report_20260310_tmtm_volumes.txt"]
-    found = corpus_conflicts([_analysis(name) for name in names])
+    found = _conflicts(H119, "held07_report_20260310_tmtm_volumes.txt")
     assert [c for c in found if c.unit == "Mt/yr"] == []
 
 
@@ -1403,8 +1405,7 @@ def test_a_date_of_a_corridors_arteries_is_of_the_line_the_article_names() -> No
     # the Horadiz-Aghband line the article names, not the corridor's 2030 as a whole
     headline = _claim(H91, "в 2026 году")
     assert (headline.layer, headline.feature) == ("zangezur_corridor", "horadiz-aghband")
-    names = [H91, "held19_1news_20260113_kars_dilucu_2030.txt"]
-    found = corpus_conflicts([_analysis(name) for name in names])
+    found = _conflicts(H91, "held19_1news_20260113_kars_dilucu_2030.txt")
     assert [c for c in found if c.kind == "deadline"] == []
 
 
