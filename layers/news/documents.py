@@ -339,13 +339,16 @@ def article_text(data: bytes, file: Path) -> tuple[str, str | None]:
     """The text of an article file and, when it is not plain UTF-8, how it was decoded.
 
     UTF-8; UTF-16/32 with a byte order mark; the charset a saved HTML page declares
-    (``windows-1251`` is common); else the encoding charset-normalizer finds (a page saved
-    without its ``<meta charset>``, a text file from an old Windows editor), said as guessed.
+    (``windows-1251`` is common); else, when it declares none or one that does not decode
+    it, the encoding charset-normalizer finds (a page saved without its ``<meta charset>`` or
+    re-encoded with the old one left in, a text file from an old Windows editor), said as
+    guessed.
 
     Raises
     ------
     NewsInputError
-        A declared charset that does not decode the bytes, or bytes no encoding reads.
+        Bytes after a UTF-16/32 byte order mark that do not decode in it, or bytes no
+        encoding reads as article text.
     """
     bom = _bom_encoding(data)
     if bom is not None and bom != "utf-8-sig":
