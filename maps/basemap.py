@@ -40,11 +40,24 @@ def region_bounds(
     )
 
 
+#: Where OpenStreetMap's credit links to (its copyright and licence page).
+OSM_COPYRIGHT_URL = "https://www.openstreetmap.org/copyright"
+
+
 def basemap_attribution_html() -> str:
-    """Escaped credit of the basemap's borders (OpenStreetMap's ODbL credit, Natural Earth)."""
+    """Escaped credits of the basemap's borders, joined with `` | ``.
+
+    OpenStreetMap's ODbL credit for the land borders of the region (linked to its copyright
+    page) and Natural Earth's. The first is written as a layer's source that measures against
+    the same borders writes it (``Borders © OpenStreetMap contributors …``), so the map's
+    attribution, which counts each credit on its own, shows it once.
+    """
     source = border_source()
-    text = f"Borders: {source.attribution}; {source.base_name} (public domain)"
-    return render_template("credit.html.j2", url=None, text=text)
+    return " | ".join([
+        render_template("credit.html.j2", url=OSM_COPYRIGHT_URL,
+                        text=f"Borders {source.attribution}"),
+        render_template("credit.html.j2", url=None, text=f"{source.base_name} (public domain)"),
+    ])
 
 
 def basemap_geojson(

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from caspian.layers.boundaries import border_source
 from caspian.layers.catalog.loading import GROUPS, load_catalog
 from caspian.maps.render import build_map, write_map
 from map_fixtures import IMG_PAYLOAD, SCRIPT_PAYLOAD, TEMPLATE_PAYLOAD, write_xss_geojson
@@ -213,10 +214,22 @@ def test_railway_trace_credit_shows_while_a_traced_railway_layer_is_on(
 def test_offline_basemap_credits_the_openstreetmap_borders(
     offline_page: Any, offline_map: Path
 ) -> None:
-    # The basemap's land borders in the region are OSM's (ODbL): its credit shows with it.
+    # The basemap's land borders in the region are OSM's (ODbL): its credit shows with it,
+    # once, though the Zangezur layer (measured against the same borders) credits them too.
     page, _ = _open(offline_page, offline_map)
-    text = page.locator(".leaflet-control-attribution").inner_text()
-    assert "Borders: © OpenStreetMap contributors (ODbL 1.0); Natural Earth 10 m" in text
+    zangezur = load_catalog(["zangezur_corridor"])["zangezur_corridor"]
+    assert any(source.get("attribution") == f"Borders {border_source().attribution}"
+               for source in zangezur.sources.values())
+    control = page.locator(".leaflet-control-attribution")
+    borders = control.locator("a", has_text="Borders © OpenStreetMap contributors (ODbL 1.0)")
+    assert borders.count() == 1
+    assert borders.get_attribute("href") == "https://www.openstreetmap.org/copyright"
+    assert control.inner_text().count("Borders") == 1
+    assert "Natural Earth 10 m (public domain)" in control.inner_text()
+    _unfold_layer_control(page)
+    page.locator(".leaflet-control-layers-group > label", has_text=zangezur.name).locator(
+        "input").uncheck()
+    assert borders.count() == 1, "the basemap still draws the borders"
 
 
 def test_search_finds_a_feature_and_opens_its_popup(offline_page: Any,

@@ -148,6 +148,22 @@ var caspian = (function () {
       className: "cg-chooser-popup"}).setLatLng(event.latlng).setContent(list).openOn(map);
   }
 
+  // Each credit of a layer (joined with " | " in caspian.maps.features and
+  // caspian.maps.basemap) is counted on its own, so that two layers sharing one credit (a
+  // layer measured against the basemap's borders and the basemap) show it once and it goes
+  // with the last.
+  function creditWhileOn(layer, attribution) {
+    var credits = attribution ? attribution.split(" | ") : [], shownOn = null;
+    layer.on("add", function () {
+      shownOn = layer._map && layer._map.attributionControl;
+      if (shownOn) { credits.forEach(function (text) { shownOn.addAttribution(text); }); }
+    });
+    layer.on("remove", function () {
+      if (shownOn) { credits.forEach(function (text) { shownOn.removeAttribution(text); }); }
+      shownOn = null;
+    });
+  }
+
   function featureLayer(data, attribution) {
     var group = L.geoJSON(data, {
       style: function (feature) { return feature.properties.style; },
@@ -168,17 +184,7 @@ var caspian = (function () {
       bindHoverLabel(halo, layer.feature.properties.tooltip);
       group.addLayer(halo);
     });
-    // Each credit of the layer (joined with " | " in caspian.maps.features) is counted on its
-    // own, so that two layers sharing one credit show it once and it goes with the last.
-    var credits = attribution ? attribution.split(" | ") : [], shownOn = null;
-    group.on("add", function () {
-      shownOn = group._map && group._map.attributionControl;
-      if (shownOn) { credits.forEach(function (text) { shownOn.addAttribution(text); }); }
-    });
-    group.on("remove", function () {
-      if (shownOn) { credits.forEach(function (text) { shownOn.removeAttribution(text); }); }
-      shownOn = null;
-    });
+    creditWhileOn(group, attribution);
     // How far to trust each stretch of a line: a white core on top of the stretches drawn
     // straight between sourced points (solid) or only schematically (broken). It takes no
     // clicks: those go to the line beneath.
@@ -211,14 +217,15 @@ var caspian = (function () {
       interactive: false,
       style: {color: "#8a8a8a", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: 1}
     });
-    if (attribution) { countries.options.attribution = attribution; }
-    if (!sea) { return countries; }
+    if (!sea) { creditWhileOn(countries, attribution); return countries; }
     var water = L.geoJSON(rivers, {pane: pane, renderer: renderer, interactive: false,
       style: function (feature) {
         return {color: "#5b9bd0", weight: feature.properties.scalerank <= 4 ? 2 : 1.5,
           opacity: 0.95};
       }});
-    return L.featureGroup([sea, countries, water], {attribution: attribution});
+    var basemap = L.featureGroup([sea, countries, water]);
+    creditWhileOn(basemap, attribution);
+    return basemap;
   }
 
   // Names of places and seas (caspian.maps.labels), set as text. Labels are shown from their
