@@ -57,6 +57,9 @@ def test_a_key_is_lower_case_ascii_and_stable(text: str) -> None:
         ("Алят", "baku_port/alat", (49.407, 39.948)),
         ("Карс", None, (43.0958, 40.6078)),
         ("Dostyk", "middle_corridor/china-aktogay", (82.4855, 45.254)),
+        # the Black Sea cable's landing, a village GeoNames (towns over 15,000) does not hold
+        ("Anaklia", "green_energy_cable/anaklia-constanta", (41.5692, 42.3936)),
+        ("Анаклия", "green_energy_cable/anaklia-constanta", (41.5692, 42.3936)),
     ],
 )
 def test_catalog_places_resolve_in_any_spelling(catalog_index, typed, origin, lonlat) -> None:
