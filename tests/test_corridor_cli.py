@@ -121,6 +121,23 @@ def test_from_kuryk_port_the_route_sails_without_a_transfer_at_the_start(capsys)
         "Baku International Sea Trade Port (Alat)", "Akhalkalaki gauge-change yard"]
 
 
+def test_a_place_off_the_track_says_how_far_it_was_snapped(capsys) -> None:
+    # Anaklia (the Black Sea cable's landing) has no railway: the route starts at the nearest
+    # track, and stderr says so, as the sea and rail modes do, with the distance the JSON gives.
+    from pyproj import Geod
+
+    code, out, err = run_cli(["route", "Anaklia", "Alat", "--mode", "corridor", "--format",
+                              "json"], capsys)
+    assert code == 0, err
+    (route,) = json.loads(out)["routes"]
+    start = [float(value) for value in route["legs"][0]["from"].split(",")]
+    _, _, snap_m = Geod(ellps="WGS84").inv(41.5692, 42.3936, *start)
+    assert route["start_snap_km"] == pytest.approx(snap_m / 1000, abs=0.01)
+    assert 20 < route["start_snap_km"] < 30 and route["end_snap_km"] < 0.0005
+    assert f"route 1: Anaklia snapped {route['start_snap_km']:,.3f} km to the corridor" in err
+    assert "Baku International Sea Trade Port (Alat) snapped" not in err
+
+
 def test_operating_only_keeps_to_track_that_runs_today(capsys) -> None:
     code, out, err = run_cli(["route", "Aktau", "Kars", "--mode", "corridor", "--status",
                               "operating", "--alternatives", "2", "--format", "json"], capsys)

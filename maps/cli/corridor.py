@@ -129,6 +129,12 @@ def run_corridor(
         click.echo(terminal_text(f"caspian: {label} is {place.label} ({place.lon:.5f},"
                                  f"{place.lat:.5f}; {place.origin})"), err=True)
     for number, route in enumerate(routes, start=1):
+        # as the sea and rail modes say it: a place off the track is not silently moved
+        for place, snap_km in ((places[0], route["start_snap_km"]),
+                               (places[-1], route["end_snap_km"])):
+            if snap_km >= 0.0005:
+                click.echo(terminal_text(f"caspian: route {number}: {place.label} snapped "
+                                         f"{snap_km:,.3f} km to the corridor network"), err=True)
         for gap in route["gaps"]:
             click.echo(terminal_text(f"caspian: route {number}: gap of {gap['length_km']:,.1f} "
                                      f"km ({gap['between']}), not drawn as track"), err=True)
