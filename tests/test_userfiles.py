@@ -339,6 +339,26 @@ def test_a_file_of_tables_alone_is_one_line_naming_the_fix(
     assert not (tmp_path / "m.html").exists()
 
 
+def test_a_flatgeobuf_cut_short_and_a_shapefile_without_its_index_say_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    whole = tmp_path / "whole.fgb"
+    pyogrio.write_dataframe(_routes(), whole, driver="FlatGeobuf")
+    cut = tmp_path / "cut.fgb"
+    cut.write_bytes(whole.read_bytes()[:200])  # the header survives, no feature does
+    assert len(pyogrio.list_layers(cut)) == 0
+    assert run_cli(["metrics", "--file", str(cut)], capsys) == (2, "", (
+        f"caspian: error: {cut}: GDAL finds no layer in this FlatGeobuf file: it may be cut "
+        "short or empty; check it, or export it again\n"))
+    shapefile = tmp_path / "lines.shp"
+    pyogrio.write_dataframe(_routes(), shapefile)
+    shapefile.with_suffix(".shx").unlink()
+    code, out, err = run_cli(["metrics", "--file", str(shapefile)], capsys)
+    assert (code, out) == (2, "") and err.count("\n") == 1
+    assert err.startswith(f"caspian: error: {shapefile}: not readable as Shapefile (")
+    assert "lines.shx" in err and err.endswith("; check the file\n")
+
+
 def test_a_geopackage_under_another_suffix_reads_without_gdal_warning(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -96,7 +96,7 @@ def check_field_count(path: Path, fields: int) -> None:
 
 
 def _unreadable(path: Path, format_name: str, exc: Exception) -> InputFileError:
-    return InputFileError(display_path(path), f"not a readable {format_name} file "
+    return InputFileError(display_path(path), f"not readable as {format_name} "
                           f"({first_line(exc)}); check the file")
 
 
@@ -122,11 +122,16 @@ def vector_layers(path: Path, format_name: str, notices: GdalNotices) -> list[st
             listed = pyogrio.list_layers(path)
     except pyogrio.errors.DataSourceError as exc:
         raise _unreadable(path, format_name, exc) from None
+    if not len(listed):
+        # GDAL opened it but found no layer at all: a one-layer format cut short (a
+        # FlatGeobuf whose header survived) or an empty container
+        raise InputFileError(display_path(path), f"GDAL finds no layer in this {format_name} "
+                             "file: it may be cut short or empty; check it, or export it again")
     spatial = [str(name) for name, kind in listed if kind is not None]
     tables = [str(name) for name, kind in listed if kind is None]
     if not spatial:
         held = (f"only {len(tables)} table{'s' if len(tables) > 1 else ''} without geometry "
-                f"({', '.join(map(repr, tables))})" if tables else "no layer")
+                f"({', '.join(map(repr, tables))})")
         raise InputFileError(
             display_path(path),
             f"the file holds no layer with geometry ({held}); give a file with a vector "
