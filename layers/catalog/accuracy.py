@@ -276,7 +276,9 @@ def whole_accuracy_columns(
     own_classes: Sequence[Any], length_km: Any, rated: Any = True
 ) -> dict[str, np.ndarray[Any, Any]]:
     """:func:`accuracy_columns` of features rated as a whole (none lists its traces): each
-    puts its whole length in its own class, a feature of unknown class in none.
+    puts its whole length in its own class; a feature of unknown class (a user's file without
+    a ``geometry_accuracy`` column) with a length is NaN in every class and in ``traced_pct``:
+    unknown, not "0 % traced".
 
     Parameters
     ----------
@@ -295,7 +297,10 @@ def whole_accuracy_columns(
     whole_km = np.where(np.isfinite(lengths), lengths, 0.0)
     columns = {key: np.where(own_class == code, whole_km, 0.0)
                for code, key in enumerate(ACCURACY_KM_KEYS)}
-    return _with_traced_share(columns, lengths)
+    # a point (no length) has 0 km in every class, whatever its class
+    unknown = np.isnan(lengths) | ((own_class < 0) & (lengths > 0) & np.broadcast_to(
+        np.asarray(rated, dtype=bool), own_class.shape))
+    return _with_traced_share(columns, np.where(unknown, np.nan, lengths))
 
 
 def _with_traced_share(
