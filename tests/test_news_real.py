@@ -2292,3 +2292,18 @@ def test_a_company_that_runs_the_port_signing_an_agreement_is_no_mention_of_the_
     assert ("Бакинский Международный Морской Торговый Порт", "alat") in {
         (m.text, m.feature) for m in freight
     }
+
+
+@pytest.mark.parametrize(
+    ("name", "date"),
+    [
+        ("held253_vremya_20051013_btc_georgian_section_248km.txt", "2005-10-13"),
+        ("held256_rosinvest_20080717_tae_fiber_siyazan_aktau.txt", "2008-07-17"),
+    ],
+)  # fmt: skip
+def test_a_dateline_after_its_issue_number_or_weekday_is_the_publication_date(
+    name: str, date: str
+) -> None:
+    # "N°190, 13 октября 2005 |" (Vremya Novostei), "Четверг, 17 июля 2008 г." (RosInvest)
+    document = _analysis(name).document
+    assert (document.date, document.date_source) == (date, "inline")
