@@ -2307,3 +2307,12 @@ def test_a_dateline_after_its_issue_number_or_weekday_is_the_publication_date(
     # "N°190, 13 октября 2005 |" (Vremya Novostei), "Четверг, 17 июля 2008 г." (RosInvest)
     document = _analysis(name).document
     assert (document.date, document.date_source) == (date, "inline")
+
+
+def test_a_scale_word_that_ends_the_sentence_after_a_currency_sign_scales_the_sum() -> None:
+    # "Общая стоимость проекта составляет $600 миллионов." and "… кредит в $300 миллионов."
+    # (held255): the full stop after the word hid its lemma, so $600 and $300 were read
+    name = "held255_wikinews_20070207_btk_agreement_600m_usd.txt"
+    total, loan = _claim(name, "$600 миллионов"), _claim(name, "$300 миллионов")
+    assert (total.value, total.unit, total.feature, total.scope) == (600e6, "USD", "btk", None)
+    assert (loan.value, loan.scope) == (300e6, "section:GE")
