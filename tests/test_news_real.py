@@ -2345,3 +2345,14 @@ def test_a_loan_a_country_gives_another_is_for_the_borrowers_section() -> None:
              if c.kind == "money"]  # fmt: skip
     [loan] = loans  # the $575 million, a second loan at 5 %, joins it (left: one measure)
     assert {200e6, 300e6} <= {x.value for x in loan.claims}
+
+
+def test_the_output_of_oil_fields_is_no_figure_of_the_pipeline() -> None:
+    # "На блоке месторождений АЧГ … производство … сократилось до 17,8 млн тонн с 20,4 млн т",
+    # "Консорциум …, который занимается добычей нефти …, экспортировал … 22,1 млн тонн нефти, что
+    # составило 87,7% всего экспорта стра" (held261, an article about BTC): the fields'
+    name = "held261_eadaily_20240129_btc_turkey_2023.txt"
+    for written in ("17,8 млн тонн", "20,4 млн т", "22,1 млн тонн", "87,7%"):
+        claim = _claim(name, written)
+        assert (claim.layer, claim.link) == (None, "unmapped project (an oil field)")
+    assert _claim(name, "1,5%").layer == "btc_pipeline"  # the oil carried through Turkey

@@ -647,6 +647,11 @@ _COMPANY = re.compile(r"\b(?:[Кк]омпани[а-яё]*|АО|ЗАО|ОАО|Т�
 _COMPANY_REACH = 120
 
 
+#: Words of oil fields and their output: a figure of a sentence that says one and names no
+#: project is the fields' ("На блоке месторождений АЧГ … производство … сократилось до 17,8 млн
+#: тонн", "Консорциум …, который занимается добычей нефти …, экспортировал … 22,1 млн тонн",
+#: held261), not the pipeline's the article is about.
+_OIL_FIELDS = frozenset({"месторождение", "добыча", "нефтедобыча"})
 # A percent a year of a loan: "кредит в $575 млн. под 5% годовых", "кредитная ставка – 1%
 # годовых" (held255, held257): an interest rate, no share or progress of a project.
 _PER_ANNUM = re.compile(r"\s*годовых\b")
@@ -1589,6 +1594,8 @@ def read_claims(
                 document.text, item, sentence[0]
             ):
                 link = linking.Link(None, None, f"{linking.UNMAPPED} project (a company)")
+            if link is not None and not named_here and said & _OIL_FIELDS:
+                link = linking.Link(None, None, f"{linking.UNMAPPED} project (an oil field)")
             if link is not None and link.rule == "sentence, after":
                 link = None if _contrasted(document.text, item, named_here) else link
             if item.kind == "growth" and _names_in_own_clause(document.text, item, span, TIMES):
