@@ -2357,3 +2357,24 @@ def test_the_output_of_oil_fields_is_no_figure_of_the_pipeline() -> None:
         claim = _claim(name, written)
         assert (claim.layer, claim.link) == (None, "unmapped project (an oil field)")
     assert _claim(name, "1,5%").layer == "btc_pipeline"  # the oil carried through Turkey
+
+
+@pytest.mark.parametrize(
+    ("name", "written", "feature"),
+    [
+        ("held254_trend_20070113_btk_talks_200m_usd.txt", "Карс-Ахалкалаки-Баку", "btk"),
+        ("held256_rosinvest_20080717_tae_fiber_siyazan_aktau.txt",
+         "Сегмент фиброоптической кабельной магистрали Транс-Азия-Европа", "sumgayit-aktau"),
+        ("held260_7or_20210112_zangezur_railway_434m_usd.txt",
+         "Карс-Нахиджеван-Мегри-Зангелан-Баку", None),
+        ("held264_1news_20260313_green_corridor_ratified.txt",
+         "Черноморский энергетический проект", "anaklia-constanta"),
+    ],
+)  # fmt: skip
+def test_a_project_named_as_the_twenty_first_parts_outlets_write_it_is_found(
+    name: str, written: str, feature: str | None
+) -> None:
+    analysis = _analysis(name)
+    start = analysis.document.text.index(written)
+    found = [m.feature for m in analysis.mentions if start <= m.start < start + len(written)]
+    assert found == [feature]
