@@ -93,8 +93,8 @@ def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
 # (held253-held264) classes were fixed. The held-out part is empty until the next one is added:
 # its figures are placeholders, set from that part's first and only run.
 MEASURED = {
-    "dev": {"mentions": (744, 758, 762), "claims": (531, 573, 593), "dates": 228,
-            "conflicts": (30, 37, 102)},
+    "dev": {"mentions": (748, 762, 762), "claims": (535, 571, 593), "dates": 230,
+            "conflicts": (31, 36, 103)},
     "heldout": {"mentions": (0, 0, 0), "claims": (0, 0, 0), "dates": 0,
                 "conflicts": (0, 0, 0)},
 }  # fmt: skip

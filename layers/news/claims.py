@@ -658,7 +658,8 @@ _PER_ANNUM = re.compile(r"\s*годовых\b")
 
 
 def _a_rate_of_interest(text: str, item: Quantity, end: int) -> bool:
-    """Whether ``item`` is a percent "годовых" (a year, of a loan) right after it, before ``end``."""
+    """Whether ``item`` is a percent with "годовых" (a year, of a loan) right after it, before
+    ``end``."""
     return item.kind == "percent" and _PER_ANNUM.match(text, item.end, end) is not None
 
 
