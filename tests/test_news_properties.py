@@ -427,3 +427,28 @@ def test_an_agency_lead_of_day_and_month_takes_the_year_of_a_month_header(
     assert (found.date, found.evidence) == (day, f"{day.day} {GENITIVE[day.month - 1]}")
     other = day.replace(day=1) - dt.timedelta(days=1)  # a header of another month lends no year
     assert dates.publication_date(f"date {other:%Y-%m} Фото\n\n{lead}", lines) is None
+
+
+WEEKDAYS = ("Понедельник", "Вторник", "Среда", "Четверг", "Пятница", "Суббота", "Воскресенье")
+
+
+@MORPHOLOGY
+@given(DAYS, st.sampled_from([*WEEKDAYS, "N°190", "№ 7"]), st.sampled_from(["", " г.", " года"]))
+def test_a_dateline_after_a_weekday_or_an_issue_number_round_trips(
+    day: dt.date, lead: str, year_word: str
+) -> None:
+    # "Четверг, 17 июля 2008 г." (rosinvest.com), "N°190, 13 октября 2005 |" (vremya.ru)
+    date = f"{day.day} {GENITIVE[day.month - 1]} {day.year}{year_word}"
+    line = f"{lead}, {date} |"
+    text = f"Заголовок\n{line}\nТекст статьи."
+    found = dates.publication_date(text, [(0, 9), (10, 10 + len(line))])
+    assert found is not None
+    assert (found.date, found.evidence) == (day, date)
+
+
+@MORPHOLOGY
+@given(DAYS, st.sampled_from(["Сообщение", "Выпуск"]))
+def test_a_dateline_after_another_word_is_no_dateline(day: dt.date, lead: str) -> None:
+    # only a weekday or an issue's number may stand before the date of a dateline
+    line = f"{lead}, {day.day} {GENITIVE[day.month - 1]} {day.year}"
+    assert dates.publication_date(f"{line}\nТекст.", [(0, len(line))]) is None

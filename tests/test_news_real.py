@@ -53,8 +53,8 @@ def _claim(name: str, written: str) -> Claim:
 #: held18-held26, held27-held38, held39-held52, held53-held63, held64-held78, held79-held97,
 #: held98-held112, held113-held127, held128-held139, held140-held154, held155-held167,
 #: held168-held180, held181-held192, held193-held204, held205-held216, held217-held228,
-#: held229-held240 and held241-held252.
-SEEN = {f"held{n:02d}" for n in range(1, 253)}
+#: held229-held240, held241-held252 and held253-held264.
+SEEN = {f"held{n:02d}" for n in range(1, 265)}
 
 
 def _part_id(entry: dict[str, Any]) -> str:
@@ -89,14 +89,14 @@ def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
 
 
 # (right, found, expected) measured on each part when the floors were set; conflicts are
-# (real reported, reported, real found). Development (263 articles) after the twentieth part's
-# (held241-held252) classes were fixed; the held-out part (held253-held264, 12 articles) from
-# its first and only run (7 Dec 2026), before anything was changed for it.
+# (real reported, reported, real found). Development (275 articles) after the twenty-first part's
+# (held253-held264) classes were fixed. The held-out part is empty until the next one is added:
+# its figures are placeholders, set from that part's first and only run.
 MEASURED = {
-    "dev": {"mentions": (717, 730, 731), "claims": (520, 545, 568), "dates": 219,
-            "conflicts": (29, 32, 99)},
-    "heldout": {"mentions": (27, 28, 31), "claims": (11, 28, 25), "dates": 9,
-                "conflicts": (0, 1, 0)},
+    "dev": {"mentions": (748, 761, 762), "claims": (536, 571, 593), "dates": 230,
+            "conflicts": (31, 36, 106)},
+    "heldout": {"mentions": (0, 0, 0), "claims": (0, 0, 0), "dates": 0,
+                "conflicts": (0, 0, 0)},
 }  # fmt: skip
 
 
@@ -131,7 +131,7 @@ DATELESS = ("held29", "held31", "held36", "held63", "held77", "held81", "held84"
             "held149", "held161", "held163", "held171", "held181", "held182", "held183",
             "held185", "held194", "held195", "held198", "held212", "held213", "held217",
             "held218", "held219", "held221", "held223", "held227", "held232", "held233",
-            "held235")  # fmt: skip
+            "held235", "held261")  # fmt: skip
 
 
 @pytest.mark.parametrize("part", sorted(MEASURED))
@@ -1073,9 +1073,10 @@ def test_lengths_listed_after_of_them_by_country_are_those_countries_sections() 
     ) if conflict.subject == "btc_pipeline/btc" and conflict.kind == "length"]  # fmt: skip
     # no part against the whole, nor against the catalog's 1768 km; the one left is real: the
     # Georgian section as 249 km (held142, "249 – по Грузии"; held174, "249 километров -
-    # Грузии") against 248 km here and in held183 ("в Грузии – 248 км")
+    # Грузии") against 248 km here, in held183 ("в Грузии – 248 км") and in held253 ("открыли
+    # 248-километровый грузинский участок нефтепровода")
     assert [sorted(claim.text for claim in conflict.claims) for conflict in lengths] == [
-        ["248 км", "248 км", "249", "249 километров"]
+        ["248 км", "248 км", "248-километровый", "249", "249 километров"]
     ]
 
 
@@ -2292,3 +2293,108 @@ def test_a_company_that_runs_the_port_signing_an_agreement_is_no_mention_of_the_
     assert ("Бакинский Международный Морской Торговый Порт", "alat") in {
         (m.text, m.feature) for m in freight
     }
+
+
+@pytest.mark.parametrize(
+    ("name", "date"),
+    [
+        ("held253_vremya_20051013_btc_georgian_section_248km.txt", "2005-10-13"),
+        ("held256_rosinvest_20080717_tae_fiber_siyazan_aktau.txt", "2008-07-17"),
+    ],
+)  # fmt: skip
+def test_a_dateline_after_its_issue_number_or_weekday_is_the_publication_date(
+    name: str, date: str
+) -> None:
+    # "N°190, 13 октября 2005 |" (Vremya Novostei), "Четверг, 17 июля 2008 г." (RosInvest)
+    document = _analysis(name).document
+    assert (document.date, document.date_source) == (date, "inline")
+
+
+def test_a_scale_word_that_ends_the_sentence_after_a_currency_sign_scales_the_sum() -> None:
+    # "Общая стоимость проекта составляет $600 миллионов." and "… кредит в $300 миллионов."
+    # (held255): the full stop after the word hid its lemma, so $600 and $300 were read
+    name = "held255_wikinews_20070207_btk_agreement_600m_usd.txt"
+    total, loan = _claim(name, "$600 миллионов"), _claim(name, "$300 миллионов")
+    assert (total.value, total.unit, total.feature, total.scope) == (600e6, "USD", "btk", None)
+    assert (loan.value, loan.scope) == (300e6, "section:GE")
+
+
+def test_a_line_named_inside_a_companys_name_is_the_company_not_another_line() -> None:
+    # "Азербайджан выделил ООО Грузии «Железная дорога Марабда-Карцахи» льготный кредит на
+    # сумму $200 млн." (held257): the line's words name the borrower, so the loan stays BTK's
+    loan = _claim("held257_blackseanews_20120504_btk_2013_loans.txt", "$200 млн.")
+    assert (loan.feature, loan.link) == ("btk", "previous sentence")
+
+
+def test_a_percent_a_year_of_a_loan_is_its_interest_not_a_claim() -> None:
+    # "кредит в $575 млн. под 5% годовых" (held257), "кредитная ставка – 1% годовых" (held255)
+    for name in ("held257_blackseanews_20120504_btk_2013_loans.txt",
+                 "held255_wikinews_20070207_btk_agreement_600m_usd.txt"):  # fmt: skip
+        assert [c.text for c in _analysis(name).claims if c.kind == "percent"] == []
+
+
+def test_a_loan_a_country_gives_another_is_for_the_borrowers_section() -> None:
+    # "для строительства дороги Азербайджан выделил Грузии кредит в $575 млн." and "На
+    # строительство грузинского участка ЖД Азербайджан выделил ООО Грузии … кредит на сумму $200
+    # млн." (held257) against held255's "$300 миллионов" for the same Georgian section: a real
+    # disagreement; held206's "Азербайджан выделил … 850 млн. долл." (no loan) stays its share
+    name = "held257_blackseanews_20120504_btk_2013_loans.txt"
+    assert [_claim(name, written).scope for written in ("$200 млн.", "$575 млн.")] == [
+        "section:GE", "section:GE"]
+    assert _claim("held206_b24_20120417_btk_2013_850m_usd.txt", "850 млн.").scope == "share:AZ"
+    loans = [c for c in _conflicts(name, "held255_wikinews_20070207_btk_agreement_600m_usd.txt")
+             if c.kind == "money"]  # fmt: skip
+    [loan] = loans  # the $575 million, a second loan at 5 %, joins it (left: one measure)
+    assert {200e6, 300e6} <= {x.value for x in loan.claims}
+
+
+def test_the_output_of_oil_fields_is_no_figure_of_the_pipeline() -> None:
+    # "На блоке месторождений АЧГ … производство … сократилось до 17,8 млн тонн с 20,4 млн т",
+    # "Консорциум …, который занимается добычей нефти …, экспортировал … 22,1 млн тонн нефти, что
+    # составило 87,7% всего экспорта стра" (held261, an article about BTC): the fields'
+    name = "held261_eadaily_20240129_btc_turkey_2023.txt"
+    for written in ("17,8 млн тонн", "20,4 млн т", "22,1 млн тонн", "87,7%"):
+        claim = _claim(name, written)
+        assert (claim.layer, claim.link) == (None, "unmapped project (an oil field)")
+    assert _claim(name, "1,5%").layer == "btc_pipeline"  # the oil carried through Turkey
+
+
+@pytest.mark.parametrize(
+    ("name", "written", "feature"),
+    [
+        ("held254_trend_20070113_btk_talks_200m_usd.txt", "Карс-Ахалкалаки-Баку", "btk"),
+        ("held256_rosinvest_20080717_tae_fiber_siyazan_aktau.txt",
+         "Сегмент фиброоптической кабельной магистрали Транс-Азия-Европа", "sumgayit-aktau"),
+        ("held260_7or_20210112_zangezur_railway_434m_usd.txt",
+         "Карс-Нахиджеван-Мегри-Зангелан-Баку", None),
+        ("held264_1news_20260313_green_corridor_ratified.txt",
+         "Черноморский энергетический проект", "anaklia-constanta"),
+    ],
+)  # fmt: skip
+def test_a_project_named_as_the_twenty_first_parts_outlets_write_it_is_found(
+    name: str, written: str, feature: str | None
+) -> None:
+    analysis = _analysis(name)
+    start = analysis.document.text.index(written)
+    found = [m.feature for m in analysis.mentions if start <= m.start < start + len(written)]
+    assert found == [feature]
+
+
+def test_a_year_a_line_is_handed_over_in_is_its_opening() -> None:
+    # "ЖД Баку-Тбилиси-Карс планируется сдать в 2013." (held257, May 2012): the first stage, so
+    # a real disagreement with the line's openings of 2017 (held208, held169)
+    opening = _claim("held257_blackseanews_20120504_btk_2013_loans.txt", "в 2013")
+    assert (opening.feature, opening.value, opening.scope) == ("btk", 2013.0, "stage:1")
+    names = ["held257_blackseanews_20120504_btk_2013_loans.txt",
+             "held208_kaspiy_20170212_btk_mid_2017.txt"]
+    found = [c for c in _conflicts(*names) if c.kind == "deadline"]
+    assert [sorted(x.value for x in c.claims) for c in found] == [[2013.0, 2017.0, 2017.0]]
+
+
+def test_a_name_two_words_before_a_companys_legal_word_is_the_company() -> None:
+    # "присоединения компании China Railway Container Transport (CRCT) к компании Middle
+    # Corridor Multimodal Ltd" (held263): the company, not the corridor; "по Среднему коридору"
+    # after it is the corridor
+    mentions = _analysis("held263_trend_20251126_middle_corridor_crct_double.txt").mentions
+    assert [m.text for m in mentions if m.layer == "middle_corridor"][:1] == ["Среднему коридору"]
+    assert "Middle Corridor" not in [m.text for m in mentions]

@@ -546,6 +546,22 @@ _UNNAMED_LINE = re.compile(
     r"\b(?:ветк|лини|магистрал|участ|дорог)[а-яё]*\s+[«\"“]?[А-ЯЁ][а-яё]+\s?[-–—]\s?[А-ЯЁ][а-яё]+"
     r"|\b[Гг]лавн(?:ая|ой|ую)\s+лини[а-яё]*"
 )
+# A company's legal form and the opening quote of its name, perhaps with the company's country
+# between: 'ООО Грузии «Железная дорога Марабда-Карцахи»' (held257) names a company, whose name
+# holds a line's words, not another line.
+_COMPANY_NAME_OPENED = re.compile(
+    r"\b(?:ЗАО|ОАО|ООО|ПАО|АО|ТОО|АОЗТ)\s+(?:[А-ЯЁ][а-яё]+\s+)?[«\"„“][^«»\"„“”]*\Z"
+)
+
+
+def _unnamed_line(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` names a line by its ends ("ветки Жезказган-Бейнеу",
+    :data:`_UNNAMED_LINE`) outside a company's name in quotes (:data:`_COMPANY_NAME_OPENED`)."""
+    return any(
+        not _COMPANY_NAME_OPENED.search(text, max(0, match.start() - 60), match.start())
+        for match in _UNNAMED_LINE.finditer(text, start, end)
+    )
+
 
 
 # A way other than a pipe that cargo went by: "по железной дороге в порт Батуми - 749,13 тыс.
@@ -629,6 +645,22 @@ def _of_a_network(text: str, item: Quantity, span: tuple[int, int]) -> bool:
 _COMPANY = re.compile(r"\b(?:[Кк]омпани[а-яё]*|АО|ЗАО|ОАО|ТОО|ООО)\s+[«\"“]")
 #: How far before a sum of money (characters) the company it is put into is read.
 _COMPANY_REACH = 120
+
+
+#: Words of oil fields and their output: a figure of a sentence that says one and names no
+#: project is the fields' ("На блоке месторождений АЧГ … производство … сократилось до 17,8 млн
+#: тонн", "Консорциум …, который занимается добычей нефти …, экспортировал … 22,1 млн тонн",
+#: held261), not the pipeline's the article is about.
+_OIL_FIELDS = frozenset({"месторождение", "добыча", "нефтедобыча"})
+# A percent a year of a loan: "кредит в $575 млн. под 5% годовых", "кредитная ставка – 1%
+# годовых" (held255, held257): an interest rate, no share or progress of a project.
+_PER_ANNUM = re.compile(r"\s*годовых\b")
+
+
+def _a_rate_of_interest(text: str, item: Quantity, end: int) -> bool:
+    """Whether ``item`` is a percent with "годовых" (a year, of a loan) right after it, before
+    ``end``."""
+    return item.kind == "percent" and _PER_ANNUM.match(text, item.end, end) is not None
 
 
 def _of_a_company(text: str, item: Quantity, start: int) -> bool:
@@ -1473,6 +1505,8 @@ def read_claims(
                 continue  # "прибыль в размере 147,6 млрд лир ($3,6 млрд …)": no project's cost
             if _times_an_improvement(document.text, item, ceiling):
                 continue  # "в течение двух лет значительно нарастить скорость и безопасность"
+            if _a_rate_of_interest(document.text, item, ceiling):
+                continue  # "кредит в $575 млн. под 5% годовых": the loan's terms
             span = clause(document.text, item.start, item.end, floor, ceiling)
             if not_a_length(document, item, span[0]):
                 continue  # a width or a speed
@@ -1543,7 +1577,7 @@ def read_claims(
                 link = linking.Link(None, None, f"{linking.UNMAPPED} project (a road)")
             if link is not None and _by_another_way(document.text, span[0], item.start, link):
                 link = linking.Link(None, None, f"{linking.UNMAPPED} project (another way)")
-            if link is not None and not named_here and _UNNAMED_LINE.search(
+            if link is not None and not named_here and _unnamed_line(
                 document.text, *_unnamed_line_reach(sentence, link)
             ):
                 link = linking.Link(None, None, f"{linking.UNMAPPED} project (a line)")
@@ -1561,6 +1595,8 @@ def read_claims(
                 document.text, item, sentence[0]
             ):
                 link = linking.Link(None, None, f"{linking.UNMAPPED} project (a company)")
+            if link is not None and not named_here and said & _OIL_FIELDS:
+                link = linking.Link(None, None, f"{linking.UNMAPPED} project (an oil field)")
             if link is not None and link.rule == "sentence, after":
                 link = None if _contrasted(document.text, item, named_here) else link
             if item.kind == "growth" and _names_in_own_clause(document.text, item, span, TIMES):

@@ -203,6 +203,21 @@ def _bare(text: str) -> str:
     return " ".join(text.strip(_LINE_MARKS).split())
 
 
+# What a dateline may print before its date: the weekday ("Четверг, 17 июля 2008 г.",
+# rosinvest.com) or the issue's number ("N°190, 13 октября 2005", vremya.ru), with a comma.
+_DATELINE_LEAD = re.compile(
+    r"(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье"
+    r"|(?:N[°oº]\.?|№)\s*\d+)\s*,\s*",
+    re.IGNORECASE,
+)
+
+
+def _dateline(line: str) -> str:
+    """``line`` (made :func:`_bare`) without a weekday or an issue's number before its date."""
+    lead = _DATELINE_LEAD.match(line)
+    return line[lead.end() :] if lead else line
+
+
 # A dateline with a two-digit year, alone on its line: "15.05.18" (vch.ru), with the time of
 # day after it "01.12.23 19:11" (bm.ge), or after a news agency's name in capitals, with the
 # word count a press database prints after it: "ТАСС 03.07.24 Слов: 123" (TASS through
@@ -337,7 +352,9 @@ def publication_date(text: str, lines: Sequence[tuple[int, int]]) -> FoundDate |
     """The date a page was published, or ``None``.
 
     In order: the collector's header; a line that holds nothing but a date (a dateline, as
-    news pages print under the headline; not one a site's clock follows, "Пятница, 11:06"),
+    news pages print under the headline, perhaps after its weekday or issue number, "Четверг,
+    17 июля 2008 г.", "N°190, 13 октября 2005"; not one a site's clock follows, "Пятница,
+    11:06"),
     a breadcrumb's archive date ("2019»Январь»25") or an agency's dateline opening its lead
     ("АСТАНА, 4 марта 2025г. — ИА Караван Инфо."; under a collector's header of year and month,
     "date 2024-08", one of day and month only, "Астана. 27 августа. KAZAKHSTAN TODAY -");
@@ -367,7 +384,7 @@ def publication_date(text: str, lines: Sequence[tuple[int, int]]) -> FoundDate |
         for stop in (end, *(next_end for _, next_end in lines[number + 1 : number + 2])):
             line = None  # made only for a line that holds a date (most hold none)
             for found in find_dates(text, start, stop):
-                line = _bare(text[start:stop]) if line is None else line
+                line = _dateline(_bare(text[start:stop])) if line is None else line
                 if _bare(found.evidence) == line and not _clock_follows(text, lines, number):
                     return found
         short = (

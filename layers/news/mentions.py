@@ -16,9 +16,12 @@ from caspian.layers.news.text import is_plural, lemmas, range_lemmas, word_list,
 #: автомобильной дороги Горадиз-Агбенд завершено на 95%") is a road's that shares its name
 #: with a mapped line, not the line.
 ROADS = {"автодорога", "автотрасса", "шоссе", "автобан"}
-# A company's legal word right after a name: "совместное предприятие "TRIPP Company"" is the
+# A company's legal word after a name, up to two capitalised Latin words between: "совместное
+# предприятие "TRIPP Company"", "компании Middle Corridor Multimodal Ltd" (held263) are the
 # company, not the route it is named after.
-_COMPANY_AFTER = re.compile(r"\s*(?:Company|Corporation|Co|LLC|Ltd|Inc|GmbH|JSC)\b")
+_COMPANY_AFTER = re.compile(
+    r"\s*(?:[A-Z][A-Za-z-]*\s+){0,2}(?:Company|Corporation|Co|LLC|Ltd|Inc|GmbH|JSC)\b"
+)
 # A grade of crude right after a name: "сорта BTC Blend", "некондиционной нефти BTC blend" is
 # the oil blended for the pipeline, named after it, not the pipeline.
 _GRADE_AFTER = re.compile(r"\s*(?:blend|бленд)\b", re.IGNORECASE)

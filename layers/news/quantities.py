@@ -502,8 +502,11 @@ def measured(text: str, start: int, end: int, language: Language = RUSSIAN) -> I
         unit = units.UNIT_WORDS[match[1]]
         scale, stop = 1.0, match.end()
         tokens = tail(text, match.end(), end, 1)
-        if tokens and numbers.scale_word(tokens[0][0]):
-            scale, stop = numbers.scale_word(tokens[0][0]) or 1.0, tokens[0][1]
+        # the token keeps a full stop after it ("$600 миллионов."): a word's, not an
+        # abbreviation's, whose lemma is then not found
+        factor = numbers.scale_word(tokens[0][0].rstrip(".")) if tokens else None
+        if tokens and factor:
+            scale, stop = factor, tokens[0][1]
         yield Quantity(
             unit.quantity,
             numbers.parse_digits(match[2], language) * scale,

@@ -395,12 +395,25 @@ _FUNDED_BY = re.compile(
 )
 
 
+# A country named after the verb, as the one a loan is given to: "Азербайджан выделил Грузии
+# кредит в $575 млн.", "выделил ООО Грузии «…» льготный кредит на сумму $200 млн.".
+_LENT_TO = re.compile(r"\b([А-ЯЁ][а-яё]+)\b")
+_LOAN = re.compile(r"\bкредит", re.IGNORECASE)
+
+
 def funder_share(text: str, start: int, figure: int) -> str | None:
     """``share:<country code>`` for a sum at ``figure`` a country named in ``text[start:figure]``
     (its sentence before it) allocates, funds or invests ("Азербайджан выделил на реализацию
-    этого проекта 850 млн. долл.": its part of the funding, not the project's cost), else
-    None."""
+    этого проекта 850 млн. долл.": its part of the funding, not the project's cost); when the sum
+    is a loan ("кредит") to another country named after the verb ("Азербайджан выделил Грузии
+    кредит в $575 млн."), ``section:<that country's code>``, the borrower's section the loan
+    builds; else None."""
+    funded = _FUNDED_BY.search(text, start, figure)
     country = _country_of(_FUNDED_BY, text, start, figure)
+    if funded is not None and country and _LOAN.search(text, funded.end(), figure):
+        borrower = _country_of(_LENT_TO, text, funded.end(), figure)
+        if borrower and borrower != country:
+            return f"section:{borrower}"
     return f"share:{country}" if country else None
 
 
