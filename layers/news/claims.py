@@ -1014,7 +1014,13 @@ def cut_at_the_end(text: str, item: Quantity) -> bool:
     be only the start of another word, so it is not read (docs/news-annotation.md: "a cut
     word is not read")."""
     written = text[item.start : item.end]
-    return bool(written) and written[-1].isalpha() and not text[item.end :].strip()
+    # the rest of the text is spaces only (matched from the figure on, not copied: a copy of
+    # the rest for each figure was quadratic in the text's length)
+    return bool(written) and written[-1].isalpha() and bool(_ONLY_SPACES.match(text, item.end))
+
+
+#: What is left of a text after a figure it ends with: spaces (str.isspace, as \s), or nothing.
+_ONLY_SPACES = re.compile(r"\s*\Z")
 
 
 def _plausible(
