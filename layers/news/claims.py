@@ -1416,11 +1416,12 @@ def read_claims(
     figures skipped as implausible."""
     gazetteer = gazetteer or load_gazetteer()
     mentions = find_mentions(document, gazetteer) if mentions is None else mentions
-    spans = list(zip(document.body_spans, document.body_words, strict=True))
     unmapped = [
         match
-        for (start, end), tokens in spans
-        for match in gazetteer.unmapped.find(document.text, start, end, tokens)
+        for found in gazetteer.unmapped.find_paragraphs(
+            document.text, document.body_spans, document.body_words
+        )
+        for match in found
     ]
     given = linking.given_names(document.text, mentions)
     linked = [mention for mention in mentions if mention not in given]
@@ -1434,8 +1435,10 @@ def read_claims(
     quotes = linking.quotations(document)
     topics = [
         match
-        for (start, end), tokens in spans
-        for match in gazetteer.topics.find(document.text, start, end, tokens)
+        for found in gazetteer.topics.find_paragraphs(
+            document.text, document.body_spans, document.body_words
+        )
+        for match in found
     ]
     topics_by_sentence = linking.by_sentence(document, topics)
     named_features: dict[str, set[str]] = {}
