@@ -59,7 +59,9 @@ from caspian.layers.news.text import (
     last_words_start,
     lemmas,
     per_text,
+    text_words,
     words,
+    words_meeting,
 )
 
 #: How far from the figure (characters) its clause may reach.
@@ -833,17 +835,26 @@ def _stages(text: str, start: int, end: int) -> list[int]:
         if PILOT in lemma_set:
             found.append(1)
         elif lemma_set & STAGE_WORDS:
-            written = _ORDINAL_DIGITS.search(text, max(start, spans[index].start - 12),
-                                             spans[index].start)  # fmt: skip
-            if written:
-                found.append(int(written[1]))
-                continue
-            for near in tokens[max(0, index - 2) : index]:
-                number = next((ORDINALS[lemma] for lemma in near if lemma in ORDINALS), None)
-                if number:
-                    found.append(number)
-                    break
+            near = tokens[max(0, index - 2) : index]
+            number = _stage_number(text, start, spans[index].start, near)
+            if number is not None:
+                found.append(number)
     return found
+
+
+def _stage_number(
+    text: str, start: int, word_start: int, near: Sequence[frozenset[str]]
+) -> int | None:
+    """The number of the stage word at ``word_start`` (its range from ``start``): its ordinal
+    in digits right before it, else that of the two words before it (their lemmas, ``near``)."""
+    written = _ORDINAL_DIGITS.search(text, max(start, word_start - 12), word_start)
+    if written:
+        return int(written[1])
+    for lemma_set in near:
+        number = next((ORDINALS[lemma] for lemma in lemma_set if lemma in ORDINALS), None)
+        if number:
+            return number
+    return None
 
 
 def stage_scope(
@@ -866,7 +877,27 @@ def first_before_a_later(text: str) -> str | None:
     names a later stage of the work ("к середине текущего года магистраль Баку-Тбилиси-Карс
     будет сдана в эксплуатацию. … На втором этапе мы планируем продлить магистраль до
     Нахчывана": the commissioning before the second stage is the first's), else None."""
-    return "stage:1" if any(stage > 1 for stage in _sentence_stages(text, 0, len(text))) else None
+    return "stage:1" if any(stage > 1 for stage in _text_stages(text)) else None
+
+
+@per_text(maxsize=4)
+def _text_stages(text: str) -> list[int]:
+    """The stage numbers of the whole of ``text`` (:func:`_stages`), found once per text: a
+    long text's stage words are looked up among its distinct words and only they are read
+    (asked of every deadline, the whole text read again each time was quadratic)."""
+    whole = text_words(text)
+    if whole is None:
+        return _stages(text, 0, len(text))
+    found = []
+    for index in words_meeting(text, frozenset({PILOT, *STAGE_WORDS})):
+        if PILOT in lemmas(whole.texts[index]):
+            found.append(1)
+            continue
+        near = [lemmas(word) for word in whole.texts[max(0, index - 2) : index]]
+        number = _stage_number(text, 0, whole.starts[index], near)
+        if number is not None:
+            found.append(number)
+    return found
 
 
 @per_text(maxsize=16)
