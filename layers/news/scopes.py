@@ -59,6 +59,7 @@ from caspian.layers.news.text import (
     last_words_start,
     lemmas,
     per_text,
+    range_lemmas,
     text_words,
     words,
     words_meeting,
@@ -146,6 +147,8 @@ def figure_scope(
     """The scope stated in ``text[start:end]`` (a figure's clause), or None; a backup or second
     line named after the figure (ending at ``figure_end``, when given) is its only up to the
     first comma after it."""
+    if not range_lemmas(text, start, end) & (SECTION_WORDS | BACKUP | ADDITIONAL | SECOND):
+        return None  # no word either loop below acts on (most clauses): not read word by word
     if figure_end is not None:
         edge = _CLAUSE_AFTER_END.search(text, figure_end, end)
         lines_end = edge.start() if edge else end
@@ -437,7 +440,8 @@ def _place_adjective(lemma_set: frozenset[str] | set[str]) -> str | None:
 
 def names_section(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` holds a section word ("участок", "отрезок")."""
-    return any(lemmas(token.text) & SECTION_WORDS for token in words(text, start, end))
+    # the range's lemmas, remembered for the figure's clause that the other rules read too
+    return bool(range_lemmas(text, start, end) & SECTION_WORDS)
 
 
 #: Adjectives that make a component word a figure of speech for the whole project:
@@ -451,6 +455,8 @@ def component_scope(text: str, start: int, figure: int) -> str | None:
     is its clause before it) and no :data:`FIGURATIVE` adjective right before it, else None;
     components counted ("будет обладать 12 причалами грузоперевалочной возможностью 15
     миллионов тонн") are what the whole has, not the part the figure measures."""
+    if not range_lemmas(text, start, figure) & COMPONENTS:
+        return None  # no component word in the clause before the figure (most): not read
     spans = words(text, start, figure)
     tokens = [lemmas(token.text) for token in spans]
     for index in range(len(tokens) - 1, max(-1, len(tokens) - 1 - COMPONENT_REACH), -1):
@@ -828,6 +834,9 @@ _ORDINAL_DIGITS = re.compile(r"(?<!\d)(\d{1,2})\s*-\s*?[а-яё]{1,3}\s+\Z")
 
 def _stages(text: str, start: int, end: int) -> list[int]:
     """The stage numbers ``text[start:end]`` names, in order."""
+    said = range_lemmas(text, start, end)
+    if PILOT not in said and not said & STAGE_WORDS:
+        return []  # no stage word (most ranges): not read word by word
     spans = words(text, start, end)
     tokens = [lemmas(token.text) for token in spans]
     found = []
