@@ -411,6 +411,28 @@ def test_a_long_text_split_once_gives_each_range_the_words_of_its_scan(
     )
 
 
+@settings(deadline=None, max_examples=40)
+@given(st.lists(long_sentences(), min_size=1, max_size=3))
+def test_paragraphs_matched_in_one_pass_are_those_matched_one_by_one(
+    feature_matcher, parts: list[tuple[str, int, int]]
+) -> None:
+    """A document's paragraphs matched in one pass over the text's name starts
+    (``find_paragraphs``) give each paragraph the names :meth:`find` gives it alone."""
+    from caspian.layers.news.text import word_list
+
+    text = "\n\n".join(part for part, _, _ in parts) + "\n\n" + _FILLER
+    spans, position = [], 0
+    for part, _, _ in parts:
+        spans.append((position, position + len(part)))
+        position += len(part) + 2
+    spans.append((position, len(text)))
+    tokens = [word_list(text, start, end) for start, end in spans]
+    assert feature_matcher.find_paragraphs(text, spans, tokens) == [
+        feature_matcher.find(text, start, end, listed)
+        for (start, end), listed in zip(spans, tokens, strict=True)
+    ]
+
+
 @PROPERTY
 @given(long_sentences(), st.sampled_from(["", "ß", "ﬁ", "İ"]))
 def test_a_hint_word_is_found_in_the_folded_text_where_the_folded_range_holds_it(

@@ -1046,7 +1046,13 @@ def cut_at_the_end(text: str, item: Quantity) -> bool:
     be only the start of another word, so it is not read (docs/news-annotation.md: "a cut
     word is not read")."""
     written = text[item.start : item.end]
-    return bool(written) and written[-1].isalpha() and not text[item.end :].strip()
+    # the rest of the text is spaces only (matched from the figure on, not copied: a copy of
+    # the rest for each figure was quadratic in the text's length)
+    return bool(written) and written[-1].isalpha() and bool(_ONLY_SPACES.match(text, item.end))
+
+
+#: What is left of a text after a figure it ends with: spaces (str.isspace, as \s), or nothing.
+_ONLY_SPACES = re.compile(r"\s*\Z")
 
 
 def _plausible(
@@ -1442,11 +1448,12 @@ def read_claims(
     figures skipped as implausible."""
     gazetteer = gazetteer or load_gazetteer()
     mentions = find_mentions(document, gazetteer) if mentions is None else mentions
-    spans = list(zip(document.body_spans, document.body_words, strict=True))
     unmapped = [
         match
-        for (start, end), tokens in spans
-        for match in gazetteer.unmapped.find(document.text, start, end, tokens)
+        for found in gazetteer.unmapped.find_paragraphs(
+            document.text, document.body_spans, document.body_words
+        )
+        for match in found
     ]
     given = linking.given_names(document.text, mentions)
     linked = [mention for mention in mentions if mention not in given]
@@ -1460,8 +1467,10 @@ def read_claims(
     quotes = linking.quotations(document)
     topics = [
         match
-        for (start, end), tokens in spans
-        for match in gazetteer.topics.find(document.text, start, end, tokens)
+        for found in gazetteer.topics.find_paragraphs(
+            document.text, document.body_spans, document.body_words
+        )
+        for match in found
     ]
     topics_by_sentence = linking.by_sentence(document, topics)
     named_features: dict[str, set[str]] = {}

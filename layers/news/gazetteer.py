@@ -141,9 +141,39 @@ class Matcher:
         """Non-overlapping matches in ``text[start:end]``, longest first at each place;
         ``tokens``, the words of that range when the caller has them already."""
         listed = _listed(tokens) if tokens is not None else word_list(text, start, end)
+        return self._found(text, listed, self._starts(text, listed))
+
+    def find_paragraphs(
+        self, text: str, spans: Sequence[tuple[int, int]], tokens: Sequence[WordList]
+    ) -> list[list[Match]]:
+        """:meth:`find` of each range of ``spans`` (a document's paragraphs) whose words are
+        ``tokens``, in one pass over the text's name starts: a paragraph where no name may
+        start is not read (most of a long article's, for the topics and unmapped names)."""
+        whole = text_words(text)
+        starts, names = _name_starts(self, text) if whole is not None else ([], [])
+        found: list[list[Match]] = []
+        for (start, end), listed in zip(spans, tokens, strict=True):
+            if whole is None or listed.origin is None or listed.origin[0] is not whole:
+                found.append(self.find(text, start, end, listed))
+                continue
+            first = listed.origin[1]
+            low = bisect.bisect_left(starts, first)
+            high = bisect.bisect_left(starts, first + len(listed.texts), low)
+            if low == high:
+                found.append([])
+                continue
+            local = [at - first for at in starts[low:high]]
+            found.append(self._found(text, listed, zip(local, names[low:high], strict=True)))
+        return found
+
+    def _found(
+        self, text: str, listed: WordList, starts: Iterable[tuple[int, list[Name]]]
+    ) -> list[Match]:
+        """The matches of :meth:`find` in the words ``listed``, from the places a name may
+        start there (:meth:`_starts`)."""
         found: list[Match] = []
         free = 0  # the first token after the last match: matches do not overlap
-        for index, names in self._starts(text, listed):
+        for index, names in starts:
             if index < free:
                 continue
             for best in names:  # the first (longest) that is written from there

@@ -95,8 +95,9 @@ def find_mentions(document: NewsDocument, gazetteer: Gazetteer | None = None) ->
     """Every mention of a catalog layer or feature in the body of ``document``, in order."""
     gazetteer = gazetteer or load_gazetteer()
     found = []
-    for (start, end), tokens in zip(document.body_spans, document.body_words, strict=True):
-        matches = gazetteer.features.find(document.text, start, end, tokens)
+    spans = document.body_spans
+    names = gazetteer.features.find_paragraphs(document.text, spans, document.body_words)
+    for (start, end), matches in zip(spans, names, strict=True):
         taken = [(match.start, match.end) for match in matches]
         for name_start, name_end, port in listed_ports(document.text, start, end, gazetteer, taken):
             matches.append(dataclasses.replace(port, start=name_start, end=name_end))

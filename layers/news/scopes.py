@@ -59,7 +59,10 @@ from caspian.layers.news.text import (
     last_words_start,
     lemmas,
     per_text,
+    range_lemmas,
+    text_words,
     words,
+    words_meeting,
 )
 
 #: How far from the figure (characters) its clause may reach.
@@ -144,6 +147,8 @@ def figure_scope(
     """The scope stated in ``text[start:end]`` (a figure's clause), or None; a backup or second
     line named after the figure (ending at ``figure_end``, when given) is its only up to the
     first comma after it."""
+    if not range_lemmas(text, start, end) & (SECTION_WORDS | BACKUP | ADDITIONAL | SECOND):
+        return None  # no word either loop below acts on (most clauses): not read word by word
     if figure_end is not None:
         edge = _CLAUSE_AFTER_END.search(text, figure_end, end)
         lines_end = edge.start() if edge else end
@@ -448,7 +453,8 @@ def _place_adjective(lemma_set: frozenset[str] | set[str]) -> str | None:
 
 def names_section(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` holds a section word ("участок", "отрезок")."""
-    return any(lemmas(token.text) & SECTION_WORDS for token in words(text, start, end))
+    # the range's lemmas, remembered for the figure's clause that the other rules read too
+    return bool(range_lemmas(text, start, end) & SECTION_WORDS)
 
 
 #: Adjectives that make a component word a figure of speech for the whole project:
@@ -462,6 +468,8 @@ def component_scope(text: str, start: int, figure: int) -> str | None:
     is its clause before it) and no :data:`FIGURATIVE` adjective right before it, else None;
     components counted ("будет обладать 12 причалами грузоперевалочной возможностью 15
     миллионов тонн") are what the whole has, not the part the figure measures."""
+    if not range_lemmas(text, start, figure) & COMPONENTS:
+        return None  # no component word in the clause before the figure (most): not read
     spans = words(text, start, figure)
     tokens = [lemmas(token.text) for token in spans]
     for index in range(len(tokens) - 1, max(-1, len(tokens) - 1 - COMPONENT_REACH), -1):
@@ -839,6 +847,9 @@ _ORDINAL_DIGITS = re.compile(r"(?<!\d)(\d{1,2})\s*-\s*?[а-яё]{1,3}\s+\Z")
 
 def _stages(text: str, start: int, end: int) -> list[int]:
     """The stage numbers ``text[start:end]`` names, in order."""
+    said = range_lemmas(text, start, end)
+    if PILOT not in said and not said & STAGE_WORDS:
+        return []  # no stage word (most ranges): not read word by word
     spans = words(text, start, end)
     tokens = [lemmas(token.text) for token in spans]
     found = []
@@ -846,17 +857,26 @@ def _stages(text: str, start: int, end: int) -> list[int]:
         if PILOT in lemma_set:
             found.append(1)
         elif lemma_set & STAGE_WORDS:
-            written = _ORDINAL_DIGITS.search(text, max(start, spans[index].start - 12),
-                                             spans[index].start)  # fmt: skip
-            if written:
-                found.append(int(written[1]))
-                continue
-            for near in tokens[max(0, index - 2) : index]:
-                number = next((ORDINALS[lemma] for lemma in near if lemma in ORDINALS), None)
-                if number:
-                    found.append(number)
-                    break
+            near = tokens[max(0, index - 2) : index]
+            number = _stage_number(text, start, spans[index].start, near)
+            if number is not None:
+                found.append(number)
     return found
+
+
+def _stage_number(
+    text: str, start: int, word_start: int, near: Sequence[frozenset[str]]
+) -> int | None:
+    """The number of the stage word at ``word_start`` (its range from ``start``): its ordinal
+    in digits right before it, else that of the two words before it (their lemmas, ``near``)."""
+    written = _ORDINAL_DIGITS.search(text, max(start, word_start - 12), word_start)
+    if written:
+        return int(written[1])
+    for lemma_set in near:
+        number = next((ORDINALS[lemma] for lemma in lemma_set if lemma in ORDINALS), None)
+        if number:
+            return number
+    return None
 
 
 def stage_scope(
@@ -879,7 +899,27 @@ def first_before_a_later(text: str) -> str | None:
     names a later stage of the work ("к середине текущего года магистраль Баку-Тбилиси-Карс
     будет сдана в эксплуатацию. … На втором этапе мы планируем продлить магистраль до
     Нахчывана": the commissioning before the second stage is the first's), else None."""
-    return "stage:1" if any(stage > 1 for stage in _sentence_stages(text, 0, len(text))) else None
+    return "stage:1" if any(stage > 1 for stage in _text_stages(text)) else None
+
+
+@per_text(maxsize=4)
+def _text_stages(text: str) -> list[int]:
+    """The stage numbers of the whole of ``text`` (:func:`_stages`), found once per text: a
+    long text's stage words are looked up among its distinct words and only they are read
+    (asked of every deadline, the whole text read again each time was quadratic)."""
+    whole = text_words(text)
+    if whole is None:
+        return _stages(text, 0, len(text))
+    found = []
+    for index in words_meeting(text, frozenset({PILOT, *STAGE_WORDS})):
+        if PILOT in lemmas(whole.texts[index]):
+            found.append(1)
+            continue
+        near = [lemmas(word) for word in whole.texts[max(0, index - 2) : index]]
+        number = _stage_number(text, 0, whole.starts[index], near)
+        if number is not None:
+            found.append(number)
+    return found
 
 
 @per_text(maxsize=16)

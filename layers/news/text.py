@@ -264,7 +264,7 @@ def range_lemmas(text: str, start: int, end: int) -> frozenset[str]:
     return frozenset().union(*map(lemmas, word_list(text, start, end).texts))
 
 
-#: Ranges of at least this many words are looked up in :func:`_words_meeting`; shorter ones
+#: Ranges of at least this many words are looked up in :func:`words_meeting`; shorter ones
 #: are read word by word (the lookup pays a pass over the text's distinct words once).
 _LOOKED_UP_WORDS = 64
 
@@ -285,13 +285,13 @@ def holds_lemma(text: str, start: int, end: int, wanted: frozenset[str]) -> bool
     for edge in (first, last):  # cut at the range's bounds, as word_list cuts them
         if lemmas(text[max(start, whole.starts[edge]) : min(end, whole.ends[edge])]) & wanted:
             return True
-    meeting = _words_meeting(text, wanted)
+    meeting = words_meeting(text, wanted)
     inner = bisect.bisect_right(meeting, first)
     return inner < len(meeting) and meeting[inner] < last
 
 
 @per_text(maxsize=8)
-def _words_meeting(text: str, wanted: frozenset[str]) -> list[int]:
+def words_meeting(text: str, wanted: frozenset[str]) -> list[int]:
     """The indices of the words of the whole of ``text`` that have a lemma in ``wanted``, in
     order (each distinct word looked up once)."""
     whole = text_words(text) or word_list(text)

@@ -22,7 +22,14 @@ import re
 from collections.abc import Iterator
 
 from caspian.layers.news import dates
-from caspian.layers.news.expression import YEAR, YEAR_ENDING, Quantity, holds_digit, holds_word
+from caspian.layers.news.expression import (
+    YEAR,
+    YEAR_ENDING,
+    Quantity,
+    digit_run_starts,
+    holds_digit,
+    holds_word,
+)
 from caspian.layers.news.hints import may_search, needs_words, reads_where
 from caspian.layers.news.text import lemmas, per_text, range_lemmas, words
 
@@ -163,7 +170,11 @@ def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
     bare_year = holds_digit(text, start, end) and _BARE_YEAR.search(text, start, end)
     if not holds_word(text, start, end, ("год",)) and not bare_year:
         return  # every other pattern holds "год" ("года", "году"): most sentences do not
-    for match in _ABSOLUTE.finditer(text, start, end):
+    # The patterns that read a year in digits read it where a run of digits opens ("… 2026"):
+    # a sentence with no such run is not scanned for them, nor one with neither a year nor a
+    # word of a year named relative to the publication read further.
+    dated = bool(bare_year) or holds_a_year(text, start, end)
+    for match in _ABSOLUTE.finditer(text, start, end) if dated else ():
         if _of_most_works(text, match, start, end) or _of_talks(text, match, start, end):
             continue
         last = float(match[4]) if match[4] and int(match[4]) > int(match[3]) else None
@@ -174,13 +185,15 @@ def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
         offset = _OFFSET[match[1].casefold()] if match[1] else 0
         yield Quantity("deadline", 0.0, "year", match.start(), match.end(), qualifier="end of",
                        extra={"end_of_year": True, "relative_years": offset})  # fmt: skip
+    if not dated and not holds_word(text, start, end, _RELATIVE_WORDS):
+        return
     said = range_lemmas(text, start, end)
     if said & (COMPLETION | SCHEDULED):
-        for match in _QUARTERS.finditer(text, start, end):
+        for match in _QUARTERS.finditer(text, start, end) if dated else ():
             yield Quantity("deadline", float(match[1]), "year", match.start(), match.end(),
                            qualifier="in", extra={"end_of_year": False})  # fmt: skip
     if completes(said):
-        in_year = [match for match in _IN_YEAR.finditer(text, start, end)
+        in_year = [match for match in (_IN_YEAR.finditer(text, start, end) if dated else ())
                    if not _starts_work(text, match, start, end)
                    and not _of_talks(text, match, start, end)]  # fmt: skip
         relative = [match
@@ -198,7 +211,7 @@ def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
                            extra={"end_of_year": False,
                                   "relative_years": _OFFSET[match[1].casefold()]})  # fmt: skip
     if said & COMPLETION:
-        for match in _AT_END_OF.finditer(text, start, end):
+        for match in _AT_END_OF.finditer(text, start, end) if dated else ():
             yield Quantity("deadline", float(match[1]), "year", match.start(), match.end(),
                            qualifier="end of", extra={"end_of_year": True})  # fmt: skip
         for match in _RELATIVE_AT_END.finditer(text, start, end):
@@ -206,8 +219,20 @@ def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
             yield Quantity("deadline", 0.0, "year", match.start(), match.end(),
                            qualifier="end of",
                            extra={"end_of_year": True, "relative_years": offset})  # fmt: skip
-    for match in _SINCE.finditer(text, start, end):
+    for match in _SINCE.finditer(text, start, end) if dated else ():
         yield Quantity("since", float(match[1]), "year", match.start(), match.end())
+
+
+#: What every pattern of a year named relative to the publication holds (:data:`_WHICH_YEAR`,
+#: :data:`_RELATIVE_IN`, "конец"), folded.
+_RELATIVE_WORDS = ("этого", "текущего", "следующего", "будущего", "этом", "текущем", "следующем",
+                   "будущем", "конц")  # fmt: skip
+
+
+def holds_a_year(text: str, start: int, end: int) -> bool:
+    """Whether a run of digits of ``text`` that opens in ``[start, end)`` starts as a year
+    (:data:`YEAR`: "19", "20"): every year the patterns read follows a space."""
+    return any(text.startswith(("19", "20"), at) for at in digit_run_starts(text, start, end))
 
 
 def _searched(pattern: re.Pattern[str], text: str, start: int, end: int) -> Iterator[re.Match[str]]:
