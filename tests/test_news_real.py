@@ -2400,3 +2400,13 @@ def test_a_name_two_words_before_a_companys_legal_word_is_the_company() -> None:
     mentions = _analysis("held263_trend_20251126_middle_corridor_crct_double.txt").mentions
     assert [m.text for m in mentions if m.layer == "middle_corridor"][:1] == ["Среднему коридору"]
     assert "Middle Corridor" not in [m.text for m in mentions]
+
+
+def test_a_share_the_project_is_done_to_and_lengths_of_pipe_laid_are_construction() -> None:
+    # "проект выполнен на 56%. Во всех трех странах подготовлено почти 760 км строительного
+    # коридора и свыше 580 км труб уложены и готовы к сварке" (held268): work done, not the
+    # pipeline's length, so no conflict with its 1768 km
+    name = "held268_oilcapital_20040204_btc_56pct.txt"
+    for written in ("56%", "760 км", "580 км"):
+        assert _claim(name, written).scope == "construction", written
+    assert _conflicts(name) == []

@@ -918,6 +918,32 @@ def laid_scope(text: str, start: int, figure: int) -> str | None:
     return "construction" if laid or _LAID_DONE.search(text, floor, figure) else None
 
 
+#: How far after a length (characters, within its clause) its work may be named: "свыше 580 км
+#: труб уложены", "почти 760 км строительного коридора" (held268): work done, in km.
+LAID_AFTER_REACH = 40
+_CLAUSE_END = re.compile(r"[,;.:]")
+
+
+def laid_after(text: str, figure_end: int, end: int) -> bool:
+    """Whether a word of laying (:data:`LAID`) or of building ("строительный") stands after a
+    length ending at ``figure_end``, in its clause and at most :data:`LAID_AFTER_REACH`
+    characters on (``end``: its sentence's end)."""
+    stop = min(end, figure_end + LAID_AFTER_REACH)
+    cut = _CLAUSE_END.search(text, figure_end, stop)
+    stop = cut.start() if cut else stop
+    return any(lemmas(token.text) & (LAID | {"строительный"})
+               for token in words(text, figure_end, stop))  # fmt: skip
+
+
+# A share the whole project is done to: "проект выполнен на 56%" (held268), works built.
+_DONE_TO = re.compile(r"\bвыполнен[аоы]?\s+на\s*\Z", re.IGNORECASE)
+
+
+def done_to(text: str, start: int, figure: int) -> bool:
+    """Whether ``text[start:figure]`` (a share's clause before it) ends with "выполнен на"."""
+    return _DONE_TO.search(text, max(start, figure - 20), figure) is not None
+
+
 #: Words of generating power (by lemma): a power in a clause that names one is the capacity of
 #: plants, a country's or a company's, no line's or cable's ("страна планирует увеличить
 #: установленную мощность генерации до 26 ГВт").
