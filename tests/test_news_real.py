@@ -2410,3 +2410,14 @@ def test_a_share_the_project_is_done_to_and_lengths_of_pipe_laid_are_constructio
     for written in ("56%", "760 км", "580 км"):
         assert _claim(name, written).scope == "construction", written
     assert _conflicts(name) == []
+
+
+def test_a_length_over_the_territory_of_three_countries_is_the_whole_route() -> None:
+    # "Маршрут нефтепровода Баку-Тбилиси-Джейхан протяженностью 1776 километров пролегает по
+    # территории трех стран - Азербайджана, Грузии и Турции" (held270): no Azerbaijani section
+    total = _claim("held270_regnum_20060713_btc_opening_1776km.txt", "1776 километров")
+    assert (total.feature, total.scope) == ("btc", None)
+    lengths = [c for c in _conflicts("held270_regnum_20060713_btc_opening_1776km.txt",
+                                     "held98_1news_20130409_btc_q1_2013_exports.txt")
+               if c.kind == "length"]  # fmt: skip
+    assert [sorted(x.value for x in c.claims) for c in lengths] == [[1768.0, 1776.0]]

@@ -138,6 +138,13 @@ def _neighbour(found: Sequence[frozenset[str] | set[str]], index: int) -> bool:
     return index >= 2 and "с" in found[index - 1] and "граница" in found[index - 2]
 
 
+def _of_countries(found: Sequence[frozenset[str] | set[str]], index: int) -> bool:
+    """Whether the section word at ``found[index]`` (lemma sets of a clause's words) is a
+    territory of countries, "страны", within two words after it ("пролегает по территории трех
+    стран - Азербайджана, Грузии и Турции", held270): the whole route, no one country's."""
+    return any("страна" in near for near in found[index + 1 : index + 3])
+
+
 def figure_scope(
     text: str, start: int, end: int, figure_end: int | None = None
 ) -> str | None:
@@ -152,6 +159,8 @@ def figure_scope(
     tokens = words(text, start, end)
     found = [lemmas(token.text) for token in tokens]
     for index, lemma_set in enumerate(found):
+        if lemma_set & SECTION_WORDS and _of_countries(found, index):
+            continue
         if lemma_set & SECTION_WORDS:
             for near in range(max(0, index - 3), min(len(found), index + 4)):
                 country = next((COUNTRIES[lemma] for lemma in found[near]
