@@ -1073,12 +1073,16 @@ def test_lengths_listed_after_of_them_by_country_are_those_countries_sections() 
     lengths = [conflict for conflict in corpus_conflicts(
         [_analysis(entry["id"]) for entry in documents_of(REAL, "dev")]
     ) if conflict.subject == "btc_pipeline/btc" and conflict.kind == "length"]  # fmt: skip
-    # no part against the whole, nor against the catalog's 1768 km; the one left is real: the
+    # no part against the whole, nor against the catalog's 1768 km; those left are real: the
     # Georgian section as 249 km (held142, "249 – по Грузии"; held174, "249 километров -
-    # Грузии") against 248 km here, in held183 ("в Грузии – 248 км") and in held253 ("открыли
-    # 248-километровый грузинский участок нефтепровода")
+    # Грузии") against 248 km here, in held183 ("в Грузии – 248 км"), in held253 ("открыли
+    # 248-километровый грузинский участок нефтепровода") and in held269 ("248 км на грузинской
+    # территории"); the whole as 1767 km (held269) and 1776 km (held270) against 1768 km
     assert [sorted(claim.text for claim in conflict.claims) for conflict in lengths] == [
-        ["248 км", "248 км", "248-километровый", "249", "249 километров"]
+        ["1 768 километров", "1,768 тыс. км", "1.768 километров", "1.768 километров", "1767 км",
+         "1768 километров", "1768 км", "1768 км", "1776 километров"],
+        ["248 км", "248 км", "248 км", "248-километровый", "249", "249 километров"],
+        ["1767 км"],
     ]
 
 
@@ -2421,3 +2425,13 @@ def test_a_length_over_the_territory_of_three_countries_is_the_whole_route() -> 
                                      "held98_1news_20130409_btc_q1_2013_exports.txt")
                if c.kind == "length"]  # fmt: skip
     assert [sorted(x.value for x in c.claims) for c in lengths] == [[1768.0, 1776.0]]
+
+
+def test_country_sections_listed_with_the_countrys_adjective_and_the_unit_left_out() -> None:
+    # "Длина трассы - 1767 км: 248 км на грузинской территории, 443 км на азербайджанской и 1076
+    # на турецкой." (held269): the 443 km are Azerbaijan's, not Georgia's; 1076 km, Turkey's
+    name = "held269_mineral_20040412_btc_georgia_60pct.txt"
+    sections = [(_claim(name, written).value, _claim(name, written).scope)
+                for written in ("248 км", "443 км", "1076")]  # fmt: skip
+    assert sections == [(248.0, "section:GE"), (443.0, "section:AZ"), (1076.0, "section:TR")]
+    assert _claim(name, "1076").unit == "km"

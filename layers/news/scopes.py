@@ -287,12 +287,23 @@ _COUNTRY_RIGHT_AFTER = re.compile(
 
 def country_after(text: str, figure_end: int, end: int) -> str | None:
     """``section:<country code>`` for a length ending at ``figure_end`` that a dash and "по"
-    or "в" a country follow right after ("1 тысячи километров – по Турции"), else None: that
-    country's, whatever country the clause before it named."""
+    or "в" a country follow right after ("1 тысячи километров – по Турции"), or "на" and a
+    country's adjective ("443 км на азербайджанской"), else None: that country's, whatever
+    country the clause before it named."""
     found = _COUNTRY_RIGHT_AFTER.match(text, figure_end, end)
     group = (1 if found[1] else 2) if found else 0
     country = _country_of(_PLACE, text, found.start(group), found.end(group)) if found else None
+    if not country:
+        adjective = _COUNTRY_ADJECTIVE_AFTER.match(text, figure_end, end)
+        lemma_set = lemmas(adjective[1]) if adjective else frozenset()
+        country = next((COUNTRIES[lemma] for lemma in sorted(lemma_set) if lemma in COUNTRIES),
+                       None)  # fmt: skip
     return f"section:{country}" if country else None
+
+
+# A part's territory right after it as a country's adjective, "территории" left out or after
+# it: "248 км на грузинской территории, 443 км на азербайджанской и 1076 на турецкой" (held269).
+_COUNTRY_ADJECTIVE_AFTER = re.compile(r"\s+на\s+([а-яё]+[сц]кой)\b")
 
 
 # A length written as an adjective ("75,6-километрового", "4,5-километрового"): the noun right
