@@ -2435,3 +2435,14 @@ def test_country_sections_listed_with_the_countrys_adjective_and_the_unit_left_o
                 for written in ("248 км", "443 км", "1076")]  # fmt: skip
     assert sections == [(248.0, "section:GE"), (443.0, "section:AZ"), (1076.0, "section:TR")]
     assert _claim(name, "1076").unit == "km"
+
+
+def test_a_range_from_one_figure_to_another_is_one_claim_of_both_ends() -> None:
+    # "В разное время назывались разные объемы прокачки нефти по будущему трубопроводу – от 40 до
+    # 80 млн. тонн в год." (held265): one range of figures named, not 40 Mt a year and 80
+    volumes = [c for c in _analysis("held265_utro_20020830_btc_2_9bn_usd.txt").claims
+               if c.unit == "Mt/yr"]  # fmt: skip
+    assert [(c.value, c.value_max, c.feature) for c in volumes] == [(40.0, 80.0, "btc")]
+    # a change from one figure to another keeps both ends ("с 0,8 млн до 4,5 млн тонн")
+    text = "Объем вырос с 0,8 млн до 4,5 млн тонн."
+    assert [q.value for q in quantities(text, 0, len(text)) if q.unit == "Mt"] == [0.8, 4.5]

@@ -73,6 +73,12 @@ _YEAR_HINT = ("год",)
 _DURATION_HINT = ("течение", "протяжении", "ближайших", "следующих", "рассчитан", "через")
 # The letters every growth word starts with (as case-sensitive as :data:`_GROWTH_WORD`).
 _GROWTH_WORD_HINT = needs_words(re.compile(r"[УуВв](?:дв|тр)"), ("удв", "утр", "вдв", "втр"))
+# The "от" of a range of figures ("разные объемы прокачки нефти … – от 40 до 80 млн. тонн в
+# год"), not the "с" of a change, nor an "от" after a verb of change ("вырос от 40 до 80").
+_FROM_RANGE = re.compile(r"(?<![^\W\d_])от\s+\Z", re.IGNORECASE)
+_CHANGED_FROM = re.compile(
+    r"(?:рос|увелич|сократ|сниз|уменьш|упа|повыс|подня)[а-яё]*\s+от\s+\Z", re.IGNORECASE
+)
 _WHOLE_YEAR = re.compile(rf"\bза\s+({_YEAR})\s+год\b", re.IGNORECASE)
 # Half a year: "За полгода 2025-го", "за первое полугодие 2025 года".
 _HALF_YEAR = needs_words(
@@ -229,6 +235,14 @@ _REACHED_BY_CHANGE = re.compile(r"%\s*,?\s*или\s+до\s*\Z", re.IGNORECASE)
 
 # The other end of a change from a figure: "с 18 тыс. TEU в 2022 году до", "с 0,8 млн до".
 _FROM_FIGURE_TO = re.compile(r"\bсо?\s+\d[^;:!?]{0,50}?\sдо\s*\Z", re.IGNORECASE)
+
+
+def _a_range_from(text: str, floor: int, figure: int) -> bool:
+    """Whether "от" before ``figure`` opens a range of figures, no change (:data:`_FROM_RANGE`)."""
+    return bool(
+        _FROM_RANGE.search(text, max(floor, figure - 4), figure)
+        and not _CHANGED_FROM.search(text, max(floor, figure - 30), figure)
+    )
 
 
 def _qualifier(text: str, start: int, floor: int) -> str | None:
@@ -453,7 +467,12 @@ def measured(text: str, start: int, end: int, language: Language = RUSSIAN) -> I
             following = readings[index + 1]
             opened = range_start(text, reading, following, start)
             joined = None if opened else joined_range(text, reading, following)
-            if opened is not None:
+            if opened is not None and _a_range_from(text, start, reading.start):
+                # "от 40 до 80 млн. тонн в год" (held265): one range of figures named, not a
+                # change from one to the other ("с 0,8 млн до 4,5 млн тонн", both ends read)
+                reading, upper = opened, following
+                joined_ends.add(index + 1)
+            elif opened is not None:
                 reading = opened
                 range_ends.add(index + 1)
             elif joined is not None:
