@@ -37,7 +37,8 @@ PHRASES = (
     (("в", "В"), ("третьем", "первой"), ("квартале", "половине"), ("следующего", "этого"),
      ("года",), ("", "запуск")),
     (("29", "5"), ("января", "мая"), ("", "в Тбилиси"), ("подписаны", "началось")),
-    (("в", "на"), ("2027", "этом", "следующем"), ("году", "год")),
+    (("в", "на"), ("2027", "этом", "следующем"), ("году", "год", "г.")),
+    (("в",), ("первой половине", "начале", ""), ("2005",), ("г.", "года")),
     (("с", "С"), ("2020",), ("года",)),
     (("на", "в"), ("начало", "начале"), ("следующего", "этого"), ("года",)),
     (("на конец", "в конце"), ("2026",), ("года",), ("", "завершение")),
@@ -90,9 +91,9 @@ def _phrase_hints() -> list[tuple[re.Pattern[str], Hint]]:
             timing._ABSOLUTE, timing._RELATIVE_END, timing._RELATIVE_IN, timing._SINCE,
             timing._QUARTERS, timing._RELATIVE_START,
         )],
-        # "в 2027." closes a sentence without "год": its hint is the bare year itself, as
-        # ``timing.deadlines`` checks it.
-        (timing._IN_YEAR, ("год", timing._BARE_YEAR)),
+        # "в 2027." closes a sentence without "год", "в 2005 г." abbreviates it: its hint is
+        # the bare or abbreviated year itself, as ``timing.deadlines`` checks it.
+        (timing._IN_YEAR, ("год", timing.WITHOUT_YEAR_WORD)),
     ]  # fmt: skip
 
 

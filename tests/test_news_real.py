@@ -2446,3 +2446,22 @@ def test_a_range_from_one_figure_to_another_is_one_claim_of_both_ends() -> None:
     # a change from one figure to another keeps both ends ("с 0,8 млн до 4,5 млн тонн")
     text = "Объем вырос с 0,8 млн до 4,5 млн тонн."
     assert [q.value for q in quantities(text, 0, len(text)) if q.unit == "Mt"] == [0.8, 4.5]
+
+
+def test_a_deadline_with_the_year_abbreviated_is_read() -> None:
+    # "Экспортный нефтепровод Баку-Тбилиси-Джейхан (БТД) будет готов в первой половине 2005 г."
+    # (held269); "в 2015 г. закончится строительство сухогрузного терминала нового порта"
+    # (held272)
+    ready = _claim("held269_mineral_20040412_btc_georgia_60pct.txt", "в первой половине 2005 г.")
+    assert (ready.kind, ready.value, ready.feature) == ("deadline", 2005.0, "btc")
+    terminal = _claim("held272_transukr_20131107_alat_port_11_6mt.txt", "в 2015 г.")
+    assert (terminal.kind, terminal.value, terminal.feature) == ("deadline", 2015.0, "alat")
+
+
+def test_a_parallel_line_whose_noun_is_cut_is_a_second_line() -> None:
+    # "Предполагается, что к концу 2006 года будет введена в строй параллельная ве" (held270,
+    # the excerpt ends there): the parallel line's year, no conflict with the pipeline's 2005
+    name = "held270_regnum_20060713_btc_opening_1776km.txt"
+    assert _claim(name, "к концу 2006 года").scope == "second line"
+    found = _conflicts(name, "held269_mineral_20040412_btc_georgia_60pct.txt")
+    assert [c for c in found if c.kind == "deadline"] == []

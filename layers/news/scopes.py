@@ -189,6 +189,10 @@ def figure_scope(
             return "backup"
         if lemma_set & SECOND and lined:
             return "second line"
+        if "параллельный" in lemma_set:
+            # a parallel one is another line whatever its noun, cut or left out: "к концу 2006
+            # года будет введена в строй параллельная ве" (held270, the excerpt ends there)
+            return "second line"
     return None
 
 
