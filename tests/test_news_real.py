@@ -2465,3 +2465,9 @@ def test_a_parallel_line_whose_noun_is_cut_is_a_second_line() -> None:
     assert _claim(name, "к концу 2006 года").scope == "second line"
     found = _conflicts(name, "held269_mineral_20040412_btc_georgia_60pct.txt")
     assert [c for c in found if c.kind == "deadline"] == []
+
+
+def test_the_time_building_lasted_is_a_duration() -> None:
+    # "Отметим, строительство трубы продолжалось 12 лет." (held270)
+    took = _claim("held270_regnum_20060713_btc_opening_1776km.txt", "продолжалось 12 лет")
+    assert (took.kind, took.value, took.unit, took.feature) == ("duration", 12.0, "yr", "btc")
