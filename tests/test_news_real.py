@@ -2471,3 +2471,11 @@ def test_the_time_building_lasted_is_a_duration() -> None:
     # "Отметим, строительство трубы продолжалось 12 лет." (held270)
     took = _claim("held270_regnum_20060713_btc_opening_1776km.txt", "продолжалось 12 лет")
     assert (took.kind, took.value, took.unit, took.feature) == ("duration", 12.0, "yr", "btc")
+
+
+def test_a_percent_written_before_its_number_is_an_estimated_overrun() -> None:
+    # "(по независимым оценкам, строительство обойдется в итоге процентов на 40 дороже
+    # расчетной суммы)" (held265): about 40 % more than the $2.9 billion
+    overrun = _claim("held265_utro_20020830_btc_2_9bn_usd.txt", "процентов на 40")
+    assert (overrun.kind, overrun.value, overrun.unit, overrun.qualifier, overrun.feature) == (
+        "growth", 40.0, "%", "about", "btc")

@@ -574,6 +574,23 @@ def _growth_verb(word: str) -> float | None:
     return next((_GROWTH_VERBS[lemma] for lemma in lemmas(word) if lemma in _GROWTH_VERBS), None)
 
 
+# A percent written before its number, the order of an estimate: "строительство обойдется в
+# итоге процентов на 40 дороже расчетной суммы" (held265), about 40 % more.
+_PERCENT_FIRST = needs_words(
+    re.compile(r"\bпроцент(?:ов|а)?\s+на\s+(\d+(?:,\d+)?)(?![\d,])", re.IGNORECASE),
+    ("процент", "процентов", "процента"),
+)
+
+
+@reads_where(_PERCENT_FIRST)
+def percents_first(text: str, start: int, end: int) -> Iterator[Quantity]:
+    """Changes in percent written before their number, ``процентов на 40``: about so many
+    percent (the inverted order hedges the figure)."""
+    for match in _PERCENT_FIRST.finditer(text, start, end):
+        yield Quantity("growth", numbers.parse_digits(match[1]), units.PERCENT.unit,
+                       match.start(), match.end(), "about")  # fmt: skip
+
+
 @reads_where(_PERIOD_HINT, _YEAR_HINT)
 def periods(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Reporting periods: ``за первые восемь месяцев 2025 года``, ``за 2024 год``, ``за
@@ -621,7 +638,7 @@ def durations(text: str, start: int, end: int) -> Iterator[Quantity]:
             yield Quantity("duration", value, unit, match.start(), match.end(), value_max=maximum)
 
 
-READERS = (growth, periods, durations, timing.deadlines, timing.events)
+READERS = (growth, percents_first, periods, durations, timing.deadlines, timing.events)
 
 
 def quantities(text: str, start: int, end: int, language: Language = RUSSIAN) -> list[Quantity]:
