@@ -138,6 +138,17 @@ def _neighbour(found: Sequence[frozenset[str] | set[str]], index: int) -> bool:
     return index >= 2 and "с" in found[index - 1] and "граница" in found[index - 2]
 
 
+def _and_another(found: Sequence[frozenset[str] | set[str]], index: int, country: str) -> str:
+    """``country`` (named at ``found[index]``), or it and a second one joined by "и" right
+    after it, as ``AZ+GE`` in alphabetical order: "только на территории Грузии и Азербайджана"
+    (held273) is the two countries' sections together, not Georgia's."""
+    if index + 2 < len(found) and "и" in found[index + 1]:
+        other = next((COUNTRIES[lemma] for lemma in found[index + 2] if lemma in COUNTRIES), None)
+        if other and other != country:
+            return "+".join(sorted((country, other)))
+    return country
+
+
 def _of_countries(found: Sequence[frozenset[str] | set[str]], index: int) -> bool:
     """Whether the section word at ``found[index]`` (lemma sets of a clause's words) is a
     territory of countries, "страны", within two words after it ("пролегает по территории трех
@@ -166,7 +177,7 @@ def figure_scope(
                 country = next((COUNTRIES[lemma] for lemma in found[near]
                                 if lemma in COUNTRIES), None)  # fmt: skip
                 if country and not _neighbour(found, near):
-                    return f"section:{country}"
+                    return f"section:{_and_another(found, near, country)}"
             adjective = _place_adjective(found[index - 1]) if index else None
             if adjective:
                 return f"section:{adjective}"
