@@ -2490,3 +2490,10 @@ def test_a_cost_on_the_territory_of_two_countries_is_their_sections_together() -
     loans = [c for c in _conflicts(name, "held257_blackseanews_20120504_btk_2013_loans.txt")
              if c.kind == "money"]  # fmt: skip
     assert all(2.8e9 not in {x.value for x in c.claims} for c in loans)
+
+
+def test_a_stake_in_brackets_that_names_the_capital_is_an_owners() -> None:
+    # "Участниками проекта «БТД» являются компании British Petroleum (30.1% капитала), ГНКАР
+    # (25%), …" (held269): BP's stake, no percent of the pipeline
+    stake = _claim("held269_mineral_20040412_btc_georgia_60pct.txt", "30.1%")
+    assert (stake.layer, stake.scope) == (None, "actor:owner")

@@ -714,7 +714,8 @@ def shipper_share(text: str, start: int, figure: tuple[int, int]) -> str | None:
 # A percent in brackets right after a name: "Участниками АЧГ являются: BP (30,37%), SOCAR
 # (31,65%), "MOL Group" (9,57%)" are the owners' stakes.
 _NAME_BEFORE_BRACKET = re.compile(r"(?:\b[A-ZА-ЯЁ][\w&.-]*|[\"»”])\s*\(\s*\Z")
-_BRACKET_CLOSES = re.compile(r"\s*\)")
+# The bracket may name what the stake is of: "British Petroleum (30.1% капитала)" (held269).
+_BRACKET_CLOSES = re.compile(r"\s*(?:(?:капитал|акци)[а-яё]*\s*)?\)")
 #: How far before its figure (characters) the name and the bracket may stand.
 _STAKE_REACH = 40
 
