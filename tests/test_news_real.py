@@ -2497,3 +2497,22 @@ def test_a_stake_in_brackets_that_names_the_capital_is_an_owners() -> None:
     # (25%), …" (held269): BP's stake, no percent of the pipeline
     stake = _claim("held269_mineral_20040412_btc_georgia_60pct.txt", "30.1%")
     assert (stake.layer, stake.scope) == (None, "actor:owner")
+
+
+def test_a_volume_of_an_article_of_unknown_time_is_no_years_figure() -> None:
+    # "40-50 млн. тонн – это нижний предел рентабельности" (held265: an excerpt of 2002 that
+    # prints no date and writes no year) is no figure of 2025's "27,179 миллиона тонн" (held08)
+    floor = _claim("held265_utro_20020830_btc_2_9bn_usd.txt", "40-50 млн. тонн")
+    assert floor.context == {"published": None}
+    names = ("held265_utro_20020830_btc_2_9bn_usd.txt",
+             "held08_blackseanews_20260119_btc_exports.txt")  # fmt: skip
+    assert [c for c in _conflicts(*names) if c.kind == "mass"] == []
+
+
+def test_a_volume_an_agreement_is_about_is_a_contracted_one() -> None:
+    # "НК «КазМунайГаз» и … SOCAR заключили соглашение о транспортировке 1,5 миллиона тонн
+    # нефти ежегодно с месторождения Тенгиз" (held233): contracted, not set against the 40 to
+    # 80 million tonnes a year named for the pipeline (held265)
+    agreed = _claim("held233_bizmedia_20231011_aktau_kaztransoil_btc_1_5mt.txt",
+                    "1,5 миллиона тонн нефти ежегодно")  # fmt: skip
+    assert agreed.context["measure"] == "contract"
