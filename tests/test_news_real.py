@@ -89,13 +89,12 @@ def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
 
 
 # (right, found, expected) measured on each part when the floors were set; conflicts are
-# (real reported, reported, real found). Development (287 articles) with the twenty-second part
-# (held265-held276) in it, measured before anything was changed for it. The held-out part is
-# empty until the next one is added: its figures are placeholders, set from that part's first
-# and only run.
+# (real reported, reported, real found). Development (287 articles) after the twenty-second
+# part's (held265-held276) classes were fixed. The held-out part is empty until the next one is
+# added: its figures are placeholders, set from that part's first and only run.
 MEASURED = {
-    "dev": {"mentions": (773, 787, 795), "claims": (558, 610, 641), "dates": 235,
-            "conflicts": (37, 50, 130)},
+    "dev": {"mentions": (773, 787, 795), "claims": (572, 613, 641), "dates": 235,
+            "conflicts": (37, 42, 138)},
     "heldout": {"mentions": (0, 0, 0), "claims": (0, 0, 0), "dates": 0,
                 "conflicts": (0, 0, 0)},
 }  # fmt: skip
