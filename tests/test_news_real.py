@@ -53,8 +53,8 @@ def _claim(name: str, written: str) -> Claim:
 #: held18-held26, held27-held38, held39-held52, held53-held63, held64-held78, held79-held97,
 #: held98-held112, held113-held127, held128-held139, held140-held154, held155-held167,
 #: held168-held180, held181-held192, held193-held204, held205-held216, held217-held228,
-#: held229-held240, held241-held252 and held253-held264.
-SEEN = {f"held{n:02d}" for n in range(1, 265)}
+#: held229-held240, held241-held252, held253-held264 and held265-held276.
+SEEN = {f"held{n:02d}" for n in range(1, 277)}
 
 
 def _part_id(entry: dict[str, Any]) -> str:
@@ -89,14 +89,14 @@ def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
 
 
 # (right, found, expected) measured on each part when the floors were set; conflicts are
-# (real reported, reported, real found). Development (275 articles) after the twenty-first part's
-# (held253-held264) classes were fixed; the held-out part (held265-held276, 12 articles) from
-# its first and only run (7 Dec 2026), before anything was changed for it.
+# (real reported, reported, real found). Development (287 articles) after the twenty-second
+# part's (held265-held276) classes were fixed. The held-out part is empty until the next one is
+# added: its figures are placeholders, set from that part's first and only run.
 MEASURED = {
-    "dev": {"mentions": (748, 761, 762), "claims": (536, 571, 593), "dates": 230,
-            "conflicts": (31, 36, 106)},
-    "heldout": {"mentions": (25, 26, 33), "claims": (22, 39, 48), "dates": 5,
-                "conflicts": (5, 11, 5)},
+    "dev": {"mentions": (773, 787, 795), "claims": (573, 614, 641), "dates": 235,
+            "conflicts": (37, 42, 140)},
+    "heldout": {"mentions": (0, 0, 0), "claims": (0, 0, 0), "dates": 0,
+                "conflicts": (0, 0, 0)},
 }  # fmt: skip
 
 
@@ -131,7 +131,8 @@ DATELESS = ("held29", "held31", "held36", "held63", "held77", "held81", "held84"
             "held149", "held161", "held163", "held171", "held181", "held182", "held183",
             "held185", "held194", "held195", "held198", "held212", "held213", "held217",
             "held218", "held219", "held221", "held223", "held227", "held232", "held233",
-            "held235", "held261")  # fmt: skip
+            "held235", "held261", "held265", "held266", "held267", "held270", "held272",
+            "held274", "held276")  # fmt: skip
 
 
 @pytest.mark.parametrize("part", sorted(MEASURED))
@@ -1071,12 +1072,16 @@ def test_lengths_listed_after_of_them_by_country_are_those_countries_sections() 
     lengths = [conflict for conflict in corpus_conflicts(
         [_analysis(entry["id"]) for entry in documents_of(REAL, "dev")]
     ) if conflict.subject == "btc_pipeline/btc" and conflict.kind == "length"]  # fmt: skip
-    # no part against the whole, nor against the catalog's 1768 km; the one left is real: the
+    # no part against the whole, nor against the catalog's 1768 km; those left are real: the
     # Georgian section as 249 km (held142, "249 – по Грузии"; held174, "249 километров -
-    # Грузии") against 248 km here, in held183 ("в Грузии – 248 км") and in held253 ("открыли
-    # 248-километровый грузинский участок нефтепровода")
+    # Грузии") against 248 km here, in held183 ("в Грузии – 248 км"), in held253 ("открыли
+    # 248-километровый грузинский участок нефтепровода") and in held269 ("248 км на грузинской
+    # территории"); the whole as 1767 km (held269) and 1776 km (held270) against 1768 km
     assert [sorted(claim.text for claim in conflict.claims) for conflict in lengths] == [
-        ["248 км", "248 км", "248-километровый", "249", "249 километров"]
+        ["1 768 километров", "1,768 тыс. км", "1.768 километров", "1.768 километров", "1767 км",
+         "1768 километров", "1768 км", "1768 км", "1776 километров"],
+        ["248 км", "248 км", "248 км", "248-километровый", "249", "249 километров"],
+        ["1767 км"],
     ]
 
 
@@ -2398,3 +2403,122 @@ def test_a_name_two_words_before_a_companys_legal_word_is_the_company() -> None:
     mentions = _analysis("held263_trend_20251126_middle_corridor_crct_double.txt").mentions
     assert [m.text for m in mentions if m.layer == "middle_corridor"][:1] == ["Среднему коридору"]
     assert "Middle Corridor" not in [m.text for m in mentions]
+
+
+def test_a_share_the_project_is_done_to_and_lengths_of_pipe_laid_are_construction() -> None:
+    # "проект выполнен на 56%. Во всех трех странах подготовлено почти 760 км строительного
+    # коридора и свыше 580 км труб уложены и готовы к сварке" (held268): work done, not the
+    # pipeline's length, so no conflict with its 1768 km
+    name = "held268_oilcapital_20040204_btc_56pct.txt"
+    for written in ("56%", "760 км", "580 км"):
+        assert _claim(name, written).scope == "construction", written
+    assert _conflicts(name) == []
+
+
+def test_a_length_over_the_territory_of_three_countries_is_the_whole_route() -> None:
+    # "Маршрут нефтепровода Баку-Тбилиси-Джейхан протяженностью 1776 километров пролегает по
+    # территории трех стран - Азербайджана, Грузии и Турции" (held270): no Azerbaijani section
+    total = _claim("held270_regnum_20060713_btc_opening_1776km.txt", "1776 километров")
+    assert (total.feature, total.scope) == ("btc", None)
+    lengths = [c for c in _conflicts("held270_regnum_20060713_btc_opening_1776km.txt",
+                                     "held98_1news_20130409_btc_q1_2013_exports.txt")
+               if c.kind == "length"]  # fmt: skip
+    assert [sorted(x.value for x in c.claims) for c in lengths] == [[1768.0, 1776.0]]
+
+
+def test_country_sections_listed_with_the_countrys_adjective_and_the_unit_left_out() -> None:
+    # "Длина трассы - 1767 км: 248 км на грузинской территории, 443 км на азербайджанской и 1076
+    # на турецкой." (held269): the 443 km are Azerbaijan's, not Georgia's; 1076 km, Turkey's
+    name = "held269_mineral_20040412_btc_georgia_60pct.txt"
+    sections = [(_claim(name, written).value, _claim(name, written).scope)
+                for written in ("248 км", "443 км", "1076")]  # fmt: skip
+    assert sections == [(248.0, "section:GE"), (443.0, "section:AZ"), (1076.0, "section:TR")]
+    assert _claim(name, "1076").unit == "km"
+
+
+def test_a_range_from_one_figure_to_another_is_one_claim_of_both_ends() -> None:
+    # "В разное время назывались разные объемы прокачки нефти по будущему трубопроводу – от 40 до
+    # 80 млн. тонн в год." (held265): one range of figures named, not 40 Mt a year and 80
+    volumes = [c for c in _analysis("held265_utro_20020830_btc_2_9bn_usd.txt").claims
+               if c.unit == "Mt/yr"]  # fmt: skip
+    assert [(c.value, c.value_max, c.feature) for c in volumes] == [(40.0, 80.0, "btc")]
+    # a change from one figure to another keeps both ends ("с 0,8 млн до 4,5 млн тонн")
+    text = "Объем вырос с 0,8 млн до 4,5 млн тонн."
+    assert [q.value for q in quantities(text, 0, len(text)) if q.unit == "Mt"] == [0.8, 4.5]
+
+
+def test_a_deadline_with_the_year_abbreviated_is_read() -> None:
+    # "Экспортный нефтепровод Баку-Тбилиси-Джейхан (БТД) будет готов в первой половине 2005 г."
+    # (held269); "в 2015 г. закончится строительство сухогрузного терминала нового порта"
+    # (held272)
+    ready = _claim("held269_mineral_20040412_btc_georgia_60pct.txt", "в первой половине 2005 г.")
+    assert (ready.kind, ready.value, ready.feature) == ("deadline", 2005.0, "btc")
+    terminal = _claim("held272_transukr_20131107_alat_port_11_6mt.txt", "в 2015 г.")
+    assert (terminal.kind, terminal.value, terminal.feature) == ("deadline", 2015.0, "alat")
+
+
+def test_a_parallel_line_whose_noun_is_cut_is_a_second_line() -> None:
+    # "Предполагается, что к концу 2006 года будет введена в строй параллельная ве" (held270,
+    # the excerpt ends there): the parallel line's year, no conflict with the pipeline's 2005
+    name = "held270_regnum_20060713_btc_opening_1776km.txt"
+    assert _claim(name, "к концу 2006 года").scope == "second line"
+    found = _conflicts(name, "held269_mineral_20040412_btc_georgia_60pct.txt")
+    assert [c for c in found if c.kind == "deadline"] == []
+
+
+def test_the_time_building_lasted_is_a_duration() -> None:
+    # "Отметим, строительство трубы продолжалось 12 лет." (held270)
+    took = _claim("held270_regnum_20060713_btc_opening_1776km.txt", "продолжалось 12 лет")
+    assert (took.kind, took.value, took.unit, took.feature) == ("duration", 12.0, "yr", "btc")
+
+
+def test_a_percent_written_before_its_number_is_an_estimated_overrun() -> None:
+    # "(по независимым оценкам, строительство обойдется в итоге процентов на 40 дороже
+    # расчетной суммы)" (held265): about 40 % more than the $2.9 billion
+    overrun = _claim("held265_utro_20020830_btc_2_9bn_usd.txt", "процентов на 40")
+    assert (overrun.kind, overrun.value, overrun.unit, overrun.qualifier, overrun.feature) == (
+        "growth", 40.0, "%", "about", "btc")
+
+
+def test_a_cost_on_the_territory_of_two_countries_is_their_sections_together() -> None:
+    # "Инвестиции в проект Баку-Тбилиси-Карс только на территории Грузии и Азербайджана
+    # оцениваются в $2,8 млрд." (held273): not the Georgian section's, so not compared with the
+    # loans for it ($200, $300, $575 million)
+    name = "held273_vestiaz_20150106_btk_test_wagon_840km.txt"
+    assert _claim(name, "$2,8 млрд.").scope == "section:AZ+GE"
+    loans = [c for c in _conflicts(name, "held257_blackseanews_20120504_btk_2013_loans.txt")
+             if c.kind == "money"]  # fmt: skip
+    assert all(2.8e9 not in {x.value for x in c.claims} for c in loans)
+
+
+def test_a_stake_in_brackets_that_names_the_capital_is_an_owners() -> None:
+    # "Участниками проекта «БТД» являются компании British Petroleum (30.1% капитала), ГНКАР
+    # (25%), …" (held269): BP's stake, no percent of the pipeline
+    stake = _claim("held269_mineral_20040412_btc_georgia_60pct.txt", "30.1%")
+    assert (stake.layer, stake.scope) == (None, "actor:owner")
+
+
+def test_a_volume_of_an_article_of_unknown_time_is_no_years_figure() -> None:
+    # "40-50 млн. тонн – это нижний предел рентабельности" (held265: an excerpt of 2002 that
+    # prints no date and writes no year) is no figure of 2025's "27,179 миллиона тонн" (held08)
+    floor = _claim("held265_utro_20020830_btc_2_9bn_usd.txt", "40-50 млн. тонн")
+    assert floor.context == {"published": None}
+    names = ("held265_utro_20020830_btc_2_9bn_usd.txt",
+             "held08_blackseanews_20260119_btc_exports.txt")  # fmt: skip
+    assert [c for c in _conflicts(*names) if c.kind == "mass"] == []
+
+
+def test_a_volume_an_agreement_is_about_is_a_contracted_one() -> None:
+    # "НК «КазМунайГаз» и … SOCAR заключили соглашение о транспортировке 1,5 миллиона тонн
+    # нефти ежегодно с месторождения Тенгиз" (held233): contracted, not set against the 40 to
+    # 80 million tonnes a year named for the pipeline (held265)
+    agreed = _claim("held233_bizmedia_20231011_aktau_kaztransoil_btc_1_5mt.txt",
+                    "1,5 миллиона тонн нефти ежегодно")  # fmt: skip
+    assert agreed.context["measure"] == "contract"
+
+
+def test_dollars_abbreviated_dol_are_a_sum_in_dollars() -> None:
+    # "Общая стоимость проекта, по последним оценкам, составляет 3.6 млрд дол." (held269): a real
+    # disagreement with the $2.9 billion (held265) and the 2.95-3.3 billion (held266) estimated
+    cost = _claim("held269_mineral_20040412_btc_georgia_60pct.txt", "3.6 млрд дол")
+    assert (cost.kind, cost.value, cost.unit, cost.feature) == ("money", 3.6e9, "USD", "btc")

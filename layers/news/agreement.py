@@ -55,9 +55,8 @@ def window_of(claim: Claim) -> Any:
     млн. тонн" in 2013 is no figure of 2025."""
     if claim.kind == "growth":
         return (period_of(claim), claim.context.get("since"))
-    published = claim.context.get(PUBLISHED)
-    if published is not None and period_of(claim) is None:
-        return (PUBLISHED, published)
+    if PUBLISHED in claim.context and period_of(claim) is None:
+        return (PUBLISHED, claim.context[PUBLISHED])  # the year None when it is unknown
     return period_of(claim)
 
 
@@ -144,8 +143,11 @@ def _comparable(period: Period, other: Period, volume: bool) -> bool:
         # A volume of no period said is its article's at publication: comparable with no
         # other year's (two articles' of different years, a whole year long before).
         stated = other if period is unstated[0] else period
+        year = unstated[0][1]
+        if year is None:  # an article of an unknown time: no year's figure is its
+            return stated is None or (stated[0] == WHOLE_YEAR and stated[1] is None)
         return stated is None or (
-            stated[0] == WHOLE_YEAR and stated[1] in (None, unstated[0][1], unstated[0][1] - 1)
+            stated[0] == WHOLE_YEAR and stated[1] in (None, year, year - 1)
         )
     stated = other if period is None else period if other is None else None
     return stated is not None and (not volume or stated[0] == WHOLE_YEAR)

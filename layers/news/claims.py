@@ -830,11 +830,12 @@ def _when_published(document: NewsDocument) -> dict[str, Any]:
     """A volume that states no period is its article's figure when it was published: the
     year of the publication date, or of an excerpt that prints none the last year its text
     writes (:func:`caspian.layers.news.timing.latest_year_written`) —
-    ``{"published": year}`` (:func:`caspian.layers.news.agreement.window_of`), or nothing."""
+    ``{"published": year}`` (:func:`caspian.layers.news.agreement.window_of`); ``{"published":
+    None}`` when neither is known (held265: an excerpt of 2002 that writes no year), a figure
+    of an unknown time, which no year's figure is set against."""
     if document.date:
         return {"published": int(document.date[:4])}
-    year = timing.latest_year_written(document.text)
-    return {"published": year} if year else {}
+    return {"published": timing.latest_year_written(document.text)}
 
 
 def _change_dated(kind: str, document: NewsDocument, context: dict[str, Any]) -> dict[str, Any]:
@@ -1139,7 +1140,7 @@ CAPACITY = {"мощность", "способность", "способный", 
 #: Words of an agreed volume: a volume whose own clause names a contract is what was agreed
 #: ("по контракту у нас закреплено 2,2 млн тонн", "договоренности … предусматривают поставки
 #: до 2,2 млн тонн нефти в год"), no volume carried nor one intended by a state.
-CONTRACT = {"контракт", "договор", "договорённость", "договоренность"}
+CONTRACT = {"контракт", "договор", "договорённость", "договоренность", "соглашение"}
 #: Words of containers: a change whose own clause names them is of the containers carried
 #: ("рост контейнерных перевозок в два раза"), no change of the whole freight.
 CONTAINERS = {"контейнер", "контейнерный"}

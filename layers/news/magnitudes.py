@@ -120,9 +120,11 @@ def carried_unit(text: str, before: Reading, figure: Reading) -> Reading | None:
 
 
 # A part listed after a comma with its place past a dash and its unit left out: "443
-# километра пролегают по территории Азербайджана, 249 – по Грузии".
-_LISTED_AFTER_COMMA = re.compile(r",\s*\Z")
-_PLACE_PAST_DASH = re.compile(r"\s*[–—-]\s*(?:по|в)\s+[А-ЯЁ]")
+# километра пролегают по территории Азербайджана, 249 – по Грузии"; or after "и" with its
+# territory as an adjective, "территории" left out: "248 км на грузинской территории, 443 км
+# на азербайджанской и 1076 на турецкой" (held269).
+_LISTED_AFTER_COMMA = re.compile(r"(?:,|\sи)\s*\Z")
+_PLACE_PAST_DASH = re.compile(r"\s*[–—-]\s*(?:по|в)\s+[А-ЯЁ]|\s+на\s+[а-яё]+[сц]кой\b")
 
 
 def listed_part(text: str, before: Reading, figure: Reading, floor: int) -> Reading | None:

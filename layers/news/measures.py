@@ -22,12 +22,14 @@ from caspian.layers.news.scopes import (
     company_share,
     component_scope,
     country_after,
+    done_to,
     figure_scope,
     first_before_a_later,
     funder_share,
     generation_scope,
     head_scope,
     including_scope,
+    laid_after,
     laid_scope,
     listed_country_part,
     named_stretch,
@@ -203,11 +205,14 @@ def scope_of(
             or figure_scope(text, *span)
             # "почти 90 процентов работ" that name no design nor section: works built
             or ("construction" if of_works(text, item.end) else None)
+            or ("construction" if done_to(text, sentence[0], item.start) else None)
         )
     generated = generation_scope(text, span[0], item.start) if item.kind == "power" else None
     if generated:
         return generated  # "установленную мощность генерации до 26 ГВт": plants', no line's
-    if item.kind == "length" and laid_scope(text, sentence[0], item.start):
+    if item.kind == "length" and (
+        laid_scope(text, sentence[0], item.start) or laid_after(text, item.end, sentence[1])
+    ):
         return "construction"  # "уложено 75,6 км главного пути": work done, in km
     stretch = (
         head_scope(text, (item.start, item.end), sentence[1])

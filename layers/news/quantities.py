@@ -70,9 +70,17 @@ _GROWTH_WORD = re.compile(r"(?<![А-Яа-яЁё])(?:[Уу]дв|[Уу]тр|[Вв]
 _GROWTH_HINT = needs_words(re.compile(r"\sраза?\b", re.IGNORECASE), ("раз",))
 _PERIOD_HINT = ("месяц",)
 _YEAR_HINT = ("год",)
-_DURATION_HINT = ("течение", "протяжении", "ближайших", "следующих", "рассчитан", "через")
+_DURATION_HINT = (
+    "течение", "протяжении", "ближайших", "следующих", "рассчитан", "через", "продолжал", "длил",
+)  # fmt: skip
 # The letters every growth word starts with (as case-sensitive as :data:`_GROWTH_WORD`).
 _GROWTH_WORD_HINT = needs_words(re.compile(r"[УуВв](?:дв|тр)"), ("удв", "утр", "вдв", "втр"))
+# The "от" of a range of figures ("разные объемы прокачки нефти … – от 40 до 80 млн. тонн в
+# год"), not the "с" of a change, nor an "от" after a verb of change ("вырос от 40 до 80").
+_FROM_RANGE = re.compile(r"(?<![^\W\d_])от\s+\Z", re.IGNORECASE)
+_CHANGED_FROM = re.compile(
+    r"(?:рос|увелич|сократ|сниз|уменьш|упа|повыс|подня)[а-яё]*\s+от\s+\Z", re.IGNORECASE
+)
 _WHOLE_YEAR = re.compile(rf"\bза\s+({_YEAR})\s+год\b", re.IGNORECASE)
 # Half a year: "За полгода 2025-го", "за первое полугодие 2025 года".
 _HALF_YEAR = needs_words(
@@ -125,8 +133,10 @@ def _phrase(name: str) -> re.Pattern[str]:
         "period": rf"\bза\s+(?:первые\s+)?({_number()})\s+(месяц[а-я]*)"
         rf"(?:\s+({_YEAR})\s+года)?",
         # "Строительство рассчитано на пять лет": the time a work is planned to take; "а
-        # строительство завершится через шесть лет": the time until it is done.
-        "duration": r"\b(?:(?:в\s+течение|на\s+протяжении|рассчитан[аоы]?\s+на|через)(?:\s+"
+        # строительство завершится через шесть лет": the time until it is done; "строительство
+        # трубы продолжалось 12 лет" (held270): the time it took.
+        "duration": r"\b(?:(?:в\s+течение|на\s+протяжении|рассчитан[аоы]?\s+на|через|"
+        r"(?:продолжал|длил)(?:ось|ся|ась|ись))(?:\s+"
         r"(?:ближайших|следующих|последующих))?|ближайших|следующих|последующих)\s+"
         rf"({_number()})(?:\s*[-–]\s*({_number()}))?\s+(лет|год[а-я]*|месяц[а-я]*|"
         r"дн[а-я]*|недел[а-я]*)\b",
@@ -229,6 +239,14 @@ _REACHED_BY_CHANGE = re.compile(r"%\s*,?\s*или\s+до\s*\Z", re.IGNORECASE)
 
 # The other end of a change from a figure: "с 18 тыс. TEU в 2022 году до", "с 0,8 млн до".
 _FROM_FIGURE_TO = re.compile(r"\bсо?\s+\d[^;:!?]{0,50}?\sдо\s*\Z", re.IGNORECASE)
+
+
+def _a_range_from(text: str, floor: int, figure: int) -> bool:
+    """Whether "от" before ``figure`` opens a range of figures, no change (:data:`_FROM_RANGE`)."""
+    return bool(
+        _FROM_RANGE.search(text, max(floor, figure - 4), figure)
+        and not _CHANGED_FROM.search(text, max(floor, figure - 30), figure)
+    )
 
 
 def _qualifier(text: str, start: int, floor: int) -> str | None:
@@ -453,7 +471,12 @@ def measured(text: str, start: int, end: int, language: Language = RUSSIAN) -> I
             following = readings[index + 1]
             opened = range_start(text, reading, following, start)
             joined = None if opened else joined_range(text, reading, following)
-            if opened is not None:
+            if opened is not None and _a_range_from(text, start, reading.start):
+                # "от 40 до 80 млн. тонн в год" (held265): one range of figures named, not a
+                # change from one to the other ("с 0,8 млн до 4,5 млн тонн", both ends read)
+                reading, upper = opened, following
+                joined_ends.add(index + 1)
+            elif opened is not None:
                 reading = opened
                 range_ends.add(index + 1)
             elif joined is not None:
@@ -551,6 +574,23 @@ def _growth_verb(word: str) -> float | None:
     return next((_GROWTH_VERBS[lemma] for lemma in lemmas(word) if lemma in _GROWTH_VERBS), None)
 
 
+# A percent written before its number, the order of an estimate: "строительство обойдется в
+# итоге процентов на 40 дороже расчетной суммы" (held265), about 40 % more.
+_PERCENT_FIRST = needs_words(
+    re.compile(r"\bпроцент(?:ов|а)?\s+на\s+(\d+(?:,\d+)?)(?![\d,])", re.IGNORECASE),
+    ("процент", "процентов", "процента"),
+)
+
+
+@reads_where(_PERCENT_FIRST)
+def percents_first(text: str, start: int, end: int) -> Iterator[Quantity]:
+    """Changes in percent written before their number, ``процентов на 40``: about so many
+    percent (the inverted order hedges the figure)."""
+    for match in _PERCENT_FIRST.finditer(text, start, end):
+        yield Quantity("growth", numbers.parse_digits(match[1]), units.PERCENT.unit,
+                       match.start(), match.end(), "about")  # fmt: skip
+
+
 @reads_where(_PERIOD_HINT, _YEAR_HINT)
 def periods(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Reporting periods: ``за первые восемь месяцев 2025 года``, ``за 2024 год``, ``за
@@ -598,7 +638,7 @@ def durations(text: str, start: int, end: int) -> Iterator[Quantity]:
             yield Quantity("duration", value, unit, match.start(), match.end(), value_max=maximum)
 
 
-READERS = (growth, periods, durations, timing.deadlines, timing.events)
+READERS = (growth, percents_first, periods, durations, timing.deadlines, timing.events)
 
 
 def quantities(text: str, start: int, end: int, language: Language = RUSSIAN) -> list[Quantity]:

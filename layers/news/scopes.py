@@ -141,6 +141,24 @@ def _neighbour(found: Sequence[frozenset[str] | set[str]], index: int) -> bool:
     return index >= 2 and "с" in found[index - 1] and "граница" in found[index - 2]
 
 
+def _and_another(found: Sequence[frozenset[str] | set[str]], index: int, country: str) -> str:
+    """``country`` (named at ``found[index]``), or it and a second one joined by "и" right
+    after it, as ``AZ+GE`` in alphabetical order: "только на территории Грузии и Азербайджана"
+    (held273) is the two countries' sections together, not Georgia's."""
+    if index + 2 < len(found) and "и" in found[index + 1]:
+        other = next((COUNTRIES[lemma] for lemma in found[index + 2] if lemma in COUNTRIES), None)
+        if other and other != country:
+            return "+".join(sorted((country, other)))
+    return country
+
+
+def _of_countries(found: Sequence[frozenset[str] | set[str]], index: int) -> bool:
+    """Whether the section word at ``found[index]`` (lemma sets of a clause's words) is a
+    territory of countries, "страны", within two words after it ("пролегает по территории трех
+    стран - Азербайджана, Грузии и Турции", held270): the whole route, no one country's."""
+    return any("страна" in near for near in found[index + 1 : index + 3])
+
+
 def figure_scope(
     text: str, start: int, end: int, figure_end: int | None = None
 ) -> str | None:
@@ -157,12 +175,14 @@ def figure_scope(
     tokens = words(text, start, end)
     found = [lemmas(token.text) for token in tokens]
     for index, lemma_set in enumerate(found):
+        if lemma_set & SECTION_WORDS and _of_countries(found, index):
+            continue
         if lemma_set & SECTION_WORDS:
             for near in range(max(0, index - 3), min(len(found), index + 4)):
                 country = next((COUNTRIES[lemma] for lemma in found[near]
                                 if lemma in COUNTRIES), None)  # fmt: skip
                 if country and not _neighbour(found, near):
-                    return f"section:{country}"
+                    return f"section:{_and_another(found, near, country)}"
             adjective = _place_adjective(found[index - 1]) if index else None
             if adjective:
                 return f"section:{adjective}"
@@ -184,6 +204,10 @@ def figure_scope(
         if lemma_set & ADDITIONAL and lined:
             return "backup"
         if lemma_set & SECOND and lined:
+            return "second line"
+        if "параллельный" in lemma_set:
+            # a parallel one is another line whatever its noun, cut or left out: "к концу 2006
+            # года будет введена в строй параллельная ве" (held270, the excerpt ends there)
             return "second line"
     return None
 
@@ -283,12 +307,23 @@ _COUNTRY_RIGHT_AFTER = re.compile(
 
 def country_after(text: str, figure_end: int, end: int) -> str | None:
     """``section:<country code>`` for a length ending at ``figure_end`` that a dash and "по"
-    or "в" a country follow right after ("1 тысячи километров – по Турции"), else None: that
-    country's, whatever country the clause before it named."""
+    or "в" a country follow right after ("1 тысячи километров – по Турции"), or "на" and a
+    country's adjective ("443 км на азербайджанской"), else None: that country's, whatever
+    country the clause before it named."""
     found = _COUNTRY_RIGHT_AFTER.match(text, figure_end, end)
     group = (1 if found[1] else 2) if found else 0
     country = _country_of(_PLACE, text, found.start(group), found.end(group)) if found else None
+    if not country:
+        adjective = _COUNTRY_ADJECTIVE_AFTER.match(text, figure_end, end)
+        lemma_set = lemmas(adjective[1]) if adjective else frozenset()
+        country = next((COUNTRIES[lemma] for lemma in sorted(lemma_set) if lemma in COUNTRIES),
+                       None)  # fmt: skip
     return f"section:{country}" if country else None
+
+
+# A part's territory right after it as a country's adjective, "территории" left out or after
+# it: "248 км на грузинской территории, 443 км на азербайджанской и 1076 на турецкой" (held269).
+_COUNTRY_ADJECTIVE_AFTER = re.compile(r"\s+на\s+([а-яё]+[сц]кой)\b")
 
 
 # A length written as an adjective ("75,6-километрового", "4,5-километрового"): the noun right
@@ -687,7 +722,8 @@ def shipper_share(text: str, start: int, figure: tuple[int, int]) -> str | None:
 # A percent in brackets right after a name: "Участниками АЧГ являются: BP (30,37%), SOCAR
 # (31,65%), "MOL Group" (9,57%)" are the owners' stakes.
 _NAME_BEFORE_BRACKET = re.compile(r"(?:\b[A-ZА-ЯЁ][\w&.-]*|[\"»”])\s*\(\s*\Z")
-_BRACKET_CLOSES = re.compile(r"\s*\)")
+# The bracket may name what the stake is of: "British Petroleum (30.1% капитала)" (held269).
+_BRACKET_CLOSES = re.compile(r"\s*(?:(?:капитал|акци)[а-яё]*\s*)?\)")
 #: How far before its figure (characters) the name and the bracket may stand.
 _STAKE_REACH = 40
 
@@ -956,6 +992,32 @@ def laid_scope(text: str, start: int, figure: int) -> str | None:
     floor = max(start, figure - LAID_REACH)
     laid = any(lemmas(token.text) & LAID for token in words(text, floor, figure))
     return "construction" if laid or _LAID_DONE.search(text, floor, figure) else None
+
+
+#: How far after a length (characters, within its clause) its work may be named: "свыше 580 км
+#: труб уложены", "почти 760 км строительного коридора" (held268): work done, in km.
+LAID_AFTER_REACH = 40
+_CLAUSE_END = re.compile(r"[,;.:]")
+
+
+def laid_after(text: str, figure_end: int, end: int) -> bool:
+    """Whether a word of laying (:data:`LAID`) or of building ("строительный") stands after a
+    length ending at ``figure_end``, in its clause and at most :data:`LAID_AFTER_REACH`
+    characters on (``end``: its sentence's end)."""
+    stop = min(end, figure_end + LAID_AFTER_REACH)
+    cut = _CLAUSE_END.search(text, figure_end, stop)
+    stop = cut.start() if cut else stop
+    return any(lemmas(token.text) & (LAID | {"строительный"})
+               for token in words(text, figure_end, stop))  # fmt: skip
+
+
+# A share the whole project is done to: "проект выполнен на 56%" (held268), works built.
+_DONE_TO = re.compile(r"\bвыполнен[аоы]?\s+на\s*\Z", re.IGNORECASE)
+
+
+def done_to(text: str, start: int, figure: int) -> bool:
+    """Whether ``text[start:figure]`` (a share's clause before it) ends with "выполнен на"."""
+    return _DONE_TO.search(text, max(start, figure - 20), figure) is not None
 
 
 #: Words of generating power (by lemma): a power in a clause that names one is the capacity of

@@ -101,13 +101,20 @@ _ABSOLUTE = re.compile(
 # The one deadline without "год": a bare "в 2026." closing a sentence.
 _BARE_YEAR_TEXT = rf"в\s+({YEAR})(?=\s*[.!?])"
 _BARE_YEAR = re.compile(rf"\b{_BARE_YEAR_TEXT}", re.IGNORECASE)
+#: Where a deadline may stand without the word "год": a bare year closing its sentence, or a
+#: year abbreviated "г." ("в первой половине 2005 г.", held269).
+WITHOUT_YEAR_WORD = re.compile(rf"\b{_BARE_YEAR_TEXT}|\b{YEAR}\s+г\.", re.IGNORECASE)
 # "в 2026 году", "на 2026 год", "в третьем квартале 2026 года", "в первой половине 2027
 # года", the start of a year ("ввод в эксплуатацию запланирован в начале 2017 года"), and the
 # bare year.
+# The year abbreviated as outlets print it, "г." ("будет готов в первой половине 2005 г.",
+# held269; "в 2015 г. закончится строительство сухогрузного терминала", held272).
+_OF_YEAR = r"(?:года\b|г\.)"
 _IN_YEAR = re.compile(
-    rf"\b(?:в\s+({YEAR}){YEAR_ENDING}\s+году|на\s+({YEAR})\s+год|в\s+(?:перв|втор|трет|четв[её]рт)[а-я]*\s+"
-    rf"(?:квартал|полугоди|половин)[а-я]*\s+({YEAR})\s+года|в\s+начале\s+({YEAR})\s+года|"
-    rf"{_BARE_YEAR_TEXT})\b",
+    rf"\b(?:в\s+({YEAR}){YEAR_ENDING}\s+(?:году\b|г\.)|на\s+({YEAR})\s+год\b|"
+    rf"в\s+(?:перв|втор|трет|четв[её]рт)[а-я]*\s+"
+    rf"(?:квартал|полугоди|половин)[а-я]*\s+({YEAR})\s+{_OF_YEAR}|в\s+начале\s+({YEAR})\s+{_OF_YEAR}|"
+    rf"{_BARE_YEAR_TEXT}\b)",
     re.IGNORECASE,
 )
 # A quarter in Roman numerals, or a range of quarters: "во II-III квартале 2026 года".
@@ -167,7 +174,7 @@ _EVENT_REACH = 60
 def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Deadlines (absolute, completions in a year, relative to the publication) and base
     years of ``text[start:end]``."""
-    bare_year = holds_digit(text, start, end) and _BARE_YEAR.search(text, start, end)
+    bare_year = holds_digit(text, start, end) and WITHOUT_YEAR_WORD.search(text, start, end)
     if not holds_word(text, start, end, ("год",)) and not bare_year:
         return  # every other pattern holds "год" ("года", "году"): most sentences do not
     # The patterns that read a year in digits read it where a run of digits opens ("… 2026"):

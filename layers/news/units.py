@@ -49,7 +49,7 @@ UNIT_WORDS: dict[str, Unit] = {
     "метр": METRE, "м": METRE,
     "тонна": TONNE, "тонн": TONNE, "т": TONNE, "tonne": TONNE, "tonnes": TONNE, "tons": TONNE,
     "mt": MEGATONNE,
-    "доллар": USD, "долл": USD, "usd": USD, "$": USD, "dollar": USD, "dollars": USD,
+    "доллар": USD, "долл": USD, "дол": USD, "usd": USD, "$": USD, "dollar": USD, "dollars": USD,
     "евро": EUR, "eur": EUR, "€": EUR,
     "тенге": KZT, "тг": KZT, "kzt": KZT,  # "10,5 млрд тг": the Kazakh press's abbreviation
     "манат": AZN, "azn": AZN, "рубль": RUB, "руб": RUB, "₽": RUB,
