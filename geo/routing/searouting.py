@@ -235,7 +235,8 @@ class SeaRouter:
         else:
             length_m, nodes = self._shortest(graph, *self._attachments_of(start, end), direct_m)
         vertices_lonlat = graph.vertices_lonlat_list
-        path = [start.water_lonlat, *(vertices_lonlat[node] for node in nodes), end.water_lonlat]
+        path = [start.water_lonlat, *[vertices_lonlat[node] for node in nodes],
+                end.water_lonlat]
         # shapely's array function: a LineString without the class's checks of its input
         line = linestrings_of(densify_path(path, self.settings.densify_km, graph.geod))
         return Route(
