@@ -26,7 +26,7 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from caspian.geo.routing.seagraph import SeaGraph, ecef_floats, tangent_from, visible
+from caspian.geo.routing.seagraph import SeaGraph, ecef_floats, tangent_from, visible_rows
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.intp]
@@ -253,7 +253,7 @@ def resolve_candidates(
                                      axis=0) if ids else np.empty((0, 2))
     if also is not None:
         ends_xy = np.concatenate([ends_xy, [also[1].water_xy]])
-    clear = visible(*graph.prepared_arrays, starts_xy, ends_xy)
+    clear = visible_rows(*graph.prepared_arrays, starts_xy, ends_xy)
     # the lengths of the clear segments one at a time: pyproj's path for plain floats costs a
     # tenth of its array path's overhead, and a query measures a dozen segments (the same
     # numbers); the blocked ones are set to inf together
