@@ -317,9 +317,8 @@ def visible(navigable: Any, coast: Any, starts: FloatArray, ends: FloatArray) ->
 
 
 def visible_rows(navigable: Any, coast: Any, starts: FloatArray, ends: FloatArray) -> Any:
-    """:func:`visible` of ``(m, 2)`` float arrays, ``m >= 1`` (a query's segments: its
-    checks of the arguments skipped: four array calls of the nineteen a test of 32 segments
-    makes besides GEOS's)."""
+    """:func:`visible` of ``(m, 2)`` float arrays, ``m >= 1`` (a query's segments: the
+    conversion and reshaping of its arguments skipped, four array calls a test)."""
     middle = starts + ends
     middle *= 0.5
     inside = shapely.contains_xy(navigable, middle[:, 0], middle[:, 1])
