@@ -618,7 +618,6 @@ def densify_path(lonlats: Any, max_segment_km: float, geod: pyproj.Geod = GEOD) 
     # k / pieces of its length: the per-segment values repeated once per row (one array call
     # each), one Geod.fwd over every row, then the vertices written over their k = 0 rows (a
     # point 0 m along is the vertex; its own numbers are kept).
-    vertex_rows = [0, *itertools.accumulate(pieces)]
     rows = np.array(segments).repeat(pieces, axis=1)
     # k / pieces of each segment, from arrays kept per count of pieces (the same division)
     rows[3] *= np.concatenate([_fractions(count) for count in pieces])
@@ -626,7 +625,13 @@ def densify_path(lonlats: Any, max_segment_km: float, geod: pyproj.Geod = GEOD) 
     new_xy = np.empty((rows_total + 1, 2))
     new_xy[:-1, 0] = new_lons
     new_xy[:-1, 1] = new_lats
-    new_xy[vertex_rows] = coords
+    # the vertices row by row: a route has a handful, and an index array of their rows
+    # cost more to build and scatter through
+    row = 0
+    for vertex, count in zip(vertices, pieces, strict=False):  # the last has no segment
+        new_xy[row] = vertex
+        row += count
+    new_xy[row] = vertices[-1]
     # A geodesic's longitude runs monotonically between its ends, so where the vertices span
     # less than 179 degrees the line spans less than 180 and holds no step of 180 or more
     # (the test below, skipped: two array reductions for nothing)

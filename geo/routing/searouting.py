@@ -30,7 +30,7 @@ import math
 import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -39,7 +39,12 @@ import shapely
 from caspian.geo.errors import InputError
 from caspian.geo.geodesy import densify_path
 from caspian.geo.routing import Route, as_lonlat
-from caspian.geo.routing.seagraph import SeaGraph, visible_one
+from caspian.geo.routing.seagraph import (
+    SeaGraph,
+    linestrings_of,
+    points_of,
+    visible_one,
+)
 from caspian.geo.routing.seapaths import (
     EndPoint,
     ShortestPaths,
@@ -230,9 +235,10 @@ class SeaRouter:
         else:
             length_m, nodes = self._shortest(graph, *self._attachments_of(start, end), direct_m)
         vertices_lonlat = graph.vertices_lonlat_list
-        path = [start.water_lonlat, *(vertices_lonlat[node] for node in nodes), end.water_lonlat]
+        path = [start.water_lonlat, *[vertices_lonlat[node] for node in nodes],
+                end.water_lonlat]
         # shapely's array function: a LineString without the class's checks of its input
-        line = shapely.linestrings(densify_path(path, self.settings.densify_km, graph.geod))
+        line = linestrings_of(densify_path(path, self.settings.densify_km, graph.geod))
         return Route(
             mode="sea",
             start_lonlat=(start_lonlat[0], start_lonlat[1]),
@@ -361,9 +367,11 @@ class SeaRouter:
         return length_m, []
 
 
-@dataclass(frozen=True)
-class _Attachment:
-    """A located point and its candidate vertices (tested as queries need them)."""
+class _Attachment(NamedTuple):
+    """A located point and its candidate vertices (tested as queries need them).
+
+    A named tuple: made twice a route, a third of a frozen dataclass's cost to build.
+    """
 
     point: Located
     ends: EndPoint
@@ -442,7 +450,7 @@ def _nearest_coast_points(
     # shapely's array paths (quicker than its paths for one geometry, Point(x, y)): every
     # segment nearest each point, as (point, segment) columns; of several equally near, the
     # first is taken
-    points, segments = tree.query_nearest(shapely.points(xys), all_matches=True).tolist()
+    points, segments = tree.query_nearest(points_of(xys), all_matches=True).tolist()
     nearest: dict[int, int] = {}
     for k, segment in zip(points, segments, strict=True):
         nearest[k] = min(segment, nearest.get(k, segment))
