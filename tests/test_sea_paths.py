@@ -318,3 +318,21 @@ def test_a_cached_graph_is_read_without_the_boundaries(
     assert all(info.from_cache.values())
     aktau, alat = CASPIAN_PORTS["aktau"], CASPIAN_PORTS["alat"]
     assert router.route(aktau, alat).length_km == sea_router().route(aktau, alat).length_km
+
+
+def test_the_direct_creation_functions_make_what_shapely_makes_or_are_not_used(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # seagraph calls shapely's C functions directly (not public API): they are used only
+    # while they make what shapely.linestrings and shapely.points make, else the public ones.
+    from caspian.geo.routing import seagraph
+
+    coords = np.array([[49.2, 40.1], [50.75, 41.0], [51.1, 43.6]])
+    assert shapely.equals_exact(seagraph.linestrings_of(coords), shapely.linestrings(coords), 0)
+    assert np.all(shapely.equals_exact(seagraph.points_of(coords), shapely.points(coords), 0))
+    if getattr(shapely, "lib", None) is not None:
+        def broken(*args: object) -> object:
+            raise TypeError("changed signature")
+
+        monkeypatch.setattr(shapely.lib, "linestrings", broken)
+        assert seagraph._creation_functions() == (shapely.linestrings, shapely.points)

@@ -73,13 +73,29 @@ def _creation_functions() -> tuple[Any, Any]:
     (``allow``: what the wrappers pass, so the same geometries); shapely 2.0 has no such
     argument, and its own functions are used.
     """
+    public = (shapely.linestrings, shapely.points)
     handle_nan = getattr(getattr(shapely, "creation", None), "HandleNaN", None)
-    if handle_nan is None:
-        return shapely.linestrings, shapely.points
+    lib = getattr(shapely, "lib", None)
+    if handle_nan is None or lib is None:
+        return public
     allow = np.intc(handle_nan.allow)
-    lib = shapely.lib
-    return ((lambda coords: lib.linestrings(coords, allow)),
-            (lambda coords: lib.points(coords, allow)))
+
+    def linestrings(coords: Any) -> Any:
+        return lib.linestrings(coords, allow)
+
+    def points(coords: Any) -> Any:
+        return lib.points(coords, allow)
+
+    # shapely.lib is not public API: a later shapely may change it, so the direct calls are
+    # kept only while they make what the public functions make
+    sample = np.array([[0.5, 1.0], [2.0, -3.25]])
+    try:
+        same = (shapely.equals_exact(linestrings(sample), shapely.linestrings(sample), 0.0)
+                and bool(np.all(shapely.equals_exact(points(sample), shapely.points(sample),
+                                                     0.0))))
+    except Exception:  # any failure of a private function: the public ones serve
+        return public
+    return (linestrings, points) if same else public
 
 
 #: :func:`shapely.linestrings` and :func:`shapely.points` of one array of coordinates,
