@@ -2161,6 +2161,14 @@ def test_the_kars_line_named_by_its_first_leg_is_the_kars_dilucu_line() -> None:
         assert _claim(name, written).feature == "kars-dilucu"
 
 
+def _features_named_in(name: str, written: str) -> list[str | None]:
+    """The features of the mentions that start inside the first ``written`` of article
+    ``name``."""
+    analysis = _analysis(name)
+    start = analysis.document.text.index(written)
+    return [m.feature for m in analysis.mentions if start <= m.start < start + len(written)]
+
+
 @pytest.mark.parametrize(
     ("name", "written", "feature"),
     [
@@ -2175,10 +2183,7 @@ def test_the_kars_line_named_by_its_first_leg_is_the_kars_dilucu_line() -> None:
 def test_a_project_named_as_these_outlets_write_it_is_found(
     name: str, written: str, feature: str
 ) -> None:
-    analysis = _analysis(name)
-    start = analysis.document.text.index(written)
-    found = [m.feature for m in analysis.mentions if start <= m.start < start + len(written)]
-    assert found == [feature]
+    assert _features_named_in(name, written) == [feature]
 
 
 def test_the_day_a_ferry_complex_was_commissioned_is_its_event() -> None:
@@ -2379,10 +2384,7 @@ def test_the_output_of_oil_fields_is_no_figure_of_the_pipeline() -> None:
 def test_a_project_named_as_the_twenty_first_parts_outlets_write_it_is_found(
     name: str, written: str, feature: str | None
 ) -> None:
-    analysis = _analysis(name)
-    start = analysis.document.text.index(written)
-    found = [m.feature for m in analysis.mentions if start <= m.start < start + len(written)]
-    assert found == [feature]
+    assert _features_named_in(name, written) == [feature]
 
 
 def test_a_year_a_line_is_handed_over_in_is_its_opening() -> None:
