@@ -4,9 +4,11 @@ flag and the fix, before any work is done."""
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
+from caspian.geo.errors import InputError
 from cli_support import run_cli
 
 _OSM = "an .osm or .osm.pbf extract"
@@ -41,3 +43,27 @@ def test_an_empty_name_for_a_path_is_refused_naming_the_flag(
     assert err == (f"caspian: error: {flag} was given an empty name; give the path of {what} "
                    f"(see 'caspian {command} --help')\n")
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("hours, speed", [("inf", "40"), ("1e308", "1e308"), ("0", "inf")])
+def test_a_transfer_cost_that_is_not_finite_is_refused_not_called_no_route(
+    hours: str, speed: str, capsys: pytest.CaptureFixture[str],
+) -> None:
+    # An infinite cost forbade every transfer: Aktau to Tbilisi (a ferry, then rail) was
+    # "no corridor route ... allow more statuses (--status), avoid less (--avoid)".
+    code, out, err = run_cli(["route", "aktau_port/aktau", "Tbilisi", "--mode", "corridor",
+                              "--transfer-hours", hours, "--speed-kmh", speed], capsys)
+    assert code == 2 and out == ""
+    assert err.startswith(f"caspian: error: --transfer-hours {float(hours)!r} and "
+                          f"--speed-kmh {float(speed)!r} do not make a finite cost per transfer")
+    assert "--status" not in err and err.count("\n") == 1
+
+
+def test_the_library_refuses_an_infinite_transfer_cost_before_loading_the_network() -> None:
+    from caspian.layers.routing.corridor import route_by_corridor, transfer_cost_km
+
+    assert transfer_cost_km(2, 40.0) == 80.0
+    with pytest.raises(InputError, match=r"transfer_hours=inf and speed_kmh=40\.0"):
+        route_by_corridor("aktau_port/aktau", "Tbilisi", transfer_hours=math.inf)
+    with pytest.raises(InputError, match="do not make a finite cost"):
+        transfer_cost_km(True, 40.0)
