@@ -67,3 +67,49 @@ def test_the_library_refuses_an_infinite_transfer_cost_before_loading_the_networ
         route_by_corridor("aktau_port/aktau", "Tbilisi", transfer_hours=math.inf)
     with pytest.raises(InputError, match="do not make a finite cost"):
         transfer_cost_km(True, 40.0)
+
+
+@pytest.fixture()
+def small_parquet(tmp_path: Path) -> Path:
+    import geopandas
+    from shapely.geometry import LineString
+
+    path = tmp_path / "rail.parquet"
+    frame = geopandas.GeoDataFrame(geometry=[LineString([(49.0, 40.0), (50.0, 41.0)])],
+                                   crs="EPSG:4326")
+    frame.to_parquet(path)
+    return path
+
+
+@pytest.mark.parametrize("address", ["garbage", "", "tcp://127.0.0.1"])
+def test_a_scheduler_address_that_is_not_one_is_one_line(
+    address: str, small_parquet: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    pytest.importorskip("distributed")
+    pytest.importorskip("dask_geopandas")
+    # It was distributed's ValueError "missing port number in address 'garbage'", raw.
+    code, out, err = run_cli(["metrics", "--file", str(small_parquet), "--scheduler",
+                              address], capsys)
+    assert code == 2 and out == ""
+    assert err.startswith(f"caspian: error: --scheduler {address!r} is not a dask scheduler "
+                          "address (")
+    assert err.endswith("; give --scheduler as tcp://HOST:PORT (e.g. tcp://127.0.0.1:8786)\n")
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("workers", ["100000", "99999999999999999999"])
+def test_more_local_workers_than_cpus_is_refused_before_starting_any(
+    workers: str, small_parquet: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    pytest.importorskip("distributed")
+    pytest.importorskip("dask_geopandas")
+    import os
+
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    # It started processes until the machine gave out (no answer within two minutes).
+    code, out, err = run_cli(["metrics", "--file", str(small_parquet), "--workers", workers],
+                             capsys)
+    assert code == 2 and out == ""
+    assert err == (f"caspian: error: --workers {workers} is more worker processes than this "
+                   f"machine's {cpus} CPU(s); give --workers {max(2, cpus)} or fewer, or "
+                   "--scheduler to use a cluster of several machines\n")
