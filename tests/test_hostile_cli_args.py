@@ -4,11 +4,13 @@ flag and the fix, before any work is done."""
 
 from __future__ import annotations
 
+import json
 import math
 from pathlib import Path
 
 import pytest
 from caspian.geo.errors import InputError
+from caspian.layers.io.userdata import validate_geojson
 from cli_support import run_cli
 
 _OSM = "an .osm or .osm.pbf extract"
@@ -113,3 +115,26 @@ def test_more_local_workers_than_cpus_is_refused_before_starting_any(
     assert err == (f"caspian: error: --workers {workers} is more worker processes than this "
                    f"machine's {cpus} CPU(s); give --workers {max(2, cpus)} or fewer, or "
                    "--scheduler to use a cluster of several machines\n")
+
+
+def test_a_feature_partly_in_metres_is_not_called_both_in_degrees_and_projected() -> None:
+    # One feature with one vertex in degrees and one in metres was "mixed CRS hints: feature(s)
+    # 0 are in degrees but feature(s) 0 look projected", above its own vertex problem.
+    text = json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {}, "geometry": {
+            "type": "LineString", "coordinates": [[49.0, 40.0], [500000.0, 4400000.0]]}}]})
+    messages = [problem.message for problem in validate_geojson(text)]
+    assert len(messages) == 1
+    assert messages[0].startswith("geometry.coordinates[1] is [500000, 4.4e+06]: that looks "
+                                  "like a projected CRS (metres)")
+
+
+def test_features_in_degrees_beside_a_partly_projected_one_still_make_mixed_hints() -> None:
+    line = {"type": "LineString", "coordinates": [[49.0, 40.0], [500000.0, 4400000.0]]}
+    point = {"type": "Point", "coordinates": [49.8, 40.4]}
+    text = json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {}, "geometry": geometry}
+        for geometry in (line, point)]})
+    assert validate_geojson(text)[0].message == (
+        "mixed CRS hints: feature(s) 1 are in degrees but feature(s) 0 look projected "
+        "(metres); reproject them all to EPSG:4326")

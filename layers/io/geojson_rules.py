@@ -353,9 +353,14 @@ def _check_crs_consistency(ctx: Context) -> None:
     if len(names) > 1:
         ctx.add(None, None, f"mixed CRS hints: \"crs\" members name {', '.join(names)}; "
                 "reproject everything to EPSG:4326 and remove the \"crs\" members")
-    if ctx.degree_features and ctx.projected_features:
+    # A feature with vertices of both kinds is named by its own problem (the vertices that
+    # look projected); only whole features that differ make a file-level contradiction, so
+    # such a feature is not listed as being in degrees too.
+    projected = set(ctx.projected_features)
+    degrees = [index for index in ctx.degree_features if index not in projected]
+    if degrees and projected:
         ctx.add(None, None, "mixed CRS hints: feature(s) "
-                f"{_index_list(ctx.degree_features)} are in degrees but feature(s) "
+                f"{_index_list(degrees)} are in degrees but feature(s) "
                 f"{_index_list(ctx.projected_features)} look projected (metres); "
                 "reproject them all to EPSG:4326")
 
