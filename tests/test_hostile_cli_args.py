@@ -6,8 +6,12 @@ from __future__ import annotations
 
 import json
 import math
+import os
+import signal
+import sys
 from pathlib import Path
 
+import click
 import pytest
 from caspian.geo.errors import InputError
 from caspian.layers.io.userdata import validate_geojson
@@ -138,3 +142,43 @@ def test_features_in_degrees_beside_a_partly_projected_one_still_make_mixed_hint
     assert validate_geojson(text)[0].message == (
         "mixed CRS hints: feature(s) 1 are in degrees but feature(s) 0 look projected "
         "(metres); reproject them all to EPSG:4326")
+
+
+@click.command("swallow")
+def _swallowing_command() -> None:
+    """What numpy's C import does with Ctrl-C: the interrupt is printed through
+    ``sys.excepthook`` and replaced by an ImportError."""
+    try:
+        os.kill(os.getpid(), signal.SIGINT)
+    except KeyboardInterrupt:
+        sys.excepthook(*sys.exc_info())  # type: ignore[arg-type]  # PyErr_Print does this
+        raise ImportError("numpy._core.multiarray failed to import") from None
+
+
+def test_ctrl_c_that_a_library_turns_into_another_error_is_still_interrupted(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Ctrl-C in the first second of 'caspian route' or 'caspian map' (numpy loading under
+    # shapely) printed two tracebacks and exited 1.
+    from caspian.maps.cli.main import COMMANDS, CommandEntry
+
+    monkeypatch.setitem(COMMANDS, "swallow",
+                        CommandEntry(f"{__name__}:_swallowing_command", "Swallow Ctrl-C."))
+    code, out, err = run_cli(["swallow"], capsys)
+    assert (code, out, err) == (130, "", "caspian: interrupted\n")
+
+
+def test_an_error_without_ctrl_c_is_still_a_bug_with_its_traceback(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from caspian.maps.cli.main import COMMANDS, CommandEntry, main
+
+    monkeypatch.setitem(COMMANDS, "broken",
+                        CommandEntry(f"{__name__}:_broken_command", "Fail."))
+    with pytest.raises(ImportError, match="not an interruption"):
+        main(["broken"])
+
+
+@click.command("broken")
+def _broken_command() -> None:
+    raise ImportError("not an interruption")
