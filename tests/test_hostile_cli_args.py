@@ -182,3 +182,20 @@ def test_an_error_without_ctrl_c_is_still_a_bug_with_its_traceback(
 @click.command("broken")
 def _broken_command() -> None:
     raise ImportError("not an interruption")
+
+
+@pytest.mark.parametrize("bbox", ["0,0,180,90", "0,0,179,89"])
+def test_a_box_osmnx_cannot_cut_into_queries_is_one_line_before_any_request(
+    bbox: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    # osmnx's split of the box projected it to NaN: "ValueError: cannot convert float NaN to
+    # integer" and a traceback, exit 1. No request is made: the split comes first.
+    output = tmp_path / "rail.geojson"
+    code, out, err = run_cli(["osm", "fetch", "--bbox", bbox, "--cache-folder",
+                              str(tmp_path / "cache"), "--overpass-url",
+                              "http://127.0.0.1:9/api", "-o", str(output)], capsys)
+    assert (code, out) == (2, "")
+    assert err.startswith(f"caspian: error: bbox {bbox} is too large for osmnx to cut into "
+                          "Overpass queries (cannot convert float NaN to integer); "
+                          "give a smaller box (W,S,E,N)")
+    assert err.count("\n") == 1 and not output.exists()
