@@ -199,3 +199,24 @@ def test_a_box_osmnx_cannot_cut_into_queries_is_one_line_before_any_request(
                           "Overpass queries (cannot convert float NaN to integer); "
                           "give a smaller box (W,S,E,N)")
     assert err.count("\n") == 1 and not output.exists()
+
+
+def test_a_plain_geojson_file_as_layer_file_is_told_what_a_layer_file_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    # It said "mine.geojson: layer is missing id, name, group" and no fix.
+    mine = tmp_path / "mine.geojson"
+    mine.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {}, "geometry": {
+            "type": "LineString", "coordinates": [[49.0, 40.0], [50.0, 41.0]]}}]}),
+        encoding="utf-8")
+    before = mine.read_bytes()
+    code, out, err = run_cli(["refine", "middle_corridor/georgian-ports", "--osm-file",
+                              str(Path(__file__).parent / "data" / "georgia_rail.osm.pbf"),
+                              "--layer-file", str(mine),
+                              "--write"], capsys)
+    assert (code, out) == (2, "")
+    assert err.endswith("mine.geojson: layer is missing id, name, group; give a catalog layer "
+                        "file: a FeatureCollection with the layer's id, name, group and "
+                        "features at its top level (docs/catalog-schema.md)\n")
+    assert err.count("\n") == 1 and mine.read_bytes() == before
