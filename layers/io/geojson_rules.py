@@ -502,12 +502,16 @@ def _check_validity(
         return
     if shapely.is_valid(shape):
         return
-    reason = shapely.is_valid_reason(shape)
+    ctx.add(index, fid, invalid_polygon_message(where, kind, shapely.is_valid_reason(shape)))
+
+
+def invalid_polygon_message(where: str, kind: str, reason: str) -> str:
+    """The problem of a polygon GEOS calls invalid (``reason`` from ``is_valid_reason``), for
+    GeoJSON and for the files read in batches alike."""
     if "Self-intersection" in reason:
         at = reason[reason.find("[") + 1 : reason.find("]")].split()
         place = f" at [{float(at[0]):g}, {float(at[1]):g}]" if len(at) >= 2 else ""
-        ctx.add(index, fid, f"{where} ({kind}) is self-intersecting{place}; fix it in QGIS "
+        return (f"{where} ({kind}) is self-intersecting{place}; fix it in QGIS "
                 "(Vector > Geometry Tools > Fix Geometries) or with shapely.make_valid")
-    else:
-        ctx.add(index, fid, f"{where} ({kind}) is not a valid polygon: {reason}; fix it in "
-                "QGIS (Fix Geometries) or with shapely.make_valid")
+    return (f"{where} ({kind}) is not a valid polygon: {reason}; fix it in "
+            "QGIS (Fix Geometries) or with shapely.make_valid")
