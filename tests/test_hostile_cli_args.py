@@ -315,3 +315,25 @@ def test_a_geometry_collection_in_a_geopackage_is_named_not_a_traceback(
     assert out == (f"{path}: feature 0: geometry is a GeometryCollection, which this command "
                    "does not use; use one of Point, MultiPoint, LineString, MultiLineString, "
                    "Polygon, MultiPolygon\n")
+
+
+@pytest.mark.parametrize("wkt, problem", [
+    ("LINESTRING EMPTY", "geometry is an empty LineString (no positions); give it positions or "
+     "remove the feature"),
+    ("LINESTRING (49 40, 49 40)", "geometry (LineString) has all positions equal, so it has no "
+     "length; give it at least two distinct positions"),
+    ("MULTILINESTRING ((49 40, 50 41), (49 40, 49 40))", "geometry (MultiLineString) has all "
+     "positions equal, so it has no length; give it at least two distinct positions"),
+])
+def test_an_empty_or_lengthless_line_in_a_geopackage_is_refused_as_in_geojson(
+    wkt: str, problem: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    import geopandas
+    import shapely
+
+    # Both were "ok: 1 feature" (and 0 km in metrics), where GeoJSON refuses them.
+    path = tmp_path / "line.gpkg"
+    geopandas.GeoDataFrame({"name": ["line"]}, geometry=[shapely.from_wkt(wkt)],
+                           crs="EPSG:4326").to_file(path)
+    code, out, _ = run_cli(["validate", str(path)], capsys)
+    assert (code, out) == (2, f"{path}: feature 0: {problem}\n")

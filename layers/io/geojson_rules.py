@@ -490,8 +490,7 @@ def _check_validity(
         coords = geometry["coordinates"]
         parts = [coords] if kind == "LineString" else coords
         if any(part.count(part[0]) == len(part) for part in parts):
-            ctx.add(index, fid, f"{where} ({kind}) has all positions equal, so it has no length; "
-                    "give it at least two distinct positions")
+            ctx.add(index, fid, equal_positions_message(where, kind))
         return
     shape = shapely.geometry.shape(geometry)
     if _jumps_antimeridian(shape):
@@ -503,6 +502,12 @@ def _check_validity(
     if shapely.is_valid(shape):
         return
     ctx.add(index, fid, invalid_polygon_message(where, kind, shapely.is_valid_reason(shape)))
+
+
+def equal_positions_message(where: str, kind: str) -> str:
+    """The problem of a line (or a part of one) whose positions are all equal."""
+    return (f"{where} ({kind}) has all positions equal, so it has no length; give it at least "
+            "two distinct positions")
 
 
 def invalid_polygon_message(where: str, kind: str, reason: str) -> str:

@@ -41,6 +41,7 @@ from caspian.layers.io.geojson_rules import (
     SUPPORTED_GEOMETRY_TYPES,
     StreamedCollectionCheck,
     check_document,
+    equal_positions_message,
     invalid_polygon_message,
     prepare_positions,
 )
@@ -260,6 +261,7 @@ def _check_batch(
                       rows[unused], names[unused], strict=True)]
     problems += _position_problems(geoms, rows)
     problems += _polygon_problems(geoms, names, rows)
+    problems += _degenerate_problems(geoms, names, rows, missing)
     properties = batch.drop_columns(["geometry"]).to_pandas()
     problems += _property_problems(properties, rows)
     if "id" not in properties.columns:
@@ -314,6 +316,26 @@ def _polygon_problems(geoms: Any, names: Any, rows: Any) -> list[tuple[int, str]
     return [(int(rows[i]), invalid_polygon_message("geometry", str(names[i]),
                                                    str(shapely.is_valid_reason(geoms[i]))))
             for i in invalid.tolist()]
+
+
+def _degenerate_problems(geoms: Any, names: Any, rows: Any, missing: Any) -> list[tuple[int, str]]:
+    """Empty geometries, and lines with a part whose positions are all equal, as the GeoJSON
+    rules report them (a GeoPackage's ``LINESTRING EMPTY`` was "ok" and measured 0 km)."""
+    # slow import
+    import numpy as np
+
+    # slow import: GEOS and numpy
+    import shapely
+
+    empty = shapely.is_empty(geoms) & ~missing
+    problems = [(int(rows[i]), f"geometry is an empty {names[i]} (no positions); give it "
+                 "positions or remove the feature") for i in np.flatnonzero(empty).tolist()]
+    lines = np.flatnonzero(np.isin(names, ["LineString", "MultiLineString"]) & ~empty)
+    parts, owner = shapely.get_parts(geoms[lines], return_index=True)
+    flat = np.unique(owner[shapely.length(parts) == 0])
+    problems += [(int(rows[lines[i]]), equal_positions_message("geometry", str(names[lines[i]])))
+                 for i in flat.tolist()]
+    return problems
 
 
 def _property_problems(properties: Any, rows: Any) -> list[tuple[int, str]]:
