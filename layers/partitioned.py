@@ -171,6 +171,26 @@ def cluster_file_metrics(
     return frame.reset_index(drop=True)
 
 
+def _local_cpus() -> int:
+    """The CPUs this process may run on (its affinity mask where the system has one)."""
+    affinity = getattr(os, "sched_getaffinity", None)
+    return len(affinity(0)) if affinity is not None else (os.cpu_count() or 1)
+
+
+def _check_local_workers(workers: int) -> None:
+    """Refuse a local cluster of more worker processes than CPUs (two are always allowed,
+    the command line's default): each worker is a process of one thread, so more of them
+    cannot measure faster, and a mistyped ``--workers 100000`` would start processes until
+    the machine gave out instead of answering."""
+    cpus = _local_cpus()
+    if workers > max(2, cpus):
+        raise InputError(f"workers={workers} is more worker processes than this machine's "
+                         f"{cpus} CPU(s); give workers= {max(2, cpus)} or fewer, or "
+                         "scheduler= to use a cluster of several machines",
+                         value=workers, reason="more workers than CPUs",
+                         options=("workers", "scheduler"))
+
+
 class _Cluster:
     """A ``distributed.Client`` and the local cluster it may own, closed together."""
 
@@ -188,6 +208,7 @@ class _Cluster:
             ) from exc
         self.cluster = None
         if scheduler is None:
+            _check_local_workers(workers)
             # Loopback only: a local cluster is nobody else's business.
             # Its workers log a failed task with a traceback on our stderr; the error itself
             # comes back to the caller as one line, so their logs are kept to crashes.
@@ -202,6 +223,13 @@ class _Cluster:
             except OSError as exc:
                 raise InputError(f"no dask scheduler answers at {scheduler} ({exc}); start "
                                  "one (dask scheduler) or check the address") from None
+            except (ValueError, TypeError) as exc:
+                # distributed parses the address before it connects: 'garbage', '' or
+                # 'tcp://host' (no port) fail there with a ValueError of its own.
+                raise InputError(f"scheduler={scheduler!r} is not a dask scheduler address "
+                                 f"({exc}); give scheduler= as tcp://HOST:PORT "
+                                 "(e.g. tcp://127.0.0.1:8786)", value=scheduler,
+                                 reason=str(exc), options=("scheduler",)) from None
 
     def __enter__(self) -> Any:
         return self.client

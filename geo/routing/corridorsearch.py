@@ -226,6 +226,17 @@ SAME_PLACE_KM = 0.1
 SNAP_SLACK_KM = 2.0
 
 
+def _nearest_km(network: CorridorNetwork, lonlats: np.ndarray, lon: float, lat: float) -> float:
+    """Geodesic km from ``(lon, lat)`` to the nearest of ``lonlats`` (short-listed by a planar
+    estimate, as :func:`snap` does)."""
+    scale = math.cos(math.radians(lat))
+    approx_km = 111.3 * np.hypot((lonlats[:, 0] - lon) * scale, lonlats[:, 1] - lat)
+    short = np.flatnonzero(approx_km <= approx_km.min() * 1.2 + 1.0)
+    _, _, dist_m = network.geod.inv(np.full(short.size, lon), np.full(short.size, lat),
+                                    lonlats[short, 0], lonlats[short, 1])
+    return float(np.min(dist_m)) / 1000.0
+
+
 def snap(network: CorridorNetwork, lonlat: tuple[float, float], label: str,
          max_snap_km: float, slack_km: float = SNAP_SLACK_KM) -> list[tuple[int, int, float]]:
     """The nearest rail vertex or port of each piece of the network near a point.
@@ -258,10 +269,13 @@ def snap(network: CorridorNetwork, lonlat: tuple[float, float], label: str,
     n_vertices = network.vertex_lonlats.shape[0]
     best_km = float(km.min())
     if best_km > max_snap_km:
+        swapped_km = _nearest_km(network, lonlats, lat, lon) if abs(lon) <= 90 else math.inf
+        fix = ("give a place on the network, or a larger max_snap_km=" if swapped_km > max_snap_km
+               else f"it looks like lat,lon: {lat:.5f},{lon:.5f} lies {swapped_km:,.1f} km from "
+               "it; give the point as lon,lat (swap the two numbers)")
         raise SnapError(
             f"{label} {lon:.5f},{lat:.5f} lies {best_km:,.1f} km from the corridor network "
-            f"(limit {max_snap_km:g} km); fix: give a place on the network, or a larger "
-            "max_snap_km=",
+            f"(limit {max_snap_km:g} km); fix: {fix}",
             value=(lon, lat), reason="too far from the corridor network",
             options=("max_snap_km",),
         )

@@ -21,6 +21,7 @@ job.
 from __future__ import annotations
 
 import itertools
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -399,10 +400,17 @@ def _snap(
 ) -> tuple[int, float]:
     node, dist_m = nearest_node(network, *lonlat)
     if dist_m > max_snap_km * 1000.0:
+        lon, lat = lonlat
+        # A point given lat,lon that lands on the track once swapped: say so, rather than
+        # suggest a snapping distance of hundreds of km.
+        swapped_m = nearest_node(network, lat, lon)[1] if abs(lon) <= 90 else math.inf
+        fix = ("give a point nearer the railway, an extract that covers it, or a larger "
+               "max_snap_km=" if swapped_m > max_snap_km * 1000.0
+               else f"it looks like lat,lon: {lat:.5f},{lon:.5f} lies {swapped_m / 1000:,.1f} "
+               "km from it; give the point as lon,lat (swap the two numbers)")
         raise SnapError(
-            f"{label} {lonlat[0]:.5f},{lonlat[1]:.5f} lies {dist_m / 1000:,.1f} km from the "
-            f"nearest track (limit {max_snap_km:g} km); give a point nearer the railway, an "
-            "extract that covers it, or a larger max_snap_km=",
+            f"{label} {lon:.5f},{lat:.5f} lies {dist_m / 1000:,.1f} km from the "
+            f"nearest track (limit {max_snap_km:g} km); {fix}",
             value=lonlat, reason="too far from the nearest track", options=("max_snap_km",),
         )
     return node, dist_m

@@ -128,6 +128,12 @@ def resolve_layer_ids(requested: Iterable[str] | str | None = None) -> list[str]
     return list(dict.fromkeys(wanted))
 
 
+#: The fix of every structural error of a layer file (a plain GeoJSON file given as
+#: ``refine --layer-file`` was "layer is missing id, name, group", without one).
+_LAYER_FIX = ("give a catalog layer file: a FeatureCollection with the layer's id, name, group "
+              "and features at its top level (docs/catalog-schema.md)")
+
+
 def parse_layer(collection: Mapping[str, Any], origin: str = "<layer>") -> Layer:
     """Build a :class:`Layer` from a parsed catalog FeatureCollection.
 
@@ -135,14 +141,14 @@ def parse_layer(collection: Mapping[str, Any], origin: str = "<layer>") -> Layer
     the whole schema.
     """
     if collection.get("type") != "FeatureCollection":
-        raise CatalogError(f"{origin}: a layer must be a GeoJSON FeatureCollection")
+        raise CatalogError(f"{origin}: a layer must be a GeoJSON FeatureCollection; {_LAYER_FIX}")
     missing = [key for key in ("id", "name", "group", "features") if key not in collection]
     if missing:
-        raise CatalogError(f"{origin}: layer is missing {', '.join(missing)}")
+        raise CatalogError(f"{origin}: layer is missing {', '.join(missing)}; {_LAYER_FIX}")
     for key in ("sources", "conflicts", "features"):
         listed = collection.get(key, [])
         if not isinstance(listed, list) or not all(isinstance(item, dict) for item in listed):
-            raise CatalogError(f"{origin}: {key} must be a list of objects")
+            raise CatalogError(f"{origin}: {key} must be a list of objects; {_LAYER_FIX}")
     sources = collection.get("sources", [])
     return Layer(
         id=str(collection["id"]),

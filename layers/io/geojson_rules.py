@@ -353,9 +353,14 @@ def _check_crs_consistency(ctx: Context) -> None:
     if len(names) > 1:
         ctx.add(None, None, f"mixed CRS hints: \"crs\" members name {', '.join(names)}; "
                 "reproject everything to EPSG:4326 and remove the \"crs\" members")
-    if ctx.degree_features and ctx.projected_features:
+    # A feature with vertices of both kinds is named by its own problem (the vertices that
+    # look projected); only whole features that differ make a file-level contradiction, so
+    # such a feature is not listed as being in degrees too.
+    projected = set(ctx.projected_features)
+    degrees = [index for index in ctx.degree_features if index not in projected]
+    if degrees and projected:
         ctx.add(None, None, "mixed CRS hints: feature(s) "
-                f"{_index_list(ctx.degree_features)} are in degrees but feature(s) "
+                f"{_index_list(degrees)} are in degrees but feature(s) "
                 f"{_index_list(ctx.projected_features)} look projected (metres); "
                 "reproject them all to EPSG:4326")
 
@@ -485,8 +490,7 @@ def _check_validity(
         coords = geometry["coordinates"]
         parts = [coords] if kind == "LineString" else coords
         if any(part.count(part[0]) == len(part) for part in parts):
-            ctx.add(index, fid, f"{where} ({kind}) has all positions equal, so it has no length; "
-                    "give it at least two distinct positions")
+            ctx.add(index, fid, equal_positions_message(where, kind))
         return
     shape = shapely.geometry.shape(geometry)
     if _jumps_antimeridian(shape):
@@ -497,12 +501,22 @@ def _check_validity(
         return
     if shapely.is_valid(shape):
         return
-    reason = shapely.is_valid_reason(shape)
+    ctx.add(index, fid, invalid_polygon_message(where, kind, shapely.is_valid_reason(shape)))
+
+
+def equal_positions_message(where: str, kind: str) -> str:
+    """The problem of a line (or a part of one) whose positions are all equal."""
+    return (f"{where} ({kind}) has all positions equal, so it has no length; give it at least "
+            "two distinct positions")
+
+
+def invalid_polygon_message(where: str, kind: str, reason: str) -> str:
+    """The problem of a polygon GEOS calls invalid (``reason`` from ``is_valid_reason``), for
+    GeoJSON and for the files read in batches alike."""
     if "Self-intersection" in reason:
         at = reason[reason.find("[") + 1 : reason.find("]")].split()
         place = f" at [{float(at[0]):g}, {float(at[1]):g}]" if len(at) >= 2 else ""
-        ctx.add(index, fid, f"{where} ({kind}) is self-intersecting{place}; fix it in QGIS "
+        return (f"{where} ({kind}) is self-intersecting{place}; fix it in QGIS "
                 "(Vector > Geometry Tools > Fix Geometries) or with shapely.make_valid")
-    else:
-        ctx.add(index, fid, f"{where} ({kind}) is not a valid polygon: {reason}; fix it in "
-                "QGIS (Fix Geometries) or with shapely.make_valid")
+    return (f"{where} ({kind}) is not a valid polygon: {reason}; fix it in "
+            "QGIS (Fix Geometries) or with shapely.make_valid")

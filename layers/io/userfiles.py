@@ -41,6 +41,8 @@ from caspian.layers.io.geojson_rules import (
     SUPPORTED_GEOMETRY_TYPES,
     StreamedCollectionCheck,
     check_document,
+    equal_positions_message,
+    invalid_polygon_message,
     prepare_positions,
 )
 from caspian.layers.io.geojson_stream import CollectionReader
@@ -213,6 +215,13 @@ class _Checked:
     layer: str | None = None  # the layer of a file of several vector layers
 
 
+#: Geometry type names by ``shapely.get_type_id + 1`` (-1 is a missing geometry): shapely's
+#: numbering, not the order of GEOMETRY_TYPES (which named every MultiPolygon a
+#: GeometryCollection and ran past its end on a real GeometryCollection).
+_SHAPELY_TYPE_NAMES = ("Unknown", "Point", "LineString", "LinearRing", "Polygon", "MultiPoint",
+                       "MultiLineString", "MultiPolygon", "GeometryCollection")
+
+
 def _check_batch(
     batch: pyarrow.RecordBatch,
     crs: Any,
@@ -245,12 +254,14 @@ def _check_batch(
         problems += [(int(row), "geometry is null (legal GeoJSON, but there is nothing to "
                       "measure or draw); give it a geometry or remove the feature")
                      for row in rows[missing]]
-    names = np.array(["Unknown", *GEOMETRY_TYPES])[shapely.get_type_id(geoms) + 1]
+    names = np.array(_SHAPELY_TYPE_NAMES)[shapely.get_type_id(geoms) + 1]
     unused = ~missing & ~np.isin(names, list(geometry_types))
     problems += [(int(row), f"geometry is a {kind}, which this command does not use; use one "
                   f"of {', '.join(geometry_types)}") for row, kind in zip(
                       rows[unused], names[unused], strict=True)]
     problems += _position_problems(geoms, rows)
+    problems += _polygon_problems(geoms, names, rows)
+    problems += _degenerate_problems(geoms, names, rows, missing)
     properties = batch.drop_columns(["geometry"]).to_pandas()
     problems += _property_problems(properties, rows)
     if "id" not in properties.columns:
@@ -288,6 +299,42 @@ def _position_problems(geoms: Any, rows: Any) -> list[tuple[int, str]]:
         problems += [(int(rows[feature]), message)
                      for message in range_problems(float(lons[vertex]), float(lats[vertex]),
                                                    where)]
+    return problems
+
+
+def _polygon_problems(geoms: Any, names: Any, rows: Any) -> list[tuple[int, str]]:
+    """Polygons GEOS calls invalid (self-intersecting, ...), as the GeoJSON rules report them:
+    a GeoPackage's bow-tie was "ok" where the same polygon in GeoJSON was refused."""
+    # slow import
+    import numpy as np
+
+    # slow import: GEOS and numpy
+    import shapely
+
+    polygonal = np.flatnonzero(np.isin(names, ["Polygon", "MultiPolygon"]))
+    invalid = polygonal[~shapely.is_valid(geoms[polygonal])]
+    return [(int(rows[i]), invalid_polygon_message("geometry", str(names[i]),
+                                                   str(shapely.is_valid_reason(geoms[i]))))
+            for i in invalid.tolist()]
+
+
+def _degenerate_problems(geoms: Any, names: Any, rows: Any, missing: Any) -> list[tuple[int, str]]:
+    """Empty geometries, and lines with a part whose positions are all equal, as the GeoJSON
+    rules report them (a GeoPackage's ``LINESTRING EMPTY`` was "ok" and measured 0 km)."""
+    # slow import
+    import numpy as np
+
+    # slow import: GEOS and numpy
+    import shapely
+
+    empty = shapely.is_empty(geoms) & ~missing
+    problems = [(int(rows[i]), f"geometry is an empty {names[i]} (no positions); give it "
+                 "positions or remove the feature") for i in np.flatnonzero(empty).tolist()]
+    lines = np.flatnonzero(np.isin(names, ["LineString", "MultiLineString"]) & ~empty)
+    parts, owner = shapely.get_parts(geoms[lines], return_index=True)
+    flat = np.unique(owner[shapely.length(parts) == 0])
+    problems += [(int(rows[lines[i]]), equal_positions_message("geometry", str(names[lines[i]])))
+                 for i in flat.tolist()]
     return problems
 
 

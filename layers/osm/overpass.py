@@ -149,7 +149,16 @@ def fetch_osm_features(
     instance(settings, OsmSettings, "settings", "an OsmSettings")
     say = callback(progress, "progress") or logger.info
     with osmnx_settings(settings):
-        cached, total = _cached_queries(bbox, tags, settings)
+        try:
+            cached, total = _cached_queries(bbox, tags, settings)
+        except ValueError as exc:
+            # osmnx cuts the box into Overpass queries in the UTM zone of its centre; a box
+            # reaching far from that zone (0,0,180,90) projects to NaN there.
+            raise InputError(
+                f"bbox {_bbox_text(bbox)} is too large for osmnx to cut into Overpass queries "
+                f"({_one_line(exc)}); give a smaller box (W,S,E,N), e.g. 44.7,38.8,46.3,39.8",
+                value=bbox, reason=_one_line(exc), options=("bbox",),
+            ) from None
         host = urlsplit(settings.overpass_url).hostname or settings.overpass_url
         if cached < total:
             say(f"querying Overpass at {host}: {total - cached} of {total} request(s) not cached")

@@ -27,6 +27,7 @@ import hashlib
 import itertools
 import json
 import logging
+import math
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -244,17 +245,43 @@ def route_by_corridor(
     geo_settings : Settings, optional
         ``ellps`` names the ellipsoid of every length and snap (WGS84 by default).
     """
+    transfer_km = transfer_cost_km(transfer_hours, speed_kmh)
     loaded = load_corridor_network(osm_file, progress=progress, geo_settings=geo_settings)
     avoid_countries, avoid_features = check_avoid(avoid, loaded.network)
     settings = SearchSettings(
         statuses=statuses_for(status), avoid_features=avoid_features,
-        avoid_countries=avoid_countries, transfer_km=transfer_hours * speed_kmh,
+        avoid_countries=avoid_countries, transfer_km=transfer_km,
         **({"max_snap_km": max_snap_km} if max_snap_km is not None else {}),
     )
     return loaded.route(start, end, vias=via, alternatives=alternatives, settings=settings)
 
 
 
+
+
+def transfer_cost_km(transfer_hours: float, speed_kmh: float) -> float:
+    """The cost of one transfer in kilometres of travel: ``transfer_hours * speed_kmh``.
+
+    Raises
+    ------
+    InputError
+        ``transfer_hours`` is not a finite number >= 0, ``speed_kmh`` not a finite number
+        > 0, or their product overflows: an infinite cost would forbid every transfer, and
+        the search would then call a route that needs one missing, blaming the statuses and
+        avoided places instead of the numbers.
+    """
+    numbers = all(isinstance(value, (int, float)) and not isinstance(value, bool)
+                  for value in (transfer_hours, speed_kmh))
+    in_range = numbers and transfer_hours >= 0 and speed_kmh > 0
+    cost_km = transfer_hours * speed_kmh if in_range else math.nan
+    if not math.isfinite(cost_km):
+        raise InputError(
+            f"transfer_hours={transfer_hours!r} and speed_kmh={speed_kmh!r} do not make a "
+            "finite cost per transfer; give transfer_hours= as hours (0 or more) and "
+            "speed_kmh= as km/h (more than 0), both finite, e.g. 2 and 40",
+            value=(transfer_hours, speed_kmh), reason="transfer cost not finite",
+            options=("transfer_hours", "speed_kmh"))
+    return float(cost_km)
 
 
 def input_digest(osm_files: Sequence[str | Path], settings: CorridorSettings,

@@ -114,8 +114,6 @@ def run_corridor(
 
     if alternatives < 1:
         raise click.UsageError("--alternatives must be 1 or more")
-    if not (transfer_hours >= 0 and speed_kmh > 0):
-        raise click.UsageError("--transfer-hours must be >= 0 and --speed-kmh > 0")
     answer = routing_modes.route(
         start, end, "corridor", osm_file=osm_files, max_snap_km=max_snap_km, via=vias,
         avoid=avoid, status=status, alternatives=alternatives, transfer_hours=transfer_hours,

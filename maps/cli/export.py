@@ -20,7 +20,7 @@ from caspian.layers.io.safe_text import terminal_text
 from caspian.layers.io.userdata import parse_geojson
 from caspian.layers.io.userfiles import streams, validate_user_file
 from caspian.maps.cli.formatting import render_json
-from caspian.maps.cli.options import format_option
+from caspian.maps.cli.options import format_option, nonempty_path
 
 #: The ``--format`` choices: every format of the registry, in its order.
 EXPORT_FORMATS = tuple(FORMATS)
@@ -95,6 +95,7 @@ def validate_command(
 )
 @click.option(
     "-o", "--output", "output", required=True, type=click.Path(dir_okay=True),
+    callback=nonempty_path("a file (a folder with --split)"),
     help="Output file; with --split, an existing folder that gets one file per layer.",
 )
 @click.option(

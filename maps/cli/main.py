@@ -190,7 +190,13 @@ def main(argv: list[str] | None = None) -> Any:
     args = sys.argv[1:] if argv is None else list(argv)
     inputs: dict[Any, tuple[str, int]] = {}
     _tolerant_streams()
-    previous = _on_signals(dict.fromkeys(_UNWIND_SIGNALS, _terminate))
+    handlers: dict[Any, Any] = dict.fromkeys(_UNWIND_SIGNALS, _terminate)
+    interrupts: list[int] = []
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # not ignored (nohup, &)
+        handlers[signal.SIGINT] = _counting_interrupt(interrupts)
+    previous = _on_signals(handlers)
+    excepthook = sys.excepthook
+    sys.excepthook = _quiet_interrupt_hook(excepthook)
     warnings = _WarningLines()
     logging.getLogger("caspian").addHandler(warnings)
     try:
@@ -247,12 +253,19 @@ def main(argv: list[str] | None = None) -> Any:
         _error_line(f"error: cannot write to standard output: {exc.strerror or exc}")
         sys.exit(2)
     except Exception as exc:
+        if interrupts:
+            # Ctrl-C landed inside a library that turned it into an error of its own (numpy's
+            # C import prints the KeyboardInterrupt and raises "numpy._core.multiarray failed
+            # to import"): still the user's interruption, not a bug.
+            _error_line("interrupted")
+            sys.exit(130)
         if _memory_failure(exc) is None:
             raise
         _out_of_memory(exc, list(inputs.values()))
     finally:
         logging.getLogger("caspian").removeHandler(warnings)
         _on_signals(previous)
+        sys.excepthook = excepthook
     # standalone_mode=False hands back the code of ``ctx.exit(code)`` instead of exiting.
     if isinstance(result, int) and result != 0:
         sys.exit(result)
@@ -368,6 +381,29 @@ def _on_signals(handlers: dict[Any, Any]) -> dict[Any, Any]:
     except ValueError:
         pass
     return previous
+
+
+def _counting_interrupt(interrupts: list[int]) -> Any:
+    """Python's own Ctrl-C handler (raise KeyboardInterrupt) that also notes the signal in
+    ``interrupts``, so that an error a library raises in its place is known for what it is."""
+
+    def interrupt(signum: int, frame: Any) -> None:
+        interrupts.append(signum)
+        raise KeyboardInterrupt
+
+    return interrupt
+
+
+def _quiet_interrupt_hook(hook: Any) -> Any:
+    """``sys.excepthook`` that prints nothing for a KeyboardInterrupt: while a command runs,
+    the hook is called only by a C library printing an error it then replaces (numpy's
+    import), and our own one line says the command was interrupted."""
+
+    def quiet(kind: type[BaseException], value: BaseException, trace: Any) -> None:
+        if not issubclass(kind, KeyboardInterrupt):
+            hook(kind, value, trace)
+
+    return quiet
 
 
 def _terminate(signum: int, frame: Any) -> None:

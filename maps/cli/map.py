@@ -15,7 +15,7 @@ from caspian.layers.io.fileio import written_message
 from caspian.layers.io.safe_text import terminal_text
 from caspian.layers.routing.corridor import load_corridor_network
 from caspian.maps.cli.corridor import write_route_collection
-from caspian.maps.cli.options import check_max_snap_km
+from caspian.maps.cli.options import check_max_snap_km, nonempty_path
 from caspian.maps.render import build_map, write_map
 
 
@@ -42,6 +42,7 @@ from caspian.maps.render import build_map, write_map
 @click.option("--title", default=None, help="Title shown on the map and in the browser tab.")
 @click.option(
     "-o", "--output", default="caspian-map.html", show_default=True, metavar="FILE.html",
+    callback=nonempty_path(),
     help="Where to write the map.",
 )
 def map_command(

@@ -21,13 +21,14 @@ from caspian.layers.news.corpus import CorpusError, corpus_documents, store_docu
 from caspian.layers.news.documents import document_from_bytes, read_article_bytes
 from caspian.layers.news.units import format_quantity
 from caspian.maps.cli.formatting import render_json, render_table
-from caspian.maps.cli.options import format_option
+from caspian.maps.cli.options import format_option, nonempty_path
 
 _FORMAT = format_option("text", "json")
 _CORPUS = click.option(
     "--corpus",
     "corpus",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(file_okay=False),
+    callback=nonempty_path("a folder", as_path=True),
     default="caspian-corpus",
     show_default=True,
     help=("Folder of articles added with 'caspian ingest --add' (the default is read when it "
@@ -139,7 +140,8 @@ def _corpus_analyses(corpus: Path, *, creating: bool = False) -> list[Any]:
 
 @click.command("ingest")
 # Text, not a path: a path object would turn "https://" into "https:/" before it is read.
-@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.argument("files", nargs=-1, required=True, type=click.Path(),
+                callback=nonempty_path("a saved article"))
 @_FORMAT
 @click.option("--add", is_flag=True, help="Store the articles in the corpus folder.")
 @_CORPUS

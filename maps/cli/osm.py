@@ -10,6 +10,7 @@ from caspian.layers.osm.overpass import (
     OsmSettings,  # light: the heavy imports are inside calls
     fetch_osm_features,
 )
+from caspian.maps.cli.options import nonempty_path
 
 WHAT = ("rail", "pipeline", "power", "port")
 
@@ -32,11 +33,12 @@ def osm_command() -> None:
     "port: landuse=port|harbour, harbour=*, industrial=port.",
 )
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False), default=None,
+    "-o", "--output", type=click.Path(dir_okay=False), default=None, callback=nonempty_path(),
     help="GeoJSON file to write (default: osm-<what>.geojson).",
 )
 @click.option(
     "--cache-folder", type=click.Path(file_okay=False), default=str(OsmSettings.cache_folder),
+    callback=nonempty_path("a folder"),
     show_default=True,
     help="osmnx's response cache; a query answered before needs no network.",
 )

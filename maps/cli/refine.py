@@ -20,7 +20,7 @@ from caspian.layers.refine import (
 )
 from caspian.layers.routing.rail import load_rail
 from caspian.maps.cli.formatting import render
-from caspian.maps.cli.options import check_max_snap_km, format_option
+from caspian.maps.cli.options import check_max_snap_km, format_option, nonempty_path
 
 #: An old waypoint nearer the new line than this (km) is counted, not listed, by default.
 ON_LINE_KM = 0.1
@@ -62,11 +62,12 @@ def _figures(refinement: Any) -> list[dict[str, Any]]:
 @click.argument("feature_id", metavar="LAYER/FEATURE")
 @click.option(
     "--osm-file", "osm_file", type=click.Path(dir_okay=False), required=True,
+    callback=nonempty_path("an .osm or .osm.pbf extract"),
     help="OSM XML (.osm) or .osm.pbf extract whose railways the line should follow.",
 )
 @click.option("--write", is_flag=True, help="Write the new line into the layer file.")
 @click.option(
-    "--layer-file", type=click.Path(dir_okay=False), default=None,
+    "--layer-file", type=click.Path(dir_okay=False), default=None, callback=nonempty_path(),
     help="Read (and with --write, replace) this layer file instead of the packaged catalog's.",
 )
 @click.option(

@@ -23,7 +23,7 @@ from caspian.layers.routing.modes import MODES, mode_options, route
 from caspian.maps.cli.corridor import run_corridor
 from caspian.maps.cli.formatting import render
 from caspian.maps.cli.main import flag_of
-from caspian.maps.cli.options import check_max_snap_km, format_option
+from caspian.maps.cli.options import check_max_snap_km, format_option, nonempty_path
 
 if TYPE_CHECKING:
     from caspian.geo.routing import Route
@@ -106,6 +106,7 @@ def _table(summary: dict[str, Any]) -> str:
 )
 @click.option(
     "--osm-file", "osm_file", type=click.Path(dir_okay=False), multiple=True,
+    callback=nonempty_path("an .osm or .osm.pbf extract"),
     help="rail: an OSM XML (.osm) or .osm.pbf extract to route over (offline); corridor: "
     "extracts whose railways join the network (repeatable).",
 )
@@ -118,7 +119,7 @@ def _table(summary: dict[str, Any]) -> str:
     help="rail: refuse FROM/TO farther than this from any track [default: 25].",
 )
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False), default=None,
+    "-o", "--output", type=click.Path(dir_okay=False), default=None, callback=nonempty_path(),
     help="Write the route as a GeoJSON FeatureCollection (route, then one feature per gap).",
 )
 @click.option("--via", multiple=True, metavar="PLACE",
