@@ -418,3 +418,44 @@ def test_a_shapefile_whose_cpg_names_the_wrong_encoding_names_each_feature(
     assert err.startswith(f"caspian: error: {path}: feature 0: attribute 'name' is not UTF-8")
     path.with_suffix(".cpg").write_text("ISO-8859-1", encoding="ascii")  # the fix it names
     assert read_user_file(path)[0]["name"].tolist() == ["Café", "Grüner Weg"]
+
+
+def _feature_line(number: int) -> str:
+    return json.dumps({"type": "Feature", "properties": {"name": f"line {number}"},
+                       "geometry": {"type": "LineString",
+                                    "coordinates": [[49.0 + number / 10, 40.0], [49.5, 40.5]]}})
+
+
+@pytest.mark.parametrize(("bad", "reason"), [
+    ("{broken", "not JSON (Expecting property name enclosed in double quotes"),
+    ("[1, 2]", "not a GeoJSON Feature;"),
+])
+def test_a_geojson_lines_record_gdal_skips_is_named_not_lost(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], bad: str, reason: str
+) -> None:
+    # GDAL's GeoJSONSeq driver drops such a line without a word ("ok: 4 features" for five)
+    path = tmp_path / "routes.geojsonl"
+    lines = [_feature_line(0), "", _feature_line(1), bad, _feature_line(3), _feature_line(4)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for argv in (["validate", str(path)], ["metrics", "--file", str(path)]):
+        code, out, err = run_cli(argv, capsys)
+        assert code == 2 and (out + err).count("\n") == 1
+        assert f"{path}: line 4 is {reason}" in out + err
+        assert (out + err).rstrip().endswith("fix the line or remove it")
+
+
+def test_geojson_lines_with_blank_lines_and_records_over_several_lines_read_whole(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blank = tmp_path / "blank.geojsonl"
+    blank.write_text(_feature_line(0) + "\n\n   \n" + _feature_line(1) + "\n", encoding="utf-8")
+    # RFC 8142: each record opens with RS and may span lines
+    separated = tmp_path / "routes.geojsons"
+    separated.write_text("".join("\x1e" + json.dumps(json.loads(_feature_line(n)), indent=1)
+                                 + "\n" for n in range(3)), encoding="utf-8")
+    assert run_cli(["validate", str(blank)], capsys) == (0, "ok: 2 features\n", "")
+    assert run_cli(["validate", str(separated)], capsys) == (0, "ok: 3 features\n", "")
+    separated.write_text(separated.read_text(encoding="utf-8") + "\x1e{\n\"type\": 1\n",
+                         encoding="utf-8")
+    code, out, _ = run_cli(["validate", str(separated)], capsys)
+    assert code == 2 and f"{separated}: line 58 is not JSON" in out

@@ -450,6 +450,64 @@ def _batches(
             layer, first_row = name, 0
         yield _check_batch(batch, crs, first_row, geometry_types, allow_null_geometry, layer)
         first_row += batch.num_rows
+    if entry.name == "GeoJSON Lines":
+        check_every_record_read(Path(path), first_row)
+
+
+def _sequence_records(path: Path) -> Iterator[tuple[int, bytes]]:
+    """``(line number from 1, text)`` of each record of a GeoJSON Lines file: a line that is
+    not blank, or, in a sequence whose records open with RS (RFC 8142), each RS's text."""
+    with open(path, "rb") as handle:
+        separated = handle.read(1) == b"\x1e"
+        handle.seek(0)
+        if separated:
+            # a record may span lines; it starts at its RS
+            record, start = b"", 1
+            for number, text in enumerate(handle, start=1):
+                first, *opened = text.split(b"\x1e")
+                record += first
+                for part in opened:
+                    if record.strip():
+                        yield start, record
+                    record, start = part, number
+            if record.strip():
+                yield start, record
+            return
+        for number, text in enumerate(handle, start=1):
+            if text.strip():
+                yield number, text
+
+
+def check_every_record_read(path: Path, rows: int) -> None:
+    """Raise when GDAL read fewer features than a GeoJSON Lines file has records.
+
+    GDAL's GeoJSONSeq driver skips a record it cannot parse without a word, so a broken line
+    would drop a feature silently (and number the ones after it wrong). Counting the records
+    is one pass over the file's bytes; only when the counts differ is each record parsed, to
+    name the first that is not a feature.
+
+    Raises
+    ------
+    InputFileError
+        Naming the line of the first record that is no GeoJSON Feature or FeatureCollection.
+    """
+    records = sum(1 for _ in _sequence_records(path))
+    if rows >= records:
+        return
+    for number, text in _sequence_records(path):
+        try:
+            record = json.loads(text)
+        except ValueError as exc:
+            reason = f"not JSON ({first_line(exc)})"
+        else:
+            kind = record.get("type") if isinstance(record, dict) else None
+            if kind in ("Feature", "FeatureCollection"):
+                continue
+            reason = "not a GeoJSON Feature"
+        raise InputFileError(display_path(path), f"line {number} is {reason}; GDAL skips it, "
+                             "so its feature would be lost: fix the line or remove it")
+    raise InputFileError(display_path(path), f"GDAL read {rows} features of {records} records; "
+                         "check the file (ogrinfo -al) or save it as GeoJSON")
 
 
 @dataclass(frozen=True)
