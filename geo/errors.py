@@ -71,3 +71,11 @@ class ArgumentError(InputError, TypeError):
 
 class GeometryError(CaspianError, ValueError):
     """Coordinates or geometries that geodesy cannot measure (out of range, non-finite)."""
+
+
+def swapped_point_fix(lon: float, lat: float, where: str) -> str:
+    """The fix for a point given as lat,lon that would reach the network swapped: ``lon, lat``
+    are the numbers as given, ``where`` what the swapped point does ("lies 0.9 km from it").
+    One wording for every router."""
+    return (f"the two numbers look swapped: as lon,lat {lat:.5f},{lon:.5f} {where}; give the "
+            "point as lon,lat (swap the two numbers)")

@@ -231,8 +231,8 @@ def test_tbilisi_given_lat_lon_is_told_to_swap_not_to_snap_farther(
     assert (code, out) == (2, "")
     last = err.splitlines()[-1] + "\n"  # after the progress line of a network build
     assert last.startswith("caspian: error: FROM 41.72110,44.79960 lies 282.7 km from the "
-                          "corridor network (limit 25 km); fix: it looks like lat,lon: "
-                          "44.79960,41.72110 lies ")
+                          "corridor network (limit 25 km); fix: the two numbers look swapped: "
+                          "as lon,lat 44.79960,41.72110 lies ")
     assert last.endswith(" km from it; give the point as lon,lat (swap the two numbers)\n")
     assert "--max-snap-km" not in last
 
@@ -244,8 +244,8 @@ def test_a_rail_end_given_lat_lon_is_told_to_swap(capsys: pytest.CaptureFixture[
     assert (code, out) == (2, "")
     last = err.splitlines()[-1] + "\n"  # after the progress line of a network build
     assert last.startswith("caspian: error: FROM 41.72110,44.79960 lies 202.1 km from the "
-                          "nearest track (limit 25 km); it looks like lat,lon: "
-                          "44.79960,41.72110 lies ")
+                          "nearest track (limit 25 km); the two numbers look swapped: as "
+                          "lon,lat 44.79960,41.72110 lies ")
     assert last.endswith(" km from it; give the point as lon,lat (swap the two numbers)\n")
 
 
@@ -337,3 +337,17 @@ def test_an_empty_or_lengthless_line_in_a_geopackage_is_refused_as_in_geojson(
                            crs="EPSG:4326").to_file(path)
     code, out, _ = run_cli(["validate", str(path)], capsys)
     assert (code, out) == (2, f"{path}: feature 0: {problem}\n")
+
+
+def test_a_sea_end_given_lat_lon_is_told_to_swap(capsys: pytest.CaptureFixture[str]) -> None:
+    # Aktau as lat,lon (43.6,51.2) was "far from the navigable water of every basin"
+    code, out, err = run_cli(["route", "43.6,51.2", "39.95,49.4", "--mode", "sea"], capsys)
+    assert (code, out) == (2, "")
+    assert err == ("caspian: error: 43.6000,51.2000 (lon,lat) is far from the navigable water "
+                   "of every basin (Caspian Sea, Black Sea); the two numbers look swapped: as "
+                   "lon,lat 51.20000,43.60000 lies at sea; give the point as lon,lat (swap the "
+                   "two numbers)\n")
+    # far either way (the swap of 10,10 is itself): the advice for a point far from the sea
+    code, _, err = run_cli(["route", "10,10", "39.95,49.4", "--mode", "sea"], capsys)
+    assert code == 2 and err.endswith("give a point at sea or a port within 15 km of the "
+                                      "coast\n")

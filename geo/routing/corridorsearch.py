@@ -27,7 +27,7 @@ from typing import Any
 
 import numpy as np
 import shapely
-from caspian.geo.errors import CaspianError
+from caspian.geo.errors import CaspianError, swapped_point_fix
 from caspian.geo.routing.corridorgraph import (
     GAP,
     RAIL,
@@ -271,8 +271,7 @@ def snap(network: CorridorNetwork, lonlat: tuple[float, float], label: str,
     if best_km > max_snap_km:
         swapped_km = _nearest_km(network, lonlats, lat, lon) if abs(lon) <= 90 else math.inf
         fix = ("give a place on the network, or a larger max_snap_km=" if swapped_km > max_snap_km
-               else f"it looks like lat,lon: {lat:.5f},{lon:.5f} lies {swapped_km:,.1f} km from "
-               "it; give the point as lon,lat (swap the two numbers)")
+               else swapped_point_fix(lon, lat, f"lies {swapped_km:,.1f} km from it"))
         raise SnapError(
             f"{label} {lon:.5f},{lat:.5f} lies {best_km:,.1f} km from the corridor network "
             f"(limit {max_snap_km:g} km); fix: {fix}",

@@ -31,7 +31,7 @@ import numpy.typing as npt
 import pyproj
 import shapely
 from caspian.geo.arguments import instance, positive_number, refuse
-from caspian.geo.errors import CaspianError, InputError
+from caspian.geo.errors import CaspianError, InputError, swapped_point_fix
 from caspian.geo.geodesy import GEOD, FloatArray, IntArray, as_geometry_array, geod_for
 from caspian.geo.routing import RouteGap, as_lonlat, is_positive_km
 from caspian.geo.settings import Settings
@@ -406,8 +406,7 @@ def _snap(
         swapped_m = nearest_node(network, lat, lon)[1] if abs(lon) <= 90 else math.inf
         fix = ("give a point nearer the railway, an extract that covers it, or a larger "
                "max_snap_km=" if swapped_m > max_snap_km * 1000.0
-               else f"it looks like lat,lon: {lat:.5f},{lon:.5f} lies {swapped_m / 1000:,.1f} "
-               "km from it; give the point as lon,lat (swap the two numbers)")
+               else swapped_point_fix(lon, lat, f"lies {swapped_m / 1000:,.1f} km from it"))
         raise SnapError(
             f"{label} {lon:.5f},{lat:.5f} lies {dist_m / 1000:,.1f} km from the "
             f"nearest track (limit {max_snap_km:g} km); {fix}",

@@ -36,7 +36,7 @@ import numpy as np
 import numpy.typing as npt
 import pyproj
 import shapely
-from caspian.geo.errors import InputError
+from caspian.geo.errors import InputError, swapped_point_fix
 from caspian.geo.geodesy import densify_path
 from caspian.geo.routing import Route, as_lonlat
 from caspian.geo.routing.seagraph import (
@@ -166,7 +166,8 @@ class SeaRouter:
     def _locate(self, lonlat: tuple[float, float]) -> Located:
         return self._locate_all([lonlat])[0]
 
-    def _locate_all(self, lonlats: Sequence[tuple[float, float]]) -> list[Located]:
+    def _locate_all(self, lonlats: Sequence[tuple[float, float]],
+                    swap_hint: bool = True) -> list[Located]:
         """:meth:`locate` of several points (a route's two ends): each basin snaps the points
         in its reach together (one GEOS call for what took one a point)."""
         if self._snap_boxes is None:
@@ -197,12 +198,27 @@ class SeaRouter:
         for lonlat, kept, far_km in zip(lonlats, best, nearest_km, strict=True):
             if kept is None:
                 far = f"{far_km:,.0f} km from" if np.isfinite(far_km) else "far from"
+                fix = (self._far_point_fix(lonlat) if swap_hint else "")
                 raise NotInBasinError(
                     f"{_fmt(lonlat)} (lon,lat) is {far} the navigable water of every basin "
-                    f"({self.basin_names}); give a point at sea or a port within "
-                    f"{self.settings.max_snap_km:g} km of the coast"
+                    f"({self.basin_names}); {fix}"
                 )
         return best  # type: ignore[return-value]  # no None is left
+
+    def _far_point_fix(self, lonlat: tuple[float, float]) -> str:
+        """The fix for a point no basin reaches: swap the numbers when the point given as
+        lat,lon lies in a basin's reach (a common slip), else a point nearer the sea."""
+        lon, lat = lonlat
+        if abs(lon) <= 90 and lon != lat:
+            try:
+                swapped = self._locate_all([(lat, lon)], swap_hint=False)[0]
+            except NotInBasinError:
+                pass
+            else:
+                return swapped_point_fix(lon, lat, "lies at sea" if swapped.snap_km < 0.05
+                                         else f"lies {swapped.snap_km:,.1f} km from the water")
+        return (f"give a point at sea or a port within {self.settings.max_snap_km:g} km of "
+                "the coast")
 
     def route(self, start_lonlat: tuple[float, float], end_lonlat: tuple[float, float]) -> Route:
         """Return the shortest water path from ``start_lonlat`` to ``end_lonlat``.
