@@ -168,6 +168,23 @@ def test_ctrl_c_that_a_library_turns_into_another_error_is_still_interrupted(
     assert (code, out, err) == (130, "", "caspian: interrupted\n")
 
 
+@click.command("abort")
+def _aborting_command() -> None:
+    """What click raises for a Ctrl-C inside a command."""
+    raise click.exceptions.Abort()
+
+
+def test_ctrl_c_that_click_turns_into_abort_says_interrupted_as_any_other(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the same Ctrl-C printed "caspian: aborted" or "caspian: interrupted" by where it landed
+    from caspian.maps.cli.main import COMMANDS, CommandEntry
+
+    monkeypatch.setitem(COMMANDS, "abort",
+                        CommandEntry(f"{__name__}:_aborting_command", "Abort."))
+    assert run_cli(["abort"], capsys) == (130, "", "caspian: interrupted\n")
+
+
 def test_an_error_without_ctrl_c_is_still_a_bug_with_its_traceback(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -207,10 +207,8 @@ def main(argv: list[str] | None = None) -> Any:
         with protect_inputs() as inputs:
             result = cli.main(args=args, prog_name="caspian", standalone_mode=False)
         _flush_stdout()
-    except click.exceptions.Abort:
-        _error_line("aborted")
-        sys.exit(130)
-    except KeyboardInterrupt:
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        # click turns a Ctrl-C inside a command into Abort: one word for both
         _error_line("interrupted")
         sys.exit(130)
     except click.UsageError as exc:
