@@ -19,6 +19,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import itertools
+import math
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -27,7 +28,7 @@ from typing import Any, Literal
 import numpy as np
 import shapely
 from caspian.geo.arguments import instance, mapping, positive_number, refuse
-from caspian.geo.errors import InputError
+from caspian.geo.errors import InputError, swapped_point_fix
 from caspian.geo.figures import delta_pct
 from caspian.geo.geodesy import densify_geodesic, geodesic_lengths_km
 from caspian.geo.routing import RouteGap, as_lonlat
@@ -145,10 +146,15 @@ def propose_alignment(
     for lonlat, label in zip(waypoints, labels, strict=True):
         _, dist_m = nearest_node(loaded.network, *lonlat)
         if dist_m > max_snap_km * 1000.0:
+            lon, lat = lonlat
+            swapped_m = nearest_node(loaded.network, lat, lon)[1] if abs(lon) <= 90 else math.inf
+            fix = ("use an extract that covers it or a larger max_snap_km="
+                   if swapped_m > max_snap_km * 1000.0
+                   else swapped_point_fix(lon, lat, f"lies {swapped_m / 1000:,.1f} km from it"))
             raise SnapError(
-                f"{feature.get('id')}: waypoint {label!r} ({lonlat[0]:.5f},{lonlat[1]:.5f}) lies "
+                f"{feature.get('id')}: waypoint {label!r} ({lon:.5f},{lat:.5f}) lies "
                 f"{dist_m / 1000:,.1f} km from the nearest track of {loaded.source} (limit "
-                f"{max_snap_km:g} km); use an extract that covers it or a larger max_snap_km=",
+                f"{max_snap_km:g} km); {fix}",
                 value=lonlat, reason="too far from the nearest track", options=("max_snap_km",),
             )
     legs_by_branch = [

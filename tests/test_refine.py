@@ -156,6 +156,21 @@ def test_refine_names_the_waypoint_that_lies_off_the_track(tmp_path, capsys) -> 
     assert "from the nearest track of rail_network.osm (limit 25 km)" in err
 
 
+def test_refine_tells_a_waypoint_given_lat_lon_to_swap(tmp_path, capsys) -> None:
+    collection = json.loads(LAYER.read_text(encoding="utf-8"))
+    collection["features"][0]["geometry"]["coordinates"][1] = [39.031, 45.121]  # lat,lon
+    path = tmp_path / "swapped.geojson"
+    path.write_text(json.dumps(collection, ensure_ascii=False), encoding="utf-8")
+    code, _, err = run_cli(
+        ["refine", "test_rail/main", "--osm-file", str(RAIL_XML), "--layer-file", str(path)],
+        capsys,
+    )
+    assert code == 2 and err.count("\n") == 1
+    assert "waypoint 'Middle (village)' (39.03100,45.12100) lies" in err
+    assert ("the two numbers look swapped: as lon,lat 45.12100,39.03100 lies 0.1 km from it; "
+            "give the point as lon,lat (swap the two numbers)") in err
+
+
 def _branched_layer(tmp_path):
     """The test layer with a line of two branches: the main line 1–6 and the branch 3–8."""
     from osm_fixtures import NODES
