@@ -1,6 +1,6 @@
 """``python -m caspian.maps`` runs the command line."""
 
-from caspian.maps.cli.main import main
+from caspian.maps.cli.entry import run
 
 if __name__ == "__main__":
-    main()
+    run()

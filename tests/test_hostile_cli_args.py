@@ -368,3 +368,31 @@ def test_a_sea_end_given_lat_lon_is_told_to_swap(capsys: pytest.CaptureFixture[s
     code, _, err = run_cli(["route", "10,10", "39.95,49.4", "--mode", "sea"], capsys)
     assert code == 2 and err.endswith("give a point at sea or a port within 15 km of the "
                                       "coast\n")
+
+
+class _InterruptOnImport:
+    """A finder that sends the process Ctrl-C when ``name`` is imported (a Ctrl-C in the
+    first fraction of a second, while the command line is still loading)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def find_spec(self, fullname: str, path: object, target: object = None) -> None:
+        if fullname == self.name:
+            os.kill(os.getpid(), signal.SIGINT)
+        return None
+
+
+def test_ctrl_c_while_the_command_line_loads_is_one_line_not_a_traceback(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from caspian.maps.cli.entry import run
+
+    monkeypatch.delitem(sys.modules, "caspian.maps.cli.main", raising=False)
+    monkeypatch.setattr(sys, "meta_path", [_InterruptOnImport("caspian.maps.cli.main"),
+                                           *sys.meta_path])
+    with pytest.raises(SystemExit) as stopped:
+        run()
+    assert stopped.value.code == 130
+    assert capsys.readouterr() == ("", "caspian: interrupted\n")
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # restored

@@ -79,7 +79,7 @@ def test_wheel_carries_every_file_the_catalog_cites(wheel: Path) -> None:
 def test_wheel_declares_the_console_script(wheel: Path) -> None:
     archive = zipfile.ZipFile(wheel)
     (entry_points,) = [name for name in archive.namelist() if name.endswith("entry_points.txt")]
-    assert "caspian = caspian.maps.cli.main:main" in archive.read(entry_points).decode()
+    assert "caspian = caspian.maps.cli.entry:run" in archive.read(entry_points).decode()
 
 
 def test_unpacked_wheel_lists_all_layers_from_another_folder(wheel: Path, tmp_path: Path) -> None:
