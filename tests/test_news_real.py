@@ -94,7 +94,7 @@ def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
 # empty until the next one is added: its figures are placeholders, set from that part's first
 # and only run.
 MEASURED = {
-    "dev": {"mentions": (803, 819, 834), "claims": (587, 639, 673), "dates": 243,
+    "dev": {"mentions": (803, 819, 834), "claims": (587, 639, 673), "dates": 244,
             "conflicts": (38, 52, 142)},
     "heldout": {"mentions": (0, 0, 0), "claims": (0, 0, 0), "dates": 0,
                 "conflicts": (0, 0, 0)},
