@@ -2011,6 +2011,17 @@ def test_a_contracted_or_possible_volume_is_not_the_volume_carried_or_intended()
     assert btc == []
 
 
+def test_a_volume_that_can_be_pumped_is_a_capacity_not_a_volume_expected() -> None:
+    # "Ежегодно по нему можно прокачивать на мировые рынки до 50 миллионов тонн каспийской
+    # нефти" (held270) is the pipeline's capacity, no figure against held277's Tengiz oil
+    # expected "до 4 млн тонн в год"
+    claim = _claim("held270_regnum_20060713_btc_opening_1776km.txt", "50 миллионов тонн")
+    assert (claim.feature, claim.unit, claim.context) == ("btc", "Mt/yr", {"measure": "capacity"})
+    pair = _conflicts("held270_regnum_20060713_btc_opening_1776km.txt",
+                      "held277_kt_20091020_btc_kazakh_oil_1_3mt.txt")
+    assert [conflict for conflict in pair if conflict.kind == "mass"] == []
+
+
 def test_a_sum_a_country_allocates_to_a_project_is_its_share_of_the_funding() -> None:
     # "В общей сложности Азербайджан выделил на реализацию этого проекта 850 млн. долл."
     claim = _claim("held206_b24_20120417_btk_2013_850m_usd.txt", "850 млн. долл.")
