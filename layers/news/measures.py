@@ -247,9 +247,11 @@ def scope_of(
         or (share_said_after(text, item.end, span[1]) if flow else None)
         or (funder_share(text, sentence[0], item.start) if item.kind == "money" else None)
         or (purpose_scope(text, item.end, sentence[1]) if item.kind == "money" else None)
+        # a stage before a component: "вторая фаза строительства порта Курык – автомобильного
+        # паромного терминала мощностью 2 млн тонн" is the stage, which is that terminal
+        or stage_scope(text, span, sentence, item.start)
         or component_scope(text, span[0], item.start)
         or (work_component(text, sentence[0], item.start) if timed else None)
-        or stage_scope(text, span, sentence, item.start)
         or (first_before_a_later(text) if item.kind == "deadline" else None)
         or (OPENING if item.kind == "deadline" and opens(text, *sentence) else None)
         # "Уже освоено 200 млн. долл.": spent on the works so far, when on no component

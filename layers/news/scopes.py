@@ -85,7 +85,7 @@ COUNTRIES = {
 #: Parts of a line or port whose figures are not the whole's ("тоннель", "депо").
 COMPONENTS = {
     "тоннель", "туннель", "депо", "мост", "виадук", "эстакада", "станция", "галерея",
-    "путепровод", "причал",
+    "путепровод", "причал", "терминал",
 }  # fmt: skip
 #: How many words a component word may stand before its figure.
 COMPONENT_REACH = 3
