@@ -54,6 +54,7 @@ import re
 from collections.abc import Sequence
 
 from caspian.layers.news.text import (
+    Word,
     attributive_lemma,
     best_lemma,
     last_words_start,
@@ -511,6 +512,26 @@ def component_scope(text: str, start: int, figure: int) -> str | None:
         found = tokens[index] & COMPONENTS
         counted = _COUNT_BEFORE.search(text, max(start, spans[index].start - 8), spans[index].start)
         if found and not (index and tokens[index - 1] & FIGURATIVE) and not counted:
+            return f"component:{min(found)}"
+    return _component_for(text, spans, tokens, figure)
+
+
+# A component's purpose between it and its capacity: "двух терминалов для генеральных грузов и
+# контейнеров мощностью 1,5 миллиона тонн в год".
+_PURPOSE_THEN_CAPACITY = re.compile(
+    r"\s+для\s+[^\d,;:.!?()«»]{1,60}?\s+(?:мощностью|производительностью)\s+"
+    r"(?:(?:до|более|около|свыше)\s+)?\Z"
+)
+
+
+def _component_for(
+    text: str, spans: Sequence[Word], tokens: Sequence[frozenset[str]], figure: int
+) -> str | None:
+    """``component:<lemma>`` when a component word is followed by its purpose ("для …") and
+    then the capacity word right before the figure at ``figure``; else None."""
+    for index in range(len(tokens) - 1, -1, -1):
+        found = tokens[index] & COMPONENTS
+        if found and _PURPOSE_THEN_CAPACITY.fullmatch(text, spans[index].end, figure):
             return f"component:{min(found)}"
     return None
 
