@@ -1058,6 +1058,23 @@ def generation_scope(text: str, start: int, figure: int) -> str | None:
     return OF_GENERATION if found else None
 
 
+# A demonstrative amount that refers back to the figure of the sentence before: "К 2030 году
+# этот объем превысит 20 ГВт".
+_THIS_AMOUNT = re.compile(r"\b(?:[Ээ]тот|[Дд]анный)\s+(?:объ[её]м|показатель)\b")
+
+
+def generation_referred(
+    text: str, start: int, figure: int, previous: tuple[int, int] | None
+) -> str | None:
+    """:data:`OF_GENERATION` when a power's clause before it (``text[start:figure]``) refers
+    back by "этот объем" to the sentence before (``previous``) when that one names
+    generating power ("мы доведем общую мощность энергии, получаемой из возобновляемых
+    источников, до более чем 4 ГВт. К 2030 году этот объем превысит 20 ГВт"); else None."""
+    if previous is None or not _THIS_AMOUNT.search(text, start, figure):
+        return None
+    return generation_scope(text, *previous)
+
+
 #: Nouns of people (by lemma): a share of them is no project's figure.
 PEOPLE = {"рабочий", "работник", "сотрудник", "персонал", "специалист", "житель", "гражданин",
           "население", "человек"}  # fmt: skip
