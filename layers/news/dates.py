@@ -374,8 +374,9 @@ def publication_date(text: str, lines: Sequence[tuple[int, int]]) -> FoundDate |
     17 июля 2008 г.", "N°190, 13 октября 2005"; not one a site's clock follows, "Пятница,
     11:06"),
     a breadcrumb's archive date ("2019»Январь»25") or an agency's dateline opening its lead
-    ("АСТАНА, 4 марта 2025г. — ИА Караван Инфо.", "Баку/30.10.17/Turan:"; under a collector's header of year and month,
-    "date 2024-08", one of day and month only, "Астана. 27 августа. KAZAKHSTAN TODAY -");
+    ("АСТАНА, 4 марта 2025г. — ИА Караван Инфо.", "Баку/30.10.17/Turan:"; under a
+    collector's header of year and month, "date 2024-08", one of day and month only,
+    "Астана. 27 августа. KAZAKHSTAN TODAY -");
     the first date given with a time of day; the first numeric date closing a line after a
     comma (a photo's or a title's stamp: "Sputnik Азербайджан, 1920, 13.02.2022"); the date of
     a closing byline of the outlet's web address ("BNews.kz, 31 июля 2014").
