@@ -511,9 +511,15 @@ def component_scope(text: str, start: int, figure: int) -> str | None:
     for index in range(len(tokens) - 1, max(-1, len(tokens) - 1 - COMPONENT_REACH), -1):
         found = tokens[index] & COMPONENTS
         counted = _COUNT_BEFORE.search(text, max(start, spans[index].start - 8), spans[index].start)
-        if found and not (index and tokens[index - 1] & FIGURATIVE) and not counted:
+        # counted components give their total in brackets: "по 9 тоннелям (3050 м)"
+        bracketed = _BRACKET_BEFORE.fullmatch(text, spans[index].end, figure) is not None
+        if found and not (index and tokens[index - 1] & FIGURATIVE) and (not counted or bracketed):
             return f"component:{min(found)}"
     return _component_for(text, spans, tokens, figure)
+
+
+# An opening bracket right before a figure: "9 тоннелям (3050 м)".
+_BRACKET_BEFORE = re.compile(r"\s*\(\s*")
 
 
 # A component's purpose between it and its capacity: "двух терминалов для генеральных грузов и
