@@ -61,6 +61,21 @@ def test_a_date_in_russian_words_on_a_dateline_is_the_publication_date() -> None
     assert document.outlet == "Kaspi-Test.kz"
 
 
+def test_an_agency_dateline_of_city_date_and_agency_between_slashes_dates_the_page(
+    tmp_path: Path,
+) -> None:
+    # Turan's lead as held280 prints it: "Баку/30.10.17/Turan: Железная дорога ..."
+    path = tmp_path / "turan.txt"
+    path.write_text(
+        "Ильхам Алиев: БТК - самый короткий путь между Европой и Азией\n"
+        "Баку/30.10.17/Turan: Железная дорога Баку-Тбилиси-Карс (БТК) самый короткий и "
+        "надежный путь, соединяющий Европу и Азию.\n",
+        encoding="utf-8",
+    )
+    document = read_document(path)
+    assert (document.date, document.date_evidence) == ("2017-10-30", "30.10.17")
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [(b"", "is empty"), (b"\x00\x01binary", "binary"), (b"\xfa\xfb\xfc bad", "not UTF-8"),

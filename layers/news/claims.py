@@ -621,6 +621,22 @@ _ALL_LINES = re.compile(
 )
 
 
+def _object_after(text: str, item: Quantity, span: tuple[int, int], layer: str | None) -> bool:
+    """Whether a length (``item``, its clause ``span``) names its own object right after it,
+    one that is not a feature of ``layer``: a road ("20 км автомобильной дороги"), or pipes
+    outside a pipeline's layer ("10 км оросительных труб" in a report on a railway's survey)."""
+    if item.kind != "length":
+        return False
+    following = [lemmas(word.text) for word in words(text, item.end, span[1])[:2]]
+    if not following:
+        return False
+    road = "автодорога" in following[0] or (
+        "автомобильный" in following[0] and len(following) > 1 and "дорога" in following[1]
+    )
+    pipes = any("труба" in found for found in following)
+    return road or (pipes and not (layer or "").endswith("_pipeline"))
+
+
 def _of_a_network(text: str, item: Quantity, span: tuple[int, int]) -> bool:
     """Whether a length (``item``, its clause ``span``) counts a way in the plural right after
     it ("В 2024 году будет отремонтировано более 1,4 тыс. км железнодорожных путей") or all
@@ -1135,8 +1151,9 @@ def _resolved(
 #: no volume carried or to be carried ("пропускная способность … может быть увеличена до 150
 #: тысяч TEU" against "рост показателей до 100 тысяч TEU к концу года"; "Гавань способна
 #: обработать порядка 12 млн тонн"; "есть возможность довести физические поставки до 7 млн
-#: тонн": what can be reached).
-CAPACITY = {"мощность", "способность", "способный", "возможность"}
+#: тонн": what can be reached; "Ежегодно по нему можно прокачивать на мировые рынки до 50
+#: миллионов тонн каспийской нефти": what can be pumped).
+CAPACITY = {"мощность", "способность", "способный", "возможность", "можно"}
 #: Words of an agreed volume: a volume whose own clause names a contract is what was agreed
 #: ("по контракту у нас закреплено 2,2 млн тонн", "договоренности … предусматривают поставки
 #: до 2,2 млн тонн нефти в год"), no volume carried nor one intended by a state.
@@ -1595,6 +1612,12 @@ def read_claims(
                 link = linking.Link(None, None, f"{linking.UNMAPPED} project (a facility)")
             if link is not None and not named_here and _of_a_network(document.text, item, span):
                 link = linking.Link(None, None, f"{linking.UNMAPPED} project (a network)")
+            if (
+                link is not None
+                and not named_here
+                and _object_after(document.text, item, span, link.layer)
+            ):
+                link = linking.Link(None, None, f"{linking.UNMAPPED} project (its own object)")
             if (  # a stretch of the line named by its ends is a section of it, not another line
                 link is not None
                 and scope is None

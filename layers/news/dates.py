@@ -245,6 +245,24 @@ def _short_dateline(text: str, start: int, end: int) -> FoundDate | None:
     return FoundDate(date, _time(match[5], match[6]), "numeric", begin, end, match["date"])
 
 
+# An agency's dateline opening its lead with the city, the date of a two-digit year and the
+# agency's name between slashes, and a colon: "Баку/30.10.17/Turan: Железная дорога ..."
+# (turan.az). Read only at the start of a line, where a dateline stands.
+_SLASHED_DATELINE = re.compile(
+    r"[\s•·|—–-]*[А-ЯЁA-Z][а-яёa-z]+(?:[ -][А-ЯЁA-Z][а-яёa-z]+)*/"
+    r"(?P<date>(\d{1,2})\.(\d{1,2})\.(\d{2}))/[А-ЯЁA-Z][\w-]*:"
+)
+
+
+def _slashed_dateline(text: str, start: int, end: int) -> FoundDate | None:
+    """The date of an agency's "City/dd.mm.yy/Agency:" opening ``text[start:end]``, or None."""
+    match = _SLASHED_DATELINE.match(text, start, end)
+    date = None if match is None else _valid(_CENTURY + int(match[4]), int(match[3]), int(match[2]))
+    if match is None or date is None:
+        return None
+    return FoundDate(date, None, "numeric", match.start("date"), match.end("date"), match["date"])
+
+
 # A date in a breadcrumb, as an archive path of year, month and day: "Главная » 2019»Январь»25
 # » headline" (moysu.az). The path is the page's place in the archive by publication day.
 _BREADCRUMB = re.compile(r"(?<!\d)(\d{4})\s*»\s*([А-Яа-яЁё]+)\s*»\s*(\d{1,2})(?!\d)")
@@ -356,8 +374,9 @@ def publication_date(text: str, lines: Sequence[tuple[int, int]]) -> FoundDate |
     17 июля 2008 г.", "N°190, 13 октября 2005"; not one a site's clock follows, "Пятница,
     11:06"),
     a breadcrumb's archive date ("2019»Январь»25") or an agency's dateline opening its lead
-    ("АСТАНА, 4 марта 2025г. — ИА Караван Инфо."; under a collector's header of year and month,
-    "date 2024-08", one of day and month only, "Астана. 27 августа. KAZAKHSTAN TODAY -");
+    ("АСТАНА, 4 марта 2025г. — ИА Караван Инфо.", "Баку/30.10.17/Turan:"; under a
+    collector's header of year and month, "date 2024-08", one of day and month only,
+    "Астана. 27 августа. KAZAKHSTAN TODAY -");
     the first date given with a time of day; the first numeric date closing a line after a
     comma (a photo's or a title's stamp: "Sputnik Азербайджан, 1920, 13.02.2022"); the date of
     a closing byline of the outlet's web address ("BNews.kz, 31 июля 2014").
@@ -391,6 +410,7 @@ def publication_date(text: str, lines: Sequence[tuple[int, int]]) -> FoundDate |
             _short_dateline(text, start, end)
             or _breadcrumb_date(text, start, end)
             or _date_after(_AGENCY_CITY, text, start, end)
+            or _slashed_dateline(text, start, end)
         )
         if short:
             return short

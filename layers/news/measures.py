@@ -26,6 +26,7 @@ from caspian.layers.news.scopes import (
     figure_scope,
     first_before_a_later,
     funder_share,
+    generation_referred,
     generation_scope,
     head_scope,
     including_scope,
@@ -207,7 +208,12 @@ def scope_of(
             or ("construction" if of_works(text, item.end) else None)
             or ("construction" if done_to(text, sentence[0], item.start) else None)
         )
-    generated = generation_scope(text, span[0], item.start) if item.kind == "power" else None
+    generated = (
+        generation_scope(text, span[0], item.start)
+        or generation_referred(text, span[0], item.start, _previous(document, sentence))
+        if item.kind == "power"
+        else None
+    )
     if generated:
         return generated  # "установленную мощность генерации до 26 ГВт": plants', no line's
     if item.kind == "length" and (
@@ -247,14 +253,22 @@ def scope_of(
         or (share_said_after(text, item.end, span[1]) if flow else None)
         or (funder_share(text, sentence[0], item.start) if item.kind == "money" else None)
         or (purpose_scope(text, item.end, sentence[1]) if item.kind == "money" else None)
+        # a stage before a component: "вторая фаза строительства порта Курык – автомобильного
+        # паромного терминала мощностью 2 млн тонн" is the stage, which is that terminal
+        or stage_scope(text, span, sentence, item.start)
         or component_scope(text, span[0], item.start)
         or (work_component(text, sentence[0], item.start) if timed else None)
-        or stage_scope(text, span, sentence, item.start)
         or (first_before_a_later(text) if item.kind == "deadline" else None)
         or (OPENING if item.kind == "deadline" and opens(text, *sentence) else None)
         # "Уже освоено 200 млн. долл.": spent on the works so far, when on no component
         or (CONSTRUCTION if spent else None)
     )
+
+
+def _previous(document: NewsDocument, sentence: tuple[int, int]) -> tuple[int, int] | None:
+    """The sentence before ``sentence`` in ``document``, or None for its first."""
+    index = document.sentence_index(sentence[0])
+    return document.sentences[index - 1] if index else None
 
 
 # A clause that refers back to the sentence before: "это на 11,157 млн баррелей или 6,07%

@@ -54,6 +54,7 @@ import re
 from collections.abc import Sequence
 
 from caspian.layers.news.text import (
+    Word,
     attributive_lemma,
     best_lemma,
     last_words_start,
@@ -85,7 +86,7 @@ COUNTRIES = {
 #: Parts of a line or port whose figures are not the whole's ("тоннель", "депо").
 COMPONENTS = {
     "тоннель", "туннель", "депо", "мост", "виадук", "эстакада", "станция", "галерея",
-    "путепровод", "причал",
+    "путепровод", "причал", "терминал",
 }  # fmt: skip
 #: How many words a component word may stand before its figure.
 COMPONENT_REACH = 3
@@ -510,7 +511,33 @@ def component_scope(text: str, start: int, figure: int) -> str | None:
     for index in range(len(tokens) - 1, max(-1, len(tokens) - 1 - COMPONENT_REACH), -1):
         found = tokens[index] & COMPONENTS
         counted = _COUNT_BEFORE.search(text, max(start, spans[index].start - 8), spans[index].start)
-        if found and not (index and tokens[index - 1] & FIGURATIVE) and not counted:
+        # counted components give their total in brackets: "по 9 тоннелям (3050 м)"
+        bracketed = _BRACKET_BEFORE.fullmatch(text, spans[index].end, figure) is not None
+        if found and not (index and tokens[index - 1] & FIGURATIVE) and (not counted or bracketed):
+            return f"component:{min(found)}"
+    return _component_for(text, spans, tokens, figure)
+
+
+# An opening bracket right before a figure: "9 тоннелям (3050 м)".
+_BRACKET_BEFORE = re.compile(r"\s*\(\s*")
+
+
+# A component's purpose between it and its capacity: "двух терминалов для генеральных грузов и
+# контейнеров мощностью 1,5 миллиона тонн в год".
+_PURPOSE_THEN_CAPACITY = re.compile(
+    r"\s+для\s+[^\d,;:.!?()«»]{1,60}?\s+(?:мощностью|производительностью)\s+"
+    r"(?:(?:до|более|около|свыше)\s+)?\Z"
+)
+
+
+def _component_for(
+    text: str, spans: Sequence[Word], tokens: Sequence[frozenset[str]], figure: int
+) -> str | None:
+    """``component:<lemma>`` when a component word is followed by its purpose ("для …") and
+    then the capacity word right before the figure at ``figure``; else None."""
+    for index in range(len(tokens) - 1, -1, -1):
+        found = tokens[index] & COMPONENTS
+        if found and _PURPOSE_THEN_CAPACITY.fullmatch(text, spans[index].end, figure):
             return f"component:{min(found)}"
     return None
 
@@ -1022,8 +1049,10 @@ def done_to(text: str, start: int, figure: int) -> bool:
 
 #: Words of generating power (by lemma): a power in a clause that names one is the capacity of
 #: plants, a country's or a company's, no line's or cable's ("страна планирует увеличить
-#: установленную мощность генерации до 26 ГВт").
-GENERATION = {"генерация", "генерировать", "электростанция"}
+#: установленную мощность генерации до 26 ГВт"; "мы доведем общую мощность энергии, получаемой
+#: из возобновляемых источников, до более чем 4 ГВт": what renewable plants make; pymorphy3
+#: gives "возобновляемых" the lemma of its verb).
+GENERATION = {"генерация", "генерировать", "электростанция", "возобновлять"}
 #: A generating capacity: no project's figure.
 OF_GENERATION = f"{ACTOR}generation"
 
@@ -1033,6 +1062,23 @@ def generation_scope(text: str, start: int, figure: int) -> str | None:
     a power's clause before it (``text[start:figure]``); else None."""
     found = any(lemmas(token.text) & GENERATION for token in words(text, start, figure))
     return OF_GENERATION if found else None
+
+
+# A demonstrative amount that refers back to the figure of the sentence before: "К 2030 году
+# этот объем превысит 20 ГВт".
+_THIS_AMOUNT = re.compile(r"\b(?:[Ээ]тот|[Дд]анный)\s+(?:объ[её]м|показатель)\b")
+
+
+def generation_referred(
+    text: str, start: int, figure: int, previous: tuple[int, int] | None
+) -> str | None:
+    """:data:`OF_GENERATION` when a power's clause before it (``text[start:figure]``) refers
+    back by "этот объем" to the sentence before (``previous``) when that one names
+    generating power ("мы доведем общую мощность энергии, получаемой из возобновляемых
+    источников, до более чем 4 ГВт. К 2030 году этот объем превысит 20 ГВт"); else None."""
+    if previous is None or not _THIS_AMOUNT.search(text, start, figure):
+        return None
+    return generation_scope(text, *previous)
 
 
 #: Nouns of people (by lemma): a share of them is no project's figure.
