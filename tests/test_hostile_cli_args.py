@@ -239,31 +239,27 @@ def test_a_plain_geojson_file_as_layer_file_is_told_what_a_layer_file_is(
     assert err.count("\n") == 1 and mine.read_bytes() == before
 
 
-def test_tbilisi_given_lat_lon_is_told_to_swap_not_to_snap_farther(
-    capsys: pytest.CaptureFixture[str],
-) -> None:
+_GEORGIA_RAIL = str(Path(__file__).parent / "data" / "georgia_rail.osm.pbf")
+
+
+@pytest.mark.parametrize(("mode_args", "said"), [
     # Tbilisi Central as lat,lon (41.7211,44.7996) was "lies 282.7 km from the corridor
     # network (limit 25 km); fix: give a place on the network, or a larger --max-snap-km".
-    code, out, err = run_cli(["route", "41.7211,44.7996", "Kars", "--mode", "corridor"], capsys)
+    (["Kars", "--mode", "corridor"],
+     "lies 282.7 km from the corridor network (limit 25 km); fix: the two numbers"),
+    (["41.6777,41.6585", "--mode", "rail", "--osm-file", _GEORGIA_RAIL],
+     "lies 202.1 km from the nearest track (limit 25 km); the two numbers"),
+])
+def test_tbilisi_given_lat_lon_is_told_to_swap_not_to_snap_farther(
+    capsys: pytest.CaptureFixture[str], mode_args: list[str], said: str,
+) -> None:
+    code, out, err = run_cli(["route", "41.7211,44.7996", *mode_args], capsys)
     assert (code, out) == (2, "")
     last = err.splitlines()[-1] + "\n"  # after the progress line of a network build
-    assert last.startswith("caspian: error: FROM 41.72110,44.79960 lies 282.7 km from the "
-                          "corridor network (limit 25 km); fix: the two numbers look swapped: "
-                          "as lon,lat 44.79960,41.72110 lies ")
+    assert last.startswith(f"caspian: error: FROM 41.72110,44.79960 {said} look swapped: as "
+                           "lon,lat 44.79960,41.72110 lies ")
     assert last.endswith(" km from it; give the point as lon,lat (swap the two numbers)\n")
     assert "--max-snap-km" not in last
-
-
-def test_a_rail_end_given_lat_lon_is_told_to_swap(capsys: pytest.CaptureFixture[str]) -> None:
-    extract = str(Path(__file__).parent / "data" / "georgia_rail.osm.pbf")
-    code, out, err = run_cli(["route", "41.7211,44.7996", "41.6777,41.6585", "--mode", "rail",
-                              "--osm-file", extract], capsys)
-    assert (code, out) == (2, "")
-    last = err.splitlines()[-1] + "\n"  # after the progress line of a network build
-    assert last.startswith("caspian: error: FROM 41.72110,44.79960 lies 202.1 km from the "
-                          "nearest track (limit 25 km); the two numbers look swapped: as "
-                          "lon,lat 44.79960,41.72110 lies ")
-    assert last.endswith(" km from it; give the point as lon,lat (swap the two numbers)\n")
 
 
 def test_a_point_far_from_the_network_either_way_keeps_the_snap_advice(
