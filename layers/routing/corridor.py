@@ -31,6 +31,7 @@ import math
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from numbers import Real
 from pathlib import Path
 from typing import Any
 
@@ -270,7 +271,7 @@ def transfer_cost_km(transfer_hours: float, speed_kmh: float) -> float:
         the search would then call a route that needs one missing, blaming the statuses and
         avoided places instead of the numbers.
     """
-    numbers = all(isinstance(value, (int, float)) and not isinstance(value, bool)
+    numbers = all(isinstance(value, Real) and not isinstance(value, bool)
                   for value in (transfer_hours, speed_kmh))
     in_range = numbers and transfer_hours >= 0 and speed_kmh > 0
     cost_km = transfer_hours * speed_kmh if in_range else math.nan
