@@ -9,11 +9,13 @@ map, the exports and ``caspian metrics``/``check``/``refine`` cannot disagree.
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import numpy as np
-import numpy.typing as npt
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
 
 _Value = TypeVar("_Value")
 
@@ -36,6 +38,9 @@ def delta_pct(
     numpy.ndarray of float
         Percent; negative where the computed length is the shorter.
     """
+    # slow import: numpy (the command line's tables format figures without it)
+    import numpy as np
+
     computed = np.asarray(computed_km, dtype=float)
     published = np.asarray(published_km, dtype=float)
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -87,6 +92,9 @@ def round_as_python(values: npt.ArrayLike, decimals: int) -> npt.NDArray[np.floa
     """
     if not 0 <= decimals <= 15:
         raise ValueError(f"decimals must be 0 to 15, not {decimals}")
+    # slow import: numpy
+    import numpy as np
+
     array = np.asarray(values, dtype=float)
     scale = 10.0**decimals
     with np.errstate(over="ignore", invalid="ignore"):
@@ -123,9 +131,11 @@ def round_coordinates(coords: Any, decimals: int) -> Any:
     float, nested lists of float, or numpy.ndarray
         Lists for sequences; an array of the same shape for an array.
     """
-    if isinstance(coords, np.ndarray):
+    # an array can only be given once numpy is imported
+    numpy = sys.modules.get("numpy")
+    if numpy is not None and isinstance(coords, numpy.ndarray):
         flat = [round_coordinate(value, decimals) for value in coords.ravel().tolist()]
-        return np.array(flat, dtype=float).reshape(coords.shape)
+        return numpy.array(flat, dtype=float).reshape(coords.shape)
     if isinstance(coords, (list, tuple)):
         return [round_coordinates(item, decimals) for item in coords]
     return round_coordinate(coords, decimals)

@@ -156,6 +156,19 @@ def test_help_imports_no_command_module_and_few_modules_beyond_click() -> None:
     assert len(added) <= 45, sorted(added)
 
 
+def test_caspian_layers_imports_neither_numpy_nor_shapely() -> None:
+    """``caspian layers`` reads the catalog's JSON and prints a table: numpy and shapely (0.1 s
+    of its 0.3 s when its figures module and the routers' argument checks imported them)
+    come only with commands that measure or route."""
+    with_layers = _modules_after(
+        "import contextlib, io\n"
+        "from caspian.maps.cli.main import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['layers'])"
+    )
+    assert not with_layers & {"numpy", "shapely", "pyproj", "pandas", "geopandas"}
+
+
 def test_help_lists_each_command_with_its_own_docstring() -> None:
     """The summaries in the command table are the commands' docstrings, so the list cannot
     drift from ``caspian COMMAND --help``."""

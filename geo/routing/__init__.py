@@ -9,14 +9,16 @@ A route never bridges a missing link silently: what the network cannot connect i
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import shapely
 from caspian.geo.arguments import is_bool, is_positive_number
 from caspian.geo.errors import InputError
-from shapely.geometry.base import BaseGeometry
+
+if TYPE_CHECKING:
+    from shapely.geometry.base import BaseGeometry
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,7 @@ def route_feature_collection(route: Route, start_label: str, end_label: str) -> 
         {
             "type": "Feature",
             "properties": {"segment": "route", **route_summary(route, start_label, end_label)},
-            "geometry": shapely.geometry.mapping(route.geometry),
+            "geometry": route.geometry.__geo_interface__,
         }
     ]
     for index, gap in enumerate(route.gaps):
@@ -154,7 +156,11 @@ def as_lonlat(point: Any, label: str = "point") -> tuple[float, float]:
             -90.0 <= lat <= 90.0
         ):
             return point
-    if isinstance(point, BaseGeometry) and point.geom_type == "Point" and not point.is_empty:
+    # a shapely geometry can only be given once shapely is imported: the command line's
+    # options check their numbers here without importing it (start-up time)
+    geometry = sys.modules.get("shapely.geometry.base")
+    if (geometry is not None and isinstance(point, geometry.BaseGeometry)
+            and point.geom_type == "Point" and not point.is_empty):
         point = (point.x, point.y)
     if isinstance(point, (str, bytes, Mapping)) or not hasattr(point, "__len__"):
         raise InputError(f"{label} {point!r} is not a point; give it as (lon, lat)")
