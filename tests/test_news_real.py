@@ -2592,3 +2592,15 @@ def test_dollars_abbreviated_dol_are_a_sum_in_dollars() -> None:
     # disagreement with the $2.9 billion (held265) and the 2.95-3.3 billion (held266) estimated
     cost = _claim("held269_mineral_20040412_btc_georgia_60pct.txt", "3.6 млрд дол")
     assert (cost.kind, cost.value, cost.unit, cost.feature) == ("money", 3.6e9, "USD", "btc")
+
+
+def test_a_volume_an_agreement_provides_for_is_a_contract_of_its_year() -> None:
+    # "в рамках соглашения между SOCAR и компанией "Казмунайгаз", предусматривающего транзит
+    # 1,5 млн тонн сырья в год" (held295, 2023): what the agreement provides for, no target
+    # against held211's intended 7 Mt a year, nor 2025's agreed "до 2,2 млн тонн" (held09)
+    name = "held295_sputnikgeorgia_20230325_btc_kazakh_oil_1_5mt.txt"
+    claim = _claim(name, "1,5 млн тонн сырья в год")
+    assert claim.context == {"measure": "contract", "agreed": 2023}
+    pair = _conflicts(name, "held211_haqqin_20251024_btc_kazakh_oil_7mt.txt",
+                      "held09_haqqin_20251215_kazakh_oil_btc.txt")
+    assert [conflict for conflict in pair if conflict.kind == "mass"] == []
