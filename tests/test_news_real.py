@@ -2604,3 +2604,12 @@ def test_a_volume_an_agreement_provides_for_is_a_contract_of_its_year() -> None:
     pair = _conflicts(name, "held211_haqqin_20251024_btc_kazakh_oil_7mt.txt",
                       "held09_haqqin_20251215_kazakh_oil_btc.txt")
     assert [conflict for conflict in pair if conflict.kind == "mass"] == []
+
+
+def test_money_asked_for_a_feasibility_study_is_that_studys() -> None:
+    # "Грузия обратится во Всемирный банк с просьбой предоставить $75 млн для составления
+    # технико-экономического обоснования проекта" (held294): the study's money, no cost of
+    # the Black Sea cable
+    name = "held294_interfaxua_20230109_black_sea_cable_75m_usd.txt"
+    body = [claim for claim in _analysis(name).claims if claim.text == "$75 млн"][-1]
+    assert (body.feature, body.scope) == ("anaklia-constanta", "component:обоснование")

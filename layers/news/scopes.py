@@ -585,9 +585,12 @@ PREPARATORY = {
     "изыскание", "исследование", "тэо", "обоснование", "проектирование", "экспертиза",
     "разведка", "аудит",
 }  # fmt: skip
-# "на" and up to three words right after a figure, across a parenthesised equivalent: "25 млн
-# лари ($9 млн) на геологические исследования".
-_PURPOSE = re.compile(r"\)?\s*(?:\([^()]{0,40}\)\s*)?на\s+((?:[^\W\d_]+[\s-]+){0,2}[^\W\d_]+)")
+# "на" or "для" and up to four words right after a figure, across a parenthesised equivalent:
+# "25 млн лари ($9 млн) на геологические исследования", "$75 млн для составления
+# технико-экономического обоснования".
+_PURPOSE = re.compile(
+    r"\)?\s*(?:\([^()]{0,40}\)\s*)?(?:на|для)\s+((?:[^\W\d_]+[\s-]+){0,3}[^\W\d_]+)"
+)
 
 
 def purpose_scope(text: str, figure_end: int, ceiling: int) -> str | None:
