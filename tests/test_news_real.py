@@ -2613,3 +2613,9 @@ def test_money_asked_for_a_feasibility_study_is_that_studys() -> None:
     name = "held294_interfaxua_20230109_black_sea_cable_75m_usd.txt"
     body = [claim for claim in _analysis(name).claims if claim.text == "$75 млн"][-1]
     assert (body.feature, body.scope) == ("anaklia-constanta", "component:обоснование")
+
+
+def test_a_date_line_with_seconds_is_the_publication_date() -> None:
+    # "22.05.2024 | 11:36:03" under the headline (held298)
+    name = "held298_bizzone_20240522_black_sea_cable_35m_usd.txt"
+    assert _analysis(name).document.date == "2024-05-22"
