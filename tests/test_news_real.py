@@ -2619,3 +2619,16 @@ def test_a_date_line_with_seconds_is_the_publication_date() -> None:
     # "22.05.2024 | 11:36:03" under the headline (held298)
     name = "held298_bizzone_20240522_black_sea_cable_35m_usd.txt"
     assert _analysis(name).document.date == "2024-05-22"
+
+
+def test_numbered_tunnels_are_components_and_thousands_take_their_units() -> None:
+    # "Первый туннель между Каракале и Карзаки протянулся на 4 тыс. 936 метров ... Закладка
+    # труб и бетона во втором (1050 м) и третьем (2900 м) туннелях" (held291): the tunnels'
+    # lengths, no lengths of the BTK line against the catalog's 826 km
+    name = "held291_blackseanews_20111121_btk_tunnels_76km.txt"
+    first = _claim(name, "4 тыс. 936 метров")
+    assert (first.value, first.scope) == (4.936, "component:туннель")
+    assert [_claim(name, written).scope for written in ("1050 м", "2900 м")] == [
+        "component:туннель", "component:туннель"]
+    catalog = [conflict for conflict in _conflicts(name) if conflict.rule == "catalog"]
+    assert [claim.text for conflict in catalog for claim in conflict.claims] == ["4,5 км"]

@@ -36,6 +36,7 @@ from caspian.layers.news.scopes import (
     named_stretch,
     names_section,
     of_works,
+    ordinal_component,
     origin_after,
     over_territory,
     part_running,
@@ -257,6 +258,7 @@ def scope_of(
         # паромного терминала мощностью 2 млн тонн" is the stage, which is that terminal
         or stage_scope(text, span, sentence, item.start)
         or component_scope(text, span[0], item.start)
+        or ordinal_component(text, span[0], item.start, item.end)
         or (work_component(text, sentence[0], item.start) if timed else None)
         or (first_before_a_later(text) if item.kind == "deadline" else None)
         or (OPENING if item.kind == "deadline" and opens(text, *sentence) else None)

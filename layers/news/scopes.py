@@ -518,6 +518,36 @@ def component_scope(text: str, start: int, figure: int) -> str | None:
     return _component_for(text, spans, tokens, figure)
 
 
+# An ordinal and an opening bracket right before a figure, and after it the closing bracket,
+# perhaps another ordinal's bracketed figure, and the word they count: "во втором (1050 м) и
+# третьем (2900 м) туннелях".
+_ORDINAL_BRACKET = re.compile(r"([^\W\d_]+)\s*\(\s*\Z")
+_BRACKETED_THEN_WORD = re.compile(
+    r"\s*\)\s*(?:и\s+[^\W\d_]+\s*\([^()]{0,30}\)\s*)?([^\W\d_]+)"
+)
+
+
+def ordinal_component(text: str, start: int, figure: int, figure_end: int) -> str | None:
+    """``component:<lemma>`` of a numbered component (:data:`ORDINALS`) the figure at
+    ``text[figure:figure_end]`` measures: bracketed after the ordinal, the component word after
+    the brackets ("во втором (1050 м) и третьем (2900 м) туннелях"), or a clause that opens
+    with the ordinal and the component word ("Первый туннель между Каракале и Карзаки
+    протянулся на 4 тыс. 936 метров"; ``text[start:figure]`` is the clause before the
+    figure); else None."""
+    ordinal = _ORDINAL_BRACKET.search(text, max(start, figure - 40), figure)
+    if ordinal and lemmas(ordinal[1]) & ORDINALS.keys():
+        after = _BRACKETED_THEN_WORD.match(text, figure_end, figure_end + 60)
+        found = lemmas(after[1]) & COMPONENTS if after else frozenset()
+        if found:
+            return f"component:{min(found)}"
+    opening = words(text, start, figure)[:2]
+    if len(opening) == 2 and lemmas(opening[0].text) & ORDINALS.keys():
+        found = lemmas(opening[1].text) & COMPONENTS
+        if found:
+            return f"component:{min(found)}"
+    return None
+
+
 # An opening bracket right before a figure: "9 тоннелям (3050 м)".
 _BRACKET_BEFORE = re.compile(r"\s*\(\s*")
 
