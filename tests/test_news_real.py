@@ -90,13 +90,13 @@ def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
 
 
 # (right, found, expected) measured on each part when the floors were set; conflicts are
-# (real reported, reported, real found). Development (311 articles) with the twenty-fourth part
-# (held289-held300) in it, measured before anything was changed for it. The held-out part is
+# (real reported, reported, real found). Development (311 articles) after the twenty-fourth
+# part's (held289-held300) classes were fixed. The held-out part is
 # empty until the next one is added: its figures are placeholders, set from that part's first
 # and only run.
 MEASURED = {
-    "dev": {"mentions": (832, 848, 868), "claims": (598, 661, 700), "dates": 250,
-            "conflicts": (39, 56, 156)},
+    "dev": {"mentions": (832, 848, 868), "claims": (599, 661, 700), "dates": 251,
+            "conflicts": (40, 53, 158)},
     "heldout": {"mentions": (0, 0, 0), "claims": (0, 0, 0), "dates": 0,
                 "conflicts": (0, 0, 0)},
 }  # fmt: skip
