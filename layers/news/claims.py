@@ -1292,7 +1292,18 @@ def _is_claim(
     if document.date and item.value < int(document.date[:4]):
         return False
     others = [other for other in figures if other.kind not in ("deadline", *CONTEXT)]
+    stop = document.text.find(".", item.end)
+    if _COUNT_A_MONTH.search(document.text, item.end, stop if stop > 0 else len(document.text)):
+        return False  # "до конца 2023 года … планируется выполнить 12-14 танкерных рейсов в месяц"
     return timing.completes(said) or not (others or said & CHANGES_BY_ITSELF)
+
+
+# A count of things done a month, a week or a day after a deadline in its sentence: the
+# deadline is that rate's horizon, no project's ("до конца 2023 года по Каспию планируется
+# выполнить 12-14 танкерных рейсов в месяц").
+_COUNT_A_MONTH = re.compile(
+    r"\d+(?:\s*[-–]\s*\d+)?\s+(?:[а-яё]+\s+){1,2}в\s+(?:месяц|неделю|сутки|день)\b"
+)
 
 
 #: Words of what a duration times when it is the project's: its completion, or the span it
