@@ -21,6 +21,7 @@ from caspian.layers.news.scopes import (
     STRETCH,
     company_share,
     component_scope,
+    counted_stretch,
     country_after,
     done_to,
     figure_scope,
@@ -224,6 +225,7 @@ def scope_of(
     stretch = (
         head_scope(text, (item.start, item.end), sentence[1])
         or named_stretch(text, span[0], item.start)
+        or counted_stretch(text, span[0], item.start)
         or country_after(text, item.end, sentence[1])
         or part_running(text, item.end, sentence[1])
         if item.kind == "length"

@@ -240,6 +240,22 @@ _NAMED_STRETCH = re.compile(
 )
 
 
+# A section word counted in order or the last, and the measure right before the figure: "на
+# последнем участке протяженностью 4,5 км" is one stretch of the line, not the line.
+_COUNTED_STRETCH = re.compile(
+    r"\b(?:последн|перв|втор|трет|четв[её]рт|пят)[а-яё]*\s+участ[а-яё]*\s+"
+    r"(?:(?:длин|протяж[её]нност)[а-яё]*\s+)?"
+    r"(?:(?:около|более|свыше|почти|порядка|примерно)\s+)?\Z"
+)
+
+
+def counted_stretch(text: str, start: int, figure: int) -> str | None:
+    """:data:`STRETCH` when the length at ``figure`` is of a stretch counted in order or the
+    last one, named right before it in ``text[start:figure]`` ("Строительные работы идут на
+    последнем участке протяженностью 4,5 км"), else None."""
+    return STRETCH if _COUNTED_STRETCH.search(text, max(start, figure - 80), figure) else None
+
+
 def named_stretch(text: str, start: int, figure: int) -> str | None:
     """``section:<ends>`` when the length at ``figure`` is of a stretch named by its two ends
     right before it in ``text[start:figure]`` ("участок … Марабда-Ахалкалаки длиной 153
