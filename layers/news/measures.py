@@ -19,6 +19,7 @@ from caspian.layers.news.gazetteer import Gazetteer
 from caspian.layers.news.scopes import (
     SECTION_WORDS,
     STRETCH,
+    bank_financing,
     company_share,
     component_scope,
     counted_stretch,
@@ -255,6 +256,7 @@ def scope_of(
         or (shippers_share(text, span[0], (item.start, item.end)) if flow else None)
         or (share_said_after(text, item.end, span[1]) if flow else None)
         or (funder_share(text, sentence[0], item.start) if item.kind == "money" else None)
+        or (bank_financing(text, sentence[0], item.start) if item.kind == "money" else None)
         or (purpose_scope(text, item.end, sentence[1]) if item.kind == "money" else None)
         # a stage before a component: "вторая фаза строительства порта Курык – автомобильного
         # паромного терминала мощностью 2 млн тонн" is the stage, which is that terminal

@@ -474,6 +474,18 @@ def funder_share(text: str, start: int, figure: int) -> str | None:
     return f"share:{country}" if country else None
 
 
+# A bank that approved a sum before it in its sentence: "Всемирный банк одобрил инвестиции в
+# размере 35 млн долларов", "Совет исполнительных директоров Всемирного банка … одобрил
+# выделение 35 миллионов долларов".
+_BANK_APPROVED = re.compile(r"\b[Бб]анк[а-яё]*\b[^.!?]{0,80}?\bодобр[а-яё]*\b[^.!?]{0,60}\Z")
+
+
+def bank_financing(text: str, start: int, figure: int) -> str | None:
+    """``share:bank`` for a sum at ``figure`` a bank approves in ``text[start:figure]`` (its
+    sentence before it): the bank's financing, no cost of the project; else None."""
+    return "share:bank" if _BANK_APPROVED.search(text, max(start, figure - 160), figure) else None
+
+
 def through_country(text: str, start: int, figure: int) -> str | None:
     """``section:<country code>`` when a volume at ``figure`` is carried "через" a country
     named in ``text[start:figure]`` (its clause before it), else None."""
