@@ -366,6 +366,10 @@ def head_scope(text: str, figure: tuple[int, int], end: int) -> str | None:
     head = lemmas(after[0].text)
     if head & COMPONENTS:
         return f"component:{min(head & COMPONENTS)}"
+    if "часть" in head:
+        # "23-километровая часть железной дороги" (held293): a part of the line, a stretch,
+        # wherever it runs
+        return STRETCH
     if "ветка" in head and _new_before(text, figure[0]):
         # "новую 105-километровую ветку железнодорожной магистрали" (held229, held230): a new
         # branch built for the line is a stretch of it, not the line's whole length
