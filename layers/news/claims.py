@@ -439,6 +439,26 @@ def _own_clause(text: str, start: int, end: int, span: tuple[int, int]) -> tuple
     return (edges[-1] if edges else span[0]), (after.start() if after else span[1])
 
 
+#: Verbs by which an agreement states what it provides for.
+PROVIDES = {"предусматривать", "предусмотреть"}
+
+
+def _provided_for(text: str, item: Quantity, span: tuple[int, int]) -> bool:
+    """Whether the volume ``item`` stands in a participle's clause of :data:`PROVIDES` that
+    follows a clause naming a contract (:data:`CONTRACT`): "в рамках соглашения между SOCAR и
+    компанией "Казмунайгаз", предусматривающего транзит 1,5 млн тонн сырья в год" is what the
+    agreement provides for, as a volume whose own clause names the contract is."""
+    start, _ = _own_clause(text, item.start, item.end, span)
+    opening = words(text, start, item.start)
+    if not opening or not lemmas(opening[0].text) & PROVIDES:
+        return False
+    # the agreement's clause may hold quotation marks of a company's name: look back to the
+    # sentence's last clause edge that is no quotation mark
+    edges = [match.end() for match in re.finditer(r"[,;:.!?]", text[span[0] : start - 1])]
+    before = span[0] + edges[-1] if edges else span[0]
+    return bool(range_lemmas(text, before, start) & CONTRACT)
+
+
 def _of_trade(text: str, item: Quantity, span: tuple[int, int]) -> bool:
     """Whether the change ``item`` is of a country's trade in goods: a word of :data:`TRADE`
     and one of :data:`GOODS` in its own clause ("а экспорт казахстанской продукции увеличился в
@@ -1236,8 +1256,15 @@ def _flow_measure(
     context: dict[str, Any] = {}
     if item.kind in FLOWS and _names_in_own_clause(text, item, span, CAPACITY):
         context["measure"] = "capacity"
-    elif item.kind in FLOWS and _names_in_own_clause(text, item, span, CONTRACT):
+    elif item.kind in FLOWS and (
+        _names_in_own_clause(text, item, span, CONTRACT) or _provided_for(text, item, span)
+    ):
         context["measure"] = "contract"
+        # an agreement's volume is the one in force when the article was written: 2023's
+        # "соглашения …, предусматривающего транзит 1,5 млн тонн сырья в год" is no figure of
+        # 2025's "договоренности … предусматривают поставки до 2,2 млн тонн нефти в год" (a
+        # measure of its own, conflicts.MEASURE_CONTEXT; a yearly rate has no window)
+        context["agreed"] = _when_published(document)["published"]
     if said & INCREASES and _CHANGE_BY.search(text, max(0, item.start - 4), item.start):
         layer, feature = cause() or (None, None)
         context["increase"] = f"{layer}/{feature or '*'}" if layer else "unknown"
@@ -1265,7 +1292,18 @@ def _is_claim(
     if document.date and item.value < int(document.date[:4]):
         return False
     others = [other for other in figures if other.kind not in ("deadline", *CONTEXT)]
+    stop = document.text.find(".", item.end)
+    if _COUNT_A_MONTH.search(document.text, item.end, stop if stop > 0 else len(document.text)):
+        return False  # "до конца 2023 года … планируется выполнить 12-14 танкерных рейсов в месяц"
     return timing.completes(said) or not (others or said & CHANGES_BY_ITSELF)
+
+
+# A count of things done a month, a week or a day after a deadline in its sentence: the
+# deadline is that rate's horizon, no project's ("до конца 2023 года по Каспию планируется
+# выполнить 12-14 танкерных рейсов в месяц").
+_COUNT_A_MONTH = re.compile(
+    r"\d+(?:\s*[-–]\s*\d+)?\s+(?:[а-яё]+\s+){1,2}в\s+(?:месяц|неделю|сутки|день)\b"
+)
 
 
 #: Words of what a duration times when it is the project's: its completion, or the span it

@@ -32,7 +32,8 @@ HEADER = re.compile(r"\A\s*date\s+(\d{4})-(\d{2})-(\d{2})\b")
 # One optional mark between two runs of spaces, written so that a long run of spaces is
 # scanned once (two adjacent \s* would try every split of it: quadratic).
 _SEPARATOR = r"(?:\s*[,/|·—–-])?\s*(?:в\s+)?"
-_TIME_AFTER = rf"(?:{_SEPARATOR}(\d{{1,2}}):(\d{{2}})(?![\d:]))?"
+# The seconds a page may print after the minutes are read and dropped: "22.05.2024 | 11:36:03".
+_TIME_AFTER = rf"(?:{_SEPARATOR}(\d{{1,2}}):(\d{{2}})(?::\d{{2}})?(?![\d:]))?"
 # The patterns that start with a digit open with a look-ahead at it: a pattern that opens
 # with a look-behind is tried in full at every position of the text, twice as slow.
 NUMERIC = re.compile(

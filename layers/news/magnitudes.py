@@ -17,6 +17,8 @@ from caspian.layers.news import numbers, units
 _TAIL_TOKEN = re.compile(r"\s*(?:-\s*)?(\$|€|₽|%|[^\W\d_]+(?:/[^\W\d_]+)?\.?)(?![\d²³])")
 # A smaller magnitude after a scale word: the " 108 тыс." of "6 млн 108 тыс. тонн".
 _SMALLER_MAGNITUDE = re.compile(rf"\s+({numbers.DIGITS})(?!\d)\s+([^\W\d_]+\.?)")
+# The three digits of units written after "тыс." before a word (its unit): "4 тыс. 936 метров".
+_UNITS_AFTER_THOUSANDS = re.compile(r"\s+(\d{3})(?![\d,.\-])(?=\s+[^\W\d_])")
 # The two ends of a range: "с"/"от" before the first, "до" between them.
 _RANGE_FROM = re.compile(r"(?<![^\W\d_])(?:с|со|от)\s+\Z", re.IGNORECASE)
 _RANGE_TO = re.compile(r"\s+до\s+", re.IGNORECASE)
@@ -67,6 +69,9 @@ def magnitude(text: str, position: int, end: int) -> tuple[float, float, float |
     if smaller and lesser and lesser < factor:
         added = numbers.parse_digits(smaller[1]) * lesser
         return factor, added, numbers.digits_step(smaller[1]) * lesser, smaller.end()
+    units = _UNITS_AFTER_THOUSANDS.match(text, stop, end) if factor == 1e3 else None
+    if units:  # "4 тыс. 936 метров" is 4 936 m
+        return factor, float(units[1]), 1.0, units.end(1)
     return factor, 0.0, None, stop
 
 

@@ -19,8 +19,10 @@ from caspian.layers.news.gazetteer import Gazetteer
 from caspian.layers.news.scopes import (
     SECTION_WORDS,
     STRETCH,
+    bank_financing,
     company_share,
     component_scope,
+    counted_stretch,
     country_after,
     done_to,
     figure_scope,
@@ -36,6 +38,7 @@ from caspian.layers.news.scopes import (
     named_stretch,
     names_section,
     of_works,
+    ordinal_component,
     origin_after,
     over_territory,
     part_running,
@@ -223,6 +226,7 @@ def scope_of(
     stretch = (
         head_scope(text, (item.start, item.end), sentence[1])
         or named_stretch(text, span[0], item.start)
+        or counted_stretch(text, span[0], item.start)
         or country_after(text, item.end, sentence[1])
         or part_running(text, item.end, sentence[1])
         if item.kind == "length"
@@ -252,11 +256,13 @@ def scope_of(
         or (shippers_share(text, span[0], (item.start, item.end)) if flow else None)
         or (share_said_after(text, item.end, span[1]) if flow else None)
         or (funder_share(text, sentence[0], item.start) if item.kind == "money" else None)
+        or (bank_financing(text, sentence[0], item.start) if item.kind == "money" else None)
         or (purpose_scope(text, item.end, sentence[1]) if item.kind == "money" else None)
         # a stage before a component: "вторая фаза строительства порта Курык – автомобильного
         # паромного терминала мощностью 2 млн тонн" is the stage, which is that terminal
         or stage_scope(text, span, sentence, item.start)
         or component_scope(text, span[0], item.start)
+        or ordinal_component(text, span[0], item.start, item.end)
         or (work_component(text, sentence[0], item.start) if timed else None)
         or (first_before_a_later(text) if item.kind == "deadline" else None)
         or (OPENING if item.kind == "deadline" and opens(text, *sentence) else None)

@@ -240,6 +240,22 @@ _NAMED_STRETCH = re.compile(
 )
 
 
+# A section word counted in order or the last, and the measure right before the figure: "на
+# последнем участке протяженностью 4,5 км" is one stretch of the line, not the line.
+_COUNTED_STRETCH = re.compile(
+    r"\b(?:последн|перв|втор|трет|четв[её]рт|пят)[а-яё]*\s+участ[а-яё]*\s+"
+    r"(?:(?:длин|протяж[её]нност)[а-яё]*\s+)?"
+    r"(?:(?:около|более|свыше|почти|порядка|примерно)\s+)?\Z"
+)
+
+
+def counted_stretch(text: str, start: int, figure: int) -> str | None:
+    """:data:`STRETCH` when the length at ``figure`` is of a stretch counted in order or the
+    last one, named right before it in ``text[start:figure]`` ("Строительные работы идут на
+    последнем участке протяженностью 4,5 км"), else None."""
+    return STRETCH if _COUNTED_STRETCH.search(text, max(start, figure - 80), figure) else None
+
+
 def named_stretch(text: str, start: int, figure: int) -> str | None:
     """``section:<ends>`` when the length at ``figure`` is of a stretch named by its two ends
     right before it in ``text[start:figure]`` ("участок … Марабда-Ахалкалаки длиной 153
@@ -350,6 +366,10 @@ def head_scope(text: str, figure: tuple[int, int], end: int) -> str | None:
     head = lemmas(after[0].text)
     if head & COMPONENTS:
         return f"component:{min(head & COMPONENTS)}"
+    if "часть" in head:
+        # "23-километровая часть железной дороги" (held293): a part of the line, a stretch,
+        # wherever it runs
+        return STRETCH
     if "ветка" in head and _new_before(text, figure[0]):
         # "новую 105-километровую ветку железнодорожной магистрали" (held229, held230): a new
         # branch built for the line is a stretch of it, not the line's whole length
@@ -458,6 +478,18 @@ def funder_share(text: str, start: int, figure: int) -> str | None:
     return f"share:{country}" if country else None
 
 
+# A bank that approved a sum before it in its sentence: "Всемирный банк одобрил инвестиции в
+# размере 35 млн долларов", "Совет исполнительных директоров Всемирного банка … одобрил
+# выделение 35 миллионов долларов".
+_BANK_APPROVED = re.compile(r"\b[Бб]анк[а-яё]*\b[^.!?]{0,80}?\bодобр[а-яё]*\b[^.!?]{0,60}\Z")
+
+
+def bank_financing(text: str, start: int, figure: int) -> str | None:
+    """``share:bank`` for a sum at ``figure`` a bank approves in ``text[start:figure]`` (its
+    sentence before it): the bank's financing, no cost of the project; else None."""
+    return "share:bank" if _BANK_APPROVED.search(text, max(start, figure - 160), figure) else None
+
+
 def through_country(text: str, start: int, figure: int) -> str | None:
     """``section:<country code>`` when a volume at ``figure`` is carried "через" a country
     named in ``text[start:figure]`` (its clause before it), else None."""
@@ -516,6 +548,36 @@ def component_scope(text: str, start: int, figure: int) -> str | None:
         if found and not (index and tokens[index - 1] & FIGURATIVE) and (not counted or bracketed):
             return f"component:{min(found)}"
     return _component_for(text, spans, tokens, figure)
+
+
+# An ordinal and an opening bracket right before a figure, and after it the closing bracket,
+# perhaps another ordinal's bracketed figure, and the word they count: "во втором (1050 м) и
+# третьем (2900 м) туннелях".
+_ORDINAL_BRACKET = re.compile(r"([^\W\d_]+)\s*\(\s*\Z")
+_BRACKETED_THEN_WORD = re.compile(
+    r"\s*\)\s*(?:и\s+[^\W\d_]+\s*\([^()]{0,30}\)\s*)?([^\W\d_]+)"
+)
+
+
+def ordinal_component(text: str, start: int, figure: int, figure_end: int) -> str | None:
+    """``component:<lemma>`` of a numbered component (:data:`ORDINALS`) the figure at
+    ``text[figure:figure_end]`` measures: bracketed after the ordinal, the component word after
+    the brackets ("во втором (1050 м) и третьем (2900 м) туннелях"), or a clause that opens
+    with the ordinal and the component word ("Первый туннель между Каракале и Карзаки
+    протянулся на 4 тыс. 936 метров"; ``text[start:figure]`` is the clause before the
+    figure); else None."""
+    ordinal = _ORDINAL_BRACKET.search(text, max(start, figure - 40), figure)
+    if ordinal and lemmas(ordinal[1]) & ORDINALS.keys():
+        after = _BRACKETED_THEN_WORD.match(text, figure_end, figure_end + 60)
+        found = lemmas(after[1]) & COMPONENTS if after else frozenset()
+        if found:
+            return f"component:{min(found)}"
+    opening = words(text, start, figure)[:2]
+    if len(opening) == 2 and lemmas(opening[0].text) & ORDINALS.keys():
+        found = lemmas(opening[1].text) & COMPONENTS
+        if found:
+            return f"component:{min(found)}"
+    return None
 
 
 # An opening bracket right before a figure: "9 тоннелям (3050 м)".
@@ -585,9 +647,12 @@ PREPARATORY = {
     "изыскание", "исследование", "тэо", "обоснование", "проектирование", "экспертиза",
     "разведка", "аудит",
 }  # fmt: skip
-# "на" and up to three words right after a figure, across a parenthesised equivalent: "25 млн
-# лари ($9 млн) на геологические исследования".
-_PURPOSE = re.compile(r"\)?\s*(?:\([^()]{0,40}\)\s*)?на\s+((?:[^\W\d_]+[\s-]+){0,2}[^\W\d_]+)")
+# "на" or "для" and up to four words right after a figure, across a parenthesised equivalent:
+# "25 млн лари ($9 млн) на геологические исследования", "$75 млн для составления
+# технико-экономического обоснования".
+_PURPOSE = re.compile(
+    r"\)?\s*(?:\([^()]{0,40}\)\s*)?(?:на|для)\s+((?:[^\W\d_]+[\s-]+){0,3}[^\W\d_]+)"
+)
 
 
 def purpose_scope(text: str, figure_end: int, ceiling: int) -> str | None:
