@@ -16,6 +16,7 @@ import pytest
 from caspian.layers.news.agreement import tolerance_step
 from caspian.layers.news.analysis import Analysis, analyse, corpus_conflicts
 from caspian.layers.news.claims import CUT_UNIT, Claim, find_claims
+from caspian.layers.news.dates import month_number
 from caspian.layers.news.documents import parse_document, read_document
 from caspian.layers.news.evaluation import Evaluation, documents_of, evaluate
 from caspian.layers.news.quantities import quantities
@@ -2669,3 +2670,13 @@ def test_a_length_of_a_part_of_the_line_is_a_stretch() -> None:
     name = "held293_caliber_20220527_horadiz_agbend_23km.txt"
     claim = _claim(name, "23-километровая")
     assert (claim.feature, claim.scope) == ("horadiz-aghband", "component:участок")
+
+
+def test_a_ukrainian_dateline_is_the_publication_date() -> None:
+    # "2 вересня, 2010, 12:13" atop a Russian article a Ukrainian outlet reprinted (held301);
+    # every genitive month name a Ukrainian day number takes is read
+    name = "held301_nefterynok_20100902_btc_turkmen_oil_200kt.txt"
+    assert _analysis(name).document.date == "2010-09-02"
+    genitives = ("січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня",
+                 "вересня", "жовтня", "листопада", "грудня")  # fmt: skip
+    assert [month_number(word) for word in genitives] == list(range(1, 13))

@@ -25,6 +25,13 @@ from caspian.layers.news.text import best_lemma
 # dateline): the month names come from the language records, the patterns are below.
 MONTHS_RU: tuple[str, ...] = RUSSIAN.months
 MONTHS_EN: tuple[str, ...] = ENGLISH.months
+# A Ukrainian outlet reprinting Russian news prints its dateline in Ukrainian ("2 вересня,
+# 2010, 12:13", nefterynok.info): the twelve genitive month names a day number takes, read as
+# written (pymorphy3's Russian dictionary does not know them). None of them is a Russian
+# month's form, and none is cut to its first letters: "лис" begins no single month here.
+MONTHS_UK_GENITIVE: tuple[str, ...] = (
+    "січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня",
+    "жовтня", "листопада", "грудня")  # fmt: skip
 
 HEADER = re.compile(r"\A\s*date\s+(\d{4})-(\d{2})-(\d{2})\b")
 # What outlets print between a date and its time: "3 марта, 2026 / 09:15", "2026 | 09:15",
@@ -92,10 +99,12 @@ def _time(hour: str | None, minute: str | None) -> str | None:
 
 
 def month_number(word: str) -> int | None:
-    """1-12 for a Russian month name in any case ("декабря" -> 12) or an English one
-    ("December"), else ``None``."""
+    """1-12 for a Russian month name in any case ("декабря" -> 12), an English one
+    ("December") or a Ukrainian one after a day ("вересня" -> 9), else ``None``."""
     if word.lower() in MONTHS_EN:
         return MONTHS_EN.index(word.lower()) + 1
+    if word.lower() in MONTHS_UK_GENITIVE:
+        return MONTHS_UK_GENITIVE.index(word.lower()) + 1
     lemma = best_lemma(word)
     if lemma in MONTHS_RU:
         return MONTHS_RU.index(lemma) + 1
