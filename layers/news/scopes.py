@@ -316,9 +316,12 @@ def listed_country_part(text: str, start: int, figure: int) -> str | None:
 # территории Азербайджана, 249 – по Грузии, а чуть более 1 тысячи километров – по Турции"; or
 # the country alone in the genitive, "по территории" left out, closing the list's item: "443
 # километра пролегает по территории Азербайджана, 249 километров - Грузии, 1076 километров -
-# Турции".
+# Турции". The item before the list's last closes with "и" instead of a comma: "443 км проходят
+# по территории Азербайджана, 248 км - Грузии и 1 077 км - Турции" (held301); a second
+# country's name after "и" ("- Грузии и Турции") is no item's close.
 _COUNTRY_RIGHT_AFTER = re.compile(
-    r"\s*[–—-]\s*(?:(?:по|в)\s+(?:территории\s+)?([А-ЯЁ][а-яё]+)|([А-ЯЁ][а-яё]+и)(?=\s*[,.;]|\s*\Z))"
+    r"\s*[–—-]\s*(?:(?:по|в)\s+(?:территории\s+)?([А-ЯЁ][а-яё]+)"
+    r"|([А-ЯЁ][а-яё]+и)(?=\s*[,.;]|\s+и\s+(?![А-ЯЁ])|\s*\Z))"
 )
 
 
