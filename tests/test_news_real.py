@@ -2686,3 +2686,16 @@ def test_a_ukrainian_dateline_is_the_publication_date() -> None:
     genitives = ("січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня",
                  "вересня", "жовтня", "листопада", "грудня")  # fmt: skip
     assert [month_number(word) for word in genitives] == list(range(1, 13))
+
+
+def test_a_volume_a_month_is_a_rate_not_one_months_volume() -> None:
+    # "Объем транспортировки составляет около 200 тыс. тонн в месяц" (held301, Turkmen oil)
+    # is no figure of held98's "В январе по трубопроводу экспортировано 2,577 млн. тонн"
+    rate = _claim("held301_nefterynok_20100902_btc_turkmen_oil_200kt.txt", "200 тыс. тонн")
+    january = _claim("held98_1news_20130409_btc_q1_2013_exports.txt", "2,577 млн. тонн")
+    assert rate.context["period"]["rate"] and "rate" not in january.context["period"]
+    conflicts = _conflicts("held301_nefterynok_20100902_btc_turkmen_oil_200kt.txt",
+                           "held98_1news_20130409_btc_q1_2013_exports.txt")
+    # the one left is real: the Turkish section as 1,077 km against 1,076 km
+    assert [(conflict.kind, conflict.id) for conflict in conflicts] == [
+        ("length", "value:btc_pipeline/btc:length:reported:section:TR")]

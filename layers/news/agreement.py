@@ -30,7 +30,7 @@ import bisect
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from caspian.layers.news.claims import Claim, is_share
+from caspian.layers.news.claims import RATE, Claim, is_share
 from caspian.layers.news.measures import FLOWS
 
 Period = tuple[Any, Any] | None
@@ -39,8 +39,11 @@ WHOLE_YEAR = 12
 
 
 def period_of(claim: Claim) -> Period:
-    """A claim's reporting period as ``(months, year)``, or None when it states none."""
+    """A claim's reporting period as ``(months, year)``, ``(RATE, months)`` for a rate per
+    month ("в месяц": one month of no calendar), or None when it states none."""
     period = claim.context.get("period")
+    if period and period.get(RATE):
+        return (RATE, period["months"])
     return (period["months"], period.get("year")) if period else None
 
 

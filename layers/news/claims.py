@@ -893,6 +893,10 @@ def _change_dated(kind: str, document: NewsDocument, context: dict[str, Any]) ->
 _HORIZONS = ("by", "end of")
 
 
+#: The key of a period that is a rate per month, not a window of the calendar.
+RATE = "rate"
+
+
 def _flow_period(
     document: NewsDocument,
     item: Quantity,
@@ -915,6 +919,10 @@ def _flow_period(
     window = timing.months_stated(document.text, *span, published)
     if window is not None:  # "в июле … 308 тысяч тонн": a month's volume, not a year's
         months, year = window
+        if timing.monthly_rate(document.text, *span):
+            # "Объем транспортировки составляет около 200 тыс. тонн в месяц" (held301): a rate,
+            # no figure of one month of the calendar ("В январе … 2,577 млн. тонн", held98)
+            return {"period": {"months": months, "year": year, "text": "a month", RATE: True}}
         return {"period": {"months": months, "year": year, "text": f"{months} months"}}
     if timing.year_to_date(document.text, *span):  # "С начала года … перевезено 4,1 млн тонн"
         year = published[0] if published else None

@@ -408,6 +408,13 @@ def months_stated(
     return last - first + 1, year if last <= month else year - 1
 
 
+def monthly_rate(text: str, start: int, end: int) -> bool:
+    """Whether the first window of months in ``text[start:end]`` (:func:`months_stated`) is a
+    rate per month ("около 200 тыс. тонн в месяц"), not a month of the calendar ("в январе")."""
+    match = _MONTHS_OF.search(text, start, end)
+    return match is not None and match[1] is None
+
+
 def figure_year(
     years: list[tuple[int, int, int]], figure: tuple[int, int], clause: tuple[int, int],
     horizons: list[int],
