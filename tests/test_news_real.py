@@ -2699,3 +2699,14 @@ def test_a_volume_a_month_is_a_rate_not_one_months_volume() -> None:
     # the one left is real: the Turkish section as 1,077 km against 1,076 km
     assert [(conflict.kind, conflict.id) for conflict in conflicts] == [
         ("length", "value:btc_pipeline/btc:length:reported:section:TR")]
+
+
+def test_an_event_that_takes_place_is_the_noun_after_the_verb() -> None:
+    # "30 октября 2017 года состоится официальное открытие первой железнодорожной линии
+    # Баку-Тбилиси-Карс" (held303) is an opening, no date of held254's meeting "В ходе
+    # состоявшегося 13 октября 2006 года в Баку заседания трехсторонней рабочей группы"
+    opening = _claim("held303_restproperty_20171016_btk_opening_2017.txt", "30 октября 2017 года")
+    meeting = _claim("held254_trend_20070113_btk_talks_200m_usd.txt", "13 октября 2006 года")
+    assert (opening.context["event"], meeting.context["event"]) == ("открытие", "состояться")
+    assert not _conflicts("held303_restproperty_20171016_btk_opening_2017.txt",
+                          "held254_trend_20070113_btk_talks_200m_usd.txt")

@@ -443,12 +443,27 @@ def figure_year(
     return None
 
 
+#: An event word that only says an event took place: the event is the noun after it.
+_TOOK_PLACE = "состояться"
+#: How many words after :data:`_TOOK_PLACE` may name its event.
+_TOOK_PLACE_REACH = 3
+
+
 def _event_word(text: str, start: int, end: int) -> str | None:
-    """The first word of ``text[start:end]`` that dates an event, by lemma."""
-    for word in words(text, start, end):
-        found = lemmas(word.text) & EVENT_WORDS
-        if found:
-            return min(found)
+    """The first word of ``text[start:end]`` that dates an event, by lemma; after "состояться"
+    the event word among the few words that follow, when one stands there ("состоится
+    официальное открытие": ``открытие``, not any meeting that "состоялось", held303)."""
+    tokens = [lemmas(word.text) for word in words(text, start, end)]
+    for index, lemma_set in enumerate(tokens):
+        found = lemma_set & EVENT_WORDS
+        if not found:
+            continue
+        if _TOOK_PLACE in found:
+            for after in tokens[index + 1 : index + 1 + _TOOK_PLACE_REACH]:
+                named = after & EVENT_WORDS - {_TOOK_PLACE}
+                if named:
+                    return min(named)
+        return min(found)
     return None
 
 
