@@ -19,7 +19,6 @@ from __future__ import annotations
 import copy
 import hashlib
 import itertools
-import math
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -28,7 +27,7 @@ from typing import Any, Literal
 import numpy as np
 import shapely
 from caspian.geo.arguments import instance, mapping, positive_number, refuse
-from caspian.geo.errors import InputError, swapped_point_fix
+from caspian.geo.errors import InputError
 from caspian.geo.figures import delta_pct
 from caspian.geo.geodesy import densify_geodesic, geodesic_lengths_km
 from caspian.geo.routing import RouteGap, as_lonlat
@@ -38,6 +37,7 @@ from caspian.geo.routing.railgraph import (
     nearest_node,
     nearest_on_path,
     shortest_rail_path,
+    swap_fix,
 )
 from caspian.layers.catalog.check import check_layer
 from caspian.layers.catalog.errors import CatalogError
@@ -147,10 +147,8 @@ def propose_alignment(
         _, dist_m = nearest_node(loaded.network, *lonlat)
         if dist_m > max_snap_km * 1000.0:
             lon, lat = lonlat
-            swapped_m = nearest_node(loaded.network, lat, lon)[1] if abs(lon) <= 90 else math.inf
-            fix = ("use an extract that covers it or a larger max_snap_km="
-                   if swapped_m > max_snap_km * 1000.0
-                   else swapped_point_fix(lon, lat, f"lies {swapped_m / 1000:,.1f} km from it"))
+            fix = (swap_fix(loaded.network, lonlat, max_snap_km)
+                   or "use an extract that covers it or a larger max_snap_km=")
             raise SnapError(
                 f"{feature.get('id')}: waypoint {label!r} ({lon:.5f},{lat:.5f}) lies "
                 f"{dist_m / 1000:,.1f} km from the nearest track of {loaded.source} (limit "

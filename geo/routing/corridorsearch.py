@@ -226,15 +226,20 @@ SAME_PLACE_KM = 0.1
 SNAP_SLACK_KM = 2.0
 
 
-def _nearest_km(network: CorridorNetwork, lonlats: np.ndarray, lon: float, lat: float) -> float:
-    """Geodesic km from ``(lon, lat)`` to the nearest of ``lonlats`` (short-listed by a planar
-    estimate, as :func:`snap` does)."""
+def _short_listed_km(network: CorridorNetwork, lonlats: np.ndarray, lon: float, lat: float,
+                     slack_km: float) -> tuple[np.ndarray, np.ndarray]:
+    """Geodesic km from ``(lon, lat)`` to each of ``lonlats`` that may lie within ``slack_km``
+    of the nearest (inf for the others), and the indices of those short-listed."""
+    # A planar estimate short-lists the vertices (it errs by far less than 10 % at snapping
+    # range); only those are measured on the ellipsoid.
     scale = math.cos(math.radians(lat))
     approx_km = 111.3 * np.hypot((lonlats[:, 0] - lon) * scale, lonlats[:, 1] - lat)
-    short = np.flatnonzero(approx_km <= approx_km.min() * 1.2 + 1.0)
+    short = np.flatnonzero(approx_km <= approx_km.min() * 1.2 + slack_km * 1.2 + 1.0)
+    km = np.full(lonlats.shape[0], np.inf)
     _, _, dist_m = network.geod.inv(np.full(short.size, lon), np.full(short.size, lat),
                                     lonlats[short, 0], lonlats[short, 1])
-    return float(np.min(dist_m)) / 1000.0
+    km[short] = np.asarray(dist_m, dtype=float) / 1000.0
+    return km, short
 
 
 def snap(network: CorridorNetwork, lonlat: tuple[float, float], label: str,
@@ -257,19 +262,12 @@ def snap(network: CorridorNetwork, lonlat: tuple[float, float], label: str,
     lonlats = np.concatenate([network.vertex_lonlats, port_lonlats])
     if lonlats.shape[0] == 0:
         raise SnapError(f"{label}: the corridor network is empty")
-    # A planar estimate short-lists the vertices (it errs by far less than 10 % at snapping
-    # range); only those are measured on the ellipsoid.
-    scale = math.cos(math.radians(lat))
-    approx_km = 111.3 * np.hypot((lonlats[:, 0] - lon) * scale, lonlats[:, 1] - lat)
-    short = np.flatnonzero(approx_km <= approx_km.min() * 1.2 + slack_km * 1.2 + 1.0)
-    km = np.full(lonlats.shape[0], np.inf)
-    _, _, dist_m = network.geod.inv(np.full(short.size, lon), np.full(short.size, lat),
-                            lonlats[short, 0], lonlats[short, 1])
-    km[short] = np.asarray(dist_m, dtype=float) / 1000.0
+    km, short = _short_listed_km(network, lonlats, lon, lat, slack_km)
     n_vertices = network.vertex_lonlats.shape[0]
     best_km = float(km.min())
     if best_km > max_snap_km:
-        swapped_km = _nearest_km(network, lonlats, lat, lon) if abs(lon) <= 90 else math.inf
+        swapped_km = (float(_short_listed_km(network, lonlats, lat, lon, 0.0)[0].min())
+                      if abs(lon) <= 90 else math.inf)
         fix = ("give a place on the network, or a larger max_snap_km=" if swapped_km > max_snap_km
                else swapped_point_fix(lon, lat, f"lies {swapped_km:,.1f} km from it"))
         raise SnapError(

@@ -21,7 +21,6 @@ job.
 from __future__ import annotations
 
 import itertools
-import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -395,18 +394,28 @@ def _track_weight(u: int, v: int, edge: dict[str, Any]) -> float | None:
     return None if edge.get("gap") else float(edge["weight"])
 
 
+def swap_fix(network: RailNetwork, lonlat: tuple[float, float], max_snap_km: float) -> str | None:
+    """The fix for a point too far from the track that lands within ``max_snap_km`` of it
+    once its two numbers are swapped (given lat,lon: a common slip); None otherwise, so that
+    the caller's own advice (a larger snapping distance) stands."""
+    lon, lat = lonlat
+    if abs(lon) > 90:
+        return None
+    swapped_m = nearest_node(network, lat, lon)[1]
+    if swapped_m > max_snap_km * 1000.0:
+        return None
+    return swapped_point_fix(lon, lat, f"lies {swapped_m / 1000:,.1f} km from it")
+
+
 def _snap(
     network: RailNetwork, lonlat: tuple[float, float], label: str, max_snap_km: float
 ) -> tuple[int, float]:
     node, dist_m = nearest_node(network, *lonlat)
     if dist_m > max_snap_km * 1000.0:
         lon, lat = lonlat
-        # A point given lat,lon that lands on the track once swapped: say so, rather than
-        # suggest a snapping distance of hundreds of km.
-        swapped_m = nearest_node(network, lat, lon)[1] if abs(lon) <= 90 else math.inf
-        fix = ("give a point nearer the railway, an extract that covers it, or a larger "
-               "max_snap_km=" if swapped_m > max_snap_km * 1000.0
-               else swapped_point_fix(lon, lat, f"lies {swapped_m / 1000:,.1f} km from it"))
+        fix = swap_fix(network, lonlat, max_snap_km) or (
+            "give a point nearer the railway, an extract that covers it, or a larger "
+            "max_snap_km=")
         raise SnapError(
             f"{label} {lon:.5f},{lat:.5f} lies {dist_m / 1000:,.1f} km from the "
             f"nearest track (limit {max_snap_km:g} km); {fix}",
