@@ -105,6 +105,15 @@ def write_route_collection(paths: Sequence[Any], output: str | Path) -> None:
     write_feature_collection(output, route_collection(paths))
 
 
+def echo_snaps(ends: Sequence[tuple[str, float]], network: str, prefix: str = "") -> None:
+    """Say on stderr how far each end (``(label, km)``) was moved onto the ``network``: a place
+    off the track or the water is never moved silently (every route mode)."""
+    for label, snap_km in ends:
+        if snap_km >= 0.0005:  # it prints as 0.000 below
+            click.echo(terminal_text(f"caspian: {prefix}{label} snapped {snap_km:,.3f} km to the "
+                                     f"{network} network"), err=True)
+
+
 def run_corridor(
     start: str, end: str, *, vias: Sequence[str], avoid: Sequence[str], status: str | None,
     alternatives: int, transfer_hours: float, speed_kmh: float, osm_files: Sequence[str],
@@ -127,12 +136,8 @@ def run_corridor(
         click.echo(terminal_text(f"caspian: {label} is {place.label} ({place.lon:.5f},"
                                  f"{place.lat:.5f}; {place.origin})"), err=True)
     for number, route in enumerate(routes, start=1):
-        # as the sea and rail modes say it: a place off the track is not silently moved
-        for place, snap_km in ((places[0], route["start_snap_km"]),
-                               (places[-1], route["end_snap_km"])):
-            if snap_km >= 0.0005:
-                click.echo(terminal_text(f"caspian: route {number}: {place.label} snapped "
-                                         f"{snap_km:,.3f} km to the corridor network"), err=True)
+        echo_snaps([(places[0].label, route["start_snap_km"]),
+                    (places[-1].label, route["end_snap_km"])], "corridor", f"route {number}: ")
         for gap in route["gaps"]:
             click.echo(terminal_text(f"caspian: route {number}: gap of {gap['length_km']:,.1f} "
                                      f"km ({gap['between']}), not drawn as track"), err=True)

@@ -20,7 +20,7 @@ from caspian.layers.catalog.places import resolve_catalog_endpoint
 from caspian.layers.io.geojson_output import feature_collection_text, write_feature_collection
 from caspian.layers.io.safe_text import terminal_text
 from caspian.layers.routing.modes import MODES, mode_options, route
-from caspian.maps.cli.corridor import run_corridor
+from caspian.maps.cli.corridor import echo_snaps, run_corridor
 from caspian.maps.cli.formatting import render
 from caspian.maps.cli.main import flag_of
 from caspian.maps.cli.options import check_max_snap_km, format_option, nonempty_path
@@ -181,10 +181,7 @@ def route_command(
     collection = route_feature_collection(found, source.label, target.label)
     if output is not None:
         write_feature_collection(output, collection)
-    for label, snap_km in ((source.label, found.start_snap_km), (target.label, found.end_snap_km)):
-        if snap_km >= 0.0005:
-            click.echo(f"caspian: {label} snapped {snap_km:,.3f} km to the {mode} network",
-                       err=True)
+    echo_snaps([(source.label, found.start_snap_km), (target.label, found.end_snap_km)], mode)
     for index, gap in enumerate(found.gaps):
         click.echo(
             f"caspian: gap {index}: no {mode} link for {gap.length_km:,.1f} km between "
