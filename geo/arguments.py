@@ -99,10 +99,14 @@ def is_positive_number(value: Any) -> bool:
             and float(value) > 0)
 
 
+def is_zero_number(value: Any) -> bool:
+    """Whether ``value`` is the number 0 (never ``False``)."""
+    return not is_bool(value) and isinstance(value, numbers.Real) and value == 0
+
+
 def positive_number(value: Any, name: str, unit: str, *, zero: bool = False) -> float:
     """A finite number > 0 (or >= 0 with ``zero``), never a bool, e.g. a distance in km."""
-    is_zero = zero and not is_bool(value) and isinstance(value, numbers.Real) and value == 0
-    if not (is_positive_number(value) or is_zero):
+    if not (is_positive_number(value) or (zero and is_zero_number(value))):
         refuse(name, value, f"a positive number of {unit}" + (" or 0" if zero else ""))
     return float(value)
 

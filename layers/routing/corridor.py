@@ -31,13 +31,12 @@ import math
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from numbers import Real
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import shapely
-from caspian.geo.arguments import settings_or_default
+from caspian.geo.arguments import is_positive_number, is_zero_number, settings_or_default
 from caspian.geo.errors import InputError
 from caspian.geo.geodesy import densify_geodesic, geod_for
 from caspian.geo.routing.corridorgraph import (
@@ -271,9 +270,8 @@ def transfer_cost_km(transfer_hours: float, speed_kmh: float) -> float:
         the search would then call a route that needs one missing, blaming the statuses and
         avoided places instead of the numbers.
     """
-    numbers = all(isinstance(value, Real) and not isinstance(value, bool)
-                  for value in (transfer_hours, speed_kmh))
-    in_range = numbers and transfer_hours >= 0 and speed_kmh > 0
+    in_range = is_positive_number(speed_kmh) and (
+        is_zero_number(transfer_hours) or is_positive_number(transfer_hours))
     cost_km = transfer_hours * speed_kmh if in_range else math.nan
     if not math.isfinite(cost_km):
         raise InputError(
