@@ -241,13 +241,19 @@ _SHORT_DATELINE = re.compile(
 _CENTURY = 2000
 
 
+def _two_digit_year_date(match: re.Match[str]) -> dt.date | None:
+    """The date of a dateline's ``dd.mm.yy`` (groups 2-4 of ``match``), in this century, or
+    None when no such day exists."""
+    return _valid(_CENTURY + int(match[4]), int(match[3]), int(match[2]))
+
+
 def _short_dateline(text: str, start: int, end: int) -> FoundDate | None:
     """A line ``text[start:end]`` that is nothing but a date with a two-digit year, or None."""
     line = text[start:end].strip(_LINE_MARKS)
     match = _SHORT_DATELINE.fullmatch(line)
     if match is None:
         return None
-    date = _valid(_CENTURY + int(match[4]), int(match[3]), int(match[2]))
+    date = _two_digit_year_date(match)
     if date is None:
         return None
     at = text.index(line, start)
@@ -267,7 +273,7 @@ _SLASHED_DATELINE = re.compile(
 def _slashed_dateline(text: str, start: int, end: int) -> FoundDate | None:
     """The date of an agency's "City/dd.mm.yy/Agency:" opening ``text[start:end]``, or None."""
     match = _SLASHED_DATELINE.match(text, start, end)
-    date = None if match is None else _valid(_CENTURY + int(match[4]), int(match[3]), int(match[2]))
+    date = None if match is None else _two_digit_year_date(match)
     if match is None or date is None:
         return None
     return FoundDate(date, None, "numeric", match.start("date"), match.end("date"), match["date"])
