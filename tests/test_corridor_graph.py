@@ -278,3 +278,42 @@ def test_a_line_with_one_accuracy_short_of_a_segment_is_refused() -> None:
                      ("AZE",) * 2, accuracy="traced", segment_accuracies=("traced",))
     with pytest.raises(GeometryError, match="needs one accuracy per segment, or none"):
         build_corridor_network([line])
+
+
+# A junction triangle narrower than the join tolerance (Beyneu's): the through line takes the
+# direct connection FORK-MERGE; a second catalog feature runs from FORK into the STATION and
+# out to MERGE, in two parts that meet there. The parts' first points are 0.7 km from the
+# other side's ends, under join_km = 1.0.
+FORK, MERGE, STATION = (55.2178, 45.3041), (55.2074, 45.3014), (55.19662, 45.32211)
+THROUGH = rail([(55.30, 45.27), FORK, MERGE, (55.17, 45.21)], feature="through")
+SIDES = [rail([FORK, (55.2112, 45.3072), STATION], feature="junction"),
+         rail([STATION, (55.2084, 45.304), MERGE], feature="junction")]
+
+
+def test_a_shared_end_is_not_joined_again_to_the_other_side_of_a_narrow_triangle() -> None:
+    network = build_corridor_network([THROUGH, *SIDES], place_names=[("Beyneu", *STATION)])
+    coordinates = {(node.lon, node.lat) for node in network.nodes}
+    # FORK, MERGE and STATION are nodes of their own; no side's inner point is merged with
+    # the other side's end.
+    assert {FORK, MERGE, STATION} <= coordinates and (55.2112, 45.3072) not in coordinates
+    sides = sorted(round(edge.length_km, 2) for edge in network.edges
+                   if edge.feature == "junction")
+    assert sides == [2.51, 2.63]
+    assert not network.joins  # every join was at a shared vertex, none at a distance
+
+
+def test_only_a_places_nearest_nodes_take_its_name() -> None:
+    network = build_corridor_network([THROUGH, *SIDES], place_names=[("Beyneu", *STATION)])
+    names = {(node.lon, node.lat): node.name for node in network.nodes}
+    # FORK and MERGE lie 2.4 and 2.6 km from the station, within name_km (3 km) but far beyond the
+    # station node itself: they are junctions, not the station.
+    assert (names[STATION], names[FORK], names[MERGE]) == ("Beyneu", None, None)
+    # The nodes of one station's tracks all take its name: each within NAME_TIE_KM (0.5 km)
+    # of the nearest one's distance (0.11 and 0.44 km), not one 1.11 km away.
+    ends = [(50.0, 45.001), (50.0, 45.004), (50.0, 44.99)]
+    # (three ways of one OpenStreetMap extract, which join only where they share a node)
+    tracks = [LineInput(np.array([end, (50.5, end[1])]), "rail", ("KAZ",), source="osm",
+                        feature=f"way {n}") for n, end in enumerate(ends)]
+    yard = build_corridor_network(tracks, place_names=[("Yard", 50.0, 45.0)])
+    names = {(node.lon, node.lat): node.name for node in yard.nodes}
+    assert [names[end] for end in ends] == ["Yard", "Yard", None]

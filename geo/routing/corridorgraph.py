@@ -38,6 +38,9 @@ RAIL, SEA, TRANSFER, GAP = "rail", "sea", "transfer", "gap"
 #: A line's direction at a node is read this far along it, kilometres: far enough to see
 #: the track's course rather than the last short segment of a switch.
 BEARING_KM = 1.0
+#: Nodes this much farther from a place than its nearest node are not named after it,
+#: kilometres: more than the spread of one station's switches and gauge-change yards.
+NAME_TIE_KM = 0.5
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -237,7 +240,8 @@ def build_corridor_network(
         lines should meet (a chain's consecutive legs, a link the data does not draw); where
         they do not join, a gap edge up to ``max_gap_km``.
     place_names : sequence of (name, lon, lat)
-        Names given to the nodes within ``name_km`` (the nearest wins).
+        Names given to the nodes within ``name_km`` (the nearest place wins, and only the
+        place's nearest nodes take it: :func:`_node_names`).
     meta : dict, optional
         Recorded as :attr:`CorridorNetwork.meta`.
     settings : Settings, optional
@@ -298,7 +302,8 @@ def _join_rail_lines(
     splits: dict[int, set[int]], union: _UnionFind,
 ) -> list[dict[str, Any]]:
     """Merge shared vertices of rail lines, and each line end with the nearest vertex of
-    every other rail line within ``join_km``; return the joins made at a distance."""
+    every other rail line within ``join_km`` (of another source only, where the end is
+    already a shared vertex); return the joins made at a distance."""
     if not rail:
         return []
     owner = np.concatenate([np.full(lines[i].lonlats.shape[0], i) for i in rail])
@@ -333,6 +338,11 @@ def _join_rail_lines(
             for other in np.unique(owner[near]):
                 if lines[int(other)].source == lines[i].source != "catalog":
                     continue  # one mapped source joins only where it shares a node
+                if (i, end) in shared_ends and lines[int(other)].source == lines[i].source:
+                    # a catalog end on another catalog line's vertex is joined there, not
+                    # also to a third line that passes within the tolerance (the two sides
+                    # of a narrow junction triangle stay apart)
+                    continue
                 mine = np.flatnonzero(owner[near] == other)
                 best = mine[np.argmin(dist_km[mine])]
                 if dist_km[best] > join_km:
@@ -426,16 +436,26 @@ def _node_names(
     geod: pyproj.Geod, coords: list[tuple[float, float]],
     places: Sequence[tuple[str, float, float]], name_km: float,
 ) -> list[str | None]:
+    """Each node's name: that of the nearest place within ``name_km``, if the node is also
+    among that place's nearest nodes (within :data:`NAME_TIE_KM` of the nearest one's
+    distance). A junction 2.4 km from a station is not named after it when the station
+    itself is a node; the several nodes of one station's tracks all are."""
     if not places or not coords:
         return [None] * len(coords)
     lons = np.array([lon for _, lon, _ in places])
     lats = np.array([lat for _, _, lat in places])
-    names: list[str | None] = []
+    chosen: list[tuple[int, float] | None] = []
     for lon, lat in coords:
         dist_km = _geodesic_km(geod, lon, lat, lons, lats)
         best = int(np.argmin(dist_km))
-        names.append(places[best][0] if dist_km[best] <= name_km else None)
-    return names
+        chosen.append((best, float(dist_km[best])) if dist_km[best] <= name_km else None)
+    nearest_km: dict[int, float] = {}
+    for choice in chosen:
+        if choice is not None:
+            nearest_km[choice[0]] = min(nearest_km.get(choice[0], np.inf), choice[1])
+    return [places[choice[0]][0]
+            if choice is not None and choice[1] <= nearest_km[choice[0]] + NAME_TIE_KM else None
+            for choice in chosen]
 
 
 def _split_gauges(
