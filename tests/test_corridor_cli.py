@@ -224,3 +224,41 @@ def test_bad_map_route_input_is_one_line_and_writes_nothing(tmp_path, capsys, ar
     errors = [line for line in err.splitlines() if "error" in line]
     assert code == 2 and len(errors) == 1 and message in errors[0], err
     assert not target.exists() and list(tmp_path.iterdir()) == []
+
+
+def test_beyneu_to_mangyshlak_starts_at_the_junction_station(capsys) -> None:
+    # Beyneu station lies on the network (the junction feature), so a route from it starts at
+    # the station node, not 2.3 km away on the direct connection; from the station to the
+    # Mangyshlak station node it measures the 402.8 km the second OpenStreetMap-derived copy
+    # gives (tests/data/beyneu_main_lines.json) against the published 404 km (xalqqazeti.az).
+    code, out, err = run_cli(["route", "Beyneu", "Маңғыстау", "--mode", "corridor", "--format",
+                              "json"], capsys)
+    assert code == 0, err
+    (route,) = json.loads(out)["routes"]
+    assert route["start_snap_km"] == 0 and route["end_snap_km"] == 0
+    assert [(leg["feature"], *leg["by_accuracy_km"]) for leg in route["legs"]] == [
+        ("middle_corridor/beyneu-junction", "waypoints"),
+        ("middle_corridor/zhezkazgan-mangyshlak", "traced")]
+    assert route["length_km"] == pytest.approx(402.8, abs=0.05)
+    assert abs(route["length_km"] - 404) / 404 < 0.005
+    assert "snapped" not in err
+
+
+def test_a_call_at_beyneu_reverses_in_the_station(capsys) -> None:
+    # Through trains keep the direct connection; --via Beyneu runs into the station and out
+    # along the other line: the two sides of the junction triangle instead of its third.
+    code, out, err = run_cli(["route", "Dostyk", "Aktau", "--mode", "corridor", "--format",
+                              "json"], capsys)
+    assert code == 0, err
+    (direct,) = json.loads(out)["routes"]
+    code, out, err = run_cli(["route", "Dostyk", "Aktau", "--via", "Beyneu", "--mode",
+                              "corridor", "--format", "json"], capsys)
+    assert code == 0, err
+    (calling,) = json.loads(out)["routes"]
+    assert "middle_corridor/beyneu-junction" not in {leg["feature"] for leg in direct["legs"]}
+    (junction,) = [leg for leg in calling["legs"]
+                   if leg["feature"] == "middle_corridor/beyneu-junction"]
+    # 5.15 km through the station against 0.97 km of the direct connection (lengths are
+    # printed to 0.1 km)
+    assert junction["length_km"] == 5.1
+    assert calling["length_km"] - direct["length_km"] == pytest.approx(5.15 - 0.97, abs=0.1)

@@ -161,7 +161,7 @@ def test_geopackage_sources_table_carries_the_openstreetmap_credit(exports) -> N
     assert set(credited["source"]) == {
         "osm-btc", "osm-rail-aze", "osm-rail-ge", "osm-stations-ge", "osm-rail-beineu-aktau",
         "osm-rail-dostyk-aktogay", "osm-rail-mointy-zharyk", "osm-stations-kz", "osm-stations-tr",
-        "osm-borders-region",
+        "osm-routes-kz-allur", "osm-borders-region",
     }
     (rail,) = credited[
         (credited["source"] == "osm-rail-aze") & (credited["layer"] == "zangezur_corridor")
