@@ -103,13 +103,13 @@ def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
 
 
 # (right, found, expected) measured on each part when the floors were set; conflicts are
-# (real reported, reported, real found). Development (332 articles) with the twenty-sixth part
-# (held312-held321) in it, measured before anything was changed for it. The held-out part is
+# (real reported, reported, real found). Development (332 articles) after the twenty-sixth
+# part's (held312-held321) classes were fixed. The held-out part is
 # empty until the next one is added: its figures are placeholders, set from that part's first
 # and only run.
 MEASURED = {
-    "dev": {"mentions": (904, 921, 946), "claims": (631, 702, 751), "dates": 265,
-            "conflicts": (43, 57, 169)},
+    "dev": {"mentions": (904, 921, 946), "claims": (631, 701, 751), "dates": 265,
+            "conflicts": (43, 56, 169)},
     "heldout": {"mentions": (0, 0, 0), "claims": (0, 0, 0), "dates": 0,
                 "conflicts": (0, 0, 0)},
 }  # fmt: skip
@@ -1060,6 +1060,11 @@ def test_a_plural_common_name_is_a_kind_of_thing_and_a_cable_across_the_sea_is_n
     ]
 
 
+#: The one BTC volume conflict that is real: Kazakh oil planned for 2026 (held313's "1,6 млн
+#: тонн" against held09's "1,5 млн тонн").
+KAZAKH_OIL_2026 = "value:btc_pipeline/btc:mass:reported:share:KZ"
+
+
 def test_a_volume_of_no_period_is_its_articles_when_published() -> None:
     # 2013's "в течение прошлого года … 29,671 млн. тонн" and 2018's "8 млн 258,6 тыс. тонн"
     # (an excerpt printing no date: its last year written) are no figures of 2025's 36,306.
@@ -1068,10 +1073,11 @@ def test_a_volume_of_no_period_is_its_articles_when_published() -> None:
     assert (old.context, later.context) == ({"published": 2013}, {"published": 2018})
     capacity = _claim("held09_haqqin_20251215_kazakh_oil_btc.txt", "2,2 млн тонн нефти в год")
     assert "published" not in capacity.context  # a rate is no volume of a time
-    subjects = {conflict.subject for conflict in corpus_conflicts(
+    btc = [conflict.id for conflict in corpus_conflicts(
         [_analysis(entry["id"]) for entry in documents_of(REAL, "dev")]
-    ) if conflict.kind == "mass"}  # fmt: skip
-    assert "btc_pipeline/btc" not in subjects
+    ) if conflict.kind == "mass" and conflict.subject == "btc_pipeline/btc"]  # fmt: skip
+    # the one left is real: Kazakh oil planned for 2026, held313's 1.6 Mt against held09's 1.5
+    assert btc == [KAZAKH_OIL_2026]
     # A share of a whole is its time's too: 2018's "81,6% от общего объема нефти" is no
     # figure of 2025's "74,6% нефти транспортировано по … БТД" (eleven months).
     share = _claim("held99_1news_20180419_btc_q1_2018_growth.txt", "81,6%")
@@ -2029,9 +2035,9 @@ def test_a_contracted_or_possible_volume_is_not_the_volume_carried_or_intended()
     assert _claim("held09_haqqin_20251215_kazakh_oil_btc.txt",
                   "2,2 млн тонн нефти в год").context["measure"] == "contract"
     analyses = [_analysis(entry["id"]) for entry in documents_of(REAL, "dev")]
-    btc = [conflict for conflict in corpus_conflicts(analyses)
+    btc = [conflict.id for conflict in corpus_conflicts(analyses)
            if conflict.subject == "btc_pipeline/btc" and conflict.kind == "mass"]
-    assert btc == []
+    assert btc == [KAZAKH_OIL_2026]  # held313's 1.6 Mt against held09's 1.5 Mt: real
 
 
 def test_a_volume_that_can_be_pumped_is_a_capacity_not_a_volume_expected() -> None:
@@ -2728,3 +2734,13 @@ def test_an_event_that_takes_place_is_the_noun_after_the_verb() -> None:
     assert (opening.context["event"], meeting.context["event"]) == ("открытие", "состояться")
     assert not _conflicts("held303_restproperty_20171016_btk_opening_2017.txt",
                           "held254_trend_20070113_btk_talks_200m_usd.txt")
+
+
+def test_a_project_listed_in_parentheses_among_other_ways_does_not_own_the_figure() -> None:
+    # "Объем нефти порядка 300 тыс. тонн был перенаправлен по системе КТО для дальнейшей
+    # поставки в экспортном направлении (Германия, Китай, Баку-Тбилиси-Джейхан, через порты
+    # Новороссийск и Усть-Луга)" (held313): oil sent by all those ways, no BTC volume
+    name = "held313_trend_20260116_btc_kazakh_oil_1_6mt_2026.txt"
+    assert _claim(name, "300 тыс. тонн").layer is None
+    assert _claim(name, "1,6 млн тонн").feature == "btc"  # the pipeline named after it alone
+    assert _conflict_kinds(name, "held08_blackseanews_20260119_btc_exports.txt") == set()

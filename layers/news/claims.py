@@ -762,6 +762,21 @@ def _contrasted(text: str, item: Quantity, named: Sequence[linking.Located]) -> 
     )
 
 
+def _one_of_listed(text: str, item: Quantity, named: Sequence[linking.Located], end: int) -> bool:
+    """Whether every project of the sentence is named after ``item`` inside one parenthesis,
+    opened after the figure and ending by ``end``, that lists several ways ("порядка 300 тыс.
+    тонн был перенаправлен … в экспортном направлении (Германия, Китай, Баку-Тбилиси-Джейхан,
+    через порты Новороссийск и Усть-Луга)"): the figure went by all of them, not the project's."""
+    after = [name.position for name in named if name.position > item.end]
+    if not after or len(after) != len(named):
+        return False
+    opened = text.rfind("(", item.end, after[0])
+    if opened < 0 or text.find(")", opened, after[-1]) >= 0:
+        return False
+    closed = text.find(")", after[-1], end)
+    return "," in text[opened : closed if closed >= 0 else end]
+
+
 def _rate_of_change_start(item: Quantity, before: Claim) -> Quantity:
     """``item`` counted per year when it is the "до" end of a change whose "с" end
     (``before``, the claim before it in its sentence) is: "годовая мощность … со 100 тыс. TEU
@@ -1677,7 +1692,8 @@ def read_claims(
             if link is not None and not named_here and said & _OIL_FIELDS:
                 link = linking.Link(None, None, f"{linking.UNMAPPED} project (an oil field)")
             if link is not None and link.rule == "sentence, after":
-                link = None if _contrasted(document.text, item, named_here) else link
+                listed = _one_of_listed(document.text, item, named_here, sentence[1])
+                link = None if listed or _contrasted(document.text, item, named_here) else link
             if item.kind == "growth" and _names_in_own_clause(document.text, item, span, TIMES):
                 scope = OF_A_TIME
             elif item.kind == "growth" and _names_in_own_clause(document.text, item, span, COSTS):
