@@ -671,6 +671,10 @@ def purpose_scope(text: str, figure_end: int, ceiling: int) -> str | None:
     return None
 
 
+#: How many words open a sentence whose component word is what the sentence is about.
+_SUBJECT_REACH = 2
+
+
 def work_component(text: str, start: int, figure: int) -> str | None:
     """``component:<lemma>`` when the work a time figure dates is on a component: a work
     noun right before a component word ("Строительство депо … планируется завершить в течение
@@ -680,6 +684,12 @@ def work_component(text: str, start: int, figure: int) -> str | None:
         found = following & COMPONENTS
         if work & WORKS_ON and found:
             return f"component:{min(found)}"
+    # the component the sentence is about, its first noun (an adjective may stand before it):
+    # "Защитная галерея, строящаяся на 99-м километре железнодорожной линии Горадиз–Агбенд,
+    # будет готова до конца этого года" (held315) dates the gallery, not the line
+    for token in tokens[:_SUBJECT_REACH]:
+        if token & COMPONENTS:
+            return f"component:{min(token & COMPONENTS)}"
     return None
 
 
