@@ -533,6 +533,10 @@ def names_section(text: str, start: int, end: int) -> bool:
 FIGURATIVE = {"энергетический", "транспортный", "цифровой", "логистический", "информационный"}
 
 
+#: Marks that open a quoted name.
+_QUOTE_OPENS = frozenset("«\"“„")
+
+
 def component_scope(text: str, start: int, figure: int) -> str | None:
     """``component:<lemma>`` when a component word stands among the
     :data:`COMPONENT_REACH` words before the figure at ``figure`` (``text[start:figure]``
@@ -548,7 +552,15 @@ def component_scope(text: str, start: int, figure: int) -> str | None:
         counted = _COUNT_BEFORE.search(text, max(start, spans[index].start - 8), spans[index].start)
         # counted components give their total in brackets: "по 9 тоннелям (3050 м)"
         bracketed = _BRACKET_BEFORE.fullmatch(text, spans[index].end, figure) is not None
-        if found and not (index and tokens[index - 1] & FIGURATIVE) and (not counted or bracketed):
+        # a component word that opens a quoted name names the project: "транспортный коридор
+        # «Мост Трампа» длиной 42 км" (held320) is the route's length, no bridge's
+        quoted = text[spans[index].start - 1 : spans[index].start] in _QUOTE_OPENS
+        if (
+            found
+            and not quoted
+            and not (index and tokens[index - 1] & FIGURATIVE)
+            and (not counted or bracketed)
+        ):
             return f"component:{min(found)}"
     return _component_for(text, spans, tokens, figure)
 
