@@ -1032,6 +1032,26 @@ def _stage_number(
     return None
 
 
+# An ordinal whose stage word is left out, then a dash, right before a figure: "На первом этапе
+# … составит пять миллионов тонн, на втором - десять миллионов тонн".
+_ELIDED_ORDINAL = re.compile(r"\b(?:на|в)\s+([^\W\d_]+)\s*[-–—]\s*\Z", re.IGNORECASE)
+#: How far before a figure an elided ordinal and its dash may start.
+_ELIDED_REACH = 24
+
+
+def _elided_stage(text: str, sentence: tuple[int, int], figure: int) -> str | None:
+    """``stage:<n>`` when an ordinal with its stage word left out and a dash stand right
+    before the figure at ``figure`` in a sentence that names a stage (the word the ordinal
+    leaves out), else None."""
+    elided = _ELIDED_ORDINAL.search(text, max(sentence[0], figure - _ELIDED_REACH), figure)
+    if elided is None:
+        return None
+    numbers = [ORDINALS[lemma] for lemma in lemmas(elided[1]) if lemma in ORDINALS]
+    if not numbers or not _sentence_stages(text, *sentence):
+        return None
+    return f"stage:{numbers[0]}"
+
+
 def stage_scope(
     text: str, clause_span: tuple[int, int], sentence: tuple[int, int], figure: int | None = None
 ) -> str | None:
@@ -1039,6 +1059,10 @@ def stage_scope(
     a clause that names several, the one stage named in the figure's own part of it before
     the figure (at ``figure``), after the last comma: "На первом этапе … 6,5 миллиона тонн
     грузов, на втором этапе объем грузоперевозок может достигнуть 17 миллионов тонн"."""
+    if figure is not None:
+        elided = _elided_stage(text, sentence, figure)
+        if elided is not None:
+            return elided
     stages = _stages(text, *clause_span) or _sentence_stages(text, *sentence)
     if len(set(stages)) > 1 and figure is not None:
         floor = clause_span[0]
