@@ -626,9 +626,13 @@ _COUNT_BEFORE = re.compile(r"(?<![\d,.])\d{1,3}\s+\Z")
 #: Words for projects counted: a total after a count of them ("в рамках 16 проектов общей
 #: протяженностью 491 км") is the whole set's, no figure of one project.
 PROJECTS = {"проект", "объект"}
-# A count, its noun and a total's adjective and measure right before the figure.
+# A count, its noun (an adjective may stand before it) and a total's adjective and measure
+# (perhaps after "на") right before the figure: "24 инфраструктурных проекта на общую сумму 1,9
+# триллиона тенге" (held312).
 _COUNTED_TOTAL = re.compile(
-    r"(?<!\d)\d+\s+([а-яё]+)\s+(?:общ|суммарн|совокупн)[а-яё]*\s+[а-яё]+\s*\Z", re.IGNORECASE
+    r"(?<!\d)\d+\s+(?:[а-яё]+\s+)?([а-яё]+)\s+(?:на\s+)?(?:общ|суммарн|совокупн)[а-яё]*\s+"
+    r"[а-яё]+\s*\Z",
+    re.IGNORECASE,
 )
 
 
