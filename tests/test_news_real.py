@@ -108,7 +108,7 @@ def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
 # empty until the next one is added: its figures are placeholders, set from that part's first
 # and only run.
 MEASURED = {
-    "dev": {"mentions": (907, 924, 946), "claims": (636, 702, 751), "dates": 265,
+    "dev": {"mentions": (907, 924, 946), "claims": (636, 701, 751), "dates": 265,
             "conflicts": (43, 55, 178)},
     "heldout": {"mentions": (0, 0, 0), "claims": (0, 0, 0), "dates": 0,
                 "conflicts": (0, 0, 0)},
@@ -2805,3 +2805,14 @@ def test_a_sum_of_counted_projects_is_no_one_projects_cost() -> None:
     total = _claim("held312_railnews_20250418_tmtm_4_5mt_aktau_240k_teu.txt",
                    "1,9 триллиона тенге")
     assert (total.layer, total.scope) == (None, "actor:projects")
+
+
+def test_a_change_said_of_a_count_of_trains_before_is_the_trains() -> None:
+    # "За январь-июль этого года ЗАО "Азербайджанские железные дороги" (АЖД) приняло 225
+    # блок-поездов из Китая по Среднему коридору. Как сообщает Report со ссылкой на АЖД, это в
+    # 2 раза выше по сравнению с аналогичным периодом прошлого года." (held319): the number of
+    # trains doubled, no growth of the corridor against its five- to sevenfold ones
+    name = "held319_report_20250807_middle_corridor_china_trains_24k_teu.txt"
+    change = _claim(name, "в 2 раза")
+    assert (change.layer, change.scope) == (None, "actor:vessel")
+    assert _conflict_kinds(name, "held20_baq_20260311_tmtm_volumes.txt") == set()

@@ -510,6 +510,33 @@ def _carrier_named(text: str, sentence: tuple[int, int], item: Quantity) -> bool
     return holds_lemma(text, after, end, _CARRIER_LEMMAS)
 
 
+# A change said of the figure of the sentence before: "это в 2 раза выше по сравнению с
+# аналогичным периодом прошлого года".
+_OF_THAT = needs_words(re.compile(r"\bэто\b", re.IGNORECASE), ("это",))
+# A count of carriers, an adjective or a word joined by a hyphen perhaps between: "приняло 225
+# блок-поездов из Китая", "390 грузовых поездов".
+_COUNTED_CARRIERS = re.compile(
+    r"(?<![\d,.])\d+\s+(?:[а-яё]+\s+)?(?:[а-яё]+-)?(?:поезд|судн|суд[оа]в)", re.IGNORECASE
+)
+
+
+def _change_of_counted_carriers(
+    document: NewsDocument, item: Quantity, sentence: tuple[int, int], index: int
+) -> bool:
+    """Whether the change ``item`` is said ("это") of the sentence before, which counts
+    carriers ("АЖД приняло 225 блок-поездов из Китая по Среднему коридору. … это в 2 раза выше
+    по сравнению с аналогичным периодом прошлого года", held319): the trains' number grew, no
+    volume of the project."""
+    if not index or not may_search(_OF_THAT, document.text, sentence[0], item.start):
+        return False
+    if not _OF_THAT.search(document.text, sentence[0], item.start):
+        return False
+    before = document.sentences[index - 1]
+    return holds_lemma(document.text, *before, _CARRIER_LEMMAS) and bool(
+        _COUNTED_CARRIERS.search(document.text, *before)
+    )
+
+
 #: Verbs of covering a distance: a length right after one is a trip's, no line's ("За 12 дней
 #: он должен преодолеть около 11,5 тысячи километров", held223: a train's route to Prague).
 _TRIP_VERBS = frozenset({"преодолеть", "проехать", "проделать"})
@@ -1629,6 +1656,9 @@ def read_claims(
                 scope = change_through(document, item, sentence, previous)
             if item.kind == "growth" and scope is None:
                 scope = changed_share(document.text, sentence[0], item.start)
+            if item.kind == "growth" and scope is None and not named_here:
+                counted = _change_of_counted_carriers(document, item, sentence, index)
+                scope = OF_A_VESSEL if counted else None
             if (scope or "").startswith("share:") and claims and claims[-1].sentence == index:
                 written = figures[number - 1] if number else None
                 claims[-1] = _equated_share(document, claims[-1], written, item, str(scope))
