@@ -1345,7 +1345,26 @@ def _is_claim(
     stop = document.text.find(".", item.end)
     if _COUNT_A_MONTH.search(document.text, item.end, stop if stop > 0 else len(document.text)):
         return False  # "до конца 2023 года … планируется выполнить 12-14 танкерных рейсов в месяц"
+    if others and _of_this_measure(document.text, item, stop):
+        return False  # "К 2028 году данный показатель планируют довести до 10 миллионов тонн"
     return timing.completes(said) or not (others or said & CHANGES_BY_ITSELF)
+
+
+#: How far before a deadline (characters) its sentence's start is looked for.
+_MEASURE_REACH = 200
+
+
+def _of_this_measure(text: str, item: Quantity, stop: int) -> bool:
+    """Whether the deadline ``item``'s sentence (up to ``stop``, its end) calls its figure
+    "этот показатель" (:data:`_THIS_MEASURE`): the year is the horizon of the measure brought
+    to that figure ("К 2028 году данный показатель планируют довести до 10 миллионов тонн",
+    held312), no completion of the project, though "довести" may complete one."""
+    # the sentence's start, looked for a bounded way back (a deadline opens most such ones)
+    begin = text.rfind(".", max(0, item.start - _MEASURE_REACH), item.start) + 1
+    end = stop if stop > 0 else len(text)
+    return may_search(_THIS_MEASURE, text, begin, end) and bool(
+        _THIS_MEASURE.search(text, begin, end)
+    )
 
 
 # A count of things done a month, a week or a day after a deadline in its sentence: the
