@@ -17,7 +17,9 @@ way):
 * ``component:<lemma>`` — a component word right before the figure ("пяти тоннелей общей
   протяженностью 11,5 км"): the tunnels, not the line;
   for a duration or deadline, also a work on a component in its sentence ("Строительство
-  депо … планируется завершить в течение двух месяцев");
+  депо … планируется завершить в течение двух месяцев") or a component its sentence opens
+  with ("Защитная галерея … будет готова до конца этого года"); a component word that opens
+  a quoted name ("«Мост Трампа»") is none;
 * ``share:<who>`` — a volume of one origin's or shipper's cargo, not the project's total
   ("Объем транспортировки казахстанской нефти … 1,5 млн тонн": ``share:KZ``; "транзитной
   нефти": ``share:transit``), read from the sentence before the figure, or from what the
@@ -694,7 +696,9 @@ _SUBJECT_REACH = 2
 def work_component(text: str, start: int, figure: int) -> str | None:
     """``component:<lemma>`` when the work a time figure dates is on a component: a work
     noun right before a component word ("Строительство депо … планируется завершить в течение
-    двух месяцев") in ``text[start:figure]`` (the sentence before the figure)."""
+    двух месяцев") in ``text[start:figure]`` (the sentence before the figure), or a component
+    word among the sentence's first :data:`_SUBJECT_REACH` words ("Защитная галерея … будет
+    готова до конца этого года")."""
     tokens = [lemmas(token.text) for token in words(text, start, figure)]
     for work, following in itertools.pairwise(tokens):
         found = following & COMPONENTS
