@@ -67,8 +67,8 @@ def _last_claim(name: str, written: str) -> Claim:
 #: held98-held112, held113-held127, held128-held139, held140-held154, held155-held167,
 #: held168-held180, held181-held192, held193-held204, held205-held216, held217-held228,
 #: held229-held240, held241-held252, held253-held264, held265-held276, held277-held288,
-#: held289-held300 and held301-held311.
-SEEN = {f"held{n:02d}" for n in range(1, 312)}
+#: held289-held300, held301-held311 and held312-held321.
+SEEN = {f"held{n:02d}" for n in range(1, 322)}
 
 
 def _part_id(entry: dict[str, Any]) -> str:
@@ -103,13 +103,14 @@ def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
 
 
 # (right, found, expected) measured on each part when the floors were set; conflicts are
-# (real reported, reported, real found). Development (322 articles) after the twenty-fifth
-# part's (held301-held311) classes were fixed; the held-out part (held312-held321, 10 articles)
-# from its first and only run (7 Dec 2026), before anything was changed for it.
+# (real reported, reported, real found). Development (332 articles) after the twenty-sixth
+# part's (held312-held321) classes were fixed. The held-out part is
+# empty until the next one is added: its figures are placeholders, set from that part's first
+# and only run.
 MEASURED = {
-    "dev": {"mentions": (873, 889, 911), "claims": (615, 678, 723), "dates": 259,
-            "conflicts": (42, 52, 168)},
-    "heldout": {"mentions": (31, 32, 35), "claims": (16, 24, 28), "dates": 6,
+    "dev": {"mentions": (907, 924, 946), "claims": (636, 700, 751), "dates": 265,
+            "conflicts": (43, 54, 178)},
+    "heldout": {"mentions": (0, 0, 0), "claims": (0, 0, 0), "dates": 0,
                 "conflicts": (0, 0, 0)},
 }  # fmt: skip
 
@@ -148,7 +149,8 @@ DATELESS = ("held29", "held31", "held36", "held63", "held77", "held81", "held84"
             "held235", "held261", "held265", "held266", "held267", "held270", "held272",
             "held274", "held276", "held283", "held285", "held286",
             "held290", "held292", "held293", "held295", "held297",
-            "held302", "held305", "held311")  # fmt: skip
+            "held302", "held305", "held311",
+            "held313", "held317", "held320", "held321")  # fmt: skip
 
 
 @pytest.mark.parametrize("part", sorted(MEASURED))
@@ -1058,6 +1060,11 @@ def test_a_plural_common_name_is_a_kind_of_thing_and_a_cable_across_the_sea_is_n
     ]
 
 
+#: The one BTC volume conflict that is real: Kazakh oil planned for 2026 (held313's "1,6 млн
+#: тонн" against held09's "1,5 млн тонн").
+KAZAKH_OIL_2026 = "value:btc_pipeline/btc:mass:reported:share:KZ"
+
+
 def test_a_volume_of_no_period_is_its_articles_when_published() -> None:
     # 2013's "в течение прошлого года … 29,671 млн. тонн" and 2018's "8 млн 258,6 тыс. тонн"
     # (an excerpt printing no date: its last year written) are no figures of 2025's 36,306.
@@ -1066,10 +1073,11 @@ def test_a_volume_of_no_period_is_its_articles_when_published() -> None:
     assert (old.context, later.context) == ({"published": 2013}, {"published": 2018})
     capacity = _claim("held09_haqqin_20251215_kazakh_oil_btc.txt", "2,2 млн тонн нефти в год")
     assert "published" not in capacity.context  # a rate is no volume of a time
-    subjects = {conflict.subject for conflict in corpus_conflicts(
+    btc = [conflict.id for conflict in corpus_conflicts(
         [_analysis(entry["id"]) for entry in documents_of(REAL, "dev")]
-    ) if conflict.kind == "mass"}  # fmt: skip
-    assert "btc_pipeline/btc" not in subjects
+    ) if conflict.kind == "mass" and conflict.subject == "btc_pipeline/btc"]  # fmt: skip
+    # the one left is real: Kazakh oil planned for 2026, held313's 1.6 Mt against held09's 1.5
+    assert btc == [KAZAKH_OIL_2026]
     # A share of a whole is its time's too: 2018's "81,6% от общего объема нефти" is no
     # figure of 2025's "74,6% нефти транспортировано по … БТД" (eleven months).
     share = _claim("held99_1news_20180419_btc_q1_2018_growth.txt", "81,6%")
@@ -2027,9 +2035,9 @@ def test_a_contracted_or_possible_volume_is_not_the_volume_carried_or_intended()
     assert _claim("held09_haqqin_20251215_kazakh_oil_btc.txt",
                   "2,2 млн тонн нефти в год").context["measure"] == "contract"
     analyses = [_analysis(entry["id"]) for entry in documents_of(REAL, "dev")]
-    btc = [conflict for conflict in corpus_conflicts(analyses)
+    btc = [conflict.id for conflict in corpus_conflicts(analyses)
            if conflict.subject == "btc_pipeline/btc" and conflict.kind == "mass"]
-    assert btc == []
+    assert btc == [KAZAKH_OIL_2026]  # held313's 1.6 Mt against held09's 1.5 Mt: real
 
 
 def test_a_volume_that_can_be_pumped_is_a_capacity_not_a_volume_expected() -> None:
@@ -2726,3 +2734,95 @@ def test_an_event_that_takes_place_is_the_noun_after_the_verb() -> None:
     assert (opening.context["event"], meeting.context["event"]) == ("открытие", "состояться")
     assert not _conflicts("held303_restproperty_20171016_btk_opening_2017.txt",
                           "held254_trend_20070113_btk_talks_200m_usd.txt")
+
+
+def test_a_project_listed_in_parentheses_among_other_ways_does_not_own_the_figure() -> None:
+    # "Объем нефти порядка 300 тыс. тонн был перенаправлен по системе КТО для дальнейшей
+    # поставки в экспортном направлении (Германия, Китай, Баку-Тбилиси-Джейхан, через порты
+    # Новороссийск и Усть-Луга)" (held313): oil sent by all those ways, no BTC volume
+    name = "held313_trend_20260116_btc_kazakh_oil_1_6mt_2026.txt"
+    assert _claim(name, "300 тыс. тонн").layer is None
+    assert _claim(name, "1,6 млн тонн").feature == "btc"  # the pipeline named after it alone
+    assert _conflict_kinds(name, "held08_blackseanews_20260119_btc_exports.txt") == set()
+
+
+def test_a_deadline_of_a_sentence_about_a_component_is_the_components() -> None:
+    # "Защитная галерея, строящаяся на 99-м километре железнодорожной линии Горадиз–Агбенд,
+    # будет готова до конца этого года" (held315): the gallery's completion, no deadline of
+    # the line against its "в 2026 году" in other articles
+    name = "held315_report_20251106_horadiz_gallery_108m.txt"
+    deadline = _claim(name, "до конца этого года")
+    assert (deadline.feature, deadline.scope) == ("horadiz-aghband", "component:галерея")
+    assert _conflict_kinds(name, "held14_trend_20250905_horadiz_agbend_110km.txt") == set()
+
+
+def test_a_component_word_that_opens_a_quoted_name_is_no_component() -> None:
+    # "Созданный в рамках транспортный коридор «Мост Трампа» длиной 42 км пройдёт через регион
+    # Сюник" (held320): the route's length through Armenia, no bridge's; against 43 km (held116)
+    name = "held320_fotkaew_20251116_zangezur_15mt_tripp_42km.txt"
+    length = _claim(name, "42 км")
+    assert (length.feature, length.scope) == ("syunik", None)
+    assert _conflict_kinds(name, "held116_caliber_20251218_tripp_43km.txt") == {"length"}
+
+
+def test_an_ordinal_whose_stage_word_is_left_out_before_a_dash_is_that_stage() -> None:
+    # "На первом этапе объем грузоперевозок по новому маршруту составит пять миллионов тонн, на
+    # втором - десять миллионов тонн и на третьем, завершающем этапе – 15 миллионов тонн"
+    # (held317): the second stage's 10 Mt, not the third named after it
+    name = "held317_blackseanews_20121017_btk_kazakh_cargo_2013.txt"
+    scopes = [_claim(name, written).scope
+              for written in ("пять миллионов тонн", "десять миллионов тонн", "15 миллионов тонн")]
+    assert scopes == ["stage:1", "stage:2", "stage:3"]
+
+
+def test_a_half_of_a_year_closing_its_sentence_after_vo_is_a_deadline() -> None:
+    # "Полностью работы по проекту Баку-Тбилиси-Карс будут завершены во второй половине 2013."
+    # (held317, October 2012): "во", no "года"; the first stage's completion (the article
+    # names later stages), against the beginning of 2017 (held169)
+    name = "held317_blackseanews_20121017_btk_kazakh_cargo_2013.txt"
+    deadline = _claim(name, "во второй половине 2013")
+    assert (deadline.kind, deadline.value, deadline.feature, deadline.scope) == (
+        "deadline", 2013.0, "btk", "stage:1")
+    assert _conflict_kinds(name, "held169_kavkazplus_20161108_btk_testing_17mt.txt") == {
+        "deadline"}
+
+
+def test_the_black_sea_cable_named_along_the_sea_is_the_cable() -> None:
+    # "Подводный кабель по Чёрному морю имеет протяжённость 1155 километров" (held314): the
+    # Black Sea cable's length, against held26's 1 195 km
+    name = "held314_apsny_20260114_black_sea_cable_1155km.txt"
+    mentions = [mention for mention in _analysis(name).mentions if mention.start > 200]
+    assert {(mention.layer, mention.feature) for mention in mentions} >= {
+        ("green_energy_cable", "anaklia-constanta")}
+    assert _claim(name, "1155 километров").feature == "anaklia-constanta"
+    assert "length" in _conflict_kinds(name, "held26_trend_20260123_black_sea_energy.txt")
+
+
+def test_a_sum_of_counted_projects_is_no_one_projects_cost() -> None:
+    # "в Мангистауской области реализуют 24 инфраструктурных проекта на общую сумму 1,9
+    # триллиона тенге" (held312): the region's projects together, no cost of the Middle
+    # Corridor named in the next sentence
+    total = _claim("held312_railnews_20250418_tmtm_4_5mt_aktau_240k_teu.txt",
+                   "1,9 триллиона тенге")
+    assert (total.layer, total.scope) == (None, "actor:projects")
+
+
+def test_a_change_said_of_a_count_of_trains_before_is_the_trains() -> None:
+    # "За январь-июль этого года ЗАО "Азербайджанские железные дороги" (АЖД) приняло 225
+    # блок-поездов из Китая по Среднему коридору. Как сообщает Report со ссылкой на АЖД, это в
+    # 2 раза выше по сравнению с аналогичным периодом прошлого года." (held319): the number of
+    # trains doubled, no growth of the corridor against its five- to sevenfold ones
+    name = "held319_report_20250807_middle_corridor_china_trains_24k_teu.txt"
+    change = _claim(name, "в 2 раза")
+    assert (change.layer, change.scope) == (None, "actor:vessel")
+    assert _conflict_kinds(name, "held20_baq_20260311_tmtm_volumes.txt") == set()
+
+
+def test_a_year_a_measure_is_to_be_brought_to_a_figure_by_is_no_completion() -> None:
+    # "По данному направлению … объем экспорта составил 3,2 миллиона тонн. К 2028 году данный
+    # показатель планируют довести до 10 миллионов тонн." (held312): the horizon of the 10 Mt,
+    # no deadline of the Middle Corridor against held106's "в 2024 году"
+    name = "held312_railnews_20250418_tmtm_4_5mt_aktau_240k_teu.txt"
+    assert not [claim for claim in _analysis(name).claims if claim.text == "К 2028 году"]
+    target = _claim(name, "10 миллионов тонн")
+    assert target.context["horizon"]["text"] == "К 2028 году"

@@ -510,6 +510,33 @@ def _carrier_named(text: str, sentence: tuple[int, int], item: Quantity) -> bool
     return holds_lemma(text, after, end, _CARRIER_LEMMAS)
 
 
+# A change said of the figure of the sentence before: "это в 2 раза выше по сравнению с
+# аналогичным периодом прошлого года".
+_OF_THAT = needs_words(re.compile(r"\bэто\b", re.IGNORECASE), ("это",))
+# A count of carriers, an adjective or a word joined by a hyphen perhaps between: "приняло 225
+# блок-поездов из Китая", "390 грузовых поездов".
+_COUNTED_CARRIERS = re.compile(
+    r"(?<![\d,.])\d+\s+(?:[а-яё]+\s+)?(?:[а-яё]+-)?(?:поезд|судн|суд[оа]в)", re.IGNORECASE
+)
+
+
+def _change_of_counted_carriers(
+    document: NewsDocument, item: Quantity, sentence: tuple[int, int], index: int
+) -> bool:
+    """Whether the change ``item`` is said ("это") of the sentence before, which counts
+    carriers ("АЖД приняло 225 блок-поездов из Китая по Среднему коридору. … это в 2 раза выше
+    по сравнению с аналогичным периодом прошлого года", held319): the trains' number grew, no
+    volume of the project."""
+    if not index or not may_search(_OF_THAT, document.text, sentence[0], item.start):
+        return False
+    if not _OF_THAT.search(document.text, sentence[0], item.start):
+        return False
+    before = document.sentences[index - 1]
+    return holds_lemma(document.text, *before, _CARRIER_LEMMAS) and bool(
+        _COUNTED_CARRIERS.search(document.text, *before)
+    )
+
+
 #: Verbs of covering a distance: a length right after one is a trip's, no line's ("За 12 дней
 #: он должен преодолеть около 11,5 тысячи километров", held223: a train's route to Prague).
 _TRIP_VERBS = frozenset({"преодолеть", "проехать", "проделать"})
@@ -760,6 +787,21 @@ def _contrasted(text: str, item: Quantity, named: Sequence[linking.Located]) -> 
     return bool(after) and len(after) == len(named) and all(
         _CONTRAST.search(text, item.end, position) for position in after
     )
+
+
+def _one_of_listed(text: str, item: Quantity, named: Sequence[linking.Located], end: int) -> bool:
+    """Whether every project of the sentence is named after ``item`` inside one parenthesis,
+    opened after the figure and ending by ``end``, that lists several ways ("порядка 300 тыс.
+    тонн был перенаправлен … в экспортном направлении (Германия, Китай, Баку-Тбилиси-Джейхан,
+    через порты Новороссийск и Усть-Луга)"): the figure went by all of them, not the project's."""
+    after = [name.position for name in named if name.position > item.end]
+    if not after or len(after) != len(named):
+        return False
+    opened = text.rfind("(", item.end, after[0])
+    if opened < 0 or text.find(")", opened, after[-1]) >= 0:
+        return False
+    closed = text.find(")", after[-1], end)
+    return "," in text[opened : closed if closed >= 0 else end]
 
 
 def _rate_of_change_start(item: Quantity, before: Claim) -> Quantity:
@@ -1303,7 +1345,26 @@ def _is_claim(
     stop = document.text.find(".", item.end)
     if _COUNT_A_MONTH.search(document.text, item.end, stop if stop > 0 else len(document.text)):
         return False  # "до конца 2023 года … планируется выполнить 12-14 танкерных рейсов в месяц"
+    if others and _of_this_measure(document.text, item, stop):
+        return False  # "К 2028 году данный показатель планируют довести до 10 миллионов тонн"
     return timing.completes(said) or not (others or said & CHANGES_BY_ITSELF)
+
+
+#: How far before a deadline (characters) its sentence's start is looked for.
+_MEASURE_REACH = 200
+
+
+def _of_this_measure(text: str, item: Quantity, stop: int) -> bool:
+    """Whether the deadline ``item``'s sentence (up to ``stop``, its end) calls its figure
+    "этот показатель" (:data:`_THIS_MEASURE`): the year is the horizon of the measure brought
+    to that figure ("К 2028 году данный показатель планируют довести до 10 миллионов тонн",
+    held312), no completion of the project, though "довести" may complete one."""
+    # the sentence's start, looked for a bounded way back (a deadline opens most such ones)
+    begin = text.rfind(".", max(0, item.start - _MEASURE_REACH), item.start) + 1
+    end = stop if stop > 0 else len(text)
+    return may_search(_THIS_MEASURE, text, begin, end) and bool(
+        _THIS_MEASURE.search(text, begin, end)
+    )
 
 
 # A count of things done a month, a week or a day after a deadline in its sentence: the
@@ -1614,6 +1675,9 @@ def read_claims(
                 scope = change_through(document, item, sentence, previous)
             if item.kind == "growth" and scope is None:
                 scope = changed_share(document.text, sentence[0], item.start)
+            if item.kind == "growth" and scope is None and not named_here:
+                counted = _change_of_counted_carriers(document, item, sentence, index)
+                scope = OF_A_VESSEL if counted else None
             if (scope or "").startswith("share:") and claims and claims[-1].sentence == index:
                 written = figures[number - 1] if number else None
                 claims[-1] = _equated_share(document, claims[-1], written, item, str(scope))
@@ -1677,7 +1741,8 @@ def read_claims(
             if link is not None and not named_here and said & _OIL_FIELDS:
                 link = linking.Link(None, None, f"{linking.UNMAPPED} project (an oil field)")
             if link is not None and link.rule == "sentence, after":
-                link = None if _contrasted(document.text, item, named_here) else link
+                listed = _one_of_listed(document.text, item, named_here, sentence[1])
+                link = None if listed or _contrasted(document.text, item, named_here) else link
             if item.kind == "growth" and _names_in_own_clause(document.text, item, span, TIMES):
                 scope = OF_A_TIME
             elif item.kind == "growth" and _names_in_own_clause(document.text, item, span, COSTS):

@@ -17,7 +17,9 @@ way):
 * ``component:<lemma>`` — a component word right before the figure ("пяти тоннелей общей
   протяженностью 11,5 км"): the tunnels, not the line;
   for a duration or deadline, also a work on a component in its sentence ("Строительство
-  депо … планируется завершить в течение двух месяцев");
+  депо … планируется завершить в течение двух месяцев") or a component its sentence opens
+  with ("Защитная галерея … будет готова до конца этого года"); a component word that opens
+  a quoted name ("«Мост Трампа»") is none;
 * ``share:<who>`` — a volume of one origin's or shipper's cargo, not the project's total
   ("Объем транспортировки казахстанской нефти … 1,5 млн тонн": ``share:KZ``; "транзитной
   нефти": ``share:transit``), read from the sentence before the figure, or from what the
@@ -533,6 +535,10 @@ def names_section(text: str, start: int, end: int) -> bool:
 FIGURATIVE = {"энергетический", "транспортный", "цифровой", "логистический", "информационный"}
 
 
+#: Marks that open a quoted name.
+_QUOTE_OPENS = frozenset("«\"“„")
+
+
 def component_scope(text: str, start: int, figure: int) -> str | None:
     """``component:<lemma>`` when a component word stands among the
     :data:`COMPONENT_REACH` words before the figure at ``figure`` (``text[start:figure]``
@@ -548,7 +554,15 @@ def component_scope(text: str, start: int, figure: int) -> str | None:
         counted = _COUNT_BEFORE.search(text, max(start, spans[index].start - 8), spans[index].start)
         # counted components give their total in brackets: "по 9 тоннелям (3050 м)"
         bracketed = _BRACKET_BEFORE.fullmatch(text, spans[index].end, figure) is not None
-        if found and not (index and tokens[index - 1] & FIGURATIVE) and (not counted or bracketed):
+        # a component word that opens a quoted name names the project: "транспортный коридор
+        # «Мост Трампа» длиной 42 км" (held320) is the route's length, no bridge's
+        quoted = text[spans[index].start - 1 : spans[index].start] in _QUOTE_OPENS
+        if (
+            found
+            and not quoted
+            and not (index and tokens[index - 1] & FIGURATIVE)
+            and (not counted or bracketed)
+        ):
             return f"component:{min(found)}"
     return _component_for(text, spans, tokens, figure)
 
@@ -614,9 +628,13 @@ _COUNT_BEFORE = re.compile(r"(?<![\d,.])\d{1,3}\s+\Z")
 #: Words for projects counted: a total after a count of them ("в рамках 16 проектов общей
 #: протяженностью 491 км") is the whole set's, no figure of one project.
 PROJECTS = {"проект", "объект"}
-# A count, its noun and a total's adjective and measure right before the figure.
+# A count, its noun (an adjective may stand before it) and a total's adjective and measure
+# (perhaps after "на") right before the figure: "24 инфраструктурных проекта на общую сумму 1,9
+# триллиона тенге" (held312).
 _COUNTED_TOTAL = re.compile(
-    r"(?<!\d)\d+\s+([а-яё]+)\s+(?:общ|суммарн|совокупн)[а-яё]*\s+[а-яё]+\s*\Z", re.IGNORECASE
+    r"(?<!\d)\d+\s+(?:[а-яё]+\s+)?([а-яё]+)\s+(?:на\s+)?(?:общ|суммарн|совокупн)[а-яё]*\s+"
+    r"[а-яё]+\s*\Z",
+    re.IGNORECASE,
 )
 
 
@@ -671,15 +689,27 @@ def purpose_scope(text: str, figure_end: int, ceiling: int) -> str | None:
     return None
 
 
+#: How many words open a sentence whose component word is what the sentence is about.
+_SUBJECT_REACH = 2
+
+
 def work_component(text: str, start: int, figure: int) -> str | None:
     """``component:<lemma>`` when the work a time figure dates is on a component: a work
     noun right before a component word ("Строительство депо … планируется завершить в течение
-    двух месяцев") in ``text[start:figure]`` (the sentence before the figure)."""
+    двух месяцев") in ``text[start:figure]`` (the sentence before the figure), or a component
+    word among the sentence's first :data:`_SUBJECT_REACH` words ("Защитная галерея … будет
+    готова до конца этого года")."""
     tokens = [lemmas(token.text) for token in words(text, start, figure)]
     for work, following in itertools.pairwise(tokens):
         found = following & COMPONENTS
         if work & WORKS_ON and found:
             return f"component:{min(found)}"
+    # the component the sentence is about, its first noun (an adjective may stand before it):
+    # "Защитная галерея, строящаяся на 99-м километре железнодорожной линии Горадиз–Агбенд,
+    # будет готова до конца этого года" (held315) dates the gallery, not the line
+    for token in tokens[:_SUBJECT_REACH]:
+        if token & COMPONENTS:
+            return f"component:{min(token & COMPONENTS)}"
     return None
 
 
@@ -1010,6 +1040,26 @@ def _stage_number(
     return None
 
 
+# An ordinal whose stage word is left out, then a dash, right before a figure: "На первом этапе
+# … составит пять миллионов тонн, на втором - десять миллионов тонн".
+_ELIDED_ORDINAL = re.compile(r"\b(?:на|в)\s+([^\W\d_]+)\s*[-–—]\s*\Z", re.IGNORECASE)
+#: How far before a figure an elided ordinal and its dash may start.
+_ELIDED_REACH = 24
+
+
+def _elided_stage(text: str, sentence: tuple[int, int], figure: int) -> str | None:
+    """``stage:<n>`` when an ordinal with its stage word left out and a dash stand right
+    before the figure at ``figure`` in a sentence that names a stage (the word the ordinal
+    leaves out), else None."""
+    elided = _ELIDED_ORDINAL.search(text, max(sentence[0], figure - _ELIDED_REACH), figure)
+    if elided is None:
+        return None
+    numbers = [ORDINALS[lemma] for lemma in lemmas(elided[1]) if lemma in ORDINALS]
+    if not numbers or not _sentence_stages(text, *sentence):
+        return None
+    return f"stage:{numbers[0]}"
+
+
 def stage_scope(
     text: str, clause_span: tuple[int, int], sentence: tuple[int, int], figure: int | None = None
 ) -> str | None:
@@ -1017,6 +1067,10 @@ def stage_scope(
     a clause that names several, the one stage named in the figure's own part of it before
     the figure (at ``figure``), after the last comma: "На первом этапе … 6,5 миллиона тонн
     грузов, на втором этапе объем грузоперевозок может достигнуть 17 миллионов тонн"."""
+    if figure is not None:
+        elided = _elided_stage(text, sentence, figure)
+        if elided is not None:
+            return elided
     stages = _stages(text, *clause_span) or _sentence_stages(text, *sentence)
     if len(set(stages)) > 1 and figure is not None:
         floor = clause_span[0]

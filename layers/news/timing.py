@@ -103,7 +103,13 @@ _BARE_YEAR_TEXT = rf"в\s+({YEAR})(?=\s*[.!?])"
 _BARE_YEAR = re.compile(rf"\b{_BARE_YEAR_TEXT}", re.IGNORECASE)
 #: Where a deadline may stand without the word "год": a bare year closing its sentence, or a
 #: year abbreviated "г." ("в первой половине 2005 г.", held269).
-WITHOUT_YEAR_WORD = re.compile(rf"\b{_BARE_YEAR_TEXT}|\b{YEAR}\s+г\.", re.IGNORECASE)
+#: A part of a year closing its sentence stands without it too ("Полностью работы по проекту
+#: Баку-Тбилиси-Карс будут завершены во второй половине 2013.", held317).
+_PART_OF_YEAR = r"(?:квартал|полугоди|половин)[а-я]*\s+"
+_BARE_PART_TEXT = rf"{_PART_OF_YEAR}({YEAR})(?=\s*[.!?])"
+WITHOUT_YEAR_WORD = re.compile(
+    rf"\b{_BARE_YEAR_TEXT}|\b{YEAR}\s+г\.|\b{_BARE_PART_TEXT}", re.IGNORECASE
+)
 # "в 2026 году", "на 2026 год", "в третьем квартале 2026 года", "в первой половине 2027
 # года", the start of a year ("ввод в эксплуатацию запланирован в начале 2017 года"), and the
 # bare year.
@@ -112,8 +118,8 @@ WITHOUT_YEAR_WORD = re.compile(rf"\b{_BARE_YEAR_TEXT}|\b{YEAR}\s+г\.", re.IGNOR
 _OF_YEAR = r"(?:года\b|г\.)"
 _IN_YEAR = re.compile(
     rf"\b(?:в\s+({YEAR}){YEAR_ENDING}\s+(?:году\b|г\.)|на\s+({YEAR})\s+год\b|"
-    rf"в\s+(?:перв|втор|трет|четв[её]рт)[а-я]*\s+"
-    rf"(?:квартал|полугоди|половин)[а-я]*\s+({YEAR})\s+{_OF_YEAR}|в\s+начале\s+({YEAR})\s+{_OF_YEAR}|"
+    rf"во?\s+(?:перв|втор|трет|четв[её]рт)[а-я]*\s+"
+    rf"{_PART_OF_YEAR}({YEAR})(?:\s+{_OF_YEAR}|(?=\s*[.!?]))|в\s+начале\s+({YEAR})\s+{_OF_YEAR}|"
     rf"{_BARE_YEAR_TEXT}\b)",
     re.IGNORECASE,
 )
