@@ -22,8 +22,10 @@ from __future__ import annotations
 
 import itertools
 from pathlib import Path
+from typing import Any
 
 import numpy as np
+import pyproj
 import pytest
 import shapely
 from caspian.geo.geodesy import GEOD, densify_geodesic, densify_path
@@ -336,3 +338,32 @@ def test_the_direct_creation_functions_make_what_shapely_makes_or_are_not_used(
 
         monkeypatch.setattr(shapely.lib, "linestrings", broken)
         assert seagraph._creation_functions() == (shapely.linestrings, shapely.points)
+
+
+def test_the_private_geodesic_forward_gives_what_geod_fwd_gives_or_is_not_used(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # densify_path calls pyproj's private Geod._fwd (not public API): it is used only while it
+    # gives what Geod.fwd gives, else Geod.fwd itself.
+    from caspian.geo import geodesy
+
+    rows = np.array([[51.1, -179.9], [43.6, 10.0], [250.0, -30.0], [12_345.6, 987_654.3]])
+    expected = rows.copy()
+    GEOD.fwd(expected[0], expected[1], expected[2], expected[3], inplace=True)
+    found = rows.copy()
+    geodesy._forward(GEOD, found)
+    np.testing.assert_array_equal(found, expected)
+
+    def broken(*args: object) -> None:
+        raise TypeError("changed signature")
+
+    def shifted(self: pyproj.Geod, lons: Any, *args: object) -> None:
+        original(self, lons, *args)
+        lons[0] += 1e-9  # a different number
+
+    original = pyproj.Geod._fwd
+    for replacement in (broken, shifted):
+        monkeypatch.setattr(pyproj.Geod, "_fwd", replacement)
+        assert geodesy._forward_function().__name__ == "public"
+    monkeypatch.setattr(pyproj.Geod, "_fwd", original)
+    assert geodesy._forward_function().__name__ == "private"
