@@ -15,7 +15,8 @@ import click
 from caspian.layers.catalog.loading import load_catalog, resolve_layer_ids
 from caspian.layers.io.fileio import display_path
 from caspian.layers.io.safe_text import terminal_text
-from caspian.layers.news.analysis import analyse, corpus_conflicts
+from caspian.layers.news.analysis import corpus_conflicts
+from caspian.layers.news.analysis_cache import AnalysisCache
 from caspian.layers.news.conflicts import check_catalog_conflicts
 from caspian.layers.news.corpus import CorpusError, corpus_documents, store_documents
 from caspian.layers.news.documents import document_from_bytes, read_article_bytes
@@ -121,8 +122,11 @@ def _document_text(analysis: Any) -> list[str]:
     return lines
 
 
-def _corpus_analyses(corpus: Path, *, creating: bool = False) -> list[Any]:
-    """The analyses of the seeds and of ``corpus``'s articles.
+def _corpus_analyses(
+    corpus: Path, *, creating: bool = False, cache: AnalysisCache | None = None
+) -> list[Any]:
+    """The analyses of the seeds and of ``corpus``'s articles, from the cache of analyses
+    where it holds them (``cache``, the user's cache folder by default).
 
     The default folder is read when it exists; a folder the user names must exist unless
     this command creates it (``ingest --add``): a mistyped name would otherwise give the
@@ -135,7 +139,7 @@ def _corpus_analyses(corpus: Path, *, creating: bool = False) -> list[Any]:
             f"corpus folder {display_path(corpus)} does not exist; check the path, or create "
             f"it with 'caspian ingest --add FILE --corpus {display_path(corpus)}'",
             path=str(corpus), options=("--corpus",))
-    return [analyse(document) for document in corpus_documents(corpus)]
+    return (cache or AnalysisCache()).analyse_all(corpus_documents(corpus))
 
 
 @click.command("ingest")
@@ -152,13 +156,16 @@ def ingest_command(files: Sequence[str], fmt: str, add: bool, corpus: Path) -> N
 
     # Each file is read once: what --add stores is the very bytes that were analysed.
     contents = [read_article_bytes(path) for path in files]
+    cache = AnalysisCache()
     analyses = [
-        analyse(document_from_bytes(data, path)) for path, data in zip(files, contents, strict=True)
+        cache.analyse(document_from_bytes(data, path))
+        for path, data in zip(files, contents, strict=True)
     ]
     given = {analysis.document.id for analysis in analyses}
+    everything = [*analyses, *_corpus_analyses(corpus, creating=add, cache=cache)]
     conflicts = [
         conflict
-        for conflict in corpus_conflicts([*analyses, *_corpus_analyses(corpus, creating=add)])
+        for conflict in corpus_conflicts(everything)
         if any(claim.document in given for claim in conflict.claims)
     ]
     stored = []

@@ -1,0 +1,263 @@
+"""Analyses kept on disk between commands, so a corpus is not read again for every article.
+
+``caspian ingest``, ``mentions`` and ``conflicts`` need the analysis of every document of the
+corpus; reading them all again took 5 CPU seconds for a corpus of 1,000 articles, so adding
+articles one command at a time grew with the square of the corpus. An analysis is stored
+under :func:`caspian.layers.io.cache.cache_root` ``/news-analyses/<reader version>/`` and
+found again by its document's sha256, id and format (the claims name the document's id).
+
+The reader's version (:func:`reader_version`) is a digest of everything an analysis depends
+on: the source files of :mod:`caspian.layers.news` and :mod:`caspian.layers.catalog`, the
+catalog and gazetteer data, and the versions of the morphology and sentence libraries. It is
+computed from the files themselves, so an edit to a rule or to the catalog is a new version
+without anyone bumping a number.
+
+An entry is plain JSON (no pickle: reading a cache file never runs code): a header line with
+the reader's version, the document and the sha256 of the payload, then the payload. An entry
+that is missing, truncated, corrupt, of another version or of another document is ignored and
+the document analysed again. Entries are written atomically; a cache that cannot be written
+(a read-only folder, a full disk) is skipped silently for the rest of the process: it only
+saves time, and never changes what a command prints.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import logging
+import math
+import os
+import sys
+from collections.abc import Iterable
+from functools import cache
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Any
+
+from caspian.geo.errors import InputError
+from caspian.layers.io.cache import cache_root
+from caspian.layers.io.errors import OutputError
+from caspian.layers.io.fileio import write_bytes_atomic
+from caspian.layers.news.analysis import Analysis, analyse
+from caspian.layers.news.claims import Claim, SkippedFigure
+from caspian.layers.news.documents import NewsDocument
+from caspian.layers.news.mentions import Mention
+
+logger = logging.getLogger(__name__)
+
+#: Packages whose source files the analysis runs (the rules, the catalog and the seeds'
+#: body rules) and the package of the data it reads.
+READER_PACKAGES = ("caspian.layers.news", "caspian.layers.catalog")
+DATA_PACKAGE = "caspian.layers.data"
+DATA_SUFFIXES = (".json", ".geojson")
+#: Libraries whose output the analysis keeps (lemmas, sentences).
+READER_LIBRARIES = ("pymorphy3", "pymorphy3-dicts-ru", "razdel")
+#: Largest entry read, bytes: the analysis of a 355,000-character article is under 1 MB.
+MAX_ENTRY_BYTES = 64 * 1024 * 1024
+
+_KINDS: dict[str, type[Any]] = {"mentions": Mention, "claims": Claim, "skipped": SkippedFigure}
+
+
+class Unstorable(TypeError):
+    """A value the cache's JSON cannot carry back as the same object."""
+
+
+@cache
+def reader_version() -> str:
+    """Digest of everything an analysis depends on (24 hex digits), once per process."""
+    digest = hashlib.sha256()
+    files = [(package, item) for package in READER_PACKAGES
+             for item in resources.files(package).iterdir() if item.name.endswith(".py")]
+    files += [(DATA_PACKAGE, item) for item in resources.files(DATA_PACKAGE).iterdir()
+              if item.name.endswith(DATA_SUFFIXES)]
+    for package, item in sorted(files, key=lambda pair: (pair[0], pair[1].name)):
+        data = item.read_bytes()
+        digest.update(f"{package}/{item.name} {len(data)}\n".encode())
+        digest.update(data)
+    for library in READER_LIBRARIES:
+        try:
+            version = metadata.version(library)
+        except metadata.PackageNotFoundError:
+            version = "-"
+        digest.update(f"{library} {version}\n".encode())
+    digest.update(f"python {sys.version_info[0]}.{sys.version_info[1]}\n".encode())
+    return digest.hexdigest()[:24]
+
+
+def cache_folder() -> Path:
+    """Where analyses are cached, one sub-folder per reader version (not created here).
+
+    Raises
+    ------
+    InputError
+        ``$CASPIAN_CACHE_DIR`` or ``$XDG_CACHE_HOME`` is unusable (see
+        :func:`caspian.layers.io.cache.cache_root`).
+    """
+    return cache_root() / "news-analyses"
+
+
+def _identity(document: NewsDocument) -> dict[str, str]:
+    return {"reader": reader_version(), "sha256": document.sha256, "id": document.id,
+            "format": document.format}
+
+
+def entry_path(document: NewsDocument, folder: Path) -> Path:
+    """The cache file of ``document``'s analysis under ``folder``."""
+    who = "\0".join((document.sha256, document.id, document.format)).encode("utf-8")
+    return folder / reader_version() / f"{hashlib.sha256(who).hexdigest()[:32]}.json"
+
+
+def _encoded(value: Any) -> Any:
+    """``value`` as JSON that :func:`_decoded` turns back into an equal value of the same
+    types: tuples and dicts whose keys are not text are tagged."""
+    kind = type(value)
+    if value is None or kind in (bool, int, str):
+        return value
+    if kind is float:
+        if not math.isfinite(value):
+            return {"~float": repr(value)}
+        return value
+    if kind is list:
+        return [_encoded(item) for item in value]
+    if kind is tuple:
+        return {"~tuple": [_encoded(item) for item in value]}
+    if kind is dict:
+        if all(type(key) is str and not key.startswith("~") for key in value):
+            return {key: _encoded(item) for key, item in value.items()}
+        return {"~dict": [[_encoded(key), _encoded(item)] for key, item in value.items()]}
+    raise Unstorable(f"{kind.__name__} is not stored in the analysis cache")
+
+
+def _decoded(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_decoded(item) for item in value]
+    if not isinstance(value, dict):
+        return value
+    if len(value) == 1:
+        (tag, inner), = value.items()
+        if tag == "~tuple":
+            return tuple(_decoded(item) for item in inner)
+        if tag == "~dict":
+            return {_decoded(key): _decoded(item) for key, item in inner}
+        if tag == "~float":
+            return float(inner)
+    return {key: _decoded(item) for key, item in value.items()}
+
+
+def encode_analysis(analysis: Analysis) -> bytes:
+    """The cache entry of ``analysis``: a header line, then the payload.
+
+    Raises
+    ------
+    Unstorable
+        If a value would not come back as the same object.
+    """
+    payload = {
+        name: [{field.name: _encoded(getattr(item, field.name))
+                for field in dataclasses.fields(item)} for item in getattr(analysis, name)]
+        for name in _KINDS
+    }
+    body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    header = {**_identity(analysis.document), "payload": hashlib.sha256(body).hexdigest()}
+    return json.dumps(header, sort_keys=True).encode("utf-8") + b"\n" + body
+
+
+def decode_analysis(data: bytes, document: NewsDocument) -> Analysis | None:
+    """The analysis of ``document`` an entry holds; None when the entry is truncated, corrupt,
+    of another reader version or of another document."""
+    head, newline, body = data.partition(b"\n")
+    try:
+        header = json.loads(head)
+        if (not newline or not isinstance(header, dict)
+                or header.get("payload") != hashlib.sha256(body).hexdigest()
+                or {key: header.get(key) for key in ("reader", "sha256", "id", "format")}
+                != _identity(document)):
+            return None
+        payload = json.loads(body)
+        parts = {name: tuple(kind(**_decoded(item)) for item in payload[name])
+                 for name, kind in _KINDS.items()}
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        return None
+    return Analysis(document, parts["mentions"], parts["claims"], parts["skipped"])
+
+
+class AnalysisCache:
+    """Analyses read from and written to one cache folder.
+
+    Parameters
+    ----------
+    folder : path, optional
+        The cache folder (:func:`cache_folder` by default); None with ``enabled=False``
+        analyses everything and writes nothing.
+    enabled : bool
+    """
+
+    def __init__(self, folder: str | Path | None = None, *, enabled: bool = True) -> None:
+        self.enabled = enabled
+        self._folder = Path(folder) if folder is not None else None
+        self.read = self.written = 0
+
+    def _root(self) -> Path | None:
+        if self._folder is None:
+            try:
+                self._folder = cache_folder()
+            except InputError as exc:
+                # An unusable variable is the sea router's error to report; here it only
+                # means no cache.
+                logger.debug("news analyses not cached: %s", exc)
+                self.enabled = False
+                return None
+        return self._folder
+
+    def analyse(self, document: NewsDocument) -> Analysis:
+        """``document``'s analysis, from the cache when an entry of this reader holds it."""
+        root = self._root() if self.enabled else None
+        if root is None:
+            return analyse(document)
+        path = entry_path(document, root)
+        found = self._load(path, document)
+        if found is not None:
+            self.read += 1
+            return found
+        analysis = analyse(document)
+        self._store(path, analysis)
+        return analysis
+
+    def analyse_all(self, documents: Iterable[NewsDocument]) -> list[Analysis]:
+        """The analyses of ``documents``, in order."""
+        return [self.analyse(document) for document in documents]
+
+    @staticmethod
+    def _load(path: Path, document: NewsDocument) -> Analysis | None:
+        try:
+            with path.open("rb") as handle:
+                if os.fstat(handle.fileno()).st_size > MAX_ENTRY_BYTES:
+                    return None
+                data = handle.read(MAX_ENTRY_BYTES + 1)
+        except OSError:
+            return None  # missing, or not readable: analysed again
+        return decode_analysis(data, document)
+
+    def _store(self, path: Path, analysis: Analysis) -> None:
+        try:
+            data = encode_analysis(analysis)
+        except Unstorable as exc:
+            logger.debug("analysis of %s not cached: %s", analysis.document.id, exc)
+            return
+        # Stored only if it reads back as the very analysis: the cache must never change a
+        # result.
+        if decode_analysis(data, analysis.document) != analysis:
+            logger.debug("analysis of %s not cached: it does not read back equal",
+                         analysis.document.id)
+            return
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_bytes_atomic(path, data)
+        except (OSError, OutputError) as exc:
+            # Debug, not a warning: the command's output must not depend on the cache, and a
+            # read-only folder would say so once per document.
+            logger.debug("news analyses not cached at %s: %s", path.parent, exc)
+            self.enabled = False
+            return
+        self.written += 1
