@@ -202,3 +202,18 @@ def test_every_news_command_prints_the_same_bytes_without_with_a_cold_and_a_warm
         len(seed_documents()) + len(real) + 3  # the corpus, and the three files given
     )
     assert any("conflicts (" in out and "! " in out for _, out, _ in outputs["none"])
+
+
+def test_a_corpus_moved_to_another_folder_is_read_from_the_cache_under_its_new_paths(
+    tmp_path: Path,
+) -> None:
+    first, moved = tmp_path / "a" / KARS_TEXT.name, tmp_path / "b" / KARS_TEXT.name
+    for path in (first, moved):
+        path.parent.mkdir()
+        path.write_bytes(KARS_TEXT.read_bytes())
+    AnalysisCache(tmp_path / "cache").analyse(read_document(first))
+    reader = AnalysisCache(tmp_path / "cache")
+    found = reader.analyse(read_document(moved))
+    assert reader.read == 1
+    assert found == analyse(read_document(moved))
+    assert {claim.document for claim in found.claims} == {str(moved)}

@@ -4,7 +4,8 @@
 corpus; reading them all again took 5 CPU seconds for a corpus of 1,000 articles, so adding
 articles one command at a time grew with the square of the corpus. An analysis is stored
 under :func:`caspian.layers.io.cache.cache_root` ``/news-analyses/<reader version>/`` and
-found again by its document's sha256, id and format (the claims name the document's id).
+found again by its document's sha256 and format: the document's id (its path, which moves
+with the corpus folder) is only copied into what the analysis found, and is filled in again.
 
 The reader's version (:func:`reader_version`) is a digest of everything an analysis depends
 on: the source files of :mod:`caspian.layers.news` and :mod:`caspian.layers.catalog`, the
@@ -109,13 +110,12 @@ def cache_folder() -> Path:
 
 
 def _identity(document: NewsDocument) -> dict[str, str]:
-    return {"reader": reader_version(), "sha256": document.sha256, "id": document.id,
-            "format": document.format}
+    return {"reader": reader_version(), "sha256": document.sha256, "format": document.format}
 
 
 def entry_path(document: NewsDocument, folder: Path) -> Path:
     """The cache file of ``document``'s analysis under ``folder``."""
-    who = "\0".join((document.sha256, document.id, document.format)).encode("utf-8")
+    who = "\0".join((document.sha256, document.format)).encode("utf-8")
     return folder / reader_version() / f"{hashlib.sha256(who).hexdigest()[:32]}.json"
 
 
@@ -164,9 +164,13 @@ def encode_analysis(analysis: Analysis) -> bytes:
     Unstorable
         If a value would not come back as the same object.
     """
+    own = analysis.document.id
+    if any(item.document != own for name in _KINDS for item in getattr(analysis, name)):
+        raise Unstorable(f"an item of {own}'s analysis names another document")
     payload = {
         name: [{field.name: _encoded(getattr(item, field.name))
-                for field in dataclasses.fields(item)} for item in getattr(analysis, name)]
+                for field in dataclasses.fields(item) if field.name != "document"}
+               for item in getattr(analysis, name)]
         for name in _KINDS
     }
     body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
@@ -182,11 +186,12 @@ def decode_analysis(data: bytes, document: NewsDocument) -> Analysis | None:
         header = json.loads(head)
         if (not newline or not isinstance(header, dict)
                 or header.get("payload") != hashlib.sha256(body).hexdigest()
-                or {key: header.get(key) for key in ("reader", "sha256", "id", "format")}
+                or {key: header.get(key) for key in ("reader", "sha256", "format")}
                 != _identity(document)):
             return None
         payload = json.loads(body)
-        parts = {name: tuple(kind(**_decoded(item)) for item in payload[name])
+        parts = {name: tuple(kind(document=document.id, **_decoded(item))
+                             for item in payload[name])
                  for name, kind in _KINDS.items()}
     except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return None

@@ -11,6 +11,7 @@ stored in each benchmark's ``extra_info``.
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from collections.abc import Callable
@@ -292,3 +293,74 @@ def test_ingest_10_100_1000_articles_with_their_conflicts(
     assert conflicts[1_000] >= conflicts[10] > 0
     assert len(list((tmp_path / "corpus").iterdir())) == 1_001  # the articles and the manifest
     assert growth < 2
+
+
+def _command_cpu_seconds(argv: list[str], cache: Path) -> tuple[float, bytes]:
+    """Processor seconds (user and system) of ``caspian ARGV`` run as a user runs it, with
+    ``cache`` as its cache folder, and what it printed."""
+    import resource
+    import subprocess
+    import sys
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    done = subprocess.run(
+        [sys.executable, "-c", "from caspian.maps.cli.main import main; main()", *argv], check=True, capture_output=True,
+        env={**os.environ, "CASPIAN_CACHE_DIR": str(cache)},
+    )
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return cpu, done.stdout
+
+
+def test_one_article_added_to_a_corpus_of_1000_reads_the_rest_from_the_cache(
+    benchmark,
+    capsys: pytest.CaptureFixture[str],
+    articles: list[tuple[str, str, str]],
+    tmp_path: Path,
+) -> None:
+    """``caspian ingest NEW --add`` into a corpus of the 1,000 articles of the benchmark
+    above, in processor seconds of the whole command (start-up included): without a cache
+    of analyses (its folder cannot be written: the baseline, every article analysed as
+    before the cache), with an empty one (cold: everything analysed and stored) and with the
+    one the cold run filled (warm: only the new article analysed). Each run adds its article
+    to a fresh copy of the corpus; the printed output must be the same bytes as without the
+    cache."""
+    import shutil
+
+    from caspian.layers.news.corpus import store_documents
+    from caspian.layers.news.documents import parse_document
+    from timing_report import report_times
+
+    texts = [t for _, t, suffix in articles if suffix != ".html"]
+    corpus = tmp_path / "corpus"
+    stored = []
+    for i in range(1_000):
+        text = _variant(texts[i % len(texts)], i)
+        stored.append((parse_document(text, f"{i}.txt", "text"), text.encode("utf-8"), ".txt"))
+    store_documents(stored, corpus)
+    unwritable = tmp_path / "not-a-folder"
+    unwritable.write_text("")
+    cache = tmp_path / "cache"
+    times, outputs = {}, {}
+    for run, (folder, number) in {"no_cache": (unwritable, 1_000), "cold_cache": (cache, 1_000),
+                                  "warm_cache": (cache, 1_001)}.items():
+        new = tmp_path / f"new_{run}" / f"article_{number}.txt"
+        new.parent.mkdir()
+        new.write_text(_variant(texts[number % len(texts)], number), encoding="utf-8")
+        copy = tmp_path / f"corpus_{run}"
+        shutil.copytree(corpus, copy)
+        times[f"add_one_to_1000_{run}_cpu"], outputs[run] = _command_cpu_seconds(
+            ["ingest", str(new), "--add", "--corpus", str(copy)], folder)
+        outputs[run] = outputs[run].replace(str(tmp_path / f"new_{run}").encode(), b"NEW")
+        outputs[run] = outputs[run].replace(str(copy).encode(), b"CORPUS")
+    benchmark.pedantic(lambda: None, rounds=1)
+    ratios = {
+        "warm_to_no_cache": times["add_one_to_1000_warm_cache_cpu"]
+        / times["add_one_to_1000_no_cache_cpu"],
+        "cold_to_no_cache": times["add_one_to_1000_cold_cache_cpu"]
+        / times["add_one_to_1000_no_cache_cpu"],
+    }
+    report_times(benchmark, capsys, "news add one", times, ratios)
+    assert b"stored NEW" in outputs["no_cache"]
+    assert outputs["cold_cache"] == outputs["no_cache"]
+    assert ratios["warm_to_no_cache"] < 0.8
