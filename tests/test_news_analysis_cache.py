@@ -198,8 +198,10 @@ def test_every_news_command_prints_the_same_bytes_without_with_a_cold_and_a_warm
     assert all(code == 0 and err == "" for code, _, err in outputs["none"])
     assert outputs["cold"] == outputs["none"]
     assert outputs["warm"] == outputs["none"]
+    # An analysis of each document (the seeds, the corpus's, the three files given) and the
+    # parsed document of each of the corpus's files.
     assert len(list((tmp_path / "cache" / "news-analyses" / reader_version()).iterdir())) == (
-        len(seed_documents()) + len(real) + 3  # the corpus, and the three files given
+        len(seed_documents()) + len(real) + 3 + len(real)
     )
     assert any("conflicts (" in out and "! " in out for _, out, _ in outputs["none"])
 
@@ -217,3 +219,40 @@ def test_a_corpus_moved_to_another_folder_is_read_from_the_cache_under_its_new_p
     assert reader.read == 1
     assert found == analyse(read_document(moved))
     assert {claim.document for claim in found.claims} == {str(moved)}
+
+
+def _article_files() -> list[Path]:
+    real = json.loads((REAL / "manifest.json").read_text(encoding="utf-8"))["documents"]
+    return [*sorted(NEWS.glob("fixture_*")), *(REAL / entry["id"] for entry in real)]
+
+
+def test_every_real_article_and_saved_page_is_parsed_from_the_cache_as_the_same_document(
+    tmp_path: Path,
+) -> None:
+    files = _article_files()
+    fresh = [read_document(path) for path in files]
+    assert any(document.format == "html" for document in fresh)
+    cold = AnalysisCache(tmp_path)
+    assert [cold.read_document(path) for path in files] == fresh
+    assert cold.written == len(files)
+    moved = tmp_path / "moved"
+    moved.mkdir()
+    copies = []
+    for path in files:
+        copies.append(moved / path.name)
+        copies[-1].write_bytes(path.read_bytes())
+    warm = AnalysisCache(tmp_path)
+    # Read from the cache under the files' new paths, as a corpus folder moved or copied.
+    assert [warm.read_document(path) for path in copies] == [read_document(p) for p in copies]
+    assert (warm.read, warm.written) == (len(files), 0)
+
+
+def test_a_damaged_document_entry_is_parsed_again_and_rewritten(tmp_path: Path) -> None:
+    AnalysisCache(tmp_path).read_document(PORTAL_HTML)
+    (path,) = (tmp_path / reader_version()).iterdir()
+    good = path.read_bytes()
+    path.write_bytes(good[:-40])
+    again = AnalysisCache(tmp_path)
+    assert again.read_document(PORTAL_HTML) == read_document(PORTAL_HTML)
+    assert (again.read, again.written) == (0, 1)
+    assert path.read_bytes() == good

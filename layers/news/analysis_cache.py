@@ -43,7 +43,13 @@ from caspian.layers.io.errors import OutputError
 from caspian.layers.io.fileio import write_bytes_atomic
 from caspian.layers.news.analysis import Analysis, analyse
 from caspian.layers.news.claims import Claim, SkippedFigure
-from caspian.layers.news.documents import NewsDocument
+from caspian.layers.news.documents import (
+    NewsDocument,
+    article_of_bytes,
+    document_of_text,
+    read_article_bytes,
+    read_document,
+)
 from caspian.layers.news.mentions import Mention
 
 logger = logging.getLogger(__name__)
@@ -110,13 +116,51 @@ def cache_folder() -> Path:
 
 
 def _identity(document: NewsDocument) -> dict[str, str]:
-    return {"reader": reader_version(), "sha256": document.sha256, "format": document.format}
+    return {"reader": reader_version(), "kind": "analysis", "sha256": document.sha256,
+            "format": document.format}
+
+
+def _entry_name(identity: dict[str, str]) -> str:
+    who = "\0".join(f"{key}={identity[key]}" for key in sorted(identity) if key != "reader")
+    return f"{hashlib.sha256(who.encode('utf-8')).hexdigest()[:32]}.json"
 
 
 def entry_path(document: NewsDocument, folder: Path) -> Path:
     """The cache file of ``document``'s analysis under ``folder``."""
-    who = "\0".join((document.sha256, document.format)).encode("utf-8")
-    return folder / reader_version() / f"{hashlib.sha256(who).hexdigest()[:32]}.json"
+    return folder / reader_version() / _entry_name(_identity(document))
+
+
+def _document_identity(
+    sha256: str, fmt: str | None, suffix: str, encoding: str | None
+) -> dict[str, str]:
+    return {"reader": reader_version(), "kind": "document", "sha256": sha256,
+            "format": fmt or "", "suffix": suffix, "encoding": encoding or ""}
+
+
+def _entry(identity: dict[str, str], payload: Any) -> bytes:
+    """A header line (what the entry is of, and the sha256 of the payload), then the
+    payload."""
+    body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    header = {**identity, "payload": hashlib.sha256(body).hexdigest()}
+    return json.dumps(header, sort_keys=True).encode("utf-8") + b"\n" + body
+
+
+def _payload(data: bytes, identity: dict[str, str]) -> Any:
+    """The payload of an entry of ``identity``; None when the entry is truncated, corrupt or
+    of something else.
+
+    Raises
+    ------
+    ValueError
+        If the header or the payload is not JSON.
+    """
+    head, newline, body = data.partition(b"\n")
+    header = json.loads(head)
+    if (not newline or not isinstance(header, dict)
+            or header.get("payload") != hashlib.sha256(body).hexdigest()
+            or {key: header.get(key) for key in identity} != identity):
+        return None
+    return json.loads(body)
 
 
 def _encoded(value: Any) -> Any:
@@ -157,7 +201,7 @@ def _decoded(value: Any) -> Any:
 
 
 def encode_analysis(analysis: Analysis) -> bytes:
-    """The cache entry of ``analysis``: a header line, then the payload.
+    """The cache entry of ``analysis``.
 
     Raises
     ------
@@ -167,35 +211,64 @@ def encode_analysis(analysis: Analysis) -> bytes:
     own = analysis.document.id
     if any(item.document != own for name in _KINDS for item in getattr(analysis, name)):
         raise Unstorable(f"an item of {own}'s analysis names another document")
-    payload = {
+    return _entry(_identity(analysis.document), {
         name: [{field.name: _encoded(getattr(item, field.name))
                 for field in dataclasses.fields(item) if field.name != "document"}
                for item in getattr(analysis, name)]
         for name in _KINDS
-    }
-    body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    header = {**_identity(analysis.document), "payload": hashlib.sha256(body).hexdigest()}
-    return json.dumps(header, sort_keys=True).encode("utf-8") + b"\n" + body
+    })
 
 
 def decode_analysis(data: bytes, document: NewsDocument) -> Analysis | None:
     """The analysis of ``document`` an entry holds; None when the entry is truncated, corrupt,
     of another reader version or of another document."""
-    head, newline, body = data.partition(b"\n")
     try:
-        header = json.loads(head)
-        if (not newline or not isinstance(header, dict)
-                or header.get("payload") != hashlib.sha256(body).hexdigest()
-                or {key: header.get(key) for key in ("reader", "sha256", "format")}
-                != _identity(document)):
+        payload = _payload(data, _identity(document))
+        if payload is None:
             return None
-        payload = json.loads(body)
         parts = {name: tuple(kind(document=document.id, **_decoded(item))
                              for item in payload[name])
                  for name, kind in _KINDS.items()}
     except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return None
     return Analysis(document, parts["mentions"], parts["claims"], parts["skipped"])
+
+
+#: What a document entry keeps: all but what the file gives again (its text, its sha256)
+#: and its path (which moves with the corpus).
+_DOCUMENT_FIELDS = tuple(field.name for field in dataclasses.fields(NewsDocument)
+                         if field.name not in ("id", "original", "sha256"))
+
+
+def encode_document(document: NewsDocument, identity: dict[str, str]) -> bytes:
+    """The cache entry of a parsed ``document`` (the plain text is not kept twice).
+
+    Raises
+    ------
+    Unstorable
+        If a value would not come back as the same object.
+    """
+    fields = {name: _encoded(getattr(document, name)) for name in _DOCUMENT_FIELDS}
+    if document.text == document.original:
+        fields["text"] = None
+    return _entry(identity, fields)
+
+
+def decode_document(
+    data: bytes, identity: dict[str, str], original: str, path: str
+) -> NewsDocument | None:
+    """The document of the file ``path`` (whose text is ``original``) an entry holds; None
+    when the entry is truncated, corrupt or of something else."""
+    try:
+        payload = _payload(data, identity)
+        if payload is None:
+            return None
+        fields = {name: _decoded(payload[name]) for name in _DOCUMENT_FIELDS}
+        if fields["text"] is None:
+            fields["text"] = original
+        return NewsDocument(id=path, original=original, sha256=identity["sha256"], **fields)
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        return None
 
 
 class AnalysisCache:
@@ -226,18 +299,59 @@ class AnalysisCache:
                 return None
         return self._folder
 
+    def read_document(self, path: str | Path, fmt: str | None = None) -> NewsDocument:
+        """The document of the article file ``path`` (see
+        :func:`~caspian.layers.news.documents.read_document`), parsed from the cache when an
+        entry of this reader holds it.
+
+        Raises
+        ------
+        NewsInputError
+            As :func:`~caspian.layers.news.documents.read_document`.
+        """
+        root = self._root() if self.enabled else None
+        if root is None:
+            return read_document(path, fmt)
+        original, encoding = article_of_bytes(read_article_bytes(path), path)
+        sha256 = hashlib.sha256(original.encode("utf-8")).hexdigest()
+        identity = _document_identity(sha256, fmt, Path(path).suffix, encoding)
+        entry = root / reader_version() / _entry_name(identity)
+        data = self._load(entry)
+        found = None if data is None else decode_document(data, identity, original, str(path))
+        if found is not None:
+            self.read += 1
+            return found
+        document = document_of_text(original, encoding, path, fmt)
+        try:
+            data = encode_document(document, identity)
+        except Unstorable as exc:
+            logger.debug("document %s not cached: %s", path, exc)
+            return document
+        if decode_document(data, identity, original, str(path)) == document:
+            self._write(entry, data)
+        return document
+
     def analyse(self, document: NewsDocument) -> Analysis:
         """``document``'s analysis, from the cache when an entry of this reader holds it."""
         root = self._root() if self.enabled else None
         if root is None:
             return analyse(document)
         path = entry_path(document, root)
-        found = self._load(path, document)
+        data = self._load(path)
+        found = None if data is None else decode_analysis(data, document)
         if found is not None:
             self.read += 1
             return found
         analysis = analyse(document)
-        self._store(path, analysis)
+        try:
+            data = encode_analysis(analysis)
+        except Unstorable as exc:
+            logger.debug("analysis of %s not cached: %s", document.id, exc)
+            return analysis
+        # Stored only if it reads back as the very analysis: the cache must never change a
+        # result.
+        if decode_analysis(data, document) == analysis:
+            self._write(path, data)
         return analysis
 
     def analyse_all(self, documents: Iterable[NewsDocument]) -> list[Analysis]:
@@ -245,28 +359,16 @@ class AnalysisCache:
         return [self.analyse(document) for document in documents]
 
     @staticmethod
-    def _load(path: Path, document: NewsDocument) -> Analysis | None:
+    def _load(path: Path) -> bytes | None:
         try:
             with path.open("rb") as handle:
                 if os.fstat(handle.fileno()).st_size > MAX_ENTRY_BYTES:
                     return None
-                data = handle.read(MAX_ENTRY_BYTES + 1)
+                return handle.read(MAX_ENTRY_BYTES + 1)
         except OSError:
             return None  # missing, or not readable: analysed again
-        return decode_analysis(data, document)
 
-    def _store(self, path: Path, analysis: Analysis) -> None:
-        try:
-            data = encode_analysis(analysis)
-        except Unstorable as exc:
-            logger.debug("analysis of %s not cached: %s", analysis.document.id, exc)
-            return
-        # Stored only if it reads back as the very analysis: the cache must never change a
-        # result.
-        if decode_analysis(data, analysis.document) != analysis:
-            logger.debug("analysis of %s not cached: it does not read back equal",
-                         analysis.document.id)
-            return
+    def _write(self, path: Path, data: bytes) -> None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             write_bytes_atomic(path, data)

@@ -14,7 +14,7 @@ import contextlib
 import hashlib
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -101,8 +101,13 @@ def _entry_problem(entry: Any) -> str | None:
     return None
 
 
-def corpus_documents(corpus: str | Path | None = None) -> list[NewsDocument]:
-    """The shipped seeds, then every document recorded in ``corpus``'s manifest."""
+def corpus_documents(
+    corpus: str | Path | None = None,
+    read: Callable[[Path, str | None], NewsDocument] = read_document,
+) -> list[NewsDocument]:
+    """The shipped seeds, then every document recorded in ``corpus``'s manifest, each read
+    by ``read(path, format)`` (:func:`~caspian.layers.news.documents.read_document`, or the
+    cache's :meth:`~caspian.layers.news.analysis_cache.AnalysisCache.read_document`)."""
     documents = seed_documents()
     if corpus is None or not os.path.lexists(corpus):
         return documents  # no corpus yet: the seeds alone
@@ -117,7 +122,7 @@ def corpus_documents(corpus: str | Path | None = None) -> list[NewsDocument]:
         path = root / name
         if not path.is_file():
             raise CorpusError(f"{path} is in {root / MANIFEST} but missing; restore or unlist it")
-        document = read_document(path, entry.get("format"))
+        document = read(path, entry.get("format"))
         if entry.get("sha256") not in (None, document.sha256):
             raise CorpusError(
                 f"{path} is not the document {root / MANIFEST} recorded (sha256 differs); "

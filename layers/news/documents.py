@@ -428,11 +428,37 @@ def document_from_bytes(
     NewsInputError
         If the bytes are binary, not UTF-8, or hold no article text.
     """
+    original, encoding = article_of_bytes(data, path)
+    return document_of_text(original, encoding, path, fmt)
+
+
+def article_of_bytes(data: bytes, path: str | Path) -> tuple[str, str | None]:
+    """The text of an article file's bytes and, when not plain UTF-8, how it was decoded
+    (see :func:`article_text`).
+
+    Raises
+    ------
+    NewsInputError
+        If the bytes are binary or no encoding reads them as article text.
+    """
     file = Path(path)
     if _bom_encoding(data) in (None, "utf-8-sig") and b"\x00" in data[:4096]:
         raise NewsInputError(f"{file} is a binary file; give a text or HTML article")
-    original, encoding = article_text(data, file)
-    document = parse_document(original, str(path), fmt, file.suffix)
+    return article_text(data, file)
+
+
+def document_of_text(
+    original: str, encoding: str | None, path: str | Path, fmt: str | None = None
+) -> NewsDocument:
+    """The document of an article file's text ``original`` (decoded as ``encoding``, None
+    for UTF-8), read from ``path``.
+
+    Raises
+    ------
+    NewsInputError
+        If the text holds no article.
+    """
+    document = parse_document(original, str(path), fmt, Path(path).suffix)
     if encoding is None:
         return document
     return dataclasses.replace(document, meta={**document.meta, "encoding": encoding})

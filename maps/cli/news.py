@@ -139,7 +139,8 @@ def _corpus_analyses(
             f"corpus folder {display_path(corpus)} does not exist; check the path, or create "
             f"it with 'caspian ingest --add FILE --corpus {display_path(corpus)}'",
             path=str(corpus), options=("--corpus",))
-    return (cache or AnalysisCache()).analyse_all(corpus_documents(corpus))
+    cache = cache or AnalysisCache()
+    return cache.analyse_all(corpus_documents(corpus, cache.read_document))
 
 
 @click.command("ingest")
