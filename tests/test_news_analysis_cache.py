@@ -79,7 +79,7 @@ def test_a_value_json_cannot_carry_back_is_analysed_every_time_not_stored(
     claim = analysis.claims[0]
     odd = Analysis(analysis.document, analysis.mentions,
                    (type(claim)(**{**claim.__dict__, "context": {"years": {2025}}}),), ())
-    with pytest.raises(analysis_cache.Unstorable, match="set"):
+    with pytest.raises(analysis_cache.UnstorableError, match="set"):
         encode_analysis(odd)
 
 

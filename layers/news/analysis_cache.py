@@ -67,7 +67,7 @@ MAX_ENTRY_BYTES = 64 * 1024 * 1024
 _KINDS: dict[str, type[Any]] = {"mentions": Mention, "claims": Claim, "skipped": SkippedFigure}
 
 
-class Unstorable(TypeError):
+class UnstorableError(TypeError):
     """A value the cache's JSON cannot carry back as the same object."""
 
 
@@ -181,7 +181,7 @@ def _encoded(value: Any) -> Any:
         if all(type(key) is str and not key.startswith("~") for key in value):
             return {key: _encoded(item) for key, item in value.items()}
         return {"~dict": [[_encoded(key), _encoded(item)] for key, item in value.items()]}
-    raise Unstorable(f"{kind.__name__} is not stored in the analysis cache")
+    raise UnstorableError(f"{kind.__name__} is not stored in the analysis cache")
 
 
 def _decoded(value: Any) -> Any:
@@ -205,12 +205,12 @@ def encode_analysis(analysis: Analysis) -> bytes:
 
     Raises
     ------
-    Unstorable
+    UnstorableError
         If a value would not come back as the same object.
     """
     own = analysis.document.id
     if any(item.document != own for name in _KINDS for item in getattr(analysis, name)):
-        raise Unstorable(f"an item of {own}'s analysis names another document")
+        raise UnstorableError(f"an item of {own}'s analysis names another document")
     return _entry(_identity(analysis.document), {
         name: [{field.name: _encoded(getattr(item, field.name))
                 for field in dataclasses.fields(item) if field.name != "document"}
@@ -245,7 +245,7 @@ def encode_document(document: NewsDocument, identity: dict[str, str]) -> bytes:
 
     Raises
     ------
-    Unstorable
+    UnstorableError
         If a value would not come back as the same object.
     """
     fields = {name: _encoded(getattr(document, name)) for name in _DOCUMENT_FIELDS}
@@ -324,7 +324,7 @@ class AnalysisCache:
         document = document_of_text(original, encoding, path, fmt)
         try:
             data = encode_document(document, identity)
-        except Unstorable as exc:
+        except UnstorableError as exc:
             logger.debug("document %s not cached: %s", path, exc)
             return document
         if decode_document(data, identity, original, str(path)) == document:
@@ -345,7 +345,7 @@ class AnalysisCache:
         analysis = analyse(document)
         try:
             data = encode_analysis(analysis)
-        except Unstorable as exc:
+        except UnstorableError as exc:
             logger.debug("analysis of %s not cached: %s", document.id, exc)
             return analysis
         # Stored only if it reads back as the very analysis: the cache must never change a

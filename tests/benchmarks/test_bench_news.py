@@ -304,8 +304,8 @@ def _command_cpu_seconds(argv: list[str], cache: Path) -> tuple[float, bytes]:
 
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     done = subprocess.run(
-        [sys.executable, "-c", "from caspian.maps.cli.main import main; main()", *argv], check=True, capture_output=True,
-        env={**os.environ, "CASPIAN_CACHE_DIR": str(cache)},
+        [sys.executable, "-c", "from caspian.maps.cli.main import main; main()", *argv],
+        check=True, capture_output=True, env={**os.environ, "CASPIAN_CACHE_DIR": str(cache)},
     )
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
