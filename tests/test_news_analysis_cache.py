@@ -4,6 +4,7 @@ and every entry it cannot trust analysed again."""
 from __future__ import annotations
 
 import json
+import os
 from functools import cache
 from pathlib import Path
 
@@ -256,3 +257,19 @@ def test_a_damaged_document_entry_is_parsed_again_and_rewritten(tmp_path: Path) 
     assert again.read_document(PORTAL_HTML) == read_document(PORTAL_HTML)
     assert (again.read, again.written) == (0, 1)
     assert path.read_bytes() == good
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder"])
+def test_an_entry_that_is_no_regular_file_is_passed_over_without_waiting(
+    tmp_path: Path, kind: str
+) -> None:
+    document = seed_documents()[2]
+    path = _entry(tmp_path, document)
+    path.parent.mkdir(parents=True)
+    if kind == "fifo":
+        os.mkfifo(path)
+    else:
+        path.mkdir()
+    reader = AnalysisCache(tmp_path)
+    assert reader.analyse(document) == analyse(document)
+    assert reader.read == 0

@@ -29,6 +29,7 @@ import json
 import logging
 import math
 import os
+import stat
 import sys
 from collections.abc import Iterable
 from functools import cache
@@ -361,12 +362,21 @@ class AnalysisCache:
     @staticmethod
     def _load(path: Path) -> bytes | None:
         try:
-            with path.open("rb") as handle:
-                if os.fstat(handle.fileno()).st_size > MAX_ENTRY_BYTES:
-                    return None
-                return handle.read(MAX_ENTRY_BYTES + 1)
+            # Non-blocking, and regular files only: a FIFO put in the cache must not hang the
+            # command.
+            handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         except OSError:
             return None  # missing, or not readable: analysed again
+        try:
+            info = os.fstat(handle)
+            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY_BYTES:
+                return None
+            with os.fdopen(os.dup(handle), "rb") as stream:
+                return stream.read(MAX_ENTRY_BYTES + 1)
+        except OSError:
+            return None
+        finally:
+            os.close(handle)
 
     def _write(self, path: Path, data: bytes) -> None:
         try:
