@@ -31,7 +31,7 @@ import math
 import os
 import stat
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from importlib import metadata, resources
 from importlib.abc import Traversable
@@ -201,6 +201,27 @@ def _decoded(value: Any) -> Any:
     return {key: _decoded(item) for key, item in value.items()}
 
 
+def _analysis_payload(analysis: Analysis) -> dict[str, Any]:
+    own = analysis.document.id
+    if any(item.document != own for name in _KINDS for item in getattr(analysis, name)):
+        raise UnstorableError(f"an item of {own}'s analysis names another document")
+    return {
+        name: [{field.name: _encoded(getattr(item, field.name))
+                for field in dataclasses.fields(item) if field.name != "document"}
+               for item in getattr(analysis, name)]
+        for name in _KINDS
+    }
+
+
+def _analysis_of(payload: dict[str, Any], document: NewsDocument) -> Analysis:
+    parts = {name: tuple(kind(document=document.id, **_decoded(item)) for item in payload[name])
+             for name, kind in _KINDS.items()}
+    return Analysis(document, parts["mentions"], parts["claims"], parts["skipped"])
+
+
+_BAD_ENTRY = (ValueError, TypeError, KeyError, AttributeError, RecursionError)
+
+
 def encode_analysis(analysis: Analysis) -> bytes:
     """The cache entry of ``analysis``.
 
@@ -209,15 +230,7 @@ def encode_analysis(analysis: Analysis) -> bytes:
     UnstorableError
         If a value would not come back as the same object.
     """
-    own = analysis.document.id
-    if any(item.document != own for name in _KINDS for item in getattr(analysis, name)):
-        raise UnstorableError(f"an item of {own}'s analysis names another document")
-    return _entry(_identity(analysis.document), {
-        name: [{field.name: _encoded(getattr(item, field.name))
-                for field in dataclasses.fields(item) if field.name != "document"}
-               for item in getattr(analysis, name)]
-        for name in _KINDS
-    })
+    return _entry(_identity(analysis.document), _analysis_payload(analysis))
 
 
 def decode_analysis(data: bytes, document: NewsDocument) -> Analysis | None:
@@ -225,14 +238,9 @@ def decode_analysis(data: bytes, document: NewsDocument) -> Analysis | None:
     of another reader version or of another document."""
     try:
         payload = _payload(data, _identity(document))
-        if payload is None:
-            return None
-        parts = {name: tuple(kind(document=document.id, **_decoded(item))
-                             for item in payload[name])
-                 for name, kind in _KINDS.items()}
-    except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        return None if payload is None else _analysis_of(payload, document)
+    except _BAD_ENTRY:
         return None
-    return Analysis(document, parts["mentions"], parts["claims"], parts["skipped"])
 
 
 #: What a document entry keeps: all but what the file gives again (its text, its sha256)
@@ -241,8 +249,11 @@ _DOCUMENT_FIELDS = tuple(field.name for field in dataclasses.fields(NewsDocument
                          if field.name not in ("id", "original", "sha256"))
 
 
-def encode_document(document: NewsDocument, identity: dict[str, str]) -> bytes:
-    """The cache entry of a parsed ``document`` (the plain text is not kept twice).
+def encode_document(
+    document: NewsDocument, identity: dict[str, str], analysis: Analysis | None = None
+) -> bytes:
+    """The cache entry of a parsed ``document`` (the plain text is not kept twice) and, when
+    given, its analysis.
 
     Raises
     ------
@@ -252,23 +263,27 @@ def encode_document(document: NewsDocument, identity: dict[str, str]) -> bytes:
     fields = {name: _encoded(getattr(document, name)) for name in _DOCUMENT_FIELDS}
     if document.text == document.original:
         fields["text"] = None
-    return _entry(identity, fields)
+    return _entry(identity, {"document": fields, "analysis": None if analysis is None
+                             else _analysis_payload(analysis)})
 
 
 def decode_document(
     data: bytes, identity: dict[str, str], original: str, path: str
-) -> NewsDocument | None:
-    """The document of the file ``path`` (whose text is ``original``) an entry holds; None
-    when the entry is truncated, corrupt or of something else."""
+) -> tuple[NewsDocument, Analysis | None] | None:
+    """The document of the file ``path`` (whose text is ``original``) an entry holds, and its
+    analysis when the entry holds one; None when the entry is truncated, corrupt or of
+    something else."""
     try:
         payload = _payload(data, identity)
         if payload is None:
             return None
-        fields = {name: _decoded(payload[name]) for name in _DOCUMENT_FIELDS}
+        fields = {name: _decoded(payload["document"][name]) for name in _DOCUMENT_FIELDS}
         if fields["text"] is None:
             fields["text"] = original
-        return NewsDocument(id=path, original=original, sha256=identity["sha256"], **fields)
-    except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        document = NewsDocument(id=path, original=original, sha256=identity["sha256"], **fields)
+        stored = payload["analysis"]
+        return document, None if stored is None else _analysis_of(stored, document)
+    except _BAD_ENTRY:
         return None
 
 
@@ -287,6 +302,10 @@ class AnalysisCache:
         self.enabled = enabled
         self._folder = Path(folder) if folder is not None else None
         self.read = self.written = 0
+        # By id(): documents hold dicts, so they cannot be hashed; each value keeps its
+        # document alive, so an id is not reused while it is here.
+        self._analysed: dict[int, Analysis] = {}
+        self._unstored: dict[int, tuple[NewsDocument, dict[str, str], Path]] = {}
 
     def _root(self) -> Path | None:
         if self._folder is None:
@@ -303,7 +322,8 @@ class AnalysisCache:
     def read_document(self, path: str | Path, fmt: str | None = None) -> NewsDocument:
         """The document of the article file ``path`` (see
         :func:`~caspian.layers.news.documents.read_document`), parsed from the cache when an
-        entry of this reader holds it.
+        entry of this reader holds it. The entry keeps the document's analysis too: one file
+        per article, written once :meth:`analyse` has it.
 
         Raises
         ------
@@ -319,24 +339,31 @@ class AnalysisCache:
         entry = root / reader_version() / _entry_name(identity)
         data = self._load(entry)
         found = None if data is None else decode_document(data, identity, original, str(path))
-        if found is not None:
+        if found is not None and found[1] is not None:
             self.read += 1
-            return found
+            self._analysed[id(found[0])] = found[1]
+            return found[0]
         document = document_of_text(original, encoding, path, fmt)
-        try:
-            data = encode_document(document, identity)
-        except UnstorableError as exc:
-            logger.debug("document %s not cached: %s", path, exc)
-            return document
-        if decode_document(data, identity, original, str(path)) == document:
-            self._write(entry, data)
+        self._unstored[id(document)] = (document, identity, entry)
         return document
 
     def analyse(self, document: NewsDocument) -> Analysis:
         """``document``'s analysis, from the cache when an entry of this reader holds it."""
+        known = self._analysed.pop(id(document), None)
+        if known is not None and known.document is document:
+            return known
         root = self._root() if self.enabled else None
         if root is None:
             return analyse(document)
+        unstored = self._unstored.pop(id(document), None)
+        if unstored is not None and unstored[0] is document:
+            # A file read by read_document: its document and analysis make one entry.
+            analysis = analyse(document)
+            _, identity, path = unstored
+            self._keep(path, lambda: encode_document(document, identity, analysis),
+                       lambda data: decode_document(data, identity, document.original,
+                                                    document.id) == (document, analysis))
+            return analysis
         path = entry_path(document, root)
         data = self._load(path)
         found = None if data is None else decode_analysis(data, document)
@@ -344,16 +371,24 @@ class AnalysisCache:
             self.read += 1
             return found
         analysis = analyse(document)
-        try:
-            data = encode_analysis(analysis)
-        except UnstorableError as exc:
-            logger.debug("analysis of %s not cached: %s", document.id, exc)
-            return analysis
-        # Stored only if it reads back as the very analysis: the cache must never change a
-        # result.
-        if decode_analysis(data, document) == analysis:
-            self._write(path, data)
+        self._keep(path, lambda: encode_analysis(analysis),
+                   lambda data: decode_analysis(data, document) == analysis)
         return analysis
+
+    def _keep(
+        self, path: Path, encode: Callable[[], bytes], reads_back: Callable[[bytes], bool]
+    ) -> None:
+        """Write the entry ``encode()`` gives, if it reads back as what it holds: the cache
+        must never change a result."""
+        try:
+            data = encode()
+        except UnstorableError as exc:
+            logger.debug("%s not cached: %s", path.name, exc)
+            return
+        if reads_back(data):
+            self._write(path, data)
+        else:
+            logger.debug("%s not cached: it does not read back equal", path.name)
 
     def analyse_all(self, documents: Iterable[NewsDocument]) -> list[Analysis]:
         """The analyses of ``documents``, in order."""
