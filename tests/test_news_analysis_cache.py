@@ -281,3 +281,17 @@ def test_an_entry_that_is_no_regular_file_is_passed_over_without_waiting(
     reader = AnalysisCache(tmp_path)
     assert reader.analyse(document) == analyse(document)
     assert reader.read == 0
+
+
+def test_an_entry_larger_than_the_limit_is_not_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    document = seed_documents()[3]
+    size = len(encode_analysis(analyse(document)))
+    monkeypatch.setattr(analysis_cache, "MAX_ENTRY_BYTES", size - 1)
+    reader = AnalysisCache(tmp_path)
+    assert reader.analyse(document) == analyse(document)
+    assert reader.written == 0 and not _entry(tmp_path, document).exists()
+    monkeypatch.setattr(analysis_cache, "MAX_ENTRY_BYTES", size)
+    assert AnalysisCache(tmp_path).analyse(document) == analyse(document)
+    assert _entry(tmp_path, document).stat().st_size == size

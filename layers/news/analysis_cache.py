@@ -1,7 +1,7 @@
 """Analyses kept on disk between commands, so a corpus is not read again for every article.
 
 ``caspian ingest``, ``mentions`` and ``conflicts`` need the analysis of every document of the
-corpus; reading them all again took 5 CPU seconds for a corpus of 1,000 articles, so adding
+corpus; reading them all again took 5-7 CPU seconds for a corpus of 1,000 articles, so adding
 articles one command at a time grew with the square of the corpus. An analysis is stored
 under :func:`caspian.layers.io.cache.cache_root` ``/news-analyses/<reader version>/`` and
 found again by its document's sha256 and format: the document's id (its path, which moves
@@ -60,9 +60,12 @@ logger = logging.getLogger(__name__)
 READER_PACKAGES = ("caspian.layers.news", "caspian.layers.catalog")
 DATA_PACKAGE = "caspian.layers.data"
 DATA_SUFFIXES = (".json", ".geojson")
-#: Libraries whose output the analysis keeps (lemmas, sentences).
-READER_LIBRARIES = ("pymorphy3", "pymorphy3-dicts-ru", "razdel")
-#: Largest entry read, bytes: the analysis of a 355,000-character article is under 1 MB.
+#: Libraries whose output a parsed document or an analysis keeps (lemmas, sentences, the
+#: body of a saved page).
+READER_LIBRARIES = ("pymorphy3", "pymorphy3-dicts-ru", "razdel", "trafilatura", "lxml")
+#: Largest entry written or read, bytes. The benchmark's 355,000-character article (291
+#: claims) makes an entry of 0.38 MB with its document; a saved page about five bytes per
+#: character of its HTML (the offset of each character of its text is kept).
 MAX_ENTRY_BYTES = 64 * 1024 * 1024
 
 _KINDS: dict[str, type[Any]] = {"mentions": Mention, "claims": Claim, "skipped": SkippedFigure}
@@ -385,7 +388,9 @@ class AnalysisCache:
         except UnstorableError as exc:
             logger.debug("%s not cached: %s", path.name, exc)
             return
-        if reads_back(data):
+        if len(data) > MAX_ENTRY_BYTES:
+            logger.debug("%s not cached: %d bytes", path.name, len(data))
+        elif reads_back(data):
             self._write(path, data)
         else:
             logger.debug("%s not cached: it does not read back equal", path.name)
