@@ -1689,7 +1689,9 @@ def read_claims(
             if item.kind in FLOWS and scope is None and claims and number:
                 written = figures[number - 1]
                 scope = _scope_of_change_before(document, claims[-1], written, item, index)
-            borrow = item.kind in BORROWS or not topics_by_sentence.get(index)
+            # a figure "по этому направлению" is the route's the sentences before named
+            this_route = linking.refers_to_route(document.text, sentence[0], item.start)
+            borrow = item.kind in BORROWS or not topics_by_sentence.get(index) or this_route
             named = names
             if item.kind == "length":  # a length is not of a project named as an end of its route
                 if without_ends is None:
@@ -1793,6 +1795,8 @@ def read_claims(
                     scope = _company_again(volume, link)
             topic = linking.link_topic(document, topics_by_sentence, index, item.start)
             topic = None if scope in (OF_A_TIME, OF_A_COST, OF_TRADE) else topic
+            if this_route and link is not None and link.layer and not named_here:
+                topic = None  # the route's own traffic, compared as the route's figure
             if link is None and scope is None and claims:
                 before = _continued(document.text, sentence, item, claims[-1], index)
                 if before is not None:
