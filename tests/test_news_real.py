@@ -109,7 +109,7 @@ def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
 # and only run.
 MEASURED = {
     "dev": {"mentions": (934, 951, 975), "claims": (648, 715, 770), "dates": 272,
-            "conflicts": (44, 57, 191)},
+            "conflicts": (45, 58, 193)},
     "heldout": {"mentions": (0, 0, 0), "claims": (0, 0, 0), "dates": 0,
                 "conflicts": (0, 0, 0)},
 }  # fmt: skip
@@ -2838,3 +2838,17 @@ def test_a_growth_along_this_route_is_the_routes_not_a_topics() -> None:
         growth = _claim(name, "утроиться")
         assert (growth.layer, growth.topic, growth.value) == ("middle_corridor", None, 3.0)
         assert growth.subject == "middle_corridor/*"
+
+
+def test_a_growth_by_a_year_ahead_is_foreseen_with_or_without_a_planning_word() -> None:
+    # "Объемы перевозок по маршруту … (Средний коридор) могут удвоиться к 2030 году" (held288,
+    # January 2026) against "Согласно прогнозам, к 2030 году грузопотоки по этому направлению
+    # могут утроиться" (held325, held306, October 2025): both foreseen, one disagreement
+    doubling = _claim("held288_trend_20260108_middle_corridor_3_2mt.txt", "удвоиться")
+    assert doubling.role == "target"
+    names = ("held288_trend_20260108_middle_corridor_3_2mt.txt",
+             "held325_zakon_20251021_middle_corridor_tripling_2030.txt",
+             "held306_baq_20251021_middle_corridor_tripling_2030.txt")
+    growths = [conflict for conflict in _conflicts(*names) if conflict.kind == "growth"]
+    assert [sorted(claim.text for claim in conflict.claims) for conflict in growths] == [
+        ["удвоиться", "утроиться", "утроиться"]]

@@ -168,14 +168,26 @@ class Claim:
 SIZES = ("length", "power", "bandwidth")
 
 
-def _role(item: Quantity, plans: bool, period: dict[str, Any], published: str | None) -> str:
+def _role(
+    item: Quantity,
+    plans: bool,
+    period: dict[str, Any],
+    published: str | None,
+    horizon: bool = False,
+) -> str:
     """``target`` or ``reported`` (see the module's rules); a volume counted for a year
     before the publication's (``period``) is reported, whatever its sentence plans: "По итогам
     2025 года … перевезено около 77 тысяч контейнеров (ДФЭ), при этом к 2029 году
-    планируется …"."""
+    планируется …"; a growth by a year after it (its ``horizon``) is foreseen, a target,
+    whether or not its sentence plans: "могут удвоиться к 2030 году"."""
     year = period.get("period", {}).get("year")
     past = year is not None and published is not None and year < int(published[:4])
-    planned = plans and item.kind not in (*SIZES, "deadline") and not past
+    # a growth by a year after the publication is foreseen, planning word or none: "могут
+    # удвоиться к 2030 году" (held288) as "Согласно прогнозам, к 2030 году … могут утроиться"
+    ahead = horizon and year is not None and published is not None and year > int(published[:4])
+    planned = (plans or (ahead and item.kind == "growth")) and item.kind not in (
+        *SIZES, "deadline"
+    ) and not past
     return "target" if item.qualifier == "up to" or planned else "reported"
 
 
@@ -1834,7 +1846,7 @@ def read_claims(
                     value=item.value,
                     unit=item.unit,
                     qualifier=item.qualifier,
-                    role=_role(item, plans, period, document.date),
+                    role=_role(item, plans, period, document.date, "horizon" in context),
                     text=" ".join(document.text[item.start : item.end].split()),
                     sentence=index,
                     start=start,
