@@ -1240,6 +1240,9 @@ CAPACITY = {"мощность", "способность", "способный", 
 #: ("по контракту у нас закреплено 2,2 млн тонн", "договоренности … предусматривают поставки
 #: до 2,2 млн тонн нефти в год"), no volume carried nor one intended by a state.
 CONTRACT = {"контракт", "договор", "договорённость", "договоренность", "соглашение"}
+#: Words of a volume a party only thinks of: "Казахстан думает об увеличении экспорта нефти
+#: … до 20 миллионов тонн в год" (held330), no volume intended nor carried.
+CONSIDERED = {"думать", "обдумывать"}
 #: Words of containers: a change whose own clause names them is of the containers carried
 #: ("рост контейнерных перевозок в два раза"), no change of the whole freight.
 CONTAINERS = {"контейнер", "контейнерный"}
@@ -1299,10 +1302,12 @@ def _flow_measure(
     span: tuple[int, int],
     said: frozenset[str],
     cause: Callable[[], tuple[str, str | None] | None],
+    state_before: bool = False,
 ) -> dict[str, Any]:
     """What a physical figure measures beyond its kind and unit, as a claim's context: a
     volume in a clause that names a capacity (:data:`CAPACITY`) has ``measure``
-    ``capacity``; a figure right after "на" beside an increase (:data:`INCREASES`) is an
+    ``capacity``, one a party only thinks of (:data:`CONSIDERED`; not the state before the
+    change it thinks of, ``state_before``) ``considered``; a figure right after "на" beside an increase (:data:`INCREASES`) is an
     ``increase``, and its value
     what brings it: ``cause()`` (``(layer, feature)``: the first other project its sentence
     names, else the article's subject; see :func:`_cause`), so the increases two projects
@@ -1318,6 +1323,13 @@ def _flow_measure(
     context: dict[str, Any] = {}
     if item.kind in FLOWS and _names_in_own_clause(text, item, span, CAPACITY):
         context["measure"] = "capacity"
+    elif item.kind in FLOWS and not state_before and _names_in_own_clause(
+        text, item, span, CONSIDERED
+    ):
+        # "Казахстан думает об увеличении экспорта нефти по нефтепроводу БТД до 20 миллионов
+        # тонн в год" (held330): a volume thought of, no volume intended ("подтвердили намерение
+        # … увеличить поставки … до 7 миллионов тонн в год", held211) nor carried
+        context["measure"] = "considered"
     elif item.kind in FLOWS and (
         _names_in_own_clause(text, item, span, CONTRACT) or _provided_for(text, item, span)
     ):
@@ -1838,6 +1850,7 @@ def read_claims(
             preceding = figures[number - 1] if number else None
             if link is not None and link.layer and claims and preceding is not None:
                 claims[-1] = _change_of_volume(document, claims[-1], preceding, item, index, link)
+            state_before = _change_start(document, item, following, preceding)
             start, end = document.original_span(item.start, item.end)
             claims.append(
                 Claim(
@@ -1861,8 +1874,7 @@ def read_claims(
                     context=_change_dated(item.kind, document, {
                         **({"as_of": document.date} if scope in PROGRESS else {}),
                         **period,
-                        **({"state": "before the change"}
-                           if _change_start(document, item, following, preceding) else {}),
+                        **({"state": "before the change"} if state_before else {}),
                         **{
                             key: value
                             for key, value in context.items()
@@ -1872,7 +1884,7 @@ def read_claims(
                         **{key: item.extra[key] for key in _OWN_CONTEXT if key in item.extra},
                         **_flow_measure(document, item, span, said, partial(
                             _cause, named_here, link.layer if link else None, subject
-                        )),
+                        ), state_before),
                         **_change_of_containers(document, item, sentence, claims, index),
                     }),
                 )
