@@ -109,7 +109,7 @@ def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
 # and only run.
 MEASURED = {
     "dev": {"mentions": (934, 951, 975), "claims": (652, 716, 770), "dates": 272,
-            "conflicts": (45, 56, 193)},
+            "conflicts": (45, 56, 194)},
     "heldout": {"mentions": (0, 0, 0), "claims": (0, 0, 0), "dates": 0,
                 "conflicts": (0, 0, 0)},
 }  # fmt: skip
