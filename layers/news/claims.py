@@ -18,7 +18,8 @@ sentence, a money, growth or volume claim takes the sentence's reporting period 
 for (:func:`caspian.layers.news.timing.figure_year`: "в 2025 году", "по итогам 2025 года"), so
 volumes of different years are never compared. A claim is a *target* when "до" stands right
 before it or its sentence plans or forecasts ("планируется", "намерены", "предусматривают",
-"цель", "По прогнозам Всемирного банка … может … достичь 11 миллионов тонн в год") and
+"цель", "По прогнозам Всемирного банка … может … достичь 11 миллионов тонн в год"), or it is
+a growth by a year after the publication ("могут удвоиться к 2030 году"), and
 it is no length (:data:`SIZES`: a planned line's length is its length) nor a deadline (every
 deadline is a plan: "планируется ввести в эксплуатацию в 2024 году" and "Завершение испытаний …
 в 2025 году" are one measure), else *reported*.
@@ -1307,12 +1308,11 @@ def _flow_measure(
     """What a physical figure measures beyond its kind and unit, as a claim's context: a
     volume in a clause that names a capacity (:data:`CAPACITY`) has ``measure``
     ``capacity``, one a party only thinks of (:data:`CONSIDERED`; not the state before the
-    change it thinks of, ``state_before``) ``considered``; a figure right after "на" beside an increase (:data:`INCREASES`) is an
-    ``increase``, and its value
-    what brings it: ``cause()`` (``(layer, feature)``: the first other project its sentence
-    names, else the article's subject; see :func:`_cause`), so the increases two projects
-    bring are
-    two measures ("Открытие Зангезурского коридора увеличит пропускную способность … на 15
+    change it thinks of, ``state_before``) ``considered``; a figure right after "на" beside an
+    increase (:data:`INCREASES`) is an ``increase``, and its value what brings it: ``cause()``
+    (``(layer, feature)``: the first other project its sentence names, else the article's
+    subject; see :func:`_cause`), so the increases two projects bring are two measures
+    ("Открытие Зангезурского коридора увеличит пропускную способность … на 15
     млн тонн в год" against "Завершение проекта [терминалов Курыка] позволит увеличить … на
     10 млн тонн в год")."""
     text = document.text

@@ -24,7 +24,10 @@ way):
   ("Объем транспортировки казахстанской нефти … 1,5 млн тонн": ``share:KZ``; "транзитной
   нефти": ``share:transit``), read from the sentence before the figure, or from what the
   volume is said to be after it ("… составила нефть, добытая в Азербайджане",
-  :func:`share_said_after`); a change of a share, from its own clause ("транзитной - на
+  :func:`share_said_after`), or the cargo the sentence before names when the clause refers
+  back to it ("транзит этого стратегического сырья", :func:`referred_cargo_share`), or the
+  country a sentence opens with that exports it ("Казахстан думает об увеличении экспорта
+  нефти …", :func:`exporter_share`); a change of a share, from its own clause ("транзитной - на
   24,2%") or its sentence (:func:`changed_share`);
 * ``actor:<country>`` — a volume a country (or ``actor:region``, a region: "по Центральной
   Азии") carries, in a sentence naming no project: the actor's figure, which :mod:`.claims`
