@@ -67,8 +67,8 @@ def _last_claim(name: str, written: str) -> Claim:
 #: held98-held112, held113-held127, held128-held139, held140-held154, held155-held167,
 #: held168-held180, held181-held192, held193-held204, held205-held216, held217-held228,
 #: held229-held240, held241-held252, held253-held264, held265-held276, held277-held288,
-#: held289-held300, held301-held311 and held312-held321.
-SEEN = {f"held{n:02d}" for n in range(1, 322)}
+#: held289-held300, held301-held311, held312-held321 and held322-held333.
+SEEN = {f"held{n:02d}" for n in range(1, 334)}
 
 
 def _part_id(entry: dict[str, Any]) -> str:
@@ -103,14 +103,14 @@ def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
 
 
 # (right, found, expected) measured on each part when the floors were set; conflicts are
-# (real reported, reported, real found). Development (332 articles) after the twenty-sixth
-# part's (held312-held321) classes were fixed; the held-out part (held322-held333, 12 articles)
+# (real reported, reported, real found). Development (344 articles) after the twenty-seventh
+# part's (held322-held333) classes were fixed; the held-out part (held334-held345, 12 articles)
 # from its first and only run (7 Dec 2026), before anything was changed for it.
 MEASURED = {
-    "dev": {"mentions": (907, 924, 946), "claims": (636, 700, 751), "dates": 265,
-            "conflicts": (43, 54, 178)},
-    "heldout": {"mentions": (27, 27, 29), "claims": (10, 13, 19), "dates": 7,
-                "conflicts": (0, 0, 0)},
+    "dev": {"mentions": (934, 951, 975), "claims": (652, 716, 770), "dates": 272,
+            "conflicts": (45, 56, 194)},
+    "heldout": {"mentions": (22, 27, 28), "claims": (14, 19, 18), "dates": 11,
+                "conflicts": (0, 2, 0)},
 }  # fmt: skip
 
 
@@ -149,7 +149,8 @@ DATELESS = ("held29", "held31", "held36", "held63", "held77", "held81", "held84"
             "held274", "held276", "held283", "held285", "held286",
             "held290", "held292", "held293", "held295", "held297",
             "held302", "held305", "held311",
-            "held313", "held317", "held320", "held321")  # fmt: skip
+            "held313", "held317", "held320", "held321",
+            "held326", "held328", "held329", "held330", "held333")  # fmt: skip
 
 
 @pytest.mark.parametrize("part", sorted(MEASURED))
@@ -2825,3 +2826,63 @@ def test_a_year_a_measure_is_to_be_brought_to_a_figure_by_is_no_completion() -> 
     assert not [claim for claim in _analysis(name).claims if claim.text == "К 2028 году"]
     target = _claim(name, "10 миллионов тонн")
     assert target.context["horizon"]["text"] == "К 2028 году"
+
+
+def test_a_growth_along_this_route_is_the_routes_not_a_topics() -> None:
+    # "Согласно прогнозам, к 2030 году грузопотоки по этому направлению могут утроиться."
+    # (held325, and held306 in the same words): the Middle Corridor the sentences before name,
+    # though "грузопотоки" is a topic word of its own sentence
+    for name in ("held325_zakon_20251021_middle_corridor_tripling_2030.txt",
+                 "held306_baq_20251021_middle_corridor_tripling_2030.txt"):
+        growth = _claim(name, "утроиться")
+        assert (growth.layer, growth.topic, growth.value) == ("middle_corridor", None, 3.0)
+        assert growth.subject == "middle_corridor/*"
+
+
+def test_a_growth_by_a_year_ahead_is_foreseen_with_or_without_a_planning_word() -> None:
+    # "Объемы перевозок по маршруту … (Средний коридор) могут удвоиться к 2030 году" (held288,
+    # January 2026) against "Согласно прогнозам, к 2030 году грузопотоки по этому направлению
+    # могут утроиться" (held325, held306, October 2025): both foreseen, one disagreement
+    doubling = _claim("held288_trend_20260108_middle_corridor_3_2mt.txt", "удвоиться")
+    assert doubling.role == "target"
+    names = ("held288_trend_20260108_middle_corridor_3_2mt.txt",
+             "held325_zakon_20251021_middle_corridor_tripling_2030.txt",
+             "held306_baq_20251021_middle_corridor_tripling_2030.txt")
+    growths = [conflict for conflict in _conflicts(*names) if conflict.kind == "growth"]
+    assert [sorted(claim.text for claim in conflict.claims) for conflict in growths] == [
+        ["удвоиться", "утроиться", "утроиться"]]
+
+
+def test_kazakh_oil_referred_back_to_or_exported_by_the_country_is_its_share() -> None:
+    # "… по транспортировке казахстанской нефти по маршруту Баку–Тбилиси–Джейхан. В прошлом
+    # году транзит этого стратегического сырья через Азербайджан составил почти 1,5 млн тонн"
+    # (held331): the oil of the sentence before, no Azerbaijani section's total
+    referred = _claim("held331_report_20251021_tokayev_btc_kazakh_oil_1_5mt.txt", "1,5 млн тонн")
+    assert (referred.feature, referred.scope) == ("btc", "share:KZ")
+    # "АСТАНА, 25 ноя (Рейтер) - Казахстан думает об увеличении экспорта нефти по нефтепроводу
+    # Баку-Тбилиси-Джейхан (БТД) до 20 миллионов тонн в год с 1,5 миллионов тонн в 2024 году"
+    # (held330): both Kazakhstan's exports, no BTC total against held08's 29.47 Mt
+    name = "held330_moscowtimes_20241125_btc_kazakh_oil_20mt.txt"
+    for written in ("20 миллионов тонн в год", "1,5 миллионов тонн"):
+        assert _claim(name, written).scope == "share:KZ"
+    assert _conflict_kinds(name, "held08_blackseanews_20260119_btc_exports.txt") == set()
+
+
+def test_a_volume_a_country_only_thinks_of_is_not_one_it_intends() -> None:
+    # "Казахстан думает об увеличении экспорта нефти по нефтепроводу … (БТД) до 20 миллионов
+    # тонн в год с 1,5 миллионов тонн в 2024 году" (held330) against "стороны подтвердили
+    # намерение уже в ближайшие годы увеличить поставки казахстанской нефти через нефтепровод
+    # … до 7 миллионов тонн в год" (held211): a measure of its own, no disagreement
+    name = "held330_moscowtimes_20241125_btc_kazakh_oil_20mt.txt"
+    assert _claim(name, "20 миллионов тонн в год").context["measure"] == "considered"
+    assert "measure" not in _claim(name, "1,5 миллионов тонн").context  # where it starts from
+    assert _conflict_kinds(name, "held211_haqqin_20251024_btc_kazakh_oil_7mt.txt") == set()
+
+
+def test_a_presentation_dates_an_event() -> None:
+    # "Президентам … сегодня, 21 октября 2025 года, презентовали проект "Развитие Среднего
+    # коридора"" (held325): the presentation's date, the Middle Corridor's event
+    event = _claim("held325_zakon_20251021_middle_corridor_tripling_2030.txt",
+                   "21 октября 2025 года")
+    assert (event.kind, event.layer, event.context["date"]) == (
+        "event", "middle_corridor", "2025-10-21")

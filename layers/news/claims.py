@@ -18,7 +18,8 @@ sentence, a money, growth or volume claim takes the sentence's reporting period 
 for (:func:`caspian.layers.news.timing.figure_year`: "в 2025 году", "по итогам 2025 года"), so
 volumes of different years are never compared. A claim is a *target* when "до" stands right
 before it or its sentence plans or forecasts ("планируется", "намерены", "предусматривают",
-"цель", "По прогнозам Всемирного банка … может … достичь 11 миллионов тонн в год") and
+"цель", "По прогнозам Всемирного банка … может … достичь 11 миллионов тонн в год"), or it is
+a growth by a year after the publication ("могут удвоиться к 2030 году"), and
 it is no length (:data:`SIZES`: a planned line's length is its length) nor a deadline (every
 deadline is a plan: "планируется ввести в эксплуатацию в 2024 году" and "Завершение испытаний …
 в 2025 году" are one measure), else *reported*.
@@ -168,14 +169,26 @@ class Claim:
 SIZES = ("length", "power", "bandwidth")
 
 
-def _role(item: Quantity, plans: bool, period: dict[str, Any], published: str | None) -> str:
+def _role(
+    item: Quantity,
+    plans: bool,
+    period: dict[str, Any],
+    published: str | None,
+    horizon: bool = False,
+) -> str:
     """``target`` or ``reported`` (see the module's rules); a volume counted for a year
     before the publication's (``period``) is reported, whatever its sentence plans: "По итогам
     2025 года … перевезено около 77 тысяч контейнеров (ДФЭ), при этом к 2029 году
-    планируется …"."""
+    планируется …"; a growth by a year after it (its ``horizon``) is foreseen, a target,
+    whether or not its sentence plans: "могут удвоиться к 2030 году"."""
     year = period.get("period", {}).get("year")
     past = year is not None and published is not None and year < int(published[:4])
-    planned = plans and item.kind not in (*SIZES, "deadline") and not past
+    # a growth by a year after the publication is foreseen, planning word or none: "могут
+    # удвоиться к 2030 году" (held288) as "Согласно прогнозам, к 2030 году … могут утроиться"
+    ahead = horizon and year is not None and published is not None and year > int(published[:4])
+    planned = (plans or (ahead and item.kind == "growth")) and item.kind not in (
+        *SIZES, "deadline"
+    ) and not past
     return "target" if item.qualifier == "up to" or planned else "reported"
 
 
@@ -1228,6 +1241,9 @@ CAPACITY = {"мощность", "способность", "способный", 
 #: ("по контракту у нас закреплено 2,2 млн тонн", "договоренности … предусматривают поставки
 #: до 2,2 млн тонн нефти в год"), no volume carried nor one intended by a state.
 CONTRACT = {"контракт", "договор", "договорённость", "договоренность", "соглашение"}
+#: Words of a volume a party only thinks of: "Казахстан думает об увеличении экспорта нефти
+#: … до 20 миллионов тонн в год" (held330), no volume intended nor carried.
+CONSIDERED = {"думать", "обдумывать"}
 #: Words of containers: a change whose own clause names them is of the containers carried
 #: ("рост контейнерных перевозок в два раза"), no change of the whole freight.
 CONTAINERS = {"контейнер", "контейнерный"}
@@ -1287,15 +1303,16 @@ def _flow_measure(
     span: tuple[int, int],
     said: frozenset[str],
     cause: Callable[[], tuple[str, str | None] | None],
+    state_before: bool = False,
 ) -> dict[str, Any]:
     """What a physical figure measures beyond its kind and unit, as a claim's context: a
     volume in a clause that names a capacity (:data:`CAPACITY`) has ``measure``
-    ``capacity``; a figure right after "на" beside an increase (:data:`INCREASES`) is an
-    ``increase``, and its value
-    what brings it: ``cause()`` (``(layer, feature)``: the first other project its sentence
-    names, else the article's subject; see :func:`_cause`), so the increases two projects
-    bring are
-    two measures ("Открытие Зангезурского коридора увеличит пропускную способность … на 15
+    ``capacity``, one a party only thinks of (:data:`CONSIDERED`; not the state before the
+    change it thinks of, ``state_before``) ``considered``; a figure right after "на" beside an
+    increase (:data:`INCREASES`) is an ``increase``, and its value what brings it: ``cause()``
+    (``(layer, feature)``: the first other project its sentence names, else the article's
+    subject; see :func:`_cause`), so the increases two projects bring are two measures
+    ("Открытие Зангезурского коридора увеличит пропускную способность … на 15
     млн тонн в год" against "Завершение проекта [терминалов Курыка] позволит увеличить … на
     10 млн тонн в год")."""
     text = document.text
@@ -1306,6 +1323,13 @@ def _flow_measure(
     context: dict[str, Any] = {}
     if item.kind in FLOWS and _names_in_own_clause(text, item, span, CAPACITY):
         context["measure"] = "capacity"
+    elif item.kind in FLOWS and not state_before and _names_in_own_clause(
+        text, item, span, CONSIDERED
+    ):
+        # "Казахстан думает об увеличении экспорта нефти по нефтепроводу БТД до 20 миллионов
+        # тонн в год" (held330): a volume thought of, no volume intended ("подтвердили намерение
+        # … увеличить поставки … до 7 миллионов тонн в год", held211) nor carried
+        context["measure"] = "considered"
     elif item.kind in FLOWS and (
         _names_in_own_clause(text, item, span, CONTRACT) or _provided_for(text, item, span)
     ):
@@ -1689,7 +1713,9 @@ def read_claims(
             if item.kind in FLOWS and scope is None and claims and number:
                 written = figures[number - 1]
                 scope = _scope_of_change_before(document, claims[-1], written, item, index)
-            borrow = item.kind in BORROWS or not topics_by_sentence.get(index)
+            # a figure "по этому направлению" is the route's the sentences before named
+            this_route = linking.refers_to_route(document.text, sentence[0], item.start)
+            borrow = item.kind in BORROWS or not topics_by_sentence.get(index) or this_route
             named = names
             if item.kind == "length":  # a length is not of a project named as an end of its route
                 if without_ends is None:
@@ -1793,6 +1819,8 @@ def read_claims(
                     scope = _company_again(volume, link)
             topic = linking.link_topic(document, topics_by_sentence, index, item.start)
             topic = None if scope in (OF_A_TIME, OF_A_COST, OF_TRADE) else topic
+            if this_route and link is not None and link.layer and not named_here:
+                topic = None  # the route's own traffic, compared as the route's figure
             if link is None and scope is None and claims:
                 before = _continued(document.text, sentence, item, claims[-1], index)
                 if before is not None:
@@ -1822,6 +1850,7 @@ def read_claims(
             preceding = figures[number - 1] if number else None
             if link is not None and link.layer and claims and preceding is not None:
                 claims[-1] = _change_of_volume(document, claims[-1], preceding, item, index, link)
+            state_before = _change_start(document, item, following, preceding)
             start, end = document.original_span(item.start, item.end)
             claims.append(
                 Claim(
@@ -1830,7 +1859,7 @@ def read_claims(
                     value=item.value,
                     unit=item.unit,
                     qualifier=item.qualifier,
-                    role=_role(item, plans, period, document.date),
+                    role=_role(item, plans, period, document.date, "horizon" in context),
                     text=" ".join(document.text[item.start : item.end].split()),
                     sentence=index,
                     start=start,
@@ -1845,8 +1874,7 @@ def read_claims(
                     context=_change_dated(item.kind, document, {
                         **({"as_of": document.date} if scope in PROGRESS else {}),
                         **period,
-                        **({"state": "before the change"}
-                           if _change_start(document, item, following, preceding) else {}),
+                        **({"state": "before the change"} if state_before else {}),
                         **{
                             key: value
                             for key, value in context.items()
@@ -1856,7 +1884,7 @@ def read_claims(
                         **{key: item.extra[key] for key in _OWN_CONTEXT if key in item.extra},
                         **_flow_measure(document, item, span, said, partial(
                             _cause, named_here, link.layer if link else None, subject
-                        )),
+                        ), state_before),
                         **_change_of_containers(document, item, sentence, claims, index),
                     }),
                 )

@@ -448,6 +448,14 @@ _THIS_ROUTE = re.compile(
 _THIS_ROUTE_REACH = 80
 
 
+def refers_to_route(text: str, start: int, figure: int) -> bool:
+    """Whether the figure at ``figure`` refers back to the route by a demonstrative in
+    ``text[start:figure]`` (its sentence before it): "Согласно прогнозам, к 2030 году
+    грузопотоки по этому направлению могут утроиться" (held306, held325) is the growth of the
+    route the sentences before named, whatever topic word ("грузопотоки") its own holds."""
+    return _THIS_ROUTE.search(text, max(start, figure - _THIS_ROUTE_REACH), figure) is not None
+
+
 def specific(
     document: NewsDocument,
     link: Link,

@@ -25,6 +25,7 @@ from caspian.layers.news.scopes import (
     counted_stretch,
     country_after,
     done_to,
+    exporter_share,
     figure_scope,
     first_before_a_later,
     funder_share,
@@ -46,6 +47,7 @@ from caspian.layers.news.scopes import (
     progress_scope,
     projects_total,
     purpose_scope,
+    referred_cargo_share,
     share_said_after,
     share_scope,
     shipper_share,
@@ -248,12 +250,15 @@ def scope_of(
         or including_scope(text, span[0], (item.start, item.end))
         or listed_country_part(text, sentence[0], item.start)
         or figure_scope(text, *span, item.end)
+        or (referred_cargo_share(text, span[0], item.start, _previous(document, sentence))
+            if flow else None)
         or (through_country(text, span[0], item.start) if flow else None)
         or (company_share(text, sentence[0], item.start) if flow else None)
         or (speakers_share(text, sentence[0], item.start) if flow else None)
         or (share_scope(text, sentence[0], item.start, project_named) if flow else None)
         or (origin_after(text, item.end, span[1]) if flow else None)
         or (shippers_share(text, span[0], (item.start, item.end)) if flow else None)
+        or (exporter_share(text, sentence[0], item.start) if flow else None)
         or (share_said_after(text, item.end, span[1]) if flow else None)
         or (funder_share(text, sentence[0], item.start) if item.kind == "money" else None)
         or (bank_financing(text, sentence[0], item.start) if item.kind == "money" else None)

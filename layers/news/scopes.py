@@ -24,7 +24,10 @@ way):
   ("Объем транспортировки казахстанской нефти … 1,5 млн тонн": ``share:KZ``; "транзитной
   нефти": ``share:transit``), read from the sentence before the figure, or from what the
   volume is said to be after it ("… составила нефть, добытая в Азербайджане",
-  :func:`share_said_after`); a change of a share, from its own clause ("транзитной - на
+  :func:`share_said_after`), or the cargo the sentence before names when the clause refers
+  back to it ("транзит этого стратегического сырья", :func:`referred_cargo_share`), or the
+  country a sentence opens with that exports it ("Казахстан думает об увеличении экспорта
+  нефти …", :func:`exporter_share`); a change of a share, from its own clause ("транзитной - на
   24,2%") or its sentence (:func:`changed_share`);
 * ``actor:<country>`` — a volume a country (or ``actor:region``, a region: "по Центральной
   Азии") carries, in a sentence naming no project: the actor's figure, which :mod:`.claims`
@@ -55,6 +58,7 @@ import itertools
 import re
 from collections.abc import Sequence
 
+from caspian.layers.news.hints import may_search, needs_words
 from caspian.layers.news.text import (
     Word,
     attributive_lemma,
@@ -816,6 +820,71 @@ def share_scope(text: str, start: int, figure: int, project_named: bool = True) 
         if country or region or lemma_set & COUNTRY_WORDS:
             return f"{ACTOR}{country or region or 'country'}"
     return None
+
+
+# A cargo referred back to by a demonstrative: "транзит этого стратегического сырья через
+# Азербайджан составил почти 1,5 млн тонн" (held331), the oil the sentence before named.
+_THIS_WORDS = ("этого", "этой", "этих", "этот", "эта", "эту", "данного", "данной", "данных",
+               "данный", "данная", "данную")  # fmt: skip
+_THIS_CARGO = needs_words(
+    re.compile(rf"\b(?:{'|'.join(_THIS_WORDS)})\s+(?:[а-яё]+\s+)?"
+               r"(?:сырь|нефт|груз|газ[аеуо]?\b|конденсат)", re.IGNORECASE),
+    _THIS_WORDS,
+)  # fmt: skip
+
+
+def referred_cargo_share(
+    text: str, start: int, figure: int, previous: tuple[int, int] | None
+) -> str | None:
+    """The share (:func:`share_scope`) of the cargo the ``previous`` sentence names when a
+    volume at ``figure`` refers back to it by a demonstrative in ``text[start:figure]`` (its
+    clause before it): "С удовлетворением отмечаю совместную работу по транспортировке
+    казахстанской нефти по маршруту Баку–Тбилиси–Джейхан. В прошлом году транзит этого
+    стратегического сырья через Азербайджан составил почти 1,5 млн тонн" (held331) is Kazakh
+    oil, a share, not all the oil through the Azerbaijani section; else None."""
+    if previous is None or not may_search(_THIS_CARGO, text, start, figure):
+        return None
+    if _THIS_CARGO.search(text, start, figure) is None:
+        return None
+    return share_scope(text, *previous)
+
+
+# A country as the subject of its sentence, then its export or transit of a cargo: "Казахстан
+# думает об увеличении экспорта нефти по нефтепроводу Баку-Тбилиси-Джейхан (БТД) до 20
+# миллионов тонн в год с 1,5 миллионов тонн в 2024 году" (held330).
+_EXPORT_WORDS = ("экспорт", "экспорта", "экспорту", "экспортом", "транзит", "транзита",
+                 "транзиту", "транзитом", "поставки", "поставок", "поставку", "поставкам",
+                 "транспортировки", "транспортировку", "прокачки", "прокачку")  # fmt: skip
+_COUNTRY_EXPORT = needs_words(
+    re.compile(rf"([А-ЯЁ][а-яё]+)\s+(?:[а-яё]+\s+){{1,4}}?(?:{'|'.join(_EXPORT_WORDS)})\s+"
+               r"(?:[а-яё]+\s+)?(?:нефт|газ[аеуо]?\b|груз|конденсат)"),
+    _EXPORT_WORDS,
+)  # fmt: skip
+
+
+def exporter_share(text: str, start: int, figure: int) -> str | None:
+    """``share:<country>`` when the sentence of a volume at ``figure`` (from ``start``) opens
+    with a country (or has it right after a dateline's dash) whose export or transit of a
+    cargo it names before the figure: "АСТАНА, 25 ноя (Рейтер) - Казахстан думает об
+    увеличении экспорта нефти по нефтепроводу Баку-Тбилиси-Джейхан (БТД) до 20 миллионов тонн
+    в год с 1,5 миллионов тонн в 2024 году" (held330) are Kazakhstan's oil through the
+    pipeline, not all it carries; else None."""
+    if not may_search(_COUNTRY_EXPORT, text, start, figure):
+        return None
+    opening = _SUBJECT_OPENS.match(text, start, figure)
+    dash = _DATELINE_DASH.search(text, start, min(figure, start + _DATELINE_REACH))
+    for at in (opening.end() if opening else None, dash.end() if dash else None):
+        found = _COUNTRY_EXPORT.match(text, at, figure) if at is not None else None
+        country = _country_code(found[1]) if found else None
+        if country:
+            return f"share:{country}"
+    return None
+
+
+#: How far into its sentence (characters) a dateline's dash before a country may stand.
+_DATELINE_REACH = 60
+_SUBJECT_OPENS = re.compile(r"\s*")
+_DATELINE_DASH = re.compile(r"\)\s*[-–—]\s*")
 
 
 #: Words that make a volume a part of another (by lemma): "доля экспорта из Казахстана".
