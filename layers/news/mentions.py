@@ -26,8 +26,12 @@ _COMPANY_AFTER = re.compile(
 # the oil blended for the pipeline, named after it, not the pipeline.
 _GRADE_AFTER = re.compile(r"\s*(?:blend|бленд)\b", re.IGNORECASE)
 # An organisation's noun right before a name: "Международной ассоциации ТМТМ", "финансового
-# центра «Астана»" are bodies named after the route or the city, not the route or the city.
-_ORGANISATION_BEFORE = re.compile(r"(?:\bассоциаци[а-яё]*\s+|\bцентр[а-яё]*\s+«)\Z", re.I)
+# центра «Астана»", "международной ассоциации "Транскаспийский международный транспортный
+# маршрут"" (its name in quotation marks, held342) are bodies named after the route or the
+# city, not the route or the city.
+_ORGANISATION_BEFORE = re.compile(
+    r"(?:\bассоциаци[а-яё]*\s+[«\"„“]?|\bцентр[а-яё]*\s+«)\Z", re.I
+)
 # A company's legal form right before a name, in a sentence that signs something: "ЗАО
 # «Бакинский международный морской торговый порт» (БММТП) и DP World подписали соглашение"
 # (held241) names the company that runs the port as a party, not the port; the freight "в ЗАО
