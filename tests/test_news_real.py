@@ -67,8 +67,8 @@ def _last_claim(name: str, written: str) -> Claim:
 #: held98-held112, held113-held127, held128-held139, held140-held154, held155-held167,
 #: held168-held180, held181-held192, held193-held204, held205-held216, held217-held228,
 #: held229-held240, held241-held252, held253-held264, held265-held276, held277-held288,
-#: held289-held300, held301-held311, held312-held321 and held322-held333.
-SEEN = {f"held{n:02d}" for n in range(1, 334)}
+#: held289-held300, held301-held311, held312-held321, held322-held333 and held334-held345.
+SEEN = {f"held{n:02d}" for n in range(1, 346)}
 
 
 def _part_id(entry: dict[str, Any]) -> str:
@@ -103,14 +103,15 @@ def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
 
 
 # (right, found, expected) measured on each part when the floors were set; conflicts are
-# (real reported, reported, real found). Development (344 articles) after the twenty-seventh
-# part's (held322-held333) classes were fixed; the held-out part (held334-held345, 12 articles)
-# from its first and only run (7 Dec 2026), before anything was changed for it.
+# (real reported, reported, real found). Development (356 articles) with the twenty-eighth part
+# (held334-held345) in it, measured before anything was changed for it. The held-out part is
+# empty until the next one is added: its figures are placeholders, set from that part's first
+# and only run.
 MEASURED = {
-    "dev": {"mentions": (934, 951, 975), "claims": (652, 716, 770), "dates": 272,
-            "conflicts": (45, 56, 194)},
-    "heldout": {"mentions": (22, 27, 28), "claims": (14, 19, 18), "dates": 11,
-                "conflicts": (0, 2, 0)},
+    "dev": {"mentions": (959, 978, 1003), "claims": (669, 732, 788), "dates": 283,
+            "conflicts": (45, 55, 207)},
+    "heldout": {"mentions": (0, 0, 0), "claims": (0, 0, 0), "dates": 0,
+                "conflicts": (0, 0, 0)},
 }  # fmt: skip
 
 
@@ -150,7 +151,8 @@ DATELESS = ("held29", "held31", "held36", "held63", "held77", "held81", "held84"
             "held290", "held292", "held293", "held295", "held297",
             "held302", "held305", "held311",
             "held313", "held317", "held320", "held321",
-            "held326", "held328", "held329", "held330", "held333")  # fmt: skip
+            "held326", "held328", "held329", "held330", "held333",
+            "held334")  # fmt: skip
 
 
 @pytest.mark.parametrize("part", sorted(MEASURED))
@@ -2191,7 +2193,8 @@ def test_a_year_a_line_starts_operating_is_its_opening_the_first_stage() -> None
     openings = [conflict for conflict in corpus_conflicts(analyses)
                 if conflict.kind == "deadline" and opening in conflict.claims]
     assert len(openings) == 1
-    assert {claim.value for claim in openings[0].claims} == {2013.0, 2017.0}
+    # (and held229's "Начало эксплуатации … планируется на 2011 год", real against both)
+    assert {claim.value for claim in openings[0].claims} == {2011.0, 2013.0, 2017.0}
     # "запуск маршрута запланирован на начало следующего года, что позволит БТК
     # функционировать на всю мощность" (held132): "начало" dates, no opening
     later = _claim("held132_bmge_20231201_btk_90pct_2024.txt", "на начало следующего года")
@@ -2886,3 +2889,114 @@ def test_a_presentation_dates_an_event() -> None:
                    "21 октября 2025 года")
     assert (event.kind, event.layer, event.context["date"]) == (
         "event", "middle_corridor", "2025-10-21")
+
+
+def test_months_of_no_year_known_are_no_other_articles_months() -> None:
+    # "в октябре по нефтепроводу Баку-Тбилиси-Джейхан было транспортировано около 2.7 млн.
+    # тонн нефти … в августе составлял 2.8 млн. тонн" (held334, an excerpt printing no date)
+    # against "В январе по трубопроводу экспортировано 2,577 млн. тонн" (held98, no year in
+    # its dateline): months of no year known, perhaps years apart, no disagreement
+    october = _claim("held334_1news_20071114_btc_october_2007_2_7mt.txt", "2.7 млн. тонн")
+    january = _claim("held98_1news_20130409_btc_q1_2013_exports.txt", "2,577 млн. тонн")
+    for month in (october, january):
+        assert (month.feature, month.context["period"]["months"]) == ("btc", 1)
+        assert month.context["period"]["year"] is None
+    assert _conflict_kinds("held334_1news_20071114_btc_october_2007_2_7mt.txt",
+                           "held98_1news_20130409_btc_q1_2013_exports.txt") == set()
+
+
+def test_a_length_of_the_line_filled_is_work_done_and_the_whole_after_it_the_lines() -> None:
+    # "нефть заполнена до 970 км 1768-километровой линии" (held341): line fill, the works'
+    # last stage, in km; the length right after it is the whole line's, no work done
+    name = "held341_wikinews_20060306_btc_filling_970km.txt"
+    filled, whole = _claim(name, "970 км"), _claim(name, "1768-километровой")
+    assert (filled.feature, filled.kind, filled.scope) == ("btc", "length", "construction")
+    assert (whole.feature, whole.value, whole.scope) == ("btc", 1768.0, None)
+    assert _conflict_kinds(name, "held98_1news_20130409_btc_q1_2013_exports.txt") == set()
+
+
+def test_an_association_named_after_the_route_in_quotation_marks_is_no_mention() -> None:
+    # "заседание общего собрания международной ассоциации "Транскаспийский международный
+    # транспортный маршрут" (Middle сorridor)" (held342): the body, not the route; "по
+    # маршруту ТМТМ" in the same article is the route
+    mentions = _analysis("held342_tengrinews_20220511_titr_3_2mt_50k_teu.txt").mentions
+    assert not [m for m in mentions if m.text.startswith("Транскаспийский")]
+    assert [m.layer for m in mentions if m.text == "ТМТМ"] == ["middle_corridor"] * 2
+
+
+def test_a_name_in_a_cited_articles_title_is_no_mention() -> None:
+    # "Эта статья содержит материалы из статьи «Точной даты готовности Баку–Тбилиси-Джейхан
+    # пока не может назвать никто»" (held341's licence line): a headline cited, while the
+    # body's "нефтепровода Баку–Тбилиси-Джейхан на территории Турции" is the pipeline
+    name = "held341_wikinews_20060306_btc_filling_970km.txt"
+    text = (REAL / name).read_text(encoding="utf-8")
+    cited = text.index("из статьи «") + len("из статьи «")
+    mentions = [m for m in _analysis(name).mentions if m.text == "Баку–Тбилиси-Джейхан"]
+    assert mentions and all(m.start < cited for m in mentions)
+    assert {m.feature for m in mentions} == {"btc"}
+
+
+def test_a_start_of_operation_written_as_a_noun_is_the_lines_opening() -> None:
+    # "Ожидается, что уже в начале 2013 года начнется коммерческая эксплуатация этого
+    # транспортного коридора" (held335) and "Начало эксплуатации нового транспортного коридора
+    # планируется на 2011 год" (held229): the BTK line's opening, its first stage
+    opening = _claim("held335_regionplus_20110715_btk_commercial_2013.txt", "в начале 2013 года")
+    planned = _claim("held229_regnum_20090311_btk_2011_15mt.txt", "на 2011 год")
+    for claim, year in ((opening, 2013.0), (planned, 2011.0)):
+        assert (claim.kind, claim.feature, claim.value, claim.scope) == (
+            "deadline", "btk", year, "stage:1")
+    # against the line's other planned openings (held169's beginning of 2017): real
+    assert "deadline" in _conflict_kinds("held335_regionplus_20110715_btk_commercial_2013.txt",
+                                         "held169_kavkazplus_20161108_btk_testing_17mt.txt")
+
+
+def test_a_year_works_are_sped_up_in_is_no_completion() -> None:
+    # ""В текущем году будет ускорено строительство железной дороги Баку - Тбилиси - Карс, и
+    # с ее вводом в эксплуатацию появится новый крайне выгодный сухопутный маршрут" (held335):
+    # the year of the acceleration, no opening; the opening is the sentence before's 2013
+    name = "held335_regionplus_20110715_btk_commercial_2013.txt"
+    deadlines_read = [c.text for c in _analysis(name).claims if c.kind == "deadline"]
+    assert deadlines_read == ["в начале 2013 года"]
+
+
+def test_the_kars_igdir_line_named_by_its_end_in_nakhchivan() -> None:
+    # "Турция приступит к реализации железнодорожного проекта Карс-Игдыр-Нахчыван" (held343):
+    # the Kars-Dilucu line, named by the end it goes to
+    mentions = _analysis("held343_trend_20180319_kars_igdir_nakhchivan.txt").mentions
+    named = [m for m in mentions if m.text == "Карс-Игдыр-Нахчыван"]
+    assert named and {(m.layer, m.feature) for m in named} == {("zangezur_corridor", "kars-dilucu")}
+
+
+def test_the_fiber_line_by_its_project_name_and_its_route_in_reverse() -> None:
+    # "международный проект «Каспий ВОЛС», предусматривающий строительство подводной
+    # волоконно-оптической линии связи по маршруту Актау – Сумгаит" (held339)
+    mentions = _analysis("held339_otyrar_20260304_kaspiy_vols.txt").mentions
+    named = {m.text: (m.layer, m.feature) for m in mentions}
+    for written in ("Каспий ВОЛС", "Актау – Сумгаит"):
+        assert named[written] == ("digital_silk_road", "sumgayit-aktau")
+
+
+def test_figures_of_the_lianyungang_logistics_base_are_no_aktau_ports() -> None:
+    # "общий грузооборот через китайско-казахстанскую логистическую базу в городе Ляньюньган
+    # вырос по итогам 2025 года на 13,74%" and "совокупный грузооборот базы достиг 43 млн
+    # тонн" (held337, after "Китайско-казахстанская логистическая база в Ляньюньгане"): a
+    # project the catalog does not map, no figure of the Aktau port the article names
+    name = "held337_seanews_20260204_aktau_hub_lianyungang.txt"
+    for written in ("13,74%", "43 млн тонн"):
+        claim = _claim(name, written)
+        assert (claim.layer, claim.feature) == (None, None)
+        assert claim.link and claim.link.startswith("unmapped project")
+    assert _conflict_kinds(name, "held215_dayaz_20260128_kazakh_oil_aktau_btc.txt") == set()
+
+
+def test_a_quoted_figure_borrows_no_project_named_after_the_quotation() -> None:
+    # "«До конца 2027 года качественной связью планируется обеспечить более 3 тысяч сел…»"
+    # before "…представил международный проект «Каспий ВОЛС»" (held339): Kazakhtelecom's rural
+    # programme, no deadline of the fiber line; and the minister's "«… из которых от 2 до 5 ГВт
+    # будет экспортироваться в Европу»" (held285) is no figure of the Anaklia-Constanta cable
+    # the text names after it
+    rural = _claim("held339_otyrar_20260304_kaspiy_vols.txt", "До конца 2027 года")
+    exported = _claim("held285_kunuz_20240807_caspian_cable_2_5gw.txt", "2 до 5 ГВт")
+    assert (rural.layer, exported.layer) == (None, None)
+    assert _conflict_kinds("held339_otyrar_20260304_kaspiy_vols.txt",
+                           "held336_prime_20251018_caspian_fiber_end_2026.txt") == set()

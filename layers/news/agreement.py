@@ -138,9 +138,11 @@ def _comparable(period: Period, other: Period, volume: bool) -> bool:
     """Whether figures of two periods measure one thing: the same period, or a period
     stated on one side only (the other did not say it) — for a ``volume`` only a whole year:
     a month's or a few months' volume ("в июле … 308 тысяч тонн") is never the figure of an
-    unstated period, which is a year's or the total."""
+    unstated period, which is a year's or the total. Nor is a volume of some months of no
+    year known (a month named in an article whose date and year are unknown: "в октябре … около
+    2.7 млн. тонн", held334) the figure of another article's: they may be months years apart."""
     if period == other:
-        return True
+        return not (volume and _months_of_no_year(period))
     unstated = [side for side in (period, other) if side is not None and side[0] == PUBLISHED]
     if unstated:
         # A volume of no period said is its article's at publication: comparable with no
@@ -154,6 +156,17 @@ def _comparable(period: Period, other: Period, volume: bool) -> bool:
         )
     stated = other if period is None else period if other is None else None
     return stated is not None and (not volume or stated[0] == WHOLE_YEAR)
+
+
+def _months_of_no_year(period: Period) -> bool:
+    """Whether ``period`` is some months of the calendar (fewer than a year, not a rate per
+    month) whose year is unknown."""
+    return (
+        period is not None
+        and isinstance(period[0], (int, float))
+        and 0 < period[0] < WHOLE_YEAR
+        and period[1] is None
+    )
 
 
 def _changes_comparable(window: Any, other: Any) -> bool:

@@ -351,10 +351,24 @@ def link_feature(
             return _as_link(_subject_of(document, names[previous], previous), "previous sentence")
     if subject is not None:
         return Link(subject[0], subject[1], "article subject")
+    quoted = _quotation_at(quotes, position)
     if not any(names.get(previous) for previous in range(index)):
         for following in range(index + 1, index + 1 + MENTION_LOOKAHEAD):
             if names.get(following):
+                if quoted is not None and names[following][0].position >= quoted[1]:
+                    # a speaker's figure is about what the quotation names, not what the
+                    # text goes on to ("«До конца 2027 года качественной связью планируется
+                    # обеспечить более 3 тысяч сел…»" before the fiber line's project, held339)
+                    return None
                 return _as_link(names[following][0], "following sentence")
+    return None
+
+
+def _quotation_at(quotes: Sequence[tuple[int, int]], position: int) -> tuple[int, int] | None:
+    """The quotation (of ``quotes``, in order) that holds ``position``, or None."""
+    index = bisect.bisect_right(quotes, (position, math.inf)) - 1
+    if index >= 0 and quotes[index][0] <= position < quotes[index][1]:
+        return quotes[index]
     return None
 
 

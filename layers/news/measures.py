@@ -221,7 +221,7 @@ def scope_of(
     )
     if generated:
         return generated  # "установленную мощность генерации до 26 ГВт": plants', no line's
-    if item.kind == "length" and (
+    if item.kind == "length" and not whole_of_length_before(text, item.start) and (
         laid_scope(text, sentence[0], item.start) or laid_after(text, item.end, sentence[1])
     ):
         return "construction"  # "уложено 75,6 км главного пути": work done, in km
@@ -348,6 +348,19 @@ _PART_OF_IT = re.compile(r"\s*,\s*(?:\d[\d\s,.]*\s+)?из\s+(?:которых|н
 PROGRESS = ("design", "construction")
 #: The scope of work done: km of track laid, money spent on the works so far.
 CONSTRUCTION = "construction"
+
+
+# A length right after another, no word between: the whole the first is part of ("нефть
+# заполнена до 970 км 1768-километровой линии": the line's 1768 km, of which 970 are filled).
+_LENGTH_JUST_BEFORE = re.compile(r"\d\s*(?:км|километр[а-яё]*)\.?\s+\Z")
+#: How far before a length (characters) the length it is the whole of may end.
+_JUST_BEFORE_REACH = 16
+
+
+def whole_of_length_before(text: str, start: int) -> bool:
+    """Whether the length starting at ``start`` follows another with no word between: the
+    whole line the one before is a part of, no work done."""
+    return _LENGTH_JUST_BEFORE.search(text[max(0, start - _JUST_BEFORE_REACH) : start]) is not None
 
 
 def through_place(

@@ -26,8 +26,18 @@ _COMPANY_AFTER = re.compile(
 # the oil blended for the pipeline, named after it, not the pipeline.
 _GRADE_AFTER = re.compile(r"\s*(?:blend|бленд)\b", re.IGNORECASE)
 # An organisation's noun right before a name: "Международной ассоциации ТМТМ", "финансового
-# центра «Астана»" are bodies named after the route or the city, not the route or the city.
-_ORGANISATION_BEFORE = re.compile(r"(?:\bассоциаци[а-яё]*\s+|\bцентр[а-яё]*\s+«)\Z", re.I)
+# центра «Астана»", "международной ассоциации "Транскаспийский международный транспортный
+# маршрут"" (its name in quotation marks, held342) are bodies named after the route or the
+# city, not the route or the city.
+_ORGANISATION_BEFORE = re.compile(
+    r"(?:\bассоциаци[а-яё]*\s+[«\"„“]?|\bцентр[а-яё]*\s+«)\Z", re.I
+)
+# An article's title quoted after the word: "Эта статья содержит материалы из статьи «Точной
+# даты готовности Баку–Тбилиси-Джейхан пока не может назвать никто»" (held341, a wiki's
+# licence line under the article) cites a headline, no mention in the text.
+_TITLE_OF_ARTICLE_BEFORE = re.compile(r"\b[Сс]тать[еийюя]\s+«[^«»]*\Z")
+#: How far before a name (characters) the quoted title it stands in may open.
+TITLE_REACH = 120
 # A company's legal form right before a name, in a sentence that signs something: "ЗАО
 # «Бакинский международный морской торговый порт» (БММТП) и DP World подписали соглашение"
 # (held241) names the company that runs the port as a party, not the port; the freight "в ЗАО
@@ -112,12 +122,15 @@ def find_mentions(document: NewsDocument, gazetteer: Gazetteer | None = None) ->
             if (
                 _COMPANY_AFTER.match(document.text, match.end)
                 or _ORGANISATION_BEFORE.search(document.text, before, match.start)
+                or _TITLE_OF_ARTICLE_BEFORE.search(
+                    document.text, max(start, match.start - TITLE_REACH), match.start
+                )
                 or (
                     _LEGAL_FORM_BEFORE.search(document.text, before, match.start)
                     and "подписать" in range_lemmas(document.text, start, end)
                 )
             ):
-                continue  # a company or a body named after the feature
+                continue  # a company or a body named after the feature, or a title cited
             if _GRADE_AFTER.match(document.text, match.end):
                 continue  # an oil grade named after the pipeline
             if _route_end(document.text, match.start, match.end):

@@ -109,8 +109,10 @@ WORK = {"проектирование": "design", "проектный": "design"
         "строительный": "construction", "физический": "construction"}  # fmt: skip
 #: Verbs and nouns of laying track or rails: a length after one in its sentence is work done,
 #: counted in km ("уложено 75,6 км главного пути", "завершен монтаж 66 км длинномерных
-#: рельсов"), the progress of construction, no length of the line.
-LAID = {"уложить", "укладка", "монтаж", "смонтировать"}
+#: рельсов"), the progress of construction, no length of the line. So is a length of the
+#: line filled before it runs (line fill, the works' last stage: "нефть заполнена до 970 км
+#: 1768-километровой линии").
+LAID = {"уложить", "укладка", "монтаж", "смонтировать", "заполнить", "заполнение"}
 # "Проложено", "проложен": track already laid ("на железной дороге Баку-граница Грузии проложено
 # 347-километровое железнодорож[ное полотно]"), work done; "будет проложена" and "проложить" of
 # a plan ("будет проложена волоконно-оптическая линия связи протяжённостью 380 км") are the

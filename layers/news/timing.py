@@ -46,9 +46,10 @@ EXPANSION = {"расширение", "строительство", "реконс
 CAPACITY_WORDS = {"мощность", "способность"}
 
 
-#: Verbs of a working line: started, they are its opening ("железная дорога … начнет
-#: действовать в 2013 году"), not the start of works on it.
-OPERATES = {"действовать", "функционировать", "эксплуатироваться"}
+#: Verbs of a working line, and its operation: started, they are its opening ("железная
+#: дорога … начнет действовать в 2013 году", "в начале 2013 года начнется коммерческая
+#: эксплуатация этого транспортного коридора"), not the start of works on it.
+OPERATES = {"действовать", "функционировать", "эксплуатироваться", "эксплуатация"}
 
 
 # A start of a line's operation, the verbs side by side: "железная дорога … начнет действовать
@@ -59,6 +60,7 @@ OPERATES = {"действовать", "функционировать", "экс�
 _OPENS = re.compile(
     r"\b(?:(?:начн[её]т|начнут|начал[аио]?|начинает|начинают)\s+"
     r"(?:действовать|функционировать|эксплуатироваться|работать)|заработа(?:ет|ют|л[аио]?)"
+    r"|(?:начн[её]тся|начал[оа])\s+(?:коммерческ[а-яё]+\s+)?эксплуатаци[яи]"
     r"|сда(?:ть|ст|дут|н[аоы]?))\b",
     re.IGNORECASE,
 )
@@ -280,13 +282,20 @@ def _of_talks(text: str, match: re.Match[str], start: int, end: int) -> bool:
     return "переговоры" in clause
 
 
+#: Words that speed a work up: a year in whose clause works are sped up is no completion ("В
+#: текущем году будет ускорено строительство железной дороги …, и с ее вводом в эксплуатацию
+#: появится …", held335: the opening is the next clause's, of no year).
+SPEEDS = {"ускорить", "ускорение", "ускориться"}
+
+
 def _starts_work(text: str, match: re.Match[str], start: int, end: int) -> bool:
     """Whether the clause of a year ``match`` (within ``text[start:end]``, its sentence)
-    starts a work (:data:`STARTS`) and completes none: "Строительство началось в этом году"."""
+    starts a work (:data:`STARTS`) or speeds one up (:data:`SPEEDS`) and completes none:
+    "Строительство началось в этом году"."""
     edges = [edge.end() for edge in _CLAUSE_END.finditer(text, start, match.start())]
     after = _CLAUSE_END.search(text, match.end(), end)
     said = range_lemmas(text, edges[-1] if edges else start, after.start() if after else end)
-    return bool(said & STARTS) and not completes(said)
+    return bool(said & (STARTS | SPEEDS)) and not completes(said)
 
 
 # A year a figure is counted for: "в 2025 году", "за 2024 год", "по итогам 2025 года", "на
