@@ -653,6 +653,18 @@ def spelling_key(word: str) -> str:
     return _VOWELS_AND_SIGNS.sub("", folded)
 
 
+def only_feature_in_country(
+    entries: Sequence[dict[str, Any]], layer: str, country: str
+) -> str | None:
+    """The one feature of ``layer`` whose catalog ``countries`` are ``country`` alone, or None
+    when none or several are (the Zangezur corridor's section in Armenia is its Syunik route;
+    in Azerbaijan it has two)."""
+    found = {entry["feature"] for entry in entries
+             if entry.get("layer") == layer and entry.get("feature")
+             and entry.get("countries") == [country]}  # fmt: skip
+    return found.pop() if len(found) == 1 else None
+
+
 def feature_in_country(
     entries: Sequence[dict[str, Any]], layer: str, feature: str, country: str
 ) -> bool:

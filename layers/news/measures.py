@@ -377,6 +377,13 @@ def through_place(
         inside = link.feature and linking.feature_in_country(
             gazetteer.entries, link.layer, link.feature, place
         )
+        if link.feature is None:
+            # of the whole line, its section in a country where the line has one feature only
+            # is that feature ("По территории Армении проходит около 45 километров железной
+            # дороги Ерасх-Джульфа-Ордубад-Мегри-Горадиз": the Syunik route)
+            only = linking.only_feature_in_country(gazetteer.entries, link.layer, place)
+            if only:
+                return linking.Link(link.layer, only, f"{link.rule}, section in {place}"), None
         return link, None if inside else scope
     feature = linking.feature_through(gazetteer.entries, link.layer, place)
     if feature is None:

@@ -257,11 +257,25 @@ _COUNTED_STRETCH = re.compile(
 )
 
 
+# The length of "the stretch", the section word right after the measure and nothing but a
+# verb between it and the figure: "длина участка составит примерно 45 километров" measures the
+# stretch the sentence is about, not the line (a country's or a named section has its own word).
+_LENGTH_OF_STRETCH = re.compile(
+    r"\b(?:длин|протяж[её]нност)[а-яё]*\s+участк[а-яё]*\s+(?:состав[а-яё]+\s+)?"
+    r"(?:(?:около|более|свыше|почти|порядка|примерно)\s+)?\Z"
+)
+
+
 def counted_stretch(text: str, start: int, figure: int) -> str | None:
     """:data:`STRETCH` when the length at ``figure`` is of a stretch counted in order or the
     last one, named right before it in ``text[start:figure]`` ("Строительные работы идут на
-    последнем участке протяженностью 4,5 км"), else None."""
-    return STRETCH if _COUNTED_STRETCH.search(text, max(start, figure - 80), figure) else None
+    последнем участке протяженностью 4,5 км"), or of "the stretch" ("длина участка составит
+    примерно 45 километров"), else None."""
+    window = max(start, figure - 80)
+    found = _COUNTED_STRETCH.search(text, window, figure) or _LENGTH_OF_STRETCH.search(
+        text, window, figure
+    )
+    return STRETCH if found else None
 
 
 def named_stretch(text: str, start: int, figure: int) -> str | None:
