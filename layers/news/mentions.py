@@ -28,9 +28,10 @@ _GRADE_AFTER = re.compile(r"\s*(?:blend|бленд)\b", re.IGNORECASE)
 # An organisation's noun right before a name: "Международной ассоциации ТМТМ", "финансового
 # центра «Астана»", "международной ассоциации "Транскаспийский международный транспортный
 # маршрут"" (its name in quotation marks, held342) are bodies named after the route or the
-# city, not the route or the city.
+# city, not the route or the city; so is a special economic zone's quoted name ("входят в
+# состав СЭЗ «Морпорт Актау»", held235).
 _ORGANISATION_BEFORE = re.compile(
-    r"(?:\bассоциаци[а-яё]*\s+[«\"„“]?|\bцентр[а-яё]*\s+«)\Z", re.I
+    r"(?:\bассоциаци[а-яё]*\s+[«\"„“]?|\bцентр[а-яё]*\s+«|\bСЭЗ\s+«)\Z", re.I
 )
 # An article's title quoted after the word: "Эта статья содержит материалы из статьи «Точной
 # даты готовности Баку–Тбилиси-Джейхан пока не может назвать никто»" (held341, a wiki's

@@ -95,10 +95,16 @@ _PER_YEAR = re.compile(
 )
 
 
+#: The Cyrillic capital the Kazakh press prints for the tenge sign before an amount ("Т20 млрд").
+TENGE_LETTER = "Т"
+
+
 @cache
 def _prefix_currency(language: Language) -> re.Pattern[str]:
-    """A currency sign before digits as ``language`` writes them ("$547", "$1,768")."""
-    return re.compile(rf"([$€₽])\s?({numbers.digits_pattern(language)})")
+    """A currency sign before digits as ``language`` writes them ("$547", "$1,768"), the tenge's
+    too, printed as its sign or, by the Kazakh press (KazTAG), as the capital letter it looks
+    like, right before the digits ("Т42 млрд")."""
+    return re.compile(rf"([$€₽₸]|(?<!\w){TENGE_LETTER}(?=\d))\s?({numbers.digits_pattern(language)})")
 
 
 @cache
@@ -522,12 +528,14 @@ def measured(text: str, start: int, end: int, language: Language = RUSSIAN) -> I
     prefixed = _prefix_currency(language)
     signed = prefixed.finditer(text, start, end) if holds_digit(text, start, end) else ()
     for match in signed:
-        unit = units.UNIT_WORDS[match[1]]
+        unit = units.KZT if match[1] == TENGE_LETTER else units.UNIT_WORDS[match[1]]
         scale, stop = 1.0, match.end()
         tokens = tail(text, match.end(), end, 1)
         # the token keeps a full stop after it ("$600 миллионов."): a word's, not an
         # abbreviation's, whose lemma is then not found
         factor = numbers.scale_word(tokens[0][0].rstrip(".")) if tokens else None
+        if match[1] == TENGE_LETTER and not factor:
+            continue  # a letter and digits with no "млрд" after them may be a model's name
         if tokens and factor:
             scale, stop = factor, tokens[0][1]
         yield Quantity(
