@@ -20,6 +20,7 @@ from caspian.layers.news.scopes import (
     SECTION_WORDS,
     STRETCH,
     bank_financing,
+    capital_share,
     company_share,
     component_scope,
     counted_stretch,
@@ -255,6 +256,7 @@ def scope_of(
         or (through_country(text, span[0], item.start) if flow else None)
         or (company_share(text, sentence[0], item.start) if flow else None)
         or (speakers_share(text, sentence[0], item.start) if flow else None)
+        or (capital_share(text, sentence[0], item.start) if flow else None)
         or (share_scope(text, sentence[0], item.start, project_named) if flow else None)
         or (origin_after(text, item.end, span[1]) if flow else None)
         or (shippers_share(text, span[0], (item.start, item.end)) if flow else None)

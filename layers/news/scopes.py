@@ -796,6 +796,25 @@ def _origins_after(following: Sequence[frozenset[str] | set[str]]) -> list[str]:
     return origins
 
 
+#: Capitals that stand for their country as the subject of a plan, by lemma.
+CAPITALS = {"астана": "KZ", "баку": "AZ", "тбилиси": "GE", "анкара": "TR", "ташкент": "UZ",
+            "ашхабад": "TM", "ереван": "AM"}  # fmt: skip
+#: Verbs of a plan or an intention a capital opening a sentence is the subject of.
+_INTENDS = {"собираться", "планировать", "намереваться", "намерен", "рассчитывать"}
+
+
+def capital_share(text: str, start: int, figure: int) -> str | None:
+    """``share:<country code>`` when the sentence ``text[start:figure]`` before a volume opens
+    with a capital that plans it ("Астана собирается в ближайшие пару лет нарастить
+    транспортировку нефти по Транкаспийскому коридору до 3 млн тонн", held349: Kazakhstan's
+    oil, its part of the corridor's volume), else None."""
+    tokens = [lemmas(token.text) for token in words(text, start, figure)[:2]]
+    if len(tokens) < 2 or not tokens[1] & _INTENDS:
+        return None
+    country = next((CAPITALS[lemma] for lemma in sorted(tokens[0]) if lemma in CAPITALS), None)
+    return f"share:{country}" if country else None
+
+
 def share_scope(text: str, start: int, figure: int, project_named: bool = True) -> str | None:
     """``share:<country code or word>`` when a cargo word in ``text[start:figure]`` (the
     sentence before a volume) has an adjective of origin before it ("казахстанской нефти",
