@@ -344,7 +344,10 @@ def split_lengths(
 _TWO_ENDS = re.compile(r"[А-ЯЁ][а-яё]+\s?[-–—]\s?[А-ЯЁ][а-яё]+")
 
 #: A part of the figure before set off after a comma: ", 175 из которых", ", из них".
-_PART_OF_IT = re.compile(r"\s*,\s*(?:\d[\d\s,.]*\s+)?из\s+(?:которых|них)\b")
+_PART_OF_IT = re.compile(
+    r"\s*,\s*(?:(?:более|свыше|около|почти|примерно|менее)\s+)?(?:\d[\d\s,.]*\s+)?"
+    r"из\s+(?:которых|них)\b"
+)
 
 #: Scopes of a share of work done: a state at the publication's date.
 PROGRESS = ("design", "construction")
