@@ -153,7 +153,8 @@ DATELESS = ("held29", "held31", "held36", "held63", "held77", "held81", "held84"
             "held302", "held305", "held311",
             "held313", "held317", "held320", "held321",
             "held326", "held328", "held329", "held330", "held333",
-            "held334", "held348", "held349", "held350", "held353", "held354", "held355")  # fmt: skip
+            "held334",
+            "held348", "held349", "held350", "held353", "held354", "held355")  # fmt: skip
 
 
 @pytest.mark.parametrize("part", sorted(MEASURED))

@@ -104,7 +104,8 @@ def _prefix_currency(language: Language) -> re.Pattern[str]:
     """A currency sign before digits as ``language`` writes them ("$547", "$1,768"), the tenge's
     too, printed as its sign or, by the Kazakh press (KazTAG), as the capital letter it looks
     like, right before the digits ("Т42 млрд")."""
-    return re.compile(rf"([$€₽₸]|(?<!\w){TENGE_LETTER}(?=\d))\s?({numbers.digits_pattern(language)})")
+    signs = rf"[$€₽₸]|(?<!\w){TENGE_LETTER}(?=\d)"
+    return re.compile(rf"({signs})\s?({numbers.digits_pattern(language)})")
 
 
 @cache

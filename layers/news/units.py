@@ -51,7 +51,8 @@ UNIT_WORDS: dict[str, Unit] = {
     "mt": MEGATONNE,
     "доллар": USD, "долл": USD, "дол": USD, "usd": USD, "$": USD, "dollar": USD, "dollars": USD,
     "евро": EUR, "eur": EUR, "€": EUR,
-    "тенге": KZT, "тг": KZT, "kzt": KZT, "₸": KZT,  # "10,5 млрд тг": the Kazakh press's abbreviation
+    # "10,5 млрд тг": the Kazakh press's abbreviation
+    "тенге": KZT, "тг": KZT, "kzt": KZT, "₸": KZT,
     "манат": AZN, "azn": AZN, "рубль": RUB, "руб": RUB, "₽": RUB,
     "лари": GEL, "gel": GEL, "₾": GEL,
     "гвт": GIGAWATT, "gw": GIGAWATT, "гигаватт": GIGAWATT,
