@@ -1030,12 +1030,31 @@ def _country_code(name: str) -> str | None:
     return next((COUNTRIES[lemma] for lemma in sorted(lemmas(name)) if lemma in COUNTRIES), None)
 
 
+#: Nouns of the place oil or gas is produced at.
+FIELDS = {"месторождение"}
+
+
+def _field_origin(tokens: Sequence[frozenset[str]]) -> str | None:
+    """``share:<country code>`` when the words right after a volume (their lemma sets
+    ``tokens``) say it comes from a country's field ("порядка 1,5 млн тонн с казахстанского
+    нефтяного месторождения Тенгиз", held349), else None."""
+    if len(tokens) < 3 or not tokens[0] & {"с", "из"}:
+        return None
+    if not any(token & FIELDS for token in tokens[2:4]):
+        return None
+    country = next((COUNTRIES[lemma] for lemma in sorted(tokens[1]) if lemma in COUNTRIES), None)
+    return f"share:{country}" if country else None
+
+
 def origin_after(text: str, figure_end: int, ceiling: int) -> str | None:
     """``share:<who>`` when the cargo word right after a volume is followed by the countries
     it comes from ("242 тысячи тонн нефти Казахстана и Туркменистана"), or has an adjective
     of origin right before it ("196,4 тыс. тонн туркменской нефти"), else None; the volume
     ends at ``figure_end``, its clause at ``ceiling``."""
     tokens = [lemmas(token.text) for token in words(text, figure_end, ceiling)[:6]]
+    field = _field_origin(tokens)
+    if field:
+        return field
     cargo = next((index for index in range(1, min(_ORIGIN_WORDS + 1, len(tokens)))
                   if tokens[index] & CARGO), None)  # fmt: skip
     if cargo and not tokens[0] & CARGO:
