@@ -1129,6 +1129,13 @@ def changed_share(text: str, start: int, figure: int) -> str | None:
 _ORDINAL_DIGITS = re.compile(r"(?<!\d)(\d{1,2})\s*-\s*?[а-яё]{1,3}\s+\Z")
 
 
+# A stage number in Roman numerals right before the stage word: "На I этап дноуглубительных
+# работ" (held353).
+_ROMAN_ORDINAL = re.compile(r"(?<!\w)(I{1,3}|IV|V)\s+\Z")
+#: Roman numerals of stage numbers.
+ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
+
+
 def _stages(text: str, start: int, end: int) -> list[int]:
     """The stage numbers ``text[start:end]`` names, in order."""
     said = range_lemmas(text, start, end)
@@ -1156,6 +1163,9 @@ def _stage_number(
     written = _ORDINAL_DIGITS.search(text, max(start, word_start - 12), word_start)
     if written:
         return int(written[1])
+    roman = _ROMAN_ORDINAL.search(text, max(start, word_start - 6), word_start)
+    if roman:
+        return ROMAN[roman[1]]
     for lemma_set in near:
         number = next((ORDINALS[lemma] for lemma in lemma_set if lemma in ORDINALS), None)
         if number:
