@@ -118,6 +118,10 @@ LAID = {"уложить", "укладка", "монтаж", "смонтиров�
 # a plan ("будет проложена волоконно-оптическая линия связи протяжённостью 380 км") are the
 # planned line's length.
 _LAID_DONE = re.compile(r"(?<!будет\s)(?<!будут\s)\b[Пп]роложен[аоы]?\b")
+# Works done over so many metres: "В турецкой части работы завершены на расстоянии 2,2
+# километра, в грузинской части выполняются земляные работы на расстоянии 200 метров" (held360):
+# progress of construction, no length of the line or its tunnel.
+_WORKS_OVER = re.compile(r"\bработ[аы]?\b[^,.;!?]{0,40}?\s+на\s+расстоянии\s+\Z")
 # A place a section passes through, a few words after the section word: "участка железной
 # дороги, проходящего через Нахчыван".
 # A section named by where it goes is the leg to that place: "участок железной дороги, ведущий
@@ -629,14 +633,26 @@ _PURPOSE_THEN_CAPACITY = re.compile(
 )
 
 
+# Two places a component joins between it and its length: "тоннеля между Грузией и Турцией
+# протяженностью 4,3 километра" (held360).
+_BETWEEN_THEN_LENGTH = re.compile(
+    r"\s+между\s+[А-ЯЁ][а-яё-]+\s+и\s+[А-ЯЁ][а-яё-]+\s+(?:протяж[её]нностью|длиной)\s+"
+    r"(?:(?:около|более|свыше|почти|примерно)\s+)?\Z"
+)
+
+
 def _component_for(
     text: str, spans: Sequence[Word], tokens: Sequence[frozenset[str]], figure: int
 ) -> str | None:
     """``component:<lemma>`` when a component word is followed by its purpose ("для …") and
-    then the capacity word right before the figure at ``figure``; else None."""
+    then the capacity word right before the figure at ``figure``, or by the two places it joins
+    ("между Грузией и Турцией") and then the length word; else None."""
     for index in range(len(tokens) - 1, -1, -1):
         found = tokens[index] & COMPONENTS
-        if found and _PURPOSE_THEN_CAPACITY.fullmatch(text, spans[index].end, figure):
+        if found and (
+            _PURPOSE_THEN_CAPACITY.fullmatch(text, spans[index].end, figure)
+            or _BETWEEN_THEN_LENGTH.fullmatch(text, spans[index].end, figure)
+        ):
             return f"component:{min(found)}"
     return None
 
@@ -1270,10 +1286,12 @@ LAID_REACH = 120
 def laid_scope(text: str, start: int, figure: int) -> str | None:
     """``construction`` when a word of laying (:data:`LAID`, or "проложено": laid already)
     stands in ``text[start:figure]`` (a length's sentence before it), at most
-    :data:`LAID_REACH` characters before it, else None."""
+    :data:`LAID_REACH` characters before it, or works done "на расстоянии" of the figure
+    ("работы завершены на расстоянии 2,2 километра"), else None."""
     floor = max(start, figure - LAID_REACH)
     laid = any(lemmas(token.text) & LAID for token in words(text, floor, figure))
-    return "construction" if laid or _LAID_DONE.search(text, floor, figure) else None
+    done = _LAID_DONE.search(text, floor, figure) or _WORKS_OVER.search(text, floor, figure)
+    return "construction" if laid or done else None
 
 
 #: How far after a length (characters, within its clause) its work may be named: "свыше 580 км
