@@ -52,6 +52,7 @@ from caspian.layers.news.scopes import (
     share_said_after,
     share_scope,
     shipper_share,
+    same_volume_share,
     shippers_share,
     speakers_share,
     spent_before,
@@ -253,6 +254,8 @@ def scope_of(
         or figure_scope(text, *span, item.end)
         or (referred_cargo_share(text, span[0], item.start, _previous(document, sentence))
             if flow else None)
+        or (same_volume_share(text, span[0], item.start, _earlier(document, sentence))
+            if flow else None)
         or (through_country(text, span[0], item.start) if flow else None)
         or (company_share(text, sentence[0], item.start) if flow else None)
         or (speakers_share(text, sentence[0], item.start) if flow else None)
@@ -282,6 +285,16 @@ def _previous(document: NewsDocument, sentence: tuple[int, int]) -> tuple[int, i
     """The sentence before ``sentence`` in ``document``, or None for its first."""
     index = document.sentence_index(sentence[0])
     return document.sentences[index - 1] if index else None
+
+
+#: How many sentences back "такой же объем" looks for the cargo it repeats.
+SAME_VOLUME_REACH = 2
+
+
+def _earlier(document: NewsDocument, sentence: tuple[int, int]) -> list[tuple[int, int]]:
+    """The :data:`SAME_VOLUME_REACH` sentences before ``sentence``, nearest first."""
+    index = document.sentence_index(sentence[0])
+    return [document.sentences[at] for at in range(index - 1, max(-1, index - 1 - SAME_VOLUME_REACH), -1)]
 
 
 # A clause that refers back to the sentence before: "это на 11,157 млн баррелей или 6,07%

@@ -900,6 +900,31 @@ def referred_cargo_share(
     return share_scope(text, *previous)
 
 
+# "The same volume" right before a figure: "На будущий год заложен такой же объем в 1,5 млн т"
+# (held367), the volume of the cargo a sentence before named.
+_SAME_VOLUME = re.compile(
+    r"\b[Тт]ак(?:ой|ого|ому|им|ом)\s+же\s+(?:объ[её]м[а-яё]*|количеств[а-яё]*)\s+(?:в\s+)?\Z"
+)
+
+
+def same_volume_share(
+    text: str, start: int, figure: int, earlier: Sequence[tuple[int, int]]
+) -> str | None:
+    """The share (:func:`share_scope`) of the cargo the nearest of the ``earlier`` sentences
+    (nearest first) names when a volume at ``figure`` is "такой же объем" as one stated before
+    (``text[start:figure]`` is its clause before it): "Транзит казахстанской нефти по
+    трубопроводу Баку-Тбилиси-Джейхан в уходящем году … составит 1,5 млн т … Министр заявил,
+    что отхождения от плана не намечаются. На будущий год заложен такой же объем в 1,5 млн т"
+    (held367) is Kazakh oil, a share, not all the oil the pipeline carries; else None."""
+    if _SAME_VOLUME.search(text, max(start, figure - 40), figure) is None:
+        return None
+    for sentence in earlier:
+        found = share_scope(text, *sentence)
+        if found:
+            return found
+    return None
+
+
 # A country as the subject of its sentence, then its export or transit of a cargo: "Казахстан
 # думает об увеличении экспорта нефти по нефтепроводу Баку-Тбилиси-Джейхан (БТД) до 20
 # миллионов тонн в год с 1,5 миллионов тонн в 2024 году" (held330).
