@@ -452,6 +452,23 @@ def _own_clause(text: str, start: int, end: int, span: tuple[int, int]) -> tuple
     return (edges[-1] if edges else span[0]), (after.start() if after else span[1])
 
 
+# Vessels counted by digits: "загружено в Джейхане в 70 танкеров" (held362).
+_COUNTED_VESSELS = re.compile(
+    r"(?<![\d,.])\d+\s+(?:[а-яё]+\s+)?(?:танкер|судн|суд[оа]в|паром|сухогруз|контейнеровоз|барж)"
+)
+
+
+def _vessels_counted_after(text: str, item: Quantity, span: tuple[int, int]) -> bool:
+    """Whether the vessels of the figure ``item``'s own clause are only counted by digits after
+    it ("экспортировано более 6,7 млн тонн сырой нефти (51 млн баррелей) и загружено в
+    Джейхане в 70 танкеров", held362): the volume the tankers took is the pipeline's exports,
+    no vessel's figure."""
+    start, end = _own_clause(text, item.start, item.end, span)
+    if range_lemmas(text, start, item.start) & VESSELS:
+        return False
+    return _COUNTED_VESSELS.search(text, item.end, end) is not None
+
+
 #: Verbs by which an agreement states what it provides for.
 PROVIDES = {"предусматривать", "предусмотреть"}
 
@@ -1732,7 +1749,8 @@ def read_claims(
                 link = linking.kind_named(document, link, subject, sentence[0], item.start)
             carried = _carrier_named(document.text, sentence, item)
             carried = carried or _a_trip(document.text, span[0], item)
-            if _names_in_own_clause(document.text, item, span, VESSELS) or carried:
+            vessel = _names_in_own_clause(document.text, item, span, VESSELS)
+            if (vessel and not _vessels_counted_after(document.text, item, span)) or carried:
                 scope = OF_A_VESSEL
             if link is not None and _new_port_before(document.text, span[0], item.start):
                 link = linking.Link(None, None, f"{linking.UNMAPPED} project (a new port)")
