@@ -49,10 +49,10 @@ from caspian.layers.news.scopes import (
     projects_total,
     purpose_scope,
     referred_cargo_share,
+    same_volume_share,
     share_said_after,
     share_scope,
     shipper_share,
-    same_volume_share,
     shippers_share,
     speakers_share,
     spent_before,
@@ -297,7 +297,10 @@ SAME_VOLUME_REACH = 2
 def _earlier(document: NewsDocument, sentence: tuple[int, int]) -> list[tuple[int, int]]:
     """The :data:`SAME_VOLUME_REACH` sentences before ``sentence``, nearest first."""
     index = document.sentence_index(sentence[0])
-    return [document.sentences[at] for at in range(index - 1, max(-1, index - 1 - SAME_VOLUME_REACH), -1)]
+    if not index:
+        return []  # the document's first sentence (or none found): nothing before it
+    first = max(-1, index - 1 - SAME_VOLUME_REACH)
+    return [document.sentences[at] for at in range(index - 1, first, -1)]
 
 
 # A clause that refers back to the sentence before: "это на 11,157 млн баррелей или 6,07%
