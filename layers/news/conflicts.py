@@ -83,6 +83,10 @@ class Conflict:
         }
 
 
+#: Scopes written two ways for one thing, compared as one: outlets print "туннель" and
+#: "тоннель" for the same tunnel (held360's 4.3 km against held207's and held258's 4.5 km).
+SPELLINGS = {"component:туннель": "component:тоннель"}
+
 MeasureKey = tuple[str, str, str | None, str, str | None, tuple[str | None, ...]]
 
 
@@ -93,7 +97,8 @@ def _measure_key(claim: Claim) -> MeasureKey | None:
     if claim.kind not in COMPARED or claim.subject is None:
         return None
     extra = tuple(claim.context.get(name) for name in MEASURE_CONTEXT)
-    return (claim.subject, claim.kind, claim.unit, claim.role, claim.scope, extra)
+    scope = SPELLINGS.get(claim.scope, claim.scope) if claim.scope else claim.scope
+    return (claim.subject, claim.kind, claim.unit, claim.role, scope, extra)
 
 
 def _between_documents(claims: Sequence[Claim]) -> list[Conflict]:
