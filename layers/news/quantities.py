@@ -91,7 +91,10 @@ _HALF_YEAR = needs_words(
     ),
     ("полгода", "полугодие"),
 )
+# A gloss in brackets may stand between the unit and its "в год": "до 215 тыс. ДФЭ
+# (двадцатифутовый эквивалент) в год" (held370).
 _PER_YEAR = re.compile(
+    r"(?:\s*\([^\W\d_][^()\d]{0,40}\))?"
     r"(?:\s+[^\W\d_]+){0,2}?\s*(в\s+год|ежегодно|per\s+year|a\s+year|/\s*yr)\b"
 )
 
