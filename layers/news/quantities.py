@@ -25,6 +25,7 @@ from caspian.layers.news.magnitudes import (
     joined_range,
     listed_part,
     magnitude,
+    parallel_part,
     range_start,
     range_top,
     tail,
@@ -499,6 +500,7 @@ def measured(text: str, start: int, end: int, language: Language = RUSSIAN) -> I
             reading = (
                 carried_unit(text, readings[index - 1], reading)
                 or listed_part(text, readings[index - 1], reading, start)
+                or parallel_part(text, readings[index - 1], reading, start)
                 or reading
             )
         if reading.unit is None and index + 1 == len(readings) and closes_sentence(
