@@ -514,8 +514,10 @@ VESSELS = {
 }  # fmt: skip
 #: Carriers whose figures are their own when the sentence names them before the figure
 #: ("поезд преодолеет расстояние около 7 тыс. км", "390 грузовых поездов …, на 38% больше",
-#: "пароходство … втрое увеличило грузоперевозки", "перевезенных судами ASCO … 18 542 TEU").
-CARRIERS = {"поезд", "пароходство", "судно"}
+#: "пароходство … втрое увеличило грузоперевозки", "перевезенных судами ASCO … 18 542 TEU");
+#: a train service is a carrier's too ("нового сервиса из Пекина, запущенного 30 июня 2025
+#: года", held374: an operator launched it, the line it runs on opened long before).
+CARRIERS = {"поезд", "пароходство", "судно", "сервис"}
 _CARRIER_LEMMAS = frozenset(CARRIERS)
 
 

@@ -146,6 +146,28 @@ def listed_part(text: str, before: Reading, figure: Reading, floor: int) -> Read
                    unit=before.unit, per_year=before.per_year)  # fmt: skip
 
 
+# A second part joined by "и" with the same purpose word as the first: "25 миллиардов долларов
+# потребуется для железных дорог и 1,8 миллиарда для расширения и модернизации портов".
+_AND_FOR = re.compile(r"[^\d;.]{0,60}\sдля\s[^\d;.]{1,60}\sи\s*\Z")
+_FOR_AFTER = re.compile(r"\s+для\s")
+
+
+def parallel_part(text: str, before: Reading, figure: Reading, floor: int) -> Reading | None:
+    """``figure`` (a number after its scale word, its unit left out) with the unit of the
+    figure ``before`` it when both have the same scale and are parts said "для" one thing "и"
+    the other ("25 миллиардов долларов потребуется для железных дорог и 1,8 миллиарда для …
+    портов": 1.8 billion dollars, held371); ``None`` when it is no such figure."""
+    if figure.unit is not None or figure.scale == 1.0 or before.unit is None:
+        return None
+    if before.scale != figure.scale or before.stop < floor:
+        return None
+    if not _AND_FOR.fullmatch(text, before.stop, figure.start):
+        return None
+    if not _FOR_AFTER.match(text, figure.stop):
+        return None
+    return replace(figure, unit=before.unit, per_year=before.per_year)
+
+
 # What may stand after a figure that closes its sentence: the full stop, a bracket, spaces.
 _CLOSES = re.compile(r"[\s.)»\"]*\Z")
 

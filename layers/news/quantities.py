@@ -25,6 +25,7 @@ from caspian.layers.news.magnitudes import (
     joined_range,
     listed_part,
     magnitude,
+    parallel_part,
     range_start,
     range_top,
     tail,
@@ -91,7 +92,10 @@ _HALF_YEAR = needs_words(
     ),
     ("полгода", "полугодие"),
 )
+# A gloss in brackets may stand between the unit and its "в год": "до 215 тыс. ДФЭ
+# (двадцатифутовый эквивалент) в год" (held370).
 _PER_YEAR = re.compile(
+    r"(?:\s*\([^\W\d_][^()\d]{0,40}\))?"
     r"(?:\s+[^\W\d_]+){0,2}?\s*(в\s+год|ежегодно|per\s+year|a\s+year|/\s*yr)\b"
 )
 
@@ -496,6 +500,7 @@ def measured(text: str, start: int, end: int, language: Language = RUSSIAN) -> I
             reading = (
                 carried_unit(text, readings[index - 1], reading)
                 or listed_part(text, readings[index - 1], reading, start)
+                or parallel_part(text, readings[index - 1], reading, start)
                 or reading
             )
         if reading.unit is None and index + 1 == len(readings) and closes_sentence(

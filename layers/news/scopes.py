@@ -63,6 +63,7 @@ from caspian.layers.news.text import (
     Word,
     attributive_lemma,
     best_lemma,
+    is_plural,
     last_words_start,
     lemmas,
     per_text,
@@ -707,21 +708,46 @@ PREPARATORY = {
 # "на" or "для" and up to four words right after a figure, across a parenthesised equivalent:
 # "25 млн лари ($9 млн) на геологические исследования", "$75 млн для составления
 # технико-экономического обоснования".
+# A verb of need may stand between: "25 миллиардов долларов потребуется для железных дорог".
 _PURPOSE = re.compile(
-    r"\)?\s*(?:\([^()]{0,40}\)\s*)?(?:на|для)\s+((?:[^\W\d_]+[\s-]+){0,3}[^\W\d_]+)"
+    r"\)?\s*(?:\([^()]{0,40}\)\s*)?(?:(?:потребуется|понадобится|необходимо|нужно)\s+)?"
+    r"(?:на|для)\s+((?:[^\W\d_]+[\s-]+){0,3}[^\W\d_]+)"
 )
+#: Kinds of infrastructure, named in the plural, that a whole's money is divided among: "25
+#: миллиардов долларов потребуется для железных дорог и 1,8 миллиарда для расширения и
+#: модернизации портов" (held371: the Middle Corridor's needs, by mode). The singular names
+#: one project ("для порта Актау"), whose money it is.
+MODES = {"порт": "порт", "дорога": "железная дорога"}
+#: The adjective a mode's noun needs: "железных дорог", not any roads.
+_MODE_ADJECTIVE = {"дорога": "железный"}
 
 
 def purpose_scope(text: str, figure_end: int, ceiling: int) -> str | None:
     """``component:<lemma>`` when money is spent on preparatory work (:data:`PREPARATORY`)
-    named right after the figure ending at ``figure_end`` (before ``ceiling``), else None."""
+    or on a kind of infrastructure in the plural (:data:`MODES`) named right after the figure
+    ending at ``figure_end`` (before ``ceiling``), else None."""
     purpose = _PURPOSE.match(text, figure_end, ceiling)
     if not purpose:
         return None
-    for word in words(purpose[1]):
+    said = words(purpose[1])
+    for word in said:
         found = lemmas(word.text) & PREPARATORY
         if found:
             return f"component:{min(found)}"
+    for index, word in enumerate(said):
+        mode = lemmas(word.text) & MODES.keys()
+        if not mode:
+            continue
+        noun = min(mode)
+        adjective = _MODE_ADJECTIVE.get(noun)
+        if adjective is None:
+            if is_plural(word.text):
+                return f"component:{MODES[noun]}"
+            continue
+        # "дорог" reads as the short adjective "дорог" too: the plural is its adjective's
+        before = said[index - 1].text if index else ""
+        if before and adjective in lemmas(before) and is_plural(before):
+            return f"component:{MODES[noun]}"
     return None
 
 
