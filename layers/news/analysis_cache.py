@@ -28,8 +28,6 @@ import hashlib
 import json
 import logging
 import math
-import os
-import stat
 import sys
 from collections.abc import Callable, Iterable
 from functools import cache
@@ -41,7 +39,7 @@ from typing import Any
 from caspian.geo.errors import InputError
 from caspian.layers.io.cache import cache_root
 from caspian.layers.io.errors import OutputError
-from caspian.layers.io.fileio import write_bytes_atomic
+from caspian.layers.io.fileio import InputFileError, read_input_bytes, write_bytes_atomic
 from caspian.layers.news.analysis import Analysis, analyse
 from caspian.layers.news.claims import Claim, SkippedFigure
 from caspian.layers.news.documents import (
@@ -50,6 +48,7 @@ from caspian.layers.news.documents import (
     document_of_text,
     read_article_bytes,
     read_document,
+    text_sha256,
 )
 from caspian.layers.news.mentions import Mention
 
@@ -337,8 +336,7 @@ class AnalysisCache:
         if root is None:
             return read_document(path, fmt)
         original, encoding = article_of_bytes(read_article_bytes(path), path)
-        sha256 = hashlib.sha256(original.encode("utf-8")).hexdigest()
-        identity = _document_identity(sha256, fmt, Path(path).suffix, encoding)
+        identity = _document_identity(text_sha256(original), fmt, Path(path).suffix, encoding)
         entry = root / reader_version() / _entry_name(identity)
         data = self._load(entry)
         found = None if data is None else decode_document(data, identity, original, str(path))
@@ -401,22 +399,14 @@ class AnalysisCache:
 
     @staticmethod
     def _load(path: Path) -> bytes | None:
+        """The entry at ``path``; None when it is missing, unreadable, not a regular file (a
+        FIFO put in the cache must not hang the command) or larger than an entry can be:
+        the document is analysed again."""
         try:
-            # Non-blocking, and regular files only: a FIFO put in the cache must not hang the
-            # command.
-            handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        except OSError:
-            return None  # missing, or not readable: analysed again
-        try:
-            info = os.fstat(handle)
-            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY_BYTES:
-                return None
-            with os.fdopen(os.dup(handle), "rb") as stream:
-                return stream.read(MAX_ENTRY_BYTES + 1)
-        except OSError:
+            # edited: the entry may be written over (an entry that does not decode)
+            return read_input_bytes(path, MAX_ENTRY_BYTES, edited=True)
+        except InputFileError:
             return None
-        finally:
-            os.close(handle)
 
     def _write(self, path: Path, data: bytes) -> None:
         try:

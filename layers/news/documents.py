@@ -269,7 +269,7 @@ def parse_document(
         date_source=date_source,
         date_evidence=evidence,
         language=detect_language(body_text),
-        sha256=hashlib.sha256(original.encode("utf-8")).hexdigest(),
+        sha256=text_sha256(original),
         meta=html_meta,
     )
 
@@ -430,6 +430,12 @@ def document_from_bytes(
     """
     original, encoding = article_of_bytes(data, path)
     return document_of_text(original, encoding, path, fmt)
+
+
+def text_sha256(original: str) -> str:
+    """A document's ``sha256``: the digest of its text as read (UTF-8), whatever the file's
+    encoding, so the manifest and the cache of analyses name one text alike."""
+    return hashlib.sha256(original.encode("utf-8")).hexdigest()
 
 
 def article_of_bytes(data: bytes, path: str | Path) -> tuple[str, str | None]:
