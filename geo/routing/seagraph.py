@@ -41,6 +41,7 @@ import numpy.typing as npt
 import pyproj
 import shapely
 from caspian.geo.geodesy import GEOD, geod_for, local_projection
+from caspian.geo.private_api import agreeing
 from caspian.geo.settings import Settings
 
 FloatArray = npt.NDArray[np.float64]
@@ -88,14 +89,13 @@ def _creation_functions() -> tuple[Any, Any]:
 
     # shapely.lib is not public API: a later shapely may change it, so the direct calls are
     # kept only while they make what the public functions make
-    sample = np.array([[0.5, 1.0], [2.0, -3.25]])
-    try:
-        same = (shapely.equals_exact(linestrings(sample), shapely.linestrings(sample), 0.0)
-                and bool(np.all(shapely.equals_exact(points(sample), shapely.points(sample),
-                                                     0.0))))
-    except Exception:  # any failure of a private function: the public ones serve
-        return public
-    return (linestrings, points) if same else public
+    def agrees() -> bool:
+        sample = np.array([[0.5, 1.0], [2.0, -3.25]])
+        return bool(
+            shapely.equals_exact(linestrings(sample), shapely.linestrings(sample), 0.0)
+            and np.all(shapely.equals_exact(points(sample), shapely.points(sample), 0.0)))
+
+    return agreeing((linestrings, points), public, agrees)
 
 
 #: :func:`shapely.linestrings` and :func:`shapely.points` of one array of coordinates,
