@@ -46,6 +46,30 @@ def test_the_html_page_yields_title_outlet_date_and_only_the_article() -> None:
         assert boilerplate not in body
 
 
+_UNDATED_PAGE = (
+    "<html><head><title>Порт Актау</title>{meta}</head><body><article>"
+    "<p>Порт Актау принял 5 млн тонн груза в 2025 году, сообщили в порту.</p>"
+    "<p>В 2026 году порт планирует расширить контейнерный хаб.</p>"
+    "</article></body></html>"
+)
+
+
+def test_a_page_with_no_date_in_its_markup_or_dateline_has_no_date(tmp_path: Path) -> None:
+    # htmldate's extensive search made "в 2025 году" a publication date of 2025-01-01
+    path = tmp_path / "undated.html"
+    path.write_text(_UNDATED_PAGE.format(meta=""), encoding="utf-8")
+    document = read_document(path)
+    assert (document.date, document.date_source) == (None, None)
+
+
+def test_a_page_dated_only_in_its_markup_takes_that_date(tmp_path: Path) -> None:
+    path = tmp_path / "dated.html"
+    meta = '<meta property="article:published_time" content="2024-03-05T10:00:00+04:00">'
+    path.write_text(_UNDATED_PAGE.format(meta=meta), encoding="utf-8")
+    document = read_document(path)
+    assert (document.date, document.date_source) == ("2024-03-05", "html-meta")
+
+
 def test_html_offsets_point_into_the_original_file() -> None:
     document = read_document(PORTAL_HTML)
     original = PORTAL_HTML.read_text(encoding="utf-8")

@@ -158,13 +158,21 @@ def main_text_spans(source: str, projected: str) -> tuple[list[tuple[int, int]],
     spans : list of (int, int)
         Half-open ranges of ``projected``, in order, one per article paragraph.
     metadata : dict
-        ``title``, ``sitename`` and ``date`` as trafilatura reads them (missing keys omitted).
+        ``title``, ``sitename`` and ``date`` as trafilatura reads them (missing keys omitted;
+        the date from the page's markup only).
     """
     # slow import: lxml and justext
     import trafilatura
 
+    # htmldate's extensive search guesses a day from any year in the text ("в 2025 году"
+    # became 2025-01-01): the page's markup alone may give a date; the text's own dateline
+    # is read by dates.publication_date.
     extracted = trafilatura.bare_extraction(
-        source, include_comments=False, include_tables=False, with_metadata=True
+        source,
+        include_comments=False,
+        include_tables=False,
+        with_metadata=True,
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     if extracted is None:
         return [], {}
