@@ -1105,12 +1105,12 @@ def test_lengths_listed_after_of_them_by_country_are_those_countries_sections() 
     ) if conflict.subject == "btc_pipeline/btc" and conflict.kind == "length"]  # fmt: skip
     # no part against the whole, nor against the catalog's 1768 km; those left are real: the
     # Georgian section as 249 km (held142, "249 – по Грузии"; held174 and held381, "249
-    # километров - Грузии") against 248 km here, in held183 ("в Грузии – 248 км"), in held253 ("открыли
-    # 248-километровый грузинский участок нефтепровода") and in held269 ("248 км на грузинской
-    # территории"); the whole as 1767 km (held269) and 1776 km (held270) against 1768 km; held301's
-    # "Общая протяженность нефтепровода составляет 1 768 километров: 443 км проходят по
-    # территории Азербайджана, 248 км - Грузии и 1 077 км - Турции", the item before the last
-    # closed by "и": its 248 km Georgian, its 1,077 km Turkish section against 1,076 km
+    # километров - Грузии") against 248 km here, in held183 ("в Грузии – 248 км"), in held253
+    # ("открыли 248-километровый грузинский участок нефтепровода") and in held269 ("248 км на
+    # грузинской территории"); the whole as 1767 km (held269) and 1776 km (held270) against
+    # 1768 km; held301's "Общая протяженность нефтепровода составляет 1 768 километров: 443 км
+    # проходят по территории Азербайджана, 248 км - Грузии и 1 077 км - Турции", the item before
+    # the last closed by "и": its 248 km Georgian, its 1,077 km Turkish section against 1,076 km
     assert _claim("held301_nefterynok_20100902_btc_turkmen_oil_200kt.txt", "248 км").scope == (
         "section:GE")
     assert [sorted(claim.text for claim in conflict.claims) for conflict in lengths] == [
