@@ -1072,6 +1072,11 @@ _SHIPPED = re.compile(
 )
 #: How far before its figure (characters) the company and its verb may stand.
 _COMPANY_REACH = 300
+#: Words that name a company as the source of a report, not the shipper: "со ссылкой на
+#: сообщение SOCAR", "по данным SOCAR" (the figures it reports may be anyone's oil).
+REPORT_SOURCE = {"ссылка", "сообщение", "данные"}
+#: How many words before the company such a word may stand.
+_SOURCE_REACH = 2
 
 
 def company_share(text: str, start: int, figure: int) -> str | None:
@@ -1079,15 +1084,18 @@ def company_share(text: str, start: int, figure: int) -> str | None:
     shipping company named right before a verb of shipping shipped: "Госнефтекомпания
     Азербайджана (SOCAR) экспортировала по трубопроводу Баку-Тбилиси-Джейхан (BTC) 18,552 млн.
     т" is SOCAR's oil, not the pipeline's total; "… компания (АМОК, …) экспортировала …, в том
-    числе … по нефтепроводу Баку-Тбилиси-Джейхан - 10 млн 716,4 тыс. тонн", AIOC's. Else
-    None."""
+    числе … по нефтепроводу Баку-Тбилиси-Джейхан - 10 млн 716,4 тыс. тонн", AIOC's. A company
+    named as the report's source ("со ссылкой на сообщение SOCAR, … по BTC было
+    транспортировано 154 тыс. 308 тонн туркменской нефти") shipped nothing. Else None."""
     before = max(start, figure - _COMPANY_REACH)
     verb = next(_SHIPPED.finditer(text, before, figure), None)
     if verb is None:
         return None
-    for token in reversed(words(text, before, verb.start())):
-        who = SHIPPER_COMPANIES.get(token.text.lower())
-        if who:
+    tokens = words(text, before, verb.start())
+    for index in reversed(range(len(tokens))):
+        who = SHIPPER_COMPANIES.get(tokens[index].text.lower())
+        source = tokens[max(0, index - _SOURCE_REACH) : index]
+        if who and not any(lemmas(token.text) & REPORT_SOURCE for token in source):
             return f"share:{who}"
     return None
 
