@@ -857,6 +857,26 @@ def capital_share(text: str, start: int, figure: int) -> str | None:
     return f"share:{country}" if country else None
 
 
+# A relative clause set off by commas, perhaps after a preposition: ", по которому
+# экспортируется большая часть добываемой в Азербайджане нефти," (held385) says what the
+# pipeline carries, not what the figure after it is.
+_RELATIVE_CLAUSE = needs_words(
+    re.compile(
+        r",\s*(?:(?:по|через|в|на|из|с|для)\s+)?(?:котор[а-яё]*)\b[^,.;]*,", re.IGNORECASE
+    ),
+    ("которому", "которой", "который", "которая", "которое", "которые", "которых", "которым",
+     "которую", "которого", "котором", "которыми", "которою"),
+)  # fmt: skip
+
+
+def _relative_clauses(text: str, start: int, figure: int) -> list[tuple[int, int]]:
+    """The spans of the relative clauses (:data:`_RELATIVE_CLAUSE`) closed between ``start``
+    and ``figure``."""
+    if not may_search(_RELATIVE_CLAUSE, text, start, figure):
+        return []
+    return [clause.span() for clause in _RELATIVE_CLAUSE.finditer(text, start, figure)]
+
+
 def share_scope(text: str, start: int, figure: int, project_named: bool = True) -> str | None:
     """``share:<country code or word>`` when a cargo word in ``text[start:figure]`` (the
     sentence before a volume) has an adjective of origin before it ("казахстанской нефти",
@@ -866,7 +886,9 @@ def share_scope(text: str, start: int, figure: int, project_named: bool = True) 
     :data:`COUNTRY_WORDS`), unless a part word (:data:`PART_WORDS`) stands before the country:
     then ``share:<country code>``, the country's part of the volume stated before ("доля
     экспорта из Казахстана составила 1,2 млн тонн"). Else None."""
-    tokens = [lemmas(token.text) for token in words(text, start, figure)]
+    clauses = _relative_clauses(text, start, figure)
+    tokens = [lemmas(token.text) for token in words(text, start, figure)
+              if not any(begin <= token.start < end for begin, end in clauses)]  # fmt: skip
     for index, (_, noun) in enumerate(itertools.pairwise(tokens)):
         if not noun & CARGO:
             continue
