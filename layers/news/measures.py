@@ -25,6 +25,7 @@ from caspian.layers.news.scopes import (
     component_scope,
     counted_stretch,
     country_after,
+    country_before_dash,
     done_to,
     exporter_share,
     figure_scope,
@@ -260,6 +261,7 @@ def scope_of(
         or (same_volume_share(text, span[0], item.start, _earlier(document, sentence))
             if flow else None)
         or (through_country(text, span[0], item.start) if flow else None)
+        or (country_before_dash(text, span[0], item.start) if flow else None)
         or (company_share(text, sentence[0], item.start) if flow else None)
         or (speakers_share(text, sentence[0], item.start) if flow else None)
         or (capital_share(text, sentence[0], item.start) if flow else None)

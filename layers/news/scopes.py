@@ -527,6 +527,27 @@ def through_country(text: str, start: int, figure: int) -> str | None:
     return f"section:{country}" if country else None
 
 
+# A country named right before a dash before a volume, as an origin ("из") or named alone:
+# "больше всего было перевезено из Казахстана - 3 206 TEU, на втором месте Китай - 2915 TEU"
+# (held390); not a country after a noun it belongs to ("общая пропускная способность морских
+# портов Казахстана — 27 млн тонн", all its ports'). The dash is spaced: a hyphen joins the
+# names of a line ("Баку-Тбилиси-Карс").
+_COUNTRY_DASH = re.compile(r"(?<![^\W\d_])(из\s+)?([А-ЯЁ][а-яё]+)\s+[-–—]\s+\Z")
+
+
+def country_before_dash(text: str, start: int, figure: int) -> str | None:
+    """``share:<country code>`` for a volume at ``figure`` that a country named right before a
+    spaced dash (in ``text[start:figure]``) introduces: that country's cargo, one item of a
+    list by origin ("из Казахстана - 3 206 TEU, на втором месте Китай - 2915 TEU"); else
+    None."""
+    match = _COUNTRY_DASH.search(text, max(start, figure - 40), figure)
+    if match is None or not (match[1] or match[2].lower() in COUNTRIES):
+        return None  # neither an origin ("из Казахстана") nor a name alone ("Китай")
+    country = next((COUNTRIES[lemma] for lemma in sorted(lemmas(match[2]))
+                    if lemma in COUNTRIES), None)  # fmt: skip
+    return f"share:{country}" if country else None
+
+
 # Traffic over a country's whole territory: "объем грузоперевозок по территории Казахстана".
 _OVER_TERRITORY = re.compile(r"\bпо\s+территории\s+([А-ЯЁ][а-яё]+)")
 
