@@ -27,6 +27,7 @@ from caspian.layers.news.scopes import (
     country_after,
     country_before_dash,
     done_to,
+    elided_direction,
     exporter_share,
     figure_scope,
     first_before_a_later,
@@ -266,6 +267,8 @@ def scope_of(
         or (speakers_share(text, sentence[0], item.start) if flow else None)
         or (capital_share(text, sentence[0], item.start) if flow else None)
         or (share_scope(text, sentence[0], item.start, project_named) if flow else None)
+        # the list's cargo named once, after its last item: the whole sentence is looked at
+        or (elided_direction(text, item.end, sentence[1]) if flow else None)
         or (origin_after(text, item.end, span[1]) if flow else None)
         or (shippers_share(text, span[0], (item.start, item.end)) if flow else None)
         or (exporter_share(text, sentence[0], item.start) if flow else None)

@@ -1164,6 +1164,31 @@ def _field_origin(tokens: Sequence[frozenset[str]]) -> str | None:
     return f"share:{country}" if country else None
 
 
+#: Adjectives of a cargo's direction of trade, by lemma.
+DIRECTIONS = {"импортный": "import", "экспортный": "export", "транзитный": "transit"}
+#: How many words after a figure a list's cargo word may stand.
+_LIST_REACH = 10
+
+
+def elided_direction(text: str, figure_end: int, ceiling: int) -> str | None:
+    """``share:<direction>`` when an adjective of direction (:data:`DIRECTIONS`) right after a
+    volume stands alone, its cargo named once at the list's end: "369 TEU импортных, 397 TEU
+    экспортных и 10 318 TEU транзитных грузов" (held390); else None. The volume ends at
+    ``figure_end``, its clause at ``ceiling``."""
+    following = words(text, figure_end, ceiling)[:_LIST_REACH]
+    if len(following) < 2:
+        return None
+    direction = next((DIRECTIONS[lemma] for lemma in sorted(lemmas(following[0].text))
+                      if lemma in DIRECTIONS), None)  # fmt: skip
+    if direction is None:
+        return None
+    after, between = following[1].text, text[following[0].end : following[1].start]
+    alone = after[0].isdigit() or after in _AND or "," in between
+    if not alone or not any(lemmas(word.text) & CARGO for word in following[2:]):
+        return None
+    return f"share:{direction}"
+
+
 def origin_after(text: str, figure_end: int, ceiling: int) -> str | None:
     """``share:<who>`` when the cargo word right after a volume is followed by the countries
     it comes from ("242 тысячи тонн нефти Казахстана и Туркменистана"), or has an adjective
