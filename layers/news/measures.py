@@ -215,6 +215,7 @@ def scope_of(
             or work_after(text, item.end)
             or progress_scope(text, sentence[0], item.start)
             or shipper_share(text, sentence[0], (item.start, item.end))
+            or share_said_after(text, item.end, span[1])
             or figure_scope(text, *span)
             # "почти 90 процентов работ" that name no design nor section: works built
             or ("construction" if of_works(text, item.end) else None)

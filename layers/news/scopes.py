@@ -1239,11 +1239,15 @@ def _cargo_origin(tokens: Sequence[frozenset[str] | set[str]], index: int) -> st
 def share_said_after(text: str, figure_end: int, ceiling: int) -> str | None:
     """``share:<who>`` when the volume ending at ``figure_end`` is said to be (a dash,
     "составила", before ``ceiling``) a cargo of one origin: "85,1% или 21 млн 199,8 тыс. тонн
-    нефти … составила нефть, добытая в Азербайджане" is Azerbaijan's oil; else None."""
+    нефти … составила нефть, добытая в Азербайджане" is Azerbaijan's oil; so is a percent said
+    to fall to the share of one ("86 процентов приходится на долю транзитных грузов",
+    held388: transit); else None."""
     said = _SAID_TO_BE.match(text, figure_end, ceiling)
     if not said:
         return None
     tokens = [lemmas(token.text) for token in words(text, said.end(), ceiling)[:8]]
+    if tokens and tokens[0] & PART_WORDS:
+        tokens = tokens[1:]  # "на долю транзитных грузов": the share of the cargo
     cargo = next((index for index in range(min(2, len(tokens))) if tokens[index] & CARGO), None)
     return None if cargo is None else _cargo_origin(tokens, cargo)
 
