@@ -52,10 +52,11 @@ _DURATION_UNITS = {"год": "yr", "лет": "yr", "месяц": "month", "де�
 _WORD_RUN = re.compile(r"[А-Яа-яЁё]+")
 _START = operator.methodcaller("start")
 _YEAR_ONLY = re.compile(_YEAR)
-# Containers counted in twenty-foot equivalent units.
+# Containers counted in twenty-foot equivalent units; the unit may be named after the word
+# "эквивалент" ("10 746 контейнеров в эквиваленте TEU", held388).
 _TEU_AFTER = re.compile(
     r"\s*(?:\(\s*(?:ДФЭ|TEU)\s*\)|(?:ДФЭ|TEU)\b|в\s+(?:двадцатифутовом|20-футовом)\s+"
-    r"эквиваленте)",
+    r"эквиваленте|в\s+эквиваленте\s+(?:ДФЭ|TEU)\b)",
     re.IGNORECASE,
 )
 #: A counting word before what is counted: "100 тысяч единиц 20-футовых контейнеров".
