@@ -213,7 +213,8 @@ def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
     if completes(said):
         in_year = [match for match in (_IN_YEAR.finditer(text, start, end) if dated else ())
                    if not _starts_work(text, match, start, end)
-                   and not _of_talks(text, match, start, end)]  # fmt: skip
+                   and not _of_talks(text, match, start, end)
+                   and not _of_most_works(text, match, start, end)]  # fmt: skip
         relative = [match
                     for pattern in (_RELATIVE_IN, _RELATIVE_PART, _RELATIVE_START,
                                     _RELATIVE_MID, _RELATIVE_WITHIN)
@@ -260,7 +261,8 @@ def _searched(pattern: re.Pattern[str], text: str, start: int, end: int) -> Iter
 
 
 #: Words of a part of the works, not their whole: "Большая часть работ будет завершена к 2012
-#: году, и в 2013 году это будет путь в Европу" (held230): no deadline of the project.
+#: году, и в 2013 году это будет путь в Европу" (held230), "основная часть строительства
+#: завершится в 2012 году" (held383): no deadline of the project.
 _MOST = frozenset({"большой", "основной", "значительный"})
 
 
