@@ -193,7 +193,11 @@ def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
     # word of a year named relative to the publication read further.
     dated = bool(bare_year) or holds_a_year(text, start, end)
     for match in _ABSOLUTE.finditer(text, start, end) if dated else ():
-        if _of_most_works(text, match, start, end) or _of_talks(text, match, start, end):
+        if (
+            _of_most_works(text, match, start, end)
+            or _of_talks(text, match, start, end)
+            or _of_earnings(text, match, start, end)
+        ):
             continue
         last = float(match[4]) if match[4] and int(match[4]) > int(match[3]) else None
         yield Quantity("deadline", float(match[3]), "year", match.start(), match.end(),
@@ -214,7 +218,8 @@ def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
         in_year = [match for match in (_IN_YEAR.finditer(text, start, end) if dated else ())
                    if not _starts_work(text, match, start, end)
                    and not _of_talks(text, match, start, end)
-                   and not _of_most_works(text, match, start, end)]  # fmt: skip
+                   and not _of_most_works(text, match, start, end)
+                   and not _of_earnings(text, match, start, end)]  # fmt: skip
         relative = [match
                     for pattern in (_RELATIVE_IN, _RELATIVE_PART, _RELATIVE_START,
                                     _RELATIVE_MID, _RELATIVE_WITHIN)
@@ -282,6 +287,20 @@ def _of_talks(text: str, match: re.Match[str], start: int, end: int) -> bool:
     after = _CLAUSE_END.search(text, match.end(), end)
     clause = range_lemmas(text, edges[-1] if edges else start, after.start() if after else end)
     return "переговоры" in clause
+
+
+#: Words of money earned: a year by which a profit is expected ("до 2020 года ожидается
+#: прибыль в сотни миллионов манатов", held387) is a forecast of earnings, no deadline.
+EARNINGS = {"прибыль", "доход", "выручка"}
+
+
+def _of_earnings(text: str, match: re.Match[str], start: int, end: int) -> bool:
+    """Whether the clause of a year ``match`` (within ``text[start:end]``, its sentence) says
+    what is to be earned by then (:data:`EARNINGS`), not what is to be done."""
+    edges = [edge.end() for edge in _CLAUSE_END.finditer(text, start, match.start())]
+    after = _CLAUSE_END.search(text, match.end(), end)
+    clause = range_lemmas(text, edges[-1] if edges else start, after.start() if after else end)
+    return bool(clause & EARNINGS)
 
 
 #: Words that speed a work up: a year in whose clause works are sped up is no completion ("В
