@@ -642,6 +642,14 @@ def periods(text: str, start: int, end: int) -> Iterator[Quantity]:
             )
 
 
+# The year months are counted in, after them: "в течение двух месяцев текущего года" (held385)
+# is a window of that year, no time a work takes.
+_OF_A_YEAR = re.compile(
+    r"\s+(?:(?:текущего|этого|нынешнего|прошлого|минувшего)\s+года|\d{4}\s+(?:года|г\.))",
+    re.IGNORECASE,
+)
+
+
 @reads_where(_DURATION_HINT)
 def durations(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Durations: ``в течение ближайших трёх лет``, ``ближайших 12-36 месяцев``, and ranges of
@@ -651,6 +659,8 @@ def durations(text: str, start: int, end: int) -> Iterator[Quantity]:
     for match in _phrase("duration").finditer(text, start, end):
         value = number_value(match[1])
         unit = _DURATION_UNITS.get(best_lemma(match[3]), _DURATION_UNITS.get(match[3].lower()))
+        if unit == "month" and _OF_A_YEAR.match(text, match.end(), end):
+            continue  # "В течение двух месяцев текущего года": the months a volume is of
         if value and unit:
             maximum = range_top(value, number_value(match[2]) if match[2] else None)
             yield Quantity("duration", value, unit, match.start(), match.end(), value_max=maximum)
