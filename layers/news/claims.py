@@ -1733,7 +1733,9 @@ def read_claims(
                 written = figures[number - 1]
                 scope = _scope_of_change_before(document, claims[-1], written, item, index)
             # a figure "по этому направлению" is the route's the sentences before named
-            this_route = linking.refers_to_route(document.text, sentence[0], item.start)
+            this_route = linking.refers_to_route(
+                document.text, sentence[0], item.start, item.end, sentence[1]
+            )
             borrow = item.kind in BORROWS or not topics_by_sentence.get(index) or this_route
             named = names
             if item.kind == "length":  # a length is not of a project named as an end of its route

@@ -1044,17 +1044,27 @@ _DIRECTION = re.compile(r"\bиз\s+[А-ЯЁ][а-яё]+\s+(?:в|во|до)\s+[А-
 _OF_TOTAL = re.compile(r"\s*(?:от\s+)?(?:совокупного|общего|всего)\s+объ[её]ма", re.IGNORECASE)
 
 
+#: Nouns of a kind of cargo by its direction, by lemma: "Транзит составляет 81% от общего
+#: объема перевозок" is the transit share.
+SHARE_NOUNS = {"транзит": "transit"}
+
+
 def shipper_share(text: str, start: int, figure: tuple[int, int]) -> str | None:
     """``share:<country>`` for a percent of the total volume (``figure``, its sentence from
     ``start``) that a country named before it carried: "Азербайджан прокачал по БТД 74,9%
-    совокупного объема" is Azerbaijan's share of the pipeline's oil; else None."""
+    совокупного объема" is Azerbaijan's share of the pipeline's oil; ``share:transit`` when
+    transit is said before it ("Транзит составляет 81% от общего объема перевозок грузов",
+    held390); else None."""
     if not _OF_TOTAL.match(text, figure[1]):
         return None
     for token in words(text, start, figure[0]):
-        country = next((COUNTRIES[lemma] for lemma in sorted(lemmas(token.text))
-                        if lemma in COUNTRIES), None)  # fmt: skip
+        said = lemmas(token.text)
+        country = next((COUNTRIES[lemma] for lemma in sorted(said) if lemma in COUNTRIES), None)
         if country:
             return f"share:{country}"
+        kind = next((SHARE_NOUNS[lemma] for lemma in sorted(said) if lemma in SHARE_NOUNS), None)
+        if kind:
+            return f"share:{kind}"
     return None
 
 
