@@ -1827,9 +1827,15 @@ def read_claims(
                         link, str(scope),
                     )  # fmt: skip
                 link, scope = through_place(gazetteer, link, scope)
-                if (link.layer or "").endswith("_port") and _origin_share(scope):
+                if (
+                    (link.layer or "").endswith("_port")
+                    and _origin_share(scope)
+                    and item.kind != "percent"
+                ):
                     # a port handles a country's cargo: "Через порт Актау в Азербайджан
-                    # отправлено 1,5 млн тонн казахстанской нефти" is the port's volume
+                    # отправлено 1,5 млн тонн казахстанской нефти" is the port's volume; a
+                    # percent is a share of the port's traffic ("16 526 пассажиров (82,8
+                    # процента) совершили поездку в Туркменистан", held388) and keeps it
                     scope = None
                 if scope is None and (link.layer or "").endswith("_port"):
                     scope = _ferry_facility(document.text, item, sentence)

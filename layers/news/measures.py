@@ -20,6 +20,7 @@ from caspian.layers.news.scopes import (
     SECTION_WORDS,
     STRETCH,
     bank_financing,
+    bracketed_destination,
     capital_share,
     company_share,
     component_scope,
@@ -216,6 +217,7 @@ def scope_of(
             or progress_scope(text, sentence[0], item.start)
             or shipper_share(text, sentence[0], (item.start, item.end))
             or share_said_after(text, item.end, span[1])
+            or bracketed_destination(text, item.end, sentence[1])
             or figure_scope(text, *span)
             # "почти 90 процентов работ" that name no design nor section: works built
             or ("construction" if of_works(text, item.end) else None)

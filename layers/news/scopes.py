@@ -1044,6 +1044,26 @@ _DIRECTION = re.compile(r"\bиз\s+[А-ЯЁ][а-яё]+\s+(?:в|во|до)\s+[А-
 _OF_TOTAL = re.compile(r"\s*(?:от\s+)?(?:совокупного|общего|всего)\s+объ[её]ма", re.IGNORECASE)
 
 
+# A share in brackets after a count, its clause naming where they went: "16 526 пассажиров
+# (82,8 процента) совершили поездку в Туркменистан, 3439 пассажиров (17,2 процента) – в
+# Казахстан" (held388).
+_BRACKET_CLOSES = re.compile(r"\s*\)")
+_TO_COUNTRY = re.compile(r"\bв(?:о)?\s+([А-ЯЁ][а-яё]+)")
+_CLAUSE_STOP = re.compile(r"[,;.!?(]")
+
+
+def bracketed_destination(text: str, figure_end: int, end: int) -> str | None:
+    """``share:<country code>`` for a percent in brackets (ending at ``figure_end``) whose
+    clause after it, before ``end``, names the country its count went to ("(82,8 процента)
+    совершили поездку в Туркменистан", "(17,2 процента) – в Казахстан"); else None."""
+    closes = _BRACKET_CLOSES.match(text, figure_end, end)
+    if closes is None:
+        return None
+    stop = _CLAUSE_STOP.search(text, closes.end(), end)
+    country = _country_of(_TO_COUNTRY, text, closes.end(), stop.start() if stop else end)
+    return f"share:{country}" if country else None
+
+
 #: Nouns of a kind of cargo by its direction, by lemma: "Транзит составляет 81% от общего
 #: объема перевозок" is the transit share.
 SHARE_NOUNS = {"транзит": "transit"}
