@@ -1279,7 +1279,16 @@ def share_said_after(text: str, figure_end: int, ceiling: int) -> str | None:
     if tokens and tokens[0] & PART_WORDS:
         tokens = tokens[1:]  # "на долю транзитных грузов": the share of the cargo
     cargo = next((index for index in range(min(2, len(tokens))) if tokens[index] & CARGO), None)
-    return None if cargo is None else _cargo_origin(tokens, cargo)
+    if cargo is not None:
+        return _cargo_origin(tokens, cargo)
+    # the cargo after its kinds, from one country: "38-40% грузов составляют импортные и
+    # транзитные грузы из Китая" (held386) is China's share, whatever its kinds
+    for index in range(min(_ORIGIN_WORDS + 2, len(tokens) - 2)):
+        if tokens[index] & CARGO and "из" in tokens[index + 1]:
+            country = next((COUNTRIES[lemma] for lemma in sorted(tokens[index + 2])
+                            if lemma in COUNTRIES), None)  # fmt: skip
+            return f"share:{country}" if country else None
+    return None
 
 
 # A change of a share named by its adjective alone, the cargo left out: "объем азербайджанской
