@@ -76,6 +76,20 @@ _DURATION_HINT = (
     "течение", "протяжении", "ближайших", "следующих", "рассчитан", "через", "продолжал", "длил",
     "займ",
 )  # fmt: skip
+# A growth said by a compound adjective of its factor: "более чем двукратный рост" (held384),
+# "шестикратном росте", "трехкратное увеличение".
+_FOLD_FACTORS = {"дву": 2.0, "двух": 2.0, "полутора": 1.5, "трех": 3.0, "трёх": 3.0,
+                 "четырех": 4.0, "четырёх": 4.0, "пяти": 5.0, "шести": 6.0, "семи": 7.0,
+                 "восьми": 8.0, "девяти": 9.0, "десяти": 10.0}  # fmt: skip
+_FOLD_WORDS = "|".join(sorted(_FOLD_FACTORS, key=len, reverse=True))
+_FOLD_GROWTH = needs_words(
+    re.compile(
+        rf"(?:\b({_HEDGES})\s+)?(?<![А-Яа-яЁё])({_FOLD_WORDS})"
+        r"кратн[а-яё]*\s+(?:рост|увеличени)[а-яё]*",
+        re.IGNORECASE,
+    ),
+    ("кратн",),
+)
 # The letters every growth word starts with (as case-sensitive as :data:`_GROWTH_WORD`).
 _GROWTH_WORD_HINT = needs_words(re.compile(r"[УуВв](?:дв|тр)"), ("удв", "утр", "вдв", "втр"))
 # The "от" of a range of figures ("разные объемы прокачки нефти … – от 40 до 80 млн. тонн в
@@ -559,9 +573,15 @@ def measured(text: str, start: int, end: int, language: Language = RUSSIAN) -> I
         )
 
 
-@reads_where(_GROWTH_HINT, _GROWTH_WORD_HINT)
+@reads_where(_GROWTH_HINT, _GROWTH_WORD_HINT, _FOLD_GROWTH)
 def growth(text: str, start: int, end: int) -> Iterator[Quantity]:
-    """Growth factors: ``почти в пять раз``, ``в 2,5 раза``, ``утроить``, ``удвоение``."""
+    """Growth factors: ``почти в пять раз``, ``в 2,5 раза``, ``утроить``, ``удвоение``,
+    ``более чем двукратный рост``."""
+    if may_search(_FOLD_GROWTH, text, start, end):
+        for match in _FOLD_GROWTH.finditer(text, start, end):
+            hedge = _QUALIFIERS.get(match[1].split()[0].lower()) if match[1] else None
+            yield Quantity("growth", _FOLD_FACTORS[match[2].casefold()], "x", match.start(),
+                           match.end(), hedge)  # fmt: skip
     hinted = may_search(_GROWTH_HINT, text, start, end) and _GROWTH_HINT.search(text, start, end)
     phrases = _phrase("growth").finditer(text, start, end) if hinted else ()
     for match in phrases:
