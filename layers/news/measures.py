@@ -327,13 +327,21 @@ def change_through(
     country (:func:`caspian.layers.news.scopes.through_country`) named before it in its
     sentence ("через территорию Турции … транспортировано … что на … 12,7% меньше"), or in
     the ``previous`` sentence when its clause refers back to that one ("это на … 6,07%
-    меньше показателя"); else None."""
+    меньше показателя"), or the share of the cargo of one origin that sentence names ("В первой
+    половине 2025 года транспортировка казахстанской нефти по трубопроводу … приблизилась к
+    150 тысячам баррелей в день. Это означает более чем двукратный рост", held384: share:KZ);
+    else None."""
     text = document.text
     found = through_country(text, sentence[0], item.start)
     if found or previous is None:
         return found
     if refers_back(document, item, sentence):
-        return through_country(text, *previous)
+        # the cargo's share only for a change that opens its sentence's figures: after a
+        # volume of its own ("2 млрд. кубометров газа, что на 4,9% меньше") it is that one's
+        alone = not any(character.isdigit() for character in text[sentence[0] : item.start])
+        return through_country(text, *previous) or (
+            share_scope(text, *previous) if alone else None
+        )
     return None
 
 
