@@ -97,6 +97,8 @@ EVENT_WORDS = {
     # a presentation: "сегодня, 21 октября 2025 года, презентовали проект "Развитие Среднего
     # коридора"" (held325)
     "презентовать", "презентация",
+    # the start of a line's fill with oil: "его заполнение нефтью - 18 мая 2005 года" (held381)
+    "заполнение",
 }  # fmt: skip
 # A range of years, the dash a minus sign too: "к 2026−2027 годам".
 _ABSOLUTE = re.compile(
@@ -554,6 +556,15 @@ def _events_of_the_year(text: str, start: int, end: int) -> Iterator[Quantity]:
                    extra={"event": event, "day_month": (int(found[1]), _month_number(found[2]))})
 
 
+def _own_clause_start(text: str, start: int, date: int) -> int:
+    """Where the clause of a date at ``date`` opens, looked for from ``start``: an event word
+    before the date is read in it only ("Строительство трубопровода началось в апреле 2003
+    года, а его заполнение нефтью - 18 мая 2005 года", held381: the fill, not the start of
+    construction, is dated)."""
+    edges = [edge.end() for edge in _CLAUSE_END.finditer(text, start, date)]
+    return edges[-1] if edges else start
+
+
 # The date a figure is given as of, right before it: "(по состоянию на 1 апреля 2013 года) по
 # нему прокачано 212,795 млн. тонн" — no event happened that day.
 _AS_OF = re.compile(r"\bпо\s+состоянию\s+на\s*\Z", re.IGNORECASE)
@@ -571,7 +582,8 @@ def events(text: str, start: int, end: int) -> Iterator[Quantity]:
         if _AS_OF.search(text[max(start, found.start - 24) : found.start]):
             continue  # "по состоянию на 1 апреля 2013 года" dates a figure, no event
         event = _event_word(text, found.end, min(end, found.end + _EVENT_REACH)) or _event_word(
-            text, max(start, found.start - _EVENT_REACH), found.start
+            text, _own_clause_start(text, max(start, found.start - _EVENT_REACH), found.start),
+            found.start,
         )
         if event is None:
             continue
