@@ -1733,7 +1733,9 @@ def read_claims(
                 written = figures[number - 1]
                 scope = _scope_of_change_before(document, claims[-1], written, item, index)
             # a figure "по этому направлению" is the route's the sentences before named
-            this_route = linking.refers_to_route(document.text, sentence[0], item.start)
+            this_route = linking.refers_to_route(
+                document.text, sentence[0], item.start, item.end, sentence[1]
+            )
             borrow = item.kind in BORROWS or not topics_by_sentence.get(index) or this_route
             named = names
             if item.kind == "length":  # a length is not of a project named as an end of its route
@@ -1825,9 +1827,15 @@ def read_claims(
                         link, str(scope),
                     )  # fmt: skip
                 link, scope = through_place(gazetteer, link, scope)
-                if (link.layer or "").endswith("_port") and _origin_share(scope):
+                if (
+                    (link.layer or "").endswith("_port")
+                    and _origin_share(scope)
+                    and item.kind != "percent"
+                ):
                     # a port handles a country's cargo: "Через порт Актау в Азербайджан
-                    # отправлено 1,5 млн тонн казахстанской нефти" is the port's volume
+                    # отправлено 1,5 млн тонн казахстанской нефти" is the port's volume; a
+                    # percent is a share of the port's traffic ("16 526 пассажиров (82,8
+                    # процента) совершили поездку в Туркменистан", held388) and keeps it
                     scope = None
                 if scope is None and (link.layer or "").endswith("_port"):
                     scope = _ferry_facility(document.text, item, sentence)

@@ -222,6 +222,13 @@ _DATELINE_LEAD = re.compile(
 )
 
 
+def _weekday_led(text: str, start: int, end: int) -> bool:
+    """Whether the line ``text[start:end]`` opens with a weekday before its date ("воскресенье,
+    16 марта 2025 г."), as a site's header prints the day it is viewed."""
+    lead = _DATELINE_LEAD.match(_bare(text[start:end]))
+    return lead is not None and not lead[0].lstrip().startswith(("N", "№"))
+
+
 def _dateline(line: str) -> str:
     """``line`` (made :func:`_bare`) without a weekday or an issue's number before its date."""
     lead = _DATELINE_LEAD.match(line)
@@ -357,6 +364,47 @@ def _clock_follows(text: str, lines: Sequence[tuple[int, int]], number: int) -> 
     return False
 
 
+# A line that opens with a full numeric date and then names the agency in capitals, with the
+# site's counter (views, comments) after it: "15.02.2021 ТАСС 1" (TASS through bigasia.ru), the
+# dateline a reprint prints under its headline.
+_DATE_AGENCY_LINE = re.compile(
+    r"[\s•·|—–-]*(?P<date>(\d{1,2})\.(\d{1,2})\.(\d{4}))\s+"
+    r"[А-ЯЁA-Z]{2,}(?:[ -][А-ЯЁA-Z]{2,})*(?:\s+\d+)?\s*"
+)
+
+
+def _date_agency_line(text: str, start: int, end: int) -> FoundDate | None:
+    """The date of a line ``text[start:end]`` that is a numeric date and an agency's name in
+    capitals (perhaps a counter after it), or None."""
+    match = _DATE_AGENCY_LINE.fullmatch(text, start, end)
+    date = None if match is None else _valid(int(match[4]), int(match[3]), int(match[2]))
+    if match is None or date is None:
+        return None
+    return FoundDate(date, None, "numeric", match.start("date"), match.end("date"), match["date"])
+
+
+# A library's citation of a newspaper issue, as archives print it under the article they keep:
+# the paper's title, the year, the day and month and the page, each after ".-" ("Бакинский
+# рабочий.- 2011.- 17 декабря.- С.1.", the anl.az archive): the issue's day is the article's.
+_ISSUE_CITATION = re.compile(
+    r"[^\n]*?\S\.\s*-\s*(\d{4})\s*\.\s*-\s*(\d{1,2})\s+([А-Яа-яЁё]+)\.?"
+    r"(?:\s*-\s*(?:С|C|с)\.\s*\d+(?:\s*-\s*\d+)?\.?)?\s*"
+)
+
+
+def _issue_citation(text: str, start: int, end: int) -> FoundDate | None:
+    """The issue's day of a line ``text[start:end]`` that is a library's citation of a
+    newspaper issue ("Бакинский рабочий.- 2011.- 17 декабря.- С.1."), or None."""
+    match = _ISSUE_CITATION.fullmatch(text, start, end)
+    month = month_number(match[3]) if match else None
+    date = _valid(int(match[1]), month, int(match[2])) if match and month else None
+    if match is None or date is None:
+        return None
+    return FoundDate(
+        date, None, "words", match.start(1), match.end(3), text[match.start(1) : match.end(3)]
+    )
+
+
 # A collector's header of year and month only ("date 2024-08"), and an agency's lead that dates
 # itself by day and month between the city and the agency's name in capitals ("Астана. 27
 # августа. KAZAKHSTAN TODAY - ...", kt.kz): the header lends the day its year when the months
@@ -393,6 +441,11 @@ def publication_date(text: str, lines: Sequence[tuple[int, int]]) -> FoundDate |
     ("АСТАНА, 4 марта 2025г. — ИА Караван Инфо.", "Баку/30.10.17/Turan:"; under a
     collector's header of year and month, "date 2024-08", one of day and month only,
     "Астана. 27 августа. KAZAKHSTAN TODAY -");
+    a line of a numeric date and the agency's name in capitals ("15.02.2021 ТАСС 1"); a
+    library's citation of a newspaper issue ("Бакинский рабочий.- 2011.- 17 декабря.- С.1.");
+    a weekday's date that opens the page ("воскресенье, 16 марта 2025 г.") is the day a site's
+    header says it is viewed, not the publication date, when a later line is a dateline of an
+    earlier day, and the publication date when none is;
     the first date given with a time of day; the first numeric date closing a line after a
     comma (a photo's or a title's stamp: "Sputnik Азербайджан, 1920, 13.02.2022"); the date of
     a closing byline of the outlet's web address ("BNews.kz, 31 июля 2014").
@@ -409,6 +462,9 @@ def publication_date(text: str, lines: Sequence[tuple[int, int]]) -> FoundDate |
     if header:
         return header
     month_header = _MONTH_HEADER.match(text)
+    first = next((number for number, (start, end) in enumerate(lines) if text[start:end].strip()),
+                 None)  # fmt: skip
+    today = None  # a weekday's date opening the page: perhaps the day it was viewed
     for number, (start, end) in enumerate(lines):
         if month_header is not None:
             lead = _agency_day(text, start, end, month_header)
@@ -421,15 +477,23 @@ def publication_date(text: str, lines: Sequence[tuple[int, int]]) -> FoundDate |
             for found in find_dates(text, start, stop):
                 line = _dateline(_bare(text[start:stop])) if line is None else line
                 if _bare(found.evidence) == line and not _clock_follows(text, lines, number):
-                    return found
+                    if today is None and number == first and _weekday_led(text, start, stop):
+                        today = found  # the site's "today" unless the page dates itself later
+                        break
+                    if today is None or found.date < today.date:
+                        return found
         short = (
             _short_dateline(text, start, end)
             or _breadcrumb_date(text, start, end)
             or _date_after(_AGENCY_CITY, text, start, end)
             or _slashed_dateline(text, start, end)
+            or _date_agency_line(text, start, end)
+            or _issue_citation(text, start, end)
         )
-        if short:
+        if short and (today is None or short.date < today.date):
             return short
+    if today is not None:
+        return today
     for found in find_dates(text):
         if found.time:
             return found

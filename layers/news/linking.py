@@ -460,14 +460,28 @@ _THIS_ROUTE = re.compile(
 )
 #: How far before a figure (characters) its demonstrative of the route is read.
 _THIS_ROUTE_REACH = 80
+# The same said of the whole a share is of, right after it: "Транзит составляет 81% от общего
+# объема перевозок грузов по данному маршруту" (held390).
+_THIS_ROUTE_AFTER = re.compile(
+    r"(?:\s+[^\s.;!?]+){0,5}?\s+по\s+(?:эт|данн)[а-яё]{1,3}\s+(?:направлени|маршрут|коридор)",
+    re.IGNORECASE,
+)
 
 
-def refers_to_route(text: str, start: int, figure: int) -> bool:
+def refers_to_route(
+    text: str, start: int, figure: int, figure_end: int | None = None, end: int | None = None
+) -> bool:
     """Whether the figure at ``figure`` refers back to the route by a demonstrative in
     ``text[start:figure]`` (its sentence before it): "Согласно прогнозам, к 2030 году
     грузопотоки по этому направлению могут утроиться" (held306, held325) is the growth of the
-    route the sentences before named, whatever topic word ("грузопотоки") its own holds."""
-    return _THIS_ROUTE.search(text, max(start, figure - _THIS_ROUTE_REACH), figure) is not None
+    route the sentences before named, whatever topic word ("грузопотоки") its own holds; or,
+    when ``figure_end`` and ``end`` (its sentence's end) are given, in the few words right
+    after it ("81% от общего объема перевозок грузов по данному маршруту")."""
+    if _THIS_ROUTE.search(text, max(start, figure - _THIS_ROUTE_REACH), figure) is not None:
+        return True
+    if figure_end is None or end is None:
+        return False
+    return _THIS_ROUTE_AFTER.match(text, figure_end, end) is not None
 
 
 def specific(

@@ -58,7 +58,9 @@ class Reading:
 
 def magnitude(text: str, position: int, end: int) -> tuple[float, float, float | None, int]:
     """The scale word right after a number, and a smaller magnitude after it ("млн 108 тыс.":
-    ``(1e6, 108000.0, 1000.0, stop)``); ``(1.0, 0.0, None, position)`` when none follows."""
+    ``(1e6, 108000.0, 1000.0, stop)``; "млн. 280 тыс. 667 тонн", the units after the
+    thousands too: ``(1e6, 280667.0, 1.0, stop)``); ``(1.0, 0.0, None, position)`` when none
+    follows."""
     first = tail(text, position, end, 1)
     factor = numbers.scale_word(first[0][0].rstrip(".")) if first else None
     if not factor:
@@ -68,6 +70,10 @@ def magnitude(text: str, position: int, end: int) -> tuple[float, float, float |
     lesser = numbers.scale_word(smaller[2].rstrip(".")) if smaller else None
     if smaller and lesser and lesser < factor:
         added = numbers.parse_digits(smaller[1]) * lesser
+        # and the units after the thousands: "2 млн. 280 тыс. 667 тонн" is 2 280 667 t
+        ones = _UNITS_AFTER_THOUSANDS.match(text, smaller.end(), end) if lesser == 1e3 else None
+        if ones:
+            return factor, added + float(ones[1]), 1.0, ones.end(1)
         return factor, added, numbers.digits_step(smaller[1]) * lesser, smaller.end()
     units = _UNITS_AFTER_THOUSANDS.match(text, stop, end) if factor == 1e3 else None
     if units:  # "4 тыс. 936 метров" is 4 936 m

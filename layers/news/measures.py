@@ -20,12 +20,15 @@ from caspian.layers.news.scopes import (
     SECTION_WORDS,
     STRETCH,
     bank_financing,
+    bracketed_destination,
     capital_share,
     company_share,
     component_scope,
     counted_stretch,
     country_after,
+    country_before_dash,
     done_to,
+    elided_direction,
     exporter_share,
     figure_scope,
     first_before_a_later,
@@ -213,6 +216,8 @@ def scope_of(
             or work_after(text, item.end)
             or progress_scope(text, sentence[0], item.start)
             or shipper_share(text, sentence[0], (item.start, item.end))
+            or share_said_after(text, item.end, span[1])
+            or bracketed_destination(text, item.end, sentence[1])
             or figure_scope(text, *span)
             # "почти 90 процентов работ" that name no design nor section: works built
             or ("construction" if of_works(text, item.end) else None)
@@ -260,10 +265,13 @@ def scope_of(
         or (same_volume_share(text, span[0], item.start, _earlier(document, sentence))
             if flow else None)
         or (through_country(text, span[0], item.start) if flow else None)
+        or (country_before_dash(text, span[0], item.start) if flow else None)
         or (company_share(text, sentence[0], item.start) if flow else None)
         or (speakers_share(text, sentence[0], item.start) if flow else None)
         or (capital_share(text, sentence[0], item.start) if flow else None)
         or (share_scope(text, sentence[0], item.start, project_named) if flow else None)
+        # the list's cargo named once, after its last item: the whole sentence is looked at
+        or (elided_direction(text, item.end, sentence[1]) if flow else None)
         or (origin_after(text, item.end, span[1]) if flow else None)
         or (shippers_share(text, span[0], (item.start, item.end)) if flow else None)
         or (exporter_share(text, sentence[0], item.start) if flow else None)
@@ -319,13 +327,21 @@ def change_through(
     country (:func:`caspian.layers.news.scopes.through_country`) named before it in its
     sentence ("через территорию Турции … транспортировано … что на … 12,7% меньше"), or in
     the ``previous`` sentence when its clause refers back to that one ("это на … 6,07%
-    меньше показателя"); else None."""
+    меньше показателя"), or the share of the cargo of one origin that sentence names ("В первой
+    половине 2025 года транспортировка казахстанской нефти по трубопроводу … приблизилась к
+    150 тысячам баррелей в день. Это означает более чем двукратный рост", held384: share:KZ);
+    else None."""
     text = document.text
     found = through_country(text, sentence[0], item.start)
     if found or previous is None:
         return found
     if refers_back(document, item, sentence):
-        return through_country(text, *previous)
+        # the cargo's share only for a change that opens its sentence's figures: after a
+        # volume of its own ("2 млрд. кубометров газа, что на 4,9% меньше") it is that one's
+        alone = not any(character.isdigit() for character in text[sentence[0] : item.start])
+        return through_country(text, *previous) or (
+            share_scope(text, *previous) if alone else None
+        )
     return None
 
 

@@ -44,6 +44,13 @@ TITLE_REACH = 120
 # (held241) names the company that runs the port as a party, not the port; the freight "в ЗАО
 # "Бакинский Международный Морской Торговый Порт"" (held134) is the port's and stays.
 _LEGAL_FORM_BEFORE = re.compile(r"\b(?:ЗАО|ОАО|ООО|ПАО|АО|ТОО|АОЗТ)\s*[«\"„“]?\Z")
+# So does a company whose press service or statement is the source of the news: "в сообщении
+# пресс-службы ЗАО «Бакинский международный морской торговый порт», распространенном в среду"
+# (held388) is the company that runs the port.
+_SOURCE_COMPANY_BEFORE = re.compile(
+    r"\b(?:пресс-служб[а-яё]*|сообщени[а-яё]*)\s+(?:ЗАО|ОАО|ООО|ПАО|АО|ТОО|АОЗТ)\s*[«\"„“]?\Z",
+    re.IGNORECASE,
+)
 # A settlement's noun right before a name: "в поселке Алят", "до поселка Курык" name the
 # village a port stands in or a road goes to, not the port.
 _SETTLEMENT_BEFORE = re.compile(
@@ -129,6 +136,9 @@ def find_mentions(document: NewsDocument, gazetteer: Gazetteer | None = None) ->
                 or (
                     _LEGAL_FORM_BEFORE.search(document.text, before, match.start)
                     and "подписать" in range_lemmas(document.text, start, end)
+                )
+                or _SOURCE_COMPANY_BEFORE.search(
+                    document.text, max(start, match.start - 60), match.start
                 )
             ):
                 continue  # a company or a body named after the feature, or a title cited

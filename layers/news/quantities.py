@@ -52,10 +52,11 @@ _DURATION_UNITS = {"год": "yr", "лет": "yr", "месяц": "month", "де�
 _WORD_RUN = re.compile(r"[А-Яа-яЁё]+")
 _START = operator.methodcaller("start")
 _YEAR_ONLY = re.compile(_YEAR)
-# Containers counted in twenty-foot equivalent units.
+# Containers counted in twenty-foot equivalent units; the unit may be named after the word
+# "эквивалент" ("10 746 контейнеров в эквиваленте TEU", held388).
 _TEU_AFTER = re.compile(
     r"\s*(?:\(\s*(?:ДФЭ|TEU)\s*\)|(?:ДФЭ|TEU)\b|в\s+(?:двадцатифутовом|20-футовом)\s+"
-    r"эквиваленте)",
+    r"эквиваленте|в\s+эквиваленте\s+(?:ДФЭ|TEU)\b)",
     re.IGNORECASE,
 )
 #: A counting word before what is counted: "100 тысяч единиц 20-футовых контейнеров".
@@ -75,6 +76,20 @@ _DURATION_HINT = (
     "течение", "протяжении", "ближайших", "следующих", "рассчитан", "через", "продолжал", "длил",
     "займ",
 )  # fmt: skip
+# A growth said by a compound adjective of its factor: "более чем двукратный рост" (held384),
+# "шестикратном росте", "трехкратное увеличение".
+_FOLD_FACTORS = {"дву": 2.0, "двух": 2.0, "полутора": 1.5, "трех": 3.0, "трёх": 3.0,
+                 "четырех": 4.0, "четырёх": 4.0, "пяти": 5.0, "шести": 6.0, "семи": 7.0,
+                 "восьми": 8.0, "девяти": 9.0, "десяти": 10.0}  # fmt: skip
+_FOLD_WORDS = "|".join(sorted(_FOLD_FACTORS, key=len, reverse=True))
+_FOLD_GROWTH = needs_words(
+    re.compile(
+        rf"(?:\b({_HEDGES})\s+)?(?<![А-Яа-яЁё])({_FOLD_WORDS})"
+        r"кратн[а-яё]*\s+(?:рост|увеличени)[а-яё]*",
+        re.IGNORECASE,
+    ),
+    ("кратн",),
+)
 # The letters every growth word starts with (as case-sensitive as :data:`_GROWTH_WORD`).
 _GROWTH_WORD_HINT = needs_words(re.compile(r"[УуВв](?:дв|тр)"), ("удв", "утр", "вдв", "втр"))
 # The "от" of a range of figures ("разные объемы прокачки нефти … – от 40 до 80 млн. тонн в
@@ -558,9 +573,15 @@ def measured(text: str, start: int, end: int, language: Language = RUSSIAN) -> I
         )
 
 
-@reads_where(_GROWTH_HINT, _GROWTH_WORD_HINT)
+@reads_where(_GROWTH_HINT, _GROWTH_WORD_HINT, _FOLD_GROWTH)
 def growth(text: str, start: int, end: int) -> Iterator[Quantity]:
-    """Growth factors: ``почти в пять раз``, ``в 2,5 раза``, ``утроить``, ``удвоение``."""
+    """Growth factors: ``почти в пять раз``, ``в 2,5 раза``, ``утроить``, ``удвоение``,
+    ``более чем двукратный рост``."""
+    if may_search(_FOLD_GROWTH, text, start, end):
+        for match in _FOLD_GROWTH.finditer(text, start, end):
+            hedge = _QUALIFIERS.get(match[1].split()[0].lower()) if match[1] else None
+            yield Quantity("growth", _FOLD_FACTORS[match[2].casefold()], "x", match.start(),
+                           match.end(), hedge)  # fmt: skip
     hinted = may_search(_GROWTH_HINT, text, start, end) and _GROWTH_HINT.search(text, start, end)
     phrases = _phrase("growth").finditer(text, start, end) if hinted else ()
     for match in phrases:
@@ -641,6 +662,14 @@ def periods(text: str, start: int, end: int) -> Iterator[Quantity]:
             )
 
 
+# The year months are counted in, after them: "в течение двух месяцев текущего года" (held385)
+# is a window of that year, no time a work takes.
+_OF_A_YEAR = re.compile(
+    r"\s+(?:(?:текущего|этого|нынешнего|прошлого|минувшего)\s+года|\d{4}\s+(?:года|г\.))",
+    re.IGNORECASE,
+)
+
+
 @reads_where(_DURATION_HINT)
 def durations(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Durations: ``в течение ближайших трёх лет``, ``ближайших 12-36 месяцев``, and ranges of
@@ -650,6 +679,8 @@ def durations(text: str, start: int, end: int) -> Iterator[Quantity]:
     for match in _phrase("duration").finditer(text, start, end):
         value = number_value(match[1])
         unit = _DURATION_UNITS.get(best_lemma(match[3]), _DURATION_UNITS.get(match[3].lower()))
+        if unit == "month" and _OF_A_YEAR.match(text, match.end(), end):
+            continue  # "В течение двух месяцев текущего года": the months a volume is of
         if value and unit:
             maximum = range_top(value, number_value(match[2]) if match[2] else None)
             yield Quantity("duration", value, unit, match.start(), match.end(), value_max=maximum)

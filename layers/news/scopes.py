@@ -527,6 +527,27 @@ def through_country(text: str, start: int, figure: int) -> str | None:
     return f"section:{country}" if country else None
 
 
+# A country named right before a dash before a volume, as an origin ("из") or named alone:
+# "больше всего было перевезено из Казахстана - 3 206 TEU, на втором месте Китай - 2915 TEU"
+# (held390); not a country after a noun it belongs to ("общая пропускная способность морских
+# портов Казахстана — 27 млн тонн", all its ports'). The dash is spaced: a hyphen joins the
+# names of a line ("Баку-Тбилиси-Карс").
+_COUNTRY_DASH = re.compile(r"(?<![^\W\d_])(из\s+)?([А-ЯЁ][а-яё]+)\s+[-–—]\s+\Z")
+
+
+def country_before_dash(text: str, start: int, figure: int) -> str | None:
+    """``share:<country code>`` for a volume at ``figure`` that a country named right before a
+    spaced dash (in ``text[start:figure]``) introduces: that country's cargo, one item of a
+    list by origin ("из Казахстана - 3 206 TEU, на втором месте Китай - 2915 TEU"); else
+    None."""
+    match = _COUNTRY_DASH.search(text, max(start, figure - 40), figure)
+    if match is None or not (match[1] or match[2].lower() in COUNTRIES):
+        return None  # neither an origin ("из Казахстана") nor a name alone ("Китай")
+    country = next((COUNTRIES[lemma] for lemma in sorted(lemmas(match[2]))
+                    if lemma in COUNTRIES), None)  # fmt: skip
+    return f"share:{country}" if country else None
+
+
 # Traffic over a country's whole territory: "объем грузоперевозок по территории Казахстана".
 _OVER_TERRITORY = re.compile(r"\bпо\s+территории\s+([А-ЯЁ][а-яё]+)")
 
@@ -857,6 +878,26 @@ def capital_share(text: str, start: int, figure: int) -> str | None:
     return f"share:{country}" if country else None
 
 
+# A relative clause set off by commas, perhaps after a preposition: ", по которому
+# экспортируется большая часть добываемой в Азербайджане нефти," (held385) says what the
+# pipeline carries, not what the figure after it is.
+_RELATIVE_CLAUSE = needs_words(
+    re.compile(
+        r",\s*(?:(?:по|через|в|на|из|с|для)\s+)?(?:котор[а-яё]*)\b[^,.;]*,", re.IGNORECASE
+    ),
+    ("которому", "которой", "который", "которая", "которое", "которые", "которых", "которым",
+     "которую", "которого", "котором", "которыми", "которою"),
+)  # fmt: skip
+
+
+def _relative_clauses(text: str, start: int, figure: int) -> list[tuple[int, int]]:
+    """The spans of the relative clauses (:data:`_RELATIVE_CLAUSE`) closed between ``start``
+    and ``figure``."""
+    if not may_search(_RELATIVE_CLAUSE, text, start, figure):
+        return []
+    return [clause.span() for clause in _RELATIVE_CLAUSE.finditer(text, start, figure)]
+
+
 def share_scope(text: str, start: int, figure: int, project_named: bool = True) -> str | None:
     """``share:<country code or word>`` when a cargo word in ``text[start:figure]`` (the
     sentence before a volume) has an adjective of origin before it ("казахстанской нефти",
@@ -866,7 +907,9 @@ def share_scope(text: str, start: int, figure: int, project_named: bool = True) 
     :data:`COUNTRY_WORDS`), unless a part word (:data:`PART_WORDS`) stands before the country:
     then ``share:<country code>``, the country's part of the volume stated before ("доля
     экспорта из Казахстана составила 1,2 млн тонн"). Else None."""
-    tokens = [lemmas(token.text) for token in words(text, start, figure)]
+    clauses = _relative_clauses(text, start, figure)
+    tokens = [lemmas(token.text) for token in words(text, start, figure)
+              if not any(begin <= token.start < end for begin, end in clauses)]  # fmt: skip
     for index, (_, noun) in enumerate(itertools.pairwise(tokens)):
         if not noun & CARGO:
             continue
@@ -1001,17 +1044,47 @@ _DIRECTION = re.compile(r"\bиз\s+[А-ЯЁ][а-яё]+\s+(?:в|во|до)\s+[А-
 _OF_TOTAL = re.compile(r"\s*(?:от\s+)?(?:совокупного|общего|всего)\s+объ[её]ма", re.IGNORECASE)
 
 
+# A share in brackets after a count, its clause naming where they went: "16 526 пассажиров
+# (82,8 процента) совершили поездку в Туркменистан, 3439 пассажиров (17,2 процента) – в
+# Казахстан" (held388).
+_BRACKET_CLOSES = re.compile(r"\s*\)")
+_TO_COUNTRY = re.compile(r"\bв(?:о)?\s+([А-ЯЁ][а-яё]+)")
+_CLAUSE_STOP = re.compile(r"[,;.!?(]")
+
+
+def bracketed_destination(text: str, figure_end: int, end: int) -> str | None:
+    """``share:<country code>`` for a percent in brackets (ending at ``figure_end``) whose
+    clause after it, before ``end``, names the country its count went to ("(82,8 процента)
+    совершили поездку в Туркменистан", "(17,2 процента) – в Казахстан"); else None."""
+    closes = _BRACKET_CLOSES.match(text, figure_end, end)
+    if closes is None:
+        return None
+    stop = _CLAUSE_STOP.search(text, closes.end(), end)
+    country = _country_of(_TO_COUNTRY, text, closes.end(), stop.start() if stop else end)
+    return f"share:{country}" if country else None
+
+
+#: Nouns of a kind of cargo by its direction, by lemma: "Транзит составляет 81% от общего
+#: объема перевозок" is the transit share.
+SHARE_NOUNS = {"транзит": "transit"}
+
+
 def shipper_share(text: str, start: int, figure: tuple[int, int]) -> str | None:
     """``share:<country>`` for a percent of the total volume (``figure``, its sentence from
     ``start``) that a country named before it carried: "Азербайджан прокачал по БТД 74,9%
-    совокупного объема" is Azerbaijan's share of the pipeline's oil; else None."""
+    совокупного объема" is Azerbaijan's share of the pipeline's oil; ``share:transit`` when
+    transit is said before it ("Транзит составляет 81% от общего объема перевозок грузов",
+    held390); else None."""
     if not _OF_TOTAL.match(text, figure[1]):
         return None
     for token in words(text, start, figure[0]):
-        country = next((COUNTRIES[lemma] for lemma in sorted(lemmas(token.text))
-                        if lemma in COUNTRIES), None)  # fmt: skip
+        said = lemmas(token.text)
+        country = next((COUNTRIES[lemma] for lemma in sorted(said) if lemma in COUNTRIES), None)
         if country:
             return f"share:{country}"
+        kind = next((SHARE_NOUNS[lemma] for lemma in sorted(said) if lemma in SHARE_NOUNS), None)
+        if kind:
+            return f"share:{kind}"
     return None
 
 
@@ -1072,6 +1145,11 @@ _SHIPPED = re.compile(
 )
 #: How far before its figure (characters) the company and its verb may stand.
 _COMPANY_REACH = 300
+#: Words that name a company as the source of a report, not the shipper: "со ссылкой на
+#: сообщение SOCAR", "по данным SOCAR" (the figures it reports may be anyone's oil).
+REPORT_SOURCE = {"ссылка", "сообщение", "данные"}
+#: How many words before the company such a word may stand.
+_SOURCE_REACH = 2
 
 
 def company_share(text: str, start: int, figure: int) -> str | None:
@@ -1079,15 +1157,18 @@ def company_share(text: str, start: int, figure: int) -> str | None:
     shipping company named right before a verb of shipping shipped: "Госнефтекомпания
     Азербайджана (SOCAR) экспортировала по трубопроводу Баку-Тбилиси-Джейхан (BTC) 18,552 млн.
     т" is SOCAR's oil, not the pipeline's total; "… компания (АМОК, …) экспортировала …, в том
-    числе … по нефтепроводу Баку-Тбилиси-Джейхан - 10 млн 716,4 тыс. тонн", AIOC's. Else
-    None."""
+    числе … по нефтепроводу Баку-Тбилиси-Джейхан - 10 млн 716,4 тыс. тонн", AIOC's. A company
+    named as the report's source ("со ссылкой на сообщение SOCAR, … по BTC было
+    транспортировано 154 тыс. 308 тонн туркменской нефти") shipped nothing. Else None."""
     before = max(start, figure - _COMPANY_REACH)
     verb = next(_SHIPPED.finditer(text, before, figure), None)
     if verb is None:
         return None
-    for token in reversed(words(text, before, verb.start())):
-        who = SHIPPER_COMPANIES.get(token.text.lower())
-        if who:
+    tokens = words(text, before, verb.start())
+    for index in reversed(range(len(tokens))):
+        who = SHIPPER_COMPANIES.get(tokens[index].text.lower())
+        source = tokens[max(0, index - _SOURCE_REACH) : index]
+        if who and not any(lemmas(token.text) & REPORT_SOURCE for token in source):
             return f"share:{who}"
     return None
 
@@ -1111,6 +1192,31 @@ def _field_origin(tokens: Sequence[frozenset[str]]) -> str | None:
         return None
     country = next((COUNTRIES[lemma] for lemma in sorted(tokens[1]) if lemma in COUNTRIES), None)
     return f"share:{country}" if country else None
+
+
+#: Adjectives of a cargo's direction of trade, by lemma.
+DIRECTIONS = {"импортный": "import", "экспортный": "export", "транзитный": "transit"}
+#: How many words after a figure a list's cargo word may stand.
+_LIST_REACH = 10
+
+
+def elided_direction(text: str, figure_end: int, ceiling: int) -> str | None:
+    """``share:<direction>`` when an adjective of direction (:data:`DIRECTIONS`) right after a
+    volume stands alone, its cargo named once at the list's end: "369 TEU импортных, 397 TEU
+    экспортных и 10 318 TEU транзитных грузов" (held390); else None. The volume ends at
+    ``figure_end``, its clause at ``ceiling``."""
+    following = words(text, figure_end, ceiling)[:_LIST_REACH]
+    if len(following) < 2:
+        return None
+    direction = next((DIRECTIONS[lemma] for lemma in sorted(lemmas(following[0].text))
+                      if lemma in DIRECTIONS), None)  # fmt: skip
+    if direction is None:
+        return None
+    after, between = following[1].text, text[following[0].end : following[1].start]
+    alone = after[0].isdigit() or after in _AND or "," in between
+    if not alone or not any(lemmas(word.text) & CARGO for word in following[2:]):
+        return None
+    return f"share:{direction}"
 
 
 def origin_after(text: str, figure_end: int, ceiling: int) -> str | None:
@@ -1163,13 +1269,26 @@ def _cargo_origin(tokens: Sequence[frozenset[str] | set[str]], index: int) -> st
 def share_said_after(text: str, figure_end: int, ceiling: int) -> str | None:
     """``share:<who>`` when the volume ending at ``figure_end`` is said to be (a dash,
     "составила", before ``ceiling``) a cargo of one origin: "85,1% или 21 млн 199,8 тыс. тонн
-    нефти … составила нефть, добытая в Азербайджане" is Azerbaijan's oil; else None."""
+    нефти … составила нефть, добытая в Азербайджане" is Azerbaijan's oil; so is a percent said
+    to fall to the share of one ("86 процентов приходится на долю транзитных грузов",
+    held388: transit); else None."""
     said = _SAID_TO_BE.match(text, figure_end, ceiling)
     if not said:
         return None
     tokens = [lemmas(token.text) for token in words(text, said.end(), ceiling)[:8]]
+    if tokens and tokens[0] & PART_WORDS:
+        tokens = tokens[1:]  # "на долю транзитных грузов": the share of the cargo
     cargo = next((index for index in range(min(2, len(tokens))) if tokens[index] & CARGO), None)
-    return None if cargo is None else _cargo_origin(tokens, cargo)
+    if cargo is not None:
+        return _cargo_origin(tokens, cargo)
+    # the cargo after its kinds, from one country: "38-40% грузов составляют импортные и
+    # транзитные грузы из Китая" (held386) is China's share, whatever its kinds
+    for index in range(min(_ORIGIN_WORDS + 2, len(tokens) - 2)):
+        if tokens[index] & CARGO and "из" in tokens[index + 1]:
+            country = next((COUNTRIES[lemma] for lemma in sorted(tokens[index + 2])
+                            if lemma in COUNTRIES), None)  # fmt: skip
+            return f"share:{country}" if country else None
+    return None
 
 
 # A change of a share named by its adjective alone, the cargo left out: "объем азербайджанской

@@ -97,6 +97,8 @@ EVENT_WORDS = {
     # a presentation: "сегодня, 21 октября 2025 года, презентовали проект "Развитие Среднего
     # коридора"" (held325)
     "презентовать", "презентация",
+    # the start of a line's fill with oil: "его заполнение нефтью - 18 мая 2005 года" (held381)
+    "заполнение",
 }  # fmt: skip
 # A range of years, the dash a minus sign too: "к 2026−2027 годам".
 _ABSOLUTE = re.compile(
@@ -193,7 +195,11 @@ def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
     # word of a year named relative to the publication read further.
     dated = bool(bare_year) or holds_a_year(text, start, end)
     for match in _ABSOLUTE.finditer(text, start, end) if dated else ():
-        if _of_most_works(text, match, start, end) or _of_talks(text, match, start, end):
+        if (
+            _of_most_works(text, match, start, end)
+            or _of_talks(text, match, start, end)
+            or _of_earnings(text, match, start, end)
+        ):
             continue
         last = float(match[4]) if match[4] and int(match[4]) > int(match[3]) else None
         yield Quantity("deadline", float(match[3]), "year", match.start(), match.end(),
@@ -213,7 +219,9 @@ def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
     if completes(said):
         in_year = [match for match in (_IN_YEAR.finditer(text, start, end) if dated else ())
                    if not _starts_work(text, match, start, end)
-                   and not _of_talks(text, match, start, end)]  # fmt: skip
+                   and not _of_talks(text, match, start, end)
+                   and not _of_most_works(text, match, start, end)
+                   and not _of_earnings(text, match, start, end)]  # fmt: skip
         relative = [match
                     for pattern in (_RELATIVE_IN, _RELATIVE_PART, _RELATIVE_START,
                                     _RELATIVE_MID, _RELATIVE_WITHIN)
@@ -260,7 +268,8 @@ def _searched(pattern: re.Pattern[str], text: str, start: int, end: int) -> Iter
 
 
 #: Words of a part of the works, not their whole: "Большая часть работ будет завершена к 2012
-#: году, и в 2013 году это будет путь в Европу" (held230): no deadline of the project.
+#: году, и в 2013 году это будет путь в Европу" (held230), "основная часть строительства
+#: завершится в 2012 году" (held383): no deadline of the project.
 _MOST = frozenset({"большой", "основной", "значительный"})
 
 
@@ -280,6 +289,20 @@ def _of_talks(text: str, match: re.Match[str], start: int, end: int) -> bool:
     after = _CLAUSE_END.search(text, match.end(), end)
     clause = range_lemmas(text, edges[-1] if edges else start, after.start() if after else end)
     return "переговоры" in clause
+
+
+#: Words of money earned: a year by which a profit is expected ("до 2020 года ожидается
+#: прибыль в сотни миллионов манатов", held387) is a forecast of earnings, no deadline.
+EARNINGS = {"прибыль", "доход", "выручка"}
+
+
+def _of_earnings(text: str, match: re.Match[str], start: int, end: int) -> bool:
+    """Whether the clause of a year ``match`` (within ``text[start:end]``, its sentence) says
+    what is to be earned by then (:data:`EARNINGS`), not what is to be done."""
+    edges = [edge.end() for edge in _CLAUSE_END.finditer(text, start, match.start())]
+    after = _CLAUSE_END.search(text, match.end(), end)
+    clause = range_lemmas(text, edges[-1] if edges else start, after.start() if after else end)
+    return bool(clause & EARNINGS)
 
 
 #: Words that speed a work up: a year in whose clause works are sped up is no completion ("В
@@ -533,6 +556,15 @@ def _events_of_the_year(text: str, start: int, end: int) -> Iterator[Quantity]:
                    extra={"event": event, "day_month": (int(found[1]), _month_number(found[2]))})
 
 
+def _own_clause_start(text: str, start: int, date: int) -> int:
+    """Where the clause of a date at ``date`` opens, looked for from ``start``: an event word
+    before the date is read in it only ("Строительство трубопровода началось в апреле 2003
+    года, а его заполнение нефтью - 18 мая 2005 года", held381: the fill, not the start of
+    construction, is dated)."""
+    edges = [edge.end() for edge in _CLAUSE_END.finditer(text, start, date)]
+    return edges[-1] if edges else start
+
+
 # The date a figure is given as of, right before it: "(по состоянию на 1 апреля 2013 года) по
 # нему прокачано 212,795 млн. тонн" — no event happened that day.
 _AS_OF = re.compile(r"\bпо\s+состоянию\s+на\s*\Z", re.IGNORECASE)
@@ -550,7 +582,8 @@ def events(text: str, start: int, end: int) -> Iterator[Quantity]:
         if _AS_OF.search(text[max(start, found.start - 24) : found.start]):
             continue  # "по состоянию на 1 апреля 2013 года" dates a figure, no event
         event = _event_word(text, found.end, min(end, found.end + _EVENT_REACH)) or _event_word(
-            text, max(start, found.start - _EVENT_REACH), found.start
+            text, _own_clause_start(text, max(start, found.start - _EVENT_REACH), found.start),
+            found.start,
         )
         if event is None:
             continue
