@@ -433,27 +433,27 @@ def tangent_and_chords(
     centre_x, centre_y, centre_z = terms.centre_ecef
     features = []
     side_slack = []
-    chord_slack = []
     for (x, y), (ex, ey, ez) in zip(origins_xy, ecefs, strict=True):
         ex, ey, ez = ex - centre_x, ey - centre_y, ez - centre_z
         squared = ex * ex + ey * ey + ez * ez
-        features.append((1.0, x, y, ex, ey, ez, squared))
+        # the chord's slack taken off in the product (a term of |e|²'s column)
+        chord_slack = _ROUNDING_SLACK * (terms.ecef_radius_m + math.sqrt(squared)) ** 2
+        features.append((1.0, x, y, ex, ey, ez, squared - chord_slack))
         side_slack.append(_ROUNDING_SLACK * (terms.plane_radius_m + math.hypot(x, y)) ** 2)
-        chord_slack.append(_ROUNDING_SLACK * (terms.ecef_radius_m + math.sqrt(squared)) ** 2)
     n = graph.vertices_xy.shape[0]
     products = np.array(features) @ terms.matrix
     sides = products[:, :2 * n]
     tangent = np.multiply(sides[:, :n], sides[:, n:]) >= 0
-    near_zero = np.abs(sides) <= np.array(side_slack)[:, None]
-    if near_zero.any():
-        rows, columns = near_zero.nonzero()
+    magnitudes = np.abs(sides)
+    if any(least <= slack for least, slack in zip(magnitudes.min(axis=1).tolist(), side_slack,
+                                                   strict=True)):
+        rows, columns = (magnitudes <= np.array(side_slack)[:, None]).nonzero()
         columns %= n
         origins = np.asarray(origins_xy, dtype=float)[rows]
         tangent[rows, columns] = tangent_at(origins, graph.vertices_xy[columns],
                                             graph.previous_xy[columns],
                                             graph.following_xy[columns])
     chords = products[:, 2 * n:]
-    chords -= np.array(chord_slack)[:, None]
     np.maximum(chords, 0.0, out=chords)
     return tangent, np.sqrt(chords, out=chords)
 
