@@ -655,9 +655,9 @@ def densify_legs(
 
     ``legs`` are ``(lon1, lat1, lon2, lat2)`` segments in degrees, plain floats, none
     crossing the antimeridian (``abs(lon2 - lon1) <= 180``); ``step_m`` is
-    ``max_segment_km * 1000``. Each leg's array holds its start vertex and the points
-    :func:`densify_path` inserts along it (one ``Geod.fwd`` call for every leg's points),
-    not its end vertex: the arrays of a line's legs joined, and its last vertex after them,
+    ``max_segment_km * 1000``. Each leg's array (a view of one array of every leg's points)
+    holds its start vertex and the points :func:`densify_path` inserts along it (one
+    ``Geod.fwd`` call for every leg's points), not its end vertex: the arrays of a line's legs joined, and its last vertex after them,
     are :func:`densify_path`'s vertices of the line, the same numbers (the same operations on
     each point), as long as its vertices span less than 179 degrees of longitude (where
     :func:`densify_path` never unwraps). A router keeps the arrays of its graph's edges
@@ -677,13 +677,14 @@ def densify_legs(
     rows = np.array(segments).repeat(pieces, axis=1)
     rows[3] *= np.concatenate([_fractions(count) for count in pieces])
     _forward(geod, rows)
-    points = rows[:2].T.copy()
     out = []
     row = 0
     for (lon, lat, _, _), count in zip(legs, pieces, strict=True):
-        leg = points[row:row + count]
-        leg[0] = lon, lat  # a point 0 m along is the vertex: its own numbers
-        out.append(leg)
+        # a point 0 m along is the vertex: its own numbers (written number by number: a
+        # sequence assigned to a row costs more)
+        rows[0, row] = lon
+        rows[1, row] = lat
+        out.append(rows[:2, row:row + count].T)  # a view: the caller joins or copies it
         row += count
     return out
 

@@ -370,17 +370,17 @@ class EndTerms(NamedTuple):
 
     A side of the tangent test at vertex ``v`` with ring neighbour ``p``, seen from ``o``, is
     ``cross(v - o, p - o) = cross(v - o, d)`` with ``d = p - v``, that is
-    ``cross(v, d) - o_x d_y + o_y d_x``: linear in ``o``. The squared chord from an Earth-centred
-    point ``e`` to a vertex ``w`` (both taken from :attr:`centre_ecef`) is
-    ``|w|² - 2 w·e + |e|²``: linear in ``(e, |e|²)``. So one matrix product of a ``(k, 7)``
-    array of the ends' ``(1, o_x, o_y, e_x, e_y, e_z, |e|²)`` with :attr:`matrix` gives every
-    side and every squared chord of ``k`` ends (the separate array operations this replaced
-    cost a query more than their arithmetic).
+    ``cross(v, d) - o_x d_y + o_y d_x``: linear in ``(1, o_x, o_y)``. The squared chord from an
+    Earth-centred point ``e`` to a vertex ``w`` (both taken from :attr:`centre_ecef`) is
+    ``|w|² - 2 w·e + |e|²``: linear in ``(1, e_x, e_y, e_z, |e|²)``. So two matrix products
+    give every side and every squared chord of ``k`` ends (the separate array operations they
+    replaced cost a query more than their arithmetic).
     """
 
-    #: ``(7, 3n)``: the previous neighbours' sides, the following neighbours' sides, the
-    #: squared chords, ``n`` columns each.
-    matrix: FloatArray
+    #: ``(3, 2n)``: the previous neighbours' sides, then the following neighbours'.
+    sides: FloatArray
+    #: ``(5, n)``: the squared chords.
+    chords: FloatArray
     #: The largest distance of a vertex or either neighbour from the plane's origin, metres.
     plane_radius_m: float
     #: The largest of ``|w|``, metres.
@@ -393,23 +393,23 @@ def end_terms(graph: SeaGraph) -> EndTerms:
     """:class:`EndTerms` of ``graph``."""
     vertices = graph.vertices_xy
     n = vertices.shape[0]
-    matrix = np.zeros((7, 3 * n))
+    sides = np.empty((3, 2 * n))
     for block, neighbours in enumerate((graph.previous_xy, graph.following_xy)):
         step = neighbours - vertices
         columns = slice(block * n, (block + 1) * n)
-        matrix[0, columns] = vertices[:, 0] * step[:, 1] - vertices[:, 1] * step[:, 0]
-        matrix[1, columns] = -step[:, 1]
-        matrix[2, columns] = step[:, 0]
+        sides[0, columns] = vertices[:, 0] * step[:, 1] - vertices[:, 1] * step[:, 0]
+        sides[1, columns] = -step[:, 1]
+        sides[2, columns] = step[:, 0]
     centre = graph.vertices_ecef.mean(axis=0) if n else np.zeros(3)
     from_centre = graph.vertices_ecef - centre
-    chords = slice(2 * n, 3 * n)
-    matrix[0, chords] = np.einsum("ij,ij->i", from_centre, from_centre)
-    matrix[3:6, chords] = -2.0 * from_centre.T
-    matrix[6, chords] = 1.0
+    chords = np.empty((5, n))
+    chords[0] = np.einsum("ij,ij->i", from_centre, from_centre)
+    chords[1:4] = -2.0 * from_centre.T
+    chords[4] = 1.0
     radius = max((float(np.hypot(*points.T).max()) if n else 0.0)
                  for points in (vertices, graph.previous_xy, graph.following_xy))
-    ecef_radius = float(np.sqrt(matrix[0, chords].max())) if n else 0.0
-    return EndTerms(matrix, radius, ecef_radius,
+    ecef_radius = float(np.sqrt(chords[0].max())) if n else 0.0
+    return EndTerms(sides, chords, radius, ecef_radius,
                     (float(centre[0]), float(centre[1]), float(centre[2])))
 
 
@@ -420,7 +420,7 @@ def tangent_and_chords(
     """Which vertices each of ``k`` query ends sees tangentially, and its chord bound to
     every vertex: ``(k, n)`` booleans (:func:`tangent_at`'s answer) and ``(k, n)`` metres.
 
-    One matrix product (:class:`EndTerms`). Its rounding differs from :func:`tangent_at`'s,
+    Two matrix products (:class:`EndTerms`). Their rounding differs from :func:`tangent_at`'s,
     so a side within the two tests' rounding of zero (both are bounded by
     ``_ROUNDING_SLACK`` times the squared size of the plane) is computed again by
     :func:`tangent_at`: the answer is :func:`tangent_at`'s, element for element. The bound
@@ -431,20 +431,21 @@ def tangent_and_chords(
     """
     terms = graph.end_terms
     centre_x, centre_y, centre_z = terms.centre_ecef
-    features = []
+    planes = []
+    spaces = []
     side_slack = []
     for (x, y), (ex, ey, ez) in zip(origins_xy, ecefs, strict=True):
         ex, ey, ez = ex - centre_x, ey - centre_y, ez - centre_z
         squared = ex * ex + ey * ey + ez * ez
-        # the chord's slack taken off in the product (a term of |e|²'s column)
+        # the chord's slack taken off in the product (a term of |e|²'s row)
         chord_slack = _ROUNDING_SLACK * (terms.ecef_radius_m + math.sqrt(squared)) ** 2
-        features.append((1.0, x, y, ex, ey, ez, squared - chord_slack))
+        planes.append((1.0, x, y))
+        spaces.append((1.0, ex, ey, ez, squared - chord_slack))
         side_slack.append(_ROUNDING_SLACK * (terms.plane_radius_m + math.hypot(x, y)) ** 2)
     n = graph.vertices_xy.shape[0]
-    products = np.array(features) @ terms.matrix
-    sides = products[:, :2 * n]
+    sides = np.array(planes) @ terms.sides
     tangent = np.multiply(sides[:, :n], sides[:, n:]) >= 0
-    magnitudes = np.abs(sides)
+    magnitudes = np.abs(sides, out=sides)  # the signs are read: in place (less memory read)
     if any(least <= slack for least, slack in zip(magnitudes.min(axis=1).tolist(), side_slack,
                                                    strict=True)):
         rows, columns = (magnitudes <= np.array(side_slack)[:, None]).nonzero()
@@ -453,7 +454,7 @@ def tangent_and_chords(
         tangent[rows, columns] = tangent_at(origins, graph.vertices_xy[columns],
                                             graph.previous_xy[columns],
                                             graph.following_xy[columns])
-    chords = products[:, 2 * n:]
+    chords = np.array(spaces) @ terms.chords
     np.maximum(chords, 0.0, out=chords)
     return tangent, np.sqrt(chords, out=chords)
 

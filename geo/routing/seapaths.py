@@ -309,6 +309,11 @@ def _search(
 
     ``rows`` and ``columns`` ascend, so the first least pair is the first in candidate order.
     """
+    # candidates found blocked cannot be on the path: left out, the table is read at a
+    # fraction of the pairs (the first round leaves about a third of its candidates; the
+    # table's entries are scattered over megabytes, so each read is likely a cache miss)
+    rows = rows[start.lengths_m[rows] < math.inf]
+    columns = columns[end.lengths_m[columns] < math.inf]
     if rows.size == 0 or columns.size == 0:
         return None
     # the table's rows by columns of the two ends' candidates, read from the flat table

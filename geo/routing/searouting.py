@@ -93,9 +93,12 @@ class SeaRouteSettings:
 DEFAULT_SEA_SETTINGS = SeaRouteSettings()
 
 
-@dataclass(frozen=True)
-class Located:
-    """A point placed in a basin's navigable water."""
+class Located(NamedTuple):
+    """A point placed in a basin's navigable water.
+
+    A named tuple (immutable, as the frozen dataclass it was): made twice a route, at a third
+    of a frozen dataclass's cost.
+    """
 
     #: The basin.
     graph: SeaGraph
