@@ -657,11 +657,11 @@ def densify_legs(
     crossing the antimeridian (``abs(lon2 - lon1) <= 180``); ``step_m`` is
     ``max_segment_km * 1000``. Each leg's array (a view of one array of every leg's points)
     holds its start vertex and the points :func:`densify_path` inserts along it (one
-    ``Geod.fwd`` call for every leg's points), not its end vertex: the arrays of a line's legs joined, and its last vertex after them,
-    are :func:`densify_path`'s vertices of the line, the same numbers (the same operations on
-    each point), as long as its vertices span less than 179 degrees of longitude (where
-    :func:`densify_path` never unwraps). A router keeps the arrays of its graph's edges
-    (computed once) and measures only its ends' legs.
+    ``Geod.fwd`` call for every leg's points), not its end vertex: the arrays of a line's
+    legs joined, and its last vertex after them, are :func:`densify_path`'s vertices of the
+    line, the same numbers (the same operations on each point), as long as its vertices span
+    less than 179 degrees of longitude (where :func:`densify_path` never unwraps). A router
+    keeps the arrays of its graph's edges (computed once) and measures only its ends' legs.
     """
     inverse = geod.inv
     segments: list[list[float]] = [[], [], [], []]  # start lons, start lats, azimuths, metres
