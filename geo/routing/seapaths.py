@@ -154,12 +154,12 @@ def end_points(
     waters_xy: Sequence[tuple[float, float]],
     waters_lonlat: Sequence[tuple[float, float]],
 ) -> list[EndPoint]:
-    """:func:`end_point` of several points, their tangent tests and chord bounds in one
-    matrix product over the vertices (:func:`caspian.geo.routing.seagraph.tangent_and_chords`).
+    """:func:`end_point` of several points, their tangent tests and chord bounds in two
+    matrix products over the vertices (:func:`caspian.geo.routing.seagraph.tangent_and_chords`).
 
     A route's two ends cost little more than one: the tests were array operations over every
-    vertex, whose cost was mostly the calls, not the arithmetic; one product of the ends'
-    terms with the graph's (computed once per graph) replaces them. Each point's bounds are
+    vertex, whose cost was mostly the calls, not the arithmetic; products of the ends'
+    terms with the graph's (computed once per graph) replace them. Each point's bounds are
     to every vertex (a remembered point may meet any other end).
     """
     ecef_list = [ecef_floats(float(lon), float(lat), graph.geod) for lon, lat in waters_lonlat]
@@ -309,9 +309,9 @@ def _search(
 
     ``rows`` and ``columns`` ascend, so the first least pair is the first in candidate order.
     """
-    # candidates found blocked cannot be on the path: left out, the table is read at a
-    # fraction of the pairs (the first round leaves about a third of its candidates; the
-    # table's entries are scattered over megabytes, so each read is likely a cache miss)
+    # candidates found blocked cannot be on the path (their totals are inf): left out, fewer
+    # of the table's scattered entries are read (the first round leaves about a third of its
+    # candidates of each end); the order, so the first least pair, is kept
     rows = rows[start.lengths_m[rows] < math.inf]
     columns = columns[end.lengths_m[columns] < math.inf]
     if rows.size == 0 or columns.size == 0:
