@@ -648,6 +648,47 @@ def densify_path(lonlats: Any, max_segment_km: float, geod: pyproj.Geod = GEOD) 
     return new_xy
 
 
+def densify_legs(
+    legs: list[tuple[float, float, float, float]], step_m: float, geod: pyproj.Geod = GEOD
+) -> list[FloatArray]:
+    """The rows :func:`densify_path` gives each segment of a line, segment by segment.
+
+    ``legs`` are ``(lon1, lat1, lon2, lat2)`` segments in degrees, plain floats, none
+    crossing the antimeridian (``abs(lon2 - lon1) <= 180``); ``step_m`` is
+    ``max_segment_km * 1000``. Each leg's array (a view of one array of every leg's points)
+    holds its start vertex and the points :func:`densify_path` inserts along it (one
+    ``Geod.fwd`` call for every leg's points), not its end vertex: the arrays of a line's
+    legs joined, and its last vertex after them, are :func:`densify_path`'s vertices of the
+    line, the same numbers (the same operations on each point), as long as its vertices span
+    less than 179 degrees of longitude (where :func:`densify_path` never unwraps). A router
+    keeps the arrays of its graph's edges (computed once) and measures only its ends' legs.
+    """
+    inverse = geod.inv
+    segments: list[list[float]] = [[], [], [], []]  # start lons, start lats, azimuths, metres
+    start_lons, start_lats, azimuths, distances = segments
+    pieces = []
+    for lon, lat, next_lon, next_lat in legs:
+        azimuth, _, dist_m = inverse(lon, lat, next_lon, next_lat)
+        pieces.append(max(1, math.ceil(dist_m / step_m)))
+        start_lons.append(lon)
+        start_lats.append(lat)
+        azimuths.append(azimuth)
+        distances.append(dist_m)
+    rows = np.array(segments).repeat(pieces, axis=1)
+    rows[3] *= np.concatenate([_fractions(count) for count in pieces])
+    _forward(geod, rows)
+    out = []
+    row = 0
+    for (lon, lat, _, _), count in zip(legs, pieces, strict=True):
+        # a point 0 m along is the vertex: its own numbers (written number by number: a
+        # sequence assigned to a row costs more)
+        rows[0, row] = lon
+        rows[1, row] = lat
+        out.append(rows[:2, row:row + count].T)  # a view: the caller joins or copies it
+        row += count
+    return out
+
+
 def _forward_function() -> Any:
     """``forward(geod, rows)``: :meth:`pyproj.Geod.fwd` of the four rows of a ``(4, m)``
     float64 array (start lons, start lats, azimuths, metres) in place, the end points'

@@ -5,13 +5,14 @@
   least total;
 * the chord bound never exceeds the geodesic;
 * the snap through the coast's STRtree lands where walking the whole coast does;
-* the route's lean densification gives the vertices of ``densify_geodesic``;
+* the route's lean densification gives the vertices of ``densify_geodesic``, and a route's
+  line joined from legs densified apart (its graph edges' kept) is that densification;
 * the tangent test by the sign of the sides' product is the test by their two signs, and a
-  query's test of both neighbours in one array (:func:`tangent_from`) is :func:`tangent_at`;
+  query's test of every vertex through one matrix product (:func:`tangent_and_chords`) is
+  :func:`tangent_at`, also where a side is zero;
 * every chord bound the router reads (each end to every vertex) is below the geodesic;
-* two ends found together hold the bounds a route reads (at either end's candidates) as each
-  found alone does, and every bound once completed; a remembered end met again routes as a
-  new one;
+* two ends found together have the candidates each found alone has, and bounds below the
+  geodesic; a remembered end met again routes as a new one;
 * a route's two ends snapped together land where each snapped alone does;
 * a graph read from the cache needs no boundaries;
 * the segment test of one segment in plain floats answers as the array test does, and a
@@ -21,6 +22,7 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -28,17 +30,17 @@ import numpy as np
 import pyproj
 import pytest
 import shapely
-from caspian.geo.geodesy import GEOD, densify_geodesic, densify_path
+from caspian.geo.geodesy import GEOD, densify_geodesic, densify_legs, densify_path
 from caspian.geo.routing.seagraph import (
     _cross,
+    ecef_floats,
     ecef_of,
+    tangent_and_chords,
     tangent_at,
-    tangent_from,
     visible,
     visible_one,
 )
 from caspian.geo.routing.seapaths import (
-    _chords_to_vertices_m,
     best_pair,
     chord_bounds_m,
     end_point,
@@ -181,7 +183,10 @@ def test_a_query_tests_both_neighbours_at_once_as_tangent_at_does(
     origins = np.array([water_xy, other])
     expected = tangent_at(origins[:, None, :], graph.vertices_xy, graph.previous_xy,
                           graph.following_xy)
-    assert np.array_equal(tangent_from(origins, *graph.neighbour_rows), expected)
+    ecef = ecef_floats(*graph.vertices_lonlat_list[vertex])  # the bounds are not read here
+    tangent, _ = tangent_and_chords(graph, [tuple(xy) for xy in origins.tolist()],
+                                    [ecef, ecef])
+    assert np.array_equal(tangent, expected)
 
 
 @_on_water(40)
@@ -189,8 +194,8 @@ def test_a_query_tests_both_neighbours_at_once_as_tangent_at_does(
 def test_chord_to_every_vertex_never_exceeds_the_geodesic(data: st.DataObject,
                                                           basin: int) -> None:
     graph = sea_router().graphs[basin]
-    _, (lon, lat) = _water_point(data, basin)
-    chords_m = _chords_to_vertices_m(graph, ecef_of((lon, lat))[None, :])[0]
+    water_xy, (lon, lat) = _water_point(data, basin)
+    chords_m = tangent_and_chords(graph, [water_xy], [ecef_floats(lon, lat)])[1][0]
     vertices = graph.vertices_lonlat
     _, _, geodesic_m = GEOD.inv(np.full(len(vertices), lon), np.full(len(vertices), lat),
                                 vertices[:, 0], vertices[:, 1])
@@ -199,22 +204,19 @@ def test_chord_to_every_vertex_never_exceeds_the_geodesic(data: st.DataObject,
 
 @_on_water(30)
 @given(data=st.data(), basin=st.sampled_from([0, 1]))
-def test_two_ends_found_together_bound_as_each_alone_does(data: st.DataObject,
-                                                          basin: int) -> None:
+def test_two_ends_found_together_are_each_found_alone(data: st.DataObject, basin: int) -> None:
     graph = sea_router().graphs[basin]
     (a_xy, a_lonlat), (b_xy, b_lonlat) = _water_point(data, basin), _water_point(data, basin)
     together = end_points(graph, [a_xy, b_xy], [a_lonlat, b_lonlat])
     alone = [end_point(graph, a_xy, a_lonlat), end_point(graph, b_xy, b_lonlat)]
-    read = np.union1d(alone[0].candidates, alone[1].candidates)  # what best_pair reads
-    assert read.size < graph.vertices_xy.shape[0]
-    for pair, single in zip(together, alone, strict=True):
-        assert not pair.chords_complete and single.chords_complete
+    vertices = graph.vertices_lonlat
+    for pair, single, (lon, lat) in zip(together, alone, [a_lonlat, b_lonlat], strict=True):
         assert np.array_equal(pair.candidates, single.candidates)
-        assert pair.lengths_m.tobytes() == single.lengths_m.tobytes()
-        assert pair.chords_m[read].tobytes() == single.chords_m[read].tobytes()
-        pair.complete(graph)
-        assert pair.chords_complete
-        assert pair.chords_m.tobytes() == single.chords_m.tobytes()
+        _, _, geodesic_m = GEOD.inv(np.full(len(vertices), lon), np.full(len(vertices), lat),
+                                    vertices[:, 0], vertices[:, 1])
+        assert (pair.chords_m <= geodesic_m).all() and (single.chords_m <= geodesic_m).all()
+    paths = sea_router().shortest_paths(graph)
+    assert best_pair(graph, paths, *together) == best_pair(graph, paths, *alone)
 
 
 def test_a_remembered_end_met_again_routes_as_a_new_one() -> None:
@@ -273,6 +275,42 @@ def test_lean_densify_gives_the_vertices_of_densify_geodesic(
     expected = shapely.get_coordinates(
         densify_geodesic([shapely.LineString(points)], spacing_km)[0])
     np.testing.assert_array_equal(densify_path(points, spacing_km), expected)
+
+
+@given(points=st.lists(st.tuples(st.floats(46.0, 54.0), st.floats(36.5, 47.5)),
+                       min_size=2, max_size=8),
+       spacing_km=st.sampled_from([0.5, 5.0, 50.0]))
+def test_legs_densified_apart_join_into_the_densified_line(
+    points: list[tuple[float, float]], spacing_km: float
+) -> None:
+    assume(all(a != b for a, b in itertools.pairwise(points)))
+    legs = [(*a, *b) for a, b in itertools.pairwise(points)]
+    # every leg alone, and all in one call: the rows densify_path gives, to the bit
+    for pieces in (densify_legs(legs, spacing_km * 1000.0),
+                   [densify_legs([leg], spacing_km * 1000.0)[0] for leg in legs]):
+        joined = np.concatenate([*pieces, [points[-1]]])
+        assert joined.tobytes() == densify_path(points, spacing_km).tobytes()
+
+
+def test_a_route_line_from_kept_edges_is_the_densified_path() -> None:
+    shared = sea_router()
+    paths = {graph.basin: shared.shortest_paths(graph) for graph in shared.graphs}
+    graphs = [replace(graph) for graph in shared.graphs]  # nothing kept yet
+    router = SeaRouter(graphs, SeaRouteSettings(remembered_points=0), paths)
+    for _ in range(2):  # the edges' points computed, then read from what was kept
+        for start, end in itertools.combinations(CASPIAN_PORTS.values(), 2):
+            route = router.route(start, end)
+            graph = graphs[0]
+            assert route.details["bends"] == 0 or graph.edge_points
+            vertices = shapely.get_coordinates(route.geometry)
+            bends = [tuple(vertex) for vertex in vertices.tolist()
+                     if tuple(vertex) in set(graph.vertices_lonlat_list)]
+            ends = [tuple(route.details["start_water_lonlat"]),
+                    tuple(route.details["end_water_lonlat"])]
+            path = [tuple(vertices[0].tolist()), *bends, tuple(vertices[-1].tolist())]
+            assert len(bends) == route.details["bends"]
+            assert np.allclose(path[0], ends[0], atol=1e-6)
+            assert vertices.tobytes() == densify_path(path, 5.0).tobytes()
 
 
 @_on_water(60)

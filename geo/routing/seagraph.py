@@ -32,9 +32,10 @@ shortest path in the navigable water (see :mod:`caspian.geo.routing.searouting`)
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -269,8 +270,8 @@ def _tangent_columns(
 ) -> npt.NDArray[np.bool_]:
     """:func:`tangent_at` of coordinates given apart: the sides are :func:`_cross`'s
     numbers, the step to the vertex computed once for both neighbours (the graph's build
-    tests its vertex pairs with it; a query's ends use :func:`tangent_from`, the same
-    operations in fewer array calls)."""
+    tests its vertex pairs with it; a query's ends use :func:`tangent_and_chords`, which
+    answers as this does)."""
     step_x, step_y = vertex_x - origin_x, vertex_y - origin_y
     # step_x * (previous_y - origin_y) - step_y * (previous_x - origin_x), and the same of the
     # following neighbour, written into six arrays rather than ten (the same operations;
@@ -289,32 +290,6 @@ def _tangent_columns(
     # are products of plane metres, far from the smallest double, so it never underflows)
     side_previous *= side_following
     return side_previous >= 0
-
-
-def tangent_from(
-    origins: FloatArray, vertex_x: FloatArray, vertex_y: FloatArray,
-    neighbours_x: FloatArray, neighbours_y: FloatArray,
-) -> npt.NDArray[np.bool_]:
-    """:func:`tangent_at` of ``(k, 2)`` origins (a query's ends) to every vertex, ``(k, n)``.
-
-    ``vertex_x``, ``vertex_y`` are ``(n,)`` and ``neighbours_x``, ``neighbours_y`` ``(2, n)``
-    (previous, then following: :attr:`SeaGraph.neighbour_rows`): both neighbours' sides are
-    computed in one pass, nine array operations for :func:`_tangent_columns`' fourteen (the
-    same operations on each element, so the same numbers; a query's cost is mostly its
-    calls).
-    """
-    origin_x, origin_y = origins[:, :1], origins[:, 1:]
-    step_x = vertex_x - origin_x
-    step_y = vertex_y - origin_y
-    # (k, 2, n): neighbour_y - origin_y, times step_x, less (neighbour_x - origin_x) times
-    # step_y; the product of the two sides is negative only for strictly opposite sides
-    sides = neighbours_y - origin_y[:, :, None]
-    sides *= step_x[:, None, :]
-    other = neighbours_x - origin_x[:, :, None]
-    other *= step_y[:, None, :]
-    sides -= other
-    product = np.multiply(sides[:, 0], sides[:, 1], out=step_x)
-    return product >= 0
 
 
 def visible(navigable: Any, coast: Any, starts: FloatArray, ends: FloatArray) -> Any:
@@ -381,6 +356,107 @@ def visible_one(navigable: Any, coast: Any, start: tuple[float, float],
     trimmed = linestrings_of([(start_x + cut_x, start_y + cut_y),
                               (end_x - cut_x, end_y - cut_y)])
     return not shapely.intersects(coast, trimmed)
+
+
+#: How many rounding errors of its largest term a sum of a few products may hold, at most: the
+#: tolerance of :func:`tangent_and_chords` (a dot product of three or seven terms, each
+#: rounded once or twice, errs by well under ten; the test it stands in for, by under eight).
+_ROUNDING_SLACK = 64.0 * np.finfo(float).eps
+
+
+class EndTerms(NamedTuple):
+    """Every vertex's terms of a query end's tangent test and chord bound (graph-only numbers,
+    computed once per graph: :attr:`SeaGraph.end_terms`).
+
+    A side of the tangent test at vertex ``v`` with ring neighbour ``p``, seen from ``o``, is
+    ``cross(v - o, p - o) = cross(v - o, d)`` with ``d = p - v``, that is
+    ``cross(v, d) - o_x d_y + o_y d_x``: linear in ``(1, o_x, o_y)``. The squared chord from an
+    Earth-centred point ``e`` to a vertex ``w`` (both taken from :attr:`centre_ecef`) is
+    ``|w|² - 2 w·e + |e|²``: linear in ``(1, e_x, e_y, e_z, |e|²)``. So two matrix products
+    give every side and every squared chord of ``k`` ends (the separate array operations they
+    replaced cost a query more than their arithmetic).
+    """
+
+    #: ``(3, 2n)``: the previous neighbours' sides, then the following neighbours'.
+    sides: FloatArray
+    #: ``(5, n)``: the squared chords.
+    chords: FloatArray
+    #: The largest distance of a vertex or either neighbour from the plane's origin, metres.
+    plane_radius_m: float
+    #: The largest of ``|w|``, metres.
+    ecef_radius_m: float
+    #: The Earth-centred point the chords' terms are taken from (the vertices' mean), metres.
+    centre_ecef: tuple[float, float, float]
+
+
+def end_terms(graph: SeaGraph) -> EndTerms:
+    """:class:`EndTerms` of ``graph``."""
+    vertices = graph.vertices_xy
+    n = vertices.shape[0]
+    sides = np.empty((3, 2 * n))
+    for block, neighbours in enumerate((graph.previous_xy, graph.following_xy)):
+        step = neighbours - vertices
+        columns = slice(block * n, (block + 1) * n)
+        sides[0, columns] = vertices[:, 0] * step[:, 1] - vertices[:, 1] * step[:, 0]
+        sides[1, columns] = -step[:, 1]
+        sides[2, columns] = step[:, 0]
+    centre = graph.vertices_ecef.mean(axis=0) if n else np.zeros(3)
+    from_centre = graph.vertices_ecef - centre
+    chords = np.empty((5, n))
+    chords[0] = np.einsum("ij,ij->i", from_centre, from_centre)
+    chords[1:4] = -2.0 * from_centre.T
+    chords[4] = 1.0
+    radius = max((float(np.hypot(*points.T).max()) if n else 0.0)
+                 for points in (vertices, graph.previous_xy, graph.following_xy))
+    ecef_radius = float(np.sqrt(chords[0].max())) if n else 0.0
+    return EndTerms(sides, chords, radius, ecef_radius,
+                    (float(centre[0]), float(centre[1]), float(centre[2])))
+
+
+def tangent_and_chords(
+    graph: SeaGraph, origins_xy: Sequence[tuple[float, float]],
+    ecefs: Sequence[tuple[float, float, float]],
+) -> tuple[npt.NDArray[np.bool_], FloatArray]:
+    """Which vertices each of ``k`` query ends sees tangentially, and its chord bound to
+    every vertex: ``(k, n)`` booleans (:func:`tangent_at`'s answer) and ``(k, n)`` metres.
+
+    Two matrix products (:class:`EndTerms`). Their rounding differs from :func:`tangent_at`'s,
+    so a side within the two tests' rounding of zero (both are bounded by
+    ``_ROUNDING_SLACK`` times the squared size of the plane) is computed again by
+    :func:`tangent_at`: the answer is :func:`tangent_at`'s, element for element. The bound
+    is the chord less its own rounding (``sqrt(max(c² - slack, 0))``), never above the
+    straight line through the ellipsoid, so never above the geodesic; the search's answer does
+    not depend on the bounds' last bits, only on their being bounds
+    (:func:`caspian.geo.routing.seapaths.best_pair`).
+    """
+    terms = graph.end_terms
+    centre_x, centre_y, centre_z = terms.centre_ecef
+    planes = []
+    spaces = []
+    side_slack = []
+    for (x, y), (ex, ey, ez) in zip(origins_xy, ecefs, strict=True):
+        ex, ey, ez = ex - centre_x, ey - centre_y, ez - centre_z
+        squared = ex * ex + ey * ey + ez * ez
+        # the chord's slack taken off in the product (a term of |e|²'s row)
+        chord_slack = _ROUNDING_SLACK * (terms.ecef_radius_m + math.sqrt(squared)) ** 2
+        planes.append((1.0, x, y))
+        spaces.append((1.0, ex, ey, ez, squared - chord_slack))
+        side_slack.append(_ROUNDING_SLACK * (terms.plane_radius_m + math.hypot(x, y)) ** 2)
+    n = graph.vertices_xy.shape[0]
+    sides = np.array(planes) @ terms.sides
+    tangent = np.multiply(sides[:, :n], sides[:, n:]) >= 0
+    magnitudes = np.abs(sides, out=sides)  # the signs are read: in place (less memory read)
+    if any(least <= slack for least, slack in zip(magnitudes.min(axis=1).tolist(), side_slack,
+                                                   strict=True)):
+        rows, columns = (magnitudes <= np.array(side_slack)[:, None]).nonzero()
+        columns %= n
+        origins = np.asarray(origins_xy, dtype=float)[rows]
+        tangent[rows, columns] = tangent_at(origins, graph.vertices_xy[columns],
+                                            graph.previous_xy[columns],
+                                            graph.following_xy[columns])
+    chords = np.array(spaces) @ terms.chords
+    np.maximum(chords, 0.0, out=chords)
+    return tangent, np.sqrt(chords, out=chords)
 
 
 #: Entries per node of the coast segments' tree (:attr:`SeaGraph.coast_segments`).
@@ -475,16 +551,6 @@ class SeaGraph:
                                                                strict=True)]
 
     @cached_property
-    def neighbour_rows(self) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray]:
-        """``(x, y, neighbours x, neighbours y)`` of the vertices, plane metres: ``(n,)``
-        contiguous columns of the vertices and ``(2, n)`` rows of their previous and
-        following neighbours (for a query's tangent test, :func:`tangent_from`)."""
-        return (np.ascontiguousarray(self.vertices_xy[:, 0]),
-                np.ascontiguousarray(self.vertices_xy[:, 1]),
-                np.stack([self.previous_xy[:, 0], self.following_xy[:, 0]]),
-                np.stack([self.previous_xy[:, 1], self.following_xy[:, 1]]))
-
-    @cached_property
     def vertices_lonlat_list(self) -> list[tuple[float, float]]:
         """:attr:`vertices_lonlat` as plain floats (a query measures a dozen segments one at
         a time, through pyproj's path for floats)."""
@@ -496,9 +562,19 @@ class SeaGraph:
         return ecef_of(self.vertices_lonlat, self.geod)
 
     @cached_property
-    def ecef_rows(self) -> FloatArray:
-        """:attr:`vertices_ecef` as one ``(3, n)`` array of ``x``, ``y``, ``z`` rows."""
-        return np.ascontiguousarray(self.vertices_ecef.T)
+    def edge_points(self) -> dict[tuple[int, int, float], FloatArray]:
+        """The points a route's line holds along each edge it has followed, by
+        ``(from vertex, to vertex, step in metres)``: the from vertex and the points inserted
+        every step along the geodesic (:func:`caspian.geo.geodesy.densify_legs`), read-only.
+        Filled by the router as edges are first used (they depend on the graph only); at most
+        every edge both ways: at 5 km, 8.9 MB for the Caspian's 4,657 edges and 7.5 MB for the
+        Black Sea's 3,814 (their points, 16 bytes each, and 176 bytes an array)."""
+        return {}
+
+    @cached_property
+    def end_terms(self) -> EndTerms:
+        """What a query's end needs of every vertex, as one matrix (:class:`EndTerms`)."""
+        return end_terms(self)
 
     @cached_property
     def lonlat_bounds(self) -> tuple[float, float, float, float]:

@@ -26,7 +26,7 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from caspian.geo.routing.seagraph import SeaGraph, ecef_floats, tangent_from, visible_rows
+from caspian.geo.routing.seagraph import SeaGraph, ecef_floats, tangent_and_chords, visible_rows
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.intp]
@@ -119,8 +119,9 @@ class EndPoint:
     water_xy: tuple[float, float]
     #: The point in degrees.
     water_lonlat: tuple[float, float]
-    #: Chord bound from the point to every vertex of the graph (:func:`chord_bounds_m`),
-    #: metres. Shape ``(n,)``: the other end of a route reads its bounds here.
+    #: Chord bound from the point to every vertex of the graph (the chord less its rounding:
+    #: :func:`caspian.geo.routing.seagraph.tangent_and_chords`), metres. Shape ``(n,)``: the
+    #: other end of a route reads its bounds here.
     chords_m: FloatArray
     #: Vertices whose segment from the point is tangent at the vertex, ascending.
     candidates: IntArray
@@ -131,19 +132,8 @@ class EndPoint:
     tested: npt.NDArray[np.bool_]
     #: The point in Earth-centred ``(x, y, z)`` metres (:func:`ecef_floats`).
     ecef: tuple[float, float, float]
-    #: Whether :attr:`chords_m` holds every vertex's bound; when False (two ends found
-    #: together, :func:`end_points`), only those of either end's candidates, until
-    #: :meth:`complete` fills the rest.
-    chords_complete: bool
     #: Whether any of :attr:`tested` is True (a new point's first test skips the check).
     any_tested: bool = False
-
-    def complete(self, graph: SeaGraph) -> None:
-        """Fill :attr:`chords_m` at every vertex (a remembered end met again: the other end's
-        candidates may be any vertices); the same numbers as those already there."""
-        if not self.chords_complete:
-            self.chords_m[:] = _chords_to_vertices_m(graph, np.array([self.ecef]))[0]
-            self.chords_complete = True
 
     @property
     def seen(self) -> tuple[IntArray, FloatArray]:
@@ -164,59 +154,23 @@ def end_points(
     waters_xy: Sequence[tuple[float, float]],
     waters_lonlat: Sequence[tuple[float, float]],
 ) -> list[EndPoint]:
-    """:func:`end_point` of several points, their tangent tests in one pass over the vertices.
+    """:func:`end_point` of several points, their tangent tests and chord bounds in two
+    matrix products over the vertices (:func:`caspian.geo.routing.seagraph.tangent_and_chords`).
 
-    A route's two ends cost little more than one: the tests are array operations over every
-    vertex, whose cost is mostly the call, not the arithmetic. Of several points, the chord
-    bounds are computed at the candidates of any of them only (a route reads no others; a
-    third of the vertices, and the same numbers): :meth:`EndPoint.complete` fills the rest
-    when a remembered point is used again.
+    A route's two ends cost little more than one: the tests were array operations over every
+    vertex, whose cost was mostly the calls, not the arithmetic; products of the ends'
+    terms with the graph's (computed once per graph) replace them. Each point's bounds are
+    to every vertex (a remembered point may meet any other end).
     """
-    origins = np.asarray(waters_xy, dtype=float)
-    tangent = tangent_from(origins, *graph.neighbour_rows)
     ecef_list = [ecef_floats(float(lon), float(lat), graph.geod) for lon, lat in waters_lonlat]
-    ecefs = np.array(ecef_list)
-    complete = len(ecef_list) == 1
-    if complete:
-        chords_m = _chords_to_vertices_m(graph, ecefs)
-    else:
-        # a route's two ends: one call (the reduction over rows costs twice as much)
-        either = tangent[0] | tangent[1] if len(tangent) == 2 else np.logical_or.reduce(tangent)
-        columns = either.nonzero()[0]
-        chords_m = np.empty(tangent.shape)
-        # row by row: a one-dimensional scatter is a third of the time of the (k, n) one
-        for full, partial in zip(chords_m, _chords_to_vertices_m(graph, ecefs, columns),
-                                 strict=True):
-            full[columns] = partial
+    tangent, chords_m = tangent_and_chords(graph, waters_xy, ecef_list)
     out = []
     for water_xy, water_lonlat, row, chords, ecef in zip(waters_xy, waters_lonlat, tangent,
                                                         chords_m, ecef_list, strict=True):
         candidates = row.nonzero()[0]
         out.append(EndPoint(water_xy, water_lonlat, chords, candidates, chords[candidates],
-                            np.zeros(candidates.size, dtype=bool), ecef, complete))
+                            np.zeros(candidates.size, dtype=bool), ecef))
     return out
-
-
-def _chords_to_vertices_m(graph: SeaGraph, ecefs: FloatArray,
-                          columns: IntArray | None = None) -> FloatArray:
-    """:func:`chord_bounds_m` from each of ``(k, 3)`` points to every vertex, ``(k, n)``
-    (or to the vertices ``columns`` only, ``(k, columns.size)``: the same numbers).
-
-    Every point's bound to every vertex in one pass over the vertices' coordinate columns
-    (a third of the time of the ``(k, n, 3)`` array): a point's candidates' bounds, and the
-    other end's bounds to them, are read from its row.
-    """
-    rows = graph.ecef_rows if columns is None else graph.ecef_rows.take(columns, axis=1)
-    # sqrt(step_x**2 + step_y**2 + step_z**2) - margin, at least 0: the steps to every
-    # vertex as one (k, 3, n) array, squared in place, summed x + y, then + z (the same
-    # operations in the same order, in seven array calls)
-    steps = rows - ecefs[:, :, None]
-    steps *= steps
-    chords = np.add(steps[:, 0], steps[:, 1])
-    chords += steps[:, 2]
-    np.sqrt(chords, out=chords)
-    chords -= _BOUND_MARGIN_M
-    return np.maximum(chords, 0.0, out=chords)
 
 
 def resolve_candidates(
@@ -355,6 +309,11 @@ def _search(
 
     ``rows`` and ``columns`` ascend, so the first least pair is the first in candidate order.
     """
+    # candidates found blocked cannot be on the path (their totals are inf): left out, fewer
+    # of the table's scattered entries are read (the first round leaves about a third of its
+    # candidates of each end); the order, so the first least pair, is kept
+    rows = rows[start.lengths_m[rows] < math.inf]
+    columns = columns[end.lengths_m[columns] < math.inf]
     if rows.size == 0 or columns.size == 0:
         return None
     # the table's rows by columns of the two ends' candidates, read from the flat table

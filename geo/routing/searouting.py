@@ -26,6 +26,7 @@ The land test of sea legs and subsea cables is in :mod:`caspian.geo.landfalls`.
 
 from __future__ import annotations
 
+import itertools
 import math
 import threading
 from collections.abc import Mapping, Sequence
@@ -37,7 +38,7 @@ import numpy.typing as npt
 import pyproj
 import shapely
 from caspian.geo.errors import InputError, swapped_point_fix
-from caspian.geo.geodesy import densify_path
+from caspian.geo.geodesy import densify_legs, densify_path
 from caspian.geo.routing import Route, as_lonlat
 from caspian.geo.routing.seagraph import (
     SeaGraph,
@@ -62,6 +63,9 @@ FloatArray = npt.NDArray[np.float64]
 _SNAP_INSET_M = 1.0
 
 _INVERSE = pyproj.enums.TransformDirection.INVERSE
+
+#: Stands for a leg's points until they are computed (:meth:`SeaRouter._line_points`).
+_PENDING = np.empty((0, 2))
 
 
 class NotInBasinError(InputError):
@@ -89,9 +93,12 @@ class SeaRouteSettings:
 DEFAULT_SEA_SETTINGS = SeaRouteSettings()
 
 
-@dataclass(frozen=True)
-class Located:
-    """A point placed in a basin's navigable water."""
+class Located(NamedTuple):
+    """A point placed in a basin's navigable water.
+
+    A named tuple (immutable, as the frozen dataclass it was): made twice a route, at a third
+    of a frozen dataclass's cost.
+    """
 
     #: The basin.
     graph: SeaGraph
@@ -250,11 +257,9 @@ class SeaRouter:
             length_m = direct_m
         else:
             length_m, nodes = self._shortest(graph, *self._attachments_of(start, end), direct_m)
-        vertices_lonlat = graph.vertices_lonlat_list
-        path = [start.water_lonlat, *[vertices_lonlat[node] for node in nodes],
-                end.water_lonlat]
         # shapely's array function: a LineString without the class's checks of its input
-        line = linestrings_of(densify_path(path, self.settings.densify_km, graph.geod))
+        line = linestrings_of(self._line_points(graph, start.water_lonlat, nodes,
+                                                end.water_lonlat))
         return Route(
             mode="sea",
             start_lonlat=(start_lonlat[0], start_lonlat[1]),
@@ -275,6 +280,47 @@ class SeaRouter:
                 "method": "visibility graph over the navigable water (exact shortest path)",
             },
         )
+
+    def _line_points(self, graph: SeaGraph, start_lonlat: tuple[float, float], nodes: list[int],
+                     end_lonlat: tuple[float, float]) -> FloatArray:
+        """The route's vertices densified along its geodesics: :func:`densify_path`'s numbers.
+
+        The points along the graph's edges depend on the graph only: each edge's are computed
+        at its first use and kept (:attr:`SeaGraph.edge_points`, by direction), and a route
+        computes those of its two end legs (and of edges met for the first time) in one call
+        (:func:`densify_legs`).
+        """
+        vertices_lonlat = graph.vertices_lonlat_list
+        path = [start_lonlat, *[vertices_lonlat[node] for node in nodes], end_lonlat]
+        km = self.settings.densify_km
+        lons = [lon for lon, _ in path]
+        if (max(lons) - min(lons) >= 179.0 or type(km) is not float
+                or not 0.0 < km < math.inf):
+            # near the antimeridian (densify_path unwraps), or a setting to check: the
+            # general function
+            return densify_path(path, km, graph.geod)
+        step_m = km * 1000.0
+        known = graph.edge_points
+        parts: list[FloatArray] = []
+        legs, missing = [], []
+        for k, ((lon, lat), (next_lon, next_lat)) in enumerate(itertools.pairwise(path)):
+            key = ((nodes[k - 1], nodes[k], step_m) if 0 < k < len(nodes) else None)
+            points = None if key is None else known.get(key)
+            if points is None:
+                legs.append((lon, lat, next_lon, next_lat))
+                missing.append((len(parts), key))
+                points = _PENDING  # replaced below
+            parts.append(points)
+        for (position, key), points in zip(missing, densify_legs(legs, step_m, graph.geod),
+                                           strict=True):
+            parts[position] = points
+            if key is not None:
+                # a copy: the array is a view of this route's rows, which it would keep
+                kept = points.copy()
+                kept.flags.writeable = False
+                known[key] = kept
+        parts.append(np.array([end_lonlat]))
+        return np.concatenate(parts)
 
     def distance_matrix_m(self, lons: Any, lats: Any, *, strict: bool = True) -> FloatArray:
         """Shortest water distance between every pair of points, metres.
@@ -343,9 +389,6 @@ class SeaRouter:
         if known is None:
             known = end_point(point.graph, point.water_xy, point.water_lonlat)
             self._remember(point, known)
-        else:
-            # found with another end, it holds the bounds to both ends' candidates only
-            known.complete(point.graph)
         return _Attachment(point, known)
 
     def prepare(self) -> None:
