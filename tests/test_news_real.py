@@ -68,8 +68,8 @@ def _last_claim(name: str, written: str) -> Claim:
 #: held168-held180, held181-held192, held193-held204, held205-held216, held217-held228,
 #: held229-held240, held241-held252, held253-held264, held265-held276, held277-held288,
 #: held289-held300, held301-held311, held312-held321, held322-held333, held334-held345,
-#: held346-held357, held358-held369, held370-held380 and held381-held390.
-SEEN = {f"held{n:02d}" for n in range(1, 391)}
+#: held346-held357, held358-held369, held370-held380, held381-held390 and held391-held424.
+SEEN = {f"held{n:02d}" for n in range(1, 425)}
 
 
 def _part_id(entry: dict[str, Any]) -> str:
@@ -104,14 +104,15 @@ def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
 
 
 # (right, found, expected) measured on each part when the floors were set; conflicts are
-# (real reported, reported, real found). Development (401 articles) after the thirty-second
-# part's (held381-held390) classes were fixed; the held-out part (held391-held424, 34 articles)
-# from its first and only run (7 Dec 2026), before anything was changed for it.
+# (real reported, reported, real found). Development (435 articles) with the thirty-third part
+# (held391-held424) in it, measured before anything was changed for it. The held-out part is
+# empty until the next one is added: its figures are placeholders, set from that part's first
+# and only run.
 MEASURED = {
-    "dev": {"mentions": (1074, 1097, 1121), "claims": (758, 830, 890), "dates": 315,
-            "conflicts": (48, 63, 270)},
-    "heldout": {"mentions": (77, 84, 87), "claims": (15, 33, 31), "dates": 24,
-                "conflicts": (2, 4, 2)},
+    "dev": {"mentions": (1151, 1181, 1208), "claims": (773, 863, 921), "dates": 339,
+            "conflicts": (49, 68, 290)},
+    "heldout": {"mentions": (0, 0, 0), "claims": (0, 0, 0), "dates": 0,
+                "conflicts": (0, 0, 0)},
 }  # fmt: skip
 
 
@@ -156,7 +157,9 @@ DATELESS = ("held29", "held31", "held36", "held63", "held77", "held81", "held84"
             "held348", "held349", "held350", "held353", "held354", "held355",
             "held359", "held360", "held365",
             "held370",
-            "held382", "held385", "held390")  # fmt: skip
+            "held382", "held385", "held390",
+            "held392", "held393", "held394", "held402", "held405", "held409", "held419",
+            "held421", "held424")  # fmt: skip
 
 
 @pytest.mark.parametrize("part", sorted(MEASURED))
@@ -1109,18 +1112,21 @@ def test_lengths_listed_after_of_them_by_country_are_those_countries_sections() 
     # грузинской территории"); the whole as 1767 km (held269) and 1776 km (held270) against
     # 1768 km; held301's "Общая протяженность нефтепровода составляет 1 768 километров: 443 км
     # проходят по территории Азербайджана, 248 км - Грузии и 1 077 км - Турции", the item before
-    # the last closed by "и": its 248 km Georgian, its 1,077 km Turkish section against 1,076 km
+    # the last closed by "и": its 248 km Georgian, its 1,077 km Turkish section against 1,076 km;
+    # held408's "по 1800-километровому трубопроводу БТД", the whole as 1,800 km against 1,768 km
+    # (held409's "1768 километров" among them) and against the catalog's
     assert _claim("held301_nefterynok_20100902_btc_turkmen_oil_200kt.txt", "248 км").scope == (
         "section:GE")
     assert [sorted(claim.text for claim in conflict.claims) for conflict in lengths] == [
         ["1 768 километров", "1 768 километров", "1 768 км", "1,768 тыс. км", "1.768 километров",
-         "1.768 километров", "1767 км", "1768 километров", "1768 километров", "1768 км", "1768 км",
-         "1768 км", "1776 километров"],
+         "1.768 километров", "1767 км", "1768 километров", "1768 километров", "1768 километров",
+         "1768 км", "1768 км", "1768 км", "1776 километров", "1800-километровому"],
         ["248 км", "248 км", "248 км", "248 км", "248-километровый", "249", "249 километров",
          "249 километров", "249 км"],
         ["1 076 км", "1 077 км", "1076", "1076 километров", "1076 километров", "1076 км",
          "1076 км"],
         ["1767 км"],
+        ["1800-километровому"],
     ]
 
 
