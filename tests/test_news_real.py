@@ -3409,3 +3409,10 @@ def test_parts_of_a_whole_by_kind_of_infrastructure_and_a_unit_left_out() -> Non
         ("money", 1.8e9, "USD", "component:порт"),
     ]
     assert _claim(name, "28 миллиардов долларов").scope is None
+
+
+def test_a_volume_of_a_cargo_from_a_country_in_brackets_is_that_countrys_share() -> None:
+    # "«В прошлом году мы транспортировали около 4,2 млн тонн (нефти из Туркменистана)" (held409,
+    # SOCAR's vice-president on the BTC pipeline): Turkmen oil, not all the pipeline carried
+    name = "held409_eadaily_20190322_btc_turkmen_oil_4mt_2020.txt"
+    assert _claim(name, "4,2 млн тонн").scope == "share:TM"

@@ -1234,7 +1234,8 @@ def origin_after(text: str, figure_end: int, ceiling: int) -> str | None:
         return _origin_before(tokens, cargo)
     if not tokens or not tokens[0] & CARGO:
         return None
-    origins = _origins_after(tokens[1:])
+    # the countries after "из" too: "около 4,2 млн тонн (нефти из Туркменистана)" (held409)
+    origins = _origins_after(tokens[2:] if len(tokens) > 1 and "из" in tokens[1] else tokens[1:])
     return _share_of(origins) if origins else None
 
 
