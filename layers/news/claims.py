@@ -1859,6 +1859,10 @@ def read_claims(
                 if before is not None:
                     link = linking.Link(before.layer, before.feature, THIS_MEASURE_LINK)
                     topic = _topic_of(before)
+                    # the measure said again is the same cargo's: "около 4,2 млн тонн (нефти
+                    # из Туркменистана) … в 2020-м этот показатель будет не менее четырех
+                    # миллионов тонн" (held409) is Turkmen oil too
+                    scope = before.scope if (before.scope or "").startswith("share:") else None
             period = _flow_period(document, item, span, years, horizons, horizon_years, scope)
             if not period and item.kind in FLOWS and claims and claims[-1].sentence == index:
                 period = _same_period_before(document.text, sentence, claims[-1])
