@@ -1263,6 +1263,30 @@ CONTRACT = {"контракт", "договор", "договорённость"
 #: Words of a volume a party only thinks of: "Казахстан думает об увеличении экспорта нефти
 #: … до 20 миллионов тонн в год" (held330), no volume intended nor carried.
 CONSIDERED = {"думать", "обдумывать"}
+# A period's result said before it is known, in the future tense: "по итогам 2025 года
+# составит порядка 1,5 млн тонн" (held09), "в уходящем году … составит 1,5 млн т" (held367).
+_RESULT_AHEAD = needs_words(
+    re.compile(r"\b(?:по\s+итогам|в\s+уходящем\s+году)\b", re.IGNORECASE),
+    ("итогам", "уходящем"),
+)
+_WILL_AMOUNT = re.compile(r"\bсостав(?:ит|ят)\b", re.IGNORECASE)
+
+
+def _result_expected(text: str, item: Quantity, span: tuple[int, int]) -> bool:
+    """Whether the volume ``item`` is a period's result expected before it is known: its own
+    clause (within ``span``) says it will amount to it ("составит") "по итогам" of the period
+    or "в уходящем году" ("Объем транспортировки казахстанской нефти по трубопроводу … по
+    итогам 2025 года составит порядка 1,5 млн тонн, что соответствует планам", held09). Such
+    a figure is neither the plan made for the period (held424's "На 2025 год Казахстан
+    планировал прокачать … 1,7 миллиона тонн") nor the figure reported after it (held313's
+    1.3 Mt), docs/news-annotation.md: expected against planned or achieved."""
+    begin, end = _own_clause(text, item.start, item.end, span)
+    if not may_search(_RESULT_AHEAD, text, begin, item.start):
+        return False
+    found = _RESULT_AHEAD.search(text, begin, item.start)
+    return found is not None and _WILL_AMOUNT.search(text, found.end(), item.start) is not None
+
+
 #: Words of containers: a change whose own clause names them is of the containers carried
 #: ("рост контейнерных перевозок в два раза"), no change of the whole freight.
 CONTAINERS = {"контейнер", "контейнерный"}
@@ -1349,6 +1373,8 @@ def _flow_measure(
         # тонн в год" (held330): a volume thought of, no volume intended ("подтвердили намерение
         # … увеличить поставки … до 7 миллионов тонн в год", held211) nor carried
         context["measure"] = "considered"
+    elif item.kind in FLOWS and _result_expected(text, item, span):
+        context["measure"] = "expected"
     elif item.kind in FLOWS and (
         _names_in_own_clause(text, item, span, CONTRACT) or _provided_for(text, item, span)
     ):

@@ -878,6 +878,39 @@ def capital_share(text: str, start: int, figure: int) -> str | None:
     return f"share:{country}" if country else None
 
 
+# A country (or its capital) that plans to carry a cargo, the figure after it in its sentence:
+# "На 2025 год Казахстан планировал прокачать через БТД, …, 1,7 миллиона тонн нефти" (held424).
+_PLAN_WORDS = ("планирует", "планировал", "планировала", "планируют", "планировали",
+               "рассчитывает", "рассчитывал", "рассчитывала", "намерен", "намерена",
+               "собирается", "собирался", "собиралась")  # fmt: skip
+_PLANS_TO_CARRY = needs_words(
+    re.compile(
+        rf"\b([А-ЯЁ][а-яё]+)\s+(?:{'|'.join(_PLAN_WORDS)})\s+(?:[а-яё]+\s+)?"
+        r"(?:прокачать|транспортировать|перевезти|экспортировать|поставить|отправить)\b"
+    ),
+    _PLAN_WORDS,
+)
+
+
+def planner_share(text: str, start: int, figure: int) -> str | None:
+    """``share:<country>`` when a country or its capital (:data:`CAPITALS`) plans to carry
+    the volume at ``figure``, in its sentence (from ``start``) before it: "На 2025 год Казахстан
+    планировал прокачать через БТД, который является одним из основных альтернативных
+    маршрутов для транзита нефти, 1,7 миллиона тонн нефти" (held424) is Kazakhstan's oil, not
+    all the pipeline's; else None. Asked after the cargo's own origin ("Азербайджан
+    рассчитывает прокачать … четыре миллиона тонн туркменской нефти", held409: Turkmen)."""
+    if not may_search(_PLANS_TO_CARRY, text, start, figure):
+        return None
+    for found in _PLANS_TO_CARRY.finditer(text, start, figure):
+        names = lemmas(found[1])
+        country = _country_code(found[1]) or next(
+            (CAPITALS[lemma] for lemma in sorted(names) if lemma in CAPITALS), None
+        )
+        if country:
+            return f"share:{country}"
+    return None
+
+
 # A relative clause set off by commas, perhaps after a preposition: ", по которому
 # экспортируется большая часть добываемой в Азербайджане нефти," (held385) says what the
 # pipeline carries, not what the figure after it is.
