@@ -936,6 +936,31 @@ def _of_its_time(item: Quantity, scope: str | None) -> bool:
     return volume or (item.kind == "percent" and scope is None)
 
 
+# A volume said of the present, no period named: "В настоящее время по нему прокачивается
+# около 25 млн тонн нефти" (held404), a state on the day, no year's total.
+_NOW = needs_words(
+    re.compile(
+        r"\b(?:в\s+настоящее\s+время|сейчас|на\s+сегодняшний\s+день|на\s+(?:данный|текущий)"
+        r"\s+момент|в\s+данный\s+момент)\b",
+        re.IGNORECASE,
+    ),
+    ("настоящее", "сейчас", "сегодняшний", "данный", "текущий"),
+)
+
+
+def _said_of_now(text: str, item: Quantity, span: tuple[int, int]) -> bool:
+    """Whether the figure ``item``'s own clause (within ``span``) says it is the present's
+    ("В настоящее время по нему прокачивается около 25 млн тонн нефти", held404): a state on
+    the day the article was written, which a year's total of another article is not; a
+    capacity or an agreed volume so said stays what it is."""
+    if item.kind not in FLOWS or _names_in_own_clause(text, item, span, CAPACITY | CONTRACT):
+        return False  # a capacity or an agreed volume is no volume carried (_flow_measure)
+    begin, _ = _own_clause(text, item.start, item.end, span)
+    return may_search(_NOW, text, begin, item.start) and bool(
+        _NOW.search(text, begin, item.start)
+    )
+
+
 def _when_published(document: NewsDocument) -> dict[str, Any]:
     """A volume that states no period is its article's figure when it was published: the
     year of the publication date, or of an excerpt that prints none the last year its text
@@ -1903,7 +1928,9 @@ def read_claims(
             if not period and continued and link is not None:
                 period = _window_of_sentence_before(flow_before, link)
             if not period and _of_its_time(item, scope):
-                period = _when_published(document)
+                # a volume of the present is a state on the day, no year's volume
+                now = _said_of_now(document.text, item, span) and document.date
+                period = {"as_of": document.date} if now else _when_published(document)
             following = figures[number + 1] if number + 1 < len(figures) else None
             preceding = figures[number - 1] if number else None
             if link is not None and link.layer and claims and preceding is not None:
