@@ -109,8 +109,8 @@ def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
 # empty until the next one is added: its figures are placeholders, set from that part's first
 # and only run.
 MEASURED = {
-    "dev": {"mentions": (1151, 1181, 1208), "claims": (776, 863, 921), "dates": 340,
-            "conflicts": (49, 66, 290)},
+    "dev": {"mentions": (1151, 1181, 1208), "claims": (776, 862, 921), "dates": 340,
+            "conflicts": (49, 65, 290)},
     "heldout": {"mentions": (0, 0, 0), "claims": (0, 0, 0), "dates": 0,
                 "conflicts": (0, 0, 0)},
 }  # fmt: skip
@@ -3472,3 +3472,14 @@ def test_a_volume_said_of_the_present_is_a_state_on_the_day_no_years_total() -> 
         [_analysis(entry["id"]) for entry in documents_of(REAL, "dev")]
     ) if conflict.kind == "mass" and conflict.subject == "btc_pipeline/btc"]  # fmt: skip
     assert not any(claim.text == "25 млн тонн" for conflict in masses for claim in conflict.claims)
+
+
+def test_a_figure_in_a_relative_clause_of_a_name_no_mention_covers_is_that_places() -> None:
+    # "Порт Джейхан превзойдет крупнейший порт Западной Европы Роттердам, мощность которого
+    # составляет 134 млн тонн нефти в год" (held411): Rotterdam's, no figure of the BTC pipeline
+    claim = _claim("held411_trend_20060622_ceyhan_storage_945kt.txt", "134 млн тонн нефти в год")
+    assert claim.layer is None and claim.link == "unmapped project (a place named)"
+    capacities = [conflict for conflict in corpus_conflicts(
+        [_analysis(entry["id"]) for entry in documents_of(REAL, "dev")]
+    ) if conflict.kind == "mass" and conflict.subject == "btc_pipeline/btc"]  # fmt: skip
+    assert "value:btc_pipeline/btc:mass:reported:capacity" not in [c.id for c in capacities]

@@ -936,6 +936,36 @@ def _of_its_time(item: Quantity, scope: str | None) -> bool:
     return volume or (item.kind == "percent" and scope is None)
 
 
+# A figure in a relative clause about the name right before it: "крупнейший порт Западной
+# Европы Роттердам, мощность которого составляет 134 млн тонн нефти в год" (held411).
+_WHOSE_CLAUSE = needs_words(
+    re.compile(
+        r"(?<!\w)([А-ЯЁ][а-яё]+)\s*,\s*(?!из\s)(?:[а-яё]+\s+){0,2}(?:которого|которой|которых)"
+        r"(?:\s+[а-яё]+){0,3}\s*\Z"
+    ),
+    ("которого", "которой", "которых"),
+)
+
+
+def _of_a_place_named_before(
+    text: str, item: Quantity, span: tuple[int, int], mentions: Sequence[Mention]
+) -> bool:
+    """Whether ``item`` stands in a relative clause of whose ("…, мощность которого
+    составляет") the name right before it (within ``span``) is the antecedent, a name no
+    mention covers: "Порт Джейхан превзойдет крупнейший порт Западной Европы Роттердам,
+    мощность которого составляет 134 млн тонн нефти в год" (held411) is Rotterdam's, no
+    figure of the BTC pipeline the sentence before named."""
+    if not may_search(_WHOSE_CLAUSE, text, span[0], item.start):
+        return False
+    found = _WHOSE_CLAUSE.search(text, span[0], item.start)
+    if found is None:
+        return False
+    return not any(
+        mention.position <= found.start(1) < mention.position + len(mention.text)
+        for mention in mentions
+    )
+
+
 # A volume said of the present, no period named: "В настоящее время по нему прокачивается
 # около 25 млн тонн нефти" (held404), a state on the day, no year's total.
 _NOW = needs_words(
@@ -1837,6 +1867,12 @@ def read_claims(
                 document.text, item, sentence[0]
             ):
                 link = linking.Link(None, None, f"{linking.UNMAPPED} project (a company)")
+            if (
+                link is not None
+                and link.layer is not None
+                and _of_a_place_named_before(document.text, item, span, mentions)
+            ):
+                link = linking.Link(None, None, f"{linking.UNMAPPED} project (a place named)")
             if link is not None and not named_here and said & _OIL_FIELDS:
                 link = linking.Link(None, None, f"{linking.UNMAPPED} project (an oil field)")
             if link is not None and link.rule == "sentence, after":
