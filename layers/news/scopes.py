@@ -481,9 +481,14 @@ def speakers_share(text: str, start: int, figure: int) -> str | None:
 
 # A country that puts money into a project, named right before the verb: "В общей сложности
 # Азербайджан выделил на реализацию этого проекта 850 млн. долл.".
+# The United States by its abbreviation too, perhaps an adverb set off by commas and "уже"
+# between: "США инвестировали $140 млн", "США, предварительно, уже выделили $140 млн" (held406).
 _FUNDED_BY = re.compile(
-    r"\b([А-ЯЁ][а-яё]+)\s+(?:выдел|профинансир|инвестир|вложи)[а-яё]*\b"
+    r"\b([А-ЯЁ][а-яё]+|США)(?:\s*,\s*[а-яё]+\s*,)?(?:\s+уже)?\s+"
+    r"(?:выдел|профинансир|инвестир|вложи)[а-яё]*\b"
 )
+#: Funders named by no adjective or noun :data:`COUNTRIES` knows.
+_FUNDERS = {"сша": "US"}
 
 
 # A country named after the verb, as the one a loan is given to: "Азербайджан выделил Грузии
@@ -500,7 +505,10 @@ def funder_share(text: str, start: int, figure: int) -> str | None:
     кредит в $575 млн."), ``section:<that country's code>``, the borrower's section the loan
     builds; else None."""
     funded = _FUNDED_BY.search(text, start, figure)
-    country = _country_of(_FUNDED_BY, text, start, figure)
+    country = _country_of(_FUNDED_BY, text, start, figure) or next(
+        (_FUNDERS[found[1].lower()] for found in _FUNDED_BY.finditer(text, start, figure)
+         if found[1].lower() in _FUNDERS), None,
+    )  # fmt: skip
     if funded is not None and country and _LOAN.search(text, funded.end(), figure):
         borrower = _country_of(_LENT_TO, text, funded.end(), figure)
         if borrower and borrower != country:
