@@ -3492,3 +3492,15 @@ def test_a_sum_the_united_states_allocate_is_their_share() -> None:
     name = "held406_interfax_20260115_tripp_us_140m_usd.txt"
     assert [claim.scope for claim in _analysis(name).claims if claim.text == "$140 млн"] == [
         "share:US", "share:US", "share:US"]
+
+
+def test_a_full_date_opening_its_sentence_dates_the_event_its_sentence_names_further_on() -> None:
+    # "14 мая 2018 года при участии президента Азербайджана Ильхама Алиева в поселке Аляты
+    # (Гарадагский район Баку) состоялось открытие международного морского порта" (held405): the
+    # event word stands past the few words after the date an event is otherwise read in
+    claim = _claim("held405_logist_20180515_baku_port_opening_15mt.txt", "14 мая 2018 года")
+    assert (claim.kind, claim.context["date"], claim.context["event"]) == (
+        "event", "2018-05-14", "открытие")
+    # a dateline opening its line with a time is no event ("09 января 2018, 10:30", held172)
+    assert not [claim for claim in _analysis("held172_president_20180109_baku_port_roro_15mt.txt").claims
+                if claim.kind == "event" and claim.text.startswith("09 января 2018")]

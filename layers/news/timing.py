@@ -581,7 +581,13 @@ def events(text: str, start: int, end: int) -> Iterator[Quantity]:
             continue  # "до 5 марта 2026 года" is a deadline, not an event
         if _AS_OF.search(text[max(start, found.start - 24) : found.start]):
             continue  # "по состоянию на 1 апреля 2013 года" dates a figure, no event
-        event = _event_word(text, found.end, min(end, found.end + _EVENT_REACH)) or _event_word(
+        # a date opening its sentence dates the sentence's event wherever it stands ("14 мая
+        # 2018 года при участии президента Азербайджана … в поселке Аляты (Гарадагский район
+        # Баку) состоялось открытие международного морского порта", held405), as a day and
+        # month opening it do (:func:`_events_of_the_year`)
+        opening = not text[start : found.start].strip() and found.time is None  # no dateline
+        reach = end if opening else min(end, found.end + _EVENT_REACH)
+        event = _event_word(text, found.end, reach) or _event_word(
             text, _own_clause_start(text, max(start, found.start - _EVENT_REACH), found.start),
             found.start,
         )
