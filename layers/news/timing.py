@@ -99,6 +99,9 @@ EVENT_WORDS = {
     "презентовать", "презентация",
     # the start of a line's fill with oil: "его заполнение нефтью - 18 мая 2005 года" (held381)
     "заполнение",
+    # a joint statement adopted: "13 января правительства Армении и США приняли совместное
+    # заявление о рамках реализации проекта TRIPP" (held407)
+    "заявление",
 }  # fmt: skip
 # A range of years, the dash a minus sign too: "к 2026−2027 годам".
 _ABSOLUTE = re.compile(
