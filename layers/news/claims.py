@@ -329,7 +329,11 @@ def _actor_of_whole_before(
 
 # A volume joined by "и" and a verb to the change before it in its clause: "вырос на 86% в
 # сравнении с аналогичным периодом прошлого и составил 1,6 млн тонн".
-_VOLUME_JOINED = re.compile(r"\s+и\s+(?:[^\W\d_]+\s+){1,2}\Z", re.IGNORECASE)
+# Or by a participle of reaching after a comma: "вырос на 62%, достигнув 4,5 миллионов тонн"
+# (held416).
+_VOLUME_JOINED = re.compile(
+    r"\s+и\s+(?:[^\W\d_]+\s+){1,2}\Z|\s*,\s*(?:достигнув|составив)\s+\Z", re.IGNORECASE
+)
 
 
 def _scope_of_change_before(
@@ -339,7 +343,9 @@ def _scope_of_change_before(
     sentence ``index``, ``written`` as read) when the volume is the one that change reached,
     joined to it by "и" and a verb with no clause set against it between ("объем
     грузоперевозок по … (ТМТМ) через Казахстан вырос на 86% … и составил 1,6 млн тонн": the
-    Kazakh section's volume, as its change is); else None."""
+    Kazakh section's volume, as its change is), or by a participle of reaching ("трафик на
+    казахстанском участке TITR вырос на 62%, достигнув 4,5 миллионов тонн", held416); else
+    None."""
     if before.kind != "growth" or before.sentence != index or volume.kind not in FLOWS:
         return None
     if not (before.scope or "").startswith(("share:", "section:", ACTOR)):
@@ -897,6 +903,23 @@ def _this_measure_before(
     if not may_search(_THIS_MEASURE, text, sentence[0], item.start):
         return None
     return before if _THIS_MEASURE.search(text, sentence[0], item.start) else None
+
+
+def _scope_of_measure_changed(
+    text: str, span: tuple[int, int], before: Claim, index: int
+) -> str | None:
+    """The section or share of ``before``, the last claim of the sentence before, when a
+    growth's clause (``span``) changes "этот показатель", that figure: "… контейнерный трафик
+    на казахстанском участке TITR вырос на 62%, достигнув 4,5 миллионов тонн. Власти
+    планируют удвоить этот показатель в течение трех лет" (held416) is the Kazakh section's
+    plan; else None."""
+    if before.sentence != index - 1 or before.kind not in FLOWS:
+        return None
+    if not (before.scope or "").startswith(("section:", "share:")):
+        return None
+    if not may_search(_THIS_MEASURE, text, *span) or not _THIS_MEASURE.search(text, *span):
+        return None
+    return before.scope
 
 
 def _rate_referred_back(text: str, item: Quantity, start: int, before: Claim | None) -> Quantity:
@@ -1950,6 +1973,8 @@ def read_claims(
                     # из Туркменистана) … в 2020-м этот показатель будет не менее четырех
                     # миллионов тонн" (held409) is Turkmen oil too
                     scope = before.scope if (before.scope or "").startswith("share:") else None
+            if scope is None and claims and not named_here and item.kind == "growth":
+                scope = _scope_of_measure_changed(document.text, span, claims[-1], index)
             period = _flow_period(document, item, span, years, horizons, horizon_years, scope)
             if not period and item.kind in FLOWS and claims and claims[-1].sentence == index:
                 period = _same_period_before(document.text, sentence, claims[-1])
