@@ -989,6 +989,22 @@ def _of_a_place_named_before(
     )
 
 
+# A road told by its lanes: "Протяженность 2-3 полосной дороги составляет 32 км" (held418).
+_LANED_ROAD = needs_words(
+    re.compile(r"\b(?:[\d-]+\s*|[а-яё]+)полосн[а-яё]*\s+(?:[а-яё]+\s+)?дорог", re.IGNORECASE),
+    ("полосной", "полосная", "полосную", "полосных", "полосного", "полосный", "полосное"),
+)
+
+
+def _laned_road(text: str, start: int, figure: int) -> bool:
+    """Whether the sentence before a figure (``text[start:figure]``) names a road by its
+    lanes ("Протяженность 2-3 полосной дороги составляет 32 км, из них 10-км участок должен
+    быть построен Арменией", held418): a motor road's figures, no corridor's line."""
+    return may_search(_LANED_ROAD, text, start, figure) and bool(
+        _LANED_ROAD.search(text, start, figure)
+    )
+
+
 # A volume said of the present, no period named: "В настоящее время по нему прокачивается
 # около 25 млн тонн нефти" (held404), a state on the day, no year's total.
 _NOW = needs_words(
@@ -1862,7 +1878,10 @@ def read_claims(
                 scope = OF_A_VESSEL
             if link is not None and _new_port_before(document.text, span[0], item.start):
                 link = linking.Link(None, None, f"{linking.UNMAPPED} project (a new port)")
-            if link is not None and road_in(document.text, span[0], item.start):
+            if link is not None and (
+                road_in(document.text, span[0], item.start)
+                or _laned_road(document.text, sentence[0], item.start)
+            ):
                 link = linking.Link(None, None, f"{linking.UNMAPPED} project (a road)")
             if link is not None and _by_another_way(document.text, span[0], item.start, link):
                 link = linking.Link(None, None, f"{linking.UNMAPPED} project (another way)")
