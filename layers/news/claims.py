@@ -744,6 +744,11 @@ def _of_a_network(text: str, item: Quantity, span: tuple[int, int]) -> bool:
 # A company named by its name in quotes: "в развитие компании «Грузинские железные дороги»
 # планируется инвестировать около 1 млрд лари", "АО «НК «ҚТЖ»".
 _COMPANY = re.compile(r"\b(?:[Кк]омпани[а-яё]*|АО|ЗАО|ОАО|ТОО|ООО)\s+[«\"“]")
+# Or by a quoted name alone that a sum is invested in: "в \"Грузинские железные дороги\" будет
+# инвестирован 1 млрд лари ($370 млн)" (held410).
+_INVESTED_IN_NAME = re.compile(
+    r"\bв\s+[«\"“][^»\"”]{2,60}[»\"”]\s+(?:[а-яё]+\s+){0,2}инвест[а-яё]*\b"
+)
 #: How far before a sum of money (characters) the company it is put into is read.
 _COMPANY_REACH = 120
 
@@ -766,10 +771,17 @@ def _a_rate_of_interest(text: str, item: Quantity, end: int) -> bool:
 
 def _of_a_company(text: str, item: Quantity, start: int) -> bool:
     """Whether a sum of money (``item``) is put into a company named in quotes within
-    :data:`_COMPANY_REACH` before it in its sentence (from ``start``), in a sentence naming no
-    project (the caller's test): the company's money, not a project's."""
+    :data:`_COMPANY_REACH` before it in its sentence (from ``start``), or into a quoted name
+    it is invested in ("в \"Грузинские железные дороги\" будет инвестирован 1 млрд лари",
+    held410), in a sentence naming no project (the caller's test): the company's money, not a
+    project's."""
     floor = max(start, item.start - _COMPANY_REACH)
-    return item.kind == "money" and _COMPANY.search(text, floor, item.start) is not None
+    if item.kind != "money":
+        return False
+    return (
+        _COMPANY.search(text, floor, item.start) is not None
+        or _INVESTED_IN_NAME.search(text, floor, item.start) is not None
+    )
 
 
 # A line named by its two ends, spaced dash or not: "Аркалык - Шубарколь протяженностью 214 км".
