@@ -433,9 +433,12 @@ def _change_start(
 #: What a deadline may date that is a paper about the project, not the project: "До конца
 #: года будет составлен план", "ТЭО будет готово к концу года".
 DOCUMENTS = {
-    "план", "документ", "отчёт", "отчет", "обоснование", "тэо", "соглашение", "меморандум",
-    "концепция", "исследование", "изыскание", "заявка",
+    "план", "документ", "отчёт", "отчет", "соглашение", "меморандум", "концепция", "заявка",
 }  # fmt: skip
+#: Studies of the project: a time figure whose own clause names one dates its design work
+#: ("детальное технико-экономическое обоснование будет завершено в сентябре 2023 года",
+#: held149; "предварительные исследования планируется провести в течение 11 месяцев", held412).
+STUDIES = {"обоснование", "тэо", "исследование", "изыскание"}
 # Where a deadline's own clause ends: punctuation, or a conjunction starting another clause.
 _CLAUSE_EDGE = re.compile(r"[,;:.!?«»\"]|\s(?:а|но|однако)\s")
 
@@ -1828,6 +1831,10 @@ def read_claims(
             elif item.kind in FLOWS:
                 item = _rate_referred_back(document.text, item, sentence[0], flow_before)
             scope = parts.get(number) or scope_of(document, item, span, sentence, bool(named_here))
+            if scope is None and item.kind in ("deadline", "duration") and _names_in_own_clause(
+                document.text, item, span, STUDIES
+            ):
+                scope = "design"  # a study's time: design work, not the project's completion
             if claims and claims[-1].sentence == index:
                 claims[-1], scope = _section_of_part(document.text, floor, item, scope, claims[-1])
                 claims[-1] = _yearly_stage_before(item, scope, claims[-1])
