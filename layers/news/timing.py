@@ -208,6 +208,9 @@ def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
         yield Quantity("deadline", float(match[3]), "year", match.start(), match.end(),
                        qualifier="end of" if match[2] else "by", value_max=last,
                        extra={"end_of_year": bool(match[2])})  # fmt: skip
+    for match in _searched(_TERM_MONTHS, text, start, end) if dated else ():
+        yield Quantity("deadline", float(match[2]), "year", match.start(1), match.end(1),
+                       qualifier="by", extra={"end_of_year": False})  # fmt: skip
     for match in _searched(_RELATIVE_END, text, start, end):
         offset = _OFFSET[match[1].casefold()] if match[1] else 0
         yield Quantity("deadline", 0.0, "year", match.start(), match.end(), qualifier="end of",
@@ -410,6 +413,18 @@ _MONTHS_OF = re.compile(
 _MONTH_NUMBERS = {stem: number for number, stem in enumerate(
     ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр",
      "ноябр", "декабр"), start=1)}  # fmt: skip
+
+
+# A project's term given as months of a year: "Срок реализации проекта — январь — июнь 2026
+# года" (held413): done by the last month, a deadline of that year.
+_TERM_MONTHS = needs_words(
+    re.compile(
+        rf"\bсрок[а-я]*\s+(?:реализации|завершения|строительства|выполнения|окончания)"
+        rf"(?:\s+[а-яё]+){{0,2}}\s*[—–-]\s*((?:{_MONTH}\s*[—–-]\s*)?{_MONTH}\s+({YEAR})\s+года)",
+        re.IGNORECASE,
+    ),
+    ("срок", "сроки", "срока", "сроков"),
+)
 
 
 def _month_number(word: str) -> int:
