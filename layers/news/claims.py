@@ -615,6 +615,9 @@ GOODS = {"продукция", "товар"}
 OF_TRADE = f"{ACTOR}trade"
 #: The scope of a volume sent on one day (:func:`timing.dated_to_a_day`): a shipment's.
 OF_A_SHIPMENT = f"{ACTOR}shipment"
+# A participle of sending right before a volume: "Казахстан вновь начал экспорт нефти … с 13
+# сентября, отправив 8,800 тонн" (held424): the batch sent, no traffic of the pipeline.
+_SENT_BEFORE = re.compile(r"\b(?:отправив|отгрузив|направив)\s+(?:около\s+|более\s+)?\Z")
 # A port said to be new, a word or two between: "строительство нового морского порта (первый
 # этап) стоимостью 300 млн долларов" (the noun: "первая фаза нового портового комплекса" is
 # the port the article names). The catalog maps the ports that work; a new one is
@@ -1843,6 +1846,10 @@ def read_claims(
             if item.kind in FLOWS and scope is None:
                 day = timing.dated_to_a_day(document.text, sentence[0], item.start)
                 scope = OF_A_SHIPMENT if day else None
+            if item.kind in FLOWS and _SENT_BEFORE.search(
+                document.text, max(span[0], item.start - 16), item.start
+            ):
+                scope = OF_A_SHIPMENT  # "…, отправив 8,800 тонн": one batch, whoever's oil
             if item.kind in (*FLOWS, "growth") and scope is None and not named_here:
                 scope = _actor_before(claims, index) or _country_traffic_before(
                     document, names, index
