@@ -1517,12 +1517,19 @@ def _is_claim(
     """Whether a figure is a claim of its own: a deadline before the publication's year is
     history, and one in a sentence that completes nothing but states another figure is that
     figure's horizon ("рост показателей до 100 тысяч TEU к концу года"), or states a change
-    without a figure ("к 2027 году безопасность и скорость грузоперевозок … увеличатся")."""
+    without a figure ("к 2027 году безопасность и скорость грузоперевозок … увеличатся"); a
+    duration in a sentence that changes "этот показатель" by a figure is that change's span
+    ("удвоить этот показатель в течение трех лет")."""
+    others = [other for other in figures if other.kind not in ("deadline", *CONTEXT)]
+    if item.kind == "duration" and others:
+        # "Власти планируют удвоить этот показатель в течение трех лет" (held416): the span
+        # the measure is to be changed in, no time of the project's works
+        stop = document.text.find(".", item.end)
+        return not _of_this_measure(document.text, item, stop)
     if item.kind != "deadline":
         return True
     if document.date and item.value < int(document.date[:4]):
         return False
-    others = [other for other in figures if other.kind not in ("deadline", *CONTEXT)]
     stop = document.text.find(".", item.end)
     if _COUNT_A_MONTH.search(document.text, item.end, stop if stop > 0 else len(document.text)):
         return False  # "до конца 2023 года … планируется выполнить 12-14 танкерных рейсов в месяц"
