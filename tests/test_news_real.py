@@ -3422,7 +3422,8 @@ def test_a_measure_said_again_by_this_measure_is_the_same_cargos() -> None:
     # "«В прошлом году мы транспортировали около 4,2 млн тонн (нефти из Туркменистана). Ожидаем,
     # что в этом году цифры будут ниже, но в 2020-м этот показатель будет не менее четырех
     # миллионов тонн»" (held409): Turkmen oil through the BTC pipeline in 2020, not all of it
-    claim = _claim("held409_eadaily_20190322_btc_turkmen_oil_4mt_2020.txt", "четырех миллионов тонн")
+    name = "held409_eadaily_20190322_btc_turkmen_oil_4mt_2020.txt"
+    claim = _claim(name, "четырех миллионов тонн")
     assert (claim.feature, claim.scope) == ("btc", "share:TM")
     masses = [conflict for conflict in corpus_conflicts(
         [_analysis(entry["id"]) for entry in documents_of(REAL, "dev")]
@@ -3438,7 +3439,9 @@ def test_a_volume_a_country_planned_to_carry_is_its_share() -> None:
     assert (claim.feature, claim.scope) == ("btc", "share:KZ")
     # the cargo's own origin comes first: "Азербайджан рассчитывает прокачать по нефтепроводу …
     # по меньшей мере четыре миллиона тонн туркменской нефти" (held409) is Turkmen oil
-    turkmen = _claim("held409_eadaily_20190322_btc_turkmen_oil_4mt_2020.txt", "четыре миллиона тонн")
+    turkmen = _claim(
+        "held409_eadaily_20190322_btc_turkmen_oil_4mt_2020.txt", "четыре миллиона тонн"
+    )
     assert turkmen.scope == "share:TM"
 
 
@@ -3502,7 +3505,8 @@ def test_a_full_date_opening_its_sentence_dates_the_event_its_sentence_names_fur
     assert (claim.kind, claim.context["date"], claim.context["event"]) == (
         "event", "2018-05-14", "открытие")
     # a dateline opening its line with a time is no event ("09 января 2018, 10:30", held172)
-    assert not [claim for claim in _analysis("held172_president_20180109_baku_port_roro_15mt.txt").claims
+    dateline = _analysis("held172_president_20180109_baku_port_roro_15mt.txt")
+    assert not [claim for claim in dateline.claims
                 if claim.kind == "event" and claim.text.startswith("09 января 2018")]
 
 
@@ -3519,8 +3523,8 @@ def test_a_volume_a_change_reached_and_its_planned_change_keep_the_changes_secti
     # достигнув 4,5 миллионов тонн. Власти планируют удвоить этот показатель в течение трех
     # лет" (held416): the Kazakh section's volume and its planned doubling
     name = "held416_trend_20260212_titr_new_lines_triple_2030.txt"
-    assert [_claim(name, written).scope for written in ("62%", "4,5 миллионов тонн", "удвоить")] == [
-        "section:KZ", "section:KZ", "section:KZ"]
+    written = ("62%", "4,5 миллионов тонн", "удвоить")
+    assert [_claim(name, text).scope for text in written] == ["section:KZ"] * 3
 
 
 def test_the_length_of_a_road_told_by_its_lanes_is_no_corridors() -> None:
@@ -3555,7 +3559,8 @@ def test_the_time_of_a_feasibility_study_is_design_work() -> None:
 
 def test_a_projects_term_given_as_months_of_a_year_is_that_years_deadline() -> None:
     # "Срок реализации проекта — январь — июнь 2026 года" (held413, the Kuryk port's dredging)
-    claim = _claim("held413_russhipping_20251224_kuryk_dredging_2026.txt", "январь — июнь 2026 года")
+    name = "held413_russhipping_20251224_kuryk_dredging_2026.txt"
+    claim = _claim(name, "январь — июнь 2026 года")
     assert (claim.kind, claim.value, claim.feature, claim.scope) == (
         "deadline", 2026.0, "kuryk", None)
 

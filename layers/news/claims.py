@@ -1392,7 +1392,7 @@ def _result_expected(text: str, item: Quantity, span: tuple[int, int]) -> bool:
     a figure is neither the plan made for the period (held424's "На 2025 год Казахстан
     планировал прокачать … 1,7 миллиона тонн") nor the figure reported after it (held313's
     1.3 Mt), docs/news-annotation.md: expected against planned or achieved."""
-    begin, end = _own_clause(text, item.start, item.end, span)
+    begin, _ = _own_clause(text, item.start, item.end, span)
     if not may_search(_RESULT_AHEAD, text, begin, item.start):
         return False
     found = _RESULT_AHEAD.search(text, begin, item.start)
