@@ -447,6 +447,23 @@ def test_a_dateline_after_a_weekday_or_an_issue_number_round_trips(
 
 
 @MORPHOLOGY
+@given(DAYS, st.sampled_from(["Экономика", "Политика", "В мире"]), st.booleans())
+def test_a_dateline_after_a_rubric_and_a_bar_round_trips(
+    day: dt.date, rubric: str, capital: bool
+) -> None:
+    # "Экономика | 24 Июня, 2016" (mayupravo.com): the month capitalised, a comma before the year
+    month = GENITIVE[day.month - 1]
+    date = f"{day.day} {month.capitalize() if capital else month}, {day.year}"
+    line = f"{rubric} | {date}"
+    found = dates.publication_date(f"{line}\nТекст статьи.", [(0, len(line))])
+    assert found is not None
+    assert (found.date, found.evidence) == (day, date)
+    # a rubric is words only: a line of text with a bar before a date is no dateline
+    text = f"Сообщили 5 | {date}"
+    assert dates.publication_date(f"{text}\nТекст.", [(0, len(text))]) is None
+
+
+@MORPHOLOGY
 @given(DAYS, st.sampled_from(["Сообщение", "Выпуск"]))
 def test_a_dateline_after_another_word_is_no_dateline(day: dt.date, lead: str) -> None:
     # only a weekday or an issue's number may stand before the date of a dateline

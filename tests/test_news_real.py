@@ -68,8 +68,8 @@ def _last_claim(name: str, written: str) -> Claim:
 #: held168-held180, held181-held192, held193-held204, held205-held216, held217-held228,
 #: held229-held240, held241-held252, held253-held264, held265-held276, held277-held288,
 #: held289-held300, held301-held311, held312-held321, held322-held333, held334-held345,
-#: held346-held357, held358-held369, held370-held380 and held381-held390.
-SEEN = {f"held{n:02d}" for n in range(1, 391)}
+#: held346-held357, held358-held369, held370-held380, held381-held390 and held391-held424.
+SEEN = {f"held{n:02d}" for n in range(1, 425)}
 
 
 def _part_id(entry: dict[str, Any]) -> str:
@@ -104,14 +104,16 @@ def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
 
 
 # (right, found, expected) measured on each part when the floors were set; conflicts are
-# (real reported, reported, real found). Development (401 articles) after the thirty-second
-# part's (held381-held390) classes were fixed; the held-out part (held391-held424, 34 articles)
-# from its first and only run (7 Dec 2026), before anything was changed for it.
+# (real reported, reported, real found). Development (435 articles) after the thirty-third
+# part's (held391-held424) classes were fixed (when it moved, before any change: mentions (1151,
+# 1181, 1208), claims (773, 863, 921), dates 339, conflicts (49, 68, 290)). The held-out part is
+# empty until the next one is added: its figures are placeholders, set from that part's first
+# and only run.
 MEASURED = {
-    "dev": {"mentions": (1074, 1097, 1121), "claims": (758, 830, 890), "dates": 315,
-            "conflicts": (48, 63, 270)},
-    "heldout": {"mentions": (77, 84, 87), "claims": (15, 33, 31), "dates": 24,
-                "conflicts": (2, 4, 2)},
+    "dev": {"mentions": (1152, 1181, 1208), "claims": (785, 859, 921), "dates": 340,
+            "conflicts": (49, 64, 293)},
+    "heldout": {"mentions": (0, 0, 0), "claims": (0, 0, 0), "dates": 0,
+                "conflicts": (0, 0, 0)},
 }  # fmt: skip
 
 
@@ -156,7 +158,9 @@ DATELESS = ("held29", "held31", "held36", "held63", "held77", "held81", "held84"
             "held348", "held349", "held350", "held353", "held354", "held355",
             "held359", "held360", "held365",
             "held370",
-            "held382", "held385", "held390")  # fmt: skip
+            "held382", "held385", "held390",
+            "held392", "held393", "held394", "held402", "held405", "held409", "held419",
+            "held421", "held424")  # fmt: skip
 
 
 @pytest.mark.parametrize("part", sorted(MEASURED))
@@ -1109,18 +1113,21 @@ def test_lengths_listed_after_of_them_by_country_are_those_countries_sections() 
     # грузинской территории"); the whole as 1767 km (held269) and 1776 km (held270) against
     # 1768 km; held301's "Общая протяженность нефтепровода составляет 1 768 километров: 443 км
     # проходят по территории Азербайджана, 248 км - Грузии и 1 077 км - Турции", the item before
-    # the last closed by "и": its 248 km Georgian, its 1,077 km Turkish section against 1,076 km
+    # the last closed by "и": its 248 km Georgian, its 1,077 km Turkish section against 1,076 km;
+    # held408's "по 1800-километровому трубопроводу БТД", the whole as 1,800 km against 1,768 km
+    # (held409's "1768 километров" among them) and against the catalog's
     assert _claim("held301_nefterynok_20100902_btc_turkmen_oil_200kt.txt", "248 км").scope == (
         "section:GE")
     assert [sorted(claim.text for claim in conflict.claims) for conflict in lengths] == [
         ["1 768 километров", "1 768 километров", "1 768 км", "1,768 тыс. км", "1.768 километров",
-         "1.768 километров", "1767 км", "1768 километров", "1768 километров", "1768 км", "1768 км",
-         "1768 км", "1776 километров"],
+         "1.768 километров", "1767 км", "1768 километров", "1768 километров", "1768 километров",
+         "1768 км", "1768 км", "1768 км", "1776 километров", "1800-километровому"],
         ["248 км", "248 км", "248 км", "248 км", "248-километровый", "249", "249 километров",
          "249 километров", "249 км"],
         ["1 076 км", "1 077 км", "1076", "1076 километров", "1076 километров", "1076 км",
          "1076 км"],
         ["1767 км"],
+        ["1800-километровому"],
     ]
 
 
@@ -1962,6 +1969,13 @@ def test_a_weekday_date_opening_the_page_is_the_day_viewed_when_a_dateline_follo
     # a weekday's date under the headline, the page's only dateline, stays its date
     # ("Вторник, 17 марта 2015, 17:44", Ekonomichna Pravda)
     assert _analysis("held344_epravda_20150317_tanap_unmapped.txt").document.date == "2015-03-17"
+
+
+def test_a_dateline_after_a_rubric_and_a_bar_is_the_publication_date() -> None:
+    # the page's first line prints the rubric, a bar and the date, its month capitalised and a
+    # comma before the year: "Экономика | 24 Июня, 2016" (Mayupravo)
+    document = _analysis("held420_mayupravo_20160624_aktau_port_route_ukraine.txt").document
+    assert (document.date, document.date_evidence) == ("2016-06-24", "24 Июня, 2016")
 
 
 def test_a_librarys_citation_of_a_newspaper_issue_dates_the_article() -> None:
@@ -3396,3 +3410,185 @@ def test_parts_of_a_whole_by_kind_of_infrastructure_and_a_unit_left_out() -> Non
         ("money", 1.8e9, "USD", "component:порт"),
     ]
     assert _claim(name, "28 миллиардов долларов").scope is None
+
+
+def test_a_volume_of_a_cargo_from_a_country_in_brackets_is_that_countrys_share() -> None:
+    # "«В прошлом году мы транспортировали около 4,2 млн тонн (нефти из Туркменистана)" (held409,
+    # SOCAR's vice-president on the BTC pipeline): Turkmen oil, not all the pipeline carried
+    name = "held409_eadaily_20190322_btc_turkmen_oil_4mt_2020.txt"
+    assert _claim(name, "4,2 млн тонн").scope == "share:TM"
+
+
+def test_a_measure_said_again_by_this_measure_is_the_same_cargos() -> None:
+    # "«В прошлом году мы транспортировали около 4,2 млн тонн (нефти из Туркменистана). Ожидаем,
+    # что в этом году цифры будут ниже, но в 2020-м этот показатель будет не менее четырех
+    # миллионов тонн»" (held409): Turkmen oil through the BTC pipeline in 2020, not all of it
+    name = "held409_eadaily_20190322_btc_turkmen_oil_4mt_2020.txt"
+    claim = _claim(name, "четырех миллионов тонн")
+    assert (claim.feature, claim.scope) == ("btc", "share:TM")
+    masses = [conflict for conflict in corpus_conflicts(
+        [_analysis(entry["id"]) for entry in documents_of(REAL, "dev")]
+    ) if conflict.kind == "mass" and conflict.subject == "btc_pipeline/btc"]  # fmt: skip
+    assert not any(claim.text == "четырех миллионов тонн" for conflict in masses
+                   for claim in conflict.claims)  # fmt: skip
+
+
+def test_a_volume_a_country_planned_to_carry_is_its_share() -> None:
+    # "На 2025 год Казахстан планировал прокачать через БТД, который является одним из основных
+    # альтернативных маршрутов для транзита нефти, 1,7 миллиона тонн нефти" (held424)
+    claim = _claim("held424_novostivip_20250917_btc_kazakh_oil_plan_1_7mt.txt", "1,7 миллиона тонн")
+    assert (claim.feature, claim.scope) == ("btc", "share:KZ")
+    # the cargo's own origin comes first: "Азербайджан рассчитывает прокачать по нефтепроводу …
+    # по меньшей мере четыре миллиона тонн туркменской нефти" (held409) is Turkmen oil
+    turkmen = _claim(
+        "held409_eadaily_20190322_btc_turkmen_oil_4mt_2020.txt", "четыре миллиона тонн"
+    )
+    assert turkmen.scope == "share:TM"
+
+
+def test_a_periods_result_said_ahead_is_no_plan_for_it() -> None:
+    # "… по итогам 2025 года составит порядка 1,5 млн тонн, что соответствует планам" (held09)
+    # and "в уходящем году не отходит от изначального плана и составит 1,5 млн т" (held367):
+    # the year's result expected, neither held424's plan "На 2025 год Казахстан планировал
+    # прокачать через БТД … 1,7 миллиона тонн нефти" nor a figure reported after the year
+    expected = [_claim("held09_haqqin_20251215_kazakh_oil_btc.txt", "1,5 млн тонн"),
+                _claim("held367_vestikavkaza_20251212_kazakh_oil_btc_1_5mt.txt", "1,5 млн т")]
+    assert [claim.context.get("measure") for claim in expected] == ["expected", "expected"]
+    plan = _claim("held424_novostivip_20250917_btc_kazakh_oil_plan_1_7mt.txt", "1,7 миллиона тонн")
+    assert "measure" not in plan.context
+    masses = [conflict for conflict in corpus_conflicts(
+        [_analysis(entry["id"]) for entry in documents_of(REAL, "dev")]
+    ) if conflict.kind == "mass" and conflict.subject == "btc_pipeline/btc"]  # fmt: skip
+    assert not any(claim.text == "1,7 миллиона тонн" for conflict in masses
+                   for claim in conflict.claims)  # fmt: skip
+
+
+def test_a_volume_said_of_the_present_is_a_state_on_the_day_no_years_total() -> None:
+    # "В настоящее время по нему прокачивается около 25 млн тонн нефти" (held404, the BTC
+    # pipeline): no figure of a year, so no disagreement with held08's 36.306 Mt of 2025
+    name = "held404_ladakz_20250827_btc_25mt_50mt_capacity.txt"
+    assert _claim(name, "25 млн тонн").context == {"as_of": "2025-08-27"}
+    # a contract in force so said stays the agreed volume: "В настоящее время по контракту у
+    # нас закреплено 2,2 млн тонн" (held215)
+    agreed = _last_claim("held215_dayaz_20260128_kazakh_oil_aktau_btc.txt", "2,2 млн тонн")
+    assert "as_of" not in agreed.context and agreed.context["measure"] == "contract"
+    masses = [conflict for conflict in corpus_conflicts(
+        [_analysis(entry["id"]) for entry in documents_of(REAL, "dev")]
+    ) if conflict.kind == "mass" and conflict.subject == "btc_pipeline/btc"]  # fmt: skip
+    assert not any(claim.text == "25 млн тонн" for conflict in masses for claim in conflict.claims)
+
+
+def test_a_figure_in_a_relative_clause_of_a_name_no_mention_covers_is_that_places() -> None:
+    # "Порт Джейхан превзойдет крупнейший порт Западной Европы Роттердам, мощность которого
+    # составляет 134 млн тонн нефти в год" (held411): Rotterdam's, no figure of the BTC pipeline
+    claim = _claim("held411_trend_20060622_ceyhan_storage_945kt.txt", "134 млн тонн нефти в год")
+    assert claim.layer is None and claim.link == "unmapped project (a place named)"
+    capacities = [conflict for conflict in corpus_conflicts(
+        [_analysis(entry["id"]) for entry in documents_of(REAL, "dev")]
+    ) if conflict.kind == "mass" and conflict.subject == "btc_pipeline/btc"]  # fmt: skip
+    assert "value:btc_pipeline/btc:mass:reported:capacity" not in [c.id for c in capacities]
+
+
+def test_a_sum_the_united_states_allocate_is_their_share() -> None:
+    # "США инвестировали $140 млн в рамках подготовительного этапа проекта …" and "На данный
+    # момент США, предварительно, уже выделили $140 млн для подготовительного этапа программы
+    # TRIPP" (held406): the US funding of the route through Armenia, not its cost
+    name = "held406_interfax_20260115_tripp_us_140m_usd.txt"
+    assert [claim.scope for claim in _analysis(name).claims if claim.text == "$140 млн"] == [
+        "share:US", "share:US", "share:US"]
+
+
+def test_a_full_date_opening_its_sentence_dates_the_event_its_sentence_names_further_on() -> None:
+    # "14 мая 2018 года при участии президента Азербайджана Ильхама Алиева в поселке Аляты
+    # (Гарадагский район Баку) состоялось открытие международного морского порта" (held405): the
+    # event word stands past the few words after the date an event is otherwise read in
+    claim = _claim("held405_logist_20180515_baku_port_opening_15mt.txt", "14 мая 2018 года")
+    assert (claim.kind, claim.context["date"], claim.context["event"]) == (
+        "event", "2018-05-14", "открытие")
+    # a dateline opening its line with a time is no event ("09 января 2018, 10:30", held172)
+    dateline = _analysis("held172_president_20180109_baku_port_roro_15mt.txt")
+    assert not [claim for claim in dateline.claims
+                if claim.kind == "event" and claim.text.startswith("09 января 2018")]
+
+
+def test_a_joint_statement_adopted_on_a_day_is_an_event() -> None:
+    # "13 января правительства Армении и США приняли совместное заявление о рамках реализации
+    # проекта TRIPP" (held407, published 11 March 2026): the statement of 13 January 2026
+    claim = _claim("held407_interfax_20260311_tripp_joint_statement.txt", "13 января")
+    assert (claim.kind, claim.feature, claim.context["date"], claim.context["event"]) == (
+        "event", "syunik", "2026-01-13", "заявление")
+
+
+def test_a_volume_a_change_reached_and_its_planned_change_keep_the_changes_section() -> None:
+    # "Только в 2024 году контейнерный трафик на казахстанском участке TITR вырос на 62%,
+    # достигнув 4,5 миллионов тонн. Власти планируют удвоить этот показатель в течение трех
+    # лет" (held416): the Kazakh section's volume and its planned doubling
+    name = "held416_trend_20260212_titr_new_lines_triple_2030.txt"
+    written = ("62%", "4,5 миллионов тонн", "удвоить")
+    assert [_claim(name, text).scope for text in written] == ["section:KZ"] * 3
+
+
+def test_the_length_of_a_road_told_by_its_lanes_is_no_corridors() -> None:
+    # "Протяженность 2-3 полосной дороги составляет 32 км, из них 10-км участок должен быть
+    # построен Арменией на своей территории" (held418, the Lachin bypass, which the catalog does
+    # not map): no figure of the Zangezur corridor nor of the route through Armenia
+    name = "held418_kaspiy_20230218_lachin_road_unmapped.txt"
+    for written in ("32 км", "10-км"):
+        claim = _claim(name, written)
+        assert (claim.layer, claim.link) == (None, "unmapped project (a road)")
+
+
+def test_a_sum_invested_in_a_quoted_name_is_that_companys() -> None:
+    # "в ближайшие годы в \"Грузинские железные дороги\" будет инвестирован 1 млрд лари ($370
+    # млн)" (held410), as held144's "в развитие компании «Грузинские железные дороги»
+    # планируется инвестировать около 1 млрд лари": Georgian Railway's money, not the BTK line's
+    name = "held410_vestikavkaza_20251112_btk_opening_threefold.txt"
+    for written in ("1 млрд лари", "$370 млн"):
+        claim = _claim(name, written)
+        assert (claim.layer, claim.link) == (None, "unmapped project (a company)")
+
+
+def test_the_time_of_a_feasibility_study_is_design_work() -> None:
+    # "предварительные исследования планируется провести в течение 11 месяцев, что означает,
+    # что технико-экономическое обоснование может быть завершено в начале 2027 года" (held412,
+    # the Caspian green-energy cable): the study's duration and completion, scope design
+    name = "held412_trend_20260224_green_corridor_fs_11_months.txt"
+    study = [(claim.kind, claim.value, claim.scope) for claim in _analysis(name).claims
+             if claim.text in ("в течение 11 месяцев", "в начале 2027 года")]  # fmt: skip
+    assert study == [("duration", 11.0, "design"), ("deadline", 2027.0, "design")]
+
+
+def test_a_projects_term_given_as_months_of_a_year_is_that_years_deadline() -> None:
+    # "Срок реализации проекта — январь — июнь 2026 года" (held413, the Kuryk port's dredging)
+    name = "held413_russhipping_20251224_kuryk_dredging_2026.txt"
+    claim = _claim(name, "январь — июнь 2026 года")
+    assert (claim.kind, claim.value, claim.feature, claim.scope) == (
+        "deadline", 2026.0, "kuryk", None)
+
+
+def test_a_volume_right_after_a_participle_of_sending_is_one_shipment() -> None:
+    # "Казахстан вновь начал экспорт нефти с месторождения Кашаган в направлении нефтепровода
+    # Баку-Тбилиси-Джейхан (БТД) с 13 сентября, отправив 8,800 тонн" (held424): one batch,
+    # KazMunayGas's shipment, no volume of the pipeline (and out of the Kazakh oil group)
+    claim = _claim("held424_novostivip_20250917_btc_kazakh_oil_plan_1_7mt.txt", "8,800 тонн")
+    assert (claim.layer, claim.scope) == (None, "actor:shipment")
+
+
+def test_a_lines_name_on_its_own_territory_is_that_countrys_feature() -> None:
+    # "В Армении начинаются полевые работы для будущего восстановления железной дороги
+    # Ерасх-Джульфа-Ордубад-Мегри-Горадиз на своей территории" (held392): the Syunik route, the
+    # Zangezur corridor's one feature in Armenia; its "43-километровом участке" is that route's
+    name = "held392_report_20220303_yeraskh_meghri_43km_survey.txt"
+    analysis = _analysis(name)
+    assert [(mention.layer, mention.feature) for mention in analysis.mentions] == [
+        ("zangezur_corridor", "syunik")]
+    assert _claim(name, "43-километровом").feature == "syunik"
+
+
+def test_the_span_a_measure_is_to_be_changed_in_is_no_duration_of_the_project() -> None:
+    # "Власти планируют удвоить этот показатель в течение трех лет" (held416): the doubling's
+    # horizon, kept with it, no time of the Middle Corridor's works
+    analysis = _analysis("held416_trend_20260212_titr_new_lines_triple_2030.txt")
+    assert not [claim for claim in analysis.claims if claim.kind == "duration"]
+    doubling = _claim("held416_trend_20260212_titr_new_lines_triple_2030.txt", "удвоить")
+    assert doubling.context["horizon"]["text"] == "в течение трех лет"

@@ -329,7 +329,11 @@ def _actor_of_whole_before(
 
 # A volume joined by "и" and a verb to the change before it in its clause: "вырос на 86% в
 # сравнении с аналогичным периодом прошлого и составил 1,6 млн тонн".
-_VOLUME_JOINED = re.compile(r"\s+и\s+(?:[^\W\d_]+\s+){1,2}\Z", re.IGNORECASE)
+# Or by a participle of reaching after a comma: "вырос на 62%, достигнув 4,5 миллионов тонн"
+# (held416).
+_VOLUME_JOINED = re.compile(
+    r"\s+и\s+(?:[^\W\d_]+\s+){1,2}\Z|\s*,\s*(?:достигнув|составив)\s+\Z", re.IGNORECASE
+)
 
 
 def _scope_of_change_before(
@@ -339,7 +343,9 @@ def _scope_of_change_before(
     sentence ``index``, ``written`` as read) when the volume is the one that change reached,
     joined to it by "и" and a verb with no clause set against it between ("объем
     грузоперевозок по … (ТМТМ) через Казахстан вырос на 86% … и составил 1,6 млн тонн": the
-    Kazakh section's volume, as its change is); else None."""
+    Kazakh section's volume, as its change is), or by a participle of reaching ("трафик на
+    казахстанском участке TITR вырос на 62%, достигнув 4,5 миллионов тонн", held416); else
+    None."""
     if before.kind != "growth" or before.sentence != index or volume.kind not in FLOWS:
         return None
     if not (before.scope or "").startswith(("share:", "section:", ACTOR)):
@@ -427,9 +433,12 @@ def _change_start(
 #: What a deadline may date that is a paper about the project, not the project: "До конца
 #: года будет составлен план", "ТЭО будет готово к концу года".
 DOCUMENTS = {
-    "план", "документ", "отчёт", "отчет", "обоснование", "тэо", "соглашение", "меморандум",
-    "концепция", "исследование", "изыскание", "заявка",
+    "план", "документ", "отчёт", "отчет", "соглашение", "меморандум", "концепция", "заявка",
 }  # fmt: skip
+#: Studies of the project: a time figure whose own clause names one dates its design work
+#: ("детальное технико-экономическое обоснование будет завершено в сентябре 2023 года",
+#: held149; "предварительные исследования планируется провести в течение 11 месяцев", held412).
+STUDIES = {"обоснование", "тэо", "исследование", "изыскание"}
 # Where a deadline's own clause ends: punctuation, or a conjunction starting another clause.
 _CLAUSE_EDGE = re.compile(r"[,;:.!?«»\"]|\s(?:а|но|однако)\s")
 
@@ -606,6 +615,9 @@ GOODS = {"продукция", "товар"}
 OF_TRADE = f"{ACTOR}trade"
 #: The scope of a volume sent on one day (:func:`timing.dated_to_a_day`): a shipment's.
 OF_A_SHIPMENT = f"{ACTOR}shipment"
+# A participle of sending right before a volume: "Казахстан вновь начал экспорт нефти … с 13
+# сентября, отправив 8,800 тонн" (held424): the batch sent, no traffic of the pipeline.
+_SENT_BEFORE = re.compile(r"\b(?:отправив|отгрузив|направив)\s+(?:около\s+|более\s+)?\Z")
 # A port said to be new, a word or two between: "строительство нового морского порта (первый
 # этап) стоимостью 300 млн долларов" (the noun: "первая фаза нового портового комплекса" is
 # the port the article names). The catalog maps the ports that work; a new one is
@@ -738,6 +750,11 @@ def _of_a_network(text: str, item: Quantity, span: tuple[int, int]) -> bool:
 # A company named by its name in quotes: "в развитие компании «Грузинские железные дороги»
 # планируется инвестировать около 1 млрд лари", "АО «НК «ҚТЖ»".
 _COMPANY = re.compile(r"\b(?:[Кк]омпани[а-яё]*|АО|ЗАО|ОАО|ТОО|ООО)\s+[«\"“]")
+# Or by a quoted name alone that a sum is invested in: "в \"Грузинские железные дороги\" будет
+# инвестирован 1 млрд лари ($370 млн)" (held410).
+_INVESTED_IN_NAME = re.compile(
+    r"\bв\s+[«\"“][^»\"”]{2,60}[»\"”]\s+(?:[а-яё]+\s+){0,2}инвест[а-яё]*\b"
+)
 #: How far before a sum of money (characters) the company it is put into is read.
 _COMPANY_REACH = 120
 
@@ -760,10 +777,17 @@ def _a_rate_of_interest(text: str, item: Quantity, end: int) -> bool:
 
 def _of_a_company(text: str, item: Quantity, start: int) -> bool:
     """Whether a sum of money (``item``) is put into a company named in quotes within
-    :data:`_COMPANY_REACH` before it in its sentence (from ``start``), in a sentence naming no
-    project (the caller's test): the company's money, not a project's."""
+    :data:`_COMPANY_REACH` before it in its sentence (from ``start``), or into a quoted name
+    it is invested in ("в \"Грузинские железные дороги\" будет инвестирован 1 млрд лари",
+    held410), in a sentence naming no project (the caller's test): the company's money, not a
+    project's."""
     floor = max(start, item.start - _COMPANY_REACH)
-    return item.kind == "money" and _COMPANY.search(text, floor, item.start) is not None
+    if item.kind != "money":
+        return False
+    return (
+        _COMPANY.search(text, floor, item.start) is not None
+        or _INVESTED_IN_NAME.search(text, floor, item.start) is not None
+    )
 
 
 # A line named by its two ends, spaced dash or not: "Аркалык - Шубарколь протяженностью 214 км".
@@ -899,6 +923,23 @@ def _this_measure_before(
     return before if _THIS_MEASURE.search(text, sentence[0], item.start) else None
 
 
+def _scope_of_measure_changed(
+    text: str, span: tuple[int, int], before: Claim, index: int
+) -> str | None:
+    """The section or share of ``before``, the last claim of the sentence before, when a
+    growth's clause (``span``) changes "этот показатель", that figure: "… контейнерный трафик
+    на казахстанском участке TITR вырос на 62%, достигнув 4,5 миллионов тонн. Власти
+    планируют удвоить этот показатель в течение трех лет" (held416) is the Kazakh section's
+    plan; else None."""
+    if before.sentence != index - 1 or before.kind not in FLOWS:
+        return None
+    if not (before.scope or "").startswith(("section:", "share:")):
+        return None
+    if not may_search(_THIS_MEASURE, text, *span) or not _THIS_MEASURE.search(text, *span):
+        return None
+    return before.scope
+
+
 def _rate_referred_back(text: str, item: Quantity, start: int, before: Claim | None) -> Quantity:
     """``item`` counted per year when its sentence (from ``start``) calls it "этот
     показатель" before it and the last volume of the sentence before (``before``) is a yearly
@@ -934,6 +975,77 @@ def _of_its_time(item: Quantity, scope: str | None) -> bool:
     a yearly rate) or a share of a whole ("81,6% от общего объема нефти", scope None)."""
     volume = item.kind in FLOWS and not (item.unit or "").endswith("/yr")
     return volume or (item.kind == "percent" and scope is None)
+
+
+# A figure in a relative clause about the name right before it: "крупнейший порт Западной
+# Европы Роттердам, мощность которого составляет 134 млн тонн нефти в год" (held411).
+_WHOSE_CLAUSE = needs_words(
+    re.compile(
+        r"(?<!\w)([А-ЯЁ][а-яё]+)\s*,\s*(?!из\s)(?:[а-яё]+\s+){0,2}(?:которого|которой|которых)"
+        r"(?:\s+[а-яё]+){0,3}\s*\Z"
+    ),
+    ("которого", "которой", "которых"),
+)
+
+
+def _of_a_place_named_before(
+    text: str, item: Quantity, span: tuple[int, int], mentions: Sequence[Mention]
+) -> bool:
+    """Whether ``item`` stands in a relative clause of whose ("…, мощность которого
+    составляет") the name right before it (within ``span``) is the antecedent, a name no
+    mention covers: "Порт Джейхан превзойдет крупнейший порт Западной Европы Роттердам,
+    мощность которого составляет 134 млн тонн нефти в год" (held411) is Rotterdam's, no
+    figure of the BTC pipeline the sentence before named."""
+    if not may_search(_WHOSE_CLAUSE, text, span[0], item.start):
+        return False
+    found = _WHOSE_CLAUSE.search(text, span[0], item.start)
+    if found is None:
+        return False
+    return not any(
+        mention.position <= found.start(1) < mention.position + len(mention.text)
+        for mention in mentions
+    )
+
+
+# A road told by its lanes: "Протяженность 2-3 полосной дороги составляет 32 км" (held418).
+_LANED_ROAD = needs_words(
+    re.compile(r"\b(?:[\d-]+\s*|[а-яё]+)полосн[а-яё]*\s+(?:[а-яё]+\s+)?дорог", re.IGNORECASE),
+    ("полосной", "полосная", "полосную", "полосных", "полосного", "полосный", "полосное"),
+)
+
+
+def _laned_road(text: str, start: int, figure: int) -> bool:
+    """Whether the sentence before a figure (``text[start:figure]``) names a road by its
+    lanes ("Протяженность 2-3 полосной дороги составляет 32 км, из них 10-км участок должен
+    быть построен Арменией", held418): a motor road's figures, no corridor's line."""
+    return may_search(_LANED_ROAD, text, start, figure) and bool(
+        _LANED_ROAD.search(text, start, figure)
+    )
+
+
+# A volume said of the present, no period named: "В настоящее время по нему прокачивается
+# около 25 млн тонн нефти" (held404), a state on the day, no year's total.
+_NOW = needs_words(
+    re.compile(
+        r"\b(?:в\s+настоящее\s+время|сейчас|на\s+сегодняшний\s+день|на\s+(?:данный|текущий)"
+        r"\s+момент|в\s+данный\s+момент)\b",
+        re.IGNORECASE,
+    ),
+    ("настоящее", "сейчас", "сегодняшний", "данный", "текущий"),
+)
+
+
+def _said_of_now(text: str, item: Quantity, span: tuple[int, int]) -> bool:
+    """Whether the figure ``item``'s own clause (within ``span``) says it is the present's
+    ("В настоящее время по нему прокачивается около 25 млн тонн нефти", held404): a state on
+    the day the article was written, which a year's total of another article is not; a
+    capacity or an agreed volume so said stays what it is."""
+    if item.kind not in FLOWS or _names_in_own_clause(text, item, span, CAPACITY | CONTRACT):
+        return False  # a capacity or an agreed volume is no volume carried (_flow_measure)
+    begin, _ = _own_clause(text, item.start, item.end, span)
+    return may_search(_NOW, text, begin, item.start) and bool(
+        _NOW.search(text, begin, item.start)
+    )
 
 
 def _when_published(document: NewsDocument) -> dict[str, Any]:
@@ -1263,6 +1375,30 @@ CONTRACT = {"контракт", "договор", "договорённость"
 #: Words of a volume a party only thinks of: "Казахстан думает об увеличении экспорта нефти
 #: … до 20 миллионов тонн в год" (held330), no volume intended nor carried.
 CONSIDERED = {"думать", "обдумывать"}
+# A period's result said before it is known, in the future tense: "по итогам 2025 года
+# составит порядка 1,5 млн тонн" (held09), "в уходящем году … составит 1,5 млн т" (held367).
+_RESULT_AHEAD = needs_words(
+    re.compile(r"\b(?:по\s+итогам|в\s+уходящем\s+году)\b", re.IGNORECASE),
+    ("итогам", "уходящем"),
+)
+_WILL_AMOUNT = re.compile(r"\bсостав(?:ит|ят)\b", re.IGNORECASE)
+
+
+def _result_expected(text: str, item: Quantity, span: tuple[int, int]) -> bool:
+    """Whether the volume ``item`` is a period's result expected before it is known: its own
+    clause (within ``span``) says it will amount to it ("составит") "по итогам" of the period
+    or "в уходящем году" ("Объем транспортировки казахстанской нефти по трубопроводу … по
+    итогам 2025 года составит порядка 1,5 млн тонн, что соответствует планам", held09). Such
+    a figure is neither the plan made for the period (held424's "На 2025 год Казахстан
+    планировал прокачать … 1,7 миллиона тонн") nor the figure reported after it (held313's
+    1.3 Mt), docs/news-annotation.md: expected against planned or achieved."""
+    begin, _ = _own_clause(text, item.start, item.end, span)
+    if not may_search(_RESULT_AHEAD, text, begin, item.start):
+        return False
+    found = _RESULT_AHEAD.search(text, begin, item.start)
+    return found is not None and _WILL_AMOUNT.search(text, found.end(), item.start) is not None
+
+
 #: Words of containers: a change whose own clause names them is of the containers carried
 #: ("рост контейнерных перевозок в два раза"), no change of the whole freight.
 CONTAINERS = {"контейнер", "контейнерный"}
@@ -1349,6 +1485,8 @@ def _flow_measure(
         # тонн в год" (held330): a volume thought of, no volume intended ("подтвердили намерение
         # … увеличить поставки … до 7 миллионов тонн в год", held211) nor carried
         context["measure"] = "considered"
+    elif item.kind in FLOWS and _result_expected(text, item, span):
+        context["measure"] = "expected"
     elif item.kind in FLOWS and (
         _names_in_own_clause(text, item, span, CONTRACT) or _provided_for(text, item, span)
     ):
@@ -1379,12 +1517,19 @@ def _is_claim(
     """Whether a figure is a claim of its own: a deadline before the publication's year is
     history, and one in a sentence that completes nothing but states another figure is that
     figure's horizon ("рост показателей до 100 тысяч TEU к концу года"), or states a change
-    without a figure ("к 2027 году безопасность и скорость грузоперевозок … увеличатся")."""
+    without a figure ("к 2027 году безопасность и скорость грузоперевозок … увеличатся"); a
+    duration in a sentence that changes "этот показатель" by a figure is that change's span
+    ("удвоить этот показатель в течение трех лет")."""
+    others = [other for other in figures if other.kind not in ("deadline", *CONTEXT)]
+    if item.kind == "duration" and others:
+        # "Власти планируют удвоить этот показатель в течение трех лет" (held416): the span
+        # the measure is to be changed in, no time of the project's works
+        stop = document.text.find(".", item.end)
+        return not _of_this_measure(document.text, item, stop)
     if item.kind != "deadline":
         return True
     if document.date and item.value < int(document.date[:4]):
         return False
-    others = [other for other in figures if other.kind not in ("deadline", *CONTEXT)]
     stop = document.text.find(".", item.end)
     if _COUNT_A_MONTH.search(document.text, item.end, stop if stop > 0 else len(document.text)):
         return False  # "до конца 2023 года … планируется выполнить 12-14 танкерных рейсов в месяц"
@@ -1696,6 +1841,10 @@ def read_claims(
             elif item.kind in FLOWS:
                 item = _rate_referred_back(document.text, item, sentence[0], flow_before)
             scope = parts.get(number) or scope_of(document, item, span, sentence, bool(named_here))
+            if scope is None and item.kind in ("deadline", "duration") and _names_in_own_clause(
+                document.text, item, span, STUDIES
+            ):
+                scope = "design"  # a study's time: design work, not the project's completion
             if claims and claims[-1].sentence == index:
                 claims[-1], scope = _section_of_part(document.text, floor, item, scope, claims[-1])
                 claims[-1] = _yearly_stage_before(item, scope, claims[-1])
@@ -1704,6 +1853,10 @@ def read_claims(
             if item.kind in FLOWS and scope is None:
                 day = timing.dated_to_a_day(document.text, sentence[0], item.start)
                 scope = OF_A_SHIPMENT if day else None
+            if item.kind in FLOWS and _SENT_BEFORE.search(
+                document.text, max(span[0], item.start - 16), item.start
+            ):
+                scope = OF_A_SHIPMENT  # "…, отправив 8,800 тонн": one batch, whoever's oil
             if item.kind in (*FLOWS, "growth") and scope is None and not named_here:
                 scope = _actor_before(claims, index) or _country_traffic_before(
                     document, names, index
@@ -1758,7 +1911,10 @@ def read_claims(
                 scope = OF_A_VESSEL
             if link is not None and _new_port_before(document.text, span[0], item.start):
                 link = linking.Link(None, None, f"{linking.UNMAPPED} project (a new port)")
-            if link is not None and road_in(document.text, span[0], item.start):
+            if link is not None and (
+                road_in(document.text, span[0], item.start)
+                or _laned_road(document.text, sentence[0], item.start)
+            ):
                 link = linking.Link(None, None, f"{linking.UNMAPPED} project (a road)")
             if link is not None and _by_another_way(document.text, span[0], item.start, link):
                 link = linking.Link(None, None, f"{linking.UNMAPPED} project (another way)")
@@ -1786,6 +1942,12 @@ def read_claims(
                 document.text, item, sentence[0]
             ):
                 link = linking.Link(None, None, f"{linking.UNMAPPED} project (a company)")
+            if (
+                link is not None
+                and link.layer is not None
+                and _of_a_place_named_before(document.text, item, span, mentions)
+            ):
+                link = linking.Link(None, None, f"{linking.UNMAPPED} project (a place named)")
             if link is not None and not named_here and said & _OIL_FIELDS:
                 link = linking.Link(None, None, f"{linking.UNMAPPED} project (an oil field)")
             if link is not None and link.rule == "sentence, after":
@@ -1859,6 +2021,12 @@ def read_claims(
                 if before is not None:
                     link = linking.Link(before.layer, before.feature, THIS_MEASURE_LINK)
                     topic = _topic_of(before)
+                    # the measure said again is the same cargo's: "около 4,2 млн тонн (нефти
+                    # из Туркменистана) … в 2020-м этот показатель будет не менее четырех
+                    # миллионов тонн" (held409) is Turkmen oil too
+                    scope = before.scope if (before.scope or "").startswith("share:") else None
+            if scope is None and claims and not named_here and item.kind == "growth":
+                scope = _scope_of_measure_changed(document.text, span, claims[-1], index)
             period = _flow_period(document, item, span, years, horizons, horizon_years, scope)
             if not period and item.kind in FLOWS and claims and claims[-1].sentence == index:
                 period = _same_period_before(document.text, sentence, claims[-1])
@@ -1873,7 +2041,9 @@ def read_claims(
             if not period and continued and link is not None:
                 period = _window_of_sentence_before(flow_before, link)
             if not period and _of_its_time(item, scope):
-                period = _when_published(document)
+                # a volume of the present is a state on the day, no year's volume
+                now = _said_of_now(document.text, item, span) and document.date
+                period = {"as_of": document.date} if now else _when_published(document)
             following = figures[number + 1] if number + 1 < len(figures) else None
             preceding = figures[number - 1] if number else None
             if link is not None and link.layer and claims and preceding is not None:

@@ -229,9 +229,17 @@ def _weekday_led(text: str, start: int, end: int) -> bool:
     return lead is not None and not lead[0].lstrip().startswith(("N", "№"))
 
 
+# A rubric an outlet prints before the date on one line, set off by a vertical bar:
+# "Экономика | 24 Июня, 2016" (mayupravo.com). Words of letters only, at most three, so that
+# a line of text with a bar in it is no dateline; a comma after a word stays no rubric
+# ("Сообщение, 24 июня 2016" is no dateline).
+_RUBRIC_LEAD = re.compile(r"[^\W\d_]+(?:[ -][^\W\d_]+){0,2}\s*\|\s*")
+
+
 def _dateline(line: str) -> str:
-    """``line`` (made :func:`_bare`) without a weekday or an issue's number before its date."""
-    lead = _DATELINE_LEAD.match(line)
+    """``line`` (made :func:`_bare`) without a weekday, an issue's number or a rubric before
+    its date."""
+    lead = _DATELINE_LEAD.match(line) or _RUBRIC_LEAD.match(line)
     return line[lead.end() :] if lead else line
 
 
@@ -435,8 +443,8 @@ def publication_date(text: str, lines: Sequence[tuple[int, int]]) -> FoundDate |
 
     In order: the collector's header; a line that holds nothing but a date (a dateline, as
     news pages print under the headline, perhaps after its weekday or issue number, "Четверг,
-    17 июля 2008 г.", "N°190, 13 октября 2005"; not one a site's clock follows, "Пятница,
-    11:06"),
+    17 июля 2008 г.", "N°190, 13 октября 2005", or after a rubric and a bar, "Экономика | 24
+    Июня, 2016"; not one a site's clock follows, "Пятница, 11:06"),
     a breadcrumb's archive date ("2019»Январь»25") or an agency's dateline opening its lead
     ("АСТАНА, 4 марта 2025г. — ИА Караван Инфо.", "Баку/30.10.17/Turan:"; under a
     collector's header of year and month, "date 2024-08", one of day and month only,

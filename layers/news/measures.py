@@ -48,6 +48,7 @@ from caspian.layers.news.scopes import (
     over_territory,
     part_running,
     people_after,
+    planner_share,
     progress_scope,
     projects_total,
     purpose_scope,
@@ -275,6 +276,7 @@ def scope_of(
         or (origin_after(text, item.end, span[1]) if flow else None)
         or (shippers_share(text, span[0], (item.start, item.end)) if flow else None)
         or (exporter_share(text, sentence[0], item.start) if flow else None)
+        or (planner_share(text, sentence[0], item.start) if flow else None)
         or (share_said_after(text, item.end, span[1]) if flow else None)
         or (funder_share(text, sentence[0], item.start) if item.kind == "money" else None)
         or (bank_financing(text, sentence[0], item.start) if item.kind == "money" else None)

@@ -10,6 +10,7 @@ from typing import Any
 
 from caspian.layers.news.documents import NewsDocument
 from caspian.layers.news.gazetteer import Gazetteer, Match, load_gazetteer
+from caspian.layers.news.scopes import COUNTRIES
 from caspian.layers.news.text import is_plural, lemmas, range_lemmas, word_list, words
 
 #: Road nouns: the catalog maps no road, so a name right after one ("строительство
@@ -159,6 +160,10 @@ def find_mentions(document: NewsDocument, gazetteer: Gazetteer | None = None) ->
             ):
                 continue
             layer, feature = match.target
+            if feature is None:
+                # "железной дороги Ерасх-Джульфа-Ордубад-Мегри-Горадиз на своей территории"
+                # (held392, "В Армении …"): the layer's one feature in that country
+                feature = _feature_on_territory(document.text, start, match, gazetteer)
             original_start, original_end = document.original_span(match.start, match.end)
             found.append(
                 Mention(
@@ -174,6 +179,41 @@ def find_mentions(document: NewsDocument, gazetteer: Gazetteer | None = None) ->
                 )
             )
     return found
+
+
+# A whole line's name followed by the country whose part of it is meant: "на своей
+# территории" (the sentence's country), "на территории Армении", "на армянской территории".
+_ON_TERRITORY = re.compile(
+    r"\s+на\s+(?:(своей)\s+территории|территории\s+([А-ЯЁ][а-яё]+)|([а-яё]+ской)\s+территории)\b"
+)
+
+
+def _feature_on_territory(
+    text: str, sentence_start: int, match: Match, gazetteer: Gazetteer
+) -> str | None:
+    """The one feature of ``match``'s layer that lies in the country alone (its catalog
+    ``countries``) when the name of the layer is followed by "на своей территории" (the country
+    the sentence names before it, "В Армении начинаются полевые работы для будущего
+    восстановления железной дороги Ерасх-Джульфа-Ордубад-Мегри-Горадиз на своей территории",
+    held392: the Syunik route), "на территории <country>" or "на <adjective> территории"; else
+    None."""
+    found = _ON_TERRITORY.match(text, match.end)
+    if found is None:
+        return None
+    if found[1]:
+        named = (COUNTRIES.get(lemma) for word in words(text, sentence_start, match.start)
+                 for lemma in sorted(lemmas(word.text)))  # fmt: skip
+        country = next((code for code in named if code), None)
+    else:
+        country = next((COUNTRIES[lemma] for lemma in sorted(lemmas(found[2] or found[3]))
+                        if lemma in COUNTRIES), None)  # fmt: skip
+    if country is None:
+        return None
+    layer = match.target[0]
+    inside = {entry["feature"] for entry in gazetteer.entries
+              if entry.get("layer") == layer and entry.get("feature")
+              and entry.get("countries") == [country]}  # fmt: skip
+    return inside.pop() if len(inside) == 1 else None
 
 
 # An agency's dateline: the city it filed from in capitals opening the line, then a comma

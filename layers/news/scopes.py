@@ -481,9 +481,14 @@ def speakers_share(text: str, start: int, figure: int) -> str | None:
 
 # A country that puts money into a project, named right before the verb: "В общей сложности
 # Азербайджан выделил на реализацию этого проекта 850 млн. долл.".
+# The United States by its abbreviation too, perhaps an adverb set off by commas and "уже"
+# between: "США инвестировали $140 млн", "США, предварительно, уже выделили $140 млн" (held406).
 _FUNDED_BY = re.compile(
-    r"\b([А-ЯЁ][а-яё]+)\s+(?:выдел|профинансир|инвестир|вложи)[а-яё]*\b"
+    r"\b([А-ЯЁ][а-яё]+|США)(?:\s*,\s*[а-яё]+\s*,)?(?:\s+уже)?\s+"
+    r"(?:выдел|профинансир|инвестир|вложи)[а-яё]*\b"
 )
+#: Funders named by no adjective or noun :data:`COUNTRIES` knows.
+_FUNDERS = {"сша": "US"}
 
 
 # A country named after the verb, as the one a loan is given to: "Азербайджан выделил Грузии
@@ -500,7 +505,10 @@ def funder_share(text: str, start: int, figure: int) -> str | None:
     кредит в $575 млн."), ``section:<that country's code>``, the borrower's section the loan
     builds; else None."""
     funded = _FUNDED_BY.search(text, start, figure)
-    country = _country_of(_FUNDED_BY, text, start, figure)
+    country = _country_of(_FUNDED_BY, text, start, figure) or next(
+        (_FUNDERS[found[1].lower()] for found in _FUNDED_BY.finditer(text, start, figure)
+         if found[1].lower() in _FUNDERS), None,
+    )  # fmt: skip
     if funded is not None and country and _LOAN.search(text, funded.end(), figure):
         borrower = _country_of(_LENT_TO, text, funded.end(), figure)
         if borrower and borrower != country:
@@ -878,6 +886,39 @@ def capital_share(text: str, start: int, figure: int) -> str | None:
     return f"share:{country}" if country else None
 
 
+# A country (or its capital) that plans to carry a cargo, the figure after it in its sentence:
+# "На 2025 год Казахстан планировал прокачать через БТД, …, 1,7 миллиона тонн нефти" (held424).
+_PLAN_WORDS = ("планирует", "планировал", "планировала", "планируют", "планировали",
+               "рассчитывает", "рассчитывал", "рассчитывала", "намерен", "намерена",
+               "собирается", "собирался", "собиралась")  # fmt: skip
+_PLANS_TO_CARRY = needs_words(
+    re.compile(
+        rf"\b([А-ЯЁ][а-яё]+)\s+(?:{'|'.join(_PLAN_WORDS)})\s+(?:[а-яё]+\s+)?"
+        r"(?:прокачать|транспортировать|перевезти|экспортировать|поставить|отправить)\b"
+    ),
+    _PLAN_WORDS,
+)
+
+
+def planner_share(text: str, start: int, figure: int) -> str | None:
+    """``share:<country>`` when a country or its capital (:data:`CAPITALS`) plans to carry
+    the volume at ``figure``, in its sentence (from ``start``) before it: "На 2025 год Казахстан
+    планировал прокачать через БТД, который является одним из основных альтернативных
+    маршрутов для транзита нефти, 1,7 миллиона тонн нефти" (held424) is Kazakhstan's oil, not
+    all the pipeline's; else None. Asked after the cargo's own origin ("Азербайджан
+    рассчитывает прокачать … четыре миллиона тонн туркменской нефти", held409: Turkmen)."""
+    if not may_search(_PLANS_TO_CARRY, text, start, figure):
+        return None
+    for found in _PLANS_TO_CARRY.finditer(text, start, figure):
+        names = lemmas(found[1])
+        country = _country_code(found[1]) or next(
+            (CAPITALS[lemma] for lemma in sorted(names) if lemma in CAPITALS), None
+        )
+        if country:
+            return f"share:{country}"
+    return None
+
+
 # A relative clause set off by commas, perhaps after a preposition: ", по которому
 # экспортируется большая часть добываемой в Азербайджане нефти," (held385) says what the
 # pipeline carries, not what the figure after it is.
@@ -1234,7 +1275,8 @@ def origin_after(text: str, figure_end: int, ceiling: int) -> str | None:
         return _origin_before(tokens, cargo)
     if not tokens or not tokens[0] & CARGO:
         return None
-    origins = _origins_after(tokens[1:])
+    # the countries after "из" too: "около 4,2 млн тонн (нефти из Туркменистана)" (held409)
+    origins = _origins_after(tokens[2:] if len(tokens) > 1 and "из" in tokens[1] else tokens[1:])
     return _share_of(origins) if origins else None
 
 

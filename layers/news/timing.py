@@ -99,6 +99,9 @@ EVENT_WORDS = {
     "презентовать", "презентация",
     # the start of a line's fill with oil: "его заполнение нефтью - 18 мая 2005 года" (held381)
     "заполнение",
+    # a joint statement adopted: "13 января правительства Армении и США приняли совместное
+    # заявление о рамках реализации проекта TRIPP" (held407)
+    "заявление",
 }  # fmt: skip
 # A range of years, the dash a minus sign too: "к 2026−2027 годам".
 _ABSOLUTE = re.compile(
@@ -205,6 +208,9 @@ def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
         yield Quantity("deadline", float(match[3]), "year", match.start(), match.end(),
                        qualifier="end of" if match[2] else "by", value_max=last,
                        extra={"end_of_year": bool(match[2])})  # fmt: skip
+    for match in _searched(_TERM_MONTHS, text, start, end) if dated else ():
+        yield Quantity("deadline", float(match[2]), "year", match.start(1), match.end(1),
+                       qualifier="by", extra={"end_of_year": False})  # fmt: skip
     for match in _searched(_RELATIVE_END, text, start, end):
         offset = _OFFSET[match[1].casefold()] if match[1] else 0
         yield Quantity("deadline", 0.0, "year", match.start(), match.end(), qualifier="end of",
@@ -409,6 +415,18 @@ _MONTH_NUMBERS = {stem: number for number, stem in enumerate(
      "ноябр", "декабр"), start=1)}  # fmt: skip
 
 
+# A project's term given as months of a year: "Срок реализации проекта — январь — июнь 2026
+# года" (held413): done by the last month, a deadline of that year.
+_TERM_MONTHS = needs_words(
+    re.compile(
+        rf"\bсрок[а-я]*\s+(?:реализации|завершения|строительства|выполнения|окончания)"
+        rf"(?:\s+[а-яё]+){{0,2}}\s*[—–-]\s*((?:{_MONTH}\s*[—–-]\s*)?{_MONTH}\s+({YEAR})\s+года)",
+        re.IGNORECASE,
+    ),
+    ("срок", "сроки", "срока", "сроков"),
+)
+
+
 def _month_number(word: str) -> int:
     """1-12 for a month's name in any case (:data:`_MONTH` matched it; "март" is tried
     before "ма"); case-folded, as a match with case ignored may hold a letter's other form
@@ -581,7 +599,13 @@ def events(text: str, start: int, end: int) -> Iterator[Quantity]:
             continue  # "до 5 марта 2026 года" is a deadline, not an event
         if _AS_OF.search(text[max(start, found.start - 24) : found.start]):
             continue  # "по состоянию на 1 апреля 2013 года" dates a figure, no event
-        event = _event_word(text, found.end, min(end, found.end + _EVENT_REACH)) or _event_word(
+        # a date opening its sentence dates the sentence's event wherever it stands ("14 мая
+        # 2018 года при участии президента Азербайджана … в поселке Аляты (Гарадагский район
+        # Баку) состоялось открытие международного морского порта", held405), as a day and
+        # month opening it do (:func:`_events_of_the_year`)
+        opening = not text[start : found.start].strip() and found.time is None  # no dateline
+        reach = end if opening else min(end, found.end + _EVENT_REACH)
+        event = _event_word(text, found.end, reach) or _event_word(
             text, _own_clause_start(text, max(start, found.start - _EVENT_REACH), found.start),
             found.start,
         )
