@@ -121,8 +121,9 @@ WITHOUT_YEAR_WORD = re.compile(
     rf"\b{_BARE_YEAR_TEXT}|\b{YEAR}\s+г\.|\b{_BARE_PART_TEXT}", re.IGNORECASE
 )
 # "в 2026 году", "на 2026 год", "в третьем квартале 2026 года", "в первой половине 2027
-# года", the start of a year ("ввод в эксплуатацию запланирован в начале 2017 года"), and the
-# bare year.
+# года", the start of a year ("ввод в эксплуатацию запланирован в начале 2017 года"), its
+# middle as a term ("все работы … будут завершены к середине 2026 года", held429; "в середине
+# 2025 года" of a stage's works, held10, is left), and the bare year.
 # The year abbreviated as outlets print it, "г." ("будет готов в первой половине 2005 г.",
 # held269; "в 2015 г. закончится строительство сухогрузного терминала", held272).
 _OF_YEAR = r"(?:года\b|г\.)"
@@ -130,7 +131,7 @@ _IN_YEAR = re.compile(
     rf"\b(?:в\s+({YEAR}){YEAR_ENDING}\s+(?:году\b|г\.)|на\s+({YEAR})\s+год\b|"
     rf"во?\s+(?:перв|втор|трет|четв[её]рт)[а-я]*\s+"
     rf"{_PART_OF_YEAR}({YEAR})(?:\s+{_OF_YEAR}|(?=\s*[.!?]))|в\s+начале\s+({YEAR})\s+{_OF_YEAR}|"
-    rf"{_BARE_YEAR_TEXT}\b)",
+    rf"к\s+середин[а-яё]*\s+({YEAR})\s+{_OF_YEAR}|{_BARE_YEAR_TEXT}\b)",
     re.IGNORECASE,
 )
 # A quarter in Roman numerals, or a range of quarters: "во II-III квартале 2026 года".
@@ -212,6 +213,8 @@ def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
         yield Quantity("deadline", float(match[2]), "year", match.start(1), match.end(1),
                        qualifier="by", extra={"end_of_year": False})  # fmt: skip
     for match in _searched(_RELATIVE_END, text, start, end):
+        if _starts_work(text, match, start, end):
+            continue  # "Планируется, что процесс начнется к концу года" (held437): a start
         offset = _OFFSET[match[1].casefold()] if match[1] else 0
         yield Quantity("deadline", 0.0, "year", match.start(), match.end(), qualifier="end of",
                        extra={"end_of_year": True, "relative_years": offset})  # fmt: skip
@@ -225,6 +228,7 @@ def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
     if completes(said):
         in_year = [match for match in (_IN_YEAR.finditer(text, start, end) if dated else ())
                    if not _starts_work(text, match, start, end)
+                   and not _planned_before(text, match, start, end)
                    and not _of_talks(text, match, start, end)
                    and not _of_most_works(text, match, start, end)
                    and not _of_earnings(text, match, start, end)]  # fmt: skip
@@ -315,6 +319,20 @@ def _of_earnings(text: str, match: re.Match[str], start: int, end: int) -> bool:
 #: текущем году будет ускорено строительство железной дороги …, и с ее вводом в эксплуатацию
 #: появится …", held335: the opening is the next clause's, of no year).
 SPEEDS = {"ускорить", "ускорение", "ускориться"}
+
+
+# A plan the text says was made before and given up: "ее сдача в эксплуатацию ранее
+# планировалась к середине 2011 года" (held230).
+_PLANNED_BEFORE = re.compile(r"\bранее\s+(?:планировал|намечал|предполагал)[а-я]*", re.IGNORECASE)
+
+
+def _planned_before(text: str, match: re.Match[str], start: int, end: int) -> bool:
+    """Whether the clause of a year ``match`` (within ``text[start:end]``, its sentence) says
+    it was planned before (:data:`_PLANNED_BEFORE`): no deadline the text states."""
+    edges = [edge.end() for edge in _CLAUSE_END.finditer(text, start, match.start())]
+    after = _CLAUSE_END.search(text, match.end(), end)
+    return bool(_PLANNED_BEFORE.search(text, edges[-1] if edges else start,
+                                       after.start() if after else end))
 
 
 def _starts_work(text: str, match: re.Match[str], start: int, end: int) -> bool:
