@@ -177,6 +177,11 @@ def _against_catalog(claims: Sequence[Claim], layers: Iterable[Layer]) -> list[C
         compared = claim.kind == "length" or claim.unit in units
         if not compared or not claim.layer or not claim.feature or claim.scope:
             continue  # a section's or a second line's figure is not the feature's
+        if claim.context.get("state"):
+            # The value a change started from ("увеличить его пропускную способность в пять
+            # раз: с одного до пяти миллионов тонн", held441) is a former state, not the
+            # feature's figure the catalog publishes.
+            continue
         located = features.get((claim.layer, claim.feature))
         if located is None:
             continue
