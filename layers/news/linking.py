@@ -458,6 +458,11 @@ def kind_named(
 _THIS_ROUTE = re.compile(
     r"\b(?:[Ээ]т|[Дд]анн)[а-яё]{1,3}\s+(?:направлени|маршрут|коридор)[а-яё]*\s+(?:[^\s]+\s+){0,4}\Z"
 )
+# The route by its bare common noun, no name after it, right before the figure: "объем
+# грузоперевозок по маршруту вырос в шесть раз" (held426) is the route the sentences before
+# named, as with a demonstrative; the words between are lower case, so "по маршруту Китай –
+# Европа" is another route's.
+_BARE_ROUTE = re.compile(r"\bпо\s+(?:маршруту|коридору)\s+(?:[а-яё][^\s]*\s+){1,4}\Z")
 #: How far before a figure (characters) its demonstrative of the route is read.
 _THIS_ROUTE_REACH = 80
 # The same said of the whole a share is of, right after it: "Транзит составляет 81% от общего
@@ -477,7 +482,8 @@ def refers_to_route(
     route the sentences before named, whatever topic word ("грузопотоки") its own holds; or,
     when ``figure_end`` and ``end`` (its sentence's end) are given, in the few words right
     after it ("81% от общего объема перевозок грузов по данному маршруту")."""
-    if _THIS_ROUTE.search(text, max(start, figure - _THIS_ROUTE_REACH), figure) is not None:
+    reach = max(start, figure - _THIS_ROUTE_REACH)
+    if _THIS_ROUTE.search(text, reach, figure) or _BARE_ROUTE.search(text, reach, figure):
         return True
     if figure_end is None or end is None:
         return False
