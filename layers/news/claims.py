@@ -940,6 +940,29 @@ def _scope_of_measure_changed(
     return before.scope
 
 
+# A sentence that opens by comparing "это" (what the sentence before stated) with a year
+# before: "Это на один млн 73 тысячи тонн или на 64 процента больше, чем годом ранее" (held425).
+_THIS_IS_MORE = needs_words(re.compile(r"\s*Это\s+на\s", re.IGNORECASE), ("это",))
+
+
+def _scope_of_this_compared(
+    text: str, sentence: tuple[int, int], claims: Sequence[Claim], index: int
+) -> str | None:
+    """The section or share of the last volume of the sentence before, when ``sentence``
+    opens "Это на …" (:data:`_THIS_IS_MORE`): its increase and growth are that volume's ("С
+    начала 2023 года по ТМТМ через Казахстан перевезли 2,7 миллиона тонн грузов. Это на один
+    млн 73 тысячи тонн или на 64 процента больше, чем годом ранее", held425: the Kazakh
+    section's); else None."""
+    if not may_search(_THIS_IS_MORE, text, *sentence):
+        return None
+    if _THIS_IS_MORE.match(text, *sentence) is None:
+        return None
+    before = [claim for claim in claims if claim.sentence == index - 1 and claim.kind in FLOWS]
+    if not before or not (before[-1].scope or "").startswith(("section:", "share:")):
+        return None
+    return before[-1].scope
+
+
 def _rate_referred_back(text: str, item: Quantity, start: int, before: Claim | None) -> Quantity:
     """``item`` counted per year when its sentence (from ``start``) calls it "этот
     показатель" before it and the last volume of the sentence before (``before``) is a yearly
@@ -2027,6 +2050,8 @@ def read_claims(
                     scope = before.scope if (before.scope or "").startswith("share:") else None
             if scope is None and claims and not named_here and item.kind == "growth":
                 scope = _scope_of_measure_changed(document.text, span, claims[-1], index)
+            if scope is None and claims and not named_here and item.kind in (*FLOWS, "growth"):
+                scope = _scope_of_this_compared(document.text, sentence, claims, index)
             period = _flow_period(document, item, span, years, horizons, horizon_years, scope)
             if not period and item.kind in FLOWS and claims and claims[-1].sentence == index:
                 period = _same_period_before(document.text, sentence, claims[-1])
