@@ -1534,6 +1534,16 @@ CHANGES_BY_ITSELF = {
 }  # fmt: skip
 
 
+# A volume in brackets after the whole a share is taken of ("от всей нефти", "от общего
+# объема"), the words between holding no bracket: "76,7 процента от всей нефти (5,575
+# миллиона тонн), прокачанной по магистральным нефтепроводам Азербайджана" and "от всей
+# нефти, транспортированной в январе - феврале 2021 года (5,8 миллиона тонн)" (held427) are
+# all the trunk pipelines' oil.
+_WHOLE_IN_BRACKETS = re.compile(r"\bот\s+(?:вс|общ)[а-яё]+\s+[^().!?;]{0,80}\(\s*\Z", re.IGNORECASE)
+#: How far before a volume (characters) the whole it is in brackets after is looked for.
+_WHOLE_REACH = 120
+
+
 def _is_claim(
     document: NewsDocument, item: Quantity, figures: Sequence[Quantity], said: frozenset[str]
 ) -> bool:
@@ -1549,6 +1559,10 @@ def _is_claim(
         # the measure is to be changed in, no time of the project's works
         stop = document.text.find(".", item.end)
         return not _of_this_measure(document.text, item, stop)
+    if item.kind in FLOWS and _WHOLE_IN_BRACKETS.search(
+        document.text, max(0, item.start - _WHOLE_REACH), item.start
+    ):
+        return False  # the whole a share is of, given in brackets: not the project's own
     if item.kind != "deadline":
         return True
     if document.date and item.value < int(document.date[:4]):
