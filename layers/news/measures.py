@@ -96,6 +96,9 @@ CHANGE = {
 #: Words right before a figure in km or m that make it another dimension than a length: "участков
 #: общей шириной 60 метров" (a strip's width), "глубиной 2 км".
 OTHER_DIMENSIONS = {"ширина", "глубина", "высота", "толщина", "диаметр", "радиус"}
+#: Verbs of deepening: a figure "на" so many metres in their clause is how much deeper, no
+#: length ("Планируется углубить дно на полтора-два метра", held430, the Aktau port).
+DEEPENING = {"углубить", "углублять", "углубление", "углубиться"}
 #: How many words before the figure a dimension word may stand.
 DIMENSION_REACH = 2
 #: A distance per hour is a speed: "со скоростью до 160 километров в час".
@@ -104,7 +107,8 @@ _PER_HOUR = re.compile(r"\s*(?:в\s+час|/\s*ч)\b")
 
 def not_a_length(document: NewsDocument, item: Quantity, before: int) -> bool:
     """Whether a figure read as a length (``item``, its clause starting at ``before``) is a
-    width, depth or height (:data:`OTHER_DIMENSIONS`), a speed, or a range of kilometre posts
+    width, depth or height (:data:`OTHER_DIMENSIONS`), how much deeper a verb of deepening
+    makes a bottom (:data:`DEEPENING`), a speed, or a range of kilometre posts
     right after a section word: no claim of a length."""
     if item.kind != "length":
         return False
@@ -114,6 +118,10 @@ def not_a_length(document: NewsDocument, item: Quantity, before: int) -> bool:
     if item.value_max is not None and near and lemmas(near[-1].text) & SECTION_WORDS:
         return True  # "на участке 75-106 км": where on the line (its chainage), no length
     if any(lemmas(word.text) & OTHER_DIMENSIONS for word in near):
+        return True
+    if near and near[-1].text.lower() == "на" and any(
+        lemmas(word.text) & DEEPENING for word in words(document.text, before, item.start)
+    ):
         return True
     return _added_to_a_dimension(document.text, item.end)
 
