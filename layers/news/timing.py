@@ -221,6 +221,8 @@ def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
     if not dated and not holds_word(text, start, end, _RELATIVE_WORDS):
         return
     said = range_lemmas(text, start, end)
+    if "готовый" in said and _only_willing(text, start, end):
+        said = said - {"готовый"}
     if said & (COMPLETION | SCHEDULED):
         for match in _QUARTERS.finditer(text, start, end) if dated else ():
             yield Quantity("deadline", float(match[1]), "year", match.start(), match.end(),
@@ -324,6 +326,17 @@ SPEEDS = {"ускорить", "ускорение", "ускориться"}
 # A plan the text says was made before and given up: "ее сдача в эксплуатацию ранее
 # планировалась к середине 2011 года" (held230).
 _PLANNED_BEFORE = re.compile(r"\bранее\s+(?:планировал|намечал|предполагал)[а-я]*", re.IGNORECASE)
+
+
+# "Готов" before an infinitive is willing, not ready: "Казахстан готов увеличить прокачку
+# нефти по БТД на 46% в 2026 году" (held367) completes nothing; "будет готов в 2005 г." does.
+_READY = re.compile(r"\bготов(?:а|о|ы)?\b", re.IGNORECASE)
+_WILLING = re.compile(r"\bготов(?:а|о|ы)?\s+[а-яё]+(?:ть|ться|ти)\b", re.IGNORECASE)
+
+
+def _only_willing(text: str, start: int, end: int) -> bool:
+    """Whether every "готов" of ``text[start:end]`` stands before an infinitive (willing to)."""
+    return len(_READY.findall(text, start, end)) == len(_WILLING.findall(text, start, end))
 
 
 def _planned_before(text: str, match: re.Match[str], start: int, end: int) -> bool:
