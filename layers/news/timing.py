@@ -539,6 +539,17 @@ _TOOK_PLACE = "состояться"
 _TOOK_PLACE_REACH = 3
 
 
+#: A signing, and what it signs when that is a memorandum (of understanding, of intent): one
+#: of the many a project's parties sign, an event of its own, not the signing of the project's
+#: agreement ("1 октября … главы железнодорожных ведомств Азербайджана, Турции и Грузии
+#: подписали Меморандум о взаимопонимании "Об организации грузоперевозок …"", held209, is not
+#: the BTK agreement "подписан 8 февраля 2007", held257).
+_SIGNING = {"подписать", "подписание"}
+_MEMORANDUM = "меморандум"
+#: How many words after the signing may name the memorandum.
+_SIGNED_REACH = 3
+
+
 def _event_word(text: str, start: int, end: int) -> str | None:
     """The first word of ``text[start:end]`` that dates an event, by lemma; after "состояться"
     the event word among the few words that follow, when one stands there ("состоится
@@ -553,6 +564,10 @@ def _event_word(text: str, start: int, end: int) -> str | None:
                 named = after & EVENT_WORDS - {_TOOK_PLACE}
                 if named:
                     return min(named)
+        if found & _SIGNING and any(
+            _MEMORANDUM in after for after in tokens[index + 1 : index + 1 + _SIGNED_REACH]
+        ):
+            return _MEMORANDUM
         return min(found)
     return None
 
