@@ -24,6 +24,7 @@ from caspian.layers.news.scopes import (
     capital_share,
     company_share,
     component_scope,
+    created_component,
     counted_stretch,
     country_after,
     country_before_dash,
@@ -295,6 +296,7 @@ def scope_of(
         or component_scope(text, span[0], item.start)
         or ordinal_component(text, span[0], item.start, item.end)
         or (work_component(text, sentence[0], item.start) if timed else None)
+        or (created_component(text, item.end, span[1]) if item.kind == "deadline" else None)
         or (first_before_a_later(text) if item.kind == "deadline" else None)
         or (OPENING if item.kind == "deadline" and opens(text, *sentence) else None)
         # "Уже освоено 200 млн. долл.": spent on the works so far, when on no component

@@ -94,6 +94,9 @@ COUNTRIES = {
 COMPONENTS = {
     "тоннель", "туннель", "депо", "мост", "виадук", "эстакада", "станция", "галерея",
     "путепровод", "причал", "терминал",
+    # a hub built in a port: "к 2025 году планируем создать контейнерный хаб в порту Актау"
+    # (held370)
+    "хаб",
 }  # fmt: skip
 #: How many words a component word may stand before its figure.
 COMPONENT_REACH = 3
@@ -801,6 +804,27 @@ def work_component(text: str, start: int, figure: int) -> str | None:
     for token in tokens[:_SUBJECT_REACH]:
         if token & COMPONENTS:
             return f"component:{min(token & COMPONENTS)}"
+    return None
+
+
+#: Verbs of making something new: the component made after a deadline is what it dates.
+CREATES = {"создать", "создание", "построить", *WORKS_ON}
+#: How many words after a verb of making its component may stand (an adjective between).
+_CREATED_REACH = 2
+
+
+def created_component(text: str, figure_end: int, end: int) -> str | None:
+    """``component:<lemma>`` when, after a deadline (``text[figure_end:end]``, the rest of its
+    clause), a verb of making (:data:`CREATES`) is followed within :data:`_CREATED_REACH`
+    words by a component word: "к 2025 году планируем создать контейнерный хаб в порту
+    Актау" (held370) dates the hub, not the port."""
+    tokens = [lemmas(token.text) for token in words(text, figure_end, end)]
+    for index, token in enumerate(tokens):
+        if not token & CREATES:
+            continue
+        for following in tokens[index + 1 : index + 1 + _CREATED_REACH]:
+            if following & COMPONENTS:
+                return f"component:{min(following & COMPONENTS)}"
     return None
 
 
