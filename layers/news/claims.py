@@ -260,6 +260,12 @@ def _country_traffic_before(
     return f"{ACTOR}{section.split(':', 1)[1]}" if section else None
 
 
+def _read_from(document: NewsDocument, before: Claim, written: Quantity) -> bool:
+    """Whether the claim ``before`` was read from the figure ``written`` (the figure before
+    another in its sentence may have been no claim, and then it says nothing of it)."""
+    return document.original_span(written.start, written.end)[0] == before.start
+
+
 # A percent and a volume joined by "или" state one share twice: "85,1% или 21 млн 199,8 тыс.
 # тонн нефти … составила нефть, добытая в Азербайджане".
 _OR = re.compile(r"\s*или\s*", re.IGNORECASE)
@@ -273,8 +279,8 @@ def _equated_share(
     else ``before`` unchanged."""
     if written is None or before.kind != "percent" or before.scope is not None:
         return before
-    if document.original_span(written.start, written.end)[0] != before.start:
-        return before  # the figure before was no claim
+    if not _read_from(document, before, written):
+        return before
     if not _OR.fullmatch(document.text, written.end, volume.start):
         return before
     return dataclasses.replace(before, scope=share)
@@ -300,7 +306,7 @@ def _change_of_volume(
         return before
     if before.sentence != index or volume.kind not in FLOWS:
         return before
-    if document.original_span(written.start, written.end)[0] != before.start:
+    if not _read_from(document, before, written):
         return before
     if not _JOINED_TO_VOLUME.fullmatch(document.text, written.end, volume.start):
         return before
@@ -313,6 +319,22 @@ def _change_of_volume(
 _OF_WHICH = re.compile(r"\s*,?\s*из\s+(?:которых|которого|них|него)\s*\Z", re.IGNORECASE)
 
 
+def _scope_carried(
+    document: NewsDocument,
+    before: Claim,
+    written: Quantity,
+    later: Quantity,
+    prefix: str,
+    between: re.Pattern[str],
+) -> str | None:
+    """The scope of the claim ``before`` (read from ``written``) for the figure ``later``
+    when that scope starts with ``prefix`` and ``between`` is all the text between the two
+    figures; else None."""
+    if not (before.scope or "").startswith(prefix) or not _read_from(document, before, written):
+        return None
+    return before.scope if between.fullmatch(document.text, written.end, later.start) else None
+
+
 def _actor_of_whole_before(
     document: NewsDocument, before: Claim, written: Quantity, part: Quantity
 ) -> str | None:
@@ -320,11 +342,7 @@ def _actor_of_whole_before(
     as read) when the share is a part of it, "из которых" between ("страна планирует
     увеличить установленную мощность генерации до 26 ГВт, из которых 30–35% придется на
     возобновляемые источники": a part of the country's generation, no project's); else None."""
-    if not (before.scope or "").startswith(ACTOR):
-        return None
-    if document.original_span(written.start, written.end)[0] != before.start:
-        return None  # the figure before was no claim
-    return before.scope if _OF_WHICH.fullmatch(document.text, written.end, part.start) else None
+    return _scope_carried(document, before, written, part, ACTOR, _OF_WHICH)
 
 
 # A volume joined by "и" and a verb to the change before it in its clause: "вырос на 86% в
@@ -350,8 +368,8 @@ def _scope_of_change_before(
         return None
     if not (before.scope or "").startswith(("share:", "section:", ACTOR)):
         return None
-    if document.original_span(written.start, written.end)[0] != before.start:
-        return None  # the figure before was no claim
+    if not _read_from(document, before, written):
+        return None
     text = document.text
     between = text[written.end : volume.start]
     if _CONTRAST.search(between) or not _VOLUME_JOINED.search(between):
@@ -384,11 +402,7 @@ def _share_restated(
     грузов составила более 5,1 млн тонн или 92,7% от общего объема"), else None."""
     if before.sentence != index or before.kind not in FLOWS:
         return None
-    if not (before.scope or "").startswith("share:"):
-        return None
-    if document.original_span(written.start, written.end)[0] != before.start:
-        return None  # the figure before was no claim
-    return before.scope if _OR.fullmatch(document.text, written.end, percent.start) else None
+    return _scope_carried(document, before, written, percent, "share:", _OR)
 
 
 # "за аналогичный период предыдущего года": the months of the figure before, a year earlier.
