@@ -264,10 +264,14 @@ def test_snap_through_the_tree_finds_the_nearest_point_of_the_coast(data: st.Dat
     assert np.hypot(*(near - nearest)) < 1e-3  # where GEOS finds it
 
 
+# Paths of two to eight points over the Caspian, densified at three spacings.
+_CASPIAN_PATHS = st.lists(st.tuples(st.floats(46.0, 54.0), st.floats(36.5, 47.5)),
+                          min_size=2, max_size=8)
+_SPACINGS_KM = st.sampled_from([0.5, 5.0, 50.0])
+
+
 @settings(max_examples=100, deadline=None)
-@given(points=st.lists(st.tuples(st.floats(46.0, 54.0), st.floats(36.5, 47.5)),
-                       min_size=2, max_size=8),
-       spacing_km=st.sampled_from([0.5, 5.0, 50.0]))
+@given(points=_CASPIAN_PATHS, spacing_km=_SPACINGS_KM)
 def test_lean_densify_gives_the_vertices_of_densify_geodesic(
     points: list[tuple[float, float]], spacing_km: float
 ) -> None:
@@ -277,9 +281,7 @@ def test_lean_densify_gives_the_vertices_of_densify_geodesic(
     np.testing.assert_array_equal(densify_path(points, spacing_km), expected)
 
 
-@given(points=st.lists(st.tuples(st.floats(46.0, 54.0), st.floats(36.5, 47.5)),
-                       min_size=2, max_size=8),
-       spacing_km=st.sampled_from([0.5, 5.0, 50.0]))
+@given(points=_CASPIAN_PATHS, spacing_km=_SPACINGS_KM)
 def test_legs_densified_apart_join_into_the_densified_line(
     points: list[tuple[float, float]], spacing_km: float
 ) -> None:
