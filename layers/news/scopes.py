@@ -371,6 +371,26 @@ def country_after(text: str, figure_end: int, end: int) -> str | None:
     return f"section:{country}" if country else None
 
 
+# A length in brackets right after a country's name in the genitive, one item of a list of the
+# countries a line crosses: "Нефтепровод проходит по территории трёх стран — Азербайджана (449
+# км), Грузии (235 км) и Турции (1059 км)" (held461): that country's section. The name opens a
+# list's item (after a dash, a comma or "и"): not a thing of or in a country, its size in
+# brackets ("туннеля Азербайджана (1 071 м)", held27; "тоннеля в Азербайджане (1071 метр)").
+_COUNTRY_BRACKET = re.compile(r"(?:[,:—–-]|(?<![^\W\d_])и)\s*([А-ЯЁ][а-яё]+)\s*\(\s*\Z")
+_BRACKET_CLOSES = re.compile(r"\s*\)")
+
+
+def bracketed_country(text: str, start: int, figure: int, figure_end: int) -> str | None:
+    """``section:<country code>`` for a length at ``text[figure:figure_end]`` alone in brackets
+    right after a country's name in ``text[start:figure]`` ("Азербайджана (449 км)"), else
+    None."""
+    match = _COUNTRY_BRACKET.search(text, max(start, figure - 30), figure)
+    if match is None or not _BRACKET_CLOSES.match(text, figure_end):
+        return None
+    country = _country_of(_PLACE, text, match.start(1), match.end(1))
+    return f"section:{country}" if country else None
+
+
 # A part's territory right after it as a country's adjective, "территории" left out or after
 # it: "248 км на грузинской территории, 443 км на азербайджанской и 1076 на турецкой" (held269).
 _COUNTRY_ADJECTIVE_AFTER = re.compile(r"\s+на\s+([а-яё]+[сц]кой)\b")
