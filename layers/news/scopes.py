@@ -169,6 +169,15 @@ def _and_another(found: Sequence[frozenset[str] | set[str]], index: int, country
     return country
 
 
+def _countries_listed(found: Sequence[frozenset[str] | set[str]], index: int) -> bool:
+    """Whether the section word at ``found[index]`` (lemma sets of a clause's words) is
+    followed right away by two countries' names in a row, a list past a comma: "которая должна
+    пройти по территории Азербайджана, Грузии и Турции" (held458) is the whole route, no
+    section."""
+    near = found[index + 1 : index + 3]
+    return len(near) == 2 and all(any(lemma in COUNTRIES for lemma in word) for word in near)
+
+
 def _of_countries(found: Sequence[frozenset[str] | set[str]], index: int) -> bool:
     """Whether the section word at ``found[index]`` (lemma sets of a clause's words) is a
     territory of countries, "страны", within two words after it ("пролегает по территории трех
@@ -192,7 +201,9 @@ def figure_scope(
     tokens = words(text, start, end)
     found = [lemmas(token.text) for token in tokens]
     for index, lemma_set in enumerate(found):
-        if lemma_set & SECTION_WORDS and _of_countries(found, index):
+        if lemma_set & SECTION_WORDS and (
+            _of_countries(found, index) or _countries_listed(found, index)
+        ):
             continue
         if lemma_set & SECTION_WORDS:
             for near in range(max(0, index - 3), min(len(found), index + 4)):
