@@ -30,6 +30,7 @@ from caspian.layers.news.scopes import (
     country_before_dash,
     created_component,
     done_to,
+    elided_country_section,
     elided_direction,
     exporter_share,
     figure_scope,
@@ -252,6 +253,7 @@ def scope_of(
         or counted_stretch(text, span[0], item.start)
         or country_after(text, item.end, sentence[1])
         or bracketed_country(text, span[0], item.start, item.end)
+        or elided_country_section(text, span[0], item.start)
         or part_running(text, item.end, sentence[1])
         if item.kind == "length"
         else None

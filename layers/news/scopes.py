@@ -402,6 +402,21 @@ def bracketed_country(text: str, start: int, figure: int, figure_end: int) -> st
     return f"section:{country}" if country else None
 
 
+# A list's next item with its noun left out: a country's adjective and a dash right before a
+# length, "протяженность грузинского участка составляет 248 км, турецкого — 1076 км" (held459):
+# that country's section, as the item before it.
+_COUNTRY_ADJECTIVE_DASH = re.compile(r"(?<![^\W\d_])([а-яё]+[сц]к(?:ого|ой))\s*[—–-]\s*\Z")
+
+
+def elided_country_section(text: str, start: int, figure: int) -> str | None:
+    """``section:<country code>`` for a length at ``figure`` right after a country's adjective
+    and a dash in ``text[start:figure]`` ("турецкого — 1076 км"), else None."""
+    match = _COUNTRY_ADJECTIVE_DASH.search(text, max(start, figure - 30), figure)
+    lemma_set = lemmas(match[1]) if match else frozenset()
+    country = next((COUNTRIES[lemma] for lemma in sorted(lemma_set) if lemma in COUNTRIES), None)
+    return f"section:{country}" if country else None
+
+
 # A part's territory right after it as a country's adjective, "территории" left out or after
 # it: "248 км на грузинской территории, 443 км на азербайджанской и 1076 на турецкой" (held269).
 _COUNTRY_ADJECTIVE_AFTER = re.compile(r"\s+на\s+([а-яё]+[сц]кой)\b")
