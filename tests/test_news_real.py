@@ -1291,6 +1291,12 @@ def test_a_numeric_date_closing_a_line_after_a_comma_is_the_publication_date() -
     assert caption.date == "2022-02-13"
     title = _analysis("held136_prime_20230208_titr_2022_1_5mt.txt").document
     assert "ПРАЙМ, 1920, 08.02.2023\n" in title.text and title.date == "2023-02-08"
+    # not when an agency's dateline of day and month names another day: the title's stamp is
+    # then a later update's ("... - РИА Новости, 06.06.2008" over "АСТАНА, 30 ноя - РИА
+    # "Новости"", published on 30 November 2004): no date rather than a wrong one
+    updated = _analysis("held443_ria_20041130_khromtau_altynsarino_unmapped.txt").document
+    assert "РИА Новости, 06.06.2008\n" in updated.text and "АСТАНА, 30 ноя - " in updated.text
+    assert updated.date is None
 
 
 H129 = "held129_1news_20251106_horadiz_agbend_68pct.txt"
