@@ -111,8 +111,8 @@ def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
 # empty until the next one is added: its figures are placeholders, set from that part's first
 # and only run.
 MEASURED = {
-    "dev": {"mentions": (1255, 1291, 1314), "claims": (835, 930, 985), "dates": 365,
-            "conflicts": (50, 67, 408)},
+    "dev": {"mentions": (1255, 1291, 1314), "claims": (835, 928, 985), "dates": 365,
+            "conflicts": (50, 65, 408)},
     "heldout": {"mentions": (0, 0, 0), "claims": (0, 0, 0), "dates": 0,
                 "conflicts": (0, 0, 0)},
 }  # fmt: skip
@@ -630,6 +630,20 @@ def test_the_second_end_of_a_yearly_change_is_yearly_too() -> None:
     name = "held39_report_20250808_baku_port_100k_forecast.txt"
     upper = _claim(name, "150 тыс. TEU")  # "годовая мощность … со 100 тыс. TEU до 150 тыс. TEU"
     assert (upper.kind, upper.value, upper.unit) == ("containers", 150_000.0, "TEU/yr")
+
+
+def test_the_eskene_kuryk_oil_pipelines_figures_are_no_mapped_ports() -> None:
+    # "протяженность Ескене-Курык составит порядка 770 километров, а с учетом соединительного
+    # нефтепровода от Тенгиза до нефтепровода Ескене-Курык и до порта Актау - около 950
+    # километров ... максимальной мощности нефтепровода - 56 миллионов тонн в год и 80
+    # миллионов тонн в год" (held446): a pipeline the catalog does not map, not the Aktau port's
+    name = "held446_mfd_20091006_eskene_kuryk_unmapped.txt"
+    for written in ("770 километров", "950 километров", "56 миллионов тонн в год",
+                    "80 миллионов тонн в год"):
+        claim = _claim(name, written)
+        assert claim.layer is None and "Ескене–Курык" in (claim.link or "")
+    assert not [conflict for conflict in corpus_conflicts([_analysis(name)])
+                if conflict.subject.startswith("aktau_port")]  # fmt: skip
 
 
 def test_a_figure_said_to_be_for_an_unmapped_project_is_not_the_corridors() -> None:
