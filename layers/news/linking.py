@@ -223,6 +223,13 @@ def _in_a_pair(text: str, names: Sequence[Located], located: Located) -> bool:
 _FROM_BEFORE = re.compile(r"\bот\s+(?:[^\W\d_]+\s+){0,2}\Z", re.IGNORECASE)
 _TO_AFTER = re.compile(r"\s*до\s+[А-ЯЁ]")
 _TO_BEFORE = re.compile(r"\bот\s+[А-ЯЁ][^.;]{0,60}?\sдо\s+(?:[^\W\d_]+\s+){0,2}\Z")
+# A name as the place a line starts, "берущий свое начало у терминала Сангачалы" (held457): a
+# length beside it is the line's.
+_ORIGIN_BEFORE = re.compile(
+    r"\bначал[оа]\s+(?:у|от)\s+(?:[^\W\d_]+\s+){0,2}\Z|\bначинается\s+(?:у|от)\s+"
+    r"(?:[^\W\d_]+\s+){0,2}\Z",
+    re.IGNORECASE,
+)
 
 
 def route_end(text: str, located: Located) -> bool:
@@ -236,6 +243,8 @@ def route_end(text: str, located: Located) -> bool:
     start, end = located.position, located.position + len(match.text)
     origin = _FROM_BEFORE.search(text, max(0, start - 40), start)
     if origin and _TO_AFTER.match(text, end):
+        return True
+    if _ORIGIN_BEFORE.search(text, max(0, start - 40), start):
         return True
     return _TO_BEFORE.search(text, max(0, start - 120), start) is not None
 
