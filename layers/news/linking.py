@@ -445,8 +445,13 @@ def kind_named(
     (``text[start:figure]``, :data:`KIND_NOUNS`, in the singular) and the borrowed name is of
     another kind:
     "мощность порта составит 15 млн. т" in an article about a port is that port's, not the
-    corridor's a conference named the sentence before; else ``link``."""
-    if link.rule != "previous sentence" or link.layer == subject[0]:
+    corridor's a conference named the sentence before; the same holds within the subject's
+    layer for another feature of it ("терминал в Джейхане" the sentence before, "работы по
+    строительству нефтепровода выполнены на 65%": the BTC pipeline's, held460); else
+    ``link``."""
+    if link.rule != "previous sentence" or (
+        link.layer == subject[0] and (subject[1] is None or link.feature == subject[1])
+    ):
         return link
     kinds = {
         KIND_NOUNS[lemma]
@@ -457,7 +462,8 @@ def kind_named(
     }
     if not any(subject[0].endswith(kind) for kind in kinds):
         return link
-    if link.layer and any(link.layer.endswith(kind) for kind in kinds):
+    if link.layer != subject[0] and link.layer and any(link.layer.endswith(kind)
+                                                       for kind in kinds):  # fmt: skip
         return link
     return Link(subject[0], subject[1], "article subject, its kind named")
 
