@@ -438,6 +438,25 @@ def _agency_day(text: str, start: int, end: int, header: re.Match[str]) -> Found
     )
 
 
+# An agency's dateline of day and month only opening a line ("АСТАНА, 30 ноя - РИА
+# "Новости"."): the day the news was put out, whatever year.
+_AGENCY_DAY_MONTH = re.compile(r"(\d{1,2})\s+([а-яё]+)\.?\s*[-–—]")
+
+
+def _dateline_disagrees(text: str, lines: Sequence[tuple[int, int]], stamp: FoundDate) -> bool:
+    """Whether an agency's dateline of day and month (no year) in ``lines`` names another day
+    than ``stamp``, a title's closing stamp: the page's title then carries the day it was last
+    updated ("... - РИА Новости, 06.06.2008" over "АСТАНА, 30 ноя - РИА "Новости"", held443),
+    not the day it was published."""
+    for start, end in lines:
+        city = _AGENCY_CITY.match(text, start, end)
+        day = _AGENCY_DAY_MONTH.match(text, city.end(), end) if city else None
+        month = month_number(day[2]) if day else None
+        if day and month:
+            return (int(day[1]), month) != (stamp.date.day, stamp.date.month)
+    return False
+
+
 def publication_date(text: str, lines: Sequence[tuple[int, int]]) -> FoundDate | None:
     """The date a page was published, or ``None``.
 
@@ -505,4 +524,7 @@ def publication_date(text: str, lines: Sequence[tuple[int, int]]) -> FoundDate |
     for found in find_dates(text):
         if found.time:
             return found
-    return _closing_stamp(text, lines) or _outlet_byline(text, lines)
+    stamp = _closing_stamp(text, lines)
+    if stamp is not None and _dateline_disagrees(text, lines, stamp):
+        return None  # a later update's stamp: no date rather than a wrong one
+    return stamp or _outlet_byline(text, lines)

@@ -223,6 +223,13 @@ def _in_a_pair(text: str, names: Sequence[Located], located: Located) -> bool:
 _FROM_BEFORE = re.compile(r"\bот\s+(?:[^\W\d_]+\s+){0,2}\Z", re.IGNORECASE)
 _TO_AFTER = re.compile(r"\s*до\s+[А-ЯЁ]")
 _TO_BEFORE = re.compile(r"\bот\s+[А-ЯЁ][^.;]{0,60}?\sдо\s+(?:[^\W\d_]+\s+){0,2}\Z")
+# A name as the place a line starts, "берущий свое начало у терминала Сангачалы" (held457): a
+# length beside it is the line's.
+_ORIGIN_BEFORE = re.compile(
+    r"\bначал[оа]\s+(?:у|от)\s+(?:[^\W\d_]+\s+){0,2}\Z|\bначинается\s+(?:у|от)\s+"
+    r"(?:[^\W\d_]+\s+){0,2}\Z",
+    re.IGNORECASE,
+)
 
 
 def route_end(text: str, located: Located) -> bool:
@@ -236,6 +243,8 @@ def route_end(text: str, located: Located) -> bool:
     start, end = located.position, located.position + len(match.text)
     origin = _FROM_BEFORE.search(text, max(0, start - 40), start)
     if origin and _TO_AFTER.match(text, end):
+        return True
+    if _ORIGIN_BEFORE.search(text, max(0, start - 40), start):
         return True
     return _TO_BEFORE.search(text, max(0, start - 120), start) is not None
 
@@ -436,8 +445,13 @@ def kind_named(
     (``text[start:figure]``, :data:`KIND_NOUNS`, in the singular) and the borrowed name is of
     another kind:
     "мощность порта составит 15 млн. т" in an article about a port is that port's, not the
-    corridor's a conference named the sentence before; else ``link``."""
-    if link.rule != "previous sentence" or link.layer == subject[0]:
+    corridor's a conference named the sentence before; the same holds within the subject's
+    layer for another feature of it ("терминал в Джейхане" the sentence before, "работы по
+    строительству нефтепровода выполнены на 65%": the BTC pipeline's, held460); else
+    ``link``."""
+    if link.rule != "previous sentence" or (
+        link.layer == subject[0] and (subject[1] is None or link.feature == subject[1])
+    ):
         return link
     kinds = {
         KIND_NOUNS[lemma]
@@ -448,7 +462,8 @@ def kind_named(
     }
     if not any(subject[0].endswith(kind) for kind in kinds):
         return link
-    if link.layer and any(link.layer.endswith(kind) for kind in kinds):
+    if link.layer != subject[0] and link.layer and any(link.layer.endswith(kind)
+                                                       for kind in kinds):  # fmt: skip
         return link
     return Link(subject[0], subject[1], "article subject, its kind named")
 

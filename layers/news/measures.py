@@ -20,6 +20,7 @@ from caspian.layers.news.scopes import (
     SECTION_WORDS,
     STRETCH,
     bank_financing,
+    bracketed_country,
     bracketed_destination,
     capital_share,
     company_share,
@@ -29,6 +30,7 @@ from caspian.layers.news.scopes import (
     country_before_dash,
     created_component,
     done_to,
+    elided_country_section,
     elided_direction,
     exporter_share,
     figure_scope,
@@ -250,6 +252,8 @@ def scope_of(
         or named_stretch(text, span[0], item.start)
         or counted_stretch(text, span[0], item.start)
         or country_after(text, item.end, sentence[1])
+        or bracketed_country(text, span[0], item.start, item.end)
+        or elided_country_section(text, span[0], item.start)
         or part_running(text, item.end, sentence[1])
         if item.kind == "length"
         else None

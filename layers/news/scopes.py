@@ -169,6 +169,15 @@ def _and_another(found: Sequence[frozenset[str] | set[str]], index: int, country
     return country
 
 
+def _countries_listed(found: Sequence[frozenset[str] | set[str]], index: int) -> bool:
+    """Whether the section word at ``found[index]`` (lemma sets of a clause's words) is
+    followed right away by two countries' names in a row, a list past a comma: "которая должна
+    пройти по территории Азербайджана, Грузии и Турции" (held458) is the whole route, no
+    section."""
+    near = found[index + 1 : index + 3]
+    return len(near) == 2 and all(any(lemma in COUNTRIES for lemma in word) for word in near)
+
+
 def _of_countries(found: Sequence[frozenset[str] | set[str]], index: int) -> bool:
     """Whether the section word at ``found[index]`` (lemma sets of a clause's words) is a
     territory of countries, "страны", within two words after it ("пролегает по территории трех
@@ -192,7 +201,9 @@ def figure_scope(
     tokens = words(text, start, end)
     found = [lemmas(token.text) for token in tokens]
     for index, lemma_set in enumerate(found):
-        if lemma_set & SECTION_WORDS and _of_countries(found, index):
+        if lemma_set & SECTION_WORDS and (
+            _of_countries(found, index) or _countries_listed(found, index)
+        ):
             continue
         if lemma_set & SECTION_WORDS:
             for near in range(max(0, index - 3), min(len(found), index + 4)):
@@ -368,6 +379,41 @@ def country_after(text: str, figure_end: int, end: int) -> str | None:
         lemma_set = lemmas(adjective[1]) if adjective else frozenset()
         country = next((COUNTRIES[lemma] for lemma in sorted(lemma_set) if lemma in COUNTRIES),
                        None)  # fmt: skip
+    return f"section:{country}" if country else None
+
+
+# A length in brackets right after a country's name in the genitive, one item of a list of the
+# countries a line crosses: "Нефтепровод проходит по территории трёх стран — Азербайджана (449
+# км), Грузии (235 км) и Турции (1059 км)" (held461): that country's section. The name opens a
+# list's item (after a dash, a comma or "и"): not a thing of or in a country, its size in
+# brackets ("туннеля Азербайджана (1 071 м)", held27; "тоннеля в Азербайджане (1071 метр)").
+_COUNTRY_BRACKET = re.compile(r"(?:[,:—–-]|(?<![^\W\d_])и)\s*([А-ЯЁ][а-яё]+)\s*\(\s*\Z")
+_BRACKET_CLOSES = re.compile(r"\s*\)")
+
+
+def bracketed_country(text: str, start: int, figure: int, figure_end: int) -> str | None:
+    """``section:<country code>`` for a length at ``text[figure:figure_end]`` alone in brackets
+    right after a country's name in ``text[start:figure]`` ("Азербайджана (449 км)"), else
+    None."""
+    match = _COUNTRY_BRACKET.search(text, max(start, figure - 30), figure)
+    if match is None or not _BRACKET_CLOSES.match(text, figure_end):
+        return None
+    country = _country_of(_PLACE, text, match.start(1), match.end(1))
+    return f"section:{country}" if country else None
+
+
+# A list's next item with its noun left out: a country's adjective and a dash right before a
+# length, "протяженность грузинского участка составляет 248 км, турецкого — 1076 км" (held459):
+# that country's section, as the item before it.
+_COUNTRY_ADJECTIVE_DASH = re.compile(r"(?<![^\W\d_])([а-яё]+[сц]к(?:ого|ой))\s*[—–-]\s*\Z")
+
+
+def elided_country_section(text: str, start: int, figure: int) -> str | None:
+    """``section:<country code>`` for a length at ``figure`` right after a country's adjective
+    and a dash in ``text[start:figure]`` ("турецкого — 1076 км"), else None."""
+    match = _COUNTRY_ADJECTIVE_DASH.search(text, max(start, figure - 30), figure)
+    lemma_set = lemmas(match[1]) if match else frozenset()
+    country = next((COUNTRIES[lemma] for lemma in sorted(lemma_set) if lemma in COUNTRIES), None)
     return f"section:{country}" if country else None
 
 
