@@ -37,8 +37,9 @@ HEADER = re.compile(r"\A\s*date\s+(\d{4})-(\d{2})-(\d{2})\b")
 # What outlets print between a date and its time: "3 марта, 2026 / 09:15", "2026 | 09:15",
 # "2026 года, 14:05", "22.10.2025 в 09:20".
 # One optional mark between two runs of spaces, written so that a long run of spaces is
-# scanned once (two adjacent \s* would try every split of it: quadratic).
-_SEPARATOR = r"(?:\s*[,/|·—–-])?\s*(?:в\s+)?"
+# scanned once (two adjacent \s* would try every split of it: quadratic). The mark may be
+# doubled, as a typo some pages print: "Published 21 ноября 2007,, 09:54" (Rosbalt).
+_SEPARATOR = r"(?:\s*[,/|·—–-]{1,2})?\s*(?:в\s+)?"
 # The seconds a page may print after the minutes are read and dropped: "22.05.2024 | 11:36:03".
 _TIME_AFTER = rf"(?:{_SEPARATOR}(\d{{1,2}}):(\d{{2}})(?::\d{{2}})?(?![\d:]))?"
 # The patterns that start with a digit open with a look-ahead at it: a pattern that opens
@@ -234,6 +235,21 @@ def _weekday_led(text: str, start: int, end: int) -> bool:
 # a line of text with a bar in it is no dateline; a comma after a word stays no rubric
 # ("Сообщение, 24 июня 2016" is no dateline).
 _RUBRIC_LEAD = re.compile(r"[^\W\d_]+(?:[ -][^\W\d_]+){0,2}\s*\|\s*")
+
+
+# The same date restated at once in short form, as Dzen prints its dateline: "5 декабря 2023"
+# and "5 дек 2023" with nothing between them ("5 декабря 20235 дек 2023", held465).
+_RESTATED = re.compile(r"(\d{1,2})\s+([А-Яа-яЁё]+)\.?\s+(\d{4})")
+
+
+def _restated(line: str, found: FoundDate) -> bool:
+    """Whether ``line`` (made :func:`_dateline`) is ``found``'s date and then the same day
+    again, in any spelling of its month: the dateline printed twice, not a date in running
+    text."""
+    evidence = _bare(found.evidence)
+    rest = _RESTATED.fullmatch(line[len(evidence) :].strip()) if line.startswith(evidence) else None
+    return rest is not None and (int(rest[1]), month_number(rest[2]), int(rest[3])) == (
+        found.date.day, found.date.month, found.date.year)
 
 
 def _dateline(line: str) -> str:
@@ -503,7 +519,9 @@ def publication_date(text: str, lines: Sequence[tuple[int, int]]) -> FoundDate |
             line = None  # made only for a line that holds a date (most hold none)
             for found in find_dates(text, start, stop):
                 line = _dateline(_bare(text[start:stop])) if line is None else line
-                if _bare(found.evidence) == line and not _clock_follows(text, lines, number):
+                if (_bare(found.evidence) == line or _restated(line, found)) and not _clock_follows(
+                    text, lines, number
+                ):
                     if today is None and number == first and _weekday_led(text, start, stop):
                         today = found  # the site's "today" unless the page dates itself later
                         break
