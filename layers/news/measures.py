@@ -56,6 +56,7 @@ from caspian.layers.news.scopes import (
     projects_total,
     purpose_scope,
     referred_cargo_share,
+    referred_component,
     same_volume_share,
     share_said_after,
     share_scope,
@@ -299,6 +300,8 @@ def scope_of(
         or stage_scope(text, span, sentence, item.start)
         or component_scope(text, span[0], item.start)
         or ordinal_component(text, span[0], item.start, item.end)
+        or (referred_component(text, span[0], item.start, _previous(document, sentence))
+            if item.kind == "length" else None)
         or (work_component(text, sentence[0], item.start) if timed else None)
         or (created_component(text, item.end, span[1]) if item.kind == "deadline" else None)
         or (first_before_a_later(text) if item.kind == "deadline" else None)

@@ -121,7 +121,12 @@ LAID = {"уложить", "укладка", "монтаж", "смонтиров�
 # 347-километровое железнодорож[ное полотно]"), work done; "будет проложена" and "проложить" of
 # a plan ("будет проложена волоконно-оптическая линия связи протяжённостью 380 км") are the
 # planned line's length.
-_LAID_DONE = re.compile(r"(?<!будет\s)(?<!будут\s)\b[Пп]роложен[аоы]?\b")
+# So is a road "реконструирован[о]" already: "было реконструировано более 500 километров дороги"
+# (Mir 24), the old road rebuilt besides the new stretch; "будет реконструирован 183-километровый
+# участок" is a plan, its figure the section's.
+_LAID_DONE = re.compile(
+    r"(?<!будет\s)(?<!будут\s)\b(?:[Пп]роложен|[Рр]еконструирован)[аоы]?\b"
+)
 # Works done over so many metres: "В турецкой части работы завершены на расстоянии 2,2
 # километра, в грузинской части выполняются земляные работы на расстоянии 200 метров" (held360):
 # progress of construction, no length of the line or its tunnel.
@@ -677,6 +682,24 @@ _ORDINAL_BRACKET = re.compile(r"([^\W\d_]+)\s*\(\s*\Z")
 _BRACKETED_THEN_WORD = re.compile(
     r"\s*\)\s*(?:и\s+[^\W\d_]+\s*\([^()]{0,30}\)\s*)?([^\W\d_]+)"
 )
+
+
+# A length said of "its" extent: "Его протяженность составила около пяти километров".
+_ITS_LENGTH = re.compile(r"\b(?:[Ее]го|[Ее][её]|[Ии]х)\s+(?:протяж[её]нность|длина)\b")
+
+
+def referred_component(
+    text: str, start: int, figure: int, previous: tuple[int, int] | None
+) -> str | None:
+    """``component:<lemma>`` when a length's clause before it (``text[start:figure]``) gives
+    "its" extent ("Его протяженность") and the sentence before (``previous``) names one
+    component and no other ("было реконструировано более 500 километров дороги, а также
+    возведен тоннель на границе Турции и Грузии. Его протяженность составила около пяти
+    километров", Mir 24: the tunnel's length, not the line's); else None."""
+    if previous is None or not _ITS_LENGTH.search(text, start, figure):
+        return None
+    named = range_lemmas(text, *previous) & COMPONENTS
+    return f"component:{min(named)}" if len(named) == 1 else None
 
 
 def ordinal_component(text: str, start: int, figure: int, figure_end: int) -> str | None:
