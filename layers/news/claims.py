@@ -627,6 +627,21 @@ TRADE = {"экспорт", "импорт"}
 GOODS = {"продукция", "товар"}
 #: The scope of a change of a country's trade (:data:`TRADE` of :data:`GOODS`).
 OF_TRADE = f"{ACTOR}trade"
+# A verb of supplying before a power figure and "электроэнергии" right after it: "Баку
+# собирается поставлять на международные рынки 157 ГВт электроэнергии через Грузию" (Apsny.ge)
+# is what a country means to sell, in no project's sentence: no cable's capacity.
+_SUPPLY_VERB = re.compile(r"\b(?:постав|экспорт|прода)[а-яё]*\b")
+_OF_ELECTRICITY = re.compile(r"\s+электроэнергии\b")
+
+
+def _supplied_power(text: str, item: Quantity, span: tuple[int, int]) -> bool:
+    """Whether the power ``item`` is electricity supplied (:data:`_SUPPLY_VERB` in its clause
+    ``span`` before it, "электроэнергии" right after it): a seller's volume, no capacity."""
+    return bool(
+        _OF_ELECTRICITY.match(text, item.end) and _SUPPLY_VERB.search(text, span[0], item.start)
+    )
+
+
 #: The scope of a volume sent on one day (:func:`timing.dated_to_a_day`): a shipment's.
 OF_A_SHIPMENT = f"{ACTOR}shipment"
 # A participle of sending right before a volume: "Казахстан вновь начал экспорт нефти … с 13
@@ -2010,6 +2025,10 @@ def read_claims(
                 scope = OF_A_COST
             elif item.kind == "growth" and _of_trade(document.text, item, span):
                 scope = OF_TRADE
+            elif item.kind == "power" and not named_here and _supplied_power(
+                document.text, item, span
+            ):
+                scope = OF_TRADE  # electricity a country means to sell, no line's capacity
             of_unmapped = link is not None and link.layer is None and link.rule.startswith(
                 linking.UNMAPPED
             )
