@@ -644,6 +644,10 @@ def _supplied_power(text: str, item: Quantity, span: tuple[int, int]) -> bool:
 
 #: The scope of a volume sent on one day (:func:`timing.dated_to_a_day`): a shipment's.
 OF_A_SHIPMENT = f"{ACTOR}shipment"
+# The loading of a cargo named in a volume's clause before it: "Планируемая масса отгрузки
+# нефти по направлению БТД на апрель 2023 года составляет 125 тыс. тонн" (Sputnik Azerbaijan) is
+# what a shipper loads, no throughput of the pipeline it heads for.
+_LOADING_BEFORE = re.compile(r"\b(?:масса|объ[её]м)\s+отгрузки\b", re.IGNORECASE)
 # A participle of sending right before a volume: "Казахстан вновь начал экспорт нефти … с 13
 # сентября, отправив 8,800 тонн" (held424): the batch sent, no traffic of the pipeline.
 _SENT_BEFORE = re.compile(r"\b(?:отправив|отгрузив|направив)\s+(?:около\s+|более\s+)?\Z")
@@ -1923,6 +1927,10 @@ def read_claims(
                 document.text, max(span[0], item.start - 16), item.start
             ):
                 scope = OF_A_SHIPMENT  # "…, отправив 8,800 тонн": one batch, whoever's oil
+            if item.kind in FLOWS and scope is None and _LOADING_BEFORE.search(
+                document.text, span[0], item.start
+            ):
+                scope = OF_A_SHIPMENT  # "масса отгрузки нефти … составляет 125 тыс. тонн"
             if item.kind in (*FLOWS, "growth") and scope is None and not named_here:
                 scope = _actor_before(claims, index) or _country_traffic_before(
                     document, names, index
