@@ -31,9 +31,6 @@ from caspian.geo.routing.seagraph import SeaGraph, ecef_floats, tangent_and_chor
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.intp]
 
-#: Taken off every chord so that rounding never lifts a bound above the geodesic, metres.
-_BOUND_MARGIN_M = 1e-6
-
 #: Marker of "no predecessor" in :attr:`ShortestPaths.predecessors` (scipy's).
 NO_PREDECESSOR = -9999
 
@@ -97,18 +94,6 @@ def walk(predecessors: Any, source: int, target: int) -> list[int]:
             raise ValueError(f"no path from vertex {source} to {target} in the table")
         nodes.append(step)
     return nodes[::-1]
-
-
-def chord_bounds_m(ecef: FloatArray, origin_ecef: FloatArray) -> FloatArray:
-    """Lower bounds of the geodesic distance from one point to each of others, metres.
-
-    The straight line through the ellipsoid between two surface points (Earth-centred
-    coordinates, :attr:`SeaGraph.vertices_ecef`) is never longer than the geodesic over it;
-    at 300 km it is 28 m shorter. Arrays broadcast: ``(k, 1, 3)`` origins against ``(n, 3)``
-    points give ``(k, n)`` bounds.
-    """
-    step = ecef - origin_ecef
-    return np.maximum(np.sqrt(np.einsum("...j,...j->...", step, step)) - _BOUND_MARGIN_M, 0.0)
 
 
 @dataclass
