@@ -1181,7 +1181,6 @@ _OF_TOTAL = re.compile(r"\s*(?:от\s+)?(?:совокупного|общего|�
 # A share in brackets after a count, its clause naming where they went: "16 526 пассажиров
 # (82,8 процента) совершили поездку в Туркменистан, 3439 пассажиров (17,2 процента) – в
 # Казахстан" (held388).
-_BRACKET_CLOSES = re.compile(r"\s*\)")
 _TO_COUNTRY = re.compile(r"\bв(?:о)?\s+([А-ЯЁ][а-яё]+)")
 _CLAUSE_STOP = re.compile(r"[,;.!?(]")
 
@@ -1226,7 +1225,7 @@ def shipper_share(text: str, start: int, figure: tuple[int, int]) -> str | None:
 # (31,65%), "MOL Group" (9,57%)" are the owners' stakes.
 _NAME_BEFORE_BRACKET = re.compile(r"(?:\b[A-ZА-ЯЁ][\w&.-]*|[\"»”])\s*\(\s*\Z")
 # The bracket may name what the stake is of: "British Petroleum (30.1% капитала)" (held269).
-_BRACKET_CLOSES = re.compile(r"\s*(?:(?:капитал|акци)[а-яё]*\s*)?\)")
+_STAKE_BRACKET_CLOSES = re.compile(r"\s*(?:(?:капитал|акци)[а-яё]*\s*)?\)")
 #: How far before its figure (characters) the name and the bracket may stand.
 _STAKE_REACH = 40
 
@@ -1235,7 +1234,7 @@ def stake_scope(text: str, start: int, figure: tuple[int, int]) -> str | None:
     """``actor:owner`` for a percent in brackets right after a name (``figure``, its clause
     from ``start``): "BP (30,37%)" is that owner's stake, no figure of the project; else
     None."""
-    if not _BRACKET_CLOSES.match(text, figure[1]):
+    if not _STAKE_BRACKET_CLOSES.match(text, figure[1]):
         return None
     before = max(start, figure[0] - _STAKE_REACH)
     return f"{ACTOR}owner" if _NAME_BEFORE_BRACKET.search(text, before, figure[0]) else None
