@@ -10,7 +10,7 @@ from typing import Any
 
 from caspian.layers.news.documents import NewsDocument
 from caspian.layers.news.gazetteer import Gazetteer, Match, load_gazetteer
-from caspian.layers.news.scopes import COUNTRIES
+from caspian.layers.news.scopes import country_code
 from caspian.layers.news.text import is_plural, lemmas, range_lemmas, word_list, words
 
 #: Road nouns: the catalog maps no road, so a name right after one ("строительство
@@ -201,12 +201,10 @@ def _feature_on_territory(
     if found is None:
         return None
     if found[1]:
-        named = (COUNTRIES.get(lemma) for word in words(text, sentence_start, match.start)
-                 for lemma in sorted(lemmas(word.text)))  # fmt: skip
+        named = (country_code(word.text) for word in words(text, sentence_start, match.start))
         country = next((code for code in named if code), None)
     else:
-        country = next((COUNTRIES[lemma] for lemma in sorted(lemmas(found[2] or found[3]))
-                        if lemma in COUNTRIES), None)  # fmt: skip
+        country = country_code(found[2] or found[3])
     if country is None:
         return None
     layer = match.target[0]

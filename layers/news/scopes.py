@@ -56,7 +56,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from caspian.layers.news.hints import may_search, needs_words
 from caspian.layers.news.text import (
@@ -72,6 +72,14 @@ from caspian.layers.news.text import (
     words,
     words_meeting,
 )
+
+
+def _first_named(table: Mapping[str, str], lemma_set: Iterable[str]) -> str | None:
+    """What ``table`` gives the first of ``lemma_set``'s lemmas it holds, in sorted order (a
+    word's lemmas are a set: sorted, so the same word always gives the same answer), else
+    None."""
+    return next((table[lemma] for lemma in sorted(lemma_set) if lemma in table), None)
+
 
 #: How far from the figure (characters) its clause may reach.
 REACH = 100
@@ -316,8 +324,7 @@ def _section_through(place: str) -> str:
     """The scope of a section through ``place``: a country's section when it is a country
     ("участка линии БТК, пролегающего через Грузию": ``section:GE``), else the leg through
     that place (``section:Нахчыван``)."""
-    country = next((COUNTRIES[lemma] for lemma in sorted(lemmas(place))
-                    if lemma in COUNTRIES), None)  # fmt: skip
+    country = country_code(place)
     return f"section:{country or place}"
 
 
@@ -325,8 +332,7 @@ def _country_of(pattern: re.Pattern[str], text: str, start: int, end: int) -> st
     """The code of the first country that ``pattern`` (its group 1 the name) finds in
     ``text[start:end]``, else None."""
     for match in pattern.finditer(text, start, end):
-        country = next((COUNTRIES[lemma] for lemma in sorted(lemmas(match[1]))
-                        if lemma in COUNTRIES), None)  # fmt: skip
+        country = country_code(match[1])
         if country:
             return country
     return None
@@ -351,8 +357,7 @@ def listed_country_part(text: str, start: int, figure: int) -> str | None:
     found = _IN_COUNTRY_JUST_BEFORE.search(before)
     if not found:
         return None
-    country = next((COUNTRIES[lemma] for lemma in sorted(lemmas(found[1]))
-                    if lemma in COUNTRIES), None)  # fmt: skip
+    country = country_code(found[1])
     if not country or not _PARTS_LISTED.search(text, start, figure):
         return None
     return f"section:{country}"
@@ -382,8 +387,7 @@ def country_after(text: str, figure_end: int, end: int) -> str | None:
     if not country:
         adjective = _COUNTRY_ADJECTIVE_AFTER.match(text, figure_end, end)
         lemma_set = lemmas(adjective[1]) if adjective else frozenset()
-        country = next((COUNTRIES[lemma] for lemma in sorted(lemma_set) if lemma in COUNTRIES),
-                       None)  # fmt: skip
+        country = _first_named(COUNTRIES, lemma_set)
     return f"section:{country}" if country else None
 
 
@@ -418,7 +422,7 @@ def elided_country_section(text: str, start: int, figure: int) -> str | None:
     and a dash in ``text[start:figure]`` ("турецкого — 1076 км"), else None."""
     match = _COUNTRY_ADJECTIVE_DASH.search(text, max(start, figure - 30), figure)
     lemma_set = lemmas(match[1]) if match else frozenset()
-    country = next((COUNTRIES[lemma] for lemma in sorted(lemma_set) if lemma in COUNTRIES), None)
+    country = _first_named(COUNTRIES, lemma_set)
     return f"section:{country}" if country else None
 
 
@@ -462,7 +466,7 @@ def head_scope(text: str, figure: tuple[int, int], end: int) -> str | None:
         return None
     for token in after[1 : 1 + HEAD_COUNTRY_REACH]:
         found = lemmas(token.text)
-        country = next((COUNTRIES[lemma] for lemma in sorted(found) if lemma in COUNTRIES), None)
+        country = _first_named(COUNTRIES, found)
         if country:
             return f"section:{country}"
     return None
@@ -605,8 +609,7 @@ def country_before_dash(text: str, start: int, figure: int) -> str | None:
     match = _COUNTRY_DASH.search(text, max(start, figure - 40), figure)
     if match is None or not (match[1] or match[2].lower() in COUNTRIES):
         return None  # neither an origin ("из Казахстана") nor a name alone ("Китай")
-    country = next((COUNTRIES[lemma] for lemma in sorted(lemmas(match[2]))
-                    if lemma in COUNTRIES), None)  # fmt: skip
+    country = country_code(match[2])
     return f"share:{country}" if country else None
 
 
@@ -975,7 +978,7 @@ def capital_share(text: str, start: int, figure: int) -> str | None:
     tokens = [lemmas(token.text) for token in words(text, start, figure)[:2]]
     if len(tokens) < 2 or not tokens[1] & _INTENDS:
         return None
-    country = next((CAPITALS[lemma] for lemma in sorted(tokens[0]) if lemma in CAPITALS), None)
+    country = _first_named(CAPITALS, tokens[0])
     return f"share:{country}" if country else None
 
 
@@ -1004,9 +1007,7 @@ def planner_share(text: str, start: int, figure: int) -> str | None:
         return None
     for found in _PLANS_TO_CARRY.finditer(text, start, figure):
         names = lemmas(found[1])
-        country = _country_code(found[1]) or next(
-            (CAPITALS[lemma] for lemma in sorted(names) if lemma in CAPITALS), None
-        )
+        country = country_code(found[1]) or _first_named(CAPITALS, names)
         if country:
             return f"share:{country}"
     return None
@@ -1154,7 +1155,7 @@ def exporter_share(text: str, start: int, figure: int) -> str | None:
     dash = _DATELINE_DASH.search(text, start, min(figure, start + _DATELINE_REACH))
     for at in (opening.end() if opening else None, dash.end() if dash else None):
         found = _COUNTRY_EXPORT.match(text, at, figure) if at is not None else None
-        country = _country_code(found[1]) if found else None
+        country = country_code(found[1]) if found else None
         if country:
             return f"share:{country}"
     return None
@@ -1212,10 +1213,10 @@ def shipper_share(text: str, start: int, figure: tuple[int, int]) -> str | None:
         return None
     for token in words(text, start, figure[0]):
         said = lemmas(token.text)
-        country = next((COUNTRIES[lemma] for lemma in sorted(said) if lemma in COUNTRIES), None)
+        country = _first_named(COUNTRIES, said)
         if country:
             return f"share:{country}"
-        kind = next((SHARE_NOUNS[lemma] for lemma in sorted(said) if lemma in SHARE_NOUNS), None)
+        kind = _first_named(SHARE_NOUNS, said)
         if kind:
             return f"share:{kind}"
     return None
@@ -1263,7 +1264,7 @@ def shippers_share(text: str, start: int, figure: tuple[int, int]) -> str | None
     if not shippers:
         return None
     names = _CAPITALISED.findall(shippers[-1][1])
-    origins = [_country_code(name) for name in names]
+    origins = [country_code(name) for name in names]
     found = [origin for origin in origins if origin]
     return _share_of(found) if found and len(found) == len(names) else None
 
@@ -1306,9 +1307,9 @@ def company_share(text: str, start: int, figure: int) -> str | None:
     return None
 
 
-def _country_code(name: str) -> str | None:
+def country_code(name: str) -> str | None:
     """The ISO code of the country ``name`` is a form of, else None."""
-    return next((COUNTRIES[lemma] for lemma in sorted(lemmas(name)) if lemma in COUNTRIES), None)
+    return _first_named(COUNTRIES, lemmas(name))
 
 
 #: Nouns of the place oil or gas is produced at.
@@ -1323,7 +1324,7 @@ def _field_origin(tokens: Sequence[frozenset[str]]) -> str | None:
         return None
     if not any(token & FIELDS for token in tokens[2:4]):
         return None
-    country = next((COUNTRIES[lemma] for lemma in sorted(tokens[1]) if lemma in COUNTRIES), None)
+    country = _first_named(COUNTRIES, tokens[1])
     return f"share:{country}" if country else None
 
 
@@ -1341,8 +1342,7 @@ def elided_direction(text: str, figure_end: int, ceiling: int) -> str | None:
     following = words(text, figure_end, ceiling)[:_LIST_REACH]
     if len(following) < 2:
         return None
-    direction = next((DIRECTIONS[lemma] for lemma in sorted(lemmas(following[0].text))
-                      if lemma in DIRECTIONS), None)  # fmt: skip
+    direction = _first_named(DIRECTIONS, lemmas(following[0].text))
     if direction is None:
         return None
     after, between = following[1].text, text[following[0].end : following[1].start]
@@ -1419,8 +1419,7 @@ def share_said_after(text: str, figure_end: int, ceiling: int) -> str | None:
     # транзитные грузы из Китая" (held386) is China's share, whatever its kinds
     for index in range(min(_ORIGIN_WORDS + 2, len(tokens) - 2)):
         if tokens[index] & CARGO and "из" in tokens[index + 1]:
-            country = next((COUNTRIES[lemma] for lemma in sorted(tokens[index + 2])
-                            if lemma in COUNTRIES), None)  # fmt: skip
+            country = _first_named(COUNTRIES, tokens[index + 2])
             return f"share:{country}" if country else None
     return None
 
@@ -1578,7 +1577,7 @@ def work_after(text: str, figure_end: int) -> str | None:
     before any other before the figure; else None."""
     after = _WORD_AFTER.match(text, figure_end)
     found = lemmas(after[1]) if after else frozenset()
-    return next((WORK[lemma] for lemma in sorted(found) if lemma in WORK), None)
+    return _first_named(WORK, found)
 
 
 #: How far before a length (characters) its word of laying may stand: "уложено 75,6 км
