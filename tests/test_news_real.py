@@ -43,6 +43,18 @@ def _conflicts(*names: str) -> list[Any]:
     return corpus_conflicts([_analysis(name) for name in names])
 
 
+@cache
+def _dev_conflicts() -> tuple[Any, ...]:
+    """The conflicts the reader finds over the whole development part (computed once)."""
+    return tuple(corpus_conflicts([_analysis(entry["id"]) for entry in documents_of(REAL, "dev")]))
+
+
+def _dev_btc_conflicts(kind: str) -> list[Any]:
+    """The conflicts over development between figures of ``kind`` of the BTC pipeline."""
+    return [conflict for conflict in _dev_conflicts()
+            if conflict.subject == "btc_pipeline/btc" and conflict.kind == kind]
+
+
 def _conflict_kinds(*names: str) -> set[str]:
     """The kinds of figure (``length``, ``deadline`` ...) the conflicts among ``names`` are of."""
     return {conflict.kind for conflict in _conflicts(*names)}
@@ -1103,18 +1115,14 @@ def test_a_volume_of_no_period_is_its_articles_when_published() -> None:
     assert (old.context, later.context) == ({"published": 2013}, {"published": 2018})
     capacity = _claim("held09_haqqin_20251215_kazakh_oil_btc.txt", "2,2 млн тонн нефти в год")
     assert "published" not in capacity.context  # a rate is no volume of a time
-    btc = [conflict.id for conflict in corpus_conflicts(
-        [_analysis(entry["id"]) for entry in documents_of(REAL, "dev")]
-    ) if conflict.kind == "mass" and conflict.subject == "btc_pipeline/btc"]  # fmt: skip
+    btc = [conflict.id for conflict in _dev_btc_conflicts("mass")]
     # the one left is real: Kazakh oil planned for 2026, held313's 1.6 Mt against held09's 1.5
     assert btc == [KAZAKH_OIL_2026]
     # A share of a whole is its time's too: 2018's "81,6% от общего объема нефти" is no
     # figure of 2025's "74,6% нефти транспортировано по … БТД" (eleven months).
     share = _claim("held99_1news_20180419_btc_q1_2018_growth.txt", "81,6%")
     assert share.context == {"published": 2018}
-    percents = [conflict for conflict in corpus_conflicts(
-        [_analysis(entry["id"]) for entry in documents_of(REAL, "dev")]
-    ) if conflict.subject == "btc_pipeline/btc" and conflict.kind == "percent"]  # fmt: skip
+    percents = _dev_btc_conflicts("percent")
     assert not percents
 
 
@@ -1123,9 +1131,7 @@ def test_lengths_listed_after_of_them_by_country_are_those_countries_sections() 
     scopes = [_claim(name, written).scope for written in ("1768 км", "443 км", "248 км", "1076 км")]
     assert scopes == [None, "section:AZ", "section:GE", "section:TR"]
     # over development: a held-out part's errors are measured, not tested, until they are fixed
-    lengths = [conflict for conflict in corpus_conflicts(
-        [_analysis(entry["id"]) for entry in documents_of(REAL, "dev")]
-    ) if conflict.subject == "btc_pipeline/btc" and conflict.kind == "length"]  # fmt: skip
+    lengths = _dev_btc_conflicts("length")
     # no part against the whole, nor against the catalog's 1768 km; those left are real: the
     # Georgian section as 249 km (held142, "249 – по Грузии"; held174 and held381, "249
     # километров - Грузии") against 248 km here, in held183 ("в Грузии – 248 км"), in held253
@@ -2297,9 +2303,7 @@ def test_a_contracted_or_possible_volume_is_not_the_volume_carried_or_intended()
     assert _claim(name, "7 млн тонн").context["measure"] == "capacity"
     assert _claim("held09_haqqin_20251215_kazakh_oil_btc.txt",
                   "2,2 млн тонн нефти в год").context["measure"] == "contract"
-    analyses = [_analysis(entry["id"]) for entry in documents_of(REAL, "dev")]
-    btc = [conflict.id for conflict in corpus_conflicts(analyses)
-           if conflict.subject == "btc_pipeline/btc" and conflict.kind == "mass"]
+    btc = [conflict.id for conflict in _dev_btc_conflicts("mass")]
     assert btc == [KAZAKH_OIL_2026]  # held313's 1.6 Mt against held09's 1.5 Mt: real
 
 
@@ -2450,8 +2454,7 @@ def test_a_year_a_line_starts_operating_is_its_opening_the_first_stage() -> None
     # 2017): two opening years of one line, a real disagreement
     opening = _claim("held206_b24_20120417_btk_2013_850m_usd.txt", "в 2013 году")
     assert (opening.feature, opening.value, opening.scope) == ("btk", 2013.0, "stage:1")
-    analyses = [_analysis(entry["id"]) for entry in documents_of(REAL, "dev")]
-    openings = [conflict for conflict in corpus_conflicts(analyses)
+    openings = [conflict for conflict in _dev_conflicts()
                 if conflict.kind == "deadline" and opening in conflict.claims]
     assert len(openings) == 1
     # (and held229's "Начало эксплуатации … планируется на 2011 год", real against both, and
@@ -3363,9 +3366,8 @@ def test_a_tunnel_between_two_countries_and_works_done_over_a_distance_are_no_li
     assert _claim(name, "4,3 километра").scope == "component:тоннель"
     assert _claim(name, "2,2 километра").scope == "construction"
     assert _claim(name, "200 метров").scope == "construction"
-    btk = [conflict for conflict in corpus_conflicts(
-        [_analysis(entry["id"]) for entry in documents_of(REAL, "dev")]
-    ) if conflict.rule == "catalog" and name in conflict.id]  # fmt: skip
+    btk = [conflict for conflict in _dev_conflicts()
+           if conflict.rule == "catalog" and name in conflict.id]
     assert not btk
 
 
@@ -3375,9 +3377,7 @@ def test_the_same_volume_again_is_the_share_of_the_cargo_named_before() -> None:
     # заложен такой же объем в 1,5 млн т" (held367): Kazakh oil again, not all the pipeline's
     name = "held367_vestikavkaza_20251212_kazakh_oil_btc_1_5mt.txt"
     assert _last_claim(name, "1,5 млн т").scope == "share:KZ"
-    btc = [conflict.id for conflict in corpus_conflicts(
-        [_analysis(entry["id"]) for entry in documents_of(REAL, "dev")]
-    ) if conflict.kind == "mass" and conflict.subject == "btc_pipeline/btc"]  # fmt: skip
+    btc = [conflict.id for conflict in _dev_btc_conflicts("mass")]
     assert "value:btc_pipeline/btc:mass:reported" not in btc
 
 
@@ -3410,9 +3410,7 @@ def test_a_tunnel_spelt_two_ways_is_one_measure() -> None:
     # "строительство 4,5-километрового туннеля на турецко-грузинской границе" (held207, 2014)
     name = "held360_ng_20131017_btk_2014_tunnel_4_3km.txt"
     tunnel = _claim(name, "4,3 километра")
-    tunnels = [conflict for conflict in corpus_conflicts(
-        [_analysis(entry["id"]) for entry in documents_of(REAL, "dev")]
-    ) if tunnel in conflict.claims]  # fmt: skip
+    tunnels = [conflict for conflict in _dev_conflicts() if tunnel in conflict.claims]  # fmt: skip
     assert len(tunnels) == 1
     assert "held207_apa_20141016_btk_sections_under_construction.txt" in {
         claim.document.rsplit("/", 1)[-1] for claim in tunnels[0].claims}
@@ -3480,9 +3478,7 @@ def test_a_measure_said_again_by_this_measure_is_the_same_cargos() -> None:
     name = "held409_eadaily_20190322_btc_turkmen_oil_4mt_2020.txt"
     claim = _claim(name, "четырех миллионов тонн")
     assert (claim.feature, claim.scope) == ("btc", "share:TM")
-    masses = [conflict for conflict in corpus_conflicts(
-        [_analysis(entry["id"]) for entry in documents_of(REAL, "dev")]
-    ) if conflict.kind == "mass" and conflict.subject == "btc_pipeline/btc"]  # fmt: skip
+    masses = _dev_btc_conflicts("mass")
     assert not any(claim.text == "четырех миллионов тонн" for conflict in masses
                    for claim in conflict.claims)  # fmt: skip
 
@@ -3510,9 +3506,7 @@ def test_a_periods_result_said_ahead_is_no_plan_for_it() -> None:
     assert [claim.context.get("measure") for claim in expected] == ["expected", "expected"]
     plan = _claim("held424_novostivip_20250917_btc_kazakh_oil_plan_1_7mt.txt", "1,7 миллиона тонн")
     assert "measure" not in plan.context
-    masses = [conflict for conflict in corpus_conflicts(
-        [_analysis(entry["id"]) for entry in documents_of(REAL, "dev")]
-    ) if conflict.kind == "mass" and conflict.subject == "btc_pipeline/btc"]  # fmt: skip
+    masses = _dev_btc_conflicts("mass")
     assert not any(claim.text == "1,7 миллиона тонн" for conflict in masses
                    for claim in conflict.claims)  # fmt: skip
 
@@ -3526,9 +3520,7 @@ def test_a_volume_said_of_the_present_is_a_state_on_the_day_no_years_total() -> 
     # нас закреплено 2,2 млн тонн" (held215)
     agreed = _last_claim("held215_dayaz_20260128_kazakh_oil_aktau_btc.txt", "2,2 млн тонн")
     assert "as_of" not in agreed.context and agreed.context["measure"] == "contract"
-    masses = [conflict for conflict in corpus_conflicts(
-        [_analysis(entry["id"]) for entry in documents_of(REAL, "dev")]
-    ) if conflict.kind == "mass" and conflict.subject == "btc_pipeline/btc"]  # fmt: skip
+    masses = _dev_btc_conflicts("mass")
     assert not any(claim.text == "25 млн тонн" for conflict in masses for claim in conflict.claims)
 
 
@@ -3537,9 +3529,7 @@ def test_a_figure_in_a_relative_clause_of_a_name_no_mention_covers_is_that_place
     # составляет 134 млн тонн нефти в год" (held411): Rotterdam's, no figure of the BTC pipeline
     claim = _claim("held411_trend_20060622_ceyhan_storage_945kt.txt", "134 млн тонн нефти в год")
     assert claim.layer is None and claim.link == "unmapped project (a place named)"
-    capacities = [conflict for conflict in corpus_conflicts(
-        [_analysis(entry["id"]) for entry in documents_of(REAL, "dev")]
-    ) if conflict.kind == "mass" and conflict.subject == "btc_pipeline/btc"]  # fmt: skip
+    capacities = _dev_btc_conflicts("mass")
     assert "value:btc_pipeline/btc:mass:reported:capacity" not in [c.id for c in capacities]
 
 
