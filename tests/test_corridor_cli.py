@@ -71,7 +71,27 @@ def test_the_zangezur_route_comes_second_and_is_compared(aktau_kars) -> None:
     compared = second["compared_with_best"]
     assert compared["length_km"] == pytest.approx(second["length_km"] - routes[0]["length_km"],
                                                   abs=0.11)
-    assert compared["by_mode_km"]["sea"] == 0.0
+    # The Aktau–Alat crossing penalised, the second route sails from Kuryk (428.0 km of water
+    # path against the catalog's 471.8 km) after reversing at Mangystau station.
+    assert compared["by_mode_km"]["sea"] == pytest.approx(428.0 - 471.8, abs=0.11)
+    assert second["transfers"][0] == {"kind": "reversal", "place": "Маңғыстау",
+                                      "length_km": 0.0}
+
+
+def test_a_train_from_aktau_port_to_kuryk_reverses_at_mangystau(capsys) -> None:
+    # Both ports' branches leave Mangystau station on one side: no train runs from one to
+    # the other without reversing there. Before reversals in stations, the operating track
+    # gave 1,881.9 km, a 1,790.8 km run out along the trunk and back to turn.
+    code, out, err = run_cli(["route", "aktau_port/aktau", "kuryk_port/kuryk", "--mode",
+                              "corridor", "--status", "operating", "--format", "json"], capsys)
+    assert code == 0, err
+    (route,) = json.loads(out)["routes"]
+    assert [(leg["mode"], leg["feature"], leg["length_km"]) for leg in route["legs"]] == [
+        ("rail", "middle_corridor/mangyshlak-aktau", 17.0),
+        ("transfer", None, 0.0),
+        ("rail", "middle_corridor/mangyshlak-kuryk", 74.1)]
+    assert route["transfers"] == [{"kind": "reversal", "place": "Маңғыстау", "length_km": 0.0}]
+    assert route["length_km"] == 91.2
 
 
 def test_the_geojson_has_one_feature_per_leg_of_each_route(aktau_kars) -> None:

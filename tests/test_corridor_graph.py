@@ -71,6 +71,34 @@ def test_a_train_runs_through_the_wye_on_the_branch_it_may_take() -> None:
     assert features_used(path) == ["main", "branch"]
 
 
+def test_a_train_reverses_in_a_station_at_the_wye_as_a_transfer() -> None:
+    # J named after a station: the train runs C-J, reverses there and runs on J-B, a transfer
+    # of kind "reversal" at J, instead of the loop (which a switch on the open line forces).
+    network = build_corridor_network(WYE, place_names=[("Junction station", *J)])
+    (path,) = find_paths(network, [C, B], ["C", "B"])
+    assert features_used(path) == ["branch", None, "main"]
+    summary = route_summary(path, "C", "B")
+    assert [leg["mode"] for leg in summary["legs"]] == ["rail", "transfer", "rail"]
+    assert summary["transfers"] == [
+        {"kind": "reversal", "place": "Junction station", "length_km": 0.0}]
+    via_j = segment_lengths_km(np.array([C, (44.6, 40.03), J, B])).sum()
+    assert path.length_km == pytest.approx(via_j, rel=1e-9)
+
+
+def test_a_reversal_costs_what_a_transfer_costs() -> None:
+    # The loop C-L-B is 25.7 km longer than the reversal at J: a transfer dearer than that
+    # sends the train round the loop again.
+    network = build_corridor_network(WYE, place_names=[("Junction station", *J)])
+    loop = segment_lengths_km(np.array([C, (45.3, 40.3), (45.4, 40.0), B])).sum()
+    via_j = segment_lengths_km(np.array([C, (44.6, 40.03), J, B])).sum()
+    assert round(loop - via_j, 1) == 25.7
+    (cheap,) = find_paths(network, [C, B], ["C", "B"], SearchSettings(transfer_km=25.0))
+    (dear,) = find_paths(network, [C, B], ["C", "B"], SearchSettings(transfer_km=26.5))
+    assert features_used(cheap) == ["branch", None, "main"]
+    assert features_used(dear) == ["loop"]
+    assert cheap.cost == pytest.approx(via_j + 25.0, rel=1e-9)
+
+
 def test_a_wider_turn_limit_lets_the_reversal_through() -> None:
     network = build_corridor_network(WYE)
     (path,) = find_paths(network, [C, B], ["C", "B"], SearchSettings(min_turn_angle_deg=0.0))

@@ -9,6 +9,11 @@ arrived by, so that two rules of real railways hold (as in OpenRailRouting):
   leave on a branch that lies within ``min_turn_angle_deg`` of the branch it came in on (the
   other branch of the same side of a wye), nor go back along the edge it came by. Going on
   along the same input line is always allowed: a line's own course is a train's course.
+  At a junction that is a station (a node named after a place) the train may reverse, as
+  trains do in stations (the locomotive runs round or another takes the other end): the turn
+  is a transfer of kind ``reversal``, priced as any transfer (``transfer_km``). Without it
+  a train from Aktau's port to Kuryk's, whose branches leave Mangystau station on one side,
+  ran 1,790.8 km out along the trunk and back to turn, for 91.2 km of track.
 
 The K alternatives are found by penalising the edges of the routes found so far and searching
 again; a route is kept only if it differs from every kept route by at least
@@ -353,9 +358,9 @@ def _place_points(network: CorridorNetwork, points: Sequence[tuple[float, float]
 
 def _search(view: _View, sources: Sequence[int], targets: Sequence[int],
             settings: SearchSettings, penalty: dict[int, float]
-            ) -> tuple[int, list[tuple[int, int | None, int | None]], float]:
+            ) -> tuple[int, list[_Move], float]:
     """Edge-based A* from any of ``sources`` (one place) to any of ``targets`` (one place);
-    returns the source used, ``[(edge, gauge before, gauge after)]`` and the cost.
+    returns the source used, the moves (:data:`_Move`) and the cost.
 
     The estimate is the geodesic distance to the first target less :data:`SAME_PLACE_KM`:
     no edge weighs less than its length and no length is shorter than the geodesic, so the
@@ -391,22 +396,25 @@ def _search(view: _View, sources: Sequence[int], targets: Sequence[int],
                 continue
             if came is not None and came.mode == SEA and edge.mode == SEA:
                 continue  # a ship sails from port to port: no calls on the way
-            if (came is not None and came.mode == RAIL and edge.mode == RAIL
-                    and view.junction(node) and (came.line is None or came.line != edge.line)
-                    and _angle_deg(view.bearing(came_by, node), view.bearing(e, node))
-                    < min_angle):
-                continue
+            reverses = (came is not None and came.mode == RAIL and edge.mode == RAIL
+                        and view.junction(node) and (came.line is None or came.line != edge.line)
+                        and _angle_deg(view.bearing(came_by, node), view.bearing(e, node))
+                        < min_angle)
+            if reverses and view.nodes[node].name is None:
+                continue  # a switch on the open line: no train reverses there
             forward = edge.u == node
             new_gauge = _gauge_after(edge, forward, gauge)
             if new_gauge is False:
                 continue
             nxt = edge.v if forward else edge.u
             weight = _weight(edge, settings) * penalty.get(view.origin[e], 1.0)
+            if reverses:
+                weight += settings.transfer_km
             new_state = (nxt, new_gauge, e)
             new_cost = cost + weight
             if new_cost < best.get(new_state, math.inf):
                 best[new_state] = new_cost
-                previous[new_state] = (state, e, gauge, new_gauge)
+                previous[new_state] = (state, e, gauge, new_gauge, reverses)
                 heapq.heappush(heap, (new_cost + estimate[nxt], next(counter), new_cost,
                                       new_state))
     raise NoRouteError("no route")
@@ -432,22 +440,40 @@ def _gauge_after(edge: CorridorEdge, forward: bool, gauge: int | None) -> Any:
     return gauge
 
 
-def _unwind(previous: dict[Any, Any], state: Any
-            ) -> tuple[list[tuple[int, int | None, int | None]], Any]:
-    """The edges that led to ``state`` and the start state they left from."""
+#: One move of a search: the edge taken, the train's gauge before and after it, and whether
+#: the train reversed in a station to take it.
+_Move = tuple[int, int | None, int | None, bool]
+
+#: The ``origin`` of a step that is no edge of the network (a reversal in a station).
+NO_EDGE = -1
+
+
+def _unwind(previous: dict[Any, Any], state: Any) -> tuple[list[_Move], Any]:
+    """The moves that led to ``state`` and the start state they left from."""
     out = []
     while state in previous:
-        state, e, before, after = previous[state]
-        out.append((e, before, after))
+        state, e, before, after, reverses = previous[state]
+        out.append((e, before, after, reverses))
     return out[::-1], state
 
 
-def _steps(view: _View, source: int, edges: list[tuple[int, int | None, int | None]]
-           ) -> tuple[tuple[Step, ...], int]:
-    """The steps of the edges from ``source``, and the node they end at."""
+def _reversal(view: _View, node: int) -> Step:
+    """The transfer of a train that reverses in the station at ``node``: no length, no track."""
+    station = view.nodes[node]
+    here = np.array([(station.lon, station.lat)] * 2, dtype=float)
+    edge = CorridorEdge(u=node, v=node, mode=TRANSFER, lonlats=here, segment_km=np.zeros(1),
+                        segment_countries=("",), kind="reversal", place=station.name)
+    return Step(edge=edge, origin=NO_EDGE, start_node=station, end_node=station, forward=True)
+
+
+def _steps(view: _View, source: int, edges: list[_Move]) -> tuple[tuple[Step, ...], int]:
+    """The steps of the moves from ``source`` (a reversal is a step of its own), and the node
+    they end at."""
     steps = []
     node = source
-    for e, before, after in edges:
+    for e, before, after, reverses in edges:
+        if reverses:
+            steps.append(_reversal(view, node))
         edge = view.edges[e]
         forward = edge.u == node
         nxt = edge.v if forward else edge.u
@@ -544,6 +570,8 @@ def _one_path(view: _View, nodes: list[tuple[int, ...]], labels: Sequence[str],
         cost += sum(_weight(step.edge, settings) for step in leg_steps)
     edge_km: dict[int, float] = {}
     for step in steps:
+        if step.origin == NO_EDGE:
+            continue
         edge_km[step.origin] = edge_km.get(step.origin, 0.0) + float(step.segment_km.sum())
     return Path(tuple(steps), cost, snaps[0], snaps[-1], edge_km)
 
