@@ -282,3 +282,18 @@ def test_a_call_at_beyneu_reverses_in_the_station(capsys) -> None:
     # printed to 0.1 km)
     assert junction["length_km"] == 5.1
     assert calling["length_km"] - direct["length_km"] == pytest.approx(5.15 - 0.97, abs=0.1)
+
+
+def test_poti_to_batumi_reverses_at_samtredia(capsys) -> None:
+    # Both ports' lines join the line from Tbilisi at Samtredia on one side: before reversals
+    # in stations the route ran 2,178.8 km round the Caucasus (Tbilisi, BTK, Horadiz,
+    # Nakhchivan, Kars, Akhalkalaki, Tbilisi again) to turn the train.
+    code, out, err = run_cli(["route", "Poti", "Batumi", "--mode", "corridor", "--format",
+                              "json"], capsys)
+    assert code == 0, err
+    (route,) = json.loads(out)["routes"]
+    assert [(leg["mode"], leg["length_km"]) for leg in route["legs"]] == [
+        ("rail", 67.1), ("transfer", 0.0), ("rail", 100.9)]
+    assert route["transfers"] == [
+        {"kind": "reversal", "place": "Samtredia-1 station", "length_km": 0.0}]
+    assert route["by_mode_km"] == {"rail": 168.0} and route["length_km"] == 168.0
