@@ -62,6 +62,7 @@ from caspian.layers.news.scopes import (
     CARGO,
     COMPONENT_REACH,
     SHIPPER_COMPANIES,
+    STRETCH,
     WAYS,
     changed_share,
     clause,
@@ -562,7 +563,19 @@ def _carrier_named(text: str, sentence: tuple[int, int], item: Quantity) -> bool
     if item.kind in ("event", "deadline"):
         stop = _CARRIER_PART_END.search(text, item.end, sentence[1])
         end = stop.start() if stop else sentence[1]
-    return holds_lemma(text, after, end, _CARRIER_LEMMAS)
+    if not holds_lemma(text, after, end, _CARRIER_LEMMAS):
+        return False
+    # the word in a company's name in quotes is no carrier: "Азербайджанская компания «Азер
+    # роуд сервис» завершила строительство 29-километрового участка" (held476) is the builder's
+    return any(
+        lemmas(word.text) & _CARRIER_LEMMAS and not _in_quoted_name(text, after, word.start)
+        for word in words(text, after, end)
+    )
+
+
+def _in_quoted_name(text: str, start: int, at: int) -> bool:
+    """Whether ``at`` stands inside a name in guillemets opened in ``text[start:at]``."""
+    return text.rfind("«", start, at) > text.rfind("»", start, at)
 
 
 # A change said of the figure of the sentence before: "это в 2 раза выше по сравнению с
@@ -844,6 +857,24 @@ def _another_line_between(
         return False
     name_end = named[index].match.end
     return _ENDS.search(text, max(name_end, figure - _ENDS_REACH), figure) is not None
+
+
+# A verb of a project that holds a part: "Проект … включает строительство железнодорожной
+# ветки Карс-Ахалкалаки" (held476).
+_INCLUDES = re.compile(r"\bвключа(?:ет|ют|л[аио]?)\b", re.IGNORECASE)
+#: How far after the start of the project's name (characters: the name and a word or two)
+#: its verb of holding a part is read.
+_INCLUDES_REACH = 80
+
+
+def _included(text: str, link: linking.Link, figure: int) -> bool:
+    """Whether the project named at ``link.position`` is said, right after its name, to include
+    (:data:`_INCLUDES`) what follows up to the figure at ``figure``: the line named by its ends
+    there is a part of it, not another line."""
+    if link.position is None:
+        return False
+    stop = min(figure, link.position + _INCLUDES_REACH)
+    return _INCLUDES.search(text, link.position, stop) is not None
 
 
 def _new_port_before(text: str, start: int, figure: int) -> bool:
@@ -2011,7 +2042,11 @@ def read_claims(
                 and scope is None
                 and _another_line_between(document.text, link, named_here, item.start)
             ):
-                link = linking.Link(None, None, f"{linking.UNMAPPED} project (a line)")
+                if _included(document.text, link, item.start):
+                    scope = STRETCH  # "Проект … Баку-Тбилиси-Карс включает строительство
+                    # железнодорожной ветки Карс-Ахалкалаки протяженностью 98 км" (held476)
+                else:
+                    link = linking.Link(None, None, f"{linking.UNMAPPED} project (a line)")
             if link is not None and not named_here and _of_a_company(
                 document.text, item, sentence[0]
             ):

@@ -469,7 +469,16 @@ def head_scope(text: str, figure: tuple[int, int], end: int) -> str | None:
         country = _first_named(COUNTRIES, found)
         if country:
             return f"section:{country}"
+    if _FROM_TO_AFTER.match(text, after[0].end, edge.start() if edge else end):
+        # "29-километрового участка железной дороги от Марабды до Карцахи" (held476): a
+        # stretch between two places, not a country's whole section nor the line
+        return STRETCH
     return None
+
+
+# A stretch's two ends after its section word, up to three words between: "участка железной
+# дороги от Марабды до Карцахи".
+_FROM_TO_AFTER = re.compile(r"(?:\s+[а-яё]+){0,3}?\s+от\s+[А-ЯЁ][а-яё]+\s+до\s+[А-ЯЁ][а-яё]+")
 
 
 def _new_before(text: str, start: int) -> bool:
