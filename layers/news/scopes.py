@@ -1238,12 +1238,18 @@ _NAME_BEFORE_BRACKET = re.compile(r"(?:\b[A-ZА-ЯЁ][\w&.-]*|[\"»”])\s*\(\s*
 _STAKE_BRACKET_CLOSES = re.compile(r"\s*(?:(?:капитал|акци)[а-яё]*\s*)?\)")
 #: How far before its figure (characters) the name and the bracket may stand.
 _STAKE_REACH = 40
+# A share of a company's capital or shares right after the percent, in brackets or not: "BP,
+# которая владеет 30% капитала этой второй по протяженности в мире нефтяной трассы" (held478)
+# is the owner's stake, no figure of the pipeline.
+_OF_CAPITAL_AFTER = re.compile(r"\s+(?:уставного\s+)?(?:капитал|акци)[а-яё]*\b")
 
 
 def stake_scope(text: str, start: int, figure: tuple[int, int]) -> str | None:
     """``actor:owner`` for a percent in brackets right after a name (``figure``, its clause
-    from ``start``): "BP (30,37%)" is that owner's stake, no figure of the project; else
-    None."""
+    from ``start``) or followed by the capital or shares it is of: "BP (30,37%)", "владеет 30%
+    капитала" are an owner's stake, no figure of the project; else None."""
+    if _OF_CAPITAL_AFTER.match(text, figure[1]):
+        return f"{ACTOR}owner"  # "ВР, которая владеет 30% капитала этой … трассы" (held478)
     if not _STAKE_BRACKET_CLOSES.match(text, figure[1]):
         return None
     before = max(start, figure[0] - _STAKE_REACH)
