@@ -44,6 +44,8 @@ PHRASES = (
     (("в",), ("первой половине", "начале", ""), ("2005",), ("г.", "года")),
     (("с", "С"), ("2020",), ("года",)),
     (("на", "в"), ("начало", "начале"), ("следующего", "этого"), ("года",)),
+    (("на", "к", ""), ("начало", "конец", ""), ("весны", "Летом", "осени", "зиму"), ("2006",),
+     ("года", "г.")),
     (("на конец", "в конце"), ("2026",), ("года",), ("", "завершение")),
     (("сегодня,", "Сегодня"), ("22", "5"), ("августа", "мая"), ("состоялась", "состоится")),
     (("более", ""), ("полумиллиона", "полмиллиарда", "Полумиллиона"), ("TEU", "долларов", "тонн")),
@@ -117,7 +119,7 @@ def _phrase_hints() -> list[tuple[re.Pattern[str], Hint]]:
         (quantities._GROWTH_WORD, quantities._GROWTH_WORD_HINT),
         *[(pattern, ("год",)) for pattern in (
             timing._ABSOLUTE, timing._RELATIVE_END, timing._RELATIVE_IN, timing._SINCE,
-            timing._QUARTERS, timing._RELATIVE_START,
+            timing._QUARTERS, timing._RELATIVE_START, timing._SEASON,
         )],
         # "в 2027." closes a sentence without "год", "в 2005 г." abbreviates it: its hint is
         # the bare or abbreviated year itself, as ``timing.deadlines`` checks it.

@@ -476,6 +476,18 @@ def _own_clause(text: str, start: int, end: int, span: tuple[int, int]) -> tuple
     return (edges[-1] if edges else span[0]), (after.start() if after else span[1])
 
 
+# The first tanker, an adjective perhaps between: "заполнение первого танкера в порту Джейхан
+# намечено на начало весны 2006 года" (held479), "первый танкер с каспийской нефтью отойдет из
+# порта Джейхан во втором полугодии 2005 года" (held460): when a pipeline starts to deliver.
+_FIRST_TANKER = re.compile(r"\bперв[а-яё]+\s+(?:[а-яё]+\s+)?танкер", re.IGNORECASE)
+
+
+def _first_tanker(text: str, span: tuple[int, int]) -> bool:
+    """Whether the clause ``text[span[0]:span[1]]`` of a deadline names the first tanker (a
+    pipeline's first delivery, its start of operation, not a vessel's figure)."""
+    return _FIRST_TANKER.search(text, *span) is not None
+
+
 # Vessels counted by digits: "загружено в Джейхане в 70 танкеров" (held362).
 _COUNTED_VESSELS = re.compile(
     r"(?<![\d,.])\d+\s+(?:[а-яё]+\s+)?(?:танкер|судн|суд[оа]в|паром|сухогруз|контейнеровоз|барж)"
@@ -2012,6 +2024,8 @@ def read_claims(
             carried = _carrier_named(document.text, sentence, item)
             carried = carried or _a_trip(document.text, span[0], item)
             vessel = _names_in_own_clause(document.text, item, span, VESSELS)
+            if vessel and item.kind == "deadline" and _first_tanker(document.text, span):
+                vessel = False  # the first tanker's loading is the pipeline's start
             if (vessel and not _vessels_counted_after(document.text, item, span)) or carried:
                 scope = OF_A_VESSEL
             if link is not None and _new_port_before(document.text, span[0], item.start):
