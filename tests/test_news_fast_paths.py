@@ -46,6 +46,7 @@ PHRASES = (
     (("на", "в"), ("начало", "начале"), ("следующего", "этого"), ("года",)),
     (("на", "к", ""), ("начало", "конец", ""), ("весны", "Летом", "осени", "зиму"), ("2006",),
      ("года", "г.")),
+    (("за", "За"), ("последние", ""), NUMBERS, ("лет", "года", "год")),
     (("на конец", "в конце"), ("2026",), ("года",), ("", "завершение")),
     (("сегодня,", "Сегодня"), ("22", "5"), ("августа", "мая"), ("состоялась", "состоится")),
     (("более", ""), ("полумиллиона", "полмиллиарда", "Полумиллиона"), ("TEU", "долларов", "тонн")),
@@ -117,6 +118,7 @@ def _phrase_hints() -> list[tuple[re.Pattern[str], Hint]]:
         (quantities._phrase("duration"), quantities._DURATION_HINT),
         (quantities._WHOLE_YEAR, quantities._YEAR_HINT),
         (quantities._GROWTH_WORD, quantities._GROWTH_WORD_HINT),
+        (quantities._LAST_YEARS, quantities._LAST_YEARS_HINT),
         *[(pattern, ("год",)) for pattern in (
             timing._ABSOLUTE, timing._RELATIVE_END, timing._RELATIVE_IN, timing._SINCE,
             timing._QUARTERS, timing._RELATIVE_START, timing._SEASON,

@@ -92,6 +92,7 @@ PROJECT_TOPICS = ("investment",)
 _PLANNING = {
     "планироваться", "планировать", "намереваться", "намерен", "предусматривать", "цель",
     "ориентир", "план", "plan", "target", "прогноз", "прогнозироваться", "прогнозировать",
+    "прогнозный",
 }  # fmt: skip
 #: Largest value of a claim in its normal unit: a quadrillion (USD, km, t) is beyond any
 #: figure of these projects, so a bigger one is a typo or a hostile page, not a claim.
@@ -1063,6 +1064,8 @@ def _context(document: NewsDocument, found: Sequence[Quantity]) -> dict[str, Any
                                  "text": written}  # fmt: skip
         elif item.kind == "since":
             context["since"] = int(item.value)
+            if item.extra.get("relative_to"):  # "за последние семь лет": up to the page's year
+                context["until"] = int(item.extra["relative_to"][:4])
         elif item.kind in ("duration", "deadline"):
             context["horizon"] = {"kind": item.kind, "value": item.value, "unit": item.unit,
                                   "value_max": item.value_max, "text": written}  # fmt: skip

@@ -686,7 +686,36 @@ def durations(text: str, start: int, end: int) -> Iterator[Quantity]:
             yield Quantity("duration", value, unit, match.start(), match.end(), value_max=maximum)
 
 
-READERS = (growth, percents_first, periods, durations, timing.deadlines, timing.events)
+# The last so many years up to the publication: "за последние семь лет … увеличился почти в
+# пять раз" (held07), "За последние четыре года они увеличились в семь раз" (held263), "за
+# пять лет увеличились в семь раз" (held485): a change's window, its base year that many
+# years before the page's. A year ("за 2024 год") is a reporting period, read by
+# :func:`periods`.
+_LAST_YEARS_HINT = ("лет", "года", "год")
+_LAST_YEARS = needs_words(
+    re.compile(rf"\bза\s+(?:последние\s+)?({_number()})\s+(?:лет|года?)\b", re.IGNORECASE),
+    _LAST_YEARS_HINT,
+)
+#: The most years a window of the last years is read for: a larger number is a year.
+_MOST_YEARS = 100
+
+
+@reads_where(_LAST_YEARS_HINT)
+def last_years(text: str, start: int, end: int) -> Iterator[Quantity]:
+    """The window "за (последние) N лет": a base year (kind ``since``) ``N`` years before the
+    publication's, ``extra["relative_years"]`` for :mod:`.claims` to resolve."""
+    if not may_search(_LAST_YEARS, text, start, end):
+        return
+    for match in _LAST_YEARS.finditer(text, start, end):
+        value = number_value(match[1])
+        if value and value == int(value) and value <= _MOST_YEARS:
+            yield Quantity("since", 0.0, "year", match.start(), match.end(),
+                           extra={"relative_years": -int(value)})  # fmt: skip
+
+
+READERS = (
+    growth, percents_first, periods, durations, last_years, timing.deadlines, timing.events,
+)  # fmt: skip
 
 
 def quantities(text: str, start: int, end: int, language: Language = RUSSIAN) -> list[Quantity]:
