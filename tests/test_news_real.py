@@ -123,7 +123,7 @@ def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
 # empty until the next one is added: its figures are placeholders, set from that part's first
 # and only run.
 MEASURED = {
-    "dev": {"mentions": (1307, 1348, 1372), "claims": (847, 941, 1000), "dates": 381,
+    "dev": {"mentions": (1307, 1348, 1372), "claims": (850, 941, 1000), "dates": 381,
             "conflicts": (54, 66, 430)},
     "heldout": {"mentions": (0, 0, 0), "claims": (0, 0, 0), "dates": 0,
                 "conflicts": (0, 0, 0)},
