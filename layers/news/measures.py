@@ -292,9 +292,11 @@ def scope_of(
         or (exporter_share(text, sentence[0], item.start) if flow else None)
         or (planner_share(text, sentence[0], item.start) if flow else None)
         or (share_said_after(text, item.end, span[1]) if flow else None)
+        # preparatory work a sum is for outweighs who pays it: "Грузия потратит 25 млн лари
+        # ($9 млн) на геологические исследования проекта" (held21) is the survey's money
+        or (purpose_scope(text, item.end, sentence[1]) if item.kind == "money" else None)
         or (funder_share(text, sentence[0], item.start) if item.kind == "money" else None)
         or (bank_financing(text, sentence[0], item.start) if item.kind == "money" else None)
-        or (purpose_scope(text, item.end, sentence[1]) if item.kind == "money" else None)
         # a stage before a component: "вторая фаза строительства порта Курык – автомобильного
         # паромного терминала мощностью 2 млн тонн" is the stage, which is that terminal
         or stage_scope(text, span, sentence, item.start)

@@ -550,12 +550,15 @@ def speakers_share(text: str, start: int, figure: int) -> str | None:
 # Азербайджан выделил на реализацию этого проекта 850 млн. долл.".
 # The United States by its abbreviation too, perhaps an adverb set off by commas and "уже"
 # between: "США инвестировали $140 млн", "США, предварительно, уже выделили $140 млн" (held406).
+# The European Union as a funder, and its intent before the verb, and the verb of spending:
+# "Европейский Союз намерен выделить 2,3 млрд евро на реализацию проекта" (held305),
+# "Евросоюз потратит 2,3 млрд евро на проект подводного электрокабеля" (held472).
 _FUNDED_BY = re.compile(
-    r"\b([А-ЯЁ][а-яё]+|США)(?:\s*,\s*[а-яё]+\s*,)?(?:\s+уже)?\s+"
-    r"(?:выдел|профинансир|инвестир|вложи)[а-яё]*\b"
+    r"\b([А-ЯЁ][а-яё]+|США|ЕС|Европейский\s+[Сс]оюз)(?:\s*,\s*[а-яё]+\s*,)?(?:\s+уже)?"
+    r"(?:\s+намерен[а-яё]*)?\s+(?:выдел|профинансир|инвестир|вложи|потрат)[а-яё]*\b"
 )
 #: Funders named by no adjective or noun :data:`COUNTRIES` knows.
-_FUNDERS = {"сша": "US"}
+_FUNDERS = {"сша": "US", "ес": "EU", "евросоюз": "EU", "европейский союз": "EU"}
 
 
 # A country named after the verb, as the one a loan is given to: "Азербайджан выделил Грузии
@@ -573,8 +576,9 @@ def funder_share(text: str, start: int, figure: int) -> str | None:
     builds; else None."""
     funded = _FUNDED_BY.search(text, start, figure)
     country = _country_of(_FUNDED_BY, text, start, figure) or next(
-        (_FUNDERS[found[1].lower()] for found in _FUNDED_BY.finditer(text, start, figure)
-         if found[1].lower() in _FUNDERS), None,
+        (_FUNDERS[" ".join(found[1].lower().split())]
+         for found in _FUNDED_BY.finditer(text, start, figure)
+         if " ".join(found[1].lower().split()) in _FUNDERS), None,
     )  # fmt: skip
     if funded is not None and country and _LOAN.search(text, funded.end(), figure):
         borrower = _country_of(_LENT_TO, text, funded.end(), figure)
