@@ -975,6 +975,18 @@ def _yearly_stage_before(item: Quantity, scope: str | None, before: Claim) -> Cl
     return dataclasses.replace(before, unit=item.unit) if stages[0] != stages[1] else before
 
 
+def _yearly_as_stage_before(item: Quantity, scope: str | None, before: Claim) -> Quantity:
+    """``item`` counted per year when the claim before it in its sentence (``before``) is the
+    same measure of another stage, counted per year: "На первом этапе по нему будет
+    перевозиться ежегодно 5 млн. тонн грузов, а в последующем - до 17 млн" (held280)."""
+    stages = (before.scope or "", scope or "")
+    if not (before.unit or "").endswith("/yr") or item.unit != (before.unit or "")[: -len("/yr")]:
+        return item
+    if before.kind != item.kind or not all(stage.startswith("stage:") for stage in stages):
+        return item
+    return dataclasses.replace(item, unit=before.unit) if stages[0] != stages[1] else item
+
+
 # A figure said to be the same measure as the sentence before's: "Пиковая пропускная способность
 # коридора составит 17 миллионов тонн грузов в год. На начальном этапе этот показатель будет
 # находиться на уровне … 6,5 миллиона тонн грузов".
@@ -1982,6 +1994,7 @@ def read_claims(
             if claims and claims[-1].sentence == index:
                 claims[-1], scope = _section_of_part(document.text, floor, item, scope, claims[-1])
                 claims[-1] = _yearly_stage_before(item, scope, claims[-1])
+                item = _yearly_as_stage_before(item, scope, claims[-1])
             if item.kind == "growth" and scope is None and claims:
                 scope = _scope_of_volume_before(document, item, sentence, claims[-1], index)
             if item.kind in FLOWS and scope is None:

@@ -1531,6 +1531,24 @@ def _elided_stage(text: str, sentence: tuple[int, int], figure: int) -> str | No
     return f"stage:{numbers[0]}"
 
 
+# What comes after a stage, right before a figure: "На первом этапе … 5 млн. тонн грузов, а в
+# последующем - до 17 млн" (held280): the next stage's figure.
+_LATER_BEFORE = re.compile(
+    r"\b(?:в\s+последующем|в\s+дальнейшем|впоследствии)\s*[-–—]?\s*(?:до\s+)?\Z", re.IGNORECASE
+)
+#: How far before a figure its word of what comes later may start.
+_LATER_REACH = 24
+
+
+def _later_stage(text: str, sentence: tuple[int, int], figure: int) -> str | None:
+    """``stage:<n+1>`` for a figure right after "в последующем", "в дальнейшем" in a sentence
+    that names one stage, the ``n``-th, before it; else None."""
+    if _LATER_BEFORE.search(text, max(sentence[0], figure - _LATER_REACH), figure) is None:
+        return None
+    stages = set(_stages(text, sentence[0], figure))
+    return f"stage:{stages.pop() + 1}" if len(stages) == 1 else None
+
+
 def stage_scope(
     text: str, clause_span: tuple[int, int], sentence: tuple[int, int], figure: int | None = None
 ) -> str | None:
@@ -1539,7 +1557,7 @@ def stage_scope(
     the figure (at ``figure``), after the last comma: "На первом этапе … 6,5 миллиона тонн
     грузов, на втором этапе объем грузоперевозок может достигнуть 17 миллионов тонн"."""
     if figure is not None:
-        elided = _elided_stage(text, sentence, figure)
+        elided = _elided_stage(text, sentence, figure) or _later_stage(text, sentence, figure)
         if elided is not None:
             return elided
     stages = _stages(text, *clause_span) or _sentence_stages(text, *sentence)
