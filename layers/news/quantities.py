@@ -704,7 +704,9 @@ _MOST_YEARS = 100
 def last_years(text: str, start: int, end: int) -> Iterator[Quantity]:
     """The window "за (последние) N лет": a base year (kind ``since``) ``N`` years before the
     publication's, ``extra["relative_years"]`` for :mod:`.claims` to resolve."""
-    if not may_search(_LAST_YEARS, text, start, end):
+    # both words every match holds: "за" and a word of years ("года" alone is in most
+    # sentences of figures)
+    if not holds_word(text, start, end, ("за",)) or not may_search(_LAST_YEARS, text, start, end):
         return
     for match in _LAST_YEARS.finditer(text, start, end):
         value = number_value(match[1])
