@@ -53,8 +53,8 @@ PHRASES = (
     (("почти", ""), ("двухсоткилометрового", "Стокилометровый"), ("участка", "")),
     (("пришлись", ""), ("¾", "½"), ("объема", "всего", "")),
     (("процентов", "процента", "процент"), ("на",), ("40", "2,5"), ("дороже", "")),
-    (("за", "За"), ("полгода", "первое полугодие", "второе полугодие"), ("2025",),
-     ("года", "-го", "")),
+    (("за", "За"), ("полгода", "первое полугодие", "второе полугодие", "первого полугодие"),
+     ("2025", "", "нынешнего"), ("года", "-го", "")),
     (("удвоить", "Утроение", "вдвое", "втрое", "удобно", "утроиться"),),
     (("Карс", "БТК", "железная дорога", "224 км", "10 млн тонн", "завершено"),),
     (("Этот", "этот", "данный"), ("показатель", "показателя"), ("", "планируется")),
@@ -119,6 +119,7 @@ def _phrase_hints() -> list[tuple[re.Pattern[str], Hint]]:
         (quantities._WHOLE_YEAR, quantities._YEAR_HINT),
         (quantities._GROWTH_WORD, quantities._GROWTH_WORD_HINT),
         (quantities._LAST_YEARS, quantities._LAST_YEARS_HINT),
+        (quantities._HALF_YEAR, quantities._HALF_YEAR_HINT),
         *[(pattern, ("год",)) for pattern in (
             timing._ABSOLUTE, timing._RELATIVE_END, timing._RELATIVE_IN, timing._SINCE,
             timing._QUARTERS, timing._RELATIVE_START, timing._SEASON,

@@ -872,6 +872,8 @@ def _another_line_between(
     return _ENDS.search(text, max(name_end, figure - _ENDS_REACH), figure) is not None
 
 
+# Shipments between two ports named as their ends: "из порта Актау в порт Баку".
+_PORT_TO_PORT = re.compile(r"\bиз\s+порта\s+[А-ЯЁ][а-яё]+\s+в\s+порт\s+[А-ЯЁ][а-яё]+")
 # A verb of a project that holds a part: "Проект … включает строительство железнодорожной
 # ветки Карс-Ахалкалаки" (held476).
 _INCLUDES = re.compile(r"\bвключа(?:ет|ют|л[аио]?)\b", re.IGNORECASE)
@@ -2062,6 +2064,13 @@ def read_claims(
                 vessel = False  # the first tanker's loading is the pipeline's start
             if (vessel and not _vessels_counted_after(document.text, item, span)) or carried:
                 scope = OF_A_VESSEL
+            if link is not None and item.kind in FLOWS and _PORT_TO_PORT.search(
+                document.text, sentence[0], item.start
+            ):
+                # "транспортировке нефти из порта Актау в порт Баку, который увеличился на 870
+                # тысяч тонн, достигнув отметки в 990,2 тысячи тонн" (held233): a route's
+                # shipments between two ports, neither port's handling
+                link = linking.Link(None, None, f"{linking.UNMAPPED} project (a route between ports)")
             if link is not None and _new_port_before(document.text, span[0], item.start):
                 link = linking.Link(None, None, f"{linking.UNMAPPED} project (a new port)")
             if link is not None and (
