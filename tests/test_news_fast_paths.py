@@ -122,11 +122,12 @@ def _phrase_hints() -> list[tuple[re.Pattern[str], Hint]]:
         (quantities._HALF_YEAR, quantities._HALF_YEAR_HINT),
         *[(pattern, ("год",)) for pattern in (
             timing._ABSOLUTE, timing._RELATIVE_END, timing._RELATIVE_IN, timing._SINCE,
-            timing._QUARTERS, timing._RELATIVE_START, timing._SEASON,
+            timing._QUARTERS, timing._RELATIVE_START,
         )],
         # "в 2027." closes a sentence without "год", "в 2005 г." abbreviates it: its hint is
         # the bare or abbreviated year itself, as ``timing.deadlines`` checks it.
         (timing._IN_YEAR, ("год", timing.WITHOUT_YEAR_WORD)),
+        (timing._SEASON, ("год", timing.WITHOUT_YEAR_WORD)),  # "весны 2006 г."
     ]  # fmt: skip
 
 
