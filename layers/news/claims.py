@@ -1080,6 +1080,8 @@ def _context(document: NewsDocument, found: Sequence[Quantity]) -> dict[str, Any
             context["since"] = int(item.value)
             if item.extra.get("relative_to"):  # "за последние семь лет": up to the page's year
                 context["until"] = int(item.extra["relative_to"][:4])
+            elif item.extra.get("until_published") and document.date:
+                context["until"] = int(document.date[:4])  # "с 2022 года по сегодняшний день"
         elif item.kind in ("duration", "deadline"):
             context["horizon"] = {"kind": item.kind, "value": item.value, "unit": item.unit,
                                   "value_max": item.value_max, "text": written}  # fmt: skip

@@ -185,6 +185,12 @@ _AT_END_OF = re.compile(
     rf"\b(?<!состоянию\s)(?:на\s+конец|в\s+конце)\s+({YEAR})\s+года\b", re.IGNORECASE
 )
 _SINCE = re.compile(rf"\b[Сс]\s+({YEAR})\s+год[а-я]*")
+# A base year's window said to run up to now, right after it: "с 2022 года по сегодняшний
+# день уже вырос в четыре раза" (held74).
+_TO_THIS_DAY = re.compile(
+    r"\s+(?:по|до)\s+(?:сегодняшн(?:ий|его)\s+д(?:ень|ня)|настоящее\s+время|сей\s+день)\b",
+    re.IGNORECASE,
+)
 # Looked up case-folded: a match with case ignored may hold a letter's other form ("ᲄ", the
 # tall "т", folds to "т"; lower() keeps it).
 _OFFSET = {"этого": 0, "текущего": 0, "этом": 0, "текущем": 0, "следующего": 1,
@@ -271,7 +277,10 @@ def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
                            qualifier="end of",
                            extra={"end_of_year": True, "relative_years": offset})  # fmt: skip
     for match in _SINCE.finditer(text, start, end) if dated else ():
-        yield Quantity("since", float(match[1]), "year", match.start(), match.end())
+        # "с 2022 года по сегодняшний день": a window that ends when the page was written
+        to_date = _TO_THIS_DAY.match(text, match.end(), end) is not None
+        yield Quantity("since", float(match[1]), "year", match.start(), match.end(),
+                       extra={"until_published": True} if to_date else {})  # fmt: skip
 
 
 #: What every pattern of a year named relative to the publication holds (:data:`_WHICH_YEAR`,
