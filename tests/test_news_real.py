@@ -118,10 +118,11 @@ def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
 
 
 # (right, found, expected) measured on each part when the floors were set; conflicts are
-# (real reported, reported, real found). Development (496 articles) with the thirty-seventh part
-# (held476-held485) in it, measured before anything was changed for it. The held-out part is
-# empty until the next one is added: its figures are placeholders, set from that part's first
-# and only run.
+# (real reported, reported, real found). Development (496 articles) after the thirty-seventh
+# part's (held476-held485) classes and development's were fixed (when it moved, before any
+# change: mentions (1307, 1348, 1372), claims (842, 938, 1000), dates 380, conflicts (52, 68,
+# 424)). The held-out part is empty until the next one is added: its figures are placeholders,
+# set from that part's first and only run.
 MEASURED = {
     "dev": {"mentions": (1307, 1348, 1372), "claims": (854, 939, 1000), "dates": 381,
             "conflicts": (54, 63, 430)},
@@ -3904,7 +3905,7 @@ def test_what_comes_later_after_a_stages_yearly_volume_is_the_next_stage() -> No
                           "held169_kavkazplus_20161108_btk_testing_17mt.txt")
 
 
-def test_half_a_year_of_no_year_and_shipments_between_two_ports_are_no_ports_yearly_volume() -> None:
+def test_half_a_year_of_no_year_and_shipments_between_two_ports_are_no_ports_volume() -> None:
     # "За первое полугодие перевалка грузов в Бакинском порту составила 2 млн тонн", "За
     # первого полугодие нынешнего года объем перевалки грузов достиг двух миллионов тонн"
     # (held388): half a year, no whole year of another article; "транспортировке нефти из
@@ -3914,7 +3915,7 @@ def test_half_a_year_of_no_year_and_shipments_between_two_ports_are_no_ports_yea
     for written in ("2 млн тонн", "двух миллионов тонн"):
         assert _claim(half, written).context["period"]["months"] == 6.0
     route = _claim("held233_bizmedia_20231011_aktau_kaztransoil_btc_1_5mt.txt", "990,2 тысячи тонн")
-    assert (route.layer, route.link) == (None, "unmapped project (a route between ports)")
+    assert (route.layer, route.link) == (None, "unmapped project (ports' route)")
     assert not [conflict for conflict in _dev_conflicts()
                 if conflict.subject == "baku_port/alat" and conflict.kind == "mass"
                 and conflict.rule == "value"]  # fmt: skip

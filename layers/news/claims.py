@@ -2072,7 +2072,7 @@ def read_claims(
                 # "транспортировке нефти из порта Актау в порт Баку, который увеличился на 870
                 # тысяч тонн, достигнув отметки в 990,2 тысячи тонн" (held233): a route's
                 # shipments between two ports, neither port's handling
-                link = linking.Link(None, None, f"{linking.UNMAPPED} project (a route between ports)")
+                link = linking.Link(None, None, f"{linking.UNMAPPED} project (ports' route)")
             if link is not None and _new_port_before(document.text, span[0], item.start):
                 link = linking.Link(None, None, f"{linking.UNMAPPED} project (a new port)")
             if link is not None and (

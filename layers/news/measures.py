@@ -329,7 +329,7 @@ def first_of_a_later(document: NewsDocument, sentence: tuple[int, int]) -> str |
     """``stage:1`` for a yearly volume of a sentence that names no stage when the next sentence
     opens with what comes later (:data:`_LATER_OPENS`): the volume is the first stage's."""
     index = document.sentence_index(sentence[0])
-    if index + 1 >= len(document.sentences):
+    if index is None or index + 1 >= len(document.sentences):
         return None
     following = document.sentences[index + 1]
     return "stage:1" if _LATER_OPENS.match(document.text, following[0], following[1]) else None
