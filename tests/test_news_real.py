@@ -82,8 +82,8 @@ def _last_claim(name: str, written: str) -> Claim:
 #: held229-held240, held241-held252, held253-held264, held265-held276, held277-held288,
 #: held289-held300, held301-held311, held312-held321, held322-held333, held334-held345,
 #: held346-held357, held358-held369, held370-held380, held381-held390, held391-held424,
-#: held425-held441, held442-held461 and held462-held475.
-SEEN = {f"held{n:02d}" for n in range(1, 476)}
+#: held425-held441, held442-held461, held462-held475 and held476-held485.
+SEEN = {f"held{n:02d}" for n in range(1, 486)}
 
 
 def _part_id(entry: dict[str, Any]) -> str:
@@ -118,15 +118,15 @@ def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
 
 
 # (right, found, expected) measured on each part when the floors were set; conflicts are
-# (real reported, reported, real found). Development (486 articles) after the thirty-sixth
-# part's (held462-held475) classes were fixed (when it moved, before any change: mentions (1277,
-# 1317, 1343), claims (838, 932, 991), dates 371, conflicts (51, 69, 416)); the held-out part
-# (held476-held485, 10 articles) from its first and only run (7 Dec 2026), before anything was
-# changed for it.
+# (real reported, reported, real found). Development (496 articles) after the thirty-seventh
+# part's (held476-held485) classes and development's were fixed (when it moved, before any
+# change: mentions (1307, 1348, 1372), claims (842, 938, 1000), dates 380, conflicts (52, 68,
+# 424)). The held-out part is empty until the next one is added: its figures are placeholders,
+# set from that part's first and only run.
 MEASURED = {
-    "dev": {"mentions": (1280, 1320, 1343), "claims": (840, 932, 991), "dates": 373,
-            "conflicts": (51, 67, 417)},
-    "heldout": {"mentions": (27, 28, 29), "claims": (2, 6, 9), "dates": 7,
+    "dev": {"mentions": (1307, 1348, 1372), "claims": (854, 939, 1000), "dates": 381,
+            "conflicts": (54, 63, 430)},
+    "heldout": {"mentions": (0, 0, 0), "claims": (0, 0, 0), "dates": 0,
                 "conflicts": (0, 0, 0)},
 }  # fmt: skip
 
@@ -178,7 +178,8 @@ DATELESS = ("held29", "held31", "held36", "held63", "held77", "held81", "held84"
             "held430", "held434", "held439",
             "held442", "held443", "held446", "held455", "held456", "held457", "held458",
             "held459", "held461",
-            "held464", "held467", "held468", "held469", "held471", "held475")  # fmt: skip
+            "held464", "held467", "held468", "held469", "held471", "held475",
+            "held477", "held479")  # fmt: skip
 
 
 @pytest.mark.parametrize("part", sorted(MEASURED))
@@ -3786,3 +3787,145 @@ def test_the_mass_of_a_loading_is_a_shippers_batch_not_the_pipelines() -> None:
     # plan, no BTC figure
     batch = _claim("held469_sputnikaz_20230328_kaztransoil_btc_tengiz_batch.txt", "125 тыс. тонн")
     assert (batch.scope, batch.feature) == ("actor:shipment", None)
+
+
+def test_a_dateline_in_capitals_with_a_count_of_reads_after_it_is_the_publication_date() -> None:
+    # "30 ОКТЯБРЯ 2017    Прочитано: 3757" (Vzglyad.az): the month in capitals and the page's
+    # count of reads on the dateline's line
+    first_train = _analysis("held483_vzglyadaz_20171030_btk_first_freight_train.txt")
+    assert first_train.document.date == "2017-10-30"
+
+
+def test_a_stretch_between_two_places_and_a_branch_a_project_includes_are_stretches() -> None:
+    # "Азербайджанская компания «Азер роуд сервис» завершила строительство 29-километрового
+    # участка железной дороги от Марабды до Карцахи" (PortNews): the word "сервис" in the
+    # builder's quoted name is no carrier, the stretch between two places no whole line;
+    # "Проект транспортного коридора Баку-Тбилиси-Карс включает строительство железнодорожной
+    # ветки Карс-Ахалкалаки протяженностью 98 км": the branch the project includes is a stretch
+    # of it, not another line
+    kartsakhi = "held476_portnews_20120621_btk_kartsakhi_29km_98km.txt"
+    for written in ("29-километрового", "98 км"):
+        stretch = _claim(kartsakhi, written)
+        assert (stretch.feature, stretch.scope) == ("btk", "component:участок")
+
+
+def test_a_percent_of_a_companys_capital_is_an_owners_stake_in_brackets_or_not() -> None:
+    # "компании ВР, которая владеет 30% капитала этой второй по протяженности в мире нефтяной
+    # трассы" (PortNews): BP's stake, as "British Petroleum (30.1% капитала)" (held269)
+    stake = _claim("held478_portnews_20080825_btc_restored_after_fire.txt", "30%")
+    assert (stake.scope, stake.layer) == ("actor:owner", None)
+
+
+def test_a_season_of_a_year_and_the_first_tankers_loading_are_the_pipelines_deadlines() -> None:
+    # "заполнение первого танкера в порту Джейхан намечено на начало весны 2006 года"
+    # (Turkey.ru) and "Летом 2005 года в эксплуатацию будет введен трубопровод Баку-Джейхан"
+    # (held289): a season of a year; the first tanker is when the pipeline starts to deliver,
+    # no vessel's figure
+    spring = _claim("held479_turkeyru_20051121_btc_oil_crosses_into_turkey.txt", "на начало весны")
+    summer = _claim("held289_dw_20050517_btc_summer_2005.txt", "Летом 2005 года")
+    for deadline in (spring, summer):
+        assert (deadline.kind, deadline.feature, deadline.scope) == ("deadline", "btc", None)
+    assert (spring.value, summer.value) == (2006.0, 2005.0)
+    first_tanker = _claim("held460_canews_20040604_btc_65pct_950km_2005.txt", "во втором полугодии")
+    assert first_tanker.scope is None and first_tanker.layer == "btc_pipeline"
+    # "весной 2026 года начнется строительство" would be a start: no deadline
+    assert not [item for item in deadlines("Весной 2026 года начнется строительство дороги.", 0, 48)
+                if item.kind == "deadline"]  # fmt: skip
+
+
+def test_the_subjects_kind_named_before_a_figure_outweighs_another_feature_named_after_it() -> None:
+    # "строительство трубопровода будет завершено в начале 2005 года, после чего … будут
+    # заполняться нефтью трубопровод и терминал в Джейхане" (held460): the pipeline's deadline,
+    # not the Ceyhan terminal's named after it
+    start = _claim("held460_canews_20040604_btc_65pct_950km_2005.txt", "в начале 2005 года")
+    assert (start.feature, start.link) == ("btc", "article subject, its kind named")
+
+
+def test_money_received_every_year_paid_to_the_budget_or_of_goods_made_is_no_cost() -> None:
+    # "турецкая экономика будет ежегодно получать 200 миллионов долларов" (Turkey.ru): a
+    # country's income from the pipeline; "выпущено продукции на 260,4 млрд тенге", "Выплаты в
+    # бюджет составили 23,6 млрд тенге" (held474): a zone's output and taxes, no investment
+    income = "held479_turkeyru_20051121_btc_oil_crosses_into_turkey.txt"
+    assert not [claim for claim in _analysis(income).claims if claim.kind == "money"]
+    zone = "held474_kazpravda_20180227_aktau_sez_unmapped.txt"
+    assert not [claim for claim in _analysis(zone).claims
+                if claim.text in ("260,4 млрд тенге", "23,6 млрд тенге")]  # fmt: skip
+    # "Казахстан инвестирует 47,6 млрд тенге в контейнерный хаб" stays an investment
+    hub = _claim("held235_inform_20251125_aktau_hub_47_6bn_240k_teu.txt", "47,6 млрд тенге")
+    assert hub.kind == "money"
+
+
+def test_a_change_or_a_sum_over_the_last_years_is_counted_up_to_the_pages_year() -> None:
+    # "за последние семь лет общий объем перевозок по ТМТМ увеличился почти в пять раз"
+    # (held07, 2026) and "увеличились в 6 раз за последние 6 лет" (held175, 2025) both reach
+    # back to 2019 but end a year apart; "за пять лет увеличились в семь раз" (held485, 2026)
+    # is no window of "с 2019 года … вырос в шесть раз" (held175): none disagree
+    fivefold = _claim("held07_report_20260310_tmtm_volumes.txt", "почти в пять раз")
+    assert (fivefold.context["since"], fivefold.context["until"]) == (2019, 2026)
+    sixfold = _claim("held175_vestikavkaza_20250317_titr_4_5mt_sixfold.txt", "в 6 раз")
+    assert (sixfold.context["since"], sixfold.context["until"]) == (2019, 2025)
+    corridor = [conflict for conflict in _dev_conflicts()
+                if conflict.subject == "middle_corridor/*" and conflict.unit == "x"
+                and conflict.role == "reported" and not conflict.claims[0].scope]  # fmt: skip
+    assert not [conflict for conflict in corridor
+                if {"held07", "held175", "held485"} & {Path(claim.document).name.split("_")[0]
+                                                       for claim in conflict.claims}]  # fmt: skip
+    # "С 2019 года инвестиции … превысили $4,6 млрд" (held17) and "Инвестиции … составили 30
+    # млрд долларов за 10 лет" (held296, 2023): totals since different years
+    assert not _conflicts("held17_trend_20260116_middle_corridor_turkmenistan.txt",
+                          "held296_railnews_20231130_kuryk_sarzha_2025.txt")
+    # "По прогнозным данным, в этом году объемы перевозок вырастут в шесть раз" is a forecast
+    forecast = _last_claim("held342_tengrinews_20220511_titr_3_2mt_50k_teu.txt", "в шесть раз")
+    assert forecast.role == "target"
+
+
+def test_the_european_unions_money_for_a_project_is_its_share_not_construction() -> None:
+    # "Евросоюз потратит 2,3 млрд евро на проект подводного электрокабеля" (Apsny.ge),
+    # "Европейский Союз намерен выделить 2,3 млрд евро на реализацию проекта" (held305): the
+    # EU's funding; "Грузия потратит 25 млн лари ($9 млн) на геологические исследования" (held21)
+    # stays the survey's money
+    for name in ("held472_apsny_20221212_black_sea_cable_eu_2_3bn_eur.txt",
+                 "held305_sputnikam_20240627_black_sea_cable_eu_2_3bn_eur.txt"):
+        assert _last_claim(name, "2,3 млрд евро").scope == "share:EU"
+    survey = _claim("held21_vestikavkaza_20251201_black_sea_cable_survey.txt", "25 млн лари")
+    assert survey.scope == "component:исследование"
+
+
+def test_what_comes_later_after_a_stages_yearly_volume_is_the_next_stage() -> None:
+    # "На первом этапе по нему будет перевозиться ежегодно 5 млн. тонн грузов, а в последующем
+    # - до 17 млн" (held280): the second stage's yearly volume; "Предполагаемая пропускная
+    # способность БТК - миллион пассажиров и 6,5 миллиона тонн грузов в год. В дальнейшем
+    # пропускная способность … может быть увеличена до" (held455): the first stage's, no
+    # disagreement with held169's peak of 17 million tonnes a year
+    later = _claim("held280_turan_20171030_btk_5mt_17mt.txt", "17 млн. тонн")
+    assert (later.scope, later.unit) == ("stage:2", "Mt/yr")
+    first = _claim("held455_ekhokavkaza_20181101_btk_passengers_q3_2019.txt", "6,5 миллиона тонн")
+    assert first.scope == "stage:1"
+    assert not _conflicts("held455_ekhokavkaza_20181101_btk_passengers_q3_2019.txt",
+                          "held169_kavkazplus_20161108_btk_testing_17mt.txt")
+
+
+def test_half_a_year_of_no_year_and_shipments_between_two_ports_are_no_ports_volume() -> None:
+    # "За первое полугодие перевалка грузов в Бакинском порту составила 2 млн тонн", "За
+    # первого полугодие нынешнего года объем перевалки грузов достиг двух миллионов тонн"
+    # (held388): half a year, no whole year of another article; "транспортировке нефти из
+    # порта Актау в порт Баку, который увеличился на 870 тысяч тонн, достигнув отметки в 990,2
+    # тысячи тонн" (held233): shipments between two ports, neither port's handling
+    half = "held388_vestiaz_20180711_baku_port_h1_2018.txt"
+    for written in ("2 млн тонн", "двух миллионов тонн"):
+        assert _claim(half, written).context["period"]["months"] == 6.0
+    route = _claim("held233_bizmedia_20231011_aktau_kaztransoil_btc_1_5mt.txt", "990,2 тысячи тонн")
+    assert (route.layer, route.link) == (None, "unmapped project (ports' route)")
+    assert not [conflict for conflict in _dev_conflicts()
+                if conflict.subject == "baku_port/alat" and conflict.kind == "mass"
+                and conflict.rule == "value"]  # fmt: skip
+
+
+def test_a_change_since_a_year_up_to_this_day_ends_when_the_page_was_written() -> None:
+    # "объем грузоперевозок по Среднему коридору с 2022 года по сегодняшний день уже вырос в
+    # четыре раза" (held74, 2025): a window from 2022 to the page's year, no base year a change
+    # of no window shares ("В шесть раз выросли грузоперевозки по Транскаспийскому …", held63)
+    fourfold = _claim("held74_report_20251127_kos_middle_corridor_fourfold.txt", "в четыре раза")
+    assert (fourfold.context["since"], fourfold.context["until"]) == (2022, 2025)
+    assert not _conflicts("held74_report_20251127_kos_middle_corridor_fourfold.txt",
+                          "held63_ati_20250908_tmtm_sixfold.txt")

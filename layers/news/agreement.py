@@ -53,11 +53,12 @@ PUBLISHED = "published"
 
 def window_of(claim: Claim) -> Any:
     """What a claim's figure is counted over: its reporting period, and for a change also
-    its base year ("с 2020 года … вырос почти в пять раз"); for a volume that states no
+    its base year ("с 2020 года … вырос почти в пять раз") and the year a window of the last
+    years ends in ("за последние семь лет", the page's year); for a volume that states no
     period, the year its article was published (``(PUBLISHED, year)``): "экспортировано 29,671
     млн. тонн" in 2013 is no figure of 2025."""
     if claim.kind == "growth":
-        return (period_of(claim), claim.context.get("since"))
+        return (period_of(claim), claim.context.get("since"), claim.context.get("until"))
     if PUBLISHED in claim.context and period_of(claim) is None:
         return (PUBLISHED, claim.context[PUBLISHED])  # the year None when it is unknown
     return period_of(claim)
@@ -118,12 +119,13 @@ def _two_from_distinct_documents(claims: Iterable[Claim]) -> list[Claim]:
     return kept
 
 
-def _extremes(members: Sequence[Claim]) -> dict[tuple[Any, Any], list[Claim]]:
-    """Per (window, step): the two lowest and the two highest figures, each pair from
-    distinct documents."""
-    pools: dict[tuple[Any, Any], list[Claim]] = {}
+def _extremes(members: Sequence[Claim]) -> dict[tuple[Any, Any, Any], list[Claim]]:
+    """Per (window, step, base, :func:`base_of`): the two lowest and the two highest figures,
+    each pair from distinct documents."""
+    pools: dict[tuple[Any, Any, Any], list[Claim]] = {}
     for claim in members:
-        pools.setdefault((window_of(claim), tolerance_step(claim)), []).append(claim)
+        key = (window_of(claim), tolerance_step(claim), base_of(claim))
+        pools.setdefault(key, []).append(claim)
     found = {}
     for key, pool in pools.items():
         ordered = sorted(pool, key=lambda claim: claim.value)
@@ -170,17 +172,31 @@ def _months_of_no_year(period: Period) -> bool:
 
 
 def _changes_comparable(window: Any, other: Any) -> bool:
-    """Whether two changes (windows ``(period, base year)``, :func:`window_of`) are one
+    """Whether two changes (windows ``(period, base year, until)``, :func:`window_of`) are one
     measure: over one stated window, or since a base year against a change that states no
     window ("с 2020 года … почти в пять раз" against "рост произошел почти в три раза"). Not
     two changes that state none ("в 1,5 раза", "в 3-4 раза"), nor a change over some months
     against one whose months are unstated ("на 40,4% больше" over nine months, "на 48%
     больше" over eight the sentence before says)."""
-    unstated = (None, None)
+    unstated = (None, None, None)
     if window == other:
         return window != unstated
     stated = other if window == unstated else window if other == unstated else None
-    return stated is not None and stated[1] is not None
+    # "за последние семь лет" stated in 2026 is a window of its own up to the page's year
+    # (``until``), not a base year a change of no window may share: "почти в пять раз" over
+    # the last seven years and "в шесть раз" over the last six, said a year apart, both
+    # reach 2019
+    return stated is not None and stated[1] is not None and stated[2] is None
+
+
+def base_of(claim: Claim) -> tuple[Any, Any] | None:
+    """What a sum is counted from: its base year and, for the last years up to the page, the
+    year they end in ("С 2019 года инвестиции … превысили $4,6 млрд", "30 млрд долларов за 10
+    лет", stated in 2023: two totals of different years, no disagreement); None for any other
+    figure, or a sum that states none."""
+    if claim.kind != "money" or claim.context.get("since") is None:
+        return None
+    return (claim.context["since"], claim.context.get("until"))
 
 
 def _value_rule(members: Sequence[Claim]) -> dict[int, Claim]:
@@ -188,7 +204,10 @@ def _value_rule(members: Sequence[Claim]) -> dict[int, Claim]:
     involved = {}
     for claim in members:
         window = window_of(claim)
-        for (other_window, _), candidates in extremes.items():
+        base = base_of(claim)
+        for (other_window, _, other_base), candidates in extremes.items():
+            if base is not None and other_base is not None and base != other_base:
+                continue  # sums since different years
             if claim.kind == "growth":
                 if not _changes_comparable(window, other_window):
                     continue

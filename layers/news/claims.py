@@ -62,6 +62,7 @@ from caspian.layers.news.scopes import (
     CARGO,
     COMPONENT_REACH,
     SHIPPER_COMPANIES,
+    STRETCH,
     WAYS,
     changed_share,
     clause,
@@ -91,6 +92,7 @@ PROJECT_TOPICS = ("investment",)
 _PLANNING = {
     "планироваться", "планировать", "намереваться", "намерен", "предусматривать", "цель",
     "ориентир", "план", "plan", "target", "прогноз", "прогнозироваться", "прогнозировать",
+    "прогнозный",
 }  # fmt: skip
 #: Largest value of a claim in its normal unit: a quadrillion (USD, km, t) is beyond any
 #: figure of these projects, so a bigger one is a typo or a hostile page, not a claim.
@@ -475,6 +477,18 @@ def _own_clause(text: str, start: int, end: int, span: tuple[int, int]) -> tuple
     return (edges[-1] if edges else span[0]), (after.start() if after else span[1])
 
 
+# The first tanker, an adjective perhaps between: "заполнение первого танкера в порту Джейхан
+# намечено на начало весны 2006 года" (held479), "первый танкер с каспийской нефтью отойдет из
+# порта Джейхан во втором полугодии 2005 года" (held460): when a pipeline starts to deliver.
+_FIRST_TANKER = re.compile(r"\bперв[а-яё]+\s+(?:[а-яё]+\s+)?танкер", re.IGNORECASE)
+
+
+def _first_tanker(text: str, span: tuple[int, int]) -> bool:
+    """Whether the clause ``text[span[0]:span[1]]`` of a deadline names the first tanker (a
+    pipeline's first delivery, its start of operation, not a vessel's figure)."""
+    return _FIRST_TANKER.search(text, *span) is not None
+
+
 # Vessels counted by digits: "загружено в Джейхане в 70 танкеров" (held362).
 _COUNTED_VESSELS = re.compile(
     r"(?<![\d,.])\d+\s+(?:[а-яё]+\s+)?(?:танкер|судн|суд[оа]в|паром|сухогруз|контейнеровоз|барж)"
@@ -562,7 +576,19 @@ def _carrier_named(text: str, sentence: tuple[int, int], item: Quantity) -> bool
     if item.kind in ("event", "deadline"):
         stop = _CARRIER_PART_END.search(text, item.end, sentence[1])
         end = stop.start() if stop else sentence[1]
-    return holds_lemma(text, after, end, _CARRIER_LEMMAS)
+    if not holds_lemma(text, after, end, _CARRIER_LEMMAS):
+        return False
+    # the word in a company's name in quotes is no carrier: "Азербайджанская компания «Азер
+    # роуд сервис» завершила строительство 29-километрового участка" (held476) is the builder's
+    return any(
+        lemmas(word.text) & _CARRIER_LEMMAS and not _in_quoted_name(text, after, word.start)
+        for word in words(text, after, end)
+    )
+
+
+def _in_quoted_name(text: str, start: int, at: int) -> bool:
+    """Whether ``at`` stands inside a name in guillemets opened in ``text[start:at]``."""
+    return text.rfind("«", start, at) > text.rfind("»", start, at)
 
 
 # A change said of the figure of the sentence before: "это в 2 раза выше по сравнению с
@@ -846,6 +872,26 @@ def _another_line_between(
     return _ENDS.search(text, max(name_end, figure - _ENDS_REACH), figure) is not None
 
 
+# Shipments between two ports named as their ends: "из порта Актау в порт Баку".
+_PORT_TO_PORT = re.compile(r"\bиз\s+порта\s+[А-ЯЁ][а-яё]+\s+в\s+порт\s+[А-ЯЁ][а-яё]+")
+# A verb of a project that holds a part: "Проект … включает строительство железнодорожной
+# ветки Карс-Ахалкалаки" (held476).
+_INCLUDES = re.compile(r"\bвключа(?:ет|ют|л[аио]?)\b", re.IGNORECASE)
+#: How far after the start of the project's name (characters: the name and a word or two)
+#: its verb of holding a part is read.
+_INCLUDES_REACH = 80
+
+
+def _included(text: str, link: linking.Link, figure: int) -> bool:
+    """Whether the project named at ``link.position`` is said, right after its name, to include
+    (:data:`_INCLUDES`) what follows up to the figure at ``figure``: the line named by its ends
+    there is a part of it, not another line."""
+    if link.position is None:
+        return False
+    stop = min(figure, link.position + _INCLUDES_REACH)
+    return _INCLUDES.search(text, link.position, stop) is not None
+
+
 def _new_port_before(text: str, start: int, figure: int) -> bool:
     """Whether ``text[start:figure]`` (a figure's clause before it) names a new port."""
     return _NEW_PORT.search(text, start, figure) is not None
@@ -929,6 +975,18 @@ def _yearly_stage_before(item: Quantity, scope: str | None, before: Claim) -> Cl
     if before.kind != item.kind or not all(stage.startswith("stage:") for stage in stages):
         return before
     return dataclasses.replace(before, unit=item.unit) if stages[0] != stages[1] else before
+
+
+def _yearly_as_stage_before(item: Quantity, scope: str | None, before: Claim) -> Quantity:
+    """``item`` counted per year when the claim before it in its sentence (``before``) is the
+    same measure of another stage, counted per year: "На первом этапе по нему будет
+    перевозиться ежегодно 5 млн. тонн грузов, а в последующем - до 17 млн" (held280)."""
+    stages = (before.scope or "", scope or "")
+    if not (before.unit or "").endswith("/yr") or item.unit != (before.unit or "")[: -len("/yr")]:
+        return item
+    if before.kind != item.kind or not all(stage.startswith("stage:") for stage in stages):
+        return item
+    return dataclasses.replace(item, unit=before.unit) if stages[0] != stages[1] else item
 
 
 # A figure said to be the same measure as the sentence before's: "Пиковая пропускная способность
@@ -1020,6 +1078,10 @@ def _context(document: NewsDocument, found: Sequence[Quantity]) -> dict[str, Any
                                  "text": written}  # fmt: skip
         elif item.kind == "since":
             context["since"] = int(item.value)
+            if item.extra.get("relative_to"):  # "за последние семь лет": up to the page's year
+                context["until"] = int(item.extra["relative_to"][:4])
+            elif item.extra.get("until_published") and document.date:
+                context["until"] = int(document.date[:4])  # "с 2022 года по сегодняшний день"
         elif item.kind in ("duration", "deadline"):
             context["horizon"] = {"kind": item.kind, "value": item.value, "unit": item.unit,
                                   "value_max": item.value_max, "text": written}  # fmt: skip
@@ -1787,18 +1849,36 @@ def _first_ferry_facility(text: str) -> tuple[int, str] | None:
 #: Nouns of money earned, not spent on a project: "принесут Турции прибыль в размере 147,6
 #: млрд лир ($3,6 млрд по текущему курсу)".
 _EARNINGS = {"прибыль", "доход", "выручка"}
+#: Verbs of receiving and words of every year: money received every year is earned.
+_RECEIVES = {"получать", "получить"}
+_YEARLY_WORDS = {"ежегодно", "ежегодный"}
+#: Payments to a state's budget ("Выплаты в бюджет составили 23,6 млрд тенге", held474), and
+#: goods made ("выпущено продукции на 260,4 млрд тенге"): what a zone's firms pay and produce,
+#: no cost of a project.
+_TO_THE_STATE = {"выплата", "отчисление", "налог"}
+_STATE_BUDGET = {"бюджет", "налог"}
+_OUTPUT = {"продукция"}
 #: How far before a sum (characters) its noun of earnings is read.
 _EARNINGS_REACH = 60
 
 
 def _earned(text: str, item: Quantity, floor: int) -> bool:
-    """Whether a sum (``item``) is money earned: a noun of earnings (:data:`_EARNINGS`) in
+    """Whether a sum (``item``) is money earned: a noun of earnings (:data:`_EARNINGS`), or a
+    verb of receiving with a word of every year (:data:`_RECEIVES`, :data:`_YEARLY_WORDS`), in
     the :data:`_EARNINGS_REACH` characters before it, from ``floor`` (its sentence's start)
     on: no cost or investment of a project."""
     if item.kind != "money":
         return False
     before = words(text, max(floor, item.start - _EARNINGS_REACH), item.start)
-    return any(lemmas(word.text) & _EARNINGS for word in before)
+    said = frozenset().union(*(lemmas(word.text) for word in before))
+    # money received every year: "турецкая экономика будет ежегодно получать 200 миллионов
+    # долларов" (held479) is a country's income from the pipeline, no cost of it
+    return (
+        bool(said & _EARNINGS)
+        or bool(said & _RECEIVES and said & _YEARLY_WORDS)
+        or bool(said & _TO_THE_STATE and said & _STATE_BUDGET)
+        or bool(said & _OUTPUT)
+    )
 
 
 def _without_route_ends(
@@ -1918,6 +1998,7 @@ def read_claims(
             if claims and claims[-1].sentence == index:
                 claims[-1], scope = _section_of_part(document.text, floor, item, scope, claims[-1])
                 claims[-1] = _yearly_stage_before(item, scope, claims[-1])
+                item = _yearly_as_stage_before(item, scope, claims[-1])
             if item.kind == "growth" and scope is None and claims:
                 scope = _scope_of_volume_before(document, item, sentence, claims[-1], index)
             if item.kind in FLOWS and scope is None:
@@ -1981,8 +2062,17 @@ def read_claims(
             carried = _carrier_named(document.text, sentence, item)
             carried = carried or _a_trip(document.text, span[0], item)
             vessel = _names_in_own_clause(document.text, item, span, VESSELS)
+            if vessel and item.kind == "deadline" and _first_tanker(document.text, span):
+                vessel = False  # the first tanker's loading is the pipeline's start
             if (vessel and not _vessels_counted_after(document.text, item, span)) or carried:
                 scope = OF_A_VESSEL
+            if link is not None and item.kind in FLOWS and _PORT_TO_PORT.search(
+                document.text, sentence[0], item.start
+            ):
+                # "транспортировке нефти из порта Актау в порт Баку, который увеличился на 870
+                # тысяч тонн, достигнув отметки в 990,2 тысячи тонн" (held233): a route's
+                # shipments between two ports, neither port's handling
+                link = linking.Link(None, None, f"{linking.UNMAPPED} project (ports' route)")
             if link is not None and _new_port_before(document.text, span[0], item.start):
                 link = linking.Link(None, None, f"{linking.UNMAPPED} project (a new port)")
             if link is not None and (
@@ -2011,7 +2101,11 @@ def read_claims(
                 and scope is None
                 and _another_line_between(document.text, link, named_here, item.start)
             ):
-                link = linking.Link(None, None, f"{linking.UNMAPPED} project (a line)")
+                if _included(document.text, link, item.start):
+                    scope = STRETCH  # "Проект … Баку-Тбилиси-Карс включает строительство
+                    # железнодорожной ветки Карс-Ахалкалаки протяженностью 98 км" (held476)
+                else:
+                    link = linking.Link(None, None, f"{linking.UNMAPPED} project (a line)")
             if link is not None and not named_here and _of_a_company(
                 document.text, item, sentence[0]
             ):

@@ -252,11 +252,18 @@ def _restated(line: str, found: FoundDate) -> bool:
         found.date.day, found.date.month, found.date.year)
 
 
+# The count of reads a site prints after its dateline on one line: "30 ОКТЯБРЯ 2017
+# Прочитано: 3757" (vzglyad.az), a counter of the page, not text after a date.
+_READ_COUNT = re.compile(r"\s+(?:Прочитано|Просмотров|Просмотры)\s*:?\s*\d+\Z", re.IGNORECASE)
+
+
 def _dateline(line: str) -> str:
     """``line`` (made :func:`_bare`) without a weekday, an issue's number or a rubric before
-    its date."""
+    its date, nor a count of reads after it."""
     lead = _DATELINE_LEAD.match(line) or _RUBRIC_LEAD.match(line)
-    return line[lead.end() :] if lead else line
+    line = line[lead.end() :] if lead else line
+    count = _READ_COUNT.search(line) if line[-1:].isdigit() else None
+    return line[: count.start()] if count else line
 
 
 # A dateline with a two-digit year, alone on its line: "15.05.18" (vch.ru), with the time of

@@ -449,7 +449,7 @@ def kind_named(
     layer for another feature of it ("терминал в Джейхане" the sentence before, "работы по
     строительству нефтепровода выполнены на 65%": the BTC pipeline's, held460); else
     ``link``."""
-    if link.rule != "previous sentence" or (
+    if link.rule not in ("previous sentence", "sentence, after") or (
         link.layer == subject[0] and (subject[1] is None or link.feature == subject[1])
     ):
         return link

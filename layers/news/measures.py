@@ -292,12 +292,15 @@ def scope_of(
         or (exporter_share(text, sentence[0], item.start) if flow else None)
         or (planner_share(text, sentence[0], item.start) if flow else None)
         or (share_said_after(text, item.end, span[1]) if flow else None)
+        # preparatory work a sum is for outweighs who pays it: "Грузия потратит 25 млн лари
+        # ($9 млн) на геологические исследования проекта" (held21) is the survey's money
+        or (purpose_scope(text, item.end, sentence[1]) if item.kind == "money" else None)
         or (funder_share(text, sentence[0], item.start) if item.kind == "money" else None)
         or (bank_financing(text, sentence[0], item.start) if item.kind == "money" else None)
-        or (purpose_scope(text, item.end, sentence[1]) if item.kind == "money" else None)
         # a stage before a component: "вторая фаза строительства порта Курык – автомобильного
         # паромного терминала мощностью 2 млн тонн" is the stage, which is that terminal
         or stage_scope(text, span, sentence, item.start)
+        or (first_of_a_later(document, sentence) if _yearly_flow(item) else None)
         or component_scope(text, span[0], item.start)
         or ordinal_component(text, span[0], item.start, item.end)
         or (referred_component(text, span[0], item.start, _previous(document, sentence))
@@ -309,6 +312,27 @@ def scope_of(
         # "Уже освоено 200 млн. долл.": spent on the works so far, when on no component
         or (CONSTRUCTION if spent else None)
     )
+
+
+def _yearly_flow(item: Quantity) -> bool:
+    """Whether ``item`` is a volume counted per year (a capacity or a yearly rate)."""
+    return item.kind in FLOWS and (item.unit or "").endswith("/yr")
+
+
+# The sentence after a yearly volume opening with what comes later: "Предполагаемая
+# пропускная способность БТК - миллион пассажиров и 6,5 миллиона тонн грузов в год. В
+# дальнейшем пропускная способность транспортного коридора может быть увеличена до …" (held455).
+_LATER_OPENS = re.compile(r"[\s«\"]*(?:В\s+(?:дальнейшем|последующем)|Впоследствии)\b")
+
+
+def first_of_a_later(document: NewsDocument, sentence: tuple[int, int]) -> str | None:
+    """``stage:1`` for a yearly volume of a sentence that names no stage when the next sentence
+    opens with what comes later (:data:`_LATER_OPENS`): the volume is the first stage's."""
+    index = document.sentence_index(sentence[0])
+    if index is None or index + 1 >= len(document.sentences):
+        return None
+    following = document.sentences[index + 1]
+    return "stage:1" if _LATER_OPENS.match(document.text, following[0], following[1]) else None
 
 
 def _previous(document: NewsDocument, sentence: tuple[int, int]) -> tuple[int, int] | None:

@@ -99,13 +99,18 @@ _CHANGED_FROM = re.compile(
     r"(?:рос|увелич|сократ|сниз|уменьш|упа|повыс|подня)[а-яё]*\s+от\s+\Z", re.IGNORECASE
 )
 _WHOLE_YEAR = re.compile(rf"\bза\s+({_YEAR})\s+год\b", re.IGNORECASE)
-# Half a year: "За полгода 2025-го", "за первое полугодие 2025 года".
+# Half a year: "За полгода 2025-го", "за первое полугодие 2025 года", and with no year
+# ("За первое полугодие перевалка грузов в Бакинском порту составила 2 млн тонн", held388:
+# half a year of no year stated, no other article's whole year), the ordinal misspelt or the
+# year the current one ("За первого полугодие нынешнего года", held388).
+_HALF_YEAR_HINT = ("полгода", "полугодие")
 _HALF_YEAR = needs_words(
     re.compile(
-        rf"\bза\s+(?:полгода|(?:первое|второе)\s+полугодие)\s+({_YEAR})(?:-?го\b|\s+года\b)?",
+        rf"\bза\s+(?:полгода|(?:перв|втор)[а-яё]*\s+полугодие)"
+        rf"(?:\s+({_YEAR})(?:-?го\b|\s+года\b)?|\s+(?:нынешнего|текущего|этого)\s+года\b)?",
         re.IGNORECASE,
     ),
-    ("полгода", "полугодие"),
+    _HALF_YEAR_HINT,
 )
 # A gloss in brackets may stand between the unit and its "в год": "до 215 тыс. ДФЭ
 # (двадцатифутовый эквивалент) в год" (held370).
@@ -629,7 +634,7 @@ def percents_first(text: str, start: int, end: int) -> Iterator[Quantity]:
                        match.start(), match.end(), "about")  # fmt: skip
 
 
-@reads_where(_PERIOD_HINT, _YEAR_HINT)
+@reads_where(_PERIOD_HINT, _YEAR_HINT, _HALF_YEAR_HINT)
 def periods(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Reporting periods: ``за первые восемь месяцев 2025 года``, ``за 2024 год``, ``за
     полгода 2025-го``."""
@@ -650,7 +655,7 @@ def periods(text: str, start: int, end: int) -> Iterator[Quantity]:
     # Read in the sentence cut out: "\\b" at its start does not look at the text before it.
     hinted = holds_word(text, start, end, _YEAR_HINT)
     for months, pattern in ((12.0, _WHOLE_YEAR), (6.0, _HALF_YEAR)):
-        searched = hinted and may_search(pattern, text, start, end)
+        searched = (hinted or months == 6.0) and may_search(pattern, text, start, end)
         for match in pattern.finditer(text[start:end]) if searched else ():
             yield Quantity(
                 "period",
@@ -658,7 +663,7 @@ def periods(text: str, start: int, end: int) -> Iterator[Quantity]:
                 "month",
                 start + match.start(),
                 start + match.end(),
-                extra={"year": int(match[1])},
+                extra={"year": int(match[1]) if match[1] else None},
             )
 
 
@@ -686,7 +691,38 @@ def durations(text: str, start: int, end: int) -> Iterator[Quantity]:
             yield Quantity("duration", value, unit, match.start(), match.end(), value_max=maximum)
 
 
-READERS = (growth, percents_first, periods, durations, timing.deadlines, timing.events)
+# The last so many years up to the publication: "за последние семь лет … увеличился почти в
+# пять раз" (held07), "За последние четыре года они увеличились в семь раз" (held263), "за
+# пять лет увеличились в семь раз" (held485): a change's window, its base year that many
+# years before the page's. A year ("за 2024 год") is a reporting period, read by
+# :func:`periods`.
+_LAST_YEARS_HINT = ("лет", "года", "год")
+_LAST_YEARS = needs_words(
+    re.compile(rf"\bза\s+(?:последние\s+)?({_number()})\s+(?:лет|года?)\b", re.IGNORECASE),
+    _LAST_YEARS_HINT,
+)
+#: The most years a window of the last years is read for: a larger number is a year.
+_MOST_YEARS = 100
+
+
+@reads_where(_LAST_YEARS_HINT)
+def last_years(text: str, start: int, end: int) -> Iterator[Quantity]:
+    """The window "за (последние) N лет": a base year (kind ``since``) ``N`` years before the
+    publication's, ``extra["relative_years"]`` for :mod:`.claims` to resolve."""
+    # both words every match holds: "за" and a word of years ("года" alone is in most
+    # sentences of figures)
+    if not holds_word(text, start, end, ("за",)) or not may_search(_LAST_YEARS, text, start, end):
+        return
+    for match in _LAST_YEARS.finditer(text, start, end):
+        value = number_value(match[1])
+        if value and value == int(value) and value <= _MOST_YEARS:
+            yield Quantity("since", 0.0, "year", match.start(), match.end(),
+                           extra={"relative_years": -int(value)})  # fmt: skip
+
+
+READERS = (
+    growth, percents_first, periods, durations, last_years, timing.deadlines, timing.events,
+)  # fmt: skip
 
 
 def quantities(text: str, start: int, end: int, language: Language = RUSSIAN) -> list[Quantity]:

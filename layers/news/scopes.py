@@ -469,7 +469,16 @@ def head_scope(text: str, figure: tuple[int, int], end: int) -> str | None:
         country = _first_named(COUNTRIES, found)
         if country:
             return f"section:{country}"
+    if _FROM_TO_AFTER.match(text, after[0].end, edge.start() if edge else end):
+        # "29-километрового участка железной дороги от Марабды до Карцахи" (held476): a
+        # stretch between two places, not a country's whole section nor the line
+        return STRETCH
     return None
+
+
+# A stretch's two ends after its section word, up to three words between: "участка железной
+# дороги от Марабды до Карцахи".
+_FROM_TO_AFTER = re.compile(r"(?:\s+[а-яё]+){0,3}?\s+от\s+[А-ЯЁ][а-яё]+\s+до\s+[А-ЯЁ][а-яё]+")
 
 
 def _new_before(text: str, start: int) -> bool:
@@ -541,12 +550,15 @@ def speakers_share(text: str, start: int, figure: int) -> str | None:
 # Азербайджан выделил на реализацию этого проекта 850 млн. долл.".
 # The United States by its abbreviation too, perhaps an adverb set off by commas and "уже"
 # between: "США инвестировали $140 млн", "США, предварительно, уже выделили $140 млн" (held406).
+# The European Union as a funder, and its intent before the verb, and the verb of spending:
+# "Европейский Союз намерен выделить 2,3 млрд евро на реализацию проекта" (held305),
+# "Евросоюз потратит 2,3 млрд евро на проект подводного электрокабеля" (held472).
 _FUNDED_BY = re.compile(
-    r"\b([А-ЯЁ][а-яё]+|США)(?:\s*,\s*[а-яё]+\s*,)?(?:\s+уже)?\s+"
-    r"(?:выдел|профинансир|инвестир|вложи)[а-яё]*\b"
+    r"\b([А-ЯЁ][а-яё]+|США|ЕС|Европейский\s+[Сс]оюз)(?:\s*,\s*[а-яё]+\s*,)?(?:\s+уже)?"
+    r"(?:\s+намерен[а-яё]*)?\s+(?:выдел|профинансир|инвестир|вложи|потрат)[а-яё]*\b"
 )
 #: Funders named by no adjective or noun :data:`COUNTRIES` knows.
-_FUNDERS = {"сша": "US"}
+_FUNDERS = {"сша": "US", "ес": "EU", "евросоюз": "EU", "европейский союз": "EU"}
 
 
 # A country named after the verb, as the one a loan is given to: "Азербайджан выделил Грузии
@@ -564,8 +576,9 @@ def funder_share(text: str, start: int, figure: int) -> str | None:
     builds; else None."""
     funded = _FUNDED_BY.search(text, start, figure)
     country = _country_of(_FUNDED_BY, text, start, figure) or next(
-        (_FUNDERS[found[1].lower()] for found in _FUNDED_BY.finditer(text, start, figure)
-         if found[1].lower() in _FUNDERS), None,
+        (_FUNDERS[" ".join(found[1].lower().split())]
+         for found in _FUNDED_BY.finditer(text, start, figure)
+         if " ".join(found[1].lower().split()) in _FUNDERS), None,
     )  # fmt: skip
     if funded is not None and country and _LOAN.search(text, funded.end(), figure):
         borrower = _country_of(_LENT_TO, text, funded.end(), figure)
@@ -1229,12 +1242,18 @@ _NAME_BEFORE_BRACKET = re.compile(r"(?:\b[A-ZА-ЯЁ][\w&.-]*|[\"»”])\s*\(\s*
 _STAKE_BRACKET_CLOSES = re.compile(r"\s*(?:(?:капитал|акци)[а-яё]*\s*)?\)")
 #: How far before its figure (characters) the name and the bracket may stand.
 _STAKE_REACH = 40
+# A share of a company's capital or shares right after the percent, in brackets or not: "BP,
+# которая владеет 30% капитала этой второй по протяженности в мире нефтяной трассы" (held478)
+# is the owner's stake, no figure of the pipeline.
+_OF_CAPITAL_AFTER = re.compile(r"\s+(?:уставного\s+)?(?:капитал|акци)[а-яё]*\b")
 
 
 def stake_scope(text: str, start: int, figure: tuple[int, int]) -> str | None:
     """``actor:owner`` for a percent in brackets right after a name (``figure``, its clause
-    from ``start``): "BP (30,37%)" is that owner's stake, no figure of the project; else
-    None."""
+    from ``start``) or followed by the capital or shares it is of: "BP (30,37%)", "владеет 30%
+    капитала" are an owner's stake, no figure of the project; else None."""
+    if _OF_CAPITAL_AFTER.match(text, figure[1]):
+        return f"{ACTOR}owner"  # "ВР, которая владеет 30% капитала этой … трассы" (held478)
     if not _STAKE_BRACKET_CLOSES.match(text, figure[1]):
         return None
     before = max(start, figure[0] - _STAKE_REACH)
@@ -1512,6 +1531,24 @@ def _elided_stage(text: str, sentence: tuple[int, int], figure: int) -> str | No
     return f"stage:{numbers[0]}"
 
 
+# What comes after a stage, right before a figure: "На первом этапе … 5 млн. тонн грузов, а в
+# последующем - до 17 млн" (held280): the next stage's figure.
+_LATER_BEFORE = re.compile(
+    r"\b(?:в\s+последующем|в\s+дальнейшем|впоследствии)\s*[-–—]?\s*(?:до\s+)?\Z", re.IGNORECASE
+)
+#: How far before a figure its word of what comes later may start.
+_LATER_REACH = 24
+
+
+def _later_stage(text: str, sentence: tuple[int, int], figure: int) -> str | None:
+    """``stage:<n+1>`` for a figure right after "в последующем", "в дальнейшем" in a sentence
+    that names one stage, the ``n``-th, before it; else None."""
+    if _LATER_BEFORE.search(text, max(sentence[0], figure - _LATER_REACH), figure) is None:
+        return None
+    stages = set(_stages(text, sentence[0], figure))
+    return f"stage:{stages.pop() + 1}" if len(stages) == 1 else None
+
+
 def stage_scope(
     text: str, clause_span: tuple[int, int], sentence: tuple[int, int], figure: int | None = None
 ) -> str | None:
@@ -1520,7 +1557,7 @@ def stage_scope(
     the figure (at ``figure``), after the last comma: "На первом этапе … 6,5 миллиона тонн
     грузов, на втором этапе объем грузоперевозок может достигнуть 17 миллионов тонн"."""
     if figure is not None:
-        elided = _elided_stage(text, sentence, figure)
+        elided = _elided_stage(text, sentence, figure) or _later_stage(text, sentence, figure)
         if elided is not None:
             return elided
     stages = _stages(text, *clause_span) or _sentence_stages(text, *sentence)

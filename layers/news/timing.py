@@ -138,6 +138,14 @@ _IN_YEAR = re.compile(
 _QUARTERS = re.compile(
     rf"\b[Вв]о?\s+[IV]{{1,3}}(?:\s*[-–]\s*[IV]{{1,3}})?\s+(?:квартал|полугоди)[а-я]*\s+({YEAR})\s+года\b"
 )
+# A season of a year, perhaps its start, middle or end: "Летом 2005 года в эксплуатацию будет
+# введен трубопровод" (held289), "заполнение первого танкера … намечено на начало весны 2006
+# года" (held479). "лета", "летом" only: "лет" counts years.
+_SEASON = re.compile(
+    rf"\b(?:(?:в|на|к)\s+(?:(?:начал|конц|середин)[а-яё]*\s+)?)?"
+    rf"(?:весн(?:а|ы|е|у|ой)|лет(?:о|а|ом)|осен(?:ь|и|ью)|зим(?:а|ы|е|у|ой))\s+({YEAR})\s+{_OF_YEAR}",
+    re.IGNORECASE,
+)
 #: Words that schedule work for a time: a quarter they name is when it is to be done ("Работы
 #: по прокладке кабеля планируются во II-III квартале 2026 года").
 SCHEDULED = {"планироваться", "запланировать", "наметить", "намечаться"}
@@ -177,6 +185,12 @@ _AT_END_OF = re.compile(
     rf"\b(?<!состоянию\s)(?:на\s+конец|в\s+конце)\s+({YEAR})\s+года\b", re.IGNORECASE
 )
 _SINCE = re.compile(rf"\b[Сс]\s+({YEAR})\s+год[а-я]*")
+# A base year's window said to run up to now, right after it: "с 2022 года по сегодняшний
+# день уже вырос в четыре раза" (held74).
+_TO_THIS_DAY = re.compile(
+    r"\s+(?:по|до)\s+(?:сегодняшн(?:ий|его)\s+д(?:ень|ня)|настоящее\s+время|сей\s+день)\b",
+    re.IGNORECASE,
+)
 # Looked up case-folded: a match with case ignored may hold a letter's other form ("ᲄ", the
 # tall "т", folds to "т"; lower() keeps it).
 _OFFSET = {"этого": 0, "текущего": 0, "этом": 0, "текущем": 0, "следующего": 1,
@@ -227,6 +241,11 @@ def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
         for match in _QUARTERS.finditer(text, start, end) if dated else ():
             yield Quantity("deadline", float(match[1]), "year", match.start(), match.end(),
                            qualifier="in", extra={"end_of_year": False})  # fmt: skip
+        for match in _SEASON.finditer(text, start, end) if dated else ():
+            if _starts_around(text, match, start, end) or _of_talks(text, match, start, end):
+                continue  # "весной 2026 года начнется строительство": a start
+            yield Quantity("deadline", float(match[1]), "year", match.start(), match.end(),
+                           qualifier="in", extra={"end_of_year": False})  # fmt: skip
     if completes(said):
         in_year = [match for match in (_IN_YEAR.finditer(text, start, end) if dated else ())
                    if not _starts_work(text, match, start, end)
@@ -258,7 +277,10 @@ def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
                            qualifier="end of",
                            extra={"end_of_year": True, "relative_years": offset})  # fmt: skip
     for match in _SINCE.finditer(text, start, end) if dated else ():
-        yield Quantity("since", float(match[1]), "year", match.start(), match.end())
+        # "с 2022 года по сегодняшний день": a window that ends when the page was written
+        to_date = _TO_THIS_DAY.match(text, match.end(), end) is not None
+        yield Quantity("since", float(match[1]), "year", match.start(), match.end(),
+                       extra={"until_published": True} if to_date else {})  # fmt: skip
 
 
 #: What every pattern of a year named relative to the publication holds (:data:`_WHICH_YEAR`,
@@ -355,6 +377,17 @@ def _starts_work(text: str, match: re.Match[str], start: int, end: int) -> bool:
     edges = [edge.end() for edge in _CLAUSE_END.finditer(text, start, match.start())]
     after = _CLAUSE_END.search(text, match.end(), end)
     said = range_lemmas(text, edges[-1] if edges else start, after.start() if after else end)
+    return bool(said & (STARTS | SPEEDS)) and not completes(said)
+
+
+def _starts_around(text: str, match: re.Match[str], start: int, end: int) -> bool:
+    """:func:`_starts_work` of the clause around a time ``match`` that may itself say
+    "начало" ("на начало весны 2006 года"): the words of the match left out."""
+    edges = [edge.end() for edge in _CLAUSE_END.finditer(text, start, match.start())]
+    after = _CLAUSE_END.search(text, match.end(), end)
+    said = range_lemmas(text, edges[-1] if edges else start, match.start()) | range_lemmas(
+        text, match.end(), after.start() if after else end
+    )
     return bool(said & (STARTS | SPEEDS)) and not completes(said)
 
 
