@@ -299,6 +299,29 @@ def _short_dateline(text: str, start: int, end: int) -> FoundDate | None:
     return FoundDate(date, _time(match[5], match[6]), "numeric", begin, end, match["date"])
 
 
+# A dateline of a time, the day, the month in words and a two-digit year: "17:58, 18 Августа
+# 08" (energyland.info). Read only as a whole line, as the dotted shape is.
+_WORDED_SHORT_DATELINE = re.compile(
+    r"(?:(\d{1,2}):(\d{2}),?\s+)?(?P<date>(\d{1,2})\s+([А-Яа-яЁё]+)\.?\s+(\d{2}))"
+)
+
+
+def _worded_short_dateline(text: str, start: int, end: int) -> FoundDate | None:
+    """A line ``text[start:end]`` that is nothing but a time, a day, a month in words and a
+    two-digit year, or None."""
+    line = text[start:end].strip(_LINE_MARKS)
+    match = _WORDED_SHORT_DATELINE.fullmatch(line)
+    if match is None:
+        return None
+    month = month_number(match[5])
+    date = None if month is None else _valid(_CENTURY + int(match[6]), month, int(match[4]))
+    if date is None:
+        return None
+    at = text.index(line, start)
+    return FoundDate(date, _time(match[1], match[2]), "words", at + match.start("date"),
+                     at + match.end("date"), match["date"])  # fmt: skip
+
+
 # An agency's dateline opening its lead with the city, the date of a two-digit year and the
 # agency's name between slashes, and a colon: "Баку/30.10.17/Turan: Железная дорога ..."
 # (turan.az). Read only at the start of a line, where a dateline stands.
@@ -487,6 +510,7 @@ def publication_date(text: str, lines: Sequence[tuple[int, int]]) -> FoundDate |
     news pages print under the headline, perhaps after its weekday or issue number, "Четверг,
     17 июля 2008 г.", "N°190, 13 октября 2005", or after a rubric and a bar, "Экономика | 24
     Июня, 2016"; not one a site's clock follows, "Пятница, 11:06"),
+    a line of a time and a date of a worded month and a two-digit year ("17:58, 18 Августа 08");
     a breadcrumb's archive date ("2019»Январь»25") or an agency's dateline opening its lead
     ("АСТАНА, 4 марта 2025г. — ИА Караван Инфо.", "Баку/30.10.17/Turan:"; under a
     collector's header of year and month, "date 2024-08", one of day and month only,
@@ -536,6 +560,7 @@ def publication_date(text: str, lines: Sequence[tuple[int, int]]) -> FoundDate |
                         return found
         short = (
             _short_dateline(text, start, end)
+            or _worded_short_dateline(text, start, end)
             or _breadcrumb_date(text, start, end)
             or _date_after(_AGENCY_CITY, text, start, end)
             or _slashed_dateline(text, start, end)
