@@ -33,6 +33,7 @@ from caspian.layers.news.scopes import (
     elided_country_section,
     elided_direction,
     exporter_share,
+    falls_on_country,
     figure_scope,
     first_before_a_later,
     funder_share,
@@ -252,6 +253,7 @@ def scope_of(
         head_scope(text, (item.start, item.end), sentence[1])
         or named_stretch(text, span[0], item.start)
         or counted_stretch(text, span[0], item.start)
+        or falls_on_country(text, span[0], item.start, item.end)
         or country_after(text, item.end, sentence[1])
         or bracketed_country(text, span[0], item.start, item.end)
         or elided_country_section(text, span[0], item.start)

@@ -376,6 +376,33 @@ _COUNTRY_RIGHT_AFTER = re.compile(
 )
 
 
+# A length that "falls on" a country, said right after it ("443 км приходится на территорию
+# Азербайджана, 248 км на Грузию и 1076 км на Турцию", held487) or before it in its clause
+# ("На Грузию приходится самый короткий участок нефтепровода в 248 км", held486): that
+# country's section, whatever country a section word of the list's first item names.
+_FALLS_ON_AFTER = re.compile(
+    r"\s+(?:приход[а-яё]+\s+)?на\s+(?:территори[юи]\s+)?([А-ЯЁ][а-яё]+)"
+)
+_FALLS_ON_BEFORE = re.compile(
+    r"\b[Нн]а\s+(?:территори[юи]\s+)?([А-ЯЁ][а-яё]+)\s+приход[а-яё]+\s[^.;!?\d]*\Z"
+)
+#: How far (characters) before a length "На <country> приходится" may start.
+_FALLS_ON_REACH = 80
+
+
+def falls_on_country(text: str, start: int, figure: int, figure_end: int) -> str | None:
+    """``section:<country code>`` for a length at ``text[figure:figure_end]`` said to fall on
+    a country ("248 км на Грузию", "На Грузию приходится … участок … в 248 км"), the words
+    before it looked at from ``start`` on; else None."""
+    after = _FALLS_ON_AFTER.match(text, figure_end)
+    found = after[1] if after else None
+    if found is None and "риход" in text[max(start, figure - _FALLS_ON_REACH) : figure]:
+        before = _FALLS_ON_BEFORE.search(text, max(start, figure - _FALLS_ON_REACH), figure)
+        found = before[1] if before else None
+    country = country_code(found) if found else None
+    return f"section:{country}" if country else None
+
+
 def country_after(text: str, figure_end: int, end: int) -> str | None:
     """``section:<country code>`` for a length ending at ``figure_end`` that a dash and "по"
     or "в" a country follow right after ("1 тысячи километров – по Турции"), or "на" and a
