@@ -108,11 +108,20 @@ DEEPENING = {"углубить", "углублять", "углубление", "
 DIMENSION_REACH = 2
 #: A distance per hour is a speed: "со скоростью до 160 километров в час".
 _PER_HOUR = re.compile(r"\s*(?:в\s+час|/\s*ч)\b")
+#: Verbs of rising: a length "до" which a thing rises is its height ("Пламя возвышалось до
+#: 40-50 метров", held491), no line's length.
+RISING = {"возвышаться", "подниматься", "подняться", "взметнуться"}
+#: How far from a place a thing stands: "в 150 метрах от места взрыва" (held491), "на
+#: расстоянии 2 км от": the figure in the prepositional case after "в", or after "на
+#: расстоянии", and "от" right after it.
+_FROM_AFTER = re.compile(r"\s+от\b")
+_DISTANCE_BEFORE = {"в", "расстояние"}
 
 
 def not_a_length(document: NewsDocument, item: Quantity, before: int) -> bool:
     """Whether a figure read as a length (``item``, its clause starting at ``before``) is a
-    width, depth or height (:data:`OTHER_DIMENSIONS`), how much deeper a verb of deepening
+    width, depth or height (:data:`OTHER_DIMENSIONS`, or "до" after a verb of :data:`RISING`),
+    a distance from a place ("в 150 метрах от"), how much deeper a verb of deepening
     makes a bottom (:data:`DEEPENING`), a speed, or a range of kilometre posts
     right after a section word: no claim of a length."""
     if item.kind != "length":
@@ -124,6 +133,12 @@ def not_a_length(document: NewsDocument, item: Quantity, before: int) -> bool:
         return True  # "на участке 75-106 км": where on the line (its chainage), no length
     if any(lemmas(word.text) & OTHER_DIMENSIONS for word in near):
         return True
+    if len(near) == 2 and near[-1].text.lower() == "до" and lemmas(near[0].text) & RISING:
+        return True  # "Пламя возвышалось до 40-50 метров": a height
+    if near and lemmas(near[-1].text) & _DISTANCE_BEFORE and _FROM_AFTER.match(
+        document.text, item.end
+    ):
+        return True  # "в 150 метрах от места взрыва": a distance from a place
     if near and near[-1].text.lower() == "на" and any(
         lemmas(word.text) & DEEPENING for word in words(document.text, before, item.start)
     ):

@@ -290,10 +290,11 @@ _COUNTED_STRETCH = re.compile(
 
 
 # The length of "the stretch", the section word right after the measure and nothing but a
-# verb between it and the figure: "длина участка составит примерно 45 километров" measures the
+# verb or a dash between it and the figure: "длина участка составит примерно 45 километров",
+# "(длина участка - 6 километров)" (held491) measure the
 # stretch the sentence is about, not the line (a country's or a named section has its own word).
 _LENGTH_OF_STRETCH = re.compile(
-    r"\b(?:длин|протяж[её]нност)[а-яё]*\s+участк[а-яё]*\s+(?:состав[а-яё]+\s+)?"
+    r"\b(?:длин|протяж[её]нност)[а-яё]*\s+участк[а-яё]*\s+(?:состав[а-яё]+\s+|[-–—]\s*)?"
     r"(?:(?:около|более|свыше|почти|порядка|примерно)\s+)?\Z"
 )
 
