@@ -1183,19 +1183,38 @@ _COUNTRY_EXPORT = needs_words(
 )  # fmt: skip
 
 
+# A country opening the sentence that exports the figure itself, the verb right before it and
+# its cargo right after: "Казахстан может начать со следующего года экспортировать 1,5
+# миллиона тонн нефти в год через нефтепровод Баку - Тбилиси - Джейхан" (held493).
+_EXPORT_VERBS = ("экспортировать", "экспортирует", "экспортируют", "экспортировал",
+                 "экспортировала", "экспортировало", "прокачивать", "прокачать")  # fmt: skip
+_COUNTRY_EXPORTS_FIGURE = needs_words(
+    re.compile(rf"([А-ЯЁ][а-яё]+)\s+(?:[а-яё]+\s+){{0,6}}?(?:{'|'.join(_EXPORT_VERBS)})\s+"
+               r"(?:(?:около|до|порядка|более|свыше)\s+)?\Z"),
+    _EXPORT_VERBS,
+)  # fmt: skip
+_CARGO_AFTER = re.compile(r"(?:[^.;,]|,(?=\d)){0,40}?\b(?:нефт|газ[аеуо]?\b|груз|конденсат)")
+
+
 def exporter_share(text: str, start: int, figure: int) -> str | None:
     """``share:<country>`` when the sentence of a volume at ``figure`` (from ``start``) opens
     with a country (or has it right after a dateline's dash) whose export or transit of a
     cargo it names before the figure: "АСТАНА, 25 ноя (Рейтер) - Казахстан думает об
     увеличении экспорта нефти по нефтепроводу Баку-Тбилиси-Джейхан (БТД) до 20 миллионов тонн
     в год с 1,5 миллионов тонн в 2024 году" (held330) are Kazakhstan's oil through the
-    pipeline, not all it carries; else None."""
-    if not may_search(_COUNTRY_EXPORT, text, start, figure):
+    pipeline, not all it carries; or whose verb of export stands right before the figure and a
+    cargo right after it ("Казахстан может начать со следующего года экспортировать 1,5
+    миллиона тонн нефти в год через нефтепровод", held493); else None."""
+    exports = may_search(_COUNTRY_EXPORT, text, start, figure)
+    verb = may_search(_COUNTRY_EXPORTS_FIGURE, text, start, figure)
+    if not exports and not verb:
         return None
     opening = _SUBJECT_OPENS.match(text, start, figure)
     dash = _DATELINE_DASH.search(text, start, min(figure, start + _DATELINE_REACH))
     for at in (opening.end() if opening else None, dash.end() if dash else None):
-        found = _COUNTRY_EXPORT.match(text, at, figure) if at is not None else None
+        found = _COUNTRY_EXPORT.match(text, at, figure) if at is not None and exports else None
+        if found is None and at is not None and verb and _CARGO_AFTER.match(text, figure):
+            found = _COUNTRY_EXPORTS_FIGURE.match(text, at, figure)
         country = country_code(found[1]) if found else None
         if country:
             return f"share:{country}"
