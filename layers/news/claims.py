@@ -2164,12 +2164,14 @@ def read_claims(
                 if (
                     (link.layer or "").endswith("_port")
                     and _origin_share(scope)
-                    and item.kind != "percent"
+                    and item.kind not in ("percent", "money")
                 ):
                     # a port handles a country's cargo: "Через порт Актау в Азербайджан
                     # отправлено 1,5 млн тонн казахстанской нефти" is the port's volume; a
                     # percent is a share of the port's traffic ("16 526 пассажиров (82,8
-                    # процента) совершили поездку в Туркменистан", held388) and keeps it
+                    # процента) совершили поездку в Туркменистан", held388) and keeps it, and
+                    # a sum is a funder's part ("Евросоюз предоставил порту Актау грант в
+                    # размере 10 млн евро", held503) and keeps it
                     scope = None
                 if scope is None and (link.layer or "").endswith("_port"):
                     scope = _ferry_facility(document.text, item, sentence)

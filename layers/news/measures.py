@@ -43,6 +43,7 @@ from caspian.layers.news.scopes import (
     including_scope,
     laid_after,
     laid_scope,
+    lender_share,
     listed_country_part,
     named_stretch,
     names_section,
@@ -312,6 +313,7 @@ def scope_of(
         # preparatory work a sum is for outweighs who pays it: "Грузия потратит 25 млн лари
         # ($9 млн) на геологические исследования проекта" (held21) is the survey's money
         or (purpose_scope(text, item.end, sentence[1]) if item.kind == "money" else None)
+        or (lender_share(text, span[0], item.start, item.end) if item.kind == "money" else None)
         or (funder_share(text, sentence[0], item.start) if item.kind == "money" else None)
         or (bank_financing(text, sentence[0], item.start) if item.kind == "money" else None)
         # a stage before a component: "вторая фаза строительства порта Курык – автомобильного

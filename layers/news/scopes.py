@@ -583,7 +583,7 @@ def speakers_share(text: str, start: int, figure: int) -> str | None:
 # "Евросоюз потратит 2,3 млрд евро на проект подводного электрокабеля" (held472).
 _FUNDED_BY = re.compile(
     r"\b([А-ЯЁ][а-яё]+|США|ЕС|Европейский\s+[Сс]оюз)(?:\s*,\s*[а-яё]+\s*,)?(?:\s+уже)?"
-    r"(?:\s+намерен[а-яё]*)?\s+(?:выдел|профинансир|инвестир|вложи|потрат)[а-яё]*\b"
+    r"(?:\s+намерен[а-яё]*)?\s+(?:выдел|профинансир|инвестир|вложи|потрат|предостав)[а-яё]*\b"
 )
 #: Funders named by no adjective or noun :data:`COUNTRIES` knows.
 _FUNDERS = {"сша": "US", "ес": "EU", "евросоюз": "EU", "европейский союз": "EU"}
@@ -613,6 +613,63 @@ def funder_share(text: str, start: int, figure: int) -> str | None:
         if borrower and borrower != country:
             return f"section:{borrower}"
     return f"share:{country}" if country else None
+
+
+# Lenders and donors named by their initials or their full name, as the share's code: the
+# EBRD and the European Union.
+_LENDER_NAMES = (
+    (r"ЕБРР|Европейск[а-яё]+\s+банк[а-яё]*\s+реконструкции\s+и\s+развития(?:\s*\(ЕБРР\))?",
+     "EBRD"),
+    (r"ЕС|Евросоюз[а-яё]*|Европейск[а-яё]+\s+[Сс]оюз[а-яё]*", "EU"),
+)  # fmt: skip
+_LENDER = "|".join(f"(?:{pattern})" for pattern, _ in _LENDER_NAMES)
+# A loan or a grant, its lender right after it, and its sum closing the clause before it, an
+# aside in brackets allowed: "кредита ЕБРР в размере до 35 миллионов евро", "кредит ЕБРР (35
+# млн евро)", "грант ЕС на 10 млн евро", "кредит Европейского банка реконструкции и развития
+# (ЕБРР) в размере 35 млн евро" (held501-held503).
+_INSTRUMENT_OF = needs_words(
+    re.compile(rf"\b(?:кредит|грант|заем|займ)[а-яё]*\s+({_LENDER})\s*"
+               r"(?:\(\s*|в\s+размере\s+|на\s+(?:сумму\s+)?)?(?:(?:до|около)\s+)?\Z"),
+    ("кредит", "кредита", "кредиту", "кредитом", "грант", "гранта", "гранту", "грантом",
+     "заем", "займа"),
+)  # fmt: skip
+# A sum given by lenders, said right after it: "Финансовый пакет в размере до 45 миллионов
+# евро, предоставленный ЕБРР и Европейским союзом" (held501); a package of loans named after
+# it: "финансовый пакет в размере до 45 миллионов евро включает кредит ЕБРР (35 млн евро) и
+# возможный грант ЕС" (held502).
+_GIVEN_BY_AFTER = re.compile(
+    rf"[^.;!?]{{0,12}}?,?\s+предоставленн[а-яё]*\s+({_LENDER})(?:\s+и\s+({_LENDER}))?\b"
+)
+_PACKAGE_OF_AFTER = re.compile(
+    rf"[^.;!?]{{0,12}}?\s+(?:включа[а-яё]+|состо[а-яё]+\s+из)\s+(?:[а-яё]+\s+){{0,2}}?"
+    rf"(?:кредит|грант|заем|займ)[а-яё]*\s+({_LENDER})\b"
+    rf"[^.;!?]{{0,60}}?\s+и\s+(?:[а-яё]+\s+){{0,2}}?(?:кредит|грант|заем|займ)[а-яё]*\s+({_LENDER})\b"
+)
+_LENDER_CODES = [(re.compile(rf"(?:{pattern})\Z"), code) for pattern, code in _LENDER_NAMES]
+
+
+def _lender_code(name: str) -> str | None:
+    """``EBRD`` or ``EU`` for a lender's name as :data:`_LENDER_NAMES` write it, else None."""
+    return next((code for pattern, code in _LENDER_CODES if pattern.match(name)), None)
+
+
+def lender_share(text: str, start: int, figure: int, figure_end: int) -> str | None:
+    """``share:<lender>`` for a sum at ``text[figure:figure_end]`` that is a loan or grant of a
+    lender named right before it ("кредит ЕБРР (35 млн евро)": ``share:EBRD``), or a sum a
+    lender or two gave, or a package of two lenders' loans and grants, said right after it
+    ("до 45 миллионов евро, предоставленный ЕБРР и Европейским союзом": ``share:EBRD+EU``):
+    the lenders' part of the funding, no cost of the project; else None."""
+    before = _INSTRUMENT_OF.search(text, max(start, figure - 120), figure) if may_search(
+        _INSTRUMENT_OF, text, max(start, figure - 120), figure) else None  # fmt: skip
+    if before:
+        code = _lender_code(before[1])
+        return f"share:{code}" if code else None
+    after = _GIVEN_BY_AFTER.match(text, figure_end) or _PACKAGE_OF_AFTER.match(text, figure_end)
+    if after is None:
+        return None
+    codes = sorted({code for name in after.groups() if name
+                    for code in (_lender_code(name),) if code})  # fmt: skip
+    return f"share:{'+'.join(codes)}" if codes else None
 
 
 # A bank that approved a sum before it in its sentence: "Всемирный банк одобрил инвестиции в
@@ -1189,8 +1246,8 @@ _COUNTRY_EXPORT = needs_words(
 _EXPORT_VERBS = ("экспортировать", "экспортирует", "экспортируют", "экспортировал",
                  "экспортировала", "экспортировало", "прокачивать", "прокачать")  # fmt: skip
 _COUNTRY_EXPORTS_FIGURE = needs_words(
-    re.compile(rf"([А-ЯЁ][а-яё]+)\s+(?:[а-яё]+\s+){{0,6}}?(?:{'|'.join(_EXPORT_VERBS)})\s+"
-               r"(?:(?:около|до|порядка|более|свыше)\s+)?\Z"),
+    re.compile(rf"([А-ЯЁ][а-яё]+)\s+(?:[а-яё]+\s+){{0,6}}?(?:{'|'.join(_EXPORT_VERBS)})"
+               r"(?:\s+(?:около|до|порядка|более|свыше))?\s*\Z"),
     _EXPORT_VERBS,
 )  # fmt: skip
 _CARGO_AFTER = re.compile(r"(?:[^.;,]|,(?=\d)){0,40}?\b(?:нефт|газ[аеуо]?\b|груз|конденсат)")
