@@ -407,6 +407,28 @@ def _share_restated(
     return _scope_carried(document, before, written, percent, "share:", _OR)
 
 
+# A later increase of the volume before, to the figure: "экспортировать 1,5 миллиона тонн
+# нефти в год … с дальнейшим увеличением объемов до 6-6,5 миллиона тонн" (held493).
+_FURTHER_INCREASE = re.compile(
+    r"[^.;!?\d]{0,80}?\bс\s+(?:дальнейшим\s+)?(?:увеличением|ростом|наращиванием)\s+"
+    r"(?:[^\W\d_]+\s+){0,2}?до\s*",
+    re.IGNORECASE,
+)
+
+
+def _share_increased(
+    document: NewsDocument, before: Claim, written: Quantity, volume: Quantity, index: int
+) -> str | None:
+    """The share of the volume ``before`` (the claim before ``volume`` in sentence ``index``,
+    ``written`` as read) when ``volume`` is what it is to be increased to, "с (дальнейшим)
+    увеличением … до" between ("Казахстан может … экспортировать 1,5 миллиона тонн нефти в
+    год … с дальнейшим увеличением объемов до 6-6,5 миллиона тонн", held493: Kazakh oil as
+    the first is), else None."""
+    if before.sentence != index or before.kind not in FLOWS:
+        return None
+    return _scope_carried(document, before, written, volume, "share:", _FURTHER_INCREASE)
+
+
 # "за аналогичный период предыдущего года": the months of the figure before, a year earlier.
 _SAME_PERIOD_YEAR_BEFORE = re.compile(
     r"\bза\s+аналогичный\s+период\s+(?:предыдущего|прошлого)\s+года\b", re.IGNORECASE
@@ -2040,6 +2062,7 @@ def read_claims(
             if item.kind in FLOWS and scope is None and claims and number:
                 written = figures[number - 1]
                 scope = _scope_of_change_before(document, claims[-1], written, item, index)
+                scope = scope or _share_increased(document, claims[-1], written, item, index)
             # a figure "по этому направлению" is the route's the sentences before named
             this_route = linking.refers_to_route(
                 document.text, sentence[0], item.start, item.end, sentence[1]
