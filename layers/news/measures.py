@@ -51,6 +51,7 @@ from caspian.layers.news.scopes import (
     ordinal_component,
     origin_after,
     over_territory,
+    paid_in_by,
     part_running,
     people_after,
     planner_share,
@@ -314,6 +315,7 @@ def scope_of(
         # ($9 млн) на геологические исследования проекта" (held21) is the survey's money
         or (purpose_scope(text, item.end, sentence[1]) if item.kind == "money" else None)
         or (lender_share(text, span[0], item.start, item.end) if item.kind == "money" else None)
+        or (paid_in_by(text, item.end) if item.kind == "money" else None)
         or (funder_share(text, sentence[0], item.start) if item.kind == "money" else None)
         or (bank_financing(text, sentence[0], item.start) if item.kind == "money" else None)
         # a stage before a component: "вторая фаза строительства порта Курык – автомобильного

@@ -646,6 +646,17 @@ _PACKAGE_OF_AFTER = re.compile(
     rf"[^.;!?]{{0,60}}?\s+и\s+(?:[а-яё]+\s+){{0,2}}?(?:кредит|грант|заем|займ)[а-яё]*\s+({_LENDER})\b"
 )
 _LENDER_CODES = [(re.compile(rf"(?:{pattern})\Z"), code) for pattern, code in _LENDER_NAMES]
+# A grant or a loan of no lender named before the sum, a lender's fund after it: "потенциального
+# инвестиционного гранта в размере до 10 миллионов евро в рамках Азиатско-Тихоокеанского
+# инвестиционного фонда ЕС" (held501).
+_INSTRUMENT_BEFORE = re.compile(
+    r"\b(?:кредит|грант|заем|займ)[а-яё]*\s+(?:в\s+размере\s+|на\s+сумму\s+)?"
+    r"(?:(?:до|около)\s+)?\Z"
+)
+_FUND_OF_AFTER = re.compile(rf"[^.;!?\d]{{0,80}}?\bфонд[а-яё]*\s+({_LENDER})\b")
+# Who pays a sum in, right after it: "из них 1,3 млрд долларов вносит консорциум ВТС" (held487):
+# the consortium's part of the cost, no cost of the project.
+_PAID_IN_BY = re.compile(r"\s+(?:внос|внес)[а-яё]*\s+([А-ЯЁа-яё]+)")
 
 
 def _lender_code(name: str) -> str | None:
@@ -664,12 +675,31 @@ def lender_share(text: str, start: int, figure: int, figure_end: int) -> str | N
     if before:
         code = _lender_code(before[1])
         return f"share:{code}" if code else None
+    window = max(start, figure - 60)
+    if _INSTRUMENT_BEFORE.search(text, window, figure):
+        fund = _FUND_OF_AFTER.match(text, figure_end)
+        code = _lender_code(fund[1]) if fund else None
+        if code:
+            return f"share:{code}"
     after = _GIVEN_BY_AFTER.match(text, figure_end) or _PACKAGE_OF_AFTER.match(text, figure_end)
     if after is None:
         return None
     codes = sorted({code for name in after.groups() if name
                     for code in (_lender_code(name),) if code})  # fmt: skip
     return f"share:{'+'.join(codes)}" if codes else None
+
+
+def paid_in_by(text: str, figure_end: int) -> str | None:
+    """``share:consortium`` (or ``share:<country code>``) for a sum ending at ``figure_end``
+    that a consortium (a country) is said right after it to pay in ("1,3 млрд долларов вносит
+    консорциум ВТС", held487): its part of the cost; else None."""
+    found = _PAID_IN_BY.match(text, figure_end)
+    if found is None:
+        return None
+    if "консорциум" in lemmas(found[1]):
+        return "share:consortium"
+    country = country_code(found[1])
+    return f"share:{country}" if country else None
 
 
 # A bank that approved a sum before it in its sentence: "Всемирный банк одобрил инвестиции в
