@@ -1806,6 +1806,16 @@ def _of_a_country(scope: str | None) -> bool:
     return len(place) == 2 and place.isupper()
 
 
+#: The lenders whose share a sum may be (``share:EBRD``, ``share:EU``, ``share:EBRD+EU``).
+_LENDERS = frozenset({"EBRD", "EU"})
+
+
+def _lenders_share(scope: str | None) -> bool:
+    """Whether ``scope`` is the share of one lender or more (``share:EBRD+EU``)."""
+    who = (scope or "").removeprefix("share:")
+    return who != (scope or "") and bool(who) and set(who.split("+")) <= _LENDERS
+
+
 def _origin_share(scope: str | None) -> bool:
     """Whether ``scope`` is the share of cargo from one country ("share:KZ")."""
     origin = (scope or "").removeprefix("share:")
@@ -2068,6 +2078,10 @@ def read_claims(
                 document.text, sentence[0], item.start, item.end, sentence[1]
             )
             borrow = item.kind in BORROWS or not topics_by_sentence.get(index) or this_route
+            # a funder's sum is the funded project's, whatever topic word ("инвестиционного
+            # гранта") its sentence holds: "Финансовый пакет состоит из кредита ЕБРР в размере
+            # до 35 миллионов евро и потенциального инвестиционного гранта …" (held501)
+            borrow = borrow or (item.kind == "money" and _lenders_share(scope))
             named = names
             if item.kind == "length":  # a length is not of a project named as an end of its route
                 if without_ends is None:
