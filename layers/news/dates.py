@@ -48,9 +48,16 @@ NUMERIC = re.compile(
     rf"(?=\d)(?<![\d.])(\d{{1,2}})\.(\d{{1,2}})\.(\d{{4}})(?![.]\d){_TIME_AFTER}(?![\d.]\d)"
 )
 # Day, month and year between slashes, as some outlets print their dateline: "17/04/2012 10:50"
-# (B24.am). Day first, as in the dotted shape: the set's outlets print no month-first dates.
+# (B24.am), or with a space each side of each slash: "12:32 - 12 / 06 / 2009" (1news.az). Day
+# first, as in the dotted shape: the set's outlets print no month-first dates.
 SLASHED = re.compile(
-    rf"(?=\d)(?<![\d/])(\d{{1,2}})/(\d{{1,2}})/(\d{{4}})(?![/]\d){_TIME_AFTER}(?![\d/]\d)"
+    rf"(?=\d)(?<![\d/])(\d{{1,2}}) ?/ ?(\d{{1,2}}) ?/ ?(\d{{4}})(?![/]\d){_TIME_AFTER}(?![\d/]\d)"
+)
+# Day, month and year between hyphens, read only with the time after them: "4-10-2012, 11:00"
+# (Oko Planety); without a time such a run may be a range or a code.
+DASHED = re.compile(
+    rf"(?=\d)(?<![\d-])(\d{{1,2}})-(\d{{1,2}})-(\d{{4}})"
+    rf"{_SEPARATOR}(\d{{1,2}}):(\d{{2}})(?::\d{{2}})?(?![\d:])"
 )
 # "3 декабря 2025 года, 14:05", "3 марта, 2026 / 09:15", the month in capitals and the year
 # after a slash "10 ДЕКАБРЬ / 2020 / 17:32" (portofbaku.com); a range "20-21 октября 2025 года"
@@ -165,8 +172,9 @@ def _at_digit_runs(
     pattern: re.Pattern[str], text: str, start: int, stop: int
 ) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text, start, stop)`` for a pattern whose every match begins where a
-    run of digits does (:data:`NUMERIC`, :data:`SLASHED`, :data:`WORDS`, :data:`ISO`: a digit
-    with none before it): tried only there, not at every character of the text."""
+    run of digits does (:data:`NUMERIC`, :data:`SLASHED`, :data:`DASHED`, :data:`WORDS`,
+    :data:`ISO`: a digit with none before it): tried only there, not at every character of the
+    text."""
     free = start  # matches do not overlap: the next may begin where the last ended
     for position in digit_run_starts(text, start, stop):
         if position < free:
@@ -178,8 +186,9 @@ def _at_digit_runs(
 
 
 def find_dates(text: str, start: int = 0, end: int | None = None) -> Iterator[FoundDate]:
-    """Every numeric (dotted or slashed), worded or ISO date in ``text[start:end]``, in text
-    order, with a time of day printed after it or right before it."""
+    """Every numeric (dotted, slashed or, with a time, hyphened), worded or ISO date in
+    ``text[start:end]``, in text order, with a time of day printed after it or right before
+    it."""
     stop = len(text) if end is None else end
     found: list[FoundDate] = []
     if not holds_digit(text, start, stop) or not _YEAR.search(text, start, stop):
@@ -187,6 +196,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> Iterator[Fo
     readers = (
         (_at_digit_runs(NUMERIC, text, start, stop), "numeric", _numeric_date),
         (_at_digit_runs(SLASHED, text, start, stop), "numeric", _numeric_date),
+        (_at_digit_runs(DASHED, text, start, stop), "numeric", _numeric_date),
         (_at_digit_runs(WORDS, text, start, stop), "words", _worded_date),
         (WORDS_EN.finditer(text, start, stop), "words", _english_date),
         (_at_digit_runs(ISO, text, start, stop), "numeric", _iso_date),
@@ -238,8 +248,10 @@ _RUBRIC_LEAD = re.compile(r"[^\W\d_]+(?:[ -][^\W\d_]+){0,2}\s*\|\s*")
 
 
 # The same date restated at once in short form, as Dzen prints its dateline: "5 декабря 2023"
-# and "5 дек 2023" with nothing between them ("5 декабря 20235 дек 2023", held465).
-_RESTATED = re.compile(r"(\d{1,2})\s+([А-Яа-яЁё]+)\.?\s+(\d{4})")
+# and "5 дек 2023" with nothing between them ("5 декабря 20235 дек 2023", held465); the short
+# form's year may be cut where the excerpt ends ("18 апреля 202518 апр 20", held518): its
+# first two digits at least, the same as the date's.
+_RESTATED = re.compile(r"(\d{1,2})\s+([А-Яа-яЁё]+)\.?\s+(\d{2,4})")
 
 
 def _restated(line: str, found: FoundDate) -> bool:
@@ -248,8 +260,11 @@ def _restated(line: str, found: FoundDate) -> bool:
     text."""
     evidence = _bare(found.evidence)
     rest = _RESTATED.fullmatch(line[len(evidence) :].strip()) if line.startswith(evidence) else None
-    return rest is not None and (int(rest[1]), month_number(rest[2]), int(rest[3])) == (
-        found.date.day, found.date.month, found.date.year)
+    return (
+        rest is not None
+        and (int(rest[1]), month_number(rest[2])) == (found.date.day, found.date.month)
+        and str(found.date.year).startswith(rest[3])
+    )
 
 
 # The count of reads a site prints after its dateline on one line: "30 ОКТЯБРЯ 2017
