@@ -499,6 +499,31 @@ def _own_clause(text: str, start: int, end: int, span: tuple[int, int]) -> tuple
     return (edges[-1] if edges else span[0]), (after.start() if after else span[1])
 
 
+# "all the works" in the part of a sentence before a deadline: the works the text has just
+# described ("Глава государства добавил, что все работы будут завершены в 2024 году", held508).
+_ALL_THE_WORKS = re.compile(r"\bвсе\s+работы\b", re.IGNORECASE)
+
+
+def _section_of_the_works(
+    text: str, start: int, item: Quantity, claims: Sequence[Claim], link: linking.Link
+) -> str | None:
+    """The country section of the works a deadline of "все работы" closes: that of the last
+    progress (a percent) on a section of the same project stated before it, no other measure of
+    the project between ("На его участке, проходящем через территорию Азербайджана, выполнено
+    40% работ по укладке железнодорожных путей и 70% по строительству автомобильной дороги",
+    held508), or None."""
+    if not _ALL_THE_WORKS.search(text, start, item.start):
+        return None
+    for claim in reversed(claims):
+        if (claim.layer, claim.feature) != (link.layer, link.feature):
+            continue
+        if claim.kind != "percent":
+            return None  # another measure came between
+        if (claim.scope or "").startswith("section:"):
+            return claim.scope  # the progresses listed after it may be of no section
+    return None
+
+
 # The first tanker, an adjective perhaps between: "заполнение первого танкера в порту Джейхан
 # намечено на начало весны 2006 года" (held479), "первый танкер с каспийской нефтью отойдет из
 # порта Джейхан во втором полугодии 2005 года" (held460): when a pipeline starts to deliver.
@@ -2182,6 +2207,10 @@ def read_claims(
                 works = linking.railway_through(gazetteer.entries, works_place)
                 same = works and link and (works.layer, works.feature) == (link.layer, link.feature)
                 link = link if same or works is None else works
+            if item.kind == "deadline" and scope is None and link is not None:
+                # "все работы будут завершены в 2024 году" after the works' progress on a
+                # section: the deadline of those works, on that section (held508)
+                scope = _section_of_the_works(document.text, sentence[0], item, claims, link)
             if link is None and _railway_section(document.text, item, span, scope):
                 # "почти 200-километрового участка железной дороги через Нахчыван", no project
                 # named before it: the railway the catalog names after that place
