@@ -1686,6 +1686,16 @@ _WHOLE_IN_BRACKETS = re.compile(r"\bот\s+(?:вс|общ)[а-яё]+\s+[^().!?;]
 _WHOLE_REACH = 120
 
 
+# Pipelines in the plural a volume went by, its clause before it: "Транзит сырой нефти по
+# существующим на территории Грузии нефтепроводам в 2010 году составил 42,77 миллиона тонн"
+# (held523) is all of them together, no one pipeline's.
+_BY_PIPELINES = re.compile(
+    r"\bпо\s+(?:[^\s.!?;,]+\s+){0,5}[а-яё]*проводам\b[^.!?;,]{0,80}\Z", re.IGNORECASE
+)
+#: How far before a volume (characters) the pipelines it went by are looked for.
+_PIPELINES_REACH = 160
+
+
 def _is_claim(
     document: NewsDocument, item: Quantity, figures: Sequence[Quantity], said: frozenset[str]
 ) -> bool:
@@ -2150,6 +2160,15 @@ def read_claims(
                 link = linking.Link(None, None, f"{linking.UNMAPPED} project (a line)")
             if link is not None and _of_another_facility(document.text, link, item, named_here):
                 link = linking.Link(None, None, f"{linking.UNMAPPED} project (a facility)")
+            if (
+                link is not None
+                and not named_here
+                and item.kind in FLOWS
+                and _BY_PIPELINES.search(
+                    document.text, max(span[0], item.start - _PIPELINES_REACH), item.start
+                )
+            ):
+                link = linking.Link(None, None, f"{linking.UNMAPPED} project (all pipelines)")
             if link is not None and not named_here and _of_a_network(document.text, item, span):
                 link = linking.Link(None, None, f"{linking.UNMAPPED} project (a network)")
             if (
