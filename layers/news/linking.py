@@ -476,8 +476,12 @@ _THIS_ROUTE = re.compile(
 # The route by its bare common noun, no name after it, right before the figure: "объем
 # грузоперевозок по маршруту вырос в шесть раз" (held426) is the route the sentences before
 # named, as with a demonstrative; the words between are lower case, so "по маршруту Китай –
-# Европа" is another route's.
-_BARE_ROUTE = re.compile(r"\bпо\s+(?:маршруту|коридору)\s+(?:[а-яё][^\s]*\s+){1,4}\Z")
+# Европа" is another route's. The same in the corridor, its adjective lower case and no name
+# after it: "грузопотоки в транспортном коридоре увеличатся в три раза к 2030 году" (held531).
+_BARE_ROUTE = re.compile(
+    r"\b(?:по\s+(?:маршруту|коридору)|в\s+(?:[а-яё]+[оеы]м\s+)?коридоре)\s+"
+    r"(?:[а-яё][^\s]*\s+){1,4}\Z"
+)
 #: How far before a figure (characters) its demonstrative of the route is read.
 _THIS_ROUTE_REACH = 80
 # The same said of the whole a share is of, right after it: "Транзит составляет 81% от общего
