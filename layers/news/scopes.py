@@ -1045,6 +1045,9 @@ SHARE_WORDS = {"транзитный": "transit"}
 SHARE_WORDS_MANY = "transit"
 #: Words that join origins named after a cargo word.
 _AND = {"и", "или"}
+#: The oil a country is named after, its origin: "нефти из Казахстана".
+_OIL = {"нефть"}
+_FROM = {"из"}
 
 
 #: How many words of origin may stand before a cargo word: "казахстанской и туркменской
@@ -1180,6 +1183,15 @@ def share_scope(text: str, start: int, figure: int, project_named: bool = True) 
         if before:
             return before
         origins = _origins_after(tokens[index + 2 :])
+        if not origins and project_named and noun & _OIL and tokens[index + 2 : index + 3] and (
+            tokens[index + 2] & _FROM
+        ):
+            # "Суммарный объем прокачки нефти из Казахстана по Баку-Тбилиси-Джейхан … составил
+            # порядка 3,4 млн тонн нефти" (held537): one country's oil through the line its
+            # sentence names; only oil, as "грузов из Китая в Европу" is the direction of a
+            # corridor's whole traffic, and with no line named "Экспорт нефти из Азербайджана"
+            # (held181) is the country's own export
+            origins = _origins_after(tokens[index + 3 : index + 4])
         if origins:
             return _share_of(origins)
     if project_named:
