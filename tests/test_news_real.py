@@ -1182,10 +1182,11 @@ def test_lengths_listed_after_of_them_by_country_are_those_countries_sections() 
     # 1076 км на Турцию" and held486's "На Грузию приходится … участок … в 248 км" join the
     # whole's and the three sections' groups; so do held519's whole of 1 767 km and its
     # sections of 443, 248 and 1 076 km (the thirty-ninth part moved), its whole against the
-    # catalog's 1768 km too
+    # catalog's 1768 km too, and held539's whole of 1767 km (the fortieth part moved)
     assert [sorted(claim.text for claim in conflict.claims) for conflict in lengths] == [
         ["1 767 км", "1 768 километров", "1 768 километров", "1 768 км", "1,768 тыс. км",
-         "1.768 километров", "1.768 километров", "1760 км", "1767 км", "1767 км",
+         "1.768 километров", "1.768 километров", "1760 км", "1767 километров", "1767 км",
+         "1767 км",
          "1768 километров", "1768 километров", "1768 километров", "1768 километров",
          "1768 километров", "1768 км", "1768 км", "1768 км", "1773 километра", "1776 километров",
          "1800-километровому"],
@@ -1202,6 +1203,7 @@ def test_lengths_listed_after_of_them_by_country_are_those_countries_sections() 
         ["1773 километра"],
         ["1767 км"],
         ["1 767 км"],
+        ["1767 километров"],
     ]
 
 
