@@ -154,8 +154,14 @@ def _worded_date(match: re.Match[str]) -> dt.date | None:
     return _valid(int(match[3]), month, int(match[1])) if month else None
 
 
+# An English month cut to its first three letters, as blogs print their stamps: "Jun 12, 2018
+# 19:33" (LiveJournal, held526); "Sept" too.
+_MONTHS_EN_SHORT = {name[:3]: number for number, name in enumerate(MONTHS_EN, 1)} | {"sept": 9}
+
+
 def _english_date(match: re.Match[str]) -> dt.date | None:
-    month = MONTHS_EN.index(match[1].lower()) + 1 if match[1].lower() in MONTHS_EN else None
+    word = match[1].lower()
+    month = MONTHS_EN.index(word) + 1 if word in MONTHS_EN else _MONTHS_EN_SHORT.get(word)
     return _valid(int(match[3]), month, int(match[2])) if month else None
 
 
@@ -376,15 +382,22 @@ def _breadcrumb_date(text: str, start: int, end: int) -> FoundDate | None:
 _CLOSING_STAMP = re.compile(r",\s*\Z")
 
 
+# The outlet's name closing a line after a numeric date and a comma: "… освоено 239 миллионов
+# 27.06.2025, Sputnik Грузия" (held529), the stamp a subheadline carries; one to three words,
+# each capitalised.
+_STAMP_OUTLET = re.compile(r",\s*[A-ZА-ЯЁ][\w.-]*(?:\s+[A-ZА-ЯЁ][\w.-]*){0,2}\s*\Z")
+
+
 def _closing_stamp(text: str, lines: Sequence[tuple[int, int]]) -> FoundDate | None:
-    """The first numeric date that ends a line of ``lines`` right after a comma, or None."""
+    """The first numeric date that ends a line of ``lines`` right after a comma, or that the
+    outlet's name after a comma ends, or None."""
     for start, end in lines:
         for found in find_dates(text, start, end):
+            if found.shape != "numeric":
+                continue
             if (
-                found.shape == "numeric"
-                and not text[found.end : end].strip()
-                and _CLOSING_STAMP.search(text, start, found.start)
-            ):
+                not text[found.end : end].strip() and _CLOSING_STAMP.search(text, start, found.start)
+            ) or _STAMP_OUTLET.match(text, found.end, end):
                 return found
     return None
 
