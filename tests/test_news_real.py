@@ -3822,8 +3822,10 @@ def test_an_english_month_cut_short_and_a_stamp_closed_by_its_outlets_name_are_r
     # "Jun 12, 2018 19:33" (LiveJournal): an English month in three letters; "… освоено 239
     # миллионов 27.06.2025, Sputnik Грузия" (Sputnik Georgia): the subheadline's stamp, the
     # outlet's name after the date and a comma
-    dates = {"held526_livejournal_20180612_zhezkazgan_beineu_1000km.txt": "2018-06-12",
-             "held529_sputnikgeorgia_20250627_georgian_rail_modernization_unmapped.txt": "2025-06-27"}
+    dates = {
+        "held526_livejournal_20180612_zhezkazgan_beineu_1000km.txt": "2018-06-12",
+        "held529_sputnikgeorgia_20250627_georgian_rail_modernization_unmapped.txt": "2025-06-27",
+    }
     for name, date in dates.items():
         assert _analysis(name).document.date == date
     assert [found.date.isoformat() for found in find_dates("Sept 3, 2019")] == ["2019-09-03"]

@@ -395,9 +395,10 @@ def _closing_stamp(text: str, lines: Sequence[tuple[int, int]]) -> FoundDate | N
         for found in find_dates(text, start, end):
             if found.shape != "numeric":
                 continue
-            if (
-                not text[found.end : end].strip() and _CLOSING_STAMP.search(text, start, found.start)
-            ) or _STAMP_OUTLET.match(text, found.end, end):
+            closes = not text[found.end : end].strip()
+            if (closes and _CLOSING_STAMP.search(text, start, found.start)) or (
+                _STAMP_OUTLET.match(text, found.end, end)
+            ):
                 return found
     return None
 
