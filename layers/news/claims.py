@@ -1011,29 +1011,40 @@ def _part_of_yearly_total(text: str, item: Quantity, before: Claim) -> Quantity:
     return dataclasses.replace(item, unit=f"{item.unit}/yr")
 
 
+def _per_year_of_other_stage(
+    yearly: Quantity | Claim, plain: Quantity | Claim, stages: tuple[str | None, str | None]
+) -> bool:
+    """Whether ``plain`` takes ``yearly``'s unit: the same kind and measure of another stage
+    (``stages``: the two figures' scopes), ``yearly`` counted per year and ``plain`` not."""
+    unit, other = yearly.unit or "", plain.unit
+    first, second = stages[0] or "", stages[1] or ""
+    return (
+        unit.endswith("/yr")
+        and other == unit[: -len("/yr")]
+        and yearly.kind == plain.kind
+        and first.startswith("stage:")
+        and second.startswith("stage:")
+        and first != second
+    )
+
+
 def _yearly_stage_before(item: Quantity, scope: str | None, before: Claim) -> Claim:
     """``before`` (the claim before ``item`` in its sentence) counted per year when it is the
     same measure of another stage and ``item`` is a yearly rate: "На первом этапе …
     предполагается перевозить … 6,5 миллиона тонн грузов, на втором этапе объем
     грузоперевозок может достигнуть 17 миллионов тонн … в год" (one capacity by stage)."""
-    stages = (before.scope or "", scope or "")
-    if not (item.unit or "").endswith("/yr") or before.unit != (item.unit or "")[: -len("/yr")]:
-        return before
-    if before.kind != item.kind or not all(stage.startswith("stage:") for stage in stages):
-        return before
-    return dataclasses.replace(before, unit=item.unit) if stages[0] != stages[1] else before
+    if _per_year_of_other_stage(item, before, (before.scope, scope)):
+        return dataclasses.replace(before, unit=item.unit)
+    return before
 
 
 def _yearly_as_stage_before(item: Quantity, scope: str | None, before: Claim) -> Quantity:
     """``item`` counted per year when the claim before it in its sentence (``before``) is the
     same measure of another stage, counted per year: "На первом этапе по нему будет
     перевозиться ежегодно 5 млн. тонн грузов, а в последующем - до 17 млн" (held280)."""
-    stages = (before.scope or "", scope or "")
-    if not (before.unit or "").endswith("/yr") or item.unit != (before.unit or "")[: -len("/yr")]:
-        return item
-    if before.kind != item.kind or not all(stage.startswith("stage:") for stage in stages):
-        return item
-    return dataclasses.replace(item, unit=before.unit) if stages[0] != stages[1] else item
+    if _per_year_of_other_stage(before, item, (before.scope, scope)):
+        return dataclasses.replace(item, unit=before.unit)
+    return item
 
 
 # A figure said to be the same measure as the sentence before's: "Пиковая пропускная способность
