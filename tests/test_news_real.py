@@ -3727,6 +3727,11 @@ def test_oil_from_a_country_through_the_line_its_sentence_names_is_that_countrys
     assert share_scope(sentence, 0, len(sentence)) is None
     sentence = "Экспорт нефти из Азербайджана в январе-мае 2007 года составил "
     assert share_scope(sentence, 0, len(sentence), project_named=False) == "actor:AZ"
+    # only "из" names the origin right after the oil: oil pumped in a country the line crosses
+    # is not that country's (the module once bound the words of origin after a volume, "в"
+    # among them, to the same name, and this rule read those)
+    sentence = "Суммарный объем прокачки нефти в Турции по нефтепроводу составил "
+    assert share_scope(sentence, 0, len(sentence)) is None
 
 
 def test_a_figure_in_the_corridor_by_its_bare_noun_is_the_corridor_named_before() -> None:

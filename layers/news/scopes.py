@@ -1047,7 +1047,7 @@ SHARE_WORDS_MANY = "transit"
 _AND = {"и", "или"}
 #: The oil a country is named after, its origin: "нефти из Казахстана".
 _OIL = {"нефть"}
-_FROM = {"из"}
+_OUT_OF = {"из"}
 
 
 #: How many words of origin may stand before a cargo word: "казахстанской и туркменской
@@ -1184,7 +1184,7 @@ def share_scope(text: str, start: int, figure: int, project_named: bool = True) 
             return before
         origins = _origins_after(tokens[index + 2 :])
         if not origins and project_named and noun & _OIL and tokens[index + 2 : index + 3] and (
-            tokens[index + 2] & _FROM
+            tokens[index + 2] & _OUT_OF
         ):
             # "Суммарный объем прокачки нефти из Казахстана по Баку-Тбилиси-Джейхан … составил
             # порядка 3,4 млн тонн нефти" (held537): one country's oil through the line its
