@@ -110,7 +110,6 @@ _ABSOLUTE = re.compile(
 )
 # The one deadline without "год": a bare "в 2026." closing a sentence.
 _BARE_YEAR_TEXT = rf"в\s+({YEAR})(?=\s*[.!?])"
-_BARE_YEAR = re.compile(rf"\b{_BARE_YEAR_TEXT}", re.IGNORECASE)
 #: Where a deadline may stand without the word "год": a bare year closing its sentence, or a
 #: year abbreviated "г." ("в первой половине 2005 г.", held269).
 #: A part of a year closing its sentence stands without it too ("Полностью работы по проекту

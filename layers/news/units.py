@@ -64,9 +64,6 @@ UNIT_WORDS: dict[str, Unit] = {
     "%": PERCENT, "процент": PERCENT, "percent": PERCENT,
 }  # fmt: skip
 
-#: Words after a unit that make it a rate per year ("в год", "ежегодно", "per year").
-PER_YEAR = ("в год", "ежегодно", "per year", "a year", "/yr", "в год.")
-
 
 def unit_label(unit: str, per_year: bool) -> str:
     """``"Mt"`` -> ``"Mt/yr"`` when the claim is a rate per year."""
