@@ -370,10 +370,12 @@ def listed_country_part(text: str, start: int, figure: int) -> str | None:
 # километра пролегает по территории Азербайджана, 249 километров - Грузии, 1076 километров -
 # Турции". The item before the list's last closes with "и" instead of a comma: "443 км проходят
 # по территории Азербайджана, 248 км - Грузии и 1 077 км - Турции" (held301); a second
-# country's name after "и" ("- Грузии и Турции") is no item's close.
+# country's name after "и" ("- Грузии и Турции") is no item's close. A genitive in "-а" closes
+# an item too: "76-километровый участок железной дороги проходит по территории Турции,
+# 259-километровый - Грузии, 503-километровый - Азербайджана" (held541).
 _COUNTRY_RIGHT_AFTER = re.compile(
     r"\s*[–—-]\s*(?:(?:по|в)\s+(?:территории\s+)?([А-ЯЁ][а-яё]+)"
-    r"|([А-ЯЁ][а-яё]+и)(?=\s*[,.;]|\s+и\s+(?![А-ЯЁ])|\s*\Z))"
+    r"|([А-ЯЁ][а-яё]+[иа])(?=\s*[,.;]|\s+и\s+(?![А-ЯЁ])|\s*\Z))"
 )
 
 
