@@ -808,6 +808,27 @@ def component_scope(text: str, start: int, figure: int) -> str | None:
     return _component_for(text, spans, tokens, figure)
 
 
+#: Section words that make a part of the component after them: not "территория", whose
+#: component is where a work is ("на территории станции Саламмелик … 188-километровую
+#: железнодорожную линию", held190).
+_PART_WORDS = SECTION_WORDS - {"территория"}
+
+
+def part_of_component(text: str, start: int, figure: int) -> str | None:
+    """``component:<lemma>`` when the figure's clause before it (``text[start:figure]``) has a
+    section word right before a component word ("Один участок тоннеля протяженностью 2375
+    метров находится на территории Турции", held541): a part of the component, whichever
+    country's territory holds it, not the line's section there; else None."""
+    if not range_lemmas(text, start, figure) & COMPONENTS:
+        return None  # no component word in the clause before the figure (most): not read
+    spans = words(text, start, figure)
+    for first, then in zip(spans, spans[1:]):
+        found = lemmas(then.text) & COMPONENTS
+        if found and then.start - first.end == 1 and lemmas(first.text) & _PART_WORDS:
+            return f"component:{min(found)}"
+    return None
+
+
 # An ordinal and an opening bracket right before a figure, and after it the closing bracket,
 # perhaps another ordinal's bracketed figure, and the word they count: "во втором (1050 м) и
 # третьем (2900 м) туннелях".
