@@ -299,14 +299,27 @@ _LENGTH_OF_STRETCH = re.compile(
 )
 
 
+# A stretch laid between two places, then what was laid and the measure right before the
+# figure: "Ушло 10 лет на прокладку от Карса до Ахалкалаки полотна длиной в 105 километров"
+# (held551): the track between them, not the line from end to end.
+_LAID_FROM_TO = re.compile(
+    r"\bот\s+[А-ЯЁ][а-яё]+\s+до\s+[А-ЯЁ][а-яё]+\s+(?:[а-яё]+\s+){1,2}"
+    r"(?:длин|протяж[её]нност)[а-яё]*\s+(?:в\s+)?"
+    r"(?:(?:около|более|свыше|почти|порядка|примерно)\s+)?\Z"
+)
+
+
 def counted_stretch(text: str, start: int, figure: int) -> str | None:
     """:data:`STRETCH` when the length at ``figure`` is of a stretch counted in order or the
     last one, named right before it in ``text[start:figure]`` ("Строительные работы идут на
     последнем участке протяженностью 4,5 км"), or of "the stretch" ("длина участка составит
-    примерно 45 километров"), else None."""
+    примерно 45 километров"), or of a stretch laid between two places ("на прокладку от
+    Карса до Ахалкалаки полотна длиной в 105 километров"), else None."""
     window = max(start, figure - 80)
-    found = _COUNTED_STRETCH.search(text, window, figure) or _LENGTH_OF_STRETCH.search(
-        text, window, figure
+    found = (
+        _COUNTED_STRETCH.search(text, window, figure)
+        or _LENGTH_OF_STRETCH.search(text, window, figure)
+        or _LAID_FROM_TO.search(text, window, figure)
     )
     return STRETCH if found else None
 
@@ -822,7 +835,7 @@ def part_of_component(text: str, start: int, figure: int) -> str | None:
     if not range_lemmas(text, start, figure) & COMPONENTS:
         return None  # no component word in the clause before the figure (most): not read
     spans = words(text, start, figure)
-    for first, then in zip(spans, spans[1:]):
+    for first, then in itertools.pairwise(spans):
         found = lemmas(then.text) & COMPONENTS
         if found and then.start - first.end == 1 and lemmas(first.text) & _PART_WORDS:
             return f"component:{min(found)}"
