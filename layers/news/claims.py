@@ -900,6 +900,9 @@ def _of_a_company(text: str, item: Quantity, start: int) -> bool:
 _ENDS = re.compile(r"\b[А-ЯЁ][а-яё]+\s?[-–—]\s?[А-ЯЁ][а-яё]+\b")
 #: How far before a figure (characters) another line named by its ends is read.
 _ENDS_REACH = 60
+# More stops of the name itself, dashed on right after the part the gazetteer matched:
+# "железной дороги Карс-Игдыр-Аралык-Дилуджу составит 224 километра" (held542).
+_NAME_GOES_ON = re.compile(r"(?:\s?[-–—]\s?[А-ЯЁ][а-яё]+)+")
 
 
 def _another_line_between(
@@ -916,6 +919,9 @@ def _another_line_between(
     if index == len(named) or not isinstance(named[index].match, Mention):
         return False
     name_end = named[index].match.end
+    goes_on = _NAME_GOES_ON.match(text, name_end)
+    if goes_on is not None:  # the name's own further stops are not another line's ends
+        name_end = goes_on.end()
     return _ENDS.search(text, max(name_end, figure - _ENDS_REACH), figure) is not None
 
 

@@ -183,6 +183,20 @@ def closes_sentence(text: str, figure: Reading, end: int) -> bool:
     return _CLOSES.match(text[figure.stop : end]) is not None
 
 
+def currency_of_before(text: str, before: Reading, figure: Reading, end: int) -> Reading | None:
+    """``figure`` (a scaled number whose unit is left out, closing its sentence) with the
+    currency of the sum ``before`` it in its sentence, when that has the same scale word
+    ("первоначально стоимость проекта составляла 422 млн долларов, хотя согласно Баку только
+    Азербайджан вложил в него 640 млн»", held551: 640 million dollars); else None."""
+    if figure.unit is not None or figure.scale == 1.0 or before.unit is None:
+        return None
+    if before.unit.quantity != "money" or before.scale != figure.scale:
+        return None
+    if not closes_sentence(text, figure, end):
+        return None
+    return replace(figure, unit=before.unit, per_year=before.per_year)
+
+
 def unit_of_next(figure: Reading, following: Reading | None) -> Reading | None:
     """``figure`` (a scaled number whose unit is left out, closing its sentence: "общий объем
     перевалки грузов в порту в 2021 году составил 5,6 млн.") with the unit of the first figure

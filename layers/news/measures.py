@@ -52,6 +52,7 @@ from caspian.layers.news.scopes import (
     origin_after,
     over_territory,
     paid_in_by,
+    part_of_component,
     part_running,
     people_after,
     planner_share,
@@ -268,6 +269,7 @@ def scope_of(
         return "construction"  # "уложено 75,6 км главного пути": work done, in km
     stretch = (
         head_scope(text, (item.start, item.end), sentence[1])
+        or part_of_component(text, span[0], item.start)
         or named_stretch(text, span[0], item.start)
         or counted_stretch(text, span[0], item.start)
         or falls_on_country(text, span[0], item.start, item.end)

@@ -22,6 +22,7 @@ from caspian.layers.news.magnitudes import (
     Reading,
     carried_unit,
     closes_sentence,
+    currency_of_before,
     joined_range,
     listed_part,
     magnitude,
@@ -527,6 +528,8 @@ def measured(text: str, start: int, end: int, language: Language = RUSSIAN) -> I
             text, reading, end
         ):  # "составил 5,6 млн. Доля … составила более 5,1 млн тонн"
             reading = unit_of_next(reading, _first_reading_after(text, end, language)) or reading
+        if reading.unit is None and index:
+            reading = currency_of_before(text, readings[index - 1], reading, end) or reading
         unit = reading.unit
         if unit is None:
             continue

@@ -299,14 +299,27 @@ _LENGTH_OF_STRETCH = re.compile(
 )
 
 
+# A stretch laid between two places, then what was laid and the measure right before the
+# figure: "Ушло 10 лет на прокладку от Карса до Ахалкалаки полотна длиной в 105 километров"
+# (held551): the track between them, not the line from end to end.
+_LAID_FROM_TO = re.compile(
+    r"\bот\s+[А-ЯЁ][а-яё]+\s+до\s+[А-ЯЁ][а-яё]+\s+(?:[а-яё]+\s+){1,2}"
+    r"(?:длин|протяж[её]нност)[а-яё]*\s+(?:в\s+)?"
+    r"(?:(?:около|более|свыше|почти|порядка|примерно)\s+)?\Z"
+)
+
+
 def counted_stretch(text: str, start: int, figure: int) -> str | None:
     """:data:`STRETCH` when the length at ``figure`` is of a stretch counted in order or the
     last one, named right before it in ``text[start:figure]`` ("Строительные работы идут на
     последнем участке протяженностью 4,5 км"), or of "the stretch" ("длина участка составит
-    примерно 45 километров"), else None."""
+    примерно 45 километров"), or of a stretch laid between two places ("на прокладку от
+    Карса до Ахалкалаки полотна длиной в 105 километров"), else None."""
     window = max(start, figure - 80)
-    found = _COUNTED_STRETCH.search(text, window, figure) or _LENGTH_OF_STRETCH.search(
-        text, window, figure
+    found = (
+        _COUNTED_STRETCH.search(text, window, figure)
+        or _LENGTH_OF_STRETCH.search(text, window, figure)
+        or _LAID_FROM_TO.search(text, window, figure)
     )
     return STRETCH if found else None
 
@@ -370,10 +383,12 @@ def listed_country_part(text: str, start: int, figure: int) -> str | None:
 # километра пролегает по территории Азербайджана, 249 километров - Грузии, 1076 километров -
 # Турции". The item before the list's last closes with "и" instead of a comma: "443 км проходят
 # по территории Азербайджана, 248 км - Грузии и 1 077 км - Турции" (held301); a second
-# country's name after "и" ("- Грузии и Турции") is no item's close.
+# country's name after "и" ("- Грузии и Турции") is no item's close. A genitive in "-а" closes
+# an item too: "76-километровый участок железной дороги проходит по территории Турции,
+# 259-километровый - Грузии, 503-километровый - Азербайджана" (held541).
 _COUNTRY_RIGHT_AFTER = re.compile(
     r"\s*[–—-]\s*(?:(?:по|в)\s+(?:территории\s+)?([А-ЯЁ][а-яё]+)"
-    r"|([А-ЯЁ][а-яё]+и)(?=\s*[,.;]|\s+и\s+(?![А-ЯЁ])|\s*\Z))"
+    r"|([А-ЯЁ][а-яё]+[иа])(?=\s*[,.;]|\s+и\s+(?![А-ЯЁ])|\s*\Z))"
 )
 
 
@@ -804,6 +819,27 @@ def component_scope(text: str, start: int, figure: int) -> str | None:
         ):
             return f"component:{min(found)}"
     return _component_for(text, spans, tokens, figure)
+
+
+#: Section words that make a part of the component after them: not "территория", whose
+#: component is where a work is ("на территории станции Саламмелик … 188-километровую
+#: железнодорожную линию", held190).
+_PART_WORDS = SECTION_WORDS - {"территория"}
+
+
+def part_of_component(text: str, start: int, figure: int) -> str | None:
+    """``component:<lemma>`` when the figure's clause before it (``text[start:figure]``) has a
+    section word right before a component word ("Один участок тоннеля протяженностью 2375
+    метров находится на территории Турции", held541): a part of the component, whichever
+    country's territory holds it, not the line's section there; else None."""
+    if not range_lemmas(text, start, figure) & COMPONENTS:
+        return None  # no component word in the clause before the figure (most): not read
+    spans = words(text, start, figure)
+    for first, then in itertools.pairwise(spans):
+        found = lemmas(then.text) & COMPONENTS
+        if found and then.start - first.end == 1 and lemmas(first.text) & _PART_WORDS:
+            return f"component:{min(found)}"
+    return None
 
 
 # An ordinal and an opening bracket right before a figure, and after it the closing bracket,

@@ -226,7 +226,7 @@ def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
         yield Quantity("deadline", float(match[2]), "year", match.start(1), match.end(1),
                        qualifier="by", extra={"end_of_year": False})  # fmt: skip
     for match in _searched(_RELATIVE_END, text, start, end):
-        if _starts_work(text, match, start, end):
+        if _starts_work(text, match, start, end) or _of_talks(text, match, start, end):
             continue  # "Планируется, что процесс начнется к концу года" (held437): a start
         offset = _OFFSET[match[1].casefold()] if match[1] else 0
         yield Quantity("deadline", 0.0, "year", match.start(), match.end(), qualifier="end of",
@@ -321,7 +321,13 @@ def _of_talks(text: str, match: re.Match[str], start: int, end: int) -> bool:
     edges = [edge.end() for edge in _CLAUSE_END.finditer(text, start, match.start())]
     after = _CLAUSE_END.search(text, match.end(), end)
     clause = range_lemmas(text, edges[-1] if edges else start, after.start() if after else end)
-    return "переговоры" in clause
+    return bool(clause & _TALKS)
+
+
+#: Words of talks: negotiations, and the details the sides are to discuss or put on paper
+#: ("До конца этого года мы должны описать все детали на бумаге", held544; "до конца текущего
+#: года должны быть обсуждены все детали", held512): no deadline of the works.
+_TALKS = frozenset({"переговоры", "деталь"})
 
 
 #: Words of money earned: a year by which a profit is expected ("до 2020 года ожидается
