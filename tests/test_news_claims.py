@@ -246,3 +246,13 @@ def test_a_multipliers_dot_joins_a_figure_cut_by_the_sentence_splitter() -> None
     found = [text[start:end] for start, end in sentences(text, 0, len(text))]
     assert found == ["Объем вырос до 300 тыс. TEU.", "Цена 5 млн.", "Конец.",
                      "Около 77 тыс. тонн в год."]  # fmt: skip
+
+
+def test_a_unit_explained_after_an_equals_sign_is_no_figure() -> None:
+    """held554 (Day.Az): the editor's gloss "(1 TEU = один 20-футовый контейнер - ред.)"
+    explains the unit; the count before it is the port's, the "1 TEU" no claim."""
+    text = (
+        "Бакинский порт. В 2020 году Бакинский порт обработал 40 395 контейнеров в эквиваленте"
+        " TEU (1 TEU = один 20-футовый контейнер - ред.).\n"
+    )
+    assert [(claim.value, claim.unit) for claim in _claims(text)] == [(40395.0, "TEU")]

@@ -484,6 +484,11 @@ def _fractions(text: str, start: int, end: int) -> Iterator[Quantity]:
         yield Quantity("percent", _FRACTIONS[match[1]], "%", match.start(), match.end(), qualifier)
 
 
+#: An equals sign right after a figure and its unit: the unit explained ("(1 TEU = один
+#: 20-футовый контейнер - ред.)", held554), no figure of the text's.
+_DEFINED_AS = re.compile(r"\s*=")
+
+
 @reads_where(  # the tests of numbers_in, and the one-word figures read after them
     holds_digit, numbers.holds_number_word, _HALF_SCALE, _FUSED_LENGTH, _FRACTION
 )
@@ -531,7 +536,7 @@ def measured(text: str, start: int, end: int, language: Language = RUSSIAN) -> I
         if reading.unit is None and index:
             reading = currency_of_before(text, readings[index - 1], reading, end) or reading
         unit = reading.unit
-        if unit is None:
+        if unit is None or _DEFINED_AS.match(text, reading.stop, end):
             continue
         label = units.unit_label(unit.unit, reading.per_year)
         # "выросла на 18 %", "увеличение в 80%" is growth in percent, not a share
