@@ -256,3 +256,15 @@ def test_a_unit_explained_after_an_equals_sign_is_no_figure() -> None:
         " TEU (1 TEU = один 20-футовый контейнер - ред.).\n"
     )
     assert [(claim.value, claim.unit) for claim in _claims(text)] == [(40395.0, "TEU")]
+
+
+def test_a_duration_raising_the_measure_named_after_its_verb_is_no_claim() -> None:
+    """held567 (Report.az): "в течение ближайших двух лет планируется увеличить показатель до
+    260 000 TEU" is the span the port's capacity is to be raised in, no duration of works;
+    both capacities stay claims."""
+    text = (
+        "В настоящее время пропускная способность Бакинского порта составляет 150 000 TEU, а в"
+        " течение ближайших двух лет планируется увеличить показатель до 260 000 TEU.\n"
+    )
+    found = [(claim.kind, claim.value) for claim in _claims(text)]
+    assert found == [("containers", 150000.0), ("containers", 260000.0)]

@@ -1059,6 +1059,14 @@ def _yearly_as_stage_before(item: Quantity, scope: str | None, before: Claim) ->
 _THIS_MEASURE = needs_words(
     re.compile(r"\b(?:этот|данный)\s+показател[ья]\b", re.IGNORECASE), ("этот", "данный")
 )
+# A measure raised to a figure, named "показатель" right after the verb that raises it: "в
+# течение ближайших двух лет планируется увеличить показатель до 260 000 TEU" (held567).
+_RAISE_THE_MEASURE = needs_words(
+    re.compile(
+        r"\b(?:увеличить|нарастить|довести|удвоить|утроить)\s+показател[ьи]\b", re.IGNORECASE
+    ),
+    ("показатель", "показатели"),
+)
 #: The link rule of a figure its sentence calls "этот показатель": the figure before's.
 THIS_MEASURE_LINK = "this measure, previous sentence's figure"
 
@@ -1752,12 +1760,15 @@ def _of_this_measure(text: str, item: Quantity, stop: int) -> bool:
     """Whether the deadline ``item``'s sentence (up to ``stop``, its end) calls its figure
     "этот показатель" (:data:`_THIS_MEASURE`): the year is the horizon of the measure brought
     to that figure ("К 2028 году данный показатель планируют довести до 10 миллионов тонн",
-    held312), no completion of the project, though "довести" may complete one."""
+    held312), no completion of the project, though "довести" may complete one. A duration's
+    sentence may also name it "показатель" right after the verb raising it ("в течение
+    ближайших двух лет планируется увеличить показатель до 260 000 TEU", held567)."""
     # the sentence's start, looked for a bounded way back (a deadline opens most such ones)
     begin = text.rfind(".", max(0, item.start - _MEASURE_REACH), item.start) + 1
     end = stop if stop > 0 else len(text)
-    return may_search(_THIS_MEASURE, text, begin, end) and bool(
-        _THIS_MEASURE.search(text, begin, end)
+    return any(
+        may_search(pattern, text, begin, end) and pattern.search(text, begin, end)
+        for pattern in (_THIS_MEASURE, *((_RAISE_THE_MEASURE,) if item.kind == "duration" else ()))
     )
 
 
