@@ -268,3 +268,13 @@ def test_a_duration_raising_the_measure_named_after_its_verb_is_no_claim() -> No
     )
     found = [(claim.kind, claim.value) for claim in _claims(text)]
     assert found == [("containers", 150000.0), ("containers", 260000.0)]
+
+
+def test_a_duration_before_allocating_land_for_the_works_is_no_claim() -> None:
+    """held568 (1news.az): "в течение 1 месяца выделить земельный участок в посёлке Алят для
+    строительства порта" is the officials' month to hand over the land, no time of the works."""
+    text = (
+        "Распоряжением президента Кабинету министров поручено в течение 1 месяца выделить"
+        " земельный участок в посёлке Алят для строительства Бакинского порта.\n"
+    )
+    assert _claims(text) == []

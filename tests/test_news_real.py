@@ -128,7 +128,7 @@ def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
 # empty until the next one is added: its figures are placeholders, set from that part's first
 # and only run.
 MEASURED = {
-    "dev": {"mentions": (1443, 1497, 1523), "claims": (916, 1015, 1079), "dates": 438,
+    "dev": {"mentions": (1443, 1497, 1523), "claims": (916, 1014, 1079), "dates": 438,
             "conflicts": (59, 74, 542)},
     "heldout": {"mentions": (0, 0, 0), "claims": (0, 0, 0), "dates": 0,
                 "conflicts": (0, 0, 0)},

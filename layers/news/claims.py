@@ -1823,6 +1823,22 @@ def _times_an_improvement(text: str, item: Quantity, ceiling: int) -> bool:
     return bool(raised) and any(found & _QUALITIES for found in following[raised[0] + 1 :])
 
 
+#: Verbs of handing over what the works need (land, funds): a duration right before one times
+#: that allocation, an official's task ("Кабинету министров поручено … в течение 1 месяца
+#: выделить земельный участок в посёлке Алят для строительства порта", held568), no time of
+#: the works.
+_ALLOCATING = {"выделить", "отвести", "предоставить"}
+
+
+def _times_an_allocation(text: str, item: Quantity, ceiling: int) -> bool:
+    """Whether a duration (``item``) is followed, as the next word before ``ceiling``, by a
+    verb of allocating (:data:`_ALLOCATING`): the span of handing over land or funds."""
+    if item.kind != "duration":
+        return False
+    following = words(text, item.end, min(ceiling, item.end + 40))[:1]
+    return any(lemmas(word.text) & _ALLOCATING for word in following)
+
+
 # Railway works in a place, as an article opens: "завершили проектные работы по реконструкции
 # и модернизации железнодорожной инфраструктуры в Нахчыванской Автономной Республике".
 _RAILWAY_WORKS_IN = re.compile(r"\bжелезнодорожн[а-яё]*\s+(?:[а-яё]+\s+){0,2}в\s+([А-ЯЁ][а-яё]+)")
@@ -2072,6 +2088,8 @@ def read_claims(
                 continue  # "прибыль в размере 147,6 млрд лир ($3,6 млрд …)": no project's cost
             if _times_an_improvement(document.text, item, ceiling):
                 continue  # "в течение двух лет значительно нарастить скорость и безопасность"
+            if _times_an_allocation(document.text, item, ceiling):
+                continue  # "в течение 1 месяца выделить земельный участок … для строительства"
             if _a_rate_of_interest(document.text, item, ceiling):
                 continue  # "кредит в $575 млн. под 5% годовых": the loan's terms
             span = clause(document.text, item.start, item.end, floor, ceiling)
