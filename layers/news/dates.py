@@ -293,7 +293,8 @@ def _dateline(line: str) -> str:
 # biang.ru). Read only as a whole line: in running text "1.2.18" may be anything.
 _SHORT_DATELINE = re.compile(
     r"(?:[А-ЯЁA-Z]{2,}(?:[ -][А-ЯЁA-Z]{2,})*\s+)?"
-    r"(?P<date>(\d{1,2})\.(\d{1,2})\.(\d{2})(?:\s+(\d{1,2}):(\d{2}))?)"
+    r"(?P<date>(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{2})"
+    r"(?:\s+(?P<hour>\d{1,2}):(?P<minute>\d{2}))?)"
     r"(?:\s+Слов:\s*\d+)?"
 )
 #: The century of a two-digit year: the set's pages are of this one.
@@ -306,41 +307,33 @@ def _two_digit_year_date(match: re.Match[str]) -> dt.date | None:
     return _valid(_CENTURY + int(match[4]), int(match[3]), int(match[2]))
 
 
-def _short_dateline(text: str, start: int, end: int) -> FoundDate | None:
-    """A line ``text[start:end]`` that is nothing but a date with a two-digit year, or None."""
+def _whole_line_dateline(
+    pattern: re.Pattern[str], shape: str, text: str, start: int, end: int
+) -> FoundDate | None:
+    """A line ``text[start:end]`` that is nothing but ``pattern``'s dateline of a two-digit year
+    (:data:`_SHORT_DATELINE`, :data:`_WORDED_SHORT_DATELINE`: groups ``day``, ``month`` in
+    digits or words, ``year``, ``hour``, ``minute`` and the ``date`` read), or None."""
     line = text[start:end].strip(_LINE_MARKS)
-    match = _SHORT_DATELINE.fullmatch(line)
+    match = pattern.fullmatch(line)
     if match is None:
         return None
-    date = _two_digit_year_date(match)
+    written = match["month"]
+    month = int(written) if written.isdigit() else month_number(written)
+    year, day = _CENTURY + int(match["year"]), int(match["day"])
+    date = None if month is None else _valid(year, month, day)
     if date is None:
         return None
     at = text.index(line, start)
-    begin, end = at + match.start("date"), at + match.end("date")
-    return FoundDate(date, _time(match[5], match[6]), "numeric", begin, end, match["date"])
+    return FoundDate(date, _time(match["hour"], match["minute"]), shape, at + match.start("date"),
+                     at + match.end("date"), match["date"])  # fmt: skip
 
 
 # A dateline of a time, the day, the month in words and a two-digit year: "17:58, 18 Августа
 # 08" (energyland.info). Read only as a whole line, as the dotted shape is.
 _WORDED_SHORT_DATELINE = re.compile(
-    r"(?:(\d{1,2}):(\d{2}),?\s+)?(?P<date>(\d{1,2})\s+([А-Яа-яЁё]+)\.?\s+(\d{2}))"
+    r"(?:(?P<hour>\d{1,2}):(?P<minute>\d{2}),?\s+)?"
+    r"(?P<date>(?P<day>\d{1,2})\s+(?P<month>[А-Яа-яЁё]+)\.?\s+(?P<year>\d{2}))"
 )
-
-
-def _worded_short_dateline(text: str, start: int, end: int) -> FoundDate | None:
-    """A line ``text[start:end]`` that is nothing but a time, a day, a month in words and a
-    two-digit year, or None."""
-    line = text[start:end].strip(_LINE_MARKS)
-    match = _WORDED_SHORT_DATELINE.fullmatch(line)
-    if match is None:
-        return None
-    month = month_number(match[5])
-    date = None if month is None else _valid(_CENTURY + int(match[6]), month, int(match[4]))
-    if date is None:
-        return None
-    at = text.index(line, start)
-    return FoundDate(date, _time(match[1], match[2]), "words", at + match.start("date"),
-                     at + match.end("date"), match["date"])  # fmt: skip
 
 
 # An agency's dateline opening its lead with the city, the date of a two-digit year and the
@@ -588,8 +581,8 @@ def publication_date(text: str, lines: Sequence[tuple[int, int]]) -> FoundDate |
                     if today is None or found.date < today.date:
                         return found
         short = (
-            _short_dateline(text, start, end)
-            or _worded_short_dateline(text, start, end)
+            _whole_line_dateline(_SHORT_DATELINE, "numeric", text, start, end)
+            or _whole_line_dateline(_WORDED_SHORT_DATELINE, "words", text, start, end)
             or _breadcrumb_date(text, start, end)
             or _date_after(_AGENCY_CITY, text, start, end)
             or _slashed_dateline(text, start, end)
