@@ -306,11 +306,17 @@ def _searched(pattern: re.Pattern[str], text: str, start: int, end: int) -> Iter
 _MOST = frozenset({"большой", "основной", "значительный"})
 
 
+def _clause_around(text: str, match: re.Match[str], start: int, end: int) -> tuple[int, int]:
+    """Where the clause of ``match`` (within ``text[start:end]``, its sentence) opens and
+    closes: the last clause mark before it (:func:`_own_clause_start`) and the first after."""
+    after = _CLAUSE_END.search(text, match.end(), end)
+    return _own_clause_start(text, start, match.start()), after.start() if after else end
+
+
 def _of_most_works(text: str, match: re.Match[str], start: int, end: int) -> bool:
     """Whether the clause of a year ``match`` (within ``text[start:end]``, its sentence)
     completes a part of the works ("большая часть", "основная часть"), not the project."""
-    edges = [edge.end() for edge in _CLAUSE_END.finditer(text, start, match.start())]
-    said = range_lemmas(text, edges[-1] if edges else start, match.start())
+    said = range_lemmas(text, _own_clause_start(text, start, match.start()), match.start())
     return "часть" in said and bool(said & _MOST)
 
 
@@ -318,10 +324,7 @@ def _of_talks(text: str, match: re.Match[str], start: int, end: int) -> bool:
     """Whether the clause of a year ``match`` (within ``text[start:end]``, its sentence) ends
     negotiations, not the works: "В первой половине будущего года стороны должны завершить
     переговоры о технических деталях проекта TRIPP" (held250) is no deadline of the project."""
-    edges = [edge.end() for edge in _CLAUSE_END.finditer(text, start, match.start())]
-    after = _CLAUSE_END.search(text, match.end(), end)
-    clause = range_lemmas(text, edges[-1] if edges else start, after.start() if after else end)
-    return bool(clause & _TALKS)
+    return bool(range_lemmas(text, *_clause_around(text, match, start, end)) & _TALKS)
 
 
 #: Words of talks: negotiations, and the details the sides are to discuss or put on paper
@@ -338,10 +341,7 @@ EARNINGS = {"прибыль", "доход", "выручка"}
 def _of_earnings(text: str, match: re.Match[str], start: int, end: int) -> bool:
     """Whether the clause of a year ``match`` (within ``text[start:end]``, its sentence) says
     what is to be earned by then (:data:`EARNINGS`), not what is to be done."""
-    edges = [edge.end() for edge in _CLAUSE_END.finditer(text, start, match.start())]
-    after = _CLAUSE_END.search(text, match.end(), end)
-    clause = range_lemmas(text, edges[-1] if edges else start, after.start() if after else end)
-    return bool(clause & EARNINGS)
+    return bool(range_lemmas(text, *_clause_around(text, match, start, end)) & EARNINGS)
 
 
 #: Words that speed a work up: a year in whose clause works are sped up is no completion ("В
@@ -369,30 +369,22 @@ def _only_willing(text: str, start: int, end: int) -> bool:
 def _planned_before(text: str, match: re.Match[str], start: int, end: int) -> bool:
     """Whether the clause of a year ``match`` (within ``text[start:end]``, its sentence) says
     it was planned before (:data:`_PLANNED_BEFORE`): no deadline the text states."""
-    edges = [edge.end() for edge in _CLAUSE_END.finditer(text, start, match.start())]
-    after = _CLAUSE_END.search(text, match.end(), end)
-    return bool(_PLANNED_BEFORE.search(text, edges[-1] if edges else start,
-                                       after.start() if after else end))
+    return bool(_PLANNED_BEFORE.search(text, *_clause_around(text, match, start, end)))
 
 
 def _starts_work(text: str, match: re.Match[str], start: int, end: int) -> bool:
     """Whether the clause of a year ``match`` (within ``text[start:end]``, its sentence)
     starts a work (:data:`STARTS`) or speeds one up (:data:`SPEEDS`) and completes none:
     "Строительство началось в этом году"."""
-    edges = [edge.end() for edge in _CLAUSE_END.finditer(text, start, match.start())]
-    after = _CLAUSE_END.search(text, match.end(), end)
-    said = range_lemmas(text, edges[-1] if edges else start, after.start() if after else end)
+    said = range_lemmas(text, *_clause_around(text, match, start, end))
     return bool(said & (STARTS | SPEEDS)) and not completes(said)
 
 
 def _starts_around(text: str, match: re.Match[str], start: int, end: int) -> bool:
     """:func:`_starts_work` of the clause around a time ``match`` that may itself say
     "начало" ("на начало весны 2006 года"): the words of the match left out."""
-    edges = [edge.end() for edge in _CLAUSE_END.finditer(text, start, match.start())]
-    after = _CLAUSE_END.search(text, match.end(), end)
-    said = range_lemmas(text, edges[-1] if edges else start, match.start()) | range_lemmas(
-        text, match.end(), after.start() if after else end
-    )
+    opens, closes = _clause_around(text, match, start, end)
+    said = range_lemmas(text, opens, match.start()) | range_lemmas(text, match.end(), closes)
     return bool(said & (STARTS | SPEEDS)) and not completes(said)
 
 
