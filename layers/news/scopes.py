@@ -299,11 +299,15 @@ _LENGTH_OF_STRETCH = re.compile(
 )
 
 
+# Two places a stretch runs between: "от Марабды до Карцахи".
+_FROM_PLACE_TO_PLACE = r"от\s+[А-ЯЁ][а-яё]+\s+до\s+[А-ЯЁ][а-яё]+"
+
+
 # A stretch laid between two places, then what was laid and the measure right before the
 # figure: "Ушло 10 лет на прокладку от Карса до Ахалкалаки полотна длиной в 105 километров"
 # (held551): the track between them, not the line from end to end.
 _LAID_FROM_TO = re.compile(
-    r"\bот\s+[А-ЯЁ][а-яё]+\s+до\s+[А-ЯЁ][а-яё]+\s+(?:[а-яё]+\s+){1,2}"
+    rf"\b{_FROM_PLACE_TO_PLACE}\s+(?:[а-яё]+\s+){{1,2}}"
     r"(?:длин|протяж[её]нност)[а-яё]*\s+(?:в\s+)?"
     r"(?:(?:около|более|свыше|почти|порядка|примерно)\s+)?\Z"
 )
@@ -521,7 +525,7 @@ def head_scope(text: str, figure: tuple[int, int], end: int) -> str | None:
 
 # A stretch's two ends after its section word, up to three words between: "участка железной
 # дороги от Марабды до Карцахи".
-_FROM_TO_AFTER = re.compile(r"(?:\s+[а-яё]+){0,3}?\s+от\s+[А-ЯЁ][а-яё]+\s+до\s+[А-ЯЁ][а-яё]+")
+_FROM_TO_AFTER = re.compile(rf"(?:\s+[а-яё]+){{0,3}}?\s+{_FROM_PLACE_TO_PLACE}")
 
 
 def _new_before(text: str, start: int) -> bool:
@@ -618,11 +622,11 @@ def funder_share(text: str, start: int, figure: int) -> str | None:
     кредит в $575 млн."), ``section:<that country's code>``, the borrower's section the loan
     builds; else None."""
     funded = _FUNDED_BY.search(text, start, figure)
+    funders = _FUNDED_BY.finditer(text, start, figure)
+    named = (" ".join(found[1].lower().split()) for found in funders)  # one space, lower case
     country = _country_of(_FUNDED_BY, text, start, figure) or next(
-        (_FUNDERS[" ".join(found[1].lower().split())]
-         for found in _FUNDED_BY.finditer(text, start, figure)
-         if " ".join(found[1].lower().split()) in _FUNDERS), None,
-    )  # fmt: skip
+        (_FUNDERS[name] for name in named if name in _FUNDERS), None
+    )
     if funded is not None and country and _LOAN.search(text, funded.end(), figure):
         borrower = _country_of(_LENT_TO, text, funded.end(), figure)
         if borrower and borrower != country:
@@ -638,12 +642,14 @@ _LENDER_NAMES = (
     (r"ЕС|Евросоюз[а-яё]*|Европейск[а-яё]+\s+[Сс]оюз[а-яё]*", "EU"),
 )  # fmt: skip
 _LENDER = "|".join(f"(?:{pattern})" for pattern, _ in _LENDER_NAMES)
+# A loan or a grant, in any form: "кредита", "грант", "займа".
+_INSTRUMENT = r"(?:кредит|грант|заем|займ)[а-яё]*"
 # A loan or a grant, its lender right after it, and its sum closing the clause before it, an
 # aside in brackets allowed: "кредита ЕБРР в размере до 35 миллионов евро", "кредит ЕБРР (35
 # млн евро)", "грант ЕС на 10 млн евро", "кредит Европейского банка реконструкции и развития
 # (ЕБРР) в размере 35 млн евро" (held501-held503).
 _INSTRUMENT_OF = needs_words(
-    re.compile(rf"\b(?:кредит|грант|заем|займ)[а-яё]*\s+({_LENDER})\s*"
+    re.compile(rf"\b{_INSTRUMENT}\s+({_LENDER})\s*"
                r"(?:\(\s*|в\s+размере\s+|на\s+(?:сумму\s+)?)?(?:(?:до|около)\s+)?\Z"),
     ("кредит", "кредита", "кредиту", "кредитом", "грант", "гранта", "гранту", "грантом",
      "заем", "займа"),
@@ -657,15 +663,15 @@ _GIVEN_BY_AFTER = re.compile(
 )
 _PACKAGE_OF_AFTER = re.compile(
     rf"[^.;!?]{{0,12}}?\s+(?:включа[а-яё]+|состо[а-яё]+\s+из)\s+(?:[а-яё]+\s+){{0,2}}?"
-    rf"(?:кредит|грант|заем|займ)[а-яё]*\s+({_LENDER})\b"
-    rf"[^.;!?]{{0,60}}?\s+и\s+(?:[а-яё]+\s+){{0,2}}?(?:кредит|грант|заем|займ)[а-яё]*\s+({_LENDER})\b"
+    rf"{_INSTRUMENT}\s+({_LENDER})\b"
+    rf"[^.;!?]{{0,60}}?\s+и\s+(?:[а-яё]+\s+){{0,2}}?{_INSTRUMENT}\s+({_LENDER})\b"
 )
 _LENDER_CODES = [(re.compile(rf"(?:{pattern})\Z"), code) for pattern, code in _LENDER_NAMES]
 # A grant or a loan of no lender named before the sum, a lender's fund after it: "потенциального
 # инвестиционного гранта в размере до 10 миллионов евро в рамках Азиатско-Тихоокеанского
 # инвестиционного фонда ЕС" (held501).
 _INSTRUMENT_BEFORE = re.compile(
-    r"\b(?:кредит|грант|заем|займ)[а-яё]*\s+(?:в\s+размере\s+|на\s+сумму\s+)?"
+    rf"\b{_INSTRUMENT}\s+(?:в\s+размере\s+|на\s+сумму\s+)?"
     r"(?:(?:до|около)\s+)?\Z"
 )
 _FUND_OF_AFTER = re.compile(rf"[^.;!?\d]{{0,80}}?\bфонд[а-яё]*\s+({_LENDER})\b")
