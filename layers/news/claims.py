@@ -1766,9 +1766,10 @@ def _of_this_measure(text: str, item: Quantity, stop: int) -> bool:
     # the sentence's start, looked for a bounded way back (a deadline opens most such ones)
     begin = text.rfind(".", max(0, item.start - _MEASURE_REACH), item.start) + 1
     end = stop if stop > 0 else len(text)
+    patterns = (_THIS_MEASURE, _RAISE_THE_MEASURE) if item.kind == "duration" else (_THIS_MEASURE,)
     return any(
         may_search(pattern, text, begin, end) and pattern.search(text, begin, end)
-        for pattern in (_THIS_MEASURE, *((_RAISE_THE_MEASURE,) if item.kind == "duration" else ()))
+        for pattern in patterns
     )
 
 
@@ -2190,22 +2191,22 @@ def read_claims(
                 # "транспортировке нефти из порта Актау в порт Баку, который увеличился на 870
                 # тысяч тонн, достигнув отметки в 990,2 тысячи тонн" (held233): a route's
                 # shipments between two ports, neither port's handling
-                link = linking.Link(None, None, f"{linking.UNMAPPED} project (ports' route)")
+                link = linking.unmapped_link("ports' route")
             if link is not None and _new_port_before(document.text, span[0], item.start):
-                link = linking.Link(None, None, f"{linking.UNMAPPED} project (a new port)")
+                link = linking.unmapped_link("a new port")
             if link is not None and (
                 road_in(document.text, span[0], item.start)
                 or _laned_road(document.text, sentence[0], item.start)
             ):
-                link = linking.Link(None, None, f"{linking.UNMAPPED} project (a road)")
+                link = linking.unmapped_link("a road")
             if link is not None and _by_another_way(document.text, span[0], item.start, link):
-                link = linking.Link(None, None, f"{linking.UNMAPPED} project (another way)")
+                link = linking.unmapped_link("another way")
             if link is not None and not named_here and _unnamed_line(
                 document.text, *_unnamed_line_reach(sentence, link)
             ):
-                link = linking.Link(None, None, f"{linking.UNMAPPED} project (a line)")
+                link = linking.unmapped_link("a line")
             if link is not None and _of_another_facility(document.text, link, item, named_here):
-                link = linking.Link(None, None, f"{linking.UNMAPPED} project (a facility)")
+                link = linking.unmapped_link("a facility")
             if (
                 link is not None
                 and not named_here
@@ -2214,15 +2215,15 @@ def read_claims(
                     document.text, max(span[0], item.start - _PIPELINES_REACH), item.start
                 )
             ):
-                link = linking.Link(None, None, f"{linking.UNMAPPED} project (all pipelines)")
+                link = linking.unmapped_link("all pipelines")
             if link is not None and not named_here and _of_a_network(document.text, item, span):
-                link = linking.Link(None, None, f"{linking.UNMAPPED} project (a network)")
+                link = linking.unmapped_link("a network")
             if (
                 link is not None
                 and not named_here
                 and _object_after(document.text, item, span, link.layer)
             ):
-                link = linking.Link(None, None, f"{linking.UNMAPPED} project (its own object)")
+                link = linking.unmapped_link("its own object")
             if (  # a stretch of the line named by its ends is a section of it, not another line
                 link is not None
                 and scope is None
@@ -2232,19 +2233,19 @@ def read_claims(
                     scope = STRETCH  # "Проект … Баку-Тбилиси-Карс включает строительство
                     # железнодорожной ветки Карс-Ахалкалаки протяженностью 98 км" (held476)
                 else:
-                    link = linking.Link(None, None, f"{linking.UNMAPPED} project (a line)")
+                    link = linking.unmapped_link("a line")
             if link is not None and not named_here and _of_a_company(
                 document.text, item, sentence[0]
             ):
-                link = linking.Link(None, None, f"{linking.UNMAPPED} project (a company)")
+                link = linking.unmapped_link("a company")
             if (
                 link is not None
                 and link.layer is not None
                 and _of_a_place_named_before(document.text, item, span, mentions)
             ):
-                link = linking.Link(None, None, f"{linking.UNMAPPED} project (a place named)")
+                link = linking.unmapped_link("a place named")
             if link is not None and not named_here and said & _OIL_FIELDS:
-                link = linking.Link(None, None, f"{linking.UNMAPPED} project (an oil field)")
+                link = linking.unmapped_link("an oil field")
             if link is not None and link.rule == "sentence, after":
                 listed = _one_of_listed(document.text, item, named_here, sentence[1])
                 link = None if listed or _contrasted(document.text, item, named_here) else link

@@ -114,6 +114,12 @@ class Link:
     position: int | None = None  # of the name that linked it
 
 
+def unmapped_link(what: str) -> Link:
+    """The link of a figure that is a project's the catalog does not map, ``what`` saying
+    which ("a road", or its name): no layer, no feature."""
+    return Link(None, None, f"{UNMAPPED} project ({what})")
+
+
 def by_sentence(document: NewsDocument, found: Sequence[Any]) -> dict[int, list[Located]]:
     """Names grouped by the sentence that holds them, each group in text order."""
     grouped: dict[int, list[Located]] = {}
@@ -253,7 +259,7 @@ def _as_link(located: Located, rule: str) -> Link:
     match = located.match
     if isinstance(match, Mention):
         return Link(match.layer, match.feature, rule, located.position)
-    return Link(None, None, f"{UNMAPPED} project ({match.name})")
+    return unmapped_link(match.name)
 
 
 def quotations(document: NewsDocument) -> list[tuple[int, int]]:
