@@ -432,3 +432,19 @@ def test_a_format_named_by_a_suffix_before_a_slash_is_refused(tmp_path: Path) ->
     line = one_error_line(run("export", "btc_pipeline", "-o", "route.geojson/", cwd=tmp_path))
     assert "route.geojson/ ends in '/', so it names a folder" in line
     assert os.listdir(tmp_path) == []
+
+
+@pytest.mark.parametrize("target_name", ["passwd", "notes.txt", "data.geojson"])
+def test_a_symlink_to_a_file_of_another_kind_is_refused_and_the_file_kept(
+    tmp_path: Path, target_name: str
+) -> None:
+    # Found by trying: "map -o link.html" with link.html -> /etc/passwd replaced the system's
+    # user list with a map, as root.
+    target = tmp_path / target_name
+    target.write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
+    (tmp_path / "link.html").symlink_to(target)
+    line = one_error_line(run("map", "aktau_port", "-o", str(tmp_path / "link.html")))
+    assert f"link.html is a symbolic link to {target}" in line
+    assert f"suffix ({target.suffix or 'none'}) says another kind of file than .html" in line
+    assert target.read_text(encoding="utf-8") == "root:x:0:0:root:/root:/bin/bash\n"
+    assert (tmp_path / "link.html").is_symlink() and leftovers(tmp_path) == []

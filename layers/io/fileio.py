@@ -285,6 +285,13 @@ def _refuse_suffix(target: Path, kind: str | None) -> None:
                           f"(e.g. {display_path(target.with_suffix(_suffix_for(kind)))})")
 
 
+def _named_kind(path: Path) -> str:
+    """The kind of file ``path``'s suffix names (``"HTML"``), or the suffix itself if no known
+    kind (``""`` for none)."""
+    suffix = path.suffix.lower()
+    return suffix_kinds().get(suffix, suffix)
+
+
 def _suffix_for(kind: str) -> str:
     return next(suffix for suffix, named in suffix_kinds().items() if named == kind)
 
@@ -340,6 +347,16 @@ def _resolve(path: Path, inputs: Iterable[str | os.PathLike[str]]) -> tuple[Path
         if (info.st_dev, info.st_ino) in protected:
             raise OutputError(f"{name} is one of this command's input files; writing there "
                               "would destroy it: choose another output name")
+        if regular_link and _named_kind(target) != _named_kind(path):
+            # A stray "map.html -> /etc/passwd" would otherwise replace a file of another kind
+            # whose name the user never typed; a link to a file of its own kind (latest.html ->
+            # maps/7-dec.html) is what such links are made for.
+            raise OutputError(
+                f"{name} is a symbolic link to {display_path(target)}, whose suffix "
+                f"({target.suffix or 'none'}) says another kind of file than "
+                f"{path.suffix or 'none'}: writing there would replace it; remove the link or "
+                "give another name"
+            )
         if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(
             target, os.W_OK
         ):
@@ -381,7 +398,8 @@ def atomic_path(
     ----------
     path : path-like
         The final file: a new or regular file (replaced atomically), a symbolic link (its
-        target is replaced), or a character device or FIFO (the bytes are streamed to it).
+        target is replaced, if its suffix says the same kind of file as the link's), or a
+        character device or FIFO (the bytes are streamed to it).
     kind : str, optional
         What is written (a value of :func:`suffix_kinds`, e.g. ``"HTML"``); a name whose
         suffix says another kind is refused.
