@@ -153,8 +153,13 @@ def test_ingest_add_stores_the_article_byte_for_byte_with_manifest_metadata(
     assert entry["date"] == "2025-11-22" and entry["outlet"] == "Каспийский вестник (тест)"
     assert (corpus / entry["id"]).read_bytes() == PORTAL_HTML.read_bytes()
     assert f"stored {PORTAL_HTML} as" in out
-    # adding it again stores nothing new; the corpus is then read by the other commands
-    run_cli(["ingest", str(PORTAL_HTML), "--add", "--corpus", str(corpus)], capsys)
+    # adding it again (here twice in one command) stores nothing new and says so; the corpus
+    # is then read by the other commands
+    code, out, _ = run_cli(
+        ["ingest", str(PORTAL_HTML), str(PORTAL_HTML), "--add", "--corpus", str(corpus)], capsys)
+    assert code == 0 and f"stored {PORTAL_HTML}" not in out
+    assert out.count(f"{PORTAL_HTML} is already in the corpus as {corpus / entry['id']}; "
+                     "not stored again") == 2
     assert len(json.loads((corpus / "manifest.json").read_text())["documents"]) == 1
     code, out, _ = run_cli(["mentions", "kuryk_port", "--corpus", str(corpus)], capsys)
     assert entry["id"] in out

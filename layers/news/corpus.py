@@ -132,6 +132,20 @@ def corpus_documents(
     return documents
 
 
+def _ids_by_sha256(manifest: dict[str, Any]) -> dict[str, str]:
+    return {entry["sha256"]: entry["id"] for entry in manifest["documents"] if entry.get("sha256")}
+
+
+def stored_ids(corpus: str | Path) -> dict[str, str]:
+    """The id of each document already in the corpus folder ``corpus``, by its text's sha256
+    (empty when the folder does not exist yet): what :func:`store_documents` will not store
+    again."""
+    root = Path(corpus)
+    if not root.is_dir():
+        return {}
+    return _ids_by_sha256(read_manifest(root))
+
+
 def add_to_corpus(document: NewsDocument, data: bytes, corpus: str | Path, suffix: str) -> str:
     """Store one document (its original bytes ``data``) in the corpus folder ``corpus``; see
     :func:`store_documents`."""
@@ -193,7 +207,7 @@ def store_documents(
         _check_bytes(document, data)
     root = _corpus_folder(corpus)
     manifest = read_manifest(root)
-    known = {entry.get("sha256"): entry["id"] for entry in manifest["documents"]}
+    known = _ids_by_sha256(manifest)
     ids, new_files = [], []
     for document, data, suffix in items:
         if document.sha256 not in known:

@@ -18,7 +18,12 @@ from caspian.layers.io.safe_text import terminal_text
 from caspian.layers.news.analysis import corpus_conflicts
 from caspian.layers.news.analysis_cache import AnalysisCache
 from caspian.layers.news.conflicts import check_catalog_conflicts
-from caspian.layers.news.corpus import CorpusError, corpus_documents, store_documents
+from caspian.layers.news.corpus import (
+    CorpusError,
+    corpus_documents,
+    store_documents,
+    stored_ids,
+)
 from caspian.layers.news.documents import document_from_bytes, read_article_bytes
 from caspian.layers.news.units import format_quantity
 from caspian.maps.cli.formatting import render_json, render_table
@@ -169,8 +174,9 @@ def ingest_command(files: Sequence[str], fmt: str, add: bool, corpus: Path) -> N
         for conflict in corpus_conflicts(everything)
         if any(claim.document in given for claim in conflict.claims)
     ]
-    stored = []
+    stored, stored_before = [], {}
     if add:
+        stored_before = stored_ids(corpus)
         items = [
             (analysis.document, data, Path(path).suffix)
             for path, data, analysis in zip(files, contents, analyses, strict=True)
@@ -190,11 +196,24 @@ def ingest_command(files: Sequence[str], fmt: str, add: bool, corpus: Path) -> N
     lines = [line for analysis in analyses for line in _document_text(analysis)]
     lines.append(f"conflicts ({len(conflicts)}):")
     lines += [line for conflict in conflicts for line in _conflict_text(conflict)]
-    lines += [
-        f"stored {display_path(path)} as {display_path(corpus / doc_id)}"
-        for path, doc_id in zip(files, stored, strict=False)
-    ]
+    lines += _stored_lines(files, stored, analyses, stored_before, corpus)
     _echo_lines(lines)
+
+
+def _stored_lines(files: Sequence[str], stored: Sequence[str], analyses: Sequence[Any],
+                  stored_before: dict[str, str], corpus: Path) -> list[str]:
+    """One line per file given to ``ingest --add``: stored, or (the same text stored before,
+    or given twice) not stored again."""
+    lines, known = [], set(stored_before)
+    for path, doc_id, analysis in zip(files, stored, analyses, strict=False):
+        where = display_path(corpus / doc_id)
+        if analysis.document.sha256 in known:
+            lines.append(f"{display_path(path)} is already in the corpus as {where}; "
+                         "not stored again")
+        else:
+            lines.append(f"stored {display_path(path)} as {where}")
+            known.add(analysis.document.sha256)
+    return lines
 
 
 @click.command("mentions")
