@@ -31,6 +31,10 @@ def catalog_index():
         ("Nakhchivan", "Naxçıvan"),
         ("Iğdır", "Igdir", "IĞDIR"),
         ("Zhezkazgan", "Jezqazğan", "Жезказган"),
+        # Russian writes English j as "дж" and drops the h of gh
+        ("Julfa", "Джульфа"),
+        ("Meghri", "Мегри"),
+        ("Aghband", "Ağbənd"),
     ],
 )
 def test_spellings_of_one_name_share_a_key(spellings: tuple[str, ...]) -> None:
@@ -116,3 +120,24 @@ def test_an_unknown_name_says_what_to_type(catalog_index) -> None:
 def test_an_empty_name_is_refused(catalog_index) -> None:
     with pytest.raises(InputError, match="empty"):
         resolve_named_endpoint("  ", [catalog_index], "TO")
+
+
+@pytest.mark.parametrize(("typed", "suggested"), [
+    ("Горадиз", "Horadiz"),  # Russian writes Azerbaijani h as г
+    ("Гаджигабул", "Hajigabul"),
+    ("Culfa", "Julfa"),  # Azerbaijani c is English j
+])
+def test_an_unknown_name_suggests_a_catalog_place_spelt_nearly_so(
+    catalog_index, typed: str, suggested: str
+) -> None:
+    with pytest.raises(LayerNotFoundError) as raised:
+        resolve_named_endpoint(typed, [catalog_index], "FROM")
+    assert f"; did you mean {suggested!r}? fix: check the spelling" in str(raised.value)
+    assert resolve_named_endpoint(suggested, [catalog_index]).name == suggested
+
+
+def test_a_geonames_place_is_never_suggested() -> None:
+    index = place_index([(["Horadiz"], Place("Horadiz", 47.3, 39.4, "geonames:1", "47.3,39.4", 2))])
+    with pytest.raises(LayerNotFoundError) as raised:
+        resolve_place("Горадиз", [index], "FROM")
+    assert "did you mean" not in str(raised.value)

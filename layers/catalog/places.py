@@ -4,7 +4,7 @@ A route's FROM/TO/--via can be a place name. Names are compared by their *key*
 (:func:`name_key`): lower case, accents stripped, the region's own letters folded to Latin
 (Azerbaijani ``ə`` ``x`` ``ç`` ``ş``, Turkish ``ı`` ``ğ``, Kazakh ``қ`` ``ә`` ``ұ``...), Cyrillic
 transliterated, and a few spellings that transliterations disagree on made equal (``q``/``k``,
-``j``/``zh``). The places, in the order they are trusted:
+``j``/``dzh``/``zh``, ``gh``/``g``). The places, in the order they are trusted:
 
 1. the catalog: its point features (ports, places; their names, Russian names, short ids and
    the news gazetteer's names) and the sourced ``route_places`` of its lines;
@@ -19,6 +19,7 @@ ambiguous, and the error lists every candidate with what to type instead.
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 import unicodedata
@@ -40,6 +41,15 @@ SAME_PLACE_KM = 30.0
 #: An ambiguous name's error lists at most this many places.
 MAX_LISTED = 6
 
+#: An unknown name's error suggests at most this many names ...
+MAX_SUGGESTED = 3
+#: ... whose keys are at least this similar to its key (difflib's ratio: "goradiz" and
+#: "horadiz" 0.86, "culfa" and "julfa" 0.80).
+SUGGEST_SIMILARITY = 0.8
+
+#: The tier of GeoNames' places (see :class:`Place`).
+GEONAMES_TIER = 2
+
 #: Letters that lose nothing by becoming Latin, before accents are stripped (NFD would turn
 #: ``ç`` into ``c``, while the region's transliterations write ``ch``).
 _LATIN_FOLDS = {
@@ -58,7 +68,8 @@ _CYRILLIC = {
 }
 
 #: Spellings that transliterations of one name disagree on, made equal after the letters.
-_LOOSE = (("q", "k"), ("zh", "j"), ("iya", "ia"), ("ya", "a"), ("yu", "u"), ("ay", "ai"))
+_LOOSE = (("q", "k"), ("dzh", "j"), ("zh", "j"), ("gh", "g"), ("iya", "ia"), ("ya", "a"),
+          ("yu", "u"), ("ay", "ai"))
 
 #: Words that say what kind of place a name is, dropped to give the bare name as a variant.
 _KIND_WORDS = re.compile(
@@ -79,8 +90,12 @@ def name_key(text: str) -> str:
         char for char in unicodedata.normalize("NFD", letters) if not unicodedata.combining(char)
     )
     words = re.sub(r"[^0-9a-z]+", " ", stripped).strip()
-    for spelling, common in _LOOSE:
-        words = words.replace(spelling, common)
+    # Until nothing changes, so that a key is its own key ("gghh" -> "ggh" -> "gg").
+    loosened = None
+    while loosened != words:
+        loosened = words
+        for spelling, common in _LOOSE:
+            words = words.replace(spelling, common)
     return words
 
 
@@ -215,7 +230,7 @@ def geonames_index() -> PlaceIndex:
             [city["name"], *city.get("alternatenames", ())],
             Place(f"{city['name']} ({city['countrycode']})", float(city["longitude"]),
                   float(city["latitude"]), f"geonames:{city['geonameid']}",
-                  _lonlat_text(float(city["longitude"]), float(city["latitude"])), 2),
+                  _lonlat_text(float(city["longitude"]), float(city["latitude"])), GEONAMES_TIER),
         )
         for city in sorted(cities, key=lambda city: -int(city.get("population") or 0))
     )
@@ -260,8 +275,10 @@ def resolve_place(text: str, indexes: Sequence[IndexSource], label: str = "place
     LayerNotFoundError
         When no index knows the name.
     """
+    asked: list[PlaceIndex] = []
     for source in indexes:
         index = source if isinstance(source, PlaceIndex) else source()
+        asked.append(index)
         matches = index.lookup(text)
         if matches:
             # The most trusted source that knows the name answers (the catalog before a
@@ -279,10 +296,31 @@ def resolve_place(text: str, indexes: Sequence[IndexSource], label: str = "place
                 f"{label} {text!r} names {len(groups)} places: {listed}; fix: type the one you "
                 "mean as shown in brackets"
             )
+    near = close_names(text, asked)
+    maybe = f"did you mean {' or '.join(repr(name) for name in near)}? " if near else ""
     raise LayerNotFoundError(
         f"{label} {text!r} is neither lon,lat, a catalog feature id nor a known place name; "
-        "fix: check the spelling, give the point as lon,lat, or see 'caspian layers' for ids"
+        f"{maybe}fix: check the spelling, give the point as lon,lat, or see 'caspian layers' "
+        "for ids"
     )
+
+
+def close_names(text: str, indexes: Iterable[PlaceIndex]) -> list[str]:
+    """Names of the catalog's and the user's stations whose keys are spelt nearly as ``text``'s
+    (``Горадиз`` -> ``Horadiz``: Russian writes Azerbaijani *h* as *г*), at most
+    :data:`MAX_SUGGESTED`.
+
+    GeoNames' 200,000 names are left out: among so many, a near spelling says nothing.
+    """
+    candidates: dict[str, list[str]] = {}
+    for index in indexes:
+        for key, places in index.by_key.items():
+            names = [place.name for place in places if place.tier < GEONAMES_TIER]
+            if names:
+                candidates.setdefault(key, []).extend(names)
+    near = difflib.get_close_matches(name_key(text), list(candidates), n=MAX_SUGGESTED,
+                                     cutoff=SUGGEST_SIMILARITY)
+    return list(dict.fromkeys(name for key in near for name in candidates[key]))[:MAX_SUGGESTED]
 
 
 def _best(group: Sequence[Place]) -> Place:
