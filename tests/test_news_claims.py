@@ -278,3 +278,17 @@ def test_a_duration_before_allocating_land_for_the_works_is_no_claim() -> None:
         " земельный участок в посёлке Алят для строительства Бакинского порта.\n"
     )
     assert _claims(text) == []
+
+
+def test_a_sum_spent_on_running_costs_is_no_spending_on_the_works() -> None:
+    """held574 (ABC.AZ): "на операционные расходы по Баку-Tбилиси-Джейхан (BTC) было
+    потрачено около $111 млн" pays for operating the pipeline, not for building it; a sum
+    spent with no running costs named stays the works' ("Уже освоено 200 млн. долл.")."""
+    text = (
+        "В 2020 году на операционные расходы по Баку-Tбилиси-Джейхан (BTC) было потрачено"
+        " около $111 млн, на капитальные – около $29 млн.\n"
+    )
+    found = [(claim.subject, claim.value, claim.scope) for claim in _claims(text)]
+    assert found == [("btc_pipeline/btc", 111e6, None), ("btc_pipeline/btc", 29e6, None)]
+    spent = "На строительство нефтепровода Баку-Тбилиси-Джейхан уже потрачено около $111 млн.\n"
+    assert [claim.scope for claim in _claims(spent)] == ["construction"]

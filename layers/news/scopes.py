@@ -541,11 +541,19 @@ SPENT = frozenset({"освоить", "потратить", "израсходов
 SPENT_REACH = 3
 
 
+# Running costs a sum is spent on: "на операционные расходы", "эксплуатационных затрат".
+_RUNNING_COSTS = re.compile(r"(?:операционн|эксплуатационн)[а-яё]*\s+(?:расход|затрат)", re.I)
+
+
 def spent_before(text: str, start: int, figure: int) -> bool:
     """Whether a verb of money spent (:data:`SPENT`) is among the :data:`SPENT_REACH` words
-    right before a sum at ``figure`` in ``text[start:figure]``."""
+    right before a sum at ``figure`` in ``text[start:figure]``; a sum spent on running costs
+    ("на операционные расходы по Баку-Tбилиси-Джейхан (BTC) было потрачено около $111 млн",
+    held574) pays for operating the line, not for its works."""
     before = words(text, last_words_start(text, start, figure, SPENT_REACH), figure)
-    return any(lemmas(token.text) & SPENT for token in before)
+    if not any(lemmas(token.text) & SPENT for token in before):
+        return False
+    return _RUNNING_COSTS.search(text, start, figure) is None
 
 
 #: Nouns of a line whose kilometres a figure may count ("1100 километров линии").
