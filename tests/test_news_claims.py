@@ -292,3 +292,20 @@ def test_a_sum_spent_on_running_costs_is_no_spending_on_the_works() -> None:
     assert found == [("btc_pipeline/btc", 111e6, None), ("btc_pipeline/btc", 29e6, None)]
     spent = "На строительство нефтепровода Баку-Тбилиси-Джейхан уже потрачено около $111 млн.\n"
     assert [claim.scope for claim in _claims(spent)] == ["construction"]
+
+
+def test_a_route_described_by_the_one_country_it_runs_through_is_that_countrys_feature() -> None:
+    """held579 (CCBS News): the Turkish minister describes the route through Armenia and
+    never names it ("Ведутся работы по маршруту, проходящему через Армению. Его протяженность
+    составляет 43 километра"): the Syunik route, the catalog's one feature lying in Armenia
+    alone; a route through Georgia, where the catalog has no such feature, stays unlinked."""
+    text = (
+        "«Ведутся работы по маршруту, проходящему через Армению. Его протяженность составляет"
+        " 43 километра», – отметил Уралоглу.\n"
+    )
+    (claim,) = _claims(text)
+    assert (claim.subject, claim.value, claim.link) == (
+        "zangezur_corridor/syunik", 43.0, "route through AM"
+    )
+    georgia = text.replace("Армению", "Грузию")
+    assert [claim.subject for claim in _claims(georgia)] == [None]

@@ -2175,6 +2175,7 @@ def read_claims(
             )
             if link is None and borrow:
                 link = linking.link_between(document, gazetteer.entries, index)
+                link = link or linking.link_through_country(document, gazetteer.entries, index)
             if link is not None and subject is not None:
                 link = linking.whole_of_the_subject(document, link, subject)
                 link = linking.kind_named(document, link, subject, sentence[0], item.start)

@@ -33,7 +33,12 @@ claim says which, :class:`Link`):
     when no name links it: a line ("кабель", "линия") laid "между" two places, in its
     sentence or one of the :data:`MENTION_LOOKBACK` before it, is the feature whose dashed
     name runs between those two places (:func:`link_between`: "Кабель прокладывают между
-    Актау и Сумгаитом. Он обеспечит … 400 Тбит/с" is the Sumgayit–Aktau line).
+    Актау и Сумгаитом. Он обеспечит … 400 Тбит/с" is the Sumgayit–Aktau line);
+``route through <country>``
+    else, a route described by the one country it runs through ("маршруту, проходящему через
+    Армению"), in its sentence or one of the :data:`MENTION_LOOKBACK` before it, is the
+    catalog's one feature lying in that country alone (:func:`link_through_country`: "Его
+    протяженность составляет 43 километра" is the Syunik route).
 
 A layer named as a whole gives way to one of its features (:func:`specific`): to a feature of
 that layer named in the same sentence ("линии Горадиз-Агбенд, ведущей в Зангезурский
@@ -638,6 +643,38 @@ def link_between(
             if found:
                 return Link(found[0], found[1], "line between its ends", match.start())
     return _route_before(document, entries, index)
+
+
+# A route described by the one country it runs through, no name: "маршруту, проходящему через
+# Армению", "маршрута из Азербайджана в Нахиджеван через Армению" (up to six words between).
+_THROUGH_COUNTRY = re.compile(
+    r"\b(?:маршрут|коридор|дорог|ветк|лини)[а-яё]*(?:,?\s+[^\s.;:!?«»]+){0,6}?\s+через\s+"
+    r"(?:территорию\s+)?([А-ЯЁ][а-яё]+)"
+)
+
+
+def link_through_country(
+    document: NewsDocument, entries: Sequence[dict[str, Any]], index: int
+) -> Link | None:
+    """The feature a route described by the country it runs through is, when the catalog
+    has one feature lying in that country alone (its ``countries``), in sentence ``index`` or
+    one of the :data:`MENTION_LOOKBACK` before it: "Ведутся работы по маршруту, проходящему
+    через Армению. Его протяженность составляет 43 километра" (held579) is the Syunik route,
+    which the text describes and never names; else None."""
+    text = document.text
+    for sentence in range(index, max(-1, index - 1 - MENTION_LOOKBACK), -1):
+        start, end = document.sentences[sentence]
+        if "через" not in text[start:end]:  # rare: test it before the pattern
+            continue
+        for match in _THROUGH_COUNTRY.finditer(text, start, end):
+            country = next((COUNTRIES[lemma] for lemma in lemmas(match[1]) if lemma in COUNTRIES),
+                           None)  # fmt: skip
+            inside = {(str(entry["layer"]), str(entry["feature"])) for entry in entries
+                      if entry.get("feature") and entry.get("countries") == [country]}  # fmt: skip
+            if country and len(inside) == 1:
+                layer, feature = inside.pop()
+                return Link(layer, feature, f"route through {country}", match.start())
+    return None
 
 
 # A route by its two ends: "на будущем маршруте — от Актау до Сумгаита".
