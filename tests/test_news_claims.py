@@ -309,3 +309,15 @@ def test_a_route_described_by_the_one_country_it_runs_through_is_that_countrys_f
     )
     georgia = text.replace("Армению", "Грузию")
     assert [claim.subject for claim in _claims(georgia)] == [None]
+
+
+def test_pipe_welded_is_work_done_and_a_length_named_so_is_the_whole() -> None:
+    """held460 (CA-News): "Из общей протяженности маршрута в 1768 км сварено 950 км труб":
+    950 km welded is the progress of construction; 1768 km, named the route's length before
+    it, is the whole line's, though a word of work follows it in its clause."""
+    text = (
+        "Строительство нефтепровода Баку-Тбилиси-Джейхан идет. Из общей протяженности маршрута"
+        " в 1768 км сварено 950 км труб.\n"
+    )
+    found = [(claim.value, claim.scope) for claim in _claims(text) if claim.kind == "length"]
+    assert found == [(1768.0, None), (950.0, "construction")]

@@ -264,7 +264,8 @@ def scope_of(
     if generated:
         return generated  # "установленную мощность генерации до 26 ГВт": plants', no line's
     if item.kind == "length" and not whole_of_length_before(text, item.start) and (
-        laid_scope(text, sentence[0], item.start) or laid_after(text, item.end, sentence[1])
+        laid_scope(text, sentence[0], item.start)
+        or (laid_after(text, item.end, sentence[1]) and not _named_length(text, item.start))
     ):
         return "construction"  # "уложено 75,6 км главного пути": work done, in km
     stretch = (
@@ -461,6 +462,21 @@ CONSTRUCTION = "construction"
 _LENGTH_JUST_BEFORE = re.compile(r"\d\s*(?:км|километр[а-яё]*)\.?\s+\Z")
 #: How far before a length (characters) the length it is the whole of may end.
 _JUST_BEFORE_REACH = 16
+
+
+# The length named right before a figure: "Из общей протяженности маршрута в 1768 км сварено
+# 950 км труб" (held460) gives the line's whole length, then the part welded.
+_LENGTH_NAMED = re.compile(
+    r"\b(?:протяж[её]нност|длин)[а-яё]*\s+(?:[а-яё]+\s+){0,2}?(?:в\s+)?\Z", re.IGNORECASE
+)
+#: How far before a length (characters) the word naming it as a length may stand.
+_LENGTH_NAMED_REACH = 50
+
+
+def _named_length(text: str, start: int) -> bool:
+    """Whether the length starting at ``start`` is named a length right before it
+    ("протяженности маршрута в"): the whole's, however its clause goes on."""
+    return _LENGTH_NAMED.search(text, max(0, start - _LENGTH_NAMED_REACH), start) is not None
 
 
 def whole_of_length_before(text: str, start: int) -> bool:
