@@ -321,3 +321,23 @@ def test_pipe_welded_is_work_done_and_a_length_named_so_is_the_whole() -> None:
     )
     found = [(claim.value, claim.scope) for claim in _claims(text) if claim.kind == "length"]
     assert found == [(1768.0, None), (950.0, "construction")]
+
+
+def test_a_volume_the_speaker_restates_next_keeps_the_share_the_report_gave_it() -> None:
+    """held493 (Sputnik): the report gives Kazakhstan's oil, the premier's quote after it says
+    the same volumes ("у нас … 1,5 миллиона тонн нефти грузить … до 6-6,5 миллиона тонн"):
+    Kazakhstan's share, as in the sentence before, not the pipeline's whole flow; a volume of
+    another value in the next sentence keeps no share."""
+    text = (
+        "Казахстан может начать со следующего года экспортировать 1,5 миллиона тонн нефти в год"
+        " через нефтепровод Баку - Тбилиси - Джейхан (БТД) с дальнейшим увеличением объемов до"
+        " 6-6,5 миллиона тонн, заявил премьер.\n"
+        "\"Через Баку - Тбилиси - Джейхан у нас сейчас есть договоренность с 1 января следующего"
+        " года 1,5 миллиона тонн нефти грузить в этом направлении и прорабатывается дальнейшее"
+        " его увеличение до 6-6,5 миллиона тонн\", – сказал Смаилов.\n"
+    )
+    found = [(claim.value, claim.scope) for claim in _claims(text) if claim.kind == "mass"]
+    assert found == [(1.5, "share:KZ"), (6.0, "share:KZ"), (1.5, "share:KZ"), (6.0, "share:KZ")]
+    other = text.replace("года 1,5 миллиона", "года 2 миллиона").replace("до 6-6,5 миллиона тонн\"",
+                                                                         "до 9 миллионов тонн\"")
+    assert [claim.scope for claim in _claims(other) if claim.kind == "mass"][2:] == [None, None]

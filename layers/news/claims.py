@@ -407,6 +407,26 @@ def _share_restated(
     return _scope_carried(document, before, written, percent, "share:", _OR)
 
 
+def _share_restated_after(claims: Sequence[Claim], item: Quantity, index: int) -> str | None:
+    """The share of a volume of the sentence before ``index`` that ``item``, with no share of
+    its own, restates with the same value (the speaker quoted after the report: "Казахстан
+    может начать … экспортировать 1,5 миллиона тонн нефти в год через нефтепровод … до
+    6-6,5 миллиона тонн". "Через Баку - Тбилиси - Джейхан у нас сейчас есть договоренность …
+    1,5 миллиона тонн нефти грузить …", held493), else None."""
+    for before in reversed(claims):
+        if before.sentence < index - 1:
+            break
+        if (
+            before.sentence == index - 1
+            and before.kind == item.kind
+            and (before.scope or "").startswith("share:")
+            and before.value == item.value
+            and before.value_max == item.value_max
+        ):
+            return before.scope
+    return None
+
+
 # A later increase of the volume before, to the figure: "экспортировать 1,5 миллиона тонн
 # нефти в год … с дальнейшим увеличением объемов до 6-6,5 миллиона тонн" (held493).
 _FURTHER_INCREASE = re.compile(
@@ -2155,6 +2175,8 @@ def read_claims(
                 written = figures[number - 1]
                 scope = _scope_of_change_before(document, claims[-1], written, item, index)
                 scope = scope or _share_increased(document, claims[-1], written, item, index)
+            if item.kind in FLOWS and scope is None and claims:
+                scope = _share_restated_after(claims, item, index)
             # a figure "по этому направлению" is the route's the sentences before named
             this_route = linking.refers_to_route(
                 document.text, sentence[0], item.start, item.end, sentence[1]
