@@ -1681,6 +1681,11 @@ def _flow_measure(
     млн тонн в год" against "Завершение проекта [терминалов Курыка] позволит увеличить … на
     10 млн тонн в год")."""
     text = document.text
+    if item.kind == "growth" and _FURTHER.search(text, max(0, item.start - _FURTHER_REACH),
+                                                 item.start):  # fmt: skip
+        # "За год объём … утроился, а к 2030 году … может увеличиться ещё в два раза"
+        # (held532): a change on top of the one before, counted from its end, not from today
+        return {"measure": "further"}
     if item.kind == "growth" and _names_in_own_clause(text, item, span, CONTAINERS):
         return {"measure": "containers"}  # "рост контейнерных перевозок в два раза"
     if item.kind not in PHYSICAL:
@@ -1710,6 +1715,12 @@ def _flow_measure(
         layer, feature = cause() or (None, None)
         context["increase"] = f"{layer}/{feature or '*'}" if layer else "unknown"
     return context
+
+
+# "ещё" right before a change: one more on top of a change stated before ("ещё в два раза").
+_FURTHER = re.compile(r"(?<!\w)ещ[её]\s+\Z", re.IGNORECASE)
+#: How far before a change (characters) its "ещё" may end.
+_FURTHER_REACH = 6
 
 
 #: Verbs of a change that comes by itself: a date beside one in a sentence that completes
