@@ -341,3 +341,16 @@ def test_a_volume_the_speaker_restates_next_keeps_the_share_the_report_gave_it()
     other = text.replace("года 1,5 миллиона", "года 2 миллиона").replace("до 6-6,5 миллиона тонн\"",
                                                                          "до 9 миллионов тонн\"")
     assert [claim.scope for claim in _claims(other) if claim.kind == "mass"][2:] == [None, None]
+
+
+def test_a_power_lines_voltage_class_in_its_name_is_no_power() -> None:
+    """held572 (Ratel.kz): "прокладка воздушных линий электропередачи ВЛ-110 кВт от поселка
+    Курык до порта и оптоволоконной линии связи": the line's class (kV misprinted kW), no
+    power of the fiber line named after it; a cable's stated power stays one."""
+    text = (
+        "В плане на этот год прокладка воздушных линий электропередачи ВЛ-110 кВт от поселка"
+        " Курык до порта и оптоволоконной линии связи.\n"
+    )
+    assert [claim.kind for claim in _claims(text)] == []
+    cable = "Мощность подводного кабеля Black Sea Energy составит 1 000 МВт.\n"
+    assert [(claim.kind, claim.value) for claim in _claims(cable)] == [("power", 1.0)]
