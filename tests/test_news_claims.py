@@ -354,3 +354,22 @@ def test_a_power_lines_voltage_class_in_its_name_is_no_power() -> None:
     assert [claim.kind for claim in _claims(text)] == []
     cable = "Мощность подводного кабеля Black Sea Energy составит 1 000 МВт.\n"
     assert [(claim.kind, claim.value) for claim in _claims(cable)] == [("power", 1.0)]
+
+
+def test_a_sum_does_not_borrow_the_project_an_event_before_it_is_named_after() -> None:
+    """held503 (Report.az): "Специальное соглашение подписали на полях Ташкентского Форума
+    инвесторов по Транскаспийскому международному транспортному коридору" names the forum's
+    topic, not what the text is about: the EBRD's loan and the EU's grant of the next sentence
+    are the Aktau port's, named the sentence before the forum's."""
+    text = (
+        "Евросоюз предоставил порту Актау грант в размере 10 млн евро.\n"
+        "Специальное соглашение подписали на полях Ташкентского Форума инвесторов по"
+        " Транскаспийскому международному транспортному коридору и взаимосвязанности.\n"
+        "В КТЖ отметили, что это стало логическим завершением комплексной работы по формированию"
+        " финансового пакета, включающего кредит Европейского банка реконструкции и развития"
+        " (ЕБРР) в размере 35 млн евро и грант ЕС на 10 млн евро.\n"
+    )
+    found = [(claim.subject, claim.value, claim.scope) for claim in _claims(text)]
+    assert found[1:] == [
+        ("aktau_port/aktau", 35e6, "share:EBRD"), ("aktau_port/aktau", 10e6, "share:EU")
+    ]

@@ -367,8 +367,11 @@ def link_feature(
     if speaker is not None:
         return _as_link(speaker, "quoted speaker's subject")
     for previous in range(index - 1, max(-1, index - 1 - MENTION_LOOKBACK), -1):
-        if names.get(previous):
-            return _as_link(_subject_of(document, names[previous], previous), "previous sentence")
+        # an event named after a project is not what its sentence is about
+        spoken = [name for name in names.get(previous, ())
+                  if not _event_named_after(document, name)]  # fmt: skip
+        if spoken:
+            return _as_link(_subject_of(document, spoken, previous), "previous sentence")
     if subject is not None:
         return Link(subject[0], subject[1], "article subject")
     quoted = _quotation_at(quotes, position)
@@ -395,6 +398,24 @@ def _quotation_at(quotes: Sequence[tuple[int, int]], position: int) -> tuple[int
 # A purpose clause opening a sentence: "Чтобы удвоить объемы транзита по транскаспийскому
 # маршруту, в порту Актау планируется создать контейнерный хаб".
 _PURPOSE_OPENING = re.compile(r"\s*(?:[Дд]ля\s+того\s*,?\s+)?[Чч]тобы\b[^,;]*,")
+
+
+#: Events named after what they discuss: "на полях Ташкентского Форума инвесторов по
+#: Транскаспийскому международному транспортному коридору" (held503).
+EVENTS = frozenset({"форум", "конференция", "саммит", "выставка", "семинар", "совещание"})
+#: How many words before a name the event it names may stand ("Форума инвесторов по").
+_EVENT_REACH = 4
+
+
+def _event_named_after(document: NewsDocument, name: Located) -> bool:
+    """Whether the name at ``name`` is what an event is about: "по" right before it and an
+    event word (:data:`EVENTS`) among the :data:`_EVENT_REACH` words before that ("Форума
+    инвесторов по Транскаспийскому … коридору"): the sentence speaks of the event, so a figure
+    of the next does not borrow the name."""
+    before = words(document.text, max(0, name.position - 60), name.position)[-_EVENT_REACH:]
+    if not before or before[-1].text.lower() != "по":
+        return False
+    return any(lemmas(word.text) & EVENTS for word in before[:-1])
 
 
 def _subject_of(document: NewsDocument, names: Sequence[Located], index: int) -> Located:
