@@ -373,3 +373,22 @@ def test_a_sum_does_not_borrow_the_project_an_event_before_it_is_named_after() -
     assert found[1:] == [
         ("aktau_port/aktau", 35e6, "share:EBRD"), ("aktau_port/aktau", 10e6, "share:EU")
     ]
+
+
+def test_freight_between_two_countries_is_theirs_not_the_corridors() -> None:
+    """held263 (Trend): after the Middle Corridor's forecast, "между Казахстаном и
+    Азербайджаном наблюдается уверенный рост объёмов перевозок. "За последние четыре года они
+    увеличились в семь раз. За десять месяцев 2025 года объём составил 4,1 миллиона тонн":
+    the two countries' traffic, no figure of the corridor; "между" without two countries
+    keeps the corridor's."""
+    text = (
+        "Ожидается рост контейнерных перевозок по Среднему коридору в 2 раза.\n"
+        "Алдыбергенов отметил, что сегодня между Казахстаном и Азербайджаном наблюдается"
+        " уверенный рост объёмов перевозок.\n"
+        "\"За последние четыре года они увеличились в семь раз. За десять месяцев 2025 года"
+        " объём составил 4,1 миллиона тонн\", - сказал он.\n"
+    )
+    found = [(claim.subject, claim.scope) for claim in _claims(text)]
+    assert found == [("middle_corridor/*", None), (None, "actor:KZ+AZ"), (None, "actor:KZ+AZ")]
+    ports = text.replace("между Казахстаном и Азербайджаном", "между портами")
+    assert [claim.scope for claim in _claims(ports)] == [None, None, None]
