@@ -392,3 +392,24 @@ def test_freight_between_two_countries_is_theirs_not_the_corridors() -> None:
     assert found == [("middle_corridor/*", None), (None, "actor:KZ+AZ"), (None, "actor:KZ+AZ")]
     ports = text.replace("между Казахстаном и Азербайджаном", "между портами")
     assert [claim.scope for claim in _claims(ports)] == [None, None, None]
+
+
+def test_building_costs_reached_are_spent_and_money_to_spend_is_a_plan() -> None:
+    """held290 (1news.az): "Сумма расходов на строительство железной дороги Баку-Тбилиси-Карс
+    достигла $800 млн." is money spent on the works so far; "В этом году мы готовы освоить
+    $300 млн. долларов из выделенной на строительство железной дороги Баку-Тбилиси-Карс
+    суммы", the verb in the infinitive, is money to spend, no spending done."""
+    reached = (
+        "Сумма расходов на строительство железной дороги Баку-Тбилиси-Карс достигла $800 млн.,"
+        " и может превысить $1 млрд.\n"
+    )
+    assert [(claim.value, claim.scope) for claim in _claims(reached)] == [
+        (800e6, "construction"), (1e9, None)
+    ]
+    plan = (
+        "«В этом году мы готовы освоить $300 млн. долларов из выделенной на строительство"
+        " железной дороги Баку-Тбилиси-Карс суммы», - сказал министр.\n"
+    )
+    assert [claim.scope for claim in _claims(plan)] == [None]
+    done = "На строительстве железной дороги Баку-Тбилиси-Карс уже освоено 200 млн. долл.\n"
+    assert [claim.scope for claim in _claims(done)] == ["construction"]

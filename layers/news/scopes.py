@@ -552,9 +552,25 @@ def spent_before(text: str, start: int, figure: int) -> bool:
     ("на операционные расходы по Баку-Tбилиси-Джейхан (BTC) было потрачено около $111 млн",
     held574) pays for operating the line, not for its works."""
     before = words(text, last_words_start(text, start, figure, SPENT_REACH), figure)
-    if not any(lemmas(token.text) & SPENT for token in before):
+    # a verb in the infinitive is money to spend, a plan ("В этом году мы готовы освоить $300
+    # млн", held290), not money spent
+    spent = any(lemmas(token.text) & SPENT and not _INFINITIVE.search(token.text)
+                for token in before)  # fmt: skip
+    reached = any(token.text.lower().startswith("достиг") for token in before) and bool(
+        _BUILDING_COSTS.search(text, start, figure)
+    )
+    if not (spent or reached):
         return False
     return _RUNNING_COSTS.search(text, start, figure) is None
+
+
+# An infinitive: "освоить", "потратить".
+_INFINITIVE = re.compile(r"(?:ть|ти)\Z", re.IGNORECASE)
+# The cost of building named before a sum that it "reached": "Сумма расходов на строительство
+# железной дороги Баку-Тбилиси-Карс достигла $800 млн.", "цена строительства … достигла".
+_BUILDING_COSTS = re.compile(
+    r"\b(?:расход[а-яё]*\s+на\s+строительств|(?:цен|стоимост)[а-яё]*\s+строительств)", re.I
+)
 
 
 #: Nouns of a line whose kilometres a figure may count ("1100 километров линии").
