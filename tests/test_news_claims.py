@@ -413,3 +413,15 @@ def test_building_costs_reached_are_spent_and_money_to_spend_is_a_plan() -> None
     assert [claim.scope for claim in _claims(plan)] == [None]
     done = "На строительстве железной дороги Баку-Тбилиси-Карс уже освоено 200 млн. долл.\n"
     assert [claim.scope for claim in _claims(done)] == ["construction"]
+
+
+def test_a_percent_restating_work_done_after_or_is_its_progress() -> None:
+    """held460 (CA-News): "Из общей протяженности маршрута в 1768 км сварено 950 км труб или
+    54%": the share of the route welded, the progress of construction as the 950 km are."""
+    text = (
+        "Строительство нефтепровода Баку-Тбилиси-Джейхан идет. Из общей протяженности маршрута"
+        " в 1768 км сварено 950 км труб или 54%.\n"
+    )
+    found = [(claim.kind, claim.value, claim.scope) for claim in _claims(text)]
+    assert found == [("length", 1768.0, None), ("length", 950.0, "construction"),
+                     ("percent", 54.0, "construction")]  # fmt: skip

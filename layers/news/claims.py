@@ -364,6 +364,22 @@ def _scope_carried(
     return before.scope if between.fullmatch(document.text, written.end, later.start) else None
 
 
+# "или" after a figure and up to two words of what it counts: "сварено 950 км труб или 54%".
+_OR_AFTER_WORDS = re.compile(r"(?:\s+[^\W\d_]+){0,2}\s*,?\s*или\s*", re.IGNORECASE)
+
+
+def _progress_restated(
+    document: NewsDocument, before: Claim, written: Quantity, percent: Quantity, index: int
+) -> str | None:
+    """The progress scope (``construction``, ``design``) of the figure ``before`` of sentence
+    ``index`` (``written`` as read) that the percent after it restates after "или" ("Из
+    общей протяженности маршрута в 1768 км сварено 950 км труб или 54%", held460: the share
+    of the route welded), else None."""
+    if before.sentence != index or before.scope not in PROGRESS:
+        return None
+    return _scope_carried(document, before, written, percent, str(before.scope), _OR_AFTER_WORDS)
+
+
 def _actor_of_whole_before(
     document: NewsDocument, before: Claim, written: Quantity, part: Quantity
 ) -> str | None:
@@ -2208,6 +2224,9 @@ def read_claims(
                 scope = _share_restated(document, claims[-1], figures[number - 1], item, index)
                 scope = scope or _actor_of_whole_before(
                     document, claims[-1], figures[number - 1], item
+                )
+                scope = scope or _progress_restated(
+                    document, claims[-1], figures[number - 1], item, index
                 )
             if item.kind in FLOWS and scope is None and claims and number:
                 written = figures[number - 1]
