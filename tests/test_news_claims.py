@@ -425,3 +425,20 @@ def test_a_percent_restating_work_done_after_or_is_its_progress() -> None:
     found = [(claim.kind, claim.value, claim.scope) for claim in _claims(text)]
     assert found == [("length", 1768.0, None), ("length", 950.0, "construction"),
                      ("percent", 54.0, "construction")]  # fmt: skip
+
+
+def test_the_origin_read_within_a_yearly_figure_outweighs_a_country_its_sentence_names() -> None:
+    """held442 (Trend): "SOCAR и казахстанская «КазМунайГаз» заключили соглашение о
+    транспортировке 1,5 миллиона тонн казахстанской нефти ежегодно по этому маршруту": the
+    figure, read over its cargo to "ежегодно", says the oil is Kazakhstan's, not Azerbaijan's
+    traffic for the company's country the sentence names."""
+    text = (
+        "Объем транспортировки нефти по трубопроводу БТД увеличится до 1,6 млн тонн.\n"
+        "Напомним, что Государственная нефтяная компания Азербайджана SOCAR и казахстанская"
+        " «КазМунайГаз» заключили соглашение о транспортировке 1,5 миллиона тонн казахстанской"
+        " нефти ежегодно по этому маршруту.\n"
+    )
+    last = _claims(text)[-1]
+    assert (last.subject, last.value, last.unit, last.scope) == (
+        "btc_pipeline/btc", 1.5, "Mt/yr", "share:KZ"
+    )

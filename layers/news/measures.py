@@ -50,6 +50,7 @@ from caspian.layers.news.scopes import (
     of_works,
     ordinal_component,
     origin_after,
+    origin_within,
     over_territory,
     paid_in_by,
     part_of_component,
@@ -306,6 +307,10 @@ def scope_of(
         or (company_share(text, sentence[0], item.start) if flow else None)
         or (speakers_share(text, sentence[0], item.start) if flow else None)
         or (capital_share(text, sentence[0], item.start) if flow else None)
+        # the figure read over its cargo says whose that cargo is, whatever country its
+        # sentence names: "SOCAR и казахстанская «КазМунайГаз» заключили соглашение о
+        # транспортировке 1,5 миллиона тонн казахстанской нефти ежегодно" (held442)
+        or (origin_within(text, item.start, item.end) if flow else None)
         or (share_scope(text, sentence[0], item.start, project_named) if flow else None)
         # the list's cargo named once, after its last item: the whole sentence is looked at
         or (elided_direction(text, item.end, sentence[1]) if flow else None)

@@ -1604,6 +1604,16 @@ def origin_after(text: str, figure_end: int, ceiling: int) -> str | None:
     return _share_of(origins) if origins else None
 
 
+def origin_within(text: str, start: int, end: int) -> str | None:
+    """``share:<who>`` when the figure ``text[start:end]``, read over its cargo to a word of
+    rate after it, holds an adjective of origin right before its cargo word ("1,5 миллиона
+    тонн казахстанской нефти ежегодно", held442), as :func:`origin_after` reads one after a
+    figure; else None."""
+    tokens = [lemmas(token.text) for token in words(text, start, end)]
+    cargo = next((index for index, lemma_set in enumerate(tokens) if lemma_set & CARGO), None)
+    return _origin_before(tokens, cargo) if cargo else None
+
+
 #: Words between a cargo word and the countries it comes from: "нефть, добытая в
 #: Азербайджане", "нефть из Туркменистана и Казахстана".
 _FROM = {"в", "из", "добыть", "добывать", "произвести", "производить"}
