@@ -457,7 +457,7 @@ def _share_restated_after(claims: Sequence[Claim], item: Quantity, index: int) -
     6-6,5 миллиона тонн". "Через Баку - Тбилиси - Джейхан у нас сейчас есть договоренность …
     1,5 миллиона тонн нефти грузить …", held493), else None."""
     for before in reversed(claims):
-        if before.sentence < index - 1:
+        if before.sentence is None or before.sentence < index - 1:
             break
         if (
             before.sentence == index - 1
