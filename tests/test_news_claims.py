@@ -442,3 +442,23 @@ def test_the_origin_read_within_a_yearly_figure_outweighs_a_country_its_sentence
     assert (last.subject, last.value, last.unit, last.scope) == (
         "btc_pipeline/btc", 1.5, "Mt/yr", "share:KZ"
     )
+
+
+def test_a_line_described_as_joining_the_one_country_of_a_feature_is_that_feature() -> None:
+    """held120 (Vzglyad): "линия железной дороги, протяженностью 224 км, которая соединит
+    Турцию и Нахичевань, будет введена в эксплуатацию в течение пяти лет" names no line: the
+    catalog's one feature lying in Turkey alone, the Kars–Dilucu line; the lengths of its
+    counted culverts and underpasses are those things' totals, no length of the line."""
+    text = (
+        "Уралоглу заявил, что линия железной дороги, протяженностью 224 км, которая соединит"
+        " Турцию и Нахичевань, будет введена в эксплуатацию в течение пяти лет.\n"
+        "В рамках проекта будут также возведены десять мостов длиной 638 метров, 465"
+        " водопропускных труб длиной 18 километров, 144 подземных перехода общей протяженностью"
+        " 5,5 километра.\n"
+    )
+    found = [(claim.subject, claim.value, claim.scope) for claim in _claims(text)]
+    line = "zangezur_corridor/kars-dilucu"
+    assert found == [(line, 224.0, None), (line, 5.0, None), (line, 0.638, "component:мост"),
+                     (line, 18.0, "component:труба"), (line, 5.5, "component:переход")]  # fmt: skip
+    armenia = text.replace("Турцию и Нахичевань", "Азербайджан и Нахичевань")
+    assert {claim.subject for claim in _claims(armenia)} == {None}

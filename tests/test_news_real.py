@@ -128,7 +128,7 @@ def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
 # empty until the next one is added: its figures are placeholders, set from that part's first
 # and only run.
 MEASURED = {
-    "dev": {"mentions": (1454, 1509, 1535), "claims": (932, 1017, 1085), "dates": 445,
+    "dev": {"mentions": (1454, 1509, 1535), "claims": (935, 1022, 1085), "dates": 445,
             "conflicts": (59, 73, 550)},
     "heldout": {"mentions": (0, 0, 0), "claims": (0, 0, 0), "dates": 0,
                 "conflicts": (0, 0, 0)},

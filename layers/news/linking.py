@@ -36,9 +36,10 @@ claim says which, :class:`Link`):
     Актау и Сумгаитом. Он обеспечит … 400 Тбит/с" is the Sumgayit–Aktau line);
 ``route through <country>``
     else, a route described by the one country it runs through ("маршруту, проходящему через
-    Армению"), in its sentence or one of the :data:`MENTION_LOOKBACK` before it, is the
-    catalog's one feature lying in that country alone (:func:`link_through_country`: "Его
-    протяженность составляет 43 километра" is the Syunik route).
+    Армению") or that it joins to a place ("линия …, которая соединит Турцию и Нахичевань"),
+    in its sentence or one of the :data:`MENTION_LOOKBACK` before it, is the catalog's one
+    feature lying in that country alone (:func:`link_through_country`: "Его протяженность
+    составляет 43 километра" is the Syunik route).
 
 A layer named as a whole gives way to one of its features (:func:`specific`): to a feature of
 that layer named in the same sentence ("линии Горадиз-Агбенд, ведущей в Зангезурский
@@ -681,6 +682,11 @@ _THROUGH_COUNTRY = re.compile(
 )
 
 
+# A line described by the country it joins to a place: "линия железной дороги, протяженностью
+# 224 км, которая соединит Турцию и Нахичевань" (held120).
+_JOINS_COUNTRY = re.compile(r"\bсоедин[а-яё]*\s+([А-ЯЁ][а-яё]+)\s+(?:и|с)\s+[А-ЯЁ]")
+
+
 def link_through_country(
     document: NewsDocument, entries: Sequence[dict[str, Any]], index: int
 ) -> Link | None:
@@ -688,13 +694,17 @@ def link_through_country(
     has one feature lying in that country alone (its ``countries``), in sentence ``index`` or
     one of the :data:`MENTION_LOOKBACK` before it: "Ведутся работы по маршруту, проходящему
     через Армению. Его протяженность составляет 43 километра" (held579) is the Syunik route,
-    which the text describes and never names; else None."""
+    which the text describes and never names, and a line "которая соединит Турцию и
+    Нахичевань" (held120) the Kars–Dilucu line; else None."""
     text = document.text
     for sentence in range(index, max(-1, index - 1 - MENTION_LOOKBACK), -1):
         start, end = document.sentences[sentence]
-        if "через" not in text[start:end]:  # rare: test it before the pattern
+        said = text[start:end]
+        if "через" not in said and "соедин" not in said:  # rare: test it before the patterns
             continue
-        for match in _THROUGH_COUNTRY.finditer(text, start, end):
+        described = [*_THROUGH_COUNTRY.finditer(text, start, end),
+                     *_JOINS_COUNTRY.finditer(text, start, end)]  # fmt: skip
+        for match in described:
             country = next((COUNTRIES[lemma] for lemma in lemmas(match[1]) if lemma in COUNTRIES),
                            None)  # fmt: skip
             inside = {(str(entry["layer"]), str(entry["feature"])) for entry in entries

@@ -26,6 +26,7 @@ from caspian.layers.news.scopes import (
     company_share,
     component_scope,
     counted_stretch,
+    counted_things_length,
     country_after,
     country_before_dash,
     created_component,
@@ -272,6 +273,7 @@ def scope_of(
     stretch = (
         head_scope(text, (item.start, item.end), sentence[1])
         or part_of_component(text, span[0], item.start)
+        or counted_things_length(text, span[0], item.start)
         or named_stretch(text, span[0], item.start)
         or counted_stretch(text, span[0], item.start)
         or falls_on_country(text, span[0], item.start, item.end)

@@ -873,6 +873,26 @@ def part_of_component(text: str, start: int, figure: int) -> str | None:
     return None
 
 
+# Things counted in digits, then their length: "465 водопропускных труб длиной 18 километров",
+# "144 подземных перехода общей протяженностью 5,5 километра" (held120).
+_COUNTED_THINGS_LENGTH = re.compile(
+    r"(?<![\d,.])\d{1,4}\s+(?:(?!общ)[а-яё]+\s+)?((?!общ)[а-яё]+)\s+(?:общей\s+)?"
+    r"(?:длиной|протяж[её]нностью)\s+(?:(?:около|более|свыше|почти|порядка|примерно)\s+)?\Z"
+)
+
+
+def counted_things_length(text: str, start: int, figure: int) -> str | None:
+    """``component:<lemma>`` when a length at ``figure`` follows things counted in digits and
+    the word of their length (``text[start:figure]``, its clause before it): "465
+    водопропускных труб длиной 18 километров" is those culverts' total, no length of the line;
+    else None."""
+    found = _COUNTED_THINGS_LENGTH.search(text, max(start, figure - 80), figure)
+    if found is None or lemmas(found[1]) & PROJECTS:
+        return None  # "16 проектов общей протяженностью 491 км": a set of projects' total
+    forms = lemmas(found[1])
+    return f"component:{min(forms - {found[1].lower()} or forms)}"  # the dictionary form
+
+
 # An ordinal and an opening bracket right before a figure, and after it the closing bracket,
 # perhaps another ordinal's bracketed figure, and the word they count: "во втором (1050 м) и
 # третьем (2900 м) туннелях".
