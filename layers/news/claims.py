@@ -66,6 +66,7 @@ from caspian.layers.news.scopes import (
     WAYS,
     changed_share,
     clause,
+    country_code,
     over_territory,
     through_country,
     whole_after_part,
@@ -259,7 +260,33 @@ def _country_traffic_before(
     section = through_country(document.text, start, end) or over_territory(
         document.text, start, end
     )
-    return f"{ACTOR}{section.split(':', 1)[1]}" if section else None
+    if section:
+        return f"{ACTOR}{section.split(':', 1)[1]}"
+    return _traffic_between_countries(document.text, start, end)
+
+
+# Freight between two countries: "между Казахстаном и Азербайджаном наблюдается уверенный рост
+# объёмов перевозок" (held263).
+_BETWEEN_COUNTRIES = re.compile(r"\bмежду\s+([А-ЯЁ][а-яё]+)\s+и\s+([А-ЯЁ][а-яё]+)")
+#: Words of freight carried, by lemma (not trade: "товарооборот" is a topic of its own).
+_FREIGHT = frozenset({"перевозка", "грузоперевозка", "грузопоток", "транзит"})
+
+
+def _traffic_between_countries(text: str, start: int, end: int) -> str | None:
+    """``actor:<country>+<country>`` when ``text[start:end]`` (a sentence that names no
+    project) speaks of freight (:data:`_FREIGHT`) between two countries ("Алдыбергенов
+    отметил, что сегодня между Казахстаном и Азербайджаном наблюдается уверенный рост
+    объёмов перевозок. "За последние четыре года они увеличились в семь раз", held263): the
+    figures that follow are those two countries' traffic, no project's; else None."""
+    if "между" not in text[start:end]:  # rare: test it before the pattern and the lemmas
+        return None
+    for match in _BETWEEN_COUNTRIES.finditer(text, start, end):
+        first, second = country_code(match[1]), country_code(match[2])
+        if first and second and any(
+            lemmas(word.text) & _FREIGHT for word in words(text, start, end)
+        ):
+            return f"{ACTOR}{first}+{second}"
+    return None
 
 
 def _read_from(document: NewsDocument, before: Claim, written: Quantity) -> bool:
@@ -337,6 +364,22 @@ def _scope_carried(
     return before.scope if between.fullmatch(document.text, written.end, later.start) else None
 
 
+# "или" after a figure and up to two words of what it counts: "сварено 950 км труб или 54%".
+_OR_AFTER_WORDS = re.compile(r"(?:\s+[^\W\d_]+){0,2}\s*,?\s*или\s*", re.IGNORECASE)
+
+
+def _progress_restated(
+    document: NewsDocument, before: Claim, written: Quantity, percent: Quantity, index: int
+) -> str | None:
+    """The progress scope (``construction``, ``design``) of the figure ``before`` of sentence
+    ``index`` (``written`` as read) that the percent after it restates after "или" ("Из
+    общей протяженности маршрута в 1768 км сварено 950 км труб или 54%", held460: the share
+    of the route welded), else None."""
+    if before.sentence != index or before.scope not in PROGRESS:
+        return None
+    return _scope_carried(document, before, written, percent, str(before.scope), _OR_AFTER_WORDS)
+
+
 def _actor_of_whole_before(
     document: NewsDocument, before: Claim, written: Quantity, part: Quantity
 ) -> str | None:
@@ -405,6 +448,26 @@ def _share_restated(
     if before.sentence != index or before.kind not in FLOWS:
         return None
     return _scope_carried(document, before, written, percent, "share:", _OR)
+
+
+def _share_restated_after(claims: Sequence[Claim], item: Quantity, index: int) -> str | None:
+    """The share of a volume of the sentence before ``index`` that ``item``, with no share of
+    its own, restates with the same value (the speaker quoted after the report: "Казахстан
+    может начать … экспортировать 1,5 миллиона тонн нефти в год через нефтепровод … до
+    6-6,5 миллиона тонн". "Через Баку - Тбилиси - Джейхан у нас сейчас есть договоренность …
+    1,5 миллиона тонн нефти грузить …", held493), else None."""
+    for before in reversed(claims):
+        if before.sentence is None or before.sentence < index - 1:
+            break
+        if (
+            before.sentence == index - 1
+            and before.kind == item.kind
+            and (before.scope or "").startswith("share:")
+            and before.value == item.value
+            and before.value_max == item.value_max
+        ):
+            return before.scope
+    return None
 
 
 # A later increase of the volume before, to the figure: "экспортировать 1,5 миллиона тонн
@@ -1661,6 +1724,11 @@ def _flow_measure(
     млн тонн в год" against "Завершение проекта [терминалов Курыка] позволит увеличить … на
     10 млн тонн в год")."""
     text = document.text
+    if item.kind == "growth" and _FURTHER.search(text, max(0, item.start - _FURTHER_REACH),
+                                                 item.start):  # fmt: skip
+        # "За год объём … утроился, а к 2030 году … может увеличиться ещё в два раза"
+        # (held532): a change on top of the one before, counted from its end, not from today
+        return {"measure": "further"}
     if item.kind == "growth" and _names_in_own_clause(text, item, span, CONTAINERS):
         return {"measure": "containers"}  # "рост контейнерных перевозок в два раза"
     if item.kind not in PHYSICAL:
@@ -1690,6 +1758,12 @@ def _flow_measure(
         layer, feature = cause() or (None, None)
         context["increase"] = f"{layer}/{feature or '*'}" if layer else "unknown"
     return context
+
+
+# "ещё" right before a change: one more on top of a change stated before ("ещё в два раза").
+_FURTHER = re.compile(r"(?<!\w)ещ[её]\s+\Z", re.IGNORECASE)
+#: How far before a change (characters) its "ещё" may end.
+_FURTHER_REACH = 6
 
 
 #: Verbs of a change that comes by itself: a date beside one in a sentence that completes
@@ -2151,10 +2225,15 @@ def read_claims(
                 scope = scope or _actor_of_whole_before(
                     document, claims[-1], figures[number - 1], item
                 )
+                scope = scope or _progress_restated(
+                    document, claims[-1], figures[number - 1], item, index
+                )
             if item.kind in FLOWS and scope is None and claims and number:
                 written = figures[number - 1]
                 scope = _scope_of_change_before(document, claims[-1], written, item, index)
                 scope = scope or _share_increased(document, claims[-1], written, item, index)
+            if item.kind in FLOWS and scope is None and claims:
+                scope = _share_restated_after(claims, item, index)
             # a figure "по этому направлению" is the route's the sentences before named
             this_route = linking.refers_to_route(
                 document.text, sentence[0], item.start, item.end, sentence[1]
@@ -2175,6 +2254,7 @@ def read_claims(
             )
             if link is None and borrow:
                 link = linking.link_between(document, gazetteer.entries, index)
+                link = link or linking.link_through_country(document, gazetteer.entries, index)
             if link is not None and subject is not None:
                 link = linking.whole_of_the_subject(document, link, subject)
                 link = linking.kind_named(document, link, subject, sentence[0], item.start)

@@ -32,6 +32,7 @@ from typing import Any
 from caspian.layers.catalog.loading import Layer, short_feature_id
 from caspian.layers.news.agreement import agree, disagreeing, step_of, tolerance_step
 from caspian.layers.news.claims import Claim
+from caspian.layers.news.mentions import CONTEXT_LAYERS
 
 COMPARED = (
     "length", "mass", "power", "bandwidth", "containers", "money", "growth", "percent",
@@ -95,6 +96,11 @@ def _measure_key(claim: Claim) -> MeasureKey | None:
     second line is not the whole, and :data:`MEASURE_CONTEXT`): compared only with claims of
     the same one."""
     if claim.kind not in COMPARED or claim.subject is None:
+        return None
+    if claim.layer in CONTEXT_LAYERS:
+        # A place named for context is no project: a tariff linked to the city an agency
+        # filed from ("Астана. 15 ноября. КазТАГ — … $11,7 за 1 тонну", held569) and a port's
+        # cost linked to the capital are no two figures of one thing.
         return None
     extra = tuple(claim.context.get(name) for name in MEASURE_CONTEXT)
     scope = SPELLINGS.get(claim.scope, claim.scope) if claim.scope else claim.scope

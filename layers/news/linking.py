@@ -33,7 +33,13 @@ claim says which, :class:`Link`):
     when no name links it: a line ("кабель", "линия") laid "между" two places, in its
     sentence or one of the :data:`MENTION_LOOKBACK` before it, is the feature whose dashed
     name runs between those two places (:func:`link_between`: "Кабель прокладывают между
-    Актау и Сумгаитом. Он обеспечит … 400 Тбит/с" is the Sumgayit–Aktau line).
+    Актау и Сумгаитом. Он обеспечит … 400 Тбит/с" is the Sumgayit–Aktau line);
+``route through <country>``
+    else, a route described by the one country it runs through ("маршруту, проходящему через
+    Армению") or that it joins to a place ("линия …, которая соединит Турцию и Нахичевань"),
+    in its sentence or one of the :data:`MENTION_LOOKBACK` before it, is the catalog's one
+    feature lying in that country alone (:func:`link_through_country`: "Его протяженность
+    составляет 43 километра" is the Syunik route).
 
 A layer named as a whole gives way to one of its features (:func:`specific`): to a feature of
 that layer named in the same sentence ("линии Горадиз-Агбенд, ведущей в Зангезурский
@@ -362,8 +368,11 @@ def link_feature(
     if speaker is not None:
         return _as_link(speaker, "quoted speaker's subject")
     for previous in range(index - 1, max(-1, index - 1 - MENTION_LOOKBACK), -1):
-        if names.get(previous):
-            return _as_link(_subject_of(document, names[previous], previous), "previous sentence")
+        # an event named after a project is not what its sentence is about
+        spoken = [name for name in names.get(previous, ())
+                  if not _event_named_after(document, name)]  # fmt: skip
+        if spoken:
+            return _as_link(_subject_of(document, spoken, previous), "previous sentence")
     if subject is not None:
         return Link(subject[0], subject[1], "article subject")
     quoted = _quotation_at(quotes, position)
@@ -390,6 +399,24 @@ def _quotation_at(quotes: Sequence[tuple[int, int]], position: int) -> tuple[int
 # A purpose clause opening a sentence: "Чтобы удвоить объемы транзита по транскаспийскому
 # маршруту, в порту Актау планируется создать контейнерный хаб".
 _PURPOSE_OPENING = re.compile(r"\s*(?:[Дд]ля\s+того\s*,?\s+)?[Чч]тобы\b[^,;]*,")
+
+
+#: Events named after what they discuss: "на полях Ташкентского Форума инвесторов по
+#: Транскаспийскому международному транспортному коридору" (held503).
+EVENTS = frozenset({"форум", "конференция", "саммит", "выставка", "семинар", "совещание"})
+#: How many words before a name the event it names may stand ("Форума инвесторов по").
+_EVENT_REACH = 4
+
+
+def _event_named_after(document: NewsDocument, name: Located) -> bool:
+    """Whether the name at ``name`` is what an event is about: "по" right before it and an
+    event word (:data:`EVENTS`) among the :data:`_EVENT_REACH` words before that ("Форума
+    инвесторов по Транскаспийскому … коридору"): the sentence speaks of the event, so a figure
+    of the next does not borrow the name."""
+    before = words(document.text, max(0, name.position - 60), name.position)[-_EVENT_REACH:]
+    if not before or before[-1].text.lower() != "по":
+        return False
+    return any(lemmas(word.text) & EVENTS for word in before[:-1])
 
 
 def _subject_of(document: NewsDocument, names: Sequence[Located], index: int) -> Located:
@@ -459,9 +486,16 @@ def kind_named(
         link.layer == subject[0] and (subject[1] is None or link.feature == subject[1])
     ):
         return link
+    reach = max(start, figure - KIND_REACH)
+    named_in = document.sentence_index(link.position) if link.position is not None else None
+    if link.rule == "previous sentence" and named_in is not None:
+        # the sentences between the borrowed name's and the figure's speak of the subject by
+        # its kind: "терминал в Джейхане. … работы по строительству нефтепровода выполнены на
+        # 65%. Из общей протяженности маршрута в 1768 км сварено 950 км" (held460)
+        reach = min(reach, document.sentences[named_in + 1][0])
     kinds = {
         KIND_NOUNS[lemma]
-        for word in words(document.text, max(start, figure - KIND_REACH), figure)
+        for word in words(document.text, reach, figure)
         if not is_plural(word.text)  # "Грузооборот казахстанских морских портов": several
         for lemma in lemmas(word.text)
         if lemma in KIND_NOUNS
@@ -638,6 +672,47 @@ def link_between(
             if found:
                 return Link(found[0], found[1], "line between its ends", match.start())
     return _route_before(document, entries, index)
+
+
+# A route described by the one country it runs through, no name: "маршруту, проходящему через
+# Армению", "маршрута из Азербайджана в Нахиджеван через Армению" (up to six words between).
+_THROUGH_COUNTRY = re.compile(
+    r"\b(?:маршрут|коридор|дорог|ветк|лини)[а-яё]*(?:,?\s+[^\s.;:!?«»]+){0,6}?\s+через\s+"
+    r"(?:территорию\s+)?([А-ЯЁ][а-яё]+)"
+)
+
+
+# A line described by the country it joins to a place: "линия железной дороги, протяженностью
+# 224 км, которая соединит Турцию и Нахичевань" (held120).
+_JOINS_COUNTRY = re.compile(r"\bсоедин[а-яё]*\s+([А-ЯЁ][а-яё]+)\s+(?:и|с)\s+[А-ЯЁ]")
+
+
+def link_through_country(
+    document: NewsDocument, entries: Sequence[dict[str, Any]], index: int
+) -> Link | None:
+    """The feature a route described by the country it runs through is, when the catalog
+    has one feature lying in that country alone (its ``countries``), in sentence ``index`` or
+    one of the :data:`MENTION_LOOKBACK` before it: "Ведутся работы по маршруту, проходящему
+    через Армению. Его протяженность составляет 43 километра" (held579) is the Syunik route,
+    which the text describes and never names, and a line "которая соединит Турцию и
+    Нахичевань" (held120) the Kars–Dilucu line; else None."""
+    text = document.text
+    for sentence in range(index, max(-1, index - 1 - MENTION_LOOKBACK), -1):
+        start, end = document.sentences[sentence]
+        said = text[start:end]
+        if "через" not in said and "соедин" not in said:  # rare: test it before the patterns
+            continue
+        described = [*_THROUGH_COUNTRY.finditer(text, start, end),
+                     *_JOINS_COUNTRY.finditer(text, start, end)]  # fmt: skip
+        for match in described:
+            country = next((COUNTRIES[lemma] for lemma in lemmas(match[1]) if lemma in COUNTRIES),
+                           None)  # fmt: skip
+            inside = {(str(entry["layer"]), str(entry["feature"])) for entry in entries
+                      if entry.get("feature") and entry.get("countries") == [country]}  # fmt: skip
+            if country and len(inside) == 1:
+                layer, feature = inside.pop()
+                return Link(layer, feature, f"route through {country}", match.start())
+    return None
 
 
 # A route by its two ends: "на будущем маршруте — от Актау до Сумгаита".

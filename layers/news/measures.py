@@ -26,6 +26,7 @@ from caspian.layers.news.scopes import (
     company_share,
     component_scope,
     counted_stretch,
+    counted_things_length,
     country_after,
     country_before_dash,
     created_component,
@@ -50,6 +51,7 @@ from caspian.layers.news.scopes import (
     of_works,
     ordinal_component,
     origin_after,
+    origin_within,
     over_territory,
     paid_in_by,
     part_of_component,
@@ -264,12 +266,14 @@ def scope_of(
     if generated:
         return generated  # "установленную мощность генерации до 26 ГВт": plants', no line's
     if item.kind == "length" and not whole_of_length_before(text, item.start) and (
-        laid_scope(text, sentence[0], item.start) or laid_after(text, item.end, sentence[1])
+        laid_scope(text, sentence[0], item.start)
+        or (laid_after(text, item.end, sentence[1]) and not _named_length(text, item.start))
     ):
         return "construction"  # "уложено 75,6 км главного пути": work done, in km
     stretch = (
         head_scope(text, (item.start, item.end), sentence[1])
         or part_of_component(text, span[0], item.start)
+        or counted_things_length(text, span[0], item.start)
         or named_stretch(text, span[0], item.start)
         or counted_stretch(text, span[0], item.start)
         or falls_on_country(text, span[0], item.start, item.end)
@@ -305,6 +309,10 @@ def scope_of(
         or (company_share(text, sentence[0], item.start) if flow else None)
         or (speakers_share(text, sentence[0], item.start) if flow else None)
         or (capital_share(text, sentence[0], item.start) if flow else None)
+        # the figure read over its cargo says whose that cargo is, whatever country its
+        # sentence names: "SOCAR и казахстанская «КазМунайГаз» заключили соглашение о
+        # транспортировке 1,5 миллиона тонн казахстанской нефти ежегодно" (held442)
+        or (origin_within(text, item.start, item.end) if flow else None)
         or (share_scope(text, sentence[0], item.start, project_named) if flow else None)
         # the list's cargo named once, after its last item: the whole sentence is looked at
         or (elided_direction(text, item.end, sentence[1]) if flow else None)
@@ -461,6 +469,21 @@ CONSTRUCTION = "construction"
 _LENGTH_JUST_BEFORE = re.compile(r"\d\s*(?:км|километр[а-яё]*)\.?\s+\Z")
 #: How far before a length (characters) the length it is the whole of may end.
 _JUST_BEFORE_REACH = 16
+
+
+# The length named right before a figure: "Из общей протяженности маршрута в 1768 км сварено
+# 950 км труб" (held460) gives the line's whole length, then the part welded.
+_LENGTH_NAMED = re.compile(
+    r"\b(?:протяж[её]нност|длин)[а-яё]*\s+(?:[а-яё]+\s+){0,2}?(?:в\s+)?\Z", re.IGNORECASE
+)
+#: How far before a length (characters) the word naming it as a length may stand.
+_LENGTH_NAMED_REACH = 50
+
+
+def _named_length(text: str, start: int) -> bool:
+    """Whether the length starting at ``start`` is named a length right before it
+    ("протяженности маршрута в"): the whole's, however its clause goes on."""
+    return _LENGTH_NAMED.search(text, max(0, start - _LENGTH_NAMED_REACH), start) is not None
 
 
 def whole_of_length_before(text: str, start: int) -> bool:

@@ -489,6 +489,12 @@ def _fractions(text: str, start: int, end: int) -> Iterator[Quantity]:
 _DEFINED_AS = re.compile(r"\s*=")
 
 
+# A power line's or substation's voltage class fused to its abbreviation: "прокладка воздушных
+# линий электропередачи ВЛ-110 кВт от поселка Курык до порта" (held572, kV misprinted kW): the
+# line's name, no power of a project.
+_VOLTAGE_CLASS = re.compile(r"(?<![А-ЯЁA-Z])(?:ВЛ|ЛЭП|ПС)\s?[-–]?\s?\Z")
+
+
 @reads_where(  # the tests of numbers_in, and the one-word figures read after them
     holds_digit, numbers.holds_number_word, _HALF_SCALE, _FUSED_LENGTH, _FRACTION
 )
@@ -537,6 +543,8 @@ def measured(text: str, start: int, end: int, language: Language = RUSSIAN) -> I
             reading = currency_of_before(text, readings[index - 1], reading, end) or reading
         unit = reading.unit
         if unit is None or _DEFINED_AS.match(text, reading.stop, end):
+            continue
+        if _VOLTAGE_CLASS.search(text, max(start, reading.start - 5), reading.start):
             continue
         label = units.unit_label(unit.unit, reading.per_year)
         # "выросла на 18 %", "увеличение в 80%" is growth in percent, not a share

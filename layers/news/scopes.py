@@ -123,8 +123,9 @@ WORK = {"проектирование": "design", "проектный": "design"
 #: counted in km ("уложено 75,6 км главного пути", "завершен монтаж 66 км длинномерных
 #: рельсов"), the progress of construction, no length of the line. So is a length of the
 #: line filled before it runs (line fill, the works' last stage: "нефть заполнена до 970 км
-#: 1768-километровой линии").
-LAID = {"уложить", "укладка", "монтаж", "смонтировать", "заполнить", "заполнение"}
+#: 1768-километровой линии"). So is pipe welded ("Из общей протяженности маршрута в 1768 км
+#: сварено 950 км труб", held460).
+LAID = {"уложить", "укладка", "монтаж", "смонтировать", "заполнить", "заполнение", "сварить"}
 # "Проложено", "проложен": track already laid ("на железной дороге Баку-граница Грузии проложено
 # 347-километровое железнодорож[ное полотно]"), work done; "будет проложена" and "проложить" of
 # a plan ("будет проложена волоконно-оптическая линия связи протяжённостью 380 км") are the
@@ -541,11 +542,35 @@ SPENT = frozenset({"освоить", "потратить", "израсходов
 SPENT_REACH = 3
 
 
+# Running costs a sum is spent on: "на операционные расходы", "эксплуатационных затрат".
+_RUNNING_COSTS = re.compile(r"(?:операционн|эксплуатационн)[а-яё]*\s+(?:расход|затрат)", re.I)
+
+
 def spent_before(text: str, start: int, figure: int) -> bool:
     """Whether a verb of money spent (:data:`SPENT`) is among the :data:`SPENT_REACH` words
-    right before a sum at ``figure`` in ``text[start:figure]``."""
+    right before a sum at ``figure`` in ``text[start:figure]``; a sum spent on running costs
+    ("на операционные расходы по Баку-Tбилиси-Джейхан (BTC) было потрачено около $111 млн",
+    held574) pays for operating the line, not for its works."""
     before = words(text, last_words_start(text, start, figure, SPENT_REACH), figure)
-    return any(lemmas(token.text) & SPENT for token in before)
+    # a verb in the infinitive is money to spend, a plan ("В этом году мы готовы освоить $300
+    # млн", held290), not money spent
+    spent = any(lemmas(token.text) & SPENT and not _INFINITIVE.search(token.text)
+                for token in before)  # fmt: skip
+    reached = any(token.text.lower().startswith("достиг") for token in before) and bool(
+        _BUILDING_COSTS.search(text, start, figure)
+    )
+    if not (spent or reached):
+        return False
+    return _RUNNING_COSTS.search(text, start, figure) is None
+
+
+# An infinitive: "освоить", "потратить".
+_INFINITIVE = re.compile(r"(?:ть|ти)\Z", re.IGNORECASE)
+# The cost of building named before a sum that it "reached": "Сумма расходов на строительство
+# железной дороги Баку-Тбилиси-Карс достигла $800 млн.", "цена строительства … достигла".
+_BUILDING_COSTS = re.compile(
+    r"\b(?:расход[а-яё]*\s+на\s+строительств|(?:цен|стоимост)[а-яё]*\s+строительств)", re.I
+)
 
 
 #: Nouns of a line whose kilometres a figure may count ("1100 километров линии").
@@ -846,6 +871,26 @@ def part_of_component(text: str, start: int, figure: int) -> str | None:
         if found and then.start - first.end == 1 and lemmas(first.text) & _PART_WORDS:
             return f"component:{min(found)}"
     return None
+
+
+# Things counted in digits, then their length: "465 водопропускных труб длиной 18 километров",
+# "144 подземных перехода общей протяженностью 5,5 километра" (held120).
+_COUNTED_THINGS_LENGTH = re.compile(
+    r"(?<![\d,.])\d{1,4}\s+(?:(?!общ)[а-яё]+\s+)?((?!общ)[а-яё]+)\s+(?:общей\s+)?"
+    r"(?:длиной|протяж[её]нностью)\s+(?:(?:около|более|свыше|почти|порядка|примерно)\s+)?\Z"
+)
+
+
+def counted_things_length(text: str, start: int, figure: int) -> str | None:
+    """``component:<lemma>`` when a length at ``figure`` follows things counted in digits and
+    the word of their length (``text[start:figure]``, its clause before it): "465
+    водопропускных труб длиной 18 километров" is those culverts' total, no length of the line;
+    else None."""
+    found = _COUNTED_THINGS_LENGTH.search(text, max(start, figure - 80), figure)
+    if found is None or lemmas(found[1]) & PROJECTS:
+        return None  # "16 проектов общей протяженностью 491 км": a set of projects' total
+    forms = lemmas(found[1])
+    return f"component:{min(forms - {found[1].lower()} or forms)}"  # the dictionary form
 
 
 # An ordinal and an opening bracket right before a figure, and after it the closing bracket,
@@ -1577,6 +1622,16 @@ def origin_after(text: str, figure_end: int, ceiling: int) -> str | None:
     # the countries after "из" too: "около 4,2 млн тонн (нефти из Туркменистана)" (held409)
     origins = _origins_after(tokens[2:] if len(tokens) > 1 and "из" in tokens[1] else tokens[1:])
     return _share_of(origins) if origins else None
+
+
+def origin_within(text: str, start: int, end: int) -> str | None:
+    """``share:<who>`` when the figure ``text[start:end]``, read over its cargo to a word of
+    rate after it, holds an adjective of origin right before its cargo word ("1,5 миллиона
+    тонн казахстанской нефти ежегодно", held442), as :func:`origin_after` reads one after a
+    figure; else None."""
+    tokens = [lemmas(token.text) for token in words(text, start, end)]
+    cargo = next((index for index, lemma_set in enumerate(tokens) if lemma_set & CARGO), None)
+    return _origin_before(tokens, cargo) if cargo else None
 
 
 #: Words between a cargo word and the countries it comes from: "нефть, добытая в
