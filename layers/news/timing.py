@@ -295,7 +295,17 @@ _RELATIVE_WORDS = ("этого", "текущего", "следующего", "б
 def holds_a_year(text: str, start: int, end: int) -> bool:
     """Whether a run of digits of ``text`` that opens in ``[start, end)`` starts as a year
     (:data:`YEAR`: "19", "20"): every year the patterns read follows a space."""
-    return any(text.startswith(("19", "20"), at) for at in digit_run_starts(text, start, end))
+    # by bisection in the text's runs that open so, found once (asked of every sentence)
+    starts = _year_run_starts(text)
+    index = bisect.bisect_left(starts, start)
+    return index < len(starts) and starts[index] < end
+
+
+@per_text(maxsize=4)
+def _year_run_starts(text: str) -> list[int]:
+    """Where the runs of digits of ``text`` that open with "19" or "20" begin, in order."""
+    runs = digit_run_starts(text, 0, len(text))
+    return [at for at in runs if text.startswith(("19", "20"), at)]
 
 
 def _searched(pattern: re.Pattern[str], text: str, start: int, end: int) -> Iterator[re.Match[str]]:
