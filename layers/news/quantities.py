@@ -30,6 +30,7 @@ from caspian.layers.news.magnitudes import (
     range_start,
     range_top,
     tail,
+    tail_tokens,
     unit_of_next,
 )
 from caspian.layers.news.text import best_lemma, lemmas
@@ -371,7 +372,7 @@ def _reading(
         value = numbers.parse_digits(written, language, points_group=False)
         step = numbers.digits_step(written, language, points_group=False)
     unit, twenty_foot = None, False
-    for token, token_end in tail(text, stop, end, 4):
+    for token, token_end in tail_tokens(text, stop, end, 4):
         if _TWENTY_FOOT.fullmatch(token):
             twenty_foot = True  # "500 двадцатифутовых контейнеров"
             continue
