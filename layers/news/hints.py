@@ -149,11 +149,20 @@ def _joined(readers: tuple[object, ...]) -> _Joined | None:
     hints = [hint for reader in readers for hint in _DECLARED.get(reader, (None,))]
     if None in hints:
         return None
-    words = tuple(dict.fromkeys(
+    words = _least(tuple(dict.fromkeys(
         word for hint in hints if isinstance(hint, tuple) for word in hint
-    ))  # fmt: skip
+    )))  # fmt: skip
     others = tuple(dict.fromkeys(hint for hint in hints if not isinstance(hint, tuple)))
     return _Joined(words, others)  # type: ignore[arg-type]
+
+
+def _least(words: tuple[str, ...]) -> tuple[str, ...]:
+    """``words`` less each that holds another of them ("года" holds "год"): wherever it
+    stands, that one stands within it, so a range holds one of ``words`` exactly where it
+    holds one of these, and a text is searched for fewer words."""
+    return tuple(
+        word for word in words if not any(other != word and other in word for other in words)
+    )
 
 
 def may_find(readers: Sequence[object], text: str, start: int, end: int) -> bool:
@@ -231,7 +240,9 @@ def _in_text(joined: _Joined, text: str) -> _InText | None:
         hint for hint in asked if isinstance(hint, re.Pattern) and id(hint) in _NEEDED_BY_ID
     )
     others = tuple(hint for hint in asked if hint not in guarded)
-    needed = tuple(dict.fromkeys(word for hint in guarded for word in _NEEDED_BY_ID[id(hint)]))
+    needed = _least(
+        tuple(dict.fromkeys(word for hint in guarded for word in _NEEDED_BY_ID[id(hint)]))
+    )
     return _InText(
         spans.starts, spans.least_ends, number_words, others, guarded,
         _Spans.of(*_found_words(folded, needed)),
