@@ -10,8 +10,10 @@ from hypothesis import strategies as st
 
 # Pieces of text around a year as the reader meets them: a bare year closing a sentence, a
 # year abbreviated "г.", a part of a year, and digits and words that run into a year.
-_PIECES = ("в 2026.", "в 2027!", "2005 г.", "во второй половине 2013.", "в третьем квартале 2019.",
-           "12026 г.", "x2026 г.", "В 1998?", "1", "20", "19", "в ", " ", ".", "г.", "года")  # fmt: skip
+_PIECES = (
+    "в 2026.", "в 2027!", "2005 г.", "во второй половине 2013.", "в третьем квартале 2019.",
+    "12026 г.", "x2026 г.", "В 1998?", "1", "20", "19", "в ", " ", ".", "г.", "года",
+)  # fmt: skip
 
 
 @st.composite

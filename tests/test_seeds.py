@@ -102,11 +102,13 @@ def test_cookie_notes_are_boilerplate() -> None:
     assert body == "Статья о порте Актау. Конец."
 
 
-@given(
-    st.lists(st.sampled_from(["cookie", "COOKIE", "Cookie", "куки", "КУКИ", "Куки", "cookıe",
-                              "COOKİE", "coo\u212aie", "x", " ", "\n"]), max_size=6),  # fmt: skip
-    st.integers(0, 40),
-)
+#: Pieces of text with the cookie words in any case, and the letters re.IGNORECASE reads as
+#: theirs that lower() may not: the dotless "ı", the dotted "İ", the Kelvin sign "K".
+_COOKIE_PIECES = ["cookie", "COOKIE", "Cookie", "куки", "КУКИ", "Куки", "cookıe", "COOKİE",
+                  "coo\u212aie", "x", " ", "\n"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_COOKIE_PIECES), max_size=6), st.integers(0, 40))
 def test_cookie_notes_are_found_in_the_lowered_text_where_the_pattern_finds_them(
     pieces: list[str], position: int
 ) -> None:
