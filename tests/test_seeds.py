@@ -102,6 +102,27 @@ def test_cookie_notes_are_boilerplate() -> None:
     assert body == "Статья о порте Актау. Конец."
 
 
+#: Pieces of text with the cookie words in any case, and the letters re.IGNORECASE reads as
+#: theirs that lower() may not: the dotless "ı", the dotted "İ", the Kelvin sign "K".
+_COOKIE_PIECES = ["cookie", "COOKIE", "Cookie", "куки", "КУКИ", "Куки", "cookıe", "COOKİE",
+                  "coo\u212aie", "x", " ", "\n"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_COOKIE_PIECES), max_size=6), st.integers(0, 40))
+def test_cookie_notes_are_found_in_the_lowered_text_where_the_pattern_finds_them(
+    pieces: list[str], position: int
+) -> None:
+    """The places of "cookie" and "куки" found in the text lowered are those the pattern
+    that ignores case finds, with the letters it reads otherwise (the dotless "ı", the dotted
+    "İ", the Kelvin sign "K") too."""
+    from caspian.layers.catalog.seeds import _COOKIE, _cookie_starts
+
+    text = "".join(pieces)
+    position = min(position, len(text))
+    expected = [match.start() for match in _COOKIE.finditer(text, position)]
+    assert _cookie_starts(text, position) == expected
+
+
 @given(st.text(alphabet=st.sampled_from("аб $€•\n\t 12.,Похжиеновст"), max_size=300))
 def test_body_spans_are_ordered_disjoint_and_inside_the_text(text: str) -> None:
     spans = body_spans(text)

@@ -35,6 +35,11 @@ _TRAILERS = ("Похожие новости", "Последние новости
 # выделит 130 миллионов евро …" (a news page's aside, no article text).
 _TEASER = re.compile(r"^\s*(?:Читайте|Смотрите)\s+также\s*:")
 _COOKIE = re.compile(r"cookie|куки", re.IGNORECASE)
+#: The words of :data:`_COOKIE` in lower case, found in a text lowered.
+_COOKIE_WORDS = ("cookie", "куки")
+#: The one letter ``re.IGNORECASE`` takes for a letter of those words that ``str.lower`` does
+#: not lower to it: the dotless "ı" for "i" (the dotted "İ" lowers to two characters).
+_COOKIE_ODD = "ı"
 # A dateline printed in the page, "22.10.2025 09:20": metadata, not article text.
 _DATELINE = re.compile(r"^\s*\d{2}\.\d{2}\.\d{4}(\s+\d{2}:\d{2})?\s*$")
 
@@ -84,6 +89,25 @@ class SeedDocument:
         return any(s <= start and end <= e for s, e in self.body_spans)
 
 
+def _cookie_starts(text: str, position: int) -> list[int]:
+    """Where a match of :data:`_COOKIE` starts in ``text`` from ``position`` on, in order.
+
+    The text lowered once and searched for each word (a pattern that ignores case is tried at
+    every character: three times as long over a long article); the pattern itself where
+    lowering changes the text's length or the text holds a letter it reads otherwise. Neither
+    word can overlap itself or the other, so every place of one is a match."""
+    lowered = text.lower()
+    if len(lowered) != len(text) or _COOKIE_ODD in text:
+        return [match.start() for match in _COOKIE.finditer(text, position)]
+    found: list[int] = []
+    for word in _COOKIE_WORDS:
+        at = lowered.find(word, position)
+        while at >= 0:
+            found.append(at)
+            at = lowered.find(word, at + len(word))
+    return sorted(found)
+
+
 def body_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Find the article body of a page as ranges of ``text``.
 
@@ -106,7 +130,7 @@ def body_spans(text: str) -> tuple[tuple[int, int], ...]:
     position = header.end() if header else 0
     # The cookie notes, found in one scan of the text, not one per line (a match lies in one
     # line: the pattern holds no line break); each line asks whether one starts in it.
-    cookies = [match.start() for match in _COOKIE.finditer(text, position)]
+    cookies = _cookie_starts(text, position)
     for line in text[position:].splitlines(keepends=True):
         start, end = position, position + len(line)
         position = end

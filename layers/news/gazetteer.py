@@ -72,6 +72,9 @@ class Matcher:
         self.names = tuple(names)
         self._by_first: dict[str, list[Name]] = {}
         self._memo: dict[str, list[Name]] = {}
+        #: For each word of :attr:`_memo`, the lemmas one of which the word after it must have
+        #: for a name to start there (:func:`_second_words`), None when a name may end at it.
+        self._second: dict[str, frozenset[str] | None] = {}
         for name in names:
             keys = {name.written.split()[0]} if name.exact else name.lemma_sets[0]
             for key in keys:
@@ -89,6 +92,7 @@ class Matcher:
         unseen = distinct.difference(memo)
         if len(memo) + len(unseen) > _MEMO_WORDS:
             memo.clear()  # bounded: forget, and learn this text's words again
+            self._second.clear()
             unseen = distinct
         for written in unseen:
             found = list(self._by_first.get(written, ()))
@@ -97,6 +101,7 @@ class Matcher:
             # longest first (a stable sort: of equal length, in the order found), so that the
             # first that matches is the one to take
             memo[written] = sorted(found, key=_size, reverse=True)
+            self._second[written] = _second_words(memo[written])
         return memo
 
     @staticmethod
@@ -217,7 +222,27 @@ def _name_starts(matcher: Matcher, text: str) -> tuple[list[int], list[list[Name
     texts = whole.texts
     candidates = matcher._candidates(texts, _distinct_words(text))
     starts = list(itertools.compress(range(len(texts)), map(candidates.__getitem__, texts)))
-    return starts, [candidates[texts[index]] for index in starts]
+    # A word whose names all need a second word that the next word cannot be is no start
+    # (most starts of a common first word, "коридор", "Баку"): dropped here, once per text,
+    # not tried name by name in its paragraph (Matcher._goes_on_at tests that word first).
+    second = matcher._second
+    last = len(texts) - 1
+    kept = [
+        index
+        for index in starts
+        if (needed := second[texts[index]]) is None
+        or (index < last and not needed.isdisjoint(lemmas(texts[index + 1])))
+    ]
+    return kept, [candidates[texts[index]] for index in kept]
+
+
+def _second_words(names: Sequence[Name]) -> frozenset[str] | None:
+    """The lemmas one of which the word after a name's first must have for one of ``names``
+    to be written from there (every name's second word's, joined); None when one of them may
+    end at its first word (an abbreviation, matched as written, or a name of one word)."""
+    if any(name.exact or len(name.lemma_sets) < 2 for name in names):
+        return None
+    return frozenset().union(*(name.lemma_sets[1] for name in names))
 
 
 @per_text(maxsize=4)

@@ -31,6 +31,11 @@ Hint = re.Pattern[str] | tuple[str, ...] | Callable[[str, int, int], object]
 Reader = TypeVar("Reader", bound=Callable[..., object])
 _DECLARED: dict[object, tuple[Hint, ...]] = {}
 _NEEDED: dict[re.Pattern[str], tuple[str, ...]] = {}
+#: :data:`_NEEDED` by the pattern's id, for the lookups of every range: a compiled pattern
+#: hashes its whole compiled code each time it is looked up (16 µs for the longest, with its
+#: number words; a long article asks some 10,000 times), an int does not. The patterns are
+#: kept alive by :data:`_NEEDED`, so no id is reused.
+_NEEDED_BY_ID: dict[int, tuple[str, ...]] = {}
 Pattern = TypeVar("Pattern", bound=re.Pattern[str])
 
 
@@ -41,13 +46,14 @@ def needs_words(pattern: Pattern, words: tuple[str, ...]) -> Pattern:
     :func:`may_find` looks them up once per text). The pattern, an ``IGNORECASE`` scan of
     every character, is searched only in the few ranges that hold one."""
     _NEEDED[pattern] = words
+    _NEEDED_BY_ID[id(pattern)] = words
     return pattern
 
 
 def may_search(pattern: re.Pattern[str], text: str, start: int, end: int) -> bool:
     """Whether ``pattern.search(text, start, end)`` may find anything: False only where the
     words it needs (:func:`needs_words`) are known to be missing from ``text[start:end]``."""
-    needed = _NEEDED.get(pattern)
+    needed = _NEEDED_BY_ID.get(id(pattern))
     # a sentence's few words are found in it as fast as looked up in the whole text's
     return needed is None or holds_word(text, start, end, needed)
 
@@ -143,11 +149,20 @@ def _joined(readers: tuple[object, ...]) -> _Joined | None:
     hints = [hint for reader in readers for hint in _DECLARED.get(reader, (None,))]
     if None in hints:
         return None
-    words = tuple(dict.fromkeys(
+    words = _least(tuple(dict.fromkeys(
         word for hint in hints if isinstance(hint, tuple) for word in hint
-    ))  # fmt: skip
+    )))  # fmt: skip
     others = tuple(dict.fromkeys(hint for hint in hints if not isinstance(hint, tuple)))
     return _Joined(words, others)  # type: ignore[arg-type]
+
+
+def _least(words: tuple[str, ...]) -> tuple[str, ...]:
+    """``words`` less each that holds another of them ("года" holds "год"): wherever it
+    stands, that one stands within it, so a range holds one of ``words`` exactly where it
+    holds one of these, and a text is searched for fewer words."""
+    return tuple(
+        word for word in words if not any(other != word and other in word for other in words)
+    )
 
 
 def may_find(readers: Sequence[object], text: str, start: int, end: int) -> bool:
@@ -221,9 +236,13 @@ def _in_text(joined: _Joined, text: str) -> _InText | None:
         ends.extend(run_ends)
     spans = _Spans.of(starts, ends)
     asked = [hint for hint in joined.others if hint not in _LISTED_TESTS]
-    guarded = tuple(hint for hint in asked if isinstance(hint, re.Pattern) and hint in _NEEDED)
+    guarded = tuple(
+        hint for hint in asked if isinstance(hint, re.Pattern) and id(hint) in _NEEDED_BY_ID
+    )
     others = tuple(hint for hint in asked if hint not in guarded)
-    needed = tuple(dict.fromkeys(word for hint in guarded for word in _NEEDED[hint]))
+    needed = _least(
+        tuple(dict.fromkeys(word for hint in guarded for word in _NEEDED_BY_ID[id(hint)]))
+    )
     return _InText(
         spans.starts, spans.least_ends, number_words, others, guarded,
         _Spans.of(*_found_words(folded, needed)),

@@ -8,6 +8,7 @@ its unit once ("с 0,8 млн до 4,5 млн тонн").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from caspian.layers.news import numbers, units
@@ -32,14 +33,18 @@ _COMPARED_WITH = re.compile(r",?\s+(?:с|со|от|против)\s+", re.IGNOREC
 
 def tail(text: str, position: int, end: int, count: int) -> list[tuple[str, int]]:
     """Up to ``count`` tokens after ``position`` (a leading hyphen allowed), with their ends."""
-    tokens = []
+    return list(tail_tokens(text, position, end, count))
+
+
+def tail_tokens(text: str, position: int, end: int, count: int) -> Iterator[tuple[str, int]]:
+    """:func:`tail`'s tokens one by one, each read when asked for: a reader that stops at the
+    first word after a number (most numbers have no unit) does not match the next three."""
     for _ in range(count):
         match = _TAIL_TOKEN.match(text, position, end)
         if not match:
-            break
-        tokens.append((match.group(1), match.end()))
+            return
+        yield match.group(1), match.end()
         position = match.end()
-    return tokens
 
 
 @dataclass(frozen=True)

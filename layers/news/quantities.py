@@ -30,6 +30,7 @@ from caspian.layers.news.magnitudes import (
     range_start,
     range_top,
     tail,
+    tail_tokens,
     unit_of_next,
 )
 from caspian.layers.news.text import best_lemma, lemmas
@@ -99,7 +100,8 @@ _FROM_RANGE = re.compile(r"(?<![^\W\d_])от\s+\Z", re.IGNORECASE)
 _CHANGED_FROM = re.compile(
     r"(?:рос|увелич|сократ|сниз|уменьш|упа|повыс|подня)[а-яё]*\s+от\s+\Z", re.IGNORECASE
 )
-_WHOLE_YEAR = re.compile(rf"\bза\s+({_YEAR})\s+год\b", re.IGNORECASE)
+# "год" is in most sentences of figures: the scan asks for "за" too (hints.needs_words).
+_WHOLE_YEAR = needs_words(re.compile(rf"\bза\s+({_YEAR})\s+год\b", re.IGNORECASE), ("за",))
 # Half a year: "За полгода 2025-го", "за первое полугодие 2025 года", and with no year
 # ("За первое полугодие перевалка грузов в Бакинском порту составила 2 млн тонн", held388:
 # half a year of no year stated, no other article's whole year), the ordinal misspelt or the
@@ -370,7 +372,7 @@ def _reading(
         value = numbers.parse_digits(written, language, points_group=False)
         step = numbers.digits_step(written, language, points_group=False)
     unit, twenty_foot = None, False
-    for token, token_end in tail(text, stop, end, 4):
+    for token, token_end in tail_tokens(text, stop, end, 4):
         if _TWENTY_FOOT.fullmatch(token):
             twenty_foot = True  # "500 двадцатифутовых контейнеров"
             continue
@@ -645,6 +647,9 @@ _PERCENT_FIRST = needs_words(
 def percents_first(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Changes in percent written before their number, ``процентов на 40``: about so many
     percent (the inverted order hedges the figure)."""
+    # the words every match holds first: the pattern ignores case, a scan of every character
+    if not may_search(_PERCENT_FIRST, text, start, end):
+        return
     for match in _PERCENT_FIRST.finditer(text, start, end):
         yield Quantity("growth", numbers.parse_digits(match[1]), units.PERCENT.unit,
                        match.start(), match.end(), "about")  # fmt: skip

@@ -204,13 +204,17 @@ _EVENT_REACH = 60
 def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Deadlines (absolute, completions in a year, relative to the publication) and base
     years of ``text[start:end]``."""
-    bare_year = holds_digit(text, start, end) and WITHOUT_YEAR_WORD.search(text, start, end)
-    if not holds_word(text, start, end, ("год",)) and not bare_year:
-        return  # every other pattern holds "год" ("года", "году"): most sentences do not
     # The patterns that read a year in digits read it where a run of digits opens ("… 2026"):
     # a sentence with no such run is not scanned for them, nor one with neither a year nor a
-    # word of a year named relative to the publication read further.
-    dated = bool(bare_year) or holds_a_year(text, start, end)
+    # word of a year named relative to the publication read further; nor for a bare year
+    # (WITHOUT_YEAR_WORD: its year follows a space or a word boundary), unless the range opens
+    # on a digit (inside a run perhaps, whose start the text's runs put before the range).
+    a_year = holds_a_year(text, start, end)
+    year_opens = a_year or holds_digit(text, start, start + 1)
+    bare_year = year_opens and WITHOUT_YEAR_WORD.search(text, start, end)
+    if not holds_word(text, start, end, ("год",)) and not bare_year:
+        return  # every other pattern holds "год" ("года", "году"): most sentences do not
+    dated = bool(bare_year) or a_year
     for match in _ABSOLUTE.finditer(text, start, end) if dated else ():
         if (
             _of_most_works(text, match, start, end)
@@ -291,7 +295,17 @@ _RELATIVE_WORDS = ("этого", "текущего", "следующего", "б
 def holds_a_year(text: str, start: int, end: int) -> bool:
     """Whether a run of digits of ``text`` that opens in ``[start, end)`` starts as a year
     (:data:`YEAR`: "19", "20"): every year the patterns read follows a space."""
-    return any(text.startswith(("19", "20"), at) for at in digit_run_starts(text, start, end))
+    # by bisection in the text's runs that open so, found once (asked of every sentence)
+    starts = _year_run_starts(text)
+    index = bisect.bisect_left(starts, start)
+    return index < len(starts) and starts[index] < end
+
+
+@per_text(maxsize=4)
+def _year_run_starts(text: str) -> list[int]:
+    """Where the runs of digits of ``text`` that open with "19" or "20" begin, in order."""
+    runs = digit_run_starts(text, 0, len(text))
+    return [at for at in runs if text.startswith(("19", "20"), at)]
 
 
 def _searched(pattern: re.Pattern[str], text: str, start: int, end: int) -> Iterator[re.Match[str]]:
