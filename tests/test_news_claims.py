@@ -462,3 +462,19 @@ def test_a_line_described_as_joining_the_one_country_of_a_feature_is_that_featur
                      (line, 18.0, "component:труба"), (line, 5.5, "component:переход")]  # fmt: skip
     armenia = text.replace("Турцию и Нахичевань", "Азербайджан и Нахичевань")
     assert {claim.subject for claim in _claims(armenia)} == {None}
+
+
+def test_a_pipeline_named_as_the_direction_of_another_lends_no_figure_its_name() -> None:
+    """held583 (Iran.ru): "Казахстан предпочел строить новый трубопровод в направлении
+    Актау-Баку-Тбилиси-Джейхан" names the BTC pipeline as where another, planned pipeline goes:
+    the years by which Kazakhstan builds its new pipelines are not the BTC pipeline's."""
+    text = (
+        "Министр заявил о том, что к 2009 году Казахстан построит новый трубопровод для экспорта"
+        " нефти.\n"
+        "Казахстан предпочел строить новый трубопровод в направлении"
+        " Актау-Баку-Тбилиси-Джейхан.\n"
+        "По словам министра, к 2012 году Казахстан построит еще один трубопровод.\n"
+    )
+    assert [(claim.value, claim.subject) for claim in _claims(text)] == [
+        (2009.0, None), (2012.0, None)
+    ]

@@ -97,8 +97,9 @@ def body_spans(text: str) -> tuple[tuple[int, int], ...]:
     tuple of (int, int)
         Half-open, ordered, non-overlapping ranges, one per body line with its surrounding
         white space trimmed. Left out: the collector's ``date`` header, currency tickers,
-        datelines, a headline (no full stop at its end) repeated on the next line, cookie notes, a line teasing another
-        story ("Читайте также: …"), and everything from a "related news" heading to the end.
+        datelines, a headline (no full stop at its end) repeated on the next line, cookie
+        notes, a line teasing another story ("Читайте также: …"), and everything from a
+        "related news" heading to the end.
     """
     spans: list[tuple[int, int]] = []
     previous = None

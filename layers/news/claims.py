@@ -2107,7 +2107,11 @@ def read_claims(
     given = linking.given_names(document.text, mentions)
     linked = [mention for mention in mentions if mention not in given]
     names = linking.by_sentence(document, [*linked, *unmapped])
-    subject = linking.article_subject(linked)
+    # a direction something else goes in ("новый трубопровод в направлении …") is not what
+    # the article is about
+    subject = linking.article_subject(
+        [found for found in linked if not linking.names_a_direction(document.text, found.start)]
+    )
     # a figure printed before the article first names its subject is not borrowed from it
     subject_named_at = min(
         (mention.start for mention in linked if (mention.layer, mention.feature) == subject),

@@ -370,7 +370,8 @@ def link_feature(
     for previous in range(index - 1, max(-1, index - 1 - MENTION_LOOKBACK), -1):
         # an event named after a project is not what its sentence is about
         spoken = [name for name in names.get(previous, ())
-                  if not _event_named_after(document, name)]  # fmt: skip
+                  if not _event_named_after(document, name)
+                  and not _direction_named(document, name)]  # fmt: skip
         if spoken:
             return _as_link(_subject_of(document, spoken, previous), "previous sentence")
     if subject is not None:
@@ -378,13 +379,15 @@ def link_feature(
     quoted = _quotation_at(quotes, position)
     if not any(names.get(previous) for previous in range(index)):
         for following in range(index + 1, index + 1 + MENTION_LOOKAHEAD):
-            if names.get(following):
-                if quoted is not None and names[following][0].position >= quoted[1]:
+            ahead = [name for name in names.get(following, ())
+                     if not _direction_named(document, name)]  # fmt: skip
+            if ahead:
+                if quoted is not None and ahead[0].position >= quoted[1]:
                     # a speaker's figure is about what the quotation names, not what the
                     # text goes on to ("«До конца 2027 года качественной связью планируется
                     # обеспечить более 3 тысяч сел…»" before the fiber line's project, held339)
                     return None
-                return _as_link(names[following][0], "following sentence")
+                return _as_link(ahead[0], "following sentence")
     return None
 
 
@@ -417,6 +420,27 @@ def _event_named_after(document: NewsDocument, name: Located) -> bool:
     if not before or before[-1].text.lower() != "по":
         return False
     return any(lemmas(word.text) & EVENTS for word in before[:-1])
+
+
+# "в направлении" or "по направлению" right before a name: "Казахстан предпочел строить новый
+# трубопровод в направлении Актау-Баку-Тбилиси-Джейхан" (held583) builds another pipeline.
+# The route may start at a place joined to the name ("Актау-").
+_DIRECTION_BEFORE = re.compile(
+    r"(?:\bв\s+направлении|\bпо\s+направлению)\s+(?:[А-ЯЁA-Z][\w]*[-–—])?\Z", re.IGNORECASE
+)
+
+
+def names_a_direction(text: str, position: int) -> bool:
+    """Whether the name at ``position`` of ``text`` is the direction something else goes in
+    ("новый трубопровод в направлении Актау-Баку-Тбилиси-Джейхан"): its sentence speaks of
+    that other thing, so neither a figure of another sentence nor the article's subject is
+    the name's."""
+    return _DIRECTION_BEFORE.search(text, max(0, position - 40), position) is not None
+
+
+def _direction_named(document: NewsDocument, name: Located) -> bool:
+    """:func:`names_a_direction` for a located name."""
+    return names_a_direction(document.text, name.position)
 
 
 def _subject_of(document: NewsDocument, names: Sequence[Located], index: int) -> Located:
