@@ -478,3 +478,18 @@ def test_a_pipeline_named_as_the_direction_of_another_lends_no_figure_its_name()
     assert [(claim.value, claim.subject) for claim in _claims(text)] == [
         (2009.0, None), (2012.0, None)
     ]
+
+
+def test_a_length_of_the_corridor_only_one_of_its_features_has_is_that_features() -> None:
+    """held212 (1news.az), held299 (Trend): "Восстановить 44-километровый участок
+    Зангезурского коридора можно примерно за два года", "протяженность маршрута составляет
+    всего 42 километра" after the corridor is named: the route through Armenia, the
+    corridor's one stretch published at 42 to 45 km; a length no feature has keeps the whole."""
+    text = "Восстановить 44-километровый участок Зангезурского коридора можно за два года.\n"
+    assert [(claim.subject, claim.value) for claim in _claims(text) if claim.kind == "length"] == [
+        ("zangezur_corridor/syunik", 44.0)
+    ]
+    whole = "Протяженность Зангезурского коридора составит 300 километров.\n"
+    assert [(claim.subject, claim.value) for claim in _claims(whole)] == [
+        ("zangezur_corridor/*", 300.0)
+    ]

@@ -2377,6 +2377,8 @@ def read_claims(
                         link, str(scope),
                     )  # fmt: skip
                 link, scope = through_place(gazetteer, link, scope)
+                if item.kind == "length" and item.unit == "km" and scope is None:
+                    link = linking.feature_by_length(link, item.value)
                 if (
                     (link.layer or "").endswith("_port")
                     and _origin_share(scope)

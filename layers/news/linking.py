@@ -66,6 +66,7 @@ the first of the closest of the :data:`TOPIC_LOOKBACK` sentences before it in it
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 import re
 from collections import Counter
@@ -73,6 +74,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
+from caspian.layers.catalog.loading import load_catalog, short_feature_id
 from caspian.layers.news.documents import NewsDocument
 from caspian.layers.news.gazetteer import Match
 from caspian.layers.news.mentions import Mention
@@ -118,6 +120,46 @@ class Link:
     feature: str | None
     rule: str
     position: int | None = None  # of the name that linked it
+
+
+#: How far (a share) a length may stand outside a feature's published lengths and still be
+#: that feature's (:func:`feature_by_length`): "более чем 40-километровый участок" of the
+#: route through Armenia, published as 42 to 45 km.
+LENGTH_MARGIN = 0.1
+
+
+@functools.cache
+def _published_lengths() -> dict[str, tuple[tuple[str, float, float], ...]]:
+    """Each catalog layer's features with published lengths, as (feature, least, most) km."""
+    found: dict[str, tuple[tuple[str, float, float], ...]] = {}
+    for layer_id, layer in load_catalog().items():
+        spans = []
+        for feature in layer.features:
+            values = [
+                float(entry["value"])
+                for entry in feature.get("properties", {}).get("published_length_km") or []
+            ]
+            if values:
+                spans.append((short_feature_id(feature), min(values), max(values)))
+        found[layer_id] = tuple(spans)
+    return found
+
+
+def feature_by_length(link: Link, kilometres: float) -> Link:
+    """A length linked to a layer as a whole that only one of its features is published at
+    (within :data:`LENGTH_MARGIN`) is that feature's: the Zangezur corridor's "44-километровый
+    участок" (held212), "протяженность маршрута составляет всего 42 километра" (held299) are
+    the route through Armenia's, the corridor's one stretch of that length; ``link`` else."""
+    if link.layer is None or link.feature is not None:
+        return link
+    fitting = [
+        feature
+        for feature, least, most in _published_lengths().get(link.layer, ())
+        if least * (1 - LENGTH_MARGIN) <= kilometres <= most * (1 + LENGTH_MARGIN)
+    ]
+    if len(fitting) != 1:
+        return link
+    return Link(link.layer, fitting[0], f"{link.rule}, the feature of that length", link.position)
 
 
 def unmapped_link(what: str) -> Link:
