@@ -493,3 +493,18 @@ def test_a_length_of_the_corridor_only_one_of_its_features_has_is_that_features(
     assert [(claim.subject, claim.value) for claim in _claims(whole)] == [
         ("zangezur_corridor/*", 300.0)
     ]
+
+
+def test_the_time_a_work_can_be_done_in_is_the_duration_of_the_stretch_its_sentence_names() -> None:
+    """held212 (1news.az), held484 (RIA Novosti): "Восстановить 44-километровый участок
+    Зангезурского коридора можно примерно за два года": two years to restore the 44-km
+    stretch, the route through Armenia (the corridor's one stretch of that length)."""
+    text = (
+        "Восстановить 44-километровый участок Зангезурского коридора можно примерно за два"
+        " года.\n"
+    )
+    found = [(claim.kind, claim.value, claim.unit, claim.subject) for claim in _claims(text)]
+    assert found == [
+        ("length", 44.0, "km", "zangezur_corridor/syunik"),
+        ("duration", 2.0, "yr", "zangezur_corridor/syunik"),
+    ]

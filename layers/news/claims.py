@@ -2481,4 +2481,30 @@ def read_claims(
                     }),
                 )
             )
-    return ClaimReading(claims, skipped)
+    return ClaimReading(_of_the_feature_of_that_length(claims), skipped)
+
+
+def _of_the_feature_of_that_length(claims: list[Claim]) -> list[Claim]:
+    """The figures of a sentence whose length singled out one feature of the layer they are
+    linked to as a whole (:func:`linking.feature_by_length`) are that feature's: "Восстановить
+    44-километровый участок Зангезурского коридора можно примерно за два года" (held212) is
+    the time to restore the route through Armenia, the 44-km stretch; another length of the
+    sentence is another stretch's."""
+    singled = {
+        (claim.sentence, claim.layer): claim.feature
+        for claim in claims
+        if claim.link and claim.link.endswith(linking.OF_THAT_LENGTH)
+    }
+    if not singled:
+        return claims
+    return [
+        dataclasses.replace(
+            claim, feature=singled[claim.sentence, claim.layer],
+            link=f"{claim.link}, {linking.OF_THAT_LENGTH} in its sentence",
+        )
+        # another length of the sentence is another stretch's
+        if claim.feature is None and claim.kind != "length"
+        and (claim.sentence, claim.layer) in singled
+        else claim
+        for claim in claims
+    ]  # fmt: skip

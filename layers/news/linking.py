@@ -126,6 +126,8 @@ class Link:
 #: that feature's (:func:`feature_by_length`): "более чем 40-километровый участок" of the
 #: route through Armenia, published as 42 to 45 km.
 LENGTH_MARGIN = 0.1
+#: The end of the rule of a link :func:`feature_by_length` made.
+OF_THAT_LENGTH = "the feature of that length"
 
 
 @functools.cache
@@ -159,7 +161,7 @@ def feature_by_length(link: Link, kilometres: float) -> Link:
     ]
     if len(fitting) != 1:
         return link
-    return Link(link.layer, fitting[0], f"{link.rule}, the feature of that length", link.position)
+    return Link(link.layer, fitting[0], f"{link.rule}, {OF_THAT_LENGTH}", link.position)
 
 
 def unmapped_link(what: str) -> Link:
