@@ -508,3 +508,19 @@ def test_the_time_a_work_can_be_done_in_is_the_duration_of_the_stretch_its_sente
         ("length", 44.0, "km", "zangezur_corridor/syunik"),
         ("duration", 2.0, "yr", "zangezur_corridor/syunik"),
     ]
+
+
+def test_a_line_to_build_in_armenia_of_the_routes_length_is_the_route_through_armenia() -> None:
+    """held92 (Haqqin.az): "на территории Армении работы еще не начаты. Там необходимо
+    построить дорогу протяженностью 42 километра": the route through Armenia (Syunik), the
+    catalog's one feature in Armenia, never named; held117's 305 km of a railway from Iran
+    through Armenia, which no published length of that route fits, stays unlinked."""
+    text = (
+        "Но особой необходимости в этом нет, поскольку на территории Армении работы еще не"
+        " начаты.\nТам необходимо построить дорогу протяженностью 42 километра.\n"
+    )
+    assert [(claim.value, claim.subject, claim.link) for claim in _claims(text)] == [
+        (42.0, "zangezur_corridor/syunik", "route through AM")
+    ]
+    longer = text.replace("42 километра", "305 километров")
+    assert [(claim.value, claim.subject) for claim in _claims(longer)] == [(305.0, None)]

@@ -2258,7 +2258,10 @@ def read_claims(
             )
             if link is None and borrow:
                 link = linking.link_between(document, gazetteer.entries, index)
-                link = link or linking.link_through_country(document, gazetteer.entries, index)
+                kilometres = item.value if (item.kind, item.unit) == ("length", "km") else None
+                link = link or linking.link_through_country(
+                    document, gazetteer.entries, index, kilometres
+                )
             if link is not None and subject is not None:
                 link = linking.whole_of_the_subject(document, link, subject)
                 link = linking.kind_named(document, link, subject, sentence[0], item.start)

@@ -147,6 +147,15 @@ def _published_lengths() -> dict[str, tuple[tuple[str, float, float], ...]]:
     return found
 
 
+def _fits(layer: str, feature: str, kilometres: float | None) -> bool:
+    """Whether ``kilometres`` lies among ``feature``'s published lengths, within
+    :data:`LENGTH_MARGIN`."""
+    return kilometres is not None and any(
+        name == feature and least * (1 - LENGTH_MARGIN) <= kilometres <= most * (1 + LENGTH_MARGIN)
+        for name, least, most in _published_lengths().get(layer, ())
+    )
+
+
 def feature_by_length(link: Link, kilometres: float) -> Link:
     """A length linked to a layer as a whole that only one of its features is published at
     (within :data:`LENGTH_MARGIN`) is that feature's: the Zangezur corridor's "44-километровый
@@ -753,32 +762,53 @@ _THROUGH_COUNTRY = re.compile(
 # A line described by the country it joins to a place: "линия железной дороги, протяженностью
 # 224 км, которая соединит Турцию и Нахичевань" (held120).
 _JOINS_COUNTRY = re.compile(r"\bсоедин[а-яё]*\s+([А-ЯЁ][а-яё]+)\s+(?:и|с)\s+[А-ЯЁ]")
+# Works in a country, a line to build named in the figure's sentence: "на территории Армении
+# работы еще не начаты. Там необходимо построить дорогу протяженностью 42 километра" (held92).
+_ON_TERRITORY = re.compile(r"\bна\s+территории\s+([А-ЯЁ][а-яё]+)")
+_LINE_NOUN = re.compile(r"\b(?:дорог|лини|ветк|маршрут)[а-яё]*", re.IGNORECASE)
 
 
 def link_through_country(
-    document: NewsDocument, entries: Sequence[dict[str, Any]], index: int
+    document: NewsDocument,
+    entries: Sequence[dict[str, Any]],
+    index: int,
+    kilometres: float | None = None,
 ) -> Link | None:
     """The feature a route described by the country it runs through is, when the catalog
     has one feature lying in that country alone (its ``countries``), in sentence ``index`` or
     one of the :data:`MENTION_LOOKBACK` before it: "Ведутся работы по маршруту, проходящему
     через Армению. Его протяженность составляет 43 километра" (held579) is the Syunik route,
     which the text describes and never names, and a line "которая соединит Турцию и
-    Нахичевань" (held120) the Kars–Dilucu line; else None."""
+    Нахичевань" (held120) the Kars–Dilucu line; else None. A length of ``kilometres`` in a
+    sentence that speaks of a line, after works "на территории Армении" in it or the one
+    before, is that feature's when it fits the feature's published lengths
+    (:func:`feature_by_length`): "на территории Армении работы еще не начаты. Там необходимо
+    построить дорогу протяженностью 42 километра" (held92); the 305 km of a railway planned
+    from Iran through Armenia (held117) is not."""
     text = document.text
+    line_here = kilometres is not None and (
+        _LINE_NOUN.search(text, *document.sentences[index]) is not None
+    )
     for sentence in range(index, max(-1, index - 1 - MENTION_LOOKBACK), -1):
         start, end = document.sentences[sentence]
         said = text[start:end]
-        if "через" not in said and "соедин" not in said:  # rare: test it before the patterns
-            continue
+        # the territory of a country in the figure's sentence or the one before, when the
+        # figure's sentence speaks of a line
+        territory = line_here and index - sentence <= 1 and "территории" in said
+        if "через" not in said and "соедин" not in said and not territory:
+            continue  # rare: test it before the patterns
         described = [*_THROUGH_COUNTRY.finditer(text, start, end),
                      *_JOINS_COUNTRY.finditer(text, start, end)]  # fmt: skip
-        for match in described:
+        fitting = list(_ON_TERRITORY.finditer(text, start, end)) if territory else []
+        for match in [*described, *fitting]:
             country = next((COUNTRIES[lemma] for lemma in lemmas(match[1]) if lemma in COUNTRIES),
                            None)  # fmt: skip
             inside = {(str(entry["layer"]), str(entry["feature"])) for entry in entries
                       if entry.get("feature") and entry.get("countries") == [country]}  # fmt: skip
             if country and len(inside) == 1:
                 layer, feature = inside.pop()
+                if match in fitting and not _fits(layer, feature, kilometres):
+                    continue
                 return Link(layer, feature, f"route through {country}", match.start())
     return None
 
