@@ -524,3 +524,14 @@ def test_a_line_to_build_in_armenia_of_the_routes_length_is_the_route_through_ar
     ]
     longer = text.replace("42 километра", "305 километров")
     assert [(claim.value, claim.subject) for claim in _claims(longer)] == [(305.0, None)]
+
+
+def test_a_quarter_a_start_of_operation_is_scheduled_for_is_its_deadline() -> None:
+    """held287 (Lada.kz): "Официальный старт эксплуатации намечен на третий квартал 2026
+    года" after the Caspian fiber line is named: the line's deadline, 2026."""
+    text = (
+        "Транскаспийская волоконно-оптическая линия связи будет проложена по дну Каспия.\n"
+        "Официальный старт эксплуатации намечен на третий квартал 2026 года.\n"
+    )
+    deadlines = [(c.value, c.subject) for c in _claims(text) if c.kind == "deadline"]
+    assert deadlines == [(2026.0, "digital_silk_road/sumgayit-aktau")]
