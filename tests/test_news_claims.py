@@ -535,3 +535,17 @@ def test_a_quarter_a_start_of_operation_is_scheduled_for_is_its_deadline() -> No
     )
     deadlines = [(c.value, c.subject) for c in _claims(text) if c.kind == "deadline"]
     assert deadlines == [(2026.0, "digital_silk_road/sumgayit-aktau")]
+
+
+def test_a_year_of_power_generation_is_no_deadline_of_the_cable() -> None:
+    """held586 (ixbt.uz): after the seminar on the project «Зелёный энергетический коридор
+    Центральная Азия — Азербайджан», "страна активно инвестирует в развитие энергетической
+    инфраструктуры и рассчитывает к 2030 году увеличить объёмы генерации": Uzbekistan's
+    generation, no year of the cable that would carry the power."""
+    text = (
+        "В Баку состоялся семинар по проекту «Зелёный энергетический коридор Центральная Азия —"
+        " Азербайджан».\n"
+        "Он отметил, что страна активно инвестирует в развитие энергетической инфраструктуры и"
+        " рассчитывает к 2030 году увеличить объёмы генерации.\n"
+    )
+    assert [(c.value, c.subject) for c in _claims(text)] == [(2030.0, None)]

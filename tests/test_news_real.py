@@ -129,7 +129,7 @@ def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
 # empty until the next one is added: its figures are placeholders, set from that part's first
 # and only run.
 MEASURED = {
-    "dev": {"mentions": (1484, 1542, 1558), "claims": (945, 1029, 1088), "dates": 458,
+    "dev": {"mentions": (1484, 1542, 1558), "claims": (945, 1028, 1088), "dates": 458,
             "conflicts": (60, 73, 594)},
     "heldout": {"mentions": (0, 0, 0), "claims": (0, 0, 0), "dates": 0,
                 "conflicts": (0, 0, 0)},

@@ -841,6 +841,18 @@ def _by_another_way(text: str, start: int, figure: int, link: linking.Link) -> b
     return pipe and _OTHER_WAY.search(text, start, figure) is not None
 
 
+#: Words of generating power: a cable carries power, generates none.
+GENERATION = frozenset({"генерация", "генерировать", "выработка"})
+
+
+def _of_generation(text: str, span: tuple[int, int], link: linking.Link) -> bool:
+    """Whether a cable's figure (``link``) stands in a clause (``span``) about power
+    generation: "страна … рассчитывает к 2030 году увеличить объёмы генерации" (held586) is
+    the country's own plan, no figure of the cable that would carry the power."""
+    cable = (link.layer or "").endswith("_cable")
+    return cable and bool(range_lemmas(text, *span) & GENERATION)
+
+
 #: Facilities a relative clause may be about, other than the project named before them.
 FACILITIES = {"терминал", "комплекс", "причал", "завод", "хаб", "склад"}
 # A relative clause right before its figure: ", мощность которого составляет до".
@@ -2288,6 +2300,8 @@ def read_claims(
                 link = linking.unmapped_link("a road")
             if link is not None and _by_another_way(document.text, span[0], item.start, link):
                 link = linking.unmapped_link("another way")
+            if link is not None and _of_generation(document.text, span, link):
+                link = linking.unmapped_link("generation")
             if link is not None and not named_here and _unnamed_line(
                 document.text, *_unnamed_line_reach(sentence, link)
             ):
