@@ -462,3 +462,90 @@ def test_a_line_described_as_joining_the_one_country_of_a_feature_is_that_featur
                      (line, 18.0, "component:труба"), (line, 5.5, "component:переход")]  # fmt: skip
     armenia = text.replace("Турцию и Нахичевань", "Азербайджан и Нахичевань")
     assert {claim.subject for claim in _claims(armenia)} == {None}
+
+
+def test_a_pipeline_named_as_the_direction_of_another_lends_no_figure_its_name() -> None:
+    """held583 (Iran.ru): "Казахстан предпочел строить новый трубопровод в направлении
+    Актау-Баку-Тбилиси-Джейхан" names the BTC pipeline as where another, planned pipeline goes:
+    the years by which Kazakhstan builds its new pipelines are not the BTC pipeline's."""
+    text = (
+        "Министр заявил о том, что к 2009 году Казахстан построит новый трубопровод для экспорта"
+        " нефти.\n"
+        "Казахстан предпочел строить новый трубопровод в направлении"
+        " Актау-Баку-Тбилиси-Джейхан.\n"
+        "По словам министра, к 2012 году Казахстан построит еще один трубопровод.\n"
+    )
+    assert [(claim.value, claim.subject) for claim in _claims(text)] == [
+        (2009.0, None), (2012.0, None)
+    ]
+
+
+def test_a_length_of_the_corridor_only_one_of_its_features_has_is_that_features() -> None:
+    """held212 (1news.az), held299 (Trend): "Восстановить 44-километровый участок
+    Зангезурского коридора можно примерно за два года", "протяженность маршрута составляет
+    всего 42 километра" after the corridor is named: the route through Armenia, the
+    corridor's one stretch published at 42 to 45 km; a length no feature has keeps the whole."""
+    text = "Восстановить 44-километровый участок Зангезурского коридора можно за два года.\n"
+    assert [(claim.subject, claim.value) for claim in _claims(text) if claim.kind == "length"] == [
+        ("zangezur_corridor/syunik", 44.0)
+    ]
+    whole = "Протяженность Зангезурского коридора составит 300 километров.\n"
+    assert [(claim.subject, claim.value) for claim in _claims(whole)] == [
+        ("zangezur_corridor/*", 300.0)
+    ]
+
+
+def test_the_time_a_work_can_be_done_in_is_the_duration_of_the_stretch_its_sentence_names() -> None:
+    """held212 (1news.az), held484 (RIA Novosti): "Восстановить 44-километровый участок
+    Зангезурского коридора можно примерно за два года": two years to restore the 44-km
+    stretch, the route through Armenia (the corridor's one stretch of that length)."""
+    text = (
+        "Восстановить 44-километровый участок Зангезурского коридора можно примерно за два"
+        " года.\n"
+    )
+    found = [(claim.kind, claim.value, claim.unit, claim.subject) for claim in _claims(text)]
+    assert found == [
+        ("length", 44.0, "km", "zangezur_corridor/syunik"),
+        ("duration", 2.0, "yr", "zangezur_corridor/syunik"),
+    ]
+
+
+def test_a_line_to_build_in_armenia_of_the_routes_length_is_the_route_through_armenia() -> None:
+    """held92 (Haqqin.az): "на территории Армении работы еще не начаты. Там необходимо
+    построить дорогу протяженностью 42 километра": the route through Armenia (Syunik), the
+    catalog's one feature in Armenia, never named; held117's 305 km of a railway from Iran
+    through Armenia, which no published length of that route fits, stays unlinked."""
+    text = (
+        "Но особой необходимости в этом нет, поскольку на территории Армении работы еще не"
+        " начаты.\nТам необходимо построить дорогу протяженностью 42 километра.\n"
+    )
+    assert [(claim.value, claim.subject, claim.link) for claim in _claims(text)] == [
+        (42.0, "zangezur_corridor/syunik", "route through AM")
+    ]
+    longer = text.replace("42 километра", "305 километров")
+    assert [(claim.value, claim.subject) for claim in _claims(longer)] == [(305.0, None)]
+
+
+def test_a_quarter_a_start_of_operation_is_scheduled_for_is_its_deadline() -> None:
+    """held287 (Lada.kz): "Официальный старт эксплуатации намечен на третий квартал 2026
+    года" after the Caspian fiber line is named: the line's deadline, 2026."""
+    text = (
+        "Транскаспийская волоконно-оптическая линия связи будет проложена по дну Каспия.\n"
+        "Официальный старт эксплуатации намечен на третий квартал 2026 года.\n"
+    )
+    deadlines = [(c.value, c.subject) for c in _claims(text) if c.kind == "deadline"]
+    assert deadlines == [(2026.0, "digital_silk_road/sumgayit-aktau")]
+
+
+def test_a_year_of_power_generation_is_no_deadline_of_the_cable() -> None:
+    """held586 (ixbt.uz): after the seminar on the project «Зелёный энергетический коридор
+    Центральная Азия — Азербайджан», "страна активно инвестирует в развитие энергетической
+    инфраструктуры и рассчитывает к 2030 году увеличить объёмы генерации": Uzbekistan's
+    generation, no year of the cable that would carry the power."""
+    text = (
+        "В Баку состоялся семинар по проекту «Зелёный энергетический коридор Центральная Азия —"
+        " Азербайджан».\n"
+        "Он отметил, что страна активно инвестирует в развитие энергетической инфраструктуры и"
+        " рассчитывает к 2030 году увеличить объёмы генерации.\n"
+    )
+    assert [(c.value, c.subject) for c in _claims(text)] == [(2030.0, None)]

@@ -240,3 +240,22 @@ def test_about_400_km_covers_380_and_about_1100_km_does_not_cover_1195() -> None
     assert agree(400.0, 380.0, significant_step(400.0, 1.0), 1.0)
     assert not agree(400.0, 460.0, significant_step(400.0, 1.0), 1.0)
     assert not agree(1100.0, 1195.0, significant_step(1100.0, 1.0), 1.0)
+
+
+@pytest.mark.parametrize(("other", "conflict"), [("50", False), ("80", False), ("90", True)])
+def test_a_range_holding_the_other_figure_is_no_conflict(other: str, conflict: bool) -> None:
+    """held265 (Utro.ru) names 'от 40 до 80 млн. тонн в год' for the BTC pipeline; held488's
+    '50 млн тонн нефти в год' lies in that range: no disagreement; 90 Mt a year lies outside."""
+    from caspian.layers.news.documents import parse_document
+
+    ranged = analyse(parse_document(
+        "Пропускная способность нефтепровода Баку-Тбилиси-Джейхан составит от 40 до 80 млн. тонн"
+        " в год.\n", "range.txt", "text",
+    ))
+    assert [(c.value, c.value_max) for c in ranged.claims] == [(40.0, 80.0)]
+    plain = analyse(parse_document(
+        f"Пропускная способность нефтепровода Баку-Тбилиси-Джейхан составит {other} млн тонн"
+        " нефти в год.\n", "plain.txt", "text",
+    ))
+    found = corpus_conflicts([ranged, plain], [])
+    assert bool(found) is conflict

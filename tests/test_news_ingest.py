@@ -425,3 +425,26 @@ def test_ingest_lists_only_the_conflicts_that_involve_the_file_given(
         any(claim["document"] == str(KARS_TEXT) for claim in conflict["claims"])
         for conflict in conflicts
     )
+
+
+_PRINTED_TWICE = (
+    "КТЖ запустило строительство паромного комплекса в порту Курык\n\n"
+    "КТЖ запустило строительство паромного комплекса в порту Курык\n\n"
+    "Паромный комплекс в порту Курык является стратегически важным объектом, который обеспечит "
+    "перевозку, не выгружая груз из вагонов, в сопредельные государства Каспийского региона.\n\n"
+    "Паромный комплекс в порту Курык является стратегически важным объектом, который обеспечит "
+    "перевозку, не выгружая груз из вагонов, в сопредельные государства Каспийского региона.\n"
+)
+
+
+def test_a_headline_printed_twice_is_read_once_and_a_paragraph_printed_twice_twice(
+    tmp_path: Path,
+) -> None:
+    # held596 (Tengrinews) prints its headline and its first paragraph twice; the annotation
+    # reads the paragraph's two copies (as held274's), the headline once
+    path = tmp_path / "twice.txt"
+    path.write_text(_PRINTED_TWICE, encoding="utf-8")
+    document = read_document(path)
+    body = [document.text[start:end] for start, end in document.body_spans]
+    assert body.count("КТЖ запустило строительство паромного комплекса в порту Курык") == 1
+    assert sum(line.startswith("Паромный комплекс в порту Курык") for line in body) == 2

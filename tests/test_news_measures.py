@@ -77,3 +77,17 @@ def test_a_depth_and_a_speed_in_words_are_no_lengths() -> None:
         "поезда по линии Карс–Дилуджу пойдут со скоростью до 160 километров в час."
     )
     assert found == [("380 км", None)]
+
+
+def test_an_owners_stake_in_brackets_closed_by_an_editors_mark_is_no_claim() -> None:
+    """held453 (1news.az): "была создана компания, в которой долю имеют США (74% – ред.) и
+    Армения (26% – ред.)": the owners' stakes in the company building the TRIPP route, no
+    figure of the route."""
+    from caspian.layers.news.scopes import stake_scope
+
+    text = "Была создана компания, в которой долю имеют США (74% – ред.) и Армения (26% – ред.)."
+    for written in ("74%", "26%"):
+        start = text.index(written)
+        assert stake_scope(text, 0, (start, start + len(written))) == "actor:owner"
+    # a percent in brackets with no name before it is no stake
+    assert stake_scope("долю имеют (74% – ред.)", 0, (12, 15)) is None

@@ -160,3 +160,32 @@ def test_a_name_word_written_as_alternatives_matches_each_of_them() -> None:
     found = [text[m.start : m.end] for m in gazetteer.features.find(text)]
     assert found == ["железнодорожную ветку Нахчывана", "железнодорожная линия Нахчывана"]
     assert gazetteer.features.find("железнодорожная станция Нахчывана") == []
+
+
+def _named(text: str) -> list[tuple[str, str | None, str]]:
+    document = parse_document(text, "t.txt", "text")
+    return [(m.layer, m.feature, m.text) for m in find_mentions(document)]
+
+
+def test_a_route_a_named_route_carries_on_and_a_ferry_crossings_ends_are_mentions() -> None:
+    # held583 (Iran.ru), held442 (Day.Az): a place joined with no space to the pipeline's own
+    # route, or to its abbreviation, is where the oil comes from; the pipeline is named
+    assert _named(
+        "Казахстан предпочел строить новый трубопровод в направлении Актау-Баку-Тбилиси-Джейхан.\n"
+    ) == [("btc_pipeline", "btc", "Баку-Тбилиси-Джейхан")]
+    assert _named("Поставки по направлению Актау-БТД демонстрируют устойчивый рост.\n") == [
+        ("btc_pipeline", "btc", "БТД")
+    ]
+    # held588 (FaceNews): ferry crossings named by the ports at their ends
+    assert _named(
+        "Он включает паромные переправы Черного и Каспийских морей (Ильичевск - Батуми и Алят -"
+        " Актау-Порт) и должен стать конкурентным.\n"
+    ) == [("baku_port", "alat", "Алят"), ("aktau_port", "aktau", "Актау-Порт")]
+    # a shipping line or a train's route by its ends names no port (held95, held364), nor does
+    # a caption after a spaced dash (held434)
+    assert _named("На маршрут Актау-Алят были дополнительно привлечены 3 судна.\n") == []
+    assert _named("Поезд, движущийся по маршруту Шихэцзы-Достык-Актау-Алят-Поти, прибыл.\n") == []
+    # held593 (1news.az)
+    assert _named("Абий Ахмед Али посетил Сангачальский нефтетерминал.\n") == [
+        ("btc_pipeline", "sangachal_terminal", "Сангачальский нефтетерминал")
+    ]

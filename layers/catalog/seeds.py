@@ -121,8 +121,9 @@ def body_spans(text: str) -> tuple[tuple[int, int], ...]:
     tuple of (int, int)
         Half-open, ordered, non-overlapping ranges, one per body line with its surrounding
         white space trimmed. Left out: the collector's ``date`` header, currency tickers,
-        datelines, a headline repeated on the next line, cookie notes, a line teasing another
-        story ("Читайте также: …"), and everything from a "related news" heading to the end.
+        datelines, a headline (no full stop at its end) repeated on the next line, cookie
+        notes, a line teasing another story ("Читайте также: …"), and everything from a
+        "related news" heading to the end.
     """
     spans: list[tuple[int, int]] = []
     previous = None
@@ -142,7 +143,10 @@ def body_spans(text: str) -> tuple[tuple[int, int], ...]:
             continue
         if _TEASER.match(line):
             continue
-        if stripped == previous:  # pages print their headline twice
+        if stripped == previous and not stripped.endswith("."):
+            # pages print their headline twice; a paragraph printed twice (it ends with a
+            # full stop, as no headline does) is the article's text both times, as its
+            # annotation reads it (held274, held596)
             continue
         previous = stripped
         lead = len(line) - len(line.lstrip())

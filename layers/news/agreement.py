@@ -105,7 +105,17 @@ def tolerance_step(claim: Claim) -> float | None:
 
 
 def _claims_agree(a: Claim, b: Claim) -> bool:
-    return agree(a.value, b.value, tolerance_step(a), tolerance_step(b))
+    """Whether two claims state one figure: their values agree (:func:`agree`), or one states
+    a range ("от 40 до 80 млн. тонн в год", held265) that holds the other's figure or meets
+    its range."""
+    if agree(a.value, b.value, tolerance_step(a), tolerance_step(b)):
+        return True
+    if a.value_max is None and b.value_max is None:
+        return False
+    tolerance = max(tolerance_step(a) or 0.0, tolerance_step(b) or 0.0) / 2 * (1 + 1e-9)
+    top_a = a.value if a.value_max is None else a.value_max
+    top_b = b.value if b.value_max is None else b.value_max
+    return a.value - tolerance <= top_b and b.value - tolerance <= top_a
 
 
 def _two_from_distinct_documents(claims: Iterable[Claim]) -> list[Claim]:

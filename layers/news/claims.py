@@ -841,6 +841,18 @@ def _by_another_way(text: str, start: int, figure: int, link: linking.Link) -> b
     return pipe and _OTHER_WAY.search(text, start, figure) is not None
 
 
+#: Words of generating power: a cable carries power, generates none.
+GENERATION = frozenset({"генерация", "генерировать", "выработка"})
+
+
+def _of_generation(text: str, span: tuple[int, int], link: linking.Link) -> bool:
+    """Whether a cable's figure (``link``) stands in a clause (``span``) about power
+    generation: "страна … рассчитывает к 2030 году увеличить объёмы генерации" (held586) is
+    the country's own plan, no figure of the cable that would carry the power."""
+    cable = (link.layer or "").endswith("_cable")
+    return cable and bool(range_lemmas(text, *span) & GENERATION)
+
+
 #: Facilities a relative clause may be about, other than the project named before them.
 FACILITIES = {"терминал", "комплекс", "причал", "завод", "хаб", "склад"}
 # A relative clause right before its figure: ", мощность которого составляет до".
@@ -2107,7 +2119,11 @@ def read_claims(
     given = linking.given_names(document.text, mentions)
     linked = [mention for mention in mentions if mention not in given]
     names = linking.by_sentence(document, [*linked, *unmapped])
-    subject = linking.article_subject(linked)
+    # a direction something else goes in ("новый трубопровод в направлении …") is not what
+    # the article is about
+    subject = linking.article_subject(
+        [found for found in linked if not linking.names_a_direction(document.text, found.start)]
+    )
     # a figure printed before the article first names its subject is not borrowed from it
     subject_named_at = min(
         (mention.start for mention in linked if (mention.layer, mention.feature) == subject),
@@ -2254,7 +2270,10 @@ def read_claims(
             )
             if link is None and borrow:
                 link = linking.link_between(document, gazetteer.entries, index)
-                link = link or linking.link_through_country(document, gazetteer.entries, index)
+                kilometres = item.value if (item.kind, item.unit) == ("length", "km") else None
+                link = link or linking.link_through_country(
+                    document, gazetteer.entries, index, kilometres
+                )
             if link is not None and subject is not None:
                 link = linking.whole_of_the_subject(document, link, subject)
                 link = linking.kind_named(document, link, subject, sentence[0], item.start)
@@ -2281,6 +2300,8 @@ def read_claims(
                 link = linking.unmapped_link("a road")
             if link is not None and _by_another_way(document.text, span[0], item.start, link):
                 link = linking.unmapped_link("another way")
+            if link is not None and _of_generation(document.text, span, link):
+                link = linking.unmapped_link("generation")
             if link is not None and not named_here and _unnamed_line(
                 document.text, *_unnamed_line_reach(sentence, link)
             ):
@@ -2373,6 +2394,8 @@ def read_claims(
                         link, str(scope),
                     )  # fmt: skip
                 link, scope = through_place(gazetteer, link, scope)
+                if item.kind == "length" and item.unit == "km" and scope is None:
+                    link = linking.feature_by_length(link, item.value)
                 if (
                     (link.layer or "").endswith("_port")
                     and _origin_share(scope)
@@ -2475,4 +2498,30 @@ def read_claims(
                     }),
                 )
             )
-    return ClaimReading(claims, skipped)
+    return ClaimReading(_of_the_feature_of_that_length(claims), skipped)
+
+
+def _of_the_feature_of_that_length(claims: list[Claim]) -> list[Claim]:
+    """The figures of a sentence whose length singled out one feature of the layer they are
+    linked to as a whole (:func:`linking.feature_by_length`) are that feature's: "Восстановить
+    44-километровый участок Зангезурского коридора можно примерно за два года" (held212) is
+    the time to restore the route through Armenia, the 44-km stretch; another length of the
+    sentence is another stretch's."""
+    singled = {
+        (claim.sentence, claim.layer): claim.feature
+        for claim in claims
+        if claim.link and claim.link.endswith(linking.OF_THAT_LENGTH)
+    }
+    if not singled:
+        return claims
+    return [
+        dataclasses.replace(
+            claim, feature=singled[claim.sentence, claim.layer],
+            link=f"{claim.link}, {linking.OF_THAT_LENGTH} in its sentence",
+        )
+        # another length of the sentence is another stretch's
+        if claim.feature is None and claim.kind != "length"
+        and (claim.sentence, claim.layer) in singled
+        else claim
+        for claim in claims
+    ]  # fmt: skip

@@ -66,6 +66,7 @@ the first of the closest of the :data:`TOPIC_LOOKBACK` sentences before it in it
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 import re
 from collections import Counter
@@ -73,6 +74,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
+from caspian.layers.catalog.loading import load_catalog, short_feature_id
 from caspian.layers.news.documents import NewsDocument
 from caspian.layers.news.gazetteer import Match
 from caspian.layers.news.mentions import Mention
@@ -118,6 +120,57 @@ class Link:
     feature: str | None
     rule: str
     position: int | None = None  # of the name that linked it
+
+
+#: How far (a share) a length may stand outside a feature's published lengths and still be
+#: that feature's (:func:`feature_by_length`): "более чем 40-километровый участок" of the
+#: route through Armenia, published as 42 to 45 km.
+LENGTH_MARGIN = 0.1
+#: The end of the rule of a link :func:`feature_by_length` made.
+OF_THAT_LENGTH = "the feature of that length"
+
+
+@functools.cache
+def _published_lengths() -> dict[str, tuple[tuple[str, float, float], ...]]:
+    """Each catalog layer's features with published lengths, as (feature, least, most) km."""
+    found: dict[str, tuple[tuple[str, float, float], ...]] = {}
+    for layer_id, layer in load_catalog().items():
+        spans = []
+        for feature in layer.features:
+            values = [
+                float(entry["value"])
+                for entry in feature.get("properties", {}).get("published_length_km") or []
+            ]
+            if values:
+                spans.append((short_feature_id(feature), min(values), max(values)))
+        found[layer_id] = tuple(spans)
+    return found
+
+
+def _fits(layer: str, feature: str, kilometres: float | None) -> bool:
+    """Whether ``kilometres`` lies among ``feature``'s published lengths, within
+    :data:`LENGTH_MARGIN`."""
+    return kilometres is not None and any(
+        name == feature and least * (1 - LENGTH_MARGIN) <= kilometres <= most * (1 + LENGTH_MARGIN)
+        for name, least, most in _published_lengths().get(layer, ())
+    )
+
+
+def feature_by_length(link: Link, kilometres: float) -> Link:
+    """A length linked to a layer as a whole that only one of its features is published at
+    (within :data:`LENGTH_MARGIN`) is that feature's: the Zangezur corridor's "44-километровый
+    участок" (held212), "протяженность маршрута составляет всего 42 километра" (held299) are
+    the route through Armenia's, the corridor's one stretch of that length; ``link`` else."""
+    if link.layer is None or link.feature is not None:
+        return link
+    fitting = [
+        feature
+        for feature, least, most in _published_lengths().get(link.layer, ())
+        if least * (1 - LENGTH_MARGIN) <= kilometres <= most * (1 + LENGTH_MARGIN)
+    ]
+    if len(fitting) != 1:
+        return link
+    return Link(link.layer, fitting[0], f"{link.rule}, {OF_THAT_LENGTH}", link.position)
 
 
 def unmapped_link(what: str) -> Link:
@@ -370,7 +423,8 @@ def link_feature(
     for previous in range(index - 1, max(-1, index - 1 - MENTION_LOOKBACK), -1):
         # an event named after a project is not what its sentence is about
         spoken = [name for name in names.get(previous, ())
-                  if not _event_named_after(document, name)]  # fmt: skip
+                  if not _event_named_after(document, name)
+                  and not _direction_named(document, name)]  # fmt: skip
         if spoken:
             return _as_link(_subject_of(document, spoken, previous), "previous sentence")
     if subject is not None:
@@ -378,13 +432,15 @@ def link_feature(
     quoted = _quotation_at(quotes, position)
     if not any(names.get(previous) for previous in range(index)):
         for following in range(index + 1, index + 1 + MENTION_LOOKAHEAD):
-            if names.get(following):
-                if quoted is not None and names[following][0].position >= quoted[1]:
+            ahead = [name for name in names.get(following, ())
+                     if not _direction_named(document, name)]  # fmt: skip
+            if ahead:
+                if quoted is not None and ahead[0].position >= quoted[1]:
                     # a speaker's figure is about what the quotation names, not what the
                     # text goes on to ("«До конца 2027 года качественной связью планируется
                     # обеспечить более 3 тысяч сел…»" before the fiber line's project, held339)
                     return None
-                return _as_link(names[following][0], "following sentence")
+                return _as_link(ahead[0], "following sentence")
     return None
 
 
@@ -417,6 +473,27 @@ def _event_named_after(document: NewsDocument, name: Located) -> bool:
     if not before or before[-1].text.lower() != "по":
         return False
     return any(lemmas(word.text) & EVENTS for word in before[:-1])
+
+
+# "в направлении" or "по направлению" right before a name: "Казахстан предпочел строить новый
+# трубопровод в направлении Актау-Баку-Тбилиси-Джейхан" (held583) builds another pipeline.
+# The route may start at a place joined to the name ("Актау-").
+_DIRECTION_BEFORE = re.compile(
+    r"(?:\bв\s+направлении|\bпо\s+направлению)\s+(?:[А-ЯЁA-Z][\w]*[-–—])?\Z", re.IGNORECASE
+)
+
+
+def names_a_direction(text: str, position: int) -> bool:
+    """Whether the name at ``position`` of ``text`` is the direction something else goes in
+    ("новый трубопровод в направлении Актау-Баку-Тбилиси-Джейхан"): its sentence speaks of
+    that other thing, so neither a figure of another sentence nor the article's subject is
+    the name's."""
+    return _DIRECTION_BEFORE.search(text, max(0, position - 40), position) is not None
+
+
+def _direction_named(document: NewsDocument, name: Located) -> bool:
+    """:func:`names_a_direction` for a located name."""
+    return names_a_direction(document.text, name.position)
 
 
 def _subject_of(document: NewsDocument, names: Sequence[Located], index: int) -> Located:
@@ -685,32 +762,53 @@ _THROUGH_COUNTRY = re.compile(
 # A line described by the country it joins to a place: "линия железной дороги, протяженностью
 # 224 км, которая соединит Турцию и Нахичевань" (held120).
 _JOINS_COUNTRY = re.compile(r"\bсоедин[а-яё]*\s+([А-ЯЁ][а-яё]+)\s+(?:и|с)\s+[А-ЯЁ]")
+# Works in a country, a line to build named in the figure's sentence: "на территории Армении
+# работы еще не начаты. Там необходимо построить дорогу протяженностью 42 километра" (held92).
+_ON_TERRITORY = re.compile(r"\bна\s+территории\s+([А-ЯЁ][а-яё]+)")
+_LINE_NOUN = re.compile(r"\b(?:дорог|лини|ветк|маршрут)[а-яё]*", re.IGNORECASE)
 
 
 def link_through_country(
-    document: NewsDocument, entries: Sequence[dict[str, Any]], index: int
+    document: NewsDocument,
+    entries: Sequence[dict[str, Any]],
+    index: int,
+    kilometres: float | None = None,
 ) -> Link | None:
     """The feature a route described by the country it runs through is, when the catalog
     has one feature lying in that country alone (its ``countries``), in sentence ``index`` or
     one of the :data:`MENTION_LOOKBACK` before it: "Ведутся работы по маршруту, проходящему
     через Армению. Его протяженность составляет 43 километра" (held579) is the Syunik route,
     which the text describes and never names, and a line "которая соединит Турцию и
-    Нахичевань" (held120) the Kars–Dilucu line; else None."""
+    Нахичевань" (held120) the Kars–Dilucu line; else None. A length of ``kilometres`` in a
+    sentence that speaks of a line, after works "на территории Армении" in it or the one
+    before, is that feature's when it fits the feature's published lengths
+    (:func:`feature_by_length`): "на территории Армении работы еще не начаты. Там необходимо
+    построить дорогу протяженностью 42 километра" (held92); the 305 km of a railway planned
+    from Iran through Armenia (held117) is not."""
     text = document.text
+    line_here = kilometres is not None and (
+        _LINE_NOUN.search(text, *document.sentences[index]) is not None
+    )
     for sentence in range(index, max(-1, index - 1 - MENTION_LOOKBACK), -1):
         start, end = document.sentences[sentence]
         said = text[start:end]
-        if "через" not in said and "соедин" not in said:  # rare: test it before the patterns
-            continue
+        # the territory of a country in the figure's sentence or the one before, when the
+        # figure's sentence speaks of a line
+        territory = line_here and index - sentence <= 1 and "территории" in said
+        if "через" not in said and "соедин" not in said and not territory:
+            continue  # rare: test it before the patterns
         described = [*_THROUGH_COUNTRY.finditer(text, start, end),
                      *_JOINS_COUNTRY.finditer(text, start, end)]  # fmt: skip
-        for match in described:
+        fitting = list(_ON_TERRITORY.finditer(text, start, end)) if territory else []
+        for match in [*described, *fitting]:
             country = next((COUNTRIES[lemma] for lemma in lemmas(match[1]) if lemma in COUNTRIES),
                            None)  # fmt: skip
             inside = {(str(entry["layer"]), str(entry["feature"])) for entry in entries
                       if entry.get("feature") and entry.get("countries") == [country]}  # fmt: skip
             if country and len(inside) == 1:
                 layer, feature = inside.pop()
+                if match in fitting and not _fits(layer, feature, kilometres):
+                    continue
                 return Link(layer, feature, f"route through {country}", match.start())
     return None
 

@@ -66,6 +66,18 @@ _DASH_AFTER = re.compile(r"\s?[-–—]\s?[А-ЯЁA-Z]")
 _FROM_BEFORE = re.compile(r"\bиз\s+\Z")
 _TO_AFTER = re.compile(r"\s+(?:в|во|до)\s+[А-ЯЁA-Z]")
 _FROM_TO_BEFORE = re.compile(r"\bиз\s+[А-ЯЁA-Z][\w]*\s+(?:в|во|до)\s+\Z")
+# A place joined with no space to a name that is itself a route or an abbreviation: the route
+# the feature carries on ("в направлении Актау-Баку-Тбилиси-Джейхан", "по направлению
+# Актау-БТД": Kazakh oil from Aktau into the pipeline), not one end of it.
+_JOINED_BEFORE = re.compile(r"[А-ЯЁA-Z][\w]*[-–—]\Z")
+_JOINED_AFTER = re.compile(r"[-–—][А-ЯЁA-Z]")
+_ABBREVIATION = re.compile(r"[А-ЯЁA-Z]{2,}")
+# Ferry crossings named by the ports at their ends: "паромные переправы Черного и Каспийских
+# морей (Ильичевск - Батуми и Алят - Актау-Порт)".
+_FERRY_CROSSING_BEFORE = re.compile(r"\bпаромн[а-яё]+\s+переправ[а-яё]*\b[^.!?]*\Z", re.IGNORECASE)
+#: How far before a route's end a ferry crossing's noun is looked for (the crossing names its
+#: seas and lists its two or three crossings).
+FERRY_REACH = 120
 #: "автомобильная дорога": a road written in two words.
 _MOTOR, _ROAD = "автомобильный", "дорога"
 
@@ -308,12 +320,23 @@ def names_a_road(text: str, start: int, name: int) -> bool:
 
 def _route_end(text: str, start: int, end: int) -> bool:
     """Whether the one-word name ``text[start:end]`` is an end of a route written with a dash
-    ("маршрут Актау-Алят") or with "из … в" ("из Алята в Мерсин"), not a feature of its own."""
-    if " " in text[start:end].strip():
+    ("маршрут Актау-Алят") or with "из … в" ("из Алята в Мерсин"), not a feature of its own.
+
+    A name that is itself a route or an abbreviation, joined with no space to a place ("в
+    направлении Актау-Баку-Тбилиси-Джейхан", "Актау-БТД"), is the feature the route carries
+    on through; the ends of a ferry crossing ("паромные переправы … (… Алят - Актау-Порт)") are
+    its ports.
+    """
+    written = text[start:end].strip()
+    if " " in written:
         return False
     before = text[max(0, start - 30) : start]
     if _DASH_BEFORE.search(before) or _DASH_AFTER.match(text, end):
-        return True
+        if _FERRY_CROSSING_BEFORE.search(text, max(0, start - FERRY_REACH), start):
+            return False  # the ports at a ferry crossing's ends
+        joined = _JOINED_BEFORE.search(before) or _JOINED_AFTER.match(text, end)
+        route = any(dash in written for dash in "-–—") or _ABBREVIATION.fullmatch(written)
+        return not (joined and route)
     return bool(
         (_FROM_BEFORE.search(before) and _TO_AFTER.match(text, end))
         or _FROM_TO_BEFORE.search(before)

@@ -1472,7 +1472,11 @@ def shipper_share(text: str, start: int, figure: tuple[int, int]) -> str | None:
 # (31,65%), "MOL Group" (9,57%)" are the owners' stakes.
 _NAME_BEFORE_BRACKET = re.compile(r"(?:\b[A-ZА-ЯЁ][\w&.-]*|[\"»”])\s*\(\s*\Z")
 # The bracket may name what the stake is of: "British Petroleum (30.1% капитала)" (held269).
-_STAKE_BRACKET_CLOSES = re.compile(r"\s*(?:(?:капитал|акци)[а-яё]*\s*)?\)")
+# An editor's mark may close it: "компания, в которой долю имеют США (74% – ред.) и Армения
+# (26% – ред.)" (held453).
+_STAKE_BRACKET_CLOSES = re.compile(
+    r"\s*(?:(?:капитал|акци)[а-яё]*\s*)?(?:[-–—]\s*ред\.?\s*)?\)"
+)
 #: How far before its figure (characters) the name and the bracket may stand.
 _STAKE_REACH = 40
 # A share of a company's capital or shares right after the percent, in brackets or not: "BP,

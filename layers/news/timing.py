@@ -136,6 +136,10 @@ _IN_YEAR = re.compile(
 # A quarter in Roman numerals, or a range of quarters: "во II-III квартале 2026 года".
 _QUARTERS = re.compile(
     rf"\b[Вв]о?\s+[IV]{{1,3}}(?:\s*[-–]\s*[IV]{{1,3}})?\s+(?:квартал|полугоди)[а-я]*\s+({YEAR})\s+года\b"
+    # a quarter a work is scheduled for: "Официальный старт эксплуатации намечен на третий
+    # квартал 2026 года" (held287)
+    rf"|\b[Нн]а\s+(?:[IV]{{1,3}}|перв|втор|трет|четв[её]рт)[а-я]*\s+(?:квартал|полугодие)\s+({YEAR})"
+    rf"\s+года\b"
 )
 # A season of a year, perhaps its start, middle or end: "Летом 2005 года в эксплуатацию будет
 # введен трубопровод" (held289), "заполнение первого танкера … намечено на начало весны 2006
@@ -242,8 +246,8 @@ def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
         said = said - {"готовый"}
     if said & (COMPLETION | SCHEDULED):
         for match in _QUARTERS.finditer(text, start, end) if dated else ():
-            yield Quantity("deadline", float(match[1]), "year", match.start(), match.end(),
-                           qualifier="in", extra={"end_of_year": False})  # fmt: skip
+            yield Quantity("deadline", float(match[1] or match[2]), "year", match.start(),
+                           match.end(), qualifier="in", extra={"end_of_year": False})  # fmt: skip
         for match in _SEASON.finditer(text, start, end) if dated else ():
             if _starts_around(text, match, start, end) or _of_talks(text, match, start, end):
                 continue  # "весной 2026 года начнется строительство": a start
