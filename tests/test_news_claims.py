@@ -549,3 +549,20 @@ def test_a_year_of_power_generation_is_no_deadline_of_the_cable() -> None:
         " рассчитывает к 2030 году увеличить объёмы генерации.\n"
     )
     assert [(c.value, c.subject) for c in _claims(text)] == [(2030.0, None)]
+
+
+def test_a_growth_of_exports_from_a_country_on_a_route_is_that_countrys_share() -> None:
+    """held604 (Oiltender): "Большая доля роста пришлась на экспорт. Объем экспортных
+    перевозок из Казахстана по маршруту вырос в 7,9 раза" after the Middle Corridor's growth
+    of 2.7 times: Kazakhstan's export on the route, no growth of all its freight."""
+    text = (
+        "Объем перевозок грузов по Транскаспийскому международному транспортному маршруту за 9"
+        " месяцев 2022 года вырос в 2,7 раза.\n"
+        "Большая доля роста пришлась на экспорт. Объем экспортных перевозок из Казахстана по"
+        " маршруту вырос в 7,9 раза.\n"
+    )
+    growths = [(c.value, c.layer, c.scope) for c in _claims(text) if c.kind == "growth"]
+    assert growths == [(2.7, "middle_corridor", None), (7.9, "middle_corridor", "share:KZ")]
+    # a direction from one country into another is the route's whole traffic, no one's share
+    china = text.replace("из Казахстана по", "из Китая в Европу по")
+    assert [c.scope for c in _claims(china) if c.kind == "growth"] == [None, None]

@@ -1251,6 +1251,34 @@ def _relative_clauses(text: str, start: int, figure: int) -> list[tuple[int, int
     return [clause.span() for clause in _RELATIVE_CLAUSE.finditer(text, start, figure)]
 
 
+#: Words of export: the country named after "из" right after one is the exporter.
+EXPORT_WORDS = {"экспорт", "экспортный"}
+#: How many words may stand between an export word and "из": "экспорта грузов из".
+_EXPORT_REACH = 2
+#: Prepositions of a destination after an origin: "из Китая в Европу" is a direction.
+_INTO = {"в", "во", "до"}
+
+
+def _exporter_share(tokens: Sequence[frozenset[str] | set[str]]) -> str | None:
+    """``share:<country code>`` when an export word (:data:`EXPORT_WORDS`) among ``tokens``
+    (the lemma sets of a figure's sentence before it, in a sentence that names a project or
+    links to one) is followed within :data:`_EXPORT_REACH` words by "из" and one country with
+    no destination after it: "Объем экспортных перевозок из Казахстана по маршруту вырос в 7,9
+    раза" (held604) is Kazakhstan's export on the route, a part of its traffic, not all of it;
+    else None."""
+    for index, token in enumerate(tokens):
+        if not token & EXPORT_WORDS:
+            continue
+        for at in range(index + 1, min(len(tokens) - 1, index + 2 + _EXPORT_REACH)):
+            if not tokens[at] & _OUT_OF:
+                continue
+            origins = _origins_after(tokens[at + 1 : at + 2])
+            if origins and not (tokens[at + 2 : at + 3] and tokens[at + 2] & _INTO):
+                return f"share:{origins[0]}"
+            break
+    return None
+
+
 def share_scope(text: str, start: int, figure: int, project_named: bool = True) -> str | None:
     """``share:<country code or word>`` when a cargo word in ``text[start:figure]`` (the
     sentence before a volume) has an adjective of origin before it ("казахстанской нефти",
@@ -1282,7 +1310,7 @@ def share_scope(text: str, start: int, figure: int, project_named: bool = True) 
         if origins:
             return _share_of(origins)
     if project_named:
-        return None
+        return _exporter_share(tokens)
     # Only the figure's own clause, after the last comma: "Согласно данным … Казахстана, в
     # 2025 году морским транспортом страны перевезено …" names its source before the comma
     # (a comma between words: "в 1,5 раза" holds a decimal one).
