@@ -566,3 +566,20 @@ def test_a_growth_of_exports_from_a_country_on_a_route_is_that_countrys_share() 
     # a direction from one country into another is the route's whole traffic, no one's share
     china = text.replace("из Казахстана по", "из Китая в Европу по")
     assert [c.scope for c in _claims(china) if c.kind == "growth"] == [None, None]
+
+
+def test_the_years_a_project_will_require_are_its_duration() -> None:
+    """held617 (NEWSru.co.il): "Длина кабеля составит 1100 километров, он рассчитан на 1000
+    мегаватт электроэнергии. Осуществление проекта потребует трех-четырех лет" after the
+    cable laid "по дну Черного моря": the Black Sea cable's length, power and time to build."""
+    text = (
+        "Лидеры подписали в Бухаресте соглашения о прокладке по дну Черного моря кабеля.\n"
+        "Длина кабеля составит 1100 километров, он рассчитан на 1000 мегаватт электроэнергии."
+        " Осуществление проекта потребует трех-четырех лет.\n"
+    )
+    found = [(c.kind, c.value, c.value_max, c.feature) for c in _claims(text)]
+    assert found == [
+        ("length", 1100.0, None, "anaklia-constanta"),
+        ("power", 1.0, None, "anaklia-constanta"),
+        ("duration", 3.0, 4.0, "anaklia-constanta"),
+    ]

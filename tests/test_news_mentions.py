@@ -189,3 +189,19 @@ def test_a_route_a_named_route_carries_on_and_a_ferry_crossings_ends_are_mention
     assert _named("Абий Ахмед Али посетил Сангачальский нефтетерминал.\n") == [
         ("btc_pipeline", "sangachal_terminal", "Сангачальский нефтетерминал")
     ]
+
+
+def test_a_cable_laid_on_a_seabed_named_before_the_cable_is_that_sea_s_cable() -> None:
+    """held617 (NEWSru.co.il): "подписали в Бухаресте соглашения о прокладке по дну Черного
+    моря кабеля": the seabed named before the noun, as "кабель по дну Черного моря" names it
+    after; the Caspian energy cable likewise, a fiber cable there no energy cable."""
+    text = (
+        "Лидеры Азербайджана, Грузии, Румынии и Венгрии подписали в Бухаресте соглашения о"
+        " прокладке по дну Черного моря кабеля, который позволит поставлять Евросоюзу"
+        " электроэнергию.\n"
+    )
+    found = [(m.feature, m.text) for m in find_mentions(parse_document(text, "t.txt", "text"))]
+    assert found == [("anaklia-constanta", "по дну Черного моря кабеля")]
+    caspian = "Проложат по дну Каспийского моря электрокабель мощностью 4 ГВт.\n"
+    found = [(m.layer, m.feature) for m in find_mentions(parse_document(caspian, "t.txt", "text"))]
+    assert found == [("green_energy_cable", "caspian")]
