@@ -100,6 +100,24 @@ def test_an_agency_dateline_of_city_date_and_agency_between_slashes_dates_the_pa
     assert (document.date, document.date_evidence) == ("2017-10-30", "30.10.17")
 
 
+def test_a_header_clock_an_agencys_dateline_contradicts_is_no_publication_date(
+    tmp_path: Path,
+) -> None:
+    # held599 (RIA Novosti Ukraine): the site's header prints the day the page was viewed
+    # ("28.04.202415:23"), the lead's dateline "КИЕВ, 26 фев — РИА Новости." the day, no year:
+    # no date rather than the day of viewing; a dateline of the header's day confirms it
+    path = tmp_path / "rian.txt"
+    header = "наверх\n28.04.202415:23\nКурсы валют НБУ\n\n"
+    lead = (
+        "КИЕВ, 26 фев — РИА Новости. Транскаспийский транспортный коридор полноценно должен"
+        " заработать в марте.\n"
+    )
+    path.write_text(header + lead, encoding="utf-8")
+    assert read_document(path).date is None
+    path.write_text(header + lead.replace("26 фев", "28 апр"), encoding="utf-8")
+    assert read_document(path).date == "2024-04-28"
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [(b"", "is empty"), (b"\x00\x01binary", "binary"), (b"\xfa\xfb\xfc bad", "not UTF-8"),

@@ -525,6 +525,19 @@ def _dateline_disagrees(text: str, lines: Sequence[tuple[int, int]], stamp: Foun
     return False
 
 
+def _unless_contradicted(
+    text: str, later: Sequence[tuple[int, int]], found: FoundDate
+) -> FoundDate | None:
+    """``found``, a line's date given with a time of day, unless a later line (``later``) is
+    an agency's dateline of day and month that names another day: the line is then a site's
+    clock, the day the page was viewed ("28.04.202415:23" over "КИЕВ, 26 фев — РИА Новости.",
+    held599), and no date is better than a wrong one. A date with no time is returned as it
+    is."""
+    if found.time is None or not _dateline_disagrees(text, later, found):
+        return found
+    return None
+
+
 def publication_date(text: str, lines: Sequence[tuple[int, int]]) -> FoundDate | None:
     """The date a page was published, or ``None``.
 
@@ -579,7 +592,7 @@ def publication_date(text: str, lines: Sequence[tuple[int, int]]) -> FoundDate |
                         today = found  # the site's "today" unless the page dates itself later
                         break
                     if today is None or found.date < today.date:
-                        return found
+                        return _unless_contradicted(text, lines[number + 1 :], found)
         short = (
             _whole_line_dateline(_SHORT_DATELINE, "numeric", text, start, end)
             or _whole_line_dateline(_WORDED_SHORT_DATELINE, "words", text, start, end)
