@@ -583,3 +583,17 @@ def test_the_years_a_project_will_require_are_its_duration() -> None:
         ("power", 1.0, None, "anaklia-constanta"),
         ("duration", 3.0, 4.0, "anaklia-constanta"),
     ]
+
+
+def test_a_percent_of_a_cargo_said_to_come_from_a_country_is_that_countrys_share() -> None:
+    """held616 (Report.az, Nikkei): "около 40% контейнерных грузов, поступающих в порт Баку,
+    идут из Китая": China's share of the port's containers, not a share of the port's work."""
+    text = (
+        '"Азербайджанские официальные лица сообщили, что около 40% контейнерных грузов,'
+        ' поступающих в порт Баку, идут из Китая - от автомобилей до одежды.\n'
+    )
+    (claim,) = _claims(text)
+    assert (claim.feature, claim.value, claim.scope) == ("alat", 40.0, "share:CN")
+    # a direction from one country into another is the route's traffic, no one's share
+    onward = text.replace("идут из Китая -", "идут из Китая в Европу -")
+    assert [claim.scope for claim in _claims(onward)] == [None]

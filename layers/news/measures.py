@@ -23,6 +23,7 @@ from caspian.layers.news.scopes import (
     bracketed_country,
     bracketed_destination,
     capital_share,
+    cargo_coming_from,
     company_share,
     component_scope,
     counted_stretch,
@@ -251,6 +252,7 @@ def scope_of(
             or progress_scope(text, sentence[0], item.start)
             or shipper_share(text, sentence[0], (item.start, item.end))
             or share_said_after(text, item.end, span[1])
+            or cargo_coming_from(text, item.end, sentence[1])
             or bracketed_destination(text, item.end, sentence[1])
             or figure_scope(text, *span)
             # "почти 90 процентов работ" that name no design nor section: works built

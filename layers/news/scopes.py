@@ -1718,6 +1718,33 @@ def share_said_after(text: str, figure_end: int, ceiling: int) -> str | None:
     return None
 
 
+#: Verbs of a cargo coming from somewhere, by lemma: "грузов, поступающих в порт Баку, идут из
+#: Китая".
+_COMES = {"идти", "поступать", "поступить", "приходить", "прийти", "прибывать", "прибыть"}
+#: How many words after a percent its cargo word may stand: "около 40% контейнерных грузов".
+_CARGO_REACH = 2
+#: How many words after a percent its verb of coming may stand, across a participle's clause.
+_COMES_REACH = 12
+
+
+def cargo_coming_from(text: str, figure_end: int, end: int) -> str | None:
+    """``share:<country code>`` for a percent ending at ``figure_end`` of a cargo (a cargo word
+    within :data:`_CARGO_REACH` words after it) that its sentence (to ``end``) says comes
+    ("идут", "поступают") from one country, with no destination after it: "около 40%
+    контейнерных грузов, поступающих в порт Баку, идут из Китая" (held616) is China's share of
+    the port's containers; else None."""
+    tokens = [lemmas(token.text) for token in words(text, figure_end, end)[:_COMES_REACH]]
+    if not any(token & CARGO for token in tokens[:_CARGO_REACH]):
+        return None
+    for index, token in enumerate(tokens[:-2]):
+        if token & _COMES and tokens[index + 1] & _OUT_OF:
+            origins = _origins_after(tokens[index + 2 : index + 3])
+            if origins and not (tokens[index + 3 : index + 4] and tokens[index + 3] & _INTO):
+                return f"share:{origins[0]}"
+            return None
+    return None
+
+
 # A change of a share named by its adjective alone, the cargo left out: "объем азербайджанской
 # нефти … сократился на 3,4%, транзитной - на 24,2%".
 _ELLIPTIC_SHARE = re.compile(r"([а-яё]+)\s*[-–—]?\s*на\s*\Z", re.IGNORECASE)
