@@ -597,3 +597,21 @@ def test_a_percent_of_a_cargo_said_to_come_from_a_country_is_that_countrys_share
     # a direction from one country into another is the route's traffic, no one's share
     onward = text.replace("идут из Китая -", "идут из Китая в Европу -")
     assert [claim.scope for claim in _claims(onward)] == [None]
+
+
+def test_a_figure_whose_clause_opens_with_a_dimension_is_no_length_of_the_line() -> None:
+    """held610 (Nezavisimaya Gazeta): "Приостановку строительства участка Ахалкалаки–Карс
+    железной дороги БТК … Вусал Аббасов объяснил погодными условиями: «Толщина снега местами
+    достигает одного метра": a depth of snow, its dimension the quotation's subject, no
+    length of the BTK line; held94's "Ширина проезжей части достигает 14 и 21 метра" is a
+    width. A length of the same sentence's line stays one."""
+    text = (
+        "Приостановку строительства участка Ахалкалаки–Карс железной дороги БТК генеральный"
+        " директор компании «Азериншаатсервис» Вусал Аббасов объяснил погодными условиями:"
+        " «Толщина снега местами достигает одного метра.\n"
+    )
+    assert [claim.text for claim in _claims(text)] == []
+    width = "Ширина проезжей части железной дороги БТК достигает 14 и 21 метра.\n"
+    assert [claim.text for claim in _claims(width)] == []
+    length = text.replace("«Толщина снега местами достигает одного метра", "«Длина участка 76 км")
+    assert [(claim.value, claim.feature) for claim in _claims(length)] == [(76.0, "btk")]

@@ -139,6 +139,14 @@ def not_a_length(document: NewsDocument, item: Quantity, before: int) -> bool:
         return True  # "на участке 75-106 км": where on the line (its chainage), no length
     if any(lemmas(word.text) & OTHER_DIMENSIONS for word in near):
         return True
+    # the dimension is the subject of the figure's clause (or of the quotation or the words
+    # after a colon it is in), its verb between: "объяснил погодными условиями: «Толщина снега
+    # местами достигает одного метра" (held610), a depth of snow, no length of the line
+    opened = max(document.text.rfind(":", before, item.start),
+                 document.text.rfind("«", before, item.start))  # fmt: skip
+    clause = words(document.text, opened + 1 if opened >= 0 else before, item.start)
+    if len(clause) > DIMENSION_REACH and lemmas(clause[0].text) & OTHER_DIMENSIONS:
+        return True
     if len(near) == 2 and near[-1].text.lower() == "до" and lemmas(near[0].text) & RISING:
         return True  # "Пламя возвышалось до 40-50 метров": a height
     if near and lemmas(near[-1].text) & _DISTANCE_BEFORE and _FROM_AFTER.match(
