@@ -615,3 +615,28 @@ def test_a_figure_whose_clause_opens_with_a_dimension_is_no_length_of_the_line()
     assert [claim.text for claim in _claims(width)] == []
     length = text.replace("«Толщина снега местами достигает одного метра", "«Длина участка 76 км")
     assert [(claim.value, claim.feature) for claim in _claims(length)] == [(76.0, "btk")]
+
+
+def test_a_year_a_capacity_right_after_it_may_reach_is_its_horizon_no_deadline() -> None:
+    """held614 (Avtosfer.az): "К 2027 году пропускная способность маршрута может достичь 10 млн
+    тонн в год, что создаст устойчивую базу для расширения транзитно…" after the Middle
+    Corridor is named: the capacity is a claim, 2027 its horizon; held615's "Согласно
+    проведенным подсчетам, к 2030 году пропускная способность Средне…" (cut) the same. A year
+    by which the capacity is brought by works stays a deadline."""
+    text = (
+        "Объем перевозок по Среднему коридору вырос.\n"
+        "К 2027 году пропускная способность маршрута может достичь 10 млн тонн в год, что"
+        " создаст устойчивую базу для расширения транзита.\n"
+    )
+    found = [(c.kind, c.value, c.context.get("horizon", {}).get("text")) for c in _claims(text)]
+    assert found == [("mass", 10.0, "К 2027 году")]
+    cut = (
+        "Объем перевозок по Среднему коридору вырос. Согласно подсчетам, к 2030 году пропускная"
+        " способность Средне"
+    )
+    assert [c.kind for c in _claims(cut)] == []
+    built = (
+        "В порту Курык к 2027 году мощность в результате расширения порта достигнет 10 млн"
+        " тонн.\n"
+    )
+    assert [c.kind for c in _claims(built)] == ["deadline", "mass"]

@@ -1835,7 +1835,34 @@ def _is_claim(
         return False  # "до конца 2023 года … планируется выполнить 12-14 танкерных рейсов в месяц"
     if others and _of_this_measure(document.text, item, stop):
         return False  # "К 2028 году данный показатель планируют довести до 10 миллионов тонн"
+    if _measure_follows(document.text, item):
+        return False  # "К 2027 году пропускная способность маршрута может достичь …"
     return timing.completes(said) or not (others or said & CHANGES_BY_ITSELF)
+
+
+#: Measures a year may be the horizon of, by lemma: the subject right after a deadline.
+HORIZON_MEASURES = {"способность", "мощность", "объём", "объем", "грузопоток", "грузооборот"}
+#: How many words after a deadline the measure it is the horizon of may stand ("пропускная
+#: способность").
+_HORIZON_REACH = 2
+#: How far after a deadline (characters) its next words are read.
+_HORIZON_CHARS = 40
+
+
+def _measure_follows(text: str, item: Quantity) -> bool:
+    """Whether a measure (:data:`HORIZON_MEASURES`) stands within :data:`_HORIZON_REACH` words
+    right after the deadline ``item``, the subject of its clause, with nothing completed in it:
+    the year is the horizon of a forecast of that measure ("К 2027 году пропускная способность
+    маршрута может достичь 10 млн тонн в год", held614; "Согласно проведенным подсчетам, к 2030
+    году пропускная способность Средне…", held615, the excerpt cut), no project's deadline."""
+    after = words(text, item.end, min(len(text), item.end + _HORIZON_CHARS))[:_HORIZON_REACH]
+    if not any(lemmas(word.text) & HORIZON_MEASURES for word in after):
+        return False
+    if any(text[item.end : word.start].strip(" ") for word in after[:1]):
+        return False  # a comma or a mark between: the measure is no subject of the year's clause
+    # its own clause: "…, что создаст устойчивую базу для расширения" expands nothing of it
+    stops = [at for at in (text.find(".", item.end), text.find(",", item.end)) if at > 0]
+    return not timing.completes(range_lemmas(text, item.end, min(stops, default=len(text))))
 
 
 #: How far before a deadline (characters) its sentence's start is looked for.
