@@ -640,3 +640,21 @@ def test_a_year_a_capacity_right_after_it_may_reach_is_its_horizon_no_deadline()
         " тонн.\n"
     )
     assert [c.kind for c in _claims(built)] == ["deadline", "mass"]
+
+
+def test_a_price_per_container_or_tonne_is_a_tariff_no_cost_of_the_route() -> None:
+    """held602 (Fakty): "была достигнута договоренность о снижении комплексной ставки за
+    перевозку с 5559 долларов до 3980 долларов за 40 футовый контейнер от Изова (Волынская
+    область) к границе с КНР (Достык)" after Ukraine joins the Trans-Caspian route: the price
+    of carrying one container, no figure of the corridor; a sum with no unit after it stays."""
+    text = (
+        "Украина присоединилась к Транскаспийскому международному транспортному маршруту.\n"
+        "При этом была достигнута договоренность о снижении комплексной ставки за перевозку с"
+        " 5559 долларов до 3980 долларов за 40 футовый контейнер от Изова (Волынская область) к"
+        " границе с КНР (Достык).\n"
+    )
+    found = [(c.value, c.subject, c.link) for c in _claims(text) if c.kind == "money"]
+    assert found == [(5559.0, None, "unmapped project (a tariff)"),
+                     (3980.0, None, "unmapped project (a tariff)")]  # fmt: skip
+    cost = text.replace(" за 40 футовый контейнер", "")
+    assert [c.subject for c in _claims(cost) if c.kind == "money"][-1] == "middle_corridor/*"

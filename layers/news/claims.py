@@ -853,6 +853,24 @@ def _of_generation(text: str, span: tuple[int, int], link: linking.Link) -> bool
     return cable and bool(range_lemmas(text, *span) & GENERATION)
 
 
+# A price per unit of what is carried right after a sum: "с 5559 долларов до 3980 долларов за
+# 40 футовый контейнер" (held602), "$11,7 за 1 тонну на 1 тыс. км", "0,82 доллара за 1 тонну на
+# 1 километр" (held569, held595): a tariff of a service, no cost of the project.
+_PER_UNIT = re.compile(
+    r"(?:\s+до\s+\$?\d[\d\s,.]*?\s*(?:(?:[а-яё]+|\$|€)\s*)?)?"  # "с 5559 до 3980 долларов"
+    r"\s*(?:США\s+)?за\s+(?:(?:1|один|одну|одного)\s+)?(?:\d+\s*-?\s*[а-яё]*\s+)?"
+    r"(?:тонн[уы]?|контейнер[а-яё]*|TEU|ДФЭ|вагон[а-яё]*|баррел[а-яё]*|кубометр[а-яё]*|"
+    r"километр[а-яё]*|км)\b"
+)
+
+
+def _per_unit(text: str, item: Quantity) -> bool:
+    """Whether a sum (``item``) is a price per unit carried, "за" a tonne, a container, a
+    wagon or a kilometre right after it (:data:`_PER_UNIT`), or after the sum a range from it
+    goes down or up to: a tariff, no project's cost."""
+    return item.kind == "money" and _PER_UNIT.match(text, item.end) is not None
+
+
 #: Facilities a relative clause may be about, other than the project named before them.
 FACILITIES = {"терминал", "комплекс", "причал", "завод", "хаб", "склад"}
 # A relative clause right before its figure: ", мощность которого составляет до".
@@ -2329,6 +2347,8 @@ def read_claims(
                 link = linking.unmapped_link("another way")
             if link is not None and _of_generation(document.text, span, link):
                 link = linking.unmapped_link("generation")
+            if link is not None and _per_unit(document.text, item):
+                link = linking.unmapped_link("a tariff")
             if link is not None and not named_here and _unnamed_line(
                 document.text, *_unnamed_line_reach(sentence, link)
             ):
