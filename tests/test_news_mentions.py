@@ -205,3 +205,12 @@ def test_a_cable_laid_on_a_seabed_named_before_the_cable_is_that_sea_s_cable() -
     caspian = "Проложат по дну Каспийского моря электрокабель мощностью 4 ГВт.\n"
     found = [(m.layer, m.feature) for m in find_mentions(parse_document(caspian, "t.txt", "text"))]
     assert found == [("green_energy_cable", "caspian")]
+
+
+def test_the_ceyhan_terminal_is_named_by_its_adjective_too() -> None:
+    """held606 (1news.az): "Для потребностей Джейханского терминала достаточно нефти": the
+    Ceyhan terminal, as "терминал Джейхан" names it (and "Сангачальский терминал" the
+    Sangachal one)."""
+    text = "Для потребностей Джейханского терминала достаточно нефти.\n"
+    found = [(m.feature, m.text) for m in find_mentions(parse_document(text, "t.txt", "text"))]
+    assert found == [("ceyhan_terminal", "Джейханского терминала")]

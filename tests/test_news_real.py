@@ -130,7 +130,7 @@ def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
 # now). The held-out part is empty until the next one is added: its figures are placeholders,
 # set from that part's first and only run.
 MEASURED = {
-    "dev": {"mentions": (1538, 1596, 1613), "claims": (965, 1047, 1111), "dates": 472,
+    "dev": {"mentions": (1539, 1597, 1613), "claims": (965, 1047, 1111), "dates": 472,
             "conflicts": (61, 75, 605)},
     "heldout": {"mentions": (0, 0, 0), "claims": (0, 0, 0), "dates": 0,
                 "conflicts": (0, 0, 0)},
