@@ -1865,17 +1865,23 @@ HORIZON_MEASURES = {"способность", "мощность", "объём", 
 _HORIZON_REACH = 2
 #: How far after a deadline (characters) its next words are read.
 _HORIZON_CHARS = 40
+#: Endings of the adjective that may stand before the measure ("пропускная способность").
+_ADJECTIVE_ENDINGS = ("ая", "ой", "ый", "ий", "ое", "ые", "ую", "ых", "ей")
 
 
 def _measure_follows(text: str, item: Quantity) -> bool:
     """Whether a measure (:data:`HORIZON_MEASURES`) stands within :data:`_HORIZON_REACH` words
-    right after the deadline ``item``, the subject of its clause, with nothing completed in it:
+    right after the deadline ``item``, only an adjective before it, the subject of its clause,
+    with nothing completed in it:
     the year is the horizon of a forecast of that measure ("К 2027 году пропускная способность
     маршрута может достичь 10 млн тонн в год", held614; "Согласно проведенным подсчетам, к 2030
     году пропускная способность Средне…", held615, the excerpt cut), no project's deadline."""
     after = words(text, item.end, min(len(text), item.end + _HORIZON_CHARS))[:_HORIZON_REACH]
-    if not any(lemmas(word.text) & HORIZON_MEASURES for word in after):
-        return False
+    measure = next((at for at, word in enumerate(after) if lemmas(word.text) & HORIZON_MEASURES),
+                   None)  # fmt: skip
+    if measure is None or not all(word.text.lower().endswith(_ADJECTIVE_ENDINGS)
+                                  for word in after[:measure]):  # fmt: skip
+        return False  # only an adjective between: "увеличить объёмы генерации" is a plan
     if any(text[item.end : word.start].strip(" ") for word in after[:1]):
         return False  # a comma or a mark between: the measure is no subject of the year's clause
     # its own clause: "…, что создаст устойчивую базу для расширения" expands nothing of it
