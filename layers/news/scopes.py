@@ -444,18 +444,26 @@ def country_after(text: str, figure_end: int, end: int) -> str | None:
 # км), Грузии (235 км) и Турции (1059 км)" (held461): that country's section. The name opens a
 # list's item (after a dash, a comma or "и"): not a thing of or in a country, its size in
 # brackets ("туннеля Азербайджана (1 071 м)", held27; "тоннеля в Азербайджане (1071 метр)").
-_COUNTRY_BRACKET = re.compile(r"(?:[,:—–-]|(?<![^\W\d_])и)\s*([А-ЯЁ][а-яё]+)\s*\(\s*\Z")
+# The items may be the country's adjectives, the section word named once before the list: "на
+# всех трех участках – азербайджанском (443 км), грузинском (248 км) и турецком (1076 км)"
+# (held620).
+_COUNTRY_BRACKET = re.compile(
+    r"(?:[,:—–-]|(?<![^\W\d_])и)\s*([А-ЯЁ][а-яё]+|[а-яё]+[сц]к(?:ом|ой|ого|ому|ий|ая))"
+    r"\s*\(\s*\Z"
+)
 _BRACKET_CLOSES = re.compile(r"\s*\)")
 
 
 def bracketed_country(text: str, start: int, figure: int, figure_end: int) -> str | None:
     """``section:<country code>`` for a length at ``text[figure:figure_end]`` alone in brackets
-    right after a country's name in ``text[start:figure]`` ("Азербайджана (449 км)"), else
-    None."""
+    right after a country's name or adjective in ``text[start:figure]`` ("Азербайджана (449
+    км)", "грузинском (248 км)"), else None."""
     match = _COUNTRY_BRACKET.search(text, max(start, figure - 30), figure)
     if match is None or not _BRACKET_CLOSES.match(text, figure_end):
         return None
-    country = _country_of(_PLACE, text, match.start(1), match.end(1))
+    country = _country_of(_PLACE, text, match.start(1), match.end(1)) or _first_named(
+        COUNTRIES, lemmas(match[1])
+    )
     return f"section:{country}" if country else None
 
 
