@@ -62,6 +62,7 @@ from caspian.layers.news.scopes import (
     progress_scope,
     projects_total,
     purpose_scope,
+    readiness_after,
     referred_cargo_share,
     referred_component,
     same_volume_share,
@@ -257,6 +258,7 @@ def scope_of(
             stake_scope(text, span[0], (item.start, item.end))
             or people_after(text, item.end)
             or work_after(text, item.end)
+            or readiness_after(text, item.end)
             or progress_scope(text, sentence[0], item.start)
             or shipper_share(text, sentence[0], (item.start, item.end))
             or share_said_after(text, item.end, span[1])

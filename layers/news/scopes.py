@@ -1927,6 +1927,18 @@ def work_after(text: str, figure_end: int) -> str | None:
     return _first_named(WORK, found)
 
 
+# Readiness right after a share, the share made an adjective or not: "говорили о его 99%-ной
+# готовности, а глава ГНКАР уверял, что азербайджанский отрезок БТД будет сдан в январе"
+# (held620): the progress of the whole's construction, not of the section named after it.
+_READINESS_AFTER = re.compile(r"(?:[-–][а-яё]{2,4})?\s+готовност(?:ь|и|ью)\b")
+
+
+def readiness_after(text: str, figure_end: int) -> str | None:
+    """``construction`` when "готовность" follows a share ending at ``figure_end`` right away
+    ("99%-ной готовности"), else None."""
+    return "construction" if _READINESS_AFTER.match(text, figure_end) else None
+
+
 #: How far before a length (characters) its word of laying may stand: "уложено 75,6 км
 #: главного пути и 87 км с боковыми ветками" (bounded: a sentence of thousands of figures is
 #: not read again for each).
