@@ -963,6 +963,25 @@ _COMPANY_REACH = 120
 #: тонн", "Консорциум …, который занимается добычей нефти …, экспортировал … 22,1 млн тонн",
 #: held261), not the pipeline's the article is about.
 _OIL_FIELDS = frozenset({"месторождение", "добыча", "нефтедобыча"})
+# A quotation opened after a colon, after the figure: a speaker's own words, another statement.
+_QUOTATION_OPENS = re.compile(r":\s*[«\"“„]")
+
+
+def _oil_fields_outside_quotation(
+    text: str, item: Quantity, sentence: tuple[int, int]
+) -> bool:
+    """Whether a word of :data:`_OIL_FIELDS` stands in the sentence outside a quotation opened
+    after a colon past the figure ``item``: "остались всего 0,3% работ, и они относятся к
+    турецкой части трубопровода: "Первый танкер с азербайджанской нефтью из месторождения …"
+    (held637) quotes the minister on the first tanker; the share is the works', no field's."""
+    quotation = _QUOTATION_OPENS.search(text, item.end, sentence[1])
+    if quotation is None:
+        return True
+    return any(
+        lemmas(word.text) & _OIL_FIELDS for word in words(text, sentence[0], quotation.start())
+    )
+
+
 # A percent a year of a loan: "кредит в $575 млн. под 5% годовых", "кредитная ставка – 1%
 # годовых" (held255, held257): an interest rate, no share or progress of a project.
 _PER_ANNUM = re.compile(r"\s*годовых\b")
@@ -2398,7 +2417,12 @@ def read_claims(
                 and _of_a_place_named_before(document.text, item, span, mentions)
             ):
                 link = linking.unmapped_link("a place named")
-            if link is not None and not named_here and said & _OIL_FIELDS:
+            if (
+                link is not None
+                and not named_here
+                and said & _OIL_FIELDS
+                and _oil_fields_outside_quotation(document.text, item, sentence)
+            ):
                 link = linking.unmapped_link("an oil field")
             if link is not None and link.rule == "sentence, after":
                 listed = _one_of_listed(document.text, item, named_here, sentence[1])
