@@ -2424,6 +2424,12 @@ def read_claims(
                 and _oil_fields_outside_quotation(document.text, item, sentence)
             ):
                 link = linking.unmapped_link("an oil field")
+            if (
+                link is not None
+                and item.kind == "deadline"
+                and linking.deadline_of_a_part(document, link, item.start)
+            ):
+                link = linking.unmapped_link("a part built within the whole")
             if link is not None and link.rule == "sentence, after":
                 listed = _one_of_listed(document.text, item, named_here, sentence[1])
                 link = None if listed or _contrasted(document.text, item, named_here) else link

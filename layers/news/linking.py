@@ -541,6 +541,21 @@ def whole_of_the_subject(
     return Link(subject[0], subject[1], "article subject, a part of the whole named")
 
 
+def deadline_of_a_part(document: NewsDocument, link: Link, figure: int) -> bool:
+    """Whether a deadline at ``figure`` was given by ``link`` to a whole named after it behind
+    a part-of word ("в рамках", "частью"): the work finished then is a part built within the
+    whole ("Власти Грузии планируют в 2026 году полностью завершить строительство автодорог,
+    которые в рамках проекта Срединного коридора свяжут Азербайджан и Армению с Турцией",
+    held623; "намерены в этом году запустить транспортный автомаршрут, который станет частью
+    Среднего коридора", held624), not the whole's own deadline."""
+    return (
+        link.layer is not None
+        and link.position is not None
+        and link.position > figure
+        and _part_of(document, link.position)
+    )
+
+
 #: How far before a figure (characters) its sentence's noun of a kind is read.
 KIND_REACH = 120
 #: Common nouns of a kind of project, by lemma, and how the ids of that kind's layers end.
