@@ -965,21 +965,26 @@ _COMPANY_REACH = 120
 _OIL_FIELDS = frozenset({"месторождение", "добыча", "нефтедобыча"})
 # A quotation opened after a colon, after the figure: a speaker's own words, another statement.
 _QUOTATION_OPENS = re.compile(r":\s*[«\"“„]")
+#: How far (characters) after a figure its quotation may open, and before it a field's word.
+_QUOTATION_REACH = 200
 
 
 def _oil_fields_outside_quotation(
     text: str, item: Quantity, sentence: tuple[int, int]
 ) -> bool:
     """Whether a word of :data:`_OIL_FIELDS` stands in the sentence outside a quotation opened
-    after a colon past the figure ``item``: "остались всего 0,3% работ, и они относятся к
+    after a colon past the figure ``item`` (both within :data:`_QUOTATION_REACH` of it): "остались всего 0,3% работ, и они относятся к
     турецкой части трубопровода: "Первый танкер с азербайджанской нефтью из месторождения …"
     (held637) quotes the minister on the first tanker; the share is the works', no field's."""
-    quotation = _QUOTATION_OPENS.search(text, item.end, sentence[1])
+    # bounded (a sentence of thousands of figures is not read again for each): the quotation
+    # within _QUOTATION_REACH after the figure, the field's word looked for from as far before
+    quotation = _QUOTATION_OPENS.search(
+        text, item.end, min(sentence[1], item.end + _QUOTATION_REACH)
+    )
     if quotation is None:
         return True
-    return any(
-        lemmas(word.text) & _OIL_FIELDS for word in words(text, sentence[0], quotation.start())
-    )
+    before = words(text, max(sentence[0], item.start - _QUOTATION_REACH), quotation.start())
+    return any(lemmas(word.text) & _OIL_FIELDS for word in before)
 
 
 # A percent a year of a loan: "кредит в $575 млн. под 5% годовых", "кредитная ставка – 1%
