@@ -973,9 +973,10 @@ def _oil_fields_outside_quotation(
     text: str, item: Quantity, sentence: tuple[int, int]
 ) -> bool:
     """Whether a word of :data:`_OIL_FIELDS` stands in the sentence outside a quotation opened
-    after a colon past the figure ``item`` (both within :data:`_QUOTATION_REACH` of it): "остались всего 0,3% работ, и они относятся к
-    турецкой части трубопровода: "Первый танкер с азербайджанской нефтью из месторождения …"
-    (held637) quotes the minister on the first tanker; the share is the works', no field's."""
+    after a colon past the figure ``item`` (both within :data:`_QUOTATION_REACH` of it):
+    "остались всего 0,3% работ, и они относятся к турецкой части трубопровода: "Первый танкер
+    с азербайджанской нефтью из месторождения …" (held637) quotes the minister on the first
+    tanker; the share is the works', no field's."""
     # bounded (a sentence of thousands of figures is not read again for each): the quotation
     # within _QUOTATION_REACH after the figure, the field's word looked for from as far before
     quotation = _QUOTATION_OPENS.search(
