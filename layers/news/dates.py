@@ -250,7 +250,11 @@ def _weekday_led(text: str, start: int, end: int) -> bool:
 # "Экономика | 24 Июня, 2016" (mayupravo.com). Words of letters only, at most three, so that
 # a line of text with a bar in it is no dateline; a comma after a word stays no rubric
 # ("Сообщение, 24 июня 2016" is no dateline).
-_RUBRIC_LEAD = re.compile(r"[^\W\d_]+(?:[ -][^\W\d_]+){0,2}\s*\|\s*")
+# Or one capitalised word run together with the date, as a page's text keeps its rubric's
+# link and its date with nothing between them: "Политика09/12/2021" (nv.am, held651).
+_RUBRIC_LEAD = re.compile(
+    r"[^\W\d_]+(?:[ -][^\W\d_]+){0,2}\s*\|\s*|[А-ЯЁA-Z][а-яёa-z]+(?=\d)"
+)
 
 
 # The same date restated at once in short form, as Dzen prints its dateline: "5 декабря 2023"

@@ -699,6 +699,10 @@ _OF_A_YEAR = re.compile(
     re.IGNORECASE,
 )
 
+# A year written in four digits after "в течение" is the period it names, never so many years:
+# "то в течение 2022 года уже 448 335 машин" (held644) is the trucks of that year.
+_CALENDAR_YEAR = re.compile(r"(?:1[89]|2[01])\d\d")
+
 
 @reads_where(_DURATION_HINT)
 def durations(text: str, start: int, end: int) -> Iterator[Quantity]:
@@ -711,6 +715,8 @@ def durations(text: str, start: int, end: int) -> Iterator[Quantity]:
         unit = _DURATION_UNITS.get(best_lemma(match[3]), _DURATION_UNITS.get(match[3].lower()))
         if unit == "month" and _OF_A_YEAR.match(text, match.end(), end):
             continue  # "В течение двух месяцев текущего года": the months a volume is of
+        if unit == "yr" and not match[2] and _CALENDAR_YEAR.fullmatch(match[1]):
+            continue  # "в течение 2022 года" (held644): a period, that year, no duration
         if value and unit:
             maximum = range_top(value, number_value(match[2]) if match[2] else None)
             yield Quantity("duration", value, unit, match.start(), match.end(), value_max=maximum)

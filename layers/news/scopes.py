@@ -157,7 +157,15 @@ _PLACE = re.compile(r"(?:через\s+)?([А-ЯЁ][а-яё]+(?:[-–][А-ЯЁ][�
 def clause(text: str, start: int, end: int, floor: int, ceiling: int) -> tuple[int, int]:
     """The range around a figure ``text[start:end]`` that its scope is read from, bounded by
     ``floor`` and ``ceiling`` (the neighbouring figures or the sentence)."""
-    return max(floor, start - REACH), min(ceiling, end + REACH)
+    begin, stop = max(floor, start - REACH), min(ceiling, end + REACH)
+    # A cut :data:`REACH` characters from the figure may fall inside a word: "турецкого
+    # участка" cut to "рецкого участка" (held642) read "рецкий" as a place's adjective, a scope
+    # "section:рецкий". The cut word is left out: every word of the clause is a whole one.
+    while start > begin > 0 and text[begin - 1].isalnum() and text[begin].isalnum():
+        begin += 1
+    while end < stop < len(text) and text[stop - 1].isalnum() and text[stop].isalnum():
+        stop -= 1
+    return begin, stop
 
 
 # Where the clause that follows a figure ends: "более 340 километров, резервный канал,
