@@ -78,7 +78,7 @@ from caspian.layers.catalog.loading import load_catalog, short_feature_id
 from caspian.layers.news.documents import NewsDocument
 from caspian.layers.news.gazetteer import Match
 from caspian.layers.news.mentions import Mention
-from caspian.layers.news.scopes import COUNTRIES, LINE_WORDS
+from caspian.layers.news.scopes import COUNTRIES, LINE_WORDS, country_code
 from caspian.layers.news.text import is_plural, lemmas, per_text, words
 
 MENTION_LOOKBACK = 3
@@ -147,13 +147,20 @@ def _published_lengths() -> dict[str, tuple[tuple[str, float, float], ...]]:
     return found
 
 
+def _features_of_length(layer: str, kilometres: float) -> list[str]:
+    """The features of ``layer`` among whose published lengths ``kilometres`` lies, within
+    :data:`LENGTH_MARGIN`."""
+    return [
+        feature
+        for feature, least, most in _published_lengths().get(layer, ())
+        if least * (1 - LENGTH_MARGIN) <= kilometres <= most * (1 + LENGTH_MARGIN)
+    ]
+
+
 def _fits(layer: str, feature: str, kilometres: float | None) -> bool:
     """Whether ``kilometres`` lies among ``feature``'s published lengths, within
     :data:`LENGTH_MARGIN`."""
-    return kilometres is not None and any(
-        name == feature and least * (1 - LENGTH_MARGIN) <= kilometres <= most * (1 + LENGTH_MARGIN)
-        for name, least, most in _published_lengths().get(layer, ())
-    )
+    return kilometres is not None and feature in _features_of_length(layer, kilometres)
 
 
 def feature_by_length(link: Link, kilometres: float) -> Link:
@@ -163,11 +170,7 @@ def feature_by_length(link: Link, kilometres: float) -> Link:
     the route through Armenia's, the corridor's one stretch of that length; ``link`` else."""
     if link.layer is None or link.feature is not None:
         return link
-    fitting = [
-        feature
-        for feature, least, most in _published_lengths().get(link.layer, ())
-        if least * (1 - LENGTH_MARGIN) <= kilometres <= most * (1 + LENGTH_MARGIN)
-    ]
+    fitting = _features_of_length(link.layer, kilometres)
     if len(fitting) != 1:
         return link
     return Link(link.layer, fitting[0], f"{link.rule}, {OF_THAT_LENGTH}", link.position)
@@ -816,8 +819,7 @@ def link_through_country(
                      *_JOINS_COUNTRY.finditer(text, start, end)]  # fmt: skip
         fitting = list(_ON_TERRITORY.finditer(text, start, end)) if territory else []
         for match in [*described, *fitting]:
-            country = next((COUNTRIES[lemma] for lemma in lemmas(match[1]) if lemma in COUNTRIES),
-                           None)  # fmt: skip
+            country = country_code(match[1])
             inside = {(str(entry["layer"]), str(entry["feature"])) for entry in entries
                       if entry.get("feature") and entry.get("countries") == [country]}  # fmt: skip
             if country and len(inside) == 1:

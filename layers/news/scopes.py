@@ -1286,12 +1286,18 @@ def _exporter_share(tokens: Sequence[frozenset[str] | set[str]]) -> str | None:
         if not token & EXPORT_WORDS:
             continue
         for at in range(index + 1, min(len(tokens) - 1, index + 2 + _EXPORT_REACH)):
-            if not tokens[at] & _OUT_OF:
-                continue
-            origins = _origins_after(tokens[at + 1 : at + 2])
-            if origins and not (tokens[at + 2 : at + 3] and tokens[at + 2] & _INTO):
-                return f"share:{origins[0]}"
-            break
+            if tokens[at] & _OUT_OF:
+                return _origin_out_of(tokens, at)
+    return None
+
+
+def _origin_out_of(tokens: Sequence[frozenset[str] | set[str]], at: int) -> str | None:
+    """``share:<country code>`` when "из" at ``tokens[at]`` (lemma sets of words) is followed
+    by one country and no destination after it ("из Казахстана по маршруту"; "из Китая в
+    Европу" is a direction), else None."""
+    origins = _origins_after(tokens[at + 1 : at + 2])
+    if origins and not (tokens[at + 2 : at + 3] and tokens[at + 2] & _INTO):
+        return f"share:{origins[0]}"
     return None
 
 
@@ -1754,10 +1760,7 @@ def cargo_coming_from(text: str, figure_end: int, end: int) -> str | None:
         return None
     for index, token in enumerate(tokens[:-2]):
         if token & _COMES and tokens[index + 1] & _OUT_OF:
-            origins = _origins_after(tokens[index + 2 : index + 3])
-            if origins and not (tokens[index + 3 : index + 4] and tokens[index + 3] & _INTO):
-                return f"share:{origins[0]}"
-            return None
+            return _origin_out_of(tokens, index + 1)
     return None
 
 
