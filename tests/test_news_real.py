@@ -2525,8 +2525,11 @@ def test_a_year_a_line_starts_operating_is_its_opening_the_first_stage() -> None
                 if conflict.kind == "deadline" and opening in conflict.claims]
     assert len(openings) == 1
     # (and held229's "Начало эксплуатации … планируется на 2011 год", real against both, and
-    # held360's "Работы будут завершены в 2014 году", October 2013, real against them all)
-    assert {claim.value for claim in openings[0].claims} == {2011.0, 2013.0, 2014.0, 2017.0}
+    # held360's "Работы будут завершены в 2014 году", October 2013, real against them all;
+    # held657's "Ввод в эксплуатацию КАТБ … запланирован на 2009 год", November 2007)
+    assert {claim.value for claim in openings[0].claims} == {
+        2009.0, 2011.0, 2013.0, 2014.0, 2017.0
+    }
     # "запуск маршрута запланирован на начало следующего года, что позволит БТК
     # функционировать на всю мощность" (held132): "начало" dates, no opening
     later = _claim("held132_bmge_20231201_btk_90pct_2024.txt", "на начало следующего года")
