@@ -129,7 +129,7 @@ def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
 # empty until the next one is added: its figures are placeholders, set from that part's first
 # and only run.
 MEASURED = {
-    "dev": {"mentions": (1624, 1686, 1697), "claims": (984, 1076, 1134), "dates": 507,
+    "dev": {"mentions": (1624, 1655, 1697), "claims": (984, 1076, 1134), "dates": 507,
             "conflicts": (61, 76, 667)},
     "heldout": {"mentions": (0, 0, 0), "claims": (0, 0, 0), "dates": 0,
                 "conflicts": (0, 0, 0)},
