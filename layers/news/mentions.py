@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Iterator, Sequence
@@ -205,38 +206,46 @@ def defined_abbreviations(document: NewsDocument, found: Sequence[Mention]) -> l
     list it). Layers of places (:data:`CONTEXT_LAYERS`) define none; an abbreviation that is a
     mention already stays as it was, and one that names a company or a body after the feature
     (:func:`_named_after`) is none, as with the gazetteer's names."""
+    text = document.text
+    spans = sorted((mention.position, mention.position + len(mention.text)) for mention in found)
+    starts = [start for start, _ in spans]
+    taken = {start for start, _ in spans}
     aliases: dict[str, Mention] = {}
     for mention in found:
-        defined = _DEFINED_ABBREVIATION.match(document.text, mention.position + len(mention.text))
+        defined = _DEFINED_ABBREVIATION.match(text, mention.position + len(mention.text))
         if (
             defined
+            and defined.start(1) not in taken  # the gazetteer's own abbreviation: found already
             and mention.layer not in CONTEXT_LAYERS
             and _abbreviates(defined[1], mention.text)
         ):
             aliases.setdefault(defined[1], mention)
     if not aliases:
         return []
-    taken = [(mention.position, mention.position + len(mention.text)) for mention in found]
     added = []
     for abbreviation, named in aliases.items():
+        # one scan of the text after the name, each hit placed in its paragraph after
         pattern = re.compile(rf"(?<![\w-]){abbreviation}(?![\w-])")
-        for start, end in document.body_spans:
-            for written in pattern.finditer(document.text, max(start, named.position), end):
-                if any(a < written.end() and written.start() < b for a, b in taken):
-                    continue
-                if _named_after(document.text, start, end, *written.span()):
-                    continue  # "трубопроводной компании BTC Co", "ассоциации ТМТМ"
-                original_start, original_end = document.original_span(*written.span())
-                added.append(
-                    dataclasses.replace(
-                        named,
-                        text=abbreviation,
-                        sentence=document.sentence_index(written.start()),
-                        start=original_start,
-                        end=original_end,
-                        position=written.start(),
-                    )
+        for written in pattern.finditer(text, named.position):
+            paragraph = document.paragraph_index(written.start())
+            # the last mention that opens before the hit ends: does it reach into the hit?
+            before = bisect.bisect_left(starts, written.end()) - 1
+            if paragraph is None or (before >= 0 and spans[before][1] > written.start()):
+                continue  # outside the body, or in a mention already
+            start, end = document.body_spans[paragraph]
+            if _named_after(text, start, end, *written.span()):
+                continue  # "трубопроводной компании BTC Co", "ассоциации ТМТМ"
+            original_start, original_end = document.original_span(*written.span())
+            added.append(
+                dataclasses.replace(
+                    named,
+                    text=abbreviation,
+                    sentence=document.sentence_index(written.start()),
+                    start=original_start,
+                    end=original_end,
+                    position=written.start(),
                 )
+            )
     return sorted(added, key=lambda mention: mention.position)
 
 
