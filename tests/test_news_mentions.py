@@ -214,3 +214,29 @@ def test_the_ceyhan_terminal_is_named_by_its_adjective_too() -> None:
     text = "Для потребностей Джейханского терминала достаточно нефти.\n"
     found = [(m.feature, m.text) for m in find_mentions(parse_document(text, "t.txt", "text"))]
     assert found == [("ceyhan_terminal", "Джейханского терминала")]
+
+
+def test_an_abbreviation_defined_in_brackets_after_a_name_is_that_feature_s_alias() -> None:
+    """held657 (Kazakhstan Today): "железной дороги Карс - Ахалкалаки - Тбилиси - Баку (КАТБ)",
+    then "Ввод в эксплуатацию КАТБ …", "КАТБ открывает …": the article's own alias of the BTK
+    line, there and after; the gazetteer does not list it."""
+    text = (
+        "Сегодня в Тбилиси соберутся руководители, которые примут участие в церемонии закладки"
+        " строительства железной дороги Карс - Ахалкалаки - Тбилиси - Баку (КАТБ).\n\n"
+        "Ввод в эксплуатацию КАТБ запланирован на 2009 год.\n\n"
+        "КАТБ открывает новые возможности.\n"
+    )
+    found = [(m.feature, m.text) for m in find_mentions(parse_document(text, "t.txt", "text"))]
+    assert found == [("btk", "Карс - Ахалкалаки - Тбилиси - Баку")] + [("btk", "КАТБ")] * 3
+    # an abbreviation that does not open with the name's first letter is none of it: a
+    # caption's mark, or the whole line's abbreviation after its segment's name (held256)
+    text = "Груз по БТК (ФОТО) прибыл. ФОТО: пресс-служба.\n"
+    found = [m.text for m in find_mentions(parse_document(text, "t.txt", "text"))]
+    assert found == ["БТК"]
+    # nor is a company named after the feature (held642: "трубопроводной компании BTC Co")
+    text = (
+        "Нефтепровод Баку–Тбилиси–Джейхан (BTC) заполнен. Оператор трубопроводной компании BTC"
+        " Co сообщил, что BTC готов.\n"
+    )
+    found = [m.text for m in find_mentions(parse_document(text, "t.txt", "text"))]
+    assert found == ["Нефтепровод Баку–Тбилиси–Джейхан", "BTC", "BTC"]

@@ -85,8 +85,8 @@ def _last_claim(name: str, written: str) -> Claim:
 #: held346-held357, held358-held369, held370-held380, held381-held390, held391-held424,
 #: held425-held441, held442-held461, held462-held475, held476-held485, held486-held503,
 #: held504-held524, held525-held540, held541-held553, held554-held568, held569-held580,
-#: held581-held596, held597-held618, held619-held640 and held641-held656.
-SEEN = {f"held{n:02d}" for n in range(1, 657)}
+#: held581-held596, held597-held618, held619-held640, held641-held656 and held657-held668.
+SEEN = {f"held{n:02d}" for n in range(1, 669)}
 
 
 def _part_id(entry: dict[str, Any]) -> str:
@@ -124,15 +124,16 @@ def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
 
 
 # (right, found, expected) measured on each part when the floors were set; conflicts are
-# (real reported, reported, real found). Development (667 articles) with the forty-seventh part
-# (held641-held656) in it, after its first classes were fixed (when it moved, before any change:
-# mentions (1613, 1675, 1692), claims (976, 1068, 1130), dates 498; conflicts as now); the
-# held-out part (held657-held668, 12 articles) from its first and only run (7 Dec 2026), before
-# anything was changed for it.
+# (real reported, reported, real found). Development (679 articles) with the forty-eighth part
+# (held657-held668) in it, after its classes were fixed and the context places were left out
+# of the mentions scored (when it moved, before any change: mentions (1617, 1679, 1697),
+# claims (979, 1073, 1134), dates 506, conflicts (61, 77, 657)). The held-out part is empty
+# until the next one is added: its figures are placeholders, set from that part's first and
+# only run.
 MEASURED = {
-    "dev": {"mentions": (1615, 1677, 1692), "claims": (976, 1067, 1130), "dates": 499,
-            "conflicts": (61, 76, 656)},
-    "heldout": {"mentions": (2, 2, 5), "claims": (3, 6, 4), "dates": 7,
+    "dev": {"mentions": (1624, 1655, 1697), "claims": (984, 1076, 1134), "dates": 507,
+            "conflicts": (61, 76, 667)},
+    "heldout": {"mentions": (0, 0, 0), "claims": (0, 0, 0), "dates": 0,
                 "conflicts": (0, 0, 0)},
 }  # fmt: skip
 
@@ -198,7 +199,8 @@ DATELESS = ("held29", "held31", "held36", "held63", "held77", "held81", "held84"
             "held610",
             "held619", "held620", "held621", "held629", "held630", "held632", "held633",
             "held634", "held639",
-            "held652", "held653")  # fmt: skip
+            "held652", "held653",
+            "held658", "held660", "held666", "held668")  # fmt: skip
 
 
 @pytest.mark.parametrize("part", sorted(MEASURED))
@@ -1801,11 +1803,13 @@ H149 = "held149_minfin_20221218_black_sea_cable_six_years.txt"
 def test_the_black_sea_cable_by_its_adjective_a_teaser_line_and_a_time_until_done() -> None:
     # "Черноморский электрический кабель — это новый маршрут передачи"; "а строительство
     # завершится через шесть лет"; "Читайте также: Германия выделит 130 миллионов евро …" is
-    # another story's teaser, no article text
+    # another story's teaser, no article text; "детальное технико-экономическое обоснование
+    # будет завершено в сентябре 2023 года" is the design's deadline
     analysis = _analysis(H149)
     assert [m.feature for m in analysis.mentions] == ["anaklia-constanta"]
-    assert [(c.text, c.kind, c.value, c.feature) for c in analysis.claims] == [
-        ("через шесть лет", "duration", 6.0, "anaklia-constanta")
+    assert [(c.text, c.kind, c.value, c.feature, c.scope) for c in analysis.claims] == [
+        ("в сентябре 2023 года", "deadline", 2023.0, "anaklia-constanta", "design"),
+        ("через шесть лет", "duration", 6.0, "anaklia-constanta", None),
     ]
 
 
@@ -2525,8 +2529,12 @@ def test_a_year_a_line_starts_operating_is_its_opening_the_first_stage() -> None
                 if conflict.kind == "deadline" and opening in conflict.claims]
     assert len(openings) == 1
     # (and held229's "Начало эксплуатации … планируется на 2011 год", real against both, and
-    # held360's "Работы будут завершены в 2014 году", October 2013, real against them all)
-    assert {claim.value for claim in openings[0].claims} == {2011.0, 2013.0, 2014.0, 2017.0}
+    # held360's "Работы будут завершены в 2014 году", October 2013, real against them all;
+    # held657's "Ввод в эксплуатацию КАТБ … запланирован на 2009 год", November 2007, and
+    # held646's "будет полностью сдана в эксплуатацию до ноября 2016 года", October 2015)
+    assert {claim.value for claim in openings[0].claims} == {
+        2009.0, 2011.0, 2013.0, 2014.0, 2016.0, 2017.0
+    }
     # "запуск маршрута запланирован на начало следующего года, что позволит БТК
     # функционировать на всю мощность" (held132): "начало" dates, no opening
     later = _claim("held132_bmge_20231201_btk_90pct_2024.txt", "на начало следующего года")
@@ -4338,3 +4346,57 @@ def test_the_btk_line_named_from_its_other_end_and_the_titr_as_tktm_are_found() 
     titr = "held653_ritmeurasia_20220318_titr_joint_venture.txt"
     assert [(m.layer, m.feature) for m in _analysis(titr).mentions if m.text == "ТКТМ"] == [
         ("middle_corridor", None)]
+
+
+def test_a_labelled_date_line_is_a_dateline() -> None:
+    # "Дата публикации: 1 декабря 2018" (held663, lazarevsky.club), alone on its line
+    name = "held663_lazarevsky_20181201_turkish_stream_unmapped.txt"
+    assert _analysis(name).document.date == "2018-12-01"
+    text = "Заголовок\n\nОпубликовано: 12.03.2020\n\nТекст статьи.\n"
+    assert parse_document(text, "x.txt").date == "2020-03-12"
+    # a sentence that names a date after such a word goes on after it: no dateline
+    text = "Заголовок\n\nДата публикации: 1 декабря 2018 года перенесена на весну.\n"
+    assert parse_document(text, "x.txt").date is None
+
+
+def test_a_road_described_by_the_countries_it_joins_is_no_mapped_line() -> None:
+    # held667 (Day.Az): "дороги, которая соединит Турцию с Азербайджаном … К концу 2030 года
+    # практически все основные участки дорог … будут завершены": Georgia's roads, in an
+    # article that names no railway; the deadline is no claim of the Kars-Dilucu line
+    name = "held667_dayaz_20260208_georgia_roads_2030_unmapped.txt"
+    deadlines = [claim for claim in _analysis(name).claims if claim.kind == "deadline"]
+    assert len(deadlines) == 3  # the lead printed twice, and once more after
+    assert {(claim.value, claim.layer) for claim in deadlines} == {(2030.0, None)}
+    # a railway line so described still is (held120: "линия железной дороги … которая
+    # соединит Турцию и Нахичевань")
+    line = _claim("held120_vz_20230928_kars_nakhchivan_224km_five_years.txt", "224 км")
+    assert (line.feature, line.link) == ("kars-dilucu", "route through TR")
+
+
+def test_a_lines_commissioning_as_a_noun_is_its_opening() -> None:
+    # held657 (Kazakhstan Today): "Ввод в эксплуатацию КАТБ, строительство которого обойдется
+    # почти в полмиллиарда долларов, запланирован на 2009 год": the opening, the first stage,
+    # as "будет сдана в эксплуатацию" is
+    deadline = _claim("held657_kt_20071121_btk_422m_usd_2009.txt", "на 2009 год")
+    assert (deadline.feature, deadline.value, deadline.scope) == ("btk", 2009.0, "stage:1")
+
+
+def test_a_month_of_a_named_year_ahead_beside_a_completion_is_a_deadline() -> None:
+    # "Железная дорога Баку – Тбилиси - Карс (БТК) будет полностью сдана в эксплуатацию до
+    # ноября 2016 года" (held646), "Завершение первого этапа строительства запланировано на
+    # декабрь 2014 года" (held279), "Первая фаза строительства … завершится в мае 2018 года"
+    # (held122): deadlines of their year
+    btk = _claim("held646_kavkazuzel_20151014_btk_november_2016.txt", "до ноября 2016 года")
+    assert (btk.feature, btk.value, btk.scope, btk.qualifier) == ("btk", 2016.0, "stage:1", "by")
+    aktau = _claim("held279_tengrinews_20141001_aktau_expansion_19_5mt.txt", "на декабрь 2014")
+    assert (aktau.feature, aktau.value, aktau.scope) == ("aktau", 2014.0, "stage:1")
+    alat = _last_claim("held122_blackseanews_20180208_baku_port_first_phase.txt",
+                       "в мае 2018 года")  # fmt: skip
+    assert (alat.feature, alat.value, alat.scope) == ("alat", 2018.0, "stage:1")
+    # a month gone is a past event with no day, no claim: "Проект введен в эксплуатацию в
+    # сентябре 2025 года" (held109), "Паромный комплекс Курык … был введён в эксплуатацию в
+    # декабре 2016 года" (held161); nor does "по состоянию на февраль 2026 года" (dev04) date one
+    for name, written in (("held109_dayaz_20251218_sp_georgian_railway.txt", "в сентябре"),
+                          ("held161_b4mms_20250604_kuryk_restrictions_4mt.txt", "в декабре"),
+                          ("dev04_dayaz_20260204_digital_silk_road.txt", "на февраль")):
+        assert not [claim for claim in _analysis(name).claims if claim.text.startswith(written)]

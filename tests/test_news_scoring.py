@@ -63,6 +63,20 @@ def test_mentions_before_the_lead_are_not_scored() -> None:
     assert score_mentions([headline], [], body=locate(TEXT, "Мощность")[0]) == Tally(0, 0, 0)
 
 
+def test_a_place_named_for_context_is_no_mention_held_against_the_reader() -> None:
+    # the gazetteer's context features (Astana, Gabala, the Turkmenbashi port) are places the
+    # reader finds so as not to give their figures to a project; the annotation counts no place
+    # as a mention (docs/news-annotation.md, Mentions), so the scorer leaves them out
+    text = "Астана. 15 ноября. Порт Актау принял 140 тысяч TEU."
+    start, end = locate(text, "Астана")
+    city = Mention("a.txt", "context", "astana", "Астана", "Астана", 0, start, end, start)
+    start, end = locate(text, "Порт Актау")
+    port = Mention("a.txt", "aktau_port", "aktau", "Порт Актау", "порт Актау", 0, start, end,
+                   start)  # fmt: skip
+    gold = gold_items(text, [{"text": "Порт Актау", "layer": "aktau_port", "feature": "aktau"}])
+    assert score_mentions([city, port], gold, body=0) == Tally(1, 1, 1)
+
+
 def test_a_claim_is_right_only_with_its_feature_measure_scope_and_value() -> None:
     gold = gold_items(TEXT, [_gold_claim("140 тысяч TEU", unit="TEU/yr", scope="stage:1")])
     right = _claim("140 тысяч TEU", unit="TEU/yr", scope="stage:1")

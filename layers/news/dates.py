@@ -257,6 +257,17 @@ _RUBRIC_LEAD = re.compile(
 )
 
 
+# A label an outlet prints before the date on its dateline: "Дата публикации: 1 декабря 2018"
+# (lazarevsky.club, held663), "Опубликовано: 12.03.2020", "Дата: 5 мая 2021". Only a line
+# that is the label and a date is read so (the rest of :func:`publication_date`'s test): a
+# sentence that names a publication date goes on after it.
+_LABEL_LEAD = re.compile(
+    r"(?:дата(?:\s+(?:публикации|размещения|выхода|создания|новости))?\s*:"
+    r"|(?:дата\s+(?:публикации|размещения|выхода)|опубликовано|размещено|добавлено)\s*:?)\s*",
+    re.IGNORECASE,
+)
+
+
 # The same date restated at once in short form, as Dzen prints its dateline: "5 декабря 2023"
 # and "5 дек 2023" with nothing between them ("5 декабря 20235 дек 2023", held465); the short
 # form's year may be cut where the excerpt ends ("18 апреля 202518 апр 20", held518): its
@@ -283,9 +294,9 @@ _READ_COUNT = re.compile(r"\s+(?:Прочитано|Просмотров|Про�
 
 
 def _dateline(line: str) -> str:
-    """``line`` (made :func:`_bare`) without a weekday, an issue's number or a rubric before
-    its date, nor a count of reads after it."""
-    lead = _DATELINE_LEAD.match(line) or _RUBRIC_LEAD.match(line)
+    """``line`` (made :func:`_bare`) without a weekday, an issue's number, a label ("Дата
+    публикации:") or a rubric before its date, nor a count of reads after it."""
+    lead = _DATELINE_LEAD.match(line) or _LABEL_LEAD.match(line) or _RUBRIC_LEAD.match(line)
     line = line[lead.end() :] if lead else line
     count = _READ_COUNT.search(line) if line[-1:].isdigit() else None
     return line[: count.start()] if count else line

@@ -784,6 +784,26 @@ _JOINS_COUNTRY = re.compile(r"\bсоедин[а-яё]*\s+([А-ЯЁ][а-яё]+)\s
 # работы еще не начаты. Там необходимо построить дорогу протяженностью 42 километра" (held92).
 _ON_TERRITORY = re.compile(r"\bна\s+территории\s+([А-ЯЁ][а-яё]+)")
 _LINE_NOUN = re.compile(r"\b(?:дорог|лини|ветк|маршрут)[а-яё]*", re.IGNORECASE)
+# What makes "дорога" a railway: an article that never writes one of these speaks of roads,
+# which the catalog does not map ("дороги, которая соединит Турцию с Азербайджаном", held667:
+# Georgia's roads to the borders, no railway named).
+_RAIL = re.compile(r"железн|ж/д|поезд|рельс", re.IGNORECASE)
+
+
+@per_text(maxsize=4)
+def _speaks_of_rail(text: str) -> bool:
+    return _RAIL.search(text) is not None
+
+
+def _names_only_a_road(text: str, start: int, end: int) -> bool:
+    """Whether the sentence ``text[start:end]`` describes its line only as "дорога" in an
+    article that names no railway (:data:`_RAIL`): a road, no mapped line."""
+    nouns = [noun[0].lower() for noun in _LINE_NOUN.finditer(text, start, end)]
+    return (
+        bool(nouns)
+        and all(noun.startswith("дорог") for noun in nouns)
+        and not _speaks_of_rail(text)
+    )
 
 
 def link_through_country(
@@ -802,7 +822,9 @@ def link_through_country(
     before, is that feature's when it fits the feature's published lengths
     (:func:`feature_by_length`): "на территории Армении работы еще не начаты. Там необходимо
     построить дорогу протяженностью 42 километра" (held92); the 305 km of a railway planned
-    from Iran through Armenia (held117) is not."""
+    from Iran through Armenia (held117) is not. A road is no such line: a sentence that calls
+    its line only "дорога" in an article that names no railway (held667's "дороги, которая
+    соединит Турцию с Азербайджаном", Georgia's roads to the borders) links nothing."""
     text = document.text
     line_here = kilometres is not None and (
         _LINE_NOUN.search(text, *document.sentences[index]) is not None
@@ -815,6 +837,8 @@ def link_through_country(
         territory = line_here and index - sentence <= 1 and "территории" in said
         if "через" not in said and "соедин" not in said and not territory:
             continue  # rare: test it before the patterns
+        if _names_only_a_road(text, start, end):
+            continue  # "дороги, которая соединит Турцию с Азербайджаном": a road
         described = [*_THROUGH_COUNTRY.finditer(text, start, end),
                      *_JOINS_COUNTRY.finditer(text, start, end)]  # fmt: skip
         fitting = list(_ON_TERRITORY.finditer(text, start, end)) if territory else []

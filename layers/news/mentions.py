@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Iterator, Sequence
@@ -139,21 +140,7 @@ def find_mentions(document: NewsDocument, gazetteer: Gazetteer | None = None) ->
         for match in sorted(matches, key=lambda match: match.start):
             if names_a_road(document.text, start, match.start):
                 continue
-            before = max(start, match.start - 30)
-            if (
-                _COMPANY_AFTER.match(document.text, match.end)
-                or _ORGANISATION_BEFORE.search(document.text, before, match.start)
-                or _TITLE_OF_ARTICLE_BEFORE.search(
-                    document.text, max(start, match.start - TITLE_REACH), match.start
-                )
-                or (
-                    _LEGAL_FORM_BEFORE.search(document.text, before, match.start)
-                    and "подписать" in range_lemmas(document.text, start, end)
-                )
-                or _SOURCE_COMPANY_BEFORE.search(
-                    document.text, max(start, match.start - 60), match.start
-                )
-            ):
+            if _named_after(document.text, start, end, match.start, match.end):
                 continue  # a company or a body named after the feature, or a title cited
             if _GRADE_AFTER.match(document.text, match.end):
                 continue  # an oil grade named after the pipeline
@@ -190,7 +177,93 @@ def find_mentions(document: NewsDocument, gazetteer: Gazetteer | None = None) ->
                     position=match.start,
                 )
             )
-    return found
+    return found + defined_abbreviations(document, found)
+
+
+# An abbreviation an article defines in brackets right after a name: "железной дороги Карс -
+# Ахалкалаки - Тбилиси - Баку (КАТБ)" (held657): two to eight capitals, nothing else inside.
+_DEFINED_ABBREVIATION = re.compile(r"\s*\(([А-ЯЁA-Z]{2,8})\)")
+# The Cyrillic letter a Latin capital stands for at the start of a name: "BTC" after
+# "Баку-Тбилиси-Джейхан" (held642).
+_CYRILLIC_OF = str.maketrans("ABVGDEZIKLMNOPRSTUFH", "АБВГДЕЗИКЛМНОПРСТУФХ")
+
+
+def _abbreviates(abbreviation: str, written: str) -> bool:
+    """Whether ``abbreviation`` opens with the first letter of the name proper ``written`` it
+    follows, its first capitalised word (a common noun before it, "нефтепровод Баку–Тбилиси–
+    Джейхан (BTC)", is no part of it), in Cyrillic or in its Latin transliteration: "КАТБ" of
+    "Карс - Ахалкалаки - Тбилиси - Баку"; not "ФОТО" after "БТК (ФОТО)", a caption's mark, nor
+    "ТАЕ" after "Сегмент … магистрали Транс-Азия-Европа" (held256), the whole line's
+    abbreviation, not the segment's."""
+    first = next((word[0] for word in written.split() if word[0].isupper()), "")
+    return bool(first) and abbreviation[0].translate(_CYRILLIC_OF) == first.translate(_CYRILLIC_OF)
+
+
+def defined_abbreviations(document: NewsDocument, found: Sequence[Mention]) -> list[Mention]:
+    """The mentions of abbreviations ``document`` defines for a feature it names (``found``):
+    "Карс - Ахалкалаки - Тбилиси - Баку (КАТБ)" makes "КАТБ", there and wherever the body
+    writes it after, a mention of that feature (the article's own alias; the gazetteer does not
+    list it). Layers of places (:data:`CONTEXT_LAYERS`) define none; an abbreviation that is a
+    mention already stays as it was, and one that names a company or a body after the feature
+    (:func:`_named_after`) is none, as with the gazetteer's names."""
+    text = document.text
+    spans = sorted((mention.position, mention.position + len(mention.text)) for mention in found)
+    starts = [start for start, _ in spans]
+    taken = {start for start, _ in spans}
+    aliases: dict[str, Mention] = {}
+    for mention in found:
+        defined = _DEFINED_ABBREVIATION.match(text, mention.position + len(mention.text))
+        if (
+            defined
+            and defined.start(1) not in taken  # the gazetteer's own abbreviation: found already
+            and mention.layer not in CONTEXT_LAYERS
+            and _abbreviates(defined[1], mention.text)
+        ):
+            aliases.setdefault(defined[1], mention)
+    if not aliases:
+        return []
+    added = []
+    for abbreviation, named in aliases.items():
+        # one scan of the text after the name, each hit placed in its paragraph after
+        pattern = re.compile(rf"(?<![\w-]){abbreviation}(?![\w-])")
+        for written in pattern.finditer(text, named.position):
+            paragraph = document.paragraph_index(written.start())
+            # the last mention that opens before the hit ends: does it reach into the hit?
+            before = bisect.bisect_left(starts, written.end()) - 1
+            if paragraph is None or (before >= 0 and spans[before][1] > written.start()):
+                continue  # outside the body, or in a mention already
+            start, end = document.body_spans[paragraph]
+            if _named_after(text, start, end, *written.span()):
+                continue  # "трубопроводной компании BTC Co", "ассоциации ТМТМ"
+            original_start, original_end = document.original_span(*written.span())
+            added.append(
+                dataclasses.replace(
+                    named,
+                    text=abbreviation,
+                    sentence=document.sentence_index(written.start()),
+                    start=original_start,
+                    end=original_end,
+                    position=written.start(),
+                )
+            )
+    return sorted(added, key=lambda mention: mention.position)
+
+
+def _named_after(text: str, start: int, end: int, name_start: int, name_end: int) -> bool:
+    """Whether the name ``text[name_start:name_end]`` in the paragraph ``text[start:end]``
+    is a company's or a body's named after the feature ("компании Middle Corridor Multimodal
+    Ltd", "Международной ассоциации ТМТМ"), or stands in an article's title cited."""
+    before = max(start, name_start - 30)
+    return bool(
+        _COMPANY_AFTER.match(text, name_end)
+        or _ORGANISATION_BEFORE.search(text, before, name_start)
+        or _TITLE_OF_ARTICLE_BEFORE.search(text, max(start, name_start - TITLE_REACH), name_start)
+        or (
+            _LEGAL_FORM_BEFORE.search(text, before, name_start)
+            and "подписать" in range_lemmas(text, start, end)
+        )
+        or _SOURCE_COMPANY_BEFORE.search(text, max(start, name_start - 60), name_start)
+    )
 
 
 # A whole line's name followed by the country whose part of it is meant: "на своей

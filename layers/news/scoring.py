@@ -20,7 +20,7 @@ from caspian.layers.news.claims import Claim
 from caspian.layers.news.conflicts import Conflict
 from caspian.layers.news.mentions import Mention
 
-#: Layers whose names are context, not projects: their claims are not scored.
+#: Layers whose names are context, not projects: their mentions and claims are not scored.
 CONTEXT_LAYERS = ("context",)
 _CLAIM_FIELDS = ("layer", "feature", "kind", "unit", "scope")
 
@@ -124,8 +124,11 @@ def _match(found: Sequence[Any], gold: Sequence[GoldItem], same: Any) -> int:
 
 
 def score_mentions(mentions: Sequence[Mention], gold: Sequence[GoldItem], body: int) -> Tally:
-    """Mentions found from offset ``body`` on against the gold mentions."""
-    found = [mention for mention in mentions if mention.start >= body]
+    """Mentions found from offset ``body`` on against the gold mentions; a place named for
+    context (:data:`CONTEXT_LAYERS`: "в Астане") is no mention of a project
+    (docs/news-annotation.md, Mentions), as a claim linked to one is not counted."""
+    found = [mention for mention in mentions
+             if mention.start >= body and mention.layer not in CONTEXT_LAYERS]  # fmt: skip
     right = _match(
         found,
         gold,

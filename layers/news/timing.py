@@ -56,12 +56,13 @@ OPERATES = {"действовать", "функционировать", "экс�
 # в 2013 году" (not "запуск маршрута запланирован на начало следующего года, что позволит БТК
 # функционировать на всю мощность": "начало" there dates), or in one: "железная дорога
 # заработает в следующем году", "ЖД Баку-Тбилиси-Карс планируется сдать в 2013" (held257: a
-# line handed over is commissioned).
+# line handed over is commissioned), and its commissioning as a noun: "Ввод в эксплуатацию
+# КАТБ … запланирован на 2009 год" (held657).
 _OPENS = re.compile(
     r"\b(?:(?:начн[её]т|начнут|начал[аио]?|начинает|начинают)\s+"
     r"(?:действовать|функционировать|эксплуатироваться|работать)|заработа(?:ет|ют|л[аио]?)"
     r"|(?:начн[её]тся|начал[оа])\s+(?:коммерческ[а-яё]+\s+)?эксплуатаци[яи]"
-    r"|сда(?:ть|ст|дут|н[аоы]?))\b",
+    r"|сда(?:ть|ст|дут|н[аоы]?)|ввод(?:а|ом)?\s+в\s+эксплуатацию)\b",
     re.IGNORECASE,
 )
 
@@ -266,7 +267,18 @@ def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
                     for match in _searched(pattern, text, start, end)
                     if not _starts_work(text, match, start, end)
                     and not _of_talks(text, match, start, end)]  # fmt: skip
+        in_year.extend(
+            match for match in (_IN_MONTH.finditer(text, start, end) if dated else ())
+            if _ahead(text, match, start, end)
+            and not _starts_work(text, match, start, end)
+            and not _of_talks(text, match, start, end)
+        )  # fmt: skip
         for match in in_year:
+            if match.re is _IN_MONTH:
+                yield Quantity("deadline", float(match[3]), "year", match.start(), match.end(),
+                               qualifier="by" if match[1].lower() in ("до", "к") else "in",
+                               extra={"end_of_year": False})  # fmt: skip
+                continue
             year = next(group for group in match.groups() if group)
             yield Quantity("deadline", float(year), "year", match.start(),
                            match.end(), qualifier="in", extra={"end_of_year": False})
@@ -504,6 +516,31 @@ _TERM_MONTHS = needs_words(
     ),
     ("срок", "сроки", "срока", "сроков"),
 )
+
+
+# A month of a named year beside a completion: "Первая фаза строительства … завершится в мае
+# 2018 года" (held122), "будет полностью сдана в эксплуатацию до ноября 2016 года" (held646),
+# "Завершение первого этапа строительства запланировано на декабрь 2014 года" (held279). One
+# month only, "в" right before it: "в январе-мае 2018 года" is a window, no deadline; "по
+# состоянию на февраль 2026 года" dates a state. Only a month ahead, its clause in the future
+# (:data:`_AHEAD`): a month gone, "Проект введен в эксплуатацию в сентябре 2025 года", is a
+# past event with no day, no claim (docs/news-annotation.md).
+_IN_MONTH = re.compile(
+    rf"\b(?<!состоянию\s)(в|во|до|к|на)\s+({_MONTH})\s+({YEAR})\s+{_OF_YEAR}", re.IGNORECASE
+)
+# A clause in the future: "будет сдана", "планируется", "запланировано на", or a perfective
+# verb of completion in the future ("завершится", "закончатся").
+_AHEAD = re.compile(
+    r"\b(?:будет|будут|планиру[а-яё]+|запланирован[а-яё]*|ожидается|предстоит|намечен[а-яё]*"
+    r"|заверш[иа]тся|законч[иа]тся)\b",
+    re.IGNORECASE,
+)
+
+
+def _ahead(text: str, match: re.Match[str], start: int, end: int) -> bool:
+    """Whether the clause of ``match`` in its sentence ``text[start:end]`` speaks of what is
+    ahead (:data:`_AHEAD`)."""
+    return _AHEAD.search(text, *_clause_around(text, match, start, end)) is not None
 
 
 def _month_number(word: str) -> int:
