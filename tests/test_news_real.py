@@ -126,11 +126,12 @@ def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
 
 # (right, found, expected) measured on each part when the floors were set; conflicts are
 # (real reported, reported, real found). Development (700 articles) with the forty-ninth part
-# (held669-held689) in it, measured before anything was changed for it. The held-out part is
+# (held669-held689) in it, measured before anything was changed for it (mentions (1638, 1670,
+# 1715) before held685's "BSSC" was annotated). The held-out part is
 # empty until the next one is added: its figures are placeholders, set from that part's first
 # and only run.
 MEASURED = {
-    "dev": {"mentions": (1638, 1670, 1715), "claims": (984, 1077, 1134), "dates": 514,
+    "dev": {"mentions": (1639, 1670, 1716), "claims": (984, 1077, 1134), "dates": 514,
             "conflicts": (61, 77, 667)},
     "heldout": {"mentions": (0, 0, 0), "claims": (0, 0, 0), "dates": 0,
                 "conflicts": (0, 0, 0)},
