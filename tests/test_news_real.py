@@ -127,11 +127,12 @@ def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
 # (right, found, expected) measured on each part when the floors were set; conflicts are
 # (real reported, reported, real found). Development (700 articles) with the forty-ninth part
 # (held669-held689) in it, measured before anything was changed for it (mentions (1638, 1670,
-# 1715) before held685's "BSSC" was annotated). The held-out part is
+# 1715) before held685's "BSSC" was annotated), raised as the round fixed its classes. The
+# held-out part is
 # empty until the next one is added: its figures are placeholders, set from that part's first
 # and only run.
 MEASURED = {
-    "dev": {"mentions": (1639, 1670, 1716), "claims": (984, 1077, 1134), "dates": 514,
+    "dev": {"mentions": (1639, 1670, 1716), "claims": (984, 1077, 1134), "dates": 515,
             "conflicts": (61, 77, 667)},
     "heldout": {"mentions": (0, 0, 0), "claims": (0, 0, 0), "dates": 0,
                 "conflicts": (0, 0, 0)},
@@ -4402,3 +4403,15 @@ def test_a_month_of_a_named_year_ahead_beside_a_completion_is_a_deadline() -> No
                           ("held161_b4mms_20250604_kuryk_restrictions_4mt.txt", "в декабре"),
                           ("dev04_dayaz_20260204_digital_silk_road.txt", "на февраль")):
         assert not [claim for claim in _analysis(name).claims if claim.text.startswith(written)]
+
+
+def test_a_date_in_brackets_alone_on_its_line_is_a_dateline() -> None:
+    # "(30.12.1999)" under a digest's title and main points (held675, caspinfo.org); the
+    # reprinted newspaper's "*Независимая газета, 21.12.1999." below it is not the page's date
+    name = "held675_caspinfo_19991230_caspian_geopolitics_ng_unmapped.txt"
+    assert _analysis(name).document.date == "1999-12-30"
+    text = "Заголовок\n\n(5 мая 2021 г.)\n\nТекст статьи.\n"
+    assert parse_document(text, "x.txt").date == "2021-05-05"
+    # a bracketed date that goes on into a sentence is no dateline
+    text = "Заголовок\n\n(30.12.1999) соглашение подписано в Баку.\n"
+    assert parse_document(text, "x.txt").date is None
