@@ -225,6 +225,7 @@ def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
             _of_most_works(text, match, start, end)
             or _of_talks(text, match, start, end)
             or _of_earnings(text, match, start, end)
+            or _of_rank(text, match, start, end)
         ):
             continue
         last = float(match[4]) if match[4] and int(match[4]) > int(match[3]) else None
@@ -260,7 +261,8 @@ def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
                    and not _planned_before(text, match, start, end)
                    and not _of_talks(text, match, start, end)
                    and not _of_most_works(text, match, start, end)
-                   and not _of_earnings(text, match, start, end)]  # fmt: skip
+                   and not _of_earnings(text, match, start, end)
+                   and not _of_rank(text, match, start, end)]  # fmt: skip
         relative = [match
                     for pattern in (_RELATIVE_IN, _RELATIVE_PART, _RELATIVE_START,
                                     _RELATIVE_MID, _RELATIVE_WITHIN)
@@ -372,6 +374,20 @@ def _of_earnings(text: str, match: re.Match[str], start: int, end: int) -> bool:
     """Whether the clause of a year ``match`` (within ``text[start:end]``, its sentence) says
     what is to be earned by then (:data:`EARNINGS`), not what is to be done."""
     return bool(range_lemmas(text, *_clause_around(text, match, start, end)) & EARNINGS)
+
+
+#: Words of a rank among countries or companies: a year by which a country plans to reach
+#: one ("к 2012 году его страна планирует войти в пятерку крупнейших экспортеров нефти",
+#: held689, said beside the BTC pipeline) is the country's goal, no deadline of a project.
+RANKS = frozenset({"пятерка", "тройка", "десятка", "двадцатка", "лидер"})
+
+
+def _of_rank(text: str, match: re.Match[str], start: int, end: int) -> bool:
+    """Whether the clause of a year ``match`` (within ``text[start:end]``, its sentence) says
+    what rank is to be reached by then (:data:`RANKS`; "войти в число" too), not what is to
+    be done."""
+    said = range_lemmas(text, *_clause_around(text, match, start, end))
+    return bool(said & RANKS) or {"войти", "число"} <= said
 
 
 #: Words that speed a work up: a year in whose clause works are sped up is no completion ("В
