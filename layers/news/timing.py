@@ -356,13 +356,18 @@ def _of_talks(text: str, match: re.Match[str], start: int, end: int) -> bool:
     """Whether the clause of a year ``match`` (within ``text[start:end]``, its sentence) ends
     negotiations, not the works: "В первой половине будущего года стороны должны завершить
     переговоры о технических деталях проекта TRIPP" (held250) is no deadline of the project."""
-    return bool(range_lemmas(text, *_clause_around(text, match, start, end)) & _TALKS)
+    return bool(range_lemmas(text, *_clause_around(text, match, start, end)) & (_TALKS | _CEREMONY))
 
 
 #: Words of talks: negotiations, and the details the sides are to discuss or put on paper
 #: ("До конца этого года мы должны описать все детали на бумаге", held544; "до конца текущего
 #: года должны быть обсуждены все детали", held512): no deadline of the works.
 _TALKS = frozenset({"переговоры", "деталь"})
+#: A ceremony planned for a time is no deadline of the works either: "Проведение официальной
+#: церемонии открытия турецкого участка … и терминала в Джейхане планируется на весну 2006
+#: года после того, как нефть будет доставлена до этого порта" (held642): the works are done
+#: before it.
+_CEREMONY = frozenset({"церемония"})
 
 
 #: Words of money earned: a year by which a profit is expected ("до 2020 года ожидается
