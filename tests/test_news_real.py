@@ -1,8 +1,9 @@
 """The news reader on real articles (tests/data/news_real, docs/news-annotation.md).
 
 The floors are the figures measured when the set was scored (README, "Measured on real
-articles"; every part and round in docs/news-measured.md): a change that makes the reader worse on real news fails here. Each class of error
-the reader was improved on has a test on the real wording that showed it.
+articles"; every part and round in docs/news-measured.md): a change that makes the reader
+worse on real news fails here. Each class of error the reader was improved on has a test on
+the real wording that showed it.
 """
 
 from __future__ import annotations
