@@ -106,6 +106,17 @@ def test_an_unwritable_output_is_refused_before_any_download(tmp_path, capsys) -
     assert "querying Overpass" not in err
 
 
+@pytest.mark.parametrize("name", ["rail.html", "rail.gpkg", "rail.csv"])
+def test_an_output_named_for_another_format_is_refused_before_any_download(
+    tmp_path, capsys, name: str
+) -> None:
+    # fetch writes GeoJSON; "-o rail.html" was refused only after the whole download
+    code, _, err = run_cli(_fetch_args(tmp_path, "-o", str(tmp_path / name)), capsys)
+    assert code == 2
+    assert f"{name} ends in .{name.split('.')[1]}" in err and "but this writes GeoJSON" in err
+    assert "querying Overpass" not in err
+
+
 #: A pipeline answer in Overpass's JSON form: one way of three nodes (hand-made).
 PIPELINE_RESPONSE = {
     "version": 0.6,

@@ -95,14 +95,16 @@ def written_message(path: str | os.PathLike[str]) -> tuple[str, bool]:
     return terminal_text(f"wrote {display_path(path)}"), stream
 
 
-def check_output_target(path: str | os.PathLike[str]) -> None:
+def check_output_target(path: str | os.PathLike[str], *, kind: str | None = None) -> None:
     """Raise :class:`OutputError` now if ``path`` could not be written later.
 
     For commands that download or compute for a while before they write: the user hears
     about a missing or read-only folder before the work, not after it. The same rules as
-    :func:`atomic_path`: what must not be written over is refused here already.
+    :func:`atomic_path`: what must not be written over is refused here already, and so is a
+    name whose suffix says another ``kind`` than the one to be written.
     """
     requested = output_path(path)
+    _refuse_suffix(requested, kind)
     stream = _redirected_stream(requested)
     if stream is not None:  # written into the open descriptor, as atomic_path will
         stream.close()

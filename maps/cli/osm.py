@@ -56,7 +56,7 @@ def fetch_command(
 
     box = parse_bbox(bbox)
     target = output or f"osm-{what}.geojson"
-    check_output_target(target)
+    check_output_target(target, kind="GeoJSON")
     settings = OsmSettings(cache_folder=cache_folder, overpass_url=overpass_url)
     frame = fetch_osm_features(box, OSM_TAGS[what], settings, _progress)
     table = osm_features_table(frame, what)
