@@ -10,6 +10,7 @@ from caspian.layers.osm.overpass import (
     OsmSettings,  # light: the heavy imports are inside calls
     fetch_osm_features,
 )
+from caspian.maps.cli.main import OnceGroup
 from caspian.maps.cli.options import nonempty_path
 
 WHAT = ("rail", "pipeline", "power", "port")
@@ -19,7 +20,7 @@ def _progress(line: str) -> None:
     click.echo(f"caspian: {line}", err=True)
 
 
-@click.group("osm")
+@click.group("osm", cls=OnceGroup)
 def osm_command() -> None:
     """Read OpenStreetMap: download railways, pipelines, power lines or ports."""
 
