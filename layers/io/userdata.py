@@ -159,14 +159,24 @@ _BINARY_FORMATS: tuple[tuple[bytes, str], ...] = (
     (b"PAR1", "a Parquet file; convert it (ogr2ogr -f GeoJSON out.geojson in.parquet)"),
     (b"\x00\x00\x27\x0a", "a shapefile's .shp; convert it "
      "(ogr2ogr -f GeoJSON out.geojson in.shp)"),
+    (b"fgb\x03", "a FlatGeobuf file; name it .fgb, or convert it "
+     "(ogr2ogr -f GeoJSON out.geojson in.fgb)"),
 )
 
 
 def refuse_binary(head: bytes) -> None:
-    """Refuse a file whose first bytes show another format (gzip, ZIP, SQLite, UTF-16, ...)."""
+    """Refuse a file whose first bytes show another format (gzip, ZIP, SQLite, UTF-16, XML,
+    ...): a JSON text never starts with ``<``."""
     for magic, what in _BINARY_FORMATS:
         if head.startswith(magic):
             raise UnusableError(f"not GeoJSON: the file is {what}")
+    text = head[:256].removeprefix(codecs.BOM_UTF8).lstrip()
+    if text.lower().startswith((b"<!doctype html", b"<html")):
+        raise UnusableError("not GeoJSON: the file is an HTML page (a download that got an "
+                            "error page?); download the GeoJSON itself")
+    if text.startswith(b"<"):
+        raise UnusableError("not GeoJSON: the file is XML (KML, GPX or OSM?); convert it "
+                            "(ogr2ogr -f GeoJSON out.geojson in.kml)")
     if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
         raise UnusableError("file is UTF-16; GeoJSON must be UTF-8: save it again as UTF-8")
 
