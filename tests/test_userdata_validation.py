@@ -127,6 +127,10 @@ MALFORMED: list[tuple[str, str, str]] = [
      'Feature has no "properties" member'),
     ("duplicate_json_key", '{"type": "Point", "coordinates": [49.8, 40.4], '
      '"coordinates": [50.0, 40.0]}', "duplicate key 'coordinates'"),
+    # was "invalid JSON at line 2 column 1: Extra data; fix the syntax": nothing to fix there
+    ("geojson_lines_named_geojson", json.dumps(_feature(_point(49.8, 40.4))) + "\n"
+     + json.dumps(_feature(_point(49.9, 40.5))) + "\n",
+     "one JSON text per line is GeoJSON Lines: name the file .geojsonl"),
     ("bbox_of_two_values", _fc(_feature(_point(49.8, 40.4)), bbox=[49.8, 40.4]),
      "\"bbox\" has 2 value(s); RFC 7946 writes it [west, south, east, north]"),
     ("bbox_of_strings", _fc({**_feature(_point(49.8, 40.4)), "bbox": ["49", "40", "50", "41"]}),

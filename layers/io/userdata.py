@@ -250,10 +250,15 @@ def json_decoder(duplicates: list[str]) -> json.JSONDecoder:
                             object_pairs_hook=_pairs(duplicates))
 
 
-def invalid_json(line: int, column: int, reason: str) -> UnusableError:
-    """The problem of text that is not JSON, at ``line`` and ``column`` (from 1)."""
-    return UnusableError(f"invalid JSON at line {line} column {column}: {reason}; "
-                         "fix the syntax (a JSON linter shows the spot)")
+def invalid_json(line: int, column: int, reason: str, found: str = "") -> UnusableError:
+    """The problem of text that is not JSON, at ``line`` and ``column`` (from 1), where the
+    text has the character ``found`` (when the caller knows it)."""
+    fix = "fix the syntax (a JSON linter shows the spot)"
+    if reason == "Extra data" and line > 1 and column == 1 and found == "{":
+        # a whole JSON text, then another on the next line: GeoJSON Lines (RFC 8142 without
+        # the separators) under a .geojson name, which GDAL reads by its suffix
+        fix = "one JSON text per line is GeoJSON Lines: name the file .geojsonl"
+    return UnusableError(f"invalid JSON at line {line} column {column}: {reason}; {fix}")
 
 
 def _loads(text: str, duplicates: list[str]) -> Any:
@@ -262,7 +267,7 @@ def _loads(text: str, duplicates: list[str]) -> Any:
     try:
         return json_decoder(duplicates).decode(text)
     except json.JSONDecodeError as exc:
-        raise invalid_json(exc.lineno, exc.colno, exc.msg) from None
+        raise invalid_json(exc.lineno, exc.colno, exc.msg, text[exc.pos:exc.pos + 1]) from None
     except RecursionError:
         raise UnusableError(TOO_DEEP) from None
 
