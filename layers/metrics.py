@@ -144,6 +144,11 @@ def _column(frame: pandas.DataFrame, name: str, default: Any = None) -> list[Any
     return [none_if_missing(value) for value in values]
 
 
+def _texts(values: list[Any]) -> list[str | None]:
+    """Each value as text; None for a missing one (None, NaN, empty text)."""
+    return [None if value is None or value == "" else str(value) for value in values]
+
+
 def _line_mask(geoms: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
     # slow import: GEOS and numpy
     import shapely
@@ -235,15 +240,14 @@ def metrics_frame(
     published_km = np.array([np.nan if f is None else float(f["value"]) for f in first])
     delta_km = length_km - published_km
 
-    if "feature" in frame.columns:
-        features = [str(value) for value in frame["feature"].tolist()]
-    elif "id" in frame.columns:
-        features = [str(value) for value in frame["id"].tolist()]
-    else:
-        features = [str(i) for i in range(len(frame))]
+    # Row by row: a file where only some features carry `feature` or `layer` (a catalog
+    # export with features added by hand) names the others by their id and the file.
+    own, ids = (_texts(_column(frame, name)) for name in ("feature", "id"))
+    features = [mine or by_id or str(row)
+                for row, (mine, by_id) in enumerate(zip(own, ids, strict=True))]
 
     columns: dict[str, Any] = {
-        "layer": _column(frame, "layer", layer),
+        "layer": [given or layer for given in _texts(_column(frame, "layer"))],
         "feature": features,
         **{name: _column(frame, name) for name in _TEXT_COLUMNS},
         "length_km": length_km,
