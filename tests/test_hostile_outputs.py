@@ -121,6 +121,17 @@ def test_dev_stdout_redirected_to_a_file_writes_into_that_file(tmp_path: Path,
     assert leftovers(tmp_path) == []
 
 
+def test_a_relative_output_in_a_deleted_current_folder_is_one_line(tmp_path: Path) -> None:
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    script = (f'cd "{gone}" && rmdir "{gone}" && exec "{sys.executable}" -m caspian.maps '
+              + " ".join(EXPORT_CSV) + " out.csv")
+    result = subprocess.run(["sh", "-c", script], capture_output=True, timeout=60)
+    line = one_error_line(result)
+    assert line == "caspian: error: cannot write out.csv: No such file or directory; choose " \
+        "another path"
+
+
 @pytest.mark.parametrize("command", [EXPORT_CSV, ("map", "aktau_port", "-o"),
                                      ("export", "--format", "gpkg", "-o")])
 def test_dash_is_not_taken_as_a_file_name(tmp_path: Path, command: tuple[str, ...]) -> None:

@@ -484,7 +484,10 @@ def _keep_permissions(tmp: Path, mode: int | None) -> None:
 def _descriptor_named(path: Path) -> int | None:
     """The file descriptor of this process that ``path`` names (``/dev/stdout``,
     ``/dev/fd/3``, ``/proc/self/fd/1``), or None for any other name."""
-    text = os.path.abspath(path)
+    try:
+        text = os.path.abspath(path)
+    except OSError:  # a relative name in a folder since deleted: no descriptor's name
+        return None
     if text in ("/dev/stdout", "/dev/stderr"):
         return 1 if text == "/dev/stdout" else 2
     for folder in ("/dev/fd/", "/proc/self/fd/", f"/proc/{os.getpid()}/fd/"):
