@@ -17,6 +17,7 @@ import itertools
 import json
 import math
 import os
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from operator import itemgetter
 from types import MappingProxyType
@@ -144,6 +145,17 @@ def _column(frame: pandas.DataFrame, name: str, default: Any = None) -> list[Any
     return [none_if_missing(value) for value in values]
 
 
+#: A whole number, as OpenStreetMap's ``layer`` tag holds (1 a bridge, -1 a tunnel: the
+#: vertical order, kept by ``caspian osm fetch``), which names no layer: a catalog layer's id
+#: is a word.
+_OSM_LAYER_TAG = re.compile(r"[+-]?[0-9]+(\.0)?")
+
+
+def _texts(values: list[Any]) -> list[str | None]:
+    """Each value as text; None for a missing one (None, NaN, empty text)."""
+    return [None if value is None or value == "" else str(value) for value in values]
+
+
 def _line_mask(geoms: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
     # slow import: GEOS and numpy
     import shapely
@@ -191,7 +203,8 @@ def metrics_frame(
         Country polygons to split with; :func:`caspian.layers.boundaries.country_index`
         (cached) if None.
     layer : str, optional
-        Value of the ``layer`` column when ``frame`` has none (e.g. the file name).
+        Value of the ``layer`` column for a row whose ``layer`` is missing or a whole
+        number (OpenStreetMap's vertical ``layer`` tag), e.g. the file name.
 
     Returns
     -------
@@ -235,15 +248,15 @@ def metrics_frame(
     published_km = np.array([np.nan if f is None else float(f["value"]) for f in first])
     delta_km = length_km - published_km
 
-    if "feature" in frame.columns:
-        features = [str(value) for value in frame["feature"].tolist()]
-    elif "id" in frame.columns:
-        features = [str(value) for value in frame["id"].tolist()]
-    else:
-        features = [str(i) for i in range(len(frame))]
+    # Row by row: a file where only some features carry `feature` or `layer` (a catalog
+    # export with features added by hand) names the others by their id and the file.
+    own, ids = (_texts(_column(frame, name)) for name in ("feature", "id"))
+    features = [mine or by_id or str(row)
+                for row, (mine, by_id) in enumerate(zip(own, ids, strict=True))]
 
     columns: dict[str, Any] = {
-        "layer": _column(frame, "layer", layer),
+        "layer": [layer if given is None or _OSM_LAYER_TAG.fullmatch(given) else given
+                  for given in _texts(_column(frame, "layer"))],
         "feature": features,
         **{name: _column(frame, name) for name in _TEXT_COLUMNS},
         "length_km": length_km,

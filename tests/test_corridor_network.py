@@ -90,3 +90,26 @@ def test_a_route_counts_each_kilometre_in_its_own_accuracy_class_from_build_and_
         assert first_rail["by_accuracy_km"] == {"schematic": 1.7, "traced": 637.7,
                                                 "waypoints": 0.0}
         assert second_rail["by_accuracy_km"] == {"traced": 27.8, "waypoints": 66.4}
+
+
+def test_an_extract_s_left_out_ways_are_said_again_when_the_network_comes_from_the_cache(
+    tmp_path, caplog
+) -> None:
+    # a clipped extract: way 101 uses node 999, which the file lacks. The warning was said
+    # when the network was built, and never again once it came from the cache
+    text = RAIL_XML.read_text(encoding="utf-8")
+    clipped = tmp_path / "clipped.osm"
+    clipped.write_text(text.replace('<nd ref="3"/><nd ref="4"/>',
+                                    '<nd ref="3"/><nd ref="999"/><nd ref="4"/>', 1),
+                       encoding="utf-8")
+    said = []
+    for _ in range(2):
+        caplog.clear()
+        with caplog.at_level("WARNING", logger="caspian"):
+            loaded = load_corridor_network([clipped], folder=tmp_path / "cache")
+        said.append((loaded.from_cache, [record.getMessage() for record in caplog.records]))
+    message = (f"{clipped}: 1 way tagged railway=rail|construction|proposed|disused|abandoned|"
+               "station|halt uses nodes the file lacks (way 101 uses node 999) and is left out; "
+               "extract the ways together with their nodes (osmium extract keeps them; in "
+               "Overpass end the query with `(._;>;); out;`)")
+    assert said == [(False, [message]), (True, [message])]

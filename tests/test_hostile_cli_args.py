@@ -392,3 +392,41 @@ def test_ctrl_c_while_the_command_line_loads_is_one_line_not_a_traceback(
     assert stopped.value.code == 130
     assert capsys.readouterr() == ("", "caspian: interrupted\n")
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # restored
+
+
+@pytest.mark.parametrize("argv, flag, times", [
+    # the first route was dropped without a word: the map showed Baku-Kars only
+    (["map", "--route", "Aktau", "Kars", "--route", "Baku", "Kars", "-o", "x.html"],
+     "--route", 2),
+    # a.csv was never written, and nothing said so
+    (["export", "btc_pipeline", "-o", "a.csv", "-o", "b.csv"], "-o/--output", 2),
+    (["export", "btc_pipeline", "-oa.csv", "--output=b.csv", "--output", "c.csv"],
+     "-o/--output", 3),
+    (["route", "Aktau", "Kars", "--mode", "corridor", "--status", "planned", "--status",
+      "operating"], "--status", 2),
+    (["osm", "fetch", "--bbox", "44.7,38.8,46.3,39.8", "--bbox", "1,2,3,4"], "--bbox", 2),
+])
+def test_an_option_given_twice_is_refused_not_silently_the_last(
+    argv: list[str], flag: str, times: int, capsys: pytest.CaptureFixture[str],
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run_cli(argv, capsys)
+    assert code == 2
+    assert err.splitlines() == [f"caspian: error: {flag} was given {times} times, and only the "
+                                f"last would count; give it once (see 'caspian "
+                                f"{' '.join(argv[:2 if argv[0] == 'osm' else 1])} --help')"]
+    assert os.listdir(tmp_path) == []
+
+
+@pytest.mark.parametrize("argv", [
+    ["map", "context", "--add", "a.geojson", "--add", "b.geojson", "--help"],  # repeatable
+    ["route", "Aktau", "Kars", "--mode", "corridor", "--via", "Baku", "--via", "Tbilisi",
+     "--help"],
+    ["map", "--offline", "--offline", "--help"],  # a switch twice says the same thing
+])
+def test_repeatable_options_and_switches_may_be_given_twice(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run_cli(argv, capsys)
+    assert code == 0 and out.startswith("Usage: caspian ")

@@ -230,6 +230,12 @@ def test_bare_caspian_prints_the_whole_help() -> None:
         (b"SQLite format 3\x00\x10\x00", "a SQLite database (a GeoPackage?)"),
         (b"PAR1\x15\x04", "a Parquet file"),
         (b"\x00\x00\x27\x0a\x00\x00", "a shapefile's .shp"),
+        # these two were "not UTF-8: byte 0x.. at line 1 ...: save the file again as UTF-8"
+        # and "invalid JSON at line 1 column 1": true, but no help
+        (b"fgb\x03fgb\x00\x10\x00", "a FlatGeobuf file"),
+        (b'<?xml version="1.0" encoding="UTF-8"?>\n<kml', "XML (KML, GPX or OSM?)"),
+        (b'\xef\xbb\xbf<kml xmlns="http://www.opengis.net/kml/2.2">', "XML (KML, GPX or OSM?)"),
+        (b"\n  <!DOCTYPE html><html><title>502 Bad Gateway", "an HTML page"),
     ],
 )
 def test_a_binary_file_given_as_geojson_is_named_with_the_conversion(tmp_path: Path,

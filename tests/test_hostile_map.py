@@ -198,3 +198,23 @@ def test_a_user_file_named_like_a_catalog_layer_takes_nothing_of_it(offline_page
     page.wait_for_selector(".leaflet-popup-content")
     assert "bp.com" in page.locator(".leaflet-popup-content").last.inner_text()
     assert log.page_errors == []
+
+
+@pytestmark_browser
+@pytest.mark.parametrize("layer", ["aktau_port", "kuryk_port"])
+def test_a_map_of_one_point_opens_at_a_finite_view(offline_page: Any, tmp_path: Path,
+                                                   layer: str) -> None:
+    # one point gives bounds of no size, which the offline map (a vector basemap: no tile
+    # layer, so no maximum zoom) fitted at zoom Infinity: "Invalid LatLng object: (NaN, NaN)"
+    # and nothing drawn
+    path = write_map(build_map([layer], offline=True), tmp_path / "one.html")
+    page, log = offline_page()
+    page.goto(path.as_uri())
+    page.wait_for_load_state("load")
+    page.wait_for_function("() => window.caspian && caspian.state.ready", timeout=10_000)
+    assert log.page_errors == []
+    (feature,) = load_catalog()[layer].features
+    lon, lat = feature["geometry"]["coordinates"][:2]
+    assert page.evaluate(f"caspian.state.map.getBounds().contains([{lat}, {lon}])")
+    assert 0 < page.evaluate("caspian.state.map.getZoom()") <= 12
+    assert page.locator(".leaflet-overlay-pane path.leaflet-interactive").count() >= 1

@@ -118,6 +118,30 @@ def test_ways_without_their_nodes_are_named_as_such(tmp_path: Path, capsys) -> N
     assert "has no feature tagged" not in line
 
 
+def test_a_way_that_lacks_one_of_its_nodes_is_said_to_be_left_out(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # osmnx drops a way whose nodes the file lacks (a clipped extract); the route was then
+    # made over the other ways without a word, or refused as "no railway track"
+    path = _edited(tmp_path, '<nd ref="3"/><nd ref="4"/>', '<nd ref="3"/><nd ref="999"/>'
+                   '<nd ref="4"/>', "clipped.osm")
+    with caplog.at_level("WARNING", logger="caspian"):
+        ways = rail_ways(read_osm_features(path, OSM_TAGS["rail"]))
+    assert 101 not in ways["osm_id"].tolist() and 102 in ways["osm_id"].tolist()
+    assert [record.getMessage() for record in caplog.records] == [
+        f"{path}: 1 way tagged {RAIL_TAGS} uses nodes the file lacks (way 101 uses node 999) "
+        "and is left out; extract the ways together with their nodes (osmium extract keeps "
+        "them; in Overpass end the query with `(._;>;); out;`)"]
+
+
+def test_a_file_whose_ways_have_all_their_nodes_warns_of_nothing(
+    caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level("WARNING", logger="caspian"):
+        read_osm_features(RAIL_XML, OSM_TAGS["rail"])
+    assert caplog.records == []
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [

@@ -103,6 +103,35 @@ def test_dev_stdout_streams_the_file_to_standard_output() -> None:
     assert result.stdout.startswith(b"layer,feature")
 
 
+@pytest.mark.parametrize("mode", ["wb", "ab"])
+def test_dev_stdout_redirected_to_a_file_writes_into_that_file(tmp_path: Path,
+                                                               mode: str) -> None:
+    # `caspian export ... -o /dev/stdout > btc.csv` (or >>): the shell's file gets the bytes
+    # where a pipe would, at the shell's offset; it was refused as "a symbolic link to
+    # btc.csv, whose suffix (.csv) says another kind of file than none"
+    out = tmp_path / "btc.csv"
+    out.write_bytes(b"kept\n")
+    with out.open(mode) as sink:
+        result = subprocess.run([sys.executable, "-m", "caspian.maps", *EXPORT_CSV, "/dev/stdout"],
+                                stdout=sink, stderr=subprocess.PIPE, cwd="/", timeout=60)
+    assert result.returncode == 0, result.stderr
+    written = out.read_bytes()
+    assert written.startswith(b"kept\nlayer,feature" if mode == "ab" else b"layer,feature")
+    assert written.count(b"\nbtc_pipeline,") == 5
+    assert leftovers(tmp_path) == []
+
+
+def test_a_relative_output_in_a_deleted_current_folder_is_one_line(tmp_path: Path) -> None:
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    script = (f'cd "{gone}" && rmdir "{gone}" && exec "{sys.executable}" -m caspian.maps '
+              + " ".join(EXPORT_CSV) + " out.csv")
+    result = subprocess.run(["sh", "-c", script], capture_output=True, timeout=60)
+    line = one_error_line(result)
+    assert line == "caspian: error: cannot write out.csv: No such file or directory; choose " \
+        "another path"
+
+
 @pytest.mark.parametrize("command", [EXPORT_CSV, ("map", "aktau_port", "-o"),
                                      ("export", "--format", "gpkg", "-o")])
 def test_dash_is_not_taken_as_a_file_name(tmp_path: Path, command: tuple[str, ...]) -> None:

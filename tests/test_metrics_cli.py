@@ -191,3 +191,39 @@ def test_distances_table_pairs_the_ports(capsys) -> None:
     pairs = {(row["from"], row["to"]) for row in rows}
     assert ("aktau_port/aktau", "kuryk_port/kuryk") in pairs
     assert all(float(row["distance_km"]) > 0 for row in rows)
+
+
+@pytest.mark.parametrize("name", ["ways.geojson", "ways.geojsonl"])
+def test_a_row_without_the_layer_or_feature_property_others_have_keeps_stem_and_id(
+    tmp_path, capsys, name: str
+) -> None:
+    # one feature naming its own `feature` and one its `layer` (as a catalog export does):
+    # the others were listed with layer "" and feature "nan" instead of the stem and their id
+    line = {"type": "LineString", "coordinates": [[49.0, 40.0], [50.0, 41.0]]}
+    features = [
+        {"type": "Feature", "id": "w1", "properties": {"feature": "named"}, "geometry": line},
+        {"type": "Feature", "id": "w2", "properties": {}, "geometry": line},
+        {"type": "Feature", "properties": {"layer": "mine"}, "geometry": line},
+    ]
+    text = (json.dumps({"type": "FeatureCollection", "features": features})
+            if name.endswith(".geojson") else "".join(json.dumps(f) + "\n" for f in features))
+    path = _write(tmp_path, name, text)
+    code, out, err = _run(["metrics", "--file", str(path), "--format", "json"], capsys)
+    assert code == 0, err
+    rows = json.loads(out)
+    assert [(row["layer"], row["feature"]) for row in rows] == [
+        ("ways", "named"), ("ways", "w2"), ("mine", "2")]
+
+
+def test_openstreetmap_s_layer_tag_is_not_taken_for_the_layer_s_name(tmp_path, capsys) -> None:
+    # `caspian osm fetch` keeps every tag, and OSM's layer=1 (a bridge) or layer=-1 (a
+    # tunnel) was listed as the layer of those ways: rows "1" and "-1" beside "osm-rail"
+    line = {"type": "LineString", "coordinates": [[49.0, 40.0], [50.0, 41.0]]}
+    features = [{"type": "Feature", "id": f"way/{i}", "properties": {"railway": "rail", **tags},
+                 "geometry": line}
+                for i, tags in enumerate([{"layer": "1", "bridge": "yes"}, {"layer": "-1"}, {}])]
+    path = _write(tmp_path, "osm-rail.geojson", {"type": "FeatureCollection",
+                                                 "features": features})
+    code, out, err = _run(["metrics", "--file", str(path), "--format", "json"], capsys)
+    assert code == 0, err
+    assert [row["layer"] for row in json.loads(out)] == ["osm-rail"] * 3

@@ -98,11 +98,37 @@ def test_route_by_bbox_downloads_through_osmnx_and_routes(tmp_path, capsys, monk
     assert properties["osm_source"] == f"overpass bbox {BBOX_TEXT}"
 
 
+@pytest.mark.parametrize("name", ["route.html", "no/route.geojson"])
+def test_route_refuses_an_output_it_cannot_write_before_the_download(
+    tmp_path, capsys, monkeypatch, name: str
+) -> None:
+    # the cache answers (no network either way); the refusal came only after the routing
+    monkeypatch.chdir(tmp_path)
+    seed_overpass_cache(tmp_path / "cache", BBOX, OsmSettings().overpass_url)
+    code, _, err = run_cli(["route", lonlat(1), lonlat(13), "--mode", "rail", "--bbox",
+                            BBOX_TEXT, "-o", str(tmp_path / name)], capsys)
+    assert code == 2
+    assert ("but this writes GeoJSON" if name.endswith(".html") else
+            "does not exist; create it first") in err
+    assert "osmnx" not in err and "Overpass" not in err
+
+
 def test_an_unwritable_output_is_refused_before_any_download(tmp_path, capsys) -> None:
     code, _, err = run_cli(_fetch_args(tmp_path, "-o", str(tmp_path / "no" / "rail.geojson")),
                            capsys)
     assert code == 2
     assert "does not exist; create it first" in err
+    assert "querying Overpass" not in err
+
+
+@pytest.mark.parametrize("name", ["rail.html", "rail.gpkg", "rail.csv"])
+def test_an_output_named_for_another_format_is_refused_before_any_download(
+    tmp_path, capsys, name: str
+) -> None:
+    # fetch writes GeoJSON; "-o rail.html" was refused only after the whole download
+    code, _, err = run_cli(_fetch_args(tmp_path, "-o", str(tmp_path / name)), capsys)
+    assert code == 2
+    assert f"{name} ends in .{name.split('.')[1]}" in err and "but this writes GeoJSON" in err
     assert "querying Overpass" not in err
 
 

@@ -127,6 +127,18 @@ MALFORMED: list[tuple[str, str, str]] = [
      'Feature has no "properties" member'),
     ("duplicate_json_key", '{"type": "Point", "coordinates": [49.8, 40.4], '
      '"coordinates": [50.0, 40.0]}', "duplicate key 'coordinates'"),
+    # was "invalid JSON at line 2 column 1: Extra data; fix the syntax": nothing to fix there
+    ("geojson_lines_named_geojson", json.dumps(_feature(_point(49.8, 40.4))) + "\n"
+     + json.dumps(_feature(_point(49.9, 40.5))) + "\n",
+     "one JSON text per line is GeoJSON Lines: name the file .geojsonl"),
+    ("bbox_of_two_values", _fc(_feature(_point(49.8, 40.4)), bbox=[49.8, 40.4]),
+     "\"bbox\" has 2 value(s); RFC 7946 writes it [west, south, east, north]"),
+    ("bbox_of_strings", _fc({**_feature(_point(49.8, 40.4)), "bbox": ["49", "40", "50", "41"]}),
+     "\"bbox\"[0] is the string '49', not a number"),
+    ("bbox_south_above_north", _fc(_feature(_point(49.8, 40.4)), bbox=[49.0, 41.0, 50.0, 40.0]),
+     "\"bbox\" has its south 41 above its north 40"),
+    ("bbox_latitude_beyond_90", _fc(_feature({**_point(49.8, 40.4), "bbox": [49, 40, 50, 95]})),
+     "geometry.bbox[3] is latitude 95, beyond ±90"),
 ]
 
 #: A test run on each malformed case, given its ``text`` and the ``expected`` message part.
@@ -234,6 +246,15 @@ def test_wgs84_crs_members_are_accepted() -> None:
     for name in ("urn:ogc:def:crs:OGC:1.3:CRS84", "EPSG:4326", "urn:ogc:def:crs:EPSG::4326"):
         text = _fc(_feature(_point(49.8, 40.4)), crs={"type": "name", "properties": {"name": name}})
         assert validate_geojson(text) == []
+
+
+def test_bbox_members_that_follow_rfc_7946_are_accepted() -> None:
+    # 2D, 3D (six values), across the antimeridian (west > east, RFC 7946 §5.2), and null
+    feature = {**_feature({**_point(179.5, 0.5), "bbox": [179.5, 0.5, 179.5, 0.5]}),
+               "bbox": [170.0, -10.0, -170.0, 10.0]}
+    text = _fc(feature, bbox=[170.0, -10.0, 0.0, -170.0, 10.0, 100.0])
+    assert validate_geojson(text) == []
+    assert validate_geojson(_fc(_feature(_point(49.8, 40.4)), bbox=None)) == []
 
 
 def test_null_geometry_is_accepted_when_the_caller_allows_it(tmp_path: Path) -> None:

@@ -95,14 +95,21 @@ def written_message(path: str | os.PathLike[str]) -> tuple[str, bool]:
     return terminal_text(f"wrote {display_path(path)}"), stream
 
 
-def check_output_target(path: str | os.PathLike[str]) -> None:
+def check_output_target(path: str | os.PathLike[str], *, kind: str | None = None) -> None:
     """Raise :class:`OutputError` now if ``path`` could not be written later.
 
     For commands that download or compute for a while before they write: the user hears
     about a missing or read-only folder before the work, not after it. The same rules as
-    :func:`atomic_path`: what must not be written over is refused here already.
+    :func:`atomic_path`: what must not be written over is refused here already, and so is a
+    name whose suffix says another ``kind`` than the one to be written.
     """
-    target, _ = _resolve(output_path(path), ())
+    requested = output_path(path)
+    _refuse_suffix(requested, kind)
+    stream = _redirected_stream(requested)
+    if stream is not None:  # written into the open descriptor, as atomic_path will
+        stream.close()
+        return
+    target, _ = _resolve(requested, ())
     _check_folder(target)
 
 
@@ -418,12 +425,17 @@ def atomic_path(
     """
     requested = output_path(path)
     _refuse_suffix(requested, kind)
-    target, mode = _resolve(requested, inputs)
-    stream = mode is not None and not stat.S_ISREG(mode)
+    sink = _redirected_stream(requested)
+    if sink is not None:
+        target, mode, stream = requested, None, True
+    else:
+        target, mode = _resolve(requested, inputs)
+        stream = mode is not None and not stat.S_ISREG(mode)
     if not stream:
         _check_folder(target)
     # A FIFO without a reader is refused now, before anything (or any other file) is written.
-    sink = _open_stream(target) if stream else None
+    if stream and sink is None:
+        sink = _open_stream(target)
     scratch: Path | None = None  # the temporary file, or (for a stream) its folder
     try:
         # Tracked from before it exists, so that SIGTERM or Ctrl-C cannot leave it behind
@@ -467,6 +479,41 @@ def _keep_permissions(tmp: Path, mode: int | None) -> None:
     private), as ``cp`` and editors do; a new file keeps the writer's (the umask's)."""
     if mode is not None:
         os.chmod(tmp, stat.S_IMODE(mode))
+
+
+def _descriptor_named(path: Path) -> int | None:
+    """The file descriptor of this process that ``path`` names (``/dev/stdout``,
+    ``/dev/fd/3``, ``/proc/self/fd/1``), or None for any other name."""
+    try:
+        text = os.path.abspath(path)
+    except OSError:  # a relative name in a folder since deleted: no descriptor's name
+        return None
+    if text in ("/dev/stdout", "/dev/stderr"):
+        return 1 if text == "/dev/stdout" else 2
+    for folder in ("/dev/fd/", "/proc/self/fd/", f"/proc/{os.getpid()}/fd/"):
+        number = text.removeprefix(folder)
+        if number != text and number.isdigit():
+            return int(number)
+    return None
+
+
+def _redirected_stream(path: Path) -> BinaryIO | None:
+    """A stream into the open descriptor ``path`` names when it leads to a regular file (the
+    shell's ``-o /dev/stdout > out.csv`` or ``>>``), else None.
+
+    Such a name is a link to that file, but the user asked for the descriptor: the bytes go
+    where a pipe's would, at the shell's offset (appended after ``>>``), instead of replacing
+    the file by name (or being refused as a link to a file of another kind).
+    """
+    number = _descriptor_named(path)
+    if number is None:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(number).st_mode):
+            return None
+        return os.fdopen(os.dup(number), "wb")
+    except OSError:
+        return None  # not open here: the name is resolved as any other
 
 
 def _open_stream(target: Path) -> BinaryIO:

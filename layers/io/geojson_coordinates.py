@@ -327,3 +327,40 @@ def _range_messages(lon: float, lat: float, where: str) -> list[tuple[str, str]]
         messages.append(("lon", f"{where} has longitude {shown(lon)}, beyond ±180; wrap it "
                          "into -180..180 (add or subtract 360)"))
     return messages
+
+
+def bbox_problem(value: Any, where: str) -> str | None:
+    """What is wrong with a ``bbox`` member (RFC 7946 §5) found at ``where``; None when fine.
+
+    A bbox is ``[west, south, east, north]``, or six values with the lowest and highest
+    altitude after south and north; every value a finite number of degrees (metres for an
+    altitude). West may exceed east: that box crosses the antimeridian (§5.2). A null bbox
+    is let through as a null ``crs`` is: writers that have no box write that. Whether the
+    box holds the geometries is not checked here (readers compute the extent themselves).
+    """
+    if value is None:
+        return None
+    if not isinstance(value, list):
+        return (f"{where} is {describe(value)}, not a list; write [west, south, east, north] "
+                "in degrees, or remove it")
+    if len(value) not in (4, 6):
+        return (f"{where} has {len(value)} value(s); RFC 7946 writes it [west, south, east, "
+                "north] (six values with altitudes): fix it or remove it")
+    for position, number in enumerate(value):
+        if not is_number(number) or not math.isfinite(number):
+            kind = "a finite number" if is_number(number) else "a number"
+            return f"{where}[{position}] is {describe(number)}, not {kind}; fix it or remove it"
+    half = len(value) // 2
+    for position, limit, axis in ((0, 180, "longitude"), (1, 90, "latitude"),
+                                  (half, 180, "longitude"), (half + 1, 90, "latitude")):
+        if abs(value[position]) > limit:
+            return (f"{where}[{position}] is {axis} {shown(value[position])}, beyond ±{limit}; "
+                    "a bbox is in degrees, [west, south, east, north]")
+    south, north = value[1], value[half + 1]
+    if south > north:
+        return (f"{where} has its south {shown(south)} above its north {shown(north)}; write "
+                "[west, south, east, north]")
+    if half == 3 and value[2] > value[5]:
+        return (f"{where} has its lowest altitude {shown(value[2])} above its highest "
+                f"{shown(value[5])}; write [west, south, low, east, north, high]")
+    return None

@@ -21,6 +21,7 @@ from caspian.layers.io.geojson_coordinates import (
     Context,
     Found,
     PositionBlock,
+    bbox_problem,
     check_positions,
     describe,
     is_number,
@@ -126,6 +127,8 @@ def check_document(
         return ctx.found
     _check_crs_member(ctx, doc, None, None)
     if kind == "FeatureCollection":
+        # a single Feature's or geometry's bbox is its own, checked with it
+        _check_bbox_member(ctx, doc, None, None, "\"bbox\"")
         _check_collection(ctx, doc)
     elif kind == "Feature":
         _check_feature(ctx, doc, 0)
@@ -190,6 +193,7 @@ class StreamedCollectionCheck:
         kind = _top_level_type(ctx, doc)
         if kind is not None:
             _check_crs_member(ctx, doc, None, None)
+            _check_bbox_member(ctx, doc, None, None, "\"bbox\"")
             if kind != "FeatureCollection":
                 ctx.add(None, None, f"a {kind} with a \"features\" list; a collection of "
                         "features is written {\"type\": \"FeatureCollection\", ...}")
@@ -272,6 +276,7 @@ def _check_feature(ctx: Context, feature: dict[str, Any], index: int) -> None:
             for message in ctx.properties(properties, "properties"):
                 ctx.add(index, feature_id, message)
     _check_crs_member(ctx, feature, index, feature_id)
+    _check_bbox_member(ctx, feature, index, feature_id, "\"bbox\"")
     if "geometry" not in feature:
         ctx.add(index, feature_id, "Feature has no \"geometry\" member; add one, or "
                 "\"geometry\": null for a feature without a location")
@@ -348,6 +353,13 @@ def _check_crs_member(ctx: Context, obj: dict[str, Any], index: int | None, fid:
                 "remove the \"crs\" member")
 
 
+def _check_bbox_member(ctx: Context, obj: dict[str, Any], index: int | None, fid: Any,
+                       where: str) -> None:
+    problem = bbox_problem(obj.get("bbox"), where)
+    if problem:
+        ctx.add(index, fid, problem)
+
+
 def _check_crs_consistency(ctx: Context) -> None:
     names = sorted({name.strip().lower() for _, name in ctx.crs_hints})
     if len(names) > 1:
@@ -388,6 +400,7 @@ def _check_geometry(
                 f"{_suggest_type(kind) if kind is not None else ''}")
         return
     _check_crs_member(ctx, geometry, index, fid)
+    _check_bbox_member(ctx, geometry, index, fid, f"{where}.bbox")
     if kind not in ctx.geometry_types and not nested:
         ctx.add(index, fid, f"{where} is a {kind}, which this command does not use; "
                 f"use one of {', '.join(ctx.geometry_types)}"

@@ -128,8 +128,9 @@ class _Text:
         return self._lines_dropped + 1, self._column_dropped + pos + 1
 
     def error(self, reason: str, pos: int | None = None) -> UnusableError:
-        line, column = self.where(self.pos if pos is None else pos)
-        return invalid_json(line, column, reason)
+        at = self.pos if pos is None else pos
+        line, column = self.where(at)
+        return invalid_json(line, column, reason, self.text[at:at + 1])
 
     def peek(self) -> str:
         """The next character that is not white space ('' at the end of the file)."""

@@ -159,14 +159,24 @@ _BINARY_FORMATS: tuple[tuple[bytes, str], ...] = (
     (b"PAR1", "a Parquet file; convert it (ogr2ogr -f GeoJSON out.geojson in.parquet)"),
     (b"\x00\x00\x27\x0a", "a shapefile's .shp; convert it "
      "(ogr2ogr -f GeoJSON out.geojson in.shp)"),
+    (b"fgb\x03", "a FlatGeobuf file; name it .fgb, or convert it "
+     "(ogr2ogr -f GeoJSON out.geojson in.fgb)"),
 )
 
 
 def refuse_binary(head: bytes) -> None:
-    """Refuse a file whose first bytes show another format (gzip, ZIP, SQLite, UTF-16, ...)."""
+    """Refuse a file whose first bytes show another format (gzip, ZIP, SQLite, UTF-16, XML,
+    ...): a JSON text never starts with ``<``."""
     for magic, what in _BINARY_FORMATS:
         if head.startswith(magic):
             raise UnusableError(f"not GeoJSON: the file is {what}")
+    text = head[:256].removeprefix(codecs.BOM_UTF8).lstrip()
+    if text.lower().startswith((b"<!doctype html", b"<html")):
+        raise UnusableError("not GeoJSON: the file is an HTML page (a download that got an "
+                            "error page?); download the GeoJSON itself")
+    if text.startswith(b"<"):
+        raise UnusableError("not GeoJSON: the file is XML (KML, GPX or OSM?); convert it "
+                            "(ogr2ogr -f GeoJSON out.geojson in.kml)")
     if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
         raise UnusableError("file is UTF-16; GeoJSON must be UTF-8: save it again as UTF-8")
 
@@ -240,10 +250,15 @@ def json_decoder(duplicates: list[str]) -> json.JSONDecoder:
                             object_pairs_hook=_pairs(duplicates))
 
 
-def invalid_json(line: int, column: int, reason: str) -> UnusableError:
-    """The problem of text that is not JSON, at ``line`` and ``column`` (from 1)."""
-    return UnusableError(f"invalid JSON at line {line} column {column}: {reason}; "
-                         "fix the syntax (a JSON linter shows the spot)")
+def invalid_json(line: int, column: int, reason: str, found: str = "") -> UnusableError:
+    """The problem of text that is not JSON, at ``line`` and ``column`` (from 1), where the
+    text has the character ``found`` (when the caller knows it)."""
+    fix = "fix the syntax (a JSON linter shows the spot)"
+    if reason == "Extra data" and line > 1 and column == 1 and found == "{":
+        # a whole JSON text, then another on the next line: GeoJSON Lines (RFC 8142 without
+        # the separators) under a .geojson name, which GDAL reads by its suffix
+        fix = "one JSON text per line is GeoJSON Lines: name the file .geojsonl"
+    return UnusableError(f"invalid JSON at line {line} column {column}: {reason}; {fix}")
 
 
 def _loads(text: str, duplicates: list[str]) -> Any:
@@ -252,7 +267,7 @@ def _loads(text: str, duplicates: list[str]) -> Any:
     try:
         return json_decoder(duplicates).decode(text)
     except json.JSONDecodeError as exc:
-        raise invalid_json(exc.lineno, exc.colno, exc.msg) from None
+        raise invalid_json(exc.lineno, exc.colno, exc.msg, text[exc.pos:exc.pos + 1]) from None
     except RecursionError:
         raise UnusableError(TOO_DEEP) from None
 

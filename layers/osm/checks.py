@@ -7,8 +7,8 @@ with a traceback on a ``<tag>`` outside any element or a node without ``lat``, a
 ways whose nodes the file lacks, to say afterwards that no feature has the tags.
 
 :func:`check_osm_xml` reads the start tags once with expat (the C parser under osmnx's own
-reader) and refuses those files with one line naming the element; :func:`way_without_nodes`
-explains an extract whose tagged ways have no nodes. Both keep a few numbers per node
+reader) and refuses those files with one line naming the element; :func:`ways_without_nodes`
+names the tagged ways an extract holds without all their nodes. Both keep a few numbers per node
 (24 bytes), not the document.
 """
 
@@ -76,6 +76,8 @@ class _Scan:
         self.ids = array("q")
         self.lons = array("d")
         self.lats = array("d")
+        #: Every way's node references, to tell whether some way uses a node not in the file.
+        self.refs = array("q")
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
         needed = _NEEDED.get(name)
@@ -93,6 +95,8 @@ class _Scan:
             self.ids.append(int(attrs["id"]))
             self.lons.append(_number(attrs["lon"]))
             self.lats.append(_number(attrs["lat"]))
+        elif name == "nd":
+            self.refs.append(int(attrs["ref"]))
 
     def _check(self, name: str, attrs: dict[str, str], parent: str | None, key: str) -> None:
         """Refuse an element without the attributes it needs, outside its parent, or with an
@@ -134,8 +138,9 @@ def _parse(path: Path, start: Any, end: Any = None) -> bool:
     return True
 
 
-def check_osm_xml(xml: Path, label: str) -> None:
-    """Refuse an OSM XML file osmnx would misread.
+def check_osm_xml(xml: Path, label: str) -> bool:
+    """Refuse an OSM XML file osmnx would misread; return whether some way uses a node the
+    file does not hold (osmnx then leaves that way out: :func:`ways_without_nodes` says which).
 
     Raises
     ------
@@ -146,9 +151,10 @@ def check_osm_xml(xml: Path, label: str) -> None:
     """
     scan = _Scan(label)
     if not _parse(xml, scan.start):
-        return
-    _refuse_moved_duplicates(label, np.frombuffer(scan.ids, dtype=np.int64),
-                             np.frombuffer(scan.lons), np.frombuffer(scan.lats))
+        return False
+    ids = np.frombuffer(scan.ids, dtype=np.int64)
+    _refuse_moved_duplicates(label, ids, np.frombuffer(scan.lons), np.frombuffer(scan.lats))
+    return not bool(np.isin(np.frombuffer(scan.refs, dtype=np.int64), ids).all())
 
 
 def _refuse_moved_duplicates(label: str, ids: Any, lons: Any, lats: Any) -> None:
@@ -180,6 +186,13 @@ def _tagged(element_tags: Mapping[str, str], tags: Mapping[str, Any]) -> bool:
 def way_without_nodes(xml: Path, tags: Mapping[str, Any]) -> tuple[int, int] | None:
     """``(way id, node id)`` of the first way tagged with ``tags`` that uses a node the file
     does not hold, or None."""
+    lacking = ways_without_nodes(xml, tags)
+    return lacking[0] if lacking else None
+
+
+def ways_without_nodes(xml: Path, tags: Mapping[str, Any]) -> list[tuple[int, int]]:
+    """``(way id, first missing node id)`` of every way tagged with ``tags`` that uses a node
+    the file does not hold, in file order."""
     nodes: list[int] = []
     ways: list[tuple[int, list[int], dict[str, str]]] = []
     in_way = [False]
@@ -203,9 +216,10 @@ def way_without_nodes(xml: Path, tags: Mapping[str, Any]) -> tuple[int, int] | N
 
     _parse(xml, start, end)
     held = np.unique(np.asarray(nodes, dtype=np.int64))
+    found = []
     for way_id, refs, _ in ways:
         refs_array = np.asarray(refs, dtype=np.int64)
         lacking = refs_array[~np.isin(refs_array, held)]
         if lacking.size:
-            return way_id, int(lacking[0])
-    return None
+            found.append((way_id, int(lacking[0])))
+    return found

@@ -16,6 +16,7 @@ lifecycle key it names (``railway=construction`` + ``construction=rail``).
 
 from __future__ import annotations
 
+import logging
 import tempfile
 import warnings
 from collections.abc import Mapping, Sequence
@@ -34,10 +35,12 @@ from caspian.geo.arguments import (
 )
 from caspian.geo.errors import InputError
 from caspian.layers.io.fileio import MAX_INPUT_BYTES, check_input_file
-from caspian.layers.osm.checks import check_osm_xml, way_without_nodes
+from caspian.layers.osm.checks import check_osm_xml, way_without_nodes, ways_without_nodes
 
 if TYPE_CHECKING:
     import geopandas as gpd
+
+_LOG = logging.getLogger(__name__)
 
 #: ``railway=*`` values that are track in some state of life -> the status we report.
 RAIL_STATUSES: dict[str, str] = {
@@ -185,7 +188,7 @@ def _features_from_xml(
     # slow import: geopandas, networkx and requests
     from osmnx._errors import InsufficientResponseError
 
-    check_osm_xml(xml, str(label))
+    incomplete = check_osm_xml(xml, str(label))
     try:
         with warnings.catch_warnings():
             # NaN or infinite node positions make shapely warn before _check_positions
@@ -209,7 +212,27 @@ def _features_from_xml(
                              "(as JOSM or osmium cat -f osm writes it)") from None
         raise
     _check_positions(frame, label)
+    if incomplete:
+        _warn_left_out(xml, tags, label)
     return frame
+
+
+#: What to do about ways whose nodes an extract lacks.
+_KEEP_NODES = ("extract the ways together with their nodes (osmium extract keeps them; in "
+               "Overpass end the query with `(._;>;); out;`)")
+
+
+def _warn_left_out(xml: Path, tags: dict[str, bool | str | list[str]], label: Path) -> None:
+    """Say which tagged ways osmnx left out for lacking nodes (a clipped extract): a route or
+    an alignment over the rest would otherwise miss them without a word."""
+    lacking = ways_without_nodes(xml, tags)
+    if lacking:
+        (way_id, node_id), count = lacking[0], len(lacking)
+        _LOG.warning(
+            f"{label}: {count:,} way{'s' if count > 1 else ''} tagged {tags_text(tags)} "
+            f"use{'' if count > 1 else 's'} nodes the file lacks (way {way_id} uses node "
+            f"{node_id}) and {'are' if count > 1 else 'is'} left out; {_KEEP_NODES}"
+        )
 
 
 def _nothing_tagged(
@@ -221,9 +244,7 @@ def _nothing_tagged(
         way_id, node_id = lacking
         return InputError(
             f"{label} has ways tagged {tags_text(tags)} but not their nodes (way {way_id} uses "
-            f"node {node_id}, which is missing), so none can be drawn; extract the ways "
-            "together with their nodes (osmium extract keeps them; in Overpass end the query "
-            "with `(._;>;); out;`)"
+            f"node {node_id}, which is missing), so none can be drawn; {_KEEP_NODES}"
         )
     return InputError(f"{label} has no feature tagged {tags_text(tags)}; give an extract of "
                       "an area that has some (osmium tags-count lists a file's tags)")

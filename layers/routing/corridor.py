@@ -22,6 +22,7 @@ repeated query reads it instead of building it.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 import itertools
@@ -29,7 +30,7 @@ import json
 import logging
 import math
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -347,6 +348,9 @@ def load_corridor_network(
     if use_cache and path.is_file():
         try:
             network, named = _read_cache(path, geo_settings)
+            for source in network.meta.get("osm", ()):
+                for message in source.get("warnings", ()):
+                    logger.warning("%s", message)  # as when the extract was read
             return LoadedCorridor(network, place_index(named), time.perf_counter() - started,
                                   True, str(path))
         except (OSError, ValueError, KeyError, TypeError, EOFError) as exc:
@@ -358,6 +362,24 @@ def load_corridor_network(
         _write_cache(path, network, named)
     return LoadedCorridor(network, place_index(named), time.perf_counter() - started, False,
                           str(path) if use_cache else None)
+
+
+@contextlib.contextmanager
+def _warnings_said() -> Iterator[list[str]]:
+    """The warnings caspian's loggers say within the block (they are said as usual too)."""
+    said: list[str] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            said.append(record.getMessage())
+
+    handler = Keep(logging.WARNING)
+    root = logging.getLogger("caspian")
+    root.addHandler(handler)
+    try:
+        yield said
+    finally:
+        root.removeHandler(handler)
 
 
 def build_network(
@@ -373,11 +395,15 @@ def build_network(
     named = catalog_places()
     osm_sources = []
     for path in osm_files:
-        more, stations = osm_lines(path)
+        with _warnings_said() as warnings:
+            more, stations = osm_lines(path)
         records.extend(more)
         named.extend(stations)
+        # the warnings (ways left out of a clipped extract) are kept to be said again each
+        # time the network comes from the cache
         osm_sources.append({"file": Path(path).name, "sha256": _file_digest(Path(path)).hex(),
-                            "ways": len(more), "licence": "ODbL 1.0, © OpenStreetMap contributors"})
+                            "ways": len(more), "licence": "ODbL 1.0, © OpenStreetMap contributors",
+                            "warnings": warnings})
     for record in records:
         record.setdefault("port_ends", (None, None))
         if record["mode"] == SEA:

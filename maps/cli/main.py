@@ -103,7 +103,40 @@ COMMANDS: dict[str, CommandEntry] = {
 }
 
 
-class LazyGroup(click.Group):
+def refuse_repeated_options(command: click.Command, name: str, args: list[str],
+                            parent: click.Context) -> None:
+    """Refuse an option of ``command`` that ``args`` give more than once and that holds one
+    value: click keeps the last silently, so ``map --route A B --route C D`` drew one route and
+    ``-o a.csv -o b.csv`` wrote b.csv alone. Repeatable options (``--add``, ``--via``) and
+    switches (given twice, they say the same thing) may repeat."""
+    ctx = click.Context(command, info_name=name, parent=parent)
+    try:
+        _, _, order = command.make_parser(ctx).parse_args(args=list(args))
+    except click.UsageError:
+        return  # the command's own parse reports it, in its words
+    options = [param for param in order if isinstance(param, click.Option)]
+    if any(param.name == "help" for param in options):
+        return
+    for param in dict.fromkeys(options):
+        times = options.count(param)
+        if times > 1 and not (param.multiple or param.is_flag or param.count):
+            raise click.UsageError(f"{'/'.join(param.opts)} was given {times} times, and only "
+                                   "the last would count; give it once", ctx=ctx)
+
+
+class OnceGroup(click.Group):
+    """A group whose commands refuse an option given twice (:func:`refuse_repeated_options`)."""
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        name, command, rest = super().resolve_command(ctx, args)
+        if name is not None and command is not None and not isinstance(command, click.Group):
+            refuse_repeated_options(command, name, rest, ctx)
+        return name, command, rest
+
+
+class LazyGroup(OnceGroup):
     """A click group whose sub-commands are imported on demand.
 
     ``caspian --help`` lists them from :data:`COMMANDS` alone, so it imports no command

@@ -10,6 +10,7 @@ from caspian.layers.osm.overpass import (
     OsmSettings,  # light: the heavy imports are inside calls
     fetch_osm_features,
 )
+from caspian.maps.cli.main import OnceGroup
 from caspian.maps.cli.options import nonempty_path
 
 WHAT = ("rail", "pipeline", "power", "port")
@@ -19,7 +20,7 @@ def _progress(line: str) -> None:
     click.echo(f"caspian: {line}", err=True)
 
 
-@click.group("osm")
+@click.group("osm", cls=OnceGroup)
 def osm_command() -> None:
     """Read OpenStreetMap: download railways, pipelines, power lines or ports."""
 
@@ -56,7 +57,7 @@ def fetch_command(
 
     box = parse_bbox(bbox)
     target = output or f"osm-{what}.geojson"
-    check_output_target(target)
+    check_output_target(target, kind="GeoJSON")
     settings = OsmSettings(cache_folder=cache_folder, overpass_url=overpass_url)
     frame = fetch_osm_features(box, OSM_TAGS[what], settings, _progress)
     table = osm_features_table(frame, what)

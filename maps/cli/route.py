@@ -17,6 +17,7 @@ from caspian.geo.routing import route_feature_collection, route_summary
 from caspian.layers.catalog.endpoints import Endpoint, resolve_endpoint
 from caspian.layers.catalog.errors import LayerNotFoundError
 from caspian.layers.catalog.places import resolve_catalog_endpoint
+from caspian.layers.io.fileio import check_output_target
 from caspian.layers.io.geojson_output import feature_collection_text, write_feature_collection
 from caspian.layers.io.safe_text import terminal_text
 from caspian.layers.routing.modes import MODES, mode_options, route
@@ -163,6 +164,9 @@ def route_command(
     options = _mode_options(
         mode, {"osm_file": osm_file, "bbox": bbox, "max_snap_km": max_snap_km, **corridor}
     )
+    if output is not None:
+        # before a download or an extract's parsing, which can take minutes
+        check_output_target(output, kind="GeoJSON")
     if MODES[mode].several:
         if max_snap_km is not None:
             check_max_snap_km(max_snap_km)

@@ -75,6 +75,9 @@ var caspian = (function () {
   // How far from a line or a point's edge a click still hits it, in screen pixels.
   var HIT_PX = 6;
 
+  // The closest first view: a town and its surroundings (see fitTo).
+  var FIT_MAX_ZOOM = 12;
+
   function hitsLayer(layer, point) {
     var map = state.map, at = map.containerPointToLayerPoint(point);
     if (layer.getLatLng) {  // a circle marker
@@ -423,11 +426,13 @@ var caspian = (function () {
     requestAnimationFrame(function () { setTimeout(callback, 0); });
   }
 
-  // Fit the view to the features, leaving room for the layer control on the right.
+  // Fit the view to the features, leaving room for the layer control on the right. A map of
+  // one point has bounds of no size: without a cap the offline map (no tile layer, so no
+  // maximum zoom) would fit them at zoom Infinity and draw nothing; 12 shows a town.
   function fitTo(map, bounds, control) {
     var width = control.getContainer().offsetWidth || 0;
     map.fitBounds(bounds, {paddingTopLeft: [50, 20], paddingBottomRight: [width + 20, 20],
-      animate: false});
+      maxZoom: FIT_MAX_ZOOM, animate: false});
   }
 
   return {
