@@ -1,8 +1,9 @@
 """The news reader on real articles (tests/data/news_real, docs/news-annotation.md).
 
 The floors are the figures measured when the set was scored (README, "Measured on real
-articles"; every part and round in docs/news-measured.md): a change that makes the reader worse on real news fails here. Each class of error
-the reader was improved on has a test on the real wording that showed it.
+articles"; every part and round in docs/news-measured.md): a change that makes the reader
+worse on real news fails here. Each class of error the reader was improved on has a test on
+the real wording that showed it.
 """
 
 from __future__ import annotations
@@ -85,8 +86,9 @@ def _last_claim(name: str, written: str) -> Claim:
 #: held346-held357, held358-held369, held370-held380, held381-held390, held391-held424,
 #: held425-held441, held442-held461, held462-held475, held476-held485, held486-held503,
 #: held504-held524, held525-held540, held541-held553, held554-held568, held569-held580,
-#: held581-held596, held597-held618, held619-held640, held641-held656 and held657-held668.
-SEEN = {f"held{n:02d}" for n in range(1, 669)}
+#: held581-held596, held597-held618, held619-held640, held641-held656, held657-held668 and
+#: held669-held689.
+SEEN = {f"held{n:02d}" for n in range(1, 690)}
 
 
 def _part_id(entry: dict[str, Any]) -> str:
@@ -124,16 +126,16 @@ def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
 
 
 # (right, found, expected) measured on each part when the floors were set; conflicts are
-# (real reported, reported, real found). Development (679 articles) with the forty-eighth part
-# (held657-held668) in it, after its classes were fixed and the context places were left out
-# of the mentions scored (when it moved, before any change: mentions (1617, 1679, 1697),
-# claims (979, 1073, 1134), dates 506, conflicts (61, 77, 657)); the held-out part
-# (held669-held689, 21 articles, no annotated claim) from its first and only run (7 Dec 2026),
-# before anything was changed for it.
+# (real reported, reported, real found). Development (700 articles) with the forty-ninth part
+# (held669-held689) in it, measured before anything was changed for it (mentions (1638, 1670,
+# 1715) before held685's "BSSC" was annotated), raised as the round fixed its classes. The
+# held-out part is
+# empty until the next one is added: its figures are placeholders, set from that part's first
+# and only run.
 MEASURED = {
-    "dev": {"mentions": (1624, 1655, 1697), "claims": (984, 1076, 1134), "dates": 507,
+    "dev": {"mentions": (1647, 1678, 1716), "claims": (984, 1075, 1134), "dates": 515,
             "conflicts": (61, 76, 667)},
-    "heldout": {"mentions": (14, 15, 18), "claims": (0, 1, 0), "dates": 7,
+    "heldout": {"mentions": (0, 0, 0), "claims": (0, 0, 0), "dates": 0,
                 "conflicts": (0, 0, 0)},
 }  # fmt: skip
 
@@ -200,7 +202,9 @@ DATELESS = ("held29", "held31", "held36", "held63", "held77", "held81", "held84"
             "held619", "held620", "held621", "held629", "held630", "held632", "held633",
             "held634", "held639",
             "held652", "held653",
-            "held658", "held660", "held666", "held668")  # fmt: skip
+            "held658", "held660", "held666", "held668",
+            "held669", "held670", "held671", "held674", "held677", "held679", "held680",
+            "held681", "held682", "held683", "held684", "held686", "held687")  # fmt: skip
 
 
 @pytest.mark.parametrize("part", sorted(MEASURED))
@@ -4317,9 +4321,8 @@ def test_a_clause_cut_inside_a_word_reads_no_scope_from_its_tail() -> None:
     # "Проведение официальной церемонии открытия турецкого участка маршрута нефтепровода
     # Баку-Тбилиси-Джейхан (BTC) и терминала в Джейхане планируется на весну 2006 года"
     # (held642): the clause cut 100 characters before the figure fell inside "турецкого", and
-    # "рецкого" was read as a place's adjective ("section:рецкий"); the Turkish section's now
-    name = "held642_trend_20051124_btc_ceyhan_opening_plan.txt"
-    assert _last_claim(name, "на весну 2006 года").scope == "section:TR"
+    # "рецкого" was read as a place's adjective ("section:рецкий"); the clause now starts at a
+    # whole word (the season itself is no deadline since: a ceremony's, below)
     text = ("Проведение официальной церемонии открытия турецкого участка маршрута нефтепровода "
             "Баку-Тбилиси-Джейхан (BTC) и терминала в Джейхане планируется на весну 2006 года")
     figure = text.index("на весну")
@@ -4400,3 +4403,72 @@ def test_a_month_of_a_named_year_ahead_beside_a_completion_is_a_deadline() -> No
                           ("held161_b4mms_20250604_kuryk_restrictions_4mt.txt", "в декабре"),
                           ("dev04_dayaz_20260204_digital_silk_road.txt", "на февраль")):
         assert not [claim for claim in _analysis(name).claims if claim.text.startswith(written)]
+
+
+def test_a_date_in_brackets_alone_on_its_line_is_a_dateline() -> None:
+    # "(30.12.1999)" under a digest's title and main points (held675, caspinfo.org); the
+    # reprinted newspaper's "*Независимая газета, 21.12.1999." below it is not the page's date
+    name = "held675_caspinfo_19991230_caspian_geopolitics_ng_unmapped.txt"
+    assert _analysis(name).document.date == "1999-12-30"
+    text = "Заголовок\n\n(5 мая 2021 г.)\n\nТекст статьи.\n"
+    assert parse_document(text, "x.txt").date == "2021-05-05"
+    # a bracketed date that goes on into a sentence is no dateline
+    text = "Заголовок\n\n(30.12.1999) соглашение подписано в Баку.\n"
+    assert parse_document(text, "x.txt").date is None
+
+
+def test_a_year_a_country_plans_to_reach_a_rank_by_is_no_deadline() -> None:
+    # "после сдачи в эксплуатацию строящихся ныне на Каспии портов казахстанская нефть начнет
+    # транспортироваться по БТД, и что к 2012 году его страна планирует войти в пятерку
+    # крупнейших экспортеров нефти" (held689): Kazakhstan's goal, no deadline of the pipeline
+    name = "held689_1news_20071214_gul_btc_kazakh_oil.txt"
+    assert not [claim for claim in _analysis(name).claims if claim.kind == "deadline"]
+    text = "К 2030 году страна планирует войти в число лидеров по транзиту грузов."
+    assert not [q for q in deadlines(text, 0, len(text)) if q.kind == "deadline"]
+    # a completion by the same year stays one
+    text = "Строительство порта будет завершено к 2030 году."
+    assert [q.value for q in deadlines(text, 0, len(text)) if q.kind == "deadline"] == [2030.0]
+
+
+def test_descriptive_names_of_the_black_sea_cable_and_the_ceyhan_terminal_are_mentions() -> None:
+    # "подводного кабеля возобновляемой электроэнергии между Румынией и Азербайджаном через
+    # Грузию и Черное море", "Черноморского подводного силового кабеля" (held684); "Проект
+    # «Подводный кабель Чёрного моря»" (held685)
+    cable = ("green_energy_cable", "anaklia-constanta")
+    for name, written in [
+        ("held684_radiomoldova_20221217_black_sea_cable_agreement.txt",
+         "подводного кабеля возобновляемой электроэнергии между Румынией и Азербайджаном"),
+        ("held684_radiomoldova_20221217_black_sea_cable_agreement.txt",
+         "Черноморского подводного силового кабеля"),
+        ("held685_apsny_20251202_black_sea_cable_pmi_status.txt", "Подводный кабель Чёрного моря"),
+    ]:  # fmt: skip
+        assert [(m.layer, m.feature) for m in _analysis(name).mentions if m.text == written] == [
+            cable]
+    # "нефтяной терминал в турецком порту Джейхан" (held680), "терминале в порту Джейхан"
+    # (held480): the Ceyhan terminal
+    for name, written in [
+        ("held680_newsruil_20230206_ceyhan_terminal_earthquake.txt",
+         "терминал в турецком порту Джейхан"),
+        ("held480_rosinvest_20060529_btc_first_oil_ceyhan.txt", "терминале в порту Джейхан"),
+    ]:  # fmt: skip
+        assert [m.feature for m in _analysis(name).mentions if m.text == written] == [
+            "ceyhan_terminal"]
+
+
+def test_a_ceremony_planned_for_a_season_is_no_deadline() -> None:
+    # "Проведение официальной церемонии открытия турецкого участка маршрута нефтепровода
+    # Баку-Тбилиси-Джейхан (BTC) и терминала в Джейхане планируется на весну 2006 года после
+    # того, как нефть будет доставлена до этого порта" (held642): the works are done before it
+    name = "held642_trend_20051124_btc_ceyhan_opening_plan.txt"
+    assert not [claim for claim in _analysis(name).claims if claim.kind == "deadline"]
+
+
+def test_percents_of_a_topic_with_no_project_are_not_compared() -> None:
+    # "серьёзное сокращение доли «суэцкого» маршрута в общемировых перевозках нефти …,
+    # превышавшей 25%" (held686: the Suez route's share) against "Объем грузов, отправляемых
+    # через морские порты Актау и Курык, с начала года увеличился на 12%" (held115): no
+    # common base, no conflict
+    suez = _claim("held686_fondsk_20240705_israel_eilat_hub_unmapped.txt", "25%")
+    assert (suez.kind, suez.subject) == ("percent", "topic:freight_volume")
+    assert not _conflicts("held686_fondsk_20240705_israel_eilat_hub_unmapped.txt",
+                          "held115_bizmedia_20230901_aktau_kuryk_ports_12pct.txt")

@@ -102,6 +102,12 @@ def _measure_key(claim: Claim) -> MeasureKey | None:
         # filed from ("Астана. 15 ноября. КазТАГ — … $11,7 за 1 тонну", held569) and a port's
         # cost linked to the capital are no two figures of one thing.
         return None
+    if claim.kind == "percent" and claim.subject.startswith("topic:"):
+        # A percent of a topic with no project has no common base across articles: the Suez
+        # route's share of world oil shipments ("доли «суэцкого» маршрута в общемировых
+        # перевозках нефти … превышавшей 25%", held686) is no figure of the Kazakh ports'
+        # freight up 12% (held115). Amounts of a topic (a trade turnover) are still compared.
+        return None
     extra = tuple(claim.context.get(name) for name in MEASURE_CONTEXT)
     scope = SPELLINGS.get(claim.scope, claim.scope) if claim.scope else claim.scope
     return (claim.subject, claim.kind, claim.unit, claim.role, scope, extra)

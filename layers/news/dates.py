@@ -295,7 +295,11 @@ _READ_COUNT = re.compile(r"\s+(?:Прочитано|Просмотров|Про�
 
 def _dateline(line: str) -> str:
     """``line`` (made :func:`_bare`) without a weekday, an issue's number, a label ("Дата
-    публикации:") or a rubric before its date, nor a count of reads after it."""
+    публикации:") or a rubric before its date, nor a count of reads after it, nor the round
+    brackets a digest prints its date in, alone on its line under its title ("(30.12.1999)",
+    caspinfo.org, held675)."""
+    if line[:1] == "(" and line[-1:] == ")":
+        line = line[1:-1].strip()
     lead = _DATELINE_LEAD.match(line) or _LABEL_LEAD.match(line) or _RUBRIC_LEAD.match(line)
     line = line[lead.end() :] if lead else line
     count = _READ_COUNT.search(line) if line[-1:].isdigit() else None

@@ -225,6 +225,7 @@ def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
             _of_most_works(text, match, start, end)
             or _of_talks(text, match, start, end)
             or _of_earnings(text, match, start, end)
+            or _of_rank(text, match, start, end)
         ):
             continue
         last = float(match[4]) if match[4] and int(match[4]) > int(match[3]) else None
@@ -260,7 +261,8 @@ def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
                    and not _planned_before(text, match, start, end)
                    and not _of_talks(text, match, start, end)
                    and not _of_most_works(text, match, start, end)
-                   and not _of_earnings(text, match, start, end)]  # fmt: skip
+                   and not _of_earnings(text, match, start, end)
+                   and not _of_rank(text, match, start, end)]  # fmt: skip
         relative = [match
                     for pattern in (_RELATIVE_IN, _RELATIVE_PART, _RELATIVE_START,
                                     _RELATIVE_MID, _RELATIVE_WITHIN)
@@ -354,13 +356,18 @@ def _of_talks(text: str, match: re.Match[str], start: int, end: int) -> bool:
     """Whether the clause of a year ``match`` (within ``text[start:end]``, its sentence) ends
     negotiations, not the works: "В первой половине будущего года стороны должны завершить
     переговоры о технических деталях проекта TRIPP" (held250) is no deadline of the project."""
-    return bool(range_lemmas(text, *_clause_around(text, match, start, end)) & _TALKS)
+    return bool(range_lemmas(text, *_clause_around(text, match, start, end)) & (_TALKS | _CEREMONY))
 
 
 #: Words of talks: negotiations, and the details the sides are to discuss or put on paper
 #: ("До конца этого года мы должны описать все детали на бумаге", held544; "до конца текущего
 #: года должны быть обсуждены все детали", held512): no deadline of the works.
 _TALKS = frozenset({"переговоры", "деталь"})
+#: A ceremony planned for a time is no deadline of the works either: "Проведение официальной
+#: церемонии открытия турецкого участка … и терминала в Джейхане планируется на весну 2006
+#: года после того, как нефть будет доставлена до этого порта" (held642): the works are done
+#: before it.
+_CEREMONY = frozenset({"церемония"})
 
 
 #: Words of money earned: a year by which a profit is expected ("до 2020 года ожидается
@@ -372,6 +379,20 @@ def _of_earnings(text: str, match: re.Match[str], start: int, end: int) -> bool:
     """Whether the clause of a year ``match`` (within ``text[start:end]``, its sentence) says
     what is to be earned by then (:data:`EARNINGS`), not what is to be done."""
     return bool(range_lemmas(text, *_clause_around(text, match, start, end)) & EARNINGS)
+
+
+#: Words of a rank among countries or companies: a year by which a country plans to reach
+#: one ("к 2012 году его страна планирует войти в пятерку крупнейших экспортеров нефти",
+#: held689, said beside the BTC pipeline) is the country's goal, no deadline of a project.
+RANKS = frozenset({"пятерка", "тройка", "десятка", "двадцатка", "лидер"})
+
+
+def _of_rank(text: str, match: re.Match[str], start: int, end: int) -> bool:
+    """Whether the clause of a year ``match`` (within ``text[start:end]``, its sentence) says
+    what rank is to be reached by then (:data:`RANKS`; "войти в число" too), not what is to
+    be done."""
+    said = range_lemmas(text, *_clause_around(text, match, start, end))
+    return bool(said & RANKS) or {"войти", "число"} <= said
 
 
 #: Words that speed a work up: a year in whose clause works are sped up is no completion ("В
