@@ -50,6 +50,22 @@ from caspian.layers.news.documents import read_document
 from caspian.layers.news.evaluation import documents_of
 
 real = Path(sys.argv[1]) / "tests" / "data" / "news_real"
+
+
+def why(pairs, alone):
+    # why the claims of pairs (a claim and an annotation's fields that overlap) differ
+    if any(scoring.same_claim(claim, fields) for claim, fields in pairs):
+        return "right"
+    if not pairs:
+        return alone
+    if not any((fields.get("layer"), fields.get("feature")) == (claim.layer, claim.feature)
+               for claim, fields in pairs):
+        return "another feature"
+    if not any(fields.get("scope") == getattr(claim, "scope", None) for claim, fields in pairs):
+        return "another scope"
+    return "another kind, value or role"
+
+
 rows = []
 for entry in documents_of(real, "heldout"):
     name = entry["id"]
@@ -60,38 +76,18 @@ for entry in documents_of(real, "heldout"):
     found = scoring.scored_claims(analysis.claims, body)
     for claim in found:
         near = [g for g in annotated if scoring._overlaps(claim.start, claim.end, g)]
-        if any(scoring.same_claim(claim, g.fields) for g in near):
-            reason = "right"
-        elif not near:
-            reason = "no claim annotated there"
-        elif not any((g.fields.get("layer"), g.fields.get("feature"))
-                     == (claim.layer, claim.feature) for g in near):
-            reason = "another feature"
-        elif not any(g.fields.get("scope") == getattr(claim, "scope", None) for g in near):
-            reason = "another scope"
-        else:
-            reason = "another kind, value or role"
-        rows.append({"document": name, "side": "found", "why": reason, "text": claim.text,
+        rows.append({"document": name, "side": "found", "text": claim.text,
+                     "why": why([(claim, g.fields) for g in near], "no claim annotated there"),
                      "kind": claim.kind, "link": getattr(claim, "link", None),
                      "scope": getattr(claim, "scope", None),
                      "annotated_scopes": [g.fields.get("scope") for g in near]})
     for item in annotated:
         near = [c for c in found if scoring._overlaps(c.start, c.end, item)]
-        if any(scoring.same_claim(c, item.fields) for c in near):
-            reason = "right"
-        elif not near:
-            read = any(scoring._overlaps(c.start, c.end, item) for c in analysis.claims)
-            reason = "read, linked to no feature" if read else "unread"
-        elif not any((item.fields.get("layer"), item.fields.get("feature"))
-                     == (c.layer, c.feature) for c in near):
-            reason = "another feature"
-        elif not any(item.fields.get("scope") == getattr(c, "scope", None) for c in near):
-            reason = "another scope"
-        else:
-            reason = "another kind, value or role"
-        rows.append({"document": name, "side": "annotated", "why": reason,
-                     "text": item.fields.get("text"), "kind": item.fields.get("kind"),
-                     "scope": item.fields.get("scope")})
+        read = any(scoring._overlaps(c.start, c.end, item) for c in analysis.claims)
+        alone = "read, linked to no feature" if read else "unread"
+        rows.append({"document": name, "side": "annotated", "text": item.fields.get("text"),
+                     "why": why([(c, item.fields) for c in near], alone),
+                     "kind": item.fields.get("kind"), "scope": item.fields.get("scope")})
 json.dump(rows, sys.stdout, ensure_ascii=False)
 """
 
