@@ -95,6 +95,24 @@ def written_message(path: str | os.PathLike[str]) -> tuple[str, bool]:
     return terminal_text(f"wrote {display_path(path)}"), stream
 
 
+def names_standard_output(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` is this process's standard output (``/dev/stdout``, ``/dev/fd/1``, or
+    any name of the pipe, terminal or file that descriptor 1 is open on).
+
+    A command that writes its output there must print nothing else on stdout (a table beside
+    GeoJSON is neither), as ``ogr2ogr /vsistdout/`` keeps its messages on stderr.
+    """
+    if _descriptor_named(Path(path)) == 1:
+        return True
+    try:
+        named, standard = os.stat(path), os.fstat(1)
+        # /dev/null swallows both, whatever is printed where
+        return os.path.samestat(named, standard) and not os.path.samestat(
+            named, os.stat(os.devnull))
+    except (OSError, ValueError):  # no such file yet, or no descriptor 1
+        return False
+
+
 def check_output_target(path: str | os.PathLike[str], *, kind: str | None = None) -> None:
     """Raise :class:`OutputError` now if ``path`` could not be written later.
 
