@@ -80,7 +80,9 @@ def written_message(path: str | os.PathLike[str]) -> tuple[str, bool]:
     The path is shown with control characters escaped (a name may hold a line break).
     """
     try:
-        stream = not stat.S_ISREG(os.stat(path).st_mode)
+        # a pipe, a device, or standard output sent to a file by the shell (`> out.csv`:
+        # the line would become the file's last row)
+        stream = not stat.S_ISREG(os.stat(path).st_mode) or names_standard_output(path)
     except OSError:
         stream = False
     return terminal_text(f"wrote {display_path(path)}"), stream
