@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 import pytest
+from caspian.geo.errors import ArgumentError, InputError
 from caspian.layers.routing.corridor import CorridorSettings, load_corridor_network
 from osm_fixtures import RAIL_XML
 
@@ -113,3 +114,38 @@ def test_an_extract_s_left_out_ways_are_said_again_when_the_network_comes_from_t
                "extract the ways together with their nodes (osmium extract keeps them; in "
                "Overpass end the query with `(._;>;); out;`)")
     assert said == [(False, [message]), (True, [message])]
+
+
+@pytest.fixture(scope="module")
+def catalog_network(tmp_path_factory):
+    return load_corridor_network(folder=tmp_path_factory.mktemp("corridor"))
+
+
+def test_a_single_via_or_avoid_string_is_one_value_not_its_letters(catalog_network) -> None:
+    # route(..., via="Baku") read the string letter by letter: "VIA 'B' is neither lon,lat, a
+    # catalog feature id nor a known place name"; avoid="AZE" was "avoid='A' is neither ..."
+    from caspian.layers.routing.corridor import route_by_corridor
+
+    listed = catalog_network.route("Aktau", "Kars", vias=["Alat"])
+    alone = catalog_network.route("Aktau", "Kars", vias="Alat")
+    assert [p.origin for p in alone.places] == [p.origin for p in listed.places]
+    assert alone.routes[0]["length_km"] == listed.routes[0]["length_km"]
+    with pytest.raises(InputError, match=r"avoid='Nowhere' is neither a country"):
+        route_by_corridor("Aktau", "Kars", avoid="Nowhere")
+
+
+@pytest.mark.parametrize("alternatives", [0, -1, 1.5, True, "2", None])
+def test_alternatives_must_be_a_whole_number_of_routes(catalog_network, alternatives) -> None:
+    # 1.5 raised "TypeError: 'float' object cannot be interpreted as an integer" from inside the
+    # search; 0 returned routes although the command line refuses --alternatives 0
+    with pytest.raises(ArgumentError, match=r"^alternatives is .*; give a whole number of "
+                                            r"routes, 1 or more"):
+        catalog_network.route("Aktau", "Kars", alternatives=alternatives)
+
+
+def test_a_single_osm_file_path_is_one_file_not_its_letters(tmp_path) -> None:
+    # osm_file="rail.osm" was read as the files "r", "a", "i", ...: "OSM file r does not exist"
+    from caspian.layers.routing.corridor import route_by_corridor
+
+    with pytest.raises(InputError, match=r"OSM file .*missing\.osm does not exist"):
+        route_by_corridor("Aktau", "Kars", osm_file=str(tmp_path / "missing.osm"))

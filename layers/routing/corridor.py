@@ -10,13 +10,21 @@ from __future__ import annotations
 
 import logging
 import math
+import os
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from caspian.geo.arguments import is_positive_number, is_zero_number
+import numpy as np
+from caspian.geo.arguments import (
+    is_bool,
+    is_positive_number,
+    is_zero_number,
+    refuse,
+    texts,
+)
 from caspian.geo.errors import InputError
 from caspian.geo.routing.corridorgraph import CorridorNetwork
 from caspian.geo.routing.corridorroute import compare_routes, route_summary
@@ -92,6 +100,8 @@ class LoadedCorridor:
             For a place off the network, or no route under ``settings``.
         """
 
+        vias = texts(vias, "vias", "place names (a list of str), e.g. ['Alat']")
+        _check_alternatives(alternatives)
         labels = ["FROM", *("VIA" for _ in vias), "TO"]
         places = tuple(self.resolve(text, label)
                        for text, label in zip([start, *vias, end], labels, strict=True))
@@ -190,6 +200,12 @@ def route_by_corridor(
     geo_settings : Settings, optional
         ``ellps`` names the ellipsoid of every length and snap (WGS84 by default).
     """
+    # one name alone is one value, not a sequence of its letters
+    via = texts(via, "via", "place names (a list of str), e.g. ['Alat']")
+    avoid = texts(avoid, "avoid", "country codes or feature ids (a list of str), e.g. ['ARM']")
+    if isinstance(osm_file, (str, os.PathLike)):
+        osm_file = [osm_file]
+    _check_alternatives(alternatives)
     transfer_km = transfer_cost_km(transfer_hours, speed_kmh)
     loaded = load_corridor_network(osm_file, progress=progress, geo_settings=geo_settings)
     avoid_countries, avoid_features = check_avoid(avoid, loaded.network)
@@ -202,6 +218,14 @@ def route_by_corridor(
 
 
 
+
+
+def _check_alternatives(alternatives: Any) -> None:
+    """Refuse any count of routes but a whole number >= 1 (the search's loop needs an int, and
+    0 routes is no answer: the command line refuses ``--alternatives 0`` too)."""
+    if is_bool(alternatives) or not isinstance(alternatives, (int, np.integer)) or (
+            alternatives < 1):
+        refuse("alternatives", alternatives, "a whole number of routes, 1 or more")
 
 
 def transfer_cost_km(transfer_hours: float, speed_kmh: float) -> float:
