@@ -149,3 +149,37 @@ def test_a_single_osm_file_path_is_one_file_not_its_letters(tmp_path) -> None:
 
     with pytest.raises(InputError, match=r"OSM file .*missing\.osm does not exist"):
         route_by_corridor("Aktau", "Kars", osm_file=str(tmp_path / "missing.osm"))
+
+
+@pytest.mark.parametrize(("options", "message"), [
+    # was "TypeError: '>' not supported between instances of 'float' and 'str'"
+    ({"max_snap_km": "5"}, r"^max_snap_km is the string '5'; give a positive number of km or 0"),
+    # was accepted: NaN compares false, so no place was ever too far
+    ({"max_snap_km": float("nan")}, r"^max_snap_km is the number nan; give a positive number"),
+    # was "TypeError: 'NoneType' object is not iterable"
+    ({"osm_file": None}, r"^osm_file is None; give OpenStreetMap extracts"),
+    ({"osm_file": [5]}, r"^an item of osm_file is the number 5; give OpenStreetMap extracts"),
+    # was accepted, and failed only when the network had to be built
+    ({"progress": 5}, r"^progress is the number 5"),
+])
+def test_corridor_options_of_the_wrong_kind_are_refused_up_front(options, message) -> None:
+    from caspian.layers.routing.corridor import route_by_corridor
+
+    with pytest.raises(ArgumentError, match=message):
+        route_by_corridor("Aktau", "Kars", **options)
+
+
+@pytest.mark.parametrize("start", [None, 5, ("a", "b"), b"Aktau"])
+def test_a_corridor_end_that_is_no_text_nor_pair_is_refused(catalog_network, start) -> None:
+    # was "AttributeError: 'NoneType' object has no attribute 'strip'" (a tuple, an int alike)
+    with pytest.raises(ArgumentError, match=r"^FROM is .*; give a place name, a catalog id or "
+                                            r"'lon,lat' \(a str\), or a \(lon, lat\) pair"):
+        catalog_network.route(start, "Kars")
+
+
+def test_a_corridor_end_given_as_a_lonlat_pair_is_that_point(catalog_network) -> None:
+    # sea and rail take (lon, lat) pairs; the corridor raised AttributeError on one
+    as_text = catalog_network.route("51.2,43.6", "Kars")
+    as_pair = catalog_network.route((51.2, 43.6), "Kars")
+    assert as_pair.places[0].lonlat == (51.2, 43.6)
+    assert as_pair.routes[0]["length_km"] == as_text.routes[0]["length_km"]

@@ -33,8 +33,10 @@ from importlib import resources
 from typing import Any
 
 import shapely
+from caspian.geo.arguments import refuse
 from caspian.geo.errors import InputError
 from caspian.geo.geodesy import GEOD
+from caspian.geo.routing import as_lonlat
 from caspian.layers.boundaries import country_index
 from caspian.layers.catalog.endpoints import LonLatRecord, parse_lonlat, resolve_endpoint
 from caspian.layers.catalog.errors import LayerNotFoundError
@@ -405,15 +407,26 @@ def _best(group: Sequence[Place]) -> Place:
 
 
 def resolve_named_endpoint(
-    text: str, indexes: Sequence[IndexSource], label: str = "place"
+    text: str | Sequence[float], indexes: Sequence[IndexSource], label: str = "place"
 ) -> Place:
-    """FROM/TO/--via of a route: ``lon,lat``, a catalog feature id, or a place name.
+    """FROM/TO/--via of a route: ``lon,lat`` (or a ``(lon, lat)`` pair), a catalog feature id,
+    or a place name.
 
     ``lon,lat`` and ``layer/feature`` are read as
     :func:`caspian.layers.catalog.endpoints.resolve_endpoint` reads them; anything else is a place
     name (a catalog point's short id is one of its names), looked up without reading the catalog
     when the first index holds it.
     """
+    if not isinstance(text, str):
+        # a (lon, lat) pair, as the sea and rail routers take; anything else is refused here,
+        # not as an AttributeError of str.strip
+        if text is None or isinstance(text, (bytes, int, float)) or not all(
+                isinstance(v, (int, float)) and not isinstance(v, bool)
+                for v in (list(text) if isinstance(text, (tuple, list)) else [None])):
+            refuse(label, text, "a place name, a catalog id or 'lon,lat' (a str), or a "
+                   "(lon, lat) pair")
+        lon, lat = as_lonlat(text, label)
+        text = f"{lon!r},{lat!r}"
     stripped = text.strip()
     if not stripped:
         raise InputError(f"{label} is empty; fix: give a place name, a catalog id or lon,lat")

@@ -12,16 +12,18 @@ import logging
 import math
 import os
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 from caspian.geo.arguments import (
+    callback,
     is_bool,
     is_positive_number,
     is_zero_number,
+    positive_number,
     refuse,
     texts,
 )
@@ -203,8 +205,10 @@ def route_by_corridor(
     # one name alone is one value, not a sequence of its letters
     via = texts(via, "via", "place names (a list of str), e.g. ['Alat']")
     avoid = texts(avoid, "avoid", "country codes or feature ids (a list of str), e.g. ['ARM']")
-    if isinstance(osm_file, (str, os.PathLike)):
-        osm_file = [osm_file]
+    osm_file = _paths(osm_file)
+    if max_snap_km is not None:
+        positive_number(max_snap_km, "max_snap_km", "km", zero=True)
+    callback(progress, "progress")
     _check_alternatives(alternatives)
     transfer_km = transfer_cost_km(transfer_hours, speed_kmh)
     loaded = load_corridor_network(osm_file, progress=progress, geo_settings=geo_settings)
@@ -218,6 +222,20 @@ def route_by_corridor(
 
 
 
+
+
+def _paths(value: Any) -> list[str | Path]:
+    """``osm_file`` as a list: one path alone is one file, not the letters of its name."""
+    expected = "OpenStreetMap extracts (a list of str or pathlib.Path), or () for none"
+    if isinstance(value, (str, os.PathLike)):
+        return [Path(value) if not isinstance(value, str) else value]
+    if value is None or isinstance(value, (bytes, Mapping)) or not isinstance(value, Iterable):
+        refuse("osm_file", value, expected)
+    items = list(value)
+    for item in items:
+        if not isinstance(item, (str, os.PathLike)):
+            refuse("an item of osm_file", item, expected)
+    return [item if isinstance(item, str) else Path(item) for item in items]
 
 
 def _check_alternatives(alternatives: Any) -> None:
