@@ -117,6 +117,13 @@ def as_geometry_array(geoms: Any, name: str = "geoms") -> npt.NDArray[np.object_
     """
     if geoms is None or isinstance(geoms, (str, bytes)):
         refuse(name, geoms, "shapely geometries (one, a list, an array or a GeoSeries)")
+    crs = getattr(geoms, "crs", None)
+    if crs is not None and getattr(crs, "is_projected", False):
+        # a GeoSeries says its unit: metres read as degrees would give a length that looks
+        # right and is not (10 m of EPSG:3857 near (0, 0) measured 1,541.9 km)
+        raise GeometryError(
+            f"{name} are in {crs.to_string()} ({getattr(crs, 'name', 'projected')}), whose "
+            f"coordinates are not degrees of longitude and latitude; give {name}.to_crs(4326)")
     values = getattr(geoms, "values", geoms)
     array = np.asarray(values, dtype=object)
     array = array.reshape(-1) if array.ndim != 1 else array

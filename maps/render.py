@@ -20,9 +20,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypedDict, Unpack
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack, cast
 
 from caspian.geo.arguments import file_path, flag, instance, refuse, settings_or_default
+from caspian.geo.errors import ArgumentError
 from caspian.geo.settings import DEFAULT_SETTINGS, Settings
 from caspian.layers.catalog.loading import GROUPS, layers_frame, load_catalog
 from caspian.layers.catalog.vocabulary import KINDS
@@ -186,6 +187,17 @@ class MapOptions(TypedDict, total=False):
     settings: Settings | None
 
 
+def _options_of(caller: str, options: Mapping[str, Any]) -> MapOptions:
+    """``options`` when each is a :class:`MapOptions` key: an unknown one is named as the
+    caller's, not as Python's TypeError of :func:`map_options` (which the caller never called)."""
+    known = MapOptions.__annotations__
+    for name in options:
+        if name not in known:
+            raise ArgumentError(f"{caller} takes no option {name!r}; give only "
+                                + ", ".join(f"{key}=" for key in known))
+    return cast(MapOptions, options)
+
+
 def map_options(
     *,
     title: str | None = None,
@@ -253,7 +265,7 @@ def build_map(
     DependencyMissingError
         ``offline=True`` but the map assets are not installed (the message gives the command).
     """
-    title, offline, settings = map_options(**options)  # fail before any work
+    title, offline, settings = map_options(**_options_of("build_map", options))  # before work
     if isinstance(add, (str, os.PathLike)):
         add = [add]  # one file given on its own
     if isinstance(add, (bytes, Mapping)) or not isinstance(add, Iterable):
@@ -325,7 +337,7 @@ def map_of_layers(
     **options
         ``title``, ``offline``, ``settings``: see :func:`map_options`.
     """
-    title, offline, settings = map_options(**options)  # fail before any work
+    title, offline, settings = map_options(**_options_of("map_of_layers", options))  # first
     try:
         # slow import: branca, jinja2 and requests
         import folium

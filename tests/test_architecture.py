@@ -134,6 +134,8 @@ _HELP_CASPIAN_MODULES = {
     "caspian.layers.export", "caspian.layers.export.formats", "caspian.layers.io",
     "caspian.layers.io.errors", "caspian.layers.io.fileio", "caspian.layers.io.safe_text",
     "caspian.layers.io.temporary",
+    # fileio's reads and descriptors, split from it by concern
+    "caspian.layers.io.inputs", "caspian.layers.io.streams",
     "caspian.maps", "caspian.maps.cli", "caspian.maps.cli.main",
 }
 
@@ -153,7 +155,9 @@ def test_help_imports_no_command_module_and_few_modules_beyond_click() -> None:
     assert not added & {"numpy", "pyproj", "dataclasses", "importlib.metadata"}
     # 28 when this was written (tempfile, signal, textwrap and their own imports); 41 once
     # the entry point imported its helpers at module level (safe_text's csv, the format table).
-    assert len(added) <= 45, sorted(added)
+    # 44 before fileio was split by concern; its reads and descriptors became two modules of
+    # their own (io.inputs, io.streams), the same code, hence 46
+    assert len(added) <= 46, sorted(added)
 
 
 def test_caspian_layers_imports_neither_numpy_nor_shapely() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 import pytest
+from caspian.geo.errors import ArgumentError, InputError
 from caspian.layers.routing.corridor import CorridorSettings, load_corridor_network
 from osm_fixtures import RAIL_XML
 
@@ -113,3 +114,72 @@ def test_an_extract_s_left_out_ways_are_said_again_when_the_network_comes_from_t
                "extract the ways together with their nodes (osmium extract keeps them; in "
                "Overpass end the query with `(._;>;); out;`)")
     assert said == [(False, [message]), (True, [message])]
+
+
+@pytest.fixture(scope="module")
+def catalog_network(tmp_path_factory):
+    return load_corridor_network(folder=tmp_path_factory.mktemp("corridor"))
+
+
+def test_a_single_via_or_avoid_string_is_one_value_not_its_letters(catalog_network) -> None:
+    # route(..., via="Baku") read the string letter by letter: "VIA 'B' is neither lon,lat, a
+    # catalog feature id nor a known place name"; avoid="AZE" was "avoid='A' is neither ..."
+    from caspian.layers.routing.corridor import route_by_corridor
+
+    listed = catalog_network.route("Aktau", "Kars", vias=["Alat"])
+    alone = catalog_network.route("Aktau", "Kars", vias="Alat")
+    assert [p.origin for p in alone.places] == [p.origin for p in listed.places]
+    assert alone.routes[0]["length_km"] == listed.routes[0]["length_km"]
+    with pytest.raises(InputError, match=r"avoid='Nowhere' is neither a country"):
+        route_by_corridor("Aktau", "Kars", avoid="Nowhere")
+
+
+@pytest.mark.parametrize("alternatives", [0, -1, 1.5, True, "2", None])
+def test_alternatives_must_be_a_whole_number_of_routes(catalog_network, alternatives) -> None:
+    # 1.5 raised "TypeError: 'float' object cannot be interpreted as an integer" from inside the
+    # search; 0 returned routes although the command line refuses --alternatives 0
+    with pytest.raises(ArgumentError, match=r"^alternatives is .*; give a whole number of "
+                                            r"routes, 1 or more"):
+        catalog_network.route("Aktau", "Kars", alternatives=alternatives)
+
+
+def test_a_single_osm_file_path_is_one_file_not_its_letters(tmp_path) -> None:
+    # osm_file="rail.osm" was read as the files "r", "a", "i", ...: "OSM file r does not exist"
+    from caspian.layers.routing.corridor import route_by_corridor
+
+    with pytest.raises(InputError, match=r"OSM file .*missing\.osm does not exist"):
+        route_by_corridor("Aktau", "Kars", osm_file=str(tmp_path / "missing.osm"))
+
+
+@pytest.mark.parametrize(("options", "message"), [
+    # was "TypeError: '>' not supported between instances of 'float' and 'str'"
+    ({"max_snap_km": "5"}, r"^max_snap_km is the string '5'; give a positive number of km or 0"),
+    # was accepted: NaN compares false, so no place was ever too far
+    ({"max_snap_km": float("nan")}, r"^max_snap_km is the number nan; give a positive number"),
+    # was "TypeError: 'NoneType' object is not iterable"
+    ({"osm_file": None}, r"^osm_file is None; give OpenStreetMap extracts"),
+    ({"osm_file": [5]}, r"^an item of osm_file is the number 5; give OpenStreetMap extracts"),
+    # was accepted, and failed only when the network had to be built
+    ({"progress": 5}, r"^progress is the number 5"),
+])
+def test_corridor_options_of_the_wrong_kind_are_refused_up_front(options, message) -> None:
+    from caspian.layers.routing.corridor import route_by_corridor
+
+    with pytest.raises(ArgumentError, match=message):
+        route_by_corridor("Aktau", "Kars", **options)
+
+
+@pytest.mark.parametrize("start", [None, 5, ("a", "b"), b"Aktau"])
+def test_a_corridor_end_that_is_no_text_nor_pair_is_refused(catalog_network, start) -> None:
+    # was "AttributeError: 'NoneType' object has no attribute 'strip'" (a tuple, an int alike)
+    with pytest.raises(ArgumentError, match=r"^FROM is .*; give a place name, a catalog id or "
+                                            r"'lon,lat' \(a str\), or a \(lon, lat\) pair"):
+        catalog_network.route(start, "Kars")
+
+
+def test_a_corridor_end_given_as_a_lonlat_pair_is_that_point(catalog_network) -> None:
+    # sea and rail take (lon, lat) pairs; the corridor raised AttributeError on one
+    as_text = catalog_network.route("51.2,43.6", "Kars")
+    as_pair = catalog_network.route((51.2, 43.6), "Kars")
+    assert as_pair.places[0].lonlat == (51.2, 43.6)
+    assert as_pair.routes[0]["length_km"] == as_text.routes[0]["length_km"]

@@ -297,3 +297,25 @@ def test_local_projection_rounds_its_centre_as_asked() -> None:
 
     coarse = local_projection((49.86712345, 40.37654321), decimals=4)
     assert coarse.transform(49.8671, 40.3765) == pytest.approx((0.0, 0.0), abs=1e-6)
+
+
+@pytest.mark.parametrize("crs", ["EPSG:3857", "EPSG:32639"])
+def test_a_geoseries_in_a_projected_crs_is_refused_not_measured_as_degrees(crs: str) -> None:
+    # a GeoSeries in metres was measured as if its metres were degrees: 10 m by 10 m of
+    # EPSG:3857 near (0, 0) gave 1,541.9 km, and a line of the Caspian in EPSG:3857 was
+    # refused as "latitude 4925702.5 beyond ±90°; coordinates must be [lon, lat]"
+    geopandas = pytest.importorskip("geopandas")
+    series = geopandas.GeoSeries([LineString([(10, 10), (20, 20)])], crs=crs)
+    with pytest.raises(GeometryError, match=rf"geoms are in {crs} .*; give geoms\.to_crs\(4326\)"):
+        geodesic_lengths_km(series)
+    frame = geopandas.GeoDataFrame(geometry=series)
+    with pytest.raises(GeometryError, match=r"to_crs\(4326\)"):
+        geodesic_lengths_km(frame)
+
+
+def test_a_geoseries_in_degrees_or_without_a_crs_is_measured() -> None:
+    geopandas = pytest.importorskip("geopandas")
+    line = LineString([(49.87, 40.41), (51.15, 43.65)])
+    expected = Geodesic.WGS84.Inverse(40.41, 49.87, 43.65, 51.15)["s12"] / 1000
+    for series in (geopandas.GeoSeries([line], crs=4326), geopandas.GeoSeries([line])):
+        assert geodesic_lengths_km(series)[0] == pytest.approx(expected, abs=1e-6)

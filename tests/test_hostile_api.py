@@ -252,3 +252,11 @@ def test_a_boolean_coordinate_is_not_taken_for_one_degree() -> None:
         line_length_m([True, False], [40.0, 41.0])
     assert math.isclose(line_length_m(np.array([49.0, 50.0]), [40.0, 41.0]), 139_698.755,
                         rel_tol=1e-6)
+
+
+def test_build_map_names_an_unknown_option_as_its_own() -> None:
+    # build_map(["aktau_port"], route=...) raised "TypeError: map_options() got an unexpected
+    # keyword argument 'route'", naming a function the caller never called
+    with pytest.raises(ArgumentError, match=r"^build_map takes no option 'route'; give only "
+                                            r"title=, offline=, settings="):
+        caspian.maps.build_map(["aktau_port"], route=("Aktau", "Baku"))  # type: ignore[call-arg]

@@ -477,3 +477,21 @@ def test_a_symlink_to_a_file_of_another_kind_is_refused_and_the_file_kept(
     assert f"suffix ({target.suffix or 'none'}) says another kind of file than .html" in line
     assert target.read_text(encoding="utf-8") == "root:x:0:0:root:/root:/bin/bash\n"
     assert (tmp_path / "link.html").is_symlink() and leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize(("args", "ending"), [
+    ((*EXPORT_CSV, "/dev/stdout"), b"POINT (35.817 37.033)\n"),
+    (("map", "aktau_port", "-o", "/dev/stdout"), b"</html>"),
+])
+def test_dev_stdout_redirected_to_a_file_gets_no_wrote_line(tmp_path: Path, args: tuple[str, ...],
+                                                           ending: bytes) -> None:
+    # `caspian export ... -o /dev/stdout > btc.csv`: "wrote /dev/stdout" went to stdout, into
+    # btc.csv after the last row (a CSV row of its own, text after </html>); the line goes to
+    # stderr whenever the output is standard output, a pipe or a file
+    out = tmp_path / "out"
+    with out.open("wb") as sink:
+        result = subprocess.run([sys.executable, "-m", "caspian.maps", *args], stdout=sink,
+                                stderr=subprocess.PIPE, cwd="/", timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().endswith(ending)
+    assert result.stderr.startswith(b"wrote /dev/stdout")

@@ -227,3 +227,26 @@ def test_openstreetmap_s_layer_tag_is_not_taken_for_the_layer_s_name(tmp_path, c
     code, out, err = _run(["metrics", "--file", str(path), "--format", "json"], capsys)
     assert code == 0, err
     assert [row["layer"] for row in json.loads(out)] == ["osm-rail"] * 3
+
+
+def test_file_metrics_list_points_and_polygons_as_the_docs_say(tmp_path, capsys) -> None:
+    # docs/metrics.md said the command "lists routes only", but of a --file it lists every
+    # feature; the docs now say so: a point measures 0, a polygon has no length (null)
+    polygon = {"type": "Polygon", "coordinates": [[[49, 40], [50, 40], [50, 41], [49, 40]]]}
+    collection = {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "id": "r", "properties": {}, "geometry": BAKU_AKTAU},
+        {"type": "Feature", "id": "p", "properties": {},
+         "geometry": {"type": "Point", "coordinates": [49.87, 40.37]}},
+        {"type": "Feature", "id": "g", "properties": {}, "geometry": polygon},
+    ]}
+    path = _write(tmp_path, "mixed.geojson", collection)
+    code, out, err = _run(["metrics", "--file", str(path), "--format", "json"], capsys)
+    assert code == 0, err
+    rows = json.loads(out)
+    assert [row["feature"] for row in rows] == ["r", "p", "g"]
+    expected_km = WGS84.Inverse(40.37, 49.87, 43.65, 51.15)["s12"] / 1000
+    assert rows[0]["length_km"] == pytest.approx(expected_km, abs=0.0005)
+    assert rows[1]["length_km"] == 0.0
+    assert rows[2]["length_km"] is None
+    docs = (Path(__file__).parents[1] / "docs" / "metrics.md").read_text(encoding="utf-8")
+    assert "Of a `--file`, it lists every feature" in docs

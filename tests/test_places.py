@@ -141,3 +141,31 @@ def test_a_geonames_place_is_never_suggested() -> None:
     with pytest.raises(LayerNotFoundError) as raised:
         resolve_place("Горадиз", [index], "FROM")
     assert "did you mean" not in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("typed", "catalog_name"),
+    [
+        # Azerbaijani: was "FROM 'Bakı' names 3 places: Baku (AZ) ...; Baki (ID) ...; Baki (SO)"
+        ("Bakı", "Baku"),
+        # Turkmen: was GeoNames' town Türkmenbaşy (TM), 7 km from the catalog's port
+        ("Türkmenbaşy", "Turkmenbashi"),
+    ],
+)
+def test_a_catalog_place_in_its_countrys_language_is_the_catalog_place(
+    catalog_index, typed: str, catalog_name: str
+) -> None:
+    # GeoNames gives the town both names; the catalog place of its country answers, as the
+    # name the catalog knows does, and towns of the name abroad do not make it ambiguous
+    from caspian.layers.catalog.places import geonames_index
+
+    expected = resolve_place(catalog_name, [catalog_index])
+    assert expected.tier == 0
+    assert resolve_place(typed, [catalog_index, geonames_index]) == expected
+
+
+def test_a_name_of_towns_abroad_only_stays_ambiguous(catalog_index) -> None:
+    from caspian.layers.catalog.places import geonames_index
+
+    with pytest.raises(InputError, match=r"'Paris' names 3 places: Paris \(FR\)"):
+        resolve_place("Paris", [catalog_index, geonames_index])

@@ -7,6 +7,7 @@ import os
 
 import pytest
 from cli_support import run_cli
+from hostile_support import run
 
 
 def test_route_output_with_another_formats_suffix_is_refused_and_not_written(
@@ -95,3 +96,18 @@ def test_an_unknown_place_name_is_one_line_naming_the_argument(capsys) -> None:
     assert err == ("caspian: error: TO 'Qwxzv' is neither lon,lat, a catalog feature id nor "
                    "a known place name; fix: check the spelling, give the point as lon,lat, or "
                    "see 'caspian layers' for ids\n")
+
+
+@pytest.mark.parametrize("mode", ["sea", "corridor"])
+@pytest.mark.parametrize("fmt", ["table", "json"])
+def test_route_into_standard_output_prints_nothing_else_there(mode: str, fmt: str) -> None:
+    # `caspian route aktau alat -o /dev/stdout`: the table (or the JSON summary) was printed on
+    # stdout after the GeoJSON, so `| ogr2ogr` or `> route.geojson` got no valid JSON; as
+    # ogr2ogr /vsistdout/ does, what is printed goes to stderr when the output is stdout
+    result = run("route", "aktau", "alat", "--mode", mode, "--format", fmt, "-o", "/dev/stdout",
+                 timeout=300)
+    assert result.returncode == 0, result.stderr
+    collection = json.loads(result.stdout)
+    assert collection["type"] == "FeatureCollection" and collection["features"]
+    printed = result.stderr.decode("utf-8")
+    assert ("Aktau" in printed or "aktau" in printed) and "km" in printed

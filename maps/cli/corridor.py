@@ -16,6 +16,7 @@ from typing import Any
 
 import click
 from caspian.geo.routing.corridorroute import route_features
+from caspian.layers.io.fileio import names_standard_output
 from caspian.layers.io.geojson_output import write_feature_collection
 from caspian.layers.io.safe_text import json_text, terminal_text
 from caspian.layers.routing import modes as routing_modes
@@ -141,8 +142,11 @@ def run_corridor(
         for gap in route["gaps"]:
             click.echo(terminal_text(f"caspian: route {number}: gap of {gap['length_km']:,.1f} "
                                      f"km ({gap['between']}), not drawn as track"), err=True)
+    # the GeoJSON went to stdout: what is printed goes beside it on stderr, not into it
+    aside = output is not None and names_standard_output(output)
     if fmt == "json":
-        click.echo(json_text(json.dumps({"routes": routes}, ensure_ascii=False, indent=1)))
+        click.echo(json_text(json.dumps({"routes": routes}, ensure_ascii=False, indent=1)),
+                   err=aside)
     else:
         click.echo("\n\n".join(route_text(n, len(routes), r)
-                               for n, r in enumerate(routes, start=1)))
+                               for n, r in enumerate(routes, start=1)), err=aside)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import click
-from caspian.layers.io.fileio import check_output_target
+from caspian.layers.io.fileio import check_output_target, written_message
 from caspian.layers.osm.extracts import OSM_TAGS, parse_bbox
 from caspian.layers.osm.output import osm_features_table, write_osm_geojson
 from caspian.layers.osm.overpass import (
@@ -67,4 +67,5 @@ def fetch_command(
     if what == "rail":
         by_status = table["status"].value_counts().sort_index()
         summary += " (" + ", ".join(f"{n:,} {s}" for s, n in by_status.items()) + ")"
-    click.echo(f"wrote {path}: {summary}")
+    line, to_stderr = written_message(path)
+    click.echo(f"{line}: {summary}", err=to_stderr)

@@ -17,7 +17,7 @@ from caspian.geo.routing import route_feature_collection, route_summary
 from caspian.layers.catalog.endpoints import Endpoint, resolve_endpoint
 from caspian.layers.catalog.errors import LayerNotFoundError
 from caspian.layers.catalog.places import resolve_catalog_endpoint
-from caspian.layers.io.fileio import check_output_target
+from caspian.layers.io.fileio import check_output_target, names_standard_output
 from caspian.layers.io.geojson_output import feature_collection_text, write_feature_collection
 from caspian.layers.io.safe_text import terminal_text
 from caspian.layers.routing.modes import MODES, mode_options, route
@@ -193,7 +193,9 @@ def route_command(
             f"{gap.end_lonlat[0]:.5f},{gap.end_lonlat[1]:.5f} (not drawn as {mode} route)",
             err=True,
         )
+    # the GeoJSON went to stdout: what is printed goes beside it on stderr, not into it
+    aside = output is not None and names_standard_output(output)
     if fmt == "json":
-        click.echo(feature_collection_text(collection), nl=False)
+        click.echo(feature_collection_text(collection), nl=False, err=aside)
     else:
-        click.echo(_table(route_summary(found, source.label, target.label)))
+        click.echo(_table(route_summary(found, source.label, target.label)), err=aside)
