@@ -1043,8 +1043,15 @@ def _another_line_between(
     return _ENDS.search(text, max(name_end, figure - _ENDS_REACH), figure) is not None
 
 
-# Shipments between two ports named as their ends: "из порта Актау в порт Баку".
-_PORT_TO_PORT = re.compile(r"\bиз\s+порта\s+[А-ЯЁ][а-яё]+\s+в\s+порт\s+[А-ЯЁ][а-яё]+")
+# Shipments between two ports named as their ends: "из порта Актау в порт Баку", "между
+# портами Туркменбаши (Туркменистан) и Алят (Азербайджан)" (held691), a country in brackets
+# after either.
+_PORT_TO_PORT = re.compile(
+    r"\bиз\s+порта\s+[А-ЯЁ][а-яё]+\s+в\s+порт\s+[А-ЯЁ][а-яё]+"
+    r"|\bмежду\s+портами\s+[А-ЯЁ][а-яё]+(?:\s*\([^()]{1,40}\))?\s+и\s+[А-ЯЁ][а-яё]+"
+)
+#: The kinds a route between two ports carries: its shipments and their growth.
+_ROUTE_KINDS = (*FLOWS, "growth")
 # A verb of a project that holds a part: "Проект … включает строительство железнодорожной
 # ветки Карс-Ахалкалаки" (held476).
 _INCLUDES = re.compile(r"\bвключа(?:ет|ют|л[аио]?)\b", re.IGNORECASE)
@@ -2360,12 +2367,14 @@ def read_claims(
                 vessel = False  # the first tanker's loading is the pipeline's start
             if (vessel and not _vessels_counted_after(document.text, item, span)) or carried:
                 scope = OF_A_VESSEL
-            if link is not None and item.kind in FLOWS and _PORT_TO_PORT.search(
+            if link is not None and item.kind in _ROUTE_KINDS and _PORT_TO_PORT.search(
                 document.text, sentence[0], item.start
             ):
                 # "транспортировке нефти из порта Актау в порт Баку, который увеличился на 870
                 # тысяч тонн, достигнув отметки в 990,2 тысячи тонн" (held233): a route's
-                # shipments between two ports, neither port's handling
+                # shipments between two ports, neither port's handling; "Объем контейнерных
+                # перевозок между портами Туркменбаши … и Алят … увеличился в 2,9 раза"
+                # (held691): the line's growth, not the Alat port's
                 link = linking.unmapped_link("ports' route")
             if link is not None and _new_port_before(document.text, span[0], item.start):
                 link = linking.unmapped_link("a new port")
