@@ -2536,6 +2536,8 @@ def read_claims(
                 scope = _scope_of_measure_changed(document.text, span, claims[-1], index)
             if scope is None and claims and not named_here and item.kind in (*FLOWS, "growth"):
                 scope = _scope_of_this_compared(document.text, sentence, claims, index)
+            if scope is None and link is not None:
+                scope = _later_phase_raised_to(document.text, sentence, item, link)
             period = _flow_period(document, item, span, years, horizons, horizon_years, scope)
             if not period and item.kind in FLOWS and claims and claims[-1].sentence == index:
                 period = _same_period_before(document.text, sentence, claims[-1])
@@ -2597,6 +2599,34 @@ def read_claims(
                 )
             )
     return ClaimReading(_of_the_feature_of_that_length(claims), skipped)
+
+
+# A capacity raised to a figure, right before it: "ведется работа по увеличению перевалочных
+# мощностей порта с 15 до 25 млн тонн грузов в год" (held708), "поручил увеличить его мощность
+# до 25 млн тонн в год" (held709).
+_RAISED_TO = re.compile(
+    r"\b(?:увелич|нараст|наращ|расшир|довест|доведен)[а-яё]*\s[^.!?]{0,60}?\bдо\s+\Z",
+    re.IGNORECASE,
+)
+#: How far before a figure its verb of raising a capacity may start.
+_RAISED_REACH = 80
+
+
+def _later_phase_raised_to(
+    text: str, sentence: tuple[int, int], item: Quantity, link: linking.Link
+) -> str | None:
+    """``stage:<n>`` for a yearly capacity a feature is to be raised to that the catalog
+    publishes as the feature's ``n``-th phase, a later one than the first (the Baku port's
+    25 Mt/yr: "по увеличению перевалочных мощностей порта с 15 до 25 млн тонн грузов в год",
+    held708): the target of the works is that phase's capacity, not the port's as it stands.
+    The first phase's capacity is the feature's own as it stands (no scope); else None."""
+    if item.kind != "mass" or item.unit != "Mt/yr" or not link.layer or not link.feature:
+        return None
+    phase = linking.catalog_phase(link.layer, link.feature, item.unit, item.value)
+    if phase is None or phase < 2:
+        return None
+    raised = _RAISED_TO.search(text, max(sentence[0], item.start - _RAISED_REACH), item.start)
+    return f"stage:{phase}" if raised else None
 
 
 def _of_the_feature_of_that_length(claims: list[Claim]) -> list[Claim]:

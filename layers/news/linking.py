@@ -130,6 +130,31 @@ LENGTH_MARGIN = 0.1
 OF_THAT_LENGTH = "the feature of that length"
 
 
+# A catalog capacity's label that names its phase: "phase 2 target, incl. 500,000 TEU".
+_PHASE_LABEL = re.compile(r"\bphase\s+(\d+)\b", re.IGNORECASE)
+
+
+@functools.cache
+def _phase_capacities() -> dict[tuple[str, str, str, float], int]:
+    """The catalog's capacities labelled with a phase, as (layer, feature, unit, value) ->
+    the phase's number."""
+    found = {}
+    for layer_id, layer in load_catalog().items():
+        for feature in layer.features:
+            for entry in feature.get("properties", {}).get("capacity") or []:
+                phase = _PHASE_LABEL.search(str(entry.get("label") or ""))
+                if phase and isinstance(entry.get("value"), (int, float)):
+                    key = (layer_id, short_feature_id(feature), str(entry.get("unit")))
+                    found[(*key, float(entry["value"]))] = int(phase[1])
+    return found
+
+
+def catalog_phase(layer: str, feature: str, unit: str, value: float) -> int | None:
+    """The number of the phase whose capacity the catalog publishes as ``value`` ``unit`` for
+    ``feature`` of ``layer`` (the Baku port's 25 Mt/yr: its phase 2), else None."""
+    return _phase_capacities().get((layer, feature, unit, float(value)))
+
+
 @functools.cache
 def _published_lengths() -> dict[str, tuple[tuple[str, float, float], ...]]:
     """Each catalog layer's features with published lengths, as (feature, least, most) km."""
