@@ -2092,6 +2092,8 @@ def _specific_in(
 _FERRY_FACILITY = re.compile(r"\b[Пп]аромн[а-яё]*\s+(комплекс|терминал)[а-яё]*")
 #: How far (characters) either side of a figure its ferry facility is read.
 _FACILITY_REACH = 120
+# A colon or a semicolon that closes a figure's clause and opens one that explains it.
+_EXPLAINED = re.compile(r"[:;]\s")
 
 
 def _ferry_facility(text: str, item: Quantity, sentence: tuple[int, int]) -> str | None:
@@ -2100,10 +2102,15 @@ def _ferry_facility(text: str, item: Quantity, sentence: tuple[int, int]) -> str
     паромном терминале порта Курык") or before it with no "порт" between ("Паромный
     комплекс Курык, способный обрабатывать 4 миллиона тонн грузов в год"; not "С учетом
     железнодорожного паромного комплекса порт сможет обрабатывать до 6 миллионов тонн"),
-    else None. A bounded window, not the sentence."""
+    else None. A bounded window, not the sentence. A facility named past a colon or a
+    semicolon after the figure is in the clause that explains it, not the figure's facility:
+    "его производственная мощность составляет 6 млн тонн грузов в год: через паромный комплекс
+    проходят экспортные казахстанские и транзитные товары" (held706) is the port's capacity."""
     start = max(sentence[0], item.start - _FACILITY_REACH)
     end = min(sentence[1], item.end + _FACILITY_REACH)
     for match in _FERRY_FACILITY.finditer(text, start, end):
+        if match.start() >= item.end and _EXPLAINED.search(text, item.end, match.start()):
+            break  # past the figure's clause: every later facility is too
         if match.start() >= item.end or not any(
             "порт" in lemmas(word.text) for word in words(text, match.end(), item.start)
         ):
