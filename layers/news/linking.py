@@ -14,7 +14,9 @@ claim says which, :class:`Link`):
     the nearest name after it in its sentence ("224-километровой ж/д ветки от Карса"), unless
     a new clause (:data:`CLAUSE_BREAK`) begins between them: "Строительство рассчитано на пять
     лет, и запуск … по Зангезурскому маршруту … намечен на 2030 год" is about the line the
-    sentences before name, not the route;
+    sentences before name, not the route; never one in the cause of the change after it
+    (:data:`CAUSE_AFTER`: "поскольку новая линия Баку-Тбилиси-Карс привлечет дополнительные
+    грузы");
 ``quoted speaker's subject``
     for a figure inside a quotation («…»): the first name inside the quotation before it (the
     first of a mapped project, when another project is named before it), else the subject of the sentence that opens the quotation, else of the sentence before it ("Министр
@@ -99,8 +101,13 @@ _FOR_NAME = re.compile(r"(?:[^,;:«»()]|(?<=\d),(?=\d)){1,40}?\sдля\s+«?", 
 #: cause of a change ("выросла перевалка нефти за счет переориентации экспорта … на маршрут
 #: «Баку – Тбилиси – Джейхан»"): a name in it is what caused the figure, not what it counts.
 CLAUSE_BREAK = re.compile(
-    r";|,\s+(?:и|а|но|однако|тогда\s+как)\s|\b(?:за\s+сч[её]т|благодаря|из-за)\s", re.IGNORECASE
+    r";|,\s+(?:и|а|но|однако|тогда\s+как)\s|\b(?:за\s+сч[её]т|благодаря|из-за|поскольку)\s",
+    re.IGNORECASE,
 )
+#: The cause of a change after the figure ("вырастут на 10 и 12% в 2022-2023 годах, поскольку
+#: новая линия Баку-Тбилиси-Карс привлечет дополнительные грузы", held696): a name in it is
+#: what brings the figure, whatever the figure's kind, never what it counts.
+CAUSE_AFTER = re.compile(r"\b(?:за\s+сч[её]т|благодаря|из-за|поскольку)\s", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -447,6 +454,11 @@ def link_feature(
         after_a_break = rule == "sentence, after" and CLAUSE_BREAK.search(
             document.text, position, located.position
         )
+        caused = rule == "sentence, after" and CAUSE_AFTER.search(
+            document.text, position, located.position
+        )
+        if caused and not borrow:
+            return None
         if not (after_a_break and borrow):
             return _as_link(located, rule)
     if not borrow:
