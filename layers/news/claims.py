@@ -1599,6 +1599,17 @@ def cut_at_the_end(text: str, item: Quantity) -> bool:
 
 #: What is left of a text after a figure it ends with: spaces (str.isspace, as \s), or nothing.
 _ONLY_SPACES = re.compile(r"\s*\Z")
+#: Why a share whose text ends one word after it is not read.
+CUT_SHARE = "the text ends inside the word after the share: what it is a share of may be cut"
+# One word and nothing after it, the excerpt's last: "сегодня более 80 процентов тов" (held706).
+_ONE_WORD_LEFT = re.compile(r"\s+[^\W\d_]+\s*\Z")
+
+
+def _share_of_a_cut_word(text: str, item: Quantity) -> bool:
+    """Whether ``item`` is a share followed by one word with no stop and the end of ``text``:
+    the excerpt was cut inside that word, what the share is of ("более 80 процентов тов", of
+    "товаров", held706), so the share is not read, as a cut word is not."""
+    return item.kind == "percent" and bool(_ONE_WORD_LEFT.match(text, item.end))
 
 
 def _plausible(
@@ -1606,7 +1617,11 @@ def _plausible(
 ) -> list[Quantity]:
     kept = []
     for item in found:
-        reason = implausible(item) or (CUT_UNIT if cut_at_the_end(document.text, item) else None)
+        reason = (
+            implausible(item)
+            or (CUT_UNIT if cut_at_the_end(document.text, item) else None)
+            or (CUT_SHARE if _share_of_a_cut_word(document.text, item) else None)
+        )
         if reason is None:
             kept.append(item)
             continue
