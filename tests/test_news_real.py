@@ -4596,6 +4596,7 @@ def test_a_share_of_a_word_the_excerpt_cuts_is_not_read() -> None:
     claims = find_claims(parse_document(f"date 2023-06-21\n{text}", "t.txt", "text"))
     assert not [c for c in claims if c.kind == "percent"]
     # a share with its whole sentence after it stays
-    text = "Порт Курык принял первый поезд. Сегодня более 80 процентов товаров идут через порт Курык."
+    text = ("Порт Курык принял первый поезд. Сегодня более 80 процентов товаров идут через "
+            "порт Курык.")
     claims = find_claims(parse_document(f"date 2023-06-21\n{text}", "t.txt", "text"))
     assert [(c.value, c.layer) for c in claims if c.kind == "percent"] == [(80.0, "kuryk_port")]

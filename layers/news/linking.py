@@ -19,8 +19,9 @@ claim says which, :class:`Link`):
     грузы");
 ``quoted speaker's subject``
     for a figure inside a quotation («…»): the first name inside the quotation before it (the
-    first of a mapped project, when another project is named before it), else the subject of the sentence that opens the quotation, else of the sentence before it ("Министр
-    рассказал о дороге Карс–Дилуджу. «Работы займут пять лет. … Длина составит 224 км»");
+    first of a mapped project, when another project is named before it), else the subject of
+    the sentence that opens the quotation, else of the sentence before it ("Министр рассказал
+    о дороге Карс–Дилуджу. «Работы займут пять лет. … Длина составит 224 км»");
 ``previous sentence``
     the subject (first name) of the closest of the :data:`MENTION_LOOKBACK` sentences before
     it, across paragraphs ("Его протяжённость составит 240 км");
