@@ -86,9 +86,9 @@ def _last_claim(name: str, written: str) -> Claim:
 #: held346-held357, held358-held369, held370-held380, held381-held390, held391-held424,
 #: held425-held441, held442-held461, held462-held475, held476-held485, held486-held503,
 #: held504-held524, held525-held540, held541-held553, held554-held568, held569-held580,
-#: held581-held596, held597-held618, held619-held640, held641-held656, held657-held668 and
-#: held669-held689.
-SEEN = {f"held{n:02d}" for n in range(1, 690)}
+#: held581-held596, held597-held618, held619-held640, held641-held656, held657-held668,
+#: held669-held689 and held690-held712.
+SEEN = {f"held{n:02d}" for n in range(1, 713)}
 
 
 def _part_id(entry: dict[str, Any]) -> str:
@@ -126,15 +126,14 @@ def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
 
 
 # (right, found, expected) measured on each part when the floors were set; conflicts are
-# (real reported, reported, real found). Development (700 articles) with the forty-ninth part
-# (held669-held689) in it, measured before anything was changed for it (mentions (1638, 1670,
-# 1715) before held685's "BSSC" was annotated), raised as the round fixed its classes; the
-# held-out part (held690-held712, 23 articles) from its first and only run (7 Dec 2026), before
-# anything was changed for it.
+# (real reported, reported, real found). Development (723 articles) with the fiftieth part
+# (held690-held712) in it, measured before anything was changed for it. The held-out part is
+# empty until the next one is added: its figures are placeholders, set from that part's first
+# and only run.
 MEASURED = {
-    "dev": {"mentions": (1647, 1678, 1716), "claims": (984, 1075, 1134), "dates": 515,
+    "dev": {"mentions": (1682, 1714, 1752), "claims": (990, 1083, 1142), "dates": 528,
             "conflicts": (61, 76, 667)},
-    "heldout": {"mentions": (35, 37, 36), "claims": (3, 13, 8), "dates": 11,
+    "heldout": {"mentions": (0, 0, 0), "claims": (0, 0, 0), "dates": 0,
                 "conflicts": (0, 0, 0)},
 }  # fmt: skip
 
@@ -203,7 +202,9 @@ DATELESS = ("held29", "held31", "held36", "held63", "held77", "held81", "held84"
             "held652", "held653",
             "held658", "held660", "held666", "held668",
             "held669", "held670", "held671", "held674", "held677", "held679", "held680",
-            "held681", "held682", "held683", "held684", "held686", "held687")  # fmt: skip
+            "held681", "held682", "held683", "held684", "held686", "held687",
+            "held691", "held698", "held699", "held700", "held701", "held702", "held704",
+            "held706", "held707", "held708")  # fmt: skip
 
 
 @pytest.mark.parametrize("part", sorted(MEASURED))
@@ -4471,3 +4472,131 @@ def test_percents_of_a_topic_with_no_project_are_not_compared() -> None:
     assert (suez.kind, suez.subject) == ("percent", "topic:freight_volume")
     assert not _conflicts("held686_fondsk_20240705_israel_eilat_hub_unmapped.txt",
                           "held115_bizmedia_20230901_aktau_kuryk_ports_12pct.txt")
+
+
+def test_an_iso_date_with_a_mark_before_its_time_is_a_dateline() -> None:
+    # "2026-03-21 - 06:34" under the headline (held705, The Kyrgyzstan Time)
+    name = "held705_kyrgyzstantime_20260321_cku_railway_2030_unmapped.txt"
+    assert _analysis(name).document.date == "2026-03-21"
+    found = next(find_dates("2026-03-21 - 06:34"))
+    assert (found.date.isoformat(), found.time) == ("2026-03-21", "06:34")
+    # a hyphen that opens a range of dates is no mark before a time
+    assert [f.date.isoformat() for f in find_dates("2026-03-21 - 2026-03-23")] == [
+        "2026-03-21", "2026-03-23"]  # fmt: skip
+
+
+def test_a_dateline_of_day_and_month_on_the_line_of_a_month_header_takes_its_year() -> None:
+    # "date 2021-06 ТБИЛИСИ, 25 июн — Sputnik." (held696, Sputnik Georgia): the collector's
+    # header of year and month and the agency's dateline of day and cut month on one line
+    name = "held696_sputnikgeorgia_20210625_georgian_railway_btk.txt"
+    assert _analysis(name).document.date == "2021-06-25"
+    text = "date 2021-06 ТБИЛИСИ, 25 июн — Sputnik. Текст статьи.\n"
+    assert parse_document(text, "x.txt").date == "2021-06-25"
+    # a header of another month lends the day no year
+    text = "date 2021-07 ТБИЛИСИ, 25 июн — Sputnik. Текст статьи.\n"
+    assert parse_document(text, "x.txt").date is None
+
+
+def test_the_growth_of_a_line_between_two_ports_is_neither_ports() -> None:
+    # "Объем контейнерных перевозок между портами Туркменбаши (Туркменистан) и Алят
+    # (Азербайджан) в первом полугодии 2023 увеличился в 2,9 раза" (held691): the container
+    # line's growth, not the Alat port's, and no conflict with held282's doubling of the port's
+    name = "held691_atisu_20230723_turkmenbashi_alat_containers.txt"
+    growth = _claim(name, "в 2,9 раза")
+    assert (growth.layer, growth.link) == (None, "unmapped project (ports' route)")
+    assert not [conflict for conflict in _dev_conflicts()
+                if conflict.subject == "baku_port/alat" and conflict.kind == "growth"]  # fmt: skip
+    # a port's own growth stays the port's
+    text = "Грузооборот порта Алят в первом полугодии 2023 года увеличился в 2,9 раза."
+    claims = find_claims(parse_document(f"date 2023-07-23\n{text}", "t.txt", "text"))
+    assert [(c.layer, c.kind) for c in claims if c.unit == "x"] == [("baku_port", "growth")]
+
+
+def test_a_capacity_raised_to_a_later_phase_of_the_catalog_is_that_phase() -> None:
+    # "ведется работа по увеличению перевалочных мощностей порта с 15 до 25 млн тонн грузов в
+    # год" (held708), "поручил увеличить его мощность до 25 млн тонн в год" (held709): the Baku
+    # port's 25 Mt/yr, the catalog's phase 2, is the second phase's capacity; the 15 it starts
+    # from is the port's as it stands. held708's 25 no longer conflicts with held272's 11.6
+    raised = (("held708_korabel_20221006_baku_port_15_to_25mt.txt", "25 млн тонн грузов в год"),
+              ("held709_report_20251118_baku_port_15mt_25mt.txt", "25 млн тонн в год"))
+    for name, written in raised:
+        assert _claim(name, written).scope == "stage:2"
+    assert _claim(raised[0][0], "15").scope is None
+    assert not [conflict for conflict in _dev_conflicts()
+                if conflict.subject == "baku_port/alat" and conflict.kind == "mass"
+                and conflict.rule == "value"]  # fmt: skip
+    # a figure the catalog publishes as no later phase, or one not raised to, takes no stage
+    for text in ("Бакинский порт планируют расширить. Его мощность увеличат до 20 млн тонн в год.",
+                 "Бакинский порт расширен. Его мощность составляет 25 млн тонн в год."):
+        claims = find_claims(parse_document(f"date 2023-07-23\n{text}", "t.txt", "text"))
+        assert [(c.layer, c.scope) for c in claims if c.unit == "Mt/yr"] == [("baku_port", None)]
+
+
+def test_a_ferry_facility_past_a_colon_after_a_capacity_is_not_its_scope() -> None:
+    # "На сегодня его производственная мощность составляет 6 млн тонн грузов в год: через
+    # паромный комплекс проходят экспортные казахстанские и транзитные товары" (held706): the
+    # Kuryk port's capacity, the ferry complex named in the clause that explains it
+    claim = _claim("held706_lada_20230621_steinmeier_kuryk_6mt.txt", "6 млн тонн грузов в год")
+    assert (claim.layer, claim.scope) == ("kuryk_port", None)
+    # a facility named after the figure in its own clause stays its scope
+    text = ("Порт Курык принял новые суда. Перевалка 1 млн тонн грузов зафиксирована на "
+            "паромном терминале порта Курык.")
+    claims = find_claims(parse_document(f"date 2023-07-23\n{text}", "t.txt", "text"))
+    assert [c.scope for c in claims if c.unit in ("Mt", "Mt/yr")] == ["component:паромный терминал"]
+
+
+def test_a_headline_under_a_photo_credited_to_its_agency_is_another_story() -> None:
+    # "Железнодорожные пути, архивное фото - Sputnik Таджикистан" / "АБР выделит 2 миллиона
+    # долларов на развитие железных дорог в странах ЦАРЭС" (held698): the headline of a story
+    # the page links under the photo, not the Aktau port's money
+    name = "held698_sputniktj_20190515_aktau_uzbek_transit.txt"
+    assert not [claim for claim in _analysis(name).claims if claim.kind == "money"]
+    caption = "Порт Актау, архивное фото - Sputnik Казахстан\n"
+    linked = "Порт Актау получит 2 миллиона долларов на развитие терминала\n"
+    text = f"Заголовок\n\nПорт Актау принял первый поезд.\n{caption}{linked}Поезд ушел.\n"
+    assert linked.strip() not in [text[s:e] for s, e in parse_document(text, "x.txt").body_spans]
+    # a line of the article's own text under the caption stays: it ends as a sentence ends
+    text = text.replace(linked, linked.strip() + ".\n")
+    assert linked.strip() + "." in [text[s:e] for s, e in parse_document(text, "x.txt").body_spans]
+
+
+def test_the_northern_corridor_is_a_project_we_do_not_map() -> None:
+    # "«Хотя Северный коридор, проходящий через Россию и Беларусь, все еще обеспечивает 90%
+    # перевозок, он постепенно теряет свою долю рынка. Средний коридор, напротив, демонстрирует
+    # исключительный рост. В первой половине прошлого года контейнерные перевозки по этому
+    # маршруту выросли на 93%»" (held690): the 90% is the route through Russia's; the 93% of
+    # the same quotation stays the Middle Corridor's, the first project of ours it names
+    name = "held690_1news_20260313_middle_corridor_containers_93pct.txt"
+    share = _claim(name, "90%")
+    assert (share.layer, share.link) == (None, "unmapped project (Северный коридор)")
+    assert _claim(name, "93%").layer == "middle_corridor"
+
+
+def test_a_project_named_as_the_cause_after_a_figure_is_not_what_it_counts() -> None:
+    # "По нашим оценкам, в 2021 году объемы перевозок увеличатся на 5%, и вырастут на 10 и 12%
+    # в 2022-2023 годах, поскольку новая линия Баку-Тбилиси-Карс привлечет дополнительные
+    # грузы" (held696): the Georgian Railway's freight, which the BTK line brings
+    name = "held696_sputnikgeorgia_20210625_georgian_railway_btk.txt"
+    assert _claim(name, "12%").layer is None
+    text = "Объем перевозок вырастет на 12%, поскольку порт Курык привлечет новые грузы."
+    claims = find_claims(parse_document(f"date 2021-06-25\n{text}", "t.txt", "text"))
+    assert [(c.value, c.layer) for c in claims] == [(12.0, None)]
+    # a name after the figure in its own clause stays its project
+    text = "Объем перевозок через порт Курык вырастет на 12%."
+    claims = find_claims(parse_document(f"date 2021-06-25\n{text}", "t.txt", "text"))
+    assert [(c.value, c.layer) for c in claims] == [(12.0, "kuryk_port")]
+
+
+def test_a_share_of_a_word_the_excerpt_cuts_is_not_read() -> None:
+    # "Было отмечено, что сегодня более 80 процентов тов" (held706, the excerpt's end): what
+    # the share is of is cut, so it is not the Kuryk port's
+    name = "held706_lada_20230621_steinmeier_kuryk_6mt.txt"
+    assert not [claim for claim in _analysis(name).claims if claim.kind == "percent"]
+    text = "Порт Курык принял первый поезд. Сегодня более 80 процентов тов"
+    claims = find_claims(parse_document(f"date 2023-06-21\n{text}", "t.txt", "text"))
+    assert not [c for c in claims if c.kind == "percent"]
+    # a share with its whole sentence after it stays
+    text = ("Порт Курык принял первый поезд. Сегодня более 80 процентов товаров идут через "
+            "порт Курык.")
+    claims = find_claims(parse_document(f"date 2023-06-21\n{text}", "t.txt", "text"))
+    assert [(c.value, c.layer) for c in claims if c.kind == "percent"] == [(80.0, "kuryk_port")]

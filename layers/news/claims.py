@@ -1043,8 +1043,15 @@ def _another_line_between(
     return _ENDS.search(text, max(name_end, figure - _ENDS_REACH), figure) is not None
 
 
-# Shipments between two ports named as their ends: "из порта Актау в порт Баку".
-_PORT_TO_PORT = re.compile(r"\bиз\s+порта\s+[А-ЯЁ][а-яё]+\s+в\s+порт\s+[А-ЯЁ][а-яё]+")
+# Shipments between two ports named as their ends: "из порта Актау в порт Баку", "между
+# портами Туркменбаши (Туркменистан) и Алят (Азербайджан)" (held691), a country in brackets
+# after either.
+_PORT_TO_PORT = re.compile(
+    r"\bиз\s+порта\s+[А-ЯЁ][а-яё]+\s+в\s+порт\s+[А-ЯЁ][а-яё]+"
+    r"|\bмежду\s+портами\s+[А-ЯЁ][а-яё]+(?:\s*\([^()]{1,40}\))?\s+и\s+[А-ЯЁ][а-яё]+"
+)
+#: The kinds a route between two ports carries: its shipments and their growth.
+_ROUTE_KINDS = (*FLOWS, "growth")
 # A verb of a project that holds a part: "Проект … включает строительство железнодорожной
 # ветки Карс-Ахалкалаки" (held476).
 _INCLUDES = re.compile(r"\bвключа(?:ет|ют|л[аио]?)\b", re.IGNORECASE)
@@ -1592,6 +1599,17 @@ def cut_at_the_end(text: str, item: Quantity) -> bool:
 
 #: What is left of a text after a figure it ends with: spaces (str.isspace, as \s), or nothing.
 _ONLY_SPACES = re.compile(r"\s*\Z")
+#: Why a share whose text ends one word after it is not read.
+CUT_SHARE = "the text ends inside the word after the share: what it is a share of may be cut"
+# One word and nothing after it, the excerpt's last: "сегодня более 80 процентов тов" (held706).
+_ONE_WORD_LEFT = re.compile(r"\s+[^\W\d_]+\s*\Z")
+
+
+def _share_of_a_cut_word(text: str, item: Quantity) -> bool:
+    """Whether ``item`` is a share followed by one word with no stop and the end of ``text``:
+    the excerpt was cut inside that word, what the share is of ("более 80 процентов тов", of
+    "товаров", held706), so the share is not read, as a cut word is not."""
+    return item.kind == "percent" and bool(_ONE_WORD_LEFT.match(text, item.end))
 
 
 def _plausible(
@@ -1599,7 +1617,11 @@ def _plausible(
 ) -> list[Quantity]:
     kept = []
     for item in found:
-        reason = implausible(item) or (CUT_UNIT if cut_at_the_end(document.text, item) else None)
+        reason = (
+            implausible(item)
+            or (CUT_UNIT if cut_at_the_end(document.text, item) else None)
+            or (CUT_SHARE if _share_of_a_cut_word(document.text, item) else None)
+        )
         if reason is None:
             kept.append(item)
             continue
@@ -2085,6 +2107,8 @@ def _specific_in(
 _FERRY_FACILITY = re.compile(r"\b[Пп]аромн[а-яё]*\s+(комплекс|терминал)[а-яё]*")
 #: How far (characters) either side of a figure its ferry facility is read.
 _FACILITY_REACH = 120
+# A colon or a semicolon that closes a figure's clause and opens one that explains it.
+_EXPLAINED = re.compile(r"[:;]\s")
 
 
 def _ferry_facility(text: str, item: Quantity, sentence: tuple[int, int]) -> str | None:
@@ -2093,10 +2117,15 @@ def _ferry_facility(text: str, item: Quantity, sentence: tuple[int, int]) -> str
     паромном терминале порта Курык") or before it with no "порт" between ("Паромный
     комплекс Курык, способный обрабатывать 4 миллиона тонн грузов в год"; not "С учетом
     железнодорожного паромного комплекса порт сможет обрабатывать до 6 миллионов тонн"),
-    else None. A bounded window, not the sentence."""
+    else None. A bounded window, not the sentence. A facility named past a colon or a
+    semicolon after the figure is in the clause that explains it, not the figure's facility:
+    "его производственная мощность составляет 6 млн тонн грузов в год: через паромный комплекс
+    проходят экспортные казахстанские и транзитные товары" (held706) is the port's capacity."""
     start = max(sentence[0], item.start - _FACILITY_REACH)
     end = min(sentence[1], item.end + _FACILITY_REACH)
     for match in _FERRY_FACILITY.finditer(text, start, end):
+        if match.start() >= item.end and _EXPLAINED.search(text, item.end, match.start()):
+            break  # past the figure's clause: every later facility is too
         if match.start() >= item.end or not any(
             "порт" in lemmas(word.text) for word in words(text, match.end(), item.start)
         ):
@@ -2360,12 +2389,14 @@ def read_claims(
                 vessel = False  # the first tanker's loading is the pipeline's start
             if (vessel and not _vessels_counted_after(document.text, item, span)) or carried:
                 scope = OF_A_VESSEL
-            if link is not None and item.kind in FLOWS and _PORT_TO_PORT.search(
+            if link is not None and item.kind in _ROUTE_KINDS and _PORT_TO_PORT.search(
                 document.text, sentence[0], item.start
             ):
                 # "транспортировке нефти из порта Актау в порт Баку, который увеличился на 870
                 # тысяч тонн, достигнув отметки в 990,2 тысячи тонн" (held233): a route's
-                # shipments between two ports, neither port's handling
+                # shipments between two ports, neither port's handling; "Объем контейнерных
+                # перевозок между портами Туркменбаши … и Алят … увеличился в 2,9 раза"
+                # (held691): the line's growth, not the Alat port's
                 link = linking.unmapped_link("ports' route")
             if link is not None and _new_port_before(document.text, span[0], item.start):
                 link = linking.unmapped_link("a new port")
@@ -2527,6 +2558,8 @@ def read_claims(
                 scope = _scope_of_measure_changed(document.text, span, claims[-1], index)
             if scope is None and claims and not named_here and item.kind in (*FLOWS, "growth"):
                 scope = _scope_of_this_compared(document.text, sentence, claims, index)
+            if scope is None and link is not None:
+                scope = _later_phase_raised_to(document.text, sentence, item, link)
             period = _flow_period(document, item, span, years, horizons, horizon_years, scope)
             if not period and item.kind in FLOWS and claims and claims[-1].sentence == index:
                 period = _same_period_before(document.text, sentence, claims[-1])
@@ -2588,6 +2621,34 @@ def read_claims(
                 )
             )
     return ClaimReading(_of_the_feature_of_that_length(claims), skipped)
+
+
+# A capacity raised to a figure, right before it: "ведется работа по увеличению перевалочных
+# мощностей порта с 15 до 25 млн тонн грузов в год" (held708), "поручил увеличить его мощность
+# до 25 млн тонн в год" (held709).
+_RAISED_TO = re.compile(
+    r"\b(?:увелич|нараст|наращ|расшир|довест|доведен)[а-яё]*\s[^.!?]{0,60}?\bдо\s+\Z",
+    re.IGNORECASE,
+)
+#: How far before a figure its verb of raising a capacity may start.
+_RAISED_REACH = 80
+
+
+def _later_phase_raised_to(
+    text: str, sentence: tuple[int, int], item: Quantity, link: linking.Link
+) -> str | None:
+    """``stage:<n>`` for a yearly capacity a feature is to be raised to that the catalog
+    publishes as the feature's ``n``-th phase, a later one than the first (the Baku port's
+    25 Mt/yr: "по увеличению перевалочных мощностей порта с 15 до 25 млн тонн грузов в год",
+    held708): the target of the works is that phase's capacity, not the port's as it stands.
+    The first phase's capacity is the feature's own as it stands (no scope); else None."""
+    if item.kind != "mass" or item.unit != "Mt/yr" or not link.layer or not link.feature:
+        return None
+    phase = linking.catalog_phase(link.layer, link.feature, item.unit, item.value)
+    if phase is None or phase < 2:
+        return None
+    raised = _RAISED_TO.search(text, max(sentence[0], item.start - _RAISED_REACH), item.start)
+    return f"stage:{phase}" if raised else None
 
 
 def _of_the_feature_of_that_length(claims: list[Claim]) -> list[Claim]:

@@ -69,8 +69,12 @@ WORDS = re.compile(
 )
 # English order: "December 3, 2025, 14:05".
 WORDS_EN = re.compile(rf"\b([A-Za-z]+)\s+(\d{{1,2}}),?\s+(\d{{4}}){_TIME_AFTER.replace('в', 'at')}")
-# ISO 8601 as some pages print it: "2026-03-03 09:15", "2026-03-03T09:15".
-ISO = re.compile(r"(?=\d)(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?(?![\d-])")
+# ISO 8601 as some pages print it: "2026-03-03 09:15", "2026-03-03T09:15", or with a mark
+# between the date and its time as other dates have: "2026-03-21 - 06:34" (The Kyrgyzstan Time).
+ISO = re.compile(
+    rf"(?=\d)(?<![\d-])(\d{{4}})-(\d{{2}})-(\d{{2}})"
+    rf"(?:(?:T|{_SEPARATOR})(\d{{2}}):(\d{{2}}))?(?![\d-])"
+)
 _YEAR = re.compile(r"\d{4}")
 # A time printed before its date: "09:15 / 3 марта 2026", "09:15, 03.03.2026".
 _TIME_BEFORE = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2})\s*[,/|·—–-]?\s*\Z")
@@ -511,10 +515,22 @@ _AGENCY_DAY = re.compile(
 )
 
 
+# An agency's dateline of day and month only opening a line ("АСТАНА, 30 ноя - РИА
+# "Новости"."): the day the news was put out, whatever year.
+_AGENCY_DAY_MONTH = re.compile(r"(\d{1,2})\s+([а-яё]+)\.?\s*[-–—]")
+
+
 def _agency_day(text: str, start: int, end: int, header: re.Match[str]) -> FoundDate | None:
-    """The day and month of an agency's lead opening ``text[start:end]``, in the year of the
-    month ``header`` when its month is that header's, or None."""
+    """The day and month of an agency's lead opening ``text[start:end]`` (after the header
+    when the lead follows it on its line: "date 2021-06 ТБИЛИСИ, 25 июн — Sputnik.", held696),
+    in the year of the month ``header`` when its month is that header's, or None. The lead is
+    the city and the day between full stops and the agency in capitals ("Астана. 27 августа.
+    KAZAKHSTAN TODAY -"), or the city in capitals, a comma and the day ("ТБИЛИСИ, 25 июн —")."""
+    start = max(start, header.end())
     match = _AGENCY_DAY.match(text, start, end)
+    if match is None:
+        city = _AGENCY_CITY.match(text, start, end)
+        match = _AGENCY_DAY_MONTH.match(text, city.end(), end) if city else None
     if match is None or month_number(match[2]) != int(header[2]):
         return None
     date = _valid(int(header[1]), int(header[2]), int(match[1]))
@@ -525,9 +541,6 @@ def _agency_day(text: str, start: int, end: int, header: re.Match[str]) -> Found
     )
 
 
-# An agency's dateline of day and month only opening a line ("АСТАНА, 30 ноя - РИА
-# "Новости"."): the day the news was put out, whatever year.
-_AGENCY_DAY_MONTH = re.compile(r"(\d{1,2})\s+([а-яё]+)\.?\s*[-–—]")
 
 
 def _dateline_disagrees(text: str, lines: Sequence[tuple[int, int]], stamp: FoundDate) -> bool:

@@ -45,6 +45,30 @@ _ATTRIBUTION = re.compile(
 )
 
 
+# A photo's caption credited to the agency that took it, closing its line: "Железнодорожные
+# пути, архивное фото - Sputnik Таджикистан".
+_PHOTO_CREDIT = re.compile(r"\s[-–—]\s*Sputnik(?:\s+[А-ЯЁ][а-яё]+)?\s*\Z")
+# How a line of the article's own text ends: a sentence's closing mark, perhaps in quotes.
+_SENTENCE_END = re.compile(r"[.!?…][»\"”)]*\s*\Z|[:»\"”]\s*\Z")
+
+
+def _without_stories_under_photos(
+    value: str, body: tuple[tuple[int, int], ...]
+) -> tuple[tuple[int, int], ...]:
+    """``body`` without the line right under a photo's caption credited to its agency that
+    ends with no sentence's closing mark: the headline of another story the page links there
+    ("Железнодорожные пути, архивное фото - Sputnik Таджикистан" / "АБР выделит 2 миллиона
+    долларов на развитие железных дорог в странах ЦАРЭС", held698), whose figures are not the
+    article's."""
+    under = {
+        body[number + 1]
+        for number, (start, end) in enumerate(body[:-1])
+        if _PHOTO_CREDIT.search(value, start, end)
+        and not _SENTENCE_END.search(value, *body[number + 1])
+    }
+    return tuple(span for span in body if span not in under) if under else body
+
+
 @dataclass(frozen=True)
 class NewsDocument:
     """One article as the news reader sees it."""
@@ -237,6 +261,7 @@ def parse_document(
         value = original
         body = body_spans(value)
         title = _text_title(value)
+    body = _without_stories_under_photos(value, body)
     found = dates.publication_date(value, _lines(value))
     if found is not None:
         # a dateline is page metadata, not article text (the seeds' own rule for numeric ones)

@@ -14,11 +14,14 @@ claim says which, :class:`Link`):
     the nearest name after it in its sentence ("224-километровой ж/д ветки от Карса"), unless
     a new clause (:data:`CLAUSE_BREAK`) begins between them: "Строительство рассчитано на пять
     лет, и запуск … по Зангезурскому маршруту … намечен на 2030 год" is about the line the
-    sentences before name, not the route;
+    sentences before name, not the route; never one in the cause of the change after it
+    (:data:`CAUSE_AFTER`: "поскольку новая линия Баку-Тбилиси-Карс привлечет дополнительные
+    грузы");
 ``quoted speaker's subject``
-    for a figure inside a quotation («…»): the first name inside the quotation before it, else
-    the subject of the sentence that opens the quotation, else of the sentence before it ("Министр
-    рассказал о дороге Карс–Дилуджу. «Работы займут пять лет. … Длина составит 224 км»");
+    for a figure inside a quotation («…»): the first name inside the quotation before it (the
+    first of a mapped project, when another project is named before it), else the subject of
+    the sentence that opens the quotation, else of the sentence before it ("Министр рассказал
+    о дороге Карс–Дилуджу. «Работы займут пять лет. … Длина составит 224 км»");
 ``previous sentence``
     the subject (first name) of the closest of the :data:`MENTION_LOOKBACK` sentences before
     it, across paragraphs ("Его протяжённость составит 240 км");
@@ -99,8 +102,13 @@ _FOR_NAME = re.compile(r"(?:[^,;:«»()]|(?<=\d),(?=\d)){1,40}?\sдля\s+«?", 
 #: cause of a change ("выросла перевалка нефти за счет переориентации экспорта … на маршрут
 #: «Баку – Тбилиси – Джейхан»"): a name in it is what caused the figure, not what it counts.
 CLAUSE_BREAK = re.compile(
-    r";|,\s+(?:и|а|но|однако|тогда\s+как)\s|\b(?:за\s+сч[её]т|благодаря|из-за)\s", re.IGNORECASE
+    r";|,\s+(?:и|а|но|однако|тогда\s+как)\s|\b(?:за\s+сч[её]т|благодаря|из-за|поскольку)\s",
+    re.IGNORECASE,
 )
+#: The cause of a change after the figure ("вырастут на 10 и 12% в 2022-2023 годах, поскольку
+#: новая линия Баку-Тбилиси-Карс привлечет дополнительные грузы", held696): a name in it is
+#: what brings the figure, whatever the figure's kind, never what it counts.
+CAUSE_AFTER = re.compile(r"\b(?:за\s+сч[её]т|благодаря|из-за|поскольку)\s", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -128,6 +136,31 @@ class Link:
 LENGTH_MARGIN = 0.1
 #: The end of the rule of a link :func:`feature_by_length` made.
 OF_THAT_LENGTH = "the feature of that length"
+
+
+# A catalog capacity's label that names its phase: "phase 2 target, incl. 500,000 TEU".
+_PHASE_LABEL = re.compile(r"\bphase\s+(\d+)\b", re.IGNORECASE)
+
+
+@functools.cache
+def _phase_capacities() -> dict[tuple[str, str, str, float], int]:
+    """The catalog's capacities labelled with a phase, as (layer, feature, unit, value) ->
+    the phase's number."""
+    found = {}
+    for layer_id, layer in load_catalog().items():
+        for feature in layer.features:
+            for entry in feature.get("properties", {}).get("capacity") or []:
+                phase = _PHASE_LABEL.search(str(entry.get("label") or ""))
+                if phase and isinstance(entry.get("value"), (int, float)):
+                    key = (layer_id, short_feature_id(feature), str(entry.get("unit")))
+                    found[(*key, float(entry["value"]))] = int(phase[1])
+    return found
+
+
+def catalog_phase(layer: str, feature: str, unit: str, value: float) -> int | None:
+    """The number of the phase whose capacity the catalog publishes as ``value`` ``unit`` for
+    ``feature`` of ``layer`` (the Baku port's 25 Mt/yr: its phase 2), else None."""
+    return _phase_capacities().get((layer, feature, unit, float(value)))
 
 
 @functools.cache
@@ -344,11 +377,20 @@ def _speaker_subject(
     if opening is None:
         return None
     sentence = opening
+    # The first project of ours named inside the quotation, else the first other one: a
+    # speaker may set our project against another before he speaks of it ("«Хотя Северный
+    # коридор … все еще обеспечивает 90% перевозок … Средний коридор, напротив, демонстрирует
+    # исключительный рост. … выросли на 93%»", held690: the 93% is the Middle Corridor's).
+    unmapped = None
     while sentence < len(document.sentences) and document.sentences[sentence][0] < position:
         for located in names.get(sentence, ()):
             if start < located.position < position:
-                return located  # the first name inside the quotation
+                if isinstance(located.match, Mention):
+                    return located
+                unmapped = unmapped or located
         sentence += 1
+    if unmapped is not None:
+        return unmapped
     for introducing in (opening, opening - 1):
         before = [located for located in names.get(introducing, ()) if located.position < start]
         if before:
@@ -413,6 +455,11 @@ def link_feature(
         after_a_break = rule == "sentence, after" and CLAUSE_BREAK.search(
             document.text, position, located.position
         )
+        caused = rule == "sentence, after" and CAUSE_AFTER.search(
+            document.text, position, located.position
+        )
+        if caused and not borrow:
+            return None
         if not (after_a_break and borrow):
             return _as_link(located, rule)
     if not borrow:
