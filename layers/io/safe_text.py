@@ -9,6 +9,9 @@ showing it:
   spaces, a tab or a line break, or written full-width: ``＝``) as a formula: :func:`csv_cell`
   neutralises it as OWASP recommends, with a leading apostrophe, and leaves numbers (also
   ``"-12.5"``) alone;
+* a NUL ends the text in tools written in C (``grep`` calls the file binary, Python's csv
+  before 3.11 raised "line contains NUL"): :func:`csv_cell`
+  writes it as the visible escape ``\\x00``, as :func:`terminal_text` does;
 * a UTF-8 encoder fails on a lone surrogate (JSON's ``"\\ud800"``): :func:`lone_surrogate`
   finds one so that validation can name it.
 """
@@ -75,9 +78,10 @@ def json_text(text: str) -> str:
 
 def csv_cell(value: Any) -> Any:
     """A CSV cell value that no spreadsheet evaluates: text that starts like a formula, also
-    after spaces, gets a leading apostrophe; numbers and text that is a plain number pass
-    unchanged."""
+    after spaces, gets a leading apostrophe; a NUL is written ``\\x00``; numbers and text that
+    is a plain number pass unchanged."""
     if isinstance(value, str):
+        value = value.replace("\x00", "\\x00")
         trimmed = value.lstrip(" ")
         if trimmed.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(trimmed):
             return "'" + value
