@@ -198,10 +198,9 @@ def _locked(folder: Path) -> Iterator[None]:
         yield
         return
     try:
-        try:
+        # A file system without locks (OSError) runs the block unlocked, as before.
+        with contextlib.suppress(OSError):
             fcntl.flock(descriptor, fcntl.LOCK_EX)
-        except OSError:  # a file system without locks: unlocked, as before
-            pass
         yield
     finally:
         os.close(descriptor)  # closing the descriptor releases the lock
