@@ -16,6 +16,7 @@ import contextlib
 import hashlib
 import json
 import os
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from importlib import resources
@@ -38,6 +39,9 @@ from caspian.layers.news.documents import (
     parse_document,
     read_document,
 )
+
+if sys.platform != "win32":  # flock, the corpus folder's lock: POSIX only
+    import fcntl
 
 MANIFEST = "manifest.json"
 DEFAULT_CORPUS = "caspian-corpus"
@@ -187,9 +191,7 @@ def _locked(folder: Path) -> Iterator[None]:
     Where ``flock`` does not exist (Windows) or the file system refuses it, the block runs
     unlocked, as before: a lock only protects writers running at the same time.
     """
-    try:
-        import fcntl
-    except ImportError:  # Windows
+    if sys.platform == "win32":
         yield
         return
     try:
