@@ -12,6 +12,9 @@ showing it:
 * a NUL ends the text in tools written in C (``grep`` calls the file binary, Python's csv
   before 3.11 raised "line contains NUL"): :func:`csv_cell`
   writes it as the visible escape ``\\x00``, as :func:`terminal_text` does;
+* XML 1.0 allows no C0 control but tab, line feed and carriage return (nor U+FFFE, U+FFFF):
+  a KML holding one is refused by every XML reader, so :func:`xml_text` writes them as
+  visible escapes (``\\x00``);
 * a UTF-8 encoder fails on a lone surrogate (JSON's ``"\\ud800"``): :func:`lone_surrogate`
   finds one so that validation can name it.
 """
@@ -50,6 +53,10 @@ _PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
+# The characters XML 1.0 forbids (its Char production, W3C XML 1.0 section 2.2) that a
+# Python str can hold: C0 controls but tab, LF and CR, and U+FFFE, U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
 
 def _escape(match: re.Match[str]) -> str:
     char = match.group()
@@ -86,6 +93,12 @@ def csv_cell(value: Any) -> Any:
         if trimmed.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(trimmed):
             return "'" + value
     return value
+
+
+def xml_text(text: str) -> str:
+    """``text`` with every character XML 1.0 forbids written as a visible escape (``\\x00``,
+    ``\\ufffe``); tab, line breaks and everything else unchanged."""
+    return _NOT_XML.sub(_escape, text)
 
 
 def lone_surrogate(text: str) -> str | None:
