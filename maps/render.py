@@ -1,5 +1,5 @@
 """Build the interactive map: :func:`build_map` returns a ``folium.Map``, :func:`write_map`
-saves it.
+saves it (the page itself: :mod:`caspian.maps.page`).
 
 The map has one overlay per catalog layer (plus one per ``--add`` file) in a layer control
 grouped as the catalog groups them, a legend, popups with names, status, lengths, conflicts
@@ -18,17 +18,16 @@ import logging
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from html import escape
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypedDict, Unpack, cast
 
-from caspian.geo.arguments import file_path, flag, instance, refuse, settings_or_default
+from caspian.geo.arguments import file_path, flag, refuse, settings_or_default
 from caspian.geo.errors import ArgumentError
 from caspian.geo.settings import DEFAULT_SETTINGS, Settings
 from caspian.layers.catalog.loading import GROUPS, layers_frame, load_catalog
 from caspian.layers.catalog.vocabulary import KINDS
 from caspian.layers.io.errors import DependencyMissingError
-from caspian.layers.io.fileio import display_path, write_text_atomic
+from caspian.layers.io.fileio import display_path
 from caspian.layers.io.userfiles import read_user_layers
 from caspian.maps import html_templates, styles
 from caspian.maps.basemap import (
@@ -37,7 +36,7 @@ from caspian.maps.basemap import (
     basemap_labels,
     region_bounds,
 )
-from caspian.maps.elements import Basemaps, Controls, FeatureLayer, RawHtml
+from caspian.maps.elements import Basemaps, Controls, FeatureLayer
 from caspian.maps.features import (
     catalog_collection,
     feature_metrics,
@@ -45,14 +44,18 @@ from caspian.maps.features import (
     round_geometry,
 )
 from caspian.maps.labels import catalog_place_labels
-from caspian.maps.offline import check_installed, header_html
+from caspian.maps.offline import check_installed
+from caspian.maps.page import add_header, figure_of, stabilise_ids
+
+# The page's text and its write live in caspian.maps.page; importable from here, as before.
+from caspian.maps.page import render_html as render_html
+from caspian.maps.page import write_map as write_map
 from caspian.maps.rivers import map_rivers
 from caspian.maps.userbulk import BulkUserLayer, user_overlay
 
 if TYPE_CHECKING:
     import folium
     import geopandas
-    from branca.element import Figure
     from caspian.layers.catalog.loading import Layer
 
     #: A user's file on the map: its layer name and frame, and optionally each feature's own
@@ -117,65 +120,6 @@ def _bounds(frames: Sequence[geopandas.GeoDataFrame]) -> tuple[float, float, flo
         float(boxes[:, 0].min()), float(boxes[:, 1].min()),
         float(boxes[:, 2].max()), float(boxes[:, 3].max()),
     )
-
-
-def _template_text(name: str) -> str:
-    return (resources.files("caspian.maps") / "templates" / name).read_text(encoding="utf-8")
-
-
-def _figure(fmap: folium.Map) -> Figure:
-    # slow import: jinja2
-    from branca.element import Figure
-
-    root = fmap.get_root()
-    if not isinstance(root, Figure):  # pragma: no cover - folium.Map always makes one
-        raise TypeError("the map is not inside a branca Figure")
-    return root
-
-
-#: An online map opened without the network would be a blank page ("L is not defined"): it
-#: says why instead, and what to do.
-NO_NETWORK_SCRIPT = """<script>
-if (typeof L === "undefined") {
-  document.addEventListener("DOMContentLoaded", function () {
-    var note = document.createElement("div");
-    note.className = "cg-no-network";
-    note.textContent = "This map loads its map library (Leaflet) from the internet, which " +
-      "cannot be reached from here. Open it with a network connection, or use the offline " +
-      "version (caspian map --offline), which needs none.";
-    document.body.insertBefore(note, document.body.firstChild);
-  });
-}
-</script>"""
-
-
-def _add_header(fmap: folium.Map, offline: bool) -> None:
-    header = _figure(fmap).header
-    for name, html in header_html(offline):
-        header.add_child(RawHtml(html), name=name)
-    header.add_child(RawHtml(f"<style>{_template_text('caspian.css')}</style>"), name="cg_css")
-    script = _template_text("caspian.js").replace("</script", "<\\/script")
-    header.add_child(RawHtml(f"<script>{script}</script>"), name="cg_js")
-    if not offline:
-        header.add_child(RawHtml(NO_NETWORK_SCRIPT), name="cg_no_network")
-
-
-def stabilise_ids(fmap: folium.Map) -> None:
-    """Replace every element's random id by its position in the element tree.
-
-    folium names each element ``<kind>_<uuid4>``; numbering the elements in tree order
-    instead makes two builds from the same inputs render byte for byte the same.
-    """
-    counter = 0
-
-    def visit(element: Any) -> None:
-        nonlocal counter
-        element._id = f"{counter:04d}"
-        counter += 1
-        for child in element._children.values():
-            visit(child)
-
-    visit(fmap.get_root())
 
 
 class MapOptions(TypedDict, total=False):
@@ -355,12 +299,12 @@ def map_of_layers(
         location=[(south + north) / 2, (west + east) / 2], zoom_start=5, tiles=None,
         control_scale=True, font_size="12px",
     )
-    # Leaflet and the plugins come from _add_header; folium's CDN list (jQuery, Bootstrap,
+    # Leaflet and the plugins come from add_header; folium's CDN list (jQuery, Bootstrap,
     # Font Awesome, ...) is not needed by anything on this map.
     fmap.default_js = []
     fmap.default_css = []
-    _figure(fmap).title = escape(title or "caspian-gis: Caspian infrastructure")
-    _add_header(fmap, offline)
+    figure_of(fmap).title = escape(title or "caspian-gis: Caspian infrastructure")
+    add_header(fmap, offline)
 
     if offline:
         region = region_bounds((west, south, east, north))
@@ -406,26 +350,3 @@ def map_of_layers(
     stabilise_ids(fmap)
     logger.debug("map: %d overlays, offline=%s", len(overlays), offline)
     return fmap
-
-
-def render_html(fmap: folium.Map) -> str:
-    """The map's whole HTML page, with stable element ids."""
-    stabilise_ids(fmap)
-    html: str = fmap.get_root().render()
-    return html
-
-
-def write_map(fmap: folium.Map, path: str | os.PathLike[str]) -> Path:
-    """Write ``fmap`` as one HTML file, atomically (temporary file, then rename).
-
-    Returns
-    -------
-    pathlib.Path
-        The written path.
-    """
-    # slow import: branca, jinja2 and requests
-    import folium
-
-    instance(fmap, folium.Map, "fmap", "a folium.Map (build_map)")
-    file_path(path, "path")  # checked, but passed on as given: "map.html/" keeps its /
-    return write_text_atomic(path, render_html(fmap), kind="HTML")

@@ -151,3 +151,40 @@ def test_no_csv_cell_starts_a_formula(text: str) -> None:
     assert not cell.startswith(("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b",
                                 "\uff0d", "\uff20")) or re.fullmatch(
         r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?", cell)
+
+
+def test_a_nul_in_a_users_property_is_escaped_in_csv_output(tmp_path: Path) -> None:
+    # A NUL ends the text in C string tools (grep calls the file binary, Python's csv before
+    # 3.11 raised "line contains NUL"): 'metrics --file --format csv' wrote the raw byte.
+    path = user_file(tmp_path, {"name": "A\x00B"}, feature_id="x\x00y")
+    result = run("metrics", "--file", str(path), "--format", "csv")
+    assert b"\x00" not in result.stdout
+    rows = list(csv.DictReader(io.StringIO(result.stdout.decode())))
+    assert (rows[0]["feature"], rows[0]["name"]) == ("x\\x00y", "A\\x00B")
+
+
+def test_a_nul_in_an_exported_property_is_escaped_in_the_csv_file(tmp_path: Path) -> None:
+    collection = copy.deepcopy(load_layer("aktau_port").to_geojson())
+    collection["features"][0]["properties"]["operator"] = "Port\x00Authority"
+    (path,) = write_layers([parse_layer(collection)], "csv", tmp_path / "out.csv")
+    assert b"\x00" not in path.read_bytes()
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    assert rows[0]["operator"] == "Port\\x00Authority"
+
+
+def test_kml_of_a_property_with_controls_xml_forbids_is_well_formed(tmp_path: Path) -> None:
+    # XML 1.0 allows no C0 control but tab, LF and CR: write_layers(..., "kml") wrote an
+    # operator "Port\x00Auth\x01x" raw, and every XML reader refused the file ("Char 0x0 out
+    # of allowed range").
+    import xml.etree.ElementTree as ET
+
+    collection = copy.deepcopy(load_layer("aktau_port").to_geojson())
+    properties = collection["features"][0]["properties"]
+    properties["operator"] = "Port\x00Auth\x01x\tok"
+    properties["name"] = "Aktau\x0b"
+    (path,) = write_layers([parse_layer(collection)], "kml", tmp_path / "out.kml")
+    root = ET.parse(path).getroot()
+    ns = {"k": "http://www.opengis.net/kml/2.2"}
+    (operator,) = root.findall(".//k:SimpleData[@name='operator']", ns)
+    assert operator.text == "Port\\x00Auth\\x01x\tok"
+    assert root.find(".//k:Placemark/k:name", ns).text == "Aktau\\x0b"

@@ -126,3 +126,73 @@ def test_ingest_add_creates_the_corpus_folder_it_is_given(
     code, _, err = run_cli(["ingest", str(KARS_TEXT), "--add", "--corpus", str(corpus)], capsys)
     assert (code, err) == (0, "")
     assert len(_manifest_ids(corpus)) == 1
+
+
+def _add_in_a_process(article: str, corpus: str) -> int:
+    """``caspian ingest ARTICLE --add --corpus CORPUS`` in its own process: its exit code."""
+    import subprocess
+    import sys
+
+    return subprocess.run(
+        [sys.executable, "-m", "caspian.maps", "ingest", article, "--add", "--corpus", corpus],
+        capture_output=True, check=False,
+    ).returncode
+
+
+def test_ingest_add_run_by_many_processes_at_once_keeps_every_article(tmp_path: Path) -> None:
+    # Each process read the manifest, added its entry and wrote the manifest back: one that
+    # read before another wrote dropped the other's entry (8 processes left 2 to 5 of 8
+    # entries, and the other files unlisted in the folder).
+    from concurrent.futures import ThreadPoolExecutor
+
+    corpus = tmp_path / "corpus"
+    articles = [str(_article(tmp_path, number)) for number in range(8)]
+    with ThreadPoolExecutor(len(articles)) as pool:
+        codes = list(pool.map(lambda path: _add_in_a_process(path, str(corpus)), articles))
+    assert codes == [0] * 8
+    ids = _manifest_ids(corpus)
+    assert len(ids) == 8 == len(set(ids))
+    assert sorted(path.name for path in corpus.iterdir()) == sorted([*ids, "manifest.json"])
+
+
+def test_an_addition_made_while_another_has_read_the_manifest_is_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The lost update made certain: the first addition reads the manifest, then the second
+    # addition runs whole, then the first writes. Unlocked, the first wrote back the manifest
+    # it had read and the second article was dropped from it; locked, the second waits for
+    # the first (the first's wait below gives up) and reads the manifest it wrote.
+    import threading
+
+    from caspian.layers.news import corpus as corpus_module
+    from caspian.layers.news.documents import read_document
+
+    corpus = tmp_path / "corpus"
+    first, second = (_article(tmp_path, number) for number in (0, 1))
+    read, second_done = threading.Event(), threading.Event()
+    reading = corpus_module.read_manifest
+
+    def read_then_wait(folder: Path) -> dict[str, object]:
+        manifest = reading(folder)
+        if threading.current_thread().name == "first":
+            read.set()
+            second_done.wait(2)
+        return manifest
+
+    monkeypatch.setattr(corpus_module, "read_manifest", read_then_wait)
+
+    def add(path: Path) -> None:
+        corpus_module.add_to_corpus(read_document(path), path.read_bytes(), corpus, ".txt")
+        if threading.current_thread().name == "second":
+            second_done.set()
+
+    threads = [threading.Thread(target=add, args=(first,), name="first"),
+               threading.Thread(target=add, args=(second,), name="second")]
+    threads[0].start()
+    assert read.wait(30)
+    threads[1].start()
+    for thread in threads:
+        thread.join()
+    ids = _manifest_ids(corpus)
+    assert len(ids) == 2 == len(set(ids))
+    assert sorted(path.name for path in corpus.iterdir()) == sorted([*ids, "manifest.json"])

@@ -172,3 +172,24 @@ def test_settings_none_means_the_defaults(tmp_path: Path) -> None:
     assert set(to_geodataframe(["btc_pipeline"], None)["layer"]) == {"btc_pipeline"}
     (written,) = export_layers("geojson", tmp_path / "btc.geojson", ["btc_pipeline"], settings=None)
     assert written.stat().st_size > 0
+
+
+def test_sea_and_rail_take_place_names_as_corridor_and_the_command_line_do() -> None:
+    # route('Aktau', 'Baku', 'sea') raised "start 'Aktau' is not a point; give it as
+    # (lon, lat)" while route('Aktau', 'Kars', 'corridor') and 'caspian route Aktau Baku
+    # --mode sea' took the names.
+    from caspian.layers.catalog.errors import LayerNotFoundError
+    from caspian.layers.routing.modes import route
+
+    by_points = route((51.222, 43.6026), (49.407, 39.948), "sea")
+    assert route("Aktau", "Bakı", "sea").length_km == by_points.length_km
+    from caspian.layers.catalog.places import endpoint_lonlat
+
+    assert endpoint_lonlat("Aktau", "start") == (51.222, 43.6026)  # aktau_port/aktau
+    assert endpoint_lonlat("Bakı", "end") == (49.407, 39.948)  # baku_port/alat
+    assert endpoint_lonlat("aktau_port/aktau", "start") == (51.222, 43.6026)
+    assert endpoint_lonlat("51.222,43.6026", "start") == (51.222, 43.6026)
+    with pytest.raises(LayerNotFoundError, match="start 'Nowhereville' is neither lon,lat"):
+        route("Nowhereville", "Baku", "sea")
+    with pytest.raises(LayerNotFoundError, match="FROM 'Nowhereville' is neither lon,lat"):
+        route("Nowhereville", "Baku", "rail", osm_file="unused.osm")

@@ -240,3 +240,17 @@ def test_a_blank_cache_folder_is_one_line_and_makes_no_folder(tmp_path: Path) ->
     assert one_error_line(result) == ("caspian: error: CASPIAN_CACHE_DIR holds only blanks "
                                       "(' '); set CASPIAN_CACHE_DIR to a folder, or unset it")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_relative_xdg_cache_home_is_ignored_as_the_xdg_spec_says(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The XDG Base Directory Specification: "If an implementation encounters a relative path
+    # in any of these variables it should consider the path invalid and ignore it."
+    # XDG_CACHE_HOME=cache made the cache a folder 'cache/caspian-gis' where the command ran.
+    monkeypatch.delenv("CASPIAN_CACHE_DIR")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_CACHE_HOME", "cache")
+    assert cache_dir() == tmp_path / "home" / ".cache" / "caspian-gis" / "sea-graphs"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache_dir() == tmp_path / "xdg" / "caspian-gis" / "sea-graphs"

@@ -452,3 +452,24 @@ def resolve_catalog_endpoint(text: str, label: str = "place") -> Place:
     """
     return resolve_named_endpoint(text, [catalog_place_index(), geonames_index], label)
 
+
+
+def endpoint_lonlat(value: Any, label: str) -> tuple[float, float]:
+    """The ``(lon, lat)`` of a route's end as the Python API takes it in every mode.
+
+    Text is read as ``caspian route`` reads FROM and TO: ``lon,lat``, a catalog point id
+    (``aktau_port/aktau``), else a place name (``Aktau``, ``Актау``, ``Bakı``), as the corridor
+    mode takes. Anything else is a point (an :class:`Endpoint`, a :class:`Place`, a
+    ``(lon, lat)`` pair or a shapely Point), checked by :func:`caspian.geo.routing.as_lonlat`.
+
+    Raises
+    ------
+    InputError
+        For a point out of range, or a name that is no place (or several).
+    """
+    if isinstance(value, str):
+        try:
+            return resolve_endpoint(value).lonlat
+        except LayerNotFoundError:
+            return resolve_catalog_endpoint(value, label).lonlat
+    return as_lonlat(getattr(value, "lonlat", value), label)

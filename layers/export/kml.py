@@ -21,6 +21,7 @@ from caspian.geo.settings import Settings
 from caspian.layers.catalog.loading import Layer
 from caspian.layers.catalog.vocabulary import STATUSES
 from caspian.layers.export.frame import NUMBER_COLUMNS
+from caspian.layers.io.safe_text import xml_text
 from caspian.layers.templating import template_environment
 
 if TYPE_CHECKING:
@@ -54,7 +55,8 @@ _NOT_IN_DATA = {"name", "id", "geometry"}
 def _sub(parent: ET.Element, tag: str, text: str | None = None) -> ET.Element:
     element = ET.SubElement(parent, tag)
     if text is not None:
-        element.text = text
+        # ElementTree writes a NUL or another control XML forbids as it is: not well-formed
+        element.text = xml_text(text)
     return element
 
 
@@ -165,7 +167,7 @@ def kml_bytes(
     schema.set("id", SCHEMA_ID)
     for column in columns:
         field = _sub(schema, "SimpleField")
-        field.set("name", column)
+        field.set("name", xml_text(column))
         field.set("type", "double" if column in NUMBER_COLUMNS else "string")
     for layer in layers:
         folder = _sub(document, "Folder")
@@ -173,7 +175,7 @@ def kml_bytes(
         _sub(folder, "description", layer.description)
         for row in frame[frame["layer"] == layer.id].to_dict("records"):
             placemark = _sub(folder, "Placemark")
-            placemark.set("id", str(row["id"]))  # GDAL's "id" field
+            placemark.set("id", xml_text(str(row["id"])))  # GDAL's "id" field
             _sub(placemark, "name", str(row.get("name") or row["id"]))
             _sub(placemark, "description", description_html(row))
             status = row.get("status") if row.get("status") in STATUS_STYLES else "unknown"
@@ -183,7 +185,7 @@ def kml_bytes(
             for column in columns:
                 text = _text(row.get(column))
                 if text is not None:
-                    _sub(data, "SimpleData", text).set("name", column)
+                    _sub(data, "SimpleData", text).set("name", xml_text(column))
             if row.get("geometry") is not None:
                 _geometry(placemark, row["geometry"], decimals)
     ET.indent(root, space=" ")

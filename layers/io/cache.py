@@ -1,6 +1,7 @@
 """The user's cache folder: what outlives a process (sea graphs, the country index).
 
-``$CASPIAN_CACHE_DIR``, else ``$XDG_CACHE_HOME/caspian-gis``, else ``~/.cache/caspian-gis``.
+``$CASPIAN_CACHE_DIR``, else ``$XDG_CACHE_HOME/caspian-gis``, else ``~/.cache/caspian-gis``
+(a relative ``$XDG_CACHE_HOME`` is ignored, as the XDG Base Directory Specification says).
 Files are written atomically under a key that hashes what they were built from, so a new
 input or a new version of the code builds a new file. A cache that cannot be read or written
 is rebuilt or skipped with a warning, never fatal: it only saves time.
@@ -31,8 +32,13 @@ def cache_root() -> Path:
     own = _folder_variable("CASPIAN_CACHE_DIR")
     if own is not None:
         return own
-    root = _folder_variable("XDG_CACHE_HOME") or Path(os.path.expanduser("~")) / ".cache"
-    return root / "caspian-gis"
+    xdg = _folder_variable("XDG_CACHE_HOME")
+    # The XDG Base Directory Specification: "If an implementation encounters a relative path
+    # in any of these variables it should consider the path invalid and ignore it." Taken, it
+    # made the cache a folder of that name wherever the command ran.
+    if xdg is None or not xdg.is_absolute():
+        xdg = Path(os.path.expanduser("~")) / ".cache"
+    return xdg / "caspian-gis"
 
 
 def _folder_variable(name: str) -> Path | None:

@@ -9,6 +9,12 @@ showing it:
   spaces, a tab or a line break, or written full-width: ``＝``) as a formula: :func:`csv_cell`
   neutralises it as OWASP recommends, with a leading apostrophe, and leaves numbers (also
   ``"-12.5"``) alone;
+* a NUL ends the text in tools written in C (``grep`` calls the file binary, Python's csv
+  before 3.11 raised "line contains NUL"): :func:`csv_cell`
+  writes it as the visible escape ``\\x00``, as :func:`terminal_text` does;
+* XML 1.0 allows no C0 control but tab, line feed and carriage return (nor U+FFFE, U+FFFF):
+  a KML holding one is refused by every XML reader, so :func:`xml_text` writes them as
+  visible escapes (``\\x00``);
 * a UTF-8 encoder fails on a lone surrogate (JSON's ``"\\ud800"``): :func:`lone_surrogate`
   finds one so that validation can name it.
 """
@@ -47,6 +53,10 @@ _PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
+# The characters XML 1.0 forbids (its Char production, W3C XML 1.0 section 2.2) that a
+# Python str can hold: C0 controls but tab, LF and CR, and U+FFFE, U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
 
 def _escape(match: re.Match[str]) -> str:
     char = match.group()
@@ -75,13 +85,20 @@ def json_text(text: str) -> str:
 
 def csv_cell(value: Any) -> Any:
     """A CSV cell value that no spreadsheet evaluates: text that starts like a formula, also
-    after spaces, gets a leading apostrophe; numbers and text that is a plain number pass
-    unchanged."""
+    after spaces, gets a leading apostrophe; a NUL is written ``\\x00``; numbers and text that
+    is a plain number pass unchanged."""
     if isinstance(value, str):
+        value = value.replace("\x00", "\\x00")
         trimmed = value.lstrip(" ")
         if trimmed.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(trimmed):
             return "'" + value
     return value
+
+
+def xml_text(text: str) -> str:
+    """``text`` with every character XML 1.0 forbids written as a visible escape (``\\x00``,
+    ``\\ufffe``); tab, line breaks and everything else unchanged."""
+    return _NOT_XML.sub(_escape, text)
 
 
 def lone_surrogate(text: str) -> str | None:

@@ -5,7 +5,9 @@ stores a new article in a corpus folder of the user's (``caspian-corpus`` by def
 ``NNN_<sha256[:16]><suffix>``, copied byte for byte, and records it in that folder's
 ``manifest.json`` in the shape of ``seeds/manifest.json``. Each write is atomic and an
 addition is all or nothing: when the manifest cannot be written, the documents written for it
-are removed again.
+are removed again. Additions to one folder are serialised by a lock on the folder itself, so
+that two ``ingest --add`` running at once both land in the manifest (each reads it after the
+other has written it) instead of the later write dropping the earlier one's entries.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ import contextlib
 import hashlib
 import json
 import os
-from collections.abc import Callable, Sequence
+import sys
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -36,6 +39,9 @@ from caspian.layers.news.documents import (
     parse_document,
     read_document,
 )
+
+if sys.platform != "win32":  # flock, the corpus folder's lock: POSIX only
+    import fcntl
 
 MANIFEST = "manifest.json"
 DEFAULT_CORPUS = "caspian-corpus"
@@ -177,6 +183,31 @@ def _corpus_folder(corpus: str | Path) -> Path:
     return root
 
 
+@contextlib.contextmanager
+def _locked(folder: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``folder`` (``flock`` on the folder's own descriptor, which
+    leaves no lock file in the corpus) until the block ends; other processes wait for it.
+
+    Where ``flock`` does not exist (Windows) or the file system refuses it, the block runs
+    unlocked, as before: a lock only protects writers running at the same time.
+    """
+    if sys.platform == "win32":
+        yield
+        return
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        yield
+        return
+    try:
+        # A file system without locks (OSError) runs the block unlocked, as before.
+        with contextlib.suppress(OSError):
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)  # closing the descriptor releases the lock
+
+
 def store_documents(
     items: Sequence[tuple[NewsDocument, bytes, str]], corpus: str | Path
 ) -> list[str]:
@@ -206,6 +237,13 @@ def store_documents(
     for document, data, _ in items:
         _check_bytes(document, data)
     root = _corpus_folder(corpus)
+    # The manifest is read, extended and written back under the folder's lock: another
+    # process adding at the same time reads it only after this one has written it.
+    with _locked(root):
+        return _store(items, root)
+
+
+def _store(items: Sequence[tuple[NewsDocument, bytes, str]], root: Path) -> list[str]:
     manifest = read_manifest(root)
     known = _ids_by_sha256(manifest)
     ids, new_files = [], []

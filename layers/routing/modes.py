@@ -85,8 +85,9 @@ def route(start: Any, end: Any, mode: str, **options: Any) -> Any:
     Parameters
     ----------
     start, end
-        What the mode's router takes: an :class:`caspian.layers.catalog.endpoints.Endpoint` or a
-        ``(lon, lat)`` pair for ``rail`` and ``sea``, a place name for ``corridor``.
+        In every mode: a place name (``"Aktau"``, ``"Bakı"``), a catalog point id
+        (``"aktau_port/aktau"``), ``"lon,lat"`` text, a ``(lon, lat)`` pair or an
+        :class:`caspian.layers.catalog.endpoints.Endpoint`.
     mode : str
         One of :data:`MODES`.
     **options

@@ -26,6 +26,7 @@ from caspian.geo.routing.railgraph import (
     nearest_on_path,
     shortest_rail_path,
 )
+from caspian.layers.catalog.places import endpoint_lonlat
 from caspian.layers.osm.extracts import (
     OSM_TAGS,
     check_statuses,
@@ -127,8 +128,8 @@ def load_rail(
 
 
 def route_by_rail(
-    start: Endpoint | tuple[float, float],
-    end: Endpoint | tuple[float, float],
+    start: Endpoint | tuple[float, float] | str,
+    end: Endpoint | tuple[float, float] | str,
     *,
     osm_file: str | Path | None = None,
     bbox: str | None = None,
@@ -138,6 +139,9 @@ def route_by_rail(
     geo_settings: Settings | None = None,
 ) -> Route:
     """Route from ``start`` to ``end`` over the railways of an OSM file or a downloaded box.
+
+    ``start`` and ``end`` are endpoints, ``(lon, lat)`` points or place names, read as the
+    command line reads FROM and TO (:func:`caspian.layers.catalog.places.endpoint_lonlat`).
 
     ``geo_settings.ellps`` names the ellipsoid of every length (WGS84 by default); the other
     options are :func:`load_rail`'s and :func:`route_on`'s.
@@ -154,8 +158,8 @@ def route_by_rail(
     SnapError
         When FROM or TO lies farther than ``max_snap_km`` from any track.
     """
-    start_lonlat = as_lonlat(getattr(start, "lonlat", start), "FROM")
-    end_lonlat = as_lonlat(getattr(end, "lonlat", end), "TO")
+    start_lonlat = endpoint_lonlat(start, "FROM")
+    end_lonlat = endpoint_lonlat(end, "TO")
     loaded = load_rail(osm_file, bbox, settings=settings, progress=progress,
                        geo_settings=geo_settings)
     return route_on(loaded, start_lonlat, end_lonlat, max_snap_km=max_snap_km)

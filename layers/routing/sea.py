@@ -57,6 +57,7 @@ from caspian.geo.routing.searouting import DEFAULT_SEA_SETTINGS, SeaRouter, SeaR
 from caspian.geo.settings import DEFAULT_SETTINGS, Settings
 from caspian.layers.boundaries import boundary_files, country_index, load_boundaries
 from caspian.layers.catalog.loading import short_feature_id
+from caspian.layers.catalog.places import endpoint_lonlat
 from caspian.layers.catalog.vocabulary import SEA_KINDS
 from caspian.layers.io.cache import cache_root, store
 from caspian.layers.io.fileio import display_path
@@ -313,14 +314,16 @@ def sea_router_info(geo_settings: Settings | None = None) -> RouterInfo:
 
 
 def route_by_sea(
-    start: Endpoint | tuple[float, float], end: Endpoint | tuple[float, float],
+    start: Endpoint | tuple[float, float] | str, end: Endpoint | tuple[float, float] | str,
     geo_settings: Settings | None = None,
 ) -> Route:
-    """Shortest water path between two endpoints or ``(lon, lat)`` points (``caspian route
-    --mode sea``), measured on ``geo_settings.ellps`` (WGS84 by default)."""
+    """Shortest water path between two endpoints, ``(lon, lat)`` points or place names
+    (``caspian route --mode sea``; a name is read as the command line reads it, see
+    :func:`caspian.layers.catalog.places.endpoint_lonlat`), measured on
+    ``geo_settings.ellps`` (WGS84 by default)."""
     # checked before the router is loaded
-    start_lonlat = as_lonlat(getattr(start, "lonlat", start), "start")
-    end_lonlat = as_lonlat(getattr(end, "lonlat", end), "end")
+    start_lonlat = endpoint_lonlat(start, "start")
+    end_lonlat = endpoint_lonlat(end, "end")
     return sea_router(geo_settings).route(start_lonlat, end_lonlat)
 
 
