@@ -127,11 +127,12 @@ def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
 
 # (right, found, expected) measured on each part when the floors were set; conflicts are
 # (real reported, reported, real found). Development (738 articles) with the fifty-first part
-# (held713-held727) in it, measured before anything was changed for it. The held-out part is
+# (held713-held727) in it, measured before anything was changed for it (mentions (1717, 1749,
+# 1792), claims (994, 1089, 1157), dates 537), raised as the round fixed its classes. The held-out part is
 # empty until the next one is added: its figures are placeholders, set from that part's first
 # and only run.
 MEASURED = {
-    "dev": {"mentions": (1717, 1749, 1792), "claims": (994, 1089, 1157), "dates": 537,
+    "dev": {"mentions": (1722, 1754, 1792), "claims": (996, 1091, 1157), "dates": 538,
             "conflicts": (61, 77, 667)},
     "heldout": {"mentions": (0, 0, 0), "claims": (0, 0, 0), "dates": 0,
                 "conflicts": (0, 0, 0)},
@@ -4601,3 +4602,41 @@ def test_a_share_of_a_word_the_excerpt_cuts_is_not_read() -> None:
             "порт Курык.")
     claims = find_claims(parse_document(f"date 2023-06-21\n{text}", "t.txt", "text"))
     assert [(c.value, c.layer) for c in claims if c.kind == "percent"] == [(80.0, "kuryk_port")]
+
+
+def test_an_iso_date_with_a_month_of_one_digit_is_a_dateline() -> None:
+    # "2025-9-27 17:42 |" above the standfirst (held726, Rodina.news's reprint of AiF)
+    name = "held726_rodina_20250927_rasht_astara_162km_unmapped.txt"
+    assert _analysis(name).document.date == "2025-09-27"
+    found = next(find_dates("2025-9-27 17:42 |"))
+    assert (found.date.isoformat(), found.time) == ("2025-09-27", "17:42")
+    # a month of two digits that no calendar has is still no date
+    assert not list(find_dates("2025-13-27"))
+
+
+def test_the_alat_port_and_the_black_sea_cable_by_their_long_names() -> None:
+    # "был сдан в эксплуатацию Алятский международный морской торговый порт" (held716): the
+    # Alat port's full name as the Baku port's is written, with "Алятский" for "Бакинский"
+    port = _analysis("held716_armeniaaz_20200703_alat_port_15mt_1m_containers.txt")
+    assert [(m.feature, m.text) for m in port.mentions if m.layer == "baku_port"] == [
+        ("alat", "Алятский международный морской торговый порт")]  # fmt: skip
+    # "для реализации проекта "Черноморский подводный кабель"" (held720), "проекта
+    # Черноморского подводного кабеля" (held721), the cable named with no word for its power
+    for name, written in (
+        ("held720_report_20240903_black_sea_energy_jv_bucharest.txt",
+         "Черноморский подводный кабель"),
+        ("held721_neftegaz_20240904_black_sea_energy_jv.txt", "Черноморского подводного кабеля"),
+    ):  # fmt: skip
+        cable = _analysis(name).mentions
+        assert ("anaklia-constanta", written) in {(m.feature, m.text) for m in cable}
+
+
+def test_the_alat_port_capacities_at_its_opening_and_raised_to_its_second_phase() -> None:
+    # "был сдан в эксплуатацию Алятский международный морской торговый порт грузоперевалочной
+    # способностью 15 миллионов тонн грузов … В будущем возможности порта могут быть увеличены
+    # до 25 миллионов тонн грузов" (held716): the port's capacity as it stands, and the second
+    # phase's (the catalog's 25 Mt/yr) raised to, though neither says "в год"
+    name = "held716_armeniaaz_20200703_alat_port_15mt_1m_containers.txt"
+    opening, later = _claim(name, "15 миллионов тонн"), _claim(name, "25 миллионов тонн")
+    assert (opening.feature, opening.unit, opening.scope) == ("alat", "Mt", None)
+    assert (later.feature, later.unit, later.scope) == ("alat", "Mt", "stage:2")

@@ -2641,10 +2641,14 @@ def _later_phase_raised_to(
     publishes as the feature's ``n``-th phase, a later one than the first (the Baku port's
     25 Mt/yr: "по увеличению перевалочных мощностей порта с 15 до 25 млн тонн грузов в год",
     held708): the target of the works is that phase's capacity, not the port's as it stands.
-    The first phase's capacity is the feature's own as it stands (no scope); else None."""
-    if item.kind != "mass" or item.unit != "Mt/yr" or not link.layer or not link.feature:
+    The first phase's capacity is the feature's own as it stands (no scope); else None. A
+    capacity raised to it in tonnes with no "в год" is that phase's too: "В будущем возможности
+    порта могут быть увеличены до 25 миллионов тонн грузов" (held716)."""
+    if item.kind != "mass" or item.unit not in ("Mt/yr", "Mt"):
         return None
-    phase = linking.catalog_phase(link.layer, link.feature, item.unit, item.value)
+    if not link.layer or not link.feature:
+        return None
+    phase = linking.catalog_phase(link.layer, link.feature, "Mt/yr", item.value)
     if phase is None or phase < 2:
         return None
     raised = _RAISED_TO.search(text, max(sentence[0], item.start - _RAISED_REACH), item.start)
