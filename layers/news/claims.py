@@ -1127,6 +1127,15 @@ def _rate_of_change_start(item: Quantity, before: Claim) -> Quantity:
     return item
 
 
+#: The ``measure`` of a volume stated for a feature's opening (:data:`_AT_OPENING`).
+AT_OPENING = "at opening"
+# A volume's clause that dates it to the feature's opening: "с открытием железой дороги БТК",
+# "при вводе в эксплуатацию", "после запуска".
+_AT_OPENING = re.compile(
+    r"\b(?:с|со|при|после)\s+(?:открыти|запуск|ввод)[а-яё]*\b", re.IGNORECASE
+)
+
+
 # A part of the total before it: "15 миллионов тонн грузов в год, в том числе 100 тысяч единиц
 # 20-футовых контейнеров".
 _INCLUDING = re.compile(r"\s*,?\s*в\s+том\s+числе\s*\Z")
@@ -1820,6 +1829,11 @@ def _flow_measure(
         # тонн в год" (held330): a volume thought of, no volume intended ("подтвердили намерение
         # … увеличить поставки … до 7 миллионов тонн в год", held211) nor carried
         context["measure"] = "considered"
+    elif item.kind in FLOWS and _AT_OPENING.search(text, span[0], item.start):
+        # "с открытием железой дороги БТК по ней планируется транспортировать 3 млн тонн
+        # грузов в год" (held718): the volume of the line's first years, a measure of its own,
+        # not its capacity as the catalog publishes it
+        context["measure"] = AT_OPENING
     elif item.kind in FLOWS and _result_expected(text, item, span):
         context["measure"] = "expected"
     elif item.kind in FLOWS and (
