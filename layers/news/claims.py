@@ -2311,6 +2311,10 @@ def read_claims(
             if claims and claims[-1].sentence == index:
                 item = _rate_of_change_start(item, claims[-1])
                 item = _part_of_yearly_total(document.text, item, claims[-1])
+                if item.kind in FLOWS:
+                    # "планируется транспортировать 3 млн тонн грузов в год, но этот показатель
+                    # … может возрасти до 17 и более миллионов тонн" (held718): the same rate
+                    item = _rate_referred_back(document.text, item, claims[-1].end, claims[-1])
             elif item.kind in FLOWS:
                 item = _rate_referred_back(document.text, item, sentence[0], flow_before)
             scope = parts.get(number) or scope_of(document, item, span, sentence, bool(named_here))
