@@ -4661,3 +4661,10 @@ def test_a_number_and_more_before_its_scale_word_referred_back_to_a_yearly_rate(
     name = "held718_cfts_20160713_btk_2016_3mt_17mt.txt"
     later = _claim(name, "17 и более миллионов тонн")
     assert (later.feature, later.value, later.unit) == ("btk", 17.0, "Mt/yr")
+
+
+def test_money_for_a_corridor_whose_key_element_is_named_is_the_elements() -> None:
+    # "(ЕБРР) выделил 45 миллионов евро на развитие Транскаспийского транспортного коридора,
+    # ключевым элементом которого является порт Актау" (held713): the Aktau port's money
+    money = _claim("held713_vestiaz_20251003_aktau_port_ebrd_45m_eur.txt", "45 миллионов евро")
+    assert (money.layer, money.feature) == ("aktau_port", "aktau")
