@@ -580,7 +580,8 @@ def _subject_of(document: NewsDocument, names: Sequence[Located], index: int) ->
         after = [name for name in names if name.position >= purpose.end()]
         if after:
             return after[0]
-    return names[0]
+    # "… коридора, ключевым элементом которого является порт Актау": the element
+    return _key_element_of(document.text, names, names[0]) or names[0]
 
 
 def _named_for(text: str, names: Sequence[Located], position: int) -> Located | None:
