@@ -87,8 +87,8 @@ def _last_claim(name: str, written: str) -> Claim:
 #: held425-held441, held442-held461, held462-held475, held476-held485, held486-held503,
 #: held504-held524, held525-held540, held541-held553, held554-held568, held569-held580,
 #: held581-held596, held597-held618, held619-held640, held641-held656, held657-held668,
-#: held669-held689 and held690-held712.
-SEEN = {f"held{n:02d}" for n in range(1, 713)}
+#: held669-held689, held690-held712 and held713-held727.
+SEEN = {f"held{n:02d}" for n in range(1, 728)}
 
 
 def _part_id(entry: dict[str, Any]) -> str:
@@ -126,15 +126,16 @@ def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
 
 
 # (right, found, expected) measured on each part when the floors were set; conflicts are
-# (real reported, reported, real found). Development (723 articles) with the fiftieth part
-# (held690-held712) in it, measured before anything was changed for it; the held-out part
-# (held713-held727, 15 articles) from its first and only run (7 Dec 2026), before anything was
-# changed for it.
+# (real reported, reported, real found). Development (738 articles) with the fifty-first part
+# (held713-held727) in it, measured before anything was changed for it (mentions (1717, 1749,
+# 1792), claims (994, 1089, 1157), dates 537, conflicts (61, 77, 667)), raised as the round
+# fixed its classes. The held-out part is empty until the next one is added: its figures are
+# placeholders, set from that part's first and only run.
 MEASURED = {
-    "dev": {"mentions": (1682, 1714, 1752), "claims": (990, 1083, 1142), "dates": 528,
+    "dev": {"mentions": (1722, 1754, 1792), "claims": (998, 1092, 1157), "dates": 538,
             "conflicts": (61, 76, 667)},
-    "heldout": {"mentions": (35, 35, 40), "claims": (4, 6, 15), "dates": 9,
-                "conflicts": (0, 1, 0)},
+    "heldout": {"mentions": (0, 0, 0), "claims": (0, 0, 0), "dates": 0,
+                "conflicts": (0, 0, 0)},
 }  # fmt: skip
 
 
@@ -204,7 +205,8 @@ DATELESS = ("held29", "held31", "held36", "held63", "held77", "held81", "held84"
             "held669", "held670", "held671", "held674", "held677", "held679", "held680",
             "held681", "held682", "held683", "held684", "held686", "held687",
             "held691", "held698", "held699", "held700", "held701", "held702", "held704",
-            "held706", "held707", "held708")  # fmt: skip
+            "held706", "held707", "held708",
+            "held718", "held720", "held721", "held724", "held727")  # fmt: skip
 
 
 @pytest.mark.parametrize("part", sorted(MEASURED))
@@ -4600,3 +4602,77 @@ def test_a_share_of_a_word_the_excerpt_cuts_is_not_read() -> None:
             "порт Курык.")
     claims = find_claims(parse_document(f"date 2023-06-21\n{text}", "t.txt", "text"))
     assert [(c.value, c.layer) for c in claims if c.kind == "percent"] == [(80.0, "kuryk_port")]
+
+
+def test_an_iso_date_with_a_month_of_one_digit_is_a_dateline() -> None:
+    # "2025-9-27 17:42 |" above the standfirst (held726, Rodina.news's reprint of AiF)
+    name = "held726_rodina_20250927_rasht_astara_162km_unmapped.txt"
+    assert _analysis(name).document.date == "2025-09-27"
+    found = next(find_dates("2025-9-27 17:42 |"))
+    assert (found.date.isoformat(), found.time) == ("2025-09-27", "17:42")
+    # a month of two digits that no calendar has is still no date
+    assert not list(find_dates("2025-13-27"))
+
+
+def test_the_alat_port_and_the_black_sea_cable_by_their_long_names() -> None:
+    # "был сдан в эксплуатацию Алятский международный морской торговый порт" (held716): the
+    # Alat port's full name as the Baku port's is written, with "Алятский" for "Бакинский"
+    port = _analysis("held716_armeniaaz_20200703_alat_port_15mt_1m_containers.txt")
+    assert [(m.feature, m.text) for m in port.mentions if m.layer == "baku_port"] == [
+        ("alat", "Алятский международный морской торговый порт")]  # fmt: skip
+    # "для реализации проекта "Черноморский подводный кабель"" (held720), "проекта
+    # Черноморского подводного кабеля" (held721), the cable named with no word for its power
+    for name, written in (
+        ("held720_report_20240903_black_sea_energy_jv_bucharest.txt",
+         "Черноморский подводный кабель"),
+        ("held721_neftegaz_20240904_black_sea_energy_jv.txt", "Черноморского подводного кабеля"),
+    ):  # fmt: skip
+        cable = _analysis(name).mentions
+        assert ("anaklia-constanta", written) in {(m.feature, m.text) for m in cable}
+
+
+def test_the_alat_port_capacities_at_its_opening_and_raised_to_its_second_phase() -> None:
+    # "был сдан в эксплуатацию Алятский международный морской торговый порт грузоперевалочной
+    # способностью 15 миллионов тонн грузов … В будущем возможности порта могут быть увеличены
+    # до 25 миллионов тонн грузов" (held716): the port's capacity as it stands, and the second
+    # phase's (the catalog's 25 Mt/yr) raised to, though neither says "в год"
+    name = "held716_armeniaaz_20200703_alat_port_15mt_1m_containers.txt"
+    opening, later = _claim(name, "15 миллионов тонн"), _claim(name, "25 миллионов тонн")
+    assert (opening.feature, opening.unit, opening.scope) == ("alat", "Mt", None)
+    assert (later.feature, later.unit, later.scope) == ("alat", "Mt", "stage:2")
+
+
+def test_a_volume_at_a_lines_opening_is_no_figure_of_the_catalogs_capacities() -> None:
+    # "с открытием железой дороги БТК по ней планируется транспортировать 3 млн тонн грузов в
+    # год" (held718): the first years' freight, a measure of its own, not against the catalog's
+    # 5, 6.5 or 17 Mt a year
+    name = "held718_cfts_20160713_btk_2016_3mt_17mt.txt"
+    opening = _claim(name, "3 млн тонн")
+    assert (opening.feature, opening.unit, opening.context.get("measure")) == (
+        "btk", "Mt/yr", "at opening")  # fmt: skip
+    assert [conflict for conflict in _conflicts(name) if conflict.rule == "catalog"] == []
+
+
+def test_a_number_and_more_before_its_scale_word_referred_back_to_a_yearly_rate() -> None:
+    # "по ней планируется транспортировать 3 млн тонн грузов в год, но этот показатель за
+    # короткое время может возрасти до 17 и более миллионов тонн" (held718): 17 million tonnes
+    # or more ("и более" between the number and "миллионов"), a year's as "этот показатель"
+    # says, the 3 Mt a year before it in the sentence
+    name = "held718_cfts_20160713_btk_2016_3mt_17mt.txt"
+    later = _claim(name, "17 и более миллионов тонн")
+    assert (later.feature, later.value, later.unit) == ("btk", 17.0, "Mt/yr")
+
+
+def test_money_for_a_corridor_whose_key_element_is_named_is_the_elements() -> None:
+    # "(ЕБРР) выделил 45 миллионов евро на развитие Транскаспийского транспортного коридора,
+    # ключевым элементом которого является порт Актау" (held713): the Aktau port's money
+    money = _claim("held713_vestiaz_20251003_aktau_port_ebrd_45m_eur.txt", "45 миллионов евро")
+    assert (money.layer, money.feature) == ("aktau_port", "aktau")
+
+
+def test_a_sentence_whose_whole_names_its_key_element_is_about_the_element() -> None:
+    # "… на развитие Транскаспийского транспортного коридора, ключевым элементом которого
+    # является порт Актау …. Эти меры позволят удвоить пропускную способность по контейнерам"
+    # (held713): the figure borrowed from that sentence is the port's, not the corridor's
+    growth = _claim("held713_vestiaz_20251003_aktau_port_ebrd_45m_eur.txt", "удвоить")
+    assert (growth.layer, growth.feature, growth.value) == ("aktau_port", "aktau", 2.0)

@@ -1127,6 +1127,15 @@ def _rate_of_change_start(item: Quantity, before: Claim) -> Quantity:
     return item
 
 
+#: The ``measure`` of a volume stated for a feature's opening (:data:`_AT_OPENING`).
+AT_OPENING = "at opening"
+# A volume's clause that dates it to the feature's opening: "с открытием железой дороги БТК",
+# "при вводе в эксплуатацию", "после запуска".
+_AT_OPENING = re.compile(
+    r"\b(?:с|со|при|после)\s+(?:открыти|запуск|ввод)[а-яё]*\b", re.IGNORECASE
+)
+
+
 # A part of the total before it: "15 миллионов тонн грузов в год, в том числе 100 тысяч единиц
 # 20-футовых контейнеров".
 _INCLUDING = re.compile(r"\s*,?\s*в\s+том\s+числе\s*\Z")
@@ -1820,6 +1829,11 @@ def _flow_measure(
         # тонн в год" (held330): a volume thought of, no volume intended ("подтвердили намерение
         # … увеличить поставки … до 7 миллионов тонн в год", held211) nor carried
         context["measure"] = "considered"
+    elif item.kind in FLOWS and _AT_OPENING.search(text, span[0], item.start):
+        # "с открытием железой дороги БТК по ней планируется транспортировать 3 млн тонн
+        # грузов в год" (held718): the volume of the line's first years, a measure of its own,
+        # not its capacity as the catalog publishes it
+        context["measure"] = AT_OPENING
     elif item.kind in FLOWS and _result_expected(text, item, span):
         context["measure"] = "expected"
     elif item.kind in FLOWS and (
@@ -2297,6 +2311,10 @@ def read_claims(
             if claims and claims[-1].sentence == index:
                 item = _rate_of_change_start(item, claims[-1])
                 item = _part_of_yearly_total(document.text, item, claims[-1])
+                if item.kind in FLOWS:
+                    # "планируется транспортировать 3 млн тонн грузов в год, но этот показатель
+                    # … может возрасти до 17 и более миллионов тонн" (held718): the same rate
+                    item = _rate_referred_back(document.text, item, claims[-1].end, claims[-1])
             elif item.kind in FLOWS:
                 item = _rate_referred_back(document.text, item, sentence[0], flow_before)
             scope = parts.get(number) or scope_of(document, item, span, sentence, bool(named_here))
@@ -2641,10 +2659,14 @@ def _later_phase_raised_to(
     publishes as the feature's ``n``-th phase, a later one than the first (the Baku port's
     25 Mt/yr: "по увеличению перевалочных мощностей порта с 15 до 25 млн тонн грузов в год",
     held708): the target of the works is that phase's capacity, not the port's as it stands.
-    The first phase's capacity is the feature's own as it stands (no scope); else None."""
-    if item.kind != "mass" or item.unit != "Mt/yr" or not link.layer or not link.feature:
+    The first phase's capacity is the feature's own as it stands (no scope); else None. A
+    capacity raised to it in tonnes with no "в год" is that phase's too: "В будущем возможности
+    порта могут быть увеличены до 25 миллионов тонн грузов" (held716)."""
+    if item.kind != "mass" or item.unit not in ("Mt/yr", "Mt"):
         return None
-    phase = linking.catalog_phase(link.layer, link.feature, item.unit, item.value)
+    if not link.layer or not link.feature:
+        return None
+    phase = linking.catalog_phase(link.layer, link.feature, "Mt/yr", item.value)
     if phase is None or phase < 2:
         return None
     raised = _RAISED_TO.search(text, max(sentence[0], item.start - _RAISED_REACH), item.start)

@@ -31,7 +31,7 @@ from typing import Any
 
 from caspian.layers.catalog.loading import Layer, short_feature_id
 from caspian.layers.news.agreement import agree, disagreeing, step_of, tolerance_step
-from caspian.layers.news.claims import Claim
+from caspian.layers.news.claims import AT_OPENING, Claim
 from caspian.layers.news.mentions import CONTEXT_LAYERS
 
 COMPARED = (
@@ -193,6 +193,10 @@ def _against_catalog(claims: Sequence[Claim], layers: Iterable[Layer]) -> list[C
             # The value a change started from ("увеличить его пропускную способность в пять
             # раз: с одного до пяти миллионов тонн", held441) is a former state, not the
             # feature's figure the catalog publishes.
+            continue
+        if claim.context.get("measure") == AT_OPENING:
+            # a volume of the first years after the opening ("с открытием … 3 млн тонн грузов
+            # в год", held718) is no figure of the capacities the catalog publishes
             continue
         located = features.get((claim.layer, claim.feature))
         if located is None:

@@ -70,9 +70,10 @@ WORDS = re.compile(
 # English order: "December 3, 2025, 14:05".
 WORDS_EN = re.compile(rf"\b([A-Za-z]+)\s+(\d{{1,2}}),?\s+(\d{{4}}){_TIME_AFTER.replace('в', 'at')}")
 # ISO 8601 as some pages print it: "2026-03-03 09:15", "2026-03-03T09:15", or with a mark
-# between the date and its time as other dates have: "2026-03-21 - 06:34" (The Kyrgyzstan Time).
+# between the date and its time as other dates have: "2026-03-21 - 06:34" (The Kyrgyzstan Time);
+# a month or a day of one digit as some sites print them unpadded: "2025-9-27 17:42" (AiF).
 ISO = re.compile(
-    rf"(?=\d)(?<![\d-])(\d{{4}})-(\d{{2}})-(\d{{2}})"
+    rf"(?=\d)(?<![\d-])(\d{{4}})-(\d{{1,2}})-(\d{{1,2}})"
     rf"(?:(?:T|{_SEPARATOR})(\d{{2}}):(\d{{2}}))?(?![\d-])"
 )
 _YEAR = re.compile(r"\d{4}")

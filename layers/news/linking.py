@@ -450,6 +450,9 @@ def link_feature(
         if attributed is not None:
             return _as_link(attributed, "sentence, for")
         located, rule = _nearest(names[index], position)
+        element = _key_element_of(document.text, names[index], located)
+        if element is not None:
+            return _as_link(element, f"{rule}, its key element")
         if _in_a_pair(document.text, names[index], located):
             return None
         after_a_break = rule == "sentence, after" and CLAUSE_BREAK.search(
@@ -492,6 +495,28 @@ def link_feature(
                     return None
                 return _as_link(ahead[0], "following sentence")
     return None
+
+
+# A whole followed by the part the sentence calls its key element: "на развитие
+# Транскаспийского транспортного коридора, ключевым элементом которого является порт Актау"
+# (held713): the money goes to the port, the element named.
+_KEY_ELEMENT = re.compile(
+    r"\s*,?\s*(?:ключев|главн|основн|важнейш|центральн)[а-яё]*\s+(?:элемент|звен|объект)"
+    r"[а-яё]*\s+(?:котор|чего)[а-яё]*\s+(?:явля|станови|стане)[а-яё]*\s*\Z",
+    re.IGNORECASE,
+)
+
+
+def _key_element_of(text: str, names: Sequence[Located], located: Located) -> Located | None:
+    """The name right after ``located`` (of ``names``, in order) that the sentence calls its
+    key element (:data:`_KEY_ELEMENT`), else None."""
+    index = names.index(located)
+    if index + 1 >= len(names):
+        return None
+    element = names[index + 1]
+    if _KEY_ELEMENT.search(text, located.match.end, element.position) is None:
+        return None
+    return element
 
 
 def _quotation_at(quotes: Sequence[tuple[int, int]], position: int) -> tuple[int, int] | None:
@@ -555,7 +580,8 @@ def _subject_of(document: NewsDocument, names: Sequence[Located], index: int) ->
         after = [name for name in names if name.position >= purpose.end()]
         if after:
             return after[0]
-    return names[0]
+    # "… коридора, ключевым элементом которого является порт Актау": the element
+    return _key_element_of(document.text, names, names[0]) or names[0]
 
 
 def _named_for(text: str, names: Sequence[Located], position: int) -> Located | None:

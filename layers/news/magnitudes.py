@@ -18,6 +18,9 @@ from caspian.layers.news import numbers, units
 _TAIL_TOKEN = re.compile(r"\s*(?:-\s*)?(\$|€|₽|%|[^\W\d_]+(?:/[^\W\d_]+)?\.?)(?![\d²³])")
 # A smaller magnitude after a scale word: the " 108 тыс." of "6 млн 108 тыс. тонн".
 _SMALLER_MAGNITUDE = re.compile(rf"\s+({numbers.DIGITS})(?!\d)\s+([^\W\d_]+\.?)")
+# "и более" between a number and its scale word: "до 17 и более миллионов тонн" (held718) is
+# 17 million tonnes or more.
+_OR_MORE = re.compile(r"\s+и\s+(?:более|больше|выше)(?=\s)", re.IGNORECASE)
 # The three digits of units written after "тыс." before a word (its unit): "4 тыс. 936 метров".
 _UNITS_AFTER_THOUSANDS = re.compile(r"\s+(\d{3})(?![\d,.\-])(?=\s+[^\W\d_])")
 # The two ends of a range: "с"/"от" before the first, "до" between them.
@@ -66,7 +69,8 @@ def magnitude(text: str, position: int, end: int) -> tuple[float, float, float |
     ``(1e6, 108000.0, 1000.0, stop)``; "млн. 280 тыс. 667 тонн", the units after the
     thousands too: ``(1e6, 280667.0, 1.0, stop)``); ``(1.0, 0.0, None, position)`` when none
     follows."""
-    first = tail(text, position, end, 1)
+    more = _OR_MORE.match(text, position, end)
+    first = tail(text, more.end() if more else position, end, 1)
     factor = numbers.scale_word(first[0][0].rstrip(".")) if first else None
     if not factor:
         return 1.0, 0.0, None, position
