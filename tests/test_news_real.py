@@ -131,7 +131,7 @@ def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
 # empty until the next one is added: its figures are placeholders, set from that part's first
 # and only run.
 MEASURED = {
-    "dev": {"mentions": (1744, 1776, 1815), "claims": (1002, 1099, 1165), "dates": 554,
+    "dev": {"mentions": (1745, 1777, 1815), "claims": (1002, 1099, 1165), "dates": 554,
             "conflicts": (61, 77, 674)},
     "heldout": {"mentions": (0, 0, 0), "claims": (0, 0, 0), "dates": 0,
                 "conflicts": (0, 0, 0)},
@@ -4686,3 +4686,10 @@ def test_a_place_in_brackets_after_a_ports_city_is_one_mention() -> None:
         assert "Баку (Алят)" in alat and "Алят" not in alat, name
     btc = [m.text for m in _analysis("dev11_haqqin_20250816_btc_azertrans.txt").mentions]
     assert "БТД" in btc
+
+
+def test_the_middle_transit_corridor_is_the_middle_corridor() -> None:
+    # "меры по развитию Среднего транзитного коридора и мультимодальных перевозок" (held741)
+    name = "held741_minval_20260127_turkmenbashi_baku_ports_meeting.txt"
+    corridor = [m for m in _analysis(name).mentions if m.text == "Среднего транзитного коридора"]
+    assert [(m.layer, m.feature) for m in corridor] == [("middle_corridor", None)]
