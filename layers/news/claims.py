@@ -864,11 +864,25 @@ _PER_UNIT = re.compile(
 )
 
 
+# A sum its own clause calls a tariff or a difference of tariffs: "разница между тарифом при
+# фрахтовании нашими операторами вагонов составляет от 10 до 15 долларов" (held743, the price
+# per tonne of a freight service, no cost of the Aktau port). Searched in the 100 characters
+# before the sum only, and within one clause (no sentence end, semicolon or comma-free limit
+# beyond that window).
+_TARIFF_BEFORE = re.compile(r"\bтариф[а-яё]*\b[^.;!?()]{0,80}\Z", re.IGNORECASE)
+_TARIFF_WINDOW = 100
+
+
 def _per_unit(text: str, item: Quantity) -> bool:
     """Whether a sum (``item``) is a price per unit carried, "за" a tonne, a container, a
     wagon or a kilometre right after it (:data:`_PER_UNIT`), or after the sum a range from it
-    goes down or up to: a tariff, no project's cost."""
-    return item.kind == "money" and _PER_UNIT.match(text, item.end) is not None
+    goes down or up to, or a sum its clause calls a tariff (:data:`_TARIFF_BEFORE`): a
+    tariff, no project's cost."""
+    if item.kind != "money":
+        return False
+    if _PER_UNIT.match(text, item.end) is not None:
+        return True
+    return _TARIFF_BEFORE.search(text, max(0, item.start - _TARIFF_WINDOW), item.start) is not None
 
 
 #: Facilities a relative clause may be about, other than the project named before them.

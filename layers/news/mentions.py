@@ -137,7 +137,7 @@ def find_mentions(document: NewsDocument, gazetteer: Gazetteer | None = None) ->
             document.text, start, end, gazetteer, taken
         ):
             matches.append(dataclasses.replace(terminal, start=name_start, end=name_end))
-        for match in sorted(matches, key=lambda match: match.start):
+        for match in bracketed_places(document.text, sorted(matches, key=lambda m: m.start)):
             if names_a_road(document.text, start, match.start):
                 continue
             if _named_after(document.text, start, end, match.start, match.end):
@@ -320,6 +320,34 @@ _PORTS_LISTED = re.compile(
 )
 _LISTED_NAME = re.compile(r"[А-ЯЁ][а-яё]+")
 _PORT_STEM = "порт"  # how every match of _PORTS_LISTED starts
+
+
+# A place in brackets right after a name: "между портами Туркменбаши и Баку (Алят)"; a
+# place's name, capitalised words, not an abbreviation ("(БТД)", "(ТМТМ)"), which the
+# annotation counts as a mention of its own.
+_BRACKET_AFTER = re.compile(r" ?\(")
+_PLACE_NAME = re.compile(r"[А-ЯЁ][а-яё]+(?:[ -][А-ЯЁ][а-яё]+)*")
+
+
+def bracketed_places(text: str, matches: Sequence[Match]) -> list[Match]:
+    """``matches`` (in order) with a name of a feature followed by another name of the same
+    feature in brackets ("Баку (Алят)", the Baku port at Alat) read as one mention that spans
+    both: an outlet names the city and, in brackets, the place where the port stands, not two
+    things. An abbreviation in brackets stays a mention of its own (:data:`_PLACE_NAME`)."""
+    merged: list[Match] = []
+    for match in matches:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and last.target == match.target
+            and _BRACKET_AFTER.fullmatch(text, last.end, match.start)
+            and text.startswith(")", match.end)
+            and _PLACE_NAME.fullmatch(text, match.start, match.end)
+        ):
+            merged[-1] = dataclasses.replace(last, end=match.end + 1)
+            continue
+        merged.append(match)
+    return merged
 
 
 def listed_ports(

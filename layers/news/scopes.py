@@ -518,6 +518,9 @@ def head_scope(text: str, figure: tuple[int, int], end: int) -> str | None:
     head = lemmas(after[0].text)
     if head & COMPONENTS:
         return f"component:{min(head & COMPONENTS)}"
+    bypass = _bypass(after[:BYPASS_REACH])
+    if bypass:
+        return bypass
     if "часть" in head:
         # "23-километровая часть железной дороги" (held293): a part of the line, a stretch,
         # wherever it runs
@@ -538,6 +541,29 @@ def head_scope(text: str, figure: tuple[int, int], end: int) -> str | None:
         # stretch between two places, not a country's whole section nor the line
         return STRETCH
     return None
+
+
+#: A bypass the line's figure is of, by the noun "обходной" qualifies: "130-километровой
+#: электрифицированной железнодорожной обходной линии вокруг Алматы" (held729) is the
+#: bypass's length, ``component:обходная линия``, not the corridor's or the line's.
+BYPASSES = {"линия": "обходная линия", "путь": "обходной путь", "дорога": "обходная дорога"}
+#: How many words after a length's adjective its bypass noun may stand (adjectives between).
+BYPASS_REACH = 4
+
+
+def _bypass(after: Sequence[Word]) -> str | None:
+    """``component:<bypass>`` when "обходной" and then its noun (:data:`BYPASSES`) stand
+    among the words ``after`` a length's adjective, every word before them an adjective."""
+    for token, following in itertools.pairwise(after):
+        if "обходной" in lemmas(token.text):
+            noun = lemmas(following.text) & BYPASSES.keys()
+            return f"component:{BYPASSES[min(noun)]}" if noun else None
+        if not _ADJECTIVE_WORD.search(token.text):
+            return None
+    return None
+
+
+_ADJECTIVE_WORD = re.compile(r"(?:ый|ий|ой|ого|его|ое|ее|ая|яя|ую|юю|ом|ем|ым|им|ых|их)\Z")
 
 
 # A stretch's two ends after its section word, up to three words between: "участка железной
