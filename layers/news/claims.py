@@ -674,14 +674,23 @@ _CARRIER_LEMMAS = frozenset(CARRIERS)
 _CARRIER_PART_END = re.compile(r";|,\s+(?:а|но|однако)\s")
 
 
+@per_text(maxsize=8)
+def _carrier_part_ends(text: str, start: int, end: int) -> list[int]:
+    """Where each part of the sentence ``text[start:end]`` ends (:data:`_CARRIER_PART_END`), in
+    order: found once per sentence, not once per figure from the sentence's start (a sentence
+    of thousands of figures was read a thousand times)."""
+    return [edge.end() for edge in _CARRIER_PART_END.finditer(text, start, end)]
+
+
 def _carrier_named(text: str, sentence: tuple[int, int], item: Quantity) -> bool:
     """Whether a carrier (:data:`CARRIERS`) is named in the part of ``sentence`` (between
     semicolons, or up to a clause set against it by "а", "но") before the figure ``item``, or
     anywhere in that part for an event's date or a deadline ("19 января … отправился первый
     грузовой поезд", "До конца 2012 года планируется запуск рабочего поезда"): the figure is
     the carrier's."""
-    edges = [edge.end() for edge in _CARRIER_PART_END.finditer(text, sentence[0], item.start)]
-    after = edges[-1] if edges else sentence[0]
+    edges = _carrier_part_ends(text, *sentence)
+    before = bisect.bisect_right(edges, item.start)
+    after = edges[before - 1] if before else sentence[0]
     end = item.start
     if item.kind in ("event", "deadline"):
         stop = _CARRIER_PART_END.search(text, item.end, sentence[1])
@@ -1909,7 +1918,9 @@ def _is_claim(
     without a figure ("к 2027 году безопасность и скорость грузоперевозок … увеличатся"); a
     duration in a sentence that changes "этот показатель" by a figure is that change's span
     ("удвоить этот показатель в течение трех лет")."""
-    others = [other for other in figures if other.kind not in ("deadline", *CONTEXT)]
+    # whether the sentence states a figure besides deadlines (asked of each figure: any() stops
+    # at the first, where a list of them all made a sentence of many figures quadratic)
+    others = any(other.kind not in ("deadline", *CONTEXT) for other in figures)
     if item.kind == "duration" and others:
         # "Власти планируют удвоить этот показатель в течение трех лет" (held416): the span
         # the measure is to be changed in, no time of the project's works

@@ -510,7 +510,13 @@ _KEY_ELEMENT = re.compile(
 def _key_element_of(text: str, names: Sequence[Located], located: Located) -> Located | None:
     """The name right after ``located`` (of ``names``, in order) that the sentence calls its
     key element (:data:`_KEY_ELEMENT`), else None."""
-    index = names.index(located)
+    # found by position (names are in text order), then by identity: list.index compared it
+    # with every name before it, for every figure of a sentence that may hold thousands
+    index = bisect.bisect_left(names, located.position, key=lambda name: name.position)
+    while index < len(names) and names[index] is not located:
+        index += 1
+    if index == len(names):  # not one of them: the first equal to it, as list.index gives
+        index = names.index(located)
     if index + 1 >= len(names):
         return None
     element = names[index + 1]
