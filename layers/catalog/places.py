@@ -38,7 +38,12 @@ from caspian.geo.errors import InputError
 from caspian.geo.geodesy import GEOD
 from caspian.geo.routing import as_lonlat
 from caspian.layers.boundaries import country_index
-from caspian.layers.catalog.endpoints import LonLatRecord, parse_lonlat, resolve_endpoint
+from caspian.layers.catalog.endpoints import (
+    Endpoint,
+    LonLatRecord,
+    parse_lonlat,
+    resolve_endpoint,
+)
 from caspian.layers.catalog.errors import LayerNotFoundError
 from caspian.layers.catalog.loading import load_catalog, short_feature_id
 
@@ -454,6 +459,23 @@ def resolve_catalog_endpoint(text: str, label: str = "place") -> Place:
 
 
 
+def route_end(text: str, label: str) -> tuple[Endpoint, Place | None]:
+    """A route's end written as text, as ``caspian route`` reads FROM and TO: ``lon,lat`` or a
+    catalog point id as given, else a place name; with the :class:`Place` a name resolved to
+    (None for a point or an id), which the command line reports.
+
+    Raises
+    ------
+    InputError
+        For a name that is no place (or several).
+    """
+    try:
+        return resolve_endpoint(text), None
+    except LayerNotFoundError:
+        place = resolve_catalog_endpoint(text, label)
+    return Endpoint(place.label, *place.lonlat), place
+
+
 def endpoint_lonlat(value: Any, label: str) -> tuple[float, float]:
     """The ``(lon, lat)`` of a route's end as the Python API takes it in every mode.
 
@@ -468,8 +490,5 @@ def endpoint_lonlat(value: Any, label: str) -> tuple[float, float]:
         For a point out of range, or a name that is no place (or several).
     """
     if isinstance(value, str):
-        try:
-            return resolve_endpoint(value).lonlat
-        except LayerNotFoundError:
-            return resolve_catalog_endpoint(value, label).lonlat
+        return route_end(value, label)[0].lonlat
     return as_lonlat(getattr(value, "lonlat", value), label)

@@ -14,9 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 from caspian.geo.routing import route_feature_collection, route_summary
-from caspian.layers.catalog.endpoints import Endpoint, resolve_endpoint
-from caspian.layers.catalog.errors import LayerNotFoundError
-from caspian.layers.catalog.places import resolve_catalog_endpoint
+from caspian.layers.catalog.endpoints import Endpoint
+from caspian.layers.catalog.places import route_end
 from caspian.layers.io.fileio import check_output_target, names_standard_output
 from caspian.layers.io.geojson_output import feature_collection_text, write_feature_collection
 from caspian.layers.io.safe_text import terminal_text
@@ -62,13 +61,11 @@ def _rail_options(options: dict[str, Any]) -> dict[str, Any]:
 def _endpoint(text: str, label: str) -> Endpoint:
     """FROM/TO: a catalog id or ``lon,lat`` as given, else a place name, reported on stderr
     with what it resolved to, as the corridor mode does."""
-    try:
-        return resolve_endpoint(text)
-    except LayerNotFoundError:
-        place = resolve_catalog_endpoint(text, label)
-    click.echo(terminal_text(f"caspian: {label} is {place.label} ({place.lon:.5f},"
-                             f"{place.lat:.5f}; {place.origin})"), err=True)
-    return Endpoint(place.label, *place.lonlat)
+    endpoint, place = route_end(text, label)
+    if place is not None:
+        click.echo(terminal_text(f"caspian: {label} is {place.label} ({place.lon:.5f},"
+                                 f"{place.lat:.5f}; {place.origin})"), err=True)
+    return endpoint
 
 
 def _given(value: Any, default: Any) -> Any:
