@@ -130,13 +130,35 @@ def test_ingest_add_creates_the_corpus_folder_it_is_given(
 
 def _add_in_a_process(article: str, corpus: str) -> int:
     """``caspian ingest ARTICLE --add --corpus CORPUS`` in its own process: its exit code."""
+    return _added_in_a_process(article, corpus)[0]
+
+
+def _added_in_a_process(article: str, corpus: str) -> tuple[int, str]:
+    """``caspian ingest ARTICLE --add --corpus CORPUS`` in its own process: its exit code and
+    the line that says whether it stored the article."""
     import subprocess
     import sys
 
-    return subprocess.run(
+    done = subprocess.run(
         [sys.executable, "-m", "caspian.maps", "ingest", article, "--add", "--corpus", corpus],
-        capture_output=True, check=False,
-    ).returncode
+        capture_output=True, check=False, text=True,
+    )
+    return done.returncode, done.stdout.rstrip("\n").rsplit("\n", 1)[-1]
+
+
+def test_one_article_added_by_many_processes_at_once_is_stored_by_one(tmp_path: Path) -> None:
+    # Each process looked up what the corpus held before taking the folder's lock: two that
+    # looked before either stored both said "stored", though one file and one entry were made.
+    from concurrent.futures import ThreadPoolExecutor
+
+    corpus, article = tmp_path / "corpus", str(_article(tmp_path, 0))
+    with ThreadPoolExecutor(4) as pool:
+        runs = list(pool.map(lambda _: _added_in_a_process(article, str(corpus)), range(4)))
+    assert [code for code, _ in runs] == [0] * 4
+    said = [line for _, line in runs]
+    assert sum(line.startswith("stored ") for line in said) == 1, said
+    assert sum(line.endswith("; not stored again") for line in said) == 3, said
+    assert len(_manifest_ids(corpus)) == 1
 
 
 def test_ingest_add_run_by_many_processes_at_once_keeps_every_article(tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from caspian.layers.catalog.seeds import SEED_PACKAGE, seed_ids
 from caspian.layers.io.fileio import (
@@ -142,16 +142,6 @@ def _ids_by_sha256(manifest: dict[str, Any]) -> dict[str, str]:
     return {entry["sha256"]: entry["id"] for entry in manifest["documents"] if entry.get("sha256")}
 
 
-def stored_ids(corpus: str | Path) -> dict[str, str]:
-    """The id of each document already in the corpus folder ``corpus``, by its text's sha256
-    (empty when the folder does not exist yet): what :func:`store_documents` will not store
-    again."""
-    root = Path(corpus)
-    if not root.is_dir():
-        return {}
-    return _ids_by_sha256(read_manifest(root))
-
-
 def add_to_corpus(document: NewsDocument, data: bytes, corpus: str | Path, suffix: str) -> str:
     """Store one document (its original bytes ``data``) in the corpus folder ``corpus``; see
     :func:`store_documents`."""
@@ -208,9 +198,26 @@ def _locked(folder: Path) -> Iterator[None]:
         os.close(descriptor)  # closing the descriptor releases the lock
 
 
+class StoredDocument(NamedTuple):
+    """Where one document given to :func:`store_new_documents` is in the corpus."""
+
+    #: Its id in the corpus folder.
+    id: str
+    #: Whether this call stored it (False: the same text was there before, or given earlier
+    #: in the same call).
+    new: bool
+
+
 def store_documents(
     items: Sequence[tuple[NewsDocument, bytes, str]], corpus: str | Path
 ) -> list[str]:
+    """The ids :func:`store_new_documents` stores ``items`` under, in order."""
+    return [stored.id for stored in store_new_documents(items, corpus)]
+
+
+def store_new_documents(
+    items: Sequence[tuple[NewsDocument, bytes, str]], corpus: str | Path
+) -> list[StoredDocument]:
     """Store documents in the corpus folder ``corpus``, all or none.
 
     Parameters
@@ -222,9 +229,11 @@ def store_documents(
 
     Returns
     -------
-    list of str
-        The stored id of each item, in order; a document already in the corpus (same sha256)
-        is not stored twice.
+    list of StoredDocument
+        The stored id of each item, in order, and whether this call stored it: a document
+        already in the corpus (same sha256) is not stored twice. Which documents were there
+        before is read under the folder's lock, so another process adding the same article at
+        the same time cannot make both report it as theirs.
 
     Raises
     ------
@@ -243,19 +252,22 @@ def store_documents(
         return _store(items, root)
 
 
-def _store(items: Sequence[tuple[NewsDocument, bytes, str]], root: Path) -> list[str]:
+def _store(
+    items: Sequence[tuple[NewsDocument, bytes, str]], root: Path
+) -> list[StoredDocument]:
     manifest = read_manifest(root)
     known = _ids_by_sha256(manifest)
     ids, new_files = [], []
     for document, data, suffix in items:
-        if document.sha256 not in known:
+        new = document.sha256 not in known
+        if new:
             doc_id = f"{len(manifest['documents']):03d}_{document.sha256[:16]}{suffix or '.txt'}"
             manifest["documents"].append(
                 {**document.metadata(), "id": doc_id, "source_path": document.id}
             )
             known[document.sha256] = doc_id
             new_files.append((root / doc_id, data))
-        ids.append(known[document.sha256])
+        ids.append(StoredDocument(known[document.sha256], new))
     if not new_files:
         return ids
     check_output_target(root / MANIFEST)  # refused now, before any document is written

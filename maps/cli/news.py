@@ -20,9 +20,9 @@ from caspian.layers.news.analysis_cache import AnalysisCache
 from caspian.layers.news.conflicts import check_catalog_conflicts
 from caspian.layers.news.corpus import (
     CorpusError,
+    StoredDocument,
     corpus_documents,
-    store_documents,
-    stored_ids,
+    store_new_documents,
 )
 from caspian.layers.news.documents import document_from_bytes, read_article_bytes
 from caspian.layers.news.units import format_quantity
@@ -174,21 +174,20 @@ def ingest_command(files: Sequence[str], fmt: str, add: bool, corpus: Path) -> N
         for conflict in corpus_conflicts(everything)
         if any(claim.document in given for claim in conflict.claims)
     ]
-    stored, stored_before = [], {}
+    stored: list[StoredDocument] = []
     if add:
-        stored_before = stored_ids(corpus)
         items = [
             (analysis.document, data, Path(path).suffix)
             for path, data, analysis in zip(files, contents, analyses, strict=True)
         ]
-        stored = store_documents(items, corpus)
+        stored = store_new_documents(items, corpus)
     if fmt == "json":
         click.echo(
             render_json(
                 {
                     "documents": [analysis.as_dict() for analysis in analyses],
                     "conflicts": [conflict.as_dict() for conflict in conflicts],
-                    "stored": stored,
+                    "stored": [document.id for document in stored],
                 }
             )
         )
@@ -196,23 +195,22 @@ def ingest_command(files: Sequence[str], fmt: str, add: bool, corpus: Path) -> N
     lines = [line for analysis in analyses for line in _document_text(analysis)]
     lines.append(f"conflicts ({len(conflicts)}):")
     lines += [line for conflict in conflicts for line in _conflict_text(conflict)]
-    lines += _stored_lines(files, stored, analyses, stored_before, corpus)
+    lines += _stored_lines(files, stored, corpus)
     _echo_lines(lines)
 
 
-def _stored_lines(files: Sequence[str], stored: Sequence[str], analyses: Sequence[Any],
-                  stored_before: dict[str, str], corpus: Path) -> list[str]:
+def _stored_lines(files: Sequence[str], stored: Sequence[StoredDocument],
+                  corpus: Path) -> list[str]:
     """One line per file given to ``ingest --add``: stored, or (the same text stored before,
     or given twice) not stored again."""
-    lines, known = [], set(stored_before)
-    for path, doc_id, analysis in zip(files, stored, analyses, strict=False):
-        where = display_path(corpus / doc_id)
-        if analysis.document.sha256 in known:
+    lines = []
+    for path, document in zip(files, stored, strict=False):
+        where = display_path(corpus / document.id)
+        if document.new:
+            lines.append(f"stored {display_path(path)} as {where}")
+        else:
             lines.append(f"{display_path(path)} is already in the corpus as {where}; "
                          "not stored again")
-        else:
-            lines.append(f"stored {display_path(path)} as {where}")
-            known.add(analysis.document.sha256)
     return lines
 
 
