@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from browser_support import search_for
 from caspian.layers.catalog.loading import load_catalog
 from caspian.layers.io.userdata import read_user_features
 from caspian.maps.features import drawable_geometry, user_collection
@@ -55,8 +56,7 @@ def test_search_finds_features_named_like_javascript_object_keys(offline_page: A
                                                                  js_key_map: Path,
                                                                  name: str) -> None:
     page, log = _open(offline_page, js_key_map)
-    page.locator(".leaflet-control-search .search-button").click()
-    page.locator(".leaflet-control-search input.search-input").press_sequentially(name)
+    search_for(page, name)
     tip = page.locator(".search-tip", has_text=name).first
     tip.wait_for()
     tip.click()
@@ -92,8 +92,7 @@ def test_two_files_with_the_same_name_get_two_layers(offline_page: Any,
 @pytestmark_browser
 def test_a_long_name_is_cut_in_the_search_results(offline_page: Any, js_key_map: Path) -> None:
     page, _ = _open(offline_page, js_key_map)
-    page.locator(".leaflet-control-search .search-button").click()
-    page.locator(".leaflet-control-search input.search-input").press_sequentially("Very long")
+    search_for(page, "Very long")
     tip = page.locator(".search-tip").first
     tip.wait_for()
     assert len(tip.inner_text()) == LABEL_MAX_CHARS + 1 and tip.inner_text().endswith("…")
@@ -185,8 +184,7 @@ def test_a_user_file_named_like_a_catalog_layer_takes_nothing_of_it(offline_page
         (id) => caspian.features[id].getPopup().getContent())""")
     assert "my own trace" not in popups[0] and "bp.com" in popups[0]
     assert "my own trace" in popups[1]
-    page.locator(".leaflet-control-search .search-button").click()
-    page.locator(".leaflet-control-search input.search-input").press_sequentially("Ceyhan oil")
+    search_for(page, "Ceyhan oil")
     page.locator(".search-tip").nth(1).wait_for()
     # the layer's name also finds its points (search by layer names); the two lines keep
     # their own entries, the catalog's first

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from browser_support import search_for
 from caspian.layers.boundaries import border_source
 from caspian.layers.catalog.loading import GROUPS, load_catalog
 from caspian.maps.render import build_map, write_map
@@ -235,8 +236,7 @@ def test_offline_basemap_credits_the_openstreetmap_borders(
 def test_search_finds_a_feature_and_opens_its_popup(offline_page: Any,
                                                     offline_map: Path) -> None:
     page, _ = _open(offline_page, offline_map)
-    page.locator(".leaflet-control-search .search-button").click()
-    page.locator(".leaflet-control-search input.search-input").press_sequentially("Aktau")
+    search_for(page, "Aktau")
     tip = page.locator(".search-tip", has_text="Aktau").first
     tip.wait_for()
     tip.click()
@@ -252,8 +252,7 @@ def test_a_popup_opened_from_search_is_wholly_in_view(offline_page: Any, offline
     page, _ = offline_page(viewport)
     page.goto(offline_map.as_uri())
     page.wait_for_function("() => window.caspian && caspian.state.ready")
-    page.locator(".leaflet-control-search .search-button").click()
-    page.locator(".leaflet-control-search input.search-input").press_sequentially("Aktau")
+    search_for(page, "Aktau")
     page.locator(".search-tip", has_text="Aktau").first.click()
     popup = page.locator(".leaflet-popup")
     popup.wait_for(state="visible")
@@ -304,8 +303,7 @@ def test_payloads_in_a_user_file_show_as_text_and_run_nothing(offline_page: Any,
         texts.append(page.locator(".leaflet-popup-content").last.inner_text())
         page.evaluate(f"() => {{ caspian.features[{feature_id!r}].openTooltip(); }}")
         texts.append(page.locator(".leaflet-tooltip").last.inner_text())
-    page.locator(".leaflet-control-search .search-button").click()
-    page.locator(".leaflet-control-search input.search-input").press_sequentially("<")
+    search_for(page, "<")
     page.locator(".search-tip").first.wait_for()
     texts += page.locator(".search-tip").all_inner_texts()
     page.wait_for_timeout(300)
@@ -486,8 +484,7 @@ def test_a_dotted_line_takes_a_click_anywhere_along_it(
 def test_search_folds_case_and_accents(offline_page: Any, offline_map: Path, typed: str,
                                        found: str) -> None:
     page, _ = _open(offline_page, offline_map)
-    page.locator(".leaflet-control-search .search-button").click()
-    page.locator(".leaflet-control-search input.search-input").press_sequentially(typed)
+    search_for(page, typed)
     page.locator(".search-tip", has_text=found).first.wait_for()
 
 
@@ -495,6 +492,5 @@ def test_search_answers_text_that_comes_without_key_presses(
     offline_page: Any, offline_map: Path
 ) -> None:
     page, _ = _open(offline_page, offline_map)
-    page.locator(".leaflet-control-search .search-button").click()
-    page.locator(".leaflet-control-search input.search-input").fill("Aktau")  # an input event
+    search_for(page, "Aktau", keys=False)  # an input event
     page.locator(".search-tip", has_text="Aktau").first.wait_for(timeout=5000)

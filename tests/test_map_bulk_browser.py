@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from browser_support import search_for
 from caspian.maps.render import build_map, write_map
 from caspian.maps.userbulk import BULK_MIN_FEATURES, BULK_PANE
 from map_fixtures import IMG_PAYLOAD, SCRIPT_PAYLOAD, TEMPLATE_PAYLOAD
@@ -127,8 +128,7 @@ def test_a_catalog_port_over_a_big_file_stays_clickable(offline_page: Any,
 def test_the_search_box_finds_a_big_files_point_and_opens_its_popup(offline_page: Any,
                                                                     bulk_map: Path) -> None:
     page, log = _open(offline_page, bulk_map)
-    page.locator(".leaflet-control-search .search-button").click()
-    page.locator(".leaflet-control-search input.search-input").press_sequentially("Well 417")
+    search_for(page, "Well 417")
     tip = page.locator(".search-tip", has_text="Well 417").first
     tip.wait_for()
     tip.click()

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from browser_support import search_for
 from caspian.maps.render import build_map, write_map
 
 pytestmark = pytest.mark.browser
@@ -220,8 +221,7 @@ def test_a_click_on_a_lone_line_opens_its_popup_at_once(offline_page: Any,
 def test_search_finds_abbreviations_and_layer_names(offline_page: Any, offline_map: Path,
                                                     typed: str, found: str) -> None:
     page = _open(offline_page, offline_map)
-    page.locator(".leaflet-control-search .search-button").click()
-    page.locator(".leaflet-control-search input.search-input").fill(typed)
+    search_for(page, typed, keys=False)
     page.locator(".search-tip", has_text=found).first.wait_for(timeout=5000)
 
 
