@@ -127,11 +127,12 @@ def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
 
 # (right, found, expected) measured on each part when the floors were set; conflicts are
 # (real reported, reported, real found). Development (768 articles) with the fifty-third part
-# (held744-held757) in it, measured before anything was changed for it. The held-out part is
-# empty until the next one is added: its figures are placeholders, set from that part's first
-# and only run.
+# (held744-held757) in it, measured before anything was changed for it (mentions (1757, 1790,
+# 1827), claims (1007, 1103, 1171), dates 563, conflicts (61, 77, 674)), raised as the round
+# fixed its classes. The held-out part is empty until the next one is added: its figures are
+# placeholders, set from that part's first and only run.
 MEASURED = {
-    "dev": {"mentions": (1757, 1790, 1827), "claims": (1007, 1103, 1171), "dates": 563,
+    "dev": {"mentions": (1757, 1790, 1827), "claims": (1007, 1103, 1171), "dates": 564,
             "conflicts": (61, 77, 674)},
     "heldout": {"mentions": (0, 0, 0), "claims": (0, 0, 0), "dates": 0,
                 "conflicts": (0, 0, 0)},
@@ -4711,3 +4712,10 @@ def test_a_bypass_lines_length_is_the_bypass_not_the_corridor() -> None:
     length = _claim("held729_report_20260114_ifc_300m_usd_almaty_bypass.txt", "130-километровой")
     assert (length.layer, length.scope, length.value) == (
         "middle_corridor", "component:обходная линия", 130.0)
+
+
+def test_a_ukrainian_dateline_with_its_word_for_the_year_and_a_time_dates_the_page() -> None:
+    # "10 серпня 2019 року, 09:15" under the headline (held747, Fixygen): "року" is the
+    # Ukrainian "года", so the whole line is the dateline
+    document = _analysis("held747_fixygen_20190810_georgian_railway_h1_2019_unmapped.txt").document
+    assert (document.date, document.date_evidence) == ("2019-08-10", "10 серпня 2019 року, 09:15")
