@@ -2668,9 +2668,11 @@ def read_claims(
 
 # A capacity raised to a figure, right before it: "ведется работа по увеличению перевалочных
 # мощностей порта с 15 до 25 млн тонн грузов в год" (held708), "поручил увеличить его мощность
-# до 25 млн тонн в год" (held709).
+# до 25 млн тонн в год" (held709); the verb may be "вырасти", and a figure of containers after
+# it, its verb left out for a dash, is raised by it too: "перевалка вырастет до 25 млн тонн,
+# перевалка контейнеров — до 500 тыс. TEU" (held757).
 _RAISED_TO = re.compile(
-    r"\b(?:увелич|нараст|наращ|расшир|довест|доведен)[а-яё]*\s[^.!?]{0,60}?\bдо\s+\Z",
+    r"\b(?:увелич|нараст|наращ|расшир|довест|доведен|вырас)[а-яё]*\s[^.!?]{0,60}?\bдо\s+\Z",
     re.IGNORECASE,
 )
 #: How far before a figure its verb of raising a capacity may start.
@@ -2687,11 +2689,15 @@ def _later_phase_raised_to(
     The first phase's capacity is the feature's own as it stands (no scope); else None. A
     capacity raised to it in tonnes with no "в год" is that phase's too: "В будущем возможности
     порта могут быть увеличены до 25 миллионов тонн грузов" (held716)."""
-    if item.kind != "mass" or item.unit not in ("Mt/yr", "Mt"):
+    if (item.kind, item.unit) in (("mass", "Mt/yr"), ("mass", "Mt")):
+        unit = "Mt/yr"
+    elif (item.kind, item.unit) == ("containers", "TEU"):
+        unit = "TEU"  # the containers a phase's tonnage includes, as the catalog labels them
+    else:
         return None
     if not link.layer or not link.feature:
         return None
-    phase = linking.catalog_phase(link.layer, link.feature, "Mt/yr", item.value)
+    phase = linking.catalog_phase(link.layer, link.feature, unit, item.value)
     if phase is None or phase < 2:
         return None
     raised = _RAISED_TO.search(text, max(sentence[0], item.start - _RAISED_REACH), item.start)
