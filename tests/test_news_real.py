@@ -4808,3 +4808,10 @@ def test_an_energy_cable_described_by_its_kind_and_its_sea_is_that_sea_cable(
     # underwater power line or electric cable across the Black Sea is the Black Sea cable
     found = [m.feature for m in _analysis(name).mentions if m.text == written]
     assert found and set(found) == {feature}, name
+
+
+def test_a_capacity_that_will_rise_to_the_catalogs_second_phase_is_that_phases() -> None:
+    # "На последующих этапах возможности возрастут до 25 млн тонн сухих гру…" (held504, the
+    # Baku port at Alat, cut there): the catalog's phase 2 capacity, stage 2
+    rise = _claim("held504_rosbalt_20131205_btk_2014_alat_port_10mt.txt", "25 млн тонн")
+    assert (rise.feature, rise.scope) == ("alat", "stage:2")
