@@ -132,8 +132,8 @@ def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
 # fixed its classes. The held-out part is empty until the next one is added: its figures are
 # placeholders, set from that part's first and only run.
 MEASURED = {
-    "dev": {"mentions": (1773, 1805, 1827), "claims": (1009, 1104, 1171), "dates": 564,
-            "conflicts": (61, 77, 674)},
+    "dev": {"mentions": (1773, 1805, 1827), "claims": (1010, 1104, 1171), "dates": 564,
+            "conflicts": (62, 78, 675)},
     "heldout": {"mentions": (0, 0, 0), "claims": (0, 0, 0), "dates": 0,
                 "conflicts": (0, 0, 0)},
 }  # fmt: skip
@@ -4057,6 +4057,13 @@ def test_what_comes_later_after_a_stages_yearly_volume_is_the_next_stage() -> No
                           "held169_kavkazplus_20161108_btk_testing_17mt.txt")
 
 
+def _of_held504s_first_stage(conflict: Any) -> bool:
+    """Whether ``conflict`` holds held504's 10 Mt a year of the Baku port's first stage, which
+    the annotation lists as a real disagreement with the 15 Mt a year of other articles."""
+    return any("held504_" in claim.document and claim.text == "10 миллионов тонн"
+               for claim in conflict.claims)  # fmt: skip
+
+
 def test_half_a_year_of_no_year_and_shipments_between_two_ports_are_no_ports_volume() -> None:
     # "За первое полугодие перевалка грузов в Бакинском порту составила 2 млн тонн", "За
     # первого полугодие нынешнего года объем перевалки грузов достиг двух миллионов тонн"
@@ -4070,7 +4077,8 @@ def test_half_a_year_of_no_year_and_shipments_between_two_ports_are_no_ports_vol
     assert (route.layer, route.link) == (None, "unmapped project (ports' route)")
     assert not [conflict for conflict in _dev_conflicts()
                 if conflict.subject == "baku_port/alat" and conflict.kind == "mass"
-                and conflict.rule == "value"]  # fmt: skip
+                and conflict.rule == "value"
+                and not _of_held504s_first_stage(conflict)]  # fmt: skip
 
 
 def test_a_change_since_a_year_up_to_this_day_ends_when_the_page_was_written() -> None:
@@ -4529,7 +4537,8 @@ def test_a_capacity_raised_to_a_later_phase_of_the_catalog_is_that_phase() -> No
     assert _claim(raised[0][0], "15").scope is None
     assert not [conflict for conflict in _dev_conflicts()
                 if conflict.subject == "baku_port/alat" and conflict.kind == "mass"
-                and conflict.rule == "value"]  # fmt: skip
+                and conflict.rule == "value"
+                and not _of_held504s_first_stage(conflict)]  # fmt: skip
     # a figure the catalog publishes as no later phase, or one not raised to, takes no stage
     for text in ("Бакинский порт планируют расширить. Его мощность увеличат до 20 млн тонн в год.",
                  "Бакинский порт расширен. Его мощность составляет 25 млн тонн в год."):
@@ -4815,3 +4824,10 @@ def test_a_capacity_that_will_rise_to_the_catalogs_second_phase_is_that_phases()
     # Baku port at Alat, cut there): the catalog's phase 2 capacity, stage 2
     rise = _claim("held504_rosbalt_20131205_btk_2014_alat_port_10mt.txt", "25 млн тонн")
     assert (rise.feature, rise.scope) == ("alat", "stage:2")
+
+
+def test_a_year_said_after_a_figure_joined_by_and_in_digits_is_both_figures_rate() -> None:
+    # "По завершении первого этапа возможности по транспортировке составят 10 миллионов тонн
+    # грузов и 50 тысяч контейнеров крупного объема в год" (held504): 10 Mt a year
+    first = _claim("held504_rosbalt_20131205_btk_2014_alat_port_10mt.txt", "10 миллионов тонн")
+    assert (first.unit, first.feature, first.scope) == ("Mt/yr", "alat", "stage:1")

@@ -375,10 +375,13 @@ def _per_year(text: str, position: int, end: int) -> int | None:
 
 
 # A "в год" said after a figure joined to this one: by "и" ("17 миллионов тонн и двух
-# миллионов пассажиров в год") or as its part after "в том числе" ("15 млн. тонн, в том числе
-# 100 тыс. контейнеров в год"): the rate is both figures'.
+# миллионов пассажиров в год"; the cargo named first, the joined figure in digits: "10
+# миллионов тонн грузов и 50 тысяч контейнеров крупного объема в год", held504) or as its
+# part after "в том числе" ("15 млн. тонн, в том числе 100 тыс. контейнеров в год"): the rate
+# is both figures'.
 _PER_YEAR_AFTER_JOINED = re.compile(
-    r"(?:\s+и\s+[^\W\d_]+|,\s*в\s+том\s+числе\s+[\d,.]+)(?:\s+[^\W\d_.]+\.?){0,3}?\s+в\s+год\b"
+    r"(?:(?:\s+груз[а-яё]*)?\s+и\s+(?:[\d,.]+\s+)?[^\W\d_]+|,\s*в\s+том\s+числе\s+[\d,.]+)"
+    r"(?:\s+[^\W\d_.]+\.?){0,3}?\s+в\s+год\b"
 )
 
 
