@@ -72,6 +72,7 @@ from caspian.layers.news.scopes import (
     whole_after_part,
 )
 from caspian.layers.news.text import (
+    best_lemma,
     holds_lemma,
     is_plural,
     lemmas,
@@ -2663,7 +2664,8 @@ def read_claims(
                     }),
                 )
             )
-    return ClaimReading(_of_the_feature_of_that_length(claims), skipped)
+    claims = _of_the_feature_of_that_length(claims)
+    return ClaimReading(_with_component_kind(document, claims), skipped)
 
 
 # A capacity raised to a figure, right before it: "ведется работа по увеличению перевалочных
@@ -2703,6 +2705,59 @@ def _later_phase_raised_to(
         return None
     raised = _RAISED_TO.search(text, max(sentence[0], item.start - _RAISED_REACH), item.start)
     return f"stage:{phase}" if raised else None
+
+
+# The cargo a facility is for, right after its noun: "Терминал для перевалки удобрений"
+# (held757) is the fertilizer terminal.
+_FACILITY_FOR = re.compile(
+    r"\s+(?:для|по)\s+(?:перевалк|хранени|прием|обработк)[а-яё]*\s+([а-яё]+)", re.IGNORECASE
+)
+#: Adjectives of the cargo a facility handles, right before its noun ("сухогрузного
+#: терминала", "паромного терминала", "зернового терминала").
+CARGO_ADJECTIVES = frozenset({
+    "сухогрузный", "наливной", "нефтяной", "нефтеналивной", "зерновой", "контейнерный",
+    "паромный", "генеральный", "угольный", "газовый",
+})  # fmt: skip
+
+
+def _component_kind(text: str, sentence: tuple[int, int], lemma: str, figure: int) -> str | None:
+    """The cargo of the facility ``lemma`` (a component's noun, "терминал") the sentence names
+    nearest before the figure at ``figure`` (else nearest after it): an adjective of
+    :data:`CARGO_ADJECTIVES` right before the noun ("сухогрузного терминала", held272:
+    ``сухогрузный``) or the cargo it is for right after it ("Терминал для перевалки
+    удобрений", held757: ``удобрение``); else None."""
+    found = [word for word in words(text, *sentence) if lemma in lemmas(word.text)]
+    if not found:
+        return None
+    before = [word for word in found if word.start < figure]
+    noun = before[-1] if before else found[0]
+    cargo = _FACILITY_FOR.match(text, noun.end, sentence[1])
+    if cargo:
+        return best_lemma(cargo[1])
+    previous = words(text, sentence[0], noun.start)[-1:]
+    if previous and best_lemma(previous[0].text) in CARGO_ADJECTIVES:
+        return best_lemma(previous[0].text)
+    return None
+
+
+def _with_component_kind(document: NewsDocument, claims: list[Claim]) -> list[Claim]:
+    """The claims of a component of one word (``component:терминал``) with the cargo that
+    facility handles in their context (:func:`_component_kind`): a dry-cargo terminal and a
+    fertilizer terminal of one port are two components, their deadlines no disagreement
+    (held272's 2015 and held757's 2023)."""
+    kept = []
+    for claim in claims:
+        lemma = (claim.scope or "").removeprefix("component:")
+        if claim.scope == lemma or " " in lemma or claim.sentence is None:
+            kept.append(claim)
+            continue
+        sentence = document.sentences[claim.sentence]
+        kind = _component_kind(document.text, sentence, lemma, claim.start)
+        kept.append(
+            dataclasses.replace(claim, context={**(claim.context or {}), "component": kind})
+            if kind else claim
+        )
+    return kept
 
 
 def _of_the_feature_of_that_length(claims: list[Claim]) -> list[Claim]:
