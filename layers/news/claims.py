@@ -2720,39 +2720,45 @@ CARGO_ADJECTIVES = frozenset({
 })  # fmt: skip
 
 
-def _component_kind(text: str, sentence: tuple[int, int], lemma: str, figure: int) -> str | None:
-    """The cargo of the facility ``lemma`` (a component's noun, "терминал") the sentence names
-    nearest before the figure at ``figure`` (else nearest after it): an adjective of
-    :data:`CARGO_ADJECTIVES` right before the noun ("сухогрузного терминала", held272:
-    ``сухогрузный``) or the cargo it is for right after it ("Терминал для перевалки
-    удобрений", held757: ``удобрение``); else None."""
-    found = [word for word in words(text, *sentence) if lemma in lemmas(word.text)]
+def _component_kind(
+    text: str, sentence: tuple[int, int], listed: Sequence[Any], lemma: str, figure: int
+) -> str | None:
+    """The cargo of the facility ``lemma`` (a component's noun, "терминал") the sentence
+    (``listed``: its words) names nearest before the figure at ``figure`` (else nearest after
+    it): an adjective of :data:`CARGO_ADJECTIVES` right before the noun ("сухогрузного
+    терминала", held272: ``сухогрузный``) or the cargo it is for right after it ("Терминал для
+    перевалки удобрений", held757: ``удобрение``); else None."""
+    found = [index for index, word in enumerate(listed) if lemma in lemmas(word.text)]
     if not found:
         return None
-    before = [word for word in found if word.start < figure]
+    before = [index for index in found if listed[index].start < figure]
     noun = before[-1] if before else found[0]
-    cargo = _FACILITY_FOR.match(text, noun.end, sentence[1])
+    cargo = _FACILITY_FOR.match(text, listed[noun].end, sentence[1])
     if cargo:
         return best_lemma(cargo[1])
-    previous = words(text, sentence[0], noun.start)[-1:]
-    if previous and best_lemma(previous[0].text) in CARGO_ADJECTIVES:
-        return best_lemma(previous[0].text)
-    return None
+    adjective = best_lemma(listed[noun - 1].text) if noun else None
+    return adjective if adjective in CARGO_ADJECTIVES else None
 
 
 def _with_component_kind(document: NewsDocument, claims: list[Claim]) -> list[Claim]:
     """The claims of a component of one word (``component:терминал``) with the cargo that
     facility handles in their context (:func:`_component_kind`): a dry-cargo terminal and a
     fertilizer terminal of one port are two components, their deadlines no disagreement
-    (held272's 2015 and held757's 2023)."""
+    (held272's 2015 and held757's 2023). Each sentence's words are listed once."""
     kept = []
+    listed: dict[int, list[Any]] = {}
     for claim in claims:
-        lemma = (claim.scope or "").removeprefix("component:")
-        if claim.scope == lemma or " " in lemma or claim.sentence is None:
+        scope = claim.scope or ""
+        lemma = scope.removeprefix("component:")
+        if lemma == scope or " " in lemma or claim.sentence is None:
             kept.append(claim)
             continue
         sentence = document.sentences[claim.sentence]
-        kind = _component_kind(document.text, sentence, lemma, claim.start)
+        if claim.sentence not in listed:
+            listed[claim.sentence] = list(words(document.text, *sentence))
+        kind = _component_kind(
+            document.text, sentence, listed[claim.sentence], lemma, claim.start
+        )
         kept.append(
             dataclasses.replace(claim, context={**(claim.context or {}), "component": kind})
             if kind else claim
