@@ -87,8 +87,8 @@ def _last_claim(name: str, written: str) -> Claim:
 #: held425-held441, held442-held461, held462-held475, held476-held485, held486-held503,
 #: held504-held524, held525-held540, held541-held553, held554-held568, held569-held580,
 #: held581-held596, held597-held618, held619-held640, held641-held656, held657-held668,
-#: held669-held689, held690-held712, held713-held727 and held728-held743.
-SEEN = {f"held{n:02d}" for n in range(1, 744)}
+#: held669-held689, held690-held712, held713-held727, held728-held743 and held744-held757.
+SEEN = {f"held{n:02d}" for n in range(1, 758)}
 
 
 def _part_id(entry: dict[str, Any]) -> str:
@@ -126,15 +126,15 @@ def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
 
 
 # (right, found, expected) measured on each part when the floors were set; conflicts are
-# (real reported, reported, real found). Development (754 articles) with the fifty-second part
-# (held728-held743) in it, measured before anything was changed for it (mentions (1744, 1778,
-# 1815), claims (1002, 1099, 1165), dates 554, conflicts (61, 77, 674)), raised as the round
-# fixed its classes; the held-out part (held744-held757, 14 articles) from its first and only run
-# (7 Dec 2026), before anything was changed for it.
+# (real reported, reported, real found). Development (768 articles) with the fifty-third part
+# (held744-held757) in it, measured before anything was changed for it (mentions (1757, 1790,
+# 1827), claims (1007, 1103, 1171), dates 563, conflicts (61, 77, 674)), raised as the round
+# fixed its classes. The held-out part is empty until the next one is added: its figures are
+# placeholders, set from that part's first and only run.
 MEASURED = {
-    "dev": {"mentions": (1745, 1777, 1815), "claims": (1003, 1098, 1165), "dates": 554,
-            "conflicts": (61, 76, 674)},
-    "heldout": {"mentions": (12, 13, 12), "claims": (4, 5, 6), "dates": 9,
+    "dev": {"mentions": (1773, 1805, 1827), "claims": (1010, 1104, 1171), "dates": 564,
+            "conflicts": (62, 77, 675)},
+    "heldout": {"mentions": (0, 0, 0), "claims": (0, 0, 0), "dates": 0,
                 "conflicts": (0, 0, 0)},
 }  # fmt: skip
 
@@ -206,7 +206,8 @@ DATELESS = ("held29", "held31", "held36", "held63", "held77", "held81", "held84"
             "held681", "held682", "held683", "held684", "held686", "held687",
             "held691", "held698", "held699", "held700", "held701", "held702", "held704",
             "held706", "held707", "held708",
-            "held718", "held720", "held721", "held724", "held727")  # fmt: skip
+            "held718", "held720", "held721", "held724", "held727",
+            "held745", "held746", "held753", "held756")  # fmt: skip
 
 
 @pytest.mark.parametrize("part", sorted(MEASURED))
@@ -4056,6 +4057,13 @@ def test_what_comes_later_after_a_stages_yearly_volume_is_the_next_stage() -> No
                           "held169_kavkazplus_20161108_btk_testing_17mt.txt")
 
 
+def _of_held504s_first_stage(conflict: Any) -> bool:
+    """Whether ``conflict`` holds held504's 10 Mt a year of the Baku port's first stage, which
+    the annotation lists as a real disagreement with the 15 Mt a year of other articles."""
+    return any("held504_" in claim.document and claim.text == "10 миллионов тонн"
+               for claim in conflict.claims)  # fmt: skip
+
+
 def test_half_a_year_of_no_year_and_shipments_between_two_ports_are_no_ports_volume() -> None:
     # "За первое полугодие перевалка грузов в Бакинском порту составила 2 млн тонн", "За
     # первого полугодие нынешнего года объем перевалки грузов достиг двух миллионов тонн"
@@ -4069,7 +4077,8 @@ def test_half_a_year_of_no_year_and_shipments_between_two_ports_are_no_ports_vol
     assert (route.layer, route.link) == (None, "unmapped project (ports' route)")
     assert not [conflict for conflict in _dev_conflicts()
                 if conflict.subject == "baku_port/alat" and conflict.kind == "mass"
-                and conflict.rule == "value"]  # fmt: skip
+                and conflict.rule == "value"
+                and not _of_held504s_first_stage(conflict)]  # fmt: skip
 
 
 def test_a_change_since_a_year_up_to_this_day_ends_when_the_page_was_written() -> None:
@@ -4528,7 +4537,8 @@ def test_a_capacity_raised_to_a_later_phase_of_the_catalog_is_that_phase() -> No
     assert _claim(raised[0][0], "15").scope is None
     assert not [conflict for conflict in _dev_conflicts()
                 if conflict.subject == "baku_port/alat" and conflict.kind == "mass"
-                and conflict.rule == "value"]  # fmt: skip
+                and conflict.rule == "value"
+                and not _of_held504s_first_stage(conflict)]  # fmt: skip
     # a figure the catalog publishes as no later phase, or one not raised to, takes no stage
     for text in ("Бакинский порт планируют расширить. Его мощность увеличат до 20 млн тонн в год.",
                  "Бакинский порт расширен. Его мощность составляет 25 млн тонн в год."):
@@ -4711,3 +4721,126 @@ def test_a_bypass_lines_length_is_the_bypass_not_the_corridor() -> None:
     length = _claim("held729_report_20260114_ifc_300m_usd_almaty_bypass.txt", "130-километровой")
     assert (length.layer, length.scope, length.value) == (
         "middle_corridor", "component:обходная линия", 130.0)
+
+
+def test_a_ukrainian_dateline_with_its_word_for_the_year_and_a_time_dates_the_page() -> None:
+    # "10 серпня 2019 року, 09:15" under the headline (held747, Fixygen): "року" is the
+    # Ukrainian "года", so the whole line is the dateline
+    document = _analysis("held747_fixygen_20190810_georgian_railway_h1_2019_unmapped.txt").document
+    assert (document.date, document.date_evidence) == ("2019-08-10", "10 серпня 2019 року, 09:15")
+
+
+def test_containers_raised_to_the_catalogs_second_phase_are_that_phases() -> None:
+    # "В результате планируемого расширения порта перевалка вырастет до 25 млн тонн, перевалка
+    # контейнеров — до 500 тыс. TEU" (held757, RUPEC, after "второй фазы Бакинского порта"):
+    # the catalog's phase 2 is 25 Mt a year including 500,000 TEU, so both are stage 2's
+    name = "held757_rupec_20230811_baku_port_fertilizer_terminal_2_5mt_25mt_500k_teu.txt"
+    for written in ("25 млн тонн", "500 тыс. TEU"):
+        claim = _claim(name, written)
+        assert (claim.feature, claim.scope) == ("alat", "stage:2"), written
+    # containers raised to a figure that is no phase's take no stage: "его пропускная
+    # способность уже сейчас может быть увеличена до 150 тысяч TEU" (held71)
+    raised = _claim("held71_trend_20260105_ady_2025_results.txt", "150 тысяч TEU")
+    assert (raised.feature, raised.scope) == ("alat", None)
+
+
+def test_a_unit_written_alone_before_a_dash_is_the_unit_of_the_figure_after_it() -> None:
+    # "по завершении второй фазы, мощности перевалки составят 25 миллионов тонн, а перевалки
+    # контейнеров TEU — 500 тысяч" (held757, RUPEC): 500,000 TEU of the Baku port's phase 2
+    name = "held757_rupec_20230811_baku_port_fertilizer_terminal_2_5mt_25mt_500k_teu.txt"
+    teu = _claim(name, "500 тысяч")
+    assert (teu.kind, teu.value, teu.unit) == ("containers", 500000.0, "TEU")
+    assert (teu.feature, teu.scope) == ("alat", "stage:2")
+
+
+def test_a_credited_caption_over_a_linked_headline_is_not_the_articles_text() -> None:
+    # "Строительство железной дороги Баку-Тбилиси-Карс - Sputnik Азербайджан" / "Баку поможет
+    # защитить от пиратов идущие из Китая в Турцию грузы" (held753): a story the page links,
+    # its caption no mention of the article's; the line of the BTK line the article names stays
+    analysis = _analysis("held753_sputnikaz_20171025_btk_first_freight_train_82_containers.txt")
+    text = analysis.document.text
+    caption = text.index("Строительство железной дороги Баку-Тбилиси-Карс - Sputnik")
+    assert not [m for m in analysis.mentions if caption <= m.start < caption + 70]
+    corridor = text.index("коридору Баку-Тбилиси-Карс")
+    assert [m.feature for m in analysis.mentions if corridor <= m.start < corridor + 30] == ["btk"]
+    # a credited caption with a sentence of the article under it is the article's own photo's:
+    # "Аскар Мамин посещает порт Курык - Sputnik Казахстан" (held140) names the Kuryk port
+    kuryk = _analysis("held140_sputnikkz_20170629_kuryk_400kt.txt")
+    own = kuryk.document.text.index("Аскар Мамин посещает порт Курык - Sputnik")
+    assert [m.feature for m in kuryk.mentions if own <= m.start < own + 40] == ["kuryk"]
+
+
+@pytest.mark.parametrize(("name", "written"), [
+    ("held483_vzglyadaz_20171030_btk_first_freight_train.txt",
+     "Бакинского международного порта"),
+    ("held272_transukr_20131107_alat_port_11_6mt.txt",
+     "Бакинском международном торговом морском порту"),
+    ("held568_1news_20071105_alat_port_400m_2011.txt",
+     "Бакинского морского международного торгового порта"),
+    ("held468_mediaaz_20180514_baku_port_opening_fleet.txt",
+     "Бакинского международного морского торгового портового комплекса"),
+    ("held504_rosbalt_20131205_btk_2014_alat_port_10mt.txt", "морского торгового порта в Аляте"),
+    ("held541_rfsmi_20171030_btk_opening_sections.txt",
+     "морского торгового порта в поселке Алят"),
+])
+def test_the_baku_port_is_named_with_its_adjectives_in_any_order_or_by_its_place(
+    name: str, written: str
+) -> None:
+    # the port's name with one to three of "международный", "морской", "торговый" in the order
+    # an outlet writes them, its "портовый комплекс", or a sea trade port "в Аляте", "в поселке
+    # Алят": the Baku port at Alat
+    found = [m.feature for m in _analysis(name).mentions if m.text == written]
+    assert found and set(found) == {"alat"}, name
+
+
+@pytest.mark.parametrize(("name", "written", "feature"), [
+    ("held285_kunuz_20240807_caspian_cable_2_5gw.txt",
+     "глубоководному кабелю по дну Каспия", "caspian"),
+    ("held297_spotuz_20240501_caspian_cable_terms_of_reference.txt",
+     "глубоководный кабель по дну Каспийского моря", "caspian"),
+    ("held509_report_20251116_digital_silk_road_aliyev.txt",
+     "электрического кабеля по дну Каспия", "caspian"),
+    ("held294_interfaxua_20230109_black_sea_cable_75m_usd.txt",
+     "подводной линии электропередачи по дну Черного моря", "anaklia-constanta"),
+    ("held298_bizzone_20240522_black_sea_cable_35m_usd.txt",
+     "подводного черноморского кабеля", "anaklia-constanta"),
+    ("held305_sputnikam_20240627_black_sea_cable_eu_2_3bn_eur.txt",
+     "электрокабеля из Азербайджана в Румынию", "anaklia-constanta"),
+    ("held376_report_20251024_black_sea_cable_regulators.txt",
+     "подводного электрического кабеля через Черное море", "anaklia-constanta"),
+])
+def test_an_energy_cable_described_by_its_kind_and_its_sea_is_that_sea_cable(
+    name: str, written: str, feature: str
+) -> None:
+    # a deep-water or electric cable on the Caspian's bottom is the green energy cable (a
+    # plain "кабель по дну Каспия" may be the fibre-optic line: not read as either); an
+    # underwater power line or electric cable across the Black Sea is the Black Sea cable
+    found = [m.feature for m in _analysis(name).mentions if m.text == written]
+    assert found and set(found) == {feature}, name
+
+
+def test_a_capacity_that_will_rise_to_the_catalogs_second_phase_is_that_phases() -> None:
+    # "На последующих этапах возможности возрастут до 25 млн тонн сухих гру…" (held504, the
+    # Baku port at Alat, cut there): the catalog's phase 2 capacity, stage 2
+    rise = _claim("held504_rosbalt_20131205_btk_2014_alat_port_10mt.txt", "25 млн тонн")
+    assert (rise.feature, rise.scope) == ("alat", "stage:2")
+
+
+def test_a_year_said_after_a_figure_joined_by_and_in_digits_is_both_figures_rate() -> None:
+    # "По завершении первого этапа возможности по транспортировке составят 10 миллионов тонн
+    # грузов и 50 тысяч контейнеров крупного объема в год" (held504): 10 Mt a year
+    first = _claim("held504_rosbalt_20131205_btk_2014_alat_port_10mt.txt", "10 миллионов тонн")
+    assert (first.unit, first.feature, first.scope) == ("Mt/yr", "alat", "stage:1")
+
+
+def test_two_terminals_of_one_port_for_different_cargo_are_two_components() -> None:
+    # "в 2015 г. закончится строительство сухогрузного терминала нового порта" (held272) and
+    # "Терминал для перевалки удобрений … планируют запустить в Бакинском порту в текущем году"
+    # (held757): the Baku port's dry-cargo and fertilizer terminals, no one deadline
+    dry = _claim("held272_transukr_20131107_alat_port_11_6mt.txt", "в 2015 г.")
+    name = "held757_rupec_20230811_baku_port_fertilizer_terminal_2_5mt_25mt_500k_teu.txt"
+    fertilizer = _claim(name, "в текущем году")
+    assert (dry.scope, dry.context["component"]) == ("component:терминал", "сухогрузный")
+    assert (fertilizer.scope, fertilizer.context["component"]) == (
+        "component:терминал", "удобрение")
+    assert "deadline" not in _conflict_kinds("held272_transukr_20131107_alat_port_11_6mt.txt", name)

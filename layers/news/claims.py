@@ -72,6 +72,7 @@ from caspian.layers.news.scopes import (
     whole_after_part,
 )
 from caspian.layers.news.text import (
+    best_lemma,
     holds_lemma,
     is_plural,
     lemmas,
@@ -2663,14 +2664,18 @@ def read_claims(
                     }),
                 )
             )
-    return ClaimReading(_of_the_feature_of_that_length(claims), skipped)
+    claims = _of_the_feature_of_that_length(claims)
+    return ClaimReading(_with_component_kind(document, claims), skipped)
 
 
 # A capacity raised to a figure, right before it: "ведется работа по увеличению перевалочных
 # мощностей порта с 15 до 25 млн тонн грузов в год" (held708), "поручил увеличить его мощность
-# до 25 млн тонн в год" (held709).
+# до 25 млн тонн в год" (held709); the verb may be "вырасти", and a figure of containers after
+# it, its verb left out for a dash, is raised by it too: "перевалка вырастет до 25 млн тонн,
+# перевалка контейнеров — до 500 тыс. TEU" (held757); or "возрасти": "На последующих этапах
+# возможности возрастут до 25 млн тонн" (held504).
 _RAISED_TO = re.compile(
-    r"\b(?:увелич|нараст|наращ|расшир|довест|доведен)[а-яё]*\s[^.!?]{0,60}?\bдо\s+\Z",
+    r"\b(?:увелич|нараст|наращ|расшир|довест|доведен|вырас|возрас)[а-яё]*\s[^.!?]{0,60}?\bдо\s+\Z",
     re.IGNORECASE,
 )
 #: How far before a figure its verb of raising a capacity may start.
@@ -2687,15 +2692,78 @@ def _later_phase_raised_to(
     The first phase's capacity is the feature's own as it stands (no scope); else None. A
     capacity raised to it in tonnes with no "в год" is that phase's too: "В будущем возможности
     порта могут быть увеличены до 25 миллионов тонн грузов" (held716)."""
-    if item.kind != "mass" or item.unit not in ("Mt/yr", "Mt"):
+    if (item.kind, item.unit) in (("mass", "Mt/yr"), ("mass", "Mt")):
+        unit = "Mt/yr"
+    elif (item.kind, item.unit) == ("containers", "TEU"):
+        unit = "TEU"  # the containers a phase's tonnage includes, as the catalog labels them
+    else:
         return None
     if not link.layer or not link.feature:
         return None
-    phase = linking.catalog_phase(link.layer, link.feature, "Mt/yr", item.value)
+    phase = linking.catalog_phase(link.layer, link.feature, unit, item.value)
     if phase is None or phase < 2:
         return None
     raised = _RAISED_TO.search(text, max(sentence[0], item.start - _RAISED_REACH), item.start)
     return f"stage:{phase}" if raised else None
+
+
+# The cargo a facility is for, right after its noun: "Терминал для перевалки удобрений"
+# (held757) is the fertilizer terminal.
+_FACILITY_FOR = re.compile(
+    r"\s+(?:для|по)\s+(?:перевалк|хранени|прием|обработк)[а-яё]*\s+([а-яё]+)", re.IGNORECASE
+)
+#: Adjectives of the cargo a facility handles, right before its noun ("сухогрузного
+#: терминала", "паромного терминала", "зернового терминала").
+CARGO_ADJECTIVES = frozenset({
+    "сухогрузный", "наливной", "нефтяной", "нефтеналивной", "зерновой", "контейнерный",
+    "паромный", "генеральный", "угольный", "газовый",
+})  # fmt: skip
+
+
+def _component_kind(
+    text: str, sentence: tuple[int, int], listed: Sequence[Any], lemma: str, figure: int
+) -> str | None:
+    """The cargo of the facility ``lemma`` (a component's noun, "терминал") the sentence
+    (``listed``: its words) names nearest before the figure at ``figure`` (else nearest after
+    it): an adjective of :data:`CARGO_ADJECTIVES` right before the noun ("сухогрузного
+    терминала", held272: ``сухогрузный``) or the cargo it is for right after it ("Терминал для
+    перевалки удобрений", held757: ``удобрение``); else None."""
+    found = [index for index, word in enumerate(listed) if lemma in lemmas(word.text)]
+    if not found:
+        return None
+    before = [index for index in found if listed[index].start < figure]
+    noun = before[-1] if before else found[0]
+    cargo = _FACILITY_FOR.match(text, listed[noun].end, sentence[1])
+    if cargo:
+        return best_lemma(cargo[1])
+    adjective = best_lemma(listed[noun - 1].text) if noun else None
+    return adjective if adjective in CARGO_ADJECTIVES else None
+
+
+def _with_component_kind(document: NewsDocument, claims: list[Claim]) -> list[Claim]:
+    """The claims of a component of one word (``component:терминал``) with the cargo that
+    facility handles in their context (:func:`_component_kind`): a dry-cargo terminal and a
+    fertilizer terminal of one port are two components, their deadlines no disagreement
+    (held272's 2015 and held757's 2023). Each sentence's words are listed once."""
+    kept = []
+    listed: dict[int, list[Any]] = {}
+    for claim in claims:
+        scope = claim.scope or ""
+        lemma = scope.removeprefix("component:")
+        if lemma == scope or " " in lemma or claim.sentence is None:
+            kept.append(claim)
+            continue
+        sentence = document.sentences[claim.sentence]
+        if claim.sentence not in listed:
+            listed[claim.sentence] = list(words(document.text, *sentence))
+        kind = _component_kind(
+            document.text, sentence, listed[claim.sentence], lemma, claim.start
+        )
+        kept.append(
+            dataclasses.replace(claim, context={**(claim.context or {}), "component": kind})
+            if kind else claim
+        )
+    return kept
 
 
 def _of_the_feature_of_that_length(claims: list[Claim]) -> list[Claim]:

@@ -45,7 +45,7 @@ COMPARED = (
 #: capacity (or a volume only considered) against a volume carried, an increase (what brings
 #: it) against a state, and the year of an agreement whose volume is stated (one of 2023 is
 #: not 2025's).
-MEASURE_CONTEXT = ("as_of", "event", "state", "measure", "increase", "agreed")
+MEASURE_CONTEXT = ("as_of", "event", "state", "measure", "increase", "agreed", "component")
 
 
 @dataclass(frozen=True)

@@ -61,11 +61,12 @@ DASHED = re.compile(
 )
 # "3 декабря 2025 года, 14:05", "3 марта, 2026 / 09:15", the month in capitals and the year
 # after a slash "10 ДЕКАБРЬ / 2020 / 17:32" (portofbaku.com); a range "20-21 октября 2025 года"
-# yields its first day.
+# yields its first day. A Ukrainian dateline writes "року" (or "р.") for "года": "10 серпня 2019
+# року, 09:15" (fixygen.ua).
 WORDS = re.compile(
     r"(?=\d)(?<!\d)(\d{1,2})(?:\s*[-–]\s*\d{1,2})?\s+([А-Яа-яЁёA-Za-z]+)"
     r"\.?(?:,?\s+|\s*/\s*)(\d{4})"
-    rf"(?:\s*(?:года|г\.))?{_TIME_AFTER}"
+    rf"(?:\s*(?:года|г\.|року|р\.))?{_TIME_AFTER}"
 )
 # English order: "December 3, 2025, 14:05".
 WORDS_EN = re.compile(rf"\b([A-Za-z]+)\s+(\d{{1,2}}),?\s+(\d{{4}}){_TIME_AFTER.replace('в', 'at')}")

@@ -55,18 +55,22 @@ _SENTENCE_END = re.compile(r"[.!?…][»\"”)]*\s*\Z|[:»\"”]\s*\Z")
 def _without_stories_under_photos(
     value: str, body: tuple[tuple[int, int], ...]
 ) -> tuple[tuple[int, int], ...]:
-    """``body`` without the line right under a photo's caption credited to its agency that
-    ends with no sentence's closing mark: the headline of another story the page links there
-    ("Железнодорожные пути, архивное фото - Sputnik Таджикистан" / "АБР выделит 2 миллиона
-    долларов на развитие железных дорог в странах ЦАРЭС", held698), whose figures are not the
-    article's."""
-    under = {
-        body[number + 1]
+    """``body`` without a photo's caption credited to its agency with the line right under it
+    when that ends with no sentence's closing mark: the caption and headline of another story
+    the page links there ("Железнодорожные пути, архивное фото - Sputnik Таджикистан" / "АБР
+    выделит 2 миллиона долларов на развитие железных дорог в странах ЦАРЭС", held698;
+    "Строительство железной дороги Баку-Тбилиси-Карс - Sputnik Азербайджан" / "Баку поможет
+    защитить от пиратов идущие из Китая в Турцию грузы", held753), whose names and figures
+    are not the article's."""
+    linked = {
+        number
         for number, (start, end) in enumerate(body[:-1])
         if _PHOTO_CREDIT.search(value, start, end)
         and not _SENTENCE_END.search(value, *body[number + 1])
     }
-    return tuple(span for span in body if span not in under) if under else body
+    # a caption with no linked headline under it is the article's own photo's: kept
+    dropped = {body[number] for number in linked} | {body[number + 1] for number in linked}
+    return tuple(span for span in body if span not in dropped) if dropped else body
 
 
 @dataclass(frozen=True)

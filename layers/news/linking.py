@@ -140,20 +140,28 @@ OF_THAT_LENGTH = "the feature of that length"
 
 # A catalog capacity's label that names its phase: "phase 2 target, incl. 500,000 TEU".
 _PHASE_LABEL = re.compile(r"\bphase\s+(\d+)\b", re.IGNORECASE)
+# The containers a phase's capacity includes, as its label gives them: "incl. 500,000 TEU".
+_PHASE_CONTAINERS = re.compile(r"\bincl\.\s+(\d{1,3}(?:,\d{3})+|\d+)\s+TEU\b")
 
 
 @functools.cache
 def _phase_capacities() -> dict[tuple[str, str, str, float], int]:
     """The catalog's capacities labelled with a phase, as (layer, feature, unit, value) ->
-    the phase's number."""
+    the phase's number; the containers a phase's label says its tonnage includes are that
+    phase's too, in ``TEU`` (the Baku port's 500,000 TEU: its phase 2)."""
     found = {}
     for layer_id, layer in load_catalog().items():
         for feature in layer.features:
             for entry in feature.get("properties", {}).get("capacity") or []:
-                phase = _PHASE_LABEL.search(str(entry.get("label") or ""))
+                label = str(entry.get("label") or "")
+                phase = _PHASE_LABEL.search(label)
                 if phase and isinstance(entry.get("value"), (int, float)):
                     key = (layer_id, short_feature_id(feature), str(entry.get("unit")))
                     found[(*key, float(entry["value"]))] = int(phase[1])
+                    containers = _PHASE_CONTAINERS.search(label)
+                    if containers:
+                        teu = float(containers[1].replace(",", ""))
+                        found[(layer_id, short_feature_id(feature), "TEU", teu)] = int(phase[1])
     return found
 
 

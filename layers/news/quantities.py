@@ -11,6 +11,7 @@ import itertools
 import operator
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from functools import cache, lru_cache
 
 from caspian.layers.news import numbers, timing, units
@@ -335,6 +336,29 @@ def _unit_of(token: str) -> units.Unit | None:
     return None
 
 
+# A unit written alone before a dash, as a label of the figure after it: "мощности перевалки
+# составят 25 миллионов тонн, а перевалки контейнеров TEU — 500 тысяч" (held757). The word
+# before the unit must be no number (that would be a figure of its own: "5 млн тонн — 500").
+_UNIT_BEFORE_DASH = re.compile(r"(?<![\d\w])([^\W\d_]+)\s+([^\W\d_]+)\s*[—–]\s*\Z")
+#: How far before a figure its unit, written before a dash, may start (characters).
+_UNIT_BEFORE_REACH = 40
+
+
+def _unit_before_dash(text: str, reading: Reading, floor: int) -> Reading | None:
+    """``reading`` (a number after its scale word, its unit left out) with the unit written
+    alone right before it and a dash (:data:`_UNIT_BEFORE_DASH`), the word before that unit
+    no scale word; else None."""
+    if reading.unit is not None or reading.scale == 1.0:
+        return None
+    match = _UNIT_BEFORE_DASH.search(
+        text, max(floor, reading.start - _UNIT_BEFORE_REACH), reading.start
+    )
+    if match is None or numbers.scale_word(match[1]):
+        return None
+    unit = _unit_of(match[2])
+    return None if unit is None else replace(reading, unit=unit)
+
+
 def _containers_in_teu(text: str, position: int, end: int, twenty_foot: bool) -> int | None:
     """Where a count of containers stated in TEU ends ("контейнеров в двадцатифутовом
     эквиваленте", "контейнеров (ДФЭ)"), else ``None`` (boxes of any size are no TEU)."""
@@ -351,10 +375,13 @@ def _per_year(text: str, position: int, end: int) -> int | None:
 
 
 # A "в год" said after a figure joined to this one: by "и" ("17 миллионов тонн и двух
-# миллионов пассажиров в год") or as its part after "в том числе" ("15 млн. тонн, в том числе
-# 100 тыс. контейнеров в год"): the rate is both figures'.
+# миллионов пассажиров в год"; the cargo named first, the joined figure in digits: "10
+# миллионов тонн грузов и 50 тысяч контейнеров крупного объема в год", held504) or as its
+# part after "в том числе" ("15 млн. тонн, в том числе 100 тыс. контейнеров в год"): the rate
+# is both figures'.
 _PER_YEAR_AFTER_JOINED = re.compile(
-    r"(?:\s+и\s+[^\W\d_]+|,\s*в\s+том\s+числе\s+[\d,.]+)(?:\s+[^\W\d_.]+\.?){0,3}?\s+в\s+год\b"
+    r"(?:(?:\s+груз[а-яё]*)?\s+и\s+(?:[\d,.]+\s+)?[^\W\d_]+|,\s*в\s+том\s+числе\s+[\d,.]+)"
+    r"(?:\s+[^\W\d_.]+\.?){0,3}?\s+в\s+год\b"
 )
 
 
@@ -541,6 +568,7 @@ def measured(text: str, start: int, end: int, language: Language = RUSSIAN) -> I
                 or parallel_part(text, readings[index - 1], reading, start)
                 or reading
             )
+        reading = _unit_before_dash(text, reading, start) or reading
         if reading.unit is None and index + 1 == len(readings) and closes_sentence(
             text, reading, end
         ):  # "составил 5,6 млн. Доля … составила более 5,1 млн тонн"
