@@ -682,6 +682,87 @@ def kind_named(
     return Link(subject[0], subject[1], "article subject, its kind named")
 
 
+#: The rules that give a figure a name from outside its own sentence.
+BORROWED_RULES = ("previous sentence", "article subject", "following sentence",
+                  "quoted speaker's subject")  # fmt: skip
+#: Common nouns of a kind of work no layer of the catalog is, by lemma, with the endings of
+#: the layer ids a figure they stand before cannot belong to ("" for every layer): the
+#: catalog maps no gas pipeline and no airport, and a port's article that names a road names
+#: a road, not the port.
+OTHER_KINDS: dict[str, tuple[str, ...]] = {
+    "газопровод": ("",),
+    "аэропорт": ("",),
+    "автодорога": ("_port",),
+    "шоссе": ("_port",),
+    "дорога": ("_port",),
+}
+#: A port named by a capitalised word right after its noun ("в порт Махачкала").
+_PORT_NAMED = re.compile(r"\bпорт(?:а|у|ом|е)?\s+«?([А-ЯЁ][а-яё]+)")
+
+
+def _catalog_name_keys(entries: Sequence[dict[str, Any]]) -> frozenset[str]:
+    """The spelling keys (:func:`spelling_key`) of every word of the Russian names of the
+    gazetteer's ``entries`` (the catalog's features and the places named for context)."""
+    key = id(entries)
+    cached = _NAME_KEYS.get(key)
+    if cached is None or cached[0] is not entries:
+        found = frozenset(
+            spelling_key(word)
+            for entry in entries
+            for name in entry.get("ru", ())
+            for word in re.findall(r"[А-ЯЁа-яё]+", name)
+        )
+        cached = _NAME_KEYS[key] = (entries, found)
+    return cached[1]
+
+
+_NAME_KEYS: dict[int, tuple[Sequence[dict[str, Any]], frozenset[str]]] = {}
+
+
+def another_subject_named(
+    document: NewsDocument,
+    link: Link,
+    entries: Sequence[dict[str, Any]],
+    start: int,
+    figure: int,
+) -> str | None:
+    """What the figure at ``figure`` is about, when its own sentence (from ``start``) names
+    something the catalog does not map where ``link`` gave it one of our projects, else None:
+
+    * a port named by a word no name of the gazetteer's ``entries`` holds, nearer before the
+      figure than the name that linked it ("В то же время, объем отправки в порт Махачкала
+      снизился на 5,9 тысячи тонн", held233, after the Aktau port's shipments): "another
+      port";
+    * for a figure linked from outside its sentence (:data:`BORROWED_RULES`), a common noun
+      of another kind in the :data:`KIND_REACH` before it (:data:`OTHER_KINDS`: "по
+      магистральным газопроводам было транспортировано 2 млрд. кубометров газа, что на 4,9%
+      меньше", held121, in an article on the BTC pipeline: "a gas pipeline"; "дорога
+      протяженностью в 27 километров до поселка Курык", held102: "a road"), or ports in the
+      plural ("Грузооборот казахстанских морских портов вырос на 12%", held115; "увеличить
+      пропускную способность портов на 50%", held350): "several ports"."""
+    if link.layer is None:
+        return None
+    text = document.text
+    borrowed = link.rule.startswith(BORROWED_RULES)
+    nearest = start if borrowed or link.position is None else max(start, link.position)
+    keys = _catalog_name_keys(entries)
+    for port in _PORT_NAMED.finditer(text, nearest, figure):
+        if spelling_key(port[1]) not in keys and spelling_key(port[1][:-1]) not in keys:
+            return "another port"
+    if not borrowed:
+        return None
+    for word in words(text, max(start, figure - KIND_REACH), figure):
+        found = lemmas(word.text)
+        if "порт" in found and is_plural(word.text):
+            return "several ports"
+        for lemma in found & OTHER_KINDS.keys():
+            if any(link.layer.endswith(end) for end in OTHER_KINDS[lemma]):
+                return {"газопровод": "a gas pipeline", "аэропорт": "an airport"}.get(
+                    lemma, "a road"
+                )
+    return None
+
+
 # The route just named, referred back to by a demonstrative: "естественной частью Среднего
 # коридора … Контейнерные перевозки по этому направлению в 2024 году выросли в 15 раз".
 _THIS_ROUTE = re.compile(
