@@ -739,7 +739,13 @@ def another_subject_named(
       меньше", held121, in an article on the BTC pipeline: "a gas pipeline"; "дорога
       протяженностью в 27 километров до поселка Курык", held102: "a road"), or ports in the
       plural ("Грузооборот казахстанских морских портов вырос на 12%", held115; "увеличить
-      пропускную способность портов на 50%", held350): "several ports"."""
+      пропускную способность портов на 50%", held350): "several ports";
+    * for a figure linked from outside its sentence or to a whole named after a part-of word
+      (:func:`_part_of`), "дорога" before it in its sentence, in an article that names no
+      railway (:data:`_RAIL`): a road, not the whole ("Являясь
+      одной из составных частей Зангезурского коридора, строительство дороги Горадиз -
+      Джебраил - Зангилан - Агбенд завершено на 95%. Протяженность дороги составляет 123,6
+      км", held449): "a road"."""
     if link.layer is None:
         return None
     text = document.text
@@ -749,6 +755,12 @@ def another_subject_named(
     for port in _PORT_NAMED.finditer(text, nearest, figure):
         if spelling_key(port[1]) not in keys and spelling_key(port[1][:-1]) not in keys:
             return "another port"
+    if not borrowed and (link.position is None or not _part_of(document, link.position)):
+        return None
+    if not _speaks_of_rail(text) and any(
+        "дорога" in lemmas(word.text) for word in words(text, start, figure)
+    ):
+        return "a road"
     if not borrowed:
         return None
     for word in words(text, max(start, figure - KIND_REACH), figure):
