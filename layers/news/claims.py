@@ -2517,6 +2517,13 @@ def read_claims(
                     document, link, gazetteer.entries, sentence[0], item.start
                 )
                 link = link if other is None else linking.unmapped_link(other)
+            if (  # "и 70% по строительству автомобильной дороги": the road's share of work
+                link is not None
+                and link.layer is not None
+                and not (scope or "").startswith(ACTOR)
+                and linking.road_after(document.text, item.end, ceiling)
+            ):
+                link = linking.unmapped_link("a road")
             if link is not None and link.rule == "sentence, after":
                 listed = _one_of_listed(document.text, item, named_here, sentence[1])
                 link = None if listed or _contrasted(document.text, item, named_here) else link

