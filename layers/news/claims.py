@@ -2524,6 +2524,15 @@ def read_claims(
                 and linking.road_after(document.text, item.end, ceiling)
             ):
                 link = linking.unmapped_link("a road")
+            if (
+                link is not None
+                and link.layer is not None
+                and not (scope or "").startswith(ACTOR)
+                and linking.continues_unmapped(
+                    document, link, claims[-1] if claims else None, index
+                )
+            ):
+                link = linking.Link(None, None, str(claims[-1].link))
             if link is not None and link.rule == "sentence, after":
                 listed = _one_of_listed(document.text, item, named_here, sentence[1])
                 link = None if listed or _contrasted(document.text, item, named_here) else link
