@@ -4788,3 +4788,12 @@ def test_a_borrowed_figure_goes_on_about_the_unmapped_project_of_the_sentence_be
     both = _claim("held91_report_20251223_gummetov_horadiz_69pct.txt",
                   "до конца следующего года")  # fmt: skip
     assert both.subject == "zangezur_corridor/horadiz-aghband"
+
+
+def test_a_name_in_the_cause_of_a_change_is_not_borrowed_by_the_next_sentence() -> None:
+    # "На 58%, или до 2,1 млн тонн, выросла перевалка нефти за счет переориентации экспорта
+    # казахстанской нефти на маршрут «Баку – Тбилиси – Джейхан». ТНа 87% увеличился объем
+    # перевозки металла" (held114, the Aktau port's handling): the BTC line caused the first
+    # change; the next sentence borrows the port named before it
+    metal = _claim("held114_zk_20230905_aktau_port_7m_2023.txt", "87%")
+    assert (metal.subject, metal.link) == ("aktau_port/aktau", "previous sentence")

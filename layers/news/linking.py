@@ -477,7 +477,8 @@ def link_feature(
         # an event named after a project is not what its sentence is about
         spoken = [name for name in names.get(previous, ())
                   if not _event_named_after(document, name)
-                  and not _direction_named(document, name)]  # fmt: skip
+                  and not _direction_named(document, name)
+                  and not _in_a_cause(document, previous, name)]  # fmt: skip
         if spoken:
             return _as_link(_subject_of(document, spoken, previous), "previous sentence")
     if subject is not None:
@@ -575,6 +576,18 @@ def names_a_direction(text: str, position: int) -> bool:
 def _direction_named(document: NewsDocument, name: Located) -> bool:
     """:func:`names_a_direction` for a located name."""
     return names_a_direction(document.text, name.position)
+
+
+def _in_a_cause(document: NewsDocument, index: int, name: Located) -> bool:
+    """Whether ``name`` of sentence ``index`` stands in the cause of a change, no new clause
+    between ("На 58%, или до 2,1 млн тонн, выросла перевалка нефти за счет переориентации
+    экспорта казахстанской нефти на маршрут «Баку – Тбилиси – Джейхан»", held114): what
+    brought the change, not what the sentence is about, so no later figure borrows it."""
+    start = document.sentences[index][0]
+    causes = list(CAUSE_AFTER.finditer(document.text, start, name.position))
+    if not causes:
+        return False
+    return re.search(r"[;,.:]", document.text[causes[-1].end() : name.position]) is None
 
 
 def _subject_of(document: NewsDocument, names: Sequence[Located], index: int) -> Located:
