@@ -132,7 +132,7 @@ def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
 # fixed its classes; the held-out part (held744-held757, 14 articles) from its first and only run
 # (7 Dec 2026), before anything was changed for it.
 MEASURED = {
-    "dev": {"mentions": (1745, 1777, 1815), "claims": (1003, 1084, 1165), "dates": 554,
+    "dev": {"mentions": (1745, 1777, 1815), "claims": (1003, 1083, 1165), "dates": 554,
             "conflicts": (61, 76, 674)},
     "heldout": {"mentions": (12, 13, 12), "claims": (4, 5, 6), "dates": 9,
                 "conflicts": (0, 0, 0)},
@@ -4808,3 +4808,10 @@ def test_the_western_route_export_pipeline_to_supsa_is_an_unmapped_project() -> 
     assert supsa.layer is None and str(supsa.link).startswith("unmapped project (")
     btc = _claim("held523_blackseanews_20110110_btc_georgia_transit_2010.txt", "38,55 миллиона")
     assert btc.subject == "btc_pipeline/btc"
+
+
+def test_a_distance_in_a_direction_from_a_place_is_no_length() -> None:
+    # "на Сангачальском терминале, расположенном в 55 км южнее Баку" (held641): where the
+    # terminal stands, no length of it, as "в 150 метрах от места взрыва" already was
+    name = "held641_ng_20050525_btc_azerbaijani_section_ceremony.txt"
+    assert not [claim for claim in _analysis(name).claims if claim.text.startswith("55 км")]
