@@ -607,12 +607,16 @@ def _direction_named(document: NewsDocument, name: Located) -> bool:
     return names_a_direction(document.text, name.position)
 
 
+#: How far before a name (characters) the cause it stands in is looked for.
+_CAUSE_REACH = 120
+
+
 def _in_a_cause(document: NewsDocument, index: int, name: Located) -> bool:
     """Whether ``name`` of sentence ``index`` stands in the cause of a change, no new clause
     between ("На 58%, или до 2,1 млн тонн, выросла перевалка нефти за счет переориентации
     экспорта казахстанской нефти на маршрут «Баку – Тбилиси – Джейхан»", held114): what
     brought the change, not what the sentence is about, so no later figure borrows it."""
-    start = document.sentences[index][0]
+    start = max(document.sentences[index][0], name.position - _CAUSE_REACH)
     causes = list(CAUSE_AFTER.finditer(document.text, start, name.position))
     if not causes:
         return False
@@ -820,7 +824,8 @@ def another_subject_named(
         return None
     text = document.text
     borrowed = link.rule.startswith(BORROWED_RULES)
-    nearest = start if borrowed or link.position is None else max(start, link.position)
+    reach = max(start, figure - KIND_REACH)  # read near the figure: a sentence may be long
+    nearest = reach if borrowed or link.position is None else max(reach, link.position)
     keys = _catalog_name_keys(entries)
     for port in _PORT_NAMED.finditer(text, nearest, figure):
         if spelling_key(port[1]) not in keys and spelling_key(port[1][:-1]) not in keys:
@@ -828,12 +833,12 @@ def another_subject_named(
     if not borrowed and (link.position is None or not _part_of(document, link.position)):
         return None
     if not _speaks_of_rail(text) and any(
-        "дорога" in lemmas(word.text) for word in words(text, start, figure)
+        "дорога" in lemmas(word.text) for word in words(text, reach, figure)
     ):
         return "a road"
     if not borrowed:
         return None
-    for word in words(text, max(start, figure - KIND_REACH), figure):
+    for word in words(text, reach, figure):
         found = lemmas(word.text)
         if "порт" in found and is_plural(word.text):
             return "several ports"
