@@ -129,10 +129,11 @@ def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
 # (real reported, reported, real found). Development (768 articles) with the fifty-third part
 # (held744-held757) in it, measured before anything was changed for it (mentions (1757, 1790,
 # 1827), claims (1007, 1103, 1171), dates 563, conflicts (61, 77, 674)), raised as the round
-# fixed its classes. The held-out part is empty until the next one is added: its figures are
-# placeholders, set from that part's first and only run.
+# fixed its classes and the precision round (7 Dec) its links. The held-out part is empty
+# until the next one is added: its figures are placeholders, set from that part's first and
+# only run.
 MEASURED = {
-    "dev": {"mentions": (1773, 1805, 1827), "claims": (1010, 1104, 1171), "dates": 564,
+    "dev": {"mentions": (1773, 1805, 1827), "claims": (1010, 1088, 1171), "dates": 564,
             "conflicts": (62, 77, 675)},
     "heldout": {"mentions": (0, 0, 0), "claims": (0, 0, 0), "dates": 0,
                 "conflicts": (0, 0, 0)},
@@ -4844,3 +4845,115 @@ def test_two_terminals_of_one_port_for_different_cargo_are_two_components() -> N
     assert (fertilizer.scope, fertilizer.context["component"]) == (
         "component:терминал", "удобрение")
     assert "deadline" not in _conflict_kinds("held272_transukr_20131107_alat_port_11_6mt.txt", name)
+
+
+def test_a_figure_whose_sentence_names_what_the_catalog_does_not_map_is_not_borrowed() -> None:
+    # "В то же время, объем отправки в порт Махачкала снизился на 5,9 тысячи тонн и составил
+    # 1 494,6 тысячи тонн" (held233, after the Aktau port's shipments to Baku): a port no
+    # feature of the catalog is, nearer the figure than the Aktau port named before
+    name = "held233_bizmedia_20231011_aktau_kaztransoil_btc_1_5mt.txt"
+    for written in ("5,9 тысячи тонн", "1 494,6 тысячи тонн"):
+        assert (_claim(name, written).layer, _claim(name, written).link) == (
+            None, "unmapped project (another port)")  # fmt: skip
+    # a port of ours named so stays ours: "заполнение первого танкера в порту Джейхан намечено
+    # на начало весны 2006 года" (the BTC line's terminal, held479)
+    start = _claim("held479_turkeyru_20051121_btc_oil_crosses_into_turkey.txt", "на начало весны")
+    assert start.layer == "btc_pipeline"
+    # ports in the plural, a figure borrowing the corridor named the sentence before: "К 2028
+    # году планируется увеличить пропускную способность портов на 50%" (held350), "через
+    # порты Казахстана в направлении Азербайджана, составил 1,9 млн тонн" (held643),
+    # "Грузооборот казахстанских морских портов вырос на 12%" (held115)
+    for name, written in (
+        ("held350_sputnikkz_20240522_caspian_ports_plan_2028.txt", "50%"),
+        ("held643_sputnikaz_20220908_titr_8m_2022_1_3mt.txt", "1,9 млн тонн"),
+    ):
+        assert (_claim(name, written).layer, _claim(name, written).link) == (
+            None, "unmapped project (several ports)")  # fmt: skip
+    claims = _analysis("held115_bizmedia_20230901_aktau_kuryk_ports_12pct.txt").claims
+    several = "unmapped project (several ports)"
+    ports = [claim for claim in claims if claim.text == "12%" and claim.link == several]
+    assert len(ports) == 1 and ports[0].layer is None
+    # gas pipelines in an article on the BTC oil pipeline: "по магистральным газопроводам было
+    # транспортировано 2 млрд. кубометров газа, что на 4,9% меньше" (held121)
+    gas = _claim("held121_moysu_20190125_btc_january_2019.txt", "4,9%")
+    assert (gas.layer, gas.link) == (None, "unmapped project (a gas pipeline)")
+    # a road in a port's article: "дорога протяженностью в 27 километров до поселка Курык"
+    road = _claim("held102_kuryk_20171206_auto_ferry_6mt.txt", "27 километров")
+    assert (road.layer, road.link) == (None, "unmapped project (a road)")
+
+
+def test_a_road_in_an_article_that_names_no_railway_is_no_project_of_ours() -> None:
+    # "Являясь одной из составных частей Зангезурского коридора, строительство дороги Горадиз -
+    # Джебраил - Зангилан - Агбенд завершено на 95%. Протяженность дороги составляет 123,6 км"
+    # (held449, a highway): the article names no railway, so its "дорога" is a road, not the
+    # corridor the quotation names as its whole
+    name = "held449_caliber_20251106_horadiz_zangilan_highway_unmapped.txt"
+    for claim in (_last_claim(name, "95%"), _claim(name, "123,6 км")):
+        assert (claim.layer, claim.link) == (None, "unmapped project (a road)")
+
+
+def test_a_road_named_right_after_a_figure_is_what_it_measures() -> None:
+    # "выполнено 40% работ по укладке железнодорожных путей и 70% по строительству
+    # автомобильной дороги" (held508): the 70% is the road's, the 40% still the corridor's
+    name = "held508_azerforum_20221214_zangezur_az_40pct_2024.txt"
+    road, rail = _claim(name, "70%"), _claim(name, "40%")
+    assert (road.layer, road.link) == (None, "unmapped project (a road)")
+    assert rail.layer == "zangezur_corridor"
+    # "Также в этом году намечается завершение создания трассы Батуми – Сарпи" (held624,
+    # after the Middle Corridor's roads in Georgia): the road's deadline
+    deadline = _last_claim("held624_vestikavkaza_20260116_georgia_roads_middle_corridor.txt",
+                           "в этом году")  # fmt: skip
+    assert (deadline.layer, deadline.link) == (None, "unmapped project (a road)")
+
+
+def test_a_borrowed_figure_goes_on_about_the_unmapped_project_of_the_sentence_before() -> None:
+    # "… строительство дороги Горадиз - Джебраил - Зангилан - Агбенд завершено на 95%.
+    # Протяженность дороги составляет 123,6 км и состоит из двух участков. Участок 78,5 км
+    # состоит из 6 полос" (held449): the road's, not the corridor's named two sentences back
+    road = _claim("held449_caliber_20251106_horadiz_zangilan_highway_unmapped.txt", "78,5 км")
+    assert (road.layer, road.link) == (None, "unmapped project (a road)")
+    # "увеличить пропускную способность портов на 50%. Также в 3 раза увеличится пропуск
+    # контейнеров" (held350)
+    ports = _claim("held350_sputnikkz_20240522_caspian_ports_plan_2028.txt", "в 3 раза")
+    assert (ports.layer, ports.link) == (None, "unmapped project (several ports)")
+    # a sentence about both is not: "Замминистра отметил, что полное введение в эксплуатацию
+    # обеих транспортных артерий планируется до конца следующего года" (held91, after the
+    # road's 95%): still the Horadiz-Aghband line's
+    both = _claim("held91_report_20251223_gummetov_horadiz_69pct.txt",
+                  "до конца следующего года")  # fmt: skip
+    assert both.subject == "zangezur_corridor/horadiz-aghband"
+
+
+def test_a_name_in_the_cause_of_a_change_is_not_borrowed_by_the_next_sentence() -> None:
+    # "На 58%, или до 2,1 млн тонн, выросла перевалка нефти за счет переориентации экспорта
+    # казахстанской нефти на маршрут «Баку – Тбилиси – Джейхан». ТНа 87% увеличился объем
+    # перевозки металла" (held114, the Aktau port's handling): the BTC line caused the first
+    # change; the next sentence borrows the port named before it
+    metal = _claim("held114_zk_20230905_aktau_port_7m_2023.txt", "87%")
+    assert (metal.subject, metal.link) == ("aktau_port/aktau", "previous sentence")
+
+
+def test_the_western_route_export_pipeline_to_supsa_is_an_unmapped_project() -> None:
+    # "По нефтепроводу Баку-Тбилиси-Джейхан (BTC) в прошлом году был осуществлен транзит в
+    # 38,55 миллиона тонн сырой нефти, западным маршрутом по экспортному трубопроводу (WREP) в
+    # терминал Супса было перевезено 4,22 миллиона тонн сырой нефти" (held523): the Baku-Supsa
+    # line's, not the BTC line's named before it in the sentence
+    supsa = _claim("held523_blackseanews_20110110_btc_georgia_transit_2010.txt", "4,22 миллиона")
+    assert supsa.layer is None and str(supsa.link).startswith("unmapped project (")
+    btc = _claim("held523_blackseanews_20110110_btc_georgia_transit_2010.txt", "38,55 миллиона")
+    assert btc.subject == "btc_pipeline/btc"
+
+
+def test_a_distance_in_a_direction_from_a_place_is_no_length() -> None:
+    # "на Сангачальском терминале, расположенном в 55 км южнее Баку" (held641): where the
+    # terminal stands, no length of it, as "в 150 метрах от места взрыва" already was
+    name = "held641_ng_20050525_btc_azerbaijani_section_ceremony.txt"
+    assert not [claim for claim in _analysis(name).claims if claim.text.startswith("55 км")]
+
+
+def test_an_unmapped_project_named_right_after_a_figure_in_its_clause_is_its_own() -> None:
+    # "… был скорее факультативным и малоокупаемым маршрутом регионального значения – 80 %
+    # сухопутной торговли между Азией и Европой проходило по Северному коридору" (held513): the
+    # Northern Corridor's share, not the Middle Corridor's named at the sentence's start
+    share = _claim("held513_knews_20240801_middle_corridor_forbes.txt", "80 %")
+    assert (share.layer, share.link) == (None, "unmapped project (Северный коридор)")

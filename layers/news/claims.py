@@ -2511,6 +2511,29 @@ def read_claims(
                 and linking.deadline_of_a_part(document, link, item.start)
             ):
                 link = linking.unmapped_link("a part built within the whole")
+            if link is not None and not (scope or "").startswith(ACTOR):
+                # a figure whose own sentence names what the catalog does not map: a port by a
+                # name no feature bears, ports in the plural, a gas pipeline, a road
+                other = linking.another_subject_named(
+                    document, link, gazetteer.entries, sentence[0], item.start
+                )
+                link = link if other is None else linking.unmapped_link(other)
+            if (  # "и 70% по строительству автомобильной дороги": the road's share of work
+                link is not None
+                and link.layer is not None
+                and not (scope or "").startswith(ACTOR)
+                and linking.road_after(document.text, item.end, ceiling)
+            ):
+                link = linking.unmapped_link("a road")
+            if (
+                link is not None
+                and link.layer is not None
+                and not (scope or "").startswith(ACTOR)
+                and linking.continues_unmapped(
+                    document, link, claims[-1] if claims else None, index
+                )
+            ):
+                link = linking.Link(None, None, str(claims[-1].link))
             if link is not None and link.rule == "sentence, after":
                 listed = _one_of_listed(document.text, item, named_here, sentence[1])
                 link = None if listed or _contrasted(document.text, item, named_here) else link

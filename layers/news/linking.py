@@ -458,6 +458,9 @@ def link_feature(
         if attributed is not None:
             return _as_link(attributed, "sentence, for")
         located, rule = _nearest(names[index], position)
+        unmapped_after = _unmapped_right_after(document.text, names[index], located, position)
+        if unmapped_after is not None:
+            return _as_link(unmapped_after, "sentence, after")
         element = _key_element_of(document.text, names[index], located)
         if element is not None:
             return _as_link(element, f"{rule}, its key element")
@@ -485,7 +488,8 @@ def link_feature(
         # an event named after a project is not what its sentence is about
         spoken = [name for name in names.get(previous, ())
                   if not _event_named_after(document, name)
-                  and not _direction_named(document, name)]  # fmt: skip
+                  and not _direction_named(document, name)
+                  and not _in_a_cause(document, previous, name)]  # fmt: skip
         if spoken:
             return _as_link(_subject_of(document, spoken, previous), "previous sentence")
     if subject is not None:
@@ -503,6 +507,32 @@ def link_feature(
                     return None
                 return _as_link(ahead[0], "following sentence")
     return None
+
+
+#: What may stand between a figure and the name of the project it runs over, read in the
+#: same clause: no comma, semicolon, colon, bracket or dash between spaces.
+_SAME_CLAUSE = re.compile(r"[^,;:()«»—–.!?]{0,60}")
+
+
+def _unmapped_right_after(
+    text: str, names: Sequence[Located], located: Located, position: int
+) -> Located | None:
+    """The unmapped project named right after a figure at ``position``, in its clause (no
+    punctuation between, :data:`_SAME_CLAUSE`) and nearer it than ``located``, the name before
+    it: "… маршрутом регионального значения – 80 % сухопутной торговли между Азией и Европой
+    проходило по Северному коридору" (held513): the Northern Corridor's share, not the Middle
+    Corridor's named at the sentence's start. Else None."""
+    if located.position > position:
+        return None
+    index = bisect.bisect_right(names, position, key=lambda name: name.position)
+    if index >= len(names) or isinstance(names[index].match, Mention):
+        return None
+    after = names[index]
+    if after.position - position > position - located.position:
+        return None
+    if _SAME_CLAUSE.fullmatch(text, position, after.position) is None:
+        return None
+    return after
 
 
 # A whole followed by the part the sentence calls its key element: "на развитие
@@ -583,6 +613,22 @@ def names_a_direction(text: str, position: int) -> bool:
 def _direction_named(document: NewsDocument, name: Located) -> bool:
     """:func:`names_a_direction` for a located name."""
     return names_a_direction(document.text, name.position)
+
+
+#: How far before a name (characters) the cause it stands in is looked for.
+_CAUSE_REACH = 120
+
+
+def _in_a_cause(document: NewsDocument, index: int, name: Located) -> bool:
+    """Whether ``name`` of sentence ``index`` stands in the cause of a change, no new clause
+    between ("На 58%, или до 2,1 млн тонн, выросла перевалка нефти за счет переориентации
+    экспорта казахстанской нефти на маршрут «Баку – Тбилиси – Джейхан»", held114): what
+    brought the change, not what the sentence is about, so no later figure borrows it."""
+    start = max(document.sentences[index][0], name.position - _CAUSE_REACH)
+    causes = list(CAUSE_AFTER.finditer(document.text, start, name.position))
+    if not causes:
+        return False
+    return re.search(r"[;,.:]", document.text[causes[-1].end() : name.position]) is None
 
 
 def _subject_of(document: NewsDocument, names: Sequence[Located], index: int) -> Located:
@@ -688,6 +734,152 @@ def kind_named(
                                                        for kind in kinds):  # fmt: skip
         return link
     return Link(subject[0], subject[1], "article subject, its kind named")
+
+
+#: The rules that give a figure a name from outside its own sentence.
+BORROWED_RULES = ("previous sentence", "article subject", "following sentence",
+                  "quoted speaker's subject")  # fmt: skip
+#: Common nouns of a kind of work no layer of the catalog is, by lemma, with the endings of
+#: the layer ids a figure they stand before cannot belong to ("" for every layer): the
+#: catalog maps no gas pipeline and no airport, and a port's article that names a road names
+#: a road, not the port.
+OTHER_KINDS: dict[str, tuple[str, ...]] = {
+    "газопровод": ("",),
+    "аэропорт": ("",),
+    "автодорога": ("_port",),
+    "шоссе": ("_port",),
+    "дорога": ("_port",),
+}
+#: A port named by a capitalised word right after its noun ("в порт Махачкала").
+_PORT_NAMED = re.compile(r"\bпорт(?:а|у|ом|е)?\s+«?([А-ЯЁ][а-яё]+)")
+
+
+def _catalog_name_keys(entries: Sequence[dict[str, Any]]) -> frozenset[str]:
+    """The spelling keys (:func:`spelling_key`) of every word of the Russian names of the
+    gazetteer's ``entries`` (the catalog's features and the places named for context)."""
+    key = id(entries)
+    cached = _NAME_KEYS.get(key)
+    if cached is None or cached[0] is not entries:
+        found = frozenset(
+            spelling_key(word)
+            for entry in entries
+            for name in entry.get("ru", ())
+            for word in re.findall(r"[А-ЯЁа-яё]+", name)
+        )
+        cached = _NAME_KEYS[key] = (entries, found)
+    return cached[1]
+
+
+_NAME_KEYS: dict[int, tuple[Sequence[dict[str, Any]], frozenset[str]]] = {}
+
+
+#: Where the words after a figure stop being its clause: a comma, semicolon or colon, a dash
+#: between spaces, a sentence's end.
+_AFTER_CLAUSE_END = re.compile(r"[,;:.!?]\s|\s[-–—]\s|[.!?]\Z")
+#: Nouns of a road by lemma ("автодорога"); "трасса" only before a capitalised name.
+_ROAD_NOUNS = frozenset({"автодорога", "автотрасса", "шоссе", "автобан"})
+
+
+def road_after(text: str, end: int, ceiling: int) -> bool:
+    """Whether the clause right after a figure that ends at ``end`` (up to ``ceiling``, the
+    next figure or the sentence's end) names a road and no railway: "40% работ по укладке
+    железнодорожных путей и 70% по строительству автомобильной дороги" (held508: the 70%),
+    "в этом году намечается завершение создания трассы Батуми – Сарпи" (held624)."""
+    stop = _AFTER_CLAUSE_END.search(text, end, ceiling)
+    found = words(text, end, stop.start() if stop else ceiling)
+    if any(word.text.lower().startswith(RAILWAY_WORD) for word in found):
+        return False
+    for index, word in enumerate(found):
+        lemma_set = lemmas(word.text)
+        if lemma_set & _ROAD_NOUNS:
+            return True
+        following = found[index + 1].text if index + 1 < len(found) else ""
+        if "трасса" in lemma_set and following[:1].isupper():
+            return True
+        if "автомобильный" in lemma_set and "дорога" in lemmas(following):
+            return True
+    return False
+
+
+def another_subject_named(
+    document: NewsDocument,
+    link: Link,
+    entries: Sequence[dict[str, Any]],
+    start: int,
+    figure: int,
+) -> str | None:
+    """What the figure at ``figure`` is about, when its own sentence (from ``start``) names
+    something the catalog does not map where ``link`` gave it one of our projects, else None:
+
+    * a port named by a word no name of the gazetteer's ``entries`` holds, nearer before the
+      figure than the name that linked it ("В то же время, объем отправки в порт Махачкала
+      снизился на 5,9 тысячи тонн", held233, after the Aktau port's shipments): "another
+      port";
+    * for a figure linked from outside its sentence (:data:`BORROWED_RULES`), a common noun
+      of another kind in the :data:`KIND_REACH` before it (:data:`OTHER_KINDS`: "по
+      магистральным газопроводам было транспортировано 2 млрд. кубометров газа, что на 4,9%
+      меньше", held121, in an article on the BTC pipeline: "a gas pipeline"; "дорога
+      протяженностью в 27 километров до поселка Курык", held102: "a road"), or ports in the
+      plural ("Грузооборот казахстанских морских портов вырос на 12%", held115; "увеличить
+      пропускную способность портов на 50%", held350): "several ports";
+    * for a figure linked from outside its sentence or to a whole named after a part-of word
+      (:func:`_part_of`), "дорога" before it in its sentence, in an article that names no
+      railway (:data:`_RAIL`): a road, not the whole ("Являясь
+      одной из составных частей Зангезурского коридора, строительство дороги Горадиз -
+      Джебраил - Зангилан - Агбенд завершено на 95%. Протяженность дороги составляет 123,6
+      км", held449): "a road"."""
+    if link.layer is None:
+        return None
+    text = document.text
+    borrowed = link.rule.startswith(BORROWED_RULES)
+    reach = max(start, figure - KIND_REACH)  # read near the figure: a sentence may be long
+    nearest = reach if borrowed or link.position is None else max(reach, link.position)
+    keys = _catalog_name_keys(entries)
+    for port in _PORT_NAMED.finditer(text, nearest, figure):
+        if spelling_key(port[1]) not in keys and spelling_key(port[1][:-1]) not in keys:
+            return "another port"
+    if not borrowed and (link.position is None or not _part_of(document, link.position)):
+        return None
+    if not _speaks_of_rail(text) and any(
+        "дорога" in lemmas(word.text) for word in words(text, reach, figure)
+    ):
+        return "a road"
+    if not borrowed:
+        return None
+    for word in words(text, reach, figure):
+        found = lemmas(word.text)
+        if "порт" in found and is_plural(word.text):
+            return "several ports"
+        for lemma in found & OTHER_KINDS.keys():
+            if any(link.layer.endswith(end) for end in OTHER_KINDS[lemma]):
+                return {"газопровод": "a gas pipeline", "аэропорт": "an airport"}.get(
+                    lemma, "a road"
+                )
+    return None
+
+
+_BOTH = re.compile(r"\b(?:[Оо]ба|[Оо]бе|[Оо]бои[хм]|[Оо]беи[хм]|[Оо]боими|[Оо]беими)\b")
+
+
+def continues_unmapped(document: NewsDocument, link: Link, last: Any, index: int) -> bool:
+    """Whether a figure of sentence ``index`` that ``link`` gave a name from outside its
+    sentence (:data:`BORROWED_RULES`) goes on about the project the catalog does not map
+    that the sentence right before gave its last figure to (``last``, a claim): the name
+    borrowed stands further back than that sentence ("строительство дороги Горадиз - Джебраил
+    - Зангилан - Агбенд завершено на 95%. Протяженность дороги составляет 123,6 км и состоит
+    из двух участков. Участок 78,5 км состоит из 6 полос", held449: the road's, not the
+    Zangezur corridor's named in the quotation's first sentence; "пропускную способность
+    портов на 50%. Также в 3 раза увеличится пропуск контейнеров", held350). A sentence about
+    both ("полное введение в эксплуатацию обеих транспортных артерий", held91) is not."""
+    if last is None or not link.rule.startswith(BORROWED_RULES) or index == 0:
+        return False
+    if last.sentence != index - 1 or not str(last.link or "").startswith(UNMAPPED):
+        return False
+    before = document.sentences[index - 1][0]
+    if link.position is not None and link.position >= before:
+        return False
+    start, end = document.sentences[index]
+    return _BOTH.search(document.text, start, end) is None
 
 
 # The route just named, referred back to by a demonstrative: "естественной частью Среднего

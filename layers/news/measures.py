@@ -121,16 +121,19 @@ RISING = {"возвышаться", "подниматься", "поднятьс�
 #: How far from a place a thing stands: "в 150 метрах от места взрыва" (held491), "на
 #: расстоянии 2 км от": the figure in the prepositional case after "в", or after "на
 #: расстоянии", and "от" right after it.
-_FROM_AFTER = re.compile(r"\s+от\b")
+#: After a distance: "от" a place, or a direction from it ("в 55 км южнее Баку", held641).
+_FROM_AFTER = re.compile(
+    r"\s+(?:от\b|(?:юго-|северо-)?(?:южнее|севернее|западнее|восточнее)\b)", re.IGNORECASE
+)
 _DISTANCE_BEFORE = {"в", "расстояние"}
 
 
 def not_a_length(document: NewsDocument, item: Quantity, before: int) -> bool:
     """Whether a figure read as a length (``item``, its clause starting at ``before``) is a
     width, depth or height (:data:`OTHER_DIMENSIONS`, or "до" after a verb of :data:`RISING`),
-    a distance from a place ("в 150 метрах от"), how much deeper a verb of deepening
-    makes a bottom (:data:`DEEPENING`), a speed, or a range of kilometre posts
-    right after a section word: no claim of a length."""
+    a distance from a place ("в 150 метрах от", "в 55 км южнее Баку"), how much deeper a
+    verb of deepening makes a bottom (:data:`DEEPENING`), a speed, or a range of kilometre
+    posts right after a section word: no claim of a length."""
     if item.kind != "length":
         return False
     if _PER_HOUR.match(document.text, item.end):
@@ -153,7 +156,7 @@ def not_a_length(document: NewsDocument, item: Quantity, before: int) -> bool:
     if near and lemmas(near[-1].text) & _DISTANCE_BEFORE and _FROM_AFTER.match(
         document.text, item.end
     ):
-        return True  # "в 150 метрах от места взрыва": a distance from a place
+        return True  # "в 150 метрах от места взрыва", "в 55 км южнее Баку": a distance
     if near and near[-1].text.lower() == "на" and any(
         lemmas(word.text) & DEEPENING for word in words(document.text, before, item.start)
     ):
