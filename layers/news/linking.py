@@ -82,7 +82,7 @@ from caspian.layers.news.documents import NewsDocument
 from caspian.layers.news.gazetteer import Match
 from caspian.layers.news.mentions import Mention
 from caspian.layers.news.scopes import COUNTRIES, LINE_WORDS, country_code
-from caspian.layers.news.text import is_plural, lemmas, per_text, words
+from caspian.layers.news.text import is_plural, lemmas, per_text, word_list, words
 
 MENTION_LOOKBACK = 3
 MENTION_LOOKAHEAD = 2
@@ -971,10 +971,14 @@ def _routes(text: str) -> tuple[tuple[int, str, str], ...]:
 def _first_line_word(text: str, start: int) -> int | None:
     """Where the first line word (:data:`LINE_WORDS`) of ``text`` from ``start`` stands, or
     None: read once per text."""
+    # the words' texts and starts as lists, not a Word per word of the text (an article of
+    # 355,000 characters has some 50,000 words; the first line word is often among the first)
+    found = word_list(text, start, len(text))
     return next(
-        (word.start for word in words(text, start, len(text)) if lemmas(word.text) & LINE_WORDS),
+        (at for word, at in zip(found.texts, found.starts, strict=True)
+         if lemmas(word) & LINE_WORDS),
         None,
-    )
+    )  # fmt: skip
 
 
 # What transliterations of one place name differ in: vowels, soft and hard signs, "дж" for
