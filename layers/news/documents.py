@@ -216,17 +216,9 @@ def _outlet(value: str, known: tuple[tuple[str, tuple[str, ...]], ...]) -> str |
 
 
 def _sentences(value: str, spans: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
-    """The sentences of the paragraphs ``spans`` of ``value``, in order. A paragraph's split
-    depends on its characters alone (:func:`caspian.layers.news.text.sentences` reads nothing
-    outside it): one the text repeats (a signature, a boilerplate line) is split once."""
     found: list[tuple[int, int]] = []
-    split: dict[str, list[tuple[int, int]]] = {}  # a paragraph's sentences, from its start
     for start, end in spans:
-        paragraph = value[start:end]
-        if paragraph not in split:
-            split[paragraph] = [(first - start, last - start)
-                                for first, last in text.sentences(value, start, end)]  # fmt: skip
-        found.extend((start + first, start + last) for first, last in split[paragraph])
+        found.extend(text.sentences(value, start, end))
     return tuple(found)
 
 

@@ -7,7 +7,6 @@ Each reader is a small pure function over ``(text, start, end)`` that yields
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 import operator
 import re
@@ -34,7 +33,7 @@ from caspian.layers.news.magnitudes import (
     tail_tokens,
     unit_of_next,
 )
-from caspian.layers.news.text import best_lemma, lemmas, per_text
+from caspian.layers.news.text import best_lemma, lemmas
 
 _QUALIFIERS = {
     "почти": "almost", "около": "about", "примерно": "about", "порядка": "about",
@@ -757,43 +756,10 @@ READERS = (
 )  # fmt: skip
 
 
-#: How many characters on each side of a range its readers may look at: a hedge or a change
-#: before a figure (60 at most, :func:`_qualifier`, :func:`_percent_of_change`), the next
-#: sentence's figure after it (:data:`_NEXT_REACH`), a few more for a pattern's lookaround.
-_CONTEXT_CHARS = 200
-
-
 def quantities(text: str, start: int, end: int, language: Language = RUSSIAN) -> list[Quantity]:
     """Every numeric expression of ``text[start:end]``, in text order, overlaps dropped
     (a number read as a duration is not read again as a measure). ``language`` tells how
-    digits are written (English reads commas as thousands separators: "1,768 km").
-
-    A range whose characters and context (:data:`_CONTEXT_CHARS` each side) the same text
-    has had read before gives what was found there, moved to its offsets: an article that
-    repeats a sentence (a signature, a boilerplate paragraph) reads it once."""
-    window = max(0, start - _CONTEXT_CHARS)
-    key = (text[window : end + _CONTEXT_CHARS], start - window, end - start, language)
-    read = _read_in(text)
-    if key not in read:
-        read[key] = (start, tuple(_read(text, start, end, language)))
-    first, found = read[key]
-    return [_moved(item, start - first) for item in found] if start != first else list(found)
-
-
-@per_text(maxsize=4)
-def _read_in(text: str) -> dict[tuple[str, int, int, Language], tuple[int, tuple[Quantity, ...]]]:
-    """What :func:`quantities` found in ``text``: by a range's characters and context, the
-    start of the range first read so and its quantities (emptied with the texts read last)."""
-    return {}
-
-
-def _moved(item: Quantity, shift: int) -> Quantity:
-    """``item`` found ``shift`` characters further on."""
-    return dataclasses.replace(item, start=item.start + shift, end=item.end + shift)
-
-
-def _read(text: str, start: int, end: int, language: Language) -> list[Quantity]:
-    """:func:`quantities` of a range not read before."""
+    digits are written (English reads commas as thousands separators: "1,768 km")."""
     # A sentence where no reader's hint holds is not read (most hold no digit, no number
     # word, no key word); the readers of one that is test their own hints.
     if not may_find((measured, *READERS), text, start, end):
