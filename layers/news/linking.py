@@ -82,7 +82,7 @@ from caspian.layers.news.documents import NewsDocument
 from caspian.layers.news.gazetteer import Match
 from caspian.layers.news.mentions import Mention
 from caspian.layers.news.scopes import COUNTRIES, LINE_WORDS, country_code
-from caspian.layers.news.text import is_plural, lemmas, per_text, words
+from caspian.layers.news.text import is_plural, lemmas, per_text, word_list, words
 
 MENTION_LOOKBACK = 3
 MENTION_LOOKAHEAD = 2
@@ -422,24 +422,45 @@ def _facility_named_before(
     start = document.sentences[max(0, index - 1)][0]
     said = {
         lemma
-        for word in words(document.text, start, document.sentences[index][1])
-        for lemma in lemmas(word.text) & FACILITY_NOUNS
+        for nouns, _ in _facility_words(document.text, start, document.sentences[index][1])
+        for lemma in nouns
     }
     if not said:
         return None
     for earlier in sorted(key for key in names if key < index - 1):
-        begin, end = document.sentences[earlier]
-        for word in words(document.text, begin, end):
-            if not lemmas(word.text) & said:
+        for nouns, word_end in _facility_words(document.text, *document.sentences[earlier]):
+            if not nouns & said:
                 continue
             after = [
                 located
                 for located in names[earlier]
-                if 0 < located.position - word.end <= FACILITY_NAME_REACH
+                if 0 < located.position - word_end <= FACILITY_NAME_REACH
             ]
             if after:
                 return after[0]
     return None
+
+
+_FacilityWords = tuple[tuple[frozenset[str], int], ...]
+
+
+def _facility_words(text: str, start: int, end: int) -> _FacilityWords:
+    """The words of ``text[start:end]`` that are facility nouns (:data:`FACILITY_NOUNS`), as
+    the nouns each may be and where it ends, in order: found once per range of a text (a
+    claim's sentence is asked against every earlier sentence that names a project)."""
+    found = _facility_words_found(text)
+    if (start, end) not in found:
+        found[start, end] = tuple(
+            (nouns, word.end)
+            for word in words(text, start, end)
+            if (nouns := lemmas(word.text) & FACILITY_NOUNS)
+        )
+    return found[start, end]
+
+
+@per_text(maxsize=4)
+def _facility_words_found(text: str) -> dict[tuple[int, int], _FacilityWords]:
+    return {}
 
 
 def link_feature(
@@ -1171,10 +1192,14 @@ def _routes(text: str) -> tuple[tuple[int, str, str], ...]:
 def _first_line_word(text: str, start: int) -> int | None:
     """Where the first line word (:data:`LINE_WORDS`) of ``text`` from ``start`` stands, or
     None: read once per text."""
+    # the words' texts and starts as lists, not a Word per word of the text (an article of
+    # 355,000 characters has some 50,000 words; the first line word is often among the first)
+    found = word_list(text, start, len(text))
     return next(
-        (word.start for word in words(text, start, len(text)) if lemmas(word.text) & LINE_WORDS),
+        (at for word, at in zip(found.texts, found.starts, strict=True)
+         if lemmas(word) & LINE_WORDS),
         None,
-    )
+    )  # fmt: skip
 
 
 # What transliterations of one place name differ in: vowels, soft and hard signs, "дж" for

@@ -403,17 +403,26 @@ def road_in(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` names a road: a capitalised name right after a road noun
     (:func:`names_a_road`), "автомобильной дороги Горадиз-Агбенд" (not the common noun of
     "4 250 километров железных дорог и автотрасс")."""
-    return any(
-        word.text[:1].isupper() and names_a_road(text, start, word.start)
-        for word in words(text, start, end)
-    )
+    # the words before each capitalised word are the range's first words, cut as
+    # names_a_road cuts them (split once, not once per capitalised word)
+    found = word_list(text, start, end).texts
+    for index, written in enumerate(found):
+        if written[:1].isupper() and _after_road_noun(found[max(0, index - 2) : index]):
+            return True
+    return False
 
 
 def names_a_road(text: str, start: int, name: int) -> bool:
     """Whether the name at ``name`` follows a road noun (:data:`ROADS`, or "автомобильная
     дорога") in ``text[start:name]``: a road's name, not a mapped feature's."""
     # the last two words, made as words alone (the paragraph's others are not needed)
-    before = [lemmas(written) for written in word_list(text, start, name).texts[-2:]]
+    return _after_road_noun(word_list(text, start, name).texts[-2:])
+
+
+def _after_road_noun(last_two: Sequence[str]) -> bool:
+    """Whether the words ``last_two`` (at most two, the last right before a name) end with a
+    road noun (:func:`names_a_road`)."""
+    before = [lemmas(written) for written in last_two]
     if before and before[-1] & ROADS:
         return True
     return len(before) == 2 and _MOTOR in before[0] and _ROAD in before[1]

@@ -54,6 +54,7 @@ Figures are compared only within one scope; a figure with none is the feature's 
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -69,6 +70,7 @@ from caspian.layers.news.text import (
     per_text,
     range_lemmas,
     text_words,
+    word_list,
     words,
     words_meeting,
 )
@@ -652,12 +654,33 @@ def speakers_share(text: str, start: int, figure: int) -> str | None:
     else None."""
     if not _OURS.search(text, start, figure):
         return None
-    officials = list(_OFFICIAL.finditer(text, 0, figure))
-    for official in reversed(officials):
+    for official in reversed(_officials_before(text, figure)):
         country = _country_of(_PLACE, text, official.start(1), official.end(1))
         if country:
             return f"share:{country}"
     return None
+
+
+def _officials_before(text: str, figure: int) -> list[re.Match[str]]:
+    """The officials :data:`_OFFICIAL` finds in ``text[:figure]``, in order (what
+    ``_OFFICIAL.finditer(text, 0, figure)`` gives): those of the whole text (found once) that
+    end by ``figure``, then the text from the start of the next one searched up to ``figure``
+    (that match runs past ``figure`` and may be cut shorter there; where the whole text has
+    no match, the text cut at ``figure`` has none either: the pattern asserts nothing after
+    its end). Searching the text from its start for every figure was quadratic in the
+    article's length."""
+    ends, found = _officials(text)
+    kept = bisect.bisect_right(ends, figure)
+    if kept == len(found) or found[kept].start() >= figure:
+        return found[:kept]
+    return [*found[:kept], *_OFFICIAL.finditer(text, found[kept].start(), figure)]
+
+
+@per_text(maxsize=4)
+def _officials(text: str) -> tuple[list[int], list[re.Match[str]]]:
+    """Every match of :data:`_OFFICIAL` in ``text`` and their ends, in order."""
+    found = list(_OFFICIAL.finditer(text))
+    return [match.end() for match in found], found
 
 
 # A country that puts money into a project, named right before the verb: "В общей сложности
@@ -975,9 +998,9 @@ def ordinal_component(text: str, start: int, figure: int, figure_end: int) -> st
         found = lemmas(after[1]) & COMPONENTS if after else frozenset()
         if found:
             return f"component:{min(found)}"
-    opening = words(text, start, figure)[:2]
-    if len(opening) == 2 and lemmas(opening[0].text) & ORDINALS.keys():
-        found = lemmas(opening[1].text) & COMPONENTS
+    opening = word_list(text, start, figure).texts[:2]  # no Word made for the clause's others
+    if len(opening) == 2 and lemmas(opening[0]) & ORDINALS.keys():
+        found = lemmas(opening[1]) & COMPONENTS
         if found:
             return f"component:{min(found)}"
     return None
