@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import os
+import struct
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -243,9 +244,15 @@ def _check_batch(
 
     batch, problems = undecodable_text(batch, first_row)
     wkb = batch.column("geometry").to_numpy(zero_copy_only=False)
-    geoms = _to_lonlat(shapely.from_wkb(wkb, on_invalid="ignore"), crs)
+    shapes, curved = _geometries(wkb)
+    geoms = _to_lonlat(shapes, crs)
     rows = np.arange(first_row, first_row + batch.num_rows)
+    problems += [(int(rows[i]), f"geometry is a {kind}, which caspian does not measure or "
+                  "draw (it has curves); turn its curves into lines (ogr2ogr -nlt "
+                  "CONVERT_TO_LINEAR out.gpkg in.gpkg, or QGIS: Processing > Segmentize by "
+                  "maximum angle)") for i, kind in curved.items()]
     missing = shapely.is_missing(geoms)
+    missing[list(curved)] = False  # said above
     unreadable = missing & np.array([value is not None for value in wkb], dtype=bool)
     problems += [(int(row), "geometry is not valid WKB (the file is damaged or was written "
                   "wrongly); write it again from its source") for row in rows[unreadable]]
@@ -255,7 +262,7 @@ def _check_batch(
                       "measure or draw); give it a geometry or remove the feature")
                      for row in rows[missing]]
     names = np.array(_SHAPELY_TYPE_NAMES)[shapely.get_type_id(geoms) + 1]
-    unused = ~missing & ~np.isin(names, list(geometry_types))
+    unused = ~shapely.is_missing(geoms) & ~np.isin(names, list(geometry_types))
     problems += [(int(row), f"geometry is a {kind}, which this command does not use; use one "
                   f"of {', '.join(geometry_types)}") for row, kind in zip(
                       rows[unused], names[unused], strict=True)]
@@ -270,6 +277,45 @@ def _check_batch(
     return _Checked(frame, [Problem(row, message, layer=layer) for row, message in
                             sorted(problems, key=lambda problem: problem[0])], len(frame),
                     layer=layer)
+
+
+#: WKB types (ISO numbering) of the curves of OGC Simple Features 1.2 / ISO 13249-3, which
+#: GDAL reads from a GeoPackage, FlatGeobuf or File Geodatabase (QGIS and ArcGIS write them)
+#: and GEOS, so shapely, cannot hold.
+_CURVED_WKB_TYPES = {8: "CircularString", 9: "CompoundCurve", 10: "CurvePolygon",
+                     11: "MultiCurve", 12: "MultiSurface"}
+
+
+def _geometries(wkb: Any) -> tuple[Any, dict[int, str]]:
+    """Shapely geometries of a batch's WKB values, and by position the type of each value
+    with curves (None in the geometries): shapely refuses a whole batch for one curve."""
+    # slow import
+    import numpy as np
+
+    # slow import: GEOS and numpy
+    import shapely
+
+    try:
+        return shapely.from_wkb(wkb, on_invalid="ignore"), {}
+    except NotImplementedError:  # "Nonlinear geometry types are not currently supported"
+        pass
+    geoms = np.full(len(wkb), None, dtype=object)
+    curved = {}
+    for i, value in enumerate(wkb):  # rare: a batch with a curve, read value by value
+        try:
+            geoms[i] = shapely.from_wkb(value, on_invalid="ignore")
+        except NotImplementedError:
+            code = _wkb_type(value)
+            curved[i] = _CURVED_WKB_TYPES.get(code) or (
+                f"{_SHAPELY_TYPE_NAMES[code + 1]} with curves" if 0 <= code < 8
+                else "geometry with curves")
+    return geoms, curved
+
+
+def _wkb_type(value: bytes) -> int:
+    """The type of a WKB value, its dimensions dropped (ISO's +1000s, EWKB's flag bits)."""
+    code: int = struct.unpack_from("<I" if value[0] == 1 else ">I", value, 1)[0]
+    return (code & 0x0FFFFFFF) % 1000
 
 
 def _position_problems(geoms: Any, rows: Any) -> list[tuple[int, str]]:

@@ -1,0 +1,61 @@
+"""The files GIS users bring, written by the tools they use (QGIS, ArcGIS, geopandas, GDAL):
+curved geometries, ids left null or given twice, coordinates that are not numbers, a file
+whose bytes say another format than its name. Each is read or refused in one line, as the
+same features in GeoJSON are."""
+
+from __future__ import annotations
+
+import struct
+from pathlib import Path
+
+import numpy as np
+import pytest
+from cli_support import run_cli
+from pyogrio.raw import write as write_raw
+
+#: The first geometry every test file holds: a line north of Aktau.
+_LINE = struct.pack("<BII", 1, 2, 2) + struct.pack("<4d", 50.0, 43.0, 51.0, 43.0)
+
+
+def _arc_wkb() -> bytes:
+    """An ISO WKB CircularString (type 8) over three positions west of Aktau."""
+    positions = [(50.0, 43.0), (50.5, 43.5), (51.0, 43.0)]
+    return struct.pack("<BII", 1, 8, 3) + b"".join(struct.pack("<2d", *p) for p in positions)
+
+
+def _compound_wkb() -> bytes:
+    """An ISO WKB CompoundCurve (type 9): the arc, then a straight line on to 52°E."""
+    line = struct.pack("<BII", 1, 2, 2) + struct.pack("<4d", 51.0, 43.0, 52.0, 43.0)
+    return struct.pack("<BII", 1, 9, 2) + _arc_wkb() + line
+
+
+def _write_wkb(path: Path, geometries: list[bytes], driver: str) -> Path:
+    """Features of ``geometries`` (WKB, any type GDAL stores) named ``f0``, ``f1``, ...; a
+    curve needs the column type "Geometry", as QGIS and ArcGIS exports declare it."""
+    names = np.array([f"f{i}" for i in range(len(geometries))], dtype=object)
+    # a FlatGeobuf's spatial index would put the features in another order than written
+    options = {"layer_options": {"SPATIAL_INDEX": "NO"}} if driver == "FlatGeobuf" else {}
+    write_raw(path, np.array(geometries, dtype=object), field_data=[names], fields=["name"],
+              geometry_type="Unknown", crs="EPSG:4326", driver=driver, **options)
+    return path
+
+
+@pytest.mark.parametrize("suffix, driver", [(".gpkg", "GPKG"), (".fgb", "FlatGeobuf")])
+@pytest.mark.parametrize("wkb, kind", [(_arc_wkb(), "CircularString"),
+                                       (_compound_wkb(), "CompoundCurve")],
+                         ids=["arc", "compound"])
+def test_a_curved_geometry_is_named_with_the_conversion_not_a_traceback(
+    suffix: str, driver: str, wkb: bytes, kind: str, tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # It was "NotImplementedError: Nonlinear geometry types are not currently supported"
+    # with a traceback, from validate, metrics and map alike.
+    path = _write_wkb(tmp_path / f"arcs{suffix}", [_LINE, wkb], driver)
+    problem = (f"feature 1: geometry is a {kind}, which caspian does not measure or draw (it "
+               "has curves); turn its curves into lines (ogr2ogr -nlt CONVERT_TO_LINEAR "
+               "out.gpkg in.gpkg, or QGIS: Processing > Segmentize by maximum angle)")
+    assert run_cli(["validate", str(path)], capsys) == (2, f"{path}: {problem}\n", "")
+    for argv in (["metrics", "--file", str(path)],
+                 ["map", "--add", str(path), "-o", str(tmp_path / "map.html")]):
+        assert run_cli(argv, capsys) == (2, "", f"caspian: error: {path}: {problem}\n")
+    assert not (tmp_path / "map.html").exists()
