@@ -8,8 +8,15 @@ from __future__ import annotations
 import struct
 from pathlib import Path
 
+import geopandas
 import numpy as np
+import pandas
 import pytest
+import shapely
+from caspian.geo.errors import InputError
+from caspian.layers.io.userfiles import read_user_file, user_batches
+from caspian.layers.metrics import file_metrics
+from caspian.maps.features import user_collection
 from cli_support import run_cli
 from pyogrio.raw import write as write_raw
 
@@ -59,3 +66,58 @@ def test_a_curved_geometry_is_named_with_the_conversion_not_a_traceback(
                  ["map", "--add", str(path), "-o", str(tmp_path / "map.html")]):
         assert run_cli(argv, capsys) == (2, "", f"caspian: error: {path}: {problem}\n")
     assert not (tmp_path / "map.html").exists()
+
+
+def _lines(tmp_path: Path, name: str, ids: list[object]) -> Path:
+    """Three lines north of Aktau, one above the other, with an ``id`` attribute of ``ids``
+    (None: left NULL, as QGIS leaves the "id" field it adds to a new layer)."""
+    frame = geopandas.GeoDataFrame(
+        {"id": pandas.array(ids, dtype="Int64" if all(
+            isinstance(i, int) or i is None for i in ids) else object),
+         "name": ["north", "middle", "south"]},
+        geometry=[shapely.LineString([(50.0, lat), (51.0, lat)]) for lat in (45.0, 44.0, 43.0)],
+        crs="EPSG:4326")
+    path = tmp_path / name
+    if path.suffix == ".parquet":
+        frame.to_parquet(path)
+    else:
+        frame.to_file(path)
+    return path
+
+
+@pytest.mark.parametrize("name", ["lines.gpkg", "lines.shp", "lines.parquet"])
+def test_a_null_id_is_the_features_row_and_an_integer_id_stays_an_integer(
+    name: str, tmp_path: Path
+) -> None:
+    # The map gave all three features of an "id" column left NULL the one id
+    # 'user:lines.gpkg/nan'; with one id given, metrics named the features '7.0', '1', '9.0'.
+    path = _lines(tmp_path, name, [7, None, 9])
+    frame, _ = read_user_file(path)
+    assert frame["id"].tolist() == [7, 1, 9]
+    assert file_metrics(path)["feature"].tolist() == ["7", "1", "9"]
+    assert read_user_file(_lines(tmp_path, f"null-{name}", [None] * 3))[0]["id"].tolist() == [
+        0, 1, 2]
+
+
+def test_the_map_gives_every_feature_of_a_null_id_column_its_own_id(tmp_path: Path) -> None:
+    frame, own = read_user_file(_lines(tmp_path, "lines.gpkg", [None] * 3))
+    ids = [feature["id"] for feature in user_collection("lines.gpkg", frame, own)["features"]]
+    assert ids == ["user:lines.gpkg/0", "user:lines.gpkg/1", "user:lines.gpkg/2"]
+
+
+@pytest.mark.parametrize("name", ["lines.gpkg", "lines.shp", "lines.parquet"])
+def test_a_duplicate_id_is_refused_as_in_geojson(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # GeoJSON refused it; a GeoPackage was "ok" and drew two features of one map id.
+    path = _lines(tmp_path, name, ["a", "b", "a"])
+    problem = "feature 2: duplicate id 'a' (feature 0 has it too); give every feature its own id"
+    assert run_cli(["validate", str(path)], capsys) == (2, f"{path}: {problem}\n", "")
+    assert run_cli(["metrics", "--file", str(path)], capsys) == (
+        2, "", f"caspian: error: {path}: {problem}\n")
+
+
+def test_ids_are_compared_across_batches(tmp_path: Path) -> None:
+    path = _lines(tmp_path, "lines.gpkg", [1, 2, 1])
+    with pytest.raises(InputError, match=r"feature 2: duplicate id 1 \(feature 0 has it too\)"):
+        list(user_batches(path, batch_size=2))

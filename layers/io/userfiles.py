@@ -42,6 +42,7 @@ from caspian.layers.io.geojson_rules import (
     SUPPORTED_GEOMETRY_TYPES,
     StreamedCollectionCheck,
     check_document,
+    duplicate_id_message,
     equal_positions_message,
     invalid_polygon_message,
     prepare_positions,
@@ -230,9 +231,12 @@ def _check_batch(
     geometry_types: Sequence[str],
     allow_null_geometry: bool,
     layer: str | None = None,
+    ids_seen: dict[str, int] | None = None,
 ) -> _Checked:
     """One batch as a GeoDataFrame in EPSG:4326, and its problems by the GeoJSON rules;
-    ``first_row`` counts from 0 in the batch's ``layer`` (None: the file's one layer)."""
+    ``first_row`` counts from 0 in the batch's ``layer`` (None: the file's one layer),
+    ``ids_seen`` holds the ids of the layer's batches before (updated)."""
+    ids_seen = {} if ids_seen is None else ids_seen
     # slow import: pandas and GDAL
     import geopandas
 
@@ -271,7 +275,11 @@ def _check_batch(
     problems += _degenerate_problems(geoms, names, rows, missing)
     properties = batch.drop_columns(["geometry"]).to_pandas()
     problems += _property_problems(properties, rows)
-    if "id" not in properties.columns:
+    if "id" in properties.columns:
+        properties["id"], duplicates = _feature_ids(
+            batch.column("id").to_pylist(), rows.tolist(), ids_seen)
+        problems += duplicates
+    else:
         properties["id"] = rows  # as GeoJSON features without an id: their position
     frame = geopandas.GeoDataFrame(properties, geometry=geoms, crs="EPSG:4326")
     return _Checked(frame, [Problem(row, message, layer=layer) for row, message in
@@ -316,6 +324,28 @@ def _wkb_type(value: bytes) -> int:
     """The type of a WKB value, its dimensions dropped (ISO's +1000s, EWKB's flag bits)."""
     code: int = struct.unpack_from("<I" if value[0] == 1 else ">I", value, 1)[0]
     return (code & 0x0FFFFFFF) % 1000
+
+
+def _feature_ids(
+    values: list[Any], rows: list[int], seen: dict[str, int]
+) -> tuple[list[Any], list[tuple[int, str]]]:
+    """The features' ids from their ``id`` attribute, and the problem of each id given before
+    (``seen``: the layer's ids so far, by text, with their row; updated).
+
+    A null id (QGIS leaves the "id" field of a new layer NULL) is the feature's row, as a
+    GeoJSON feature without an id has its position; the values come from Arrow, so an integer
+    column with nulls keeps integers (pandas made them 7.0 beside NaN)."""
+    ids: list[Any] = []
+    problems = []
+    for row, value in zip(rows, values, strict=True):
+        if value is None or (isinstance(value, float) and value != value):
+            ids.append(row)
+            continue
+        ids.append(value)
+        first = seen.setdefault(str(value), row)
+        if first != row:
+            problems.append((row, duplicate_id_message(value, first)))
+    return ids, problems
 
 
 def _position_problems(geoms: Any, rows: Any) -> list[tuple[int, str]]:
@@ -490,11 +520,12 @@ def _batches(
         batches = _parquet_batches(Path(path), batch_size)
     else:
         batches = ogr_batches(Path(path), entry.name, batch_size)
-    layer = None
+    layer, ids_seen = None, dict[str, int]()
     for name, batch, crs in batches:
-        if name != layer:  # the next layer of a file of several: its rows count from 0
-            layer, first_row = name, 0
-        yield _check_batch(batch, crs, first_row, geometry_types, allow_null_geometry, layer)
+        if name != layer:  # the next layer of a file of several: its rows and ids start anew
+            layer, first_row, ids_seen = name, 0, {}
+        yield _check_batch(batch, crs, first_row, geometry_types, allow_null_geometry, layer,
+                           ids_seen)
         first_row += batch.num_rows
     if entry.name == "GeoJSON Lines":
         check_every_record_read(Path(path), first_row)
