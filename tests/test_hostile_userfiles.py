@@ -18,6 +18,7 @@ from caspian.layers.io.userfiles import read_user_file, user_batches
 from caspian.layers.metrics import file_metrics
 from caspian.maps.features import user_collection
 from cli_support import run_cli
+from hostile_support import one_error_line, run
 from pyogrio.raw import write as write_raw
 
 #: The first geometry every test file holds: a line north of Aktau.
@@ -121,3 +122,18 @@ def test_ids_are_compared_across_batches(tmp_path: Path) -> None:
     path = _lines(tmp_path, "lines.gpkg", [1, 2, 1])
     with pytest.raises(InputError, match=r"feature 2: duplicate id 1 \(feature 0 has it too\)"):
         list(user_batches(path, batch_size=2))
+
+
+@pytest.mark.parametrize("suffix, driver", [(".gpkg", "GPKG"), (".fgb", "FlatGeobuf")])
+def test_a_position_that_is_not_a_number_is_one_line_without_a_python_warning(
+    suffix: str, driver: str, tmp_path: Path
+) -> None:
+    # shapely's "RuntimeWarning: invalid value encountered in from_wkb" reached stderr,
+    # with its source file and line, before caspian's own line.
+    nan_line = struct.pack("<BII", 1, 2, 2) + struct.pack("<4d", 50.0, 43.0, float("nan"), 44.0)
+    path = _write_wkb(tmp_path / f"nan{suffix}", [_LINE, nan_line], driver)
+    assert one_error_line(run("metrics", "--file", str(path))) == (
+        f"caspian: error: {path}: feature 1: position 1 is not a finite number; fix or remove "
+        "the point")
+    checked = run("validate", str(path))
+    assert (checked.returncode, checked.stderr) == (2, b"")

@@ -303,15 +303,19 @@ def _geometries(wkb: Any) -> tuple[Any, dict[int, str]]:
     # slow import: GEOS and numpy
     import shapely
 
-    try:
-        return shapely.from_wkb(wkb, on_invalid="ignore"), {}
-    except NotImplementedError:  # "Nonlinear geometry types are not currently supported"
-        pass
+    # A position that is not a number is reported by feature (_position_problems); numpy
+    # would also print "RuntimeWarning: invalid value encountered in from_wkb" on stderr.
+    with np.errstate(invalid="ignore"):
+        try:
+            return shapely.from_wkb(wkb, on_invalid="ignore"), {}
+        except NotImplementedError:  # "Nonlinear geometry types are not currently supported"
+            pass
     geoms = np.full(len(wkb), None, dtype=object)
     curved = {}
     for i, value in enumerate(wkb):  # rare: a batch with a curve, read value by value
         try:
-            geoms[i] = shapely.from_wkb(value, on_invalid="ignore")
+            with np.errstate(invalid="ignore"):
+                geoms[i] = shapely.from_wkb(value, on_invalid="ignore")
         except NotImplementedError:
             code = _wkb_type(value)
             curved[i] = _CURVED_WKB_TYPES.get(code) or (
