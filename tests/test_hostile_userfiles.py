@@ -137,3 +137,23 @@ def test_a_position_that_is_not_a_number_is_one_line_without_a_python_warning(
         "the point")
     checked = run("validate", str(path))
     assert (checked.returncode, checked.stderr) == (2, b"")
+
+
+@pytest.mark.parametrize("written, named", [(".parquet", ".gpkg"), (".gpkg", ".parquet"),
+                                            (".fgb", ".gpkg"), (".gpkg", ".shp")])
+def test_a_file_named_as_another_streamed_format_is_read_by_its_bytes(
+    written: str, named: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A GeoParquet file saved as lines.gpkg was "not readable as GeoPackage (libduckdb.so:
+    # cannot open shared object file: No such file or directory); check the file".
+    path = _lines(tmp_path, f"lines{written}", [None] * 3).rename(tmp_path / f"lines{named}")
+    assert run_cli(["validate", str(path)], capsys) == (0, "ok: 3 features\n", "")
+    assert file_metrics(path)["length_km"].round(1).tolist() == [78.8, 80.2, 81.5]
+
+
+def test_a_geopackage_saved_as_geojson_is_told_to_take_its_own_name(tmp_path: Path) -> None:
+    # It said only "convert it (ogr2ogr -f GeoJSON ...)", for a format caspian reads.
+    path = _lines(tmp_path, "lines.gpkg", [None] * 3).rename(tmp_path / "lines.geojson")
+    assert one_error_line(run("metrics", "--file", str(path))) == (
+        f"caspian: error: {path}: not GeoJSON: the file is a SQLite database (a GeoPackage?); "
+        "name it .gpkg, or convert it (ogr2ogr -f GeoJSON out.geojson in.gpkg)")

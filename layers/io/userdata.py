@@ -154,11 +154,12 @@ _BINARY_FORMATS: tuple[tuple[bytes, str], ...] = (
     (b"\x1f\x8b", "gzip-compressed; decompress it first (gunzip)"),
     (b"PK\x03\x04", "a ZIP archive (a KMZ or a zipped shapefile?); unpack it and convert it "
      "(ogr2ogr -f GeoJSON out.geojson in.shp)"),
-    (b"SQLite format 3\x00", "a SQLite database (a GeoPackage?); convert it "
-     "(ogr2ogr -f GeoJSON out.geojson in.gpkg)"),
-    (b"PAR1", "a Parquet file; convert it (ogr2ogr -f GeoJSON out.geojson in.parquet)"),
-    (b"\x00\x00\x27\x0a", "a shapefile's .shp; convert it "
-     "(ogr2ogr -f GeoJSON out.geojson in.shp)"),
+    (b"SQLite format 3\x00", "a SQLite database (a GeoPackage?); name it .gpkg, or convert "
+     "it (ogr2ogr -f GeoJSON out.geojson in.gpkg)"),
+    (b"PAR1", "a Parquet file; name it .parquet, or convert it "
+     "(ogr2ogr -f GeoJSON out.geojson in.parquet)"),
+    (b"\x00\x00\x27\x0a", "a shapefile's .shp; name it .shp (its .shx and .dbf beside "
+     "it), or convert it (ogr2ogr -f GeoJSON out.geojson in.shp)"),
     (b"fgb\x03", "a FlatGeobuf file; name it .fgb, or convert it "
      "(ogr2ogr -f GeoJSON out.geojson in.fgb)"),
 )

@@ -115,11 +115,22 @@ USER_FORMATS: tuple[UserFormat, ...] = (
 
 def user_format(path: str | os.PathLike[str]) -> UserFormat:
     """The format of ``path``: by its suffix, else by its first bytes, else GeoJSON (whose
-    strict reader names what the file really is when it is not)."""
+    strict reader names what the file really is when it is not).
+
+    A suffix of a binary format whose bytes are another's (a GeoParquet file saved as
+    ``routes.gpkg``) gives the format of the bytes, as GDAL opens a file by its content; a
+    ``.geojson`` holding another format is left to the GeoJSON reader, which names it."""
     suffix = Path(path).suffix.lower()
     for entry in USER_FORMATS:
         if suffix in entry.suffixes:
-            return entry
+            if entry.magic is None:
+                return entry
+            return _by_first_bytes(path) or entry
+    return _by_first_bytes(path) or USER_FORMATS[0]
+
+
+def _by_first_bytes(path: str | os.PathLike[str]) -> UserFormat | None:
+    """The format whose leading bytes ``path`` starts with, if any."""
     head = b""  # not a regular file: the GeoJSON reader says what is wrong with the path
     if os.path.isfile(path):  # never open a FIFO here: it would wait for a writer
         try:
@@ -130,7 +141,7 @@ def user_format(path: str | os.PathLike[str]) -> UserFormat:
     for entry in USER_FORMATS:
         if entry.magic is not None and head.startswith(entry.magic):
             return entry
-    return USER_FORMATS[0]
+    return None
 
 
 def _needs_pyarrow() -> None:
