@@ -157,3 +157,17 @@ def test_a_geopackage_saved_as_geojson_is_told_to_take_its_own_name(tmp_path: Pa
     assert one_error_line(run("metrics", "--file", str(path))) == (
         f"caspian: error: {path}: not GeoJSON: the file is a SQLite database (a GeoPackage?); "
         "name it .gpkg, or convert it (ogr2ogr -f GeoJSON out.geojson in.gpkg)")
+
+
+@pytest.mark.parametrize("name", ["btc.csv", "btc.geojson"])
+def test_our_own_csv_export_given_back_is_named_as_csv_not_broken_json(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # It was "invalid JSON at line 1 column 1: Expecting value; fix the syntax (a JSON linter
+    # shows the spot)".
+    written = tmp_path / "export.csv"
+    assert run_cli(["export", "btc_pipeline", "-o", str(written)], capsys)[0] == 0
+    path = written.rename(tmp_path / name)
+    assert run_cli(["metrics", "--file", str(path)], capsys) == (2, "", (
+        f"caspian: error: {path}: not GeoJSON: the file is CSV text (a table); convert it, "
+        "its geometry in a column named WKT (ogr2ogr -f GeoJSON out.geojson in.csv)\n"))

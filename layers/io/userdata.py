@@ -19,6 +19,7 @@ import codecs
 import gc
 import json
 import os
+import re
 import shlex
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -180,6 +181,15 @@ def refuse_binary(head: bytes) -> None:
                             "(ogr2ogr -f GeoJSON out.geojson in.kml)")
     if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
         raise UnusableError("file is UTF-16; GeoJSON must be UTF-8: save it again as UTF-8")
+    if _CSV_HEADER.match(text):
+        raise UnusableError("not GeoJSON: the file is CSV text (a table); convert it, its "
+                            "geometry in a column named WKT (ogr2ogr -f GeoJSON out.geojson "
+                            "in.csv)")
+
+
+#: A CSV header line: names (bare or quoted) parted by commas, semicolons or tabs. JSON text
+#: never starts so (a GeoJSON text starts with "{"; a bare string is followed by nothing).
+_CSV_HEADER = re.compile(rb'(?:"[^"\r\n]*"|[A-Za-z_][^,;\t\r\n"{}\[\]:]*)[,;\t]')
 
 
 def not_utf8(byte: int, line: int, column: int) -> UnusableError:
