@@ -171,3 +171,15 @@ def test_our_own_csv_export_given_back_is_named_as_csv_not_broken_json(
     assert run_cli(["metrics", "--file", str(path)], capsys) == (2, "", (
         f"caspian: error: {path}: not GeoJSON: the file is CSV text (a table); convert it, "
         "its geometry in a column named WKT (ogr2ogr -f GeoJSON out.geojson in.csv)\n"))
+
+
+def test_a_shapefile_without_its_dbf_says_its_attributes_are_lost(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # GDAL reads the .shp alone without a word: "ok: 3 features", the names and ids gone.
+    path = _lines(tmp_path, "lines.shp", ["a", "b", "c"])
+    path.with_suffix(".dbf").unlink()
+    said = (f"caspian: {path}: no lines.dbf beside it, so its features are read without their "
+            "attributes (names, ids); copy the .dbf with the .shp\n")
+    assert run_cli(["validate", str(path)], capsys) == (0, "ok: 3 features\n", said)
+    assert run_cli(["metrics", "--file", str(path)], capsys)[::2] == (0, said)

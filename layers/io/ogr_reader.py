@@ -143,6 +143,15 @@ def vector_layers(path: Path, format_name: str, notices: GdalNotices) -> list[st
     return spatial
 
 
+def _say_a_missing_dbf(path: Path, notices: GdalNotices) -> None:
+    """Say when a Shapefile has no .dbf: GDAL reads the .shp alone without a word, so a user
+    who copied the .shp and .shx only would get features without names or ids."""
+    if not any(path.with_suffix(suffix).exists() for suffix in (".dbf", ".DBF")):
+        logger.warning("%s: no %s beside it, so its features are read without their "
+                       "attributes (names, ids); copy the .dbf with the .shp", notices.name,
+                       path.with_suffix(".dbf").name)
+
+
 def ogr_batches(
     path: Path, format_name: str, batch_size: int
 ) -> Iterator[tuple[str | None, pyarrow.RecordBatch, Any]]:
@@ -160,6 +169,8 @@ def ogr_batches(
 
     notices = GdalNotices(path)
     layers = vector_layers(path, format_name, notices)
+    if format_name == "Shapefile":
+        _say_a_missing_dbf(path, notices)
     for layer in layers:
         opened = ExitStack()
         try:
