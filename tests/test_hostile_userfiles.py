@@ -70,13 +70,15 @@ def test_a_curved_geometry_is_named_with_the_conversion_not_a_traceback(
 
 
 def _lines(tmp_path: Path, name: str, ids: list[object]) -> Path:
-    """Three lines north of Aktau, one above the other, with an ``id`` attribute of ``ids``
-    (None: left NULL, as QGIS leaves the "id" field it adds to a new layer)."""
+    """Lines north of Aktau, one above the other (at 45, 44, 43°N), one per id, with an ``id``
+    attribute of ``ids`` (None: left NULL, as QGIS leaves the "id" field it adds to a new
+    layer); ``ids`` empty: a file of no features."""
+    lats = (45.0, 44.0, 43.0)[:len(ids)]
     frame = geopandas.GeoDataFrame(
         {"id": pandas.array(ids, dtype="Int64" if all(
             isinstance(i, int) or i is None for i in ids) else object),
-         "name": ["north", "middle", "south"]},
-        geometry=[shapely.LineString([(50.0, lat), (51.0, lat)]) for lat in (45.0, 44.0, 43.0)],
+         "name": ["north", "middle", "south"][:len(ids)]},
+        geometry=[shapely.LineString([(50.0, lat), (51.0, lat)]) for lat in lats],
         crs="EPSG:4326")
     path = tmp_path / name
     if path.suffix == ".parquet":
@@ -183,3 +185,22 @@ def test_a_shapefile_without_its_dbf_says_its_attributes_are_lost(
             "attributes (names, ids); copy the .dbf with the .shp\n")
     assert run_cli(["validate", str(path)], capsys) == (0, "ok: 3 features\n", said)
     assert run_cli(["metrics", "--file", str(path)], capsys)[::2] == (0, said)
+
+
+@pytest.mark.parametrize("name", ["empty.gpkg", "empty.fgb", "empty.shp", "empty.parquet",
+                                  "empty.geojsonl"])
+def test_a_file_without_features_is_refused_by_validate_as_by_metrics_and_map(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # validate said "ok: 0 features" (exit 0) where metrics and map refused the file; an empty
+    # GeoJSON Lines file was "not recognized as being in a supported file format".
+    path = tmp_path / name
+    if path.suffix == ".geojsonl":
+        path.write_text("\n\n")  # GDAL writes no byte for no feature; blank lines alike
+    else:
+        _lines(tmp_path, name, [])
+    said = f"{path}: the file holds no features; add some"
+    assert run_cli(["validate", str(path)], capsys) == (2, f"{said}\n", "")
+    for argv in (["metrics", "--file", str(path)],
+                 ["map", "--add", str(path), "-o", str(tmp_path / "map.html")]):
+        assert run_cli(argv, capsys) == (2, "", f"caspian: error: {said}\n")

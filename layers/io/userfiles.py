@@ -75,6 +75,9 @@ if TYPE_CHECKING:
     import pyarrow
     from caspian.layers.io.userdata import Problem
 
+#: The problem of a file (or a file's every layer) without a feature, whatever reads it.
+NO_FEATURES = "the file holds no features; add some"
+
 #: Features per batch: about 25 MB for ways of 50 vertices, and enough rows that the
 #: vectorised work per batch outweighs its fixed cost.
 BATCH_FEATURES = 65_536
@@ -533,6 +536,9 @@ def _batches(
         batches = _parquet_batches(Path(path), batch_size, part.row_groups)
     elif entry.reader == "parquet":
         batches = _parquet_batches(Path(path), batch_size)
+    elif entry.name == "GeoJSON Lines" and next(_sequence_records(Path(path)), None) is None:
+        # GDAL calls a file of no record "not recognized as being in a supported file format"
+        raise InputFileError(display_path(path), NO_FEATURES)
     else:
         batches = ogr_batches(Path(path), entry.name, batch_size)
     layer, ids_seen = None, dict[str, int]()
@@ -696,6 +702,8 @@ def validate_user_file(
             problems += checked.problems
     except InputFileError as exc:
         return count, [Problem(None, exc.reason or str(exc))]
+    if not count and not problems:  # as metrics and map refuse it
+        return 0, [Problem(None, NO_FEATURES)]
     return count, _in_file_order(problems)
 
 
@@ -765,7 +773,7 @@ def read_user_layers(
     checked = list(_usable(path, _batches(path, geometry_types, allow_null_geometry, None,
                                           columns=columns)))
     if not checked:  # as metrics --file says it (a layer without features gives no batch)
-        raise InputError(f"{display_path(path)}: the file holds no features; add some")
+        raise InputError(f"{display_path(path)}: {NO_FEATURES}")
     names = list(dict.fromkeys(batch.layer for batch in checked))
     return [(name, *_whole_layer([batch for batch in checked if batch.layer == name], columns))
             for name in names]
