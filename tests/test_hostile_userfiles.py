@@ -204,3 +204,21 @@ def test_a_file_without_features_is_refused_by_validate_as_by_metrics_and_map(
     for argv in (["metrics", "--file", str(path)],
                  ["map", "--add", str(path), "-o", str(tmp_path / "map.html")]):
         assert run_cli(argv, capsys) == (2, "", f"caspian: error: {said}\n")
+
+
+@pytest.mark.parametrize("part", [".dbf", ".shx"])
+def test_a_shapefile_whose_parts_hold_different_counts_is_refused(
+    part: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A .dbf (or .shx) of another export beside the .shp: GDAL read one feature of three
+    # without a word, "ok: 1 feature", and metrics measured that one.
+    path = _lines(tmp_path, "lines.shp", ["a", "b", "c"])
+    (tmp_path / "one").mkdir()
+    other = _lines(tmp_path / "one", "one.shp", ["x"])
+    path.with_suffix(part).write_bytes(other.with_suffix(part).read_bytes())
+    shapes, records = ("1", "3") if part == ".shx" else ("3", "1")
+    said = (f"{path}: lines.shx indexes {shapes} shapes but lines.dbf holds {records} records, "
+            "so features would be lost or take another's attributes; copy the .shp, .shx and "
+            ".dbf of one export together")
+    assert run_cli(["validate", str(path)], capsys) == (2, f"{said}\n", "")
+    assert run_cli(["metrics", "--file", str(path)], capsys) == (2, "", f"caspian: error: {said}\n")

@@ -143,13 +143,43 @@ def vector_layers(path: Path, format_name: str, notices: GdalNotices) -> list[st
     return spatial
 
 
-def _say_a_missing_dbf(path: Path, notices: GdalNotices) -> None:
-    """Say when a Shapefile has no .dbf: GDAL reads the .shp alone without a word, so a user
-    who copied the .shp and .shx only would get features without names or ids."""
-    if not any(path.with_suffix(suffix).exists() for suffix in (".dbf", ".DBF")):
+def _beside(path: Path, suffix: str) -> Path | None:
+    """The part ``suffix`` of the Shapefile ``path`` (GDAL also reads it upper case)."""
+    return next((part for part in (path.with_suffix(suffix), path.with_suffix(suffix.upper()))
+                 if part.is_file()), None)
+
+
+def _check_shapefile_parts(path: Path, notices: GdalNotices) -> None:
+    """Say when a Shapefile has no .dbf, and refuse one whose .shx and .dbf count different
+    features: GDAL reads either without a word, so a user who copied the .shp and .shx
+    only would get features without names or ids, and a .dbf of another export would lose
+    features or give them another's attributes.
+
+    Raises
+    ------
+    InputFileError
+        The .shx indexes another number of shapes than the .dbf holds records.
+    """
+    dbf, shx = _beside(path, ".dbf"), _beside(path, ".shx")
+    if dbf is None:
         logger.warning("%s: no %s beside it, so its features are read without their "
                        "attributes (names, ids); copy the .dbf with the .shp", notices.name,
                        path.with_suffix(".dbf").name)
+        return
+    if shx is None:
+        return  # GDAL refuses it, naming the .shx
+    with open(dbf, "rb") as handle:
+        header = handle.read(8)
+    if len(header) < 8 or shx.stat().st_size < 100:
+        return  # GDAL refuses a .dbf or .shx cut short
+    # the .shx: a 100-byte header, then 8 bytes per shape; the .dbf: its count at byte 4
+    shapes = (shx.stat().st_size - 100) // 8
+    records = int.from_bytes(header[4:8], "little")
+    if shapes != records:
+        raise InputFileError(notices.name, (
+            f"{shx.name} indexes {shapes:,} shapes but {dbf.name} holds {records:,} records, "
+            "so features would be lost or take another's attributes; copy the .shp, .shx and "
+            ".dbf of one export together"))
 
 
 def ogr_batches(
@@ -170,7 +200,7 @@ def ogr_batches(
     notices = GdalNotices(path)
     layers = vector_layers(path, format_name, notices)
     if format_name == "Shapefile":
-        _say_a_missing_dbf(path, notices)
+        _check_shapefile_parts(path, notices)
     for layer in layers:
         opened = ExitStack()
         try:
