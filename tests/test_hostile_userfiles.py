@@ -216,8 +216,8 @@ def test_a_shapefile_whose_parts_hold_different_counts_is_refused(
     (tmp_path / "one").mkdir()
     other = _lines(tmp_path / "one", "one.shp", ["x"])
     path.with_suffix(part).write_bytes(other.with_suffix(part).read_bytes())
-    shapes, records = ("1", "3") if part == ".shx" else ("3", "1")
-    said = (f"{path}: lines.shx indexes {shapes} shapes but lines.dbf holds {records} records, "
+    shapes, records = ("1 shape", "3 records") if part == ".shx" else ("3 shapes", "1 record")
+    said = (f"{path}: lines.shx indexes {shapes} but lines.dbf holds {records}, "
             "so features would be lost or take another's attributes; copy the .shp, .shx and "
             ".dbf of one export together")
     assert run_cli(["validate", str(path)], capsys) == (2, f"{said}\n", "")

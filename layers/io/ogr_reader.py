@@ -177,7 +177,8 @@ def _check_shapefile_parts(path: Path, notices: GdalNotices) -> None:
     records = int.from_bytes(header[4:8], "little")
     if shapes != records:
         raise InputFileError(notices.name, (
-            f"{shx.name} indexes {shapes:,} shapes but {dbf.name} holds {records:,} records, "
+            f"{shx.name} indexes {shapes:,} shape{'s' if shapes != 1 else ''} but {dbf.name} "
+            f"holds {records:,} record{'s' if records != 1 else ''}, "
             "so features would be lost or take another's attributes; copy the .shp, .shx and "
             ".dbf of one export together"))
 
