@@ -222,3 +222,29 @@ def test_a_shapefile_whose_parts_hold_different_counts_is_refused(
             ".dbf of one export together")
     assert run_cli(["validate", str(path)], capsys) == (2, f"{said}\n", "")
     assert run_cli(["metrics", "--file", str(path)], capsys) == (2, "", f"caspian: error: {said}\n")
+
+
+@pytest.mark.parametrize("name", ["dated.gpkg", "dated.fgb", "dated.parquet"])
+def test_a_null_date_is_no_property_and_a_list_is_a_list(name: str, tmp_path: Path) -> None:
+    # The map's popup showed "opened: NaT" for a date left NULL (as "null" attributes are
+    # left out), and a GeoParquet list [1, 2] as numpy's "[1 2]".
+    frame = geopandas.GeoDataFrame(
+        {"name": ["north", "south"],
+         "opened": pandas.to_datetime(["2020-01-02T03:04:05Z", None])},
+        geometry=[shapely.LineString([(50.0, lat), (51.0, lat)]) for lat in (45.0, 43.0)],
+        crs="EPSG:4326")
+    path = tmp_path / name
+    if path.suffix == ".parquet":
+        frame["stations"] = [[1, 2], [3]]
+        frame.to_parquet(path)
+    else:
+        frame.to_file(path)
+    _, own = read_user_file(path)
+    assert [sorted(record) for record in own] == (
+        [["name", "opened", "stations"], ["name", "stations"]] if path.suffix == ".parquet"
+        else [["name", "opened"], ["name"]])
+    if path.suffix == ".parquet":
+        assert [record["stations"] for record in own] == [[1, 2], [3]]
+        assert all(type(record["stations"]) is list for record in own)
+    collection = user_collection(name, *read_user_file(path))
+    assert "NaT" not in str(collection)

@@ -795,11 +795,24 @@ def _whole_layer(
     if all(batch.own is not None for batch in checked):  # GeoJSON: as the file gives them
         own = [record for batch in checked for record in batch.own or ()]
     else:
-        own = [{key: value for key, value in row.items() if not _is_null(value)}
+        own = [{key: _plain(value) for key, value in row.items() if not _is_null(value)}
                for row in frame[properties].to_dict(orient="records")]
     kept = properties if columns is None else [name for name in properties if name in columns]
     return frame[[*kept, "id", "geometry"]], own
 
 
 def _is_null(value: Any) -> bool:
-    return value is None or (isinstance(value, float) and value != value)
+    """Whether an attribute is null: None, NaN, or pandas' NaT (a null date or time)."""
+    # slow import
+    import pandas
+
+    return value is None or (isinstance(value, float) and value != value) or value is pandas.NaT
+
+
+def _plain(value: Any) -> Any:
+    """An attribute as the popup shows it: a list (Arrow's list type) as a list, not numpy's
+    array, whose text is ``[1 2]``."""
+    # slow import
+    import numpy as np
+
+    return value.tolist() if isinstance(value, np.ndarray) else value
