@@ -5,12 +5,14 @@ same features in GeoJSON are."""
 
 from __future__ import annotations
 
+import json
 import struct
 from pathlib import Path
 
 import geopandas
 import numpy as np
 import pandas
+import pyarrow.parquet
 import pytest
 import shapely
 from caspian.geo.errors import InputError
@@ -248,3 +250,38 @@ def test_a_null_date_is_no_property_and_a_list_is_a_list(name: str, tmp_path: Pa
         assert all(type(record["stations"]) is list for record in own)
     collection = user_collection(name, *read_user_file(path))
     assert "NaT" not in str(collection)
+
+
+_BAD_CRS = ("give it a CRS PROJ knows: ogr2ogr -a_srs EPSG:4326 out.gpkg in (the EPSG code its "
+            "positions are in), or fix a Shapefile's .prj")
+
+
+def test_a_shapefile_whose_prj_is_broken_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # It was "pyogrio.errors.CRSError: missing , or ]" with a traceback.
+    path = _lines(tmp_path, "lines.shp", ["a", "b", "c"])
+    path.with_suffix(".prj").write_text("GEOGCS[cut short", encoding="ascii")
+    code, said, _ = run_cli(["validate", str(path)], capsys)
+    # GDAL's reason (its words vary by version) in the brackets
+    assert code == 2 and said.startswith(f"{path}: the file's CRS cannot be read (")
+    assert said.endswith(f"); {_BAD_CRS}\n") and said.count("\n") == 1
+    for argv in (["metrics", "--file", str(path)],
+                 ["map", "--add", str(path), "-o", str(tmp_path / "map.html")]):
+        assert run_cli(argv, capsys) == (2, "", f"caspian: error: {said}")
+
+
+@pytest.mark.parametrize("crs", ["EPSG:99999999", [1, 2]])
+def test_a_geoparquet_crs_proj_does_not_know_is_one_line(
+    crs: object, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # It was "pyproj.exceptions.CRSError: Invalid projection: ..." with a traceback.
+    table = pyarrow.parquet.read_table(_lines(tmp_path, "lines.parquet", ["a", "b", "c"]))
+    geo = json.loads(table.schema.metadata[b"geo"])
+    geo["columns"]["geometry"]["crs"] = crs
+    path = tmp_path / "odd.parquet"
+    pyarrow.parquet.write_table(table.replace_schema_metadata(
+        {**table.schema.metadata, b"geo": json.dumps(geo).encode()}), path)
+    code, out, _ = run_cli(["validate", str(path)], capsys)
+    assert code == 2 and out.startswith(f"{path}: the file's CRS cannot be read (")
+    assert out.endswith(f"); {_BAD_CRS}\n") and out.count("\n") == 1

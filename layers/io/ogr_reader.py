@@ -95,6 +95,15 @@ def check_field_count(path: Path, fields: int) -> None:
         )
 
 
+def unknown_crs(path: str | Path, exc: Exception) -> InputFileError:
+    """The problem of a file naming a CRS that PROJ cannot read (a Shapefile's .prj cut
+    short, a GeoParquet ``crs`` of another shape), for every reader."""
+    return InputFileError(display_path(path), (
+        f"the file's CRS cannot be read ({first_line(exc)}); give it a CRS PROJ knows: "
+        "ogr2ogr -a_srs EPSG:4326 out.gpkg in (the EPSG code its positions are in), or fix a "
+        "Shapefile's .prj"))
+
+
 def _unreadable(path: Path, format_name: str, exc: Exception) -> InputFileError:
     return InputFileError(display_path(path), f"not readable as {format_name} "
                           f"({first_line(exc)}); check the file")
@@ -220,6 +229,8 @@ def ogr_batches(
                 ), meta["crs"]
         except pyogrio.errors.DataSourceError as exc:
             raise _unreadable(path, format_name, exc) from None
+        except pyogrio.errors.CRSError as exc:
+            raise unknown_crs(path, exc) from None
         finally:
             with notices.caught():  # closing the layer may warn too
                 opened.close()

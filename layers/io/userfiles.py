@@ -53,6 +53,7 @@ from caspian.layers.io.ogr_reader import (
     first_line,
     ogr_batches,
     undecodable_text,
+    unknown_crs,
 )
 from caspian.layers.io.userdata import (
     Problem,
@@ -182,6 +183,14 @@ def _parquet_batches(
         raise InputFileError(name, f"GeoParquet geometry encoded as {meta['encoding']!r}; "
                              "caspian reads WKB: write it again with geometry_encoding='WKB'")
     crs = meta.get("crs", "OGC:CRS84")  # GeoParquet: an absent crs means OGC:CRS84
+    if crs is not None:
+        # slow import: PROJ database
+        import pyproj.exceptions
+
+        try:
+            _transformer(crs if isinstance(crs, str) else json.dumps(crs, sort_keys=True))
+        except pyproj.exceptions.CRSError as exc:  # refused before any batch is read
+            raise unknown_crs(path, exc) from None
     check_field_count(path, len(parquet.schema_arrow.names) - 1)
     for batch in parquet.iter_batches(batch_size=batch_size, row_groups=row_groups):
         yield None, batch.rename_columns(
