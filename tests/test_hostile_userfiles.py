@@ -285,3 +285,27 @@ def test_a_geoparquet_crs_proj_does_not_know_is_one_line(
     code, out, _ = run_cli(["validate", str(path)], capsys)
     assert code == 2 and out.startswith(f"{path}: the file's CRS cannot be read (")
     assert out.endswith(f"); {_BAD_CRS}\n") and out.count("\n") == 1
+
+
+@pytest.mark.parametrize("name", ["drawing.shp", "drawing.parquet"])
+def test_a_local_crs_of_a_cad_drawing_is_one_line_naming_it(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A CAD export's LOCAL_CS (an engineering CRS) ended in "pyproj.exceptions.ProjError:
+    # Error creating Transformer from CRS." with a traceback.
+    local = 'LOCAL_CS["Unknown",UNIT["metre",1]]'
+    path = _lines(tmp_path, name, ["a", "b", "c"])
+    if path.suffix == ".shp":
+        path.with_suffix(".prj").write_text(local, encoding="ascii")
+    else:
+        table = pyarrow.parquet.read_table(path)
+        geo = json.loads(table.schema.metadata[b"geo"])
+        geo["columns"]["geometry"]["crs"] = local
+        pyarrow.parquet.write_table(table.replace_schema_metadata(
+            {**table.schema.metadata, b"geo": json.dumps(geo).encode()}), path)
+    said = (f"{path}: the file's CRS ('Unknown', an engineering CRS) has no transformation to "
+            "WGS84 longitude/latitude; give it the CRS its positions are in (ogr2ogr -a_srs "
+            "EPSG:32639 out.gpkg in, with its EPSG code), or georeference it (QGIS "
+            "Georeferencer)")
+    assert run_cli(["validate", str(path)], capsys) == (2, f"{said}\n", "")
+    assert run_cli(["metrics", "--file", str(path)], capsys) == (2, "", f"caspian: error: {said}\n")

@@ -17,6 +17,7 @@ command line prints), said once per file.
 from __future__ import annotations
 
 import logging
+import os
 import re
 import warnings
 from collections.abc import Iterator
@@ -95,7 +96,7 @@ def check_field_count(path: Path, fields: int) -> None:
         )
 
 
-def unknown_crs(path: str | Path, exc: Exception) -> InputFileError:
+def unknown_crs(path: str | os.PathLike[str], exc: Exception) -> InputFileError:
     """The problem of a file naming a CRS that PROJ cannot read (a Shapefile's .prj cut
     short, a GeoParquet ``crs`` of another shape), for every reader."""
     return InputFileError(display_path(path), (

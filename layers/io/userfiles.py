@@ -183,14 +183,6 @@ def _parquet_batches(
         raise InputFileError(name, f"GeoParquet geometry encoded as {meta['encoding']!r}; "
                              "caspian reads WKB: write it again with geometry_encoding='WKB'")
     crs = meta.get("crs", "OGC:CRS84")  # GeoParquet: an absent crs means OGC:CRS84
-    if crs is not None:
-        # slow import: PROJ database
-        import pyproj.exceptions
-
-        try:
-            _transformer(crs if isinstance(crs, str) else json.dumps(crs, sort_keys=True))
-        except pyproj.exceptions.CRSError as exc:  # refused before any batch is read
-            raise unknown_crs(path, exc) from None
     check_field_count(path, len(parquet.schema_arrow.names) - 1)
     for batch in parquet.iter_batches(batch_size=batch_size, row_groups=row_groups):
         yield None, batch.rename_columns(
@@ -198,10 +190,43 @@ def _parquet_batches(
         ), crs
 
 
+def _crs_key(crs: Any) -> str:
+    """A CRS the file names (text, or GeoParquet's PROJJSON object) as text, to cache by."""
+    return crs if isinstance(crs, str) else json.dumps(crs, sort_keys=True)
+
+
+def check_crs(path: str | os.PathLike[str], crs: Any) -> None:
+    """Refuse a CRS that PROJ cannot read, or cannot take to lon/lat (a CAD drawing's local
+    CRS, another planet's): pyproj raised with a traceback when the first batch was moved.
+
+    Raises
+    ------
+    InputFileError
+        Naming the CRS and how to give the right one.
+    """
+    if crs is None:
+        return
+    # slow import: PROJ database
+    import pyproj.exceptions
+
+    try:
+        _transformer(_crs_key(crs))
+    except pyproj.exceptions.CRSError as exc:
+        raise unknown_crs(path, exc) from None
+    except pyproj.exceptions.ProjError:
+        source = _source_crs(_crs_key(crs))
+        kind = source.type_name[0].lower() + source.type_name[1:]
+        raise InputFileError(display_path(path), (
+            f"the file's CRS ({source.name!r}, {'an' if kind[0] in 'aeiou' else 'a'} {kind}) "
+            "has no transformation to WGS84 longitude/latitude; give it the CRS its positions "
+            "are in (ogr2ogr -a_srs EPSG:32639 out.gpkg in, with its EPSG code), or "
+            "georeference it (QGIS Georeferencer)")) from None
+
+
 def _to_lonlat(geoms: np.ndarray[Any, Any], crs: Any) -> np.ndarray[Any, Any]:
-    """``geoms`` in EPSG:4326 (lon, lat), from the file's CRS (None: taken as lon/lat)."""
-    transformer = None if crs is None else _transformer(
-        crs if isinstance(crs, str) else json.dumps(crs, sort_keys=True))
+    """``geoms`` in EPSG:4326 (lon, lat), from the file's CRS (None: taken as lon/lat;
+    :func:`check_crs` has passed it)."""
+    transformer = None if crs is None else _transformer(_crs_key(crs))
     if transformer is None:
         return geoms
     # slow import: GEOS and numpy
@@ -217,10 +242,18 @@ def _transformer(crs: str) -> Any:
     # slow import: PROJ database
     import pyproj
 
-    source = pyproj.CRS.from_user_input(json.loads(crs) if crs.startswith("{") else crs)
+    source = _source_crs(crs)
     if source.equals("EPSG:4326", ignore_axis_order=True) or source.equals("OGC:CRS84"):
         return None
     return pyproj.Transformer.from_crs(source, "EPSG:4326", always_xy=True)
+
+
+def _source_crs(crs: str) -> Any:
+    """The pyproj CRS of ``crs`` (text or PROJJSON)."""
+    # slow import: PROJ database
+    import pyproj
+
+    return pyproj.CRS.from_user_input(json.loads(crs) if crs.startswith("{") else crs)
 
 
 def _transformed(transformer: Any, xy: Any) -> Any:
@@ -554,6 +587,7 @@ def _batches(
     for name, batch, crs in batches:
         if name != layer:  # the next layer of a file of several: its rows and ids start anew
             layer, first_row, ids_seen = name, 0, {}
+        check_crs(path, crs)  # cached: parsed once per file
         yield _check_batch(batch, crs, first_row, geometry_types, allow_null_geometry, layer,
                            ids_seen)
         first_row += batch.num_rows
