@@ -309,3 +309,20 @@ def test_a_local_crs_of_a_cad_drawing_is_one_line_naming_it(
             "Georeferencer)")
     assert run_cli(["validate", str(path)], capsys) == (2, f"{said}\n", "")
     assert run_cli(["metrics", "--file", str(path)], capsys) == (2, "", f"caspian: error: {said}\n")
+
+
+def test_geojson_lines_saved_with_a_byte_order_mark_is_told_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Notepad and PowerShell's "Out-File -Encoding utf8" write a BOM; GDAL skips the first
+    # record then, and the line said only "GDAL read 1 features of 2 records; check the file
+    # (ogrinfo -al) or save it as GeoJSON".
+    record = ('{"type": "Feature", "properties": {"name": "%s"}, "geometry": {"type": '
+              '"LineString", "coordinates": [[50, %d], [51, %d]]}}\r\n')
+    path = tmp_path / "lines.geojsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + (record % ("north", 44, 44) + record % ("south", 43, 43))
+                     .encode("ascii"))
+    said = (f"{path}: line 1 starts with a UTF-8 byte-order mark (BOM), after which GDAL skips "
+            "the record, so its feature would be lost; save the file as UTF-8 without a BOM")
+    assert run_cli(["validate", str(path)], capsys) == (2, f"{said}\n", "")
+    assert run_cli(["metrics", "--file", str(path)], capsys) == (2, "", f"caspian: error: {said}\n")

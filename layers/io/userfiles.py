@@ -23,6 +23,7 @@ the feature (its row, counted from 0) and the fix.
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import struct
@@ -636,6 +637,11 @@ def check_every_record_read(path: Path, rows: int) -> None:
     if rows >= records:
         return
     for number, text in _sequence_records(path):
+        if text.lstrip(b"\x1e").startswith(codecs.BOM_UTF8):  # json.loads reads it, GDAL not
+            raise InputFileError(display_path(path), (
+                f"line {number} starts with a UTF-8 byte-order mark (BOM), after which GDAL "
+                "skips the record, so its feature would be lost; save the file as UTF-8 "
+                "without a BOM"))
         try:
             record = json.loads(text)
         except ValueError as exc:
