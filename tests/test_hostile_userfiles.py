@@ -303,9 +303,9 @@ def test_a_local_crs_of_a_cad_drawing_is_one_line_naming_it(
         geo["columns"]["geometry"]["crs"] = local
         pyarrow.parquet.write_table(table.replace_schema_metadata(
             {**table.schema.metadata, b"geo": json.dumps(geo).encode()}), path)
-    said = (f"{path}: the file's CRS ('Unknown', an engineering CRS) has no transformation to "
-            "WGS84 longitude/latitude; give it the CRS its positions are in (ogr2ogr -a_srs "
-            "EPSG:32639 out.gpkg in, with its EPSG code), or georeference it (QGIS "
+    said = (f"{path}: the file's CRS ('Unknown', an engineering CRS) does not place its "
+            "positions on the Earth's surface; give it the CRS its positions are in (ogr2ogr "
+            "-a_srs EPSG:32639 out.gpkg in, with its EPSG code), or georeference it (QGIS "
             "Georeferencer)")
     assert run_cli(["validate", str(path)], capsys) == (2, f"{said}\n", "")
     assert run_cli(["metrics", "--file", str(path)], capsys) == (2, "", f"caspian: error: {said}\n")
@@ -326,3 +326,24 @@ def test_geojson_lines_saved_with_a_byte_order_mark_is_told_so(
             "the record, so its feature would be lost; save the file as UTF-8 without a BOM")
     assert run_cli(["validate", str(path)], capsys) == (2, f"{said}\n", "")
     assert run_cli(["metrics", "--file", str(path)], capsys) == (2, "", f"caspian: error: {said}\n")
+
+
+@pytest.mark.parametrize("crs, named", [("EPSG:4978", "'WGS 84', a geocentric CRS"),
+                                        ("EPSG:5773", "'EGM96 height', a vertical CRS")])
+def test_a_crs_that_is_no_map_of_the_surface_is_refused_not_measured(
+    crs: str, named: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Declared geocentric (ECEF metres), the three lines measured 0.0 km each, silently; as a
+    # vertical CRS 111.2 km each (their axes read swapped) instead of 78.8, 80.2 and 81.5.
+    path = _lines(tmp_path, "lines.parquet", ["a", "b", "c"])
+    table = pyarrow.parquet.read_table(path)
+    geo = json.loads(table.schema.metadata[b"geo"])
+    geo["columns"]["geometry"]["crs"] = crs
+    pyarrow.parquet.write_table(table.replace_schema_metadata(
+        {**table.schema.metadata, b"geo": json.dumps(geo).encode()}), path)
+    code, out, err = run_cli(["metrics", "--file", str(path)], capsys)
+    assert (code, out) == (2, "")
+    assert err == (f"caspian: error: {path}: the file's CRS ({named}) does not place its "
+                   "positions on the Earth's surface; give it the CRS its positions are in "
+                   "(ogr2ogr -a_srs EPSG:32639 out.gpkg in, with its EPSG code), or "
+                   "georeference it (QGIS Georeferencer)\n")

@@ -197,8 +197,10 @@ def _crs_key(crs: Any) -> str:
 
 
 def check_crs(path: str | os.PathLike[str], crs: Any) -> None:
-    """Refuse a CRS that PROJ cannot read, or cannot take to lon/lat (a CAD drawing's local
-    CRS, another planet's): pyproj raised with a traceback when the first batch was moved.
+    """Refuse a CRS that PROJ cannot read, or that does not place positions on the Earth's
+    surface: a CAD drawing's local (engineering) CRS or another planet's raised with a
+    traceback when the first batch was moved, a geocentric one measured 0 km and a vertical
+    one swapped the axes, silently.
 
     Raises
     ------
@@ -210,18 +212,22 @@ def check_crs(path: str | os.PathLike[str], crs: Any) -> None:
     # slow import: PROJ database
     import pyproj.exceptions
 
+    key = _crs_key(crs)
     try:
-        _transformer(_crs_key(crs))
+        source = _source_crs(key)
+        if source.is_geographic or source.is_projected:
+            _transformer(key)
+            return
     except pyproj.exceptions.CRSError as exc:
         raise unknown_crs(path, exc) from None
     except pyproj.exceptions.ProjError:
-        source = _source_crs(_crs_key(crs))
-        kind = source.type_name[0].lower() + source.type_name[1:]
-        raise InputFileError(display_path(path), (
-            f"the file's CRS ({source.name!r}, {'an' if kind[0] in 'aeiou' else 'a'} {kind}) "
-            "has no transformation to WGS84 longitude/latitude; give it the CRS its positions "
-            "are in (ogr2ogr -a_srs EPSG:32639 out.gpkg in, with its EPSG code), or "
-            "georeference it (QGIS Georeferencer)")) from None
+        pass  # no transformation to lon/lat on the Earth (Mars's): said below
+    kind = source.type_name[0].lower() + source.type_name[1:]
+    raise InputFileError(display_path(path), (
+        f"the file's CRS ({source.name!r}, {'an' if kind[0] in 'aeiou' else 'a'} {kind}) does "
+        "not place its positions on the Earth's surface; give it the CRS its positions are in "
+        "(ogr2ogr -a_srs EPSG:32639 out.gpkg in, with its EPSG code), or georeference it (QGIS "
+        "Georeferencer)"))
 
 
 def _to_lonlat(geoms: np.ndarray[Any, Any], crs: Any) -> np.ndarray[Any, Any]:
@@ -249,8 +255,9 @@ def _transformer(crs: str) -> Any:
     return pyproj.Transformer.from_crs(source, "EPSG:4326", always_xy=True)
 
 
+@lru_cache(maxsize=8)
 def _source_crs(crs: str) -> Any:
-    """The pyproj CRS of ``crs`` (text or PROJJSON)."""
+    """The pyproj CRS of ``crs`` (text or PROJJSON); cached, as :func:`_transformer`."""
     # slow import: PROJ database
     import pyproj
 
