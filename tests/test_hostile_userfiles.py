@@ -347,3 +347,22 @@ def test_a_crs_that_is_no_map_of_the_surface_is_refused_not_measured(
                    "positions on the Earth's surface; give it the CRS its positions are in "
                    "(ogr2ogr -a_srs EPSG:32639 out.gpkg in, with its EPSG code), or "
                    "georeference it (QGIS Georeferencer)\n")
+
+
+def test_a_property_name_a_shapefile_cut_to_ten_characters_is_said_not_lost_silently(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # dBase keeps 10 characters of a field name: published_length_km became "published_",
+    # and metrics showed no published length and no delta, without a word.
+    frame = geopandas.GeoDataFrame(
+        {"name": ["north"], "published_length_km": [80.0], "geometry_accuracy": ["traced"]},
+        geometry=[shapely.LineString([(50.0, 45.0), (51.0, 45.0)])], crs="EPSG:4326")
+    path = tmp_path / "lines.shp"
+    with pytest.warns(RuntimeWarning, match="laundered"):
+        frame.to_file(path)
+    code, out, err = run_cli(["metrics", "--file", str(path)], capsys)
+    assert code == 0 and "78.8" in out
+    assert err == (f"caspian: {path}: fields 'published_' and 'geometry_a' may be "
+                   "published_length_km and geometry_accuracy cut to 10 characters (a "
+                   "Shapefile's limit), so they are not read as such; rename them, or give a "
+                   "GeoPackage\n")

@@ -193,14 +193,42 @@ def _check_shapefile_parts(path: Path, notices: GdalNotices) -> None:
             ".dbf of one export together"))
 
 
+#: The longest field name a Shapefile's dBase table keeps; GDAL cuts longer ones.
+_DBASE_NAME_CHARS = 10
+
+
+def _and(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+def _say_cut_field_names(fields: list[str], wanted: tuple[str, ...],
+                         notices: GdalNotices) -> None:
+    """Say which fields of a Shapefile look like ``wanted`` names cut to 10 characters
+    (``published_`` for ``published_length_km``): read by their whole names, they would be
+    lost without a word."""
+    # reversed: of two names one field may be cut from, the first wanted is said
+    cut = {field: name for field in fields for name in reversed(wanted)
+           if len(name) > _DBASE_NAME_CHARS and name[:_DBASE_NAME_CHARS] == field
+           and name not in fields}
+    if not cut:
+        return
+    one = len(cut) == 1
+    logger.warning(
+        "%s: field%s %s may be %s cut to %d characters (a Shapefile's limit), so %s not read "
+        "as such; rename %s, or give a GeoPackage", notices.name, "" if one else "s",
+        _and([repr(field) for field in cut]), _and(list(cut.values())), _DBASE_NAME_CHARS,
+        "it is" if one else "they are", "it" if one else "them")
+
+
 def ogr_batches(
-    path: Path, format_name: str, batch_size: int
+    path: Path, format_name: str, batch_size: int, wanted: tuple[str, ...] = ()
 ) -> Iterator[tuple[str | None, pyarrow.RecordBatch, Any]]:
     """``(layer, batch, crs)`` of every vector layer in turn, through pyogrio's Arrow reader.
 
     ``layer`` is the layer's name when the file holds several vector layers, None when it
     holds one (its features are then the file's, as in a one-layer format). The geometry
-    column is named ``geometry``.
+    column is named ``geometry``. ``wanted``: the property names the caller reads, said when
+    a Shapefile holds them cut to 10 characters.
     """
     # slow import: GDAL
     import pyogrio
@@ -219,6 +247,8 @@ def ogr_batches(
                 meta, reader = opened.enter_context(pyogrio.open_arrow(
                     path, layer=layer, batch_size=batch_size, use_pyarrow=True))
             check_field_count(path, len(meta["fields"]))
+            if format_name == "Shapefile":
+                _say_cut_field_names([str(field) for field in meta["fields"]], wanted, notices)
             name = meta["geometry_name"] or "wkb_geometry"
             while True:
                 with notices.caught():

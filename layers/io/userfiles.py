@@ -590,7 +590,7 @@ def _batches(
         # GDAL calls a file of no record "not recognized as being in a supported file format"
         raise InputFileError(display_path(path), NO_FEATURES)
     else:
-        batches = ogr_batches(Path(path), entry.name, batch_size)
+        batches = ogr_batches(Path(path), entry.name, batch_size, tuple(columns or ()))
     layer, ids_seen = None, dict[str, int]()
     for name, batch, crs in batches:
         if name != layer:  # the next layer of a file of several: its rows and ids start anew
