@@ -366,3 +366,25 @@ def test_a_property_name_a_shapefile_cut_to_ten_characters_is_said_not_lost_sile
                    "published_length_km and geometry_accuracy cut to 10 characters (a "
                    "Shapefile's limit), so they are not read as such; rename them, or give a "
                    "GeoPackage\n")
+
+
+@pytest.mark.parametrize("name", ["lines.gpkg", "lines.parquet"])
+def test_an_attribute_called_geometry_is_kept_beside_the_geometry_as_in_geojson(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A GeoPackage's geometry column is "geom": a text attribute "geometry" beside it ended in
+    # "KeyError: 'Field "geometry" exists 2 times in schema'" with a traceback.
+    frame = geopandas.GeoDataFrame(
+        {"name": ["north"], "geometry": ["schematic"],
+         "geom": geopandas.GeoSeries([shapely.LineString([(50.0, 45.0), (51.0, 45.0)])])},
+        geometry="geom", crs="EPSG:4326")
+    path = tmp_path / name
+    if path.suffix == ".parquet":
+        frame.to_parquet(path)
+    else:
+        frame.to_file(path)
+    read, own = read_user_file(path)
+    assert read["property_geometry"].tolist() == ["schematic"]
+    assert own == [{"name": "north", "property_geometry": "schematic"}]
+    assert read.geometry.iloc[0].equals(shapely.LineString([(50.0, 45.0), (51.0, 45.0)]))
+    assert run_cli(["validate", str(path)], capsys) == (0, "ok: 1 feature\n", "")

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from caspian.layers.io.fileio import InputFileError, display_path
-from caspian.layers.io.userdata import MAX_PROPERTY_COLUMNS
+from caspian.layers.io.userdata import MAX_PROPERTY_COLUMNS, geometry_first
 
 if TYPE_CHECKING:
     import pyarrow
@@ -256,8 +256,7 @@ def ogr_batches(
                 if batch is None:
                     break
                 yield None if len(layers) == 1 else layer, batch.rename_columns(
-                    ["geometry" if column == name else column for column in batch.schema.names]
-                ), meta["crs"]
+                    geometry_first(batch.schema.names, name)), meta["crs"]
         except pyogrio.errors.DataSourceError as exc:
             raise _unreadable(path, format_name, exc) from None
         except pyogrio.errors.CRSError as exc:

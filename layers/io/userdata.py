@@ -254,6 +254,18 @@ EMPTY_FILE = "file is empty; it should hold a GeoJSON FeatureCollection"
 TOO_DEEP = "JSON nested too deeply to be GeoJSON; check the file"
 
 
+#: The column of a property (an attribute) called ``geometry``, beside the frame's geometry.
+PROPERTY_GEOMETRY = "property_geometry"
+
+
+def geometry_first(names: list[str], geometry: str) -> list[str]:
+    """Column ``names`` of a file read through Arrow, its geometry column ``geometry`` named
+    ``geometry`` and an attribute of that name :data:`PROPERTY_GEOMETRY`, as in GeoJSON (a
+    GeoPackage's geometry column is ``geom``, so a text attribute may be ``geometry``)."""
+    return ["geometry" if name == geometry else PROPERTY_GEOMETRY if name == "geometry"
+            else name for name in names]
+
+
 def json_decoder(duplicates: list[str]) -> json.JSONDecoder:
     """The strict decoder: NaN and Infinity kept as :class:`BadNumber`, integers of more
     than 300 digits too, and each key an object repeats appended to ``duplicates``."""
@@ -587,7 +599,7 @@ def features_frame(
     for index, feature in enumerate(features, first_index):
         row = dict(feature.get("properties") or {})
         if "geometry" in row:
-            row["property_geometry"] = row.pop("geometry")
+            row[PROPERTY_GEOMETRY] = row.pop("geometry")
         if "id" in row:
             row["property_id"] = row.pop("id")
         row["id"] = feature.get("id", index)

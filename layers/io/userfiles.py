@@ -64,6 +64,7 @@ from caspian.layers.io.userdata import (
     document_features,
     features_frame,
     gc_paused,
+    geometry_first,
     kept_columns,
     problems_of,
     read_options,
@@ -186,9 +187,7 @@ def _parquet_batches(
     crs = meta.get("crs", "OGC:CRS84")  # GeoParquet: an absent crs means OGC:CRS84
     check_field_count(path, len(parquet.schema_arrow.names) - 1)
     for batch in parquet.iter_batches(batch_size=batch_size, row_groups=row_groups):
-        yield None, batch.rename_columns(
-            ["geometry" if name_ == column else name_ for name_ in batch.schema.names]
-        ), crs
+        yield None, batch.rename_columns(geometry_first(batch.schema.names, column)), crs
 
 
 def _crs_key(crs: Any) -> str:
