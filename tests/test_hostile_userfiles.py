@@ -12,6 +12,7 @@ from pathlib import Path
 import geopandas
 import numpy as np
 import pandas
+import pyarrow
 import pyarrow.parquet
 import pytest
 import shapely
@@ -388,3 +389,19 @@ def test_an_attribute_called_geometry_is_kept_beside_the_geometry_as_in_geojson(
     assert own == [{"name": "north", "property_geometry": "schematic"}]
     assert read.geometry.iloc[0].equals(shapely.LineString([(50.0, 45.0), (51.0, 45.0)]))
     assert run_cli(["validate", str(path)], capsys) == (0, "ok: 1 feature\n", "")
+
+
+def test_a_geoparquet_with_two_columns_of_one_name_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # pyarrow writes two columns "name" (pandas cannot): metrics ended in "AttributeError:
+    # 'DataFrame' object has no attribute 'tolist'" with a traceback; validate said "ok".
+    table = pyarrow.parquet.read_table(_lines(tmp_path, "lines.parquet", ["a", "b", "c"]))
+    doubled = pyarrow.Table.from_arrays(
+        [table.column("name"), table.column("name"), table.column("geometry")],
+        names=["name", "name", "geometry"]).replace_schema_metadata(table.schema.metadata)
+    path = tmp_path / "doubled.parquet"
+    pyarrow.parquet.write_table(doubled, path)
+    said = f"{path}: the file has 2 attribute fields named 'name'; rename one of them"
+    assert run_cli(["validate", str(path)], capsys) == (2, f"{said}\n", "")
+    assert run_cli(["metrics", "--file", str(path)], capsys) == (2, "", f"caspian: error: {said}\n")

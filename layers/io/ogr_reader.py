@@ -20,6 +20,7 @@ import logging
 import os
 import re
 import warnings
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -83,10 +84,17 @@ def first_line(exc: Exception) -> str:
     return re.split(r"[.;] ", line, maxsplit=1)[0].rstrip(".")
 
 
-def check_field_count(path: Path, fields: int) -> None:
+def check_fields(path: Path, names: list[str]) -> None:
     """Refuse a file of more attribute fields than a table takes columns: a batch holds a
     cell for every row and field (GeoJSON Lines of 1,000 features, each with 100 keys of its
-    own, make 100,000 fields; GDAL read it for minutes at 1.3 GB)."""
+    own, make 100,000 fields; GDAL read it for minutes at 1.3 GB), or of two fields of one
+    name (pyarrow writes them; pandas then gives a table for the one name, and the commands
+    failed with a traceback)."""
+    fields = len(names)
+    twice = next((name for name, count in Counter(names).items() if count > 1), None)
+    if twice is not None:
+        raise InputFileError(display_path(path), f"the file has {names.count(twice)} attribute "
+                             f"fields named {twice!r}; rename one of them")
     if fields > MAX_PROPERTY_COLUMNS:
         raise InputFileError(
             display_path(path),
@@ -246,7 +254,7 @@ def ogr_batches(
             with notices.caught():
                 meta, reader = opened.enter_context(pyogrio.open_arrow(
                     path, layer=layer, batch_size=batch_size, use_pyarrow=True))
-            check_field_count(path, len(meta["fields"]))
+            check_fields(path, [str(field) for field in meta["fields"]])
             if format_name == "Shapefile":
                 _say_cut_field_names([str(field) for field in meta["fields"]], wanted, notices)
             name = meta["geometry_name"] or "wkb_geometry"

@@ -50,7 +50,7 @@ from caspian.layers.io.geojson_rules import (
 )
 from caspian.layers.io.geojson_stream import CollectionReader
 from caspian.layers.io.ogr_reader import (
-    check_field_count,
+    check_fields,
     first_line,
     ogr_batches,
     undecodable_text,
@@ -185,7 +185,7 @@ def _parquet_batches(
         raise InputFileError(name, f"GeoParquet geometry encoded as {meta['encoding']!r}; "
                              "caspian reads WKB: write it again with geometry_encoding='WKB'")
     crs = meta.get("crs", "OGC:CRS84")  # GeoParquet: an absent crs means OGC:CRS84
-    check_field_count(path, len(parquet.schema_arrow.names) - 1)
+    check_fields(path, [name_ for name_ in parquet.schema_arrow.names if name_ != column])
     for batch in parquet.iter_batches(batch_size=batch_size, row_groups=row_groups):
         yield None, batch.rename_columns(geometry_first(batch.schema.names, column)), crs
 
