@@ -405,3 +405,22 @@ def test_a_geoparquet_with_two_columns_of_one_name_is_one_line(
     said = f"{path}: the file has 2 attribute fields named 'name'; rename one of them"
     assert run_cli(["validate", str(path)], capsys) == (2, f"{said}\n", "")
     assert run_cli(["metrics", "--file", str(path)], capsys) == (2, "", f"caspian: error: {said}\n")
+
+
+def test_a_russian_shapefile_without_its_cpg_is_told_cp1251_not_cp1252(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The fix said "e.g. CP1252": a .cpg of CP1252 then read 'Áàêó–Òáèëèñè' without a word.
+    frame = geopandas.GeoDataFrame(
+        {"name": ["Баку–Тбилиси"]},
+        geometry=[shapely.LineString([(50.0, 45.0), (51.0, 45.0)])], crs="EPSG:4326")
+    path = tmp_path / "routes.shp"
+    frame.to_file(path, encoding="cp1251")
+    path.with_suffix(".cpg").unlink()  # as a file copied without it, or from old software
+    assert run_cli(["validate", str(path)], capsys) == (2, (
+        f"{path}: feature 0: attribute 'name' is not UTF-8 (byte 0xc1 at byte 0): the text is "
+        "in another encoding than the file declares; read as CP1251 it says 'Баку–Тбилиси': "
+        "if so, name that encoding (a Shapefile's .cpg: CP1251), or save the file again as "
+        "UTF-8\n"), "")
+    path.with_suffix(".cpg").write_text("CP1251", encoding="ascii")  # the fix it names
+    assert read_user_file(path)[0]["name"].tolist() == ["Баку–Тбилиси"]

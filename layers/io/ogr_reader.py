@@ -274,6 +274,15 @@ def ogr_batches(
                 opened.close()
 
 
+def likely_encoding(value: bytes) -> str:
+    """The legacy code page ``value`` is most likely in: CP1251 (Russian, Kazakh in Cyrillic)
+    when at least half its letters are bytes above ASCII, as in Cyrillic text; otherwise
+    CP1252 (Latin text with a few accented letters)."""
+    high = sum(byte >= 0x80 for byte in value)
+    letters = high + sum(chr(byte).isalpha() for byte in value if byte < 0x80)
+    return "cp1251" if letters and 2 * high >= letters else "cp1252"
+
+
 def undecodable_text(
     batch: pyarrow.RecordBatch, first_row: int
 ) -> tuple[pyarrow.RecordBatch, list[tuple[int, str]]]:
@@ -307,10 +316,14 @@ def undecodable_text(
                 values[row] = value.decode("utf-8")
             except UnicodeDecodeError as exc:
                 values[row] = None
+                encoding = likely_encoding(value)
+                preview = value.decode(encoding, "replace")
                 problems.append((first_row + row, (
                     f"attribute {field.name!r} is not UTF-8 (byte 0x{value[exc.start]:02x} at "
                     f"byte {exc.start}): the text is in another encoding than the file "
-                    "declares; name the right one (a Shapefile's .cpg, e.g. CP1252) or save "
-                    "the file again as UTF-8")))
+                    f"declares; read as {encoding.upper()} it says "
+                    f"{preview if len(preview) <= 40 else preview[:39] + '…'!r}: if so, name "
+                    f"that encoding (a Shapefile's .cpg: {encoding.upper()}), or save the file "
+                    "again as UTF-8")))
         batch = batch.set_column(index, field, pyarrow.array(values, type=field.type))
     return batch, problems
