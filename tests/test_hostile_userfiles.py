@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import struct
+import zipfile
 from pathlib import Path
 
 import geopandas
@@ -424,3 +425,20 @@ def test_a_russian_shapefile_without_its_cpg_is_told_cp1251_not_cp1252(
         "UTF-8\n"), "")
     path.with_suffix(".cpg").write_text("CP1251", encoding="ascii")  # the fix it names
     assert read_user_file(path)[0]["name"].tolist() == ["Баку–Тбилиси"]
+
+
+def test_a_zipped_shapefile_is_told_to_be_unpacked_and_given_as_its_shp(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # It said "a ZIP archive (a KMZ or a zipped shapefile?); unpack it and convert it (ogr2ogr
+    # -f GeoJSON out.geojson in.shp)": caspian reads the .shp itself.
+    shapefile = _lines(tmp_path, "lines.shp", ["a", "b", "c"])
+    path = tmp_path / "lines.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        for part in sorted(tmp_path.glob("lines.*")):
+            if part != path:
+                archive.write(part, f"data/{part.name}")
+    assert run_cli(["metrics", "--file", str(path)], capsys) == (2, "", (
+        f"caspian: error: {path}: not GeoJSON: the file is a zipped shapefile (data/lines.cpg "
+        "first); unpack it (unzip) and give its .shp\n"))
+    assert run_cli(["metrics", "--file", str(shapefile)], capsys)[0] == 0

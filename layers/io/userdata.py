@@ -166,9 +166,27 @@ _BINARY_FORMATS: tuple[tuple[bytes, str], ...] = (
 )
 
 
+#: Suffixes of the files a shapefile is made of (GDAL's and ESRI's).
+_SHAPEFILE_PARTS = frozenset({"shp", "shx", "dbf", "prj", "cpg", "qix", "sbn", "sbx"})
+
+
+def _zip_first_entry(head: bytes) -> str | None:
+    """The name of the first file in a ZIP archive starting ``head``, from its local header
+    (the archive's directory is at its end, past what a streamed read has seen)."""
+    if not head.startswith(b"PK\x03\x04") or len(head) < 30:
+        return None
+    flags, length = int.from_bytes(head[6:8], "little"), int.from_bytes(head[26:28], "little")
+    name = head[30:30 + length]
+    return name.decode("utf-8" if flags & 0x800 else "cp437", "replace") or None
+
+
 def refuse_binary(head: bytes) -> None:
     """Refuse a file whose first bytes show another format (gzip, ZIP, SQLite, UTF-16, XML,
     ...): a JSON text never starts with ``<``."""
+    zipped = _zip_first_entry(head)
+    if zipped is not None and zipped.rsplit(".", 1)[-1].lower() in _SHAPEFILE_PARTS:
+        raise UnusableError(f"not GeoJSON: the file is a zipped shapefile ({zipped} first); "
+                            "unpack it (unzip) and give its .shp")
     for magic, what in _BINARY_FORMATS:
         if head.startswith(magic):
             raise UnusableError(f"not GeoJSON: the file is {what}")
