@@ -442,3 +442,19 @@ def test_a_zipped_shapefile_is_told_to_be_unpacked_and_given_as_its_shp(
         f"caspian: error: {path}: not GeoJSON: the file is a zipped shapefile (data/lines.cpg "
         "first); unpack it (unzip) and give its .shp\n"))
     assert run_cli(["metrics", "--file", str(shapefile)], capsys)[0] == 0
+
+
+def test_a_geoparquet_covering_bbox_column_is_no_property_of_the_features(
+    tmp_path: Path,
+) -> None:
+    # GeoParquet 1.1's per-row bounding box (geopandas write_covering_bbox=True; GDAL 3.9+
+    # writes "geometry_bbox" by default) was shown in every popup as "bbox: {"xmin": 50.0, ...".
+    path = tmp_path / "lines.parquet"
+    frame = geopandas.GeoDataFrame(
+        {"name": ["north"]}, geometry=[shapely.LineString([(50.0, 45.0), (51.0, 45.0)])],
+        crs="EPSG:4326")
+    frame.to_parquet(path, write_covering_bbox=True)
+    assert "bbox" in pyarrow.parquet.read_schema(path).names
+    read, own = read_user_file(path)
+    assert own == [{"name": "north"}]
+    assert list(read.columns) == ["name", "id", "geometry"]

@@ -187,9 +187,23 @@ def _parquet_batches(
         raise InputFileError(name, f"GeoParquet geometry encoded as {meta['encoding']!r}; "
                              "caspian reads WKB: write it again with geometry_encoding='WKB'")
     crs = meta.get("crs", "OGC:CRS84")  # GeoParquet: an absent crs means OGC:CRS84
-    check_fields(path, [name_ for name_ in parquet.schema_arrow.names if name_ != column])
-    for batch in parquet.iter_batches(batch_size=batch_size, row_groups=row_groups):
+    coverings = _covering_columns(meta)
+    fields = [name_ for name_ in parquet.schema_arrow.names if name_ not in coverings]
+    check_fields(path, [name_ for name_ in fields if name_ != column])
+    for batch in parquet.iter_batches(batch_size=batch_size, row_groups=row_groups,
+                                      columns=fields):
         yield None, batch.rename_columns(geometry_first(batch.schema.names, column)), crs
+
+
+def _covering_columns(meta: dict[str, Any]) -> set[str]:
+    """The columns GeoParquet 1.1 names as the geometry's covering (a per-row bounding box:
+    geopandas' ``write_covering_bbox``, GDAL's ``geometry_bbox``): an index of the file, not a
+    property of its features."""
+    covering = meta.get("covering")
+    boxes = covering.get("bbox") if isinstance(covering, dict) else None
+    if not isinstance(boxes, dict):
+        return set()
+    return {str(where[0]) for where in boxes.values() if isinstance(where, list) and where}
 
 
 @dataclass(frozen=True)
