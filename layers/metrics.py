@@ -43,7 +43,7 @@ from caspian.layers.catalog.loading import catalog_frame
 from caspian.layers.catalog.schema import USER_PROPERTIES
 from caspian.layers.io.fileio import display_path
 from caspian.layers.io.userdata import read_user_geojson
-from caspian.layers.io.userfiles import streams, user_layer_batches
+from caspian.layers.io.userfiles import NO_FEATURES, streams, user_layer_batches
 from caspian.layers.routing.sea import sea_distance_matrix_m
 
 if TYPE_CHECKING:
@@ -377,7 +377,7 @@ def file_metrics(
                  user_layer_batches(path, columns=INPUT_COLUMNS), key=itemgetter(0))]
     frames = [part for part in parts if part is not None]
     if not frames:
-        raise InputError(f"{display_path(path)}: the file holds no features; add some")
+        raise InputError(f"{display_path(path)}: {NO_FEATURES}")
     return frames[0] if len(frames) == 1 else pandas.concat(frames, ignore_index=True)
 
 

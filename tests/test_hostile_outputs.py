@@ -16,6 +16,7 @@ import numpy as np
 import pytest
 from caspian.layers.io.errors import OutputError
 from caspian.layers.io.fileio import atomic_path, write_text_atomic
+from cli_support import run_cli
 from hostile_support import device, leftovers, one_error_line, run, user_file
 
 EXPORT_CSV = ("export", "btc_pipeline", "--format", "csv", "-o")
@@ -47,6 +48,21 @@ def test_a_dangling_symlink_in_a_split_folder_cannot_send_a_layer_elsewhere(
     assert "context.kml is a symbolic link" in line
     assert not outside.parent.exists()
     assert leftovers(folder) == []
+
+
+def test_a_folder_named_like_a_layers_file_in_a_split_folder_is_named_as_in_the_way(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    # It said "split/btc_pipeline.geojson is a folder; give a file name, e.g.
+    # split/btc_pipeline.geojson/out": a name the user never gave, and no way to give one.
+    folder = tmp_path / "split"
+    (folder / "btc_pipeline.geojson").mkdir(parents=True)
+    code, out, err = run_cli(["export", "btc_pipeline", "zangezur_corridor", "--format",
+                              "geojson", "--split", "-o", str(folder)], capsys)
+    assert (code, out, err) == (2, "", (
+        f"caspian: error: {folder / 'btc_pipeline.geojson'} is a folder where layer "
+        "btc_pipeline's file goes; move or remove it, or split into another folder\n"))
+    assert sorted(os.listdir(folder)) == ["btc_pipeline.geojson"]
 
 
 def test_a_chain_of_symlinks_into_another_folder_keeps_every_link(tmp_path: Path) -> None:

@@ -407,12 +407,15 @@ def test_a_shapefile_whose_cpg_names_the_wrong_encoding_names_each_feature(
     pyogrio.write_dataframe(routes, path, encoding="latin1")
     path.with_suffix(".cpg").write_text("UTF-8", encoding="ascii")
     code, out, err = run_cli(["validate", str(path)], capsys)
-    fix = ("the text is in another encoding than the file declares; name the right one (a "
-           "Shapefile's .cpg, e.g. CP1252) or save the file again as UTF-8")
+    fix = ("the text is in another encoding than the file declares; read as CP1252 it says "
+           "{!r}: if so, name that encoding (a Shapefile's .cpg: CP1252), or save the file "
+           "again as UTF-8")
     assert (code, err) == (2, "")
     assert out.splitlines() == [
-        f"{path}: feature 0: attribute 'name' is not UTF-8 (byte 0xe9 at byte 3): {fix}",
-        f"{path}: feature 1: attribute 'name' is not UTF-8 (byte 0xfc at byte 2): {fix}"]
+        f"{path}: feature 0: attribute 'name' is not UTF-8 (byte 0xe9 at byte 3): "
+        + fix.format("Café"),
+        f"{path}: feature 1: attribute 'name' is not UTF-8 (byte 0xfc at byte 2): "
+        + fix.format("Grüner Weg")]
     code, out, err = run_cli(["metrics", "--file", str(path)], capsys)
     assert (code, out) == (2, "")
     assert err.startswith(f"caspian: error: {path}: feature 0: attribute 'name' is not UTF-8")

@@ -26,7 +26,7 @@ from caspian.layers.export.frame import (
     to_geodataframe,
 )
 from caspian.layers.io.errors import OutputError
-from caspian.layers.io.fileio import atomic_path, output_path
+from caspian.layers.io.fileio import atomic_path, display_path, output_path
 
 __all__ = [
     "COLUMNS",
@@ -48,7 +48,13 @@ def _split_targets(fmt: str, output: Path, layers: Sequence[Layer]) -> list[Path
         raise OutputError(f"split=True writes one file per layer into a folder, and {output} "
                           "is not one; create it first (mkdir) or drop split=True",
                           path=output, reason="not a folder", options=("split",))
-    return [output / f"{layer.id}{entry.suffix}" for layer in layers]
+    targets = [output / f"{layer.id}{entry.suffix}" for layer in layers]
+    for layer, target in zip(layers, targets, strict=True):
+        if os.path.isdir(target):  # the name is ours, not the caller's: say what is in the way
+            raise OutputError(f"{display_path(target)} is a folder where layer {layer.id}'s "
+                              "file goes; move or remove it, or split into another folder",
+                              path=target, reason="a folder in the way")
+    return targets
 
 
 def resolve_format(fmt: str | None, output: str | os.PathLike[str], split: bool = False) -> str:

@@ -234,8 +234,7 @@ def check_features(ctx: Context, features: list[Any], first_index: int = 0) -> N
         if _usable_id(feature_id):
             key = str(feature_id)
             if key in ctx.ids_seen:
-                ctx.add(index, feature_id, f"duplicate id {feature_id!r} (feature "
-                        f"{ctx.ids_seen[key]} has it too); give every feature its own id")
+                ctx.add(index, feature_id, duplicate_id_message(feature_id, ctx.ids_seen[key]))
             else:
                 ctx.ids_seen[key] = index
 
@@ -515,6 +514,13 @@ def _check_validity(
     if shapely.is_valid(shape):
         return
     ctx.add(index, fid, invalid_polygon_message(where, kind, shapely.is_valid_reason(shape)))
+
+
+def duplicate_id_message(feature_id: Any, first: int) -> str:
+    """The problem of an id that feature ``first`` has already, for GeoJSON and for the files
+    read in batches alike (the map tells features apart by their ids)."""
+    return (f"duplicate id {feature_id!r} (feature {first} has it too); give every feature "
+            "its own id")
 
 
 def equal_positions_message(where: str, kind: str) -> str:

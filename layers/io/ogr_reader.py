@@ -17,15 +17,17 @@ command line prints), said once per file.
 from __future__ import annotations
 
 import logging
+import os
 import re
 import warnings
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from caspian.layers.io.fileio import InputFileError, display_path
-from caspian.layers.io.userdata import MAX_PROPERTY_COLUMNS
+from caspian.layers.io.userdata import MAX_PROPERTY_COLUMNS, geometry_first
 
 if TYPE_CHECKING:
     import pyarrow
@@ -82,10 +84,17 @@ def first_line(exc: Exception) -> str:
     return re.split(r"[.;] ", line, maxsplit=1)[0].rstrip(".")
 
 
-def check_field_count(path: Path, fields: int) -> None:
+def check_fields(path: Path, names: list[str]) -> None:
     """Refuse a file of more attribute fields than a table takes columns: a batch holds a
     cell for every row and field (GeoJSON Lines of 1,000 features, each with 100 keys of its
-    own, make 100,000 fields; GDAL read it for minutes at 1.3 GB)."""
+    own, make 100,000 fields; GDAL read it for minutes at 1.3 GB), or of two fields of one
+    name (pyarrow writes them; pandas then gives a table for the one name, and the commands
+    failed with a traceback)."""
+    fields = len(names)
+    twice = next((name for name, count in Counter(names).items() if count > 1), None)
+    if twice is not None:
+        raise InputFileError(display_path(path), f"the file has {names.count(twice)} attribute "
+                             f"fields named {twice!r}; rename one of them")
     if fields > MAX_PROPERTY_COLUMNS:
         raise InputFileError(
             display_path(path),
@@ -93,6 +102,15 @@ def check_field_count(path: Path, fields: int) -> None:
             f"{MAX_PROPERTY_COLUMNS:,}); keep the fields you need (ogr2ogr -select name,status "
             "out in), or give GeoJSON, whose properties are read feature by feature",
         )
+
+
+def unknown_crs(path: str | os.PathLike[str], exc: Exception) -> InputFileError:
+    """The problem of a file naming a CRS that PROJ cannot read (a Shapefile's .prj cut
+    short, a GeoParquet ``crs`` of another shape), for every reader."""
+    return InputFileError(display_path(path), (
+        f"the file's CRS cannot be read ({first_line(exc)}); give it a CRS PROJ knows: "
+        "ogr2ogr -a_srs EPSG:4326 out.gpkg in (the EPSG code its positions are in), or fix a "
+        "Shapefile's .prj"))
 
 
 def _unreadable(path: Path, format_name: str, exc: Exception) -> InputFileError:
@@ -143,14 +161,82 @@ def vector_layers(path: Path, format_name: str, notices: GdalNotices) -> list[st
     return spatial
 
 
+def _beside(path: Path, suffix: str) -> Path | None:
+    """The part ``suffix`` of the Shapefile ``path`` (GDAL also reads it upper case)."""
+    return next((part for part in (path.with_suffix(suffix), path.with_suffix(suffix.upper()))
+                 if part.is_file()), None)
+
+
+def _check_shapefile_parts(path: Path, notices: GdalNotices) -> None:
+    """Say when a Shapefile has no .dbf, and refuse one whose .shx and .dbf count different
+    features: GDAL reads either without a word, so a user who copied the .shp and .shx
+    only would get features without names or ids, and a .dbf of another export would lose
+    features or give them another's attributes.
+
+    Raises
+    ------
+    InputFileError
+        The .shx indexes another number of shapes than the .dbf holds records.
+    """
+    dbf, shx = _beside(path, ".dbf"), _beside(path, ".shx")
+    if dbf is None:
+        logger.warning("%s: no %s beside it, so its features are read without their "
+                       "attributes (names, ids); copy the .dbf with the .shp", notices.name,
+                       path.with_suffix(".dbf").name)
+        return
+    if shx is None:
+        return  # GDAL refuses it, naming the .shx
+    with open(dbf, "rb") as handle:
+        header = handle.read(8)
+    if len(header) < 8 or shx.stat().st_size < 100:
+        return  # GDAL refuses a .dbf or .shx cut short
+    # the .shx: a 100-byte header, then 8 bytes per shape; the .dbf: its count at byte 4
+    shapes = (shx.stat().st_size - 100) // 8
+    records = int.from_bytes(header[4:8], "little")
+    if shapes != records:
+        raise InputFileError(notices.name, (
+            f"{shx.name} indexes {shapes:,} shape{'s' if shapes != 1 else ''} but {dbf.name} "
+            f"holds {records:,} record{'s' if records != 1 else ''}, "
+            "so features would be lost or take another's attributes; copy the .shp, .shx and "
+            ".dbf of one export together"))
+
+
+#: The longest field name a Shapefile's dBase table keeps; GDAL cuts longer ones.
+_DBASE_NAME_CHARS = 10
+
+
+def _and(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+def _say_cut_field_names(fields: list[str], wanted: tuple[str, ...],
+                         notices: GdalNotices) -> None:
+    """Say which fields of a Shapefile look like ``wanted`` names cut to 10 characters
+    (``published_`` for ``published_length_km``): read by their whole names, they would be
+    lost without a word."""
+    # reversed: of two names one field may be cut from, the first wanted is said
+    cut = {field: name for field in fields for name in reversed(wanted)
+           if len(name) > _DBASE_NAME_CHARS and name[:_DBASE_NAME_CHARS] == field
+           and name not in fields}
+    if not cut:
+        return
+    one = len(cut) == 1
+    logger.warning(
+        "%s: field%s %s may be %s cut to %d characters (a Shapefile's limit), so %s not read "
+        "as such; rename %s, or give a GeoPackage", notices.name, "" if one else "s",
+        _and([repr(field) for field in cut]), _and(list(cut.values())), _DBASE_NAME_CHARS,
+        "it is" if one else "they are", "it" if one else "them")
+
+
 def ogr_batches(
-    path: Path, format_name: str, batch_size: int
+    path: Path, format_name: str, batch_size: int, wanted: tuple[str, ...] = ()
 ) -> Iterator[tuple[str | None, pyarrow.RecordBatch, Any]]:
     """``(layer, batch, crs)`` of every vector layer in turn, through pyogrio's Arrow reader.
 
     ``layer`` is the layer's name when the file holds several vector layers, None when it
     holds one (its features are then the file's, as in a one-layer format). The geometry
-    column is named ``geometry``.
+    column is named ``geometry``. ``wanted``: the property names the caller reads, said when
+    a Shapefile holds them cut to 10 characters.
     """
     # slow import: GDAL
     import pyogrio
@@ -160,13 +246,17 @@ def ogr_batches(
 
     notices = GdalNotices(path)
     layers = vector_layers(path, format_name, notices)
+    if format_name == "Shapefile":
+        _check_shapefile_parts(path, notices)
     for layer in layers:
         opened = ExitStack()
         try:
             with notices.caught():
                 meta, reader = opened.enter_context(pyogrio.open_arrow(
                     path, layer=layer, batch_size=batch_size, use_pyarrow=True))
-            check_field_count(path, len(meta["fields"]))
+            check_fields(path, [str(field) for field in meta["fields"]])
+            if format_name == "Shapefile":
+                _say_cut_field_names([str(field) for field in meta["fields"]], wanted, notices)
             name = meta["geometry_name"] or "wkb_geometry"
             while True:
                 with notices.caught():
@@ -174,13 +264,23 @@ def ogr_batches(
                 if batch is None:
                     break
                 yield None if len(layers) == 1 else layer, batch.rename_columns(
-                    ["geometry" if column == name else column for column in batch.schema.names]
-                ), meta["crs"]
+                    geometry_first(batch.schema.names, name)), meta["crs"]
         except pyogrio.errors.DataSourceError as exc:
             raise _unreadable(path, format_name, exc) from None
+        except pyogrio.errors.CRSError as exc:
+            raise unknown_crs(path, exc) from None
         finally:
             with notices.caught():  # closing the layer may warn too
                 opened.close()
+
+
+def likely_encoding(value: bytes) -> str:
+    """The legacy code page ``value`` is most likely in: CP1251 (Russian, Kazakh in Cyrillic)
+    when at least half its letters are bytes above ASCII, as in Cyrillic text; otherwise
+    CP1252 (Latin text with a few accented letters)."""
+    high = sum(byte >= 0x80 for byte in value)
+    letters = high + sum(chr(byte).isalpha() for byte in value if byte < 0x80)
+    return "cp1251" if letters and 2 * high >= letters else "cp1252"
 
 
 def undecodable_text(
@@ -216,10 +316,14 @@ def undecodable_text(
                 values[row] = value.decode("utf-8")
             except UnicodeDecodeError as exc:
                 values[row] = None
+                encoding = likely_encoding(value)
+                preview = value.decode(encoding, "replace")
                 problems.append((first_row + row, (
                     f"attribute {field.name!r} is not UTF-8 (byte 0x{value[exc.start]:02x} at "
                     f"byte {exc.start}): the text is in another encoding than the file "
-                    "declares; name the right one (a Shapefile's .cpg, e.g. CP1252) or save "
-                    "the file again as UTF-8")))
+                    f"declares; read as {encoding.upper()} it says "
+                    f"{preview if len(preview) <= 40 else preview[:39] + '…'!r}: if so, name "
+                    f"that encoding (a Shapefile's .cpg: {encoding.upper()}), or save the file "
+                    "again as UTF-8")))
         batch = batch.set_column(index, field, pyarrow.array(values, type=field.type))
     return batch, problems

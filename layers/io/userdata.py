@@ -19,6 +19,7 @@ import codecs
 import gc
 import json
 import os
+import re
 import shlex
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -154,19 +155,38 @@ _BINARY_FORMATS: tuple[tuple[bytes, str], ...] = (
     (b"\x1f\x8b", "gzip-compressed; decompress it first (gunzip)"),
     (b"PK\x03\x04", "a ZIP archive (a KMZ or a zipped shapefile?); unpack it and convert it "
      "(ogr2ogr -f GeoJSON out.geojson in.shp)"),
-    (b"SQLite format 3\x00", "a SQLite database (a GeoPackage?); convert it "
-     "(ogr2ogr -f GeoJSON out.geojson in.gpkg)"),
-    (b"PAR1", "a Parquet file; convert it (ogr2ogr -f GeoJSON out.geojson in.parquet)"),
-    (b"\x00\x00\x27\x0a", "a shapefile's .shp; convert it "
-     "(ogr2ogr -f GeoJSON out.geojson in.shp)"),
+    (b"SQLite format 3\x00", "a SQLite database (a GeoPackage?); name it .gpkg, or convert "
+     "it (ogr2ogr -f GeoJSON out.geojson in.gpkg)"),
+    (b"PAR1", "a Parquet file; name it .parquet, or convert it "
+     "(ogr2ogr -f GeoJSON out.geojson in.parquet)"),
+    (b"\x00\x00\x27\x0a", "a shapefile's .shp; name it .shp (its .shx and .dbf beside "
+     "it), or convert it (ogr2ogr -f GeoJSON out.geojson in.shp)"),
     (b"fgb\x03", "a FlatGeobuf file; name it .fgb, or convert it "
      "(ogr2ogr -f GeoJSON out.geojson in.fgb)"),
 )
 
 
+#: Suffixes of the files a shapefile is made of (GDAL's and ESRI's).
+_SHAPEFILE_PARTS = frozenset({"shp", "shx", "dbf", "prj", "cpg", "qix", "sbn", "sbx"})
+
+
+def _zip_first_entry(head: bytes) -> str | None:
+    """The name of the first file in a ZIP archive starting ``head``, from its local header
+    (the archive's directory is at its end, past what a streamed read has seen)."""
+    if not head.startswith(b"PK\x03\x04") or len(head) < 30:
+        return None
+    flags, length = int.from_bytes(head[6:8], "little"), int.from_bytes(head[26:28], "little")
+    name = head[30:30 + length]
+    return name.decode("utf-8" if flags & 0x800 else "cp437", "replace") or None
+
+
 def refuse_binary(head: bytes) -> None:
     """Refuse a file whose first bytes show another format (gzip, ZIP, SQLite, UTF-16, XML,
     ...): a JSON text never starts with ``<``."""
+    zipped = _zip_first_entry(head)
+    if zipped is not None and zipped.rsplit(".", 1)[-1].lower() in _SHAPEFILE_PARTS:
+        raise UnusableError(f"not GeoJSON: the file is a zipped shapefile ({zipped} first); "
+                            "unpack it (unzip) and give its .shp")
     for magic, what in _BINARY_FORMATS:
         if head.startswith(magic):
             raise UnusableError(f"not GeoJSON: the file is {what}")
@@ -179,6 +199,15 @@ def refuse_binary(head: bytes) -> None:
                             "(ogr2ogr -f GeoJSON out.geojson in.kml)")
     if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
         raise UnusableError("file is UTF-16; GeoJSON must be UTF-8: save it again as UTF-8")
+    if _CSV_HEADER.match(text):
+        raise UnusableError("not GeoJSON: the file is CSV text (a table); convert it, its "
+                            "geometry in a column named WKT (ogr2ogr -f GeoJSON out.geojson "
+                            "in.csv)")
+
+
+#: A CSV header line: names (bare or quoted) parted by commas, semicolons or tabs. JSON text
+#: never starts so (a GeoJSON text starts with "{"; a bare string is followed by nothing).
+_CSV_HEADER = re.compile(rb'(?:"[^"\r\n]*"|[A-Za-z_][^,;\t\r\n"{}\[\]:]*)[,;\t]')
 
 
 def not_utf8(byte: int, line: int, column: int) -> UnusableError:
@@ -241,6 +270,18 @@ def gc_paused() -> Iterator[None]:
 EMPTY_FILE = "file is empty; it should hold a GeoJSON FeatureCollection"
 #: The problem of JSON nested deeper than Python's parser goes.
 TOO_DEEP = "JSON nested too deeply to be GeoJSON; check the file"
+
+
+#: The column of a property (an attribute) called ``geometry``, beside the frame's geometry.
+PROPERTY_GEOMETRY = "property_geometry"
+
+
+def geometry_first(names: list[str], geometry: str) -> list[str]:
+    """Column ``names`` of a file read through Arrow, its geometry column ``geometry`` named
+    ``geometry`` and an attribute of that name :data:`PROPERTY_GEOMETRY`, as in GeoJSON (a
+    GeoPackage's geometry column is ``geom``, so a text attribute may be ``geometry``)."""
+    return ["geometry" if name == geometry else PROPERTY_GEOMETRY if name == "geometry"
+            else name for name in names]
 
 
 def json_decoder(duplicates: list[str]) -> json.JSONDecoder:
@@ -576,7 +617,7 @@ def features_frame(
     for index, feature in enumerate(features, first_index):
         row = dict(feature.get("properties") or {})
         if "geometry" in row:
-            row["property_geometry"] = row.pop("geometry")
+            row[PROPERTY_GEOMETRY] = row.pop("geometry")
         if "id" in row:
             row["property_id"] = row.pop("id")
         row["id"] = feature.get("id", index)

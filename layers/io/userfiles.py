@@ -23,17 +23,23 @@ the feature (its row, counted from 0) and the fix.
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Unpack
 
 from caspian.geo.errors import InputError
 from caspian.layers.catalog.schema import USER_PROPERTIES
 from caspian.layers.io.errors import DependencyMissingError
+from caspian.layers.io.file_geometry import (
+    SHAPELY_TYPE_NAMES,
+    check_crs,
+    decode_wkb,
+    to_lonlat,
+)
 from caspian.layers.io.fileio import InputFileError, check_input_file, display_path
 from caspian.layers.io.geojson_coordinates import range_problems
 from caspian.layers.io.geojson_rules import (
@@ -41,13 +47,14 @@ from caspian.layers.io.geojson_rules import (
     SUPPORTED_GEOMETRY_TYPES,
     StreamedCollectionCheck,
     check_document,
+    duplicate_id_message,
     equal_positions_message,
     invalid_polygon_message,
     prepare_positions,
 )
 from caspian.layers.io.geojson_stream import CollectionReader
 from caspian.layers.io.ogr_reader import (
-    check_field_count,
+    check_fields,
     first_line,
     ogr_batches,
     undecodable_text,
@@ -60,6 +67,7 @@ from caspian.layers.io.userdata import (
     document_features,
     features_frame,
     gc_paused,
+    geometry_first,
     kept_columns,
     problems_of,
     read_options,
@@ -69,9 +77,11 @@ from caspian.layers.io.userdata import (
 
 if TYPE_CHECKING:
     import geopandas
-    import numpy as np
     import pyarrow
     from caspian.layers.io.userdata import Problem
+
+#: The problem of a file (or a file's every layer) without a feature, whatever reads it.
+NO_FEATURES = "the file holds no features; add some"
 
 #: Features per batch: about 25 MB for ways of 50 vertices, and enough rows that the
 #: vectorised work per batch outweighs its fixed cost.
@@ -113,11 +123,22 @@ USER_FORMATS: tuple[UserFormat, ...] = (
 
 def user_format(path: str | os.PathLike[str]) -> UserFormat:
     """The format of ``path``: by its suffix, else by its first bytes, else GeoJSON (whose
-    strict reader names what the file really is when it is not)."""
+    strict reader names what the file really is when it is not).
+
+    A suffix of a binary format whose bytes are another's (a GeoParquet file saved as
+    ``routes.gpkg``) gives the format of the bytes, as GDAL opens a file by its content; a
+    ``.geojson`` holding another format is left to the GeoJSON reader, which names it."""
     suffix = Path(path).suffix.lower()
     for entry in USER_FORMATS:
         if suffix in entry.suffixes:
-            return entry
+            if entry.magic is None:
+                return entry
+            return _by_first_bytes(path) or entry
+    return _by_first_bytes(path) or USER_FORMATS[0]
+
+
+def _by_first_bytes(path: str | os.PathLike[str]) -> UserFormat | None:
+    """The format whose leading bytes ``path`` starts with, if any."""
     head = b""  # not a regular file: the GeoJSON reader says what is wrong with the path
     if os.path.isfile(path):  # never open a FIFO here: it would wait for a writer
         try:
@@ -128,7 +149,7 @@ def user_format(path: str | os.PathLike[str]) -> UserFormat:
     for entry in USER_FORMATS:
         if entry.magic is not None and head.startswith(entry.magic):
             return entry
-    return USER_FORMATS[0]
+    return None
 
 
 def _needs_pyarrow() -> None:
@@ -166,44 +187,23 @@ def _parquet_batches(
         raise InputFileError(name, f"GeoParquet geometry encoded as {meta['encoding']!r}; "
                              "caspian reads WKB: write it again with geometry_encoding='WKB'")
     crs = meta.get("crs", "OGC:CRS84")  # GeoParquet: an absent crs means OGC:CRS84
-    check_field_count(path, len(parquet.schema_arrow.names) - 1)
-    for batch in parquet.iter_batches(batch_size=batch_size, row_groups=row_groups):
-        yield None, batch.rename_columns(
-            ["geometry" if name_ == column else name_ for name_ in batch.schema.names]
-        ), crs
+    coverings = _covering_columns(meta)
+    fields = [name_ for name_ in parquet.schema_arrow.names if name_ not in coverings]
+    check_fields(path, [name_ for name_ in fields if name_ != column])
+    for batch in parquet.iter_batches(batch_size=batch_size, row_groups=row_groups,
+                                      columns=fields):
+        yield None, batch.rename_columns(geometry_first(batch.schema.names, column)), crs
 
 
-def _to_lonlat(geoms: np.ndarray[Any, Any], crs: Any) -> np.ndarray[Any, Any]:
-    """``geoms`` in EPSG:4326 (lon, lat), from the file's CRS (None: taken as lon/lat)."""
-    transformer = None if crs is None else _transformer(
-        crs if isinstance(crs, str) else json.dumps(crs, sort_keys=True))
-    if transformer is None:
-        return geoms
-    # slow import: GEOS and numpy
-    import shapely
-
-    return shapely.transform(geoms, lambda xy: _transformed(transformer, xy))
-
-
-@lru_cache(maxsize=8)
-def _transformer(crs: str) -> Any:
-    """The transformer from ``crs`` (text or PROJJSON) to lon/lat; None when it is lon/lat.
-    Cached: every batch of a file names the same CRS, and parsing it costs 30 ms."""
-    # slow import: PROJ database
-    import pyproj
-
-    source = pyproj.CRS.from_user_input(json.loads(crs) if crs.startswith("{") else crs)
-    if source.equals("EPSG:4326", ignore_axis_order=True) or source.equals("OGC:CRS84"):
-        return None
-    return pyproj.Transformer.from_crs(source, "EPSG:4326", always_xy=True)
-
-
-def _transformed(transformer: Any, xy: Any) -> Any:
-    # slow import
-    import numpy as np
-
-    lons, lats = transformer.transform(xy[:, 0], xy[:, 1])
-    return np.column_stack([lons, lats])
+def _covering_columns(meta: dict[str, Any]) -> set[str]:
+    """The columns GeoParquet 1.1 names as the geometry's covering (a per-row bounding box:
+    geopandas' ``write_covering_bbox``, GDAL's ``geometry_bbox``): an index of the file, not a
+    property of its features."""
+    covering = meta.get("covering")
+    boxes = covering.get("bbox") if isinstance(covering, dict) else None
+    if not isinstance(boxes, dict):
+        return set()
+    return {str(where[0]) for where in boxes.values() if isinstance(where, list) and where}
 
 
 @dataclass(frozen=True)
@@ -215,13 +215,6 @@ class _Checked:
     layer: str | None = None  # the layer of a file of several vector layers
 
 
-#: Geometry type names by ``shapely.get_type_id + 1`` (-1 is a missing geometry): shapely's
-#: numbering, not the order of GEOMETRY_TYPES (which named every MultiPolygon a
-#: GeometryCollection and ran past its end on a real GeometryCollection).
-_SHAPELY_TYPE_NAMES = ("Unknown", "Point", "LineString", "LinearRing", "Polygon", "MultiPoint",
-                       "MultiLineString", "MultiPolygon", "GeometryCollection")
-
-
 def _check_batch(
     batch: pyarrow.RecordBatch,
     crs: Any,
@@ -229,9 +222,12 @@ def _check_batch(
     geometry_types: Sequence[str],
     allow_null_geometry: bool,
     layer: str | None = None,
+    ids_seen: dict[str, int] | None = None,
 ) -> _Checked:
     """One batch as a GeoDataFrame in EPSG:4326, and its problems by the GeoJSON rules;
-    ``first_row`` counts from 0 in the batch's ``layer`` (None: the file's one layer)."""
+    ``first_row`` counts from 0 in the batch's ``layer`` (None: the file's one layer),
+    ``ids_seen`` holds the ids of the layer's batches before (updated)."""
+    ids_seen = {} if ids_seen is None else ids_seen
     # slow import: pandas and GDAL
     import geopandas
 
@@ -243,9 +239,15 @@ def _check_batch(
 
     batch, problems = undecodable_text(batch, first_row)
     wkb = batch.column("geometry").to_numpy(zero_copy_only=False)
-    geoms = _to_lonlat(shapely.from_wkb(wkb, on_invalid="ignore"), crs)
+    shapes, curved = decode_wkb(wkb)
+    geoms = to_lonlat(shapes, crs)
     rows = np.arange(first_row, first_row + batch.num_rows)
+    problems += [(int(rows[i]), f"geometry is a {kind}, which caspian does not measure or "
+                  "draw (it has curves); turn its curves into lines (ogr2ogr -nlt "
+                  "CONVERT_TO_LINEAR out.gpkg in.gpkg, or QGIS: Processing > Segmentize by "
+                  "maximum angle)") for i, kind in curved.items()]
     missing = shapely.is_missing(geoms)
+    missing[list(curved)] = False  # said above
     unreadable = missing & np.array([value is not None for value in wkb], dtype=bool)
     problems += [(int(row), "geometry is not valid WKB (the file is damaged or was written "
                   "wrongly); write it again from its source") for row in rows[unreadable]]
@@ -254,8 +256,8 @@ def _check_batch(
         problems += [(int(row), "geometry is null (legal GeoJSON, but there is nothing to "
                       "measure or draw); give it a geometry or remove the feature")
                      for row in rows[missing]]
-    names = np.array(_SHAPELY_TYPE_NAMES)[shapely.get_type_id(geoms) + 1]
-    unused = ~missing & ~np.isin(names, list(geometry_types))
+    names = np.array(SHAPELY_TYPE_NAMES)[shapely.get_type_id(geoms) + 1]
+    unused = ~shapely.is_missing(geoms) & ~np.isin(names, list(geometry_types))
     problems += [(int(row), f"geometry is a {kind}, which this command does not use; use one "
                   f"of {', '.join(geometry_types)}") for row, kind in zip(
                       rows[unused], names[unused], strict=True)]
@@ -264,12 +266,38 @@ def _check_batch(
     problems += _degenerate_problems(geoms, names, rows, missing)
     properties = batch.drop_columns(["geometry"]).to_pandas()
     problems += _property_problems(properties, rows)
-    if "id" not in properties.columns:
+    if "id" in properties.columns:
+        properties["id"], duplicates = _feature_ids(
+            batch.column("id").to_pylist(), rows.tolist(), ids_seen)
+        problems += duplicates
+    else:
         properties["id"] = rows  # as GeoJSON features without an id: their position
     frame = geopandas.GeoDataFrame(properties, geometry=geoms, crs="EPSG:4326")
     return _Checked(frame, [Problem(row, message, layer=layer) for row, message in
                             sorted(problems, key=lambda problem: problem[0])], len(frame),
                     layer=layer)
+
+
+def _feature_ids(
+    values: list[Any], rows: list[int], seen: dict[str, int]
+) -> tuple[list[Any], list[tuple[int, str]]]:
+    """The features' ids from their ``id`` attribute, and the problem of each id given before
+    (``seen``: the layer's ids so far, by text, with their row; updated).
+
+    A null id (QGIS leaves the "id" field of a new layer NULL) is the feature's row, as a
+    GeoJSON feature without an id has its position; the values come from Arrow, so an integer
+    column with nulls keeps integers (pandas made them 7.0 beside NaN)."""
+    ids: list[Any] = []
+    problems = []
+    for row, value in zip(rows, values, strict=True):
+        if value is None or (isinstance(value, float) and value != value):
+            ids.append(row)
+            continue
+        ids.append(value)
+        first = seen.setdefault(str(value), row)
+        if first != row:
+            problems.append((row, duplicate_id_message(value, first)))
+    return ids, problems
 
 
 def _position_problems(geoms: Any, rows: Any) -> list[tuple[int, str]]:
@@ -442,13 +470,18 @@ def _batches(
         batches = _parquet_batches(Path(path), batch_size, part.row_groups)
     elif entry.reader == "parquet":
         batches = _parquet_batches(Path(path), batch_size)
+    elif entry.name == "GeoJSON Lines" and next(_sequence_records(Path(path)), None) is None:
+        # GDAL calls a file of no record "not recognized as being in a supported file format"
+        raise InputFileError(display_path(path), NO_FEATURES)
     else:
-        batches = ogr_batches(Path(path), entry.name, batch_size)
-    layer = None
+        batches = ogr_batches(Path(path), entry.name, batch_size, tuple(columns or ()))
+    layer, ids_seen = None, dict[str, int]()
     for name, batch, crs in batches:
-        if name != layer:  # the next layer of a file of several: its rows count from 0
-            layer, first_row = name, 0
-        yield _check_batch(batch, crs, first_row, geometry_types, allow_null_geometry, layer)
+        if name != layer:  # the next layer of a file of several: its rows and ids start anew
+            layer, first_row, ids_seen = name, 0, {}
+        check_crs(path, crs)  # cached: parsed once per file
+        yield _check_batch(batch, crs, first_row, geometry_types, allow_null_geometry, layer,
+                           ids_seen)
         first_row += batch.num_rows
     if entry.name == "GeoJSON Lines":
         check_every_record_read(Path(path), first_row)
@@ -495,6 +528,11 @@ def check_every_record_read(path: Path, rows: int) -> None:
     if rows >= records:
         return
     for number, text in _sequence_records(path):
+        if text.lstrip(b"\x1e").startswith(codecs.BOM_UTF8):  # json.loads reads it, GDAL not
+            raise InputFileError(display_path(path), (
+                f"line {number} starts with a UTF-8 byte-order mark (BOM), after which GDAL "
+                "skips the record, so its feature would be lost; save the file as UTF-8 "
+                "without a BOM"))
         try:
             record = json.loads(text)
         except ValueError as exc:
@@ -604,6 +642,8 @@ def validate_user_file(
             problems += checked.problems
     except InputFileError as exc:
         return count, [Problem(None, exc.reason or str(exc))]
+    if not count and not problems:  # as metrics and map refuse it
+        return 0, [Problem(None, NO_FEATURES)]
     return count, _in_file_order(problems)
 
 
@@ -673,7 +713,7 @@ def read_user_layers(
     checked = list(_usable(path, _batches(path, geometry_types, allow_null_geometry, None,
                                           columns=columns)))
     if not checked:  # as metrics --file says it (a layer without features gives no batch)
-        raise InputError(f"{display_path(path)}: the file holds no features; add some")
+        raise InputError(f"{display_path(path)}: {NO_FEATURES}")
     names = list(dict.fromkeys(batch.layer for batch in checked))
     return [(name, *_whole_layer([batch for batch in checked if batch.layer == name], columns))
             for name in names]
@@ -695,11 +735,24 @@ def _whole_layer(
     if all(batch.own is not None for batch in checked):  # GeoJSON: as the file gives them
         own = [record for batch in checked for record in batch.own or ()]
     else:
-        own = [{key: value for key, value in row.items() if not _is_null(value)}
+        own = [{key: _plain(value) for key, value in row.items() if not _is_null(value)}
                for row in frame[properties].to_dict(orient="records")]
     kept = properties if columns is None else [name for name in properties if name in columns]
     return frame[[*kept, "id", "geometry"]], own
 
 
 def _is_null(value: Any) -> bool:
-    return value is None or (isinstance(value, float) and value != value)
+    """Whether an attribute is null: None, NaN, or pandas' NaT (a null date or time)."""
+    # slow import
+    import pandas
+
+    return value is None or (isinstance(value, float) and value != value) or value is pandas.NaT
+
+
+def _plain(value: Any) -> Any:
+    """An attribute as the popup shows it: a list (Arrow's list type) as a list, not numpy's
+    array, whose text is ``[1 2]``."""
+    # slow import
+    import numpy as np
+
+    return value.tolist() if isinstance(value, np.ndarray) else value
