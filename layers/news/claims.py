@@ -1942,7 +1942,14 @@ def _is_claim(
         return False  # "К 2028 году данный показатель планируют довести до 10 миллионов тонн"
     if _measure_follows(document.text, item):
         return False  # "К 2027 году пропускная способность маршрута может достичь …"
+    if item.qualifier in _TERMS and not timing.builds_or_completes(said):
+        return False  # "рассчитывает к 2030 году увеличить объёмы генерации" (held586)
     return timing.completes(said) or not (others or said & CHANGES_BY_ITSELF)
+
+
+#: Qualifiers of a term ("к 2030 году", "до конца года"): a deadline only in a sentence that
+#: builds, completes or opens something (:func:`caspian.layers.news.timing.builds_or_completes`).
+_TERMS = ("by", "end of")
 
 
 #: Measures a year may be the horizon of, by lemma: the subject right after a deadline.

@@ -76,12 +76,21 @@ def is_plural(word: str) -> bool:
     return bool(parses) and all("plur" in parse.tag for parse in parses)
 
 
+#: Latin letters drawn like Cyrillic ones, and those Cyrillic letters: a Russian word typed with
+#: some of them ("Стpоительство КАТБ, котоpое … завеpшится к 2010 году", held490, its "р" a
+#: Latin "p") is read as the word it looks like.
+_LOOKALIKES = str.maketrans("aceopxyk", "асеорхук")
+_MIXED = re.compile(r"[а-яё]+[a-z]|[a-z]+[а-яё]")
+
+
 @lru_cache(maxsize=200_000)
 def _normal_forms(word: str) -> tuple[str, ...]:
     """pymorphy3's normal forms of ``word``, most likely first, folded (one parse per word)."""
     folded = _fold(word)
     if not re.search(r"[а-яё]", folded):
         return (folded,)
+    if _MIXED.search(folded):
+        word = folded = folded.translate(_LOOKALIKES)
     forms = [_fold(parse.normal_form) for parse in _analyzer().parse(word)]
     return tuple(dict.fromkeys(forms or [folded]))
 

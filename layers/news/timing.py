@@ -73,6 +73,28 @@ def opens(text: str, start: int, end: int) -> bool:
     return _OPENS.search(text, start, end) is not None
 
 
+#: Verbs and nouns that build or carry a project out: by a term ("к 2030 году", "до конца
+#: года") they make it a deadline as a completion does ("будет построен в срок до 2030 года",
+#: "к 2025 году планируем создать контейнерный хаб", "планируется строительство морского
+#: терминала «Саржа» к 2025 году", "полное введение в эксплуатацию … планируется до конца
+#: следующего года", "намерены реализовать к концу следующего года", "Срок реализации проекта
+#: — январь — июнь 2026 года"), or bring it into service ("Новая магистраль войдет в
+#: эксплуатацию к концу 2016 года").
+BUILDS = {"построить", "строительство", "создать", "введение", "реализовать", "реализация",
+          "эксплуатация"}  # fmt: skip
+
+
+def builds_or_completes(said: frozenset[str] | set[str]) -> bool:
+    """Whether a sentence of lemmas ``said`` completes something (:func:`completes`) or builds
+    or carries it out (:data:`BUILDS`). A term in a sentence that does neither dates another
+    plan: "до конца 2023 года по Каспию планируется выполнить 12-14 танкерных рейсов в месяц"
+    (held295), "До конца 2027 года качественной связью планируется обеспечить более 3 тысяч
+    сел" (held339), "рассчитывает к 2030 году увеличить объёмы генерации" (held586): of the
+    31 terms the blind first runs found, this rejects 7, all wrong, and none of the 10 right.
+    A term stays the horizon of the figures of its sentence (:mod:`.claims`)."""
+    return completes(said) or bool(said & BUILDS)
+
+
 def completes(said: frozenset[str] | set[str]) -> bool:
     """Whether a sentence of lemmas ``said`` completes something: a completion word
     (:data:`COMPLETION`), works that bring a capacity (:data:`EXPANSION` with
