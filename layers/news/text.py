@@ -120,6 +120,21 @@ def attributive_lemma(word: str) -> str:
     return best_lemma(word)
 
 
+#: pymorphy3's parts of speech of a verb: its personal forms, infinitive, participles and
+#: verbal adverb.
+_VERBAL = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
+
+
+@lru_cache(maxsize=200_000)
+def is_verbal(word: str) -> bool:
+    """Whether pymorphy3's most likely reading of ``word`` is a form of a verb ("планирует",
+    "завершить", "завершена", "будет")."""
+    if not re.search(r"[а-яё]", _fold(word)):
+        return False
+    parses = _analyzer().parse(word)
+    return bool(parses) and parses[0].tag.POS in _VERBAL
+
+
 @cache
 def word_forms(lemma: str) -> frozenset[str]:
     """Every inflected form of the dictionary word ``lemma`` (folded: lower case, "ё" as

@@ -31,7 +31,7 @@ from caspian.layers.news.expression import (
     holds_word,
 )
 from caspian.layers.news.hints import may_search, needs_words, reads_where
-from caspian.layers.news.text import lemmas, per_text, range_lemmas, words
+from caspian.layers.news.text import is_verbal, lemmas, per_text, range_lemmas, words
 
 #: Words that say something is finished, opened or put into service.
 COMPLETION = {
@@ -284,13 +284,15 @@ def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
                    and not _of_talks(text, match, start, end)
                    and not _of_most_works(text, match, start, end)
                    and not _of_earnings(text, match, start, end)
-                   and not _of_rank(text, match, start, end)]  # fmt: skip
+                   and not _of_rank(text, match, start, end)
+                   and not _denied(text, match, start, end)]  # fmt: skip
         relative = [match
                     for pattern in (_RELATIVE_IN, _RELATIVE_PART, _RELATIVE_START,
                                     _RELATIVE_MID, _RELATIVE_WITHIN)
                     for match in _searched(pattern, text, start, end)
                     if not _starts_work(text, match, start, end)
-                    and not _of_talks(text, match, start, end)]  # fmt: skip
+                    and not _of_talks(text, match, start, end)
+                    and not _denied(text, match, start, end)]  # fmt: skip
         in_year.extend(
             match for match in (_IN_MONTH.finditer(text, start, end) if dated else ())
             if _ahead(text, match, start, end)
@@ -443,6 +445,19 @@ def _planned_before(text: str, match: re.Match[str], start: int, end: int) -> bo
     """Whether the clause of a year ``match`` (within ``text[start:end]``, its sentence) says
     it was planned before (:data:`_PLANNED_BEFORE`): no deadline the text states."""
     return bool(_PLANNED_BEFORE.search(text, *_clause_around(text, match, start, end)))
+
+
+# "не" before a verb: "не планирует", "не будет".
+_NOT = re.compile(r"\bне\s+([а-яё]+)", re.IGNORECASE)
+
+
+def _denied(text: str, match: re.Match[str], start: int, end: int) -> bool:
+    """Whether the clause of a year ``match`` (within ``text[start:end]``, its sentence)
+    denies its verb ("не" before a form of a verb, :func:`is_verbal`): "В будущем году Армения
+    не планирует восстанавливать инфраструктуру, необходимую для запуска Зангезурского
+    коридора" (held647) is no plan, so no deadline."""
+    clause_of = _clause_around(text, match, start, end)
+    return any(is_verbal(found[1]) for found in _NOT.finditer(text, *clause_of))
 
 
 def _starts_work(text: str, match: re.Match[str], start: int, end: int) -> bool:
