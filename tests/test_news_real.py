@@ -4899,3 +4899,16 @@ def test_a_year_whose_clause_denies_its_verb_is_no_deadline() -> None:
     # the same clause without "не" keeps its deadline
     text = "Строительство дороги будет завершено в 2026 году."
     assert [q.value for q in deadlines(text, 0, len(text)) if q.kind == "deadline"] == [2026.0]
+
+
+def test_a_percent_after_a_noun_of_change_set_off_or_joined_to_a_change_is_a_growth() -> None:
+    # "а наибольший рост — 53% — отмечается в перевалке нефти", "Наиболее значительное
+    # увеличение (53%) наблюдается в сегменте нефтеперевозок" (held115) and "вырастут на 10 и
+    # 12% в 2022-2023 годах" (held696): sizes of a change, no shares
+    name = "held115_bizmedia_20230901_aktau_kuryk_ports_12pct.txt"
+    assert {claim.kind for claim in _analysis(name).claims if claim.text == "53%"} == {"growth"}
+    rise = _claim("held696_sputnikgeorgia_20210625_georgian_railway_btk.txt", "12%")
+    assert (rise.kind, rise.value) == ("growth", 12.0)
+    # a share so set off stays one
+    text = "Доля транзита — 53% от общего объема."
+    assert [(q.kind, q.value) for q in quantities(text, 0, len(text))] == [("percent", 53.0)]
