@@ -135,6 +135,21 @@ def is_verbal(word: str) -> bool:
     return bool(parses) and parses[0].tag.POS in _VERBAL
 
 
+@lru_cache(maxsize=200_000)
+def verb_time(word: str) -> str | None:
+    """The time pymorphy3's most likely reading of ``word`` puts a verb in: ``"past"``
+    ("завершено", "был запущен"), ``"futr"`` ("завершится", "будет"), ``"pres"``, or
+    ``"infn"`` for an infinitive ("завершить"); None for a word that is no verb."""
+    if not re.search(r"[а-яё]", _fold(word)):
+        return None
+    parses = _analyzer().parse(word)
+    if not parses or parses[0].tag.POS not in _VERBAL:
+        return None
+    if parses[0].tag.POS == "INFN":
+        return "infn"
+    return str(parses[0].tag.tense) if parses[0].tag.tense else None
+
+
 @cache
 def word_forms(lemma: str) -> frozenset[str]:
     """Every inflected form of the dictionary word ``lemma`` (folded: lower case, "ё" as

@@ -31,7 +31,15 @@ from caspian.layers.news.expression import (
     holds_word,
 )
 from caspian.layers.news.hints import may_search, needs_words, reads_where
-from caspian.layers.news.text import is_verbal, lemmas, per_text, range_lemmas, words
+from caspian.layers.news.text import (
+    is_verbal,
+    lemmas,
+    per_text,
+    range_lemmas,
+    verb_time,
+    word_list,
+    words,
+)
 
 #: Words that say something is finished, opened or put into service.
 COMPLETION = {
@@ -273,7 +281,11 @@ def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
             yield Quantity("deadline", float(match[1] or match[2]), "year", match.start(),
                            match.end(), qualifier="in", extra={"end_of_year": False})  # fmt: skip
         for match in _SEASON.finditer(text, start, end) if dated else ():
-            if _starts_around(text, match, start, end) or _of_talks(text, match, start, end):
+            if (
+                _starts_around(text, match, start, end)
+                or _of_talks(text, match, start, end)
+                or _done(text, match, start, end)
+            ):
                 continue  # "весной 2026 года начнется строительство": a start
             yield Quantity("deadline", float(match[1]), "year", match.start(), match.end(),
                            qualifier="in", extra={"end_of_year": False})  # fmt: skip
@@ -285,14 +297,16 @@ def deadlines(text: str, start: int, end: int) -> Iterator[Quantity]:
                    and not _of_most_works(text, match, start, end)
                    and not _of_earnings(text, match, start, end)
                    and not _of_rank(text, match, start, end)
-                   and not _denied(text, match, start, end)]  # fmt: skip
+                   and not _denied(text, match, start, end)
+                   and not _done(text, match, start, end)]  # fmt: skip
         relative = [match
                     for pattern in (_RELATIVE_IN, _RELATIVE_PART, _RELATIVE_START,
                                     _RELATIVE_MID, _RELATIVE_WITHIN)
                     for match in _searched(pattern, text, start, end)
                     if not _starts_work(text, match, start, end)
                     and not _of_talks(text, match, start, end)
-                    and not _denied(text, match, start, end)]  # fmt: skip
+                    and not _denied(text, match, start, end)
+                    and not _done(text, match, start, end)]  # fmt: skip
         in_year.extend(
             match for match in (_IN_MONTH.finditer(text, start, end) if dated else ())
             if _ahead(text, match, start, end)
@@ -449,6 +463,34 @@ def _planned_before(text: str, match: re.Match[str], start: int, end: int) -> bo
 
 # "не" before a verb: "не планирует", "не будет".
 _NOT = re.compile(r"\bне\s+([а-яё]+)", re.IGNORECASE)
+
+
+#: Words that put what a clause completes ahead, whatever its verb's form: a plan, an
+#: expectation, an intention, an obligation ("Ожидается, что … завершится", "намерен …
+#: завершить", "должны быть завершены").
+_AHEAD_WORDS = frozenset(
+    SCHEDULED | {"планировать", "ожидаться", "предполагаться", "намерен", "намереваться",
+                 "должный", "предстоять", "прогнозироваться"}
+)  # fmt: skip
+
+
+def _done(text: str, match: re.Match[str], start: int, end: int) -> bool:
+    """Whether the clause of a year ``match`` (within ``text[start:end]``, its sentence) says
+    the completion is done: a completion word (:data:`COMPLETION`) in the past ("в текущем
+    году завершено строительство вторых путей", held150; "Нефтепровод был запущен летом 2006
+    года", held539), no verb of the clause in the future or the infinitive and no word of a
+    plan (:data:`_AHEAD_WORDS`). A completion done is an event, no deadline."""
+    clause_words = word_list(text, *_clause_around(text, match, start, end)).texts
+    times = [verb_time(word) for word in clause_words]
+    if "futr" in times or "infn" in times:
+        return False
+    said = frozenset().union(*map(lemmas, clause_words))
+    if said & _AHEAD_WORDS:
+        return False
+    return any(
+        time == "past" and lemmas(word) & COMPLETION
+        for word, time in zip(clause_words, times, strict=True)
+    )
 
 
 def _denied(text: str, match: re.Match[str], start: int, end: int) -> bool:
