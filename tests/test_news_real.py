@@ -24,6 +24,7 @@ from caspian.layers.news.evaluation import Evaluation, documents_of, evaluate
 from caspian.layers.news.linking import refers_to_route
 from caspian.layers.news.quantities import quantities
 from caspian.layers.news.scopes import clause, first_before_a_later, share_scope
+from caspian.layers.news.text import lemmas
 from caspian.layers.news.timing import deadlines, heading_year, years_stated
 from cli_support import run_cli
 
@@ -129,11 +130,12 @@ def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
 # (real reported, reported, real found). Development (768 articles) with the fifty-third part
 # (held744-held757) in it, measured before anything was changed for it (mentions (1757, 1790,
 # 1827), claims (1007, 1103, 1171), dates 563, conflicts (61, 77, 674)), raised as the round
-# fixed its classes and the precision round (7 Dec) its links. The held-out part is empty
-# until the next one is added: its figures are placeholders, set from that part's first and
-# only run.
+# fixed its classes, the precision round (7 Dec) its links, and the deadlines and percents
+# round (8 Dec) what makes a deadline or a percent (measured again after merging both). The
+# held-out part is empty until the next one is added: its figures are placeholders, set from
+# that part's first and only run.
 MEASURED = {
-    "dev": {"mentions": (1773, 1805, 1827), "claims": (1010, 1088, 1171), "dates": 564,
+    "dev": {"mentions": (1773, 1805, 1827), "claims": (1010, 1085, 1171), "dates": 564,
             "conflicts": (62, 77, 675)},
     "heldout": {"mentions": (0, 0, 0), "claims": (0, 0, 0), "dates": 0,
                 "conflicts": (0, 0, 0)},
@@ -863,10 +865,11 @@ def test_a_figure_or_date_of_a_vessel_is_the_fleets_not_the_ports() -> None:
     name = "held65_kazinform_20251223_mangystau_titr_20pct.txt"
     # "сухогрузное судно «Nasipkali Marabayev» грузоподъемностью 7 тыс. тонн", "Для развития
     # флота до 2027 года количество судов …", "до 2028 года … введут в эксплуатацию шесть
-    # паромов"
-    for written in ("7 тыс. тонн", "до 2027 года", "до 2028 года"):
+    # паромов"; "до 2027 года" there builds nothing: no deadline at all
+    for written in ("7 тыс. тонн", "до 2028 года"):
         fleet = _claim(name, written)
         assert (fleet.layer, fleet.scope) == (None, "actor:vessel"), written
+    assert "до 2027 года" not in _deadline_texts(name)
     # "отправка груженого металлом судна общим весом 4,5 тыс. тонн"
     cargo = _claim("held68_railnews_20231026_kuryk_sarzha.txt", "4,5 тыс. тонн")
     assert cargo.layer is None
@@ -3345,9 +3348,10 @@ def test_a_quoted_figure_borrows_no_project_named_after_the_quotation() -> None:
     # programme, no deadline of the fiber line; and the minister's "«… из которых от 2 до 5 ГВт
     # будет экспортироваться в Европу»" (held285) is no figure of the Anaklia-Constanta cable
     # the text names after it
-    rural = _claim("held339_otyrar_20260304_kaspiy_vols.txt", "До конца 2027 года")
+    # (the rural programme's term, which builds nothing, is no deadline at all)
+    assert not _deadline_texts("held339_otyrar_20260304_kaspiy_vols.txt")
     exported = _claim("held285_kunuz_20240807_caspian_cable_2_5gw.txt", "2 до 5 ГВт")
-    assert (rural.layer, exported.layer) == (None, None)
+    assert exported.layer is None
     assert _conflict_kinds("held339_otyrar_20260304_kaspiy_vols.txt",
                            "held336_prime_20251018_caspian_fiber_end_2026.txt") == set()
 
@@ -4382,7 +4386,9 @@ def test_a_road_described_by_the_countries_it_joins_is_no_mapped_line() -> None:
     # article that names no railway; the deadline is no claim of the Kars-Dilucu line
     name = "held667_dayaz_20260208_georgia_roads_2030_unmapped.txt"
     deadlines = [claim for claim in _analysis(name).claims if claim.kind == "deadline"]
-    assert len(deadlines) == 3  # the lead printed twice, and once more after
+    # the lead printed twice, and once more after; its copy cut after "все основные"
+    # ('"Согласно нашему плану, к концу 2030 года практически все основные') completes nothing
+    assert len(deadlines) == 2
     assert {(claim.value, claim.layer) for claim in deadlines} == {(2030.0, None)}
     # a railway line so described still is (held120: "линия железной дороги … которая
     # соединит Турцию и Нахичевань")
@@ -4957,3 +4963,90 @@ def test_an_unmapped_project_named_right_after_a_figure_in_its_clause_is_its_own
     # Northern Corridor's share, not the Middle Corridor's named at the sentence's start
     share = _claim("held513_knews_20240801_middle_corridor_forbes.txt", "80 %")
     assert (share.layer, share.link) == (None, "unmapped project (Северный коридор)")
+
+
+def _deadline_texts(name: str) -> list[str]:
+    """The deadline claims of article ``name``, as written."""
+    return [claim.text for claim in _analysis(name).claims if claim.kind == "deadline"]
+
+
+def test_a_term_in_a_sentence_that_builds_or_completes_nothing_is_no_deadline() -> None:
+    # "До конца 2027 года качественной связью планируется обеспечить более 3 тысяч сел"
+    # (held339) and "рассчитывает к 2030 году увеличить объёмы генерации" (held586): terms of
+    # other plans, said beside the fiber line and the energy corridor
+    assert "До конца 2027 года" not in _deadline_texts("held339_otyrar_20260304_kaspiy_vols.txt")
+    name = "held586_ixbtuz_20260307_caspian_green_corridor_seminar.txt"
+    assert "к 2030 году" not in _deadline_texts(name)
+    # "Новая магистраль войдет в эксплуатацию к концу 2016 года" (held193): into service
+    put_in_service = _claim("held193_opendemocracy_20151102_btk_end_2016.txt", "к концу 2016 года")
+    assert (put_in_service.kind, put_in_service.value) == ("deadline", 2016.0)
+    # "планируется строительство морского терминала «Саржа» к 2025 году" (held370): a build
+    name = "held370_kazinform_20221019_aktau_hub_215k_teu_sarzha_2025.txt"
+    sarzha = [claim.value for claim in _analysis(name).claims
+              if claim.kind == "deadline" and claim.feature == "kuryk"]  # fmt: skip
+    assert sarzha == [2025.0]
+
+
+def test_a_term_stays_the_horizon_of_its_sentences_figure() -> None:
+    # "Согласно прогнозам, к 2030 году грузопотоки по этому направлению могут утроиться"
+    # (held306): the year is no deadline (nothing built) but stays the growth's horizon
+    name = "held306_baq_20251021_middle_corridor_tripling_2030.txt"
+    tripling = _claim(name, "утроиться")
+    assert (tripling.role, tripling.value) == ("target", 3.0)
+
+
+def test_a_completion_typed_with_latin_lookalike_letters_is_read() -> None:
+    # "Стpоительство КАТБ, котоpое начнется в ближайшие месяцы и завеpшится к 2010 году"
+    # (held490): its "р" are Latin "p"; the completion is read all the same
+    deadline = _claim("held490_newdaynews_20070207_btk_agreement_2010.txt", "к 2010 году")
+    assert (deadline.kind, deadline.value, deadline.feature) == ("deadline", 2010.0, "btk")
+    assert "завершиться" in lemmas("завеpшится")
+
+
+def test_a_year_whose_clause_denies_its_verb_is_no_deadline() -> None:
+    # "В будущем году Армения не планирует восстанавливать инфраструктуру, необходимую для
+    # запуска Зангезурского коридора" (held647): no plan, so no deadline of the corridor
+    name = "held647_vestikavkaza_20251022_zangezur_armenia_budget.txt"
+    assert "В будущем году" not in _deadline_texts(name)
+    text = "Строительство дороги не будет завершено в 2026 году."
+    assert not [q for q in deadlines(text, 0, len(text)) if q.kind == "deadline"]
+    # the same clause without "не" keeps its deadline
+    text = "Строительство дороги будет завершено в 2026 году."
+    assert [q.value for q in deadlines(text, 0, len(text)) if q.kind == "deadline"] == [2026.0]
+
+
+def test_a_percent_after_a_noun_of_change_set_off_or_joined_to_a_change_is_a_growth() -> None:
+    # "а наибольший рост — 53% — отмечается в перевалке нефти", "Наиболее значительное
+    # увеличение (53%) наблюдается в сегменте нефтеперевозок" (held115) and "вырастут на 10 и
+    # 12% в 2022-2023 годах" (held696): sizes of a change, no shares
+    name = "held115_bizmedia_20230901_aktau_kuryk_ports_12pct.txt"
+    assert {claim.kind for claim in _analysis(name).claims if claim.text == "53%"} == {"growth"}
+    rise = _claim("held696_sputnikgeorgia_20210625_georgian_railway_btk.txt", "12%")
+    assert (rise.kind, rise.value) == ("growth", 12.0)
+    # a share so set off stays one
+    text = "Доля транзита — 53% от общего объема."
+    assert [(q.kind, q.value) for q in quantities(text, 0, len(text))] == [("percent", 53.0)]
+
+
+def test_a_completion_said_as_done_is_no_deadline() -> None:
+    # "Нефтепровод был запущен летом 2006 года" (held539) and "в текущем году завершено
+    # строительство вторых путей участка "Достык – Мойынты"" (held150): done, no plan
+    assert "летом 2006 года" not in _deadline_texts("held539_mk_20080808_btc_explosion_1767km.txt")
+    dostyk = "held150_baq_20250905_dostyk_moyynty_fivefold.txt"
+    assert "в текущем году" not in _deadline_texts(dostyk)
+    text = "Строительство вторых путей завершено в 2026 году."
+    assert not [q for q in deadlines(text, 0, len(text)) if q.kind == "deadline"]
+    # in the future, or planned, it is one
+    for text in ("Строительство вторых путей будет завершено в 2026 году.",
+                 "Строительство вторых путей планируется завершить в 2026 году.",
+                 "Ожидается, что строительство завершено будет летом 2026 года."):
+        assert [q.value for q in deadlines(text, 0, len(text)) if q.kind == "deadline"] == [2026.0]
+
+
+def test_a_percent_of_a_change_after_it_is_no_share_of_the_project() -> None:
+    # "Посредством этого трубопровода будет обеспечиваться 25% роста спроса нефти в мире"
+    # (held460): a share of the world's demand growth, no share or progress of the pipeline;
+    # the progress of its construction stays
+    name = "held460_canews_20040604_btc_65pct_950km_2005.txt"
+    assert not [claim for claim in _analysis(name).claims if claim.text == "25%"]
+    assert _claim(name, "65%").scope == "construction"

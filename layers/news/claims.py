@@ -1023,6 +1023,19 @@ def _a_rate_of_interest(text: str, item: Quantity, end: int) -> bool:
     return item.kind == "percent" and _PER_ANNUM.match(text, item.end, end) is not None
 
 
+# A noun of change in the genitive right after a percent: "25% роста мирового спроса на нефть"
+# (held460): a share of a change, of something else's (the world's demand), no share or
+# progress of the project.
+_OF_A_CHANGE = re.compile(r"\s*(?:роста|прироста|увеличения|снижения|сокращения|падения)\b",
+                          re.IGNORECASE)  # fmt: skip
+
+
+def _share_of_a_change(text: str, item: Quantity, end: int) -> bool:
+    """Whether ``item`` is a percent with a noun of change in the genitive right after it
+    (:data:`_OF_A_CHANGE`), before ``end``."""
+    return item.kind == "percent" and _OF_A_CHANGE.match(text, item.end, end) is not None
+
+
 def _of_a_company(text: str, item: Quantity, start: int) -> bool:
     """Whether a sum of money (``item``) is put into a company named in quotes within
     :data:`_COMPANY_REACH` before it in its sentence (from ``start``), or into a quoted name
@@ -1942,7 +1955,14 @@ def _is_claim(
         return False  # "К 2028 году данный показатель планируют довести до 10 миллионов тонн"
     if _measure_follows(document.text, item):
         return False  # "К 2027 году пропускная способность маршрута может достичь …"
+    if item.qualifier in _TERMS and not timing.builds_or_completes(said):
+        return False  # "рассчитывает к 2030 году увеличить объёмы генерации" (held586)
     return timing.completes(said) or not (others or said & CHANGES_BY_ITSELF)
+
+
+#: Qualifiers of a term ("к 2030 году", "до конца года"): a deadline only in a sentence that
+#: builds, completes or opens something (:func:`caspian.layers.news.timing.builds_or_completes`).
+_TERMS = ("by", "end of")
 
 
 #: Measures a year may be the horizon of, by lemma: the subject right after a deadline.
@@ -2328,6 +2348,8 @@ def read_claims(
                 continue  # "в течение 1 месяца выделить земельный участок … для строительства"
             if _a_rate_of_interest(document.text, item, ceiling):
                 continue  # "кредит в $575 млн. под 5% годовых": the loan's terms
+            if _share_of_a_change(document.text, item, ceiling):
+                continue  # "25% роста мирового спроса на нефть": a share of another's growth
             span = clause(document.text, item.start, item.end, floor, ceiling)
             if not_a_length(document, item, span[0]):
                 continue  # a width or a speed

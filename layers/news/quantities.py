@@ -311,14 +311,29 @@ def _qualifier(text: str, start: int, floor: int) -> str | None:
 _CHANGE_NOUNS = {"увеличение", "рост", "прирост", "снижение", "сокращение", "падение"}
 
 
+# A noun of change set right before a percent by a dash, colon or bracket: "наибольший рост —
+# 53%", "Наиболее значительное увеличение (53%)" (held115).
+_CHANGE_SET_OFF = re.compile(r"([^\W\d_]+)\s*[—–:(-]\s*\Z")
+# A change's first size in digits joined by "и" to a percent: "вырастут на 10 и 12%" (held696).
+_JOINED_CHANGE = re.compile(r"\bна\s+\d+(?:[.,]\d+)?\s*%?\s+и\s+\Z", re.IGNORECASE)
+
+
 def _percent_of_change(text: str, position: int) -> bool:
     """Whether a percent at ``position`` is the size of a change: right after "на" ("выросла
-    на 18 %"), or after "в" that follows a noun of change ("увеличение в 80%")."""
-    found = re.findall(r"[^\W\d_]+", text[max(0, position - 40) : position])
+    на 18 %"), or after "в" that follows a noun of change ("увеличение в 80%"), or right
+    after a noun of change set off by a dash, colon or bracket ("рост — 53%"), or joined by
+    "и" to a change's first size ("на 10 и 12%")."""
+    before = text[max(0, position - 40) : position]
+    found = re.findall(r"[^\W\d_]+", before)
     if not found:
         return False
     last = found[-1].lower()
     if last == "на":
+        return True
+    set_off = _CHANGE_SET_OFF.search(before)
+    if set_off and lemmas(set_off[1]) & _CHANGE_NOUNS:
+        return True
+    if _JOINED_CHANGE.search(before):
         return True
     return last == "в" and len(found) > 1 and bool(lemmas(found[-2]) & _CHANGE_NOUNS)
 

@@ -76,12 +76,21 @@ def is_plural(word: str) -> bool:
     return bool(parses) and all("plur" in parse.tag for parse in parses)
 
 
+#: Latin letters drawn like Cyrillic ones, and those Cyrillic letters: a Russian word typed with
+#: some of them ("Стpоительство КАТБ, котоpое … завеpшится к 2010 году", held490, its "р" a
+#: Latin "p") is read as the word it looks like.
+_LOOKALIKES = str.maketrans("aceopxyk", "асеорхук")
+_MIXED = re.compile(r"[а-яё]+[a-z]|[a-z]+[а-яё]")
+
+
 @lru_cache(maxsize=200_000)
 def _normal_forms(word: str) -> tuple[str, ...]:
     """pymorphy3's normal forms of ``word``, most likely first, folded (one parse per word)."""
     folded = _fold(word)
     if not re.search(r"[а-яё]", folded):
         return (folded,)
+    if _MIXED.search(folded):
+        word = folded = folded.translate(_LOOKALIKES)
     forms = [_fold(parse.normal_form) for parse in _analyzer().parse(word)]
     return tuple(dict.fromkeys(forms or [folded]))
 
@@ -109,6 +118,36 @@ def attributive_lemma(word: str) -> str:
         if adjective is not None:
             return _fold(adjective.word)
     return best_lemma(word)
+
+
+#: pymorphy3's parts of speech of a verb: its personal forms, infinitive, participles and
+#: verbal adverb.
+_VERBAL = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
+
+
+@lru_cache(maxsize=200_000)
+def is_verbal(word: str) -> bool:
+    """Whether pymorphy3's most likely reading of ``word`` is a form of a verb ("планирует",
+    "завершить", "завершена", "будет")."""
+    if not re.search(r"[а-яё]", _fold(word)):
+        return False
+    parses = _analyzer().parse(word)
+    return bool(parses) and parses[0].tag.POS in _VERBAL
+
+
+@lru_cache(maxsize=200_000)
+def verb_time(word: str) -> str | None:
+    """The time pymorphy3's most likely reading of ``word`` puts a verb in: ``"past"``
+    ("завершено", "был запущен"), ``"futr"`` ("завершится", "будет"), ``"pres"``, or
+    ``"infn"`` for an infinitive ("завершить"); None for a word that is no verb."""
+    if not re.search(r"[а-яё]", _fold(word)):
+        return None
+    parses = _analyzer().parse(word)
+    if not parses or parses[0].tag.POS not in _VERBAL:
+        return None
+    if parses[0].tag.POS == "INFN":
+        return "infn"
+    return str(parses[0].tag.tense) if parses[0].tag.tense else None
 
 
 @cache
