@@ -231,7 +231,7 @@ def test_map_route_draws_the_corridor_route_with_legs_styled_by_mode(tmp_path, c
     ("args", "message"),
     [
         (["--route", "Nowhereville", "Kars"], "FROM 'Nowhereville' is neither"),
-        (["--route", "Alat", "Alat"], "both are Baku International Sea Trade Port (Alat)"),
+        (["--route", "Alat", "Alat"], "Sea Trade Port (Alat) are the same point"),
         (["--route", "60,50", "Kars"], "lies 242.5 km from the corridor network"),
         (["--route", "Aktau", "Kars", "--max-snap-km", "-3"], "must be a positive number"),
         (["--max-snap-km", "3"], "--max-snap-km applies to --route only"),

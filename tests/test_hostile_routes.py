@@ -1,0 +1,66 @@
+"""A hostile user's routes: ends that make no route, names pasted with invisible characters."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from caspian.geo.errors import InputError
+from caspian.layers.routing.corridor import load_corridor_network
+from caspian.layers.routing.sea import route_by_sea, sea_route
+from hostile_support import run
+
+OSM = str(Path(__file__).parent / "data" / "georgia_rail.osm.pbf")
+
+
+@pytest.mark.parametrize(("mode", "start", "end", "extra"), [
+    # the corridor wrote an empty FeatureCollection, the sea a line of one point twice and the
+    # rail a LineString of no coordinates (invalid GeoJSON), all with exit code 0 and 0.0 km
+    ("corridor", "Aktau", "Актау", ()),
+    ("sea", "kuryk", "kuryk_port/kuryk", ()),
+    ("rail", "44.7996,41.7211", "44.7996,41.7211", ("--osm-file", OSM)),
+])
+def test_the_same_place_as_start_and_end_is_one_line_and_writes_nothing(
+    tmp_path, mode: str, start: str, end: str, extra: tuple[str, ...]
+) -> None:
+    target = tmp_path / "route.geojson"
+    result = run("route", start, end, "--mode", mode, *extra, "-o", str(target), timeout=300)
+    line = one_error_line_after_notes(result)
+    assert "are the same point" in line and "give two different places" in line
+    assert os.listdir(tmp_path) == []
+
+
+def one_error_line_after_notes(result) -> str:  # type: ignore[no-untyped-def]
+    """The error line of a refused route (the FROM is ... notes before it are allowed)."""
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    assert result.stdout == b""
+    lines = result.stderr.decode("utf-8").strip().splitlines()
+    errors = [line for line in lines if line.startswith("caspian: error: ")]
+    assert len(errors) == 1 and errors[0] == lines[-1] and "Traceback" not in result.stderr.decode()
+    return errors[0]
+
+
+def test_the_library_refuses_the_same_start_and_end_in_every_mode() -> None:
+    with pytest.raises(InputError, match="FROM and TO are the same point"):
+        route_by_sea("Aktau", "aktau_port/aktau")
+    with pytest.raises(InputError, match="FROM and TO are the same point"):
+        sea_route((51.44161, 43.16477), (51.44161, 43.16477))
+    with pytest.raises(InputError, match=r"Aktau.* are the same point"):
+        load_corridor_network().route("Aktau", "Aktau")
+
+
+def test_a_round_trip_through_a_via_is_still_a_route() -> None:
+    # Aktau -> Kuryk -> Aktau is a route: only ends with nothing between them are refused
+    network = load_corridor_network()
+    there = network.route("Aktau", "Kuryk").routes[0]["length_km"]
+    route = network.route("Aktau", "Aktau", vias=["Kuryk"]).routes[0]
+    assert there == 64.6
+    assert route["length_km"] == pytest.approx(2 * there, abs=0.15)  # each rounded to 0.1 km
+
+
+def test_the_error_names_the_place_once_resolved() -> None:
+    result = run("route", "Aktau", "Aktau", "--mode", "corridor", "--format", "json",
+                 timeout=300)
+    line = one_error_line_after_notes(result)
+    assert "Port of Aktau" in line and "51.22200,43.60260" in line
