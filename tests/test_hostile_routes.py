@@ -64,3 +64,25 @@ def test_the_error_names_the_place_once_resolved() -> None:
                  timeout=300)
     line = one_error_line_after_notes(result)
     assert "Port of Aktau" in line and "51.22200,43.60260" in line
+
+
+@pytest.mark.parametrize("pasted", [
+    "Ak\u200btau",        # a zero-width space, as web pages put inside long words
+    "Ak\u00adtau",        # a soft hyphen, as a word processor does
+    "\ufeffAktau",        # a byte order mark at the start of a pasted cell
+    "Ak\u2060tau\u200e",  # a word joiner, and a left-to-right mark at the end
+])
+def test_a_name_pasted_with_invisible_characters_is_the_place(pasted: str) -> None:
+    # before: "FROM 'Ak\u200btau' is neither lon,lat, a catalog feature id nor a known place
+    # name; did you mean ... 'Aktau'?" - the invisible character cut the name in two words
+    result = run("route", pasted, "Kuryk", "--mode", "corridor", "--format", "json",
+                 timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "FROM is Port of Aktau" in result.stderr.decode("utf-8")
+
+
+def test_a_name_key_drops_invisible_characters_but_keeps_words_apart() -> None:
+    from caspian.layers.catalog.places import name_key
+
+    assert name_key("Ak\u200btau") == name_key("Ak\u00adtau") == name_key("Aktau") == "aktau"
+    assert name_key("Port\u200b of\u00a0Aktau") == "port of aktau"
