@@ -122,9 +122,14 @@ def test_the_rail_from_dostyk_reaches_kuryk_port_on_the_mangyshlak_kuryk_leg(cap
                               "json"], capsys)
     assert code == 0, err
     (route,) = json.loads(out)["routes"]
-    assert [leg["mode"] for leg in route["legs"]] == ["rail"] * 4
-    assert [leg["feature"] for leg in route["legs"]][-2:] == [
-        "middle_corridor/zhezkazgan-mangyshlak", "middle_corridor/mangyshlak-kuryk"]
+    assert [leg["mode"] for leg in route["legs"]] == ["rail"] * 5
+    # the Mangyshlak line ends 0.4 km north of the station node, where the Aktau line starts;
+    # the Kuryk line leaves from the station node: the route runs the 0.4 km between them
+    assert [leg["feature"] for leg in route["legs"]][-3:] == [
+        "middle_corridor/zhezkazgan-mangyshlak", "middle_corridor/mangyshlak-aktau",
+        "middle_corridor/mangyshlak-kuryk"]
+    assert route["legs"][-2]["length_km"] == 0.4
+    assert route["length_km"] == 3078.4
     last = route["legs"][-1]
     assert last["to"] == "Port of Kuryk (ferry complex)"
     assert last["length_km"] == pytest.approx(74.1, abs=0.1)  # the catalog leg's own length
@@ -231,7 +236,7 @@ def test_map_route_draws_the_corridor_route_with_legs_styled_by_mode(tmp_path, c
     ("args", "message"),
     [
         (["--route", "Nowhereville", "Kars"], "FROM 'Nowhereville' is neither"),
-        (["--route", "Alat", "Alat"], "both are Baku International Sea Trade Port (Alat)"),
+        (["--route", "Alat", "Alat"], "Sea Trade Port (Alat) are the same point"),
         (["--route", "60,50", "Kars"], "lies 242.5 km from the corridor network"),
         (["--route", "Aktau", "Kars", "--max-snap-km", "-3"], "must be a positive number"),
         (["--max-snap-km", "3"], "--max-snap-km applies to --route only"),
@@ -249,8 +254,9 @@ def test_bad_map_route_input_is_one_line_and_writes_nothing(tmp_path, capsys, ar
 def test_beyneu_to_mangyshlak_starts_at_the_junction_station(capsys) -> None:
     # Beyneu station lies on the network (the junction feature), so a route from it starts at
     # the station node, not 2.3 km away on the direct connection; from the station to the
-    # Mangyshlak station node it measures the 402.8 km the second OpenStreetMap-derived copy
-    # gives (tests/data/beyneu_main_lines.json) against the published 404 km (xalqqazeti.az).
+    # Mangyshlak line's end it measures the 402.8 km the second OpenStreetMap-derived copy
+    # gives (tests/data/beyneu_main_lines.json), and 0.4 km more along the Aktau line to the
+    # Mangyshlak station node, 403.2 km, against the published 404 km (xalqqazeti.az).
     code, out, err = run_cli(["route", "Beyneu", "Маңғыстау", "--mode", "corridor", "--format",
                               "json"], capsys)
     assert code == 0, err
@@ -258,8 +264,11 @@ def test_beyneu_to_mangyshlak_starts_at_the_junction_station(capsys) -> None:
     assert route["start_snap_km"] == 0 and route["end_snap_km"] == 0
     assert [(leg["feature"], *leg["by_accuracy_km"]) for leg in route["legs"]] == [
         ("middle_corridor/beyneu-junction", "waypoints"),
-        ("middle_corridor/zhezkazgan-mangyshlak", "traced")]
-    assert route["length_km"] == pytest.approx(402.8, abs=0.05)
+        ("middle_corridor/zhezkazgan-mangyshlak", "traced"),
+        ("middle_corridor/mangyshlak-aktau", "traced")]
+    assert route["legs"][1]["length_km"] + route["legs"][0]["length_km"] == pytest.approx(
+        402.8, abs=0.05)
+    assert route["length_km"] == pytest.approx(403.2, abs=0.05)
     assert abs(route["length_km"] - 404) / 404 < 0.005
     assert "snapped" not in err
 

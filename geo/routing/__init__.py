@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -184,6 +184,27 @@ def as_lonlat(point: Any, label: str = "point") -> tuple[float, float]:
             f"{label} {point!r} is outside lon -180..180, lat -90..90{hint}; give it as (lon, lat)"
         )
     return (lon, lat)
+
+
+def distinct_ends(points: Sequence[tuple[float, float]], labels: Sequence[str], *,
+                  vias: bool = False) -> None:
+    """Refuse a route whose points are all one point (FROM = TO, and every via there too):
+    there is no route to find, and every router's answer of one (an empty collection, a
+    LineString of no or one position, 0.0 km) was worse than the error. One rule for every
+    router; a round trip through a via elsewhere stays a route.
+
+    Raises
+    ------
+    InputError
+        Naming both ends (as ``labels`` name them) and the point.
+    """
+    first = points[0]
+    if any(point != first for point in points[1:]):
+        return
+    fix = "give two different places" + (", or a via between them for a round trip"
+                                         if vias else "")
+    raise InputError(f"{labels[0]} and {labels[-1]} are the same point "
+                     f"({first[0]:.5f},{first[1]:.5f}), so there is no route; fix: {fix}")
 
 
 def is_positive_km(value: Any) -> bool:

@@ -186,6 +186,13 @@ def _geodesic_km(geod: pyproj.Geod, lon1: Any, lat1: Any, lon2: Any, lat2: Any) 
 class _UnionFind:
     def __init__(self) -> None:
         self.parent: dict[Any, Any] = {}
+        #: Each root's members (``(line, vertex)``), for :meth:`members`.
+        self._members: dict[Any, list[Any]] = {}
+
+    def members(self, item: Any) -> list[Any]:
+        """Everything in ``item``'s set."""
+        root = self.find(item)
+        return self._members.get(root, [root])
 
     def find(self, item: Any) -> Any:
         self.parent.setdefault(item, item)
@@ -197,7 +204,11 @@ class _UnionFind:
         return root
 
     def union(self, a: Any, b: Any) -> None:
-        self.parent[self.find(a)] = self.find(b)
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        self.parent[ra] = rb
+        self._members[rb] = self._members.pop(rb, [rb]) + self._members.pop(ra, [ra])
 
 
 def _check_line(index: int, line: LineInput) -> None:
@@ -335,7 +346,10 @@ def _join_rail_lines(
             if near.size == 0:
                 continue
             dist_km = _geodesic_km(geod, lon, lat, stacked[near, 0], stacked[near, 1])
-            for other in np.unique(owner[near]):
+            # nearest line first: a farther join that would fold a line onto itself is left out
+            others = np.unique(owner[near])
+            nearest = [float(dist_km[owner[near] == other].min()) for other in others]
+            for other in others[np.argsort(nearest, kind="stable")]:
                 if lines[int(other)].source == lines[i].source != "catalog":
                     continue  # one mapped source joins only where it shares a node
                 if (i, end) in shared_ends and lines[int(other)].source == lines[i].source:
@@ -348,6 +362,8 @@ def _join_rail_lines(
                 if dist_km[best] > join_km:
                     continue
                 target = (int(other), int(index[near[best]]))
+                if _folds_a_line(lines, union, (i, end), target):
+                    continue
                 splits[target[0]].add(target[1])
                 if union.find((i, end)) != union.find(target):
                     union.union((i, end), target)
@@ -355,6 +371,21 @@ def _join_rail_lines(
                         joins.append({"from": lines[i].feature, "to": lines[int(other)].feature,
                                       "distance_km": round(float(dist_km[best]), 4)})
     return joins
+
+
+def _folds_a_line(lines: Sequence[LineInput], union: _UnionFind, a: tuple[int, int],
+                  b: tuple[int, int]) -> bool:
+    """Whether joining ``a`` and ``b`` would make one node of two vertices of one line at
+    different places: the track between them would become a loop no route runs (an end
+    within the tolerance of a junction's two lines, 405 m apart on one of them, at
+    Mangystau), and a route's legs would no longer meet."""
+    here: dict[int, set[tuple[float, float]]] = {}
+    for line, vertex in union.members(a):
+        here.setdefault(line, set()).add(tuple(np.round(lines[line].lonlats[vertex], 7)))
+    return any(
+        line in here and tuple(np.round(lines[line].lonlats[vertex], 7)) not in here[line]
+        for line, vertex in union.members(b)
+    )
 
 
 def _port_links(

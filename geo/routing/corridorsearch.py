@@ -33,6 +33,7 @@ from typing import Any
 import numpy as np
 import shapely
 from caspian.geo.errors import CaspianError, swapped_point_fix
+from caspian.geo.routing import distinct_ends
 from caspian.geo.routing.corridorgraph import (
     GAP,
     RAIL,
@@ -523,7 +524,10 @@ def find_paths(
     Raises
     ------
     SnapError, NoRouteError
+    InputError
+        When every point is one point (no route to find).
     """
+    distinct_ends([(float(lon), float(lat)) for lon, lat in points], labels, vias=True)
     view, nodes, snaps = _place_points(network, points, labels, settings)
     kept: list[Path] = []
     penalty: dict[int, float] = {}

@@ -32,7 +32,7 @@ import shapely
 from caspian.geo.arguments import instance, positive_number, refuse
 from caspian.geo.errors import CaspianError, InputError, swapped_point_fix
 from caspian.geo.geodesy import GEOD, FloatArray, IntArray, as_geometry_array, geod_for
-from caspian.geo.routing import RouteGap, as_lonlat, is_positive_km
+from caspian.geo.routing import RouteGap, as_lonlat, distinct_ends, is_positive_km
 from caspian.geo.settings import Settings
 
 #: Between pieces of track, a gap metre weighs this many track metres.
@@ -342,6 +342,7 @@ def shortest_rail_path(
     """
     instance(network, RailNetwork, "network", "a RailNetwork (build_rail_network)")
     start_lonlat, end_lonlat = as_lonlat(start_lonlat, "FROM"), as_lonlat(end_lonlat, "TO")
+    distinct_ends([start_lonlat, end_lonlat], ["FROM", "TO"])
     if not is_positive_km(max_snap_km):
         raise InputError(f"max_snap_km must be a positive number of km, got {max_snap_km!r}")
     source, source_m = _snap(network, start_lonlat, "FROM", max_snap_km)

@@ -39,7 +39,7 @@ import pyproj
 import shapely
 from caspian.geo.errors import InputError, swapped_point_fix
 from caspian.geo.geodesy import densify_legs, densify_path
-from caspian.geo.routing import Route, as_lonlat
+from caspian.geo.routing import Route, as_lonlat, distinct_ends
 from caspian.geo.routing.seagraph import (
     SeaGraph,
     linestrings_of,
@@ -234,9 +234,10 @@ class SeaRouter:
         ------
         NotInBasinError, DifferentBasinsError
         InputError
-            When an end is not a finite ``(lon, lat)`` pair.
+            When an end is not a finite ``(lon, lat)`` pair, or both are one point.
         """
         start_lonlat, end_lonlat = as_lonlat(start_lonlat, "FROM"), as_lonlat(end_lonlat, "TO")
+        distinct_ends([start_lonlat, end_lonlat], ["FROM", "TO"])
         with self._lock:
             return self._route(start_lonlat, end_lonlat)
 

@@ -90,13 +90,22 @@ _KIND_WORDS = re.compile(
 )
 
 
+#: Invisible format characters a pasted name carries (Unicode's Cf that text uses: a soft
+#: hyphen, zero-width spaces and joiners, direction marks and embeddings, word joiners, a byte
+#: order mark), dropped before a name is read.
+_INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+                        "\u2066-\u206f\ufeff]")
+
+
 def name_key(text: str) -> str:
     """The form in which two spellings of one name are equal.
 
     >>> name_key("Ələt") == name_key("Alat") == name_key("Алят")
     True
     """
-    lowered = unicodedata.normalize("NFC", str(text)).casefold()
+    # Invisible characters pasted inside a word are no word break: "Ak\u200btau" is Aktau.
+    visible = _INVISIBLE.sub("", str(text))
+    lowered = unicodedata.normalize("NFC", visible).casefold()
     letters = "".join(_LATIN_FOLDS.get(char, _CYRILLIC.get(char, char)) for char in lowered)
     stripped = "".join(
         char for char in unicodedata.normalize("NFD", letters) if not unicodedata.combining(char)
