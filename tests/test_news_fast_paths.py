@@ -348,16 +348,16 @@ def test_the_hints_never_skip_a_sentence_a_reader_reads(sentence: tuple[str, int
 
 
 @PROPERTY
-@given(long_sentences())
+@given(long_sentences(), st.sampled_from(["", "İ"]), st.sampled_from([0, 0.3, 0.6]))
 def test_the_hints_of_a_long_text_found_once_answer_as_each_range_asked(
-    sentence: tuple[str, int, int],
+    sentence: tuple[str, int, int], widening: str, at: float
 ) -> None:
     """In a long text, the hint words, digits and number words are found once and each range
     looked up; the answer is the one that asking every hint in the range gives (a range that
-    cuts a word included)."""
+    cuts a word included, and one that holds a character that folds to two)."""
     from caspian.layers.news import hints
 
-    text, start, end = sentence
+    text, start, end = _widened(sentence, widening, at)
     joined = hints._joined(_readers())
     assert joined is not None
     asked = holds_word(text, start, end, joined.words) or any(
@@ -477,16 +477,24 @@ def test_paragraphs_matched_in_one_pass_are_those_matched_one_by_one(
     ]
 
 
-@PROPERTY
-@given(long_sentences(), st.sampled_from(["", "ß", "ﬁ", "İ"]))
-def test_a_hint_word_is_found_in_the_folded_text_where_the_folded_range_holds_it(
-    sentence: tuple[str, int, int], widening: str
-) -> None:
-    """The text is folded once; a character that folds to two ("ß" is "ss") moves the
-    offsets, and the range is then folded alone."""
+def _widened(sentence: tuple[str, int, int], widening: str, at: float) -> tuple[str, int, int]:
+    """``sentence`` with ``widening`` put in its text at ``at`` (a fraction of its length,
+    at the text's start for 0): before, inside or after the range."""
     text, start, end = sentence
-    text = widening + text
-    start, end = start + len(widening), end + len(widening)
+    place = round(at * len(text))
+    text = text[:place] + widening + text[place:]
+    return text, start + len(widening) * (start > place), end + len(widening) * (end > place)
+
+
+@PROPERTY
+@given(long_sentences(), st.sampled_from(["", "ß", "ﬁ", "İ"]), st.sampled_from([0, 0.3, 0.6]))
+def test_a_hint_word_is_found_in_the_folded_text_where_the_folded_range_holds_it(
+    sentence: tuple[str, int, int], widening: str, at: float
+) -> None:
+    """The text is folded once; a character that folds to two ("ß" is "ss") stands as one
+    NUL in it (expression.folded_by_character), and a range that holds one is folded
+    alone."""
+    text, start, end = _widened(sentence, widening, at)
     for words in (("год",), quantities._DURATION_HINT, ("месяц", "год")):
         assert holds_word(text, start, end, words) == any(
             word in text[start:end].casefold() for word in words

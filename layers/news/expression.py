@@ -27,9 +27,11 @@ def holds_word(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
     capital, and old forms such as "ᲄ" for "т") to that letter, so no match is missed; a
     search that ignores case is ten times slower per sentence.
     """
-    folded = folded_text(text)
-    if folded is None:
-        return any(map(text[start:end].casefold().__contains__, words))
+    folded, several = folded_by_character(text)
+    if several:  # a character that folds to several ("İ"): a range that holds one folds itself
+        index = bisect.bisect_left(several, start)
+        if index < len(several) and several[index] < end:
+            return any(map(text[start:end].casefold().__contains__, words))
     # a loop, not any() over a generator (a frame per word): asked of every sentence
     for word in words:  # noqa: SIM110
         if folded.find(word, start, end) >= 0:
@@ -45,6 +47,23 @@ def folded_text(text: str) -> str | None:
     to one: its offsets are the text's, and a range of it is the range folded."""
     folded = text.casefold()
     return folded if len(folded) == len(text) else None
+
+
+@per_text(maxsize=4)
+def folded_by_character(text: str) -> tuple[str, list[int]]:
+    """The whole of ``text`` case-folded with one character for each of its characters (the
+    few texts read last remembered), and the offsets, in order, of the characters that fold
+    to several ("İ" to "i̇", "ß" to "ss"; none folds to none), each of which stands as a NUL in
+    it. Case folding maps each character by itself, so a range of ``text`` that holds none of
+    those folds to the same range of this: a text with one Turkish capital is still folded
+    once, not sentence by sentence (:func:`folded_text` gives None for it)."""
+    folded = folded_text(text)
+    if folded is not None:
+        return folded, []
+    several = sorted(char for char in set(text) if len(char.casefold()) != 1)
+    folded = text.translate(dict.fromkeys(map(ord, several), "\0")).casefold()
+    found = re.finditer("|".join(map(re.escape, several)), text)
+    return folded, [match.start() for match in found]
 
 
 _DIGIT = re.compile(r"\d")

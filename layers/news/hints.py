@@ -21,7 +21,12 @@ from functools import cache
 from typing import TypeVar
 
 from caspian.layers.news import numbers
-from caspian.layers.news.expression import digit_positions, folded_text, holds_digit, holds_word
+from caspian.layers.news.expression import (
+    digit_positions,
+    folded_by_character,
+    holds_digit,
+    holds_word,
+)
 from caspian.layers.news.text import per_text, text_words
 
 #: What a reader needs in a range of text: a pattern found in it (searched with the range's
@@ -174,7 +179,7 @@ def may_find(readers: Sequence[object], text: str, start: int, end: int) -> bool
     if joined is None:
         return True
     found = _in_text(joined, text)
-    if found is None:
+    if found is None or (found.several and found.folds_apart(start, end)):
         if joined.words and holds_word(text, start, end, joined.words):
             return True
         return any(_holds(hint, text, start, end) for hint in joined.others)
@@ -210,6 +215,14 @@ class _InText(_Spans):
     guarded: tuple[re.Pattern[str], ...]
     #: Where the words :attr:`guarded` need stand.
     needed: _Spans
+    #: Where the characters of the text that fold to several stand, in order: a range that
+    #: holds one is asked itself (its words were not found in the text folded).
+    several: list[int]
+
+    def folds_apart(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` holds a character that folds to several."""
+        index = bisect.bisect_left(self.several, start)
+        return index < len(self.several) and self.several[index] < end
 
 
 #: The tests whose spans in a whole text :func:`_in_text` lists.
@@ -219,11 +232,12 @@ _LISTED_TESTS = (holds_digit, numbers.holds_number_word)
 @per_text(maxsize=4)
 def _in_text(joined: _Joined, text: str) -> _InText | None:
     """The hints of ``joined`` found once in the whole of ``text``; None for a text not split
-    whole (:func:`caspian.layers.news.text.text_words`) or not folded whole
-    (:func:`caspian.layers.news.expression.folded_text`): its ranges are asked one by one."""
-    folded = folded_text(text)
-    if text_words(text) is None or folded is None:
+    whole (:func:`caspian.layers.news.text.text_words`): its ranges are asked one by one, as
+    are those that hold a character that folds to several
+    (:func:`caspian.layers.news.expression.folded_by_character`)."""
+    if text_words(text) is None:
         return None
+    folded, several = folded_by_character(text)
     starts, ends = _found_words(folded, joined.words)
     if holds_digit in joined.others:
         digits = digit_positions(text)
@@ -245,5 +259,5 @@ def _in_text(joined: _Joined, text: str) -> _InText | None:
     )
     return _InText(
         spans.starts, spans.least_ends, number_words, others, guarded,
-        _Spans.of(*_found_words(folded, needed)),
+        _Spans.of(*_found_words(folded, needed)), several,
     )  # fmt: skip
