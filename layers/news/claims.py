@@ -2710,7 +2710,7 @@ def read_claims(
                 )
             )
     claims = _of_the_feature_of_that_length(claims)
-    return ClaimReading(_with_component_kind(document, claims), skipped)
+    return ClaimReading(_with_port_cargo(document, _with_component_kind(document, claims)), skipped)
 
 
 # A capacity raised to a figure, right before it: "ведется работа по увеличению перевалочных
@@ -2808,6 +2808,39 @@ def _with_component_kind(document: NewsDocument, claims: list[Claim]) -> list[Cl
             dataclasses.replace(claim, context={**(claim.context or {}), "component": kind})
             if kind else claim
         )
+    return kept
+
+
+# Oil named right after a port's tonnage: "перевалил 60 тысяч тонн нефтеналивных грузов",
+# "1,99 миллиона тонн нефти и нефтепродуктов" (held758, Trend): the port's oil, not all it
+# handled (held218's 6.7 Mt of 2011 is the whole port's, held758's 1.74 Mt its oil).
+_OIL_AFTER = re.compile(r"\s+(?:нефтеналивн|нефтепродукт|нефт[иья]\b|нефтью\b)", re.IGNORECASE)
+# A figure set against the one before it: "1,4 миллиона тонн нефтеналивных грузов против 1,74
+# миллиона тонн в 2011 году" (held758): the same cargo's.
+_AGAINST_BEFORE = re.compile(r"\s+против\s+(?:около\s+|более\s+)?\Z", re.IGNORECASE)
+#: The context of a port's figure of oil (:func:`_with_port_cargo`).
+OIL = "нефть"
+
+
+def _with_port_cargo(document: NewsDocument, claims: list[Claim]) -> list[Claim]:
+    """The tonnages of a port with the oil named right after them (:data:`_OIL_AFTER`), or set
+    against one that has it (:data:`_AGAINST_BEFORE`), with ``cargo`` in their context: a
+    port's oil and its whole handling are two measures, compared apart."""
+    kept: list[Claim] = []
+    for claim in claims:
+        if claim.kind == "mass" and (claim.layer or "").endswith("_port"):
+            text = document.text
+            oil = _OIL_AFTER.match(text, claim.end) is not None
+            last = kept[-1] if kept else None
+            oil = oil or (
+                last is not None
+                and last.sentence == claim.sentence
+                and (last.context or {}).get("cargo") == OIL
+                and _AGAINST_BEFORE.search(text, last.end, claim.start) is not None
+            )
+            if oil:
+                claim = dataclasses.replace(claim, context={**(claim.context or {}), "cargo": OIL})
+        kept.append(claim)
     return kept
 
 
