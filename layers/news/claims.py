@@ -755,6 +755,24 @@ def _a_trip(text: str, before: int, item: Quantity) -> bool:
     return any(lemmas(word.text) & _TRIP_VERBS for word in near)
 
 
+#: Words of a train's run: a length in kilometres in their sentence, before it, is the run's
+#: ("общая протяженность маршрута состава … составляет 8,693 тысяч километров", held761;
+#: "протяженность маршрута составляет 4 186 километров", held764; "Маршрут длиной четыре с
+#: лишним тысячи километров", held387), never a port's: a port the train passes has no length
+#: in kilometres.
+_RUN_WORDS = frozenset({"маршрут", "поезд", "состав", "путь"})
+
+
+def _a_run_through_a_port(
+    text: str, sentence: tuple[int, int], item: Quantity, link: linking.Link
+) -> bool:
+    """Whether the length ``item`` linked to a port (``link``) is a train's run through it: in
+    kilometres, a word of :data:`_RUN_WORDS` in its sentence before it."""
+    if item.kind != "length" or item.unit != "km" or not (link.layer or "").endswith("_port"):
+        return False
+    return holds_lemma(text, sentence[0], item.start, _RUN_WORDS)
+
+
 #: The scope of a vessel's figure: an actor's, linked to no project.
 OF_A_VESSEL = f"{ACTOR}vessel"
 #: Words of a time a change may measure: "время обработки грузов увеличилось в три раза" is
@@ -2464,6 +2482,8 @@ def read_claims(
                 # перевозок между портами Туркменбаши … и Алят … увеличился в 2,9 раза"
                 # (held691): the line's growth, not the Alat port's
                 link = linking.unmapped_link("ports' route")
+            if link is not None and _a_run_through_a_port(document.text, sentence, item, link):
+                link = linking.unmapped_link("a train's route")
             if link is not None and _new_port_before(document.text, span[0], item.start):
                 link = linking.unmapped_link("a new port")
             if link is not None and (
