@@ -56,6 +56,7 @@ PHRASES = (
     (("почти", ""), ("двухсоткилометрового", "Стокилометровый"), ("участка", "")),
     (("пришлись", ""), ("¾", "½"), ("объема", "всего", "")),
     (("процентов", "процента", "процент"), ("на",), ("40", "2,5"), ("дороже", "")),
+    (("50", "2,5"), ("-процентное", "-процентный", "процентное"), ("снижение", "рост", "доля")),
     (("за", "За"), ("полгода", "первое полугодие", "второе полугодие", "первого полугодие"),
      ("2025", "", "нынешнего"), ("года", "-го", "")),
     (("удвоить", "Утроение", "вдвое", "втрое", "удобно", "утроиться"),),
@@ -129,6 +130,7 @@ def _phrase_hints() -> list[tuple[re.Pattern[str], Hint]]:
         (quantities._GROWTH_WORD, quantities._GROWTH_WORD_HINT),
         (quantities._LAST_YEARS, quantities._LAST_YEARS_HINT),
         (quantities._HALF_YEAR, quantities._HALF_YEAR_HINT),
+        (quantities._PERCENT_ADJECTIVE, quantities._PERCENT_ADJECTIVE_HINT),
         *[(pattern, ("год",)) for pattern in (
             timing._ABSOLUTE, timing._RELATIVE_END, timing._RELATIVE_IN, timing._SINCE,
             timing._QUARTERS, timing._RELATIVE_START,

@@ -88,8 +88,9 @@ def _last_claim(name: str, written: str) -> Claim:
 #: held425-held441, held442-held461, held462-held475, held476-held485, held486-held503,
 #: held504-held524, held525-held540, held541-held553, held554-held568, held569-held580,
 #: held581-held596, held597-held618, held619-held640, held641-held656, held657-held668,
-#: held669-held689, held690-held712, held713-held727, held728-held743 and held744-held757.
-SEEN = {f"held{n:02d}" for n in range(1, 758)}
+#: held669-held689, held690-held712, held713-held727, held728-held743, held744-held757,
+#: held758-held772 and held773-held787.
+SEEN = {f"held{n:02d}" for n in range(1, 788)}
 
 
 def _part_id(entry: dict[str, Any]) -> str:
@@ -127,17 +128,15 @@ def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
 
 
 # (right, found, expected) measured on each part when the floors were set; conflicts are
-# (real reported, reported, real found). Development (768 articles) with the fifty-third part
-# (held744-held757) in it, measured before anything was changed for it (mentions (1757, 1790,
-# 1827), claims (1007, 1103, 1171), dates 563, conflicts (61, 77, 674)), raised as the round
-# fixed its classes, the precision round (7 Dec) its links, and the deadlines and percents
-# round (8 Dec) what makes a deadline or a percent (measured again after merging both). The
-# held-out part (held758-held787, parts 54 and 55, 30 articles) from its first and only run
-# (8 Dec 2026), before anything was changed for it.
+# (real reported, reported, real found). Development (798 articles) with the fifty-fourth and
+# fifty-fifth parts (held758-held787) in it, measured before anything was changed for them
+# (mentions (1819, 1853, 1874), claims (1017, 1097, 1183), dates 587, conflicts (62, 80, 675)).
+# The held-out part is empty until the next one is added: its figures are placeholders, set
+# from that part's first and only run.
 MEASURED = {
-    "dev": {"mentions": (1773, 1805, 1827), "claims": (1010, 1085, 1171), "dates": 564,
+    "dev": {"mentions": (1819, 1853, 1874), "claims": (1019, 1095, 1183), "dates": 588,
             "conflicts": (62, 77, 675)},
-    "heldout": {"mentions": (46, 48, 47), "claims": (7, 12, 12), "dates": 23,
+    "heldout": {"mentions": (0, 0, 0), "claims": (0, 0, 0), "dates": 0,
                 "conflicts": (0, 0, 0)},
 }  # fmt: skip
 
@@ -210,7 +209,8 @@ DATELESS = ("held29", "held31", "held36", "held63", "held77", "held81", "held84"
             "held691", "held698", "held699", "held700", "held701", "held702", "held704",
             "held706", "held707", "held708",
             "held718", "held720", "held721", "held724", "held727",
-            "held745", "held746", "held753", "held756")  # fmt: skip
+            "held745", "held746", "held753", "held756",
+            "held761", "held772", "held774", "held776", "held784", "held787")  # fmt: skip
 
 
 @pytest.mark.parametrize("part", sorted(MEASURED))
@@ -5050,3 +5050,67 @@ def test_a_percent_of_a_change_after_it_is_no_share_of_the_project() -> None:
     name = "held460_canews_20040604_btc_65pct_950km_2005.txt"
     assert not [claim for claim in _analysis(name).claims if claim.text == "25%"]
     assert _claim(name, "65%").scope == "construction"
+
+
+def test_a_two_digit_years_date_with_its_time_in_brackets_opening_a_line_dates_the_page() -> None:
+    # "05.08.04.[09:49] Министерство охраны окружающей среды …" (held785, RosInvest): the
+    # bracketed clock makes the two-digit year's date a stamp, though the text runs on after it
+    document = _analysis("held785_rosinvest_20040805_btc_borjomi_resumed.txt").document
+    assert (document.date, document.date_evidence) == ("2004-08-05", "05.08.04")
+
+
+def test_a_ports_oil_tonnage_is_not_compared_with_all_it_handled() -> None:
+    # "В 2012 году порт перевалил 1,4 миллиона тонн нефтеналивных грузов против 1,74 миллиона
+    # тонн в 2011 году", "1,99 миллиона тонн нефти и нефтепродуктов" (held758, Trend): the Baku
+    # port's oil, with the figure set against it; held218's 6.7 Mt of 2011 is all it handled
+    name = "held758_trend_20130227_baku_port_oil_cargo_60kt_2012_1_4mt.txt"
+    for written in ("60 тысяч тонн", "1,4 миллиона тонн", "1,74 миллиона тонн", "1,99 миллиона"):
+        assert _claim(name, written).context.get("cargo") == "нефть", written
+    other = "held218_trend_20121008_baku_port_9m_2012.txt"
+    assert "cargo" not in _claim(other, "6,7 миллиона тонн").context
+    assert "mass" not in _conflict_kinds(name, other)
+
+
+def test_a_trains_route_length_is_no_ports_length() -> None:
+    # "общая протяженность маршрута состава … составляет 8,693 тысяч километров" (held761,
+    # Mor-vesti, the train shipped through the Baku port), "протяженность маршрута составляет
+    # 4 186 километров" (held764, BlackSeaNews, by the Kuryk ferry), "Маршрут длиной четыре с
+    # лишним тысячи километров" (held387): a run of kilometres is the train's, no port's
+    for name, written in (
+        ("held761_morvesti_20201219_turkish_train_xian_btk_baku_port.txt", "8,693 тысяч"),
+        ("held764_blackseanews_20180123_urumqi_train_kuryk_baku.txt", "4 186 километров"),
+        ("held387_migoff_20150915_first_container_train_baku.txt", "тысячи километров"),
+    ):
+        claim = _claim(name, written)
+        assert (claim.kind, claim.layer, claim.feature) == ("length", None, None), name
+    # a port's own length in metres stays the port's (held173's berths, "примерно 2100 метров")
+    berth = _claim("held173_regionplus_20180515_baku_port_opening_15mt.txt", "2100 метров")
+    assert berth.layer == "baku_port"
+
+
+def test_a_lender_giving_a_sum_as_the_subject_of_its_sentence_is_that_sums_share() -> None:
+    # "ЕС оказывает поддержку Бакинскому порту в Аляты в размере 1 млн. евро на расширение
+    # операционных возможностей" (held759, Turan): the EU's part of the port's funding
+    claim = _claim("held759_turan_20180316_baku_port_eu_support_1m_eur.txt", "1 млн. евро")
+    assert (claim.layer, claim.scope, claim.value) == ("baku_port", "share:EU", 1_000_000.0)
+
+
+def test_a_percent_made_an_adjective_of_a_change_is_the_changes_size() -> None:
+    # "В январе наблюдалось 50-процентное снижение перевалки нефти и нефтепродуктов" (held758,
+    # Trend): the Baku port's fall of 50 %, as "на 50 процентов ниже" before it
+    name = "held758_trend_20130227_baku_port_oil_cargo_60kt_2012_1_4mt.txt"
+    claim = _claim(name, "50-процентное")
+    assert (claim.kind, claim.value, claim.unit, claim.layer) == ("growth", 50.0, "%", "baku_port")
+    # a percent adjective before no noun of change is no change ("50-процентная доля")
+    assert not [item for item in quantities("50-процентная доля", 0, 18) if item.kind == "growth"]
+
+
+def test_a_topics_volume_of_no_period_is_not_compared_with_another_articles_year() -> None:
+    # "По данным Госкомстата, зафиксирован показатель в 658,8 тыс т" (held549, Azerbaijan's sea
+    # freight, no period said) and "объем транзита в этом году достигнет 33 млн тонн" (held768,
+    # Kazakhstan's transit): figures of the freight topic, of no one subject, are compared only
+    # over one stated window
+    older = "held549_vestikavkaza_20260222_az_sea_freight_unmapped.txt"
+    newer = "held768_kazpravda_20250819_kz_transit_33mt_unmapped.txt"
+    assert _claim(older, "658,8 тыс т").subject == _claim(newer, "33 млн тонн").subject
+    assert "mass" not in _conflict_kinds(older, newer)

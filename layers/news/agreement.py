@@ -209,6 +209,19 @@ def base_of(claim: Claim) -> tuple[Any, Any] | None:
     return (claim.context["since"], claim.context.get("until"))
 
 
+def _unstated_topic_volume(claim: Claim, window: Any, other_window: Any) -> bool:
+    """Whether ``claim`` is a topic's amount (no project's) compared across two windows, one
+    of them no period said (the article's year at publication): a topic has no one subject
+    (whose freight, by which way), so "зафиксирован показатель в 658,8 тыс т" (Azerbaijan's sea
+    freight, held549) is no figure of Kazakhstan's transit "в этом году … 33 млн тонн"
+    (held768). Changes, and amounts of one stated window, are still compared."""
+    if claim.kind == "growth" or not (claim.subject or "").startswith("topic:"):
+        return False
+    unstated = [side for side in (window, other_window)
+                if isinstance(side, tuple) and side[:1] == (PUBLISHED,)]  # fmt: skip
+    return bool(unstated) and window != other_window
+
+
 def _value_rule(members: Sequence[Claim]) -> dict[int, Claim]:
     extremes = _extremes(members)
     involved = {}
@@ -218,6 +231,8 @@ def _value_rule(members: Sequence[Claim]) -> dict[int, Claim]:
         for (other_window, _, other_base), candidates in extremes.items():
             if base is not None and other_base is not None and base != other_base:
                 continue  # sums since different years
+            if _unstated_topic_volume(claim, window, other_window):
+                continue
             if claim.kind == "growth":
                 if not _changes_comparable(window, other_window):
                     continue

@@ -755,6 +755,24 @@ def _a_trip(text: str, before: int, item: Quantity) -> bool:
     return any(lemmas(word.text) & _TRIP_VERBS for word in near)
 
 
+#: Words of a train's run: a length in kilometres in their sentence, before it, is the run's
+#: ("общая протяженность маршрута состава … составляет 8,693 тысяч километров", held761;
+#: "протяженность маршрута составляет 4 186 километров", held764; "Маршрут длиной четыре с
+#: лишним тысячи километров", held387), never a port's: a port the train passes has no length
+#: in kilometres.
+_RUN_WORDS = frozenset({"маршрут", "поезд", "состав", "путь"})
+
+
+def _a_run_through_a_port(
+    text: str, sentence: tuple[int, int], item: Quantity, link: linking.Link
+) -> bool:
+    """Whether the length ``item`` linked to a port (``link``) is a train's run through it: in
+    kilometres, a word of :data:`_RUN_WORDS` in its sentence before it."""
+    if item.kind != "length" or item.unit != "km" or not (link.layer or "").endswith("_port"):
+        return False
+    return holds_lemma(text, sentence[0], item.start, _RUN_WORDS)
+
+
 #: The scope of a vessel's figure: an actor's, linked to no project.
 OF_A_VESSEL = f"{ACTOR}vessel"
 #: Words of a time a change may measure: "время обработки грузов увеличилось в три раза" is
@@ -2464,6 +2482,8 @@ def read_claims(
                 # перевозок между портами Туркменбаши … и Алят … увеличился в 2,9 раза"
                 # (held691): the line's growth, not the Alat port's
                 link = linking.unmapped_link("ports' route")
+            if link is not None and _a_run_through_a_port(document.text, sentence, item, link):
+                link = linking.unmapped_link("a train's route")
             if link is not None and _new_port_before(document.text, span[0], item.start):
                 link = linking.unmapped_link("a new port")
             if link is not None and (
@@ -2710,7 +2730,7 @@ def read_claims(
                 )
             )
     claims = _of_the_feature_of_that_length(claims)
-    return ClaimReading(_with_component_kind(document, claims), skipped)
+    return ClaimReading(_with_port_cargo(document, _with_component_kind(document, claims)), skipped)
 
 
 # A capacity raised to a figure, right before it: "ведется работа по увеличению перевалочных
@@ -2808,6 +2828,39 @@ def _with_component_kind(document: NewsDocument, claims: list[Claim]) -> list[Cl
             dataclasses.replace(claim, context={**(claim.context or {}), "component": kind})
             if kind else claim
         )
+    return kept
+
+
+# Oil named right after a port's tonnage: "перевалил 60 тысяч тонн нефтеналивных грузов",
+# "1,99 миллиона тонн нефти и нефтепродуктов" (held758, Trend): the port's oil, not all it
+# handled (held218's 6.7 Mt of 2011 is the whole port's, held758's 1.74 Mt its oil).
+_OIL_AFTER = re.compile(r"\s+(?:нефтеналивн|нефтепродукт|нефт[иья]\b|нефтью\b)", re.IGNORECASE)
+# A figure set against the one before it: "1,4 миллиона тонн нефтеналивных грузов против 1,74
+# миллиона тонн в 2011 году" (held758): the same cargo's.
+_AGAINST_BEFORE = re.compile(r"\s+против\s+(?:около\s+|более\s+)?\Z", re.IGNORECASE)
+#: The context of a port's figure of oil (:func:`_with_port_cargo`).
+OIL = "нефть"
+
+
+def _with_port_cargo(document: NewsDocument, claims: list[Claim]) -> list[Claim]:
+    """The tonnages of a port with the oil named right after them (:data:`_OIL_AFTER`), or set
+    against one that has it (:data:`_AGAINST_BEFORE`), with ``cargo`` in their context: a
+    port's oil and its whole handling are two measures, compared apart."""
+    kept: list[Claim] = []
+    for claim in claims:
+        if claim.kind == "mass" and (claim.layer or "").endswith("_port"):
+            text = document.text
+            oil = _OIL_AFTER.match(text, claim.end) is not None
+            last = kept[-1] if kept else None
+            oil = oil or (
+                last is not None
+                and last.sentence == claim.sentence
+                and (last.context or {}).get("cargo") == OIL
+                and _AGAINST_BEFORE.search(text, last.end, claim.start) is not None
+            )
+            if oil:
+                claim = dataclasses.replace(claim, context={**(claim.context or {}), "cargo": OIL})
+        kept.append(claim)
     return kept
 
 

@@ -43,9 +43,11 @@ COMPARED = (
 #: event a date dates ("подписали" and "открыли" are two events, not one disagreeing) and
 #: the state before a change ("с 0,8 млн до 4,5 млн тонн": 0.8 is no figure of today's), a
 #: capacity (or a volume only considered) against a volume carried, an increase (what brings
-#: it) against a state, and the year of an agreement whose volume is stated (one of 2023 is
-#: not 2025's).
-MEASURE_CONTEXT = ("as_of", "event", "state", "measure", "increase", "agreed", "component")
+#: it) against a state, the year of an agreement whose volume is stated (one of 2023 is
+#: not 2025's), and the cargo of a port's tonnage (its oil is not all it handled).
+MEASURE_CONTEXT = (
+    "as_of", "event", "state", "measure", "increase", "agreed", "component", "cargo",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)

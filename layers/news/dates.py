@@ -353,6 +353,29 @@ def _whole_line_dateline(
                      at + match.end("date"), match["date"])  # fmt: skip
 
 
+# A two-digit year's date opening a line with its time in brackets right after it, the
+# article's text following on the same line: "05.08.04.[09:49] Министерство охраны ..."
+# (RosInvest, held785). The bracketed clock makes it a stamp, not a figure of the text.
+_STAMPED_SHORT_DATE = re.compile(
+    r"(?P<date>(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{2}))\.?\s*"
+    r"[\[(](?P<hour>\d{1,2}):(?P<minute>\d{2})[\])]"
+)
+
+
+def _stamped_short_date(text: str, start: int, end: int) -> FoundDate | None:
+    """The date of a line ``text[start:end]`` that opens with :data:`_STAMPED_SHORT_DATE`."""
+    line = text[start:end]
+    at = start + len(line) - len(line.lstrip(_LINE_MARKS))
+    match = _STAMPED_SHORT_DATE.match(text, at, end)
+    if match is None:
+        return None
+    date = _valid(_CENTURY + int(match["year"]), int(match["month"]), int(match["day"]))
+    if date is None:
+        return None
+    return FoundDate(date, _time(match["hour"], match["minute"]), "numeric", match.start("date"),
+                     match.end("date"), match["date"])  # fmt: skip
+
+
 # A dateline of a time, the day, the month in words and a two-digit year: "17:58, 18 Августа
 # 08" (energyland.info). Read only as a whole line, as the dotted shape is.
 _WORDED_SHORT_DATELINE = re.compile(
@@ -630,6 +653,7 @@ def publication_date(text: str, lines: Sequence[tuple[int, int]]) -> FoundDate |
         short = (
             _whole_line_dateline(_SHORT_DATELINE, "numeric", text, start, end)
             or _whole_line_dateline(_WORDED_SHORT_DATELINE, "words", text, start, end)
+            or _stamped_short_date(text, start, end)
             or _breadcrumb_date(text, start, end)
             or _date_after(_AGENCY_CITY, text, start, end)
             or _slashed_dateline(text, start, end)

@@ -702,6 +702,28 @@ def percents_first(text: str, start: int, end: int) -> Iterator[Quantity]:
                        match.start(), match.end(), "about")  # fmt: skip
 
 
+# A percent made an adjective of the change it sizes: "наблюдалось 50-процентное снижение
+# перевалки нефти" (held758), "10-процентный рост": a change of so many percent, as "на 50
+# процентов" is. Only before a noun of change ("50-процентная доля" is a share, left to the
+# share readers).
+_PERCENT_ADJECTIVE = re.compile(
+    r"(?<![\d,])(\d+(?:,\d+)?)\s?-\s?процентн[а-яё]+\s+"
+    r"(?:рост|прирост|увеличени|снижени|падени|сокращени|спад|уменьшени)[а-яё]*",
+    re.IGNORECASE,
+)
+_PERCENT_ADJECTIVE_HINT = re.compile(r"-\s?процентн", re.IGNORECASE)
+
+
+@reads_where(_PERCENT_ADJECTIVE_HINT)
+def percent_adjectives(text: str, start: int, end: int) -> Iterator[Quantity]:
+    """Changes whose percent is an adjective before them: ``50-процентное снижение``."""
+    if _PERCENT_ADJECTIVE_HINT.search(text, start, end) is None:
+        return
+    for match in _PERCENT_ADJECTIVE.finditer(text, start, end):
+        yield Quantity("growth", numbers.parse_digits(match[1]), units.PERCENT.unit,
+                       match.start(), match.start() + len(match[0].split()[0]))  # fmt: skip
+
+
 @reads_where(_PERIOD_HINT, _YEAR_HINT, _HALF_YEAR_HINT)
 def periods(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Reporting periods: ``за первые восемь месяцев 2025 года``, ``за 2024 год``, ``за
@@ -795,7 +817,8 @@ def last_years(text: str, start: int, end: int) -> Iterator[Quantity]:
 
 
 READERS = (
-    growth, percents_first, periods, durations, last_years, timing.deadlines, timing.events,
+    growth, percents_first, percent_adjectives, periods, durations, last_years,
+    timing.deadlines, timing.events,
 )  # fmt: skip
 
 

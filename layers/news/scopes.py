@@ -757,6 +757,13 @@ _PACKAGE_OF_AFTER = re.compile(
     rf"[^.;!?]{{0,60}}?\s+и\s+(?:[а-яё]+\s+){{0,2}}?{_INSTRUMENT}\s+({_LENDER})\b"
 )
 _LENDER_CODES = [(re.compile(rf"(?:{pattern})\Z"), code) for pattern, code in _LENDER_NAMES]
+# A lender or donor giving a sum, it the subject of a verb of support or giving before the sum
+# in its sentence: "ЕС оказывает поддержку Бакинскому порту в Аляты в размере 1 млн. евро"
+# (held759, Turan): the EU's part of the funding, no cost of the port.
+_LENDER_GIVES = re.compile(
+    rf"(?<![А-ЯЁа-яё])({_LENDER})\s+(?:оказ|предоставл|предостав|выдел|выделя)[а-яё]*\s+"
+    r"[^.!?\d]{0,80}?(?:в\s+размере\s+|на\s+сумму\s+)(?:(?:до|около|более)\s+)?\Z"
+)
 # A grant or a loan of no lender named before the sum, a lender's fund after it: "потенциального
 # инвестиционного гранта в размере до 10 миллионов евро в рамках Азиатско-Тихоокеанского
 # инвестиционного фонда ЕС" (held501).
@@ -786,6 +793,10 @@ def lender_share(text: str, start: int, figure: int, figure_end: int) -> str | N
     if before:
         code = _lender_code(before[1])
         return f"share:{code}" if code else None
+    gives = _LENDER_GIVES.search(text, max(start, figure - 160), figure)
+    code = _lender_code(gives[1]) if gives else None
+    if code:
+        return f"share:{code}"
     window = max(start, figure - 60)
     if _INSTRUMENT_BEFORE.search(text, window, figure):
         fund = _FUND_OF_AFTER.match(text, figure_end)
