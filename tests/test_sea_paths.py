@@ -224,6 +224,8 @@ def test_a_remembered_end_met_again_routes_as_a_new_one() -> None:
     for other in ("baku", "turkmenbashi", "kuryk", "alat"):
         for ends in ((CASPIAN_PORTS["aktau"], CASPIAN_PORTS[other]),
                      (CASPIAN_PORTS[other], CASPIAN_PORTS["alat"])):
+            if ends[0] == ends[1]:
+                continue  # a place to itself is no route (refused: test_hostile_routes)
             got, expected = warm.route(*ends), cold.route(*ends)
             assert got.length_km == expected.length_km
             assert shapely.to_wkb(got.geometry) == shapely.to_wkb(expected.geometry)
