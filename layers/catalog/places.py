@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from types import MappingProxyType
 from typing import Any
 
 import shapely
@@ -215,8 +216,10 @@ def catalog_places() -> list[tuple[list[str], Place]]:
     return out
 
 
-def gazetteer_names() -> dict[str, list[str]]:
-    """The news gazetteer's names of each catalog feature (Russian and English)."""
+@cache
+def gazetteer_names() -> Mapping[str, tuple[str, ...]]:
+    """The news gazetteer's names of each catalog feature (Russian and English), read once a
+    process (a map asks it for every feature it draws)."""
 
     text = (resources.files("caspian.layers.data") / "gazetteer.json").read_text(encoding="utf-8")
     names: dict[str, list[str]] = {}
@@ -224,7 +227,7 @@ def gazetteer_names() -> dict[str, list[str]]:
         if entry.get("feature"):
             key = f"{entry['layer']}/{entry['feature']}"
             names.setdefault(key, []).extend([*entry.get("ru", ()), *entry.get("en", ())])
-    return names
+    return MappingProxyType({key: tuple(found) for key, found in names.items()})
 
 
 def station_places(stations: Any, source: str) -> list[tuple[list[str], Place]]:

@@ -254,9 +254,10 @@ def ogr_batches(
             with notices.caught():
                 meta, reader = opened.enter_context(pyogrio.open_arrow(
                     path, layer=layer, batch_size=batch_size, use_pyarrow=True))
-            check_fields(path, [str(field) for field in meta["fields"]])
+            fields = [str(field) for field in meta["fields"]]
+            check_fields(path, fields)
             if format_name == "Shapefile":
-                _say_cut_field_names([str(field) for field in meta["fields"]], wanted, notices)
+                _say_cut_field_names(fields, wanted, notices)
             name = meta["geometry_name"] or "wkb_geometry"
             while True:
                 with notices.caught():

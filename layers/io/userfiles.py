@@ -246,7 +246,8 @@ def _check_batch(
                   "draw (it has curves); turn its curves into lines (ogr2ogr -nlt "
                   "CONVERT_TO_LINEAR out.gpkg in.gpkg, or QGIS: Processing > Segmentize by "
                   "maximum angle)") for i, kind in curved.items()]
-    missing = shapely.is_missing(geoms)
+    absent = shapely.is_missing(geoms)
+    missing = absent.copy()
     missing[list(curved)] = False  # said above
     unreadable = missing & np.array([value is not None for value in wkb], dtype=bool)
     problems += [(int(row), "geometry is not valid WKB (the file is damaged or was written "
@@ -257,7 +258,7 @@ def _check_batch(
                       "measure or draw); give it a geometry or remove the feature")
                      for row in rows[missing]]
     names = np.array(SHAPELY_TYPE_NAMES)[shapely.get_type_id(geoms) + 1]
-    unused = ~shapely.is_missing(geoms) & ~np.isin(names, list(geometry_types))
+    unused = ~absent & ~np.isin(names, list(geometry_types))
     problems += [(int(row), f"geometry is a {kind}, which this command does not use; use one "
                   f"of {', '.join(geometry_types)}") for row, kind in zip(
                       rows[unused], names[unused], strict=True)]

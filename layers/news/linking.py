@@ -80,7 +80,7 @@ from typing import Any, cast
 from caspian.layers.catalog.loading import load_catalog, short_feature_id
 from caspian.layers.news.documents import NewsDocument
 from caspian.layers.news.gazetteer import Match
-from caspian.layers.news.mentions import Mention
+from caspian.layers.news.mentions import Mention, ends_with_road_noun
 from caspian.layers.news.scopes import COUNTRIES, LINE_WORDS, country_code
 from caspian.layers.news.text import is_plural, lemmas, per_text, word_list, words
 
@@ -797,8 +797,6 @@ _NAME_KEYS: dict[int, tuple[Sequence[dict[str, Any]], frozenset[str]]] = {}
 #: Where the words after a figure stop being its clause: a comma, semicolon or colon, a dash
 #: between spaces, a sentence's end.
 _AFTER_CLAUSE_END = re.compile(r"[,;:.!?]\s|\s[-–—]\s|[.!?]\Z")
-#: Nouns of a road by lemma ("автодорога"); "трасса" only before a capitalised name.
-_ROAD_NOUNS = frozenset({"автодорога", "автотрасса", "шоссе", "автобан"})
 
 
 def road_after(text: str, end: int, ceiling: int) -> bool:
@@ -807,17 +805,16 @@ def road_after(text: str, end: int, ceiling: int) -> bool:
     железнодорожных путей и 70% по строительству автомобильной дороги" (held508: the 70%),
     "в этом году намечается завершение создания трассы Батуми – Сарпи" (held624)."""
     stop = _AFTER_CLAUSE_END.search(text, end, ceiling)
-    found = words(text, end, stop.start() if stop else ceiling)
-    if any(word.text.lower().startswith(RAILWAY_WORD) for word in found):
+    found = [word.text for word in words(text, end, stop.start() if stop else ceiling)]
+    if any(written.lower().startswith(RAILWAY_WORD) for written in found):
         return False
-    for index, word in enumerate(found):
-        lemma_set = lemmas(word.text)
-        if lemma_set & _ROAD_NOUNS:
+    for index, written in enumerate(found):
+        # a road noun, or "автомобильная дорога", as a road's name is read (mentions.ROADS);
+        # "трасса" only before a capitalised name
+        if ends_with_road_noun(found[max(0, index - 1) : index + 1]):
             return True
-        following = found[index + 1].text if index + 1 < len(found) else ""
-        if "трасса" in lemma_set and following[:1].isupper():
-            return True
-        if "автомобильный" in lemma_set and "дорога" in lemmas(following):
+        following = found[index + 1] if index + 1 < len(found) else ""
+        if "трасса" in lemmas(written) and following[:1].isupper():
             return True
     return False
 
@@ -861,13 +858,15 @@ def another_subject_named(
             return "another port"
     if not borrowed and (link.position is None or not _part_of(document, link.position)):
         return None
-    if not _speaks_of_rail(text) and any(
-        "дорога" in lemmas(word.text) for word in words(text, reach, figure)
-    ):
+    speaks_of_rail = _speaks_of_rail(text)
+    if speaks_of_rail and not borrowed:
+        return None
+    before = words(text, reach, figure)  # read once for both tests below
+    if not speaks_of_rail and any("дорога" in lemmas(word.text) for word in before):
         return "a road"
     if not borrowed:
         return None
-    for word in words(text, reach, figure):
+    for word in before:
         found = lemmas(word.text)
         if "порт" in found and is_plural(word.text):
             return "several ports"

@@ -407,7 +407,7 @@ def road_in(text: str, start: int, end: int) -> bool:
     # names_a_road cuts them (split once, not once per capitalised word)
     found = word_list(text, start, end).texts
     for index, written in enumerate(found):
-        if written[:1].isupper() and _after_road_noun(found[max(0, index - 2) : index]):
+        if written[:1].isupper() and ends_with_road_noun(found[max(0, index - 2) : index]):
             return True
     return False
 
@@ -416,10 +416,10 @@ def names_a_road(text: str, start: int, name: int) -> bool:
     """Whether the name at ``name`` follows a road noun (:data:`ROADS`, or "автомобильная
     дорога") in ``text[start:name]``: a road's name, not a mapped feature's."""
     # the last two words, made as words alone (the paragraph's others are not needed)
-    return _after_road_noun(word_list(text, start, name).texts[-2:])
+    return ends_with_road_noun(word_list(text, start, name).texts[-2:])
 
 
-def _after_road_noun(last_two: Sequence[str]) -> bool:
+def ends_with_road_noun(last_two: Sequence[str]) -> bool:
     """Whether the words ``last_two`` (at most two, the last right before a name) end with a
     road noun (:func:`names_a_road`)."""
     before = [lemmas(written) for written in last_two]
