@@ -126,28 +126,31 @@ _VERBAL = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
 
 
 @lru_cache(maxsize=200_000)
+def _verb_tag(word: str) -> Any:
+    """pymorphy3's most likely reading of ``word`` (its tag) when that is a form of a verb
+    (:data:`_VERBAL`), else None."""
+    if not re.search(r"[а-яё]", _fold(word)):
+        return None
+    parses = _analyzer().parse(word)
+    return parses[0].tag if parses and parses[0].tag.POS in _VERBAL else None
+
+
 def is_verbal(word: str) -> bool:
     """Whether pymorphy3's most likely reading of ``word`` is a form of a verb ("планирует",
     "завершить", "завершена", "будет")."""
-    if not re.search(r"[а-яё]", _fold(word)):
-        return False
-    parses = _analyzer().parse(word)
-    return bool(parses) and parses[0].tag.POS in _VERBAL
+    return _verb_tag(word) is not None
 
 
-@lru_cache(maxsize=200_000)
 def verb_time(word: str) -> str | None:
     """The time pymorphy3's most likely reading of ``word`` puts a verb in: ``"past"``
     ("завершено", "был запущен"), ``"futr"`` ("завершится", "будет"), ``"pres"``, or
     ``"infn"`` for an infinitive ("завершить"); None for a word that is no verb."""
-    if not re.search(r"[а-яё]", _fold(word)):
+    tag = _verb_tag(word)
+    if tag is None:
         return None
-    parses = _analyzer().parse(word)
-    if not parses or parses[0].tag.POS not in _VERBAL:
-        return None
-    if parses[0].tag.POS == "INFN":
+    if tag.POS == "INFN":
         return "infn"
-    return str(parses[0].tag.tense) if parses[0].tag.tense else None
+    return str(tag.tense) if tag.tense else None
 
 
 @cache
