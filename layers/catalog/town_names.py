@@ -55,7 +55,7 @@ def is_typed_name(name: str) -> bool:
     )
 
 
-def spelling_key(name: str) -> str:
+def search_key(name: str) -> str:
     """``name`` without case and accents: the page's search finds ``Bakú`` when ``Baku`` is
     typed, so one of them is enough."""
     decomposed = unicodedata.normalize("NFD", name.casefold())
@@ -63,12 +63,12 @@ def spelling_key(name: str) -> str:
 
 
 def distinct_names(names: Iterable[str], known: Iterable[str] = ()) -> list[str]:
-    """``names`` in order, each spelling once (:func:`spelling_key`), leaving out the
+    """``names`` in order, each spelling once (:func:`search_key`), leaving out the
     spellings of ``known`` names."""
-    seen = {spelling_key(name) for name in known}
+    seen = {search_key(name) for name in known}
     kept = []
     for name in names:
-        key = spelling_key(name)
+        key = search_key(name)
         if key and key not in seen:
             seen.add(key)
             kept.append(name)
