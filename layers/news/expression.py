@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -28,10 +29,8 @@ def holds_word(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
     search that ignores case is ten times slower per sentence.
     """
     folded, several = folded_by_character(text)
-    if several:  # a character that folds to several ("İ"): a range that holds one folds itself
-        index = bisect.bisect_left(several, start)
-        if index < len(several) and several[index] < end:
-            return any(map(text[start:end].casefold().__contains__, words))
+    if several and folds_apart(several, start, end):  # "İ": such a range folds itself
+        return any(map(text[start:end].casefold().__contains__, words))
     # a loop, not any() over a generator (a frame per word): asked of every sentence
     for word in words:  # noqa: SIM110
         if folded.find(word, start, end) >= 0:
@@ -64,6 +63,13 @@ def folded_by_character(text: str) -> tuple[str, list[int]]:
     folded = text.translate(dict.fromkeys(map(ord, several), "\0")).casefold()
     found = re.finditer("|".join(map(re.escape, several)), text)
     return folded, [match.start() for match in found]
+
+
+def folds_apart(several: Sequence[int], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` holds one of the characters that fold to several, at
+    ``several`` (in order, as :func:`folded_by_character` lists them)."""
+    index = bisect.bisect_left(several, start)
+    return index < len(several) and several[index] < end
 
 
 _DIGIT = re.compile(r"\d")

@@ -24,6 +24,7 @@ from caspian.layers.news import numbers
 from caspian.layers.news.expression import (
     digit_positions,
     folded_by_character,
+    folds_apart,
     holds_digit,
     holds_word,
 )
@@ -221,8 +222,7 @@ class _InText(_Spans):
 
     def folds_apart(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` holds a character that folds to several."""
-        index = bisect.bisect_left(self.several, start)
-        return index < len(self.several) and self.several[index] < end
+        return folds_apart(self.several, start, end)
 
 
 #: The tests whose spans in a whole text :func:`_in_text` lists.
