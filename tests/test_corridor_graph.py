@@ -345,3 +345,53 @@ def test_only_a_places_nearest_nodes_take_its_name() -> None:
     yard = build_corridor_network(tracks, place_names=[("Yard", 50.0, 45.0)])
     names = {(node.lon, node.lat): node.name for node in yard.nodes}
     assert [names[end] for end in ends] == ["Yard", "Yard", None]
+
+
+# Lines joined at a distance to the main line's vertex J: the branch is drawn from
+# BRANCH_START, 0.44 km north of J, the spur to SPUR_END, 0.33 km south of it; both within
+# join_km (0.5 here: the two drawn ends, 0.78 km apart, are not joined to each other).
+BRANCH_START, SPUR_END = (44.5, 40.004), (44.5, 39.997)
+BRANCH_END, SPUR_START = (44.6, 40.3), (44.6, 39.7)
+JOINED = [rail([A, J, B], feature="main"),
+          rail([BRANCH_START, BRANCH_END], feature="branch", country="GEO"),
+          rail([SPUR_START, SPUR_END], feature="spur")]
+
+
+def test_a_line_joined_at_a_distance_is_run_on_to_its_node_as_a_join() -> None:
+    network = build_corridor_network(JOINED, join_km=0.5)
+    assert [(j["from"], j["to"], j["distance_km"]) for j in network.joins] == [
+        ("branch", "main", 0.4441), ("spur", "main", 0.3331)]
+    edges = {edge.feature: edge for edge in network.edges if edge.feature != "main"}
+    branch, spur = edges["branch"], edges["spur"]
+    # the edge starts (ends) at its node, then runs on along the line as drawn
+    assert tuple(branch.lonlats[0]) == J and tuple(branch.lonlats[1]) == BRANCH_START
+    assert tuple(spur.lonlats[-1]) == J and tuple(spur.lonlats[-2]) == SPUR_END
+    nodes = [(node.lon, node.lat) for node in network.nodes]
+    assert nodes[branch.u] == J and nodes[spur.v] == J
+    # the connecting segment is counted, of class 'join', in the country it continues
+    assert branch.segment_accuracies == ("join", "traced")
+    assert branch.segment_countries == ("GEO", "GEO")
+    assert branch.segment_km[0] == pytest.approx(0.4441, abs=1e-4)
+    assert spur.segment_accuracies == ("traced", "join")
+    assert spur.segment_km[-1] == pytest.approx(0.3331, abs=1e-4)
+    # the main line, whose ends join nothing, is as drawn
+    assert all(not edge.segment_accuracies for edge in network.edges if edge.feature == "main")
+
+
+@pytest.mark.parametrize(("start", "end", "join_km"), [
+    (A, BRANCH_END, 0.4441), (BRANCH_END, A, 0.4441), (SPUR_START, A, 0.3331),
+    (SPUR_START, BRANCH_END, 0.7772), (BRANCH_END, SPUR_START, 0.7772),
+])
+def test_a_route_over_a_join_at_a_distance_is_continuous_and_counts_it(
+    start: tuple[float, float], end: tuple[float, float], join_km: float
+) -> None:
+    network = build_corridor_network(JOINED, join_km=0.5)
+    (path,) = find_paths(network, [start, end], ["FROM", "TO"])
+    for before, after in zip(path.steps, path.steps[1:], strict=False):
+        assert tuple(before.lonlats[-1]) == tuple(after.lonlats[0])
+    summary = route_summary(path, "a", "b")
+    assert summary["length_km"] == round(path.length_km, 1)
+    joins = sum(float(step.segment_km[np.asarray(step.segment_accuracies) == "join"].sum())
+                for step in path.steps)
+    assert joins == pytest.approx(join_km, abs=1e-4)
+    assert summary["by_accuracy_km"]["join"] == round(join_km, 1)
