@@ -395,3 +395,31 @@ def test_a_route_over_a_join_at_a_distance_is_continuous_and_counts_it(
                 for step in path.steps)
     assert joins == pytest.approx(join_km, abs=1e-4)
     assert summary["by_accuracy_km"]["join"] == round(join_km, 1)
+
+
+def test_the_node_of_an_end_joined_to_a_yard_lies_where_the_least_join_is_run() -> None:
+    # A catalog line ends at END; three ways of one mapped yard run north-south 85, 256 and
+    # 426 m east of it, each with a vertex level with END: the end joins all three (the
+    # tolerance joins a catalog end to every line within it), so the four are one node. It
+    # lies at the middle way's vertex, which leaves the least join to run (0.256 km from
+    # END, 2 x 0.171 km from each outer way, which passes through), not at the last way
+    # joined (the farthest, 0.427 km from END).
+    end = (44.5, 40.0)
+    lons = (44.501, 44.503, 44.505)
+    ways = [LineInput(np.array([(lon, 39.99), (lon, 40.0), (lon, 40.01)]), "rail",
+                      ("AZE", "AZE"), source="osm", accuracy="traced", feature=f"way {n}")
+            for n, lon in enumerate(lons)]
+    network = build_corridor_network([rail([A, end], feature="catalog"), *ways])
+    assert [(j["to"], j["distance_km"]) for j in network.joins] == [
+        ("way 0", 0.0854), ("way 1", 0.2562), ("way 2", 0.427)]
+    (catalog,) = [edge for edge in network.edges if edge.feature == "catalog"]
+    assert (network.nodes[catalog.v].lon, network.nodes[catalog.v].lat) == (lons[1], 40.0)
+    joins = sorted((edge.feature, round(float(edge.segment_km[np.asarray(
+        edge.segment_accuracies) == "join"].sum()), 4))
+        for edge in network.edges if "join" in edge.segment_accuracies)
+    assert joins == [("catalog", 0.2562), ("way 0", 0.1708), ("way 0", 0.1708),
+                     ("way 2", 0.1708), ("way 2", 0.1708)]
+    for start, stop in (((lons[0], 39.99), (lons[2], 40.01)), ((lons[2], 39.99), A)):
+        (path,) = find_paths(network, [start, stop], ["FROM", "TO"])
+        for before, after in zip(path.steps, path.steps[1:], strict=False):
+            assert tuple(before.lonlats[-1]) == tuple(after.lonlats[0])

@@ -195,3 +195,19 @@ def test_the_legs_of_routes_with_vias_and_alternatives_meet(
 ) -> None:
     answer = load_corridor_network().route(start, end, vias=vias, alternatives=alternatives)
     assert _largest_jump_m(answer) < 1.0
+
+
+def test_the_legs_of_routes_over_a_mapped_extract_meet_and_count_its_joins() -> None:
+    # With the Georgian extract, the catalog's line ends are joined to the extract's ways
+    # (149 joins at a distance, up to 1 km; one catalog end to every way of a yard within
+    # the tolerance). Before, a route's legs jumped where they were made one node: Tbilisi ->
+    # Batumi 343.2 km with jumps of 1,419, 11 and 1,453 m, Alat -> Kars 731.9 km with 15
+    # jumps up to 994 m. Now each leg starts where the last ended and the joins are counted.
+    network = load_corridor_network([OSM])
+    for start, end, length_km, join_km in (("Tbilisi", "Batumi", 346.1, 1.9),
+                                           ("Tbilisi", "Poti", 312.4, 1.8),
+                                           ("Alat", "Kars", 733.6, 0.9)):
+        answer = network.route(start, end)
+        assert _largest_jump_m(answer) < 1.0, (start, end)
+        route = answer.routes[0]
+        assert (route["length_km"], route["by_accuracy_km"]["join"]) == (length_km, join_km)
