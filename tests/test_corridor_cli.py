@@ -81,7 +81,9 @@ def test_the_zangezur_route_comes_second_and_is_compared(aktau_kars) -> None:
 def test_a_train_from_aktau_port_to_kuryk_reverses_at_mangystau(capsys) -> None:
     # Both ports' branches leave Mangystau station on one side: no train runs from one to
     # the other without reversing there. Before reversals in stations, the operating track
-    # gave 1,881.9 km, a 1,790.8 km run out along the trunk and back to turn.
+    # gave 1,881.9 km, a 1,790.8 km run out along the trunk and back to turn. The Kuryk leg
+    # counts the 178 m from its line's drawn start to the station node it is joined to
+    # (74.1 km and 91.2 km before that join was counted).
     code, out, err = run_cli(["route", "aktau_port/aktau", "kuryk_port/kuryk", "--mode",
                               "corridor", "--status", "operating", "--format", "json"], capsys)
     assert code == 0, err
@@ -89,9 +91,10 @@ def test_a_train_from_aktau_port_to_kuryk_reverses_at_mangystau(capsys) -> None:
     assert [(leg["mode"], leg["feature"], leg["length_km"]) for leg in route["legs"]] == [
         ("rail", "middle_corridor/mangyshlak-aktau", 17.0),
         ("transfer", None, 0.0),
-        ("rail", "middle_corridor/mangyshlak-kuryk", 74.1)]
+        ("rail", "middle_corridor/mangyshlak-kuryk", 74.3)]
+    assert route["legs"][2]["by_accuracy_km"] == {"join": 0.2, "waypoints": 74.1}
     assert route["transfers"] == [{"kind": "reversal", "place": "Маңғыстау", "length_km": 0.0}]
-    assert route["length_km"] == 91.2
+    assert route["length_km"] == 91.4
 
 
 def test_the_geojson_has_one_feature_per_leg_of_each_route(aktau_kars) -> None:
@@ -129,10 +132,13 @@ def test_the_rail_from_dostyk_reaches_kuryk_port_on_the_mangyshlak_kuryk_leg(cap
         "middle_corridor/zhezkazgan-mangyshlak", "middle_corridor/mangyshlak-aktau",
         "middle_corridor/mangyshlak-kuryk"]
     assert route["legs"][-2]["length_km"] == 0.4
-    assert route["length_km"] == 3078.4
+    # and the 178 m join from the station node to the Kuryk line's drawn start (3,078.4 km
+    # before it was counted)
+    assert route["length_km"] == 3078.6
     last = route["legs"][-1]
     assert last["to"] == "Port of Kuryk (ferry complex)"
-    assert last["length_km"] == pytest.approx(74.1, abs=0.1)  # the catalog leg's own length
+    # the catalog leg's own length, and the join
+    assert last["by_accuracy_km"] == {"join": 0.2, "waypoints": 74.1}
     assert route["transfers"] == [] and route["gaps"] == []
 
 
@@ -255,8 +261,11 @@ def test_beyneu_to_mangyshlak_starts_at_the_junction_station(capsys) -> None:
     # Beyneu station lies on the network (the junction feature), so a route from it starts at
     # the station node, not 2.3 km away on the direct connection; from the station to the
     # Mangyshlak line's end it measures the 402.8 km the second OpenStreetMap-derived copy
-    # gives (tests/data/beyneu_main_lines.json), and 0.4 km more along the Aktau line to the
-    # Mangyshlak station node, 403.2 km, against the published 404 km (xalqqazeti.az).
+    # gives (tests/data/beyneu_main_lines.json), 0.4 km more along the Aktau line to the
+    # Mangyshlak station node, and the 178 m join from there to the station's OpenStreetMap
+    # node (4034464670, where the Kuryk line is drawn to start): 403.4 km, against the
+    # published 404 km (xalqqazeti.az). Before the join was counted the route ended at the
+    # network's node, 178 m from the place it named (403.2 km).
     code, out, err = run_cli(["route", "Beyneu", "Маңғыстау", "--mode", "corridor", "--format",
                               "json"], capsys)
     assert code == 0, err
@@ -265,10 +274,12 @@ def test_beyneu_to_mangyshlak_starts_at_the_junction_station(capsys) -> None:
     assert [(leg["feature"], *leg["by_accuracy_km"]) for leg in route["legs"]] == [
         ("middle_corridor/beyneu-junction", "waypoints"),
         ("middle_corridor/zhezkazgan-mangyshlak", "traced"),
-        ("middle_corridor/mangyshlak-aktau", "traced")]
+        ("middle_corridor/mangyshlak-aktau", "traced"),
+        ("middle_corridor/mangyshlak-kuryk", "join")]
     assert route["legs"][1]["length_km"] + route["legs"][0]["length_km"] == pytest.approx(
         402.8, abs=0.05)
-    assert route["length_km"] == pytest.approx(403.2, abs=0.05)
+    assert route["legs"][3]["by_accuracy_km"] == {"join": 0.2}
+    assert route["length_km"] == pytest.approx(403.4, abs=0.05)
     assert abs(route["length_km"] - 404) / 404 < 0.005
     assert "snapped" not in err
 

@@ -345,3 +345,81 @@ def test_only_a_places_nearest_nodes_take_its_name() -> None:
     yard = build_corridor_network(tracks, place_names=[("Yard", 50.0, 45.0)])
     names = {(node.lon, node.lat): node.name for node in yard.nodes}
     assert [names[end] for end in ends] == ["Yard", "Yard", None]
+
+
+# Lines joined at a distance to the main line's vertex J: the branch is drawn from
+# BRANCH_START, 0.44 km north of J, the spur to SPUR_END, 0.33 km south of it; both within
+# join_km (0.5 here: the two drawn ends, 0.78 km apart, are not joined to each other).
+BRANCH_START, SPUR_END = (44.5, 40.004), (44.5, 39.997)
+BRANCH_END, SPUR_START = (44.6, 40.3), (44.6, 39.7)
+JOINED = [rail([A, J, B], feature="main"),
+          rail([BRANCH_START, BRANCH_END], feature="branch", country="GEO"),
+          rail([SPUR_START, SPUR_END], feature="spur")]
+
+
+def test_a_line_joined_at_a_distance_is_run_on_to_its_node_as_a_join() -> None:
+    network = build_corridor_network(JOINED, join_km=0.5)
+    assert [(j["from"], j["to"], j["distance_km"]) for j in network.joins] == [
+        ("branch", "main", 0.4441), ("spur", "main", 0.3331)]
+    edges = {edge.feature: edge for edge in network.edges if edge.feature != "main"}
+    branch, spur = edges["branch"], edges["spur"]
+    # the edge starts (ends) at its node, then runs on along the line as drawn
+    assert tuple(branch.lonlats[0]) == J and tuple(branch.lonlats[1]) == BRANCH_START
+    assert tuple(spur.lonlats[-1]) == J and tuple(spur.lonlats[-2]) == SPUR_END
+    nodes = [(node.lon, node.lat) for node in network.nodes]
+    assert nodes[branch.u] == J and nodes[spur.v] == J
+    # the connecting segment is counted, of class 'join', in the country it continues
+    assert branch.segment_accuracies == ("join", "traced")
+    assert branch.segment_countries == ("GEO", "GEO")
+    assert branch.segment_km[0] == pytest.approx(0.4441, abs=1e-4)
+    assert spur.segment_accuracies == ("traced", "join")
+    assert spur.segment_km[-1] == pytest.approx(0.3331, abs=1e-4)
+    # the main line, whose ends join nothing, is as drawn
+    assert all(not edge.segment_accuracies for edge in network.edges if edge.feature == "main")
+
+
+@pytest.mark.parametrize(("start", "end", "join_km"), [
+    (A, BRANCH_END, 0.4441), (BRANCH_END, A, 0.4441), (SPUR_START, A, 0.3331),
+    (SPUR_START, BRANCH_END, 0.7772), (BRANCH_END, SPUR_START, 0.7772),
+])
+def test_a_route_over_a_join_at_a_distance_is_continuous_and_counts_it(
+    start: tuple[float, float], end: tuple[float, float], join_km: float
+) -> None:
+    network = build_corridor_network(JOINED, join_km=0.5)
+    (path,) = find_paths(network, [start, end], ["FROM", "TO"])
+    for before, after in zip(path.steps, path.steps[1:], strict=False):
+        assert tuple(before.lonlats[-1]) == tuple(after.lonlats[0])
+    summary = route_summary(path, "a", "b")
+    assert summary["length_km"] == round(path.length_km, 1)
+    joins = sum(float(step.segment_km[np.asarray(step.segment_accuracies) == "join"].sum())
+                for step in path.steps)
+    assert joins == pytest.approx(join_km, abs=1e-4)
+    assert summary["by_accuracy_km"]["join"] == round(join_km, 1)
+
+
+def test_the_node_of_an_end_joined_to_a_yard_lies_where_the_least_join_is_run() -> None:
+    # A catalog line ends at END; three ways of one mapped yard run north-south 85, 256 and
+    # 426 m east of it, each with a vertex level with END: the end joins all three (the
+    # tolerance joins a catalog end to every line within it), so the four are one node. It
+    # lies at the middle way's vertex, which leaves the least join to run (0.256 km from
+    # END, 2 x 0.171 km from each outer way, which passes through), not at the last way
+    # joined (the farthest, 0.427 km from END).
+    end = (44.5, 40.0)
+    lons = (44.501, 44.503, 44.505)
+    ways = [LineInput(np.array([(lon, 39.99), (lon, 40.0), (lon, 40.01)]), "rail",
+                      ("AZE", "AZE"), source="osm", accuracy="traced", feature=f"way {n}")
+            for n, lon in enumerate(lons)]
+    network = build_corridor_network([rail([A, end], feature="catalog"), *ways])
+    assert [(j["to"], j["distance_km"]) for j in network.joins] == [
+        ("way 0", 0.0854), ("way 1", 0.2562), ("way 2", 0.427)]
+    (catalog,) = [edge for edge in network.edges if edge.feature == "catalog"]
+    assert (network.nodes[catalog.v].lon, network.nodes[catalog.v].lat) == (lons[1], 40.0)
+    joins = sorted((edge.feature, round(float(edge.segment_km[np.asarray(
+        edge.segment_accuracies) == "join"].sum()), 4))
+        for edge in network.edges if "join" in edge.segment_accuracies)
+    assert joins == [("catalog", 0.2562), ("way 0", 0.1708), ("way 0", 0.1708),
+                     ("way 2", 0.1708), ("way 2", 0.1708)]
+    for start, stop in (((lons[0], 39.99), (lons[2], 40.01)), ((lons[2], 39.99), A)):
+        (path,) = find_paths(network, [start, stop], ["FROM", "TO"])
+        for before, after in zip(path.steps, path.steps[1:], strict=False):
+            assert tuple(before.lonlats[-1]) == tuple(after.lonlats[0])

@@ -8,7 +8,10 @@ Pure graph work: lines (``(lon, lat)`` vertex arrays with their attributes) in, 
   ``join_km``, the stated tolerance) or where two lines share a vertex, and the ports.
 * Every edge is one piece of one line between two nodes, with its vertices, the length of each
   segment and the country of each segment (given by the caller), its mode (``rail`` or
-  ``sea``), status, geometry accuracy, gauge (rail) and feature id.
+  ``sea``), status, geometry accuracy, gauge (rail) and feature id. Where a join at a distance
+  made a line's end one node with another line's vertex, the edge runs on from the end as
+  drawn to its node by a segment of accuracy class ``join`` (:data:`JOIN`): counted, and
+  never called track, so a route's legs meet there.
 * Transfers are edges of mode ``transfer``: a *port* call links a port's node to the rail node
   nearest to it (within ``port_km``); a break of *gauge* links the two nodes into which a node
   where track of two gauges meets is split, so that no train passes from one gauge to the
@@ -34,6 +37,9 @@ from caspian.geo.settings import Settings
 
 #: Modes of an edge.
 RAIL, SEA, TRANSFER, GAP = "rail", "sea", "transfer", "gap"
+#: The accuracy class of the segment that runs a line on from its drawn end to the node it
+#: is joined to at a distance (within ``join_km``): counted, and never called track.
+JOIN = "join"
 
 #: A line's direction at a node is read this far along it, kilometres: far enough to see
 #: the track's course rather than the last short segment of a switch.
@@ -285,14 +291,13 @@ def build_corridor_network(
             root = union.find((i, vertex))
             if root not in node_of:
                 node_of[root] = len(coords)
-                rlon, rlat = lines[root[0]].lonlats[root[1]]
-                coords.append((float(rlon), float(rlat)))
+                coords.append(_node_lonlat(geod, lines, union.members(root)))
             node_of[(i, vertex)] = node_of[root]
     port_nodes = []
     for port in ports:
         port_nodes.append(len(coords))
         coords.append((port.lon, port.lat))
-    edges = _line_edges(geod, lines, splits, node_of, port_nodes)
+    edges = _line_edges(geod, lines, splits, node_of, port_nodes, coords)
     for port_index, (line_index, vertex, dist_km) in port_links.items():
         node = node_of[(line_index, vertex)]
         edges.append(_straight_edge(geod, port_nodes[port_index], node, coords, TRANSFER,
@@ -373,6 +378,28 @@ def _join_rail_lines(
     return joins
 
 
+def _node_lonlat(geod: pyproj.Geod, lines: Sequence[LineInput],
+                 members: list[tuple[int, int]]) -> tuple[float, float]:
+    """Where the node of joined vertices lies: at the member vertex that leaves the least
+    length of ``join`` segments to run on to it (each member's distance to it, twice for a
+    vertex a line passes through, which two of its edges reach). A line's end joined to a
+    vertex another line passes through makes its node there (the Mangystau station node,
+    not the Kuryk line's drawn start 178 m away); a catalog line's end joined to several
+    ways of a mapped yard, at the yard's middle. Shared vertices lie at one place."""
+    places = np.array([lines[line].lonlats[vertex] for line, vertex in members], dtype=float)
+    first = places[0]
+    if len(members) == 1 or bool(np.all(np.round(places, 7) == np.round(first, 7))):
+        return (float(first[0]), float(first[1]))
+    weight = np.array([1.0 if vertex in (0, lines[line].lonlats.shape[0] - 1) else 2.0
+                       for line, vertex in members])
+    n = len(members)
+    left, right = np.repeat(np.arange(n), n), np.tile(np.arange(n), n)
+    km = _geodesic_km(geod, places[left, 0], places[left, 1],
+                      places[right, 0], places[right, 1]).reshape(n, n)
+    best = int(np.argmin(km @ weight))
+    return (float(places[best, 0]), float(places[best, 1]))
+
+
 def _folds_a_line(lines: Sequence[LineInput], union: _UnionFind, a: tuple[int, int],
                   b: tuple[int, int]) -> bool:
     """Whether joining ``a`` and ``b`` would make one node of two vertices of one line at
@@ -411,6 +438,7 @@ def _port_links(
 def _line_edges(
     geod: pyproj.Geod, lines: Sequence[LineInput], splits: dict[int, set[int]],
     node_of: dict[tuple[int, int], int], port_nodes: list[int],
+    coords: list[tuple[float, float]],
 ) -> list[CorridorEdge]:
     edges = []
     for i, line in enumerate(lines):
@@ -424,13 +452,38 @@ def _line_edges(
                 last = line.lonlats.shape[0] - 1
                 v = (port_nodes[line.port_ends[1]]
                      if b == last and line.port_ends[1] is not None else v)
-            edges.append(CorridorEdge(
+            edge = CorridorEdge(
                 u=u, v=v, mode=line.mode, lonlats=line.lonlats[a:b + 1],
                 segment_km=segment_km[a:b], segment_countries=line.segment_countries[a:b],
                 line=i, segment_accuracies=line.segment_accuracies[a:b],
                 **line.line_attributes(),
-            ))
+            )
+            edges.append(edge if line.mode == SEA else _reach_nodes(geod, edge, coords))
     return edges
+
+
+def _reach_nodes(geod: pyproj.Geod, edge: CorridorEdge,
+                 coords: list[tuple[float, float]]) -> CorridorEdge:
+    """The edge, run on to its nodes where a join at a distance made its end vertex one node
+    with a vertex of another line (the Kuryk line's drawn start, 178 m from the Mangystau
+    station node): the connecting segment is counted, of the accuracy class :data:`JOIN`
+    (a join within the tolerance, not track), in the country of the segment it continues.
+    Without it a route's legs would not meet there, and no length would count the join."""
+    ends = [(edge.u, 0), (edge.v, -1)]
+    reach = [np.round(coords[node], 7).tolist() != np.round(edge.lonlats[at], 7).tolist()
+             for node, at in ends]
+    if not any(reach):
+        return edge
+    lonlats, countries = edge.lonlats, edge.segment_countries
+    classes = edge.segment_accuracies or (edge.accuracy or "unknown",) * len(countries)
+    if reach[0]:
+        lonlats = np.vstack([coords[edge.u], lonlats])
+        countries, classes = (countries[0], *countries), (JOIN, *classes)
+    if reach[1]:
+        lonlats = np.vstack([lonlats, coords[edge.v]])
+        countries, classes = (*countries, countries[-1]), (*classes, JOIN)
+    return replace(edge, lonlats=lonlats, segment_km=segment_lengths_km(lonlats, geod),
+                   segment_countries=countries, segment_accuracies=classes)
 
 
 def _straight_edge(

@@ -13,7 +13,8 @@ arrived by, so that two rules of real railways hold (as in OpenRailRouting):
   trains do in stations (the locomotive runs round or another takes the other end): the turn
   is a transfer of kind ``reversal``, priced as any transfer (``transfer_km``). Without it
   a train from Aktau's port to Kuryk's, whose branches leave Mangystau station on one side,
-  ran 1,790.8 km out along the trunk and back to turn, for 91.2 km of track.
+  ran 1,790.8 km out along the trunk and back to turn, for 91.2 km of track (91.4 km since
+  the 178 m join of the Kuryk line to the station node is counted).
 
 The K alternatives are found by penalising the edges of the routes found so far and searching
 again; a route is kept only if it differs from every kept route by at least

@@ -73,7 +73,7 @@ from caspian.layers.routing.sea import GRAPH_VERSION, cache_dir
 logger = logging.getLogger(__name__)
 
 #: Bumped whenever the network's construction or its cache layout changes.
-CORRIDOR_VERSION = 7
+CORRIDOR_VERSION = 8
 
 
 
