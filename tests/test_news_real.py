@@ -22,7 +22,7 @@ from caspian.layers.news.dates import find_dates, month_number
 from caspian.layers.news.documents import parse_document, read_document
 from caspian.layers.news.evaluation import Evaluation, documents_of, evaluate
 from caspian.layers.news.linking import refers_to_route
-from caspian.layers.news.quantities import quantities
+from caspian.layers.news.quantities import is_change_noun, of_a_change, quantities
 from caspian.layers.news.scopes import clause, first_before_a_later, share_scope
 from caspian.layers.news.text import lemmas
 from caspian.layers.news.timing import deadlines, heading_year, years_stated
@@ -5103,6 +5103,18 @@ def test_a_percent_made_an_adjective_of_a_change_is_the_changes_size() -> None:
     assert (claim.kind, claim.value, claim.unit, claim.layer) == ("growth", 50.0, "%", "baku_port")
     # a percent adjective before no noun of change is no change ("50-процентная доля")
     assert not [item for item in quantities("50-процентная доля", 0, 18) if item.kind == "growth"]
+
+
+def test_the_nouns_of_change_are_one_list_read_in_every_form() -> None:
+    # one list of lemmas (quantities.CHANGE_NOUNS) sizes a change after "в" or a dash, after a
+    # percent made an adjective, and makes a percent before its genitive a share of a change:
+    # "25% роста спроса нефти в мире" (held460), "50-процентное снижение перевалки" (held758)
+    assert of_a_change().match("25% роста спроса нефти", 3)
+    assert not of_a_change().match("25% рост", 3)  # the genitive only
+    assert is_change_noun("снижением") and is_change_noun("спада")
+    for text in ("50-процентное снижение перевалки", "50-процентным спадом перевалки",
+                 "рост в 12%", "уменьшение — 12%", "спад в 12%"):
+        assert [q.kind for q in quantities(text, 0, len(text))] == ["growth"], text
 
 
 def test_a_topics_volume_of_no_period_is_not_compared_with_another_articles_year() -> None:

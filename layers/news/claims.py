@@ -56,7 +56,7 @@ from caspian.layers.news.measures import (
     yearly_change,
 )
 from caspian.layers.news.mentions import Mention, find_mentions, road_in
-from caspian.layers.news.quantities import Quantity, quantities
+from caspian.layers.news.quantities import Quantity, of_a_change, quantities
 from caspian.layers.news.scopes import (
     ACTOR,
     CARGO,
@@ -1041,17 +1041,12 @@ def _a_rate_of_interest(text: str, item: Quantity, end: int) -> bool:
     return item.kind == "percent" and _PER_ANNUM.match(text, item.end, end) is not None
 
 
-# A noun of change in the genitive right after a percent: "25% роста мирового спроса на нефть"
-# (held460): a share of a change, of something else's (the world's demand), no share or
-# progress of the project.
-_OF_A_CHANGE = re.compile(r"\s*(?:роста|прироста|увеличения|снижения|сокращения|падения)\b",
-                          re.IGNORECASE)  # fmt: skip
-
-
 def _share_of_a_change(text: str, item: Quantity, end: int) -> bool:
     """Whether ``item`` is a percent with a noun of change in the genitive right after it
-    (:data:`_OF_A_CHANGE`), before ``end``."""
-    return item.kind == "percent" and _OF_A_CHANGE.match(text, item.end, end) is not None
+    (:func:`caspian.layers.news.quantities.of_a_change`), before ``end``: "25% роста мирового
+    спроса на нефть" (held460), a share of a change, of something else's (the world's demand),
+    no share or progress of the project."""
+    return item.kind == "percent" and of_a_change().match(text, item.end, end) is not None
 
 
 def _of_a_company(text: str, item: Quantity, start: int) -> bool:
