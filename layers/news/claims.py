@@ -249,13 +249,23 @@ def _actor_before(claims: Sequence[Claim], index: int) -> str | None:
 
 
 def _country_traffic_before(
-    document: NewsDocument, names: dict[int, list[linking.Located]], index: int
+    document: NewsDocument,
+    names: dict[int, list[linking.Located]],
+    index: int,
+    claims: Sequence[Claim] = (),
 ) -> str | None:
     """``actor:<country>`` when the sentence before sentence ``index`` (which names no
     project) names no project either but a country's traffic ("Минфин также ожидает роста
     объема транзитных перевозок через Казахстан. В 2025 году ожидается 34 млн тонн"): the
-    figures that follow are that country's; else None."""
+    figures that follow are that country's; else None. A sentence before whose figures are a
+    project's (``claims`` found so far give one of them a feature) speaks of that project,
+    by its noun alone: "Протяженность нефтепровода — около 1 тыс. 800 километров; из них по
+    территории Грузии проходит 247 километров … Пропускная способность нефтепровода
+    составляет 50 млн. тонн нефти в год" (held619) is the pipeline's capacity, no Georgian
+    traffic."""
     if not index or any(isinstance(name.match, Mention) for name in names.get(index - 1, ())):
+        return None
+    if any(claim.sentence == index - 1 and claim.feature for claim in claims):
         return None
     start, end = document.sentences[index - 1]
     section = through_country(document.text, start, end) or over_territory(
@@ -2402,7 +2412,7 @@ def read_claims(
                 scope = OF_A_SHIPMENT  # "масса отгрузки нефти … составляет 125 тыс. тонн"
             if item.kind in (*FLOWS, "growth") and scope is None and not named_here:
                 scope = _actor_before(claims, index) or _country_traffic_before(
-                    document, names, index
+                    document, names, index, claims
                 )
             if item.kind == "growth" and scope is None:
                 # a change that follows a volume of its own sentence ("составил 926 тысяч
