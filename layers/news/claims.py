@@ -601,12 +601,16 @@ def _section_of_the_works(
 # The first tanker, an adjective perhaps between: "заполнение первого танкера в порту Джейхан
 # намечено на начало весны 2006 года" (held479), "первый танкер с каспийской нефтью отойдет из
 # порта Джейхан во втором полугодии 2005 года" (held460): when a pipeline starts to deliver.
-_FIRST_TANKER = re.compile(r"\bперв[а-яё]+\s+(?:[а-яё]+\s+)?танкер", re.IGNORECASE)
+# And the first train on a line ("Первый пилотный поезд в рамках открытия железнодорожного
+# сообщения по маршруту Баку-Тбилиси-Карс будет запущен в конце 2014 года", held504): when the
+# line opens.
+_FIRST_TANKER = re.compile(r"\bперв[а-яё]+\s+(?:[а-яё]+\s+)?(?:танкер|поезд)", re.IGNORECASE)
 
 
 def _first_tanker(text: str, span: tuple[int, int]) -> bool:
-    """Whether the clause ``text[span[0]:span[1]]`` of a deadline names the first tanker (a
-    pipeline's first delivery, its start of operation, not a vessel's figure)."""
+    """Whether ``text[span[0]:span[1]]`` (a deadline's sentence up to the end of its clause)
+    names the first tanker or the first train (a pipeline's first delivery, a line's first
+    run: its start of operation, not a vessel's or a carrier's figure)."""
     return _FIRST_TANKER.search(text, *span) is not None
 
 
@@ -2474,8 +2478,10 @@ def read_claims(
             carried = _carrier_named(document.text, sentence, item)
             carried = carried or _a_trip(document.text, span[0], item)
             vessel = _names_in_own_clause(document.text, item, span, VESSELS)
-            if vessel and item.kind == "deadline" and _first_tanker(document.text, span):
-                vessel = False  # the first tanker's loading is the pipeline's start
+            if item.kind == "deadline" and _first_tanker(document.text, (sentence[0], span[1])):
+                # the first tanker's loading is the pipeline's start, the first train's run
+                # the line's
+                vessel = carried = False
             if (vessel and not _vessels_counted_after(document.text, item, span)) or carried:
                 scope = OF_A_VESSEL
             if link is not None and item.kind in _ROUTE_KINDS and _PORT_TO_PORT.search(

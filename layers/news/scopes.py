@@ -118,6 +118,16 @@ ORDINALS = {"первый": 1, "второй": 2, "третий": 3, "четвё
             "начальный": 1}  # fmt: skip
 #: A pilot stage is the first.
 PILOT = "пилотный"
+#: A run, not a stage, when "пилотный" qualifies one: "Первый пилотный поезд в рамках открытия
+#: железнодорожного сообщения … будет запущен в конце 2014 года" (held504) is the line's
+#: opening, no first stage of it.
+PILOT_RUNS = frozenset({"поезд", "состав", "рейс"})
+
+
+def _pilot_stage(lemma_set: frozenset[str], following: str | None) -> bool:
+    """Whether a word (its lemmas ``lemma_set``) followed by the word ``following`` names a
+    pilot stage (:data:`PILOT`), not a pilot run (:data:`PILOT_RUNS`)."""
+    return PILOT in lemma_set and not (following and lemmas(following) & PILOT_RUNS)
 #: "Физическая готовность проекта составляет 68%" is the progress of its construction.
 WORK = {"проектирование": "design", "проектный": "design", "строительство": "construction",
         "строительный": "construction", "физический": "construction"}  # fmt: skip
@@ -1865,7 +1875,9 @@ def _stages(text: str, start: int, end: int) -> list[int]:
     found = []
     for index, lemma_set in enumerate(tokens):
         if PILOT in lemma_set:
-            found.append(1)
+            following = spans[index + 1].text if index + 1 < len(spans) else None
+            if _pilot_stage(lemma_set, following):
+                found.append(1)
         elif lemma_set & STAGE_WORDS:
             near = tokens[max(0, index - 2) : index]
             number = _stage_number(text, start, spans[index].start, near)
@@ -1968,7 +1980,9 @@ def _text_stages(text: str) -> list[int]:
     found = []
     for index in words_meeting(text, frozenset({PILOT, *STAGE_WORDS})):
         if PILOT in lemmas(whole.texts[index]):
-            found.append(1)
+            following = whole.texts[index + 1] if index + 1 < len(whole.texts) else None
+            if _pilot_stage(lemmas(whole.texts[index]), following):
+                found.append(1)
             continue
         near = [lemmas(word) for word in whole.texts[max(0, index - 2) : index]]
         number = _stage_number(text, 0, whole.starts[index], near)
