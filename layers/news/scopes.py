@@ -1228,11 +1228,17 @@ _OUT_OF = {"из"}
 _ORIGIN_WORDS = 3
 
 
-def _origin_before(tokens: Sequence[frozenset[str] | set[str]], index: int) -> str | None:
+def _origin_before(
+    tokens: Sequence[frozenset[str] | set[str]], index: int, country_plain: bool = False
+) -> str | None:
     """The share of the cargo word at ``tokens[index]`` (lemma sets) by the adjectives of
     origin right before it, joined by "и" or one in brackets: a share word's ("транзитной
     (туркменской) нефти": transit, the bracket says whose), else one country's or several
-    countries' transit ("казахстанской и туркменской нефти"); None when none stands there."""
+    countries' transit ("казахстанской и туркменской нефти"); None when none stands there.
+    With ``country_plain`` (the word right before the cargo word is not closed by a bracket),
+    a country's adjective right before the cargo word, a share word before it, is that
+    country's share: "транзитной туркменской нефти" (held385) is Turkmen oil, its transit
+    said of it as a quality."""
     origins: list[str] = []
     share = None
     for lemma_set in reversed(tokens[max(0, index - _ORIGIN_WORDS) : index]):
@@ -1241,6 +1247,8 @@ def _origin_before(tokens: Sequence[frozenset[str] | set[str]], index: int) -> s
         if country:
             origins.append(country)
         elif word:
+            if country_plain and origins and share is None:
+                return _share_of(origins)
             share = share or word
         elif not (origins and lemma_set & _AND):
             break
@@ -1381,12 +1389,13 @@ def share_scope(text: str, start: int, figure: int, project_named: bool = True) 
     then ``share:<country code>``, the country's part of the volume stated before ("доля
     экспорта из Казахстана составила 1,2 млн тонн"). Else None."""
     clauses = _relative_clauses(text, start, figure)
-    tokens = [lemmas(token.text) for token in words(text, start, figure)
-              if not any(begin <= token.start < end for begin, end in clauses)]  # fmt: skip
+    kept = [token for token in words(text, start, figure)
+            if not any(begin <= token.start < end for begin, end in clauses)]  # fmt: skip
+    tokens = [lemmas(token.text) for token in kept]
     for index, (_, noun) in enumerate(itertools.pairwise(tokens)):
         if not noun & CARGO:
             continue
-        before = _origin_before(tokens, index + 1)
+        before = _origin_before(tokens, index + 1, _plain_before(text, kept, index + 1))
         if before:
             return before
         origins = _origins_after(tokens[index + 2 :])
@@ -1733,14 +1742,15 @@ def origin_after(text: str, figure_end: int, ceiling: int) -> str | None:
     it comes from ("242 тысячи тонн нефти Казахстана и Туркменистана"), or has an adjective
     of origin right before it ("196,4 тыс. тонн туркменской нефти"), else None; the volume
     ends at ``figure_end``, its clause at ``ceiling``."""
-    tokens = [lemmas(token.text) for token in words(text, figure_end, ceiling)[:6]]
+    found = words(text, figure_end, ceiling)[:6]
+    tokens = [lemmas(token.text) for token in found]
     field = _field_origin(tokens)
     if field:
         return field
     cargo = next((index for index in range(1, min(_ORIGIN_WORDS + 1, len(tokens)))
                   if tokens[index] & CARGO), None)  # fmt: skip
     if cargo and not tokens[0] & CARGO:
-        return _origin_before(tokens, cargo)
+        return _origin_before(tokens, cargo, _plain_before(text, found, cargo))
     if not tokens or not tokens[0] & CARGO:
         return None
     # the countries after "из" too: "около 4,2 млн тонн (нефти из Туркменистана)" (held409)
@@ -1753,9 +1763,16 @@ def origin_within(text: str, start: int, end: int) -> str | None:
     rate after it, holds an adjective of origin right before its cargo word ("1,5 миллиона
     тонн казахстанской нефти ежегодно", held442), as :func:`origin_after` reads one after a
     figure; else None."""
-    tokens = [lemmas(token.text) for token in words(text, start, end)]
+    found = words(text, start, end)
+    tokens = [lemmas(token.text) for token in found]
     cargo = next((index for index, lemma_set in enumerate(tokens) if lemma_set & CARGO), None)
-    return _origin_before(tokens, cargo) if cargo else None
+    return _origin_before(tokens, cargo, _plain_before(text, found, cargo)) if cargo else None
+
+
+def _plain_before(text: str, found: Sequence[Word], index: int) -> bool:
+    """Whether the word before ``found[index]`` (words of ``text``) is not closed by a bracket
+    ("транзитной туркменской нефти", not "транзитной (туркменской) нефти")."""
+    return index > 0 and ")" not in text[found[index - 1].end : found[index].start]
 
 
 #: Words between a cargo word and the countries it comes from: "нефть, добытая в
