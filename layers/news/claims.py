@@ -2095,6 +2095,21 @@ def _times_an_improvement(text: str, item: Quantity, ceiling: int) -> bool:
     return bool(raised) and any(found & _QUALITIES for found in following[raised[0] + 1 :])
 
 
+# A time from now, "через" before it: "строительство завершится через шесть лет".
+_AFTER_A_TIME = re.compile(r"через\b", re.IGNORECASE)
+
+
+def _time_until_no_completion(text: str, item: Quantity, span: tuple[int, int]) -> bool:
+    """Whether a duration (``item``) is a time from now ("через две недели") in a clause
+    (``span``) that completes nothing (:func:`caspian.layers.news.timing.completes`): when
+    something else happens, no time of the works ("Временно приостановленное строительство
+    … продолжится через две недели", held520; "через пять лет Узбекистан будет продавать в
+    ЕС … энергии", held286); "строительство завершится через шесть лет" (held149) stays."""
+    if item.kind != "duration" or _AFTER_A_TIME.match(text, item.start) is None:
+        return False
+    return not timing.completes(range_lemmas(text, *span))
+
+
 #: Verbs of handing over what the works need (land, funds): a duration right before one times
 #: that allocation, an official's task ("Кабинету министров поручено … в течение 1 месяца
 #: выделить земельный участок в посёлке Алят для строительства порта", held568), no time of
@@ -2380,6 +2395,8 @@ def read_claims(
             span = clause(document.text, item.start, item.end, floor, ceiling)
             if not_a_length(document, item, span[0]):
                 continue  # a width or a speed
+            if _time_until_no_completion(document.text, item, span):
+                continue  # "продолжится через две недели": when, not how long the works take
             if item.kind == "deadline" and _of_a_document(document.text, item, span):
                 continue  # a plan's or a study's date, not the project's
             item = measured(document, item, span[0], said)
