@@ -28,6 +28,7 @@ from caspian.layers.news.magnitudes import (
     listed_part,
     magnitude,
     parallel_part,
+    part_of_which,
     range_start,
     range_top,
     tail,
@@ -605,6 +606,7 @@ def measured(text: str, start: int, end: int, language: Language = RUSSIAN) -> I
                 carried_unit(text, readings[index - 1], reading)
                 or listed_part(text, readings[index - 1], reading, start)
                 or parallel_part(text, readings[index - 1], reading, start)
+                or part_of_which(text, readings[index - 1], reading)
                 or reading
             )
         reading = _unit_before_dash(text, reading, start) or reading
