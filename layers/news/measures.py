@@ -78,6 +78,7 @@ from caspian.layers.news.scopes import (
     way_after,
     work_after,
     work_component,
+    works_in_country,
 )
 from caspian.layers.news.text import lemmas, range_lemmas, words
 from caspian.layers.news.timing import COMPLETION, opens
@@ -296,6 +297,7 @@ def scope_of(
             or cargo_coming_from(text, item.end, sentence[1])
             or bracketed_destination(text, item.end, sentence[1])
             or figure_scope(text, *span)
+            or works_in_country(text, span[0], item.start, item.end)
             # "почти 90 процентов работ" that name no design nor section: works built
             or ("construction" if of_works(text, item.end) else None)
             or ("construction" if done_to(text, sentence[0], item.start) else None)

@@ -2143,6 +2143,25 @@ def of_works(text: str, figure_end: int) -> bool:
     return after is not None and "работа" in lemmas(after[1])
 
 
+# A country named as the place of the works, "в" or "на" right before its name: "В Грузии
+# проделано 70-80 % работы" (held290).
+_IN_A_PLACE = re.compile(r"\b(?:в|во|на)\s+([А-ЯЁ][а-яё]+)", re.IGNORECASE)
+
+
+def works_in_country(text: str, start: int, figure: int, figure_end: int) -> str | None:
+    """``section:<country code>`` for a share of works done ("работ" right after it, ending at
+    ``figure_end``) whose clause before it (``text[start:figure]``) names the country the
+    works are done in ("В Грузии проделано 70-80 % работы", held290): that country's section's
+    progress, as "60% работ на грузинской территории" (docs/news-annotation.md); else None."""
+    if not of_works(text, figure_end):
+        return None
+    for match in _IN_A_PLACE.finditer(text, start, figure):
+        country = country_code(match[1]) if match[1][0].isupper() else None
+        if country:
+            return f"section:{country}"
+    return None
+
+
 def progress_scope(text: str, start: int, figure: int) -> str | None:
     """``design`` or ``construction``: the work word nearest before a share of work done at
     ``figure`` (``text[start:figure]`` is its clause before it)."""
