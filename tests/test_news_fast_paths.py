@@ -130,7 +130,7 @@ def _phrase_hints() -> list[tuple[re.Pattern[str], Hint]]:
         (quantities._GROWTH_WORD, quantities._GROWTH_WORD_HINT),
         (quantities._LAST_YEARS, quantities._LAST_YEARS_HINT),
         (quantities._HALF_YEAR, quantities._HALF_YEAR_HINT),
-        (quantities._PERCENT_ADJECTIVE, quantities._PERCENT_ADJECTIVE_HINT),
+        (quantities._percent_adjective(), quantities._PERCENT_ADJECTIVE_HINT),
         *[(pattern, ("год",)) for pattern in (
             timing._ABSOLUTE, timing._RELATIVE_END, timing._RELATIVE_IN, timing._SINCE,
             timing._QUARTERS, timing._RELATIVE_START,

@@ -56,7 +56,7 @@ from caspian.layers.news.measures import (
     yearly_change,
 )
 from caspian.layers.news.mentions import Mention, find_mentions, road_in
-from caspian.layers.news.quantities import Quantity, quantities
+from caspian.layers.news.quantities import Quantity, of_a_change, quantities
 from caspian.layers.news.scopes import (
     ACTOR,
     CARGO,
@@ -249,13 +249,23 @@ def _actor_before(claims: Sequence[Claim], index: int) -> str | None:
 
 
 def _country_traffic_before(
-    document: NewsDocument, names: dict[int, list[linking.Located]], index: int
+    document: NewsDocument,
+    names: dict[int, list[linking.Located]],
+    index: int,
+    claims: Sequence[Claim] = (),
 ) -> str | None:
     """``actor:<country>`` when the sentence before sentence ``index`` (which names no
     project) names no project either but a country's traffic ("Минфин также ожидает роста
     объема транзитных перевозок через Казахстан. В 2025 году ожидается 34 млн тонн"): the
-    figures that follow are that country's; else None."""
+    figures that follow are that country's; else None. A sentence before whose figures are a
+    project's (``claims`` found so far give one of them a feature) speaks of that project,
+    by its noun alone: "Протяженность нефтепровода — около 1 тыс. 800 километров; из них по
+    территории Грузии проходит 247 километров … Пропускная способность нефтепровода
+    составляет 50 млн. тонн нефти в год" (held619) is the pipeline's capacity, no Georgian
+    traffic."""
     if not index or any(isinstance(name.match, Mention) for name in names.get(index - 1, ())):
+        return None
+    if any(claim.sentence == index - 1 and claim.feature for claim in claims):
         return None
     start, end = document.sentences[index - 1]
     section = through_country(document.text, start, end) or over_territory(
@@ -591,12 +601,16 @@ def _section_of_the_works(
 # The first tanker, an adjective perhaps between: "заполнение первого танкера в порту Джейхан
 # намечено на начало весны 2006 года" (held479), "первый танкер с каспийской нефтью отойдет из
 # порта Джейхан во втором полугодии 2005 года" (held460): when a pipeline starts to deliver.
-_FIRST_TANKER = re.compile(r"\bперв[а-яё]+\s+(?:[а-яё]+\s+)?танкер", re.IGNORECASE)
+# And the first train on a line ("Первый пилотный поезд в рамках открытия железнодорожного
+# сообщения по маршруту Баку-Тбилиси-Карс будет запущен в конце 2014 года", held504): when the
+# line opens.
+_FIRST_TANKER = re.compile(r"\bперв[а-яё]+\s+(?:[а-яё]+\s+)?(?:танкер|поезд)", re.IGNORECASE)
 
 
 def _first_tanker(text: str, span: tuple[int, int]) -> bool:
-    """Whether the clause ``text[span[0]:span[1]]`` of a deadline names the first tanker (a
-    pipeline's first delivery, its start of operation, not a vessel's figure)."""
+    """Whether ``text[span[0]:span[1]]`` (a deadline's sentence up to the end of its clause)
+    names the first tanker or the first train (a pipeline's first delivery, a line's first
+    run: its start of operation, not a vessel's or a carrier's figure)."""
     return _FIRST_TANKER.search(text, *span) is not None
 
 
@@ -1041,17 +1055,12 @@ def _a_rate_of_interest(text: str, item: Quantity, end: int) -> bool:
     return item.kind == "percent" and _PER_ANNUM.match(text, item.end, end) is not None
 
 
-# A noun of change in the genitive right after a percent: "25% роста мирового спроса на нефть"
-# (held460): a share of a change, of something else's (the world's demand), no share or
-# progress of the project.
-_OF_A_CHANGE = re.compile(r"\s*(?:роста|прироста|увеличения|снижения|сокращения|падения)\b",
-                          re.IGNORECASE)  # fmt: skip
-
-
 def _share_of_a_change(text: str, item: Quantity, end: int) -> bool:
     """Whether ``item`` is a percent with a noun of change in the genitive right after it
-    (:data:`_OF_A_CHANGE`), before ``end``."""
-    return item.kind == "percent" and _OF_A_CHANGE.match(text, item.end, end) is not None
+    (:func:`caspian.layers.news.quantities.of_a_change`), before ``end``: "25% роста мирового
+    спроса на нефть" (held460), a share of a change, of something else's (the world's demand),
+    no share or progress of the project."""
+    return item.kind == "percent" and of_a_change().match(text, item.end, end) is not None
 
 
 def _of_a_company(text: str, item: Quantity, start: int) -> bool:
@@ -2086,6 +2095,21 @@ def _times_an_improvement(text: str, item: Quantity, ceiling: int) -> bool:
     return bool(raised) and any(found & _QUALITIES for found in following[raised[0] + 1 :])
 
 
+# A time from now, "через" before it: "строительство завершится через шесть лет".
+_AFTER_A_TIME = re.compile(r"через\b", re.IGNORECASE)
+
+
+def _time_until_no_completion(text: str, item: Quantity, span: tuple[int, int]) -> bool:
+    """Whether a duration (``item``) is a time from now ("через две недели") in a clause
+    (``span``) that completes nothing (:func:`caspian.layers.news.timing.completes`): when
+    something else happens, no time of the works ("Временно приостановленное строительство
+    … продолжится через две недели", held520; "через пять лет Узбекистан будет продавать в
+    ЕС … энергии", held286); "строительство завершится через шесть лет" (held149) stays."""
+    if item.kind != "duration" or _AFTER_A_TIME.match(text, item.start) is None:
+        return False
+    return not timing.completes(range_lemmas(text, *span))
+
+
 #: Verbs of handing over what the works need (land, funds): a duration right before one times
 #: that allocation, an official's task ("Кабинету министров поручено … в течение 1 месяца
 #: выделить земельный участок в посёлке Алят для строительства порта", held568), no time of
@@ -2371,6 +2395,8 @@ def read_claims(
             span = clause(document.text, item.start, item.end, floor, ceiling)
             if not_a_length(document, item, span[0]):
                 continue  # a width or a speed
+            if _time_until_no_completion(document.text, item, span):
+                continue  # "продолжится через две недели": when, not how long the works take
             if item.kind == "deadline" and _of_a_document(document.text, item, span):
                 continue  # a plan's or a study's date, not the project's
             item = measured(document, item, span[0], said)
@@ -2407,7 +2433,7 @@ def read_claims(
                 scope = OF_A_SHIPMENT  # "масса отгрузки нефти … составляет 125 тыс. тонн"
             if item.kind in (*FLOWS, "growth") and scope is None and not named_here:
                 scope = _actor_before(claims, index) or _country_traffic_before(
-                    document, names, index
+                    document, names, index, claims
                 )
             if item.kind == "growth" and scope is None:
                 # a change that follows a volume of its own sentence ("составил 926 тысяч
@@ -2469,8 +2495,10 @@ def read_claims(
             carried = _carrier_named(document.text, sentence, item)
             carried = carried or _a_trip(document.text, span[0], item)
             vessel = _names_in_own_clause(document.text, item, span, VESSELS)
-            if vessel and item.kind == "deadline" and _first_tanker(document.text, span):
-                vessel = False  # the first tanker's loading is the pipeline's start
+            if item.kind == "deadline" and _first_tanker(document.text, (sentence[0], span[1])):
+                # the first tanker's loading is the pipeline's start, the first train's run
+                # the line's
+                vessel = carried = False
             if (vessel and not _vessels_counted_after(document.text, item, span)) or carried:
                 scope = OF_A_VESSEL
             if link is not None and item.kind in _ROUTE_KINDS and _PORT_TO_PORT.search(

@@ -161,6 +161,29 @@ def listed_part(text: str, before: Reading, figure: Reading, floor: int) -> Read
                    unit=before.unit, per_year=before.per_year)  # fmt: skip
 
 
+# A part of a whole, the unit written once with the whole: "245 км, 175 из которых пролегают
+# по территории Грузии" (held230), "850 километров, более 500 из которых" (held355): a bare
+# number after a comma (a word of about or more perhaps) with "из которых" or "из них" after it.
+_PART_AFTER_COMMA = re.compile(
+    r"\s*,\s*(?:(?:более|менее|свыше|около|почти|порядка|примерно)\s+)?\Z", re.IGNORECASE
+)
+_OF_WHICH_AFTER = re.compile(r"\s+из\s+(?:которых|них)\b", re.IGNORECASE)
+
+
+def part_of_which(text: str, before: Reading, figure: Reading) -> Reading | None:
+    """``figure`` (a bare number) with the unit of the figure ``before`` it when it is a part
+    of that one, "из которых" after it (:data:`_PART_AFTER_COMMA`: "245 км, 175 из
+    которых"); ``None`` when it is no such figure."""
+    if figure.unit is not None or figure.scale != 1.0 or before.unit is None:
+        return None
+    if not _PART_AFTER_COMMA.fullmatch(text, before.stop, figure.start):
+        return None
+    if _OF_WHICH_AFTER.match(text, figure.stop) is None:
+        return None
+    return replace(figure, scale=before.scale, step=figure.step * before.scale,
+                   unit=before.unit, per_year=before.per_year)  # fmt: skip
+
+
 # A second part joined by "и" with the same purpose word as the first: "25 миллиардов долларов
 # потребуется для железных дорог и 1,8 миллиарда для расширения и модернизации портов".
 _AND_FOR = re.compile(r"[^\d;.]{0,60}\sдля\s[^\d;.]{1,60}\sи\s*\Z")

@@ -78,6 +78,7 @@ from caspian.layers.news.scopes import (
     way_after,
     work_after,
     work_component,
+    works_in_country,
 )
 from caspian.layers.news.text import lemmas, range_lemmas, words
 from caspian.layers.news.timing import COMPLETION, opens
@@ -107,7 +108,7 @@ CHANGE = {
 
 #: Words right before a figure in km or m that make it another dimension than a length: "участков
 #: общей шириной 60 метров" (a strip's width), "глубиной 2 км".
-OTHER_DIMENSIONS = {"ширина", "глубина", "высота", "толщина", "диаметр", "радиус"}
+OTHER_DIMENSIONS = {"ширина", "глубина", "высота", "толщина", "диаметр", "радиус", "осадка"}
 #: Verbs of deepening: a figure "на" so many metres in their clause is how much deeper, no
 #: length ("Планируется углубить дно на полтора-два метра", held430, the Aktau port).
 DEEPENING = {"углубить", "углублять", "углубление", "углубиться"}
@@ -128,12 +129,41 @@ _FROM_AFTER = re.compile(
 _DISTANCE_BEFORE = {"в", "расстояние"}
 
 
+# A number joined by "и" or "или" right before a figure, the two of one measure: "ширина
+# полос - 14 и 21 м" (held449), "ширина земляного полотна - 21,5 и 29,5 метра" (held94).
+_JOINED_NUMBER = re.compile(r"(?<![\d,.])\d+(?:[.,]\d+)?\s+(?:и|или)\s+\Z", re.IGNORECASE)
+# Where a clause before a figure opens: a comma or semicolon before a space (a comma between
+# digits is a decimal one), a colon, an opening quotation mark.
+_CLAUSE_OPENING = re.compile(r"[,;]\s|[:«]")
+#: Conjunctions that may open a clause before its subject.
+_JOINING = ("а", "и", "но")
+#: How far before a joined number its clause's opening is looked for (characters).
+_JOINED_REACH = 120
+
+
+def _dimension_before(document: NewsDocument, start: int, before: int) -> bool:
+    """Whether a dimension word (:data:`OTHER_DIMENSIONS`) stands among the few words before
+    ``start`` (from ``before``), or is the subject of the clause (or of the quotation or the
+    words after a colon) those words are in, its verb between: "объяснил погодными условиями:
+    «Толщина снега местами достигает одного метра" (held610), a depth of snow."""
+    near = words(document.text, before, start)[-DIMENSION_REACH:]
+    if any(lemmas(word.text) & OTHER_DIMENSIONS for word in near):
+        return True
+    opened = max(document.text.rfind(":", before, start),
+                 document.text.rfind("«", before, start))  # fmt: skip
+    clause = words(document.text, opened + 1 if opened >= 0 else before, start)
+    if clause and clause[0].text.lower() in _JOINING:
+        clause = clause[1:]  # "…, а ширина земляного полотна - 21,5 и 29,5 метра" (held94)
+    return len(clause) > DIMENSION_REACH and bool(lemmas(clause[0].text) & OTHER_DIMENSIONS)
+
+
 def not_a_length(document: NewsDocument, item: Quantity, before: int) -> bool:
     """Whether a figure read as a length (``item``, its clause starting at ``before``) is a
     width, depth or height (:data:`OTHER_DIMENSIONS`, or "до" after a verb of :data:`RISING`),
     a distance from a place ("в 150 метрах от", "в 55 км южнее Баку"), how much deeper a
     verb of deepening makes a bottom (:data:`DEEPENING`), a speed, or a range of kilometre
-    posts right after a section word: no claim of a length."""
+    posts right after a section word: no claim of a length. A figure joined by "и" to a
+    number right before it is the measure that number is ("ширина полос - 14 и 21 м")."""
     if item.kind != "length":
         return False
     if _PER_HOUR.match(document.text, item.end):
@@ -141,16 +171,15 @@ def not_a_length(document: NewsDocument, item: Quantity, before: int) -> bool:
     near = words(document.text, before, item.start)[-DIMENSION_REACH:]
     if item.value_max is not None and near and lemmas(near[-1].text) & SECTION_WORDS:
         return True  # "на участке 75-106 км": where on the line (its chainage), no length
-    if any(lemmas(word.text) & OTHER_DIMENSIONS for word in near):
+    if _dimension_before(document, item.start, before):
         return True
-    # the dimension is the subject of the figure's clause (or of the quotation or the words
-    # after a colon it is in), its verb between: "объяснил погодными условиями: «Толщина снега
-    # местами достигает одного метра" (held610), a depth of snow, no length of the line
-    opened = max(document.text.rfind(":", before, item.start),
-                 document.text.rfind("«", before, item.start))  # fmt: skip
-    clause = words(document.text, opened + 1 if opened >= 0 else before, item.start)
-    if len(clause) > DIMENSION_REACH and lemmas(clause[0].text) & OTHER_DIMENSIONS:
-        return True
+    joined = _JOINED_NUMBER.search(document.text, max(0, item.start - 30), item.start)
+    if joined is not None:
+        reach = max(0, joined.start() - _JOINED_REACH)
+        openings = [edge.end() for edge in
+                    _CLAUSE_OPENING.finditer(document.text, reach, joined.start())]  # fmt: skip
+        if _dimension_before(document, joined.start(), openings[-1] if openings else reach):
+            return True
     if len(near) == 2 and near[-1].text.lower() == "до" and lemmas(near[0].text) & RISING:
         return True  # "Пламя возвышалось до 40-50 метров": a height
     if near and lemmas(near[-1].text) & _DISTANCE_BEFORE and _FROM_AFTER.match(
@@ -268,6 +297,7 @@ def scope_of(
             or cargo_coming_from(text, item.end, sentence[1])
             or bracketed_destination(text, item.end, sentence[1])
             or figure_scope(text, *span)
+            or works_in_country(text, span[0], item.start, item.end)
             # "почти 90 процентов работ" that name no design nor section: works built
             or ("construction" if of_works(text, item.end) else None)
             or ("construction" if done_to(text, sentence[0], item.start) else None)

@@ -199,6 +199,28 @@ def _abbreviates(abbreviation: str, written: str) -> bool:
     return bool(first) and abbreviation[0].translate(_CYRILLIC_OF) == first.translate(_CYRILLIC_OF)
 
 
+#: How many places a route's name must join for its initials to abbreviate it.
+_INITIALS_FROM = 3
+# The places a route's name joins by dashes: "Карс-Ахалкалаки-Тбилиси-Баку".
+_ROUTE_PLACES = re.compile(
+    rf"[А-ЯЁ][а-яё]+(?:\s*[-–—]\s*[А-ЯЁ][а-яё]+){{{_INITIALS_FROM - 1},}}"
+)
+
+
+def route_initials(written: str) -> str | None:
+    """The initials of a route's name that joins :data:`_INITIALS_FROM` places or more by
+    dashes ("Карс-Ахалкалаки-Тбилиси-Баку" -> "КАТБ", "Баку–Тбилиси–Джейхан" -> "БТД"), the
+    name proper opening with that route (its first capitalised word the route's first place):
+    an abbreviation of it an article may write without defining it ("Стpоительство КАТБ,
+    котоpое начнется в ближайшие месяцы", held490); None for any other name."""
+    route = _ROUTE_PLACES.search(written)
+    first = next((word for word in written.split() if word[0].isupper()), "")
+    places = re.findall(r"[А-ЯЁ][а-яё]+", route[0]) if route else []
+    if not places or not first.startswith(places[0]):
+        return None  # not the name proper: "Сегмент … магистрали Транс-Азия-Европа" (held256)
+    return "".join(place[0] for place in places)
+
+
 def defined_abbreviations(document: NewsDocument, found: Sequence[Mention]) -> list[Mention]:
     """The mentions of abbreviations ``document`` defines for a feature it names (``found``):
     "Карс - Ахалкалаки - Тбилиси - Баку (КАТБ)" makes "КАТБ", there and wherever the body
@@ -220,6 +242,9 @@ def defined_abbreviations(document: NewsDocument, found: Sequence[Mention]) -> l
             and _abbreviates(defined[1], mention.text)
         ):
             aliases.setdefault(defined[1], mention)
+        initials = route_initials(mention.text)
+        if initials and mention.layer not in CONTEXT_LAYERS:
+            aliases.setdefault(initials, mention)
     if not aliases:
         return []
     added = []

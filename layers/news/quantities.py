@@ -28,13 +28,14 @@ from caspian.layers.news.magnitudes import (
     listed_part,
     magnitude,
     parallel_part,
+    part_of_which,
     range_start,
     range_top,
     tail,
     tail_tokens,
     unit_of_next,
 )
-from caspian.layers.news.text import best_lemma, lemmas
+from caspian.layers.news.text import best_lemma, lemmas, word_forms
 
 _QUALIFIERS = {
     "почти": "almost", "около": "about", "примерно": "about", "порядка": "about",
@@ -306,9 +307,33 @@ def _qualifier(text: str, start: int, floor: int) -> str | None:
     return None
 
 
-#: Nouns of a change whose size "в" gives in percent: "увеличение в 80% грузоперевозок",
-#: "рост в 12%".
-_CHANGE_NOUNS = {"увеличение", "рост", "прирост", "снижение", "сокращение", "падение"}
+#: Nouns of a change (lemmas, read through the morphology), the one list of them: the change a
+#: percent sizes after "в" ("увеличение в 80% грузоперевозок", "рост в 12%") or set off by a
+#: dash ("рост — 53%"), the change a percent made an adjective sizes ("50-процентное
+#: снижение", :func:`percent_adjectives`), and a change in the genitive right after a percent,
+#: a share of that change ("25% роста мирового спроса", :func:`of_a_change`).
+CHANGE_NOUNS = frozenset(
+    {"увеличение", "уменьшение", "рост", "прирост", "снижение", "сокращение", "падение", "спад"}
+)
+
+
+def is_change_noun(word: str) -> bool:
+    """Whether ``word`` is a form of a noun of change (:data:`CHANGE_NOUNS`)."""
+    return bool(lemmas(word) & CHANGE_NOUNS)
+
+
+def _change_forms(grammemes: frozenset[str] = frozenset()) -> str:
+    """The forms of :data:`CHANGE_NOUNS` (those holding ``grammemes``) as one alternation,
+    longest first."""
+    forms = {form for lemma in CHANGE_NOUNS for form in word_forms(lemma, grammemes)}
+    return "|".join(sorted(forms, key=lambda form: (-len(form), form)))
+
+
+@cache
+def of_a_change() -> re.Pattern[str]:
+    """A noun of change in the genitive singular, matched right at a position after spaces:
+    "25% роста мирового спроса на нефть" (held460)."""
+    return re.compile(rf"\s*(?:{_change_forms(frozenset({'gent', 'sing'}))})\b", re.IGNORECASE)
 
 
 # A noun of change set right before a percent by a dash, colon or bracket: "наибольший рост —
@@ -331,11 +356,11 @@ def _percent_of_change(text: str, position: int) -> bool:
     if last == "на":
         return True
     set_off = _CHANGE_SET_OFF.search(before)
-    if set_off and lemmas(set_off[1]) & _CHANGE_NOUNS:
+    if set_off and is_change_noun(set_off[1]):
         return True
     if _JOINED_CHANGE.search(before):
         return True
-    return last == "в" and len(found) > 1 and bool(lemmas(found[-2]) & _CHANGE_NOUNS)
+    return last == "в" and len(found) > 1 and is_change_noun(found[-2])
 
 
 def _unit_of(token: str) -> units.Unit | None:
@@ -581,6 +606,7 @@ def measured(text: str, start: int, end: int, language: Language = RUSSIAN) -> I
                 carried_unit(text, readings[index - 1], reading)
                 or listed_part(text, readings[index - 1], reading, start)
                 or parallel_part(text, readings[index - 1], reading, start)
+                or part_of_which(text, readings[index - 1], reading)
                 or reading
             )
         reading = _unit_before_dash(text, reading, start) or reading
@@ -702,15 +728,18 @@ def percents_first(text: str, start: int, end: int) -> Iterator[Quantity]:
                        match.start(), match.end(), "about")  # fmt: skip
 
 
-# A percent made an adjective of the change it sizes: "наблюдалось 50-процентное снижение
-# перевалки нефти" (held758), "10-процентный рост": a change of so many percent, as "на 50
-# процентов" is. Only before a noun of change ("50-процентная доля" is a share, left to the
-# share readers).
-_PERCENT_ADJECTIVE = re.compile(
-    r"(?<![\d,])(\d+(?:,\d+)?)\s?-\s?процентн[а-яё]+\s+"
-    r"(?:рост|прирост|увеличени|снижени|падени|сокращени|спад|уменьшени)[а-яё]*",
-    re.IGNORECASE,
-)
+@cache
+def _percent_adjective() -> re.Pattern[str]:
+    """A percent made an adjective of the change it sizes: "наблюдалось 50-процентное снижение
+    перевалки нефти" (held758), "10-процентный рост": a change of so many percent, as "на 50
+    процентов" is. Only before a noun of change (:data:`CHANGE_NOUNS`, any of its forms;
+    "50-процентная доля" is a share, left to the share readers)."""
+    return re.compile(
+        rf"(?<![\d,])(\d+(?:,\d+)?)\s?-\s?процентн[а-яё]+\s+(?:{_change_forms()})\b",
+        re.IGNORECASE,
+    )
+
+
 _PERCENT_ADJECTIVE_HINT = re.compile(r"-\s?процентн", re.IGNORECASE)
 
 
@@ -719,7 +748,7 @@ def percent_adjectives(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Changes whose percent is an adjective before them: ``50-процентное снижение``."""
     if _PERCENT_ADJECTIVE_HINT.search(text, start, end) is None:
         return
-    for match in _PERCENT_ADJECTIVE.finditer(text, start, end):
+    for match in _percent_adjective().finditer(text, start, end):
         yield Quantity("growth", numbers.parse_digits(match[1]), units.PERCENT.unit,
                        match.start(), match.start() + len(match[0].split()[0]))  # fmt: skip
 

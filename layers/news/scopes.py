@@ -118,6 +118,16 @@ ORDINALS = {"первый": 1, "второй": 2, "третий": 3, "четвё
             "начальный": 1}  # fmt: skip
 #: A pilot stage is the first.
 PILOT = "пилотный"
+#: A run, not a stage, when "пилотный" qualifies one: "Первый пилотный поезд в рамках открытия
+#: железнодорожного сообщения … будет запущен в конце 2014 года" (held504) is the line's
+#: opening, no first stage of it.
+PILOT_RUNS = frozenset({"поезд", "состав", "рейс"})
+
+
+def _pilot_stage(lemma_set: frozenset[str], following: str | None) -> bool:
+    """Whether a word (its lemmas ``lemma_set``) followed by the word ``following`` names a
+    pilot stage (:data:`PILOT`), not a pilot run (:data:`PILOT_RUNS`)."""
+    return PILOT in lemma_set and not (following and lemmas(following) & PILOT_RUNS)
 #: "Физическая готовность проекта составляет 68%" is the progress of its construction.
 WORK = {"проектирование": "design", "проектный": "design", "строительство": "construction",
         "строительный": "construction", "физический": "construction"}  # fmt: skip
@@ -1218,11 +1228,17 @@ _OUT_OF = {"из"}
 _ORIGIN_WORDS = 3
 
 
-def _origin_before(tokens: Sequence[frozenset[str] | set[str]], index: int) -> str | None:
+def _origin_before(
+    tokens: Sequence[frozenset[str] | set[str]], index: int, country_plain: bool = False
+) -> str | None:
     """The share of the cargo word at ``tokens[index]`` (lemma sets) by the adjectives of
     origin right before it, joined by "и" or one in brackets: a share word's ("транзитной
     (туркменской) нефти": transit, the bracket says whose), else one country's or several
-    countries' transit ("казахстанской и туркменской нефти"); None when none stands there."""
+    countries' transit ("казахстанской и туркменской нефти"); None when none stands there.
+    With ``country_plain`` (the word right before the cargo word is not closed by a bracket),
+    a country's adjective right before the cargo word, a share word before it, is that
+    country's share: "транзитной туркменской нефти" (held385) is Turkmen oil, its transit
+    said of it as a quality."""
     origins: list[str] = []
     share = None
     for lemma_set in reversed(tokens[max(0, index - _ORIGIN_WORDS) : index]):
@@ -1231,6 +1247,8 @@ def _origin_before(tokens: Sequence[frozenset[str] | set[str]], index: int) -> s
         if country:
             origins.append(country)
         elif word:
+            if country_plain and origins and share is None:
+                return _share_of(origins)
             share = share or word
         elif not (origins and lemma_set & _AND):
             break
@@ -1371,12 +1389,13 @@ def share_scope(text: str, start: int, figure: int, project_named: bool = True) 
     then ``share:<country code>``, the country's part of the volume stated before ("доля
     экспорта из Казахстана составила 1,2 млн тонн"). Else None."""
     clauses = _relative_clauses(text, start, figure)
-    tokens = [lemmas(token.text) for token in words(text, start, figure)
-              if not any(begin <= token.start < end for begin, end in clauses)]  # fmt: skip
+    kept = [token for token in words(text, start, figure)
+            if not any(begin <= token.start < end for begin, end in clauses)]  # fmt: skip
+    tokens = [lemmas(token.text) for token in kept]
     for index, (_, noun) in enumerate(itertools.pairwise(tokens)):
         if not noun & CARGO:
             continue
-        before = _origin_before(tokens, index + 1)
+        before = _origin_before(tokens, index + 1, _plain_before(text, kept, index + 1))
         if before:
             return before
         origins = _origins_after(tokens[index + 2 :])
@@ -1723,14 +1742,15 @@ def origin_after(text: str, figure_end: int, ceiling: int) -> str | None:
     it comes from ("242 тысячи тонн нефти Казахстана и Туркменистана"), or has an adjective
     of origin right before it ("196,4 тыс. тонн туркменской нефти"), else None; the volume
     ends at ``figure_end``, its clause at ``ceiling``."""
-    tokens = [lemmas(token.text) for token in words(text, figure_end, ceiling)[:6]]
+    found = words(text, figure_end, ceiling)[:6]
+    tokens = [lemmas(token.text) for token in found]
     field = _field_origin(tokens)
     if field:
         return field
     cargo = next((index for index in range(1, min(_ORIGIN_WORDS + 1, len(tokens)))
                   if tokens[index] & CARGO), None)  # fmt: skip
     if cargo and not tokens[0] & CARGO:
-        return _origin_before(tokens, cargo)
+        return _origin_before(tokens, cargo, _plain_before(text, found, cargo))
     if not tokens or not tokens[0] & CARGO:
         return None
     # the countries after "из" too: "около 4,2 млн тонн (нефти из Туркменистана)" (held409)
@@ -1743,9 +1763,16 @@ def origin_within(text: str, start: int, end: int) -> str | None:
     rate after it, holds an adjective of origin right before its cargo word ("1,5 миллиона
     тонн казахстанской нефти ежегодно", held442), as :func:`origin_after` reads one after a
     figure; else None."""
-    tokens = [lemmas(token.text) for token in words(text, start, end)]
+    found = words(text, start, end)
+    tokens = [lemmas(token.text) for token in found]
     cargo = next((index for index, lemma_set in enumerate(tokens) if lemma_set & CARGO), None)
-    return _origin_before(tokens, cargo) if cargo else None
+    return _origin_before(tokens, cargo, _plain_before(text, found, cargo)) if cargo else None
+
+
+def _plain_before(text: str, found: Sequence[Word], index: int) -> bool:
+    """Whether the word before ``found[index]`` (words of ``text``) is not closed by a bracket
+    ("транзитной туркменской нефти", not "транзитной (туркменской) нефти")."""
+    return index > 0 and ")" not in text[found[index - 1].end : found[index].start]
 
 
 #: Words between a cargo word and the countries it comes from: "нефть, добытая в
@@ -1865,7 +1892,9 @@ def _stages(text: str, start: int, end: int) -> list[int]:
     found = []
     for index, lemma_set in enumerate(tokens):
         if PILOT in lemma_set:
-            found.append(1)
+            following = spans[index + 1].text if index + 1 < len(spans) else None
+            if _pilot_stage(lemma_set, following):
+                found.append(1)
         elif lemma_set & STAGE_WORDS:
             near = tokens[max(0, index - 2) : index]
             number = _stage_number(text, start, spans[index].start, near)
@@ -1968,7 +1997,9 @@ def _text_stages(text: str) -> list[int]:
     found = []
     for index in words_meeting(text, frozenset({PILOT, *STAGE_WORDS})):
         if PILOT in lemmas(whole.texts[index]):
-            found.append(1)
+            following = whole.texts[index + 1] if index + 1 < len(whole.texts) else None
+            if _pilot_stage(lemmas(whole.texts[index]), following):
+                found.append(1)
             continue
         near = [lemmas(word) for word in whole.texts[max(0, index - 2) : index]]
         number = _stage_number(text, 0, whole.starts[index], near)
@@ -2110,6 +2141,25 @@ def of_works(text: str, figure_end: int) -> bool:
     процентов работ на новой железнодорожной линии"): a share of the works done."""
     after = _WORD_AFTER.match(text, figure_end)
     return after is not None and "работа" in lemmas(after[1])
+
+
+# A country named as the place of the works, "в" or "на" right before its name: "В Грузии
+# проделано 70-80 % работы" (held290).
+_IN_A_PLACE = re.compile(r"\b(?:в|во|на)\s+([А-ЯЁ][а-яё]+)", re.IGNORECASE)
+
+
+def works_in_country(text: str, start: int, figure: int, figure_end: int) -> str | None:
+    """``section:<country code>`` for a share of works done ("работ" right after it, ending at
+    ``figure_end``) whose clause before it (``text[start:figure]``) names the country the
+    works are done in ("В Грузии проделано 70-80 % работы", held290): that country's section's
+    progress, as "60% работ на грузинской территории" (docs/news-annotation.md); else None."""
+    if not of_works(text, figure_end):
+        return None
+    for match in _IN_A_PLACE.finditer(text, start, figure):
+        country = country_code(match[1]) if match[1][0].isupper() else None
+        if country:
+            return f"section:{country}"
+    return None
 
 
 def progress_scope(text: str, start: int, figure: int) -> str | None:

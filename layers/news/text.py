@@ -154,14 +154,16 @@ def verb_time(word: str) -> str | None:
 
 
 @cache
-def word_forms(lemma: str) -> frozenset[str]:
+def word_forms(lemma: str, grammemes: frozenset[str] = frozenset()) -> frozenset[str]:
     """Every inflected form of the dictionary word ``lemma`` (folded: lower case, "ё" as
-    "е"): "двести" -> {"двести", "двухсот", "двумстам", …}."""
+    "е"): "двести" -> {"двести", "двухсот", "двумстам", …}; only those whose pymorphy3 tag
+    holds every one of ``grammemes`` when given ("рост", {"gent", "sing"} -> {"роста"})."""
     return frozenset(
         _fold(form.word)
         for parse in _analyzer().parse(lemma)
         if _fold(parse.normal_form) == lemma
         for form in parse.lexeme
+        if grammemes <= form.tag.grammemes
     )
 
 
