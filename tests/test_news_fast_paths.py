@@ -504,6 +504,27 @@ def test_a_hint_word_is_found_in_the_folded_text_where_the_folded_range_holds_it
 
 
 @PROPERTY
+@given(st.text(st.sampled_from("Баку Ёё İßﬁŉẞ 224 😀𐐀\U0001e900ǅ"), max_size=60))
+def test_a_text_is_folded_one_character_for_each_as_a_table_of_its_characters_folds_it(
+    sample: str,
+) -> None:
+    """expression.folded_by_character finds the characters that fold to several by one
+    pattern (those of the BMP listed, any beyond it asked): the text folded and those
+    characters' offsets are what a table of every character of the text gives."""
+    from caspian.layers.news.expression import folded_by_character
+    from caspian.layers.news.text import forget_texts
+
+    forget_texts()
+    several = sorted(char for char in set(sample) if len(char.casefold()) != 1)
+    if not several:
+        assert folded_by_character(sample) == (sample.casefold(), [])
+        return
+    table = dict.fromkeys(map(ord, several), "\0")
+    offsets = [at for at, char in enumerate(sample) if char in several]
+    assert folded_by_character(sample) == (sample.translate(table).casefold(), offsets)
+
+
+@PROPERTY
 @given(st.text(st.sampled_from("Баку Ёё ЯяАа Zz Aa 224\u00a0ÀЀѐ😀ǅ"), max_size=60))
 def test_the_language_counts_the_letters_a_scan_of_each_alphabet_counts(sample: str) -> None:
     """The letters are counted as UTF-16 code units: the counts of a scan for each alphabet

@@ -105,7 +105,7 @@ def test_cookie_notes_are_boilerplate() -> None:
 #: Pieces of text with the cookie words in any case, and the letters re.IGNORECASE reads as
 #: theirs that lower() may not: the dotless "ı", the dotted "İ", the Kelvin sign "K".
 _COOKIE_PIECES = ["cookie", "COOKIE", "Cookie", "куки", "КУКИ", "Куки", "cookıe", "COOKİE",
-                  "coo\u212aie", "x", " ", "\n"]  # fmt: skip
+                  "coo\u212aie", "İ", "ı", "x", " ", "\n"]  # fmt: skip
 
 
 @given(st.lists(st.sampled_from(_COOKIE_PIECES), max_size=6), st.integers(0, 40))

@@ -64,6 +64,7 @@ from caspian.layers.news.text import (
     Word,
     attributive_lemma,
     best_lemma,
+    holds_lemma,
     is_plural,
     last_words_start,
     lemmas,
@@ -1351,6 +1352,9 @@ EXPORT_WORDS = {"экспорт", "экспортный"}
 _EXPORT_REACH = 2
 #: Prepositions of a destination after an origin: "из Китая в Европу" is a direction.
 _INTO = {"в", "во", "до"}
+#: A cargo word or an export word: :func:`share_scope` of a figure in a sentence that names a
+#: project finds nothing before it without one (its words, the relative clauses' too).
+_CARGO_OR_EXPORT = frozenset(CARGO | EXPORT_WORDS)
 
 
 def _exporter_share(tokens: Sequence[frozenset[str] | set[str]]) -> str | None:
@@ -1388,6 +1392,8 @@ def share_scope(text: str, start: int, figure: int, project_named: bool = True) 
     :data:`COUNTRY_WORDS`), unless a part word (:data:`PART_WORDS`) stands before the country:
     then ``share:<country code>``, the country's part of the volume stated before ("доля
     экспорта из Казахстана составила 1,2 млн тонн"). Else None."""
+    if project_named and not holds_lemma(text, start, figure, _CARGO_OR_EXPORT):
+        return None  # in such a sentence each answer below needs one of those words' lemmas
     clauses = _relative_clauses(text, start, figure)
     kept = [token for token in words(text, start, figure)
             if not any(begin <= token.start < end for begin, end in clauses)]  # fmt: skip
