@@ -35,7 +35,35 @@ from caspian.layers.news.text import WordList
 FORMATS = ("text", "html")
 # A web address as typed ("https://…", "www.…"); a path object turns "//" into "/".
 _URL = re.compile(r"\A(?:[a-z][a-z0-9+.-]*:/|www\.)", re.I)
-_HTML_HINT = re.compile(r"\A\s*(?:<!doctype\s+html|<html|<head|<body|<meta|<div|<p\b)", re.I)
+# Markup an HTML page opens with, perhaps after XHTML's XML declaration or comments (Internet
+# Explorer's "<!-- saved from url=(0034)https://… -->").
+_HTML_HINT = re.compile(
+    r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--(?:(?!-->).)*-->\s*)*"
+    r"(?:<!doctype\s+html|<html|<head|<body|<meta|<div|<p\b)", re.I | re.S)
+# A news feed, not an article: its root element after the XML declaration and comments.
+_FEED = re.compile(
+    r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--(?:(?!-->).)*-->\s*|<\?[^>]*>\s*)*<(rss|feed|rdf:RDF)\b",
+    re.S)
+_FEED_KINDS = {"rss": "RSS", "rdf:RDF": "RSS", "feed": "Atom"}
+# A web archive (.mhtml, .mht): MIME headers, the page inside quoted-printable or base64.
+_MIME_HEADER = re.compile(rb"\A[A-Za-z][\w-]*:[ \t]")
+_MULTIPART = re.compile(rb"^Content-Type:\s*multipart/related", re.I | re.M)
+#: Leading bytes of the files given to ingest instead of an article, and what to do instead.
+_OTHER_FORMATS: tuple[tuple[bytes, str], ...] = (
+    (b"\x1f\x8b", "gzip-compressed; decompress it first (gunzip {name}) and give the page"),
+    (b"%PDF-", "a PDF document; save its text as .txt (pdftotext {name} article.txt) and give "
+     "that"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a Word 97-2003 (or other old Office) document; save "
+     "the article as plain text (.txt) and give that"),
+    (b"{\\rtf", "an RTF document; save the article as plain text (.txt) and give that"),
+)
+# Characters of a Russian, Azerbaijani or Turkish article: ASCII, Latin-1 to Cyrillic, general
+# punctuation ("—", "«»" are Latin-1), "№" and currency signs; anything else in a text read as
+# UTF-16 without a byte order mark says the bytes are not UTF-16 text.
+_NOT_ARTICLE_CHARACTER = re.compile(
+    "[^\t\n\r\f\x20-\x7e\u00a0-\u052f\u2000-\u206f\u2116\u20ac-\u20bf]")
+#: Share of a UTF-16 reading's characters that may be outside an article's (an emoji, a sign).
+MAX_UTF16_STRANGE_SHARE = 0.01
 # Letters as ranges of UTF-16 code units: Cyrillic "А"-"я", "Ё", "ё"; Latin "A"-"Z", "a"-"z".
 _CYRILLIC = ((0x410, 0x44F), (0x401, 0x401), (0x451, 0x451))
 _LATIN = ((0x41, 0x5A), (0x61, 0x7A))
@@ -249,6 +277,11 @@ def parse_document(
     """
     if not original.strip():
         raise NewsInputError(f"{doc_id} is empty; give a news article as text or HTML")
+    feed = _FEED.match(original)
+    if feed is not None:
+        raise NewsInputError(
+            f"{doc_id} is a news feed ({_FEED_KINDS[feed.group(1)]}), not an article; save the "
+            "article's own page (the link of its item) and give that")
     fmt = fmt or detect_format(original, suffix)
     if fmt not in FORMATS:
         raise NewsInputError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
@@ -440,6 +473,9 @@ def read_article_bytes(path: str | Path) -> bytes:
             "(e.g. curl -o page.html URL) and give the file's path"
         )
     if not Path(path).exists():
+        if any(char in str(path) for char in "*?["):
+            raise NewsInputError(f"{path} matches no file (the shell passes a pattern that "
+                                 "matches none as it is); check the folder and the pattern")
         raise NewsInputError(f"{path} does not exist; give the path of a saved article")
     try:
         return read_input_bytes(path)
@@ -477,9 +513,56 @@ def article_of_bytes(data: bytes, path: str | Path) -> tuple[str, str | None]:
         If the bytes are binary or no encoding reads them as article text.
     """
     file = Path(path)
+    _refuse_other_formats(data, file)
     if _bom_encoding(data) in (None, "utf-8-sig") and b"\x00" in data[:4096]:
+        utf16 = _bomless_utf16(data)
+        if utf16 is not None:
+            return utf16
         raise NewsInputError(f"{file} is a binary file; give a text or HTML article")
     return article_text(data, file)
+
+
+def _refuse_other_formats(data: bytes, file: Path) -> None:
+    """Refuse a file of another format given as an article, naming it and the conversion.
+
+    Raises
+    ------
+    NewsInputError
+        If ``data`` starts like a compressed file, a PDF, Word or RTF document, a ZIP archive
+        or a web archive (MHTML).
+    """
+    name = file.name
+    for magic, what in _OTHER_FORMATS:
+        if data.startswith(magic):
+            raise NewsInputError(f"{file} is {what.format(name=name)}")
+    if data.startswith(b"PK\x03\x04"):
+        what = ("a Word document (.docx)" if b"word/document.xml" in data
+                else "a ZIP archive (an .odt or .epub document?)")
+        raise NewsInputError(f"{file} is {what}; save the article as plain text (.txt) or open "
+                             "the page and save it as HTML, and give that")
+    head = data[:4096]
+    if _MIME_HEADER.match(head) and _MULTIPART.search(head):
+        raise NewsInputError(
+            f"{file} is a web archive (MHTML), not a page; open it in the browser, save it as "
+            '"Webpage, HTML only" (.html) and give that')
+
+
+def _bomless_utf16(data: bytes) -> tuple[str, str] | None:
+    """The text of ``data`` read as UTF-16 without a byte order mark (a program's "Unicode"
+    export) and its encoding, said as guessed, if every character reads as an article's."""
+    if len(data) % 2:
+        return None
+    # ASCII characters (spaces, digits, Latin letters) put their zero byte first in UTF-16 BE,
+    # second in LE; Cyrillic ones 0x04 there
+    encoding = "utf-16-le" if data[1::2].count(0) > data[0::2].count(0) else "utf-16-be"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    strange = sum(1 for _ in _NOT_ARTICLE_CHARACTER.finditer(text))
+    if not text.strip() or strange > MAX_UTF16_STRANGE_SHARE * len(text):
+        return None
+    return text, f"{encoding} (guessed: no byte order mark)"
 
 
 def document_of_text(

@@ -1,0 +1,182 @@
+"""The news reader on pages as analysts really save them, and on files given by mistake.
+
+Every file here is a small fixture written by the test; the article's wording is the Trend
+report of 17 January 2026 in ``tests/data/news_real`` (dev02), cut to its first paragraphs.
+"""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import io
+import quopri
+import zipfile
+from pathlib import Path
+
+import pytest
+from caspian.layers.news.documents import read_document
+from cli_support import run_cli
+
+_LEAD = ("Казмортрансфлот (дочерняя компания КазМунайГаз (КМГ)) перевезла 59,4 тысячи контейнеров"
+         " в двадцатифутовом эквиваленте (ДФЭ) в направлении Актау-Баку-Актау в 2025 году.")
+_SECOND = ("Отмечается, что объем перевозок увеличился более чем на 15% по сравнению с 2024 годом"
+           " (51,4 тысячи ДФЭ).")
+_THIRD = ("Согласно данным Национального бюро по статистике Казахстана, в 2025 году морским"
+          " транспортом страны перевезено 4,002 миллиона тонн грузов.")
+_PARAGRAPHS = (_LEAD, _SECOND, _THIRD)
+_TITLE = "Казмортрансфлот перевез 59,4 тысячи ДФЭ в 2025 году"
+
+
+def _page(article: str | None = None, head: str = "") -> str:
+    """A news page: menu, the article, related news and a footer around it."""
+    if article is None:
+        article = "<article>" + "".join(f"<p>{p}</p>\n" for p in _PARAGRAPHS) + "</article>"
+    return (
+        f'<!DOCTYPE html>\n<html lang="ru"><head><meta charset="utf-8"><title>{_TITLE}</title>'
+        f'<meta property="og:site_name" content="Trend">{head}</head><body>'
+        '<nav><ul><li><a href="/">Главная</a></li><li><a href="/e">Экономика</a></li></ul></nav>'
+        f"<main>{article}</main>"
+        '<aside><h3>Похожие новости</h3><ul><li><a href="/1">Порт Актау увеличил перевалку'
+        " зерна на 40%</a></li></ul></aside><footer><p>© 2026 Trend</p></footer></body></html>"
+    )
+
+
+def _claims(path: Path) -> list[tuple[str, float, str]]:
+    from caspian.layers.news.analysis import analyse
+
+    return [(claim.kind, claim.value, claim.text) for claim in analyse(read_document(path)).claims]
+
+
+def _refused(tmp_path: Path, name: str, content: bytes,
+             capsys: pytest.CaptureFixture[str]) -> str:
+    path = tmp_path / name
+    path.write_bytes(content)
+    code, out, err = run_cli(["ingest", str(path)], capsys)
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1 and "Traceback" not in err, err
+    return err
+
+
+def _mhtml(html: str, first_line: str) -> bytes:
+    """A web archive as Chrome ("Saved by Blink") or Internet Explorer writes it."""
+    encoded = quopri.encodestring(html.encode()).decode()
+    return (
+        f"{first_line}\nSubject: {_TITLE}\nDate: Sat, 17 Jan 2026 10:00:00 +0400\n"
+        "MIME-Version: 1.0\nContent-Type: multipart/related;\n\ttype=\"text/html\";\n"
+        '\tboundary="----MultipartBoundary--x----"\n\n------MultipartBoundary--x----\n'
+        "Content-Type: text/html\nContent-Transfer-Encoding: quoted-printable\n"
+        f"Content-Location: https://www.trend.az/business/1\n\n{encoded}\n"
+        "------MultipartBoundary--x----\nContent-Type: image/png\n"
+        "Content-Transfer-Encoding: base64\n\n"
+        f"{base64.b64encode(bytes(range(256))).decode()}\n------MultipartBoundary--x------\n"
+    ).encode()
+
+
+@pytest.mark.parametrize("name", ["page.mhtml", "page.mht", "page.txt"])
+@pytest.mark.parametrize("first_line", ["From: <Saved by Blink>",
+                                        "From: <Saved by Windows Internet Explorer 8>"])
+def test_a_web_archive_is_refused_naming_the_html_save(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, first_line: str
+) -> None:
+    # before: read as plain text, quoted-printable and base64 lines and all: "language: en",
+    # 120 sentences, no mention of the article
+    err = _refused(tmp_path, name, _mhtml(_page(), first_line), capsys)
+    assert "web archive (MHTML)" in err and "HTML only" in err
+
+
+_RSS = ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>Trend'
+        "</title><item><title>{title}</title><link>https://www.trend.az/business/1</link>"
+        "<pubDate>Sat, 17 Jan 2026 10:00:00 +0400</pubDate><description>{lead}</description>"
+        "</item></channel></rss>")
+_ATOM = ('<?xml version="1.0" encoding="utf-8"?>\n<!-- generator -->\n'
+         '<feed xmlns="http://www.w3.org/2005/Atom"><title>Trend</title><entry><title>{title}'
+         "</title><updated>2026-01-17T10:00:00Z</updated><content type=\"html\">&lt;p&gt;{lead}"
+         "&lt;/p&gt;</content></entry></feed>")
+
+
+@pytest.mark.parametrize(("name", "template", "kind"),
+                         [("feed.xml", _RSS, "RSS"), ("feed.rss", _RSS, "RSS"),
+                          ("atom.xml", _ATOM, "Atom")])
+def test_a_news_feed_is_refused_naming_the_article_page(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, template: str, kind: str
+) -> None:
+    # before: read as plain text, tags and all, the feed's items as one article's claims
+    content = template.format(title=_TITLE, lead=_LEAD).encode()
+    err = _refused(tmp_path, name, content, capsys)
+    assert f"news feed ({kind})" in err and "save the article's own page" in err
+
+
+def _zipped(first: str, document: str) -> bytes:
+    """A .docx (``[Content_Types].xml``, ``word/document.xml``) or an .odt (``mimetype``,
+    ``content.xml``) holding the lead."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(first, "<Types/>")
+        archive.writestr(document, f"<document><t>{_LEAD}</t></document>")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "named"),
+    [
+        ("page.html.gz", gzip.compress(_page().encode()), "gzip-compressed; decompress it"),
+        ("article.docx", _zipped("[Content_Types].xml", "word/document.xml"),
+         "a Word document (.docx)"),
+        ("article.odt", _zipped("mimetype", "content.xml"), "a ZIP archive"),
+        ("article.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Length 9 >>\nstream\n"
+         b"x\x9c\x00\x01\x02\nendstream\nendobj\n%%EOF\n", "a PDF document"),
+        ("article.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), "a Word 97-2003"),
+        ("article.rtf", b"{\\rtf1\\ansi\\ansicpg1251 {\\f0 Arial;} \\'ca\\'e0\\'e7 "
+         + _LEAD.encode("ascii", "replace") + b"}", "an RTF document"),
+    ],
+)
+def test_a_document_of_another_format_is_refused_naming_the_conversion(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, content: bytes, named: str
+) -> None:
+    # before: "is a binary file; give a text or HTML article" for all but RTF, which was
+    # read as text, control words and all
+    err = _refused(tmp_path, name, content, capsys)
+    assert named in err and (".txt" in err or "gunzip" in err)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_text_without_a_byte_order_mark_reads_as_its_utf8_copy(
+    tmp_path: Path, encoding: str
+) -> None:
+    # before: "is a binary file" (an ASCII character of UTF-16 holds a zero byte)
+    text = "date 2026-01-17 АСТАНА /Trend/ - " + "\n\n".join(_PARAGRAPHS) + "\n"
+    (tmp_path / "utf8.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "utf16.txt").write_bytes(text.encode(encoding))
+    document = read_document(tmp_path / "utf16.txt")
+    assert document.text == text
+    assert document.meta["encoding"] == f"{encoding} (guessed: no byte order mark)"
+    assert _claims(tmp_path / "utf16.txt") == _claims(tmp_path / "utf8.txt")
+    assert ("containers", 59400.0, "59,4 тысячи контейнеров в двадцатифутовом эквиваленте") in (
+        _claims(tmp_path / "utf8.txt"))
+
+
+@pytest.mark.parametrize(
+    "prefix",
+    ['<?xml version="1.0" encoding="utf-8"?>\n',
+     "<!-- saved from url=(0034)https://www.trend.az/business/1 -->\n"],
+)
+def test_a_page_opening_with_an_xml_declaration_or_a_comment_is_html_whatever_its_name(
+    tmp_path: Path, prefix: str
+) -> None:
+    # before: a page saved under a name with no .html ("article", "page.txt") opening with
+    # Internet Explorer's "saved from url" comment or XHTML's declaration was read as text,
+    # markup and all
+    (tmp_path / "page.html").write_text(_page(), encoding="utf-8")
+    (tmp_path / "page").write_text(prefix + _page(), encoding="utf-8")
+    document = read_document(tmp_path / "page")
+    assert (document.format, document.title, document.outlet) == ("html", _TITLE, "Trend")
+    assert _claims(tmp_path / "page") == _claims(tmp_path / "page.html")
+
+
+def test_a_pattern_the_shell_matched_to_no_file_is_named_as_such(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # before: "…/*.html does not exist; give the path of a saved article"
+    code, out, err = run_cli(["ingest", str(tmp_path / "*.html")], capsys)
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1 and "matches no file" in err
