@@ -180,3 +180,17 @@ def test_a_pattern_the_shell_matched_to_no_file_is_named_as_such(
     code, out, err = run_cli(["ingest", str(tmp_path / "*.html")], capsys)
     assert (code, out) == (2, "")
     assert err.count("\n") == 1 and "matches no file" in err
+
+
+def test_an_article_inside_noscript_is_read(tmp_path: Path) -> None:
+    # a page that renders with script and keeps its article for readers without it in
+    # <noscript>; before: "has no article text that the reader can find" (trafilatura found
+    # the paragraphs, the projected text had dropped them)
+    article = ('<div id="app"></div><noscript><article>'
+               + "".join(f"<p>{p}</p>" for p in _PARAGRAPHS) + "</article></noscript>")
+    (tmp_path / "page.html").write_text(_page(), encoding="utf-8")
+    (tmp_path / "noscript.html").write_text(_page(article), encoding="utf-8")
+    document = read_document(tmp_path / "noscript.html")
+    body = [document.text[start:end] for start, end in document.body_spans]
+    assert body == list(_PARAGRAPHS)
+    assert _claims(tmp_path / "noscript.html") == _claims(tmp_path / "page.html")

@@ -18,7 +18,7 @@ from html.parser import HTMLParser
 
 logger = logging.getLogger(__name__)
 
-_SKIPPED = {"script", "style", "noscript", "template", "head", "svg", "iframe"}
+_SKIPPED = {"script", "style", "template", "head", "svg", "iframe"}
 _BLOCKS = {
     "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "section",
     "article", "header", "footer", "nav", "aside", "main", "table", "tr", "td", "th",
