@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import gzip
 import io
+import json
 import quopri
 import zipfile
 from pathlib import Path
@@ -194,3 +195,29 @@ def test_an_article_inside_noscript_is_read(tmp_path: Path) -> None:
     body = [document.text[start:end] for start, end in document.body_spans]
     assert body == list(_PARAGRAPHS)
     assert _claims(tmp_path / "noscript.html") == _claims(tmp_path / "page.html")
+
+
+@pytest.mark.parametrize("ascii_only", [False, True])
+def test_an_article_only_in_json_ld_is_read_at_its_place_in_the_file(
+    tmp_path: Path, ascii_only: bool
+) -> None:
+    # a page whose visible body is filled by script: the article is the articleBody of its
+    # JSON-LD (Cyrillic as it is, or as \\u escapes); before: "has no article text that the
+    # reader can find"
+    data = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": _TITLE,
+            "datePublished": "2026-01-17T10:00:00+04:00",
+            "articleBody": "\n".join(_PARAGRAPHS) + " \U0001f6a2"}
+    script = json.dumps(data, ensure_ascii=ascii_only)
+    head = f'<script type="application/ld+json">{script}</script>'
+    (tmp_path / "page.html").write_text(_page(), encoding="utf-8")
+    path = tmp_path / "jsonld.html"
+    path.write_text(_page('<div id="root">Загрузка…</div>', head), encoding="utf-8")
+    document = read_document(path)
+    assert document.date == "2026-01-17"
+    body = " ".join(document.text[start:end] for start, end in document.body_spans)
+    assert body.split() == [*" ".join(_PARAGRAPHS).split(), "\U0001f6a2"]
+    assert "Загрузка" not in body
+    assert _claims(path) == _claims(tmp_path / "page.html")
+    start, _ = document.original_span(*document.body_spans[0])
+    escaped = json.dumps(_LEAD, ensure_ascii=ascii_only)[1:-1]
+    assert document.original[start:].startswith(escaped[:40])

@@ -290,7 +290,13 @@ def parse_document(
     if fmt == "html":
         projected = html_text.project_html(original)
         value, origins = projected.text, projected.origins
-        spans, extracted = html_text.main_text_spans(original, value)
+        paragraphs, extracted = html_text.article_paragraphs(original)
+        spans = html_text.locate_paragraphs(paragraphs, value)
+        if not spans and projected.embedded_text:
+            # the visible text holds none of the article: its JSON-LD's articleBody does
+            value = f"{value}\n{projected.embedded_text}"
+            origins = (*origins, projected.embedded_origins[0], *projected.embedded_origins)
+            spans = html_text.locate_paragraphs(paragraphs, value)
         body = tuple(spans)
         title = projected.title or extracted.get("title")
         html_meta = {**projected.meta, **{f"trafilatura:{k}": v for k, v in extracted.items()}}

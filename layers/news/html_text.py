@@ -5,7 +5,10 @@ decoded, ``script``/``style``/``head`` are dropped) and keeps, for each text cha
 came from in the original file, so a mention found in the text is cited at its place in the
 page. :func:`main_text_spans` then asks trafilatura (a maintained boilerplate remover, offline)
 which paragraphs are the article, and finds each of them in the projected text: menus, tickers,
-related-news lists and cookie notes stay out because trafilatura leaves them out.
+related-news lists and cookie notes stay out because trafilatura leaves them out. A page whose
+visible body is filled by script keeps its article in its JSON-LD (``"articleBody"``), which
+trafilatura reads: that text, decoded with each character's offset in the file, is searched
+when the visible text holds none of the article.
 """
 
 from __future__ import annotations
@@ -38,6 +41,10 @@ class HtmlText:
     title: str | None
     #: ``<meta>`` properties and names (``og:site_name``, ``article:published_time``).
     meta: dict[str, str]
+    #: The ``articleBody`` strings of the page's JSON-LD, decoded, one per line.
+    embedded_text: str = ""
+    #: ``embedded_origins[i]`` is the offset in the original file of ``embedded_text[i]``.
+    embedded_origins: tuple[int, ...] = ()
 
 
 class _Projector(HTMLParser):
@@ -53,6 +60,9 @@ class _Projector(HTMLParser):
         self.h1_parts: list[str] = []
         self.in_title = False
         self.in_h1 = False
+        self.in_json_ld = False
+        self.embedded: list[str] = []
+        self.embedded_origins: list[int] = []
 
     def _offset(self) -> int:
         line, column = self.getpos()
@@ -85,6 +95,9 @@ class _Projector(HTMLParser):
             self.in_title = True
         if tag == "h1":
             self.in_h1 = True
+        if tag == "script":
+            kind = dict(attrs).get("type") or ""
+            self.in_json_ld = kind.strip().lower() == "application/ld+json"
         if tag in _SKIPPED:
             self.skip_depth += 1
         if tag in _BLOCKS:
@@ -100,12 +113,16 @@ class _Projector(HTMLParser):
             self.in_title = False
         if tag == "h1":
             self.in_h1 = False
+        if tag == "script":
+            self.in_json_ld = False
         if tag in _SKIPPED and self.skip_depth:
             self.skip_depth -= 1
         if tag in _BLOCKS:
             self._break()
 
     def handle_data(self, data: str) -> None:
+        if self.in_json_ld:
+            _decode_article_bodies(data, self._offset(), self.embedded, self.embedded_origins)
         self._emit(data, self._offset(), exact=True)
 
     def handle_entityref(self, name: str) -> None:
@@ -122,7 +139,54 @@ def project_html(source: str) -> HtmlText:
     parser.close()
     title = " ".join("".join(parser.title_parts).split()) or None
     h1 = " ".join("".join(parser.h1_parts).split()) or None
-    return HtmlText("".join(parser.chars), tuple(parser.origins), h1 or title, parser.meta)
+    return HtmlText("".join(parser.chars), tuple(parser.origins), h1 or title, parser.meta,
+                    "".join(parser.embedded), tuple(parser.embedded_origins))
+
+
+_ARTICLE_BODY = re.compile(r'"articleBody"\s*:\s*"')
+_JSON_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f"}
+
+
+def _decode_article_bodies(data: str, base: int, chars: list[str], origins: list[int]) -> None:
+    """Append to ``chars`` each ``"articleBody"`` string of the JSON-LD text ``data`` (which
+    starts at offset ``base`` of the file) decoded, a line break after it, and to ``origins``
+    each character's offset in the file (an escape's backslash for an escaped one)."""
+    for match in _ARTICLE_BODY.finditer(data):
+        position = match.end()
+        while position < len(data) and data[position] != '"':
+            char, size = data[position], 1
+            if char == "\\":
+                escape = data[position + 1:position + 2]
+                if escape == "u":
+                    char, size = _unicode_escape(data, position)
+                else:
+                    char, size = _JSON_ESCAPES.get(escape, escape), 2
+                if not char:
+                    break  # not JSON: what was decoded stays
+            chars.append(char)
+            origins.append(base + position)
+            position += size
+        chars.append("\n")
+        origins.append(base + position)
+
+
+def _unicode_escape(data: str, position: int) -> tuple[str, int]:
+    """The character of the JSON escape ``\\uXXXX`` at ``data[position]`` (a surrogate pair
+    as one character, a lone surrogate as U+FFFD) and its length; ``("", 0)`` if malformed."""
+    digits = data[position + 2:position + 6]
+    if not _HEX4.fullmatch(digits):
+        return "", 0
+    code = int(digits, 16)
+    if not 0xD800 <= code <= 0xDFFF:
+        return chr(code), 6
+    low = data[position + 8:position + 12]
+    if (code < 0xDC00 and data[position + 6:position + 8] == "\\u" and _HEX4.fullmatch(low)
+            and 0xDC00 <= int(low, 16) <= 0xDFFF):
+        return chr(0x10000 + ((code - 0xD800) << 10) + int(low, 16) - 0xDC00), 12
+    return "\ufffd", 6
+
+
+_HEX4 = re.compile("[0-9A-Fa-f]{4}")
 
 
 def _normalised(text: str) -> tuple[str, list[int]]:
@@ -161,6 +225,13 @@ def main_text_spans(source: str, projected: str) -> tuple[list[tuple[int, int]],
         ``title``, ``sitename`` and ``date`` as trafilatura reads them (missing keys omitted;
         the date from the page's markup only).
     """
+    paragraphs, metadata = article_paragraphs(source)
+    return locate_paragraphs(paragraphs, projected), metadata
+
+
+def article_paragraphs(source: str) -> tuple[list[str], dict[str, str]]:
+    """The article's paragraphs as trafilatura reads them from the HTML page ``source``, and
+    its ``title``, ``sitename`` and ``date`` (see :func:`main_text_spans`)."""
     # slow import: lxml and justext
     import trafilatura
 
@@ -178,10 +249,16 @@ def main_text_spans(source: str, projected: str) -> tuple[list[tuple[int, int]],
         return [], {}
     data = extracted.as_dict() if hasattr(extracted, "as_dict") else dict(extracted)
     metadata = {key: str(data[key]) for key in ("title", "sitename", "date") if data.get(key)}
+    return str(data.get("text") or "").split("\n"), metadata
+
+
+def locate_paragraphs(paragraphs: list[str], projected: str) -> list[tuple[int, int]]:
+    """Each of ``paragraphs`` found in ``projected`` (white space folded, in order) as a
+    half-open range of it; a paragraph not found is left out."""
     normal, index = _normalised(projected)
     spans: list[tuple[int, int]] = []
     cursor = 0
-    for paragraph in str(data.get("text") or "").split("\n"):
+    for paragraph in paragraphs:
         wanted = " ".join(paragraph.split())
         if not wanted:
             continue
@@ -192,4 +269,4 @@ def main_text_spans(source: str, projected: str) -> tuple[list[tuple[int, int]],
         start, end = index[found], index[found + len(wanted) - 1] + 1
         spans.append((start, end))
         cursor = found + len(wanted)
-    return spans, metadata
+    return spans
