@@ -18,6 +18,7 @@ import hashlib
 import itertools
 import os
 import re
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -114,7 +115,7 @@ class NewsDocument:
     #: The analysed text: ``original`` for plain text, the projected text for HTML.
     text: str
     #: For HTML, ``origins[i]`` is the offset in ``original`` of ``text[i]``.
-    origins: tuple[int, ...] | None
+    origins: Sequence[int] | None
     #: Article paragraphs as ranges of ``text``.
     body_spans: tuple[tuple[int, int], ...]
     #: Sentences of the body (razdel), ranges of ``text``; a sentence never crosses a
@@ -285,7 +286,7 @@ def parse_document(
     fmt = fmt or detect_format(original, suffix)
     if fmt not in FORMATS:
         raise NewsInputError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
-    origins: tuple[int, ...] | None = None
+    origins: Sequence[int] | None = None
     html_meta: dict[str, str] = {}
     if fmt == "html":
         projected = html_text.project_html(original)
@@ -295,7 +296,8 @@ def parse_document(
         if not spans and projected.embedded_text:
             # the visible text holds none of the article: its JSON-LD's articleBody does
             value = f"{value}\n{projected.embedded_text}"
-            origins = (*origins, projected.embedded_origins[0], *projected.embedded_origins)
+            origins = array("q", itertools.chain(
+                origins, projected.embedded_origins[:1], projected.embedded_origins))
             spans = html_text.locate_paragraphs(paragraphs, value)
         body = tuple(spans)
         title = projected.title or extracted.get("title")

@@ -16,8 +16,12 @@ from __future__ import annotations
 import html
 import logging
 import re
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
+
+import numpy as np
 
 logger = logging.getLogger(__name__)
 
@@ -35,8 +39,9 @@ class HtmlText:
 
     #: The visible text, with a line break for every block element.
     text: str
-    #: ``origins[i]`` is the offset in the original file of ``text[i]``.
-    origins: tuple[int, ...]
+    #: ``origins[i]`` is the offset in the original file of ``text[i]`` (8 bytes each: a
+    #: page of readers' comments projects to millions of characters).
+    origins: Sequence[int]
     #: The ``<title>`` or first ``<h1>`` text.
     title: str | None
     #: ``<meta>`` properties and names (``og:site_name``, ``article:published_time``).
@@ -52,8 +57,9 @@ class _Projector(HTMLParser):
         super().__init__(convert_charrefs=False)
         self.source = source
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
-        self.chars: list[str] = []
-        self.origins: list[int] = []
+        self.pieces: list[str] = []
+        self.origins = array("q")
+        self.last_char = ""
         self.skip_depth = 0
         self.meta: dict[str, str] = {}
         self.title_parts: list[str] = []
@@ -75,14 +81,17 @@ class _Projector(HTMLParser):
             return
         if self.in_h1:
             self.h1_parts.append(text)
-        for index, char in enumerate(text):
-            self.chars.append(char)
-            self.origins.append(origin + index if exact else origin)
+        if not text:
+            return
+        self.pieces.append(text)
+        self.origins.extend(range(origin, origin + len(text)) if exact else [origin] * len(text))
+        self.last_char = text[-1]
 
     def _break(self) -> None:
-        if not self.skip_depth and self.chars and self.chars[-1] != "\n":
-            self.chars.append("\n")
+        if not self.skip_depth and self.last_char and self.last_char != "\n":
+            self.pieces.append("\n")
             self.origins.append(self._offset())
+            self.last_char = "\n"
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "meta":
@@ -139,7 +148,7 @@ def project_html(source: str) -> HtmlText:
     parser.close()
     title = " ".join("".join(parser.title_parts).split()) or None
     h1 = " ".join("".join(parser.h1_parts).split()) or None
-    return HtmlText("".join(parser.chars), tuple(parser.origins), h1 or title, parser.meta,
+    return HtmlText("".join(parser.pieces), parser.origins, h1 or title, parser.meta,
                     "".join(parser.embedded), tuple(parser.embedded_origins))
 
 
@@ -189,22 +198,18 @@ def _unicode_escape(data: str, position: int) -> tuple[str, int]:
 _HEX4 = re.compile("[0-9A-Fa-f]{4}")
 
 
-def _normalised(text: str) -> tuple[str, list[int]]:
-    """``text`` with white-space runs folded to one space, and each kept character's index."""
-    chars: list[str] = []
-    index: list[int] = []
-    previous_space = True
-    for position, char in enumerate(text):
-        if char.isspace():
-            if previous_space:
-                continue
-            chars.append(" ")
-            previous_space = True
-        else:
-            chars.append(char)
-            previous_space = False
-        index.append(position)
-    return "".join(chars), index
+_SPACES = re.compile(r"\s+")
+
+
+def _normalised(text: str) -> tuple[str, np.ndarray]:
+    """``text`` with white-space runs folded to one space (a leading run dropped), and each
+    kept character's index in it."""
+    # re's \s is str.isspace() and str.split()'s white space
+    kept = np.ones(len(text), dtype=bool)
+    for run in _SPACES.finditer(text):
+        kept[run.start() + (run.start() > 0):run.end()] = False
+    normal = _SPACES.sub(" ", text)
+    return normal.removeprefix(" ") if text[:1].isspace() else normal, np.flatnonzero(kept)
 
 
 def main_text_spans(source: str, projected: str) -> tuple[list[tuple[int, int]], dict[str, str]]:
@@ -266,7 +271,7 @@ def locate_paragraphs(paragraphs: list[str], projected: str) -> list[tuple[int, 
         if found < 0:
             logger.debug("paragraph not found in the page text: %.60s", wanted)
             continue
-        start, end = index[found], index[found + len(wanted) - 1] + 1
+        start, end = int(index[found]), int(index[found + len(wanted) - 1]) + 1
         spans.append((start, end))
         cursor = found + len(wanted)
     return spans
