@@ -245,3 +245,22 @@ def test_a_long_page_is_projected_in_tens_of_bytes_per_character_not_a_hundred()
     assert [projected.text[start:end] for start, end in spans] == list(_PARAGRAPHS)
     assert len(projected.text) > 850_000
     assert peak < 40 * len(projected.text), peak / len(projected.text)
+
+
+@pytest.mark.parametrize(("charset", "encoding"), [("windows-1251", "cp1251"),
+                                                   ("koi8-r", "koi8_r")])
+def test_a_charset_declared_after_a_long_inline_script_is_the_one_read(
+    tmp_path: Path, charset: str, encoding: str
+) -> None:
+    # Pages put analytics scripts in <head> before their <meta http-equiv>; before: the
+    # charset was looked for in the first 4,096 bytes only: "read as cp1251 (guessed: the
+    # file declares no charset)", and a page too short to guess was refused as declaring none
+    script = "<script>" + "window.dataLayer.push({event: 'view'});\n" * 200 + "</script>"
+    declared = f'<meta http-equiv="Content-Type" content="text/html; charset={charset}">'
+    page = _page(head=script + declared).replace('<meta charset="utf-8">', "")
+    (tmp_path / "page.html").write_text(_page(), encoding="utf-8")
+    path = tmp_path / "legacy.html"
+    path.write_bytes(page.replace("©", "(c)").encode(encoding))
+    document = read_document(path)
+    assert document.meta["encoding"] == charset
+    assert _claims(path) == _claims(tmp_path / "page.html")

@@ -344,7 +344,11 @@ def parse_document(
     )
 
 
-_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_-]+)""", re.I)
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.I)
+_HEAD_END = re.compile(rb"</head\s*>", re.I)
+#: Bytes of a page searched for its charset: its <head> up to this many (pages put analytics
+#: scripts and styles before their <meta http-equiv>, tens of kilobytes of them).
+CHARSET_SCAN_BYTES = 1 << 20
 #: Byte order marks of the UTF encodings Windows editors save "Unicode" text in; longest
 #: first, since UTF-32 LE's begins with UTF-16 LE's.
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -369,6 +373,13 @@ MIN_GUESS_COHERENCE = 0.2
 MIN_GUESSED_LETTERS = 16
 #: Share of a guessed text's characters beyond ASCII that must be letters.
 MIN_GUESSED_LETTER_SHARE = 0.9
+
+
+def _declared_charset(data: bytes) -> re.Match[bytes] | None:
+    """The ``<meta>`` of ``data``'s head that declares its charset, if any."""
+    head = data[:CHARSET_SCAN_BYTES]
+    end = _HEAD_END.search(head)
+    return _CHARSET.search(head, 0, end.start() if end else len(head))
 
 
 def _bom_encoding(data: bytes) -> str | None:
@@ -430,7 +441,7 @@ def article_text(data: bytes, file: Path) -> tuple[str, str | None]:
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
-        declared = _CHARSET.search(data[:4096])
+        declared = _declared_charset(data)
         charset = declared.group(1).decode("ascii") if declared else None
         if charset is not None:
             with contextlib.suppress(LookupError, UnicodeDecodeError):
