@@ -264,3 +264,40 @@ def test_a_charset_declared_after_a_long_inline_script_is_the_one_read(
     document = read_document(path)
     assert document.meta["encoding"] == charset
     assert _claims(path) == _claims(tmp_path / "page.html")
+
+
+def _as_saved_page(path: Path, target: Path) -> None:
+    """The article of ``path`` (a plain-text page) saved as an HTML page: its body paragraphs
+    in <p>, after a menu, its date in the markup."""
+    import html
+
+    document = read_document(path)
+    paragraphs = "".join(f"<p>{html.escape(document.text[start:end])}</p>\n"
+                         for start, end in document.body_spans)
+    published = f'<meta property="article:published_time" content="{document.date}T10:00:00">'
+    target.write_text(_page(f"<article>{paragraphs}</article>", published), encoding="utf-8")
+
+
+def _read_as(path: Path) -> list[tuple[object, ...]]:
+    from caspian.layers.news.analysis import analyse
+
+    analysis = analyse(read_document(path))
+    return [(claim.kind, claim.value, claim.text, claim.subject, claim.scope, claim.link)
+            for claim in analysis.claims]
+
+
+def test_a_real_article_saved_as_html_gives_the_claims_of_its_text(tmp_path: Path) -> None:
+    # held155 (Эхо Кавказа, 22 August 2025): "Проект был активизирован … под названием
+    # «Маршрут Трампа для международного мира и процветания» (TRIPP)" names the corridor,
+    # it is no project the figures are about. The reader told that name by the mention's
+    # offsets; a mention's start and end are offsets in the file, which in a saved page lie
+    # past the markup before it. Before: as .txt the five figures were the Kars-Dilucu line's
+    # ("the article's feature"), as .html the Syunik route's, the length "section:TR".
+    text = (Path(__file__).parent / "data" / "news_real"
+            / "held155_ekhokavkaza_20250822_kars_dilucu_224km.txt")
+    page = tmp_path / "held155.html"
+    _as_saved_page(text, page)
+    claims = _read_as(page)
+    assert claims == _read_as(text)
+    assert ("length", 224.0, "224 километра", "zangezur_corridor/kars-dilucu") in [
+        claim[:4] for claim in claims]
