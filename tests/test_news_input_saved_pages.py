@@ -301,3 +301,17 @@ def test_a_real_article_saved_as_html_gives_the_claims_of_its_text(tmp_path: Pat
     assert claims == _read_as(text)
     assert ("length", 224.0, "224 километра", "zangezur_corridor/kars-dilucu") in [
         claim[:4] for claim in claims]
+
+
+def test_a_file_address_copied_from_the_browser_is_answered_with_its_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # An analyst opens the saved page in the browser and copies its address. Before: "is a
+    # web address; … save the page first (e.g. curl -o page.html URL)", the wrong fix for a
+    # file already saved.
+    page = tmp_path / "Трнд статья.html"
+    page.write_text(_page(), encoding="utf-8")
+    code, out, err = run_cli(["ingest", page.as_uri()], capsys)
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1 and "curl" not in err
+    assert f"is the address of a file on this computer; give its path: {page}" in err

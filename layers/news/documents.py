@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 import numpy as np
 from caspian.layers.catalog.seeds import body_spans
@@ -36,6 +37,7 @@ from caspian.layers.news.text import WordList
 FORMATS = ("text", "html")
 # A web address as typed ("https://…", "www.…"); a path object turns "//" into "/".
 _URL = re.compile(r"\A(?:[a-z][a-z0-9+.-]*:/|www\.)", re.I)
+_FILE_URL = re.compile(r"\Afile:/", re.I)
 # Markup an HTML page opens with, perhaps after XHTML's XML declaration or comments (Internet
 # Explorer's "<!-- saved from url=(0034)https://… -->").
 _HTML_HINT = re.compile(
@@ -486,6 +488,12 @@ def read_article_bytes(path: str | Path) -> bytes:
         If ``path`` is a web address, or the file is missing, not a regular file or too
         large.
     """
+    if _FILE_URL.match(str(path)) and not os.path.lexists(path):
+        # a saved page opened in the browser, its address copied: the path is in it
+        local = unquote(urlsplit(str(path)).path)
+        local = local[1:] if re.match(r"/[A-Za-z]:[/\\]", local) else local  # file:///C:/…
+        raise NewsInputError(
+            f"{path} is the address of a file on this computer; give its path: {local}")
     if _URL.match(str(path)) and not os.path.lexists(path):
         raise NewsInputError(
             f"{path} is a web address; ingest reads saved files: save the page first "
