@@ -315,3 +315,22 @@ def test_a_file_address_copied_from_the_browser_is_answered_with_its_path(
     assert (code, out) == (2, "")
     assert err.count("\n") == 1 and "curl" not in err
     assert f"is the address of a file on this computer; give its path: {page}" in err
+
+
+@pytest.mark.parametrize("name", ["legacy.html", "legacy"])
+def test_a_utf8_byte_order_mark_before_a_windows_1251_page_is_dropped(
+    tmp_path: Path, name: str
+) -> None:
+    # An editor that prepends a UTF-8 byte order mark to a page it leaves in windows-1251:
+    # the mark contradicts the charset declared. Before: the mark read as "п»ї", so a page
+    # saved without .html was not recognised as HTML and read as text, menu, related news and
+    # all (10 claims, not 7 as the same page as .html).
+    declared = '<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'
+    page = _page(head=declared).replace('<meta charset="utf-8">', "").replace("©", "(c)")
+    (tmp_path / "page.html").write_text(_page(), encoding="utf-8")
+    path = tmp_path / name
+    path.write_bytes(b"\xef\xbb\xbf" + page.encode("cp1251"))
+    document = read_document(path)
+    assert (document.format, document.meta["encoding"]) == ("html", "windows-1251")
+    assert not document.original.startswith("п»ї")
+    assert _claims(path) == _claims(tmp_path / "page.html")

@@ -443,6 +443,9 @@ def article_text(data: bytes, file: Path) -> tuple[str, str | None]:
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
+        # a UTF-8 byte order mark an editor put before bytes it left in a code page: a stray
+        # mark, not part of the page (read in the code page, it is "п»ї")
+        data = data.removeprefix(codecs.BOM_UTF8)
         declared = _declared_charset(data)
         charset = declared.group(1).decode("ascii") if declared else None
         if charset is not None:
