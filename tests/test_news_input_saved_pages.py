@@ -334,3 +334,18 @@ def test_a_utf8_byte_order_mark_before_a_windows_1251_page_is_dropped(
     assert (document.format, document.meta["encoding"]) == ("html", "windows-1251")
     assert not document.original.startswith("п»ї")
     assert _claims(path) == _claims(tmp_path / "page.html")
+
+
+def test_a_page_that_leaves_out_the_optional_end_tags_is_read(tmp_path: Path) -> None:
+    # HTML5 lets a page leave out </head>, </p>, </li>, </body> and </html> (minifiers do,
+    # with "remove optional tags"). Before: the head never closed, everything after it was
+    # skipped with it: "has no article text that the reader can find".
+    page = _page().replace("</head>", "").replace("</p>", "").replace("</li>", "")
+    page = page.replace("</body></html>", "")
+    (tmp_path / "page.html").write_text(_page(), encoding="utf-8")
+    path = tmp_path / "minified.html"
+    path.write_text(page, encoding="utf-8")
+    document = read_document(path)
+    assert [document.text[start:end] for start, end in document.body_spans] == list(_PARAGRAPHS)
+    assert (document.title, document.outlet) == (_TITLE, "Trend")
+    assert _claims(path) == _claims(tmp_path / "page.html")

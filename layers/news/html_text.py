@@ -26,6 +26,9 @@ import numpy as np
 logger = logging.getLogger(__name__)
 
 _SKIPPED = {"script", "style", "template", "head", "svg", "iframe"}
+# What a <head> holds; any other element opens the body, </head> or not (HTML5 lets a page
+# leave it out, and minifiers do).
+_HEAD_CONTENT = {"meta", "title", "link", "style", "script", "noscript", "base", "template"}
 _BLOCKS = {
     "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "section",
     "article", "header", "footer", "nav", "aside", "main", "table", "tr", "td", "th",
@@ -67,6 +70,7 @@ class _Projector(HTMLParser):
         self.in_title = False
         self.in_h1 = False
         self.in_json_ld = False
+        self.in_head = False
         self.embedded: list[str] = []
         self.embedded_origins: list[int] = []
 
@@ -94,6 +98,10 @@ class _Projector(HTMLParser):
             self.last_char = "\n"
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.in_head and tag not in _HEAD_CONTENT:
+            self.handle_endtag("head")  # the body's first element closes a head left open
+        if tag == "head":
+            self.in_head = True
         if tag == "meta":
             values = dict(attrs)
             key = values.get("property") or values.get("name") or values.get("itemprop")
@@ -118,6 +126,10 @@ class _Projector(HTMLParser):
             self.skip_depth -= 1
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "head":
+            if not self.in_head:
+                return  # closed already, by the body's first element
+            self.in_head = False
         if tag == "title":
             self.in_title = False
         if tag == "h1":
