@@ -349,3 +349,15 @@ def test_a_page_that_leaves_out_the_optional_end_tags_is_read(tmp_path: Path) ->
     assert [document.text[start:end] for start, end in document.body_spans] == list(_PARAGRAPHS)
     assert (document.title, document.outlet) == (_TITLE, "Trend")
     assert _claims(path) == _claims(tmp_path / "page.html")
+
+
+def test_a_tracking_pixel_in_the_heads_noscript_does_not_open_the_body(tmp_path: Path) -> None:
+    # "<noscript><img src=…facebook.com/tr…></noscript>" in <head> is on most news pages; a
+    # browser running scripts reads it as text, so its <img> closes no head: the <title> after
+    # it stays out of the page's text
+    pixel = ('<noscript><img height="1" width="1" style="display:none" '
+             'src="https://www.facebook.com/tr?id=1&amp;ev=PageView"></noscript>')
+    plain, tracked = tmp_path / "page.html", tmp_path / "tracked.html"
+    plain.write_text(_page(), encoding="utf-8")
+    tracked.write_text(_page().replace("<head>", f"<head>{pixel}"), encoding="utf-8")
+    assert read_document(tracked).text == read_document(plain).text

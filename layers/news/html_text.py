@@ -71,6 +71,7 @@ class _Projector(HTMLParser):
         self.in_h1 = False
         self.in_json_ld = False
         self.in_head = False
+        self.head_noscript = 0  # depth of <noscript> inside <head>
         self.embedded: list[str] = []
         self.embedded_origins: list[int] = []
 
@@ -98,8 +99,11 @@ class _Projector(HTMLParser):
             self.last_char = "\n"
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self.in_head and tag not in _HEAD_CONTENT:
+        if self.in_head and not self.head_noscript and tag not in _HEAD_CONTENT:
             self.handle_endtag("head")  # the body's first element closes a head left open
+        if self.in_head and tag == "noscript":
+            # a browser running scripts reads it as text: its tracking <img> closes no head
+            self.head_noscript += 1
         if tag == "head":
             self.in_head = True
         if tag == "meta":
@@ -130,6 +134,9 @@ class _Projector(HTMLParser):
             if not self.in_head:
                 return  # closed already, by the body's first element
             self.in_head = False
+            self.head_noscript = 0
+        if tag == "noscript" and self.head_noscript:
+            self.head_noscript -= 1
         if tag == "title":
             self.in_title = False
         if tag == "h1":
