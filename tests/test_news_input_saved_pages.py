@@ -361,3 +361,17 @@ def test_a_tracking_pixel_in_the_heads_noscript_does_not_open_the_body(tmp_path:
     plain.write_text(_page(), encoding="utf-8")
     tracked.write_text(_page().replace("<head>", f"<head>{pixel}"), encoding="utf-8")
     assert read_document(tracked).text == read_document(plain).text
+
+
+def test_an_outlet_named_only_as_the_publisher_of_the_pages_json_ld_is_read(
+    tmp_path: Path,
+) -> None:
+    # Many pages name their outlet in JSON-LD ("publisher": {"name": …}) and carry no
+    # og:site_name. Before: "outlet: -", though trafilatura had read "Trend" there.
+    data = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": _TITLE,
+            "publisher": {"@type": "Organization", "name": "Trend"}}
+    head = f'<script type="application/ld+json">{json.dumps(data)}</script>'
+    page = _page(head=head).replace('<meta property="og:site_name" content="Trend">', "")
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    assert read_document(path).outlet == "Trend"

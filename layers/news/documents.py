@@ -325,7 +325,10 @@ def parse_document(
         if published and re.match(r"\d{4}-\d{2}-\d{2}", published):
             date, date_source, evidence = published[:10], "html-meta", published
     known = load_gazetteer().outlets
-    outlet = html_meta.get("og:site_name") or _outlet(value, known)
+    # the page's own name for its outlet (og:site_name; else what trafilatura reads from its
+    # markup: the JSON-LD publisher, application-name), else the text's attribution
+    outlet = (html_meta.get("og:site_name") or html_meta.get("trafilatura:sitename")
+              or _outlet(value, known))
     body_text = " ".join(value[start:end] for start, end in body)
     return NewsDocument(
         id=doc_id,
