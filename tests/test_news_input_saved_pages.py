@@ -375,3 +375,28 @@ def test_an_outlet_named_only_as_the_publisher_of_the_pages_json_ld_is_read(
     path = tmp_path / "page.html"
     path.write_text(page, encoding="utf-8")
     assert read_document(path).outlet == "Trend"
+
+
+@pytest.mark.parametrize("command", [["conflicts"], ["mentions", "btc_pipeline"]])
+def test_a_feed_an_earlier_version_stored_in_the_corpus_names_the_manifest_to_unlist_it_from(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    # Versions before this round read an RSS feed or a web archive as plain text, and
+    # 'ingest --add' stored it. Reading that corpus now refuses the file; before, with the
+    # fix for a file given to ingest ("save the article's own page and give that"), which
+    # leaves every command on the corpus failing.
+    import hashlib
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    feed = _RSS.format(title=_TITLE, lead=_LEAD)
+    (corpus / "000_feed.xml").write_text(feed, encoding="utf-8")
+    entry = {"id": "000_feed.xml", "format": "text", "language": "ru",
+             "sha256": hashlib.sha256(feed.encode()).hexdigest()}
+    (corpus / "manifest.json").write_text(
+        json.dumps({"description": "caspian-gis news corpus (caspian ingest --add)",
+                    "documents": [entry]}), encoding="utf-8")
+    code, out, err = run_cli([*command, "--corpus", str(corpus)], capsys)
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1 and "news feed (RSS)" in err
+    assert f"unlist it from {corpus / 'manifest.json'}" in err
