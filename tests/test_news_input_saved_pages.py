@@ -400,3 +400,15 @@ def test_a_feed_an_earlier_version_stored_in_the_corpus_names_the_manifest_to_un
     assert (code, out) == (2, "")
     assert err.count("\n") == 1 and "news feed (RSS)" in err
     assert f"unlist it from {corpus / 'manifest.json'}" in err
+
+
+def test_a_plain_text_article_saved_under_an_html_name_is_read_as_text(tmp_path: Path) -> None:
+    # An article's text pasted into an editor and saved as "article.html", or a tool that
+    # names every download .html. Before: read as markup (which it holds none of), trafilatura
+    # found nothing: "has no article text that the reader can find; give the page's full text".
+    text = "date 2026-01-17 АСТАНА /Trend/ - " + "\n\n".join(_PARAGRAPHS) + "\n"
+    (tmp_path / "article.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "article.html").write_text(text, encoding="utf-8")
+    document = read_document(tmp_path / "article.html")
+    assert (document.format, document.date) == ("text", "2026-01-17")
+    assert _claims(tmp_path / "article.html") == _claims(tmp_path / "article.txt")

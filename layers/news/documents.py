@@ -43,6 +43,8 @@ _FILE_URL = re.compile(r"\Afile:/", re.I)
 _HTML_HINT = re.compile(
     r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--(?:(?!-->).)*-->\s*)*"
     r"(?:<!doctype\s+html|<html|<head|<body|<meta|<div|<p\b)", re.I | re.S)
+# An element's tag, a comment or a doctype: what markup is made of.
+_TAG = re.compile(r"<(?:[A-Za-z][\w:-]*[\s/>]|/[A-Za-z]|!)")
 # A news feed, not an article: its root element after the XML declaration and comments.
 _FEED = re.compile(
     r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--(?:(?!-->).)*-->\s*|<\?[^>]*>\s*)*<(rss|feed|rdf:RDF)\b",
@@ -188,8 +190,11 @@ def _containing(
 
 
 def detect_format(original: str, suffix: str = "") -> str:
-    """``"html"`` for ``.html``/``.htm`` files or text that starts with markup, else ``"text"``."""
-    if suffix.lower() in (".html", ".htm", ".xhtml") or _HTML_HINT.match(original):
+    """``"html"`` for text that starts with markup, or a ``.html``/``.htm`` file holding a tag
+    anywhere, else ``"text"`` (an article's text saved under an HTML name)."""
+    if _HTML_HINT.match(original) or (
+        suffix.lower() in (".html", ".htm", ".xhtml") and _TAG.search(original)
+    ):
         return "html"
     return "text"
 
