@@ -412,3 +412,34 @@ def test_a_plain_text_article_saved_under_an_html_name_is_read_as_text(tmp_path:
     document = read_document(tmp_path / "article.html")
     assert (document.format, document.date) == ("text", "2026-01-17")
     assert _claims(tmp_path / "article.html") == _claims(tmp_path / "article.txt")
+
+
+@pytest.mark.parametrize(
+    "head",
+    ['<meta property="og:updated_time" content="2024-03-01T10:00:00+04:00">',
+     '<meta property="article:modified_time" content="2024-03-01T10:00:00+04:00">'],
+)
+def test_a_page_dated_only_by_its_last_update_has_no_publication_date(
+    tmp_path: Path, head: str
+) -> None:
+    # A CMS migration stamps every archived page with the day it ran; the page states no
+    # publication date. Before: "date: 2024-03-01 (html-meta)", the update taken for the
+    # publication, and a deadline "до конца года" read against it.
+    path = tmp_path / "page.html"
+    path.write_text(_page(head=head), encoding="utf-8")
+    document = read_document(path)
+    assert (document.date, document.date_source) == (None, None)
+    published = '<meta property="article:published_time" content="2018-05-14T09:00:00+04:00">'
+    path.write_text(_page(head=head + published), encoding="utf-8")
+    assert read_document(path).date == "2018-05-14"
+
+
+def test_a_json_ld_publication_date_beside_a_later_update_is_the_date(tmp_path: Path) -> None:
+    data = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": _TITLE,
+            "datePublished": "2018-05-14T09:00:00+04:00",
+            "dateModified": "2024-03-01T10:00:00+04:00"}
+    head = (f'<script type="application/ld+json">{json.dumps(data)}</script>'
+            '<meta property="og:updated_time" content="2024-03-01T10:00:00+04:00">')
+    path = tmp_path / "page.html"
+    path.write_text(_page(head=head), encoding="utf-8")
+    assert read_document(path).date == "2018-05-14"

@@ -255,6 +255,26 @@ def _outlet(value: str, known: tuple[tuple[str, tuple[str, ...]], ...]) -> str |
     return None
 
 
+# A JSON-LD publication date: '"datePublished": "2018-05-14T09:00:00+04:00"'.
+_JSON_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"(\d{4}-\d{2}-\d{2}[^"]{0,40})"')
+#: ``<meta>`` names (lowercased) of the day a page was last updated, not published.
+_MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "last-modified",
+                  "dcterms.modified")
+
+
+def _update_stamp_only(day: str, meta: dict[str, str], original: str) -> bool:
+    """Whether ``day``, the date trafilatura read from a page's markup, is only the day the
+    page was last updated (a CMS migration stamps every archived page with the day it ran):
+    a modification meta gives it, and nothing in the page marks a publication (a meta named
+    for it, a ``<time datetime>`` of that day)."""
+    if day not in {meta[key][:10] for key in _MODIFIED_META if key in meta}:
+        return False
+    if any("publish" in key or "pubdate" in key or key.endswith(("date.issued", "date.created"))
+           for key in meta):
+        return False
+    return re.search(rf"<time\b[^>]*datetime=[\"']?{day}", original) is None
+
+
 def _sentences(value: str, spans: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
     found: list[tuple[int, int]] = []
     for start, end in spans:
@@ -326,7 +346,15 @@ def parse_document(
     date_source = {"header": "header"}.get(found.shape, "inline") if found else None
     evidence = found.evidence if found else None
     if found is None and html_meta:
-        published = html_meta.get("article:published_time") or html_meta.get("trafilatura:date")
+        # the page's own mark of its publication, else the date trafilatura reads from its
+        # markup (which takes og:updated_time over a JSON-LD datePublished) unless that is
+        # only the day of its last update
+        marked = _JSON_LD_PUBLISHED.search(original)
+        published = (html_meta.get("article:published_time") or html_meta.get("datepublished")
+                     or (marked[1] if marked else None))
+        if published is None and "trafilatura:date" in html_meta:
+            stamp = html_meta["trafilatura:date"]
+            published = None if _update_stamp_only(stamp[:10], html_meta, original) else stamp
         if published and re.match(r"\d{4}-\d{2}-\d{2}", published):
             date, date_source, evidence = published[:10], "html-meta", published
     known = load_gazetteer().outlets
