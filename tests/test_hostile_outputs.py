@@ -219,6 +219,27 @@ def test_a_suffix_naming_another_format_is_refused(tmp_path: Path, command: tupl
     assert os.listdir(tmp_path) == []
 
 
+@pytest.mark.parametrize(
+    "name, named",
+    [("article.mhtml", "MHTML"), ("page.MHT", "MHTML"), ("notes.docx", "Word"),
+     ("notes.doc", "Word"), ("notes.odt", "OpenDocument"), ("notes.rtf", "RTF"),
+     ("page.html.gz", "gzip"), ("feed.xml", "XML")],
+)
+def test_a_saved_article_given_as_the_maps_name_is_refused_and_kept(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, named: str
+) -> None:
+    # An analyst's folder holds the pages and notes they saved; a map written over
+    # "article.mhtml" (a slip of tab completion) destroyed the web archive. Before: "wrote
+    # article.mhtml (120 kB, online basemaps)", the archive gone.
+    target = tmp_path / name
+    target.write_bytes(b"keep me")
+    code, out, err = run_cli(["map", "aktau_port", "-o", str(target)], capsys)
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1 and f"which is {named}, but this writes HTML" in err
+    assert target.read_bytes() == b"keep me"
+    assert os.listdir(tmp_path) == [name]
+
+
 @pytest.mark.parametrize("length", [250, 255])
 def test_a_legal_long_name_stays_legal_for_the_temporary_file(tmp_path: Path,
                                                              length: int) -> None:

@@ -60,6 +60,9 @@ __all__ = [
 OTHER_SUFFIX_KINDS: dict[str, str] = {
     ".html": "HTML", ".htm": "HTML", ".kmz": "KMZ", ".shp": "Shapefile", ".zip": "ZIP",
     ".png": "PNG", ".svg": "SVG", ".pdf": "PDF", ".txt": "text",
+    # what an analyst saves beside the maps: web archives, documents, compressed pages, feeds
+    ".mhtml": "MHTML", ".mht": "MHTML", ".docx": "Word", ".doc": "Word",
+    ".odt": "OpenDocument", ".rtf": "RTF", ".gz": "gzip", ".xml": "XML",
 }
 
 

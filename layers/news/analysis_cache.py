@@ -29,6 +29,7 @@ import json
 import logging
 import math
 import sys
+from array import array
 from collections.abc import Callable, Iterable
 from functools import cache
 from importlib import metadata, resources
@@ -168,7 +169,7 @@ def _payload(data: bytes, identity: dict[str, str]) -> Any:
 
 def _encoded(value: Any) -> Any:
     """``value`` as JSON that :func:`_decoded` turns back into an equal value of the same
-    types: tuples and dicts whose keys are not text are tagged."""
+    types: tuples, arrays and dicts whose keys are not text are tagged."""
     kind = type(value)
     if value is None or kind in (bool, int, str):
         return value
@@ -180,6 +181,8 @@ def _encoded(value: Any) -> Any:
         return [_encoded(item) for item in value]
     if kind is tuple:
         return {"~tuple": [_encoded(item) for item in value]}
+    if kind is array:  # an HTML page's offsets (documents.NewsDocument.origins)
+        return {"~array": [value.typecode, value.tolist()]}
     if kind is dict:
         if all(type(key) is str and not key.startswith("~") for key in value):
             return {key: _encoded(item) for key, item in value.items()}
@@ -196,6 +199,9 @@ def _decoded(value: Any) -> Any:
         (tag, inner), = value.items()
         if tag == "~tuple":
             return tuple(_decoded(item) for item in inner)
+        if tag == "~array":
+            typecode, items = inner
+            return array(typecode, items)
         if tag == "~dict":
             return {_decoded(key): _decoded(item) for key, item in inner}
         if tag == "~float":

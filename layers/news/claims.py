@@ -1098,9 +1098,10 @@ def _another_line_between(
         return False
     # names are in text order: the one linked is found by bisection, not by reading them all
     index = bisect.bisect_left(named, link.position, key=lambda located: located.position)
-    if index == len(named) or not isinstance(named[index].match, Mention):
+    name = named[index].match if index < len(named) else None
+    if not isinstance(name, Mention):
         return False
-    name_end = named[index].match.end
+    name_end = name.text_end
     goes_on = _NAME_GOES_ON.match(text, name_end)
     if goes_on is not None:  # the name's own further stops are not another line's ends
         name_end = goes_on.end()
@@ -2329,11 +2330,12 @@ def read_claims(
     # a direction something else goes in ("новый трубопровод в направлении …") is not what
     # the article is about
     subject = linking.article_subject(
-        [found for found in linked if not linking.names_a_direction(document.text, found.start)]
+        [found for found in linked
+         if not linking.names_a_direction(document.text, found.position)]
     )
     # a figure printed before the article first names its subject is not borrowed from it
     subject_named_at = min(
-        (mention.start for mention in linked if (mention.layer, mention.feature) == subject),
+        (mention.position for mention in linked if (mention.layer, mention.feature) == subject),
         default=0,
     )
     quotes = linking.quotations(document)

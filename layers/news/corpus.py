@@ -31,7 +31,7 @@ from caspian.layers.io.fileio import (
     write_bytes_atomic,
     write_text_atomic,
 )
-from caspian.layers.news._errors import CorpusError
+from caspian.layers.news._errors import CorpusError, NewsInputError
 from caspian.layers.news.documents import (
     FORMATS,
     NewsDocument,
@@ -128,7 +128,14 @@ def corpus_documents(
         path = root / name
         if not path.is_file():
             raise CorpusError(f"{path} is in {root / MANIFEST} but missing; restore or unlist it")
-        document = read(path, entry.get("format"))
+        try:
+            document = read(path, entry.get("format"))
+        except NewsInputError as exc:
+            # stored by an earlier version that read it (a feed, a web archive as text), or
+            # made unreadable since: the fix is in the manifest, not in what ingest is given
+            raise CorpusError(
+                f"{root / MANIFEST} lists {name}, which is not read as an article ({exc}); "
+                f"unlist it from {root / MANIFEST}") from None
         if entry.get("sha256") not in (None, document.sha256):
             raise CorpusError(
                 f"{path} is not the document {root / MANIFEST} recorded (sha256 differs); "

@@ -18,11 +18,13 @@ import hashlib
 import itertools
 import os
 import re
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 import numpy as np
 from caspian.layers.catalog.seeds import body_spans
@@ -35,7 +37,38 @@ from caspian.layers.news.text import WordList
 FORMATS = ("text", "html")
 # A web address as typed ("https://…", "www.…"); a path object turns "//" into "/".
 _URL = re.compile(r"\A(?:[a-z][a-z0-9+.-]*:/|www\.)", re.I)
-_HTML_HINT = re.compile(r"\A\s*(?:<!doctype\s+html|<html|<head|<body|<meta|<div|<p\b)", re.I)
+_FILE_URL = re.compile(r"\Afile:/", re.I)
+# Markup an HTML page opens with, perhaps after XHTML's XML declaration or comments (Internet
+# Explorer's "<!-- saved from url=(0034)https://… -->").
+_HTML_HINT = re.compile(
+    r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--(?:(?!-->).)*-->\s*)*"
+    r"(?:<!doctype\s+html|<html|<head|<body|<meta|<div|<p\b)", re.I | re.S)
+# An element's tag, a comment or a doctype: what markup is made of.
+_TAG = re.compile(r"<(?:[A-Za-z][\w:-]*[\s/>]|/[A-Za-z]|!)")
+# A news feed, not an article: its root element after the XML declaration and comments.
+_FEED = re.compile(
+    r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--(?:(?!-->).)*-->\s*|<\?[^>]*>\s*)*<(rss|feed|rdf:RDF)\b",
+    re.S)
+_FEED_KINDS = {"rss": "RSS", "rdf:RDF": "RSS", "feed": "Atom"}
+# A web archive (.mhtml, .mht): MIME headers, the page inside quoted-printable or base64.
+_MIME_HEADER = re.compile(rb"\A[A-Za-z][\w-]*:[ \t]")
+_MULTIPART = re.compile(rb"^Content-Type:\s*multipart/related", re.I | re.M)
+#: Leading bytes of the files given to ingest instead of an article, and what to do instead.
+_OTHER_FORMATS: tuple[tuple[bytes, str], ...] = (
+    (b"\x1f\x8b", "gzip-compressed; decompress it first (gunzip {name}) and give the page"),
+    (b"%PDF-", "a PDF document; save its text as .txt (pdftotext {name} article.txt) and give "
+     "that"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a Word 97-2003 (or other old Office) document; save "
+     "the article as plain text (.txt) and give that"),
+    (b"{\\rtf", "an RTF document; save the article as plain text (.txt) and give that"),
+)
+# Characters of a Russian, Azerbaijani or Turkish article: ASCII, Latin-1 to Cyrillic, general
+# punctuation ("—", "«»" are Latin-1), "№" and currency signs; anything else in a text read as
+# UTF-16 without a byte order mark says the bytes are not UTF-16 text.
+_NOT_ARTICLE_CHARACTER = re.compile(
+    "[^\t\n\r\f\x20-\x7e\u00a0-\u052f\u2000-\u206f\u2116\u20ac-\u20bf]")
+#: Share of a UTF-16 reading's characters that may be outside an article's (an emoji, a sign).
+MAX_UTF16_STRANGE_SHARE = 0.01
 # Letters as ranges of UTF-16 code units: Cyrillic "А"-"я", "Ё", "ё"; Latin "A"-"Z", "a"-"z".
 _CYRILLIC = ((0x410, 0x44F), (0x401, 0x401), (0x451, 0x451))
 _LATIN = ((0x41, 0x5A), (0x61, 0x7A))
@@ -86,7 +119,7 @@ class NewsDocument:
     #: The analysed text: ``original`` for plain text, the projected text for HTML.
     text: str
     #: For HTML, ``origins[i]`` is the offset in ``original`` of ``text[i]``.
-    origins: tuple[int, ...] | None
+    origins: Sequence[int] | None
     #: Article paragraphs as ranges of ``text``.
     body_spans: tuple[tuple[int, int], ...]
     #: Sentences of the body (razdel), ranges of ``text``; a sentence never crosses a
@@ -157,8 +190,11 @@ def _containing(
 
 
 def detect_format(original: str, suffix: str = "") -> str:
-    """``"html"`` for ``.html``/``.htm`` files or text that starts with markup, else ``"text"``."""
-    if suffix.lower() in (".html", ".htm", ".xhtml") or _HTML_HINT.match(original):
+    """``"html"`` for text that starts with markup, or a ``.html``/``.htm`` file holding a tag
+    anywhere, else ``"text"`` (an article's text saved under an HTML name)."""
+    if _HTML_HINT.match(original) or (
+        suffix.lower() in (".html", ".htm", ".xhtml") and _TAG.search(original)
+    ):
         return "html"
     return "text"
 
@@ -219,6 +255,26 @@ def _outlet(value: str, known: tuple[tuple[str, tuple[str, ...]], ...]) -> str |
     return None
 
 
+# A JSON-LD publication date: '"datePublished": "2018-05-14T09:00:00+04:00"'.
+_JSON_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"(\d{4}-\d{2}-\d{2}[^"]{0,40})"')
+#: ``<meta>`` names (lowercased) of the day a page was last updated, not published.
+_MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "last-modified",
+                  "dcterms.modified")
+
+
+def _update_stamp_only(day: str, meta: dict[str, str], original: str) -> bool:
+    """Whether ``day``, the date trafilatura read from a page's markup, is only the day the
+    page was last updated (a CMS migration stamps every archived page with the day it ran):
+    a modification meta gives it, and nothing in the page marks a publication (a meta named
+    for it, a ``<time datetime>`` of that day)."""
+    if day not in {meta[key][:10] for key in _MODIFIED_META if key in meta}:
+        return False
+    if any("publish" in key or "pubdate" in key or key.endswith(("date.issued", "date.created"))
+           for key in meta):
+        return False
+    return re.search(rf"<time\b[^>]*datetime=[\"']?{day}", original) is None
+
+
 def _sentences(value: str, spans: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
     found: list[tuple[int, int]] = []
     for start, end in spans:
@@ -249,15 +305,27 @@ def parse_document(
     """
     if not original.strip():
         raise NewsInputError(f"{doc_id} is empty; give a news article as text or HTML")
+    feed = _FEED.match(original)
+    if feed is not None:
+        raise NewsInputError(
+            f"{doc_id} is a news feed ({_FEED_KINDS[feed.group(1)]}), not an article; save the "
+            "article's own page (the link of its item) and give that")
     fmt = fmt or detect_format(original, suffix)
     if fmt not in FORMATS:
         raise NewsInputError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
-    origins: tuple[int, ...] | None = None
+    origins: Sequence[int] | None = None
     html_meta: dict[str, str] = {}
     if fmt == "html":
         projected = html_text.project_html(original)
         value, origins = projected.text, projected.origins
-        spans, extracted = html_text.main_text_spans(original, value)
+        paragraphs, extracted = html_text.article_paragraphs(original)
+        spans = html_text.locate_paragraphs(paragraphs, value)
+        if not spans and projected.embedded_text:
+            # the visible text holds none of the article: its JSON-LD's articleBody does
+            value = f"{value}\n{projected.embedded_text}"
+            origins = array("q", itertools.chain(
+                origins, projected.embedded_origins[:1], projected.embedded_origins))
+            spans = html_text.locate_paragraphs(paragraphs, value)
         body = tuple(spans)
         title = projected.title or extracted.get("title")
         html_meta = {**projected.meta, **{f"trafilatura:{k}": v for k, v in extracted.items()}}
@@ -278,11 +346,22 @@ def parse_document(
     date_source = {"header": "header"}.get(found.shape, "inline") if found else None
     evidence = found.evidence if found else None
     if found is None and html_meta:
-        published = html_meta.get("article:published_time") or html_meta.get("trafilatura:date")
+        # the page's own mark of its publication, else the date trafilatura reads from its
+        # markup (which takes og:updated_time over a JSON-LD datePublished) unless that is
+        # only the day of its last update
+        marked = _JSON_LD_PUBLISHED.search(original)
+        published = (html_meta.get("article:published_time") or html_meta.get("datepublished")
+                     or (marked[1] if marked else None))
+        if published is None and "trafilatura:date" in html_meta:
+            stamp = html_meta["trafilatura:date"]
+            published = None if _update_stamp_only(stamp[:10], html_meta, original) else stamp
         if published and re.match(r"\d{4}-\d{2}-\d{2}", published):
             date, date_source, evidence = published[:10], "html-meta", published
     known = load_gazetteer().outlets
-    outlet = html_meta.get("og:site_name") or _outlet(value, known)
+    # the page's own name for its outlet (og:site_name; else what trafilatura reads from its
+    # markup: the JSON-LD publisher, application-name), else the text's attribution
+    outlet = (html_meta.get("og:site_name") or html_meta.get("trafilatura:sitename")
+              or _outlet(value, known))
     body_text = " ".join(value[start:end] for start, end in body)
     return NewsDocument(
         id=doc_id,
@@ -303,7 +382,11 @@ def parse_document(
     )
 
 
-_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_-]+)""", re.I)
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.I)
+_HEAD_END = re.compile(rb"</head\s*>", re.I)
+#: Bytes of a page searched for its charset: its <head> up to this many (pages put analytics
+#: scripts and styles before their <meta http-equiv>, tens of kilobytes of them).
+CHARSET_SCAN_BYTES = 1 << 20
 #: Byte order marks of the UTF encodings Windows editors save "Unicode" text in; longest
 #: first, since UTF-32 LE's begins with UTF-16 LE's.
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -328,6 +411,13 @@ MIN_GUESS_COHERENCE = 0.2
 MIN_GUESSED_LETTERS = 16
 #: Share of a guessed text's characters beyond ASCII that must be letters.
 MIN_GUESSED_LETTER_SHARE = 0.9
+
+
+def _declared_charset(data: bytes) -> re.Match[bytes] | None:
+    """The ``<meta>`` of ``data``'s head that declares its charset, if any."""
+    head = data[:CHARSET_SCAN_BYTES]
+    end = _HEAD_END.search(head)
+    return _CHARSET.search(head, 0, end.start() if end else len(head))
 
 
 def _bom_encoding(data: bytes) -> str | None:
@@ -389,7 +479,10 @@ def article_text(data: bytes, file: Path) -> tuple[str, str | None]:
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
-        declared = _CHARSET.search(data[:4096])
+        # a UTF-8 byte order mark an editor put before bytes it left in a code page: a stray
+        # mark, not part of the page (read in the code page, it is "п»ї")
+        data = data.removeprefix(codecs.BOM_UTF8)
+        declared = _declared_charset(data)
         charset = declared.group(1).decode("ascii") if declared else None
         if charset is not None:
             with contextlib.suppress(LookupError, UnicodeDecodeError):
@@ -434,12 +527,21 @@ def read_article_bytes(path: str | Path) -> bytes:
         If ``path`` is a web address, or the file is missing, not a regular file or too
         large.
     """
+    if _FILE_URL.match(str(path)) and not os.path.lexists(path):
+        # a saved page opened in the browser, its address copied: the path is in it
+        local = unquote(urlsplit(str(path)).path)
+        local = local[1:] if re.match(r"/[A-Za-z]:[/\\]", local) else local  # file:///C:/…
+        raise NewsInputError(
+            f"{path} is the address of a file on this computer; give its path: {local}")
     if _URL.match(str(path)) and not os.path.lexists(path):
         raise NewsInputError(
             f"{path} is a web address; ingest reads saved files: save the page first "
             "(e.g. curl -o page.html URL) and give the file's path"
         )
     if not Path(path).exists():
+        if any(char in str(path) for char in "*?["):
+            raise NewsInputError(f"{path} matches no file (the shell passes a pattern that "
+                                 "matches none as it is); check the folder and the pattern")
         raise NewsInputError(f"{path} does not exist; give the path of a saved article")
     try:
         return read_input_bytes(path)
@@ -477,9 +579,56 @@ def article_of_bytes(data: bytes, path: str | Path) -> tuple[str, str | None]:
         If the bytes are binary or no encoding reads them as article text.
     """
     file = Path(path)
+    _refuse_other_formats(data, file)
     if _bom_encoding(data) in (None, "utf-8-sig") and b"\x00" in data[:4096]:
+        utf16 = _bomless_utf16(data)
+        if utf16 is not None:
+            return utf16
         raise NewsInputError(f"{file} is a binary file; give a text or HTML article")
     return article_text(data, file)
+
+
+def _refuse_other_formats(data: bytes, file: Path) -> None:
+    """Refuse a file of another format given as an article, naming it and the conversion.
+
+    Raises
+    ------
+    NewsInputError
+        If ``data`` starts like a compressed file, a PDF, Word or RTF document, a ZIP archive
+        or a web archive (MHTML).
+    """
+    name = file.name
+    for magic, what in _OTHER_FORMATS:
+        if data.startswith(magic):
+            raise NewsInputError(f"{file} is {what.format(name=name)}")
+    if data.startswith(b"PK\x03\x04"):
+        what = ("a Word document (.docx)" if b"word/document.xml" in data
+                else "a ZIP archive (an .odt or .epub document?)")
+        raise NewsInputError(f"{file} is {what}; save the article as plain text (.txt) or open "
+                             "the page and save it as HTML, and give that")
+    head = data[:4096]
+    if _MIME_HEADER.match(head) and _MULTIPART.search(head):
+        raise NewsInputError(
+            f"{file} is a web archive (MHTML), not a page; open it in the browser, save it as "
+            '"Webpage, HTML only" (.html) and give that')
+
+
+def _bomless_utf16(data: bytes) -> tuple[str, str] | None:
+    """The text of ``data`` read as UTF-16 without a byte order mark (a program's "Unicode"
+    export) and its encoding, said as guessed, if every character reads as an article's."""
+    if len(data) % 2:
+        return None
+    # ASCII characters (spaces, digits, Latin letters) put their zero byte first in UTF-16 BE,
+    # second in LE; Cyrillic ones 0x04 there
+    encoding = "utf-16-le" if data[1::2].count(0) > data[0::2].count(0) else "utf-16-be"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    strange = sum(1 for _ in _NOT_ARTICLE_CHARACTER.finditer(text))
+    if not text.strip() or strange > MAX_UTF16_STRANGE_SHARE * len(text):
+        return None
+    return text, f"{encoding} (guessed: no byte order mark)"
 
 
 def document_of_text(

@@ -234,7 +234,13 @@ def by_sentence(document: NewsDocument, found: Sequence[Any]) -> dict[int, list[
 
 
 def _position(item: Match | Mention) -> int:
+    """Where ``item`` starts in the analysed text (a mention's ``start`` is the file's)."""
     return item.position if isinstance(item, Mention) else item.start
+
+
+def _text_end(item: Match | Mention) -> int:
+    """Where ``item`` ends in the analysed text (a mention's ``end`` is the file's)."""
+    return item.text_end if isinstance(item, Mention) else item.end
 
 
 def _nearest(items: Sequence[Located], position: int) -> tuple[Located, str]:
@@ -274,10 +280,10 @@ def given_names(text: str, mentions: Sequence[Mention]) -> set[Mention]:
     project a figure is about nor the article's subject. Read once, in text order."""
     given: set[Mention] = set()
     last: Mention | None = None
-    for mention in sorted(mentions, key=lambda found: found.start):
-        before = _GIVEN_NAME_BEFORE.search(text, max(0, mention.start - 25), mention.start)
+    for mention in sorted(mentions, key=_position):
+        before = _GIVEN_NAME_BEFORE.search(text, max(0, mention.position - 25), mention.position)
         after_given = last is not None and _BRACKETED_AFTER.fullmatch(
-            text, last.end, mention.start
+            text, last.text_end, mention.position
         )
         if before or after_given:
             given.add(mention)
@@ -321,8 +327,8 @@ def _in_a_pair(text: str, names: Sequence[Located], located: Located) -> bool:
             match.layer, match.feature
         ):
             continue
-        first, second = (match, near) if match.start < near.start else (near, match)
-        if _PAIR_JOIN.fullmatch(text, first.end, second.start):
+        first, second = (match, near) if match.position < near.position else (near, match)
+        if _PAIR_JOIN.fullmatch(text, first.text_end, second.position):
             return True
     return False
 
@@ -579,7 +585,7 @@ def _key_element_of(text: str, names: Sequence[Located], located: Located) -> Lo
     if index + 1 >= len(names):
         return None
     element = names[index + 1]
-    if _KEY_ELEMENT.search(text, located.match.end, element.position) is None:
+    if _KEY_ELEMENT.search(text, _text_end(located.match), element.position) is None:
         return None
     return element
 

@@ -102,8 +102,15 @@ class Mention:
     start: int
     #: Offset of its end in the original file.
     end: int
-    #: Offset of the first character in the analysed text (for distances).
+    #: Offset of the first character in the analysed text (for distances). ``start`` and
+    #: ``end`` are the file's: in a saved HTML page they lie past the markup before them, so
+    #: text is read at ``position`` and :attr:`text_end`, never at them.
     position: int
+
+    @property
+    def text_end(self) -> int:
+        """Offset in the analysed text right after the mention's last character."""
+        return self.position + len(self.text)
 
     def as_dict(self, document: NewsDocument | None = None) -> dict[str, Any]:
         """JSON-ready form; with ``document``, the sentence's text too."""
