@@ -1626,6 +1626,44 @@ def stake_scope(text: str, start: int, figure: tuple[int, int]) -> str | None:
     return f"{ACTOR}owner" if _NAME_BEFORE_BRACKET.search(text, before, figure[0]) else None
 
 
+# A percent right after a dash after a company's name in Latin letters (its bracket, if any,
+# between), in a sentence that says it lists stakes: "Долевое участие в проекте теперь выглядит
+# следующим образом: BP (оператор) — 30,37%, AzACG (SOCAR) — 25%, MOL — 9,57%" (held788) are
+# the owners' stakes, as "BP (30,1%)" is (held98).
+_NAME_AND_DASH_BEFORE = re.compile(
+    r"\b[A-Z][\w&.-]*(?:\s*\([^()]{1,30}\))?\s*[—–-]\s*\Z"
+)
+_STAKES_SAID = re.compile(r"\b(?:дол[еия]|долев|акционер|владе)[а-яё]*", re.IGNORECASE)
+
+
+def listed_stake(text: str, sentence: int, figure: tuple[int, int]) -> str | None:
+    """``actor:owner`` for a percent (``figure``, its sentence from ``sentence``) right after a
+    dash after a name in Latin letters, in a sentence that names stakes ("Долевое участие …: BP
+    (оператор) — 30,37%"); else None."""
+    before = max(sentence, figure[0] - _STAKE_REACH)
+    if not _NAME_AND_DASH_BEFORE.search(text, before, figure[0]):
+        return None
+    return f"{ACTOR}owner" if _STAKES_SAID.search(text, sentence, figure[0]) else None
+
+
+# A sum right after "за" in a sentence that sells or buys stakes or shares is the stake's price,
+# a figure of its owners, no cost of the project: "продали свои неоперационные доли в … нефтепроводе
+# Баку — Тбилиси — Джейхан (БТД) … венгерской MOL за $1,57 млрд" (held788).
+_PRICE_AFTER = re.compile(r"\bза\s*\Z", re.IGNORECASE)
+_STAKE_SOLD = re.compile(r"\b(?:прода|покуп|купи|купл|приобре|выкуп)[а-яё]*", re.IGNORECASE)
+_STAKE_NOUN = re.compile(r"\b(?:дол(?:[еияю]|ей|ям|ями|ях)\b|акци[йияюе]|пакет)", re.IGNORECASE)
+
+
+def stake_price(text: str, sentence: int, figure: int) -> str | None:
+    """``actor:owner`` for a sum right after "за" (``figure`` its start, its sentence from
+    ``sentence``) in a sentence that sells or buys stakes or shares ("продали … доли … за
+    $1,57 млрд"); else None."""
+    if not _PRICE_AFTER.search(text, max(sentence, figure - 6), figure):
+        return None
+    said = _STAKE_SOLD.search(text, sentence, figure) and _STAKE_NOUN.search(text, sentence, figure)
+    return f"{ACTOR}owner" if said else None
+
+
 # Countries as the ones who ship, right before a verb of shipping: "Казахстан и Туркменистан
 # успели прокачать через БТД 308 тысяч тонн нефти".
 _SHIPPERS = re.compile(
