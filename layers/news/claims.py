@@ -2697,6 +2697,8 @@ def read_claims(
                 scope = _scope_of_this_compared(document.text, sentence, claims, index)
             if scope is None and link is not None:
                 scope = _later_phase_raised_to(document.text, sentence, item, link)
+            if scope is None and item.kind == "deadline" and number and claims:
+                scope = _stage_of_figure_before(document, item, figures[number - 1], claims[-1])
             period = _flow_period(document, item, span, years, horizons, horizon_years, scope)
             if not period and item.kind in FLOWS and claims and claims[-1].sentence == index:
                 period = _same_period_before(document.text, sentence, claims[-1])
@@ -2798,6 +2800,21 @@ def _later_phase_raised_to(
         return None
     raised = _RAISED_TO.search(text, max(sentence[0], item.start - _RAISED_REACH), item.start)
     return f"stage:{phase}" if raised else None
+
+
+def _stage_of_figure_before(
+    document: NewsDocument, item: Quantity, preceding: Quantity, before: Claim
+) -> str | None:
+    """The stage of ``before``, the claim of the figure ``preceding`` right before the
+    deadline ``item`` (nothing but spaces between), when it is a stage's: "его пропускная
+    способность увеличится с 10 до 25 млн тонн в год к 2030 году" (held789) is the year the
+    second phase's 25 Mt a year is to be reached, as the figure is the second phase's; else
+    None."""
+    if not (before.scope or "").startswith("stage:"):
+        return None
+    if document.original_span(preceding.start, preceding.end) != (before.start, before.end):
+        return None
+    return before.scope if not document.text[preceding.end : item.start].strip() else None
 
 
 # The cargo a facility is for, right after its noun: "Терминал для перевалки удобрений"
