@@ -444,14 +444,30 @@ def falls_on_country(text: str, start: int, figure: int, figure_end: int) -> str
     return f"section:{country}" if country else None
 
 
+# The same item's country cut by the end of the excerpt, after a dash: "из которых 443 км
+# пролегают по территории Азербайджана, 249 км — Грузии, 1076 км — Турц" (held788).
+_CUT_COUNTRY_AFTER = re.compile(r"\s*[–—-]\s*([А-ЯЁ][а-яё]{2,})\s*\Z")
+
+
+def cut_country(word: str) -> str | None:
+    """The code of the one country whose name or adjective ``word`` (a word cut by the end of
+    the text, "Турц") begins, else None."""
+    codes = {code for name, code in COUNTRIES.items() if name.startswith(word.lower())}
+    return codes.pop() if len(codes) == 1 else None
+
+
 def country_after(text: str, figure_end: int, end: int) -> str | None:
     """``section:<country code>`` for a length ending at ``figure_end`` that a dash and "по"
     or "в" a country follow right after ("1 тысячи километров – по Турции"), or "на" and a
-    country's adjective ("443 км на азербайджанской"), else None: that country's, whatever
-    country the clause before it named."""
+    country's adjective ("443 км на азербайджанской"), or a dash and a country's name cut by
+    the text's end ("1076 км — Турц"), else None: that country's, whatever country the clause
+    before it named."""
     found = _COUNTRY_RIGHT_AFTER.match(text, figure_end, end)
     group = (1 if found[1] else 2) if found else 0
     country = _country_of(_PLACE, text, found.start(group), found.end(group)) if found else None
+    if not country and end >= len(text.rstrip()):
+        cut = _CUT_COUNTRY_AFTER.match(text, figure_end)
+        country = cut_country(cut[1]) if cut else None
     if not country:
         adjective = _COUNTRY_ADJECTIVE_AFTER.match(text, figure_end, end)
         lemma_set = lemmas(adjective[1]) if adjective else frozenset()
