@@ -2721,6 +2721,14 @@ def read_claims(
             if link is not None and link.layer and claims and preceding is not None:
                 claims[-1] = _change_of_volume(document, claims[-1], preceding, item, index, link)
             state_before = _change_start(document, item, following, preceding)
+            # the state a change starts from is the feature's as it was stated, not of the year
+            # the change is to be done by: "его пропускная способность увеличится с 10 до 25 млн
+            # тонн в год к 2030 году" (held789) is 10 Mt a year in October 2025
+            stated_now = state_before and str(
+                period.get("period", {}).get("text", "")
+            ).endswith("(horizon)")
+            if stated_now:
+                period = {"as_of": document.date} if document.date else {}
             start, end = document.original_span(item.start, item.end)
             claims.append(
                 Claim(
@@ -2750,6 +2758,7 @@ def read_claims(
                             for key, value in context.items()
                             if item.kind in (*ECONOMIC, *FLOWS) or key == "horizon"
                             if not (item.kind in ("duration", "deadline") and key == "horizon")
+                            if not (stated_now and key == "horizon")
                         },
                         **{key: item.extra[key] for key in _OWN_CONTEXT if key in item.extra},
                         **_flow_measure(document, item, span, said, partial(
