@@ -5293,13 +5293,14 @@ def test_a_deadline_right_after_a_stages_capacity_is_that_stages() -> None:
     assert _claim(H789, "10").scope is None
 
 
-def test_the_state_a_change_starts_from_is_the_features_on_its_day_not_in_the_changes_year() -> None:
+def test_the_state_a_change_starts_from_is_the_features_on_its_day_not_the_changes_year() -> None:
     # "его пропускная способность увеличится с 10 до 25 млн тонн в год к 2030 году" (held789):
     # 10 Mt a year is the port's in October 2025, not of 2030; no disagreement with the 15 Mt a
     # year it was raised from in 2022 ("с 15 до 25 млн тонн грузов в год", held708)
     ten = _claim(H789, "10")
     assert ten.context is not None
-    assert (ten.context.get("as_of"), ten.context.get("state")) == ("2025-10-10", "before the change")
+    assert (ten.context.get("as_of"), ten.context.get("state")) == (
+        "2025-10-10", "before the change")
     assert "horizon" not in ten.context and "period" not in ten.context
     assert "mass" not in _conflict_kinds(H789, "held708_korabel_20221006_baku_port_15_to_25mt.txt")
     # the target keeps the year it is to be reached by
