@@ -1019,6 +1019,15 @@ _COMPANY_REACH = 120
 #: тонн", "Консорциум …, который занимается добычей нефти …, экспортировал … 22,1 млн тонн",
 #: held261), not the pipeline's the article is about.
 _OIL_FIELDS = frozenset({"месторождение", "добыча", "нефтедобыча"})
+# An agreement or contract on the development ("разработка") of a field, the field named in a
+# sentence before: "Контракт на разработку АЧГ был подписан в 1994 году. 14 сентября 2017 года
+# в Баку было подписано новое соглашение о разработке — до 2050 года" (held788): the field's
+# agreement, no event of the pipeline the article also names (a project's design is
+# "разработка ТЭО", no agreement on it).
+_FIELD_AGREEMENT = re.compile(
+    r"\b(?:соглашени|контракт)[а-яё]*\s+(?:о|на)\s+разработк[а-яё]*(?!\s+(?:ТЭО|проект))",
+    re.IGNORECASE,
+)
 # A quotation opened after a colon, after the figure: a speaker's own words, another statement.
 _QUOTATION_OPENS = re.compile(r":\s*[«\"“„]")
 #: How far (characters) after a figure its quotation may open, and before it a field's word.
@@ -2573,6 +2582,12 @@ def read_claims(
                 and not named_here
                 and said & _OIL_FIELDS
                 and _oil_fields_outside_quotation(document.text, item, sentence)
+            ):
+                link = linking.unmapped_link("an oil field")
+            if (
+                link is not None
+                and not named_here
+                and _FIELD_AGREEMENT.search(document.text, sentence[0], sentence[1])
             ):
                 link = linking.unmapped_link("an oil field")
             if (
