@@ -26,13 +26,14 @@ from caspian.layers.news.mentions import route_initials
 from caspian.layers.news.quantities import is_change_noun, of_a_change, quantities
 from caspian.layers.news.scopes import (
     clause,
+    cut_country,
     first_before_a_later,
     share_scope,
     stage_scope,
     works_in_country,
 )
 from caspian.layers.news.text import lemmas
-from caspian.layers.news.timing import deadlines, heading_year, years_stated
+from caspian.layers.news.timing import deadlines, events, heading_year, years_stated
 from cli_support import run_cli
 
 REAL = Path(__file__).parent / "data" / "news_real"
@@ -96,8 +97,8 @@ def _last_claim(name: str, written: str) -> Claim:
 #: held504-held524, held525-held540, held541-held553, held554-held568, held569-held580,
 #: held581-held596, held597-held618, held619-held640, held641-held656, held657-held668,
 #: held669-held689, held690-held712, held713-held727, held728-held743, held744-held757,
-#: held758-held772 and held773-held787.
-SEEN = {f"held{n:02d}" for n in range(1, 788)}
+#: held758-held772, held773-held787 and held788-held800.
+SEEN = {f"held{n:02d}" for n in range(1, 801)}
 
 
 def _part_id(entry: dict[str, Any]) -> str:
@@ -135,16 +136,16 @@ def test_the_held_out_part_is_new_articles_from_four_outlets() -> None:
 
 
 # (right, found, expected) measured on each part when the floors were set; conflicts are
-# (real reported, reported, real found). Development (798 articles) with the fifty-fourth and
-# fifty-fifth parts (held758-held787) in it, measured before anything was changed for them
-# (mentions (1819, 1853, 1874), claims (1017, 1097, 1183), dates 587, conflicts (62, 80, 675)).
-# The held-out part (held788-held800, the fifty-sixth part, 13 articles) from its first and
-# only run (8 Dec 2026), before anything was changed for it.
+# (real reported, reported, real found). Development (811 articles) with the fifty-sixth part
+# (held788-held800) in it, measured before anything was changed for it (mentions (1851, 1887,
+# 1905), claims (1030, 1113, 1192), dates 598, conflicts (62, 81, 701)).
+# The held-out part is empty until the next one is added: its figures are placeholders, set
+# from that part's first and only run.
 MEASURED = {
-    "dev": {"mentions": (1820, 1854, 1874), "claims": (1025, 1095, 1183), "dates": 588,
-            "conflicts": (62, 77, 679)},
-    "heldout": {"mentions": (31, 33, 31), "claims": (5, 18, 9), "dates": 10,
-                "conflicts": (0, 1, 0)},
+    "dev": {"mentions": (1851, 1887, 1905), "claims": (1034, 1104, 1192), "dates": 598,
+            "conflicts": (62, 77, 703)},
+    "heldout": {"mentions": (0, 0, 0), "claims": (0, 0, 0), "dates": 0,
+                "conflicts": (0, 0, 0)},
 }  # fmt: skip
 
 
@@ -217,7 +218,8 @@ DATELESS = ("held29", "held31", "held36", "held63", "held77", "held81", "held84"
             "held706", "held707", "held708",
             "held718", "held720", "held721", "held724", "held727",
             "held745", "held746", "held753", "held756",
-            "held761", "held772", "held774", "held776", "held784", "held787")  # fmt: skip
+            "held761", "held772", "held774", "held776", "held784", "held787",
+            "held788", "held797", "held799")  # fmt: skip
 
 
 @pytest.mark.parametrize("part", sorted(MEASURED))
@@ -1236,7 +1238,17 @@ def test_lengths_listed_after_of_them_by_country_are_those_countries_sections() 
     # (the two last were the whole, against its 1768 km); held619's "Протяженность
     # нефтепровода — около 1 тыс. 800 километров; из них по территории Грузии проходит 247
     # километров нефтяного пути, по территории Азербайджана — 445 километров", the parts past
-    # the semicolon not the whole's ("около" 1,800 km is no disagreement with 1,768 km)
+    # the semicolon not the whole's ("около" 1,800 km is no disagreement with 1,768 km). The
+    # fifty-sixth part's: held788's "Общая протяженность нефтепровода БТД — 1768 км, из которых
+    # 443 км пролегают по территории Азербайджана, 249 км — Грузии, 1076 км — Турц", the
+    # excerpt cut inside the last country's name: its four lengths join the four groups, the
+    # last Turkey's section (a name the cut word begins, one country's only), no whole against
+    # the catalog's 1768 km
+    held788 = "held788_oilcapital_20200417_btc_chevron_share_mol.txt"
+    assert [_claim(held788, written).scope for written in ("1768 км", "443 км", "249 км",
+                                                           "1076 км")] == [
+        None, "section:AZ", "section:GE", "section:TR"]  # fmt: skip
+    assert cut_country("Турц") == "TR" and cut_country("Ту") is None
     held620 = "held620_utro_20050211_btc_sections_99pct.txt"
     assert [_claim(held620, written).scope for written in ("443 км", "248 км", "1076 км")] == [
         "section:AZ", "section:GE", "section:TR"]  # fmt: skip
@@ -1249,18 +1261,18 @@ def test_lengths_listed_after_of_them_by_country_are_those_countries_sections() 
          "1.768 километров", "1.768 километров", "1760 км", "1767 километров", "1767 км",
          "1767 км",
          "1768 километров", "1768 километров", "1768 километров", "1768 километров",
-         "1768 километров", "1768 км", "1768 км", "1768 км", "1768 км", "1773 километра",
-         "1776 километров",
+         "1768 километров", "1768 км", "1768 км", "1768 км", "1768 км", "1768 км",
+         "1773 километра", "1776 километров",
          "1800-километровому"],
         ["443 километра", "443 километра", "443 километра", "443 километра", "443 км",
          "443 км", "443 км", "443 км", "443 км", "443 км", "443 км", "443 км", "443 км",
-         "445 километров", "449 км"],
+         "443 км", "445 километров", "449 км"],
         ["235 км", "247 километров", "248 км", "248 км", "248 км", "248 км", "248 км", "248 км",
          "248 км", "248 км", "248 км", "248-километровый", "249", "249 километров",
-         "249 километров", "249 километров", "249 км"],
+         "249 километров", "249 километров", "249 км", "249 км"],
         ["1 076 километров", "1 076 км", "1 076 км", "1 077 км", "1059 км", "1076",
          "1076 километров", "1076 километров", "1076 км", "1076 км", "1076 км", "1076 км",
-         "1076 км"],
+         "1076 км", "1076 км"],
         ["1767 км"],
         ["1800-километровому"],
         ["1760 км"],
@@ -5241,3 +5253,95 @@ def test_a_topics_volume_of_no_period_is_not_compared_with_another_articles_year
     newer = "held768_kazpravda_20250819_kz_transit_33mt_unmapped.txt"
     assert _claim(older, "658,8 тыс т").subject == _claim(newer, "33 млн тонн").subject
     assert "mass" not in _conflict_kinds(older, newer)
+
+
+H788 = "held788_oilcapital_20200417_btc_chevron_share_mol.txt"
+
+
+def test_owners_stakes_listed_after_dashes_and_a_stakes_price_are_no_figures_of_the_line() -> None:
+    # "Долевое участие в проекте теперь выглядит следующим образом: BP (оператор) — 30,37%,
+    # AzACG (SOCAR) — 25%, MOL — 9,57%, …" (held788): owners' stakes, as "BP (30,1%)" (held98);
+    # "продали свои неоперационные доли в … нефтепроводе Баку — Тбилиси — Джейхан (БТД) …
+    # венгерской MOL за $1,57 млрд": the stakes' price, no cost of the pipeline
+    claims = _analysis(H788).claims
+    stakes = [claim for claim in claims if claim.kind == "percent"]
+    assert [claim.text for claim in stakes] == [
+        "30,37%", "25%", "9,57%", "9,31%", "7,27%", "6,79%", "5,73%", "3,65%", "2,31%"]
+    prices = [claim for claim in claims if claim.kind == "money"]
+    assert [claim.text for claim in prices] == ["$1,57 млрд", "$1,57 млрд"]
+    for claim in stakes + prices:
+        assert (claim.scope, claim.feature) == ("actor:owner", None), claim.text
+    assert _claim("held98_1news_20130409_btc_q1_2013_exports.txt", "30,1%").scope == "actor:owner"
+    # a share after a dash after no company's name, or a sum of no sale, stays
+    text = ("date 2023-07-23\nПо БТД прокачано 30 млн тонн: Азербайджан — 74,9%. "
+            "Проект стоил $4 млрд.")
+    found = find_claims(parse_document(text, "t.txt", "text"))
+    assert [c.scope for c in found if c.kind in ("percent", "money")] == [None, None]
+
+
+H789 = "held789_report_20251010_nabiyev_alat_port_25mt_2030.txt"
+
+
+def test_a_deadline_right_after_a_stages_capacity_is_that_stages() -> None:
+    # "его пропускная способность увеличится с 10 до 25 млн тонн в год к 2030 году" (held789):
+    # 25 Mt a year is the port's second phase, and 2030 the year that phase is to be reached,
+    # no deadline of the port as it stands (whose 2011 is another stage's: no conflict)
+    target, deadline = _claim(H789, "25 млн тонн в год"), _claim(H789, "к 2030 году")
+    assert (target.scope, deadline.scope, deadline.feature) == ("stage:2", "stage:2", "alat")
+    assert "deadline" not in _conflict_kinds(H789, "held568_1news_20071105_alat_port_400m_2011.txt")
+    # the figure before a deadline of no stage gives none
+    assert _claim(H789, "10").scope is None
+
+
+def test_the_state_a_change_starts_from_is_the_features_on_its_day_not_the_changes_year() -> None:
+    # "его пропускная способность увеличится с 10 до 25 млн тонн в год к 2030 году" (held789):
+    # 10 Mt a year is the port's in October 2025, not of 2030; no disagreement with the 15 Mt a
+    # year it was raised from in 2022 ("с 15 до 25 млн тонн грузов в год", held708)
+    ten = _claim(H789, "10")
+    assert ten.context is not None
+    assert (ten.context.get("as_of"), ten.context.get("state")) == (
+        "2025-10-10", "before the change")
+    assert "horizon" not in ten.context and "period" not in ten.context
+    assert "mass" not in _conflict_kinds(H789, "held708_korabel_20221006_baku_port_15_to_25mt.txt")
+    # the target keeps the year it is to be reached by
+    assert _claim(H789, "25 млн тонн в год").context["period"]["year"] == 2030
+
+
+def test_a_growth_through_a_port_by_its_bare_noun_is_the_port_named_before() -> None:
+    # "… расширение мощностей порта Алят … Такой шаг обусловлен стремительным ростом
+    # грузопотока - за последние три года объем транзита через порт увеличился в пять раз"
+    # (held789): the Alat port's transit, no freight topic of its own (was compared with the
+    # Middle Corridor's fourfold growth, held74)
+    growth = _claim(H789, "в пять раз")
+    assert (growth.kind, growth.value, growth.feature, growth.topic) == (
+        "growth", 5.0, "alat", None)
+    assert "growth" not in _conflict_kinds(
+        H789, "held74_report_20251127_kos_middle_corridor_fourfold.txt"
+    )
+    # a port named after the noun is that port's own clause, no reference back
+    assert not refers_to_route("объем транзита через порт Актау вырос в два раза", 0, 38)
+
+
+def test_a_date_after_ot_dates_the_act_named_before_it_with_its_issuer_between() -> None:
+    # "в соответствии с Указом Президента Азербайджанской Республики Ильхама Алиева от 25
+    # февраля 2025 года" (held790, after an inter-title naming the Baku port's integration
+    # into ADY): the decree's date, 65 characters after "Указом", an event of the port, as
+    # held23's "по указу Президента Ильхама Алиева от 25 февраля 2025 года" is
+    name = "held790_trend_20260120_baku_port_salakhov_interview.txt"
+    decree = _claim(name, "25 февраля 2025 года")
+    assert (decree.kind, decree.feature) == ("event", "alat")
+    assert decree.context is not None and decree.context["event"] == "указ"
+    # a date after "от" with no act named before it in its clause dates none
+    text = "Письмо министерства транспорта Азербайджанской Республики от 25 февраля 2025 года"
+    assert not [q for q in events(text, 0, len(text)) if q.kind == "event"]
+
+
+def test_the_date_of_an_agreement_on_a_fields_development_is_no_event_of_the_line() -> None:
+    # "Контракт на разработку АЧГ был подписан в 1994 году. 14 сентября 2017 года в Баку было
+    # подписано новое соглашение о разработке — до 2050 года" (held788, on the sale of stakes
+    # in the field and the BTC pipeline): the field's agreement, no event of the pipeline
+    signed = _claim(H788, "14 сентября 2017 года")
+    assert (signed.kind, signed.feature, signed.link) == (
+        "event", None, "unmapped project (an oil field)")
+    # the pipeline's own lengths in the same article stay its
+    assert _claim(H788, "1768 км").feature == "btc"

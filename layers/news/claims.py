@@ -1019,6 +1019,15 @@ _COMPANY_REACH = 120
 #: тонн", "Консорциум …, который занимается добычей нефти …, экспортировал … 22,1 млн тонн",
 #: held261), not the pipeline's the article is about.
 _OIL_FIELDS = frozenset({"месторождение", "добыча", "нефтедобыча"})
+# An agreement or contract on the development ("разработка") of a field, the field named in a
+# sentence before: "Контракт на разработку АЧГ был подписан в 1994 году. 14 сентября 2017 года
+# в Баку было подписано новое соглашение о разработке — до 2050 года" (held788): the field's
+# agreement, no event of the pipeline the article also names (a project's design is
+# "разработка ТЭО", no agreement on it).
+_FIELD_AGREEMENT = re.compile(
+    r"\b(?:соглашени|контракт)[а-яё]*\s+(?:о|на)\s+разработк[а-яё]*(?!\s+(?:ТЭО|проект))",
+    re.IGNORECASE,
+)
 # A quotation opened after a colon, after the figure: a speaker's own words, another statement.
 _QUOTATION_OPENS = re.compile(r":\s*[«\"“„]")
 #: How far (characters) after a figure its quotation may open, and before it a field's word.
@@ -2579,6 +2588,12 @@ def read_claims(
                 link = linking.unmapped_link("an oil field")
             if (
                 link is not None
+                and not named_here
+                and _FIELD_AGREEMENT.search(document.text, sentence[0], sentence[1])
+            ):
+                link = linking.unmapped_link("an oil field")
+            if (
+                link is not None
                 and item.kind == "deadline"
                 and linking.deadline_of_a_part(document, link, item.start)
             ):
@@ -2699,6 +2714,8 @@ def read_claims(
                 scope = _scope_of_this_compared(document.text, sentence, claims, index)
             if scope is None and link is not None:
                 scope = _later_phase_raised_to(document.text, sentence, item, link)
+            if scope is None and item.kind == "deadline" and number and claims:
+                scope = _stage_of_figure_before(document, item, figures[number - 1], claims[-1])
             period = _flow_period(document, item, span, years, horizons, horizon_years, scope)
             if not period and item.kind in FLOWS and claims and claims[-1].sentence == index:
                 period = _same_period_before(document.text, sentence, claims[-1])
@@ -2721,6 +2738,14 @@ def read_claims(
             if link is not None and link.layer and claims and preceding is not None:
                 claims[-1] = _change_of_volume(document, claims[-1], preceding, item, index, link)
             state_before = _change_start(document, item, following, preceding)
+            # the state a change starts from is the feature's as it was stated, not of the year
+            # the change is to be done by: "его пропускная способность увеличится с 10 до 25 млн
+            # тонн в год к 2030 году" (held789) is 10 Mt a year in October 2025
+            stated_now = state_before and str(
+                period.get("period", {}).get("text", "")
+            ).endswith("(horizon)")
+            if stated_now:
+                period = {"as_of": document.date} if document.date else {}
             start, end = document.original_span(item.start, item.end)
             claims.append(
                 Claim(
@@ -2750,6 +2775,7 @@ def read_claims(
                             for key, value in context.items()
                             if item.kind in (*ECONOMIC, *FLOWS) or key == "horizon"
                             if not (item.kind in ("duration", "deadline") and key == "horizon")
+                            if not (stated_now and key == "horizon")
                         },
                         **{key: item.extra[key] for key in _OWN_CONTEXT if key in item.extra},
                         **_flow_measure(document, item, span, said, partial(
@@ -2800,6 +2826,21 @@ def _later_phase_raised_to(
         return None
     raised = _RAISED_TO.search(text, max(sentence[0], item.start - _RAISED_REACH), item.start)
     return f"stage:{phase}" if raised else None
+
+
+def _stage_of_figure_before(
+    document: NewsDocument, item: Quantity, preceding: Quantity, before: Claim
+) -> str | None:
+    """The stage of ``before``, the claim of the figure ``preceding`` right before the
+    deadline ``item`` (nothing but spaces between), when it is a stage's: "его пропускная
+    способность увеличится с 10 до 25 млн тонн в год к 2030 году" (held789) is the year the
+    second phase's 25 Mt a year is to be reached, as the figure is the second phase's; else
+    None."""
+    if not (before.scope or "").startswith("stage:"):
+        return None
+    if document.original_span(preceding.start, preceding.end) != (before.start, before.end):
+        return None
+    return before.scope if not document.text[preceding.end : item.start].strip() else None
 
 
 # The cargo a facility is for, right after its noun: "Терминал для перевалки удобрений"

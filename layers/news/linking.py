@@ -918,8 +918,10 @@ _THIS_ROUTE = re.compile(
 # named, as with a demonstrative; the words between are lower case, so "по маршруту Китай –
 # Европа" is another route's. The same in the corridor, its adjective lower case and no name
 # after it: "грузопотоки в транспортном коридоре увеличатся в три раза к 2030 году" (held531).
+# The same through a port by its bare noun: "за последние три года объем транзита через порт
+# увеличился в пять раз" (held789) is the port the sentence before named ("порта Алят").
 _BARE_ROUTE = re.compile(
-    r"\b(?:по\s+(?:маршруту|коридору)|в\s+(?:[а-яё]+[оеы]м\s+)?коридоре)\s+"
+    r"\b(?:по\s+(?:маршруту|коридору)|в\s+(?:[а-яё]+[оеы]м\s+)?коридоре|через\s+порт)\s+"
     r"(?:[а-яё][^\s]*\s+){1,4}\Z"
 )
 #: How far before a figure (characters) its demonstrative of the route is read.

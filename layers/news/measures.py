@@ -47,6 +47,7 @@ from caspian.layers.news.scopes import (
     laid_scope,
     lender_share,
     listed_country_part,
+    listed_stake,
     named_stretch,
     names_section,
     of_works,
@@ -73,6 +74,7 @@ from caspian.layers.news.scopes import (
     speakers_share,
     spent_before,
     stage_scope,
+    stake_price,
     stake_scope,
     through_country,
     way_after,
@@ -288,6 +290,7 @@ def scope_of(
     if item.kind == "percent":
         return (
             stake_scope(text, span[0], (item.start, item.end))
+            or listed_stake(text, sentence[0], (item.start, item.end))
             or people_after(text, item.end)
             or work_after(text, item.end)
             or readiness_after(text, item.end)
@@ -368,6 +371,7 @@ def scope_of(
         or (share_said_after(text, item.end, span[1]) if flow else None)
         # preparatory work a sum is for outweighs who pays it: "Грузия потратит 25 млн лари
         # ($9 млн) на геологические исследования проекта" (held21) is the survey's money
+        or (stake_price(text, sentence[0], item.start) if item.kind == "money" else None)
         or (purpose_scope(text, item.end, sentence[1]) if item.kind == "money" else None)
         or (lender_share(text, span[0], item.start, item.end) if item.kind == "money" else None)
         or (paid_in_by(text, item.end) if item.kind == "money" else None)

@@ -445,14 +445,30 @@ def falls_on_country(text: str, start: int, figure: int, figure_end: int) -> str
     return f"section:{country}" if country else None
 
 
+# The same item's country cut by the end of the excerpt, after a dash: "из которых 443 км
+# пролегают по территории Азербайджана, 249 км — Грузии, 1076 км — Турц" (held788).
+_CUT_COUNTRY_AFTER = re.compile(r"\s*[–—-]\s*([А-ЯЁ][а-яё]{2,})\s*\Z")
+
+
+def cut_country(word: str) -> str | None:
+    """The code of the one country whose name or adjective ``word`` (a word cut by the end of
+    the text, "Турц") begins, else None."""
+    codes = {code for name, code in COUNTRIES.items() if name.startswith(word.lower())}
+    return codes.pop() if len(codes) == 1 else None
+
+
 def country_after(text: str, figure_end: int, end: int) -> str | None:
     """``section:<country code>`` for a length ending at ``figure_end`` that a dash and "по"
     or "в" a country follow right after ("1 тысячи километров – по Турции"), or "на" and a
-    country's adjective ("443 км на азербайджанской"), else None: that country's, whatever
-    country the clause before it named."""
+    country's adjective ("443 км на азербайджанской"), or a dash and a country's name cut by
+    the text's end ("1076 км — Турц"), else None: that country's, whatever country the clause
+    before it named."""
     found = _COUNTRY_RIGHT_AFTER.match(text, figure_end, end)
     group = (1 if found[1] else 2) if found else 0
     country = _country_of(_PLACE, text, found.start(group), found.end(group)) if found else None
+    if not country and end >= len(text.rstrip()):
+        cut = _CUT_COUNTRY_AFTER.match(text, figure_end)
+        country = cut_country(cut[1]) if cut else None
     if not country:
         adjective = _COUNTRY_ADJECTIVE_AFTER.match(text, figure_end, end)
         lemma_set = lemmas(adjective[1]) if adjective else frozenset()
@@ -1630,6 +1646,44 @@ def stake_scope(text: str, start: int, figure: tuple[int, int]) -> str | None:
         return None
     before = max(start, figure[0] - _STAKE_REACH)
     return f"{ACTOR}owner" if _NAME_BEFORE_BRACKET.search(text, before, figure[0]) else None
+
+
+# A percent right after a dash after a company's name in Latin letters (its bracket, if any,
+# between), in a sentence that says it lists stakes: "Долевое участие в проекте теперь выглядит
+# следующим образом: BP (оператор) — 30,37%, AzACG (SOCAR) — 25%, MOL — 9,57%" (held788) are
+# the owners' stakes, as "BP (30,1%)" is (held98).
+_NAME_AND_DASH_BEFORE = re.compile(
+    r"\b[A-Z][\w&.-]*(?:\s*\([^()]{1,30}\))?\s*[—–-]\s*\Z"
+)
+_STAKES_SAID = re.compile(r"\b(?:дол[еия]|долев|акционер|владе)[а-яё]*", re.IGNORECASE)
+
+
+def listed_stake(text: str, sentence: int, figure: tuple[int, int]) -> str | None:
+    """``actor:owner`` for a percent (``figure``, its sentence from ``sentence``) right after a
+    dash after a name in Latin letters, in a sentence that names stakes ("Долевое участие …: BP
+    (оператор) — 30,37%"); else None."""
+    before = max(sentence, figure[0] - _STAKE_REACH)
+    if not _NAME_AND_DASH_BEFORE.search(text, before, figure[0]):
+        return None
+    return f"{ACTOR}owner" if _STAKES_SAID.search(text, sentence, figure[0]) else None
+
+
+# A sum right after "за" in a sentence that sells or buys stakes or shares is the stake's price,
+# a figure of its owners, no cost of the project: "продали свои неоперационные доли в … нефтепроводе
+# Баку — Тбилиси — Джейхан (БТД) … венгерской MOL за $1,57 млрд" (held788).
+_PRICE_AFTER = re.compile(r"\bза\s*\Z", re.IGNORECASE)
+_STAKE_SOLD = re.compile(r"\b(?:прода|покуп|купи|купл|приобре|выкуп)[а-яё]*", re.IGNORECASE)
+_STAKE_NOUN = re.compile(r"\b(?:дол(?:[еияю]|ей|ям|ями|ях)\b|акци[йияюе]|пакет)", re.IGNORECASE)
+
+
+def stake_price(text: str, sentence: int, figure: int) -> str | None:
+    """``actor:owner`` for a sum right after "за" (``figure`` its start, its sentence from
+    ``sentence``) in a sentence that sells or buys stakes or shares ("продали … доли … за
+    $1,57 млрд"); else None."""
+    if not _PRICE_AFTER.search(text, max(sentence, figure - 6), figure):
+        return None
+    said = _STAKE_SOLD.search(text, sentence, figure) and _STAKE_NOUN.search(text, sentence, figure)
+    return f"{ACTOR}owner" if said else None
 
 
 # Countries as the ones who ship, right before a verb of shipping: "Казахстан и Туркменистан

@@ -819,6 +819,26 @@ def _own_clause_start(text: str, start: int, date: int) -> int:
 _AS_OF = re.compile(r"\bпо\s+состоянию\s+на\s*\Z", re.IGNORECASE)
 
 
+#: Acts whose date follows them after "от", the one who issued them between.
+_ACTS = frozenset({"указ", "распоряжение", "постановление"})
+# A date right after "от": the date of the act named before it.
+_OF_DATE = re.compile(r"\bот\s*\Z", re.IGNORECASE)
+#: How far before its date (characters) an act may be named, its issuer's title and name
+#: between: "в соответствии с Указом Президента Азербайджанской Республики Ильхама Алиева от 25
+#: февраля 2025 года" (held790) holds 65 characters between.
+_ACT_REACH = 120
+
+
+def _act_dated(text: str, start: int, date: int) -> str | None:
+    """The act (:data:`_ACTS`) named in the clause of a date at ``date`` that "от" opens
+    ("Указом Президента … от 25 февраля 2025 года"), looked for from ``start``; else None."""
+    for word in words(text, _own_clause_start(text, start, date), date):
+        found = lemmas(word.text) & _ACTS
+        if found:
+            return min(found)
+    return None
+
+
 @reads_where(holds_digit)  # every date :func:`dates.find_dates` reads holds digits
 def events(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Dated events: a date with its day ("5 марта 2024 года", "05.03.2024") and an event
@@ -840,6 +860,8 @@ def events(text: str, start: int, end: int) -> Iterator[Quantity]:
             text, _own_clause_start(text, max(start, found.start - _EVENT_REACH), found.start),
             found.start,
         )
+        if event is None and _OF_DATE.search(text, max(start, found.start - 6), found.start):
+            event = _act_dated(text, max(start, found.start - _ACT_REACH), found.start)
         if event is None:
             continue
         if event in COMPLETION and _FUTURE.search(text, start, end):
