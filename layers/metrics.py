@@ -42,8 +42,14 @@ from caspian.layers.catalog.accuracy import accuracy_columns, whole_accuracy_col
 from caspian.layers.catalog.loading import catalog_frame
 from caspian.layers.catalog.schema import USER_PROPERTIES
 from caspian.layers.io.fileio import display_path
+from caspian.layers.io.ogr_reader import chosen_layers
 from caspian.layers.io.userdata import read_user_geojson
-from caspian.layers.io.userfiles import NO_FEATURES, streams, user_layer_batches
+from caspian.layers.io.userfiles import (
+    NO_FEATURES,
+    check_layer_choice,
+    streams,
+    user_layer_batches,
+)
 from caspian.layers.routing.sea import sea_distance_matrix_m
 
 if TYPE_CHECKING:
@@ -334,6 +340,7 @@ def file_metrics(
     settings: Settings | None = None,
     *,
     by_country: bool = False,
+    layers: Sequence[str] | str | None = None,
 ) -> pandas.DataFrame:
     """Read a user's file strictly and return its :func:`metrics_frame`.
 
@@ -353,17 +360,22 @@ def file_metrics(
         ``ellps`` and ``densify_km``.
     by_country : bool
         Also split by country (costs far more than measuring on a large file).
+    layers : str or sequence of str, optional
+        The layers of a GeoPackage to measure, in this order (every vector layer by default),
+        by name as ``ogr2ogr`` and ``geopandas.read_file(layer=)`` take them.
 
     Raises
     ------
     InputError
         One line naming the file, the feature and the problem (invalid JSON, latitude beyond
-        ±90, empty collection, unsupported geometry, ...).
+        ±90, empty collection, unsupported geometry, a layer the file does not hold, ...).
     """
 
     settings, by_country = settings_or_default(settings), flag(by_country, "by_country")
     stem = display_path(file_path(path, "path").stem)
+    chosen = chosen_layers(layers)
     if not streams(path):
+        check_layer_choice(path, chosen)
         return metrics_frame(read_user_geojson(path, columns=INPUT_COLUMNS), settings,
                              by_country=by_country, layer=stem)
     # slow import
@@ -374,7 +386,8 @@ def file_metrics(
     parts = [batches_metrics((frame for _, frame in batches), settings, by_country=by_country,
                              layer=stem if name is None else f"{stem}:{name}")
              for name, batches in itertools.groupby(
-                 user_layer_batches(path, columns=INPUT_COLUMNS), key=itemgetter(0))]
+                 user_layer_batches(path, columns=INPUT_COLUMNS, layers=chosen),
+                 key=itemgetter(0))]
     frames = [part for part in parts if part is not None]
     if not frames:
         raise InputError(f"{display_path(path)}: {NO_FEATURES}")

@@ -32,8 +32,8 @@ _INPUTS: ContextVar[dict[tuple[int, int], tuple[str, int]] | None] = ContextVar(
 class InputFileError(InputError):
     """An input file cannot be read; ``reason`` says why and how to fix it."""
 
-    def __init__(self, path: str, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
+    def __init__(self, path: str, reason: str, options: tuple[str, ...] = ()) -> None:
+        super().__init__(f"{path}: {reason}", options=options)
         self.path = path
         self.reason = reason
 
