@@ -364,9 +364,18 @@ def _degenerate_problems(geoms: Any, names: Any, rows: Any, missing: Any) -> lis
                  "positions or remove the feature") for i in np.flatnonzero(empty).tolist()]
     lines = np.flatnonzero(np.isin(names, ["LineString", "MultiLineString"]) & ~empty)
     parts, owner = shapely.get_parts(geoms[lines], return_index=True)
-    flat = np.unique(owner[shapely.length(parts) == 0])
+    # An empty part of a MultiLineString (GDAL keeps ``MULTILINESTRING ((...), EMPTY)``) has
+    # no length either, but its line may have many positions: named as the part it is.
+    hollow = shapely.is_empty(parts)
+    first_part = np.searchsorted(owner, owner)  # each part's index within its line
+    said = set(owner[hollow].tolist())
+    problems += [(int(rows[lines[line]]), f"geometry part {part - int(first_part[part])} "
+                  "(LineString) has 0 positions; a LineString needs at least 2: remove the "
+                  "empty part") for part, line in zip(np.flatnonzero(hollow).tolist(),
+                                                       owner[hollow].tolist(), strict=True)]
+    flat = np.unique(owner[(shapely.length(parts) == 0) & ~hollow])
     problems += [(int(rows[lines[i]]), equal_positions_message("geometry", str(names[lines[i]])))
-                 for i in flat.tolist()]
+                 for i in flat.tolist() if i not in said]
     return problems
 
 

@@ -1,0 +1,55 @@
+"""A hostile GIS user's files: what QGIS, ogr2ogr and geopandas write that a careful reader
+must still take right (empty parts, layers of no features, projected CRSs, names in Cyrillic
+with spaces). Files are written by pyogrio (or by hand where pyogrio cannot) in tmp."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pyogrio
+import pyogrio.raw
+import pyproj
+import pytest
+import shapely
+from cli_support import run_cli
+
+#: WGS84, as the metrics use it; the expected lengths are computed here, not copied.
+GEOD = pyproj.Geod(ellps="WGS84")
+
+ALAT_BAKU = shapely.LineString([(49.407, 39.948), (49.6, 40.1), (49.867, 40.409)])
+
+
+def _km(line: shapely.LineString) -> float:
+    lons, lats = line.xy
+    return float(GEOD.line_length(lons, lats)) / 1000
+
+
+def _one_wkb(path: Path, wkt: str, geometry_type: str) -> Path:
+    """A GeoPackage of one feature whose geometry is ``wkt`` exactly (geopandas would not
+    keep an empty part)."""
+    wkb = shapely.to_wkb(shapely.from_wkt(wkt), flavor="iso")
+    pyogrio.raw.write(path, np.array([wkb], dtype=object), [np.array(["Ələt–Bakı"], dtype=object)],
+                      fields=["name"], driver="GPKG", geometry_type=geometry_type,
+                      crs="EPSG:4326")
+    return path
+
+
+def test_a_multilinestring_with_an_empty_part_is_refused_naming_the_part_as_in_geojson(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    gpkg = _one_wkb(tmp_path / "parts.gpkg", "MULTILINESTRING ((49.407 39.948, 49.6 40.1), "
+                    "EMPTY, (49.6 40.1, 49.867 40.409))", "MultiLineString")
+    code, out, err = run_cli(["validate", str(gpkg)], capsys)
+    assert code == 2
+    # before: "geometry (MultiLineString) has all positions equal, so it has no length",
+    # of a line of three distinct positions
+    assert out == (f"{gpkg}: feature 0: geometry part 1 (LineString) has 0 positions; a "
+                   "LineString needs at least 2: remove the empty part\n")
+    geojson = tmp_path / "parts.geojson"
+    geojson.write_text(json.dumps({"type": "Feature", "properties": {}, "geometry": {
+        "type": "MultiLineString", "coordinates": [
+            [[49.407, 39.948], [49.6, 40.1]], [], [[49.6, 40.1], [49.867, 40.409]]]}}))
+    code, out, _ = run_cli(["validate", str(geojson)], capsys)
+    assert code == 2 and "coordinates[1] has 0 position(s)" in out
