@@ -51,8 +51,8 @@ from caspian.layers.io.fileio import display_path
 from caspian.layers.io.ogr_reader import chosen_layers
 from caspian.layers.io.userdata import read_user_geojson
 from caspian.layers.io.userfiles import (
-    NO_FEATURES,
     check_layer_choice,
+    no_features,
     streams,
     user_layer_batches,
 )
@@ -425,7 +425,7 @@ def file_metrics(
                  key=itemgetter(0))]
     frames = [part for part in parts if part is not None]
     if not frames:
-        raise InputError(f"{display_path(path)}: {NO_FEATURES}")
+        raise InputError(f"{display_path(path)}: {no_features(chosen)}")
     return frames[0] if len(frames) == 1 else pandas.concat(frames, ignore_index=True)
 
 

@@ -41,7 +41,7 @@ def test_a_multilinestring_with_an_empty_part_is_refused_naming_the_part_as_in_g
 ) -> None:
     gpkg = _one_wkb(tmp_path / "parts.gpkg", "MULTILINESTRING ((49.407 39.948, 49.6 40.1), "
                     "EMPTY, (49.6 40.1, 49.867 40.409))", "MultiLineString")
-    code, out, err = run_cli(["validate", str(gpkg)], capsys)
+    code, out, _ = run_cli(["validate", str(gpkg)], capsys)
     assert code == 2
     # before: "geometry (MultiLineString) has all positions equal, so it has no length",
     # of a line of three distinct positions

@@ -162,3 +162,25 @@ def test_layer_without_a_file_to_choose_from_is_a_usage_error(
     code, _, err = run_cli(["metrics", "--layer", "rail"], capsys)
     assert code == 2
     assert "--layer picks layers of a --file" in err
+
+
+def test_a_chosen_layer_of_no_features_is_named_not_called_an_empty_file(
+    routes: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # a layer QGIS made and left empty: its geometry type declared, no feature in it
+    empty = geopandas.GeoDataFrame({"name": pandas.Series([], dtype=str)},
+                                   geometry=geopandas.GeoSeries([], crs="EPSG:4326"))
+    pyogrio.write_dataframe(empty, routes, layer="planned", driver="GPKG",
+                            geometry_type="LineString")
+    fix = f"{routes}: layer 'planned' holds no features; add some, or choose another layer\n"
+    code, out, err = run_cli(["metrics", "--file", str(routes), "--layer", "planned"], capsys)
+    assert (code, out, err) == (2, "", f"caspian: error: {fix}")  # before: "the file holds no
+    code, out, _ = run_cli(["validate", str(routes), "--layer", "planned"], capsys)  # features"
+    assert (code, out) == (2, fix)
+    code, _, err = run_cli(["map", "--add", str(routes), "--layer", "planned", "-o",
+                            str(routes.with_suffix(".html"))], capsys)
+    assert (code, err) == (2, f"caspian: error: {fix}")
+    # beside a layer with features, it adds no row
+    code, out, _ = run_cli(["metrics", "--file", str(routes), "--layer", "planned", "--layer",
+                            "rail", "--format", "json"], capsys)
+    assert (code, [row["layer"] for row in json.loads(out)]) == (0, ["routes:rail"])

@@ -85,6 +85,16 @@ if TYPE_CHECKING:
 #: The problem of a file (or a file's every layer) without a feature, whatever reads it.
 NO_FEATURES = "the file holds no features; add some"
 
+
+def no_features(layers: Sequence[str] | None = None) -> str:
+    """:data:`NO_FEATURES`, or, when ``layers`` were chosen (a GeoPackage's, which may hold
+    others with features), the problem of those layers."""
+    if not layers:
+        return NO_FEATURES
+    names = ", ".join(map(repr, layers))
+    return (f"layer {names} holds no features" if len(layers) == 1 else
+            f"layers {names} hold no features") + "; add some, or choose another layer"
+
 #: Features per batch: about 25 MB for ways of 50 vertices, and enough rows that the
 #: vectorised work per batch outweighs its fixed cost.
 BATCH_FEATURES = 65_536
@@ -700,7 +710,7 @@ def validate_user_file(
     except InputFileError as exc:
         return count, [Problem(None, exc.reason or str(exc))]
     if not count and not problems:  # as metrics and map refuse it
-        return 0, [Problem(None, NO_FEATURES)]
+        return 0, [Problem(None, no_features(chosen))]
     return count, _in_file_order(problems)
 
 
@@ -782,7 +792,7 @@ def read_user_layers(
     checked = list(_usable(path, _batches(path, geometry_types, allow_null_geometry, None,
                                           columns=columns, layers=chosen)))
     if not checked:  # as metrics --file says it (a layer without features gives no batch)
-        raise InputError(f"{display_path(path)}: {NO_FEATURES}")
+        raise InputError(f"{display_path(path)}: {no_features(chosen)}")
     names = list(dict.fromkeys(batch.layer for batch in checked))
     return [(name, *_whole_layer([batch for batch in checked if batch.layer == name], columns))
             for name in names]
