@@ -5,6 +5,9 @@ with spaces). Files are written by pyogrio (or by hand where pyogrio cannot) in 
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -53,3 +56,32 @@ def test_a_multilinestring_with_an_empty_part_is_refused_naming_the_part_as_in_g
             [[49.407, 39.948], [49.6, 40.1]], [], [[49.6, 40.1], [49.867, 40.409]]]}}))
     code, out, _ = run_cli(["validate", str(geojson)], capsys)
     assert code == 2 and "coordinates[1] has 0 position(s)" in out
+
+
+@pytest.mark.parametrize("command", [
+    "caspian map btc_pipeline -o /dev/stdout",
+    "caspian export btc_pipeline --format gpkg -o /dev/stdout",
+])
+def test_an_output_to_stdout_that_the_reader_closes_early_ends_quietly(command: str) -> None:
+    # as `caspian layers | head` does; before: "caspian: error: cannot write /dev/stdout:
+    # Broken pipe; choose another path" and exit 2. Both outputs are larger than a pipe holds.
+    script = command.replace("caspian", f"{sys.executable} -m caspian.maps", 1)
+    result = subprocess.run(["bash", "-c", f"{script} | head -c 10 >/dev/null; "
+                             "echo ${PIPESTATUS[0]}"], capture_output=True, timeout=120)
+    assert (result.stdout, result.stderr) == (b"0\n", b"")
+
+
+def test_a_named_pipe_whose_reader_quits_early_says_so_and_leaves_nothing(
+    tmp_path: Path
+) -> None:
+    fifo = tmp_path / "map.html"
+    os.mkfifo(fifo)
+    script = (f"head -c 10 {fifo} >/dev/null & {sys.executable} -m caspian.maps map "
+              f"btc_pipeline -o {fifo}; echo $?; wait")
+    result = subprocess.run(["bash", "-c", script], capture_output=True, timeout=120,
+                            cwd=tmp_path)
+    assert result.stdout == b"2\n"
+    assert result.stderr.decode() == (
+        f"caspian: error: cannot write {fifo}: the program reading it closed it before the "
+        "end (broken pipe); keep the reader open until caspian ends\n")
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["map.html"]
