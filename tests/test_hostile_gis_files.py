@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import struct
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +17,8 @@ import pyogrio.raw
 import pyproj
 import pytest
 import shapely
+from caspian.layers.io.userfiles import read_user_layers
+from caspian.layers.metrics import file_metrics
 from cli_support import run_cli
 
 #: WGS84, as the metrics use it; the expected lengths are computed here, not copied.
@@ -85,3 +88,34 @@ def test_a_named_pipe_whose_reader_quits_early_says_so_and_leaves_nothing(
         f"caspian: error: cannot write {fifo}: the program reading it closed it before the "
         "end (broken pipe); keep the reader open until caspian ends\n")
     assert sorted(path.name for path in tmp_path.iterdir()) == ["map.html"]
+
+
+def _iso_wkb(kind: int, positions: list[tuple[float, ...]]) -> bytes:
+    """ISO WKB of a LineString with a measure: ``kind`` 2002 (XYM) or 3002 (XYZM)."""
+    return struct.pack("<BII", 1, kind, len(positions)) + b"".join(
+        struct.pack(f"<{len(position)}d", *position) for position in positions)
+
+
+@pytest.mark.parametrize("kind, z", [(2002, None), (3002, [5.0, 6.0, 7.0])])
+def test_a_measured_line_is_read_without_its_measures_and_drawn(
+    kind: int, z: list[float] | None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # LineString M / ZM, as linear referencing in QGIS or ArcGIS leaves it; the measure (1, 2,
+    # 3 along the line) is no coordinate
+    positions = [(lon, lat, *([z[i]] if z else []), float(i + 1))
+                 for i, (lon, lat) in enumerate(ALAT_BAKU.coords)]
+    path = tmp_path / "measured.gpkg"
+    pyogrio.raw.write(path, np.array([_iso_wkb(kind, positions)], dtype=object),
+                      [np.array(["Ələt–Bakı"], dtype=object)], fields=["name"], driver="GPKG",
+                      geometry_type="Unknown", crs="EPSG:4326")
+    (_, frame, _), = read_user_layers(path)
+    (line,) = frame.geometry
+    assert not shapely.has_m(line)
+    if z:  # the heights stay, as in any 3-D line
+        assert shapely.get_coordinates(line, include_z=True)[:, 2].tolist() == z
+    else:
+        assert not shapely.has_z(line)
+    assert file_metrics(path)["length_km"].tolist() == pytest.approx([_km(ALAT_BAKU)], abs=1e-6)
+    # before: a traceback, "ValueError: The ordinate (last) dimension should be 2 or 3, got 4"
+    code, _, err = run_cli(["map", "--add", str(path), "-o", str(tmp_path / "m.html")], capsys)
+    assert code == 0, err
