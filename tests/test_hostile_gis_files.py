@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import geopandas
 import numpy as np
 import pyogrio
 import pyogrio.raw
@@ -119,3 +120,43 @@ def test_a_measured_line_is_read_without_its_measures_and_drawn(
     # before: a traceback, "ValueError: The ordinate (last) dimension should be 2 or 3, got 4"
     code, _, err = run_cli(["map", "--add", str(path), "-o", str(tmp_path / "m.html")], capsys)
     assert code == 0, err
+
+
+ROUTES = geopandas.GeoDataFrame(
+    {"name": ["Ələt–Bakı", "Актау–Алят", "Gardabani–Ağstafa"]},
+    geometry=[ALAT_BAKU, shapely.LineString([(51.1, 43.6), (50.2, 42.0), (49.5, 40.2)]),
+              shapely.LineString([(45.10, 41.46), (45.25, 41.30), (45.41, 41.12)])],
+    crs="EPSG:4326")
+
+
+@pytest.mark.parametrize("crs", ["EPSG:32639", "EPSG:32638", "EPSG:3857"])
+@pytest.mark.parametrize("suffix, driver", [(".gpkg", "GPKG"), (".shp", "ESRI Shapefile")])
+def test_a_projected_file_measures_as_the_same_lines_in_degrees_to_the_metre(
+    crs: str, suffix: str, driver: str, tmp_path: Path
+) -> None:
+    # UTM 39N and 38N (Baku, Aktau; Gardabani lies west of 38N's zone) and Web Mercator
+    projected = tmp_path / f"projected{suffix}"
+    pyogrio.write_dataframe(ROUTES.to_crs(crs), projected, driver=driver)
+    lengths = file_metrics(projected)["length_km"].tolist()
+    assert lengths == pytest.approx([_km(line) for line in ROUTES.geometry], abs=1e-3)
+
+
+def test_cyrillic_names_with_spaces_for_file_and_layer_pass_through_every_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "маршруты Баку – Алят.gpkg"
+    pyogrio.write_dataframe(ROUTES.iloc[[0]], path, layer="железная дорога", driver="GPKG")
+    pyogrio.write_dataframe(ROUTES.iloc[[1]], path, layer="паром", driver="GPKG")
+    code, out, err = run_cli(["metrics", "--file", str(path), "--layer", "железная дорога",
+                              "--format", "json"], capsys)
+    assert (code, err) == (0, "")
+    assert [row["layer"] for row in json.loads(out)] == ["маршруты Баку – Алят:железная дорога"]
+    assert run_cli(["validate", str(path), "--layer", "паром"], capsys)[:2] == (
+        0, "ok: 1 feature\n")
+    html = tmp_path / "карта с пробелом.html"
+    code, _, err = run_cli(["map", "--add", str(path), "--layer", "паром", "-o", str(html)],
+                           capsys)
+    assert code == 0, err
+    assert "маршруты Баку – Алят: паром" in html.read_text(encoding="utf-8")
+    code, _, err = run_cli(["validate", str(path), "--layer", "паромы"], capsys)
+    assert code == 2 and "its layers with geometry: 'железная дорога', 'паром'" in err
