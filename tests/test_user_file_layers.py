@@ -5,6 +5,7 @@ take it. The GeoPackages are written by pyogrio in a temporary folder."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import geopandas
@@ -150,7 +151,7 @@ def test_a_format_of_one_layer_refuses_a_layer_choice_naming_the_format(
         code, out, err = run_cli([*argv, "--layer", "rail"], capsys)
         assert (code, out) == (2, "")
         assert err.endswith("file holds one layer, so there is no layer to choose; leave "
-                            "--layer out (it picks layers of a GeoPackage)\n")
+                            "--layer out (it picks layers of a GeoPackage or File Geodatabase)\n")
     assert not (tmp_path / "m.html").exists()
     with pytest.raises(LayerChoiceError, match="leave layers= out"):
         read_user_layers(path, layers="rail")
@@ -184,3 +185,53 @@ def test_a_chosen_layer_of_no_features_is_named_not_called_an_empty_file(
     code, out, _ = run_cli(["metrics", "--file", str(routes), "--layer", "planned", "--layer",
                             "rail", "--format", "json"], capsys)
     assert (code, [row["layer"] for row in json.loads(out)]) == (0, ["routes:rail"])
+
+
+@pytest.fixture
+def geodatabase(tmp_path: Path) -> Path:
+    """A File Geodatabase (a folder, as ArcGIS writes it) of layers ``rail`` and ``road``."""
+    path = tmp_path / "routes.gdb"
+    pyogrio.write_dataframe(_line("Ələt–Bakı", RAIL), path, layer="rail", driver="OpenFileGDB")
+    pyogrio.write_dataframe(_line("Gardabani–Ağstafa", ROAD), path, layer="road",
+                            driver="OpenFileGDB")
+    return path
+
+
+def test_a_file_geodatabase_folder_is_read_layer_by_layer(
+    geodatabase: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # before: "Invalid value for '--file': File 'routes.gdb' is a directory"
+    code, out, err = run_cli(["metrics", "--file", str(geodatabase), "--format", "json"], capsys)
+    assert (code, err) == (0, "")
+    rows = json.loads(out)
+    assert [(row["layer"], row["name"]) for row in rows] == [
+        ("routes:rail", "Ələt–Bakı"), ("routes:road", "Gardabani–Ağstafa")]
+    assert [row["length_km"] for row in rows] == pytest.approx([_km(RAIL), _km(ROAD)], abs=1e-3)
+    code, out, _ = run_cli(["validate", str(geodatabase), "--layer", "road"], capsys)
+    assert (code, out) == (0, "ok: 1 feature\n")
+    html = geodatabase.with_name("map.html")
+    code, _, err = run_cli(["map", "--add", str(geodatabase), "-o", str(html)], capsys)
+    assert code == 0, err
+    assert 'groups["Your data"]["routes: road"]' in html.read_text(encoding="utf-8")
+
+
+def test_a_zipped_file_geodatabase_is_read_as_the_folder(
+    geodatabase: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    zipped = geodatabase.with_name("routes.gdb.zip")
+    shutil.make_archive(str(zipped.with_suffix("")), "zip", geodatabase.parent, geodatabase.name)
+    # before: "not GeoJSON: the file is a ZIP archive (a KMZ or a zipped shapefile?)"
+    code, out, err = run_cli(["metrics", "--file", str(zipped), "--layer", "road", "--format",
+                              "json"], capsys)
+    assert (code, err) == (0, "")
+    assert [row["name"] for row in json.loads(out)] == ["Gardabani–Ağstafa"]
+
+
+def test_a_folder_named_gdb_that_is_no_geodatabase_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "empty.gdb").mkdir()
+    code, out, err = run_cli(["metrics", "--file", str(tmp_path / "empty.gdb")], capsys)
+    assert (code, out) == (2, "")
+    assert err.startswith(f"caspian: error: {tmp_path / 'empty.gdb'}: not readable as FileGDB")
+    assert err.count("\n") == 1

@@ -137,6 +137,28 @@ def check_input_file(path: str | os.PathLike[str],
     _remember_input(info, path)
 
 
+def check_input_folder(path: str | os.PathLike[str]) -> None:
+    """:func:`check_input_file` for an input that is a folder (a File Geodatabase, which
+    GDAL reads as a whole): it must exist and be a readable folder; recorded as an input.
+
+    Raises
+    ------
+    InputFileError
+        The folder is missing, unreadable or not a folder.
+    """
+    name = display_path(path)
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except NotADirectoryError:
+        raise InputFileError(name, "is not a folder; give the .gdb folder, or the "
+                             ".gdb.zip file") from None
+    except OSError as exc:
+        raise _unopenable(name, exc) from None
+    info = os.fstat(fd)
+    os.close(fd)
+    _remember_input(info, path)
+
+
 def _open_regular(path: str | os.PathLike[str]) -> tuple[int, os.stat_result]:
     """A descriptor open for reading on the regular file ``path``, and its status."""
     name = display_path(path)

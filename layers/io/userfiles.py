@@ -53,6 +53,7 @@ from caspian.layers.io.geojson_rules import (
     prepare_positions,
 )
 from caspian.layers.io.geojson_stream import CollectionReader
+from caspian.layers.io.inputs import check_input_folder
 from caspian.layers.io.ogr_reader import (
     LayerChoiceError,
     check_fields,
@@ -131,6 +132,8 @@ USER_FORMATS: tuple[UserFormat, ...] = (
     UserFormat("GeoPackage", (".gpkg",), b"SQLite format 3\x00", "ogr", layered=True),
     UserFormat("FlatGeobuf", (".fgb",), b"fgb\x03", "ogr"),
     UserFormat("Shapefile", (".shp",), b"\x00\x00\x27\x0a", "ogr"),
+    # a folder as ArcGIS writes it, or that folder zipped (GDAL's OpenFileGDB reads both)
+    UserFormat("FileGDB", (".gdb", ".gdb.zip"), None, "ogr", layered=True),
 )
 
 
@@ -142,8 +145,9 @@ def user_format(path: str | os.PathLike[str]) -> UserFormat:
     ``routes.gpkg``) gives the format of the bytes, as GDAL opens a file by its content; a
     ``.geojson`` holding another format is left to the GeoJSON reader, which names it."""
     suffix = Path(path).suffix.lower()
+    double = "".join(Path(path).suffixes[-2:]).lower()  # .gdb.zip
     for entry in USER_FORMATS:
-        if suffix in entry.suffixes:
+        if suffix in entry.suffixes or double in entry.suffixes:
             if entry.magic is None:
                 return entry
             return _by_first_bytes(path) or entry
@@ -480,12 +484,22 @@ def check_layer_choice(path: str | os.PathLike[str], layers: list[str] | None) -
     """
     if layers is None:
         return
-    check_input_file(path, max_bytes=None)  # a missing file is told as such first
     entry = user_format(path)
+    _check_input(path, entry)  # a missing file is told as such first
     if not entry.layered:
         raise LayerChoiceError(display_path(path), (
             f"a {entry.name} file holds one layer, so there is no layer to choose; leave "
-            "layers= out (it picks layers of a GeoPackage)"), options=("layers",))
+            "layers= out (it picks layers of a GeoPackage or File Geodatabase)"),
+            options=("layers",))
+
+
+def _check_input(path: str | os.PathLike[str], entry: UserFormat) -> None:
+    """Refuse what cannot be read (missing, not a regular file, ...); a File Geodatabase is a
+    folder."""
+    if entry.name == "FileGDB" and os.path.isdir(path):
+        check_input_folder(path)
+    else:
+        check_input_file(path, max_bytes=None)
 
 
 def _batches(
@@ -498,7 +512,7 @@ def _batches(
     layers: list[str] | None = None,
 ) -> Iterator[_Checked]:
     entry = user_format(path)
-    check_input_file(path, max_bytes=None)
+    _check_input(path, entry)
     check_layer_choice(path, layers)
     if entry.reader == "geojson" and part is None:
         yield from _geojson_batches(path, geometry_types, allow_null_geometry,

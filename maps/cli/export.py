@@ -54,8 +54,9 @@ def validate_command(
 ) -> None:
     """Check a GeoJSON FILE strictly (RFC 7946 and sanity checks) and list every problem.
 
-    GeoJSON Lines, GeoParquet, GeoPackage, FlatGeobuf and Shapefile files (by suffix) are
-    read in batches and checked by the same rules for positions, geometry types and
+    GeoJSON Lines, GeoParquet, GeoPackage, FlatGeobuf, Shapefile and File Geodatabase
+    (.gdb folder or .gdb.zip) files (by suffix) are read in batches and checked by the same
+    rules for positions, geometry types and
     properties (features counted from 0). Every vector layer of a GeoPackage of several is
     counted and checked, its problems named "layer 'L', feature I" (and a "layer" key in
     json); --layer checks the layers named instead. Prints "ok: N features" and exits 0

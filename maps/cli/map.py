@@ -24,7 +24,8 @@ from caspian.maps.render import build_map, write_map
 @click.option(
     "--add", "add", multiple=True, metavar="F.geojson",
     help="Also draw your own GeoJSON file (repeatable; also GeoJSON Lines, GeoParquet, "
-    "GeoPackage, FlatGeobuf or Shapefile); its properties show in the popup.",
+    "GeoPackage, FlatGeobuf, Shapefile or a File Geodatabase); its properties show in the "
+    "popup.",
 )
 @click.option(
     "--layer", "add_layers", multiple=True, metavar="NAME",

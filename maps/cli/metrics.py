@@ -299,14 +299,15 @@ def measure(
 @click.command("metrics")
 @click.argument("layers", nargs=-1)
 @click.option(
-    "--file", "file", type=click.Path(dir_okay=False), default=None,
+    "--file", "file", type=click.Path(), default=None,
     help="Measure a GeoJSON file (FeatureCollection, Feature or geometry) instead of the "
-    "catalog; GeoJSON Lines, GeoParquet, GeoPackage, FlatGeobuf and Shapefile files are read "
-    "in batches.",
+    "catalog; GeoJSON Lines, GeoParquet, GeoPackage, FlatGeobuf, Shapefile and File "
+    "Geodatabase (a .gdb folder, or .gdb.zip) files are read in batches.",
 )
 @click.option(
     "--layer", "file_layers", multiple=True, metavar="NAME",
-    help="Measure only this layer of a --file of several (a GeoPackage), by name as ogr2ogr "
+    help="Measure only this layer of a --file of several (a GeoPackage, a File Geodatabase), "
+    "by name as ogr2ogr "
     "and QGIS list them (repeatable, measured in the order given).",
 )
 @click.option(
