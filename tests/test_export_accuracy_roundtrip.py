@@ -16,6 +16,7 @@ from caspian.layers.catalog.accuracy import accuracy_stretches
 from caspian.layers.catalog.loading import load_catalog
 from caspian.layers.export.layers import export_layers
 from caspian.layers.metrics import catalog_metrics, file_metrics
+from cli_support import run_cli
 
 #: The columns of the measure by accuracy class, rounded as the command line prints them.
 CLASS_COLUMNS = ["surveyed_km", "traced_km", "waypoints_km", "schematic_km", "hypothetical_km"]
@@ -91,3 +92,22 @@ def test_a_line_edited_after_the_export_is_measured_whole_and_said(
         "feature 'btc_pipeline/btc': accuracy_stretches does not fit the line (vertices added "
         "or removed since the export?), so its whole length counts in its geometry_accuracy "
         "class; remove that property, or export the line again"]
+
+
+@pytest.mark.parametrize("stretches", [
+    "[" * 100_000,  # before: a RecursionError traceback from json.loads
+    "not json", [["traced", 0, True]], [["traced", 0, 1.0]], [["paved", 0, 1]], {"traced": 1},
+    [["traced", 1, 0]], [["traced", 0, 1], ["schematic", 0, 1]], [],
+])
+def test_stretches_of_another_shape_leave_the_line_whole_and_are_said(
+    stretches: object, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "hostile.geojson"
+    path.write_text(json.dumps({"type": "Feature", "id": "mine", "properties": {
+        "geometry_accuracy": "schematic", "accuracy_stretches": stretches}, "geometry": {
+        "type": "LineString", "coordinates": [[49.407, 39.948], [49.6, 40.1]]}}))
+    code, out, err = run_cli(["metrics", "--file", str(path), "--format", "json"], capsys)
+    assert code == 0
+    (row,) = json.loads(out)
+    assert (row["schematic_km"], row["traced_km"]) == (row["length_km"], 0.0)
+    assert err.startswith("caspian: feature 'hostile/mine': accuracy_stretches does not fit the line")

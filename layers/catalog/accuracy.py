@@ -129,7 +129,7 @@ def _stretch_classes(value: Any, vertex_pairs: np.ndarray[Any, Any],
     if isinstance(value, str):
         try:
             value = json.loads(value)
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested past the parser's depth
             return None
     if not isinstance(value, list) or not value:
         return None
