@@ -110,4 +110,5 @@ def test_stretches_of_another_shape_leave_the_line_whole_and_are_said(
     assert code == 0
     (row,) = json.loads(out)
     assert (row["schematic_km"], row["traced_km"]) == (row["length_km"], 0.0)
-    assert err.startswith("caspian: feature 'hostile/mine': accuracy_stretches does not fit the line")
+    assert err.startswith(
+        "caspian: feature 'hostile/mine': accuracy_stretches does not fit the line")
