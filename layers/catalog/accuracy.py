@@ -133,18 +133,26 @@ def _stretch_classes(value: Any, vertex_pairs: np.ndarray[Any, Any],
             return None
     if not isinstance(value, list) or not value:
         return None
-    starts, ends = vertex_pairs[:, 0], vertex_pairs[:, 1]
-    classes = np.full(len(vertex_pairs), "", dtype=object)
-    rated = np.zeros(len(vertex_pairs), dtype=np.intp)
     for entry in value:
         if not (isinstance(entry, list) and len(entry) == 3 and entry[0] in GEOMETRY_ACCURACIES
                 and all(type(bound) is int for bound in entry[1:])
                 and 0 <= entry[1] < entry[2] < vertex_count):
             return None
-        inside = (starts >= entry[1]) & (ends <= entry[2])
-        classes[inside] = entry[0]
-        rated += inside
-    return classes.tolist() if bool(np.all(rated == 1)) else None
+    names, firsts, lasts = zip(*value, strict=True)
+    # The segments a range rates are those starting at its first vertex up to the one before
+    # its last: consecutive, since segments run in vertex order. Counted by a difference
+    # array, not range by range over every segment (a file of as many ranges as segments
+    # took their product in time).
+    starts = vertex_pairs[:, 0]
+    begin = np.searchsorted(starts, np.asarray(firsts), side="left")
+    end = np.searchsorted(starts, np.asarray(lasts) - 1, side="right")
+    rated = np.zeros(len(starts) + 1, dtype=np.intp)
+    np.add.at(rated, begin, 1)
+    np.add.at(rated, end, -1)
+    if not bool(np.all(np.cumsum(rated)[:-1] == 1)):
+        return None  # a segment left out, or rated twice
+    order = np.argsort(begin, kind="stable")
+    return np.repeat(np.asarray(names, dtype=object)[order], (end - begin)[order]).tolist()
 
 
 def stretches_text(
