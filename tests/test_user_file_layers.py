@@ -5,6 +5,7 @@ take it. The GeoPackages are written by pyogrio in a temporary folder."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -235,3 +236,16 @@ def test_a_folder_named_gdb_that_is_no_geodatabase_is_one_line(
     assert (code, out) == (2, "")
     assert err.startswith(f"caspian: error: {tmp_path / 'empty.gdb'}: not readable as FileGDB")
     assert err.count("\n") == 1
+
+
+def test_a_geodatabase_holding_a_fifo_is_refused_without_waiting(
+    geodatabase: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # before: GDAL opened the table and waited for a writer, for ever
+    table = geodatabase / "a00000001.gdbtable"
+    table.unlink()
+    os.mkfifo(table)
+    code, out, err = run_cli(["metrics", "--file", str(geodatabase)], capsys)
+    assert (code, out) == (2, "")
+    assert err == (f"caspian: error: {table}: is a FIFO (named pipe) inside the folder, not a "
+                   "regular file; give a folder of regular files (copy the geodatabase again)\n")

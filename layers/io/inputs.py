@@ -156,6 +156,17 @@ def check_input_folder(path: str | os.PathLike[str]) -> None:
         raise _unopenable(name, exc) from None
     info = os.fstat(fd)
     os.close(fd)
+    # GDAL opens the tables inside: a FIFO there would make it wait for a writer for ever
+    try:
+        entries = sorted(os.scandir(path), key=lambda entry: entry.name)
+        for entry in entries:
+            mode = os.stat(entry.path).st_mode
+            if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+                raise InputFileError(display_path(entry.path), (
+                    f"is {kind_name(mode)} inside the folder, not a regular file; give a "
+                    "folder of regular files (copy the geodatabase again)"))
+    except OSError as exc:
+        raise _unopenable(display_path(getattr(exc, "filename", None) or path), exc) from None
     _remember_input(info, path)
 
 
