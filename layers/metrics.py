@@ -52,6 +52,7 @@ from caspian.layers.io.ogr_reader import chosen_layers
 from caspian.layers.io.userdata import read_user_geojson
 from caspian.layers.io.userfiles import (
     check_layer_choice,
+    format_suffix,
     no_features,
     streams,
     user_layer_batches,
@@ -407,7 +408,8 @@ def file_metrics(
     """
 
     settings, by_country = settings_or_default(settings), flag(by_country, "by_country")
-    stem = display_path(file_path(path, "path").stem)
+    given = file_path(path, "path")
+    stem = display_path(given.name[:len(given.name) - len(format_suffix(given))] or given.name)
     chosen = chosen_layers(layers)
     if not streams(path):
         check_layer_choice(path, chosen)

@@ -29,7 +29,7 @@ from caspian.layers.catalog.vocabulary import KINDS
 from caspian.layers.io.errors import DependencyMissingError
 from caspian.layers.io.fileio import display_path
 from caspian.layers.io.ogr_reader import chosen_layers
-from caspian.layers.io.userfiles import read_user_layers
+from caspian.layers.io.userfiles import format_suffix, read_user_layers
 from caspian.maps import html_templates, styles
 from caspian.maps.basemap import (
     basemap_attribution_html,
@@ -240,7 +240,7 @@ def _overlay_names(
     ``two: rail``), ``two.gpkg: rail`` where stems repeat (``two.gpkg`` and ``two.sqlite``
     both given), numbered where even that repeats."""
     def stem(name: str, path: str | os.PathLike[str]) -> str:
-        suffix = Path(path).suffix
+        suffix = format_suffix(path)
         return name[:-len(suffix)] if suffix and name.endswith(suffix) else name
 
     names = [name if layer is None else f"{stem(name, path)}: {layer}"

@@ -225,7 +225,9 @@ def test_a_zipped_file_geodatabase_is_read_as_the_folder(
     code, out, err = run_cli(["metrics", "--file", str(zipped), "--layer", "road", "--format",
                               "json"], capsys)
     assert (code, err) == (0, "")
-    assert [row["name"] for row in json.loads(out)] == ["Gardabani–Ağstafa"]
+    # named as the folder's layer (before this, "routes.gdb:road")
+    assert [(row["layer"], row["name"]) for row in json.loads(out)] == [
+        ("routes:road", "Gardabani–Ağstafa")]
 
 
 def test_a_folder_named_gdb_that_is_no_geodatabase_is_one_line(

@@ -96,6 +96,7 @@ def no_features(layers: Sequence[str] | None = None) -> str:
     return (f"layer {names} holds no features" if len(layers) == 1 else
             f"layers {names} hold no features") + "; add some, or choose another layer"
 
+
 #: Features per batch: about 25 MB for ways of 50 vertices, and enough rows that the
 #: vectorised work per batch outweighs its fixed cost.
 BATCH_FEATURES = 65_536
@@ -152,6 +153,19 @@ def user_format(path: str | os.PathLike[str]) -> UserFormat:
                 return entry
             return _by_first_bytes(path) or entry
     return _by_first_bytes(path) or USER_FORMATS[0]
+
+
+def format_suffix(path: str | os.PathLike[str]) -> str:
+    """The suffix that names ``path``'s format, as given (``.gdb.zip`` whole; the last
+    suffix for any other name): what is left without it is the file's stem in the layer
+    and overlay names (``routes.gdb.zip``'s layer ``rail`` is ``routes:rail``, as the
+    folder's)."""
+    name = Path(path).name
+    double = "".join(Path(path).suffixes[-2:])
+    if double.lower() in {suffix for entry in USER_FORMATS for suffix in entry.suffixes
+                          if suffix.count(".") > 1}:
+        return name[-len(double):]
+    return Path(path).suffix
 
 
 def _by_first_bytes(path: str | os.PathLike[str]) -> UserFormat | None:
