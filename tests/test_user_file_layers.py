@@ -251,3 +251,22 @@ def test_a_geodatabase_holding_a_fifo_is_refused_without_waiting(
     assert (code, out) == (2, "")
     assert err == (f"caspian: error: {table}: is a FIFO (named pipe) inside the folder, not a "
                    "regular file; give a folder of regular files (copy the geodatabase again)\n")
+
+
+@pytest.mark.parametrize("argv, said", [
+    (["map", "--layer", "rail"], "--layer picks layers of an --add file"),
+    (["map", "--add", "routes.gpkg", "--layer", "rail", "--route", "Aktau", "Kars"],
+     "the --route drawn is a file of one layer"),
+    (["metrics", "--file", "rail.parquet", "--layer", "rail", "--workers", "2"],
+     "GeoParquet, a format of one layer: leave --layer out"),
+    (["metrics", "--by", "chain", "--layer", "rail"], "drop LAYER/--file/--layer"),
+])
+def test_layer_where_it_has_nothing_to_choose_from_is_a_usage_error(
+    argv: list[str], said: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # nothing is read or written: refused before any work
+    code, out, err = run_cli(argv, capsys)
+    assert (code, out) == (2, "")
+    assert said in err and err.count("\n") == 1
+    assert list(tmp_path.iterdir()) == []
