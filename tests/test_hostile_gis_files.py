@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import struct
 import subprocess
 import sys
@@ -160,3 +161,28 @@ def test_cyrillic_names_with_spaces_for_file_and_layer_pass_through_every_comman
     assert "маршруты Баку – Алят: паром" in html.read_text(encoding="utf-8")
     code, _, err = run_cli(["validate", str(path), "--layer", "паромы"], capsys)
     assert code == 2 and "its layers with geometry: 'железная дорога', 'паром'" in err
+
+
+def test_a_geopackage_of_raster_tiles_only_is_told_so_not_called_unreadable(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # a basemap QGIS saved as a GeoPackage: its one table holds tiles, as gpkg_contents says
+    path = tmp_path / "basemap.gpkg"
+    pyogrio.write_dataframe(ROUTES, path, layer="gone", driver="GPKG")
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE tiles (id INTEGER PRIMARY KEY, zoom_level INTEGER, "
+                   "tile_column INTEGER, tile_row INTEGER, tile_data BLOB)")
+        db.execute("INSERT INTO gpkg_contents (table_name, data_type, identifier, srs_id) "
+                   "VALUES ('tiles', 'tiles', 'tiles', 4326)")
+        for statement in ("DELETE FROM gpkg_contents WHERE table_name = 'gone'",
+                          "DELETE FROM gpkg_geometry_columns WHERE table_name = 'gone'",
+                          "DROP TABLE gone"):
+            db.execute(statement)
+    db.close()
+    code, out, err = run_cli(["metrics", "--file", str(path)], capsys)
+    assert (code, out) == (2, "")
+    # before: "not readable as GeoPackage ('basemap.gpkg' not recognized as being in a
+    # supported file format); check the file"
+    assert err == (f"caspian: error: {path}: the GeoPackage holds raster tiles only ('tiles'), "
+                   "no vector layer; give a GeoPackage of vector layers (lines, points or "
+                   "polygons)\n")

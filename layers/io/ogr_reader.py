@@ -18,6 +18,7 @@ command line prints), said once per file.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
@@ -118,8 +119,35 @@ def unknown_crs(path: str | os.PathLike[str], exc: Exception) -> InputFileError:
 
 
 def _unreadable(path: Path, format_name: str, exc: Exception) -> InputFileError:
+    if format_name == "GeoPackage":
+        rasters = _raster_tables(path)
+        if rasters:
+            return InputFileError(display_path(path), (
+                f"the GeoPackage holds raster tiles only ({', '.join(map(repr, rasters))}), "
+                "no vector layer; give a GeoPackage of vector layers (lines, points or "
+                "polygons)"))
     return InputFileError(display_path(path), f"not readable as {format_name} "
                           f"({first_line(exc)}); check the file")
+
+
+def _raster_tables(path: Path) -> list[str]:
+    """The tables a GeoPackage's ``gpkg_contents`` lists as raster (``tiles``, gridded
+    coverages) when it lists nothing else: GDAL's vector driver then calls the file "not
+    recognized", though it is a GeoPackage (a basemap QGIS saved); [] otherwise, or when the
+    file cannot be read as SQLite (opened read-only, never changed)."""
+    # slow import
+    import sqlite3
+
+    try:
+        with contextlib.closing(sqlite3.connect(
+                f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)) as db:
+            rows = db.execute("SELECT table_name, data_type FROM gpkg_contents").fetchall()
+    except (sqlite3.Error, ValueError, OSError):
+        return []
+    kinds = {str(kind) for _, kind in rows}
+    if not rows or kinds - {"tiles", "2d-gridded-coverage"}:
+        return []
+    return [str(name) for name, _ in rows]
 
 
 class LayerChoiceError(InputFileError):
