@@ -22,6 +22,7 @@ import contextlib
 import logging
 import os
 import re
+import sqlite3
 import warnings
 from collections import Counter
 from collections.abc import Iterator
@@ -135,9 +136,6 @@ def _raster_tables(path: Path) -> list[str]:
     coverages) when it lists nothing else: GDAL's vector driver then calls the file "not
     recognized", though it is a GeoPackage (a basemap QGIS saved); [] otherwise, or when the
     file cannot be read as SQLite (opened read-only, never changed)."""
-    # slow import
-    import sqlite3
-
     try:
         with contextlib.closing(sqlite3.connect(
                 f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)) as db:
