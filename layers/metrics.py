@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import logging
 import math
 import os
 import re
@@ -38,12 +39,24 @@ from caspian.geo.figures import delta_pct, none_if_missing
 from caspian.geo.geodesy import as_geometry_array, measure_lines
 from caspian.geo.settings import Settings
 from caspian.layers.boundaries import country_index
-from caspian.layers.catalog.accuracy import accuracy_columns, whole_accuracy_columns
+from caspian.layers.catalog.accuracy import (
+    STRETCHES_PROPERTY,
+    accuracy_columns,
+    unfitting_stretches,
+    whole_accuracy_columns,
+)
 from caspian.layers.catalog.loading import catalog_frame
 from caspian.layers.catalog.schema import USER_PROPERTIES
 from caspian.layers.io.fileio import display_path
+from caspian.layers.io.ogr_reader import chosen_layers
 from caspian.layers.io.userdata import read_user_geojson
-from caspian.layers.io.userfiles import NO_FEATURES, streams, user_layer_batches
+from caspian.layers.io.userfiles import (
+    check_layer_choice,
+    format_suffix,
+    no_features,
+    streams,
+    user_layer_batches,
+)
 from caspian.layers.routing.sea import sea_distance_matrix_m
 
 if TYPE_CHECKING:
@@ -85,6 +98,7 @@ _TEXT_COLUMNS = ("name", "kind", "mode", "status", "geometry_accuracy")
 #: properties of a user's file made into columns, however many other keys its features have.
 INPUT_COLUMNS: tuple[str, ...] = (
     "layer", "feature", *_TEXT_COLUMNS, "published_length_km", "published_lengths",
+    STRETCHES_PROPERTY,
 )
 
 #: Catalog kinds whose features are ports (points to measure distances between).
@@ -148,6 +162,8 @@ def _column(frame: pandas.DataFrame, name: str, default: Any = None) -> list[Any
 #: A whole number, as OpenStreetMap's ``layer`` tag holds (1 a bridge, -1 a tunnel: the
 #: vertical order, kept by ``caspian osm fetch``), which names no layer: a catalog layer's id
 #: is a word.
+logger = logging.getLogger(__name__)
+
 _OSM_LAYER_TAG = re.compile(r"[+-]?[0-9]+(\.0)?")
 
 
@@ -276,6 +292,7 @@ def metrics_frame(
         "sea_nearest_state_km": [None] * len(frame),
         **_accuracy(frame, geoms, length_km, settings),
     }
+    _say_unfitting_stretches(frame, geoms, columns["layer"], features)
     if by_country:
         if index is None:
             index = country_index()
@@ -299,17 +316,42 @@ def _row_properties(frame: pandas.DataFrame) -> list[Mapping[str, Any]]:
     if "properties" in frame.columns:
         return [value if isinstance(value, Mapping) else {}
                 for value in frame["properties"].tolist()]
-    names = ("geometry_accuracy", "traced_sources", "vertex_sources")
-    columns = {name: _column(frame, name) for name in names}
-    return [{name: columns[name][row] for name in names} for row in range(len(frame))]
+    columns = {name: _column(frame, name) for name in _SEGMENT_RULE_COLUMNS}
+    return [{name: columns[name][row] for name in _SEGMENT_RULE_COLUMNS}
+            for row in range(len(frame))]
+
+
+#: The columns the accuracy rule reads (:mod:`caspian.layers.catalog.accuracy`).
+_SEGMENT_RULE_COLUMNS = ("geometry_accuracy", "traced_sources", "vertex_sources",
+                         STRETCHES_PROPERTY)
 
 
 def _accuracy(frame: pandas.DataFrame, geoms: np.ndarray[Any, Any],
               length_km: np.ndarray[Any, Any], settings: Settings) -> dict[str, Any]:
-    if "properties" not in frame.columns and not {"traced_sources", "vertex_sources"} & set(
+    if "properties" not in frame.columns and not set(_SEGMENT_RULE_COLUMNS[1:]) & set(
             frame.columns):  # no feature lists its traces (a user's file): no row dicts
         return whole_accuracy_columns(_column(frame, "geometry_accuracy"), length_km)
     return accuracy_columns(_row_properties(frame), list(geoms), length_km, settings)
+
+
+def _say_unfitting_stretches(frame: pandas.DataFrame, geoms: np.ndarray[Any, Any],
+                             layers: list[str | None], features: list[str]) -> None:
+    """Say, in one line, which features carry stretches (an export's
+    :data:`~caspian.layers.catalog.accuracy.STRETCHES_PROPERTY`) that no longer fit their
+    line, and so are measured in their own class as a whole."""
+    if STRETCHES_PROPERTY not in frame.columns:
+        return
+    rows = unfitting_stretches(_row_properties(frame), list(geoms))
+    if not rows:
+        return
+    shown = ", ".join(repr(f"{layers[row]}/{features[row]}" if layers[row] else features[row])
+                      for row in rows[:3])
+    more = f" and {len(rows) - 3:,} more" if len(rows) > 3 else ""
+    logger.warning(
+        "%s %s%s: %s does not fit the line (vertices added or removed since the export?), "
+        "so its whole length counts in its geometry_accuracy class; remove that property, "
+        "or export the line again", "feature" if len(rows) == 1 else "features", shown, more,
+        STRETCHES_PROPERTY)
 
 
 def catalog_metrics(
@@ -334,6 +376,7 @@ def file_metrics(
     settings: Settings | None = None,
     *,
     by_country: bool = False,
+    layers: Sequence[str] | str | None = None,
 ) -> pandas.DataFrame:
     """Read a user's file strictly and return its :func:`metrics_frame`.
 
@@ -353,17 +396,23 @@ def file_metrics(
         ``ellps`` and ``densify_km``.
     by_country : bool
         Also split by country (costs far more than measuring on a large file).
+    layers : str or sequence of str, optional
+        The layers of a GeoPackage to measure, in this order (every vector layer by default),
+        by name as ``ogr2ogr`` and ``geopandas.read_file(layer=)`` take them.
 
     Raises
     ------
     InputError
         One line naming the file, the feature and the problem (invalid JSON, latitude beyond
-        ±90, empty collection, unsupported geometry, ...).
+        ±90, empty collection, unsupported geometry, a layer the file does not hold, ...).
     """
 
     settings, by_country = settings_or_default(settings), flag(by_country, "by_country")
-    stem = display_path(file_path(path, "path").stem)
+    given = file_path(path, "path")
+    stem = display_path(given.name[:len(given.name) - len(format_suffix(given))] or given.name)
+    chosen = chosen_layers(layers)
     if not streams(path):
+        check_layer_choice(path, chosen)
         return metrics_frame(read_user_geojson(path, columns=INPUT_COLUMNS), settings,
                              by_country=by_country, layer=stem)
     # slow import
@@ -374,10 +423,11 @@ def file_metrics(
     parts = [batches_metrics((frame for _, frame in batches), settings, by_country=by_country,
                              layer=stem if name is None else f"{stem}:{name}")
              for name, batches in itertools.groupby(
-                 user_layer_batches(path, columns=INPUT_COLUMNS), key=itemgetter(0))]
+                 user_layer_batches(path, columns=INPUT_COLUMNS, layers=chosen),
+                 key=itemgetter(0))]
     frames = [part for part in parts if part is not None]
     if not frames:
-        raise InputError(f"{display_path(path)}: {NO_FEATURES}")
+        raise InputError(f"{display_path(path)}: {no_features(chosen)}")
     return frames[0] if len(frames) == 1 else pandas.concat(frames, ignore_index=True)
 
 

@@ -28,7 +28,8 @@ from caspian.layers.catalog.loading import GROUPS, layers_frame, load_catalog
 from caspian.layers.catalog.vocabulary import KINDS
 from caspian.layers.io.errors import DependencyMissingError
 from caspian.layers.io.fileio import display_path
-from caspian.layers.io.userfiles import read_user_layers
+from caspian.layers.io.ogr_reader import chosen_layers
+from caspian.layers.io.userfiles import format_suffix, read_user_layers
 from caspian.maps import html_templates, styles
 from caspian.maps.basemap import (
     basemap_attribution_html,
@@ -178,6 +179,7 @@ def build_map(
     layer_ids: Sequence[str] | None = None,
     *,
     add: Sequence[str | os.PathLike[str]] | str | os.PathLike[str] = (),
+    add_layers: Sequence[str] | str | None = None,
     **options: Unpack[MapOptions],
 ) -> folium.Map:
     """Build the interactive map of catalog layers and a user's own GeoJSON files.
@@ -192,6 +194,9 @@ def build_map(
         every property in the popup (escaped), each vector layer of a file of several (a
         GeoPackage) as its own overlay named ``stem: layer``. Validated as
         :func:`caspian.layers.io.userfiles.read_user_layers` reads them.
+    add_layers : str or sequence of str, optional
+        The layers of each file of ``add`` to draw (each must hold them, as a GeoPackage
+        does), by name, in this order; every vector layer by default.
     **options
         ``title``, ``offline``, ``settings``: see :func:`map_options`.
 
@@ -215,11 +220,12 @@ def build_map(
     if isinstance(add, (bytes, Mapping)) or not isinstance(add, Iterable):
         refuse("add", add, "GeoJSON file paths (a list of str or pathlib.Path), or one of them")
     add = [file_path(path, "an item of add") for path in add]
+    add_layers = chosen_layers(add_layers, "add_layers")
     layers = list(load_catalog(layer_ids).values())
     # Popups show each feature's own properties, read as records: no table of every key.
     read = [(name, path, layer, frame, own)
             for name, path in zip(user_layer_names(add), add, strict=True)
-            for layer, frame, own in read_user_layers(path, columns=())]
+            for layer, frame, own in read_user_layers(path, columns=(), layers=add_layers)]
     names = _overlay_names([(name, path, layer) for name, path, layer, *_ in read])
     users = [(overlay, frame, own)
              for overlay, (*_, frame, own) in zip(names, read, strict=True)]
@@ -234,7 +240,7 @@ def _overlay_names(
     ``two: rail``), ``two.gpkg: rail`` where stems repeat (``two.gpkg`` and ``two.sqlite``
     both given), numbered where even that repeats."""
     def stem(name: str, path: str | os.PathLike[str]) -> str:
-        suffix = Path(path).suffix
+        suffix = format_suffix(path)
         return name[:-len(suffix)] if suffix and name.endswith(suffix) else name
 
     names = [name if layer is None else f"{stem(name, path)}: {layer}"

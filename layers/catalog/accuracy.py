@@ -15,12 +15,20 @@ carries:
 * a feature without ``traced_sources`` (a user's file, a point, a line with no trace in it),
   or whose ``vertex_sources`` do not give one entry per vertex, has its own class throughout.
 
+The exports keep the result as :data:`STRETCHES_PROPERTY`, the line's stretches as vertex
+ranges (:func:`stretches_text`), and a file that carries it (our export handed back) is rated
+by it (:func:`segment_accuracies`), so ``caspian metrics --file`` of an export gives the
+catalog's kilometres per class. Ranges that do not fit the line (its vertices were edited
+after the export) are not guessed at: the line has its own class throughout
+(:func:`unfitting_stretches` names such features).
+
 Lengths are geodesic (:func:`caspian.geo.geodesy.measure_lines`, one ``Geod.inv`` pass), in
 kilometres.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -33,6 +41,11 @@ from caspian.layers.catalog.vocabulary import GEOMETRY_ACCURACIES
 
 #: The class of a straight segment between two sourced positions.
 WAYPOINTS = "waypoints"
+
+#: The property of an exported line holding its stretches of one class, as JSON text: a list
+#: of ``[class, first vertex, last vertex]``, vertices counted from 0 over the line's parts
+#: (as ``vertex_sources`` counts them), e.g. ``[["traced",0,1417],["waypoints",1417,1418]]``.
+STRETCHES_PROPERTY = "accuracy_stretches"
 
 #: Keys of :func:`accuracy_km`, one per accuracy class, in :data:`GEOMETRY_ACCURACIES` order.
 ACCURACY_KM_KEYS: tuple[str, ...] = tuple(f"{name}_km" for name in GEOMETRY_ACCURACIES)
@@ -82,6 +95,9 @@ def segment_accuracies(properties: Mapping[str, Any], vertex_pairs: np.ndarray[A
     if own not in GEOMETRY_ACCURACIES:
         return []
     own = str(own)
+    if properties.get(STRETCHES_PROPERTY) is not None:
+        given = _stretch_classes(properties[STRETCHES_PROPERTY], vertex_pairs, vertex_count)
+        return [own] * len(vertex_pairs) if given is None else given
     traced_sources: Any = properties.get("traced_sources")
     vertex_sources: Any = properties.get("vertex_sources")
     if not _lists_traces(properties) or len(vertex_sources) != vertex_count:
@@ -105,9 +121,84 @@ def segment_accuracies(properties: Mapping[str, Any], vertex_pairs: np.ndarray[A
                                                _weaker(own, WAYPOINTS))).tolist()
 
 
+def _stretch_classes(value: Any, vertex_pairs: np.ndarray[Any, Any],
+                     vertex_count: int) -> list[str] | None:
+    """The class of each segment by the :data:`STRETCHES_PROPERTY` ``value``, or None when it
+    is no such list or does not fit the line: ranges out of order, beyond its last vertex,
+    leaving a segment out or rating one twice."""
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except (ValueError, RecursionError):  # not JSON, or nested past the parser's depth
+            return None
+    if not isinstance(value, list) or not value:
+        return None
+    for entry in value:
+        if not (isinstance(entry, list) and len(entry) == 3 and entry[0] in GEOMETRY_ACCURACIES
+                and all(type(bound) is int for bound in entry[1:])
+                and 0 <= entry[1] < entry[2] < vertex_count):
+            return None
+    names, firsts, lasts = zip(*value, strict=True)
+    # The segments a range rates are those starting at its first vertex up to the one before
+    # its last: consecutive, since segments run in vertex order. Counted by a difference
+    # array, not range by range over every segment (a file of as many ranges as segments
+    # took their product in time).
+    starts = vertex_pairs[:, 0]
+    begin = np.searchsorted(starts, np.asarray(firsts), side="left")
+    end = np.searchsorted(starts, np.asarray(lasts) - 1, side="right")
+    rated = np.zeros(len(starts) + 1, dtype=np.intp)
+    np.add.at(rated, begin, 1)
+    np.add.at(rated, end, -1)
+    if not bool(np.all(np.cumsum(rated)[:-1] == 1)):
+        return None  # a segment left out, or rated twice
+    order = np.argsort(begin, kind="stable")
+    return np.repeat(np.asarray(names, dtype=object)[order], (end - begin)[order]).tolist()
+
+
+def stretches_text(
+    properties: Mapping[str, Any], geometry: Any, settings: Settings | None = None
+) -> str | None:
+    """The :data:`STRETCHES_PROPERTY` of a line: its stretches of one class as vertex ranges
+    in JSON text (None for anything but a line of known class)."""
+    classified = _classified_segments(properties, geometry, settings)
+    if classified is None:
+        return None
+    pairs, labels, _, _ = classified
+    breaks = np.flatnonzero(labels[1:] != labels[:-1]) + 1
+    firsts, lasts = np.concatenate([[0], breaks]), np.concatenate([breaks, [labels.size]]) - 1
+    # A range may span two parts of a MultiLineString: it rates the segments inside it, and
+    # the step between parts is no segment.
+    return json.dumps([[str(labels[first]), int(pairs[first, 0]), int(pairs[last, 1])]
+                       for first, last in zip(firsts.tolist(), lasts.tolist(), strict=True)],
+                      separators=(",", ":"))
+
+
+def unfitting_stretches(
+    properties: Sequence[Mapping[str, Any]], geometries: Sequence[Any]
+) -> list[int]:
+    """The rows whose :data:`STRETCHES_PROPERTY` is given but does not fit their line (so
+    they are rated as a whole, in their own class)."""
+    rows = []
+    for row, (props, geometry) in enumerate(zip(properties, geometries, strict=True)):
+        value = props.get(STRETCHES_PROPERTY)
+        if value is None or props.get("geometry_accuracy") not in GEOMETRY_ACCURACIES:
+            continue
+        if geometry is None or shapely.is_empty(geometry) or geometry.geom_type not in (
+                "LineString", "MultiLineString"):
+            rows.append(row)
+            continue
+        pairs = _vertex_pairs(geometry)
+        if _stretch_classes(value, pairs, len(shapely.get_coordinates(geometry))) is None:
+            rows.append(row)
+    return rows
+
+
 def _lists_traces(properties: Mapping[str, Any]) -> bool:
-    """Whether the feature gives ``traced_sources`` and ``vertex_sources`` as lists, so that
-    its segments are rated one by one (otherwise the feature's class holds throughout)."""
+    """Whether the feature gives ``traced_sources`` and ``vertex_sources`` as lists, or its
+    stretches (:data:`STRETCHES_PROPERTY`), so that its segments are rated one by one
+    (otherwise the feature's class holds throughout)."""
+    if properties.get(STRETCHES_PROPERTY) is not None:
+        return True
     traced_sources = properties.get("traced_sources")
     vertex_sources = properties.get("vertex_sources")
     return (isinstance(traced_sources, Sequence) and not isinstance(traced_sources, str)

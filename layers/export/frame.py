@@ -18,7 +18,12 @@ from caspian.geo.arguments import settings_or_default
 from caspian.geo.figures import round_coordinates
 from caspian.geo.geodesy import linestring_lengths_km
 from caspian.geo.settings import DEFAULT_SETTINGS, Settings
-from caspian.layers.catalog.accuracy import ACCURACY_COLUMNS, accuracy_columns
+from caspian.layers.catalog.accuracy import (
+    ACCURACY_COLUMNS,
+    STRETCHES_PROPERTY,
+    accuracy_columns,
+    stretches_text,
+)
 from caspian.layers.catalog.citations import layer_citations
 from caspian.layers.catalog.loading import Layer, load_catalog, short_feature_id
 
@@ -41,7 +46,7 @@ COLUMNS: tuple[str, ...] = (
     "layer", "feature", "id", "name", "name_ru", "kind", "mode", "status", "status_note",
     "geometry_accuracy", "operator", "owners", "capacity", "published_length_km",
     "published_lengths", "length_km", "note", "osm_way_ids", "citations", "sources",
-    *ACCURACY_COLUMNS, "geometry",
+    STRETCHES_PROPERTY, *ACCURACY_COLUMNS, "geometry",
 )
 
 NUMBER_COLUMNS = ("published_length_km", "length_km", *ACCURACY_COLUMNS)
@@ -175,6 +180,9 @@ def frame_from_layers(
     by_accuracy = accuracy_columns(properties, list(geometries), frame["length_km"], settings)
     for column, values in by_accuracy.items():
         frame[column] = np.round(values, 1 if column == "traced_pct" else 3)
+    # Each line's stretches as vertex ranges, so that the file measures as the catalog does.
+    frame[STRETCHES_PROPERTY] = [stretches_text(props, geometry, settings)
+                                 for props, geometry in zip(properties, geometries, strict=True)]
     frame = frame.set_geometry(geopandas.GeoSeries(list(geometries), crs="EPSG:4326"))
     return frame[list(COLUMNS)]
 

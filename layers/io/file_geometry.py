@@ -50,7 +50,7 @@ def decode_wkb(wkb: Any) -> tuple[Any, dict[int, str]]:
     # from_wkb" on stderr.
     with np.errstate(invalid="ignore"):
         try:
-            return shapely.from_wkb(wkb, on_invalid="ignore"), {}
+            return _without_measures(shapely.from_wkb(wkb, on_invalid="ignore")), {}
         except NotImplementedError:  # "Nonlinear geometry types are not currently supported"
             pass
     geoms = np.full(len(wkb), None, dtype=object)
@@ -64,7 +64,33 @@ def decode_wkb(wkb: Any) -> tuple[Any, dict[int, str]]:
             curved[i] = _CURVED_WKB_TYPES.get(code) or (
                 f"{SHAPELY_TYPE_NAMES[code + 1]} with curves" if 0 <= code < 8
                 else "geometry with curves")
-    return geoms, curved
+    return _without_measures(geoms), curved
+
+
+def _without_measures(geoms: Any) -> Any:
+    """``geoms`` with any M (a measure along the line, as linear referencing in QGIS or
+    ArcGIS writes ``LineString M``/``ZM``) dropped: a measure is no coordinate, and the map's
+    GeoJSON holds 2 or 3 numbers a position (a ZM line failed it with a traceback). Heights
+    stay."""
+    # slow import
+    import numpy as np
+
+    # slow import: GEOS and numpy
+    import shapely
+
+    has_m = getattr(shapely, "has_m", None)
+    if has_m is None:  # shapely 2.0 (GEOS before 3.12) reads no measure at all
+        return geoms
+    measured = np.flatnonzero(has_m(geoms))
+    if not measured.size:
+        return geoms
+    geoms = np.asarray(geoms, dtype=object).copy()
+    for dimension in (2, 3):
+        chosen = measured[shapely.has_z(geoms[measured]) == (dimension == 3)]
+        if chosen.size:
+            geoms[chosen] = shapely.from_wkb(shapely.to_wkb(
+                geoms[chosen], output_dimension=dimension, flavor="iso"))
+    return geoms
 
 
 def _wkb_type(value: bytes) -> int:

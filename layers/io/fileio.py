@@ -298,15 +298,13 @@ def atomic_path(
         if not tmp.exists():
             raise OutputError(f"nothing was written for {display_path(requested)}")
         if sink is not None:
-            with tmp.open("rb") as data:
-                shutil.copyfileobj(data, sink, _CHUNK_BYTES)
-            sink.close()
+            _stream_into(tmp, sink, target)
         else:
             _keep_permissions(tmp, mode)
             with temporary.held_signals():
                 os.replace(tmp, target)
                 temporary.forget(tmp)
-    except OutputError:
+    except (OutputError, BrokenPipeError):
         raise
     except OSError as exc:
         raise _output_error(target, exc) from exc
@@ -320,6 +318,30 @@ def atomic_path(
                 sink.close()
         if scratch is not None:
             temporary.remove(scratch)
+
+
+def _stream_into(tmp: Path, sink: BinaryIO, target: Path) -> None:
+    """Copy the written file into the stream ``sink`` opened on ``target`` and close it.
+
+    Raises
+    ------
+    BrokenPipeError
+        ``target`` is this process's standard output and its reader closed it early
+        (``caspian map -o /dev/stdout | head``): the command line ends quietly, as when a
+        table printed there is cut short.
+    OutputError
+        Another stream (a named pipe) whose reader closed it before the end.
+    """
+    try:
+        with tmp.open("rb") as data:
+            shutil.copyfileobj(data, sink, _CHUNK_BYTES)
+        sink.close()
+    except BrokenPipeError:
+        if names_standard_output(target):
+            raise
+        raise OutputError(f"cannot write {display_path(target)}: the program reading it closed "
+                          "it before the end (broken pipe); keep the reader open until caspian "
+                          "ends") from None
 
 
 def _keep_permissions(tmp: Path, mode: int | None) -> None:

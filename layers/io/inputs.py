@@ -32,8 +32,8 @@ _INPUTS: ContextVar[dict[tuple[int, int], tuple[str, int]] | None] = ContextVar(
 class InputFileError(InputError):
     """An input file cannot be read; ``reason`` says why and how to fix it."""
 
-    def __init__(self, path: str, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
+    def __init__(self, path: str, reason: str, options: tuple[str, ...] = ()) -> None:
+        super().__init__(f"{path}: {reason}", options=options)
         self.path = path
         self.reason = reason
 
@@ -134,6 +134,39 @@ def check_input_file(path: str | os.PathLike[str],
     os.close(fd)
     if max_bytes is not None and info.st_size > max_bytes:
         raise InputFileError(display_path(path), _too_large(info.st_size, max_bytes))
+    _remember_input(info, path)
+
+
+def check_input_folder(path: str | os.PathLike[str]) -> None:
+    """:func:`check_input_file` for an input that is a folder (a File Geodatabase, which
+    GDAL reads as a whole): it must exist and be a readable folder; recorded as an input.
+
+    Raises
+    ------
+    InputFileError
+        The folder is missing, unreadable or not a folder.
+    """
+    name = display_path(path)
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except NotADirectoryError:
+        raise InputFileError(name, "is not a folder; give the .gdb folder, or the "
+                             ".gdb.zip file") from None
+    except OSError as exc:
+        raise _unopenable(name, exc) from None
+    info = os.fstat(fd)
+    os.close(fd)
+    # GDAL opens the tables inside: a FIFO there would make it wait for a writer for ever
+    try:
+        entries = sorted(os.scandir(path), key=lambda entry: entry.name)
+        for entry in entries:
+            mode = os.stat(entry.path).st_mode
+            if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+                raise InputFileError(display_path(entry.path), (
+                    f"is {kind_name(mode)} inside the folder, not a regular file; give a "
+                    "folder of regular files (copy the geodatabase again)"))
+    except OSError as exc:
+        raise _unopenable(display_path(getattr(exc, "filename", None) or path), exc) from None
     _remember_input(info, path)
 
 

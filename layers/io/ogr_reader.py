@@ -3,8 +3,10 @@ said our way.
 
 A GeoPackage (or any file GDAL lists several layers of) is read as all of its vector layers in
 the file's order, as QGIS offers them and ``ogr2ogr`` converts them, one layer after the other
-so that only one batch is held at a time. Tables without geometry (attribute-only layers of a
-GeoPackage) are skipped, said once on stderr; a file without any vector layer is refused.
+so that only one batch is held at a time; or, given layer names (``ogr2ogr out in rail road``,
+``geopandas.read_file(path, layer="rail")``), those layers alone, in the order given. Tables
+without geometry (attribute-only layers of a GeoPackage) are skipped, said once on stderr; a
+file without any vector layer is refused.
 
 pyogrio turns GDAL's warnings into Python warnings, which would reach the user as a raw
 ``UserWarning`` with a source line. Every pyogrio call here runs inside :class:`GdalNotices`:
@@ -16,9 +18,11 @@ command line prints), said once per file.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
+import sqlite3
 import warnings
 from collections import Counter
 from collections.abc import Iterator
@@ -26,6 +30,8 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from caspian.geo.arguments import refuse, texts
+from caspian.geo.errors import ArgumentError
 from caspian.layers.io.fileio import InputFileError, display_path
 from caspian.layers.io.userdata import MAX_PROPERTY_COLUMNS, geometry_first
 
@@ -114,20 +120,94 @@ def unknown_crs(path: str | os.PathLike[str], exc: Exception) -> InputFileError:
 
 
 def _unreadable(path: Path, format_name: str, exc: Exception) -> InputFileError:
+    if format_name == "GeoPackage":
+        rasters = _raster_tables(path)
+        if rasters:
+            return InputFileError(display_path(path), (
+                f"the GeoPackage holds raster tiles only ({', '.join(map(repr, rasters))}), "
+                "no vector layer; give a GeoPackage of vector layers (lines, points or "
+                "polygons)"))
     return InputFileError(display_path(path), f"not readable as {format_name} "
                           f"({first_line(exc)}); check the file")
 
 
-def vector_layers(path: Path, format_name: str, notices: GdalNotices) -> list[str]:
-    """The names of the file's layers with geometry, in the file's order.
+def _raster_tables(path: Path) -> list[str]:
+    """The tables a GeoPackage's ``gpkg_contents`` lists as raster (``tiles``, gridded
+    coverages) when it lists nothing else: GDAL's vector driver then calls the file "not
+    recognized", though it is a GeoPackage (a basemap QGIS saved); [] otherwise, or when the
+    file cannot be read as SQLite (opened read-only, never changed)."""
+    try:
+        with contextlib.closing(sqlite3.connect(
+                f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)) as db:
+            rows = db.execute("SELECT table_name, data_type FROM gpkg_contents").fetchall()
+    except (sqlite3.Error, ValueError, OSError):
+        return []
+    kinds = {str(kind) for _, kind in rows}
+    if not rows or kinds - {"tiles", "2d-gridded-coverage"}:
+        return []
+    return [str(name) for name, _ in rows]
+
+
+class LayerChoiceError(InputFileError):
+    """``layers=`` names a layer the file does not hold as a vector layer (or the file's
+    format holds no layers to choose from): the message lists the layers there are."""
+
+
+def chosen_layers(layers: Any, parameter: str = "layers") -> list[str] | None:
+    """``layers`` checked: None (every vector layer), one name, or names, each once;
+    ``parameter`` is the keyword argument they were given as.
+
+    A name is a name, never a position: a layer may be called ``2024`` or ``0`` (pyogrio's
+    ``layer=0`` reads the first layer; ``ogr2ogr`` and QGIS take names)."""
+    if layers is None:
+        return None
+    expected = "layer names (a list of str), or None for every layer"
+    names = texts(layers, parameter, expected)
+    if not names:
+        refuse(parameter, layers, expected)
+    for name in names:
+        if not name:
+            raise ArgumentError(f"{parameter}= holds an empty name; give the name of a layer "
+                                "of the file", options=(parameter,))
+        if names.count(name) > 1:
+            raise ArgumentError(f"{parameter}= names {name!r} twice, and its features would "
+                                "be counted twice; give it once", options=(parameter,))
+    return names
+
+
+def _pick(path: Path, spatial: list[str], tables: list[str], chosen: list[str]) -> list[str]:
+    """``chosen`` when the file holds each as a vector layer, in the order given."""
+    for name in chosen:
+        if name in spatial:
+            continue
+        if name in tables:
+            reason = (f"layer {name!r} is a table without geometry, nothing to measure, check "
+                      "or draw")
+        else:
+            reason = f"the file holds no layer {name!r}"
+            if name.isdigit() and int(name) < len(spatial):
+                reason += " (layers= takes a name, not a position, as ogr2ogr does)"
+        listed = ", ".join(map(repr, spatial))
+        raise LayerChoiceError(display_path(path), f"{reason}; its layer"
+                               f"{'s' if len(spatial) > 1 else ''} with geometry: {listed}; "
+                               "give one of them to layers=", options=("layers",))
+    return chosen
+
+
+def vector_layers(path: Path, format_name: str, notices: GdalNotices,
+                  chosen: list[str] | None = None) -> tuple[list[str], int]:
+    """The names of the file's layers with geometry to read, in the file's order (or, when
+    ``chosen``, those named, in the order given), and how many the file holds.
 
     Tables without geometry (pyogrio lists their geometry type as None) are skipped and said
-    in one line.
+    in one line, unless ``chosen`` says which layers to read.
 
     Raises
     ------
     InputFileError
         The file cannot be opened, or it holds no layer with geometry.
+    LayerChoiceError
+        A name of ``chosen`` is no vector layer of the file.
     """
     # slow import: GDAL
     import pyogrio
@@ -154,11 +234,13 @@ def vector_layers(path: Path, format_name: str, notices: GdalNotices) -> list[st
             display_path(path),
             f"the file holds no layer with geometry ({held}); give a file with a vector "
             "layer, or add a geometry to the table (in QGIS, or ogr2ogr with -nlt)")
+    if chosen is not None:
+        return _pick(path, spatial, tables, chosen), len(spatial)
     if tables:
         logger.warning("%s: skipped %d table%s without geometry (%s): only layers with "
                        "geometry are measured, checked and drawn", notices.name, len(tables),
                        "s" if len(tables) > 1 else "", ", ".join(map(repr, tables)))
-    return spatial
+    return spatial, len(spatial)
 
 
 def _beside(path: Path, suffix: str) -> Path | None:
@@ -229,9 +311,11 @@ def _say_cut_field_names(fields: list[str], wanted: tuple[str, ...],
 
 
 def ogr_batches(
-    path: Path, format_name: str, batch_size: int, wanted: tuple[str, ...] = ()
+    path: Path, format_name: str, batch_size: int, wanted: tuple[str, ...] = (),
+    layers: list[str] | None = None,
 ) -> Iterator[tuple[str | None, pyarrow.RecordBatch, Any]]:
-    """``(layer, batch, crs)`` of every vector layer in turn, through pyogrio's Arrow reader.
+    """``(layer, batch, crs)`` of every vector layer in turn (or of ``layers``, checked by
+    :func:`chosen_layers`, in that order), through pyogrio's Arrow reader.
 
     ``layer`` is the layer's name when the file holds several vector layers, None when it
     holds one (its features are then the file's, as in a one-layer format). The geometry
@@ -245,10 +329,10 @@ def ogr_batches(
     import pyogrio.errors
 
     notices = GdalNotices(path)
-    layers = vector_layers(path, format_name, notices)
+    read, held = vector_layers(path, format_name, notices, layers)
     if format_name == "Shapefile":
         _check_shapefile_parts(path, notices)
-    for layer in layers:
+    for layer in read:
         opened = ExitStack()
         try:
             with notices.caught():
@@ -264,7 +348,7 @@ def ogr_batches(
                     batch = next(reader, None)
                 if batch is None:
                     break
-                yield None if len(layers) == 1 else layer, batch.rename_columns(
+                yield None if held == 1 else layer, batch.rename_columns(
                     geometry_first(batch.schema.names, name)), meta["crs"]
         except pyogrio.errors.DataSourceError as exc:
             raise _unreadable(path, format_name, exc) from None

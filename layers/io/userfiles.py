@@ -53,8 +53,11 @@ from caspian.layers.io.geojson_rules import (
     prepare_positions,
 )
 from caspian.layers.io.geojson_stream import CollectionReader
+from caspian.layers.io.inputs import check_input_folder
 from caspian.layers.io.ogr_reader import (
+    LayerChoiceError,
     check_fields,
+    chosen_layers,
     first_line,
     ogr_batches,
     undecodable_text,
@@ -83,6 +86,17 @@ if TYPE_CHECKING:
 #: The problem of a file (or a file's every layer) without a feature, whatever reads it.
 NO_FEATURES = "the file holds no features; add some"
 
+
+def no_features(layers: Sequence[str] | None = None) -> str:
+    """:data:`NO_FEATURES`, or, when ``layers`` were chosen (a GeoPackage's, which may hold
+    others with features), the problem of those layers."""
+    if not layers:
+        return NO_FEATURES
+    names = ", ".join(map(repr, layers))
+    return (f"layer {names} holds no features" if len(layers) == 1 else
+            f"layers {names} hold no features") + "; add some, or choose another layer"
+
+
 #: Features per batch: about 25 MB for ways of 50 vertices, and enough rows that the
 #: vectorised work per batch outweighs its fixed cost.
 BATCH_FEATURES = 65_536
@@ -104,6 +118,7 @@ class UserFormat:
     suffixes: tuple[str, ...]
     magic: bytes | None
     reader: str  # "geojson" (strict, whole), "ogr" (pyogrio's Arrow reader) or "parquet"
+    layered: bool = False  # holds layers to choose from by name (ogr2ogr's layer arguments)
 
     @property
     def streamed(self) -> bool:
@@ -115,9 +130,11 @@ USER_FORMATS: tuple[UserFormat, ...] = (
     UserFormat("GeoJSON", (".geojson", ".json"), None, "geojson"),
     UserFormat("GeoJSON Lines", (".geojsonl", ".geojsons", ".geojsonseq"), None, "ogr"),
     UserFormat("GeoParquet", (".parquet", ".geoparquet"), b"PAR1", "parquet"),
-    UserFormat("GeoPackage", (".gpkg",), b"SQLite format 3\x00", "ogr"),
+    UserFormat("GeoPackage", (".gpkg",), b"SQLite format 3\x00", "ogr", layered=True),
     UserFormat("FlatGeobuf", (".fgb",), b"fgb\x03", "ogr"),
     UserFormat("Shapefile", (".shp",), b"\x00\x00\x27\x0a", "ogr"),
+    # a folder as ArcGIS writes it, or that folder zipped (GDAL's OpenFileGDB reads both)
+    UserFormat("FileGDB", (".gdb", ".gdb.zip"), None, "ogr", layered=True),
 )
 
 
@@ -129,12 +146,26 @@ def user_format(path: str | os.PathLike[str]) -> UserFormat:
     ``routes.gpkg``) gives the format of the bytes, as GDAL opens a file by its content; a
     ``.geojson`` holding another format is left to the GeoJSON reader, which names it."""
     suffix = Path(path).suffix.lower()
+    double = "".join(Path(path).suffixes[-2:]).lower()  # .gdb.zip
     for entry in USER_FORMATS:
-        if suffix in entry.suffixes:
+        if suffix in entry.suffixes or double in entry.suffixes:
             if entry.magic is None:
                 return entry
             return _by_first_bytes(path) or entry
     return _by_first_bytes(path) or USER_FORMATS[0]
+
+
+def format_suffix(path: str | os.PathLike[str]) -> str:
+    """The suffix that names ``path``'s format, as given (``.gdb.zip`` whole; the last
+    suffix for any other name): what is left without it is the file's stem in the layer
+    and overlay names (``routes.gdb.zip``'s layer ``rail`` is ``routes:rail``, as the
+    folder's)."""
+    name = Path(path).name
+    double = "".join(Path(path).suffixes[-2:])
+    if double.lower() in {suffix for entry in USER_FORMATS for suffix in entry.suffixes
+                          if suffix.count(".") > 1}:
+        return name[-len(double):]
+    return Path(path).suffix
 
 
 def _by_first_bytes(path: str | os.PathLike[str]) -> UserFormat | None:
@@ -361,9 +392,18 @@ def _degenerate_problems(geoms: Any, names: Any, rows: Any, missing: Any) -> lis
                  "positions or remove the feature") for i in np.flatnonzero(empty).tolist()]
     lines = np.flatnonzero(np.isin(names, ["LineString", "MultiLineString"]) & ~empty)
     parts, owner = shapely.get_parts(geoms[lines], return_index=True)
-    flat = np.unique(owner[shapely.length(parts) == 0])
+    # An empty part of a MultiLineString (GDAL keeps ``MULTILINESTRING ((...), EMPTY)``) has
+    # no length either, but its line may have many positions: named as the part it is.
+    hollow = shapely.is_empty(parts)
+    first_part = np.searchsorted(owner, owner)  # each part's index within its line
+    said = set(owner[hollow].tolist())
+    problems += [(int(rows[lines[line]]), f"geometry part {part - int(first_part[part])} "
+                  "(LineString) has 0 positions; a LineString needs at least 2: remove the "
+                  "empty part") for part, line in zip(np.flatnonzero(hollow).tolist(),
+                                                       owner[hollow].tolist(), strict=True)]
+    flat = np.unique(owner[(shapely.length(parts) == 0) & ~hollow])
     problems += [(int(rows[lines[i]]), equal_positions_message("geometry", str(names[lines[i]])))
-                 for i in flat.tolist()]
+                 for i in flat.tolist() if i not in said]
     return problems
 
 
@@ -446,6 +486,36 @@ def _whole_document(
                     own)
 
 
+def check_layer_choice(path: str | os.PathLike[str], layers: list[str] | None) -> None:
+    """Refuse ``layers`` (checked by :func:`~caspian.layers.io.ogr_reader.chosen_layers`)
+    for a file whose format holds one layer, with nothing to choose: GeoJSON, GeoJSON Lines,
+    GeoParquet, FlatGeobuf and Shapefile. A GeoPackage's layers are checked as it is opened.
+
+    Raises
+    ------
+    LayerChoiceError
+        ``layers`` given for a file of a one-layer format.
+    """
+    if layers is None:
+        return
+    entry = user_format(path)
+    _check_input(path, entry)  # a missing file is told as such first
+    if not entry.layered:
+        raise LayerChoiceError(display_path(path), (
+            f"a {entry.name} file holds one layer, so there is no layer to choose; leave "
+            "layers= out (it picks layers of a GeoPackage or File Geodatabase)"),
+            options=("layers",))
+
+
+def _check_input(path: str | os.PathLike[str], entry: UserFormat) -> None:
+    """Refuse what cannot be read (missing, not a regular file, ...); a File Geodatabase is a
+    folder."""
+    if entry.name == "FileGDB" and os.path.isdir(path):
+        check_input_folder(path)
+    else:
+        check_input_file(path, max_bytes=None)
+
+
 def _batches(
     path: str | os.PathLike[str],
     geometry_types: Sequence[str],
@@ -453,9 +523,11 @@ def _batches(
     batch_size: int | None,
     part: FilePart | None = None,
     columns: Sequence[str] | None = None,
+    layers: list[str] | None = None,
 ) -> Iterator[_Checked]:
     entry = user_format(path)
-    check_input_file(path, max_bytes=None)
+    _check_input(path, entry)
+    check_layer_choice(path, layers)
     if entry.reader == "geojson" and part is None:
         yield from _geojson_batches(path, geometry_types, allow_null_geometry,
                                     batch_size or GEOJSON_BATCH_FEATURES, columns)
@@ -475,7 +547,7 @@ def _batches(
         # GDAL calls a file of no record "not recognized as being in a supported file format"
         raise InputFileError(display_path(path), NO_FEATURES)
     else:
-        batches = ogr_batches(Path(path), entry.name, batch_size, tuple(columns or ()))
+        batches = ogr_batches(Path(path), entry.name, batch_size, tuple(columns or ()), layers)
     layer, ids_seen = None, dict[str, int]()
     for name, batch, crs in batches:
         if name != layer:  # the next layer of a file of several: its rows and ids start anew
@@ -566,6 +638,7 @@ def user_batches(
     *,
     batch_size: int | None = None,
     part: FilePart | None = None,
+    layers: Sequence[str] | str | None = None,
     **options: Unpack[ReadOptions],
 ) -> Iterator[geopandas.GeoDataFrame]:
     """Yield a user's file as checked GeoDataFrames of ``batch_size`` rows.
@@ -579,14 +652,19 @@ def user_batches(
     :func:`~caspian.layers.io.userdata.read_user_geojson` makes them (``columns``: those
     kept, all by default). A file of several vector layers (a GeoPackage) gives every
     layer's batches in turn, rows counted from 0 in each: :func:`user_layer_batches` says
-    which layer each batch is of.
+    which layer each batch is of. ``layers``: the names of the layers to read, in that order
+    (one name or several; every vector layer by default), as ``ogr2ogr`` takes them.
 
     Raises
     ------
     InputError
         At the first batch with a problem: the file, the feature, the problem and its fix.
+    LayerChoiceError
+        ``layers`` names a layer the file does not hold (the message lists those it does),
+        or is given for a format of one layer.
     """
-    for _, frame in user_layer_batches(path, batch_size=batch_size, part=part, **options):
+    for _, frame in user_layer_batches(path, batch_size=batch_size, part=part, layers=layers,
+                                       **options):
         yield frame
 
 
@@ -595,6 +673,7 @@ def user_layer_batches(
     *,
     batch_size: int | None = None,
     part: FilePart | None = None,
+    layers: Sequence[str] | str | None = None,
     **options: Unpack[ReadOptions],
 ) -> Iterator[tuple[str | None, geopandas.GeoDataFrame]]:
     """:func:`user_batches`, each frame with the name of its layer: ``(layer, frame)``.
@@ -603,10 +682,13 @@ def user_layer_batches(
     is read layer after layer in the file's order, one batch at a time; ``layer`` is None for
     a file of one layer (every other format, and a GeoPackage of one vector layer). Tables
     without geometry are skipped, said on stderr (:mod:`caspian.layers.io.ogr_reader`).
+    ``layers`` names those to read instead, in that order; ``layer`` is still None for a
+    file of one vector layer.
     """
     geometry_types, allow_null_geometry, columns = read_options(**options)
+    chosen = chosen_layers(layers)
     for checked in _usable(path, _batches(path, geometry_types, allow_null_geometry,
-                                          batch_size, part, columns)):
+                                          batch_size, part, columns, chosen)):
         assert checked.frame is not None
         yield checked.layer, checked.frame
 
@@ -624,27 +706,39 @@ def validate_user_file(
     *,
     geometry_types: Sequence[str] = SUPPORTED_GEOMETRY_TYPES,
     allow_null_geometry: bool = False,
+    layers: Sequence[str] | str | None = None,
 ) -> tuple[int, list[Problem]]:
     """Every problem of a streamed file, and its number of features.
 
     Every vector layer of a file of several is counted and checked, its problems naming it
-    (:attr:`Problem.layer`), listed layer after layer in the file's order.
+    (:attr:`Problem.layer`), listed layer after layer in the file's order; or, with
+    ``layers``, those layers alone, in the order given.
 
     Returns
     -------
     tuple
         ``(features, problems)``; a file that cannot be read at all gives one problem of the
         whole file (index None).
+
+    Raises
+    ------
+    LayerChoiceError
+        ``layers`` names a layer the file does not hold, or is given for a format of one
+        layer: the request, not the file, is at fault.
     """
+    chosen = chosen_layers(layers)
     count, problems = 0, []
     try:
-        for checked in _batches(path, geometry_types, allow_null_geometry, None):
+        for checked in _batches(path, geometry_types, allow_null_geometry, None,
+                                layers=chosen):
             count += checked.rows
             problems += checked.problems
+    except LayerChoiceError:
+        raise
     except InputFileError as exc:
         return count, [Problem(None, exc.reason or str(exc))]
     if not count and not problems:  # as metrics and map refuse it
-        return 0, [Problem(None, NO_FEATURES)]
+        return 0, [Problem(None, no_features(chosen))]
     return count, _in_file_order(problems)
 
 
@@ -670,7 +764,10 @@ def streams(path: str | os.PathLike[str], whole_bytes: int | None = None) -> boo
 
 
 def read_user_file(
-    path: str | os.PathLike[str], **options: Unpack[ReadOptions]
+    path: str | os.PathLike[str],
+    *,
+    layers: Sequence[str] | str | None = None,
+    **options: Unpack[ReadOptions],
 ) -> tuple[geopandas.GeoDataFrame, list[dict[str, Any]]]:
     """Any user file whole, as :func:`caspian.layers.io.userdata.read_user_features` reads
     GeoJSON: the frame, and each feature's own properties (its non-null attributes).
@@ -678,43 +775,52 @@ def read_user_file(
     ``columns`` names the property columns the frame keeps (all when None; ``()`` keeps
     ``id`` and ``geometry`` alone, the properties living only in the records). The features
     of a file of several vector layers come layer after layer (each layer's ids from 0):
-    :func:`read_user_layers` keeps the layers apart."""
-    layers = read_user_layers(path, **options)
-    if len(layers) == 1:
-        return layers[0][1], layers[0][2]
+    :func:`read_user_layers` keeps the layers apart; ``layers`` picks some, as there."""
+    read = read_user_layers(path, layers=layers, **options)
+    if len(read) == 1:
+        return read[0][1], read[0][2]
     # slow import: pandas and GDAL
     import geopandas
 
     # slow import
     import pandas
 
-    frame = geopandas.GeoDataFrame(pandas.concat([layer[1] for layer in layers],
+    frame = geopandas.GeoDataFrame(pandas.concat([layer[1] for layer in read],
                                                  ignore_index=True), crs="EPSG:4326")
     columns = [name for name in frame.columns if name not in ("id", "geometry")]
-    return frame[[*columns, "id", "geometry"]], [own for layer in layers for own in layer[2]]
+    return frame[[*columns, "id", "geometry"]], [own for layer in read for own in layer[2]]
 
 
 def read_user_layers(
-    path: str | os.PathLike[str], **options: Unpack[ReadOptions]
+    path: str | os.PathLike[str],
+    *,
+    layers: Sequence[str] | str | None = None,
+    **options: Unpack[ReadOptions],
 ) -> list[tuple[str | None, geopandas.GeoDataFrame, list[dict[str, Any]]]]:
     """Every layer of a user file whole, as :func:`read_user_file` reads one: ``(layer,
     frame, properties)`` in the file's order, ``layer`` None for a file of one layer.
 
     A GeoPackage (or any file GDAL lists several layers of) gives one entry per vector
     layer that holds features; tables without geometry are skipped, said on stderr.
+    ``layers`` names the layers to read instead, in that order.
 
     Raises
     ------
     InputError
         The file cannot be used (the first problem, as :func:`user_batches` says it), or
-        holds no features."""
+        holds no features.
+    LayerChoiceError
+        ``layers`` names a layer the file does not hold, or is given for a format of one
+        layer."""
+    chosen = chosen_layers(layers)
     if not streams(path):
+        check_layer_choice(path, chosen)
         return [(None, *read_user_features(path, **options))]
     geometry_types, allow_null_geometry, columns = read_options(**options)
     checked = list(_usable(path, _batches(path, geometry_types, allow_null_geometry, None,
-                                          columns=columns)))
+                                          columns=columns, layers=chosen)))
     if not checked:  # as metrics --file says it (a layer without features gives no batch)
-        raise InputError(f"{display_path(path)}: {NO_FEATURES}")
+        raise InputError(f"{display_path(path)}: {no_features(chosen)}")
     names = list(dict.fromkeys(batch.layer for batch in checked))
     return [(name, *_whole_layer([batch for batch in checked if batch.layer == name], columns))
             for name in names]

@@ -16,9 +16,10 @@ import click
 from caspian.layers.export.formats import FORMATS
 from caspian.layers.export.layers import export_layers
 from caspian.layers.io.fileio import display_path, written_message
+from caspian.layers.io.ogr_reader import chosen_layers
 from caspian.layers.io.safe_text import terminal_text
 from caspian.layers.io.userdata import parse_geojson
-from caspian.layers.io.userfiles import streams, validate_user_file
+from caspian.layers.io.userfiles import check_layer_choice, streams, validate_user_file
 from caspian.maps.cli.formatting import render_json
 from caspian.maps.cli.options import format_option, nonempty_path
 
@@ -38,32 +39,42 @@ def _feature_count(doc: Any) -> int:
     "--allow-null-geometry", is_flag=True,
     help="Accept features whose geometry is null (legal GeoJSON, but nothing to measure).",
 )
+@click.option(
+    "--layer", "layers", multiple=True, metavar="NAME",
+    help="Check only this layer of each FILE of several (a GeoPackage), by name as ogr2ogr and "
+    "QGIS list them (repeatable).",
+)
 @format_option(
     "text", "json", help="text: one line per problem; json: a list of {file, index, id, message}."
 )
 @click.pass_context
 def validate_command(
-    ctx: click.Context, files: tuple[str, ...], allow_null_geometry: bool, fmt: str
+    ctx: click.Context, files: tuple[str, ...], allow_null_geometry: bool,
+    layers: tuple[str, ...], fmt: str,
 ) -> None:
     """Check a GeoJSON FILE strictly (RFC 7946 and sanity checks) and list every problem.
 
-    GeoJSON Lines, GeoParquet, GeoPackage, FlatGeobuf and Shapefile files (by suffix) are
-    read in batches and checked by the same rules for positions, geometry types and
+    GeoJSON Lines, GeoParquet, GeoPackage, FlatGeobuf, Shapefile and File Geodatabase
+    (.gdb folder or .gdb.zip) files (by suffix) are read in batches and checked by the same
+    rules for positions, geometry types and
     properties (features counted from 0). Every vector layer of a GeoPackage of several is
     counted and checked, its problems named "layer 'L', feature I" (and a "layer" key in
-    json). Prints "ok: N features" and exits 0 when FILE is clean; otherwise prints one line
-    per problem, "FILE: feature I (id X): problem; fix" (or "FILE: problem; fix" for the
-    whole file), and exits 2.
+    json); --layer checks the layers named instead. Prints "ok: N features" and exits 0
+    when FILE is clean; otherwise prints one line per problem, "FILE: feature I (id X):
+    problem; fix" (or "FILE: problem; fix" for the whole file), and exits 2.
     """
 
     records: list[dict[str, Any]] = []
     lines: list[str] = []
     if "" in files:
         raise click.UsageError("an empty file name was given; give the path of a GeoJSON file")
+    chosen = chosen_layers(list(layers) or None)
     for path in files:
         if streams(path):
-            count, problems = validate_user_file(path, allow_null_geometry=allow_null_geometry)
+            count, problems = validate_user_file(path, allow_null_geometry=allow_null_geometry,
+                                                 layers=chosen)
         else:
+            check_layer_choice(path, chosen)
             doc, problems = parse_geojson(Path(path), allow_null_geometry=allow_null_geometry)
             count = _feature_count(doc) if not problems else 0
         name = display_path(path)

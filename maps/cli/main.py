@@ -305,7 +305,7 @@ def main(argv: list[str] | None = None) -> Any:
 
 #: Parameters of the library whose flag is not the name with dashes (``max_snap_km`` is
 #: ``--max-snap-km``).
-_FLAGS = {"fmt": "--format"}
+_FLAGS = {"fmt": "--format", "layers": "--layer", "add_layers": "--layer"}
 
 
 def flag_of(parameter: str) -> str:

@@ -24,7 +24,13 @@ from caspian.maps.render import build_map, write_map
 @click.option(
     "--add", "add", multiple=True, metavar="F.geojson",
     help="Also draw your own GeoJSON file (repeatable; also GeoJSON Lines, GeoParquet, "
-    "GeoPackage, FlatGeobuf or Shapefile); its properties show in the popup.",
+    "GeoPackage, FlatGeobuf, Shapefile or a File Geodatabase); its properties show in the "
+    "popup.",
+)
+@click.option(
+    "--layer", "add_layers", multiple=True, metavar="NAME",
+    help="Draw only this layer of each --add file of several (a GeoPackage), by name as "
+    "ogr2ogr and QGIS list them (repeatable).",
 )
 @click.option(
     "--offline", is_flag=True,
@@ -46,7 +52,8 @@ from caspian.maps.render import build_map, write_map
     help="Where to write the map.",
 )
 def map_command(
-    layers: tuple[str, ...], add: tuple[str, ...], route: tuple[str, str] | None,
+    layers: tuple[str, ...], add: tuple[str, ...], add_layers: tuple[str, ...],
+    route: tuple[str, str] | None,
     max_snap_km: float | None, offline: bool, title: str | None, output: str,
 ) -> None:
     """Write an interactive map of LAYERS (all catalog layers by default).
@@ -67,11 +74,19 @@ def map_command(
         check_max_snap_km(max_snap_km)
     if "" in add:
         raise click.UsageError("--add was given an empty name; give the path of a GeoJSON file")
+    if add_layers and not add:
+        raise click.UsageError("--layer picks layers of an --add file (a GeoPackage); catalog "
+                               "layers are given as LAYER ids: caspian map btc_pipeline")
+    if add_layers and route is not None:
+        raise click.UsageError("--layer picks layers of the --add files, and the --route "
+                               "drawn is a file of one layer: draw the route in a map of its "
+                               "own, or leave --layer out")
     added = [Path(name) for name in add]
     with tempfile.TemporaryDirectory(prefix="caspian-route-") as folder:
         if route is not None:
             added.append(_route_file(route, Path(folder), max_snap_km))
-        fmap = build_map(list(layers) or None, add=added, offline=offline, title=title)
+        fmap = build_map(list(layers) or None, add=added, add_layers=list(add_layers) or None,
+                         offline=offline, title=title)
     path = write_map(fmap, output)
     mode = "offline, self-contained" if offline else "online basemaps"
     line, to_stderr = written_message(path)

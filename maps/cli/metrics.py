@@ -269,13 +269,21 @@ def measure(
     file: str | None,
     by_country: bool,
     cluster: tuple[int | None, str | None] = (None, None),
+    file_layers: Sequence[str] = (),
 ) -> pandas.DataFrame:
-    """The metrics table ``caspian metrics`` prints (catalog routes, or every feature of a file;
-    on a dask cluster when ``cluster``, ``(workers, scheduler)``, names one)."""
+    """The metrics table ``caspian metrics`` prints (catalog routes, or every feature of a file,
+    or of its ``file_layers``; on a dask cluster when ``cluster``, ``(workers, scheduler)``,
+    names one)."""
     workers, scheduler = cluster
+    if file_layers and file is None:
+        raise click.UsageError("--layer picks layers of a --file (a GeoPackage); catalog "
+                               "layers are given as LAYER ids: caspian metrics btc_pipeline")
     if workers is not None or scheduler is not None:
         if not file:
             raise click.UsageError("--workers and --scheduler measure a --file; add --file")
+        if file_layers:
+            raise click.UsageError("--workers and --scheduler measure GeoParquet, a format of "
+                                   "one layer: leave --layer out")
 
         return cluster_file_metrics(file, by_country=by_country, workers=workers or 2,
                                     scheduler=scheduler)
@@ -285,16 +293,22 @@ def measure(
         return metrics[metrics["length_km"] > 0].reset_index(drop=True)
     if not file:
         raise click.UsageError("--file was given an empty name; give the path of a GeoJSON file")
-    return file_metrics(Path(file), by_country=by_country)
+    return file_metrics(Path(file), by_country=by_country, layers=list(file_layers) or None)
 
 
 @click.command("metrics")
 @click.argument("layers", nargs=-1)
 @click.option(
-    "--file", "file", type=click.Path(dir_okay=False), default=None,
+    "--file", "file", type=click.Path(), default=None,
     help="Measure a GeoJSON file (FeatureCollection, Feature or geometry) instead of the "
-    "catalog; GeoJSON Lines, GeoParquet, GeoPackage, FlatGeobuf and Shapefile files are read "
-    "in batches.",
+    "catalog; GeoJSON Lines, GeoParquet, GeoPackage, FlatGeobuf, Shapefile and File "
+    "Geodatabase (a .gdb folder, or .gdb.zip) files are read in batches.",
+)
+@click.option(
+    "--layer", "file_layers", multiple=True, metavar="NAME",
+    help="Measure only this layer of a --file of several (a GeoPackage, a File Geodatabase), "
+    "by name as ogr2ogr "
+    "and QGIS list them (repeatable, measured in the order given).",
 )
 @click.option(
     "--by", "by", type=click.Choice(["country", "chain"]), default=None,
@@ -313,8 +327,8 @@ def measure(
 )
 @format_option("table", "json", "csv")
 def metrics_command(
-    layers: tuple[str, ...], file: str | None, by: str | None, workers: int | None,
-    scheduler: str | None, fmt: str,
+    layers: tuple[str, ...], file: str | None, file_layers: tuple[str, ...], by: str | None,
+    workers: int | None, scheduler: str | None, fmt: str,
 ) -> None:
     """Geodesic lengths (WGS84) against published figures, by feature, country or chain.
 
@@ -326,15 +340,16 @@ def metrics_command(
     if file is not None and layers:
         raise click.UsageError("give either LAYER ids or --file, not both")
     if by == "chain":
-        if file is not None or layers:
-            raise click.UsageError("--by chain works on the whole catalog; drop LAYER/--file")
+        if file is not None or layers or file_layers:
+            raise click.UsageError("--by chain works on the whole catalog; drop "
+                                   "LAYER/--file/--layer")
         click.echo(_chain_output(fmt))
         return
     # A file of 10^7 segments makes millions of rows, lists and dicts, none in a cycle: the
     # cyclic collector walking them again and again cost a fifth of the run.
 
     with gc_paused():
-        metrics = measure(layers, file, by == "country", (workers, scheduler))
+        metrics = measure(layers, file, by == "country", (workers, scheduler), file_layers)
         if fmt == "json":
             text = render(_with_border_source(_feature_rows(metrics)), "json")
         elif by == "country" and fmt == "table":
