@@ -16,7 +16,7 @@ import pyproj
 import pytest
 import shapely
 from caspian.geo.errors import InputError
-from caspian.layers.io.ogr_reader import LayerChoiceError
+from caspian.layers.io.ogr_reader import LayerChoiceError, _pick
 from caspian.layers.io.userfiles import read_user_layers, user_layer_batches, validate_user_file
 from caspian.layers.metrics import file_metrics
 from caspian.maps.render import build_map
@@ -90,6 +90,39 @@ def test_a_layer_is_a_name_not_a_position(
     code, _, err = run_cli(["metrics", "--file", str(routes), "--layer", "0"], capsys)
     assert code == 2
     assert "no layer '0' (--layer takes a name, not a position, as ogr2ogr does)" in err
+
+
+def test_a_layer_name_in_another_case_picks_that_layer_as_ogr_does(
+    routes: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # GDAL's GetLayerByName (ogr2ogr, QGIS, pyogrio.read_dataframe(layer="RAIL")) falls back
+    # to the one layer whose name matches ignoring case; before: "the file holds no layer"
+    code, out, err = run_cli(["metrics", "--file", str(routes), "--layer", "RAIL",
+                              "--format", "json"], capsys)
+    assert (code, err) == (0, "")
+    assert [(row["layer"], row["name"]) for row in json.loads(out)] == [
+        ("routes:rail", "Ələt–Bakı")]  # named as the file names it
+    assert validate_user_file(routes, layers="Road") == (1, [])
+    code, _, err = run_cli(["validate", str(routes), "--layer", "Tariffs"], capsys)
+    assert code == 2
+    assert "layer 'tariffs' is a table without geometry" in err
+
+
+def test_one_layer_named_twice_in_two_cases_is_refused(routes: Path) -> None:
+    with pytest.raises(LayerChoiceError, match="'rail' and 'RAIL' both name the layer 'rail'"):
+        file_metrics(routes, layers=["rail", "RAIL"])
+
+
+def test_a_name_matching_several_layers_ignoring_case_and_none_exactly_names_them() -> None:
+    # GDAL writes no GeoPackage or File Geodatabase of layers "rail" and "Rail" (it refuses
+    # the second, or renames it Rail_1), so the rule is tested on the names alone
+    spatial = ["rail", "Rail", "road"]
+    assert _pick(Path("routes.gpkg"), spatial, [], ["Rail"]) == ["Rail"]  # exact first
+    with pytest.raises(LayerChoiceError) as refused:
+        _pick(Path("routes.gpkg"), spatial, [], ["RAIL"])
+    assert str(refused.value) == (
+        "routes.gpkg: the file holds no layer 'RAIL', and 2 whose names differ from it only "
+        "in case: 'rail', 'Rail'; give one of them, as it is written, to layers=")
 
 
 def test_a_table_without_geometry_chosen_is_named_as_such(

@@ -176,22 +176,48 @@ def chosen_layers(layers: Any, parameter: str = "layers") -> list[str] | None:
 
 
 def _pick(path: Path, spatial: list[str], tables: list[str], chosen: list[str]) -> list[str]:
-    """``chosen`` when the file holds each as a vector layer, in the order given."""
+    """The file's names of the layers ``chosen`` names, in the order given, when the file
+    holds each as a vector layer.
+
+    A name is the layer of that name, else the one layer whose name matches it ignoring case,
+    as GDAL's ``GetLayerByName`` finds a layer for ``ogr2ogr``, QGIS and pyogrio (``--layer
+    RAIL`` reads ``rail``); several matching it ignoring case, and none exactly, are named."""
+    picked: dict[str, str] = {}
     for name in chosen:
-        if name in spatial:
-            continue
-        if name in tables:
-            reason = (f"layer {name!r} is a table without geometry, nothing to measure, check "
-                      "or draw")
-        else:
-            reason = f"the file holds no layer {name!r}"
-            if name.isdigit() and int(name) < len(spatial):
-                reason += " (layers= takes a name, not a position, as ogr2ogr does)"
-        listed = ", ".join(map(repr, spatial))
-        raise LayerChoiceError(display_path(path), f"{reason}; its layer"
-                               f"{'s' if len(spatial) > 1 else ''} with geometry: {listed}; "
-                               "give one of them to layers=", options=("layers",))
-    return chosen
+        layer = _layer_named(path, spatial, tables, name)
+        if layer in picked:
+            raise LayerChoiceError(
+                display_path(path), f"layers= {picked[layer]!r} and {name!r} both name the "
+                f"layer {layer!r}, and its features would be counted twice; give it once",
+                options=("layers",))
+        picked[layer] = name
+    return list(picked)
+
+
+def _layer_named(path: Path, spatial: list[str], tables: list[str], name: str) -> str:
+    """The vector layer ``name`` names: its own, else the one matching it ignoring case."""
+    if name in spatial:
+        return name
+    folded = [layer for layer in (*spatial, *tables) if layer.casefold() == name.casefold()]
+    if name in tables or (len(folded) == 1 and folded[0] in tables):
+        table = name if name in tables else folded[0]
+        reason = (f"layer {table!r} is a table without geometry, nothing to measure, check "
+                  "or draw")
+    elif len(folded) == 1:
+        return folded[0]
+    elif folded:
+        raise LayerChoiceError(
+            display_path(path), f"the file holds no layer {name!r}, and {len(folded)} whose "
+            f"names differ from it only in case: {', '.join(map(repr, folded))}; give one of "
+            "them, as it is written, to layers=", options=("layers",))
+    else:
+        reason = f"the file holds no layer {name!r}"
+        if name.isdigit() and int(name) < len(spatial):
+            reason += " (layers= takes a name, not a position, as ogr2ogr does)"
+    listed = ", ".join(map(repr, spatial))
+    raise LayerChoiceError(display_path(path), f"{reason}; its layer"
+                           f"{'s' if len(spatial) > 1 else ''} with geometry: {listed}; "
+                           "give one of them to layers=", options=("layers",))
 
 
 def vector_layers(path: Path, format_name: str, notices: GdalNotices,
