@@ -164,6 +164,25 @@ def test_the_library_takes_one_name_or_several(routes: Path) -> None:
     assert "routes: rail" in fmap.get_root().render()
 
 
+def test_build_map_names_its_own_keyword_add_layers_in_a_refusal(
+    routes: Path, tmp_path: Path
+) -> None:
+    # before: "give one of them to layers=", a keyword build_map does not take
+    with pytest.raises(LayerChoiceError) as refused:
+        build_map(["btc_pipeline"], add=[routes], add_layers="rial")
+    assert str(refused.value).endswith("give one of them to add_layers=")
+    assert refused.value.options == ("add_layers",)
+    with pytest.raises(LayerChoiceError, match="both name the layer 'rail'") as refused:
+        build_map(["btc_pipeline"], add=[routes], add_layers=["rail", "RAIL"])
+    assert str(refused.value).startswith(f"{routes}: add_layers= 'rail' and 'RAIL'")
+    path = tmp_path / "rail.geojson"
+    pyogrio.write_dataframe(_line("Ələt–Bakı", RAIL), path, driver="GeoJSON")
+    with pytest.raises(LayerChoiceError, match="leave add_layers= out"):
+        build_map([], add=[path], add_layers="rail")
+    with pytest.raises(LayerChoiceError, match="give one of them to layers="):
+        read_user_layers(routes, layers="rial")  # its own keyword, as before
+
+
 def test_a_layer_given_twice_or_empty_is_refused(routes: Path) -> None:
     with pytest.raises(InputError, match="names 'rail' twice"):
         file_metrics(routes, layers=["rail", "rail"])
