@@ -16,7 +16,7 @@ import pyproj
 import pytest
 import shapely
 from caspian.geo.errors import InputError
-from caspian.layers.io.ogr_reader import LayerChoiceError
+from caspian.layers.io.ogr_reader import LayerChoiceError, _pick
 from caspian.layers.io.userfiles import read_user_layers, user_layer_batches, validate_user_file
 from caspian.layers.metrics import file_metrics
 from caspian.maps.render import build_map
@@ -92,6 +92,39 @@ def test_a_layer_is_a_name_not_a_position(
     assert "no layer '0' (--layer takes a name, not a position, as ogr2ogr does)" in err
 
 
+def test_a_layer_name_in_another_case_picks_that_layer_as_ogr_does(
+    routes: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # GDAL's GetLayerByName (ogr2ogr, QGIS, pyogrio.read_dataframe(layer="RAIL")) falls back
+    # to the one layer whose name matches ignoring case; before: "the file holds no layer"
+    code, out, err = run_cli(["metrics", "--file", str(routes), "--layer", "RAIL",
+                              "--format", "json"], capsys)
+    assert (code, err) == (0, "")
+    assert [(row["layer"], row["name"]) for row in json.loads(out)] == [
+        ("routes:rail", "Ələt–Bakı")]  # named as the file names it
+    assert validate_user_file(routes, layers="Road") == (1, [])
+    code, _, err = run_cli(["validate", str(routes), "--layer", "Tariffs"], capsys)
+    assert code == 2
+    assert "layer 'tariffs' is a table without geometry" in err
+
+
+def test_one_layer_named_twice_in_two_cases_is_refused(routes: Path) -> None:
+    with pytest.raises(LayerChoiceError, match="'rail' and 'RAIL' both name the layer 'rail'"):
+        file_metrics(routes, layers=["rail", "RAIL"])
+
+
+def test_a_name_matching_several_layers_ignoring_case_and_none_exactly_names_them() -> None:
+    # GDAL writes no GeoPackage or File Geodatabase of layers "rail" and "Rail" (it refuses
+    # the second, or renames it Rail_1), so the rule is tested on the names alone
+    spatial = ["rail", "Rail", "road"]
+    assert _pick(Path("routes.gpkg"), spatial, [], ["Rail"]) == ["Rail"]  # exact first
+    with pytest.raises(LayerChoiceError) as refused:
+        _pick(Path("routes.gpkg"), spatial, [], ["RAIL"])
+    assert str(refused.value) == (
+        "routes.gpkg: the file holds no layer 'RAIL', and 2 whose names differ from it only "
+        "in case: 'rail', 'Rail'; give one of them, as it is written, to layers=")
+
+
 def test_a_table_without_geometry_chosen_is_named_as_such(
     routes: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -129,6 +162,25 @@ def test_the_library_takes_one_name_or_several(routes: Path) -> None:
     assert file_metrics(routes, layers=["rail"])["layer"].tolist() == ["routes:rail"]
     fmap = build_map(["btc_pipeline"], add=[routes], add_layers="rail")
     assert "routes: rail" in fmap.get_root().render()
+
+
+def test_build_map_names_its_own_keyword_add_layers_in_a_refusal(
+    routes: Path, tmp_path: Path
+) -> None:
+    # before: "give one of them to layers=", a keyword build_map does not take
+    with pytest.raises(LayerChoiceError) as refused:
+        build_map(["btc_pipeline"], add=[routes], add_layers="rial")
+    assert str(refused.value).endswith("give one of them to add_layers=")
+    assert refused.value.options == ("add_layers",)
+    with pytest.raises(LayerChoiceError, match="both name the layer 'rail'") as refused:
+        build_map(["btc_pipeline"], add=[routes], add_layers=["rail", "RAIL"])
+    assert str(refused.value).startswith(f"{routes}: add_layers= 'rail' and 'RAIL'")
+    path = tmp_path / "rail.geojson"
+    pyogrio.write_dataframe(_line("Ələt–Bakı", RAIL), path, driver="GeoJSON")
+    with pytest.raises(LayerChoiceError, match="leave add_layers= out"):
+        build_map([], add=[path], add_layers="rail")
+    with pytest.raises(LayerChoiceError, match="give one of them to layers="):
+        read_user_layers(routes, layers="rial")  # its own keyword, as before
 
 
 def test_a_layer_given_twice_or_empty_is_refused(routes: Path) -> None:

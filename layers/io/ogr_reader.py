@@ -153,14 +153,30 @@ class LayerChoiceError(InputFileError):
     format holds no layers to choose from): the message lists the layers there are."""
 
 
+class LayerNames(list[str]):
+    """Layer names checked by :func:`chosen_layers`, with the keyword argument they were
+    given as (``add_layers`` of ``build_map``, ``layers`` elsewhere), so that a refusal of
+    them deep in the reader names the caller's own keyword."""
+
+    def __init__(self, names: list[str], parameter: str) -> None:
+        super().__init__(names)
+        self.parameter = parameter
+
+
+def parameter_of(layers: list[str]) -> str:
+    """The keyword argument ``layers`` were given as: ``layers`` unless they say otherwise."""
+    return layers.parameter if isinstance(layers, LayerNames) else "layers"
+
+
 def chosen_layers(layers: Any, parameter: str = "layers") -> list[str] | None:
     """``layers`` checked: None (every vector layer), one name, or names, each once;
-    ``parameter`` is the keyword argument they were given as.
+    ``parameter`` is the keyword argument they were given as, named by any refusal of them
+    (names already checked keep the keyword they were first given as).
 
     A name is a name, never a position: a layer may be called ``2024`` or ``0`` (pyogrio's
     ``layer=0`` reads the first layer; ``ogr2ogr`` and QGIS take names)."""
-    if layers is None:
-        return None
+    if layers is None or isinstance(layers, LayerNames):
+        return layers
     expected = "layer names (a list of str), or None for every layer"
     names = texts(layers, parameter, expected)
     if not names:
@@ -172,26 +188,55 @@ def chosen_layers(layers: Any, parameter: str = "layers") -> list[str] | None:
         if names.count(name) > 1:
             raise ArgumentError(f"{parameter}= names {name!r} twice, and its features would "
                                 "be counted twice; give it once", options=(parameter,))
-    return names
+    return LayerNames(names, parameter)
 
 
 def _pick(path: Path, spatial: list[str], tables: list[str], chosen: list[str]) -> list[str]:
-    """``chosen`` when the file holds each as a vector layer, in the order given."""
+    """The file's names of the layers ``chosen`` names, in the order given, when the file
+    holds each as a vector layer.
+
+    A name is the layer of that name, else the one layer whose name matches it ignoring case,
+    as GDAL's ``GetLayerByName`` finds a layer for ``ogr2ogr``, QGIS and pyogrio (``--layer
+    RAIL`` reads ``rail``); several matching it ignoring case, and none exactly, are named."""
+    parameter = parameter_of(chosen)
+    picked: dict[str, str] = {}
     for name in chosen:
-        if name in spatial:
-            continue
-        if name in tables:
-            reason = (f"layer {name!r} is a table without geometry, nothing to measure, check "
-                      "or draw")
-        else:
-            reason = f"the file holds no layer {name!r}"
-            if name.isdigit() and int(name) < len(spatial):
-                reason += " (layers= takes a name, not a position, as ogr2ogr does)"
-        listed = ", ".join(map(repr, spatial))
-        raise LayerChoiceError(display_path(path), f"{reason}; its layer"
-                               f"{'s' if len(spatial) > 1 else ''} with geometry: {listed}; "
-                               "give one of them to layers=", options=("layers",))
-    return chosen
+        layer = _layer_named(path, spatial, tables, name, parameter)
+        if layer in picked:
+            raise LayerChoiceError(
+                display_path(path), f"{parameter}= {picked[layer]!r} and {name!r} both name "
+                f"the layer {layer!r}, and its features would be counted twice; give it once",
+                options=(parameter,))
+        picked[layer] = name
+    return list(picked)
+
+
+def _layer_named(path: Path, spatial: list[str], tables: list[str], name: str,
+                 parameter: str) -> str:
+    """The vector layer ``name`` (of keyword ``parameter``) names: its own, else the one
+    matching it ignoring case."""
+    if name in spatial:
+        return name
+    folded = [layer for layer in (*spatial, *tables) if layer.casefold() == name.casefold()]
+    if name in tables or (len(folded) == 1 and folded[0] in tables):
+        table = name if name in tables else folded[0]
+        reason = (f"layer {table!r} is a table without geometry, nothing to measure, check "
+                  "or draw")
+    elif len(folded) == 1:
+        return folded[0]
+    elif folded:
+        raise LayerChoiceError(
+            display_path(path), f"the file holds no layer {name!r}, and {len(folded)} whose "
+            f"names differ from it only in case: {', '.join(map(repr, folded))}; give one of "
+            f"them, as it is written, to {parameter}=", options=(parameter,))
+    else:
+        reason = f"the file holds no layer {name!r}"
+        if name.isdigit() and int(name) < len(spatial):
+            reason += f" ({parameter}= takes a name, not a position, as ogr2ogr does)"
+    listed = ", ".join(map(repr, spatial))
+    raise LayerChoiceError(display_path(path), f"{reason}; its layer"
+                           f"{'s' if len(spatial) > 1 else ''} with geometry: {listed}; "
+                           f"give one of them to {parameter}=", options=(parameter,))
 
 
 def vector_layers(path: Path, format_name: str, notices: GdalNotices,

@@ -60,6 +60,7 @@ from caspian.layers.io.ogr_reader import (
     chosen_layers,
     first_line,
     ogr_batches,
+    parameter_of,
     undecodable_text,
 )
 from caspian.layers.io.userdata import (
@@ -501,10 +502,11 @@ def check_layer_choice(path: str | os.PathLike[str], layers: list[str] | None) -
     entry = user_format(path)
     _check_input(path, entry)  # a missing file is told as such first
     if not entry.layered:
+        parameter = parameter_of(layers)
         raise LayerChoiceError(display_path(path), (
             f"a {entry.name} file holds one layer, so there is no layer to choose; leave "
-            "layers= out (it picks layers of a GeoPackage or File Geodatabase)"),
-            options=("layers",))
+            f"{parameter}= out (it picks layers of a GeoPackage or File Geodatabase)"),
+            options=(parameter,))
 
 
 def _check_input(path: str | os.PathLike[str], entry: UserFormat) -> None:
