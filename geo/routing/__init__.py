@@ -20,6 +20,10 @@ from caspian.geo.errors import InputError
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
 
+#: Vertices that round equal at this many decimals of a degree (about 1 cm) are one node, in
+#: every routing graph (the rail graph's nodes, the corridor network's joined vertices).
+NODE_DECIMALS = 7
+
 
 @dataclass(frozen=True)
 class RouteGap:

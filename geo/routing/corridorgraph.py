@@ -33,6 +33,7 @@ import pyproj
 import shapely
 from caspian.geo.errors import GeometryError
 from caspian.geo.geodesy import GEOD, FloatArray, IntArray, geod_for
+from caspian.geo.routing import NODE_DECIMALS
 from caspian.geo.settings import Settings
 
 #: Modes of an edge.
@@ -325,7 +326,7 @@ def _join_rail_lines(
     owner = np.concatenate([np.full(lines[i].lonlats.shape[0], i) for i in rail])
     index = np.concatenate([np.arange(lines[i].lonlats.shape[0]) for i in rail])
     stacked = np.concatenate([lines[i].lonlats for i in rail])
-    keys = np.round(stacked, 7)
+    keys = np.round(stacked, NODE_DECIMALS)
     _, first, inverse = np.unique(keys, axis=0, return_index=True, return_inverse=True)
     inverse = inverse.reshape(-1)
     shared = np.flatnonzero(np.bincount(inverse)[inverse] > 1)
@@ -378,6 +379,14 @@ def _join_rail_lines(
     return joins
 
 
+def _place(lonlat: Any) -> tuple[float, float]:
+    """A vertex's place: its position rounded as the rail graph rounds a node's
+    (:data:`~caspian.geo.routing.NODE_DECIMALS`), so vertices about 1 cm apart are
+    one place."""
+    lon, lat = np.round(np.asarray(lonlat, dtype=float), NODE_DECIMALS)
+    return (float(lon), float(lat))
+
+
 def _node_lonlat(geod: pyproj.Geod, lines: Sequence[LineInput],
                  members: list[tuple[int, int]]) -> tuple[float, float]:
     """Where the node of joined vertices lies: at the member vertex that leaves the least
@@ -388,7 +397,7 @@ def _node_lonlat(geod: pyproj.Geod, lines: Sequence[LineInput],
     ways of a mapped yard, at the yard's middle. Shared vertices lie at one place."""
     places = np.array([lines[line].lonlats[vertex] for line, vertex in members], dtype=float)
     first = places[0]
-    if len(members) == 1 or bool(np.all(np.round(places, 7) == np.round(first, 7))):
+    if all(_place(place) == _place(first) for place in places):
         return (float(first[0]), float(first[1]))
     weight = np.array([1.0 if vertex in (0, lines[line].lonlats.shape[0] - 1) else 2.0
                        for line, vertex in members])
@@ -408,9 +417,9 @@ def _folds_a_line(lines: Sequence[LineInput], union: _UnionFind, a: tuple[int, i
     Mangystau), and a route's legs would no longer meet."""
     here: dict[int, set[tuple[float, float]]] = {}
     for line, vertex in union.members(a):
-        here.setdefault(line, set()).add(tuple(np.round(lines[line].lonlats[vertex], 7)))
+        here.setdefault(line, set()).add(_place(lines[line].lonlats[vertex]))
     return any(
-        line in here and tuple(np.round(lines[line].lonlats[vertex], 7)) not in here[line]
+        line in here and _place(lines[line].lonlats[vertex]) not in here[line]
         for line, vertex in union.members(b)
     )
 
@@ -470,8 +479,7 @@ def _reach_nodes(geod: pyproj.Geod, edge: CorridorEdge,
     (a join within the tolerance, not track), in the country of the segment it continues.
     Without it a route's legs would not meet there, and no length would count the join."""
     ends = [(edge.u, 0), (edge.v, -1)]
-    reach = [np.round(coords[node], 7).tolist() != np.round(edge.lonlats[at], 7).tolist()
-             for node, at in ends]
+    reach = [_place(coords[node]) != _place(edge.lonlats[at]) for node, at in ends]
     if not any(reach):
         return edge
     lonlats, countries = edge.lonlats, edge.segment_countries

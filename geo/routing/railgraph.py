@@ -32,14 +32,12 @@ import shapely
 from caspian.geo.arguments import instance, positive_number, refuse
 from caspian.geo.errors import CaspianError, InputError, swapped_point_fix
 from caspian.geo.geodesy import GEOD, FloatArray, IntArray, as_geometry_array, geod_for
-from caspian.geo.routing import RouteGap, as_lonlat, distinct_ends, is_positive_km
+from caspian.geo.routing import NODE_DECIMALS, RouteGap, as_lonlat, distinct_ends, is_positive_km
 from caspian.geo.settings import Settings
 
 #: Between pieces of track, a gap metre weighs this many track metres.
 GAP_PENALTY = 100.0
 
-#: Vertices closer than this (degrees, ~1 cm) are one node.
-NODE_DECIMALS = 7
 
 #: Nearest-node candidates measured geodesically after a planar pre-selection.
 _SNAP_CANDIDATES = 16
