@@ -501,7 +501,13 @@ def check_layer_choice(path: str | os.PathLike[str], layers: list[str] | None) -
         return
     entry = user_format(path)
     _check_input(path, entry)  # a missing file is told as such first
-    if not entry.layered:
+    _refuse_layers_of_one_layer_format(path, entry, layers)
+
+
+def _refuse_layers_of_one_layer_format(path: str | os.PathLike[str], entry: UserFormat,
+                                       layers: list[str] | None) -> None:
+    """:func:`check_layer_choice` of a file already checked as an input."""
+    if layers is not None and not entry.layered:
         parameter = parameter_of(layers)
         raise LayerChoiceError(display_path(path), (
             f"a {entry.name} file holds one layer, so there is no layer to choose; leave "
@@ -529,7 +535,7 @@ def _batches(
 ) -> Iterator[_Checked]:
     entry = user_format(path)
     _check_input(path, entry)
-    check_layer_choice(path, layers)
+    _refuse_layers_of_one_layer_format(path, entry, layers)
     if entry.reader == "geojson" and part is None:
         yield from _geojson_batches(path, geometry_types, allow_null_geometry,
                                     batch_size or GEOJSON_BATCH_FEATURES, columns)
