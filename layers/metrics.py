@@ -159,11 +159,11 @@ def _column(frame: pandas.DataFrame, name: str, default: Any = None) -> list[Any
     return [none_if_missing(value) for value in values]
 
 
+logger = logging.getLogger(__name__)
+
 #: A whole number, as OpenStreetMap's ``layer`` tag holds (1 a bridge, -1 a tunnel: the
 #: vertical order, kept by ``caspian osm fetch``), which names no layer: a catalog layer's id
 #: is a word.
-logger = logging.getLogger(__name__)
-
 _OSM_LAYER_TAG = re.compile(r"[+-]?[0-9]+(\.0)?")
 
 

@@ -160,10 +160,10 @@ def stretches_text(
 ) -> str | None:
     """The :data:`STRETCHES_PROPERTY` of a line: its stretches of one class as vertex ranges
     in JSON text (None for anything but a line of known class)."""
-    classified = _classified_segments(properties, geometry, settings)
-    if classified is None:
+    rated = _rated_segments(properties, geometry)
+    if rated is None:
         return None
-    pairs, labels, _, _ = classified
+    pairs, labels, _ = rated
     breaks = np.flatnonzero(labels[1:] != labels[:-1]) + 1
     firsts, lasts = np.concatenate([[0], breaks]), np.concatenate([breaks, [labels.size]]) - 1
     # A range may span two parts of a MultiLineString: it rates the segments inside it, and
@@ -183,8 +183,7 @@ def unfitting_stretches(
         value = props.get(STRETCHES_PROPERTY)
         if value is None or props.get("geometry_accuracy") not in GEOMETRY_ACCURACIES:
             continue
-        if geometry is None or shapely.is_empty(geometry) or geometry.geom_type not in (
-                "LineString", "MultiLineString"):
+        if not _is_line(geometry):
             rows.append(row)
             continue
         pairs = _vertex_pairs(geometry)
@@ -218,16 +217,33 @@ def _classified_segments(
 ) -> tuple[np.ndarray[Any, Any], ...] | None:
     """Vertex pairs, classes, geodesic lengths (km) of the segments, and the vertices; None
     for anything but a line of known class."""
-    if geometry is None or shapely.is_empty(geometry) or geometry.geom_type not in (
-            "LineString", "MultiLineString"):
+    rated = _rated_segments(properties, geometry)
+    if rated is None:
+        return None
+    pairs, labels, coords = rated
+    lengths_km = measure_lines(geometry, settings).dist_m / 1000.0
+    return pairs, labels, lengths_km, coords
+
+
+def _is_line(geometry: Any) -> bool:
+    """Whether ``geometry`` is a LineString or MultiLineString with positions."""
+    return geometry is not None and not shapely.is_empty(geometry) and geometry.geom_type in (
+        "LineString", "MultiLineString")
+
+
+def _rated_segments(
+    properties: Mapping[str, Any], geometry: Any
+) -> tuple[np.ndarray[Any, Any], ...] | None:
+    """Vertex pairs and classes of the segments, and the vertices, unmeasured; None for
+    anything but a line of known class."""
+    if not _is_line(geometry):
         return None
     pairs = _vertex_pairs(geometry)
     coords = shapely.get_coordinates(geometry)
     classes = segment_accuracies(properties, pairs, len(coords))
     if not classes:
         return None
-    lengths_km = measure_lines(geometry, settings).dist_m / 1000.0
-    return pairs, np.asarray(classes), lengths_km, coords
+    return pairs, np.asarray(classes), coords
 
 
 @dataclass(frozen=True)
